@@ -1,0 +1,250 @@
+//! Request bodies into domain inputs: JSON for scripts and partners, and
+//! URL-encoded forms from the public website's HTML forms.
+
+use serde_json::{Map, Value};
+
+use super::http::{Method, Request, MAX_BODY_BYTES};
+use super::problem::ApiError;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::registration::RegistrationInput;
+
+/// The two body formats the API reads.
+pub enum Body {
+    Json(Map<String, Value>),
+    Form(Vec<(String, String)>),
+}
+
+/// Reads a body as a JSON object, or as a form where `form` allows it.
+pub fn body(request: &Request, form: bool) -> Result<Body, ApiError> {
+    let accepted = if form {
+        "application/json or application/x-www-form-urlencoded"
+    } else {
+        "application/json"
+    };
+    if request.body.len() > MAX_BODY_BYTES {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    match request.media_type().as_deref() {
+        Some("application/json") => match serde_json::from_slice::<Value>(&request.body) {
+            Ok(Value::Object(object)) => Ok(Body::Json(object)),
+            Ok(_) => Err(ApiError::MalformedBody("The body must be a JSON object.".into())),
+            Err(error) => Err(ApiError::MalformedBody(format!("The body is not valid JSON: {error}."))),
+        },
+        Some("application/x-www-form-urlencoded") if form => serde_urlencoded::from_bytes(&request.body)
+            .map(Body::Form)
+            .map_err(|_| ApiError::MalformedBody("The form body is not valid URL encoding.".into())),
+        _ => Err(ApiError::UnsupportedMediaType(accepted)),
+    }
+}
+
+/// A JSON object read field by field, recording fields of the wrong type.
+pub struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    prefix: &'a str,
+    pub errors: FieldErrors,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(object: &'a Map<String, Value>) -> Self {
+        Self {
+            object,
+            prefix: "",
+            errors: FieldErrors::default(),
+        }
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// A string field; missing or null is `None`.
+    pub fn text(&mut self, name: &str) -> Option<String> {
+        match self.object.get(name) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) => Some(text.clone()),
+            Some(_) => {
+                let path = self.path(name);
+                self.errors.push(&path, Invalid::new("type", "must be a string"));
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, name: &str) -> Option<bool> {
+        match self.object.get(name) {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(flag)) => Some(*flag),
+            Some(_) => {
+                let path = self.path(name);
+                self.errors.push(&path, Invalid::new("type", "must be true or false"));
+                None
+            }
+        }
+    }
+
+    /// Reads a nested object's fields with `read`; a nested value that is not
+    /// an object is an error of the object's own name.
+    pub fn object<T: Default>(&mut self, name: &str, read: impl FnOnce(&mut Fields<'_>) -> T) -> T {
+        match self.object.get(name) {
+            Some(Value::Object(inner)) => {
+                let prefix = format!("{}{name}.", self.prefix);
+                let mut nested = Fields {
+                    object: inner,
+                    prefix: &prefix,
+                    errors: FieldErrors::default(),
+                };
+                let value = read(&mut nested);
+                for error in nested.errors.into_list() {
+                    self.errors.push(&error.field, Invalid::new(error.code, error.detail));
+                }
+                value
+            }
+            None | Some(Value::Null) => T::default(),
+            Some(_) => {
+                let path = self.path(name);
+                self.errors.push(&path, Invalid::new("type", "must be an object"));
+                T::default()
+            }
+        }
+    }
+}
+
+/// The registration fields of a JSON body (nested `company` and `contact`).
+pub fn registration_json(object: &Map<String, Value>) -> RegistrationInput {
+    let mut fields = Fields::new(object);
+    let mut input = RegistrationInput {
+        serial: fields.text("serial"),
+        newsletter: fields.boolean("newsletter"),
+        accept_terms: fields.boolean("accept_terms"),
+        ..RegistrationInput::default()
+    };
+    let company = fields.object("company", |company| {
+        (
+            company.text("name"),
+            company.text("street"),
+            company.text("postal_code"),
+            company.text("city"),
+            company.text("country"),
+            company.text("vat_id"),
+        )
+    });
+    (input.company_name, input.street, input.postal_code, input.city, input.country, input.vat_id) = company;
+    let contact = fields.object("contact", |contact| {
+        (contact.text("name"), contact.text("email"), contact.text("phone"))
+    });
+    (input.contact_name, input.email, input.phone) = contact;
+    input.decoding = fields.errors;
+    input
+}
+
+/// Each JSON field path of a registration and its flat name in the HTML form.
+pub const REGISTRATION_FORM_NAMES: [(&str, &str); 12] = [
+    ("serial", "serial"),
+    ("company.name", "company_name"),
+    ("company.street", "street"),
+    ("company.postal_code", "postal_code"),
+    ("company.city", "city"),
+    ("company.country", "country"),
+    ("company.vat_id", "vat_id"),
+    ("contact.name", "contact_name"),
+    ("contact.email", "email"),
+    ("contact.phone", "phone"),
+    ("newsletter", "newsletter"),
+    ("accept_terms", "accept_terms"),
+];
+
+/// The form's name for a JSON field path.
+pub fn form_name(path: &str) -> &str {
+    REGISTRATION_FORM_NAMES
+        .iter()
+        .find(|(json, _)| *json == path)
+        .map_or(path, |(_, form)| form)
+}
+
+/// A checkbox or select value: present and not a "no" is yes.
+fn form_flag(value: Option<&str>) -> bool {
+    value.is_some_and(|v| !matches!(v.trim().to_ascii_lowercase().as_str(), "" | "0" | "false" | "off" | "no"))
+}
+
+/// The registration fields of the public website's flat HTML form.
+pub fn registration_form(pairs: &[(String, String)]) -> RegistrationInput {
+    let get = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
+    RegistrationInput {
+        serial: get("serial"),
+        company_name: get("company_name"),
+        street: get("street"),
+        postal_code: get("postal_code"),
+        city: get("city"),
+        country: get("country"),
+        vat_id: get("vat_id"),
+        contact_name: get("contact_name"),
+        email: get("email"),
+        phone: get("phone"),
+        newsletter: Some(form_flag(get("newsletter").as_deref())),
+        accept_terms: Some(form_flag(get("accept_terms").as_deref())),
+        decoding: FieldErrors::default(),
+    }
+}
+
+/// One required string field of a small JSON body, such as `{"token"}`.
+pub fn single_text(request: &Request, name: &str) -> Result<Result<String, FieldErrors>, ApiError> {
+    let object = match body(request, matches!(request.method, Method::Post))? {
+        Body::Json(object) => object,
+        Body::Form(pairs) => pairs
+            .into_iter()
+            .map(|(key, value)| (key, Value::String(value)))
+            .collect(),
+    };
+    let mut fields = Fields::new(&object);
+    let value = fields.text(name);
+    let mut errors = fields.errors;
+    Ok(match value {
+        Some(value) if errors.is_empty() => Ok(value),
+        _ => {
+            if errors.is_empty() {
+                errors.push(name, Invalid::required());
+            }
+            Err(errors)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn fields_of(input: &RegistrationInput) -> Vec<String> {
+        input.decoding.list().iter().map(|e| e.field.clone()).collect()
+    }
+
+    #[test]
+    fn wrong_types_are_named_by_their_path() {
+        let body = json!({"serial": 12, "company": {"name": ["x"]}, "contact": "ana", "newsletter": "yes"});
+        let input = registration_json(body.as_object().unwrap());
+        assert_eq!(fields_of(&input), ["serial", "newsletter", "company.name", "contact"]);
+    }
+
+    #[test]
+    fn nested_json_fields_are_read() {
+        let body = json!({"serial": "0", "company": {"name": "K", "country": "SI"}, "contact": {"email": "a@b.si"}});
+        let input = registration_json(body.as_object().unwrap());
+        assert!(input.decoding.is_empty());
+        assert_eq!(input.company_name.as_deref(), Some("K"));
+        assert_eq!(input.email.as_deref(), Some("a@b.si"));
+    }
+
+    #[test]
+    fn form_checkboxes_are_yes_when_ticked() {
+        let pairs = vec![("accept_terms".to_string(), "on".to_string())];
+        let input = registration_form(&pairs);
+        assert_eq!((input.accept_terms, input.newsletter), (Some(true), Some(false)));
+    }
+
+    #[test]
+    fn every_json_path_has_a_form_name() {
+        assert_eq!(form_name("contact.email"), "email");
+        assert_eq!(form_name("company.name"), "company_name");
+        assert_eq!(form_name("serial"), "serial");
+    }
+}

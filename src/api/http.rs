@@ -1,0 +1,135 @@
+//! Requests and answers as plain values, so that the whole HTTP contract runs
+//! and is tested natively; the Worker only converts to and from its own types.
+
+use serde::Serialize;
+
+use crate::app::Job;
+
+/// Bodies larger than this are refused with 413 before they are parsed.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Head,
+    Post,
+    Put,
+    Patch,
+    Delete,
+    Options,
+    Other,
+}
+
+impl Method {
+    pub fn parse(method: &str) -> Self {
+        match method.to_ascii_uppercase().as_str() {
+            "GET" => Self::Get,
+            "HEAD" => Self::Head,
+            "POST" => Self::Post,
+            "PUT" => Self::Put,
+            "PATCH" => Self::Patch,
+            "DELETE" => Self::Delete,
+            "OPTIONS" => Self::Options,
+            _ => Self::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    pub path: String,
+    /// The query string without `?`, still URL-encoded.
+    pub query: String,
+    /// Header names in lower case.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The token of an `Authorization: Bearer …` header.
+    pub fn bearer(&self) -> Option<&str> {
+        let value = self.header("authorization")?.trim();
+        let (scheme, token) = value.split_once(' ')?;
+        scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+    }
+
+    /// The first value of a query parameter, decoded.
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(&self.query)
+            .ok()?
+            .into_iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+    }
+
+    /// The media type of the body, lower-cased, without parameters.
+    pub fn media_type(&self) -> Option<String> {
+        self.header("content-type")
+            .map(|value| value.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn new(status: u16, content_type: &str, body: Vec<u8>) -> Self {
+        Self {
+            status,
+            headers: vec![("content-type".into(), content_type.into())],
+            body,
+        }
+    }
+
+    pub fn json<T: Serialize>(status: u16, value: &T) -> Self {
+        let body = serde_json::to_vec(value).unwrap_or_else(|_| b"{}".to_vec());
+        Self::new(status, "application/json", body).with_header("cache-control", "no-store")
+    }
+
+    pub fn redirect(location: &str) -> Self {
+        Self::new(303, "text/plain; charset=utf-8", Vec::new()).with_header("location", location)
+    }
+
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// An answer, the jobs to enqueue once it is decided (their batch has
+/// committed), and an internal error for the log that the caller never sees.
+#[derive(Debug)]
+pub struct Handled {
+    pub response: Response,
+    pub jobs: Vec<Job>,
+    pub log: Option<String>,
+}
+
+impl From<Response> for Handled {
+    fn from(response: Response) -> Self {
+        Self {
+            response,
+            jobs: Vec::new(),
+            log: None,
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! The HTTP contract: routes, bodies and answers, independent of the runtime.
+//!
+//! [`handle`] takes a plain [`Request`], the current instant and a random
+//! seed, and returns the answer and the jobs to enqueue. The Worker calls it
+//! for every request; native tests call it directly over SQLite.
+
+mod decode;
+pub mod http;
+mod pages;
+mod problem;
+
+pub use http::{Handled, Method, Request, Response, MAX_BODY_BYTES};
+pub use problem::ApiError;
+
+use serde_json::json;
+
+use crate::app::{App, AppError, Profile};
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::registration::NewRegistration;
+use crate::domain::time::{format, Instant};
+use crate::domain::token::Token;
+use crate::store::Database;
+use decode::Body;
+use pages::{escape, page, paragraph};
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// Answers one request.
+pub async fn handle<D: Database>(app: &App<D>, request: Request, now: Instant, seed: [u8; 32]) -> Handled {
+    let mut entropy = Entropy::new(seed);
+    let mut handled = route(app, &request, now, &mut entropy)
+        .await
+        .unwrap_or_else(ApiError::into_handled);
+    let headers = &mut handled.response.headers;
+    headers.push(("x-content-type-options".into(), "nosniff".into()));
+    headers.push(("referrer-policy".into(), "no-referrer".into()));
+    if request.method == Method::Head {
+        handled.response.body.clear();
+    }
+    handled
+}
+
+async fn route<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    use Method::{Get, Head, Post};
+    let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
+    match (request.method, segments.as_slice()) {
+        (Get | Head, ["healthz"]) => Ok(health(app).into()),
+        (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
+        (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
+        (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
+        (Post, ["api", "sessions"]) => request_sign_in(app, request, now, entropy).await,
+        (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
+        (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
+        (Post, ["sign-in"]) => sign_in_form(app, request, now, entropy).await,
+        (Get | Head, ["api", "me"]) => me(app, request, now).await,
+        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
+        (_, path) => Err(match allowed_methods(path) {
+            Some(allow) => ApiError::MethodNotAllowed(allow),
+            None => ApiError::NoRoute,
+        }),
+    }
+}
+
+/// The methods a known path accepts, for 405 answers.
+fn allowed_methods(path: &[&str]) -> Option<&'static str> {
+    match path {
+        ["healthz"] | ["verify"] | ["api", "me"] | ["api", "staff", "outbox"] => Some("GET, HEAD"),
+        ["sign-in"] => Some("GET, HEAD, POST"),
+        ["api", "registrations"]
+        | ["api", "registrations", "verify"]
+        | ["api", "sessions"]
+        | ["api", "sessions", "redeem"] => Some("POST"),
+        _ => None,
+    }
+}
+
+fn health<D>(app: &App<D>) -> Response {
+    Response::json(200, &json!({"status": "ok", "version": app.config.version}))
+}
+
+/// A field that failed to parse on its own, as a 422.
+fn invalid_field(field: &str, invalid: Invalid) -> ApiError {
+    let mut errors = FieldErrors::default();
+    errors.push(field, invalid);
+    ApiError::App(AppError::Invalid(errors))
+}
+
+/// A token taken from a body field, parsed before any lookup.
+fn token_field(request: &Request) -> Result<Token> {
+    let text = decode::single_text(request, "token")?.map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
+    Token::parse(&text).map_err(|invalid| invalid_field("token", invalid))
+}
+
+async fn register<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    match decode::body(request, true)? {
+        Body::Json(object) => {
+            let registration =
+                NewRegistration::parse(decode::registration_json(&object)).map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+            let registered = app.register(registration, now, entropy).await?;
+            let body = json!({"customer_id": registered.customer_id, "status": "pending_verification"});
+            Ok(Handled {
+                response: Response::json(201, &body),
+                jobs: registered.jobs,
+                log: None,
+            })
+        }
+        Body::Form(pairs) => register_form(app, &pairs, now, entropy).await,
+    }
+}
+
+/// The public website's form: success and refusal are both redirects, so a
+/// plain HTML form works without any script.
+async fn register_form<D: Database>(
+    app: &App<D>,
+    pairs: &[(String, String)],
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let back_with = |errors: &FieldErrors| {
+        let mut query: Vec<(String, String)> = vec![(
+            "errors".into(),
+            errors.list().iter().map(|e| decode::form_name(&e.field)).collect::<Vec<_>>().join(","),
+        )];
+        for error in errors.list() {
+            query.push((format!("error_{}", decode::form_name(&error.field)), error.detail.clone()));
+        }
+        let url = &app.config.registration_form_url;
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let encoded = serde_urlencoded::to_string(&query).unwrap_or_default();
+        Response::redirect(&format!("{url}{separator}{encoded}"))
+    };
+    let registration = match NewRegistration::parse(decode::registration_form(pairs)) {
+        Ok(registration) => registration,
+        Err(errors) => return Ok(back_with(&errors).into()),
+    };
+    match app.register(registration, now, entropy).await {
+        Ok(registered) => Ok(Handled {
+            response: Response::redirect(&app.config.registration_thanks_url),
+            jobs: registered.jobs,
+            log: None,
+        }),
+        Err(AppError::EmailTaken) => {
+            let mut errors = FieldErrors::default();
+            errors.push("contact.email", Invalid::new("taken", "is registered already; sign in instead"));
+            Ok(back_with(&errors).into())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn verify<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    let token = token_field(request)?;
+    let verified = app.verify_email(&token, now, entropy).await?;
+    let body = json!({
+        "customer_id": verified.customer_id,
+        "status": "active",
+        "free_coupon": verified.free_coupon.as_str(),
+        "coupon_balance": verified.coupon_balance,
+    });
+    Ok(Handled {
+        response: Response::json(200, &body),
+        jobs: verified.jobs,
+        log: None,
+    })
+}
+
+/// The page the verification link opens. Confirming is safe to repeat, so
+/// the link confirms on GET, as people expect of it.
+async fn verify_page<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    let refused = |status: u16, text: &str| -> Result<Handled> {
+        Ok(page(status, "Email not confirmed", &paragraph(text)).into())
+    };
+    let Some(token) = request.query_param("token").and_then(|t| Token::parse(&t).ok()) else {
+        return refused(400, "This link is incomplete. Open the link from the email exactly as it was sent.");
+    };
+    match app.verify_email(&token, now, entropy).await {
+        Ok(verified) => {
+            let coupon = match verified.free_coupon {
+                crate::app::FreeCouponOutcome::Granted => {
+                    "Your first support coupon is credited: 15 minutes of direct support."
+                }
+                crate::app::FreeCouponOutcome::AlreadyGrantedForSerial => {
+                    "The free coupon is given once per license, and this license has had it."
+                }
+                crate::app::FreeCouponOutcome::AwaitingLicenseClaim => {
+                    "We will credit your free coupon once we have matched your license."
+                }
+            };
+            let body = format!(
+                "{}\n{}\n<p><a href=\"/sign-in\">Sign in</a></p>",
+                paragraph("Thank you. Your email address is confirmed and your account is active."),
+                paragraph(coupon)
+            );
+            Ok(Handled {
+                response: page(200, "Email confirmed", &body),
+                jobs: verified.jobs,
+                log: None,
+            })
+        }
+        Err(AppError::Token(crate::domain::token::TokenError::AlreadyUsed)) => {
+            refused(409, "This link has been used already: your address is confirmed. You can sign in.")
+        }
+        Err(AppError::Token(crate::domain::token::TokenError::Expired)) => {
+            refused(410, "This link has expired. Ask for a sign-in link and we will send you a new confirmation link.")
+        }
+        Err(AppError::Token(_)) => refused(400, "This link is not valid. Open the newest link you were sent."),
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn request_sign_in<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let text = decode::single_text(request, "email")?.map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
+    let email = Email::parse(&text).map_err(|invalid| invalid_field("email", invalid))?;
+    let jobs = app.request_sign_in(&email, now, entropy).await?;
+    let body = json!({"status": "accepted", "detail": "If the address is registered, a sign-in link is on its way."});
+    Ok(Handled {
+        response: Response::json(202, &body),
+        jobs,
+        log: None,
+    })
+}
+
+async fn redeem<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    let token = token_field(request)?;
+    let grant = app.redeem_sign_in(&token, now, entropy).await?;
+    let body = json!({
+        "access_token": grant.access_token.as_str(),
+        "token_type": "Bearer",
+        "expires_at": format(grant.expires_at),
+    });
+    Ok(Response::json(200, &body).into())
+}
+
+/// The page the sign-in link opens: one button, so that a mail scanner that
+/// follows links does not spend the link.
+fn sign_in_page(request: &Request) -> Response {
+    match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
+        Some(token) => page(
+            200,
+            "Sign in",
+            &format!(
+                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
+                 <button type=\"submit\">Sign in to Time &amp; Space support</button>\n</form>",
+                escape(token.as_str())
+            ),
+        ),
+        None => page(
+            200,
+            "Sign in",
+            "<form method=\"post\" action=\"/api/sessions\">\n<label for=\"email\">Your email address</label>\n\
+             <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>\n\
+             <button type=\"submit\">Email me a sign-in link</button>\n</form>",
+        ),
+    }
+}
+
+async fn sign_in_form<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    let outcome = match token_field(request) {
+        Ok(token) => app.redeem_sign_in(&token, now, entropy).await,
+        Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
+    };
+    match outcome {
+        Ok(grant) => {
+            let customer = app.authenticate(Some(grant.access_token.as_str()), now).await?;
+            let profile = app.profile(customer).await?;
+            let body = format!(
+                "{}\n{}",
+                paragraph(&format!(
+                    "Signed in as {} of {}.",
+                    profile.customer.contact_name, profile.customer.company_name
+                )),
+                paragraph(&format!(
+                    "Support balance: {} coupon(s), {} minutes of direct support.",
+                    profile.coupon_balance, profile.minutes_available
+                )),
+            );
+            Ok(page(200, "Signed in", &body).into())
+        }
+        Err(AppError::Token(_)) => Ok(page(
+            400,
+            "Not signed in",
+            &paragraph("This sign-in link is not valid any more. Ask for a new one at /sign-in."),
+        )
+        .into()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn profile_json(profile: &Profile) -> serde_json::Value {
+    let c = &profile.customer;
+    json!({
+        "customer_id": c.id,
+        "status": c.status.as_str(),
+        "serial": c.serial,
+        "company": {
+            "name": c.company_name,
+            "street": c.street,
+            "postal_code": c.postal_code,
+            "city": c.city,
+            "country": c.country,
+            "vat_id": c.vat_id,
+        },
+        "contact": {"name": c.contact_name, "email": c.email, "phone": c.phone},
+        "newsletter": c.newsletter,
+        "newsletter_consent_at": c.newsletter_consent_at.map(format),
+        "terms_version": c.terms_version,
+        "terms_accepted_at": format(c.terms_accepted_at),
+        "created_at": format(c.created_at),
+        "verified_at": c.verified_at.map(format),
+        "coupon_balance": profile.coupon_balance,
+        "minutes_available": profile.minutes_available,
+    })
+}
+
+async fn me<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let profile = app.profile(customer).await?;
+    Ok(Response::json(200, &profile_json(&profile)).into())
+}
+
+async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let to = match request.query_param("to") {
+        Some(to) => Some(Email::parse(&to).map_err(|invalid| invalid_field("to", invalid))?),
+        None => None,
+    };
+    let limit = match request.query_param("limit") {
+        None => 50,
+        Some(text) => match text.parse::<i64>() {
+            Ok(limit) if (1..=200).contains(&limit) => limit,
+            _ => return Err(invalid_field("limit", Invalid::new("range", "must be a whole number from 1 to 200"))),
+        },
+    };
+    let messages = app.store.outbox_messages(to.as_ref().map(Email::as_str), limit).await?;
+    let messages: Vec<_> = messages
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "to": m.to,
+                "subject": m.subject,
+                "text": m.text,
+                "status": m.status.as_str(),
+                "attempts": m.attempts,
+                "last_error": m.last_error,
+                "created_at": format(m.created_at),
+                "sent_at": m.sent_at.map(format),
+            })
+        })
+        .collect();
+    Ok(Response::json(200, &json!({ "messages": messages })).into())
+}

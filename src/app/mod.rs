@@ -1,0 +1,111 @@
+//! The use cases: each loads what it needs through the [`Store`], asks the
+//! domain for a decision, and writes that decision in one batch. Time and
+//! random bytes come in as arguments, so every use case runs natively in tests
+//! against SQLite exactly as it runs in the Worker against D1.
+
+mod mail;
+mod registration;
+mod sessions;
+
+pub use mail::{sweep, Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
+pub use registration::{FreeCouponOutcome, Registered, Verified};
+pub use sessions::{AccessGrant, Profile};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::domain::field::FieldErrors;
+use crate::domain::token::{SecretHash, TokenError};
+use crate::store::{Database, DbError, Store};
+
+/// Settings read once at start-up, as typed values.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The origin used in links in emails, such as `https://support.timeandspace.eu`.
+    pub public_base_url: String,
+    /// Where the public website's registration form lands after success.
+    pub registration_thanks_url: String,
+    /// Where the form is sent back to, with the errors in the query.
+    pub registration_form_url: String,
+    /// The staff bearer token, by its hash only.
+    pub staff_token: SecretHash,
+    /// This build's version, for `/healthz`.
+    pub version: String,
+}
+
+/// Work to be done after the batch that asked for it commits. Queue messages
+/// carry ids only; the consumer reads the current state from the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Job {
+    DeliverEmail { outbox_id: String },
+}
+
+/// Why a use case refused or failed.
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error("the request has invalid fields")]
+    Invalid(FieldErrors),
+    #[error("this email address is registered already")]
+    EmailTaken,
+    #[error("{0}")]
+    Token(TokenError),
+    #[error("the account is not active")]
+    AccountNotActive,
+    #[error("missing or invalid credentials")]
+    Unauthenticated,
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Database(#[from] DbError),
+}
+
+/// The portal's state and settings, whatever runs it.
+pub struct App<D> {
+    pub store: Store<D>,
+    pub config: Config,
+}
+
+impl<D: Database> App<D> {
+    pub fn new(db: D, config: Config) -> Self {
+        Self {
+            store: Store::new(db),
+            config,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A fresh application over an in-memory SQLite database for each test.
+
+    use super::*;
+    use crate::domain::entropy::Entropy;
+    use crate::domain::time::{from_unix_millis, Instant};
+    use crate::store::sqlite::Sqlite;
+
+    pub fn app() -> App<Sqlite> {
+        App::new(
+            Sqlite::in_memory().expect("schema loads"),
+            Config {
+                public_base_url: "https://portal.test".into(),
+                registration_thanks_url: "https://www.timeandspace.test/thanks".into(),
+                registration_form_url: "https://www.timeandspace.test/register".into(),
+                staff_token: SecretHash::of("staff"),
+                version: "test".into(),
+            },
+        )
+    }
+
+    pub fn now() -> Instant {
+        from_unix_millis(1_795_000_000_000).unwrap()
+    }
+
+    pub fn entropy(n: u8) -> Entropy {
+        Entropy::new([n; 32])
+    }
+
+    pub fn run<F: std::future::Future>(future: F) -> F::Output {
+        pollster::block_on(future)
+    }
+}

@@ -1,0 +1,267 @@
+//! Registration, email verification, and the free first coupon.
+
+use super::{App, AppError, Job};
+use crate::domain::entropy::Entropy;
+use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
+use crate::domain::notification;
+use crate::domain::registration::{CustomerStatus, NewRegistration};
+use crate::domain::serial::LicenseSerial;
+use crate::domain::time::Instant;
+use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
+use crate::store::{self, Database, NewCustomer};
+
+/// A registration written, its verification email waiting in the outbox.
+#[derive(Debug)]
+pub struct Registered {
+    pub customer_id: String,
+    pub jobs: Vec<Job>,
+}
+
+/// What became of the free first coupon at verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FreeCouponOutcome {
+    Granted,
+    /// The license had it already (another registration of the same serial).
+    AlreadyGrantedForSerial,
+    /// Registered with serial "0": it waits for the license claim.
+    AwaitingLicenseClaim,
+}
+
+impl FreeCouponOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Granted => "granted",
+            Self::AlreadyGrantedForSerial => "already_granted_for_serial",
+            Self::AwaitingLicenseClaim => "awaiting_license_claim",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Verified {
+    pub customer_id: String,
+    pub free_coupon: FreeCouponOutcome,
+    pub coupon_balance: i64,
+    pub jobs: Vec<Job>,
+}
+
+impl<D: Database> App<D> {
+    /// Registers a user, pending the confirmation of their email address.
+    pub async fn register(
+        &self,
+        registration: NewRegistration,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Registered, AppError> {
+        let email = &registration.contact.email;
+        if self.store.customer_by_email(email.as_str()).await?.is_some() {
+            return Err(AppError::EmailTaken);
+        }
+        let customer_id = entropy.id("cus");
+        let token = Token::generate(entropy);
+        let issued = IssuedToken::issue(Purpose::VerifyEmail, &customer_id, now);
+        let message = notification::verification(
+            email,
+            registration.contact.name.as_str(),
+            &self.config.public_base_url,
+            token.as_str(),
+            issued.expires_at,
+        );
+        let outbox_id = entropy.id("msg");
+
+        let mut batch = vec![store::insert_customer(&NewCustomer {
+            id: &customer_id,
+            registration: &registration,
+            now,
+        })];
+        if registration.serial == LicenseSerial::Unknown {
+            batch.push(store::insert_license_claim(&entropy.id("clm"), &customer_id, now));
+        }
+        batch.push(store::insert_token(token.hash(), &issued, now));
+        batch.push(store::insert_message(&outbox_id, &message, now));
+        match self.store.write(batch).await {
+            Err(error) if error.is_unique_violation("customers.email") => Err(AppError::EmailTaken),
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(Registered {
+                customer_id,
+                jobs: vec![Job::DeliverEmail { outbox_id }],
+            }),
+        }
+    }
+
+    /// Confirms an email address: the account becomes active and receives
+    /// the free first coupon, if its license has not had one.
+    pub async fn verify_email(&self, token: &Token, now: Instant, entropy: &mut Entropy) -> Result<Verified, AppError> {
+        let hash = token.hash();
+        let issued = self.store.token(hash).await?.ok_or(AppError::Token(TokenError::Unknown))?;
+        issued.check(Purpose::VerifyEmail, now).map_err(AppError::Token)?;
+        let customer = self.store.customer(&issued.customer_id).await?.ok_or(AppError::NotFound)?;
+        let serial = LicenseSerial::parse(&customer.serial)
+            .map_err(|_| crate::store::DbError::Decode(format!("serial {}", customer.serial)))?;
+        let serial_already_granted = match &serial {
+            LicenseSerial::Known(serial) => self.store.ledger_key_exists(&free_grant_key(serial)).await?,
+            LicenseSerial::Unknown => false,
+        };
+        let decision = free_coupon(&customer.id, &serial, serial_already_granted, entropy.id("led"), now);
+        let email = crate::domain::email::Email::parse(&customer.email)
+            .map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)))?;
+        let welcome = notification::welcome(
+            &email,
+            &customer.contact_name,
+            &self.config.public_base_url,
+            matches!(decision, FreeCoupon::Grant(_)),
+        );
+        // Keyed by the customer, so a repeated verification writes no second welcome.
+        let welcome_id = format!("msg_welcome_{}", customer.id);
+
+        let mut batch = vec![
+            store::spend_token(hash, now),
+            store::activate_customer(&customer.id, now),
+            store::insert_message(&welcome_id, &welcome, now),
+        ];
+        if let FreeCoupon::Grant(entry) = &decision {
+            batch.push(store::append_entry(entry));
+        }
+        let changes = self.store.write(batch).await?;
+        if changes[0] == 0 {
+            return Err(AppError::Token(TokenError::AlreadyUsed));
+        }
+        let free_coupon = match decision {
+            FreeCoupon::Grant(_) if changes[3] == 1 => FreeCouponOutcome::Granted,
+            FreeCoupon::Grant(_) | FreeCoupon::AlreadyGranted => FreeCouponOutcome::AlreadyGrantedForSerial,
+            FreeCoupon::AwaitLicenseClaim => FreeCouponOutcome::AwaitingLicenseClaim,
+        };
+        Ok(Verified {
+            coupon_balance: self.store.coupon_balance(&customer.id).await?,
+            customer_id: customer.id,
+            free_coupon,
+            jobs: vec![Job::DeliverEmail { outbox_id: welcome_id }],
+        })
+    }
+
+    /// Whether a customer's status allows signing in and using the portal.
+    pub(super) fn require_active(status: CustomerStatus) -> Result<(), AppError> {
+        match status {
+            CustomerStatus::Active => Ok(()),
+            CustomerStatus::PendingVerification => Err(AppError::AccountNotActive),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::app::testing::{app, entropy, now, run};
+    use crate::domain::registration::RegistrationInput;
+    use crate::store::OutboxStatus;
+
+    pub fn registration(email: &str, serial: &str) -> NewRegistration {
+        NewRegistration::parse(RegistrationInput {
+            serial: Some(serial.into()),
+            company_name: Some("Kovinar d.o.o.".into()),
+            street: Some("Tržaška cesta 12".into()),
+            postal_code: Some("1000".into()),
+            city: Some("Ljubljana".into()),
+            country: Some("SI".into()),
+            contact_name: Some("Ana Novak".into()),
+            email: Some(email.into()),
+            phone: Some("+38612345678".into()),
+            accept_terms: Some(true),
+            ..RegistrationInput::default()
+        })
+        .unwrap()
+    }
+
+    /// The token in the newest email to `to`, as a person would copy it.
+    pub fn token_in_email<D: Database>(app: &App<D>, to: &str) -> Token {
+        let messages = run(app.store.outbox_messages(Some(to), 1)).unwrap();
+        let text = &messages[0].text;
+        let start = text.find("token=").expect("a link with a token") + "token=".len();
+        Token::parse(&text[start..start + 43]).unwrap()
+    }
+
+    #[test]
+    fn registration_writes_a_pending_customer_and_a_verification_email() {
+        let app = app();
+        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let customer = run(app.store.customer(&registered.customer_id)).unwrap().unwrap();
+        assert_eq!(customer.status, CustomerStatus::PendingVerification);
+        let Job::DeliverEmail { outbox_id } = &registered.jobs[0];
+        let message = run(app.store.outbox_message(outbox_id)).unwrap().unwrap();
+        assert_eq!(message.to, "ana@kovinar.si");
+        assert_eq!(message.status, OutboxStatus::Pending);
+        assert!(message.text.contains("https://portal.test/verify?token="));
+    }
+
+    #[test]
+    fn a_second_registration_of_the_same_email_is_refused() {
+        let app = app();
+        run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let again = run(app.register(registration("ANA@kovinar.si", "TS-2"), now(), &mut entropy(2)));
+        assert!(matches!(again, Err(AppError::EmailTaken)));
+        assert_eq!(run(app.store.outbox_messages(None, 10)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn verification_activates_and_grants_the_free_coupon_once() {
+        let app = app();
+        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let token = token_in_email(&app, "ana@kovinar.si");
+        let verified = run(app.verify_email(&token, now(), &mut entropy(2))).unwrap();
+        assert_eq!(verified.customer_id, registered.customer_id);
+        assert_eq!(verified.free_coupon, FreeCouponOutcome::Granted);
+        assert_eq!(verified.coupon_balance, 1);
+        let customer = run(app.store.customer(&registered.customer_id)).unwrap().unwrap();
+        assert_eq!(customer.status, CustomerStatus::Active);
+
+        let again = run(app.verify_email(&token, now(), &mut entropy(3)));
+        assert!(matches!(again, Err(AppError::Token(TokenError::AlreadyUsed))));
+        assert_eq!(run(app.store.coupon_balance(&registered.customer_id)).unwrap(), 1);
+    }
+
+    #[test]
+    fn the_same_serial_registered_by_a_second_company_earns_no_coupon() {
+        let app = app();
+        run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        run(app.verify_email(&token_in_email(&app, "ana@kovinar.si"), now(), &mut entropy(2))).unwrap();
+        run(app.register(registration("it@other.si", "ts-1"), now(), &mut entropy(3))).unwrap();
+        let second = run(app.verify_email(&token_in_email(&app, "it@other.si"), now(), &mut entropy(4))).unwrap();
+        assert_eq!(second.free_coupon, FreeCouponOutcome::AlreadyGrantedForSerial);
+        assert_eq!(second.coupon_balance, 0);
+    }
+
+    #[test]
+    fn serial_zero_opens_a_license_claim_and_earns_no_coupon_yet() {
+        let app = app();
+        let registered = run(app.register(registration("ana@kovinar.si", "0"), now(), &mut entropy(1))).unwrap();
+        assert!(run(app.store.open_license_claim(&registered.customer_id)).unwrap().is_some());
+        let verified = run(app.verify_email(&token_in_email(&app, "ana@kovinar.si"), now(), &mut entropy(2))).unwrap();
+        assert_eq!(verified.free_coupon, FreeCouponOutcome::AwaitingLicenseClaim);
+        assert_eq!(verified.coupon_balance, 0);
+    }
+
+    #[test]
+    fn an_expired_verification_link_is_refused() {
+        let app = app();
+        run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let token = token_in_email(&app, "ana@kovinar.si");
+        let late = now() + Purpose::VerifyEmail.lifetime();
+        let result = run(app.verify_email(&token, late, &mut entropy(2)));
+        assert!(matches!(result, Err(AppError::Token(TokenError::Expired))));
+    }
+
+    #[test]
+    fn the_free_grant_cannot_be_written_twice_even_by_racing_verifications() {
+        let app = app();
+        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let serial = LicenseSerial::parse("TS-1").unwrap();
+        for n in 0..2 {
+            let FreeCoupon::Grant(entry) = free_coupon(&registered.customer_id, &serial, false, format!("led_{n}"), now())
+            else {
+                panic!("expected a grant");
+            };
+            run(app.store.write(vec![store::append_entry(&entry)])).unwrap();
+        }
+        assert_eq!(run(app.store.coupon_balance(&registered.customer_id)).unwrap(), 1);
+    }
+}

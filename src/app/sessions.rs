@@ -1,0 +1,189 @@
+//! Signing in without passwords: a link by email, exchanged once for an
+//! access token; and who a bearer token belongs to.
+
+use super::{App, AppError, Job};
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::ledger::minutes_available;
+use crate::domain::notification;
+use crate::domain::registration::CustomerStatus;
+use crate::domain::time::Instant;
+use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
+use crate::store::{self, CustomerRecord, Database};
+
+#[derive(Debug)]
+pub struct AccessGrant {
+    pub access_token: Token,
+    pub expires_at: Instant,
+}
+
+/// What `GET /api/me` shows.
+#[derive(Debug)]
+pub struct Profile {
+    pub customer: CustomerRecord,
+    pub coupon_balance: i64,
+    pub minutes_available: i64,
+}
+
+impl<D: Database> App<D> {
+    /// Emails a sign-in link to a known, active customer, and a fresh
+    /// verification link to one who has not confirmed yet. Says nothing about
+    /// which: the caller answers the same either way.
+    pub async fn request_sign_in(&self, email: &Email, now: Instant, entropy: &mut Entropy) -> Result<Vec<Job>, AppError> {
+        let Some(customer) = self.store.customer_by_email(email.as_str()).await? else {
+            return Ok(Vec::new());
+        };
+        let token = Token::generate(entropy);
+        let (issued, message) = match customer.status {
+            CustomerStatus::Active => {
+                let issued = IssuedToken::issue(Purpose::SignIn, &customer.id, now);
+                let message = notification::sign_in(email, &self.config.public_base_url, token.as_str(), issued.expires_at);
+                (issued, message)
+            }
+            CustomerStatus::PendingVerification => {
+                let issued = IssuedToken::issue(Purpose::VerifyEmail, &customer.id, now);
+                let message = notification::verification(
+                    email,
+                    &customer.contact_name,
+                    &self.config.public_base_url,
+                    token.as_str(),
+                    issued.expires_at,
+                );
+                (issued, message)
+            }
+        };
+        let outbox_id = entropy.id("msg");
+        self.store
+            .write(vec![
+                store::insert_token(token.hash(), &issued, now),
+                store::insert_message(&outbox_id, &message, now),
+            ])
+            .await?;
+        Ok(vec![Job::DeliverEmail { outbox_id }])
+    }
+
+    /// Exchanges a sign-in link, once, for an access token.
+    pub async fn redeem_sign_in(&self, link: &Token, now: Instant, entropy: &mut Entropy) -> Result<AccessGrant, AppError> {
+        let issued = self.store.token(link.hash()).await?.ok_or(AppError::Token(TokenError::Unknown))?;
+        issued.check(Purpose::SignIn, now).map_err(AppError::Token)?;
+        let customer = self.store.customer(&issued.customer_id).await?.ok_or(AppError::NotFound)?;
+        Self::require_active(customer.status)?;
+        let access_token = Token::generate(entropy);
+        let access = IssuedToken::issue(Purpose::Access, &customer.id, now);
+        let changes = self
+            .store
+            .write(vec![
+                store::exchange_token(link.hash(), access_token.hash(), &access, now),
+                store::spend_token(link.hash(), now),
+            ])
+            .await?;
+        if changes[0] == 0 {
+            return Err(AppError::Token(TokenError::AlreadyUsed));
+        }
+        Ok(AccessGrant {
+            access_token,
+            expires_at: access.expires_at,
+        })
+    }
+
+    /// The active customer an `Authorization: Bearer` access token belongs to.
+    pub async fn authenticate(&self, bearer: Option<&str>, now: Instant) -> Result<CustomerRecord, AppError> {
+        let token = bearer.and_then(|b| Token::parse(b).ok()).ok_or(AppError::Unauthenticated)?;
+        let issued = self.store.token(token.hash()).await?.ok_or(AppError::Unauthenticated)?;
+        issued.check(Purpose::Access, now).map_err(|_| AppError::Unauthenticated)?;
+        let customer = self.store.customer(&issued.customer_id).await?.ok_or(AppError::Unauthenticated)?;
+        Self::require_active(customer.status).map_err(|_| AppError::Unauthenticated)?;
+        Ok(customer)
+    }
+
+    /// Admits the staff bearer token, compared by hash in constant time.
+    pub fn authenticate_staff(&self, bearer: Option<&str>) -> Result<(), AppError> {
+        match bearer {
+            Some(token) if self.config.staff_token.admits(token) => Ok(()),
+            _ => Err(AppError::Unauthenticated),
+        }
+    }
+
+    pub async fn profile(&self, customer: CustomerRecord) -> Result<Profile, AppError> {
+        let coupon_balance = self.store.coupon_balance(&customer.id).await?;
+        Ok(Profile {
+            customer,
+            coupon_balance,
+            minutes_available: minutes_available(coupon_balance),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::registration::tests::{registration, token_in_email};
+    use crate::app::testing::{app, entropy, now, run};
+
+    fn active_customer<D: Database>(app: &App<D>, email: &str) {
+        run(app.register(registration(email, "TS-9"), now(), &mut entropy(1))).unwrap();
+        run(app.verify_email(&token_in_email(app, email), now(), &mut entropy(2))).unwrap();
+    }
+
+    #[test]
+    fn the_emailed_link_signs_in_once() {
+        let app = app();
+        active_customer(&app, "ana@kovinar.si");
+        let email = Email::parse("ana@kovinar.si").unwrap();
+        assert_eq!(run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap().len(), 1);
+        let link = token_in_email(&app, "ana@kovinar.si");
+        let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
+        let customer = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
+        assert_eq!(customer.email, "ana@kovinar.si");
+        let profile = run(app.profile(customer)).unwrap();
+        assert_eq!((profile.coupon_balance, profile.minutes_available), (1, 15));
+
+        let again = run(app.redeem_sign_in(&link, now(), &mut entropy(5)));
+        assert!(matches!(again, Err(AppError::Token(TokenError::AlreadyUsed))));
+    }
+
+    #[test]
+    fn an_unknown_address_gets_no_email() {
+        let app = app();
+        let email = Email::parse("nobody@kovinar.si").unwrap();
+        assert!(run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap().is_empty());
+        assert!(run(app.store.outbox_messages(None, 10)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_unverified_address_gets_a_fresh_verification_link() {
+        let app = app();
+        run(app.register(registration("ana@kovinar.si", "TS-9"), now(), &mut entropy(1))).unwrap();
+        let email = Email::parse("ana@kovinar.si").unwrap();
+        run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap();
+        let newest = run(app.store.outbox_messages(Some("ana@kovinar.si"), 1)).unwrap();
+        assert!(newest[0].text.contains("/verify?token="));
+        let verified = run(app.verify_email(&token_in_email(&app, "ana@kovinar.si"), now(), &mut entropy(4)));
+        assert!(verified.is_ok());
+    }
+
+    #[test]
+    fn access_tokens_expire_and_links_are_not_access_tokens() {
+        let app = app();
+        active_customer(&app, "ana@kovinar.si");
+        let email = Email::parse("ana@kovinar.si").unwrap();
+        run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap();
+        let link = token_in_email(&app, "ana@kovinar.si");
+        assert!(matches!(run(app.authenticate(Some(link.as_str()), now())), Err(AppError::Unauthenticated)));
+        let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
+        let late = grant.expires_at;
+        assert!(matches!(
+            run(app.authenticate(Some(grant.access_token.as_str()), late)),
+            Err(AppError::Unauthenticated)
+        ));
+        assert!(matches!(run(app.authenticate(None, now())), Err(AppError::Unauthenticated)));
+    }
+
+    #[test]
+    fn the_staff_token_is_admitted_and_nothing_else() {
+        let app = app();
+        assert!(app.authenticate_staff(Some("staff")).is_ok());
+        assert!(app.authenticate_staff(Some("staff2")).is_err());
+        assert!(app.authenticate_staff(None).is_err());
+    }
+}

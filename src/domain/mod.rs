@@ -1,0 +1,17 @@
+//! The pure core: business rules with no I/O, no clock and no randomness.
+//!
+//! Every value type here is built only through a fallible `parse`, so a value
+//! that exists is valid and nothing downstream checks it again.
+
+pub mod country;
+pub mod email;
+pub mod entropy;
+pub mod field;
+pub mod ledger;
+pub mod notification;
+pub mod phone;
+pub mod registration;
+pub mod serial;
+pub mod text;
+pub mod time;
+pub mod token;

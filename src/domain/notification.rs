@@ -1,0 +1,93 @@
+//! The emails the portal writes. Plain text, so that every mail client shows
+//! them the same and no link hides behind markup.
+
+use super::email::Email;
+use super::time::{format, Instant};
+
+/// An email to be delivered through the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub to: Email,
+    pub subject: String,
+    pub text: String,
+}
+
+fn link(base_url: &str, path: &str, token: &str) -> String {
+    format!("{}/{path}?token={token}", base_url.trim_end_matches('/'))
+}
+
+/// Sent on registration: the link that confirms the address.
+pub fn verification(to: &Email, contact_name: &str, base_url: &str, token: &str, expires_at: Instant) -> Message {
+    Message {
+        to: to.clone(),
+        subject: "Confirm your Time & Space registration".into(),
+        text: format!(
+            "Hello {contact_name},\n\n\
+             thank you for registering as a Time & Space user. Please confirm your email address by opening this link:\n\n\
+             {}\n\n\
+             The link is valid until {} (UTC) and can be used once. Once you confirm, your account is active and your first support coupon (15 minutes of direct support) is credited.\n\n\
+             If you did not register, ignore this email and nothing will happen.\n\n\
+             Spica Customer Support\n",
+            link(base_url, "verify", token),
+            format(expires_at),
+        ),
+    }
+}
+
+/// Sent when a customer asks to sign in: a one-time link instead of a password.
+pub fn sign_in(to: &Email, base_url: &str, token: &str, expires_at: Instant) -> Message {
+    Message {
+        to: to.clone(),
+        subject: "Your Time & Space sign-in link".into(),
+        text: format!(
+            "Hello,\n\n\
+             open this link to sign in to the Spica Customer Support Portal:\n\n\
+             {}\n\n\
+             The link is valid until {} (UTC) and can be used once. If you did not ask to sign in, ignore this email.\n\n\
+             Spica Customer Support\n",
+            link(base_url, "sign-in", token),
+            format(expires_at),
+        ),
+    }
+}
+
+/// Sent once the address is confirmed: what the customer now has.
+pub fn welcome(to: &Email, contact_name: &str, base_url: &str, free_coupon_granted: bool) -> Message {
+    let coupon = if free_coupon_granted {
+        "Your first support coupon is credited: it buys 15 minutes of direct support."
+    } else {
+        "The free first coupon is given once per software license. We will credit it as soon as we have matched your license serial number, unless that license has had it already."
+    };
+    Message {
+        to: to.clone(),
+        subject: "Welcome to Time & Space support".into(),
+        text: format!(
+            "Hello {contact_name},\n\n\
+             your registration is confirmed. You will receive Time & Space news and bulletins if you asked for them, and you can now request direct support, activate your software and buy support coupons at {}.\n\n\
+             {coupon}\n\n\
+             Spica Customer Support\n",
+            base_url.trim_end_matches('/'),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::from_unix_millis;
+
+    #[test]
+    fn the_verification_link_points_at_the_public_base_url() {
+        let to = Email::parse("ana@kovinar.si").unwrap();
+        let message = verification(&to, "Ana", "https://portal.example/", "TOKEN", from_unix_millis(0).unwrap());
+        assert!(message.text.contains("https://portal.example/verify?token=TOKEN\n"));
+        assert!(message.text.contains("1970-01-01T00:00:00.000Z"));
+    }
+
+    #[test]
+    fn the_sign_in_link_points_at_the_sign_in_page() {
+        let to = Email::parse("ana@kovinar.si").unwrap();
+        let message = sign_in(&to, "http://127.0.0.1:8787", "T", from_unix_millis(0).unwrap());
+        assert!(message.text.contains("http://127.0.0.1:8787/sign-in?token=T\n"));
+    }
+}

@@ -1,0 +1,244 @@
+//! Registering as a Time & Space user (the seed: "Register as a Time & Space
+//! User"): the serial number, the full company and contact data, the opt-in to
+//! news and bulletins, and the acceptance of the terms.
+
+use super::country::Country;
+use super::email::Email;
+use super::field::{FieldErrors, Invalid};
+use super::phone::Phone;
+use super::serial::LicenseSerial;
+use super::text::{Text, VatId};
+use super::time::Instant;
+
+/// The version of the direct-support terms a registration accepts; a new
+/// text of the terms gets a new version, and each customer keeps the one they
+/// accepted.
+pub const TERMS_VERSION: &str = "2026-11";
+
+/// The fields of a registration as they arrived, before any check. `decoding`
+/// holds what the transport already found wrong (a number where text belongs).
+#[derive(Debug, Default, Clone)]
+pub struct RegistrationInput {
+    pub serial: Option<String>,
+    pub company_name: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub vat_id: Option<String>,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub newsletter: Option<bool>,
+    pub accept_terms: Option<bool>,
+    pub decoding: FieldErrors,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Company {
+    pub name: Text,
+    pub street: Text,
+    pub postal_code: Text,
+    pub city: Text,
+    pub country: Country,
+    pub vat_id: Option<VatId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: Text,
+    pub email: Email,
+    pub phone: Phone,
+}
+
+/// A registration whose every field is valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRegistration {
+    pub serial: LicenseSerial,
+    pub company: Company,
+    pub contact: Contact,
+    pub newsletter: bool,
+}
+
+fn text(value: &Option<String>, max: usize) -> Result<Text, Invalid> {
+    Text::parse(value.as_deref().unwrap_or(""), max)
+}
+
+fn required<T>(value: &Option<String>, parse: impl Fn(&str) -> Result<T, Invalid>) -> Result<T, Invalid> {
+    parse(value.as_deref().unwrap_or(""))
+}
+
+impl NewRegistration {
+    /// Checks every field and reports all that are wrong, named by their path
+    /// in the JSON body.
+    pub fn parse(input: RegistrationInput) -> Result<Self, FieldErrors> {
+        let mut errors = input.decoding.clone();
+        let serial = errors.check("serial", required(&input.serial, LicenseSerial::parse));
+        let name = errors.check("company.name", text(&input.company_name, 200));
+        let street = errors.check("company.street", text(&input.street, 200));
+        let postal_code = errors.check("company.postal_code", text(&input.postal_code, 16));
+        let city = errors.check("company.city", text(&input.city, 100));
+        let country = errors.check("company.country", required(&input.country, Country::parse));
+        let vat_id = match input.vat_id.as_deref().map(str::trim) {
+            None | Some("") => Some(None),
+            Some(vat) => errors.check("company.vat_id", VatId::parse(vat).map(Some)),
+        };
+        let contact_name = errors.check("contact.name", text(&input.contact_name, 200));
+        let email = errors.check("contact.email", required(&input.email, Email::parse));
+        let phone = errors.check("contact.phone", required(&input.phone, Phone::parse));
+        if input.accept_terms != Some(true) {
+            errors.push(
+                "accept_terms",
+                Invalid::new("must_accept", "the support terms and conditions must be accepted"),
+            );
+        }
+        match (serial, name, street, postal_code, city, country, vat_id, contact_name, email, phone) {
+            (
+                Some(serial),
+                Some(name),
+                Some(street),
+                Some(postal_code),
+                Some(city),
+                Some(country),
+                Some(vat_id),
+                Some(contact_name),
+                Some(email),
+                Some(phone),
+            ) if errors.is_empty() => Ok(Self {
+                serial,
+                company: Company {
+                    name,
+                    street,
+                    postal_code,
+                    city,
+                    country,
+                    vat_id,
+                },
+                contact: Contact {
+                    name: contact_name,
+                    email,
+                    phone,
+                },
+                newsletter: input.newsletter.unwrap_or(false),
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// When the user opted in to news and bulletins: the moment of consent,
+    /// which the portal must be able to show later.
+    pub fn newsletter_consent_at(&self, now: Instant) -> Option<Instant> {
+        self.newsletter.then_some(now)
+    }
+}
+
+/// Where a registration stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerStatus {
+    /// Registered, email address not yet confirmed.
+    PendingVerification,
+    /// Email confirmed: may sign in, hold coupons and ask for support.
+    Active,
+}
+
+impl CustomerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PendingVerification => "pending_verification",
+            Self::Active => "active",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "pending_verification" => Some(Self::PendingVerification),
+            "active" => Some(Self::Active),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn valid_input() -> RegistrationInput {
+        RegistrationInput {
+            serial: Some("TS-2024-00017".into()),
+            company_name: Some("Kovinar d.o.o.".into()),
+            street: Some("Tržaška cesta 12".into()),
+            postal_code: Some("1000".into()),
+            city: Some("Ljubljana".into()),
+            country: Some("si".into()),
+            vat_id: Some("SI 12345678".into()),
+            contact_name: Some("Ana Novak".into()),
+            email: Some("Ana@Kovinar.si".into()),
+            phone: Some("+386 1 234 5678".into()),
+            newsletter: Some(true),
+            accept_terms: Some(true),
+            decoding: FieldErrors::default(),
+        }
+    }
+
+    fn fields(errors: &FieldErrors) -> Vec<&str> {
+        errors.list().iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_complete_registration_is_normalised() {
+        let registration = NewRegistration::parse(valid_input()).unwrap();
+        assert_eq!(registration.contact.email.as_str(), "ana@kovinar.si");
+        assert_eq!(registration.company.country.code(), "SI");
+        assert_eq!(registration.company.vat_id.unwrap().as_str(), "SI12345678");
+        assert!(registration.newsletter);
+    }
+
+    #[test]
+    fn every_invalid_field_is_named_at_once() {
+        let input = RegistrationInput {
+            email: Some("not-an-email".into()),
+            country: Some("XX".into()),
+            phone: None,
+            accept_terms: Some(false),
+            ..valid_input()
+        };
+        let errors = NewRegistration::parse(input).unwrap_err();
+        assert_eq!(
+            fields(&errors),
+            ["company.country", "contact.email", "contact.phone", "accept_terms"]
+        );
+    }
+
+    #[test]
+    fn terms_must_be_accepted_explicitly() {
+        let input = RegistrationInput {
+            accept_terms: None,
+            ..valid_input()
+        };
+        assert_eq!(fields(&NewRegistration::parse(input).unwrap_err()), ["accept_terms"]);
+    }
+
+    #[test]
+    fn vat_id_is_optional_and_newsletter_defaults_to_no() {
+        let input = RegistrationInput {
+            vat_id: Some(" ".into()),
+            newsletter: None,
+            ..valid_input()
+        };
+        let registration = NewRegistration::parse(input).unwrap();
+        assert_eq!(registration.company.vat_id, None);
+        assert!(!registration.newsletter);
+        assert_eq!(registration.newsletter_consent_at(crate::domain::time::from_unix_millis(0).unwrap()), None);
+    }
+
+    #[test]
+    fn decoding_errors_are_reported_with_the_rest() {
+        let mut input = valid_input();
+        input.decoding.push("newsletter", Invalid::new("type", "must be true or false"));
+        input.email = None;
+        assert_eq!(
+            fields(&NewRegistration::parse(input).unwrap_err()),
+            ["newsletter", "contact.email"]
+        );
+    }
+}

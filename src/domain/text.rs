@@ -1,0 +1,81 @@
+//! Free text fields of a form: a name, a street, a city.
+
+use super::field::Invalid;
+
+/// Trimmed text of 1 to `max` characters without control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(String);
+
+impl Text {
+    pub fn parse(input: &str, max: usize) -> Result<Self, Invalid> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(Invalid::required());
+        }
+        if text.chars().count() > max {
+            return Err(Invalid::new("too_long", format!("must be at most {max} characters")));
+        }
+        if text.chars().any(char::is_control) {
+            return Err(Invalid::new("invalid", "must not contain control characters"));
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A VAT identification number: country prefix and 2 to 13 letters or digits,
+/// spaces and dots dropped (`SI 1234.5678` becomes `SI12345678`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VatId(String);
+
+impl VatId {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
+        let vat: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let (prefix, rest) = vat.split_at(vat.len().min(2));
+        let ok = prefix.len() == 2
+            && prefix.chars().all(|c| c.is_ascii_alphabetic())
+            && (2..=13).contains(&rest.len())
+            && rest.chars().all(|c| c.is_ascii_alphanumeric());
+        if ok {
+            Ok(Self(vat))
+        } else {
+            Err(Invalid::new("invalid", "must be a VAT number with its country prefix, such as SI12345678"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_and_bounded() {
+        assert_eq!(Text::parse("  Spica d.o.o. ", 20).unwrap().as_str(), "Spica d.o.o.");
+        assert_eq!(Text::parse(" ", 20).unwrap_err().code, "required");
+        assert_eq!(Text::parse("ščćž", 4).unwrap().as_str(), "ščćž");
+        assert_eq!(Text::parse("abcde", 4).unwrap_err().code, "too_long");
+        assert_eq!(Text::parse("a\u{0}b", 4).unwrap_err().code, "invalid");
+    }
+
+    #[test]
+    fn vat_ids_are_normalised() {
+        assert_eq!(VatId::parse("si 1234.5678").unwrap().as_str(), "SI12345678");
+        assert!(VatId::parse("12345678").is_err());
+        assert!(VatId::parse("SI1").is_err());
+    }
+}

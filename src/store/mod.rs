@@ -1,0 +1,193 @@
+//! Every SQL statement of the portal, and the one trait that runs them.
+//!
+//! D1 (in the Worker) and SQLite (in native tests, loaded with the same
+//! `schema.sql`) both implement [`Database`], so the statements below are
+//! tested natively against a real database and run unchanged on D1.
+//! Statements that change data are built as [`Statement`] values and written
+//! together by [`Database::batch`]: a D1 batch is the only transaction there
+//! is, so each business step is one batch.
+
+mod customers;
+mod ledger;
+mod outbox;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sqlite;
+mod tokens;
+
+pub use customers::{activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer};
+pub use ledger::append_entry;
+pub use outbox::{insert_message, record_attempt, OutboxMessage, OutboxStatus};
+pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
+
+use std::borrow::Cow;
+
+use thiserror::Error;
+
+/// A value bound to, or read from, a statement. D1 holds integers exactly up
+/// to 2^53, which is why money is integer cents and ids are text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Text(String),
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(number: i64) -> Self {
+        Self::Integer(number)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(flag: bool) -> Self {
+        Self::Integer(i64::from(flag))
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Self::Null, Into::into)
+    }
+}
+
+/// One SQL statement with its parameters, bound as `?1`, `?2`, …
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub sql: Cow<'static, str>,
+    pub params: Vec<Value>,
+}
+
+impl Statement {
+    pub fn new(sql: impl Into<Cow<'static, str>>, params: Vec<Value>) -> Self {
+        Self {
+            sql: sql.into(),
+            params,
+        }
+    }
+}
+
+/// A result row: column names and their values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row(pub Vec<(String, Value)>);
+
+impl Row {
+    fn get(&self, column: &str) -> Result<&Value, DbError> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == column)
+            .map(|(_, value)| value)
+            .ok_or_else(|| DbError::Decode(format!("no column {column}")))
+    }
+
+    pub fn text(&self, column: &str) -> Result<String, DbError> {
+        match self.get(column)? {
+            Value::Text(text) => Ok(text.clone()),
+            other => Err(DbError::Decode(format!("{column} is {other:?}, not text"))),
+        }
+    }
+
+    pub fn opt_text(&self, column: &str) -> Result<Option<String>, DbError> {
+        match self.get(column)? {
+            Value::Null => Ok(None),
+            Value::Text(text) => Ok(Some(text.clone())),
+            other => Err(DbError::Decode(format!("{column} is {other:?}, not text"))),
+        }
+    }
+
+    pub fn integer(&self, column: &str) -> Result<i64, DbError> {
+        match self.get(column)? {
+            Value::Integer(number) => Ok(*number),
+            other => Err(DbError::Decode(format!("{column} is {other:?}, not an integer"))),
+        }
+    }
+
+    pub fn instant(&self, column: &str) -> Result<crate::domain::time::Instant, DbError> {
+        let text = self.text(column)?;
+        crate::domain::time::parse(&text).ok_or_else(|| DbError::Decode(format!("{column} is not an instant: {text}")))
+    }
+
+    pub fn opt_instant(&self, column: &str) -> Result<Option<crate::domain::time::Instant>, DbError> {
+        match self.opt_text(column)? {
+            None => Ok(None),
+            Some(text) => crate::domain::time::parse(&text)
+                .map(Some)
+                .ok_or_else(|| DbError::Decode(format!("{column} is not an instant: {text}"))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DbError {
+    /// A UNIQUE, CHECK or trigger constraint refused the write; the whole
+    /// batch was rolled back. The text names the constraint.
+    #[error("constraint failed: {0}")]
+    Constraint(String),
+    #[error("database error: {0}")]
+    Failed(String),
+    #[error("unexpected row: {0}")]
+    Decode(String),
+}
+
+impl DbError {
+    /// Sorts a driver's error message: both SQLite and D1 name constraint
+    /// failures with these words.
+    pub fn from_message(message: String) -> Self {
+        if message.contains("constraint failed") || message.contains("SQLITE_CONSTRAINT") || message.contains("append-only") {
+            Self::Constraint(message)
+        } else {
+            Self::Failed(message)
+        }
+    }
+
+    /// Whether this is the UNIQUE constraint on `table.column`.
+    pub fn is_unique_violation(&self, table_column: &str) -> bool {
+        matches!(self, Self::Constraint(message) if message.contains("UNIQUE") && message.contains(table_column))
+    }
+}
+
+/// What the portal needs from a database. Futures need not be `Send`: the
+/// Workers runtime is single-threaded.
+#[allow(async_fn_in_trait)]
+pub trait Database {
+    /// Runs one read and returns its rows.
+    async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError>;
+    /// Runs the statements as one transaction, all or nothing, and returns
+    /// the number of rows each one changed.
+    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError>;
+}
+
+/// The portal's queries over a [`Database`].
+pub struct Store<D> {
+    db: D,
+}
+
+impl<D: Database> Store<D> {
+    pub fn new(db: D) -> Self {
+        Self { db }
+    }
+
+    /// Writes one business step: every statement or none.
+    pub async fn write(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        self.db.batch(statements).await
+    }
+
+    async fn rows(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
+    }
+
+    async fn first(&self, statement: Statement) -> Result<Option<Row>, DbError> {
+        Ok(self.db.query(statement).await?.into_iter().next())
+    }
+}

@@ -1,0 +1,71 @@
+//! Tokens by their SHA-256: verification links, sign-in links, access tokens.
+
+use super::{Database, DbError, Statement, Store};
+use crate::domain::time::{format, Instant};
+use crate::domain::token::{IssuedToken, Purpose, SecretHash};
+
+pub fn insert_token(hash: SecretHash, token: &IssuedToken, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO auth_tokens (token_hash, purpose, customer_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        vec![
+            hash.to_hex().into(),
+            token.purpose.as_str().into(),
+            token.customer_id.as_str().into(),
+            format(now).into(),
+            format(token.expires_at).into(),
+        ],
+    )
+}
+
+/// Spends a single-use token. It changes one row only if the token was still
+/// unused, so of two racing requests only one sees a change.
+pub fn spend_token(hash: SecretHash, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE auth_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL",
+        vec![hash.to_hex().into(), format(now).into()],
+    )
+}
+
+/// Exchanges a single-use link for an access token in one statement: the
+/// access token is written only while the link is still unused, and the batch
+/// that carries this statement spends the link right after it. Of two racing
+/// exchanges, only the first writes a row.
+pub fn exchange_token(link: SecretHash, access: SecretHash, token: &IssuedToken, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO auth_tokens (token_hash, purpose, customer_id, created_at, expires_at) \
+         SELECT ?1, ?2, customer_id, ?3, ?4 FROM auth_tokens WHERE token_hash = ?5 AND used_at IS NULL",
+        vec![
+            access.to_hex().into(),
+            token.purpose.as_str().into(),
+            format(now).into(),
+            format(token.expires_at).into(),
+            link.to_hex().into(),
+        ],
+    )
+}
+
+/// Removes tokens that expired before `cutoff`: they can open nothing.
+pub fn delete_expired_tokens(cutoff: Instant) -> Statement {
+    Statement::new("DELETE FROM auth_tokens WHERE expires_at < ?1", vec![format(cutoff).into()])
+}
+
+impl<D: Database> Store<D> {
+    pub async fn token(&self, hash: SecretHash) -> Result<Option<IssuedToken>, DbError> {
+        let Some(row) = self
+            .first(Statement::new(
+                "SELECT purpose, customer_id, expires_at, used_at FROM auth_tokens WHERE token_hash = ?1",
+                vec![hash.to_hex().into()],
+            ))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let purpose = row.text("purpose")?;
+        Ok(Some(IssuedToken {
+            purpose: Purpose::parse(&purpose).ok_or_else(|| DbError::Decode(format!("purpose {purpose}")))?,
+            customer_id: row.text("customer_id")?,
+            expires_at: row.instant("expires_at")?,
+            used_at: row.opt_instant("used_at")?,
+        }))
+    }
+}

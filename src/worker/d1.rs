@@ -1,0 +1,80 @@
+//! D1 as the store's [`Database`].
+
+use serde_json::Value as Json;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+
+use crate::store::{Database, DbError, Row, Statement, Value};
+
+pub struct D1(pub D1Database);
+
+fn failed(error: worker::Error) -> DbError {
+    DbError::from_message(error.to_string())
+}
+
+impl D1 {
+    fn prepare(&self, statement: &Statement) -> Result<D1PreparedStatement, DbError> {
+        let params: Vec<JsValue> = statement
+            .params
+            .iter()
+            .map(|value| match value {
+                Value::Null => JsValue::NULL,
+                // D1 binds JavaScript numbers: exact for the integers the portal
+                // stores (cents, counts), all far below 2^53.
+                Value::Integer(n) => JsValue::from_f64(*n as f64),
+                Value::Text(text) => JsValue::from_str(text),
+            })
+            .collect();
+        self.0.prepare(statement.sql.as_ref()).bind(&params).map_err(failed)
+    }
+}
+
+fn row(object: serde_json::Map<String, Json>) -> Result<Row, DbError> {
+    object
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Json::Null => Value::Null,
+                Json::String(text) => Value::Text(text),
+                Json::Number(number) => match number.as_i64() {
+                    Some(n) => Value::Integer(n),
+                    None => match number.as_f64() {
+                        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => Value::Integer(f as i64),
+                        _ => return Err(DbError::Decode(format!("{name} is not an integer: {number}"))),
+                    },
+                },
+                other => return Err(DbError::Decode(format!("{name} has an unsupported value {other}"))),
+            };
+            Ok((name, value))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Row)
+}
+
+impl Database for D1 {
+    async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        let result = self.prepare(&statement)?.all().await.map_err(failed)?;
+        result
+            .results::<serde_json::Map<String, Json>>()
+            .map_err(failed)?
+            .into_iter()
+            .map(row)
+            .collect()
+    }
+
+    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        let prepared = statements.iter().map(|s| self.prepare(s)).collect::<Result<Vec<_>, _>>()?;
+        let results = self.0.batch(prepared).await.map_err(failed)?;
+        results
+            .iter()
+            .map(|result| match result.error() {
+                Some(error) => Err(DbError::from_message(error)),
+                None => Ok(result
+                    .meta()
+                    .map_err(failed)?
+                    .and_then(|meta| meta.changes)
+                    .unwrap_or(0) as u64),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,57 @@
+//! Jobs onto the queue after their batch commits, and the consumer that runs
+//! them. A message carries ids only; the job reads the current state.
+
+use worker::{console_error, console_log, Env, MessageBatch, MessageExt, QueueRetryOptionsBuilder};
+
+use super::{config, mail, now};
+use crate::app::{Delivery, Job};
+
+/// The queue of every job, and its dead-letter queue (wrangler.toml).
+const JOBS: &str = "JOBS";
+const DEAD_LETTER_QUEUE: &str = "spica-portal-jobs-dlq";
+
+/// Sends jobs whose batch has committed. A lost send is not lost work: the
+/// cron sweep finds what stayed pending and sends it again.
+pub async fn enqueue(env: &Env, jobs: &[Job]) {
+    if jobs.is_empty() {
+        return;
+    }
+    let queue = match env.queue(JOBS) {
+        Ok(queue) => queue,
+        Err(error) => {
+            console_error!("no queue binding {JOBS}: {error}");
+            return;
+        }
+    };
+    for job in jobs {
+        if let Err(error) = queue.send(job).await {
+            console_error!("enqueue {job:?} failed, the sweep will retry: {error}");
+        }
+    }
+}
+
+pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> {
+    let app = config::app(env)?;
+    let dead_letters = batch.queue() == DEAD_LETTER_QUEUE;
+    let sender = mail::configured(env);
+    for message in batch.messages()? {
+        let outcome = match message.body() {
+            Job::DeliverEmail { outbox_id } if dead_letters => app.give_up_email(outbox_id, now()).await.map(|_| None),
+            Job::DeliverEmail { outbox_id } => app.deliver_email(outbox_id, sender.as_ref(), now()).await.map(Some),
+        };
+        match outcome {
+            Ok(Some(Delivery::RetryAfter(seconds))) => {
+                message.retry_with_options(&QueueRetryOptionsBuilder::new().with_delay_seconds(seconds).build())
+            }
+            Ok(delivery) => {
+                console_log!("job {:?}: {delivery:?}", message.body());
+                message.ack();
+            }
+            Err(error) => {
+                console_error!("job {:?} failed: {error}", message.body());
+                message.retry_with_options(&QueueRetryOptionsBuilder::new().with_delay_seconds(30).build());
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! HTTP in and out: the runtime's request to [`crate::api::Request`], the
+//! answer back, and the answer's jobs onto the queue.
+
+use worker::{console_error, Env, Headers};
+
+use super::{config, now, queue, seed};
+use crate::api::{self, ApiError, Method, Request, Response, MAX_BODY_BYTES};
+
+pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<worker::Response> {
+    let handled = match read(&mut request).await {
+        Ok(request) => {
+            let app = config::app(env)?;
+            api::handle(&app, request, now(), seed()?).await
+        }
+        Err(error) => error.into_handled(),
+    };
+    if let Some(log) = &handled.log {
+        console_error!("internal error: {log}");
+    }
+    queue::enqueue(env, &handled.jobs).await;
+    write(handled.response)
+}
+
+/// Reads the request, refusing a declared oversized body before reading it.
+async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
+    let declared = request
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    let url = request.url().map_err(|_| ApiError::NoRoute)?;
+    let method = Method::parse(request.method().as_ref());
+    let body = match method {
+        Method::Get | Method::Head => Vec::new(),
+        _ => request
+            .bytes()
+            .await
+            .map_err(|_| ApiError::MalformedBody("The body could not be read.".into()))?,
+    };
+    Ok(Request {
+        method,
+        path: url.path().to_owned(),
+        query: url.query().unwrap_or("").to_owned(),
+        headers: request.headers().entries().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect(),
+        body,
+    })
+}
+
+fn write(response: Response) -> worker::Result<worker::Response> {
+    let headers = Headers::new();
+    for (name, value) in &response.headers {
+        headers.append(name, value)?;
+    }
+    Ok(worker::Response::from_bytes(response.body)?
+        .with_status(response.status)
+        .with_headers(headers))
+}
