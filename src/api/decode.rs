@@ -27,12 +27,20 @@ pub fn body(request: &Request, form: bool) -> Result<Body, ApiError> {
     match request.media_type().as_deref() {
         Some("application/json") => match serde_json::from_slice::<Value>(&request.body) {
             Ok(Value::Object(object)) => Ok(Body::Json(object)),
-            Ok(_) => Err(ApiError::MalformedBody("The body must be a JSON object.".into())),
-            Err(error) => Err(ApiError::MalformedBody(format!("The body is not valid JSON: {error}."))),
+            Ok(_) => Err(ApiError::MalformedBody(
+                "The body must be a JSON object.".into(),
+            )),
+            Err(error) => Err(ApiError::MalformedBody(format!(
+                "The body is not valid JSON: {error}."
+            ))),
         },
-        Some("application/x-www-form-urlencoded") if form => serde_urlencoded::from_bytes(&request.body)
-            .map(Body::Form)
-            .map_err(|_| ApiError::MalformedBody("The form body is not valid URL encoding.".into())),
+        Some("application/x-www-form-urlencoded") if form => {
+            serde_urlencoded::from_bytes(&request.body)
+                .map(Body::Form)
+                .map_err(|_| {
+                    ApiError::MalformedBody("The form body is not valid URL encoding.".into())
+                })
+        }
         _ => Err(ApiError::UnsupportedMediaType(accepted)),
     }
 }
@@ -64,7 +72,8 @@ impl<'a> Fields<'a> {
             Some(Value::String(text)) => Some(text.clone()),
             Some(_) => {
                 let path = self.path(name);
-                self.errors.push(&path, Invalid::new("type", "must be a string"));
+                self.errors
+                    .push(&path, Invalid::new("type", "must be a string"));
                 None
             }
         }
@@ -76,7 +85,8 @@ impl<'a> Fields<'a> {
             Some(Value::Bool(flag)) => Some(*flag),
             Some(_) => {
                 let path = self.path(name);
-                self.errors.push(&path, Invalid::new("type", "must be true or false"));
+                self.errors
+                    .push(&path, Invalid::new("type", "must be true or false"));
                 None
             }
         }
@@ -95,14 +105,16 @@ impl<'a> Fields<'a> {
                 };
                 let value = read(&mut nested);
                 for error in nested.errors.into_list() {
-                    self.errors.push(&error.field, Invalid::new(error.code, error.detail));
+                    self.errors
+                        .push(&error.field, Invalid::new(error.code, error.detail));
                 }
                 value
             }
             None | Some(Value::Null) => T::default(),
             Some(_) => {
                 let path = self.path(name);
-                self.errors.push(&path, Invalid::new("type", "must be an object"));
+                self.errors
+                    .push(&path, Invalid::new("type", "must be an object"));
                 T::default()
             }
         }
@@ -128,9 +140,20 @@ pub fn registration_json(object: &Map<String, Value>) -> RegistrationInput {
             company.text("vat_id"),
         )
     });
-    (input.company_name, input.street, input.postal_code, input.city, input.country, input.vat_id) = company;
+    (
+        input.company_name,
+        input.street,
+        input.postal_code,
+        input.city,
+        input.country,
+        input.vat_id,
+    ) = company;
     let contact = fields.object("contact", |contact| {
-        (contact.text("name"), contact.text("email"), contact.text("phone"))
+        (
+            contact.text("name"),
+            contact.text("email"),
+            contact.text("phone"),
+        )
     });
     (input.contact_name, input.email, input.phone) = contact;
     input.decoding = fields.errors;
@@ -163,12 +186,22 @@ pub fn form_name(path: &str) -> &str {
 
 /// A checkbox or select value: present and not a "no" is yes.
 fn form_flag(value: Option<&str>) -> bool {
-    value.is_some_and(|v| !matches!(v.trim().to_ascii_lowercase().as_str(), "" | "0" | "false" | "off" | "no"))
+    value.is_some_and(|v| {
+        !matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "" | "0" | "false" | "off" | "no"
+        )
+    })
 }
 
 /// The registration fields of the public website's flat HTML form.
 pub fn registration_form(pairs: &[(String, String)]) -> RegistrationInput {
-    let get = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
     RegistrationInput {
         serial: get("serial"),
         company_name: get("company_name"),
@@ -215,14 +248,22 @@ mod tests {
     use serde_json::json;
 
     fn fields_of(input: &RegistrationInput) -> Vec<String> {
-        input.decoding.list().iter().map(|e| e.field.clone()).collect()
+        input
+            .decoding
+            .list()
+            .iter()
+            .map(|e| e.field.clone())
+            .collect()
     }
 
     #[test]
     fn wrong_types_are_named_by_their_path() {
         let body = json!({"serial": 12, "company": {"name": ["x"]}, "contact": "ana", "newsletter": "yes"});
         let input = registration_json(body.as_object().unwrap());
-        assert_eq!(fields_of(&input), ["serial", "newsletter", "company.name", "contact"]);
+        assert_eq!(
+            fields_of(&input),
+            ["serial", "newsletter", "company.name", "contact"]
+        );
     }
 
     #[test]
@@ -238,7 +279,10 @@ mod tests {
     fn form_checkboxes_are_yes_when_ticked() {
         let pairs = vec![("accept_terms".to_string(), "on".to_string())];
         let input = registration_form(&pairs);
-        assert_eq!((input.accept_terms, input.newsletter), (Some(true), Some(false)));
+        assert_eq!(
+            (input.accept_terms, input.newsletter),
+            (Some(true), Some(false))
+        );
     }
 
     #[test]

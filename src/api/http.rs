@@ -72,8 +72,14 @@ impl Request {
 
     /// The media type of the body, lower-cased, without parameters.
     pub fn media_type(&self) -> Option<String> {
-        self.header("content-type")
-            .map(|value| value.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        self.header("content-type").map(|value| {
+            value
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
     }
 }
 

@@ -28,7 +28,12 @@ use pages::{escape, page, paragraph};
 type Result<T> = std::result::Result<T, ApiError>;
 
 /// Answers one request.
-pub async fn handle<D: Database>(app: &App<D>, request: Request, now: Instant, seed: [u8; 32]) -> Handled {
+pub async fn handle<D: Database>(
+    app: &App<D>,
+    request: Request,
+    now: Instant,
+    seed: [u8; 32],
+) -> Handled {
     let mut entropy = Entropy::new(seed);
     let mut handled = route(app, &request, now, &mut entropy)
         .await
@@ -42,7 +47,12 @@ pub async fn handle<D: Database>(app: &App<D>, request: Request, now: Instant, s
     handled
 }
 
-async fn route<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+async fn route<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     use Method::{Get, Head, Post};
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match (request.method, segments.as_slice()) {
@@ -54,6 +64,13 @@ async fn route<D: Database>(app: &App<D>, request: &Request, now: Instant, entro
         (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
         (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
         (Post, ["sign-in"]) => sign_in_form(app, request, now, entropy).await,
+        (Get | Head, ["register"]) => Ok(pages::registration_form(|name| request.query_param(&format!("error_{name}"))).into()),
+        (Get | Head, ["registered"]) => Ok(page(
+            200,
+            "Thank you for registering",
+            &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
+        )
+        .into()),
         (Get | Head, ["api", "me"]) => me(app, request, now).await,
         (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
         (_, path) => Err(match allowed_methods(path) {
@@ -66,7 +83,12 @@ async fn route<D: Database>(app: &App<D>, request: &Request, now: Instant, entro
 /// The methods a known path accepts, for 405 answers.
 fn allowed_methods(path: &[&str]) -> Option<&'static str> {
     match path {
-        ["healthz"] | ["verify"] | ["api", "me"] | ["api", "staff", "outbox"] => Some("GET, HEAD"),
+        ["healthz"]
+        | ["verify"]
+        | ["register"]
+        | ["registered"]
+        | ["api", "me"]
+        | ["api", "staff", "outbox"] => Some("GET, HEAD"),
         ["sign-in"] => Some("GET, HEAD, POST"),
         ["api", "registrations"]
         | ["api", "registrations", "verify"]
@@ -89,17 +111,24 @@ fn invalid_field(field: &str, invalid: Invalid) -> ApiError {
 
 /// A token taken from a body field, parsed before any lookup.
 fn token_field(request: &Request) -> Result<Token> {
-    let text = decode::single_text(request, "token")?.map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
+    let text = decode::single_text(request, "token")?
+        .map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
     Token::parse(&text).map_err(|invalid| invalid_field("token", invalid))
 }
 
-async fn register<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+async fn register<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     match decode::body(request, true)? {
         Body::Json(object) => {
-            let registration =
-                NewRegistration::parse(decode::registration_json(&object)).map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+            let registration = NewRegistration::parse(decode::registration_json(&object))
+                .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
             let registered = app.register(registration, now, entropy).await?;
-            let body = json!({"customer_id": registered.customer_id, "status": "pending_verification"});
+            let body =
+                json!({"customer_id": registered.customer_id, "status": "pending_verification"});
             Ok(Handled {
                 response: Response::json(201, &body),
                 jobs: registered.jobs,
@@ -121,10 +150,18 @@ async fn register_form<D: Database>(
     let back_with = |errors: &FieldErrors| {
         let mut query: Vec<(String, String)> = vec![(
             "errors".into(),
-            errors.list().iter().map(|e| decode::form_name(&e.field)).collect::<Vec<_>>().join(","),
+            errors
+                .list()
+                .iter()
+                .map(|e| decode::form_name(&e.field))
+                .collect::<Vec<_>>()
+                .join(","),
         )];
         for error in errors.list() {
-            query.push((format!("error_{}", decode::form_name(&error.field)), error.detail.clone()));
+            query.push((
+                format!("error_{}", decode::form_name(&error.field)),
+                error.detail.clone(),
+            ));
         }
         let url = &app.config.registration_form_url;
         let separator = if url.contains('?') { '&' } else { '?' };
@@ -143,14 +180,22 @@ async fn register_form<D: Database>(
         }),
         Err(AppError::EmailTaken) => {
             let mut errors = FieldErrors::default();
-            errors.push("contact.email", Invalid::new("taken", "is registered already; sign in instead"));
+            errors.push(
+                "contact.email",
+                Invalid::new("taken", "is registered already; sign in instead"),
+            );
             Ok(back_with(&errors).into())
         }
         Err(other) => Err(other.into()),
     }
 }
 
-async fn verify<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+async fn verify<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     let token = token_field(request)?;
     let verified = app.verify_email(&token, now, entropy).await?;
     let body = json!({
@@ -168,12 +213,23 @@ async fn verify<D: Database>(app: &App<D>, request: &Request, now: Instant, entr
 
 /// The page the verification link opens. Confirming is safe to repeat, so
 /// the link confirms on GET, as people expect of it.
-async fn verify_page<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+async fn verify_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     let refused = |status: u16, text: &str| -> Result<Handled> {
         Ok(page(status, "Email not confirmed", &paragraph(text)).into())
     };
-    let Some(token) = request.query_param("token").and_then(|t| Token::parse(&t).ok()) else {
-        return refused(400, "This link is incomplete. Open the link from the email exactly as it was sent.");
+    let Some(token) = request
+        .query_param("token")
+        .and_then(|t| Token::parse(&t).ok())
+    else {
+        return refused(
+            400,
+            "This link is incomplete. Open the link from the email exactly as it was sent.",
+        );
     };
     match app.verify_email(&token, now, entropy).await {
         Ok(verified) => {
@@ -216,7 +272,8 @@ async fn request_sign_in<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let text = decode::single_text(request, "email")?.map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
+    let text = decode::single_text(request, "email")?
+        .map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
     let email = Email::parse(&text).map_err(|invalid| invalid_field("email", invalid))?;
     let jobs = app.request_sign_in(&email, now, entropy).await?;
     let body = json!({"status": "accepted", "detail": "If the address is registered, a sign-in link is on its way."});
@@ -227,7 +284,12 @@ async fn request_sign_in<D: Database>(
     })
 }
 
-async fn redeem<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+async fn redeem<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     let token = token_field(request)?;
     let grant = app.redeem_sign_in(&token, now, entropy).await?;
     let body = json!({
@@ -261,14 +323,21 @@ fn sign_in_page(request: &Request) -> Response {
     }
 }
 
-async fn sign_in_form<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+async fn sign_in_form<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     let outcome = match token_field(request) {
         Ok(token) => app.redeem_sign_in(&token, now, entropy).await,
         Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
     };
     match outcome {
         Ok(grant) => {
-            let customer = app.authenticate(Some(grant.access_token.as_str()), now).await?;
+            let customer = app
+                .authenticate(Some(grant.access_token.as_str()), now)
+                .await?;
             let profile = app.profile(customer).await?;
             let body = format!(
                 "{}\n{}",
@@ -335,10 +404,18 @@ async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Ha
         None => 50,
         Some(text) => match text.parse::<i64>() {
             Ok(limit) if (1..=200).contains(&limit) => limit,
-            _ => return Err(invalid_field("limit", Invalid::new("range", "must be a whole number from 1 to 200"))),
+            _ => {
+                return Err(invalid_field(
+                    "limit",
+                    Invalid::new("range", "must be a whole number from 1 to 200"),
+                ))
+            }
         },
     };
-    let messages = app.store.outbox_messages(to.as_ref().map(Email::as_str), limit).await?;
+    let messages = app
+        .store
+        .outbox_messages(to.as_ref().map(Email::as_str), limit)
+        .await?;
     let messages: Vec<_> = messages
         .iter()
         .map(|m| {

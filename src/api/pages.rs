@@ -47,7 +47,10 @@ mod tests {
 
     #[test]
     fn markup_in_text_is_escaped() {
-        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
@@ -57,5 +60,82 @@ mod tests {
         assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
         let html = String::from_utf8(response.body).unwrap();
         assert!(html.contains("<h1>T &amp; C</h1>") && html.contains("&lt;script&gt;"));
+    }
+}
+
+/// The registration form's fields: form name, label, input type, autocomplete.
+const REGISTRATION_FIELDS: [(&str, &str, &str, &str); 10] = [
+    (
+        "serial",
+        "License serial number (Help/About), or 0",
+        "text",
+        "off",
+    ),
+    ("company_name", "Company", "text", "organization"),
+    ("street", "Street", "text", "address-line1"),
+    ("postal_code", "Postal code", "text", "postal-code"),
+    ("city", "City", "text", "address-level2"),
+    (
+        "country",
+        "Country (ISO code, such as SI)",
+        "text",
+        "country",
+    ),
+    ("vat_id", "VAT number (optional)", "text", "off"),
+    ("contact_name", "Contact name", "text", "name"),
+    ("email", "Email", "email", "email"),
+    ("phone", "Phone, with country code", "tel", "tel"),
+];
+
+/// The registration form that posts to `/api/registrations`, showing next to
+/// each field the error that a refused post sent back in the query.
+pub fn registration_form(error_for: impl Fn(&str) -> Option<String>) -> Response {
+    let mut html =
+        String::from("<form method=\"post\" action=\"/api/registrations\" novalidate>\n");
+    let field_error = |name: &str| {
+        error_for(name)
+            .map(|detail| {
+                format!(
+                    "<p id=\"{name}-error\" role=\"alert\">{}</p>\n",
+                    escape(&detail)
+                )
+            })
+            .unwrap_or_default()
+    };
+    for (name, label, kind, autocomplete) in REGISTRATION_FIELDS {
+        let error = field_error(name);
+        let described = if error.is_empty() {
+            String::new()
+        } else {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
+        };
+        let required = if name == "vat_id" { "" } else { " required" };
+        html.push_str(&format!(
+            "<p><label for=\"{name}\">{label}</label>\n\
+             <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" autocomplete=\"{autocomplete}\"{required}{described}></p>\n{error}"
+        ));
+    }
+    html.push_str(&format!(
+        "<p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\">\n\
+         <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
+         <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required>\n\
+         <label for=\"accept_terms\">I accept the direct support terms and conditions</label></p>\n{}\
+         <button type=\"submit\">Register</button>\n</form>",
+        field_error("accept_terms")
+    ));
+    page(200, "Register as a Time & Space user", &html)
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    #[test]
+    fn errors_stand_next_to_their_fields_for_screen_readers() {
+        let response = registration_form(|name| (name == "email").then(|| "<bad>".to_string()));
+        let html = String::from_utf8(response.body).unwrap();
+        assert!(html.contains("aria-describedby=\"email-error\""));
+        assert!(html.contains("<p id=\"email-error\" role=\"alert\">&lt;bad&gt;</p>"));
+        assert_eq!(html.matches("role=\"alert\"").count(), 1);
     }
 }

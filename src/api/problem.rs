@@ -160,7 +160,8 @@ impl ApiError {
             errors,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
-        let mut response = Response::new(status, "application/problem+json", body).with_header("cache-control", "no-store");
+        let mut response = Response::new(status, "application/problem+json", body)
+            .with_header("cache-control", "no-store");
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
             Self::App(AppError::Unauthenticated) => {

@@ -89,7 +89,13 @@ impl<D: Database> App<D> {
         }
         let Some(sender) = sender else {
             self.store
-                .write(vec![store::record_attempt(outbox_id, OutboxStatus::NotSent, None, None, now)])
+                .write(vec![store::record_attempt(
+                    outbox_id,
+                    OutboxStatus::NotSent,
+                    None,
+                    None,
+                    now,
+                )])
                 .await?;
             return Ok(Delivery::NotConfigured);
         };
@@ -107,7 +113,12 @@ impl<D: Database> App<D> {
                 None,
                 Delivery::RetryAfter(backoff_seconds(message.attempts)),
             ),
-            Err(failure) => (OutboxStatus::Failed, Some(failure.reason), None, Delivery::GaveUp),
+            Err(failure) => (
+                OutboxStatus::Failed,
+                Some(failure.reason),
+                None,
+                Delivery::GaveUp,
+            ),
         };
         self.store
             .write(vec![store::record_attempt(
@@ -143,9 +154,14 @@ pub async fn sweep<D: Database>(app: &App<D>, now: Instant) -> Result<Vec<Job>, 
     let cutoff = now - chrono::Duration::minutes(SWEEP_AFTER_MINUTES);
     let stale = app.store.stale_pending_messages(cutoff, 100).await?;
     app.store
-        .write(vec![store::delete_expired_tokens(now - chrono::Duration::days(1))])
+        .write(vec![store::delete_expired_tokens(
+            now - chrono::Duration::days(1),
+        )])
         .await?;
-    Ok(stale.into_iter().map(|outbox_id| Job::DeliverEmail { outbox_id }).collect())
+    Ok(stale
+        .into_iter()
+        .map(|outbox_id| Job::DeliverEmail { outbox_id })
+        .collect())
 }
 
 #[cfg(test)]
@@ -186,7 +202,12 @@ mod tests {
     }
 
     fn registered_outbox_id(app: &App<crate::store::sqlite::Sqlite>) -> String {
-        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
         let Job::DeliverEmail { outbox_id } = registered.jobs[0].clone();
         outbox_id
     }
@@ -196,8 +217,14 @@ mod tests {
         let app = app();
         let id = registered_outbox_id(&app);
         let sender = StandIn::answering(vec![Ok("prov_1".into())]);
-        assert_eq!(run(app.deliver_email(&id, Some(&sender), now())).unwrap(), Delivery::Sent);
-        assert_eq!(run(app.deliver_email(&id, Some(&sender), now())).unwrap(), Delivery::AlreadySettled);
+        assert_eq!(
+            run(app.deliver_email(&id, Some(&sender), now())).unwrap(),
+            Delivery::Sent
+        );
+        assert_eq!(
+            run(app.deliver_email(&id, Some(&sender), now())).unwrap(),
+            Delivery::AlreadySettled
+        );
         assert_eq!(sender.sent.borrow().len(), 1);
         assert_eq!(sender.sent.borrow()[0].idempotency_key, id);
         let message = run(app.store.outbox_message(&id)).unwrap().unwrap();
@@ -243,7 +270,10 @@ mod tests {
             retryable: false,
             reason: "422 invalid recipient".into(),
         })]);
-        assert_eq!(run(app.deliver_email(&id, Some(&sender), now())).unwrap(), Delivery::GaveUp);
+        assert_eq!(
+            run(app.deliver_email(&id, Some(&sender), now())).unwrap(),
+            Delivery::GaveUp
+        );
     }
 
     #[test]
@@ -252,7 +282,12 @@ mod tests {
         let id = registered_outbox_id(&app);
         assert!(run(sweep(&app, now())).unwrap().is_empty());
         let later = now() + chrono::Duration::minutes(11);
-        assert_eq!(run(sweep(&app, later)).unwrap(), vec![Job::DeliverEmail { outbox_id: id.clone() }]);
+        assert_eq!(
+            run(sweep(&app, later)).unwrap(),
+            vec![Job::DeliverEmail {
+                outbox_id: id.clone()
+            }]
+        );
         run(app.give_up_email(&id, later)).unwrap();
         assert!(run(sweep(&app, later)).unwrap().is_empty());
     }

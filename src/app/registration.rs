@@ -54,7 +54,12 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Registered, AppError> {
         let email = &registration.contact.email;
-        if self.store.customer_by_email(email.as_str()).await?.is_some() {
+        if self
+            .store
+            .customer_by_email(email.as_str())
+            .await?
+            .is_some()
+        {
             return Err(AppError::EmailTaken);
         }
         let customer_id = entropy.id("cus");
@@ -75,7 +80,11 @@ impl<D: Database> App<D> {
             now,
         })];
         if registration.serial == LicenseSerial::Unknown {
-            batch.push(store::insert_license_claim(&entropy.id("clm"), &customer_id, now));
+            batch.push(store::insert_license_claim(
+                &entropy.id("clm"),
+                &customer_id,
+                now,
+            ));
         }
         batch.push(store::insert_token(token.hash(), &issued, now));
         batch.push(store::insert_message(&outbox_id, &message, now));
@@ -91,18 +100,43 @@ impl<D: Database> App<D> {
 
     /// Confirms an email address: the account becomes active and receives
     /// the free first coupon, if its license has not had one.
-    pub async fn verify_email(&self, token: &Token, now: Instant, entropy: &mut Entropy) -> Result<Verified, AppError> {
+    pub async fn verify_email(
+        &self,
+        token: &Token,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Verified, AppError> {
         let hash = token.hash();
-        let issued = self.store.token(hash).await?.ok_or(AppError::Token(TokenError::Unknown))?;
-        issued.check(Purpose::VerifyEmail, now).map_err(AppError::Token)?;
-        let customer = self.store.customer(&issued.customer_id).await?.ok_or(AppError::NotFound)?;
+        let issued = self
+            .store
+            .token(hash)
+            .await?
+            .ok_or(AppError::Token(TokenError::Unknown))?;
+        issued
+            .check(Purpose::VerifyEmail, now)
+            .map_err(AppError::Token)?;
+        let customer = self
+            .store
+            .customer(&issued.customer_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let serial = LicenseSerial::parse(&customer.serial)
             .map_err(|_| crate::store::DbError::Decode(format!("serial {}", customer.serial)))?;
         let serial_already_granted = match &serial {
-            LicenseSerial::Known(serial) => self.store.ledger_key_exists(&free_grant_key(serial)).await?,
+            LicenseSerial::Known(serial) => {
+                self.store
+                    .ledger_key_exists(&free_grant_key(serial))
+                    .await?
+            }
             LicenseSerial::Unknown => false,
         };
-        let decision = free_coupon(&customer.id, &serial, serial_already_granted, entropy.id("led"), now);
+        let decision = free_coupon(
+            &customer.id,
+            &serial,
+            serial_already_granted,
+            entropy.id("led"),
+            now,
+        );
         let email = crate::domain::email::Email::parse(&customer.email)
             .map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)))?;
         let welcome = notification::welcome(
@@ -128,14 +162,18 @@ impl<D: Database> App<D> {
         }
         let free_coupon = match decision {
             FreeCoupon::Grant(_) if changes[3] == 1 => FreeCouponOutcome::Granted,
-            FreeCoupon::Grant(_) | FreeCoupon::AlreadyGranted => FreeCouponOutcome::AlreadyGrantedForSerial,
+            FreeCoupon::Grant(_) | FreeCoupon::AlreadyGranted => {
+                FreeCouponOutcome::AlreadyGrantedForSerial
+            }
             FreeCoupon::AwaitLicenseClaim => FreeCouponOutcome::AwaitingLicenseClaim,
         };
         Ok(Verified {
             coupon_balance: self.store.coupon_balance(&customer.id).await?,
             customer_id: customer.id,
             free_coupon,
-            jobs: vec![Job::DeliverEmail { outbox_id: welcome_id }],
+            jobs: vec![Job::DeliverEmail {
+                outbox_id: welcome_id,
+            }],
         })
     }
 
@@ -183,8 +221,15 @@ pub(crate) mod tests {
     #[test]
     fn registration_writes_a_pending_customer_and_a_verification_email() {
         let app = app();
-        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
-        let customer = run(app.store.customer(&registered.customer_id)).unwrap().unwrap();
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
+        let customer = run(app.store.customer(&registered.customer_id))
+            .unwrap()
+            .unwrap();
         assert_eq!(customer.status, CustomerStatus::PendingVerification);
         let Job::DeliverEmail { outbox_id } = &registered.jobs[0];
         let message = run(app.store.outbox_message(outbox_id)).unwrap().unwrap();
@@ -196,8 +241,17 @@ pub(crate) mod tests {
     #[test]
     fn a_second_registration_of_the_same_email_is_refused() {
         let app = app();
-        run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
-        let again = run(app.register(registration("ANA@kovinar.si", "TS-2"), now(), &mut entropy(2)));
+        run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
+        let again = run(app.register(
+            registration("ANA@kovinar.si", "TS-2"),
+            now(),
+            &mut entropy(2),
+        ));
         assert!(matches!(again, Err(AppError::EmailTaken)));
         assert_eq!(run(app.store.outbox_messages(None, 10)).unwrap().len(), 1);
     }
@@ -205,45 +259,89 @@ pub(crate) mod tests {
     #[test]
     fn verification_activates_and_grants_the_free_coupon_once() {
         let app = app();
-        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
         let token = token_in_email(&app, "ana@kovinar.si");
         let verified = run(app.verify_email(&token, now(), &mut entropy(2))).unwrap();
         assert_eq!(verified.customer_id, registered.customer_id);
         assert_eq!(verified.free_coupon, FreeCouponOutcome::Granted);
         assert_eq!(verified.coupon_balance, 1);
-        let customer = run(app.store.customer(&registered.customer_id)).unwrap().unwrap();
+        let customer = run(app.store.customer(&registered.customer_id))
+            .unwrap()
+            .unwrap();
         assert_eq!(customer.status, CustomerStatus::Active);
 
         let again = run(app.verify_email(&token, now(), &mut entropy(3)));
-        assert!(matches!(again, Err(AppError::Token(TokenError::AlreadyUsed))));
-        assert_eq!(run(app.store.coupon_balance(&registered.customer_id)).unwrap(), 1);
+        assert!(matches!(
+            again,
+            Err(AppError::Token(TokenError::AlreadyUsed))
+        ));
+        assert_eq!(
+            run(app.store.coupon_balance(&registered.customer_id)).unwrap(),
+            1
+        );
     }
 
     #[test]
     fn the_same_serial_registered_by_a_second_company_earns_no_coupon() {
         let app = app();
-        run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
-        run(app.verify_email(&token_in_email(&app, "ana@kovinar.si"), now(), &mut entropy(2))).unwrap();
+        run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
+        run(app.verify_email(
+            &token_in_email(&app, "ana@kovinar.si"),
+            now(),
+            &mut entropy(2),
+        ))
+        .unwrap();
         run(app.register(registration("it@other.si", "ts-1"), now(), &mut entropy(3))).unwrap();
-        let second = run(app.verify_email(&token_in_email(&app, "it@other.si"), now(), &mut entropy(4))).unwrap();
-        assert_eq!(second.free_coupon, FreeCouponOutcome::AlreadyGrantedForSerial);
+        let second =
+            run(app.verify_email(&token_in_email(&app, "it@other.si"), now(), &mut entropy(4)))
+                .unwrap();
+        assert_eq!(
+            second.free_coupon,
+            FreeCouponOutcome::AlreadyGrantedForSerial
+        );
         assert_eq!(second.coupon_balance, 0);
     }
 
     #[test]
     fn serial_zero_opens_a_license_claim_and_earns_no_coupon_yet() {
         let app = app();
-        let registered = run(app.register(registration("ana@kovinar.si", "0"), now(), &mut entropy(1))).unwrap();
-        assert!(run(app.store.open_license_claim(&registered.customer_id)).unwrap().is_some());
-        let verified = run(app.verify_email(&token_in_email(&app, "ana@kovinar.si"), now(), &mut entropy(2))).unwrap();
-        assert_eq!(verified.free_coupon, FreeCouponOutcome::AwaitingLicenseClaim);
+        let registered =
+            run(app.register(registration("ana@kovinar.si", "0"), now(), &mut entropy(1))).unwrap();
+        assert!(run(app.store.open_license_claim(&registered.customer_id))
+            .unwrap()
+            .is_some());
+        let verified = run(app.verify_email(
+            &token_in_email(&app, "ana@kovinar.si"),
+            now(),
+            &mut entropy(2),
+        ))
+        .unwrap();
+        assert_eq!(
+            verified.free_coupon,
+            FreeCouponOutcome::AwaitingLicenseClaim
+        );
         assert_eq!(verified.coupon_balance, 0);
     }
 
     #[test]
     fn an_expired_verification_link_is_refused() {
         let app = app();
-        run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
         let token = token_in_email(&app, "ana@kovinar.si");
         let late = now() + Purpose::VerifyEmail.lifetime();
         let result = run(app.verify_email(&token, late, &mut entropy(2)));
@@ -253,15 +351,28 @@ pub(crate) mod tests {
     #[test]
     fn the_free_grant_cannot_be_written_twice_even_by_racing_verifications() {
         let app = app();
-        let registered = run(app.register(registration("ana@kovinar.si", "TS-1"), now(), &mut entropy(1))).unwrap();
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
         let serial = LicenseSerial::parse("TS-1").unwrap();
         for n in 0..2 {
-            let FreeCoupon::Grant(entry) = free_coupon(&registered.customer_id, &serial, false, format!("led_{n}"), now())
-            else {
+            let FreeCoupon::Grant(entry) = free_coupon(
+                &registered.customer_id,
+                &serial,
+                false,
+                format!("led_{n}"),
+                now(),
+            ) else {
                 panic!("expected a grant");
             };
             run(app.store.write(vec![store::append_entry(&entry)])).unwrap();
         }
-        assert_eq!(run(app.store.coupon_balance(&registered.customer_id)).unwrap(), 1);
+        assert_eq!(
+            run(app.store.coupon_balance(&registered.customer_id)).unwrap(),
+            1
+        );
     }
 }

@@ -29,7 +29,12 @@ impl<D: Database> App<D> {
     /// Emails a sign-in link to a known, active customer, and a fresh
     /// verification link to one who has not confirmed yet. Says nothing about
     /// which: the caller answers the same either way.
-    pub async fn request_sign_in(&self, email: &Email, now: Instant, entropy: &mut Entropy) -> Result<Vec<Job>, AppError> {
+    pub async fn request_sign_in(
+        &self,
+        email: &Email,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Vec<Job>, AppError> {
         let Some(customer) = self.store.customer_by_email(email.as_str()).await? else {
             return Ok(Vec::new());
         };
@@ -37,7 +42,12 @@ impl<D: Database> App<D> {
         let (issued, message) = match customer.status {
             CustomerStatus::Active => {
                 let issued = IssuedToken::issue(Purpose::SignIn, &customer.id, now);
-                let message = notification::sign_in(email, &self.config.public_base_url, token.as_str(), issued.expires_at);
+                let message = notification::sign_in(
+                    email,
+                    &self.config.public_base_url,
+                    token.as_str(),
+                    issued.expires_at,
+                );
                 (issued, message)
             }
             CustomerStatus::PendingVerification => {
@@ -63,10 +73,25 @@ impl<D: Database> App<D> {
     }
 
     /// Exchanges a sign-in link, once, for an access token.
-    pub async fn redeem_sign_in(&self, link: &Token, now: Instant, entropy: &mut Entropy) -> Result<AccessGrant, AppError> {
-        let issued = self.store.token(link.hash()).await?.ok_or(AppError::Token(TokenError::Unknown))?;
-        issued.check(Purpose::SignIn, now).map_err(AppError::Token)?;
-        let customer = self.store.customer(&issued.customer_id).await?.ok_or(AppError::NotFound)?;
+    pub async fn redeem_sign_in(
+        &self,
+        link: &Token,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<AccessGrant, AppError> {
+        let issued = self
+            .store
+            .token(link.hash())
+            .await?
+            .ok_or(AppError::Token(TokenError::Unknown))?;
+        issued
+            .check(Purpose::SignIn, now)
+            .map_err(AppError::Token)?;
+        let customer = self
+            .store
+            .customer(&issued.customer_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         Self::require_active(customer.status)?;
         let access_token = Token::generate(entropy);
         let access = IssuedToken::issue(Purpose::Access, &customer.id, now);
@@ -87,11 +112,27 @@ impl<D: Database> App<D> {
     }
 
     /// The active customer an `Authorization: Bearer` access token belongs to.
-    pub async fn authenticate(&self, bearer: Option<&str>, now: Instant) -> Result<CustomerRecord, AppError> {
-        let token = bearer.and_then(|b| Token::parse(b).ok()).ok_or(AppError::Unauthenticated)?;
-        let issued = self.store.token(token.hash()).await?.ok_or(AppError::Unauthenticated)?;
-        issued.check(Purpose::Access, now).map_err(|_| AppError::Unauthenticated)?;
-        let customer = self.store.customer(&issued.customer_id).await?.ok_or(AppError::Unauthenticated)?;
+    pub async fn authenticate(
+        &self,
+        bearer: Option<&str>,
+        now: Instant,
+    ) -> Result<CustomerRecord, AppError> {
+        let token = bearer
+            .and_then(|b| Token::parse(b).ok())
+            .ok_or(AppError::Unauthenticated)?;
+        let issued = self
+            .store
+            .token(token.hash())
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        issued
+            .check(Purpose::Access, now)
+            .map_err(|_| AppError::Unauthenticated)?;
+        let customer = self
+            .store
+            .customer(&issued.customer_id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         Self::require_active(customer.status).map_err(|_| AppError::Unauthenticated)?;
         Ok(customer)
     }
@@ -130,7 +171,12 @@ mod tests {
         let app = app();
         active_customer(&app, "ana@kovinar.si");
         let email = Email::parse("ana@kovinar.si").unwrap();
-        assert_eq!(run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap().len(), 1);
+        assert_eq!(
+            run(app.request_sign_in(&email, now(), &mut entropy(3)))
+                .unwrap()
+                .len(),
+            1
+        );
         let link = token_in_email(&app, "ana@kovinar.si");
         let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
         let customer = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
@@ -139,26 +185,40 @@ mod tests {
         assert_eq!((profile.coupon_balance, profile.minutes_available), (1, 15));
 
         let again = run(app.redeem_sign_in(&link, now(), &mut entropy(5)));
-        assert!(matches!(again, Err(AppError::Token(TokenError::AlreadyUsed))));
+        assert!(matches!(
+            again,
+            Err(AppError::Token(TokenError::AlreadyUsed))
+        ));
     }
 
     #[test]
     fn an_unknown_address_gets_no_email() {
         let app = app();
         let email = Email::parse("nobody@kovinar.si").unwrap();
-        assert!(run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap().is_empty());
+        assert!(run(app.request_sign_in(&email, now(), &mut entropy(3)))
+            .unwrap()
+            .is_empty());
         assert!(run(app.store.outbox_messages(None, 10)).unwrap().is_empty());
     }
 
     #[test]
     fn an_unverified_address_gets_a_fresh_verification_link() {
         let app = app();
-        run(app.register(registration("ana@kovinar.si", "TS-9"), now(), &mut entropy(1))).unwrap();
+        run(app.register(
+            registration("ana@kovinar.si", "TS-9"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
         let email = Email::parse("ana@kovinar.si").unwrap();
         run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap();
         let newest = run(app.store.outbox_messages(Some("ana@kovinar.si"), 1)).unwrap();
         assert!(newest[0].text.contains("/verify?token="));
-        let verified = run(app.verify_email(&token_in_email(&app, "ana@kovinar.si"), now(), &mut entropy(4)));
+        let verified = run(app.verify_email(
+            &token_in_email(&app, "ana@kovinar.si"),
+            now(),
+            &mut entropy(4),
+        ));
         assert!(verified.is_ok());
     }
 
@@ -169,14 +229,20 @@ mod tests {
         let email = Email::parse("ana@kovinar.si").unwrap();
         run(app.request_sign_in(&email, now(), &mut entropy(3))).unwrap();
         let link = token_in_email(&app, "ana@kovinar.si");
-        assert!(matches!(run(app.authenticate(Some(link.as_str()), now())), Err(AppError::Unauthenticated)));
+        assert!(matches!(
+            run(app.authenticate(Some(link.as_str()), now())),
+            Err(AppError::Unauthenticated)
+        ));
         let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
         let late = grant.expires_at;
         assert!(matches!(
             run(app.authenticate(Some(grant.access_token.as_str()), late)),
             Err(AppError::Unauthenticated)
         ));
-        assert!(matches!(run(app.authenticate(None, now())), Err(AppError::Unauthenticated)));
+        assert!(matches!(
+            run(app.authenticate(None, now())),
+            Err(AppError::Unauthenticated)
+        ));
     }
 
     #[test]

@@ -35,7 +35,12 @@ impl Country {
         CODES
             .binary_search(&code.as_str())
             .map(|index| Self(CODES[index]))
-            .map_err(|_| Invalid::new("invalid", "must be an ISO 3166-1 alpha-2 country code, such as SI or DE"))
+            .map_err(|_| {
+                Invalid::new(
+                    "invalid",
+                    "must be an ISO 3166-1 alpha-2 country code, such as SI or DE",
+                )
+            })
     }
 
     pub fn code(self) -> &'static str {

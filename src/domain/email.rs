@@ -13,7 +13,12 @@ impl Email {
     /// Accepts `local@domain.tld` as mail systems deliver it in practice: a
     /// dot-atom local part and a domain of at least two DNS labels.
     pub fn parse(input: &str) -> Result<Self, Invalid> {
-        let invalid = || Invalid::new("invalid", "must be an email address such as name@example.com");
+        let invalid = || {
+            Invalid::new(
+                "invalid",
+                "must be an email address such as name@example.com",
+            )
+        };
         let address = input.trim().to_lowercase();
         if address.is_empty() {
             return Err(Invalid::required());

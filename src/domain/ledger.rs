@@ -94,7 +94,8 @@ mod tests {
     fn a_known_serial_earns_one_coupon_keyed_by_the_serial() {
         let serial = LicenseSerial::parse("TS-1234").unwrap();
         let now = from_unix_millis(0).unwrap();
-        let FreeCoupon::Grant(entry) = free_coupon("cus_1", &serial, false, "led_1".into(), now) else {
+        let FreeCoupon::Grant(entry) = free_coupon("cus_1", &serial, false, "led_1".into(), now)
+        else {
             panic!("no coupon for a known serial");
         };
         assert_eq!(entry.coupons, 1);
@@ -117,7 +118,13 @@ mod tests {
         let now = from_unix_millis(0).unwrap();
         for already in [false, true] {
             assert_eq!(
-                free_coupon("cus_1", &LicenseSerial::Unknown, already, "led_1".into(), now),
+                free_coupon(
+                    "cus_1",
+                    &LicenseSerial::Unknown,
+                    already,
+                    "led_1".into(),
+                    now
+                ),
                 FreeCoupon::AwaitLicenseClaim
             );
         }

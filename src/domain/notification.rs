@@ -17,7 +17,13 @@ fn link(base_url: &str, path: &str, token: &str) -> String {
 }
 
 /// Sent on registration: the link that confirms the address.
-pub fn verification(to: &Email, contact_name: &str, base_url: &str, token: &str, expires_at: Instant) -> Message {
+pub fn verification(
+    to: &Email,
+    contact_name: &str,
+    base_url: &str,
+    token: &str,
+    expires_at: Instant,
+) -> Message {
     Message {
         to: to.clone(),
         subject: "Confirm your Time & Space registration".into(),
@@ -52,7 +58,12 @@ pub fn sign_in(to: &Email, base_url: &str, token: &str, expires_at: Instant) -> 
 }
 
 /// Sent once the address is confirmed: what the customer now has.
-pub fn welcome(to: &Email, contact_name: &str, base_url: &str, free_coupon_granted: bool) -> Message {
+pub fn welcome(
+    to: &Email,
+    contact_name: &str,
+    base_url: &str,
+    free_coupon_granted: bool,
+) -> Message {
     let coupon = if free_coupon_granted {
         "Your first support coupon is credited: it buys 15 minutes of direct support."
     } else {
@@ -79,15 +90,30 @@ mod tests {
     #[test]
     fn the_verification_link_points_at_the_public_base_url() {
         let to = Email::parse("ana@kovinar.si").unwrap();
-        let message = verification(&to, "Ana", "https://portal.example/", "TOKEN", from_unix_millis(0).unwrap());
-        assert!(message.text.contains("https://portal.example/verify?token=TOKEN\n"));
+        let message = verification(
+            &to,
+            "Ana",
+            "https://portal.example/",
+            "TOKEN",
+            from_unix_millis(0).unwrap(),
+        );
+        assert!(message
+            .text
+            .contains("https://portal.example/verify?token=TOKEN\n"));
         assert!(message.text.contains("1970-01-01T00:00:00.000Z"));
     }
 
     #[test]
     fn the_sign_in_link_points_at_the_sign_in_page() {
         let to = Email::parse("ana@kovinar.si").unwrap();
-        let message = sign_in(&to, "http://127.0.0.1:8787", "T", from_unix_millis(0).unwrap());
-        assert!(message.text.contains("http://127.0.0.1:8787/sign-in?token=T\n"));
+        let message = sign_in(
+            &to,
+            "http://127.0.0.1:8787",
+            "T",
+            from_unix_millis(0).unwrap(),
+        );
+        assert!(message
+            .text
+            .contains("http://127.0.0.1:8787/sign-in?token=T\n"));
     }
 }

@@ -55,13 +55,25 @@ mod tests {
 
     #[test]
     fn separators_and_double_zero_become_e164() {
-        assert_eq!(Phone::parse("+386 (1) 234-5678").unwrap().as_str(), "+38612345678");
-        assert_eq!(Phone::parse("00386 1 234 5678").unwrap().as_str(), "+38612345678");
+        assert_eq!(
+            Phone::parse("+386 (1) 234-5678").unwrap().as_str(),
+            "+38612345678"
+        );
+        assert_eq!(
+            Phone::parse("00386 1 234 5678").unwrap().as_str(),
+            "+38612345678"
+        );
     }
 
     #[test]
     fn numbers_without_country_code_are_refused() {
-        for bad in ["01 234 5678", "+0386123456", "+3861", "+386 1 234 567x", "+1234567890123456"] {
+        for bad in [
+            "01 234 5678",
+            "+0386123456",
+            "+3861",
+            "+386 1 234 567x",
+            "+1234567890123456",
+        ] {
             assert!(Phone::parse(bad).is_err(), "{bad} was accepted");
         }
     }

@@ -64,7 +64,10 @@ fn text(value: &Option<String>, max: usize) -> Result<Text, Invalid> {
     Text::parse(value.as_deref().unwrap_or(""), max)
 }
 
-fn required<T>(value: &Option<String>, parse: impl Fn(&str) -> Result<T, Invalid>) -> Result<T, Invalid> {
+fn required<T>(
+    value: &Option<String>,
+    parse: impl Fn(&str) -> Result<T, Invalid>,
+) -> Result<T, Invalid> {
     parse(value.as_deref().unwrap_or(""))
 }
 
@@ -89,10 +92,24 @@ impl NewRegistration {
         if input.accept_terms != Some(true) {
             errors.push(
                 "accept_terms",
-                Invalid::new("must_accept", "the support terms and conditions must be accepted"),
+                Invalid::new(
+                    "must_accept",
+                    "the support terms and conditions must be accepted",
+                ),
             );
         }
-        match (serial, name, street, postal_code, city, country, vat_id, contact_name, email, phone) {
+        match (
+            serial,
+            name,
+            street,
+            postal_code,
+            city,
+            country,
+            vat_id,
+            contact_name,
+            email,
+            phone,
+        ) {
             (
                 Some(serial),
                 Some(name),
@@ -205,7 +222,12 @@ pub(crate) mod tests {
         let errors = NewRegistration::parse(input).unwrap_err();
         assert_eq!(
             fields(&errors),
-            ["company.country", "contact.email", "contact.phone", "accept_terms"]
+            [
+                "company.country",
+                "contact.email",
+                "contact.phone",
+                "accept_terms"
+            ]
         );
     }
 
@@ -215,7 +237,10 @@ pub(crate) mod tests {
             accept_terms: None,
             ..valid_input()
         };
-        assert_eq!(fields(&NewRegistration::parse(input).unwrap_err()), ["accept_terms"]);
+        assert_eq!(
+            fields(&NewRegistration::parse(input).unwrap_err()),
+            ["accept_terms"]
+        );
     }
 
     #[test]
@@ -228,13 +253,18 @@ pub(crate) mod tests {
         let registration = NewRegistration::parse(input).unwrap();
         assert_eq!(registration.company.vat_id, None);
         assert!(!registration.newsletter);
-        assert_eq!(registration.newsletter_consent_at(crate::domain::time::from_unix_millis(0).unwrap()), None);
+        assert_eq!(
+            registration.newsletter_consent_at(crate::domain::time::from_unix_millis(0).unwrap()),
+            None
+        );
     }
 
     #[test]
     fn decoding_errors_are_reported_with_the_rest() {
         let mut input = valid_input();
-        input.decoding.push("newsletter", Invalid::new("type", "must be true or false"));
+        input
+            .decoding
+            .push("newsletter", Invalid::new("type", "must be true or false"));
         input.email = None;
         assert_eq!(
             fields(&NewRegistration::parse(input).unwrap_err()),

@@ -13,7 +13,9 @@ impl SerialNumber {
     pub fn parse(input: &str) -> Result<Self, Invalid> {
         let serial = input.trim().to_ascii_uppercase();
         let well_formed = (4..=40).contains(&serial.len())
-            && serial.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && serial
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
             && !serial.starts_with('-')
             && !serial.ends_with('-');
         if well_formed {
@@ -83,7 +85,15 @@ mod tests {
 
     #[test]
     fn malformed_serials_are_refused() {
-        for bad in ["", "abc", "TS 2024", "-TS2024", "TS2024-", "TS/2024", &"A".repeat(41)] {
+        for bad in [
+            "",
+            "abc",
+            "TS 2024",
+            "-TS2024",
+            "TS2024-",
+            "TS/2024",
+            &"A".repeat(41),
+        ] {
             assert!(LicenseSerial::parse(bad).is_err(), "{bad:?} was accepted");
         }
         assert_eq!(LicenseSerial::parse("").unwrap_err().code, "required");

@@ -13,10 +13,16 @@ impl Text {
             return Err(Invalid::required());
         }
         if text.chars().count() > max {
-            return Err(Invalid::new("too_long", format!("must be at most {max} characters")));
+            return Err(Invalid::new(
+                "too_long",
+                format!("must be at most {max} characters"),
+            ));
         }
         if text.chars().any(char::is_control) {
-            return Err(Invalid::new("invalid", "must not contain control characters"));
+            return Err(Invalid::new(
+                "invalid",
+                "must not contain control characters",
+            ));
         }
         Ok(Self(text.to_owned()))
     }
@@ -50,7 +56,10 @@ impl VatId {
         if ok {
             Ok(Self(vat))
         } else {
-            Err(Invalid::new("invalid", "must be a VAT number with its country prefix, such as SI12345678"))
+            Err(Invalid::new(
+                "invalid",
+                "must be a VAT number with its country prefix, such as SI12345678",
+            ))
         }
     }
 
@@ -65,7 +74,10 @@ mod tests {
 
     #[test]
     fn text_is_trimmed_and_bounded() {
-        assert_eq!(Text::parse("  Spica d.o.o. ", 20).unwrap().as_str(), "Spica d.o.o.");
+        assert_eq!(
+            Text::parse("  Spica d.o.o. ", 20).unwrap().as_str(),
+            "Spica d.o.o."
+        );
         assert_eq!(Text::parse(" ", 20).unwrap_err().code, "required");
         assert_eq!(Text::parse("ščćž", 4).unwrap().as_str(), "ščćž");
         assert_eq!(Text::parse("abcde", 4).unwrap_err().code, "too_long");

@@ -36,7 +36,10 @@ impl Token {
         }
         match URL_SAFE_NO_PAD.decode(input) {
             Ok(bytes) if bytes.len() == 32 => Ok(Self(input.to_owned())),
-            _ => Err(Invalid::new("invalid", "is not a token issued by this portal")),
+            _ => Err(Invalid::new(
+                "invalid",
+                "is not a token issued by this portal",
+            )),
         }
     }
 
@@ -196,11 +199,17 @@ mod tests {
     fn a_sign_in_link_works_once_and_until_it_expires() {
         let mut token = IssuedToken::issue(Purpose::SignIn, "cus_1", now());
         assert_eq!(token.check(Purpose::SignIn, now()), Ok(()));
-        assert_eq!(token.check(Purpose::Access, now()), Err(TokenError::Unknown));
+        assert_eq!(
+            token.check(Purpose::Access, now()),
+            Err(TokenError::Unknown)
+        );
         let late = now() + Purpose::SignIn.lifetime();
         assert_eq!(token.check(Purpose::SignIn, late), Err(TokenError::Expired));
         token.used_at = Some(now());
-        assert_eq!(token.check(Purpose::SignIn, now()), Err(TokenError::AlreadyUsed));
+        assert_eq!(
+            token.check(Purpose::SignIn, now()),
+            Err(TokenError::AlreadyUsed)
+        );
     }
 
     #[test]

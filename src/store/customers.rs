@@ -43,7 +43,8 @@ impl CustomerRecord {
         let status = row.text("status")?;
         Ok(Self {
             id: row.text("id")?,
-            status: CustomerStatus::parse(&status).ok_or_else(|| DbError::Decode(format!("status {status}")))?,
+            status: CustomerStatus::parse(&status)
+                .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
             serial: row.text("serial")?,
             company_name: row.text("company_name")?,
             street: row.text("street")?,

@@ -45,3 +45,100 @@ impl<D: Database> Store<D> {
         row.integer("balance")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ledger::EntryKind;
+    use crate::domain::time::from_unix_millis;
+    use crate::store::sqlite::Sqlite;
+    use crate::store::DbError;
+
+    fn store_with_customer() -> Store<Sqlite> {
+        let store = Store::new(Sqlite::in_memory().unwrap());
+        pollster::block_on(store.write(vec![Statement::new(
+            "INSERT INTO customers (id, status, serial, company_name, street, postal_code, city, country, \
+             contact_name, email, phone, newsletter, terms_version, terms_accepted_at, created_at) \
+             VALUES ('cus_1', 'active', 'TS-1', 'K', 'S', '1000', 'L', 'SI', 'A', 'a@k.si', '+38612345678', 0, \
+             '2026-11', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            vec![],
+        )]))
+        .unwrap();
+        store
+    }
+
+    fn grant(id: &str, key: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            customer_id: "cus_1".into(),
+            kind: EntryKind::FreeGrant,
+            coupons: 1,
+            idempotency_key: key.into(),
+            created_at: from_unix_millis(0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_entry_with_a_known_key_changes_nothing() {
+        let store = store_with_customer();
+        let first =
+            pollster::block_on(store.write(vec![append_entry(&grant("led_1", "k"))])).unwrap();
+        let again =
+            pollster::block_on(store.write(vec![append_entry(&grant("led_2", "k"))])).unwrap();
+        assert_eq!((first, again), (vec![1], vec![0]));
+        assert_eq!(
+            pollster::block_on(store.coupon_balance("cus_1")).unwrap(),
+            1
+        );
+        assert!(pollster::block_on(store.ledger_key_exists("k")).unwrap());
+    }
+
+    #[test]
+    fn a_customer_gets_one_free_grant_whatever_its_key() {
+        let store = store_with_customer();
+        pollster::block_on(store.write(vec![append_entry(&grant("led_1", "free_grant:TS-1"))]))
+            .unwrap();
+        let other =
+            pollster::block_on(store.write(vec![append_entry(&grant("led_2", "free_grant:TS-2"))]))
+                .unwrap();
+        assert_eq!(other, vec![0]);
+        assert_eq!(
+            pollster::block_on(store.coupon_balance("cus_1")).unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn entries_are_never_updated_or_deleted() {
+        let store = store_with_customer();
+        pollster::block_on(store.write(vec![append_entry(&grant("led_1", "k"))])).unwrap();
+        for sql in [
+            "UPDATE ledger_entries SET coupons = 5",
+            "DELETE FROM ledger_entries",
+        ] {
+            let refused = pollster::block_on(store.write(vec![Statement::new(sql, vec![])]));
+            assert!(
+                matches!(refused, Err(DbError::Constraint(ref m)) if m.contains("append-only")),
+                "{refused:?}"
+            );
+        }
+        assert_eq!(
+            pollster::block_on(store.coupon_balance("cus_1")).unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_failing_statement_rolls_back_its_whole_batch() {
+        let store = store_with_customer();
+        let batch = vec![
+            append_entry(&grant("led_1", "k1")),
+            Statement::new("UPDATE ledger_entries SET coupons = 5", vec![]),
+        ];
+        assert!(pollster::block_on(store.write(batch)).is_err());
+        assert_eq!(
+            pollster::block_on(store.coupon_balance("cus_1")).unwrap(),
+            0
+        );
+    }
+}

@@ -14,7 +14,9 @@ mod outbox;
 pub mod sqlite;
 mod tokens;
 
-pub use customers::{activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer};
+pub use customers::{
+    activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer,
+};
 pub use ledger::append_entry;
 pub use outbox::{insert_message, record_attempt, OutboxMessage, OutboxStatus};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
@@ -109,16 +111,22 @@ impl Row {
     pub fn integer(&self, column: &str) -> Result<i64, DbError> {
         match self.get(column)? {
             Value::Integer(number) => Ok(*number),
-            other => Err(DbError::Decode(format!("{column} is {other:?}, not an integer"))),
+            other => Err(DbError::Decode(format!(
+                "{column} is {other:?}, not an integer"
+            ))),
         }
     }
 
     pub fn instant(&self, column: &str) -> Result<crate::domain::time::Instant, DbError> {
         let text = self.text(column)?;
-        crate::domain::time::parse(&text).ok_or_else(|| DbError::Decode(format!("{column} is not an instant: {text}")))
+        crate::domain::time::parse(&text)
+            .ok_or_else(|| DbError::Decode(format!("{column} is not an instant: {text}")))
     }
 
-    pub fn opt_instant(&self, column: &str) -> Result<Option<crate::domain::time::Instant>, DbError> {
+    pub fn opt_instant(
+        &self,
+        column: &str,
+    ) -> Result<Option<crate::domain::time::Instant>, DbError> {
         match self.opt_text(column)? {
             None => Ok(None),
             Some(text) => crate::domain::time::parse(&text)
@@ -144,7 +152,10 @@ impl DbError {
     /// Sorts a driver's error message: both SQLite and D1 name constraint
     /// failures with these words.
     pub fn from_message(message: String) -> Self {
-        if message.contains("constraint failed") || message.contains("SQLITE_CONSTRAINT") || message.contains("append-only") {
+        if message.contains("constraint failed")
+            || message.contains("SQLITE_CONSTRAINT")
+            || message.contains("append-only")
+        {
             Self::Constraint(message)
         } else {
             Self::Failed(message)

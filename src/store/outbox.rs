@@ -47,7 +47,8 @@ pub struct OutboxMessage {
     pub sent_at: Option<Instant>,
 }
 
-const COLUMNS: &str = "id, to_address, subject, body_text, status, attempts, last_error, created_at, sent_at";
+const COLUMNS: &str =
+    "id, to_address, subject, body_text, status, attempts, last_error, created_at, sent_at";
 
 impl OutboxMessage {
     fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -57,7 +58,8 @@ impl OutboxMessage {
             to: row.text("to_address")?,
             subject: row.text("subject")?,
             text: row.text("body_text")?,
-            status: OutboxStatus::parse(&status).ok_or_else(|| DbError::Decode(format!("status {status}")))?,
+            status: OutboxStatus::parse(&status)
+                .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
             attempts: row.integer("attempts")?,
             last_error: row.opt_text("last_error")?,
             created_at: row.instant("created_at")?,
@@ -116,7 +118,11 @@ impl<D: Database> Store<D> {
     }
 
     /// The newest messages first, to one address or to anyone.
-    pub async fn outbox_messages(&self, to: Option<&str>, limit: i64) -> Result<Vec<OutboxMessage>, DbError> {
+    pub async fn outbox_messages(
+        &self,
+        to: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<OutboxMessage>, DbError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM outbox WHERE (?1 IS NULL OR to_address = ?1) \
              ORDER BY created_at DESC, rowid DESC LIMIT ?2"
@@ -130,7 +136,11 @@ impl<D: Database> Store<D> {
 
     /// Messages still pending that were written before `cutoff`: their queue
     /// message may have been lost, so the cron sweep sends them again.
-    pub async fn stale_pending_messages(&self, cutoff: Instant, limit: i64) -> Result<Vec<String>, DbError> {
+    pub async fn stale_pending_messages(
+        &self,
+        cutoff: Instant,
+        limit: i64,
+    ) -> Result<Vec<String>, DbError> {
         self.rows(Statement::new(
             "SELECT id FROM outbox WHERE status = 'pending' AND created_at < ?1 ORDER BY created_at LIMIT ?2",
             vec![format(cutoff).into(), limit.into()],

@@ -31,7 +31,11 @@ impl Sqlite {
 
     fn run(connection: &Connection, statement: &Statement) -> Result<(Vec<Row>, u64), DbError> {
         let mut prepared = connection.prepare(&statement.sql).map_err(failed)?;
-        let names: Vec<String> = prepared.column_names().iter().map(|n| n.to_string()).collect();
+        let names: Vec<String> = prepared
+            .column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
         let params = rusqlite::params_from_iter(statement.params.iter().map(|value| match value {
             Value::Null => rusqlite::types::Value::Null,
             Value::Integer(n) => rusqlite::types::Value::Integer(*n),
@@ -46,7 +50,11 @@ impl Sqlite {
                     ValueRef::Null => Value::Null,
                     ValueRef::Integer(n) => Value::Integer(n),
                     ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-                    other => return Err(DbError::Decode(format!("{name} has an unsupported type {other:?}"))),
+                    other => {
+                        return Err(DbError::Decode(format!(
+                            "{name} has an unsupported type {other:?}"
+                        )))
+                    }
                 };
                 values.push((name.clone(), value));
             }
@@ -59,12 +67,18 @@ impl Sqlite {
 
 impl Database for Sqlite {
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
-        let connection = self.connection.lock().map_err(|e| DbError::Failed(e.to_string()))?;
+        let connection = self
+            .connection
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
         Self::run(&connection, &statement).map(|(rows, _)| rows)
     }
 
     async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
-        let mut connection = self.connection.lock().map_err(|e| DbError::Failed(e.to_string()))?;
+        let mut connection = self
+            .connection
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
         let transaction = connection.transaction().map_err(failed)?;
         let mut changes = Vec::with_capacity(statements.len());
         for statement in &statements {

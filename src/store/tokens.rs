@@ -30,7 +30,12 @@ pub fn spend_token(hash: SecretHash, now: Instant) -> Statement {
 /// access token is written only while the link is still unused, and the batch
 /// that carries this statement spends the link right after it. Of two racing
 /// exchanges, only the first writes a row.
-pub fn exchange_token(link: SecretHash, access: SecretHash, token: &IssuedToken, now: Instant) -> Statement {
+pub fn exchange_token(
+    link: SecretHash,
+    access: SecretHash,
+    token: &IssuedToken,
+    now: Instant,
+) -> Statement {
     Statement::new(
         "INSERT INTO auth_tokens (token_hash, purpose, customer_id, created_at, expires_at) \
          SELECT ?1, ?2, customer_id, ?3, ?4 FROM auth_tokens WHERE token_hash = ?5 AND used_at IS NULL",
@@ -46,7 +51,10 @@ pub fn exchange_token(link: SecretHash, access: SecretHash, token: &IssuedToken,
 
 /// Removes tokens that expired before `cutoff`: they can open nothing.
 pub fn delete_expired_tokens(cutoff: Instant) -> Statement {
-    Statement::new("DELETE FROM auth_tokens WHERE expires_at < ?1", vec![format(cutoff).into()])
+    Statement::new(
+        "DELETE FROM auth_tokens WHERE expires_at < ?1",
+        vec![format(cutoff).into()],
+    )
 }
 
 impl<D: Database> Store<D> {
@@ -62,7 +70,8 @@ impl<D: Database> Store<D> {
         };
         let purpose = row.text("purpose")?;
         Ok(Some(IssuedToken {
-            purpose: Purpose::parse(&purpose).ok_or_else(|| DbError::Decode(format!("purpose {purpose}")))?,
+            purpose: Purpose::parse(&purpose)
+                .ok_or_else(|| DbError::Decode(format!("purpose {purpose}")))?,
             customer_id: row.text("customer_id")?,
             expires_at: row.instant("expires_at")?,
             used_at: row.opt_instant("used_at")?,

@@ -20,13 +20,14 @@ pub fn setting(env: &Env, name: &str) -> Option<String> {
 fn config(env: &Env) -> worker::Result<Config> {
     let public_base_url = setting(env, "PUBLIC_BASE_URL")
         .ok_or_else(|| worker::Error::RustError("PUBLIC_BASE_URL is not set".into()))?;
-    let staff_token =
-        setting(env, "STAFF_TOKEN").ok_or_else(|| worker::Error::RustError("STAFF_TOKEN is not set".into()))?;
+    let staff_token = setting(env, "STAFF_TOKEN")
+        .ok_or_else(|| worker::Error::RustError("STAFF_TOKEN is not set".into()))?;
     let base = public_base_url.trim_end_matches('/').to_owned();
     Ok(Config {
         registration_thanks_url: setting(env, "REGISTRATION_THANKS_URL")
             .unwrap_or_else(|| format!("{base}/registered")),
-        registration_form_url: setting(env, "REGISTRATION_FORM_URL").unwrap_or_else(|| format!("{base}/register")),
+        registration_form_url: setting(env, "REGISTRATION_FORM_URL")
+            .unwrap_or_else(|| format!("{base}/register")),
         staff_token: SecretHash::of(&staff_token),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         public_base_url: base,

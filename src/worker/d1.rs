@@ -25,7 +25,10 @@ impl D1 {
                 Value::Text(text) => JsValue::from_str(text),
             })
             .collect();
-        self.0.prepare(statement.sql.as_ref()).bind(&params).map_err(failed)
+        self.0
+            .prepare(statement.sql.as_ref())
+            .bind(&params)
+            .map_err(failed)
     }
 }
 
@@ -39,11 +42,21 @@ fn row(object: serde_json::Map<String, Json>) -> Result<Row, DbError> {
                 Json::Number(number) => match number.as_i64() {
                     Some(n) => Value::Integer(n),
                     None => match number.as_f64() {
-                        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => Value::Integer(f as i64),
-                        _ => return Err(DbError::Decode(format!("{name} is not an integer: {number}"))),
+                        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                            Value::Integer(f as i64)
+                        }
+                        _ => {
+                            return Err(DbError::Decode(format!(
+                                "{name} is not an integer: {number}"
+                            )))
+                        }
                     },
                 },
-                other => return Err(DbError::Decode(format!("{name} has an unsupported value {other}"))),
+                other => {
+                    return Err(DbError::Decode(format!(
+                        "{name} has an unsupported value {other}"
+                    )))
+                }
             };
             Ok((name, value))
         })
@@ -63,7 +76,10 @@ impl Database for D1 {
     }
 
     async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
-        let prepared = statements.iter().map(|s| self.prepare(s)).collect::<Result<Vec<_>, _>>()?;
+        let prepared = statements
+            .iter()
+            .map(|s| self.prepare(s))
+            .collect::<Result<Vec<_>, _>>()?;
         let results = self.0.batch(prepared).await.map_err(failed)?;
         results
             .iter()

@@ -9,27 +9,41 @@ use crate::app::{EmailRequest, MailSender, SendFailure};
 
 pub enum Sender {
     /// `POST {EMAIL_API_BASE}/emails` with `Authorization: Bearer EMAIL_API_KEY`.
-    HttpApi { base: String, key: String, from: String },
+    HttpApi {
+        base: String,
+        key: String,
+        from: String,
+    },
     /// The `EMAIL` send_email binding.
-    Binding { binding: worker::SendEmail, from: String },
+    Binding {
+        binding: worker::SendEmail,
+        from: String,
+    },
 }
 
 /// The sender this Worker is configured with, if any.
 pub fn configured(env: &Env) -> Option<Sender> {
-    let from = setting(env, "EMAIL_FROM").unwrap_or_else(|| "Spica Customer Support <support@timeandspace.eu>".into());
+    let from = setting(env, "EMAIL_FROM")
+        .unwrap_or_else(|| "Spica Customer Support <support@timeandspace.eu>".into());
     if let Some(key) = setting(env, "EMAIL_API_KEY") {
-        let base = setting(env, "EMAIL_API_BASE").unwrap_or_else(|| "https://api.resend.com".into());
+        let base =
+            setting(env, "EMAIL_API_BASE").unwrap_or_else(|| "https://api.resend.com".into());
         return Some(Sender::HttpApi {
             base: base.trim_end_matches('/').to_owned(),
             key,
             from,
         });
     }
-    env.send_email("EMAIL").ok().map(|binding| Sender::Binding { binding, from })
+    env.send_email("EMAIL")
+        .ok()
+        .map(|binding| Sender::Binding { binding, from })
 }
 
 fn retryable(reason: String) -> SendFailure {
-    SendFailure { retryable: true, reason }
+    SendFailure {
+        retryable: true,
+        reason,
+    }
 }
 
 impl MailSender for Sender {
@@ -37,7 +51,11 @@ impl MailSender for Sender {
         match self {
             Self::HttpApi { base, key, from } => {
                 let headers = Headers::new();
-                let set = |name: &str, value: &str| headers.set(name, value).map_err(|e| retryable(e.to_string()));
+                let set = |name: &str, value: &str| {
+                    headers
+                        .set(name, value)
+                        .map_err(|e| retryable(e.to_string()))
+                };
                 set("authorization", &format!("Bearer {key}"))?;
                 set("content-type", "application/json")?;
                 set("idempotency-key", &email.idempotency_key)?;
@@ -47,15 +65,22 @@ impl MailSender for Sender {
                     .with_body(Some(JsValue::from_str(&email.api_body(from).to_string())));
                 let request = worker::Request::new_with_init(&format!("{base}/emails"), &init)
                     .map_err(|e| retryable(e.to_string()))?;
-                let mut response = Fetch::Request(request).send().await.map_err(|e| retryable(e.to_string()))?;
+                let mut response = Fetch::Request(request)
+                    .send()
+                    .await
+                    .map_err(|e| retryable(e.to_string()))?;
                 let status = response.status_code();
                 let text = response.text().await.unwrap_or_default();
                 match status {
                     200..=299 => Ok(serde_json::from_str::<serde_json::Value>(&text)
                         .ok()
-                        .and_then(|body| body.get("id").and_then(|id| id.as_str()).map(str::to_owned))
+                        .and_then(|body| {
+                            body.get("id").and_then(|id| id.as_str()).map(str::to_owned)
+                        })
                         .unwrap_or_default()),
-                    408 | 409 | 429 | 500..=599 => Err(retryable(format!("email API answered {status}"))),
+                    408 | 409 | 429 | 500..=599 => {
+                        Err(retryable(format!("email API answered {status}")))
+                    }
                     _ => Err(SendFailure {
                         retryable: false,
                         reason: format!("email API refused the message: {status}"),

@@ -19,7 +19,11 @@ fn start() {
 }
 
 #[event(fetch)]
-async fn fetch(request: worker::Request, env: Env, _ctx: Context) -> worker::Result<worker::Response> {
+async fn fetch(
+    request: worker::Request,
+    env: Env,
+    _ctx: Context,
+) -> worker::Result<worker::Response> {
     routes::fetch(request, &env).await
 }
 
@@ -42,6 +46,7 @@ fn now() -> crate::domain::time::Instant {
 /// 32 bytes from the platform's CSPRNG: the only randomness read.
 fn seed() -> worker::Result<[u8; 32]> {
     let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed).map_err(|e| worker::Error::RustError(format!("no randomness: {e}")))?;
+    getrandom::fill(&mut seed)
+        .map_err(|e| worker::Error::RustError(format!("no randomness: {e}")))?;
     Ok(seed)
 }

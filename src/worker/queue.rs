@@ -36,20 +36,31 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
     let sender = mail::configured(env);
     for message in batch.messages()? {
         let outcome = match message.body() {
-            Job::DeliverEmail { outbox_id } if dead_letters => app.give_up_email(outbox_id, now()).await.map(|_| None),
-            Job::DeliverEmail { outbox_id } => app.deliver_email(outbox_id, sender.as_ref(), now()).await.map(Some),
+            Job::DeliverEmail { outbox_id } if dead_letters => {
+                app.give_up_email(outbox_id, now()).await.map(|_| None)
+            }
+            Job::DeliverEmail { outbox_id } => app
+                .deliver_email(outbox_id, sender.as_ref(), now())
+                .await
+                .map(Some),
         };
         match outcome {
-            Ok(Some(Delivery::RetryAfter(seconds))) => {
-                message.retry_with_options(&QueueRetryOptionsBuilder::new().with_delay_seconds(seconds).build())
-            }
+            Ok(Some(Delivery::RetryAfter(seconds))) => message.retry_with_options(
+                &QueueRetryOptionsBuilder::new()
+                    .with_delay_seconds(seconds)
+                    .build(),
+            ),
             Ok(delivery) => {
                 console_log!("job {:?}: {delivery:?}", message.body());
                 message.ack();
             }
             Err(error) => {
                 console_error!("job {:?} failed: {error}", message.body());
-                message.retry_with_options(&QueueRetryOptionsBuilder::new().with_delay_seconds(30).build());
+                message.retry_with_options(
+                    &QueueRetryOptionsBuilder::new()
+                        .with_delay_seconds(30)
+                        .build(),
+                );
             }
         }
     }

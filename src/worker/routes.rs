@@ -45,7 +45,11 @@ async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
         method,
         path: url.path().to_owned(),
         query: url.query().unwrap_or("").to_owned(),
-        headers: request.headers().entries().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect(),
+        headers: request
+            .headers()
+            .entries()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v))
+            .collect(),
         body,
     })
 }

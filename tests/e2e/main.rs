@@ -1,1 +1,24 @@
+//! The end-to-end suite: the same scenarios as the native `api` suite, sent
+//! over HTTP to the real Worker under `wrangler dev` (workerd, local D1 and
+//! Queues), plus what only the running Worker shows: queued delivery to an
+//! email service, and the cron trigger.
+//!
+//! `scripts/e2e.sh` starts the Worker and an email stand-in on free ports and
+//! passes `PORTAL_BASE_URL`, `STAFF_TOKEN` and `EMAIL_STANDIN_URL`.
 
+#[path = "../api/helpers.rs"]
+mod helpers;
+mod http;
+
+use http::spawn_app;
+
+#[path = "../api/registration.rs"]
+mod registration;
+#[path = "../api/sessions.rs"]
+mod sessions;
+#[path = "../api/staff.rs"]
+mod staff;
+#[path = "../api/transport.rs"]
+mod transport;
+
+mod delivery;

@@ -1,0 +1,46 @@
+# The portal's commands. `make dev` and `make test` install what is missing.
+PORT ?= 8787
+STATE_DIR ?= .state
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export WRANGLER_SEND_METRICS := false
+export CLOUDFLARE_CF_FETCH_ENABLED := false
+export WRANGLER_HIDE_BANNER := true
+
+.PHONY: dev test setup build lint test-native test-e2e bench deploy clean
+
+## dev: build the Worker, migrate the local D1 in STATE_DIR, serve on PORT
+dev: setup build
+	PORT=$(PORT) STATE_DIR=$(STATE_DIR) scripts/dev.sh
+
+## test: formatting and lints, native unit/store/API tests, then end to end
+test: setup lint test-native build test-e2e
+
+setup:
+	@scripts/setup.sh
+
+build:
+	scripts/build.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --features e2e -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-native:
+	cargo test --all-targets
+
+test-e2e:
+	scripts/e2e.sh
+
+## bench: release bundle size, and wrk throughput/latency against wrangler dev
+bench: setup build
+	scripts/bench.sh
+
+## deploy: needs a Cloudflare account (README: Deploy); it cannot run here
+deploy: setup build
+	npx wrangler d1 migrations apply DB --remote
+	npx wrangler deploy
+
+clean:
+	rm -rf build target node_modules $(STATE_DIR)

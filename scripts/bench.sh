@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `make bench`: the release bundle's size, then throughput and latency of
+# GET /healthz and POST /api/registrations, measured with wrk against one
+# `wrangler dev` in one run (development-server figures: compare them as
+# ratios within a run, not with production).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-16}
+
+command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
+
+wasm=build/index_bg.wasm
+raw=$(stat -c %s "$wasm")
+gzipped=$(gzip -9 -c "$wasm" | wc -c)
+
+state=$(mktemp -d "${TMPDIR:-/tmp}/spica-bench.XXXXXX")
+pid=""
+cleanup() {
+  [ -n "$pid" ] && { kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; }
+  wait 2>/dev/null || true
+  rm -rf "$state"
+}
+trap cleanup EXIT INT TERM
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+inspector=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'STAFF_TOKEN=bench\nPUBLIC_BASE_URL=http://127.0.0.1:%s\n' "$port" > "$state/bench.vars"
+npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > /dev/null 2>&1
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$state/d1" \
+  --env-file "$state/bench.vars" --log-level warn --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 0.5; done
+
+measure() { # name, wrk arguments...
+  local name=$1; shift
+  local line
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" | grep '^RESULT')
+  read -r _ rps p50 p99 total bad <<< "$line"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$total" "$bad"
+}
+
+echo "## make bench — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine"
+echo
+echo "| bundle | bytes |"
+echo "|---|---|"
+echo "| WASM, raw | $raw |"
+echo "| WASM, gzip -9 | $gzipped |"
+echo
+echo "| endpoint | requests/s | p50 ms | p99 ms | requests | non-2xx |"
+echo "|---|---|---|---|---|---|"
+measure 'GET /healthz' -s bench/report.lua "http://127.0.0.1:$port/healthz"
+measure 'POST /api/registrations' -s bench/registration.lua "http://127.0.0.1:$port" -- "$RANDOM$RANDOM"

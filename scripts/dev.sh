@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Serves the built Worker locally: migrates the local D1 in STATE_DIR, then
+# `wrangler dev` on PORT with the settings of .dev.vars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8787}
+STATE_DIR=${STATE_DIR:-.state}
+
+[ -f .dev.vars ] || cp .dev.vars.example .dev.vars
+
+npx wrangler d1 migrations apply DB --local --persist-to "$STATE_DIR"
+
+# Links in emails must reach this instance: a second instance on another port
+# keeps the default origin only if .dev.vars does not name one of its own.
+extra=()
+base=$(sed -n 's/^PUBLIC_BASE_URL=//p' .dev.vars | tail -n 1)
+if [ -z "$base" ] || [ "$base" = "http://127.0.0.1:8787" ]; then
+  extra+=(--var "PUBLIC_BASE_URL:http://127.0.0.1:$PORT")
+fi
+
+echo "dev: serving http://127.0.0.1:$PORT (state in $STATE_DIR; staff token: STAFF_TOKEN in .dev.vars)"
+exec npx wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" "${extra[@]}"

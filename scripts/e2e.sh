@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The end-to-end suite: starts the built Worker under `wrangler dev` on a free
+# port with a fresh state folder, and an email-API stand-in on loopback; runs
+# tests/e2e against them; stops both afterwards, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+state=$(mktemp -d "${TMPDIR:-/tmp}/spica-e2e.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$state"
+}
+trap cleanup EXIT INT TERM
+
+port=$(free_port)
+email_port=$(free_port)
+inspector_port=$(free_port)
+staff_token="e2e-staff-$RANDOM$RANDOM"
+
+setsid python3 tests/e2e/email_standin.py "$email_port" &
+pids+=($!)
+
+# The suite's settings; the same form URLs as tests/api/helpers.rs.
+cat > "$state/e2e.vars" <<VARS
+STAFF_TOKEN=$staff_token
+PUBLIC_BASE_URL=http://127.0.0.1:$port
+REGISTRATION_THANKS_URL=https://www.timeandspace.test/thanks
+REGISTRATION_FORM_URL=https://www.timeandspace.test/register
+EMAIL_API_KEY=e2e-email-key
+EMAIL_API_BASE=http://127.0.0.1:$email_port
+VARS
+
+npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
+  || { cat "$state/migrations.log"; exit 1; }
+
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+  --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level warn \
+  --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { echo "the Worker did not start:"; cat "$state/wrangler.log"; exit 1; }
+echo "e2e: Worker on http://127.0.0.1:$port, email stand-in on http://127.0.0.1:$email_port"
+
+status=0
+PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" EMAIL_STANDIN_URL="http://127.0.0.1:$email_port" \
+  cargo test --features e2e --test e2e -- --test-threads 4 || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- wrangler dev log ---"
+  tail -n 80 "$state/wrangler.log"
+fi
+exit "$status"

@@ -1,0 +1,204 @@
+//! One test application per test, reached the same way whatever runs it:
+//! natively (the `api` suite: `api::handle` over a fresh in-memory SQLite) or
+//! over HTTP (the `e2e` suite: the real Worker under `wrangler dev`).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::Value;
+
+/// Where the website's registration form lands, and goes back to on errors:
+/// the native suite configures these, and scripts/e2e.sh starts the Worker
+/// with the same.
+pub const THANKS_URL: &str = "https://www.timeandspace.test/thanks";
+pub const FORM_URL: &str = "https://www.timeandspace.test/register";
+
+pub struct TestResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// Asserts an RFC 9457 problem with this status, and returns its body.
+    pub fn problem(&self, status: u16) -> Value {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
+        let problem = self.json();
+        assert_eq!(problem["status"], status);
+        assert!(problem["type"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("/problems/")));
+        assert!(problem["title"].is_string() && problem["detail"].is_string());
+        problem
+    }
+}
+
+/// A value no other test (nor an earlier run against the same server) uses.
+pub fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "{prefix}{}{}",
+        nanos % 1_000_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+pub fn unique_email() -> String {
+    format!("{}@kovinar.si", unique("ana"))
+}
+
+pub fn unique_serial() -> String {
+    unique("TS-")
+}
+
+/// A complete registration body.
+pub fn registration(email: &str, serial: &str) -> Value {
+    serde_json::json!({
+        "serial": serial,
+        "company": {
+            "name": "Kovinar d.o.o.",
+            "street": "Tržaška cesta 12",
+            "postal_code": "1000",
+            "city": "Ljubljana",
+            "country": "SI",
+            "vat_id": "SI12345678"
+        },
+        "contact": {"name": "Ana Novak", "email": email, "phone": "+386 1 234 5678"},
+        "newsletter": true,
+        "accept_terms": true
+    })
+}
+
+/// What every transport offers the tests.
+pub trait Transport {
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> TestResponse;
+    fn staff_token(&self) -> &str;
+}
+
+pub struct TestApp<T: Transport>(pub T);
+
+impl<T: Transport> TestApp<T> {
+    pub fn get(&self, path: &str) -> TestResponse {
+        self.0.send("GET", path, &[], Vec::new())
+    }
+
+    pub fn get_as(&self, path: &str, bearer: &str) -> TestResponse {
+        let authorization = format!("Bearer {bearer}");
+        self.0.send(
+            "GET",
+            path,
+            &[("authorization", &authorization)],
+            Vec::new(),
+        )
+    }
+
+    pub fn post_json(&self, path: &str, body: &Value) -> TestResponse {
+        self.0.send(
+            "POST",
+            path,
+            &[("content-type", "application/json")],
+            body.to_string().into_bytes(),
+        )
+    }
+
+    pub fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> TestResponse {
+        let body = serde_urlencoded::to_string(pairs).unwrap();
+        self.0.send(
+            "POST",
+            path,
+            &[("content-type", "application/x-www-form-urlencoded")],
+            body.into_bytes(),
+        )
+    }
+
+    pub fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> TestResponse {
+        self.0
+            .send("POST", path, &[("content-type", content_type)], body)
+    }
+
+    pub fn staff_get(&self, path: &str) -> TestResponse {
+        self.get_as(path, self.0.staff_token())
+    }
+
+    /// The outbox to one address, newest first, as staff see it.
+    pub fn outbox(&self, to: &str) -> Vec<Value> {
+        let response = self.staff_get(&format!("/api/staff/outbox?to={}", urlencode(to)));
+        assert_eq!(response.status, 200, "{}", response.text());
+        response.json()["messages"].as_array().unwrap().clone()
+    }
+
+    /// The token of the newest link to `path` emailed to `to`.
+    pub fn emailed_token(&self, to: &str, path: &str) -> String {
+        let needle = format!("/{path}?token=");
+        for message in self.outbox(to) {
+            let text = message["text"].as_str().unwrap();
+            if let Some(start) = text.find(&needle) {
+                let token: String = text[start + needle.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                return token;
+            }
+        }
+        panic!("no email to {to} with a link to /{path}");
+    }
+
+    /// Registers, verifies through the emailed link, and returns the customer id.
+    pub fn register_and_verify(&self, email: &str, serial: &str) -> String {
+        let response = self.post_json("/api/registrations", &registration(email, serial));
+        assert_eq!(response.status, 201, "{}", response.text());
+        let token = self.emailed_token(email, "verify");
+        let verified = self.post_json(
+            "/api/registrations/verify",
+            &serde_json::json!({ "token": token }),
+        );
+        assert_eq!(verified.status, 200, "{}", verified.text());
+        response.json()["customer_id"].as_str().unwrap().to_owned()
+    }
+
+    /// Signs in through the emailed link and returns the access token.
+    pub fn sign_in(&self, email: &str) -> String {
+        let asked = self.post_json("/api/sessions", &serde_json::json!({ "email": email }));
+        assert_eq!(asked.status, 202, "{}", asked.text());
+        let link = self.emailed_token(email, "sign-in");
+        let redeemed = self.post_json(
+            "/api/sessions/redeem",
+            &serde_json::json!({ "token": link }),
+        );
+        assert_eq!(redeemed.status, 200, "{}", redeemed.text());
+        redeemed.json()["access_token"].as_str().unwrap().to_owned()
+    }
+}
+
+pub fn urlencode(text: &str) -> String {
+    serde_urlencoded::to_string([("", text)]).unwrap()[1..].to_owned()
+}

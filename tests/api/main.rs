@@ -1,0 +1,13 @@
+//! The HTTP contract, natively: every request goes through `api::handle` over
+//! a fresh SQLite database loaded with schema.sql. The e2e suite runs the same
+//! scenarios against the real Worker under `wrangler dev`.
+
+mod helpers;
+mod native;
+
+use native::spawn_app;
+
+mod registration;
+mod sessions;
+mod staff;
+mod transport;

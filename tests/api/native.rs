@@ -1,0 +1,89 @@
+//! The native transport: `api::handle` over a fresh in-memory SQLite, with
+//! the jobs it returns run at once, as the queue consumer would run them.
+
+use std::cell::Cell;
+
+use spica_portal::api::{self, Method, Request};
+use spica_portal::app::{App, Config, Job, MailSender};
+use spica_portal::domain::time::{from_unix_millis, Instant};
+use spica_portal::domain::token::SecretHash;
+use spica_portal::store::sqlite::Sqlite;
+
+use super::helpers::{TestApp, TestResponse, Transport, FORM_URL, THANKS_URL};
+
+pub struct Native {
+    app: App<Sqlite>,
+    now: Instant,
+    seeds: Cell<u64>,
+}
+
+/// A stand-in for "no email service configured".
+enum NoSender {}
+
+impl MailSender for NoSender {
+    async fn send(
+        &self,
+        _: &spica_portal::app::EmailRequest,
+    ) -> Result<String, spica_portal::app::SendFailure> {
+        match *self {}
+    }
+}
+
+pub fn spawn_app() -> TestApp<Native> {
+    let config = Config {
+        public_base_url: "https://portal.test".into(),
+        registration_thanks_url: THANKS_URL.into(),
+        registration_form_url: FORM_URL.into(),
+        staff_token: SecretHash::of("native-staff-token"),
+        version: "test".into(),
+    };
+    TestApp(Native {
+        app: App::new(Sqlite::in_memory().unwrap(), config),
+        now: from_unix_millis(1_795_000_000_000).unwrap(),
+        seeds: Cell::new(0),
+    })
+}
+
+impl Transport for Native {
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> TestResponse {
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let request = Request {
+            method: Method::parse(method),
+            path: path.into(),
+            query: query.into(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                .collect(),
+            body,
+        };
+        self.seeds.set(self.seeds.get() + 1);
+        let mut seed = [0u8; 32];
+        seed[..8].copy_from_slice(&self.seeds.get().to_le_bytes());
+        let handled = pollster::block_on(api::handle(&self.app, request, self.now, seed));
+        assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
+        for job in handled.jobs {
+            let Job::DeliverEmail { outbox_id } = job;
+            pollster::block_on(
+                self.app
+                    .deliver_email::<NoSender>(&outbox_id, None, self.now),
+            )
+            .unwrap();
+        }
+        TestResponse {
+            status: handled.response.status,
+            headers: handled.response.headers,
+            body: handled.response.body,
+        }
+    }
+
+    fn staff_token(&self) -> &str {
+        "native-staff-token"
+    }
+}

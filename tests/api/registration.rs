@@ -1,0 +1,232 @@
+//! Registering as a Time & Space user, confirming the email, the free coupon.
+
+use serde_json::json;
+
+use crate::helpers::{
+    registration, unique_email, unique_serial, TestApp, TestResponse, Transport, FORM_URL,
+    THANKS_URL,
+};
+use crate::spawn_app;
+
+#[test]
+fn registering_and_confirming_through_the_emailed_link_credits_one_coupon() {
+    let app = spawn_app();
+    let email = unique_email();
+    let response = app.post_json(
+        "/api/registrations",
+        &registration(&email, &unique_serial()),
+    );
+    assert_eq!(response.status, 201, "{}", response.text());
+    let body = response.json();
+    assert_eq!(body["status"], "pending_verification");
+    assert!(body["customer_id"].as_str().unwrap().starts_with("cus_"));
+
+    let link = app.emailed_token(&email, "verify");
+    let page = app.get(&format!("/verify?token={link}"));
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("Your email address is confirmed"));
+
+    let token = app.sign_in(&email);
+    let me = app.get_as("/api/me", &token).json();
+    assert_eq!(me["status"], "active");
+    assert_eq!(me["coupon_balance"], 1);
+    assert_eq!(me["minutes_available"], 15);
+    assert_eq!(me["contact"]["email"], email.as_str());
+    assert_eq!(me["contact"]["phone"], "+38612345678");
+    assert_eq!(me["newsletter"], true);
+    assert!(me["newsletter_consent_at"].is_string());
+    assert_eq!(me["terms_version"], "2026-11");
+}
+
+#[test]
+fn the_same_serial_registered_by_a_second_company_earns_no_coupon() {
+    let app = spawn_app();
+    let serial = unique_serial();
+    let (first, second) = (unique_email(), unique_email());
+    app.register_and_verify(&first, &serial);
+
+    app.post_json(
+        "/api/registrations",
+        &registration(&second, &serial.to_lowercase()),
+    );
+    let token = app.emailed_token(&second, "verify");
+    let verified = app
+        .post_json("/api/registrations/verify", &json!({ "token": token }))
+        .json();
+    assert_eq!(verified["free_coupon"], "already_granted_for_serial");
+    assert_eq!(verified["coupon_balance"], 0);
+
+    let first_me = app.get_as("/api/me", &app.sign_in(&first)).json();
+    let second_me = app.get_as("/api/me", &app.sign_in(&second)).json();
+    assert_eq!(
+        (
+            first_me["coupon_balance"].as_i64(),
+            second_me["coupon_balance"].as_i64()
+        ),
+        (Some(1), Some(0))
+    );
+}
+
+#[test]
+fn serial_zero_earns_no_coupon_until_its_license_claim_is_resolved() {
+    let app = spawn_app();
+    let email = unique_email();
+    app.post_json("/api/registrations", &registration(&email, "0"));
+    let token = app.emailed_token(&email, "verify");
+    let verified = app
+        .post_json("/api/registrations/verify", &json!({ "token": token }))
+        .json();
+    assert_eq!(verified["free_coupon"], "awaiting_license_claim");
+    assert_eq!(verified["coupon_balance"], 0);
+}
+
+#[test]
+fn an_invalid_email_is_refused_with_422_and_nothing_is_written() {
+    let app = spawn_app();
+    let email = unique_email();
+    let mut body = registration(&email, &unique_serial());
+    body["contact"]["email"] = json!(email.replace('@', " at "));
+    let problem = app.post_json("/api/registrations", &body).problem(422);
+    assert_eq!(problem["errors"][0]["field"], "contact.email");
+    assert_eq!(problem["errors"].as_array().unwrap().len(), 1);
+    assert!(app.outbox(&email).is_empty(), "an email was written");
+
+    // No customer row either: the corrected address registers as new.
+    let corrected = app.post_json(
+        "/api/registrations",
+        &registration(&email, &unique_serial()),
+    );
+    assert_eq!(corrected.status, 201, "{}", corrected.text());
+}
+
+#[test]
+fn every_invalid_field_is_named() {
+    let app = spawn_app();
+    let body = json!({
+        "serial": "TS 1",
+        "company": {"name": "", "street": "S", "postal_code": "1", "city": "C", "country": "XX"},
+        "contact": {"name": "A", "email": "a@b.si", "phone": "01 234"},
+        "newsletter": "yes",
+        "accept_terms": false
+    });
+    let problem = app.post_json("/api/registrations", &body).problem(422);
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "newsletter",
+            "serial",
+            "company.name",
+            "company.country",
+            "contact.phone",
+            "accept_terms"
+        ]
+    );
+}
+
+#[test]
+fn registering_an_email_twice_answers_409() {
+    let app = spawn_app();
+    let email = unique_email();
+    assert_eq!(
+        app.post_json(
+            "/api/registrations",
+            &registration(&email, &unique_serial())
+        )
+        .status,
+        201
+    );
+    let again = app.post_json(
+        "/api/registrations",
+        &registration(&email.to_uppercase(), &unique_serial()),
+    );
+    again.problem(409);
+    assert_eq!(app.outbox(&email).len(), 1);
+}
+
+#[test]
+fn the_verification_link_works_once() {
+    let app = spawn_app();
+    let email = unique_email();
+    app.post_json(
+        "/api/registrations",
+        &registration(&email, &unique_serial()),
+    );
+    let token = app.emailed_token(&email, "verify");
+    assert_eq!(
+        app.post_json("/api/registrations/verify", &json!({ "token": token }))
+            .status,
+        200
+    );
+    app.post_json("/api/registrations/verify", &json!({ "token": token }))
+        .problem(409);
+    assert_eq!(app.get(&format!("/verify?token={token}")).status, 409);
+    app.post_json("/api/registrations/verify", &json!({ "token": "x" }))
+        .problem(422);
+    let unknown = "A".repeat(43);
+    app.post_json("/api/registrations/verify", &json!({ "token": unknown }))
+        .problem(400);
+}
+
+fn form(email: &str, serial: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("serial", serial.into()),
+        ("company_name", "Kovinar d.o.o.".into()),
+        ("street", "Tržaška cesta 12".into()),
+        ("postal_code", "1000".into()),
+        ("city", "Ljubljana".into()),
+        ("country", "SI".into()),
+        ("vat_id", "".into()),
+        ("contact_name", "Ana Novak".into()),
+        ("email", email.into()),
+        ("phone", "+386 1 234 5678".into()),
+        ("newsletter", "on".into()),
+        ("accept_terms", "on".into()),
+    ]
+}
+
+fn post_form(app: &TestApp<impl Transport>, pairs: &[(&'static str, String)]) -> TestResponse {
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.post_form("/api/registrations", &pairs)
+}
+
+#[test]
+fn the_website_form_is_answered_with_a_redirect_to_the_thank_you_page() {
+    let app = spawn_app();
+    let email = unique_email();
+    let response = post_form(&app, &form(&email, &unique_serial()));
+    assert_eq!(response.status, 303);
+    assert_eq!(response.header("location"), Some(THANKS_URL));
+    assert_eq!(app.outbox(&email).len(), 1);
+}
+
+#[test]
+fn a_form_with_errors_goes_back_to_the_form_with_the_errors_in_the_query() {
+    let app = spawn_app();
+    let email = unique_email();
+    let mut pairs = form(&email, &unique_serial());
+    pairs.retain(|(name, _)| *name != "accept_terms");
+    pairs
+        .iter_mut()
+        .find(|(name, _)| *name == "country")
+        .unwrap()
+        .1 = "XX".into();
+    let response = post_form(&app, &pairs);
+    assert_eq!(response.status, 303);
+    let location = response.header("location").unwrap();
+    assert!(
+        location.starts_with(&format!("{FORM_URL}?errors=country%2Caccept_terms&")),
+        "{location}"
+    );
+    assert!(location.contains("error_country="));
+    assert!(app.outbox(&email).is_empty());
+
+    post_form(&app, &form(&email, &unique_serial()));
+    let again = post_form(&app, &form(&email, &unique_serial()));
+    assert!(again.header("location").unwrap().contains("errors=email"));
+}

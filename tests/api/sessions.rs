@@ -1,0 +1,69 @@
+//! Signing in without a password, and the customer's own profile.
+
+use serde_json::json;
+
+use crate::helpers::{unique_email, unique_serial};
+use crate::spawn_app;
+
+#[test]
+fn the_emailed_sign_in_link_gives_an_access_token_once() {
+    let app = spawn_app();
+    let email = unique_email();
+    app.register_and_verify(&email, &unique_serial());
+    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
+    assert_eq!(asked.status, 202);
+    let link = app.emailed_token(&email, "sign-in");
+
+    let page = app.get(&format!("/sign-in?token={link}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains(&format!("value=\"{link}\"")),
+        "the page posts the link's token"
+    );
+
+    let redeemed = app.post_json("/api/sessions/redeem", &json!({ "token": link }));
+    assert_eq!(redeemed.status, 200, "{}", redeemed.text());
+    let grant = redeemed.json();
+    assert_eq!(grant["token_type"], "Bearer");
+    assert!(grant["expires_at"].as_str().unwrap().ends_with('Z'));
+    let me = app.get_as("/api/me", grant["access_token"].as_str().unwrap());
+    assert_eq!(me.status, 200);
+    assert_eq!(me.json()["contact"]["email"], email.as_str());
+
+    app.post_json("/api/sessions/redeem", &json!({ "token": link }))
+        .problem(409);
+}
+
+#[test]
+fn the_sign_in_page_form_signs_a_person_in() {
+    let app = spawn_app();
+    let email = unique_email();
+    app.register_and_verify(&email, &unique_serial());
+    app.post_json("/api/sessions", &json!({ "email": email }));
+    let link = app.emailed_token(&email, "sign-in");
+    let page = app.post_form("/sign-in", &[("token", &link)]);
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page
+        .text()
+        .contains("Support balance: 1 coupon(s), 15 minutes"));
+}
+
+#[test]
+fn an_unknown_address_is_answered_the_same_and_gets_no_email() {
+    let app = spawn_app();
+    let email = unique_email();
+    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
+    assert_eq!(asked.status, 202);
+    assert!(app.outbox(&email).is_empty());
+    app.post_json("/api/sessions", &json!({ "email": "nobody" }))
+        .problem(422);
+}
+
+#[test]
+fn the_profile_needs_a_valid_access_token() {
+    let app = spawn_app();
+    let problem = app.get("/api/me").problem(401);
+    assert_eq!(problem["type"], "/problems/unauthenticated");
+    app.get_as("/api/me", "not-a-token").problem(401);
+    app.get_as("/api/me", &"A".repeat(43)).problem(401);
+}

@@ -1,0 +1,100 @@
+//! The HTTP transport: requests to the Worker that scripts/e2e.sh started.
+
+use super::helpers::{TestApp, TestResponse, Transport};
+
+pub struct Http {
+    base: String,
+    staff_token: String,
+    agent: ureq::Agent,
+}
+
+/// A setting scripts/e2e.sh passes; the suite cannot run without it.
+pub fn setting(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the suite with `make test` (scripts/e2e.sh)")
+    })
+}
+
+pub fn spawn_app() -> TestApp<Http> {
+    TestApp(Http {
+        base: setting("PORTAL_BASE_URL").trim_end_matches('/').to_owned(),
+        staff_token: setting("STAFF_TOKEN"),
+        agent: ureq::AgentBuilder::new()
+            .redirects(0)
+            .timeout(std::time::Duration::from_secs(30))
+            .build(),
+    })
+}
+
+/// Sends a request and returns the answer whatever its status.
+pub fn send(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> TestResponse {
+    let mut request = agent.request(method, url);
+    for (name, value) in headers {
+        request = request.set(name, value);
+    }
+    let result = if body.is_empty() && method == "GET" {
+        request.call()
+    } else {
+        request.send_bytes(body)
+    };
+    let response = match result {
+        Ok(response) => response,
+        Err(ureq::Error::Status(_, response)) => response,
+        Err(error) => panic!("{method} {url}: {error}"),
+    };
+    let status = response.status();
+    let headers = response
+        .headers_names()
+        .into_iter()
+        .filter_map(|name| {
+            response
+                .header(&name)
+                .map(|value| (name.clone(), value.to_owned()))
+        })
+        .collect();
+    let mut body = Vec::new();
+    std::io::Read::read_to_end(&mut response.into_reader(), &mut body).expect("body");
+    TestResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
+impl Http {
+    pub fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+}
+
+impl Transport for Http {
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> TestResponse {
+        send(
+            &self.agent,
+            method,
+            &format!("{}{path}", self.base),
+            headers,
+            &body,
+        )
+    }
+
+    fn staff_token(&self) -> &str {
+        &self.staff_token
+    }
+}
