@@ -130,12 +130,19 @@ pub struct Handled {
     pub log: Option<String>,
 }
 
-impl From<Response> for Handled {
-    fn from(response: Response) -> Self {
+impl Handled {
+    /// An answer whose jobs run once it is sent.
+    pub fn with_jobs(response: Response, jobs: Vec<Job>) -> Self {
         Self {
             response,
-            jobs: Vec::new(),
+            jobs,
             log: None,
         }
+    }
+}
+
+impl From<Response> for Handled {
+    fn from(response: Response) -> Self {
+        Self::with_jobs(response, Vec::new())
     }
 }

@@ -41,6 +41,10 @@ pub async fn handle<D: Database>(
     let headers = &mut handled.response.headers;
     headers.push(("x-content-type-options".into(), "nosniff".into()));
     headers.push(("referrer-policy".into(), "no-referrer".into()));
+    headers.push((
+        "strict-transport-security".into(),
+        "max-age=63072000; includeSubDomains".into(),
+    ));
     if request.method == Method::Head {
         handled.response.body.clear();
     }
@@ -129,11 +133,10 @@ async fn register<D: Database>(
             let registered = app.register(registration, now, entropy).await?;
             let body =
                 json!({"customer_id": registered.customer_id, "status": "pending_verification"});
-            Ok(Handled {
-                response: Response::json(201, &body),
-                jobs: registered.jobs,
-                log: None,
-            })
+            Ok(Handled::with_jobs(
+                Response::json(201, &body),
+                registered.jobs,
+            ))
         }
         Body::Form(pairs) => register_form(app, &pairs, now, entropy).await,
     }
@@ -173,11 +176,10 @@ async fn register_form<D: Database>(
         Err(errors) => return Ok(back_with(&errors).into()),
     };
     match app.register(registration, now, entropy).await {
-        Ok(registered) => Ok(Handled {
-            response: Response::redirect(&app.config.registration_thanks_url),
-            jobs: registered.jobs,
-            log: None,
-        }),
+        Ok(registered) => Ok(Handled::with_jobs(
+            Response::redirect(&app.config.registration_thanks_url),
+            registered.jobs,
+        )),
         Err(AppError::EmailTaken) => {
             let mut errors = FieldErrors::default();
             errors.push(
@@ -204,11 +206,10 @@ async fn verify<D: Database>(
         "free_coupon": verified.free_coupon.as_str(),
         "coupon_balance": verified.coupon_balance,
     });
-    Ok(Handled {
-        response: Response::json(200, &body),
-        jobs: verified.jobs,
-        log: None,
-    })
+    Ok(Handled::with_jobs(
+        Response::json(200, &body),
+        verified.jobs,
+    ))
 }
 
 /// The page the verification link opens. Confirming is safe to repeat, so
@@ -249,11 +250,7 @@ async fn verify_page<D: Database>(
                 paragraph("Thank you. Your email address is confirmed and your account is active."),
                 paragraph(coupon)
             );
-            Ok(Handled {
-                response: page(200, "Email confirmed", &body),
-                jobs: verified.jobs,
-                log: None,
-            })
+            Ok(Handled::with_jobs(page(200, "Email confirmed", &body), verified.jobs))
         }
         Err(AppError::Token(crate::domain::token::TokenError::AlreadyUsed)) => {
             refused(409, "This link has been used already: your address is confirmed. You can sign in.")
@@ -316,7 +313,7 @@ fn sign_in_page(request: &Request) -> Response {
         None => page(
             200,
             "Sign in",
-            "<form method=\"post\" action=\"/api/sessions\">\n<label for=\"email\">Your email address</label>\n\
+            "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
              <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>\n\
              <button type=\"submit\">Email me a sign-in link</button>\n</form>",
         ),
@@ -329,6 +326,18 @@ async fn sign_in_form<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
+    if let Ok(Ok(text)) = decode::single_text(request, "email") {
+        // The page's own "email me a link" form: the same answer for any address.
+        let jobs = match Email::parse(&text) {
+            Ok(email) => app.request_sign_in(&email, now, entropy).await?,
+            Err(_) => Vec::new(),
+        };
+        let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
+        return Ok(Handled::with_jobs(
+            page(200, "Check your email", &paragraph(text)),
+            jobs,
+        ));
+    }
     let outcome = match token_field(request) {
         Ok(token) => app.redeem_sign_in(&token, now, entropy).await,
         Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),

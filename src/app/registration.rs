@@ -106,20 +106,7 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Verified, AppError> {
-        let hash = token.hash();
-        let issued = self
-            .store
-            .token(hash)
-            .await?
-            .ok_or(AppError::Token(TokenError::Unknown))?;
-        issued
-            .check(Purpose::VerifyEmail, now)
-            .map_err(AppError::Token)?;
-        let customer = self
-            .store
-            .customer(&issued.customer_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let customer = self.holder_of(token, Purpose::VerifyEmail, now).await?;
         let serial = LicenseSerial::parse(&customer.serial)
             .map_err(|_| crate::store::DbError::Decode(format!("serial {}", customer.serial)))?;
         let serial_already_granted = match &serial {
@@ -149,7 +136,7 @@ impl<D: Database> App<D> {
         let welcome_id = format!("msg_welcome_{}", customer.id);
 
         let mut batch = vec![
-            store::spend_token(hash, now),
+            store::spend_token(token.hash(), now),
             store::activate_customer(&customer.id, now),
             store::insert_message(&welcome_id, &welcome, now),
         ];
@@ -160,12 +147,14 @@ impl<D: Database> App<D> {
         if changes[0] == 0 {
             return Err(AppError::Token(TokenError::AlreadyUsed));
         }
-        let free_coupon = match decision {
-            FreeCoupon::Grant(_) if changes[3] == 1 => FreeCouponOutcome::Granted,
-            FreeCoupon::Grant(_) | FreeCoupon::AlreadyGranted => {
-                FreeCouponOutcome::AlreadyGrantedForSerial
-            }
-            FreeCoupon::AwaitLicenseClaim => FreeCouponOutcome::AwaitingLicenseClaim,
+        // Read back rather than inferred from the batch, so that a second
+        // verification link of an already active customer answers the same.
+        let free_coupon = if self.store.has_free_grant(&customer.id).await? {
+            FreeCouponOutcome::Granted
+        } else if serial == LicenseSerial::Unknown {
+            FreeCouponOutcome::AwaitingLicenseClaim
+        } else {
+            FreeCouponOutcome::AlreadyGrantedForSerial
         };
         Ok(Verified {
             coupon_balance: self.store.coupon_balance(&customer.id).await?,
@@ -331,6 +320,35 @@ pub(crate) mod tests {
             FreeCouponOutcome::AwaitingLicenseClaim
         );
         assert_eq!(verified.coupon_balance, 0);
+    }
+
+    #[test]
+    fn a_second_verification_link_of_an_active_customer_changes_nothing() {
+        let app = app();
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
+        let first = token_in_email(&app, "ana@kovinar.si");
+        let email = crate::domain::email::Email::parse("ana@kovinar.si").unwrap();
+        run(app.request_sign_in(&email, now(), &mut entropy(2))).unwrap();
+        let second = token_in_email(&app, "ana@kovinar.si");
+        assert_ne!(first, second);
+        run(app.verify_email(&first, now(), &mut entropy(3))).unwrap();
+        let again = run(app.verify_email(&second, now(), &mut entropy(4))).unwrap();
+        assert_eq!(again.free_coupon, FreeCouponOutcome::Granted);
+        assert_eq!(
+            run(app.store.coupon_balance(&registered.customer_id)).unwrap(),
+            1
+        );
+        let welcomes = run(app.store.outbox_messages(Some("ana@kovinar.si"), 10))
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.subject.starts_with("Welcome"))
+            .count();
+        assert_eq!(welcomes, 1);
     }
 
     #[test]

@@ -27,8 +27,9 @@ pub struct Profile {
 
 impl<D: Database> App<D> {
     /// Emails a sign-in link to a known, active customer, and a fresh
-    /// verification link to one who has not confirmed yet. Says nothing about
-    /// which: the caller answers the same either way.
+    /// verification link to one who has not confirmed yet, up to
+    /// [`notification::LINK_EMAILS_PER_HOUR`]. Says nothing about which: the
+    /// caller answers the same either way.
     pub async fn request_sign_in(
         &self,
         email: &Email,
@@ -38,6 +39,13 @@ impl<D: Database> App<D> {
         let Some(customer) = self.store.customer_by_email(email.as_str()).await? else {
             return Ok(Vec::new());
         };
+        let sent_last_hour = self
+            .store
+            .messages_to_since(email.as_str(), now - chrono::Duration::hours(1))
+            .await?;
+        if !notification::may_send_link(sent_last_hour) {
+            return Ok(Vec::new());
+        }
         let token = Token::generate(entropy);
         let (issued, message) = match customer.status {
             CustomerStatus::Active => {
@@ -79,19 +87,7 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<AccessGrant, AppError> {
-        let issued = self
-            .store
-            .token(link.hash())
-            .await?
-            .ok_or(AppError::Token(TokenError::Unknown))?;
-        issued
-            .check(Purpose::SignIn, now)
-            .map_err(AppError::Token)?;
-        let customer = self
-            .store
-            .customer(&issued.customer_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let customer = self.holder_of(link, Purpose::SignIn, now).await?;
         Self::require_active(customer.status)?;
         let access_token = Token::generate(entropy);
         let access = IssuedToken::issue(Purpose::Access, &customer.id, now);
@@ -120,21 +116,32 @@ impl<D: Database> App<D> {
         let token = bearer
             .and_then(|b| Token::parse(b).ok())
             .ok_or(AppError::Unauthenticated)?;
+        let customer = match self.holder_of(&token, Purpose::Access, now).await {
+            Err(AppError::Database(error)) => return Err(error.into()),
+            Err(_) => return Err(AppError::Unauthenticated),
+            Ok(customer) => customer,
+        };
+        Self::require_active(customer.status).map_err(|_| AppError::Unauthenticated)?;
+        Ok(customer)
+    }
+
+    /// The customer a token was issued to, if it may be used now for `purpose`.
+    pub(super) async fn holder_of(
+        &self,
+        token: &Token,
+        purpose: Purpose,
+        now: Instant,
+    ) -> Result<CustomerRecord, AppError> {
         let issued = self
             .store
             .token(token.hash())
             .await?
-            .ok_or(AppError::Unauthenticated)?;
-        issued
-            .check(Purpose::Access, now)
-            .map_err(|_| AppError::Unauthenticated)?;
-        let customer = self
-            .store
+            .ok_or(AppError::Token(TokenError::Unknown))?;
+        issued.check(purpose, now).map_err(AppError::Token)?;
+        self.store
             .customer(&issued.customer_id)
             .await?
-            .ok_or(AppError::Unauthenticated)?;
-        Self::require_active(customer.status).map_err(|_| AppError::Unauthenticated)?;
-        Ok(customer)
+            .ok_or(AppError::NotFound)
     }
 
     /// Admits the staff bearer token, compared by hash in constant time.
@@ -189,6 +196,29 @@ mod tests {
             again,
             Err(AppError::Token(TokenError::AlreadyUsed))
         ));
+    }
+
+    #[test]
+    fn a_mailbox_gets_at_most_five_link_emails_an_hour() {
+        let app = app();
+        active_customer(&app, "ana@kovinar.si");
+        let email = Email::parse("ana@kovinar.si").unwrap();
+        // The verification and welcome emails count too: three more links fit.
+        let sent: Vec<usize> = (0..5)
+            .map(|n| {
+                run(app.request_sign_in(&email, now(), &mut entropy(10 + n)))
+                    .unwrap()
+                    .len()
+            })
+            .collect();
+        assert_eq!(sent, [1, 1, 1, 0, 0]);
+        let an_hour_later = now() + chrono::Duration::hours(1) + chrono::Duration::milliseconds(1);
+        assert_eq!(
+            run(app.request_sign_in(&email, an_hour_later, &mut entropy(20)))
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod notification;
 pub mod phone;
 pub mod registration;
 pub mod serial;
+pub mod statement;
 pub mod text;
 pub mod time;
 pub mod token;

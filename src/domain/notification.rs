@@ -4,6 +4,16 @@
 use super::email::Email;
 use super::time::{format, Instant};
 
+/// Emails of any kind one address may have had in the last hour for the
+/// sign-in form to send it another link, so that nobody can flood a mailbox
+/// through the form.
+pub const LINK_EMAILS_PER_HOUR: i64 = 5;
+
+/// Whether a link may go to an address that had `sent_last_hour` emails.
+pub fn may_send_link(sent_last_hour: i64) -> bool {
+    sent_last_hour < LINK_EMAILS_PER_HOUR
+}
+
 /// An email to be delivered through the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -101,6 +111,12 @@ mod tests {
             .text
             .contains("https://portal.example/verify?token=TOKEN\n"));
         assert!(message.text.contains("1970-01-01T00:00:00.000Z"));
+    }
+
+    #[test]
+    fn five_link_emails_an_hour_and_no_more() {
+        assert!(may_send_link(0) && may_send_link(4));
+        assert!(!may_send_link(5));
     }
 
     #[test]

@@ -33,6 +33,17 @@ impl<D: Database> Store<D> {
             .is_some())
     }
 
+    /// Whether the customer has received their free first coupon.
+    pub async fn has_free_grant(&self, customer_id: &str) -> Result<bool, DbError> {
+        Ok(self
+            .first(Statement::new(
+                "SELECT 1 AS found FROM ledger_entries WHERE customer_id = ?1 AND kind = 'free_grant'",
+                vec![customer_id.into()],
+            ))
+            .await?
+            .is_some())
+    }
+
     /// A customer's balance in coupons: the sum of their entries.
     pub async fn coupon_balance(&self, customer_id: &str) -> Result<i64, DbError> {
         let row = self

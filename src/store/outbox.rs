@@ -134,6 +134,18 @@ impl<D: Database> Store<D> {
             .collect()
     }
 
+    /// How many messages went to an address since `since`.
+    pub async fn messages_to_since(&self, to: &str, since: Instant) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT COUNT(*) AS sent FROM outbox WHERE to_address = ?1 AND created_at >= ?2",
+                vec![to.into(), format(since).into()],
+            ))
+            .await?
+            .ok_or_else(|| DbError::Decode("COUNT gave no row".into()))?;
+        row.integer("sent")
+    }
+
     /// Messages still pending that were written before `cutoff`: their queue
     /// message may have been lost, so the cron sweep sends them again.
     pub async fn stale_pending_messages(

@@ -49,6 +49,19 @@ fn the_sign_in_page_form_signs_a_person_in() {
 }
 
 #[test]
+fn the_sign_in_page_emails_a_link_to_a_person() {
+    let app = spawn_app();
+    let email = unique_email();
+    app.register_and_verify(&email, &unique_serial());
+    let form = app.get("/sign-in");
+    assert!(form.text().contains("action=\"/sign-in\""));
+    let page = app.post_form("/sign-in", &[("email", &email)]);
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("Check your email"));
+    app.emailed_token(&email, "sign-in");
+}
+
+#[test]
 fn an_unknown_address_is_answered_the_same_and_gets_no_email() {
     let app = spawn_app();
     let email = unique_email();
