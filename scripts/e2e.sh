@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end suite: starts the built Worker under `wrangler dev` on a free
-# port with a fresh state folder, and an email-API stand-in on loopback; runs
+# port with a fresh state folder, and stand-ins for the email API and Stripe on
+# loopback; runs
 # tests/e2e against them; stops both afterwards, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +20,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 port=$(free_port)
-email_port=$(free_port)
+standin_port=$(free_port)
 inspector_port=$(free_port)
 staff_token="e2e-staff-$RANDOM$RANDOM"
+webhook_secret="whsec_e2e_$RANDOM$RANDOM"
 
-setsid python3 tests/e2e/email_standin.py "$email_port" &
+setsid python3 tests/e2e/standins.py "$standin_port" &
 pids+=($!)
 
 # The suite's settings; the same form URLs as tests/api/helpers.rs.
@@ -33,7 +35,13 @@ PUBLIC_BASE_URL=http://127.0.0.1:$port
 REGISTRATION_THANKS_URL=https://www.timeandspace.test/thanks
 REGISTRATION_FORM_URL=https://www.timeandspace.test/register
 EMAIL_API_KEY=e2e-email-key
-EMAIL_API_BASE=http://127.0.0.1:$email_port
+EMAIL_API_BASE=http://127.0.0.1:$standin_port
+STRIPE_SECRET_KEY=sk_test_e2e
+STRIPE_API_BASE=http://127.0.0.1:$standin_port
+STRIPE_WEBHOOK_SECRETS=whsec_e2e_rotated_out,$webhook_secret
+BANK_BENEFICIARY=Spica d.o.o.
+BANK_IBAN=SI56 1910 0000 0123 438
+BANK_BIC=BAKOSI2X
 VARS
 
 npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
@@ -49,10 +57,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { echo "the Worker did not start:"; cat "$state/wrangler.log"; exit 1; }
-echo "e2e: Worker on http://127.0.0.1:$port, email stand-in on http://127.0.0.1:$email_port"
+echo "e2e: Worker on http://127.0.0.1:$port, stand-ins on http://127.0.0.1:$standin_port"
 
 status=0
-PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" EMAIL_STANDIN_URL="http://127.0.0.1:$email_port" \
+PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" STRIPE_WEBHOOK_SECRET="$webhook_secret" \
+  STANDIN_URL="http://127.0.0.1:$standin_port" \
   cargo test --features e2e --test e2e -- --test-threads 4 || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- wrangler dev log ---"

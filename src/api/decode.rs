@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::http::{Method, Request, MAX_BODY_BYTES};
+use super::http::{Method, Request};
 use super::problem::ApiError;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::registration::RegistrationInput;
@@ -21,7 +21,7 @@ pub fn body(request: &Request, form: bool) -> Result<Body, ApiError> {
     } else {
         "application/json"
     };
-    if request.body.len() > MAX_BODY_BYTES {
+    if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
     }
     match request.media_type().as_deref() {

@@ -4,6 +4,7 @@
 //! seed, and returns the answer and the jobs to enqueue. The Worker calls it
 //! for every request; native tests call it directly over SQLite.
 
+mod coupons;
 mod decode;
 pub mod http;
 mod pages;
@@ -14,7 +15,7 @@ pub use problem::ApiError;
 
 use serde_json::json;
 
-use crate::app::{App, AppError, Profile};
+use crate::app::{App, AppError, PaymentProvider, Profile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -27,15 +28,28 @@ use pages::{escape, page, paragraph};
 
 type Result<T> = std::result::Result<T, ApiError>;
 
-/// Answers one request.
-pub async fn handle<D: Database>(
+/// Bank statements may be large: 10,000 entries of camt.053 are some 10 MB.
+const MAX_STATEMENT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The largest body a path accepts, checked before the body is read.
+pub fn body_limit(path: &str) -> usize {
+    if path.trim_end_matches('/') == "/api/staff/bank-statements" {
+        MAX_STATEMENT_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Answers one request. `provider` is the card payment provider, if configured.
+pub async fn handle<D: Database, P: PaymentProvider>(
     app: &App<D>,
+    provider: Option<&P>,
     request: Request,
     now: Instant,
     seed: [u8; 32],
 ) -> Handled {
     let mut entropy = Entropy::new(seed);
-    let mut handled = route(app, &request, now, &mut entropy)
+    let mut handled = route(app, provider, &request, now, &mut entropy)
         .await
         .unwrap_or_else(ApiError::into_handled);
     let headers = &mut handled.response.headers;
@@ -51,8 +65,9 @@ pub async fn handle<D: Database>(
     handled
 }
 
-async fn route<D: Database>(
+async fn route<D: Database, P: PaymentProvider>(
     app: &App<D>,
+    provider: Option<&P>,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
@@ -77,6 +92,16 @@ async fn route<D: Database>(
         .into()),
         (Get | Head, ["api", "me"]) => me(app, request, now).await,
         (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
+        (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, request, now).await,
+        (Post, ["api", "me", "coupon-orders"]) => coupons::create_order(app, provider, request, now, entropy).await,
+        (Get | Head, ["api", "me", "coupon-orders"]) => coupons::list_orders(app, request, now).await,
+        (Get | Head, ["api", "me", "coupon-orders", id]) => coupons::get_order(app, request, id, now).await,
+        (Post, ["api", "me", "coupon-orders", id, "cancel"]) => coupons::cancel_order(app, request, id, now).await,
+        (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
+        (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, now, entropy).await,
+        (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, request).await,
+        (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, id, now, entropy).await,
+        (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, id, now, entropy).await,
         (_, path) => Err(match allowed_methods(path) {
             Some(allow) => ApiError::MethodNotAllowed(allow),
             None => ApiError::NoRoute,
@@ -94,10 +119,19 @@ fn allowed_methods(path: &[&str]) -> Option<&'static str> {
         | ["api", "me"]
         | ["api", "staff", "outbox"] => Some("GET, HEAD"),
         ["sign-in"] => Some("GET, HEAD, POST"),
+        ["api", "me", "ledger"] | ["api", "me", "coupon-orders", _] | ["api", "staff", "bank-entries"] => {
+            Some("GET, HEAD")
+        }
+        ["api", "me", "coupon-orders"] => Some("GET, HEAD, POST"),
         ["api", "registrations"]
         | ["api", "registrations", "verify"]
         | ["api", "sessions"]
-        | ["api", "sessions", "redeem"] => Some("POST"),
+        | ["api", "sessions", "redeem"]
+        | ["api", "me", "coupon-orders", _, "cancel"]
+        | ["api", "webhooks", "stripe"]
+        | ["api", "staff", "bank-statements"]
+        | ["api", "staff", "bank-entries", _, "match"]
+        | ["api", "staff", "customers", _, "adjustments"] => Some("POST"),
         _ => None,
     }
 }

@@ -43,114 +43,123 @@ struct Problem<'a> {
 }
 
 impl ApiError {
-    /// The status, problem type, title and detail of each failure. Internal
-    /// failures answer a generic 500; their cause goes to the log only.
-    pub fn into_handled(self) -> Handled {
-        let (status, slug, title, detail, errors, log) = match &self {
-            Self::App(AppError::Invalid(errors)) => (
+    /// Status, problem type, title and detail; internal causes go to the log.
+    fn describe(&self) -> (u16, &'static str, &'static str, String) {
+        use AppError as A;
+        let fixed = |status, slug, title, detail: &str| (status, slug, title, detail.to_owned());
+        match self {
+            Self::App(A::Invalid(errors)) => (
                 422,
                 "validation",
                 "Invalid fields",
                 format!("{} field(s) are invalid; see errors.", errors.list().len()),
-                errors.list(),
-                None,
             ),
-            Self::App(AppError::EmailTaken) => (
+            Self::App(A::EmailTaken) => fixed(
                 409,
                 "email-taken",
                 "Email already registered",
-                "This email address is registered already. Sign in instead, or use another address.".into(),
-                &[][..],
-                None,
+                "This email address is registered already. Sign in instead, or use another address.",
             ),
-            Self::App(AppError::Token(TokenError::Unknown)) => (
+            Self::App(A::Token(TokenError::Unknown)) => fixed(
                 400,
                 "invalid-token",
                 "Invalid token",
-                "The token is not known. Use the newest link you were emailed.".into(),
-                &[][..],
-                None,
+                "The token is not known. Use the newest link you were emailed.",
             ),
-            Self::App(AppError::Token(TokenError::Expired)) => (
-                410,
-                "token-expired",
-                "Token expired",
-                "The link has expired. Ask for a new one.".into(),
-                &[][..],
-                None,
-            ),
-            Self::App(AppError::Token(TokenError::AlreadyUsed)) => (
+            Self::App(A::Token(TokenError::Expired)) => {
+                fixed(410, "token-expired", "Token expired", "The link has expired. Ask for a new one.")
+            }
+            Self::App(A::Token(TokenError::AlreadyUsed)) => fixed(
                 409,
                 "token-used",
                 "Token already used",
-                "The link has been used already. Ask for a new one if you need to.".into(),
-                &[][..],
-                None,
+                "The link has been used already. Ask for a new one if you need to.",
             ),
-            Self::App(AppError::AccountNotActive) => (
+            Self::App(A::AccountNotActive) => fixed(
                 403,
                 "account-not-active",
                 "Account not active",
-                "Confirm your email address first, with the link in the registration email.".into(),
-                &[][..],
-                None,
+                "Confirm your email address first, with the link in the registration email.",
             ),
-            Self::App(AppError::Unauthenticated) => (
+            Self::App(A::Unauthenticated) => fixed(
                 401,
                 "unauthenticated",
                 "Authentication required",
-                "Send a valid token in an Authorization: Bearer header.".into(),
-                &[][..],
-                None,
+                "Send a valid token in an Authorization: Bearer header.",
             ),
-            Self::App(AppError::NotFound) | Self::NoRoute => (
-                404,
-                "not-found",
-                "Not found",
-                "There is nothing at this address.".into(),
-                &[][..],
-                None,
+            Self::App(A::NotFound) | Self::NoRoute => {
+                fixed(404, "not-found", "Not found", "There is nothing at this address.")
+            }
+            Self::App(A::OrderNotCancellable) => fixed(
+                409,
+                "order-not-cancellable",
+                "Order cannot be cancelled",
+                "Only an order with no payment yet can be cancelled.",
             ),
-            Self::App(AppError::Database(error)) => (
+            Self::App(A::Unavailable(what)) => (503, "unavailable", "Not available", format!("Sorry: {what}.")),
+            Self::App(A::PaymentProvider(_)) => fixed(
+                502,
+                "payment-provider-error",
+                "Payment provider unavailable",
+                "The card payment could not be started. Please try again, or pay by bank transfer.",
+            ),
+            Self::App(A::Signature(error)) => (400, "invalid-signature", "Invalid signature", format!("{error}.")),
+            Self::App(A::MalformedEvent) => (400, "malformed-event", "Malformed event", format!("{}.", A::MalformedEvent)),
+            Self::App(A::Statement(reason)) => {
+                (422, "invalid-statement", "Statement not readable", format!("Nothing was imported: {reason}."))
+            }
+            Self::App(A::AlreadyMatched) => fixed(
+                409,
+                "already-matched",
+                "Already matched",
+                "This bank entry is matched to an order already.",
+            ),
+            Self::App(A::UnknownOrder) => fixed(422, "unknown-order", "Unknown order", "No order has this id."),
+            Self::App(A::InsufficientBalance) => fixed(
+                409,
+                "insufficient-balance",
+                "Insufficient balance",
+                "The balance would fall below zero coupons.",
+            ),
+            Self::App(A::Database(_)) => fixed(
                 500,
                 "internal",
                 "Internal error",
-                "Something went wrong on our side. Please try again.".into(),
-                &[][..],
-                Some(error.to_string()),
+                "Something went wrong on our side. Please try again.",
             ),
             Self::UnsupportedMediaType(accepted) => (
                 415,
                 "unsupported-media-type",
                 "Unsupported media type",
                 format!("Send the body as {accepted}."),
-                &[][..],
-                None,
             ),
             Self::PayloadTooLarge => (
                 413,
                 "payload-too-large",
                 "Body too large",
-                format!("Bodies are limited to {} bytes.", super::http::MAX_BODY_BYTES),
-                &[][..],
-                None,
+                format!("Bodies are limited to {} bytes here.", super::http::MAX_BODY_BYTES),
             ),
-            Self::MalformedBody(reason) => (
-                400,
-                "malformed-body",
-                "Malformed body",
-                reason.clone(),
-                &[][..],
-                None,
-            ),
+            Self::MalformedBody(reason) => (400, "malformed-body", "Malformed body", reason.clone()),
             Self::MethodNotAllowed(allow) => (
                 405,
                 "method-not-allowed",
                 "Method not allowed",
                 format!("This address accepts {allow}."),
-                &[][..],
-                None,
             ),
+        }
+    }
+
+    /// The answer: `application/problem+json`, decided here and nowhere else.
+    pub fn into_handled(self) -> Handled {
+        let (status, slug, title, detail) = self.describe();
+        let errors = match &self {
+            Self::App(AppError::Invalid(errors)) => errors.list(),
+            _ => &[],
+        };
+        let log = match &self {
+            Self::App(AppError::Database(error)) => Some(error.to_string()),
+            Self::App(AppError::PaymentProvider(error)) => Some(format!("payment provider: {error}")),
+            _ => None,
         };
         let problem = Problem {
             kind: format!("/problems/{slug}"),
@@ -160,8 +169,7 @@ impl ApiError {
             errors,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
-        let mut response = Response::new(status, "application/problem+json", body)
-            .with_header("cache-control", "no-store");
+        let mut response = Response::new(status, "application/problem+json", body).with_header("cache-control", "no-store");
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
             Self::App(AppError::Unauthenticated) => {

@@ -3,11 +3,19 @@
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 
+mod ledger;
 mod mail;
+mod orders;
+mod payments;
+mod reconciliation;
 mod registration;
 mod sessions;
 
 pub use mail::{sweep, Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
+pub use ledger::Adjustment;
+pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
+pub use payments::EventOutcome;
+pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
 pub use sessions::{AccessGrant, Profile};
 
@@ -31,6 +39,12 @@ pub struct Config {
     pub staff_token: SecretHash,
     /// This build's version, for `/healthz`.
     pub version: String,
+    /// How long an unpaid order waits for its payment.
+    pub order_lifetime: chrono::Duration,
+    /// The account bank transfers go to; without it, no bank-transfer orders.
+    pub bank_account: Option<BankAccount>,
+    /// Stripe's webhook signing secrets (`whsec_…`), newest first.
+    pub stripe_webhook_secrets: Vec<String>,
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -56,6 +70,24 @@ pub enum AppError {
     Unauthenticated,
     #[error("not found")]
     NotFound,
+    #[error("only an unpaid order can be cancelled")]
+    OrderNotCancellable,
+    #[error("{0}")]
+    Unavailable(&'static str),
+    #[error("the payment provider failed: {0}")]
+    PaymentProvider(String),
+    #[error("webhook signature: {0}")]
+    Signature(crate::domain::webhook::SignatureError),
+    #[error("the event is not a JSON object with an id, a type and data.object")]
+    MalformedEvent,
+    #[error("the statement cannot be read: {0}")]
+    Statement(String),
+    #[error("the bank entry is matched already")]
+    AlreadyMatched,
+    #[error("no such order")]
+    UnknownOrder,
+    #[error("the balance would fall below zero")]
+    InsufficientBalance,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -93,6 +125,13 @@ pub(crate) mod testing {
                 registration_form_url: "https://www.timeandspace.test/register".into(),
                 staff_token: SecretHash::of("staff"),
                 version: "test".into(),
+                order_lifetime: chrono::Duration::days(30),
+                bank_account: Some(BankAccount {
+                    beneficiary: "Spica d.o.o.".into(),
+                    iban: "SI56 1910 0000 0123 438".into(),
+                    bic: "BAKOSI2X".into(),
+                }),
+                stripe_webhook_secrets: vec!["whsec_test".into()],
             },
         )
     }

@@ -15,13 +15,31 @@ pub const MINUTES_PER_COUPON: i64 = 15;
 pub enum EntryKind {
     /// The first coupon, free of charge, once per customer and per license.
     FreeGrant,
+    /// Coupons bought by card or bank transfer.
+    Purchase,
+    /// Support time used (the direct-support work fills it in).
+    Consumption,
+    /// Coupons taken back after a refund or chargeback.
+    Reversal,
+    /// A correction by staff, with its reason and who made it.
+    Adjustment,
 }
+
+const KINDS: [(EntryKind, &str); 5] = [
+    (EntryKind::FreeGrant, "free_grant"),
+    (EntryKind::Purchase, "purchase"),
+    (EntryKind::Consumption, "consumption"),
+    (EntryKind::Reversal, "reversal"),
+    (EntryKind::Adjustment, "adjustment"),
+];
 
 impl EntryKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::FreeGrant => "free_grant",
-        }
+        KINDS.iter().find(|(kind, _)| *kind == self).map_or("", |(_, text)| text)
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        KINDS.iter().find(|(_, name)| *name == text).map(|(kind, _)| *kind)
     }
 }
 
@@ -35,6 +53,60 @@ pub struct Entry {
     pub coupons: i64,
     pub idempotency_key: String,
     pub created_at: Instant,
+    /// The order a purchase or reversal belongs to.
+    pub order_id: Option<String>,
+    /// Why staff adjusted the balance.
+    pub reason: Option<String>,
+    /// Who adjusted it.
+    pub staff_member: Option<String>,
+}
+
+impl Entry {
+    fn new(id: String, customer_id: &str, kind: EntryKind, coupons: i64, key: String, now: Instant) -> Self {
+        Self {
+            id,
+            customer_id: customer_id.to_owned(),
+            kind,
+            coupons,
+            idempotency_key: key,
+            created_at: now,
+            order_id: None,
+            reason: None,
+            staff_member: None,
+        }
+    }
+
+    /// The coupons an order bought: one entry per order, whichever payment
+    /// event or bank entry reports it first.
+    pub fn purchase(id: String, order: &super::order::Order, now: Instant) -> Self {
+        let coupons = i64::from(order.quantity.get());
+        let key = format!("purchase:{}", order.id);
+        Self {
+            order_id: Some(order.id.clone()),
+            ..Self::new(id, &order.customer_id, EntryKind::Purchase, coupons, key, now)
+        }
+    }
+
+    /// Takes back `coupons` of an order after a refund. The key names the
+    /// refund's cumulative extent (`through`, in coupons), so the same refund
+    /// reported twice takes back once, and a larger later refund takes back
+    /// only the difference.
+    pub fn reversal(id: String, order: &super::order::Order, coupons: i64, through: i64, now: Instant) -> Self {
+        let key = format!("reversal:{}:{through}", order.id);
+        Self {
+            order_id: Some(order.id.clone()),
+            ..Self::new(id, &order.customer_id, EntryKind::Reversal, -coupons, key, now)
+        }
+    }
+
+    /// A staff correction; `key` is the caller's idempotency key.
+    pub fn adjustment(id: String, customer_id: &str, coupons: i64, reason: &str, staff_member: &str, key: &str, now: Instant) -> Self {
+        Self {
+            reason: Some(reason.to_owned()),
+            staff_member: Some(staff_member.to_owned()),
+            ..Self::new(id, customer_id, EntryKind::Adjustment, coupons, format!("adjustment:{key}"), now)
+        }
+    }
 }
 
 /// What the verification of a registration does about the free coupon.
@@ -69,14 +141,14 @@ pub fn free_coupon(
     match serial {
         LicenseSerial::Unknown => FreeCoupon::AwaitLicenseClaim,
         LicenseSerial::Known(_) if serial_already_granted => FreeCoupon::AlreadyGranted,
-        LicenseSerial::Known(serial) => FreeCoupon::Grant(Entry {
-            id: entry_id,
-            customer_id: customer_id.to_owned(),
-            kind: EntryKind::FreeGrant,
-            coupons: 1,
-            idempotency_key: free_grant_key(serial),
-            created_at: now,
-        }),
+        LicenseSerial::Known(serial) => FreeCoupon::Grant(Entry::new(
+            entry_id,
+            customer_id,
+            EntryKind::FreeGrant,
+            1,
+            free_grant_key(serial),
+            now,
+        )),
     }
 }
 

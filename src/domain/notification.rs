@@ -92,6 +92,60 @@ pub fn welcome(
     }
 }
 
+/// Sent with a bank-transfer order: the pro-forma with payment instructions.
+pub struct ProForma<'a> {
+    pub order_id: &'a str,
+    pub quantity: u32,
+    pub unit_price: &'a str,
+    pub total: &'a str,
+    pub beneficiary: &'a str,
+    pub iban: &'a str,
+    pub bic: &'a str,
+    pub reference: &'a str,
+    pub expires_at: Instant,
+}
+
+pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("Pro-forma for {} support coupon(s), order {}", p.quantity, p.order_id),
+        text: format!(
+            "Hello,\n\n\
+             thank you for your order of {quantity} direct-support coupon(s) at EUR {unit} each.\n\n\
+             Please transfer EUR {total} to:\n\n\
+             Beneficiary: {beneficiary}\n\
+             IBAN:        {iban}\n\
+             BIC:         {bic}\n\
+             Reference:   {reference}\n\n\
+             Quote the reference exactly: it is how we find your payment. The coupons are credited as soon as the \
+             transfer arrives. The order is open until {expires} (UTC).\n\n\
+             Spica Customer Support\n",
+            quantity = p.quantity,
+            unit = p.unit_price,
+            total = p.total,
+            beneficiary = p.beneficiary,
+            iban = p.iban,
+            bic = p.bic,
+            reference = p.reference,
+            expires = format(p.expires_at),
+        ),
+    }
+}
+
+/// Sent when an order's payment is complete and its coupons are credited.
+pub fn payment_received(to: &Email, order_id: &str, quantity: u32, total: &str) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("Payment received: {quantity} support coupon(s) credited"),
+        text: format!(
+            "Hello,\n\n\
+             we have received EUR {total} for order {order_id}. {quantity} coupon(s) are credited to your account: \
+             each buys 15 minutes of direct support.\n\n\
+             Spica Customer Support\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,15 +1,40 @@
 //! The coupon ledger: appended to, summed, never changed.
 
-use super::{Database, DbError, Statement, Store};
-use crate::domain::ledger::Entry;
-use crate::domain::time::format;
+use super::{Database, DbError, Row, Statement, Store};
+use crate::domain::ledger::{Entry, EntryKind};
+use crate::domain::time::{format, Instant};
+
+/// One ledger entry as the customer sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerLine {
+    pub id: String,
+    pub kind: EntryKind,
+    pub coupons: i64,
+    pub order_id: Option<String>,
+    pub reason: Option<String>,
+    pub created_at: Instant,
+}
+
+impl LedgerLine {
+    fn from_row(row: &Row) -> Result<Self, DbError> {
+        let kind = row.text("kind")?;
+        Ok(Self {
+            id: row.text("id")?,
+            kind: EntryKind::parse(&kind).ok_or_else(|| DbError::Decode(format!("kind {kind}")))?,
+            coupons: row.integer("coupons")?,
+            order_id: row.opt_text("order_id")?,
+            reason: row.opt_text("reason")?,
+            created_at: row.instant("created_at")?,
+        })
+    }
+}
 
 /// Appends an entry unless its idempotency key (or the one-free-coupon rule)
 /// has one already; then it changes nothing, which the batch reports as 0.
 pub fn append_entry(entry: &Entry) -> Statement {
     Statement::new(
-        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id, reason, staff_member) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
         vec![
             entry.id.as_str().into(),
             entry.customer_id.as_str().into(),
@@ -17,6 +42,9 @@ pub fn append_entry(entry: &Entry) -> Statement {
             entry.coupons.into(),
             entry.idempotency_key.as_str().into(),
             format(entry.created_at).into(),
+            entry.order_id.as_deref().into(),
+            entry.reason.as_deref().into(),
+            entry.staff_member.as_deref().into(),
         ],
     )
 }
@@ -44,16 +72,40 @@ impl<D: Database> Store<D> {
             .is_some())
     }
 
-    /// A customer's balance in coupons: the sum of their entries.
+    /// A customer's balance in coupons, as the ledger's trigger keeps it.
     pub async fn coupon_balance(&self, customer_id: &str) -> Result<i64, DbError> {
         let row = self
             .first(Statement::new(
-                "SELECT COALESCE(SUM(coupons), 0) AS balance FROM ledger_entries WHERE customer_id = ?1",
+                "SELECT balance FROM coupon_accounts WHERE customer_id = ?1",
+                vec![customer_id.into()],
+            ))
+            .await?;
+        row.map_or(Ok(0), |row| row.integer("balance"))
+    }
+
+    /// The sum of a customer's entries, which the balance must always equal.
+    pub async fn ledger_sum(&self, customer_id: &str) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT COALESCE(SUM(coupons), 0) AS total FROM ledger_entries WHERE customer_id = ?1",
                 vec![customer_id.into()],
             ))
             .await?
             .ok_or_else(|| DbError::Decode("SUM gave no row".into()))?;
-        row.integer("balance")
+        row.integer("total")
+    }
+
+    /// A customer's entries, newest first.
+    pub async fn ledger(&self, customer_id: &str, limit: i64) -> Result<Vec<LedgerLine>, DbError> {
+        self.rows(Statement::new(
+            "SELECT id, kind, coupons, order_id, reason, created_at FROM ledger_entries WHERE customer_id = ?1 \
+             ORDER BY created_at DESC, rowid DESC LIMIT ?2",
+            vec![customer_id.into(), limit.into()],
+        ))
+        .await?
+        .iter()
+        .map(LedgerLine::from_row)
+        .collect()
     }
 }
 
@@ -86,6 +138,9 @@ mod tests {
             coupons: 1,
             idempotency_key: key.into(),
             created_at: from_unix_millis(0).unwrap(),
+            order_id: None,
+            reason: None,
+            staff_member: None,
         }
     }
 

@@ -7,8 +7,10 @@
 //! together by [`Database::batch`]: a D1 batch is the only transaction there
 //! is, so each business step is one batch.
 
+mod bank;
 mod customers;
 mod ledger;
+mod orders;
 mod outbox;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
@@ -17,7 +19,13 @@ mod tokens;
 pub use customers::{
     activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer,
 };
-pub use ledger::append_entry;
+pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
+pub use ledger::{append_entry, LedgerLine};
+pub use orders::{
+    append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment, insert_staff_task,
+    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, set_order_status,
+    update_transferred_orders, OrderRecord, StaffTask,
+};
 pub use outbox::{insert_message, record_attempt, OutboxMessage, OutboxStatus};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
 
@@ -78,6 +86,31 @@ impl Statement {
             params,
         }
     }
+}
+
+/// Rows written through `json_each(?1)`, as few statements as D1 allows:
+/// one bound parameter each, at most about 256 KiB of JSON per statement, so
+/// that 10,000 rows take some 20 statements, not 10,000.
+pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) -> Vec<Statement> {
+    const MAX_JSON_BYTES: usize = 256 * 1024;
+    let mut statements = Vec::new();
+    let mut chunk = String::from("[");
+    for row in rows {
+        let text = row.to_string();
+        if chunk.len() > 1 && chunk.len() + text.len() + 1 > MAX_JSON_BYTES {
+            chunk.push(']');
+            statements.push(Statement::new(sql, vec![std::mem::replace(&mut chunk, String::from("[")).into()]));
+        }
+        if chunk.len() > 1 {
+            chunk.push(',');
+        }
+        chunk.push_str(&text);
+    }
+    if chunk.len() > 1 {
+        chunk.push(']');
+        statements.push(Statement::new(sql, vec![chunk.into()]));
+    }
+    statements
 }
 
 /// A result row: column names and their values.
@@ -160,6 +193,11 @@ impl DbError {
         } else {
             Self::Failed(message)
         }
+    }
+
+    /// Whether a constraint whose text contains `words` refused the write.
+    pub fn is_constraint(&self, words: &str) -> bool {
+        matches!(self, Self::Constraint(message) if message.contains(words))
     }
 
     /// Whether this is the UNIQUE constraint on `table.column`.

@@ -3,7 +3,7 @@
 
 use worker::Env;
 
-use crate::app::{App, Config};
+use crate::app::{App, BankAccount, Config};
 use crate::domain::token::SecretHash;
 
 use super::d1::D1;
@@ -31,6 +31,19 @@ fn config(env: &Env) -> worker::Result<Config> {
         staff_token: SecretHash::of(&staff_token),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         public_base_url: base,
+        order_lifetime: chrono::Duration::days(
+            setting(env, "ORDER_LIFETIME_DAYS")
+                .and_then(|days| days.parse::<i64>().ok())
+                .filter(|days| (1..=365).contains(days))
+                .unwrap_or(crate::domain::order::DEFAULT_LIFETIME_DAYS),
+        ),
+        bank_account: match (setting(env, "BANK_BENEFICIARY"), setting(env, "BANK_IBAN"), setting(env, "BANK_BIC")) {
+            (Some(beneficiary), Some(iban), Some(bic)) => Some(BankAccount { beneficiary, iban, bic }),
+            _ => None,
+        },
+        stripe_webhook_secrets: setting(env, "STRIPE_WEBHOOK_SECRETS")
+            .map(|list| list.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default(),
     })
 }
 

@@ -8,6 +8,7 @@ mod d1;
 mod mail;
 mod queue;
 mod routes;
+mod stripe;
 
 use worker::{event, Context, Env, ScheduleContext, ScheduledEvent};
 

@@ -3,14 +3,15 @@
 
 use worker::{console_error, Env, Headers};
 
-use super::{config, now, queue, seed};
-use crate::api::{self, ApiError, Method, Request, Response, MAX_BODY_BYTES};
+use super::{config, now, queue, seed, stripe};
+use crate::api::{self, ApiError, Method, Request, Response};
 
 pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<worker::Response> {
     let handled = match read(&mut request).await {
         Ok(request) => {
             let app = config::app(env)?;
-            api::handle(&app, request, now(), seed()?).await
+            let stripe = stripe::configured(env);
+            api::handle(&app, stripe.as_ref(), request, now(), seed()?).await
         }
         Err(error) => error.into_handled(),
     };
@@ -23,16 +24,16 @@ pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<wo
 
 /// Reads the request, refusing a declared oversized body before reading it.
 async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
+    let url = request.url().map_err(|_| ApiError::NoRoute)?;
     let declared = request
         .headers()
         .get("content-length")
         .ok()
         .flatten()
         .and_then(|length| length.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+    if declared.is_some_and(|length| length > api::body_limit(url.path())) {
         return Err(ApiError::PayloadTooLarge);
     }
-    let url = request.url().map_err(|_| ApiError::NoRoute)?;
     let method = Method::parse(request.method().as_ref());
     let body = match method {
         Method::Get | Method::Head => Vec::new(),

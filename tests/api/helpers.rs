@@ -11,6 +11,10 @@ use serde_json::Value;
 /// with the same.
 pub const THANKS_URL: &str = "https://www.timeandspace.test/thanks";
 pub const FORM_URL: &str = "https://www.timeandspace.test/register";
+/// The account bank transfers go to, in both suites.
+pub const BENEFICIARY: &str = "Spica d.o.o.";
+pub const IBAN: &str = "SI56 1910 0000 0123 438";
+pub const BIC: &str = "BAKOSI2X";
 
 pub struct TestResponse {
     pub status: u16,
@@ -93,7 +97,7 @@ pub fn registration(email: &str, serial: &str) -> Value {
 }
 
 /// What every transport offers the tests.
-pub trait Transport {
+pub trait Transport: Sync {
     fn send(
         &self,
         method: &str,
@@ -102,6 +106,12 @@ pub trait Transport {
         body: Vec<u8>,
     ) -> TestResponse;
     fn staff_token(&self) -> &str;
+    /// The Stripe webhook secret the Worker checks signatures with.
+    fn webhook_secret(&self) -> &str;
+    /// The Worker's clock, in Unix seconds, for signing webhooks.
+    fn now_seconds(&self) -> i64;
+    /// What the Stripe stand-in received, where one runs (end to end).
+    fn checkout_requests(&self) -> Option<Vec<Value>>;
 }
 
 pub struct TestApp<T: Transport>(pub T);
@@ -201,4 +211,110 @@ impl<T: Transport> TestApp<T> {
 
 pub fn urlencode(text: &str) -> String {
     serde_urlencoded::to_string([("", text)]).unwrap()[1..].to_owned()
+}
+
+/// A `checkout.session.completed` event for an order, as Stripe sends it.
+pub fn checkout_completed(event_id: &str, order: &Value) -> Value {
+    let cents = order["total"].as_str().unwrap().replace('.', "").parse::<i64>().unwrap();
+    serde_json::json!({
+        "id": event_id,
+        "object": "event",
+        "type": "checkout.session.completed",
+        "data": {"object": {
+            "id": format!("cs_test_{}", order["order_id"].as_str().unwrap()),
+            "object": "checkout.session",
+            "client_reference_id": order["order_id"],
+            "payment_status": "paid",
+            "amount_total": cents,
+            "currency": "eur",
+            "payment_intent": format!("pi_{event_id}"),
+            "metadata": {"order_id": order["order_id"]}
+        }}
+    })
+}
+
+/// A camt.053.001.02 statement with one credit entry per `(amount, remittance, bank reference)`.
+pub fn camt053(entries: &[(&str, &str, &str)]) -> String {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>TEST</MsgId><CreDtTm>2026-11-26T08:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>STMT-1</Id><CreDtTm>2026-11-26T08:00:00</CreDtTm>
+<Acct><Id><IBAN>SI56191000000123438</IBAN></Id></Acct>
+"#,
+    );
+    for (amount, remittance, bank_reference) in entries {
+        xml.push_str(&format!(
+            r#"<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>2026-11-26</Dt></BookgDt><ValDt><Dt>2026-11-26</Dt></ValDt><AcctSvcrRef>{bank_reference}</AcctSvcrRef>
+<BkTxCd/><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Kovinar d.o.o.</Nm></Dbtr></RltdPties>
+<RmtInf><Ustrd>{remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+"#
+        ));
+    }
+    xml.push_str("</Stmt></BkToCstmrStmt></Document>\n");
+    xml
+}
+
+impl<T: Transport> TestApp<T> {
+    /// A registered, verified and signed-in customer: (email, access token).
+    pub fn customer(&self) -> (String, String) {
+        let email = unique_email();
+        self.register_and_verify(&email, &unique_serial());
+        let token = self.sign_in(&email);
+        (email, token)
+    }
+
+    pub fn post_json_as(&self, path: &str, bearer: &str, body: &Value) -> TestResponse {
+        let authorization = format!("Bearer {bearer}");
+        self.0.send(
+            "POST",
+            path,
+            &[("content-type", "application/json"), ("authorization", &authorization)],
+            body.to_string().into_bytes(),
+        )
+    }
+
+    pub fn balance(&self, token: &str) -> i64 {
+        let me = self.get_as("/api/me", token);
+        assert_eq!(me.status, 200, "{}", me.text());
+        me.json()["coupon_balance"].as_i64().unwrap()
+    }
+
+    /// Places an order and returns its answer, asserting 201.
+    pub fn order(&self, token: &str, quantity: i64, method: &str) -> Value {
+        let response = self.post_json_as(
+            "/api/me/coupon-orders",
+            token,
+            &serde_json::json!({"quantity": quantity, "payment_method": method}),
+        );
+        assert_eq!(response.status, 201, "{}", response.text());
+        response.json()
+    }
+
+    /// Sends a Stripe event signed as Stripe would, `age` seconds ago.
+    pub fn stripe_event_signed(&self, event: &Value, secret: &str, age: i64) -> TestResponse {
+        let body = event.to_string().into_bytes();
+        let header = spica_portal::domain::webhook::header_for(secret, self.0.now_seconds() - age, &body);
+        self.0.send(
+            "POST",
+            "/api/webhooks/stripe",
+            &[("content-type", "application/json"), ("stripe-signature", &header)],
+            body,
+        )
+    }
+
+    pub fn stripe_event(&self, event: &Value) -> TestResponse {
+        self.stripe_event_signed(event, self.0.webhook_secret(), 0)
+    }
+
+    pub fn post_statement(&self, content_type: &str, body: &str) -> TestResponse {
+        let authorization = format!("Bearer {}", self.0.staff_token());
+        self.0.send(
+            "POST",
+            "/api/staff/bank-statements",
+            &[("content-type", content_type), ("authorization", &authorization)],
+            body.as_bytes().to_vec(),
+        )
+    }
 }

@@ -7,6 +7,7 @@ mod native;
 
 use native::spawn_app;
 
+mod coupons;
 mod registration;
 mod sessions;
 mod staff;

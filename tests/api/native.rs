@@ -1,21 +1,37 @@
 //! The native transport: `api::handle` over a fresh in-memory SQLite, with
 //! the jobs it returns run at once, as the queue consumer would run them.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use spica_portal::api::{self, Method, Request};
-use spica_portal::app::{App, Config, Job, MailSender};
+use spica_portal::app::{
+    App, BankAccount, CheckoutRequest, CheckoutSession, Config, Job, MailSender, PaymentProvider,
+};
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
 
-use super::helpers::{TestApp, TestResponse, Transport, FORM_URL, THANKS_URL};
+use super::helpers::{TestApp, TestResponse, Transport, BENEFICIARY, BIC, FORM_URL, IBAN, THANKS_URL};
 
 pub struct Native {
     app: App<Sqlite>,
     now: Instant,
-    seeds: Cell<u64>,
+    seeds: AtomicU64,
 }
+
+/// A stand-in for Stripe's Checkout API.
+struct StandInStripe;
+
+impl PaymentProvider for StandInStripe {
+    async fn create_checkout_session(&self, request: &CheckoutRequest) -> Result<CheckoutSession, String> {
+        Ok(CheckoutSession {
+            id: format!("cs_test_{}", request.order_id),
+            url: format!("https://checkout.stripe.test/pay/cs_test_{}", request.order_id),
+        })
+    }
+}
+
+const WEBHOOK_SECRET: &str = "whsec_native_test";
 
 /// A stand-in for "no email service configured".
 enum NoSender {}
@@ -36,11 +52,18 @@ pub fn spawn_app() -> TestApp<Native> {
         registration_form_url: FORM_URL.into(),
         staff_token: SecretHash::of("native-staff-token"),
         version: "test".into(),
+        order_lifetime: chrono::Duration::days(30),
+        bank_account: Some(BankAccount {
+            beneficiary: BENEFICIARY.into(),
+            iban: IBAN.into(),
+            bic: BIC.into(),
+        }),
+        stripe_webhook_secrets: vec!["whsec_old_rotated_out".into(), WEBHOOK_SECRET.into()],
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),
         now: from_unix_millis(1_795_000_000_000).unwrap(),
-        seeds: Cell::new(0),
+        seeds: AtomicU64::new(0),
     })
 }
 
@@ -63,10 +86,9 @@ impl Transport for Native {
                 .collect(),
             body,
         };
-        self.seeds.set(self.seeds.get() + 1);
         let mut seed = [0u8; 32];
-        seed[..8].copy_from_slice(&self.seeds.get().to_le_bytes());
-        let handled = pollster::block_on(api::handle(&self.app, request, self.now, seed));
+        seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
+        let handled = pollster::block_on(api::handle(&self.app, Some(&StandInStripe), request, self.now, seed));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
         for job in handled.jobs {
             let Job::DeliverEmail { outbox_id } = job;
@@ -85,5 +107,17 @@ impl Transport for Native {
 
     fn staff_token(&self) -> &str {
         "native-staff-token"
+    }
+
+    fn webhook_secret(&self) -> &str {
+        WEBHOOK_SECRET
+    }
+
+    fn now_seconds(&self) -> i64 {
+        self.now.timestamp()
+    }
+
+    fn checkout_requests(&self) -> Option<Vec<serde_json::Value>> {
+        None
     }
 }

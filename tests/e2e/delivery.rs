@@ -42,7 +42,7 @@ fn the_queue_delivers_each_email_once_keyed_by_its_outbox_id() {
     assert_eq!(message["attempts"], 1);
     assert!(message["sent_at"].is_string());
 
-    let standin = setting("EMAIL_STANDIN_URL");
+    let standin = setting("STANDIN_URL");
     let received = send(
         app.0.agent(),
         "GET",

@@ -5,6 +5,7 @@ use super::helpers::{TestApp, TestResponse, Transport};
 pub struct Http {
     base: String,
     staff_token: String,
+    webhook_secret: String,
     agent: ureq::Agent,
 }
 
@@ -19,6 +20,7 @@ pub fn spawn_app() -> TestApp<Http> {
     TestApp(Http {
         base: setting("PORTAL_BASE_URL").trim_end_matches('/').to_owned(),
         staff_token: setting("STAFF_TOKEN"),
+        webhook_secret: setting("STRIPE_WEBHOOK_SECRET"),
         agent: ureq::AgentBuilder::new()
             .redirects(0)
             .timeout(std::time::Duration::from_secs(30))
@@ -96,5 +98,20 @@ impl Transport for Http {
 
     fn staff_token(&self) -> &str {
         &self.staff_token
+    }
+
+    fn webhook_secret(&self) -> &str {
+        &self.webhook_secret
+    }
+
+    fn now_seconds(&self) -> i64 {
+        let elapsed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+        i64::try_from(elapsed.as_secs()).unwrap()
+    }
+
+    fn checkout_requests(&self) -> Option<Vec<serde_json::Value>> {
+        let url = format!("{}/checkout-sessions", setting("STANDIN_URL"));
+        let sessions = send(&self.agent, "GET", &url, &[], &[]).json();
+        Some(sessions.as_array().unwrap().clone())
     }
 }

@@ -3,8 +3,9 @@
 //! Queues), plus what only the running Worker shows: queued delivery to an
 //! email service, and the cron trigger.
 //!
-//! `scripts/e2e.sh` starts the Worker and an email stand-in on free ports and
-//! passes `PORTAL_BASE_URL`, `STAFF_TOKEN` and `EMAIL_STANDIN_URL`.
+//! `scripts/e2e.sh` starts the Worker and the third-party stand-ins on free ports and
+//! passes `PORTAL_BASE_URL`, `STAFF_TOKEN`, `STRIPE_WEBHOOK_SECRET` and
+//! `STANDIN_URL` (the email-API and Stripe stand-ins, tests/e2e/standins.py).
 
 #[path = "../api/helpers.rs"]
 mod helpers;
@@ -12,6 +13,8 @@ mod http;
 
 use http::spawn_app;
 
+#[path = "../api/coupons.rs"]
+mod coupons;
 #[path = "../api/registration.rs"]
 mod registration;
 #[path = "../api/sessions.rs"]

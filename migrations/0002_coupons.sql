@@ -1,0 +1,118 @@
+-- Migration 0002: coupon orders, card and bank payments, the balance account,
+-- and the SUPS coverage that sets the coupon price.
+
+-- What a ledger entry refers to: the order it pays or reverses, or the staff
+-- member and reason of an adjustment.
+ALTER TABLE ledger_entries ADD COLUMN order_id TEXT;
+ALTER TABLE ledger_entries ADD COLUMN reason TEXT;
+ALTER TABLE ledger_entries ADD COLUMN staff_member TEXT;
+
+-- A customer's coupon balance, kept by the trigger below in the same
+-- transaction as each entry, and never negative: a batch that would overdraw
+-- it fails whole.
+CREATE TABLE coupon_accounts (
+  customer_id TEXT PRIMARY KEY REFERENCES customers (id),
+  balance     INTEGER NOT NULL CHECK (balance >= 0)
+) STRICT;
+CREATE TRIGGER ledger_entries_move_the_balance AFTER INSERT ON ledger_entries
+BEGIN
+  INSERT INTO coupon_accounts (customer_id, balance) VALUES (NEW.customer_id, 0)
+  ON CONFLICT (customer_id) DO NOTHING;
+  UPDATE coupon_accounts SET balance = balance + NEW.coupons WHERE customer_id = NEW.customer_id;
+END;
+INSERT INTO coupon_accounts (customer_id, balance)
+  SELECT customer_id, SUM(coupons) FROM ledger_entries GROUP BY customer_id;
+
+-- Orders of coupons, paid by card (Stripe Checkout) or bank transfer.
+CREATE TABLE coupon_orders (
+  id                  TEXT PRIMARY KEY,
+  customer_id         TEXT NOT NULL REFERENCES customers (id),
+  quantity            INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 200),
+  unit_price_cents    INTEGER NOT NULL CHECK (unit_price_cents > 0),
+  total_cents         INTEGER NOT NULL CHECK (total_cents = quantity * unit_price_cents),
+  currency            TEXT NOT NULL CHECK (currency = 'EUR'),
+  payment_method      TEXT NOT NULL CHECK (payment_method IN ('card', 'bank_transfer')),
+  status              TEXT NOT NULL CHECK (status IN ('awaiting_payment', 'partially_paid', 'paid', 'failed', 'cancelled', 'expired', 'review')),
+  received_cents      INTEGER NOT NULL DEFAULT 0 CHECK (received_cents >= 0),
+  rf_reference        TEXT UNIQUE,
+  checkout_session_id TEXT UNIQUE,
+  checkout_url        TEXT,
+  payment_intent_id   TEXT UNIQUE,
+  review_reason       TEXT,
+  created_at          TEXT NOT NULL,
+  expires_at          TEXT NOT NULL,
+  paid_at             TEXT,
+  closed_at           TEXT
+) STRICT;
+CREATE INDEX coupon_orders_by_customer ON coupon_orders (customer_id, created_at);
+
+-- Money received or returned, one row per payment event or bank entry.
+CREATE TABLE payments (
+  id           TEXT PRIMARY KEY,
+  order_id     TEXT NOT NULL REFERENCES coupon_orders (id),
+  source       TEXT NOT NULL CHECK (source IN ('stripe', 'bank')),
+  source_key   TEXT NOT NULL UNIQUE,             -- the event id or bank entry key
+  amount_cents INTEGER NOT NULL,                 -- negative for refunds
+  created_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX payments_by_order ON payments (order_id);
+
+-- Every webhook event processed, by the provider's event id.
+CREATE TABLE webhook_events (
+  id          TEXT PRIMARY KEY,
+  type        TEXT NOT NULL,
+  outcome     TEXT NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+
+-- Imported bank statements and each of their entries, keyed so that an entry
+-- imported twice is recognised.
+CREATE TABLE bank_statements (
+  id          TEXT PRIMARY KEY,
+  format      TEXT NOT NULL,
+  entries     INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  report      TEXT NOT NULL
+) STRICT;
+CREATE TABLE bank_entries (
+  id           TEXT PRIMARY KEY,
+  entry_key    TEXT NOT NULL UNIQUE,
+  statement_id TEXT NOT NULL REFERENCES bank_statements (id),
+  booking_date TEXT,
+  amount_cents INTEGER NOT NULL,
+  currency     TEXT NOT NULL,
+  reference    TEXT,
+  remitter     TEXT,
+  outcome      TEXT NOT NULL CHECK (outcome IN ('matched', 'partial', 'overpaid', 'unmatched', 'ignored')),
+  order_id     TEXT REFERENCES coupon_orders (id),
+  created_at   TEXT NOT NULL,
+  matched_at   TEXT
+) STRICT;
+CREATE INDEX bank_entries_unmatched ON bank_entries (outcome, created_at);
+
+-- What staff must settle by hand: an overpayment to refund, refunded coupons
+-- that were already used, a payment that did not fit its order.
+CREATE TABLE staff_tasks (
+  id           TEXT PRIMARY KEY,
+  task_key     TEXT NOT NULL UNIQUE,
+  kind         TEXT NOT NULL CHECK (kind IN ('refund_excess', 'coupon_debt', 'payment_review')),
+  order_id     TEXT REFERENCES coupon_orders (id),
+  customer_id  TEXT REFERENCES customers (id),
+  amount_cents INTEGER,
+  coupons      INTEGER,
+  detail       TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  resolved_at  TEXT
+) STRICT;
+
+-- SUPS coverage sold by partners (the licensing work fills it); an active
+-- subscription prices coupons at 40 % off.
+CREATE TABLE sups_subscriptions (
+  id          TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  serial      TEXT NOT NULL,
+  starts_at   TEXT NOT NULL,
+  ends_at     TEXT,
+  created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX sups_subscriptions_by_customer ON sups_subscriptions (customer_id, starts_at);

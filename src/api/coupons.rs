@@ -1,0 +1,245 @@
+//! The coupon endpoints: the ledger, orders, the payment webhook, and the
+//! staff's bank statements and adjustments.
+
+use serde_json::{json, Value};
+
+use super::decode::{self, Body, Fields};
+use super::http::{Handled, Request, Response};
+use super::problem::ApiError;
+use super::Result;
+use crate::app::{Adjustment, App, AppError, PaymentProvider, Upload};
+use crate::domain::entropy::Entropy;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::ledger::minutes_available;
+use crate::domain::order::{PaymentMethod, Quantity};
+use crate::domain::text::Text;
+use crate::domain::time::{format, Instant};
+use crate::store::{Database, OrderRecord};
+
+fn invalid(errors: FieldErrors) -> ApiError {
+    ApiError::App(AppError::Invalid(errors))
+}
+
+/// A JSON object body (forms are for the public website's pages only).
+fn json_object(request: &Request) -> Result<serde_json::Map<String, Value>> {
+    match decode::body(request, false)? {
+        Body::Json(object) => Ok(object),
+        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
+    }
+}
+
+/// An order as its answer shows it.
+pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value {
+    let order = &record.order;
+    let mut body = json!({
+        "order_id": order.id,
+        "quantity": order.quantity.get(),
+        "unit_price": order.unit_price,
+        "total": order.total,
+        "currency": crate::domain::money::CURRENCY,
+        "payment_method": order.method.as_str(),
+        "status": order.status_at(now).as_str(),
+        "received": order.received,
+        "created_at": format(order.created_at),
+        "expires_at": format(order.expires_at),
+        "paid_at": record.paid_at.map(format),
+    });
+    if let Some(url) = &record.checkout_url {
+        body["checkout_url"] = json!(url);
+    }
+    if let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) {
+        body["bank_transfer"] = json!({
+            "beneficiary": account.beneficiary,
+            "iban": account.iban,
+            "bic": account.bic,
+            "amount": order.total.saturating_minus(order.received),
+            "currency": crate::domain::money::CURRENCY,
+            "reference": reference.as_str(),
+            "reference_grouped": reference.grouped(),
+        });
+    }
+    if let Some(reason) = &record.review_reason {
+        body["review_reason"] = json!(reason);
+    }
+    body
+}
+
+pub async fn ledger<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let balance = app.store.coupon_balance(&customer.id).await?;
+    let entries: Vec<Value> = app
+        .ledger(&customer.id)
+        .await?
+        .iter()
+        .map(|line| {
+            json!({
+                "id": line.id,
+                "kind": line.kind.as_str(),
+                "coupons": line.coupons,
+                "minutes": line.coupons * crate::domain::ledger::MINUTES_PER_COUPON,
+                "order_id": line.order_id,
+                "reason": line.reason,
+                "created_at": format(line.created_at),
+            })
+        })
+        .collect();
+    let body = json!({
+        "coupon_balance": balance,
+        "minutes_available": minutes_available(balance),
+        "entries": entries,
+    });
+    Ok(Response::json(200, &body).into())
+}
+
+pub async fn create_order<D: Database, P: PaymentProvider>(
+    app: &App<D>,
+    provider: Option<&P>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let object = json_object(request)?;
+    let mut errors = FieldErrors::default();
+    let quantity = match object.get("quantity") {
+        Some(Value::Number(n)) => errors.check("quantity", n.as_i64().ok_or_else(|| Invalid::new("range", "must be a whole number from 1 to 200")).and_then(Quantity::parse)),
+        None | Some(Value::Null) => errors.check::<Quantity>("quantity", Err(Invalid::required())),
+        Some(_) => errors.check::<Quantity>("quantity", Err(Invalid::new("type", "must be a number"))),
+    };
+    let method = match object.get("payment_method") {
+        Some(Value::String(text)) => errors.check("payment_method", PaymentMethod::parse(text)),
+        None | Some(Value::Null) => errors.check::<PaymentMethod>("payment_method", Err(Invalid::required())),
+        Some(_) => errors.check::<PaymentMethod>("payment_method", Err(Invalid::new("type", "must be a string"))),
+    };
+    let (Some(quantity), Some(method)) = (quantity, method) else {
+        return Err(invalid(errors));
+    };
+    let placed = app.place_order(&customer, quantity, method, provider, now, entropy).await?;
+    let body = order_json(app, &placed.record, now);
+    let location = format!("/api/me/coupon-orders/{}", placed.record.order.id);
+    Ok(Handled::with_jobs(Response::json(201, &body).with_header("location", &location), placed.jobs))
+}
+
+pub async fn list_orders<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let orders: Vec<Value> = app.store.orders_of(&customer.id).await?.iter().map(|r| order_json(app, r, now)).collect();
+    Ok(Response::json(200, &json!({ "orders": orders })).into())
+}
+
+pub async fn get_order<D: Database>(app: &App<D>, request: &Request, order_id: &str, now: Instant) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let record = app.own_order(&customer, order_id).await?;
+    Ok(Response::json(200, &order_json(app, &record, now)).into())
+}
+
+pub async fn cancel_order<D: Database>(app: &App<D>, request: &Request, order_id: &str, now: Instant) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let record = app.cancel_order(&customer, order_id, now).await?;
+    Ok(Response::json(200, &order_json(app, &record, now)).into())
+}
+
+/// Stripe's webhook: the raw body as received, never re-serialised.
+pub async fn stripe_webhook<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    let outcome = app
+        .stripe_event(request.header("stripe-signature"), &request.body, now, entropy)
+        .await?;
+    let body = json!({"received": true, "event_id": outcome.event_id, "outcome": outcome.outcome});
+    Ok(Handled::with_jobs(Response::json(200, &body), outcome.jobs))
+}
+
+pub async fn bank_statement<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    if request.body.len() > super::body_limit(&request.path) {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    let upload = match request.media_type().as_deref() {
+        Some("application/xml" | "text/xml") => Upload::Camt(&request.body),
+        Some("text/csv") => Upload::Csv(&request.body),
+        _ => return Err(ApiError::UnsupportedMediaType("application/xml (camt.053, camt.054) or text/csv")),
+    };
+    let (report, jobs) = app.import_statement(upload, now, entropy).await?;
+    Ok(Handled::with_jobs(Response::json(200, &report), jobs))
+}
+
+pub async fn unmatched_entries<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let entries: Vec<Value> = app
+        .store
+        .unmatched_bank_entries(500)
+        .await?
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id,
+                "booking_date": e.booking_date,
+                "amount": crate::domain::money::Money::from_cents(e.amount_cents),
+                "currency": e.currency,
+                "reference": e.reference,
+                "remitter": e.remitter,
+                "created_at": format(e.created_at),
+            })
+        })
+        .collect();
+    Ok(Response::json(200, &json!({ "entries": entries })).into())
+}
+
+pub async fn match_entry<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    entry_id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let object = json_object(request)?;
+    let mut fields = Fields::new(&object);
+    let order_id = fields.text("order_id");
+    let mut errors = fields.errors;
+    let Some(order_id) = order_id.filter(|_| errors.is_empty()) else {
+        errors.push("order_id", Invalid::required());
+        return Err(invalid(errors));
+    };
+    let (line, jobs) = app.match_bank_entry(entry_id, &order_id, now, entropy).await?;
+    Ok(Handled::with_jobs(Response::json(200, &line), jobs))
+}
+
+/// `POST /api/staff/customers/{id}/adjustments` with an `Idempotency-Key`.
+pub async fn adjust<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    customer_id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let object = json_object(request)?;
+    let mut fields = Fields::new(&object);
+    let reason = fields.text("reason");
+    let staff_member = fields.text("staff_member");
+    let mut errors = fields.errors;
+    let coupons = match object.get("coupons").and_then(Value::as_i64) {
+        Some(coupons) if coupons != 0 && coupons.abs() <= 1000 => Some(coupons),
+        _ => {
+            errors.push("coupons", Invalid::new("range", "must be a whole number from -1000 to 1000, not 0"));
+            None
+        }
+    };
+    let reason = errors.check("reason", Text::parse(reason.as_deref().unwrap_or(""), 500));
+    let staff_member = errors.check("staff_member", Text::parse(staff_member.as_deref().unwrap_or(""), 100));
+    let key = request.header("idempotency-key").map(str::trim).filter(|k| (1..=200).contains(&k.len()));
+    if key.is_none() {
+        errors.push("Idempotency-Key", Invalid::new("required", "send an Idempotency-Key header, unique to this adjustment"));
+    }
+    let (Some(coupons), Some(reason), Some(staff_member), Some(key)) = (coupons, reason, staff_member, key) else {
+        return Err(invalid(errors));
+    };
+    let adjustment = Adjustment {
+        customer_id,
+        coupons,
+        reason,
+        staff_member,
+        key,
+    };
+    let balance = app.adjust(adjustment, now, entropy).await?;
+    Ok(Response::json(201, &json!({"customer_id": customer_id, "coupon_balance": balance})).into())
+}

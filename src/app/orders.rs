@@ -1,0 +1,222 @@
+//! Ordering coupons: the price, card checkout through the payment provider,
+//! bank-transfer instructions, and cancellation.
+
+use serde::Serialize;
+
+use super::{App, AppError, Job};
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::notification::{self, ProForma};
+use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity};
+use crate::domain::rf::RfReference;
+use crate::domain::time::Instant;
+use crate::store::{self, CustomerRecord, Database, OrderRecord};
+
+/// The beneficiary account that bank transfers go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BankAccount {
+    pub beneficiary: String,
+    pub iban: String,
+    pub bic: String,
+}
+
+/// A Checkout Session to create at the payment provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutRequest {
+    pub order_id: String,
+    pub customer_email: String,
+    pub quantity: u32,
+    pub unit_amount_cents: i64,
+    pub success_url: String,
+    pub cancel_url: String,
+}
+
+impl CheckoutRequest {
+    /// The form fields of Stripe's `POST /v1/checkout/sessions`.
+    pub fn stripe_form(&self) -> Vec<(String, String)> {
+        let pairs = [
+            ("mode", "payment".to_string()),
+            ("client_reference_id", self.order_id.clone()),
+            ("customer_email", self.customer_email.clone()),
+            ("success_url", self.success_url.clone()),
+            ("cancel_url", self.cancel_url.clone()),
+            ("line_items[0][quantity]", self.quantity.to_string()),
+            ("line_items[0][price_data][currency]", "eur".into()),
+            ("line_items[0][price_data][unit_amount]", self.unit_amount_cents.to_string()),
+            (
+                "line_items[0][price_data][product_data][name]",
+                "Time & Space direct support coupon (15 minutes)".into(),
+            ),
+            ("metadata[order_id]", self.order_id.clone()),
+            ("payment_intent_data[metadata][order_id]", self.order_id.clone()),
+        ];
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    }
+}
+
+/// A created Checkout Session: where to send the customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutSession {
+    pub id: String,
+    pub url: String,
+}
+
+/// The card payment provider (Stripe), or in tests a stand-in.
+#[allow(async_fn_in_trait)]
+pub trait PaymentProvider {
+    /// Creates a Checkout Session; the order id is its idempotency key.
+    async fn create_checkout_session(&self, request: &CheckoutRequest) -> Result<CheckoutSession, String>;
+}
+
+/// An order and what its answer shows.
+#[derive(Debug)]
+pub struct PlacedOrder {
+    pub record: OrderRecord,
+    pub bank_account: Option<BankAccount>,
+    pub jobs: Vec<Job>,
+}
+
+fn email_of(customer: &CustomerRecord) -> Result<Email, AppError> {
+    Email::parse(&customer.email).map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)).into())
+}
+
+impl<D: Database> App<D> {
+    /// Places an order at the customer's price today (15.00 with SUPS
+    /// coverage, else 25.00). A card order gets its Checkout Session first,
+    /// then order and session are written together; a bank-transfer order
+    /// gets an RF reference and a pro-forma email.
+    pub async fn place_order<P: PaymentProvider>(
+        &self,
+        customer: &CustomerRecord,
+        quantity: Quantity,
+        method: PaymentMethod,
+        provider: Option<&P>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<PlacedOrder, AppError> {
+        let sups = self.store.has_active_sups(&customer.id, now).await?;
+        let id = entropy.id("ord");
+        let email = email_of(customer)?;
+        match method {
+            PaymentMethod::Card => {
+                let provider = provider.ok_or(AppError::Unavailable("card payments are not configured"))?;
+                let order = Order::place(id, &customer.id, quantity, method, sups, None, now, self.config.order_lifetime);
+                let base = &self.config.public_base_url;
+                let request = CheckoutRequest {
+                    order_id: order.id.clone(),
+                    customer_email: email.as_str().to_owned(),
+                    quantity: quantity.get(),
+                    unit_amount_cents: order.unit_price.cents(),
+                    success_url: format!("{base}/orders/{}?checkout=success", order.id),
+                    cancel_url: format!("{base}/orders/{}?checkout=cancelled", order.id),
+                };
+                let session = provider
+                    .create_checkout_session(&request)
+                    .await
+                    .map_err(AppError::PaymentProvider)?;
+                self.store
+                    .write(vec![store::insert_order(&order, Some((&session.id, &session.url)))])
+                    .await?;
+                let record = self.store.order(&order.id).await?.ok_or(AppError::NotFound)?;
+                Ok(PlacedOrder {
+                    record,
+                    bank_account: None,
+                    jobs: Vec::new(),
+                })
+            }
+            PaymentMethod::BankTransfer => {
+                let account = self
+                    .config
+                    .bank_account
+                    .clone()
+                    .ok_or(AppError::Unavailable("bank transfers are not configured"))?;
+                let reference = RfReference::generate(entropy);
+                let order = Order::place(
+                    id,
+                    &customer.id,
+                    quantity,
+                    method,
+                    sups,
+                    Some(reference.clone()),
+                    now,
+                    self.config.order_lifetime,
+                );
+                let message = notification::pro_forma(
+                    &email,
+                    &ProForma {
+                        order_id: &order.id,
+                        quantity: quantity.get(),
+                        unit_price: &order.unit_price.to_string(),
+                        total: &order.total.to_string(),
+                        beneficiary: &account.beneficiary,
+                        iban: &account.iban,
+                        bic: &account.bic,
+                        reference: &reference.grouped(),
+                        expires_at: order.expires_at,
+                    },
+                );
+                let outbox_id = entropy.id("msg");
+                self.store
+                    .write(vec![
+                        store::insert_order(&order, None),
+                        store::insert_message(&outbox_id, &message, now),
+                    ])
+                    .await?;
+                let record = self.store.order(&order.id).await?.ok_or(AppError::NotFound)?;
+                Ok(PlacedOrder {
+                    record,
+                    bank_account: Some(account),
+                    jobs: vec![Job::DeliverEmail { outbox_id }],
+                })
+            }
+        }
+    }
+
+    /// One of the customer's own orders; another customer's is not found.
+    pub async fn own_order(&self, customer: &CustomerRecord, order_id: &str) -> Result<OrderRecord, AppError> {
+        match self.store.order(order_id).await? {
+            Some(record) if record.order.customer_id == customer.id => Ok(record),
+            _ => Err(AppError::NotFound),
+        }
+    }
+
+    /// Cancels an unpaid order of the customer's.
+    pub async fn cancel_order(&self, customer: &CustomerRecord, order_id: &str, now: Instant) -> Result<OrderRecord, AppError> {
+        let record = self.own_order(customer, order_id).await?;
+        record.order.cancel(now).map_err(|_| AppError::OrderNotCancellable)?;
+        let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
+        let changes = self
+            .store
+            .write(vec![store::set_order_status(order_id, OrderStatus::Cancelled, &unpaid, now)])
+            .await?;
+        if changes[0] == 0 {
+            return Err(AppError::OrderNotCancellable);
+        }
+        self.store.order(order_id).await?.ok_or(AppError::NotFound)
+    }
+
+    /// Credits a completed order's coupons and tells the customer, as
+    /// statements for the caller's batch.
+    pub(super) async fn credit_statements(
+        &self,
+        order: &Order,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(Vec<store::Statement>, Option<Job>), AppError> {
+        let entry = crate::domain::ledger::Entry::purchase(entropy.id("led"), order, now);
+        let mut statements = vec![store::append_entry(&entry)];
+        let customer = self.store.customer(&order.customer_id).await?;
+        let job = match customer {
+            Some(customer) => {
+                let message =
+                    notification::payment_received(&email_of(&customer)?, &order.id, order.quantity.get(), &order.total.to_string());
+                // Keyed by the order: one confirmation however the payment arrives.
+                let outbox_id = format!("msg_paid_{}", order.id);
+                statements.push(store::insert_message(&outbox_id, &message, now));
+                Some(Job::DeliverEmail { outbox_id })
+            }
+            None => None,
+        };
+        Ok((statements, job))
+    }
+}

@@ -1,0 +1,369 @@
+//! Orders of support coupons, their price, and what a payment does to them.
+//!
+//! One coupon buys 15 minutes of direct support and costs EUR 25.00; with
+//! SUPS coverage it costs 40 % less, EUR 15.00 (the seed's SUPS terms).
+
+use chrono::Duration;
+use rust_decimal::Decimal;
+
+use super::field::Invalid;
+use super::money::Money;
+use super::rf::RfReference;
+use super::time::Instant;
+
+/// The list price of one coupon, in euro cents.
+const COUPON_LIST_PRICE_CENTS: i64 = 2500;
+/// The discount on coupons for customers with SUPS coverage, in percent.
+pub const SUPS_DISCOUNT_PERCENT: u32 = 40;
+/// The most coupons one order may buy.
+pub const MAX_QUANTITY: u32 = 200;
+/// How long an unpaid order waits for its payment, unless configured.
+pub const DEFAULT_LIFETIME_DAYS: i64 = 30;
+
+/// The price of one coupon for a customer, with or without SUPS coverage.
+pub fn unit_price(sups_active: bool) -> Money {
+    let list = Money::from_cents(COUPON_LIST_PRICE_CENTS).expect("a positive list price");
+    if !sups_active {
+        return list;
+    }
+    let share = Decimal::from(100 - SUPS_DISCOUNT_PERCENT) / Decimal::ONE_HUNDRED;
+    Money::from_decimal(list.decimal() * share).expect("the discounted price is whole cents")
+}
+
+/// How many coupons an order buys: 1 to 200.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quantity(u32);
+
+impl Quantity {
+    pub fn parse(quantity: i64) -> Result<Self, Invalid> {
+        u32::try_from(quantity)
+            .ok()
+            .filter(|q| (1..=MAX_QUANTITY).contains(q))
+            .map(Self)
+            .ok_or_else(|| Invalid::new("range", format!("must be a whole number from 1 to {MAX_QUANTITY}")))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentMethod {
+    Card,
+    BankTransfer,
+}
+
+impl PaymentMethod {
+    pub fn parse(text: &str) -> Result<Self, Invalid> {
+        match text {
+            "card" => Ok(Self::Card),
+            "bank_transfer" => Ok(Self::BankTransfer),
+            _ => Err(Invalid::new("invalid", "must be \"card\" or \"bank_transfer\"")),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Card => "card",
+            Self::BankTransfer => "bank_transfer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderStatus {
+    AwaitingPayment,
+    /// Bank transfers so far sum to less than the total: nothing credited yet.
+    PartiallyPaid,
+    Paid,
+    /// The card payment failed.
+    Failed,
+    Cancelled,
+    /// Unpaid past its lifetime; a late payment still pays it.
+    Expired,
+    /// A payment did not fit the order (amount or currency): staff decide.
+    Review,
+}
+
+const STATUSES: [(OrderStatus, &str); 7] = [
+    (OrderStatus::AwaitingPayment, "awaiting_payment"),
+    (OrderStatus::PartiallyPaid, "partially_paid"),
+    (OrderStatus::Paid, "paid"),
+    (OrderStatus::Failed, "failed"),
+    (OrderStatus::Cancelled, "cancelled"),
+    (OrderStatus::Expired, "expired"),
+    (OrderStatus::Review, "review"),
+];
+
+impl OrderStatus {
+    pub fn as_str(self) -> &'static str {
+        STATUSES.iter().find(|(status, _)| *status == self).map_or("", |(_, text)| text)
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        STATUSES.iter().find(|(_, name)| *name == text).map(|(status, _)| *status)
+    }
+}
+
+/// An order of coupons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order {
+    pub id: String,
+    pub customer_id: String,
+    pub quantity: Quantity,
+    pub unit_price: Money,
+    pub total: Money,
+    pub method: PaymentMethod,
+    pub status: OrderStatus,
+    /// What bank transfers have brought so far.
+    pub received: Money,
+    /// The reference a bank transfer quotes.
+    pub rf_reference: Option<RfReference>,
+    pub created_at: Instant,
+    pub expires_at: Instant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OrderError {
+    #[error("only an unpaid order can be cancelled")]
+    NotCancellable,
+}
+
+/// What a card payment confirmed by the payment provider does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardSettlement {
+    /// Paid: credit the order's coupons.
+    Paid,
+    /// Paid before: nothing more to do.
+    AlreadyPaid,
+    /// The amount or currency is not the order's, or the order was closed:
+    /// nothing is credited, staff review it.
+    Review(String),
+}
+
+/// What a bank transfer does to its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferSettlement {
+    /// The transfers now cover the total: credit the coupons. `excess` is
+    /// what was paid beyond the total, to be refunded.
+    Paid { received: Money, excess: Money },
+    /// Still short of the total: remember the amount, credit nothing yet.
+    Partial { received: Money },
+    /// The order was paid or closed before: all of it is to be refunded.
+    Surplus { excess: Money },
+}
+
+impl Order {
+    /// Places an order at today's price, which the order keeps.
+    #[allow(clippy::too_many_arguments)]
+    pub fn place(
+        id: String,
+        customer_id: &str,
+        quantity: Quantity,
+        method: PaymentMethod,
+        sups_active: bool,
+        rf_reference: Option<RfReference>,
+        now: Instant,
+        lifetime: Duration,
+    ) -> Self {
+        let unit_price = unit_price(sups_active);
+        Self {
+            id,
+            customer_id: customer_id.to_owned(),
+            quantity,
+            unit_price,
+            total: unit_price.times(quantity.get()),
+            method,
+            status: OrderStatus::AwaitingPayment,
+            received: Money::ZERO,
+            rf_reference,
+            created_at: now,
+            expires_at: now + lifetime,
+        }
+    }
+
+    /// The status as of `now`: an unpaid order past its lifetime is expired.
+    pub fn status_at(&self, now: Instant) -> OrderStatus {
+        match self.status {
+            OrderStatus::AwaitingPayment if now >= self.expires_at => OrderStatus::Expired,
+            status => status,
+        }
+    }
+
+    /// The customer may cancel an order while nothing is paid.
+    pub fn cancel(&self, now: Instant) -> Result<(), OrderError> {
+        match self.status_at(now) {
+            OrderStatus::AwaitingPayment | OrderStatus::Expired => Ok(()),
+            _ => Err(OrderError::NotCancellable),
+        }
+    }
+
+    /// A card payment must be exactly the order's total, in euros.
+    pub fn settle_card(&self, amount_cents: i64, currency: &str) -> CardSettlement {
+        match self.status {
+            OrderStatus::Paid => CardSettlement::AlreadyPaid,
+            OrderStatus::Cancelled | OrderStatus::Review => {
+                CardSettlement::Review(format!("card payment for an order that is {}", self.status.as_str()))
+            }
+            _ if !currency.eq_ignore_ascii_case(super::money::CURRENCY) => {
+                CardSettlement::Review(format!("paid in {currency}, the order is in EUR"))
+            }
+            _ if amount_cents != self.total.cents() => CardSettlement::Review(format!(
+                "paid {} cents, the order's total is {} cents",
+                amount_cents,
+                self.total.cents()
+            )),
+            _ => CardSettlement::Paid,
+        }
+    }
+
+    /// Adds a bank transfer to what the order has received.
+    pub fn settle_transfer(&self, amount: Money) -> TransferSettlement {
+        match self.status {
+            OrderStatus::AwaitingPayment | OrderStatus::PartiallyPaid | OrderStatus::Expired => {
+                let received = self.received.plus(amount);
+                if received < self.total {
+                    TransferSettlement::Partial { received }
+                } else {
+                    TransferSettlement::Paid {
+                        received,
+                        excess: received.saturating_minus(self.total),
+                    }
+                }
+            }
+            OrderStatus::Paid | OrderStatus::Failed | OrderStatus::Cancelled | OrderStatus::Review => {
+                TransferSettlement::Surplus { excess: amount }
+            }
+        }
+    }
+
+    /// Coupons a refund of `refunded_cents` in all takes back: whole coupons
+    /// at the order's price, never more than it bought.
+    pub fn coupons_refunded(&self, refunded_cents: i64) -> i64 {
+        let per_coupon = self.unit_price.cents().max(1);
+        (refunded_cents.max(0) / per_coupon).min(i64::from(self.quantity.get()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::from_unix_millis;
+
+    fn now() -> Instant {
+        from_unix_millis(1_795_000_000_000).unwrap()
+    }
+
+    fn order(quantity: i64, sups: bool) -> Order {
+        Order::place(
+            "ord_1".into(),
+            "cus_1",
+            Quantity::parse(quantity).unwrap(),
+            PaymentMethod::BankTransfer,
+            sups,
+            None,
+            now(),
+            Duration::days(DEFAULT_LIFETIME_DAYS),
+        )
+    }
+
+    fn eur(text: &str) -> Money {
+        Money::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_coupon_costs_25_euros_and_15_with_sups() {
+        assert_eq!(unit_price(false).to_string(), "25.00");
+        assert_eq!(unit_price(true).to_string(), "15.00");
+    }
+
+    #[test]
+    fn the_total_is_quantity_times_the_unit_price() {
+        assert_eq!(order(3, false).total.to_string(), "75.00");
+        assert_eq!(order(200, true).total.to_string(), "3000.00");
+    }
+
+    #[test]
+    fn quantities_run_from_1_to_200() {
+        assert!(Quantity::parse(1).is_ok() && Quantity::parse(200).is_ok());
+        for bad in [0, -1, 201, i64::MAX] {
+            assert_eq!(Quantity::parse(bad).unwrap_err().code, "range");
+        }
+    }
+
+    #[test]
+    fn an_unpaid_order_expires_and_may_still_be_cancelled() {
+        let order = order(1, false);
+        assert_eq!(order.status_at(now()), OrderStatus::AwaitingPayment);
+        let later = now() + Duration::days(DEFAULT_LIFETIME_DAYS);
+        assert_eq!(order.status_at(later), OrderStatus::Expired);
+        assert_eq!(order.cancel(later), Ok(()));
+        let paid = Order {
+            status: OrderStatus::Paid,
+            ..order
+        };
+        assert_eq!(paid.cancel(now()), Err(OrderError::NotCancellable));
+    }
+
+    #[test]
+    fn a_card_payment_must_match_amount_and_currency() {
+        let order = order(2, false);
+        assert_eq!(order.settle_card(5000, "eur"), CardSettlement::Paid);
+        assert!(matches!(order.settle_card(4999, "eur"), CardSettlement::Review(_)));
+        assert!(matches!(order.settle_card(5000, "usd"), CardSettlement::Review(_)));
+        let paid = Order {
+            status: OrderStatus::Paid,
+            ..order
+        };
+        assert_eq!(paid.settle_card(5000, "eur"), CardSettlement::AlreadyPaid);
+    }
+
+    #[test]
+    fn transfers_add_up_until_the_total_is_covered() {
+        let order = order(2, false);
+        assert_eq!(
+            order.settle_transfer(eur("20.00")),
+            TransferSettlement::Partial { received: eur("20.00") }
+        );
+        let partial = Order {
+            status: OrderStatus::PartiallyPaid,
+            received: eur("20.00"),
+            ..order.clone()
+        };
+        assert_eq!(
+            partial.settle_transfer(eur("30.00")),
+            TransferSettlement::Paid {
+                received: eur("50.00"),
+                excess: Money::ZERO
+            }
+        );
+        assert_eq!(
+            order.settle_transfer(eur("60.00")),
+            TransferSettlement::Paid {
+                received: eur("60.00"),
+                excess: eur("10.00")
+            }
+        );
+    }
+
+    #[test]
+    fn a_transfer_to_a_paid_or_cancelled_order_is_surplus() {
+        for status in [OrderStatus::Paid, OrderStatus::Cancelled] {
+            let closed = Order { status, ..order(1, false) };
+            assert_eq!(
+                closed.settle_transfer(eur("25.00")),
+                TransferSettlement::Surplus { excess: eur("25.00") }
+            );
+        }
+    }
+
+    #[test]
+    fn a_refund_takes_back_whole_coupons_at_the_orders_price() {
+        let order = order(4, true);
+        assert_eq!(order.coupons_refunded(6000), 4);
+        assert_eq!(order.coupons_refunded(2999), 1);
+        assert_eq!(order.coupons_refunded(1_000_000), 4);
+        assert_eq!(order.coupons_refunded(-5), 0);
+    }
+}

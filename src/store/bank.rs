@@ -1,0 +1,118 @@
+//! Imported bank statements and their entries.
+
+use super::{bulk, Database, DbError, Row, Statement, Store};
+use crate::domain::reconciliation::Line;
+use crate::domain::time::{format, Instant};
+
+/// A bank entry as kept for staff: what it was and what it paid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankEntryRecord {
+    pub id: String,
+    pub key: String,
+    pub booking_date: Option<String>,
+    pub amount_cents: i64,
+    pub currency: String,
+    pub reference: Option<String>,
+    pub remitter: Option<String>,
+    pub outcome: String,
+    pub order_id: Option<String>,
+    pub created_at: Instant,
+}
+
+impl BankEntryRecord {
+    fn from_row(row: &Row) -> Result<Self, DbError> {
+        Ok(Self {
+            id: row.text("id")?,
+            key: row.text("entry_key")?,
+            booking_date: row.opt_text("booking_date")?,
+            amount_cents: row.integer("amount_cents")?,
+            currency: row.text("currency")?,
+            reference: row.opt_text("reference")?,
+            remitter: row.opt_text("remitter")?,
+            outcome: row.text("outcome")?,
+            order_id: row.opt_text("order_id")?,
+            created_at: row.instant("created_at")?,
+        })
+    }
+}
+
+const COLUMNS: &str =
+    "id, entry_key, booking_date, amount_cents, currency, reference, remitter, outcome, order_id, created_at";
+
+pub fn insert_statement(id: &str, format_name: &str, entries: usize, report: &str, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO bank_statements (id, format, entries, imported_at, report) VALUES (?1, ?2, ?3, ?4, ?5)",
+        vec![
+            id.into(),
+            format_name.into(),
+            i64::try_from(entries).unwrap_or(i64::MAX).into(),
+            format(now).into(),
+            report.into(),
+        ],
+    )
+}
+
+/// The entries of an import that were not seen before, with their ids.
+/// Amounts that are not whole cents are kept as 0 (they are ignored entries).
+pub fn insert_bank_entries(statement_id: &str, lines: &[(String, &Line)], now: Instant) -> Vec<Statement> {
+    let rows = lines.iter().map(|(id, line)| {
+        serde_json::json!([id, line.key, statement_id, line.booking_date, line.amount_cents.unwrap_or(0),
+            line.currency, line.reference, line.remitter, line.outcome.as_str(), line.order_id, format(now)])
+    });
+    bulk(
+        "INSERT INTO bank_entries (id, entry_key, statement_id, booking_date, amount_cents, currency, reference, \
+         remitter, outcome, order_id, created_at) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, \
+         value ->> 7, value ->> 8, value ->> 9, value ->> 10 FROM json_each(?1) WHERE true \
+         ON CONFLICT (entry_key) DO NOTHING",
+        rows,
+    )
+}
+
+/// Staff matched an unmatched entry to an order by hand.
+pub fn match_bank_entry(id: &str, order_id: &str, outcome: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE bank_entries SET order_id = ?2, outcome = ?3, matched_at = ?4 WHERE id = ?1 AND outcome = 'unmatched'",
+        vec![id.into(), order_id.into(), outcome.into(), format(now).into()],
+    )
+}
+
+impl<D: Database> Store<D> {
+    /// Which of these entry keys were imported before.
+    pub async fn known_entry_keys(&self, keys: &[String]) -> Result<Vec<String>, DbError> {
+        let mut known = Vec::new();
+        for chunk in keys.chunks(2000) {
+            let list = serde_json::to_string(chunk).unwrap_or_default();
+            let rows = self
+                .rows(Statement::new(
+                    "SELECT entry_key FROM bank_entries WHERE entry_key IN (SELECT value FROM json_each(?1))",
+                    vec![list.into()],
+                ))
+                .await?;
+            for row in rows {
+                known.push(row.text("entry_key")?);
+            }
+        }
+        Ok(known)
+    }
+
+    pub async fn bank_entry(&self, id: &str) -> Result<Option<BankEntryRecord>, DbError> {
+        let sql = format!("SELECT {COLUMNS} FROM bank_entries WHERE id = ?1");
+        self.first(Statement::new(sql, vec![id.into()]))
+            .await?
+            .map(|row| BankEntryRecord::from_row(&row))
+            .transpose()
+    }
+
+    /// Entries no order claimed, oldest first, for staff to match.
+    pub async fn unmatched_bank_entries(&self, limit: i64) -> Result<Vec<BankEntryRecord>, DbError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM bank_entries WHERE outcome = 'unmatched' ORDER BY created_at, rowid LIMIT ?1"
+        );
+        self.rows(Statement::new(sql, vec![limit.into()]))
+            .await?
+            .iter()
+            .map(BankEntryRecord::from_row)
+            .collect()
+    }
+}
