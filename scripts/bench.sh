@@ -26,7 +26,14 @@ trap cleanup EXIT INT TERM
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 inspector=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf 'STAFF_TOKEN=bench\nPUBLIC_BASE_URL=http://127.0.0.1:%s\n' "$port" > "$state/bench.vars"
+cat > "$state/bench.vars" <<VARS
+STAFF_TOKEN=bench
+PUBLIC_BASE_URL=http://127.0.0.1:$port
+STRIPE_WEBHOOK_SECRETS=whsec_bench
+BANK_BENEFICIARY=Spica d.o.o.
+BANK_IBAN=SI56 1910 0000 0123 438
+BANK_BIC=BAKOSI2X
+VARS
 npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > /dev/null 2>&1
 setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$state/d1" \
   --env-file "$state/bench.vars" --log-level warn --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
@@ -52,3 +59,19 @@ echo "| endpoint | requests/s | p50 ms | p99 ms | requests | non-2xx |"
 echo "|---|---|---|---|---|---|"
 measure 'GET /healthz' -s bench/report.lua "http://127.0.0.1:$port/healthz"
 measure 'POST /api/registrations' -s bench/registration.lua "http://127.0.0.1:$port" -- "$RANDOM$RANDOM"
+python3 bench/fixtures.py webhooks 60000 whsec_bench "$state/webhooks.tsv"
+measure 'POST /api/webhooks/stripe' -s bench/webhook.lua "http://127.0.0.1:$port" -- "$state/webhooks.tsv" 2
+
+# A 10,000-entry camt.053 statement, 100 of whose entries pay orders: imported,
+# then imported again (every entry a duplicate).
+python3 bench/fixtures.py statement "http://127.0.0.1:$port" bench 100 10000 "$state/statement.xml"
+import_statement() {
+  curl -sS -o "$state/report.json" -w '%{time_total}' -X POST "http://127.0.0.1:$port/api/staff/bank-statements" \
+    -H 'authorization: Bearer bench' -H 'content-type: application/xml' --data-binary @"$state/statement.xml"
+}
+counts() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%d entries: %d matched, %d unmatched, %d duplicates" % (r["entries"], r["matched"], r["unmatched"], r["duplicates"]))' "$state/report.json"; }
+echo
+echo "| statement import | seconds | report |"
+echo "|---|---|---|"
+first=$(import_statement); echo "| camt.053, $(stat -c %s "$state/statement.xml") bytes, first import | $first | $(counts) |"
+again=$(import_statement); echo "| the same file again | $again | $(counts) |"

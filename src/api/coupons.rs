@@ -161,6 +161,30 @@ pub async fn bank_statement<D: Database>(app: &App<D>, request: &Request, now: I
     Ok(Handled::with_jobs(Response::json(200, &report), jobs))
 }
 
+/// What staff must settle by hand: refunds of excess, coupon debts, reviews.
+pub async fn staff_tasks<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let tasks: Vec<Value> = app
+        .store
+        .open_staff_tasks(500)
+        .await?
+        .iter()
+        .map(|(task, created_at)| {
+            json!({
+                "id": task.id,
+                "kind": task.kind,
+                "order_id": task.order_id,
+                "customer_id": task.customer_id,
+                "amount": task.amount_cents.and_then(crate::domain::money::Money::from_cents),
+                "coupons": task.coupons,
+                "detail": task.detail,
+                "created_at": format(*created_at),
+            })
+        })
+        .collect();
+    Ok(Response::json(200, &json!({ "tasks": tasks })).into())
+}
+
 pub async fn unmatched_entries<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
     let entries: Vec<Value> = app

@@ -100,6 +100,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
         (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, now, entropy).await,
         (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, request).await,
+        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, id, now, entropy).await,
         (_, path) => Err(match allowed_methods(path) {
@@ -119,7 +120,10 @@ fn allowed_methods(path: &[&str]) -> Option<&'static str> {
         | ["api", "me"]
         | ["api", "staff", "outbox"] => Some("GET, HEAD"),
         ["sign-in"] => Some("GET, HEAD, POST"),
-        ["api", "me", "ledger"] | ["api", "me", "coupon-orders", _] | ["api", "staff", "bank-entries"] => {
+        ["api", "me", "ledger"]
+        | ["api", "me", "coupon-orders", _]
+        | ["api", "staff", "bank-entries"]
+        | ["api", "staff", "tasks"] => {
             Some("GET, HEAD")
         }
         ["api", "me", "coupon-orders"] => Some("GET, HEAD, POST"),

@@ -3,17 +3,13 @@
 
 use serde_json::json;
 
-use super::{App, AppError, Job};
+use super::{App, AppError};
 use crate::domain::time::Instant;
 use crate::store::{self, Database, OutboxStatus};
 
 /// Attempts before a message is marked failed; the queue's `max_retries`
 /// matches it, so the dead-letter queue sees what gave up.
 pub const MAX_DELIVERY_ATTEMPTS: i64 = 6;
-
-/// How long a pending message may wait before the cron sweep assumes its
-/// queue message was lost and sends a new one.
-const SWEEP_AFTER_MINUTES: i64 = 10;
 
 /// One email for an email service, with the outbox id as the idempotency key
 /// so the service itself drops a repeated send.
@@ -148,27 +144,12 @@ impl<D: Database> App<D> {
     }
 }
 
-/// The cron safety net: re-sends pending messages whose queue message was
-/// lost, and clears tokens that expired a day ago.
-pub async fn sweep<D: Database>(app: &App<D>, now: Instant) -> Result<Vec<Job>, AppError> {
-    let cutoff = now - chrono::Duration::minutes(SWEEP_AFTER_MINUTES);
-    let stale = app.store.stale_pending_messages(cutoff, 100).await?;
-    app.store
-        .write(vec![store::delete_expired_tokens(
-            now - chrono::Duration::days(1),
-        )])
-        .await?;
-    Ok(stale
-        .into_iter()
-        .map(|outbox_id| Job::DeliverEmail { outbox_id })
-        .collect())
-}
-
 #[cfg(test)]
 mod tests {
     use std::cell::RefCell;
 
     use super::*;
+    use crate::app::Job;
     use crate::app::registration::tests::registration;
     use crate::app::testing::{app, entropy, now, run};
 
@@ -280,16 +261,16 @@ mod tests {
     fn the_sweep_resends_only_messages_pending_for_a_while() {
         let app = app();
         let id = registered_outbox_id(&app);
-        assert!(run(sweep(&app, now())).unwrap().is_empty());
+        assert!(run(app.sweep(now())).unwrap().is_empty());
         let later = now() + chrono::Duration::minutes(11);
         assert_eq!(
-            run(sweep(&app, later)).unwrap(),
+            run(app.sweep(later)).unwrap(),
             vec![Job::DeliverEmail {
                 outbox_id: id.clone()
             }]
         );
         run(app.give_up_email(&id, later)).unwrap();
-        assert!(run(sweep(&app, later)).unwrap().is_empty());
+        assert!(run(app.sweep(later)).unwrap().is_empty());
     }
 
     #[test]

@@ -10,8 +10,9 @@ mod payments;
 mod reconciliation;
 mod registration;
 mod sessions;
+mod sweep;
 
-pub use mail::{sweep, Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
+pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use ledger::Adjustment;
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
 pub use payments::EventOutcome;
@@ -147,4 +148,30 @@ pub(crate) mod testing {
     pub fn run<F: std::future::Future>(future: F) -> F::Output {
         pollster::block_on(future)
     }
+
+    /// A stand-in for Stripe's Checkout API.
+    pub struct StandInStripe;
+
+    impl super::PaymentProvider for StandInStripe {
+        async fn create_checkout_session(
+            &self,
+            request: &super::CheckoutRequest,
+        ) -> Result<super::CheckoutSession, String> {
+            Ok(super::CheckoutSession {
+                id: format!("cs_{}", request.order_id),
+                url: format!("https://checkout.test/{}", request.order_id),
+            })
+        }
+    }
+
+    /// An active customer, with their free coupon.
+    pub fn customer(app: &App<Sqlite>, email: &str, seed: u8) -> crate::store::CustomerRecord {
+        use super::registration::tests::{registration, token_in_email};
+        let registered = run(app.register(registration(email, &format!("TS-{seed}{email}").replace(['@', '.'], "")), now(), &mut entropy(seed))).unwrap();
+        run(app.verify_email(&token_in_email(app, email), now(), &mut entropy(seed.wrapping_add(100)))).unwrap();
+        run(app.store.customer(&registered.customer_id)).unwrap().unwrap()
+    }
 }
+
+#[cfg(test)]
+mod invariants;

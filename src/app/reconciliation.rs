@@ -250,3 +250,39 @@ fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
         bank_entry_id: bank_entry_id.cloned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, now, run, StandInStripe};
+    use crate::domain::order::{PaymentMethod, Quantity};
+
+    #[test]
+    fn ten_thousand_entries_are_reconciled_in_one_import_within_d1_limits() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let mut references = Vec::new();
+        for n in 0..300u32 {
+            let mut entropy = Entropy::new([n as u8, (n >> 8) as u8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+            let placed = run(app.place_order::<StandInStripe>(&customer, Quantity::parse(1).unwrap(), PaymentMethod::BankTransfer, None, now(), &mut entropy)).unwrap();
+            references.push(placed.record.order.rf_reference.unwrap());
+        }
+        let mut csv = String::from("booking date,amount,currency,reference,remitter,bank reference\n");
+        for n in 0..10_000usize {
+            let text = references.get(n).map_or_else(|| format!("invoice {n}"), |r| format!("order {}", r.grouped()));
+            csv.push_str(&format!("2026-11-26,25.00,EUR,{text},Customer {n},BANK-{n}\n"));
+        }
+        let before = app.store.db().queries();
+        let (report, jobs) = run(app.import_statement(Upload::Csv(csv.as_bytes()), now(), &mut Entropy::new([9; 32]))).unwrap();
+        let queries = app.store.db().queries() - before;
+        assert_eq!(report.counts.entries, 10_000);
+        assert_eq!((report.counts.matched, report.counts.unmatched), (300, 9_700));
+        assert_eq!(jobs.len(), 300);
+        assert!(queries < 1_000, "{queries} queries");
+        assert_eq!(run(app.store.coupon_balance(&customer.id)).unwrap(), 1 + 300);
+
+        let again = run(app.import_statement(Upload::Csv(csv.as_bytes()), now(), &mut Entropy::new([10; 32]))).unwrap();
+        assert_eq!(again.0.counts.duplicates, 10_000);
+        assert_eq!(run(app.store.coupon_balance(&customer.id)).unwrap(), 301);
+    }
+}

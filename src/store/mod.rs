@@ -150,6 +150,14 @@ impl Row {
         }
     }
 
+    pub fn opt_integer(&self, column: &str) -> Result<Option<i64>, DbError> {
+        match self.get(column)? {
+            Value::Null => Ok(None),
+            Value::Integer(number) => Ok(Some(*number)),
+            other => Err(DbError::Decode(format!("{column} is {other:?}, not an integer"))),
+        }
+    }
+
     pub fn instant(&self, column: &str) -> Result<crate::domain::time::Instant, DbError> {
         let text = self.text(column)?;
         crate::domain::time::parse(&text)
@@ -225,6 +233,11 @@ pub struct Store<D> {
 impl<D: Database> Store<D> {
     pub fn new(db: D) -> Self {
         Self { db }
+    }
+
+    /// The database underneath, for tests that count its queries.
+    pub fn db(&self) -> &D {
+        &self.db
     }
 
     /// Writes one business step: every statement or none.

@@ -245,6 +245,39 @@ pub fn update_transferred_orders(orders: &[(&Order, OrderStatus)], now: Instant)
 }
 
 impl<D: Database> Store<D> {
+    /// Open staff tasks, oldest first.
+    pub async fn open_staff_tasks(&self, limit: i64) -> Result<Vec<(StaffTask, Instant)>, DbError> {
+        let rows = self
+            .rows(Statement::new(
+                "SELECT id, task_key, kind, order_id, customer_id, amount_cents, coupons, detail, created_at \
+                 FROM staff_tasks WHERE resolved_at IS NULL ORDER BY created_at, rowid LIMIT ?1",
+                vec![limit.into()],
+            ))
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let kind = row.text("kind")?;
+                let kind = ["refund_excess", "coupon_debt", "payment_review"]
+                    .into_iter()
+                    .find(|k| *k == kind)
+                    .ok_or_else(|| DbError::Decode(format!("task kind {kind}")))?;
+                Ok((
+                    StaffTask {
+                        id: row.text("id")?,
+                        key: row.text("task_key")?,
+                        kind,
+                        order_id: row.opt_text("order_id")?,
+                        customer_id: row.opt_text("customer_id")?,
+                        amount_cents: row.opt_integer("amount_cents")?,
+                        coupons: row.opt_integer("coupons")?,
+                        detail: row.text("detail")?,
+                    },
+                    row.instant("created_at")?,
+                ))
+            })
+            .collect()
+    }
+
     pub async fn order(&self, id: &str) -> Result<Option<OrderRecord>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM coupon_orders WHERE id = ?1");
         self.first(Statement::new(sql, vec![id.into()]))

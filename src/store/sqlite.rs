@@ -11,8 +11,15 @@ use super::{Database, DbError, Row, Statement, Value};
 /// The whole current schema, as D1 gets it.
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
+/// D1's limits, which the native database enforces too, so that a test
+/// that passes here does not fail on D1 for size.
+pub const D1_MAX_PARAMETERS: usize = 100;
+pub const D1_MAX_SQL_BYTES: usize = 100_000;
+pub const D1_MAX_VALUE_BYTES: usize = 2_000_000;
+
 pub struct Sqlite {
     connection: Mutex<Connection>,
+    queries: std::sync::atomic::AtomicUsize,
 }
 
 fn failed(error: rusqlite::Error) -> DbError {
@@ -26,7 +33,26 @@ impl Sqlite {
         connection.execute_batch(SCHEMA).map_err(failed)?;
         Ok(Self {
             connection: Mutex::new(connection),
+            queries: std::sync::atomic::AtomicUsize::new(0),
         })
+    }
+
+    /// Statements run so far (each statement of a batch counts, as on D1).
+    pub fn queries(&self) -> usize {
+        self.queries.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn within_d1_limits(&self, statement: &Statement) -> Result<(), DbError> {
+        self.queries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let too_long = statement.params.iter().any(|p| matches!(p, Value::Text(t) if t.len() > D1_MAX_VALUE_BYTES));
+        if statement.params.len() > D1_MAX_PARAMETERS || statement.sql.len() > D1_MAX_SQL_BYTES || too_long {
+            return Err(DbError::Failed(format!(
+                "beyond D1's limits: {} parameters, {} bytes of SQL",
+                statement.params.len(),
+                statement.sql.len()
+            )));
+        }
+        Ok(())
     }
 
     fn run(connection: &Connection, statement: &Statement) -> Result<(Vec<Row>, u64), DbError> {
@@ -82,6 +108,7 @@ impl Database for Sqlite {
         let transaction = connection.transaction().map_err(failed)?;
         let mut changes = Vec::with_capacity(statements.len());
         for statement in &statements {
+            self.within_d1_limits(statement)?;
             let (_, changed) = Self::run(&transaction, statement)?;
             changes.push(changed);
         }

@@ -3,14 +3,13 @@
 use worker::{console_error, console_log, Env};
 
 use super::{config, now, queue};
-use crate::app::sweep as sweep_app;
 
 pub async fn sweep(env: &Env) {
     let app = match config::app(env) {
         Ok(app) => app,
         Err(error) => return console_error!("cron: {error}"),
     };
-    match sweep_app(&app, now()).await {
+    match app.sweep(now()).await {
         Ok(jobs) => {
             console_log!("cron: {} job(s) re-enqueued", jobs.len());
             queue::enqueue(env, &jobs).await;

@@ -96,6 +96,9 @@ fn a_card_payment_of_the_wrong_amount_goes_to_review() {
     event["data"]["object"]["amount_total"] = json!(100);
     assert_eq!(app.stripe_event(&event).json()["outcome"], "review");
     assert_eq!(app.balance(&token), 1);
+    let tasks = app.staff_get("/api/staff/tasks").json();
+    let task = tasks["tasks"].as_array().unwrap().iter().find(|t| t["order_id"] == order["order_id"]).expect("a review task");
+    assert_eq!(task["kind"], "payment_review");
     let path = format!("/api/me/coupon-orders/{}", order["order_id"].as_str().unwrap());
     assert_eq!(app.get_as(&path, &token).json()["status"], "review");
 }

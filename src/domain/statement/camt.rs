@@ -3,9 +3,10 @@
 //! The file is read as a stream of XML events and only the `Ntry` being read
 //! is held in memory, so a statement of tens of thousands of entries costs
 //! little more than its output. Elements are matched by local name and by
-//! their path inside the `Ntry`: namespace prefixes do not matter, and the
-//! message versions (.001.02 to .001.13) differ only where both shapes are
-//! matched (`Sts` versus `Sts/Cd`, `Dbtr/Nm` versus `Dbtr/Pty/Nm`).
+//! their path inside the `Ntry`: namespace prefixes do not matter, and every
+//! message version (.001.NN) is read alike; where versions differ, both
+//! shapes are matched (`Sts` or `Sts/Cd`, `Dbtr/Nm` or `Dbtr/Pty/Nm`,
+//! `TxDtls/Amt` or `TxDtls/AmtDtls/TxAmt/Amt`).
 
 use std::str::FromStr;
 
@@ -18,8 +19,8 @@ use rust_decimal::Decimal;
 
 use super::key::{self, Draft, KeyBasis};
 use super::{
-    bank_reference, currency_code, iso_date, non_empty, BankEntry, Direction, EntryPosition, Format, Statement,
-    StatementError,
+    bank_reference, currency_code, iso_date, non_empty, BankEntry, Direction, EntryPosition,
+    Format, Statement, StatementError,
 };
 
 /// ISO 20022 namespaces are this followed by the message, e.g.
@@ -375,10 +376,7 @@ impl Parser {
                 if let Some(entry) = self.entry.as_mut() {
                     match tag {
                         Tag::TxDtls
-                            if matches!(
-                                self.stack[ENTRY_DEPTH..],
-                                [Tag::Ntry, Tag::NtryDtls]
-                            ) =>
+                            if matches!(self.stack[ENTRY_DEPTH..], [Tag::Ntry, Tag::NtryDtls]) =>
                         {
                             entry.transactions.push(RawTransaction::default());
                         }
@@ -417,8 +415,8 @@ impl Parser {
                 .strip_prefix(NAMESPACE_PREFIX)
                 .unwrap_or(&namespace)
                 .to_owned();
-            let kind = Kind::of_message(&message)
-                .ok_or_else(|| StatementError::UnsupportedMessage {
+            let kind =
+                Kind::of_message(&message).ok_or_else(|| StatementError::UnsupportedMessage {
                     message: message.clone(),
                 })?;
             self.kind = Some(kind);
@@ -436,13 +434,14 @@ impl Parser {
                 found: local_name(start),
             }),
             None => {
-                self.kind = Some(Kind::of_body(tag).ok_or_else(|| {
-                    StatementError::UnexpectedElement {
-                        message: self.message_name(),
-                        expected: "BkToCstmrStmt or BkToCstmrDbtCdtNtfctn",
-                        found: local_name(start),
-                    }
-                })?);
+                self.kind =
+                    Some(
+                        Kind::of_body(tag).ok_or_else(|| StatementError::UnexpectedElement {
+                            message: self.message_name(),
+                            expected: "BkToCstmrStmt or BkToCstmrDbtCdtNtfctn",
+                            found: local_name(start),
+                        })?,
+                    );
                 Ok(())
             }
         }
@@ -644,7 +643,13 @@ fn entry_drafts(raw: RawEntry, number: usize) -> Result<Vec<Draft>, StatementErr
             .into_iter()
             .enumerate()
             .map(|(i, transaction)| {
-                batch_transaction(&base, entry_reference.as_deref(), number, i + 1, transaction)
+                batch_transaction(
+                    &base,
+                    entry_reference.as_deref(),
+                    number,
+                    i + 1,
+                    transaction,
+                )
             })
             .collect();
     }
@@ -759,9 +764,9 @@ fn amount(
     })?;
     let value = raw.value.trim();
     let well_formed = value.split('.').count() <= 2
-        && value.split('.').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())
-        });
+        && value
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
     let amount = well_formed
         .then(|| Decimal::from_str(value).ok())
         .flatten()

@@ -45,11 +45,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Statement, StatementError> {
         if record.is_blank() {
             continue;
         }
-        let is_header = first
-            && record
-                .fields
-                .get(1)
-                .is_none_or(|cell| amount(cell).is_err_and(|reason| reason == NOT_A_NUMBER));
+        let is_header = first && is_header(&record);
         first = false;
         if !is_header {
             drafts.push(row(record)?);
@@ -63,6 +59,13 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Statement, StatementError> {
         message: None,
         entries: key::finish(drafts),
     })
+}
+
+/// A header is the first row if neither its date nor its amount reads as
+/// one: a data row with a broken amount is reported, not skipped.
+fn is_header(record: &Record) -> bool {
+    let cell = |index: usize| record.fields.get(index).map_or("", |f| f.trim());
+    date_of(cell(0)).is_none() && amount(cell(1)).is_err_and(|reason| reason == NOT_A_NUMBER)
 }
 
 /// One record of the file and the line it starts on.
@@ -141,28 +144,30 @@ fn row(record: Record) -> Result<Draft, StatementError> {
     })
 }
 
-/// `;` or `,`, from the first row that is not blank: the one that splits it
-/// into the six columns, `;` first because a `;` file may hold decimal
-/// commas while a `,` file cannot hold bare ones.
+/// `;` or `,`, from the first line that is not blank: the one that splits
+/// it into the six columns, `;` first because a `;` file may hold decimal
+/// commas while a `,` file cannot hold bare ones. Quoted text is skipped, and
+/// a broken line still gives a guess: the real reading reports the error.
 fn detect_delimiter(text: &str) -> char {
-    let first_row = |delimiter| {
-        Records::new(text, delimiter)
-            .map_while(Result::ok)
-            .find(|record| !record.is_blank())
-            .map(|record| record.fields)
-            .unwrap_or_default()
-    };
-    let fits = |fields: &[String]| {
-        fields.len() >= COLUMNS && fields[COLUMNS..].iter().all(|f| f.trim().is_empty())
-    };
-    let semicolon = first_row(';');
-    if fits(&semicolon) {
-        return ';';
+    let (mut semicolons, mut commas) = (0, 0);
+    let mut in_quotes = false;
+    let mut content = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => {
+                if content {
+                    break;
+                }
+                (semicolons, commas) = (0, 0);
+            }
+            ';' if !in_quotes => semicolons += 1,
+            ',' if !in_quotes => commas += 1,
+            _ => {}
+        }
+        content |= !c.is_whitespace() && c != ';' && c != ',';
     }
-    if fits(&first_row(',')) {
-        return ',';
-    }
-    if semicolon.len() > 1 {
+    if semicolons + 1 >= COLUMNS || (commas + 1 < COLUMNS && semicolons > 0) {
         ';'
     } else {
         ','
@@ -276,7 +281,10 @@ fn date_of(value: &str) -> Option<NaiveDate> {
     let digits = |part: &str, widths: RangeInclusive<usize>| {
         widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
     };
-    if parts.next().is_some() || !digits(day, 1..=2) || !digits(month, 1..=2) || !digits(year, 4..=4)
+    if parts.next().is_some()
+        || !digits(day, 1..=2)
+        || !digits(month, 1..=2)
+        || !digits(year, 4..=4)
     {
         return None;
     }
@@ -308,11 +316,22 @@ fn amount(value: &str) -> Result<Decimal, &'static str> {
     }
     let (integer, fraction) = match (cleaned.rfind('.'), cleaned.rfind(',')) {
         (Some(dot), Some(comma)) => {
-            let (decimal, thousands) = if dot > comma { (dot, ',') } else { (comma, '.') };
-            (grouped(&cleaned[..decimal], thousands)?, &cleaned[decimal + 1..])
+            let (decimal, thousands) = if dot > comma {
+                (dot, ',')
+            } else {
+                (comma, '.')
+            };
+            (
+                grouped(&cleaned[..decimal], thousands)?,
+                &cleaned[decimal + 1..],
+            )
         }
         (Some(at), None) | (None, Some(at)) => {
-            let separator = if cleaned[at..].starts_with('.') { '.' } else { ',' };
+            let separator = if cleaned[at..].starts_with('.') {
+                '.'
+            } else {
+                ','
+            };
             let (before, after) = (&cleaned[..at], &cleaned[at + 1..]);
             if before.contains(separator) {
                 (grouped(&cleaned, separator)?, "")
@@ -324,7 +343,9 @@ fn amount(value: &str) -> Result<Decimal, &'static str> {
         }
         (None, None) => (cleaned.clone(), ""),
     };
-    if !fraction.bytes().all(|b| b.is_ascii_digit()) || (fraction.is_empty() && cleaned.ends_with(['.', ','])) {
+    if !fraction.bytes().all(|b| b.is_ascii_digit())
+        || (fraction.is_empty() && cleaned.ends_with(['.', ',']))
+    {
         return Err("bad decimal part");
     }
     let plain = if fraction.is_empty() {
@@ -387,8 +408,20 @@ mod tests {
     #[test]
     fn malformed_amounts_are_refused() {
         for bad in [
-            "", "-", "abc", "1,2,3", "1.23.4", "12,34.5,6", "1.", "25,", ".5", "1e5", "0,00",
-            "--1", "1-", "1.2345,67",
+            "",
+            "-",
+            "abc",
+            "1,2,3",
+            "1.23.4",
+            "12,34.5,6",
+            "1.",
+            "25,",
+            ".5",
+            "1e5",
+            "0,00",
+            "--1",
+            "1-",
+            "1.2345,67",
         ] {
             assert!(amount(bad).is_err(), "{bad:?} was accepted");
         }
@@ -407,7 +440,14 @@ mod tests {
         assert_eq!(date_of("07.03.2024"), expected);
         assert_eq!(date_of("07/03/2024"), expected);
         assert_eq!(date_of("7.3.2024"), expected);
-        for bad in ["2024-3-7", "07.03.24", "31.02.2024", "07-03-2024", "+2024-03-07", ""] {
+        for bad in [
+            "2024-3-7",
+            "07.03.24",
+            "31.02.2024",
+            "07-03-2024",
+            "+2024-03-07",
+            "",
+        ] {
             assert_eq!(date_of(bad), None, "{bad:?} was accepted");
         }
     }

@@ -26,7 +26,12 @@ fn a_structured_creditor_reference_is_kept_as_given() {
     for version in VERSIONS {
         let statement = parse(
             version,
-            &[rf_payment("25.00", "RF18 5390 0754 7034", "Anna Muster", None)],
+            &[rf_payment(
+                "25.00",
+                "RF18 5390 0754 7034",
+                "Anna Muster",
+                None,
+            )],
         );
         let entry = &statement.entries[0];
         assert_eq!(entry.structured_references, ["RF18 5390 0754 7034"]);
@@ -139,10 +144,7 @@ fn a_batch_entry_with_two_transactions_becomes_two_entries() {
         for entry in entries {
             assert_eq!(entry.direction, Direction::Credit);
             assert_eq!(entry.currency, "EUR");
-            assert_eq!(
-                entry.bank_reference.as_deref(),
-                Some("BATCH-2024-05-02-1")
-            );
+            assert_eq!(entry.bank_reference.as_deref(), Some("BATCH-2024-05-02-1"));
         }
         assert_eq!((entries[0].index, entries[1].index), (0, 1));
     }
@@ -377,7 +379,7 @@ fn xml_that_is_not_well_formed_is_refused() {
     let broken = [
         good.replace("</Stmt>", ""),
         good.replace("</Document>", ""),
-        good.replace("<Ustrd>", "<Ustrd a=>"),
+        good.replace("<Stmt>", "<Stmt a=>"),
         good.replace("<CdtDbtInd>CRDT", "<CdtDbtInd>CR&DT"),
         good.replace("<CdtDbtInd>CRDT", "<CdtDbtInd>&custom;CRDT"),
         good.replace("<Stmt>", "<Stmt attr=\"1\" attr=\"2\">"),
@@ -386,6 +388,7 @@ fn xml_that_is_not_well_formed_is_refused() {
         good[..good.len() / 2].to_owned(),
     ];
     for xml in broken {
+        assert_ne!(xml, good);
         let error = parse_camt(xml.as_bytes()).unwrap_err();
         assert!(
             matches!(error, StatementError::NotXml { .. }),

@@ -104,9 +104,8 @@ fn a_negative_amount_is_a_debit_of_the_positive_amount() {
 
 #[test]
 fn all_three_date_layouts_are_read() {
-    let statement = parse(
-        "2024-05-02;1,00;EUR;;;\n02.05.2024;1,00;EUR;;;\n02/05/2024;1,00;EUR;;;\n",
-    );
+    let statement =
+        parse("2024-05-02;1,00;EUR;;;\n02.05.2024;1,00;EUR;;;\n02/05/2024;1,00;EUR;;;\n");
     for entry in &statement.entries {
         assert_eq!(entry.booking_date, NaiveDate::from_ymd_opt(2024, 5, 2));
     }
@@ -250,5 +249,17 @@ fn a_file_that_is_not_utf8_is_refused_with_the_line() {
     assert_eq!(
         parse_csv(bytes).unwrap_err(),
         StatementError::CsvNotUtf8 { line: 2 }
+    );
+}
+
+#[test]
+fn a_first_row_with_a_date_and_a_broken_amount_is_reported_not_skipped_as_header() {
+    assert_eq!(
+        error("2024-05-02;twelve;EUR;;;\n2024-05-03;1,00;EUR;;;\n"),
+        StatementError::CsvBadAmount {
+            line: 1,
+            value: "twelve".into(),
+            reason: "not a number",
+        }
     );
 }

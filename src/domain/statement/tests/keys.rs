@@ -17,7 +17,11 @@ fn assert_unique(statement: &Statement) {
 
 #[test]
 fn keys_are_the_same_when_the_same_bytes_are_parsed_twice() {
-    for name in ["camt054.v8.xml", "camt053.v2.multi.statement.xml", "camt054.v2.xml"] {
+    for name in [
+        "camt054.v8.xml",
+        "camt053.v2.multi.statement.xml",
+        "camt054.v2.xml",
+    ] {
         let bytes = fixture(name);
         let first = parse_camt(&bytes).unwrap();
         let second = parse_camt(&bytes).unwrap();
@@ -52,7 +56,11 @@ fn keys_are_unique_within_a_file() {
     )
     .unwrap();
     assert_unique(&statement);
-    for name in ["camt054.v4.xml", "camt054.v8.xml", "camt053.v2.multi.statement.xml"] {
+    for name in [
+        "camt054.v4.xml",
+        "camt054.v8.xml",
+        "camt053.v2.multi.statement.xml",
+    ] {
         assert_unique(&parse_camt(&fixture(name)).unwrap());
     }
 }
@@ -83,10 +91,9 @@ fn identical_camt_entries_are_numbered_too() {
 
 #[test]
 fn a_repeated_bank_reference_is_numbered_without_colliding_with_a_real_one() {
-    let statement = parse_csv(
-        b"2024-05-02;1,00;EUR;;;A#2\n2024-05-02;2,00;EUR;;;A\n2024-05-02;3,00;EUR;;;A\n",
-    )
-    .unwrap();
+    let statement =
+        parse_csv(b"2024-05-02;1,00;EUR;;;A#2\n2024-05-02;2,00;EUR;;;A\n2024-05-02;3,00;EUR;;;A\n")
+            .unwrap();
     assert_eq!(keys(&statement), ["ref:A#2", "ref:A", "ref:A#3"]);
 }
 
@@ -124,10 +131,9 @@ fn an_overlapping_statement_gives_the_same_keys_to_the_shared_entries() {
         .as_bytes(),
     )
     .unwrap();
-    let second = parse_camt(
-        camt053(Version::V2, &[tuesday, referenced, batch, wednesday]).as_bytes(),
-    )
-    .unwrap();
+    let second =
+        parse_camt(camt053(Version::V2, &[tuesday, referenced, batch, wednesday]).as_bytes())
+            .unwrap();
     let first_keys = keys(&first);
     let second_keys = keys(&second);
     assert_eq!(first_keys[1..], second_keys[..4]);

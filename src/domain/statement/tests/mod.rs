@@ -17,10 +17,7 @@ pub(super) fn dec(value: &str) -> Decimal {
 
 /// A sample file from `tests/fixtures/camt/`.
 pub(super) fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/camt/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/fixtures/camt/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
@@ -160,6 +157,11 @@ impl Tx {
 /// A camt.053 document with one statement holding `entries`.
 pub(super) fn camt053(version: Version, entries: &[Ntry]) -> String {
     let body: String = entries.iter().map(|entry| entry.xml(version)).collect();
+    camt053_around(version, &body)
+}
+
+/// A camt.053 document with one statement around `body`, the entries' XML.
+pub(super) fn camt053_around(version: Version, body: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.{number}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

@@ -139,7 +139,10 @@ fn v3_uses_the_booked_amount_not_the_lone_transactions_amount() {
         panic!("{:?}", statement.entries);
     };
     // Ntry/Amt is 8.85 EUR; its only TxDtls says 105.750 EUR.
-    assert_eq!((entry.amount, entry.currency.as_str()), (dec("8.85"), "EUR"));
+    assert_eq!(
+        (entry.amount, entry.currency.as_str()),
+        (dec("8.85"), "EUR")
+    );
     assert!(!entry.reversal, "RvslInd is absent");
     assert_eq!(
         entry.bank_reference.as_deref(),
@@ -153,7 +156,10 @@ fn v4_keeps_the_booked_euros_although_the_transaction_says_zero_kronor() {
     let statement = parse_camt(&fixture("camt053.v4.xml")).unwrap();
     assert_eq!(statement.message.as_deref(), Some("camt.053.001.04"));
     let entry = &statement.entries[0];
-    assert_eq!((entry.amount, entry.currency.as_str()), (dec("8.85"), "EUR"));
+    assert_eq!(
+        (entry.amount, entry.currency.as_str()),
+        (dec("8.85"), "EUR")
+    );
     assert_eq!(
         entry.bank_reference.as_deref(),
         Some("AAAASESS-FP-CN_98765/01")
@@ -191,7 +197,10 @@ fn a_notification_without_booking_date_or_reference_is_still_read() {
         panic!("{:?}", statement.entries);
     };
     assert_eq!(entry.booking_date, None);
-    assert_eq!((entry.amount, entry.currency.as_str()), (dec("200000"), "SEK"));
+    assert_eq!(
+        (entry.amount, entry.currency.as_str()),
+        (dec("200000"), "SEK")
+    );
     assert_eq!(entry.direction, Direction::Debit);
     assert_eq!(entry.remitter_name.as_deref(), Some("MUELLER"));
     assert!(entry.key.starts_with("sha256:"));
@@ -203,7 +212,10 @@ fn transactions_without_amounts_stay_one_entry_with_all_their_references() {
     let [entry] = statement.entries.as_slice() else {
         panic!("{:?}", statement.entries);
     };
-    assert_eq!((entry.amount, entry.currency.as_str()), (dec("200000"), "SEK"));
+    assert_eq!(
+        (entry.amount, entry.currency.as_str()),
+        (dec("200000"), "SEK")
+    );
     assert_eq!(entry.booking_date, date(2007, 10, 18), "from BookgDt/DtTm");
     assert_eq!(
         entry.structured_references,
@@ -246,10 +258,7 @@ fn a_batch_notification_is_split_into_its_transactions() {
             assert_eq!(entry.direction, Direction::Debit);
             assert_eq!(entry.booking_date, date(2007, 10, 18));
             assert_eq!(entry.remitter_name.as_deref(), Some("UNIFITS GmbH"));
-            assert_eq!(
-                entry.bank_reference.as_deref(),
-                Some("ACSR160617103200001")
-            );
+            assert_eq!(entry.bank_reference.as_deref(), Some("ACSR160617103200001"));
             assert_eq!(entry.key, format!("ref:ACSR160617103200001/{}", i + 1));
         }
         assert_eq!(entries[0].structured_references, ["ISR ref number V1"]);

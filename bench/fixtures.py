@@ -1,0 +1,85 @@
+"""Inputs for `make bench` that wrk's Lua cannot make.
+
+  fixtures.py webhooks N SECRET OUT
+      N Stripe events of an ignored type, each with its own id, signed now with
+      SECRET as Stripe signs them (one "signature<TAB>body" line each).
+  fixtures.py statement BASE_URL STAFF_TOKEN ORDERS ENTRIES OUT
+      registers a customer through the API, places ORDERS bank-transfer orders,
+      and writes a camt.053.001.02 statement of ENTRIES credits of which the
+      first ORDERS pay those orders; the rest quote no known reference.
+"""
+
+import hashlib
+import hmac
+import json
+import random
+import re
+import sys
+import time
+import urllib.request
+
+
+def webhooks(count, secret, out):
+    now = int(time.time())
+    with open(out, "w") as f:
+        for n in range(count):
+            body = json.dumps({"id": "evt_bench_%d_%d" % (now, n), "type": "customer.created",
+                               "data": {"object": {"object": "customer"}}}, separators=(",", ":"))
+            signature = hmac.new(secret.encode(), ("%d.%s" % (now, body)).encode(), hashlib.sha256).hexdigest()
+            f.write("t=%d,v1=%s\t%s\n" % (now, signature, body))
+
+
+def call(method, url, body=None, token=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("content-type", "application/json")
+    if token:
+        request.add_header("authorization", "Bearer " + token)
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read() or b"{}")
+
+
+def link(base, staff, email, path):
+    messages = call("GET", "%s/api/staff/outbox?to=%s" % (base, email), token=staff)["messages"]
+    for message in messages:
+        found = re.search(r"/%s\?token=([A-Za-z0-9_-]+)" % path, message["text"])
+        if found:
+            return found.group(1)
+    raise SystemExit("no %s link for %s" % (path, email))
+
+
+def statement(base, staff, orders, entries, out):
+    email = "bench-%d@example.com" % random.randrange(10**12)
+    call("POST", base + "/api/registrations", {
+        "serial": "BENCH-%d" % random.randrange(10**9),
+        "company": {"name": "Bench", "street": "S 1", "postal_code": "1000", "city": "Ljubljana", "country": "SI"},
+        "contact": {"name": "Bench", "email": email, "phone": "+38612345678"},
+        "newsletter": False, "accept_terms": True})
+    call("POST", base + "/api/registrations/verify", {"token": link(base, staff, email, "verify")})
+    call("POST", base + "/api/sessions", {"email": email})
+    token = call("POST", base + "/api/sessions/redeem", {"token": link(base, staff, email, "sign-in")})["access_token"]
+    references = []
+    for _ in range(orders):
+        order = call("POST", base + "/api/me/coupon-orders", {"quantity": 1, "payment_method": "bank_transfer"}, token)
+        references.append(order["bank_transfer"]["reference"])
+    stamp = random.randrange(10**9)
+    with open(out, "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">'
+                "<BkToCstmrStmt><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-26T08:00:00</CreDtTm></GrpHdr>"
+                "<Stmt><Id>BENCH</Id><CreDtTm>2026-11-26T08:00:00</CreDtTm><Acct><Id><IBAN>SI56191000000123438</IBAN></Id></Acct>\n")
+        for n in range(entries):
+            text = references[n] if n < len(references) else "Invoice %d" % n
+            f.write('<Ntry><Amt Ccy="EUR">25.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
+                    "<BookgDt><Dt>2026-11-26</Dt></BookgDt><AcctSvcrRef>BENCH-%d-%d</AcctSvcrRef>"
+                    "<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Customer %d</Nm></Dbtr></RltdPties>"
+                    "<RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n" % (stamp, n, n, text))
+        f.write("</Stmt></BkToCstmrStmt></Document>\n")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "webhooks":
+        webhooks(int(sys.argv[2]), sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "statement":
+        statement(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
+    else:
+        raise SystemExit(__doc__)

@@ -1,0 +1,149 @@
+//! Property tests of the coupon ledger over random sequences of operations,
+//! against real SQLite: whatever happens, and however often each input
+//! arrives, the balance is the sum of the entries, never negative, and each
+//! cause (a payment, a bank entry, a refund) counts once.
+
+use proptest::prelude::*;
+
+use super::testing::{app, customer, now, run, StandInStripe};
+use super::{Adjustment, App, Upload};
+use crate::domain::order::{PaymentMethod, Quantity};
+use crate::domain::text::Text;
+use crate::domain::webhook::header_for;
+use crate::store::sqlite::Sqlite;
+use crate::store::{CustomerRecord, OrderRecord};
+
+#[derive(Debug, Clone)]
+enum Op {
+    /// A card order, whose completion event arrives `deliveries` times.
+    Card { quantity: i64, deliveries: usize },
+    /// A bank order paid in `parts` transfers, the statement imported `imports` times.
+    Bank { quantity: i64, parts: usize, imports: usize },
+    /// A refund of a share (in percent) of the n-th card order, delivered twice.
+    Refund { order: usize, percent: i64 },
+    /// A staff adjustment, sent twice with the same key.
+    Adjust { coupons: i64 },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (1i64..5, 1usize..4).prop_map(|(quantity, deliveries)| Op::Card { quantity, deliveries }),
+        (1i64..5, 1usize..3, 1usize..3).prop_map(|(quantity, parts, imports)| Op::Bank { quantity, parts, imports }),
+        (0usize..4, 1i64..=100).prop_map(|(order, percent)| Op::Refund { order, percent }),
+        (-3i64..=3).prop_filter("not zero", |c| *c != 0).prop_map(|coupons| Op::Adjust { coupons }),
+    ]
+}
+
+struct World {
+    app: App<Sqlite>,
+    customer: CustomerRecord,
+    card_orders: Vec<(OrderRecord, String)>,
+    paid_orders: usize,
+    seed: u8,
+}
+
+impl World {
+    fn entropy(&mut self) -> crate::domain::entropy::Entropy {
+        self.seed = self.seed.wrapping_add(1);
+        let mut seed = [self.seed; 32];
+        seed[0] = 0xEE;
+        crate::domain::entropy::Entropy::new(seed)
+    }
+
+    fn event(&mut self, body: &serde_json::Value) {
+        let bytes = body.to_string().into_bytes();
+        let header = header_for("whsec_test", now().timestamp(), &bytes);
+        let mut entropy = self.entropy();
+        run(self.app.stripe_event(Some(&header), &bytes, now(), &mut entropy)).unwrap();
+    }
+
+    fn apply(&mut self, op: &Op, step: usize) {
+        match op {
+            Op::Card { quantity, deliveries } => {
+                let mut entropy = self.entropy();
+                let placed = run(self.app.place_order(&self.customer, Quantity::parse(*quantity).unwrap(), PaymentMethod::Card, Some(&StandInStripe), now(), &mut entropy)).unwrap();
+                let order = &placed.record.order;
+                let event_id = format!("evt_{step}");
+                let event = serde_json::json!({"id": event_id, "type": "checkout.session.completed", "data": {"object": {
+                    "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.total.cents(),
+                    "currency": "eur", "payment_intent": format!("pi_{step}")}}});
+                for _ in 0..*deliveries {
+                    self.event(&event);
+                }
+                self.card_orders.push((placed.record, format!("pi_{step}")));
+                self.paid_orders += 1;
+            }
+            Op::Bank { quantity, parts, imports } => {
+                let mut entropy = self.entropy();
+                let placed = run(self.app.place_order::<StandInStripe>(&self.customer, Quantity::parse(*quantity).unwrap(), PaymentMethod::BankTransfer, None, now(), &mut entropy)).unwrap();
+                let order = &placed.record.order;
+                let reference = order.rf_reference.as_ref().unwrap().as_str();
+                let total = order.total.cents();
+                let mut csv = String::from("date,amount,currency,reference,remitter,bank reference\n");
+                let share = total / *parts as i64;
+                for part in 0..*parts {
+                    let cents = if part + 1 == *parts { total - share * (*parts as i64 - 1) } else { share };
+                    csv.push_str(&format!("2026-11-26,{}.{:02},EUR,{reference},K,S{step}P{part}\n", cents / 100, cents % 100));
+                }
+                for _ in 0..*imports {
+                    let mut entropy = self.entropy();
+                    run(self.app.import_statement(Upload::Csv(csv.as_bytes()), now(), &mut entropy)).unwrap();
+                }
+                self.paid_orders += 1;
+            }
+            Op::Refund { order, percent } => {
+                let Some((record, intent)) = self.card_orders.get(*order).cloned() else { return };
+                let refunded = record.order.total.cents() * percent / 100;
+                let event = serde_json::json!({"id": format!("evt_refund_{step}"), "type": "charge.refunded", "data": {"object": {
+                    "payment_intent": intent, "amount_refunded": refunded, "currency": "eur"}}});
+                self.event(&event);
+                self.event(&event);
+            }
+            Op::Adjust { coupons } => {
+                let key = format!("adj_{step}");
+                for _ in 0..2 {
+                    let mut entropy = self.entropy();
+                    let adjustment = Adjustment {
+                        customer_id: &self.customer.id,
+                        coupons: *coupons,
+                        reason: Text::parse("goodwill", 100).unwrap(),
+                        staff_member: Text::parse("Maja", 100).unwrap(),
+                        key: &key,
+                    };
+                    match run(self.app.adjust(adjustment, now(), &mut entropy)) {
+                        Ok(_) | Err(super::AppError::InsufficientBalance) => {}
+                        Err(other) => panic!("{other}"),
+                    }
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_balance_is_the_sum_of_entries_and_each_cause_counts_once(ops in prop::collection::vec(op(), 1..12)) {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let mut world = World { app, customer, card_orders: Vec::new(), paid_orders: 0, seed: 0 };
+        for (step, op) in ops.iter().enumerate() {
+            world.apply(op, step);
+            let balance = run(world.app.store.coupon_balance(&world.customer.id)).unwrap();
+            let sum = run(world.app.store.ledger_sum(&world.customer.id)).unwrap();
+            prop_assert_eq!(balance, sum);
+            prop_assert!(balance >= 0);
+        }
+        let ledger = run(world.app.ledger(&world.customer.id)).unwrap();
+        let purchases = ledger.iter().filter(|e| e.kind == crate::domain::ledger::EntryKind::Purchase).count();
+        prop_assert_eq!(purchases, world.paid_orders);
+        let adjustments = ledger.iter().filter(|e| e.kind == crate::domain::ledger::EntryKind::Adjustment).count();
+        let adjust_ops = ops.iter().filter(|op| matches!(op, Op::Adjust { .. })).count();
+        prop_assert!(adjustments <= adjust_ops);
+        for (record, _) in &world.card_orders {
+            let reversed: i64 = ledger.iter().filter(|e| e.order_id.as_deref() == Some(record.order.id.as_str()) && e.kind == crate::domain::ledger::EntryKind::Reversal).map(|e| -e.coupons).sum();
+            prop_assert!(reversed <= i64::from(record.order.quantity.get()));
+        }
+    }
+}
