@@ -102,52 +102,104 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
     let object = json_object(request)?;
     let mut errors = FieldErrors::default();
     let quantity = match object.get("quantity") {
-        Some(Value::Number(n)) => errors.check("quantity", n.as_i64().ok_or_else(|| Invalid::new("range", "must be a whole number from 1 to 200")).and_then(Quantity::parse)),
+        Some(Value::Number(n)) => errors.check(
+            "quantity",
+            n.as_i64()
+                .ok_or_else(|| Invalid::new("range", "must be a whole number from 1 to 200"))
+                .and_then(Quantity::parse),
+        ),
         None | Some(Value::Null) => errors.check::<Quantity>("quantity", Err(Invalid::required())),
-        Some(_) => errors.check::<Quantity>("quantity", Err(Invalid::new("type", "must be a number"))),
+        Some(_) => {
+            errors.check::<Quantity>("quantity", Err(Invalid::new("type", "must be a number")))
+        }
     };
     let method = match object.get("payment_method") {
         Some(Value::String(text)) => errors.check("payment_method", PaymentMethod::parse(text)),
-        None | Some(Value::Null) => errors.check::<PaymentMethod>("payment_method", Err(Invalid::required())),
-        Some(_) => errors.check::<PaymentMethod>("payment_method", Err(Invalid::new("type", "must be a string"))),
+        None | Some(Value::Null) => {
+            errors.check::<PaymentMethod>("payment_method", Err(Invalid::required()))
+        }
+        Some(_) => errors.check::<PaymentMethod>(
+            "payment_method",
+            Err(Invalid::new("type", "must be a string")),
+        ),
     };
     let (Some(quantity), Some(method)) = (quantity, method) else {
         return Err(invalid(errors));
     };
-    let placed = app.place_order(&customer, quantity, method, provider, now, entropy).await?;
+    let placed = app
+        .place_order(&customer, quantity, method, provider, now, entropy)
+        .await?;
     let body = order_json(app, &placed.record, now);
     let location = format!("/api/me/coupon-orders/{}", placed.record.order.id);
-    Ok(Handled::with_jobs(Response::json(201, &body).with_header("location", &location), placed.jobs))
+    Ok(Handled::with_jobs(
+        Response::json(201, &body).with_header("location", &location),
+        placed.jobs,
+    ))
 }
 
-pub async fn list_orders<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+pub async fn list_orders<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
-    let orders: Vec<Value> = app.store.orders_of(&customer.id).await?.iter().map(|r| order_json(app, r, now)).collect();
+    let orders: Vec<Value> = app
+        .store
+        .orders_of(&customer.id)
+        .await?
+        .iter()
+        .map(|r| order_json(app, r, now))
+        .collect();
     Ok(Response::json(200, &json!({ "orders": orders })).into())
 }
 
-pub async fn get_order<D: Database>(app: &App<D>, request: &Request, order_id: &str, now: Instant) -> Result<Handled> {
+pub async fn get_order<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    order_id: &str,
+    now: Instant,
+) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
     let record = app.own_order(&customer, order_id).await?;
     Ok(Response::json(200, &order_json(app, &record, now)).into())
 }
 
-pub async fn cancel_order<D: Database>(app: &App<D>, request: &Request, order_id: &str, now: Instant) -> Result<Handled> {
+pub async fn cancel_order<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    order_id: &str,
+    now: Instant,
+) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
     let record = app.cancel_order(&customer, order_id, now).await?;
     Ok(Response::json(200, &order_json(app, &record, now)).into())
 }
 
 /// Stripe's webhook: the raw body as received, never re-serialised.
-pub async fn stripe_webhook<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+pub async fn stripe_webhook<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     let outcome = app
-        .stripe_event(request.header("stripe-signature"), &request.body, now, entropy)
+        .stripe_event(
+            request.header("stripe-signature"),
+            &request.body,
+            now,
+            entropy,
+        )
         .await?;
     let body = json!({"received": true, "event_id": outcome.event_id, "outcome": outcome.outcome});
     Ok(Handled::with_jobs(Response::json(200, &body), outcome.jobs))
 }
 
-pub async fn bank_statement<D: Database>(app: &App<D>, request: &Request, now: Instant, entropy: &mut Entropy) -> Result<Handled> {
+pub async fn bank_statement<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
@@ -155,7 +207,11 @@ pub async fn bank_statement<D: Database>(app: &App<D>, request: &Request, now: I
     let upload = match request.media_type().as_deref() {
         Some("application/xml" | "text/xml") => Upload::Camt(&request.body),
         Some("text/csv") => Upload::Csv(&request.body),
-        _ => return Err(ApiError::UnsupportedMediaType("application/xml (camt.053, camt.054) or text/csv")),
+        _ => {
+            return Err(ApiError::UnsupportedMediaType(
+                "application/xml (camt.053, camt.054) or text/csv",
+            ))
+        }
     };
     let (report, jobs) = app.import_statement(upload, now, entropy).await?;
     Ok(Handled::with_jobs(Response::json(200, &report), jobs))
@@ -223,7 +279,9 @@ pub async fn match_entry<D: Database>(
         errors.push("order_id", Invalid::required());
         return Err(invalid(errors));
     };
-    let (line, jobs) = app.match_bank_entry(entry_id, &order_id, now, entropy).await?;
+    let (line, jobs) = app
+        .match_bank_entry(entry_id, &order_id, now, entropy)
+        .await?;
     Ok(Handled::with_jobs(Response::json(200, &line), jobs))
 }
 
@@ -244,17 +302,34 @@ pub async fn adjust<D: Database>(
     let coupons = match object.get("coupons").and_then(Value::as_i64) {
         Some(coupons) if coupons != 0 && coupons.abs() <= 1000 => Some(coupons),
         _ => {
-            errors.push("coupons", Invalid::new("range", "must be a whole number from -1000 to 1000, not 0"));
+            errors.push(
+                "coupons",
+                Invalid::new("range", "must be a whole number from -1000 to 1000, not 0"),
+            );
             None
         }
     };
     let reason = errors.check("reason", Text::parse(reason.as_deref().unwrap_or(""), 500));
-    let staff_member = errors.check("staff_member", Text::parse(staff_member.as_deref().unwrap_or(""), 100));
-    let key = request.header("idempotency-key").map(str::trim).filter(|k| (1..=200).contains(&k.len()));
+    let staff_member = errors.check(
+        "staff_member",
+        Text::parse(staff_member.as_deref().unwrap_or(""), 100),
+    );
+    let key = request
+        .header("idempotency-key")
+        .map(str::trim)
+        .filter(|k| (1..=200).contains(&k.len()));
     if key.is_none() {
-        errors.push("Idempotency-Key", Invalid::new("required", "send an Idempotency-Key header, unique to this adjustment"));
+        errors.push(
+            "Idempotency-Key",
+            Invalid::new(
+                "required",
+                "send an Idempotency-Key header, unique to this adjustment",
+            ),
+        );
     }
-    let (Some(coupons), Some(reason), Some(staff_member), Some(key)) = (coupons, reason, staff_member, key) else {
+    let (Some(coupons), Some(reason), Some(staff_member), Some(key)) =
+        (coupons, reason, staff_member, key)
+    else {
         return Err(invalid(errors));
     };
     let adjustment = Adjustment {
@@ -265,5 +340,9 @@ pub async fn adjust<D: Database>(
         key,
     };
     let balance = app.adjust(adjustment, now, entropy).await?;
-    Ok(Response::json(201, &json!({"customer_id": customer_id, "coupon_balance": balance})).into())
+    Ok(Response::json(
+        201,
+        &json!({"customer_id": customer_id, "coupon_balance": balance}),
+    )
+    .into())
 }

@@ -123,9 +123,7 @@ fn allowed_methods(path: &[&str]) -> Option<&'static str> {
         ["api", "me", "ledger"]
         | ["api", "me", "coupon-orders", _]
         | ["api", "staff", "bank-entries"]
-        | ["api", "staff", "tasks"] => {
-            Some("GET, HEAD")
-        }
+        | ["api", "staff", "tasks"] => Some("GET, HEAD"),
         ["api", "me", "coupon-orders"] => Some("GET, HEAD, POST"),
         ["api", "registrations"]
         | ["api", "registrations", "verify"]

@@ -158,7 +158,9 @@ impl ApiError {
         };
         let log = match &self {
             Self::App(AppError::Database(error)) => Some(error.to_string()),
-            Self::App(AppError::PaymentProvider(error)) => Some(format!("payment provider: {error}")),
+            Self::App(AppError::PaymentProvider(error)) => {
+                Some(format!("payment provider: {error}"))
+            }
             _ => None,
         };
         let problem = Problem {
@@ -169,7 +171,8 @@ impl ApiError {
             errors,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
-        let mut response = Response::new(status, "application/problem+json", body).with_header("cache-control", "no-store");
+        let mut response = Response::new(status, "application/problem+json", body)
+            .with_header("cache-control", "no-store");
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
             Self::App(AppError::Unauthenticated) => {

@@ -18,7 +18,11 @@ enum Op {
     /// A card order, whose completion event arrives `deliveries` times.
     Card { quantity: i64, deliveries: usize },
     /// A bank order paid in `parts` transfers, the statement imported `imports` times.
-    Bank { quantity: i64, parts: usize, imports: usize },
+    Bank {
+        quantity: i64,
+        parts: usize,
+        imports: usize,
+    },
     /// A refund of a share (in percent) of the n-th card order, delivered twice.
     Refund { order: usize, percent: i64 },
     /// A staff adjustment, sent twice with the same key.
@@ -27,10 +31,19 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        (1i64..5, 1usize..4).prop_map(|(quantity, deliveries)| Op::Card { quantity, deliveries }),
-        (1i64..5, 1usize..3, 1usize..3).prop_map(|(quantity, parts, imports)| Op::Bank { quantity, parts, imports }),
+        (1i64..5, 1usize..4).prop_map(|(quantity, deliveries)| Op::Card {
+            quantity,
+            deliveries
+        }),
+        (1i64..5, 1usize..3, 1usize..3).prop_map(|(quantity, parts, imports)| Op::Bank {
+            quantity,
+            parts,
+            imports
+        }),
         (0usize..4, 1i64..=100).prop_map(|(order, percent)| Op::Refund { order, percent }),
-        (-3i64..=3).prop_filter("not zero", |c| *c != 0).prop_map(|coupons| Op::Adjust { coupons }),
+        (-3i64..=3)
+            .prop_filter("not zero", |c| *c != 0)
+            .prop_map(|coupons| Op::Adjust { coupons }),
     ]
 }
 
@@ -54,14 +67,28 @@ impl World {
         let bytes = body.to_string().into_bytes();
         let header = header_for("whsec_test", now().timestamp(), &bytes);
         let mut entropy = self.entropy();
-        run(self.app.stripe_event(Some(&header), &bytes, now(), &mut entropy)).unwrap();
+        run(self
+            .app
+            .stripe_event(Some(&header), &bytes, now(), &mut entropy))
+        .unwrap();
     }
 
     fn apply(&mut self, op: &Op, step: usize) {
         match op {
-            Op::Card { quantity, deliveries } => {
+            Op::Card {
+                quantity,
+                deliveries,
+            } => {
                 let mut entropy = self.entropy();
-                let placed = run(self.app.place_order(&self.customer, Quantity::parse(*quantity).unwrap(), PaymentMethod::Card, Some(&StandInStripe), now(), &mut entropy)).unwrap();
+                let placed = run(self.app.place_order(
+                    &self.customer,
+                    Quantity::parse(*quantity).unwrap(),
+                    PaymentMethod::Card,
+                    Some(&StandInStripe),
+                    now(),
+                    &mut entropy,
+                ))
+                .unwrap();
                 let order = &placed.record.order;
                 let event_id = format!("evt_{step}");
                 let event = serde_json::json!({"id": event_id, "type": "checkout.session.completed", "data": {"object": {
@@ -73,26 +100,54 @@ impl World {
                 self.card_orders.push((placed.record, format!("pi_{step}")));
                 self.paid_orders += 1;
             }
-            Op::Bank { quantity, parts, imports } => {
+            Op::Bank {
+                quantity,
+                parts,
+                imports,
+            } => {
                 let mut entropy = self.entropy();
-                let placed = run(self.app.place_order::<StandInStripe>(&self.customer, Quantity::parse(*quantity).unwrap(), PaymentMethod::BankTransfer, None, now(), &mut entropy)).unwrap();
+                let placed = run(self.app.place_order::<StandInStripe>(
+                    &self.customer,
+                    Quantity::parse(*quantity).unwrap(),
+                    PaymentMethod::BankTransfer,
+                    None,
+                    now(),
+                    &mut entropy,
+                ))
+                .unwrap();
                 let order = &placed.record.order;
                 let reference = order.rf_reference.as_ref().unwrap().as_str();
                 let total = order.total.cents();
-                let mut csv = String::from("date,amount,currency,reference,remitter,bank reference\n");
+                let mut csv =
+                    String::from("date,amount,currency,reference,remitter,bank reference\n");
                 let share = total / *parts as i64;
                 for part in 0..*parts {
-                    let cents = if part + 1 == *parts { total - share * (*parts as i64 - 1) } else { share };
-                    csv.push_str(&format!("2026-11-26,{}.{:02},EUR,{reference},K,S{step}P{part}\n", cents / 100, cents % 100));
+                    let cents = if part + 1 == *parts {
+                        total - share * (*parts as i64 - 1)
+                    } else {
+                        share
+                    };
+                    csv.push_str(&format!(
+                        "2026-11-26,{}.{:02},EUR,{reference},K,S{step}P{part}\n",
+                        cents / 100,
+                        cents % 100
+                    ));
                 }
                 for _ in 0..*imports {
                     let mut entropy = self.entropy();
-                    run(self.app.import_statement(Upload::Csv(csv.as_bytes()), now(), &mut entropy)).unwrap();
+                    run(self.app.import_statement(
+                        Upload::Csv(csv.as_bytes()),
+                        now(),
+                        &mut entropy,
+                    ))
+                    .unwrap();
                 }
                 self.paid_orders += 1;
             }
             Op::Refund { order, percent } => {
-                let Some((record, intent)) = self.card_orders.get(*order).cloned() else { return };
+                let Some((record, intent)) = self.card_orders.get(*order).cloned() else {
+                    return;
+                };
                 let refunded = record.order.total.cents() * percent / 100;
                 let event = serde_json::json!({"id": format!("evt_refund_{step}"), "type": "charge.refunded", "data": {"object": {
                     "payment_intent": intent, "amount_refunded": refunded, "currency": "eur"}}});

@@ -25,8 +25,16 @@ impl<D: Database> App<D> {
 
     /// Adjusts a balance; one that would fall below zero is refused by the
     /// balance account's constraint, and nothing is written.
-    pub async fn adjust(&self, adjustment: Adjustment<'_>, now: Instant, entropy: &mut Entropy) -> Result<i64, AppError> {
-        self.store.customer(adjustment.customer_id).await?.ok_or(AppError::NotFound)?;
+    pub async fn adjust(
+        &self,
+        adjustment: Adjustment<'_>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<i64, AppError> {
+        self.store
+            .customer(adjustment.customer_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let entry = Entry::adjustment(
             entropy.id("led"),
             adjustment.customer_id,

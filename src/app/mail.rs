@@ -149,9 +149,9 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
-    use crate::app::Job;
     use crate::app::registration::tests::registration;
     use crate::app::testing::{app, entropy, now, run};
+    use crate::app::Job;
 
     /// A stand-in email service that answers from a script and records sends.
     struct StandIn {

@@ -12,8 +12,8 @@ mod registration;
 mod sessions;
 mod sweep;
 
-pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use ledger::Adjustment;
+pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
 pub use payments::EventOutcome;
 pub use reconciliation::{Report, ReportLine, Upload};
@@ -167,9 +167,21 @@ pub(crate) mod testing {
     /// An active customer, with their free coupon.
     pub fn customer(app: &App<Sqlite>, email: &str, seed: u8) -> crate::store::CustomerRecord {
         use super::registration::tests::{registration, token_in_email};
-        let registered = run(app.register(registration(email, &format!("TS-{seed}{email}").replace(['@', '.'], "")), now(), &mut entropy(seed))).unwrap();
-        run(app.verify_email(&token_in_email(app, email), now(), &mut entropy(seed.wrapping_add(100)))).unwrap();
-        run(app.store.customer(&registered.customer_id)).unwrap().unwrap()
+        let registered = run(app.register(
+            registration(email, &format!("TS-{seed}{email}").replace(['@', '.'], "")),
+            now(),
+            &mut entropy(seed),
+        ))
+        .unwrap();
+        run(app.verify_email(
+            &token_in_email(app, email),
+            now(),
+            &mut entropy(seed.wrapping_add(100)),
+        ))
+        .unwrap();
+        run(app.store.customer(&registered.customer_id))
+            .unwrap()
+            .unwrap()
     }
 }
 

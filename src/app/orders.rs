@@ -42,13 +42,19 @@ impl CheckoutRequest {
             ("cancel_url", self.cancel_url.clone()),
             ("line_items[0][quantity]", self.quantity.to_string()),
             ("line_items[0][price_data][currency]", "eur".into()),
-            ("line_items[0][price_data][unit_amount]", self.unit_amount_cents.to_string()),
+            (
+                "line_items[0][price_data][unit_amount]",
+                self.unit_amount_cents.to_string(),
+            ),
             (
                 "line_items[0][price_data][product_data][name]",
                 "Time & Space direct support coupon (15 minutes)".into(),
             ),
             ("metadata[order_id]", self.order_id.clone()),
-            ("payment_intent_data[metadata][order_id]", self.order_id.clone()),
+            (
+                "payment_intent_data[metadata][order_id]",
+                self.order_id.clone(),
+            ),
         ];
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
@@ -65,7 +71,10 @@ pub struct CheckoutSession {
 #[allow(async_fn_in_trait)]
 pub trait PaymentProvider {
     /// Creates a Checkout Session; the order id is its idempotency key.
-    async fn create_checkout_session(&self, request: &CheckoutRequest) -> Result<CheckoutSession, String>;
+    async fn create_checkout_session(
+        &self,
+        request: &CheckoutRequest,
+    ) -> Result<CheckoutSession, String>;
 }
 
 /// An order and what its answer shows.
@@ -77,7 +86,8 @@ pub struct PlacedOrder {
 }
 
 fn email_of(customer: &CustomerRecord) -> Result<Email, AppError> {
-    Email::parse(&customer.email).map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)).into())
+    Email::parse(&customer.email)
+        .map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)).into())
 }
 
 impl<D: Database> App<D> {
@@ -99,8 +109,18 @@ impl<D: Database> App<D> {
         let email = email_of(customer)?;
         match method {
             PaymentMethod::Card => {
-                let provider = provider.ok_or(AppError::Unavailable("card payments are not configured"))?;
-                let order = Order::place(id, &customer.id, quantity, method, sups, None, now, self.config.order_lifetime);
+                let provider =
+                    provider.ok_or(AppError::Unavailable("card payments are not configured"))?;
+                let order = Order::place(
+                    id,
+                    &customer.id,
+                    quantity,
+                    method,
+                    sups,
+                    None,
+                    now,
+                    self.config.order_lifetime,
+                );
                 let base = &self.config.public_base_url;
                 let request = CheckoutRequest {
                     order_id: order.id.clone(),
@@ -115,9 +135,16 @@ impl<D: Database> App<D> {
                     .await
                     .map_err(AppError::PaymentProvider)?;
                 self.store
-                    .write(vec![store::insert_order(&order, Some((&session.id, &session.url)))])
+                    .write(vec![store::insert_order(
+                        &order,
+                        Some((&session.id, &session.url)),
+                    )])
                     .await?;
-                let record = self.store.order(&order.id).await?.ok_or(AppError::NotFound)?;
+                let record = self
+                    .store
+                    .order(&order.id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 Ok(PlacedOrder {
                     record,
                     bank_account: None,
@@ -162,7 +189,11 @@ impl<D: Database> App<D> {
                         store::insert_message(&outbox_id, &message, now),
                     ])
                     .await?;
-                let record = self.store.order(&order.id).await?.ok_or(AppError::NotFound)?;
+                let record = self
+                    .store
+                    .order(&order.id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 Ok(PlacedOrder {
                     record,
                     bank_account: Some(account),
@@ -173,7 +204,11 @@ impl<D: Database> App<D> {
     }
 
     /// One of the customer's own orders; another customer's is not found.
-    pub async fn own_order(&self, customer: &CustomerRecord, order_id: &str) -> Result<OrderRecord, AppError> {
+    pub async fn own_order(
+        &self,
+        customer: &CustomerRecord,
+        order_id: &str,
+    ) -> Result<OrderRecord, AppError> {
         match self.store.order(order_id).await? {
             Some(record) if record.order.customer_id == customer.id => Ok(record),
             _ => Err(AppError::NotFound),
@@ -181,13 +216,26 @@ impl<D: Database> App<D> {
     }
 
     /// Cancels an unpaid order of the customer's.
-    pub async fn cancel_order(&self, customer: &CustomerRecord, order_id: &str, now: Instant) -> Result<OrderRecord, AppError> {
+    pub async fn cancel_order(
+        &self,
+        customer: &CustomerRecord,
+        order_id: &str,
+        now: Instant,
+    ) -> Result<OrderRecord, AppError> {
         let record = self.own_order(customer, order_id).await?;
-        record.order.cancel(now).map_err(|_| AppError::OrderNotCancellable)?;
+        record
+            .order
+            .cancel(now)
+            .map_err(|_| AppError::OrderNotCancellable)?;
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
         let changes = self
             .store
-            .write(vec![store::set_order_status(order_id, OrderStatus::Cancelled, &unpaid, now)])
+            .write(vec![store::set_order_status(
+                order_id,
+                OrderStatus::Cancelled,
+                &unpaid,
+                now,
+            )])
             .await?;
         if changes[0] == 0 {
             return Err(AppError::OrderNotCancellable);
@@ -208,8 +256,12 @@ impl<D: Database> App<D> {
         let customer = self.store.customer(&order.customer_id).await?;
         let job = match customer {
             Some(customer) => {
-                let message =
-                    notification::payment_received(&email_of(&customer)?, &order.id, order.quantity.get(), &order.total.to_string());
+                let message = notification::payment_received(
+                    &email_of(&customer)?,
+                    &order.id,
+                    order.quantity.get(),
+                    &order.total.to_string(),
+                );
                 // Keyed by the order: one confirmation however the payment arrives.
                 let outbox_id = format!("msg_paid_{}", order.id);
                 statements.push(store::insert_message(&outbox_id, &message, now));

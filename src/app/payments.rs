@@ -20,7 +20,10 @@ pub struct EventOutcome {
 }
 
 fn text<'a>(object: &'a Value, field: &str) -> Option<&'a str> {
-    object.get(field).and_then(Value::as_str).filter(|s| !s.is_empty())
+    object
+        .get(field)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 impl<D: Database> App<D> {
@@ -33,12 +36,15 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<EventOutcome, AppError> {
-        webhook::verify(signature, body, &self.config.stripe_webhook_secrets, now).map_err(AppError::Signature)?;
+        webhook::verify(signature, body, &self.config.stripe_webhook_secrets, now)
+            .map_err(AppError::Signature)?;
         let event: Value = serde_json::from_slice(body).map_err(|_| AppError::MalformedEvent)?;
         let (Some(id), Some(kind)) = (text(&event, "id"), text(&event, "type")) else {
             return Err(AppError::MalformedEvent);
         };
-        let object = event.pointer("/data/object").ok_or(AppError::MalformedEvent)?;
+        let object = event
+            .pointer("/data/object")
+            .ok_or(AppError::MalformedEvent)?;
         if self.store.webhook_event_seen(id).await? {
             return Ok(self.outcome(id, "duplicate", Vec::new()));
         }
@@ -55,7 +61,9 @@ impl<D: Database> App<D> {
         statements.insert(0, store::insert_webhook_event(id, kind, &outcome, now));
         match self.store.write(statements).await {
             Ok(_) => Ok(self.outcome(id, &outcome, jobs)),
-            Err(error) if error.is_unique_violation("webhook_events.id") => Ok(self.outcome(id, "duplicate", Vec::new())),
+            Err(error) if error.is_unique_violation("webhook_events.id") => {
+                Ok(self.outcome(id, "duplicate", Vec::new()))
+            }
             Err(error) => Err(error.into()),
         }
     }
@@ -81,7 +89,11 @@ impl<D: Database> App<D> {
         if kind == "checkout.session.completed" && text(session, "payment_status") != Some("paid") {
             return Ok(("awaiting_async_payment".into(), Vec::new(), Vec::new()));
         }
-        let order_id = text(session, "client_reference_id").or_else(|| session.pointer("/metadata/order_id").and_then(Value::as_str));
+        let order_id = text(session, "client_reference_id").or_else(|| {
+            session
+                .pointer("/metadata/order_id")
+                .and_then(Value::as_str)
+        });
         let Some(record) = (match order_id {
             Some(id) => self.store.order(id).await?,
             None => None,
@@ -89,7 +101,10 @@ impl<D: Database> App<D> {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
         let order = &record.order;
-        let amount = session.get("amount_total").and_then(Value::as_i64).unwrap_or(-1);
+        let amount = session
+            .get("amount_total")
+            .and_then(Value::as_i64)
+            .unwrap_or(-1);
         let currency = text(session, "currency").unwrap_or("");
         let payment_intent = text(session, "payment_intent");
         match order.settle_card(amount, currency) {
@@ -117,7 +132,14 @@ impl<D: Database> App<D> {
             CardSettlement::Paid => {
                 let mut statements = vec![
                     store::mark_card_paid(&order.id, payment_intent, now),
-                    store::insert_payment(&entropy.id("pay"), &order.id, "stripe", event_id, amount, now),
+                    store::insert_payment(
+                        &entropy.id("pay"),
+                        &order.id,
+                        "stripe",
+                        event_id,
+                        amount,
+                        now,
+                    ),
                 ];
                 let (credit, job) = self.credit_statements(order, now, entropy).await?;
                 statements.extend(credit);
@@ -126,14 +148,23 @@ impl<D: Database> App<D> {
         }
     }
 
-    async fn checkout_failed(&self, session: &Value, now: Instant) -> Result<(String, Vec<store::Statement>, Vec<Job>), AppError> {
+    async fn checkout_failed(
+        &self,
+        session: &Value,
+        now: Instant,
+    ) -> Result<(String, Vec<store::Statement>, Vec<Job>), AppError> {
         let Some(order_id) = text(session, "client_reference_id") else {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
         Ok((
             "failed".into(),
-            vec![store::set_order_status(order_id, OrderStatus::Failed, &unpaid, now)],
+            vec![store::set_order_status(
+                order_id,
+                OrderStatus::Failed,
+                &unpaid,
+                now,
+            )],
             Vec::new(),
         ))
     }
@@ -154,7 +185,10 @@ impl<D: Database> App<D> {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
         let order = &record.order;
-        let refunded_cents = charge.get("amount_refunded").and_then(Value::as_i64).unwrap_or(0);
+        let refunded_cents = charge
+            .get("amount_refunded")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
         let through = order.coupons_refunded(refunded_cents);
         let due = through - self.store.coupons_refunded(&order.id).await?;
         if due <= 0 {
@@ -171,7 +205,13 @@ impl<D: Database> App<D> {
             now,
         )];
         if reversed > 0 {
-            statements.push(store::append_entry(&Entry::reversal(entropy.id("led"), order, reversed, through, now)));
+            statements.push(store::append_entry(&Entry::reversal(
+                entropy.id("led"),
+                order,
+                reversed,
+                through,
+                now,
+            )));
         }
         if due > reversed {
             let task = StaffTask {

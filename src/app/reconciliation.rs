@@ -10,7 +10,9 @@ use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
 use crate::domain::order::{Order, OrderStatus};
-use crate::domain::reconciliation::{self, references, Counts, Line, OrderChange, Outcome, Reconciliation};
+use crate::domain::reconciliation::{
+    self, references, Counts, Line, OrderChange, Outcome, Reconciliation,
+};
 use crate::domain::statement::{self, Format, Statement as BankFile};
 use crate::domain::time::Instant;
 use crate::store::{self, Database, StaffTask};
@@ -59,7 +61,12 @@ impl<D: Database> App<D> {
         .map_err(|error| AppError::Statement(error.to_string()))?;
 
         let keys: Vec<String> = file.entries.iter().map(|e| e.key.clone()).collect();
-        let seen: HashSet<String> = self.store.known_entry_keys(&keys).await?.into_iter().collect();
+        let seen: HashSet<String> = self
+            .store
+            .known_entry_keys(&keys)
+            .await?
+            .into_iter()
+            .collect();
         let mut wanted: Vec<String> = file
             .entries
             .iter()
@@ -86,18 +93,33 @@ impl<D: Database> App<D> {
             Format::Camt054 => "camt.054",
             Format::Csv => "csv",
         };
-        let (statements, jobs, entry_ids) = self.reconciliation_writes(&statement_id, &decided, &orders, now, entropy).await?;
+        let (statements, jobs, entry_ids) = self
+            .reconciliation_writes(&statement_id, &decided, &orders, now, entropy)
+            .await?;
         let report = Report {
             statement_id: statement_id.clone(),
             counts: Counts::of(&decided.lines),
             lines: decided
                 .lines
                 .iter()
-                .map(|line| report_line(line, entry_ids.get(&line.key).filter(|_| line.outcome != Outcome::Duplicate)))
+                .map(|line| {
+                    report_line(
+                        line,
+                        entry_ids
+                            .get(&line.key)
+                            .filter(|_| line.outcome != Outcome::Duplicate),
+                    )
+                })
                 .collect(),
         };
         let summary = serde_json::to_string(&report.counts).unwrap_or_default();
-        let mut batch = vec![store::insert_statement(&statement_id, format_name, decided.lines.len(), &summary, now)];
+        let mut batch = vec![store::insert_statement(
+            &statement_id,
+            format_name,
+            decided.lines.len(),
+            &summary,
+            now,
+        )];
         batch.extend(statements);
         self.store.write(batch).await?;
         Ok((report, jobs))
@@ -118,10 +140,14 @@ impl<D: Database> App<D> {
             .filter(|line| line.outcome != Outcome::Duplicate)
             .map(|line| (entropy.id("bke"), line))
             .collect();
-        let entry_ids: HashMap<String, String> = new_lines.iter().map(|(id, line)| (line.key.clone(), id.clone())).collect();
+        let entry_ids: HashMap<String, String> = new_lines
+            .iter()
+            .map(|(id, line)| (line.key.clone(), id.clone()))
+            .collect();
         let mut statements = store::insert_bank_entries(statement_id, &new_lines, now);
 
-        let before: HashMap<&str, OrderStatus> = orders.values().map(|o| (o.id.as_str(), o.status)).collect();
+        let before: HashMap<&str, OrderStatus> =
+            orders.values().map(|o| (o.id.as_str(), o.status)).collect();
         let updated: Vec<(&Order, OrderStatus)> = decided
             .changes
             .iter()
@@ -132,12 +158,19 @@ impl<D: Database> App<D> {
         let payments: Vec<(String, String, String, i64)> = decided
             .changes
             .iter()
-            .flat_map(|change| change.payments.iter().map(|(key, cents)| (change.order.id.clone(), key.clone(), *cents)))
+            .flat_map(|change| {
+                change
+                    .payments
+                    .iter()
+                    .map(|(key, cents)| (change.order.id.clone(), key.clone(), *cents))
+            })
             .map(|(order, key, cents)| (entropy.id("pay"), order, key, cents))
             .collect();
         statements.extend(store::insert_bank_payments(&payments, now));
 
-        let (entries, tasks, mut messages, jobs) = self.settle(decided.changes.as_slice(), now, entropy).await?;
+        let (entries, tasks, mut messages, jobs) = self
+            .settle(decided.changes.as_slice(), now, entropy)
+            .await?;
         statements.extend(store::append_entries(&entries));
         statements.extend(store::insert_staff_tasks(&tasks, now));
         statements.append(&mut messages);
@@ -187,19 +220,45 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(ReportLine, Vec<Job>), AppError> {
-        let entry = self.store.bank_entry(entry_id).await?.ok_or(AppError::NotFound)?;
+        let entry = self
+            .store
+            .bank_entry(entry_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if entry.outcome != Outcome::Unmatched.as_str() {
             return Err(AppError::AlreadyMatched);
         }
-        let record = self.store.order(order_id).await?.ok_or(AppError::UnknownOrder)?;
+        let record = self
+            .store
+            .order(order_id)
+            .await?
+            .ok_or(AppError::UnknownOrder)?;
         let amount = Money::from_cents(entry.amount_cents).ok_or(AppError::AlreadyMatched)?;
         let before = record.order.status;
         let mut change = OrderChange::new(record.order);
-        let (line_outcome, detail) = reconciliation::apply_transfer(&mut change, &entry.key, amount);
-        let mut statements = vec![store::match_bank_entry(entry_id, order_id, line_outcome.as_str(), now)];
-        statements.extend(store::update_transferred_orders(&[(&change.order, before)], now));
-        statements.push(store::insert_payment(&entropy.id("pay"), order_id, "bank", &entry.key, entry.amount_cents, now));
-        let (entries, tasks, mut messages, jobs) = self.settle(std::slice::from_ref(&change), now, entropy).await?;
+        let (line_outcome, detail) =
+            reconciliation::apply_transfer(&mut change, &entry.key, amount);
+        let mut statements = vec![store::match_bank_entry(
+            entry_id,
+            order_id,
+            line_outcome.as_str(),
+            now,
+        )];
+        statements.extend(store::update_transferred_orders(
+            &[(&change.order, before)],
+            now,
+        ));
+        statements.push(store::insert_payment(
+            &entropy.id("pay"),
+            order_id,
+            "bank",
+            &entry.key,
+            entry.amount_cents,
+            now,
+        ));
+        let (entries, tasks, mut messages, jobs) = self
+            .settle(std::slice::from_ref(&change), now, entropy)
+            .await?;
         statements.extend(store::append_entries(&entries));
         statements.extend(store::insert_staff_tasks(&tasks, now));
         statements.append(&mut messages);
@@ -232,7 +291,10 @@ fn refund_task(id: String, order: &Order, entry_key: &str, excess: Money) -> Sta
         customer_id: Some(order.customer_id.clone()),
         amount_cents: Some(excess.cents()),
         coupons: None,
-        detail: format!("EUR {excess} paid beyond order {}'s total, to refund", order.id),
+        detail: format!(
+            "EUR {excess} paid beyond order {}'s total, to refund",
+            order.id
+        ),
     }
 }
 
@@ -263,25 +325,88 @@ mod tests {
         let customer = customer(&app, "ana@kovinar.si", 1);
         let mut references = Vec::new();
         for n in 0..300u32 {
-            let mut entropy = Entropy::new([n as u8, (n >> 8) as u8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
-            let placed = run(app.place_order::<StandInStripe>(&customer, Quantity::parse(1).unwrap(), PaymentMethod::BankTransfer, None, now(), &mut entropy)).unwrap();
+            let mut entropy = Entropy::new([
+                n as u8,
+                (n >> 8) as u8,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+                7,
+            ]);
+            let placed = run(app.place_order::<StandInStripe>(
+                &customer,
+                Quantity::parse(1).unwrap(),
+                PaymentMethod::BankTransfer,
+                None,
+                now(),
+                &mut entropy,
+            ))
+            .unwrap();
             references.push(placed.record.order.rf_reference.unwrap());
         }
-        let mut csv = String::from("booking date,amount,currency,reference,remitter,bank reference\n");
+        let mut csv =
+            String::from("booking date,amount,currency,reference,remitter,bank reference\n");
         for n in 0..10_000usize {
-            let text = references.get(n).map_or_else(|| format!("invoice {n}"), |r| format!("order {}", r.grouped()));
-            csv.push_str(&format!("2026-11-26,25.00,EUR,{text},Customer {n},BANK-{n}\n"));
+            let text = references.get(n).map_or_else(
+                || format!("invoice {n}"),
+                |r| format!("order {}", r.grouped()),
+            );
+            csv.push_str(&format!(
+                "2026-11-26,25.00,EUR,{text},Customer {n},BANK-{n}\n"
+            ));
         }
         let before = app.store.db().queries();
-        let (report, jobs) = run(app.import_statement(Upload::Csv(csv.as_bytes()), now(), &mut Entropy::new([9; 32]))).unwrap();
+        let (report, jobs) = run(app.import_statement(
+            Upload::Csv(csv.as_bytes()),
+            now(),
+            &mut Entropy::new([9; 32]),
+        ))
+        .unwrap();
         let queries = app.store.db().queries() - before;
         assert_eq!(report.counts.entries, 10_000);
-        assert_eq!((report.counts.matched, report.counts.unmatched), (300, 9_700));
+        assert_eq!(
+            (report.counts.matched, report.counts.unmatched),
+            (300, 9_700)
+        );
         assert_eq!(jobs.len(), 300);
         assert!(queries < 1_000, "{queries} queries");
-        assert_eq!(run(app.store.coupon_balance(&customer.id)).unwrap(), 1 + 300);
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.id)).unwrap(),
+            1 + 300
+        );
 
-        let again = run(app.import_statement(Upload::Csv(csv.as_bytes()), now(), &mut Entropy::new([10; 32]))).unwrap();
+        let again = run(app.import_statement(
+            Upload::Csv(csv.as_bytes()),
+            now(),
+            &mut Entropy::new([10; 32]),
+        ))
+        .unwrap();
         assert_eq!(again.0.counts.duplicates, 10_000);
         assert_eq!(run(app.store.coupon_balance(&customer.id)).unwrap(), 301);
     }

@@ -20,6 +20,9 @@ impl<D: Database> App<D> {
                 store::delete_expired_tokens(now - chrono::Duration::days(1)),
             ])
             .await?;
-        Ok(stale.into_iter().map(|outbox_id| Job::DeliverEmail { outbox_id }).collect())
+        Ok(stale
+            .into_iter()
+            .map(|outbox_id| Job::DeliverEmail { outbox_id })
+            .collect())
     }
 }

@@ -35,11 +35,17 @@ const KINDS: [(EntryKind, &str); 5] = [
 
 impl EntryKind {
     pub fn as_str(self) -> &'static str {
-        KINDS.iter().find(|(kind, _)| *kind == self).map_or("", |(_, text)| text)
+        KINDS
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map_or("", |(_, text)| text)
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        KINDS.iter().find(|(_, name)| *name == text).map(|(kind, _)| *kind)
+        KINDS
+            .iter()
+            .find(|(_, name)| *name == text)
+            .map(|(kind, _)| *kind)
     }
 }
 
@@ -62,7 +68,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn new(id: String, customer_id: &str, kind: EntryKind, coupons: i64, key: String, now: Instant) -> Self {
+    fn new(
+        id: String,
+        customer_id: &str,
+        kind: EntryKind,
+        coupons: i64,
+        key: String,
+        now: Instant,
+    ) -> Self {
         Self {
             id,
             customer_id: customer_id.to_owned(),
@@ -83,7 +96,14 @@ impl Entry {
         let key = format!("purchase:{}", order.id);
         Self {
             order_id: Some(order.id.clone()),
-            ..Self::new(id, &order.customer_id, EntryKind::Purchase, coupons, key, now)
+            ..Self::new(
+                id,
+                &order.customer_id,
+                EntryKind::Purchase,
+                coupons,
+                key,
+                now,
+            )
         }
     }
 
@@ -91,20 +111,48 @@ impl Entry {
     /// refund's cumulative extent (`through`, in coupons), so the same refund
     /// reported twice takes back once, and a larger later refund takes back
     /// only the difference.
-    pub fn reversal(id: String, order: &super::order::Order, coupons: i64, through: i64, now: Instant) -> Self {
+    pub fn reversal(
+        id: String,
+        order: &super::order::Order,
+        coupons: i64,
+        through: i64,
+        now: Instant,
+    ) -> Self {
         let key = format!("reversal:{}:{through}", order.id);
         Self {
             order_id: Some(order.id.clone()),
-            ..Self::new(id, &order.customer_id, EntryKind::Reversal, -coupons, key, now)
+            ..Self::new(
+                id,
+                &order.customer_id,
+                EntryKind::Reversal,
+                -coupons,
+                key,
+                now,
+            )
         }
     }
 
     /// A staff correction; `key` is the caller's idempotency key.
-    pub fn adjustment(id: String, customer_id: &str, coupons: i64, reason: &str, staff_member: &str, key: &str, now: Instant) -> Self {
+    pub fn adjustment(
+        id: String,
+        customer_id: &str,
+        coupons: i64,
+        reason: &str,
+        staff_member: &str,
+        key: &str,
+        now: Instant,
+    ) -> Self {
         Self {
             reason: Some(reason.to_owned()),
             staff_member: Some(staff_member.to_owned()),
-            ..Self::new(id, customer_id, EntryKind::Adjustment, coupons, format!("adjustment:{key}"), now)
+            ..Self::new(
+                id,
+                customer_id,
+                EntryKind::Adjustment,
+                coupons,
+                format!("adjustment:{key}"),
+                now,
+            )
         }
     }
 }

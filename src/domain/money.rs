@@ -24,8 +24,15 @@ impl Money {
         let text = text.trim();
         let well_formed = !text.is_empty()
             && text.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && text.split_once('.').is_none_or(|(_, cents)| cents.len() <= 2 && !cents.contains('.'));
-        let invalid = || Invalid::new("invalid", "must be an amount in euros with at most two decimals, such as 25.00");
+            && text
+                .split_once('.')
+                .is_none_or(|(_, cents)| cents.len() <= 2 && !cents.contains('.'));
+        let invalid = || {
+            Invalid::new(
+                "invalid",
+                "must be an amount in euros with at most two decimals, such as 25.00",
+            )
+        };
         if !well_formed {
             return Err(invalid());
         }
@@ -36,8 +43,10 @@ impl Money {
     /// An exact amount: non-negative, whole cents, within what D1 stores exactly.
     pub fn from_decimal(amount: Decimal) -> Option<Self> {
         let cents = amount * Decimal::ONE_HUNDRED;
-        (amount >= Decimal::ZERO && cents.fract().is_zero() && cents <= Decimal::from(9_007_199_254_740_991_i64))
-            .then(|| Self(amount.round_dp(2)))
+        (amount >= Decimal::ZERO
+            && cents.fract().is_zero()
+            && cents <= Decimal::from(9_007_199_254_740_991_i64))
+        .then(|| Self(amount.round_dp(2)))
     }
 
     pub fn from_cents(cents: i64) -> Option<Self> {
@@ -91,7 +100,10 @@ mod tests {
         assert_eq!(Money::parse("25").unwrap().to_string(), "25.00");
         assert_eq!(Money::parse("15.5").unwrap().to_string(), "15.50");
         assert_eq!(Money::from_cents(2500).unwrap().to_string(), "25.00");
-        assert_eq!(serde_json::to_string(&Money::from_cents(1).unwrap()).unwrap(), "\"0.01\"");
+        assert_eq!(
+            serde_json::to_string(&Money::from_cents(1).unwrap()).unwrap(),
+            "\"0.01\""
+        );
     }
 
     #[test]

@@ -40,7 +40,12 @@ impl Quantity {
             .ok()
             .filter(|q| (1..=MAX_QUANTITY).contains(q))
             .map(Self)
-            .ok_or_else(|| Invalid::new("range", format!("must be a whole number from 1 to {MAX_QUANTITY}")))
+            .ok_or_else(|| {
+                Invalid::new(
+                    "range",
+                    format!("must be a whole number from 1 to {MAX_QUANTITY}"),
+                )
+            })
     }
 
     pub fn get(self) -> u32 {
@@ -59,7 +64,10 @@ impl PaymentMethod {
         match text {
             "card" => Ok(Self::Card),
             "bank_transfer" => Ok(Self::BankTransfer),
-            _ => Err(Invalid::new("invalid", "must be \"card\" or \"bank_transfer\"")),
+            _ => Err(Invalid::new(
+                "invalid",
+                "must be \"card\" or \"bank_transfer\"",
+            )),
         }
     }
 
@@ -98,11 +106,17 @@ const STATUSES: [(OrderStatus, &str); 7] = [
 
 impl OrderStatus {
     pub fn as_str(self) -> &'static str {
-        STATUSES.iter().find(|(status, _)| *status == self).map_or("", |(_, text)| text)
+        STATUSES
+            .iter()
+            .find(|(status, _)| *status == self)
+            .map_or("", |(_, text)| text)
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        STATUSES.iter().find(|(_, name)| *name == text).map(|(status, _)| *status)
+        STATUSES
+            .iter()
+            .find(|(_, name)| *name == text)
+            .map(|(status, _)| *status)
     }
 }
 
@@ -203,9 +217,10 @@ impl Order {
     pub fn settle_card(&self, amount_cents: i64, currency: &str) -> CardSettlement {
         match self.status {
             OrderStatus::Paid => CardSettlement::AlreadyPaid,
-            OrderStatus::Cancelled | OrderStatus::Review => {
-                CardSettlement::Review(format!("card payment for an order that is {}", self.status.as_str()))
-            }
+            OrderStatus::Cancelled | OrderStatus::Review => CardSettlement::Review(format!(
+                "card payment for an order that is {}",
+                self.status.as_str()
+            )),
             _ if !currency.eq_ignore_ascii_case(super::money::CURRENCY) => {
                 CardSettlement::Review(format!("paid in {currency}, the order is in EUR"))
             }
@@ -232,9 +247,10 @@ impl Order {
                     }
                 }
             }
-            OrderStatus::Paid | OrderStatus::Failed | OrderStatus::Cancelled | OrderStatus::Review => {
-                TransferSettlement::Surplus { excess: amount }
-            }
+            OrderStatus::Paid
+            | OrderStatus::Failed
+            | OrderStatus::Cancelled
+            | OrderStatus::Review => TransferSettlement::Surplus { excess: amount },
         }
     }
 
@@ -310,8 +326,14 @@ mod tests {
     fn a_card_payment_must_match_amount_and_currency() {
         let order = order(2, false);
         assert_eq!(order.settle_card(5000, "eur"), CardSettlement::Paid);
-        assert!(matches!(order.settle_card(4999, "eur"), CardSettlement::Review(_)));
-        assert!(matches!(order.settle_card(5000, "usd"), CardSettlement::Review(_)));
+        assert!(matches!(
+            order.settle_card(4999, "eur"),
+            CardSettlement::Review(_)
+        ));
+        assert!(matches!(
+            order.settle_card(5000, "usd"),
+            CardSettlement::Review(_)
+        ));
         let paid = Order {
             status: OrderStatus::Paid,
             ..order
@@ -324,7 +346,9 @@ mod tests {
         let order = order(2, false);
         assert_eq!(
             order.settle_transfer(eur("20.00")),
-            TransferSettlement::Partial { received: eur("20.00") }
+            TransferSettlement::Partial {
+                received: eur("20.00")
+            }
         );
         let partial = Order {
             status: OrderStatus::PartiallyPaid,
@@ -350,10 +374,15 @@ mod tests {
     #[test]
     fn a_transfer_to_a_paid_or_cancelled_order_is_surplus() {
         for status in [OrderStatus::Paid, OrderStatus::Cancelled] {
-            let closed = Order { status, ..order(1, false) };
+            let closed = Order {
+                status,
+                ..order(1, false)
+            };
             assert_eq!(
                 closed.settle_transfer(eur("25.00")),
-                TransferSettlement::Surplus { excess: eur("25.00") }
+                TransferSettlement::Surplus {
+                    excess: eur("25.00")
+                }
             );
         }
     }

@@ -102,7 +102,10 @@ pub fn apply_transfer(change: &mut OrderChange, key: &str, amount: Money) -> (Ou
         TransferSettlement::Partial { received } => {
             change.order.received = received;
             change.order.status = OrderStatus::PartiallyPaid;
-            (Outcome::Partial, format!("{received} of {} received", change.order.total))
+            (
+                Outcome::Partial,
+                format!("{received} of {} received", change.order.total),
+            )
         }
         TransferSettlement::Paid { received, excess } => {
             change.order.received = received;
@@ -110,14 +113,23 @@ pub fn apply_transfer(change: &mut OrderChange, key: &str, amount: Money) -> (Ou
             change.completed = true;
             if excess > Money::ZERO {
                 change.excess.push((key.to_owned(), excess));
-                (Outcome::Overpaid, format!("paid in full; {excess} over the total, to refund"))
+                (
+                    Outcome::Overpaid,
+                    format!("paid in full; {excess} over the total, to refund"),
+                )
             } else {
                 (Outcome::Matched, "paid in full".into())
             }
         }
         TransferSettlement::Surplus { excess } => {
             change.excess.push((key.to_owned(), excess));
-            (Outcome::Overpaid, format!("the order is {}; {excess} to refund", change.order.status.as_str()))
+            (
+                Outcome::Overpaid,
+                format!(
+                    "the order is {}; {excess} to refund",
+                    change.order.status.as_str()
+                ),
+            )
         }
     }
 }
@@ -130,7 +142,11 @@ pub fn references(entry: &BankEntry) -> Vec<RfReference> {
         .iter()
         .filter_map(|reference| RfReference::parse(reference).ok())
         .collect();
-    for text in entry.structured_references.iter().chain(&entry.remittance_text) {
+    for text in entry
+        .structured_references
+        .iter()
+        .chain(&entry.remittance_text)
+    {
         for candidate in RfReference::candidates_in(text) {
             if !found.contains(&candidate) {
                 found.push(candidate);
@@ -159,7 +175,11 @@ fn ignored(entry: &BankEntry) -> Option<String> {
 
 /// Decides every entry of a statement. `seen` holds the keys of entries
 /// imported before; `orders` the orders that the file's references name.
-pub fn reconcile(entries: &[BankEntry], seen: &HashSet<String>, orders: &HashMap<String, Order>) -> Reconciliation {
+pub fn reconcile(
+    entries: &[BankEntry],
+    seen: &HashSet<String>,
+    orders: &HashMap<String, Order>,
+) -> Reconciliation {
     let mut lines = Vec::with_capacity(entries.len());
     let mut keys_in_file = HashSet::new();
     let mut changes: Vec<OrderChange> = Vec::new();
@@ -175,9 +195,10 @@ pub fn reconcile(entries: &[BankEntry], seen: &HashSet<String>, orders: &HashMap
             amount: entry.amount.to_string(),
             currency: entry.currency.clone(),
             amount_cents: Money::from_decimal(entry.amount).map(Money::cents),
-            reference: references.first().map(|r| r.as_str().to_owned()).or_else(|| {
-                entry.remittance_text.first().cloned()
-            }),
+            reference: references
+                .first()
+                .map(|r| r.as_str().to_owned())
+                .or_else(|| entry.remittance_text.first().cloned()),
             remitter: entry.remitter_name.clone(),
             booking_date: entry.booking_date.map(|d| d.to_string()),
             detail: String::new(),
@@ -284,12 +305,20 @@ mod tests {
     }
 
     fn outcomes(reconciliation: &Reconciliation) -> Vec<Outcome> {
-        reconciliation.lines.iter().map(|line| line.outcome).collect()
+        reconciliation
+            .lines
+            .iter()
+            .map(|line| line.outcome)
+            .collect()
     }
 
     #[test]
     fn the_exact_amount_with_the_reference_in_free_text_pays_the_order() {
-        let result = reconcile(&[entry(0, "50.00", "coupons rf18 5390 0754 7034")], &HashSet::new(), &orders(2));
+        let result = reconcile(
+            &[entry(0, "50.00", "coupons rf18 5390 0754 7034")],
+            &HashSet::new(),
+            &orders(2),
+        );
         assert_eq!(outcomes(&result), [Outcome::Matched]);
         let change = &result.changes[0];
         assert!(change.completed && change.excess.is_empty());
@@ -317,7 +346,10 @@ mod tests {
 
         let first_only = reconcile(&entries[..1], &HashSet::new(), &orders(2));
         assert!(!first_only.changes[0].completed);
-        assert_eq!(first_only.changes[0].order.status, OrderStatus::PartiallyPaid);
+        assert_eq!(
+            first_only.changes[0].order.status,
+            OrderStatus::PartiallyPaid
+        );
     }
 
     #[test]
@@ -325,15 +357,25 @@ mod tests {
         let result = reconcile(&[entry(0, "30.00", REFERENCE)], &HashSet::new(), &orders(1));
         assert_eq!(outcomes(&result), [Outcome::Overpaid]);
         assert!(result.changes[0].completed);
-        assert_eq!(result.changes[0].excess, [("ref:B0".to_string(), Money::parse("5.00").unwrap())]);
+        assert_eq!(
+            result.changes[0].excess,
+            [("ref:B0".to_string(), Money::parse("5.00").unwrap())]
+        );
     }
 
     #[test]
     fn entries_seen_before_or_twice_in_the_file_are_duplicates() {
         let seen = HashSet::from(["ref:B0".to_string()]);
-        let entries = [entry(0, "25.00", REFERENCE), entry(1, "25.00", REFERENCE), entry(1, "25.00", REFERENCE)];
+        let entries = [
+            entry(0, "25.00", REFERENCE),
+            entry(1, "25.00", REFERENCE),
+            entry(1, "25.00", REFERENCE),
+        ];
         let result = reconcile(&entries, &seen, &orders(1));
-        assert_eq!(outcomes(&result), [Outcome::Duplicate, Outcome::Matched, Outcome::Duplicate]);
+        assert_eq!(
+            outcomes(&result),
+            [Outcome::Duplicate, Outcome::Matched, Outcome::Duplicate]
+        );
     }
 
     #[test]
@@ -347,14 +389,22 @@ mod tests {
         let mut dollars = entry(3, "25.00", REFERENCE);
         dollars.currency = "USD".into();
         let fractional = entry(4, "25.00001", REFERENCE);
-        let result = reconcile(&[debit, reversal, pending, dollars, fractional], &HashSet::new(), &orders(1));
+        let result = reconcile(
+            &[debit, reversal, pending, dollars, fractional],
+            &HashSet::new(),
+            &orders(1),
+        );
         assert_eq!(outcomes(&result), [Outcome::Ignored; 5]);
         assert!(result.changes.is_empty());
     }
 
     #[test]
     fn an_unknown_reference_is_unmatched() {
-        let result = reconcile(&[entry(0, "25.00", "RF71 2345 6789")], &HashSet::new(), &orders(1));
+        let result = reconcile(
+            &[entry(0, "25.00", "RF71 2345 6789")],
+            &HashSet::new(),
+            &orders(1),
+        );
         assert_eq!(outcomes(&result), [Outcome::Unmatched]);
         let counts = Counts::of(&result.lines);
         assert_eq!((counts.entries, counts.unmatched), (1, 1));

@@ -34,7 +34,12 @@ impl RfReference {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_uppercase();
-        let invalid = || Invalid::new("invalid", "must be an RF creditor reference such as RF18 5390 0754 7034");
+        let invalid = || {
+            Invalid::new(
+                "invalid",
+                "must be an RF creditor reference such as RF18 5390 0754 7034",
+            )
+        };
         let (head, payload) = compact.split_at_checked(4).ok_or_else(invalid)?;
         let shaped = head.starts_with("RF")
             && head[2..].chars().all(|c| c.is_ascii_digit())
@@ -50,7 +55,8 @@ impl RfReference {
     /// The reference for a payload of 1 to 21 letters or digits.
     pub fn for_payload(payload: &str) -> Option<Self> {
         let payload = payload.to_ascii_uppercase();
-        if !(1..=21).contains(&payload.len()) || !payload.chars().all(|c| c.is_ascii_alphanumeric()) {
+        if !(1..=21).contains(&payload.len()) || !payload.chars().all(|c| c.is_ascii_alphanumeric())
+        {
             return None;
         }
         let check = 98 - mod97(&format!("{payload}RF00"))?;
@@ -129,12 +135,22 @@ mod tests {
         let reference = RfReference::parse("RF18539007547034").unwrap();
         assert_eq!(reference.grouped(), "RF18 5390 0754 7034");
         assert_eq!(RfReference::for_payload("539007547034").unwrap(), reference);
-        assert_eq!(RfReference::parse("rf18 5390 0754 7034").unwrap(), reference);
+        assert_eq!(
+            RfReference::parse("rf18 5390 0754 7034").unwrap(),
+            reference
+        );
     }
 
     #[test]
     fn a_wrong_check_digit_or_shape_is_refused() {
-        for bad in ["RF19539007547034", "RF18539007547035", "RF18", "XX18539007547034", "RF1A539007547034", "RF18-5390"] {
+        for bad in [
+            "RF19539007547034",
+            "RF18539007547035",
+            "RF18",
+            "XX18539007547034",
+            "RF1A539007547034",
+            "RF18-5390",
+        ] {
             assert!(RfReference::parse(bad).is_err(), "{bad} was accepted");
         }
         let too_long = RfReference::for_payload(&"1".repeat(22));
@@ -154,8 +170,11 @@ mod tests {
     fn references_are_found_in_remittance_text() {
         let example = RfReference::parse("RF18539007547034").unwrap();
         let found = RfReference::candidates_in("Payment for order rf18 5390 0754 7034, thank you");
-        assert_eq!(found, [example.clone()]);
-        assert_eq!(RfReference::candidates_in("INV 2024/17 RF18539007547034"), [example]);
+        assert_eq!(found, std::slice::from_ref(&example));
+        assert_eq!(
+            RfReference::candidates_in("INV 2024/17 RF18539007547034"),
+            [example]
+        );
         assert!(RfReference::candidates_in("RF19539007547034 no valid one").is_empty());
         assert!(RfReference::candidates_in("SURFACE 18539007547034").is_empty());
         assert!(RfReference::candidates_in("").is_empty());

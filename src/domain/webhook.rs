@@ -43,12 +43,22 @@ impl SignatureHeader {
         let mut timestamp = None;
         let mut v1 = Vec::new();
         for part in header.split(',') {
-            let (key, value) = part.trim().split_once('=').ok_or(SignatureError::Malformed)?;
+            let (key, value) = part
+                .trim()
+                .split_once('=')
+                .ok_or(SignatureError::Malformed)?;
             match key {
-                "t" => timestamp = Some(value.parse::<i64>().map_err(|_| SignatureError::Malformed)?),
+                "t" => {
+                    timestamp = Some(
+                        value
+                            .parse::<i64>()
+                            .map_err(|_| SignatureError::Malformed)?,
+                    )
+                }
                 "v1" => {
                     let mut signature = [0u8; 32];
-                    hex::decode_to_slice(value, &mut signature).map_err(|_| SignatureError::Malformed)?;
+                    hex::decode_to_slice(value, &mut signature)
+                        .map_err(|_| SignatureError::Malformed)?;
                     v1.push(signature);
                 }
                 _ => {}
@@ -63,7 +73,8 @@ impl SignatureHeader {
 
 /// The signature Stripe computes for a payload.
 pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
     mac.update(timestamp.to_string().as_bytes());
     mac.update(b".");
     mac.update(body);
@@ -71,14 +82,18 @@ pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
 }
 
 /// Verifies a webhook's raw body against its `Stripe-Signature` header.
-pub fn verify(header: Option<&str>, body: &[u8], secrets: &[String], now: Instant) -> Result<(), SignatureError> {
+pub fn verify(
+    header: Option<&str>,
+    body: &[u8],
+    secrets: &[String],
+    now: Instant,
+) -> Result<(), SignatureError> {
     let header = SignatureHeader::parse(header.ok_or(SignatureError::Missing)?)?;
     let matches = secrets.iter().any(|secret| {
         let expected = sign(secret, header.timestamp, body);
-        header
-            .v1
-            .iter()
-            .fold(false, |found, candidate| found | bool::from(candidate.ct_eq(&expected)))
+        header.v1.iter().fold(false, |found, candidate| {
+            found | bool::from(candidate.ct_eq(&expected))
+        })
     });
     if !matches {
         return Err(SignatureError::Mismatch);
@@ -91,7 +106,10 @@ pub fn verify(header: Option<&str>, body: &[u8], secrets: &[String], now: Instan
 
 /// The header a signer would send: used by tests and the benchmark.
 pub fn header_for(secret: &str, timestamp: i64, body: &[u8]) -> String {
-    format!("t={timestamp},v1={}", hex::encode(sign(secret, timestamp, body)))
+    format!(
+        "t={timestamp},v1={}",
+        hex::encode(sign(secret, timestamp, body))
+    )
 }
 
 #[cfg(test)]
@@ -113,9 +131,18 @@ mod tests {
     #[test]
     fn a_correct_signature_within_tolerance_is_accepted() {
         let header = header_for(SECRET, 1_800_000_000, BODY);
-        assert_eq!(verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_800_000_000)), Ok(()));
-        assert_eq!(verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_800_000_300)), Ok(()));
-        assert_eq!(verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_799_999_700)), Ok(()));
+        assert_eq!(
+            verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_800_000_000)),
+            Ok(())
+        );
+        assert_eq!(
+            verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_800_000_300)),
+            Ok(())
+        );
+        assert_eq!(
+            verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_799_999_700)),
+            Ok(())
+        );
     }
 
     #[test]
@@ -130,12 +157,22 @@ mod tests {
     fn a_wrong_secret_or_altered_body_is_a_mismatch() {
         let header = header_for(SECRET, 1_800_000_000, BODY);
         assert_eq!(
-            verify(Some(&header), BODY, &secrets(&["whsec_other"]), at(1_800_000_000)),
+            verify(
+                Some(&header),
+                BODY,
+                &secrets(&["whsec_other"]),
+                at(1_800_000_000)
+            ),
             Err(SignatureError::Mismatch)
         );
         let altered = br#"{"id":"evt_1","type":"checkout.session.completed" }"#;
         assert_eq!(
-            verify(Some(&header), altered, &secrets(&[SECRET]), at(1_800_000_000)),
+            verify(
+                Some(&header),
+                altered,
+                &secrets(&[SECRET]),
+                at(1_800_000_000)
+            ),
             Err(SignatureError::Mismatch)
         );
     }
@@ -144,7 +181,10 @@ mod tests {
     fn a_stale_or_future_timestamp_is_refused() {
         let header = header_for(SECRET, 1_800_000_000, BODY);
         for now in [1_800_000_301, 1_799_999_699] {
-            assert_eq!(verify(Some(&header), BODY, &secrets(&[SECRET]), at(now)), Err(SignatureError::Stale));
+            assert_eq!(
+                verify(Some(&header), BODY, &secrets(&[SECRET]), at(now)),
+                Err(SignatureError::Stale)
+            );
         }
     }
 
@@ -153,7 +193,10 @@ mod tests {
         let good = hex::encode(sign(SECRET, 1_800_000_000, BODY));
         let header = format!("t=1800000000,v1={},v0=abc,v1={good}", "0".repeat(64));
         let rotated = secrets(&["whsec_new", SECRET]);
-        assert_eq!(verify(Some(&header), BODY, &rotated, at(1_800_000_000)), Ok(()));
+        assert_eq!(
+            verify(Some(&header), BODY, &rotated, at(1_800_000_000)),
+            Ok(())
+        );
     }
 
     #[test]
@@ -161,8 +204,20 @@ mod tests {
         let all = secrets(&[SECRET]);
         let now = at(1_800_000_000);
         assert_eq!(verify(None, BODY, &all, now), Err(SignatureError::Missing));
-        for bad in ["", "t=1800000000", "v1=00", "t=abc,v1=00", "t=1,v1=zz", "garbage", "t=1,v1=0011"] {
-            assert_eq!(verify(Some(bad), BODY, &all, now), Err(SignatureError::Malformed), "{bad}");
+        for bad in [
+            "",
+            "t=1800000000",
+            "v1=00",
+            "t=abc,v1=00",
+            "t=1,v1=zz",
+            "garbage",
+            "t=1,v1=0011",
+        ] {
+            assert_eq!(
+                verify(Some(bad), BODY, &all, now),
+                Err(SignatureError::Malformed),
+                "{bad}"
+            );
         }
     }
 }

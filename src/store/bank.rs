@@ -39,7 +39,13 @@ impl BankEntryRecord {
 const COLUMNS: &str =
     "id, entry_key, booking_date, amount_cents, currency, reference, remitter, outcome, order_id, created_at";
 
-pub fn insert_statement(id: &str, format_name: &str, entries: usize, report: &str, now: Instant) -> Statement {
+pub fn insert_statement(
+    id: &str,
+    format_name: &str,
+    entries: usize,
+    report: &str,
+    now: Instant,
+) -> Statement {
     Statement::new(
         "INSERT INTO bank_statements (id, format, entries, imported_at, report) VALUES (?1, ?2, ?3, ?4, ?5)",
         vec![
@@ -54,10 +60,25 @@ pub fn insert_statement(id: &str, format_name: &str, entries: usize, report: &st
 
 /// The entries of an import that were not seen before, with their ids.
 /// Amounts that are not whole cents are kept as 0 (they are ignored entries).
-pub fn insert_bank_entries(statement_id: &str, lines: &[(String, &Line)], now: Instant) -> Vec<Statement> {
+pub fn insert_bank_entries(
+    statement_id: &str,
+    lines: &[(String, &Line)],
+    now: Instant,
+) -> Vec<Statement> {
     let rows = lines.iter().map(|(id, line)| {
-        serde_json::json!([id, line.key, statement_id, line.booking_date, line.amount_cents.unwrap_or(0),
-            line.currency, line.reference, line.remitter, line.outcome.as_str(), line.order_id, format(now)])
+        serde_json::json!([
+            id,
+            line.key,
+            statement_id,
+            line.booking_date,
+            line.amount_cents.unwrap_or(0),
+            line.currency,
+            line.reference,
+            line.remitter,
+            line.outcome.as_str(),
+            line.order_id,
+            format(now)
+        ])
     });
     bulk(
         "INSERT INTO bank_entries (id, entry_key, statement_id, booking_date, amount_cents, currency, reference, \
@@ -105,7 +126,10 @@ impl<D: Database> Store<D> {
     }
 
     /// Entries no order claimed, oldest first, for staff to match.
-    pub async fn unmatched_bank_entries(&self, limit: i64) -> Result<Vec<BankEntryRecord>, DbError> {
+    pub async fn unmatched_bank_entries(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<BankEntryRecord>, DbError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM bank_entries WHERE outcome = 'unmatched' ORDER BY created_at, rowid LIMIT ?1"
         );

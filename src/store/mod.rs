@@ -16,15 +16,15 @@ mod outbox;
 pub mod sqlite;
 mod tokens;
 
+pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
 pub use customers::{
     activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer,
 };
-pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
 pub use ledger::{append_entry, LedgerLine};
 pub use orders::{
-    append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment, insert_staff_task,
-    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, set_order_status,
-    update_transferred_orders, OrderRecord, StaffTask,
+    append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment,
+    insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
+    set_order_status, update_transferred_orders, OrderRecord, StaffTask,
 };
 pub use outbox::{insert_message, record_attempt, OutboxMessage, OutboxStatus};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
@@ -99,7 +99,10 @@ pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) ->
         let text = row.to_string();
         if chunk.len() > 1 && chunk.len() + text.len() + 1 > MAX_JSON_BYTES {
             chunk.push(']');
-            statements.push(Statement::new(sql, vec![std::mem::replace(&mut chunk, String::from("[")).into()]));
+            statements.push(Statement::new(
+                sql,
+                vec![std::mem::replace(&mut chunk, String::from("[")).into()],
+            ));
         }
         if chunk.len() > 1 {
             chunk.push(',');
@@ -154,7 +157,9 @@ impl Row {
         match self.get(column)? {
             Value::Null => Ok(None),
             Value::Integer(number) => Ok(Some(*number)),
-            other => Err(DbError::Decode(format!("{column} is {other:?}, not an integer"))),
+            other => Err(DbError::Decode(format!(
+                "{column} is {other:?}, not an integer"
+            ))),
         }
     }
 

@@ -26,7 +26,8 @@ const COLUMNS: &str = "id, customer_id, quantity, unit_price_cents, total_cents,
 
 fn money(row: &Row, column: &str) -> Result<Money, DbError> {
     let cents = row.integer(column)?;
-    Money::from_cents(cents).ok_or_else(|| DbError::Decode(format!("{column} is negative: {cents}")))
+    Money::from_cents(cents)
+        .ok_or_else(|| DbError::Decode(format!("{column} is negative: {cents}")))
 }
 
 impl OrderRecord {
@@ -37,10 +38,12 @@ impl OrderRecord {
         let order = Order {
             id: row.text("id")?,
             customer_id: row.text("customer_id")?,
-            quantity: Quantity::parse(row.integer("quantity")?).map_err(|e| decode("quantity", e.detail))?,
+            quantity: Quantity::parse(row.integer("quantity")?)
+                .map_err(|e| decode("quantity", e.detail))?,
             unit_price: money(row, "unit_price_cents")?,
             total: money(row, "total_cents")?,
-            method: PaymentMethod::parse(&method).map_err(|_| decode("payment_method", method.clone()))?,
+            method: PaymentMethod::parse(&method)
+                .map_err(|_| decode("payment_method", method.clone()))?,
             status: OrderStatus::parse(&status).ok_or_else(|| decode("status", status.clone()))?,
             received: money(row, "received_cents")?,
             rf_reference: row
@@ -87,7 +90,12 @@ pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement 
 
 /// Moves an order to `status` only from one of `from`, so that a late or
 /// repeated event cannot undo a later state.
-pub fn set_order_status(order_id: &str, status: OrderStatus, from: &[OrderStatus], now: Instant) -> Statement {
+pub fn set_order_status(
+    order_id: &str,
+    status: OrderStatus,
+    from: &[OrderStatus],
+    now: Instant,
+) -> Statement {
     let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
     Statement::new(
         "UPDATE coupon_orders SET status = ?2, \
@@ -107,7 +115,11 @@ pub fn mark_card_paid(order_id: &str, payment_intent_id: Option<&str>, now: Inst
     Statement::new(
         "UPDATE coupon_orders SET status = 'paid', paid_at = ?3, received_cents = total_cents, \
          payment_intent_id = COALESCE(?2, payment_intent_id) WHERE id = ?1 AND status <> 'paid'",
-        vec![order_id.into(), payment_intent_id.into(), format(now).into()],
+        vec![
+            order_id.into(),
+            payment_intent_id.into(),
+            format(now).into(),
+        ],
     )
 }
 
@@ -131,7 +143,14 @@ pub fn expire_orders(now: Instant) -> Statement {
 
 /// Records money received (or, negative, refunded) for an order, once per
 /// event or bank entry.
-pub fn insert_payment(id: &str, order_id: &str, source: &str, source_key: &str, cents: i64, now: Instant) -> Statement {
+pub fn insert_payment(
+    id: &str,
+    order_id: &str,
+    source: &str,
+    source_key: &str,
+    cents: i64,
+    now: Instant,
+) -> Statement {
     Statement::new(
         "INSERT INTO payments (id, order_id, source, source_key, amount_cents, created_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (source_key) DO NOTHING",
@@ -189,8 +208,17 @@ pub fn insert_staff_task(task: &StaffTask, now: Instant) -> Statement {
 /// Staff tasks in bulk, for a statement import.
 pub fn insert_staff_tasks(tasks: &[StaffTask], now: Instant) -> Vec<Statement> {
     let rows = tasks.iter().map(|task| {
-        serde_json::json!([task.id, task.key, task.kind, task.order_id, task.customer_id, task.amount_cents,
-            task.coupons, task.detail, format(now)])
+        serde_json::json!([
+            task.id,
+            task.key,
+            task.kind,
+            task.order_id,
+            task.customer_id,
+            task.amount_cents,
+            task.coupons,
+            task.detail,
+            format(now)
+        ])
     });
     bulk(
         "INSERT INTO staff_tasks (id, task_key, kind, order_id, customer_id, amount_cents, coupons, detail, created_at) \
@@ -203,8 +231,17 @@ pub fn insert_staff_tasks(tasks: &[StaffTask], now: Instant) -> Vec<Statement> {
 /// Ledger entries in bulk, for a statement import.
 pub fn append_entries(entries: &[Entry]) -> Vec<Statement> {
     let rows = entries.iter().map(|e| {
-        serde_json::json!([e.id, e.customer_id, e.kind.as_str(), e.coupons, e.idempotency_key,
-            format(e.created_at), e.order_id, e.reason, e.staff_member])
+        serde_json::json!([
+            e.id,
+            e.customer_id,
+            e.kind.as_str(),
+            e.coupons,
+            e.idempotency_key,
+            format(e.created_at),
+            e.order_id,
+            e.reason,
+            e.staff_member
+        ])
     });
     bulk(
         "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id, reason, staff_member) \
@@ -215,7 +252,10 @@ pub fn append_entries(entries: &[Entry]) -> Vec<Statement> {
 }
 
 /// Bank payments in bulk: `(payment id, order id, entry key, cents)`.
-pub fn insert_bank_payments(payments: &[(String, String, String, i64)], now: Instant) -> Vec<Statement> {
+pub fn insert_bank_payments(
+    payments: &[(String, String, String, i64)],
+    now: Instant,
+) -> Vec<Statement> {
     let rows = payments
         .iter()
         .map(|(id, order, key, cents)| serde_json::json!([id, order, key, cents, format(now)]));
@@ -231,8 +271,13 @@ pub fn insert_bank_payments(payments: &[(String, String, String, i64)], now: Ins
 /// the state the import read are changed: a concurrent change wins.
 pub fn update_transferred_orders(orders: &[(&Order, OrderStatus)], now: Instant) -> Vec<Statement> {
     let rows = orders.iter().map(|(order, before)| {
-        serde_json::json!([order.id, order.status.as_str(), order.received.cents(), before.as_str(),
-            (order.status == OrderStatus::Paid).then(|| format(now))])
+        serde_json::json!([
+            order.id,
+            order.status.as_str(),
+            order.received.cents(),
+            before.as_str(),
+            (order.status == OrderStatus::Paid).then(|| format(now))
+        ])
     });
     bulk(
         "UPDATE coupon_orders SET status = change.status, received_cents = change.received, \
@@ -286,7 +331,10 @@ impl<D: Database> Store<D> {
             .transpose()
     }
 
-    pub async fn order_by_payment_intent(&self, payment_intent_id: &str) -> Result<Option<OrderRecord>, DbError> {
+    pub async fn order_by_payment_intent(
+        &self,
+        payment_intent_id: &str,
+    ) -> Result<Option<OrderRecord>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM coupon_orders WHERE payment_intent_id = ?1");
         self.first(Statement::new(sql, vec![payment_intent_id.into()]))
             .await?
@@ -307,14 +355,20 @@ impl<D: Database> Store<D> {
     }
 
     /// The orders that any of these RF references name.
-    pub async fn orders_by_references(&self, references: &[String]) -> Result<Vec<OrderRecord>, DbError> {
+    pub async fn orders_by_references(
+        &self,
+        references: &[String],
+    ) -> Result<Vec<OrderRecord>, DbError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM coupon_orders WHERE rf_reference IN (SELECT value FROM json_each(?1))"
         );
         let mut orders = Vec::new();
         for chunk in references.chunks(2000) {
             let list = serde_json::to_string(chunk).unwrap_or_default();
-            for row in self.rows(Statement::new(sql.clone(), vec![list.into()])).await? {
+            for row in self
+                .rows(Statement::new(sql.clone(), vec![list.into()]))
+                .await?
+            {
                 orders.push(OrderRecord::from_row(&row)?);
             }
         }
@@ -323,7 +377,10 @@ impl<D: Database> Store<D> {
 
     pub async fn webhook_event_seen(&self, id: &str) -> Result<bool, DbError> {
         let row = self
-            .first(Statement::new("SELECT 1 AS seen FROM webhook_events WHERE id = ?1", vec![id.into()]))
+            .first(Statement::new(
+                "SELECT 1 AS seen FROM webhook_events WHERE id = ?1",
+                vec![id.into()],
+            ))
             .await?;
         Ok(row.is_some())
     }

@@ -43,9 +43,16 @@ impl Sqlite {
     }
 
     fn within_d1_limits(&self, statement: &Statement) -> Result<(), DbError> {
-        self.queries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let too_long = statement.params.iter().any(|p| matches!(p, Value::Text(t) if t.len() > D1_MAX_VALUE_BYTES));
-        if statement.params.len() > D1_MAX_PARAMETERS || statement.sql.len() > D1_MAX_SQL_BYTES || too_long {
+        self.queries
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let too_long = statement
+            .params
+            .iter()
+            .any(|p| matches!(p, Value::Text(t) if t.len() > D1_MAX_VALUE_BYTES));
+        if statement.params.len() > D1_MAX_PARAMETERS
+            || statement.sql.len() > D1_MAX_SQL_BYTES
+            || too_long
+        {
             return Err(DbError::Failed(format!(
                 "beyond D1's limits: {} parameters, {} bytes of SQL",
                 statement.params.len(),

@@ -37,12 +37,25 @@ fn config(env: &Env) -> worker::Result<Config> {
                 .filter(|days| (1..=365).contains(days))
                 .unwrap_or(crate::domain::order::DEFAULT_LIFETIME_DAYS),
         ),
-        bank_account: match (setting(env, "BANK_BENEFICIARY"), setting(env, "BANK_IBAN"), setting(env, "BANK_BIC")) {
-            (Some(beneficiary), Some(iban), Some(bic)) => Some(BankAccount { beneficiary, iban, bic }),
+        bank_account: match (
+            setting(env, "BANK_BENEFICIARY"),
+            setting(env, "BANK_IBAN"),
+            setting(env, "BANK_BIC"),
+        ) {
+            (Some(beneficiary), Some(iban), Some(bic)) => Some(BankAccount {
+                beneficiary,
+                iban,
+                bic,
+            }),
             _ => None,
         },
         stripe_webhook_secrets: setting(env, "STRIPE_WEBHOOK_SECRETS")
-            .map(|list| list.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+            .map(|list| {
+                list.split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .unwrap_or_default(),
     })
 }

@@ -24,7 +24,10 @@ pub fn configured(env: &Env) -> Option<Stripe> {
 }
 
 impl PaymentProvider for Stripe {
-    async fn create_checkout_session(&self, request: &CheckoutRequest) -> Result<CheckoutSession, String> {
+    async fn create_checkout_session(
+        &self,
+        request: &CheckoutRequest,
+    ) -> Result<CheckoutSession, String> {
         let form = serde_urlencoded::to_string(request.stripe_form()).map_err(|e| e.to_string())?;
         let headers = Headers::new();
         let set = |name: &str, value: &str| headers.set(name, value).map_err(|e| e.to_string());
@@ -37,14 +40,26 @@ impl PaymentProvider for Stripe {
             .with_body(Some(JsValue::from_str(&form)));
         let url = format!("{}/v1/checkout/sessions", self.base);
         let outgoing = worker::Request::new_with_init(&url, &init).map_err(|e| e.to_string())?;
-        let mut response = Fetch::Request(outgoing).send().await.map_err(|e| e.to_string())?;
+        let mut response = Fetch::Request(outgoing)
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
         let status = response.status_code();
-        let body: serde_json::Value = response.json().await.map_err(|e| format!("{status}: {e}"))?;
+        let body: serde_json::Value = response
+            .json()
+            .await
+            .map_err(|e| format!("{status}: {e}"))?;
         if !(200..300).contains(&status) {
-            let message = body.pointer("/error/message").and_then(|m| m.as_str()).unwrap_or("no message");
+            let message = body
+                .pointer("/error/message")
+                .and_then(|m| m.as_str())
+                .unwrap_or("no message");
             return Err(format!("Stripe answered {status}: {message}"));
         }
-        match (body.get("id").and_then(|v| v.as_str()), body.get("url").and_then(|v| v.as_str())) {
+        match (
+            body.get("id").and_then(|v| v.as_str()),
+            body.get("url").and_then(|v| v.as_str()),
+        ) {
             (Some(id), Some(url)) => Ok(CheckoutSession {
                 id: id.to_owned(),
                 url: url.to_owned(),

@@ -23,11 +23,17 @@ fn a_card_order_is_credited_once_when_stripe_confirms_it() {
     let (_, token) = app.customer();
     let order = app.order(&token, 3, "card");
     assert_eq!(order["status"], "awaiting_payment");
-    assert_eq!((order["unit_price"].as_str(), order["total"].as_str()), (Some("25.00"), Some("75.00")));
+    assert_eq!(
+        (order["unit_price"].as_str(), order["total"].as_str()),
+        (Some("25.00"), Some("75.00"))
+    );
     assert_eq!(order["currency"], "EUR");
     assert!(order["checkout_url"].as_str().unwrap().contains("cs_test_"));
     if let Some(requests) = app.0.checkout_requests() {
-        let sent = requests.iter().find(|r| r["client_reference_id"] == order["order_id"]).expect("a session was created");
+        let sent = requests
+            .iter()
+            .find(|r| r["client_reference_id"] == order["order_id"])
+            .expect("a session was created");
         assert_eq!(sent["mode"], "payment");
         assert_eq!(sent["line_items[0][quantity]"], "3");
         assert_eq!(sent["line_items[0][price_data][unit_amount]"], "2500");
@@ -38,13 +44,22 @@ fn a_card_order_is_credited_once_when_stripe_confirms_it() {
     assert_eq!(answer.status, 200, "{}", answer.text());
     assert_eq!(answer.json()["outcome"], "credited");
     assert_eq!(app.balance(&token), 1 + 3);
-    let path = format!("/api/me/coupon-orders/{}", order["order_id"].as_str().unwrap());
+    let path = format!(
+        "/api/me/coupon-orders/{}",
+        order["order_id"].as_str().unwrap()
+    );
     assert_eq!(app.get_as(&path, &token).json()["status"], "paid");
 
     let again = app.stripe_event(&event);
-    assert_eq!((again.status, again.json()["outcome"].as_str()), (200, Some("duplicate")));
+    assert_eq!(
+        (again.status, again.json()["outcome"].as_str()),
+        (200, Some("duplicate"))
+    );
     let another_event_same_order = checkout_completed(&unique("evt_"), &order);
-    assert_eq!(app.stripe_event(&another_event_same_order).json()["outcome"], "already_paid");
+    assert_eq!(
+        app.stripe_event(&another_event_same_order).json()["outcome"],
+        "already_paid"
+    );
     assert_eq!(app.balance(&token), 4);
 }
 
@@ -55,7 +70,9 @@ fn the_same_event_ten_times_at_once_credits_once() {
     let order = app.order(&token, 2, "card");
     let event = checkout_completed(&unique("evt_"), &order);
     let statuses: Vec<u16> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..10).map(|_| scope.spawn(|| app.stripe_event(&event).status)).collect();
+        let handles: Vec<_> = (0..10)
+            .map(|_| scope.spawn(|| app.stripe_event(&event).status))
+            .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(statuses, [200; 10]);
@@ -77,7 +94,8 @@ fn forged_and_stale_signatures_are_refused_and_change_nothing() {
     let event = checkout_completed(&unique("evt_"), &order);
     let forged = app.stripe_event_signed(&event, "whsec_forged", 0);
     assert_eq!(forged.problem(400)["type"], "/problems/invalid-signature");
-    app.stripe_event_signed(&event, app.0.webhook_secret(), 301).problem(400);
+    app.stripe_event_signed(&event, app.0.webhook_secret(), 301)
+        .problem(400);
     let unsigned = app.post_json("/api/webhooks/stripe", &event);
     unsigned.problem(400);
     assert_eq!(app.balance(&token), 1);
@@ -97,9 +115,17 @@ fn a_card_payment_of_the_wrong_amount_goes_to_review() {
     assert_eq!(app.stripe_event(&event).json()["outcome"], "review");
     assert_eq!(app.balance(&token), 1);
     let tasks = app.staff_get("/api/staff/tasks").json();
-    let task = tasks["tasks"].as_array().unwrap().iter().find(|t| t["order_id"] == order["order_id"]).expect("a review task");
+    let task = tasks["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["order_id"] == order["order_id"])
+        .expect("a review task");
     assert_eq!(task["kind"], "payment_review");
-    let path = format!("/api/me/coupon-orders/{}", order["order_id"].as_str().unwrap());
+    let path = format!(
+        "/api/me/coupon-orders/{}",
+        order["order_id"].as_str().unwrap()
+    );
     assert_eq!(app.get_as(&path, &token).json()["status"], "review");
 }
 
@@ -127,7 +153,10 @@ fn event_types_the_portal_ignores_are_acknowledged() {
     let app = spawn_app();
     let event = json!({"id": unique("evt_"), "type": "customer.created", "data": {"object": {}}});
     let answer = app.stripe_event(&event);
-    assert_eq!((answer.status, answer.json()["outcome"].as_str()), (200, Some("ignored")));
+    assert_eq!(
+        (answer.status, answer.json()["outcome"].as_str()),
+        (200, Some("ignored"))
+    );
 }
 
 #[test]
@@ -136,14 +165,30 @@ fn a_bank_order_gives_the_transfer_instructions_and_a_pro_forma() {
     let (email, token) = app.customer();
     let order = app.order(&token, 2, "bank_transfer");
     let transfer = &order["bank_transfer"];
-    assert_eq!((transfer["beneficiary"].as_str(), transfer["iban"].as_str(), transfer["bic"].as_str()), (Some(BENEFICIARY), Some(IBAN), Some(BIC)));
+    assert_eq!(
+        (
+            transfer["beneficiary"].as_str(),
+            transfer["iban"].as_str(),
+            transfer["bic"].as_str()
+        ),
+        (Some(BENEFICIARY), Some(IBAN), Some(BIC))
+    );
     assert_eq!(transfer["amount"], "50.00");
     let reference = transfer["reference"].as_str().unwrap();
-    assert!(reference.starts_with("RF") && reference.len() <= 25, "{reference}");
+    assert!(
+        reference.starts_with("RF") && reference.len() <= 25,
+        "{reference}"
+    );
     assert!(spica_portal::domain::rf::RfReference::parse(reference).is_ok());
     let pro_forma = &app.outbox(&email)[0];
-    assert!(pro_forma["subject"].as_str().unwrap().starts_with("Pro-forma"));
-    assert!(pro_forma["text"].as_str().unwrap().contains(transfer["reference_grouped"].as_str().unwrap()));
+    assert!(pro_forma["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("Pro-forma"));
+    assert!(pro_forma["text"]
+        .as_str()
+        .unwrap()
+        .contains(transfer["reference_grouped"].as_str().unwrap()));
 }
 
 #[test]
@@ -151,21 +196,38 @@ fn a_statement_with_the_reference_credits_the_order_once() {
     let app = spawn_app();
     let (_, token) = app.customer();
     let order = app.order(&token, 2, "bank_transfer");
-    let reference = order["bank_transfer"]["reference_grouped"].as_str().unwrap().to_lowercase();
+    let reference = order["bank_transfer"]["reference_grouped"]
+        .as_str()
+        .unwrap()
+        .to_lowercase();
     let statement = camt053(&[
-        ("50.00", &format!("Coupons {reference} thank you"), &unique("BANKREF")),
+        (
+            "50.00",
+            &format!("Coupons {reference} thank you"),
+            &unique("BANKREF"),
+        ),
         ("99.00", "Invoice 2026/17", &unique("BANKREF")),
     ]);
     let report = app.post_statement("application/xml", &statement);
     assert_eq!(report.status, 200, "{}", report.text());
     let report = report.json();
-    assert_eq!((report["entries"].as_i64(), report["matched"].as_i64(), report["unmatched"].as_i64()), (Some(2), Some(1), Some(1)));
+    assert_eq!(
+        (
+            report["entries"].as_i64(),
+            report["matched"].as_i64(),
+            report["unmatched"].as_i64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
     assert_eq!(report["lines"][0]["order_id"], order["order_id"]);
     assert_eq!(report["lines"][0]["outcome"], "matched");
     assert_eq!(app.balance(&token), 1 + 2);
 
     let again = app.post_statement("application/xml", &statement).json();
-    assert_eq!((again["duplicates"].as_i64(), again["matched"].as_i64()), (Some(2), Some(0)));
+    assert_eq!(
+        (again["duplicates"].as_i64(), again["matched"].as_i64()),
+        (Some(2), Some(0))
+    );
     assert_eq!(app.balance(&token), 3);
 }
 
@@ -175,14 +237,33 @@ fn an_underpaid_order_is_credited_in_full_when_the_rest_arrives() {
     let (_, token) = app.customer();
     let order = app.order(&token, 2, "bank_transfer");
     let reference = order["bank_transfer"]["reference"].as_str().unwrap();
-    let first = app.post_statement("application/xml", &camt053(&[("20.00", reference, &unique("B"))])).json();
+    let first = app
+        .post_statement(
+            "application/xml",
+            &camt053(&[("20.00", reference, &unique("B"))]),
+        )
+        .json();
     assert_eq!(first["partial"], 1);
     assert_eq!(app.balance(&token), 1);
-    let path = format!("/api/me/coupon-orders/{}", order["order_id"].as_str().unwrap());
+    let path = format!(
+        "/api/me/coupon-orders/{}",
+        order["order_id"].as_str().unwrap()
+    );
     let partly = app.get_as(&path, &token).json();
-    assert_eq!((partly["status"].as_str(), partly["bank_transfer"]["amount"].as_str()), (Some("partially_paid"), Some("30.00")));
+    assert_eq!(
+        (
+            partly["status"].as_str(),
+            partly["bank_transfer"]["amount"].as_str()
+        ),
+        (Some("partially_paid"), Some("30.00"))
+    );
 
-    let rest = app.post_statement("application/xml", &camt053(&[("30.00", reference, &unique("B"))])).json();
+    let rest = app
+        .post_statement(
+            "application/xml",
+            &camt053(&[("30.00", reference, &unique("B"))]),
+        )
+        .json();
     assert_eq!(rest["matched"], 1);
     assert_eq!(app.balance(&token), 3);
 }
@@ -194,11 +275,19 @@ fn an_unmatched_transfer_is_matched_by_staff() {
     let order = app.order(&token, 1, "bank_transfer");
     let report = app.post_statement("text/csv", "booking date,amount,currency,reference,remitter,bank reference\n2026-11-26,25.00,EUR,coupon please,Kovinar,CSV-1\n").json();
     assert_eq!(report["unmatched"], 1);
-    let entry_id = report["lines"][0]["bank_entry_id"].as_str().unwrap().to_owned();
+    let entry_id = report["lines"][0]["bank_entry_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let authorization = format!("Bearer {}", app.0.staff_token());
-    let body = json!({"order_id": order["order_id"]}).to_string().into_bytes();
+    let body = json!({"order_id": order["order_id"]})
+        .to_string()
+        .into_bytes();
     let path = format!("/api/staff/bank-entries/{entry_id}/match");
-    let headers = [("content-type", "application/json"), ("authorization", authorization.as_str())];
+    let headers = [
+        ("content-type", "application/json"),
+        ("authorization", authorization.as_str()),
+    ];
     let matched = app.0.send("POST", &path, &headers, body.clone());
     assert_eq!(matched.status, 200, "{}", matched.text());
     assert_eq!(matched.json()["outcome"], "matched");
@@ -220,19 +309,42 @@ fn a_malformed_statement_is_refused_and_writes_nothing() {
 fn orders_are_validated_listed_and_cancelled_while_unpaid() {
     let app = spawn_app();
     let (_, token) = app.customer();
-    let bad = app.post_json_as("/api/me/coupon-orders", &token, &json!({"quantity": 201, "payment_method": "cash"}));
-    let fields: Vec<String> = bad.problem(422)["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
+    let bad = app.post_json_as(
+        "/api/me/coupon-orders",
+        &token,
+        &json!({"quantity": 201, "payment_method": "cash"}),
+    );
+    let fields: Vec<String> = bad.problem(422)["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(fields, ["quantity", "payment_method"]);
-    app.post_json("/api/me/coupon-orders", &json!({"quantity": 1, "payment_method": "card"})).problem(401);
+    app.post_json(
+        "/api/me/coupon-orders",
+        &json!({"quantity": 1, "payment_method": "card"}),
+    )
+    .problem(401);
 
     let order = app.order(&token, 1, "bank_transfer");
     let id = order["order_id"].as_str().unwrap();
     let listed = app.get_as("/api/me/coupon-orders", &token).json();
     assert_eq!(listed["orders"][0]["order_id"], id);
-    let cancelled = app.post_json_as(&format!("/api/me/coupon-orders/{id}/cancel"), &token, &json!({}));
+    let cancelled = app.post_json_as(
+        &format!("/api/me/coupon-orders/{id}/cancel"),
+        &token,
+        &json!({}),
+    );
     assert_eq!(cancelled.json()["status"], "cancelled");
-    app.post_json_as(&format!("/api/me/coupon-orders/{id}/cancel"), &token, &json!({})).problem(409);
+    app.post_json_as(
+        &format!("/api/me/coupon-orders/{id}/cancel"),
+        &token,
+        &json!({}),
+    )
+    .problem(409);
 
     let (_, stranger) = app.customer();
-    app.get_as(&format!("/api/me/coupon-orders/{id}"), &stranger).problem(404);
+    app.get_as(&format!("/api/me/coupon-orders/{id}"), &stranger)
+        .problem(404);
 }

@@ -215,7 +215,12 @@ pub fn urlencode(text: &str) -> String {
 
 /// A `checkout.session.completed` event for an order, as Stripe sends it.
 pub fn checkout_completed(event_id: &str, order: &Value) -> Value {
-    let cents = order["total"].as_str().unwrap().replace('.', "").parse::<i64>().unwrap();
+    let cents = order["total"]
+        .as_str()
+        .unwrap()
+        .replace('.', "")
+        .parse::<i64>()
+        .unwrap();
     serde_json::json!({
         "id": event_id,
         "object": "event",
@@ -270,7 +275,10 @@ impl<T: Transport> TestApp<T> {
         self.0.send(
             "POST",
             path,
-            &[("content-type", "application/json"), ("authorization", &authorization)],
+            &[
+                ("content-type", "application/json"),
+                ("authorization", &authorization),
+            ],
             body.to_string().into_bytes(),
         )
     }
@@ -295,11 +303,15 @@ impl<T: Transport> TestApp<T> {
     /// Sends a Stripe event signed as Stripe would, `age` seconds ago.
     pub fn stripe_event_signed(&self, event: &Value, secret: &str, age: i64) -> TestResponse {
         let body = event.to_string().into_bytes();
-        let header = spica_portal::domain::webhook::header_for(secret, self.0.now_seconds() - age, &body);
+        let header =
+            spica_portal::domain::webhook::header_for(secret, self.0.now_seconds() - age, &body);
         self.0.send(
             "POST",
             "/api/webhooks/stripe",
-            &[("content-type", "application/json"), ("stripe-signature", &header)],
+            &[
+                ("content-type", "application/json"),
+                ("stripe-signature", &header),
+            ],
             body,
         )
     }
@@ -313,7 +325,10 @@ impl<T: Transport> TestApp<T> {
         self.0.send(
             "POST",
             "/api/staff/bank-statements",
-            &[("content-type", content_type), ("authorization", &authorization)],
+            &[
+                ("content-type", content_type),
+                ("authorization", &authorization),
+            ],
             body.as_bytes().to_vec(),
         )
     }

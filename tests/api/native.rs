@@ -11,7 +11,9 @@ use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
 
-use super::helpers::{TestApp, TestResponse, Transport, BENEFICIARY, BIC, FORM_URL, IBAN, THANKS_URL};
+use super::helpers::{
+    TestApp, TestResponse, Transport, BENEFICIARY, BIC, FORM_URL, IBAN, THANKS_URL,
+};
 
 pub struct Native {
     app: App<Sqlite>,
@@ -23,10 +25,16 @@ pub struct Native {
 struct StandInStripe;
 
 impl PaymentProvider for StandInStripe {
-    async fn create_checkout_session(&self, request: &CheckoutRequest) -> Result<CheckoutSession, String> {
+    async fn create_checkout_session(
+        &self,
+        request: &CheckoutRequest,
+    ) -> Result<CheckoutSession, String> {
         Ok(CheckoutSession {
             id: format!("cs_test_{}", request.order_id),
-            url: format!("https://checkout.stripe.test/pay/cs_test_{}", request.order_id),
+            url: format!(
+                "https://checkout.stripe.test/pay/cs_test_{}",
+                request.order_id
+            ),
         })
     }
 }
@@ -88,7 +96,13 @@ impl Transport for Native {
         };
         let mut seed = [0u8; 32];
         seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
-        let handled = pollster::block_on(api::handle(&self.app, Some(&StandInStripe), request, self.now, seed));
+        let handled = pollster::block_on(api::handle(
+            &self.app,
+            Some(&StandInStripe),
+            request,
+            self.now,
+            seed,
+        ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
         for job in handled.jobs {
             let Job::DeliverEmail { outbox_id } = job;

@@ -105,7 +105,9 @@ impl Transport for Http {
     }
 
     fn now_seconds(&self) -> i64 {
-        let elapsed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+        let elapsed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap();
         i64::try_from(elapsed.as_secs()).unwrap()
     }
 
