@@ -140,13 +140,8 @@ impl<D: Database> App<D> {
                         Some((&session.id, &session.url)),
                     )])
                     .await?;
-                let record = self
-                    .store
-                    .order(&order.id)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
                 Ok(PlacedOrder {
-                    record,
+                    record: OrderRecord::new(order, Some((session.id, session.url))),
                     bank_account: None,
                     jobs: Vec::new(),
                 })
@@ -189,13 +184,8 @@ impl<D: Database> App<D> {
                         store::insert_message(&outbox_id, &message, now),
                     ])
                     .await?;
-                let record = self
-                    .store
-                    .order(&order.id)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
                 Ok(PlacedOrder {
-                    record,
+                    record: OrderRecord::new(order, None),
                     bank_account: Some(account),
                     jobs: vec![Job::DeliverEmail { outbox_id }],
                 })
@@ -242,33 +232,38 @@ impl<D: Database> App<D> {
         }
         self.store.order(order_id).await?.ok_or(AppError::NotFound)
     }
+}
 
-    /// Credits a completed order's coupons and tells the customer, as
-    /// statements for the caller's batch.
-    pub(super) async fn credit_statements(
-        &self,
-        order: &Order,
-        now: Instant,
-        entropy: &mut Entropy,
-    ) -> Result<(Vec<store::Statement>, Option<Job>), AppError> {
-        let entry = crate::domain::ledger::Entry::purchase(entropy.id("led"), order, now);
-        let mut statements = vec![store::append_entry(&entry)];
-        let customer = self.store.customer(&order.customer_id).await?;
-        let job = match customer {
-            Some(customer) => {
-                let message = notification::payment_received(
-                    &email_of(&customer)?,
-                    &order.id,
-                    order.quantity.get(),
-                    &order.total.to_string(),
-                );
-                // Keyed by the order: one confirmation however the payment arrives.
-                let outbox_id = format!("msg_paid_{}", order.id);
-                statements.push(store::insert_message(&outbox_id, &message, now));
-                Some(Job::DeliverEmail { outbox_id })
-            }
-            None => None,
-        };
-        Ok((statements, job))
+/// What completing an order's payment writes: its purchase entry, and the
+/// confirmation to the customer, keyed by the order so that one goes out
+/// however the payment arrives.
+pub(super) struct Credit {
+    pub entry: crate::domain::ledger::Entry,
+    pub confirmation: Option<(String, notification::Message)>,
+}
+
+impl Credit {
+    pub fn new(order: &Order, email: Option<&Email>, now: Instant, entropy: &mut Entropy) -> Self {
+        let confirmation = email.map(|email| {
+            let message = notification::payment_received(
+                email,
+                &order.id,
+                order.quantity.get(),
+                &order.total.to_string(),
+            );
+            (format!("msg_paid_{}", order.id), message)
+        });
+        Self {
+            entry: crate::domain::ledger::Entry::purchase(entropy.id("led"), order, now),
+            confirmation,
+        }
+    }
+
+    pub fn job(&self) -> Option<Job> {
+        self.confirmation
+            .as_ref()
+            .map(|(outbox_id, _)| Job::DeliverEmail {
+                outbox_id: outbox_id.clone(),
+            })
     }
 }

@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
+use super::orders::Credit;
 use super::{App, AppError, Job};
+use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::order::{CardSettlement, OrderStatus};
@@ -141,9 +143,20 @@ impl<D: Database> App<D> {
                         now,
                     ),
                 ];
-                let (credit, job) = self.credit_statements(order, now, entropy).await?;
-                statements.extend(credit);
-                Ok(("credited".into(), statements, job.into_iter().collect()))
+                let email = match self.store.customer(&order.customer_id).await? {
+                    Some(customer) => Email::parse(&customer.email).ok(),
+                    None => None,
+                };
+                let credit = Credit::new(order, email.as_ref(), now, entropy);
+                statements.push(store::append_entry(&credit.entry));
+                if let Some((outbox_id, message)) = &credit.confirmation {
+                    statements.push(store::insert_message(outbox_id, message, now));
+                }
+                Ok((
+                    "credited".into(),
+                    statements,
+                    credit.job().into_iter().collect(),
+                ))
             }
         }
     }

@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::orders::Credit;
 use super::{App, AppError, Job};
+use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
@@ -168,12 +170,10 @@ impl<D: Database> App<D> {
             .collect();
         statements.extend(store::insert_bank_payments(&payments, now));
 
-        let (entries, tasks, mut messages, jobs) = self
+        let (settled, jobs) = self
             .settle(decided.changes.as_slice(), now, entropy)
             .await?;
-        statements.extend(store::append_entries(&entries));
-        statements.extend(store::insert_staff_tasks(&tasks, now));
-        statements.append(&mut messages);
+        statements.extend(settled);
         Ok((statements, jobs, entry_ids))
     }
 
@@ -183,33 +183,42 @@ impl<D: Database> App<D> {
         changes: &[OrderChange],
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(Vec<Entry>, Vec<StaffTask>, Vec<store::Statement>, Vec<Job>), AppError> {
-        let mut entries = Vec::new();
-        let mut tasks = Vec::new();
-        let mut messages = Vec::new();
-        let mut jobs = Vec::new();
-        for change in changes {
-            if change.completed {
-                entries.push(Entry::purchase(entropy.id("led"), &change.order, now));
-                if let Some(customer) = self.store.customer(&change.order.customer_id).await? {
-                    if let Ok(email) = crate::domain::email::Email::parse(&customer.email) {
-                        let message = crate::domain::notification::payment_received(
-                            &email,
-                            &change.order.id,
-                            change.order.quantity.get(),
-                            &change.order.total.to_string(),
-                        );
-                        let outbox_id = format!("msg_paid_{}", change.order.id);
-                        messages.push(store::insert_message(&outbox_id, &message, now));
-                        jobs.push(Job::DeliverEmail { outbox_id });
-                    }
-                }
-            }
-            for (key, excess) in &change.excess {
-                tasks.push(refund_task(entropy.id("tsk"), &change.order, key, *excess));
-            }
-        }
-        Ok((entries, tasks, messages, jobs))
+    ) -> Result<(Vec<store::Statement>, Vec<Job>), AppError> {
+        let completed: Vec<&Order> = changes
+            .iter()
+            .filter(|c| c.completed)
+            .map(|c| &c.order)
+            .collect();
+        let customer_ids: Vec<String> = completed.iter().map(|o| o.customer_id.clone()).collect();
+        let emails = self.store.customer_emails(&customer_ids).await?;
+        let credits: Vec<Credit> = completed
+            .iter()
+            .map(|order| {
+                let email = emails
+                    .get(&order.customer_id)
+                    .and_then(|e| Email::parse(e).ok());
+                Credit::new(order, email.as_ref(), now, entropy)
+            })
+            .collect();
+        let tasks: Vec<StaffTask> = changes
+            .iter()
+            .flat_map(|change| {
+                change
+                    .excess
+                    .iter()
+                    .map(move |(key, excess)| (&change.order, key, *excess))
+            })
+            .map(|(order, key, excess)| refund_task(entropy.id("tsk"), order, key, excess))
+            .collect();
+        let entries: Vec<Entry> = credits.iter().map(|c| c.entry.clone()).collect();
+        let messages: Vec<(String, crate::domain::notification::Message)> = credits
+            .iter()
+            .filter_map(|c| c.confirmation.clone())
+            .collect();
+        let mut statements = store::append_entries(&entries);
+        statements.extend(store::insert_staff_tasks(&tasks, now));
+        statements.extend(store::insert_messages(&messages, now));
+        Ok((statements, credits.iter().filter_map(Credit::job).collect()))
     }
 
     /// Staff match an unmatched bank entry to an order by hand.
@@ -256,12 +265,10 @@ impl<D: Database> App<D> {
             entry.amount_cents,
             now,
         ));
-        let (entries, tasks, mut messages, jobs) = self
+        let (settled, jobs) = self
             .settle(std::slice::from_ref(&change), now, entropy)
             .await?;
-        statements.extend(store::append_entries(&entries));
-        statements.extend(store::insert_staff_tasks(&tasks, now));
-        statements.append(&mut messages);
+        statements.extend(settled);
         let changes = self.store.write(statements).await?;
         if changes[0] == 0 {
             return Err(AppError::AlreadyMatched);

@@ -126,6 +126,28 @@ impl<D: Database> Store<D> {
             .transpose()
     }
 
+    /// The email addresses of these customers, by id, in as few queries as
+    /// D1 allows.
+    pub async fn customer_emails(
+        &self,
+        ids: &[String],
+    ) -> Result<std::collections::HashMap<String, String>, DbError> {
+        let mut emails = std::collections::HashMap::new();
+        for chunk in ids.chunks(2000) {
+            let list = serde_json::to_string(chunk).unwrap_or_default();
+            let rows = self
+                .rows(Statement::new(
+                    "SELECT id, email FROM customers WHERE id IN (SELECT value FROM json_each(?1))",
+                    vec![list.into()],
+                ))
+                .await?;
+            for row in rows {
+                emails.insert(row.text("id")?, row.text("email")?);
+            }
+        }
+        Ok(emails)
+    }
+
     /// Whether the customer's registration with serial "0" awaits staff.
     pub async fn open_license_claim(&self, customer_id: &str) -> Result<Option<String>, DbError> {
         let row = self

@@ -26,7 +26,7 @@ pub use orders::{
     insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
     set_order_status, update_transferred_orders, OrderRecord, StaffTask,
 };
-pub use outbox::{insert_message, record_attempt, OutboxMessage, OutboxStatus};
+pub use outbox::{insert_message, insert_messages, record_attempt, OutboxMessage, OutboxStatus};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
 
 use std::borrow::Cow;

@@ -20,6 +20,22 @@ pub struct OrderRecord {
     pub closed_at: Option<Instant>,
 }
 
+impl OrderRecord {
+    /// A record of an order just placed, as it was written.
+    pub fn new(order: Order, checkout: Option<(String, String)>) -> Self {
+        let (checkout_session_id, checkout_url) = checkout.unzip();
+        Self {
+            order,
+            checkout_session_id,
+            checkout_url,
+            payment_intent_id: None,
+            review_reason: None,
+            paid_at: None,
+            closed_at: None,
+        }
+    }
+}
+
 const COLUMNS: &str = "id, customer_id, quantity, unit_price_cents, total_cents, payment_method, status, \
      received_cents, rf_reference, checkout_session_id, checkout_url, payment_intent_id, review_reason, \
      created_at, expires_at, paid_at, closed_at";

@@ -84,6 +84,25 @@ pub fn insert_message(id: &str, message: &Message, now: Instant) -> Statement {
     )
 }
 
+/// Messages in bulk, for a statement import: `(outbox id, message)`.
+pub fn insert_messages(messages: &[(String, Message)], now: Instant) -> Vec<Statement> {
+    let rows = messages.iter().map(|(id, message)| {
+        serde_json::json!([
+            id,
+            message.to.as_str(),
+            message.subject,
+            message.text,
+            format(now)
+        ])
+    });
+    super::bulk(
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4 \
+         FROM json_each(?1) WHERE true ON CONFLICT (id) DO NOTHING",
+        rows,
+    )
+}
+
 /// Records a delivery attempt's outcome, counting the attempt. Only a message
 /// still pending changes, so a late duplicate never undoes `sent`.
 pub fn record_attempt(
