@@ -267,3 +267,89 @@ impl Credit {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, entropy, now, run, StandInStripe};
+    use crate::store::Statement;
+
+    #[test]
+    fn a_customer_with_sups_coverage_pays_15_euros_a_coupon() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let place = |seed| {
+            run(app.place_order(
+                &customer,
+                Quantity::parse(4).unwrap(),
+                PaymentMethod::Card,
+                Some(&StandInStripe),
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap()
+            .record
+            .order
+        };
+        assert_eq!(place(10).unit_price.to_string(), "25.00");
+        run(app.store.write(vec![Statement::new(
+            "INSERT INTO sups_subscriptions (id, customer_id, serial, starts_at, ends_at, created_at) \
+             VALUES ('sup_1', ?1, 'TS-1', '2020-01-01T00:00:00.000Z', NULL, '2020-01-01T00:00:00.000Z')",
+            vec![customer.id.as_str().into()],
+        )]))
+        .unwrap();
+        let covered = place(11);
+        assert_eq!(
+            (covered.unit_price.to_string(), covered.total.to_string()),
+            ("15.00".into(), "60.00".into())
+        );
+    }
+
+    #[test]
+    fn card_orders_need_the_payment_provider_and_bank_orders_the_account() {
+        let mut app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let card = run(app.place_order::<StandInStripe>(
+            &customer,
+            Quantity::parse(1).unwrap(),
+            PaymentMethod::Card,
+            None,
+            now(),
+            &mut entropy(3),
+        ));
+        assert!(matches!(card, Err(AppError::Unavailable(_))));
+        app.config.bank_account = None;
+        let bank = run(app.place_order::<StandInStripe>(
+            &customer,
+            Quantity::parse(1).unwrap(),
+            PaymentMethod::BankTransfer,
+            None,
+            now(),
+            &mut entropy(4),
+        ));
+        assert!(matches!(bank, Err(AppError::Unavailable(_))));
+    }
+
+    #[test]
+    fn the_checkout_form_names_the_order_the_line_item_and_the_return_urls() {
+        let request = CheckoutRequest {
+            order_id: "ord_1".into(),
+            customer_email: "ana@kovinar.si".into(),
+            quantity: 3,
+            unit_amount_cents: 2500,
+            success_url: "https://p/s".into(),
+            cancel_url: "https://p/c".into(),
+        };
+        let form = request.stripe_form();
+        let get = |key: &str| form.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        assert_eq!(get("mode"), Some("payment"));
+        assert_eq!(get("client_reference_id"), Some("ord_1"));
+        assert_eq!(get("line_items[0][quantity]"), Some("3"));
+        assert_eq!(get("line_items[0][price_data][unit_amount]"), Some("2500"));
+        assert_eq!(get("line_items[0][price_data][currency]"), Some("eur"));
+        assert_eq!(
+            (get("success_url"), get("cancel_url")),
+            (Some("https://p/s"), Some("https://p/c"))
+        );
+    }
+}
