@@ -63,11 +63,11 @@ CREATE UNIQUE INDEX ledger_entries_one_free_grant_per_customer
   ON ledger_entries (customer_id) WHERE kind = 'free_grant';
 CREATE TRIGGER ledger_entries_are_never_updated BEFORE UPDATE ON ledger_entries
 BEGIN
-  SELECT RAISE(ABORT, 'ledger entries are append-only');
+  SELECT RAISE(ABORT, 'constraint failed: ledger entries are append-only');
 END;
 CREATE TRIGGER ledger_entries_are_never_deleted BEFORE DELETE ON ledger_entries
 BEGIN
-  SELECT RAISE(ABORT, 'ledger entries are append-only');
+  SELECT RAISE(ABORT, 'constraint failed: ledger entries are append-only');
 END;
 
 -- Outgoing email, written in the same batch as the change that causes it and
@@ -88,12 +88,20 @@ CREATE INDEX outbox_by_recipient ON outbox (to_address, created_at);
 CREATE INDEX outbox_by_status ON outbox (status, created_at);
 
 -- A customer's coupon balance, kept by the trigger below in the same
--- transaction as each entry, and never negative: a batch that would overdraw
--- it fails whole.
+-- transaction as each entry. Only support time delivered may take it below
+-- zero (the customer is then asked to settle); any other entry that would
+-- overdraw it fails its whole batch.
 CREATE TABLE coupon_accounts (
   customer_id TEXT PRIMARY KEY REFERENCES customers (id),
-  balance     INTEGER NOT NULL CHECK (balance >= 0)
+  balance     INTEGER NOT NULL
 ) STRICT;
+CREATE TRIGGER ledger_entries_never_overdraw BEFORE INSERT ON ledger_entries
+WHEN NEW.coupons < 0 AND NEW.kind <> 'consumption'
+  AND NOT EXISTS (SELECT 1 FROM ledger_entries WHERE idempotency_key = NEW.idempotency_key)
+  AND COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = NEW.customer_id), 0) + NEW.coupons < 0
+BEGIN
+  SELECT RAISE(ABORT, 'constraint failed: balance >= 0, only support time may overdraw the balance');
+END;
 CREATE TRIGGER ledger_entries_move_the_balance AFTER INSERT ON ledger_entries
 BEGIN
   INSERT INTO coupon_accounts (customer_id, balance) VALUES (NEW.customer_id, 0)

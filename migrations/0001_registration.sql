@@ -59,11 +59,11 @@ CREATE UNIQUE INDEX ledger_entries_one_free_grant_per_customer
   ON ledger_entries (customer_id) WHERE kind = 'free_grant';
 CREATE TRIGGER ledger_entries_are_never_updated BEFORE UPDATE ON ledger_entries
 BEGIN
-  SELECT RAISE(ABORT, 'ledger entries are append-only');
+  SELECT RAISE(ABORT, 'constraint failed: ledger entries are append-only');
 END;
 CREATE TRIGGER ledger_entries_are_never_deleted BEFORE DELETE ON ledger_entries
 BEGIN
-  SELECT RAISE(ABORT, 'ledger entries are append-only');
+  SELECT RAISE(ABORT, 'constraint failed: ledger entries are append-only');
 END;
 
 -- Outgoing email, written in the same batch as the change that causes it and

@@ -196,7 +196,7 @@ pub enum DbError {
 
 impl DbError {
     /// Sorts a driver's error message: both SQLite and D1 name constraint
-    /// failures with these words.
+    /// failures with these words, and the schema's triggers raise theirs so.
     pub fn from_message(message: String) -> Self {
         if message.contains("constraint failed")
             || message.contains("SQLITE_CONSTRAINT")
