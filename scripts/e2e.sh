@@ -28,7 +28,9 @@ webhook_secret="whsec_e2e_$RANDOM$RANDOM"
 setsid python3 tests/e2e/standins.py "$standin_port" &
 pids+=($!)
 
-# The suite's settings; the same form URLs as tests/api/helpers.rs.
+# The suite's settings; the same form URLs and desk as tests/api/helpers.rs.
+# The callback promise is shortened to seconds, so that a deadline passes
+# while the suite runs.
 cat > "$state/e2e.vars" <<VARS
 STAFF_TOKEN=$staff_token
 PUBLIC_BASE_URL=http://127.0.0.1:$port
@@ -42,6 +44,10 @@ STRIPE_WEBHOOK_SECRETS=whsec_e2e_rotated_out,$webhook_secret
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X
+SUPPORT_DESK_EMAIL=desk@timeandspace.test
+CALLBACK_TARGET_SECONDS=2
+CALLBACK_DEADLINE_SECONDS=5
+CALLBACK_RETRY_SECONDS=1
 VARS
 
 npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \

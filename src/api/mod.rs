@@ -7,6 +7,7 @@
 mod coupons;
 mod decode;
 pub mod http;
+mod incidents;
 mod pages;
 mod problem;
 
@@ -72,7 +73,7 @@ async fn route<D: Database, P: PaymentProvider>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Get, Head, Post};
+    use Method::{Delete, Get, Head, Post, Put};
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match (request.method, segments.as_slice()) {
         (Get | Head, ["healthz"]) => Ok(health(app).into()),
@@ -103,6 +104,28 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, id, now, entropy).await,
+        (Post, ["api", "me", "incidents"]) => incidents::open(app, request, now, entropy).await,
+        (Get | Head, ["api", "me", "incidents"]) => incidents::list_own(app, request, now).await,
+        (Get | Head, ["api", "me", "incidents", id]) => incidents::get_own(app, request, id, now).await,
+        (Post, ["api", "me", "incidents", id, "messages"]) => incidents::customer_message(app, request, id, now, entropy).await,
+        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request).await,
+        (Get | Head, ["api", "staff", "incidents", id]) => incidents::get_staff(app, request, id).await,
+        (Post, ["api", "staff", "incidents", id, "callback-attempts"]) => incidents::attempt(app, request, id, now, entropy).await,
+        (Post, ["api", "staff", "incidents", id, "sessions"]) => incidents::session(app, request, id, None, false, now, entropy).await,
+        (Put, ["api", "staff", "incidents", id, "sessions", session]) => {
+            incidents::session(app, request, id, Some(session), false, now, entropy).await
+        }
+        (Delete, ["api", "staff", "incidents", id, "sessions", session]) => {
+            incidents::session(app, request, id, Some(session), true, now, entropy).await
+        }
+        (Post, ["api", "staff", "incidents", id, "messages"]) => incidents::staff_message(app, request, id, now, entropy).await,
+        (Post, ["api", "staff", "incidents", id, "close"]) => incidents::close(app, request, id, now, entropy).await,
+        (Get | Head, ["support-requested"]) => Ok(page(
+            200,
+            "Support request received",
+            &paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
+        )
+        .into()),
         (_, path) => Err(match allowed_methods(path) {
             Some(allow) => ApiError::MethodNotAllowed(allow),
             None => ApiError::NoRoute,
@@ -124,7 +147,17 @@ fn allowed_methods(path: &[&str]) -> Option<&'static str> {
         | ["api", "me", "coupon-orders", _]
         | ["api", "staff", "bank-entries"]
         | ["api", "staff", "tasks"] => Some("GET, HEAD"),
-        ["api", "me", "coupon-orders"] => Some("GET, HEAD, POST"),
+        ["api", "me", "coupon-orders"] | ["api", "me", "incidents"] => Some("GET, HEAD, POST"),
+        ["api", "me", "incidents", _]
+        | ["api", "staff", "incidents"]
+        | ["api", "staff", "incidents", _]
+        | ["support-requested"] => Some("GET, HEAD"),
+        ["api", "staff", "incidents", _, "sessions", _] => Some("PUT, DELETE"),
+        ["api", "me", "incidents", _, "messages"]
+        | ["api", "staff", "incidents", _, "callback-attempts"]
+        | ["api", "staff", "incidents", _, "sessions"]
+        | ["api", "staff", "incidents", _, "messages"]
+        | ["api", "staff", "incidents", _, "close"] => Some("POST"),
         ["api", "registrations"]
         | ["api", "registrations", "verify"]
         | ["api", "sessions"]

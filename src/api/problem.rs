@@ -40,6 +40,9 @@ struct Problem<'a> {
     detail: String,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     errors: &'a [FieldError],
+    /// Where to buy coupons, when coupons are what is missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order_coupons: Option<&'static str>,
 }
 
 impl ApiError {
@@ -121,6 +124,18 @@ impl ApiError {
                 "Insufficient balance",
                 "The balance would fall below zero coupons.",
             ),
+            Self::App(A::PaymentRequired) => fixed(
+                402,
+                "payment-required",
+                "Coupons needed",
+                "Direct support needs at least one coupon, and a balance not below zero. Order coupons at /api/me/coupon-orders.",
+            ),
+            Self::App(A::Incident(error)) => (409, "incident-state", "Not possible now", format!("{error}.")),
+            Self::App(A::Session(error @ crate::domain::billing::SessionError::Overlaps)) => {
+                (409, "session-overlaps", "Session overlaps", format!("{error}."))
+            }
+            Self::App(A::Session(error)) => (422, "invalid-session", "Invalid session", format!("{error}.")),
+            Self::App(A::Conflict) => (409, "conflict", "Changed meanwhile", format!("{}.", A::Conflict)),
             Self::App(A::Database(_)) => fixed(
                 500,
                 "internal",
@@ -169,6 +184,8 @@ impl ApiError {
             status,
             detail,
             errors,
+            order_coupons: matches!(self, Self::App(AppError::PaymentRequired))
+                .then_some("/api/me/coupon-orders"),
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = Response::new(status, "application/problem+json", body)

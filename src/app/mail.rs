@@ -189,7 +189,9 @@ mod tests {
             &mut entropy(1),
         ))
         .unwrap();
-        let Job::DeliverEmail { outbox_id } = registered.jobs[0].clone();
+        let Job::DeliverEmail { outbox_id } = registered.jobs[0].clone() else {
+            panic!("registration enqueues its email first");
+        };
         outbox_id
     }
 

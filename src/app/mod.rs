@@ -3,6 +3,7 @@
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 
+mod incidents;
 mod ledger;
 mod mail;
 mod orders;
@@ -12,6 +13,7 @@ mod registration;
 mod sessions;
 mod sweep;
 
+pub use incidents::{AttemptInput, Charged, NewIncident, Reply, SessionInput};
 pub use ledger::Adjustment;
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
@@ -36,6 +38,8 @@ pub struct Config {
     pub registration_thanks_url: String,
     /// Where the form is sent back to, with the errors in the query.
     pub registration_form_url: String,
+    /// Where the website's support-request form is sent back to, with errors.
+    pub support_form_url: String,
     /// The staff bearer token, by its hash only.
     pub staff_token: SecretHash,
     /// This build's version, for `/healthz`.
@@ -46,6 +50,10 @@ pub struct Config {
     pub bank_account: Option<BankAccount>,
     /// Stripe's webhook signing secrets (`whsec_…`), newest first.
     pub stripe_webhook_secrets: Vec<String>,
+    /// The callback promise: target, deadline and retry interval.
+    pub sla: crate::domain::incident::Sla,
+    /// Where new incidents and the callback timers are announced.
+    pub support_desk_email: crate::domain::email::Email,
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -53,7 +61,51 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Job {
-    DeliverEmail { outbox_id: String },
+    DeliverEmail {
+        outbox_id: String,
+    },
+    /// A timer of an incident's callback window, due at `due_at`.
+    IncidentTimer {
+        incident_id: String,
+        timer: String,
+        window: i64,
+        attempt: i64,
+        due_at: String,
+    },
+}
+
+impl Job {
+    /// How long the queue should hold the message: a timer's wait, at most
+    /// the queue's 12 hours a hop; an email goes at once.
+    pub fn delay_seconds(&self, now: crate::domain::time::Instant) -> u32 {
+        match self {
+            Self::DeliverEmail { .. } => 0,
+            Self::IncidentTimer { due_at, .. } => crate::domain::time::parse(due_at)
+                .map_or(0, |due| crate::domain::incident::next_hop_seconds(due, now)),
+        }
+    }
+
+    /// The scheduled timer a message carries, if it is one and reads right.
+    pub fn timer(&self) -> Option<(&str, crate::domain::incident::Scheduled)> {
+        match self {
+            Self::IncidentTimer {
+                incident_id,
+                timer,
+                window,
+                attempt,
+                due_at,
+            } => Some((
+                incident_id,
+                crate::domain::incident::Scheduled {
+                    timer: crate::domain::incident::Timer::parse(timer)?,
+                    window: *window,
+                    attempt: *attempt,
+                    due_at: crate::domain::time::parse(due_at)?,
+                },
+            )),
+            Self::DeliverEmail { .. } => None,
+        }
+    }
 }
 
 /// Why a use case refused or failed.
@@ -89,6 +141,14 @@ pub enum AppError {
     UnknownOrder,
     #[error("the balance would fall below zero")]
     InsufficientBalance,
+    #[error("support needs at least one coupon")]
+    PaymentRequired,
+    #[error("{0}")]
+    Incident(crate::domain::incident::IncidentError),
+    #[error("{0}")]
+    Session(crate::domain::billing::SessionError),
+    #[error("the incident was changed at the same time; try again")]
+    Conflict,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -124,6 +184,7 @@ pub(crate) mod testing {
                 public_base_url: "https://portal.test".into(),
                 registration_thanks_url: "https://www.timeandspace.test/thanks".into(),
                 registration_form_url: "https://www.timeandspace.test/register".into(),
+                support_form_url: "https://www.timeandspace.test/support".into(),
                 staff_token: SecretHash::of("staff"),
                 version: "test".into(),
                 order_lifetime: chrono::Duration::days(30),
@@ -133,6 +194,8 @@ pub(crate) mod testing {
                     bic: "BAKOSI2X".into(),
                 }),
                 stripe_webhook_secrets: vec!["whsec_test".into()],
+                sla: crate::domain::incident::Sla::default(),
+                support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
             },
         )
     }

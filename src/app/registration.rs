@@ -220,7 +220,9 @@ pub(crate) mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(customer.status, CustomerStatus::PendingVerification);
-        let Job::DeliverEmail { outbox_id } = &registered.jobs[0];
+        let Job::DeliverEmail { outbox_id } = &registered.jobs[0] else {
+            panic!("registration enqueues its email");
+        };
         let message = run(app.store.outbox_message(outbox_id)).unwrap().unwrap();
         assert_eq!(message.to, "ana@kovinar.si");
         assert_eq!(message.status, OutboxStatus::Pending);

@@ -9,9 +9,12 @@ use crate::store::{self, Database};
 const SWEEP_AFTER_MINUTES: i64 = 10;
 
 impl<D: Database> App<D> {
-    /// Re-enqueues emails whose queue message was lost, marks unpaid orders
-    /// past their lifetime expired, and clears tokens that expired a day ago.
+    /// Runs incident timers that are due (so no deadline passes unnoticed
+    /// when a queue message is lost), re-enqueues emails whose queue message
+    /// was lost, marks unpaid orders past their lifetime expired, and clears
+    /// tokens that expired a day ago.
     pub async fn sweep(&self, now: Instant) -> Result<Vec<Job>, AppError> {
+        let mut jobs = self.fire_due_timers(now).await?;
         let cutoff = now - chrono::Duration::minutes(SWEEP_AFTER_MINUTES);
         let stale = self.store.stale_pending_messages(cutoff, 100).await?;
         self.store
@@ -20,9 +23,11 @@ impl<D: Database> App<D> {
                 store::delete_expired_tokens(now - chrono::Duration::days(1)),
             ])
             .await?;
-        Ok(stale
-            .into_iter()
-            .map(|outbox_id| Job::DeliverEmail { outbox_id })
-            .collect())
+        jobs.extend(
+            stale
+                .into_iter()
+                .map(|outbox_id| Job::DeliverEmail { outbox_id }),
+        );
+        Ok(jobs)
     }
 }

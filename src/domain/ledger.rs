@@ -65,6 +65,8 @@ pub struct Entry {
     pub reason: Option<String>,
     /// Who adjusted it.
     pub staff_member: Option<String>,
+    /// The incident whose support time a consumption charges.
+    pub incident_id: Option<String>,
 }
 
 impl Entry {
@@ -86,6 +88,26 @@ impl Entry {
             order_id: None,
             reason: None,
             staff_member: None,
+            incident_id: None,
+        }
+    }
+
+    /// Support time charged (negative coupons) or, after a correction,
+    /// credited back (positive). `change` names what changed the incident's
+    /// time (a session logged, corrected or deleted): the same change charges
+    /// once however often it is sent.
+    pub fn consumption(
+        id: String,
+        customer_id: &str,
+        incident_id: &str,
+        coupons: i64,
+        change: &str,
+        now: Instant,
+    ) -> Self {
+        let key = format!("consumption:{incident_id}:{change}");
+        Self {
+            incident_id: Some(incident_id.to_owned()),
+            ..Self::new(id, customer_id, EntryKind::Consumption, coupons, key, now)
         }
     }
 

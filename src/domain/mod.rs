@@ -3,10 +3,12 @@
 //! Every value type here is built only through a fallible `parse`, so a value
 //! that exists is valid and nothing downstream checks it again.
 
+pub mod billing;
 pub mod country;
 pub mod email;
 pub mod entropy;
 pub mod field;
+pub mod incident;
 pub mod ledger;
 pub mod money;
 pub mod notification;

@@ -146,6 +146,140 @@ pub fn payment_received(to: &Email, order_id: &str, quantity: u32, total: &str) 
     }
 }
 
+/// The facts of an incident that its emails quote.
+pub struct IncidentFacts<'a> {
+    pub id: &'a str,
+    pub subject: &'a str,
+    pub company: &'a str,
+    pub contact: &'a str,
+    pub phone: &'a str,
+    pub channel: &'a str,
+    pub preferred_times: &'a str,
+    pub due_by: Instant,
+}
+
+impl IncidentFacts<'_> {
+    fn summary(&self) -> String {
+        format!(
+            "Incident:  {}\nSubject:   {}\nCustomer:  {} ({})\nChannel:   {}\nPhone:     {}\nTimes:     {}\nCall by:   {} (UTC)\n",
+            self.id, self.subject, self.company, self.contact, self.channel, self.phone, self.preferred_times, format(self.due_by)
+        )
+    }
+}
+
+/// To the support desk: a new incident and its deadline.
+pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &str) -> Message {
+    Message {
+        to: desk.clone(),
+        subject: format!(
+            "New support incident {}: call back by {}",
+            facts.id,
+            format(facts.due_by)
+        ),
+        text: format!("{}\n{description}\n", facts.summary()),
+    }
+}
+
+/// To the support desk: a timer of the callback promise.
+pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Message {
+    Message {
+        to: desk.clone(),
+        subject: format!("Incident {}: {what}", facts.id),
+        text: format!("{what}.\n\n{}", facts.summary()),
+    }
+}
+
+/// To the customer: the request is in, and when to expect the call.
+pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("We received your support request {}", facts.id),
+        text: format!(
+            "Hello {},\n\nwe received your request \"{}\". A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
+            facts.contact, facts.subject, format(facts.due_by)
+        ),
+    }
+}
+
+/// To the customer, after three failed callback attempts.
+pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, base_url: &str) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("We could not reach you about {}", facts.id),
+        text: format!(
+            "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\nPlease reply with times that suit you or another number, at {}/api/me/incidents/{}/messages (or in the portal), and we will call again within 24 hours.\n\nSpica Customer Support\n",
+            facts.contact, facts.subject, facts.phone, base_url.trim_end_matches('/'), facts.id
+        ),
+    }
+}
+
+/// A message in an incident's conversation, to the other side.
+pub fn incident_message(
+    to: &Email,
+    incident_id: &str,
+    subject: &str,
+    from: &str,
+    body: &str,
+) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("Re: {subject} [{incident_id}]"),
+        text: format!("{from} wrote:\n\n{body}\n"),
+    }
+}
+
+/// To the customer whose delivered support cost more than their coupons.
+pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Message {
+    Message {
+        to: to.clone(),
+        subject: "Your support coupon balance is below zero".into(),
+        text: format!(
+            "Hello,\n\nthe support time delivered for incident {incident_id} cost more than your remaining coupons: your balance is now {balance} coupon(s). Please buy coupons to settle it; new support requests wait until it is settled.\n\nSpica Customer Support\n"
+        ),
+    }
+}
+
+/// One line of a closing statement: a support session.
+pub struct StatementLine {
+    pub started_at: Instant,
+    pub minutes: i64,
+    pub agent: String,
+}
+
+/// To the customer when an incident is closed: what was done and charged.
+pub fn closing_statement(
+    to: &Email,
+    facts: &IncidentFacts<'_>,
+    resolution: &str,
+    sessions: &[StatementLine],
+    total_seconds: i64,
+    coupons: i64,
+    balance: i64,
+) -> Message {
+    let lines: String = sessions
+        .iter()
+        .map(|s| {
+            format!(
+                "  {}  {:>4} min  {}\n",
+                format(s.started_at),
+                s.minutes,
+                s.agent
+            )
+        })
+        .collect();
+    Message {
+        to: to.clone(),
+        subject: format!("Support incident {} closed", facts.id),
+        text: format!(
+            "Hello {},\n\nyour support request \"{}\" is closed.\n\nResolution: {resolution}\n\nSessions:\n{lines}\nTotal time: {} min {} s\nIncrements of 15 minutes (each started one counts): {coupons}\nCoupons charged: {coupons}\nBalance left: {balance} coupon(s)\n\nSupport is given on a best-effort basis.\n\nSpica Customer Support\n",
+            facts.contact,
+            facts.subject,
+            total_seconds / 60,
+            total_seconds % 60,
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub struct LedgerLine {
     pub kind: EntryKind,
     pub coupons: i64,
     pub order_id: Option<String>,
+    pub incident_id: Option<String>,
     pub reason: Option<String>,
     pub created_at: Instant,
 }
@@ -23,6 +24,7 @@ impl LedgerLine {
             kind: EntryKind::parse(&kind).ok_or_else(|| DbError::Decode(format!("kind {kind}")))?,
             coupons: row.integer("coupons")?,
             order_id: row.opt_text("order_id")?,
+            incident_id: row.opt_text("incident_id")?,
             reason: row.opt_text("reason")?,
             created_at: row.instant("created_at")?,
         })
@@ -33,8 +35,8 @@ impl LedgerLine {
 /// has one already; then it changes nothing, which the batch reports as 0.
 pub fn append_entry(entry: &Entry) -> Statement {
     Statement::new(
-        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id, reason, staff_member) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id, reason, \
+         staff_member, incident_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING",
         vec![
             entry.id.as_str().into(),
             entry.customer_id.as_str().into(),
@@ -45,6 +47,7 @@ pub fn append_entry(entry: &Entry) -> Statement {
             entry.order_id.as_deref().into(),
             entry.reason.as_deref().into(),
             entry.staff_member.as_deref().into(),
+            entry.incident_id.as_deref().into(),
         ],
     )
 }
@@ -98,7 +101,7 @@ impl<D: Database> Store<D> {
     /// A customer's entries, newest first.
     pub async fn ledger(&self, customer_id: &str, limit: i64) -> Result<Vec<LedgerLine>, DbError> {
         self.rows(Statement::new(
-            "SELECT id, kind, coupons, order_id, reason, created_at FROM ledger_entries WHERE customer_id = ?1 \
+            "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries WHERE customer_id = ?1 \
              ORDER BY created_at DESC, rowid DESC LIMIT ?2",
             vec![customer_id.into(), limit.into()],
         ))
@@ -141,6 +144,7 @@ mod tests {
             order_id: None,
             reason: None,
             staff_member: None,
+            incident_id: None,
         }
     }
 

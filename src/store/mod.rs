@@ -9,6 +9,7 @@
 
 mod bank;
 mod customers;
+mod incidents;
 mod ledger;
 mod orders;
 mod outbox;
@@ -19,6 +20,12 @@ mod tokens;
 pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
 pub use customers::{
     activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer,
+};
+pub use incidents::{
+    close_incident, correct_session, delete_session, insert_attempt, insert_incident,
+    insert_incident_message, insert_session, insert_timers, mark_timer_done, record_breach,
+    update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord, SessionRecord,
+    SessionRow,
 };
 pub use ledger::{append_entry, LedgerLine};
 pub use orders::{

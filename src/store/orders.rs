@@ -260,9 +260,9 @@ pub fn append_entries(entries: &[Entry]) -> Vec<Statement> {
         ])
     });
     bulk(
-        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id, reason, staff_member) \
-         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, \
-         value ->> 7, value ->> 8 FROM json_each(?1) WHERE true ON CONFLICT DO NOTHING",
+        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id, reason, \
+         staff_member, incident_id) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, \
+         value ->> 6, value ->> 7, value ->> 8, value ->> 9 FROM json_each(?1) WHERE true ON CONFLICT DO NOTHING",
         rows,
     )
 }

@@ -4,6 +4,8 @@
 use worker::Env;
 
 use crate::app::{App, BankAccount, Config};
+use crate::domain::email::Email;
+use crate::domain::incident::Sla;
 use crate::domain::token::SecretHash;
 
 use super::d1::D1;
@@ -17,6 +19,24 @@ pub fn setting(env: &Env, name: &str) -> Option<String> {
         .filter(|value| !value.trim().is_empty())
 }
 
+/// Seconds from a variable, within sane bounds, or the default.
+fn seconds(env: &Env, name: &str, default: chrono::Duration) -> chrono::Duration {
+    setting(env, name)
+        .and_then(|s| s.parse::<i64>().ok())
+        .filter(|s| (1..=30 * 86_400).contains(s))
+        .map_or(default, chrono::Duration::seconds)
+}
+
+/// The callback promise; tests shorten it to seconds.
+fn sla(env: &Env) -> Sla {
+    let default = Sla::default();
+    Sla {
+        target: seconds(env, "CALLBACK_TARGET_SECONDS", default.target),
+        deadline: seconds(env, "CALLBACK_DEADLINE_SECONDS", default.deadline),
+        retry: seconds(env, "CALLBACK_RETRY_SECONDS", default.retry),
+    }
+}
+
 fn config(env: &Env) -> worker::Result<Config> {
     let public_base_url = setting(env, "PUBLIC_BASE_URL")
         .ok_or_else(|| worker::Error::RustError("PUBLIC_BASE_URL is not set".into()))?;
@@ -28,6 +48,8 @@ fn config(env: &Env) -> worker::Result<Config> {
             .unwrap_or_else(|| format!("{base}/registered")),
         registration_form_url: setting(env, "REGISTRATION_FORM_URL")
             .unwrap_or_else(|| format!("{base}/register")),
+        support_form_url: setting(env, "SUPPORT_FORM_URL")
+            .unwrap_or_else(|| format!("{base}/support")),
         staff_token: SecretHash::of(&staff_token),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         public_base_url: base,
@@ -49,6 +71,10 @@ fn config(env: &Env) -> worker::Result<Config> {
             }),
             _ => None,
         },
+        sla: sla(env),
+        support_desk_email: setting(env, "SUPPORT_DESK_EMAIL")
+            .and_then(|email| Email::parse(&email).ok())
+            .unwrap_or_else(|| Email::parse("support@timeandspace.eu").expect("a valid default")),
         stripe_webhook_secrets: setting(env, "STRIPE_WEBHOOK_SECRETS")
             .map(|list| {
                 list.split(',')

@@ -1,7 +1,10 @@
 //! Jobs onto the queue after their batch commits, and the consumer that runs
 //! them. A message carries ids only; the job reads the current state.
 
-use worker::{console_error, console_log, Env, MessageBatch, MessageExt, QueueRetryOptionsBuilder};
+use worker::{
+    console_error, console_log, Env, MessageBatch, MessageBuilder, MessageExt,
+    QueueRetryOptionsBuilder,
+};
 
 use super::{config, mail, now};
 use crate::app::{Delivery, Job};
@@ -23,8 +26,12 @@ pub async fn enqueue(env: &Env, jobs: &[Job]) {
             return;
         }
     };
+    let now = now();
     for job in jobs {
-        if let Err(error) = queue.send(job).await {
+        let message = MessageBuilder::new(job.clone())
+            .delay_seconds(job.delay_seconds(now))
+            .build();
+        if let Err(error) = queue.send(message).await {
             console_error!("enqueue {job:?} failed, the sweep will retry: {error}");
         }
     }
@@ -43,6 +50,9 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
                 .deliver_email(outbox_id, sender.as_ref(), now())
                 .await
                 .map(Some),
+            // The cron sweep runs every due timer that is not done.
+            Job::IncidentTimer { .. } if dead_letters => Ok(None),
+            timer @ Job::IncidentTimer { .. } => run_timer(&app, env, timer).await.map(|_| None),
         };
         match outcome {
             Ok(Some(Delivery::RetryAfter(seconds))) => message.retry_with_options(
@@ -64,5 +74,25 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
             }
         }
     }
+    Ok(())
+}
+
+/// A timer not yet due hops on (a queue delay is at most 12 hours); a due
+/// one runs and its emails are enqueued.
+async fn run_timer(
+    app: &crate::app::App<super::d1::D1>,
+    env: &Env,
+    job: &Job,
+) -> Result<(), crate::app::AppError> {
+    let Some((incident_id, scheduled)) = job.timer() else {
+        console_error!("unreadable timer {job:?}");
+        return Ok(());
+    };
+    if job.delay_seconds(now()) > 0 {
+        enqueue(env, std::slice::from_ref(job)).await;
+        return Ok(());
+    }
+    let jobs = app.fire_timer(incident_id, &scheduled, now()).await?;
+    enqueue(env, &jobs).await;
     Ok(())
 }

@@ -15,6 +15,8 @@ pub const FORM_URL: &str = "https://www.timeandspace.test/register";
 pub const BENEFICIARY: &str = "Spica d.o.o.";
 pub const IBAN: &str = "SI56 1910 0000 0123 438";
 pub const BIC: &str = "BAKOSI2X";
+/// The support desk's address, where new incidents are announced.
+pub const DESK_EMAIL: &str = "desk@timeandspace.test";
 
 pub struct TestResponse {
     pub status: u16,
@@ -331,5 +333,60 @@ impl<T: Transport> TestApp<T> {
             ],
             body.as_bytes().to_vec(),
         )
+    }
+}
+
+impl<T: Transport> TestApp<T> {
+    /// An instant `minutes` before the Worker's now, as RFC 3339.
+    pub fn minutes_ago(&self, minutes: i64) -> String {
+        let at = spica_portal::domain::time::from_unix_millis(
+            (self.0.now_seconds() - minutes * 60) * 1000,
+        )
+        .unwrap();
+        spica_portal::domain::time::format(at)
+    }
+
+    pub fn staff_send(&self, method: &str, path: &str, body: &Value) -> TestResponse {
+        let authorization = format!("Bearer {}", self.0.staff_token());
+        self.0.send(
+            method,
+            path,
+            &[
+                ("content-type", "application/json"),
+                ("authorization", &authorization),
+            ],
+            body.to_string().into_bytes(),
+        )
+    }
+
+    /// Adds (or takes) coupons as staff would, to set up a balance.
+    pub fn adjust(&self, customer_token: &str, coupons: i64) {
+        let customer_id = self.get_as("/api/me", customer_token).json()["customer_id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let authorization = format!("Bearer {}", self.0.staff_token());
+        let key = unique("adj-");
+        let body = serde_json::json!({"coupons": coupons, "reason": "test set-up", "staff_member": "Test"});
+        let response = self.0.send(
+            "POST",
+            &format!("/api/staff/customers/{customer_id}/adjustments"),
+            &[
+                ("content-type", "application/json"),
+                ("authorization", &authorization),
+                ("idempotency-key", &key),
+            ],
+            body.to_string().into_bytes(),
+        );
+        assert_eq!(response.status, 201, "{}", response.text());
+    }
+
+    /// Raises a voice incident and returns its answer, asserting 201.
+    pub fn incident(&self, token: &str) -> Value {
+        let body = serde_json::json!({"subject": "Clock terminal offline", "description": "Terminal 3 shows no time since Monday.",
+            "channel": "voice", "phone": "+386 1 234 5678", "preferred_times": "weekdays 8-12"});
+        let response = self.post_json_as("/api/me/incidents", token, &body);
+        assert_eq!(response.status, 201, "{}", response.text());
+        response.json()
     }
 }

@@ -8,6 +8,7 @@ mod native;
 use native::spawn_app;
 
 mod coupons;
+mod incidents;
 mod registration;
 mod sessions;
 mod staff;

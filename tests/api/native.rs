@@ -12,7 +12,7 @@ use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
-    TestApp, TestResponse, Transport, BENEFICIARY, BIC, FORM_URL, IBAN, THANKS_URL,
+    TestApp, TestResponse, Transport, BENEFICIARY, BIC, DESK_EMAIL, FORM_URL, IBAN, THANKS_URL,
 };
 
 pub struct Native {
@@ -58,6 +58,7 @@ pub fn spawn_app() -> TestApp<Native> {
         public_base_url: "https://portal.test".into(),
         registration_thanks_url: THANKS_URL.into(),
         registration_form_url: FORM_URL.into(),
+        support_form_url: "https://www.timeandspace.test/support".into(),
         staff_token: SecretHash::of("native-staff-token"),
         version: "test".into(),
         order_lifetime: chrono::Duration::days(30),
@@ -67,6 +68,8 @@ pub fn spawn_app() -> TestApp<Native> {
             bic: BIC.into(),
         }),
         stripe_webhook_secrets: vec!["whsec_old_rotated_out".into(), WEBHOOK_SECRET.into()],
+        sla: spica_portal::domain::incident::Sla::default(),
+        support_desk_email: spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),
@@ -104,13 +107,26 @@ impl Transport for Native {
             seed,
         ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
-        for job in handled.jobs {
-            let Job::DeliverEmail { outbox_id } = job;
-            pollster::block_on(
-                self.app
-                    .deliver_email::<NoSender>(&outbox_id, None, self.now),
-            )
-            .unwrap();
+        // Run the jobs as the queue would: emails now, timers when due.
+        let mut jobs = handled.jobs;
+        while let Some(job) = jobs.pop() {
+            match &job {
+                Job::DeliverEmail { outbox_id } => {
+                    pollster::block_on(
+                        self.app
+                            .deliver_email::<NoSender>(outbox_id, None, self.now),
+                    )
+                    .unwrap();
+                }
+                Job::IncidentTimer { .. } if job.delay_seconds(self.now) == 0 => {
+                    let (incident, scheduled) = job.timer().expect("a readable timer");
+                    jobs.extend(
+                        pollster::block_on(self.app.fire_timer(incident, &scheduled, self.now))
+                            .unwrap(),
+                    );
+                }
+                Job::IncidentTimer { .. } => {}
+            }
         }
         TestResponse {
             status: handled.response.status,

@@ -66,6 +66,29 @@ fn the_queue_delivers_each_email_once_keyed_by_its_outbox_id() {
 }
 
 #[test]
+fn a_missed_deadline_is_recorded_without_any_request_touching_the_incident() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The Worker runs with a 5-second deadline; only the queued timers act.
+    let breached = eventually("the deadline to be recorded as missed", || {
+        let incident = app.staff_get(&format!("/api/staff/incidents/{id}")).json();
+        (incident["sla_breached"] == true).then_some(incident)
+    });
+    assert!(
+        breached["sla_breached_at"].as_str().unwrap()
+            >= breached["callback_due_by"].as_str().unwrap()
+    );
+    assert_eq!(breached["status"], "awaiting_callback");
+    let desk = app.outbox(crate::helpers::DESK_EMAIL);
+    assert!(desk.iter().any(|m| m["subject"].as_str().unwrap()
+        == format!("Incident {id}: the callback deadline was missed (SLA breached)")));
+}
+
+#[test]
 fn the_cron_trigger_runs_the_sweep() {
     let app = spawn_app();
     let url = format!(

@@ -15,6 +15,8 @@ use http::spawn_app;
 
 #[path = "../api/coupons.rs"]
 mod coupons;
+#[path = "../api/incidents.rs"]
+mod incidents;
 #[path = "../api/registration.rs"]
 mod registration;
 #[path = "../api/sessions.rs"]

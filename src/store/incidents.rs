@@ -1,0 +1,443 @@
+//! Direct-support incidents: the callback state, attempts, timers, sessions
+//! and messages.
+
+use super::{Database, DbError, Row, Statement, Store};
+use crate::domain::billing::Session;
+use crate::domain::incident::{Callback, Channel, Scheduled, Status, Timer};
+use crate::domain::time::{format, Instant};
+
+/// An incident as the database holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentRecord {
+    pub id: String,
+    pub customer_id: String,
+    pub subject: String,
+    pub description: String,
+    pub channel: Channel,
+    pub phone: Option<String>,
+    pub preferred_times: Option<String>,
+    pub serial: Option<String>,
+    pub callback: Callback,
+    pub resolution: Option<String>,
+    pub revision: i64,
+    pub created_at: Instant,
+    pub closed_at: Option<Instant>,
+}
+
+const COLUMNS: &str = "id, customer_id, subject, description, channel, phone, preferred_times, serial, status, \
+     callback_window, window_opened_at, callback_target_by, callback_due_by, failed_attempts, attempts, reached_at, \
+     sla_breached_at, resolution, revision, created_at, closed_at";
+
+impl IncidentRecord {
+    fn from_row(row: &Row) -> Result<Self, DbError> {
+        let status = row.text("status")?;
+        let channel = row.text("channel")?;
+        Ok(Self {
+            id: row.text("id")?,
+            customer_id: row.text("customer_id")?,
+            subject: row.text("subject")?,
+            description: row.text("description")?,
+            channel: Channel::parse(&channel)
+                .map_err(|_| DbError::Decode(format!("channel {channel}")))?,
+            phone: row.opt_text("phone")?,
+            preferred_times: row.opt_text("preferred_times")?,
+            serial: row.opt_text("serial")?,
+            callback: Callback {
+                status: Status::parse(&status)
+                    .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
+                window: row.integer("callback_window")?,
+                window_opened_at: row.instant("window_opened_at")?,
+                target_by: row.instant("callback_target_by")?,
+                due_by: row.instant("callback_due_by")?,
+                failed_attempts: row.integer("failed_attempts")?,
+                attempts: row.integer("attempts")?,
+                reached_at: row.opt_instant("reached_at")?,
+                sla_breached_at: row.opt_instant("sla_breached_at")?,
+            },
+            resolution: row.opt_text("resolution")?,
+            revision: row.integer("revision")?,
+            created_at: row.instant("created_at")?,
+            closed_at: row.opt_instant("closed_at")?,
+        })
+    }
+}
+
+pub fn insert_incident(incident: &IncidentRecord) -> Vec<Statement> {
+    let c = &incident.callback;
+    vec![
+        Statement::new(
+            format!("INSERT INTO incidents ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
+            vec![
+                incident.id.as_str().into(),
+                incident.customer_id.as_str().into(),
+                incident.subject.as_str().into(),
+                incident.description.as_str().into(),
+                incident.channel.as_str().into(),
+                incident.phone.as_deref().into(),
+                incident.preferred_times.as_deref().into(),
+                incident.serial.as_deref().into(),
+                c.status.as_str().into(),
+                c.window.into(),
+                format(c.window_opened_at).into(),
+                format(c.target_by).into(),
+                format(c.due_by).into(),
+                c.failed_attempts.into(),
+                c.attempts.into(),
+                c.reached_at.map(format).into(),
+                c.sla_breached_at.map(format).into(),
+                incident.resolution.as_deref().into(),
+                incident.revision.into(),
+                format(incident.created_at).into(),
+                incident.closed_at.map(format).into(),
+            ],
+        ),
+        revision(&incident.id, incident.revision),
+    ]
+}
+
+/// The next revision of an incident: fails the batch if another change
+/// took it first.
+fn revision(incident_id: &str, revision: i64) -> Statement {
+    Statement::new(
+        "INSERT INTO incident_revisions (incident_id, revision) VALUES (?1, ?2)",
+        vec![incident_id.into(), revision.into()],
+    )
+}
+
+/// Writes an incident's new callback state (and contact details), as the
+/// revision after `incident.revision`.
+pub fn update_incident(incident: &IncidentRecord, callback: &Callback) -> Vec<Statement> {
+    let next = incident.revision + 1;
+    vec![
+        revision(&incident.id, next),
+        Statement::new(
+            "UPDATE incidents SET status = ?2, callback_window = ?3, window_opened_at = ?4, callback_target_by = ?5, \
+             callback_due_by = ?6, failed_attempts = ?7, attempts = ?8, reached_at = ?9, sla_breached_at = ?10, \
+             phone = ?11, preferred_times = ?12, revision = ?13 WHERE id = ?1",
+            vec![
+                incident.id.as_str().into(),
+                callback.status.as_str().into(),
+                callback.window.into(),
+                format(callback.window_opened_at).into(),
+                format(callback.target_by).into(),
+                format(callback.due_by).into(),
+                callback.failed_attempts.into(),
+                callback.attempts.into(),
+                callback.reached_at.map(format).into(),
+                callback.sla_breached_at.map(format).into(),
+                incident.phone.as_deref().into(),
+                incident.preferred_times.as_deref().into(),
+                next.into(),
+            ],
+        ),
+    ]
+}
+
+pub fn close_incident(incident: &IncidentRecord, resolution: &str, now: Instant) -> Vec<Statement> {
+    let next = incident.revision + 1;
+    vec![
+        revision(&incident.id, next),
+        Statement::new(
+            "UPDATE incidents SET status = 'closed', resolution = ?2, closed_at = ?3, revision = ?4 WHERE id = ?1",
+            vec![incident.id.as_str().into(), resolution.into(), format(now).into(), next.into()],
+        ),
+    ]
+}
+
+/// Records a missed deadline, once, whatever else changed meanwhile.
+pub fn record_breach(incident_id: &str, window: i64, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE incidents SET sla_breached_at = ?3 WHERE id = ?1 AND callback_window = ?2 AND sla_breached_at IS NULL \
+         AND reached_at IS NULL AND status = 'awaiting_callback'",
+        vec![incident_id.into(), window.into(), format(now).into()],
+    )
+}
+
+pub struct Attempt<'a> {
+    pub id: &'a str,
+    pub incident_id: &'a str,
+    pub number: i64,
+    pub outcome: &'a str,
+    pub channel: &'a str,
+    pub note: Option<&'a str>,
+}
+
+pub fn insert_attempt(attempt: &Attempt<'_>, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO callback_attempts (id, incident_id, number, outcome, channel, note, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        vec![
+            attempt.id.into(),
+            attempt.incident_id.into(),
+            attempt.number.into(),
+            attempt.outcome.into(),
+            attempt.channel.into(),
+            attempt.note.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+pub fn insert_timers(incident_id: &str, timers: &[Scheduled]) -> Vec<Statement> {
+    timers
+        .iter()
+        .map(|t| {
+            Statement::new(
+                "INSERT INTO incident_timers (incident_id, timer, callback_window, attempt, due_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                vec![
+                    incident_id.into(),
+                    t.timer.as_str().into(),
+                    t.window.into(),
+                    t.attempt.into(),
+                    format(t.due_at).into(),
+                ],
+            )
+        })
+        .collect()
+}
+
+pub fn mark_timer_done(incident_id: &str, timer: &Scheduled, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE incident_timers SET done_at = ?5 WHERE incident_id = ?1 AND timer = ?2 AND callback_window = ?3 \
+         AND attempt = ?4 AND done_at IS NULL",
+        vec![
+            incident_id.into(),
+            timer.timer.as_str().into(),
+            timer.window.into(),
+            timer.attempt.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+pub struct SessionRow<'a> {
+    pub session: &'a Session,
+    pub incident_id: &'a str,
+    pub channel: &'a str,
+    pub agent: &'a str,
+}
+
+pub fn insert_session(row: &SessionRow<'_>, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO support_sessions (id, incident_id, started_at, ended_at, channel, agent, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        vec![
+            row.session.id.as_str().into(),
+            row.incident_id.into(),
+            format(row.session.started_at).into(),
+            format(row.session.ended_at).into(),
+            row.channel.into(),
+            row.agent.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+pub fn correct_session(session: &Session) -> Statement {
+    Statement::new(
+        "UPDATE support_sessions SET started_at = ?2, ended_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+        vec![
+            session.id.as_str().into(),
+            format(session.started_at).into(),
+            format(session.ended_at).into(),
+        ],
+    )
+}
+
+pub fn delete_session(session_id: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE support_sessions SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        vec![session_id.into(), format(now).into()],
+    )
+}
+
+pub fn insert_incident_message(
+    id: &str,
+    incident_id: &str,
+    author: &str,
+    author_name: &str,
+    body: &str,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO incident_messages (id, incident_id, author, author_name, body, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        vec![
+            id.into(),
+            incident_id.into(),
+            author.into(),
+            author_name.into(),
+            body.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// A logged session with who gave it and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub session: Session,
+    pub channel: String,
+    pub agent: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRecord {
+    pub number: i64,
+    pub outcome: String,
+    pub channel: String,
+    pub note: Option<String>,
+    pub created_at: Instant,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageRecord {
+    pub id: String,
+    pub author: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: Instant,
+}
+
+impl<D: Database> Store<D> {
+    pub async fn incident(&self, id: &str) -> Result<Option<IncidentRecord>, DbError> {
+        let sql = format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1");
+        self.first(Statement::new(sql, vec![id.into()]))
+            .await?
+            .map(|row| IncidentRecord::from_row(&row))
+            .transpose()
+    }
+
+    pub async fn incidents_of(&self, customer_id: &str) -> Result<Vec<IncidentRecord>, DbError> {
+        let sql = format!("SELECT {COLUMNS} FROM incidents WHERE customer_id = ?1 ORDER BY created_at DESC LIMIT 200");
+        self.rows(Statement::new(sql, vec![customer_id.into()]))
+            .await?
+            .iter()
+            .map(IncidentRecord::from_row)
+            .collect()
+    }
+
+    /// The desk's queue: open incidents (or those of one status), the
+    /// nearest deadline first.
+    pub async fn incident_queue(
+        &self,
+        status: Option<Status>,
+    ) -> Result<Vec<IncidentRecord>, DbError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
+             ORDER BY callback_due_by, created_at LIMIT 500"
+        );
+        self.rows(Statement::new(sql, vec![status.map(Status::as_str).into()]))
+            .await?
+            .iter()
+            .map(IncidentRecord::from_row)
+            .collect()
+    }
+
+    pub async fn sessions(&self, incident_id: &str) -> Result<Vec<SessionRecord>, DbError> {
+        self.rows(Statement::new(
+            "SELECT id, started_at, ended_at, channel, agent FROM support_sessions \
+             WHERE incident_id = ?1 AND deleted_at IS NULL ORDER BY started_at",
+            vec![incident_id.into()],
+        ))
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(SessionRecord {
+                session: Session {
+                    id: row.text("id")?,
+                    started_at: row.instant("started_at")?,
+                    ended_at: row.instant("ended_at")?,
+                },
+                channel: row.text("channel")?,
+                agent: row.text("agent")?,
+            })
+        })
+        .collect()
+    }
+
+    pub async fn attempts(&self, incident_id: &str) -> Result<Vec<AttemptRecord>, DbError> {
+        self.rows(Statement::new(
+            "SELECT number, outcome, channel, note, created_at FROM callback_attempts WHERE incident_id = ?1 ORDER BY number",
+            vec![incident_id.into()],
+        ))
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(AttemptRecord {
+                number: row.integer("number")?,
+                outcome: row.text("outcome")?,
+                channel: row.text("channel")?,
+                note: row.opt_text("note")?,
+                created_at: row.instant("created_at")?,
+            })
+        })
+        .collect()
+    }
+
+    pub async fn incident_messages(
+        &self,
+        incident_id: &str,
+    ) -> Result<Vec<MessageRecord>, DbError> {
+        self.rows(Statement::new(
+            "SELECT id, author, author_name, body, created_at FROM incident_messages WHERE incident_id = ?1 \
+             ORDER BY created_at, rowid",
+            vec![incident_id.into()],
+        ))
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(MessageRecord {
+                id: row.text("id")?,
+                author: row.text("author")?,
+                author_name: row.text("author_name")?,
+                body: row.text("body")?,
+                created_at: row.instant("created_at")?,
+            })
+        })
+        .collect()
+    }
+
+    /// Coupons charged for an incident so far (net of credits back).
+    pub async fn coupons_charged(&self, incident_id: &str) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT COALESCE(-SUM(coupons), 0) AS charged FROM ledger_entries \
+                 WHERE incident_id = ?1 AND kind = 'consumption'",
+                vec![incident_id.into()],
+            ))
+            .await?
+            .ok_or_else(|| DbError::Decode("no row".into()))?;
+        row.integer("charged")
+    }
+
+    /// Timers due and not done, oldest first, for the cron sweep.
+    pub async fn due_timers(
+        &self,
+        now: Instant,
+        limit: i64,
+    ) -> Result<Vec<(String, Scheduled)>, DbError> {
+        self.rows(Statement::new(
+            "SELECT incident_id, timer, callback_window, attempt, due_at FROM incident_timers \
+             WHERE done_at IS NULL AND due_at <= ?1 ORDER BY due_at LIMIT ?2",
+            vec![format(now).into(), limit.into()],
+        ))
+        .await?
+        .iter()
+        .map(|row| {
+            let timer = row.text("timer")?;
+            Ok((
+                row.text("incident_id")?,
+                Scheduled {
+                    timer: Timer::parse(&timer)
+                        .ok_or_else(|| DbError::Decode(format!("timer {timer}")))?,
+                    window: row.integer("callback_window")?,
+                    attempt: row.integer("attempt")?,
+                    due_at: row.instant("due_at")?,
+                },
+            ))
+        })
+        .collect()
+    }
+}

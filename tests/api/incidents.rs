@@ -1,0 +1,354 @@
+//! Direct support: intake, callbacks, sessions charged in started
+//! 15-minute increments, the conversation and closing.
+
+use serde_json::json;
+
+use crate::helpers::{Transport, DESK_EMAIL};
+use crate::spawn_app;
+
+#[test]
+fn intake_promises_the_callback_and_tells_the_desk() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let incident = app.incident(&token);
+    assert_eq!(incident["status"], "awaiting_callback");
+    assert!(incident["incident_id"]
+        .as_str()
+        .unwrap()
+        .starts_with("inc_"));
+    let (target, due) = (
+        incident["callback_target_by"].as_str().unwrap(),
+        incident["callback_due_by"].as_str().unwrap(),
+    );
+    assert!(
+        target.ends_with('Z') && due.ends_with('Z') && target < due,
+        "{target} {due}"
+    );
+    assert_eq!(incident["sla_breached"], false);
+
+    let id = incident["incident_id"].as_str().unwrap();
+    let desk = app.outbox(DESK_EMAIL);
+    let notice = desk
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap().contains(id))
+        .expect("the desk was emailed");
+    assert!(notice["text"]
+        .as_str()
+        .unwrap()
+        .contains("Clock terminal offline"));
+    assert!(notice["text"].as_str().unwrap().contains(due));
+    assert!(app
+        .outbox(&email)
+        .iter()
+        .any(|m| m["subject"].as_str().unwrap().contains(id)));
+
+    let mine = app.get_as("/api/me/incidents", &token).json();
+    assert_eq!(mine["incidents"][0]["incident_id"], id);
+    let queue = app.staff_get("/api/staff/incidents").json();
+    assert!(queue["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["incident_id"] == id));
+}
+
+#[test]
+fn intake_names_every_invalid_field_and_needs_a_phone_for_voice() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let body = json!({"subject": "", "description": "x", "channel": "voice"});
+    let problem = app
+        .post_json_as("/api/me/incidents", &token, &body)
+        .problem(422);
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["subject", "phone"]);
+    let fax = json!({"subject": "s", "description": "d", "channel": "fax"});
+    app.post_json_as("/api/me/incidents", &token, &fax)
+        .problem(422);
+    app.post_json(
+        "/api/me/incidents",
+        &json!({"subject": "s", "description": "d", "channel": "chat"}),
+    )
+    .problem(401);
+}
+
+#[test]
+fn a_balance_of_zero_gets_402_and_nothing_is_written() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    app.adjust(&token, -1);
+    let body = json!({"subject": "s", "description": "d", "channel": "chat"});
+    let problem = app
+        .post_json_as("/api/me/incidents", &token, &body)
+        .problem(402);
+    assert_eq!(problem["order_coupons"], "/api/me/coupon-orders");
+    assert!(app.get_as("/api/me/incidents", &token).json()["incidents"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn third_failed_callback_prompts_customer_by_email() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/staff/incidents/{id}/callback-attempts");
+    let statuses: Vec<(i64, String)> = ["no_answer", "busy", "failed"]
+        .iter()
+        .map(|outcome| {
+            let answer = app.staff_send(
+                "POST",
+                &path,
+                &json!({"outcome": outcome, "channel": "voice"}),
+            );
+            assert_eq!(answer.status, 201, "{}", answer.text());
+            let body = answer.json();
+            (
+                body["attempt"].as_i64().unwrap(),
+                body["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (1, "awaiting_callback".into()),
+            (2, "awaiting_callback".into()),
+            (3, "awaiting_customer".into())
+        ]
+    );
+    let prompt = app.outbox(&email).into_iter().find(|m| {
+        m["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("We could not reach you")
+    });
+    assert!(prompt.is_some(), "the customer was not prompted");
+    app.staff_send(
+        "POST",
+        &path,
+        &json!({"outcome": "reached", "channel": "voice"}),
+    )
+    .problem(409);
+
+    let reply = app.post_json_as(
+        &format!("/api/me/incidents/{id}/messages"),
+        &token,
+        &json!({"body": "Please call my mobile after 14:00.", "phone": "+386 41 123 456"}),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    let reopened = reply.json();
+    assert_eq!(
+        (
+            reopened["status"].as_str(),
+            reopened["callback_window"].as_i64()
+        ),
+        (Some("awaiting_callback"), Some(2))
+    );
+    assert_eq!(reopened["failed_attempts"], 0);
+    assert_eq!(reopened["phone"], "+38641123456");
+    let fourth = app
+        .staff_send(
+            "POST",
+            &path,
+            &json!({"outcome": "reached", "channel": "voice"}),
+        )
+        .json();
+    assert_eq!(
+        (fourth["attempt"].as_i64(), fourth["status"].as_str()),
+        (Some(4), Some("in_progress"))
+    );
+}
+
+#[test]
+fn sessions_of_10_and_7_minutes_cost_two_coupons() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    app.adjust(&token, 2);
+    assert_eq!(app.balance(&token), 3);
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let sessions = format!("/api/staff/incidents/{id}/sessions");
+    let log = |from: i64, to: i64| {
+        app.staff_send(
+            "POST",
+            &sessions,
+            &json!({"started_at": app.minutes_ago(from), "ended_at": app.minutes_ago(to),
+            "channel": "remote_desktop", "agent": "Maja"}),
+        )
+    };
+    let first = log(60, 50);
+    assert_eq!(first.status, 201, "{}", first.text());
+    assert_eq!(
+        (
+            first.json()["total_seconds"].as_i64(),
+            first.json()["coupons_charged"].as_i64()
+        ),
+        (Some(600), Some(1))
+    );
+    let second = log(30, 23).json();
+    assert_eq!(
+        (
+            second["total_seconds"].as_i64(),
+            second["coupons_charged"].as_i64()
+        ),
+        (Some(1020), Some(2))
+    );
+    assert_eq!(app.balance(&token), 1);
+
+    let retried = log(30, 23);
+    assert_eq!(
+        (retried.status, retried.json()["coupons_charged"].as_i64()),
+        (201, Some(2))
+    );
+    assert_eq!(app.balance(&token), 1);
+    log(55, 45).problem(409);
+
+    let session_id = second["session_id"].as_str().unwrap();
+    let deleted = app.staff_send("DELETE", &format!("{sessions}/{session_id}"), &json!({}));
+    assert_eq!(deleted.json()["coupons_charged"], 1);
+    assert_eq!(app.balance(&token), 2);
+
+    let timeline = app
+        .get_as(&format!("/api/me/incidents/{id}"), &token)
+        .json();
+    assert_eq!(timeline["total_seconds"], 600);
+    assert_eq!(timeline["coupons_charged"], 1);
+    assert_eq!(
+        timeline["timeline"]["sessions"].as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(timeline["timeline"]["charges"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn support_beyond_the_balance_overdraws_it_and_blocks_new_incidents() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let body = json!({"started_at": app.minutes_ago(60), "ended_at": app.minutes_ago(20), "channel": "voice", "agent": "Maja"});
+    let charged = app
+        .staff_send(
+            "POST",
+            &format!("/api/staff/incidents/{id}/sessions"),
+            &body,
+        )
+        .json();
+    assert_eq!(charged["coupons_charged"], 3);
+    assert_eq!(app.balance(&token), -2);
+    assert!(app
+        .outbox(&email)
+        .iter()
+        .any(|m| m["subject"].as_str().unwrap().contains("below zero")));
+    let again = json!({"subject": "s", "description": "d", "channel": "chat"});
+    app.post_json_as("/api/me/incidents", &token, &again)
+        .problem(402);
+}
+
+#[test]
+fn messages_reach_the_other_side_and_closing_sends_the_statement() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mine = app.post_json_as(
+        &format!("/api/me/incidents/{id}/messages"),
+        &token,
+        &json!({"body": "It happened again."}),
+    );
+    assert_eq!(mine.json()["status"], "awaiting_callback");
+    assert!(app
+        .outbox(DESK_EMAIL)
+        .iter()
+        .any(|m| m["text"].as_str().unwrap().contains("It happened again.")));
+    let reply = app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/messages"),
+        &json!({"body": "Please restart it.", "author": "Maja"}),
+    );
+    assert_eq!(reply.status, 201);
+    assert!(app
+        .outbox(&email)
+        .iter()
+        .any(|m| m["text"].as_str().unwrap().contains("Please restart it.")));
+
+    let body = json!({"started_at": app.minutes_ago(40), "ended_at": app.minutes_ago(35), "channel": "chat", "agent": "Maja"});
+    app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/sessions"),
+        &body,
+    );
+    let closed = app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/close"),
+        &json!({"resolution": "Terminal restarted."}),
+    );
+    assert_eq!(closed.json()["status"], "closed");
+    let statement = app
+        .outbox(&email)
+        .into_iter()
+        .find(|m| m["subject"].as_str().unwrap().ends_with("closed"))
+        .expect("a statement");
+    let text = statement["text"].as_str().unwrap();
+    assert!(
+        text.contains("Terminal restarted.")
+            && text.contains("Coupons charged: 1")
+            && text.contains("Balance left: 0"),
+        "{text}"
+    );
+    app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/close"),
+        &json!({"resolution": "again"}),
+    )
+    .problem(409);
+
+    let timeline = app.staff_get(&format!("/api/staff/incidents/{id}")).json();
+    assert_eq!(
+        timeline["timeline"]["messages"].as_array().unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn a_customer_sees_only_their_own_incidents() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, stranger) = app.customer();
+    app.get_as(&format!("/api/me/incidents/{id}"), &stranger)
+        .problem(404);
+    app.post_json_as(
+        &format!("/api/me/incidents/{id}/messages"),
+        &stranger,
+        &json!({"body": "hi"}),
+    )
+    .problem(404);
+    app.0
+        .send(
+            "GET",
+            &format!("/api/staff/incidents/{id}"),
+            &[],
+            Vec::new(),
+        )
+        .problem(401);
+}
