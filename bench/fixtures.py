@@ -1,8 +1,15 @@
 """Inputs for `make bench` that wrk's Lua cannot make.
 
+Request files for bench/replay.lua hold one "PATH<TAB>header: value<TAB>body"
+line per request.
+
   fixtures.py webhooks N SECRET OUT
       N Stripe events of an ignored type, each with its own id, signed now with
-      SECRET as Stripe signs them (one "signature<TAB>body" line each).
+      SECRET as Stripe signs them.
+  fixtures.py support BASE_URL STAFF_TOKEN INCIDENTS N INTAKE_OUT SESSIONS_OUT
+      registers a customer, then writes N incident intakes for them, and opens
+      INCIDENTS incidents and writes N support sessions spread over them, none
+      overlapping another of its incident.
   fixtures.py statement BASE_URL STAFF_TOKEN ORDERS ENTRIES OUT
       registers a customer through the API, places ORDERS bank-transfer orders,
       and writes a camt.053.001.02 statement of ENTRIES credits of which the
@@ -26,7 +33,7 @@ def webhooks(count, secret, out):
             body = json.dumps({"id": "evt_bench_%d_%d" % (now, n), "type": "customer.created",
                                "data": {"object": {"object": "customer"}}}, separators=(",", ":"))
             signature = hmac.new(secret.encode(), ("%d.%s" % (now, body)).encode(), hashlib.sha256).hexdigest()
-            f.write("t=%d,v1=%s\t%s\n" % (now, signature, body))
+            f.write("/api/webhooks/stripe\tstripe-signature: t=%d,v1=%s\t%s\n" % (now, signature, body))
 
 
 def call(method, url, body=None, token=None):
@@ -48,7 +55,8 @@ def link(base, staff, email, path):
     raise SystemExit("no %s link for %s" % (path, email))
 
 
-def statement(base, staff, orders, entries, out):
+def customer(base, staff):
+    """Registers, verifies and signs in a new customer; returns the access token."""
     email = "bench-%d@example.com" % random.randrange(10**12)
     call("POST", base + "/api/registrations", {
         "serial": "BENCH-%d" % random.randrange(10**9),
@@ -57,7 +65,32 @@ def statement(base, staff, orders, entries, out):
         "newsletter": False, "accept_terms": True})
     call("POST", base + "/api/registrations/verify", {"token": link(base, staff, email, "verify")})
     call("POST", base + "/api/sessions", {"email": email})
-    token = call("POST", base + "/api/sessions/redeem", {"token": link(base, staff, email, "sign-in")})["access_token"]
+    return call("POST", base + "/api/sessions/redeem", {"token": link(base, staff, email, "sign-in")})["access_token"]
+
+
+def support(base, staff, incidents, count, intake_out, sessions_out):
+    token = customer(base, staff)
+    intake = json.dumps({"subject": "Terminal offline", "description": "Terminal 3 shows no time.",
+                         "channel": "voice", "phone": "+38612345678"}, separators=(",", ":"))
+    with open(intake_out, "w") as f:
+        for _ in range(count):
+            f.write("/api/me/incidents\tauthorization: Bearer %s\t%s\n" % (token, intake))
+    ids = [call("POST", base + "/api/me/incidents", json.loads(intake), token)["incident_id"] for _ in range(incidents)]
+    start = int(time.time()) - 30 * 86400
+    with open(sessions_out, "w") as f:
+        for n in range(count):
+            slot = start + (n // incidents) * 120
+            body = json.dumps({"started_at": iso(slot), "ended_at": iso(slot + 60), "channel": "voice", "agent": "Bench"},
+                              separators=(",", ":"))
+            f.write("/api/staff/incidents/%s/sessions\tauthorization: Bearer %s\t%s\n" % (ids[n % incidents], staff, body))
+
+
+def iso(seconds):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def statement(base, staff, orders, entries, out):
+    token = customer(base, staff)
     references = []
     for _ in range(orders):
         order = call("POST", base + "/api/me/coupon-orders", {"quantity": 1, "payment_method": "bank_transfer"}, token)
@@ -79,6 +112,8 @@ def statement(base, staff, orders, entries, out):
 if __name__ == "__main__":
     if sys.argv[1] == "webhooks":
         webhooks(int(sys.argv[2]), sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "support":
+        support(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7])
     elif sys.argv[1] == "statement":
         statement(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
     else:

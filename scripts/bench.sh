@@ -60,7 +60,10 @@ echo "|---|---|---|---|---|---|"
 measure 'GET /healthz' -s bench/report.lua "http://127.0.0.1:$port/healthz"
 measure 'POST /api/registrations' -s bench/registration.lua "http://127.0.0.1:$port" -- "$RANDOM$RANDOM"
 python3 bench/fixtures.py webhooks 60000 whsec_bench "$state/webhooks.tsv"
-measure 'POST /api/webhooks/stripe' -s bench/webhook.lua "http://127.0.0.1:$port" -- "$state/webhooks.tsv" 2
+measure 'POST /api/webhooks/stripe' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/webhooks.tsv" 2
+python3 bench/fixtures.py support "http://127.0.0.1:$port" bench 200 20000 "$state/intake.tsv" "$state/sessions.tsv"
+measure 'POST /api/me/incidents' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/intake.tsv" 2
+measure 'POST …/incidents/{id}/sessions' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/sessions.tsv" 2
 
 # A 10,000-entry camt.053 statement, 100 of whose entries pay orders: imported,
 # then imported again (every entry a duplicate).
