@@ -414,6 +414,20 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_call_during_support_changes_nothing_but_the_count() {
+        let reached = Callback::open(&sla(), now())
+            .attempt(Outcome::Reached, &sla(), now())
+            .unwrap()
+            .callback;
+        let decision = reached.attempt(Outcome::Busy, &sla(), now()).unwrap();
+        assert_eq!(decision.callback.status, Status::InProgress);
+        assert_eq!((decision.number, decision.callback.failed_attempts), (2, 0));
+        assert_eq!((decision.next, decision.prompt_customer), (None, false));
+        assert_eq!(reached.customer_replied(&sla(), now()), Ok(None));
+        assert_eq!(reached.close(), Ok(Status::Closed));
+    }
+
+    #[test]
     fn a_failed_attempt_schedules_the_next_never_past_the_deadline() {
         let callback = Callback::open(&sla(), now());
         let first = fail(&callback, 0);
