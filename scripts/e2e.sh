@@ -48,6 +48,8 @@ SUPPORT_DESK_EMAIL=desk@timeandspace.test
 CALLBACK_TARGET_SECONDS=2
 CALLBACK_DEADLINE_SECONDS=5
 CALLBACK_RETRY_SECONDS=1
+ACTIVATION_SECRET=2:e2e-activation-secret-two,1:e2e-activation-secret-one
+LICENSE_SIGNING_KEY=4242424242424242424242424242424242424242424242424242424242424242
 VARS
 
 npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \

@@ -8,6 +8,7 @@ mod coupons;
 mod decode;
 pub mod http;
 mod incidents;
+mod licensing;
 mod pages;
 mod problem;
 
@@ -120,6 +121,23 @@ async fn route<D: Database, P: PaymentProvider>(
         }
         (Post, ["api", "staff", "incidents", id, "messages"]) => incidents::staff_message(app, request, id, now, entropy).await,
         (Post, ["api", "staff", "incidents", id, "close"]) => incidents::close(app, request, id, now, entropy).await,
+        (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, now).await,
+        (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, now, entropy).await,
+        (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, request, id, now).await,
+        (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request).await,
+        (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, request).await,
+        (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, id, now, entropy).await,
+        (Post, ["api", "me", "activations"]) => licensing::activate(app, request, false, now, entropy).await,
+        (Delete, ["api", "me", "activations", id]) => licensing::deactivate(app, request, id, false, now, entropy).await,
+        (Get | Head, ["api", "me", "activations", id, "license-file"]) => licensing::license_file(app, request, id, now).await,
+        (Post, ["api", "partner", "activations"]) => licensing::activate(app, request, true, now, entropy).await,
+        (Delete, ["api", "partner", "activations", id]) => licensing::deactivate(app, request, id, true, now, entropy).await,
+        (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, now, entropy).await,
+        (Get | Head, ["api", "partner", "sups-subscriptions"]) => licensing::partner_subscriptions(app, request, now).await,
+        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, request).await,
+        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, request, month).await,
+        (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
+        (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
         (Get | Head, ["support-requested"]) => Ok(page(
             200,
             "Support request received",
@@ -153,6 +171,21 @@ fn allowed_methods(path: &[&str]) -> Option<&'static str> {
         | ["api", "staff", "incidents", _]
         | ["support-requested"] => Some("GET, HEAD"),
         ["api", "staff", "incidents", _, "sessions", _] => Some("PUT, DELETE"),
+        ["api", "me", "activations", _] | ["api", "partner", "activations", _] => Some("DELETE"),
+        ["api", "partner", "sups-subscriptions"] => Some("GET, HEAD, POST"),
+        ["api", "staff", "license-claims"]
+        | ["api", "me", "activations", _, "license-file"]
+        | ["api", "partner", "licenses"]
+        | ["api", "partner", "statements", _]
+        | ["api", "licenses", "public-key"] => Some("GET, HEAD"),
+        ["api", "staff", "licenses"]
+        | ["api", "staff", "partners"]
+        | ["api", "staff", "partners", _, "revoke"]
+        | ["api", "staff", "releases"]
+        | ["api", "staff", "license-claims", _, "resolve"]
+        | ["api", "me", "activations"]
+        | ["api", "partner", "activations"]
+        | ["api", "licenses", "validate"] => Some("POST"),
         ["api", "me", "incidents", _, "messages"]
         | ["api", "staff", "incidents", _, "callback-attempts"]
         | ["api", "staff", "incidents", _, "sessions"]
@@ -468,8 +501,11 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
 
 async fn me<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
+    let licenses = licensing::licenses_of(app, &customer.id, now).await?;
     let profile = app.profile(customer).await?;
-    Ok(Response::json(200, &profile_json(&profile)).into())
+    let mut body = profile_json(&profile);
+    body["licenses"] = licenses;
+    Ok(Response::json(200, &body).into())
 }
 
 async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {

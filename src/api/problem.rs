@@ -136,6 +136,22 @@ impl ApiError {
             }
             Self::App(A::Session(error)) => (422, "invalid-session", "Invalid session", format!("{error}.")),
             Self::App(A::Conflict) => (409, "conflict", "Changed meanwhile", format!("{}.", A::Conflict)),
+            Self::App(A::LicenseRevoked) => (409, "license-revoked", "License revoked", format!("{}.", A::LicenseRevoked)),
+            Self::App(A::VersionNotCovered) => {
+                (409, "version-not-covered", "Version not covered", format!("{}.", A::VersionNotCovered))
+            }
+            Self::App(A::TooManyInstallations) => (
+                409,
+                "too-many-installations",
+                "Too many installations",
+                format!("{}: deactivate one to free its seat.", A::TooManyInstallations),
+            ),
+            Self::App(A::DeactivationLimit) => {
+                (429, "deactivation-limit", "Deactivation limit", format!("{}.", A::DeactivationLimit))
+            }
+            Self::App(A::RateLimited) => (429, "rate-limited", "Too many requests", format!("{}.", A::RateLimited)),
+            Self::App(A::Forbidden(why)) => (403, "forbidden", "Not allowed", format!("{why}.")),
+            Self::App(A::UnknownLicense) => (422, "unknown-license", "Unknown license", format!("{}.", A::UnknownLicense)),
             Self::App(A::Database(_)) => fixed(
                 500,
                 "internal",

@@ -659,7 +659,7 @@ mod tests {
         let app = app();
         let incident = open(&app);
         let due = deadline(&incident).due_at;
-        run(app.sweep(due - chrono::Duration::minutes(1))).unwrap();
+        run(app.sweep(due - chrono::Duration::minutes(1), [0; 32])).unwrap();
         assert_eq!(
             run(app.store.incident(&incident.id))
                 .unwrap()
@@ -668,7 +668,7 @@ mod tests {
                 .sla_breached_at,
             None
         );
-        run(app.sweep(due + chrono::Duration::minutes(3))).unwrap();
+        run(app.sweep(due + chrono::Duration::minutes(3), [0; 32])).unwrap();
         let swept = run(app.store.incident(&incident.id)).unwrap().unwrap();
         assert!(swept.callback.sla_breached_at.is_some());
     }
@@ -684,7 +684,7 @@ mod tests {
         };
         run(app.record_attempt(&incident.id, attempt, now(), &mut entropy(9))).unwrap();
         let due = deadline(&incident).due_at;
-        run(app.sweep(due + chrono::Duration::hours(1))).unwrap();
+        run(app.sweep(due + chrono::Duration::hours(1), [0; 32])).unwrap();
         let later = run(app.store.incident(&incident.id)).unwrap().unwrap();
         assert_eq!(
             (later.callback.status, later.callback.sla_breached_at),

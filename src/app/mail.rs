@@ -263,16 +263,16 @@ mod tests {
     fn the_sweep_resends_only_messages_pending_for_a_while() {
         let app = app();
         let id = registered_outbox_id(&app);
-        assert!(run(app.sweep(now())).unwrap().is_empty());
+        assert!(run(app.sweep(now(), [0; 32])).unwrap().is_empty());
         let later = now() + chrono::Duration::minutes(11);
         assert_eq!(
-            run(app.sweep(later)).unwrap(),
+            run(app.sweep(later, [0; 32])).unwrap(),
             vec![Job::DeliverEmail {
                 outbox_id: id.clone()
             }]
         );
         run(app.give_up_email(&id, later)).unwrap();
-        assert!(run(app.sweep(later)).unwrap().is_empty());
+        assert!(run(app.sweep(later, [0; 32])).unwrap().is_empty());
     }
 
     #[test]

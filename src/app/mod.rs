@@ -5,6 +5,7 @@
 
 mod incidents;
 mod ledger;
+mod licensing;
 mod mail;
 mod orders;
 mod payments;
@@ -15,6 +16,9 @@ mod sweep;
 
 pub use incidents::{AttemptInput, Charged, NewIncident, Reply, SessionInput};
 pub use ledger::Adjustment;
+pub use licensing::{
+    coverage_of, require_reseller, Actor, ImportReport, SupsSale, SupsSold, Validation,
+};
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
 pub use payments::EventOutcome;
@@ -30,7 +34,6 @@ use crate::domain::token::{SecretHash, TokenError};
 use crate::store::{Database, DbError, Store};
 
 /// Settings read once at start-up, as typed values.
-#[derive(Debug, Clone)]
 pub struct Config {
     /// The origin used in links in emails, such as `https://support.timeandspace.eu`.
     pub public_base_url: String,
@@ -54,6 +57,10 @@ pub struct Config {
     pub sla: crate::domain::incident::Sla,
     /// Where new incidents and the callback timers are announced.
     pub support_desk_email: crate::domain::email::Email,
+    /// Activation-code keys, the current one first (`ACTIVATION_SECRET`).
+    pub activation_keys: Vec<crate::domain::activation::ActivationKey>,
+    /// Signs license files for offline installations (`LICENSE_SIGNING_KEY`).
+    pub license_signer: Option<crate::domain::activation::LicenseSigner>,
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -149,6 +156,20 @@ pub enum AppError {
     Session(crate::domain::billing::SessionError),
     #[error("the incident was changed at the same time; try again")]
     Conflict,
+    #[error("the license is revoked")]
+    LicenseRevoked,
+    #[error("this product version is not covered by the license or its SUPS coverage")]
+    VersionNotCovered,
+    #[error("every installation of this license is activated")]
+    TooManyInstallations,
+    #[error("this license has used its deactivations for this month")]
+    DeactivationLimit,
+    #[error("too many requests for this license; try again in a minute")]
+    RateLimited,
+    #[error("{0}")]
+    Forbidden(&'static str),
+    #[error("no license has this serial")]
+    UnknownLicense,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -196,6 +217,14 @@ pub(crate) mod testing {
                 stripe_webhook_secrets: vec!["whsec_test".into()],
                 sla: crate::domain::incident::Sla::default(),
                 support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
+                activation_keys: crate::domain::activation::keys_from_setting(
+                    "1:test-activation-secret-1",
+                )
+                .unwrap(),
+                license_signer: Some(
+                    crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32))
+                        .unwrap(),
+                ),
             },
         )
     }

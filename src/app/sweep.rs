@@ -10,11 +10,14 @@ const SWEEP_AFTER_MINUTES: i64 = 10;
 
 impl<D: Database> App<D> {
     /// Runs incident timers that are due (so no deadline passes unnoticed
-    /// when a queue message is lost), re-enqueues emails whose queue message
+    /// when a queue message is lost), reminds customers whose SUPS coverage
+    /// ends within 30 days, re-enqueues emails whose queue message
     /// was lost, marks unpaid orders past their lifetime expired, and clears
     /// tokens that expired a day ago.
-    pub async fn sweep(&self, now: Instant) -> Result<Vec<Job>, AppError> {
+    pub async fn sweep(&self, now: Instant, seed: [u8; 32]) -> Result<Vec<Job>, AppError> {
         let mut jobs = self.fire_due_timers(now).await?;
+        let mut entropy = crate::domain::entropy::Entropy::new(seed);
+        jobs.extend(self.remind_sups(now, &mut entropy).await?);
         let cutoff = now - chrono::Duration::minutes(SWEEP_AFTER_MINUTES);
         let stale = self.store.stale_pending_messages(cutoff, 100).await?;
         self.store

@@ -3,6 +3,7 @@
 //! Every value type here is built only through a fallible `parse`, so a value
 //! that exists is valid and nothing downstream checks it again.
 
+pub mod activation;
 pub mod billing;
 pub mod country;
 pub mod email;
@@ -10,6 +11,7 @@ pub mod entropy;
 pub mod field;
 pub mod incident;
 pub mod ledger;
+pub mod license;
 pub mod money;
 pub mod notification;
 pub mod order;
@@ -19,6 +21,7 @@ pub mod registration;
 pub mod rf;
 pub mod serial;
 pub mod statement;
+pub mod subscription;
 pub mod text;
 pub mod time;
 pub mod token;

@@ -239,6 +239,19 @@ pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Messag
     }
 }
 
+/// To the customer 30 days before SUPS coverage ends.
+pub fn sups_ending(to: &Email, serial: &str, last_day: &str) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("Your SUPS coverage for {serial} ends on {last_day}"),
+        text: format!(
+            "Hello,\n\nyour Software Upgrade and Premium Support (SUPS) coverage for license {serial} ends on {last_day}. \
+             To keep free upgrades, premium support and coupons at 40 % off, ask your Spica partner to extend it.\n\n\
+             Spica Customer Support\n"
+        ),
+    }
+}
+
 /// One line of a closing statement: a support session.
 pub struct StatementLine {
     pub started_at: Instant,

@@ -11,6 +11,7 @@ mod bank;
 mod customers;
 mod incidents;
 mod ledger;
+mod licenses;
 mod orders;
 mod outbox;
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,6 +29,11 @@ pub use incidents::{
     SessionRow,
 };
 pub use ledger::{append_entry, LedgerLine};
+pub use licenses::{
+    audit, deactivate, insert_activation, insert_partner, insert_subscription, mark_reminded,
+    resolve_claim, revoke_partner, update_coverage, upsert_licenses, upsert_release,
+    ActivationRecord, ClaimRecord, LicenseRecord, PartnerRecord, SubscriptionRecord,
+};
 pub use orders::{
     append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment,
     insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,

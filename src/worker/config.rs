@@ -4,6 +4,7 @@
 use worker::Env;
 
 use crate::app::{App, BankAccount, Config};
+use crate::domain::activation;
 use crate::domain::email::Email;
 use crate::domain::incident::Sla;
 use crate::domain::token::SecretHash;
@@ -75,6 +76,18 @@ fn config(env: &Env) -> worker::Result<Config> {
         support_desk_email: setting(env, "SUPPORT_DESK_EMAIL")
             .and_then(|email| Email::parse(&email).ok())
             .unwrap_or_else(|| Email::parse("support@timeandspace.eu").expect("a valid default")),
+        activation_keys: match setting(env, "ACTIVATION_SECRET") {
+            Some(text) => activation::keys_from_setting(&text)
+                .map_err(|e| worker::Error::RustError(format!("ACTIVATION_SECRET: {e}")))?,
+            None => Vec::new(),
+        },
+        license_signer: match setting(env, "LICENSE_SIGNING_KEY") {
+            Some(text) => Some(
+                activation::LicenseSigner::from_setting(&text)
+                    .map_err(|e| worker::Error::RustError(format!("LICENSE_SIGNING_KEY: {e}")))?,
+            ),
+            None => None,
+        },
         stripe_webhook_secrets: setting(env, "STRIPE_WEBHOOK_SECRETS")
             .map(|list| {
                 list.split(',')

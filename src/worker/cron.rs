@@ -9,7 +9,11 @@ pub async fn sweep(env: &Env) {
         Ok(app) => app,
         Err(error) => return console_error!("cron: {error}"),
     };
-    match app.sweep(now()).await {
+    let seed = match super::seed() {
+        Ok(seed) => seed,
+        Err(error) => return console_error!("cron: {error}"),
+    };
+    match app.sweep(now(), seed).await {
         Ok(jobs) => {
             console_log!("cron: {} job(s) re-enqueued", jobs.len());
             queue::enqueue(env, &jobs).await;

@@ -15,6 +15,11 @@ pub const FORM_URL: &str = "https://www.timeandspace.test/register";
 pub const BENEFICIARY: &str = "Spica d.o.o.";
 pub const IBAN: &str = "SI56 1910 0000 0123 438";
 pub const BIC: &str = "BAKOSI2X";
+/// Activation-code keys (the current one first) and the license-file
+/// signing seed, in both suites.
+pub const ACTIVATION_SECRET: &str = "2:e2e-activation-secret-two,1:e2e-activation-secret-one";
+pub const LICENSE_SIGNING_KEY: &str =
+    "4242424242424242424242424242424242424242424242424242424242424242";
 /// The support desk's address, where new incidents are announced.
 pub const DESK_EMAIL: &str = "desk@timeandspace.test";
 

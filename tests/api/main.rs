@@ -9,6 +9,7 @@ use native::spawn_app;
 
 mod coupons;
 mod incidents;
+mod licensing;
 mod registration;
 mod sessions;
 mod staff;

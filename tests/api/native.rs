@@ -12,7 +12,8 @@ use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
-    TestApp, TestResponse, Transport, BENEFICIARY, BIC, DESK_EMAIL, FORM_URL, IBAN, THANKS_URL,
+    TestApp, TestResponse, Transport, ACTIVATION_SECRET, BENEFICIARY, BIC, DESK_EMAIL, FORM_URL,
+    IBAN, LICENSE_SIGNING_KEY, THANKS_URL,
 };
 
 pub struct Native {
@@ -70,6 +71,12 @@ pub fn spawn_app() -> TestApp<Native> {
         stripe_webhook_secrets: vec!["whsec_old_rotated_out".into(), WEBHOOK_SECRET.into()],
         sla: spica_portal::domain::incident::Sla::default(),
         support_desk_email: spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
+        activation_keys: spica_portal::domain::activation::keys_from_setting(ACTIVATION_SECRET)
+            .unwrap(),
+        license_signer: Some(
+            spica_portal::domain::activation::LicenseSigner::from_setting(LICENSE_SIGNING_KEY)
+                .unwrap(),
+        ),
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),

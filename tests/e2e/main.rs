@@ -17,6 +17,8 @@ use http::spawn_app;
 mod coupons;
 #[path = "../api/incidents.rs"]
 mod incidents;
+#[path = "../api/licensing.rs"]
+mod licensing;
 #[path = "../api/registration.rs"]
 mod registration;
 #[path = "../api/sessions.rs"]

@@ -1,0 +1,531 @@
+//! The licensing endpoints: catalogue and partners (staff), activation (the
+//! customer or a partner's technician), validation (the installed product),
+//! SUPS sales and statements (resellers), license claims (staff).
+
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+
+use super::decode::{self, Body, Fields};
+use super::http::{Handled, Request, Response};
+use super::problem::ApiError;
+use super::Result;
+use crate::app::{coverage_of, require_reseller, Actor, App, AppError, SupsSale};
+use crate::domain::activation::InstallationId;
+use crate::domain::country::Country;
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::license::{rows_from_csv, LicenseRow, ProductVersion};
+use crate::domain::money::Money;
+use crate::domain::registration::NewRegistration;
+use crate::domain::serial::SerialNumber;
+use crate::domain::subscription;
+use crate::domain::text::Text;
+use crate::domain::time::{format, Instant};
+use crate::store::{self, ActivationRecord, Database, PartnerRecord};
+
+fn invalid(errors: FieldErrors) -> ApiError {
+    ApiError::App(AppError::Invalid(errors))
+}
+
+fn object(request: &Request) -> Result<Map<String, Value>> {
+    match decode::body(request, false)? {
+        Body::Json(object) => Ok(object),
+        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
+    }
+}
+
+fn parsed<T>(
+    fields: &mut Fields<'_>,
+    errors: &mut FieldErrors,
+    name: &str,
+    parse: impl Fn(&str) -> std::result::Result<T, Invalid>,
+) -> Option<T> {
+    let value = fields.text(name);
+    errors.check(
+        name,
+        value.as_deref().map_or(Err(Invalid::required()), parse),
+    )
+}
+
+fn activation_json(record: &ActivationRecord) -> Value {
+    json!({
+        "activation_id": record.id,
+        "serial": record.serial,
+        "installation_id": record.installation_id,
+        "major_version": record.major_version,
+        "activation_code": record.activation_code,
+        "path": record.path,
+        "technician": record.technician,
+        "created_at": format(record.created_at),
+        "deactivated_at": record.deactivated_at.map(format),
+    })
+}
+
+pub async fn import_licenses<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let rows: Vec<LicenseRow> = match request.media_type().as_deref() {
+        Some("text/csv") => rows_from_csv(&request.body).map_err(ApiError::MalformedBody)?,
+        Some("application/json") => {
+            let value: Value = serde_json::from_slice(&request.body).map_err(|e| {
+                ApiError::MalformedBody(format!("The body is not valid JSON: {e}."))
+            })?;
+            let array = value
+                .as_array()
+                .ok_or_else(|| ApiError::MalformedBody("Send a JSON array of licenses.".into()))?;
+            array
+                .iter()
+                .map(|row| {
+                    let text = |name: &str| match row.get(name) {
+                        Some(Value::String(s)) => Some(s.clone()),
+                        Some(Value::Number(n)) => Some(n.to_string()),
+                        _ => None,
+                    };
+                    LicenseRow {
+                        serial: text("serial"),
+                        product: text("product"),
+                        edition: text("edition"),
+                        version: text("version"),
+                        list_price: text("list_price"),
+                        installations: text("installations"),
+                        partner_id: text("partner_id"),
+                    }
+                })
+                .collect()
+        }
+        _ => {
+            return Err(ApiError::UnsupportedMediaType(
+                "application/json (an array) or text/csv",
+            ))
+        }
+    };
+    let report = app.import_licenses(rows, now).await?;
+    Ok(Response::json(200, &report).into())
+}
+
+pub async fn create_partner<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let object = object(request)?;
+    let mut fields = Fields::new(&object);
+    let mut errors = FieldErrors::default();
+    let name = parsed(&mut fields, &mut errors, "name", |t| Text::parse(t, 200));
+    let kind = parsed(&mut fields, &mut errors, "kind", |t| match t {
+        "reseller" | "technician" | "both" => Ok(t.to_owned()),
+        _ => Err(Invalid::new(
+            "invalid",
+            "must be reseller, technician or both",
+        )),
+    });
+    let country = parsed(&mut fields, &mut errors, "country", Country::parse);
+    let email = parsed(&mut fields, &mut errors, "email", Email::parse);
+    let (Some(name), Some(kind), Some(country), Some(email)) = (name, kind, country, email) else {
+        return Err(invalid(errors));
+    };
+    let record = PartnerRecord {
+        id: entropy.id("ptn"),
+        name: name.into_string(),
+        kind,
+        country: country.code().to_owned(),
+        email: email.as_str().to_owned(),
+        revoked_at: None,
+    };
+    let (partner, key) = app.create_partner(record, now, entropy).await?;
+    let body = json!({"partner_id": partner.id, "api_key": key.as_str(), "name": partner.name, "kind": partner.kind});
+    Ok(Response::json(201, &body).into())
+}
+
+pub async fn revoke_partner<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    app.revoke_partner(id, now).await?;
+    Ok(Response::json(200, &json!({"partner_id": id, "revoked": true})).into())
+}
+
+pub async fn add_release<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let object = object(request)?;
+    let mut fields = Fields::new(&object);
+    let mut errors = FieldErrors::default();
+    let product = parsed(&mut fields, &mut errors, "product", |t| Text::parse(t, 100));
+    let version = parsed(&mut fields, &mut errors, "version", ProductVersion::parse);
+    let released_on = parsed(&mut fields, &mut errors, "released_on", |t| {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
+    });
+    let (Some(product), Some(version), Some(released_on)) = (product, version, released_on) else {
+        return Err(invalid(errors));
+    };
+    let statement = store::upsert_release(
+        product.as_str(),
+        &version.to_string(),
+        i64::from(version.major()),
+        &released_on.to_string(),
+    );
+    app.store.write(vec![statement]).await?;
+    let body = json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on});
+    Ok(Response::json(201, &body).into())
+}
+
+/// `POST /api/me/activations` or `POST /api/partner/activations`.
+pub async fn activate<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    partner: bool,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let customer;
+    let partner_record;
+    let technician;
+    let object = object(request)?;
+    let mut fields = Fields::new(&object);
+    let mut errors = FieldErrors::default();
+    let serial = parsed(&mut fields, &mut errors, "serial", SerialNumber::parse);
+    let installation = parsed(
+        &mut fields,
+        &mut errors,
+        "installation_id",
+        InstallationId::parse,
+    );
+    let version = parsed(
+        &mut fields,
+        &mut errors,
+        "product_version",
+        ProductVersion::parse,
+    );
+    let actor = if partner {
+        partner_record = app.authenticate_partner(request.bearer()).await?;
+        if !partner_record.activates() {
+            return Err(ApiError::App(AppError::Forbidden(
+                "only technician partners activate installations",
+            )));
+        }
+        technician = parsed(&mut fields, &mut errors, "technician", |t| {
+            Text::parse(t, 200)
+        });
+        Actor::Partner {
+            partner: &partner_record,
+            technician: technician.as_ref().map(Text::as_str),
+        }
+    } else {
+        customer = app.authenticate(request.bearer(), now).await?;
+        Actor::Customer(&customer)
+    };
+    let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
+        return Err(invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(invalid(errors));
+    }
+    let (record, created) = app
+        .activate(actor, &serial, &installation, &version, now, entropy)
+        .await?;
+    let status = if created { 201 } else { 200 };
+    Ok(Response::json(status, &activation_json(&record)).into())
+}
+
+pub async fn deactivate<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    partner: bool,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let record = if partner {
+        let partner = app.authenticate_partner(request.bearer()).await?;
+        app.deactivate(
+            Actor::Partner {
+                partner: &partner,
+                technician: None,
+            },
+            id,
+            now,
+            entropy,
+        )
+        .await?
+    } else {
+        let customer = app.authenticate(request.bearer(), now).await?;
+        app.deactivate(Actor::Customer(&customer), id, now, entropy)
+            .await?
+    };
+    Ok(Response::json(200, &activation_json(&record)).into())
+}
+
+pub async fn license_file<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let customer = app.authenticate(request.bearer(), now).await?;
+    let file = app
+        .license_file(Actor::Customer(&customer), id, now)
+        .await?;
+    Ok(Response::new(200, "application/json", file.into_bytes())
+        .with_header(
+            "content-disposition",
+            &format!("attachment; filename=\"{id}.license.json\""),
+        )
+        .into())
+}
+
+pub fn public_key<D>(app: &App<D>) -> Result<Handled> {
+    let signer = app
+        .config
+        .license_signer
+        .as_ref()
+        .ok_or(AppError::Unavailable("license files are not configured"))?;
+    let body = json!({"algorithm": "Ed25519", "public_key": signer.public_key_base64(), "encoding": "base64"});
+    Ok(Response::json(200, &body)
+        .with_header("cache-control", "public, max-age=3600")
+        .into())
+}
+
+/// What the installed product calls: no login, rate limited per license.
+pub async fn validate<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let object = object(request)?;
+    let mut fields = Fields::new(&object);
+    let mut errors = FieldErrors::default();
+    let serial = fields.text("serial");
+    let installation = fields.text("installation_id");
+    let code = fields.text("activation_code");
+    let version = parsed(
+        &mut fields,
+        &mut errors,
+        "product_version",
+        ProductVersion::parse,
+    );
+    for (name, value) in [
+        ("serial", &serial),
+        ("installation_id", &installation),
+        ("activation_code", &code),
+    ] {
+        if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            errors.push(name, Invalid::required());
+        }
+    }
+    let (Some(serial), Some(installation), Some(code), Some(version)) =
+        (serial, installation, code, version)
+    else {
+        return Err(invalid(errors));
+    };
+    let validation = app
+        .validate(&serial, &installation, &code, &version, now)
+        .await?;
+    Ok(Response::json(200, &validation).into())
+}
+
+pub async fn sell_sups<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let partner = app.authenticate_partner(request.bearer()).await?;
+    require_reseller(&partner)?;
+    let object = object(request)?;
+    let mut input = decode::registration_json(&object);
+    input.accept_terms = Some(true);
+    let serial_text = input.serial.clone();
+    let registration = NewRegistration::parse(input);
+    let mut fields = Fields::new(&object);
+    let mut errors = match &registration {
+        Ok(_) => FieldErrors::default(),
+        Err(errors) => errors.clone(),
+    };
+    let serial = errors.check(
+        "serial",
+        SerialNumber::parse(serial_text.as_deref().unwrap_or("")),
+    );
+    let starts_on = parsed(&mut fields, &mut errors, "starts_on", |t| {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
+    });
+    let months = errors.check(
+        "months",
+        object
+            .get("months")
+            .and_then(Value::as_i64)
+            .map_or(Err(Invalid::required()), subscription::parse_months),
+    );
+    let (Ok(registration), Some(serial), Some(starts_on), Some(months)) =
+        (registration, serial, starts_on, months)
+    else {
+        return Err(invalid(errors));
+    };
+    let sold = app
+        .sell_sups(
+            &partner,
+            SupsSale {
+                serial,
+                registration,
+                starts_on,
+                months,
+            },
+            now,
+            entropy,
+        )
+        .await?;
+    let jobs = sold.jobs.clone();
+    Ok(Handled::with_jobs(Response::json(201, &sold), jobs))
+}
+
+pub async fn partner_subscriptions<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let partner = app.authenticate_partner(request.bearer()).await?;
+    let today = now.date_naive();
+    let subscriptions: Vec<Value> = app
+        .store
+        .subscriptions_of_partner(&partner.id)
+        .await?
+        .iter()
+        .map(|s| {
+            let coverage = coverage_of(s);
+            json!({
+                "subscription_id": s.id,
+                "serial": s.serial,
+                "customer_id": s.customer_id,
+                "covered_from": coverage.map(|c| c.from),
+                "covered_until": coverage.map(|c| c.last_day()),
+                "active": coverage.is_some_and(|c| c.covers(today)),
+                "monthly_fee": s.monthly_fee_cents.and_then(Money::from_cents),
+            })
+        })
+        .collect();
+    Ok(Response::json(200, &json!({ "subscriptions": subscriptions })).into())
+}
+
+pub async fn partner_licenses<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    let partner = app.authenticate_partner(request.bearer()).await?;
+    let licenses: Vec<Value> = app
+        .store
+        .licenses_of_partner(&partner.id)
+        .await?
+        .iter()
+        .map(|l| json!({"serial": l.serial, "product": l.product, "edition": l.edition, "major_version": l.major_version,
+            "installations": l.installations, "list_price": Money::from_cents(l.list_price_cents)}))
+        .collect();
+    Ok(Response::json(200, &json!({ "licenses": licenses })).into())
+}
+
+/// A month's fees the partner owes, prorated by days of coverage.
+pub async fn partner_statement<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    month: &str,
+) -> Result<Handled> {
+    let partner = app.authenticate_partner(request.bearer()).await?;
+    let (year, number) = subscription::parse_month(month)
+        .map_err(|invalid| super::invalid_field("month", invalid))?;
+    let subscriptions: Vec<(String, subscription::Coverage, Money)> = app
+        .store
+        .subscriptions_of_partner(&partner.id)
+        .await?
+        .iter()
+        .filter_map(|s| {
+            Some((
+                s.id.clone(),
+                coverage_of(s)?,
+                s.monthly_fee_cents.and_then(Money::from_cents)?,
+            ))
+        })
+        .collect();
+    let (lines, total) = subscription::statement(year, number, &subscriptions);
+    let lines: Vec<Value> = lines
+        .iter()
+        .map(|l| json!({"subscription_id": l.subscription_id, "days_covered": l.days_covered, "days_in_month": l.days_in_month,
+            "monthly_fee": l.fee, "amount": l.amount}))
+        .collect();
+    let body = json!({"partner_id": partner.id, "month": month, "currency": "EUR", "lines": lines, "total": total});
+    Ok(Response::json(200, &body).into())
+}
+
+pub async fn claims<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let claims: Vec<Value> = app
+        .store
+        .open_claims()
+        .await?
+        .iter()
+        .map(|c| json!({"claim_id": c.id, "customer_id": c.customer_id, "company": c.company_name, "email": c.email,
+            "created_at": format(c.created_at)}))
+        .collect();
+    Ok(Response::json(200, &json!({ "claims": claims })).into())
+}
+
+pub async fn resolve_claim<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer())?;
+    let object = object(request)?;
+    let mut fields = Fields::new(&object);
+    let mut errors = FieldErrors::default();
+    let Some(serial) = parsed(&mut fields, &mut errors, "serial", SerialNumber::parse) else {
+        return Err(invalid(errors));
+    };
+    let granted = app.resolve_claim(id, &serial, now, entropy).await?;
+    let body = json!({"claim_id": id, "serial": serial.as_str(), "status": "resolved", "free_coupon_granted": granted});
+    Ok(Response::json(200, &body).into())
+}
+
+/// The licenses a customer holds, with their activations and SUPS coverage,
+/// for `GET /api/me`.
+pub async fn licenses_of<D: Database>(
+    app: &App<D>,
+    customer_id: &str,
+    now: Instant,
+) -> Result<Value> {
+    let today = now.date_naive();
+    let subscriptions = app.store.subscriptions_of_customer(customer_id).await?;
+    let mut licenses = Vec::new();
+    for license in app.store.licenses_of_customer(customer_id).await? {
+        let activations: Vec<Value> = app
+            .store
+            .activations_of_license(&license.serial)
+            .await?
+            .iter()
+            .filter(|a| a.deactivated_at.is_none())
+            .map(activation_json)
+            .collect();
+        let coverage = subscriptions
+            .iter()
+            .filter(|s| s.serial == license.serial)
+            .filter_map(coverage_of)
+            .max_by_key(|c| c.until);
+        licenses.push(json!({
+            "serial": license.serial,
+            "product": license.product,
+            "edition": license.edition,
+            "major_version": license.major_version,
+            "installations": license.installations,
+            "activations": activations,
+            "sups": coverage.map(|c| json!({"covered_from": c.from, "covered_until": c.last_day(), "active": c.covers(today)})),
+        }));
+    }
+    Ok(Value::Array(licenses))
+}

@@ -1,0 +1,759 @@
+//! Licenses: the catalogue, partners, activation by the customer or a
+//! partner's technician, validation by the installed product, SUPS
+//! subscriptions sold by resellers, and license claims.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{App, AppError, Job};
+use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::field::FieldErrors;
+use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
+use crate::domain::license::{License, LicenseRow, ProductVersion};
+use crate::domain::money::Money;
+use crate::domain::notification;
+use crate::domain::registration::NewRegistration;
+use crate::domain::serial::{LicenseSerial, SerialNumber};
+use crate::domain::subscription::{self, Coverage};
+use crate::domain::time::{format, Instant};
+use crate::domain::token::Token;
+use crate::store::{
+    self, ActivationRecord, CustomerRecord, Database, LicenseRecord, PartnerRecord,
+    SubscriptionRecord,
+};
+
+/// Validations one license may ask for in a minute.
+pub const VALIDATIONS_PER_MINUTE: i64 = 60;
+
+/// Who activates or deactivates: the customer, or a partner's technician.
+pub enum Actor<'a> {
+    Customer(&'a CustomerRecord),
+    Partner {
+        partner: &'a PartnerRecord,
+        technician: Option<&'a str>,
+    },
+}
+
+impl Actor<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Self::Customer(customer) => &customer.id,
+            Self::Partner { partner, .. } => &partner.id,
+        }
+    }
+
+    fn path(&self) -> &'static str {
+        match self {
+            Self::Customer(_) => "self",
+            Self::Partner { .. } => "technician",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct RejectedRow {
+    pub row: usize,
+    pub serial: Option<String>,
+    pub errors: Vec<crate::domain::field::FieldError>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub imported: usize,
+    pub updated: usize,
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// What `POST /api/licenses/validate` answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Validation {
+    pub valid: bool,
+    pub code: &'static str,
+    pub upgrade_entitled: bool,
+    pub sups_until: Option<String>,
+}
+
+impl Validation {
+    fn refused(code: &'static str) -> Self {
+        Self {
+            valid: false,
+            code,
+            upgrade_entitled: false,
+            sups_until: None,
+        }
+    }
+}
+
+/// A sale of SUPS coverage, as the partner sends it.
+pub struct SupsSale {
+    pub serial: SerialNumber,
+    pub registration: NewRegistration,
+    pub starts_on: NaiveDate,
+    pub months: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SupsSold {
+    pub subscription_id: String,
+    pub customer_id: String,
+    pub covered_from: NaiveDate,
+    pub covered_until: NaiveDate,
+    pub monthly_fee: Money,
+    #[serde(skip)]
+    pub jobs: Vec<Job>,
+}
+
+fn date_of(instant: Instant) -> NaiveDate {
+    instant.date_naive()
+}
+
+fn midnight(date: NaiveDate) -> Instant {
+    date.and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+}
+
+/// A subscription's covered days.
+pub fn coverage_of(record: &SubscriptionRecord) -> Option<Coverage> {
+    record.ends_at.map(|ends| Coverage {
+        from: date_of(record.starts_at),
+        until: date_of(ends),
+    })
+}
+
+impl<D: Database> App<D> {
+    /// Imports licenses; a row equal to the stored one changes nothing.
+    pub async fn import_licenses(
+        &self,
+        rows: Vec<LicenseRow>,
+        now: Instant,
+    ) -> Result<ImportReport, AppError> {
+        let mut valid = Vec::new();
+        let mut rejected = Vec::new();
+        for (index, row) in rows.iter().enumerate() {
+            match License::parse(row) {
+                Ok(license) => valid.push(license),
+                Err(errors) => rejected.push(RejectedRow {
+                    row: index + 1,
+                    serial: row.serial.clone(),
+                    errors: errors.into_list(),
+                }),
+            }
+        }
+        let serials: Vec<String> = valid.iter().map(|l| l.serial.as_str().to_owned()).collect();
+        let known: std::collections::HashSet<String> = self
+            .store
+            .known_serials(&serials)
+            .await?
+            .into_iter()
+            .collect();
+        let mut partners = std::collections::HashMap::new();
+        let mut records = Vec::new();
+        for license in valid {
+            if let Some(partner_id) = &license.partner_id {
+                if !partners.contains_key(partner_id) {
+                    partners.insert(
+                        partner_id.clone(),
+                        self.store.partner(partner_id).await?.is_some(),
+                    );
+                }
+                if !partners[partner_id] {
+                    let mut errors = FieldErrors::default();
+                    errors.push(
+                        "partner_id",
+                        crate::domain::field::Invalid::new("unknown", "no partner has this id"),
+                    );
+                    rejected.push(RejectedRow {
+                        row: 0,
+                        serial: Some(license.serial.as_str().to_owned()),
+                        errors: errors.into_list(),
+                    });
+                    continue;
+                }
+            }
+            records.push(LicenseRecord {
+                serial: license.serial.as_str().to_owned(),
+                product: license.product,
+                edition: license.edition,
+                major_version: i64::from(license.major_version),
+                list_price_cents: license.list_price.cents(),
+                installations: i64::from(license.installations),
+                partner_id: license.partner_id,
+                revoked_at: None,
+            });
+        }
+        let imported = records
+            .iter()
+            .filter(|r| !known.contains(&r.serial))
+            .count();
+        let changed: u64 = if records.is_empty() {
+            0
+        } else {
+            self.store
+                .write(store::upsert_licenses(&records, now))
+                .await?
+                .iter()
+                .sum()
+        };
+        Ok(ImportReport {
+            imported,
+            updated: usize::try_from(changed)
+                .unwrap_or(0)
+                .saturating_sub(imported),
+            rejected,
+        })
+    }
+
+    /// A new partner and its API key, shown once; only its hash is kept.
+    pub async fn create_partner(
+        &self,
+        record: PartnerRecord,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(PartnerRecord, Token), AppError> {
+        let key = Token::generate(entropy);
+        self.store
+            .write(vec![store::insert_partner(
+                &record,
+                &key.hash().to_hex(),
+                now,
+            )])
+            .await?;
+        Ok((record, key))
+    }
+
+    pub async fn revoke_partner(&self, partner_id: &str, now: Instant) -> Result<(), AppError> {
+        self.store
+            .partner(partner_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.store
+            .write(vec![store::revoke_partner(partner_id, now)])
+            .await?;
+        Ok(())
+    }
+
+    /// The partner an `Authorization: Bearer` key belongs to.
+    pub async fn authenticate_partner(
+        &self,
+        bearer: Option<&str>,
+    ) -> Result<PartnerRecord, AppError> {
+        let key = bearer
+            .and_then(|b| Token::parse(b).ok())
+            .ok_or(AppError::Unauthenticated)?;
+        self.store
+            .partner_by_key(&key.hash().to_hex())
+            .await?
+            .ok_or(AppError::Unauthenticated)
+    }
+
+    /// The license, if this actor may act on it: the customer holds it
+    /// (registered with it, or covered by SUPS for it); the partner is its
+    /// partner. Anything else is not found.
+    async fn license_for(
+        &self,
+        actor: &Actor<'_>,
+        serial: &str,
+    ) -> Result<LicenseRecord, AppError> {
+        let license = self
+            .store
+            .license(serial)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let allowed = match actor {
+            Actor::Customer(customer) => {
+                customer.serial == serial
+                    || self
+                        .store
+                        .subscriptions_of_customer(&customer.id)
+                        .await?
+                        .iter()
+                        .any(|s| s.serial == serial)
+            }
+            Actor::Partner { partner, .. } => {
+                license.partner_id.as_deref() == Some(partner.id.as_str())
+            }
+        };
+        if allowed {
+            Ok(license)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// The latest end of SUPS coverage for a license.
+    async fn coverage(&self, serial: &str) -> Result<Option<Coverage>, AppError> {
+        Ok(self
+            .store
+            .subscriptions_of_license(serial)
+            .await?
+            .iter()
+            .filter_map(coverage_of)
+            .max_by_key(|c| c.until))
+    }
+
+    /// Whether a product version is covered: by the perpetual license up to
+    /// its major version, beyond it by SUPS for versions released before
+    /// coverage ended. Returns (covered, upgrade entitled).
+    async fn version_covered(
+        &self,
+        license: &LicenseRecord,
+        version: &ProductVersion,
+    ) -> Result<(bool, bool), AppError> {
+        let major = i64::from(version.major());
+        let coverage = self.coverage(&license.serial).await?;
+        let released = self
+            .store
+            .release_date(&license.product, &version.to_string(), major)
+            .await?
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        let entitled =
+            released.is_some_and(|day| subscription::upgrade_entitled(day, coverage.as_ref()));
+        Ok((major <= license.major_version || entitled, entitled))
+    }
+
+    /// Activates an installation. The same installation and major version
+    /// again answers the same activation and takes no second seat.
+    pub async fn activate(
+        &self,
+        actor: Actor<'_>,
+        serial: &SerialNumber,
+        installation: &InstallationId,
+        version: &ProductVersion,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(ActivationRecord, bool), AppError> {
+        let license = self.license_for(&actor, serial.as_str()).await?;
+        if license.revoked_at.is_some() {
+            return Err(AppError::LicenseRevoked);
+        }
+        let major = i64::from(version.major());
+        if let Some(existing) = self
+            .store
+            .active_activation(serial.as_str(), installation.as_str(), Some(major))
+            .await?
+        {
+            return Ok((existing, false));
+        }
+        if !self.version_covered(&license, version).await?.0 {
+            return Err(AppError::VersionNotCovered);
+        }
+        let key = self
+            .config
+            .activation_keys
+            .first()
+            .ok_or(AppError::Unavailable("activation is not configured"))?;
+        let code = activation::issue(key, serial, installation, version.major());
+        let (customer_id, partner_id, technician) = match &actor {
+            Actor::Customer(customer) => (Some(customer.id.clone()), None, None),
+            Actor::Partner {
+                partner,
+                technician,
+            } => {
+                let holder = self.store.customer_by_serial(serial.as_str()).await?;
+                (
+                    holder,
+                    Some(partner.id.clone()),
+                    technician.map(str::to_owned),
+                )
+            }
+        };
+        let record = ActivationRecord {
+            id: entropy.id("act"),
+            serial: serial.as_str().to_owned(),
+            installation_id: installation.as_str().to_owned(),
+            major_version: major,
+            activation_code: code.as_str().to_owned(),
+            customer_id,
+            partner_id,
+            technician,
+            path: actor.path().to_owned(),
+            created_at: now,
+            deactivated_at: None,
+        };
+        let written = self
+            .store
+            .write(vec![
+                store::insert_activation(&record, license.installations),
+                store::audit(
+                    &entropy.id("aud"),
+                    &record.id,
+                    &record.serial,
+                    "activate",
+                    actor.id(),
+                    actor.path(),
+                    now,
+                ),
+            ])
+            .await;
+        match written {
+            Ok(changes) if changes[0] == 1 => Ok((record, true)),
+            Ok(_) => Err(AppError::TooManyInstallations),
+            // A racing request activated the same installation first.
+            Err(error) if error.is_unique_violation("activations") => self
+                .store
+                .active_activation(serial.as_str(), installation.as_str(), Some(major))
+                .await?
+                .map(|existing| (existing, false))
+                .ok_or(AppError::Conflict),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Frees an installation's seat, within the monthly limit per license.
+    pub async fn deactivate(
+        &self,
+        actor: Actor<'_>,
+        activation_id: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<ActivationRecord, AppError> {
+        let record = self
+            .store
+            .activation(activation_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.license_for(&actor, &record.serial).await?;
+        if record.deactivated_at.is_some() {
+            return Ok(record);
+        }
+        let used = self
+            .store
+            .deactivations_since(&record.serial, activation::month_start(now))
+            .await?;
+        if !activation::may_deactivate(u32::try_from(used).unwrap_or(u32::MAX)) {
+            return Err(AppError::DeactivationLimit);
+        }
+        self.store
+            .write(vec![
+                store::deactivate(activation_id, now),
+                store::audit(
+                    &entropy.id("aud"),
+                    activation_id,
+                    &record.serial,
+                    "deactivate",
+                    actor.id(),
+                    actor.path(),
+                    now,
+                ),
+            ])
+            .await?;
+        self.store
+            .activation(activation_id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// What the installed product asks: is this installation's code valid for
+    /// this version? Rate limited per license.
+    pub async fn validate(
+        &self,
+        serial: &str,
+        installation: &str,
+        code: &str,
+        version: &ProductVersion,
+        now: Instant,
+    ) -> Result<Validation, AppError> {
+        let Ok(serial) = SerialNumber::parse(serial) else {
+            return Ok(Validation::refused("NOT_FOUND"));
+        };
+        let window =
+            crate::domain::time::from_unix_millis(now.timestamp() / 60 * 60_000).unwrap_or(now);
+        let Some(license) = self.store.license(serial.as_str()).await? else {
+            return Ok(Validation::refused("NOT_FOUND"));
+        };
+        if self.store.count_validation(serial.as_str(), window).await? > VALIDATIONS_PER_MINUTE {
+            return Err(AppError::RateLimited);
+        }
+        if license.revoked_at.is_some() {
+            return Ok(Validation::refused("REVOKED"));
+        }
+        let coverage = self.coverage(serial.as_str()).await?;
+        let sups_until = coverage.map(|c| c.last_day().to_string());
+        let Some(activation) = self
+            .store
+            .active_activation(serial.as_str(), installation, None)
+            .await?
+        else {
+            return Ok(Validation {
+                sups_until,
+                ..Validation::refused("NOT_ACTIVATED")
+            });
+        };
+        let matches = match (
+            InstallationId::parse(installation),
+            ActivationCode::parse(code),
+        ) {
+            (Ok(installation), Ok(code)) => activation::verify(
+                &self.config.activation_keys,
+                &code,
+                &serial,
+                &installation,
+                u32::try_from(activation.major_version).unwrap_or(0),
+            ),
+            _ => false,
+        };
+        if !matches {
+            return Ok(Validation {
+                sups_until,
+                ..Validation::refused("CODE_MISMATCH")
+            });
+        }
+        let (covered, entitled) = self.version_covered(&license, version).await?;
+        Ok(Validation {
+            valid: covered,
+            code: if covered {
+                "VALID"
+            } else {
+                "VERSION_NOT_COVERED"
+            },
+            upgrade_entitled: entitled,
+            sups_until,
+        })
+    }
+
+    /// A signed license file for an installation without internet.
+    pub async fn license_file(
+        &self,
+        actor: Actor<'_>,
+        activation_id: &str,
+        now: Instant,
+    ) -> Result<String, AppError> {
+        let signer = self
+            .config
+            .license_signer
+            .as_ref()
+            .ok_or(AppError::Unavailable("license files are not configured"))?;
+        let record = self
+            .store
+            .activation(activation_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let license = self.license_for(&actor, &record.serial).await?;
+        if record.deactivated_at.is_some() {
+            return Err(AppError::NotFound);
+        }
+        let coverage = self.coverage(&record.serial).await?;
+        let file = LicenseFile {
+            serial: record.serial,
+            installation_id: record.installation_id,
+            product: license.product,
+            edition: license.edition,
+            major_version: u32::try_from(record.major_version).unwrap_or(0),
+            activation_code: record.activation_code,
+            issued_at: format(now),
+            sups_until: coverage.map(|c| c.last_day().to_string()),
+        };
+        Ok(signer.sign(&file))
+    }
+
+    /// A reseller sells (or extends) SUPS coverage for a license. An end user
+    /// not yet registered is registered on the spot, and verifies by email;
+    /// the license's free coupon is still granted at most once, ever.
+    pub async fn sell_sups(
+        &self,
+        partner: &PartnerRecord,
+        sale: SupsSale,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<SupsSold, AppError> {
+        require_reseller(partner)?;
+        let license = self
+            .store
+            .license(sale.serial.as_str())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if license
+            .partner_id
+            .as_deref()
+            .is_some_and(|p| p != partner.id)
+        {
+            return Err(AppError::NotFound);
+        }
+        let email = sale.registration.contact.email.clone();
+        let (customer_id, jobs) = match self.store.customer_by_email(email.as_str()).await? {
+            Some(customer) => (customer.id, Vec::new()),
+            None => {
+                let registered = self.register(sale.registration, now, entropy).await?;
+                (registered.customer_id, registered.jobs)
+            }
+        };
+        let existing = self
+            .store
+            .subscription_of(sale.serial.as_str(), &partner.id)
+            .await?;
+        let coverage = subscription::extend(
+            existing.as_ref().and_then(coverage_of),
+            sale.starts_on,
+            sale.months,
+        );
+        let fee = subscription::monthly_fee(
+            Money::from_cents(license.list_price_cents).unwrap_or(Money::ZERO),
+        );
+        let id = existing
+            .as_ref()
+            .map_or_else(|| entropy.id("sup"), |s| s.id.clone());
+        let statement = match &existing {
+            Some(_) => store::update_coverage(
+                &id,
+                midnight(coverage.from),
+                midnight(coverage.until),
+                fee.cents(),
+            ),
+            None => store::insert_subscription(
+                &SubscriptionRecord {
+                    id: id.clone(),
+                    customer_id: customer_id.clone(),
+                    serial: sale.serial.as_str().to_owned(),
+                    partner_id: Some(partner.id.clone()),
+                    starts_at: midnight(coverage.from),
+                    ends_at: Some(midnight(coverage.until)),
+                    monthly_fee_cents: Some(fee.cents()),
+                    reminded_at: None,
+                },
+                now,
+            ),
+        };
+        self.store.write(vec![statement]).await?;
+        Ok(SupsSold {
+            subscription_id: id,
+            customer_id,
+            covered_from: coverage.from,
+            covered_until: coverage.last_day(),
+            monthly_fee: fee,
+            jobs,
+        })
+    }
+
+    /// Emails customers whose coverage ends within 30 days, once per end.
+    pub(super) async fn remind_sups(
+        &self,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Vec<Job>, AppError> {
+        let mut jobs = Vec::new();
+        for sub in self
+            .store
+            .subscriptions_to_remind(now, now + chrono::Duration::days(30))
+            .await?
+        {
+            let Some(customer) = self.store.customer(&sub.customer_id).await? else {
+                continue;
+            };
+            let Ok(email) = Email::parse(&customer.email) else {
+                continue;
+            };
+            let until = coverage_of(&sub).map_or_else(String::new, |c| c.last_day().to_string());
+            let message = notification::sups_ending(&email, &sub.serial, &until);
+            let outbox_id = entropy.id("msg");
+            self.store
+                .write(vec![
+                    store::mark_reminded(&sub.id, now),
+                    store::insert_message(&outbox_id, &message, now),
+                ])
+                .await?;
+            jobs.push(Job::DeliverEmail { outbox_id });
+        }
+        Ok(jobs)
+    }
+
+    /// Resolves a serial-"0" registration to a license, granting the free
+    /// coupon when that license has not had one.
+    pub async fn resolve_claim(
+        &self,
+        claim_id: &str,
+        serial: &SerialNumber,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<bool, AppError> {
+        let customer_id = self
+            .store
+            .open_claim(claim_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.store
+            .license(serial.as_str())
+            .await?
+            .ok_or(AppError::UnknownLicense)?;
+        let already = self
+            .store
+            .ledger_key_exists(&free_grant_key(serial))
+            .await?;
+        let decision = free_coupon(
+            &customer_id,
+            &LicenseSerial::Known(serial.clone()),
+            already,
+            entropy.id("led"),
+            now,
+        );
+        let mut batch = store::resolve_claim(claim_id, &customer_id, serial.as_str(), now);
+        if let FreeCoupon::Grant(entry) = &decision {
+            batch.push(store::append_entry(entry));
+        }
+        self.store.write(batch).await?;
+        // Read back, not counted: D1 counts the balance trigger's writes too.
+        Ok(matches!(decision, FreeCoupon::Grant(_))
+            && self.store.has_free_grant(&customer_id).await?)
+    }
+}
+
+/// Only reseller partners sell SUPS.
+pub fn require_reseller(partner: &PartnerRecord) -> Result<(), AppError> {
+    if partner.sells_sups() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("only reseller partners sell SUPS"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, entropy, now, run};
+
+    #[test]
+    fn customers_are_reminded_once_30_days_before_coverage_ends() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let ends = now() + chrono::Duration::days(45);
+        let record = SubscriptionRecord {
+            id: "sup_1".into(),
+            customer_id: customer.id.clone(),
+            serial: customer.serial.clone(),
+            partner_id: None,
+            starts_at: now() - chrono::Duration::days(300),
+            ends_at: Some(ends),
+            monthly_fee_cents: Some(2469),
+            reminded_at: None,
+        };
+        run(app
+            .store
+            .write(vec![store::insert_subscription(&record, now())]))
+        .unwrap();
+        assert!(run(app.remind_sups(now(), &mut entropy(1)))
+            .unwrap()
+            .is_empty());
+        let within = ends - chrono::Duration::days(30);
+        assert_eq!(
+            run(app.remind_sups(within, &mut entropy(2))).unwrap().len(),
+            1
+        );
+        assert!(run(app.remind_sups(within, &mut entropy(3)))
+            .unwrap()
+            .is_empty());
+        let sent = run(app.store.outbox_messages(Some("ana@kovinar.si"), 10)).unwrap();
+        assert_eq!(
+            sent.iter()
+                .filter(|m| m.subject.starts_with("Your SUPS coverage"))
+                .count(),
+            1
+        );
+        assert!(run(app.store.has_active_sups(&customer.id, within)).unwrap());
+        assert!(
+            !run(app.store.has_active_sups(&customer.id, ends)).unwrap(),
+            "coverage ends by itself"
+        );
+    }
+}

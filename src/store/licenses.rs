@@ -1,0 +1,596 @@
+//! The license catalogue, partners, activations and their audit, releases,
+//! validation counters, SUPS subscriptions and license claims.
+
+use super::{bulk, Database, DbError, Row, Statement, Store};
+use crate::domain::time::{format, Instant};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerRecord {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub email: String,
+    pub revoked_at: Option<Instant>,
+}
+
+impl PartnerRecord {
+    pub fn sells_sups(&self) -> bool {
+        matches!(self.kind.as_str(), "reseller" | "both")
+    }
+
+    pub fn activates(&self) -> bool {
+        matches!(self.kind.as_str(), "technician" | "both")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicenseRecord {
+    pub serial: String,
+    pub product: String,
+    pub edition: String,
+    pub major_version: i64,
+    pub list_price_cents: i64,
+    pub installations: i64,
+    pub partner_id: Option<String>,
+    pub revoked_at: Option<Instant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivationRecord {
+    pub id: String,
+    pub serial: String,
+    pub installation_id: String,
+    pub major_version: i64,
+    pub activation_code: String,
+    pub customer_id: Option<String>,
+    pub partner_id: Option<String>,
+    pub technician: Option<String>,
+    pub path: String,
+    pub created_at: Instant,
+    pub deactivated_at: Option<Instant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionRecord {
+    pub id: String,
+    pub customer_id: String,
+    pub serial: String,
+    pub partner_id: Option<String>,
+    pub starts_at: Instant,
+    pub ends_at: Option<Instant>,
+    pub monthly_fee_cents: Option<i64>,
+    pub reminded_at: Option<Instant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRecord {
+    pub id: String,
+    pub customer_id: String,
+    pub company_name: String,
+    pub email: String,
+    pub created_at: Instant,
+}
+
+fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
+    Ok(PartnerRecord {
+        id: row.text("id")?,
+        name: row.text("name")?,
+        kind: row.text("kind")?,
+        country: row.text("country")?,
+        email: row.text("email")?,
+        revoked_at: row.opt_instant("revoked_at")?,
+    })
+}
+
+fn license(row: &Row) -> Result<LicenseRecord, DbError> {
+    Ok(LicenseRecord {
+        serial: row.text("serial")?,
+        product: row.text("product")?,
+        edition: row.text("edition")?,
+        major_version: row.integer("major_version")?,
+        list_price_cents: row.integer("list_price_cents")?,
+        installations: row.integer("installations")?,
+        partner_id: row.opt_text("partner_id")?,
+        revoked_at: row.opt_instant("revoked_at")?,
+    })
+}
+
+fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
+    Ok(ActivationRecord {
+        id: row.text("id")?,
+        serial: row.text("serial")?,
+        installation_id: row.text("installation_id")?,
+        major_version: row.integer("major_version")?,
+        activation_code: row.text("activation_code")?,
+        customer_id: row.opt_text("customer_id")?,
+        partner_id: row.opt_text("partner_id")?,
+        technician: row.opt_text("technician")?,
+        path: row.text("path")?,
+        created_at: row.instant("created_at")?,
+        deactivated_at: row.opt_instant("deactivated_at")?,
+    })
+}
+
+fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
+    Ok(SubscriptionRecord {
+        id: row.text("id")?,
+        customer_id: row.text("customer_id")?,
+        serial: row.text("serial")?,
+        partner_id: row.opt_text("partner_id")?,
+        starts_at: row.instant("starts_at")?,
+        ends_at: row.opt_instant("ends_at")?,
+        monthly_fee_cents: row.opt_integer("monthly_fee_cents")?,
+        reminded_at: row.opt_instant("reminded_at")?,
+    })
+}
+
+const PARTNER_COLUMNS: &str = "id, name, kind, country, email, revoked_at";
+const LICENSE_COLUMNS: &str =
+    "serial, product, edition, major_version, list_price_cents, installations, partner_id, revoked_at";
+const ACTIVATION_COLUMNS: &str =
+    "id, serial, installation_id, major_version, activation_code, customer_id, \
+     partner_id, technician, path, created_at, deactivated_at";
+const SUBSCRIPTION_COLUMNS: &str =
+    "id, customer_id, serial, partner_id, starts_at, ends_at, monthly_fee_cents, reminded_at";
+
+pub fn insert_partner(record: &PartnerRecord, key_hash: &str, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO partners (id, name, kind, country, email, key_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        vec![
+            record.id.as_str().into(),
+            record.name.as_str().into(),
+            record.kind.as_str().into(),
+            record.country.as_str().into(),
+            record.email.as_str().into(),
+            key_hash.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+pub fn revoke_partner(id: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE partners SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+        vec![id.into(), format(now).into()],
+    )
+}
+
+/// Inserts or updates licenses in bulk; a row equal to what is stored
+/// changes nothing, so importing the same rows again reports no change.
+pub fn upsert_licenses(licenses: &[LicenseRecord], now: Instant) -> Vec<Statement> {
+    let rows = licenses.iter().map(|l| {
+        serde_json::json!([
+            l.serial,
+            l.product,
+            l.edition,
+            l.major_version,
+            l.list_price_cents,
+            l.installations,
+            l.partner_id,
+            format(now)
+        ])
+    });
+    bulk(
+        "INSERT INTO licenses (serial, product, edition, major_version, list_price_cents, installations, partner_id, \
+         created_at, updated_at) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, \
+         value ->> 7, value ->> 7 FROM json_each(?1) WHERE true \
+         ON CONFLICT (serial) DO UPDATE SET product = excluded.product, edition = excluded.edition, \
+         major_version = excluded.major_version, list_price_cents = excluded.list_price_cents, \
+         installations = excluded.installations, partner_id = excluded.partner_id, updated_at = excluded.updated_at \
+         WHERE (licenses.product, licenses.edition, licenses.major_version, licenses.list_price_cents, \
+         licenses.installations, licenses.partner_id) IS NOT (excluded.product, excluded.edition, \
+         excluded.major_version, excluded.list_price_cents, excluded.installations, excluded.partner_id)",
+        rows,
+    )
+}
+
+/// Activates an installation unless the license's seats are taken: the
+/// count and the insert are one statement, so two racing activations cannot
+/// both take the last seat.
+pub fn insert_activation(record: &ActivationRecord, installations: i64) -> Statement {
+    Statement::new(
+        "INSERT INTO activations (id, serial, installation_id, major_version, activation_code, customer_id, partner_id, \
+         technician, path, created_at) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
+         WHERE (SELECT COUNT(*) FROM activations WHERE serial = ?2 AND deactivated_at IS NULL) < ?11",
+        vec![
+            record.id.as_str().into(),
+            record.serial.as_str().into(),
+            record.installation_id.as_str().into(),
+            record.major_version.into(),
+            record.activation_code.as_str().into(),
+            record.customer_id.as_deref().into(),
+            record.partner_id.as_deref().into(),
+            record.technician.as_deref().into(),
+            record.path.as_str().into(),
+            format(record.created_at).into(),
+            installations.into(),
+        ],
+    )
+}
+
+pub fn deactivate(activation_id: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE activations SET deactivated_at = ?2 WHERE id = ?1 AND deactivated_at IS NULL",
+        vec![activation_id.into(), format(now).into()],
+    )
+}
+
+/// Audits an activation or deactivation, only if it happened in this batch:
+/// the activation is active (after an activation) or was deactivated at
+/// exactly `now` (after a deactivation).
+pub fn audit(
+    id: &str,
+    activation_id: &str,
+    serial: &str,
+    action: &str,
+    actor: &str,
+    path: &str,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO activation_audit (id, activation_id, serial, action, actor, path, created_at) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM activations WHERE id = ?2 \
+         AND CASE ?4 WHEN 'activate' THEN deactivated_at IS NULL ELSE deactivated_at = ?7 END)",
+        vec![
+            id.into(),
+            activation_id.into(),
+            serial.into(),
+            action.into(),
+            actor.into(),
+            path.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+pub fn upsert_release(product: &str, version: &str, major: i64, released_on: &str) -> Statement {
+    Statement::new(
+        "INSERT INTO releases (product, version, major_version, released_on) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (product, version) DO UPDATE SET released_on = excluded.released_on, major_version = excluded.major_version",
+        vec![product.into(), version.into(), major.into(), released_on.into()],
+    )
+}
+
+pub fn insert_subscription(record: &SubscriptionRecord, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO sups_subscriptions (id, customer_id, serial, partner_id, starts_at, ends_at, monthly_fee_cents, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        vec![
+            record.id.as_str().into(),
+            record.customer_id.as_str().into(),
+            record.serial.as_str().into(),
+            record.partner_id.as_deref().into(),
+            format(record.starts_at).into(),
+            record.ends_at.map(format).into(),
+            record.monthly_fee_cents.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// Extends (or restarts) a subscription's coverage; a new end forgets the
+/// reminder sent for the old one.
+pub fn update_coverage(
+    id: &str,
+    starts_at: Instant,
+    ends_at: Instant,
+    fee_cents: i64,
+) -> Statement {
+    Statement::new(
+        "UPDATE sups_subscriptions SET starts_at = ?2, ends_at = ?3, monthly_fee_cents = ?4, \
+         reminded_at = CASE WHEN ends_at = ?3 THEN reminded_at END WHERE id = ?1",
+        vec![
+            id.into(),
+            format(starts_at).into(),
+            format(ends_at).into(),
+            fee_cents.into(),
+        ],
+    )
+}
+
+pub fn mark_reminded(id: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE sups_subscriptions SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL",
+        vec![id.into(), format(now).into()],
+    )
+}
+
+/// Resolves a "0" registration's claim to a serial, and gives the customer
+/// that serial.
+pub fn resolve_claim(
+    claim_id: &str,
+    customer_id: &str,
+    serial: &str,
+    now: Instant,
+) -> Vec<Statement> {
+    vec![
+        Statement::new(
+            "UPDATE license_claims SET status = 'resolved', resolved_serial = ?2, resolved_at = ?3 \
+             WHERE id = ?1 AND status = 'open'",
+            vec![claim_id.into(), serial.into(), format(now).into()],
+        ),
+        Statement::new(
+            "UPDATE customers SET serial = ?2 WHERE id = ?1",
+            vec![customer_id.into(), serial.into()],
+        ),
+    ]
+}
+
+impl<D: Database> Store<D> {
+    pub async fn partner(&self, id: &str) -> Result<Option<PartnerRecord>, DbError> {
+        let sql = format!("SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?1");
+        self.first(Statement::new(sql, vec![id.into()]))
+            .await?
+            .map(|row| partner(&row))
+            .transpose()
+    }
+
+    /// The customer registered with a serial, if any (the first one).
+    pub async fn customer_by_serial(&self, serial: &str) -> Result<Option<String>, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT id FROM customers WHERE serial = ?1 ORDER BY created_at LIMIT 1",
+                vec![serial.into()],
+            ))
+            .await?;
+        row.map(|row| row.text("id")).transpose()
+    }
+
+    pub async fn partner_by_key(&self, key_hash: &str) -> Result<Option<PartnerRecord>, DbError> {
+        let sql = format!(
+            "SELECT {PARTNER_COLUMNS} FROM partners WHERE key_hash = ?1 AND revoked_at IS NULL"
+        );
+        self.first(Statement::new(sql, vec![key_hash.into()]))
+            .await?
+            .map(|row| partner(&row))
+            .transpose()
+    }
+
+    pub async fn license(&self, serial: &str) -> Result<Option<LicenseRecord>, DbError> {
+        let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = ?1");
+        self.first(Statement::new(sql, vec![serial.into()]))
+            .await?
+            .map(|row| license(&row))
+            .transpose()
+    }
+
+    /// Which of these serials are in the catalogue already.
+    pub async fn known_serials(&self, serials: &[String]) -> Result<Vec<String>, DbError> {
+        let mut known = Vec::new();
+        for chunk in serials.chunks(2000) {
+            let list = serde_json::to_string(chunk).unwrap_or_default();
+            for row in self
+                .rows(Statement::new(
+                    "SELECT serial FROM licenses WHERE serial IN (SELECT value FROM json_each(?1))",
+                    vec![list.into()],
+                ))
+                .await?
+            {
+                known.push(row.text("serial")?);
+            }
+        }
+        Ok(known)
+    }
+
+    pub async fn licenses_of_partner(
+        &self,
+        partner_id: &str,
+    ) -> Result<Vec<LicenseRecord>, DbError> {
+        let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE partner_id = ?1 ORDER BY serial LIMIT 1000");
+        self.rows(Statement::new(sql, vec![partner_id.into()]))
+            .await?
+            .iter()
+            .map(license)
+            .collect()
+    }
+
+    /// The licenses a customer holds: the serial they registered with, and
+    /// those their SUPS subscriptions cover.
+    pub async fn licenses_of_customer(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<LicenseRecord>, DbError> {
+        let sql = format!(
+            "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial IN \
+             (SELECT serial FROM customers WHERE id = ?1 UNION SELECT serial FROM sups_subscriptions WHERE customer_id = ?1) \
+             ORDER BY serial"
+        );
+        self.rows(Statement::new(sql, vec![customer_id.into()]))
+            .await?
+            .iter()
+            .map(license)
+            .collect()
+    }
+
+    pub async fn activation(&self, id: &str) -> Result<Option<ActivationRecord>, DbError> {
+        let sql = format!("SELECT {ACTIVATION_COLUMNS} FROM activations WHERE id = ?1");
+        self.first(Statement::new(sql, vec![id.into()]))
+            .await?
+            .map(|row| activation(&row))
+            .transpose()
+    }
+
+    /// The active activation of an installation, if any (any major version
+    /// when `major_version` is none).
+    pub async fn active_activation(
+        &self,
+        serial: &str,
+        installation_id: &str,
+        major_version: Option<i64>,
+    ) -> Result<Option<ActivationRecord>, DbError> {
+        let sql = format!(
+            "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE serial = ?1 AND installation_id = ?2 \
+             AND (?3 IS NULL OR major_version = ?3) AND deactivated_at IS NULL ORDER BY major_version DESC LIMIT 1"
+        );
+        self.first(Statement::new(
+            sql,
+            vec![serial.into(), installation_id.into(), major_version.into()],
+        ))
+        .await?
+        .map(|row| activation(&row))
+        .transpose()
+    }
+
+    pub async fn activations_of_license(
+        &self,
+        serial: &str,
+    ) -> Result<Vec<ActivationRecord>, DbError> {
+        let sql = format!(
+            "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE serial = ?1 ORDER BY created_at"
+        );
+        self.rows(Statement::new(sql, vec![serial.into()]))
+            .await?
+            .iter()
+            .map(activation)
+            .collect()
+    }
+
+    pub async fn deactivations_since(&self, serial: &str, since: Instant) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT COUNT(*) AS n FROM activation_audit WHERE serial = ?1 AND action = 'deactivate' AND created_at >= ?2",
+                vec![serial.into(), format(since).into()],
+            ))
+            .await?
+            .ok_or_else(|| DbError::Decode("COUNT gave no row".into()))?;
+        row.integer("n")
+    }
+
+    /// The release date of a product version: the version itself, else the
+    /// first release of its major version.
+    pub async fn release_date(
+        &self,
+        product: &str,
+        version: &str,
+        major: i64,
+    ) -> Result<Option<String>, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT released_on FROM releases WHERE product = ?1 AND (version = ?2 OR major_version = ?3) \
+                 ORDER BY version = ?2 DESC, released_on LIMIT 1",
+                vec![product.into(), version.into(), major.into()],
+            ))
+            .await?;
+        row.map(|row| row.text("released_on")).transpose()
+    }
+
+    /// Counts one validation of a license in this minute's window.
+    pub async fn count_validation(
+        &self,
+        serial: &str,
+        window_start: Instant,
+    ) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "INSERT INTO validation_counters (serial, window_start, requests) VALUES (?1, ?2, 1) \
+                 ON CONFLICT (serial, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
+                vec![serial.into(), format(window_start).into()],
+            ))
+            .await?
+            .ok_or_else(|| DbError::Decode("RETURNING gave no row".into()))?;
+        row.integer("requests")
+    }
+
+    pub async fn subscription_of(
+        &self,
+        serial: &str,
+        partner_id: &str,
+    ) -> Result<Option<SubscriptionRecord>, DbError> {
+        let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1 AND partner_id = ?2");
+        self.first(Statement::new(sql, vec![serial.into(), partner_id.into()]))
+            .await?
+            .map(|row| subscription(&row))
+            .transpose()
+    }
+
+    pub async fn subscriptions_of_partner(
+        &self,
+        partner_id: &str,
+    ) -> Result<Vec<SubscriptionRecord>, DbError> {
+        let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE partner_id = ?1 ORDER BY serial");
+        self.rows(Statement::new(sql, vec![partner_id.into()]))
+            .await?
+            .iter()
+            .map(subscription)
+            .collect()
+    }
+
+    pub async fn subscriptions_of_customer(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<SubscriptionRecord>, DbError> {
+        let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE customer_id = ?1 ORDER BY serial");
+        self.rows(Statement::new(sql, vec![customer_id.into()]))
+            .await?
+            .iter()
+            .map(subscription)
+            .collect()
+    }
+
+    pub async fn subscriptions_of_license(
+        &self,
+        serial: &str,
+    ) -> Result<Vec<SubscriptionRecord>, DbError> {
+        let sql =
+            format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1");
+        self.rows(Statement::new(sql, vec![serial.into()]))
+            .await?
+            .iter()
+            .map(subscription)
+            .collect()
+    }
+
+    /// Subscriptions ending before `before` that still cover `now` and have
+    /// not been reminded.
+    pub async fn subscriptions_to_remind(
+        &self,
+        now: Instant,
+        before: Instant,
+    ) -> Result<Vec<SubscriptionRecord>, DbError> {
+        let sql = format!(
+            "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE reminded_at IS NULL AND ends_at IS NOT NULL \
+             AND ends_at > ?1 AND ends_at <= ?2 LIMIT 100"
+        );
+        self.rows(Statement::new(
+            sql,
+            vec![format(now).into(), format(before).into()],
+        ))
+        .await?
+        .iter()
+        .map(subscription)
+        .collect()
+    }
+
+    pub async fn open_claims(&self) -> Result<Vec<ClaimRecord>, DbError> {
+        self.rows(Statement::new(
+            "SELECT c.id, c.customer_id, u.company_name, u.email, c.created_at FROM license_claims c \
+             JOIN customers u ON u.id = c.customer_id WHERE c.status = 'open' ORDER BY c.created_at LIMIT 500",
+            vec![],
+        ))
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(ClaimRecord {
+                id: row.text("id")?,
+                customer_id: row.text("customer_id")?,
+                company_name: row.text("company_name")?,
+                email: row.text("email")?,
+                created_at: row.instant("created_at")?,
+            })
+        })
+        .collect()
+    }
+
+    pub async fn open_claim(&self, id: &str) -> Result<Option<String>, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT customer_id FROM license_claims WHERE id = ?1 AND status = 'open'",
+                vec![id.into()],
+            ))
+            .await?;
+        row.map(|row| row.text("customer_id")).transpose()
+    }
+}
