@@ -17,6 +17,8 @@ pub enum ApiError {
     MalformedBody(String),
     NoRoute,
     MethodNotAllowed(&'static str),
+    /// The Worker is misconfigured or the platform failed it.
+    Unavailable,
 }
 
 impl From<AppError> for ApiError {
@@ -171,6 +173,12 @@ impl ApiError {
                 format!("Bodies are limited to {} bytes here.", super::http::MAX_BODY_BYTES),
             ),
             Self::MalformedBody(reason) => (400, "malformed-body", "Malformed body", reason.clone()),
+            Self::Unavailable => fixed(
+                500,
+                "internal",
+                "Internal error",
+                "Something went wrong on our side. Please try again.",
+            ),
             Self::MethodNotAllowed(allow) => (
                 405,
                 "method-not-allowed",

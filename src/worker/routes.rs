@@ -8,11 +8,18 @@ use crate::api::{self, ApiError, Method, Request, Response};
 
 pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<worker::Response> {
     let handled = match read(&mut request).await {
-        Ok(request) => {
-            let app = config::app(env)?;
-            let stripe = stripe::configured(env);
-            api::handle(&app, stripe.as_ref(), request, now(), seed()?).await
-        }
+        Ok(request) => match (config::app(env), seed()) {
+            (Ok(app), Ok(seed)) => {
+                let stripe = stripe::configured(env);
+                api::handle(&app, stripe.as_ref(), request, now(), seed).await
+            }
+            // A missing setting or no randomness: logged, answered as a
+            // generic 500 problem, never with the cause.
+            (Err(error), _) | (_, Err(error)) => {
+                console_error!("cannot serve: {error}");
+                ApiError::Unavailable.into_handled()
+            }
+        },
         Err(error) => error.into_handled(),
     };
     if let Some(log) = &handled.log {
