@@ -3,11 +3,11 @@
 
 use serde_json::{json, Value};
 
-use super::decode::{self, Body, Fields};
+use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
-use crate::app::{Adjustment, App, AppError, PaymentProvider, Upload};
+use crate::app::{Adjustment, App, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
@@ -15,18 +15,6 @@ use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::store::{Database, OrderRecord};
-
-fn invalid(errors: FieldErrors) -> ApiError {
-    ApiError::App(AppError::Invalid(errors))
-}
-
-/// A JSON object body (forms are for the public website's pages only).
-fn json_object(request: &Request) -> Result<serde_json::Map<String, Value>> {
-    match decode::body(request, false)? {
-        Body::Json(object) => Ok(object),
-        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
-    }
-}
 
 /// An order as its answer shows it.
 pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value {
@@ -99,7 +87,7 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
-    let object = json_object(request)?;
+    let object = decode::json_object(request)?;
     let mut errors = FieldErrors::default();
     let quantity = match object.get("quantity") {
         Some(Value::Number(n)) => errors.check(
@@ -124,7 +112,7 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
         ),
     };
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(errors));
     };
     let placed = app
         .place_order(&customer, quantity, method, provider, now, entropy)
@@ -271,13 +259,10 @@ pub async fn match_entry<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = json_object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let order_id = fields.text("order_id");
-    let mut errors = fields.errors;
-    let Some(order_id) = order_id.filter(|_| errors.is_empty()) else {
-        errors.push("order_id", Invalid::required());
-        return Err(invalid(errors));
+    let Some(order_id) = fields.parse("order_id", |t| Ok(t.trim().to_owned())) else {
+        return Err(decode::invalid(fields.errors));
     };
     let (line, jobs) = app
         .match_bank_entry(entry_id, &order_id, now, entropy)
@@ -294,10 +279,10 @@ pub async fn adjust<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = json_object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let reason = fields.text("reason");
-    let staff_member = fields.text("staff_member");
+    let reason = fields.parse("reason", |t| Text::parse(t, 500));
+    let staff_member = fields.parse("staff_member", |t| Text::parse(t, 100));
     let mut errors = fields.errors;
     let coupons = match object.get("coupons").and_then(Value::as_i64) {
         Some(coupons) if coupons != 0 && coupons.abs() <= 1000 => Some(coupons),
@@ -309,11 +294,6 @@ pub async fn adjust<D: Database>(
             None
         }
     };
-    let reason = errors.check("reason", Text::parse(reason.as_deref().unwrap_or(""), 500));
-    let staff_member = errors.check(
-        "staff_member",
-        Text::parse(staff_member.as_deref().unwrap_or(""), 100),
-    );
     let key = request
         .header("idempotency-key")
         .map(str::trim)
@@ -330,7 +310,7 @@ pub async fn adjust<D: Database>(
     let (Some(coupons), Some(reason), Some(staff_member), Some(key)) =
         (coupons, reason, staff_member, key)
     else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(errors));
     };
     let adjustment = Adjustment {
         customer_id,

@@ -79,6 +79,36 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A required string field, parsed; its error is recorded.
+    pub fn parse<T>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Result<T, Invalid>,
+    ) -> Option<T> {
+        let parsed = self
+            .text(name)
+            .as_deref()
+            .map_or(Err(Invalid::required()), parse);
+        let path = self.path(name);
+        self.errors.check(&path, parsed)
+    }
+
+    /// An optional string field (missing or blank is `Some(None)`), parsed;
+    /// `None` when it is present and invalid.
+    pub fn parse_optional<T>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Result<T, Invalid>,
+    ) -> Option<Option<T>> {
+        match self.text(name).filter(|v| !v.trim().is_empty()) {
+            None => Some(None),
+            Some(value) => {
+                let path = self.path(name);
+                self.errors.check(&path, parse(&value).map(Some))
+            }
+        }
+    }
+
     pub fn boolean(&mut self, name: &str) -> Option<bool> {
         match self.object.get(name) {
             None | Some(Value::Null) => None,
@@ -119,6 +149,46 @@ impl<'a> Fields<'a> {
             }
         }
     }
+}
+
+/// Field errors, as the 422 answer that names them.
+pub fn invalid(errors: FieldErrors) -> ApiError {
+    ApiError::App(crate::app::AppError::Invalid(errors))
+}
+
+/// A JSON object body (forms are for the public website's pages only).
+pub fn json_object(request: &Request) -> Result<Map<String, Value>, ApiError> {
+    match body(request, false)? {
+        Body::Json(object) => Ok(object),
+        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
+    }
+}
+
+/// A JSON object, or a form whose fields are read as strings.
+pub fn json_or_form(request: &Request) -> Result<Map<String, Value>, ApiError> {
+    Ok(match body(request, true)? {
+        Body::Json(object) => object,
+        Body::Form(pairs) => pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect(),
+    })
+}
+
+/// An RFC 3339 instant field.
+pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
+    crate::domain::time::parse(text).ok_or_else(|| {
+        Invalid::new(
+            "invalid",
+            "must be an RFC 3339 instant such as 2026-11-26T09:30:00Z",
+        )
+    })
+}
+
+/// A calendar date field, `YYYY-MM-DD`.
+pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
 }
 
 /// The registration fields of a JSON body (nested `company` and `contact`).

@@ -1,88 +1,19 @@
 //! The direct-support endpoints: the customer's incidents and the desk's.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::decode::{self, Body, Fields};
+use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
-use super::problem::ApiError;
 use super::Result;
 use crate::app::{App, AppError, AttemptInput, NewIncident, Reply, SessionInput};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::field::Invalid;
 use crate::domain::incident::{Channel, Outcome, Status};
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
-use crate::domain::time::{self, format, Instant};
+use crate::domain::time::{format, Instant};
 use crate::store::{Database, IncidentRecord};
-
-fn invalid(errors: FieldErrors) -> ApiError {
-    ApiError::App(AppError::Invalid(errors))
-}
-
-/// The body as a JSON object; a form's fields are read as strings.
-fn object(request: &Request, form: bool) -> Result<Map<String, Value>> {
-    Ok(match decode::body(request, form)? {
-        Body::Json(object) => object,
-        Body::Form(pairs) => pairs
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect(),
-    })
-}
-
-fn required_text(
-    fields: &mut Fields<'_>,
-    errors: &mut FieldErrors,
-    name: &str,
-    max: usize,
-) -> Option<Text> {
-    let value = fields.text(name);
-    errors.check(name, Text::parse(value.as_deref().unwrap_or(""), max))
-}
-
-fn optional_text(
-    fields: &mut Fields<'_>,
-    errors: &mut FieldErrors,
-    name: &str,
-    max: usize,
-) -> Option<Option<Text>> {
-    match fields.text(name).filter(|v| !v.trim().is_empty()) {
-        None => Some(None),
-        Some(value) => errors.check(name, Text::parse(&value, max).map(Some)),
-    }
-}
-
-fn optional_phone(fields: &mut Fields<'_>, errors: &mut FieldErrors) -> Option<Option<Phone>> {
-    match fields.text("phone").filter(|v| !v.trim().is_empty()) {
-        None => Some(None),
-        Some(value) => errors.check("phone", Phone::parse(&value).map(Some)),
-    }
-}
-
-fn channel(fields: &mut Fields<'_>, errors: &mut FieldErrors) -> Option<Channel> {
-    let value = fields.text("channel");
-    errors.check(
-        "channel",
-        value
-            .as_deref()
-            .map_or(Err(Invalid::required()), Channel::parse),
-    )
-}
-
-fn instant(fields: &mut Fields<'_>, errors: &mut FieldErrors, name: &str) -> Option<Instant> {
-    let value = fields.text(name);
-    let parsed = match value.as_deref() {
-        None => Err(Invalid::required()),
-        Some(text) => time::parse(text).ok_or_else(|| {
-            Invalid::new(
-                "invalid",
-                "must be an RFC 3339 instant such as 2026-11-26T09:30:00Z",
-            )
-        }),
-    };
-    errors.check(name, parsed)
-}
 
 /// The incident's summary, as lists and answers show it.
 pub fn incident_json(incident: &IncidentRecord) -> Value {
@@ -160,7 +91,7 @@ pub async fn open<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
-    let object = object(request, true)?;
+    let object = decode::json_or_form(request)?;
     let token = request.bearer().map(str::to_owned).or_else(|| {
         object
             .get("access_token")
@@ -169,25 +100,22 @@ pub async fn open<D: Database>(
     });
     let customer = app.authenticate(token.as_deref(), now).await?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let subject = required_text(&mut fields, &mut errors, "subject", 200);
-    let description = required_text(&mut fields, &mut errors, "description", 10_000);
-    let channel = channel(&mut fields, &mut errors);
-    let phone = optional_phone(&mut fields, &mut errors);
-    let preferred_times = optional_text(&mut fields, &mut errors, "preferred_times", 500);
-    let serial = match fields.text("serial").filter(|s| !s.trim().is_empty()) {
-        None => Some(None),
-        Some(serial) => errors.check(
-            "serial",
-            SerialNumber::parse(&serial).map(|s| Some(s.as_str().to_owned())),
-        ),
-    };
+    let subject = fields.parse("subject", |t| Text::parse(t, 200));
+    let description = fields.parse("description", |t| Text::parse(t, 10_000));
+    let channel = fields.parse("channel", Channel::parse);
+    let phone = fields.parse_optional("phone", Phone::parse);
+    let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
+    let serial = fields.parse_optional("serial", |t| {
+        SerialNumber::parse(t).map(|s| s.as_str().to_owned())
+    });
     if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-        errors.push("phone", Invalid::new("required", "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback"));
+        let detail =
+            "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
+        fields
+            .errors
+            .push("phone", Invalid::new("required", detail));
     }
-    for error in fields.errors.into_list() {
-        errors.push(&error.field, Invalid::new(error.code, error.detail));
-    }
+    let errors = fields.errors;
     let base = &app.config.public_base_url;
     let parsed = match (
         subject,
@@ -220,7 +148,7 @@ pub async fn open<D: Database>(
                 Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into(),
             );
         }
-        _ => return Err(invalid(errors)),
+        _ => return Err(decode::invalid(errors)),
     };
     let (incident, jobs) = app.open_incident(&customer, parsed, now, entropy).await?;
     if form {
@@ -274,14 +202,13 @@ pub async fn customer_message<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
-    let object = object(request, false)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let body = required_text(&mut fields, &mut errors, "body", 10_000);
-    let phone = optional_phone(&mut fields, &mut errors);
-    let times = optional_text(&mut fields, &mut errors, "preferred_times", 500);
+    let body = fields.parse("body", |t| Text::parse(t, 10_000));
+    let phone = fields.parse_optional("phone", Phone::parse);
+    let times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
     let (Some(body), Some(phone), Some(times)) = (body, phone, times) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
     let reply = Reply {
         body,
@@ -335,20 +262,19 @@ pub async fn attempt<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = object(request, false)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
     let outcome = fields.text("outcome");
-    let outcome = errors.check(
+    let outcome = fields.errors.check(
         "outcome",
         outcome
             .as_deref()
             .map_or(Err(Invalid::required()), Outcome::parse),
     );
-    let channel = channel(&mut fields, &mut errors);
-    let note = optional_text(&mut fields, &mut errors, "note", 2000);
+    let channel = fields.parse("channel", Channel::parse);
+    let note = fields.parse_optional("note", |t| Text::parse(t, 2000));
     let (Some(outcome), Some(channel), Some(note)) = (outcome, channel, note) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
     let (number, incident, jobs) = app
         .record_attempt(
@@ -381,17 +307,16 @@ pub async fn session<D: Database>(
     let input = if delete {
         None
     } else {
-        let object = object(request, false)?;
+        let object = decode::json_object(request)?;
         let mut fields = Fields::new(&object);
-        let mut errors = FieldErrors::default();
-        let started_at = instant(&mut fields, &mut errors, "started_at");
-        let ended_at = instant(&mut fields, &mut errors, "ended_at");
-        let channel = channel(&mut fields, &mut errors);
-        let agent = required_text(&mut fields, &mut errors, "agent", 100);
+        let started_at = fields.parse("started_at", decode::instant);
+        let ended_at = fields.parse("ended_at", decode::instant);
+        let channel = fields.parse("channel", Channel::parse);
+        let agent = fields.parse("agent", |t| Text::parse(t, 100));
         let (Some(started_at), Some(ended_at), Some(channel), Some(agent)) =
             (started_at, ended_at, channel, agent)
         else {
-            return Err(invalid(errors));
+            return Err(decode::invalid(fields.errors));
         };
         Some(SessionInput {
             started_at,
@@ -416,13 +341,12 @@ pub async fn staff_message<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = object(request, false)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let body = required_text(&mut fields, &mut errors, "body", 10_000);
-    let author = required_text(&mut fields, &mut errors, "author", 100);
+    let body = fields.parse("body", |t| Text::parse(t, 10_000));
+    let author = fields.parse("author", |t| Text::parse(t, 100));
     let (Some(body), Some(author)) = (body, author) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
     let jobs = app.staff_message(id, body, author, now, entropy).await?;
     Ok(Handled::with_jobs(
@@ -439,11 +363,10 @@ pub async fn close<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = object(request, false)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let Some(resolution) = required_text(&mut fields, &mut errors, "resolution", 5000) else {
-        return Err(invalid(errors));
+    let Some(resolution) = fields.parse("resolution", |t| Text::parse(t, 5000)) else {
+        return Err(decode::invalid(fields.errors));
     };
     let (incident, jobs) = app.close_incident(id, resolution, now, entropy).await?;
     Ok(Handled::with_jobs(

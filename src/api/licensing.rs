@@ -2,10 +2,9 @@
 //! customer or a partner's technician), validation (the installed product),
 //! SUPS sales and statements (resellers), license claims (staff).
 
-use chrono::NaiveDate;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::decode::{self, Body, Fields};
+use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
@@ -23,30 +22,6 @@ use crate::domain::subscription;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::store::{self, ActivationRecord, Database, PartnerRecord};
-
-fn invalid(errors: FieldErrors) -> ApiError {
-    ApiError::App(AppError::Invalid(errors))
-}
-
-fn object(request: &Request) -> Result<Map<String, Value>> {
-    match decode::body(request, false)? {
-        Body::Json(object) => Ok(object),
-        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
-    }
-}
-
-fn parsed<T>(
-    fields: &mut Fields<'_>,
-    errors: &mut FieldErrors,
-    name: &str,
-    parse: impl Fn(&str) -> std::result::Result<T, Invalid>,
-) -> Option<T> {
-    let value = fields.text(name);
-    errors.check(
-        name,
-        value.as_deref().map_or(Err(Invalid::required()), parse),
-    )
-}
 
 fn activation_json(record: &ActivationRecord) -> Value {
     json!({
@@ -114,21 +89,20 @@ pub async fn create_partner<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let name = parsed(&mut fields, &mut errors, "name", |t| Text::parse(t, 200));
-    let kind = parsed(&mut fields, &mut errors, "kind", |t| match t {
+    let name = fields.parse("name", |t| Text::parse(t, 200));
+    let kind = fields.parse("kind", |t| match t {
         "reseller" | "technician" | "both" => Ok(t.to_owned()),
         _ => Err(Invalid::new(
             "invalid",
             "must be reseller, technician or both",
         )),
     });
-    let country = parsed(&mut fields, &mut errors, "country", Country::parse);
-    let email = parsed(&mut fields, &mut errors, "email", Email::parse);
+    let country = fields.parse("country", Country::parse);
+    let email = fields.parse("email", Email::parse);
     let (Some(name), Some(kind), Some(country), Some(email)) = (name, kind, country, email) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
     let record = PartnerRecord {
         id: entropy.id("ptn"),
@@ -156,17 +130,13 @@ pub async fn revoke_partner<D: Database>(
 
 pub async fn add_release<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let product = parsed(&mut fields, &mut errors, "product", |t| Text::parse(t, 100));
-    let version = parsed(&mut fields, &mut errors, "version", ProductVersion::parse);
-    let released_on = parsed(&mut fields, &mut errors, "released_on", |t| {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
-    });
+    let product = fields.parse("product", |t| Text::parse(t, 100));
+    let version = fields.parse("version", ProductVersion::parse);
+    let released_on = fields.parse("released_on", decode::date);
     let (Some(product), Some(version), Some(released_on)) = (product, version, released_on) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
     let statement = store::upsert_release(
         product.as_str(),
@@ -190,22 +160,11 @@ pub async fn activate<D: Database>(
     let customer;
     let partner_record;
     let technician;
-    let object = object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let serial = parsed(&mut fields, &mut errors, "serial", SerialNumber::parse);
-    let installation = parsed(
-        &mut fields,
-        &mut errors,
-        "installation_id",
-        InstallationId::parse,
-    );
-    let version = parsed(
-        &mut fields,
-        &mut errors,
-        "product_version",
-        ProductVersion::parse,
-    );
+    let serial = fields.parse("serial", SerialNumber::parse);
+    let installation = fields.parse("installation_id", InstallationId::parse);
+    let version = fields.parse("product_version", ProductVersion::parse);
     let actor = if partner {
         partner_record = app.authenticate_partner(request.bearer()).await?;
         if !partner_record.activates() {
@@ -213,9 +172,7 @@ pub async fn activate<D: Database>(
                 "only technician partners activate installations",
             )));
         }
-        technician = parsed(&mut fields, &mut errors, "technician", |t| {
-            Text::parse(t, 200)
-        });
+        technician = fields.parse("technician", |t| Text::parse(t, 200));
         Actor::Partner {
             partner: &partner_record,
             technician: technician.as_ref().map(Text::as_str),
@@ -225,10 +182,10 @@ pub async fn activate<D: Database>(
         Actor::Customer(&customer)
     };
     let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
-    if !errors.is_empty() {
-        return Err(invalid(errors));
+    if !fields.errors.is_empty() {
+        return Err(decode::invalid(fields.errors));
     }
     let (record, created) = app
         .activate(actor, &serial, &installation, &version, now, entropy)
@@ -301,31 +258,25 @@ pub async fn validate<D: Database>(
     request: &Request,
     now: Instant,
 ) -> Result<Handled> {
-    let object = object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
     let serial = fields.text("serial");
     let installation = fields.text("installation_id");
     let code = fields.text("activation_code");
-    let version = parsed(
-        &mut fields,
-        &mut errors,
-        "product_version",
-        ProductVersion::parse,
-    );
+    let version = fields.parse("product_version", ProductVersion::parse);
     for (name, value) in [
         ("serial", &serial),
         ("installation_id", &installation),
         ("activation_code", &code),
     ] {
         if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
-            errors.push(name, Invalid::required());
+            fields.errors.push(name, Invalid::required());
         }
     }
     let (Some(serial), Some(installation), Some(code), Some(version)) =
         (serial, installation, code, version)
     else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(fields.errors));
     };
     let validation = app
         .validate(&serial, &installation, &code, &version, now)
@@ -341,7 +292,7 @@ pub async fn sell_sups<D: Database>(
 ) -> Result<Handled> {
     let partner = app.authenticate_partner(request.bearer()).await?;
     require_reseller(&partner)?;
-    let object = object(request)?;
+    let object = decode::json_object(request)?;
     let mut input = decode::registration_json(&object);
     input.accept_terms = Some(true);
     let serial_text = input.serial.clone();
@@ -355,10 +306,7 @@ pub async fn sell_sups<D: Database>(
         "serial",
         SerialNumber::parse(serial_text.as_deref().unwrap_or("")),
     );
-    let starts_on = parsed(&mut fields, &mut errors, "starts_on", |t| {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
-    });
+    let starts_on = fields.parse("starts_on", decode::date);
     let months = errors.check(
         "months",
         object
@@ -369,7 +317,7 @@ pub async fn sell_sups<D: Database>(
     let (Ok(registration), Some(serial), Some(starts_on), Some(months)) =
         (registration, serial, starts_on, months)
     else {
-        return Err(invalid(errors));
+        return Err(decode::invalid(errors));
     };
     let sold = app
         .sell_sups(
@@ -482,11 +430,10 @@ pub async fn resolve_claim<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     app.authenticate_staff(request.bearer())?;
-    let object = object(request)?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let mut errors = FieldErrors::default();
-    let Some(serial) = parsed(&mut fields, &mut errors, "serial", SerialNumber::parse) else {
-        return Err(invalid(errors));
+    let Some(serial) = fields.parse("serial", SerialNumber::parse) else {
+        return Err(decode::invalid(fields.errors));
     };
     let granted = app.resolve_claim(id, &serial, now, entropy).await?;
     let body = json!({"claim_id": id, "serial": serial.as_str(), "status": "resolved", "free_coupon_granted": granted});
