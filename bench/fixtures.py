@@ -6,6 +6,11 @@ line per request.
   fixtures.py webhooks N SECRET OUT
       N Stripe events of an ignored type, each with its own id, signed now with
       SECRET as Stripe signs them.
+  fixtures.py licensing BASE_URL STAFF_TOKEN LICENSES N ACTIVATIONS_OUT VALIDATIONS_OUT
+      imports LICENSES licenses, has a partner sell SUPS for all of them to one
+      customer, activates one installation of each, and writes N activations
+      (new installations, spread over the licenses) and N validations of the
+      activated installations (spread too, under the per-license rate limit).
   fixtures.py support BASE_URL STAFF_TOKEN INCIDENTS N INTAKE_OUT SESSIONS_OUT
       registers a customer, then writes N incident intakes for them, and opens
       INCIDENTS incidents and writes N support sessions spread over them, none
@@ -85,6 +90,37 @@ def support(base, staff, incidents, count, intake_out, sessions_out):
             f.write("/api/staff/incidents/%s/sessions\tauthorization: Bearer %s\t%s\n" % (ids[n % incidents], staff, body))
 
 
+def licensing(base, staff, licenses, count, activations_out, validations_out):
+    partner = call("POST", base + "/api/staff/partners",
+                   {"name": "Bench partner", "kind": "both", "country": "SI", "email": "partner@example.com"}, staff)
+    stamp = random.randrange(10**9)
+    serials = ["BENCH-%d-%d" % (stamp, n) for n in range(licenses)]
+    rows = [{"serial": s, "product": "Time & Space", "edition": "Enterprise", "version": "7", "list_price": "1000.00",
+             "installations": 10000, "partner_id": partner["partner_id"]} for s in serials]
+    call("POST", base + "/api/staff/licenses", rows, staff)
+    token = customer(base, staff)
+    email = call("GET", base + "/api/me", token=token)["contact"]["email"]
+    for serial in serials:
+        call("POST", base + "/api/partner/sups-subscriptions", {
+            "serial": serial, "starts_on": time.strftime("%Y-%m-%d"), "months": 12,
+            "company": {"name": "Bench", "street": "S 1", "postal_code": "1000", "city": "Ljubljana", "country": "SI"},
+            "contact": {"name": "Bench", "email": email, "phone": "+38612345678"}}, partner["api_key"])
+    codes = [call("POST", base + "/api/me/activations",
+                  {"serial": s, "installation_id": "BENCH-BASE", "product_version": "7.1"}, token)["activation_code"]
+             for s in serials]
+    with open(activations_out, "w") as f:
+        for n in range(count):
+            body = json.dumps({"serial": serials[n % licenses], "installation_id": "BENCH-%d" % n,
+                               "product_version": "7.1"}, separators=(",", ":"))
+            f.write("/api/me/activations\tauthorization: Bearer %s\t%s\n" % (token, body))
+    with open(validations_out, "w") as f:
+        for n in range(count):
+            k = n % licenses
+            body = json.dumps({"serial": serials[k], "installation_id": "BENCH-BASE", "activation_code": codes[k],
+                               "product_version": "7.1"}, separators=(",", ":"))
+            f.write("/api/licenses/validate\tx-bench: %d\t%s\n" % (n, body))
+
+
 def iso(seconds):
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
@@ -112,6 +148,8 @@ def statement(base, staff, orders, entries, out):
 if __name__ == "__main__":
     if sys.argv[1] == "webhooks":
         webhooks(int(sys.argv[2]), sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "licensing":
+        licensing(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7])
     elif sys.argv[1] == "support":
         support(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7])
     elif sys.argv[1] == "statement":

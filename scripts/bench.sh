@@ -30,6 +30,8 @@ cat > "$state/bench.vars" <<VARS
 STAFF_TOKEN=bench
 PUBLIC_BASE_URL=http://127.0.0.1:$port
 STRIPE_WEBHOOK_SECRETS=whsec_bench
+ACTIVATION_SECRET=1:bench-activation-secret-1
+LICENSE_SIGNING_KEY=0707070707070707070707070707070707070707070707070707070707070707
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X
@@ -64,6 +66,10 @@ measure 'POST /api/webhooks/stripe' -s bench/replay.lua "http://127.0.0.1:$port"
 python3 bench/fixtures.py support "http://127.0.0.1:$port" bench 200 20000 "$state/intake.tsv" "$state/sessions.tsv"
 measure 'POST /api/me/incidents' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/intake.tsv" 2
 measure 'POST …/incidents/{id}/sessions' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/sessions.tsv" 2
+
+python3 bench/fixtures.py licensing "http://127.0.0.1:$port" bench 300 20000 "$state/activations.tsv" "$state/validations.tsv"
+measure 'POST /api/me/activations' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/activations.tsv" 2
+measure 'POST /api/licenses/validate' -s bench/replay.lua "http://127.0.0.1:$port" -- "$state/validations.tsv" 2
 
 # A 10,000-entry camt.053 statement, 100 of whose entries pay orders: imported,
 # then imported again (every entry a duplicate).
