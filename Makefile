@@ -7,14 +7,14 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export WRANGLER_HIDE_BANNER := true
 
-.PHONY: dev test setup build lint test-native test-e2e bench deploy clean
+.PHONY: dev test setup build lint test-native test-e2e test-browser bench deploy clean
 
 ## dev: build the Worker, migrate the local D1 in STATE_DIR, serve on PORT
 dev: setup build
 	PORT=$(PORT) STATE_DIR=$(STATE_DIR) scripts/dev.sh
 
-## test: formatting and lints, native unit/store/API tests, then end to end
-test: setup lint test-native build test-e2e
+## test: formatting and lints, native unit/store/API tests, end to end, then in a browser
+test: setup lint test-native build test-e2e test-browser
 
 setup:
 	@scripts/setup.sh
@@ -32,6 +32,10 @@ test-native:
 
 test-e2e:
 	scripts/e2e.sh
+
+## test-browser: Debian's Chromium through playwright-core, axe-core on every page
+test-browser:
+	scripts/browser.sh
 
 ## bench: release bundle size, and wrk throughput/latency against wrangler dev
 bench: setup build

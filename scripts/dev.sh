@@ -19,4 +19,4 @@ if [ -z "$base" ] || [ "$base" = "http://127.0.0.1:8787" ]; then
 fi
 
 echo "dev: serving http://127.0.0.1:$PORT (state in $STATE_DIR; staff token: STAFF_TOKEN in .dev.vars)"
-exec npx wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" "${extra[@]}"
+exec npx wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" --test-scheduled "${extra[@]}"

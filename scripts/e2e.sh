@@ -45,6 +45,7 @@ BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X
 SUPPORT_DESK_EMAIL=desk@timeandspace.test
+PUBLIC_SITE_ORIGIN=https://www.timeandspace.test
 CALLBACK_TARGET_SECONDS=2
 CALLBACK_DEADLINE_SECONDS=5
 CALLBACK_RETRY_SECONDS=1
@@ -56,7 +57,7 @@ npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/m
   || { cat "$state/migrations.log"; exit 1; }
 
 setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
-  --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level warn \
+  --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level warn --test-scheduled \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pids+=($!)
 

@@ -70,6 +70,16 @@ impl Request {
             .map(|(_, value)| value)
     }
 
+    /// A cookie's value.
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.header("cookie")?
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value)
+            .filter(|value| !value.is_empty())
+    }
+
     /// The media type of the body, lower-cased, without parameters.
     pub fn media_type(&self) -> Option<String> {
         self.header("content-type").map(|value| {
@@ -118,6 +128,16 @@ impl Response {
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .map(|(_, value)| value.as_str())
+    }
+
+    /// Sets a session cookie: HttpOnly, SameSite=Strict (so no other site can
+    /// post with it), Secure on https; an empty value clears it.
+    pub fn with_cookie(self, name: &str, value: &str, secure: bool, max_age_seconds: i64) -> Self {
+        let max_age = if value.is_empty() { 0 } else { max_age_seconds };
+        let secure = if secure { "; Secure" } else { "" };
+        let cookie =
+            format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}");
+        self.with_header("set-cookie", &cookie)
     }
 }
 

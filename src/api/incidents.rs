@@ -1,13 +1,13 @@
 //! The direct-support endpoints: the customer's incidents and the desk's.
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::Result;
 use crate::app::{App, AppError, AttemptInput, NewIncident, Reply, SessionInput};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::Invalid;
+use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::incident::{Channel, Outcome, Status};
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
@@ -81,6 +81,54 @@ async fn timeline<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Resul
     Ok(body)
 }
 
+/// The fields of a support request, from a JSON body or a form, every
+/// invalid one named.
+pub fn incident_input(
+    object: &Map<String, Value>,
+) -> std::result::Result<NewIncident, FieldErrors> {
+    let mut fields = Fields::new(object);
+    let subject = fields.parse("subject", |t| Text::parse(t, 200));
+    let description = fields.parse("description", |t| Text::parse(t, 10_000));
+    let channel = fields.parse("channel", Channel::parse);
+    let phone = fields.parse_optional("phone", Phone::parse);
+    let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
+    let serial = fields.parse_optional("serial", |t| {
+        SerialNumber::parse(t).map(|s| s.as_str().to_owned())
+    });
+    if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
+        let detail =
+            "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
+        fields
+            .errors
+            .push("phone", Invalid::new("required", detail));
+    }
+    match (
+        subject,
+        description,
+        channel,
+        phone,
+        preferred_times,
+        serial,
+    ) {
+        (
+            Some(subject),
+            Some(description),
+            Some(channel),
+            Some(phone),
+            Some(preferred_times),
+            Some(serial),
+        ) if fields.errors.is_empty() => Ok(NewIncident {
+            subject,
+            description,
+            channel,
+            phone,
+            preferred_times,
+            serial,
+        }),
+        _ => Err(fields.errors),
+    }
+}
+
 /// `POST /api/me/incidents`, as JSON, or as the website's form (with the
 /// token in the Authorization header or an `access_token` field), which is
 /// answered with redirects.
@@ -99,48 +147,10 @@ pub async fn open<D: Database>(
             .map(str::to_owned)
     });
     let customer = app.authenticate(token.as_deref(), now).await?;
-    let mut fields = Fields::new(&object);
-    let subject = fields.parse("subject", |t| Text::parse(t, 200));
-    let description = fields.parse("description", |t| Text::parse(t, 10_000));
-    let channel = fields.parse("channel", Channel::parse);
-    let phone = fields.parse_optional("phone", Phone::parse);
-    let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
-    let serial = fields.parse_optional("serial", |t| {
-        SerialNumber::parse(t).map(|s| s.as_str().to_owned())
-    });
-    if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-        let detail =
-            "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
-        fields
-            .errors
-            .push("phone", Invalid::new("required", detail));
-    }
-    let errors = fields.errors;
     let base = &app.config.public_base_url;
-    let parsed = match (
-        subject,
-        description,
-        channel,
-        phone,
-        preferred_times,
-        serial,
-    ) {
-        (
-            Some(subject),
-            Some(description),
-            Some(channel),
-            Some(phone),
-            Some(preferred_times),
-            Some(serial),
-        ) if errors.is_empty() => NewIncident {
-            subject,
-            description,
-            channel,
-            phone,
-            preferred_times,
-            serial,
-        },
-        _ if form => {
+    let parsed = match incident_input(&object) {
+        Ok(parsed) => parsed,
+        Err(errors) if form => {
             let names: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();
             let query =
                 serde_urlencoded::to_string([("errors", names.join(","))]).unwrap_or_default();
@@ -148,7 +158,7 @@ pub async fn open<D: Database>(
                 Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into(),
             );
         }
-        _ => return Err(decode::invalid(errors)),
+        Err(errors) => return Err(decode::invalid(errors)),
     };
     let (incident, jobs) = app.open_incident(&customer, parsed, now, entropy).await?;
     if form {

@@ -4,6 +4,7 @@
 //! seed, and returns the answer and the jobs to enqueue. The Worker calls it
 //! for every request; native tests call it directly over SQLite.
 
+pub mod chart;
 mod coupons;
 mod decode;
 pub mod http;
@@ -11,6 +12,7 @@ mod incidents;
 mod licensing;
 mod pages;
 mod problem;
+mod web;
 
 pub use http::{Handled, Method, Request, Response, MAX_BODY_BYTES};
 pub use problem::ApiError;
@@ -35,7 +37,10 @@ const MAX_STATEMENT_BYTES: usize = 32 * 1024 * 1024;
 
 /// The largest body a path accepts, checked before the body is read.
 pub fn body_limit(path: &str) -> usize {
-    if path.trim_end_matches('/') == "/api/staff/bank-statements" {
+    if matches!(
+        path.trim_end_matches('/'),
+        "/api/staff/bank-statements" | "/desk/statements"
+    ) {
         MAX_STATEMENT_BYTES
     } else {
         MAX_BODY_BYTES
@@ -51,12 +56,33 @@ pub async fn handle<D: Database, P: PaymentProvider>(
     seed: [u8; 32],
 ) -> Handled {
     let mut entropy = Entropy::new(seed);
-    let mut handled = route(app, provider, &request, now, &mut entropy)
-        .await
-        .unwrap_or_else(ApiError::into_handled);
+    let cors = cors_origin(app, &request);
+    let mut handled = match (&cors, request.method) {
+        (Some(_), Method::Options) => Response::new(204, "text/plain; charset=utf-8", Vec::new())
+            .with_header("access-control-allow-methods", "GET, POST, PUT, DELETE")
+            .with_header(
+                "access-control-allow-headers",
+                "authorization, content-type, idempotency-key",
+            )
+            .with_header("access-control-max-age", "600")
+            .into(),
+        _ => route(app, provider, &request, now, &mut entropy)
+            .await
+            .unwrap_or_else(ApiError::into_handled),
+    };
+    if let Some(origin) = cors {
+        handled
+            .response
+            .headers
+            .push(("access-control-allow-origin".into(), origin));
+        handled
+            .response
+            .headers
+            .push(("vary".into(), "Origin".into()));
+    }
     let headers = &mut handled.response.headers;
     headers.push(("x-content-type-options".into(), "nosniff".into()));
-    headers.push(("referrer-policy".into(), "no-referrer".into()));
+    headers.push(("referrer-policy".into(), "same-origin".into()));
     headers.push((
         "strict-transport-security".into(),
         "max-age=63072000; includeSubDomains".into(),
@@ -65,6 +91,14 @@ pub async fn handle<D: Database, P: PaymentProvider>(
         handled.response.body.clear();
     }
     handled
+}
+
+/// The public website's origin, when it calls the API: its pages may post
+/// to the API (CORS), with the customer's bearer token, never with cookies.
+fn cors_origin<D>(app: &App<D>, request: &Request) -> Option<String> {
+    let origin = request.header("origin")?;
+    let allowed = app.config.public_site_origin.as_deref()?;
+    (origin == allowed && request.path.starts_with("/api/")).then(|| origin.to_owned())
 }
 
 async fn route<D: Database, P: PaymentProvider>(
@@ -78,6 +112,35 @@ async fn route<D: Database, P: PaymentProvider>(
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match (request.method, segments.as_slice()) {
         (Get | Head, ["healthz"]) => Ok(health(app).into()),
+        (Get | Head, [""]) => Ok(web::home().into()),
+        (Get | Head, ["terms"]) => Ok(web::terms().into()),
+        (Post, ["sign-out"]) => Ok(web::sign_out(app).into()),
+        (Get | Head, ["portal"]) => web::portal(app, request, now).await,
+        (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, request, now).await,
+        (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, now, entropy).await,
+        (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, id, now).await,
+        (Get | Head, ["support"]) => web::support_page(app, request, now).await,
+        (Post, ["support"]) => web::request_support(app, request, now, entropy).await,
+        (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, request, id, now).await,
+        (Post, ["portal", "incidents", id, "messages"]) => web::customer_message(app, request, id, now, entropy).await,
+        (Get | Head, ["portal", "activate"]) => web::activate_page(app, request, now).await,
+        (Post, ["portal", "activate"]) => web::activate(app, request, now, entropy).await,
+        (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, request, id, now).await,
+        (Get | Head, ["desk", "sign-in"]) => Ok(web::desk_sign_in_page().into()),
+        (Post, ["desk", "sign-in"]) => web::desk_sign_in(app, request).await,
+        (Get | Head, ["desk"]) => web::desk(app, request, now).await,
+        (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, request, id).await,
+        (Post, ["desk", "incidents", id, action @ ("attempts" | "sessions" | "messages" | "close")]) => {
+            web::desk_action(app, request, id, action, now, entropy).await
+        }
+        (Get | Head, ["desk", "statements"]) => web::statements_page(app, request).await,
+        (Post, ["desk", "statements"]) => web::upload_statement(app, request, now, entropy).await,
+        (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, id, now, entropy).await,
+        (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, request).await,
+        (Get | Head, ["partner", "sign-in"]) => Ok(web::partner_sign_in_page().into()),
+        (Post, ["partner", "sign-in"]) => web::partner_sign_in(app, request).await,
+        (Get | Head, ["partner"]) => web::partner(app, request, now).await,
+        (Post, ["partner", "activations"]) => web::partner_activate(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
         (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
@@ -172,6 +235,27 @@ fn allowed_methods(path: &[&str]) -> Option<&'static str> {
         | ["support-requested"] => Some("GET, HEAD"),
         ["api", "staff", "incidents", _, "sessions", _] => Some("PUT, DELETE"),
         ["api", "me", "activations", _] | ["api", "partner", "activations", _] => Some("DELETE"),
+        [""]
+        | ["terms"]
+        | ["portal"]
+        | ["portal", "orders", _]
+        | ["portal", "incidents", _]
+        | ["desk"]
+        | ["desk", "incidents", _]
+        | ["desk", "outbox"]
+        | ["partner"]
+        | ["portal", "activations", _, "license-file"] => Some("GET, HEAD"),
+        ["portal", "coupons"]
+        | ["support"]
+        | ["portal", "activate"]
+        | ["desk", "sign-in"]
+        | ["desk", "statements"]
+        | ["partner", "sign-in"] => Some("GET, HEAD, POST"),
+        ["sign-out"]
+        | ["portal", "incidents", _, "messages"]
+        | ["desk", "incidents", _, _]
+        | ["desk", "bank-entries", _, "match"]
+        | ["partner", "activations"] => Some("POST"),
         ["api", "partner", "sups-subscriptions"] => Some("GET, HEAD, POST"),
         ["api", "staff", "license-claims"]
         | ["api", "me", "activations", _, "license-file"]
@@ -445,24 +529,7 @@ async fn sign_in_form<D: Database>(
         Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
     };
     match outcome {
-        Ok(grant) => {
-            let customer = app
-                .authenticate(Some(grant.access_token.as_str()), now)
-                .await?;
-            let profile = app.profile(customer).await?;
-            let body = format!(
-                "{}\n{}",
-                paragraph(&format!(
-                    "Signed in as {} of {}.",
-                    profile.customer.contact_name, profile.customer.company_name
-                )),
-                paragraph(&format!(
-                    "Support balance: {} coupon(s), {} minutes of direct support.",
-                    profile.coupon_balance, profile.minutes_available
-                )),
-            );
-            Ok(page(200, "Signed in", &body).into())
-        }
+        Ok(grant) => Ok(web::customer_session(app, grant.access_token.as_str()).into()),
         Err(AppError::Token(_)) => Ok(page(
             400,
             "Not signed in",

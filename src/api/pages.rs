@@ -1,5 +1,6 @@
-//! The few HTML pages that links in emails open. Plain, with no script and a
-//! strict Content-Security-Policy.
+//! The page shell of the server-rendered pages: plain HTML that works without
+//! JavaScript, one stylesheet and one enhancement script from the static
+//! assets, and a strict Content-Security-Policy without inline scripts.
 
 use super::http::Response;
 
@@ -19,21 +20,61 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A complete page; `body` is trusted HTML built with [`escape`].
-pub fn page(status: u16, title: &str, body: &str) -> Response {
+/// The Content-Security-Policy of every page: scripts and styles from the
+/// portal only, never inline; forms post to the portal (and a card order's
+/// redirect goes on to Stripe Checkout); no framing.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; connect-src 'self'; form-action 'self' https://checkout.stripe.com; \
+     frame-ancestors 'none'; base-uri 'none'";
+
+/// Which part of the portal a page belongs to, for its navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Public,
+    Customer,
+    Desk,
+    Partner,
+}
+
+fn navigation(area: Area) -> &'static str {
+    match area {
+        Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a>",
+        Area::Customer => {
+            "<a href=\"/portal\">Account</a> <a href=\"/portal/coupons\">Buy coupons</a> <a href=\"/support\">Request support</a> \
+             <a href=\"/portal/activate\">Activate</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
+        }
+        Area::Desk => {
+            "<a href=\"/desk\">Incidents</a> <a href=\"/desk/statements\">Bank statements</a> <a href=\"/desk/outbox\">Outbox</a> \
+             <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
+        }
+        Area::Partner => {
+            "<a href=\"/partner\">Partner</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
+        }
+    }
+}
+
+/// A complete page of an area; `body` is trusted HTML built with [`escape`].
+pub fn page_in(area: Area, status: u16, title: &str, body: &str) -> Response {
     let html = format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title} · Time &amp; Space support</title>\n</head>\n<body>\n<main>\n\
-         <h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n",
+         <title>{title} · Time &amp; Space support</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n\
+         <script src=\"/app.js\" defer></script>\n</head>\n<body>\n\
+         <header><p class=\"brand\">Spica · Time &amp; Space support</p><nav aria-label=\"Main\">{nav}</nav></header>\n\
+         <main id=\"main\">\n<h1>{title}</h1>\n{body}\n</main>\n\
+         <div id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></div>\n</body>\n</html>\n",
         title = escape(title),
+        nav = navigation(area),
     );
     Response::new(status, "text/html; charset=utf-8", html.into_bytes())
-        .with_header(
-            "content-security-policy",
-            "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        )
+        .with_header("content-security-policy", CONTENT_SECURITY_POLICY)
         .with_header("cache-control", "no-store")
+}
+
+/// A public page.
+pub fn page(status: u16, title: &str, body: &str) -> Response {
+    page_in(Area::Public, status, title, body)
 }
 
 /// A paragraph of escaped text.

@@ -43,6 +43,8 @@ pub struct Config {
     pub registration_form_url: String,
     /// Where the website's support-request form is sent back to, with errors.
     pub support_form_url: String,
+    /// The public website's origin, allowed to call the API from its pages (CORS).
+    pub public_site_origin: Option<String>,
     /// The staff bearer token, by its hash only.
     pub staff_token: SecretHash,
     /// This build's version, for `/healthz`.
@@ -206,6 +208,7 @@ pub(crate) mod testing {
                 registration_thanks_url: "https://www.timeandspace.test/thanks".into(),
                 registration_form_url: "https://www.timeandspace.test/register".into(),
                 support_form_url: "https://www.timeandspace.test/support".into(),
+                public_site_origin: Some("https://www.timeandspace.test".into()),
                 staff_token: SecretHash::of("staff"),
                 version: "test".into(),
                 order_lifetime: chrono::Duration::days(30),

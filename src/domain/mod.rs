@@ -8,6 +8,7 @@ pub mod billing;
 pub mod country;
 pub mod email;
 pub mod entropy;
+pub mod epc;
 pub mod field;
 pub mod incident;
 pub mod ledger;

@@ -412,6 +412,30 @@ impl<D: Database> Store<D> {
         row.integer("charged")
     }
 
+    /// Incidents received since `since`: when, and when a call first reached
+    /// the customer (for the desk's chart of callback times).
+    pub async fn callback_times(
+        &self,
+        since: Instant,
+    ) -> Result<Vec<(String, Instant, Option<Instant>)>, DbError> {
+        self.rows(Statement::new(
+            "SELECT id, created_at, (SELECT MIN(created_at) FROM callback_attempts a \
+             WHERE a.incident_id = i.id AND a.outcome = 'reached') AS reached FROM incidents i \
+             WHERE created_at >= ?1 ORDER BY created_at LIMIT 500",
+            vec![format(since).into()],
+        ))
+        .await?
+        .iter()
+        .map(|row| {
+            Ok((
+                row.text("id")?,
+                row.instant("created_at")?,
+                row.opt_instant("reached")?,
+            ))
+        })
+        .collect()
+    }
+
     /// Timers due and not done, oldest first, for the cron sweep.
     pub async fn due_timers(
         &self,

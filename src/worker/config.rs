@@ -51,6 +51,8 @@ fn config(env: &Env) -> worker::Result<Config> {
             .unwrap_or_else(|| format!("{base}/register")),
         support_form_url: setting(env, "SUPPORT_FORM_URL")
             .unwrap_or_else(|| format!("{base}/support")),
+        public_site_origin: setting(env, "PUBLIC_SITE_ORIGIN")
+            .map(|o| o.trim_end_matches('/').to_owned()),
         staff_token: SecretHash::of(&staff_token),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         public_base_url: base,

@@ -11,6 +11,8 @@ use serde_json::Value;
 /// with the same.
 pub const THANKS_URL: &str = "https://www.timeandspace.test/thanks";
 pub const FORM_URL: &str = "https://www.timeandspace.test/register";
+/// The public website's origin, allowed by CORS, in both suites.
+pub const SITE_ORIGIN: &str = "https://www.timeandspace.test";
 /// The account bank transfers go to, in both suites.
 pub const BENEFICIARY: &str = "Spica d.o.o.";
 pub const IBAN: &str = "SI56 1910 0000 0123 438";
@@ -117,6 +119,8 @@ pub trait Transport: Sync {
     fn webhook_secret(&self) -> &str;
     /// The Worker's clock, in Unix seconds, for signing webhooks.
     fn now_seconds(&self) -> i64;
+    /// The portal's own origin (scheme, host and port), as browsers send it.
+    fn origin(&self) -> String;
     /// What the Stripe stand-in received, where one runs (end to end).
     fn checkout_requests(&self) -> Option<Vec<Value>>;
 }
@@ -126,6 +130,32 @@ pub struct TestApp<T: Transport>(pub T);
 impl<T: Transport> TestApp<T> {
     pub fn get(&self, path: &str) -> TestResponse {
         self.0.send("GET", path, &[], Vec::new())
+    }
+
+    /// A page as a browser with this cookie (`name=value`) sees it.
+    pub fn get_with_cookie(&self, path: &str, cookie: &str) -> TestResponse {
+        self.0.send("GET", path, &[("cookie", cookie)], Vec::new())
+    }
+
+    /// A form posted by a browser with this cookie, from `origin`.
+    pub fn post_form_with_cookie(
+        &self,
+        path: &str,
+        cookie: &str,
+        origin: &str,
+        pairs: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = serde_urlencoded::to_string(pairs).unwrap();
+        self.0.send(
+            "POST",
+            path,
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("cookie", cookie),
+                ("origin", origin),
+            ],
+            body.into_bytes(),
+        )
     }
 
     pub fn get_as(&self, path: &str, bearer: &str) -> TestResponse {

@@ -14,3 +14,4 @@ mod registration;
 mod sessions;
 mod staff;
 mod transport;
+mod web;

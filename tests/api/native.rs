@@ -13,7 +13,7 @@ use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACTIVATION_SECRET, BENEFICIARY, BIC, DESK_EMAIL, FORM_URL,
-    IBAN, LICENSE_SIGNING_KEY, THANKS_URL,
+    IBAN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
 };
 
 pub struct Native {
@@ -60,6 +60,7 @@ pub fn spawn_app() -> TestApp<Native> {
         registration_thanks_url: THANKS_URL.into(),
         registration_form_url: FORM_URL.into(),
         support_form_url: "https://www.timeandspace.test/support".into(),
+        public_site_origin: Some(SITE_ORIGIN.into()),
         staff_token: SecretHash::of("native-staff-token"),
         version: "test".into(),
         order_lifetime: chrono::Duration::days(30),
@@ -152,6 +153,10 @@ impl Transport for Native {
 
     fn now_seconds(&self) -> i64 {
         self.now.timestamp()
+    }
+
+    fn origin(&self) -> String {
+        "https://portal.test".into()
     }
 
     fn checkout_requests(&self) -> Option<Vec<serde_json::Value>> {

@@ -41,11 +41,23 @@ fn the_sign_in_page_form_signs_a_person_in() {
     app.register_and_verify(&email, &unique_serial());
     app.post_json("/api/sessions", &json!({ "email": email }));
     let link = app.emailed_token(&email, "sign-in");
-    let page = app.post_form("/sign-in", &[("token", &link)]);
-    assert_eq!(page.status, 200, "{}", page.text());
-    assert!(page
+    let signed_in = app.post_form("/sign-in", &[("token", &link)]);
+    assert_eq!(signed_in.status, 303, "{}", signed_in.text());
+    assert_eq!(signed_in.header("location"), Some("/portal"));
+    let cookie = signed_in
+        .header("set-cookie")
+        .expect("a session cookie")
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let session = cookie.split(';').next().unwrap();
+    let portal = app.get_with_cookie("/portal", session);
+    assert_eq!(portal.status, 200, "{}", portal.text());
+    assert!(portal
         .text()
-        .contains("Support balance: 1 coupon(s), 15 minutes"));
+        .contains("1 coupon(s), 15 minutes of direct support"));
 }
 
 #[test]

@@ -91,10 +91,7 @@ fn a_missed_deadline_is_recorded_without_any_request_touching_the_incident() {
 #[test]
 fn the_cron_trigger_runs_the_sweep() {
     let app = spawn_app();
-    let url = format!(
-        "{}/cdn-cgi/handler/scheduled?cron=*/10+*+*+*+*",
-        app.0.base()
-    );
+    let url = format!("{}/__scheduled?cron=*/10+*+*+*+*", app.0.base());
     let response = send(app.0.agent(), "GET", &url, &[], &[]);
     assert_eq!(response.status, 200, "{}", response.text());
 }

@@ -111,6 +111,10 @@ impl Transport for Http {
         i64::try_from(elapsed.as_secs()).unwrap()
     }
 
+    fn origin(&self) -> String {
+        self.base.clone()
+    }
+
     fn checkout_requests(&self) -> Option<Vec<serde_json::Value>> {
         let url = format!("{}/checkout-sessions", setting("STANDIN_URL"));
         let sessions = send(&self.agent, "GET", &url, &[], &[]).json();

@@ -27,5 +27,7 @@ mod sessions;
 mod staff;
 #[path = "../api/transport.rs"]
 mod transport;
+#[path = "../api/web.rs"]
+mod web;
 
 mod delivery;

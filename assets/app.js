@@ -1,0 +1,99 @@
+// Progressive enhancement for the portal's pages: every page works without
+// this file. No dependencies, no eval and no inline handlers, so it runs
+// under the pages' CSP of script-src 'self'.
+(function () {
+  "use strict";
+
+  var COPIED = "Copied";
+  var RESTORE_MS = 2500;
+
+  // The page's live region (#announcer), or the first other one.
+  function announce(message) {
+    var region = document.getElementById("announcer") ||
+      document.querySelector("[aria-live]");
+    if (!region) return;
+    // Emptied first, so the same message twice is read twice.
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  function textOf(element) {
+    var value = "value" in element && typeof element.value === "string"
+      ? element.value
+      : element.textContent;
+    return (value || "").trim();
+  }
+
+  // The old way, for browsers without the async clipboard (or without a
+  // secure context): select the text and ask the browser to copy it.
+  function legacyCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(
+        function () { return true; },
+        function () { return legacyCopy(text); }
+      );
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+
+  function copied(button, text, ok) {
+    if (!ok) {
+      announce("Copying failed: please select the text and copy it yourself.");
+      return;
+    }
+    if (!button.hasAttribute("data-copy-label")) {
+      button.setAttribute("data-copy-label", button.textContent);
+    }
+    button.textContent = COPIED;
+    announce(text ? COPIED + ": " + text : COPIED);
+    window.clearTimeout(button._copyTimer);
+    button._copyTimer = window.setTimeout(function () {
+      button.textContent = button.getAttribute("data-copy-label");
+    }, RESTORE_MS);
+  }
+
+  // A button[data-copy] copies the text of the element whose id it names;
+  // with data-copy-compact, without spaces (as a bank's form wants an RF
+  // reference).
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var button = target && target.closest ? target.closest("button[data-copy]") : null;
+    if (!button) return;
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source) return;
+    event.preventDefault();
+    var text = textOf(source);
+    if (button.hasAttribute("data-copy-compact")) text = text.replace(/\s+/g, "");
+    copy(text).then(function (ok) { copied(button, text, ok); });
+  });
+
+  // Copy buttons may be sent hidden, for pages read without this script.
+  var hidden = document.querySelectorAll("button[data-copy][hidden]");
+  for (var i = 0; i < hidden.length; i++) hidden[i].removeAttribute("hidden");
+
+  // A form[data-confirm] (or a submit button with data-confirm) asks first.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var submitter = event.submitter;
+    var message = (submitter && submitter.getAttribute("data-confirm")) ||
+      (form && form.getAttribute && form.getAttribute("data-confirm"));
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
+})();

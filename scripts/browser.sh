@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The browser suite: starts the built Worker under `wrangler dev` on a free
+# port with a fresh state folder (as scripts/e2e.sh does), then drives its
+# pages with Debian's Chromium through playwright-core (tests/browser, Node's
+# test runner), with axe-core on every page and a full-page screenshot per
+# step in tests/artifacts/screenshots. Stops everything afterwards, whatever
+# happens. Needs build/ (scripts/build.sh) and the npm packages (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
+
+# Debian's Chromium; Playwright's own browser downloads do not work here.
+if ! command -v chromium > /dev/null 2>&1; then
+  echo "browser: installing chromium (Debian package)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+fi
+chromium_path=$(command -v chromium)
+
+[ -f build/worker/shim.mjs ] || { echo "browser: build/ is missing; run scripts/build.sh first"; exit 1; }
+[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
+  || { echo "browser: playwright-core or axe-core is missing; run scripts/setup.sh first"; exit 1; }
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+state=$(mktemp -d "${TMPDIR:-/tmp}/spica-browser.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$state"
+}
+trap cleanup EXIT INT TERM
+
+port=$(free_port)
+inspector_port=$(free_port)
+staff_token="browser-staff-token"
+screenshots="$PWD/tests/artifacts/screenshots"
+mkdir -p "$screenshots"
+rm -f "$screenshots"/*.png
+
+# No REGISTRATION_*_URL: the form's redirects go to the Worker's own
+# /registered and /register. No email API: emails stay in the outbox, which
+# the tests read with the staff token.
+cat > "$state/browser.vars" <<VARS
+STAFF_TOKEN=$staff_token
+PUBLIC_BASE_URL=http://127.0.0.1:$port
+BANK_BENEFICIARY=Spica d.o.o.
+BANK_IBAN=SI56 1910 0000 0123 438
+BANK_BIC=BAKOSI2X
+ACTIVATION_SECRET=1:browser-activation-secret-1
+LICENSE_SIGNING_KEY=0707070707070707070707070707070707070707070707070707070707070707
+SUPPORT_DESK_EMAIL=desk@timeandspace.test
+VARS
+
+npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
+  || { cat "$state/migrations.log"; exit 1; }
+
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+  --persist-to "$state/d1" --env-file "$state/browser.vars" --log-level warn \
+  --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
+wrangler_pid=$!
+pids+=("$wrangler_pid")
+
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+  kill -0 "$wrangler_pid" 2>/dev/null || break # wrangler gave up: no use waiting
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { echo "the Worker did not start:"; cat "$state/wrangler.log"; exit 1; }
+echo "browser: Worker on http://127.0.0.1:$port, $("$chromium_path" --version 2>/dev/null)"
+
+# In its own process group, so that the trap ends the test processes (and,
+# through Playwright, their browsers) if the script is interrupted.
+status=0
+PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" SCREENSHOTS="$screenshots" \
+  CHROMIUM_PATH="$chromium_path" \
+  setsid node --test --test-reporter=spec tests/browser/ &
+tests_pid=$!
+pids+=("$tests_pid")
+wait "$tests_pid" || status=$?
+
+if [ "$status" -ne 0 ]; then
+  echo "--- wrangler dev log (last 80 lines) ---"
+  tail -n 80 "$state/wrangler.log"
+fi
+echo "browser: screenshots in $screenshots"
+exit "$status"

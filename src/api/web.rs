@@ -1,0 +1,1391 @@
+//! The server-rendered pages of the customer portal, the staff desk and the
+//! partner pages. Every page works without JavaScript: plain forms post here
+//! and are answered by redirects (or, when a field is wrong, by the form again
+//! with each error next to its field). Browsers hold the session in an
+//! HttpOnly, SameSite=Strict cookie; forms from another origin are refused.
+
+use chrono::Duration;
+use serde_json::{Map, Value};
+
+use super::decode::{self, Body, Fields};
+use super::http::{Handled, Request, Response};
+use super::pages::{escape, page, page_in, Area};
+use super::problem::ApiError;
+use super::Result;
+use crate::app::{
+    Actor, App, AppError, AttemptInput, PaymentProvider, Reply, SessionInput, Upload,
+};
+use crate::domain::activation::InstallationId;
+use crate::domain::entropy::Entropy;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::incident::{Channel, Outcome};
+use crate::domain::license::ProductVersion;
+use crate::domain::money::Money;
+use crate::domain::order::{PaymentMethod, Quantity};
+use crate::domain::serial::SerialNumber;
+use crate::domain::text::Text;
+use crate::domain::time::{format, Instant};
+use crate::store::{CustomerRecord, Database, IncidentRecord, OrderRecord};
+
+const CUSTOMER_COOKIE: &str = "spica_session";
+const STAFF_COOKIE: &str = "spica_staff";
+const PARTNER_COOKIE: &str = "spica_partner";
+/// A browser session lasts as long as an access token.
+const SESSION_SECONDS: i64 = 12 * 3600;
+
+fn secure<D>(app: &App<D>) -> bool {
+    app.config.public_base_url.starts_with("https://")
+}
+
+/// The origin (scheme, host and port) of the portal's own pages.
+fn own_origin<D>(app: &App<D>) -> &str {
+    let url = &app.config.public_base_url;
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    url[after_scheme..]
+        .find('/')
+        .map_or(url.as_str(), |i| &url[..after_scheme + i])
+}
+
+/// A form posted with a session cookie must come from the portal's own
+/// pages: SameSite=Strict already keeps other sites' posts cookie-less, and
+/// this refuses any that still carry another origin.
+fn same_origin<D>(app: &App<D>, request: &Request) -> Result<()> {
+    match request.header("origin") {
+        Some(origin) if origin != own_origin(app) => Err(ApiError::App(AppError::Forbidden(
+            "forms are accepted from the portal's own pages only",
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// A form's fields as a JSON object of strings, so the API's parsers read it.
+fn form(app: &App<impl Database>, request: &Request) -> Result<Map<String, Value>> {
+    same_origin(app, request)?;
+    match decode::body(request, true)? {
+        Body::Form(pairs) => Ok(pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect()),
+        Body::Json(_) => Err(ApiError::UnsupportedMediaType(
+            "application/x-www-form-urlencoded",
+        )),
+    }
+}
+
+fn redirect(location: &str) -> Result<Handled> {
+    Ok(Response::redirect(location).into())
+}
+
+// ---- small HTML builders --------------------------------------------------
+
+fn error_for(errors: &FieldErrors, name: &str) -> Option<String> {
+    errors
+        .list()
+        .iter()
+        .find(|e| e.field == name)
+        .map(|e| e.detail.clone())
+}
+
+/// A labelled input with its error, if any, right after it.
+fn input(
+    name: &str,
+    label: &str,
+    kind: &str,
+    value: &str,
+    errors: &FieldErrors,
+    extra: &str,
+) -> String {
+    let error = error_for(errors, name);
+    let described = error.as_ref().map_or(String::new(), |_| {
+        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
+    });
+    let message = error.map_or(String::new(), |e| {
+        format!(
+            "<p id=\"{name}-error\" class=\"field-error\" role=\"alert\">{}</p>",
+            escape(&e)
+        )
+    });
+    format!(
+        "<p><label for=\"{name}\">{label}</label>\n<input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{}\"{extra}{described}></p>{message}\n",
+        escape(value)
+    )
+}
+
+fn textarea(name: &str, label: &str, errors: &FieldErrors) -> String {
+    let error = error_for(errors, name);
+    let described = error.as_ref().map_or(String::new(), |_| {
+        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
+    });
+    let message = error.map_or(String::new(), |e| {
+        format!(
+            "<p id=\"{name}-error\" class=\"field-error\" role=\"alert\">{}</p>",
+            escape(&e)
+        )
+    });
+    format!("<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"4\"{described}></textarea></p>{message}\n")
+}
+
+fn select(id: &str, name: &str, label: &str, options: &[(&str, &str)]) -> String {
+    let options: String = options
+        .iter()
+        .map(|(value, text)| format!("<option value=\"{value}\">{text}</option>"))
+        .collect();
+    format!("<p><label for=\"{id}\">{label}</label>\n<select id=\"{id}\" name=\"{name}\">{options}</select></p>\n")
+}
+
+const CHANNELS: [(&str, &str); 4] = [
+    ("voice", "Voice call"),
+    ("chat", "Chat"),
+    ("video", "Video"),
+    ("remote_desktop", "Remote desktop"),
+];
+
+fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
+    if rows.is_empty() {
+        return format!("<p>{}: none yet.</p>", escape(caption));
+    }
+    let head: String = headers
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{h}</th>"))
+        .collect();
+    let body: String = rows
+        .iter()
+        .map(|row| {
+            format!(
+                "<tr>{}</tr>",
+                row.iter()
+                    .map(|cell| format!("<td>{cell}</td>"))
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>",
+        escape(caption)
+    )
+}
+
+fn status_text(status: &str) -> String {
+    status.replace('_', " ")
+}
+
+fn problem_page(area: Area, error: ApiError) -> Handled {
+    let handled = error.into_handled();
+    let status = handled.response.status;
+    let detail = serde_json::from_slice::<Value>(&handled.response.body)
+        .ok()
+        .and_then(|p| p.get("detail").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| "Something went wrong.".into());
+    Handled {
+        response: page_in(
+            area,
+            status,
+            "Not possible",
+            &format!("<p role=\"alert\">{}</p>", escape(&detail)),
+        ),
+        jobs: Vec::new(),
+        log: handled.log,
+    }
+}
+
+// ---- public pages ---------------------------------------------------------
+
+pub fn home() -> Response {
+    page(
+        200,
+        "Time & Space customer support",
+        "<p>Registered Time &amp; Space users receive news and bulletins, activate their software, and get direct \
+         support from Spica: a call back within 24 hours, charged in started 15-minute increments, one prepaid coupon \
+         each. Your first coupon is free.</p>\n<p><a href=\"/register\">Register</a> · <a href=\"/sign-in\">Sign in</a> · \
+         <a href=\"/terms\">Support terms and conditions</a></p>",
+    )
+}
+
+/// The support terms, from the vendor's support page, with their version.
+pub fn terms() -> Response {
+    const TERMS: &[&str] = &[
+        "The support is available to registered users only.",
+        "Users register online with the software license serial number (shown in every Help/About dialog and on the license invoice, or 0 if not available) and full company and contact information.",
+        "The support incident is raised at the Customer Support Portal.",
+        "The support is delivered through the Customer Support Portal, email and real-time communication (voice, chat, screen sharing). In the case of real-time delivery, the call is initiated from Spica. If it fails after 3 attempts, the customer is prompted for further action by email.",
+        "Response time for the support request is maximum 24 hours. Most incidents are responded well within 12 hours.",
+        "The support is performed by qualified Time & Space professionals with general knowledge of various support issues. The content or topic is not limited.",
+        "The number of messages or calls within the same incident is not limited. The overall time is measured and charged for in 15-minute increments, for each started increment (for example, a total of 17 minutes is charged as 2 increments).",
+        "The support is offered as best effort and no guarantees are given for the outcome.",
+        "The support is paid with pre-purchased coupons. One coupon buys 15 minutes of support (EUR 25.00; EUR 15.00 with SUPS coverage).",
+        "Coupons can be purchased online at the Customer Support Portal, or by a conventional order paid by bank transfer.",
+        "The first coupon is free of charge.",
+    ];
+    let items: String = TERMS
+        .iter()
+        .map(|t| format!("<li>{}</li>", escape(t)))
+        .collect();
+    page(
+        200,
+        "Direct support terms and conditions",
+        &format!(
+            "<p>Version {}.</p>\n<ol>{items}</ol>\n<p>SUPS (Software Upgrade and Premium Support) is available through authorised reseller partners only; its other terms are defined by the partner.</p>",
+            crate::domain::registration::TERMS_VERSION
+        ),
+    )
+}
+
+/// `POST /sign-out`: forgets every session of this browser.
+pub fn sign_out<D>(app: &App<D>) -> Response {
+    let secure = secure(app);
+    Response::redirect("/")
+        .with_cookie(CUSTOMER_COOKIE, "", secure, 0)
+        .with_cookie(STAFF_COOKIE, "", secure, 0)
+        .with_cookie(PARTNER_COOKIE, "", secure, 0)
+}
+
+/// A signed-in customer's browser session, from the sign-in link.
+pub fn customer_session<D>(app: &App<D>, access_token: &str) -> Response {
+    Response::redirect("/portal").with_cookie(
+        CUSTOMER_COOKIE,
+        access_token,
+        secure(app),
+        SESSION_SECONDS,
+    )
+}
+
+// ---- the customer portal --------------------------------------------------
+
+async fn customer<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Option<CustomerRecord> {
+    app.authenticate(request.cookie(CUSTOMER_COOKIE), now)
+        .await
+        .ok()
+}
+
+pub async fn portal<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let profile = app.profile(customer).await?;
+    let c = &profile.customer;
+    let mut html = format!(
+        "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
+         <p id=\"coupon-balance\" class=\"balance\">{} coupon(s), {} minutes of direct support</p>\
+         <p><a href=\"/portal/coupons\">Buy coupons</a> · <a href=\"/support\">Request support</a></p></section>\n",
+        escape(&c.contact_name),
+        escape(&c.company_name),
+        profile.coupon_balance,
+        profile.minutes_available
+    );
+    let ledger: Vec<Vec<String>> = app
+        .ledger(&c.id)
+        .await?
+        .iter()
+        .take(20)
+        .map(|line| {
+            vec![
+                escape(&format(line.created_at)),
+                escape(line.kind.as_str()),
+                line.coupons.to_string(),
+            ]
+        })
+        .collect();
+    html.push_str(&table(
+        "Coupon ledger, newest first",
+        &["When", "Entry", "Coupons"],
+        &ledger,
+    ));
+    let orders: Vec<Vec<String>> = app
+        .store
+        .orders_of(&c.id)
+        .await?
+        .iter()
+        .map(|r| {
+            vec![
+                format!(
+                    "<a href=\"/portal/orders/{0}\">{0}</a>",
+                    escape(&r.order.id)
+                ),
+                r.order.quantity.get().to_string(),
+                format!("EUR {}", r.order.total),
+                status_text(r.order.status_at(now).as_str()),
+            ]
+        })
+        .collect();
+    html.push_str(&table(
+        "Orders",
+        &["Order", "Coupons", "Total", "Status"],
+        &orders,
+    ));
+    let subscriptions = app.store.subscriptions_of_customer(&c.id).await?;
+    let mut licenses = Vec::new();
+    for license in app.store.licenses_of_customer(&c.id).await? {
+        let active = app
+            .store
+            .activations_of_license(&license.serial)
+            .await?
+            .iter()
+            .filter(|a| a.deactivated_at.is_none())
+            .count();
+        let sups = subscriptions
+            .iter()
+            .filter(|s| s.serial == license.serial)
+            .filter_map(crate::app::coverage_of)
+            .max_by_key(|c| c.until)
+            .map_or("none".to_owned(), |c| format!("until {}", c.last_day()));
+        licenses.push(vec![
+            escape(&license.serial),
+            escape(&format!(
+                "{} {} {}",
+                license.product, license.edition, license.major_version
+            )),
+            format!("{active} of {}", license.installations),
+            sups,
+        ]);
+    }
+    html.push_str(&table(
+        "Licenses",
+        &["Serial", "Product", "Activated", "SUPS"],
+        &licenses,
+    ));
+    let incidents: Vec<Vec<String>> = app
+        .store
+        .incidents_of(&c.id)
+        .await?
+        .iter()
+        .map(|i| {
+            vec![
+                format!(
+                    "<a href=\"/portal/incidents/{}\">{}</a>",
+                    escape(&i.id),
+                    escape(&i.subject)
+                ),
+                status_text(i.callback.status.as_str()),
+                escape(&format(i.callback.due_by)),
+            ]
+        })
+        .collect();
+    html.push_str(&table(
+        "Support incidents",
+        &["Subject", "Status", "Call by"],
+        &incidents,
+    ));
+    Ok(page_in(Area::Customer, 200, "Your support account", &html).into())
+}
+
+fn coupon_form(unit_price: Money, errors: &FieldErrors) -> String {
+    let error = error_for(errors, "payment_method").map_or(String::new(), |e| {
+        format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
+    });
+    format!(
+        "<p>One coupon buys 15 minutes of direct support: EUR {unit_price} for you today.</p>\n\
+         <form method=\"post\" action=\"/portal/coupons\">\n{}\
+         <fieldset><legend>Payment</legend>\n\
+         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"> <label for=\"pay-card\">Card</label></p>\n\
+         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\" checked> <label for=\"pay-bank\">Bank transfer</label></p>\n\
+         </fieldset>{error}\n<button type=\"submit\">Order</button>\n</form>",
+        input("quantity", "Coupons", "number", "1", errors, " min=\"1\" max=\"200\" required"),
+    )
+}
+
+pub async fn coupons_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let sups = app.store.has_active_sups(&customer.id, now).await?;
+    let body = coupon_form(
+        crate::domain::order::unit_price(sups),
+        &FieldErrors::default(),
+    );
+    Ok(page_in(Area::Customer, 200, "Buy support coupons", &body).into())
+}
+
+pub async fn order_coupons<D: Database, P: PaymentProvider>(
+    app: &App<D>,
+    provider: Option<&P>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let object = form(app, request)?;
+    let mut fields = Fields::new(&object);
+    let quantity = fields.parse("quantity", |t| {
+        t.trim()
+            .parse::<i64>()
+            .map_err(|_| Invalid::new("type", "must be a whole number"))
+            .and_then(Quantity::parse)
+    });
+    let method = fields.parse("payment_method", PaymentMethod::parse);
+    let (Some(quantity), Some(method)) = (quantity, method) else {
+        let sups = app.store.has_active_sups(&customer.id, now).await?;
+        let body = coupon_form(crate::domain::order::unit_price(sups), &fields.errors);
+        return Ok(page_in(Area::Customer, 422, "Buy support coupons", &body).into());
+    };
+    match app
+        .place_order(&customer, quantity, method, provider, now, entropy)
+        .await
+    {
+        Ok(placed) => {
+            let location = placed
+                .record
+                .checkout_url
+                .clone()
+                .unwrap_or_else(|| format!("/portal/orders/{}", placed.record.order.id));
+            Ok(Handled::with_jobs(
+                Response::redirect(&location),
+                placed.jobs,
+            ))
+        }
+        Err(error @ (AppError::Unavailable(_) | AppError::PaymentProvider(_))) => {
+            Ok(problem_page(Area::Customer, error.into()))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> String {
+    let order = &record.order;
+    let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) else {
+        return String::new();
+    };
+    let due = order.total.saturating_minus(order.received);
+    let qr = crate::domain::epc::payload(&crate::domain::epc::Transfer {
+        bic: &account.bic,
+        beneficiary: &account.beneficiary,
+        iban: &account.iban,
+        amount: due,
+        reference,
+    })
+    .and_then(|payload| {
+        crate::domain::epc::qr_svg(
+            &payload,
+            "QR code for your banking app: the transfer filled in",
+        )
+    })
+    .unwrap_or_default();
+    format!(
+        "<section aria-labelledby=\"transfer-heading\"><h2 id=\"transfer-heading\">Pay by bank transfer</h2>\n\
+         <p>Quote this reference exactly, so that your payment finds your order:</p>\n\
+         <p><span id=\"rf-reference\" class=\"reference\">{}</span> \
+         <button type=\"button\" id=\"copy-reference\" data-copy=\"rf-reference\">Copy reference</button></p>\n\
+         <dl><dt>Amount</dt><dd>EUR {due}</dd><dt>Beneficiary</dt><dd>{}</dd><dt>IBAN</dt><dd>{}</dd><dt>BIC</dt><dd>{}</dd></dl>\n\
+         <p>Or scan this code with your banking app:</p>\n<div class=\"qr\">{qr}</div></section>",
+        escape(&reference.grouped()),
+        escape(&account.beneficiary),
+        escape(&account.iban),
+        escape(&account.bic),
+    )
+}
+
+pub async fn order_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let record = match app.own_order(&customer, id).await {
+        Ok(record) => record,
+        Err(error) => return Ok(problem_page(Area::Customer, error.into())),
+    };
+    let order = &record.order;
+    let mut html = format!(
+        "<p>{} coupon(s) at EUR {} = <strong>EUR {}</strong>. Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
+        order.quantity.get(),
+        order.unit_price,
+        order.total,
+        status_text(order.status_at(now).as_str()),
+        escape(&format(order.expires_at)),
+    );
+    if let Some(url) = &record.checkout_url {
+        if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
+            html.push_str(&format!(
+                "<p><a href=\"{}\">Pay by card</a></p>",
+                escape(url)
+            ));
+        }
+    }
+    html.push_str(&bank_transfer_html(app, &record));
+    Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), &html).into())
+}
+
+fn support_form(errors: &FieldErrors) -> String {
+    let channel_error = error_for(errors, "channel").map_or(String::new(), |e| {
+        format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
+    });
+    format!(
+        "<p>We call you back within 24 hours, most requests within 12. Support time is charged in started 15-minute increments, one coupon each.</p>\n\
+         <form method=\"post\" action=\"/support\">\n{}{}{}{channel_error}{}{}<button type=\"submit\">Request support</button>\n</form>",
+        input("subject", "Subject", "text", "", errors, " required maxlength=\"200\""),
+        textarea("description", "What happened", errors),
+        select("channel", "channel", "How we should reach you", &CHANNELS),
+        input("phone", "Phone, with country code (required for a voice call)", "tel", "", errors, " autocomplete=\"tel\""),
+        input("preferred_times", "Times that suit you", "text", "", errors, ""),
+    )
+}
+
+pub async fn support_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    if customer(app, request, now).await.is_none() {
+        return redirect("/sign-in");
+    }
+    Ok(page_in(
+        Area::Customer,
+        200,
+        "Request direct support",
+        &support_form(&FieldErrors::default()),
+    )
+    .into())
+}
+
+pub async fn request_support<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let object = form(app, request)?;
+    let input = match super::incidents::incident_input(&object) {
+        Ok(input) => input,
+        Err(errors) => {
+            return Ok(page_in(
+                Area::Customer,
+                422,
+                "Request direct support",
+                &support_form(&errors),
+            )
+            .into())
+        }
+    };
+    match app.open_incident(&customer, input, now, entropy).await {
+        Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
+        Err(AppError::PaymentRequired) => Ok(page_in(
+            Area::Customer,
+            402,
+            "Coupons needed",
+            "<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>",
+        )
+        .into()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// An incident's timeline, for the customer's page and the desk's.
+async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Result<String> {
+    let c = &incident.callback;
+    let mut html = format!(
+        "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
+         <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
+         <p>{}</p>\n",
+        status_text(c.status.as_str()),
+        escape(incident.channel.as_str()),
+        escape(&format(c.due_by)),
+        c.attempts,
+        c.failed_attempts,
+        c.sla_breached_at.map_or(String::new(), |at| format!("<dt>Deadline missed</dt><dd>{}</dd>", escape(&format(at)))),
+        escape(&incident.description),
+    );
+    let attempts: Vec<Vec<String>> = app
+        .store
+        .attempts(&incident.id)
+        .await?
+        .iter()
+        .map(|a| {
+            vec![
+                a.number.to_string(),
+                escape(&format(a.created_at)),
+                status_text(&a.outcome),
+                escape(a.note.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    html.push_str(&table(
+        "Callback attempts",
+        &["#", "When", "Outcome", "Note"],
+        &attempts,
+    ));
+    let sessions = app.store.sessions(&incident.id).await?;
+    let total: i64 = sessions.iter().map(|s| s.session.seconds()).sum();
+    let rows: Vec<Vec<String>> = sessions
+        .iter()
+        .map(|s| {
+            vec![
+                escape(&format(s.session.started_at)),
+                format!("{} min", (s.session.seconds() + 59) / 60),
+                escape(&s.agent),
+            ]
+        })
+        .collect();
+    html.push_str(&table(
+        "Support sessions",
+        &["Started", "Length", "Agent"],
+        &rows,
+    ));
+    html.push_str(&format!(
+        "<p>Total time {} min {} s; coupons charged: {}.</p>\n",
+        total / 60,
+        total % 60,
+        app.store.coupons_charged(&incident.id).await?
+    ));
+    let messages: Vec<Vec<String>> = app
+        .store
+        .incident_messages(&incident.id)
+        .await?
+        .iter()
+        .map(|m| {
+            vec![
+                escape(&format(m.created_at)),
+                escape(&m.author_name),
+                escape(&m.body),
+            ]
+        })
+        .collect();
+    html.push_str(&table("Messages", &["When", "From", "Message"], &messages));
+    Ok(html)
+}
+
+pub async fn incident_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let incident = match app.own_incident(&customer, id).await {
+        Ok(incident) => incident,
+        Err(error) => return Ok(problem_page(Area::Customer, error.into())),
+    };
+    let mut html = timeline_html(app, &incident).await?;
+    html.push_str(&format!(
+        "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
+        escape(&incident.id),
+        textarea("body", "Your message (new times or another number are welcome)", &FieldErrors::default()),
+        input("phone", "Another phone number (optional)", "tel", "", &FieldErrors::default(), ""),
+    ));
+    Ok(page_in(Area::Customer, 200, &incident.subject, &html).into())
+}
+
+pub async fn customer_message<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let object = form(app, request)?;
+    let mut fields = Fields::new(&object);
+    let body = fields.parse("body", |t| Text::parse(t, 10_000));
+    let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
+    let (Some(body), Some(phone)) = (body, phone) else {
+        return Ok(problem_page(Area::Customer, decode::invalid(fields.errors)));
+    };
+    let reply = Reply {
+        body,
+        phone,
+        preferred_times: None,
+    };
+    match app
+        .customer_message(&customer, id, reply, now, entropy)
+        .await
+    {
+        Ok((_, jobs)) => Ok(Handled::with_jobs(
+            Response::redirect(&format!("/portal/incidents/{id}")),
+            jobs,
+        )),
+        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+    }
+}
+
+fn activation_form(action: &str, technician: bool) -> String {
+    let empty = FieldErrors::default();
+    format!(
+        "<form method=\"post\" action=\"{action}\">{}{}{}{}<button type=\"submit\">Activate</button></form>",
+        input("serial", "License serial number", "text", "", &empty, " required"),
+        input("installation_id", "Installation ID (shown by the product)", "text", "", &empty, " required"),
+        input("product_version", "Product version", "text", "", &empty, " required"),
+        if technician { input("technician", "Technician", "text", "", &empty, " required") } else { String::new() },
+    )
+}
+
+pub async fn activate_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    if customer(app, request, now).await.is_none() {
+        return redirect("/sign-in");
+    }
+    let body = format!(
+        "<p>Activation is normally done by your Spica partner's technician; you can also do it yourself.</p>{}",
+        activation_form("/portal/activate", false)
+    );
+    Ok(page_in(Area::Customer, 200, "Activate an installation", &body).into())
+}
+
+/// Activates from a form, for the customer or a partner's technician.
+async fn activate_from_form<D: Database>(
+    app: &App<D>,
+    actor: Actor<'_>,
+    object: &Map<String, Value>,
+    area: Area,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let mut fields = Fields::new(object);
+    let serial = fields.parse("serial", SerialNumber::parse);
+    let installation = fields.parse("installation_id", InstallationId::parse);
+    let version = fields.parse("product_version", ProductVersion::parse);
+    let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
+        return Ok(problem_page(area, decode::invalid(fields.errors)));
+    };
+    match app
+        .activate(actor, &serial, &installation, &version, now, entropy)
+        .await
+    {
+        Ok((record, _)) => {
+            let file = if area == Area::Customer {
+                format!("<p><a href=\"/portal/activations/{}/license-file\">Download a license file</a> for an installation without internet.</p>", escape(&record.id))
+            } else {
+                String::new()
+            };
+            let body = format!(
+                "<p>Enter this activation code in the product (it can be read out over the phone):</p>\
+                 <p id=\"activation-code\" class=\"reference\">{}</p>{file}",
+                escape(&record.activation_code)
+            );
+            Ok(page_in(area, 201, "Activated", &body).into())
+        }
+        Err(error) => Ok(problem_page(area, error.into())),
+    }
+}
+
+pub async fn activate<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    let object = form(app, request)?;
+    activate_from_form(
+        app,
+        Actor::Customer(&customer),
+        &object,
+        Area::Customer,
+        now,
+        entropy,
+    )
+    .await
+}
+
+pub async fn license_file<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let Some(customer) = customer(app, request, now).await else {
+        return redirect("/sign-in");
+    };
+    match app.license_file(Actor::Customer(&customer), id, now).await {
+        Ok(file) => Ok(Response::new(200, "application/json", file.into_bytes())
+            .with_header(
+                "content-disposition",
+                &format!("attachment; filename=\"{id}.license.json\""),
+            )
+            .into()),
+        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+    }
+}
+
+// ---- the staff desk -------------------------------------------------------
+
+fn credential_form(action: &str, name: &str, label: &str, error: Option<&str>) -> String {
+    let mut errors = FieldErrors::default();
+    if let Some(error) = error {
+        errors.push(name, Invalid::new("invalid", error));
+    }
+    format!(
+        "<form method=\"post\" action=\"{action}\">{}<button type=\"submit\">Sign in</button></form>",
+        input(name, label, "password", "", &errors, " required autocomplete=\"current-password\"")
+    )
+}
+
+pub fn desk_sign_in_page() -> Response {
+    page_in(
+        Area::Public,
+        200,
+        "Support desk sign-in",
+        &credential_form("/desk/sign-in", "token", "Staff token", None),
+    )
+}
+
+pub async fn desk_sign_in<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    let object = form(app, request)?;
+    let token = object
+        .get("token")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    if app.authenticate_staff(Some(&token)).is_err() {
+        let body = credential_form(
+            "/desk/sign-in",
+            "token",
+            "Staff token",
+            Some("is not the staff token"),
+        );
+        return Ok(page_in(Area::Public, 401, "Support desk sign-in", &body).into());
+    }
+    Ok(Response::redirect("/desk")
+        .with_cookie(STAFF_COOKIE, &token, secure(app), SESSION_SECONDS)
+        .into())
+}
+
+fn staff<D: Database>(app: &App<D>, request: &Request) -> bool {
+    app.authenticate_staff(request.cookie(STAFF_COOKIE)).is_ok()
+}
+
+pub async fn desk<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    let queue = app.store.incident_queue(None).await?;
+    let rows: String = queue
+        .iter()
+        .map(|i| {
+            let left = i.callback.due_by - now;
+            let (class, label) = if left <= Duration::zero() {
+                ("late", "deadline passed".to_owned())
+            } else if left <= Duration::hours(4) {
+                ("soon", format!("{} min left", left.num_minutes()))
+            } else {
+                ("ok", format!("{} h left", left.num_hours()))
+            };
+            format!(
+                "<tr class=\"{class}\"><td><a href=\"/desk/incidents/{0}\">{1}</a></td><td>{2}</td><td>{3}</td><td>{label}</td></tr>",
+                escape(&i.id),
+                escape(&i.subject),
+                status_text(i.callback.status.as_str()),
+                escape(&format(i.callback.due_by)),
+            )
+        })
+        .collect();
+    let mut html = format!(
+        "<div class=\"table-wrap\"><table id=\"incident-queue\"><caption>Open incidents, nearest deadline first</caption>\
+         <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
+         <tbody>{rows}</tbody></table></div>\n"
+    );
+    let since = now - Duration::days(30);
+    let points: Vec<(String, Option<f64>)> = app
+        .store
+        .callback_times(since)
+        .await?
+        .into_iter()
+        .map(|(id, received, reached)| {
+            (
+                id,
+                reached.map(|at| (at - received).num_seconds() as f64 / 3600.0),
+            )
+        })
+        .collect();
+    let hours = |d: Duration| d.num_seconds() as f64 / 3600.0;
+    html.push_str("<h2>The last 30 days</h2>\n");
+    html.push_str(&super::chart::callback_times(
+        &points,
+        hours(app.config.sla.target),
+        hours(app.config.sla.deadline),
+    ));
+    html.push_str(&super::chart::coupons_per_day(
+        &app.store.coupons_sold_per_day(since).await?,
+    ));
+    Ok(page_in(Area::Desk, 200, "Support desk", &html).into())
+}
+
+pub async fn desk_incident<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    let Some(incident) = app.store.incident(id).await? else {
+        return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
+    };
+    let empty = FieldErrors::default();
+    let customer = app.store.customer(&incident.customer_id).await?;
+    let mut html = customer.map_or(String::new(), |c| {
+        format!(
+            "<p>{} · {} · {}</p>",
+            escape(&c.company_name),
+            escape(&c.contact_name),
+            escape(incident.phone.as_deref().unwrap_or(&c.phone))
+        )
+    });
+    html.push_str(&timeline_html(app, &incident).await?);
+    let id = escape(&incident.id);
+    let outcomes = [
+        ("no_answer", "No answer"),
+        ("busy", "Busy"),
+        ("failed", "Failed"),
+        ("reached", "Reached"),
+    ];
+    html.push_str(&format!(
+        "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{id}/attempts\">{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
+         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{id}/sessions\">{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
+         <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{id}/messages\">{}{}<button type=\"submit\">Send</button></form>\n\
+         <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{id}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
+        select("outcome", "outcome", "Outcome", &outcomes),
+        select("attempt-channel", "channel", "Channel", &CHANNELS),
+        textarea("note", "Note", &empty),
+        input("started_at", "Started (RFC 3339, UTC)", "text", "", &empty, " placeholder=\"2026-11-26T09:30:00Z\" required"),
+        input("ended_at", "Ended (RFC 3339, UTC)", "text", "", &empty, " placeholder=\"2026-11-26T09:47:00Z\" required"),
+        select("session-channel", "channel", "Channel", &CHANNELS),
+        input("agent", "Agent", "text", "", &empty, " required"),
+        textarea("body", "Message", &empty),
+        input("author", "Your name", "text", "", &empty, " required"),
+        textarea("resolution", "Resolution", &empty),
+    ));
+    Ok(page_in(Area::Desk, 200, &incident.subject, &html).into())
+}
+
+/// The desk's forms on an incident: attempts, sessions, messages, closing.
+pub async fn desk_action<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    action: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    let object = form(app, request)?;
+    let mut fields = Fields::new(&object);
+    let back = format!("/desk/incidents/{id}");
+    let outcome = match action {
+        "attempts" => {
+            let outcome = fields.parse("outcome", Outcome::parse);
+            let channel = fields.parse("channel", Channel::parse);
+            let note = fields.parse_optional("note", |t| Text::parse(t, 2000));
+            match (outcome, channel, note) {
+                (Some(outcome), Some(channel), Some(note)) => app
+                    .record_attempt(
+                        id,
+                        AttemptInput {
+                            outcome,
+                            channel,
+                            note,
+                        },
+                        now,
+                        entropy,
+                    )
+                    .await
+                    .map(|(_, _, jobs)| jobs),
+                _ => Err(AppError::Invalid(fields.errors)),
+            }
+        }
+        "sessions" => {
+            let started_at = fields.parse("started_at", decode::instant);
+            let ended_at = fields.parse("ended_at", decode::instant);
+            let channel = fields.parse("channel", Channel::parse);
+            let agent = fields.parse("agent", |t| Text::parse(t, 100));
+            match (started_at, ended_at, channel, agent) {
+                (Some(started_at), Some(ended_at), Some(channel), Some(agent)) => app
+                    .change_session(
+                        id,
+                        None,
+                        Some(SessionInput {
+                            started_at,
+                            ended_at,
+                            channel,
+                            agent,
+                        }),
+                        now,
+                        entropy,
+                    )
+                    .await
+                    .map(|_| Vec::new()),
+                _ => Err(AppError::Invalid(fields.errors)),
+            }
+        }
+        "messages" => {
+            let body = fields.parse("body", |t| Text::parse(t, 10_000));
+            let author = fields.parse("author", |t| Text::parse(t, 100));
+            match (body, author) {
+                (Some(body), Some(author)) => {
+                    app.staff_message(id, body, author, now, entropy).await
+                }
+                _ => Err(AppError::Invalid(fields.errors)),
+            }
+        }
+        _ => match fields.parse("resolution", |t| Text::parse(t, 5000)) {
+            Some(resolution) => app
+                .close_incident(id, resolution, now, entropy)
+                .await
+                .map(|(_, jobs)| jobs),
+            None => Err(AppError::Invalid(fields.errors)),
+        },
+    };
+    match outcome {
+        Ok(jobs) => Ok(Handled::with_jobs(Response::redirect(&back), jobs)),
+        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+    }
+}
+
+fn upload_form() -> &'static str {
+    "<form method=\"post\" action=\"/desk/statements\" enctype=\"multipart/form-data\">\
+     <p><label for=\"statement\">Bank statement (camt.053, camt.054 or CSV)</label>\
+     <input id=\"statement\" name=\"statement\" type=\"file\" accept=\".xml,.csv,text/xml,application/xml,text/csv\" required></p>\
+     <button type=\"submit\">Upload</button></form>"
+}
+
+async fn unmatched_html<D: Database>(app: &App<D>) -> Result<String> {
+    let rows: Vec<Vec<String>> = app
+        .store
+        .unmatched_bank_entries(200)
+        .await?
+        .iter()
+        .map(|e| {
+            let id = escape(&e.id);
+            vec![
+                escape(e.booking_date.as_deref().unwrap_or("")),
+                format!("{} {}", Money::from_cents(e.amount_cents).unwrap_or_default(), escape(&e.currency)),
+                escape(e.reference.as_deref().unwrap_or("")),
+                escape(e.remitter.as_deref().unwrap_or("")),
+                format!(
+                    "<form method=\"post\" action=\"/desk/bank-entries/{id}/match\" class=\"inline\">\
+                     <label for=\"order-{id}\">Order</label> <input id=\"order-{id}\" name=\"order_id\" required> \
+                     <button type=\"submit\">Match</button></form>"
+                ),
+            ]
+        })
+        .collect();
+    Ok(table(
+        "Unmatched transfers",
+        &[
+            "Booked",
+            "Amount",
+            "Reference",
+            "Remitter",
+            "Match to an order",
+        ],
+        &rows,
+    ))
+}
+
+pub async fn statements_page<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    let body = format!("{}\n{}", upload_form(), unmatched_html(app).await?);
+    Ok(page_in(Area::Desk, 200, "Bank statements", &body).into())
+}
+
+/// The file part of a `multipart/form-data` body.
+fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
+    let content_type = request.header("content-type")?;
+    let boundary = content_type
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("boundary="))?
+        .trim_matches('"');
+    let delimiter = format!("--{boundary}");
+    let body = &request.body;
+    let find = |haystack: &[u8], needle: &[u8], from: usize| {
+        haystack
+            .get(from..)?
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|i| i + from)
+    };
+    let mut at = find(body, delimiter.as_bytes(), 0)?;
+    loop {
+        let start = at + delimiter.len();
+        let next = find(body, delimiter.as_bytes(), start)?;
+        let part = &body[start..next];
+        let headers_end = find(part, b"\r\n\r\n", 0)?;
+        let headers = String::from_utf8_lossy(&part[..headers_end]);
+        if headers.contains(&format!("name=\"{name}\"")) {
+            let content = &part[headers_end + 4..];
+            return Some(content.strip_suffix(b"\r\n").unwrap_or(content));
+        }
+        at = next;
+    }
+}
+
+pub async fn upload_statement<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    same_origin(app, request)?;
+    if request.body.len() > super::body_limit(&request.path) {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    let Some(file) = multipart_file(request, "statement") else {
+        return Ok(problem_page(
+            Area::Desk,
+            ApiError::MalformedBody("Choose a bank statement file to upload.".into()),
+        ));
+    };
+    let xml = file
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
+        == Some(&b'<');
+    let upload = if xml {
+        Upload::Camt(file)
+    } else {
+        Upload::Csv(file)
+    };
+    let (report, jobs) = match app.import_statement(upload, now, entropy).await {
+        Ok(imported) => imported,
+        Err(error) => return Ok(problem_page(Area::Desk, error.into())),
+    };
+    let c = &report.counts;
+    let rows: Vec<Vec<String>> = report
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                (l.index + 1).to_string(),
+                status_text(l.outcome.as_str()),
+                format!("{} {}", escape(&l.amount), escape(&l.currency)),
+                escape(l.reference.as_deref().unwrap_or("")),
+                escape(l.order_id.as_deref().unwrap_or("")),
+                escape(&l.detail),
+            ]
+        })
+        .collect();
+    let body = format!(
+        "<p id=\"report-counts\" role=\"status\">{} entries: {} matched, {} partial, {} overpaid, {} unmatched, {} duplicates, {} ignored.</p>\n{}\n{}\n{}",
+        c.entries,
+        c.matched,
+        c.partial,
+        c.overpaid,
+        c.unmatched,
+        c.duplicates,
+        c.ignored,
+        table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
+        unmatched_html(app).await?,
+        upload_form(),
+    );
+    Ok(Handled::with_jobs(
+        page_in(Area::Desk, 200, "Reconciliation report", &body),
+        jobs,
+    ))
+}
+
+pub async fn match_entry<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    let object = form(app, request)?;
+    let order_id = object
+        .get("order_id")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    match app.match_bank_entry(id, &order_id, now, entropy).await {
+        Ok((_, jobs)) => Ok(Handled::with_jobs(
+            Response::redirect("/desk/statements"),
+            jobs,
+        )),
+        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+    }
+}
+
+pub async fn outbox_page<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    if !staff(app, request) {
+        return redirect("/desk/sign-in");
+    }
+    let rows: Vec<Vec<String>> = app
+        .store
+        .outbox_messages(None, 100)
+        .await?
+        .iter()
+        .map(|m| {
+            vec![
+                escape(&format(m.created_at)),
+                escape(&m.to),
+                escape(&m.subject),
+                status_text(m.status.as_str()),
+            ]
+        })
+        .collect();
+    let body = table(
+        "The last 100 emails",
+        &["Written", "To", "Subject", "Status"],
+        &rows,
+    );
+    Ok(page_in(Area::Desk, 200, "Outbox", &body).into())
+}
+
+// ---- partner pages --------------------------------------------------------
+
+pub fn partner_sign_in_page() -> Response {
+    page_in(
+        Area::Public,
+        200,
+        "Partner sign-in",
+        &credential_form("/partner/sign-in", "key", "Partner key", None),
+    )
+}
+
+pub async fn partner_sign_in<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+    let object = form(app, request)?;
+    let key = object
+        .get("key")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    if app.authenticate_partner(Some(&key)).await.is_err() {
+        let body = credential_form(
+            "/partner/sign-in",
+            "key",
+            "Partner key",
+            Some("is not a valid partner key"),
+        );
+        return Ok(page_in(Area::Public, 401, "Partner sign-in", &body).into());
+    }
+    Ok(Response::redirect("/partner")
+        .with_cookie(PARTNER_COOKIE, &key, secure(app), SESSION_SECONDS)
+        .into())
+}
+
+pub async fn partner<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let Ok(partner) = app
+        .authenticate_partner(request.cookie(PARTNER_COOKIE))
+        .await
+    else {
+        return redirect("/partner/sign-in");
+    };
+    let today = now.date_naive();
+    let subscriptions = app.store.subscriptions_of_partner(&partner.id).await?;
+    let rows: Vec<Vec<String>> = subscriptions
+        .iter()
+        .map(|s| {
+            let coverage = crate::app::coverage_of(s);
+            vec![
+                escape(&s.serial),
+                coverage.map_or(String::new(), |c| format!("{} to {}", c.from, c.last_day())),
+                if coverage.is_some_and(|c| c.covers(today)) {
+                    "active".into()
+                } else {
+                    "ended".into()
+                },
+                s.monthly_fee_cents
+                    .and_then(Money::from_cents)
+                    .map_or(String::new(), |f| format!("EUR {f}")),
+            ]
+        })
+        .collect();
+    let month = request
+        .query_param("month")
+        .unwrap_or_else(|| today.format("%Y-%m").to_string());
+    let statement = match crate::domain::subscription::parse_month(&month) {
+        Ok((year, number)) => {
+            let subs: Vec<_> = subscriptions
+                .iter()
+                .filter_map(|s| {
+                    Some((
+                        s.serial.clone(),
+                        crate::app::coverage_of(s)?,
+                        s.monthly_fee_cents.and_then(Money::from_cents)?,
+                    ))
+                })
+                .collect();
+            let (lines, total) = crate::domain::subscription::statement(year, number, &subs);
+            let rows: Vec<Vec<String>> = lines
+                .iter()
+                .map(|l| {
+                    vec![
+                        escape(&l.subscription_id),
+                        format!("{} of {}", l.days_covered, l.days_in_month),
+                        format!("EUR {}", l.amount),
+                    ]
+                })
+                .collect();
+            format!(
+                "{}<p>Total for {}: <strong>EUR {total}</strong></p>",
+                table("Statement", &["License", "Days covered", "Fee"], &rows),
+                escape(&month)
+            )
+        }
+        Err(_) => "<p role=\"alert\">Give the month as YYYY-MM.</p>".to_owned(),
+    };
+    let body = format!(
+        "<p>{}</p>{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
+         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{statement}\
+         <h2>Technician activation</h2>{}",
+        escape(&partner.name),
+        table("SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
+        escape(&month),
+        activation_form("/partner/activations", true),
+    );
+    Ok(page_in(Area::Partner, 200, "Partner", &body).into())
+}
+
+pub async fn partner_activate<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Ok(partner) = app
+        .authenticate_partner(request.cookie(PARTNER_COOKIE))
+        .await
+    else {
+        return redirect("/partner/sign-in");
+    };
+    let object = form(app, request)?;
+    let technician = object
+        .get("technician")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned);
+    let actor = Actor::Partner {
+        partner: &partner,
+        technician: technician.as_deref(),
+    };
+    activate_from_form(app, actor, &object, Area::Partner, now, entropy).await
+}

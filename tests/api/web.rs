@@ -1,0 +1,237 @@
+//! The server-rendered pages: sessions in cookies, forms answered by
+//! redirects, same-origin forms only, CORS for the public website, and the
+//! security headers of every page.
+
+use serde_json::json;
+
+use crate::helpers::{unique_email, unique_serial, Transport, SITE_ORIGIN};
+use crate::spawn_app;
+
+/// The `name=value` of a response's session cookie.
+fn session(response: &crate::helpers::TestResponse) -> String {
+    response
+        .header("set-cookie")
+        .expect("a cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+fn signed_in_customer(app: &crate::helpers::TestApp<impl Transport>) -> String {
+    let email = unique_email();
+    app.register_and_verify(&email, &unique_serial());
+    app.post_json("/api/sessions", &json!({ "email": email }));
+    let link = app.emailed_token(&email, "sign-in");
+    session(&app.post_form("/sign-in", &[("token", &link)]))
+}
+
+/// The portal's own origin, as the browser sends it on a form post.
+fn own_origin(app: &crate::helpers::TestApp<impl Transport>) -> String {
+    let location = app.get("/portal").header("location").map(str::to_owned);
+    assert_eq!(location.as_deref(), Some("/sign-in"));
+    app.0.origin()
+}
+
+#[test]
+fn pages_need_a_session_and_carry_the_security_headers() {
+    let app = spawn_app();
+    for path in ["/portal", "/support", "/portal/coupons", "/portal/activate"] {
+        let answer = app.get(path);
+        assert_eq!(
+            (answer.status, answer.header("location")),
+            (303, Some("/sign-in")),
+            "{path}"
+        );
+    }
+    for path in ["/desk", "/desk/statements", "/desk/outbox"] {
+        assert_eq!(
+            app.get(path).header("location"),
+            Some("/desk/sign-in"),
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.get("/partner").header("location"),
+        Some("/partner/sign-in")
+    );
+    for path in [
+        "/",
+        "/register",
+        "/terms",
+        "/sign-in",
+        "/desk/sign-in",
+        "/partner/sign-in",
+    ] {
+        let page = app.get(path);
+        assert_eq!(page.status, 200, "{path}");
+        let csp = page.header("content-security-policy").expect("a CSP");
+        assert!(
+            csp.contains("script-src 'self'")
+                && !csp.contains("unsafe-inline")
+                && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
+        assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+        assert!(
+            !page.text().contains("<script>"),
+            "{path} has an inline script"
+        );
+    }
+    assert!(app.get("/terms").text().contains("started increment"));
+}
+
+#[test]
+fn a_customer_orders_coupons_by_bank_transfer_and_sees_the_reference_and_qr_code() {
+    let app = spawn_app();
+    let cookie = signed_in_customer(&app);
+    let origin = own_origin(&app);
+    let ordered = app.post_form_with_cookie(
+        "/portal/coupons",
+        &cookie,
+        &origin,
+        &[("quantity", "2"), ("payment_method", "bank_transfer")],
+    );
+    assert_eq!(ordered.status, 303, "{}", ordered.text());
+    let location = ordered.header("location").unwrap().to_owned();
+    assert!(location.starts_with("/portal/orders/ord_"), "{location}");
+    let page = app.get_with_cookie(&location, &cookie).text();
+    assert!(
+        page.contains("id=\"rf-reference\"") && page.contains(">RF"),
+        "no reference shown"
+    );
+    assert!(
+        page.contains("<svg") && page.contains("id=\"epc-qr\""),
+        "no QR code"
+    );
+    assert!(page.contains("EUR 50.00"));
+
+    let wrong = app.post_form_with_cookie(
+        "/portal/coupons",
+        &cookie,
+        &origin,
+        &[("quantity", "0"), ("payment_method", "bank_transfer")],
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains("id=\"quantity-error\""));
+}
+
+#[test]
+fn forms_from_another_origin_are_refused() {
+    let app = spawn_app();
+    let cookie = signed_in_customer(&app);
+    let forged = app.post_form_with_cookie(
+        "/portal/coupons",
+        &cookie,
+        "https://evil.example",
+        &[("quantity", "2"), ("payment_method", "bank_transfer")],
+    );
+    assert_eq!(forged.status, 403);
+}
+
+#[test]
+fn a_support_request_through_the_form_shows_its_incident() {
+    let app = spawn_app();
+    let cookie = signed_in_customer(&app);
+    let origin = own_origin(&app);
+    let fields = [
+        ("subject", "Terminal offline"),
+        ("description", "No time since Monday"),
+        ("channel", "chat"),
+        ("phone", ""),
+        ("preferred_times", ""),
+    ];
+    let requested = app.post_form_with_cookie("/support", &cookie, &origin, &fields);
+    assert_eq!(requested.status, 303, "{}", requested.text());
+    let page = app
+        .get_with_cookie(requested.header("location").unwrap(), &cookie)
+        .text();
+    assert!(page.contains("id=\"incident-status\"") && page.contains("awaiting callback"));
+
+    let missing = app.post_form_with_cookie(
+        "/support",
+        &cookie,
+        &origin,
+        &[("subject", ""), ("description", "x"), ("channel", "voice")],
+    );
+    assert_eq!(missing.status, 422);
+    assert!(
+        missing.text().contains("id=\"subject-error\"")
+            && missing.text().contains("id=\"phone-error\"")
+    );
+}
+
+#[test]
+fn staff_sign_in_to_the_desk_and_record_attempts_by_form() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let origin = own_origin(&app);
+    let wrong = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", "wrong")]);
+    assert_eq!(wrong.status, 401);
+    let signed_in = app.post_form_with_cookie(
+        "/desk/sign-in",
+        "",
+        &origin,
+        &[("token", app.0.staff_token())],
+    );
+    assert_eq!(signed_in.header("location"), Some("/desk"));
+    let cookie = session(&signed_in);
+    let desk = app.get_with_cookie("/desk", &cookie).text();
+    assert!(desk.contains("id=\"incident-queue\"") && desk.contains(&id));
+    assert!(desk.contains("id=\"chart-callbacks\"") && desk.contains("id=\"chart-coupons\""));
+    for _ in 0..3 {
+        let recorded = app.post_form_with_cookie(
+            &format!("/desk/incidents/{id}/attempts"),
+            &cookie,
+            &origin,
+            &[("outcome", "no_answer"), ("channel", "voice"), ("note", "")],
+        );
+        assert_eq!(recorded.status, 303, "{}", recorded.text());
+    }
+    let page = app
+        .get_with_cookie(&format!("/desk/incidents/{id}"), &cookie)
+        .text();
+    assert!(page.contains("awaiting customer"), "status did not change");
+}
+
+#[test]
+fn the_public_website_may_call_the_api_and_no_other_site_may() {
+    let app = spawn_app();
+    let preflight = app.0.send(
+        "OPTIONS",
+        "/api/registrations",
+        &[
+            ("origin", SITE_ORIGIN),
+            ("access-control-request-method", "POST"),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(
+        preflight.header("access-control-allow-origin"),
+        Some(SITE_ORIGIN)
+    );
+    assert!(preflight
+        .header("access-control-allow-headers")
+        .unwrap()
+        .contains("authorization"));
+    let health = app
+        .0
+        .send("GET", "/healthz", &[("origin", SITE_ORIGIN)], Vec::new());
+    assert_eq!(
+        health.header("access-control-allow-origin"),
+        None,
+        "only the API is shared"
+    );
+    let other = app.0.send(
+        "OPTIONS",
+        "/api/registrations",
+        &[("origin", "https://evil.example")],
+        Vec::new(),
+    );
+    assert_eq!(other.header("access-control-allow-origin"), None);
+}
