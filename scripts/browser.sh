@@ -30,7 +30,9 @@ cleanup() {
   wait 2>/dev/null || true
   rm -rf "$state"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 port=$(free_port)
 inspector_port=$(free_port)
@@ -75,7 +77,7 @@ echo "browser: Worker on http://127.0.0.1:$port, $("$chromium_path" --version 2>
 status=0
 PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" SCREENSHOTS="$screenshots" \
   CHROMIUM_PATH="$chromium_path" \
-  setsid node --test --test-reporter=spec tests/browser/ &
+  setsid node --test --test-reporter=spec tests/browser/*.test.mjs &
 tests_pid=$!
 pids+=("$tests_pid")
 wait "$tests_pid" || status=$?
