@@ -165,6 +165,18 @@ fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
     )
 }
 
+/// What a ledger entry is, in the customer's words.
+fn entry_label(kind: crate::domain::ledger::EntryKind) -> &'static str {
+    use crate::domain::ledger::EntryKind as K;
+    match kind {
+        K::FreeGrant => "Free first coupon",
+        K::Purchase => "Coupons bought",
+        K::Consumption => "Support time",
+        K::Reversal => "Refund",
+        K::Adjustment => "Correction by Spica",
+    }
+}
+
 fn status_text(status: &str) -> String {
     status.replace('_', " ")
 }
@@ -284,7 +296,7 @@ pub async fn portal<D: Database>(app: &App<D>, request: &Request, now: Instant) 
         .map(|line| {
             vec![
                 escape(&format(line.created_at)),
-                escape(line.kind.as_str()),
+                entry_label(line.kind).to_owned(),
                 line.coupons.to_string(),
             ]
         })
