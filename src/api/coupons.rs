@@ -188,7 +188,7 @@ pub async fn bank_statement<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
     }
@@ -206,8 +206,12 @@ pub async fn bank_statement<D: Database>(
 }
 
 /// What staff must settle by hand: refunds of excess, coupon debts, reviews.
-pub async fn staff_tasks<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+pub async fn staff_tasks<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let tasks: Vec<Value> = app
         .store
         .open_staff_tasks(500)
@@ -229,8 +233,12 @@ pub async fn staff_tasks<D: Database>(app: &App<D>, request: &Request) -> Result
     Ok(Response::json(200, &json!({ "tasks": tasks })).into())
 }
 
-pub async fn unmatched_entries<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+pub async fn unmatched_entries<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let entries: Vec<Value> = app
         .store
         .unmatched_bank_entries(500)
@@ -258,7 +266,7 @@ pub async fn match_entry<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(order_id) = fields.parse("order_id", |t| Ok(t.trim().to_owned())) else {
@@ -278,7 +286,7 @@ pub async fn adjust<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let reason = fields.parse("reason", |t| Text::parse(t, 500));

@@ -234,8 +234,8 @@ pub async fn customer_message<D: Database>(
     ))
 }
 
-pub async fn queue<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+pub async fn queue<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let status = match request.query_param("status") {
         None => None,
         Some(text) => Some(Status::parse(&text).ok_or_else(|| {
@@ -258,8 +258,13 @@ pub async fn queue<D: Database>(app: &App<D>, request: &Request) -> Result<Handl
     Ok(Response::json(200, &json!({ "incidents": incidents })).into())
 }
 
-pub async fn get_staff<D: Database>(app: &App<D>, request: &Request, id: &str) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+pub async fn get_staff<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let incident = app.store.incident(id).await?.ok_or(AppError::NotFound)?;
     Ok(Response::json(200, &timeline(app, &incident).await?).into())
 }
@@ -271,7 +276,7 @@ pub async fn attempt<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let outcome = fields.text("outcome");
@@ -313,7 +318,7 @@ pub async fn session<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let input = if delete {
         None
     } else {
@@ -350,7 +355,7 @@ pub async fn staff_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse(t, 10_000));
@@ -372,7 +377,7 @@ pub async fn close<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(resolution) = fields.parse("resolution", |t| Text::parse(t, 5000)) else {

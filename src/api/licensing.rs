@@ -42,7 +42,7 @@ pub async fn import_licenses<D: Database>(
     request: &Request,
     now: Instant,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let rows: Vec<LicenseRow> = match request.media_type().as_deref() {
         Some("text/csv") => rows_from_csv(&request.body).map_err(ApiError::MalformedBody)?,
         Some("application/json") => {
@@ -88,7 +88,7 @@ pub async fn create_partner<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let name = fields.parse("name", |t| Text::parse(t, 200));
@@ -123,13 +123,17 @@ pub async fn revoke_partner<D: Database>(
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     app.revoke_partner(id, now).await?;
     Ok(Response::json(200, &json!({"partner_id": id, "revoked": true})).into())
 }
 
-pub async fn add_release<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+pub async fn add_release<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let product = fields.parse("product", |t| Text::parse(t, 100));
@@ -166,7 +170,7 @@ pub async fn activate<D: Database>(
     let installation = fields.parse("installation_id", InstallationId::parse);
     let version = fields.parse("product_version", ProductVersion::parse);
     let actor = if partner {
-        partner_record = app.authenticate_partner(request.bearer()).await?;
+        partner_record = app.authenticate_partner(request.bearer(), now).await?;
         if !partner_record.activates() {
             return Err(ApiError::App(AppError::Forbidden(
                 "only technician partners activate installations",
@@ -203,7 +207,7 @@ pub async fn deactivate<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let record = if partner {
-        let partner = app.authenticate_partner(request.bearer()).await?;
+        let partner = app.authenticate_partner(request.bearer(), now).await?;
         app.deactivate(
             Actor::Partner {
                 partner: &partner,
@@ -290,7 +294,7 @@ pub async fn sell_sups<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer()).await?;
+    let partner = app.authenticate_partner(request.bearer(), now).await?;
     require_reseller(&partner)?;
     let object = decode::json_object(request)?;
     let mut input = decode::registration_json(&object);
@@ -341,7 +345,7 @@ pub async fn partner_subscriptions<D: Database>(
     request: &Request,
     now: Instant,
 ) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer()).await?;
+    let partner = app.authenticate_partner(request.bearer(), now).await?;
     let today = now.date_naive();
     let subscriptions: Vec<Value> = app
         .store
@@ -364,8 +368,12 @@ pub async fn partner_subscriptions<D: Database>(
     Ok(Response::json(200, &json!({ "subscriptions": subscriptions })).into())
 }
 
-pub async fn partner_licenses<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer()).await?;
+pub async fn partner_licenses<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let partner = app.authenticate_partner(request.bearer(), now).await?;
     let licenses: Vec<Value> = app
         .store
         .licenses_of_partner(&partner.id)
@@ -382,8 +390,9 @@ pub async fn partner_statement<D: Database>(
     app: &App<D>,
     request: &Request,
     month: &str,
+    now: Instant,
 ) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer()).await?;
+    let partner = app.authenticate_partner(request.bearer(), now).await?;
     let (year, number) = subscription::parse_month(month)
         .map_err(|invalid| super::invalid_field("month", invalid))?;
     let subscriptions: Vec<(String, subscription::Coverage, Money)> = app
@@ -409,8 +418,8 @@ pub async fn partner_statement<D: Database>(
     Ok(Response::json(200, &body).into())
 }
 
-pub async fn claims<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+pub async fn claims<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let claims: Vec<Value> = app
         .store
         .open_claims()
@@ -429,7 +438,7 @@ pub async fn resolve_claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+    app.authenticate_staff(request.bearer(), now).await?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(serial) = fields.parse("serial", SerialNumber::parse) else {

@@ -112,6 +112,9 @@ async fn route<D: Database, P: PaymentProvider>(
     let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
     match (request.method, segments.as_slice()) {
         (Get | Head, ["healthz"]) => Ok(health(app).into()),
+        (Get | Head, ["api", "openapi.json"]) => Ok(Response::new(200, "application/json", OPENAPI.as_bytes().to_vec())
+            .with_header("cache-control", "public, max-age=300")
+            .into()),
         (Get | Head, [""]) => Ok(web::home().into()),
         (Get | Head, ["terms"]) => Ok(web::terms().into()),
         (Post, ["sign-out"]) => Ok(web::sign_out(app).into()),
@@ -127,7 +130,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["portal", "activate"]) => web::activate(app, request, now, entropy).await,
         (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, request, id, now).await,
         (Get | Head, ["desk", "sign-in"]) => Ok(web::desk_sign_in_page().into()),
-        (Post, ["desk", "sign-in"]) => web::desk_sign_in(app, request).await,
+        (Post, ["desk", "sign-in"]) => web::desk_sign_in(app, request, now).await,
         (Get | Head, ["desk"]) => web::desk(app, request, now).await,
         (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, request, id).await,
         (Post, ["desk", "incidents", id, action @ ("attempts" | "sessions" | "messages" | "close")]) => {
@@ -138,7 +141,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, id, now, entropy).await,
         (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, request).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::partner_sign_in_page().into()),
-        (Post, ["partner", "sign-in"]) => web::partner_sign_in(app, request).await,
+        (Post, ["partner", "sign-in"]) => web::partner_sign_in(app, request, now).await,
         (Get | Head, ["partner"]) => web::partner(app, request, now).await,
         (Post, ["partner", "activations"]) => web::partner_activate(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
@@ -156,7 +159,7 @@ async fn route<D: Database, P: PaymentProvider>(
         )
         .into()),
         (Get | Head, ["api", "me"]) => me(app, request, now).await,
-        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
+        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request, now).await,
         (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, request, now).await,
         (Post, ["api", "me", "coupon-orders"]) => coupons::create_order(app, provider, request, now, entropy).await,
         (Get | Head, ["api", "me", "coupon-orders"]) => coupons::list_orders(app, request, now).await,
@@ -164,16 +167,16 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["api", "me", "coupon-orders", id, "cancel"]) => coupons::cancel_order(app, request, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
         (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, now, entropy).await,
-        (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, request).await,
-        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request).await,
+        (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, request, now).await,
+        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request, now).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, id, now, entropy).await,
         (Post, ["api", "me", "incidents"]) => incidents::open(app, request, now, entropy).await,
         (Get | Head, ["api", "me", "incidents"]) => incidents::list_own(app, request, now).await,
         (Get | Head, ["api", "me", "incidents", id]) => incidents::get_own(app, request, id, now).await,
         (Post, ["api", "me", "incidents", id, "messages"]) => incidents::customer_message(app, request, id, now, entropy).await,
-        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request).await,
-        (Get | Head, ["api", "staff", "incidents", id]) => incidents::get_staff(app, request, id).await,
+        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request, now).await,
+        (Get | Head, ["api", "staff", "incidents", id]) => incidents::get_staff(app, request, id, now).await,
         (Post, ["api", "staff", "incidents", id, "callback-attempts"]) => incidents::attempt(app, request, id, now, entropy).await,
         (Post, ["api", "staff", "incidents", id, "sessions"]) => incidents::session(app, request, id, None, false, now, entropy).await,
         (Put, ["api", "staff", "incidents", id, "sessions", session]) => {
@@ -187,8 +190,8 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, now).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, now, entropy).await,
         (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, request, id, now).await,
-        (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request).await,
-        (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, request).await,
+        (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, now).await,
+        (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, request, now).await,
         (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, id, now, entropy).await,
         (Post, ["api", "me", "activations"]) => licensing::activate(app, request, false, now, entropy).await,
         (Delete, ["api", "me", "activations", id]) => licensing::deactivate(app, request, id, false, now, entropy).await,
@@ -197,8 +200,8 @@ async fn route<D: Database, P: PaymentProvider>(
         (Delete, ["api", "partner", "activations", id]) => licensing::deactivate(app, request, id, true, now, entropy).await,
         (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, now, entropy).await,
         (Get | Head, ["api", "partner", "sups-subscriptions"]) => licensing::partner_subscriptions(app, request, now).await,
-        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, request).await,
-        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, request, month).await,
+        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, request, now).await,
+        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, request, month, now).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
         (Get | Head, ["support-requested"]) => Ok(page(
@@ -214,78 +217,228 @@ async fn route<D: Database, P: PaymentProvider>(
     }
 }
 
+/// The API's contract (OpenAPI 3.1), served at `/api/openapi.json`.
+pub const OPENAPI: &str = include_str!("../../openapi.json");
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: the public website, a link in an email, the installed product.
+    Public,
+    /// A signed-in customer (bearer access token, or the session cookie on pages).
+    Customer,
+    /// Staff (the staff token, or its cookie on the desk's pages).
+    Staff,
+    /// A partner (its API key, or its cookie on the partner pages).
+    Partner,
+    /// The payment provider, by its signature.
+    Signed,
+}
+
+/// Every route: its path (`{…}` is one segment), its methods (GET also
+/// answers HEAD), and who may call it. The router above and this table must
+/// agree; `tests/api/routes.rs` checks them against each other and against
+/// `openapi.json`.
+pub const ROUTES: &[(&str, &[&str], Access)] = &[
+    ("/healthz", &["GET"], Access::Public),
+    ("/api/openapi.json", &["GET"], Access::Public),
+    ("/api/registrations", &["POST"], Access::Public),
+    ("/api/registrations/verify", &["POST"], Access::Public),
+    ("/api/sessions", &["POST"], Access::Public),
+    ("/api/sessions/redeem", &["POST"], Access::Public),
+    ("/api/me", &["GET"], Access::Customer),
+    ("/api/me/ledger", &["GET"], Access::Customer),
+    ("/api/me/coupon-orders", &["GET", "POST"], Access::Customer),
+    (
+        "/api/me/coupon-orders/{order_id}",
+        &["GET"],
+        Access::Customer,
+    ),
+    (
+        "/api/me/coupon-orders/{order_id}/cancel",
+        &["POST"],
+        Access::Customer,
+    ),
+    ("/api/me/incidents", &["GET", "POST"], Access::Customer),
+    (
+        "/api/me/incidents/{incident_id}",
+        &["GET"],
+        Access::Customer,
+    ),
+    (
+        "/api/me/incidents/{incident_id}/messages",
+        &["POST"],
+        Access::Customer,
+    ),
+    ("/api/me/activations", &["POST"], Access::Customer),
+    (
+        "/api/me/activations/{activation_id}",
+        &["DELETE"],
+        Access::Customer,
+    ),
+    (
+        "/api/me/activations/{activation_id}/license-file",
+        &["GET"],
+        Access::Customer,
+    ),
+    ("/api/webhooks/stripe", &["POST"], Access::Signed),
+    ("/api/licenses/validate", &["POST"], Access::Public),
+    ("/api/licenses/public-key", &["GET"], Access::Public),
+    ("/api/staff/outbox", &["GET"], Access::Staff),
+    ("/api/staff/bank-statements", &["POST"], Access::Staff),
+    ("/api/staff/bank-entries", &["GET"], Access::Staff),
+    (
+        "/api/staff/bank-entries/{entry_id}/match",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/api/staff/tasks", &["GET"], Access::Staff),
+    (
+        "/api/staff/customers/{customer_id}/adjustments",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/api/staff/incidents", &["GET"], Access::Staff),
+    (
+        "/api/staff/incidents/{incident_id}",
+        &["GET"],
+        Access::Staff,
+    ),
+    (
+        "/api/staff/incidents/{incident_id}/callback-attempts",
+        &["POST"],
+        Access::Staff,
+    ),
+    (
+        "/api/staff/incidents/{incident_id}/sessions",
+        &["POST"],
+        Access::Staff,
+    ),
+    (
+        "/api/staff/incidents/{incident_id}/sessions/{session_id}",
+        &["PUT", "DELETE"],
+        Access::Staff,
+    ),
+    (
+        "/api/staff/incidents/{incident_id}/messages",
+        &["POST"],
+        Access::Staff,
+    ),
+    (
+        "/api/staff/incidents/{incident_id}/close",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/api/staff/licenses", &["POST"], Access::Staff),
+    ("/api/staff/partners", &["POST"], Access::Staff),
+    (
+        "/api/staff/partners/{partner_id}/revoke",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/api/staff/releases", &["POST"], Access::Staff),
+    ("/api/staff/license-claims", &["GET"], Access::Staff),
+    (
+        "/api/staff/license-claims/{claim_id}/resolve",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/api/partner/activations", &["POST"], Access::Partner),
+    (
+        "/api/partner/activations/{activation_id}",
+        &["DELETE"],
+        Access::Partner,
+    ),
+    (
+        "/api/partner/sups-subscriptions",
+        &["GET", "POST"],
+        Access::Partner,
+    ),
+    ("/api/partner/licenses", &["GET"], Access::Partner),
+    ("/api/partner/statements/{month}", &["GET"], Access::Partner),
+    ("/", &["GET"], Access::Public),
+    ("/terms", &["GET"], Access::Public),
+    ("/register", &["GET"], Access::Public),
+    ("/registered", &["GET"], Access::Public),
+    ("/verify", &["GET"], Access::Public),
+    ("/sign-in", &["GET", "POST"], Access::Public),
+    ("/sign-out", &["POST"], Access::Public),
+    ("/support-requested", &["GET"], Access::Public),
+    ("/portal", &["GET"], Access::Customer),
+    ("/portal/coupons", &["GET", "POST"], Access::Customer),
+    ("/portal/orders/{order_id}", &["GET"], Access::Customer),
+    ("/support", &["GET", "POST"], Access::Customer),
+    (
+        "/portal/incidents/{incident_id}",
+        &["GET"],
+        Access::Customer,
+    ),
+    (
+        "/portal/incidents/{incident_id}/messages",
+        &["POST"],
+        Access::Customer,
+    ),
+    ("/portal/activate", &["GET", "POST"], Access::Customer),
+    (
+        "/portal/activations/{activation_id}/license-file",
+        &["GET"],
+        Access::Customer,
+    ),
+    ("/desk/sign-in", &["GET", "POST"], Access::Public),
+    ("/desk", &["GET"], Access::Staff),
+    ("/desk/incidents/{incident_id}", &["GET"], Access::Staff),
+    (
+        "/desk/incidents/{incident_id}/attempts",
+        &["POST"],
+        Access::Staff,
+    ),
+    (
+        "/desk/incidents/{incident_id}/sessions",
+        &["POST"],
+        Access::Staff,
+    ),
+    (
+        "/desk/incidents/{incident_id}/messages",
+        &["POST"],
+        Access::Staff,
+    ),
+    (
+        "/desk/incidents/{incident_id}/close",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/desk/statements", &["GET", "POST"], Access::Staff),
+    (
+        "/desk/bank-entries/{entry_id}/match",
+        &["POST"],
+        Access::Staff,
+    ),
+    ("/desk/outbox", &["GET"], Access::Staff),
+    ("/partner/sign-in", &["GET", "POST"], Access::Public),
+    ("/partner", &["GET"], Access::Partner),
+    ("/partner/activations", &["POST"], Access::Partner),
+];
+
+/// Whether a route's path pattern matches a request's path segments.
+pub fn pattern_matches(pattern: &str, segments: &[&str]) -> bool {
+    let parts: Vec<&str> = pattern.trim_matches('/').split('/').collect();
+    parts.len() == segments.len()
+        && parts
+            .iter()
+            .zip(segments)
+            .all(|(part, segment)| part.starts_with('{') || part == segment)
+}
+
 /// The methods a known path accepts, for 405 answers.
-fn allowed_methods(path: &[&str]) -> Option<&'static str> {
-    match path {
-        ["healthz"]
-        | ["verify"]
-        | ["register"]
-        | ["registered"]
-        | ["api", "me"]
-        | ["api", "staff", "outbox"] => Some("GET, HEAD"),
-        ["sign-in"] => Some("GET, HEAD, POST"),
-        ["api", "me", "ledger"]
-        | ["api", "me", "coupon-orders", _]
-        | ["api", "staff", "bank-entries"]
-        | ["api", "staff", "tasks"] => Some("GET, HEAD"),
-        ["api", "me", "coupon-orders"] | ["api", "me", "incidents"] => Some("GET, HEAD, POST"),
-        ["api", "me", "incidents", _]
-        | ["api", "staff", "incidents"]
-        | ["api", "staff", "incidents", _]
-        | ["support-requested"] => Some("GET, HEAD"),
-        ["api", "staff", "incidents", _, "sessions", _] => Some("PUT, DELETE"),
-        ["api", "me", "activations", _] | ["api", "partner", "activations", _] => Some("DELETE"),
-        [""]
-        | ["terms"]
-        | ["portal"]
-        | ["portal", "orders", _]
-        | ["portal", "incidents", _]
-        | ["desk"]
-        | ["desk", "incidents", _]
-        | ["desk", "outbox"]
-        | ["partner"]
-        | ["portal", "activations", _, "license-file"] => Some("GET, HEAD"),
-        ["portal", "coupons"]
-        | ["support"]
-        | ["portal", "activate"]
-        | ["desk", "sign-in"]
-        | ["desk", "statements"]
-        | ["partner", "sign-in"] => Some("GET, HEAD, POST"),
-        ["sign-out"]
-        | ["portal", "incidents", _, "messages"]
-        | ["desk", "incidents", _, _]
-        | ["desk", "bank-entries", _, "match"]
-        | ["partner", "activations"] => Some("POST"),
-        ["api", "partner", "sups-subscriptions"] => Some("GET, HEAD, POST"),
-        ["api", "staff", "license-claims"]
-        | ["api", "me", "activations", _, "license-file"]
-        | ["api", "partner", "licenses"]
-        | ["api", "partner", "statements", _]
-        | ["api", "licenses", "public-key"] => Some("GET, HEAD"),
-        ["api", "staff", "licenses"]
-        | ["api", "staff", "partners"]
-        | ["api", "staff", "partners", _, "revoke"]
-        | ["api", "staff", "releases"]
-        | ["api", "staff", "license-claims", _, "resolve"]
-        | ["api", "me", "activations"]
-        | ["api", "partner", "activations"]
-        | ["api", "licenses", "validate"] => Some("POST"),
-        ["api", "me", "incidents", _, "messages"]
-        | ["api", "staff", "incidents", _, "callback-attempts"]
-        | ["api", "staff", "incidents", _, "sessions"]
-        | ["api", "staff", "incidents", _, "messages"]
-        | ["api", "staff", "incidents", _, "close"] => Some("POST"),
-        ["api", "registrations"]
-        | ["api", "registrations", "verify"]
-        | ["api", "sessions"]
-        | ["api", "sessions", "redeem"]
-        | ["api", "me", "coupon-orders", _, "cancel"]
-        | ["api", "webhooks", "stripe"]
-        | ["api", "staff", "bank-statements"]
-        | ["api", "staff", "bank-entries", _, "match"]
-        | ["api", "staff", "customers", _, "adjustments"] => Some("POST"),
-        _ => None,
+fn allowed_methods(path: &[&str]) -> Option<String> {
+    let (_, methods, _) = ROUTES
+        .iter()
+        .find(|(pattern, _, _)| pattern_matches(pattern, path))?;
+    let mut allowed: Vec<&str> = methods.to_vec();
+    if methods.contains(&"GET") {
+        allowed.insert(1, "HEAD");
     }
+    Some(allowed.join(", "))
 }
 
 fn health<D>(app: &App<D>) -> Response {
@@ -575,8 +728,12 @@ async fn me<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Resul
     Ok(Response::json(200, &body).into())
 }
 
-async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    app.authenticate_staff(request.bearer())?;
+async fn staff_outbox<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    app.authenticate_staff(request.bearer(), now).await?;
     let to = match request.query_param("to") {
         Some(to) => Some(Email::parse(&to).map_err(|invalid| invalid_field("to", invalid))?),
         None => None,

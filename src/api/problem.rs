@@ -16,7 +16,7 @@ pub enum ApiError {
     PayloadTooLarge,
     MalformedBody(String),
     NoRoute,
-    MethodNotAllowed(&'static str),
+    MethodNotAllowed(String),
     /// The Worker is misconfigured or the platform failed it.
     Unavailable,
 }

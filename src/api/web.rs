@@ -853,7 +853,11 @@ pub fn desk_sign_in_page() -> Response {
     )
 }
 
-pub async fn desk_sign_in<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+pub async fn desk_sign_in<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
     let object = form(app, request)?;
     let token = object
         .get("token")
@@ -861,7 +865,7 @@ pub async fn desk_sign_in<D: Database>(app: &App<D>, request: &Request) -> Resul
         .unwrap_or("")
         .trim()
         .to_owned();
-    if app.authenticate_staff(Some(&token)).is_err() {
+    if app.authenticate_staff(Some(&token), now).await.is_err() {
         let body = credential_form(
             "/desk/sign-in",
             "token",
@@ -876,7 +880,9 @@ pub async fn desk_sign_in<D: Database>(app: &App<D>, request: &Request) -> Resul
 }
 
 fn staff<D: Database>(app: &App<D>, request: &Request) -> bool {
-    app.authenticate_staff(request.cookie(STAFF_COOKIE)).is_ok()
+    request
+        .cookie(STAFF_COOKIE)
+        .is_some_and(|token| app.config.staff_token.admits(token))
 }
 
 pub async fn desk<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
@@ -1277,7 +1283,11 @@ pub fn partner_sign_in_page() -> Response {
     )
 }
 
-pub async fn partner_sign_in<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+pub async fn partner_sign_in<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
     let object = form(app, request)?;
     let key = object
         .get("key")
@@ -1285,7 +1295,7 @@ pub async fn partner_sign_in<D: Database>(app: &App<D>, request: &Request) -> Re
         .unwrap_or("")
         .trim()
         .to_owned();
-    if app.authenticate_partner(Some(&key)).await.is_err() {
+    if app.authenticate_partner(Some(&key), now).await.is_err() {
         let body = credential_form(
             "/partner/sign-in",
             "key",
@@ -1305,7 +1315,7 @@ pub async fn partner<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let Ok(partner) = app
-        .authenticate_partner(request.cookie(PARTNER_COOKIE))
+        .authenticate_partner(request.cookie(PARTNER_COOKIE), now)
         .await
     else {
         return redirect("/partner/sign-in");
@@ -1383,7 +1393,7 @@ pub async fn partner_activate<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let Ok(partner) = app
-        .authenticate_partner(request.cookie(PARTNER_COOKIE))
+        .authenticate_partner(request.cookie(PARTNER_COOKIE), now)
         .await
     else {
         return redirect("/partner/sign-in");

@@ -239,14 +239,14 @@ impl<D: Database> App<D> {
     pub async fn authenticate_partner(
         &self,
         bearer: Option<&str>,
+        now: Instant,
     ) -> Result<PartnerRecord, AppError> {
-        let key = bearer
-            .and_then(|b| Token::parse(b).ok())
-            .ok_or(AppError::Unauthenticated)?;
-        self.store
-            .partner_by_key(&key.hash().to_hex())
-            .await?
-            .ok_or(AppError::Unauthenticated)
+        if let Some(key) = bearer.and_then(|b| Token::parse(b).ok()) {
+            if let Some(partner) = self.store.partner_by_key(&key.hash().to_hex()).await? {
+                return Ok(partner);
+            }
+        }
+        Err(self.refused(bearer, now).await)
     }
 
     /// The license, if this actor may act on it: the customer holds it

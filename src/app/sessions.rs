@@ -113,16 +113,40 @@ impl<D: Database> App<D> {
         bearer: Option<&str>,
         now: Instant,
     ) -> Result<CustomerRecord, AppError> {
-        let token = bearer
-            .and_then(|b| Token::parse(b).ok())
-            .ok_or(AppError::Unauthenticated)?;
-        let customer = match self.holder_of(&token, Purpose::Access, now).await {
-            Err(AppError::Database(error)) => return Err(error.into()),
-            Err(_) => return Err(AppError::Unauthenticated),
-            Ok(customer) => customer,
+        let Some(token) = bearer.and_then(|b| Token::parse(b).ok()) else {
+            return Err(self.refused(bearer, now).await);
         };
-        Self::require_active(customer.status).map_err(|_| AppError::Unauthenticated)?;
-        Ok(customer)
+        match self.holder_of(&token, Purpose::Access, now).await {
+            Err(AppError::Database(error)) => Err(error.into()),
+            Ok(customer) if customer.status == CustomerStatus::Active => Ok(customer),
+            _ => Err(self.refused(bearer, now).await),
+        }
+    }
+
+    /// Why a credential does not open this part of the API: 403 when it is a
+    /// valid credential of another role (staff, a partner, a customer), 401
+    /// when it is none at all.
+    pub(super) async fn refused(&self, bearer: Option<&str>, now: Instant) -> AppError {
+        let Some(bearer) = bearer else {
+            return AppError::Unauthenticated;
+        };
+        if self.config.staff_token.admits(bearer) {
+            return AppError::Forbidden("this credential is not for this part of the portal");
+        }
+        let Ok(token) = Token::parse(bearer) else {
+            return AppError::Unauthenticated;
+        };
+        let partner = self.store.partner_by_key(&token.hash().to_hex()).await;
+        let access = self.store.token(token.hash()).await;
+        match (partner, access) {
+            (Ok(Some(_)), _) => {
+                AppError::Forbidden("this credential is not for this part of the portal")
+            }
+            (_, Ok(Some(issued))) if issued.check(Purpose::Access, now).is_ok() => {
+                AppError::Forbidden("this credential is not for this part of the portal")
+            }
+            _ => AppError::Unauthenticated,
+        }
     }
 
     /// The customer a token was issued to, if it may be used now for `purpose`.
@@ -145,10 +169,14 @@ impl<D: Database> App<D> {
     }
 
     /// Admits the staff bearer token, compared by hash in constant time.
-    pub fn authenticate_staff(&self, bearer: Option<&str>) -> Result<(), AppError> {
+    pub async fn authenticate_staff(
+        &self,
+        bearer: Option<&str>,
+        now: Instant,
+    ) -> Result<(), AppError> {
         match bearer {
             Some(token) if self.config.staff_token.admits(token) => Ok(()),
-            _ => Err(AppError::Unauthenticated),
+            _ => Err(self.refused(bearer, now).await),
         }
     }
 
@@ -278,8 +306,8 @@ mod tests {
     #[test]
     fn the_staff_token_is_admitted_and_nothing_else() {
         let app = app();
-        assert!(app.authenticate_staff(Some("staff")).is_ok());
-        assert!(app.authenticate_staff(Some("staff2")).is_err());
-        assert!(app.authenticate_staff(None).is_err());
+        assert!(run(app.authenticate_staff(Some("staff"), now())).is_ok());
+        assert!(run(app.authenticate_staff(Some("staff2"), now())).is_err());
+        assert!(run(app.authenticate_staff(None, now())).is_err());
     }
 }

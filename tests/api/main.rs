@@ -11,6 +11,7 @@ mod coupons;
 mod incidents;
 mod licensing;
 mod registration;
+mod routes;
 mod sessions;
 mod staff;
 mod transport;
