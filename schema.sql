@@ -349,12 +349,13 @@ CREATE TABLE releases (
   PRIMARY KEY (product, version)
 ) STRICT;
 
--- Validation requests per license per minute, for the rate limit.
-CREATE TABLE validation_counters (
-  serial       TEXT NOT NULL,
+-- Requests per bucket (a license's validations, a client address's posts to
+-- a public endpoint) per minute, for rate limits.
+CREATE TABLE rate_counters (
+  bucket       TEXT NOT NULL,
   window_start TEXT NOT NULL,
   requests     INTEGER NOT NULL,
-  PRIMARY KEY (serial, window_start)
+  PRIMARY KEY (bucket, window_start)
 ) STRICT;
 
 CREATE INDEX sups_subscriptions_by_partner ON sups_subscriptions (partner_id, serial);

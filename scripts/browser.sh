@@ -53,6 +53,7 @@ BANK_BIC=BAKOSI2X
 ACTIVATION_SECRET=1:browser-activation-secret-1
 LICENSE_SIGNING_KEY=0707070707070707070707070707070707070707070707070707070707070707
 SUPPORT_DESK_EMAIL=desk@timeandspace.test
+PUBLIC_RATE_LIMIT_PER_MINUTE=100000
 VARS
 
 npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \

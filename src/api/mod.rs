@@ -66,9 +66,12 @@ pub async fn handle<D: Database, P: PaymentProvider>(
             )
             .with_header("access-control-max-age", "600")
             .into(),
-        _ => route(app, provider, &request, now, &mut entropy)
-            .await
-            .unwrap_or_else(ApiError::into_handled),
+        _ => match public_post_limit(app, &request, now).await {
+            Err(error) => error.into_handled(),
+            Ok(()) => route(app, provider, &request, now, &mut entropy)
+                .await
+                .unwrap_or_else(ApiError::into_handled),
+        },
     };
     if let Some(origin) = cors {
         handled
@@ -91,6 +94,34 @@ pub async fn handle<D: Database, P: PaymentProvider>(
         handled.response.body.clear();
     }
     handled
+}
+
+/// Posts to public endpoints (registration, sign-in, validation, the sign-in
+/// pages) are limited per client address and endpoint, so that nobody floods
+/// the outbox or guesses tokens; a 429 says when to try again.
+async fn public_post_limit<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<()> {
+    if request.method != Method::Post {
+        return Ok(());
+    }
+    let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
+    let Some((pattern, _, Access::Public)) = ROUTES
+        .iter()
+        .find(|(pattern, _, _)| pattern_matches(pattern, &segments))
+    else {
+        return Ok(());
+    };
+    let client = request.header("cf-connecting-ip").unwrap_or("unknown");
+    app.rate_limit(
+        &format!("post:{pattern}:{client}"),
+        app.config.public_rate_limit,
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 /// The public website's origin, when it calls the API: its pages may post

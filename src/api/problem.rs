@@ -151,7 +151,7 @@ impl ApiError {
             Self::App(A::DeactivationLimit) => {
                 (429, "deactivation-limit", "Deactivation limit", format!("{}.", A::DeactivationLimit))
             }
-            Self::App(A::RateLimited) => (429, "rate-limited", "Too many requests", format!("{}.", A::RateLimited)),
+            Self::App(error @ A::RateLimited(_)) => (429, "rate-limited", "Too many requests", format!("{error}.")),
             Self::App(A::Forbidden(why)) => (403, "forbidden", "Not allowed", format!("{why}.")),
             Self::App(A::UnknownLicense) => (422, "unknown-license", "Unknown license", format!("{}.", A::UnknownLicense)),
             Self::App(A::Database(_)) => fixed(
@@ -216,6 +216,9 @@ impl ApiError {
             .with_header("cache-control", "no-store");
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
+            Self::App(AppError::RateLimited(seconds)) => {
+                response = response.with_header("retry-after", &seconds.to_string())
+            }
             Self::App(AppError::Unauthenticated) => {
                 response = response.with_header("www-authenticate", "Bearer realm=\"spica-portal\"")
             }

@@ -459,14 +459,11 @@ impl<D: Database> App<D> {
         let Ok(serial) = SerialNumber::parse(serial) else {
             return Ok(Validation::refused("NOT_FOUND"));
         };
-        let window =
-            crate::domain::time::from_unix_millis(now.timestamp() / 60 * 60_000).unwrap_or(now);
         let Some(license) = self.store.license(serial.as_str()).await? else {
             return Ok(Validation::refused("NOT_FOUND"));
         };
-        if self.store.count_validation(serial.as_str(), window).await? > VALIDATIONS_PER_MINUTE {
-            return Err(AppError::RateLimited);
-        }
+        self.rate_limit(&format!("validate:{serial}"), VALIDATIONS_PER_MINUTE, now)
+            .await?;
         if license.revoked_at.is_some() {
             return Ok(Validation::refused("REVOKED"));
         }

@@ -45,6 +45,8 @@ pub struct Config {
     pub support_form_url: String,
     /// The public website's origin, allowed to call the API from its pages (CORS).
     pub public_site_origin: Option<String>,
+    /// Posts one client address may make to one public endpoint in a minute.
+    pub public_rate_limit: i64,
     /// The staff bearer token, by its hash only.
     pub staff_token: SecretHash,
     /// This build's version, for `/healthz`.
@@ -166,8 +168,8 @@ pub enum AppError {
     TooManyInstallations,
     #[error("this license has used its deactivations for this month")]
     DeactivationLimit,
-    #[error("too many requests for this license; try again in a minute")]
-    RateLimited,
+    #[error("too many requests; try again in {0} seconds")]
+    RateLimited(u32),
     #[error("{0}")]
     Forbidden(&'static str),
     #[error("no license has this serial")]
@@ -183,6 +185,23 @@ pub struct App<D> {
 }
 
 impl<D: Database> App<D> {
+    /// Counts a request in its bucket for this minute; past `limit`, refuses
+    /// it with the seconds until the next minute.
+    pub async fn rate_limit(
+        &self,
+        bucket: &str,
+        limit: i64,
+        now: crate::domain::time::Instant,
+    ) -> Result<(), AppError> {
+        let seconds = now.timestamp();
+        let window = crate::domain::time::from_unix_millis(seconds / 60 * 60_000).unwrap_or(now);
+        if self.store.count_request(bucket, window).await? > limit {
+            let retry_after = u32::try_from(60 - seconds.rem_euclid(60)).unwrap_or(60);
+            return Err(AppError::RateLimited(retry_after));
+        }
+        Ok(())
+    }
+
     pub fn new(db: D, config: Config) -> Self {
         Self {
             store: Store::new(db),
@@ -209,6 +228,7 @@ pub(crate) mod testing {
                 registration_form_url: "https://www.timeandspace.test/register".into(),
                 support_form_url: "https://www.timeandspace.test/support".into(),
                 public_site_origin: Some("https://www.timeandspace.test".into()),
+                public_rate_limit: 30,
                 staff_token: SecretHash::of("staff"),
                 version: "test".into(),
                 order_lifetime: chrono::Duration::days(30),

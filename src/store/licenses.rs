@@ -477,17 +477,14 @@ impl<D: Database> Store<D> {
         row.map(|row| row.text("released_on")).transpose()
     }
 
-    /// Counts one validation of a license in this minute's window.
-    pub async fn count_validation(
-        &self,
-        serial: &str,
-        window_start: Instant,
-    ) -> Result<i64, DbError> {
+    /// Counts one request in a rate-limit bucket's window and returns the
+    /// count so far.
+    pub async fn count_request(&self, bucket: &str, window_start: Instant) -> Result<i64, DbError> {
         let row = self
             .first(Statement::new(
-                "INSERT INTO validation_counters (serial, window_start, requests) VALUES (?1, ?2, 1) \
-                 ON CONFLICT (serial, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
-                vec![serial.into(), format(window_start).into()],
+                "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
+                 ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
+                vec![bucket.into(), format(window_start).into()],
             ))
             .await?
             .ok_or_else(|| DbError::Decode("RETURNING gave no row".into()))?;

@@ -10,6 +10,7 @@ use native::spawn_app;
 mod coupons;
 mod incidents;
 mod licensing;
+mod limits;
 mod registration;
 mod routes;
 mod sessions;

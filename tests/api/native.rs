@@ -61,6 +61,7 @@ pub fn spawn_app() -> TestApp<Native> {
         registration_form_url: FORM_URL.into(),
         support_form_url: "https://www.timeandspace.test/support".into(),
         public_site_origin: Some(SITE_ORIGIN.into()),
+        public_rate_limit: 30,
         staff_token: SecretHash::of("native-staff-token"),
         version: "test".into(),
         order_lifetime: chrono::Duration::days(30),
