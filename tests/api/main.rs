@@ -7,6 +7,7 @@ mod native;
 
 use native::spawn_app;
 
+mod concurrency;
 mod coupons;
 mod incidents;
 mod licensing;

@@ -13,6 +13,8 @@ mod http;
 
 use http::spawn_app;
 
+#[path = "../api/concurrency.rs"]
+mod concurrency;
 #[path = "../api/coupons.rs"]
 mod coupons;
 #[path = "../api/incidents.rs"]
