@@ -202,3 +202,89 @@ proptest! {
         }
     }
 }
+
+/// A change to an incident's support time.
+#[derive(Debug, Clone)]
+enum TimeOp {
+    /// A new session of this many seconds, in the next free slot.
+    Log(i64),
+    /// The n-th live session corrected to this many seconds.
+    Correct(usize, i64),
+    /// The n-th live session deleted.
+    Delete(usize),
+    /// The n-th live session logged again (a client's retry).
+    Retry(usize),
+}
+
+fn time_op() -> impl Strategy<Value = TimeOp> {
+    prop_oneof![
+        3 => (1i64..3600).prop_map(TimeOp::Log),
+        1 => (0usize..6, 1i64..3600).prop_map(|(n, s)| TimeOp::Correct(n, s)),
+        1 => (0usize..6).prop_map(TimeOp::Delete),
+        1 => (0usize..6).prop_map(TimeOp::Retry),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn coupons_charged_always_equal_started_increments_of_the_total(ops in prop::collection::vec(time_op(), 1..14)) {
+        use super::{NewIncident, SessionInput};
+        use crate::domain::incident::Channel;
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let mut seed = 0u8;
+        let mut entropy = || {
+            seed = seed.wrapping_add(1);
+            crate::domain::entropy::Entropy::new([seed; 32])
+        };
+        let input = NewIncident {
+            subject: Text::parse("s", 10).unwrap(),
+            description: Text::parse("d", 10).unwrap(),
+            channel: Channel::Chat,
+            phone: None,
+            preferred_times: None,
+            serial: None,
+        };
+        let (incident, _) = run(app.open_incident(&customer, input, now(), &mut entropy())).unwrap();
+        let day = chrono::Duration::hours(2);
+        let mut slot = 0i64;
+        for op in &ops {
+            let live = run(app.store.sessions(&incident.id)).unwrap();
+            let session = |start: crate::domain::time::Instant, seconds: i64| SessionInput {
+                started_at: start,
+                ended_at: start + chrono::Duration::seconds(seconds),
+                channel: Channel::Voice,
+                agent: Text::parse("Maja", 10).unwrap(),
+            };
+            match op {
+                TimeOp::Log(seconds) => {
+                    slot += 1;
+                    let start = now() - chrono::Duration::days(20) + day * i32::try_from(slot).unwrap();
+                    run(app.change_session(&incident.id, None, Some(session(start, *seconds)), now(), &mut entropy())).unwrap();
+                }
+                TimeOp::Correct(n, seconds) if !live.is_empty() => {
+                    let target = &live[n % live.len()].session;
+                    run(app.change_session(&incident.id, Some(&target.id), Some(session(target.started_at, *seconds)), now(), &mut entropy())).unwrap();
+                }
+                TimeOp::Delete(n) if !live.is_empty() => {
+                    let target = live[n % live.len()].session.id.clone();
+                    run(app.change_session(&incident.id, Some(&target), None, now(), &mut entropy())).unwrap();
+                }
+                TimeOp::Retry(n) if !live.is_empty() => {
+                    let target = &live[n % live.len()].session;
+                    let again = session(target.started_at, (target.ended_at - target.started_at).num_seconds());
+                    run(app.change_session(&incident.id, None, Some(again), now(), &mut entropy())).unwrap();
+                }
+                _ => continue,
+            }
+            let total: i64 = run(app.store.sessions(&incident.id)).unwrap().iter().map(|s| s.session.seconds()).sum();
+            let charged = run(app.store.coupons_charged(&incident.id)).unwrap();
+            prop_assert_eq!(charged, (total + 899) / 900);
+            let balance = run(app.store.coupon_balance(&customer.id)).unwrap();
+            prop_assert_eq!(balance, run(app.store.ledger_sum(&customer.id)).unwrap());
+            prop_assert_eq!(balance, 1 - charged);
+        }
+    }
+}
