@@ -23,6 +23,8 @@ mod incidents;
 mod licensing;
 #[path = "../api/registration.rs"]
 mod registration;
+#[path = "../api/routes.rs"]
+mod routes;
 #[path = "../api/sessions.rs"]
 mod sessions;
 #[path = "../api/staff.rs"]
