@@ -37,7 +37,7 @@ test-e2e:
 test-browser:
 	scripts/browser.sh
 
-## bench: release bundle size, and wrk throughput/latency against wrangler dev
+## bench: bundle size, start-up, wrk throughput/latency per endpoint against wrangler dev; writes bench/report.md and bench/report.png
 bench: setup build
 	scripts/bench.sh
 

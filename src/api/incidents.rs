@@ -345,7 +345,11 @@ pub async fn session<D: Database>(
         .await?;
     let body = json!({"session_id": charged.session_id, "total_seconds": charged.total_seconds,
         "coupons_charged": charged.coupons_charged, "coupon_balance": charged.balance});
-    Ok(Response::json(if session_id.is_none() { 201 } else { 200 }, &body).into())
+    let status = if session_id.is_none() { 201 } else { 200 };
+    Ok(Handled::with_jobs(
+        Response::json(status, &body),
+        charged.jobs,
+    ))
 }
 
 pub async fn staff_message<D: Database>(

@@ -1046,7 +1046,7 @@ pub async fn desk_action<D: Database>(
                         entropy,
                     )
                     .await
-                    .map(|_| Vec::new()),
+                    .map(|charged| charged.jobs),
                 _ => Err(AppError::Invalid(fields.errors)),
             }
         }

@@ -52,6 +52,8 @@ pub struct Charged {
     pub total_seconds: i64,
     pub coupons_charged: i64,
     pub balance: i64,
+    /// The email telling the customer their balance went below zero, if it did.
+    pub jobs: Vec<Job>,
 }
 
 fn timer_job(incident_id: &str, scheduled: &Scheduled) -> Job {
@@ -459,6 +461,7 @@ impl<D: Database> App<D> {
             total_seconds: charge.total_seconds,
             coupons_charged: charge.coupons_owed,
             balance,
+            jobs,
         })
     }
 
@@ -473,6 +476,7 @@ impl<D: Database> App<D> {
             total_seconds: sessions.iter().map(Session::seconds).sum(),
             coupons_charged: billing::coupons_owed(sessions.iter().map(Session::seconds).sum()),
             balance: self.store.coupon_balance(customer_id).await?,
+            jobs: Vec::new(),
         })
     }
 

@@ -263,15 +263,7 @@ impl<D: Database> App<D> {
             .await?
             .ok_or(AppError::NotFound)?;
         let allowed = match actor {
-            Actor::Customer(customer) => {
-                customer.serial == serial
-                    || self
-                        .store
-                        .subscriptions_of_customer(&customer.id)
-                        .await?
-                        .iter()
-                        .any(|s| s.serial == serial)
-            }
+            Actor::Customer(customer) => self.store.holds_license(&customer.id, serial).await?,
             Actor::Partner { partner, .. } => {
                 license.partner_id.as_deref() == Some(partner.id.as_str())
             }
@@ -301,9 +293,9 @@ impl<D: Database> App<D> {
         &self,
         license: &LicenseRecord,
         version: &ProductVersion,
+        coverage: Option<Coverage>,
     ) -> Result<(bool, bool), AppError> {
         let major = i64::from(version.major());
-        let coverage = self.coverage(&license.serial).await?;
         let released = self
             .store
             .release_date(&license.product, &version.to_string(), major)
@@ -337,7 +329,8 @@ impl<D: Database> App<D> {
         {
             return Ok((existing, false));
         }
-        if !self.version_covered(&license, version).await?.0 {
+        let coverage = self.coverage(serial.as_str()).await?;
+        if !self.version_covered(&license, version, coverage).await?.0 {
             return Err(AppError::VersionNotCovered);
         }
         let key = self
@@ -498,7 +491,7 @@ impl<D: Database> App<D> {
                 ..Validation::refused("CODE_MISMATCH")
             });
         }
-        let (covered, entitled) = self.version_covered(&license, version).await?;
+        let (covered, entitled) = self.version_covered(&license, version, coverage).await?;
         Ok(Validation {
             valid: covered,
             code: if covered {

@@ -375,6 +375,19 @@ impl<D: Database> Store<D> {
         Ok(known)
     }
 
+    /// Whether a customer holds a license: registered with its serial, or
+    /// covered by SUPS for it.
+    pub async fn holds_license(&self, customer_id: &str, serial: &str) -> Result<bool, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT 1 AS holds WHERE EXISTS (SELECT 1 FROM customers WHERE id = ?1 AND serial = ?2) \
+                 OR EXISTS (SELECT 1 FROM sups_subscriptions WHERE customer_id = ?1 AND serial = ?2)",
+                vec![customer_id.into(), serial.into()],
+            ))
+            .await?;
+        Ok(row.is_some())
+    }
+
     pub async fn licenses_of_partner(
         &self,
         partner_id: &str,
