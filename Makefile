@@ -7,7 +7,7 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export WRANGLER_HIDE_BANNER := true
 
-.PHONY: dev test setup build lint test-native test-e2e test-browser bench deploy clean
+.PHONY: dev test setup build lint test-native test-e2e test-browser fuzz bench deploy clean
 
 ## dev: build the Worker, migrate the local D1 in STATE_DIR, serve on PORT
 dev: setup build
@@ -36,6 +36,11 @@ test-e2e:
 ## test-browser: Debian's Chromium through playwright-core, axe-core on every page
 test-browser:
 	scripts/browser.sh
+
+## fuzz: the OpenAPI contract with many more examples, then cargo-fuzz on the parsers
+fuzz: setup build
+	CONTRACT_EXAMPLES=300 scripts/e2e.sh
+	scripts/fuzz.sh
 
 ## bench: bundle size, start-up, wrk throughput/latency per endpoint against wrangler dev; writes bench/report.md and bench/report.png
 bench: setup build

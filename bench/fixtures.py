@@ -6,6 +6,8 @@ line per request.
   fixtures.py webhooks N SECRET OUT
       N Stripe events of an ignored type, each with its own id, signed now with
       SECRET as Stripe signs them.
+  fixtures.py credentials BASE_URL STAFF_TOKEN
+      prints a new customer's access token and a new partner's API key, one a line.
   fixtures.py licensing BASE_URL STAFF_TOKEN LICENSES N ACTIVATIONS_OUT VALIDATIONS_OUT
       imports LICENSES licenses, has a partner sell SUPS for all of them to one
       customer, activates one installation of each, and writes N activations
@@ -148,6 +150,10 @@ def statement(base, staff, orders, entries, out):
 if __name__ == "__main__":
     if sys.argv[1] == "webhooks":
         webhooks(int(sys.argv[2]), sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "credentials":
+        print(customer(sys.argv[2], sys.argv[3]))
+        print(call("POST", sys.argv[2] + "/api/staff/partners", {"name": "Contract partner", "kind": "both", "country": "SI",
+                                                                "email": "contract@example.com"}, sys.argv[3])["api_key"])
     elif sys.argv[1] == "licensing":
         licensing(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7])
     elif sys.argv[1] == "support":

@@ -48,7 +48,10 @@ impl VatId {
             .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
             .collect::<String>()
             .to_ascii_uppercase();
-        let (prefix, rest) = vat.split_at(vat.len().min(2));
+        // Checked as characters, not bytes: the input may be any text.
+        let mut chars = vat.chars();
+        let prefix: String = chars.by_ref().take(2).collect();
+        let rest: String = chars.collect();
         let ok = prefix.len() == 2
             && prefix.chars().all(|c| c.is_ascii_alphabetic())
             && (2..=13).contains(&rest.len())
@@ -82,6 +85,19 @@ mod tests {
         assert_eq!(Text::parse("ščćž", 4).unwrap().as_str(), "ščćž");
         assert_eq!(Text::parse("abcde", 4).unwrap_err().code, "too_long");
         assert_eq!(Text::parse("a\u{0}b", 4).unwrap_err().code, "invalid");
+    }
+
+    #[test]
+    fn a_vat_id_of_any_text_is_refused_without_panicking() {
+        // Found by schemathesis: a multi-byte character across byte 2.
+        for input in [
+            "\u{14}\u{10a735}\u{e4}",
+            "äö",
+            "S\u{e4}12345678",
+            "\u{1f600}\u{1f600}\u{1f600}",
+        ] {
+            assert!(VatId::parse(input).is_err(), "{input:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,87 @@
+"""Writes openapi.json from the route table in src/api/mod.rs (run by hand
+after adding a route; tests/api/routes.rs fails while the two disagree).
+Each operation gets its path parameters, its security, a JSON request body
+where it takes one, its success answer and the RFC 9457 problem answers."""
+
+import json
+import re
+
+source = open("src/api/mod.rs").read()
+table = source[source.index("pub const ROUTES"):]
+table = table[: table.index("];")]
+routes = re.findall(r"\(\s*\"([^\"]+)\",\s*&\[([^\]]*)\],\s*Access::(\w+),?\s*\)", table)
+
+SECURITY = {"Customer": [{"bearer": []}], "Partner": [{"partnerKey": []}], "Staff": [{"staffToken": []}],
+            "Signed": [{"stripeSignature": []}], "Public": []}
+BODIES = {
+    "/api/staff/bank-statements": {"application/xml": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}}},
+    "/api/staff/licenses": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
+                            "text/csv": {"schema": {"type": "string"}}},
+    "/api/registrations": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}},
+                           "application/x-www-form-urlencoded": {"schema": {"type": "object"}}},
+}
+CREATED = {"/api/registrations", "/api/me/coupon-orders", "/api/me/incidents", "/api/me/incidents/{incident_id}/messages",
+           "/api/staff/incidents/{incident_id}/callback-attempts", "/api/staff/incidents/{incident_id}/sessions",
+           "/api/staff/incidents/{incident_id}/messages", "/api/staff/partners", "/api/staff/releases",
+           "/api/staff/customers/{customer_id}/adjustments", "/api/me/activations", "/api/partner/activations",
+           "/api/partner/sups-subscriptions"}
+problem = {"description": "An RFC 9457 problem naming what is wrong",
+           "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+paths = {}
+for path, methods, access in routes:
+    if not (path.startswith("/api/") or path == "/healthz"):
+        continue
+    operations = {}
+    for method in re.findall(r'"(\w+)"', methods):
+        operation = {"summary": f"{method} {path}", "security": SECURITY[access], "responses": {}}
+        parameters = re.findall(r"\{(\w+)\}", path)
+        if parameters:
+            operation["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in parameters]
+        if method in ("POST", "PUT"):
+            operation["requestBody"] = {"required": True, "content": BODIES.get(path, {"application/json": {"schema": {"type": "object"}}})}
+        success = "201" if method == "POST" and path in CREATED else "200"
+        if path == "/api/sessions":
+            success = "202"
+        answer = {"description": "Success", "content": {"application/json": {"schema": {"type": ["object", "array"]}}}}
+        operation["responses"][success] = answer
+        if success == "201":
+            operation["responses"]["200"] = {"description": "The same request again: the earlier answer", "content": answer["content"]}
+        if path == "/api/registrations":
+            operation["responses"]["303"] = {"description": "A form post: to the thank-you page, or back to the form with errors"}
+        operation["responses"]["4XX"] = problem
+        operation["responses"]["5XX"] = problem
+        operations[method.lower()] = operation
+    paths[path] = operations
+
+document = {
+    "openapi": "3.1.0",
+    "info": {"title": "Spica Customer Support Portal", "version": "0.1.0",
+             "description": "Registration, coupons, direct support and licenses for Time & Space users. Every refusal is application/problem+json (RFC 9457)."},
+    "servers": [{"url": "/"}],
+    "paths": paths,
+    "components": {
+        "securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer", "description": "A customer's access token (POST /api/sessions/redeem)"},
+            "partnerKey": {"type": "http", "scheme": "bearer", "description": "A partner's API key"},
+            "staffToken": {"type": "http", "scheme": "bearer", "description": "The staff token"},
+            "stripeSignature": {"type": "apiKey", "in": "header", "name": "Stripe-Signature"},
+        },
+        "schemas": {
+            "Problem": {"type": "object", "required": ["type", "title", "status", "detail"], "properties": {
+                "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
+                "errors": {"type": "array", "items": {"type": "object", "required": ["field", "code", "detail"], "properties": {
+                    "field": {"type": "string"}, "code": {"type": "string"}, "detail": {"type": "string"}}}}}},
+            "Registration": {"type": "object", "required": ["serial", "company", "contact", "accept_terms"], "properties": {
+                "serial": {"type": "string", "description": "From Help/About, or \"0\""},
+                "company": {"type": "object", "required": ["name", "street", "postal_code", "city", "country"], "properties": {
+                    "name": {"type": "string"}, "street": {"type": "string"}, "postal_code": {"type": "string"},
+                    "city": {"type": "string"}, "country": {"type": "string", "description": "ISO 3166-1 alpha-2"}, "vat_id": {"type": "string"}}},
+                "contact": {"type": "object", "required": ["name", "email", "phone"], "properties": {
+                    "name": {"type": "string"}, "email": {"type": "string"}, "phone": {"type": "string", "description": "E.164"}}},
+                "newsletter": {"type": "boolean"}, "accept_terms": {"type": "boolean", "const": True}}},
+        },
+    },
+}
+open("openapi.json", "w").write(json.dumps(document, indent=2) + "\n")
+print(f"openapi.json: {sum(len(o) for o in paths.values())} operations on {len(paths)} paths")
