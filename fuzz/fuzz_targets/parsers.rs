@@ -1,5 +1,5 @@
 //! The value parsers, fed the same text (lossy UTF-8): no panic, and the
-//! round trips that stored values rely on.
+//! round trips that stored and displayed values rely on.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -14,11 +14,24 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
 
-    let _ = LicenseSerial::parse(text);
-    let _ = SerialNumber::parse(text);
-    let _ = Email::parse(text);
-    let _ = Phone::parse(text);
-    let _ = ActivationCode::parse(text);
+    // Each parser keeps a canonical form, which the database stores and
+    // later reads back: the canonical form must parse to the same value.
+    if let Ok(serial) = LicenseSerial::parse(text) {
+        assert_eq!(LicenseSerial::parse(serial.as_str()).as_ref(), Ok(&serial));
+    }
+    if let Ok(serial) = SerialNumber::parse(text) {
+        assert_eq!(SerialNumber::parse(serial.as_str()).as_ref(), Ok(&serial));
+    }
+    if let Ok(email) = Email::parse(text) {
+        assert_eq!(Email::parse(email.as_str()).as_ref(), Ok(&email));
+    }
+    if let Ok(phone) = Phone::parse(text) {
+        assert_eq!(Phone::parse(phone.as_str()).as_ref(), Ok(&phone));
+    }
+    if let Ok(code) = ActivationCode::parse(text) {
+        let _ = code.key_id();
+        assert_eq!(ActivationCode::parse(code.as_str()).as_ref(), Ok(&code));
+    }
 
     // An RF reference is stored and shown by `as_str`: it must read back.
     if let Ok(reference) = RfReference::parse(text) {

@@ -42,13 +42,14 @@ impl Money {
 
     /// An exact amount: non-negative, whole cents, within what D1 stores exactly.
     pub fn from_decimal(amount: Decimal) -> Option<Self> {
-        let cents = amount * Decimal::ONE_HUNDRED;
-        (amount >= Decimal::ZERO
-            && cents.fract().is_zero()
-            && cents <= Decimal::from(9_007_199_254_740_991_i64))
-        .then(|| Self(amount.round_dp(2)))
+        if amount < Decimal::ZERO {
+            return None;
+        }
+        // Checked: a bank file may state any amount (found by fuzzing).
+        let cents = amount.checked_mul(Decimal::ONE_HUNDRED)?;
+        (cents.fract().is_zero() && cents <= Decimal::from(9_007_199_254_740_991_i64))
+            .then(|| Self(amount.round_dp(2)))
     }
-
     pub fn from_cents(cents: i64) -> Option<Self> {
         (cents >= 0).then(|| Self(Decimal::new(cents, 2)))
     }
@@ -119,6 +120,23 @@ mod tests {
         for bad in ["", "-1", "1.234", "1e3", "1,00", "abc", "1.2.3", " . "] {
             assert!(Money::parse(bad).is_err(), "{bad} was accepted");
         }
+    }
+
+    #[test]
+    fn amounts_too_large_to_store_are_refused_without_panicking() {
+        for huge in [
+            "1000000000000000000000000000",
+            "79228162514264337593543950335",
+            "90071992547409.92",
+        ] {
+            assert!(Money::parse(huge).is_err(), "{huge}");
+        }
+        assert!(Money::from_decimal(Decimal::MAX).is_none());
+        assert!(Money::from_decimal(Decimal::MIN).is_none());
+        assert_eq!(
+            Money::parse("90071992547409.91").unwrap().cents(),
+            9_007_199_254_740_991
+        );
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn ignored(entry: &BankEntry) -> Option<String> {
     } else if !entry.currency.eq_ignore_ascii_case(CURRENCY) {
         Some(format!("in {}, not EUR", entry.currency))
     } else if Money::from_decimal(entry.amount).is_none() {
-        Some("not a whole number of cents".into())
+        Some("not an amount of whole cents the portal can hold".into())
     } else {
         None
     }
@@ -396,6 +396,14 @@ mod tests {
         );
         assert_eq!(outcomes(&result), [Outcome::Ignored; 5]);
         assert!(result.changes.is_empty());
+    }
+
+    #[test]
+    fn an_amount_too_large_to_hold_is_ignored_not_a_panic() {
+        let huge = entry(0, "1000000000000000000000000000", REFERENCE);
+        let result = reconcile(&[huge], &HashSet::new(), &orders(1));
+        assert_eq!(outcomes(&result), [Outcome::Ignored]);
+        assert_eq!(result.lines[0].amount_cents, None);
     }
 
     #[test]

@@ -98,7 +98,8 @@ pub fn verify(
     if !matches {
         return Err(SignatureError::Mismatch);
     }
-    if (now.timestamp() - header.timestamp).abs() > TOLERANCE_SECONDS {
+    // abs_diff: no overflow, whatever timestamp a header states (found by fuzzing).
+    if now.timestamp().abs_diff(header.timestamp) > TOLERANCE_SECONDS.unsigned_abs() {
         return Err(SignatureError::Stale);
     }
     Ok(())
@@ -197,6 +198,17 @@ mod tests {
             verify(Some(&header), BODY, &rotated, at(1_800_000_000)),
             Ok(())
         );
+    }
+
+    #[test]
+    fn an_extreme_timestamp_is_stale_not_a_panic() {
+        for timestamp in [i64::MIN, i64::MAX, 0] {
+            let header = header_for(SECRET, timestamp, BODY);
+            assert_eq!(
+                verify(Some(&header), BODY, &secrets(&[SECRET]), at(1_800_000_000)),
+                Err(SignatureError::Stale)
+            );
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ fn app() -> App<Sqlite> {
         registration_form_url: "https://www.timeandspace.test/register".into(),
         support_form_url: "https://www.timeandspace.test/support".into(),
         public_site_origin: Some("https://www.timeandspace.test".into()),
+        public_rate_limit: 30,
         staff_token: SecretHash::of("fuzz-staff-token"),
         version: "fuzz".into(),
         order_lifetime: chrono::Duration::days(30),

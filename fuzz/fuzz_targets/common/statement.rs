@@ -1,8 +1,10 @@
 //! Checks shared by the bank-statement targets: what a parsed statement
-//! promises, and that an error can always be shown to staff.
+//! promises, that an error can always be shown to staff, and that whatever
+//! the parser accepts can be reconciled (the next step of every upload).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use spica_portal::domain::reconciliation::{reconcile, Counts};
 use spica_portal::domain::statement::{Statement, StatementError};
 
 pub fn check(result: Result<Statement, StatementError>) {
@@ -17,6 +19,14 @@ pub fn check(result: Result<Statement, StatementError>) {
                     entry.key
                 );
             }
+            // What an upload does next, with no orders and nothing seen before.
+            let reconciliation = reconcile(&statement.entries, &HashSet::new(), &HashMap::new());
+            let counts = Counts::of(&reconciliation.lines);
+            assert_eq!(counts.entries, statement.entries.len());
+            assert_eq!(
+                counts.matched, 0,
+                "nothing matches when there are no orders"
+            );
         }
         Err(error) => {
             // The message is shown to staff: formatting it must not panic.
