@@ -154,6 +154,9 @@ impl ApiError {
             Self::App(error @ A::RateLimited(_)) => (429, "rate-limited", "Too many requests", format!("{error}.")),
             Self::App(A::Forbidden(why)) => (403, "forbidden", "Not allowed", format!("{why}.")),
             Self::App(A::UnknownLicense) => (422, "unknown-license", "Unknown license", format!("{}.", A::UnknownLicense)),
+            Self::App(A::PaymentNotYetKnown) => {
+                (409, "payment-not-yet-known", "Out of order", format!("{}.", A::PaymentNotYetKnown))
+            }
             Self::App(A::Database(_)) => fixed(
                 500,
                 "internal",

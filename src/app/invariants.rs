@@ -25,6 +25,8 @@ enum Op {
     },
     /// A refund of a share (in percent) of the n-th card order, delivered twice.
     Refund { order: usize, percent: i64 },
+    /// A card order whose refund arrives before its payment, then again after.
+    RefundFirst { quantity: i64, percent: i64 },
     /// A staff adjustment, sent twice with the same key.
     Adjust { coupons: i64 },
 }
@@ -41,6 +43,7 @@ fn op() -> impl Strategy<Value = Op> {
             imports
         }),
         (0usize..4, 1i64..=100).prop_map(|(order, percent)| Op::Refund { order, percent }),
+        (1i64..5, 1i64..=100).prop_map(|(quantity, percent)| Op::RefundFirst { quantity, percent }),
         (-3i64..=3)
             .prop_filter("not zero", |c| *c != 0)
             .prop_map(|coupons| Op::Adjust { coupons }),
@@ -63,14 +66,13 @@ impl World {
         crate::domain::entropy::Entropy::new(seed)
     }
 
-    fn event(&mut self, body: &serde_json::Value) {
+    fn event(&mut self, body: &serde_json::Value) -> Result<super::EventOutcome, super::AppError> {
         let bytes = body.to_string().into_bytes();
         let header = header_for("whsec_test", now().timestamp(), &bytes);
         let mut entropy = self.entropy();
         run(self
             .app
             .stripe_event(Some(&header), &bytes, now(), &mut entropy))
-        .unwrap();
     }
 
     fn apply(&mut self, op: &Op, step: usize) {
@@ -95,7 +97,7 @@ impl World {
                     "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.total.cents(),
                     "currency": "eur", "payment_intent": format!("pi_{step}")}}});
                 for _ in 0..*deliveries {
-                    self.event(&event);
+                    self.event(&event).unwrap();
                 }
                 self.card_orders.push((placed.record, format!("pi_{step}")));
                 self.paid_orders += 1;
@@ -151,8 +153,37 @@ impl World {
                 let refunded = record.order.total.cents() * percent / 100;
                 let event = serde_json::json!({"id": format!("evt_refund_{step}"), "type": "charge.refunded", "data": {"object": {
                     "payment_intent": intent, "amount_refunded": refunded, "currency": "eur"}}});
-                self.event(&event);
-                self.event(&event);
+                self.event(&event).unwrap();
+                self.event(&event).unwrap();
+            }
+            Op::RefundFirst { quantity, percent } => {
+                let mut entropy = self.entropy();
+                let quantity = Quantity::parse(*quantity).unwrap();
+                let placed = run(self.app.place_order(
+                    &self.customer,
+                    quantity,
+                    PaymentMethod::Card,
+                    Some(&StandInStripe),
+                    now(),
+                    &mut entropy,
+                ))
+                .unwrap();
+                let order = &placed.record.order;
+                let intent = format!("pi_first_{step}");
+                let refund = serde_json::json!({"id": format!("evt_early_refund_{step}"), "type": "charge.refunded", "data": {"object": {
+                    "payment_intent": intent, "amount_refunded": order.total.cents() * percent / 100, "currency": "eur"}}});
+                let early = self.event(&refund);
+                assert!(
+                    matches!(early, Err(super::AppError::PaymentNotYetKnown)),
+                    "{early:?}"
+                );
+                let paid = serde_json::json!({"id": format!("evt_late_paid_{step}"), "type": "checkout.session.completed", "data": {"object": {
+                    "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.total.cents(),
+                    "currency": "eur", "payment_intent": intent}}});
+                self.event(&paid).unwrap();
+                self.event(&refund).unwrap();
+                self.card_orders.push((placed.record, intent));
+                self.paid_orders += 1;
             }
             Op::Adjust { coupons } => {
                 let key = format!("adj_{step}");

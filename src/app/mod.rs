@@ -174,6 +174,8 @@ pub enum AppError {
     Forbidden(&'static str),
     #[error("no license has this serial")]
     UnknownLicense,
+    #[error("the payment this event refers to has not arrived yet; it will be retried")]
+    PaymentNotYetKnown,
     #[error(transparent)]
     Database(#[from] DbError),
 }

@@ -191,12 +191,17 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(String, Vec<store::Statement>, Vec<Job>), AppError> {
-        let Some(record) = (match text(charge, "payment_intent") {
-            Some(intent) => self.store.order_by_payment_intent(intent).await?,
-            None => None,
-        }) else {
+        let Some(intent) = text(charge, "payment_intent") else {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
+        // A refund that arrives before the payment it refunds (events come
+        // out of order) is not recorded: the non-2xx answer makes Stripe
+        // deliver it again later, when the payment is known.
+        let record = self
+            .store
+            .order_by_payment_intent(intent)
+            .await?
+            .ok_or(AppError::PaymentNotYetKnown)?;
         let order = &record.order;
         let refunded_cents = charge
             .get("amount_refunded")

@@ -149,6 +149,29 @@ fn a_refund_takes_back_the_unused_coupons() {
 }
 
 #[test]
+fn a_refund_that_arrives_before_its_payment_is_applied_when_it_comes_again() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let order = app.order(&token, 2, "card");
+    let paid = unique("evt_");
+    let refund = json!({
+        "id": unique("evt_"),
+        "type": "charge.refunded",
+        "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
+            "amount": 5000, "amount_refunded": 5000, "currency": "eur", "refunded": true}}
+    });
+    let early = app.stripe_event(&refund);
+    assert_eq!(
+        early.problem(409)["type"],
+        "/problems/payment-not-yet-known"
+    );
+    app.stripe_event(&checkout_completed(&paid, &order));
+    assert_eq!(app.balance(&token), 3);
+    assert_eq!(app.stripe_event(&refund).json()["outcome"], "reversed");
+    assert_eq!(app.balance(&token), 1);
+}
+
+#[test]
 fn event_types_the_portal_ignores_are_acknowledged() {
     let app = spawn_app();
     let event = json!({"id": unique("evt_"), "type": "customer.created", "data": {"object": {}}});
