@@ -844,39 +844,74 @@ fn credential_form(action: &str, name: &str, label: &str, error: Option<&str>) -
     )
 }
 
-pub fn desk_sign_in_page() -> Response {
-    page_in(
-        Area::Public,
-        200,
-        "Support desk sign-in",
-        &credential_form("/desk/sign-in", "token", "Staff token", None),
-    )
+/// A sign-in page that takes a secret (the staff token, a partner key) and
+/// keeps it in a session cookie.
+pub struct CredentialSignIn {
+    action: &'static str,
+    field: &'static str,
+    label: &'static str,
+    title: &'static str,
+    cookie: &'static str,
+    landing: &'static str,
+    refused: &'static str,
+    staff: bool,
 }
 
-pub async fn desk_sign_in<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    let object = form(app, request)?;
-    let token = object
-        .get("token")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .trim()
-        .to_owned();
-    if app.authenticate_staff(Some(&token), now).await.is_err() {
-        let body = credential_form(
-            "/desk/sign-in",
-            "token",
-            "Staff token",
-            Some("is not the staff token"),
-        );
-        return Ok(page_in(Area::Public, 401, "Support desk sign-in", &body).into());
+pub const DESK_SIGN_IN: CredentialSignIn = CredentialSignIn {
+    action: "/desk/sign-in",
+    field: "token",
+    label: "Staff token",
+    title: "Support desk sign-in",
+    cookie: STAFF_COOKIE,
+    landing: "/desk",
+    refused: "is not the staff token",
+    staff: true,
+};
+
+pub const PARTNER_SIGN_IN: CredentialSignIn = CredentialSignIn {
+    action: "/partner/sign-in",
+    field: "key",
+    label: "Partner key",
+    title: "Partner sign-in",
+    cookie: PARTNER_COOKIE,
+    landing: "/partner",
+    refused: "is not a valid partner key",
+    staff: false,
+};
+
+impl CredentialSignIn {
+    pub fn page(&self) -> Response {
+        let form = credential_form(self.action, self.field, self.label, None);
+        page_in(Area::Public, 200, self.title, &form)
     }
-    Ok(Response::redirect("/desk")
-        .with_cookie(STAFF_COOKIE, &token, secure(app), SESSION_SECONDS)
-        .into())
+
+    /// Checks the posted secret; a valid one becomes the session cookie.
+    pub async fn sign_in<D: Database>(
+        &self,
+        app: &App<D>,
+        request: &Request,
+        now: Instant,
+    ) -> Result<Handled> {
+        let object = form(app, request)?;
+        let secret = object
+            .get(self.field)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_owned();
+        let valid = if self.staff {
+            app.authenticate_staff(Some(&secret), now).await.is_ok()
+        } else {
+            app.authenticate_partner(Some(&secret), now).await.is_ok()
+        };
+        if !valid {
+            let body = credential_form(self.action, self.field, self.label, Some(self.refused));
+            return Ok(page_in(Area::Public, 401, self.title, &body).into());
+        }
+        Ok(Response::redirect(self.landing)
+            .with_cookie(self.cookie, &secret, secure(app), SESSION_SECONDS)
+            .into())
+    }
 }
 
 fn staff<D: Database>(app: &App<D>, request: &Request) -> bool {
@@ -1273,41 +1308,6 @@ pub async fn outbox_page<D: Database>(app: &App<D>, request: &Request) -> Result
 }
 
 // ---- partner pages --------------------------------------------------------
-
-pub fn partner_sign_in_page() -> Response {
-    page_in(
-        Area::Public,
-        200,
-        "Partner sign-in",
-        &credential_form("/partner/sign-in", "key", "Partner key", None),
-    )
-}
-
-pub async fn partner_sign_in<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    let object = form(app, request)?;
-    let key = object
-        .get("key")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .trim()
-        .to_owned();
-    if app.authenticate_partner(Some(&key), now).await.is_err() {
-        let body = credential_form(
-            "/partner/sign-in",
-            "key",
-            "Partner key",
-            Some("is not a valid partner key"),
-        );
-        return Ok(page_in(Area::Public, 401, "Partner sign-in", &body).into());
-    }
-    Ok(Response::redirect("/partner")
-        .with_cookie(PARTNER_COOKIE, &key, secure(app), SESSION_SECONDS)
-        .into())
-}
 
 pub async fn partner<D: Database>(
     app: &App<D>,
