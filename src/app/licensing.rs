@@ -624,11 +624,20 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
         let mut jobs = Vec::new();
+        // Candidates by a day more than the rule's window; the rule decides.
+        let window =
+            chrono::Duration::days(i64::try_from(subscription::REMINDER_DAYS).unwrap_or(30) + 1);
+        let today = now.date_naive();
         for sub in self
             .store
-            .subscriptions_to_remind(now, now + chrono::Duration::days(30))
+            .subscriptions_to_remind(now, now + window)
             .await?
         {
+            if !coverage_of(&sub)
+                .is_some_and(|coverage| subscription::reminder_due(&coverage, today))
+            {
+                continue;
+            }
             let Some(customer) = self.store.customer(&sub.customer_id).await? else {
                 continue;
             };

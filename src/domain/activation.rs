@@ -268,12 +268,6 @@ pub fn verify(
         })
 }
 
-/// Whether one more installation may be activated: fewer are active than
-/// the license allows.
-pub fn seat_available(active_installations: u32, installations: u32) -> bool {
-    active_installations < installations
-}
-
 /// How many times a license's installations may be deactivated in one
 /// calendar month (UTC): enough to move to a new computer, too few to rotate
 /// one seat among many.
@@ -712,15 +706,6 @@ mod tests {
             prop_assert_eq!(&parsed, &code);
             prop_assert!(verify(&[key], &parsed, &serial(), &installation(), major));
         }
-    }
-
-    #[test]
-    fn seats_are_available_below_the_licensed_installations() {
-        assert!(seat_available(0, 1));
-        assert!(seat_available(2, 3));
-        assert!(!seat_available(3, 3));
-        assert!(!seat_available(4, 3));
-        assert!(!seat_available(0, 0));
     }
 
     #[test]

@@ -186,9 +186,10 @@ pub fn upsert_licenses(licenses: &[LicenseRecord], now: Instant) -> Vec<Statemen
     )
 }
 
-/// Activates an installation unless the license's seats are taken: the
-/// count and the insert are one statement, so two racing activations cannot
-/// both take the last seat.
+/// Activates an installation unless the license's seats are taken. The seat
+/// rule (fewer active installations than the license allows) lives here, not
+/// in the core: the count and the insert are one statement, so two racing
+/// activations cannot both take the last seat.
 pub fn insert_activation(record: &ActivationRecord, installations: i64) -> Statement {
     Statement::new(
         "INSERT INTO activations (id, serial, installation_id, major_version, activation_code, customer_id, partner_id, \
