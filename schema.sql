@@ -246,7 +246,7 @@ CREATE TABLE callback_attempts (
   outcome     TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'busy', 'failed')),
   channel     TEXT NOT NULL,
   note        TEXT,
-  created_at  TEXT NOT NULL,
+  created_at  TEXT NOT NULL, recorded_by TEXT,
   UNIQUE (incident_id, number)
 ) STRICT;
 
@@ -271,7 +271,7 @@ CREATE TABLE support_sessions (
   channel     TEXT NOT NULL,
   agent       TEXT NOT NULL,
   created_at  TEXT NOT NULL,
-  deleted_at  TEXT,
+  deleted_at  TEXT, recorded_by TEXT,
   CHECK (ended_at > started_at)
 ) STRICT;
 CREATE INDEX support_sessions_by_incident ON support_sessions (incident_id, started_at);
@@ -282,7 +282,7 @@ CREATE TABLE incident_messages (
   author      TEXT NOT NULL CHECK (author IN ('customer', 'staff')),
   author_name TEXT NOT NULL,
   body        TEXT NOT NULL,
-  created_at  TEXT NOT NULL
+  created_at  TEXT NOT NULL, recorded_by TEXT  -- who wrote it: stf_…, break-glass, or the customer
 ) STRICT;
 CREATE INDEX incident_messages_by_incident ON incident_messages (incident_id, created_at);
 
@@ -359,3 +359,51 @@ CREATE TABLE rate_counters (
 ) STRICT;
 
 CREATE INDEX sups_subscriptions_by_partner ON sups_subscriptions (partner_id, serial);
+
+
+-- The vendor's staff, by the email address Access asserts.
+CREATE TABLE staff_members (
+  id             TEXT PRIMARY KEY,
+  email          TEXT NOT NULL UNIQUE,          -- lower-cased
+  name           TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('agent', 'finance', 'admin')),
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL,
+  deactivated_at TEXT
+) STRICT;
+
+-- Browser sessions: the cookie holds a random id, the database its SHA-256,
+-- whose session it is, and until when. Signing out revokes it here.
+CREATE TABLE browser_sessions (
+  id_hash    TEXT PRIMARY KEY,
+  kind       TEXT NOT NULL CHECK (kind IN ('customer', 'staff', 'partner')),
+  subject_id TEXT NOT NULL,                     -- cus_…/con_…, ptn_…, or break-glass
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+) STRICT;
+CREATE INDEX browser_sessions_by_expiry ON browser_sessions (expires_at);
+
+-- Who did what: every state change by staff or a partner, written in the
+-- same batch as the change itself (one row per request), never changed.
+CREATE TABLE audit_log (
+  id          TEXT PRIMARY KEY,                 -- the request's id
+  actor_kind  TEXT NOT NULL CHECK (actor_kind IN ('staff', 'break_glass', 'partner')),
+  actor_id    TEXT NOT NULL,                    -- stf_…, ptn_… or break-glass
+  actor_name  TEXT NOT NULL,                    -- the email, or the partner's name
+  role        TEXT NOT NULL,                    -- agent, finance, admin, reseller, technician, both
+  action      TEXT NOT NULL,                    -- method and route, e.g. POST /api/staff/partners
+  target      TEXT NOT NULL,                    -- the path's ids, or the path
+  detail      TEXT NOT NULL,                    -- the request's essentials, JSON
+  created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_target ON audit_log (target, created_at);
+CREATE INDEX audit_log_by_actor ON audit_log (actor_id, created_at);
+CREATE TRIGGER audit_log_is_never_updated BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'constraint failed: the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'constraint failed: the audit log is append-only');
+END;

@@ -9,10 +9,13 @@ import re
 source = open("src/api/mod.rs").read()
 table = source[source.index("pub const ROUTES"):]
 table = table[: table.index("];")]
-routes = re.findall(r"\(\s*\"([^\"]+)\",\s*&\[([^\]]*)\],\s*Access::(\w+),?\s*\)", table)
+routes = re.findall(r"\(\s*\"([^\"]+)\",\s*&\[([^\]]*)\],\s*([A-Z_]+),?\s*\)", table)
 
-SECURITY = {"Customer": [{"bearer": []}], "Partner": [{"partnerKey": []}], "Staff": [{"staffToken": []}],
-            "Signed": [{"stripeSignature": []}], "Public": []}
+STAFF = [{"accessAssertion": []}, {"staffToken": []}]
+PARTNER = [{"partnerKey": []}]
+SECURITY = {"CUSTOMER": [{"bearer": []}], "PARTNER": PARTNER, "RESELLER": PARTNER, "TECHNICIAN": PARTNER,
+            "AGENT": STAFF, "FINANCE": STAFF, "ADMIN": STAFF, "STAFF": STAFF,
+            "SIGNED": [{"stripeSignature": []}], "PUBLIC": []}
 BODIES = {
     "/api/staff/bank-statements": {"application/xml": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}}},
     "/api/staff/licenses": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
@@ -24,7 +27,7 @@ CREATED = {"/api/registrations", "/api/me/coupon-orders", "/api/me/incidents", "
            "/api/staff/incidents/{incident_id}/callback-attempts", "/api/staff/incidents/{incident_id}/sessions",
            "/api/staff/incidents/{incident_id}/messages", "/api/staff/partners", "/api/staff/releases",
            "/api/staff/customers/{customer_id}/adjustments", "/api/me/activations", "/api/partner/activations",
-           "/api/partner/sups-subscriptions"}
+           "/api/partner/sups-subscriptions", "/api/staff/members"}
 problem = {"description": "An RFC 9457 problem naming what is wrong",
            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 
@@ -64,7 +67,9 @@ document = {
         "securitySchemes": {
             "bearer": {"type": "http", "scheme": "bearer", "description": "A customer's access token (POST /api/sessions/redeem)"},
             "partnerKey": {"type": "http", "scheme": "bearer", "description": "A partner's API key"},
-            "staffToken": {"type": "http", "scheme": "bearer", "description": "The staff token"},
+            "staffToken": {"type": "http", "scheme": "bearer", "description": "The break-glass staff token (STAFF_TOKEN)"},
+            "accessAssertion": {"type": "apiKey", "in": "header", "name": "Cf-Access-Jwt-Assertion",
+                                "description": "Cloudflare Access's signed assertion of a staff member (RS256 JWT)"},
             "stripeSignature": {"type": "apiKey", "in": "header", "name": "Stripe-Signature"},
         },
         "schemas": {

@@ -7,6 +7,7 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
+use crate::app::Principal;
 use crate::app::{Adjustment, App, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -52,8 +53,8 @@ pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value 
     body
 }
 
-pub async fn ledger<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+pub async fn ledger<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    let customer = principal.customer()?;
     let balance = app.store.coupon_balance(&customer.id).await?;
     let entries: Vec<Value> = app
         .ledger(&customer.id)
@@ -83,10 +84,11 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
     app: &App<D>,
     provider: Option<&P>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let object = decode::json_object(request)?;
     let mut errors = FieldErrors::default();
     let quantity = match object.get("quantity") {
@@ -127,10 +129,10 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
 
 pub async fn list_orders<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let orders: Vec<Value> = app
         .store
         .orders_of(&customer.id)
@@ -143,22 +145,22 @@ pub async fn list_orders<D: Database>(
 
 pub async fn get_order<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     order_id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let record = app.own_order(&customer, order_id).await?;
     Ok(Response::json(200, &order_json(app, &record, now)).into())
 }
 
 pub async fn cancel_order<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     order_id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let record = app.cancel_order(&customer, order_id, now).await?;
     Ok(Response::json(200, &order_json(app, &record, now)).into())
 }
@@ -185,10 +187,11 @@ pub async fn stripe_webhook<D: Database>(
 pub async fn bank_statement<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
     }
@@ -206,12 +209,8 @@ pub async fn bank_statement<D: Database>(
 }
 
 /// What staff must settle by hand: refunds of excess, coupon debts, reviews.
-pub async fn staff_tasks<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+pub async fn staff_tasks<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    principal.staff()?;
     let tasks: Vec<Value> = app
         .store
         .open_staff_tasks(500)
@@ -235,10 +234,9 @@ pub async fn staff_tasks<D: Database>(
 
 pub async fn unmatched_entries<D: Database>(
     app: &App<D>,
-    request: &Request,
-    now: Instant,
+    principal: &Principal,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let entries: Vec<Value> = app
         .store
         .unmatched_bank_entries(500)
@@ -262,11 +260,12 @@ pub async fn unmatched_entries<D: Database>(
 pub async fn match_entry<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     entry_id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(order_id) = fields.parse("order_id", |t| Ok(t.trim().to_owned())) else {
@@ -282,11 +281,12 @@ pub async fn match_entry<D: Database>(
 pub async fn adjust<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     customer_id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let reason = fields.parse("reason", |t| Text::parse(t, 500));

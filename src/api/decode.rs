@@ -312,6 +312,17 @@ pub fn single_text(request: &Request, name: &str) -> Result<Result<String, Field
     })
 }
 
+/// One field of a form-encoded body, if the body is a form and has it.
+pub fn form_field(request: &Request, name: &str) -> Option<String> {
+    if request.media_type().as_deref() != Some("application/x-www-form-urlencoded") {
+        return None;
+    }
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(&request.body)
+        .ok()?
+        .into_iter()
+        .find_map(|(key, value)| (key == name).then_some(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

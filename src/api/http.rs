@@ -33,6 +33,19 @@ impl Method {
             _ => Self::Other,
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Head => "HEAD",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+            Self::Options => "OPTIONS",
+            Self::Other => "OTHER",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::Result;
+use crate::app::Principal;
 use crate::app::{App, AppError, AttemptInput, NewIncident, Reply, SessionInput};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -49,7 +50,7 @@ async fn timeline<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Resul
         .attempts(&incident.id)
         .await?
         .iter()
-        .map(|a| json!({"number": a.number, "outcome": a.outcome, "channel": a.channel, "note": a.note, "at": format(a.created_at)}))
+        .map(|a| json!({"number": a.number, "outcome": a.outcome, "channel": a.channel, "note": a.note, "at": format(a.created_at), "recorded_by": a.recorded_by}))
         .collect();
     let sessions = app.store.sessions(&incident.id).await?;
     let total_seconds: i64 = sessions.iter().map(|s| s.session.seconds()).sum();
@@ -57,7 +58,7 @@ async fn timeline<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Resul
         .iter()
         .map(|s| {
             json!({"session_id": s.session.id, "started_at": format(s.session.started_at), "ended_at": format(s.session.ended_at),
-                "seconds": s.session.seconds(), "channel": s.channel, "agent": s.agent})
+                "seconds": s.session.seconds(), "channel": s.channel, "agent": s.agent, "recorded_by": s.recorded_by})
         })
         .collect();
     let messages: Vec<Value> = app
@@ -65,7 +66,7 @@ async fn timeline<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Resul
         .incident_messages(&incident.id)
         .await?
         .iter()
-        .map(|m| json!({"id": m.id, "author": m.author, "author_name": m.author_name, "body": m.body, "at": format(m.created_at)}))
+        .map(|m| json!({"id": m.id, "author": m.author, "author_name": m.author_name, "body": m.body, "at": format(m.created_at), "recorded_by": m.recorded_by}))
         .collect();
     let charges: Vec<Value> = app
         .store
@@ -135,18 +136,13 @@ pub fn incident_input(
 pub async fn open<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let object = decode::json_or_form(request)?;
-    let token = request.bearer().map(str::to_owned).or_else(|| {
-        object
-            .get("access_token")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    });
-    let customer = app.authenticate(token.as_deref(), now).await?;
+    let customer = principal.customer()?;
     let base = &app.config.public_base_url;
     let parsed = match incident_input(&object) {
         Ok(parsed) => parsed,
@@ -177,12 +173,8 @@ pub async fn open<D: Database>(
     ))
 }
 
-pub async fn list_own<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+pub async fn list_own<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    let customer = principal.customer()?;
     let incidents: Vec<Value> = app
         .store
         .incidents_of(&customer.id)
@@ -195,11 +187,10 @@ pub async fn list_own<D: Database>(
 
 pub async fn get_own<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
-    now: Instant,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let incident = app.own_incident(&customer, id).await?;
     Ok(Response::json(200, &timeline(app, &incident).await?).into())
 }
@@ -207,11 +198,12 @@ pub async fn get_own<D: Database>(
 pub async fn customer_message<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse(t, 10_000));
@@ -234,8 +226,12 @@ pub async fn customer_message<D: Database>(
     ))
 }
 
-pub async fn queue<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+pub async fn queue<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+) -> Result<Handled> {
+    principal.staff()?;
     let status = match request.query_param("status") {
         None => None,
         Some(text) => Some(Status::parse(&text).ok_or_else(|| {
@@ -260,11 +256,10 @@ pub async fn queue<D: Database>(app: &App<D>, request: &Request, now: Instant) -
 
 pub async fn get_staff<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
-    now: Instant,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let incident = app.store.incident(id).await?.ok_or(AppError::NotFound)?;
     Ok(Response::json(200, &timeline(app, &incident).await?).into())
 }
@@ -272,11 +267,12 @@ pub async fn get_staff<D: Database>(
 pub async fn attempt<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let outcome = fields.text("outcome");
@@ -298,6 +294,7 @@ pub async fn attempt<D: Database>(
                 outcome,
                 channel,
                 note,
+                recorded_by: staff.email,
             },
             now,
             entropy,
@@ -308,17 +305,29 @@ pub async fn attempt<D: Database>(
     Ok(Handled::with_jobs(Response::json(201, &body), jobs))
 }
 
-/// Logs (`session_id` none), corrects (PUT) or deletes (`delete`) a session.
+/// What a request does to an incident's sessions.
+pub enum SessionCall<'a> {
+    Log,
+    Correct(&'a str),
+    Delete(&'a str),
+}
+
+/// Logs (POST), corrects (PUT) or deletes (DELETE) a session.
 pub async fn session<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
-    session_id: Option<&str>,
-    delete: bool,
+    call: SessionCall<'_>,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    let staff = principal.staff()?;
+    let (session_id, delete) = match call {
+        SessionCall::Log => (None, false),
+        SessionCall::Correct(session) => (Some(session), false),
+        SessionCall::Delete(session) => (Some(session), true),
+    };
     let input = if delete {
         None
     } else {
@@ -327,9 +336,7 @@ pub async fn session<D: Database>(
         let started_at = fields.parse("started_at", decode::instant);
         let ended_at = fields.parse("ended_at", decode::instant);
         let channel = fields.parse("channel", Channel::parse);
-        let agent = fields.parse("agent", |t| Text::parse(t, 100));
-        let (Some(started_at), Some(ended_at), Some(channel), Some(agent)) =
-            (started_at, ended_at, channel, agent)
+        let (Some(started_at), Some(ended_at), Some(channel)) = (started_at, ended_at, channel)
         else {
             return Err(decode::invalid(fields.errors));
         };
@@ -337,7 +344,8 @@ pub async fn session<D: Database>(
             started_at,
             ended_at,
             channel,
-            agent,
+            agent: staff.name,
+            recorded_by: staff.email,
         })
     };
     let charged = app
@@ -355,19 +363,19 @@ pub async fn session<D: Database>(
 pub async fn staff_message<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse(t, 10_000));
-    let author = fields.parse("author", |t| Text::parse(t, 100));
-    let (Some(body), Some(author)) = (body, author) else {
+    let Some(body) = body else {
         return Err(decode::invalid(fields.errors));
     };
-    let jobs = app.staff_message(id, body, author, now, entropy).await?;
+    let jobs = app.staff_message(id, body, &staff, now, entropy).await?;
     Ok(Handled::with_jobs(
         Response::json(201, &json!({"incident_id": id, "sent": true})),
         jobs,
@@ -377,11 +385,12 @@ pub async fn staff_message<D: Database>(
 pub async fn close<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(resolution) = fields.parse("resolution", |t| Text::parse(t, 5000)) else {

@@ -8,6 +8,7 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
+use crate::app::Principal;
 use crate::app::{coverage_of, require_reseller, Actor, App, AppError, SupsSale};
 use crate::domain::activation::InstallationId;
 use crate::domain::country::Country;
@@ -40,9 +41,10 @@ fn activation_json(record: &ActivationRecord) -> Value {
 pub async fn import_licenses<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let rows: Vec<LicenseRow> = match request.media_type().as_deref() {
         Some("text/csv") => rows_from_csv(&request.body).map_err(ApiError::MalformedBody)?,
         Some("application/json") => {
@@ -85,10 +87,11 @@ pub async fn import_licenses<D: Database>(
 pub async fn create_partner<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let name = fields.parse("name", |t| Text::parse(t, 200));
@@ -119,11 +122,11 @@ pub async fn create_partner<D: Database>(
 
 pub async fn revoke_partner<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     app.revoke_partner(id, now).await?;
     Ok(Response::json(200, &json!({"partner_id": id, "revoked": true})).into())
 }
@@ -131,9 +134,9 @@ pub async fn revoke_partner<D: Database>(
 pub async fn add_release<D: Database>(
     app: &App<D>,
     request: &Request,
-    now: Instant,
+    principal: &Principal,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let product = fields.parse("product", |t| Text::parse(t, 100));
@@ -157,6 +160,7 @@ pub async fn add_release<D: Database>(
 pub async fn activate<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     partner: bool,
     now: Instant,
     entropy: &mut Entropy,
@@ -170,7 +174,7 @@ pub async fn activate<D: Database>(
     let installation = fields.parse("installation_id", InstallationId::parse);
     let version = fields.parse("product_version", ProductVersion::parse);
     let actor = if partner {
-        partner_record = app.authenticate_partner(request.bearer(), now).await?;
+        partner_record = principal.partner()?;
         if !partner_record.activates() {
             return Err(ApiError::App(AppError::Forbidden(
                 "only technician partners activate installations",
@@ -182,7 +186,7 @@ pub async fn activate<D: Database>(
             technician: technician.as_ref().map(Text::as_str),
         }
     } else {
-        customer = app.authenticate(request.bearer(), now).await?;
+        customer = principal.customer()?;
         Actor::Customer(&customer)
     };
     let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
@@ -200,14 +204,14 @@ pub async fn activate<D: Database>(
 
 pub async fn deactivate<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
     partner: bool,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let record = if partner {
-        let partner = app.authenticate_partner(request.bearer(), now).await?;
+        let partner = principal.partner()?;
         app.deactivate(
             Actor::Partner {
                 partner: &partner,
@@ -219,7 +223,7 @@ pub async fn deactivate<D: Database>(
         )
         .await?
     } else {
-        let customer = app.authenticate(request.bearer(), now).await?;
+        let customer = principal.customer()?;
         app.deactivate(Actor::Customer(&customer), id, now, entropy)
             .await?
     };
@@ -228,11 +232,11 @@ pub async fn deactivate<D: Database>(
 
 pub async fn license_file<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+    let customer = principal.customer()?;
     let file = app
         .license_file(Actor::Customer(&customer), id, now)
         .await?;
@@ -291,10 +295,11 @@ pub async fn validate<D: Database>(
 pub async fn sell_sups<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer(), now).await?;
+    let partner = principal.partner()?;
     require_reseller(&partner)?;
     let object = decode::json_object(request)?;
     let mut input = decode::registration_json(&object);
@@ -342,10 +347,10 @@ pub async fn sell_sups<D: Database>(
 
 pub async fn partner_subscriptions<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer(), now).await?;
+    let partner = principal.partner()?;
     let today = now.date_naive();
     let subscriptions: Vec<Value> = app
         .store
@@ -368,12 +373,8 @@ pub async fn partner_subscriptions<D: Database>(
     Ok(Response::json(200, &json!({ "subscriptions": subscriptions })).into())
 }
 
-pub async fn partner_licenses<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer(), now).await?;
+pub async fn partner_licenses<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    let partner = principal.partner()?;
     let licenses: Vec<Value> = app
         .store
         .licenses_of_partner(&partner.id)
@@ -388,11 +389,10 @@ pub async fn partner_licenses<D: Database>(
 /// A month's fees the partner owes, prorated by days of coverage.
 pub async fn partner_statement<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     month: &str,
-    now: Instant,
 ) -> Result<Handled> {
-    let partner = app.authenticate_partner(request.bearer(), now).await?;
+    let partner = principal.partner()?;
     let (year, number) = subscription::parse_month(month)
         .map_err(|invalid| super::invalid_field("month", invalid))?;
     let subscriptions: Vec<(String, subscription::Coverage, Money)> = app
@@ -418,8 +418,8 @@ pub async fn partner_statement<D: Database>(
     Ok(Response::json(200, &body).into())
 }
 
-pub async fn claims<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+pub async fn claims<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    principal.staff()?;
     let claims: Vec<Value> = app
         .store
         .open_claims()
@@ -434,11 +434,12 @@ pub async fn claims<D: Database>(app: &App<D>, request: &Request, now: Instant) 
 pub async fn resolve_claim<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(serial) = fields.parse("serial", SerialNumber::parse) else {

@@ -4,6 +4,7 @@
 //! seed, and returns the answer and the jobs to enqueue. The Worker calls it
 //! for every request; native tests call it directly over SQLite.
 
+mod audit;
 pub mod chart;
 mod coupons;
 mod decode;
@@ -12,6 +13,7 @@ mod incidents;
 mod licensing;
 mod pages;
 mod problem;
+mod staff;
 mod web;
 
 pub use http::{Handled, Method, Request, Response, MAX_BODY_BYTES};
@@ -19,11 +21,14 @@ pub use problem::ApiError;
 
 use serde_json::json;
 
-use crate::app::{App, AppError, PaymentProvider, Profile};
+pub use crate::app::{Access, PartnerNeed};
+
+use crate::app::{AccessKeys, App, AppError, Credentials, PaymentProvider, Principal, Profile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::registration::NewRegistration;
+use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::Database;
@@ -47,10 +52,12 @@ pub fn body_limit(path: &str) -> usize {
     }
 }
 
-/// Answers one request. `provider` is the card payment provider, if configured.
-pub async fn handle<D: Database, P: PaymentProvider>(
+/// Answers one request. `provider` is the card payment provider and `keys`
+/// Cloudflare Access's signing keys, each if configured.
+pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
     app: &App<D>,
     provider: Option<&P>,
+    keys: Option<&K>,
     request: Request,
     now: Instant,
     seed: [u8; 32],
@@ -59,7 +66,10 @@ pub async fn handle<D: Database, P: PaymentProvider>(
     let cors = cors_origin(app, &request);
     let mut handled = match (&cors, request.method) {
         (Some(_), Method::Options) => Response::new(204, "text/plain; charset=utf-8", Vec::new())
-            .with_header("access-control-allow-methods", "GET, POST, PUT, DELETE")
+            .with_header(
+                "access-control-allow-methods",
+                "GET, POST, PUT, PATCH, DELETE",
+            )
             .with_header(
                 "access-control-allow-headers",
                 "authorization, content-type, idempotency-key",
@@ -68,7 +78,7 @@ pub async fn handle<D: Database, P: PaymentProvider>(
             .into(),
         _ => match public_post_limit(app, &request, now).await {
             Err(error) => error.into_handled(),
-            Ok(()) => route(app, provider, &request, now, &mut entropy)
+            Ok(()) => authenticated(app, provider, keys, &request, now, &mut entropy)
                 .await
                 .unwrap_or_else(ApiError::into_handled),
         },
@@ -107,7 +117,7 @@ async fn public_post_limit<D: Database>(
     if request.method != Method::Post {
         return Ok(());
     }
-    let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
+    let segments = segments(request);
     let Some((pattern, _, Access::Public)) = ROUTES
         .iter()
         .find(|(pattern, _, _)| pattern_matches(pattern, &segments))
@@ -132,15 +142,83 @@ fn cors_origin<D>(app: &App<D>, request: &Request) -> Option<String> {
     (origin == allowed && request.path.starts_with("/api/")).then(|| origin.to_owned())
 }
 
-async fn route<D: Database, P: PaymentProvider>(
+fn segments(request: &Request) -> Vec<&str> {
+    request.path.trim_matches('/').split('/').collect()
+}
+
+/// Whether a path is one of the pages (cookies, forms, redirects) rather
+/// than the API (bearer tokens, JSON).
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/") || path == "/healthz")
+}
+
+/// Finds the route in [`ROUTES`], authenticates the caller by its access
+/// level, and only then lets a handler run, with the principal in hand.
+/// Every state change by staff or a partner is audited in the same batch
+/// as the change.
+async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
     app: &App<D>,
     provider: Option<&P>,
+    keys: Option<&K>,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Delete, Get, Head, Post, Put};
-    let segments: Vec<&str> = request.path.trim_matches('/').split('/').collect();
+    let segments = segments(request);
+    let method = request.method.as_str();
+    let Some((pattern, _, access)) = ROUTES.iter().find(|(pattern, methods, _)| {
+        pattern_matches(pattern, &segments)
+            && methods
+                .iter()
+                .any(|m| *m == method || (*m == "GET" && method == "HEAD"))
+    }) else {
+        return Err(match allowed_methods(&segments) {
+            Some(allow) => ApiError::MethodNotAllowed(allow),
+            None => ApiError::NoRoute,
+        });
+    };
+    let page = is_page(&request.path);
+    if page && !matches!(request.method, Method::Get | Method::Head) {
+        web::same_origin(app, request)?;
+    }
+    let form_token = (!page && request.bearer().is_none())
+        .then(|| decode::form_field(request, "access_token"))
+        .flatten();
+    let credentials = Credentials {
+        bearer: if page {
+            None
+        } else {
+            request.bearer().or(form_token.as_deref())
+        },
+        session: if page {
+            request.cookie(web::session_cookie(app))
+        } else {
+            None
+        },
+        assertion: request.header("cf-access-jwt-assertion"),
+    };
+    let principal = match app.authenticate_for(*access, credentials, keys, now).await {
+        Ok(principal) => principal,
+        Err(AppError::Unauthenticated) if page => return Ok(web::sign_in_first(*access).into()),
+        Err(error) if page => return Ok(web::refused(*access, error.into())),
+        Err(error) => return Err(error.into()),
+    };
+    let entry = audit::entry(request, pattern, &principal, now, entropy);
+    let app = app.audited(entry.as_ref());
+    route(&app, provider, request, &principal, now, entropy).await
+}
+
+async fn route<D: Database, P: PaymentProvider>(
+    app: &App<D>,
+    provider: Option<&P>,
+    request: &Request,
+    principal: &Principal,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    use Method::{Delete, Get, Head, Patch, Post, Put};
+    let p = principal;
+    let segments = segments(request);
     match (request.method, segments.as_slice()) {
         (Get | Head, ["healthz"]) => Ok(health(app).into()),
         (Get | Head, ["api", "openapi.json"]) => Ok(Response::new(200, "application/json", OPENAPI.as_bytes().to_vec())
@@ -148,33 +226,34 @@ async fn route<D: Database, P: PaymentProvider>(
             .into()),
         (Get | Head, [""]) => Ok(web::home().into()),
         (Get | Head, ["terms"]) => Ok(web::terms().into()),
-        (Post, ["sign-out"]) => Ok(web::sign_out(app).into()),
-        (Get | Head, ["portal"]) => web::portal(app, request, now).await,
-        (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, request, now).await,
-        (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, now, entropy).await,
-        (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, id, now).await,
-        (Get | Head, ["support"]) => web::support_page(app, request, now).await,
-        (Post, ["support"]) => web::request_support(app, request, now, entropy).await,
-        (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, request, id, now).await,
-        (Post, ["portal", "incidents", id, "messages"]) => web::customer_message(app, request, id, now, entropy).await,
-        (Get | Head, ["portal", "activate"]) => web::activate_page(app, request, now).await,
-        (Post, ["portal", "activate"]) => web::activate(app, request, now, entropy).await,
-        (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, request, id, now).await,
+        (Post, ["sign-out"]) => web::sign_out(app, request, now).await,
+        (Get | Head, ["portal"]) => web::portal(app, p, now).await,
+        (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, p, now).await,
+        (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, p, now, entropy).await,
+        (Get | Head, ["portal", "orders", id]) => web::order_page(app, p, id, now).await,
+        (Get | Head, ["support"]) => web::support_page(),
+        (Post, ["support"]) => web::request_support(app, request, p, now, entropy).await,
+        (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, p, id).await,
+        (Post, ["portal", "incidents", id, "messages"]) => web::customer_message(app, request, p, id, now, entropy).await,
+        (Get | Head, ["portal", "activate"]) => web::activate_page(),
+        (Post, ["portal", "activate"]) => web::activate(app, request, p, now, entropy).await,
+        (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, p, id, now).await,
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
-        (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now).await,
-        (Get | Head, ["desk"]) => web::desk(app, request, now).await,
-        (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, request, id).await,
+        (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
+        (Get | Head, ["desk"]) => web::desk(app, p, now).await,
+        (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, p, id).await,
         (Post, ["desk", "incidents", id, action @ ("attempts" | "sessions" | "messages" | "close")]) => {
-            web::desk_action(app, request, id, action, now, entropy).await
+            web::desk_action(app, request, p, id, action, now, entropy).await
         }
-        (Get | Head, ["desk", "statements"]) => web::statements_page(app, request).await,
-        (Post, ["desk", "statements"]) => web::upload_statement(app, request, now, entropy).await,
-        (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, id, now, entropy).await,
-        (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, request).await,
+        (Get | Head, ["desk", "statements"]) => web::statements_page(app, p).await,
+        (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
+        (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
+        (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, p).await,
+        (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, p).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page().into()),
-        (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now).await,
-        (Get | Head, ["partner"]) => web::partner(app, request, now).await,
-        (Post, ["partner", "activations"]) => web::partner_activate(app, request, now, entropy).await,
+        (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
+        (Get | Head, ["partner"]) => web::partner(app, request, p, now).await,
+        (Post, ["partner", "activations"]) => web::partner_activate(app, request, p, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
         (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
@@ -189,50 +268,54 @@ async fn route<D: Database, P: PaymentProvider>(
             &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
-        (Get | Head, ["api", "me"]) => me(app, request, now).await,
-        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request, now).await,
-        (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, request, now).await,
-        (Post, ["api", "me", "coupon-orders"]) => coupons::create_order(app, provider, request, now, entropy).await,
-        (Get | Head, ["api", "me", "coupon-orders"]) => coupons::list_orders(app, request, now).await,
-        (Get | Head, ["api", "me", "coupon-orders", id]) => coupons::get_order(app, request, id, now).await,
-        (Post, ["api", "me", "coupon-orders", id, "cancel"]) => coupons::cancel_order(app, request, id, now).await,
+        (Get | Head, ["api", "me"]) => me(app, p, now).await,
+        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
+        (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
+        (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
+        (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
+        (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
+        (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, p).await,
+        (Post, ["api", "me", "coupon-orders"]) => coupons::create_order(app, provider, request, p, now, entropy).await,
+        (Get | Head, ["api", "me", "coupon-orders"]) => coupons::list_orders(app, p, now).await,
+        (Get | Head, ["api", "me", "coupon-orders", id]) => coupons::get_order(app, p, id, now).await,
+        (Post, ["api", "me", "coupon-orders", id, "cancel"]) => coupons::cancel_order(app, p, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
-        (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, now, entropy).await,
-        (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, request, now).await,
-        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request, now).await,
-        (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, id, now, entropy).await,
-        (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, id, now, entropy).await,
-        (Post, ["api", "me", "incidents"]) => incidents::open(app, request, now, entropy).await,
-        (Get | Head, ["api", "me", "incidents"]) => incidents::list_own(app, request, now).await,
-        (Get | Head, ["api", "me", "incidents", id]) => incidents::get_own(app, request, id, now).await,
-        (Post, ["api", "me", "incidents", id, "messages"]) => incidents::customer_message(app, request, id, now, entropy).await,
-        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request, now).await,
-        (Get | Head, ["api", "staff", "incidents", id]) => incidents::get_staff(app, request, id, now).await,
-        (Post, ["api", "staff", "incidents", id, "callback-attempts"]) => incidents::attempt(app, request, id, now, entropy).await,
-        (Post, ["api", "staff", "incidents", id, "sessions"]) => incidents::session(app, request, id, None, false, now, entropy).await,
+        (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
+        (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, p).await,
+        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, p).await,
+        (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
+        (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
+        (Post, ["api", "me", "incidents"]) => incidents::open(app, request, p, now, entropy).await,
+        (Get | Head, ["api", "me", "incidents"]) => incidents::list_own(app, p).await,
+        (Get | Head, ["api", "me", "incidents", id]) => incidents::get_own(app, p, id).await,
+        (Post, ["api", "me", "incidents", id, "messages"]) => incidents::customer_message(app, request, p, id, now, entropy).await,
+        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request, p).await,
+        (Get | Head, ["api", "staff", "incidents", id]) => incidents::get_staff(app, p, id).await,
+        (Post, ["api", "staff", "incidents", id, "callback-attempts"]) => incidents::attempt(app, request, p, id, now, entropy).await,
+        (Post, ["api", "staff", "incidents", id, "sessions"]) => incidents::session(app, request, p, id, incidents::SessionCall::Log, now, entropy).await,
         (Put, ["api", "staff", "incidents", id, "sessions", session]) => {
-            incidents::session(app, request, id, Some(session), false, now, entropy).await
+            incidents::session(app, request, p, id, incidents::SessionCall::Correct(session), now, entropy).await
         }
         (Delete, ["api", "staff", "incidents", id, "sessions", session]) => {
-            incidents::session(app, request, id, Some(session), true, now, entropy).await
+            incidents::session(app, request, p, id, incidents::SessionCall::Delete(session), now, entropy).await
         }
-        (Post, ["api", "staff", "incidents", id, "messages"]) => incidents::staff_message(app, request, id, now, entropy).await,
-        (Post, ["api", "staff", "incidents", id, "close"]) => incidents::close(app, request, id, now, entropy).await,
-        (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, now).await,
-        (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, now, entropy).await,
-        (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, request, id, now).await,
-        (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, now).await,
-        (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, request, now).await,
-        (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, id, now, entropy).await,
-        (Post, ["api", "me", "activations"]) => licensing::activate(app, request, false, now, entropy).await,
-        (Delete, ["api", "me", "activations", id]) => licensing::deactivate(app, request, id, false, now, entropy).await,
-        (Get | Head, ["api", "me", "activations", id, "license-file"]) => licensing::license_file(app, request, id, now).await,
-        (Post, ["api", "partner", "activations"]) => licensing::activate(app, request, true, now, entropy).await,
-        (Delete, ["api", "partner", "activations", id]) => licensing::deactivate(app, request, id, true, now, entropy).await,
-        (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, now, entropy).await,
-        (Get | Head, ["api", "partner", "sups-subscriptions"]) => licensing::partner_subscriptions(app, request, now).await,
-        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, request, now).await,
-        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, request, month, now).await,
+        (Post, ["api", "staff", "incidents", id, "messages"]) => incidents::staff_message(app, request, p, id, now, entropy).await,
+        (Post, ["api", "staff", "incidents", id, "close"]) => incidents::close(app, request, p, id, now, entropy).await,
+        (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, p, now).await,
+        (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
+        (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, p, id, now).await,
+        (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
+        (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, p).await,
+        (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
+        (Post, ["api", "me", "activations"]) => licensing::activate(app, request, p, false, now, entropy).await,
+        (Delete, ["api", "me", "activations", id]) => licensing::deactivate(app, p, id, false, now, entropy).await,
+        (Get | Head, ["api", "me", "activations", id, "license-file"]) => licensing::license_file(app, p, id, now).await,
+        (Post, ["api", "partner", "activations"]) => licensing::activate(app, request, p, true, now, entropy).await,
+        (Delete, ["api", "partner", "activations", id]) => licensing::deactivate(app, p, id, true, now, entropy).await,
+        (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
+        (Get | Head, ["api", "partner", "sups-subscriptions"]) => licensing::partner_subscriptions(app, p, now).await,
+        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, p).await,
+        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, p, month).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
         (Get | Head, ["support-requested"]) => Ok(page(
@@ -241,213 +324,168 @@ async fn route<D: Database, P: PaymentProvider>(
             &paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
         )
         .into()),
-        (_, path) => Err(match allowed_methods(path) {
-            Some(allow) => ApiError::MethodNotAllowed(allow),
-            None => ApiError::NoRoute,
-        }),
+        // A route of the table without its arm here: a programming error.
+        _ => Err(ApiError::NoRoute),
     }
 }
 
 /// The API's contract (OpenAPI 3.1), served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("../../openapi.json");
 
-/// Who may call a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone: the public website, a link in an email, the installed product.
-    Public,
-    /// A signed-in customer (bearer access token, or the session cookie on pages).
-    Customer,
-    /// Staff (the staff token, or its cookie on the desk's pages).
-    Staff,
-    /// A partner (its API key, or its cookie on the partner pages).
-    Partner,
-    /// The payment provider, by its signature.
-    Signed,
-}
+const PUBLIC: Access = Access::Public;
+const SIGNED: Access = Access::Signed;
+const CUSTOMER: Access = Access::Customer;
+/// Incidents, customers read-only, the outbox.
+const AGENT: Access = Access::Staff(&[StaffRole::Agent]);
+/// Bank statements and entries, orders, adjustments, tasks.
+const FINANCE: Access = Access::Staff(&[StaffRole::Finance]);
+/// Members, partners, licenses, releases, claims, the audit log.
+const ADMIN: Access = Access::Staff(&[StaffRole::Admin]);
+/// Any staff member (the desk's home page).
+const STAFF: Access = Access::Staff(&[StaffRole::Agent, StaffRole::Finance]);
+const PARTNER: Access = Access::Partner(PartnerNeed::Any);
+const RESELLER: Access = Access::Partner(PartnerNeed::Reseller);
+const TECHNICIAN: Access = Access::Partner(PartnerNeed::Technician);
 
 /// Every route: its path (`{…}` is one segment), its methods (GET also
-/// answers HEAD), and who may call it. The router above and this table must
-/// agree; `tests/api/routes.rs` checks them against each other and against
-/// `openapi.json`.
+/// answers HEAD), and who may call it. The router authenticates by this
+/// table before any handler runs, so a route cannot exist without its
+/// access level; `tests/api/routes.rs` checks the router, `openapi.json`
+/// and a role matrix generated from this table.
 pub const ROUTES: &[(&str, &[&str], Access)] = &[
-    ("/healthz", &["GET"], Access::Public),
-    ("/api/openapi.json", &["GET"], Access::Public),
-    ("/api/registrations", &["POST"], Access::Public),
-    ("/api/registrations/verify", &["POST"], Access::Public),
-    ("/api/sessions", &["POST"], Access::Public),
-    ("/api/sessions/redeem", &["POST"], Access::Public),
-    ("/api/me", &["GET"], Access::Customer),
-    ("/api/me/ledger", &["GET"], Access::Customer),
-    ("/api/me/coupon-orders", &["GET", "POST"], Access::Customer),
-    (
-        "/api/me/coupon-orders/{order_id}",
-        &["GET"],
-        Access::Customer,
-    ),
+    ("/healthz", &["GET"], PUBLIC),
+    ("/api/openapi.json", &["GET"], PUBLIC),
+    ("/api/registrations", &["POST"], PUBLIC),
+    ("/api/registrations/verify", &["POST"], PUBLIC),
+    ("/api/sessions", &["POST"], PUBLIC),
+    ("/api/sessions/redeem", &["POST"], PUBLIC),
+    ("/api/me", &["GET"], CUSTOMER),
+    ("/api/me/ledger", &["GET"], CUSTOMER),
+    ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
+    ("/api/me/coupon-orders/{order_id}", &["GET"], CUSTOMER),
     (
         "/api/me/coupon-orders/{order_id}/cancel",
         &["POST"],
-        Access::Customer,
+        CUSTOMER,
     ),
-    ("/api/me/incidents", &["GET", "POST"], Access::Customer),
-    (
-        "/api/me/incidents/{incident_id}",
-        &["GET"],
-        Access::Customer,
-    ),
+    ("/api/me/incidents", &["GET", "POST"], CUSTOMER),
+    ("/api/me/incidents/{incident_id}", &["GET"], CUSTOMER),
     (
         "/api/me/incidents/{incident_id}/messages",
         &["POST"],
-        Access::Customer,
+        CUSTOMER,
     ),
-    ("/api/me/activations", &["POST"], Access::Customer),
-    (
-        "/api/me/activations/{activation_id}",
-        &["DELETE"],
-        Access::Customer,
-    ),
+    ("/api/me/activations", &["POST"], CUSTOMER),
+    ("/api/me/activations/{activation_id}", &["DELETE"], CUSTOMER),
     (
         "/api/me/activations/{activation_id}/license-file",
         &["GET"],
-        Access::Customer,
+        CUSTOMER,
     ),
-    ("/api/webhooks/stripe", &["POST"], Access::Signed),
-    ("/api/licenses/validate", &["POST"], Access::Public),
-    ("/api/licenses/public-key", &["GET"], Access::Public),
-    ("/api/staff/outbox", &["GET"], Access::Staff),
-    ("/api/staff/bank-statements", &["POST"], Access::Staff),
-    ("/api/staff/bank-entries", &["GET"], Access::Staff),
+    ("/api/webhooks/stripe", &["POST"], SIGNED),
+    ("/api/licenses/validate", &["POST"], PUBLIC),
+    ("/api/licenses/public-key", &["GET"], PUBLIC),
+    ("/api/staff/outbox", &["GET"], AGENT),
+    ("/api/staff/audit", &["GET"], ADMIN),
+    ("/api/staff/members", &["GET", "POST"], ADMIN),
+    ("/api/staff/members/{member_id}", &["PATCH"], ADMIN),
+    ("/api/staff/bank-statements", &["POST"], FINANCE),
+    ("/api/staff/bank-entries", &["GET"], FINANCE),
     (
         "/api/staff/bank-entries/{entry_id}/match",
         &["POST"],
-        Access::Staff,
+        FINANCE,
     ),
-    ("/api/staff/tasks", &["GET"], Access::Staff),
+    ("/api/staff/tasks", &["GET"], FINANCE),
     (
         "/api/staff/customers/{customer_id}/adjustments",
         &["POST"],
-        Access::Staff,
+        FINANCE,
     ),
-    ("/api/staff/incidents", &["GET"], Access::Staff),
-    (
-        "/api/staff/incidents/{incident_id}",
-        &["GET"],
-        Access::Staff,
-    ),
+    ("/api/staff/incidents", &["GET"], AGENT),
+    ("/api/staff/incidents/{incident_id}", &["GET"], AGENT),
     (
         "/api/staff/incidents/{incident_id}/callback-attempts",
         &["POST"],
-        Access::Staff,
+        AGENT,
     ),
     (
         "/api/staff/incidents/{incident_id}/sessions",
         &["POST"],
-        Access::Staff,
+        AGENT,
     ),
     (
         "/api/staff/incidents/{incident_id}/sessions/{session_id}",
         &["PUT", "DELETE"],
-        Access::Staff,
+        AGENT,
     ),
     (
         "/api/staff/incidents/{incident_id}/messages",
         &["POST"],
-        Access::Staff,
+        AGENT,
     ),
-    (
-        "/api/staff/incidents/{incident_id}/close",
-        &["POST"],
-        Access::Staff,
-    ),
-    ("/api/staff/licenses", &["POST"], Access::Staff),
-    ("/api/staff/partners", &["POST"], Access::Staff),
-    (
-        "/api/staff/partners/{partner_id}/revoke",
-        &["POST"],
-        Access::Staff,
-    ),
-    ("/api/staff/releases", &["POST"], Access::Staff),
-    ("/api/staff/license-claims", &["GET"], Access::Staff),
+    ("/api/staff/incidents/{incident_id}/close", &["POST"], AGENT),
+    ("/api/staff/licenses", &["POST"], ADMIN),
+    ("/api/staff/partners", &["POST"], ADMIN),
+    ("/api/staff/partners/{partner_id}/revoke", &["POST"], ADMIN),
+    ("/api/staff/releases", &["POST"], ADMIN),
+    ("/api/staff/license-claims", &["GET"], ADMIN),
     (
         "/api/staff/license-claims/{claim_id}/resolve",
         &["POST"],
-        Access::Staff,
+        ADMIN,
     ),
-    ("/api/partner/activations", &["POST"], Access::Partner),
+    ("/api/partner/activations", &["POST"], TECHNICIAN),
     (
         "/api/partner/activations/{activation_id}",
         &["DELETE"],
-        Access::Partner,
+        TECHNICIAN,
     ),
     (
         "/api/partner/sups-subscriptions",
         &["GET", "POST"],
-        Access::Partner,
+        RESELLER,
     ),
-    ("/api/partner/licenses", &["GET"], Access::Partner),
-    ("/api/partner/statements/{month}", &["GET"], Access::Partner),
-    ("/", &["GET"], Access::Public),
-    ("/terms", &["GET"], Access::Public),
-    ("/register", &["GET"], Access::Public),
-    ("/registered", &["GET"], Access::Public),
-    ("/verify", &["GET"], Access::Public),
-    ("/sign-in", &["GET", "POST"], Access::Public),
-    ("/sign-out", &["POST"], Access::Public),
-    ("/support-requested", &["GET"], Access::Public),
-    ("/portal", &["GET"], Access::Customer),
-    ("/portal/coupons", &["GET", "POST"], Access::Customer),
-    ("/portal/orders/{order_id}", &["GET"], Access::Customer),
-    ("/support", &["GET", "POST"], Access::Customer),
-    (
-        "/portal/incidents/{incident_id}",
-        &["GET"],
-        Access::Customer,
-    ),
+    ("/api/partner/licenses", &["GET"], PARTNER),
+    ("/api/partner/statements/{month}", &["GET"], RESELLER),
+    ("/", &["GET"], PUBLIC),
+    ("/terms", &["GET"], PUBLIC),
+    ("/register", &["GET"], PUBLIC),
+    ("/registered", &["GET"], PUBLIC),
+    ("/verify", &["GET"], PUBLIC),
+    ("/sign-in", &["GET", "POST"], PUBLIC),
+    ("/sign-out", &["POST"], PUBLIC),
+    ("/support-requested", &["GET"], PUBLIC),
+    ("/portal", &["GET"], CUSTOMER),
+    ("/portal/coupons", &["GET", "POST"], CUSTOMER),
+    ("/portal/orders/{order_id}", &["GET"], CUSTOMER),
+    ("/support", &["GET", "POST"], CUSTOMER),
+    ("/portal/incidents/{incident_id}", &["GET"], CUSTOMER),
     (
         "/portal/incidents/{incident_id}/messages",
         &["POST"],
-        Access::Customer,
+        CUSTOMER,
     ),
-    ("/portal/activate", &["GET", "POST"], Access::Customer),
+    ("/portal/activate", &["GET", "POST"], CUSTOMER),
     (
         "/portal/activations/{activation_id}/license-file",
         &["GET"],
-        Access::Customer,
+        CUSTOMER,
     ),
-    ("/desk/sign-in", &["GET", "POST"], Access::Public),
-    ("/desk", &["GET"], Access::Staff),
-    ("/desk/incidents/{incident_id}", &["GET"], Access::Staff),
-    (
-        "/desk/incidents/{incident_id}/attempts",
-        &["POST"],
-        Access::Staff,
-    ),
-    (
-        "/desk/incidents/{incident_id}/sessions",
-        &["POST"],
-        Access::Staff,
-    ),
-    (
-        "/desk/incidents/{incident_id}/messages",
-        &["POST"],
-        Access::Staff,
-    ),
-    (
-        "/desk/incidents/{incident_id}/close",
-        &["POST"],
-        Access::Staff,
-    ),
-    ("/desk/statements", &["GET", "POST"], Access::Staff),
-    (
-        "/desk/bank-entries/{entry_id}/match",
-        &["POST"],
-        Access::Staff,
-    ),
-    ("/desk/outbox", &["GET"], Access::Staff),
-    ("/partner/sign-in", &["GET", "POST"], Access::Public),
-    ("/partner", &["GET"], Access::Partner),
-    ("/partner/activations", &["POST"], Access::Partner),
+    ("/desk/sign-in", &["GET", "POST"], PUBLIC),
+    ("/desk", &["GET"], STAFF),
+    ("/desk/incidents/{incident_id}", &["GET"], AGENT),
+    ("/desk/incidents/{incident_id}/attempts", &["POST"], AGENT),
+    ("/desk/incidents/{incident_id}/sessions", &["POST"], AGENT),
+    ("/desk/incidents/{incident_id}/messages", &["POST"], AGENT),
+    ("/desk/incidents/{incident_id}/close", &["POST"], AGENT),
+    ("/desk/statements", &["GET", "POST"], FINANCE),
+    ("/desk/bank-entries/{entry_id}/match", &["POST"], FINANCE),
+    ("/desk/outbox", &["GET"], AGENT),
+    ("/desk/audit", &["GET"], ADMIN),
+    ("/partner/sign-in", &["GET", "POST"], PUBLIC),
+    ("/partner", &["GET"], PARTNER),
+    ("/partner/activations", &["POST"], TECHNICIAN),
 ];
 
 /// Whether a route's path pattern matches a request's path segments.
@@ -709,11 +747,11 @@ async fn sign_in_form<D: Database>(
         ));
     }
     let outcome = match token_field(request) {
-        Ok(token) => app.redeem_sign_in(&token, now, entropy).await,
+        Ok(token) => app.sign_in_browser(&token, now, entropy).await,
         Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
     };
     match outcome {
-        Ok(grant) => Ok(web::customer_session(app, grant.access_token.as_str()).into()),
+        Ok(session) => Ok(web::customer_session(app, &session).into()),
         Err(AppError::Token(_)) => Ok(page(
             400,
             "Not signed in",
@@ -750,8 +788,8 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
     })
 }
 
-async fn me<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
-    let customer = app.authenticate(request.bearer(), now).await?;
+async fn me<D: Database>(app: &App<D>, principal: &Principal, now: Instant) -> Result<Handled> {
+    let customer = principal.customer()?;
     let licenses = licensing::licenses_of(app, &customer.id, now).await?;
     let profile = app.profile(customer).await?;
     let mut body = profile_json(&profile);
@@ -759,12 +797,7 @@ async fn me<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Resul
     Ok(Response::json(200, &body).into())
 }
 
-async fn staff_outbox<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    app.authenticate_staff(request.bearer(), now).await?;
+async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
     let to = match request.query_param("to") {
         Some(to) => Some(Email::parse(&to).map_err(|invalid| invalid_field("to", invalid))?),
         None => None,

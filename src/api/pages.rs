@@ -45,7 +45,7 @@ fn navigation(area: Area) -> &'static str {
              <a href=\"/portal/activate\">Activate</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
         Area::Desk => {
-            "<a href=\"/desk\">Incidents</a> <a href=\"/desk/statements\">Bank statements</a> <a href=\"/desk/outbox\">Outbox</a> \
+            "<a href=\"/desk\">Incidents</a> <a href=\"/desk/statements\">Bank statements</a> <a href=\"/desk/outbox\">Outbox</a> <a href=\"/desk/audit\">Audit log</a> \
              <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
         Area::Partner => {

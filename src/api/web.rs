@@ -13,7 +13,8 @@ use super::pages::{escape, page, page_in, Area};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::{
-    Actor, App, AppError, AttemptInput, PaymentProvider, Reply, SessionInput, Upload,
+    Access, Actor, App, AppError, AttemptInput, PaymentProvider, Principal, Reply, SessionInput,
+    Upload, BREAK_GLASS,
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::entropy::Entropy;
@@ -25,16 +26,25 @@ use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{CustomerRecord, Database, IncidentRecord, OrderRecord};
+use crate::domain::token::Token;
+use crate::store::{Database, IncidentRecord, OrderRecord, SessionKind};
 
-const CUSTOMER_COOKIE: &str = "spica_session";
-const STAFF_COOKIE: &str = "spica_staff";
-const PARTNER_COOKIE: &str = "spica_partner";
 /// A browser session lasts as long as an access token.
-const SESSION_SECONDS: i64 = 12 * 3600;
+const SESSION_SECONDS: i64 = crate::app::SESSION_HOURS * 3600;
 
 fn secure<D>(app: &App<D>) -> bool {
     app.config.public_base_url.starts_with("https://")
+}
+
+/// The session cookie's name: `__Host-` (Secure, this host only, path /)
+/// wherever the portal is served over https; browsers refuse that prefix
+/// without `Secure`, so the loopback dev server uses the plain name.
+pub fn session_cookie<D>(app: &App<D>) -> &'static str {
+    if secure(app) {
+        "__Host-spica_session"
+    } else {
+        "spica_session"
+    }
 }
 
 /// The origin (scheme, host and port) of the portal's own pages.
@@ -46,21 +56,27 @@ fn own_origin<D>(app: &App<D>) -> &str {
         .map_or(url.as_str(), |i| &url[..after_scheme + i])
 }
 
-/// A form posted with a session cookie must come from the portal's own
-/// pages: SameSite=Strict already keeps other sites' posts cookie-less, and
-/// this refuses any that still carry another origin.
-fn same_origin<D>(app: &App<D>, request: &Request) -> Result<()> {
-    match request.header("origin") {
-        Some(origin) if origin != own_origin(app) => Err(ApiError::App(AppError::Forbidden(
+/// Every form posted to the pages (sign-in forms included, so that no other
+/// site can sign a browser in as someone else) must come from the portal's
+/// own pages: the `Origin` is ours, or, where a browser sends none,
+/// `Sec-Fetch-Site` says same-origin. Anything else is 403.
+pub fn same_origin<D>(app: &App<D>, request: &Request) -> Result<()> {
+    let ours = match request.header("origin") {
+        Some(origin) => origin == own_origin(app),
+        None => request.header("sec-fetch-site") == Some("same-origin"),
+    };
+    if ours {
+        Ok(())
+    } else {
+        Err(ApiError::App(AppError::Forbidden(
             "forms are accepted from the portal's own pages only",
-        ))),
-        _ => Ok(()),
+        )))
     }
 }
 
-/// A form's fields as a JSON object of strings, so the API's parsers read it.
-fn form(app: &App<impl Database>, request: &Request) -> Result<Map<String, Value>> {
-    same_origin(app, request)?;
+/// A form's fields as a JSON object of strings, so the API's parsers read
+/// it (the router has checked its origin).
+fn form(request: &Request) -> Result<Map<String, Value>> {
     match decode::body(request, true)? {
         Body::Form(pairs) => Ok(pairs
             .into_iter()
@@ -72,8 +88,24 @@ fn form(app: &App<impl Database>, request: &Request) -> Result<Map<String, Value
     }
 }
 
-fn redirect(location: &str) -> Result<Handled> {
-    Ok(Response::redirect(location).into())
+/// Where a page sends someone who is not signed in.
+pub fn sign_in_first(access: Access) -> Response {
+    Response::redirect(match access {
+        Access::Staff(_) => "/desk/sign-in",
+        Access::Partner(_) => "/partner/sign-in",
+        _ => "/sign-in",
+    })
+}
+
+/// A page's answer to someone signed in who may not see it.
+pub fn refused(access: Access, error: ApiError) -> Handled {
+    let area = match access {
+        Access::Staff(_) => Area::Desk,
+        Access::Partner(_) => Area::Partner,
+        Access::Customer => Area::Customer,
+        Access::Public | Access::Signed => Area::Public,
+    };
+    problem_page(area, error)
 }
 
 // ---- small HTML builders --------------------------------------------------
@@ -242,41 +274,43 @@ pub fn terms() -> Response {
     )
 }
 
-/// `POST /sign-out`: forgets every session of this browser.
-pub fn sign_out<D>(app: &App<D>) -> Response {
-    let secure = secure(app);
-    Response::redirect("/")
-        .with_cookie(CUSTOMER_COOKIE, "", secure, 0)
-        .with_cookie(STAFF_COOKIE, "", secure, 0)
-        .with_cookie(PARTNER_COOKIE, "", secure, 0)
+/// `POST /sign-out`: ends this browser's session on the server and forgets
+/// the cookie.
+pub async fn sign_out<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let cookie = session_cookie(app);
+    app.sign_out(request.cookie(cookie), now).await?;
+    Ok(Response::redirect("/")
+        .with_cookie(cookie, "", secure(app), 0)
+        .into())
 }
 
-/// A signed-in customer's browser session, from the sign-in link.
-pub fn customer_session<D>(app: &App<D>, access_token: &str) -> Response {
-    Response::redirect("/portal").with_cookie(
-        CUSTOMER_COOKIE,
-        access_token,
+/// A browser session's cookie, holding the session's random id only.
+fn with_session<D>(app: &App<D>, response: Response, session: &Token) -> Response {
+    response.with_cookie(
+        session_cookie(app),
+        session.as_str(),
         secure(app),
         SESSION_SECONDS,
     )
 }
 
-// ---- the customer portal --------------------------------------------------
-
-async fn customer<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Option<CustomerRecord> {
-    app.authenticate(request.cookie(CUSTOMER_COOKIE), now)
-        .await
-        .ok()
+/// A signed-in customer's browser session, from the sign-in link.
+pub fn customer_session<D>(app: &App<D>, session: &Token) -> Response {
+    with_session(app, Response::redirect("/portal"), session)
 }
 
-pub async fn portal<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
+// ---- the customer portal --------------------------------------------------
+
+pub async fn portal<D: Database>(
+    app: &App<D>,
+    principal: &Principal,
+    now: Instant,
+) -> Result<Handled> {
+    let customer = principal.customer()?;
     let profile = app.profile(customer).await?;
     let c = &profile.customer;
     let mut html = format!(
@@ -401,12 +435,10 @@ fn coupon_form(unit_price: Money, errors: &FieldErrors) -> String {
 
 pub async fn coupons_page<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
+    let customer = principal.customer()?;
     let sups = app.store.has_active_sups(&customer.id, now).await?;
     let body = coupon_form(
         crate::domain::order::unit_price(sups),
@@ -419,13 +451,12 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     app: &App<D>,
     provider: Option<&P>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
-    let object = form(app, request)?;
+    let customer = principal.customer()?;
+    let object = form(request)?;
     let mut fields = Fields::new(&object);
     let quantity = fields.parse("quantity", |t| {
         t.trim()
@@ -497,13 +528,11 @@ fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> String {
 
 pub async fn order_page<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
+    let customer = principal.customer()?;
     let record = match app.own_order(&customer, id).await {
         Ok(record) => record,
         Err(error) => return Ok(problem_page(Area::Customer, error.into())),
@@ -544,14 +573,8 @@ fn support_form(errors: &FieldErrors) -> String {
     )
 }
 
-pub async fn support_page<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    if customer(app, request, now).await.is_none() {
-        return redirect("/sign-in");
-    }
+/// The router admits only signed-in customers here.
+pub fn support_page() -> Result<Handled> {
     Ok(page_in(
         Area::Customer,
         200,
@@ -564,13 +587,12 @@ pub async fn support_page<D: Database>(
 pub async fn request_support<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
-    let object = form(app, request)?;
+    let customer = principal.customer()?;
+    let object = form(request)?;
     let input = match super::incidents::incident_input(&object) {
         Ok(input) => input,
         Err(errors) => {
@@ -672,13 +694,10 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
 
 pub async fn incident_page<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
-    now: Instant,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
+    let customer = principal.customer()?;
     let incident = match app.own_incident(&customer, id).await {
         Ok(incident) => incident,
         Err(error) => return Ok(problem_page(Area::Customer, error.into())),
@@ -696,14 +715,13 @@ pub async fn incident_page<D: Database>(
 pub async fn customer_message<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
-    let object = form(app, request)?;
+    let customer = principal.customer()?;
+    let object = form(request)?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse(t, 10_000));
     let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
@@ -738,14 +756,8 @@ fn activation_form(action: &str, technician: bool) -> String {
     )
 }
 
-pub async fn activate_page<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<Handled> {
-    if customer(app, request, now).await.is_none() {
-        return redirect("/sign-in");
-    }
+/// The router admits only signed-in customers here.
+pub fn activate_page() -> Result<Handled> {
     let body = format!(
         "<p>Activation is normally done by your Spica partner's technician; you can also do it yourself.</p>{}",
         activation_form("/portal/activate", false)
@@ -793,13 +805,12 @@ async fn activate_from_form<D: Database>(
 pub async fn activate<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
-    let object = form(app, request)?;
+    let customer = principal.customer()?;
+    let object = form(request)?;
     activate_from_form(
         app,
         Actor::Customer(&customer),
@@ -813,13 +824,11 @@ pub async fn activate<D: Database>(
 
 pub async fn license_file<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let Some(customer) = customer(app, request, now).await else {
-        return redirect("/sign-in");
-    };
+    let customer = principal.customer()?;
     match app.license_file(Actor::Customer(&customer), id, now).await {
         Ok(file) => Ok(Response::new(200, "application/json", file.into_bytes())
             .with_header(
@@ -844,14 +853,14 @@ fn credential_form(action: &str, name: &str, label: &str, error: Option<&str>) -
     )
 }
 
-/// A sign-in page that takes a secret (the staff token, a partner key) and
-/// keeps it in a session cookie.
+/// A sign-in page that takes a secret (the break-glass staff token, a
+/// partner key) and opens a browser session for its holder: the cookie
+/// holds the session's random id, never the secret.
 pub struct CredentialSignIn {
     action: &'static str,
     field: &'static str,
     label: &'static str,
     title: &'static str,
-    cookie: &'static str,
     landing: &'static str,
     refused: &'static str,
     staff: bool,
@@ -860,9 +869,8 @@ pub struct CredentialSignIn {
 pub const DESK_SIGN_IN: CredentialSignIn = CredentialSignIn {
     action: "/desk/sign-in",
     field: "token",
-    label: "Staff token",
+    label: "Break-glass staff token (staff normally sign in through Cloudflare Access)",
     title: "Support desk sign-in",
-    cookie: STAFF_COOKIE,
     landing: "/desk",
     refused: "is not the staff token",
     staff: true,
@@ -873,7 +881,6 @@ pub const PARTNER_SIGN_IN: CredentialSignIn = CredentialSignIn {
     field: "key",
     label: "Partner key",
     title: "Partner sign-in",
-    cookie: PARTNER_COOKIE,
     landing: "/partner",
     refused: "is not a valid partner key",
     staff: false,
@@ -885,45 +892,45 @@ impl CredentialSignIn {
         page_in(Area::Public, 200, self.title, &form)
     }
 
-    /// Checks the posted secret; a valid one becomes the session cookie.
+    /// Checks the posted secret; a valid one opens a session.
     pub async fn sign_in<D: Database>(
         &self,
         app: &App<D>,
         request: &Request,
         now: Instant,
+        entropy: &mut Entropy,
     ) -> Result<Handled> {
-        let object = form(app, request)?;
+        let object = form(request)?;
         let secret = object
             .get(self.field)
             .and_then(Value::as_str)
             .unwrap_or("")
             .trim()
             .to_owned();
-        let valid = if self.staff {
-            app.authenticate_staff(Some(&secret), now).await.is_ok()
+        let subject = if self.staff {
+            app.break_glass_admits(&secret)
+                .then(|| (SessionKind::Staff, BREAK_GLASS.to_owned()))
         } else {
-            app.authenticate_partner(Some(&secret), now).await.is_ok()
+            app.authenticate_partner(Some(&secret), now)
+                .await
+                .ok()
+                .map(|partner| (SessionKind::Partner, partner.id))
         };
-        if !valid {
+        let Some((kind, subject)) = subject else {
             let body = credential_form(self.action, self.field, self.label, Some(self.refused));
             return Ok(page_in(Area::Public, 401, self.title, &body).into());
-        }
-        Ok(Response::redirect(self.landing)
-            .with_cookie(self.cookie, &secret, secure(app), SESSION_SECONDS)
-            .into())
+        };
+        let session = app.open_session(kind, &subject, now, entropy).await?;
+        Ok(with_session(app, Response::redirect(self.landing), &session).into())
     }
 }
 
-fn staff<D: Database>(app: &App<D>, request: &Request) -> bool {
-    request
-        .cookie(STAFF_COOKIE)
-        .is_some_and(|token| app.config.staff_token.admits(token))
-}
-
-pub async fn desk<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
+pub async fn desk<D: Database>(
+    app: &App<D>,
+    principal: &Principal,
+    now: Instant,
+) -> Result<Handled> {
+    principal.staff()?;
     let queue = app.store.incident_queue(None).await?;
     let rows: String = queue
         .iter()
@@ -978,12 +985,10 @@ pub async fn desk<D: Database>(app: &App<D>, request: &Request, now: Instant) ->
 
 pub async fn desk_incident<D: Database>(
     app: &App<D>,
-    request: &Request,
+    principal: &Principal,
     id: &str,
 ) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
+    principal.staff()?;
     let Some(incident) = app.store.incident(id).await? else {
         return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
     };
@@ -1007,8 +1012,8 @@ pub async fn desk_incident<D: Database>(
     ];
     html.push_str(&format!(
         "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{id}/attempts\">{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
-         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{id}/sessions\">{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
-         <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{id}/messages\">{}{}<button type=\"submit\">Send</button></form>\n\
+         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{id}/sessions\">{}{}{}<button type=\"submit\">Log session</button></form>\n\
+         <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{id}/messages\">{}<button type=\"submit\">Send</button></form>\n\
          <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{id}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
         select("outcome", "outcome", "Outcome", &outcomes),
         select("attempt-channel", "channel", "Channel", &CHANNELS),
@@ -1016,9 +1021,7 @@ pub async fn desk_incident<D: Database>(
         input("started_at", "Started (RFC 3339, UTC)", "text", "", &empty, " placeholder=\"2026-11-26T09:30:00Z\" required"),
         input("ended_at", "Ended (RFC 3339, UTC)", "text", "", &empty, " placeholder=\"2026-11-26T09:47:00Z\" required"),
         select("session-channel", "channel", "Channel", &CHANNELS),
-        input("agent", "Agent", "text", "", &empty, " required"),
         textarea("body", "Message", &empty),
-        input("author", "Your name", "text", "", &empty, " required"),
         textarea("resolution", "Resolution", &empty),
     ));
     Ok(page_in(Area::Desk, 200, &incident.subject, &html).into())
@@ -1028,15 +1031,14 @@ pub async fn desk_incident<D: Database>(
 pub async fn desk_action<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     action: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
-    let object = form(app, request)?;
+    let staff = principal.staff()?;
+    let object = form(request)?;
     let mut fields = Fields::new(&object);
     let back = format!("/desk/incidents/{id}");
     let outcome = match action {
@@ -1052,6 +1054,7 @@ pub async fn desk_action<D: Database>(
                             outcome,
                             channel,
                             note,
+                            recorded_by: staff.email.clone(),
                         },
                         now,
                         entropy,
@@ -1065,9 +1068,8 @@ pub async fn desk_action<D: Database>(
             let started_at = fields.parse("started_at", decode::instant);
             let ended_at = fields.parse("ended_at", decode::instant);
             let channel = fields.parse("channel", Channel::parse);
-            let agent = fields.parse("agent", |t| Text::parse(t, 100));
-            match (started_at, ended_at, channel, agent) {
-                (Some(started_at), Some(ended_at), Some(channel), Some(agent)) => app
+            match (started_at, ended_at, channel) {
+                (Some(started_at), Some(ended_at), Some(channel)) => app
                     .change_session(
                         id,
                         None,
@@ -1075,7 +1077,8 @@ pub async fn desk_action<D: Database>(
                             started_at,
                             ended_at,
                             channel,
-                            agent,
+                            agent: staff.name.clone(),
+                            recorded_by: staff.email.clone(),
                         }),
                         now,
                         entropy,
@@ -1087,12 +1090,9 @@ pub async fn desk_action<D: Database>(
         }
         "messages" => {
             let body = fields.parse("body", |t| Text::parse(t, 10_000));
-            let author = fields.parse("author", |t| Text::parse(t, 100));
-            match (body, author) {
-                (Some(body), Some(author)) => {
-                    app.staff_message(id, body, author, now, entropy).await
-                }
-                _ => Err(AppError::Invalid(fields.errors)),
+            match body {
+                Some(body) => app.staff_message(id, body, &staff, now, entropy).await,
+                None => Err(AppError::Invalid(fields.errors)),
             }
         }
         _ => match fields.parse("resolution", |t| Text::parse(t, 5000)) {
@@ -1150,10 +1150,8 @@ async fn unmatched_html<D: Database>(app: &App<D>) -> Result<String> {
     ))
 }
 
-pub async fn statements_page<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
+pub async fn statements_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    principal.staff()?;
     let body = format!("{}\n{}", upload_form(), unmatched_html(app).await?);
     Ok(page_in(Area::Desk, 200, "Bank statements", &body).into())
 }
@@ -1192,12 +1190,11 @@ fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
 pub async fn upload_statement<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
+    principal.staff()?;
     same_origin(app, request)?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
@@ -1258,14 +1255,13 @@ pub async fn upload_statement<D: Database>(
 pub async fn match_entry<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
-    let object = form(app, request)?;
+    principal.staff()?;
+    let object = form(request)?;
     let order_id = object
         .get("order_id")
         .and_then(Value::as_str)
@@ -1281,10 +1277,8 @@ pub async fn match_entry<D: Database>(
     }
 }
 
-pub async fn outbox_page<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
-    if !staff(app, request) {
-        return redirect("/desk/sign-in");
-    }
+pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    principal.staff()?;
     let rows: Vec<Vec<String>> = app
         .store
         .outbox_messages(None, 100)
@@ -1307,19 +1301,59 @@ pub async fn outbox_page<D: Database>(app: &App<D>, request: &Request) -> Result
     Ok(page_in(Area::Desk, 200, "Outbox", &body).into())
 }
 
+/// `/desk/audit?target=&actor=`: who did what, newest first.
+pub async fn audit_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+) -> Result<Handled> {
+    principal.staff()?;
+    let target = request
+        .query_param("target")
+        .filter(|t| !t.trim().is_empty());
+    let actor = request
+        .query_param("actor")
+        .filter(|a| !a.trim().is_empty());
+    let rows: Vec<Vec<String>> = app
+        .audit_log(target.as_deref(), actor.as_deref(), 200)
+        .await?
+        .iter()
+        .map(|e| {
+            vec![
+                format!(
+                    "<time datetime=\"{0}\">{0}</time>",
+                    escape(&format(e.created_at))
+                ),
+                format!("{} ({})", escape(&e.actor_name), escape(&e.role)),
+                escape(&e.action),
+                escape(&e.target),
+                format!("<code>{}</code>", escape(&e.detail)),
+            ]
+        })
+        .collect();
+    let filter = format!(
+        "<form method=\"get\" action=\"/desk/audit\">{}{}<button type=\"submit\">Filter</button></form>",
+        input("target", "Target (an id)", "text", target.as_deref().unwrap_or(""), &FieldErrors::default(), ""),
+        input("actor", "Actor (an id or email)", "text", actor.as_deref().unwrap_or(""), &FieldErrors::default(), ""),
+    );
+    let body = filter
+        + &table(
+            "Staff and partner actions",
+            &["When", "Who", "Action", "Target", "Details"],
+            &rows,
+        );
+    Ok(page_in(Area::Desk, 200, "Audit log", &body).into())
+}
+
 // ---- partner pages --------------------------------------------------------
 
 pub async fn partner<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    let Ok(partner) = app
-        .authenticate_partner(request.cookie(PARTNER_COOKIE), now)
-        .await
-    else {
-        return redirect("/partner/sign-in");
-    };
+    let partner = principal.partner()?;
     let today = now.date_naive();
     let subscriptions = app.store.subscriptions_of_partner(&partner.id).await?;
     let rows: Vec<Vec<String>> = subscriptions
@@ -1389,16 +1423,12 @@ pub async fn partner<D: Database>(
 pub async fn partner_activate<D: Database>(
     app: &App<D>,
     request: &Request,
+    principal: &Principal,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Ok(partner) = app
-        .authenticate_partner(request.cookie(PARTNER_COOKIE), now)
-        .await
-    else {
-        return redirect("/partner/sign-in");
-    };
-    let object = form(app, request)?;
+    let partner = principal.partner()?;
+    let object = form(request)?;
     let technician = object
         .get("technician")
         .and_then(Value::as_str)

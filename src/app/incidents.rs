@@ -35,6 +35,8 @@ pub struct AttemptInput {
     pub outcome: Outcome,
     pub channel: Channel,
     pub note: Option<Text>,
+    /// Who records it: the verified staff identity, never a typed name.
+    pub recorded_by: String,
 }
 
 /// A support session as staff log it.
@@ -42,7 +44,10 @@ pub struct SessionInput {
     pub started_at: Instant,
     pub ended_at: Instant,
     pub channel: Channel,
-    pub agent: Text,
+    /// The agent's name as the customer sees it, and who recorded it, both
+    /// from the verified staff identity.
+    pub agent: String,
+    pub recorded_by: String,
 }
 
 /// What logging (or correcting) a session comes to.
@@ -209,6 +214,7 @@ impl<D: Database> App<D> {
                 outcome: input.outcome.as_str(),
                 channel: input.channel.as_str(),
                 note: input.note.as_ref().map(Text::as_str),
+                recorded_by: &input.recorded_by,
             },
             now,
         ));
@@ -276,6 +282,7 @@ impl<D: Database> App<D> {
             incident_id,
             "customer",
             &customer.contact_name,
+            &customer.id,
             body.as_str(),
             now,
         ));
@@ -311,7 +318,7 @@ impl<D: Database> App<D> {
         &self,
         incident_id: &str,
         body: Text,
-        author: Text,
+        author: &super::StaffIdentity,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
@@ -326,7 +333,7 @@ impl<D: Database> App<D> {
             &decode_email(&customer.email)?,
             incident_id,
             &incident.subject,
-            &format!("{} (Spica support)", author.as_str()),
+            &format!("{} (Spica support)", author.name),
             body.as_str(),
         );
         self.store
@@ -335,7 +342,8 @@ impl<D: Database> App<D> {
                     &entropy.id("imsg"),
                     incident_id,
                     "staff",
-                    author.as_str(),
+                    &author.name,
+                    &author.email,
                     body.as_str(),
                     now,
                 ),
@@ -391,7 +399,8 @@ impl<D: Database> App<D> {
                         session: &session,
                         incident_id,
                         channel: input.channel.as_str(),
-                        agent: input.agent.as_str(),
+                        agent: &input.agent,
+                        recorded_by: &input.recorded_by,
                     },
                     now,
                 );
@@ -685,6 +694,7 @@ mod tests {
             outcome: Outcome::Reached,
             channel: Channel::Voice,
             note: None,
+            recorded_by: "maja@spica.test".into(),
         };
         run(app.record_attempt(&incident.id, attempt, now(), &mut entropy(9))).unwrap();
         let due = deadline(&incident).due_at;
@@ -705,6 +715,7 @@ mod tests {
             outcome: Outcome::NoAnswer,
             channel: Channel::Voice,
             note: Some(Text::parse(&format!("try {seed}"), 50).unwrap()),
+            recorded_by: "maja@spica.test".into(),
         };
         run(app.record_attempt(&incident.id, attempt(1), now(), &mut entropy(11))).unwrap();
         // A writer that read the incident before that attempt loses.

@@ -287,7 +287,8 @@ proptest! {
                 started_at: start,
                 ended_at: start + chrono::Duration::seconds(seconds),
                 channel: Channel::Voice,
-                agent: Text::parse("Maja", 10).unwrap(),
+                agent: "Maja".into(),
+                recorded_by: "maja@spica.test".into(),
             };
             match op {
                 TimeOp::Log(seconds) => {

@@ -9,9 +9,11 @@ mod licensing;
 mod mail;
 mod orders;
 mod payments;
+mod principal;
 mod reconciliation;
 mod registration;
 mod sessions;
+mod staff;
 mod sweep;
 
 pub use incidents::{AttemptInput, Charged, NewIncident, Reply, SessionInput};
@@ -22,9 +24,14 @@ pub use licensing::{
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
 pub use payments::EventOutcome;
+pub use principal::{
+    Access, AccessKeys, Credentials, PartnerNeed, Principal, StaffIdentity, BREAK_GLASS,
+    SESSION_HOURS,
+};
 pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
 pub use sessions::{AccessGrant, Profile};
+pub use staff::MemberChange;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -47,8 +54,11 @@ pub struct Config {
     pub public_site_origin: Option<String>,
     /// Posts one client address may make to one public endpoint in a minute.
     pub public_rate_limit: i64,
-    /// The staff bearer token, by its hash only.
-    pub staff_token: SecretHash,
+    /// The break-glass staff token (`STAFF_TOKEN`), by its hash only; unset
+    /// in a production that relies on Access alone.
+    pub staff_token: Option<SecretHash>,
+    /// The Cloudflare Access application that asserts staff identities.
+    pub access: Option<crate::domain::access::AccessPolicy>,
     /// This build's version, for `/healthz`.
     pub version: String,
     /// How long an unpaid order waits for its payment.
@@ -183,7 +193,8 @@ pub enum AppError {
 /// The portal's state and settings, whatever runs it.
 pub struct App<D> {
     pub store: Store<D>,
-    pub config: Config,
+    /// Shared, so that a request's audited view of the app costs no copy.
+    pub config: std::sync::Arc<Config>,
 }
 
 impl<D: Database> App<D> {
@@ -207,7 +218,20 @@ impl<D: Database> App<D> {
     pub fn new(db: D, config: Config) -> Self {
         Self {
             store: Store::new(db),
-            config,
+            config: std::sync::Arc::new(config),
+        }
+    }
+
+    /// The same app for one request whose every write batch also records
+    /// `entry` in the audit log: the action and its audit row commit
+    /// together or not at all.
+    pub fn audited(
+        &self,
+        entry: Option<&crate::store::AuditEntry>,
+    ) -> App<crate::store::Audited<'_, D>> {
+        App {
+            store: Store::new(crate::store::Audited::new(self.store.db(), entry)),
+            config: self.config.clone(),
         }
     }
 }
@@ -231,7 +255,8 @@ pub(crate) mod testing {
                 support_form_url: "https://www.timeandspace.test/support".into(),
                 public_site_origin: Some("https://www.timeandspace.test".into()),
                 public_rate_limit: 30,
-                staff_token: SecretHash::of("staff"),
+                staff_token: Some(SecretHash::of("staff")),
+                access: None,
                 version: "test".into(),
                 order_lifetime: chrono::Duration::days(30),
                 bank_account: Some(BankAccount {

@@ -318,7 +318,9 @@ mod tests {
             &mut entropy(3),
         ));
         assert!(matches!(card, Err(AppError::Unavailable(_))));
-        app.config.bank_account = None;
+        std::sync::Arc::get_mut(&mut app.config)
+            .unwrap()
+            .bank_account = None;
         let bank = run(app.place_order::<StandInStripe>(
             &customer,
             Quantity::parse(1).unwrap(),

@@ -3,6 +3,7 @@
 //! Every value type here is built only through a fallible `parse`, so a value
 //! that exists is valid and nothing downstream checks it again.
 
+pub mod access;
 pub mod activation;
 pub mod billing;
 pub mod country;
@@ -21,6 +22,7 @@ pub mod reconciliation;
 pub mod registration;
 pub mod rf;
 pub mod serial;
+pub mod staff;
 pub mod statement;
 pub mod subscription;
 pub mod text;

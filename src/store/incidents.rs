@@ -160,12 +160,14 @@ pub struct Attempt<'a> {
     pub outcome: &'a str,
     pub channel: &'a str,
     pub note: Option<&'a str>,
+    /// Who recorded it, from the verified identity.
+    pub recorded_by: &'a str,
 }
 
 pub fn insert_attempt(attempt: &Attempt<'_>, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO callback_attempts (id, incident_id, number, outcome, channel, note, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO callback_attempts (id, incident_id, number, outcome, channel, note, created_at, recorded_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         vec![
             attempt.id.into(),
             attempt.incident_id.into(),
@@ -174,6 +176,7 @@ pub fn insert_attempt(attempt: &Attempt<'_>, now: Instant) -> Statement {
             attempt.channel.into(),
             attempt.note.into(),
             format(now).into(),
+            attempt.recorded_by.into(),
         ],
     )
 }
@@ -216,12 +219,13 @@ pub struct SessionRow<'a> {
     pub incident_id: &'a str,
     pub channel: &'a str,
     pub agent: &'a str,
+    pub recorded_by: &'a str,
 }
 
 pub fn insert_session(row: &SessionRow<'_>, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO support_sessions (id, incident_id, started_at, ended_at, channel, agent, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO support_sessions (id, incident_id, started_at, ended_at, channel, agent, created_at, recorded_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         vec![
             row.session.id.as_str().into(),
             row.incident_id.into(),
@@ -230,6 +234,7 @@ pub fn insert_session(row: &SessionRow<'_>, now: Instant) -> Statement {
             row.channel.into(),
             row.agent.into(),
             format(now).into(),
+            row.recorded_by.into(),
         ],
     )
 }
@@ -257,12 +262,13 @@ pub fn insert_incident_message(
     incident_id: &str,
     author: &str,
     author_name: &str,
+    recorded_by: &str,
     body: &str,
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "INSERT INTO incident_messages (id, incident_id, author, author_name, body, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO incident_messages (id, incident_id, author, author_name, body, created_at, recorded_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         vec![
             id.into(),
             incident_id.into(),
@@ -270,6 +276,7 @@ pub fn insert_incident_message(
             author_name.into(),
             body.into(),
             format(now).into(),
+            recorded_by.into(),
         ],
     )
 }
@@ -280,6 +287,7 @@ pub struct SessionRecord {
     pub session: Session,
     pub channel: String,
     pub agent: String,
+    pub recorded_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,6 +297,7 @@ pub struct AttemptRecord {
     pub channel: String,
     pub note: Option<String>,
     pub created_at: Instant,
+    pub recorded_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,6 +307,7 @@ pub struct MessageRecord {
     pub author_name: String,
     pub body: String,
     pub created_at: Instant,
+    pub recorded_by: Option<String>,
 }
 
 impl<D: Database> Store<D> {
@@ -337,7 +347,7 @@ impl<D: Database> Store<D> {
 
     pub async fn sessions(&self, incident_id: &str) -> Result<Vec<SessionRecord>, DbError> {
         self.rows(Statement::new(
-            "SELECT id, started_at, ended_at, channel, agent FROM support_sessions \
+            "SELECT id, started_at, ended_at, channel, agent, recorded_by FROM support_sessions \
              WHERE incident_id = ?1 AND deleted_at IS NULL ORDER BY started_at",
             vec![incident_id.into()],
         ))
@@ -352,6 +362,7 @@ impl<D: Database> Store<D> {
                 },
                 channel: row.text("channel")?,
                 agent: row.text("agent")?,
+                recorded_by: row.opt_text("recorded_by")?,
             })
         })
         .collect()
@@ -359,7 +370,7 @@ impl<D: Database> Store<D> {
 
     pub async fn attempts(&self, incident_id: &str) -> Result<Vec<AttemptRecord>, DbError> {
         self.rows(Statement::new(
-            "SELECT number, outcome, channel, note, created_at FROM callback_attempts WHERE incident_id = ?1 ORDER BY number",
+            "SELECT number, outcome, channel, note, created_at, recorded_by FROM callback_attempts WHERE incident_id = ?1 ORDER BY number",
             vec![incident_id.into()],
         ))
         .await?
@@ -371,6 +382,7 @@ impl<D: Database> Store<D> {
                 channel: row.text("channel")?,
                 note: row.opt_text("note")?,
                 created_at: row.instant("created_at")?,
+                recorded_by: row.opt_text("recorded_by")?,
             })
         })
         .collect()
@@ -381,7 +393,7 @@ impl<D: Database> Store<D> {
         incident_id: &str,
     ) -> Result<Vec<MessageRecord>, DbError> {
         self.rows(Statement::new(
-            "SELECT id, author, author_name, body, created_at FROM incident_messages WHERE incident_id = ?1 \
+            "SELECT id, author, author_name, body, created_at, recorded_by FROM incident_messages WHERE incident_id = ?1 \
              ORDER BY created_at, rowid",
             vec![incident_id.into()],
         ))
@@ -394,6 +406,7 @@ impl<D: Database> Store<D> {
                 author_name: row.text("author_name")?,
                 body: row.text("body")?,
                 created_at: row.instant("created_at")?,
+                recorded_by: row.opt_text("recorded_by")?,
             })
         })
         .collect()

@@ -16,6 +16,7 @@ mod orders;
 mod outbox;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
+mod staff;
 mod tokens;
 
 pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
@@ -40,6 +41,11 @@ pub use orders::{
     set_order_status, update_transferred_orders, OrderRecord, StaffTask,
 };
 pub use outbox::{insert_message, insert_messages, record_attempt, OutboxMessage, OutboxStatus};
+pub use staff::{
+    delete_expired_sessions, exchange_link_for_session, insert_browser_session,
+    insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,
+    StaffMemberRecord,
+};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
 
 use std::borrow::Cow;
@@ -269,5 +275,38 @@ impl<D: Database> Store<D> {
 
     async fn first(&self, statement: Statement) -> Result<Option<Row>, DbError> {
         Ok(self.db.query(statement).await?.into_iter().next())
+    }
+}
+
+/// A request's view of the database that appends its audit row to every
+/// write batch (the row is keyed by the request, so two batches record it
+/// once), and hides that statement's result from the caller.
+pub struct Audited<'a, D> {
+    db: &'a D,
+    entry: Option<Statement>,
+}
+
+impl<'a, D> Audited<'a, D> {
+    pub fn new(db: &'a D, entry: Option<&AuditEntry>) -> Self {
+        Self {
+            db,
+            entry: entry.map(AuditEntry::insert),
+        }
+    }
+}
+
+impl<D: Database> Database for Audited<'_, D> {
+    async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
+    }
+
+    async fn batch(&self, mut statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        let Some(entry) = &self.entry else {
+            return self.db.batch(statements).await;
+        };
+        statements.push(entry.clone());
+        let mut changes = self.db.batch(statements).await?;
+        changes.pop();
+        Ok(changes)
     }
 }

@@ -1,6 +1,7 @@
 //! The Worker's settings, read from its variables and secrets once per
 //! invocation into typed values.
 
+use crate::domain::access::AccessPolicy;
 use worker::Env;
 
 use crate::app::{App, BankAccount, Config};
@@ -41,8 +42,6 @@ fn sla(env: &Env) -> Sla {
 fn config(env: &Env) -> worker::Result<Config> {
     let public_base_url = setting(env, "PUBLIC_BASE_URL")
         .ok_or_else(|| worker::Error::RustError("PUBLIC_BASE_URL is not set".into()))?;
-    let staff_token = setting(env, "STAFF_TOKEN")
-        .ok_or_else(|| worker::Error::RustError("STAFF_TOKEN is not set".into()))?;
     let base = public_base_url.trim_end_matches('/').to_owned();
     Ok(Config {
         registration_thanks_url: setting(env, "REGISTRATION_THANKS_URL")
@@ -57,7 +56,17 @@ fn config(env: &Env) -> worker::Result<Config> {
             .unwrap_or(30),
         public_site_origin: setting(env, "PUBLIC_SITE_ORIGIN")
             .map(|o| o.trim_end_matches('/').to_owned()),
-        staff_token: SecretHash::of(&staff_token),
+        staff_token: setting(env, "STAFF_TOKEN").map(|token| SecretHash::of(&token)),
+        access: match (
+            setting(env, "ACCESS_TEAM_DOMAIN"),
+            setting(env, "ACCESS_AUD"),
+        ) {
+            (Some(team_domain), Some(audience)) => Some(AccessPolicy {
+                team_domain: team_domain.trim_end_matches('/').to_owned(),
+                audience,
+            }),
+            _ => None,
+        },
         version: env!("CARGO_PKG_VERSION").to_owned(),
         public_base_url: base,
         order_lifetime: chrono::Duration::days(

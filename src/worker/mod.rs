@@ -2,6 +2,7 @@
 //! store's database, Queues for jobs, cron for the sweep, and the email
 //! senders. Everything here converts and delegates; no rule is decided here.
 
+mod access;
 mod config;
 mod cron;
 mod d1;

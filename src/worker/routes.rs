@@ -3,7 +3,7 @@
 
 use worker::{console_error, Env, Headers};
 
-use super::{config, now, queue, seed, stripe};
+use super::{access, config, now, queue, seed, stripe};
 use crate::api::{self, ApiError, Method, Request, Response};
 
 pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<worker::Response> {
@@ -11,7 +11,8 @@ pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<wo
         Ok(request) => match (config::app(env), seed()) {
             (Ok(app), Ok(seed)) => {
                 let stripe = stripe::configured(env);
-                api::handle(&app, stripe.as_ref(), request, now(), seed).await
+                let access = access::configured(env);
+                api::handle(&app, stripe.as_ref(), access.as_ref(), request, now(), seed).await
             }
             // A missing setting or no randomness: logged, answered as a
             // generic 500 problem, never with the cause.

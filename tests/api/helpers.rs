@@ -425,3 +425,103 @@ impl<T: Transport> TestApp<T> {
         response.json()
     }
 }
+
+/// The stand-in Cloudflare Access issuer (tests/fixtures/access): the team
+/// domain and audience both suites configure, and its key's id.
+pub const ACCESS_TEAM: &str = "https://spica-test.cloudflareaccess.com";
+pub const ACCESS_AUD: &str = "spica-test-aud";
+pub const ACCESS_KID: &str = "stand-in-key-1";
+const STAFF_KEY_PEM: &str = include_str!("../fixtures/access/staff.pem");
+const OTHER_KEY_PEM: &str = include_str!("../fixtures/access/other.pem");
+
+/// How an assertion is made: a valid one, or one of the ways to forge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forgery {
+    None,
+    /// Signed with a key the portal does not trust, under the trusted kid.
+    OtherKey,
+    /// For another Access application.
+    OtherAudience,
+    /// Expired an hour ago.
+    Expired,
+    /// Claims changed after signing.
+    Tampered,
+}
+
+fn signing_key(pem: &'static str) -> &'static rsa::pkcs1v15::SigningKey<sha2::Sha256> {
+    use rsa::pkcs8::DecodePrivateKey;
+    use std::sync::OnceLock;
+    static STAFF: OnceLock<rsa::pkcs1v15::SigningKey<sha2::Sha256>> = OnceLock::new();
+    static OTHER: OnceLock<rsa::pkcs1v15::SigningKey<sha2::Sha256>> = OnceLock::new();
+    let cell = if pem == STAFF_KEY_PEM { &STAFF } else { &OTHER };
+    cell.get_or_init(|| {
+        rsa::pkcs1v15::SigningKey::new(rsa::RsaPrivateKey::from_pkcs8_pem(pem).unwrap())
+    })
+}
+
+/// A `Cf-Access-Jwt-Assertion` for `email`, as Access would make it at
+/// `now` (Unix seconds), or forged as `forgery` says.
+pub fn access_assertion(email: &str, now: i64, forgery: Forgery) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use rsa::signature::{SignatureEncoding, Signer};
+    let header = serde_json::json!({"alg": "RS256", "kid": ACCESS_KID, "typ": "JWT"});
+    let audience = if forgery == Forgery::OtherAudience {
+        "another-app"
+    } else {
+        ACCESS_AUD
+    };
+    let issued = if forgery == Forgery::Expired {
+        now - 7200
+    } else {
+        now
+    };
+    let claims = |email: &str| {
+        serde_json::json!({"aud": [audience], "email": email, "exp": issued + 3600, "iat": issued,
+            "nbf": issued, "iss": ACCESS_TEAM, "sub": "stand-in", "type": "app"})
+    };
+    let encode = |value: &Value| URL_SAFE_NO_PAD.encode(value.to_string());
+    let input = format!("{}.{}", encode(&header), encode(&claims(email)));
+    let pem = if forgery == Forgery::OtherKey {
+        OTHER_KEY_PEM
+    } else {
+        STAFF_KEY_PEM
+    };
+    let signature = URL_SAFE_NO_PAD.encode(signing_key(pem).sign(input.as_bytes()).to_bytes());
+    if forgery == Forgery::Tampered {
+        let other = encode(&claims("mallory@spica.test"));
+        return format!("{}.{other}.{signature}", encode(&header));
+    }
+    format!("{input}.{signature}")
+}
+
+impl<T: Transport> TestApp<T> {
+    /// Adds a staff member of `role` (as the break-glass admin) and returns
+    /// their email address.
+    pub fn staff_member(&self, role: &str) -> String {
+        let email = format!("{}@spica.test", unique(role));
+        let body =
+            serde_json::json!({"email": email, "name": format!("{role} member"), "role": role});
+        let added = self.staff_send("POST", "/api/staff/members", &body);
+        assert_eq!(added.status, 201, "{}", added.text());
+        email
+    }
+
+    /// A request as a staff member signed in through Access.
+    pub fn send_as_staff(
+        &self,
+        method: &str,
+        path: &str,
+        email: &str,
+        forgery: Forgery,
+        body: Option<&Value>,
+    ) -> TestResponse {
+        let assertion = access_assertion(email, self.0.now_seconds(), forgery);
+        let mut headers = vec![("cf-access-jwt-assertion", assertion.as_str())];
+        if body.is_some() {
+            headers.push(("content-type", "application/json"));
+        }
+        let body = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+        self.0.send(method, path, &headers, body)
+    }
+}

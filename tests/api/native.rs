@@ -12,8 +12,8 @@ use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
-    TestApp, TestResponse, Transport, ACTIVATION_SECRET, BENEFICIARY, BIC, DESK_EMAIL, FORM_URL,
-    IBAN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
+    TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
+    DESK_EMAIL, FORM_URL, IBAN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
 };
 
 pub struct Native {
@@ -40,6 +40,39 @@ impl PaymentProvider for StandInStripe {
     }
 }
 
+/// The stand-in Access issuer's published keys (tests/fixtures/access),
+/// checked with the `rsa` crate as the Worker checks them with WebCrypto.
+struct StandInAccess;
+
+impl spica_portal::app::AccessKeys for StandInAccess {
+    async fn verify(&self, kid: &str, input: &[u8], signature: &[u8]) -> Result<bool, String> {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        use rsa::signature::Verifier;
+        let certs: serde_json::Value =
+            serde_json::from_str(include_str!("../fixtures/access/certs.json")).unwrap();
+        let Some(key) = certs["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["kid"] == kid)
+        else {
+            return Ok(false);
+        };
+        let number = |name: &str| {
+            rsa::BigUint::from_bytes_be(
+                &URL_SAFE_NO_PAD.decode(key[name].as_str().unwrap()).unwrap(),
+            )
+        };
+        let public = rsa::RsaPublicKey::new(number("n"), number("e")).map_err(|e| e.to_string())?;
+        let verifying = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(public);
+        let Ok(signature) = rsa::pkcs1v15::Signature::try_from(signature) else {
+            return Ok(false);
+        };
+        Ok(verifying.verify(input, &signature).is_ok())
+    }
+}
+
 const WEBHOOK_SECRET: &str = "whsec_native_test";
 
 /// A stand-in for "no email service configured".
@@ -62,7 +95,11 @@ pub fn spawn_app() -> TestApp<Native> {
         support_form_url: "https://www.timeandspace.test/support".into(),
         public_site_origin: Some(SITE_ORIGIN.into()),
         public_rate_limit: 30,
-        staff_token: SecretHash::of("native-staff-token"),
+        staff_token: Some(SecretHash::of("native-staff-token")),
+        access: Some(spica_portal::domain::access::AccessPolicy {
+            team_domain: ACCESS_TEAM.into(),
+            audience: ACCESS_AUD.into(),
+        }),
         version: "test".into(),
         order_lifetime: chrono::Duration::days(30),
         bank_account: Some(BankAccount {
@@ -111,6 +148,7 @@ impl Transport for Native {
         let handled = pollster::block_on(api::handle(
             &self.app,
             Some(&StandInStripe),
+            Some(&StandInAccess),
             request,
             self.now,
             seed,

@@ -5,9 +5,10 @@
 
 use std::collections::BTreeSet;
 
-use spica_portal::api::{Access, OPENAPI, ROUTES};
+use spica_portal::api::{Access, PartnerNeed, OPENAPI, ROUTES};
+use spica_portal::domain::staff::StaffRole;
 
-use crate::helpers::{TestApp, TestResponse, Transport};
+use crate::helpers::{access_assertion, Forgery, TestApp, TestResponse, Transport};
 use crate::spawn_app;
 
 /// A concrete path for a route's pattern.
@@ -102,21 +103,133 @@ fn the_openapi_document_describes_exactly_the_api_routes() {
     );
 }
 
-/// Tokens of every role: (customer access token, staff token, partner key).
-fn credentials(app: &TestApp<impl Transport>) -> (String, String, String) {
+/// One caller of each kind the portal knows, and how it presents itself.
+struct Caller {
+    name: &'static str,
+    kind: CallerKind,
+    bearer: Option<String>,
+    assertion: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CallerKind {
+    Customer,
+    Staff(StaffRole),
+    Partner(&'static str),
+    /// A forged or stale credential: admitted nowhere.
+    Nobody,
+}
+
+fn partner_key(app: &TestApp<impl Transport>, kind: &str) -> String {
+    let body = serde_json::json!({"name": format!("Matrix {kind}"), "kind": kind, "country": "SI", "email": crate::helpers::unique_email()});
+    let created = app.staff_send("POST", "/api/staff/partners", &body);
+    assert_eq!(created.status, 201, "{}", created.text());
+    created.json()["api_key"].as_str().unwrap().to_owned()
+}
+
+/// A caller of every kind: a customer, each staff role through Access, the
+/// break-glass token, each kind of partner, and forged or revoked
+/// credentials.
+fn callers(app: &TestApp<impl Transport>) -> Vec<Caller> {
     let (_, customer) = app.customer();
-    let body = serde_json::json!({"name": "Matrix partner", "kind": "both", "country": "SI", "email": crate::helpers::unique_email()});
-    let partner = app.staff_send("POST", "/api/staff/partners", &body).json()["api_key"]
+    let now = app.0.now_seconds();
+    let staff = |name, role: StaffRole| Caller {
+        name,
+        kind: CallerKind::Staff(role),
+        bearer: None,
+        assertion: Some(access_assertion(
+            &app.staff_member(role.as_str()),
+            now,
+            Forgery::None,
+        )),
+    };
+    let partner = |name, kind: &'static str| Caller {
+        name,
+        kind: CallerKind::Partner(kind),
+        bearer: Some(partner_key(app, kind)),
+        assertion: None,
+    };
+    let former = app.staff_member("admin");
+    let id = app
+        .staff_send("GET", "/api/staff/members", &serde_json::json!({}))
+        .json()["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["email"] == former.as_str())
+        .unwrap()["member_id"]
         .as_str()
         .unwrap()
         .to_owned();
-    (customer, app.0.staff_token().to_owned(), partner)
+    let deactivated = app.staff_send(
+        "PATCH",
+        &format!("/api/staff/members/{id}"),
+        &serde_json::json!({"active": false}),
+    );
+    assert_eq!(deactivated.status, 200, "{}", deactivated.text());
+    let admin = app.staff_member("admin");
+    let forged = |name, forgery| Caller {
+        name,
+        kind: CallerKind::Nobody,
+        bearer: None,
+        assertion: Some(access_assertion(&admin, now, forgery)),
+    };
+    vec![
+        Caller {
+            name: "customer",
+            kind: CallerKind::Customer,
+            bearer: Some(customer),
+            assertion: None,
+        },
+        staff("agent", StaffRole::Agent),
+        staff("finance", StaffRole::Finance),
+        staff("admin", StaffRole::Admin),
+        Caller {
+            name: "break-glass",
+            kind: CallerKind::Staff(StaffRole::Admin),
+            bearer: Some(app.0.staff_token().to_owned()),
+            assertion: None,
+        },
+        partner("reseller", "reseller"),
+        partner("technician", "technician"),
+        partner("both", "both"),
+        Caller {
+            name: "former staff member",
+            kind: CallerKind::Nobody,
+            bearer: None,
+            assertion: Some(access_assertion(&former, now, Forgery::None)),
+        },
+        Caller {
+            name: "not on the staff list",
+            kind: CallerKind::Nobody,
+            bearer: None,
+            assertion: Some(access_assertion("stranger@spica.test", now, Forgery::None)),
+        },
+        forged("assertion signed by another key", Forgery::OtherKey),
+        forged("assertion for another application", Forgery::OtherAudience),
+        forged("expired assertion", Forgery::Expired),
+        forged("tampered assertion", Forgery::Tampered),
+    ]
+}
+
+/// Whether the route table lets this kind of caller in.
+fn admits(access: Access, kind: CallerKind) -> bool {
+    match (access, kind) {
+        (Access::Customer, CallerKind::Customer) => true,
+        (Access::Staff(roles), CallerKind::Staff(role)) => role.may(roles),
+        (Access::Partner(need), CallerKind::Partner(kind)) => match need {
+            PartnerNeed::Any => true,
+            PartnerNeed::Reseller => kind != "technician",
+            PartnerNeed::Technician => kind != "reseller",
+        },
+        _ => false,
+    }
 }
 
 #[test]
-fn every_api_route_refuses_the_wrong_caller_and_admits_the_right_one() {
+fn every_api_route_admits_exactly_the_callers_its_access_level_names() {
     let app = spawn_app();
-    let (customer, staff, partner) = credentials(&app);
+    let callers = callers(&app);
     for (pattern, methods, access) in ROUTES.iter().filter(|(p, _, _)| is_api(p)) {
         let path = concrete(pattern);
         for method in *methods {
@@ -128,25 +241,36 @@ fn every_api_route_refuses_the_wrong_caller_and_admits_the_right_one() {
                 }
                 _ => assert_eq!(anonymous, 401, "{method} {pattern} without a token"),
             }
-            let roles = [
-                (Access::Customer, &customer),
-                (Access::Staff, &staff),
-                (Access::Partner, &partner),
-            ];
-            for (role, token) in roles {
-                let status = send(&app, method, &path, Some(token)).status;
-                if matches!(access, Access::Public | Access::Signed) {
-                    continue;
+            if matches!(access, Access::Public | Access::Signed) {
+                continue;
+            }
+            for caller in &callers {
+                let authorization = caller.bearer.as_ref().map(|b| format!("Bearer {b}"));
+                let mut headers = vec![("content-type", "application/json")];
+                if let Some(authorization) = &authorization {
+                    headers.push(("authorization", authorization.as_str()));
                 }
-                if role == *access {
+                if let Some(assertion) = &caller.assertion {
+                    headers.push(("cf-access-jwt-assertion", assertion.as_str()));
+                }
+                let status = app.0.send(method, &path, &headers, b"{}".to_vec()).status;
+                if admits(*access, caller.kind) {
                     assert!(
                         status != 401 && status != 403,
-                        "{method} {pattern} refused its own role: {status}"
+                        "{method} {pattern} refused the {}: {status}",
+                        caller.name
+                    );
+                } else if caller.kind == CallerKind::Nobody && matches!(access, Access::Staff(_)) {
+                    assert!(
+                        matches!(status, 401 | 403),
+                        "{method} {pattern} let a {} through: {status}",
+                        caller.name
                     );
                 } else {
                     assert!(
-                        matches!(status, 403 | 404),
-                        "{method} {pattern} let {role:?} through: {status}"
+                        matches!(status, 401 | 403),
+                        "{method} {pattern} let the {} through: {status}",
+                        caller.name
                     );
                 }
             }

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{unique_email, unique_serial};
+use crate::helpers::{unique_email, unique_serial, Transport as _};
 use crate::spawn_app;
 
 #[test]
@@ -41,7 +41,7 @@ fn the_sign_in_page_form_signs_a_person_in() {
     app.register_and_verify(&email, &unique_serial());
     app.post_json("/api/sessions", &json!({ "email": email }));
     let link = app.emailed_token(&email, "sign-in");
-    let signed_in = app.post_form("/sign-in", &[("token", &link)]);
+    let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
     assert_eq!(signed_in.status, 303, "{}", signed_in.text());
     assert_eq!(signed_in.header("location"), Some("/portal"));
     let cookie = signed_in
@@ -67,7 +67,7 @@ fn the_sign_in_page_emails_a_link_to_a_person() {
     app.register_and_verify(&email, &unique_serial());
     let form = app.get("/sign-in");
     assert!(form.text().contains("action=\"/sign-in\""));
-    let page = app.post_form("/sign-in", &[("email", &email)]);
+    let page = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("email", &email)]);
     assert_eq!(page.status, 200, "{}", page.text());
     assert!(page.text().contains("Check your email"));
     app.emailed_token(&email, "sign-in");

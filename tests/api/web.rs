@@ -23,7 +23,7 @@ fn signed_in_customer(app: &crate::helpers::TestApp<impl Transport>) -> String {
     app.register_and_verify(&email, &unique_serial());
     app.post_json("/api/sessions", &json!({ "email": email }));
     let link = app.emailed_token(&email, "sign-in");
-    session(&app.post_form("/sign-in", &[("token", &link)]))
+    session(&app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]))
 }
 
 /// The portal's own origin, as the browser sends it on a form post.

@@ -5,6 +5,9 @@ JSON body) and answers 200 {"id": ...}, the same id again for a repeated
 idempotency key. GET /received lists every request, repeats included, so a
 test can tell one delivery from two.
 
+Cloudflare Access: GET /cdn-cgi/access/certs publishes the stand-in issuer's
+key (tests/fixtures/access/certs.json).
+
 Stripe's Checkout API: POST /v1/checkout/sessions (form-encoded, bearer
 sk_test_e2e) records the form and answers a session {"id", "url", ...}, the
 same session again for a repeated Idempotency-Key. GET /checkout-sessions
@@ -12,12 +15,17 @@ lists the forms received.
 """
 
 import json
+import os
 import sys
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STRIPE_KEY = "sk_test_e2e"
+
+# Cloudflare Access's certs, as a stand-in issuer publishes them: the public
+# half of tests/fixtures/access/staff.pem.
+ACCESS_CERTS = json.load(open(os.path.join(os.path.dirname(__file__), "..", "fixtures", "access", "certs.json")))
 
 lock = threading.Lock()
 emails = []
@@ -91,6 +99,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._answer(200, emails)
             if self.path == "/checkout-sessions":
                 return self._answer(200, sessions)
+        if self.path == "/cdn-cgi/access/certs":
+            return self._answer(200, ACCESS_CERTS)
         return self._answer(404, {"error": "not found"})
 
     def log_message(self, *args):

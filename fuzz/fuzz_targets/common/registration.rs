@@ -23,6 +23,15 @@ impl PaymentProvider for NoProvider {
     }
 }
 
+/// No Access issuer: the fuzzed route is public.
+pub enum NoAccess {}
+
+impl spica_portal::app::AccessKeys for NoAccess {
+    async fn verify(&self, _: &str, _: &[u8], _: &[u8]) -> Result<bool, String> {
+        match *self {}
+    }
+}
+
 const ACTIVATION_SECRET: &str = "2:fuzz-activation-secret-two,1:fuzz-activation-secret-one";
 const LICENSE_SIGNING_KEY: &str =
     "4242424242424242424242424242424242424242424242424242424242424242";
@@ -35,7 +44,8 @@ fn app() -> App<Sqlite> {
         support_form_url: "https://www.timeandspace.test/support".into(),
         public_site_origin: Some("https://www.timeandspace.test".into()),
         public_rate_limit: 30,
-        staff_token: SecretHash::of("fuzz-staff-token"),
+        staff_token: Some(SecretHash::of("fuzz-staff-token")),
+        access: None,
         version: "fuzz".into(),
         order_lifetime: chrono::Duration::days(30),
         bank_account: Some(BankAccount {
@@ -72,7 +82,7 @@ pub fn post_twice(content_type: &str, body: &[u8]) {
         let mut seed = [0u8; 32];
         seed[0] = attempt;
         let handled =
-            pollster::block_on(api::handle(&app, None::<&NoProvider>, request, now, seed));
+            pollster::block_on(api::handle(&app, None::<&NoProvider>, None::<&NoAccess>, request, now, seed));
         let status = handled.response.status;
         assert!(
             status < 500,
