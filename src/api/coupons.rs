@@ -54,9 +54,9 @@ pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value 
 
 pub async fn ledger<D: Database>(app: &App<D>, request: &Request, now: Instant) -> Result<Handled> {
     let customer = app.authenticate(request.bearer(), now).await?;
-    let balance = app.store.coupon_balance(&customer.id).await?;
+    let balance = app.store.coupon_balance(&customer.customer.id).await?;
     let entries: Vec<Value> = app
-        .ledger(&customer.id)
+        .ledger(&customer.customer.id)
         .await?
         .iter()
         .map(|line| {
@@ -133,7 +133,7 @@ pub async fn list_orders<D: Database>(
     let customer = app.authenticate(request.bearer(), now).await?;
     let orders: Vec<Value> = app
         .store
-        .orders_of(&customer.id)
+        .orders_of(&customer.customer.id)
         .await?
         .iter()
         .map(|r| order_json(app, r, now))

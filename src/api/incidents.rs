@@ -185,7 +185,7 @@ pub async fn list_own<D: Database>(
     let customer = app.authenticate(request.bearer(), now).await?;
     let incidents: Vec<Value> = app
         .store
-        .incidents_of(&customer.id)
+        .incidents_of(&customer.customer.id)
         .await?
         .iter()
         .map(incident_json)

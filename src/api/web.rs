@@ -12,6 +12,7 @@ use super::http::{Handled, Request, Response};
 use super::pages::{escape, page, page_in, Area};
 use super::problem::ApiError;
 use super::Result;
+use crate::app::CustomerPrincipal;
 use crate::app::{
     Actor, App, AppError, AttemptInput, PaymentProvider, Reply, SessionInput, Upload,
 };
@@ -25,7 +26,7 @@ use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{CustomerRecord, Database, IncidentRecord, OrderRecord};
+use crate::store::{Database, IncidentRecord, OrderRecord};
 
 const CUSTOMER_COOKIE: &str = "spica_session";
 const STAFF_COOKIE: &str = "spica_staff";
@@ -267,7 +268,7 @@ async fn customer<D: Database>(
     app: &App<D>,
     request: &Request,
     now: Instant,
-) -> Option<CustomerRecord> {
+) -> Option<CustomerPrincipal> {
     app.authenticate(request.cookie(CUSTOMER_COOKIE), now)
         .await
         .ok()
@@ -278,12 +279,12 @@ pub async fn portal<D: Database>(app: &App<D>, request: &Request, now: Instant) 
         return redirect("/sign-in");
     };
     let profile = app.profile(customer).await?;
-    let c = &profile.customer;
+    let c = &profile.principal.customer;
     let mut html = format!(
         "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
          <p id=\"coupon-balance\" class=\"balance\">{} coupon(s), {} minutes of direct support</p>\
          <p><a href=\"/portal/coupons\">Buy coupons</a> · <a href=\"/support\">Request support</a></p></section>\n",
-        escape(&c.contact_name),
+        escape(&profile.principal.contact.name),
         escape(&c.company_name),
         profile.coupon_balance,
         profile.minutes_available
@@ -407,7 +408,10 @@ pub async fn coupons_page<D: Database>(
     let Some(customer) = customer(app, request, now).await else {
         return redirect("/sign-in");
     };
-    let sups = app.store.has_active_sups(&customer.id, now).await?;
+    let sups = app
+        .store
+        .has_active_sups(&customer.customer.id, now)
+        .await?;
     let body = coupon_form(
         crate::domain::order::unit_price(sups),
         &FieldErrors::default(),
@@ -435,7 +439,10 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     });
     let method = fields.parse("payment_method", PaymentMethod::parse);
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        let sups = app.store.has_active_sups(&customer.id, now).await?;
+        let sups = app
+            .store
+            .has_active_sups(&customer.customer.id, now)
+            .await?;
         let body = coupon_form(crate::domain::order::unit_price(sups), &fields.errors);
         return Ok(page_in(Area::Customer, 422, "Buy support coupons", &body).into());
     };
@@ -988,13 +995,20 @@ pub async fn desk_incident<D: Database>(
         return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
     };
     let empty = FieldErrors::default();
-    let customer = app.store.customer(&incident.customer_id).await?;
+    let acting = app
+        .store
+        .acting_contact(crate::store::Acted::Incident, &incident.id)
+        .await?;
+    let customer = app
+        .principal_for(&incident.customer_id, acting.as_deref())
+        .await
+        .ok();
     let mut html = customer.map_or(String::new(), |c| {
         format!(
             "<p>{} · {} · {}</p>",
-            escape(&c.company_name),
-            escape(&c.contact_name),
-            escape(incident.phone.as_deref().unwrap_or(&c.phone))
+            escape(&c.customer.company_name),
+            escape(&c.contact.name),
+            escape(incident.phone.as_deref().unwrap_or(&c.contact.phone))
         )
     });
     html.push_str(&timeline_html(app, &incident).await?);

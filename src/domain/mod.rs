@@ -16,6 +16,7 @@ pub mod license;
 pub mod money;
 pub mod notification;
 pub mod order;
+pub mod organisation;
 pub mod phone;
 pub mod reconciliation;
 pub mod registration;
