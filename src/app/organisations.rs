@@ -422,3 +422,224 @@ impl<D: Database> App<D> {
         Ok(!had_grant && self.store.has_free_grant(customer_id).await?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::registration::tests::{registration, token_in_email};
+    use crate::app::testing::{app, customer, entropy, license, now, run};
+    use crate::app::Actor;
+    use crate::domain::activation::InstallationId;
+    use crate::domain::license::ProductVersion;
+    use crate::store::sqlite::Sqlite;
+
+    fn invite(
+        app: &App<Sqlite>,
+        by: &CustomerPrincipal,
+        email: &str,
+        seed: u8,
+    ) -> CustomerPrincipal {
+        let invited = run(app.invite_contact(
+            by,
+            &Text::parse("Bor Kos", 200).unwrap(),
+            &Email::parse(email).unwrap(),
+            &Phone::parse("+38640111222").unwrap(),
+            now(),
+            &mut entropy(seed),
+        ))
+        .unwrap();
+        let link = token_in_email(app, email);
+        let grant = run(app.accept_invitation(&link, now(), &mut entropy(seed + 1))).unwrap();
+        let colleague = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
+        assert_eq!(colleague.contact.id, invited.contact.id);
+        colleague
+    }
+
+    #[test]
+    fn an_invited_colleague_signs_in_to_the_same_organisation() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        assert_eq!(bor.customer.id, ana.customer.id);
+        assert_eq!(run(app.contacts(&ana)).unwrap().len(), 2);
+        let again = run(app.accept_invitation(
+            &token_in_email(&app, "bor@kovinar.si"),
+            now(),
+            &mut entropy(20),
+        ));
+        assert!(again.is_err(), "an invitation is accepted once");
+    }
+
+    #[test]
+    fn the_last_contact_cannot_be_removed_and_a_removed_one_signs_in_no_more() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let org = ana.customer.id.clone();
+        assert!(matches!(
+            run(app.remove_contact(Remover::Staff, &org, &ana.contact.id, now())),
+            Err(AppError::LastContact)
+        ));
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        let email = Email::parse("bor@kovinar.si").unwrap();
+        run(app.request_sign_in(&email, now(), &mut entropy(30))).unwrap();
+        let link = token_in_email(&app, "bor@kovinar.si");
+        run(app.remove_contact(Remover::Contact(&ana), &org, &bor.contact.id, now())).unwrap();
+        assert!(run(app.redeem_sign_in(&link, now(), &mut entropy(31))).is_err());
+        assert!(run(app.request_sign_in(&email, now(), &mut entropy(32)))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn two_contacts_removing_each_other_leave_one() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let org = ana.customer.id.clone();
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        // Both removals as their batches run, one after the other on D1: the
+        // guard is in the batch, not in what each read before.
+        let first = store::remove_contact(&bor.contact.id, &org, &ana.contact.id, now());
+        let second = store::remove_contact(&ana.contact.id, &org, &bor.contact.id, now());
+        run(app.store.write(vec![first])).unwrap();
+        let refused = run(app.store.write(vec![second])).unwrap_err();
+        assert!(refused.is_constraint("at least one active contact"));
+        assert_eq!(run(app.contacts(&ana)).unwrap().len(), 1);
+    }
+
+    /// The attack: a stranger registers with the holder's serial.
+    fn stranger_with_serial(app: &App<Sqlite>, serial: &str) -> CustomerPrincipal {
+        let mut form = registration("eve@stranger.si", serial);
+        form.company.name = Text::parse("Stranger d.o.o.", 200).unwrap();
+        let registered = run(app.register(form, now(), &mut entropy(50))).unwrap();
+        run(app.verify_email(
+            &token_in_email(app, "eve@stranger.si"),
+            now(),
+            &mut entropy(51),
+        ))
+        .unwrap();
+        let contact = run(app.store.contacts_of(&registered.customer_id))
+            .unwrap()
+            .remove(0);
+        run(app.principal(&contact.id)).unwrap()
+    }
+
+    #[test]
+    fn a_stranger_who_types_the_serial_cannot_activate_deactivate_or_see_codes() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let serial = ana.customer.registered_serial.clone();
+        let version = ProductVersion::parse("8.0").unwrap();
+        let (activation, _) = run(app.activate(
+            Actor::Customer(&ana),
+            &SerialNumber::parse(&serial).unwrap(),
+            &InstallationId::parse("PC-ANA-1").unwrap(),
+            &version,
+            now(),
+            &mut entropy(60),
+        ))
+        .unwrap();
+        let eve = stranger_with_serial(&app, &serial);
+        assert_ne!(eve.customer.id, ana.customer.id);
+        let taken = run(app.activate(
+            Actor::Customer(&eve),
+            &SerialNumber::parse(&serial).unwrap(),
+            &InstallationId::parse("PC-EVE-1").unwrap(),
+            &version,
+            now(),
+            &mut entropy(61),
+        ));
+        assert!(matches!(taken, Err(AppError::NotFound)));
+        let freed = run(app.deactivate(
+            Actor::Customer(&eve),
+            &activation.id,
+            now(),
+            &mut entropy(62),
+        ));
+        assert!(matches!(freed, Err(AppError::NotFound)));
+        assert!(matches!(
+            run(app.license_file(Actor::Customer(&eve), &activation.id, now())),
+            Err(AppError::NotFound)
+        ));
+        assert!(run(app.store.licenses_of_customer(&eve.customer.id))
+            .unwrap()
+            .is_empty());
+        assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 0);
+    }
+
+    #[test]
+    fn staff_assign_an_unheld_license_to_a_claimant_once_with_its_coupon() {
+        let app = app();
+        license(&app, "TS-77", "Somebody Else");
+        let eve = stranger_with_serial(&app, "0");
+        let claim = run(app.store.pending_claims_of(&eve.customer.id))
+            .unwrap()
+            .remove(0);
+        let serial = SerialNumber::parse("TS-77").unwrap();
+        let decision =
+            run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(70))).unwrap();
+        assert_eq!(decision, ClaimDecision::Assigned { free_coupon: true });
+        assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 1);
+        assert!(matches!(
+            run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(71))),
+            Err(AppError::ClaimDecided)
+        ));
+    }
+
+    #[test]
+    fn a_held_license_is_not_assigned_to_a_claimant_and_joining_needs_the_holders_confirmation() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let serial = ana.customer.registered_serial.clone();
+        let eve = stranger_with_serial(&app, &serial);
+        let claim = run(app.store.pending_claims_of(&eve.customer.id))
+            .unwrap()
+            .remove(0);
+        assert!(matches!(
+            run(app.assign_claim(&claim.id, None, now(), &mut entropy(80))),
+            Err(AppError::HeldByAnotherOrganisation)
+        ));
+        run(app.request_join(&claim.id, now(), &mut entropy(81))).unwrap();
+        let confirm = token_in_email(&app, "ana@kovinar.si");
+        run(app.confirm_join(&confirm, now())).unwrap();
+        let moved = run(app.principal(&eve.contact.id)).unwrap();
+        assert_eq!(moved.customer.id, ana.customer.id);
+        let old = run(app.store.customer(&eve.customer.id)).unwrap().unwrap();
+        assert_eq!(old.merged_into.as_deref(), Some(ana.customer.id.as_str()));
+        assert!(run(app.confirm_join(&confirm, now())).is_err());
+    }
+
+    #[test]
+    fn a_refused_claim_keeps_its_reason_and_the_claimant_is_told() {
+        let app = app();
+        let eve = stranger_with_serial(&app, "TS-NOPE");
+        let claim = run(app.store.pending_claims_of(&eve.customer.id))
+            .unwrap()
+            .remove(0);
+        let reason = Text::parse("No such license was sold", 500).unwrap();
+        run(app.refuse_claim(&claim.id, &reason, now(), &mut entropy(90))).unwrap();
+        let refused = run(app.store.claim(&claim.id)).unwrap().unwrap();
+        assert_eq!(refused.status, ClaimStatus::Refused);
+        assert_eq!(refused.reason.as_deref(), Some("No such license was sold"));
+        let told = run(app.store.outbox_messages(Some("eve@stranger.si"), 1)).unwrap();
+        assert!(told[0].text.contains("No such license was sold"));
+    }
+
+    #[test]
+    fn a_license_never_has_two_holders_even_when_both_race() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let eve = stranger_with_serial(&app, "0");
+        license(&app, "TS-RACE", "Kovinar d.o.o.");
+        let first = run(app
+            .store
+            .write(vec![store::hold_if_unheld("TS-RACE", &ana.customer.id)]))
+        .unwrap();
+        let second = run(app
+            .store
+            .write(vec![store::hold_if_unheld("TS-RACE", &eve.customer.id)]))
+        .unwrap();
+        assert_eq!((first[0], second[0]), (1, 0));
+        let held = run(app.store.license("TS-RACE")).unwrap().unwrap();
+        assert_eq!(held.holder_id.as_deref(), Some(ana.customer.id.as_str()));
+    }
+}
