@@ -316,9 +316,11 @@ impl<D: Database> App<D> {
             issued.claim_id = Some(claim.id.clone());
             let message = notification::join_request(
                 &decode_email(&contact)?,
-                &claimant.name,
-                &claimant.email,
-                &claim.company_name,
+                &notification::Claimant {
+                    name: &claimant.name,
+                    email: &claimant.email,
+                    company: &claim.company_name,
+                },
                 &serial,
                 &self.config.public_base_url,
                 token.as_str(),
