@@ -4,44 +4,84 @@
 -- instants are RFC 3339 UTC text with milliseconds (they sort as text);
 -- money is INTEGER cents; UNIQUE constraints carry the idempotency rules.
 
--- Registered end users (the seed: "Register as a Time & Space User").
+-- Organisations: the company that holds licenses and the coupon balance.
+-- An organisation whose last contact joined another one (a claim resolved by
+-- joining the license's holder) is `merged`: its records stay for history.
 CREATE TABLE customers (
+  id                TEXT PRIMARY KEY,
+  status            TEXT NOT NULL CHECK (status IN ('pending_verification', 'active', 'merged')),
+  registered_serial TEXT NOT NULL,             -- as typed at registration ('0' when unknown); not ownership
+  company_name      TEXT NOT NULL,
+  street            TEXT NOT NULL,
+  postal_code       TEXT NOT NULL,
+  city              TEXT NOT NULL,
+  country           TEXT NOT NULL CHECK (length(country) = 2),
+  vat_id            TEXT,
+  merged_into       TEXT REFERENCES customers (id),
+  created_at        TEXT NOT NULL,
+  verified_at       TEXT
+) STRICT;
+
+-- The people of an organisation. Sign-in links and access tokens are issued
+-- to a contact; a removed contact keeps its row (orders and messages name it)
+-- and frees its address.
+CREATE TABLE contacts (
   id                    TEXT PRIMARY KEY,
-  status                TEXT NOT NULL CHECK (status IN ('pending_verification', 'active')),
-  serial                TEXT NOT NULL,           -- license serial, or '0' when unknown
-  company_name          TEXT NOT NULL,
-  street                TEXT NOT NULL,
-  postal_code           TEXT NOT NULL,
-  city                  TEXT NOT NULL,
-  country               TEXT NOT NULL CHECK (length(country) = 2),
-  vat_id                TEXT,
-  contact_name          TEXT NOT NULL,
-  email                 TEXT NOT NULL UNIQUE,    -- lower-cased: one mailbox, one account
+  customer_id           TEXT NOT NULL REFERENCES customers (id),
+  status                TEXT NOT NULL CHECK (status IN ('pending_verification', 'invited', 'active', 'removed')),
+  name                  TEXT NOT NULL,
+  email                 TEXT NOT NULL,           -- lower-cased
   phone                 TEXT NOT NULL,           -- E.164
   newsletter            INTEGER NOT NULL CHECK (newsletter IN (0, 1)),
   newsletter_consent_at TEXT,
-  terms_version         TEXT NOT NULL,
-  terms_accepted_at     TEXT NOT NULL,
+  terms_version         TEXT,
+  terms_accepted_at     TEXT,
+  invited_by            TEXT REFERENCES contacts (id),
   created_at            TEXT NOT NULL,
   verified_at           TEXT,
-  CHECK ((newsletter = 1) = (newsletter_consent_at IS NOT NULL))
+  removed_at            TEXT,
+  removed_by            TEXT,                    -- con_… or staff
+  CHECK ((newsletter = 1) = (newsletter_consent_at IS NOT NULL)),
+  CHECK ((status = 'removed') = (removed_at IS NOT NULL))
 ) STRICT;
+-- One mailbox, one person: among contacts not removed, an address is unique.
+CREATE UNIQUE INDEX contacts_email ON contacts (email) WHERE status <> 'removed';
+CREATE INDEX contacts_by_customer ON contacts (customer_id, status);
+-- Never the last one: an organisation keeps at least one active contact, so
+-- of two contacts removing each other at once the second removal fails.
+CREATE TRIGGER contacts_never_remove_the_last BEFORE UPDATE OF status ON contacts
+WHEN NEW.status = 'removed' AND OLD.status <> 'removed'
+  AND NOT EXISTS (SELECT 1 FROM contacts WHERE customer_id = OLD.customer_id AND id <> OLD.id AND status = 'active')
+BEGIN
+  SELECT RAISE(ABORT, 'constraint failed: an organisation keeps at least one active contact');
+END;
 
--- Registrations made with serial '0': staff match them to a license later.
+-- Registrations of a serial that did not make the organisation its holder:
+-- "0", a serial the catalogue does not know, a held license, a company that
+-- is not the licensee. Staff assign the license, join the claimant to the
+-- holder (once a contact of the holder confirms), or refuse with a reason.
 CREATE TABLE license_claims (
   id              TEXT PRIMARY KEY,
-  customer_id     TEXT NOT NULL UNIQUE REFERENCES customers (id),
-  status          TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+  customer_id     TEXT NOT NULL REFERENCES customers (id),
+  contact_id      TEXT NOT NULL REFERENCES contacts (id),
+  serial          TEXT NOT NULL,                 -- as typed: '0' or a serial
+  status          TEXT NOT NULL CHECK (status IN ('open', 'assigned', 'join_requested', 'joined', 'refused')),
   resolved_serial TEXT,
+  reason          TEXT,
   created_at      TEXT NOT NULL,
-  resolved_at     TEXT
+  resolved_at     TEXT,
+  CHECK ((status = 'refused') = (reason IS NOT NULL))
 ) STRICT;
+CREATE UNIQUE INDEX license_claims_one_per_registration ON license_claims (contact_id, serial);
+CREATE INDEX license_claims_by_status ON license_claims (status, created_at);
 
--- Email-verification links, sign-in links and access tokens, by SHA-256 only.
+-- Links and access tokens, issued to a contact. An invitation accepts a
+-- colleague; a join confirmation lets a holder's contact accept a claimant.
 CREATE TABLE auth_tokens (
   token_hash  TEXT PRIMARY KEY,                  -- hex SHA-256 of the token
-  purpose     TEXT NOT NULL CHECK (purpose IN ('verify_email', 'sign_in', 'access')),
-  customer_id TEXT NOT NULL REFERENCES customers (id),
+  purpose     TEXT NOT NULL CHECK (purpose IN ('verify_email', 'sign_in', 'access', 'invitation', 'confirm_join')),
+  contact_id  TEXT NOT NULL REFERENCES contacts (id),
+  claim_id    TEXT REFERENCES license_claims (id),
   created_at  TEXT NOT NULL,
   expires_at  TEXT NOT NULL,
   used_at     TEXT
@@ -128,7 +168,7 @@ CREATE TABLE coupon_orders (
   created_at          TEXT NOT NULL,
   expires_at          TEXT NOT NULL,
   paid_at             TEXT,
-  closed_at           TEXT
+  closed_at           TEXT, contact_id TEXT REFERENCES contacts (id) -- who ordered
 ) STRICT;
 CREATE INDEX coupon_orders_by_customer ON coupon_orders (customer_id, created_at);
 
@@ -226,7 +266,7 @@ CREATE TABLE incidents (
   resolution         TEXT,
   revision           INTEGER NOT NULL,         -- see incident_revisions
   created_at         TEXT NOT NULL,
-  closed_at          TEXT
+  closed_at          TEXT, contact_id TEXT REFERENCES contacts (id) -- who asked
 ) STRICT;
 CREATE INDEX incidents_by_customer ON incidents (customer_id, created_at);
 CREATE INDEX incidents_by_status_and_deadline ON incidents (status, callback_due_by);
@@ -282,7 +322,8 @@ CREATE TABLE incident_messages (
   author      TEXT NOT NULL CHECK (author IN ('customer', 'staff')),
   author_name TEXT NOT NULL,
   body        TEXT NOT NULL,
-  created_at  TEXT NOT NULL, recorded_by TEXT  -- who wrote it: stf_…, break-glass, or the customer
+  created_at  TEXT NOT NULL, contact_id TEXT REFERENCES contacts (id), -- who wrote, for a customer's message
+  recorded_by TEXT  -- from the verified identity: a staff member's or the contact's email
 ) STRICT;
 CREATE INDEX incident_messages_by_incident ON incident_messages (incident_id, created_at);
 
@@ -308,8 +349,11 @@ CREATE TABLE licenses (
   partner_id       TEXT REFERENCES partners (id),
   revoked_at       TEXT,
   created_at       TEXT NOT NULL,
-  updated_at       TEXT NOT NULL
+  updated_at       TEXT NOT NULL,
+  -- The holding organisation and, from the catalogue, the licensee (migration 0006).
+  holder_id TEXT REFERENCES customers (id), licensee_name TEXT, licensee_country TEXT, licensee_vat_id TEXT
 ) STRICT;
+CREATE INDEX licenses_by_holder ON licenses (holder_id);
 
 -- Activated installations; a deactivated one keeps its row, and frees its seat.
 CREATE TABLE activations (

@@ -125,3 +125,85 @@ fn every_table_is_strict() {
         assert_eq!(strict, 1, "table {name} is not STRICT");
     }
 }
+
+/// Migration 0006 on a populated database, as D1 runs it: foreign keys on,
+/// the file as one transaction. Each customer becomes an organisation with
+/// one contact; tokens, orders and incidents keep working for that contact.
+#[test]
+fn organisations_migration_keeps_every_customer_as_an_organisation_with_one_contact() {
+    let db = Connection::open_in_memory().unwrap();
+    db.execute_batch("PRAGMA foreign_keys = on;").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    for name in [
+        "0001_registration.sql",
+        "0002_coupons.sql",
+        "0003_direct_support.sql",
+        "0004_licenses.sql",
+    ] {
+        db.execute_batch(&std::fs::read_to_string(dir.join(name)).unwrap())
+            .unwrap();
+    }
+    db.execute_batch(
+        "INSERT INTO customers (id, status, serial, company_name, street, postal_code, city, country, vat_id, \
+           contact_name, email, phone, newsletter, terms_version, terms_accepted_at, created_at, verified_at) VALUES \
+         ('cus_a', 'active', 'TS-1', 'Kovinar d.o.o.', 'Cesta 1', '1000', 'Ljubljana', 'SI', NULL, 'Ana', 'ana@kovinar.si', '+38611', 0, 'v', 't1', 't1', 't1'), \
+         ('cus_b', 'active', 'TS-1', 'Other', 'Cesta 2', '1000', 'Ljubljana', 'SI', NULL, 'Bo', 'bo@other.si', '+38612', 0, 'v', 't2', 't2', 't2'), \
+         ('cus_c', 'active', '0', 'Zero', 'Cesta 3', '1000', 'Ljubljana', 'SI', NULL, 'Ce', 'ce@zero.si', '+38613', 0, 'v', 't3', 't3', 't3');
+         INSERT INTO licenses (serial, product, edition, major_version, list_price_cents, installations, created_at, updated_at) \
+           VALUES ('TS-1', 'Time & Space', 'Pro', 8, 100000, 3, 't', 't');
+         INSERT INTO license_claims (id, customer_id, status, created_at) VALUES ('clm_c', 'cus_c', 'open', 't3');
+         INSERT INTO auth_tokens (token_hash, purpose, customer_id, created_at, expires_at) VALUES ('h1', 'access', 'cus_a', 't', 'z');
+         INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, payment_method, status, created_at, expires_at) \
+           VALUES ('ord_1', 'cus_a', 2, 2500, 5000, 'EUR', 'card', 'paid', 't', 'z');
+         INSERT INTO incidents (id, customer_id, subject, description, channel, status, callback_window, window_opened_at, \
+           callback_target_by, callback_due_by, failed_attempts, attempts, revision, created_at) \
+           VALUES ('inc_1', 'cus_a', 's', 'd', 'chat', 'awaiting_callback', 1, 't', 't', 't', 0, 0, 1, 't');
+         INSERT INTO incident_messages (id, incident_id, author, author_name, body, created_at) VALUES ('imsg_1', 'inc_1', 'customer', 'Ana', 'hi', 't');",
+    )
+    .unwrap();
+
+    let migration = std::fs::read_to_string(dir.join("0006_organisations.sql")).unwrap();
+    db.execute_batch(&format!("BEGIN;\n{migration}\nCOMMIT;"))
+        .unwrap();
+
+    let one = |sql: &str| -> String { db.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(one("SELECT group_concat(id || '=' || customer_id || ':' || email, ' ') FROM (SELECT * FROM contacts ORDER BY id)"),
+        "con_a=cus_a:ana@kovinar.si con_b=cus_b:bo@other.si con_c=cus_c:ce@zero.si");
+    assert_eq!(
+        one("SELECT holder_id FROM licenses WHERE serial = 'TS-1'"),
+        "cus_a",
+        "the first registrant holds it"
+    );
+    assert_eq!(
+        one("SELECT group_concat(customer_id || ':' || serial || ':' || status, ' ') FROM (SELECT * FROM license_claims ORDER BY customer_id)"),
+        "cus_b:TS-1:open cus_c:0:open",
+        "the second registrant of the serial and the serial-0 one are claims"
+    );
+    assert_eq!(
+        one("SELECT contact_id FROM auth_tokens WHERE token_hash = 'h1'"),
+        "con_a"
+    );
+    assert_eq!(
+        one("SELECT contact_id FROM coupon_orders WHERE id = 'ord_1'"),
+        "con_a"
+    );
+    assert_eq!(
+        one("SELECT contact_id FROM incidents WHERE id = 'inc_1'"),
+        "con_a"
+    );
+    assert_eq!(
+        one("SELECT contact_id FROM incident_messages WHERE id = 'imsg_1'"),
+        "con_a"
+    );
+    let violations: i64 = db
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    // The old address is still one person's.
+    assert!(db
+        .execute_batch("INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, created_at) \
+                        VALUES ('con_x', 'cus_b', 'active', 'X', 'ana@kovinar.si', '+3861', 0, 't')")
+        .is_err());
+}

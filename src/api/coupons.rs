@@ -55,9 +55,9 @@ pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value 
 
 pub async fn ledger<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
     let customer = principal.customer()?;
-    let balance = app.store.coupon_balance(&customer.id).await?;
+    let balance = app.store.coupon_balance(&customer.customer.id).await?;
     let entries: Vec<Value> = app
-        .ledger(&customer.id)
+        .ledger(&customer.customer.id)
         .await?
         .iter()
         .map(|line| {
@@ -135,7 +135,7 @@ pub async fn list_orders<D: Database>(
     let customer = principal.customer()?;
     let orders: Vec<Value> = app
         .store
-        .orders_of(&customer.id)
+        .orders_of(&customer.customer.id)
         .await?
         .iter()
         .map(|r| order_json(app, r, now))

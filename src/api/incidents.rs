@@ -177,7 +177,7 @@ pub async fn list_own<D: Database>(app: &App<D>, principal: &Principal) -> Resul
     let customer = principal.customer()?;
     let incidents: Vec<Value> = app
         .store
-        .incidents_of(&customer.id)
+        .incidents_of(&customer.customer.id)
         .await?
         .iter()
         .map(incident_json)

@@ -9,7 +9,7 @@ use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::Principal;
-use crate::app::{coverage_of, require_reseller, Actor, App, AppError, SupsSale};
+use crate::app::{coverage_of, require_reseller, Actor, App, AppError, ClaimDecision, SupsSale};
 use crate::domain::activation::InstallationId;
 use crate::domain::country::Country;
 use crate::domain::email::Email;
@@ -70,6 +70,9 @@ pub async fn import_licenses<D: Database>(
                         list_price: text("list_price"),
                         installations: text("installations"),
                         partner_id: text("partner_id"),
+                        licensee_name: text("licensee_name"),
+                        licensee_country: text("licensee_country"),
+                        licensee_vat_id: text("licensee_vat_id"),
                     }
                 })
                 .collect()
@@ -421,11 +424,11 @@ pub async fn partner_statement<D: Database>(
 pub async fn claims<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
     principal.staff()?;
     let claims: Vec<Value> = app
-        .store
-        .open_claims()
+        .license_claims()
         .await?
         .iter()
-        .map(|c| json!({"claim_id": c.id, "customer_id": c.customer_id, "company": c.company_name, "email": c.email,
+        .map(|c| json!({"claim_id": c.id, "customer_id": c.customer_id, "contact_id": c.contact_id,
+            "serial": c.serial, "status": c.status.as_str(), "company": c.company_name, "email": c.email,
             "created_at": format(c.created_at)}))
         .collect();
     Ok(Response::json(200, &json!({ "claims": claims })).into())
@@ -445,8 +448,13 @@ pub async fn resolve_claim<D: Database>(
     let Some(serial) = fields.parse("serial", SerialNumber::parse) else {
         return Err(decode::invalid(fields.errors));
     };
-    let granted = app.resolve_claim(id, &serial, now, entropy).await?;
-    let body = json!({"claim_id": id, "serial": serial.as_str(), "status": "resolved", "free_coupon_granted": granted});
+    // Kept for serial-"0" claims: assigning the license named by `serial`.
+    let ClaimDecision::Assigned { free_coupon } =
+        app.assign_claim(id, Some(&serial), now, entropy).await?
+    else {
+        return Err(AppError::ClaimDecided.into());
+    };
+    let body = json!({"claim_id": id, "serial": serial.as_str(), "status": "assigned", "free_coupon_granted": free_coupon});
     Ok(Response::json(200, &body).into())
 }
 

@@ -763,11 +763,12 @@ async fn sign_in_form<D: Database>(
 }
 
 fn profile_json(profile: &Profile) -> serde_json::Value {
-    let c = &profile.customer;
+    let c = &profile.principal.customer;
+    let p = &profile.principal.contact;
     json!({
         "customer_id": c.id,
         "status": c.status.as_str(),
-        "serial": c.serial,
+        "serial": c.registered_serial,
         "company": {
             "name": c.company_name,
             "street": c.street,
@@ -776,11 +777,8 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
             "country": c.country,
             "vat_id": c.vat_id,
         },
-        "contact": {"name": c.contact_name, "email": c.email, "phone": c.phone},
-        "newsletter": c.newsletter,
-        "newsletter_consent_at": c.newsletter_consent_at.map(format),
-        "terms_version": c.terms_version,
-        "terms_accepted_at": format(c.terms_accepted_at),
+        "contact": {"contact_id": p.id, "name": p.name, "email": p.email, "phone": p.phone},
+        "newsletter": p.newsletter,
         "created_at": format(c.created_at),
         "verified_at": c.verified_at.map(format),
         "coupon_balance": profile.coupon_balance,
@@ -790,7 +788,7 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
 
 async fn me<D: Database>(app: &App<D>, principal: &Principal, now: Instant) -> Result<Handled> {
     let customer = principal.customer()?;
-    let licenses = licensing::licenses_of(app, &customer.id, now).await?;
+    let licenses = licensing::licenses_of(app, &customer.customer.id, now).await?;
     let profile = app.profile(customer).await?;
     let mut body = profile_json(&profile);
     body["licenses"] = licenses;

@@ -153,6 +153,10 @@ impl ApiError {
             }
             Self::App(error @ A::RateLimited(_)) => (429, "rate-limited", "Too many requests", format!("{error}.")),
             Self::App(A::Forbidden(why)) => (403, "forbidden", "Not allowed", format!("{why}.")),
+            Self::App(A::HeldByAnotherOrganisation) => (409, "held-by-another-organisation", "Held by another organisation", format!("{}.", A::HeldByAnotherOrganisation)),
+            Self::App(A::LastContact) => (409, "last-contact", "The last contact", format!("{}: invite a colleague first.", A::LastContact)),
+            Self::App(A::LicenseNotHeld) => (409, "license-not-held", "No holder", format!("{}; assign it instead.", A::LicenseNotHeld)),
+            Self::App(A::ClaimDecided) => (409, "claim-decided", "Claim decided", format!("{}.", A::ClaimDecided)),
             Self::App(A::UnknownLicense) => (422, "unknown-license", "Unknown license", format!("{}.", A::UnknownLicense)),
             Self::App(A::PaymentNotYetKnown) => {
                 (409, "payment-not-yet-known", "Out of order", format!("{}.", A::PaymentNotYetKnown))

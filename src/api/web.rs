@@ -312,12 +312,12 @@ pub async fn portal<D: Database>(
 ) -> Result<Handled> {
     let customer = principal.customer()?;
     let profile = app.profile(customer).await?;
-    let c = &profile.customer;
+    let c = &profile.principal.customer;
     let mut html = format!(
         "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
          <p id=\"coupon-balance\" class=\"balance\">{} coupon(s), {} minutes of direct support</p>\
          <p><a href=\"/portal/coupons\">Buy coupons</a> · <a href=\"/support\">Request support</a></p></section>\n",
-        escape(&c.contact_name),
+        escape(&profile.principal.contact.name),
         escape(&c.company_name),
         profile.coupon_balance,
         profile.minutes_available
@@ -439,7 +439,10 @@ pub async fn coupons_page<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let customer = principal.customer()?;
-    let sups = app.store.has_active_sups(&customer.id, now).await?;
+    let sups = app
+        .store
+        .has_active_sups(&customer.customer.id, now)
+        .await?;
     let body = coupon_form(
         crate::domain::order::unit_price(sups),
         &FieldErrors::default(),
@@ -466,7 +469,10 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     });
     let method = fields.parse("payment_method", PaymentMethod::parse);
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        let sups = app.store.has_active_sups(&customer.id, now).await?;
+        let sups = app
+            .store
+            .has_active_sups(&customer.customer.id, now)
+            .await?;
         let body = coupon_form(crate::domain::order::unit_price(sups), &fields.errors);
         return Ok(page_in(Area::Customer, 422, "Buy support coupons", &body).into());
     };
@@ -993,13 +999,20 @@ pub async fn desk_incident<D: Database>(
         return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
     };
     let empty = FieldErrors::default();
-    let customer = app.store.customer(&incident.customer_id).await?;
+    let acting = app
+        .store
+        .acting_contact(crate::store::Acted::Incident, &incident.id)
+        .await?;
+    let customer = app
+        .principal_for(&incident.customer_id, acting.as_deref())
+        .await
+        .ok();
     let mut html = customer.map_or(String::new(), |c| {
         format!(
             "<p>{} · {} · {}</p>",
-            escape(&c.company_name),
-            escape(&c.contact_name),
-            escape(incident.phone.as_deref().unwrap_or(&c.phone))
+            escape(&c.customer.company_name),
+            escape(&c.contact.name),
+            escape(incident.phone.as_deref().unwrap_or(&c.contact.phone))
         )
     });
     html.push_str(&timeline_html(app, &incident).await?);

@@ -1,6 +1,7 @@
 //! Direct support: intake, callback attempts and their timers, the
 //! conversation, support sessions charged in 15-minute increments, closing.
 
+use super::CustomerPrincipal;
 use super::{App, AppError, Job};
 use crate::domain::billing::{self, Session};
 use crate::domain::email::Email;
@@ -11,7 +12,7 @@ use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::phone::Phone;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{self, CustomerRecord, Database, DbError, IncidentRecord, Statement};
+use crate::store::{self, Database, DbError, IncidentRecord, Statement};
 
 /// An incident as the customer raises it.
 pub struct NewIncident {
@@ -90,14 +91,14 @@ impl<D: Database> App<D> {
     fn facts<'a>(
         &self,
         incident: &'a IncidentRecord,
-        customer: &'a CustomerRecord,
+        customer: &'a CustomerPrincipal,
     ) -> IncidentFacts<'a> {
         IncidentFacts {
             id: &incident.id,
             subject: &incident.subject,
-            company: &customer.company_name,
-            contact: &customer.contact_name,
-            phone: incident.phone.as_deref().unwrap_or(&customer.phone),
+            company: &customer.customer.company_name,
+            contact: &customer.contact.name,
+            phone: incident.phone.as_deref().unwrap_or(&customer.contact.phone),
             channel: incident.channel.as_str(),
             preferred_times: incident.preferred_times.as_deref().unwrap_or("any"),
             due_by: incident.callback.due_by,
@@ -107,28 +108,30 @@ impl<D: Database> App<D> {
     async fn incident_and_customer(
         &self,
         incident_id: &str,
-    ) -> Result<(IncidentRecord, CustomerRecord), AppError> {
+    ) -> Result<(IncidentRecord, CustomerPrincipal), AppError> {
         let incident = self
             .store
             .incident(incident_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let customer = self
+        let acting = self
             .store
-            .customer(&incident.customer_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+            .acting_contact(store::Acted::Incident, &incident.id)
+            .await?;
+        let customer = self
+            .principal_for(&incident.customer_id, acting.as_deref())
+            .await?;
         Ok((incident, customer))
     }
 
     /// An incident of the customer's own; another customer's is not found.
     pub async fn own_incident(
         &self,
-        customer: &CustomerRecord,
+        customer: &CustomerPrincipal,
         incident_id: &str,
     ) -> Result<IncidentRecord, AppError> {
         match self.store.incident(incident_id).await? {
-            Some(incident) if incident.customer_id == customer.id => Ok(incident),
+            Some(incident) if incident.customer_id == customer.customer.id => Ok(incident),
             _ => Err(AppError::NotFound),
         }
     }
@@ -138,18 +141,18 @@ impl<D: Database> App<D> {
     /// desk and the customer are one batch.
     pub async fn open_incident(
         &self,
-        customer: &CustomerRecord,
+        customer: &CustomerPrincipal,
         input: NewIncident,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        if self.store.coupon_balance(&customer.id).await? < 1 {
+        if self.store.coupon_balance(&customer.customer.id).await? < 1 {
             return Err(AppError::PaymentRequired);
         }
         let callback = Callback::open(&self.config.sla, now);
         let incident = IncidentRecord {
             id: entropy.id("inc"),
-            customer_id: customer.id.clone(),
+            customer_id: customer.customer.id.clone(),
             subject: input.subject.into_string(),
             description: input.description.into_string(),
             channel: input.channel,
@@ -167,6 +170,11 @@ impl<D: Database> App<D> {
         let desk_id = entropy.id("msg");
         let ack_id = entropy.id("msg");
         let mut batch = store::insert_incident(&incident);
+        batch.push(store::record_acting_contact(
+            store::Acted::Incident,
+            &incident.id,
+            &customer.contact.id,
+        ));
         batch.extend(store::insert_timers(&incident.id, &timers));
         batch.push(store::insert_message(
             &desk_id,
@@ -179,7 +187,7 @@ impl<D: Database> App<D> {
         ));
         batch.push(store::insert_message(
             &ack_id,
-            &notification::incident_received(&decode_email(&customer.email)?, &facts),
+            &notification::incident_received(&decode_email(&customer.contact.email)?, &facts),
             now,
         ));
         self.store.write(batch).await?;
@@ -229,7 +237,7 @@ impl<D: Database> App<D> {
         if decision.prompt_customer {
             let outbox_id = format!("msg_prompt_{incident_id}_{}", incident.callback.window);
             let message = notification::callback_failed(
-                &decode_email(&customer.email)?,
+                &decode_email(&customer.contact.email)?,
                 &self.facts(&incident, &customer),
                 &self.config.public_base_url,
             );
@@ -250,7 +258,7 @@ impl<D: Database> App<D> {
     /// number or times are kept for the next call.
     pub async fn customer_message(
         &self,
-        customer: &CustomerRecord,
+        customer: &CustomerPrincipal,
         incident_id: &str,
         reply: Reply,
         now: Instant,
@@ -281,10 +289,15 @@ impl<D: Database> App<D> {
             &message_id,
             incident_id,
             "customer",
-            &customer.contact_name,
-            &customer.id,
+            &customer.contact.name,
+            &customer.contact.email,
             body.as_str(),
             now,
+        ));
+        batch.push(store::record_acting_contact(
+            store::Acted::IncidentMessage,
+            &message_id,
+            &customer.contact.id,
         ));
         let outbox_id = entropy.id("msg");
         batch.push(store::insert_message(
@@ -293,7 +306,7 @@ impl<D: Database> App<D> {
                 &self.config.support_desk_email,
                 incident_id,
                 &incident.subject,
-                &customer.contact_name,
+                &customer.contact.name,
                 body.as_str(),
             ),
             now,
@@ -330,7 +343,7 @@ impl<D: Database> App<D> {
         }
         let outbox_id = entropy.id("msg");
         let message = notification::incident_message(
-            &decode_email(&customer.email)?,
+            &decode_email(&customer.contact.email)?,
             incident_id,
             &incident.subject,
             &format!("{} (Spica support)", author.name),
@@ -386,7 +399,7 @@ impl<D: Database> App<D> {
                     .find(|s| s.started_at == input.started_at && s.ended_at == input.ended_at)
                 {
                     let id = same.id.clone();
-                    return self.charged(&customer.id, &sessions, id).await;
+                    return self.charged(&customer.customer.id, &sessions, id).await;
                 }
                 let session = Session {
                     id: entropy.id("ses"),
@@ -438,13 +451,13 @@ impl<D: Database> App<D> {
         };
         let charged_before = self.store.coupons_charged(incident_id).await?;
         let charge = billing::charge(&sessions, charged_before);
-        let balance_before = self.store.coupon_balance(&customer.id).await?;
+        let balance_before = self.store.coupon_balance(&customer.customer.id).await?;
         let mut batch = store::update_incident(&incident, &incident.callback);
         batch.push(write);
         if charge.due_now != 0 {
             let entry = Entry::consumption(
                 entropy.id("led"),
-                &customer.id,
+                &customer.customer.id,
                 incident_id,
                 -charge.due_now,
                 &change,
@@ -457,7 +470,7 @@ impl<D: Database> App<D> {
         if balance < 0 && charge.due_now > 0 {
             let outbox_id = format!("msg_overdrawn_{incident_id}_{change}").replace(':', "_");
             let message = notification::balance_below_zero(
-                &decode_email(&customer.email)?,
+                &decode_email(&customer.contact.email)?,
                 incident_id,
                 balance,
             );
@@ -502,7 +515,7 @@ impl<D: Database> App<D> {
         let sessions = self.store.sessions(incident_id).await?;
         let total_seconds: i64 = sessions.iter().map(|s| s.session.seconds()).sum();
         let coupons = self.store.coupons_charged(incident_id).await?;
-        let balance = self.store.coupon_balance(&customer.id).await?;
+        let balance = self.store.coupon_balance(&customer.customer.id).await?;
         let lines: Vec<StatementLine> = sessions
             .iter()
             .map(|s| StatementLine {
@@ -512,7 +525,7 @@ impl<D: Database> App<D> {
             })
             .collect();
         let message = notification::closing_statement(
-            &decode_email(&customer.email)?,
+            &decode_email(&customer.contact.email)?,
             &self.facts(&incident, &customer),
             resolution.as_str(),
             &lines,
@@ -551,11 +564,7 @@ impl<D: Database> App<D> {
         let mut batch: Vec<Statement> = vec![store::mark_timer_done(incident_id, scheduled, now)];
         let mut jobs = Vec::new();
         if incident.callback.timer_live(scheduled) {
-            let customer = self
-                .store
-                .customer(&incident.customer_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let (_, customer) = self.incident_and_customer(incident_id).await?;
             let what = match scheduled.timer {
                 Timer::TargetReminder => "the 12-hour callback target has passed".to_owned(),
                 Timer::Escalation => format!(

@@ -11,7 +11,7 @@ use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::text::Text;
 use crate::domain::webhook::header_for;
 use crate::store::sqlite::Sqlite;
-use crate::store::{CustomerRecord, OrderRecord};
+use crate::store::OrderRecord;
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -52,7 +52,7 @@ fn op() -> impl Strategy<Value = Op> {
 
 struct World {
     app: App<Sqlite>,
-    customer: CustomerRecord,
+    customer: crate::app::CustomerPrincipal,
     card_orders: Vec<(OrderRecord, String)>,
     paid_orders: usize,
     seed: u8,
@@ -190,7 +190,7 @@ impl World {
                 for _ in 0..2 {
                     let mut entropy = self.entropy();
                     let adjustment = Adjustment {
-                        customer_id: &self.customer.id,
+                        customer_id: &self.customer.customer.id,
                         coupons: *coupons,
                         reason: Text::parse("goodwill", 100).unwrap(),
                         staff_member: Text::parse("Maja", 100).unwrap(),
@@ -216,12 +216,12 @@ proptest! {
         let mut world = World { app, customer, card_orders: Vec::new(), paid_orders: 0, seed: 0 };
         for (step, op) in ops.iter().enumerate() {
             world.apply(op, step);
-            let balance = run(world.app.store.coupon_balance(&world.customer.id)).unwrap();
-            let sum = run(world.app.store.ledger_sum(&world.customer.id)).unwrap();
+            let balance = run(world.app.store.coupon_balance(&world.customer.customer.id)).unwrap();
+            let sum = run(world.app.store.ledger_sum(&world.customer.customer.id)).unwrap();
             prop_assert_eq!(balance, sum);
             prop_assert!(balance >= 0);
         }
-        let ledger = run(world.app.ledger(&world.customer.id)).unwrap();
+        let ledger = run(world.app.ledger(&world.customer.customer.id)).unwrap();
         let purchases = ledger.iter().filter(|e| e.kind == crate::domain::ledger::EntryKind::Purchase).count();
         prop_assert_eq!(purchases, world.paid_orders);
         let adjustments = ledger.iter().filter(|e| e.kind == crate::domain::ledger::EntryKind::Adjustment).count();
@@ -314,8 +314,8 @@ proptest! {
             let total: i64 = run(app.store.sessions(&incident.id)).unwrap().iter().map(|s| s.session.seconds()).sum();
             let charged = run(app.store.coupons_charged(&incident.id)).unwrap();
             prop_assert_eq!(charged, (total + 899) / 900);
-            let balance = run(app.store.coupon_balance(&customer.id)).unwrap();
-            prop_assert_eq!(balance, run(app.store.ledger_sum(&customer.id)).unwrap());
+            let balance = run(app.store.coupon_balance(&customer.customer.id)).unwrap();
+            prop_assert_eq!(balance, run(app.store.ledger_sum(&customer.customer.id)).unwrap());
             prop_assert_eq!(balance, 1 - charged);
         }
     }

@@ -5,23 +5,21 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{App, AppError, Job};
+use super::{App, AppError, CustomerPrincipal, Job};
 use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
-use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
 use crate::domain::license::{License, LicenseRow, ProductVersion};
 use crate::domain::money::Money;
 use crate::domain::notification;
 use crate::domain::registration::NewRegistration;
-use crate::domain::serial::{LicenseSerial, SerialNumber};
+use crate::domain::serial::SerialNumber;
 use crate::domain::subscription::{self, Coverage};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{
-    self, ActivationRecord, CustomerRecord, Database, LicenseRecord, PartnerRecord,
-    SubscriptionRecord,
+    self, ActivationRecord, Database, LicenseRecord, PartnerRecord, SubscriptionRecord,
 };
 
 /// Validations one license may ask for in a minute.
@@ -29,7 +27,7 @@ pub const VALIDATIONS_PER_MINUTE: i64 = 60;
 
 /// Who activates or deactivates: the customer, or a partner's technician.
 pub enum Actor<'a> {
-    Customer(&'a CustomerRecord),
+    Customer(&'a CustomerPrincipal),
     Partner {
         partner: &'a PartnerRecord,
         technician: Option<&'a str>,
@@ -39,7 +37,7 @@ pub enum Actor<'a> {
 impl Actor<'_> {
     fn id(&self) -> &str {
         match self {
-            Self::Customer(customer) => &customer.id,
+            Self::Customer(principal) => &principal.contact.id,
             Self::Partner { partner, .. } => &partner.id,
         }
     }
@@ -182,6 +180,8 @@ impl<D: Database> App<D> {
                 installations: i64::from(license.installations),
                 partner_id: license.partner_id,
                 revoked_at: None,
+                holder_id: None,
+                licensee: license.licensee,
             });
         }
         let imported = records
@@ -249,9 +249,9 @@ impl<D: Database> App<D> {
         Err(self.refused(bearer, now).await)
     }
 
-    /// The license, if this actor may act on it: the customer holds it
-    /// (registered with it, or covered by SUPS for it); the partner is its
-    /// partner. Anything else is not found.
+    /// The license, if this actor may act on it: the contact's organisation
+    /// holds it; the partner is its partner. Anything else (a claimant, a
+    /// stranger who typed the serial) is not found.
     async fn license_for(
         &self,
         actor: &Actor<'_>,
@@ -263,7 +263,9 @@ impl<D: Database> App<D> {
             .await?
             .ok_or(AppError::NotFound)?;
         let allowed = match actor {
-            Actor::Customer(customer) => self.store.holds_license(&customer.id, serial).await?,
+            Actor::Customer(principal) => {
+                license.holder_id.as_deref() == Some(principal.customer.id.as_str())
+            }
             Actor::Partner { partner, .. } => {
                 license.partner_id.as_deref() == Some(partner.id.as_str())
             }
@@ -340,12 +342,12 @@ impl<D: Database> App<D> {
             .ok_or(AppError::Unavailable("activation is not configured"))?;
         let code = activation::issue(key, serial, installation, version.major());
         let (customer_id, partner_id, technician) = match &actor {
-            Actor::Customer(customer) => (Some(customer.id.clone()), None, None),
+            Actor::Customer(principal) => (Some(principal.customer.id.clone()), None, None),
             Actor::Partner {
                 partner,
                 technician,
             } => {
-                let holder = self.store.customer_by_serial(serial.as_str()).await?;
+                let holder = license.holder_id.clone();
                 (
                     holder,
                     Some(partner.id.clone()),
@@ -563,8 +565,16 @@ impl<D: Database> App<D> {
             return Err(AppError::NotFound);
         }
         let email = sale.registration.contact.email.clone();
-        let (customer_id, jobs) = match self.store.customer_by_email(email.as_str()).await? {
-            Some(customer) => (customer.id, Vec::new()),
+        let buyer = self.store.contact_by_email(email.as_str()).await?;
+        // A held license's coverage is its holder's: the partner's end user
+        // must be one of the holder's contacts.
+        if let Some(holder) = &license.holder_id {
+            if buyer.as_ref().map(|c| &c.customer_id) != Some(holder) {
+                return Err(AppError::HeldByAnotherOrganisation);
+            }
+        }
+        let (customer_id, jobs) = match buyer {
+            Some(contact) => (contact.customer_id, Vec::new()),
             None => {
                 let registered = self.register(sale.registration, now, entropy).await?;
                 (registered.customer_id, registered.jobs)
@@ -606,7 +616,13 @@ impl<D: Database> App<D> {
                 now,
             ),
         };
-        self.store.write(vec![statement]).await?;
+        // The sale makes the buyer the holder of an unheld license.
+        self.store
+            .write(vec![
+                store::hold_if_unheld(sale.serial.as_str(), &customer_id),
+                statement,
+            ])
+            .await?;
         Ok(SupsSold {
             subscription_id: id,
             customer_id,
@@ -638,10 +654,10 @@ impl<D: Database> App<D> {
             {
                 continue;
             }
-            let Some(customer) = self.store.customer(&sub.customer_id).await? else {
+            let Ok(principal) = self.principal_for(&sub.customer_id, None).await else {
                 continue;
             };
-            let Ok(email) = Email::parse(&customer.email) else {
+            let Ok(email) = Email::parse(&principal.contact.email) else {
                 continue;
             };
             let until = coverage_of(&sub).map_or_else(String::new, |c| c.last_day().to_string());
@@ -656,45 +672,6 @@ impl<D: Database> App<D> {
             jobs.push(Job::DeliverEmail { outbox_id });
         }
         Ok(jobs)
-    }
-
-    /// Resolves a serial-"0" registration to a license, granting the free
-    /// coupon when that license has not had one.
-    pub async fn resolve_claim(
-        &self,
-        claim_id: &str,
-        serial: &SerialNumber,
-        now: Instant,
-        entropy: &mut Entropy,
-    ) -> Result<bool, AppError> {
-        let customer_id = self
-            .store
-            .open_claim(claim_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        self.store
-            .license(serial.as_str())
-            .await?
-            .ok_or(AppError::UnknownLicense)?;
-        let already = self
-            .store
-            .ledger_key_exists(&free_grant_key(serial))
-            .await?;
-        let decision = free_coupon(
-            &customer_id,
-            &LicenseSerial::Known(serial.clone()),
-            already,
-            entropy.id("led"),
-            now,
-        );
-        let mut batch = store::resolve_claim(claim_id, &customer_id, serial.as_str(), now);
-        if let FreeCoupon::Grant(entry) = &decision {
-            batch.push(store::append_entry(entry));
-        }
-        self.store.write(batch).await?;
-        // Read back, not counted: D1 counts the balance trigger's writes too.
-        Ok(matches!(decision, FreeCoupon::Grant(_))
-            && self.store.has_free_grant(&customer_id).await?)
     }
 }
 
@@ -719,8 +696,8 @@ mod tests {
         let ends = now() + chrono::Duration::days(45);
         let record = SubscriptionRecord {
             id: "sup_1".into(),
-            customer_id: customer.id.clone(),
-            serial: customer.serial.clone(),
+            customer_id: customer.customer.id.clone(),
+            serial: customer.customer.registered_serial.clone(),
             partner_id: None,
             starts_at: now() - chrono::Duration::days(300),
             ends_at: Some(ends),
@@ -749,9 +726,9 @@ mod tests {
                 .count(),
             1
         );
-        assert!(run(app.store.has_active_sups(&customer.id, within)).unwrap());
+        assert!(run(app.store.has_active_sups(&customer.customer.id, within)).unwrap());
         assert!(
-            !run(app.store.has_active_sups(&customer.id, ends)).unwrap(),
+            !run(app.store.has_active_sups(&customer.customer.id, ends)).unwrap(),
             "coverage ends by itself"
         );
     }

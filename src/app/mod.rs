@@ -8,6 +8,7 @@ mod ledger;
 mod licensing;
 mod mail;
 mod orders;
+mod organisations;
 mod payments;
 mod principal;
 mod reconciliation;
@@ -23,10 +24,11 @@ pub use licensing::{
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
+pub use organisations::{ClaimDecision, Invited, Remover};
 pub use payments::EventOutcome;
 pub use principal::{
-    Access, AccessKeys, Credentials, PartnerNeed, Principal, StaffIdentity, BREAK_GLASS,
-    SESSION_HOURS,
+    Access, AccessKeys, Credentials, CustomerPrincipal, PartnerNeed, Principal, StaffIdentity,
+    BREAK_GLASS, SESSION_HOURS,
 };
 pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
@@ -184,6 +186,14 @@ pub enum AppError {
     Forbidden(&'static str),
     #[error("no license has this serial")]
     UnknownLicense,
+    #[error("this license is held by another organisation")]
+    HeldByAnotherOrganisation,
+    #[error("an organisation keeps at least one active contact")]
+    LastContact,
+    #[error("no organisation holds this license")]
+    LicenseNotHeld,
+    #[error("this license claim is decided already")]
+    ClaimDecided,
     #[error("the payment this event refers to has not arrived yet; it will be retried")]
     PaymentNotYetKnown,
     #[error(transparent)]
@@ -306,24 +316,41 @@ pub(crate) mod testing {
         }
     }
 
-    /// An active customer, with their free coupon.
-    pub fn customer(app: &App<Sqlite>, email: &str, seed: u8) -> crate::store::CustomerRecord {
+    /// An active contact of a new organisation that holds its license (the
+    /// catalogue names it as the licensee), with its free coupon.
+    pub fn customer(app: &App<Sqlite>, email: &str, seed: u8) -> super::CustomerPrincipal {
         use super::registration::tests::{registration, token_in_email};
-        let registered = run(app.register(
-            registration(email, &format!("TS-{seed}{email}").replace(['@', '.'], "")),
-            now(),
-            &mut entropy(seed),
-        ))
-        .unwrap();
+        let serial = format!("TS-{seed}{email}").replace(['@', '.'], "");
+        license(app, &serial, "Kovinar d.o.o.");
+        let registered =
+            run(app.register(registration(email, &serial), now(), &mut entropy(seed))).unwrap();
         run(app.verify_email(
             &token_in_email(app, email),
             now(),
             &mut entropy(seed.wrapping_add(100)),
         ))
         .unwrap();
-        run(app.store.customer(&registered.customer_id))
+        let contact = run(app.store.contacts_of(&registered.customer_id))
             .unwrap()
-            .unwrap()
+            .remove(0);
+        run(app.principal(&contact.id)).unwrap()
+    }
+
+    /// A license in the catalogue, sold to `licensee` in Slovenia.
+    pub fn license(app: &App<Sqlite>, serial: &str, licensee: &str) {
+        let row = crate::domain::license::LicenseRow {
+            serial: Some(serial.into()),
+            product: Some("Time & Space".into()),
+            edition: Some("Pro".into()),
+            version: Some("8.0".into()),
+            list_price: Some("1234.50".into()),
+            installations: Some("2".into()),
+            licensee_name: Some(licensee.into()),
+            licensee_country: Some("SI".into()),
+            ..Default::default()
+        };
+        let report = run(app.import_licenses(vec![row], now())).unwrap();
+        assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::CustomerPrincipal;
 use super::{App, AppError, Job};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -10,7 +11,7 @@ use crate::domain::notification::{self, ProForma};
 use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity};
 use crate::domain::rf::RfReference;
 use crate::domain::time::Instant;
-use crate::store::{self, CustomerRecord, Database, OrderRecord};
+use crate::store::{self, Database, OrderRecord};
 
 /// The beneficiary account that bank transfers go to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,9 +86,10 @@ pub struct PlacedOrder {
     pub jobs: Vec<Job>,
 }
 
-fn email_of(customer: &CustomerRecord) -> Result<Email, AppError> {
-    Email::parse(&customer.email)
-        .map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)).into())
+fn email_of(customer: &CustomerPrincipal) -> Result<Email, AppError> {
+    Email::parse(&customer.contact.email).map_err(|_| {
+        crate::store::DbError::Decode(format!("email of {}", customer.contact.id)).into()
+    })
 }
 
 impl<D: Database> App<D> {
@@ -97,14 +99,17 @@ impl<D: Database> App<D> {
     /// gets an RF reference and a pro-forma email.
     pub async fn place_order<P: PaymentProvider>(
         &self,
-        customer: &CustomerRecord,
+        customer: &CustomerPrincipal,
         quantity: Quantity,
         method: PaymentMethod,
         provider: Option<&P>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<PlacedOrder, AppError> {
-        let sups = self.store.has_active_sups(&customer.id, now).await?;
+        let sups = self
+            .store
+            .has_active_sups(&customer.customer.id, now)
+            .await?;
         let id = entropy.id("ord");
         let email = email_of(customer)?;
         match method {
@@ -113,7 +118,7 @@ impl<D: Database> App<D> {
                     provider.ok_or(AppError::Unavailable("card payments are not configured"))?;
                 let order = Order::place(
                     id,
-                    &customer.id,
+                    &customer.customer.id,
                     quantity,
                     method,
                     sups,
@@ -135,10 +140,14 @@ impl<D: Database> App<D> {
                     .await
                     .map_err(AppError::PaymentProvider)?;
                 self.store
-                    .write(vec![store::insert_order(
-                        &order,
-                        Some((&session.id, &session.url)),
-                    )])
+                    .write(vec![
+                        store::insert_order(&order, Some((&session.id, &session.url))),
+                        store::record_acting_contact(
+                            store::Acted::Order,
+                            &order.id,
+                            &customer.contact.id,
+                        ),
+                    ])
                     .await?;
                 Ok(PlacedOrder {
                     record: OrderRecord::new(order, Some((session.id, session.url))),
@@ -155,7 +164,7 @@ impl<D: Database> App<D> {
                 let reference = RfReference::generate(entropy);
                 let order = Order::place(
                     id,
-                    &customer.id,
+                    &customer.customer.id,
                     quantity,
                     method,
                     sups,
@@ -181,6 +190,11 @@ impl<D: Database> App<D> {
                 self.store
                     .write(vec![
                         store::insert_order(&order, None),
+                        store::record_acting_contact(
+                            store::Acted::Order,
+                            &order.id,
+                            &customer.contact.id,
+                        ),
                         store::insert_message(&outbox_id, &message, now),
                     ])
                     .await?;
@@ -196,11 +210,11 @@ impl<D: Database> App<D> {
     /// One of the customer's own orders; another customer's is not found.
     pub async fn own_order(
         &self,
-        customer: &CustomerRecord,
+        customer: &CustomerPrincipal,
         order_id: &str,
     ) -> Result<OrderRecord, AppError> {
         match self.store.order(order_id).await? {
-            Some(record) if record.order.customer_id == customer.id => Ok(record),
+            Some(record) if record.order.customer_id == customer.customer.id => Ok(record),
             _ => Err(AppError::NotFound),
         }
     }
@@ -208,7 +222,7 @@ impl<D: Database> App<D> {
     /// Cancels an unpaid order of the customer's.
     pub async fn cancel_order(
         &self,
-        customer: &CustomerRecord,
+        customer: &CustomerPrincipal,
         order_id: &str,
         now: Instant,
     ) -> Result<OrderRecord, AppError> {
@@ -295,7 +309,7 @@ mod tests {
         run(app.store.write(vec![Statement::new(
             "INSERT INTO sups_subscriptions (id, customer_id, serial, starts_at, ends_at, created_at) \
              VALUES ('sup_1', ?1, 'TS-1', '2020-01-01T00:00:00.000Z', NULL, '2020-01-01T00:00:00.000Z')",
-            vec![customer.id.as_str().into()],
+            vec![customer.customer.id.as_str().into()],
         )]))
         .unwrap();
         let covered = place(11);

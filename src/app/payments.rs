@@ -143,8 +143,16 @@ impl<D: Database> App<D> {
                         now,
                     ),
                 ];
-                let email = match self.store.customer(&order.customer_id).await? {
-                    Some(customer) => Email::parse(&customer.email).ok(),
+                let acting = self
+                    .store
+                    .acting_contact(store::Acted::Order, &order.id)
+                    .await?;
+                let email = match self
+                    .store
+                    .contact_for(&order.customer_id, acting.as_deref())
+                    .await?
+                {
+                    Some(contact) => Email::parse(&contact.email).ok(),
                     None => None,
                 };
                 let credit = Credit::new(order, email.as_ref(), now, entropy);

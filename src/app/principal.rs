@@ -10,10 +10,14 @@
 use super::{App, AppError};
 use crate::domain::access::{AccessError, Assertion};
 use crate::domain::entropy::Entropy;
+use crate::domain::organisation::ContactStatus;
+use crate::domain::registration::CustomerStatus;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::Instant;
-use crate::domain::token::{Purpose, Token, TokenError};
-use crate::store::{self, CustomerRecord, Database, PartnerRecord, SessionKind, StaffMemberRecord};
+use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
+use crate::store::{
+    self, ContactRecord, CustomerRecord, Database, PartnerRecord, SessionKind, StaffMemberRecord,
+};
 
 /// How long a browser session lasts.
 pub const SESSION_HOURS: i64 = 12;
@@ -106,7 +110,7 @@ impl StaffIdentity {
 #[derive(Debug, Clone)]
 pub enum Principal {
     Anonymous,
-    Customer(Box<CustomerRecord>),
+    Customer(Box<CustomerPrincipal>),
     Staff(StaffIdentity),
     Partner(PartnerRecord),
 }
@@ -163,18 +167,15 @@ impl<D: Database> App<D> {
         &self,
         credentials: Credentials<'_>,
         now: Instant,
-    ) -> Result<CustomerRecord, AppError> {
+    ) -> Result<CustomerPrincipal, AppError> {
         if let Some(bearer) = credentials.bearer {
             return self.authenticate(Some(bearer), now).await;
         }
         match self.session(credentials.session, now).await? {
-            Some((SessionKind::Customer, subject)) => match self.store.customer(&subject).await? {
-                Some(customer)
-                    if customer.status == crate::domain::registration::CustomerStatus::Active =>
-                {
-                    Ok(customer)
-                }
-                _ => Err(AppError::Unauthenticated),
+            Some((SessionKind::Customer, contact_id)) => match self.principal(&contact_id).await {
+                Ok(principal) if principal.is_active() => Ok(principal),
+                Ok(_) | Err(AppError::NotFound) => Err(AppError::Unauthenticated),
+                Err(error) => Err(error),
             },
             Some(_) => Err(AppError::Forbidden(
                 "this session is not for this part of the portal",
@@ -325,8 +326,10 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Token, AppError> {
-        let customer = self.holder_of(link, Purpose::SignIn, now).await?;
-        Self::require_active(customer.status)?;
+        let (_, principal) = self.token_holder(link, Purpose::SignIn, now).await?;
+        if !principal.is_active() {
+            return Err(AppError::AccountNotActive);
+        }
         let id = Token::generate(entropy);
         let expires_at = now + chrono::Duration::hours(SESSION_HOURS);
         let changes = self
@@ -358,7 +361,7 @@ impl<D: Database> App<D> {
 /// the route table before the handler runs, so a mismatch is a table error;
 /// it refuses rather than lets anyone through.
 impl Principal {
-    pub fn customer(&self) -> Result<CustomerRecord, AppError> {
+    pub fn customer(&self) -> Result<CustomerPrincipal, AppError> {
         match self {
             Self::Customer(customer) => Ok(customer.as_ref().clone()),
             _ => Err(Self::mismatch()),
@@ -381,5 +384,98 @@ impl Principal {
 
     fn mismatch() -> AppError {
         AppError::Forbidden("this credential is not for this part of the portal")
+    }
+}
+
+/// A signed-in contact and the organisation it acts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerPrincipal {
+    /// The organisation.
+    pub customer: CustomerRecord,
+    pub contact: ContactRecord,
+}
+
+impl CustomerPrincipal {
+    /// Whether this principal may use the portal: an active contact of an
+    /// active organisation.
+    pub fn is_active(&self) -> bool {
+        self.contact.status == ContactStatus::Active
+            && self.customer.status == CustomerStatus::Active
+            && self.contact.customer_id == self.customer.id
+    }
+}
+
+impl<D: Database> App<D> {
+    /// The active contact an `Authorization: Bearer` access token belongs to,
+    /// with its organisation. A removed contact's tokens open nothing.
+    pub async fn authenticate(
+        &self,
+        bearer: Option<&str>,
+        now: Instant,
+    ) -> Result<CustomerPrincipal, AppError> {
+        let Some(token) = bearer.and_then(|b| Token::parse(b).ok()) else {
+            return Err(self.refused(bearer, now).await);
+        };
+        match self.token_holder(&token, Purpose::Access, now).await {
+            Err(AppError::Database(error)) => Err(error.into()),
+            Ok((_, principal)) if principal.is_active() => Ok(principal),
+            _ => Err(self.refused(bearer, now).await),
+        }
+    }
+
+    /// The contact (and its organisation) a token was issued to, if it may be
+    /// used now for `purpose`.
+    pub(super) async fn token_holder(
+        &self,
+        token: &Token,
+        purpose: Purpose,
+        now: Instant,
+    ) -> Result<(IssuedToken, CustomerPrincipal), AppError> {
+        let issued = self
+            .store
+            .token(token.hash())
+            .await?
+            .ok_or(AppError::Token(TokenError::Unknown))?;
+        issued.check(purpose, now).map_err(AppError::Token)?;
+        let principal = self.principal(&issued.contact_id).await?;
+        if principal.contact.status == ContactStatus::Removed {
+            return Err(AppError::Token(TokenError::Unknown));
+        }
+        Ok((issued, principal))
+    }
+
+    /// A contact with its organisation, by the contact's id.
+    pub async fn principal(&self, contact_id: &str) -> Result<CustomerPrincipal, AppError> {
+        let contact = self
+            .store
+            .contact(contact_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let customer = self
+            .store
+            .customer(&contact.customer_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(CustomerPrincipal { customer, contact })
+    }
+
+    /// Who an organisation's email goes to: the contact who acted while still
+    /// active, else its longest-standing active contact.
+    pub async fn principal_for(
+        &self,
+        customer_id: &str,
+        acting: Option<&str>,
+    ) -> Result<CustomerPrincipal, AppError> {
+        let customer = self
+            .store
+            .customer(customer_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let contact = self
+            .store
+            .contact_for(customer_id, acting)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(CustomerPrincipal { customer, contact })
     }
 }

@@ -404,7 +404,7 @@ mod tests {
         assert_eq!(jobs.len(), 300);
         assert!(queries < 1_000, "{queries} queries");
         assert_eq!(
-            run(app.store.coupon_balance(&customer.id)).unwrap(),
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 300
         );
 
@@ -415,6 +415,9 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(again.0.counts.duplicates, 10_000);
-        assert_eq!(run(app.store.coupon_balance(&customer.id)).unwrap(), 301);
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            301
+        );
     }
 }

@@ -1,14 +1,36 @@
 //! Registration, email verification, and the free first coupon.
 
-use super::{App, AppError, Job};
+use super::{App, AppError, CustomerPrincipal, Job};
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
 use crate::domain::notification;
+use crate::domain::organisation::{registered_serial_outcome, CatalogueEntry, SerialOutcome};
+use crate::domain::registration::Company;
 use crate::domain::registration::{CustomerStatus, NewRegistration};
 use crate::domain::serial::LicenseSerial;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, Database, NewCustomer};
+use crate::store::{self, CustomerRecord, Database, DbError, NewCustomer};
+
+/// The organisation's company as registered, for matching it to a licensee.
+pub(super) fn company_of(customer: &CustomerRecord) -> Result<Company, AppError> {
+    use crate::domain::country::Country;
+    use crate::domain::text::{Text, VatId};
+    let decode = |what: &str| DbError::Decode(format!("{what} of {}", customer.id));
+    Ok(Company {
+        name: Text::parse(&customer.company_name, 200).map_err(|_| decode("name"))?,
+        street: Text::parse(&customer.street, 200).map_err(|_| decode("street"))?,
+        postal_code: Text::parse(&customer.postal_code, 16).map_err(|_| decode("postal code"))?,
+        city: Text::parse(&customer.city, 100).map_err(|_| decode("city"))?,
+        country: Country::parse(&customer.country).map_err(|_| decode("country"))?,
+        vat_id: customer
+            .vat_id
+            .as_deref()
+            .map(VatId::parse)
+            .transpose()
+            .map_err(|_| decode("VAT number"))?,
+    })
+}
 
 /// A registration written, its verification email waiting in the outbox.
 #[derive(Debug)]
@@ -54,17 +76,13 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Registered, AppError> {
         let email = &registration.contact.email;
-        if self
-            .store
-            .customer_by_email(email.as_str())
-            .await?
-            .is_some()
-        {
+        if self.store.contact_by_email(email.as_str()).await?.is_some() {
             return Err(AppError::EmailTaken);
         }
         let customer_id = entropy.id("cus");
+        let contact_id = entropy.id("con");
         let token = Token::generate(entropy);
-        let issued = IssuedToken::issue(Purpose::VerifyEmail, &customer_id, now);
+        let issued = IssuedToken::issue(Purpose::VerifyEmail, &contact_id, now);
         let message = notification::verification(
             email,
             registration.contact.name.as_str(),
@@ -74,22 +92,16 @@ impl<D: Database> App<D> {
         );
         let outbox_id = entropy.id("msg");
 
-        let mut batch = vec![store::insert_customer(&NewCustomer {
+        let mut batch = store::insert_customer(&NewCustomer {
             id: &customer_id,
+            contact_id: &contact_id,
             registration: &registration,
             now,
-        })];
-        if registration.serial == LicenseSerial::Unknown {
-            batch.push(store::insert_license_claim(
-                &entropy.id("clm"),
-                &customer_id,
-                now,
-            ));
-        }
+        });
         batch.push(store::insert_token(token.hash(), &issued, now));
         batch.push(store::insert_message(&outbox_id, &message, now));
         match self.store.write(batch).await {
-            Err(error) if error.is_unique_violation("customers.email") => Err(AppError::EmailTaken),
+            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
             Err(error) => Err(error.into()),
             Ok(_) => Ok(Registered {
                 customer_id,
@@ -98,50 +110,72 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// Confirms an email address: the account becomes active and receives
-    /// the free first coupon, if its license has not had one.
+    /// Confirms a registrant's email address: the contact and its
+    /// organisation become active, and the registration's serial is decided
+    /// (domain::organisation::registered_serial_outcome): the licensee of an
+    /// unheld license becomes its holder and gets the free first coupon, if
+    /// neither the license nor the organisation had one; anything else opens
+    /// a claim for staff and earns nothing yet.
     pub async fn verify_email(
         &self,
         token: &Token,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Verified, AppError> {
-        let customer = self.holder_of(token, Purpose::VerifyEmail, now).await?;
-        let serial = LicenseSerial::parse(&customer.serial)
-            .map_err(|_| crate::store::DbError::Decode(format!("serial {}", customer.serial)))?;
-        let serial_already_granted = match &serial {
-            LicenseSerial::Known(serial) => {
-                self.store
-                    .ledger_key_exists(&free_grant_key(serial))
-                    .await?
-            }
-            LicenseSerial::Unknown => false,
+        let (_, principal) = self.token_holder(token, Purpose::VerifyEmail, now).await?;
+        let CustomerPrincipal { customer, contact } = &principal;
+        let serial = LicenseSerial::parse(&customer.registered_serial)
+            .map_err(|_| DbError::Decode(format!("serial {}", customer.registered_serial)))?;
+        let entry = match &serial {
+            LicenseSerial::Known(serial) => self.catalogue_entry(serial.as_str()).await?,
+            LicenseSerial::Unknown => CatalogueEntry::Unknown,
         };
-        let decision = free_coupon(
-            &customer.id,
-            &serial,
-            serial_already_granted,
-            entropy.id("led"),
-            now,
-        );
-        let email = crate::domain::email::Email::parse(&customer.email)
-            .map_err(|_| crate::store::DbError::Decode(format!("email of {}", customer.id)))?;
+        let outcome =
+            registered_serial_outcome(&customer.id, &serial, &company_of(customer)?, &entry);
+        let grant = match (&serial, outcome) {
+            (
+                LicenseSerial::Known(known),
+                SerialOutcome::BecomesHolder | SerialOutcome::AlreadyHolder,
+            ) => {
+                let already = self.store.ledger_key_exists(&free_grant_key(known)).await?;
+                match free_coupon(&customer.id, &serial, already, entropy.id("led"), now) {
+                    FreeCoupon::Grant(entry) => Some((known.clone(), entry)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let email = crate::domain::email::Email::parse(&contact.email)
+            .map_err(|_| DbError::Decode(format!("email of {}", contact.id)))?;
         let welcome = notification::welcome(
             &email,
-            &customer.contact_name,
+            &contact.name,
             &self.config.public_base_url,
-            matches!(decision, FreeCoupon::Grant(_)),
+            grant.is_some(),
         );
-        // Keyed by the customer, so a repeated verification writes no second welcome.
-        let welcome_id = format!("msg_welcome_{}", customer.id);
+        // Keyed by the contact, so a repeated verification writes no second welcome.
+        let welcome_id = format!("msg_welcome_{}", contact.id);
 
         let mut batch = vec![
             store::spend_token(token.hash(), now),
+            store::activate_contact(&contact.id, now),
             store::activate_customer(&customer.id, now),
             store::insert_message(&welcome_id, &welcome, now),
         ];
-        if let FreeCoupon::Grant(entry) = &decision {
-            batch.push(store::append_entry(entry));
+        if outcome == SerialOutcome::BecomesHolder {
+            batch.push(store::hold_if_unheld(serial.as_str(), &customer.id));
+        }
+        // Unless the organisation holds the license now (a racing licensee
+        // may have become the holder first), the serial is a claim.
+        batch.push(store::open_claim_unless_holder(
+            &entropy.id("clm"),
+            &customer.id,
+            &contact.id,
+            serial.as_str(),
+            now,
+        ));
+        if let Some((known, entry)) = &grant {
+            batch.push(store::grant_free_coupon_if_holder(entry, known.as_str()));
         }
         let changes = self.store.write(batch).await?;
         if changes[0] == 0 {
@@ -149,16 +183,24 @@ impl<D: Database> App<D> {
         }
         // Read back rather than inferred from the batch, so that a second
         // verification link of an already active customer answers the same.
+        let holds = match &serial {
+            LicenseSerial::Known(known) => self
+                .store
+                .license(known.as_str())
+                .await?
+                .is_some_and(|l| l.holder_id.as_deref() == Some(customer.id.as_str())),
+            LicenseSerial::Unknown => false,
+        };
         let free_coupon = if self.store.has_free_grant(&customer.id).await? {
             FreeCouponOutcome::Granted
-        } else if serial == LicenseSerial::Unknown {
-            FreeCouponOutcome::AwaitingLicenseClaim
-        } else {
+        } else if holds {
             FreeCouponOutcome::AlreadyGrantedForSerial
+        } else {
+            FreeCouponOutcome::AwaitingLicenseClaim
         };
         Ok(Verified {
             coupon_balance: self.store.coupon_balance(&customer.id).await?,
-            customer_id: customer.id,
+            customer_id: customer.id.clone(),
             free_coupon,
             jobs: vec![Job::DeliverEmail {
                 outbox_id: welcome_id,
@@ -166,11 +208,24 @@ impl<D: Database> App<D> {
         })
     }
 
+    /// What the catalogue says of a serial: its licensee and holder.
+    pub(super) async fn catalogue_entry(&self, serial: &str) -> Result<CatalogueEntry, AppError> {
+        Ok(match self.store.license(serial).await? {
+            Some(license) => CatalogueEntry::Known {
+                licensee: license.licensee,
+                holder: license.holder_id,
+            },
+            None => CatalogueEntry::Unknown,
+        })
+    }
+
     /// Whether a customer's status allows signing in and using the portal.
     pub(super) fn require_active(status: CustomerStatus) -> Result<(), AppError> {
         match status {
             CustomerStatus::Active => Ok(()),
-            CustomerStatus::PendingVerification => Err(AppError::AccountNotActive),
+            CustomerStatus::PendingVerification | CustomerStatus::Merged => {
+                Err(AppError::AccountNotActive)
+            }
         }
     }
 }
@@ -178,7 +233,7 @@ impl<D: Database> App<D> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::app::testing::{app, entropy, now, run};
+    use crate::app::testing::{app, entropy, license, now, run};
     use crate::domain::registration::RegistrationInput;
     use crate::store::OutboxStatus;
 
@@ -248,8 +303,9 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn verification_activates_and_grants_the_free_coupon_once() {
+    fn the_licensee_is_confirmed_at_verification_and_gets_the_free_coupon_once() {
         let app = app();
+        license(&app, "TS-1", "KOVINAR d.o.o.");
         let registered = run(app.register(
             registration("ana@kovinar.si", "TS-1"),
             now(),
@@ -278,8 +334,9 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_same_serial_registered_by_a_second_company_earns_no_coupon() {
+    fn the_same_serial_registered_again_is_a_claim_and_earns_no_coupon() {
         let app = app();
+        license(&app, "TS-1", "Kovinar d.o.o.");
         run(app.register(
             registration("ana@kovinar.si", "TS-1"),
             now(),
@@ -296,11 +353,16 @@ pub(crate) mod tests {
         let second =
             run(app.verify_email(&token_in_email(&app, "it@other.si"), now(), &mut entropy(4)))
                 .unwrap();
-        assert_eq!(
-            second.free_coupon,
-            FreeCouponOutcome::AlreadyGrantedForSerial
-        );
+        assert_eq!(second.free_coupon, FreeCouponOutcome::AwaitingLicenseClaim);
         assert_eq!(second.coupon_balance, 0);
+        let claims = run(app.store.pending_claims_of(&second.customer_id)).unwrap();
+        assert_eq!(
+            claims.len(),
+            1,
+            "even the licensee's name does not take a held license"
+        );
+        let held = run(app.store.license("TS-1")).unwrap().unwrap();
+        assert_ne!(held.holder_id.as_deref(), Some(second.customer_id.as_str()));
     }
 
     #[test]
@@ -308,9 +370,6 @@ pub(crate) mod tests {
         let app = app();
         let registered =
             run(app.register(registration("ana@kovinar.si", "0"), now(), &mut entropy(1))).unwrap();
-        assert!(run(app.store.open_license_claim(&registered.customer_id))
-            .unwrap()
-            .is_some());
         let verified = run(app.verify_email(
             &token_in_email(&app, "ana@kovinar.si"),
             now(),
@@ -322,11 +381,72 @@ pub(crate) mod tests {
             FreeCouponOutcome::AwaitingLicenseClaim
         );
         assert_eq!(verified.coupon_balance, 0);
+        let claims = run(app.store.pending_claims_of(&registered.customer_id)).unwrap();
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].serial, "0");
+    }
+
+    #[test]
+    fn an_invented_serial_earns_no_coupon_and_is_a_claim() {
+        let app = app();
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-INVENTED-9"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
+        let verified = run(app.verify_email(
+            &token_in_email(&app, "ana@kovinar.si"),
+            now(),
+            &mut entropy(2),
+        ))
+        .unwrap();
+        assert_eq!(verified.coupon_balance, 0);
+        assert_eq!(
+            verified.free_coupon,
+            FreeCouponOutcome::AwaitingLicenseClaim
+        );
+        assert_eq!(
+            run(app.store.pending_claims_of(&registered.customer_id))
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_company_that_is_not_the_licensee_does_not_become_the_holder() {
+        let app = app();
+        license(&app, "TS-1", "Someone Else GmbH");
+        let registered = run(app.register(
+            registration("ana@kovinar.si", "TS-1"),
+            now(),
+            &mut entropy(1),
+        ))
+        .unwrap();
+        let verified = run(app.verify_email(
+            &token_in_email(&app, "ana@kovinar.si"),
+            now(),
+            &mut entropy(2),
+        ))
+        .unwrap();
+        assert_eq!(verified.coupon_balance, 0);
+        assert_eq!(
+            run(app.store.license("TS-1")).unwrap().unwrap().holder_id,
+            None
+        );
+        assert_eq!(
+            run(app.store.pending_claims_of(&registered.customer_id))
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]
     fn a_second_verification_link_of_an_active_customer_changes_nothing() {
         let app = app();
+        license(&app, "TS-1", "Kovinar d.o.o.");
         let registered = run(app.register(
             registration("ana@kovinar.si", "TS-1"),
             now(),

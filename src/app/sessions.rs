@@ -1,15 +1,16 @@
 //! Signing in without passwords: a link by email, exchanged once for an
 //! access token; and who a bearer token belongs to.
 
+use super::CustomerPrincipal;
 use super::{App, AppError, Job};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::minutes_available;
 use crate::domain::notification;
-use crate::domain::registration::CustomerStatus;
+use crate::domain::organisation::ContactStatus;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, CustomerRecord, Database};
+use crate::store::{self, Database};
 
 #[derive(Debug)]
 pub struct AccessGrant {
@@ -17,10 +18,10 @@ pub struct AccessGrant {
     pub expires_at: Instant,
 }
 
-/// What `GET /api/me` shows.
+/// What `GET /api/me` shows: the organisation, its balance, and the contact.
 #[derive(Debug)]
 pub struct Profile {
-    pub customer: CustomerRecord,
+    pub principal: CustomerPrincipal,
     pub coupon_balance: i64,
     pub minutes_available: i64,
 }
@@ -36,7 +37,7 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
-        let Some(customer) = self.store.customer_by_email(email.as_str()).await? else {
+        let Some(contact) = self.store.contact_by_email(email.as_str()).await? else {
             return Ok(Vec::new());
         };
         let sent_last_hour = self
@@ -47,9 +48,9 @@ impl<D: Database> App<D> {
             return Ok(Vec::new());
         }
         let token = Token::generate(entropy);
-        let (issued, message) = match customer.status {
-            CustomerStatus::Active => {
-                let issued = IssuedToken::issue(Purpose::SignIn, &customer.id, now);
+        let (issued, message) = match contact.status {
+            ContactStatus::Active => {
+                let issued = IssuedToken::issue(Purpose::SignIn, &contact.id, now);
                 let message = notification::sign_in(
                     email,
                     &self.config.public_base_url,
@@ -58,17 +59,20 @@ impl<D: Database> App<D> {
                 );
                 (issued, message)
             }
-            CustomerStatus::PendingVerification => {
-                let issued = IssuedToken::issue(Purpose::VerifyEmail, &customer.id, now);
+            ContactStatus::PendingVerification => {
+                let issued = IssuedToken::issue(Purpose::VerifyEmail, &contact.id, now);
                 let message = notification::verification(
                     email,
-                    &customer.contact_name,
+                    &contact.name,
                     &self.config.public_base_url,
                     token.as_str(),
                     issued.expires_at,
                 );
                 (issued, message)
             }
+            // An invitation is accepted from its own link; a removed contact
+            // signs in no more.
+            ContactStatus::Invited | ContactStatus::Removed => return Ok(Vec::new()),
         };
         let outbox_id = entropy.id("msg");
         self.store
@@ -87,10 +91,12 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<AccessGrant, AppError> {
-        let customer = self.holder_of(link, Purpose::SignIn, now).await?;
-        Self::require_active(customer.status)?;
+        let (_, principal) = self.token_holder(link, Purpose::SignIn, now).await?;
+        if !principal.is_active() {
+            return Err(AppError::AccountNotActive);
+        }
         let access_token = Token::generate(entropy);
-        let access = IssuedToken::issue(Purpose::Access, &customer.id, now);
+        let access = IssuedToken::issue(Purpose::Access, &principal.contact.id, now);
         let changes = self
             .store
             .write(vec![
@@ -105,22 +111,6 @@ impl<D: Database> App<D> {
             access_token,
             expires_at: access.expires_at,
         })
-    }
-
-    /// The active customer an `Authorization: Bearer` access token belongs to.
-    pub async fn authenticate(
-        &self,
-        bearer: Option<&str>,
-        now: Instant,
-    ) -> Result<CustomerRecord, AppError> {
-        let Some(token) = bearer.and_then(|b| Token::parse(b).ok()) else {
-            return Err(self.refused(bearer, now).await);
-        };
-        match self.holder_of(&token, Purpose::Access, now).await {
-            Err(AppError::Database(error)) => Err(error.into()),
-            Ok(customer) if customer.status == CustomerStatus::Active => Ok(customer),
-            _ => Err(self.refused(bearer, now).await),
-        }
     }
 
     /// Why a credential does not open this part of the API: 403 when it is a
@@ -149,29 +139,10 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// The customer a token was issued to, if it may be used now for `purpose`.
-    pub(super) async fn holder_of(
-        &self,
-        token: &Token,
-        purpose: Purpose,
-        now: Instant,
-    ) -> Result<CustomerRecord, AppError> {
-        let issued = self
-            .store
-            .token(token.hash())
-            .await?
-            .ok_or(AppError::Token(TokenError::Unknown))?;
-        issued.check(purpose, now).map_err(AppError::Token)?;
-        self.store
-            .customer(&issued.customer_id)
-            .await?
-            .ok_or(AppError::NotFound)
-    }
-
-    pub async fn profile(&self, customer: CustomerRecord) -> Result<Profile, AppError> {
-        let coupon_balance = self.store.coupon_balance(&customer.id).await?;
+    pub async fn profile(&self, principal: CustomerPrincipal) -> Result<Profile, AppError> {
+        let coupon_balance = self.store.coupon_balance(&principal.customer.id).await?;
         Ok(Profile {
-            customer,
+            principal,
             coupon_balance,
             minutes_available: minutes_available(coupon_balance),
         })
@@ -184,7 +155,8 @@ mod tests {
     use crate::app::registration::tests::{registration, token_in_email};
     use crate::app::testing::{app, entropy, now, run};
 
-    fn active_customer<D: Database>(app: &App<D>, email: &str) {
+    fn active_customer(app: &App<crate::store::sqlite::Sqlite>, email: &str) {
+        crate::app::testing::license(app, "TS-9", "Kovinar d.o.o.");
         run(app.register(registration(email, "TS-9"), now(), &mut entropy(1))).unwrap();
         run(app.verify_email(&token_in_email(app, email), now(), &mut entropy(2))).unwrap();
     }
@@ -202,9 +174,9 @@ mod tests {
         );
         let link = token_in_email(&app, "ana@kovinar.si");
         let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
-        let customer = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
-        assert_eq!(customer.email, "ana@kovinar.si");
-        let profile = run(app.profile(customer)).unwrap();
+        let principal = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
+        assert_eq!(principal.contact.email, "ana@kovinar.si");
+        let profile = run(app.profile(principal)).unwrap();
         assert_eq!((profile.coupon_balance, profile.minutes_available), (1, 15));
 
         let again = run(app.redeem_sign_in(&link, now(), &mut entropy(5)));

@@ -91,6 +91,9 @@ pub struct License {
     pub installations: u32,
     /// The reseller who sold it, if any.
     pub partner_id: Option<String>,
+    /// The company it was sold to; a registration matching it becomes the
+    /// holder (see `organisation::is_licensee`).
+    pub licensee: super::organisation::Licensee,
 }
 
 /// One imported row as it arrived (JSON object or CSV line), all optional text.
@@ -103,6 +106,9 @@ pub struct LicenseRow {
     pub list_price: Option<String>,
     pub installations: Option<String>,
     pub partner_id: Option<String>,
+    pub licensee_name: Option<String>,
+    pub licensee_country: Option<String>,
+    pub licensee_vat_id: Option<String>,
 }
 
 fn value(field: &Option<String>) -> &str {
@@ -179,6 +185,35 @@ fn partner_id(input: &str) -> Result<Option<String>, Invalid> {
     }
 }
 
+/// The licensee's name, country and VAT number, each optional; what is given
+/// must be valid, so that matching compares like with like.
+fn licensee(row: &LicenseRow) -> Result<super::organisation::Licensee, Invalid> {
+    let given = |field: &Option<String>| {
+        field
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let name = match given(&row.licensee_name) {
+        Some(name) => Some(Text::parse(&name, 200)?.into_string()),
+        None => None,
+    };
+    let country = match given(&row.licensee_country) {
+        Some(country) => Some(super::country::Country::parse(&country)?.code().to_owned()),
+        None => None,
+    };
+    let vat_id = match given(&row.licensee_vat_id) {
+        Some(vat) => Some(super::text::VatId::parse(&vat)?.as_str().to_owned()),
+        None => None,
+    };
+    Ok(super::organisation::Licensee {
+        name,
+        country,
+        vat_id,
+    })
+}
+
 impl License {
     /// Checks every field of a row and names each bad one, so that staff can
     /// fix a whole import at once.
@@ -191,7 +226,10 @@ impl License {
         let price = errors.check("list_price", list_price(value(&row.list_price)));
         let seats = errors.check("installations", installations(value(&row.installations)));
         let partner = errors.check("partner_id", partner_id(value(&row.partner_id)));
-        match (serial, product, edition, version, price, seats, partner) {
+        let licensee = errors.check("licensee", licensee(row));
+        match (
+            serial, product, edition, version, price, seats, partner, licensee,
+        ) {
             (
                 Some(serial),
                 Some(product),
@@ -200,6 +238,7 @@ impl License {
                 Some(list_price),
                 Some(installations),
                 Some(partner_id),
+                Some(licensee),
             ) => Ok(License {
                 serial,
                 product: product.into_string(),
@@ -208,6 +247,7 @@ impl License {
                 list_price,
                 installations,
                 partner_id,
+                licensee,
             }),
             _ => Err(errors),
         }
@@ -215,7 +255,7 @@ impl License {
 }
 
 /// The columns of a CSV export; `partner_id` may be left out.
-const COLUMNS: [&str; 7] = [
+const COLUMNS: [&str; 10] = [
     "serial",
     "product",
     "edition",
@@ -223,8 +263,16 @@ const COLUMNS: [&str; 7] = [
     "list_price",
     "installations",
     "partner_id",
+    "licensee_name",
+    "licensee_country",
+    "licensee_vat_id",
 ];
-const OPTIONAL_COLUMN: &str = "partner_id";
+const OPTIONAL_COLUMNS: [&str; 4] = [
+    "partner_id",
+    "licensee_name",
+    "licensee_country",
+    "licensee_vat_id",
+];
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -281,6 +329,9 @@ fn slot<'a>(row: &'a mut LicenseRow, column: &str) -> &'a mut Option<String> {
         "version" => &mut row.version,
         "list_price" => &mut row.list_price,
         "installations" => &mut row.installations,
+        "licensee_name" => &mut row.licensee_name,
+        "licensee_country" => &mut row.licensee_country,
+        "licensee_vat_id" => &mut row.licensee_vat_id,
         _ => &mut row.partner_id,
     }
 }
@@ -310,7 +361,7 @@ fn header_columns(header: &Record) -> Result<Vec<&'static str>, String> {
     }
     let missing: Vec<&str> = COLUMNS
         .iter()
-        .filter(|column| **column != OPTIONAL_COLUMN && !columns.contains(column))
+        .filter(|column| !OPTIONAL_COLUMNS.contains(column) && !columns.contains(column))
         .copied()
         .collect();
     if !missing.is_empty() {
@@ -436,6 +487,7 @@ mod tests {
             list_price: Some("1234.25".into()),
             installations: Some("3".into()),
             partner_id: Some("ptn_6F9Z".into()),
+            ..LicenseRow::default()
         }
     }
 
@@ -505,6 +557,7 @@ mod tests {
             list_price: Some("0.00".into()),
             installations: Some("10001".into()),
             partner_id: Some("cus_6F9Z".into()),
+            ..LicenseRow::default()
         };
         let errors = License::parse(&row).unwrap_err();
         assert_eq!(

@@ -17,6 +17,7 @@ pub mod license;
 pub mod money;
 pub mod notification;
 pub mod order;
+pub mod organisation;
 pub mod phone;
 pub mod reconciliation;
 pub mod registration;

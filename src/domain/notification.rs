@@ -293,6 +293,85 @@ pub fn closing_statement(
     }
 }
 
+/// Sent to a colleague a contact invites: the link lands on a page whose
+/// button accepts, so that a mail scanner following links accepts nothing.
+pub fn invitation(
+    to: &Email,
+    name: &str,
+    company: &str,
+    invited_by: &str,
+    base_url: &str,
+    token: &str,
+    expires_at: Instant,
+) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!("{invited_by} invites you to {company} on the Spica Customer Support Portal"),
+        text: format!(
+            "Hello {name},\n\n\
+             {invited_by} invites you to join {company} on the Spica Customer Support Portal, to buy support coupons, ask for support and manage licenses for your company. To accept, open this link and confirm:\n\n\
+             {}\n\n\
+             The link is valid until {} (UTC) and can be used once. If you do not know {company}, ignore this email and nothing will happen.\n\n\
+             Spica Customer Support\n",
+            link(base_url, "invitation", token),
+            format(expires_at),
+        ),
+    }
+}
+
+/// Sent to the contacts of a license's holder when someone else registered
+/// its serial and staff ask whether that person belongs to them.
+/// Who registered a held license's serial, as the holder is told.
+pub struct Claimant<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub company: &'a str,
+}
+
+pub fn join_request(
+    to: &Email,
+    claimant: &Claimant<'_>,
+    serial: &str,
+    base_url: &str,
+    token: &str,
+    expires_at: Instant,
+) -> Message {
+    Message {
+        to: to.clone(),
+        subject: format!(
+            "Does {} belong to your company? (license {serial})",
+            claimant.name
+        ),
+        text: format!(
+            "Hello,\n\n\
+             {} <{}> of {} registered with the serial number of your license {serial}. If they are your colleague, open this link and confirm: they will join your company on the portal and see its licenses, orders and incidents.\n\n\
+             {}\n\n\
+             The link is valid until {} (UTC). If you do not know them, ignore this email: they will see nothing of your license.\n\n\
+             Spica Customer Support\n",
+            claimant.name,
+            claimant.email,
+            claimant.company,
+            link(base_url, "confirm-join", token),
+            format(expires_at),
+        ),
+    }
+}
+
+/// Sent to a claimant whose license claim staff refused, with the reason.
+pub fn claim_refused(to: &Email, serial: &str, reason: &str) -> Message {
+    Message {
+        to: to.clone(),
+        subject: "Your license registration could not be confirmed".into(),
+        text: format!(
+            "Hello,\n\n\
+             we could not confirm the license serial number {serial} you registered with:\n\n\
+             {reason}\n\n\
+             Reply to this email if you think this is wrong.\n\n\
+             Spica Customer Support\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

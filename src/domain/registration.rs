@@ -156,6 +156,9 @@ pub enum CustomerStatus {
     PendingVerification,
     /// Email confirmed: may sign in, hold coupons and ask for support.
     Active,
+    /// Its last contact joined another organisation (a license claim
+    /// resolved by joining the holder); kept for its history.
+    Merged,
 }
 
 impl CustomerStatus {
@@ -163,6 +166,7 @@ impl CustomerStatus {
         match self {
             Self::PendingVerification => "pending_verification",
             Self::Active => "active",
+            Self::Merged => "merged",
         }
     }
 
@@ -170,6 +174,7 @@ impl CustomerStatus {
         match text {
             "pending_verification" => Some(Self::PendingVerification),
             "active" => Some(Self::Active),
+            "merged" => Some(Self::Merged),
             _ => None,
         }
     }

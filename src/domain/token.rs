@@ -85,8 +85,14 @@ pub enum Purpose {
     VerifyEmail,
     /// The link in a sign-in email; exchanged once for an access token.
     SignIn,
-    /// The bearer token of a signed-in customer.
+    /// The bearer token of a signed-in contact.
     Access,
+    /// The link in an invitation from a colleague; accepting it makes the
+    /// invited person an active contact of the organisation.
+    Invitation,
+    /// The link that asks a license holder's contact to accept a claimant
+    /// into the organisation; the token names the claim.
+    ConfirmJoin,
 }
 
 impl Purpose {
@@ -95,6 +101,8 @@ impl Purpose {
             Self::VerifyEmail => "verify_email",
             Self::SignIn => "sign_in",
             Self::Access => "access",
+            Self::Invitation => "invitation",
+            Self::ConfirmJoin => "confirm_join",
         }
     }
 
@@ -103,6 +111,8 @@ impl Purpose {
             "verify_email" => Some(Self::VerifyEmail),
             "sign_in" => Some(Self::SignIn),
             "access" => Some(Self::Access),
+            "invitation" => Some(Self::Invitation),
+            "confirm_join" => Some(Self::ConfirmJoin),
             _ => None,
         }
     }
@@ -114,6 +124,7 @@ impl Purpose {
             Self::VerifyEmail => chrono::Duration::hours(72),
             Self::SignIn => chrono::Duration::minutes(15),
             Self::Access => chrono::Duration::hours(12),
+            Self::Invitation | Self::ConfirmJoin => chrono::Duration::days(7),
         }
     }
 
@@ -127,7 +138,10 @@ impl Purpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuedToken {
     pub purpose: Purpose,
-    pub customer_id: String,
+    /// The contact it was issued to (`con_…`).
+    pub contact_id: String,
+    /// The license claim a join confirmation decides.
+    pub claim_id: Option<String>,
     pub expires_at: Instant,
     pub used_at: Option<Instant>,
 }
@@ -143,10 +157,11 @@ pub enum TokenError {
 }
 
 impl IssuedToken {
-    pub fn issue(purpose: Purpose, customer_id: &str, now: Instant) -> Self {
+    pub fn issue(purpose: Purpose, contact_id: &str, now: Instant) -> Self {
         Self {
             purpose,
-            customer_id: customer_id.to_owned(),
+            contact_id: contact_id.to_owned(),
+            claim_id: None,
             expires_at: now + purpose.lifetime(),
             used_at: None,
         }
@@ -197,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_sign_in_link_works_once_and_until_it_expires() {
-        let mut token = IssuedToken::issue(Purpose::SignIn, "cus_1", now());
+        let mut token = IssuedToken::issue(Purpose::SignIn, "con_1", now());
         assert_eq!(token.check(Purpose::SignIn, now()), Ok(()));
         assert_eq!(
             token.check(Purpose::Access, now()),
@@ -214,7 +229,7 @@ mod tests {
 
     #[test]
     fn an_access_token_is_reused_until_it_expires() {
-        let mut token = IssuedToken::issue(Purpose::Access, "cus_1", now());
+        let mut token = IssuedToken::issue(Purpose::Access, "con_1", now());
         token.used_at = Some(now());
         assert_eq!(token.check(Purpose::Access, now()), Ok(()));
         let late = now() + chrono::Duration::hours(12);

@@ -1,42 +1,78 @@
-//! Customers and their license claims.
+//! Organisations (the `customers` table), their contacts, and license claims.
+
+use std::collections::HashMap;
 
 use super::{Database, DbError, Row, Statement, Store};
+use crate::domain::organisation::{ClaimStatus, ContactStatus};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
 use crate::domain::time::{format, Instant};
 
-/// A registration as it is first written.
+/// A registration as it is first written: an organisation and its first contact.
 pub struct NewCustomer<'a> {
     pub id: &'a str,
+    pub contact_id: &'a str,
     pub registration: &'a NewRegistration,
     pub now: Instant,
 }
 
-/// A customer as the database holds them.
+/// An organisation: holds licenses, the coupon balance, orders and incidents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerRecord {
     pub id: String,
     pub status: CustomerStatus,
-    pub serial: String,
+    /// The serial typed at registration ("0" when unknown). Not ownership:
+    /// that is `licenses.holder_id`.
+    pub registered_serial: String,
     pub company_name: String,
     pub street: String,
     pub postal_code: String,
     pub city: String,
     pub country: String,
     pub vat_id: Option<String>,
-    pub contact_name: String,
-    pub email: String,
-    pub phone: String,
-    pub newsletter: bool,
-    pub newsletter_consent_at: Option<Instant>,
-    pub terms_version: String,
-    pub terms_accepted_at: Instant,
+    pub merged_into: Option<String>,
     pub created_at: Instant,
     pub verified_at: Option<Instant>,
 }
 
-const COLUMNS: &str = "id, status, serial, company_name, street, postal_code, city, country, vat_id, \
-     contact_name, email, phone, newsletter, newsletter_consent_at, terms_version, terms_accepted_at, \
-     created_at, verified_at";
+/// A person who signs in for an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRecord {
+    pub id: String,
+    pub customer_id: String,
+    pub status: ContactStatus,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub newsletter: bool,
+    pub invited_by: Option<String>,
+    pub created_at: Instant,
+    pub verified_at: Option<Instant>,
+}
+
+/// A license claim, with the claimant's company and address for the desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRecord {
+    pub id: String,
+    pub customer_id: String,
+    pub contact_id: String,
+    pub serial: String,
+    pub status: ClaimStatus,
+    pub resolved_serial: Option<String>,
+    pub reason: Option<String>,
+    pub company_name: String,
+    pub email: String,
+    pub created_at: Instant,
+    pub resolved_at: Option<Instant>,
+}
+
+const COLUMNS: &str =
+    "id, status, registered_serial, company_name, street, postal_code, city, country, vat_id, \
+     merged_into, created_at, verified_at";
+const CONTACT_COLUMNS: &str =
+    "id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at";
+const CLAIM_COLUMNS: &str =
+    "k.id, k.customer_id, k.contact_id, k.serial, k.status, k.resolved_serial, k.reason, \
+     u.company_name, p.email, k.created_at, k.resolved_at";
 
 impl CustomerRecord {
     fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -45,55 +81,101 @@ impl CustomerRecord {
             id: row.text("id")?,
             status: CustomerStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
-            serial: row.text("serial")?,
+            registered_serial: row.text("registered_serial")?,
             company_name: row.text("company_name")?,
             street: row.text("street")?,
             postal_code: row.text("postal_code")?,
             city: row.text("city")?,
             country: row.text("country")?,
             vat_id: row.opt_text("vat_id")?,
-            contact_name: row.text("contact_name")?,
-            email: row.text("email")?,
-            phone: row.text("phone")?,
-            newsletter: row.integer("newsletter")? == 1,
-            newsletter_consent_at: row.opt_instant("newsletter_consent_at")?,
-            terms_version: row.text("terms_version")?,
-            terms_accepted_at: row.instant("terms_accepted_at")?,
+            merged_into: row.opt_text("merged_into")?,
             created_at: row.instant("created_at")?,
             verified_at: row.opt_instant("verified_at")?,
         })
     }
 }
 
-/// Writes a new registration, pending verification of its email address.
-pub fn insert_customer(customer: &NewCustomer<'_>) -> Statement {
-    let r = customer.registration;
-    let now = format(customer.now);
-    Statement::new(
-        "INSERT INTO customers (id, status, serial, company_name, street, postal_code, city, country, vat_id, \
-         contact_name, email, phone, newsletter, newsletter_consent_at, terms_version, terms_accepted_at, created_at) \
-         VALUES (?1, 'pending_verification', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        vec![
-            customer.id.into(),
-            r.serial.as_str().into(),
-            r.company.name.as_str().into(),
-            r.company.street.as_str().into(),
-            r.company.postal_code.as_str().into(),
-            r.company.city.as_str().into(),
-            r.company.country.code().into(),
-            r.company.vat_id.as_ref().map(|v| v.as_str()).into(),
-            r.contact.name.as_str().into(),
-            r.contact.email.as_str().into(),
-            r.contact.phone.as_str().into(),
-            r.newsletter.into(),
-            r.newsletter_consent_at(customer.now).map(format).into(),
-            TERMS_VERSION.into(),
-            now.into(),
-        ],
-    )
+impl ContactRecord {
+    fn from_row(row: &Row) -> Result<Self, DbError> {
+        let status = row.text("status")?;
+        Ok(Self {
+            id: row.text("id")?,
+            customer_id: row.text("customer_id")?,
+            status: ContactStatus::parse(&status)
+                .ok_or_else(|| DbError::Decode(format!("contact status {status}")))?,
+            name: row.text("name")?,
+            email: row.text("email")?,
+            phone: row.text("phone")?,
+            newsletter: row.integer("newsletter")? == 1,
+            invited_by: row.opt_text("invited_by")?,
+            created_at: row.instant("created_at")?,
+            verified_at: row.opt_instant("verified_at")?,
+        })
+    }
 }
 
-/// Activates a customer whose email is confirmed; a second run changes nothing.
+impl ClaimRecord {
+    fn from_row(row: &Row) -> Result<Self, DbError> {
+        let status = row.text("status")?;
+        Ok(Self {
+            id: row.text("id")?,
+            customer_id: row.text("customer_id")?,
+            contact_id: row.text("contact_id")?,
+            serial: row.text("serial")?,
+            status: ClaimStatus::parse(&status)
+                .ok_or_else(|| DbError::Decode(format!("claim status {status}")))?,
+            resolved_serial: row.opt_text("resolved_serial")?,
+            reason: row.opt_text("reason")?,
+            company_name: row.text("company_name")?,
+            email: row.text("email")?,
+            created_at: row.instant("created_at")?,
+            resolved_at: row.opt_instant("resolved_at")?,
+        })
+    }
+}
+
+/// Writes a new organisation and its first contact, both pending the
+/// verification of the contact's email address.
+pub fn insert_customer(customer: &NewCustomer<'_>) -> Vec<Statement> {
+    let r = customer.registration;
+    let now = format(customer.now);
+    vec![
+        Statement::new(
+            "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, \
+             vat_id, created_at) VALUES (?1, 'pending_verification', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            vec![
+                customer.id.into(),
+                r.serial.as_str().into(),
+                r.company.name.as_str().into(),
+                r.company.street.as_str().into(),
+                r.company.postal_code.as_str().into(),
+                r.company.city.as_str().into(),
+                r.company.country.code().into(),
+                r.company.vat_id.as_ref().map(|v| v.as_str()).into(),
+                now.clone().into(),
+            ],
+        ),
+        Statement::new(
+            "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, newsletter_consent_at, \
+             terms_version, terms_accepted_at, created_at) \
+             VALUES (?1, ?2, 'pending_verification', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            vec![
+                customer.contact_id.into(),
+                customer.id.into(),
+                r.contact.name.as_str().into(),
+                r.contact.email.as_str().into(),
+                r.contact.phone.as_str().into(),
+                r.newsletter.into(),
+                r.newsletter_consent_at(customer.now).map(format).into(),
+                TERMS_VERSION.into(),
+                now.into(),
+            ],
+        ),
+    ]
+}
+
+/// Activates an organisation whose first contact confirmed; a second run
+/// changes nothing.
 pub fn activate_customer(customer_id: &str, now: Instant) -> Statement {
     Statement::new(
         "UPDATE customers SET status = 'active', verified_at = ?2 WHERE id = ?1 AND status = 'pending_verification'",
@@ -101,15 +183,169 @@ pub fn activate_customer(customer_id: &str, now: Instant) -> Statement {
     )
 }
 
-/// Opens the license claim of a registration made with serial "0".
-pub fn insert_license_claim(claim_id: &str, customer_id: &str, now: Instant) -> Statement {
+/// A contact confirmed their address or accepted an invitation.
+pub fn activate_contact(contact_id: &str, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO license_claims (id, customer_id, status, created_at) VALUES (?1, ?2, 'open', ?3)",
-        vec![claim_id.into(), customer_id.into(), format(now).into()],
+        "UPDATE contacts SET status = 'active', verified_at = ?2 \
+         WHERE id = ?1 AND status IN ('pending_verification', 'invited')",
+        vec![contact_id.into(), format(now).into()],
     )
 }
 
+/// A colleague invited by an active contact of the same organisation; the
+/// guard makes an invitation by a contact removed meanwhile write nothing.
+pub struct Invitee<'a> {
+    pub id: &'a str,
+    pub customer_id: &'a str,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub invited_by: &'a str,
+}
+
+pub fn insert_invited_contact(invitee: &Invitee<'_>, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, invited_by, created_at) \
+         SELECT ?1, ?2, 'invited', ?3, ?4, ?5, 0, ?6, ?7 WHERE EXISTS \
+         (SELECT 1 FROM contacts WHERE id = ?6 AND customer_id = ?2 AND status = 'active')",
+        vec![
+            invitee.id.into(),
+            invitee.customer_id.into(),
+            invitee.name.into(),
+            invitee.email.into(),
+            invitee.phone.into(),
+            invitee.invited_by.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// Removes a contact of an organisation. The schema's trigger refuses to
+/// remove the last active one, inside this very batch, so two contacts
+/// removing each other at once cannot leave none.
+pub fn remove_contact(contact_id: &str, customer_id: &str, by: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE contacts SET status = 'removed', removed_at = ?3, removed_by = ?4 \
+         WHERE id = ?1 AND customer_id = ?2 AND status <> 'removed'",
+        vec![
+            contact_id.into(),
+            customer_id.into(),
+            format(now).into(),
+            by.into(),
+        ],
+    )
+}
+
+/// Moves an active contact into another organisation (a claimant joining the
+/// license's holder).
+pub fn move_contact(contact_id: &str, to_customer: &str) -> Statement {
+    Statement::new(
+        "UPDATE contacts SET customer_id = ?2 WHERE id = ?1 AND status = 'active'",
+        vec![contact_id.into(), to_customer.into()],
+    )
+}
+
+/// Marks an organisation left without contacts as merged into another.
+pub fn merge_if_empty(customer_id: &str, into: &str) -> Statement {
+    Statement::new(
+        "UPDATE customers SET status = 'merged', merged_into = ?2 WHERE id = ?1 AND NOT EXISTS \
+         (SELECT 1 FROM contacts WHERE customer_id = ?1 AND status <> 'removed')",
+        vec![customer_id.into(), into.into()],
+    )
+}
+
+/// Opens a claim for a confirmed registration's serial unless, after the
+/// statements before it in the batch, the organisation holds that license.
+/// Once per contact and serial.
+pub fn open_claim_unless_holder(
+    claim_id: &str,
+    customer_id: &str,
+    contact_id: &str,
+    serial: &str,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO license_claims (id, customer_id, contact_id, serial, status, created_at) \
+         SELECT ?1, ?2, ?3, ?4, 'open', ?5 \
+         WHERE NOT EXISTS (SELECT 1 FROM licenses WHERE serial = ?4 AND holder_id = ?2) \
+         ON CONFLICT DO NOTHING",
+        vec![
+            claim_id.into(),
+            customer_id.into(),
+            contact_id.into(),
+            serial.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// Decides a pending claim: `assigned` only once the claimant's organisation
+/// holds the serial (a statement before it in the batch made it so).
+pub fn assign_claim(claim_id: &str, serial: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE license_claims SET status = 'assigned', resolved_serial = ?2, resolved_at = ?3 \
+         WHERE id = ?1 AND status IN ('open', 'join_requested') \
+         AND EXISTS (SELECT 1 FROM licenses WHERE serial = ?2 AND holder_id = license_claims.customer_id)",
+        vec![claim_id.into(), serial.into(), format(now).into()],
+    )
+}
+
+pub fn request_join(claim_id: &str, serial: &str) -> Statement {
+    Statement::new(
+        "UPDATE license_claims SET status = 'join_requested', resolved_serial = ?2 \
+         WHERE id = ?1 AND status IN ('open', 'join_requested')",
+        vec![claim_id.into(), serial.into()],
+    )
+}
+
+pub fn mark_joined(claim_id: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE license_claims SET status = 'joined', resolved_at = ?2 WHERE id = ?1 AND status = 'join_requested'",
+        vec![claim_id.into(), format(now).into()],
+    )
+}
+
+pub fn refuse_claim(claim_id: &str, reason: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE license_claims SET status = 'refused', reason = ?2, resolved_at = ?3 \
+         WHERE id = ?1 AND status IN ('open', 'join_requested')",
+        vec![claim_id.into(), reason.into(), format(now).into()],
+    )
+}
+
+/// The records whose acting contact is noted.
+#[derive(Debug, Clone, Copy)]
+pub enum Acted {
+    Order,
+    Incident,
+    IncidentMessage,
+}
+
+/// Notes which contact placed an order, raised an incident or wrote a
+/// message, in the batch that writes it.
+pub fn record_acting_contact(acted: Acted, id: &str, contact_id: &str) -> Statement {
+    let sql = match acted {
+        Acted::Order => "UPDATE coupon_orders SET contact_id = ?2 WHERE id = ?1",
+        Acted::Incident => "UPDATE incidents SET contact_id = ?2 WHERE id = ?1",
+        Acted::IncidentMessage => "UPDATE incident_messages SET contact_id = ?2 WHERE id = ?1",
+    };
+    Statement::new(sql, vec![id.into(), contact_id.into()])
+}
+
 impl<D: Database> Store<D> {
+    /// The contact who placed an order, raised an incident or wrote a message.
+    pub async fn acting_contact(&self, acted: Acted, id: &str) -> Result<Option<String>, DbError> {
+        let sql = match acted {
+            Acted::Order => "SELECT contact_id FROM coupon_orders WHERE id = ?1",
+            Acted::Incident => "SELECT contact_id FROM incidents WHERE id = ?1",
+            Acted::IncidentMessage => "SELECT contact_id FROM incident_messages WHERE id = ?1",
+        };
+        Ok(self
+            .first(Statement::new(sql, vec![id.into()]))
+            .await?
+            .and_then(|row| row.opt_text("contact_id").ok().flatten()))
+    }
+
     pub async fn customer(&self, id: &str) -> Result<Option<CustomerRecord>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
         self.first(Statement::new(sql, vec![id.into()]))
@@ -118,44 +354,118 @@ impl<D: Database> Store<D> {
             .transpose()
     }
 
-    pub async fn customer_by_email(&self, email: &str) -> Result<Option<CustomerRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM customers WHERE email = ?1");
-        self.first(Statement::new(sql, vec![email.into()]))
+    pub async fn contact(&self, id: &str) -> Result<Option<ContactRecord>, DbError> {
+        let sql = format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1");
+        self.first(Statement::new(sql, vec![id.into()]))
             .await?
-            .map(|row| CustomerRecord::from_row(&row))
+            .map(|row| ContactRecord::from_row(&row))
             .transpose()
     }
 
-    /// The email addresses of these customers, by id, in as few queries as
-    /// D1 allows.
+    /// The person an address belongs to (removed contacts free theirs).
+    pub async fn contact_by_email(&self, email: &str) -> Result<Option<ContactRecord>, DbError> {
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE email = ?1 AND status <> 'removed'"
+        );
+        self.first(Statement::new(sql, vec![email.into()]))
+            .await?
+            .map(|row| ContactRecord::from_row(&row))
+            .transpose()
+    }
+
+    /// An organisation's contacts that are not removed, oldest first.
+    pub async fn contacts_of(&self, customer_id: &str) -> Result<Vec<ContactRecord>, DbError> {
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE customer_id = ?1 AND status <> 'removed' \
+             ORDER BY created_at, id LIMIT 200"
+        );
+        self.rows(Statement::new(sql, vec![customer_id.into()]))
+            .await?
+            .iter()
+            .map(ContactRecord::from_row)
+            .collect()
+    }
+
+    /// Who an organisation's email goes to: `preferred` (the contact who
+    /// acted) while still active, else its longest-standing active contact.
+    pub async fn contact_for(
+        &self,
+        customer_id: &str,
+        preferred: Option<&str>,
+    ) -> Result<Option<ContactRecord>, DbError> {
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE customer_id = ?1 AND status = 'active' \
+             ORDER BY id = ?2 DESC, created_at, id LIMIT 1"
+        );
+        self.first(Statement::new(
+            sql,
+            vec![customer_id.into(), preferred.into()],
+        ))
+        .await?
+        .map(|row| ContactRecord::from_row(&row))
+        .transpose()
+    }
+
+    /// The email address of each organisation's longest-standing active
+    /// contact, by organisation id, in as few queries as D1 allows.
     pub async fn customer_emails(
         &self,
         ids: &[String],
-    ) -> Result<std::collections::HashMap<String, String>, DbError> {
-        let mut emails = std::collections::HashMap::new();
+    ) -> Result<HashMap<String, String>, DbError> {
+        let mut emails = HashMap::new();
         for chunk in ids.chunks(2000) {
             let list = serde_json::to_string(chunk).unwrap_or_default();
             let rows = self
                 .rows(Statement::new(
-                    "SELECT id, email FROM customers WHERE id IN (SELECT value FROM json_each(?1))",
+                    "SELECT customer_id, email FROM contacts WHERE status = 'active' \
+                     AND customer_id IN (SELECT value FROM json_each(?1)) ORDER BY created_at DESC, id DESC",
                     vec![list.into()],
                 ))
                 .await?;
+            // Oldest last, so that it is the one kept.
             for row in rows {
-                emails.insert(row.text("id")?, row.text("email")?);
+                emails.insert(row.text("customer_id")?, row.text("email")?);
             }
         }
         Ok(emails)
     }
 
-    /// Whether the customer's registration with serial "0" awaits staff.
-    pub async fn open_license_claim(&self, customer_id: &str) -> Result<Option<String>, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT id FROM license_claims WHERE customer_id = ?1 AND status = 'open'",
-                vec![customer_id.into()],
-            ))
-            .await?;
-        row.map(|row| row.text("id")).transpose()
+    /// An organisation's claims still waiting for staff.
+    pub async fn pending_claims_of(&self, customer_id: &str) -> Result<Vec<ClaimRecord>, DbError> {
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
+             JOIN contacts p ON p.id = k.contact_id WHERE k.customer_id = ?1 AND k.status IN ('open', 'join_requested') \
+             ORDER BY k.created_at"
+        );
+        self.rows(Statement::new(sql, vec![customer_id.into()]))
+            .await?
+            .iter()
+            .map(ClaimRecord::from_row)
+            .collect()
+    }
+
+    /// Claims for the desk: pending ones (open or join requested), oldest first.
+    pub async fn pending_claims(&self) -> Result<Vec<ClaimRecord>, DbError> {
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
+             JOIN contacts p ON p.id = k.contact_id WHERE k.status IN ('open', 'join_requested') \
+             ORDER BY k.created_at LIMIT 500"
+        );
+        self.rows(Statement::new(sql, vec![]))
+            .await?
+            .iter()
+            .map(ClaimRecord::from_row)
+            .collect()
+    }
+
+    pub async fn claim(&self, id: &str) -> Result<Option<ClaimRecord>, DbError> {
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
+             JOIN contacts p ON p.id = k.contact_id WHERE k.id = ?1"
+        );
+        self.first(Statement::new(sql, vec![id.into()]))
+            .await?
+            .map(|row| ClaimRecord::from_row(&row))
+            .transpose()
     }
 }

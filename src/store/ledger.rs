@@ -139,10 +139,8 @@ mod tests {
     fn store_with_customer() -> Store<Sqlite> {
         let store = Store::new(Sqlite::in_memory().unwrap());
         pollster::block_on(store.write(vec![Statement::new(
-            "INSERT INTO customers (id, status, serial, company_name, street, postal_code, city, country, \
-             contact_name, email, phone, newsletter, terms_version, terms_accepted_at, created_at) \
-             VALUES ('cus_1', 'active', 'TS-1', 'K', 'S', '1000', 'L', 'SI', 'A', 'a@k.si', '+38612345678', 0, \
-             '2026-11', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, \
+             created_at) VALUES ('cus_1', 'active', 'TS-1', 'K', 'S', '1000', 'L', 'SI', '2026-01-01T00:00:00.000Z')",
             vec![],
         )]))
         .unwrap();

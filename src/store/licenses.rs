@@ -2,6 +2,8 @@
 //! validation counters, SUPS subscriptions and license claims.
 
 use super::{bulk, Database, DbError, Row, Statement, Store};
+use crate::domain::ledger::Entry;
+use crate::domain::organisation::Licensee;
 use crate::domain::time::{format, Instant};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,9 @@ pub struct LicenseRecord {
     pub installations: i64,
     pub partner_id: Option<String>,
     pub revoked_at: Option<Instant>,
+    /// The holding organisation, if any: the only one that sees and uses it.
+    pub holder_id: Option<String>,
+    pub licensee: Licensee,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +68,6 @@ pub struct SubscriptionRecord {
     pub reminded_at: Option<Instant>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimRecord {
-    pub id: String,
-    pub customer_id: String,
-    pub company_name: String,
-    pub email: String,
-    pub created_at: Instant,
-}
-
 fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
     Ok(PartnerRecord {
         id: row.text("id")?,
@@ -93,6 +89,12 @@ fn license(row: &Row) -> Result<LicenseRecord, DbError> {
         installations: row.integer("installations")?,
         partner_id: row.opt_text("partner_id")?,
         revoked_at: row.opt_instant("revoked_at")?,
+        holder_id: row.opt_text("holder_id")?,
+        licensee: Licensee {
+            name: row.opt_text("licensee_name")?,
+            country: row.opt_text("licensee_country")?,
+            vat_id: row.opt_text("licensee_vat_id")?,
+        },
     })
 }
 
@@ -127,7 +129,8 @@ fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
 
 const PARTNER_COLUMNS: &str = "id, name, kind, country, email, revoked_at";
 const LICENSE_COLUMNS: &str =
-    "serial, product, edition, major_version, list_price_cents, installations, partner_id, revoked_at";
+    "serial, product, edition, major_version, list_price_cents, installations, partner_id, revoked_at, \
+     holder_id, licensee_name, licensee_country, licensee_vat_id";
 const ACTIVATION_COLUMNS: &str =
     "id, serial, installation_id, major_version, activation_code, customer_id, \
      partner_id, technician, path, created_at, deactivated_at";
@@ -168,20 +171,27 @@ pub fn upsert_licenses(licenses: &[LicenseRecord], now: Instant) -> Vec<Statemen
             l.list_price_cents,
             l.installations,
             l.partner_id,
-            format(now)
+            format(now),
+            l.licensee.name,
+            l.licensee.country,
+            l.licensee.vat_id
         ])
     });
     bulk(
         "INSERT INTO licenses (serial, product, edition, major_version, list_price_cents, installations, partner_id, \
-         created_at, updated_at) \
+         created_at, updated_at, licensee_name, licensee_country, licensee_vat_id) \
          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, \
-         value ->> 7, value ->> 7 FROM json_each(?1) WHERE true \
+         value ->> 7, value ->> 7, value ->> 8, value ->> 9, value ->> 10 FROM json_each(?1) WHERE true \
          ON CONFLICT (serial) DO UPDATE SET product = excluded.product, edition = excluded.edition, \
          major_version = excluded.major_version, list_price_cents = excluded.list_price_cents, \
-         installations = excluded.installations, partner_id = excluded.partner_id, updated_at = excluded.updated_at \
+         installations = excluded.installations, partner_id = excluded.partner_id, updated_at = excluded.updated_at, \
+         licensee_name = excluded.licensee_name, licensee_country = excluded.licensee_country, \
+         licensee_vat_id = excluded.licensee_vat_id \
          WHERE (licenses.product, licenses.edition, licenses.major_version, licenses.list_price_cents, \
-         licenses.installations, licenses.partner_id) IS NOT (excluded.product, excluded.edition, \
-         excluded.major_version, excluded.list_price_cents, excluded.installations, excluded.partner_id)",
+         licenses.installations, licenses.partner_id, licenses.licensee_name, licenses.licensee_country, \
+         licenses.licensee_vat_id) IS NOT (excluded.product, excluded.edition, \
+         excluded.major_version, excluded.list_price_cents, excluded.installations, excluded.partner_id, \
+         excluded.licensee_name, excluded.licensee_country, excluded.licensee_vat_id)",
         rows,
     )
 }
@@ -299,25 +309,44 @@ pub fn mark_reminded(id: &str, now: Instant) -> Statement {
     )
 }
 
-/// Resolves a "0" registration's claim to a serial, and gives the customer
-/// that serial.
-pub fn resolve_claim(
-    claim_id: &str,
-    customer_id: &str,
-    serial: &str,
-    now: Instant,
-) -> Vec<Statement> {
-    vec![
-        Statement::new(
-            "UPDATE license_claims SET status = 'resolved', resolved_serial = ?2, resolved_at = ?3 \
-             WHERE id = ?1 AND status = 'open'",
-            vec![claim_id.into(), serial.into(), format(now).into()],
-        ),
-        Statement::new(
-            "UPDATE customers SET serial = ?2 WHERE id = ?1",
-            vec![customer_id.into(), serial.into()],
-        ),
-    ]
+/// Makes an organisation the holder of an unheld license. A license has at
+/// most one holder: of two racing registrations, sales or assignments only
+/// the first changes the row; the statements after it in the batch check
+/// who holds it rather than trusting what was read before.
+pub fn hold_if_unheld(serial: &str, customer_id: &str) -> Statement {
+    Statement::new(
+        "UPDATE licenses SET holder_id = ?2 WHERE serial = ?1 AND holder_id IS NULL",
+        vec![serial.into(), customer_id.into()],
+    )
+}
+
+/// Staff give a license to an organisation, whoever held it before.
+pub fn transfer_holder(serial: &str, customer_id: &str) -> Statement {
+    Statement::new(
+        "UPDATE licenses SET holder_id = ?2 WHERE serial = ?1",
+        vec![serial.into(), customer_id.into()],
+    )
+}
+
+/// The free first coupon of a confirmed serial: written only while the
+/// organisation holds `serial` (after the statements before it in the
+/// batch); its key and the one-per-organisation index keep it to once per
+/// license and once per organisation.
+pub fn grant_free_coupon_if_holder(entry: &Entry, serial: &str) -> Statement {
+    Statement::new(
+        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS \
+         (SELECT 1 FROM licenses WHERE serial = ?7 AND holder_id = ?2) ON CONFLICT DO NOTHING",
+        vec![
+            entry.id.as_str().into(),
+            entry.customer_id.as_str().into(),
+            entry.kind.as_str().into(),
+            entry.coupons.into(),
+            entry.idempotency_key.as_str().into(),
+            format(entry.created_at).into(),
+            serial.into(),
+        ],
+    )
 }
 
 impl<D: Database> Store<D> {
@@ -327,17 +356,6 @@ impl<D: Database> Store<D> {
             .await?
             .map(|row| partner(&row))
             .transpose()
-    }
-
-    /// The customer registered with a serial, if any (the first one).
-    pub async fn customer_by_serial(&self, serial: &str) -> Result<Option<String>, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT id FROM customers WHERE serial = ?1 ORDER BY created_at LIMIT 1",
-                vec![serial.into()],
-            ))
-            .await?;
-        row.map(|row| row.text("id")).transpose()
     }
 
     pub async fn partner_by_key(&self, key_hash: &str) -> Result<Option<PartnerRecord>, DbError> {
@@ -376,19 +394,6 @@ impl<D: Database> Store<D> {
         Ok(known)
     }
 
-    /// Whether a customer holds a license: registered with its serial, or
-    /// covered by SUPS for it.
-    pub async fn holds_license(&self, customer_id: &str, serial: &str) -> Result<bool, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT 1 AS holds WHERE EXISTS (SELECT 1 FROM customers WHERE id = ?1 AND serial = ?2) \
-                 OR EXISTS (SELECT 1 FROM sups_subscriptions WHERE customer_id = ?1 AND serial = ?2)",
-                vec![customer_id.into(), serial.into()],
-            ))
-            .await?;
-        Ok(row.is_some())
-    }
-
     pub async fn licenses_of_partner(
         &self,
         partner_id: &str,
@@ -401,16 +406,13 @@ impl<D: Database> Store<D> {
             .collect()
     }
 
-    /// The licenses a customer holds: the serial they registered with, and
-    /// those their SUPS subscriptions cover.
+    /// The licenses an organisation holds.
     pub async fn licenses_of_customer(
         &self,
         customer_id: &str,
     ) -> Result<Vec<LicenseRecord>, DbError> {
         let sql = format!(
-            "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial IN \
-             (SELECT serial FROM customers WHERE id = ?1 UNION SELECT serial FROM sups_subscriptions WHERE customer_id = ?1) \
-             ORDER BY serial"
+            "SELECT {LICENSE_COLUMNS} FROM licenses WHERE holder_id = ?1 ORDER BY serial LIMIT 1000"
         );
         self.rows(Statement::new(sql, vec![customer_id.into()]))
             .await?
@@ -573,35 +575,5 @@ impl<D: Database> Store<D> {
         .iter()
         .map(subscription)
         .collect()
-    }
-
-    pub async fn open_claims(&self) -> Result<Vec<ClaimRecord>, DbError> {
-        self.rows(Statement::new(
-            "SELECT c.id, c.customer_id, u.company_name, u.email, c.created_at FROM license_claims c \
-             JOIN customers u ON u.id = c.customer_id WHERE c.status = 'open' ORDER BY c.created_at LIMIT 500",
-            vec![],
-        ))
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(ClaimRecord {
-                id: row.text("id")?,
-                customer_id: row.text("customer_id")?,
-                company_name: row.text("company_name")?,
-                email: row.text("email")?,
-                created_at: row.instant("created_at")?,
-            })
-        })
-        .collect()
-    }
-
-    pub async fn open_claim(&self, id: &str) -> Result<Option<String>, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT customer_id FROM license_claims WHERE id = ?1 AND status = 'open'",
-                vec![id.into()],
-            ))
-            .await?;
-        row.map(|row| row.text("customer_id")).transpose()
     }
 }

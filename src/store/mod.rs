@@ -21,7 +21,10 @@ mod tokens;
 
 pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
 pub use customers::{
-    activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer,
+    activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
+    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, record_acting_contact,
+    refuse_claim, remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord,
+    Invitee, NewCustomer,
 };
 pub use incidents::{
     close_incident, correct_session, delete_session, insert_attempt, insert_incident,
@@ -31,9 +34,10 @@ pub use incidents::{
 };
 pub use ledger::{append_entry, LedgerLine};
 pub use licenses::{
-    audit, deactivate, insert_activation, insert_partner, insert_subscription, mark_reminded,
-    resolve_claim, revoke_partner, update_coverage, upsert_licenses, upsert_release,
-    ActivationRecord, ClaimRecord, LicenseRecord, PartnerRecord, SubscriptionRecord,
+    audit, deactivate, grant_free_coupon_if_holder, hold_if_unheld, insert_activation,
+    insert_partner, insert_subscription, mark_reminded, revoke_partner, transfer_holder,
+    update_coverage, upsert_licenses, upsert_release, ActivationRecord, LicenseRecord,
+    PartnerRecord, SubscriptionRecord,
 };
 pub use orders::{
     append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment,
@@ -46,7 +50,9 @@ pub use staff::{
     insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,
     StaffMemberRecord,
 };
-pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
+pub use tokens::{
+    delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token, spend_token,
+};
 
 use std::borrow::Cow;
 

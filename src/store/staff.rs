@@ -120,7 +120,7 @@ pub fn exchange_link_for_session(
 ) -> Statement {
     Statement::new(
         "INSERT INTO browser_sessions (id_hash, kind, subject_id, created_at, expires_at) \
-         SELECT ?1, 'customer', customer_id, ?2, ?3 FROM auth_tokens \
+         SELECT ?1, 'customer', contact_id, ?2, ?3 FROM auth_tokens \
          WHERE token_hash = ?4 AND purpose = 'sign_in' AND used_at IS NULL AND expires_at > ?2",
         vec![
             session.to_hex().into(),

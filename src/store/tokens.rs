@@ -6,11 +6,12 @@ use crate::domain::token::{IssuedToken, Purpose, SecretHash};
 
 pub fn insert_token(hash: SecretHash, token: &IssuedToken, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO auth_tokens (token_hash, purpose, customer_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO auth_tokens (token_hash, purpose, contact_id, claim_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         vec![
             hash.to_hex().into(),
             token.purpose.as_str().into(),
-            token.customer_id.as_str().into(),
+            token.contact_id.as_str().into(),
+            token.claim_id.as_deref().into(),
             format(now).into(),
             format(token.expires_at).into(),
         ],
@@ -37,8 +38,8 @@ pub fn exchange_token(
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "INSERT INTO auth_tokens (token_hash, purpose, customer_id, created_at, expires_at) \
-         SELECT ?1, ?2, customer_id, ?3, ?4 FROM auth_tokens WHERE token_hash = ?5 AND used_at IS NULL",
+        "INSERT INTO auth_tokens (token_hash, purpose, contact_id, created_at, expires_at) \
+         SELECT ?1, ?2, contact_id, ?3, ?4 FROM auth_tokens WHERE token_hash = ?5 AND used_at IS NULL",
         vec![
             access.to_hex().into(),
             token.purpose.as_str().into(),
@@ -46,6 +47,14 @@ pub fn exchange_token(
             format(token.expires_at).into(),
             link.to_hex().into(),
         ],
+    )
+}
+
+/// Ends every link and access token of a removed contact at once.
+pub fn delete_tokens_of_contact(contact_id: &str) -> Statement {
+    Statement::new(
+        "DELETE FROM auth_tokens WHERE contact_id = ?1",
+        vec![contact_id.into()],
     )
 }
 
@@ -61,7 +70,7 @@ impl<D: Database> Store<D> {
     pub async fn token(&self, hash: SecretHash) -> Result<Option<IssuedToken>, DbError> {
         let Some(row) = self
             .first(Statement::new(
-                "SELECT purpose, customer_id, expires_at, used_at FROM auth_tokens WHERE token_hash = ?1",
+                "SELECT purpose, contact_id, claim_id, expires_at, used_at FROM auth_tokens WHERE token_hash = ?1",
                 vec![hash.to_hex().into()],
             ))
             .await?
@@ -72,7 +81,8 @@ impl<D: Database> Store<D> {
         Ok(Some(IssuedToken {
             purpose: Purpose::parse(&purpose)
                 .ok_or_else(|| DbError::Decode(format!("purpose {purpose}")))?,
-            customer_id: row.text("customer_id")?,
+            contact_id: row.text("contact_id")?,
+            claim_id: row.opt_text("claim_id")?,
             expires_at: row.instant("expires_at")?,
             used_at: row.opt_instant("used_at")?,
         }))

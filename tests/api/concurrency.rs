@@ -6,9 +6,10 @@ use crate::helpers::{registration, unique_email, unique_serial};
 use crate::spawn_app;
 
 #[test]
-fn twenty_registrations_of_one_serial_at_once_grant_one_free_coupon() {
+fn twenty_registrations_of_the_licensees_serial_at_once_make_one_holder_and_one_free_coupon() {
     let app = spawn_app();
     let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
     let emails: Vec<String> = (0..20).map(|_| unique_email()).collect();
     std::thread::scope(|scope| {
         for email in &emails {
@@ -47,7 +48,18 @@ fn twenty_registrations_of_one_serial_at_once_grant_one_free_coupon() {
     assert_eq!(
         outcomes
             .iter()
-            .filter(|o| *o == "already_granted_for_serial")
+            .filter(|o| *o == "awaiting_license_claim")
+            .count(),
+        19,
+        "the others are claims for staff"
+    );
+    let claims = app.staff_get("/api/staff/license-claims").json();
+    assert_eq!(
+        claims["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["serial"] == serial.as_str())
             .count(),
         19
     );

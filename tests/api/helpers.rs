@@ -302,9 +302,27 @@ impl<T: Transport> TestApp<T> {
     /// A registered, verified and signed-in customer: (email, access token).
     pub fn customer(&self) -> (String, String) {
         let email = unique_email();
-        self.register_and_verify(&email, &unique_serial());
+        let serial = unique_serial();
+        self.licensed_to_kovinar(&serial);
+        self.register_and_verify(&email, &serial);
         let token = self.sign_in(&email);
         (email, token)
+    }
+
+    /// A license in the catalogue whose licensee is the company of
+    /// [`registration`]: registering its serial makes that company its holder.
+    pub fn licensed_to_kovinar(&self, serial: &str) {
+        let row = serde_json::json!([{"serial": serial, "product": "Time & Space", "edition": "Professional",
+            "version": "8.0", "list_price": "1234.50", "installations": "2",
+            "licensee_name": "KOVINAR d.o.o.", "licensee_country": "SI", "licensee_vat_id": "SI12345678"}]);
+        let answer = self.staff_send("POST", "/api/staff/licenses", &row);
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        assert_eq!(
+            answer.json()["rejected"],
+            serde_json::json!([]),
+            "{}",
+            answer.text()
+        );
     }
 
     pub fn post_json_as(&self, path: &str, bearer: &str, body: &Value) -> TestResponse {

@@ -353,7 +353,7 @@ fn a_serial_zero_claim_resolved_by_staff_grants_the_free_coupon_once() {
     assert_eq!(resolved.json()["free_coupon_granted"], true);
     assert_eq!(app.balance(&token), 1);
     app.staff_send("POST", &path, &json!({ "serial": serial }))
-        .problem(404);
+        .problem(409);
 }
 
 #[test]

@@ -12,10 +12,9 @@ use crate::spawn_app;
 fn registering_and_confirming_through_the_emailed_link_credits_one_coupon() {
     let app = spawn_app();
     let email = unique_email();
-    let response = app.post_json(
-        "/api/registrations",
-        &registration(&email, &unique_serial()),
-    );
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    let response = app.post_json("/api/registrations", &registration(&email, &serial));
     assert_eq!(response.status, 201, "{}", response.text());
     let body = response.json();
     assert_eq!(body["status"], "pending_verification");
@@ -34,14 +33,17 @@ fn registering_and_confirming_through_the_emailed_link_credits_one_coupon() {
     assert_eq!(me["contact"]["email"], email.as_str());
     assert_eq!(me["contact"]["phone"], "+38612345678");
     assert_eq!(me["newsletter"], true);
-    assert!(me["newsletter_consent_at"].is_string());
-    assert_eq!(me["terms_version"], "2026-11");
+    assert!(me["contact"]["contact_id"]
+        .as_str()
+        .unwrap()
+        .starts_with("con_"));
 }
 
 #[test]
-fn the_same_serial_registered_by_a_second_company_earns_no_coupon() {
+fn the_same_serial_registered_again_is_a_claim_and_earns_no_coupon() {
     let app = spawn_app();
     let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
     let (first, second) = (unique_email(), unique_email());
     app.register_and_verify(&first, &serial);
 
@@ -53,7 +55,7 @@ fn the_same_serial_registered_by_a_second_company_earns_no_coupon() {
     let verified = app
         .post_json("/api/registrations/verify", &json!({ "token": token }))
         .json();
-    assert_eq!(verified["free_coupon"], "already_granted_for_serial");
+    assert_eq!(verified["free_coupon"], "awaiting_license_claim");
     assert_eq!(verified["coupon_balance"], 0);
 
     let first_me = app.get_as("/api/me", &app.sign_in(&first)).json();

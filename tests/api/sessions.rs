@@ -9,7 +9,9 @@ use crate::spawn_app;
 fn the_emailed_sign_in_link_gives_an_access_token_once() {
     let app = spawn_app();
     let email = unique_email();
-    app.register_and_verify(&email, &unique_serial());
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    app.register_and_verify(&email, &serial);
     let asked = app.post_json("/api/sessions", &json!({ "email": email }));
     assert_eq!(asked.status, 202);
     let link = app.emailed_token(&email, "sign-in");
@@ -38,7 +40,9 @@ fn the_emailed_sign_in_link_gives_an_access_token_once() {
 fn the_sign_in_page_form_signs_a_person_in() {
     let app = spawn_app();
     let email = unique_email();
-    app.register_and_verify(&email, &unique_serial());
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    app.register_and_verify(&email, &serial);
     app.post_json("/api/sessions", &json!({ "email": email }));
     let link = app.emailed_token(&email, "sign-in");
     let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
@@ -64,7 +68,9 @@ fn the_sign_in_page_form_signs_a_person_in() {
 fn the_sign_in_page_emails_a_link_to_a_person() {
     let app = spawn_app();
     let email = unique_email();
-    app.register_and_verify(&email, &unique_serial());
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    app.register_and_verify(&email, &serial);
     let form = app.get("/sign-in");
     assert!(form.text().contains("action=\"/sign-in\""));
     let page = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("email", &email)]);

@@ -20,7 +20,9 @@ fn session(response: &crate::helpers::TestResponse) -> String {
 
 fn signed_in_customer(app: &crate::helpers::TestApp<impl Transport>) -> String {
     let email = unique_email();
-    app.register_and_verify(&email, &unique_serial());
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    app.register_and_verify(&email, &serial);
     app.post_json("/api/sessions", &json!({ "email": email }));
     let link = app.emailed_token(&email, "sign-in");
     session(&app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]))

@@ -1,0 +1,647 @@
+//! An organisation's people (invitations, removal) and the license claims
+//! staff decide (assign, join the holder, refuse), and staff giving a license
+//! to an organisation.
+
+use super::{AccessGrant, App, AppError, CustomerPrincipal, Job};
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
+use crate::domain::notification;
+use crate::domain::organisation::{ClaimStatus, ContactStatus};
+use crate::domain::phone::Phone;
+use crate::domain::serial::{LicenseSerial, SerialNumber};
+use crate::domain::text::Text;
+use crate::domain::time::Instant;
+use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
+use crate::store::{self, ClaimRecord, ContactRecord, Database, DbError, Invitee, Statement};
+
+/// An invitation written, its email waiting in the outbox.
+#[derive(Debug)]
+pub struct Invited {
+    pub contact: ContactRecord,
+    pub jobs: Vec<Job>,
+}
+
+/// What staff decided about a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimDecision {
+    /// The license is the claimant's; `free_coupon` when it earned one now.
+    Assigned {
+        free_coupon: bool,
+    },
+    /// The holder's contacts were asked by email.
+    JoinRequested {
+        jobs: Vec<Job>,
+    },
+    Refused {
+        jobs: Vec<Job>,
+    },
+}
+
+/// Who removes a contact.
+pub enum Remover<'a> {
+    Contact(&'a CustomerPrincipal),
+    Staff,
+}
+
+fn decode_email(contact: &ContactRecord) -> Result<Email, AppError> {
+    Email::parse(&contact.email)
+        .map_err(|_| DbError::Decode(format!("email of {}", contact.id)).into())
+}
+
+impl<D: Database> App<D> {
+    /// The organisation's people, not removed ones.
+    pub async fn contacts(
+        &self,
+        principal: &CustomerPrincipal,
+    ) -> Result<Vec<ContactRecord>, AppError> {
+        Ok(self.store.contacts_of(&principal.customer.id).await?)
+    }
+
+    /// A contact invites a colleague: an `invited` contact of the same
+    /// organisation and an emailed link that accepts.
+    pub async fn invite_contact(
+        &self,
+        principal: &CustomerPrincipal,
+        name: &Text,
+        email: &Email,
+        phone: &Phone,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Invited, AppError> {
+        if self.store.contact_by_email(email.as_str()).await?.is_some() {
+            return Err(AppError::EmailTaken);
+        }
+        let contact_id = entropy.id("con");
+        let token = Token::generate(entropy);
+        let issued = IssuedToken::issue(Purpose::Invitation, &contact_id, now);
+        let message = notification::invitation(
+            email,
+            name.as_str(),
+            &principal.customer.company_name,
+            &principal.contact.name,
+            &self.config.public_base_url,
+            token.as_str(),
+            issued.expires_at,
+        );
+        let outbox_id = entropy.id("msg");
+        let written = self
+            .store
+            .write(vec![
+                store::insert_invited_contact(
+                    &Invitee {
+                        id: &contact_id,
+                        customer_id: &principal.customer.id,
+                        name: name.as_str(),
+                        email: email.as_str(),
+                        phone: phone.as_str(),
+                        invited_by: &principal.contact.id,
+                    },
+                    now,
+                ),
+                store::insert_token(token.hash(), &issued, now),
+                store::insert_message(&outbox_id, &message, now),
+            ])
+            .await;
+        match written {
+            Err(error) if error.is_unique_violation("contacts.email") => {
+                return Err(AppError::EmailTaken)
+            }
+            // The token refers to the contact: without it, the batch fails.
+            Err(error) if error.is_constraint("FOREIGN KEY") => return Err(AppError::NotFound),
+            Err(error) => return Err(error.into()),
+            Ok(_) => {}
+        }
+        let contact = self
+            .store
+            .contact(&contact_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(Invited {
+            contact,
+            jobs: vec![Job::DeliverEmail { outbox_id }],
+        })
+    }
+
+    /// The invited person accepts from the invitation page (a POST, never
+    /// the link itself): they become an active contact and are signed in.
+    pub async fn accept_invitation(
+        &self,
+        link: &Token,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<AccessGrant, AppError> {
+        let (_, principal) = self.token_holder(link, Purpose::Invitation, now).await?;
+        let access_token = Token::generate(entropy);
+        let access = IssuedToken::issue(Purpose::Access, &principal.contact.id, now);
+        let changes = self
+            .store
+            .write(vec![
+                store::exchange_token(link.hash(), access_token.hash(), &access, now),
+                store::spend_token(link.hash(), now),
+                store::activate_contact(&principal.contact.id, now),
+            ])
+            .await?;
+        if changes[0] == 0 {
+            return Err(AppError::Token(TokenError::AlreadyUsed));
+        }
+        Ok(AccessGrant {
+            access_token,
+            expires_at: access.expires_at,
+        })
+    }
+
+    /// Removes a contact of an organisation, by a colleague or by staff;
+    /// never the last active one (the schema's trigger decides inside the
+    /// batch). The removed contact's links and tokens end at once.
+    pub async fn remove_contact(
+        &self,
+        by: Remover<'_>,
+        customer_id: &str,
+        contact_id: &str,
+        now: Instant,
+    ) -> Result<(), AppError> {
+        let contact = match self.store.contact(contact_id).await? {
+            Some(c) if c.customer_id == customer_id && c.status != ContactStatus::Removed => c,
+            _ => return Err(AppError::NotFound),
+        };
+        let remover = match by {
+            Remover::Contact(principal) => principal.contact.id.clone(),
+            Remover::Staff => "staff".to_owned(),
+        };
+        let written = self
+            .store
+            .write(vec![
+                store::remove_contact(&contact.id, customer_id, &remover, now),
+                store::delete_tokens_of_contact(&contact.id),
+            ])
+            .await;
+        match written {
+            Err(error) if error.is_constraint("at least one active contact") => {
+                Err(AppError::LastContact)
+            }
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(()),
+        }
+    }
+
+    /// Claims waiting for staff.
+    pub async fn license_claims(&self) -> Result<Vec<ClaimRecord>, AppError> {
+        Ok(self.store.pending_claims().await?)
+    }
+
+    async fn pending_claim(&self, claim_id: &str) -> Result<ClaimRecord, AppError> {
+        let claim = self
+            .store
+            .claim(claim_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if claim.status.is_pending() {
+            Ok(claim)
+        } else {
+            Err(AppError::ClaimDecided)
+        }
+    }
+
+    /// The free coupon of a confirmed serial for an organisation, written
+    /// only if it holds the license by then in the batch.
+    async fn free_coupon_for(
+        &self,
+        customer_id: &str,
+        serial: &SerialNumber,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Option<Statement>, AppError> {
+        let already = self
+            .store
+            .ledger_key_exists(&free_grant_key(serial))
+            .await?;
+        Ok(
+            match free_coupon(
+                customer_id,
+                &LicenseSerial::Known(serial.clone()),
+                already,
+                entropy.id("led"),
+                now,
+            ) {
+                FreeCoupon::Grant(entry) => {
+                    Some(store::grant_free_coupon_if_holder(&entry, serial.as_str()))
+                }
+                _ => None,
+            },
+        )
+    }
+
+    /// Staff give the claimed license to the claimant's organisation, only
+    /// while no organisation holds it. `serial` names the license for a
+    /// claim made with "0" (or corrects a mistyped one).
+    pub async fn assign_claim(
+        &self,
+        claim_id: &str,
+        serial: Option<&SerialNumber>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<ClaimDecision, AppError> {
+        let claim = self.pending_claim(claim_id).await?;
+        let serial = match serial {
+            Some(serial) => serial.clone(),
+            None => SerialNumber::parse(&claim.serial).map_err(|_| AppError::UnknownLicense)?,
+        };
+        let license = self
+            .store
+            .license(serial.as_str())
+            .await?
+            .ok_or(AppError::UnknownLicense)?;
+        if license
+            .holder_id
+            .as_deref()
+            .is_some_and(|h| h != claim.customer_id)
+        {
+            return Err(AppError::HeldByAnotherOrganisation);
+        }
+        let mut batch = vec![
+            store::hold_if_unheld(serial.as_str(), &claim.customer_id),
+            store::assign_claim(claim_id, serial.as_str(), now),
+        ];
+        let had_grant = self.store.has_free_grant(&claim.customer_id).await?;
+        batch.extend(
+            self.free_coupon_for(&claim.customer_id, &serial, now, entropy)
+                .await?,
+        );
+        let changes = self.store.write(batch).await?;
+        if changes[1] == 0 {
+            // Another organisation became the holder, or staff decided it.
+            return Err(AppError::HeldByAnotherOrganisation);
+        }
+        Ok(ClaimDecision::Assigned {
+            free_coupon: !had_grant && self.store.has_free_grant(&claim.customer_id).await?,
+        })
+    }
+
+    /// Staff ask the holder's contacts whether the claimant is a colleague:
+    /// each gets a link whose page confirms.
+    pub async fn request_join(
+        &self,
+        claim_id: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<ClaimDecision, AppError> {
+        let claim = self.pending_claim(claim_id).await?;
+        let serial = claim
+            .resolved_serial
+            .clone()
+            .unwrap_or_else(|| claim.serial.clone());
+        let holder = self
+            .store
+            .license(&serial)
+            .await?
+            .and_then(|l| l.holder_id)
+            .ok_or(AppError::LicenseNotHeld)?;
+        if holder == claim.customer_id {
+            return Err(AppError::ClaimDecided);
+        }
+        let claimant = self
+            .store
+            .contact(&claim.contact_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut batch = vec![store::request_join(claim_id, &serial)];
+        let mut jobs = Vec::new();
+        for contact in self.store.contacts_of(&holder).await? {
+            if contact.status != ContactStatus::Active {
+                continue;
+            }
+            let token = Token::generate(entropy);
+            let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
+            issued.claim_id = Some(claim.id.clone());
+            let message = notification::join_request(
+                &decode_email(&contact)?,
+                &notification::Claimant {
+                    name: &claimant.name,
+                    email: &claimant.email,
+                    company: &claim.company_name,
+                },
+                &serial,
+                &self.config.public_base_url,
+                token.as_str(),
+                issued.expires_at,
+            );
+            let outbox_id = entropy.id("msg");
+            batch.push(store::insert_token(token.hash(), &issued, now));
+            batch.push(store::insert_message(&outbox_id, &message, now));
+            jobs.push(Job::DeliverEmail { outbox_id });
+        }
+        self.store.write(batch).await?;
+        Ok(ClaimDecision::JoinRequested { jobs })
+    }
+
+    /// A contact of the holder confirms (a POST from the link's page): the
+    /// claimant contact moves into the holding organisation. If that leaves
+    /// the claimant's organisation without contacts, it is marked `merged`
+    /// into the holder; its ledger and orders stay where they are (staff move
+    /// a remaining balance by adjustments).
+    pub async fn confirm_join(&self, link: &Token, now: Instant) -> Result<(), AppError> {
+        let (issued, confirmer) = self.token_holder(link, Purpose::ConfirmJoin, now).await?;
+        let claim = self
+            .store
+            .claim(issued.claim_id.as_deref().unwrap_or_default())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if claim.status != ClaimStatus::JoinRequested || !confirmer.is_active() {
+            return Err(AppError::ClaimDecided);
+        }
+        let holder = &confirmer.customer.id;
+        let changes = self
+            .store
+            .write(vec![
+                store::spend_token(link.hash(), now),
+                store::mark_joined(&claim.id, now),
+                store::move_contact(&claim.contact_id, holder),
+                store::merge_if_empty(&claim.customer_id, holder),
+            ])
+            .await?;
+        if changes[0] == 0 || changes[1] == 0 {
+            return Err(AppError::Token(TokenError::AlreadyUsed));
+        }
+        Ok(())
+    }
+
+    /// Staff refuse a claim with a reason, which the claimant is emailed.
+    pub async fn refuse_claim(
+        &self,
+        claim_id: &str,
+        reason: &Text,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<ClaimDecision, AppError> {
+        let claim = self.pending_claim(claim_id).await?;
+        let to = Email::parse(&claim.email)
+            .map_err(|_| DbError::Decode(format!("email of {}", claim.contact_id)))?;
+        let message = notification::claim_refused(&to, &claim.serial, reason.as_str());
+        let outbox_id = entropy.id("msg");
+        let changes = self
+            .store
+            .write(vec![
+                store::refuse_claim(claim_id, reason.as_str(), now),
+                store::insert_message(&outbox_id, &message, now),
+            ])
+            .await?;
+        if changes[0] == 0 {
+            return Err(AppError::ClaimDecided);
+        }
+        Ok(ClaimDecision::Refused {
+            jobs: vec![Job::DeliverEmail { outbox_id }],
+        })
+    }
+
+    /// Staff make an organisation a license's holder, whoever held it (a
+    /// correction is staff's to make). The free coupon follows the usual
+    /// rule: once per license and once per organisation.
+    pub async fn set_holder(
+        &self,
+        serial: &SerialNumber,
+        customer_id: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<bool, AppError> {
+        self.store
+            .license(serial.as_str())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let customer = self
+            .store
+            .customer(customer_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Self::require_active(customer.status)?;
+        let had_grant = self.store.has_free_grant(customer_id).await?;
+        let mut batch = vec![store::transfer_holder(serial.as_str(), customer_id)];
+        batch.extend(
+            self.free_coupon_for(customer_id, serial, now, entropy)
+                .await?,
+        );
+        self.store.write(batch).await?;
+        Ok(!had_grant && self.store.has_free_grant(customer_id).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::registration::tests::{registration, token_in_email};
+    use crate::app::testing::{app, customer, entropy, license, now, run};
+    use crate::app::Actor;
+    use crate::domain::activation::InstallationId;
+    use crate::domain::license::ProductVersion;
+    use crate::store::sqlite::Sqlite;
+
+    fn invite(
+        app: &App<Sqlite>,
+        by: &CustomerPrincipal,
+        email: &str,
+        seed: u8,
+    ) -> CustomerPrincipal {
+        let invited = run(app.invite_contact(
+            by,
+            &Text::parse("Bor Kos", 200).unwrap(),
+            &Email::parse(email).unwrap(),
+            &Phone::parse("+38640111222").unwrap(),
+            now(),
+            &mut entropy(seed),
+        ))
+        .unwrap();
+        let link = token_in_email(app, email);
+        let grant = run(app.accept_invitation(&link, now(), &mut entropy(seed + 1))).unwrap();
+        let colleague = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
+        assert_eq!(colleague.contact.id, invited.contact.id);
+        colleague
+    }
+
+    #[test]
+    fn an_invited_colleague_signs_in_to_the_same_organisation() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        assert_eq!(bor.customer.id, ana.customer.id);
+        assert_eq!(run(app.contacts(&ana)).unwrap().len(), 2);
+        let again = run(app.accept_invitation(
+            &token_in_email(&app, "bor@kovinar.si"),
+            now(),
+            &mut entropy(20),
+        ));
+        assert!(again.is_err(), "an invitation is accepted once");
+    }
+
+    #[test]
+    fn the_last_contact_cannot_be_removed_and_a_removed_one_signs_in_no_more() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let org = ana.customer.id.clone();
+        assert!(matches!(
+            run(app.remove_contact(Remover::Staff, &org, &ana.contact.id, now())),
+            Err(AppError::LastContact)
+        ));
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        let email = Email::parse("bor@kovinar.si").unwrap();
+        run(app.request_sign_in(&email, now(), &mut entropy(30))).unwrap();
+        let link = token_in_email(&app, "bor@kovinar.si");
+        run(app.remove_contact(Remover::Contact(&ana), &org, &bor.contact.id, now())).unwrap();
+        assert!(run(app.redeem_sign_in(&link, now(), &mut entropy(31))).is_err());
+        assert!(run(app.request_sign_in(&email, now(), &mut entropy(32)))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn two_contacts_removing_each_other_leave_one() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let org = ana.customer.id.clone();
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        // Both removals as their batches run, one after the other on D1: the
+        // guard is in the batch, not in what each read before.
+        let first = store::remove_contact(&bor.contact.id, &org, &ana.contact.id, now());
+        let second = store::remove_contact(&ana.contact.id, &org, &bor.contact.id, now());
+        run(app.store.write(vec![first])).unwrap();
+        let refused = run(app.store.write(vec![second])).unwrap_err();
+        assert!(refused.is_constraint("at least one active contact"));
+        assert_eq!(run(app.contacts(&ana)).unwrap().len(), 1);
+    }
+
+    /// The attack: a stranger registers with the holder's serial.
+    fn stranger_with_serial(app: &App<Sqlite>, serial: &str) -> CustomerPrincipal {
+        let mut form = registration("eve@stranger.si", serial);
+        form.company.name = Text::parse("Stranger d.o.o.", 200).unwrap();
+        let registered = run(app.register(form, now(), &mut entropy(50))).unwrap();
+        run(app.verify_email(
+            &token_in_email(app, "eve@stranger.si"),
+            now(),
+            &mut entropy(51),
+        ))
+        .unwrap();
+        let contact = run(app.store.contacts_of(&registered.customer_id))
+            .unwrap()
+            .remove(0);
+        run(app.principal(&contact.id)).unwrap()
+    }
+
+    #[test]
+    fn a_stranger_who_types_the_serial_cannot_activate_deactivate_or_see_codes() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let serial = ana.customer.registered_serial.clone();
+        let version = ProductVersion::parse("8.0").unwrap();
+        let (activation, _) = run(app.activate(
+            Actor::Customer(&ana),
+            &SerialNumber::parse(&serial).unwrap(),
+            &InstallationId::parse("PC-ANA-1").unwrap(),
+            &version,
+            now(),
+            &mut entropy(60),
+        ))
+        .unwrap();
+        let eve = stranger_with_serial(&app, &serial);
+        assert_ne!(eve.customer.id, ana.customer.id);
+        let taken = run(app.activate(
+            Actor::Customer(&eve),
+            &SerialNumber::parse(&serial).unwrap(),
+            &InstallationId::parse("PC-EVE-1").unwrap(),
+            &version,
+            now(),
+            &mut entropy(61),
+        ));
+        assert!(matches!(taken, Err(AppError::NotFound)));
+        let freed = run(app.deactivate(
+            Actor::Customer(&eve),
+            &activation.id,
+            now(),
+            &mut entropy(62),
+        ));
+        assert!(matches!(freed, Err(AppError::NotFound)));
+        assert!(matches!(
+            run(app.license_file(Actor::Customer(&eve), &activation.id, now())),
+            Err(AppError::NotFound)
+        ));
+        assert!(run(app.store.licenses_of_customer(&eve.customer.id))
+            .unwrap()
+            .is_empty());
+        assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 0);
+    }
+
+    #[test]
+    fn staff_assign_an_unheld_license_to_a_claimant_once_with_its_coupon() {
+        let app = app();
+        license(&app, "TS-77", "Somebody Else");
+        let eve = stranger_with_serial(&app, "0");
+        let claim = run(app.store.pending_claims_of(&eve.customer.id))
+            .unwrap()
+            .remove(0);
+        let serial = SerialNumber::parse("TS-77").unwrap();
+        let decision =
+            run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(70))).unwrap();
+        assert_eq!(decision, ClaimDecision::Assigned { free_coupon: true });
+        assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 1);
+        assert!(matches!(
+            run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(71))),
+            Err(AppError::ClaimDecided)
+        ));
+    }
+
+    #[test]
+    fn a_held_license_is_not_assigned_to_a_claimant_and_joining_needs_the_holders_confirmation() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let serial = ana.customer.registered_serial.clone();
+        let eve = stranger_with_serial(&app, &serial);
+        let claim = run(app.store.pending_claims_of(&eve.customer.id))
+            .unwrap()
+            .remove(0);
+        assert!(matches!(
+            run(app.assign_claim(&claim.id, None, now(), &mut entropy(80))),
+            Err(AppError::HeldByAnotherOrganisation)
+        ));
+        run(app.request_join(&claim.id, now(), &mut entropy(81))).unwrap();
+        let confirm = token_in_email(&app, "ana@kovinar.si");
+        run(app.confirm_join(&confirm, now())).unwrap();
+        let moved = run(app.principal(&eve.contact.id)).unwrap();
+        assert_eq!(moved.customer.id, ana.customer.id);
+        let old = run(app.store.customer(&eve.customer.id)).unwrap().unwrap();
+        assert_eq!(old.merged_into.as_deref(), Some(ana.customer.id.as_str()));
+        assert!(run(app.confirm_join(&confirm, now())).is_err());
+    }
+
+    #[test]
+    fn a_refused_claim_keeps_its_reason_and_the_claimant_is_told() {
+        let app = app();
+        let eve = stranger_with_serial(&app, "TS-NOPE");
+        let claim = run(app.store.pending_claims_of(&eve.customer.id))
+            .unwrap()
+            .remove(0);
+        let reason = Text::parse("No such license was sold", 500).unwrap();
+        run(app.refuse_claim(&claim.id, &reason, now(), &mut entropy(90))).unwrap();
+        let refused = run(app.store.claim(&claim.id)).unwrap().unwrap();
+        assert_eq!(refused.status, ClaimStatus::Refused);
+        assert_eq!(refused.reason.as_deref(), Some("No such license was sold"));
+        let told = run(app.store.outbox_messages(Some("eve@stranger.si"), 1)).unwrap();
+        assert!(told[0].text.contains("No such license was sold"));
+    }
+
+    #[test]
+    fn a_license_never_has_two_holders_even_when_both_race() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let eve = stranger_with_serial(&app, "0");
+        license(&app, "TS-RACE", "Kovinar d.o.o.");
+        let first = run(app
+            .store
+            .write(vec![store::hold_if_unheld("TS-RACE", &ana.customer.id)]))
+        .unwrap();
+        let second = run(app
+            .store
+            .write(vec![store::hold_if_unheld("TS-RACE", &eve.customer.id)]))
+        .unwrap();
+        assert_eq!((first[0], second[0]), (1, 0));
+        let held = run(app.store.license("TS-RACE")).unwrap().unwrap();
+        assert_eq!(held.holder_id.as_deref(), Some(ana.customer.id.as_str()));
+    }
+}
