@@ -7,7 +7,7 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
-use crate::app::{Adjustment, App, PaymentProvider, Upload};
+use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
@@ -302,21 +302,17 @@ pub async fn adjust<D: Database>(
             None
         }
     };
-    let key = request
-        .header("idempotency-key")
-        .map(str::trim)
-        .filter(|k| (1..=200).contains(&k.len()));
-    if key.is_none() {
-        errors.push(
-            "Idempotency-Key",
-            Invalid::new(
+    let keyed = errors.check(
+        "Idempotency-Key",
+        decode::idempotency(request).unwrap_or_else(|| {
+            Err(Invalid::new(
                 "required",
                 "send an Idempotency-Key header, unique to this adjustment",
-            ),
-        );
-    }
-    let (Some(coupons), Some(reason), Some(staff_member), Some(key)) =
-        (coupons, reason, staff_member, key)
+            ))
+        }),
+    );
+    let (Some(coupons), Some(reason), Some(staff_member), Some((key, fingerprint))) =
+        (coupons, reason, staff_member, keyed)
     else {
         return Err(decode::invalid(errors));
     };
@@ -325,12 +321,14 @@ pub async fn adjust<D: Database>(
         coupons,
         reason,
         staff_member,
-        key,
     };
-    let balance = app.adjust(adjustment, now, entropy).await?;
-    Ok(Response::json(
-        201,
-        &json!({"customer_id": customer_id, "coupon_balance": balance}),
-    )
-    .into())
+    // The caller the key belongs to (one staff token for now).
+    let scope = "staff";
+    let keyed = Idempotency {
+        scope,
+        key: &key,
+        request: &fingerprint,
+    };
+    let answer = app.adjust(adjustment, &keyed, now, entropy).await?;
+    Ok(answer.into())
 }

@@ -9,6 +9,7 @@
 
 mod bank;
 mod customers;
+mod idempotency;
 mod incidents;
 mod ledger;
 mod licenses;
@@ -18,26 +19,31 @@ mod outbox;
 pub mod sqlite;
 mod tokens;
 
-pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
+pub use bank::{
+    insert_bank_entries, insert_statement, is_matched_already, match_bank_entry, BankEntryRecord,
+};
 pub use customers::{
     activate_customer, insert_customer, insert_license_claim, CustomerRecord, NewCustomer,
 };
+pub use idempotency::{remember, BalanceField};
 pub use incidents::{
     close_incident, correct_session, delete_session, insert_attempt, insert_incident,
     insert_incident_message, insert_session, insert_timers, mark_timer_done, record_breach,
     update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord, SessionRecord,
     SessionRow,
 };
-pub use ledger::{append_entry, LedgerLine};
+pub use ledger::{append_entry, insert_entry, LedgerLine};
 pub use licenses::{
-    audit, deactivate, insert_activation, insert_partner, insert_subscription, mark_reminded,
-    resolve_claim, revoke_partner, update_coverage, upsert_licenses, upsert_release,
-    ActivationRecord, ClaimRecord, LicenseRecord, PartnerRecord, SubscriptionRecord,
+    audit, claim_license, deactivate, insert_activation, insert_partner, insert_subscription,
+    insert_sups_sale, is_not_license_holder, mark_reminded, resolve_claim, revoke_partner,
+    update_coverage, upsert_licenses, upsert_release, ActivationRecord, ClaimRecord, LicenseRecord,
+    PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
-    append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment,
-    insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
-    set_order_status, update_transferred_orders, OrderRecord, StaffTask,
+    append_entries, expire_orders, insert_bank_payments, insert_matched_payment, insert_order,
+    insert_payment, insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid,
+    mark_for_review, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
+    BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{insert_message, insert_messages, record_attempt, OutboxMessage, OutboxStatus};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
@@ -105,7 +111,22 @@ impl Statement {
 /// one bound parameter each, at most about 256 KiB of JSON per statement, so
 /// that 10,000 rows take some 20 statements, not 10,000.
 pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) -> Vec<Statement> {
+    bulk_with(sql, rows, &[])
+}
+
+/// Like [`bulk`], with the same further parameters (`?2`, `?3`, …) bound to
+/// every statement.
+pub fn bulk_with(
+    sql: &'static str,
+    rows: impl Iterator<Item = serde_json::Value>,
+    extra: &[Value],
+) -> Vec<Statement> {
     const MAX_JSON_BYTES: usize = 256 * 1024;
+    let params = |json: String| {
+        let mut params = vec![Value::Text(json)];
+        params.extend_from_slice(extra);
+        params
+    };
     let mut statements = Vec::new();
     let mut chunk = String::from("[");
     for row in rows {
@@ -114,7 +135,7 @@ pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) ->
             chunk.push(']');
             statements.push(Statement::new(
                 sql,
-                vec![std::mem::replace(&mut chunk, String::from("[")).into()],
+                params(std::mem::replace(&mut chunk, String::from("["))),
             ));
         }
         if chunk.len() > 1 {
@@ -124,7 +145,7 @@ pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) ->
     }
     if chunk.len() > 1 {
         chunk.push(']');
-        statements.push(Statement::new(sql, vec![chunk.into()]));
+        statements.push(Statement::new(sql, params(chunk)));
     }
     statements
 }
