@@ -8,7 +8,7 @@ use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::Principal;
-use crate::app::{Adjustment, App, PaymentProvider, Upload};
+use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
@@ -286,11 +286,10 @@ pub async fn adjust<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
+    let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let reason = fields.parse("reason", |t| Text::parse(t, 500));
-    let staff_member = fields.parse("staff_member", |t| Text::parse(t, 100));
     let mut errors = fields.errors;
     let coupons = match object.get("coupons").and_then(Value::as_i64) {
         Some(coupons) if coupons != 0 && coupons.abs() <= 1000 => Some(coupons),
@@ -302,35 +301,31 @@ pub async fn adjust<D: Database>(
             None
         }
     };
-    let key = request
-        .header("idempotency-key")
-        .map(str::trim)
-        .filter(|k| (1..=200).contains(&k.len()));
-    if key.is_none() {
-        errors.push(
-            "Idempotency-Key",
-            Invalid::new(
+    let keyed = errors.check(
+        "Idempotency-Key",
+        decode::idempotency(request).unwrap_or_else(|| {
+            Err(Invalid::new(
                 "required",
                 "send an Idempotency-Key header, unique to this adjustment",
-            ),
-        );
-    }
-    let (Some(coupons), Some(reason), Some(staff_member), Some(key)) =
-        (coupons, reason, staff_member, key)
-    else {
+            ))
+        }),
+    );
+    let (Some(coupons), Some(reason), Some((key, fingerprint))) = (coupons, reason, keyed) else {
         return Err(decode::invalid(errors));
     };
     let adjustment = Adjustment {
         customer_id,
         coupons,
         reason,
-        staff_member,
-        key,
+        staff_member: staff.email.clone(),
     };
-    let balance = app.adjust(adjustment, now, entropy).await?;
-    Ok(Response::json(
-        201,
-        &json!({"customer_id": customer_id, "coupon_balance": balance}),
-    )
-    .into())
+    // Keys are the caller's own: another staff member's key is another key.
+    let scope = format!("staff:{}", staff.id);
+    let keyed = Idempotency {
+        scope: &scope,
+        key: &key,
+        request: &fingerprint,
+    };
+    let answer = app.adjust(adjustment, &keyed, now, entropy).await?;
+    Ok(answer.into())
 }

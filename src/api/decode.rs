@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::http::{Method, Request};
 use super::problem::ApiError;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::registration::RegistrationInput;
 
 /// The two body formats the API reads.
@@ -186,6 +187,16 @@ pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
 }
 
 /// A calendar date field, `YYYY-MM-DD`.
+/// The `Idempotency-Key` header, parsed (`None` when the request has none),
+/// and the request's fingerprint for it.
+pub fn idempotency(
+    request: &Request,
+) -> Option<Result<(IdempotencyKey, RequestFingerprint), Invalid>> {
+    let key = request.header("idempotency-key")?;
+    let fingerprint = RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
+    Some(IdempotencyKey::parse(key).map(|key| (key, fingerprint)))
+}
+
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))

@@ -21,19 +21,6 @@ pub enum Method {
 }
 
 impl Method {
-    pub fn parse(method: &str) -> Self {
-        match method.to_ascii_uppercase().as_str() {
-            "GET" => Self::Get,
-            "HEAD" => Self::Head,
-            "POST" => Self::Post,
-            "PUT" => Self::Put,
-            "PATCH" => Self::Patch,
-            "DELETE" => Self::Delete,
-            "OPTIONS" => Self::Options,
-            _ => Self::Other,
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Get => "GET",
@@ -44,6 +31,19 @@ impl Method {
             Self::Delete => "DELETE",
             Self::Options => "OPTIONS",
             Self::Other => "OTHER",
+        }
+    }
+
+    pub fn parse(method: &str) -> Self {
+        match method.to_ascii_uppercase().as_str() {
+            "GET" => Self::Get,
+            "HEAD" => Self::Head,
+            "POST" => Self::Post,
+            "PUT" => Self::Put,
+            "PATCH" => Self::Patch,
+            "DELETE" => Self::Delete,
+            "OPTIONS" => Self::Options,
+            _ => Self::Other,
         }
     }
 }
@@ -177,5 +177,20 @@ impl Handled {
 impl From<Response> for Handled {
     fn from(response: Response) -> Self {
         Self::with_jobs(response, Vec::new())
+    }
+}
+
+/// An answer remembered under an idempotency key (or about to be): its
+/// status and JSON body as they were first given. A replay says so in
+/// `Idempotent-Replayed: true`, as Stripe's API does.
+impl From<crate::app::Answer> for Handled {
+    fn from(answer: crate::app::Answer) -> Self {
+        let mut response =
+            Response::new(answer.status, "application/json", answer.body.into_bytes())
+                .with_header("cache-control", "no-store");
+        if answer.replayed {
+            response = response.with_header("idempotent-replayed", "true");
+        }
+        Self::with_jobs(response, answer.jobs)
     }
 }

@@ -9,7 +9,9 @@ use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::Principal;
-use crate::app::{coverage_of, require_reseller, Actor, App, AppError, ClaimDecision, SupsSale};
+use crate::app::{
+    coverage_of, require_reseller, Actor, App, AppError, ClaimDecision, Idempotency, SupsSale,
+};
 use crate::domain::activation::InstallationId;
 use crate::domain::country::Country;
 use crate::domain::email::Email;
@@ -289,8 +291,9 @@ pub async fn validate<D: Database>(
     else {
         return Err(decode::invalid(fields.errors));
     };
+    let client = request.header("cf-connecting-ip").unwrap_or("unknown");
     let validation = app
-        .validate(&serial, &installation, &code, &version, now)
+        .validate(&serial, &installation, &code, &version, client, now)
         .await?;
     Ok(Response::json(200, &validation).into())
 }
@@ -318,7 +321,17 @@ pub async fn sell_sups<D: Database>(
         "serial",
         SerialNumber::parse(serial_text.as_deref().unwrap_or("")),
     );
-    let starts_on = fields.parse("starts_on", decode::date);
+    let today = now.date_naive();
+    let starts_on = fields
+        .parse("starts_on", decode::date)
+        .and_then(|day| errors.check("starts_on", subscription::SaleStart::parse(day, today)));
+    for error in fields.errors.list() {
+        errors.push(&error.field, Invalid::new(error.code, error.detail.clone()));
+    }
+    let keyed = match decode::idempotency(request) {
+        None => None,
+        Some(parsed) => errors.check("Idempotency-Key", parsed),
+    };
     let months = errors.check(
         "months",
         object
@@ -331,7 +344,17 @@ pub async fn sell_sups<D: Database>(
     else {
         return Err(decode::invalid(errors));
     };
-    let sold = app
+    if !errors.is_empty() {
+        return Err(decode::invalid(errors));
+    }
+    // The caller an idempotency key belongs to: this partner.
+    let scope = format!("partner:{}", partner.id);
+    let keyed = keyed.as_ref().map(|(key, request)| Idempotency {
+        scope: &scope,
+        key,
+        request,
+    });
+    let answer = app
         .sell_sups(
             &partner,
             SupsSale {
@@ -340,12 +363,12 @@ pub async fn sell_sups<D: Database>(
                 starts_on,
                 months,
             },
+            keyed.as_ref(),
             now,
             entropy,
         )
         .await?;
-    let jobs = sold.jobs.clone();
-    Ok(Handled::with_jobs(Response::json(201, &sold), jobs))
+    Ok(answer.into())
 }
 
 pub async fn partner_subscriptions<D: Database>(

@@ -161,6 +161,13 @@ impl ApiError {
             Self::App(A::PaymentNotYetKnown) => {
                 (409, "payment-not-yet-known", "Out of order", format!("{}.", A::PaymentNotYetKnown))
             }
+            Self::App(A::IdempotencyKeyReused) => fixed(
+                422,
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                "This Idempotency-Key was used before with another request. Send a new key for a new request; \
+                 send the same request to get its first answer again.",
+            ),
             Self::App(A::Database(_)) => fixed(
                 500,
                 "internal",

@@ -186,17 +186,27 @@ impl World {
                 self.paid_orders += 1;
             }
             Op::Adjust { coupons } => {
-                let key = format!("adj_{step}");
+                let key = crate::domain::idempotency::IdempotencyKey::parse(&format!("adj_{step}"))
+                    .unwrap();
+                let request = crate::domain::idempotency::RequestFingerprint::of(
+                    "POST",
+                    "/adjust",
+                    &coupons.to_be_bytes(),
+                );
+                let keyed = super::Idempotency {
+                    scope: "staff",
+                    key: &key,
+                    request: &request,
+                };
                 for _ in 0..2 {
                     let mut entropy = self.entropy();
                     let adjustment = Adjustment {
                         customer_id: &self.customer.customer.id,
                         coupons: *coupons,
                         reason: Text::parse("goodwill", 100).unwrap(),
-                        staff_member: Text::parse("Maja", 100).unwrap(),
-                        key: &key,
+                        staff_member: "maja@spica.test".into(),
                     };
-                    match run(self.app.adjust(adjustment, now(), &mut entropy)) {
+                    match run(self.app.adjust(adjustment, &keyed, now(), &mut entropy)) {
                         Ok(_) | Err(super::AppError::InsufficientBalance) => {}
                         Err(other) => panic!("{other}"),
                     }

@@ -1,11 +1,11 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
-use super::{App, AppError};
+use super::{Answer, App, AppError, Idempotency};
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
-use crate::store::{self, Database, LedgerLine};
+use crate::store::{self, BalanceField, Database, LedgerLine};
 
 /// A staff adjustment as requested.
 pub struct Adjustment<'a> {
@@ -13,9 +13,8 @@ pub struct Adjustment<'a> {
     /// Coupons to add (positive) or take (negative); never zero.
     pub coupons: i64,
     pub reason: Text,
-    pub staff_member: Text,
-    /// The caller's idempotency key: the same key adjusts once.
-    pub key: &'a str,
+    /// Who made it: the verified staff identity, never a typed name.
+    pub staff_member: String,
 }
 
 impl<D: Database> App<D> {
@@ -23,14 +22,22 @@ impl<D: Database> App<D> {
         Ok(self.store.ledger(customer_id, 500).await?)
     }
 
-    /// Adjusts a balance; one that would fall below zero is refused by the
-    /// balance account's constraint, and nothing is written.
+    /// Adjusts a balance, once per idempotency key: the entry and the answer
+    /// (201 with the balance this entry leaves) are one batch; the same key
+    /// and request again answer the same, another request under the key is
+    /// refused. One that would fall below zero is refused by the balance
+    /// account's trigger, and nothing is written (nor remembered: a retry
+    /// is decided afresh).
     pub async fn adjust(
         &self,
         adjustment: Adjustment<'_>,
+        keyed: &Idempotency<'_>,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<i64, AppError> {
+    ) -> Result<Answer, AppError> {
+        if let Some(earlier) = self.earlier_answer(keyed).await? {
+            return Ok(earlier);
+        }
         self.store
             .customer(adjustment.customer_id)
             .await?
@@ -40,14 +47,41 @@ impl<D: Database> App<D> {
             adjustment.customer_id,
             adjustment.coupons,
             adjustment.reason.as_str(),
-            adjustment.staff_member.as_str(),
-            adjustment.key,
+            &adjustment.staff_member,
+            &format!("{}:{}", keyed.scope, keyed.key.as_str()),
             now,
         );
-        match self.store.write(vec![store::append_entry(&entry)]).await {
-            Err(error) if error.is_constraint("balance >= 0") => Err(AppError::InsufficientBalance),
-            Err(error) => Err(error.into()),
-            Ok(_) => Ok(self.store.coupon_balance(adjustment.customer_id).await?),
-        }
+        let body = serde_json::json!({
+            "customer_id": adjustment.customer_id,
+            "coupon_balance": null,
+        });
+        let written = self
+            .store
+            .write(vec![
+                store::insert_entry(&entry),
+                store::remember(
+                    keyed.scope,
+                    keyed.key,
+                    keyed.request,
+                    201,
+                    &body.to_string(),
+                    Some(BalanceField {
+                        path: "$.coupon_balance",
+                        customer_id: adjustment.customer_id,
+                    }),
+                    now,
+                ),
+            ])
+            .await;
+        self.remembered_answer(keyed, written, Vec::new(), |error| {
+            if error.is_constraint("balance >= 0") {
+                AppError::InsufficientBalance
+            } else if error.is_unique_violation("ledger_entries.idempotency_key") {
+                AppError::IdempotencyKeyReused
+            } else {
+                error.into()
+            }
+        })
+        .await
     }
 }

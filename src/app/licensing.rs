@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{App, AppError, CustomerPrincipal, Job};
+use super::{Answer, App, AppError, CustomerPrincipal, Idempotency, Job};
 use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -15,15 +15,26 @@ use crate::domain::money::Money;
 use crate::domain::notification;
 use crate::domain::registration::NewRegistration;
 use crate::domain::serial::SerialNumber;
-use crate::domain::subscription::{self, Coverage};
+use crate::domain::subscription::{self, Coverage, SaleStart};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{
-    self, ActivationRecord, Database, LicenseRecord, PartnerRecord, SubscriptionRecord,
+    self, ActivationRecord, Database, DbError, LicenseRecord, PartnerRecord, SubscriptionRecord,
+    SupsSaleRecord,
 };
 
-/// Validations one license may ask for in a minute.
-pub const VALIDATIONS_PER_MINUTE: i64 = 60;
+/// Failed validations (unknown serial, installation not activated, wrong
+/// code) one client address may make for one license in a minute; past it,
+/// that address is refused for the rest of the minute.
+pub const FAILED_VALIDATIONS_PER_ADDRESS: i64 = 10;
+/// Failed validations of one license in a minute, from all addresses; past
+/// it, further failures are answered 429. Successful validations are never
+/// counted against a limit here, so that nobody can lock a license's real
+/// installations out by flooding it with wrong codes.
+pub const FAILED_VALIDATIONS_PER_LICENSE: i64 = 60;
+
+/// The validation answers that count as failed attempts.
+const FAILED_VALIDATION_CODES: [&str; 3] = ["NOT_FOUND", "NOT_ACTIVATED", "CODE_MISMATCH"];
 
 /// Who activates or deactivates: the customer, or a partner's technician.
 pub enum Actor<'a> {
@@ -88,7 +99,7 @@ impl Validation {
 pub struct SupsSale {
     pub serial: SerialNumber,
     pub registration: NewRegistration,
-    pub starts_on: NaiveDate,
+    pub starts_on: SaleStart,
     pub months: u32,
 }
 
@@ -99,8 +110,6 @@ pub struct SupsSold {
     pub covered_from: NaiveDate,
     pub covered_until: NaiveDate,
     pub monthly_fee: Money,
-    #[serde(skip)]
-    pub jobs: Vec<Job>,
 }
 
 fn date_of(instant: Instant) -> NaiveDate {
@@ -442,14 +451,50 @@ impl<D: Database> App<D> {
     }
 
     /// What the installed product asks: is this installation's code valid for
-    /// this version? Rate limited per license.
+    /// this version? Failed attempts are limited per license and client
+    /// address, and per license, in buckets of their own: an address that
+    /// keeps failing is refused, and a license flooded with failures refuses
+    /// further failures, but a valid installation is always answered.
     pub async fn validate(
         &self,
         serial: &str,
         installation: &str,
         code: &str,
         version: &ProductVersion,
+        client: &str,
         now: Instant,
+    ) -> Result<Validation, AppError> {
+        let license_bucket = format!(
+            "validate-failed:{}",
+            SerialNumber::parse(serial).map_or_else(|_| "-".to_owned(), |s| s.as_str().to_owned())
+        );
+        let address_bucket = format!("{license_bucket}:{client}");
+        let (window, retry_after) = super::rate_window(now);
+        if self.store.requests_counted(&address_bucket, window).await?
+            >= FAILED_VALIDATIONS_PER_ADDRESS
+        {
+            return Err(AppError::RateLimited(retry_after));
+        }
+        let validation = self
+            .check_validation(serial, installation, code, version)
+            .await?;
+        if FAILED_VALIDATION_CODES.contains(&validation.code) {
+            self.store.count_request(&address_bucket, window).await?;
+            if self.store.count_request(&license_bucket, window).await?
+                > FAILED_VALIDATIONS_PER_LICENSE
+            {
+                return Err(AppError::RateLimited(retry_after));
+            }
+        }
+        Ok(validation)
+    }
+
+    async fn check_validation(
+        &self,
+        serial: &str,
+        installation: &str,
+        code: &str,
+        version: &ProductVersion,
     ) -> Result<Validation, AppError> {
         let Ok(serial) = SerialNumber::parse(serial) else {
             return Ok(Validation::refused("NOT_FOUND"));
@@ -457,8 +502,6 @@ impl<D: Database> App<D> {
         let Some(license) = self.store.license(serial.as_str()).await? else {
             return Ok(Validation::refused("NOT_FOUND"));
         };
-        self.rate_limit(&format!("validate:{serial}"), VALIDATIONS_PER_MINUTE, now)
-            .await?;
         if license.revoked_at.is_some() {
             return Ok(Validation::refused("REVOKED"));
         }
@@ -544,14 +587,28 @@ impl<D: Database> App<D> {
     /// A reseller sells (or extends) SUPS coverage for a license. An end user
     /// not yet registered is registered on the spot, and verifies by email;
     /// the license's free coupon is still granted at most once, ever.
+    ///
+    /// A reseller sells only for licenses assigned to it, or unassigned ones,
+    /// which it then holds (in the sale's batch, so that of two resellers
+    /// racing for one license only one wins). A license another partner holds
+    /// is not found (404), so as not to reveal it. With an idempotency key, a
+    /// retried sale extends the coverage once and answers as the first time;
+    /// without one, of two sales that race from the same coverage the second
+    /// fails (409) rather than overwrite the first.
     pub async fn sell_sups(
         &self,
         partner: &PartnerRecord,
         sale: SupsSale,
+        keyed: Option<&Idempotency<'_>>,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<SupsSold, AppError> {
+    ) -> Result<Answer, AppError> {
         require_reseller(partner)?;
+        if let Some(keyed) = keyed {
+            if let Some(earlier) = self.earlier_answer(keyed).await? {
+                return Ok(earlier);
+            }
+        }
         let license = self
             .store
             .license(sale.serial.as_str())
@@ -575,27 +632,33 @@ impl<D: Database> App<D> {
         }
         let (customer_id, jobs) = match buyer {
             Some(contact) => (contact.customer_id, Vec::new()),
-            None => {
-                let registered = self.register(sale.registration, now, entropy).await?;
-                (registered.customer_id, registered.jobs)
-            }
+            None => match self.register(sale.registration, now, entropy).await {
+                Ok(registered) => (registered.customer_id, registered.jobs),
+                // A concurrent sale registered the same company first.
+                Err(AppError::EmailTaken) => (
+                    self.store
+                        .contact_by_email(email.as_str())
+                        .await?
+                        .ok_or(AppError::Conflict)?
+                        .customer_id,
+                    Vec::new(),
+                ),
+                Err(error) => return Err(error),
+            },
         };
         let existing = self
             .store
             .subscription_of(sale.serial.as_str(), &partner.id)
             .await?;
-        let coverage = subscription::extend(
-            existing.as_ref().and_then(coverage_of),
-            sale.starts_on,
-            sale.months,
-        );
+        let previous = existing.as_ref().and_then(coverage_of);
+        let coverage = subscription::extend(previous, sale.starts_on.date(), sale.months);
         let fee = subscription::monthly_fee(
             Money::from_cents(license.list_price_cents).unwrap_or(Money::ZERO),
         );
         let id = existing
             .as_ref()
             .map_or_else(|| entropy.id("sup"), |s| s.id.clone());
-        let statement = match &existing {
+        let subscription = match &existing {
             Some(_) => store::update_coverage(
                 &id,
                 midnight(coverage.from),
@@ -616,21 +679,66 @@ impl<D: Database> App<D> {
                 now,
             ),
         };
-        // The sale makes the buyer the holder of an unheld license.
-        self.store
-            .write(vec![
-                store::hold_if_unheld(sale.serial.as_str(), &customer_id),
-                statement,
-            ])
-            .await?;
-        Ok(SupsSold {
+        let record = SupsSaleRecord {
+            id: entropy.id("sal"),
+            subscription_id: id.clone(),
+            serial: sale.serial.as_str().to_owned(),
+            partner_id: partner.id.clone(),
+            months: sale.months,
+            starts_on: sale.starts_on.date().to_string(),
+            previous_until: previous.map(|c| c.until.to_string()),
+            covered_from: coverage.from.to_string(),
+            covered_until: coverage.until.to_string(),
+            monthly_fee_cents: fee.cents(),
+        };
+        let sold = SupsSold {
             subscription_id: id,
             customer_id,
             covered_from: coverage.from,
             covered_until: coverage.last_day(),
             monthly_fee: fee,
-            jobs,
-        })
+        };
+        let body = serde_json::to_string(&sold).unwrap_or_default();
+        let mut batch = vec![
+            store::claim_license(sale.serial.as_str(), &partner.id, now),
+            // The sale makes the buyer the holding organisation of an unheld license.
+            store::hold_if_unheld(sale.serial.as_str(), &sold.customer_id),
+            subscription,
+            store::insert_sups_sale(&record, now),
+        ];
+        if let Some(keyed) = keyed {
+            batch.push(store::remember(
+                keyed.scope,
+                keyed.key,
+                keyed.request,
+                201,
+                &body,
+                None,
+                now,
+            ));
+        }
+        let written = self.store.write(batch).await;
+        let refused = |error: DbError| {
+            if store::is_not_license_holder(&error) {
+                AppError::NotFound
+            } else if error.is_unique_violation("sups_sales") {
+                AppError::Conflict
+            } else {
+                error.into()
+            }
+        };
+        match keyed {
+            Some(keyed) => self.remembered_answer(keyed, written, jobs, refused).await,
+            None => match written {
+                Ok(_) => Ok(Answer {
+                    status: 201,
+                    body,
+                    replayed: false,
+                    jobs,
+                }),
+                Err(error) => Err(refused(error)),
+            },
+        }
     }
 
     /// Emails customers whose coverage ends within 30 days, once per end.
@@ -688,6 +796,118 @@ pub fn require_reseller(partner: &PartnerRecord) -> Result<(), AppError> {
 mod tests {
     use super::*;
     use crate::app::testing::{app, customer, entropy, now, run};
+    use crate::store::sqlite::Sqlite;
+
+    fn reseller(app: &App<Sqlite>, id: &str) {
+        let record = PartnerRecord {
+            id: id.into(),
+            name: id.into(),
+            kind: "reseller".into(),
+            country: "SI".into(),
+            email: format!("{id}@reseller.test"),
+            revoked_at: None,
+        };
+        run(app
+            .store
+            .write(vec![store::insert_partner(&record, id, now())]))
+        .unwrap();
+    }
+
+    fn unassigned_license(app: &App<Sqlite>, serial: &str) {
+        let record = LicenseRecord {
+            serial: serial.into(),
+            product: "Time & Space".into(),
+            edition: "E".into(),
+            major_version: 7,
+            list_price_cents: 100_000,
+            installations: 1,
+            partner_id: None,
+            revoked_at: None,
+            holder_id: None,
+            licensee: Default::default(),
+        };
+        run(app.store.write(store::upsert_licenses(&[record], now()))).unwrap();
+    }
+
+    /// The batch of a first sale of 12 months from `from`, as `sell_sups`
+    /// writes it, planned from a read that found no coverage.
+    fn first_sale(customer_id: &str, serial: &str, partner: &str, n: u8) -> Vec<store::Statement> {
+        let from = now().date_naive();
+        let coverage = subscription::months(from, 12);
+        let subscription = format!("sup_{n}");
+        vec![
+            store::claim_license(serial, partner, now()),
+            store::insert_subscription(
+                &SubscriptionRecord {
+                    id: subscription.clone(),
+                    customer_id: customer_id.into(),
+                    serial: serial.into(),
+                    partner_id: Some(partner.into()),
+                    starts_at: midnight(coverage.from),
+                    ends_at: Some(midnight(coverage.until)),
+                    monthly_fee_cents: Some(2000),
+                    reminded_at: None,
+                },
+                now(),
+            ),
+            store::insert_sups_sale(
+                &SupsSaleRecord {
+                    id: format!("sal_{n}"),
+                    subscription_id: subscription,
+                    serial: serial.into(),
+                    partner_id: partner.into(),
+                    months: 12,
+                    starts_on: from.to_string(),
+                    previous_until: None,
+                    covered_from: coverage.from.to_string(),
+                    covered_until: coverage.until.to_string(),
+                    monthly_fee_cents: 2000,
+                },
+                now(),
+            ),
+        ]
+    }
+
+    #[test]
+    fn two_resellers_racing_for_one_unassigned_license_cannot_both_sell() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        reseller(&app, "ptn_a");
+        reseller(&app, "ptn_b");
+        unassigned_license(&app, "TS-FREE-1");
+        let a = first_sale(&customer.customer.id, "TS-FREE-1", "ptn_a", 1);
+        let b = first_sale(&customer.customer.id, "TS-FREE-1", "ptn_b", 2);
+        run(app.store.write(a)).unwrap();
+        let lost = run(app.store.write(b)).unwrap_err();
+        assert!(store::is_not_license_holder(&lost), "{lost}");
+        let license = run(app.store.license("TS-FREE-1")).unwrap().unwrap();
+        assert_eq!(license.partner_id.as_deref(), Some("ptn_a"));
+        assert_eq!(
+            run(app.store.subscriptions_of_license("TS-FREE-1"))
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn two_sales_from_the_same_coverage_cannot_both_apply() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        reseller(&app, "ptn_a");
+        unassigned_license(&app, "TS-FREE-2");
+        let one = first_sale(&customer.customer.id, "TS-FREE-2", "ptn_a", 1);
+        let two = first_sale(&customer.customer.id, "TS-FREE-2", "ptn_a", 2);
+        run(app.store.write(one)).unwrap();
+        let raced = run(app.store.write(two)).unwrap_err();
+        assert!(raced.is_unique_violation("sups_sales"), "{raced}");
+        assert_eq!(
+            run(app.store.subscriptions_of_license("TS-FREE-2"))
+                .unwrap()
+                .len(),
+            1
+        );
+    }
 
     #[test]
     fn customers_are_reminded_once_30_days_before_coverage_ends() {

@@ -3,6 +3,7 @@
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 
+mod idempotency;
 mod incidents;
 mod ledger;
 mod licensing;
@@ -17,6 +18,7 @@ mod sessions;
 mod staff;
 mod sweep;
 
+pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, NewIncident, Reply, SessionInput};
 pub use ledger::Adjustment;
 pub use licensing::{
@@ -196,8 +198,18 @@ pub enum AppError {
     ClaimDecided,
     #[error("the payment this event refers to has not arrived yet; it will be retried")]
     PaymentNotYetKnown,
+    #[error("this Idempotency-Key was used with another request")]
+    IdempotencyKeyReused,
     #[error(transparent)]
     Database(#[from] DbError),
+}
+
+/// The minute a rate limit counts `now` in, and the seconds until the next.
+fn rate_window(now: crate::domain::time::Instant) -> (crate::domain::time::Instant, u32) {
+    let seconds = now.timestamp();
+    let window = crate::domain::time::from_unix_millis(seconds / 60 * 60_000).unwrap_or(now);
+    let retry_after = u32::try_from(60 - seconds.rem_euclid(60)).unwrap_or(60);
+    (window, retry_after)
 }
 
 /// The portal's state and settings, whatever runs it.
@@ -216,10 +228,8 @@ impl<D: Database> App<D> {
         limit: i64,
         now: crate::domain::time::Instant,
     ) -> Result<(), AppError> {
-        let seconds = now.timestamp();
-        let window = crate::domain::time::from_unix_millis(seconds / 60 * 60_000).unwrap_or(now);
+        let (window, retry_after) = rate_window(now);
         if self.store.count_request(bucket, window).await? > limit {
-            let retry_after = u32::try_from(60 - seconds.rem_euclid(60)).unwrap_or(60);
             return Err(AppError::RateLimited(retry_after));
         }
         Ok(())

@@ -219,7 +219,11 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// Cancels an unpaid order of the customer's.
+    /// Cancels an unpaid order of the customer's. The statement cancels only
+    /// an order still unpaid when it runs, so a payment that committed after
+    /// the read above wins (409); and a payment that comes after the cancel
+    /// still pays the order (see `order::PAYABLE`). The outcome is read back,
+    /// not counted.
     pub async fn cancel_order(
         &self,
         customer: &CustomerPrincipal,
@@ -232,8 +236,7 @@ impl<D: Database> App<D> {
             .cancel(now)
             .map_err(|_| AppError::OrderNotCancellable)?;
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
-        let changes = self
-            .store
+        self.store
             .write(vec![store::set_order_status(
                 order_id,
                 OrderStatus::Cancelled,
@@ -241,10 +244,11 @@ impl<D: Database> App<D> {
                 now,
             )])
             .await?;
-        if changes[0] == 0 {
-            return Err(AppError::OrderNotCancellable);
+        match self.store.order(order_id).await? {
+            Some(after) if after.order.status == OrderStatus::Cancelled => Ok(after),
+            Some(_) => Err(AppError::OrderNotCancellable),
+            None => Err(AppError::NotFound),
         }
-        self.store.order(order_id).await?.ok_or(AppError::NotFound)
     }
 }
 

@@ -7,7 +7,7 @@ use super::orders::Credit;
 use super::{App, AppError, Job};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::ledger::Entry;
+use crate::domain::ledger::reversal_key;
 use crate::domain::order::{CardSettlement, OrderStatus};
 use crate::domain::time::Instant;
 use crate::domain::webhook;
@@ -20,6 +20,9 @@ pub struct EventOutcome {
     pub outcome: String,
     pub jobs: Vec<Job>,
 }
+
+/// An event's outcome, the batch that applies it, and the jobs after it.
+type Planned = (String, Vec<store::Statement>, Vec<Job>);
 
 fn text<'a>(object: &'a Value, field: &str) -> Option<&'a str> {
     object
@@ -50,14 +53,38 @@ impl<D: Database> App<D> {
         if self.store.webhook_event_seen(id).await? {
             return Ok(self.outcome(id, "duplicate", Vec::new()));
         }
-        let (outcome, mut statements, jobs) = match kind {
+        let planned = self.plan_event(id, kind, object, now, entropy).await?;
+        self.commit_event(id, kind, planned, now).await
+    }
+
+    /// What an event does, decided from what is read now, as one batch.
+    async fn plan_event(
+        &self,
+        id: &str,
+        kind: &str,
+        object: &Value,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Planned, AppError> {
+        Ok(match kind {
             "checkout.session.completed" | "checkout.session.async_payment_succeeded" => {
                 self.checkout_paid(id, kind, object, now, entropy).await?
             }
             "checkout.session.async_payment_failed" => self.checkout_failed(object, now).await?,
             "charge.refunded" => self.charge_refunded(id, object, now, entropy).await?,
             _ => ("ignored".to_owned(), Vec::new(), Vec::new()),
-        };
+        })
+    }
+
+    /// Writes an event's batch. Its guards hold whatever was written between
+    /// the reads that planned it and this write.
+    async fn commit_event(
+        &self,
+        id: &str,
+        kind: &str,
+        (outcome, mut statements, jobs): Planned,
+        now: Instant,
+    ) -> Result<EventOutcome, AppError> {
         // First in the batch: of two concurrent deliveries, the second fails
         // on the event's primary key and writes nothing.
         statements.insert(0, store::insert_webhook_event(id, kind, &outcome, now));
@@ -85,7 +112,7 @@ impl<D: Database> App<D> {
         session: &Value,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(String, Vec<store::Statement>, Vec<Job>), AppError> {
+    ) -> Result<Planned, AppError> {
         // A completed session of a delayed method (SEPA debit) is not paid yet:
         // async_payment_succeeded follows.
         if kind == "checkout.session.completed" && text(session, "payment_status") != Some("paid") {
@@ -131,14 +158,19 @@ impl<D: Database> App<D> {
                     Vec::new(),
                 ))
             }
+            // Also for an order cancelled before or while the payment came:
+            // the payment wins (see `order::PAYABLE`), and `mark_card_paid`
+            // pays the order whatever its status unless it is paid already.
             CardSettlement::Paid => {
                 let mut statements = vec![
                     store::mark_card_paid(&order.id, payment_intent, now),
+                    // Keyed by the order: a Checkout Session is paid once,
+                    // whichever of its events (and however many) report it.
                     store::insert_payment(
                         &entropy.id("pay"),
                         &order.id,
                         "stripe",
-                        event_id,
+                        &format!("checkout:{}", order.id),
                         amount,
                         now,
                     ),
@@ -169,11 +201,7 @@ impl<D: Database> App<D> {
         }
     }
 
-    async fn checkout_failed(
-        &self,
-        session: &Value,
-        now: Instant,
-    ) -> Result<(String, Vec<store::Statement>, Vec<Job>), AppError> {
+    async fn checkout_failed(&self, session: &Value, now: Instant) -> Result<Planned, AppError> {
         let Some(order_id) = text(session, "client_reference_id") else {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
@@ -191,14 +219,18 @@ impl<D: Database> App<D> {
     }
 
     /// A refund takes back the order's coupons still unused, up to what was
-    /// refunded; coupons already used are recorded as a debt for staff.
+    /// refunded and never more than the order's purchase credited; coupons
+    /// already used are recorded as a debt for staff. The batch computes both
+    /// from what it finds (`store::reverse_refund`), so a refund of a payment
+    /// that was never credited takes nothing from the customer's other
+    /// coupons, and refunds that race take back no more than one would.
     async fn charge_refunded(
         &self,
         event_id: &str,
         charge: &Value,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(String, Vec<store::Statement>, Vec<Job>), AppError> {
+    ) -> Result<Planned, AppError> {
         let Some(intent) = text(charge, "payment_intent") else {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
@@ -216,42 +248,227 @@ impl<D: Database> App<D> {
             .and_then(Value::as_i64)
             .unwrap_or(0);
         let through = order.coupons_refunded(refunded_cents);
-        let due = through - self.store.coupons_refunded(&order.id).await?;
-        if due <= 0 {
+        let purchased = self.store.coupons_purchased(&order.id).await?;
+        let due = through.min(purchased) - self.store.coupons_refunded(&order.id).await?;
+        if purchased > 0 && due <= 0 {
             return Ok(("already_reversed".into(), Vec::new(), Vec::new()));
         }
-        let balance = self.store.coupon_balance(&order.customer_id).await?;
-        let reversed = due.min(balance.max(0));
-        let mut statements = vec![store::insert_payment(
-            &entropy.id("pay"),
-            &order.id,
-            "stripe",
-            event_id,
-            -refunded_cents,
-            now,
-        )];
-        if reversed > 0 {
-            statements.push(store::append_entry(&Entry::reversal(
-                entropy.id("led"),
-                order,
-                reversed,
-                through,
+        let statements = vec![
+            store::insert_payment(
+                &entropy.id("pay"),
+                &order.id,
+                "stripe",
+                event_id,
+                -refunded_cents,
                 now,
-            )));
-        }
-        if due > reversed {
-            let task = StaffTask {
-                id: entropy.id("tsk"),
-                key: format!("debt:{}:{through}", order.id),
-                kind: "coupon_debt",
-                order_id: Some(order.id.clone()),
-                customer_id: Some(order.customer_id.clone()),
-                amount_cents: None,
-                coupons: Some(due - reversed),
-                detail: format!("{} refunded coupon(s) were already used", due - reversed),
-            };
-            statements.push(store::insert_staff_task(&task, now));
-        }
-        Ok(("reversed".into(), statements, Vec::new()))
+            ),
+            store::reverse_refund(
+                &entropy.id("led"),
+                &order.id,
+                through,
+                &reversal_key(&order.id, through),
+                now,
+            ),
+            store::record_coupon_debt(&entropy.id("tsk"), &order.id, through, now),
+        ];
+        // Money returned for a payment that credited nothing (it went to
+        // review) is recorded; there are no coupons to take back.
+        let outcome = if purchased == 0 {
+            "not_credited"
+        } else {
+            "reversed"
+        };
+        Ok((outcome.into(), statements, Vec::new()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, entropy, now, run, StandInStripe};
+    use crate::domain::ledger::EntryKind;
+    use crate::domain::order::{Order, PaymentMethod, Quantity};
+    use crate::store::sqlite::Sqlite;
+    use crate::store::Database;
+
+    fn card_order(
+        app: &App<Sqlite>,
+        customer: &crate::app::CustomerPrincipal,
+        quantity: i64,
+        seed: u8,
+    ) -> Order {
+        run(app.place_order(
+            customer,
+            Quantity::parse(quantity).unwrap(),
+            PaymentMethod::Card,
+            Some(&StandInStripe),
+            now(),
+            &mut entropy(seed),
+        ))
+        .unwrap()
+        .record
+        .order
+    }
+
+    fn paid(order: &Order, event: &str, cents: i64) -> Value {
+        serde_json::json!({"id": event, "type": "checkout.session.completed", "data": {"object": {
+            "client_reference_id": order.id, "payment_status": "paid", "amount_total": cents,
+            "currency": "eur", "payment_intent": format!("pi_{}", order.id)}}})
+    }
+
+    fn refunded(order: &Order, event: &str, cents: i64) -> Value {
+        serde_json::json!({"id": event, "type": "charge.refunded", "data": {"object": {
+            "payment_intent": format!("pi_{}", order.id), "amount_refunded": cents, "currency": "eur"}}})
+    }
+
+    fn deliver(app: &App<Sqlite>, event: &Value, seed: u8) -> EventOutcome {
+        let body = event.to_string().into_bytes();
+        let header = webhook::header_for("whsec_test", now().timestamp(), &body);
+        run(app.stripe_event(Some(&header), &body, now(), &mut entropy(seed))).unwrap()
+    }
+
+    /// Plans an event from what is read now, to commit later.
+    fn plan(app: &App<Sqlite>, event: &Value, seed: u8) -> (String, String, Planned) {
+        let id = event["id"].as_str().unwrap().to_owned();
+        let kind = event["type"].as_str().unwrap().to_owned();
+        let planned = run(app.plan_event(
+            &id,
+            &kind,
+            &event["data"]["object"],
+            now(),
+            &mut entropy(seed),
+        ))
+        .unwrap();
+        (id, kind, planned)
+    }
+
+    fn commit(app: &App<Sqlite>, (id, kind, planned): (String, String, Planned)) -> EventOutcome {
+        run(app.commit_event(&id, &kind, planned, now())).unwrap()
+    }
+
+    fn reversed(app: &App<Sqlite>, customer: &crate::app::CustomerPrincipal) -> i64 {
+        run(app.ledger(&customer.customer.id))
+            .unwrap()
+            .iter()
+            .filter(|e| e.kind == EntryKind::Reversal)
+            .map(|e| -e.coupons)
+            .sum()
+    }
+
+    #[test]
+    fn refunds_planned_from_the_same_read_take_back_no_more_than_the_order_credited() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = card_order(&app, &customer, 4, 10);
+        deliver(&app, &paid(&order, "evt_paid", 10_000), 11);
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 4
+        );
+        // A partial refund (2 coupons) and the full one (4) read nothing
+        // reversed yet; together they take back the order's 4, not 6.
+        let partial = plan(&app, &refunded(&order, "evt_r1", 5_000), 12);
+        let full = plan(&app, &refunded(&order, "evt_r2", 10_000), 13);
+        assert_eq!(commit(&app, full).outcome, "reversed");
+        commit(&app, partial);
+        assert_eq!(reversed(&app, &customer), 4);
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_refund_of_a_card_payment_never_credited_takes_no_other_coupons() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let bought = card_order(&app, &customer, 3, 10);
+        deliver(&app, &paid(&bought, "evt_paid", 7_500), 11);
+        // Paid the wrong amount: sent to review, nothing credited.
+        let wrong = card_order(&app, &customer, 2, 12);
+        assert_eq!(
+            deliver(&app, &paid(&wrong, "evt_wrong", 4_000), 13).outcome,
+            "review"
+        );
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 3
+        );
+        let outcome = deliver(&app, &refunded(&wrong, "evt_refund", 4_000), 14);
+        assert_eq!(outcome.outcome, "not_credited");
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 3
+        );
+        assert_eq!(reversed(&app, &customer), 0);
+        let debts = run(app.store.open_staff_tasks(100))
+            .unwrap()
+            .into_iter()
+            .filter(|(t, _)| t.kind == "coupon_debt")
+            .count();
+        assert_eq!(debts, 0, "no debt for coupons that were never credited");
+    }
+
+    #[test]
+    fn a_reversal_beyond_its_order_fails_its_batch() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = card_order(&app, &customer, 1, 10);
+        deliver(&app, &paid(&order, "evt_paid", 2_500), 11);
+        let entry = crate::domain::ledger::Entry::reversal("led_x".into(), &order, 2, 2, now());
+        let refused = run(app.store.write(vec![store::append_entry(&entry)])).unwrap_err();
+        assert!(
+            refused.is_constraint("a reversal takes back only what its order credited"),
+            "{refused}"
+        );
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_card_payment_planned_before_a_cancel_still_pays_the_order() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = card_order(&app, &customer, 2, 10);
+        let payment = plan(&app, &paid(&order, "evt_paid", 5_000), 11);
+        let cancelled = run(app.cancel_order(&customer, &order.id, now())).unwrap();
+        assert_eq!(cancelled.order.status, OrderStatus::Cancelled);
+        assert_eq!(commit(&app, payment).outcome, "credited");
+        let after = run(app.store.order(&order.id)).unwrap().unwrap().order;
+        assert_eq!(after.status, OrderStatus::Paid);
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 2
+        );
+        assert_eq!(after.received.cents(), 5_000);
+    }
+
+    #[test]
+    fn two_events_of_one_checkout_read_unpaid_record_one_payment() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = card_order(&app, &customer, 2, 10);
+        let one = plan(&app, &paid(&order, "evt_completed", 5_000), 11);
+        let two = plan(&app, &paid(&order, "evt_succeeded", 5_000), 12);
+        commit(&app, one);
+        commit(&app, two);
+        let payments = run(app.store.db().query(store::Statement::new(
+            "SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM payments WHERE order_id = ?1",
+            vec![order.id.as_str().into()],
+        )))
+        .unwrap();
+        assert_eq!(
+            (
+                payments[0].integer("n").unwrap(),
+                payments[0].integer("cents").unwrap()
+            ),
+            (1, 5_000)
+        );
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 2
+        );
     }
 }

@@ -9,15 +9,14 @@ use super::orders::Credit;
 use super::{App, AppError, Job};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
-use crate::domain::order::{Order, OrderStatus};
+use crate::domain::order::Order;
 use crate::domain::reconciliation::{
     self, references, Counts, Line, OrderChange, Outcome, Reconciliation,
 };
 use crate::domain::statement::{self, Format, Statement as BankFile};
 use crate::domain::time::Instant;
-use crate::store::{self, Database, StaffTask};
+use crate::store::{self, BankPayment, Database, Settlement};
 
 /// The report an import answers with.
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +48,14 @@ pub enum Upload<'a> {
     Csv(&'a [u8]),
 }
 
+/// A batch planned from what was read, and what to answer once it commits.
+pub(super) struct Planned<T> {
+    pub answer: T,
+    pub batch: Vec<store::Statement>,
+    /// The confirmation emails the batch may write, to deliver if it did.
+    pub confirmations: Vec<String>,
+}
+
 impl<D: Database> App<D> {
     pub async fn import_statement(
         &self,
@@ -56,6 +63,19 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(Report, Vec<Job>), AppError> {
+        let planned = self.plan_import(upload, now, entropy).await?;
+        self.store.write(planned.batch).await?;
+        let jobs = self.confirmations_due(&planned.confirmations).await?;
+        Ok((planned.answer, jobs))
+    }
+
+    /// Reads what an import needs, matches the file, and plans its batch.
+    pub(super) async fn plan_import(
+        &self,
+        upload: Upload<'_>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Planned<Report>, AppError> {
         let file: BankFile = match upload {
             Upload::Camt(bytes) => statement::parse_camt(bytes),
             Upload::Csv(bytes) => statement::parse_csv(bytes),
@@ -95,8 +115,8 @@ impl<D: Database> App<D> {
             Format::Camt054 => "camt.054",
             Format::Csv => "csv",
         };
-        let (statements, jobs, entry_ids) = self
-            .reconciliation_writes(&statement_id, &decided, &orders, now, entropy)
+        let (statements, confirmations, entry_ids) = self
+            .reconciliation_writes(&statement_id, &decided, now, entropy)
             .await?;
         let report = Report {
             statement_id: statement_id.clone(),
@@ -123,19 +143,26 @@ impl<D: Database> App<D> {
             now,
         )];
         batch.extend(statements);
-        self.store.write(batch).await?;
-        Ok((report, jobs))
+        Ok(Planned {
+            answer: report,
+            batch,
+            confirmations,
+        })
     }
 
-    /// Everything an import writes, as statements for one batch.
+    /// Everything an import writes, as statements for one batch. The report
+    /// says what the file did to the orders as they were read; the money
+    /// (received amounts, statuses, coupons, refunds of excess) is settled in
+    /// the batch from the payments it finds there (`store::settle_transfers`),
+    /// so an import racing another import or a staff match loses nothing and
+    /// credits nothing twice.
     async fn reconciliation_writes(
         &self,
         statement_id: &str,
         decided: &Reconciliation,
-        orders: &HashMap<String, Order>,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(Vec<store::Statement>, Vec<Job>, HashMap<String, String>), AppError> {
+    ) -> Result<(Vec<store::Statement>, Vec<String>, HashMap<String, String>), AppError> {
         let new_lines: Vec<(String, &Line)> = decided
             .lines
             .iter()
@@ -147,81 +174,74 @@ impl<D: Database> App<D> {
             .map(|(id, line)| (line.key.clone(), id.clone()))
             .collect();
         let mut statements = store::insert_bank_entries(statement_id, &new_lines, now);
-
-        let before: HashMap<&str, OrderStatus> =
-            orders.values().map(|o| (o.id.as_str(), o.status)).collect();
-        let updated: Vec<(&Order, OrderStatus)> = decided
-            .changes
-            .iter()
-            .map(|change| (&change.order, before[change.order.id.as_str()]))
-            .collect();
-        statements.extend(store::update_transferred_orders(&updated, now));
-
-        let payments: Vec<(String, String, String, i64)> = decided
+        let payments: Vec<BankPayment> = decided
             .changes
             .iter()
             .flat_map(|change| {
                 change
                     .payments
                     .iter()
-                    .map(|(key, cents)| (change.order.id.clone(), key.clone(), *cents))
+                    .map(move |(key, cents)| (change.order.id.as_str(), key, *cents))
             })
-            .map(|(order, key, cents)| (entropy.id("pay"), order, key, cents))
+            .filter_map(|(order_id, key, cents)| {
+                Some(BankPayment {
+                    id: entropy.id("pay"),
+                    order_id: order_id.to_owned(),
+                    entry_id: entry_ids.get(key)?.clone(),
+                    entry_key: key.clone(),
+                    cents,
+                    task_id: entropy.id("tsk"),
+                })
+            })
             .collect();
         statements.extend(store::insert_bank_payments(&payments, now));
-
-        let (settled, jobs) = self
-            .settle(decided.changes.as_slice(), now, entropy)
-            .await?;
-        statements.extend(settled);
-        Ok((statements, jobs, entry_ids))
+        let orders: Vec<&Order> = decided.changes.iter().map(|c| &c.order).collect();
+        let settlements = self.settlements(&orders, now, entropy).await?;
+        statements.extend(store::settle_transfers(&settlements, &payments, now));
+        Ok((statements, confirmation_ids(&settlements), entry_ids))
     }
 
-    /// The coupons, refund tasks and confirmations of completed orders.
-    async fn settle(
+    /// What each order writes should the batch's payments complete it: its
+    /// purchase entry and confirmation, keyed by the order so that one of
+    /// each is written however the payment arrives.
+    async fn settlements(
         &self,
-        changes: &[OrderChange],
+        orders: &[&Order],
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(Vec<store::Statement>, Vec<Job>), AppError> {
-        let completed: Vec<&Order> = changes
-            .iter()
-            .filter(|c| c.completed)
-            .map(|c| &c.order)
-            .collect();
-        let customer_ids: Vec<String> = completed.iter().map(|o| o.customer_id.clone()).collect();
+    ) -> Result<Vec<Settlement>, AppError> {
+        let customer_ids: Vec<String> = orders.iter().map(|o| o.customer_id.clone()).collect();
         let emails = self.store.customer_emails(&customer_ids).await?;
-        let credits: Vec<Credit> = completed
+        Ok(orders
             .iter()
             .map(|order| {
                 let email = emails
                     .get(&order.customer_id)
                     .and_then(|e| Email::parse(e).ok());
-                Credit::new(order, email.as_ref(), now, entropy)
+                let credit = Credit::new(order, email.as_ref(), now, entropy);
+                Settlement {
+                    order_id: order.id.clone(),
+                    entry_id: credit.entry.id,
+                    confirmation: credit.confirmation,
+                }
             })
-            .collect();
-        let tasks: Vec<StaffTask> = changes
-            .iter()
-            .flat_map(|change| {
-                change
-                    .excess
-                    .iter()
-                    .map(move |(key, excess)| (&change.order, key, *excess))
-            })
-            .map(|(order, key, excess)| refund_task(entropy.id("tsk"), order, key, excess))
-            .collect();
-        let entries: Vec<Entry> = credits.iter().map(|c| c.entry.clone()).collect();
-        let messages: Vec<(String, crate::domain::notification::Message)> = credits
-            .iter()
-            .filter_map(|c| c.confirmation.clone())
-            .collect();
-        let mut statements = store::append_entries(&entries);
-        statements.extend(store::insert_staff_tasks(&tasks, now));
-        statements.extend(store::insert_messages(&messages, now));
-        Ok((statements, credits.iter().filter_map(Credit::job).collect()))
+            .collect())
     }
 
-    /// Staff match an unmatched bank entry to an order by hand.
+    /// Delivery jobs for the confirmations a committed batch wrote.
+    pub(super) async fn confirmations_due(&self, ids: &[String]) -> Result<Vec<Job>, AppError> {
+        Ok(self
+            .store
+            .pending_messages(ids)
+            .await?
+            .into_iter()
+            .map(|outbox_id| Job::DeliverEmail { outbox_id })
+            .collect())
+    }
+
+    /// Staff match an unmatched bank entry to an order by hand: one entry
+    /// pays one order, once, however many staff match it at the same moment
+    /// (the second batch fails whole: 409 already matched).
     pub async fn match_bank_entry(
         &self,
         entry_id: &str,
@@ -229,6 +249,17 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(ReportLine, Vec<Job>), AppError> {
+        let planned = self.plan_match(entry_id, order_id, now, entropy).await?;
+        self.commit_match(planned).await
+    }
+
+    pub(super) async fn plan_match(
+        &self,
+        entry_id: &str,
+        order_id: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Planned<ReportLine>, AppError> {
         let entry = self
             .store
             .bank_entry(entry_id)
@@ -243,36 +274,27 @@ impl<D: Database> App<D> {
             .await?
             .ok_or(AppError::UnknownOrder)?;
         let amount = Money::from_cents(entry.amount_cents).ok_or(AppError::AlreadyMatched)?;
-        let before = record.order.status;
         let mut change = OrderChange::new(record.order);
         let (line_outcome, detail) =
             reconciliation::apply_transfer(&mut change, &entry.key, amount);
-        let mut statements = vec![store::match_bank_entry(
-            entry_id,
-            order_id,
-            line_outcome.as_str(),
-            now,
-        )];
-        statements.extend(store::update_transferred_orders(
-            &[(&change.order, before)],
+        let payment = BankPayment {
+            id: entropy.id("pay"),
+            order_id: order_id.to_owned(),
+            entry_id: entry_id.to_owned(),
+            entry_key: entry.key.clone(),
+            cents: entry.amount_cents,
+            task_id: entropy.id("tsk"),
+        };
+        let settlements = self.settlements(&[&change.order], now, entropy).await?;
+        let mut batch = vec![
+            store::match_bank_entry(entry_id, order_id, line_outcome.as_str(), now),
+            store::insert_matched_payment(&payment, now),
+        ];
+        batch.extend(store::settle_transfers(
+            &settlements,
+            std::slice::from_ref(&payment),
             now,
         ));
-        statements.push(store::insert_payment(
-            &entropy.id("pay"),
-            order_id,
-            "bank",
-            &entry.key,
-            entry.amount_cents,
-            now,
-        ));
-        let (settled, jobs) = self
-            .settle(std::slice::from_ref(&change), now, entropy)
-            .await?;
-        statements.extend(settled);
-        let changes = self.store.write(statements).await?;
-        if changes[0] == 0 {
-            return Err(AppError::AlreadyMatched);
-        }
         let line = ReportLine {
             index: 0,
             outcome: line_outcome,
@@ -285,24 +307,34 @@ impl<D: Database> App<D> {
             detail: format!("matched by staff: {detail}"),
             bank_entry_id: Some(entry.id),
         };
-        Ok((line, jobs))
+        Ok(Planned {
+            answer: line,
+            batch,
+            confirmations: confirmation_ids(&settlements),
+        })
+    }
+
+    pub(super) async fn commit_match(
+        &self,
+        planned: Planned<ReportLine>,
+    ) -> Result<(ReportLine, Vec<Job>), AppError> {
+        match self.store.write(planned.batch).await {
+            Ok(_) => {}
+            Err(error) if store::is_matched_already(&error) => {
+                return Err(AppError::AlreadyMatched)
+            }
+            Err(error) => return Err(error.into()),
+        }
+        let jobs = self.confirmations_due(&planned.confirmations).await?;
+        Ok((planned.answer, jobs))
     }
 }
 
-fn refund_task(id: String, order: &Order, entry_key: &str, excess: Money) -> StaffTask {
-    StaffTask {
-        id,
-        key: format!("excess:{entry_key}"),
-        kind: "refund_excess",
-        order_id: Some(order.id.clone()),
-        customer_id: Some(order.customer_id.clone()),
-        amount_cents: Some(excess.cents()),
-        coupons: None,
-        detail: format!(
-            "EUR {excess} paid beyond order {}'s total, to refund",
-            order.id
-        ),
-    }
+fn confirmation_ids(settlements: &[Settlement]) -> Vec<String> {
+    settlements
+        .iter()
+        .filter_map(|s| s.confirmation.as_ref().map(|(id, _)| id.clone()))
+        .collect()
 }
 
 fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
@@ -323,8 +355,199 @@ fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::testing::{app, customer, now, run, StandInStripe};
-    use crate::domain::order::{PaymentMethod, Quantity};
+    use crate::app::testing::{app, customer, entropy, now, run, StandInStripe};
+    use crate::domain::order::{OrderStatus, PaymentMethod, Quantity};
+    use crate::store::sqlite::Sqlite;
+
+    fn bank_order(
+        app: &App<Sqlite>,
+        customer: &crate::app::CustomerPrincipal,
+        quantity: i64,
+        seed: u8,
+    ) -> Order {
+        run(app.place_order::<StandInStripe>(
+            customer,
+            Quantity::parse(quantity).unwrap(),
+            PaymentMethod::BankTransfer,
+            None,
+            now(),
+            &mut entropy(seed),
+        ))
+        .unwrap()
+        .record
+        .order
+    }
+
+    /// A CSV statement with one transfer of `amount` quoting `text`.
+    fn csv(amount: &str, text: &str, bank_reference: &str) -> String {
+        format!(
+            "booking date,amount,currency,reference,remitter,bank reference\n\
+             2026-11-26,{amount},EUR,{text},Kovinar,{bank_reference}\n"
+        )
+    }
+
+    fn status_and_received(app: &App<Sqlite>, order: &Order) -> (OrderStatus, i64) {
+        let order = run(app.store.order(&order.id)).unwrap().unwrap().order;
+        (order.status, order.received.cents())
+    }
+
+    fn purchases(app: &App<Sqlite>, customer: &crate::app::CustomerPrincipal) -> usize {
+        run(app.ledger(&customer.customer.id))
+            .unwrap()
+            .iter()
+            .filter(|e| e.kind == crate::domain::ledger::EntryKind::Purchase)
+            .count()
+    }
+
+    fn excess_refunds(app: &App<Sqlite>, order: &Order) -> Vec<i64> {
+        run(app.store.open_staff_tasks(500))
+            .unwrap()
+            .into_iter()
+            .filter(|(t, _)| t.kind == "refund_excess" && t.order_id.as_deref() == Some(&order.id))
+            .filter_map(|(t, _)| t.amount_cents)
+            .collect()
+    }
+
+    #[test]
+    fn a_stale_match_of_an_entry_matched_meanwhile_fails_whole() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let first = bank_order(&app, &customer, 1, 10);
+        let second = bank_order(&app, &customer, 1, 11);
+        let (report, _) = run(app.import_statement(
+            Upload::Csv(csv("25.00", "coupons please", "B-1").as_bytes()),
+            now(),
+            &mut entropy(12),
+        ))
+        .unwrap();
+        let entry = report.lines[0].bank_entry_id.clone().unwrap();
+        // Both staff read the entry unmatched before either writes.
+        let one = run(app.plan_match(&entry, &first.id, now(), &mut entropy(13))).unwrap();
+        let other = run(app.plan_match(&entry, &second.id, now(), &mut entropy(14))).unwrap();
+        run(app.commit_match(one)).unwrap();
+        let stale = run(app.commit_match(other));
+        assert!(matches!(stale, Err(AppError::AlreadyMatched)), "{stale:?}");
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 1
+        );
+        assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
+        assert_eq!(
+            status_and_received(&app, &second),
+            (OrderStatus::AwaitingPayment, 0)
+        );
+        // Matched again to the same order, it pays nothing twice either.
+        let again = run(app.match_bank_entry(&entry, &first.id, now(), &mut entropy(15)));
+        assert!(matches!(again, Err(AppError::AlreadyMatched)), "{again:?}");
+        assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
+        assert_eq!(purchases(&app, &customer), 1);
+    }
+
+    #[test]
+    fn partial_transfers_planned_from_the_same_read_all_count() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = bank_order(&app, &customer, 2, 10);
+        let reference = order.rf_reference.clone().unwrap();
+        // Three imports read the order unpaid before any of them writes:
+        // 20 + 30 pay the 50.00 order, the last 25.00 is beyond its total.
+        let planned: Vec<_> = [("20.00", "B-1"), ("30.00", "B-2"), ("25.00", "B-3")]
+            .iter()
+            .enumerate()
+            .map(|(n, (amount, bank))| {
+                let file = csv(amount, reference.as_str(), bank);
+                run(app.plan_import(
+                    Upload::Csv(file.as_bytes()),
+                    now(),
+                    &mut entropy(20 + n as u8),
+                ))
+                .unwrap()
+            })
+            .collect();
+        for import in &planned {
+            assert_eq!(
+                import.answer.lines[0].outcome,
+                Outcome::Partial,
+                "each read 0.00"
+            );
+        }
+        for import in planned {
+            run(app.store.write(import.batch)).unwrap();
+        }
+        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 7500));
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 2
+        );
+        assert_eq!(purchases(&app, &customer), 1);
+        assert_eq!(excess_refunds(&app, &order), [2500]);
+    }
+
+    #[test]
+    fn the_same_file_imported_twice_at_once_pays_once() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = bank_order(&app, &customer, 2, 10);
+        let file = csv(
+            "50.00",
+            order.rf_reference.as_ref().unwrap().as_str(),
+            "B-1",
+        );
+        let one =
+            run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(20))).unwrap();
+        let two =
+            run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(21))).unwrap();
+        run(app.store.write(one.batch)).unwrap();
+        run(app.store.write(two.batch)).unwrap();
+        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 5000));
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 2
+        );
+        assert!(excess_refunds(&app, &order).is_empty());
+    }
+
+    #[test]
+    fn a_transfer_planned_before_a_cancel_still_pays_the_order() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = bank_order(&app, &customer, 1, 10);
+        let file = csv(
+            "25.00",
+            order.rf_reference.as_ref().unwrap().as_str(),
+            "B-1",
+        );
+        let import =
+            run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(20))).unwrap();
+        run(app.cancel_order(&customer, &order.id, now())).unwrap();
+        run(app.store.write(import.batch)).unwrap();
+        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 2500));
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 1
+        );
+        // And a transfer for an order cancelled before it was read pays it too.
+        let cancelled = bank_order(&app, &customer, 1, 11);
+        run(app.cancel_order(&customer, &cancelled.id, now())).unwrap();
+        let file = csv(
+            "25.00",
+            cancelled.rf_reference.as_ref().unwrap().as_str(),
+            "B-2",
+        );
+        let (report, jobs) =
+            run(app.import_statement(Upload::Csv(file.as_bytes()), now(), &mut entropy(21)))
+                .unwrap();
+        assert_eq!(report.lines[0].outcome, Outcome::Matched);
+        assert_eq!(jobs.len(), 1, "the confirmation email");
+        assert_eq!(
+            status_and_received(&app, &cancelled),
+            (OrderStatus::Paid, 2500)
+        );
+        assert_eq!(
+            run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
+            1 + 2
+        );
+    }
 
     #[test]
     fn ten_thousand_entries_are_reconciled_in_one_import_within_d1_limits() {

@@ -140,7 +140,7 @@ impl Entry {
         through: i64,
         now: Instant,
     ) -> Self {
-        let key = format!("reversal:{}:{through}", order.id);
+        let key = reversal_key(&order.id, through);
         Self {
             order_id: Some(order.id.clone()),
             ..Self::new(
@@ -177,6 +177,12 @@ impl Entry {
             )
         }
     }
+}
+
+/// The idempotency key of a refund's reversal: the order and the refund's
+/// cumulative extent in coupons.
+pub fn reversal_key(order_id: &str, through: i64) -> String {
+    format!("reversal:{order_id}:{through}")
 }
 
 /// What the verification of a registration does about the free coupon.

@@ -11,6 +11,7 @@ pub mod email;
 pub mod entropy;
 pub mod epc;
 pub mod field;
+pub mod idempotency;
 pub mod incident;
 pub mod ledger;
 pub mod license;
@@ -59,6 +60,7 @@ mod parsers_never_panic {
             let _ = super::time::parse(&input);
             let _ = super::webhook::SignatureHeader::parse(&input);
             let _ = super::subscription::parse_month(&input);
+            let _ = super::idempotency::IdempotencyKey::parse(&input);
         }
     }
 }

@@ -120,6 +120,21 @@ impl OrderStatus {
     }
 }
 
+/// The statuses in which money received counts toward the order's total.
+///
+/// A cancelled order is among them: a payment that arrives after (or races)
+/// the customer's cancel still pays the order and credits its coupons, as
+/// Stripe fulfils a completed checkout whatever happened to the cart. Money
+/// received is never lost to a cancel, and the outcome does not depend on
+/// which of the two came first. A paid, failed or reviewed order takes no
+/// more: what arrives for it is flagged for refund.
+pub const PAYABLE: [OrderStatus; 4] = [
+    OrderStatus::AwaitingPayment,
+    OrderStatus::PartiallyPaid,
+    OrderStatus::Expired,
+    OrderStatus::Cancelled,
+];
+
 /// An order of coupons.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
@@ -217,7 +232,7 @@ impl Order {
     pub fn settle_card(&self, amount_cents: i64, currency: &str) -> CardSettlement {
         match self.status {
             OrderStatus::Paid => CardSettlement::AlreadyPaid,
-            OrderStatus::Cancelled | OrderStatus::Review => CardSettlement::Review(format!(
+            OrderStatus::Review => CardSettlement::Review(format!(
                 "card payment for an order that is {}",
                 self.status.as_str()
             )),
@@ -236,7 +251,10 @@ impl Order {
     /// Adds a bank transfer to what the order has received.
     pub fn settle_transfer(&self, amount: Money) -> TransferSettlement {
         match self.status {
-            OrderStatus::AwaitingPayment | OrderStatus::PartiallyPaid | OrderStatus::Expired => {
+            OrderStatus::AwaitingPayment
+            | OrderStatus::PartiallyPaid
+            | OrderStatus::Expired
+            | OrderStatus::Cancelled => {
                 let received = self.received.plus(amount);
                 if received < self.total {
                     TransferSettlement::Partial { received }
@@ -247,10 +265,9 @@ impl Order {
                     }
                 }
             }
-            OrderStatus::Paid
-            | OrderStatus::Failed
-            | OrderStatus::Cancelled
-            | OrderStatus::Review => TransferSettlement::Surplus { excess: amount },
+            OrderStatus::Paid | OrderStatus::Failed | OrderStatus::Review => {
+                TransferSettlement::Surplus { excess: amount }
+            }
         }
     }
 
@@ -372,8 +389,26 @@ mod tests {
     }
 
     #[test]
-    fn a_transfer_to_a_paid_or_cancelled_order_is_surplus() {
-        for status in [OrderStatus::Paid, OrderStatus::Cancelled] {
+    fn a_payment_for_a_cancelled_order_still_pays_it() {
+        let cancelled = Order {
+            status: OrderStatus::Cancelled,
+            ..order(1, false)
+        };
+        assert_eq!(cancelled.settle_card(2500, "eur"), CardSettlement::Paid);
+        assert_eq!(
+            cancelled.settle_transfer(eur("25.00")),
+            TransferSettlement::Paid {
+                received: eur("25.00"),
+                excess: Money::ZERO
+            }
+        );
+        assert!(PAYABLE.contains(&OrderStatus::Cancelled));
+    }
+
+    #[test]
+    fn a_transfer_to_a_paid_failed_or_reviewed_order_is_surplus() {
+        for status in [OrderStatus::Paid, OrderStatus::Failed, OrderStatus::Review] {
+            assert!(!PAYABLE.contains(&status));
             let closed = Order {
                 status,
                 ..order(1, false)

@@ -167,6 +167,38 @@ pub fn parse_month(text: &str) -> Result<(i32, u32), Invalid> {
     Ok((year, month))
 }
 
+/// How far from the day of the sale SUPS coverage may start, either way.
+pub const MAX_START_OFFSET_DAYS: u64 = 31;
+
+/// The day a sale's coverage starts: between 31 days before and 31 days
+/// after the day of the sale. A reseller may backdate a renewal a little or
+/// sell one ahead of time, but cannot sell a month that starts years ahead
+/// (or back) and so entitle every release in between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaleStart(NaiveDate);
+
+impl SaleStart {
+    pub fn parse(starts_on: NaiveDate, sale_day: NaiveDate) -> Result<Self, Invalid> {
+        let window = Days::new(MAX_START_OFFSET_DAYS);
+        let earliest = sale_day.checked_sub_days(window).unwrap_or(NaiveDate::MIN);
+        let latest = sale_day.checked_add_days(window).unwrap_or(NaiveDate::MAX);
+        if (earliest..=latest).contains(&starts_on) {
+            Ok(Self(starts_on))
+        } else {
+            Err(Invalid::new(
+                "out_of_range",
+                format!(
+                    "must be between {earliest} and {latest}: within {MAX_START_OFFSET_DAYS} days of the sale"
+                ),
+            ))
+        }
+    }
+
+    pub fn date(self) -> NaiveDate {
+        self.0
+    }
+}
+
 /// Whether a version released on `released_on` is an upgrade the customer
 /// may install under SUPS: it came out before the coverage ended. Without
 /// coverage there is none. (Versions of the major sold with the license are
@@ -244,6 +276,21 @@ mod tests {
             months(day("2027-12-01"), 1),
             coverage("2027-12-01", "2028-01-01")
         );
+    }
+
+    #[test]
+    fn coverage_starts_within_31_days_of_the_sale_either_way() {
+        let sale = day("2028-03-01");
+        for ok in ["2028-01-30", "2028-03-01", "2028-04-01"] {
+            assert_eq!(SaleStart::parse(day(ok), sale).unwrap().date(), day(ok));
+        }
+        for far in ["2028-01-29", "2028-04-02", "2031-03-01", "1990-01-01"] {
+            let refused = SaleStart::parse(day(far), sale).unwrap_err();
+            assert_eq!(refused.code, "out_of_range", "{far}");
+            assert!(refused.detail.contains("2028-01-30") && refused.detail.contains("2028-04-01"));
+        }
+        assert!(SaleStart::parse(NaiveDate::MAX, NaiveDate::MAX).is_ok());
+        assert!(SaleStart::parse(NaiveDate::MIN, NaiveDate::MAX).is_err());
     }
 
     #[test]

@@ -90,12 +90,27 @@ pub fn insert_bank_entries(
     )
 }
 
-/// Staff matched an unmatched entry to an order by hand.
+/// Staff matched an unmatched entry to an order by hand. No `WHERE outcome =
+/// 'unmatched'` that would quietly change nothing: the schema's trigger
+/// `bank_entries_pay_one_order_once` fails the whole batch when the entry was
+/// matched meanwhile, so the second of two concurrent matches credits nothing.
 pub fn match_bank_entry(id: &str, order_id: &str, outcome: &str, now: Instant) -> Statement {
     Statement::new(
-        "UPDATE bank_entries SET order_id = ?2, outcome = ?3, matched_at = ?4 WHERE id = ?1 AND outcome = 'unmatched'",
-        vec![id.into(), order_id.into(), outcome.into(), format(now).into()],
+        "UPDATE bank_entries SET order_id = ?2, outcome = ?3, matched_at = ?4 WHERE id = ?1",
+        vec![
+            id.into(),
+            order_id.into(),
+            outcome.into(),
+            format(now).into(),
+        ],
     )
+}
+
+/// Whether a failed batch was refused because its bank entry pays an order
+/// already (the trigger, or the payment's UNIQUE source key).
+pub fn is_matched_already(error: &DbError) -> bool {
+    error.is_constraint("a bank entry pays one order")
+        || error.is_unique_violation("payments.source_key")
 }
 
 impl<D: Database> Store<D> {

@@ -52,6 +52,16 @@ pub fn append_entry(entry: &Entry) -> Statement {
     )
 }
 
+/// Appends an entry that must be new: a known idempotency key fails the
+/// whole batch instead of quietly changing nothing.
+pub fn insert_entry(entry: &Entry) -> Statement {
+    let appended = append_entry(entry);
+    Statement::new(
+        appended.sql.replace(" ON CONFLICT DO NOTHING", ""),
+        appended.params,
+    )
+}
+
 impl<D: Database> Store<D> {
     /// Whether an entry with this idempotency key exists.
     pub async fn ledger_key_exists(&self, idempotency_key: &str) -> Result<bool, DbError> {

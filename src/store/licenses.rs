@@ -302,6 +302,61 @@ pub fn update_coverage(
     )
 }
 
+/// A reseller takes an unassigned license, in the batch of its first sale;
+/// a license another partner holds is left as it is (and the sale's trigger
+/// then fails the batch).
+pub fn claim_license(serial: &str, partner_id: &str, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE licenses SET partner_id = ?2, updated_at = ?3 WHERE serial = ?1 AND partner_id IS NULL",
+        vec![serial.into(), partner_id.into(), format(now).into()],
+    )
+}
+
+/// One SUPS sale, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupsSaleRecord {
+    pub id: String,
+    pub subscription_id: String,
+    pub serial: String,
+    pub partner_id: String,
+    pub months: u32,
+    pub starts_on: String,
+    /// The end of the coverage the sale extends (`until`), as read before it.
+    pub previous_until: Option<String>,
+    pub covered_from: String,
+    pub covered_until: String,
+    pub monthly_fee_cents: i64,
+}
+
+/// Records a sale. Its UNIQUE (serial, partner, previous end) fails the
+/// batch of a sale that raced another from the same coverage, and its
+/// trigger the batch of a sale of a license the partner does not hold.
+pub fn insert_sups_sale(sale: &SupsSaleRecord, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO sups_sales (id, subscription_id, serial, partner_id, months, starts_on, previous_until, \
+         covered_from, covered_until, monthly_fee_cents, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        vec![
+            sale.id.as_str().into(),
+            sale.subscription_id.as_str().into(),
+            sale.serial.as_str().into(),
+            sale.partner_id.as_str().into(),
+            i64::from(sale.months).into(),
+            sale.starts_on.as_str().into(),
+            sale.previous_until.as_deref().unwrap_or("").into(),
+            sale.covered_from.as_str().into(),
+            sale.covered_until.as_str().into(),
+            sale.monthly_fee_cents.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// Whether a sale's batch failed because another partner holds the license.
+pub fn is_not_license_holder(error: &DbError) -> bool {
+    error.is_constraint("only for licenses it holds")
+}
+
 pub fn mark_reminded(id: &str, now: Instant) -> Statement {
     Statement::new(
         "UPDATE sups_subscriptions SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL",
@@ -505,6 +560,22 @@ impl<D: Database> Store<D> {
             .await?
             .ok_or_else(|| DbError::Decode("RETURNING gave no row".into()))?;
         row.integer("requests")
+    }
+
+    /// The requests counted in a rate-limit bucket's window so far, without
+    /// counting one.
+    pub async fn requests_counted(
+        &self,
+        bucket: &str,
+        window_start: Instant,
+    ) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT requests FROM rate_counters WHERE bucket = ?1 AND window_start = ?2",
+                vec![bucket.into(), format(window_start).into()],
+            ))
+            .await?;
+        row.map_or(Ok(0), |row| row.integer("requests"))
     }
 
     pub async fn subscription_of(

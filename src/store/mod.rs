@@ -9,6 +9,7 @@
 
 mod bank;
 mod customers;
+mod idempotency;
 mod incidents;
 mod ledger;
 mod licenses;
@@ -19,30 +20,35 @@ pub mod sqlite;
 mod staff;
 mod tokens;
 
-pub use bank::{insert_bank_entries, insert_statement, match_bank_entry, BankEntryRecord};
+pub use bank::{
+    insert_bank_entries, insert_statement, is_matched_already, match_bank_entry, BankEntryRecord,
+};
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
     mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, record_acting_contact,
     refuse_claim, remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord,
     Invitee, NewCustomer,
 };
+pub use idempotency::{remember, BalanceField};
 pub use incidents::{
     close_incident, correct_session, delete_session, insert_attempt, insert_incident,
     insert_incident_message, insert_session, insert_timers, mark_timer_done, record_breach,
     update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord, SessionRecord,
     SessionRow,
 };
-pub use ledger::{append_entry, LedgerLine};
+pub use ledger::{append_entry, insert_entry, LedgerLine};
 pub use licenses::{
-    audit, deactivate, grant_free_coupon_if_holder, hold_if_unheld, insert_activation,
-    insert_partner, insert_subscription, mark_reminded, revoke_partner, transfer_holder,
-    update_coverage, upsert_licenses, upsert_release, ActivationRecord, LicenseRecord,
-    PartnerRecord, SubscriptionRecord,
+    audit, claim_license, deactivate, grant_free_coupon_if_holder, hold_if_unheld,
+    insert_activation, insert_partner, insert_subscription, insert_sups_sale,
+    is_not_license_holder, mark_reminded, revoke_partner, transfer_holder, update_coverage,
+    upsert_licenses, upsert_release, ActivationRecord, LicenseRecord, PartnerRecord,
+    SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
-    append_entries, expire_orders, insert_bank_payments, insert_order, insert_payment,
-    insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
-    set_order_status, update_transferred_orders, OrderRecord, StaffTask,
+    append_entries, expire_orders, insert_bank_payments, insert_matched_payment, insert_order,
+    insert_payment, insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid,
+    mark_for_review, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
+    BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{insert_message, insert_messages, record_attempt, OutboxMessage, OutboxStatus};
 pub use staff::{
@@ -117,7 +123,22 @@ impl Statement {
 /// one bound parameter each, at most about 256 KiB of JSON per statement, so
 /// that 10,000 rows take some 20 statements, not 10,000.
 pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) -> Vec<Statement> {
+    bulk_with(sql, rows, &[])
+}
+
+/// Like [`bulk`], with the same further parameters (`?2`, `?3`, …) bound to
+/// every statement.
+pub fn bulk_with(
+    sql: &'static str,
+    rows: impl Iterator<Item = serde_json::Value>,
+    extra: &[Value],
+) -> Vec<Statement> {
     const MAX_JSON_BYTES: usize = 256 * 1024;
+    let params = |json: String| {
+        let mut params = vec![Value::Text(json)];
+        params.extend_from_slice(extra);
+        params
+    };
     let mut statements = Vec::new();
     let mut chunk = String::from("[");
     for row in rows {
@@ -126,7 +147,7 @@ pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) ->
             chunk.push(']');
             statements.push(Statement::new(
                 sql,
-                vec![std::mem::replace(&mut chunk, String::from("[")).into()],
+                params(std::mem::replace(&mut chunk, String::from("["))),
             ));
         }
         if chunk.len() > 1 {
@@ -136,7 +157,7 @@ pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) ->
     }
     if chunk.len() > 1 {
         chunk.push(']');
-        statements.push(Statement::new(sql, vec![chunk.into()]));
+        statements.push(Statement::new(sql, params(chunk)));
     }
     statements
 }

@@ -1,10 +1,11 @@
 //! Coupon orders, the payments into them, payment-provider events, the tasks
 //! staff settle by hand, and SUPS coverage.
 
-use super::{bulk, Database, DbError, Row, Statement, Store};
+use super::{bulk, bulk_with, Database, DbError, Row, Statement, Store, Value};
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
-use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity};
+use crate::domain::notification::Message;
+use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity, PAYABLE};
 use crate::domain::rf::RfReference;
 use crate::domain::time::{format, Instant};
 
@@ -267,41 +268,203 @@ pub fn append_entries(entries: &[Entry]) -> Vec<Statement> {
     )
 }
 
-/// Bank payments in bulk: `(payment id, order id, entry key, cents)`.
-pub fn insert_bank_payments(
-    payments: &[(String, String, String, i64)],
-    now: Instant,
-) -> Vec<Statement> {
+/// A bank entry's payment into an order, from an import or a staff match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankPayment {
+    pub id: String,
+    pub order_id: String,
+    /// The bank entry that brought it, by id and by key (the payment's
+    /// source key: one entry pays once).
+    pub entry_id: String,
+    pub entry_key: String,
+    pub cents: i64,
+    /// The id of the refund task, should it bring more than the order takes.
+    pub task_id: String,
+}
+
+/// Bank payments of an import, in bulk. Each is recorded only if this batch
+/// recorded its bank entry for that order: when two imports of one file race,
+/// the entry (and so its payment) is the first one's, and the second records
+/// neither.
+pub fn insert_bank_payments(payments: &[BankPayment], now: Instant) -> Vec<Statement> {
     let rows = payments
         .iter()
-        .map(|(id, order, key, cents)| serde_json::json!([id, order, key, cents, format(now)]));
-    bulk(
+        .map(|p| serde_json::json!([p.id, p.order_id, p.entry_key, p.cents, p.entry_id]));
+    bulk_with(
         "INSERT INTO payments (id, order_id, source, source_key, amount_cents, created_at) \
-         SELECT value ->> 0, value ->> 1, 'bank', value ->> 2, value ->> 3, value ->> 4 \
-         FROM json_each(?1) WHERE true ON CONFLICT (source_key) DO NOTHING",
+         SELECT value ->> 0, value ->> 1, 'bank', value ->> 2, value ->> 3, ?2 FROM json_each(?1) \
+         WHERE EXISTS (SELECT 1 FROM bank_entries AS b WHERE b.id = value ->> 4 AND b.order_id = value ->> 1) \
+         ON CONFLICT (source_key) DO NOTHING",
         rows,
+        &[format(now).into()],
     )
 }
 
-/// Orders' new state after bank transfers, in bulk. Only orders still in
-/// the state the import read are changed: a concurrent change wins.
-pub fn update_transferred_orders(orders: &[(&Order, OrderStatus)], now: Instant) -> Vec<Statement> {
-    let rows = orders.iter().map(|(order, before)| {
-        serde_json::json!([
-            order.id,
-            order.status.as_str(),
-            order.received.cents(),
-            before.as_str(),
-            (order.status == OrderStatus::Paid).then(|| format(now))
-        ])
-    });
-    bulk(
-        "UPDATE coupon_orders SET status = change.status, received_cents = change.received, \
-         paid_at = COALESCE(change.paid_at, coupon_orders.paid_at) \
-         FROM (SELECT value ->> 0 AS id, value ->> 1 AS status, value ->> 2 AS received, value ->> 3 AS before, \
-         value ->> 4 AS paid_at FROM json_each(?1)) AS change \
-         WHERE coupon_orders.id = change.id AND coupon_orders.status = change.before",
-        rows,
+/// The payment of an entry staff matched by hand: a plain INSERT, so that an
+/// entry that paid anything before fails the batch on the UNIQUE source key.
+pub fn insert_matched_payment(payment: &BankPayment, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO payments (id, order_id, source, source_key, amount_cents, created_at) \
+         VALUES (?1, ?2, 'bank', ?3, ?4, ?5)",
+        vec![
+            payment.id.as_str().into(),
+            payment.order_id.as_str().into(),
+            payment.entry_key.as_str().into(),
+            payment.cents.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// An order that bank payments in the same batch may complete, with what to
+/// write if they do: its purchase entry's id and the confirmation email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settlement {
+    pub order_id: String,
+    pub entry_id: String,
+    pub confirmation: Option<(String, Message)>,
+}
+
+/// Settles orders after the bank payments written earlier in the same batch,
+/// from what the database holds then, never from what was read before the
+/// batch: two imports (or matches) that raced each add their own payment, and
+/// whichever commits second sees both.
+///
+/// - `received_cents` is the sum of the order's payments; an order in a
+///   payable status ([`PAYABLE`]) is `paid` once that sum reaches its total,
+///   else `partially_paid`.
+/// - a paid order gets its purchase entry (once, by its key) and its
+///   confirmation email (once, by its id).
+/// - each payment of this batch that brought more than the order takes (past
+///   its total, or into a paid, failed or reviewed order) gets a refund task
+///   for the excess; the payments count in the order they were recorded.
+pub fn settle_transfers(
+    orders: &[Settlement],
+    payments: &[BankPayment],
+    now: Instant,
+) -> Vec<Statement> {
+    let payable: Vec<&str> = PAYABLE.iter().map(|s| s.as_str()).collect();
+    let payable = serde_json::to_string(&payable).unwrap_or_default();
+    let rows = || {
+        orders.iter().map(|o| {
+            let (message_id, message) = o.confirmation.as_ref().map(|(id, m)| (id, m)).unzip();
+            serde_json::json!([
+                o.order_id,
+                o.entry_id,
+                message_id,
+                message.map(|m| m.to.as_str()),
+                message.map(|m| &m.subject),
+                message.map(|m| &m.text)
+            ])
+        })
+    };
+    let now_text: Value = format(now).into();
+    let mut statements = bulk_with(
+        "UPDATE coupon_orders SET received_cents = paid.cents, \
+         status = CASE WHEN coupon_orders.status IN (SELECT value FROM json_each(?3)) THEN \
+           CASE WHEN paid.cents >= coupon_orders.total_cents THEN 'paid' \
+           WHEN paid.cents > 0 THEN 'partially_paid' ELSE coupon_orders.status END \
+           ELSE coupon_orders.status END, \
+         paid_at = CASE WHEN coupon_orders.status IN (SELECT value FROM json_each(?3)) \
+           AND paid.cents >= coupon_orders.total_cents THEN ?2 ELSE coupon_orders.paid_at END \
+         FROM (SELECT p.order_id AS id, SUM(p.amount_cents) AS cents FROM payments AS p \
+           WHERE p.amount_cents > 0 AND p.order_id IN (SELECT value ->> 0 FROM json_each(?1)) \
+           GROUP BY p.order_id) AS paid \
+         WHERE coupon_orders.id = paid.id",
+        rows(),
+        &[now_text.clone(), payable.into()],
+    );
+    statements.extend(bulk_with(
+        "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id) \
+         SELECT j.value ->> 1, o.customer_id, 'purchase', o.quantity, 'purchase:' || o.id, ?2, o.id \
+         FROM json_each(?1) AS j JOIN coupon_orders AS o ON o.id = j.value ->> 0 \
+         WHERE o.status = 'paid' ON CONFLICT DO NOTHING",
+        rows(),
+        std::slice::from_ref(&now_text),
+    ));
+    statements.extend(bulk_with(
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at) \
+         SELECT j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, 'pending', ?2 \
+         FROM json_each(?1) AS j WHERE j.value ->> 2 IS NOT NULL \
+         AND EXISTS (SELECT 1 FROM coupon_orders AS o WHERE o.id = j.value ->> 0 AND o.status = 'paid') \
+         ON CONFLICT (id) DO NOTHING",
+        rows(),
+        std::slice::from_ref(&now_text),
+    ));
+    statements.extend(bulk_with(
+        "INSERT INTO staff_tasks (id, task_key, kind, order_id, customer_id, amount_cents, detail, created_at) \
+         SELECT task_id, 'excess:' || source_key, 'refund_excess', order_id, customer_id, excess, \
+         printf('EUR %d.%02d paid beyond order %s''s total, to refund', excess / 100, excess % 100, order_id), ?2 \
+         FROM (SELECT j.value ->> 1 AS task_id, p.source_key, o.id AS order_id, o.customer_id, \
+           CASE o.status \
+             WHEN 'paid' THEN MIN(p.amount_cents, MAX(0, (SELECT SUM(q.amount_cents) FROM payments AS q \
+               WHERE q.order_id = o.id AND q.amount_cents > 0 AND q.rowid <= p.rowid) - o.total_cents)) \
+             WHEN 'partially_paid' THEN 0 \
+             ELSE p.amount_cents END AS excess \
+           FROM json_each(?1) AS j JOIN payments AS p ON p.id = j.value ->> 0 \
+           JOIN coupon_orders AS o ON o.id = p.order_id) \
+         WHERE excess > 0 ON CONFLICT (task_key) DO NOTHING",
+        payments.iter().map(|p| serde_json::json!([p.id, p.task_id])),
+        &[now_text],
+    ));
+    statements
+}
+
+/// The coupons a refund still takes back from its order, computed in the
+/// batch: the refund's extent (`?3`, in coupons) bounded by what the order's
+/// purchases credited, less what its reversals and coupon debts took before.
+const REFUND_DUE: &str = "MIN(?3, (SELECT COALESCE(SUM(coupons), 0) FROM ledger_entries \
+     WHERE order_id = ?2 AND kind = 'purchase')) \
+     - (SELECT COALESCE(-SUM(coupons), 0) FROM ledger_entries WHERE order_id = ?2 AND kind = 'reversal') \
+     - (SELECT COALESCE(SUM(coupons), 0) FROM staff_tasks WHERE order_id = ?2 AND kind = 'coupon_debt')";
+
+/// Takes back a refund's coupons: what is due (see [`REFUND_DUE`]), at most
+/// the customer's balance, as the batch finds them. A refund of a payment
+/// that was never credited takes nothing, and two refunds that raced take
+/// together no more than the order credited.
+pub fn reverse_refund(
+    entry_id: &str,
+    order_id: &str,
+    through: i64,
+    key: &str,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        format!(
+            "INSERT INTO ledger_entries (id, customer_id, kind, coupons, idempotency_key, created_at, order_id) \
+             SELECT ?1, o.customer_id, 'reversal', -take.coupons, ?4, ?5, o.id FROM coupon_orders AS o, \
+             (SELECT MIN(due.coupons, MAX(0, COALESCE((SELECT a.balance FROM coupon_accounts AS a \
+               JOIN coupon_orders AS c ON c.customer_id = a.customer_id WHERE c.id = ?2), 0))) AS coupons \
+              FROM (SELECT {REFUND_DUE} AS coupons) AS due) AS take \
+             WHERE o.id = ?2 AND take.coupons > 0 ON CONFLICT DO NOTHING"
+        ),
+        vec![
+            entry_id.into(),
+            order_id.into(),
+            through.into(),
+            key.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+/// After [`reverse_refund`] in the same batch: what is still due were coupons
+/// already used, a debt for staff to settle.
+pub fn record_coupon_debt(task_id: &str, order_id: &str, through: i64, now: Instant) -> Statement {
+    Statement::new(
+        format!(
+            "INSERT INTO staff_tasks (id, task_key, kind, order_id, customer_id, coupons, detail, created_at) \
+             SELECT ?1, 'debt:' || o.id || ':' || ?3, 'coupon_debt', o.id, o.customer_id, due.coupons, \
+             due.coupons || ' refunded coupon(s) were already used', ?4 \
+             FROM coupon_orders AS o, (SELECT {REFUND_DUE} AS coupons) AS due \
+             WHERE o.id = ?2 AND due.coupons > 0 ON CONFLICT (task_key) DO NOTHING"
+        ),
+        vec![
+            task_id.into(),
+            order_id.into(),
+            through.into(),
+            format(now).into(),
+        ],
     )
 }
 
@@ -412,6 +575,37 @@ impl<D: Database> Store<D> {
             .await?
             .ok_or_else(|| DbError::Decode("no row".into()))?;
         row.integer("refunded")
+    }
+
+    /// Coupons the order's purchase entries credited.
+    pub async fn coupons_purchased(&self, order_id: &str) -> Result<i64, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT COALESCE(SUM(coupons), 0) AS purchased FROM ledger_entries \
+                 WHERE order_id = ?1 AND kind = 'purchase'",
+                vec![order_id.into()],
+            ))
+            .await?
+            .ok_or_else(|| DbError::Decode("SUM gave no row".into()))?;
+        row.integer("purchased")
+    }
+
+    /// Which of these outbox messages still wait for delivery.
+    pub async fn pending_messages(&self, ids: &[String]) -> Result<Vec<String>, DbError> {
+        let mut pending = Vec::new();
+        for chunk in ids.chunks(2000) {
+            let list = serde_json::to_string(chunk).unwrap_or_default();
+            for row in self
+                .rows(Statement::new(
+                    "SELECT id FROM outbox WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?1))",
+                    vec![list.into()],
+                ))
+                .await?
+            {
+                pending.push(row.text("id")?);
+            }
+        }
+        Ok(pending)
     }
 
     /// Whether the customer has SUPS coverage at `now`.

@@ -99,3 +99,451 @@ fn two_sessions_logged_at_once_on_one_incident_charge_the_right_total() {
     assert_eq!(incident["coupons_charged"], 2, "ceil(17 minutes / 15) = 2");
     assert_eq!(app.balance(&token), 1 + 4 - 2);
 }
+
+// Money moves once, however many requests race (issue 10). Natively the
+// requests interleave between their reads and their batches; end to end they
+// race for real against D1.
+
+use serde_json::Value;
+
+use crate::helpers::{
+    adjust_with_key, checkout_completed, unique, TestApp, TestResponse, Transport,
+};
+use crate::licensing::{as_partner, import, license_row, partner, today};
+
+/// Sends `n` requests at once, each built by `send(i)`, and returns the answers in order.
+fn at_once<T: Transport>(
+    app: &TestApp<T>,
+    n: usize,
+    send: impl Fn(&TestApp<T>, usize) -> TestResponse + Sync,
+) -> Vec<TestResponse> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .map(|i| {
+                let send = &send;
+                scope.spawn(move || send(app, i))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+fn statuses(answers: &[TestResponse]) -> Vec<u16> {
+    answers.iter().map(|a| a.status).collect()
+}
+
+fn count(statuses: &[u16], status: u16) -> usize {
+    statuses.iter().filter(|s| **s == status).count()
+}
+
+fn csv(lines: &[(&str, &str)]) -> String {
+    let mut csv = String::from("booking date,amount,currency,reference,remitter,bank reference\n");
+    for (amount, text) in lines {
+        csv.push_str(&format!(
+            "2026-11-26,{amount},EUR,{text},Kovinar,{}\n",
+            unique("CSV-")
+        ));
+    }
+    csv
+}
+
+fn order_now<T: Transport>(app: &TestApp<T>, token: &str, order: &Value) -> Value {
+    let path = format!(
+        "/api/me/coupon-orders/{}",
+        order["order_id"].as_str().unwrap()
+    );
+    let answer = app.get_as(&path, token);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    answer.json()
+}
+
+fn entries<T: Transport>(app: &TestApp<T>, token: &str, kind: &str) -> Vec<Value> {
+    app.get_as("/api/me/ledger", token).json()["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == kind)
+        .cloned()
+        .collect()
+}
+
+fn tasks_of<T: Transport>(app: &TestApp<T>, order: &Value, kind: &str) -> Vec<Value> {
+    app.staff_get("/api/staff/tasks").json()["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["order_id"] == order["order_id"] && t["kind"] == kind)
+        .cloned()
+        .collect()
+}
+
+/// An unmatched bank entry of `amount`, as staff see it after the import.
+fn unmatched_entry<T: Transport>(app: &TestApp<T>, amount: &str) -> String {
+    let report = app.post_statement("text/csv", &csv(&[(amount, "coupons see invoice")]));
+    assert_eq!(report.status, 200, "{}", report.text());
+    let report = report.json();
+    assert_eq!(report["unmatched"], 1);
+    report["lines"][0]["bank_entry_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn match_entry<T: Transport>(app: &TestApp<T>, entry: &str, order: &Value) -> TestResponse {
+    app.staff_send(
+        "POST",
+        &format!("/api/staff/bank-entries/{entry}/match"),
+        &json!({"order_id": order["order_id"]}),
+    )
+}
+
+#[test]
+fn one_bank_entry_pays_one_order_even_when_matched_to_twenty_orders_at_once() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let orders: Vec<Value> = (0..20)
+        .map(|_| app.order(&token, 1, "bank_transfer"))
+        .collect();
+    let entry = unmatched_entry(&app, "25.00");
+    let answers = at_once(&app, 20, |app, i| match_entry(app, &entry, &orders[i]));
+    let statuses = statuses(&answers);
+    assert_eq!(count(&statuses, 200), 1, "{statuses:?}");
+    for refused in answers.iter().filter(|a| a.status != 200) {
+        assert_eq!(refused.problem(409)["type"], "/problems/already-matched");
+    }
+    assert_eq!(app.balance(&token), 1 + 1);
+    assert_eq!(entries(&app, &token, "purchase").len(), 1);
+    let now: Vec<Value> = orders.iter().map(|o| order_now(&app, &token, o)).collect();
+    assert_eq!(now.iter().filter(|o| o["status"] == "paid").count(), 1);
+    for order in now.iter().filter(|o| o["status"] != "paid") {
+        assert_eq!(
+            (order["status"].as_str(), order["received"].as_str()),
+            (Some("awaiting_payment"), Some("0.00"))
+        );
+    }
+}
+
+#[test]
+fn one_bank_entry_matched_twenty_times_at_once_to_one_order_pays_it_once() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let order = app.order(&token, 1, "bank_transfer");
+    let entry = unmatched_entry(&app, "25.00");
+    let statuses = statuses(&at_once(&app, 20, |app, _| {
+        match_entry(app, &entry, &order)
+    }));
+    assert_eq!(count(&statuses, 200), 1, "{statuses:?}");
+    assert_eq!(count(&statuses, 409), 19, "{statuses:?}");
+    let paid = order_now(&app, &token, &order);
+    assert_eq!(
+        (paid["status"].as_str(), paid["received"].as_str()),
+        (Some("paid"), Some("25.00"))
+    );
+    assert_eq!(app.balance(&token), 1 + 1);
+    assert!(tasks_of(&app, &order, "refund_excess").is_empty());
+}
+
+#[test]
+fn twenty_partial_transfers_imported_at_once_all_count() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    // 19 coupons, 475.00: twenty transfers of 25.00 pay it and 25.00 more.
+    let order = app.order(&token, 19, "bank_transfer");
+    let reference = order["bank_transfer"]["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let statuses = statuses(&at_once(&app, 20, |app, _| {
+        app.post_statement("text/csv", &csv(&[("25.00", &reference)]))
+    }));
+    assert_eq!(statuses, [200; 20]);
+    let paid = order_now(&app, &token, &order);
+    assert_eq!(
+        (paid["status"].as_str(), paid["received"].as_str()),
+        (Some("paid"), Some("500.00"))
+    );
+    assert_eq!(app.balance(&token), 1 + 19);
+    assert_eq!(entries(&app, &token, "purchase").len(), 1);
+    let excess = tasks_of(&app, &order, "refund_excess");
+    assert_eq!(excess.len(), 1, "{excess:?}");
+    assert_eq!(excess[0]["amount"], "25.00");
+}
+
+#[test]
+fn twenty_refunds_at_once_take_back_no_more_than_the_order_credited() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let order = app.order(&token, 4, "card");
+    let paid = unique("evt_");
+    assert_eq!(
+        app.stripe_event(&checkout_completed(&paid, &order)).json()["outcome"],
+        "credited"
+    );
+    assert_eq!(app.balance(&token), 1 + 4);
+    // Refunds of one to four coupons (each event reports the refunded total).
+    let answers = at_once(&app, 20, |app, i| {
+        app.stripe_event(&json!({
+            "id": unique("evt_"),
+            "type": "charge.refunded",
+            "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
+                "amount": 10_000, "amount_refunded": 2_500 * (1 + i as i64 % 4), "currency": "eur"}}
+        }))
+    });
+    assert_eq!(statuses(&answers), [200; 20]);
+    let reversed: i64 = entries(&app, &token, "reversal")
+        .iter()
+        .map(|e| e["coupons"].as_i64().unwrap())
+        .sum();
+    assert_eq!(reversed, -4);
+    assert_eq!(app.balance(&token), 1);
+    assert!(tasks_of(&app, &order, "coupon_debt").is_empty());
+}
+
+#[test]
+fn a_cancel_racing_a_card_payment_ends_paid_and_credited_once() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let orders: Vec<Value> = (0..20).map(|_| app.order(&token, 1, "card")).collect();
+    let answers = at_once(&app, 40, |app, i| {
+        let order = &orders[i / 2];
+        if i % 2 == 0 {
+            let path = format!(
+                "/api/me/coupon-orders/{}/cancel",
+                order["order_id"].as_str().unwrap()
+            );
+            app.post_json_as(&path, &token, &json!({}))
+        } else {
+            app.stripe_event(&checkout_completed(&unique("evt_"), order))
+        }
+    });
+    for (i, answer) in answers.iter().enumerate() {
+        if i % 2 == 0 {
+            assert!(matches!(answer.status, 200 | 409), "{}", answer.text());
+        } else {
+            assert_eq!(answer.json()["outcome"], "credited", "the payment wins");
+        }
+    }
+    for order in &orders {
+        assert_eq!(order_now(&app, &token, order)["status"], "paid");
+    }
+    assert_eq!(app.balance(&token), 1 + 20);
+    assert_eq!(entries(&app, &token, "purchase").len(), 20);
+}
+
+#[test]
+fn a_cancel_racing_a_bank_transfer_ends_paid_and_credited_once() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let orders: Vec<Value> = (0..20)
+        .map(|_| app.order(&token, 1, "bank_transfer"))
+        .collect();
+    let answers = at_once(&app, 40, |app, i| {
+        let order = &orders[i / 2];
+        if i % 2 == 0 {
+            let path = format!(
+                "/api/me/coupon-orders/{}/cancel",
+                order["order_id"].as_str().unwrap()
+            );
+            app.post_json_as(&path, &token, &json!({}))
+        } else {
+            let reference = order["bank_transfer"]["reference"].as_str().unwrap();
+            app.post_statement("text/csv", &csv(&[("25.00", reference)]))
+        }
+    });
+    for answer in &answers {
+        assert!(matches!(answer.status, 200 | 409), "{}", answer.text());
+    }
+    for order in &orders {
+        let now = order_now(&app, &token, order);
+        assert_eq!(
+            (now["status"].as_str(), now["received"].as_str()),
+            (Some("paid"), Some("25.00"))
+        );
+        assert!(tasks_of(&app, order, "refund_excess").is_empty());
+    }
+    assert_eq!(app.balance(&token), 1 + 20);
+    assert_eq!(entries(&app, &token, "purchase").len(), 20);
+}
+
+fn customer_id<T: Transport>(app: &TestApp<T>, token: &str) -> String {
+    app.get_as("/api/me", token).json()["customer_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn twenty_adjustments_with_one_key_at_once_adjust_once_and_answer_alike() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = customer_id(&app, &token);
+    let key = unique("adj-");
+    let body = json!({"coupons": 3, "reason": "goodwill", "staff_member": "Maja"});
+    let answers = at_once(&app, 20, |app, _| adjust_with_key(app, &id, &key, &body));
+    assert_eq!(statuses(&answers), [201; 20]);
+    let first = answers
+        .iter()
+        .filter(|a| a.header("idempotent-replayed").is_none())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        first.len(),
+        1,
+        "one adjustment, nineteen replays of its answer"
+    );
+    assert_eq!(first[0].json()["coupon_balance"], 1 + 3);
+    for answer in &answers {
+        assert_eq!(answer.body, first[0].body);
+    }
+    assert_eq!(app.balance(&token), 1 + 3);
+    assert_eq!(entries(&app, &token, "adjustment").len(), 1);
+}
+
+#[test]
+fn twenty_withdrawals_at_once_never_take_the_balance_below_zero() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    app.adjust(&token, 4);
+    let id = customer_id(&app, &token);
+    let body = json!({"coupons": -1, "reason": "correction", "staff_member": "Maja"});
+    let answers = at_once(&app, 20, |app, _| {
+        adjust_with_key(app, &id, &unique("adj-"), &body)
+    });
+    let statuses = statuses(&answers);
+    assert_eq!(count(&statuses, 201), 5, "{statuses:?}");
+    for refused in answers.iter().filter(|a| a.status != 201) {
+        assert_eq!(
+            refused.problem(409)["type"],
+            "/problems/insufficient-balance"
+        );
+    }
+    assert_eq!(app.balance(&token), 0);
+}
+
+fn sale_body(email: &str, serial: &str, starts_on: &str, months: i64) -> Value {
+    let mut sale = registration(email, serial);
+    sale["starts_on"] = json!(starts_on);
+    sale["months"] = json!(months);
+    sale
+}
+
+fn sell_with_key<T: Transport>(
+    app: &TestApp<T>,
+    key: &str,
+    idempotency_key: &str,
+    sale: &Value,
+) -> TestResponse {
+    let authorization = format!("Bearer {key}");
+    app.0.send(
+        "POST",
+        "/api/partner/sups-subscriptions",
+        &[
+            ("content-type", "application/json"),
+            ("authorization", &authorization),
+            ("idempotency-key", idempotency_key),
+        ],
+        sale.to_string().into_bytes(),
+    )
+}
+
+fn covered_until<T: Transport>(app: &TestApp<T>, key: &str, serial: &str) -> Vec<String> {
+    as_partner(
+        app,
+        key,
+        "GET",
+        "/api/partner/sups-subscriptions",
+        &json!({}),
+    )
+    .json()["subscriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["serial"] == serial)
+        .map(|s| s["covered_until"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_sups_sale_sent_twenty_times_at_once_with_one_key_extends_coverage_once() {
+    let app = spawn_app();
+    let (partner_id, key) = partner(&app, "reseller");
+    let serial = unique_serial();
+    import(&app, &json!([license_row(&serial, &partner_id, 2)]));
+    let email = unique_email();
+    let first = as_partner(
+        &app,
+        &key,
+        "POST",
+        "/api/partner/sups-subscriptions",
+        &sale_body(&email, &serial, &today(&app), 12),
+    );
+    assert_eq!(first.status, 201, "{}", first.text());
+    let until = covered_until(&app, &key, &serial);
+    let renewal = sale_body(&email, &serial, &today(&app), 1);
+    let idempotency_key = unique("renewal-");
+    let answers = at_once(&app, 20, |app, _| {
+        sell_with_key(app, &key, &idempotency_key, &renewal)
+    });
+    assert_eq!(statuses(&answers), [201; 20]);
+    let original: Vec<&TestResponse> = answers
+        .iter()
+        .filter(|a| a.header("idempotent-replayed").is_none())
+        .collect();
+    assert_eq!(original.len(), 1);
+    for answer in &answers {
+        assert_eq!(answer.body, original[0].body);
+    }
+    let after = covered_until(&app, &key, &serial);
+    assert_eq!(after.len(), 1);
+    let before = chrono::NaiveDate::parse_from_str(&until[0], "%Y-%m-%d").unwrap();
+    let extended = chrono::NaiveDate::parse_from_str(&after[0], "%Y-%m-%d").unwrap();
+    // One month more: the next day after the old last day, plus a month, less a day.
+    let expected = before
+        .succ_opt()
+        .unwrap()
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap()
+        .pred_opt()
+        .unwrap();
+    assert_eq!(extended, expected);
+    assert_eq!(original[0].json()["covered_until"], after[0].as_str());
+}
+
+#[test]
+fn twenty_resellers_racing_for_one_unassigned_license_one_sells_the_rest_find_nothing() {
+    let app = spawn_app();
+    let resellers: Vec<(String, String)> = (0..20).map(|_| partner(&app, "reseller")).collect();
+    let serial = unique_serial();
+    let row = json!([{"serial": serial, "product": "Time & Space", "edition": "Enterprise", "version": "7",
+        "list_price": "1234.25", "installations": 2}]);
+    import(&app, &row);
+    let email = unique_email();
+    let sale = sale_body(&email, &serial, &today(&app), 12);
+    let answers = at_once(&app, 20, |app, i| {
+        as_partner(
+            app,
+            &resellers[i].1,
+            "POST",
+            "/api/partner/sups-subscriptions",
+            &sale,
+        )
+    });
+    let statuses = statuses(&answers);
+    assert_eq!(count(&statuses, 201), 1, "{statuses:?}");
+    for refused in answers.iter().filter(|a| a.status != 201) {
+        refused.problem(404);
+    }
+    let winner = answers.iter().position(|a| a.status == 201).unwrap();
+    for (i, (_, key)) in resellers.iter().enumerate() {
+        let licenses = as_partner(&app, key, "GET", "/api/partner/licenses", &json!({})).json();
+        let holds = licenses["licenses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["serial"] == serial.as_str());
+        assert_eq!(holds, i == winner, "reseller {i}");
+        assert_eq!(
+            covered_until(&app, key, &serial).len(),
+            usize::from(i == winner)
+        );
+    }
+}

@@ -3,7 +3,9 @@
 
 use serde_json::json;
 
-use crate::helpers::{camt053, checkout_completed, unique, Transport, BENEFICIARY, BIC, IBAN};
+use crate::helpers::{
+    adjust_with_key, camt053, checkout_completed, unique, Transport, BENEFICIARY, BIC, IBAN,
+};
 use crate::spawn_app;
 
 #[test]
@@ -370,4 +372,106 @@ fn orders_are_validated_listed_and_cancelled_while_unpaid() {
     let (_, stranger) = app.customer();
     app.get_as(&format!("/api/me/coupon-orders/{id}"), &stranger)
         .problem(404);
+}
+
+#[test]
+fn a_refund_of_a_card_payment_never_credited_takes_no_coupons_from_other_purchases() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let bought = app.order(&token, 3, "card");
+    app.stripe_event(&checkout_completed(&unique("evt_"), &bought));
+    assert_eq!(app.balance(&token), 1 + 3);
+    // A payment of the wrong amount: sent to review, nothing credited.
+    let order = app.order(&token, 2, "card");
+    let paid = unique("evt_");
+    let mut event = checkout_completed(&paid, &order);
+    event["data"]["object"]["amount_total"] = json!(4000);
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "review");
+    let refund = json!({
+        "id": unique("evt_"),
+        "type": "charge.refunded",
+        "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
+            "amount": 4000, "amount_refunded": 4000, "currency": "eur", "refunded": true}}
+    });
+    let answer = app.stripe_event(&refund);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert_eq!(answer.json()["outcome"], "not_credited");
+    assert_eq!(app.balance(&token), 1 + 3);
+    let ledger = app.get_as("/api/me/ledger", &token).json();
+    assert!(ledger["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["kind"] != "reversal"));
+}
+
+fn customer_id(app: &crate::helpers::TestApp<impl Transport>, token: &str) -> String {
+    app.get_as("/api/me", token).json()["customer_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn an_adjustment_retried_with_its_key_answers_as_the_first_time_and_adjusts_once() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = customer_id(&app, &token);
+    let key = unique("adj-");
+    let body = json!({"coupons": 2, "reason": "goodwill", "staff_member": "Maja"});
+    let first = adjust_with_key(&app, &id, &key, &body);
+    assert_eq!(first.status, 201, "{}", first.text());
+    assert_eq!(first.json()["coupon_balance"], 3);
+    assert_eq!(first.json()["customer_id"], id.as_str());
+    assert!(first.header("idempotent-replayed").is_none());
+    app.adjust(&token, 1);
+    let again = adjust_with_key(&app, &id, &key, &body);
+    assert_eq!((again.status, &again.body), (201, &first.body));
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(app.balance(&token), 1 + 2 + 1);
+}
+
+#[test]
+fn an_adjustment_key_reused_with_another_body_is_refused_and_changes_nothing() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = customer_id(&app, &token);
+    let key = unique("adj-");
+    let body = json!({"coupons": 2, "reason": "goodwill", "staff_member": "Maja"});
+    assert_eq!(adjust_with_key(&app, &id, &key, &body).status, 201);
+    let other = json!({"coupons": 5, "reason": "goodwill", "staff_member": "Maja"});
+    let reused = adjust_with_key(&app, &id, &key, &other);
+    assert_eq!(
+        reused.problem(422)["type"],
+        "/problems/idempotency-key-reused"
+    );
+    // The same key for another customer is another request too.
+    let (_, stranger) = app.customer();
+    let reused = adjust_with_key(&app, &customer_id(&app, &stranger), &key, &body);
+    reused.problem(422);
+    assert_eq!(app.balance(&token), 1 + 2);
+    assert_eq!(app.balance(&stranger), 1);
+}
+
+#[test]
+fn an_adjustment_needs_a_printable_idempotency_key_of_at_most_255_characters() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = customer_id(&app, &token);
+    let body = json!({"coupons": 1, "reason": "goodwill", "staff_member": "Maja"});
+    for key in ["k".repeat(256), "  ".into(), "tab\there".into()] {
+        let refused = adjust_with_key(&app, &id, &key, &body).problem(422);
+        assert_eq!(refused["errors"][0]["field"], "Idempotency-Key", "{key:?}");
+    }
+    let staff = app.staff_send(
+        "POST",
+        &format!("/api/staff/customers/{id}/adjustments"),
+        &body,
+    );
+    assert_eq!(staff.problem(422)["errors"][0]["field"], "Idempotency-Key");
+    assert_eq!(
+        adjust_with_key(&app, &id, &"k".repeat(255), &body).status,
+        201
+    );
+    assert_eq!(app.balance(&token), 2);
 }

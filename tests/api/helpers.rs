@@ -543,3 +543,23 @@ impl<T: Transport> TestApp<T> {
         self.0.send(method, path, &headers, body)
     }
 }
+
+/// A staff adjustment with this idempotency key.
+pub fn adjust_with_key<T: Transport>(
+    app: &TestApp<T>,
+    customer_id: &str,
+    key: &str,
+    body: &serde_json::Value,
+) -> TestResponse {
+    let authorization = format!("Bearer {}", app.0.staff_token());
+    app.0.send(
+        "POST",
+        &format!("/api/staff/customers/{customer_id}/adjustments"),
+        &[
+            ("content-type", "application/json"),
+            ("authorization", &authorization),
+            ("idempotency-key", key),
+        ],
+        body.to_string().into_bytes(),
+    )
+}

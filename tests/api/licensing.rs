@@ -9,7 +9,7 @@ use crate::helpers::{
 use crate::spawn_app;
 
 /// A new partner of `kind`: (partner id, API key).
-fn partner(app: &TestApp<impl Transport>, kind: &str) -> (String, String) {
+pub fn partner(app: &TestApp<impl Transport>, kind: &str) -> (String, String) {
     let body =
         json!({"name": unique("Partner "), "kind": kind, "country": "SI", "email": unique_email()});
     let created = app.staff_send("POST", "/api/staff/partners", &body);
@@ -21,18 +21,18 @@ fn partner(app: &TestApp<impl Transport>, kind: &str) -> (String, String) {
     )
 }
 
-fn license_row(serial: &str, partner_id: &str, installations: i64) -> Value {
+pub fn license_row(serial: &str, partner_id: &str, installations: i64) -> Value {
     json!({"serial": serial, "product": "Time & Space", "edition": "Enterprise", "version": "7",
         "list_price": "1234.25", "installations": installations, "partner_id": partner_id})
 }
 
-fn import(app: &TestApp<impl Transport>, rows: &Value) -> Value {
+pub fn import(app: &TestApp<impl Transport>, rows: &Value) -> Value {
     let answer = app.staff_send("POST", "/api/staff/licenses", rows);
     assert_eq!(answer.status, 200, "{}", answer.text());
     answer.json()
 }
 
-fn as_partner(
+pub fn as_partner(
     app: &TestApp<impl Transport>,
     key: &str,
     method: &str,
@@ -51,7 +51,7 @@ fn as_partner(
     )
 }
 
-fn today(app: &TestApp<impl Transport>) -> String {
+pub fn today(app: &TestApp<impl Transport>) -> String {
     app.minutes_ago(0)[..10].to_owned()
 }
 
@@ -414,4 +414,167 @@ fn partners_and_validation_need_the_right_credentials_and_fields() {
         .post_json("/api/licenses/validate", &json!({"serial": "X"}))
         .problem(422);
     assert!(problem["errors"].as_array().unwrap().len() >= 3);
+}
+
+/// The Worker's today plus `days`, as YYYY-MM-DD.
+fn day_from_today(app: &TestApp<impl Transport>, days: i64) -> String {
+    let today = chrono::NaiveDate::parse_from_str(&today(app), "%Y-%m-%d").unwrap();
+    (today + chrono::Duration::days(days)).to_string()
+}
+
+fn sale(email: &str, serial: &str, starts_on: &str, months: i64) -> Value {
+    let mut sale = registration(email, serial);
+    sale["starts_on"] = json!(starts_on);
+    sale["months"] = json!(months);
+    sale
+}
+
+fn sell_keyed(
+    app: &TestApp<impl Transport>,
+    key: &str,
+    idempotency_key: &str,
+    body: &Value,
+) -> TestResponse {
+    let authorization = format!("Bearer {key}");
+    app.0.send(
+        "POST",
+        "/api/partner/sups-subscriptions",
+        &[
+            ("content-type", "application/json"),
+            ("authorization", &authorization),
+            ("idempotency-key", idempotency_key),
+        ],
+        body.to_string().into_bytes(),
+    )
+}
+
+#[test]
+fn sups_coverage_starts_within_31_days_of_the_sale() {
+    let app = spawn_app();
+    let (partner_id, key) = partner(&app, "reseller");
+    let serial = unique_serial();
+    import(&app, &json!([license_row(&serial, &partner_id, 1)]));
+    let email = unique_email();
+    for days in [-32, 32, 365 * 5, -365 * 5] {
+        let body = sale(&email, &serial, &day_from_today(&app, days), 1);
+        let refused = as_partner(&app, &key, "POST", "/api/partner/sups-subscriptions", &body);
+        let problem = refused.problem(422);
+        assert_eq!(problem["errors"][0]["field"], "starts_on", "{days} days");
+        assert_eq!(problem["errors"][0]["code"], "out_of_range");
+    }
+    let subscriptions = as_partner(
+        &app,
+        &key,
+        "GET",
+        "/api/partner/sups-subscriptions",
+        &json!({}),
+    );
+    assert!(subscriptions.json()["subscriptions"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    for days in [-31, 31] {
+        let body = sale(&email, &serial, &day_from_today(&app, days), 1);
+        let sold = as_partner(&app, &key, "POST", "/api/partner/sups-subscriptions", &body);
+        assert_eq!(sold.status, 201, "{days} days: {}", sold.text());
+    }
+}
+
+#[test]
+fn a_reseller_sells_sups_only_for_its_own_or_unassigned_licenses() {
+    let app = spawn_app();
+    let (first_id, first) = partner(&app, "reseller");
+    let (_, second) = partner(&app, "reseller");
+    let theirs = unique_serial();
+    let free = unique_serial();
+    import(
+        &app,
+        &json!([license_row(&theirs, &first_id, 1),
+            {"serial": free, "product": "Time & Space", "edition": "Enterprise", "version": "7",
+             "list_price": "1234.25", "installations": 1}]),
+    );
+    let email = unique_email();
+    let path = "/api/partner/sups-subscriptions";
+    // Another partner's license is not found, as if it did not exist.
+    let refused = as_partner(
+        &app,
+        &second,
+        "POST",
+        path,
+        &sale(&email, &theirs, &today(&app), 12),
+    );
+    assert_eq!(refused.problem(404)["type"], "/problems/not-found");
+    // An unassigned license is sold, and held from then on by its seller.
+    let sold = as_partner(
+        &app,
+        &second,
+        "POST",
+        path,
+        &sale(&email, &free, &today(&app), 12),
+    );
+    assert_eq!(sold.status, 201, "{}", sold.text());
+    let held = as_partner(&app, &second, "GET", "/api/partner/licenses", &json!({})).json();
+    assert_eq!(held["licenses"][0]["serial"], free.as_str());
+    as_partner(
+        &app,
+        &first,
+        "POST",
+        path,
+        &sale(&email, &free, &today(&app), 12),
+    )
+    .problem(404);
+    let renewed = as_partner(
+        &app,
+        &second,
+        "POST",
+        path,
+        &sale(&email, &free, &today(&app), 1),
+    );
+    assert_eq!(renewed.status, 201, "{}", renewed.text());
+}
+
+#[test]
+fn a_sale_retried_with_its_key_extends_coverage_once() {
+    let app = spawn_app();
+    let (partner_id, key) = partner(&app, "reseller");
+    let serial = unique_serial();
+    import(&app, &json!([license_row(&serial, &partner_id, 1)]));
+    let email = unique_email();
+    let idempotency_key = unique("sale-");
+    let body = sale(&email, &serial, &today(&app), 12);
+    let first = sell_keyed(&app, &key, &idempotency_key, &body);
+    assert_eq!(first.status, 201, "{}", first.text());
+    let again = sell_keyed(&app, &key, &idempotency_key, &body);
+    assert_eq!((again.status, &again.body), (201, &first.body));
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    let subscriptions = as_partner(
+        &app,
+        &key,
+        "GET",
+        "/api/partner/sups-subscriptions",
+        &json!({}),
+    )
+    .json();
+    assert_eq!(
+        subscriptions["subscriptions"][0]["covered_until"],
+        first.json()["covered_until"]
+    );
+    // The key with another sale is refused; it belongs to this partner only.
+    let other = sale(&email, &serial, &today(&app), 24);
+    let reused = sell_keyed(&app, &key, &idempotency_key, &other);
+    assert_eq!(
+        reused.problem(422)["type"],
+        "/problems/idempotency-key-reused"
+    );
+    let (other_id, other_key) = partner(&app, "reseller");
+    let their_serial = unique_serial();
+    import(&app, &json!([license_row(&their_serial, &other_id, 1)]));
+    let theirs = sell_keyed(
+        &app,
+        &other_key,
+        &idempotency_key,
+        &sale(&unique_email(), &their_serial, &today(&app), 12),
+    );
+    assert_eq!(theirs.status, 201, "{}", theirs.text());
+    assert!(theirs.header("idempotent-replayed").is_none());
 }

@@ -37,7 +37,7 @@ fn public_posts_are_limited_per_client_address() {
 }
 
 #[test]
-fn a_license_is_validated_at_most_60_times_a_minute() {
+fn failed_validations_never_lock_the_real_installations_out() {
     let app = spawn_app();
     let (_, token) = app.customer();
     let serial = app.get_as("/api/me", &token).json()["serial"]
@@ -57,24 +57,46 @@ fn a_license_is_validated_at_most_60_times_a_minute() {
         app.staff_send("POST", "/api/staff/licenses", &row).status,
         200
     );
-    let body = json!({"serial": serial, "installation_id": "PC-1", "activation_code": "X", "product_version": "7"});
-    let statuses: Vec<u16> = (0..61)
-        .map(|n| {
-            let client = format!("198.51.100.{n}");
-            let bytes = body.to_string().into_bytes();
-            app.0
-                .send(
-                    "POST",
-                    "/api/licenses/validate",
-                    &[
-                        ("content-type", "application/json"),
-                        ("cf-connecting-ip", &client),
-                    ],
-                    bytes,
-                )
-                .status
-        })
+    let activated = app.post_json_as(
+        "/api/me/activations",
+        &token,
+        &json!({"serial": serial, "installation_id": "PC-1", "product_version": "7"}),
+    );
+    assert_eq!(activated.status, 201, "{}", activated.text());
+    let code = activated.json()["activation_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let validate = |client: &str, code: &str| {
+        let body = json!({"serial": serial, "installation_id": "PC-1", "activation_code": code, "product_version": "7"});
+        app.0.send(
+            "POST",
+            "/api/licenses/validate",
+            &[
+                ("content-type", "application/json"),
+                ("cf-connecting-ip", client),
+            ],
+            body.to_string().into_bytes(),
+        )
+    };
+    let wrong = "00000-00000-00000-00000-00000";
+    // One address guessing: ten failures a minute, then it is refused.
+    for _ in 0..10 {
+        let guess = validate("203.0.113.9", wrong);
+        assert_eq!(guess.json()["code"], "CODE_MISMATCH");
+    }
+    let limited = validate("203.0.113.9", wrong);
+    assert_eq!(limited.problem(429)["type"], "/problems/rate-limited");
+    assert_eq!(validate("198.51.100.1", &code).json()["code"], "VALID");
+    // Many addresses flooding the license: past 60 failures a minute, the
+    // failures are refused; the real installation is still answered.
+    let statuses: Vec<u16> = (0..51)
+        .map(|n| validate(&format!("192.0.2.{n}"), wrong).status)
         .collect();
-    assert_eq!(statuses[..60], [200; 60]);
-    assert_eq!(statuses[60], 429);
+    assert_eq!(statuses[..50], [200; 50]);
+    assert_eq!(statuses[50], 429);
+    for _ in 0..5 {
+        assert_eq!(validate("198.51.100.1", &code).json()["code"], "VALID");
+    }
+    assert_eq!(validate("198.51.100.2", &code).json()["code"], "VALID");
 }
