@@ -20,7 +20,7 @@ run() { # role-name, path regex, extra arguments
   schemathesis run openapi.json --url "$base" --checks "$checks" --max-examples "$examples" \
     --include-path-regex "$paths" --seed 1 --no-color "$@"
 }
-run anonymous '^/(healthz|api/(registrations|sessions|licenses|openapi))'
+run anonymous '^/(healthz|api/(registrations|sessions|invitations|licenses|openapi))'
 run customer '^/api/me' -H "Authorization: Bearer $customer"
 run partner '^/api/partner' -H "Authorization: Bearer $partner"
 run staff '^/api/staff' -H "Authorization: Bearer $staff"

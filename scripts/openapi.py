@@ -27,7 +27,7 @@ CREATED = {"/api/registrations", "/api/me/coupon-orders", "/api/me/incidents", "
            "/api/staff/incidents/{incident_id}/callback-attempts", "/api/staff/incidents/{incident_id}/sessions",
            "/api/staff/incidents/{incident_id}/messages", "/api/staff/partners", "/api/staff/releases",
            "/api/staff/customers/{customer_id}/adjustments", "/api/me/activations", "/api/partner/activations",
-           "/api/partner/sups-subscriptions", "/api/staff/members"}
+           "/api/partner/sups-subscriptions", "/api/staff/members", "/api/me/contacts"}
 problem = {"description": "An RFC 9457 problem naming what is wrong",
            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 

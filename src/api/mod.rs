@@ -11,6 +11,7 @@ mod decode;
 pub mod http;
 mod incidents;
 mod licensing;
+mod organisations;
 mod pages;
 mod problem;
 mod staff;
@@ -249,6 +250,30 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
         (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, p).await,
+        (Get | Head, ["desk", "claims"]) => web::claims_page(app, p).await,
+        (Post, ["desk", "claims", id, action]) => match organisations::ClaimAction::parse(action) {
+            Some(action) => web::decide_claim(app, request, p, id, action, now, entropy).await,
+            None => Err(ApiError::NoRoute),
+        },
+        (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, p).await,
+        (Post, ["portal", "contacts"]) => web::invite_contact(app, request, p, now, entropy).await,
+        (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
+        (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
+        (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
+        (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
+        (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
+        (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, p).await,
+        (Post, ["api", "me", "contacts"]) => organisations::invite(app, request, p, now, entropy).await,
+        (Delete, ["api", "me", "contacts", id]) => organisations::remove(app, p, None, id, now).await,
+        (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
+            organisations::remove(app, p, Some(customer), id, now).await
+        }
+        (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
+        (Post, ["api", "staff", "license-claims", id, action @ ("assign" | "join" | "refuse")]) => {
+            let action = organisations::ClaimAction::parse(action).ok_or(ApiError::NoRoute)?;
+            organisations::claim(app, request, p, id, action, now, entropy).await
+        }
+        (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
         (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, p).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page().into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
@@ -435,6 +460,30 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
         &["POST"],
         ADMIN,
     ),
+    ("/api/me/contacts", &["GET", "POST"], CUSTOMER),
+    ("/api/me/contacts/{contact_id}", &["DELETE"], CUSTOMER),
+    ("/api/invitations/accept", &["POST"], PUBLIC),
+    (
+        "/api/staff/customers/{customer_id}/contacts/{contact_id}",
+        &["DELETE"],
+        ADMIN,
+    ),
+    (
+        "/api/staff/license-claims/{claim_id}/assign",
+        &["POST"],
+        ADMIN,
+    ),
+    (
+        "/api/staff/license-claims/{claim_id}/join",
+        &["POST"],
+        ADMIN,
+    ),
+    (
+        "/api/staff/license-claims/{claim_id}/refuse",
+        &["POST"],
+        ADMIN,
+    ),
+    ("/api/staff/licenses/{serial}/holder", &["PUT"], ADMIN),
     ("/api/partner/activations", &["POST"], TECHNICIAN),
     (
         "/api/partner/activations/{activation_id}",
@@ -467,6 +516,10 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
         CUSTOMER,
     ),
     ("/portal/activate", &["GET", "POST"], CUSTOMER),
+    ("/portal/contacts", &["GET", "POST"], CUSTOMER),
+    ("/portal/contacts/{contact_id}/remove", &["POST"], CUSTOMER),
+    ("/invitation", &["GET", "POST"], PUBLIC),
+    ("/confirm-join", &["GET", "POST"], PUBLIC),
     (
         "/portal/activations/{activation_id}/license-file",
         &["GET"],
@@ -482,6 +535,10 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/desk/statements", &["GET", "POST"], FINANCE),
     ("/desk/bank-entries/{entry_id}/match", &["POST"], FINANCE),
     ("/desk/outbox", &["GET"], AGENT),
+    ("/desk/claims", &["GET"], ADMIN),
+    ("/desk/claims/{claim_id}/assign", &["POST"], ADMIN),
+    ("/desk/claims/{claim_id}/join", &["POST"], ADMIN),
+    ("/desk/claims/{claim_id}/refuse", &["POST"], ADMIN),
     ("/desk/audit", &["GET"], ADMIN),
     ("/partner/sign-in", &["GET", "POST"], PUBLIC),
     ("/partner", &["GET"], PARTNER),

@@ -26,7 +26,7 @@ use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::domain::token::Token;
+use crate::domain::token::{Token, TokenError};
 use crate::store::{Database, IncidentRecord, OrderRecord, SessionKind};
 
 /// A browser session lasts as long as an access token.
@@ -1453,4 +1453,317 @@ pub async fn partner_activate<D: Database>(
         technician: technician.as_deref(),
     };
     activate_from_form(app, actor, &object, Area::Partner, now, entropy).await
+}
+
+// ---- an organisation's people ---------------------------------------------
+
+/// The page an emailed link opens (an invitation, a request to take a
+/// claimant in): one button that posts the token, so that mail scanners
+/// that follow links do not spend it.
+fn link_page(request: &Request, title: &str, action: &str, intro: &str, button: &str) -> Response {
+    match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
+        Some(token) => page(
+            200,
+            title,
+            &format!(
+                "<p>{}</p>\n<form method=\"post\" action=\"{action}\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
+                 <button type=\"submit\">{}</button>\n</form>",
+                escape(intro),
+                escape(token.as_str()),
+                escape(button)
+            ),
+        ),
+        None => page(
+            400,
+            title,
+            "<p>This link is incomplete. Open the link from the email exactly as it was sent.</p>",
+        ),
+    }
+}
+
+/// The token a link's button posted, parsed before any lookup.
+fn posted_link(request: &Request) -> std::result::Result<Token, AppError> {
+    let object = form(request).map_err(|_| AppError::Token(TokenError::Unknown))?;
+    object
+        .get("token")
+        .and_then(Value::as_str)
+        .and_then(|t| Token::parse(t).ok())
+        .ok_or(AppError::Token(TokenError::Unknown))
+}
+
+/// A spent, expired or unknown link, said in words; anything else is the
+/// caller's to answer.
+fn link_refused(title: &str, error: AppError) -> Result<Handled> {
+    let (status, text) = match error {
+        AppError::Token(TokenError::AlreadyUsed) => (409, "This link has been used already."),
+        AppError::Token(TokenError::Expired) => (
+            410,
+            "This link has expired. Ask your colleague to send a new one.",
+        ),
+        AppError::Token(_) => (
+            400,
+            "This link is not valid. Open the newest link you were sent.",
+        ),
+        AppError::ClaimDecided => (409, "This request has been decided already."),
+        other => return Err(other.into()),
+    };
+    Ok(page(
+        status,
+        title,
+        &format!("<p role=\"alert\">{}</p>", escape(text)),
+    )
+    .into())
+}
+
+/// `GET /invitation?token=`: the invitation's page.
+pub fn invitation_page(request: &Request) -> Response {
+    link_page(
+        request,
+        "Join your colleagues",
+        "/invitation",
+        "A colleague has invited you to your organisation's Time & Space support account: its coupons, incidents and licenses.",
+        "Accept the invitation and sign in",
+    )
+}
+
+/// `POST /invitation`: accepts, and signs the browser in.
+pub async fn accept_invitation<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let accepted = match posted_link(request) {
+        Ok(link) => app.accept_invitation_in_browser(&link, now, entropy).await,
+        Err(error) => Err(error),
+    };
+    match accepted {
+        Ok(session) => Ok(customer_session(app, &session).into()),
+        Err(error) => link_refused("Invitation not accepted", error),
+    }
+}
+
+/// `GET /confirm-join?token=`: a holder's contact is asked about a claimant.
+pub fn confirm_join_page(request: &Request) -> Response {
+    link_page(
+        request,
+        "A colleague asks to join",
+        "/confirm-join",
+        "Someone registered with your license's serial number and says they work for your organisation (the email names them). Confirm only if they are your colleague: they will see your organisation's coupons, incidents and licenses.",
+        "Yes, they are our colleague",
+    )
+}
+
+/// `POST /confirm-join`: the claimant becomes a contact of the holder.
+pub async fn confirm_join<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let confirmed = match posted_link(request) {
+        Ok(link) => app.confirm_join(&link, now).await,
+        Err(error) => Err(error),
+    };
+    match confirmed {
+        Ok(()) => Ok(page(
+            200,
+            "Colleague added",
+            "<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>",
+        )
+        .into()),
+        Err(error) => link_refused("Not confirmed", error),
+    }
+}
+
+fn invite_form(errors: &FieldErrors, values: &Map<String, Value>) -> String {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
+    format!(
+        "<h2>Invite a colleague</h2><form method=\"post\" action=\"/portal/contacts\">{}{}{}<button type=\"submit\">Send the invitation</button></form>",
+        input("name", "Name", "text", value("name"), errors, " required autocomplete=\"off\""),
+        input("email", "Email", "email", value("email"), errors, " required autocomplete=\"off\""),
+        input("phone", "Phone, with country code", "tel", value("phone"), errors, " required autocomplete=\"off\""),
+    )
+}
+
+async fn contacts_html<D: Database>(
+    app: &App<D>,
+    customer: &crate::app::CustomerPrincipal,
+    status: u16,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Result<Handled> {
+    let rows: Vec<Vec<String>> = app
+        .contacts(customer)
+        .await?
+        .iter()
+        .map(|c| {
+            let id = escape(&c.id);
+            let action = if c.id == customer.contact.id {
+                "you".to_owned()
+            } else {
+                format!(
+                    "<form method=\"post\" action=\"/portal/contacts/{id}/remove\" class=\"inline\" \
+                     data-confirm=\"Remove {name}? They will no longer be able to sign in.\">\
+                     <button type=\"submit\" aria-label=\"Remove {name}\">Remove</button></form>",
+                    name = escape(&c.name)
+                )
+            };
+            vec![
+                escape(&c.name),
+                escape(&c.email),
+                escape(&c.phone),
+                status_text(c.status.as_str()),
+                action,
+            ]
+        })
+        .collect();
+    let body = format!(
+        "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}{}",
+        escape(&customer.customer.company_name),
+        table("Contacts", &["Name", "Email", "Phone", "Status", ""], &rows),
+        invite_form(errors, values),
+    );
+    Ok(page_in(
+        Area::Customer,
+        status,
+        "Your organisation's contacts",
+        &body,
+    )
+    .into())
+}
+
+/// `GET /portal/contacts`.
+pub async fn contacts_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    let customer = principal.customer()?;
+    contacts_html(app, &customer, 200, &FieldErrors::default(), &Map::new()).await
+}
+
+/// `POST /portal/contacts`: invites; a wrong field shows the form again.
+pub async fn invite_contact<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let customer = principal.customer()?;
+    let object = form(request)?;
+    let invitee = match super::organisations::Invitee::parse(&object) {
+        Ok(invitee) => invitee,
+        Err(errors) => return contacts_html(app, &customer, 422, &errors, &object).await,
+    };
+    let invited = app
+        .invite_contact(
+            &customer,
+            &invitee.name,
+            &invitee.email,
+            &invitee.phone,
+            now,
+            entropy,
+        )
+        .await;
+    match invited {
+        Ok(invited) => Ok(Handled::with_jobs(
+            Response::redirect("/portal/contacts"),
+            invited.jobs,
+        )),
+        Err(AppError::EmailTaken) => {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                "email",
+                Invalid::new("taken", "is a contact of an organisation already"),
+            );
+            contacts_html(app, &customer, 409, &errors, &object).await
+        }
+        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+    }
+}
+
+/// `POST /portal/contacts/{id}/remove`.
+pub async fn remove_contact<D: Database>(
+    app: &App<D>,
+    principal: &Principal,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let customer = principal.customer()?;
+    let organisation = customer.customer.id.clone();
+    match app
+        .remove_contact(
+            crate::app::Remover::Contact(&customer),
+            &organisation,
+            id,
+            now,
+        )
+        .await
+    {
+        Ok(()) => Ok(Response::redirect("/portal/contacts").into()),
+        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+    }
+}
+
+/// `GET /desk/claims`: the claims waiting for staff, each with its three
+/// decisions.
+pub async fn claims_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    principal.staff()?;
+    let rows: Vec<Vec<String>> = app
+        .license_claims()
+        .await?
+        .iter()
+        .map(|c| {
+            let id = escape(&c.id);
+            let action = |what: &str| format!("/desk/claims/{id}/{what}");
+            vec![
+                escape(&format(c.created_at)),
+                format!("{}<br>{}", escape(&c.company_name), escape(&c.email)),
+                escape(&c.serial),
+                status_text(c.status.as_str()),
+                format!(
+                    "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{id}\">Serial (if not as typed)</label> \
+                     <input id=\"serial-{id}\" name=\"serial\"> <button type=\"submit\">Assign</button></form>\
+                     <form method=\"post\" action=\"{}\" class=\"inline\"><button type=\"submit\">Ask the holder</button></form>\
+                     <form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"reason-{id}\">Reason</label> \
+                     <input id=\"reason-{id}\" name=\"reason\" required> <button type=\"submit\">Refuse</button></form>",
+                    action("assign"),
+                    action("join"),
+                    action("refuse"),
+                ),
+            ]
+        })
+        .collect();
+    let body = format!(
+        "<p>A registration whose company is not the licensee of its serial (or typed 0) is a claim: assign the license if nobody holds it, \
+         ask the holder's contacts to take the claimant in, or refuse with a reason the claimant is emailed.</p>{}",
+        table(
+            "License claims, oldest first",
+            &["Registered", "Claimant", "Serial typed", "Status", "Decide"],
+            &rows
+        )
+    );
+    Ok(page_in(Area::Desk, 200, "License claims", &body).into())
+}
+
+/// `POST /desk/claims/{id}/assign|join|refuse`.
+pub async fn decide_claim<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    id: &str,
+    action: super::organisations::ClaimAction,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    principal.staff()?;
+    let object = form(request)?;
+    match super::organisations::decide_claim(app, &object, id, action, now, entropy).await {
+        Ok(decision) => {
+            let jobs = match decision {
+                crate::app::ClaimDecision::Assigned { .. } => Vec::new(),
+                crate::app::ClaimDecision::JoinRequested { jobs }
+                | crate::app::ClaimDecision::Refused { jobs } => jobs,
+            };
+            Ok(Handled::with_jobs(Response::redirect("/desk/claims"), jobs))
+        }
+        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+    }
 }

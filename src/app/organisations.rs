@@ -151,6 +151,38 @@ impl<D: Database> App<D> {
         })
     }
 
+    /// The same acceptance from the invitation page: the link opens a
+    /// browser session instead of an access token, in the batch that spends
+    /// it and activates the contact. Returns the session's id for the cookie.
+    pub async fn accept_invitation_in_browser(
+        &self,
+        link: &Token,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Token, AppError> {
+        let (_, principal) = self.token_holder(link, Purpose::Invitation, now).await?;
+        let session = Token::generate(entropy);
+        let expires_at = now + chrono::Duration::hours(super::SESSION_HOURS);
+        let changes = self
+            .store
+            .write(vec![
+                store::exchange_link_for_session(
+                    link.hash(),
+                    Purpose::Invitation,
+                    session.hash(),
+                    now,
+                    expires_at,
+                ),
+                store::spend_token(link.hash(), now),
+                store::activate_contact(&principal.contact.id, now),
+            ])
+            .await?;
+        if changes[0] == 0 {
+            return Err(AppError::Token(TokenError::AlreadyUsed));
+        }
+        Ok(session)
+    }
+
     /// Removes a contact of an organisation, by a colleague or by staff;
     /// never the last active one (the schema's trigger decides inside the
     /// batch). The removed contact's links and tokens end at once.

@@ -335,7 +335,13 @@ impl<D: Database> App<D> {
         let changes = self
             .store
             .write(vec![
-                store::exchange_link_for_session(link.hash(), id.hash(), now, expires_at),
+                store::exchange_link_for_session(
+                    link.hash(),
+                    Purpose::SignIn,
+                    id.hash(),
+                    now,
+                    expires_at,
+                ),
                 store::spend_token(link.hash(), now),
             ])
             .await?;

@@ -3,7 +3,7 @@
 use super::{Database, DbError, Row, Statement, Store};
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
-use crate::domain::token::SecretHash;
+use crate::domain::token::{Purpose, SecretHash};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffMemberRecord {
@@ -109,11 +109,13 @@ pub fn insert_browser_session(
     )
 }
 
-/// Opens a customer's browser session from a sign-in link in one statement,
-/// only while the link is unused; the same batch spends the link after it,
-/// so of two racing uses of one link only the first opens a session.
+/// Opens a customer's browser session from an emailed link (a sign-in link,
+/// an invitation) in one statement, only while the link is unused; the same
+/// batch spends the link after it, so of two racing uses of one link only
+/// the first opens a session.
 pub fn exchange_link_for_session(
     link: SecretHash,
+    purpose: Purpose,
     session: SecretHash,
     now: Instant,
     expires_at: Instant,
@@ -121,12 +123,13 @@ pub fn exchange_link_for_session(
     Statement::new(
         "INSERT INTO browser_sessions (id_hash, kind, subject_id, created_at, expires_at) \
          SELECT ?1, 'customer', contact_id, ?2, ?3 FROM auth_tokens \
-         WHERE token_hash = ?4 AND purpose = 'sign_in' AND used_at IS NULL AND expires_at > ?2",
+         WHERE token_hash = ?4 AND purpose = ?5 AND used_at IS NULL AND expires_at > ?2",
         vec![
             session.to_hex().into(),
             format(now).into(),
             format(expires_at).into(),
             link.to_hex().into(),
+            purpose.as_str().into(),
         ],
     )
 }

@@ -13,6 +13,7 @@ mod identity;
 mod incidents;
 mod licensing;
 mod limits;
+mod organisations;
 mod registration;
 mod routes;
 mod sessions;

@@ -23,6 +23,8 @@ mod identity;
 mod incidents;
 #[path = "../api/licensing.rs"]
 mod licensing;
+#[path = "../api/organisations.rs"]
+mod organisations;
 #[path = "../api/registration.rs"]
 mod registration;
 #[path = "../api/routes.rs"]

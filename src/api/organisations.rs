@@ -1,0 +1,246 @@
+//! An organisation's people (the contacts list, invitations, removal) and
+//! the license claims staff decide: assign, ask the holder to take the
+//! claimant in, refuse; and staff naming a license's holder.
+
+use serde_json::{json, Map, Value};
+
+use super::decode::{self, Fields};
+use super::http::{Handled, Request, Response};
+use super::problem::ApiError;
+use super::Result;
+use crate::app::{App, AppError, ClaimDecision, Principal, Remover};
+use crate::domain::email::Email;
+use crate::domain::entropy::Entropy;
+use crate::domain::field::FieldErrors;
+use crate::domain::phone::Phone;
+use crate::domain::serial::SerialNumber;
+use crate::domain::text::Text;
+use crate::domain::time::{format, Instant};
+use crate::store::{ContactRecord, Database};
+
+/// Longest name of an invited person, as at registration.
+const NAME_CHARS: usize = 200;
+/// Longest reason for refusing a claim.
+const REASON_CHARS: usize = 2000;
+
+pub fn contact_json(contact: &ContactRecord) -> Value {
+    json!({
+        "contact_id": contact.id,
+        "name": contact.name,
+        "email": contact.email,
+        "phone": contact.phone,
+        "status": contact.status.as_str(),
+        "created_at": format(contact.created_at),
+    })
+}
+
+/// The person to invite, from a JSON body or a page's form.
+pub struct Invitee {
+    pub name: Text,
+    pub email: Email,
+    pub phone: Phone,
+}
+
+impl Invitee {
+    pub fn parse(object: &Map<String, Value>) -> std::result::Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
+        let email = fields.parse("email", Email::parse);
+        let phone = fields.parse("phone", Phone::parse);
+        match (name, email, phone) {
+            (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+/// `GET /api/me/contacts`: the organisation's people, not removed ones.
+pub async fn contacts<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+    let customer = principal.customer()?;
+    let contacts: Vec<Value> = app
+        .contacts(&customer)
+        .await?
+        .iter()
+        .map(contact_json)
+        .collect();
+    Ok(Response::json(200, &json!({ "contacts": contacts })).into())
+}
+
+/// `POST /api/me/contacts`: invites a colleague, who is emailed a link.
+pub async fn invite<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let customer = principal.customer()?;
+    let object = decode::json_object(request)?;
+    let invitee = Invitee::parse(&object).map_err(decode::invalid)?;
+    let invited = app
+        .invite_contact(
+            &customer,
+            &invitee.name,
+            &invitee.email,
+            &invitee.phone,
+            now,
+            entropy,
+        )
+        .await?;
+    Ok(Handled::with_jobs(
+        Response::json(201, &contact_json(&invited.contact)),
+        invited.jobs,
+    ))
+}
+
+/// `DELETE /api/me/contacts/{id}` (a colleague) and
+/// `DELETE /api/staff/customers/{customer}/contacts/{id}` (staff).
+pub async fn remove<D: Database>(
+    app: &App<D>,
+    principal: &Principal,
+    customer_id: Option<&str>,
+    contact_id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let customer;
+    let (by, organisation) = match customer_id {
+        Some(id) => {
+            principal.staff()?;
+            (Remover::Staff, id.to_owned())
+        }
+        None => {
+            customer = principal.customer()?;
+            (Remover::Contact(&customer), customer.customer.id.clone())
+        }
+    };
+    app.remove_contact(by, &organisation, contact_id, now)
+        .await?;
+    let body = json!({"contact_id": contact_id, "customer_id": organisation, "status": "removed"});
+    Ok(Response::json(200, &body).into())
+}
+
+/// `POST /api/invitations/accept {"token"}`: the invited person accepts and
+/// is signed in, as `/api/sessions/redeem` does.
+pub async fn accept<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let token = super::token_field(request)?;
+    let grant = app.accept_invitation(&token, now, entropy).await?;
+    let body = json!({
+        "access_token": grant.access_token.as_str(),
+        "token_type": "Bearer",
+        "expires_at": format(grant.expires_at),
+    });
+    Ok(Response::json(200, &body).into())
+}
+
+/// What staff do with a claim, by the path's last segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimAction {
+    Assign,
+    Join,
+    Refuse,
+}
+
+impl ClaimAction {
+    pub fn parse(segment: &str) -> Option<Self> {
+        match segment {
+            "assign" => Some(Self::Assign),
+            "join" => Some(Self::Join),
+            "refuse" => Some(Self::Refuse),
+            _ => None,
+        }
+    }
+}
+
+/// A claim decision's fields: `serial` (optional) to assign, `reason` to refuse.
+pub async fn decide_claim<D: Database>(
+    app: &App<D>,
+    object: &Map<String, Value>,
+    claim_id: &str,
+    action: ClaimAction,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> std::result::Result<ClaimDecision, AppError> {
+    let mut fields = Fields::new(object);
+    match action {
+        ClaimAction::Assign => {
+            let Some(serial) = fields.parse_optional("serial", SerialNumber::parse) else {
+                return Err(AppError::Invalid(fields.errors));
+            };
+            app.assign_claim(claim_id, serial.as_ref(), now, entropy)
+                .await
+        }
+        ClaimAction::Join => app.request_join(claim_id, now, entropy).await,
+        ClaimAction::Refuse => {
+            let Some(reason) = fields.parse("reason", |t| Text::parse(t, REASON_CHARS)) else {
+                return Err(AppError::Invalid(fields.errors));
+            };
+            app.refuse_claim(claim_id, &reason, now, entropy).await
+        }
+    }
+}
+
+/// A body that may be empty (`/assign` without a serial, `/join`), else JSON.
+fn optional_json(request: &Request) -> Result<Map<String, Value>> {
+    if request.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Map::new());
+    }
+    decode::json_object(request)
+}
+
+/// `POST /api/staff/license-claims/{id}/assign|join|refuse`.
+pub async fn claim<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    claim_id: &str,
+    action: ClaimAction,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    principal.staff()?;
+    let object = optional_json(request)?;
+    let decision = decide_claim(app, &object, claim_id, action, now, entropy).await?;
+    let (body, jobs) = match decision {
+        ClaimDecision::Assigned { free_coupon } => (
+            json!({"claim_id": claim_id, "status": "assigned", "free_coupon_granted": free_coupon}),
+            Vec::new(),
+        ),
+        ClaimDecision::JoinRequested { jobs } => (
+            json!({"claim_id": claim_id, "status": "join_requested", "holder_contacts_asked": jobs.len()}),
+            jobs,
+        ),
+        ClaimDecision::Refused { jobs } => {
+            (json!({"claim_id": claim_id, "status": "refused"}), jobs)
+        }
+    };
+    Ok(Handled::with_jobs(Response::json(200, &body), jobs))
+}
+
+/// `PUT /api/staff/licenses/{serial}/holder {"customer_id"}`.
+pub async fn set_holder<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    serial: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    principal.staff()?;
+    let object = decode::json_object(request)?;
+    let mut fields = Fields::new(&object);
+    let customer_id = fields.parse("customer_id", |t| {
+        Text::parse(t, 100).map(Text::into_string)
+    });
+    let Some(customer_id) = customer_id else {
+        return Err(decode::invalid(fields.errors));
+    };
+    let serial = SerialNumber::parse(serial).map_err(|_| ApiError::App(AppError::NotFound))?;
+    let free_coupon = app.set_holder(&serial, &customer_id, now, entropy).await?;
+    let body = json!({"serial": serial.as_str(), "holder_id": customer_id, "free_coupon_granted": free_coupon});
+    Ok(Response::json(200, &body).into())
+}

@@ -1,0 +1,674 @@
+//! Organisations and their people over HTTP: invitations accepted in the
+//! browser, removals that never leave an organisation without a contact,
+//! organisations that see nothing of each other, the stranger who types a
+//! held serial, and staff deciding claims.
+
+use serde_json::{json, Value};
+use spica_portal::api::{Access, ROUTES};
+
+use crate::helpers::{registration, unique_email, unique_serial, TestApp, TestResponse, Transport};
+use crate::spawn_app;
+
+fn cookie_of(response: &TestResponse) -> String {
+    response
+        .header("set-cookie")
+        .expect("a cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+fn send_as(
+    app: &TestApp<impl Transport>,
+    method: &str,
+    path: &str,
+    bearer: &str,
+    body: Option<&Value>,
+) -> TestResponse {
+    let authorization = format!("Bearer {bearer}");
+    let mut headers = vec![("authorization", authorization.as_str())];
+    if body.is_some() {
+        headers.push(("content-type", "application/json"));
+    }
+    let body = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+    app.0.send(method, path, &headers, body)
+}
+
+/// A browser signed in through the emailed link's button: its cookie.
+fn browser(app: &TestApp<impl Transport>, email: &str) -> String {
+    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
+    assert_eq!(asked.status, 202, "{}", asked.text());
+    let link = app.emailed_token(email, "sign-in");
+    let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(signed_in.status, 303, "{}", signed_in.text());
+    cookie_of(&signed_in)
+}
+
+/// An organisation with one of everything: an order, an incident, an
+/// activation of its license.
+struct Organisation {
+    email: String,
+    token: String,
+    /// A browser signed in as its contact (before the order's and the
+    /// incident's emails, which count towards the links an hour).
+    cookie: String,
+    customer_id: String,
+    contact_id: String,
+    serial: String,
+    order_id: String,
+    incident_id: String,
+    activation_id: String,
+}
+
+fn organisation(app: &TestApp<impl Transport>) -> Organisation {
+    let (email, token) = app.customer();
+    let cookie = browser(app, &email);
+    let me = app.get_as("/api/me", &token).json();
+    let serial = me["licenses"][0]["serial"].as_str().unwrap().to_owned();
+    let activation = app.post_json_as(
+        "/api/me/activations",
+        &token,
+        &json!({"serial": serial, "installation_id": "PC-HOLDER-1", "product_version": "8.0"}),
+    );
+    assert_eq!(activation.status, 201, "{}", activation.text());
+    let incident = app.incident(&token);
+    let order = app.order(&token, 2, "bank_transfer");
+    Organisation {
+        email,
+        customer_id: me["customer_id"].as_str().unwrap().to_owned(),
+        contact_id: me["contact"]["contact_id"].as_str().unwrap().to_owned(),
+        serial,
+        order_id: order["order_id"].as_str().unwrap().to_owned(),
+        incident_id: incident["incident_id"].as_str().unwrap().to_owned(),
+        activation_id: activation.json()["activation_id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        token,
+        cookie,
+    }
+}
+
+/// Invites `email` to the organisation of `token` through the API.
+fn invite(app: &TestApp<impl Transport>, token: &str, email: &str) -> Value {
+    let invited = app.post_json_as(
+        "/api/me/contacts",
+        token,
+        &json!({"name": "Bor Kos", "email": email, "phone": "+386 40 111 222"}),
+    );
+    assert_eq!(invited.status, 201, "{}", invited.text());
+    invited.json()
+}
+
+/// Invites and accepts through `/api/invitations/accept`: the access token.
+fn colleague(app: &TestApp<impl Transport>, token: &str, email: &str) -> (String, String) {
+    let contact_id = invite(app, token, email)["contact_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let link = app.emailed_token(email, "invitation");
+    let accepted = app.post_json("/api/invitations/accept", &json!({ "token": link }));
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+    (
+        contact_id,
+        accepted.json()["access_token"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Registers a company that is not the licensee, typing `serial`, and
+/// confirms the address: (email, access token, the verification answer).
+fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Value) {
+    let email = unique_email().replace("kovinar", "tujec");
+    let mut body = registration(&email, serial);
+    body["company"] = json!({"name": "Tujec d.o.o.", "street": "Dunajska 5", "postal_code": "2000",
+        "city": "Maribor", "country": "SI"});
+    let registered = app.post_json("/api/registrations", &body);
+    assert_eq!(registered.status, 201, "{}", registered.text());
+    let link = app.emailed_token(&email, "verify");
+    let verified = app.post_json("/api/registrations/verify", &json!({ "token": link }));
+    assert_eq!(verified.status, 200, "{}", verified.text());
+    let token = app.sign_in(&email);
+    (email, token, verified.json())
+}
+
+fn claim_of(app: &TestApp<impl Transport>, email: &str) -> Option<Value> {
+    let claims = app.staff_get("/api/staff/license-claims");
+    assert_eq!(claims.status, 200, "{}", claims.text());
+    claims.json()["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == email)
+        .cloned()
+}
+
+/// A concrete path of a customer route, with `other`'s ids in it.
+fn with_ids_of(pattern: &str, other: &Organisation) -> String {
+    pattern
+        .split('/')
+        .map(|part| match part {
+            "{order_id}" => other.order_id.as_str(),
+            "{incident_id}" => other.incident_id.as_str(),
+            "{activation_id}" => other.activation_id.as_str(),
+            "{contact_id}" => other.contact_id.as_str(),
+            p if p.starts_with('{') => panic!("give tests/api/organisations.rs an id for {p}"),
+            p => p,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walks every customer route of the table, API and pages, as the outsider
+/// (a bearer token and a browser cookie): every record of `other` is 404,
+/// its license cannot be activated, and no listing shows any of it.
+fn sees_nothing_of(app: &TestApp<impl Transport>, token: &str, cookie: &str, other: &Organisation) {
+    let secrets = [
+        other.email.as_str(),
+        other.customer_id.as_str(),
+        other.contact_id.as_str(),
+        other.order_id.as_str(),
+        other.incident_id.as_str(),
+        other.activation_id.as_str(),
+    ];
+    let origin = app.0.origin();
+    let routes = ROUTES.iter().filter(|(_, _, a)| *a == Access::Customer);
+    for (pattern, methods) in routes.map(|(p, m, _)| (*p, *m)) {
+        let page = !pattern.starts_with("/api/");
+        let path = with_ids_of(pattern, other);
+        for method in methods {
+            let activation = *method == "POST"
+                && (pattern == "/api/me/activations" || pattern == "/portal/activate");
+            let answer = match (*method, page) {
+                ("POST", _) if !pattern.contains('{') && !activation => continue,
+                ("GET", false) | ("DELETE", false) => send_as(app, method, &path, token, None),
+                ("GET", true) => app.get_with_cookie(&path, cookie),
+                ("POST", false) => {
+                    let body = json!({"body": "Hello", "serial": other.serial,
+                        "installation_id": "PC-OUTSIDER", "product_version": "8.0"});
+                    send_as(app, method, &path, token, Some(&body))
+                }
+                ("POST", true) => app.post_form_with_cookie(
+                    &path,
+                    cookie,
+                    &origin,
+                    &[
+                        ("body", "Hello"),
+                        ("serial", &other.serial),
+                        ("installation_id", "PC-OUTSIDER"),
+                        ("product_version", "8.0"),
+                    ],
+                ),
+                (other, _) => panic!("{other} {pattern}: teach this test the method"),
+            };
+            if pattern.contains('{') || activation {
+                assert!(
+                    matches!(answer.status, 403 | 404),
+                    "{method} {path} answered {}: {}",
+                    answer.status,
+                    answer.text()
+                );
+            } else {
+                assert_eq!(answer.status, 200, "{method} {path}: {}", answer.text());
+                let text = answer.text();
+                for secret in secrets {
+                    assert!(!text.contains(secret), "{method} {path} shows {secret}");
+                }
+            }
+        }
+    }
+    let me = app.get_as("/api/me", token).json();
+    let licenses = me["licenses"].as_array().unwrap();
+    assert!(
+        licenses
+            .iter()
+            .all(|l| l["serial"] != other.serial.as_str()),
+        "{me}"
+    );
+}
+
+#[test]
+fn an_invited_colleague_accepts_in_the_browser_and_works_for_the_same_organisation() {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let ana_me = app.get_as("/api/me", &ana).json();
+    let bor = unique_email();
+    let invited = invite(&app, &ana, &bor);
+    assert_eq!(invited["status"], "invited");
+    let contacts = app.get_as("/api/me/contacts", &ana).json();
+    assert_eq!(
+        contacts["contacts"].as_array().unwrap().len(),
+        2,
+        "{contacts}"
+    );
+
+    let link = app.emailed_token(&bor, "invitation");
+    for _ in 0..2 {
+        // A mail scanner following the link spends nothing.
+        let page = app.get(&format!("/invitation?token={link}"));
+        assert_eq!(page.status, 200, "{}", page.text());
+        assert!(page.text().contains("action=\"/invitation\""));
+        assert!(page.text().contains("<button type=\"submit\">"));
+    }
+    let planted = app.post_form_with_cookie(
+        "/invitation",
+        "",
+        "https://evil.example",
+        &[("token", &link)],
+    );
+    assert_eq!(planted.status, 403);
+    assert!(planted.header("set-cookie").is_none());
+
+    let accepted =
+        app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(accepted.status, 303, "{}", accepted.text());
+    assert_eq!(accepted.header("location"), Some("/portal"));
+    let cookie = cookie_of(&accepted);
+    let portal = app.get_with_cookie("/portal", &cookie);
+    assert_eq!(portal.status, 200);
+    assert!(portal.text().contains("Bor Kos") && portal.text().contains("Kovinar d.o.o."));
+    let people = app.get_with_cookie("/portal/contacts", &cookie);
+    assert!(people
+        .text()
+        .contains(ana_me["contact"]["email"].as_str().unwrap()));
+
+    let again = app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(again.status, 409, "an invitation is accepted once");
+    assert!(again.header("set-cookie").is_none());
+
+    let bor_me = app.get_as("/api/me", &app.sign_in(&bor)).json();
+    assert_eq!(bor_me["customer_id"], ana_me["customer_id"]);
+    assert_eq!(bor_me["contact"]["email"], bor.as_str());
+    assert_eq!(bor_me["coupon_balance"], ana_me["coupon_balance"]);
+    let statuses: Vec<Value> = app.get_as("/api/me/contacts", &ana).json()["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["status"].clone())
+        .collect();
+    assert_eq!(statuses, vec![json!("active"), json!("active")]);
+}
+
+#[test]
+fn an_invitation_to_a_registered_address_or_with_bad_fields_is_refused() {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let (bor_email, _) = app.customer();
+    let taken = app.post_json_as(
+        "/api/me/contacts",
+        &ana,
+        &json!({"name": "Bor", "email": bor_email, "phone": "+386 40 111 222"}),
+    );
+    taken.problem(409);
+    let invalid = app
+        .post_json_as(
+            "/api/me/contacts",
+            &ana,
+            &json!({"name": "", "email": "not an address", "phone": "12"}),
+        )
+        .problem(422);
+    assert_eq!(invalid["errors"].as_array().unwrap().len(), 3, "{invalid}");
+    app.post_json("/api/invitations/accept", &json!({"token": "x"}))
+        .problem(422);
+    let invitations = app.outbox(&bor_email);
+    assert!(
+        invitations
+            .iter()
+            .all(|m| !m["text"].as_str().unwrap().contains("/invitation?token=")),
+        "a refused invitation sends nothing"
+    );
+}
+
+#[test]
+fn removal_never_leaves_an_organisation_without_a_contact_and_ends_the_removed_ones_access() {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let ana_me = app.get_as("/api/me", &ana).json();
+    let org = ana_me["customer_id"].as_str().unwrap().to_owned();
+    let ana_id = ana_me["contact"]["contact_id"].as_str().unwrap().to_owned();
+    let last = send_as(
+        &app,
+        "DELETE",
+        &format!("/api/me/contacts/{ana_id}"),
+        &ana,
+        None,
+    )
+    .problem(409);
+    assert_eq!(last["type"], "/problems/last-contact");
+
+    let bor_email = unique_email();
+    let (bor_id, bor) = colleague(&app, &ana, &bor_email);
+    let bor_cookie = browser(&app, &bor_email);
+    assert_eq!(app.get_with_cookie("/portal", &bor_cookie).status, 200);
+    let removed = send_as(
+        &app,
+        "DELETE",
+        &format!("/api/me/contacts/{bor_id}"),
+        &ana,
+        None,
+    );
+    assert_eq!(removed.status, 200, "{}", removed.text());
+    app.get_as("/api/me", &bor).problem(401);
+    let portal = app.get_with_cookie("/portal", &bor_cookie);
+    assert_eq!(
+        (portal.status, portal.header("location")),
+        (303, Some("/sign-in")),
+        "the removed contact's browser session ends"
+    );
+    let before = app.outbox(&bor_email).len();
+    app.post_json("/api/sessions", &json!({ "email": bor_email }));
+    assert_eq!(
+        app.outbox(&bor_email).len(),
+        before,
+        "no sign-in link for a removed contact"
+    );
+    send_as(
+        &app,
+        "DELETE",
+        &format!("/api/me/contacts/{bor_id}"),
+        &ana,
+        None,
+    )
+    .problem(404);
+    send_as(
+        &app,
+        "DELETE",
+        &format!("/api/me/contacts/{ana_id}"),
+        &ana,
+        None,
+    )
+    .problem(409);
+
+    // Staff remove through the desk's API, by the same rule.
+    let cy_email = unique_email();
+    let (cy_id, cy) = colleague(&app, &ana, &cy_email);
+    let by_staff = |contact: &str| {
+        app.staff_send(
+            "DELETE",
+            &format!("/api/staff/customers/{org}/contacts/{contact}"),
+            &json!({}),
+        )
+    };
+    app.staff_send(
+        "DELETE",
+        &format!("/api/staff/customers/cus_other/contacts/{cy_id}"),
+        &json!({}),
+    )
+    .problem(404);
+    assert_eq!(by_staff(&ana_id).status, 200);
+    app.get_as("/api/me", &ana).problem(401);
+    let contacts = app.get_as("/api/me/contacts", &cy).json()["contacts"].clone();
+    assert_eq!(contacts.as_array().unwrap().len(), 1, "{contacts}");
+    assert_eq!(contacts[0]["email"], cy_email.as_str());
+    by_staff(&cy_id).problem(409);
+}
+
+#[test]
+fn a_contact_invites_and_removes_colleagues_from_the_portal_page() {
+    let app = spawn_app();
+    let (ana_email, _) = app.customer();
+    let cookie = browser(&app, &ana_email);
+    let page = app.get_with_cookie("/portal/contacts", &cookie);
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("action=\"/portal/contacts\""));
+    let wrong = app.post_form_with_cookie(
+        "/portal/contacts",
+        &cookie,
+        &app.0.origin(),
+        &[
+            ("name", "Bor"),
+            ("email", "nope"),
+            ("phone", "+386 40 111 222"),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains("id=\"email-error\""));
+    let bor = unique_email();
+    let invited = app.post_form_with_cookie(
+        "/portal/contacts",
+        &cookie,
+        &app.0.origin(),
+        &[
+            ("name", "Bor Kos"),
+            ("email", &bor),
+            ("phone", "+386 40 111 222"),
+        ],
+    );
+    assert_eq!(invited.status, 303, "{}", invited.text());
+    app.emailed_token(&bor, "invitation");
+    let listed = app.get_with_cookie("/portal/contacts", &cookie).text();
+    assert!(listed.contains(&bor));
+    let start = listed.find("action=\"/portal/contacts/").unwrap() + "action=\"".len();
+    let action: String = listed[start..].chars().take_while(|c| *c != '"').collect();
+    let removed = app.post_form_with_cookie(&action, &cookie, &app.0.origin(), &[]);
+    assert_eq!(removed.status, 303, "{}", removed.text());
+    assert!(!app
+        .get_with_cookie("/portal/contacts", &cookie)
+        .text()
+        .contains(&bor));
+    let link = app.emailed_token(&bor, "invitation");
+    let late = app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(late.status, 400, "a removed invitee's link opens nothing");
+}
+
+#[test]
+fn contacts_of_two_organisations_see_nothing_of_each_other() {
+    let app = spawn_app();
+    let kovinar = organisation(&app);
+    let other = organisation(&app);
+    // The other organisation's second person, too.
+    let bor = unique_email();
+    let (_, colleague_token) = colleague(&app, &other.token, &bor);
+    let colleague_cookie = browser(&app, &bor);
+    sees_nothing_of(&app, &other.token, &other.cookie, &kovinar);
+    sees_nothing_of(&app, &colleague_token, &colleague_cookie, &kovinar);
+    sees_nothing_of(&app, &kovinar.token, &kovinar.cookie, &other);
+}
+
+#[test]
+fn a_stranger_who_types_a_held_serial_gets_nothing_of_the_license_and_is_a_claim() {
+    let app = spawn_app();
+    let holder = organisation(&app);
+    let (email, token, verified) = stranger(&app, &holder.serial);
+    assert_eq!(verified["free_coupon"], "awaiting_license_claim");
+    assert_eq!(verified["coupon_balance"], 0);
+    let me = app.get_as("/api/me", &token).json();
+    assert_eq!(
+        (me["licenses"].clone(), me["coupon_balance"].clone()),
+        (json!([]), json!(0))
+    );
+
+    let taken = app.post_json_as(
+        "/api/me/activations",
+        &token,
+        &json!({"serial": holder.serial, "installation_id": "PC-EVE-1", "product_version": "8.0"}),
+    );
+    assert!(matches!(taken.status, 403 | 404), "{}", taken.text());
+    let path = format!("/api/me/activations/{}", holder.activation_id);
+    send_as(&app, "DELETE", &path, &token, None).problem(404);
+    app.get_as(&format!("{path}/license-file"), &token)
+        .problem(404);
+    let holder_me = app.get_as("/api/me", &holder.token).json();
+    let activations = holder_me["licenses"][0]["activations"].as_array().unwrap();
+    assert_eq!(activations.len(), 1, "the holder's activation stands");
+
+    let claim = claim_of(&app, &email).expect("the stranger is a claim");
+    assert_eq!(claim["serial"], holder.serial.as_str());
+    assert_eq!(claim["status"], "open");
+    // On every customer route, the unconfirmed claimant sees its own organisation only.
+    let cookie = browser(&app, &email);
+    sees_nothing_of(&app, &token, &cookie, &holder);
+    assert_eq!(app.balance(&token), 0, "no free coupon");
+}
+
+/// A license nobody holds, whose licensee is nobody who registers.
+fn unheld_license(app: &TestApp<impl Transport>) -> String {
+    let serial = unique_serial();
+    let row = json!([{"serial": serial, "product": "Time & Space", "edition": "Professional",
+        "version": "8.0", "list_price": "1234.50", "installations": "2",
+        "licensee_name": "Somebody Else GmbH", "licensee_country": "AT"}]);
+    let answer = app.staff_send("POST", "/api/staff/licenses", &row);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    serial
+}
+
+#[test]
+fn staff_assign_a_claim_of_an_unheld_license_once_with_its_free_coupon() {
+    let app = spawn_app();
+    let serial = unheld_license(&app);
+    let (email, token, _) = stranger(&app, "0");
+    let claim = claim_of(&app, &email).unwrap();
+    let path = format!(
+        "/api/staff/license-claims/{}/assign",
+        claim["claim_id"].as_str().unwrap()
+    );
+    let assigned = app.staff_send("POST", &path, &json!({ "serial": serial }));
+    assert_eq!(assigned.status, 200, "{}", assigned.text());
+    assert_eq!(assigned.json()["free_coupon_granted"], true);
+    assert_eq!(app.balance(&token), 1);
+    let me = app.get_as("/api/me", &token).json();
+    assert_eq!(me["licenses"][0]["serial"], serial.as_str());
+    let again = app
+        .staff_send("POST", &path, &json!({ "serial": serial }))
+        .problem(409);
+    assert_eq!(again["type"], "/problems/claim-decided");
+    assert!(claim_of(&app, &email).is_none());
+
+    // A held license is not assigned to a claimant.
+    let holder = organisation(&app);
+    let (email, _, _) = stranger(&app, &holder.serial);
+    let claim = claim_of(&app, &email).unwrap();
+    let path = format!(
+        "/api/staff/license-claims/{}/assign",
+        claim["claim_id"].as_str().unwrap()
+    );
+    let held = app.staff_send("POST", &path, &json!({})).problem(409);
+    assert_eq!(held["type"], "/problems/held-by-another-organisation");
+}
+
+#[test]
+fn the_holder_confirms_a_claimant_who_joins_through_the_emailed_page() {
+    let app = spawn_app();
+    let holder = organisation(&app);
+    let (email, token, _) = stranger(&app, &holder.serial);
+    let claim = claim_of(&app, &email).unwrap();
+    let path = format!(
+        "/api/staff/license-claims/{}/join",
+        claim["claim_id"].as_str().unwrap()
+    );
+    let asked = app.staff_send("POST", &path, &json!({}));
+    assert_eq!(asked.status, 200, "{}", asked.text());
+    assert_eq!(asked.json()["status"], "join_requested");
+    assert_eq!(claim_of(&app, &email).unwrap()["status"], "join_requested");
+
+    let link = app.emailed_token(&holder.email, "confirm-join");
+    let page = app.get(&format!("/confirm-join?token={link}"));
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("action=\"/confirm-join\""));
+    let planted = app.post_form_with_cookie(
+        "/confirm-join",
+        "",
+        "https://evil.example",
+        &[("token", &link)],
+    );
+    assert_eq!(planted.status, 403);
+    assert_eq!(app.get_as("/api/me", &token).json()["licenses"], json!([]));
+
+    let confirmed =
+        app.post_form_with_cookie("/confirm-join", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.text());
+    let me = app.get_as("/api/me", &token).json();
+    assert_eq!(me["customer_id"], holder.customer_id.as_str());
+    assert_eq!(me["licenses"][0]["serial"], holder.serial.as_str());
+    let contacts = app.get_as("/api/me/contacts", &holder.token).json();
+    assert!(contacts.to_string().contains(&email));
+    let again =
+        app.post_form_with_cookie("/confirm-join", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(again.status, 409);
+    app.staff_send("POST", &path, &json!({})).problem(409);
+}
+
+#[test]
+fn a_refused_claim_tells_the_claimant_why_and_staff_can_name_a_holder() {
+    let app = spawn_app();
+    let (email, token, _) = stranger(&app, &unique_serial());
+    let claim = claim_of(&app, &email).unwrap();
+    let path = format!(
+        "/api/staff/license-claims/{}/refuse",
+        claim["claim_id"].as_str().unwrap()
+    );
+    let missing = app.staff_send("POST", &path, &json!({})).problem(422);
+    assert_eq!(missing["errors"][0]["field"], "reason");
+    let refused = app.staff_send(
+        "POST",
+        &path,
+        &json!({"reason": "No such license was sold"}),
+    );
+    assert_eq!(refused.status, 200, "{}", refused.text());
+    assert!(app.outbox(&email)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("No such license was sold"));
+    assert!(claim_of(&app, &email).is_none());
+    app.staff_send("POST", &path, &json!({"reason": "again"}))
+        .problem(409);
+
+    let serial = unheld_license(&app);
+    let customer_id = app.get_as("/api/me", &token).json()["customer_id"].clone();
+    let holder_path = format!("/api/staff/licenses/{serial}/holder");
+    let named = app.staff_send("PUT", &holder_path, &json!({ "customer_id": customer_id }));
+    assert_eq!(named.status, 200, "{}", named.text());
+    assert_eq!(named.json()["free_coupon_granted"], true);
+    let me = app.get_as("/api/me", &token).json();
+    assert_eq!(me["licenses"][0]["serial"], serial.as_str());
+    assert_eq!(me["coupon_balance"], 1);
+    app.staff_send("PUT", &holder_path, &json!({"customer_id": "cus_nobody"}))
+        .problem(404);
+    app.staff_send(
+        "PUT",
+        "/api/staff/licenses/TS-NOT-SOLD/holder",
+        &json!({ "customer_id": customer_id }),
+    )
+    .problem(404);
+}
+
+#[test]
+fn the_desk_decides_claims_from_its_page() {
+    let app = spawn_app();
+    let (email, _, _) = stranger(&app, &unique_serial());
+    let signed_in = app.post_form_with_cookie(
+        "/desk/sign-in",
+        "",
+        &app.0.origin(),
+        &[("token", app.0.staff_token())],
+    );
+    let cookie = cookie_of(&signed_in);
+    let page = app.get_with_cookie("/desk/claims", &cookie);
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains(&email));
+    let claim_id = claim_of(&app, &email).unwrap()["claim_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(page
+        .text()
+        .contains(&format!("/desk/claims/{claim_id}/refuse")));
+    let refused = app.post_form_with_cookie(
+        &format!("/desk/claims/{claim_id}/refuse"),
+        &cookie,
+        &app.0.origin(),
+        &[("reason", "Not a license of ours")],
+    );
+    assert_eq!(refused.status, 303, "{}", refused.text());
+    assert!(!app
+        .get_with_cookie("/desk/claims", &cookie)
+        .text()
+        .contains(&email));
+    let late = app.post_form_with_cookie(
+        &format!("/desk/claims/{claim_id}/join"),
+        &cookie,
+        &app.0.origin(),
+        &[],
+    );
+    assert_eq!(late.status, 409);
+}
