@@ -1,10 +1,11 @@
 // 1. Registration through the form, and the emailed verification link.
 import assert from 'node:assert/strict';
-import { api, apiSignIn, browserTest, newCustomer, waitForLink } from './helpers.mjs';
+import { api, apiSignIn, browserTest, catalogueLicense, newCustomer, waitForLink } from './helpers.mjs';
 
 browserTest('1-registration', 'a visitor registers through the form and confirms the emailed link', async (session) => {
   const { page } = session;
   const customer = newCustomer('registration');
+  await catalogueLicense(customer);
 
   await session.go('/register');
   await session.step('register form');

@@ -165,9 +165,28 @@ export function tokenOf(link) {
   return new URL(link).searchParams.get('token');
 }
 
+/**
+ * Puts a customer's license in the catalogue with their company as its
+ * licensee, so that registering its serial makes the company its holder
+ * (and earns the free first coupon).
+ */
+export async function catalogueLicense(customer) {
+  const answer = await api('POST', '/api/staff/licenses', {
+    token: STAFF_TOKEN,
+    expect: 200,
+    body: [{
+      serial: customer.serial, product: 'Time & Space', edition: 'Professional', version: '8.0',
+      list_price: '1234.50', installations: '2',
+      licensee_name: customer.companyName, licensee_country: customer.country,
+    }],
+  });
+  assert.deepEqual(answer.json.rejected, [], `the license was not imported: ${answer.text}`);
+}
+
 /** Registers a new customer through the API (pending verification). */
 export async function registerCustomer(label) {
   const customer = newCustomer(label);
+  await catalogueLicense(customer);
   const answer = await api('POST', '/api/registrations', {
     expect: 201,
     body: {
