@@ -781,6 +781,7 @@ async fn staff_outbox<D: Database>(
             }
         },
     };
+    // The store redacts every link's secret: staff never read a live one.
     let messages = app
         .store
         .outbox_messages(to.as_ref().map(Email::as_str), limit)
@@ -798,6 +799,8 @@ async fn staff_outbox<D: Database>(
                 "last_error": m.last_error,
                 "created_at": format(m.created_at),
                 "sent_at": m.sent_at.map(format),
+                "next_attempt_at": (m.status == crate::store::OutboxStatus::Pending)
+                    .then(|| format(m.next_attempt_at)),
             })
         })
         .collect();

@@ -39,7 +39,10 @@ pub use orders::{
     insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
     set_order_status, update_transferred_orders, OrderRecord, StaffTask,
 };
-pub use outbox::{insert_message, insert_messages, record_attempt, OutboxMessage, OutboxStatus};
+pub use outbox::{
+    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
+    mark_sent, mark_unknown, schedule_retry, OutboxMessage, OutboxStatus,
+};
 pub use tokens::{delete_expired_tokens, exchange_token, insert_token, spend_token};
 
 use std::borrow::Cow;

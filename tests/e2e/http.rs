@@ -120,4 +120,41 @@ impl Transport for Http {
         let sessions = send(&self.agent, "GET", &url, &[], &[]).json();
         Some(sessions.as_array().unwrap().clone())
     }
+
+    fn emails_accepted(&self, outbox_id: &str) -> Vec<String> {
+        received_for(&self.agent, outbox_id)
+            .into_iter()
+            .filter(|r| r["answered"] == 200)
+            .map(|r| r["body"]["text"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    fn fail_emails_to(&self, to: &str, count: u32) {
+        let url = format!("{}/fail-emails", setting("STANDIN_URL"));
+        let body = serde_json::json!({ "to": to, "count": count }).to_string();
+        let answer = send(
+            &self.agent,
+            "POST",
+            &url,
+            &[("content-type", "application/json")],
+            body.as_bytes(),
+        );
+        assert_eq!(answer.status, 200, "{}", answer.text());
+    }
+}
+
+/// Every request the email stand-in received for one outbox message,
+/// repeats and refusals included, in order:
+/// `{"idempotency_key", "authorization", "body", "answered"}`.
+pub fn received_for(agent: &ureq::Agent, outbox_id: &str) -> Vec<serde_json::Value> {
+    let url = format!(
+        "{}/received?idempotency_key={}",
+        setting("STANDIN_URL"),
+        super::helpers::urlencode(outbox_id)
+    );
+    send(agent, "GET", &url, &[], &[])
+        .json()
+        .as_array()
+        .unwrap()
+        .clone()
 }

@@ -1,9 +1,12 @@
 """Stand-ins on loopback for the third parties the end-to-end suite cannot reach.
 
 The email API: POST /emails records the request (idempotency key, authorization,
-JSON body) and answers 200 {"id": ...}, the same id again for a repeated
-idempotency key. GET /received lists every request, repeats included, so a
-test can tell one delivery from two.
+JSON body, and the status it was answered with) and answers 200 {"id": ...},
+the same id again for a repeated idempotency key. GET /received lists every
+request, repeats and refusals included, so a test can tell one delivery from
+two (`?idempotency_key=` keeps one message's). POST /fail-emails {"to", "count"} plays an outage for one recipient: the
+next `count` emails to `to` are answered 503 (per recipient, so that tests
+running at the same time are not affected).
 
 Stripe's Checkout API: POST /v1/checkout/sessions (form-encoded, bearer
 sk_test_e2e) records the form and answers a session {"id", "url", ...}, the
@@ -22,6 +25,7 @@ STRIPE_KEY = "sk_test_e2e"
 lock = threading.Lock()
 emails = []
 email_ids = {}
+failing = {}
 sessions = []
 session_by_key = {}
 
@@ -41,6 +45,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         if self.path == "/emails":
             return self._email()
+        if self.path == "/fail-emails":
+            return self._fail_emails()
         if self.path == "/v1/checkout/sessions":
             return self._checkout_session()
         return self._answer(404, {"error": "not found"})
@@ -51,16 +57,31 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self._answer(400, {"error": "body is not JSON"})
         key = self.headers.get("idempotency-key")
+        to = (body.get("to") or [None])[0] if isinstance(body, dict) else None
         with lock:
+            record = {
+                "idempotency_key": key,
+                "authorization": self.headers.get("authorization"),
+                "body": body,
+            }
+            emails.append(record)
+            if failing.get(to, 0) > 0:
+                failing[to] -= 1
+                record["answered"] = 503
+                return self._answer(503, {"error": "the email service is down (stand-in outage)"})
+            record["answered"] = 200
             email_ids.setdefault(key, "standin_%d" % (len(email_ids) + 1))
-            emails.append(
-                {
-                    "idempotency_key": key,
-                    "authorization": self.headers.get("authorization"),
-                    "body": body,
-                }
-            )
             return self._answer(200, {"id": email_ids[key]})
+
+    def _fail_emails(self):
+        try:
+            body = json.loads(self._body())
+            to, count = str(body["to"]), int(body["count"])
+        except (ValueError, KeyError, TypeError):
+            return self._answer(400, {"error": 'expected {"to": "...", "count": N}'})
+        with lock:
+            failing[to] = count
+        return self._answer(200, {"to": to, "count": count})
 
     def _checkout_session(self):
         if self.headers.get("authorization") != "Bearer " + STRIPE_KEY:
@@ -86,8 +107,13 @@ class Handler(BaseHTTPRequestHandler):
             return self._answer(200, session_by_key[key])
 
     def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query))
         with lock:
-            if self.path == "/received":
+            if url.path == "/received":
+                if "idempotency_key" in query:
+                    key = query["idempotency_key"]
+                    return self._answer(200, [e for e in emails if e["idempotency_key"] == key])
                 return self._answer(200, emails)
             if self.path == "/checkout-sessions":
                 return self._answer(200, sessions)
