@@ -77,7 +77,8 @@ PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" STRIPE_WEBHO
 # The OpenAPI contract, fuzzed by schemathesis for every role (a bounded run;
 # `make fuzz` sets CONTRACT_EXAMPLES higher).
 if [ "$status" -eq 0 ]; then
-  scripts/contract.sh "http://127.0.0.1:$port" "$staff_token" "${CONTRACT_EXAMPLES:-10}" > "$state/contract.log" 2>&1 \
+  STANDIN_URL="http://127.0.0.1:$standin_port" \
+    scripts/contract.sh "http://127.0.0.1:$port" "$staff_token" "${CONTRACT_EXAMPLES:-10}" > "$state/contract.log" 2>&1 \
     || { status=$?; cat "$state/contract.log"; }
   grep -E '^contract:|generated, ' "$state/contract.log" || true
 fi

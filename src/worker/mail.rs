@@ -67,6 +67,16 @@ impl MailSender for Sender {
     }
 
     async fn send(&self, email: &EmailRequest) -> Result<String, SendFailure> {
+        let sent = self.send_once(email).await;
+        if let Err(failure) = &sent {
+            worker::console_error!("email {}: {}", email.idempotency_key, failure.reason);
+        }
+        sent
+    }
+}
+
+impl Sender {
+    async fn send_once(&self, email: &EmailRequest) -> Result<String, SendFailure> {
         match self {
             Self::HttpApi { base, key, from } => {
                 let headers = Headers::new();

@@ -71,6 +71,7 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
         };
         match outcome {
             Ok(Some(Delivery::RetryAfter(seconds))) => {
+                console_log!("job {:?}: retry in {seconds} s", message.body());
                 // A new delayed message, and this one done. If the send
                 // fails, the queue retries this one after the same delay
                 // (and the sweep finds the message when it is due anyway).

@@ -2,7 +2,8 @@
 
 The email API: POST /emails records the request (idempotency key, authorization,
 JSON body, and the status it was answered with) and answers 200 {"id": ...},
-the same id again for a repeated idempotency key. GET /received lists every
+the same id again for a repeated idempotency key (recorded with "repeat":
+true: like the real API, it does not deliver that email again). GET /received lists every
 request, repeats and refusals included, so a test can tell one delivery from
 two (`?idempotency_key=` keeps one message's). POST /fail-emails {"to", "count"} plays an outage for one recipient: the
 next `count` emails to `to` are answered 503 (per recipient, so that tests
@@ -31,6 +32,9 @@ session_by_key = {}
 
 
 class Handler(BaseHTTPRequestHandler):
+    # Keep-alive, as real APIs: every answer has a content-length.
+    protocol_version = "HTTP/1.1"
+
     def _answer(self, status, value):
         body = json.dumps(value).encode()
         self.send_response(status)
@@ -70,6 +74,8 @@ class Handler(BaseHTTPRequestHandler):
                 record["answered"] = 503
                 return self._answer(503, {"error": "the email service is down (stand-in outage)"})
             record["answered"] = 200
+            # A key accepted before is a repeat: answered alike, not delivered again.
+            record["repeat"] = key in email_ids
             email_ids.setdefault(key, "standin_%d" % (len(email_ids) + 1))
             return self._answer(200, {"id": email_ids[key]})
 
