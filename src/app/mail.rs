@@ -220,7 +220,6 @@ impl<D: Database> App<D> {
                 outbox_id,
                 "dead-lettered after its last retry, three days after it was written",
                 &redact_links(&message.text),
-                now,
             )])
             .await?;
         Ok(changed.first().copied().unwrap_or(0) > 0)

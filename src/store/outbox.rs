@@ -232,19 +232,14 @@ pub fn mark_unknown(
     )
 }
 
-/// A message nobody is sending (pending, or its sender's lease ran out by
-/// `now`) is given up: `failed`, its links redacted.
-pub fn give_up_message(id: &str, error: &str, redacted_text: &str, now: Instant) -> Statement {
+/// A pending message is given up: `failed`, its links redacted. (One
+/// being sent is left to its sender, or, once its lease ran out, to the
+/// sweep: it may have arrived, so it is not called failed.)
+pub fn give_up_message(id: &str, error: &str, redacted_text: &str) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'failed', last_error = ?2, body_text = ?3, \
-         claimed_until = NULL \
-         WHERE id = ?1 AND (status = 'pending' OR (status = 'sending' AND claimed_until <= ?4))",
-        vec![
-            id.into(),
-            error.into(),
-            redacted_text.into(),
-            format(now).into(),
-        ],
+        "UPDATE outbox SET status = 'failed', last_error = ?2, body_text = ?3 \
+         WHERE id = ?1 AND status = 'pending'",
+        vec![id.into(), error.into(), redacted_text.into()],
     )
 }
 
