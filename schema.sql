@@ -111,21 +111,30 @@ BEGIN
 END;
 
 -- Outgoing email, written in the same batch as the change that causes it and
--- delivered by the queue consumer, at least once, idempotent by id.
+-- delivered by the queue consumer, at most once per id: a consumer claims a
+-- message (status 'sending' until `claimed_until`) before sending it.
+-- Pending ones are retried at `next_attempt_at` for 3 days after
+-- `created_at` (domain::notification::RetrySchedule). 'unknown': a send was
+-- interrupted through a service that cannot drop a repeat, for staff to check.
+-- Once settled (sent, not_sent, failed, unknown) the secret of a link in
+-- body_text is redacted (`?token=[redacted]`).
 CREATE TABLE outbox (
   id                  TEXT PRIMARY KEY,
   to_address          TEXT NOT NULL,
   subject             TEXT NOT NULL,
-  body_text           TEXT NOT NULL,
-  status              TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'not_sent', 'failed')),
+  body_text           TEXT NOT NULL,  -- links' secrets redacted once settled
+  status              TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'not_sent', 'failed', 'unknown')),
   attempts            INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
   last_error          TEXT,
   provider_message_id TEXT,
   created_at          TEXT NOT NULL,
-  sent_at             TEXT
+  sent_at             TEXT,
+  next_attempt_at     TEXT NOT NULL,  -- when a pending message is due (again)
+  claimed_until       TEXT,           -- the sending consumer's lease
+  CHECK (status <> 'sending' OR claimed_until IS NOT NULL)
 ) STRICT;
 CREATE INDEX outbox_by_recipient ON outbox (to_address, created_at);
-CREATE INDEX outbox_by_status ON outbox (status, created_at);
+CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
 
 -- A customer's coupon balance, kept by the trigger below in the same
 -- transaction as each entry. Only support time delivered may take it below

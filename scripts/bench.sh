@@ -49,7 +49,9 @@ gzipped=$(gzip -9 -c "$wasm" | wc -c)
 
 state=$(mktemp -d "${TMPDIR:-/tmp}/spica-bench.XXXXXX")
 pid=""
+standin_pid=""
 cleanup() {
+  if [ -n "$standin_pid" ]; then kill -- "-$standin_pid" 2> /dev/null || kill "$standin_pid" 2> /dev/null || true; fi
   # wrangler dev and its workerd form one process group (setsid below); they
   # take a moment to stop, so wait up to 10 s before killing what is left.
   if [ -n "$pid" ]; then
@@ -86,11 +88,19 @@ wrk_settings="wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 inspector=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
+# The email API's stand-in (tests/e2e/standins.py): bench/fixtures.py reads
+# the sign-in links from what it received (staff see them redacted).
+standin_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export STANDIN_URL="http://127.0.0.1:$standin_port"
+setsid python3 tests/e2e/standins.py "$standin_port" &
+standin_pid=$!
 # Every request comes from this one address: the per-address limit of public
 # posts (30 a minute by default) is raised so that it counts, but never refuses.
 cat > "$state/bench.vars" << VARS
 STAFF_TOKEN=bench
 PUBLIC_BASE_URL=$base
+EMAIL_API_KEY=bench-email-key
+EMAIL_API_BASE=$STANDIN_URL
 STRIPE_WEBHOOK_SECRETS=whsec_bench
 ACTIVATION_SECRET=1:bench-activation-secret-1
 LICENSE_SIGNING_KEY=0707070707070707070707070707070707070707070707070707070707070707

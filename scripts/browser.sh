@@ -36,17 +36,25 @@ trap 'exit 143' TERM
 
 port=$(free_port)
 inspector_port=$(free_port)
+standin_port=$(free_port)
 staff_token="browser-staff-token"
 screenshots="$PWD/tests/artifacts/screenshots"
 mkdir -p "$screenshots"
 rm -f "$screenshots"/*.png
 
+# The email API's stand-in (tests/e2e/standins.py): the tests read the links
+# emailed from what it received, as the recipient would; staff see them
+# redacted in the outbox.
+setsid python3 tests/e2e/standins.py "$standin_port" &
+pids+=($!)
+
 # No REGISTRATION_*_URL: the form's redirects go to the Worker's own
-# /registered and /register. No email API: emails stay in the outbox, which
-# the tests read with the staff token.
+# /registered and /register.
 cat > "$state/browser.vars" <<VARS
 STAFF_TOKEN=$staff_token
 PUBLIC_BASE_URL=http://127.0.0.1:$port
+EMAIL_API_KEY=browser-email-key
+EMAIL_API_BASE=http://127.0.0.1:$standin_port
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X
@@ -77,6 +85,7 @@ echo "browser: Worker on http://127.0.0.1:$port, $("$chromium_path" --version 2>
 # through Playwright, their browsers) if the script is interrupted.
 status=0
 PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" SCREENSHOTS="$screenshots" \
+  STANDIN_URL="http://127.0.0.1:$standin_port" \
   CHROMIUM_PATH="$chromium_path" \
   setsid node --test --test-reporter=spec tests/browser/*.test.mjs &
 tests_pid=$!

@@ -3,7 +3,9 @@
 # each role (anonymous, customer, partner, staff) its operations, with
 # generated valid and invalid requests: no 5xx, and every answer conforms to
 # openapi.json (status, content type, schema). Usage:
-#   scripts/contract.sh BASE_URL STAFF_TOKEN [EXAMPLES]
+#   STANDIN_URL=EMAIL_STANDIN scripts/contract.sh BASE_URL STAFF_TOKEN [EXAMPLES]
+# where the Worker sends its emails to the stand-in (tests/e2e/standins.py) at
+# STANDIN_URL: the customer's sign-in link is read there (staff see it redacted).
 # scripts/e2e.sh runs it with a few examples; `make fuzz` with many.
 set -euo pipefail
 cd "$(dirname "$0")/.."

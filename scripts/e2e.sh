@@ -29,8 +29,8 @@ setsid python3 tests/e2e/standins.py "$standin_port" &
 pids+=($!)
 
 # The suite's settings; the same form URLs and desk as tests/api/helpers.rs.
-# The callback promise is shortened to seconds, so that a deadline passes
-# while the suite runs.
+# The callback promise and the first email retry are shortened to seconds,
+# so that a deadline passes and an email outage is over while the suite runs.
 cat > "$state/e2e.vars" <<VARS
 STAFF_TOKEN=$staff_token
 PUBLIC_BASE_URL=http://127.0.0.1:$port
@@ -38,6 +38,7 @@ REGISTRATION_THANKS_URL=https://www.timeandspace.test/thanks
 REGISTRATION_FORM_URL=https://www.timeandspace.test/register
 EMAIL_API_KEY=e2e-email-key
 EMAIL_API_BASE=http://127.0.0.1:$standin_port
+EMAIL_RETRY_FIRST_SECONDS=1
 STRIPE_SECRET_KEY=sk_test_e2e
 STRIPE_API_BASE=http://127.0.0.1:$standin_port
 STRIPE_WEBHOOK_SECRETS=whsec_e2e_rotated_out,$webhook_secret
@@ -79,7 +80,8 @@ PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" STRIPE_WEBHO
 # The OpenAPI contract, fuzzed by schemathesis for every role (a bounded run;
 # `make fuzz` sets CONTRACT_EXAMPLES higher).
 if [ "$status" -eq 0 ]; then
-  scripts/contract.sh "http://127.0.0.1:$port" "$staff_token" "${CONTRACT_EXAMPLES:-10}" > "$state/contract.log" 2>&1 \
+  STANDIN_URL="http://127.0.0.1:$standin_port" \
+    scripts/contract.sh "http://127.0.0.1:$port" "$staff_token" "${CONTRACT_EXAMPLES:-10}" > "$state/contract.log" 2>&1 \
     || { status=$?; cat "$state/contract.log"; }
   grep -E '^contract:|generated, ' "$state/contract.log" || true
 fi

@@ -869,6 +869,7 @@ async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Ha
             }
         },
     };
+    // The store redacts every link's secret: staff never read a live one.
     let messages = app
         .store
         .outbox_messages(to.as_ref().map(Email::as_str), limit)
@@ -886,6 +887,8 @@ async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Ha
                 "last_error": m.last_error,
                 "created_at": format(m.created_at),
                 "sent_at": m.sent_at.map(format),
+                "next_attempt_at": (m.status == crate::store::OutboxStatus::Pending)
+                    .then(|| format(m.next_attempt_at)),
             })
         })
         .collect();

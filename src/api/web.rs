@@ -1298,17 +1298,30 @@ pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Re
         .await?
         .iter()
         .map(|m| {
+            let status = match m.status {
+                crate::store::OutboxStatus::Pending if m.attempts > 0 => format!(
+                    "pending: attempt {} at {}",
+                    m.attempts + 1,
+                    format(m.next_attempt_at)
+                ),
+                crate::store::OutboxStatus::Unknown => {
+                    "unknown: the send was interrupted and may have arrived; check with the recipient"
+                        .into()
+                }
+                other => status_text(other.as_str()),
+            };
             vec![
                 escape(&format(m.created_at)),
                 escape(&m.to),
                 escape(&m.subject),
-                status_text(m.status.as_str()),
+                escape(&status),
+                escape(m.last_error.as_deref().unwrap_or("")),
             ]
         })
         .collect();
     let body = table(
         "The last 100 emails",
-        &["Written", "To", "Subject", "Status"],
+        &["Written", "To", "Subject", "Status", "Last error"],
         &rows,
     );
     Ok(page_in(Area::Desk, 200, "Outbox", &body).into())

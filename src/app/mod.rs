@@ -24,7 +24,7 @@ pub use ledger::Adjustment;
 pub use licensing::{
     coverage_of, require_reseller, Actor, ImportReport, SupsSale, SupsSold, Validation,
 };
-pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, MAX_DELIVERY_ATTEMPTS};
+pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
 pub use organisations::{ClaimDecision, Invited, Remover};
 pub use payments::EventOutcome;
@@ -266,37 +266,38 @@ pub(crate) mod testing {
     use crate::store::sqlite::Sqlite;
 
     pub fn app() -> App<Sqlite> {
-        App::new(
-            Sqlite::in_memory().expect("schema loads"),
-            Config {
-                public_base_url: "https://portal.test".into(),
-                registration_thanks_url: "https://www.timeandspace.test/thanks".into(),
-                registration_form_url: "https://www.timeandspace.test/register".into(),
-                support_form_url: "https://www.timeandspace.test/support".into(),
-                public_site_origin: Some("https://www.timeandspace.test".into()),
-                public_rate_limit: 30,
-                staff_token: Some(SecretHash::of("staff")),
-                access: None,
-                version: "test".into(),
-                order_lifetime: chrono::Duration::days(30),
-                bank_account: Some(BankAccount {
-                    beneficiary: "Spica d.o.o.".into(),
-                    iban: "SI56 1910 0000 0123 438".into(),
-                    bic: "BAKOSI2X".into(),
-                }),
-                stripe_webhook_secrets: vec!["whsec_test".into()],
-                sla: crate::domain::incident::Sla::default(),
-                support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
-                activation_keys: crate::domain::activation::keys_from_setting(
-                    "1:test-activation-secret-1",
-                )
-                .unwrap(),
-                license_signer: Some(
-                    crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32))
-                        .unwrap(),
-                ),
-            },
-        )
+        App::new(Sqlite::in_memory().expect("schema loads"), config())
+    }
+
+    /// The settings of every test application.
+    pub fn config() -> Config {
+        Config {
+            public_base_url: "https://portal.test".into(),
+            registration_thanks_url: "https://www.timeandspace.test/thanks".into(),
+            registration_form_url: "https://www.timeandspace.test/register".into(),
+            support_form_url: "https://www.timeandspace.test/support".into(),
+            public_site_origin: Some("https://www.timeandspace.test".into()),
+            public_rate_limit: 30,
+            staff_token: Some(SecretHash::of("staff")),
+            access: None,
+            version: "test".into(),
+            order_lifetime: chrono::Duration::days(30),
+            bank_account: Some(BankAccount {
+                beneficiary: "Spica d.o.o.".into(),
+                iban: "SI56 1910 0000 0123 438".into(),
+                bic: "BAKOSI2X".into(),
+            }),
+            stripe_webhook_secrets: vec!["whsec_test".into()],
+            sla: crate::domain::incident::Sla::default(),
+            support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
+            activation_keys: crate::domain::activation::keys_from_setting(
+                "1:test-activation-secret-1",
+            )
+            .unwrap(),
+            license_signer: Some(
+                crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32)).unwrap(),
+            ),
+        }
     }
 
     pub fn now() -> Instant {

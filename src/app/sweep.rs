@@ -4,22 +4,20 @@ use super::{App, AppError, Job};
 use crate::domain::time::Instant;
 use crate::store::{self, Database};
 
-/// How long a pending message may wait before the sweep assumes its queue
-/// message was lost and sends a new one.
-const SWEEP_AFTER_MINUTES: i64 = 10;
-
 impl<D: Database> App<D> {
     /// Runs incident timers that are due (so no deadline passes unnoticed
     /// when a queue message is lost), reminds customers whose SUPS coverage
-    /// ends within 30 days, re-enqueues emails whose queue message
-    /// was lost, marks unpaid orders past their lifetime expired, and clears
-    /// tokens that expired a day ago.
+    /// ends within 30 days, re-enqueues emails that are due (their next
+    /// attempt's time has come, so its queue message may have been lost) or
+    /// whose sender stopped mid-send (its claim's lease ran out), marks
+    /// unpaid orders past their lifetime expired, and clears tokens that
+    /// expired a day ago.
     pub async fn sweep(&self, now: Instant, seed: [u8; 32]) -> Result<Vec<Job>, AppError> {
+        // Read first, so that the emails written below are enqueued once.
+        let due = self.store.due_messages(now, 100).await?;
         let mut jobs = self.fire_due_timers(now).await?;
         let mut entropy = crate::domain::entropy::Entropy::new(seed);
         jobs.extend(self.remind_sups(now, &mut entropy).await?);
-        let cutoff = now - chrono::Duration::minutes(SWEEP_AFTER_MINUTES);
-        let stale = self.store.stale_pending_messages(cutoff, 100).await?;
         self.store
             .write(vec![
                 store::expire_orders(now),
@@ -27,8 +25,7 @@ impl<D: Database> App<D> {
             ])
             .await?;
         jobs.extend(
-            stale
-                .into_iter()
+            due.into_iter()
                 .map(|outbox_id| Job::DeliverEmail { outbox_id }),
         );
         Ok(jobs)

@@ -23,7 +23,119 @@ pub struct Message {
 }
 
 fn link(base_url: &str, path: &str, token: &str) -> String {
-    format!("{}/{path}?token={token}", base_url.trim_end_matches('/'))
+    format!(
+        "{}/{path}?{TOKEN_PARAMETER}{token}",
+        base_url.trim_end_matches('/')
+    )
+}
+
+/// The query parameter that carries a link's secret: every link with a
+/// secret that the portal emails (`/verify?token=`, `/sign-in?token=`) is
+/// built by [`link`] with it.
+const TOKEN_PARAMETER: &str = "token=";
+
+/// What stands in a redacted link where its secret was.
+pub const REDACTED: &str = "[redacted]";
+
+/// The text of an email with the secret of every link taken out
+/// (`/sign-in?token=[redacted]`), as staff may read it: a link that signs
+/// someone in or confirms an address is shown to its recipient only. Text
+/// redacted already stays as it is.
+pub fn redact_links(text: &str) -> String {
+    let mut redacted = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(found) = rest.find(TOKEN_PARAMETER) {
+        let value_starts = found + TOKEN_PARAMETER.len();
+        redacted.push_str(&rest[..value_starts]);
+        rest = &rest[value_starts..];
+        let value_length = rest
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '%' | '.' | '~'))
+            })
+            .unwrap_or(rest.len());
+        if value_length > 0 {
+            redacted.push_str(REDACTED);
+            rest = &rest[value_length..];
+        }
+    }
+    redacted.push_str(rest);
+    redacted
+}
+
+/// How the outbox retries an email that the email service did not take:
+/// like Stripe's webhooks, with a growing wait for three days, then not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetrySchedule {
+    /// The wait after the first failed attempt; it doubles after each.
+    pub first_delay: chrono::Duration,
+    /// The longest wait between two attempts (a queue holds a message for
+    /// at most 12 hours, so this is below that).
+    pub max_delay: chrono::Duration,
+    /// How long after the message was written the attempts go on; the last
+    /// one is at the end of it, and a failure then is final.
+    pub window: chrono::Duration,
+}
+
+impl Default for RetrySchedule {
+    /// 30 s, 1 min, 2, 4, 8, 16, 32 min, then every hour, for 3 days: 79
+    /// attempts in all, so an outage of the email service delays a message
+    /// by at most an hour after the service is back.
+    fn default() -> Self {
+        Self {
+            first_delay: chrono::Duration::seconds(30),
+            max_delay: chrono::Duration::hours(1),
+            window: chrono::Duration::days(3),
+        }
+    }
+}
+
+impl RetrySchedule {
+    /// The default schedule with another first wait (tests shorten it to a
+    /// second), never longer than the longest wait.
+    pub fn with_first_delay(first_delay: chrono::Duration) -> Self {
+        let default = Self::default();
+        Self {
+            first_delay: first_delay.clamp(chrono::Duration::seconds(1), default.max_delay),
+            ..default
+        }
+    }
+
+    /// The wait after `attempts` failed attempts (1 or more): the first
+    /// delay doubled `attempts - 1` times, at most the longest wait.
+    pub fn backoff(&self, attempts: i64) -> chrono::Duration {
+        let doublings = u32::try_from(attempts.saturating_sub(1).clamp(0, 30)).unwrap_or(30);
+        self.first_delay
+            .checked_mul(1 << doublings)
+            .map_or(self.max_delay, |delay| delay.min(self.max_delay))
+    }
+
+    /// When the attempt after `attempts` failed ones is due, for a message
+    /// first attempted (written) at `first_attempt`, the last having failed
+    /// at `now`; `None` when the window is over: the message has failed.
+    ///
+    /// The wait counts from the last attempt, not from the first, so that
+    /// attempts that ran late (a queue backlog) do not follow each other
+    /// without a pause; and the last attempt is at the window's end.
+    pub fn next_attempt_at(
+        &self,
+        attempts: i64,
+        first_attempt: Instant,
+        now: Instant,
+    ) -> Option<Instant> {
+        if attempts <= 0 {
+            return Some(first_attempt);
+        }
+        let give_up_at = first_attempt + self.window;
+        if now >= give_up_at {
+            return None;
+        }
+        Some((now + self.backoff(attempts)).min(give_up_at))
+    }
+
+    /// Whether a message written at `first_attempt` is past its window.
+    pub fn is_over(&self, first_attempt: Instant, now: Instant) -> bool {
+        now >= first_attempt + self.window
+    }
 }
 
 /// Sent on registration: the link that confirms the address.
@@ -391,6 +503,136 @@ mod tests {
             .text
             .contains("https://portal.example/verify?token=TOKEN\n"));
         assert!(message.text.contains("1970-01-01T00:00:00.000Z"));
+    }
+
+    fn instant(seconds: i64) -> Instant {
+        from_unix_millis(1_795_000_000_000 + seconds * 1000).unwrap()
+    }
+
+    #[test]
+    fn retries_span_three_days_then_give_up() {
+        let schedule = RetrySchedule::default();
+        let written = instant(0);
+        assert_eq!(schedule.next_attempt_at(0, written, written), Some(written));
+        // Every attempt fails at once; each next one is when the schedule says.
+        let mut attempts = Vec::new();
+        let mut at = written;
+        loop {
+            attempts.push(at);
+            let count = i64::try_from(attempts.len()).unwrap();
+            match schedule.next_attempt_at(count, written, at) {
+                Some(next) => {
+                    assert!(next > at, "attempt {count} is not followed by a later one");
+                    at = next;
+                }
+                None => break,
+            }
+        }
+        let waits: Vec<i64> = attempts
+            .windows(2)
+            .map(|pair| (pair[1] - pair[0]).num_seconds())
+            .collect();
+        assert_eq!(
+            waits[..9],
+            [30, 60, 120, 240, 480, 960, 1920, 3600, 3600],
+            "doubling from 30 s, capped at an hour"
+        );
+        assert!(waits.iter().all(|&wait| (1..=3600).contains(&wait)));
+        assert_eq!(
+            *attempts.last().unwrap(),
+            written + chrono::Duration::days(3),
+            "the last attempt is at the end of the three days"
+        );
+        assert_eq!(attempts.len(), 79);
+        assert!(schedule.is_over(written, *attempts.last().unwrap()));
+        assert!(!schedule.is_over(written, attempts[attempts.len() - 2]));
+    }
+
+    #[test]
+    fn the_backoff_is_capped_and_never_overflows() {
+        let schedule = RetrySchedule::default();
+        assert_eq!(schedule.backoff(1), chrono::Duration::seconds(30));
+        assert_eq!(schedule.backoff(2), chrono::Duration::seconds(60));
+        assert_eq!(schedule.backoff(8), chrono::Duration::seconds(3600));
+        assert_eq!(schedule.backoff(9), chrono::Duration::hours(1));
+        assert_eq!(schedule.backoff(1_000_000), chrono::Duration::hours(1));
+        assert_eq!(schedule.backoff(i64::MAX), chrono::Duration::hours(1));
+        assert!(
+            schedule.max_delay < chrono::Duration::hours(12),
+            "a queue delay is at most 12 h"
+        );
+        let short = RetrySchedule::with_first_delay(chrono::Duration::seconds(1));
+        assert_eq!(short.backoff(3), chrono::Duration::seconds(4));
+        assert_eq!(short.window, chrono::Duration::days(3));
+        let long = RetrySchedule::with_first_delay(chrono::Duration::days(1));
+        assert_eq!(long.first_delay, chrono::Duration::hours(1));
+    }
+
+    #[test]
+    fn a_late_attempt_waits_its_backoff_and_none_goes_past_the_window() {
+        let schedule = RetrySchedule::default();
+        let written = instant(0);
+        // The second attempt ran two hours late: the third still waits a minute.
+        let late = instant(7200);
+        assert_eq!(
+            schedule.next_attempt_at(2, written, late),
+            Some(late + chrono::Duration::seconds(60))
+        );
+        // Ten minutes before the end, an hour's wait is cut to the end.
+        let near_end = written + chrono::Duration::days(3) - chrono::Duration::minutes(10);
+        assert_eq!(
+            schedule.next_attempt_at(40, written, near_end),
+            Some(written + chrono::Duration::days(3))
+        );
+        // A first attempt only after the window (the queue was down) is the last.
+        assert_eq!(
+            schedule.next_attempt_at(1, written, written + chrono::Duration::days(4)),
+            None
+        );
+    }
+
+    #[test]
+    fn redaction_takes_the_secret_out_of_every_emailed_link() {
+        let to = Email::parse("ana@kovinar.si").unwrap();
+        let token = "Zm9vYmFyLWJhei1xdXV4LTAxMjM0NTY3ODlBQkNERUY";
+        let expires = from_unix_millis(0).unwrap();
+        for message in [
+            verification(&to, "Ana", "https://portal.test", token, expires),
+            sign_in(&to, "https://portal.test", token, expires),
+        ] {
+            assert!(
+                message.text.contains(token),
+                "the email itself has the link"
+            );
+            let redacted = redact_links(&message.text);
+            assert!(!redacted.contains(token), "{redacted}");
+            assert!(redacted.contains("?token=[redacted]\n"), "{redacted}");
+            assert_eq!(
+                redact_links(&redacted),
+                redacted,
+                "redacting twice changes nothing"
+            );
+            // Everything else is kept, so staff can still read the email.
+            assert_eq!(
+                redacted.replace("[redacted]", token),
+                message.text,
+                "only the secret is taken out"
+            );
+        }
+    }
+
+    #[test]
+    fn redaction_covers_every_link_and_parameter_position() {
+        assert_eq!(
+            redact_links(
+                "a https://p.test/verify?token=abc-_9 b https://p.test/x?a=1&token=Q%2F.~z, c"
+            ),
+            "a https://p.test/verify?token=[redacted] b https://p.test/x?a=1&token=[redacted], c"
+        );
+        assert_eq!(redact_links("token="), "token=");
+        assert_eq!(redact_links("no link here"), "no link here");
+        assert_eq!(redact_links("token=x"), "token=[redacted]");
+        assert_eq!(redact_links("ärger token=ß"), "ärger token=ß");
     }
 
     #[test]

@@ -50,7 +50,10 @@ pub use orders::{
     mark_for_review, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
     BankPayment, OrderRecord, Settlement, StaffTask,
 };
-pub use outbox::{insert_message, insert_messages, record_attempt, OutboxMessage, OutboxStatus};
+pub use outbox::{
+    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
+    mark_sent, mark_unknown, schedule_retry, OutboxMessage, OutboxStatus,
+};
 pub use staff::{
     delete_expired_sessions, exchange_link_for_session, insert_browser_session,
     insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,

@@ -383,8 +383,8 @@ pub fn settle_transfers(
         std::slice::from_ref(&now_text),
     ));
     statements.extend(bulk_with(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at) \
-         SELECT j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, 'pending', ?2 \
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
+         SELECT j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, 'pending', ?2, ?2 \
          FROM json_each(?1) AS j WHERE j.value ->> 2 IS NOT NULL \
          AND EXISTS (SELECT 1 FROM coupon_orders AS o WHERE o.id = j.value ->> 0 AND o.status = 'paid') \
          ON CONFLICT (id) DO NOTHING",

@@ -1,39 +1,58 @@
 //! The email outbox: written with the change that causes a message, then
-//! delivered by the queue consumer and marked with the outcome.
+//! claimed by one queue consumer at a time, sent, and marked with the
+//! outcome; a settled message keeps its text with the links' secrets taken out.
 
 use super::{Database, DbError, Row, Statement, Store};
-use crate::domain::notification::Message;
+use crate::domain::notification::{redact_links, Message};
 use crate::domain::time::{format, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxStatus {
-    /// Waiting for the queue consumer.
+    /// Waiting for the queue consumer, due at `next_attempt_at`.
     Pending,
+    /// Claimed by a consumer that is sending it, until `claimed_until`.
+    Sending,
     /// Accepted by the email service.
     Sent,
     /// No email service is configured: kept here, for staff to read.
     NotSent,
-    /// Every retry failed; the message went to the dead-letter queue.
+    /// Refused by the email service, or every retry for three days failed.
     Failed,
+    /// A send was interrupted (its consumer's lease ran out) through a
+    /// service that cannot drop a repeat: it may or may not have arrived, so
+    /// it is not sent again; staff check it.
+    Unknown,
 }
 
 impl OutboxStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Pending => "pending",
+            Self::Sending => "sending",
             Self::Sent => "sent",
             Self::NotSent => "not_sent",
             Self::Failed => "failed",
+            Self::Unknown => "unknown",
         }
     }
 
     fn parse(text: &str) -> Option<Self> {
-        [Self::Pending, Self::Sent, Self::NotSent, Self::Failed]
-            .into_iter()
-            .find(|status| status.as_str() == text)
+        [
+            Self::Pending,
+            Self::Sending,
+            Self::Sent,
+            Self::NotSent,
+            Self::Failed,
+            Self::Unknown,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == text)
     }
 }
 
+/// A message as the outbox holds it. The text is the one to send while the
+/// message is pending or sending: staff read it only through
+/// [`Store::outbox_messages`], which redacts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxMessage {
     pub id: String,
@@ -45,10 +64,12 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub created_at: Instant,
     pub sent_at: Option<Instant>,
+    pub next_attempt_at: Instant,
+    pub claimed_until: Option<Instant>,
 }
 
-const COLUMNS: &str =
-    "id, to_address, subject, body_text, status, attempts, last_error, created_at, sent_at";
+const COLUMNS: &str = "id, to_address, subject, body_text, status, attempts, last_error, \
+     created_at, sent_at, next_attempt_at, claimed_until";
 
 impl OutboxMessage {
     fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -64,16 +85,18 @@ impl OutboxMessage {
             last_error: row.opt_text("last_error")?,
             created_at: row.instant("created_at")?,
             sent_at: row.opt_instant("sent_at")?,
+            next_attempt_at: row.instant("next_attempt_at")?,
+            claimed_until: row.opt_instant("claimed_until")?,
         })
     }
 }
 
-/// Puts a message in the outbox. An id written before (a message keyed by
-/// its cause) is left as it is.
+/// Puts a message in the outbox, due at once. An id written before (a
+/// message keyed by its cause) is left as it is.
 pub fn insert_message(id: &str, message: &Message, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at) \
-         VALUES (?1, ?2, ?3, ?4, 'pending', ?5) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
+         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5) ON CONFLICT (id) DO NOTHING",
         vec![
             id.into(),
             message.to.as_str().into(),
@@ -96,34 +119,127 @@ pub fn insert_messages(messages: &[(String, Message)], now: Instant) -> Vec<Stat
         ])
     });
     super::bulk(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at) \
-         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4 \
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4, value ->> 4 \
          FROM json_each(?1) WHERE true ON CONFLICT (id) DO NOTHING",
         rows,
     )
 }
 
-/// Records a delivery attempt's outcome, counting the attempt. Only a message
-/// still pending changes, so a late duplicate never undoes `sent`.
-pub fn record_attempt(
+/// Claims a message for sending: a pending one that is due by `due_by`, or,
+/// with `reclaim`, one whose sender's lease ran out by `now`. It counts the
+/// attempt and holds the message until `lease_until`. `attempts` is what the
+/// claimer read: of two consumers that read the same row, only the first
+/// UPDATE matches (it changes the count), so exactly one changes a row and
+/// may send. The new count, `attempts + 1`, is the claim's id.
+pub fn claim_message(
     id: &str,
-    status: OutboxStatus,
-    error: Option<&str>,
-    provider_message_id: Option<&str>,
+    attempts: i64,
+    due_by: Instant,
+    now: Instant,
+    reclaim: bool,
+    lease_until: Instant,
+) -> Statement {
+    Statement::new(
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_until = ?6 \
+         WHERE id = ?1 AND attempts = ?2 AND ( \
+           (status = 'pending' AND next_attempt_at <= ?3) \
+           OR (?5 AND status = 'sending' AND claimed_until <= ?4))",
+        vec![
+            id.into(),
+            attempts.into(),
+            format(due_by).into(),
+            format(now).into(),
+            reclaim.into(),
+            format(lease_until).into(),
+        ],
+    )
+}
+
+/// The claimed send was accepted: `sent`, with the links' secrets taken out
+/// of the kept text in the same statement. Only the claim `claim` settles.
+pub fn mark_sent(
+    id: &str,
+    claim: i64,
+    redacted_text: &str,
+    provider_message_id: &str,
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, \
-         provider_message_id = COALESCE(?4, provider_message_id), \
-         sent_at = CASE WHEN ?2 = 'sent' THEN ?5 ELSE sent_at END \
-         WHERE id = ?1 AND status = 'pending'",
+        "UPDATE outbox SET status = 'sent', sent_at = ?4, provider_message_id = ?5, \
+         body_text = ?3, last_error = NULL, claimed_until = NULL \
+         WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
         vec![
             id.into(),
-            status.as_str().into(),
-            error.into(),
+            claim.into(),
+            redacted_text.into(),
+            format(now).into(),
             provider_message_id.into(),
+        ],
+    )
+}
+
+/// The claimed send failed and is tried again at `at`: pending, with its
+/// text (and link) kept for that attempt.
+pub fn schedule_retry(id: &str, claim: i64, error: &str, at: Instant) -> Statement {
+    Statement::new(
+        "UPDATE outbox SET status = 'pending', next_attempt_at = ?4, last_error = ?3, \
+         claimed_until = NULL WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
+        vec![id.into(), claim.into(), error.into(), format(at).into()],
+    )
+}
+
+/// The claimed send failed for good: `failed`, its links redacted.
+pub fn mark_failed(id: &str, claim: i64, error: &str, redacted_text: &str) -> Statement {
+    Statement::new(
+        "UPDATE outbox SET status = 'failed', last_error = ?3, body_text = ?4, \
+         claimed_until = NULL WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
+        vec![id.into(), claim.into(), error.into(), redacted_text.into()],
+    )
+}
+
+/// No email service is configured: a pending message is kept as `not_sent`,
+/// its links redacted (the attempt counts).
+pub fn mark_not_sent(id: &str, redacted_text: &str) -> Statement {
+    Statement::new(
+        "UPDATE outbox SET status = 'not_sent', attempts = attempts + 1, body_text = ?2, \
+         last_error = 'no email service is configured' \
+         WHERE id = ?1 AND status = 'pending'",
+        vec![id.into(), redacted_text.into()],
+    )
+}
+
+/// A send whose lease ran out by `now` and that must not be repeated (the
+/// claim `claim` was the last): `unknown`, for staff, its links redacted.
+pub fn mark_unknown(
+    id: &str,
+    claim: i64,
+    reason: &str,
+    redacted_text: &str,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "UPDATE outbox SET status = 'unknown', last_error = ?3, body_text = ?4, \
+         claimed_until = NULL \
+         WHERE id = ?1 AND status = 'sending' AND attempts = ?2 AND claimed_until <= ?5",
+        vec![
+            id.into(),
+            claim.into(),
+            reason.into(),
+            redacted_text.into(),
             format(now).into(),
         ],
+    )
+}
+
+/// A pending message is given up: `failed`, its links redacted. (One
+/// being sent is left to its sender, or, once its lease ran out, to the
+/// sweep: it may have arrived, so it is not called failed.)
+pub fn give_up_message(id: &str, error: &str, redacted_text: &str) -> Statement {
+    Statement::new(
+        "UPDATE outbox SET status = 'failed', last_error = ?2, body_text = ?3 \
+         WHERE id = ?1 AND status = 'pending'",
+        vec![id.into(), error.into(), redacted_text.into()],
     )
 }
 
@@ -136,7 +252,10 @@ impl<D: Database> Store<D> {
             .transpose()
     }
 
-    /// The newest messages first, to one address or to anyone.
+    /// The newest messages first, to one address or to anyone, as staff may
+    /// read them: the secret of every link redacted, whatever the status (a
+    /// pending message's link is live, and a settled one's is redacted in the
+    /// database already).
     pub async fn outbox_messages(
         &self,
         to: Option<&str>,
@@ -149,8 +268,26 @@ impl<D: Database> Store<D> {
         self.rows(Statement::new(sql, vec![to.into(), limit.into()]))
             .await?
             .iter()
-            .map(OutboxMessage::from_row)
+            .map(|row| {
+                OutboxMessage::from_row(row).map(|message| OutboxMessage {
+                    text: redact_links(&message.text),
+                    ..message
+                })
+            })
             .collect()
+    }
+
+    /// The text a message holds in the database, live links and all: for
+    /// tests that check what is kept at rest, never for a page or an answer.
+    #[cfg(test)]
+    pub async fn outbox_text_at_rest(&self, id: &str) -> Result<Option<String>, DbError> {
+        self.first(Statement::new(
+            "SELECT body_text FROM outbox WHERE id = ?1",
+            vec![id.into()],
+        ))
+        .await?
+        .map(|row| row.text("body_text"))
+        .transpose()
     }
 
     /// How many messages went to an address since `since`.
@@ -165,16 +302,16 @@ impl<D: Database> Store<D> {
         row.integer("sent")
     }
 
-    /// Messages still pending that were written before `cutoff`: their queue
-    /// message may have been lost, so the cron sweep sends them again.
-    pub async fn stale_pending_messages(
-        &self,
-        cutoff: Instant,
-        limit: i64,
-    ) -> Result<Vec<String>, DbError> {
+    /// Messages the cron sweep sends (again): pending ones whose next
+    /// attempt is due by `now` (their queue message may have been lost), and
+    /// claimed ones whose sender's lease ran out (it stopped mid-send).
+    pub async fn due_messages(&self, now: Instant, limit: i64) -> Result<Vec<String>, DbError> {
         self.rows(Statement::new(
-            "SELECT id FROM outbox WHERE status = 'pending' AND created_at < ?1 ORDER BY created_at LIMIT ?2",
-            vec![format(cutoff).into(), limit.into()],
+            "SELECT id FROM outbox \
+             WHERE (status = 'pending' AND next_attempt_at <= ?1) \
+                OR (status = 'sending' AND claimed_until <= ?1) \
+             ORDER BY next_attempt_at LIMIT ?2",
+            vec![format(now).into(), limit.into()],
         ))
         .await?
         .iter()

@@ -6,6 +6,7 @@ use worker::{Env, Fetch, Headers, Method, RequestInit};
 
 use super::config::setting;
 use crate::app::{EmailRequest, MailSender, SendFailure};
+use crate::domain::notification::RetrySchedule;
 
 pub enum Sender {
     /// `POST {EMAIL_API_BASE}/emails` with `Authorization: Bearer EMAIL_API_KEY`.
@@ -39,6 +40,18 @@ pub fn configured(env: &Env) -> Option<Sender> {
         .map(|binding| Sender::Binding { binding, from })
 }
 
+/// The retry schedule of emails; `EMAIL_RETRY_FIRST_SECONDS` (1 to 3600)
+/// shortens its first wait for tests, the rest stays (doubling, at most an
+/// hour, for three days).
+pub fn retry_schedule(env: &Env) -> RetrySchedule {
+    setting(env, "EMAIL_RETRY_FIRST_SECONDS")
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .filter(|s| (1..=3600).contains(s))
+        .map_or_else(RetrySchedule::default, |seconds| {
+            RetrySchedule::with_first_delay(chrono::Duration::seconds(seconds))
+        })
+}
+
 fn retryable(reason: String) -> SendFailure {
     SendFailure {
         retryable: true,
@@ -47,7 +60,23 @@ fn retryable(reason: String) -> SendFailure {
 }
 
 impl MailSender for Sender {
+    /// The HTTP API drops a repeated `Idempotency-Key` (Resend keeps keys for
+    /// 24 hours); the `send_email` binding has no such key.
+    fn drops_repeats(&self) -> bool {
+        matches!(self, Self::HttpApi { .. })
+    }
+
     async fn send(&self, email: &EmailRequest) -> Result<String, SendFailure> {
+        let sent = self.send_once(email).await;
+        if let Err(failure) = &sent {
+            worker::console_error!("email {}: {}", email.idempotency_key, failure.reason);
+        }
+        sent
+    }
+}
+
+impl Sender {
+    async fn send_once(&self, email: &EmailRequest) -> Result<String, SendFailure> {
         match self {
             Self::HttpApi { base, key, from } => {
                 let headers = Headers::new();

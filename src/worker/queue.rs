@@ -28,26 +28,41 @@ pub async fn enqueue(env: &Env, jobs: &[Job]) {
     };
     let now = now();
     for job in jobs {
-        let message = MessageBuilder::new(job.clone())
-            .delay_seconds(job.delay_seconds(now))
-            .build();
-        if let Err(error) = queue.send(message).await {
+        if let Err(error) = send(&queue, job, job.delay_seconds(now)).await {
             console_error!("enqueue {job:?} failed, the sweep will retry: {error}");
         }
     }
+}
+
+async fn send(queue: &worker::Queue, job: &Job, delay_seconds: u32) -> worker::Result<()> {
+    let message = MessageBuilder::new(job.clone())
+        .delay_seconds(delay_seconds)
+        .build();
+    queue.send(message).await
+}
+
+/// A new message for an email's next attempt, delayed until it is due: the
+/// retry schedule lives in the outbox row, not in the queue's retry count.
+async fn enqueue_retry(env: &Env, job: &Job, delay_seconds: u32) -> worker::Result<()> {
+    send(&env.queue(JOBS)?, job, delay_seconds).await
 }
 
 pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> {
     let app = config::app(env)?;
     let dead_letters = batch.queue() == DEAD_LETTER_QUEUE;
     let sender = mail::configured(env);
+    let schedule = mail::retry_schedule(env);
     for message in batch.messages()? {
         let outcome = match message.body() {
-            Job::DeliverEmail { outbox_id } if dead_letters => {
-                app.give_up_email(outbox_id, now()).await.map(|_| None)
-            }
+            Job::DeliverEmail { outbox_id } if dead_letters => app
+                .dead_lettered_email(outbox_id, &schedule, now())
+                .await
+                .map(|given_up| {
+                    console_log!("dead-lettered email {outbox_id}: given up {given_up}");
+                    None
+                }),
             Job::DeliverEmail { outbox_id } => app
-                .deliver_email(outbox_id, sender.as_ref(), now())
+                .deliver_email(outbox_id, sender.as_ref(), &schedule, now())
                 .await
                 .map(Some),
             // The cron sweep runs every due timer that is not done.
@@ -55,11 +70,23 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
             timer @ Job::IncidentTimer { .. } => run_timer(&app, env, timer).await.map(|_| None),
         };
         match outcome {
-            Ok(Some(Delivery::RetryAfter(seconds))) => message.retry_with_options(
-                &QueueRetryOptionsBuilder::new()
-                    .with_delay_seconds(seconds)
-                    .build(),
-            ),
+            Ok(Some(Delivery::RetryAfter(seconds))) => {
+                console_log!("job {:?}: retry in {seconds} s", message.body());
+                // A new delayed message, and this one done. If the send
+                // fails, the queue retries this one after the same delay
+                // (and the sweep finds the message when it is due anyway).
+                match enqueue_retry(env, message.body(), seconds).await {
+                    Ok(()) => message.ack(),
+                    Err(error) => {
+                        console_error!("re-enqueue {:?} failed: {error}", message.body());
+                        message.retry_with_options(
+                            &QueueRetryOptionsBuilder::new()
+                                .with_delay_seconds(seconds)
+                                .build(),
+                        );
+                    }
+                }
+            }
             Ok(delivery) => {
                 console_log!("job {:?}: {delivery:?}", message.body());
                 message.ack();

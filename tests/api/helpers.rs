@@ -123,6 +123,14 @@ pub trait Transport: Sync {
     fn origin(&self) -> String;
     /// What the Stripe stand-in received, where one runs (end to end).
     fn checkout_requests(&self) -> Option<Vec<Value>>;
+    /// The texts of the emails with this outbox id that the email stand-in
+    /// accepted, as their recipient reads them (live links included). Staff
+    /// see the outbox only with links redacted, so this is how a test reads
+    /// a link, as a person copies it from their mailbox.
+    fn emails_accepted(&self, outbox_id: &str) -> Vec<String>;
+    /// Makes the email stand-in answer 503 (an outage) to the next `count`
+    /// emails to `to`.
+    fn fail_emails_to(&self, to: &str, count: u32);
 }
 
 pub struct TestApp<T: Transport>(pub T);
@@ -203,20 +211,47 @@ impl<T: Transport> TestApp<T> {
         response.json()["messages"].as_array().unwrap().clone()
     }
 
-    /// The token of the newest link to `path` emailed to `to`.
-    pub fn emailed_token(&self, to: &str, path: &str) -> String {
-        let needle = format!("/{path}?token=");
-        for message in self.outbox(to) {
-            let text = message["text"].as_str().unwrap();
-            if let Some(start) = text.find(&needle) {
-                let token: String = text[start + needle.len()..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .collect();
-                return token;
+    /// The newest message to `to` with a link to `path`, as staff see it
+    /// (the link redacted).
+    pub fn message_with_link(&self, to: &str, path: &str) -> Value {
+        let redacted = format!("/{path}?token=[redacted]");
+        self.outbox(to)
+            .into_iter()
+            .find(|message| message["text"].as_str().unwrap().contains(&redacted))
+            .unwrap_or_else(|| panic!("no email to {to} with a link to /{path}"))
+    }
+
+    /// The text the recipient got of outbox message `id`, once the email
+    /// stand-in accepted it (waiting up to 30 seconds for the queue).
+    pub fn email_received(&self, id: &str) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let accepted = self.0.emails_accepted(id);
+            assert!(accepted.len() <= 1, "email {id} was accepted twice");
+            if let Some(text) = accepted.into_iter().next() {
+                return text;
             }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(30),
+                "email {id} did not arrive"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        panic!("no email to {to} with a link to /{path}");
+    }
+
+    /// The token of the newest link to `path` emailed to `to`, as its
+    /// recipient got it.
+    pub fn emailed_token(&self, to: &str, path: &str) -> String {
+        let message = self.message_with_link(to, path);
+        let text = self.email_received(message["id"].as_str().unwrap());
+        let needle = format!("/{path}?token=");
+        let start = text
+            .find(&needle)
+            .unwrap_or_else(|| panic!("the email has no link to /{path}: {text}"));
+        text[start + needle.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
     }
 
     /// Registers, verifies through the emailed link, and returns the customer id.

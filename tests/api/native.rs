@@ -1,12 +1,16 @@
 //! The native transport: `api::handle` over a fresh in-memory SQLite, with
 //! the jobs it returns run at once, as the queue consumer would run them.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
-    App, BankAccount, CheckoutRequest, CheckoutSession, Config, Job, MailSender, PaymentProvider,
+    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, Job, MailSender,
+    PaymentProvider, SendFailure,
 };
+use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
@@ -20,6 +24,7 @@ pub struct Native {
     app: App<Sqlite>,
     now: Instant,
     seeds: AtomicU64,
+    mail: StandInMail,
 }
 
 /// A stand-in for Stripe's Checkout API.
@@ -75,15 +80,36 @@ impl spica_portal::app::AccessKeys for StandInAccess {
 
 const WEBHOOK_SECRET: &str = "whsec_native_test";
 
-/// A stand-in for "no email service configured".
-enum NoSender {}
+/// A stand-in for the email API: it keeps what it accepted, and answers 503
+/// to the next emails to an address when told to.
+#[derive(Default)]
+struct StandInMail {
+    accepted: Mutex<Vec<EmailRequest>>,
+    failing: Mutex<HashMap<String, u32>>,
+}
 
-impl MailSender for NoSender {
-    async fn send(
-        &self,
-        _: &spica_portal::app::EmailRequest,
-    ) -> Result<String, spica_portal::app::SendFailure> {
-        match *self {}
+impl MailSender for StandInMail {
+    async fn send(&self, email: &EmailRequest) -> Result<String, SendFailure> {
+        if let Some(left) = self
+            .failing
+            .lock()
+            .unwrap()
+            .get_mut(&email.to)
+            .filter(|left| **left > 0)
+        {
+            *left -= 1;
+            return Err(SendFailure {
+                retryable: true,
+                reason: "email API answered 503".into(),
+            });
+        }
+        let mut accepted = self.accepted.lock().unwrap();
+        accepted.push(email.clone());
+        Ok(format!("standin_{}", accepted.len()))
+    }
+
+    fn drops_repeats(&self) -> bool {
+        true
     }
 }
 
@@ -121,6 +147,7 @@ pub fn spawn_app() -> TestApp<Native> {
         app: App::new(Sqlite::in_memory().unwrap(), config),
         now: from_unix_millis(1_795_000_000_000).unwrap(),
         seeds: AtomicU64::new(0),
+        mail: StandInMail::default(),
     })
 }
 
@@ -154,15 +181,18 @@ impl Transport for Native {
             seed,
         ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
-        // Run the jobs as the queue would: emails now, timers when due.
+        // Run the jobs as the queue would: emails now, timers when due. The
+        // clock stands still, so a failed email stays pending for its retry.
         let mut jobs = handled.jobs;
         while let Some(job) = jobs.pop() {
             match &job {
                 Job::DeliverEmail { outbox_id } => {
-                    pollster::block_on(
-                        self.app
-                            .deliver_email::<NoSender>(outbox_id, None, self.now),
-                    )
+                    pollster::block_on(self.app.deliver_email(
+                        outbox_id,
+                        Some(&self.mail),
+                        &RetrySchedule::default(),
+                        self.now,
+                    ))
                     .unwrap();
                 }
                 Job::IncidentTimer { .. } if job.delay_seconds(self.now) == 0 => {
@@ -200,5 +230,24 @@ impl Transport for Native {
 
     fn checkout_requests(&self) -> Option<Vec<serde_json::Value>> {
         None
+    }
+
+    fn emails_accepted(&self, outbox_id: &str) -> Vec<String> {
+        self.mail
+            .accepted
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|email| email.idempotency_key == outbox_id)
+            .map(|email| email.text.clone())
+            .collect()
+    }
+
+    fn fail_emails_to(&self, to: &str, count: u32) {
+        self.mail
+            .failing
+            .lock()
+            .unwrap()
+            .insert(to.to_owned(), count);
     }
 }

@@ -1,9 +1,11 @@
 // The browser tests' harness: Chromium through playwright-core, axe-core on
 // every page, a full-page screenshot per step, and the JSON API for set-up
-// (customers, orders, incidents) and for reading emails from the outbox.
+// (customers, orders, incidents), and the email stand-in for reading the
+// links emailed (staff see the outbox with links redacted).
 //
-// Run through scripts/browser.sh, which starts the Worker and sets
-// PORTAL_BASE_URL, STAFF_TOKEN, SCREENSHOTS and CHROMIUM_PATH.
+// Run through scripts/browser.sh, which starts the Worker and the email
+// stand-in and sets PORTAL_BASE_URL, STAFF_TOKEN, STANDIN_URL, SCREENSHOTS
+// and CHROMIUM_PATH.
 //
 // Conventions of the tests:
 // - pages are opened with `session.go(path)` and forms posted with
@@ -30,11 +32,12 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 export const BASE_URL = (process.env.PORTAL_BASE_URL || '').replace(/\/+$/, '');
 export const STAFF_TOKEN = process.env.STAFF_TOKEN || '';
+const STANDIN_URL = (process.env.STANDIN_URL || '').replace(/\/+$/, '');
 export const SCREENSHOTS = path.resolve(process.env.SCREENSHOTS || 'tests/artifacts/screenshots');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-if (!BASE_URL || !STAFF_TOKEN) {
-  throw new Error('PORTAL_BASE_URL and STAFF_TOKEN are not set: run the browser tests with scripts/browser.sh');
+if (!BASE_URL || !STAFF_TOKEN || !STANDIN_URL) {
+  throw new Error('PORTAL_BASE_URL, STAFF_TOKEN and STANDIN_URL are not set: run the browser tests with scripts/browser.sh');
 }
 
 /** Per test, in milliseconds; the whole run must stay under a minute. */
@@ -137,19 +140,38 @@ const LINKS = {
   verify: /https?:\/\/[^\s"'<>]+\/verify\?token=[A-Za-z0-9_-]{43}/,
   signIn: /https?:\/\/[^\s"'<>]+\/sign-in\?token=[A-Za-z0-9_-]{43}/,
 };
+/** The same links as staff see them in the outbox: their secret redacted. */
+const REDACTED_LINKS = {
+  verify: '/verify?token=[redacted]',
+  signIn: '/sign-in?token=[redacted]',
+};
+
+/** The texts of the emails the email stand-in accepted, by outbox id. */
+async function mailbox() {
+  const response = await fetch(`${STANDIN_URL}/received`);
+  const received = await response.json();
+  const texts = new Map();
+  for (const request of received) {
+    if (request.answered === 200) texts.set(request.idempotency_key, request.body?.text || '');
+  }
+  return texts;
+}
 
 /**
  * The newest link of a kind ("verify" or "signIn") emailed to an address in a
- * message not in `except`, waiting for it up to `timeout` ms.
+ * message not in `except`, as its recipient got it, waiting for it up to
+ * `timeout` ms.
  */
 export async function waitForLink(email, kind, { except = new Set(), timeout = 10_000 } = {}) {
   const pattern = LINKS[kind];
   const deadline = Date.now() + timeout;
   for (;;) {
     const messages = await outbox(email);
+    const delivered = await mailbox();
     for (const message of messages) {
       if (except.has(message.id)) continue;
-      const found = (message.text || '').match(pattern);
+      if (!(message.text || '').includes(REDACTED_LINKS[kind])) continue;
+      const found = (delivered.get(message.id) || '').match(pattern);
       if (found) return found[0];
     }
     if (Date.now() > deadline) {

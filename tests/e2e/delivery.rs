@@ -3,23 +3,46 @@
 
 use std::time::{Duration, Instant};
 
-use crate::helpers::{registration, unique_email, unique_serial};
-use crate::http::{send, setting};
+use spica_portal::domain::notification::redact_links;
+
+use crate::helpers::{registration, unique_email, unique_serial, Transport};
+use crate::http::{received_for, send};
 use crate::spawn_app;
 
 /// Polls until `done` gives a value or 20 seconds pass.
-fn eventually<T>(what: &str, mut done: impl FnMut() -> Option<T>) -> T {
+fn eventually<T>(what: &str, done: impl FnMut() -> Option<T>) -> T {
+    eventually_within(Duration::from_secs(20), what, done)
+}
+
+fn eventually_within<T>(limit: Duration, what: &str, mut done: impl FnMut() -> Option<T>) -> T {
     let start = Instant::now();
     loop {
         if let Some(value) = done() {
             return value;
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for {what}"
-        );
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+/// An outbox message as staff see it now.
+fn message_now(
+    app: &crate::helpers::TestApp<crate::http::Http>,
+    to: &str,
+    id: &str,
+) -> serde_json::Value {
+    app.outbox(to)
+        .into_iter()
+        .find(|m| m["id"] == id)
+        .expect("the message")
+}
+
+/// The requests the email stand-in received for one outbox message.
+fn requests_for(
+    app: &crate::helpers::TestApp<crate::http::Http>,
+    id: &str,
+) -> Vec<serde_json::Value> {
+    received_for(app.0.agent(), id)
 }
 
 #[test]
@@ -39,30 +62,110 @@ fn the_queue_delivers_each_email_once_keyed_by_its_outbox_id() {
             .into_iter()
             .find(|m| m["status"] == "sent")
     });
-    assert_eq!(message["attempts"], 1);
     assert!(message["sent_at"].is_string());
 
-    let standin = setting("STANDIN_URL");
-    let received = send(
-        app.0.agent(),
-        "GET",
-        &format!("{standin}/received"),
-        &[],
-        &[],
-    )
-    .json();
-    let for_message: Vec<_> = received
-        .as_array()
-        .unwrap()
+    // One delivery, keyed by the outbox id. (A second attempt happens only
+    // when a connection to the stand-in was lost; then the key makes the
+    // service drop a repeat.)
+    let id = message["id"].as_str().unwrap();
+    let requests = requests_for(&app, id);
+    let attempts = message["attempts"].as_u64().unwrap();
+    assert!(
+        attempts >= 1 && requests.len() as u64 <= attempts,
+        "{message} {requests:?}"
+    );
+    let delivered: Vec<_> = requests
         .iter()
-        .filter(|r| r["idempotency_key"] == message["id"])
+        .filter(|r| r["answered"] == 200 && r["repeat"] == false)
         .collect();
-    assert_eq!(for_message.len(), 1, "{received}");
-    let sent = &for_message[0];
+    assert_eq!(delivered.len(), 1, "{requests:?}");
+    assert!(requests.iter().all(|r| r["idempotency_key"] == id));
+    let sent = delivered[0];
     assert_eq!(sent["authorization"], "Bearer e2e-email-key");
     assert_eq!(sent["body"]["to"][0], email.as_str());
     assert_eq!(sent["body"]["subject"], message["subject"]);
-    assert_eq!(sent["body"]["text"], message["text"]);
+    // The recipient got the live link; staff see the same text, redacted.
+    let text = sent["body"]["text"].as_str().unwrap();
+    assert_ne!(text, message["text"].as_str().unwrap());
+    assert_eq!(redact_links(text), message["text"].as_str().unwrap());
+    assert!(message["text"]
+        .as_str()
+        .unwrap()
+        .contains("/verify?token=[redacted]"));
+}
+
+#[test]
+fn an_outage_of_the_email_service_delays_an_email_that_then_arrives_once() {
+    let app = spawn_app();
+    let email = unique_email();
+    // The email service answers 503 three times (the Worker under test
+    // retries after 1, 2 and 4 s: EMAIL_RETRY_FIRST_SECONDS=1), then recovers.
+    app.0.fail_emails_to(&email, 3);
+    let registered = app.post_json(
+        "/api/registrations",
+        &registration(&email, &unique_serial()),
+    );
+    assert_eq!(registered.status, 201);
+    let message = eventually_within(
+        Duration::from_secs(90),
+        "the verification email to be sent after the outage",
+        || {
+            app.outbox(&email)
+                .into_iter()
+                .find(|m| m["status"] == "sent")
+        },
+    );
+    let id = message["id"].as_str().unwrap().to_owned();
+    assert!(message["last_error"].is_null());
+    // Three refusals, then one delivery. (More attempts happen only when a
+    // connection to the stand-in was lost: they reach it not at all, or as
+    // repeats of the key, which it does not deliver again.)
+    let requests = requests_for(&app, &id);
+    let answered: Vec<_> = requests
+        .iter()
+        .map(|r| (r["answered"].as_i64().unwrap(), r["repeat"] == true))
+        .collect();
+    assert_eq!(
+        answered[..4],
+        [(503, false), (503, false), (503, false), (200, false)],
+        "{message}"
+    );
+    assert!(answered[4..]
+        .iter()
+        .all(|&(status, repeat)| status == 200 && repeat));
+    let attempts = message["attempts"].as_u64().unwrap();
+    assert!(
+        attempts >= 4 && attempts >= requests.len() as u64,
+        "{message}"
+    );
+
+    // The cron sweep afterwards sends nothing again.
+    let url = format!("{}/__scheduled?cron=*/10+*+*+*+*", app.0.base());
+    assert_eq!(send(app.0.agent(), "GET", &url, &[], &[]).status, 200);
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(requests_for(&app, &id).len(), requests.len());
+    assert_eq!(
+        message_now(&app, &email, &id)["attempts"],
+        message["attempts"]
+    );
+    let accepted = app.0.emails_accepted(&id);
+    assert_eq!(accepted.len(), 1, "delivered exactly once");
+
+    // The link works, and staff never saw it.
+    let token = app.emailed_token(&email, "verify");
+    assert!(accepted[0].contains(&token));
+    let outbox = app
+        .staff_get(&format!(
+            "/api/staff/outbox?to={}",
+            crate::helpers::urlencode(&email)
+        ))
+        .text();
+    assert!(!outbox.contains(&token));
+    let verified = app.post_json(
+        "/api/registrations/verify",
+        &serde_json::json!({ "token": token }),
+    );
+    assert_eq!(verified.status, 200, "{}", verified.text());
 }
 
 #[test]
