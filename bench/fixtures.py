@@ -45,12 +45,14 @@ def webhooks(count, secret, out):
             f.write("/api/webhooks/stripe\tstripe-signature: t=%d,v1=%s\t%s\n" % (now, signature, body))
 
 
-def call(method, url, body=None, token=None):
+def call(method, url, body=None, token=None, headers=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method)
     request.add_header("content-type", "application/json")
     if token:
         request.add_header("authorization", "Bearer " + token)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read() or b"{}")
 
@@ -63,7 +65,9 @@ def link(base, staff, email, path):
         if "/%s?token=[redacted]" % path not in message["text"]:
             continue
         url = "%s/received?idempotency_key=%s" % (os.environ["STANDIN_URL"], message["id"])
-        for _ in range(300):
+        # The queue may still be delivering the emails of the load phases
+        # before this one (a few thousand): wait up to five minutes.
+        for _ in range(3000):
             for received in call("GET", url):
                 found = re.search(r"/%s\?token=([A-Za-z0-9_-]+)" % path, received["body"]["text"])
                 if received.get("answered") == 200 and found:
@@ -82,7 +86,13 @@ def customer(base, staff):
         "newsletter": False, "accept_terms": True})
     call("POST", base + "/api/registrations/verify", {"token": link(base, staff, email, "verify")})
     call("POST", base + "/api/sessions", {"email": email})
-    return call("POST", base + "/api/sessions/redeem", {"token": link(base, staff, email, "sign-in")})["access_token"]
+    token = call("POST", base + "/api/sessions/redeem", {"token": link(base, staff, email, "sign-in")})["access_token"]
+    # An invented serial earns no free coupon: staff credit the coupons that
+    # direct support needs.
+    customer_id = call("GET", base + "/api/me", token=token)["customer_id"]
+    call("POST", "%s/api/staff/customers/%s/adjustments" % (base, customer_id),
+         {"coupons": 10, "reason": "bench set-up"}, staff, {"idempotency-key": "bench-%s" % customer_id})
+    return token
 
 
 def support(base, staff, incidents, count, intake_out, sessions_out):
@@ -97,7 +107,7 @@ def support(base, staff, incidents, count, intake_out, sessions_out):
     with open(sessions_out, "w") as f:
         for n in range(count):
             slot = start + (n // incidents) * 120
-            body = json.dumps({"started_at": iso(slot), "ended_at": iso(slot + 60), "channel": "voice", "agent": "Bench"},
+            body = json.dumps({"started_at": iso(slot), "ended_at": iso(slot + 60), "channel": "voice"},
                               separators=(",", ":"))
             f.write("/api/staff/incidents/%s/sessions\tauthorization: Bearer %s\t%s\n" % (ids[n % incidents], staff, body))
 
