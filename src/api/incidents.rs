@@ -89,7 +89,7 @@ pub fn incident_input(
 ) -> std::result::Result<NewIncident, FieldErrors> {
     let mut fields = Fields::new(object);
     let subject = fields.parse("subject", |t| Text::parse(t, 200));
-    let description = fields.parse("description", |t| Text::parse(t, 10_000));
+    let description = fields.parse("description", |t| Text::parse_multiline(t, 10_000));
     let channel = fields.parse("channel", Channel::parse);
     let phone = fields.parse_optional("phone", Phone::parse);
     let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
@@ -206,7 +206,7 @@ pub async fn customer_message<D: Database>(
     let customer = principal.customer()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse(t, 10_000));
+    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let phone = fields.parse_optional("phone", Phone::parse);
     let times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
     let (Some(body), Some(phone), Some(times)) = (body, phone, times) else {
@@ -283,7 +283,7 @@ pub async fn attempt<D: Database>(
             .map_or(Err(Invalid::required()), Outcome::parse),
     );
     let channel = fields.parse("channel", Channel::parse);
-    let note = fields.parse_optional("note", |t| Text::parse(t, 2000));
+    let note = fields.parse_optional("note", |t| Text::parse_multiline(t, 2000));
     let (Some(outcome), Some(channel), Some(note)) = (outcome, channel, note) else {
         return Err(decode::invalid(fields.errors));
     };
@@ -371,7 +371,7 @@ pub async fn staff_message<D: Database>(
     let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse(t, 10_000));
+    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let Some(body) = body else {
         return Err(decode::invalid(fields.errors));
     };
@@ -393,7 +393,7 @@ pub async fn close<D: Database>(
     principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let Some(resolution) = fields.parse("resolution", |t| Text::parse(t, 5000)) else {
+    let Some(resolution) = fields.parse("resolution", |t| Text::parse_multiline(t, 5000)) else {
         return Err(decode::invalid(fields.errors));
     };
     let (incident, jobs) = app.close_incident(id, resolution, now, entropy).await?;

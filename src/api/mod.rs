@@ -28,6 +28,7 @@ use crate::app::{AccessKeys, App, AppError, Credentials, PaymentProvider, Princi
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::link::ReturnPath;
 use crate::domain::registration::NewRegistration;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
@@ -200,7 +201,9 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
     };
     let principal = match app.authenticate_for(*access, credentials, keys, now).await {
         Ok(principal) => principal,
-        Err(AppError::Unauthenticated) if page => return Ok(web::sign_in_first(*access).into()),
+        Err(AppError::Unauthenticated) if page => {
+            return Ok(web::sign_in_first(*access, request).into())
+        }
         Err(error) if page => return Ok(web::refused(*access, error.into())),
         Err(error) => return Err(error.into()),
     };
@@ -231,7 +234,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["portal"]) => web::portal(app, p, now).await,
         (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, p, now).await,
         (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, p, now, entropy).await,
-        (Get | Head, ["portal", "orders", id]) => web::order_page(app, p, id, now).await,
+        (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, p, id, now).await,
         (Get | Head, ["support"]) => web::support_page(),
         (Post, ["support"]) => web::request_support(app, request, p, now, entropy).await,
         (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, p, id).await,
@@ -765,12 +768,13 @@ async fn redeem<D: Database>(
 /// The page the sign-in link opens: one button, so that a mail scanner that
 /// follows links does not spend the link.
 fn sign_in_page(request: &Request) -> Response {
+    let next = next_field(request.query_param("next").as_deref());
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
         Some(token) => page(
             200,
             "Sign in",
             &format!(
-                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
+                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">{next}\n\
                  <button type=\"submit\">Sign in to Time &amp; Space support</button>\n</form>",
                 escape(token.as_str())
             ),
@@ -778,11 +782,28 @@ fn sign_in_page(request: &Request) -> Response {
         None => page(
             200,
             "Sign in",
-            "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
-             <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>\n\
-             <button type=\"submit\">Email me a sign-in link</button>\n</form>",
+            &format!(
+                "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
+                 <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>{next}\n\
+                 <button type=\"submit\">Email me a sign-in link</button>\n</form>"
+            ),
         ),
     }
+}
+
+/// Where a person goes back to after signing in, if it is a path of ours.
+fn return_path(text: Option<&str>) -> Option<ReturnPath> {
+    text.and_then(|t| ReturnPath::parse(t).ok())
+}
+
+/// The hidden field that carries the return path through the sign-in forms.
+fn next_field(text: Option<&str>) -> String {
+    return_path(text).map_or(String::new(), |next| {
+        format!(
+            "<input type=\"hidden\" name=\"next\" value=\"{}\">",
+            escape(next.as_str())
+        )
+    })
 }
 
 async fn sign_in_form<D: Database>(
@@ -791,10 +812,14 @@ async fn sign_in_form<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
+    let next = return_path(decode::form_field(request, "next").as_deref());
     if let Ok(Ok(text)) = decode::single_text(request, "email") {
         // The page's own "email me a link" form: the same answer for any address.
         let jobs = match Email::parse(&text) {
-            Ok(email) => app.request_sign_in(&email, now, entropy).await?,
+            Ok(email) => {
+                app.request_sign_in_to(&email, next.as_ref(), now, entropy)
+                    .await?
+            }
             Err(_) => Vec::new(),
         };
         let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
@@ -808,11 +833,11 @@ async fn sign_in_form<D: Database>(
         Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
     };
     match outcome {
-        Ok(session) => Ok(web::customer_session(app, &session).into()),
+        Ok(session) => Ok(web::customer_session(app, &session, next.as_ref()).into()),
         Err(AppError::Token(_)) => Ok(page(
             400,
             "Not signed in",
-            &paragraph("This sign-in link is not valid any more. Ask for a new one at /sign-in."),
+            "<p>This sign-in link is not valid any more.</p><p><a href=\"/sign-in\">Ask for a new one</a></p>",
         )
         .into()),
         Err(other) => Err(other.into()),

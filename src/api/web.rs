@@ -21,6 +21,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::incident::{Channel, Outcome};
 use crate::domain::license::ProductVersion;
+use crate::domain::link::ReturnPath;
 use crate::domain::money::Money;
 use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::serial::SerialNumber;
@@ -88,13 +89,29 @@ fn form(request: &Request) -> Result<Map<String, Value>> {
     }
 }
 
-/// Where a page sends someone who is not signed in.
-pub fn sign_in_first(access: Access) -> Response {
-    Response::redirect(match access {
-        Access::Staff(_) => "/desk/sign-in",
-        Access::Partner(_) => "/partner/sign-in",
-        _ => "/sign-in",
-    })
+/// Where a page sends someone who is not signed in: a customer's sign-in
+/// link brings them back to the page they asked for.
+pub fn sign_in_first(access: Access, request: &Request) -> Response {
+    match access {
+        Access::Staff(_) => Response::redirect("/desk/sign-in"),
+        Access::Partner(_) => Response::redirect("/partner/sign-in"),
+        _ if request.method == super::http::Method::Get => {
+            let wanted = if request.query.is_empty() {
+                request.path.clone()
+            } else {
+                format!("{}?{}", request.path, request.query)
+            };
+            match ReturnPath::parse(&wanted) {
+                Ok(next) => {
+                    let query =
+                        serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
+                    Response::redirect(&format!("/sign-in?{query}"))
+                }
+                Err(_) => Response::redirect("/sign-in"),
+            }
+        }
+        _ => Response::redirect("/sign-in"),
+    }
 }
 
 /// A page's answer to someone signed in who may not see it.
@@ -298,9 +315,11 @@ fn with_session<D>(app: &App<D>, response: Response, session: &Token) -> Respons
     )
 }
 
-/// A signed-in customer's browser session, from the sign-in link.
-pub fn customer_session<D>(app: &App<D>, session: &Token) -> Response {
-    with_session(app, Response::redirect("/portal"), session)
+/// A signed-in customer's browser session, from the sign-in link: on to
+/// the page they were going to, or the portal.
+pub fn customer_session<D>(app: &App<D>, session: &Token, next: Option<&ReturnPath>) -> Response {
+    let landing = next.map_or("/portal", ReturnPath::as_str);
+    with_session(app, Response::redirect(landing), session)
 }
 
 // ---- the customer portal --------------------------------------------------
@@ -532,8 +551,12 @@ fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> String {
     )
 }
 
+/// An order, and where Stripe Checkout sends the customer back to
+/// (`?checkout=success` or `?checkout=cancelled`): until Stripe's webhook
+/// confirms the payment, the page says it is being confirmed.
 pub async fn order_page<D: Database>(
     app: &App<D>,
+    request: &Request,
     principal: &Principal,
     id: &str,
     now: Instant,
@@ -544,14 +567,22 @@ pub async fn order_page<D: Database>(
         Err(error) => return Ok(problem_page(Area::Customer, error.into())),
     };
     let order = &record.order;
-    let mut html = format!(
+    let awaiting = order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment;
+    let notice = match request.query_param("checkout").as_deref() {
+        Some("success") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is being confirmed: this page shows it as paid, and your coupons are credited, as soon as the card payment is confirmed to us, usually within a minute.</p>\n",
+        Some("success") => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is confirmed.</p>\n",
+        Some("cancelled") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">The card payment was cancelled and nothing was charged. You can pay by card again, or by bank transfer with the details below.</p>\n",
+        _ => "",
+    };
+    let mut html = notice.to_owned();
+    html.push_str(&format!(
         "<p>{} coupon(s) at EUR {} = <strong>EUR {}</strong>. Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
         order.quantity.get(),
         order.unit_price,
         order.total,
         status_text(order.status_at(now).as_str()),
         escape(&format(order.expires_at)),
-    );
+    ));
     if let Some(url) = &record.checkout_url {
         if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
             html.push_str(&format!(
@@ -624,13 +655,19 @@ pub async fn request_support<D: Database>(
     }
 }
 
+/// Text someone wrote in paragraphs, escaped, its line breaks and tabs
+/// shown as written (the stylesheet's `.free-text` keeps white space).
+fn free_text(text: &str) -> String {
+    format!("<span class=\"free-text\">{}</span>", escape(text))
+}
+
 /// An incident's timeline, for the customer's page and the desk's.
 async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Result<String> {
     let c = &incident.callback;
     let mut html = format!(
         "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
          <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
-         <p>{}</p>\n",
+         <p id=\"incident-description\" class=\"free-text\">{}</p>\n",
         status_text(c.status.as_str()),
         escape(incident.channel.as_str()),
         escape(&format(c.due_by)),
@@ -649,7 +686,7 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
                 a.number.to_string(),
                 escape(&format(a.created_at)),
                 status_text(&a.outcome),
-                escape(a.note.as_deref().unwrap_or("")),
+                free_text(a.note.as_deref().unwrap_or("")),
             ]
         })
         .collect();
@@ -690,7 +727,7 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
             vec![
                 escape(&format(m.created_at)),
                 escape(&m.author_name),
-                escape(&m.body),
+                free_text(&m.body),
             ]
         })
         .collect();
@@ -729,7 +766,7 @@ pub async fn customer_message<D: Database>(
     let customer = principal.customer()?;
     let object = form(request)?;
     let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse(t, 10_000));
+    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
     let (Some(body), Some(phone)) = (body, phone) else {
         return Ok(problem_page(Area::Customer, decode::invalid(fields.errors)));
@@ -1058,7 +1095,7 @@ pub async fn desk_action<D: Database>(
         "attempts" => {
             let outcome = fields.parse("outcome", Outcome::parse);
             let channel = fields.parse("channel", Channel::parse);
-            let note = fields.parse_optional("note", |t| Text::parse(t, 2000));
+            let note = fields.parse_optional("note", |t| Text::parse_multiline(t, 2000));
             match (outcome, channel, note) {
                 (Some(outcome), Some(channel), Some(note)) => app
                     .record_attempt(
@@ -1102,13 +1139,13 @@ pub async fn desk_action<D: Database>(
             }
         }
         "messages" => {
-            let body = fields.parse("body", |t| Text::parse(t, 10_000));
+            let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
             match body {
                 Some(body) => app.staff_message(id, body, &staff, now, entropy).await,
                 None => Err(AppError::Invalid(fields.errors)),
             }
         }
-        _ => match fields.parse("resolution", |t| Text::parse(t, 5000)) {
+        _ => match fields.parse("resolution", |t| Text::parse_multiline(t, 5000)) {
             Some(resolution) => app
                 .close_incident(id, resolution, now, entropy)
                 .await
@@ -1551,7 +1588,7 @@ pub async fn accept_invitation<D: Database>(
         Err(error) => Err(error),
     };
     match accepted {
-        Ok(session) => Ok(customer_session(app, &session).into()),
+        Ok(session) => Ok(customer_session(app, &session, None).into()),
         Err(error) => link_refused("Invitation not accepted", error),
     }
 }

@@ -132,8 +132,8 @@ impl<D: Database> App<D> {
                     customer_email: email.as_str().to_owned(),
                     quantity: quantity.get(),
                     unit_amount_cents: order.unit_price.cents(),
-                    success_url: format!("{base}/orders/{}?checkout=success", order.id),
-                    cancel_url: format!("{base}/orders/{}?checkout=cancelled", order.id),
+                    success_url: format!("{base}/portal/orders/{}?checkout=success", order.id),
+                    cancel_url: format!("{base}/portal/orders/{}?checkout=cancelled", order.id),
                 };
                 let session = provider
                     .create_checkout_session(&request)

@@ -37,6 +37,18 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
+        self.request_sign_in_to(email, None, now, entropy).await
+    }
+
+    /// The same, with the page the person was going to: the link brings
+    /// them back there once signed in.
+    pub async fn request_sign_in_to(
+        &self,
+        email: &Email,
+        next: Option<&crate::domain::link::ReturnPath>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Vec<Job>, AppError> {
         let Some(contact) = self.store.contact_by_email(email.as_str()).await? else {
             return Ok(Vec::new());
         };
@@ -55,6 +67,7 @@ impl<D: Database> App<D> {
                     email,
                     &self.config.public_base_url,
                     token.as_str(),
+                    next,
                     issued.expires_at,
                 );
                 (issued, message)

@@ -15,6 +15,7 @@ pub mod idempotency;
 pub mod incident;
 pub mod ledger;
 pub mod license;
+pub mod link;
 pub mod money;
 pub mod notification;
 pub mod order;
@@ -52,6 +53,7 @@ mod parsers_never_panic {
             let _ = super::rf::RfReference::parse(&input);
             let _ = super::rf::RfReference::candidates_in(&input);
             let _ = super::token::Token::parse(&input);
+            let _ = super::link::ReturnPath::parse(&input);
             let _ = super::incident::Channel::parse(&input);
             let _ = super::order::PaymentMethod::parse(&input);
             let _ = super::activation::InstallationId::parse(&input);

@@ -163,7 +163,18 @@ pub fn verification(
 }
 
 /// Sent when a customer asks to sign in: a one-time link instead of a password.
-pub fn sign_in(to: &Email, base_url: &str, token: &str, expires_at: Instant) -> Message {
+pub fn sign_in(
+    to: &Email,
+    base_url: &str,
+    token: &str,
+    next: Option<&super::link::ReturnPath>,
+    expires_at: Instant,
+) -> Message {
+    let mut url = link(base_url, "sign-in", token);
+    if let Some(next) = next {
+        url.push_str("&next=");
+        url.push_str(&serde_urlencoded::to_string([("", next.as_str())]).unwrap_or_default()[1..]);
+    }
     Message {
         to: to.clone(),
         subject: "Your Time & Space sign-in link".into(),
@@ -173,7 +184,7 @@ pub fn sign_in(to: &Email, base_url: &str, token: &str, expires_at: Instant) -> 
              {}\n\n\
              The link is valid until {} (UTC) and can be used once. If you did not ask to sign in, ignore this email.\n\n\
              Spica Customer Support\n",
-            link(base_url, "sign-in", token),
+            url,
             format(expires_at),
         ),
     }
@@ -319,7 +330,7 @@ pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, base_url: &str) ->
         to: to.clone(),
         subject: format!("We could not reach you about {}", facts.id),
         text: format!(
-            "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\nPlease reply with times that suit you or another number, at {}/api/me/incidents/{}/messages (or in the portal), and we will call again within 24 hours.\n\nSpica Customer Support\n",
+            "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\nPlease tell us times that suit you or another number, at {}/portal/incidents/{}, and we will call again within 24 hours.\n\nSpica Customer Support\n",
             facts.contact, facts.subject, facts.phone, base_url.trim_end_matches('/'), facts.id
         ),
     }
@@ -598,7 +609,7 @@ mod tests {
         let expires = from_unix_millis(0).unwrap();
         for message in [
             verification(&to, "Ana", "https://portal.test", token, expires),
-            sign_in(&to, "https://portal.test", token, expires),
+            sign_in(&to, "https://portal.test", token, None, expires),
         ] {
             assert!(
                 message.text.contains(token),
@@ -648,6 +659,7 @@ mod tests {
             &to,
             "http://127.0.0.1:8787",
             "T",
+            None,
             from_unix_millis(0).unwrap(),
         );
         assert!(message

@@ -27,6 +27,25 @@ impl Text {
         Ok(Self(text.to_owned()))
     }
 
+    /// Free text that people write in paragraphs (a problem description, a
+    /// message, a resolution, a note): line breaks and tabs are kept (CR LF
+    /// read as LF), any other control character is refused.
+    pub fn parse_multiline(input: &str, max: usize) -> Result<Self, Invalid> {
+        let normalised = input.replace("\r\n", "\n");
+        if normalised
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(Invalid::new(
+                "invalid",
+                "must not contain control characters other than line breaks and tabs",
+            ));
+        }
+        let kept: String = normalised.replace(['\n', '\t'], " ");
+        Self::parse(&kept, max)?;
+        Ok(Self(normalised.trim().to_owned()))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -105,5 +124,37 @@ mod tests {
         assert_eq!(VatId::parse("si 1234.5678").unwrap().as_str(), "SI12345678");
         assert!(VatId::parse("12345678").is_err());
         assert!(VatId::parse("SI1").is_err());
+    }
+}
+
+#[cfg(test)]
+mod multiline_tests {
+    use super::Text;
+
+    #[test]
+    fn a_description_keeps_its_line_breaks_and_tabs() {
+        let text =
+            Text::parse_multiline("  Terminal 3:\r\n\t- no time\n\nSince Monday.  ", 100).unwrap();
+        assert_eq!(text.as_str(), "Terminal 3:\n\t- no time\n\nSince Monday.");
+    }
+
+    #[test]
+    fn other_control_characters_are_refused_by_name() {
+        for input in ["bell\u{7}", "nul\u{0}", "escape\u{1b}[31m", "lone\rreturn"] {
+            let refused = Text::parse_multiline(input, 100).unwrap_err();
+            assert!(refused.detail.contains("line breaks and tabs"), "{input:?}");
+        }
+        assert!(
+            Text::parse("one\ntwo", 100).is_err(),
+            "one-line fields stay one line"
+        );
+        assert!(
+            Text::parse_multiline(" \n\t ", 100).is_err(),
+            "blank is not text"
+        );
+        assert!(
+            Text::parse_multiline(&"a\n".repeat(60), 100).is_err(),
+            "length counts"
+        );
     }
 }

@@ -223,7 +223,7 @@ fn a_browser_session_holds_a_random_id_and_signing_out_ends_it_on_the_server() {
         after.status, 303,
         "the old cookie opens nothing after signing out"
     );
-    assert_eq!(after.header("location"), Some("/sign-in"));
+    assert_eq!(after.header("location"), Some("/sign-in?next=%2Fportal"));
 }
 
 #[test]

@@ -357,3 +357,30 @@ fn a_customer_sees_only_their_own_incidents() {
         )
         .problem(401);
 }
+
+#[test]
+fn a_description_keeps_its_line_breaks_and_other_control_characters_are_named() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let body = json!({"subject": "Terminal offline", "description": "Terminal 3:\r\n\t- shows no time\n\nSince Monday.",
+        "channel": "chat"});
+    let opened = app.post_json_as("/api/me/incidents", &token, &body);
+    assert_eq!(opened.status, 201, "{}", opened.text());
+    let id = opened.json()["incident_id"].as_str().unwrap().to_owned();
+    let read = app
+        .get_as(&format!("/api/me/incidents/{id}"), &token)
+        .json();
+    assert_eq!(
+        read["description"],
+        "Terminal 3:\n\t- shows no time\n\nSince Monday."
+    );
+    let bell = json!({"subject": "Bell", "description": "ring\u{7}", "channel": "chat"});
+    let refused = app
+        .post_json_as("/api/me/incidents", &token, &bell)
+        .problem(422);
+    assert_eq!(refused["errors"][0]["field"], "description");
+    assert!(refused["errors"][0]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("line breaks and tabs"));
+}

@@ -11,6 +11,7 @@ mod concurrency;
 mod coupons;
 mod identity;
 mod incidents;
+mod journeys;
 mod licensing;
 mod limits;
 mod organisations;

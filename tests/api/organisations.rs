@@ -352,7 +352,7 @@ fn removal_never_leaves_an_organisation_without_a_contact_and_ends_the_removed_o
     let portal = app.get_with_cookie("/portal", &bor_cookie);
     assert_eq!(
         (portal.status, portal.header("location")),
-        (303, Some("/sign-in")),
+        (303, Some("/sign-in?next=%2Fportal")),
         "the removed contact's browser session ends"
     );
     let before = app.outbox(&bor_email).len();

@@ -31,7 +31,7 @@ fn signed_in_customer(app: &crate::helpers::TestApp<impl Transport>) -> String {
 /// The portal's own origin, as the browser sends it on a form post.
 fn own_origin(app: &crate::helpers::TestApp<impl Transport>) -> String {
     let location = app.get("/portal").header("location").map(str::to_owned);
-    assert_eq!(location.as_deref(), Some("/sign-in"));
+    assert_eq!(location.as_deref(), Some("/sign-in?next=%2Fportal"));
     app.0.origin()
 }
 
@@ -40,9 +40,10 @@ fn pages_need_a_session_and_carry_the_security_headers() {
     let app = spawn_app();
     for path in ["/portal", "/support", "/portal/coupons", "/portal/activate"] {
         let answer = app.get(path);
+        let back = format!("/sign-in?next={}", crate::helpers::urlencode(path));
         assert_eq!(
             (answer.status, answer.header("location")),
-            (303, Some("/sign-in")),
+            (303, Some(back.as_str())),
             "{path}"
         );
     }

@@ -21,6 +21,8 @@ mod coupons;
 mod identity;
 #[path = "../api/incidents.rs"]
 mod incidents;
+#[path = "../api/journeys.rs"]
+mod journeys;
 #[path = "../api/licensing.rs"]
 mod licensing;
 #[path = "../api/organisations.rs"]
