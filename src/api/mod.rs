@@ -289,7 +289,8 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
         (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
         (Post, ["sign-in"]) => sign_in_form(app, request, now, entropy).await,
-        (Get | Head, ["register"]) => Ok(pages::registration_form(|name| request.query_param(&format!("error_{name}"))).into()),
+        (Get | Head, ["register"]) => Ok(pages::registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into()),
+        (Post, ["register"]) => register_page(app, request, now, entropy).await,
         (Get | Head, ["registered"]) => Ok(page(
             200,
             "Thank you for registering",
@@ -502,7 +503,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/partner/statements/{month}", &["GET"], RESELLER),
     ("/", &["GET"], PUBLIC),
     ("/terms", &["GET"], PUBLIC),
-    ("/register", &["GET"], PUBLIC),
+    ("/register", &["GET", "POST"], PUBLIC),
     ("/registered", &["GET"], PUBLIC),
     ("/verify", &["GET"], PUBLIC),
     ("/sign-in", &["GET", "POST"], PUBLIC),
@@ -607,6 +608,56 @@ async fn register<D: Database>(
             ))
         }
         Body::Form(pairs) => register_form(app, &pairs, now, entropy).await,
+    }
+}
+
+/// The portal's own registration page: a refusal shows the form again with
+/// what was typed and each error next to its field (422); success goes on
+/// to the thank-you page.
+async fn register_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Body::Form(pairs) = decode::body(request, true)? else {
+        return Err(ApiError::UnsupportedMediaType(
+            "application/x-www-form-urlencoded",
+        ));
+    };
+    let again = |errors: &FieldErrors| {
+        let value_of = |name: &str| {
+            pairs
+                .iter()
+                .find_map(|(key, value)| (key == name).then(|| value.clone()))
+        };
+        let error_for = |name: &str| {
+            errors
+                .list()
+                .iter()
+                .find(|e| decode::form_name(&e.field) == name)
+                .map(|e| e.detail.clone())
+        };
+        Handled::from(pages::registration_form(422, value_of, error_for))
+    };
+    let registration = match NewRegistration::parse(decode::registration_form(&pairs)) {
+        Ok(registration) => registration,
+        Err(errors) => return Ok(again(&errors)),
+    };
+    match app.register(registration, now, entropy).await {
+        Ok(registered) => Ok(Handled::with_jobs(
+            Response::redirect("/registered"),
+            registered.jobs,
+        )),
+        Err(AppError::EmailTaken) => {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                "contact.email",
+                Invalid::new("taken", "is registered already; sign in instead"),
+            );
+            Ok(again(&errors))
+        }
+        Err(other) => Err(other.into()),
     }
 }
 

@@ -130,9 +130,15 @@ const REGISTRATION_FIELDS: [(&str, &str, &str, &str); 10] = [
 
 /// The registration form that posts to `/api/registrations`, showing next to
 /// each field the error that a refused post sent back in the query.
-pub fn registration_form(error_for: impl Fn(&str) -> Option<String>) -> Response {
-    let mut html =
-        String::from("<form method=\"post\" action=\"/api/registrations\" novalidate>\n");
+/// The registration page's form. It posts to `/register`, which answers a
+/// refusal with this form again: the values typed (`value_of`), each error
+/// next to its field, and nothing personal in the URL.
+pub fn registration_form(
+    status: u16,
+    value_of: impl Fn(&str) -> Option<String>,
+    error_for: impl Fn(&str) -> Option<String>,
+) -> Response {
+    let mut html = String::from("<form method=\"post\" action=\"/register\" novalidate>\n");
     let field_error = |name: &str| {
         error_for(name)
             .map(|detail| {
@@ -151,20 +157,30 @@ pub fn registration_form(error_for: impl Fn(&str) -> Option<String>) -> Response
             format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
         };
         let required = if name == "vat_id" { "" } else { " required" };
+        let value = escape(&value_of(name).unwrap_or_default());
         html.push_str(&format!(
             "<p><label for=\"{name}\">{label}</label>\n\
-             <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" autocomplete=\"{autocomplete}\"{required}{described}></p>\n{error}"
+             <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{value}\" autocomplete=\"{autocomplete}\"{required}{described}></p>\n{error}"
         ));
     }
+    let checked = |name: &str| {
+        if value_of(name).is_some_and(|v| !v.is_empty()) {
+            " checked"
+        } else {
+            ""
+        }
+    };
     html.push_str(&format!(
-        "<p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\">\n\
+        "<p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
          <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
-         <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required>\n\
+         <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required{}>\n\
          <label for=\"accept_terms\">I accept the direct support terms and conditions</label></p>\n{}\
          <button type=\"submit\">Register</button>\n</form>",
+        checked("newsletter"),
+        checked("accept_terms"),
         field_error("accept_terms")
     ));
-    page(200, "Register as a Time & Space user", &html)
+    page(status, "Register as a Time & Space user", &html)
 }
 
 #[cfg(test)]
@@ -173,10 +189,19 @@ mod form_tests {
 
     #[test]
     fn errors_stand_next_to_their_fields_for_screen_readers() {
-        let response = registration_form(|name| (name == "email").then(|| "<bad>".to_string()));
+        let response = registration_form(
+            422,
+            |name| (name == "city").then(|| "Ljub\"ljana".to_string()),
+            |name| (name == "email").then(|| "<bad>".to_string()),
+        );
         let html = String::from_utf8(response.body).unwrap();
         assert!(html.contains("aria-describedby=\"email-error\""));
         assert!(html.contains("<p id=\"email-error\" role=\"alert\">&lt;bad&gt;</p>"));
         assert_eq!(html.matches("role=\"alert\"").count(), 1);
+        assert!(
+            html.contains("value=\"Ljub&quot;ljana\""),
+            "typed values come back, escaped"
+        );
+        assert_eq!(response.status, 422);
     }
 }

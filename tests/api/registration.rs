@@ -232,3 +232,42 @@ fn a_form_with_errors_goes_back_to_the_form_with_the_errors_in_the_query() {
     let again = post_form(&app, &form(&email, &unique_serial()));
     assert!(again.header("location").unwrap().contains("errors=email"));
 }
+
+#[test]
+fn the_registration_page_keeps_what_was_typed_when_a_field_is_wrong() {
+    let app = spawn_app();
+    let typed = form("ana@@kovinar", &unique_serial());
+    let pairs: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = app.post_form_with_cookie("/register", "", &app.0.origin(), &pairs);
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(
+        refused.header("location").is_none(),
+        "no personal data in a URL"
+    );
+    let page = refused.text();
+    for kept in [
+        "value=\"Kovinar d.o.o.\"",
+        "value=\"Tr",
+        "value=\"+386 1 234 5678\"",
+        "value=\"ana@@kovinar\"",
+    ] {
+        assert!(page.contains(kept), "{kept} was not kept: {page}");
+    }
+    assert!(
+        page.contains("id=\"email-error\""),
+        "the error stands next to its field"
+    );
+    assert!(page
+        .contains("id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required checked"));
+
+    let email = unique_email();
+    let good = form(&email, &unique_serial());
+    let pairs: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let registered = app.post_form_with_cookie("/register", "", &app.0.origin(), &pairs);
+    assert_eq!(registered.status, 303, "{}", registered.text());
+    assert_eq!(registered.header("location"), Some("/registered"));
+    app.emailed_token(&email, "verify");
+    let again = app.post_form_with_cookie("/register", "", &app.0.origin(), &pairs);
+    assert_eq!(again.status, 422);
+    assert!(again.text().contains("is registered already"));
+}
