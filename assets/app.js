@@ -88,6 +88,20 @@
   var hidden = document.querySelectorAll("button[data-copy][hidden]");
   for (var i = 0; i < hidden.length; i++) hidden[i].removeAttribute("hidden");
 
+  // Times are sent in Ljubljana's time (the portal's home); with this script
+  // they read in the reader's own time zone, the instant kept in datetime.
+  if (window.Intl && Intl.DateTimeFormat) {
+    var local = new Intl.DateTimeFormat(undefined, {
+      day: "numeric", month: "short", year: "numeric",
+      hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    });
+    var times = document.querySelectorAll("time[datetime]");
+    for (var t = 0; t < times.length; t++) {
+      var at = new Date(times[t].getAttribute("datetime"));
+      if (!isNaN(at.getTime())) times[t].textContent = local.format(at);
+    }
+  }
+
   // A form[data-confirm] (or a submit button with data-confirm) asks first.
   document.addEventListener("submit", function (event) {
     var form = event.target;

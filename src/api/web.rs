@@ -348,7 +348,7 @@ pub async fn portal<D: Database>(
         .take(20)
         .map(|line| {
             vec![
-                escape(&format(line.created_at)),
+                when(line.created_at),
                 entry_label(line.kind).to_owned(),
                 line.coupons.to_string(),
             ]
@@ -425,7 +425,7 @@ pub async fn portal<D: Database>(
                     escape(&i.subject)
                 ),
                 status_text(i.callback.status.as_str()),
-                escape(&format(i.callback.due_by)),
+                when(i.callback.due_by),
             ]
         })
         .collect();
@@ -581,7 +581,7 @@ pub async fn order_page<D: Database>(
         order.unit_price,
         order.total,
         status_text(order.status_at(now).as_str()),
-        escape(&format(order.expires_at)),
+        when(order.expires_at),
     ));
     if let Some(url) = &record.checkout_url {
         if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
@@ -655,6 +655,18 @@ pub async fn request_support<D: Database>(
     }
 }
 
+/// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
+/// (the portal's home), which the pages' script turns into the reader's own
+/// time zone.
+fn when(instant: Instant) -> String {
+    let (local, zone) = crate::domain::time::in_ljubljana(instant);
+    format!(
+        "<time datetime=\"{}\">{} {zone}</time>",
+        escape(&format(instant)),
+        local.format("%-d %b %Y, %H:%M")
+    )
+}
+
 /// Text someone wrote in paragraphs, escaped, its line breaks and tabs
 /// shown as written (the stylesheet's `.free-text` keeps white space).
 fn free_text(text: &str) -> String {
@@ -670,10 +682,10 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
          <p id=\"incident-description\" class=\"free-text\">{}</p>\n",
         status_text(c.status.as_str()),
         escape(incident.channel.as_str()),
-        escape(&format(c.due_by)),
+        when(c.due_by),
         c.attempts,
         c.failed_attempts,
-        c.sla_breached_at.map_or(String::new(), |at| format!("<dt>Deadline missed</dt><dd>{}</dd>", escape(&format(at)))),
+        c.sla_breached_at.map_or(String::new(), |at| format!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
         escape(&incident.description),
     );
     let attempts: Vec<Vec<String>> = app
@@ -684,7 +696,7 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         .map(|a| {
             vec![
                 a.number.to_string(),
-                escape(&format(a.created_at)),
+                when(a.created_at),
                 status_text(&a.outcome),
                 free_text(a.note.as_deref().unwrap_or("")),
             ]
@@ -701,7 +713,7 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         .iter()
         .map(|s| {
             vec![
-                escape(&format(s.session.started_at)),
+                when(s.session.started_at),
                 format!("{} min", (s.session.seconds() + 59) / 60),
                 escape(&s.agent),
             ]
@@ -725,7 +737,7 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         .iter()
         .map(|m| {
             vec![
-                escape(&format(m.created_at)),
+                when(m.created_at),
                 escape(&m.author_name),
                 free_text(&m.body),
             ]
@@ -991,7 +1003,7 @@ pub async fn desk<D: Database>(
                 escape(&i.id),
                 escape(&i.subject),
                 status_text(i.callback.status.as_str()),
-                escape(&format(i.callback.due_by)),
+                when(i.callback.due_by),
             )
         })
         .collect();
@@ -1339,7 +1351,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Re
                 crate::store::OutboxStatus::Pending if m.attempts > 0 => format!(
                     "pending: attempt {} at {}",
                     m.attempts + 1,
-                    format(m.next_attempt_at)
+                    when(m.next_attempt_at)
                 ),
                 crate::store::OutboxStatus::Unknown => {
                     "unknown: the send was interrupted and may have arrived; check with the recipient"
@@ -1348,7 +1360,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Re
                 other => status_text(other.as_str()),
             };
             vec![
-                escape(&format(m.created_at)),
+                when(m.created_at),
                 escape(&m.to),
                 escape(&m.subject),
                 escape(&status),
@@ -1383,10 +1395,7 @@ pub async fn audit_page<D: Database>(
         .iter()
         .map(|e| {
             vec![
-                format!(
-                    "<time datetime=\"{0}\">{0}</time>",
-                    escape(&format(e.created_at))
-                ),
+                when(e.created_at),
                 format!("{} ({})", escape(&e.actor_name), escape(&e.role)),
                 escape(&e.action),
                 escape(&e.target),
@@ -1764,7 +1773,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, principal: &Principal) -> Re
             let id = escape(&c.id);
             let action = |what: &str| format!("/desk/claims/{id}/{what}");
             vec![
-                escape(&format(c.created_at)),
+                when(c.created_at),
                 format!("{}<br>{}", escape(&c.company_name), escape(&c.email)),
                 escape(&c.serial),
                 status_text(c.status.as_str()),

@@ -238,3 +238,23 @@ fn the_public_website_may_call_the_api_and_no_other_site_may() {
     );
     assert_eq!(other.header("access-control-allow-origin"), None);
 }
+
+#[test]
+fn times_read_in_ljubljana_and_carry_the_instant_for_the_readers_own_zone() {
+    let app = spawn_app();
+    let cookie = signed_in_customer(&app);
+    let portal = app.get_with_cookie("/portal", &cookie).text();
+    let start = portal
+        .find("<time datetime=\"")
+        .expect("the ledger's times are <time> elements");
+    let element = &portal[start..start + portal[start..].find("</time>").unwrap()];
+    assert!(
+        element.ends_with(" CET") || element.ends_with(" CEST"),
+        "shown in Ljubljana's time without the script: {element}"
+    );
+    assert!(
+        element.contains(".000Z\">") || element.contains("Z\">"),
+        "the instant in UTC for the script: {element}"
+    );
+    assert!(!portal.contains("Z</td>"), "no raw UTC instant in a cell");
+}
