@@ -37,6 +37,17 @@ pub enum Area {
     Partner,
 }
 
+/// Where the brand in the header leads: the home of the page's area, so
+/// that every page has a way back.
+fn home(area: Area) -> &'static str {
+    match area {
+        Area::Public => "/",
+        Area::Customer => "/portal",
+        Area::Desk => "/desk",
+        Area::Partner => "/partner",
+    }
+}
+
 fn navigation(area: Area) -> &'static str {
     match area {
         Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a>",
@@ -61,11 +72,12 @@ pub fn page_in(area: Area, status: u16, title: &str, body: &str) -> Response {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} · Time &amp; Space support</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n\
          <script src=\"/app.js\" defer></script>\n</head>\n<body>\n\
-         <header><p class=\"brand\">Spica · Time &amp; Space support</p><nav aria-label=\"Main\">{nav}</nav></header>\n\
+         <header><p class=\"brand\"><a href=\"{home}\">Spica · Time &amp; Space support</a></p><nav aria-label=\"Main\">{nav}</nav></header>\n\
          <main id=\"main\">\n<h1>{title}</h1>\n{body}\n</main>\n\
          <div id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></div>\n</body>\n</html>\n",
         title = escape(title),
         nav = navigation(area),
+        home = home(area),
     );
     Response::new(status, "text/html; charset=utf-8", html.into_bytes())
         .with_header("content-security-policy", CONTENT_SECURITY_POLICY)

@@ -89,7 +89,7 @@ fn concurrent(error: DbError) -> AppError {
 
 impl<D: Database> App<D> {
     fn facts<'a>(
-        &self,
+        &'a self,
         incident: &'a IncidentRecord,
         customer: &'a CustomerPrincipal,
     ) -> IncidentFacts<'a> {
@@ -102,6 +102,7 @@ impl<D: Database> App<D> {
             channel: incident.channel.as_str(),
             preferred_times: incident.preferred_times.as_deref().unwrap_or("any"),
             due_by: incident.callback.due_by,
+            base_url: &self.config.public_base_url,
         }
     }
 

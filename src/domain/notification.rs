@@ -279,13 +279,26 @@ pub struct IncidentFacts<'a> {
     pub channel: &'a str,
     pub preferred_times: &'a str,
     pub due_by: Instant,
+    /// The portal's origin, for the links to the incident's pages.
+    pub base_url: &'a str,
 }
 
 impl IncidentFacts<'_> {
+    /// The desk's summary, with the link to the incident on the desk.
     fn summary(&self) -> String {
         format!(
-            "Incident:  {}\nSubject:   {}\nCustomer:  {} ({})\nChannel:   {}\nPhone:     {}\nTimes:     {}\nCall by:   {} (UTC)\n",
-            self.id, self.subject, self.company, self.contact, self.channel, self.phone, self.preferred_times, format(self.due_by)
+            "Incident:  {}\nSubject:   {}\nCustomer:  {} ({})\nChannel:   {}\nPhone:     {}\nTimes:     {}\nCall by:   {} (UTC)\nOpen:      {}\n",
+            self.id, self.subject, self.company, self.contact, self.channel, self.phone, self.preferred_times, format(self.due_by),
+            self.page("desk")
+        )
+    }
+
+    /// The incident's page in an area (`portal`, `desk`).
+    fn page(&self, area: &str) -> String {
+        format!(
+            "{}/{area}/incidents/{}",
+            self.base_url.trim_end_matches('/'),
+            self.id
         )
     }
 }
@@ -318,8 +331,8 @@ pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
         to: to.clone(),
         subject: format!("We received your support request {}", facts.id),
         text: format!(
-            "Hello {},\n\nwe received your request \"{}\". A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
-            facts.contact, facts.subject, format(facts.due_by)
+            "Hello {},\n\nwe received your request \"{}\". A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
+            facts.contact, facts.subject, format(facts.due_by), facts.page("portal")
         ),
     }
 }

@@ -9,6 +9,7 @@ use native::spawn_app;
 
 mod concurrency;
 mod coupons;
+mod crawler;
 mod identity;
 mod incidents;
 mod journeys;
