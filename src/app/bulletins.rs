@@ -220,7 +220,7 @@ mod tests {
         assert!(message.html.unwrap().contains("<li>faster</li>"));
         assert!(message.headers.unwrap().contains("List-Unsubscribe=One-Click"));
         let summary = &run(app.bulletins(10)).unwrap()[0];
-        assert_eq!((summary.recipients, summary.waiting), (2, 2));
+        assert_eq!((summary.recipients, summary.pending), (2, 0));
     }
 
     #[test]

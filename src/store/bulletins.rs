@@ -23,8 +23,8 @@ pub struct BulletinSummary {
     pub sent: i64,
     /// Refused, given up, never sent (no email service) or of unknown fate.
     pub failed: i64,
-    /// Not yet taken by a job, or in the outbox waiting for its send.
-    pub waiting: i64,
+    /// Not yet taken by a job (their emails not yet written).
+    pub pending: i64,
 }
 
 /// A recipient whose turn has come, with whether it is still subscribed.
@@ -202,7 +202,7 @@ impl<D: Database> Store<D> {
                COUNT(r.contact_id) AS recipients, \
                COALESCE(SUM(o.status = 'sent'), 0) AS sent, \
                COALESCE(SUM(o.status IN ('failed', 'not_sent', 'unknown')), 0) AS failed, \
-               COALESCE(SUM(r.status = 'pending' OR o.status IN ('pending', 'sending')), 0) AS waiting \
+               COALESCE(SUM(r.status = 'pending'), 0) AS pending \
              FROM bulletins b \
              LEFT JOIN bulletin_recipients r ON r.bulletin_id = b.id \
              LEFT JOIN outbox o ON o.id = r.outbox_id \
@@ -217,7 +217,7 @@ impl<D: Database> Store<D> {
                 recipients: row.integer("recipients")?,
                 sent: row.integer("sent")?,
                 failed: row.integer("failed")?,
-                waiting: row.integer("waiting")?,
+                pending: row.integer("pending")?,
             })
         })
         .collect()

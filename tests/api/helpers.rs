@@ -128,6 +128,9 @@ pub trait Transport: Sync {
     /// see the outbox only with links redacted, so this is how a test reads
     /// a link, as a person copies it from their mailbox.
     fn emails_accepted(&self, outbox_id: &str) -> Vec<String>;
+    /// The email API bodies (`text`, `html`, `headers`, …) of the emails
+    /// with this outbox id that the email stand-in accepted.
+    fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<Value>;
     /// Makes the email stand-in answer 503 (an outage) to the next `count`
     /// emails to `to`.
     fn fail_emails_to(&self, to: &str, count: u32);
