@@ -298,6 +298,7 @@ async fn route<D: Database, P: PaymentProvider>(
         )
         .into()),
         (Get | Head, ["api", "me"]) => me(app, p, now).await,
+        (Patch, ["api", "me"]) => bulletins::change_me(app, request, p, now).await,
         (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
@@ -397,7 +398,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/registrations/verify", &["POST"], PUBLIC),
     ("/api/sessions", &["POST"], PUBLIC),
     ("/api/sessions/redeem", &["POST"], PUBLIC),
-    ("/api/me", &["GET"], CUSTOMER),
+    ("/api/me", &["GET", "PATCH"], CUSTOMER),
     ("/api/me/ledger", &["GET"], CUSTOMER),
     ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
     ("/api/me/coupon-orders/{order_id}", &["GET"], CUSTOMER),

@@ -108,10 +108,7 @@ impl<D: Database> App<D> {
                 }
             })
             .collect();
-        let skipped: Vec<String> = unsubscribed
-            .iter()
-            .map(|r| r.contact_id.clone())
-            .collect();
+        let skipped: Vec<String> = unsubscribed.iter().map(|r| r.contact_id.clone()).collect();
         let mut statements = vec![
             store::skip_recipients(bulletin_id, &skipped),
             store::claim_recipients(bulletin_id, &run_id, &emails),
@@ -143,13 +140,32 @@ impl<D: Database> App<D> {
         Ok(jobs)
     }
 
+    /// A contact subscribes to bulletins (its consent dated now) or
+    /// unsubscribes; repeating either changes nothing.
+    pub async fn set_subscription(
+        &self,
+        contact_id: &str,
+        subscribed: bool,
+        now: Instant,
+    ) -> Result<(), AppError> {
+        let statement = if subscribed {
+            store::subscribe(contact_id, now)
+        } else {
+            store::unsubscribe(contact_id)
+        };
+        self.store.write(vec![statement]).await?;
+        Ok(())
+    }
+
     /// Unsubscribes the contact an unsubscribe link was issued to; `false`
     /// when the link is unknown. Repeating it changes nothing.
     pub async fn unsubscribe(&self, token: &Token) -> Result<bool, AppError> {
         let Some(contact_id) = self.store.unsubscribe_contact(token.hash()).await? else {
             return Ok(false);
         };
-        self.store.write(vec![store::unsubscribe(&contact_id)]).await?;
+        self.store
+            .write(vec![store::unsubscribe(&contact_id)])
+            .await?;
         Ok(true)
     }
 }
@@ -167,7 +183,10 @@ mod tests {
     /// An active contact who subscribed, its id.
     fn subscriber(app: &App<Sqlite>, email: &str, seed: u8) -> String {
         let principal = customer(app, email, seed);
-        run(app.store.write(vec![store::subscribe(&principal.contact.id, now())])).unwrap();
+        run(app
+            .store
+            .write(vec![store::subscribe(&principal.contact.id, now())]))
+        .unwrap();
         assert!(run(app.store.subscribed(&principal.contact.id)).unwrap());
         principal.contact.id
     }
@@ -211,14 +230,23 @@ mod tests {
         let app = app();
         subscriber(&app, "ana@kovinar.si", 1);
         subscriber(&app, "bor@lesnina.si", 2);
-        let published = run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
+        let published =
+            run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
         assert_eq!(published.recipients, 2);
         let delivered = run_jobs(&app, published.jobs, 2);
         assert_eq!(delivered.len(), 2, "{delivered:?}");
-        assert_eq!(recipients_of(&app, &published.id), ["ana@kovinar.si", "bor@lesnina.si"]);
-        let message = run(app.store.outbox_message(&delivered[0])).unwrap().unwrap();
+        assert_eq!(
+            recipients_of(&app, &published.id),
+            ["ana@kovinar.si", "bor@lesnina.si"]
+        );
+        let message = run(app.store.outbox_message(&delivered[0]))
+            .unwrap()
+            .unwrap();
         assert!(message.html.unwrap().contains("<li>faster</li>"));
-        assert!(message.headers.unwrap().contains("List-Unsubscribe=One-Click"));
+        assert!(message
+            .headers
+            .unwrap()
+            .contains("List-Unsubscribe=One-Click"));
         let summary = &run(app.bulletins(10)).unwrap()[0];
         assert_eq!((summary.recipients, summary.pending), (2, 0));
     }
@@ -227,7 +255,8 @@ mod tests {
     fn a_contact_who_joins_after_publication_is_not_sent_that_bulletin() {
         let app = app();
         subscriber(&app, "ana@kovinar.si", 1);
-        let published = run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
+        let published =
+            run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
         subscriber(&app, "late@lesnina.si", 2);
         run_jobs(&app, published.jobs, 1);
         assert_eq!(recipients_of(&app, &published.id), ["ana@kovinar.si"]);
@@ -238,12 +267,15 @@ mod tests {
         let app = app();
         subscriber(&app, "ana@kovinar.si", 1);
         let bor = subscriber(&app, "bor@lesnina.si", 2);
-        let first = run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
+        let first =
+            run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
         // Bor unsubscribes before the first bulletin's job runs.
         run(app.store.write(vec![store::unsubscribe(&bor)])).unwrap();
         run_jobs(&app, first.jobs, 1);
         assert_eq!(recipients_of(&app, &first.id), ["ana@kovinar.si"]);
-        let second = run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(10))).unwrap();
+        let second =
+            run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(10)))
+                .unwrap();
         assert_eq!(second.recipients, 1);
     }
 
@@ -253,7 +285,9 @@ mod tests {
         for n in 0..(BATCH + 3) {
             subscriber(&app, &format!("c{n}@firma.si"), n as u8);
         }
-        let published = run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(200))).unwrap();
+        let published =
+            run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(200)))
+                .unwrap();
         let delivered = run_jobs(&app, published.jobs, 1);
         assert_eq!(delivered.len(), BATCH + 3);
         assert_eq!(recipients_of(&app, &published.id).len(), BATCH + 3);
@@ -263,9 +297,12 @@ mod tests {
     fn the_link_in_a_bulletin_unsubscribes_its_contact() {
         let app = app();
         let ana = subscriber(&app, "ana@kovinar.si", 1);
-        let published = run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
+        let published =
+            run(app.publish_bulletin(&news(), "admin@spica.test", now(), &mut entropy(9))).unwrap();
         let delivered = run_jobs(&app, published.jobs, 1);
-        let text = run(app.store.outbox_text_at_rest(&delivered[0])).unwrap().unwrap();
+        let text = run(app.store.outbox_text_at_rest(&delivered[0]))
+            .unwrap()
+            .unwrap();
         let start = text.find("unsubscribe?token=").unwrap() + "unsubscribe?token=".len();
         let token = Token::parse(&text[start..start + 43]).unwrap();
         assert!(run(app.unsubscribe(&token)).unwrap());

@@ -44,7 +44,10 @@ fn parse_body(input: &str) -> Result<String, Invalid> {
             format!("must be at most {MAX_BODY_CHARS} characters"),
         ));
     }
-    if body.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if body
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err(Invalid::new(
             "invalid",
             "must not contain control characters",
@@ -156,7 +159,10 @@ mod tests {
 
     #[test]
     fn a_paragraph_with_one_plain_line_is_not_a_list() {
-        assert_eq!(body_html("- one\nnot an item"), "<p>- one<br>\nnot an item</p>\n");
+        assert_eq!(
+            body_html("- one\nnot an item"),
+            "<p>- one<br>\nnot an item</p>\n"
+        );
     }
 
     #[test]
@@ -165,12 +171,18 @@ mod tests {
         let url = "https://portal.test/unsubscribe?token=abc";
         let (text, html) = email_bodies(&bulletin, url);
         assert!(text.starts_with("Hello\n") && text.contains(url));
-        assert!(html.contains("<p>Hello</p>") && html.contains("href=\"https://portal.test/unsubscribe?token=abc\""));
+        assert!(
+            html.contains("<p>Hello</p>")
+                && html.contains("href=\"https://portal.test/unsubscribe?token=abc\"")
+        );
         assert_eq!(
             unsubscribe_headers(url),
             vec![
                 ("List-Unsubscribe".to_owned(), format!("<{url}>")),
-                ("List-Unsubscribe-Post".to_owned(), "List-Unsubscribe=One-Click".to_owned()),
+                (
+                    "List-Unsubscribe-Post".to_owned(),
+                    "List-Unsubscribe=One-Click".to_owned()
+                ),
             ]
         );
     }
@@ -181,6 +193,9 @@ mod tests {
         let fields: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["subject", "body"]);
         let ok = Bulletin::parse(Some(" News "), Some("line\r\n\tmore\n")).unwrap();
-        assert_eq!((ok.subject.as_str(), ok.body.as_str()), ("News", "line\n\tmore"));
+        assert_eq!(
+            (ok.subject.as_str(), ok.body.as_str()),
+            ("News", "line\n\tmore")
+        );
     }
 }

@@ -80,7 +80,10 @@ pub fn skip_recipients(bulletin_id: &str, contact_ids: &[String]) -> Statement {
         "UPDATE bulletin_recipients SET status = 'skipped' \
          WHERE bulletin_id = ?1 AND status = 'pending' \
            AND contact_id IN (SELECT value FROM json_each(?2))",
-        vec![bulletin_id.into(), serde_json::json!(contact_ids).to_string().into()],
+        vec![
+            bulletin_id.into(),
+            serde_json::json!(contact_ids).to_string().into(),
+        ],
     )
 }
 

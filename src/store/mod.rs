@@ -25,8 +25,9 @@ pub use bank::{
     insert_bank_entries, insert_statement, is_matched_already, match_bank_entry, BankEntryRecord,
 };
 pub use bulletins::{
-    claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe, unsubscribe,
-    write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient, RecipientEmail,
+    claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
+    unsubscribe, write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient,
+    RecipientEmail,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,

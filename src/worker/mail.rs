@@ -117,8 +117,9 @@ impl Sender {
                 }
             }
             Self::Binding { binding, from } => {
-                let mut builder = worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
-                    .text(&email.text);
+                let mut builder =
+                    worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
+                        .text(&email.text);
                 if let Some(html) = &email.html {
                     builder = builder.html(html);
                 }

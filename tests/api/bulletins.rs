@@ -33,7 +33,10 @@ fn written<T: Transport>(app: &TestApp<T>, id: &str) -> Value {
         if summary["pending"] == 0 {
             return summary;
         }
-        assert!(start.elapsed() < std::time::Duration::from_secs(60), "{summary}");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{summary}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
 }
@@ -64,18 +67,31 @@ fn a_bulletin_reaches_subscribers_and_one_click_unsubscribes() {
     written(app, id);
 
     let email = received(app, &bulletin_to(app, &ana, &subject).expect("sent to Ana"));
-    assert!(email["html"].as_str().unwrap().contains("<li>&lt;b&gt;new&lt;/b&gt; reports</li>"), "{email}");
-    assert_eq!(email["headers"]["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click");
+    assert!(
+        email["html"]
+            .as_str()
+            .unwrap()
+            .contains("<li>&lt;b&gt;new&lt;/b&gt; reports</li>"),
+        "{email}"
+    );
+    assert_eq!(
+        email["headers"]["List-Unsubscribe-Post"],
+        "List-Unsubscribe=One-Click"
+    );
     let header = email["headers"]["List-Unsubscribe"].as_str().unwrap();
     assert!(header.starts_with('<') && header.ends_with('>'), "{header}");
-    let link = &header[header.find("/unsubscribe?token=").expect("an unsubscribe link")..header.len() - 1];
+    let link = &header[header
+        .find("/unsubscribe?token=")
+        .expect("an unsubscribe link")..header.len() - 1];
     assert!(email["text"].as_str().unwrap().contains(link));
 
     // The link opens a page with a button; the mail client's one-click
     // POST (no session, no Origin) unsubscribes.
     let page = app.get(link);
     assert_eq!(page.status, 200);
-    assert!(page.text().contains("<button type=\"submit\">Unsubscribe</button>"));
+    assert!(page
+        .text()
+        .contains("<button type=\"submit\">Unsubscribe</button>"));
     let one_click = app.0.send(
         "POST",
         link,
@@ -88,7 +104,10 @@ fn a_bulletin_reaches_subscribers_and_one_click_unsubscribes() {
     let next = unique("Spica news");
     let second = publish(app, &next);
     written(app, second["bulletin_id"].as_str().unwrap());
-    assert!(bulletin_to(app, &bor, &next).is_some(), "Bor is still subscribed");
+    assert!(
+        bulletin_to(app, &bor, &next).is_some(),
+        "Bor is still subscribed"
+    );
     assert_eq!(bulletin_to(app, &ana, &next), None, "Ana unsubscribed");
 }
 
@@ -113,7 +132,9 @@ fn published_bulletins_are_listed_as_news() {
     let id = published["bulletin_id"].as_str().unwrap();
     let news = app.get("/news");
     assert_eq!(news.status, 200);
-    assert!(news.text().contains(&format!("<a href=\"/news/{id}\">{subject}</a>")));
+    assert!(news
+        .text()
+        .contains(&format!("<a href=\"/news/{id}\">{subject}</a>")));
     let item = app.get(&format!("/news/{id}"));
     assert_eq!(item.status, 200);
     assert!(item.text().contains("<ul><li>faster shifts</li>"));
@@ -123,7 +144,11 @@ fn published_bulletins_are_listed_as_news() {
 #[test]
 fn a_bulletin_needs_a_subject_and_a_body() {
     let app = &spawn_app();
-    let refused = app.staff_send("POST", "/api/staff/bulletins", &json!({"subject": "", "body": "x"}));
+    let refused = app.staff_send(
+        "POST",
+        "/api/staff/bulletins",
+        &json!({"subject": "", "body": "x"}),
+    );
     let problem = refused.problem(422);
     assert!(problem.to_string().contains("subject"), "{problem}");
 }
@@ -138,4 +163,32 @@ fn customers_cannot_publish_bulletins() {
         &json!({"subject": "Hi", "body": "spam"}),
     );
     assert!(matches!(refused.status, 401 | 403), "{}", refused.status);
+}
+
+#[test]
+fn a_contact_changes_the_subscription_in_the_profile() {
+    let app = &spawn_app();
+    let (ana, token) = app.customer();
+    let me = |body: Value| {
+        app.0.send(
+            "PATCH",
+            "/api/me",
+            &[
+                ("content-type", "application/json"),
+                ("authorization", &format!("Bearer {token}")),
+            ],
+            body.to_string().into_bytes(),
+        )
+    };
+    let off = me(json!({"newsletter": false}));
+    assert_eq!(off.status, 200, "{}", off.text());
+    assert_eq!(app.get_as("/api/me", &token).json()["newsletter"], false);
+    let subject = unique("Spica news");
+    let published = publish(app, &subject);
+    written(app, published["bulletin_id"].as_str().unwrap());
+    assert_eq!(bulletin_to(app, &ana, &subject), None);
+
+    assert_eq!(me(json!({"newsletter": true})).status, 200);
+    assert_eq!(app.get_as("/api/me", &token).json()["newsletter"], true);
+    me(json!({"newsletter": "yes"})).problem(422);
 }
