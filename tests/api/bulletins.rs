@@ -49,6 +49,22 @@ fn bulletin_to<T: Transport>(app: &TestApp<T>, to: &str, subject: &str) -> Optio
         .map(|m| m["id"].as_str().unwrap().to_owned())
 }
 
+/// A signed-in customer who subscribed to bulletins: (email, token).
+fn subscriber<T: Transport>(app: &TestApp<T>) -> (String, String) {
+    let (email, token) = app.customer();
+    let subscribed = app.0.send(
+        "PATCH",
+        "/api/me",
+        &[
+            ("content-type", "application/json"),
+            ("authorization", &format!("Bearer {token}")),
+        ],
+        json!({"newsletter": true}).to_string().into_bytes(),
+    );
+    assert_eq!(subscribed.status, 200, "{}", subscribed.text());
+    (email, token)
+}
+
 /// The API body the email service got for an outbox message.
 fn received<T: Transport>(app: &TestApp<T>, id: &str) -> Value {
     app.email_received(id);
@@ -58,8 +74,8 @@ fn received<T: Transport>(app: &TestApp<T>, id: &str) -> Value {
 #[test]
 fn a_bulletin_reaches_subscribers_and_one_click_unsubscribes() {
     let app = &spawn_app();
-    let (ana, _) = app.customer();
-    let (bor, _) = app.customer();
+    let (ana, _) = subscriber(app);
+    let (bor, _) = subscriber(app);
     let subject = unique("Spica news");
     let published = publish(app, &subject);
     let id = published["bulletin_id"].as_str().unwrap();
@@ -168,7 +184,7 @@ fn customers_cannot_publish_bulletins() {
 #[test]
 fn a_contact_changes_the_subscription_in_the_profile() {
     let app = &spawn_app();
-    let (ana, token) = app.customer();
+    let (ana, token) = subscriber(app);
     let me = |body: Value| {
         app.0.send(
             "PATCH",

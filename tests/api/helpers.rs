@@ -100,7 +100,9 @@ pub fn registration(email: &str, serial: &str) -> Value {
             "vat_id": "SI12345678"
         },
         "contact": {"name": "Ana Novak", "email": email, "phone": "+386 1 234 5678"},
-        "newsletter": true,
+        // Not subscribed: a bulletin published by a parallel test (end to
+        // end, one database) must not land in another test's outbox.
+        "newsletter": false,
         "accept_terms": true
     })
 }
