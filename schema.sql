@@ -131,10 +131,46 @@ CREATE TABLE outbox (
   sent_at             TEXT,
   next_attempt_at     TEXT NOT NULL,  -- when a pending message is due (again)
   claimed_until       TEXT,           -- the sending consumer's lease
+  body_html           TEXT,           -- dropped once settled (it carries links)
+  headers             TEXT,           -- a JSON object; dropped once settled
   CHECK (status <> 'sending' OR claimed_until IS NOT NULL)
 ) STRICT;
 CREATE INDEX outbox_by_recipient ON outbox (to_address, created_at);
 CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
+
+-- News bulletins, published by staff (listed at /news).
+CREATE TABLE bulletins (
+  id           TEXT PRIMARY KEY,
+  subject      TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  published_by TEXT NOT NULL,            -- the staff member's email
+  published_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX bulletins_by_time ON bulletins (published_at);
+
+-- Who a bulletin goes to: the subscribed active contacts when it was
+-- published, written once. Queue jobs take the pending ones in batches: a
+-- job claims its recipients (`run_id`), and writes their outbox rows in the
+-- same batch, so a crash midway neither loses nor repeats a recipient.
+-- 'skipped': unsubscribed before their turn came.
+CREATE TABLE bulletin_recipients (
+  bulletin_id TEXT NOT NULL REFERENCES bulletins (id),
+  contact_id  TEXT NOT NULL REFERENCES contacts (id),
+  status      TEXT NOT NULL CHECK (status IN ('pending', 'queued', 'skipped')),
+  run_id      TEXT,                      -- the job run that claimed it
+  outbox_id   TEXT,
+  PRIMARY KEY (bulletin_id, contact_id),
+  CHECK ((status = 'queued') = (outbox_id IS NOT NULL))
+) STRICT;
+CREATE INDEX bulletin_recipients_by_status ON bulletin_recipients (bulletin_id, status);
+
+-- One-click unsubscribe links, by the SHA-256 of their secret: each bulletin
+-- email gets its own; a link only ever unsubscribes its contact.
+CREATE TABLE unsubscribe_tokens (
+  token_hash TEXT PRIMARY KEY,
+  contact_id TEXT NOT NULL REFERENCES contacts (id),
+  created_at TEXT NOT NULL
+) STRICT;
 
 -- A customer's coupon balance, kept by the trigger below in the same
 -- transaction as each entry. Only support time delivered may take it below

@@ -5,6 +5,7 @@
 //! for every request; native tests call it directly over SQLite.
 
 mod audit;
+mod bulletins;
 pub mod chart;
 mod coupons;
 mod decode;
@@ -180,7 +181,10 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
         });
     };
     let page = is_page(&request.path);
-    if page && !matches!(request.method, Method::Get | Method::Head) {
+    // `/unsubscribe` is exempt: RFC 8058's one-click POST comes from a mail
+    // client, not from our pages. It carries its own token and only ever
+    // unsubscribes, so a forged post can do no more than the link itself.
+    if page && !matches!(request.method, Method::Get | Method::Head) && *pattern != "/unsubscribe" {
         web::same_origin(app, request)?;
     }
     let form_token = (!page && request.bearer().is_none())
@@ -298,6 +302,7 @@ async fn route<D: Database, P: PaymentProvider>(
         )
         .into()),
         (Get | Head, ["api", "me"]) => me(app, p, now).await,
+        (Patch, ["api", "me"]) => bulletins::change_me(app, request, p, now).await,
         (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
@@ -347,6 +352,14 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, p, month).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
+        (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
+        (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, p).await,
+        (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, p).await,
+        (Post, ["desk", "bulletins"]) => bulletins::desk_publish(app, request, p, now, entropy).await,
+        (Get | Head, ["news"]) => bulletins::news(app).await,
+        (Get | Head, ["news", id]) => bulletins::news_item(app, id).await,
+        (Get | Head, ["unsubscribe"]) => Ok(bulletins::unsubscribe_page(request)),
+        (Post, ["unsubscribe"]) => bulletins::unsubscribe(app, request).await,
         (Get | Head, ["support-requested"]) => Ok(page(
             200,
             "Support request received",
@@ -368,7 +381,8 @@ const CUSTOMER: Access = Access::Customer;
 const AGENT: Access = Access::Staff(&[StaffRole::Agent]);
 /// Bank statements and entries, orders, adjustments, tasks.
 const FINANCE: Access = Access::Staff(&[StaffRole::Finance]);
-/// Members, partners, licenses, releases, claims, the audit log.
+/// Members, partners, licenses, releases, claims, the audit log, and
+/// bulletins (they go to every subscribed customer at once).
 const ADMIN: Access = Access::Staff(&[StaffRole::Admin]);
 /// Any staff member (the desk's home page).
 const STAFF: Access = Access::Staff(&[StaffRole::Agent, StaffRole::Finance]);
@@ -388,7 +402,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/registrations/verify", &["POST"], PUBLIC),
     ("/api/sessions", &["POST"], PUBLIC),
     ("/api/sessions/redeem", &["POST"], PUBLIC),
-    ("/api/me", &["GET"], CUSTOMER),
+    ("/api/me", &["GET", "PATCH"], CUSTOMER),
     ("/api/me/ledger", &["GET"], CUSTOMER),
     ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
     ("/api/me/coupon-orders/{order_id}", &["GET"], CUSTOMER),
@@ -547,6 +561,11 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/partner/sign-in", &["GET", "POST"], PUBLIC),
     ("/partner", &["GET"], PARTNER),
     ("/partner/activations", &["POST"], TECHNICIAN),
+    ("/api/staff/bulletins", &["GET", "POST"], ADMIN),
+    ("/desk/bulletins", &["GET", "POST"], ADMIN),
+    ("/news", &["GET"], PUBLIC),
+    ("/news/{bulletin_id}", &["GET"], PUBLIC),
+    ("/unsubscribe", &["GET", "POST"], PUBLIC),
 ];
 
 /// Whether a route's path pattern matches a request's path segments.

@@ -50,13 +50,13 @@ fn home(area: Area) -> &'static str {
 
 fn navigation(area: Area) -> &'static str {
     match area {
-        Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a>",
+        Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a> <a href=\"/news\">News</a>",
         Area::Customer => {
             "<a href=\"/portal\">Account</a> <a href=\"/portal/coupons\">Buy coupons</a> <a href=\"/support\">Request support</a> \
              <a href=\"/portal/activate\">Activate</a> <a href=\"/portal/contacts\">Contacts</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
         Area::Desk => {
-            "<a href=\"/desk\">Incidents</a> <a href=\"/desk/statements\">Bank statements</a> <a href=\"/desk/outbox\">Outbox</a> <a href=\"/desk/claims\">License claims</a> <a href=\"/desk/audit\">Audit log</a> \
+            "<a href=\"/desk\">Incidents</a> <a href=\"/desk/statements\">Bank statements</a> <a href=\"/desk/outbox\">Outbox</a> <a href=\"/desk/claims\">License claims</a> <a href=\"/desk/audit\">Audit log</a> <a href=\"/desk/bulletins\">Bulletins</a> \
              <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
         Area::Partner => {

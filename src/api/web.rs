@@ -77,6 +77,10 @@ pub fn same_origin<D>(app: &App<D>, request: &Request) -> Result<()> {
 
 /// A form's fields as a JSON object of strings, so the API's parsers read
 /// it (the router has checked its origin).
+pub(super) fn form_fields(request: &Request) -> Result<Map<String, Value>> {
+    form(request)
+}
+
 fn form(request: &Request) -> Result<Map<String, Value>> {
     match decode::body(request, true)? {
         Body::Form(pairs) => Ok(pairs
@@ -136,7 +140,7 @@ fn error_for(errors: &FieldErrors, name: &str) -> Option<String> {
 }
 
 /// A labelled input with its error, if any, right after it.
-fn input(
+pub(super) fn input(
     name: &str,
     label: &str,
     kind: &str,
@@ -174,6 +178,24 @@ fn textarea(name: &str, label: &str, errors: &FieldErrors) -> String {
     format!("<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"4\"{described}></textarea></p>{message}\n")
 }
 
+/// A labelled text area that keeps its value, with its error after it.
+pub(super) fn textarea_with(name: &str, label: &str, value: &str, errors: &FieldErrors) -> String {
+    let error = error_for(errors, name);
+    let described = error.as_ref().map_or(String::new(), |_| {
+        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
+    });
+    let message = error.map_or(String::new(), |e| {
+        format!(
+            "<p id=\"{name}-error\" class=\"field-error\" role=\"alert\">{}</p>",
+            escape(&e)
+        )
+    });
+    format!(
+        "<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"12\"{described}>{}</textarea></p>{message}\n",
+        escape(value)
+    )
+}
+
 fn select(id: &str, name: &str, label: &str, options: &[(&str, &str)]) -> String {
     let options: String = options
         .iter()
@@ -189,7 +211,7 @@ const CHANNELS: [(&str, &str); 4] = [
     ("remote_desktop", "Remote desktop"),
 ];
 
-fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
+pub(super) fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
     if rows.is_empty() {
         return format!("<p>{}: none yet.</p>", escape(caption));
     }

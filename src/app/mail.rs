@@ -42,14 +42,43 @@ pub struct EmailRequest {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// An HTML alternative of the text, if the message has one.
+    pub html: Option<String>,
+    /// Extra headers, such as a bulletin's `List-Unsubscribe`.
+    pub headers: Vec<(String, String)>,
 }
 
 impl EmailRequest {
     /// The JSON body of an HTTP email API in the common shape
-    /// (`POST /emails {"from", "to": [..], "subject", "text"}`).
+    /// (`POST /emails {"from", "to": [..], "subject", "text", "html",
+    /// "headers": {name: value}}`), `html` and `headers` only when present.
     pub fn api_body(&self, from: &str) -> serde_json::Value {
-        json!({ "from": from, "to": [self.to], "subject": self.subject, "text": self.text })
+        let mut body =
+            json!({ "from": from, "to": [self.to], "subject": self.subject, "text": self.text });
+        if let Some(html) = &self.html {
+            body["html"] = json!(html);
+        }
+        if !self.headers.is_empty() {
+            let headers: serde_json::Map<String, serde_json::Value> = self
+                .headers
+                .iter()
+                .map(|(name, value)| (name.clone(), json!(value)))
+                .collect();
+            body["headers"] = serde_json::Value::Object(headers);
+        }
+        body
     }
+}
+
+/// Headers kept in the outbox as a JSON object, in their order.
+fn headers_from_json(text: Option<&str>) -> Vec<(String, String)> {
+    text.and_then(|t| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(t).ok())
+        .map(|map| {
+            map.into_iter()
+                .filter_map(|(name, value)| value.as_str().map(|v| (name, v.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Why an email service did not take a message.
@@ -171,6 +200,8 @@ impl<D: Database> App<D> {
             to: message.to.clone(),
             subject: message.subject.clone(),
             text: message.text.clone(),
+            html: message.html.clone(),
+            headers: headers_from_json(message.headers.as_deref()),
         };
         let redacted = redact_links(&message.text);
         let (statement, delivery) = match sender.send(&request).await {
@@ -680,10 +711,32 @@ mod tests {
             to: "ana@kovinar.si".into(),
             subject: "S".into(),
             text: "T".into(),
+            html: None,
+            headers: Vec::new(),
         };
         assert_eq!(
             request.api_body("Spica <support@spica.test>"),
             json!({"from": "Spica <support@spica.test>", "to": ["ana@kovinar.si"], "subject": "S", "text": "T"})
+        );
+    }
+
+    #[test]
+    fn a_bulletin_body_carries_html_and_the_unsubscribe_headers() {
+        let request = EmailRequest {
+            idempotency_key: "obx_1".into(),
+            to: "ana@kovinar.si".into(),
+            subject: "S".into(),
+            text: "T".into(),
+            html: Some("<p>T</p>".into()),
+            headers: headers_from_json(Some(
+                r#"{"List-Unsubscribe": "<https://p.test/unsubscribe?token=x>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}"#,
+            )),
+        };
+        let body = request.api_body("Spica <support@spica.test>");
+        assert_eq!(body["html"], "<p>T</p>");
+        assert_eq!(
+            body["headers"],
+            json!({"List-Unsubscribe": "<https://p.test/unsubscribe?token=x>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
         );
     }
 }

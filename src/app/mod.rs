@@ -3,6 +3,7 @@
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 
+mod bulletins;
 mod idempotency;
 mod incidents;
 mod ledger;
@@ -18,6 +19,7 @@ mod sessions;
 mod staff;
 mod sweep;
 
+pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, NewIncident, Reply, SessionInput};
 pub use ledger::Adjustment;
@@ -97,6 +99,10 @@ pub enum Job {
         attempt: i64,
         due_at: String,
     },
+    /// The next batch of a bulletin's recipients.
+    SendBulletin {
+        bulletin_id: String,
+    },
 }
 
 impl Job {
@@ -104,7 +110,7 @@ impl Job {
     /// the queue's 12 hours a hop; an email goes at once.
     pub fn delay_seconds(&self, now: crate::domain::time::Instant) -> u32 {
         match self {
-            Self::DeliverEmail { .. } => 0,
+            Self::DeliverEmail { .. } | Self::SendBulletin { .. } => 0,
             Self::IncidentTimer { due_at, .. } => crate::domain::time::parse(due_at)
                 .map_or(0, |due| crate::domain::incident::next_hop_seconds(due, now)),
         }
@@ -128,7 +134,7 @@ impl Job {
                     due_at: crate::domain::time::parse(due_at)?,
                 },
             )),
-            Self::DeliverEmail { .. } => None,
+            Self::DeliverEmail { .. } | Self::SendBulletin { .. } => None,
         }
     }
 }

@@ -11,7 +11,8 @@ impl<D: Database> App<D> {
     /// attempt's time has come, so its queue message may have been lost) or
     /// whose sender stopped mid-send (its claim's lease ran out), marks
     /// unpaid orders past their lifetime expired, and clears tokens that
-    /// expired a day ago.
+    /// expired a day ago. Bulletins with recipients still pending are resumed
+    /// (a run's queue message may have been lost).
     pub async fn sweep(&self, now: Instant, seed: [u8; 32]) -> Result<Vec<Job>, AppError> {
         // Read first, so that the emails written below are enqueued once.
         let due = self.store.due_messages(now, 100).await?;
@@ -24,6 +25,13 @@ impl<D: Database> App<D> {
                 store::delete_expired_tokens(now - chrono::Duration::days(1)),
             ])
             .await?;
+        jobs.extend(
+            self.store
+                .unfinished_bulletins(10)
+                .await?
+                .into_iter()
+                .map(|bulletin_id| Job::SendBulletin { bulletin_id }),
+        );
         jobs.extend(
             due.into_iter()
                 .map(|outbox_id| Job::DeliverEmail { outbox_id }),

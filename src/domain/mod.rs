@@ -6,6 +6,7 @@
 pub mod access;
 pub mod activation;
 pub mod billing;
+pub mod bulletin;
 pub mod country;
 pub mod email;
 pub mod entropy;

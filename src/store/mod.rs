@@ -8,6 +8,7 @@
 //! is, so each business step is one batch.
 
 mod bank;
+mod bulletins;
 mod customers;
 mod idempotency;
 mod incidents;
@@ -22,6 +23,11 @@ mod tokens;
 
 pub use bank::{
     insert_bank_entries, insert_statement, is_matched_already, match_bank_entry, BankEntryRecord,
+};
+pub use bulletins::{
+    claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
+    unsubscribe, write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient,
+    RecipientEmail,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,

@@ -66,10 +66,14 @@ pub struct OutboxMessage {
     pub sent_at: Option<Instant>,
     pub next_attempt_at: Instant,
     pub claimed_until: Option<Instant>,
+    /// An HTML alternative (bulletins), dropped once settled.
+    pub html: Option<String>,
+    /// Extra headers as a JSON object (bulletins' unsubscribe), dropped once settled.
+    pub headers: Option<String>,
 }
 
 const COLUMNS: &str = "id, to_address, subject, body_text, status, attempts, last_error, \
-     created_at, sent_at, next_attempt_at, claimed_until";
+     created_at, sent_at, next_attempt_at, claimed_until, body_html, headers";
 
 impl OutboxMessage {
     fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -87,6 +91,8 @@ impl OutboxMessage {
             sent_at: row.opt_instant("sent_at")?,
             next_attempt_at: row.instant("next_attempt_at")?,
             claimed_until: row.opt_instant("claimed_until")?,
+            html: row.opt_text("body_html")?,
+            headers: row.opt_text("headers")?,
         })
     }
 }
@@ -167,7 +173,7 @@ pub fn mark_sent(
 ) -> Statement {
     Statement::new(
         "UPDATE outbox SET status = 'sent', sent_at = ?4, provider_message_id = ?5, \
-         body_text = ?3, last_error = NULL, claimed_until = NULL \
+         body_text = ?3, last_error = NULL, claimed_until = NULL, body_html = NULL, headers = NULL \
          WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
         vec![
             id.into(),
@@ -192,7 +198,7 @@ pub fn schedule_retry(id: &str, claim: i64, error: &str, at: Instant) -> Stateme
 /// The claimed send failed for good: `failed`, its links redacted.
 pub fn mark_failed(id: &str, claim: i64, error: &str, redacted_text: &str) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'failed', last_error = ?3, body_text = ?4, \
+        "UPDATE outbox SET status = 'failed', last_error = ?3, body_text = ?4, body_html = NULL, headers = NULL, \
          claimed_until = NULL WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
         vec![id.into(), claim.into(), error.into(), redacted_text.into()],
     )
@@ -202,7 +208,7 @@ pub fn mark_failed(id: &str, claim: i64, error: &str, redacted_text: &str) -> St
 /// its links redacted (the attempt counts).
 pub fn mark_not_sent(id: &str, redacted_text: &str) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'not_sent', attempts = attempts + 1, body_text = ?2, \
+        "UPDATE outbox SET status = 'not_sent', attempts = attempts + 1, body_text = ?2, body_html = NULL, headers = NULL, \
          last_error = 'no email service is configured' \
          WHERE id = ?1 AND status = 'pending'",
         vec![id.into(), redacted_text.into()],
@@ -219,7 +225,7 @@ pub fn mark_unknown(
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'unknown', last_error = ?3, body_text = ?4, \
+        "UPDATE outbox SET status = 'unknown', last_error = ?3, body_text = ?4, body_html = NULL, headers = NULL, \
          claimed_until = NULL \
          WHERE id = ?1 AND status = 'sending' AND attempts = ?2 AND claimed_until <= ?5",
         vec![
@@ -237,7 +243,7 @@ pub fn mark_unknown(
 /// sweep: it may have arrived, so it is not called failed.)
 pub fn give_up_message(id: &str, error: &str, redacted_text: &str) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'failed', last_error = ?2, body_text = ?3 \
+        "UPDATE outbox SET status = 'failed', last_error = ?2, body_text = ?3, body_html = NULL, headers = NULL \
          WHERE id = ?1 AND status = 'pending'",
         vec![id.into(), error.into(), redacted_text.into()],
     )

@@ -117,9 +117,21 @@ impl Sender {
                 }
             }
             Self::Binding { binding, from } => {
-                let builder = worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
-                    .text(&email.text)
-                    .build();
+                let mut builder =
+                    worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
+                        .text(&email.text);
+                if let Some(html) = &email.html {
+                    builder = builder.html(html);
+                }
+                if !email.headers.is_empty() {
+                    let headers = js_sys::Object::new();
+                    for (name, value) in &email.headers {
+                        js_sys::Reflect::set(&headers, &name.into(), &value.into())
+                            .map_err(|e| retryable(format!("{e:?}")))?;
+                    }
+                    builder = builder.headers(wasm_bindgen::JsCast::unchecked_ref(&headers));
+                }
+                let builder = builder.build();
                 binding
                     .send_with_builder(&builder)
                     .await

@@ -27,7 +27,17 @@ pub async fn enqueue(env: &Env, jobs: &[Job]) {
         }
     };
     let now = now();
-    for job in jobs {
+    let (at_once, delayed): (Vec<&Job>, Vec<&Job>) =
+        jobs.iter().partition(|job| job.delay_seconds(now) == 0);
+    // Jobs due now go together, 100 a call (the queue's batch limit): a
+    // bulletin's emails are one call, not fifty.
+    for chunk in at_once.chunks(100) {
+        let batch: Vec<Job> = chunk.iter().map(|job| (*job).clone()).collect();
+        if let Err(error) = queue.send_batch(batch).await {
+            console_error!("enqueue {chunk:?} failed, the sweep will retry: {error}");
+        }
+    }
+    for job in delayed {
         if let Err(error) = send(&queue, job, job.delay_seconds(now)).await {
             console_error!("enqueue {job:?} failed, the sweep will retry: {error}");
         }
@@ -65,6 +75,21 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
                 .deliver_email(outbox_id, sender.as_ref(), &schedule, now())
                 .await
                 .map(Some),
+            // The sweep resumes a bulletin with recipients still pending.
+            Job::SendBulletin { .. } if dead_letters => Ok(None),
+            Job::SendBulletin { bulletin_id } => match super::seed() {
+                Ok(seed) => match app.send_bulletin_batch(bulletin_id, now(), seed).await {
+                    Ok(jobs) => {
+                        enqueue(env, &jobs).await;
+                        Ok(None)
+                    }
+                    Err(error) => Err(error),
+                },
+                Err(error) => {
+                    console_error!("bulletin {bulletin_id}: {error}");
+                    Err(crate::app::AppError::Unavailable("no randomness"))
+                }
+            },
             // The cron sweep runs every due timer that is not done.
             Job::IncidentTimer { .. } if dead_letters => Ok(None),
             timer @ Job::IncidentTimer { .. } => run_timer(&app, env, timer).await.map(|_| None),

@@ -100,7 +100,9 @@ pub fn registration(email: &str, serial: &str) -> Value {
             "vat_id": "SI12345678"
         },
         "contact": {"name": "Ana Novak", "email": email, "phone": "+386 1 234 5678"},
-        "newsletter": true,
+        // Not subscribed: a bulletin published by a parallel test (end to
+        // end, one database) must not land in another test's outbox.
+        "newsletter": false,
         "accept_terms": true
     })
 }
@@ -128,6 +130,9 @@ pub trait Transport: Sync {
     /// see the outbox only with links redacted, so this is how a test reads
     /// a link, as a person copies it from their mailbox.
     fn emails_accepted(&self, outbox_id: &str) -> Vec<String>;
+    /// The email API bodies (`text`, `html`, `headers`, …) of the emails
+    /// with this outbox id that the email stand-in accepted.
+    fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<Value>;
     /// Makes the email stand-in answer 503 (an outage) to the next `count`
     /// emails to `to`.
     fn fail_emails_to(&self, to: &str, count: u32);

@@ -7,6 +7,7 @@ mod native;
 
 use native::spawn_app;
 
+mod bulletins;
 mod concurrency;
 mod coupons;
 mod crawler;

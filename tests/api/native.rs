@@ -203,6 +203,17 @@ impl Transport for Native {
                     );
                 }
                 Job::IncidentTimer { .. } => {}
+                Job::SendBulletin { bulletin_id } => {
+                    seed[8] = seed[8].wrapping_add(1);
+                    jobs.extend(
+                        pollster::block_on(self.app.send_bulletin_batch(
+                            bulletin_id,
+                            self.now,
+                            seed,
+                        ))
+                        .unwrap(),
+                    );
+                }
             }
         }
         TestResponse {
@@ -240,6 +251,17 @@ impl Transport for Native {
             .iter()
             .filter(|email| email.idempotency_key == outbox_id)
             .map(|email| email.text.clone())
+            .collect()
+    }
+
+    fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<serde_json::Value> {
+        self.mail
+            .accepted
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|email| email.idempotency_key == outbox_id)
+            .map(|email| email.api_body("Spica <support@spica.test>"))
             .collect()
     }
 

@@ -14,7 +14,9 @@ fn registering_and_confirming_through_the_emailed_link_credits_one_coupon() {
     let email = unique_email();
     let serial = unique_serial();
     app.licensed_to_kovinar(&serial);
-    let response = app.post_json("/api/registrations", &registration(&email, &serial));
+    let mut registered = registration(&email, &serial);
+    registered["newsletter"] = json!(true);
+    let response = app.post_json("/api/registrations", &registered);
     assert_eq!(response.status, 201, "{}", response.text());
     let body = response.json();
     assert_eq!(body["status"], "pending_verification");

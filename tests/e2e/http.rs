@@ -140,6 +140,14 @@ impl Transport for Http {
             .collect()
     }
 
+    fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<serde_json::Value> {
+        received_for(&self.agent, outbox_id)
+            .into_iter()
+            .filter(|r| r["answered"] == 200 && r["repeat"] == false)
+            .map(|r| r["body"].clone())
+            .collect()
+    }
+
     fn fail_emails_to(&self, to: &str, count: u32) {
         let url = format!("{}/fail-emails", setting("STANDIN_URL"));
         let body = serde_json::json!({ "to": to, "count": count }).to_string();

@@ -13,6 +13,8 @@ mod http;
 
 use http::spawn_app;
 
+#[path = "../api/bulletins.rs"]
+mod bulletins;
 #[path = "../api/concurrency.rs"]
 mod concurrency;
 #[path = "../api/coupons.rs"]
