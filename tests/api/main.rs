@@ -9,6 +9,7 @@ use native::spawn_app;
 
 mod concurrency;
 mod coupons;
+mod desk;
 mod identity;
 mod incidents;
 mod licensing;

@@ -17,6 +17,8 @@ use http::spawn_app;
 mod concurrency;
 #[path = "../api/coupons.rs"]
 mod coupons;
+#[path = "../api/desk.rs"]
+mod desk;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]
