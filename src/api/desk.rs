@@ -58,7 +58,13 @@ fn row_field(row: &str, name: &str, label: &str, failed: Failed) -> String {
 }
 
 /// A select whose chosen option is what was sent.
-fn select_field(id: &str, name: &str, label: &str, options: &[(&str, &str)], chosen: &str) -> String {
+fn select_field(
+    id: &str,
+    name: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+) -> String {
     let options: String = options
         .iter()
         .map(|(value, text)| {
@@ -89,7 +95,6 @@ async fn tasks_html<D: Database>(
     role: StaffRole,
     status: u16,
     failed: Failed<'_>,
-    now: Instant,
 ) -> Result<Handled> {
     let tasks: Vec<Vec<String>> = app
         .store
@@ -148,7 +153,6 @@ async fn tasks_html<D: Database>(
             ),
         ]);
     }
-    let _ = now;
     let body = format!(
         "{}\n<h2>Orders in review</h2>{}",
         table(
@@ -166,13 +170,9 @@ async fn tasks_html<D: Database>(
 }
 
 /// `GET /desk/tasks`.
-pub async fn tasks_page<D: Database>(
-    app: &App<D>,
-    principal: &Principal,
-    now: Instant,
-) -> Result<Handled> {
+pub async fn tasks_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
     let staff = principal.staff()?;
-    tasks_html(app, staff.role, 200, None, now).await
+    tasks_html(app, staff.role, 200, None).await
 }
 
 /// `POST /desk/tasks/{id}/resolve`.
@@ -187,7 +187,7 @@ pub async fn resolve_task<D: Database>(
     let object = form(request)?;
     let mut fields = Fields::new(&object);
     let Some(note) = coupons::note(&mut fields) else {
-        return tasks_html(app, staff.role, 422, Some((id, &fields.errors, &object)), now).await;
+        return tasks_html(app, staff.role, 422, Some((id, &fields.errors, &object))).await;
     };
     match app.resolve_task(id, &staff, &note, now).await {
         Ok(_) => Ok(Response::redirect("/desk/tasks").into()),
@@ -209,9 +209,7 @@ pub async fn settle_order<D: Database>(
     let mut fields = Fields::new(&object);
     let (action, note) = match coupons::settlement(&mut fields) {
         Ok(parsed) => parsed,
-        Err(errors) => {
-            return tasks_html(app, staff.role, 422, Some((id, &errors, &object)), now).await
-        }
+        Err(errors) => return tasks_html(app, staff.role, 422, Some((id, &errors, &object))).await,
     };
     match app
         .settle_order(id, action, &staff, &note, now, entropy)
@@ -232,9 +230,30 @@ fn adjustment_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>)
          <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{}{}{}\
          <button type=\"submit\">Adjust the balance</button></form>",
         escape(key),
-        input("customer_id", "Customer (cus_…)", "text", value(values, "customer_id"), errors, " required"),
-        input("coupons", "Coupons to add (negative to take)", "number", value(values, "coupons"), errors, " required step=\"1\""),
-        input("reason", "Reason", "text", value(values, "reason"), errors, " required"),
+        input(
+            "customer_id",
+            "Customer (cus_…)",
+            "text",
+            value(values, "customer_id"),
+            errors,
+            " required"
+        ),
+        input(
+            "coupons",
+            "Coupons to add (negative to take)",
+            "number",
+            value(values, "coupons"),
+            errors,
+            " required step=\"1\""
+        ),
+        input(
+            "reason",
+            "Reason",
+            "text",
+            value(values, "reason"),
+            errors,
+            " required"
+        ),
     )
 }
 
@@ -270,15 +289,19 @@ pub async fn adjust<D: Database>(
     let mut errors = fields.errors;
     let shown_key = value(&object, "idempotency_key").to_owned();
     let again = |status: u16, errors: &FieldErrors| -> Result<Handled> {
-        Ok(desk(staff.role, status, "Adjust a balance", &adjustment_form(&shown_key, errors, &object)))
+        Ok(desk(
+            staff.role,
+            status,
+            "Adjust a balance",
+            &adjustment_form(&shown_key, errors, &object),
+        ))
     };
     let (Some(reason), Some(customer_id), Some(coupons), Some(key)) =
         (reason, customer_id, coupons, key)
     else {
         return again(422, &errors);
     };
-    let fingerprint =
-        RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
+    let fingerprint = RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
     let scope = format!("staff:{}", staff.id);
     let keyed = Idempotency {
         scope: &scope,
@@ -303,7 +326,10 @@ pub async fn adjust<D: Database>(
             Ok(desk(staff.role, 200, "Balance adjusted", &done))
         }
         Err(AppError::NotFound) => {
-            errors.push("customer_id", Invalid::new("unknown", "no customer has this id"));
+            errors.push(
+                "customer_id",
+                Invalid::new("unknown", "no customer has this id"),
+            );
             again(422, &errors)
         }
         Err(AppError::InsufficientBalance) => {
@@ -348,18 +374,50 @@ async fn partners_html<D: Database>(
                     name = escape(&p.name)
                 ),
             };
-            vec![id, escape(&p.name), escape(&p.kind), escape(&p.country), escape(&p.email), state]
+            vec![
+                id,
+                escape(&p.name),
+                escape(&p.kind),
+                escape(&p.country),
+                escape(&p.email),
+                state,
+            ]
         })
         .collect();
     let chosen = value(values, "kind");
     let body = format!(
         "{}<h2>Add a partner</h2><form method=\"post\" action=\"/desk/partners\">{}<p>{}</p>{}{}\
          <button type=\"submit\">Add the partner</button></form>",
-        table("Partners", &["Id", "Name", "Kind", "Country", "Email", "Key"], &rows),
-        input("name", "Name", "text", value(values, "name"), errors, " required"),
+        table(
+            "Partners",
+            &["Id", "Name", "Kind", "Country", "Email", "Key"],
+            &rows
+        ),
+        input(
+            "name",
+            "Name",
+            "text",
+            value(values, "name"),
+            errors,
+            " required"
+        ),
         select_field("kind", "kind", "Kind", &KINDS, chosen),
-        input("country", "Country (ISO code)", "text", value(values, "country"), errors, " required"),
-        input("email", "Email", "email", value(values, "email"), errors, " required"),
+        input(
+            "country",
+            "Country (ISO code)",
+            "text",
+            value(values, "country"),
+            errors,
+            " required"
+        ),
+        input(
+            "email",
+            "Email",
+            "email",
+            value(values, "email"),
+            errors,
+            " required"
+        ),
     );
     Ok(desk(role, status, "Partners", &body))
 }
@@ -428,7 +486,10 @@ fn license_upload_form(error: Option<&str>) -> String {
     let (described, message) = error.map_or((String::new(), String::new()), |e| {
         (
             " aria-invalid=\"true\" aria-describedby=\"licenses-error\"".to_owned(),
-            format!("<p id=\"licenses-error\" class=\"field-error\" role=\"alert\">{}</p>", escape(e)),
+            format!(
+                "<p id=\"licenses-error\" class=\"field-error\" role=\"alert\">{}</p>",
+                escape(e)
+            ),
         )
     });
     format!(
@@ -443,7 +504,12 @@ fn license_upload_form(error: Option<&str>) -> String {
 /// `GET /desk/licenses`.
 pub fn licenses_page(principal: &Principal) -> Result<Handled> {
     let staff = principal.staff()?;
-    Ok(desk(staff.role, 200, "License import", &license_upload_form(None)))
+    Ok(desk(
+        staff.role,
+        200,
+        "License import",
+        &license_upload_form(None),
+    ))
 }
 
 /// `POST /desk/licenses`: the import and its report.
@@ -454,7 +520,14 @@ pub async fn import_licenses<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let staff = principal.staff()?;
-    let refused = |detail: &str| desk(staff.role, 422, "License import", &license_upload_form(Some(detail)));
+    let refused = |detail: &str| {
+        desk(
+            staff.role,
+            422,
+            "License import",
+            &license_upload_form(Some(detail)),
+        )
+    };
     let Some(file) = multipart_file(request, "licenses").filter(|f| !f.is_empty()) else {
         return Ok(refused("Choose a CSV or JSON file of licenses."));
     };
@@ -512,10 +585,35 @@ async fn releases_html<D: Database>(
     let body = format!(
         "{}<h2>Add a release</h2><form method=\"post\" action=\"/desk/releases\">{}{}{}\
          <button type=\"submit\">Add the release</button></form>",
-        table("Releases, newest first", &["Product", "Version", "Released on"], &rows),
-        input("product", "Product", "text", value(values, "product"), errors, " required"),
-        input("version", "Version (such as 9.1)", "text", value(values, "version"), errors, " required"),
-        input("released_on", "Released on", "date", value(values, "released_on"), errors, " required"),
+        table(
+            "Releases, newest first",
+            &["Product", "Version", "Released on"],
+            &rows
+        ),
+        input(
+            "product",
+            "Product",
+            "text",
+            value(values, "product"),
+            errors,
+            " required"
+        ),
+        input(
+            "version",
+            "Version (such as 9.1)",
+            "text",
+            value(values, "version"),
+            errors,
+            " required"
+        ),
+        input(
+            "released_on",
+            "Released on",
+            "date",
+            value(values, "released_on"),
+            errors,
+            " required"
+        ),
     );
     Ok(desk(role, status, "Releases", &body))
 }
@@ -597,7 +695,7 @@ pub async fn sell_sups<D: Database>(
     let values = form(request)?;
     let mut object = values.clone();
     // The API takes months as a number; a form sends text.
-    if let Some(months) = value(&values, "months").trim().parse::<i64>().ok() {
+    if let Ok(months) = value(&values, "months").trim().parse::<i64>() {
         object.insert("months".into(), Value::from(months));
     }
     let key = Some(

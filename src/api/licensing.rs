@@ -14,10 +14,10 @@ use crate::app::{
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::country::Country;
-use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::license::{rows_from_csv, LicenseRow, ProductVersion};
 use crate::domain::money::Money;
 use crate::domain::registration::NewRegistration;
@@ -112,7 +112,10 @@ pub async fn create_partner<D: Database>(
 }
 
 /// A new partner's fields, parsed.
-pub fn partner_record(object: &serde_json::Map<String, Value>, entropy: &mut Entropy) -> Result<PartnerRecord> {
+pub fn partner_record(
+    object: &serde_json::Map<String, Value>,
+    entropy: &mut Entropy,
+) -> Result<PartnerRecord> {
     let mut fields = Fields::new(object);
     let name = fields.parse("name", |t| Text::parse(t, 200));
     let kind = fields.parse("kind", |t| match t {
@@ -178,7 +181,9 @@ pub async fn record_release<D: Database>(
         &released_on.to_string(),
     );
     app.store.write(vec![statement]).await?;
-    Ok(json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on}))
+    Ok(
+        json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on}),
+    )
 }
 
 /// `POST /api/me/activations` or `POST /api/partner/activations`.
@@ -400,7 +405,6 @@ pub fn sups_sale(
         keyed,
     ))
 }
-
 
 pub async fn partner_subscriptions<D: Database>(
     app: &App<D>,

@@ -276,7 +276,7 @@ async fn route<D: Database, P: PaymentProvider>(
         }
         (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
         (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, p).await,
-        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, p, now).await,
+        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, p).await,
         (Post, ["desk", "tasks", id, "resolve"]) => desk::resolve_task(app, request, p, id, now).await,
         (Post, ["desk", "orders", id, "settle"]) => desk::settle_order(app, request, p, id, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),

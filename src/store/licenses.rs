@@ -427,7 +427,9 @@ impl<D: Database> Store<D> {
 
     /// Every partner, newest first, for the desk.
     pub async fn partners(&self, limit: i64) -> Result<Vec<PartnerRecord>, DbError> {
-        let sql = format!("SELECT {PARTNER_COLUMNS} FROM partners ORDER BY created_at DESC, rowid DESC LIMIT ?1");
+        let sql = format!(
+            "SELECT {PARTNER_COLUMNS} FROM partners ORDER BY created_at DESC, rowid DESC LIMIT ?1"
+        );
         self.rows(Statement::new(sql, vec![limit.into()]))
             .await?
             .iter()
