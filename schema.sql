@@ -273,7 +273,7 @@ CREATE TABLE staff_tasks (
   coupons      INTEGER,
   detail       TEXT NOT NULL,
   created_at   TEXT NOT NULL,
-  resolved_at  TEXT
+  resolved_at  TEXT, resolved_by TEXT, resolution TEXT -- who resolved it (email), and the note
 ) STRICT;
 
 -- SUPS coverage sold by partners (the licensing work fills it); an active
@@ -557,4 +557,28 @@ CREATE TRIGGER sups_sales_only_by_the_license_holder BEFORE INSERT ON sups_sales
 WHEN NOT EXISTS (SELECT 1 FROM licenses WHERE serial = NEW.serial AND partner_id = NEW.partner_id)
 BEGIN
   SELECT RAISE(ABORT, 'constraint failed: a reseller sells SUPS only for licenses it holds');
+END;
+
+-- A task is resolved once: resolving it again fails its whole batch.
+CREATE TRIGGER staff_tasks_resolved_once BEFORE UPDATE OF resolved_at ON staff_tasks
+WHEN OLD.resolved_at IS NOT NULL
+BEGIN
+  SELECT RAISE(ABORT, 'constraint failed: a task is resolved once');
+END;
+
+-- How staff settled an order that went to review: credited (paid, its
+-- coupons credited), refunded (the money goes back; the order is cancelled)
+-- or cancelled. One settlement per order, and only of an order in review.
+CREATE TABLE order_settlements (
+  id         TEXT PRIMARY KEY,
+  order_id   TEXT NOT NULL UNIQUE REFERENCES coupon_orders (id),
+  kind       TEXT NOT NULL CHECK (kind IN ('credit', 'refund', 'cancel')),
+  note       TEXT NOT NULL,
+  settled_by TEXT NOT NULL,                    -- the staff identity's email
+  settled_at TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER order_settlements_only_in_review BEFORE INSERT ON order_settlements
+WHEN (SELECT status FROM coupon_orders WHERE id = NEW.order_id) IS NOT 'review'
+BEGIN
+  SELECT RAISE(ABORT, 'constraint failed: only an order in review is settled');
 END;

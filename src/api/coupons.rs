@@ -12,10 +12,10 @@ use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
-use crate::domain::order::{PaymentMethod, Quantity};
+use crate::domain::order::{PaymentMethod, Quantity, ReviewSettlement};
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{Database, OrderRecord};
+use crate::store::{Database, OrderRecord, TaskRecord};
 
 /// An order as its answer shows it.
 pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value {
@@ -208,28 +208,107 @@ pub async fn bank_statement<D: Database>(
     Ok(Handled::with_jobs(Response::json(200, &report), jobs))
 }
 
-/// What staff must settle by hand: refunds of excess, coupon debts, reviews.
-pub async fn staff_tasks<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
+/// A task as the API shows it.
+pub fn task_json(task: &TaskRecord) -> Value {
+    json!({
+        "id": task.id,
+        "kind": task.kind,
+        "order_id": task.order_id,
+        "customer_id": task.customer_id,
+        "amount": task.amount_cents.and_then(crate::domain::money::Money::from_cents),
+        "coupons": task.coupons,
+        "detail": task.detail,
+        "created_at": format(task.created_at),
+        "status": if task.resolved_at.is_some() { "resolved" } else { "open" },
+        "resolved_at": task.resolved_at.map(format),
+        "resolved_by": task.resolved_by,
+        "note": task.resolution,
+    })
+}
+
+/// What staff must settle by hand: refunds of excess, coupon debts, reviews;
+/// open ones unless `?status=resolved`.
+pub async fn staff_tasks<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+) -> Result<Handled> {
     principal.staff()?;
+    let resolved = match request.query_param("status").as_deref() {
+        None | Some("open") => false,
+        Some("resolved") => true,
+        Some(_) => {
+            return Err(super::invalid_field(
+                "status",
+                Invalid::new("invalid", "must be open or resolved"),
+            ))
+        }
+    };
     let tasks: Vec<Value> = app
         .store
-        .open_staff_tasks(500)
+        .staff_tasks(resolved, 500)
         .await?
         .iter()
-        .map(|(task, created_at)| {
-            json!({
-                "id": task.id,
-                "kind": task.kind,
-                "order_id": task.order_id,
-                "customer_id": task.customer_id,
-                "amount": task.amount_cents.and_then(crate::domain::money::Money::from_cents),
-                "coupons": task.coupons,
-                "detail": task.detail,
-                "created_at": format(*created_at),
-            })
-        })
+        .map(task_json)
         .collect();
     Ok(Response::json(200, &json!({ "tasks": tasks })).into())
+}
+
+/// The note that resolves a task or settles an order.
+pub fn note(fields: &mut Fields) -> Option<Text> {
+    fields.parse("note", |t| Text::parse(t, 1000))
+}
+
+/// `POST /api/staff/tasks/{id}/resolve {"note"}`.
+pub async fn resolve_task<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    task_id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let staff = principal.staff()?;
+    let object = decode::json_object(request)?;
+    let mut fields = Fields::new(&object);
+    let Some(note) = note(&mut fields) else {
+        return Err(decode::invalid(fields.errors));
+    };
+    let task = app.resolve_task(task_id, &staff, &note, now).await?;
+    Ok(Response::json(200, &task_json(&task)).into())
+}
+
+/// The settle form's fields, parsed: what to do and why.
+pub fn settlement(
+    fields: &mut Fields,
+) -> std::result::Result<(ReviewSettlement, Text), FieldErrors> {
+    let action = fields.parse("action", ReviewSettlement::parse);
+    let note = note(fields);
+    match (action, note) {
+        (Some(action), Some(note)) => Ok((action, note)),
+        _ => Err(fields.errors.clone()),
+    }
+}
+
+/// `POST /api/staff/orders/{id}/settle {"action", "note"}`.
+pub async fn settle_order<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    order_id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let staff = principal.staff()?;
+    let object = decode::json_object(request)?;
+    let mut fields = Fields::new(&object);
+    let (action, note) = settlement(&mut fields).map_err(decode::invalid)?;
+    let (record, jobs) = app
+        .settle_order(order_id, action, &staff, &note, now, entropy)
+        .await?;
+    let mut body = order_json(app, &record, now);
+    body["settlement"] =
+        json!({"action": action.as_str(), "note": note.as_str(), "settled_by": staff.email});
+    Ok(Handled::with_jobs(Response::json(200, &body), jobs))
 }
 
 pub async fn unmatched_entries<D: Database>(

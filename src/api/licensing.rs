@@ -17,6 +17,7 @@ use crate::domain::country::Country;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::license::{rows_from_csv, LicenseRow, ProductVersion};
 use crate::domain::money::Money;
 use crate::domain::registration::NewRegistration;
@@ -40,17 +41,12 @@ fn activation_json(record: &ActivationRecord) -> Value {
     })
 }
 
-pub async fn import_licenses<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    principal: &Principal,
-    now: Instant,
-) -> Result<Handled> {
-    principal.staff()?;
-    let rows: Vec<LicenseRow> = match request.media_type().as_deref() {
-        Some("text/csv") => rows_from_csv(&request.body).map_err(ApiError::MalformedBody)?,
+/// The rows of a license import, as a JSON array or CSV.
+pub fn license_rows(media_type: Option<&str>, body: &[u8]) -> Result<Vec<LicenseRow>> {
+    let rows: Vec<LicenseRow> = match media_type {
+        Some("text/csv") => rows_from_csv(body).map_err(ApiError::MalformedBody)?,
         Some("application/json") => {
-            let value: Value = serde_json::from_slice(&request.body).map_err(|e| {
+            let value: Value = serde_json::from_slice(body).map_err(|e| {
                 ApiError::MalformedBody(format!("The body is not valid JSON: {e}."))
             })?;
             let array = value
@@ -85,6 +81,17 @@ pub async fn import_licenses<D: Database>(
             ))
         }
     };
+    Ok(rows)
+}
+
+pub async fn import_licenses<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    now: Instant,
+) -> Result<Handled> {
+    principal.staff()?;
+    let rows = license_rows(request.media_type().as_deref(), &request.body)?;
     let report = app.import_licenses(rows, now).await?;
     Ok(Response::json(200, &report).into())
 }
@@ -98,7 +105,18 @@ pub async fn create_partner<D: Database>(
 ) -> Result<Handled> {
     principal.staff()?;
     let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
+    let record = partner_record(&object, entropy)?;
+    let (partner, key) = app.create_partner(record, now, entropy).await?;
+    let body = json!({"partner_id": partner.id, "api_key": key.as_str(), "name": partner.name, "kind": partner.kind});
+    Ok(Response::json(201, &body).into())
+}
+
+/// A new partner's fields, parsed.
+pub fn partner_record(
+    object: &serde_json::Map<String, Value>,
+    entropy: &mut Entropy,
+) -> Result<PartnerRecord> {
+    let mut fields = Fields::new(object);
     let name = fields.parse("name", |t| Text::parse(t, 200));
     let kind = fields.parse("kind", |t| match t {
         "reseller" | "technician" | "both" => Ok(t.to_owned()),
@@ -112,17 +130,14 @@ pub async fn create_partner<D: Database>(
     let (Some(name), Some(kind), Some(country), Some(email)) = (name, kind, country, email) else {
         return Err(decode::invalid(fields.errors));
     };
-    let record = PartnerRecord {
+    Ok(PartnerRecord {
         id: entropy.id("ptn"),
         name: name.into_string(),
         kind,
         country: country.code().to_owned(),
         email: email.as_str().to_owned(),
         revoked_at: None,
-    };
-    let (partner, key) = app.create_partner(record, now, entropy).await?;
-    let body = json!({"partner_id": partner.id, "api_key": key.as_str(), "name": partner.name, "kind": partner.kind});
-    Ok(Response::json(201, &body).into())
+    })
 }
 
 pub async fn revoke_partner<D: Database>(
@@ -143,7 +158,16 @@ pub async fn add_release<D: Database>(
 ) -> Result<Handled> {
     principal.staff()?;
     let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
+    let body = record_release(app, &object).await?;
+    Ok(Response::json(201, &body).into())
+}
+
+/// Records a release from its fields, for the API and the desk's page.
+pub async fn record_release<D: Database>(
+    app: &App<D>,
+    object: &serde_json::Map<String, Value>,
+) -> Result<Value> {
+    let mut fields = Fields::new(object);
     let product = fields.parse("product", |t| Text::parse(t, 100));
     let version = fields.parse("version", ProductVersion::parse);
     let released_on = fields.parse("released_on", decode::date);
@@ -157,8 +181,9 @@ pub async fn add_release<D: Database>(
         &released_on.to_string(),
     );
     app.store.write(vec![statement]).await?;
-    let body = json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on});
-    Ok(Response::json(201, &body).into())
+    Ok(
+        json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on}),
+    )
 }
 
 /// `POST /api/me/activations` or `POST /api/partner/activations`.
@@ -308,11 +333,34 @@ pub async fn sell_sups<D: Database>(
     let partner = principal.partner()?;
     require_reseller(&partner)?;
     let object = decode::json_object(request)?;
-    let mut input = decode::registration_json(&object);
+    let input = decode::registration_json(&object);
+    let keyed = decode::idempotency(request);
+    let (sale, keyed) = sups_sale(&object, input, keyed, now)?;
+    // The caller an idempotency key belongs to: this partner.
+    let scope = format!("partner:{}", partner.id);
+    let keyed = keyed.as_ref().map(|(key, request)| Idempotency {
+        scope: &scope,
+        key,
+        request,
+    });
+    let answer = app
+        .sell_sups(&partner, sale, keyed.as_ref(), now, entropy)
+        .await?;
+    Ok(answer.into())
+}
+
+/// A SUPS sale's fields parsed (the registration's from JSON or a form),
+/// with its idempotency key if one came.
+pub fn sups_sale(
+    object: &serde_json::Map<String, Value>,
+    mut input: crate::domain::registration::RegistrationInput,
+    keyed: Option<std::result::Result<(IdempotencyKey, RequestFingerprint), Invalid>>,
+    now: Instant,
+) -> Result<(SupsSale, Option<(IdempotencyKey, RequestFingerprint)>)> {
     input.accept_terms = Some(true);
     let serial_text = input.serial.clone();
     let registration = NewRegistration::parse(input);
-    let mut fields = Fields::new(&object);
+    let mut fields = Fields::new(object);
     let mut errors = match &registration {
         Ok(_) => FieldErrors::default(),
         Err(errors) => errors.clone(),
@@ -328,7 +376,7 @@ pub async fn sell_sups<D: Database>(
     for error in fields.errors.list() {
         errors.push(&error.field, Invalid::new(error.code, error.detail.clone()));
     }
-    let keyed = match decode::idempotency(request) {
+    let keyed = match keyed {
         None => None,
         Some(parsed) => errors.check("Idempotency-Key", parsed),
     };
@@ -347,28 +395,15 @@ pub async fn sell_sups<D: Database>(
     if !errors.is_empty() {
         return Err(decode::invalid(errors));
     }
-    // The caller an idempotency key belongs to: this partner.
-    let scope = format!("partner:{}", partner.id);
-    let keyed = keyed.as_ref().map(|(key, request)| Idempotency {
-        scope: &scope,
-        key,
-        request,
-    });
-    let answer = app
-        .sell_sups(
-            &partner,
-            SupsSale {
-                serial,
-                registration,
-                starts_on,
-                months,
-            },
-            keyed.as_ref(),
-            now,
-            entropy,
-        )
-        .await?;
-    Ok(answer.into())
+    Ok((
+        SupsSale {
+            serial,
+            registration,
+            starts_on,
+            months,
+        },
+        keyed,
+    ))
 }
 
 pub async fn partner_subscriptions<D: Database>(

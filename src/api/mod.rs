@@ -9,6 +9,7 @@ mod bulletins;
 pub mod chart;
 mod coupons;
 mod decode;
+mod desk;
 pub mod http;
 mod incidents;
 mod licensing;
@@ -282,9 +283,22 @@ async fn route<D: Database, P: PaymentProvider>(
         }
         (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
         (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, p).await,
+        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, p).await,
+        (Post, ["desk", "tasks", id, "resolve"]) => desk::resolve_task(app, request, p, id, now).await,
+        (Post, ["desk", "orders", id, "settle"]) => desk::settle_order(app, request, p, id, now, entropy).await,
+        (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
+        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
+        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, p).await,
+        (Post, ["desk", "partners"]) => desk::create_partner(app, request, p, now, entropy).await,
+        (Post, ["desk", "partners", id, "revoke"]) => desk::revoke_partner(app, p, id, now).await,
+        (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
+        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, p, now).await,
+        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, p).await,
+        (Post, ["desk", "releases"]) => desk::add_release(app, request, p).await,
+        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page().into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Get | Head, ["partner"]) => web::partner(app, request, p, now).await,
+        (Get | Head, ["partner"]) => web::partner(app, request, p, now, entropy).await,
         (Post, ["partner", "activations"]) => web::partner_activate(app, request, p, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
@@ -316,7 +330,9 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
         (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
         (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, p).await,
-        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, p).await,
+        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request, p).await,
+        (Post, ["api", "staff", "tasks", id, "resolve"]) => coupons::resolve_task(app, request, p, id, now).await,
+        (Post, ["api", "staff", "orders", id, "settle"]) => coupons::settle_order(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
         (Post, ["api", "me", "incidents"]) => incidents::open(app, request, p, now, entropy).await,
@@ -440,6 +456,8 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
         FINANCE,
     ),
     ("/api/staff/tasks", &["GET"], FINANCE),
+    ("/api/staff/tasks/{task_id}/resolve", &["POST"], FINANCE),
+    ("/api/staff/orders/{order_id}/settle", &["POST"], FINANCE),
     (
         "/api/staff/customers/{customer_id}/adjustments",
         &["POST"],
@@ -558,6 +576,14 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/desk/claims/{claim_id}/join", &["POST"], ADMIN),
     ("/desk/claims/{claim_id}/refuse", &["POST"], ADMIN),
     ("/desk/audit", &["GET"], ADMIN),
+    ("/desk/tasks", &["GET"], FINANCE),
+    ("/desk/tasks/{task_id}/resolve", &["POST"], FINANCE),
+    ("/desk/orders/{order_id}/settle", &["POST"], FINANCE),
+    ("/desk/adjustments", &["GET", "POST"], FINANCE),
+    ("/desk/partners", &["GET", "POST"], ADMIN),
+    ("/desk/partners/{partner_id}/revoke", &["POST"], ADMIN),
+    ("/desk/licenses", &["GET", "POST"], ADMIN),
+    ("/desk/releases", &["GET", "POST"], ADMIN),
     ("/partner/sign-in", &["GET", "POST"], PUBLIC),
     ("/partner", &["GET"], PARTNER),
     ("/partner/activations", &["POST"], TECHNICIAN),
@@ -566,6 +592,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/news", &["GET"], PUBLIC),
     ("/news/{bulletin_id}", &["GET"], PUBLIC),
     ("/unsubscribe", &["GET", "POST"], PUBLIC),
+    ("/partner/sups", &["POST"], RESELLER),
 ];
 
 /// Whether a route's path pattern matches a request's path segments.

@@ -33,8 +33,39 @@ pub const CONTENT_SECURITY_POLICY: &str =
 pub enum Area {
     Public,
     Customer,
+    /// The desk, for a role not known here: every link.
     Desk,
+    /// The desk, with links to the pages this role may use.
+    DeskAs(crate::domain::staff::StaffRole),
     Partner,
+}
+
+/// The desk's links and the roles that may follow each (admins follow all).
+const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 11] = {
+    use crate::domain::staff::StaffRole::{Admin, Agent, Finance};
+    [
+        ("/desk", "Incidents", &[Agent, Finance]),
+        ("/desk/tasks", "Tasks", &[Finance]),
+        ("/desk/statements", "Bank statements", &[Finance]),
+        ("/desk/adjustments", "Adjust a balance", &[Finance]),
+        ("/desk/outbox", "Outbox", &[Agent]),
+        ("/desk/claims", "License claims", &[Admin]),
+        ("/desk/partners", "Partners", &[Admin]),
+        ("/desk/licenses", "License import", &[Admin]),
+        ("/desk/releases", "Releases", &[Admin]),
+        ("/desk/audit", "Audit log", &[Admin]),
+        ("/desk/bulletins", "Bulletins", &[Admin]),
+    ]
+};
+
+fn desk_navigation(role: Option<crate::domain::staff::StaffRole>) -> String {
+    let mut nav: String = DESK_LINKS
+        .iter()
+        .filter(|(_, _, roles)| role.is_none_or(|r| r.may(roles)))
+        .map(|(href, label, _)| format!("<a href=\"{href}\">{label}</a> "))
+        .collect();
+    nav.push_str("<form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>");
+    nav
 }
 
 /// Where the brand in the header leads: the home of the page's area, so
@@ -43,26 +74,29 @@ fn home(area: Area) -> &'static str {
     match area {
         Area::Public => "/",
         Area::Customer => "/portal",
-        Area::Desk => "/desk",
+        Area::Desk | Area::DeskAs(_) => "/desk",
         Area::Partner => "/partner",
     }
 }
 
-fn navigation(area: Area) -> &'static str {
+fn navigation(area: Area) -> String {
+    match area {
+        Area::Desk => return desk_navigation(None),
+        Area::DeskAs(role) => return desk_navigation(Some(role)),
+        _ => {}
+    }
     match area {
         Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a> <a href=\"/news\">News</a>",
         Area::Customer => {
             "<a href=\"/portal\">Account</a> <a href=\"/portal/coupons\">Buy coupons</a> <a href=\"/support\">Request support</a> \
              <a href=\"/portal/activate\">Activate</a> <a href=\"/portal/contacts\">Contacts</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
-        Area::Desk => {
-            "<a href=\"/desk\">Incidents</a> <a href=\"/desk/statements\">Bank statements</a> <a href=\"/desk/outbox\">Outbox</a> <a href=\"/desk/claims\">License claims</a> <a href=\"/desk/audit\">Audit log</a> <a href=\"/desk/bulletins\">Bulletins</a> \
-             <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
-        }
         Area::Partner => {
             "<a href=\"/partner\">Partner</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
+        Area::Desk | Area::DeskAs(_) => "",
     }
+    .to_owned()
 }
 
 /// A complete page of an area; `body` is trusted HTML built with [`escape`].

@@ -161,6 +161,10 @@ impl ApiError {
             Self::App(A::PaymentNotYetKnown) => {
                 (409, "payment-not-yet-known", "Out of order", format!("{}.", A::PaymentNotYetKnown))
             }
+            Self::App(A::TaskResolved) => (409, "task-resolved", "Task resolved", format!("{}.", A::TaskResolved)),
+            Self::App(A::OrderNotInReview) => {
+                (409, "order-not-in-review", "Order not in review", format!("{}.", A::OrderNotInReview))
+            }
             Self::App(A::IdempotencyKeyReused) => fixed(
                 422,
                 "idempotency-key-reused",

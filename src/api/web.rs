@@ -81,7 +81,7 @@ pub(super) fn form_fields(request: &Request) -> Result<Map<String, Value>> {
     form(request)
 }
 
-fn form(request: &Request) -> Result<Map<String, Value>> {
+pub(super) fn form(request: &Request) -> Result<Map<String, Value>> {
     match decode::body(request, true)? {
         Body::Form(pairs) => Ok(pairs
             .into_iter()
@@ -131,7 +131,7 @@ pub fn refused(access: Access, error: ApiError) -> Handled {
 
 // ---- small HTML builders --------------------------------------------------
 
-fn error_for(errors: &FieldErrors, name: &str) -> Option<String> {
+pub(super) fn error_for(errors: &FieldErrors, name: &str) -> Option<String> {
     errors
         .list()
         .iter()
@@ -248,11 +248,11 @@ fn entry_label(kind: crate::domain::ledger::EntryKind) -> &'static str {
     }
 }
 
-fn status_text(status: &str) -> String {
+pub(super) fn status_text(status: &str) -> String {
     status.replace('_', " ")
 }
 
-fn problem_page(area: Area, error: ApiError) -> Handled {
+pub(super) fn problem_page(area: Area, error: ApiError) -> Handled {
     let handled = error.into_handled();
     let status = handled.response.status;
     let detail = serde_json::from_slice::<Value>(&handled.response.body)
@@ -1241,7 +1241,7 @@ pub async fn statements_page<D: Database>(app: &App<D>, principal: &Principal) -
 }
 
 /// The file part of a `multipart/form-data` body.
-fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
+pub(super) fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
     let content_type = request.header("content-type")?;
     let boundary = content_type
         .split(';')
@@ -1446,6 +1446,7 @@ pub async fn partner<D: Database>(
     request: &Request,
     principal: &Principal,
     now: Instant,
+    entropy: &mut Entropy,
 ) -> Result<Handled> {
     let partner = principal.partner()?;
     let today = now.date_naive();
@@ -1505,10 +1506,15 @@ pub async fn partner<D: Database>(
     let body = format!(
         "<p>{}</p>{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
          <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{statement}\
-         <h2>Technician activation</h2>{}",
+         {}<h2>Technician activation</h2>{}",
         escape(&partner.name),
         table("SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
         escape(&month),
+        if partner.sells_sups() {
+            super::desk::sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
+        } else {
+            String::new()
+        },
         activation_form("/partner/activations", true),
     );
     Ok(page_in(Area::Partner, 200, "Partner", &body).into())

@@ -18,6 +18,7 @@ mod registration;
 mod sessions;
 mod staff;
 mod sweep;
+mod tasks;
 
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
 pub use idempotency::{Answer, Idempotency};
@@ -204,6 +205,10 @@ pub enum AppError {
     ClaimDecided,
     #[error("the payment this event refers to has not arrived yet; it will be retried")]
     PaymentNotYetKnown,
+    #[error("this task is resolved already")]
+    TaskResolved,
+    #[error("only an order in review can be settled, once")]
+    OrderNotInReview,
     #[error("this Idempotency-Key was used with another request")]
     IdempotencyKeyReused,
     #[error(transparent)]

@@ -120,6 +120,44 @@ impl OrderStatus {
     }
 }
 
+/// How staff settle an order whose payment went to review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewSettlement {
+    /// Accept the payment: the order is paid and its coupons credited.
+    Credit,
+    /// Send the money back: the order is cancelled, nothing credited.
+    Refund,
+    /// Close the order without crediting it.
+    Cancel,
+}
+
+impl ReviewSettlement {
+    pub fn parse(text: &str) -> Result<Self, Invalid> {
+        match text.trim() {
+            "credit" => Ok(Self::Credit),
+            "refund" => Ok(Self::Refund),
+            "cancel" => Ok(Self::Cancel),
+            _ => Err(Invalid::new("invalid", "must be credit, refund or cancel")),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Credit => "credit",
+            Self::Refund => "refund",
+            Self::Cancel => "cancel",
+        }
+    }
+
+    /// The status the settled order ends in.
+    pub fn status(self) -> OrderStatus {
+        match self {
+            Self::Credit => OrderStatus::Paid,
+            Self::Refund | Self::Cancel => OrderStatus::Cancelled,
+        }
+    }
+}
+
 /// The statuses in which money received counts toward the order's total.
 ///
 /// A cancelled order is among them: a payment that arrives after (or races)

@@ -413,6 +413,30 @@ impl<D: Database> Store<D> {
             .transpose()
     }
 
+    /// Release dates, newest first: (product, version, released_on).
+    pub async fn releases(&self, limit: i64) -> Result<Vec<(String, String, String)>, DbError> {
+        self.rows(Statement::new(
+            "SELECT product, version, released_on FROM releases ORDER BY released_on DESC, rowid DESC LIMIT ?1",
+            vec![limit.into()],
+        ))
+        .await?
+        .iter()
+        .map(|row| Ok((row.text("product")?, row.text("version")?, row.text("released_on")?)))
+        .collect()
+    }
+
+    /// Every partner, newest first, for the desk.
+    pub async fn partners(&self, limit: i64) -> Result<Vec<PartnerRecord>, DbError> {
+        let sql = format!(
+            "SELECT {PARTNER_COLUMNS} FROM partners ORDER BY created_at DESC, rowid DESC LIMIT ?1"
+        );
+        self.rows(Statement::new(sql, vec![limit.into()]))
+            .await?
+            .iter()
+            .map(partner)
+            .collect()
+    }
+
     pub async fn partner_by_key(&self, key_hash: &str) -> Result<Option<PartnerRecord>, DbError> {
         let sql = format!(
             "SELECT {PARTNER_COLUMNS} FROM partners WHERE key_hash = ?1 AND revoked_at IS NULL"

@@ -19,6 +19,7 @@ mod outbox;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
 mod staff;
+mod tasks;
 mod tokens;
 
 pub use bank::{
@@ -65,6 +66,7 @@ pub use staff::{
     insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,
     StaffMemberRecord,
 };
+pub use tasks::{resolve_task, settle_review, SettlementRecord, TaskRecord};
 pub use tokens::{
     delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token, spend_token,
 };

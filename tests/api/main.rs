@@ -11,6 +11,7 @@ mod bulletins;
 mod concurrency;
 mod coupons;
 mod crawler;
+mod desk;
 mod identity;
 mod incidents;
 mod journeys;

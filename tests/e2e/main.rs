@@ -21,6 +21,8 @@ mod concurrency;
 mod coupons;
 #[path = "../api/crawler.rs"]
 mod crawler;
+#[path = "../api/desk.rs"]
+mod desk;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]
