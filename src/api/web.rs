@@ -165,17 +165,7 @@ pub(super) fn input(
 }
 
 fn textarea(name: &str, label: &str, errors: &FieldErrors) -> String {
-    let error = error_for(errors, name);
-    let described = error.as_ref().map_or(String::new(), |_| {
-        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
-    });
-    let message = error.map_or(String::new(), |e| {
-        format!(
-            "<p id=\"{name}-error\" class=\"field-error\" role=\"alert\">{}</p>",
-            escape(&e)
-        )
-    });
-    format!("<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"4\"{described}></textarea></p>{message}\n")
+    textarea_with(name, label, "", errors)
 }
 
 /// A labelled text area that keeps its value, with its error after it.
@@ -191,15 +181,29 @@ pub(super) fn textarea_with(name: &str, label: &str, value: &str, errors: &Field
         )
     });
     format!(
-        "<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"12\"{described}>{}</textarea></p>{message}\n",
+        "<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"6\"{described}>{}</textarea></p>{message}\n",
         escape(value)
     )
 }
 
 fn select(id: &str, name: &str, label: &str, options: &[(&str, &str)]) -> String {
+    select_with(id, name, label, options, "")
+}
+
+/// A labelled choice with `chosen` selected (the first option otherwise).
+fn select_with(
+    id: &str,
+    name: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+) -> String {
     let options: String = options
         .iter()
-        .map(|(value, text)| format!("<option value=\"{value}\">{text}</option>"))
+        .map(|(value, text)| {
+            let selected = if *value == chosen { " selected" } else { "" };
+            format!("<option value=\"{value}\"{selected}>{text}</option>")
+        })
         .collect();
     format!("<p><label for=\"{id}\">{label}</label>\n<select id=\"{id}\" name=\"{name}\">{options}</select></p>\n")
 }
@@ -459,7 +463,17 @@ pub async fn portal<D: Database>(
     Ok(page_in(Area::Customer, 200, "Your support account", &html).into())
 }
 
-fn coupon_form(unit_price: Money, errors: &FieldErrors) -> String {
+fn coupon_form(unit_price: Money, values: &Map<String, Value>, errors: &FieldErrors) -> String {
+    let quantity = values
+        .get("quantity")
+        .and_then(Value::as_str)
+        .unwrap_or("1");
+    let card = values.get("payment_method").and_then(Value::as_str) == Some("card");
+    let (card, bank) = if card {
+        (" checked", "")
+    } else {
+        ("", " checked")
+    };
     let error = error_for(errors, "payment_method").map_or(String::new(), |e| {
         format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
     });
@@ -467,10 +481,10 @@ fn coupon_form(unit_price: Money, errors: &FieldErrors) -> String {
         "<p>One coupon buys 15 minutes of direct support: EUR {unit_price} for you today.</p>\n\
          <form method=\"post\" action=\"/portal/coupons\">\n{}\
          <fieldset><legend>Payment</legend>\n\
-         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"> <label for=\"pay-card\">Card</label></p>\n\
-         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\" checked> <label for=\"pay-bank\">Bank transfer</label></p>\n\
+         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{card}> <label for=\"pay-card\">Card</label></p>\n\
+         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{bank}> <label for=\"pay-bank\">Bank transfer</label></p>\n\
          </fieldset>{error}\n<button type=\"submit\">Order</button>\n</form>",
-        input("quantity", "Coupons", "number", "1", errors, " min=\"1\" max=\"200\" required"),
+        input("quantity", "Coupons", "number", quantity, errors, " min=\"1\" max=\"200\" required"),
     )
 }
 
@@ -486,6 +500,7 @@ pub async fn coupons_page<D: Database>(
         .await?;
     let body = coupon_form(
         crate::domain::order::unit_price(sups),
+        &Map::new(),
         &FieldErrors::default(),
     );
     Ok(page_in(Area::Customer, 200, "Buy support coupons", &body).into())
@@ -514,7 +529,11 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
             .store
             .has_active_sups(&customer.customer.id, now)
             .await?;
-        let body = coupon_form(crate::domain::order::unit_price(sups), &fields.errors);
+        let body = coupon_form(
+            crate::domain::order::unit_price(sups),
+            &object,
+            &fields.errors,
+        );
         return Ok(page_in(Area::Customer, 422, "Buy support coupons", &body).into());
     };
     match app
@@ -617,18 +636,20 @@ pub async fn order_page<D: Database>(
     Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), &html).into())
 }
 
-fn support_form(errors: &FieldErrors) -> String {
+/// The support request form, with what was typed when it comes back.
+fn support_form(values: &Map<String, Value>, errors: &FieldErrors) -> String {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let channel_error = error_for(errors, "channel").map_or(String::new(), |e| {
         format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
     });
     format!(
         "<p>We call you back within 24 hours, most requests within 12. Support time is charged in started 15-minute increments, one coupon each.</p>\n\
          <form method=\"post\" action=\"/support\">\n{}{}{}{channel_error}{}{}<button type=\"submit\">Request support</button>\n</form>",
-        input("subject", "Subject", "text", "", errors, " required maxlength=\"200\""),
-        textarea("description", "What happened", errors),
-        select("channel", "channel", "How we should reach you", &CHANNELS),
-        input("phone", "Phone, with country code (required for a voice call)", "tel", "", errors, " autocomplete=\"tel\""),
-        input("preferred_times", "Times that suit you", "text", "", errors, ""),
+        input("subject", "Subject", "text", value("subject"), errors, " required maxlength=\"200\""),
+        textarea_with("description", "What happened", value("description"), errors),
+        select_with("channel", "channel", "How we should reach you", &CHANNELS, value("channel")),
+        input("phone", "Phone, with country code (required for a voice call)", "tel", value("phone"), errors, " autocomplete=\"tel\""),
+        input("preferred_times", "Times that suit you", "text", value("preferred_times"), errors, ""),
     )
 }
 
@@ -638,7 +659,7 @@ pub fn support_page() -> Result<Handled> {
         Area::Customer,
         200,
         "Request direct support",
-        &support_form(&FieldErrors::default()),
+        &support_form(&Map::new(), &FieldErrors::default()),
     )
     .into())
 }
@@ -659,7 +680,7 @@ pub async fn request_support<D: Database>(
                 Area::Customer,
                 422,
                 "Request direct support",
-                &support_form(&errors),
+                &support_form(&object, &errors),
             )
             .into())
         }
@@ -775,18 +796,40 @@ pub async fn incident_page<D: Database>(
     id: &str,
 ) -> Result<Handled> {
     let customer = principal.customer()?;
-    let incident = match app.own_incident(&customer, id).await {
+    incident_html(
+        app,
+        &customer,
+        id,
+        200,
+        &Map::new(),
+        &FieldErrors::default(),
+    )
+    .await
+}
+
+/// A customer's incident with its message form: empty, or as it was sent
+/// when a field was wrong (`status` 422, each error next to its field).
+async fn incident_html<D: Database>(
+    app: &App<D>,
+    customer: &crate::app::CustomerPrincipal,
+    id: &str,
+    status: u16,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Handled> {
+    let incident = match app.own_incident(customer, id).await {
         Ok(incident) => incident,
         Err(error) => return Ok(problem_page(Area::Customer, error.into())),
     };
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let mut html = timeline_html(app, &incident).await?;
     html.push_str(&format!(
         "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
         escape(&incident.id),
-        textarea("body", "Your message (new times or another number are welcome)", &FieldErrors::default()),
-        input("phone", "Another phone number (optional)", "tel", "", &FieldErrors::default(), ""),
+        textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
+        input("phone", "Another phone number (optional)", "tel", value("phone"), errors, ""),
     ));
-    Ok(page_in(Area::Customer, 200, &incident.subject, &html).into())
+    Ok(page_in(Area::Customer, status, &incident.subject, &html).into())
 }
 
 pub async fn customer_message<D: Database>(
@@ -803,7 +846,7 @@ pub async fn customer_message<D: Database>(
     let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
     let (Some(body), Some(phone)) = (body, phone) else {
-        return Ok(problem_page(Area::Customer, decode::invalid(fields.errors)));
+        return incident_html(app, &customer, id, 422, &object, &fields.errors).await;
     };
     let reply = Reply {
         body,
@@ -823,13 +866,23 @@ pub async fn customer_message<D: Database>(
 }
 
 fn activation_form(action: &str, technician: bool) -> String {
-    let empty = FieldErrors::default();
+    activation_form_with(action, technician, &Map::new(), &FieldErrors::default())
+}
+
+/// The activation form, with what was typed and each error next to its field.
+fn activation_form_with(
+    action: &str,
+    technician: bool,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> String {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     format!(
         "<form method=\"post\" action=\"{action}\">{}{}{}{}<button type=\"submit\">Activate</button></form>",
-        input("serial", "License serial number", "text", "", &empty, " required"),
-        input("installation_id", "Installation ID (shown by the product)", "text", "", &empty, " required"),
-        input("product_version", "Product version", "text", "", &empty, " required"),
-        if technician { input("technician", "Technician", "text", "", &empty, " required") } else { String::new() },
+        input("serial", "License serial number", "text", value("serial"), errors, " required"),
+        input("installation_id", "Installation ID (shown by the product)", "text", value("installation_id"), errors, " required"),
+        input("product_version", "Product version", "text", value("product_version"), errors, " required"),
+        if technician { input("technician", "Technician", "text", value("technician"), errors, " required") } else { String::new() },
     )
 }
 
@@ -856,7 +909,13 @@ async fn activate_from_form<D: Database>(
     let installation = fields.parse("installation_id", InstallationId::parse);
     let version = fields.parse("product_version", ProductVersion::parse);
     let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
-        return Ok(problem_page(area, decode::invalid(fields.errors)));
+        let (action, technician, title) = if area == Area::Customer {
+            ("/portal/activate", false, "Activate an installation")
+        } else {
+            ("/partner/activations", true, "Partner")
+        };
+        let body = activation_form_with(action, technician, object, &fields.errors);
+        return Ok(page_in(area, 422, title, &body).into());
     };
     match app
         .activate(actor, &serial, &installation, &version, now, entropy)

@@ -258,3 +258,67 @@ fn times_read_in_ljubljana_and_carry_the_instant_for_the_readers_own_zone() {
     );
     assert!(!portal.contains("Z</td>"), "no raw UTC instant in a cell");
 }
+
+#[test]
+fn every_customer_form_comes_back_with_what_was_typed_and_the_error_beside_its_field() {
+    let app = spawn_app();
+    let cookie = signed_in_customer(&app);
+    let origin = own_origin(&app);
+    let support = app.post_form_with_cookie(
+        "/support",
+        &cookie,
+        &origin,
+        &[
+            ("subject", "Terminal 7 is silent"),
+            ("description", ""),
+            ("channel", "chat"),
+            ("phone", ""),
+            ("preferred_times", "mornings"),
+        ],
+    );
+    assert_eq!(support.status, 422, "{}", support.text());
+    let page = support.text();
+    assert!(
+        page.contains("value=\"Terminal 7 is silent\"") && page.contains("value=\"mornings\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<option value=\"chat\" selected>"),
+        "the channel chosen stays chosen"
+    );
+    assert!(page.contains("id=\"description-error\""));
+
+    let coupons = app.post_form_with_cookie(
+        "/portal/coupons",
+        &cookie,
+        &origin,
+        &[("quantity", "twelve"), ("payment_method", "card")],
+    );
+    assert_eq!(coupons.status, 422);
+    let page = coupons.text();
+    assert!(
+        page.contains("value=\"twelve\"") && page.contains("id=\"quantity-error\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("value=\"card\" checked"),
+        "the payment method chosen stays chosen"
+    );
+
+    let activation = app.post_form_with_cookie(
+        "/portal/activate",
+        &cookie,
+        &origin,
+        &[
+            ("serial", ""),
+            ("installation_id", "PC-FRONT-DESK"),
+            ("product_version", "8.0"),
+        ],
+    );
+    assert_eq!(activation.status, 422);
+    let page = activation.text();
+    assert!(
+        page.contains("value=\"PC-FRONT-DESK\"") && page.contains("id=\"serial-error\""),
+        "{page}"
+    );
+}
