@@ -151,9 +151,9 @@ async fn desk_html<D: Database>(
 
 /// `GET /desk/bulletins`: the form and the bulletins with their counts.
 pub async fn desk_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let html = desk_html(app, &FieldErrors::default(), "", "").await?;
-    Ok(page_in(Area::Desk, 200, "Bulletins", &html).into())
+    Ok(page_in(desk, 200, "Bulletins", &html).into())
 }
 
 /// `POST /desk/bulletins`: published, or the form again with its errors.
@@ -165,6 +165,7 @@ pub async fn desk_publish<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let staff = principal.staff()?;
+    let desk = Area::DeskAs(staff.role);
     let object = form_fields(request)?;
     match parse(&object) {
         Ok(bulletin) => {
@@ -179,7 +180,7 @@ pub async fn desk_publish<D: Database>(
         Err(errors) => {
             let text = |name: &str| object.get(name).and_then(Value::as_str).unwrap_or("");
             let html = desk_html(app, &errors, text("subject"), text("body")).await?;
-            Ok(page_in(Area::Desk, 422, "Bulletins", &html).into())
+            Ok(page_in(desk, 422, "Bulletins", &html).into())
         }
     }
 }

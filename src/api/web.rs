@@ -1066,7 +1066,7 @@ pub async fn desk<D: Database>(
     principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let queue = app.store.incident_queue(None).await?;
     let rows: String = queue
         .iter()
@@ -1116,7 +1116,7 @@ pub async fn desk<D: Database>(
     html.push_str(&super::chart::coupons_per_day(
         &app.store.coupons_sold_per_day(since).await?,
     ));
-    Ok(page_in(Area::Desk, 200, "Support desk", &html).into())
+    Ok(page_in(desk, 200, "Support desk", &html).into())
 }
 
 pub async fn desk_incident<D: Database>(
@@ -1124,7 +1124,7 @@ pub async fn desk_incident<D: Database>(
     principal: &Principal,
     id: &str,
 ) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let Some(incident) = app.store.incident(id).await? else {
         return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
     };
@@ -1167,7 +1167,7 @@ pub async fn desk_incident<D: Database>(
         textarea("body", "Message", &empty),
         textarea("resolution", "Resolution", &empty),
     ));
-    Ok(page_in(Area::Desk, 200, &incident.subject, &html).into())
+    Ok(page_in(desk, 200, &incident.subject, &html).into())
 }
 
 /// The desk's forms on an incident: attempts, sessions, messages, closing.
@@ -1294,9 +1294,9 @@ async fn unmatched_html<D: Database>(app: &App<D>) -> Result<String> {
 }
 
 pub async fn statements_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let body = format!("{}\n{}", upload_form(), unmatched_html(app).await?);
-    Ok(page_in(Area::Desk, 200, "Bank statements", &body).into())
+    Ok(page_in(desk, 200, "Bank statements", &body).into())
 }
 
 /// The file part of a `multipart/form-data` body.
@@ -1337,7 +1337,7 @@ pub async fn upload_statement<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     same_origin(app, request)?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
@@ -1390,7 +1390,7 @@ pub async fn upload_statement<D: Database>(
         upload_form(),
     );
     Ok(Handled::with_jobs(
-        page_in(Area::Desk, 200, "Reconciliation report", &body),
+        page_in(desk, 200, "Reconciliation report", &body),
         jobs,
     ))
 }
@@ -1421,7 +1421,7 @@ pub async fn match_entry<D: Database>(
 }
 
 pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let rows: Vec<Vec<String>> = app
         .store
         .outbox_messages(None, 100)
@@ -1454,7 +1454,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Re
         &["Written", "To", "Subject", "Status", "Last error"],
         &rows,
     );
-    Ok(page_in(Area::Desk, 200, "Outbox", &body).into())
+    Ok(page_in(desk, 200, "Outbox", &body).into())
 }
 
 /// `/desk/audit?target=&actor=`: who did what, newest first.
@@ -1463,7 +1463,7 @@ pub async fn audit_page<D: Database>(
     request: &Request,
     principal: &Principal,
 ) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let target = request
         .query_param("target")
         .filter(|t| !t.trim().is_empty());
@@ -1495,7 +1495,7 @@ pub async fn audit_page<D: Database>(
             &["When", "Who", "Action", "Target", "Details"],
             &rows,
         );
-    Ok(page_in(Area::Desk, 200, "Audit log", &body).into())
+    Ok(page_in(desk, 200, "Audit log", &body).into())
 }
 
 // ---- partner pages --------------------------------------------------------
@@ -1851,7 +1851,7 @@ pub async fn remove_contact<D: Database>(
 /// `GET /desk/claims`: the claims waiting for staff, each with its three
 /// decisions.
 pub async fn claims_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    principal.staff()?;
+    let desk = Area::DeskAs(principal.staff()?.role);
     let rows: Vec<Vec<String>> = app
         .license_claims()
         .await?
@@ -1886,7 +1886,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, principal: &Principal) -> Re
             &rows
         )
     );
-    Ok(page_in(Area::Desk, 200, "License claims", &body).into())
+    Ok(page_in(desk, 200, "License claims", &body).into())
 }
 
 /// `POST /desk/claims/{id}/assign|join|refuse`.
