@@ -41,12 +41,16 @@ CREATE TABLE contacts (
   verified_at           TEXT,
   removed_at            TEXT,
   removed_by            TEXT,                    -- con_… or staff
+  pending_email         TEXT,                    -- a new address, until its link is confirmed
+  email_token_hash      TEXT,                    -- hex SHA-256 of that link's token
+  email_token_expires_at TEXT,
   CHECK ((newsletter = 1) = (newsletter_consent_at IS NOT NULL)),
   CHECK ((status = 'removed') = (removed_at IS NOT NULL))
 ) STRICT;
 -- One mailbox, one person: among contacts not removed, an address is unique.
 CREATE UNIQUE INDEX contacts_email ON contacts (email) WHERE status <> 'removed';
 CREATE INDEX contacts_by_customer ON contacts (customer_id, status);
+CREATE UNIQUE INDEX contacts_email_token ON contacts (email_token_hash);
 -- Never the last one: an organisation keeps at least one active contact, so
 -- of two contacts removing each other at once the second removal fails.
 CREATE TRIGGER contacts_never_remove_the_last BEFORE UPDATE OF status ON contacts

@@ -62,48 +62,6 @@ pub async fn publish<D: Database>(
     ))
 }
 
-/// `PATCH /api/me {"newsletter": bool}`: the bulletin subscription. The
-/// rest of the profile is not yet changeable here: other fields are 422.
-pub async fn change_me<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    principal: &Principal,
-    now: Instant,
-) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let object = decode::json_object(request)?;
-    let mut errors = FieldErrors::default();
-    for name in object.keys().filter(|name| *name != "newsletter") {
-        errors.push(
-            name,
-            crate::domain::field::Invalid::new("read_only", "cannot be changed here yet"),
-        );
-    }
-    let newsletter = match object.get("newsletter") {
-        Some(Value::Bool(flag)) => Some(*flag),
-        None => None,
-        Some(_) => {
-            errors.push(
-                "newsletter",
-                crate::domain::field::Invalid::new("type", "must be true or false"),
-            );
-            None
-        }
-    };
-    if !errors.is_empty() {
-        return Err(decode::invalid(errors));
-    }
-    if let Some(subscribed) = newsletter {
-        app.set_subscription(&customer.contact.id, subscribed, now)
-            .await?;
-    }
-    Ok(Response::json(
-        200,
-        &json!({ "newsletter": app.store.subscribed(&customer.contact.id).await? }),
-    )
-    .into())
-}
-
 /// `GET /api/staff/bulletins`: the newest first, with their counts.
 pub async fn list<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
     principal.staff()?;

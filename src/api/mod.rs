@@ -16,6 +16,7 @@ mod licensing;
 mod organisations;
 mod pages;
 mod problem;
+mod profile;
 mod staff;
 mod web;
 
@@ -274,6 +275,10 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
+        (Get | Head, ["portal", "profile"]) => profile::profile_page(app, p).await,
+        (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
+        (Get | Head, ["confirm-email"]) => Ok(profile::confirm_email_page(request).into()),
+        (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
         (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, p).await,
@@ -322,7 +327,7 @@ async fn route<D: Database, P: PaymentProvider>(
         )
         .into()),
         (Get | Head, ["api", "me"]) => me(app, p, now).await,
-        (Patch, ["api", "me"]) => bulletins::change_me(app, request, p, now).await,
+        (Patch, ["api", "me"]) => profile::change_me(app, request, p, now, entropy).await,
         (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
@@ -562,6 +567,8 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/portal/contacts/{contact_id}/remove", &["POST"], CUSTOMER),
     ("/invitation", &["GET", "POST"], PUBLIC),
     ("/confirm-join", &["GET", "POST"], PUBLIC),
+    ("/portal/profile", &["GET", "POST"], CUSTOMER),
+    ("/confirm-email", &["GET", "POST"], PUBLIC),
     (
         "/portal/activations/{activation_id}/license-file",
         &["GET"],
@@ -964,6 +971,7 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
         },
         "contact": {"contact_id": p.id, "name": p.name, "email": p.email, "phone": p.phone},
         "newsletter": p.newsletter,
+        "pending_email": profile.pending_email,
         "created_at": format(c.created_at),
         "verified_at": c.verified_at.map(format),
         "coupon_balance": profile.coupon_balance,
@@ -972,12 +980,21 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
 }
 
 async fn me<D: Database>(app: &App<D>, principal: &Principal, now: Instant) -> Result<Handled> {
-    let customer = principal.customer()?;
+    let body = me_json(app, principal.customer()?, now).await?;
+    Ok(Response::json(200, &body).into())
+}
+
+/// The body of `GET /api/me`, also the answer of `PATCH /api/me`.
+pub(super) async fn me_json<D: Database>(
+    app: &App<D>,
+    customer: crate::app::CustomerPrincipal,
+    now: Instant,
+) -> Result<serde_json::Value> {
     let licenses = licensing::licenses_of(app, &customer.customer.id, now).await?;
     let profile = app.profile(customer).await?;
     let mut body = profile_json(&profile);
     body["licenses"] = licenses;
-    Ok(Response::json(200, &body).into())
+    Ok(body)
 }
 
 async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {

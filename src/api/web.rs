@@ -1606,7 +1606,13 @@ pub async fn partner_activate<D: Database>(
 /// The page an emailed link opens (an invitation, a request to take a
 /// claimant in): one button that posts the token, so that mail scanners
 /// that follow links do not spend it.
-fn link_page(request: &Request, title: &str, action: &str, intro: &str, button: &str) -> Response {
+pub(super) fn link_page(
+    request: &Request,
+    title: &str,
+    action: &str,
+    intro: &str,
+    button: &str,
+) -> Response {
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
         Some(token) => page(
             200,
@@ -1628,7 +1634,7 @@ fn link_page(request: &Request, title: &str, action: &str, intro: &str, button: 
 }
 
 /// The token a link's button posted, parsed before any lookup.
-fn posted_link(request: &Request) -> std::result::Result<Token, AppError> {
+pub(super) fn posted_link(request: &Request) -> std::result::Result<Token, AppError> {
     let object = form(request).map_err(|_| AppError::Token(TokenError::Unknown))?;
     object
         .get("token")
@@ -1639,7 +1645,7 @@ fn posted_link(request: &Request) -> std::result::Result<Token, AppError> {
 
 /// A spent, expired or unknown link, said in words; anything else is the
 /// caller's to answer.
-fn link_refused(title: &str, error: AppError) -> Result<Handled> {
+pub(super) fn link_refused(title: &str, error: AppError) -> Result<Handled> {
     let (status, text) = match error {
         AppError::Token(TokenError::AlreadyUsed) => (409, "This link has been used already."),
         AppError::Token(TokenError::Expired) => (

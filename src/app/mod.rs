@@ -13,6 +13,7 @@ mod orders;
 mod organisations;
 mod payments;
 mod principal;
+mod profile;
 mod reconciliation;
 mod registration;
 mod sessions;

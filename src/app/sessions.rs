@@ -24,6 +24,8 @@ pub struct Profile {
     pub principal: CustomerPrincipal,
     pub coupon_balance: i64,
     pub minutes_available: i64,
+    /// A new address that waits for its link to be confirmed.
+    pub pending_email: Option<String>,
 }
 
 impl<D: Database> App<D> {
@@ -154,7 +156,9 @@ impl<D: Database> App<D> {
 
     pub async fn profile(&self, principal: CustomerPrincipal) -> Result<Profile, AppError> {
         let coupon_balance = self.store.coupon_balance(&principal.customer.id).await?;
+        let pending_email = self.store.pending_email(&principal.contact.id).await?;
         Ok(Profile {
+            pending_email,
             principal,
             coupon_balance,
             minutes_available: minutes_available(coupon_balance),

@@ -22,6 +22,7 @@ pub mod notification;
 pub mod order;
 pub mod organisation;
 pub mod phone;
+pub mod profile;
 pub mod reconciliation;
 pub mod registration;
 pub mod rf;

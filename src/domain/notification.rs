@@ -190,6 +190,46 @@ pub fn sign_in(
     }
 }
 
+/// Sent to a new address a contact gave in their profile: it replaces the
+/// old one only once this link is confirmed.
+pub fn confirm_new_email(
+    to: &Email,
+    contact_name: &str,
+    base_url: &str,
+    token: &str,
+    expires_at: Instant,
+) -> Message {
+    Message {
+        to: to.clone(),
+        subject: "Confirm your new email address for Time & Space support".into(),
+        text: format!(
+            "Hello {contact_name},\n\n\
+             open this link to make this address the one you sign in with to the Spica Customer Support Portal:\n\n\
+             {}\n\n\
+             The link is valid until {} (UTC). Until you confirm, your old address stays in use. \
+             If you did not ask for this, ignore this email.\n\n\
+             Spica Customer Support\n",
+            link(base_url, "confirm-email", token),
+            format(expires_at),
+        ),
+    }
+}
+
+/// Sent to the old address once a new one replaced it.
+pub fn email_changed(old: &Email, contact_name: &str, new: &str) -> Message {
+    Message {
+        to: old.clone(),
+        subject: "Your Time & Space support email address was changed".into(),
+        text: format!(
+            "Hello {contact_name},\n\n\
+             the email address you sign in with to the Spica Customer Support Portal is now {new}. \
+             This address receives nothing from the portal any more.\n\n\
+             If you did not make this change, reply to this email or call us at once.\n\n\
+             Spica Customer Support\n"
+        ),
+    }
+}
+
 /// Sent once the address is confirmed: what the customer now has.
 pub fn welcome(
     to: &Email,

@@ -16,6 +16,7 @@ mod ledger;
 mod licenses;
 mod orders;
 mod outbox;
+mod profile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
 mod staff;
@@ -60,6 +61,10 @@ pub use orders::{
 pub use outbox::{
     claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
     mark_sent, mark_unknown, schedule_retry, OutboxMessage, OutboxStatus,
+};
+pub use profile::{
+    confirm_email, insert_notice_if_pending, set_pending_email, update_company, update_contact,
+    PendingEmail,
 };
 pub use staff::{
     delete_expired_sessions, exchange_link_for_session, insert_browser_session,

@@ -18,6 +18,7 @@ mod journeys;
 mod licensing;
 mod limits;
 mod organisations;
+mod profile;
 mod registration;
 mod routes;
 mod sessions;

@@ -33,6 +33,8 @@ mod journeys;
 mod licensing;
 #[path = "../api/organisations.rs"]
 mod organisations;
+#[path = "../api/profile.rs"]
+mod profile;
 #[path = "../api/registration.rs"]
 mod registration;
 #[path = "../api/routes.rs"]

@@ -1,0 +1,147 @@
+//! A profile's changes: the organisation's company data, the contact's name
+//! and phone, and a new address that waits for its link.
+
+use super::{Database, DbError, Statement, Store};
+use crate::domain::notification::Message;
+use crate::domain::profile::ProfileChange;
+use crate::domain::time::{format, Instant};
+use crate::domain::token::SecretHash;
+
+/// The company fields that are present; the others stay.
+/// Only while the contact who changes it is an active contact of it.
+pub fn update_company(customer_id: &str, contact_id: &str, change: &ProfileChange) -> Statement {
+    let text = |t: &Option<crate::domain::text::Text>| t.as_ref().map(|t| t.as_str().to_owned());
+    Statement::new(
+        "UPDATE customers SET company_name = COALESCE(?2, company_name), street = COALESCE(?3, street), \
+         postal_code = COALESCE(?4, postal_code), city = COALESCE(?5, city), country = COALESCE(?6, country), \
+         vat_id = CASE WHEN ?7 THEN ?8 ELSE vat_id END WHERE id = ?1 AND EXISTS \
+         (SELECT 1 FROM contacts WHERE id = ?9 AND customer_id = ?1 AND status = 'active')",
+        vec![
+            customer_id.into(),
+            text(&change.company_name).into(),
+            text(&change.street).into(),
+            text(&change.postal_code).into(),
+            text(&change.city).into(),
+            change.country.map(|c| c.code()).into(),
+            change.vat_id.is_some().into(),
+            change
+                .vat_id
+                .as_ref()
+                .and_then(|v| v.as_ref().map(|v| v.as_str().to_owned()))
+                .into(),
+            contact_id.into(),
+        ],
+    )
+}
+
+/// The contact's name and phone, if present.
+pub fn update_contact(contact_id: &str, change: &ProfileChange) -> Statement {
+    Statement::new(
+        "UPDATE contacts SET name = COALESCE(?2, name), phone = COALESCE(?3, phone) \
+         WHERE id = ?1 AND status = 'active'",
+        vec![
+            contact_id.into(),
+            change.contact_name.as_ref().map(|t| t.as_str()).into(),
+            change.phone.as_ref().map(|p| p.as_str()).into(),
+        ],
+    )
+}
+
+/// A new address waits for its link (a newer one replaces it).
+pub fn set_pending_email(
+    contact_id: &str,
+    email: &str,
+    hash: SecretHash,
+    expires_at: Instant,
+) -> Statement {
+    Statement::new(
+        "UPDATE contacts SET pending_email = ?2, email_token_hash = ?3, email_token_expires_at = ?4 \
+         WHERE id = ?1 AND status = 'active'",
+        vec![
+            contact_id.into(),
+            email.into(),
+            hash.to_hex().into(),
+            format(expires_at).into(),
+        ],
+    )
+}
+
+/// The notice to the old address, written only while the link is unspent
+/// (it goes before [`confirm_email`] in the same batch).
+pub fn insert_notice_if_pending(
+    id: &str,
+    message: &Message,
+    hash: SecretHash,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
+         SELECT ?1, ?2, ?3, ?4, 'pending', ?5, ?5 FROM contacts \
+         WHERE email_token_hash = ?6 AND email_token_expires_at > ?5 AND status = 'active' \
+         ON CONFLICT (id) DO NOTHING",
+        vec![
+            id.into(),
+            message.to.as_str().into(),
+            message.subject.as_str().into(),
+            message.text.as_str().into(),
+            format(now).into(),
+            hash.to_hex().into(),
+        ],
+    )
+}
+
+/// The pending address replaces the old one. An address another contact
+/// holds meanwhile fails the batch on `contacts_email`.
+pub fn confirm_email(hash: SecretHash, now: Instant) -> Statement {
+    Statement::new(
+        "UPDATE contacts SET email = pending_email, pending_email = NULL, email_token_hash = NULL, \
+         email_token_expires_at = NULL \
+         WHERE email_token_hash = ?1 AND email_token_expires_at > ?2 AND status = 'active'",
+        vec![hash.to_hex().into(), format(now).into()],
+    )
+}
+
+/// A contact's address change that waits for its link.
+#[derive(Debug, Clone)]
+pub struct PendingEmail {
+    pub contact_id: String,
+    pub name: String,
+    pub email: String,
+    pub pending_email: String,
+    pub expires_at: Instant,
+}
+
+impl<D: Database> Store<D> {
+    pub async fn pending_email(&self, contact_id: &str) -> Result<Option<String>, DbError> {
+        let row = self
+            .first(Statement::new(
+                "SELECT pending_email FROM contacts WHERE id = ?1",
+                vec![contact_id.into()],
+            ))
+            .await?;
+        row.map_or(Ok(None), |row| row.opt_text("pending_email"))
+    }
+
+    pub async fn pending_email_by_link(
+        &self,
+        hash: SecretHash,
+    ) -> Result<Option<PendingEmail>, DbError> {
+        let Some(row) = self
+            .first(Statement::new(
+                "SELECT id, name, email, pending_email, email_token_expires_at FROM contacts \
+                 WHERE email_token_hash = ?1 AND status = 'active'",
+                vec![hash.to_hex().into()],
+            ))
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(PendingEmail {
+            contact_id: row.text("id")?,
+            name: row.text("name")?,
+            email: row.text("email")?,
+            pending_email: row.text("pending_email")?,
+            expires_at: row.instant("email_token_expires_at")?,
+        }))
+    }
+}
