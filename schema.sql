@@ -131,6 +131,7 @@ CREATE TABLE outbox (
   sent_at             TEXT,
   next_attempt_at     TEXT NOT NULL,  -- when a pending message is due (again)
   claimed_until       TEXT,           -- the sending consumer's lease
+  reply_to            TEXT,           -- the incident's signed reply address, if any
   CHECK (status <> 'sending' OR claimed_until IS NOT NULL)
 ) STRICT;
 CREATE INDEX outbox_by_recipient ON outbox (to_address, created_at);
@@ -522,3 +523,14 @@ WHEN NOT EXISTS (SELECT 1 FROM licenses WHERE serial = NEW.serial AND partner_id
 BEGIN
   SELECT RAISE(ABORT, 'constraint failed: a reseller sells SUPS only for licenses it holds');
 END;
+
+-- Inbound emails taken as incident messages, by Message-ID: written in the
+-- same batch as the message, so a second delivery fails on the key and adds
+-- nothing.
+CREATE TABLE inbound_emails (
+  message_id          TEXT PRIMARY KEY,
+  incident_id         TEXT NOT NULL REFERENCES incidents (id),
+  incident_message_id TEXT NOT NULL REFERENCES incident_messages (id),
+  sender              TEXT NOT NULL,
+  received_at         TEXT NOT NULL
+) STRICT;

@@ -42,13 +42,20 @@ pub struct EmailRequest {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// The incident's signed reply address, if replies are taken by email.
+    pub reply_to: Option<String>,
 }
 
 impl EmailRequest {
     /// The JSON body of an HTTP email API in the common shape
-    /// (`POST /emails {"from", "to": [..], "subject", "text"}`).
+    /// (`POST /emails {"from", "to": [..], "subject", "text", "reply_to"}`).
     pub fn api_body(&self, from: &str) -> serde_json::Value {
-        json!({ "from": from, "to": [self.to], "subject": self.subject, "text": self.text })
+        let mut body =
+            json!({ "from": from, "to": [self.to], "subject": self.subject, "text": self.text });
+        if let Some(reply_to) = &self.reply_to {
+            body["reply_to"] = json!(reply_to);
+        }
+        body
     }
 }
 
@@ -171,6 +178,7 @@ impl<D: Database> App<D> {
             to: message.to.clone(),
             subject: message.subject.clone(),
             text: message.text.clone(),
+            reply_to: message.reply_to.clone(),
         };
         let redacted = redact_links(&message.text);
         let (statement, delivery) = match sender.send(&request).await {
@@ -680,10 +688,19 @@ mod tests {
             to: "ana@kovinar.si".into(),
             subject: "S".into(),
             text: "T".into(),
+            reply_to: None,
         };
         assert_eq!(
             request.api_body("Spica <support@spica.test>"),
             json!({"from": "Spica <support@spica.test>", "to": ["ana@kovinar.si"], "subject": "S", "text": "T"})
+        );
+        let replying = EmailRequest {
+            reply_to: Some("incident+inc_ab.00@reply.spica.test".into()),
+            ..request
+        };
+        assert_eq!(
+            replying.api_body("Spica <support@spica.test>")["reply_to"],
+            "incident+inc_ab.00@reply.spica.test"
         );
     }
 }

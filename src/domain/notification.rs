@@ -20,6 +20,19 @@ pub struct Message {
     pub to: Email,
     pub subject: String,
     pub text: String,
+    /// Where a reply goes instead of the sender: an incident's signed reply
+    /// address, so that the customer may answer by email.
+    pub reply_to: Option<String>,
+}
+
+impl Message {
+    /// The message with replies going to `address`.
+    pub fn replying_to(self, address: Option<String>) -> Self {
+        Self {
+            reply_to: address,
+            ..self
+        }
+    }
 }
 
 fn link(base_url: &str, path: &str, token: &str) -> String {
@@ -147,6 +160,7 @@ pub fn verification(
     expires_at: Instant,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Confirm your Time & Space registration".into(),
         text: format!(
@@ -165,6 +179,7 @@ pub fn verification(
 /// Sent when a customer asks to sign in: a one-time link instead of a password.
 pub fn sign_in(to: &Email, base_url: &str, token: &str, expires_at: Instant) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Your Time & Space sign-in link".into(),
         text: format!(
@@ -192,6 +207,7 @@ pub fn welcome(
         "The free first coupon is given once per software license. We will credit it as soon as we have matched your license serial number, unless that license has had it already."
     };
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Welcome to Time & Space support".into(),
         text: format!(
@@ -219,6 +235,7 @@ pub struct ProForma<'a> {
 
 pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Pro-forma for {} support coupon(s), order {}", p.quantity, p.order_id),
         text: format!(
@@ -247,6 +264,7 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
 /// Sent when an order's payment is complete and its coupons are credited.
 pub fn payment_received(to: &Email, order_id: &str, quantity: u32, total: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Payment received: {quantity} support coupon(s) credited"),
         text: format!(
@@ -282,6 +300,7 @@ impl IncidentFacts<'_> {
 /// To the support desk: a new incident and its deadline.
 pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &str) -> Message {
     Message {
+        reply_to: None,
         to: desk.clone(),
         subject: format!(
             "New support incident {}: call back by {}",
@@ -295,6 +314,7 @@ pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &
 /// To the support desk: a timer of the callback promise.
 pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Message {
     Message {
+        reply_to: None,
         to: desk.clone(),
         subject: format!("Incident {}: {what}", facts.id),
         text: format!("{what}.\n\n{}", facts.summary()),
@@ -304,6 +324,7 @@ pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Mes
 /// To the customer: the request is in, and when to expect the call.
 pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("We received your support request {}", facts.id),
         text: format!(
@@ -316,6 +337,7 @@ pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
 /// To the customer, after three failed callback attempts.
 pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, base_url: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("We could not reach you about {}", facts.id),
         text: format!(
@@ -334,6 +356,7 @@ pub fn incident_message(
     body: &str,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Re: {subject} [{incident_id}]"),
         text: format!("{from} wrote:\n\n{body}\n"),
@@ -343,6 +366,7 @@ pub fn incident_message(
 /// To the customer whose delivered support cost more than their coupons.
 pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Your support coupon balance is below zero".into(),
         text: format!(
@@ -354,6 +378,7 @@ pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Messag
 /// To the customer 30 days before SUPS coverage ends.
 pub fn sups_ending(to: &Email, serial: &str, last_day: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Your SUPS coverage for {serial} ends on {last_day}"),
         text: format!(
@@ -393,6 +418,7 @@ pub fn closing_statement(
         })
         .collect();
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Support incident {} closed", facts.id),
         text: format!(
@@ -417,6 +443,7 @@ pub fn invitation(
     expires_at: Instant,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("{invited_by} invites you to {company} on the Spica Customer Support Portal"),
         text: format!(
@@ -449,6 +476,7 @@ pub fn join_request(
     expires_at: Instant,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!(
             "Does {} belong to your company? (license {serial})",
@@ -472,6 +500,7 @@ pub fn join_request(
 /// Sent to a claimant whose license claim staff refused, with the reason.
 pub fn claim_refused(to: &Email, serial: &str, reason: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Your license registration could not be confirmed".into(),
         text: format!(

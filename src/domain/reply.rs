@@ -55,6 +55,34 @@ impl ReplyKey {
     }
 }
 
+/// Replies by email, when configured: the signing key (`REPLY_SECRET`) and
+/// the domain whose mail Email Routing hands to the Worker
+/// (`INBOUND_EMAIL_DOMAIN`).
+#[derive(Debug, Clone)]
+pub struct ReplyByEmail {
+    pub key: ReplyKey,
+    pub domain: String,
+}
+
+impl ReplyByEmail {
+    /// The settings, when both are given and the secret is long enough.
+    pub fn from_settings(secret: Option<&str>, domain: Option<&str>) -> Option<Self> {
+        let key = ReplyKey::from_setting(secret?)?;
+        let domain = domain?.trim().trim_start_matches('@').to_ascii_lowercase();
+        (!domain.is_empty()).then_some(Self { key, domain })
+    }
+
+    /// The incident's reply address.
+    pub fn address(&self, incident_id: &str) -> String {
+        ReplyAddress::for_incident(incident_id, &self.key, &self.domain)
+    }
+
+    /// The incident a reply address names.
+    pub fn incident(&self, address: &str) -> Result<String, ReplyAddressError> {
+        ReplyAddress::parse_address(address, &self.key, &self.domain)
+    }
+}
+
 /// An incident's reply address.
 pub struct ReplyAddress;
 

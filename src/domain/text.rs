@@ -27,6 +27,30 @@ impl Text {
         Ok(Self(text.to_owned()))
     }
 
+    /// Like [`Text::parse`], but keeping line breaks (an email's
+    /// paragraphs): `\r\n` becomes `\n` and a tab a space; other control
+    /// characters are refused.
+    pub fn parse_lines(input: &str, max: usize) -> Result<Self, Invalid> {
+        let normalised = input.replace("\r\n", "\n").replace('\t', " ");
+        if normalised.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(Invalid::new(
+                "invalid",
+                "must not contain control characters",
+            ));
+        }
+        let text = normalised.trim();
+        if text.is_empty() {
+            return Err(Invalid::required());
+        }
+        if text.chars().count() > max {
+            return Err(Invalid::new(
+                "too_long",
+                format!("must be at most {max} characters"),
+            ));
+        }
+        Ok(Self(text.to_owned()))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -73,6 +97,15 @@ impl VatId {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_emails_paragraphs_keep_their_line_breaks() {
+        let text = super::Text::parse_lines("  Hello,\r\n\r\ncall me\tat 9.\n", 100).unwrap();
+        assert_eq!(text.as_str(), "Hello,\n\ncall me at 9.");
+        assert!(super::Text::parse_lines("bell\u{7}", 100).is_err());
+        assert!(super::Text::parse_lines(" \n ", 100).is_err());
+        assert!(super::Text::parse_lines("abc\ndef", 5).is_err());
+    }
+
     use super::*;
 
     #[test]

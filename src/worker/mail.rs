@@ -117,9 +117,12 @@ impl Sender {
                 }
             }
             Self::Binding { binding, from } => {
-                let builder = worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
-                    .text(&email.text)
-                    .build();
+                let mut builder = worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
+                    .text(&email.text);
+                if let Some(reply_to) = &email.reply_to {
+                    builder = builder.reply_to(reply_to);
+                }
+                let builder = builder.build();
                 binding
                     .send_with_builder(&builder)
                     .await

@@ -134,6 +134,10 @@ pub fn spawn_app() -> TestApp<Native> {
             bic: BIC.into(),
         }),
         stripe_webhook_secrets: vec!["whsec_old_rotated_out".into(), WEBHOOK_SECRET.into()],
+        reply_by_email: spica_portal::domain::reply::ReplyByEmail::from_settings(
+            Some(REPLY_SECRET),
+            Some(INBOUND_EMAIL_DOMAIN),
+        ),
         sla: spica_portal::domain::incident::Sla::default(),
         support_desk_email: spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
         activation_keys: spica_portal::domain::activation::keys_from_setting(ACTIVATION_SECRET)
