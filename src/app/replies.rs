@@ -19,10 +19,7 @@ use crate::store::{self, Database};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InboundOutcome {
     /// The contact's message was added to the incident.
-    Added {
-        incident_id: String,
-        jobs: Vec<Job>,
-    },
+    Added { incident_id: String, jobs: Vec<Job> },
     /// The same email (Message-ID) was taken before: nothing added.
     Duplicate { incident_id: String },
 }
@@ -180,8 +177,7 @@ mod tests {
                 note: None,
                 recorded_by: "maja@spica.test".into(),
             };
-            run(app.record_attempt(&incident.id, attempt, now(), &mut entropy(60 + seed)))
-                .unwrap();
+            run(app.record_attempt(&incident.id, attempt, now(), &mut entropy(60 + seed))).unwrap();
         }
     }
 
@@ -219,7 +215,13 @@ mod tests {
         let waiting = run(app.store.incident(&incident.id)).unwrap().unwrap();
         assert_eq!(waiting.callback.status, Status::AwaitingCustomer);
         let to = app.reply_address(&incident.id).unwrap();
-        let outcome = take(&app, "Ana@Kovinar.si", &to, &gmail_reply("a1@mail.gmail.com"), 20);
+        let outcome = take(
+            &app,
+            "Ana@Kovinar.si",
+            &to,
+            &gmail_reply("a1@mail.gmail.com"),
+            20,
+        );
         let Ok(InboundOutcome::Added { incident_id, jobs }) = outcome else {
             panic!("{outcome:?}");
         };
@@ -266,7 +268,11 @@ mod tests {
         customer(&app, "eva@drugi.si", 2);
         let incident = open(&app, &ana);
         let to = app.reply_address(&incident.id).unwrap();
-        for (seed, from) in [(20, "mallory@example.com"), (21, "eva@drugi.si"), (22, "not an address")] {
+        for (seed, from) in [
+            (20, "mallory@example.com"),
+            (21, "eva@drugi.si"),
+            (22, "not an address"),
+        ] {
             let raw = gmail_reply(&format!("{seed}@mail.gmail.com"));
             assert_eq!(
                 take(&app, from, &to, &raw, seed),
@@ -293,7 +299,13 @@ mod tests {
             Err(Refusal::Address(ReplyAddressError::Forged))
         );
         assert_eq!(
-            take(&app, "ana@kovinar.si", &format!("{local}@elsewhere.test"), &raw, 21),
+            take(
+                &app,
+                "ana@kovinar.si",
+                &format!("{local}@elsewhere.test"),
+                &raw,
+                21
+            ),
             Err(Refusal::Address(ReplyAddressError::NotAReplyAddress))
         );
         assert_eq!(

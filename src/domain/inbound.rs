@@ -38,7 +38,12 @@ impl InboundEmail {
             .ok_or(InboundError::Unreadable)?;
         let message_id = message
             .message_id()
-            .map(|id| id.trim().trim_start_matches('<').trim_end_matches('>').trim())
+            .map(|id| {
+                id.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .trim()
+            })
             .filter(|id| !id.is_empty() && id.len() <= 998)
             .ok_or(InboundError::NoMessageId)?
             .to_owned();
@@ -162,14 +167,20 @@ mod tests {
     #[test]
     fn an_apple_mail_reply_decodes_base64_and_drops_the_signature() {
         let email = reply("apple.eml");
-        assert_eq!(email.message_id, "8E1F6A2B-3C4D-4E5F-9A0B-1C2D3E4F5A6B@kovinar.si");
+        assert_eq!(
+            email.message_id,
+            "8E1F6A2B-3C4D-4E5F-9A0B-1C2D3E4F5A6B@kovinar.si"
+        );
         assert_eq!(email.text, "Any time on Thursday works. Grüße aus Maribor!");
     }
 
     #[test]
     fn a_latin_2_message_is_read_in_its_charset() {
         let email = reply("latin2.eml");
-        assert_eq!(email.text, "Žal nas še vedno ne morete priklicati. Pokličite Petra.");
+        assert_eq!(
+            email.text,
+            "Žal nas še vedno ne morete priklicati. Pokličite Petra."
+        );
     }
 
     #[test]

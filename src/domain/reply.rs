@@ -117,7 +117,9 @@ impl ReplyAddress {
         let code = id
             .strip_prefix(ID_PREFIX)
             .filter(|code| {
-                !code.is_empty() && code.len() <= 40 && code.chars().all(|c| c.is_ascii_alphanumeric())
+                !code.is_empty()
+                    && code.len() <= 40
+                    && code.chars().all(|c| c.is_ascii_alphanumeric())
             })
             .ok_or(ReplyAddressError::NotAReplyAddress)?;
         let given = hex::decode(mac).map_err(|_| ReplyAddressError::Forged)?;
@@ -199,7 +201,14 @@ mod tests {
 
     #[test]
     fn other_addresses_are_not_reply_addresses() {
-        for local in ["support", "incident", "incident+", "incident+inc_.00", "other+inc_AB.00", "incident+ord_AB.00"] {
+        for local in [
+            "support",
+            "incident",
+            "incident+",
+            "incident+inc_.00",
+            "other+inc_AB.00",
+            "incident+ord_AB.00",
+        ] {
             assert_eq!(
                 ReplyAddress::parse(local, &key()),
                 Err(ReplyAddressError::NotAReplyAddress),

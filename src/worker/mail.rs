@@ -117,8 +117,9 @@ impl Sender {
                 }
             }
             Self::Binding { binding, from } => {
-                let mut builder = worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
-                    .text(&email.text);
+                let mut builder =
+                    worker::SendEmailBuilder::builder(from, &email.to, &email.subject)
+                        .text(&email.text);
                 if let Some(reply_to) = &email.reply_to {
                     builder = builder.reply_to(reply_to);
                 }

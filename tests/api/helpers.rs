@@ -134,6 +134,10 @@ pub trait Transport: Sync {
     /// Makes the email stand-in answer 503 (an outage) to the next `count`
     /// emails to `to`.
     fn fail_emails_to(&self, to: &str, count: u32);
+    /// An email delivered to the Worker by Email Routing, raw, from and to
+    /// the envelope's addresses: 200 when taken, 400 with the reason when
+    /// refused (as wrangler dev's `/cdn-cgi/handler/email` answers).
+    fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse;
 }
 
 pub struct TestApp<T: Transport>(pub T);

@@ -15,6 +15,7 @@ mod licensing;
 mod limits;
 mod organisations;
 mod registration;
+mod replies;
 mod routes;
 mod sessions;
 mod staff;

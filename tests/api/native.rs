@@ -7,8 +7,8 @@ use std::sync::Mutex;
 
 use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
-    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, Job, MailSender,
-    PaymentProvider, SendFailure,
+    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, InboundOutcome, Job,
+    MailSender, PaymentProvider, SendFailure,
 };
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
@@ -17,7 +17,8 @@ use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
-    DESK_EMAIL, FORM_URL, IBAN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
+    DESK_EMAIL, FORM_URL, IBAN, INBOUND_EMAIL_DOMAIN, LICENSE_SIGNING_KEY, REPLY_SECRET,
+    SITE_ORIGIN, THANKS_URL,
 };
 
 pub struct Native {
@@ -155,6 +156,35 @@ pub fn spawn_app() -> TestApp<Native> {
     })
 }
 
+impl Native {
+    fn run_jobs(&self, jobs: Vec<Job>) {
+        // Run the jobs as the queue would: emails now, timers when due. The
+        // clock stands still, so a failed email stays pending for its retry.
+        let mut jobs = jobs;
+        while let Some(job) = jobs.pop() {
+            match &job {
+                Job::DeliverEmail { outbox_id } => {
+                    pollster::block_on(self.app.deliver_email(
+                        outbox_id,
+                        Some(&self.mail),
+                        &RetrySchedule::default(),
+                        self.now,
+                    ))
+                    .unwrap();
+                }
+                Job::IncidentTimer { .. } if job.delay_seconds(self.now) == 0 => {
+                    let (incident, scheduled) = job.timer().expect("a readable timer");
+                    jobs.extend(
+                        pollster::block_on(self.app.fire_timer(incident, &scheduled, self.now))
+                            .unwrap(),
+                    );
+                }
+                Job::IncidentTimer { .. } => {}
+            }
+        }
+    }
+}
+
 impl Transport for Native {
     fn send(
         &self,
@@ -185,30 +215,7 @@ impl Transport for Native {
             seed,
         ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
-        // Run the jobs as the queue would: emails now, timers when due. The
-        // clock stands still, so a failed email stays pending for its retry.
-        let mut jobs = handled.jobs;
-        while let Some(job) = jobs.pop() {
-            match &job {
-                Job::DeliverEmail { outbox_id } => {
-                    pollster::block_on(self.app.deliver_email(
-                        outbox_id,
-                        Some(&self.mail),
-                        &RetrySchedule::default(),
-                        self.now,
-                    ))
-                    .unwrap();
-                }
-                Job::IncidentTimer { .. } if job.delay_seconds(self.now) == 0 => {
-                    let (incident, scheduled) = job.timer().expect("a readable timer");
-                    jobs.extend(
-                        pollster::block_on(self.app.fire_timer(incident, &scheduled, self.now))
-                            .unwrap(),
-                    );
-                }
-                Job::IncidentTimer { .. } => {}
-            }
-        }
+        self.run_jobs(handled.jobs);
         TestResponse {
             status: handled.response.status,
             headers: handled.response.headers,
@@ -253,5 +260,37 @@ impl Transport for Native {
             .lock()
             .unwrap()
             .insert(to.to_owned(), count);
+    }
+
+    /// Email Routing's delivery, straight into the app's inbound use case.
+    fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse {
+        let mut seed = [0u8; 32];
+        seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
+        let taken = pollster::block_on(self.app.inbound_email(
+            from,
+            to,
+            &raw,
+            self.now,
+            &mut spica_portal::domain::entropy::Entropy::new(seed),
+        ))
+        .expect("no internal error");
+        let (status, text) = match taken {
+            Ok(InboundOutcome::Added { jobs, .. }) => {
+                self.run_jobs(jobs);
+                (200, "Worker successfully processed email".to_owned())
+            }
+            Ok(InboundOutcome::Duplicate { .. }) => {
+                (200, "Worker successfully processed email".to_owned())
+            }
+            Err(refusal) => (
+                400,
+                format!("Worker rejected email with the following reason: {refusal}"),
+            ),
+        };
+        TestResponse {
+            status,
+            headers: vec![],
+            body: text.into_bytes(),
+        }
     }
 }

@@ -27,6 +27,8 @@ mod licensing;
 mod organisations;
 #[path = "../api/registration.rs"]
 mod registration;
+#[path = "../api/replies.rs"]
+mod replies;
 #[path = "../api/routes.rs"]
 mod routes;
 #[path = "../api/sessions.rs"]

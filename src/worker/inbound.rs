@@ -1,0 +1,52 @@
+//! Email Routing's inbound email: the raw message handed to the app, the
+//! jobs its answer makes onto the queue, a refusal given back to the
+//! sender's mail server with its reason (and logged).
+
+use worker::{console_error, console_log, Env, ForwardableEmailMessage};
+
+use super::{config, now, queue, seed};
+use crate::app::InboundOutcome;
+use crate::domain::entropy::Entropy;
+
+/// Why the sender is told to try again: the portal failed, not the email.
+const UNAVAILABLE: &str = "the support portal cannot take this message now; please try again later";
+
+pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
+    let (from, to) = (message.from(), message.to());
+    let raw = match message.raw_bytes().await {
+        Ok(raw) => raw,
+        Err(error) => {
+            console_error!("inbound email from {from} to {to}: unreadable stream: {error}");
+            message.set_reject(UNAVAILABLE);
+            return;
+        }
+    };
+    let taken = match (config::app(env), seed()) {
+        (Ok(app), Ok(seed)) => {
+            app.inbound_email(&from, &to, &raw, now(), &mut Entropy::new(seed))
+                .await
+        }
+        (Err(error), _) | (_, Err(error)) => {
+            console_error!("inbound email: cannot serve: {error}");
+            message.set_reject(UNAVAILABLE);
+            return;
+        }
+    };
+    match taken {
+        Ok(Ok(InboundOutcome::Added { incident_id, jobs })) => {
+            console_log!("inbound email from {from}: a message on {incident_id}");
+            queue::enqueue(env, &jobs).await;
+        }
+        Ok(Ok(InboundOutcome::Duplicate { incident_id })) => {
+            console_log!("inbound email from {from}: a repeat on {incident_id}, nothing added");
+        }
+        Ok(Err(refusal)) => {
+            console_log!("inbound email from {from} to {to} refused: {refusal}");
+            message.set_reject(&refusal.to_string());
+        }
+        Err(error) => {
+            console_error!("inbound email from {from} to {to}: {error}");
+            message.set_reject(UNAVAILABLE);
+        }
+    }
+}
