@@ -24,8 +24,7 @@ pub const LICENSE_SIGNING_KEY: &str =
     "4242424242424242424242424242424242424242424242424242424242424242";
 /// The support desk's address, where new incidents are announced.
 pub const DESK_EMAIL: &str = "desk@timeandspace.test";
-/// Replies by email: the same in scripts/e2e.sh.
-pub const REPLY_SECRET: &str = "e2e-reply-secret-of-enough-length";
+/// The domain of incidents' reply addresses: the same in scripts/e2e.sh.
 pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 
 pub struct TestResponse {

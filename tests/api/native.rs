@@ -17,8 +17,7 @@ use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
-    DESK_EMAIL, FORM_URL, IBAN, INBOUND_EMAIL_DOMAIN, LICENSE_SIGNING_KEY, REPLY_SECRET,
-    SITE_ORIGIN, THANKS_URL,
+    DESK_EMAIL, FORM_URL, IBAN, INBOUND_EMAIL_DOMAIN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
 };
 
 pub struct Native {
@@ -80,6 +79,8 @@ impl spica_portal::app::AccessKeys for StandInAccess {
 }
 
 const WEBHOOK_SECRET: &str = "whsec_native_test";
+/// Signs incidents' reply addresses.
+const REPLY_SECRET: &str = "native-reply-secret-of-enough-length";
 
 /// A stand-in for the email API: it keeps what it accepted, and answers 503
 /// to the next emails to an address when told to.
