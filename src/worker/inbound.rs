@@ -2,6 +2,7 @@
 //! jobs its answer makes onto the queue, a refusal given back to the
 //! sender's mail server with its reason (and logged).
 
+use wasm_bindgen::{JsCast, JsValue};
 use worker::{console_error, console_log, Env, ForwardableEmailMessage};
 
 use super::{config, now, queue, seed};
@@ -17,7 +18,7 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
         Ok(raw) => raw,
         Err(error) => {
             console_error!("inbound email from {from} to {to}: unreadable stream: {error}");
-            message.set_reject(UNAVAILABLE);
+            reject(&message, UNAVAILABLE).await;
             return;
         }
     };
@@ -28,7 +29,7 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
         }
         (Err(error), _) | (_, Err(error)) => {
             console_error!("inbound email: cannot serve: {error}");
-            message.set_reject(UNAVAILABLE);
+            reject(&message, UNAVAILABLE).await;
             return;
         }
     };
@@ -42,11 +43,33 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
         }
         Ok(Err(refusal)) => {
             console_log!("inbound email from {from} to {to} refused: {refusal}");
-            message.set_reject(&refusal.to_string());
+            reject(&message, &refusal.to_string()).await;
         }
         Err(error) => {
             console_error!("inbound email from {from} to {to}: {error}");
-            message.set_reject(UNAVAILABLE);
+            reject(&message, UNAVAILABLE).await;
         }
+    }
+}
+
+/// Refuses the email with `reason`. On Cloudflare `setReject` is
+/// synchronous; under wrangler dev the message crossed an RPC boundary and
+/// `setReject` answers a promise, awaited here so that the refusal lands
+/// before the handler returns (otherwise the email counts as taken).
+async fn reject(message: &ForwardableEmailMessage, reason: &str) {
+    let this: &JsValue = message.as_ref();
+    let answer = js_sys::Reflect::get(this, &JsValue::from_str("setReject"))
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+        .map(|method| method.call1(this, &JsValue::from_str(reason)));
+    match answer {
+        Some(Ok(value)) => {
+            if let Ok(promise) = value.dyn_into::<js_sys::Promise>() {
+                if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    console_error!("inbound email: setReject failed: {error:?}");
+                }
+            }
+        }
+        _ => message.set_reject(reason),
     }
 }
