@@ -135,6 +135,7 @@ CREATE TABLE outbox (
   sent_at             TEXT,
   next_attempt_at     TEXT NOT NULL,  -- when a pending message is due (again)
   claimed_until       TEXT,           -- the sending consumer's lease
+  reply_to            TEXT,           -- the incident's signed reply address, if any
   body_html           TEXT,           -- dropped once settled (it carries links)
   headers             TEXT,           -- a JSON object; dropped once settled
   CHECK (status <> 'sending' OR claimed_until IS NOT NULL)
@@ -586,3 +587,14 @@ WHEN (SELECT status FROM coupon_orders WHERE id = NEW.order_id) IS NOT 'review'
 BEGIN
   SELECT RAISE(ABORT, 'constraint failed: only an order in review is settled');
 END;
+
+-- Inbound emails taken as incident messages, by Message-ID: written in the
+-- same batch as the message, so a second delivery fails on the key and adds
+-- nothing.
+CREATE TABLE inbound_emails (
+  message_id          TEXT PRIMARY KEY,
+  incident_id         TEXT NOT NULL REFERENCES incidents (id),
+  incident_message_id TEXT NOT NULL REFERENCES incident_messages (id),
+  sender              TEXT NOT NULL,
+  received_at         TEXT NOT NULL
+) STRICT;

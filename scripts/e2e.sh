@@ -55,6 +55,8 @@ ACTIVATION_SECRET=2:e2e-activation-secret-two,1:e2e-activation-secret-one
 ACCESS_TEAM_DOMAIN=https://spica-test.cloudflareaccess.com
 ACCESS_AUD=spica-test-aud
 ACCESS_CERTS_URL=http://127.0.0.1:$standin_port/cdn-cgi/access/certs
+REPLY_SECRET=e2e-reply-secret-of-enough-length
+INBOUND_EMAIL_DOMAIN=reply.timeandspace.test
 LICENSE_SIGNING_KEY=4242424242424242424242424242424242424242424242424242424242424242
 VARS
 

@@ -1034,6 +1034,7 @@ async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Ha
                 "sent_at": m.sent_at.map(format),
                 "next_attempt_at": (m.status == crate::store::OutboxStatus::Pending)
                     .then(|| format(m.next_attempt_at)),
+                "reply_to": m.reply_to,
             })
         })
         .collect();

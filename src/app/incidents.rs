@@ -88,6 +88,14 @@ fn concurrent(error: DbError) -> AppError {
 }
 
 impl<D: Database> App<D> {
+    /// The incident's signed reply address, when replies by email are on.
+    pub fn reply_address(&self, incident_id: &str) -> Option<String> {
+        self.config
+            .reply_by_email
+            .as_ref()
+            .map(|reply| reply.address(incident_id))
+    }
+
     fn facts<'a>(
         &'a self,
         incident: &'a IncidentRecord,
@@ -188,7 +196,8 @@ impl<D: Database> App<D> {
         ));
         batch.push(store::insert_message(
             &ack_id,
-            &notification::incident_received(&decode_email(&customer.contact.email)?, &facts),
+            &notification::incident_received(&decode_email(&customer.contact.email)?, &facts)
+                .replying_to(self.reply_address(&incident.id)),
             now,
         ));
         self.store.write(batch).await?;
@@ -241,7 +250,8 @@ impl<D: Database> App<D> {
                 &decode_email(&customer.contact.email)?,
                 &self.facts(&incident, &customer),
                 &self.config.public_base_url,
-            );
+            )
+            .replying_to(self.reply_address(incident_id));
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });
         }
@@ -264,6 +274,21 @@ impl<D: Database> App<D> {
         reply: Reply,
         now: Instant,
         entropy: &mut Entropy,
+    ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
+        self.customer_message_with(customer, incident_id, reply, now, entropy, |_| Vec::new())
+            .await
+    }
+
+    /// [`App::customer_message`], with more statements in its batch, made
+    /// from the new message's id (an inbound email's record).
+    pub(super) async fn customer_message_with(
+        &self,
+        customer: &CustomerPrincipal,
+        incident_id: &str,
+        reply: Reply,
+        now: Instant,
+        entropy: &mut Entropy,
+        also: impl FnOnce(&str) -> Vec<Statement>,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
         let mut incident = self.own_incident(customer, incident_id).await?;
         let reopened = incident
@@ -300,6 +325,7 @@ impl<D: Database> App<D> {
             &message_id,
             &customer.contact.id,
         ));
+        batch.extend(also(&message_id));
         let outbox_id = entropy.id("msg");
         batch.push(store::insert_message(
             &outbox_id,
@@ -349,7 +375,8 @@ impl<D: Database> App<D> {
             &incident.subject,
             &format!("{} (Spica support)", author.name),
             body.as_str(),
-        );
+        )
+        .replying_to(self.reply_address(incident_id));
         self.store
             .write(vec![
                 store::insert_incident_message(

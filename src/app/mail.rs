@@ -46,12 +46,14 @@ pub struct EmailRequest {
     pub html: Option<String>,
     /// Extra headers, such as a bulletin's `List-Unsubscribe`.
     pub headers: Vec<(String, String)>,
+    /// The incident's signed reply address, if replies are taken by email.
+    pub reply_to: Option<String>,
 }
 
 impl EmailRequest {
     /// The JSON body of an HTTP email API in the common shape
     /// (`POST /emails {"from", "to": [..], "subject", "text", "html",
-    /// "headers": {name: value}}`), `html` and `headers` only when present.
+    /// "headers": {name: value}, "reply_to"}`), the last three only when present.
     pub fn api_body(&self, from: &str) -> serde_json::Value {
         let mut body =
             json!({ "from": from, "to": [self.to], "subject": self.subject, "text": self.text });
@@ -65,6 +67,9 @@ impl EmailRequest {
                 .map(|(name, value)| (name.clone(), json!(value)))
                 .collect();
             body["headers"] = serde_json::Value::Object(headers);
+        }
+        if let Some(reply_to) = &self.reply_to {
+            body["reply_to"] = json!(reply_to);
         }
         body
     }
@@ -202,6 +207,7 @@ impl<D: Database> App<D> {
             text: message.text.clone(),
             html: message.html.clone(),
             headers: headers_from_json(message.headers.as_deref()),
+            reply_to: message.reply_to.clone(),
         };
         let redacted = redact_links(&message.text);
         let (statement, delivery) = match sender.send(&request).await {
@@ -713,10 +719,19 @@ mod tests {
             text: "T".into(),
             html: None,
             headers: Vec::new(),
+            reply_to: None,
         };
         assert_eq!(
             request.api_body("Spica <support@spica.test>"),
             json!({"from": "Spica <support@spica.test>", "to": ["ana@kovinar.si"], "subject": "S", "text": "T"})
+        );
+        let replying = EmailRequest {
+            reply_to: Some("incident+inc_ab.00@reply.spica.test".into()),
+            ..request
+        };
+        assert_eq!(
+            replying.api_body("Spica <support@spica.test>")["reply_to"],
+            "incident+inc_ab.00@reply.spica.test"
         );
     }
 
@@ -727,6 +742,7 @@ mod tests {
             to: "ana@kovinar.si".into(),
             subject: "S".into(),
             text: "T".into(),
+            reply_to: None,
             html: Some("<p>T</p>".into()),
             headers: headers_from_json(Some(
                 r#"{"List-Unsubscribe": "<https://p.test/unsubscribe?token=x>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}"#,

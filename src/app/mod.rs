@@ -16,6 +16,7 @@ mod principal;
 mod profile;
 mod reconciliation;
 mod registration;
+mod replies;
 mod sessions;
 mod staff;
 mod sweep;
@@ -38,6 +39,7 @@ pub use principal::{
 };
 pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
+pub use replies::{InboundOutcome, Refusal};
 pub use sessions::{AccessGrant, Profile};
 pub use staff::MemberChange;
 
@@ -75,6 +77,9 @@ pub struct Config {
     pub bank_account: Option<BankAccount>,
     /// Stripe's webhook signing secrets (`whsec_…`), newest first.
     pub stripe_webhook_secrets: Vec<String>,
+    /// Replies to incident emails taken by email; `None` without
+    /// `REPLY_SECRET` and `INBOUND_EMAIL_DOMAIN`.
+    pub reply_by_email: Option<crate::domain::reply::ReplyByEmail>,
     /// The callback promise: target, deadline and retry interval.
     pub sla: crate::domain::incident::Sla,
     /// Where new incidents and the callback timers are announced.
@@ -300,6 +305,10 @@ pub(crate) mod testing {
                 bic: "BAKOSI2X".into(),
             }),
             stripe_webhook_secrets: vec!["whsec_test".into()],
+            reply_by_email: crate::domain::reply::ReplyByEmail::from_settings(
+                Some("test reply secret, long enough"),
+                Some("reply.spica.test"),
+            ),
             sla: crate::domain::incident::Sla::default(),
             support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
             activation_keys: crate::domain::activation::keys_from_setting(

@@ -20,6 +20,19 @@ pub struct Message {
     pub to: Email,
     pub subject: String,
     pub text: String,
+    /// Where a reply goes instead of the sender: an incident's signed reply
+    /// address, so that the customer may answer by email.
+    pub reply_to: Option<String>,
+}
+
+impl Message {
+    /// The message with replies going to `address`.
+    pub fn replying_to(self, address: Option<String>) -> Self {
+        Self {
+            reply_to: address,
+            ..self
+        }
+    }
 }
 
 fn link(base_url: &str, path: &str, token: &str) -> String {
@@ -147,6 +160,7 @@ pub fn verification(
     expires_at: Instant,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Confirm your Time & Space registration".into(),
         text: format!(
@@ -176,6 +190,7 @@ pub fn sign_in(
         url.push_str(&serde_urlencoded::to_string([("", next.as_str())]).unwrap_or_default()[1..]);
     }
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Your Time & Space sign-in link".into(),
         text: format!(
@@ -212,6 +227,7 @@ pub fn confirm_new_email(
             link(base_url, "confirm-email", token),
             format(expires_at),
         ),
+        reply_to: None,
     }
 }
 
@@ -227,6 +243,7 @@ pub fn email_changed(old: &Email, contact_name: &str, new: &str) -> Message {
              If you did not make this change, reply to this email or call us at once.\n\n\
              Spica Customer Support\n"
         ),
+        reply_to: None,
     }
 }
 
@@ -243,6 +260,7 @@ pub fn welcome(
         "The free first coupon is given once per software license. We will credit it as soon as we have matched your license serial number, unless that license has had it already."
     };
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Welcome to Time & Space support".into(),
         text: format!(
@@ -270,6 +288,7 @@ pub struct ProForma<'a> {
 
 pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Pro-forma for {} support coupon(s), order {}", p.quantity, p.order_id),
         text: format!(
@@ -298,6 +317,7 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
 /// Sent when an order's payment is complete and its coupons are credited.
 pub fn payment_received(to: &Email, order_id: &str, quantity: u32, total: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Payment received: {quantity} support coupon(s) credited"),
         text: format!(
@@ -346,6 +366,7 @@ impl IncidentFacts<'_> {
 /// To the support desk: a new incident and its deadline.
 pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &str) -> Message {
     Message {
+        reply_to: None,
         to: desk.clone(),
         subject: format!(
             "New support incident {}: call back by {}",
@@ -359,6 +380,7 @@ pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &
 /// To the support desk: a timer of the callback promise.
 pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Message {
     Message {
+        reply_to: None,
         to: desk.clone(),
         subject: format!("Incident {}: {what}", facts.id),
         text: format!("{what}.\n\n{}", facts.summary()),
@@ -368,6 +390,7 @@ pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Mes
 /// To the customer: the request is in, and when to expect the call.
 pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("We received your support request {}", facts.id),
         text: format!(
@@ -380,6 +403,7 @@ pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
 /// To the customer, after three failed callback attempts.
 pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, base_url: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("We could not reach you about {}", facts.id),
         text: format!(
@@ -398,6 +422,7 @@ pub fn incident_message(
     body: &str,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Re: {subject} [{incident_id}]"),
         text: format!("{from} wrote:\n\n{body}\n"),
@@ -407,6 +432,7 @@ pub fn incident_message(
 /// To the customer whose delivered support cost more than their coupons.
 pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Your support coupon balance is below zero".into(),
         text: format!(
@@ -418,6 +444,7 @@ pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Messag
 /// To the customer 30 days before SUPS coverage ends.
 pub fn sups_ending(to: &Email, serial: &str, last_day: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Your SUPS coverage for {serial} ends on {last_day}"),
         text: format!(
@@ -457,6 +484,7 @@ pub fn closing_statement(
         })
         .collect();
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("Support incident {} closed", facts.id),
         text: format!(
@@ -481,6 +509,7 @@ pub fn invitation(
     expires_at: Instant,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!("{invited_by} invites you to {company} on the Spica Customer Support Portal"),
         text: format!(
@@ -513,6 +542,7 @@ pub fn join_request(
     expires_at: Instant,
 ) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: format!(
             "Does {} belong to your company? (license {serial})",
@@ -536,6 +566,7 @@ pub fn join_request(
 /// Sent to a claimant whose license claim staff refused, with the reason.
 pub fn claim_refused(to: &Email, serial: &str, reason: &str) -> Message {
     Message {
+        reply_to: None,
         to: to.clone(),
         subject: "Your license registration could not be confirmed".into(),
         text: format!(

@@ -92,6 +92,15 @@ impl VatId {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_emails_paragraphs_keep_their_line_breaks() {
+        let text = super::Text::parse_multiline("  Hello,\r\n\r\ncall me\tat 9.\n", 100).unwrap();
+        assert_eq!(text.as_str(), "Hello,\n\ncall me\tat 9.");
+        assert!(super::Text::parse_multiline("bell\u{7}", 100).is_err());
+        assert!(super::Text::parse_multiline(" \n ", 100).is_err());
+        assert!(super::Text::parse_multiline("abc\ndef", 5).is_err());
+    }
+
     use super::*;
 
     #[test]

@@ -478,3 +478,39 @@ impl<D: Database> Store<D> {
         .collect()
     }
 }
+
+/// Remembers an inbound email taken as the incident message `message_id`:
+/// a second delivery of the same Message-ID fails on the key, and its batch
+/// with it.
+pub fn insert_inbound_email(
+    email_message_id: &str,
+    incident_id: &str,
+    incident_message_id: &str,
+    sender: &str,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO inbound_emails (message_id, incident_id, incident_message_id, sender, received_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        vec![
+            email_message_id.into(),
+            incident_id.into(),
+            incident_message_id.into(),
+            sender.into(),
+            format(now).into(),
+        ],
+    )
+}
+
+impl<D: Database> Store<D> {
+    /// Whether an inbound email with this Message-ID was taken already.
+    pub async fn inbound_email_taken(&self, email_message_id: &str) -> Result<bool, DbError> {
+        Ok(self
+            .first(Statement::new(
+                "SELECT 1 AS taken FROM inbound_emails WHERE message_id = ?1",
+                vec![email_message_id.into()],
+            ))
+            .await?
+            .is_some())
+    }
+}

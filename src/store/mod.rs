@@ -39,10 +39,10 @@ pub use customers::{
 };
 pub use idempotency::{remember, BalanceField};
 pub use incidents::{
-    close_incident, correct_session, delete_session, insert_attempt, insert_incident,
-    insert_incident_message, insert_session, insert_timers, mark_timer_done, record_breach,
-    update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord, SessionRecord,
-    SessionRow,
+    close_incident, correct_session, delete_session, insert_attempt, insert_inbound_email,
+    insert_incident, insert_incident_message, insert_session, insert_timers, mark_timer_done,
+    record_breach, update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord,
+    SessionRecord, SessionRow,
 };
 pub use ledger::{append_entry, insert_entry, LedgerLine};
 pub use licenses::{

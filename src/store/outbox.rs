@@ -66,6 +66,8 @@ pub struct OutboxMessage {
     pub sent_at: Option<Instant>,
     pub next_attempt_at: Instant,
     pub claimed_until: Option<Instant>,
+    /// The incident's signed reply address, if any.
+    pub reply_to: Option<String>,
     /// An HTML alternative (bulletins), dropped once settled.
     pub html: Option<String>,
     /// Extra headers as a JSON object (bulletins' unsubscribe), dropped once settled.
@@ -73,7 +75,7 @@ pub struct OutboxMessage {
 }
 
 const COLUMNS: &str = "id, to_address, subject, body_text, status, attempts, last_error, \
-     created_at, sent_at, next_attempt_at, claimed_until, body_html, headers";
+     created_at, sent_at, next_attempt_at, claimed_until, reply_to, body_html, headers";
 
 impl OutboxMessage {
     fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -91,6 +93,7 @@ impl OutboxMessage {
             sent_at: row.opt_instant("sent_at")?,
             next_attempt_at: row.instant("next_attempt_at")?,
             claimed_until: row.opt_instant("claimed_until")?,
+            reply_to: row.opt_text("reply_to")?,
             html: row.opt_text("body_html")?,
             headers: row.opt_text("headers")?,
         })
@@ -101,14 +104,15 @@ impl OutboxMessage {
 /// message keyed by its cause) is left as it is.
 pub fn insert_message(id: &str, message: &Message, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
-         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at, reply_to) \
+         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5, ?6) ON CONFLICT (id) DO NOTHING",
         vec![
             id.into(),
             message.to.as_str().into(),
             message.subject.as_str().into(),
             message.text.as_str().into(),
             format(now).into(),
+            message.reply_to.as_deref().into(),
         ],
     )
 }
@@ -121,12 +125,13 @@ pub fn insert_messages(messages: &[(String, Message)], now: Instant) -> Vec<Stat
             message.to.as_str(),
             message.subject,
             message.text,
-            format(now)
+            format(now),
+            message.reply_to
         ])
     });
     super::bulk(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
-         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4, value ->> 4 \
+        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at, reply_to) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4, value ->> 4, value ->> 5 \
          FROM json_each(?1) WHERE true ON CONFLICT (id) DO NOTHING",
         rows,
     )

@@ -103,6 +103,10 @@ fn config(env: &Env) -> worker::Result<Config> {
             ),
             None => None,
         },
+        reply_by_email: crate::domain::reply::ReplyByEmail::from_settings(
+            setting(env, "REPLY_SECRET").as_deref(),
+            setting(env, "INBOUND_EMAIL_DOMAIN").as_deref(),
+        ),
         stripe_webhook_secrets: setting(env, "STRIPE_WEBHOOK_SECRETS")
             .map(|list| {
                 list.split(',')

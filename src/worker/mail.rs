@@ -131,6 +131,9 @@ impl Sender {
                     }
                     builder = builder.headers(wasm_bindgen::JsCast::unchecked_ref(&headers));
                 }
+                if let Some(reply_to) = &email.reply_to {
+                    builder = builder.reply_to(reply_to);
+                }
                 let builder = builder.build();
                 binding
                     .send_with_builder(&builder)

@@ -1,11 +1,13 @@
 //! The Cloudflare Workers adapter: the runtime's entry points, D1 as the
-//! store's database, Queues for jobs, cron for the sweep, and the email
-//! senders. Everything here converts and delegates; no rule is decided here.
+//! store's database, Queues for jobs, cron for the sweep, the email
+//! senders, and Email Routing's inbound email. Everything here converts and
+//! delegates; no rule is decided here.
 
 mod access;
 mod config;
 mod cron;
 mod d1;
+mod inbound;
 mod mail;
 mod queue;
 mod routes;
@@ -32,6 +34,16 @@ async fn fetch(
 #[event(queue)]
 async fn queue(batch: worker::MessageBatch<Job>, env: Env, _ctx: Context) -> worker::Result<()> {
     queue::consume(batch, &env).await
+}
+
+#[event(email)]
+async fn email(
+    message: worker::ForwardableEmailMessage,
+    env: Env,
+    _ctx: Context,
+) -> worker::Result<()> {
+    inbound::receive(message, &env).await;
+    Ok(())
 }
 
 #[event(scheduled)]

@@ -24,6 +24,8 @@ pub const LICENSE_SIGNING_KEY: &str =
     "4242424242424242424242424242424242424242424242424242424242424242";
 /// The support desk's address, where new incidents are announced.
 pub const DESK_EMAIL: &str = "desk@timeandspace.test";
+/// The domain of incidents' reply addresses: the same in scripts/e2e.sh.
+pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 
 pub struct TestResponse {
     pub status: u16,
@@ -136,6 +138,10 @@ pub trait Transport: Sync {
     /// Makes the email stand-in answer 503 (an outage) to the next `count`
     /// emails to `to`.
     fn fail_emails_to(&self, to: &str, count: u32);
+    /// An email delivered to the Worker by Email Routing, raw, from and to
+    /// the envelope's addresses: 200 when taken, 400 with the reason when
+    /// refused (as wrangler dev's `/cdn-cgi/handler/email` answers).
+    fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse;
 }
 
 pub struct TestApp<T: Transport>(pub T);

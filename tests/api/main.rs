@@ -20,6 +20,7 @@ mod limits;
 mod organisations;
 mod profile;
 mod registration;
+mod replies;
 mod routes;
 mod sessions;
 mod staff;

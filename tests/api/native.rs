@@ -7,8 +7,8 @@ use std::sync::Mutex;
 
 use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
-    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, Job, MailSender,
-    PaymentProvider, SendFailure,
+    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, InboundOutcome, Job,
+    MailSender, PaymentProvider, SendFailure,
 };
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
@@ -17,7 +17,7 @@ use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
-    DESK_EMAIL, FORM_URL, IBAN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
+    DESK_EMAIL, FORM_URL, IBAN, INBOUND_EMAIL_DOMAIN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
 };
 
 pub struct Native {
@@ -79,6 +79,8 @@ impl spica_portal::app::AccessKeys for StandInAccess {
 }
 
 const WEBHOOK_SECRET: &str = "whsec_native_test";
+/// Signs incidents' reply addresses.
+const REPLY_SECRET: &str = "native-reply-secret-of-enough-length";
 
 /// A stand-in for the email API: it keeps what it accepted, and answers 503
 /// to the next emails to an address when told to.
@@ -134,6 +136,10 @@ pub fn spawn_app() -> TestApp<Native> {
             bic: BIC.into(),
         }),
         stripe_webhook_secrets: vec!["whsec_old_rotated_out".into(), WEBHOOK_SECRET.into()],
+        reply_by_email: spica_portal::domain::reply::ReplyByEmail::from_settings(
+            Some(REPLY_SECRET),
+            Some(INBOUND_EMAIL_DOMAIN),
+        ),
         sla: spica_portal::domain::incident::Sla::default(),
         support_desk_email: spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
         activation_keys: spica_portal::domain::activation::keys_from_setting(ACTIVATION_SECRET)
@@ -151,39 +157,11 @@ pub fn spawn_app() -> TestApp<Native> {
     })
 }
 
-impl Transport for Native {
-    fn send(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Vec<u8>,
-    ) -> TestResponse {
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let request = Request {
-            method: Method::parse(method),
-            path: path.into(),
-            query: query.into(),
-            headers: headers
-                .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-                .collect(),
-            body,
-        };
-        let mut seed = [0u8; 32];
-        seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
-        let handled = pollster::block_on(api::handle(
-            &self.app,
-            Some(&StandInStripe),
-            Some(&StandInAccess),
-            request,
-            self.now,
-            seed,
-        ));
-        assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
+impl Native {
+    fn run_jobs(&self, jobs: Vec<Job>, mut seed: [u8; 32]) {
         // Run the jobs as the queue would: emails now, timers when due. The
         // clock stands still, so a failed email stays pending for its retry.
-        let mut jobs = handled.jobs;
+        let mut jobs = jobs;
         while let Some(job) = jobs.pop() {
             match &job {
                 Job::DeliverEmail { outbox_id } => {
@@ -216,6 +194,40 @@ impl Transport for Native {
                 }
             }
         }
+    }
+}
+
+impl Transport for Native {
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> TestResponse {
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let request = Request {
+            method: Method::parse(method),
+            path: path.into(),
+            query: query.into(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                .collect(),
+            body,
+        };
+        let mut seed = [0u8; 32];
+        seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
+        let handled = pollster::block_on(api::handle(
+            &self.app,
+            Some(&StandInStripe),
+            Some(&StandInAccess),
+            request,
+            self.now,
+            seed,
+        ));
+        assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
+        self.run_jobs(handled.jobs, seed);
         TestResponse {
             status: handled.response.status,
             headers: handled.response.headers,
@@ -271,5 +283,37 @@ impl Transport for Native {
             .lock()
             .unwrap()
             .insert(to.to_owned(), count);
+    }
+
+    /// Email Routing's delivery, straight into the app's inbound use case.
+    fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse {
+        let mut seed = [0u8; 32];
+        seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
+        let taken = pollster::block_on(self.app.inbound_email(
+            from,
+            to,
+            &raw,
+            self.now,
+            &mut spica_portal::domain::entropy::Entropy::new(seed),
+        ))
+        .expect("no internal error");
+        let (status, text) = match taken {
+            Ok(InboundOutcome::Added { jobs, .. }) => {
+                self.run_jobs(jobs, seed);
+                (200, "Worker successfully processed email".to_owned())
+            }
+            Ok(InboundOutcome::Duplicate { .. }) => {
+                (200, "Worker successfully processed email".to_owned())
+            }
+            Err(refusal) => (
+                400,
+                format!("Worker rejected email with the following reason: {refusal}"),
+            ),
+        };
+        TestResponse {
+            status,
+            headers: vec![],
+            body: text.into_bytes(),
+        }
     }
 }

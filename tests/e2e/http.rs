@@ -160,6 +160,16 @@ impl Transport for Http {
         );
         assert_eq!(answer.status, 200, "{}", answer.text());
     }
+
+    fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse {
+        let url = format!(
+            "{}/cdn-cgi/handler/email?from={}&to={}",
+            self.base,
+            super::helpers::urlencode(from),
+            super::helpers::urlencode(to)
+        );
+        send(&self.agent, "POST", &url, &[], &raw)
+    }
 }
 
 /// Every request the email stand-in received for one outbox message,

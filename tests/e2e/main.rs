@@ -37,6 +37,8 @@ mod organisations;
 mod profile;
 #[path = "../api/registration.rs"]
 mod registration;
+#[path = "../api/replies.rs"]
+mod replies;
 #[path = "../api/routes.rs"]
 mod routes;
 #[path = "../api/sessions.rs"]

@@ -1,0 +1,75 @@
+//! Email Routing's inbound email: the raw message handed to the app, the
+//! jobs its answer makes onto the queue, a refusal given back to the
+//! sender's mail server with its reason (and logged).
+
+use wasm_bindgen::{JsCast, JsValue};
+use worker::{console_error, console_log, Env, ForwardableEmailMessage};
+
+use super::{config, now, queue, seed};
+use crate::app::InboundOutcome;
+use crate::domain::entropy::Entropy;
+
+/// Why the sender is told to try again: the portal failed, not the email.
+const UNAVAILABLE: &str = "the support portal cannot take this message now; please try again later";
+
+pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
+    let (from, to) = (message.from(), message.to());
+    let raw = match message.raw_bytes().await {
+        Ok(raw) => raw,
+        Err(error) => {
+            console_error!("inbound email from {from} to {to}: unreadable stream: {error}");
+            reject(&message, UNAVAILABLE).await;
+            return;
+        }
+    };
+    let taken = match (config::app(env), seed()) {
+        (Ok(app), Ok(seed)) => {
+            app.inbound_email(&from, &to, &raw, now(), &mut Entropy::new(seed))
+                .await
+        }
+        (Err(error), _) | (_, Err(error)) => {
+            console_error!("inbound email: cannot serve: {error}");
+            reject(&message, UNAVAILABLE).await;
+            return;
+        }
+    };
+    match taken {
+        Ok(Ok(InboundOutcome::Added { incident_id, jobs })) => {
+            console_log!("inbound email from {from}: a message on {incident_id}");
+            queue::enqueue(env, &jobs).await;
+        }
+        Ok(Ok(InboundOutcome::Duplicate { incident_id })) => {
+            console_log!("inbound email from {from}: a repeat on {incident_id}, nothing added");
+        }
+        Ok(Err(refusal)) => {
+            console_log!("inbound email from {from} to {to} refused: {refusal}");
+            reject(&message, &refusal.to_string()).await;
+        }
+        Err(error) => {
+            console_error!("inbound email from {from} to {to}: {error}");
+            reject(&message, UNAVAILABLE).await;
+        }
+    }
+}
+
+/// Refuses the email with `reason`. On Cloudflare `setReject` is
+/// synchronous; under wrangler dev the message crossed an RPC boundary and
+/// `setReject` answers a promise, awaited here so that the refusal lands
+/// before the handler returns (otherwise the email counts as taken).
+async fn reject(message: &ForwardableEmailMessage, reason: &str) {
+    let this: &JsValue = message.as_ref();
+    let answer = js_sys::Reflect::get(this, &JsValue::from_str("setReject"))
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+        .map(|method| method.call1(this, &JsValue::from_str(reason)));
+    match answer {
+        Some(Ok(value)) => {
+            if let Ok(promise) = value.dyn_into::<js_sys::Promise>() {
+                if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    console_error!("inbound email: setReject failed: {error:?}");
+                }
+            }
+        }
+        _ => message.set_reject(reason),
+    }
+}

@@ -1,0 +1,196 @@
+//! Replies by email: a contact answers an incident's email from their mail
+//! client (Gmail, Outlook, Apple Mail) and the reply becomes their message;
+//! forged addresses and strangers are refused. End to end through wrangler
+//! dev's `/cdn-cgi/handler/email`.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{unique, TestApp, Transport, INBOUND_EMAIL_DOMAIN};
+use crate::spawn_app;
+
+/// The reply address in the samples, replaced by the real one.
+const SAMPLE_TO: &str =
+    "incident+inc_7k3m9qx2d4f6h8j0abcdefghjk.0a1b2c3d4e5f60718293@reply.spica.test";
+
+/// A sample message (tests/fixtures/email) as if `from` sent it to `to`,
+/// with a Message-ID of its own.
+fn shaped(sample: &str, from: &str, to: &str, message_id: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/email/{sample}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+    text.split("\r\n")
+        .map(|line| {
+            let lower = line.to_ascii_lowercase();
+            if lower.starts_with("message-id:") {
+                format!("Message-ID: <{message_id}>")
+            } else if lower.starts_with("from:") && line.contains("@kovinar.si>") {
+                format!("From: Contact <{from}>")
+            } else {
+                line.replace(SAMPLE_TO, to)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        .into_bytes()
+}
+
+/// A customer's incident with three failed calls, and the reply address of
+/// the email that asked them for new times.
+fn waiting_for_the_customer<T: Transport>(app: &TestApp<T>) -> (String, String, String, String) {
+    let (email, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/staff/incidents/{id}/callback-attempts");
+    for outcome in ["no_answer", "busy", "failed"] {
+        let answer = app.staff_send(
+            "POST",
+            &path,
+            &json!({"outcome": outcome, "channel": "voice"}),
+        );
+        assert_eq!(answer.status, 201, "{}", answer.text());
+    }
+    let prompt = app
+        .outbox(&email)
+        .into_iter()
+        .find(|m| {
+            m["subject"]
+                .as_str()
+                .unwrap()
+                .starts_with("We could not reach you")
+        })
+        .expect("the customer was asked for new times");
+    let reply_to = prompt["reply_to"]
+        .as_str()
+        .expect("a reply address")
+        .to_owned();
+    (email, token, id, reply_to)
+}
+
+fn incident<T: Transport>(app: &TestApp<T>, token: &str, id: &str) -> Value {
+    let answer = app.get_as(&format!("/api/me/incidents/{id}"), token);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    answer.json()
+}
+
+fn customer_messages(incident: &Value) -> Vec<String> {
+    incident["timeline"]["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["author"] == "customer")
+        .map(|m| m["body"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_contacts_email_reply_after_three_failed_calls_reopens_the_callback() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = waiting_for_the_customer(&app);
+    assert!(
+        reply_to.ends_with(&format!("@{INBOUND_EMAIL_DOMAIN}")),
+        "{reply_to}"
+    );
+    assert_eq!(incident(&app, &token, &id)["status"], "awaiting_customer");
+    let message_id = format!("{}@mail.gmail.com", unique("gmail"));
+    let raw = shaped("gmail.eml", &email, &reply_to, &message_id);
+    let taken = app.0.email(&email, &reply_to, raw.clone());
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let reopened = incident(&app, &token, &id);
+    assert_eq!(
+        (
+            reopened["status"].as_str(),
+            reopened["callback_window"].as_i64()
+        ),
+        (Some("awaiting_callback"), Some(2))
+    );
+    assert_eq!(
+        customer_messages(&reopened),
+        ["Please call me tomorrow after 14:00 on 040 123 456.\n\nThanks, Ana"]
+    );
+    let message = reopened["timeline"]["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["author"] == "customer")
+        .unwrap()
+        .clone();
+    assert_eq!(message["recorded_by"], email.as_str());
+    // The desk hears of it as of a message in the portal.
+    assert!(app
+        .outbox(crate::helpers::DESK_EMAIL)
+        .iter()
+        .any(|m| m["text"].as_str().unwrap().contains("after 14:00")));
+
+    // Email Routing delivers the same email again: nothing more is added.
+    let again = app.0.email(&email, &reply_to, raw);
+    assert_eq!(again.status, 200, "{}", again.text());
+    assert_eq!(customer_messages(&incident(&app, &token, &id)).len(), 1);
+}
+
+#[test]
+fn replies_from_outlook_and_apple_mail_are_read_without_their_quoted_history() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = waiting_for_the_customer(&app);
+    for (sample, seed) in [("outlook.eml", "outlook"), ("apple.eml", "apple")] {
+        let message_id = format!("{}@kovinar.si", unique(seed));
+        let taken = app.0.email(
+            &email,
+            &reply_to,
+            shaped(sample, &email, &reply_to, &message_id),
+        );
+        assert_eq!(taken.status, 200, "{sample}: {}", taken.text());
+    }
+    assert_eq!(
+        customer_messages(&incident(&app, &token, &id)),
+        [
+            "Dober dan,\n\nthe terminal in the warehouse still shows \u{201c}Napaka 17\u{201d}. Čez dan smo dosegljivi na 041 555 666.\n\nLep pozdrav\nMarko Novak",
+            "Any time on Thursday works. Grüße aus Maribor!"
+        ]
+    );
+}
+
+#[test]
+fn a_forged_address_a_stranger_and_another_organisations_contact_are_refused() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = waiting_for_the_customer(&app);
+    let (local, domain) = reply_to.split_once('@').unwrap();
+    let (signed, mac) = local.rsplit_once('.').unwrap();
+    let flipped = if mac.starts_with('0') { "1" } else { "0" };
+    let forged = format!("{signed}.{flipped}{}@{domain}", &mac[1..]);
+    let refused = app.0.email(
+        &email,
+        &forged,
+        shaped(
+            "gmail.eml",
+            &email,
+            &forged,
+            &format!("{}@mail.gmail.com", unique("forged")),
+        ),
+    );
+    assert_eq!(refused.status, 400, "{}", refused.text());
+    assert!(refused.text().contains("signature"), "{}", refused.text());
+
+    let (colleague_elsewhere, _) = app.customer();
+    for from in ["mallory@example.com", colleague_elsewhere.as_str()] {
+        let raw = shaped(
+            "gmail.eml",
+            from,
+            &reply_to,
+            &format!("{}@mail.gmail.com", unique("stranger")),
+        );
+        let refused = app.0.email(from, &reply_to, raw);
+        assert_eq!(refused.status, 400, "{from}: {}", refused.text());
+        assert!(
+            refused.text().contains("not a contact"),
+            "{}",
+            refused.text()
+        );
+    }
+    let after = incident(&app, &token, &id);
+    assert!(customer_messages(&after).is_empty());
+    assert_eq!(after["status"], "awaiting_customer");
+}
