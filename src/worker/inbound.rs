@@ -52,24 +52,23 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The message as something to refuse, with `setReject`'s answer kept.
+    type Refusable;
+
+    #[wasm_bindgen(method, js_name = setReject)]
+    fn set_reject(this: &Refusable, reason: &str) -> JsValue;
+}
+
 /// Refuses the email with `reason`. On Cloudflare `setReject` is
 /// synchronous; under wrangler dev the message crossed an RPC boundary and
-/// `setReject` answers a promise, awaited here so that the refusal lands
-/// before the handler returns (otherwise the email counts as taken).
+/// `setReject` answers an RPC call's thenable, awaited here: otherwise the
+/// refusal never lands and the email counts as taken.
 async fn reject(message: &ForwardableEmailMessage, reason: &str) {
-    let this: &JsValue = message.as_ref();
-    let answer = js_sys::Reflect::get(this, &JsValue::from_str("setReject"))
-        .ok()
-        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
-        .map(|method| method.call1(this, &JsValue::from_str(reason)));
-    match answer {
-        Some(Ok(value)) => {
-            if let Ok(promise) = value.dyn_into::<js_sys::Promise>() {
-                if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
-                    console_error!("inbound email: setReject failed: {error:?}");
-                }
-            }
-        }
-        _ => message.set_reject(reason),
+    let answer = message.unchecked_ref::<Refusable>().set_reject(reason);
+    let settled = js_sys::Promise::resolve(&answer);
+    if let Err(error) = wasm_bindgen_futures::JsFuture::from(settled).await {
+        console_error!("inbound email: setReject failed: {error:?}");
     }
 }
