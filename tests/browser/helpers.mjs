@@ -146,6 +146,23 @@ const REDACTED_LINKS = {
   signIn: '/sign-in?token=[redacted]',
 };
 
+/**
+ * The email API bodies the stand-in accepted for an address (their
+ * `headers` included), waiting until `match` finds one, up to `timeout` ms.
+ */
+export async function waitForEmailBody(email, match, { timeout = 20_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const response = await fetch(`${STANDIN_URL}/received`);
+    for (const request of await response.json()) {
+      const body = request.body || {};
+      if (request.answered === 200 && (body.to || []).includes(email) && match(body)) return body;
+    }
+    if (Date.now() > deadline) throw new Error(`no matching email to ${email} within ${timeout} ms`);
+    await sleep(200);
+  }
+}
+
 /** The texts of the emails the email stand-in accepted, by outbox id. */
 async function mailbox() {
   const response = await fetch(`${STANDIN_URL}/received`);
