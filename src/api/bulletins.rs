@@ -81,7 +81,7 @@ async fn desk_html<D: Database>(
         .iter()
         .map(|s| {
             vec![
-                escape(&format(s.bulletin.published_at)),
+                super::web::when(s.bulletin.published_at),
                 format!(
                     "<a href=\"/news/{}\">{}</a>",
                     escape(&s.bulletin.id),

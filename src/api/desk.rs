@@ -104,7 +104,7 @@ async fn tasks_html<D: Database>(
         .map(|t| {
             let id = escape(&t.id);
             vec![
-                escape(&format(t.created_at)),
+                super::web::when(t.created_at),
                 status_text(&t.kind),
                 escape(t.order_id.as_deref().unwrap_or("")),
                 t.amount_cents

@@ -701,7 +701,7 @@ pub async fn request_support<D: Database>(
 /// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
 /// (the portal's home), which the pages' script turns into the reader's own
 /// time zone.
-fn when(instant: Instant) -> String {
+pub(super) fn when(instant: Instant) -> String {
     let (local, zone) = crate::domain::time::in_ljubljana(instant);
     format!(
         "<time datetime=\"{}\">{} {zone}</time>",
