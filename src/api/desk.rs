@@ -366,7 +366,7 @@ async fn partners_html<D: Database>(
         .map(|p| {
             let id = escape(&p.id);
             let state = match p.revoked_at {
-                Some(at) => format!("revoked {}", escape(&format(at))),
+                Some(at) => format!("revoked {}", super::web::when(at)),
                 None => format!(
                     "<form method=\"post\" action=\"/desk/partners/{id}/revoke\" class=\"inline\" \
                      data-confirm=\"Revoke {name}'s key? Their calls stop at once.\">\
