@@ -21,7 +21,7 @@ use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::money::Money;
 use crate::domain::staff::StaffRole;
 use crate::domain::text::Text;
-use crate::domain::time::{format, Instant};
+use crate::domain::time::Instant;
 use crate::store::Database;
 
 /// A form that failed: which one (a task or order id), its errors, and what
