@@ -1066,7 +1066,10 @@ pub async fn desk<D: Database>(
     principal: &Principal,
     now: Instant,
 ) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
+    let role = principal.staff()?.role;
+    let desk = Area::DeskAs(role);
+    // Finance sees the queue but works no incidents: no links it may not follow.
+    let opens_incidents = role.may(&[crate::domain::staff::StaffRole::Agent]);
     let queue = app.store.incident_queue(None).await?;
     let rows: String = queue
         .iter()
@@ -1079,10 +1082,17 @@ pub async fn desk<D: Database>(
             } else {
                 ("ok", format!("{} h left", left.num_hours()))
             };
+            let subject = if opens_incidents {
+                format!(
+                    "<a href=\"/desk/incidents/{}\">{}</a>",
+                    escape(&i.id),
+                    escape(&i.subject)
+                )
+            } else {
+                escape(&i.subject)
+            };
             format!(
-                "<tr class=\"{class}\"><td><a href=\"/desk/incidents/{0}\">{1}</a></td><td>{2}</td><td>{3}</td><td>{label}</td></tr>",
-                escape(&i.id),
-                escape(&i.subject),
+                "<tr class=\"{class}\"><td>{subject}</td><td>{}</td><td>{}</td><td>{label}</td></tr>",
                 status_text(i.callback.status.as_str()),
                 when(i.callback.due_by),
             )
