@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::decode;
 use super::http::{Handled, Request, Response};
 use super::pages::{escape, page, page_in, Area};
-use super::web::{form_fields, input, table, textarea_with};
+use super::web::{form, input, table, textarea_with};
 use super::Result;
 use crate::app::{App, AppError, Principal};
 use crate::domain::bulletin::{body_html, Bulletin};
@@ -124,7 +124,7 @@ pub async fn desk_publish<D: Database>(
 ) -> Result<Handled> {
     let staff = principal.staff()?;
     let desk = Area::DeskAs(staff.role);
-    let object = form_fields(request)?;
+    let object = form(request)?;
     match parse(&object) {
         Ok(bulletin) => {
             let published = app

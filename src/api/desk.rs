@@ -65,13 +65,7 @@ fn select_field(
     options: &[(&str, &str)],
     chosen: &str,
 ) -> String {
-    let options: String = options
-        .iter()
-        .map(|(value, text)| {
-            let selected = if *value == chosen { " selected" } else { "" };
-            format!("<option value=\"{value}\"{selected}>{text}</option>")
-        })
-        .collect();
+    let options = super::web::options_html(options, chosen);
     format!("<label for=\"{id}\">{label}</label> <select id=\"{id}\" name=\"{name}\">{options}</select> ")
 }
 

@@ -77,10 +77,6 @@ pub fn same_origin<D>(app: &App<D>, request: &Request) -> Result<()> {
 
 /// A form's fields as a JSON object of strings, so the API's parsers read
 /// it (the router has checked its origin).
-pub(super) fn form_fields(request: &Request) -> Result<Map<String, Value>> {
-    form(request)
-}
-
 pub(super) fn form(request: &Request) -> Result<Map<String, Value>> {
     match decode::body(request, true)? {
         Body::Form(pairs) => Ok(pairs
@@ -198,14 +194,19 @@ fn select_with(
     options: &[(&str, &str)],
     chosen: &str,
 ) -> String {
-    let options: String = options
+    let options = options_html(options, chosen);
+    format!("<p><label for=\"{id}\">{label}</label>\n<select id=\"{id}\" name=\"{name}\">{options}</select></p>\n")
+}
+
+/// A select's options, `chosen` selected (none when it is not among them).
+pub(super) fn options_html(options: &[(&str, &str)], chosen: &str) -> String {
+    options
         .iter()
         .map(|(value, text)| {
             let selected = if *value == chosen { " selected" } else { "" };
             format!("<option value=\"{value}\"{selected}>{text}</option>")
         })
-        .collect();
-    format!("<p><label for=\"{id}\">{label}</label>\n<select id=\"{id}\" name=\"{name}\">{options}</select></p>\n")
+        .collect()
 }
 
 const CHANNELS: [(&str, &str); 4] = [
