@@ -160,10 +160,6 @@ pub(super) fn input(
     )
 }
 
-fn textarea(name: &str, label: &str, errors: &FieldErrors) -> String {
-    textarea_with(name, label, "", errors)
-}
-
 /// A labelled text area that keeps its value, with its error after it.
 pub(super) fn textarea_with(name: &str, label: &str, value: &str, errors: &FieldErrors) -> String {
     let error = error_for(errors, name);
@@ -180,10 +176,6 @@ pub(super) fn textarea_with(name: &str, label: &str, value: &str, errors: &Field
         "<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"6\"{described}>{}</textarea></p>{message}\n",
         escape(value)
     )
-}
-
-fn select(id: &str, name: &str, label: &str, options: &[(&str, &str)]) -> String {
-    select_with(id, name, label, options, "")
 }
 
 /// A labelled choice with `chosen` selected (the first option otherwise).
@@ -1135,11 +1127,28 @@ pub async fn desk_incident<D: Database>(
     principal: &Principal,
     id: &str,
 ) -> Result<Handled> {
+    desk_incident_page(app, principal, id, None).await
+}
+
+/// A desk form that came back refused: which one, what was typed, and why.
+struct Refused<'a> {
+    action: &'a str,
+    values: &'a Map<String, Value>,
+    errors: &'a FieldErrors,
+}
+
+/// The incident's page on the desk; a refused form comes back (422) with
+/// what the agent typed and each error beside its field, the other forms empty.
+async fn desk_incident_page<D: Database>(
+    app: &App<D>,
+    principal: &Principal,
+    id: &str,
+    refused: Option<Refused<'_>>,
+) -> Result<Handled> {
     let desk = Area::DeskAs(principal.staff()?.role);
     let Some(incident) = app.store.incident(id).await? else {
         return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
     };
-    let empty = FieldErrors::default();
     let acting = app
         .store
         .acting_contact(crate::store::Acted::Incident, &incident.id)
@@ -1157,28 +1166,63 @@ pub async fn desk_incident<D: Database>(
         )
     });
     html.push_str(&timeline_html(app, &incident).await?);
-    let id = escape(&incident.id);
+    let empty = FieldErrors::default();
+    let no_values = Map::new();
+    let (status, posted) = match &refused {
+        Some(r) => (422, r.action),
+        None => (200, ""),
+    };
+    // Only the refused form shows what was typed and its errors.
+    let form_state = |action: &str| match &refused {
+        Some(r) if r.action == action => (r.values, r.errors),
+        _ => (&no_values, &empty),
+    };
+    let (attempt, attempt_errors) = form_state("attempts");
+    let (session, session_errors) = form_state("sessions");
+    let (message, message_errors) = form_state("messages");
+    let (close, close_errors) = form_state("close");
+    let value = |values: &Map<String, Value>, name: &str| {
+        values
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let field_error = |errors: &FieldErrors, name: &str| {
+        error_for(errors, name).map_or(String::new(), |e| {
+            format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
+        })
+    };
     let outcomes = [
         ("no_answer", "No answer"),
         ("busy", "Busy"),
         ("failed", "Failed"),
         ("reached", "Reached"),
     ];
+    if !posted.is_empty() {
+        html.push_str(
+            "<p class=\"field-error\" role=\"alert\">Nothing was recorded: correct the marked field below.</p>\n",
+        );
+    }
+    let id = escape(&incident.id);
     html.push_str(&format!(
-        "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{id}/attempts\">{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
-         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{id}/sessions\">{}{}{}<button type=\"submit\">Log session</button></form>\n\
+        "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{id}/attempts\">{}{}{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
+         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{id}/sessions\">{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
          <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{id}/messages\">{}<button type=\"submit\">Send</button></form>\n\
          <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{id}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
-        select("outcome", "outcome", "Outcome", &outcomes),
-        select("attempt-channel", "channel", "Channel", &CHANNELS),
-        textarea("note", "Note", &empty),
-        input("started_at", "Started (RFC 3339, UTC)", "text", "", &empty, " placeholder=\"2026-11-26T09:30:00Z\" required"),
-        input("ended_at", "Ended (RFC 3339, UTC)", "text", "", &empty, " placeholder=\"2026-11-26T09:47:00Z\" required"),
-        select("session-channel", "channel", "Channel", &CHANNELS),
-        textarea("body", "Message", &empty),
-        textarea("resolution", "Resolution", &empty),
+        select_with("outcome", "outcome", "Outcome", &outcomes, &value(attempt, "outcome")),
+        field_error(attempt_errors, "outcome"),
+        select_with("attempt-channel", "channel", "Channel", &CHANNELS, &value(attempt, "channel")),
+        field_error(attempt_errors, "channel"),
+        textarea_with("note", "Note", &value(attempt, "note"), attempt_errors),
+        input("started_at", "Started (RFC 3339, UTC)", "text", &value(session, "started_at"), session_errors, " placeholder=\"2026-11-26T09:30:00Z\" required"),
+        input("ended_at", "Ended (RFC 3339, UTC)", "text", &value(session, "ended_at"), session_errors, " placeholder=\"2026-11-26T09:47:00Z\" required"),
+        select_with("session-channel", "channel", "Channel", &CHANNELS, &value(session, "channel")),
+        field_error(session_errors, "channel"),
+        textarea_with("body", "Message", &value(message, "body"), message_errors),
+        textarea_with("resolution", "Resolution", &value(close, "resolution"), close_errors),
     ));
-    Ok(page_in(desk, 200, &incident.subject, &html).into())
+    Ok(page_in(desk, status, &incident.subject, &html).into())
 }
 
 /// The desk's forms on an incident: attempts, sessions, messages, closing.
@@ -1259,6 +1303,14 @@ pub async fn desk_action<D: Database>(
     };
     match outcome {
         Ok(jobs) => Ok(Handled::with_jobs(Response::redirect(&back), jobs)),
+        Err(AppError::Invalid(errors)) => {
+            let refused = Refused {
+                action,
+                values: &object,
+                errors: &errors,
+            };
+            desk_incident_page(app, principal, id, Some(refused)).await
+        }
         Err(error) => Ok(problem_page(Area::Desk, error.into())),
     }
 }

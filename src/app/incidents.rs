@@ -249,9 +249,8 @@ impl<D: Database> App<D> {
             let message = notification::callback_failed(
                 &decode_email(&customer.contact.email)?,
                 &self.facts(&incident, &customer),
-                &self.config.public_base_url,
-            )
-            .replying_to(self.reply_address(incident_id));
+                self.reply_address(incident_id),
+            );
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });
         }

@@ -401,14 +401,25 @@ pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
 }
 
 /// To the customer, after three failed callback attempts.
-pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, base_url: &str) -> Message {
+pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, reply_to: Option<String>) -> Message {
+    let page = format!(
+        "{}/portal/incidents/{}",
+        facts.base_url.trim_end_matches('/'),
+        facts.id
+    );
+    // A reply is the easiest answer, when replies by email reach the incident.
+    let how = if reply_to.is_some() {
+        format!("Simply reply to this email with times that suit you or another number (or write at {page})")
+    } else {
+        format!("Please tell us times that suit you or another number at {page}")
+    };
     Message {
-        reply_to: None,
+        reply_to,
         to: to.clone(),
         subject: format!("We could not reach you about {}", facts.id),
         text: format!(
-            "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\nPlease tell us times that suit you or another number, at {}/portal/incidents/{}, and we will call again within 24 hours.\n\nSpica Customer Support\n",
-            facts.contact, facts.subject, facts.phone, base_url.trim_end_matches('/'), facts.id
+            "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\n{how}, and we will call again within 24 hours.\n\nSpica Customer Support\n",
+            facts.contact, facts.subject, facts.phone
         ),
     }
 }
@@ -602,6 +613,35 @@ mod tests {
 
     fn instant(seconds: i64) -> Instant {
         from_unix_millis(1_795_000_000_000 + seconds * 1000).unwrap()
+    }
+
+    #[test]
+    fn the_unreached_customer_is_told_a_reply_is_enough_when_replies_arrive() {
+        let to = Email::parse("ana@kovinar.si").unwrap();
+        let facts = IncidentFacts {
+            id: "inc_1",
+            subject: "Clock 3 offline",
+            company: "Kovinar",
+            contact: "Ana",
+            phone: "+386 1 234 5678",
+            channel: "voice",
+            preferred_times: "",
+            due_by: instant(0),
+            base_url: "https://portal.example/",
+        };
+        let reply = "incident+inc_1.mac@in.example".to_owned();
+        let with_reply = callback_failed(&to, &facts, Some(reply.clone()));
+        assert_eq!(with_reply.reply_to, Some(reply));
+        assert!(with_reply.text.contains("Simply reply to this email"));
+        assert!(with_reply
+            .text
+            .contains("https://portal.example/portal/incidents/inc_1"));
+        let without = callback_failed(&to, &facts, None);
+        assert_eq!(without.reply_to, None);
+        assert!(!without.text.contains("reply"), "{}", without.text);
+        assert!(without
+            .text
+            .contains("at https://portal.example/portal/incidents/inc_1"));
     }
 
     #[test]

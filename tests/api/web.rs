@@ -202,6 +202,62 @@ fn staff_sign_in_to_the_desk_and_record_attempts_by_form() {
 }
 
 #[test]
+fn a_refused_desk_form_comes_back_with_what_the_agent_typed() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let origin = own_origin(&app);
+    let cookie = session(&app.post_form_with_cookie(
+        "/desk/sign-in",
+        "",
+        &origin,
+        &[("token", app.0.staff_token())],
+    ));
+    let session_form = app.post_form_with_cookie(
+        &format!("/desk/incidents/{id}/sessions"),
+        &cookie,
+        &origin,
+        &[
+            ("started_at", "2026-11-26T09:30:00Z"),
+            ("ended_at", "yesterday <b>noon</b>"),
+            ("channel", "chat"),
+        ],
+    );
+    assert_eq!(session_form.status, 422);
+    let page = session_form.text();
+    assert!(page.contains("id=\"ended_at-error\""), "{page}");
+    assert!(page.contains("value=\"2026-11-26T09:30:00Z\""));
+    assert!(page.contains("value=\"yesterday &lt;b&gt;noon&lt;/b&gt;\""));
+    assert!(page.contains("<option value=\"chat\" selected>"));
+    assert!(!page.contains("id=\"started_at-error\""));
+
+    let attempt = app.post_form_with_cookie(
+        &format!("/desk/incidents/{id}/attempts"),
+        &cookie,
+        &origin,
+        &[
+            ("outcome", "maybe"),
+            ("channel", "voice"),
+            ("note", "line one\nline two"),
+        ],
+    );
+    assert_eq!(attempt.status, 422);
+    let page = attempt.text();
+    assert!(page.contains("line one\nline two</textarea>"), "{page}");
+    assert!(page.contains("Nothing was recorded"));
+    let timeline = app.get_with_cookie(&format!("/desk/incidents/{id}"), &cookie);
+    assert_eq!(timeline.status, 200);
+    assert!(!timeline.text().contains("Nothing was recorded"));
+    assert!(
+        !timeline.text().contains("line one"),
+        "the refused attempt was recorded"
+    );
+}
+
+#[test]
 fn the_public_website_may_call_the_api_and_no_other_site_may() {
     let app = spawn_app();
     let preflight = app.0.send(
