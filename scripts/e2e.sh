@@ -32,6 +32,7 @@ pids+=($!)
 # The callback promise and the first email retry are shortened to seconds,
 # so that a deadline passes and an email outage is over while the suite runs.
 cat > "$state/e2e.vars" <<VARS
+SERVER_TIMING=on
 STAFF_TOKEN=$staff_token
 PUBLIC_BASE_URL=http://127.0.0.1:$port
 REGISTRATION_THANKS_URL=https://www.timeandspace.test/thanks

@@ -161,6 +161,8 @@ pub struct Handled {
     pub response: Response,
     pub jobs: Vec<Job>,
     pub log: Option<String>,
+    /// The D1 round trips the request made, for `Server-Timing`.
+    pub round_trips: crate::store::RoundTrips,
 }
 
 impl Handled {
@@ -170,6 +172,7 @@ impl Handled {
             response,
             jobs,
             log: None,
+            round_trips: crate::store::RoundTrips::default(),
         }
     }
 }

@@ -36,7 +36,7 @@ use crate::domain::registration::NewRegistration;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
-use crate::store::Database;
+use crate::store::{Database, RoundTrips};
 use decode::Body;
 use pages::{escape, page, paragraph};
 
@@ -68,6 +68,8 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
     seed: [u8; 32],
 ) -> Handled {
     let mut entropy = Entropy::new(seed);
+    let metered = app.metered();
+    let app = &metered;
     let cors = cors_origin(app, &request);
     let mut handled = match (&cors, request.method) {
         (Some(_), Method::Options) => Response::new(204, "text/plain; charset=utf-8", Vec::new())
@@ -108,7 +110,14 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
     if request.method == Method::Head {
         handled.response.body.clear();
     }
+    handled.round_trips = app.store.db().round_trips();
     handled
+}
+
+/// The `Server-Timing` entry for a request's D1 round trips: their count and
+/// total time, as browsers' developer tools and the end-to-end tests read it.
+pub fn server_timing(trips: RoundTrips) -> String {
+    format!("d1;desc=\"{}\";dur={:.1}", trips.count, trips.millis)
 }
 
 /// Posts to public endpoints (registration, sign-in, validation, the sign-in
@@ -175,14 +184,8 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let segments = segments(request);
-    let method = request.method.as_str();
-    let Some((pattern, _, access)) = ROUTES.iter().find(|(pattern, methods, _)| {
-        pattern_matches(pattern, &segments)
-            && methods
-                .iter()
-                .any(|m| *m == method || (*m == "GET" && method == "HEAD"))
-    }) else {
+    let Some((pattern, _, access)) = route_for(request.method.as_str(), &request.path) else {
+        let segments = segments(request);
         return Err(match allowed_methods(&segments) {
             Some(allow) => ApiError::MethodNotAllowed(allow),
             None => ApiError::NoRoute,
@@ -609,6 +612,20 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
 ];
 
 /// Whether a route's path pattern matches a request's path segments.
+/// The entry of [`ROUTES`] that takes this method on this path (HEAD as GET).
+pub fn route_for(
+    method: &str,
+    path: &str,
+) -> Option<&'static (&'static str, &'static [&'static str], Access)> {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    ROUTES.iter().find(|(pattern, methods, _)| {
+        pattern_matches(pattern, &segments)
+            && methods
+                .iter()
+                .any(|m| *m == method || (*m == "GET" && method == "HEAD"))
+    })
+}
+
 pub fn pattern_matches(pattern: &str, segments: &[&str]) -> bool {
     let parts: Vec<&str> = pattern.trim_matches('/').split('/').collect();
     parts.len() == segments.len()
@@ -852,11 +869,7 @@ async fn request_sign_in<D: Database>(
     let email = Email::parse(&text).map_err(|invalid| invalid_field("email", invalid))?;
     let jobs = app.request_sign_in(&email, now, entropy).await?;
     let body = json!({"status": "accepted", "detail": "If the address is registered, a sign-in link is on its way."});
-    Ok(Handled {
-        response: Response::json(202, &body),
-        jobs,
-        log: None,
-    })
+    Ok(Handled::with_jobs(Response::json(202, &body), jobs))
 }
 
 async fn redeem<D: Database>(

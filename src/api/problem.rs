@@ -243,9 +243,8 @@ impl ApiError {
             _ => {}
         }
         Handled {
-            response,
-            jobs: Vec::new(),
             log,
+            ..Handled::from(response)
         }
     }
 }

@@ -263,8 +263,7 @@ pub(super) fn problem_page(area: Area, error: ApiError) -> Handled {
             "Not possible",
             &format!("<p role=\"alert\">{}</p>", escape(&detail)),
         ),
-        jobs: Vec::new(),
-        log: handled.log,
+        ..handled
     }
 }
 

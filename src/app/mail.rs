@@ -541,6 +541,14 @@ mod tests {
             yield_now().await;
             self.0.batch(statements).await
         }
+
+        async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+            self.0.reads(statements).await
+        }
+
+        fn millis(&self) -> f64 {
+            self.0.millis()
+        }
     }
 
     /// Runs two futures at once on this thread, polling each in turn.

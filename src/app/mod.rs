@@ -271,6 +271,14 @@ impl<D: Database> App<D> {
             config: self.config.clone(),
         }
     }
+
+    /// The same app for one request, counting and timing its round trips.
+    pub fn metered(&self) -> App<crate::store::Metered<'_, D>> {
+        App {
+            store: Store::new(crate::store::Metered::new(self.store.db())),
+            config: self.config.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -290,6 +290,12 @@ pub trait Database {
     /// Runs the statements as one transaction, all or nothing, and returns
     /// the number of rows each one changed.
     async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError>;
+    /// Runs several reads in one round trip (on D1, one batch) and returns
+    /// each one's rows, in order: what a request reads before it decides.
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError>;
+    /// The driver's clock in milliseconds, only to time round trips for
+    /// `Server-Timing`; nothing is decided by it.
+    fn millis(&self) -> f64;
 }
 
 /// The portal's queries over a [`Database`].
@@ -343,6 +349,14 @@ impl<D: Database> Database for Audited<'_, D> {
         self.db.query(statement).await
     }
 
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        self.db.reads(statements).await
+    }
+
+    fn millis(&self) -> f64 {
+        self.db.millis()
+    }
+
     async fn batch(&self, mut statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
         let Some(entry) = &self.entry else {
             return self.db.batch(statements).await;
@@ -351,5 +365,62 @@ impl<D: Database> Database for Audited<'_, D> {
         let mut changes = self.db.batch(statements).await?;
         changes.pop();
         Ok(changes)
+    }
+}
+
+/// A request's D1 round trips: how many, and their total time. Every request
+/// should need at most two (one read, one write); `Server-Timing` shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RoundTrips {
+    pub count: u32,
+    pub millis: f64,
+}
+
+/// A request's view of the database that counts and times its round trips.
+pub struct Metered<'a, D> {
+    db: &'a D,
+    trips: std::cell::Cell<RoundTrips>,
+}
+
+impl<'a, D: Database> Metered<'a, D> {
+    pub fn new(db: &'a D) -> Self {
+        Self {
+            db,
+            trips: std::cell::Cell::new(RoundTrips::default()),
+        }
+    }
+
+    /// The round trips made through this view so far.
+    pub fn round_trips(&self) -> RoundTrips {
+        self.trips.get()
+    }
+
+    async fn timed<T>(&self, trip: impl std::future::Future<Output = T>) -> T {
+        let started = self.db.millis();
+        let result = trip.await;
+        let so_far = self.trips.get();
+        self.trips.set(RoundTrips {
+            count: so_far.count + 1,
+            millis: so_far.millis + (self.db.millis() - started).max(0.0),
+        });
+        result
+    }
+}
+
+impl<D: Database> Database for Metered<'_, D> {
+    async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.timed(self.db.query(statement)).await
+    }
+
+    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        self.timed(self.db.batch(statements)).await
+    }
+
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        self.timed(self.db.reads(statements)).await
+    }
+
+    fn millis(&self) -> f64 {
+        self.db.millis()
     }
 }

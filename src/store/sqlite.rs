@@ -20,6 +20,7 @@ pub const D1_MAX_VALUE_BYTES: usize = 2_000_000;
 pub struct Sqlite {
     connection: Mutex<Connection>,
     queries: std::sync::atomic::AtomicUsize,
+    opened: std::time::Instant,
 }
 
 fn failed(error: rusqlite::Error) -> DbError {
@@ -34,6 +35,7 @@ impl Sqlite {
         Ok(Self {
             connection: Mutex::new(connection),
             queries: std::sync::atomic::AtomicUsize::new(0),
+            opened: std::time::Instant::now(),
         })
     }
 
@@ -121,5 +123,25 @@ impl Database for Sqlite {
         }
         transaction.commit().map_err(failed)?;
         Ok(changes)
+    }
+
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        let mut connection = self
+            .connection
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
+        // One transaction, as D1 runs a batch: the reads see one state.
+        let transaction = connection.transaction().map_err(failed)?;
+        let mut results = Vec::with_capacity(statements.len());
+        for statement in &statements {
+            self.within_d1_limits(statement)?;
+            results.push(Self::run(&transaction, statement)?.0);
+        }
+        transaction.commit().map_err(failed)?;
+        Ok(results)
+    }
+
+    fn millis(&self) -> f64 {
+        self.opened.elapsed().as_secs_f64() * 1000.0
     }
 }

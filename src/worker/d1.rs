@@ -64,15 +64,39 @@ fn row(object: serde_json::Map<String, Json>) -> Result<Row, DbError> {
         .map(Row)
 }
 
+fn rows(result: &worker::D1Result) -> Result<Vec<Row>, DbError> {
+    if let Some(error) = result.error() {
+        return Err(DbError::from_message(error));
+    }
+    result
+        .results::<serde_json::Map<String, Json>>()
+        .map_err(failed)?
+        .into_iter()
+        .map(row)
+        .collect()
+}
+
 impl Database for D1 {
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
-        let result = self.prepare(&statement)?.all().await.map_err(failed)?;
-        result
-            .results::<serde_json::Map<String, Json>>()
+        rows(&self.prepare(&statement)?.all().await.map_err(failed)?)
+    }
+
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        let prepared = statements
+            .iter()
+            .map(|s| self.prepare(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.0
+            .batch(prepared)
+            .await
             .map_err(failed)?
-            .into_iter()
-            .map(row)
+            .iter()
+            .map(rows)
             .collect()
+    }
+
+    fn millis(&self) -> f64 {
+        js_sys::Date::now()
     }
 
     async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {

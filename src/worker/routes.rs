@@ -27,7 +27,13 @@ pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<wo
         console_error!("internal error: {log}");
     }
     queue::enqueue(env, &handled.jobs).await;
-    write(handled.response)
+    let mut response = handled.response;
+    // Off unless set: the count and time of D1 round trips are for us.
+    if config::setting(env, "SERVER_TIMING").as_deref() == Some("on") {
+        let timing = api::server_timing(handled.round_trips);
+        response.headers.push(("server-timing".into(), timing));
+    }
+    write(response)
 }
 
 /// Reads the request, refusing a declared oversized body before reading it.

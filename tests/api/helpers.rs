@@ -27,6 +27,153 @@ pub const DESK_EMAIL: &str = "desk@timeandspace.test";
 /// The domain of incidents' reply addresses: the same in scripts/e2e.sh.
 pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 
+/// Routes that still make more than two D1 round trips, with the most each
+/// may make today: the debt that issue 12 pays down. Every other route may
+/// make at most [`ROUND_TRIP_BUDGET`].
+const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
+    ("POST", "/api/invitations/accept", 5),
+    ("POST", "/api/licenses/validate", 7),
+    ("PATCH", "/api/me", 12),
+    ("GET", "/api/me", 8),
+    ("POST", "/api/me/activations", 8),
+    ("DELETE", "/api/me/activations/{activation_id}", 8),
+    ("GET", "/api/me/activations/{activation_id}/license-file", 6),
+    ("GET", "/api/me/contacts", 4),
+    ("POST", "/api/me/contacts", 6),
+    ("DELETE", "/api/me/contacts/{contact_id}", 5),
+    ("GET", "/api/me/coupon-orders", 4),
+    ("POST", "/api/me/coupon-orders", 5),
+    ("GET", "/api/me/coupon-orders/{order_id}", 4),
+    ("POST", "/api/me/coupon-orders/{order_id}/cancel", 6),
+    ("GET", "/api/me/incidents", 4),
+    ("POST", "/api/me/incidents", 5),
+    ("GET", "/api/me/incidents/{incident_id}", 9),
+    ("POST", "/api/me/incidents/{incident_id}/messages", 5),
+    ("GET", "/api/me/ledger", 5),
+    ("POST", "/api/partner/activations", 6),
+    ("DELETE", "/api/partner/activations/{activation_id}", 3),
+    ("GET", "/api/partner/licenses", 3),
+    ("GET", "/api/partner/statements/{month}", 3),
+    ("GET", "/api/partner/sups-subscriptions", 3),
+    ("POST", "/api/partner/sups-subscriptions", 9),
+    ("POST", "/api/registrations", 3),
+    ("POST", "/api/registrations/verify", 10),
+    ("POST", "/api/sessions", 4),
+    ("POST", "/api/sessions/redeem", 5),
+    ("POST", "/api/staff/bank-entries/{entry_id}/match", 5),
+    ("POST", "/api/staff/bank-statements", 5),
+    ("POST", "/api/staff/customers/{customer_id}/adjustments", 4),
+    ("GET", "/api/staff/incidents/{incident_id}", 7),
+    (
+        "POST",
+        "/api/staff/incidents/{incident_id}/callback-attempts",
+        6,
+    ),
+    ("POST", "/api/staff/incidents/{incident_id}/close", 9),
+    ("POST", "/api/staff/incidents/{incident_id}/messages", 6),
+    ("POST", "/api/staff/incidents/{incident_id}/sessions", 9),
+    (
+        "DELETE",
+        "/api/staff/incidents/{incident_id}/sessions/{session_id}",
+        8,
+    ),
+    ("POST", "/api/staff/license-claims/{claim_id}/assign", 6),
+    ("POST", "/api/staff/license-claims/{claim_id}/join", 5),
+    ("POST", "/api/staff/license-claims/{claim_id}/resolve", 6),
+    ("POST", "/api/staff/licenses", 3),
+    ("PUT", "/api/staff/licenses/{serial}/holder", 6),
+    ("PATCH", "/api/staff/members/{member_id}", 3),
+    ("POST", "/api/staff/orders/{order_id}/settle", 5),
+    ("POST", "/api/staff/tasks/{task_id}/resolve", 4),
+    ("POST", "/api/webhooks/stripe", 5),
+    ("POST", "/confirm-email", 3),
+    ("POST", "/confirm-join", 6),
+    ("GET", "/desk", 4),
+    ("POST", "/desk/adjustments", 5),
+    ("POST", "/desk/claims/{claim_id}/refuse", 3),
+    ("GET", "/desk/incidents/{incident_id}", 9),
+    ("POST", "/desk/incidents/{incident_id}/attempts", 9),
+    ("POST", "/desk/incidents/{incident_id}/close", 10),
+    ("POST", "/desk/incidents/{incident_id}/messages", 6),
+    ("POST", "/desk/incidents/{incident_id}/sessions", 9),
+    ("POST", "/desk/licenses", 3),
+    ("POST", "/desk/orders/{order_id}/settle", 6),
+    ("POST", "/desk/partners/{partner_id}/revoke", 3),
+    ("GET", "/desk/tasks", 4),
+    ("POST", "/desk/tasks/{task_id}/resolve", 4),
+    ("POST", "/invitation", 5),
+    ("GET", "/partner", 3),
+    ("POST", "/partner/sign-in", 3),
+    ("POST", "/partner/sups", 10),
+    ("GET", "/portal", 11),
+    ("GET", "/portal/activate", 3),
+    ("POST", "/portal/activate", 4),
+    ("GET", "/portal/activations/{activation_id}/license-file", 5),
+    ("GET", "/portal/contacts", 4),
+    ("POST", "/portal/contacts", 6),
+    ("POST", "/portal/contacts/{contact_id}/remove", 5),
+    ("GET", "/portal/coupons", 4),
+    ("POST", "/portal/coupons", 5),
+    ("GET", "/portal/incidents/{incident_id}", 8),
+    ("POST", "/portal/incidents/{incident_id}/messages", 4),
+    ("GET", "/portal/orders/{order_id}", 4),
+    ("GET", "/portal/profile", 4),
+    ("POST", "/portal/profile", 4),
+    ("POST", "/register", 3),
+    ("POST", "/sign-in", 5),
+    ("GET", "/support", 3),
+    ("POST", "/support", 5),
+    ("GET", "/verify", 9),
+];
+
+/// One batch that reads what the decision needs, one that writes it.
+pub const ROUND_TRIP_BUDGET: u32 = 2;
+
+/// Checks an answer's `Server-Timing: d1;desc="N"` against its route's
+/// budget: both transports call it for every request the suites send, so
+/// every route the tests reach is held to it. With `ROUND_TRIPS_LOG` set,
+/// each observation is also appended there (`METHOD pattern status N`), for
+/// the end-to-end run's check that every route was reached.
+pub fn check_round_trips(method: &str, path: &str, response: &TestResponse) {
+    let path = path.split_once('?').map_or(path, |(path, _)| path);
+    let Some((pattern, _, _)) = spica_portal::api::route_for(method, path) else {
+        return; // not the Worker's: static assets, unknown paths
+    };
+    let timing = response
+        .header("server-timing")
+        .unwrap_or_else(|| panic!("{method} {path}: no Server-Timing header"));
+    let count: u32 = timing
+        .split(';')
+        .find_map(|part| part.strip_prefix("desc=\""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{method} {path}: unreadable Server-Timing {timing}"));
+    if let Ok(log) = std::env::var("ROUND_TRIPS_LOG") {
+        use std::io::Write;
+        let line = format!("{method} {pattern} {} {count}\n", response.status);
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .and_then(|mut file| file.write_all(line.as_bytes()))
+            .expect("ROUND_TRIPS_LOG is writable");
+    }
+    let budget = ROUND_TRIP_DEBT
+        .iter()
+        .find(|(m, p, _)| *m == method && p == pattern)
+        .map_or(ROUND_TRIP_BUDGET, |(_, _, most)| *most);
+    let budget = if std::env::var("ROUND_TRIPS_UNBOUNDED").is_ok() {
+        u32::MAX
+    } else {
+        budget
+    };
+    assert!(
+        count <= budget,
+        "{method} {pattern} made {count} D1 round trips (status {}), more than its {budget}",
+        response.status
+    );
+}
+
 pub struct TestResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,

@@ -228,11 +228,18 @@ impl Transport for Native {
         ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
         self.run_jobs(handled.jobs, seed);
-        TestResponse {
+        let mut headers = handled.response.headers;
+        headers.push((
+            "server-timing".into(),
+            api::server_timing(handled.round_trips),
+        ));
+        let response = TestResponse {
             status: handled.response.status,
-            headers: handled.response.headers,
+            headers,
             body: handled.response.body,
-        }
+        };
+        super::helpers::check_round_trips(method, path, &response);
+        response
     }
 
     fn staff_token(&self) -> &str {

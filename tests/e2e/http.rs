@@ -104,6 +104,7 @@ impl Transport for Http {
             std::thread::sleep(std::time::Duration::from_millis(200));
             answer = send(&self.agent, method, &url, headers, &body);
         }
+        super::helpers::check_round_trips(method, path, &answer);
         answer
     }
 
