@@ -244,20 +244,6 @@ impl<D: Database> App<D> {
         Ok(())
     }
 
-    /// The partner an `Authorization: Bearer` key belongs to.
-    pub async fn authenticate_partner(
-        &self,
-        bearer: Option<&str>,
-        now: Instant,
-    ) -> Result<PartnerRecord, AppError> {
-        if let Some(key) = bearer.and_then(|b| Token::parse(b).ok()) {
-            if let Some(partner) = self.store.partner_by_key(&key.hash().to_hex()).await? {
-                return Ok(partner);
-            }
-        }
-        Err(self.refused(bearer, now).await)
-    }
-
     /// The license, if this actor may act on it: the contact's organisation
     /// holds it; the partner is its partner. Anything else (a claimant, a
     /// stranger who typed the serial) is not found.

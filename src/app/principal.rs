@@ -14,9 +14,10 @@ use crate::domain::organisation::ContactStatus;
 use crate::domain::registration::CustomerStatus;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::Instant;
-use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
+use crate::domain::token::{IssuedToken, Purpose, SecretHash, Token, TokenError};
 use crate::store::{
-    self, ContactRecord, CustomerRecord, Database, PartnerRecord, SessionKind, StaffMemberRecord,
+    self, ContactRecord, CustomerRecord, Database, PartnerRecord, Row, SecretHolders, SessionKind,
+    SessionSubject, StaffMemberRecord, Statement,
 };
 
 /// How long a browser session lasts.
@@ -129,10 +130,213 @@ pub trait AccessKeys {
     ) -> Result<bool, String>;
 }
 
+/// A request's credentials, checked as far as they can be without the
+/// database (the break-glass token, an Access assertion's signature), with
+/// the one statement that finds who holds them. A use case sends
+/// [`Caller::statement`] first in the batch of its own reads and learns the
+/// principal from its rows with [`Caller::principal`]: knowing who calls
+/// costs no round trip of its own.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    access: Access,
+    claim: Claim,
+    now: Instant,
+}
+
+#[derive(Debug, Clone)]
+enum Claim {
+    /// Nothing to look up: a public route, or the break-glass token.
+    Known(Principal),
+    /// A random secret (bearer token, session cookie, partner key), by hash.
+    Secret { hash: SecretHash, bearer: bool },
+    /// A verified Access assertion's email address.
+    StaffEmail(crate::domain::email::Email),
+    /// Refused before any lookup.
+    Refused(Refusal),
+}
+
+/// Why a credential was refused before any lookup.
+#[derive(Debug, Clone, Copy)]
+enum Refusal {
+    Unauthenticated,
+    NotHere,
+    Unavailable(&'static str),
+}
+
+impl From<Refusal> for AppError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Unauthenticated => Self::Unauthenticated,
+            Refusal::NotHere => Caller::NOT_HERE,
+            Refusal::Unavailable(why) => Self::Unavailable(why),
+        }
+    }
+}
+
+impl Caller {
+    /// The statement that finds the principal; none when it is known already.
+    pub fn statement(&self) -> Option<Statement> {
+        match &self.claim {
+            Claim::Secret { hash, .. } => Some(store::holder_of_secret(*hash, self.now)),
+            Claim::StaffEmail(email) => Some(store::staff_member_by_email(email.as_str())),
+            Claim::Known(_) | Claim::Refused(_) => None,
+        }
+    }
+
+    /// The principal, from the rows of [`Caller::statement`] (ignored when
+    /// there is none): 401 without a valid credential, 403 with a valid one
+    /// of someone who may not (another role, another kind of partner, a
+    /// former staff member).
+    pub fn principal(&self, rows: &[Row]) -> Result<Principal, AppError> {
+        let principal = match &self.claim {
+            Claim::Known(principal) => principal.clone(),
+            Claim::Refused(refusal) => return Err((*refusal).into()),
+            Claim::StaffEmail(_) => match store::decode_member(rows)? {
+                Some(member) if member.deactivated_at.is_none() => {
+                    Principal::Staff(StaffIdentity::member(member))
+                }
+                _ => {
+                    return Err(AppError::Forbidden(
+                        "you are not (or no longer) a member of Spica's staff",
+                    ))
+                }
+            },
+            Claim::Secret { bearer, .. } => {
+                let holders = SecretHolders::decode(rows)?;
+                if *bearer {
+                    self.bearer_principal(holders)?
+                } else {
+                    self.session_principal(holders)?
+                }
+            }
+        };
+        self.admit(principal)
+    }
+
+    /// The role or partner kind the route needs.
+    fn admit(&self, principal: Principal) -> Result<Principal, AppError> {
+        match (&self.access, &principal) {
+            (Access::Staff(roles), Principal::Staff(staff)) if !staff.role.may(roles) => {
+                Err(AppError::Forbidden("your staff role may not do this"))
+            }
+            (Access::Partner(need), Principal::Partner(partner)) if !need.admits(partner) => {
+                Err(AppError::Forbidden("this partner kind may not do this"))
+            }
+            _ => Ok(principal),
+        }
+    }
+
+    const NOT_HERE: AppError =
+        AppError::Forbidden("this credential is not for this part of the portal");
+
+    /// A bearer token: a customer's access token or a partner's key; a
+    /// valid one of the other kind is 403, anything else 401.
+    fn bearer_principal(&self, holders: SecretHolders) -> Result<Principal, AppError> {
+        let access = holders
+            .token
+            .filter(|(issued, _)| issued.check(Purpose::Access, self.now).is_ok())
+            .map(|(_, holder)| CustomerPrincipal {
+                customer: holder.customer,
+                contact: holder.contact,
+            });
+        let partner = holders.partner.filter(|p| p.revoked_at.is_none());
+        match (self.access, access, partner) {
+            (Access::Customer, Some(customer), _) if customer.is_active() => {
+                Ok(Principal::Customer(Box::new(customer)))
+            }
+            (Access::Partner(_), _, Some(partner)) => Ok(Principal::Partner(partner)),
+            (_, Some(_), _) | (_, _, Some(_)) => Err(Self::NOT_HERE),
+            _ => Err(AppError::Unauthenticated),
+        }
+    }
+
+    /// A browser session: its kind must be the route's.
+    fn session_principal(&self, holders: SecretHolders) -> Result<Principal, AppError> {
+        let Some((kind, subject_id, subject)) = holders.session else {
+            return Err(AppError::Unauthenticated);
+        };
+        match (self.access, kind, subject) {
+            (Access::Customer, SessionKind::Customer, SessionSubject::Contact(holder)) => {
+                let customer = CustomerPrincipal {
+                    customer: holder.customer,
+                    contact: holder.contact,
+                };
+                if customer.is_active() {
+                    Ok(Principal::Customer(Box::new(customer)))
+                } else {
+                    Err(AppError::Unauthenticated)
+                }
+            }
+            (Access::Staff(_), SessionKind::Staff, _) if subject_id == BREAK_GLASS => {
+                Ok(Principal::Staff(StaffIdentity::break_glass()))
+            }
+            (Access::Partner(_), SessionKind::Partner, SessionSubject::Partner(partner))
+                if partner.revoked_at.is_none() =>
+            {
+                Ok(Principal::Partner(partner))
+            }
+            (Access::Customer, SessionKind::Customer, _)
+            | (Access::Staff(_), SessionKind::Staff, _)
+            | (Access::Partner(_), SessionKind::Partner, _) => Err(AppError::Unauthenticated),
+            _ => Err(Self::NOT_HERE),
+        }
+    }
+}
+
 impl<D: Database> App<D> {
-    /// The principal for a route of this access level, or why not: 401
-    /// without a valid credential, 403 with a valid one of someone who may
-    /// not (another role, another kind of partner, a former staff member).
+    /// The caller behind a request's credentials for a route of this access
+    /// level. Takes no round trip: an Access assertion is checked with the
+    /// team's keys, the break-glass token against its hash; the rest is
+    /// looked up by [`Caller::statement`] in the use case's first batch.
+    pub async fn caller<K: AccessKeys>(
+        &self,
+        access: Access,
+        credentials: Credentials<'_>,
+        keys: Option<&K>,
+        now: Instant,
+    ) -> Caller {
+        if let (Access::Staff(_), Some(assertion)) = (access, credentials.assertion) {
+            let claim = match self.verify_assertion(assertion, keys, now).await {
+                Ok(email) => Claim::StaffEmail(email),
+                Err(AppError::Unavailable(why)) => Claim::Refused(Refusal::Unavailable(why)),
+                Err(_) => Claim::Refused(Refusal::Unauthenticated),
+            };
+            return Caller { access, claim, now };
+        }
+        self.caller_by_secret(access, credentials, now)
+    }
+
+    /// The caller behind a bearer token or a session cookie.
+    fn caller_by_secret(
+        &self,
+        access: Access,
+        credentials: Credentials<'_>,
+        now: Instant,
+    ) -> Caller {
+        let secret = |text: &str, bearer| match Token::parse(text) {
+            Ok(token) => Claim::Secret {
+                hash: token.hash(),
+                bearer,
+            },
+            Err(_) => Claim::Refused(Refusal::Unauthenticated),
+        };
+        let claim = match (access, credentials.bearer, credentials.session) {
+            (Access::Public | Access::Signed, _, _) => Claim::Known(Principal::Anonymous),
+            (Access::Staff(_), Some(bearer), _) if self.break_glass_admits(bearer) => {
+                Claim::Known(Principal::Staff(StaffIdentity::break_glass()))
+            }
+            (_, Some(bearer), _) if self.break_glass_admits(bearer) => {
+                Claim::Refused(Refusal::NotHere)
+            }
+            (_, Some(bearer), _) => secret(bearer, true),
+            (_, None, Some(cookie)) => secret(cookie, false),
+            (_, None, None) => Claim::Refused(Refusal::Unauthenticated),
+        };
+        Caller { access, claim, now }
+    }
+
+    /// The principal for a route of this access level, or why not, in at
+    /// most one round trip.
     pub async fn authenticate_for<K: AccessKeys>(
         &self,
         access: Access,
@@ -140,104 +344,17 @@ impl<D: Database> App<D> {
         keys: Option<&K>,
         now: Instant,
     ) -> Result<Principal, AppError> {
-        match access {
-            Access::Public | Access::Signed => Ok(Principal::Anonymous),
-            Access::Customer => self
-                .customer(credentials, now)
-                .await
-                .map(|customer| Principal::Customer(Box::new(customer))),
-            Access::Staff(roles) => {
-                let staff = self.staff(credentials, keys, now).await?;
-                if !staff.role.may(roles) {
-                    return Err(AppError::Forbidden("your staff role may not do this"));
-                }
-                Ok(Principal::Staff(staff))
-            }
-            Access::Partner(need) => {
-                let partner = self.partner(credentials, now).await?;
-                if !need.admits(&partner) {
-                    return Err(AppError::Forbidden("this partner kind may not do this"));
-                }
-                Ok(Principal::Partner(partner))
-            }
-        }
+        let caller = self.caller(access, credentials, keys, now).await;
+        self.identify(&caller).await
     }
 
-    async fn customer(
-        &self,
-        credentials: Credentials<'_>,
-        now: Instant,
-    ) -> Result<CustomerPrincipal, AppError> {
-        if let Some(bearer) = credentials.bearer {
-            return self.authenticate(Some(bearer), now).await;
-        }
-        match self.session(credentials.session, now).await? {
-            Some((SessionKind::Customer, contact_id)) => match self.principal(&contact_id).await {
-                Ok(principal) if principal.is_active() => Ok(principal),
-                Ok(_) | Err(AppError::NotFound) => Err(AppError::Unauthenticated),
-                Err(error) => Err(error),
-            },
-            Some(_) => Err(AppError::Forbidden(
-                "this session is not for this part of the portal",
-            )),
-            None => Err(AppError::Unauthenticated),
-        }
-    }
-
-    async fn staff<K: AccessKeys>(
-        &self,
-        credentials: Credentials<'_>,
-        keys: Option<&K>,
-        now: Instant,
-    ) -> Result<StaffIdentity, AppError> {
-        if let Some(assertion) = credentials.assertion {
-            let email = self.verify_assertion(assertion, keys, now).await?;
-            return match self.store.staff_member_by_email(email.as_str()).await? {
-                Some(member) if member.deactivated_at.is_none() => {
-                    Ok(StaffIdentity::member(member))
-                }
-                _ => Err(AppError::Forbidden(
-                    "you are not (or no longer) a member of Spica's staff",
-                )),
-            };
-        }
-        if let Some(bearer) = credentials.bearer {
-            if self.break_glass_admits(bearer) {
-                return Ok(StaffIdentity::break_glass());
-            }
-            return Err(self.refused(Some(bearer), now).await);
-        }
-        match self.session(credentials.session, now).await? {
-            Some((SessionKind::Staff, subject)) if subject == BREAK_GLASS => {
-                Ok(StaffIdentity::break_glass())
-            }
-            Some((SessionKind::Staff, _)) | None => Err(AppError::Unauthenticated),
-            Some(_) => Err(AppError::Forbidden(
-                "this session is not for this part of the portal",
-            )),
-        }
-    }
-
-    async fn partner(
-        &self,
-        credentials: Credentials<'_>,
-        now: Instant,
-    ) -> Result<PartnerRecord, AppError> {
-        if let Some(bearer) = credentials.bearer {
-            return self.authenticate_partner(Some(bearer), now).await;
-        }
-        match self.session(credentials.session, now).await? {
-            Some((SessionKind::Partner, subject)) => self
-                .store
-                .partner(&subject)
-                .await?
-                .filter(|partner| partner.revoked_at.is_none())
-                .ok_or(AppError::Unauthenticated),
-            Some(_) => Err(AppError::Forbidden(
-                "this session is not for this part of the portal",
-            )),
-            None => Err(AppError::Unauthenticated),
-        }
+    /// The caller's principal, in one round trip when it needs a lookup.
+    pub async fn identify(&self, caller: &Caller) -> Result<Principal, AppError> {
+        let rows = match caller.statement() {
+            Some(statement) => self.store.query(statement).await?,
+            None => Vec::new(),
+        };
+        caller.principal(&rows)
     }
 
     /// Whether `secret` is the break-glass staff token (none when unset).
@@ -272,26 +389,6 @@ impl<D: Database> App<D> {
         assertion
             .identity(policy, now)
             .map_err(|_: AccessError| AppError::Unauthenticated)
-    }
-
-    /// The live browser session behind a cookie's value.
-    async fn session(
-        &self,
-        cookie: Option<&str>,
-        now: Instant,
-    ) -> Result<Option<(SessionKind, String)>, AppError> {
-        let Some(id) = cookie.and_then(|c| Token::parse(c).ok()) else {
-            return Ok(None);
-        };
-        let Some((kind, subject)) = self.store.browser_session(id.hash(), now).await? else {
-            return Ok(None);
-        };
-        let kind = match kind.as_str() {
-            "customer" => SessionKind::Customer,
-            "staff" => SessionKind::Staff,
-            _ => SessionKind::Partner,
-        };
-        Ok(Some((kind, subject)))
     }
 
     /// Opens a browser session for a subject already proven (a partner key,
@@ -419,14 +516,26 @@ impl<D: Database> App<D> {
         bearer: Option<&str>,
         now: Instant,
     ) -> Result<CustomerPrincipal, AppError> {
-        let Some(token) = bearer.and_then(|b| Token::parse(b).ok()) else {
-            return Err(self.refused(bearer, now).await);
+        let credentials = Credentials {
+            bearer,
+            ..Credentials::default()
         };
-        match self.token_holder(&token, Purpose::Access, now).await {
-            Err(AppError::Database(error)) => Err(error.into()),
-            Ok((_, principal)) if principal.is_active() => Ok(principal),
-            _ => Err(self.refused(bearer, now).await),
-        }
+        let caller = self.caller_by_secret(Access::Customer, credentials, now);
+        self.identify(&caller).await?.customer()
+    }
+
+    /// The partner whose API key this is (a revoked key opens nothing).
+    pub async fn authenticate_partner(
+        &self,
+        bearer: Option<&str>,
+        now: Instant,
+    ) -> Result<PartnerRecord, AppError> {
+        let credentials = Credentials {
+            bearer,
+            ..Credentials::default()
+        };
+        let caller = self.caller_by_secret(Access::Partner(PartnerNeed::Any), credentials, now);
+        self.identify(&caller).await?.partner()
     }
 
     /// The contact (and its organisation) a token was issued to, if it may be

@@ -128,32 +128,6 @@ impl<D: Database> App<D> {
         })
     }
 
-    /// Why a credential does not open this part of the API: 403 when it is a
-    /// valid credential of another role (staff, a partner, a customer), 401
-    /// when it is none at all.
-    pub(super) async fn refused(&self, bearer: Option<&str>, now: Instant) -> AppError {
-        let Some(bearer) = bearer else {
-            return AppError::Unauthenticated;
-        };
-        if self.break_glass_admits(bearer) {
-            return AppError::Forbidden("this credential is not for this part of the portal");
-        }
-        let Ok(token) = Token::parse(bearer) else {
-            return AppError::Unauthenticated;
-        };
-        let partner = self.store.partner_by_key(&token.hash().to_hex()).await;
-        let access = self.store.token(token.hash()).await;
-        match (partner, access) {
-            (Ok(Some(_)), _) => {
-                AppError::Forbidden("this credential is not for this part of the portal")
-            }
-            (_, Ok(Some(issued))) if issued.check(Purpose::Access, now).is_ok() => {
-                AppError::Forbidden("this credential is not for this part of the portal")
-            }
-            _ => AppError::Unauthenticated,
-        }
-    }
-
     pub async fn profile(&self, principal: CustomerPrincipal) -> Result<Profile, AppError> {
         let coupon_balance = self.store.coupon_balance(&principal.customer.id).await?;
         let pending_email = self.store.pending_email(&principal.contact.id).await?;

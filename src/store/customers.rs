@@ -65,17 +65,17 @@ pub struct ClaimRecord {
     pub resolved_at: Option<Instant>,
 }
 
-const COLUMNS: &str =
+pub(super) const COLUMNS: &str =
     "id, status, registered_serial, company_name, street, postal_code, city, country, vat_id, \
      merged_into, created_at, verified_at";
-const CONTACT_COLUMNS: &str =
+pub(super) const CONTACT_COLUMNS: &str =
     "id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at";
 const CLAIM_COLUMNS: &str =
     "k.id, k.customer_id, k.contact_id, k.serial, k.status, k.resolved_serial, k.reason, \
      u.company_name, p.email, k.created_at, k.resolved_at";
 
 impl CustomerRecord {
-    fn from_row(row: &Row) -> Result<Self, DbError> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let status = row.text("status")?;
         Ok(Self {
             id: row.text("id")?,
@@ -96,7 +96,7 @@ impl CustomerRecord {
 }
 
 impl ContactRecord {
-    fn from_row(row: &Row) -> Result<Self, DbError> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let status = row.text("status")?;
         Ok(Self {
             id: row.text("id")?,

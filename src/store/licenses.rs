@@ -68,7 +68,7 @@ pub struct SubscriptionRecord {
     pub reminded_at: Option<Instant>,
 }
 
-fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
+pub(super) fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
     Ok(PartnerRecord {
         id: row.text("id")?,
         name: row.text("name")?,
@@ -127,7 +127,7 @@ fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
     })
 }
 
-const PARTNER_COLUMNS: &str = "id, name, kind, country, email, revoked_at";
+pub(super) const PARTNER_COLUMNS: &str = "id, name, kind, country, email, revoked_at";
 const LICENSE_COLUMNS: &str =
     "serial, product, edition, major_version, list_price_cents, installations, partner_id, revoked_at, \
      holder_id, licensee_name, licensee_country, licensee_vat_id";
@@ -435,16 +435,6 @@ impl<D: Database> Store<D> {
             .iter()
             .map(partner)
             .collect()
-    }
-
-    pub async fn partner_by_key(&self, key_hash: &str) -> Result<Option<PartnerRecord>, DbError> {
-        let sql = format!(
-            "SELECT {PARTNER_COLUMNS} FROM partners WHERE key_hash = ?1 AND revoked_at IS NULL"
-        );
-        self.first(Statement::new(sql, vec![key_hash.into()]))
-            .await?
-            .map(|row| partner(&row))
-            .transpose()
     }
 
     pub async fn license(&self, serial: &str) -> Result<Option<LicenseRecord>, DbError> {

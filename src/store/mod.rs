@@ -9,6 +9,7 @@
 
 mod bank;
 mod bulletins;
+mod callers;
 mod customers;
 mod idempotency;
 mod incidents;
@@ -30,6 +31,9 @@ pub use bulletins::{
     claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
     unsubscribe, write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient,
     RecipientEmail,
+};
+pub use callers::{
+    decode_member, holder_of_secret, staff_member_by_email, Holder, SecretHolders, SessionSubject,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
@@ -183,6 +187,52 @@ pub fn bulk_with(
 pub struct Row(pub Vec<(String, Value)>);
 
 impl Row {
+    /// A row from a JSON object: how D1 returns rows, and how a statement
+    /// returns a joined record in one column (`json_object(…)`).
+    pub fn from_json_object(
+        object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, DbError> {
+        use serde_json::Value as Json;
+        object
+            .into_iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Json::Null => Value::Null,
+                    Json::String(text) => Value::Text(text),
+                    Json::Number(number) => match number.as_i64() {
+                        Some(n) => Value::Integer(n),
+                        // D1 returns JavaScript numbers: integral ones below
+                        // 2^53 are exact.
+                        None => match number.as_f64() {
+                            Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                                Value::Integer(f as i64)
+                            }
+                            _ => {
+                                return Err(DbError::Decode(format!(
+                                    "{name} is not an integer: {number}"
+                                )))
+                            }
+                        },
+                    },
+                    other => {
+                        return Err(DbError::Decode(format!(
+                            "{name} has an unsupported value {other}"
+                        )))
+                    }
+                };
+                Ok((name, value))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Row)
+    }
+
+    /// A row from a column holding a JSON object.
+    pub fn from_json(text: &str) -> Result<Self, DbError> {
+        let object = serde_json::from_str(text)
+            .map_err(|error| DbError::Decode(format!("not a JSON object: {error}")))?;
+        Self::from_json_object(object)
+    }
+
     fn get(&self, column: &str) -> Result<&Value, DbError> {
         self.0
             .iter()
@@ -316,6 +366,17 @@ impl<D: Database> Store<D> {
     /// Writes one business step: every statement or none.
     pub async fn write(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
         self.db.batch(statements).await
+    }
+
+    /// Reads several statements' rows in one round trip: a use case's
+    /// first batch, with the caller's statement first.
+    pub async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        self.db.reads(statements).await
+    }
+
+    /// One statement's rows.
+    pub async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
     }
 
     async fn rows(&self, statement: Statement) -> Result<Vec<Row>, DbError> {

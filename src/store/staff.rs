@@ -16,7 +16,7 @@ pub struct StaffMemberRecord {
 }
 
 impl StaffMemberRecord {
-    fn from_row(row: &Row) -> Result<Self, DbError> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let role = row.text("role")?;
         Ok(Self {
             id: row.text("id")?,
@@ -30,7 +30,7 @@ impl StaffMemberRecord {
     }
 }
 
-const MEMBER_COLUMNS: &str = "id, email, name, role, created_at, deactivated_at";
+pub(super) const MEMBER_COLUMNS: &str = "id, email, name, role, created_at, deactivated_at";
 
 pub fn insert_staff_member(
     id: &str,
@@ -200,17 +200,6 @@ impl AuditEntry {
 }
 
 impl<D: Database> Store<D> {
-    pub async fn staff_member_by_email(
-        &self,
-        email: &str,
-    ) -> Result<Option<StaffMemberRecord>, DbError> {
-        let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members WHERE email = ?1");
-        self.first(Statement::new(sql, vec![email.into()]))
-            .await?
-            .map(|row| StaffMemberRecord::from_row(&row))
-            .transpose()
-    }
-
     pub async fn staff_member(&self, id: &str) -> Result<Option<StaffMemberRecord>, DbError> {
         let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members WHERE id = ?1");
         self.first(Statement::new(sql, vec![id.into()]))
@@ -226,23 +215,6 @@ impl<D: Database> Store<D> {
             .iter()
             .map(StaffMemberRecord::from_row)
             .collect()
-    }
-
-    /// The live session behind a cookie's id: its kind and subject.
-    pub async fn browser_session(
-        &self,
-        hash: SecretHash,
-        now: Instant,
-    ) -> Result<Option<(String, String)>, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT kind, subject_id FROM browser_sessions \
-                 WHERE id_hash = ?1 AND revoked_at IS NULL AND expires_at > ?2",
-                vec![hash.to_hex().into(), format(now).into()],
-            ))
-            .await?;
-        row.map(|row| Ok((row.text("kind")?, row.text("subject_id")?)))
-            .transpose()
     }
 
     /// The newest audit entries, filtered by target and actor when given.

@@ -32,38 +32,6 @@ impl D1 {
     }
 }
 
-fn row(object: serde_json::Map<String, Json>) -> Result<Row, DbError> {
-    object
-        .into_iter()
-        .map(|(name, value)| {
-            let value = match value {
-                Json::Null => Value::Null,
-                Json::String(text) => Value::Text(text),
-                Json::Number(number) => match number.as_i64() {
-                    Some(n) => Value::Integer(n),
-                    None => match number.as_f64() {
-                        Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
-                            Value::Integer(f as i64)
-                        }
-                        _ => {
-                            return Err(DbError::Decode(format!(
-                                "{name} is not an integer: {number}"
-                            )))
-                        }
-                    },
-                },
-                other => {
-                    return Err(DbError::Decode(format!(
-                        "{name} has an unsupported value {other}"
-                    )))
-                }
-            };
-            Ok((name, value))
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Row)
-}
-
 fn rows(result: &worker::D1Result) -> Result<Vec<Row>, DbError> {
     if let Some(error) = result.error() {
         return Err(DbError::from_message(error));
@@ -72,7 +40,7 @@ fn rows(result: &worker::D1Result) -> Result<Vec<Row>, DbError> {
         .results::<serde_json::Map<String, Json>>()
         .map_err(failed)?
         .into_iter()
-        .map(row)
+        .map(Row::from_json_object)
         .collect()
 }
 
