@@ -5,7 +5,6 @@ use serde_json::{json, Map, Value};
 
 use super::http::{Method, Request};
 use crate::app::Principal;
-use crate::domain::entropy::Entropy;
 use crate::domain::time::Instant;
 use crate::store::AuditEntry;
 
@@ -22,7 +21,7 @@ pub fn entry(
     pattern: &str,
     principal: &Principal,
     now: Instant,
-    entropy: &mut Entropy,
+    id: &str,
 ) -> Option<AuditEntry> {
     if matches!(request.method, Method::Get | Method::Head) {
         return None;
@@ -47,7 +46,7 @@ pub fn entry(
         Principal::Anonymous | Principal::Customer(_) => return None,
     };
     Some(AuditEntry {
-        id: entropy.id("aud"),
+        id: id.to_owned(),
         actor_kind: actor_kind.into(),
         actor_id,
         actor_name,

@@ -7,8 +7,8 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
-use crate::app::Principal;
 use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
+use crate::app::{Caller, Principal};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
@@ -129,17 +129,11 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
 
 pub async fn list_orders<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let orders: Vec<Value> = app
-        .store
-        .orders_of(&customer.customer.id)
-        .await?
-        .iter()
-        .map(|r| order_json(app, r, now))
-        .collect();
+    let (_, orders) = app.my_orders(caller).await?;
+    let orders: Vec<Value> = orders.iter().map(|r| order_json(app, r, now)).collect();
     Ok(Response::json(200, &json!({ "orders": orders })).into())
 }
 

@@ -27,7 +27,9 @@ use serde_json::json;
 
 pub use crate::app::{Access, PartnerNeed};
 
-use crate::app::{AccessKeys, App, AppError, Credentials, PaymentProvider, Principal, Profile};
+use crate::app::{
+    AccessKeys, App, AppError, Caller, Credentials, PaymentProvider, Principal, Profile,
+};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -214,20 +216,49 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
         },
         assertion: request.header("cf-access-jwt-assertion"),
     };
-    let principal = match app.authenticate_for(*access, credentials, keys, now).await {
-        Ok(principal) => principal,
-        Err(AppError::Unauthenticated) if page => {
-            return Ok(web::sign_in_first(*access, request).into())
-        }
-        Err(error) if page => return Ok(web::refused(*access, error.into())),
-        Err(error) => return Err(error.into()),
+    let caller = app.caller(*access, credentials, keys, now).await;
+    let audit_id = entropy.id("aud");
+    let entry = || {
+        caller
+            .resolved()
+            .and_then(|principal| audit::entry(request, pattern, principal, now, &audit_id))
     };
-    let entry = audit::entry(request, pattern, &principal, now, entropy);
-    let app = app.audited(entry.as_ref());
-    route(&app, provider, request, &principal, now, entropy).await
+    let app = app.audited(&entry);
+    match route(&app, provider, request, &caller, now, entropy).await {
+        Err(ApiError::App(AppError::Unauthenticated)) if page => {
+            Ok(web::sign_in_first(*access, request).into())
+        }
+        Err(error @ ApiError::App(AppError::Forbidden(_) | AppError::Unavailable(_))) if page => {
+            Ok(web::refused(*access, error))
+        }
+        other => other,
+    }
 }
 
+/// Routes whose use case learns the caller in its own first batch come
+/// first; the others learn it in a round trip of its own, then run.
 async fn route<D: Database, P: PaymentProvider>(
+    app: &App<D>,
+    provider: Option<&P>,
+    request: &Request,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    use Method::{Get, Head};
+    let segments = segments(request);
+    match (request.method, segments.as_slice()) {
+        (Get | Head, ["api", "me", "coupon-orders"]) => {
+            coupons::list_orders(app, caller, now).await
+        }
+        _ => {
+            let principal = app.identify(caller).await?;
+            route_principal(app, provider, request, &principal, now, entropy).await
+        }
+    }
+}
+
+async fn route_principal<D: Database, P: PaymentProvider>(
     app: &App<D>,
     provider: Option<&P>,
     request: &Request,
@@ -338,7 +369,6 @@ async fn route<D: Database, P: PaymentProvider>(
         (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
         (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, p).await,
         (Post, ["api", "me", "coupon-orders"]) => coupons::create_order(app, provider, request, p, now, entropy).await,
-        (Get | Head, ["api", "me", "coupon-orders"]) => coupons::list_orders(app, p, now).await,
         (Get | Head, ["api", "me", "coupon-orders", id]) => coupons::get_order(app, p, id, now).await,
         (Post, ["api", "me", "coupon-orders", id, "cancel"]) => coupons::cancel_order(app, p, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,

@@ -34,8 +34,8 @@ pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider,
 pub use organisations::{ClaimDecision, Invited, Remover};
 pub use payments::EventOutcome;
 pub use principal::{
-    Access, AccessKeys, Credentials, CustomerPrincipal, PartnerNeed, Principal, StaffIdentity,
-    BREAK_GLASS, SESSION_HOURS,
+    Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
+    StaffIdentity, BREAK_GLASS, SESSION_HOURS,
 };
 pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
@@ -262,10 +262,10 @@ impl<D: Database> App<D> {
     /// The same app for one request whose every write batch also records
     /// `entry` in the audit log: the action and its audit row commit
     /// together or not at all.
-    pub fn audited(
-        &self,
-        entry: Option<&crate::store::AuditEntry>,
-    ) -> App<crate::store::Audited<'_, D>> {
+    pub fn audited<'a>(
+        &'a self,
+        entry: &'a dyn Fn() -> Option<crate::store::AuditEntry>,
+    ) -> App<crate::store::Audited<'a, D>> {
         App {
             store: Store::new(crate::store::Audited::new(self.store.db(), entry)),
             config: self.config.clone(),

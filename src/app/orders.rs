@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::CustomerPrincipal;
 use super::{App, AppError, Job};
+use super::{Caller, CustomerPrincipal};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, ProForma};
@@ -93,6 +93,17 @@ fn email_of(customer: &CustomerPrincipal) -> Result<Email, AppError> {
 }
 
 impl<D: Database> App<D> {
+    /// The calling customer and their latest orders, in one round trip.
+    pub async fn my_orders(
+        &self,
+        caller: &Caller,
+    ) -> Result<(CustomerPrincipal, Vec<OrderRecord>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::orders_of(&caller.customer_scope())])
+            .await?;
+        Ok((principal.customer()?, store::decode_orders(&rows[0])?))
+    }
+
     /// Places an order at the customer's price today (15.00 with SUPS
     /// coverage, else 25.00). A card order gets its Checkout Session first,
     /// then order and session are written together; a bank-transfer order

@@ -141,6 +141,8 @@ pub struct Caller {
     access: Access,
     claim: Claim,
     now: Instant,
+    /// The principal once known, for the audit row of the request's writes.
+    resolved: std::cell::OnceCell<Principal>,
 }
 
 #[derive(Debug, Clone)]
@@ -174,6 +176,32 @@ impl From<Refusal> for AppError {
 }
 
 impl Caller {
+    fn new(access: Access, claim: Claim, now: Instant) -> Self {
+        Self {
+            access,
+            claim,
+            now,
+            resolved: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whose organisation the caller's reads are about: the customer behind
+    /// the secret, or, for a caller that is no customer, no one.
+    pub fn customer_scope(&self) -> store::CustomerScope {
+        match &self.claim {
+            Claim::Secret { hash, .. } => store::CustomerScope::OfSecret(*hash),
+            Claim::Known(Principal::Customer(customer)) => {
+                store::CustomerScope::Id(customer.customer.id.clone())
+            }
+            _ => store::CustomerScope::Id(String::new()),
+        }
+    }
+
+    /// The principal, once [`Caller::principal`] has found it.
+    pub fn resolved(&self) -> Option<&Principal> {
+        self.resolved.get()
+    }
+
     /// The statement that finds the principal; none when it is known already.
     pub fn statement(&self) -> Option<Statement> {
         match &self.claim {
@@ -210,7 +238,8 @@ impl Caller {
                 }
             }
         };
-        self.admit(principal)
+        let principal = self.admit(principal)?;
+        Ok(self.resolved.get_or_init(|| principal).clone())
     }
 
     /// The role or partner kind the route needs.
@@ -301,7 +330,7 @@ impl<D: Database> App<D> {
                 Err(AppError::Unavailable(why)) => Claim::Refused(Refusal::Unavailable(why)),
                 Err(_) => Claim::Refused(Refusal::Unauthenticated),
             };
-            return Caller { access, claim, now };
+            return Caller::new(access, claim, now);
         }
         self.caller_by_secret(access, credentials, now)
     }
@@ -332,7 +361,7 @@ impl<D: Database> App<D> {
             (_, None, Some(cookie)) => secret(cookie, false),
             (_, None, None) => Claim::Refused(Refusal::Unauthenticated),
         };
-        Caller { access, claim, now }
+        Caller::new(access, claim, now)
     }
 
     /// The principal for a route of this access level, or why not, in at
@@ -346,6 +375,28 @@ impl<D: Database> App<D> {
     ) -> Result<Principal, AppError> {
         let caller = self.caller(access, credentials, keys, now).await;
         self.identify(&caller).await
+    }
+
+    /// The caller's principal and the rows of `reads`, in one round trip:
+    /// a use case's first batch.
+    pub async fn read_as(
+        &self,
+        caller: &Caller,
+        reads: Vec<Statement>,
+    ) -> Result<(Principal, Vec<Vec<Row>>), AppError> {
+        let own = caller.statement();
+        let lookup = usize::from(own.is_some());
+        let mut results = self
+            .store
+            .reads(own.into_iter().chain(reads).collect())
+            .await?;
+        let principal = caller.principal(
+            results
+                .first()
+                .filter(|_| lookup == 1)
+                .map_or(&[], Vec::as_slice),
+        )?;
+        Ok((principal, results.split_off(lookup)))
     }
 
     /// The caller's principal, in one round trip when it needs a lookup.

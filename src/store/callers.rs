@@ -12,10 +12,43 @@ use super::licenses::{partner, PARTNER_COLUMNS};
 use super::staff::MEMBER_COLUMNS;
 use super::{
     ContactRecord, CustomerRecord, DbError, PartnerRecord, Row, SessionKind, StaffMemberRecord,
-    Statement,
+    Statement, Value,
 };
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{IssuedToken, Purpose, SecretHash};
+
+/// Whose organisation a read is about: an id known already, or the
+/// customer behind a secret (a session cookie or an access token), found
+/// inside the statement itself, so that the read can go in the same batch
+/// as the caller's own statement. Rows read for a secret that turns out not
+/// to open anything are never used: the caller's statement decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CustomerScope {
+    Id(String),
+    OfSecret(SecretHash),
+}
+
+impl CustomerScope {
+    /// The SQL for the customer's id, with its one parameter at `?{n}`.
+    pub fn sql(&self, n: usize) -> String {
+        match self {
+            Self::Id(_) => format!("?{n}"),
+            Self::OfSecret(_) => format!(
+                "(SELECT customer_id FROM contacts WHERE id = \
+                 (SELECT subject_id FROM browser_sessions WHERE id_hash = ?{n} AND kind = 'customer' \
+                  UNION ALL SELECT contact_id FROM auth_tokens WHERE token_hash = ?{n} LIMIT 1))"
+            ),
+        }
+    }
+
+    /// The parameter bound at `?{n}`.
+    pub fn param(&self) -> Value {
+        match self {
+            Self::Id(id) => id.as_str().into(),
+            Self::OfSecret(hash) => hash.to_hex().into(),
+        }
+    }
+}
 
 /// `json_object('id', p.id, …)` of a table's columns under `alias`, or NULL
 /// when an outer join found no row.

@@ -33,7 +33,8 @@ pub use bulletins::{
     RecipientEmail,
 };
 pub use callers::{
-    decode_member, holder_of_secret, staff_member_by_email, Holder, SecretHolders, SessionSubject,
+    decode_member, holder_of_secret, staff_member_by_email, CustomerScope, Holder, SecretHolders,
+    SessionSubject,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
@@ -57,10 +58,10 @@ pub use licenses::{
     SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
-    append_entries, expire_orders, insert_bank_payments, insert_matched_payment, insert_order,
-    insert_payment, insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid,
-    mark_for_review, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
-    BankPayment, OrderRecord, Settlement, StaffTask,
+    append_entries, decode_orders, expire_orders, insert_bank_payments, insert_matched_payment,
+    insert_order, insert_payment, insert_staff_task, insert_staff_tasks, insert_webhook_event,
+    mark_card_paid, mark_for_review, orders_of, record_coupon_debt, reverse_refund,
+    set_order_status, settle_transfers, BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{
     claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
@@ -390,18 +391,17 @@ impl<D: Database> Store<D> {
 
 /// A request's view of the database that appends its audit row to every
 /// write batch (the row is keyed by the request, so two batches record it
-/// once), and hides that statement's result from the caller.
+/// once), and hides that statement's result from the caller. The row is
+/// made when a batch is written, from who the request turned out to be:
+/// the caller is often learnt in the same batch as the records it reads.
 pub struct Audited<'a, D> {
     db: &'a D,
-    entry: Option<Statement>,
+    entry: &'a dyn Fn() -> Option<AuditEntry>,
 }
 
 impl<'a, D> Audited<'a, D> {
-    pub fn new(db: &'a D, entry: Option<&AuditEntry>) -> Self {
-        Self {
-            db,
-            entry: entry.map(AuditEntry::insert),
-        }
+    pub fn new(db: &'a D, entry: &'a dyn Fn() -> Option<AuditEntry>) -> Self {
+        Self { db, entry }
     }
 }
 
@@ -419,10 +419,10 @@ impl<D: Database> Database for Audited<'_, D> {
     }
 
     async fn batch(&self, mut statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
-        let Some(entry) = &self.entry else {
+        let Some(entry) = (self.entry)() else {
             return self.db.batch(statements).await;
         };
-        statements.push(entry.clone());
+        statements.push(entry.insert());
         let mut changes = self.db.batch(statements).await?;
         changes.pop();
         Ok(changes)

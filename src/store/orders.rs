@@ -1,7 +1,7 @@
 //! Coupon orders, the payments into them, payment-provider events, the tasks
 //! staff settle by hand, and SUPS coverage.
 
-use super::{bulk, bulk_with, Database, DbError, Row, Statement, Store, Value};
+use super::{bulk, bulk_with, CustomerScope, Database, DbError, Row, Statement, Store, Value};
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
 use crate::domain::notification::Message;
@@ -468,6 +468,20 @@ pub fn record_coupon_debt(task_id: &str, order_id: &str, through: i64, now: Inst
     )
 }
 
+/// A customer's latest 200 orders, newest first.
+pub fn orders_of(customer: &CustomerScope) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM coupon_orders WHERE customer_id = {} \
+         ORDER BY created_at DESC, rowid DESC LIMIT 200",
+        customer.sql(1)
+    );
+    Statement::new(sql, vec![customer.param()])
+}
+
+pub fn decode_orders(rows: &[Row]) -> Result<Vec<OrderRecord>, DbError> {
+    rows.iter().map(OrderRecord::from_row).collect()
+}
+
 impl<D: Database> Store<D> {
     /// Open staff tasks, oldest first.
     pub async fn open_staff_tasks(&self, limit: i64) -> Result<Vec<(StaffTask, Instant)>, DbError> {
@@ -523,14 +537,11 @@ impl<D: Database> Store<D> {
 
     /// A customer's orders, newest first.
     pub async fn orders_of(&self, customer_id: &str) -> Result<Vec<OrderRecord>, DbError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM coupon_orders WHERE customer_id = ?1 ORDER BY created_at DESC, rowid DESC LIMIT 200"
-        );
-        self.rows(Statement::new(sql, vec![customer_id.into()]))
-            .await?
-            .iter()
-            .map(OrderRecord::from_row)
-            .collect()
+        decode_orders(
+            &self
+                .rows(orders_of(&CustomerScope::Id(customer_id.into())))
+                .await?,
+        )
     }
 
     /// The orders that any of these RF references name.

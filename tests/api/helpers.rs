@@ -89,7 +89,7 @@ const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("POST", "/desk/incidents/{incident_id}/messages", 6),
     ("POST", "/desk/incidents/{incident_id}/sessions", 9),
     ("POST", "/desk/licenses", 3),
-    ("POST", "/desk/orders/{order_id}/settle", 6),
+    ("POST", "/desk/orders/{order_id}/settle", 8),
     ("POST", "/desk/partners/{partner_id}/revoke", 3),
     ("GET", "/desk/tasks", 8),
     ("POST", "/desk/tasks/{task_id}/resolve", 4),
