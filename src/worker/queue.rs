@@ -27,19 +27,16 @@ pub async fn enqueue(env: &Env, jobs: &[Job]) {
         }
     };
     let now = now();
-    let (at_once, delayed): (Vec<&Job>, Vec<&Job>) =
-        jobs.iter().partition(|job| job.delay_seconds(now) == 0);
-    // Jobs due now go together, 100 a call (the queue's batch limit): a
-    // bulletin's emails are one call, not fifty.
-    for chunk in at_once.chunks(100) {
-        let batch: Vec<Job> = chunk.iter().map(|job| (*job).clone()).collect();
+    // A request's jobs go in one call, each with its own delay, 100 a call
+    // (the queue's batch limit): a bulletin's emails are one call, not fifty.
+    for chunk in jobs.chunks(100) {
+        let batch = chunk.iter().map(|job| {
+            MessageBuilder::new(job.clone())
+                .delay_seconds(job.delay_seconds(now))
+                .build()
+        });
         if let Err(error) = queue.send_batch(batch).await {
             console_error!("enqueue {chunk:?} failed, the sweep will retry: {error}");
-        }
-    }
-    for job in delayed {
-        if let Err(error) = send(&queue, job, job.delay_seconds(now)).await {
-            console_error!("enqueue {job:?} failed, the sweep will retry: {error}");
         }
     }
 }
