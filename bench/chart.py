@@ -2,8 +2,8 @@
 
   chart.py RESULTS.tsv TITLE OUT.png
 
-RESULTS.tsv holds one "endpoint<TAB>requests/s<TAB>p50 ms<TAB>p99 ms" line per
-endpoint, the floor (GET /healthz) first. Left panel: requests/s, each bar
+RESULTS.tsv holds one "endpoint<TAB>requests/s<TAB>p50 ms<TAB>p99 ms<TAB>D1 trips"
+line per endpoint, the floor (one D1 INSERT) first. Left panel: requests/s, each bar
 labelled with its ratio to the floor. Right panel: p50 as a bar and p99 as a
 marker, on a logarithmic axis (the two differ by up to two orders of magnitude).
 """
@@ -22,7 +22,7 @@ def main(results, title, out):
     rows = []
     with open(results) as f:
         for line in f:
-            name, rps, p50, p99 = line.rstrip("\n").split("\t")
+            name, rps, p50, p99 = line.rstrip("\n").split("\t")[:4]
             rows.append((name, float(rps), float(p50), float(p99)))
     if not rows:
         raise SystemExit("chart.py: no results in " + results)
