@@ -5,6 +5,7 @@
 # test runner), with axe-core on every page and a full-page screenshot per
 # step in tests/artifacts/screenshots. Stops everything afterwards, whatever
 # happens. Needs build/ (scripts/build.sh) and the npm packages (scripts/setup.sh).
+# Arguments, if any, are the test files to run (all of tests/browser by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -16,6 +17,9 @@ if ! command -v chromium > /dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 fi
 chromium_path=$(command -v chromium)
+
+tests=("$@")
+[ "${#tests[@]}" -gt 0 ] || tests=(tests/browser/*.test.mjs)
 
 [ -f build/worker/shim.mjs ] || { echo "browser: build/ is missing; run scripts/build.sh first"; exit 1; }
 [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
@@ -38,14 +42,17 @@ port=$(free_port)
 inspector_port=$(free_port)
 standin_port=$(free_port)
 staff_token="browser-staff-token"
+webhook_secret="whsec_browser_$RANDOM$RANDOM"
 screenshots="$PWD/tests/artifacts/screenshots"
 mkdir -p "$screenshots"
 rm -f "$screenshots"/*.png
 
-# The email API's stand-in (tests/e2e/standins.py): the tests read the links
-# emailed from what it received, as the recipient would; staff see them
-# redacted in the outbox.
-setsid python3 tests/e2e/standins.py "$standin_port" &
+# The stand-ins (tests/e2e/standins.py): the email API, where the tests read
+# the links emailed, as the recipient would (staff see them redacted in the
+# outbox); and Stripe, whose hosted checkout page sends the signed webhook
+# to the Worker when the customer pays.
+STRIPE_WEBHOOK_URL="http://127.0.0.1:$port/api/webhooks/stripe" STRIPE_WEBHOOK_SECRET="$webhook_secret" \
+  setsid python3 tests/e2e/standins.py "$standin_port" &
 pids+=($!)
 
 # No REGISTRATION_*_URL: the form's redirects go to the Worker's own
@@ -55,6 +62,11 @@ STAFF_TOKEN=$staff_token
 PUBLIC_BASE_URL=http://127.0.0.1:$port
 EMAIL_API_KEY=browser-email-key
 EMAIL_API_BASE=http://127.0.0.1:$standin_port
+STRIPE_SECRET_KEY=sk_test_e2e
+STRIPE_API_BASE=http://127.0.0.1:$standin_port
+STRIPE_WEBHOOK_SECRETS=$webhook_secret
+REPLY_SECRET=browser-reply-secret-of-enough-length
+INBOUND_EMAIL_DOMAIN=reply.timeandspace.test
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X
@@ -87,7 +99,7 @@ status=0
 PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" SCREENSHOTS="$screenshots" \
   STANDIN_URL="http://127.0.0.1:$standin_port" \
   CHROMIUM_PATH="$chromium_path" \
-  setsid node --test --test-reporter=spec tests/browser/*.test.mjs &
+  setsid node --test --test-reporter=spec "${tests[@]}" &
 tests_pid=$!
 pids+=("$tests_pid")
 wait "$tests_pid" || status=$?

@@ -143,13 +143,16 @@ impl Response {
             .map(|(_, value)| value.as_str())
     }
 
-    /// Sets a session cookie: HttpOnly, SameSite=Strict (so no other site can
-    /// post with it), Secure on https; an empty value clears it.
+    /// Sets a session cookie: HttpOnly, Secure on https; an empty value
+    /// clears it. SameSite=Lax: no other site can post with it, yet a link or
+    /// a redirect from another site (Stripe Checkout's way back, a webmail's
+    /// link) lands signed in, which Strict would refuse. Pages change nothing
+    /// on GET, and every page post must come from the portal's own origin.
     pub fn with_cookie(self, name: &str, value: &str, secure: bool, max_age_seconds: i64) -> Self {
         let max_age = if value.is_empty() { 0 } else { max_age_seconds };
         let secure = if secure { "; Secure" } else { "" };
         let cookie =
-            format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}");
+            format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
         self.with_header("set-cookie", &cookie)
     }
 }

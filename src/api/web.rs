@@ -2,7 +2,7 @@
 //! partner pages. Every page works without JavaScript: plain forms post here
 //! and are answered by redirects (or, when a field is wrong, by the form again
 //! with each error next to its field). Browsers hold the session in an
-//! HttpOnly, SameSite=Strict cookie; forms from another origin are refused.
+//! HttpOnly, SameSite=Lax cookie; forms from another origin are refused.
 
 use chrono::Duration;
 use serde_json::{Map, Value};
@@ -227,8 +227,21 @@ pub(super) fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> St
             )
         })
         .collect();
+    scroll_region(
+        caption,
+        &format!(
+            "<table><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
+            escape(caption)
+        ),
+    )
+}
+
+/// A table's wrapper, which scrolls sideways when the table is wider than
+/// the screen: focusable and named by the caption, so that keyboard users
+/// can scroll it too.
+fn scroll_region(caption: &str, table: &str) -> String {
     format!(
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>",
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">{table}</div>",
         escape(caption)
     )
 }
@@ -604,7 +617,7 @@ pub async fn order_page<D: Database>(
     let notice = match request.query_param("checkout").as_deref() {
         Some("success") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is being confirmed: this page shows it as paid, and your coupons are credited, as soon as the card payment is confirmed to us, usually within a minute.</p>\n",
         Some("success") => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is confirmed.</p>\n",
-        Some("cancelled") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">The card payment was cancelled and nothing was charged. You can pay by card again, or by bank transfer with the details below.</p>\n",
+        Some("cancelled") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">The card payment was cancelled and nothing was charged. You can pay by card again below, or <a href=\"/portal/coupons\">order anew</a> to pay by bank transfer.</p>\n",
         _ => "",
     };
     let mut html = notice.to_owned();
@@ -1090,11 +1103,16 @@ pub async fn desk<D: Database>(
             )
         })
         .collect();
-    let mut html = format!(
-        "<div class=\"table-wrap\"><table id=\"incident-queue\"><caption>Open incidents, nearest deadline first</caption>\
-         <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
-         <tbody>{rows}</tbody></table></div>\n"
+    let caption = "Open incidents, nearest deadline first";
+    let mut html = scroll_region(
+        caption,
+        &format!(
+            "<table id=\"incident-queue\"><caption>{caption}</caption>\
+             <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
+             <tbody>{rows}</tbody></table>"
+        ),
     );
+    html.push('\n');
     let since = now - Duration::days(30);
     let points: Vec<(String, Option<f64>)> = app
         .store
@@ -1834,7 +1852,11 @@ async fn contacts_html<D: Database>(
     let body = format!(
         "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}{}",
         escape(&customer.customer.company_name),
-        table("Contacts", &["Name", "Email", "Phone", "Status", ""], &rows),
+        table(
+            "Contacts",
+            &["Name", "Email", "Phone", "Status", "<span class=\"visually-hidden\">Remove</span>"],
+            &rows
+        ),
         invite_form(errors, values),
     );
     Ok(page_in(

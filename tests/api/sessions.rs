@@ -53,7 +53,7 @@ fn the_sign_in_page_form_signs_a_person_in() {
         .expect("a session cookie")
         .to_owned();
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"
     );
     let session = cookie.split(';').next().unwrap();

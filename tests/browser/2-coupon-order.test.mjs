@@ -1,12 +1,11 @@
 // 2. A coupon order by bank transfer: the RF reference and the EPC QR code.
 import assert from 'node:assert/strict';
-import { activeCustomer, api, apiSignIn, browserSignIn, browserTest, BASE_URL } from './helpers.mjs';
+import { api, browserTest, BASE_URL, signedInCustomer } from './helpers.mjs';
 
 browserTest('2-coupon-order', 'a customer orders coupons by bank transfer and sees the RF reference and QR code', async (session) => {
   const { page } = session;
-  const customer = await activeCustomer('order');
-  const token = await apiSignIn(customer); // to read the order back
-  await browserSignIn(session, customer);
+  const customer = await signedInCustomer(session, 'order');
+  const token = customer.accessToken; // to read the order back
 
   await session.go('/portal/coupons');
   await session.step('coupons form');

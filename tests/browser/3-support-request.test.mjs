@@ -1,13 +1,12 @@
 // 3. A support request through /support, paid with the registration's coupon.
 import assert from 'node:assert/strict';
-import { activeCustomer, api, apiSignIn, browserSignIn, browserTest, expectText } from './helpers.mjs';
+import { api, browserTest, expectText, signedInCustomer } from './helpers.mjs';
 
 browserTest('3-support-request', 'a customer with a coupon requests support and is told a callback is coming', async (session) => {
   const { page } = session;
-  const customer = await activeCustomer('support');
+  const customer = await signedInCustomer(session, 'support');
+  const token = customer.accessToken; // to read the incident back
   assert.ok(customer.couponBalance >= 1, `the new customer has no free coupon (balance ${customer.couponBalance})`);
-  const token = await apiSignIn(customer); // to read the incident back
-  await browserSignIn(session, customer);
 
   await session.go('/support');
   await session.step('support form');

@@ -1,24 +1,15 @@
 // 4. The desk: staff sign in, open an incident, record three failed callback
 // attempts, and the incident turns to awaiting the customer.
 import assert from 'node:assert/strict';
-import { activeCustomer, api, apiSignIn, browserTest, deskSignIn, expectText, STAFF_TOKEN } from './helpers.mjs';
+import {
+  activeCustomer, api, apiSignIn, browserTest, deskSignIn, expectText, openIncident, STAFF_TOKEN,
+} from './helpers.mjs';
 
 browserTest('4-desk-callbacks', 'staff record three failed callback attempts and the incident awaits the customer', async (session) => {
   const { page } = session;
   const customer = await activeCustomer('desk');
-  const token = await apiSignIn(customer);
-  const opened = await api('POST', '/api/me/incidents', {
-    token,
-    expect: 201,
-    body: {
-      subject: `Licence server unreachable (${Date.now()})`,
-      description: 'The licence server does not answer since this morning.',
-      channel: 'voice',
-      phone: customer.phone,
-      preferred_times: 'Any time today',
-    },
-  });
-  const incidentId = opened.json.incident_id;
+  await apiSignIn(customer);
+  const incidentId = await openIncident(customer, 'Licence server unreachable');
 
   await deskSignIn(session);
   const link = page.locator(`#incident-queue a[href$="/desk/incidents/${incidentId}"]`);

@@ -3,8 +3,8 @@
 // (customers, orders, incidents), and the email stand-in for reading the
 // links emailed (staff see the outbox with links redacted).
 //
-// Run through scripts/browser.sh, which starts the Worker and the email
-// stand-in and sets PORTAL_BASE_URL, STAFF_TOKEN, STANDIN_URL, SCREENSHOTS
+// Run through scripts/browser.sh, which starts the Worker and the email and
+// Stripe stand-ins and sets PORTAL_BASE_URL, STAFF_TOKEN, STANDIN_URL, SCREENSHOTS
 // and CHROMIUM_PATH.
 //
 // Conventions of the tests:
@@ -40,7 +40,7 @@ if (!BASE_URL || !STAFF_TOKEN || !STANDIN_URL) {
   throw new Error('PORTAL_BASE_URL, STAFF_TOKEN and STANDIN_URL are not set: run the browser tests with scripts/browser.sh');
 }
 
-/** Per test, in milliseconds; the whole run must stay under a minute. */
+/** Per test, in milliseconds: a journey that takes longer is stuck. */
 const TEST_TIMEOUT = 45_000;
 /** For a single action (fill, click, find an element). */
 const ACTION_TIMEOUT = 5_000;
@@ -90,10 +90,11 @@ export function newCustomer(label) {
 // ---------------------------------------------------------------- JSON API
 
 /**
- * Calls the portal's JSON API. `expect`: the status (or statuses) required;
+ * Calls the portal's JSON API. `body` is sent as JSON, `raw` as it is (its
+ * content type in `headers`). `expect`: the status (or statuses) required;
  * anything else throws with the answer's body.
  */
-export async function api(method, pathname, { body, token, headers = {}, expect } = {}) {
+export async function api(method, pathname, { body, raw, token, headers = {}, expect } = {}) {
   const response = await fetch(BASE_URL + pathname, {
     method,
     redirect: 'manual',
@@ -104,7 +105,7 @@ export async function api(method, pathname, { body, token, headers = {}, expect 
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await response.text();
   let json;
@@ -200,6 +201,22 @@ export async function waitForLink(email, kind, { except = new Set(), timeout = 1
   }
 }
 
+/**
+ * Makes Stripe's stand-in keep the webhook of a checkout session when it is
+ * paid, so that the browser arrives back before the payment is confirmed.
+ */
+export async function holdWebhook(sessionId) {
+  const response = await fetch(`${STANDIN_URL}/checkout-sessions/${encodeURIComponent(sessionId)}/hold`, { method: 'POST' });
+  assert.equal(response.status, 200, `holding the webhook of ${sessionId}: ${await response.text()}`);
+}
+
+/** Sends a held webhook to the portal; asserts the portal took it (200). */
+export async function releaseWebhook(sessionId) {
+  const response = await fetch(`${STANDIN_URL}/checkout-sessions/${encodeURIComponent(sessionId)}/release`, { method: 'POST' });
+  const answer = await response.json();
+  assert.equal(answer.status, 200, `the portal did not take the webhook of ${sessionId}: ${JSON.stringify(answer)}`);
+}
+
 export function tokenOf(link) {
   return new URL(link).searchParams.get('token');
 }
@@ -222,10 +239,15 @@ export async function catalogueLicense(customer) {
   assert.deepEqual(answer.json.rejected, [], `the license was not imported: ${answer.text}`);
 }
 
-/** Registers a new customer through the API (pending verification). */
-export async function registerCustomer(label) {
+/**
+ * Registers a new customer through the API (pending verification); with
+ * `claim`, under serial "0" ("I do not know it"), which makes a license
+ * claim for staff to decide once the address is confirmed.
+ */
+export async function registerCustomer(label, { claim = false } = {}) {
   const customer = newCustomer(label);
-  await catalogueLicense(customer);
+  if (claim) customer.serial = '0';
+  else await catalogueLicense(customer);
   const answer = await api('POST', '/api/registrations', {
     expect: 201,
     body: {
@@ -255,8 +277,24 @@ export async function verifyCustomer(customer) {
 }
 
 /** A registered, verified customer (with the free coupon of a new serial). */
-export async function activeCustomer(label) {
-  return verifyCustomer(await registerCustomer(label));
+export async function activeCustomer(label, options) {
+  return verifyCustomer(await registerCustomer(label, options));
+}
+
+/** Opens a voice-call incident for a signed-in customer (API); its id. */
+export async function openIncident(customer, subject) {
+  const opened = await api('POST', '/api/me/incidents', {
+    token: customer.accessToken,
+    expect: 201,
+    body: {
+      subject: `${subject} (${Date.now()})`,
+      description: 'The licence server does not answer since this morning.',
+      channel: 'voice',
+      phone: customer.phone,
+      preferred_times: 'Any time today',
+    },
+  });
+  return opened.json.incident_id;
 }
 
 /** Signs a customer in through the API: an emailed link, redeemed; the bearer token. */
@@ -355,6 +393,13 @@ export class Session {
   async go(target) {
     await this.page.goto(target.startsWith('http') ? target : BASE_URL + target);
     await this.expectSuccess(`opening ${target.startsWith('http') ? new URL(target).pathname : target}`);
+  }
+
+  /** Opens a path of the portal, asserts its h1, and checks it as a step named by it. */
+  async visit(target, heading) {
+    await this.go(target);
+    await this.expectHeading(heading);
+    await this.step(heading);
   }
 
   /**
@@ -511,6 +556,33 @@ export async function browserSignIn(session, customer) {
     cookies.some((cookie) => cookie.httpOnly),
     `signing in set no HttpOnly session cookie; cookies: ${JSON.stringify(cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly })))}`,
   );
+}
+
+/**
+ * A new active customer, signed in through the API (`accessToken`, to read
+ * back what the pages did) and in the browser.
+ */
+export async function signedInCustomer(session, label) {
+  const customer = await activeCustomer(label);
+  await apiSignIn(customer);
+  await browserSignIn(session, customer);
+  return customer;
+}
+
+/** The row of the current page's tables holding `text`. */
+export function rowWith(page, text) {
+  return page.locator('tbody tr', { hasText: text });
+}
+
+/**
+ * Decides a row of a desk list with its own form (a field, then a button):
+ * the page comes back at `path` without the row.
+ */
+export async function decideRow(session, row, { field, text, button, path }) {
+  await row.getByLabel(field).fill(text);
+  await session.submit(row.getByRole('button', { name: button, exact: true }));
+  session.expectPath(path);
+  assert.equal(await row.count(), 0, `the row decided by "${button}" is still listed on ${path}`);
 }
 
 /** Signs staff in at /desk/sign-in with the staff token; lands on /desk. */

@@ -16,13 +16,32 @@ Stripe's Checkout API: POST /v1/checkout/sessions (form-encoded, bearer
 sk_test_e2e) records the form and answers a session {"id", "url", ...}, the
 same session again for a repeated Idempotency-Key. GET /checkout-sessions
 lists the forms received.
+
+Stripe's hosted checkout page: the session's `url` is GET /c/pay/{id}, served
+from http://localhost:PORT, another site than the portal's 127.0.0.1, as
+checkout.stripe.com is. It shows the amount, a Pay button and a Cancel link
+to the session's cancel_url. Pay sends the `checkout.session.completed`
+webhook, signed as Stripe signs it with STRIPE_WEBHOOK_SECRET, to
+STRIPE_WEBHOOK_URL (environment variables of this process), then
+redirects to the session's success_url with {CHECKOUT_SESSION_ID}
+substituted. Unlike Stripe, it answers 502 when the portal refuses the
+webhook, so that a test sees it at once. POST /checkout-sessions/{id}/hold
+makes the next Pay keep the webhook (the browser arrives before it);
+POST /checkout-sessions/{id}/release sends it then and answers the portal's
+status.
 """
 
+import hashlib
+import hmac
+import html
 import json
 import os
 import sys
 import threading
+import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STRIPE_KEY = "sk_test_e2e"
@@ -37,6 +56,60 @@ email_ids = {}
 failing = {}
 sessions = []
 session_by_key = {}
+# Hosted checkout: each session's form by id, and the webhooks held back.
+checkouts = {}
+held = {}
+
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} (Stripe stand-in)</title></head>
+<body><main>{content}</main></body></html>
+"""
+
+
+def completed_event(session_id, form):
+    """The `checkout.session.completed` event of a paid session, as Stripe sends it."""
+    quantity = int(form.get("line_items[0][quantity]", "0"))
+    unit = int(form.get("line_items[0][price_data][unit_amount]", "0"))
+    return {
+        "id": "evt_" + session_id,
+        "object": "event",
+        "type": "checkout.session.completed",
+        "created": int(time.time()),
+        "data": {"object": {
+            "id": session_id,
+            "object": "checkout.session",
+            "client_reference_id": form.get("client_reference_id"),
+            "payment_status": "paid",
+            "amount_total": quantity * unit,
+            "currency": form.get("line_items[0][price_data][currency]"),
+            "payment_intent": "pi_" + session_id,
+            "metadata": {"order_id": form.get("metadata[order_id]")},
+        }},
+    }
+
+
+def send_webhook(event):
+    """Posts an event to the portal signed as Stripe signs it: t=TIMESTAMP,
+    v1=hex(HMAC-SHA256(secret, "TIMESTAMP." + body)). Answers (status, body)."""
+    url = os.environ.get("STRIPE_WEBHOOK_URL")
+    secret = os.environ.get("STRIPE_WEBHOOK_SECRET")
+    if not url or not secret:
+        return 0, "STRIPE_WEBHOOK_URL and STRIPE_WEBHOOK_SECRET are not set"
+    body = json.dumps(event).encode()
+    timestamp = str(int(time.time()))
+    signature = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "content-type": "application/json",
+        "stripe-signature": "t=%s,v1=%s" % (timestamp, signature),
+    })
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+    except OSError as error:
+        return 0, str(error)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -54,13 +127,32 @@ class Handler(BaseHTTPRequestHandler):
     def _body(self):
         return self.rfile.read(int(self.headers.get("content-length", "0")))
 
+    def _page(self, status, title, content):
+        body = PAGE.format(title=html.escape(title), content=content).encode()
+        self.send_response(status)
+        self.send_header("content-type", "text/html; charset=utf-8")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, location):
+        self.send_response(303)
+        self.send_header("location", location)
+        self.send_header("content-length", "0")
+        self.end_headers()
+
     def do_POST(self):
+        parts = urllib.parse.urlsplit(self.path).path.strip("/").split("/")
         if self.path == "/emails":
             return self._email()
         if self.path == "/fail-emails":
             return self._fail_emails()
         if self.path == "/v1/checkout/sessions":
             return self._checkout_session()
+        if len(parts) == 3 and parts[:2] == ["c", "pay"]:
+            return self._pay(parts[2])
+        if len(parts) == 3 and parts[0] == "checkout-sessions" and parts[2] in ("hold", "release"):
+            return self._hold(parts[1]) if parts[2] == "hold" else self._release(parts[1])
         return self._answer(404, {"error": "not found"})
 
     def _email(self):
@@ -108,10 +200,11 @@ class Handler(BaseHTTPRequestHandler):
                 session_id = "cs_test_%s" % form.get("client_reference_id", len(sessions))
                 quantity = int(form.get("line_items[0][quantity]", "0"))
                 unit = int(form.get("line_items[0][price_data][unit_amount]", "0"))
+                checkouts[session_id] = form
                 session_by_key[key] = {
                     "id": session_id,
                     "object": "checkout.session",
-                    "url": "https://checkout.stripe.test/c/pay/" + session_id,
+                    "url": "http://localhost:%d/c/pay/%s" % (self.server.server_port, session_id),
                     "client_reference_id": form.get("client_reference_id"),
                     "amount_total": quantity * unit,
                     "currency": form.get("line_items[0][price_data][currency]"),
@@ -120,9 +213,65 @@ class Handler(BaseHTTPRequestHandler):
                 }
             return self._answer(200, session_by_key[key])
 
+    def _checkout_page(self, session_id):
+        with lock:
+            form = checkouts.get(session_id)
+        if form is None:
+            return self._page(404, "Checkout not found", "<h1>This checkout does not exist</h1>")
+        amount = int(form.get("line_items[0][quantity]", "0")) * int(form.get("line_items[0][price_data][unit_amount]", "0"))
+        content = (
+            "<h1>Pay Spica d.o.o.</h1>"
+            "<p>{quantity} &times; {product}</p>"
+            "<p id=\"amount\">{currency} {amount}</p>"
+            "<p>{email}</p>"
+            "<form method=\"post\" action=\"/c/pay/{id}\"><button type=\"submit\">Pay</button></form>"
+            "<p><a href=\"{cancel}\">Cancel and go back</a></p>"
+        ).format(
+            quantity=html.escape(form.get("line_items[0][quantity]", "")),
+            product=html.escape(form.get("line_items[0][price_data][product_data][name]", "")),
+            currency=html.escape(form.get("line_items[0][price_data][currency]", "").upper()),
+            amount="%d.%02d" % divmod(amount, 100),
+            email=html.escape(form.get("customer_email", "")),
+            id=html.escape(session_id),
+            cancel=html.escape(form.get("cancel_url", "")),
+        )
+        return self._page(200, "Checkout", content)
+
+    def _pay(self, session_id):
+        self._body()
+        with lock:
+            form = checkouts.get(session_id)
+            keep = form is not None and session_id in held
+            if keep:
+                held[session_id] = completed_event(session_id, form)
+        if form is None:
+            return self._page(404, "Checkout not found", "<h1>This checkout does not exist</h1>")
+        if not keep:
+            status, detail = send_webhook(completed_event(session_id, form))
+            if status != 200:
+                return self._page(502, "Webhook refused", "<h1>The portal refused the webhook</h1><p>%d %s</p>" % (status, html.escape(detail)))
+        return self._redirect(form.get("success_url", "").replace("{CHECKOUT_SESSION_ID}", session_id))
+
+    def _hold(self, session_id):
+        self._body()
+        with lock:
+            held.setdefault(session_id, None)
+        return self._answer(200, {"held": session_id})
+
+    def _release(self, session_id):
+        self._body()
+        with lock:
+            event = held.pop(session_id, None)
+        if event is None:
+            return self._answer(409, {"error": "no webhook held for this session: hold it, then pay"})
+        status, detail = send_webhook(event)
+        return self._answer(200, {"status": status, "body": detail})
+
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query))
+        if url.path.startswith("/c/pay/"):
+            return self._checkout_page(url.path[len("/c/pay/"):])
         with lock:
             if url.path == "/received":
                 if "idempotency_key" in query:

@@ -1,0 +1,57 @@
+// 8. A card payment: the order goes on to Stripe's hosted checkout (the
+// stand-in's, on another site than the portal, as checkout.stripe.com is),
+// which comes back to the order page. Cancelled first, then paid: the page
+// says the payment is being confirmed until Stripe's webhook arrives, and
+// paid once it has.
+import assert from 'node:assert/strict';
+import {
+  api, browserTest, expectText, holdWebhook, releaseWebhook, signedInCustomer,
+} from './helpers.mjs';
+
+browserTest('8-card-payment', 'a customer pays coupons by card through Stripe Checkout and lands on the paid order', async (session) => {
+  const { page } = session;
+  const customer = await signedInCustomer(session, 'card');
+  const token = customer.accessToken; // to read the order and balance back
+
+  await session.go('/portal/coupons');
+  await session.step('coupons form');
+  await page.locator('#quantity').fill('3');
+  await page.getByLabel('Card', { exact: true }).check();
+  await session.submit(page.getByRole('button', { name: 'Order', exact: true }));
+  const [, sessionId] = session.expectPath(/^\/c\/pay\/(cs_test_[^/]+)$/);
+  await session.expectHeading('Pay Spica d.o.o.');
+  await expectText(page.locator('#amount'), 'EUR 75.00', { what: 'the amount on the checkout page' });
+  await session.step('stripe checkout');
+  const orderId = sessionId.replace(/^cs_test_/, '');
+
+  // Cancel: back on the order, nothing charged, and a way to pay again.
+  await session.submit(page.getByRole('link', { name: 'Cancel and go back' }));
+  session.expectPath(`/portal/orders/${orderId}`);
+  await expectText(page.locator('#checkout-notice'), /card payment was cancelled/, { what: '#checkout-notice' });
+  assert.equal(await page.locator('#checkout-notice a').getAttribute('href'), '/portal/coupons', 'the notice leads to a new order');
+  await session.step('order after cancel');
+
+  // Pay, with the webhook held: the browser is back before Stripe confirms.
+  await session.submit(page.getByRole('link', { name: 'Pay by card', exact: true }));
+  session.expectPath(`/c/pay/${sessionId}`);
+  await session.step('stripe checkout again');
+  await holdWebhook(sessionId);
+  await session.submit(page.getByRole('button', { name: 'Pay', exact: true }));
+  session.expectPath(`/portal/orders/${orderId}`);
+  await expectText(page.locator('#checkout-notice'), /payment is being confirmed/, { what: '#checkout-notice' });
+  await expectText(page.locator('main'), /Status: awaiting payment/, { what: 'the order status' });
+  await session.step('order payment being confirmed');
+
+  await releaseWebhook(sessionId);
+  await page.reload();
+  await session.expectSuccess('reloading the order');
+  await expectText(page.locator('#checkout-notice'), 'Your payment is confirmed', { what: '#checkout-notice' });
+  await expectText(page.locator('main'), /Status: paid/, { what: 'the order status' });
+  await session.step('order paid');
+
+  const order = await api('GET', `/api/me/coupon-orders/${encodeURIComponent(orderId)}`, { token, expect: 200 });
+  assert.equal(order.json.status, 'paid');
+  assert.equal(order.json.payment_method, 'card');
+  const me = await api('GET', '/api/me', { token, expect: 200 });
+  assert.equal(me.json.coupon_balance, customer.couponBalance + 3, 'the three coupons are credited');
+});
