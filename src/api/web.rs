@@ -1094,12 +1094,11 @@ pub async fn desk<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> R
          <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
          <tbody>{rows}</tbody></table></div>\n"
     );
-    let hours = |d: Duration| d.num_seconds() as f64 / 3600.0;
     html.push_str("<h2>The last 30 days</h2>\n");
     html.push_str(&super::chart::callback_times(
         &queue.callback_hours,
-        hours(app.config.sla.target),
-        hours(app.config.sla.deadline),
+        queue.target_hours,
+        queue.deadline_hours,
     ));
     html.push_str(&super::chart::coupons_per_day(&queue.coupons_per_day));
     Ok(page_in(desk, 200, "Support desk", &html).into())

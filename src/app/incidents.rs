@@ -140,7 +140,7 @@ impl Timeline {
     }
 
     /// Refuses a change of a closed incident.
-    fn open(&self) -> Result<(), AppError> {
+    fn refuse_if_closed(&self) -> Result<(), AppError> {
         if self.incident.callback.status == Status::Closed {
             Err(AppError::Incident(IncidentError::Closed))
         } else {
@@ -159,6 +159,9 @@ pub struct DeskQueue {
     pub callback_hours: Vec<(String, Option<f64>)>,
     /// Coupons bought per day in the last 30 days.
     pub coupons_per_day: Vec<(String, i64)>,
+    /// The callback target and deadline, in hours, drawn on the chart.
+    pub target_hours: f64,
+    pub deadline_hours: f64,
 }
 
 /// The contact (with the organisation) of [`store::incident_contact`]'s rows.
@@ -311,6 +314,8 @@ impl<D: Database> App<D> {
             incidents: store::decode_incidents(&rows[0])?,
             callback_hours,
             coupons_per_day: store::decode_coupons_sold(&rows[2])?,
+            target_hours: hours(self.config.sla.target),
+            deadline_hours: hours(self.config.sla.deadline),
         };
         Ok((staff, queue))
     }
@@ -553,7 +558,7 @@ impl<D: Database> App<D> {
     ) -> Result<Vec<Job>, AppError> {
         let (author, timeline) = self.desk_incident(caller, incident_id).await?;
         let customer = timeline.contact()?;
-        timeline.open()?;
+        timeline.refuse_if_closed()?;
         let outbox_id = entropy.id("msg");
         let message = notification::incident_message(
             &decode_email(&customer.contact.email)?,
@@ -595,7 +600,7 @@ impl<D: Database> App<D> {
     ) -> Result<Charged, AppError> {
         let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
         let customer = timeline.contact()?;
-        timeline.open()?;
+        timeline.refuse_if_closed()?;
         let incident = &timeline.incident;
         let mut sessions: Vec<Session> = timeline
             .sessions
@@ -873,6 +878,44 @@ mod tests {
     }
 
     use crate::domain::incident::Sla;
+
+    #[test]
+    fn a_timeline_is_its_organisations_alone_and_answers_as_the_charge_did() {
+        let app = app();
+        let incident = open(&app);
+        let eva = customer(&app, "eva@drugi.si", 2);
+        assert!(matches!(
+            run(app.my_incident(&as_customer(&eva), &incident.id)),
+            Err(AppError::NotFound)
+        ));
+        let session = SessionInput {
+            started_at: now() - chrono::Duration::minutes(20),
+            ended_at: now() - chrono::Duration::minutes(1),
+            channel: Channel::Voice,
+        };
+        let charged = run(app.change_session(
+            &agent(),
+            &incident.id,
+            None,
+            Some(session),
+            now(),
+            &mut entropy(12),
+        ))
+        .unwrap();
+        let (_, desk) = run(app.desk_incident(&agent(), &incident.id)).unwrap();
+        let ana = desk.customer.clone().unwrap();
+        assert_eq!(ana.contact.email, "ana@kovinar.si");
+        let (_, own) = run(app.my_incident(&as_customer(&ana), &incident.id)).unwrap();
+        for timeline in [&desk, &own] {
+            assert_eq!(timeline.total_seconds(), charged.total_seconds);
+            assert_eq!(timeline.coupons_charged, charged.coupons_charged);
+            assert_eq!(timeline.balance, charged.balance);
+            assert_eq!(timeline.charges.len(), 1);
+            assert_eq!(timeline.charges[0].coupons, -2);
+            assert_eq!(timeline.sessions[0].agent, "Maja");
+        }
+        assert_eq!((charged.coupons_charged, charged.balance), (2, -1));
+    }
 
     #[test]
     fn a_deadline_timer_never_fires_early_and_fires_once() {
