@@ -4,9 +4,8 @@ use serde_json::{json, Map, Value};
 
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
-use super::Result;
-use crate::app::Principal;
-use crate::app::{App, AppError, AttemptInput, NewIncident, Reply, SessionInput};
+use super::{ApiError, Result};
+use crate::app::{App, AttemptInput, Caller, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::incident::{Channel, Outcome, Status};
@@ -43,43 +42,46 @@ pub fn incident_json(incident: &IncidentRecord) -> Value {
 }
 
 /// An incident with its timeline: attempts, sessions, messages and charges.
-async fn timeline<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Result<Value> {
-    let mut body = incident_json(incident);
-    let attempts: Vec<Value> = app
-        .store
-        .attempts(&incident.id)
-        .await?
+fn timeline_json(timeline: &Timeline) -> Value {
+    let mut body = incident_json(&timeline.incident);
+    let attempts: Vec<Value> = timeline
+        .attempts
         .iter()
         .map(|a| json!({"number": a.number, "outcome": a.outcome, "channel": a.channel, "note": a.note, "at": format(a.created_at), "recorded_by": a.recorded_by}))
         .collect();
-    let sessions = app.store.sessions(&incident.id).await?;
-    let total_seconds: i64 = sessions.iter().map(|s| s.session.seconds()).sum();
-    let sessions: Vec<Value> = sessions
+    let sessions: Vec<Value> = timeline
+        .sessions
         .iter()
         .map(|s| {
             json!({"session_id": s.session.id, "started_at": format(s.session.started_at), "ended_at": format(s.session.ended_at),
                 "seconds": s.session.seconds(), "channel": s.channel, "agent": s.agent, "recorded_by": s.recorded_by})
         })
         .collect();
-    let messages: Vec<Value> = app
-        .store
-        .incident_messages(&incident.id)
-        .await?
+    let messages: Vec<Value> = timeline
+        .messages
         .iter()
         .map(|m| json!({"id": m.id, "author": m.author, "author_name": m.author_name, "body": m.body, "at": format(m.created_at), "recorded_by": m.recorded_by}))
         .collect();
-    let charges: Vec<Value> = app
-        .store
-        .ledger(&incident.customer_id, 500)
-        .await?
+    let charges: Vec<Value> = timeline
+        .charges
         .iter()
-        .filter(|line| line.incident_id.as_deref() == Some(incident.id.as_str()))
-        .map(|line| json!({"entry_id": line.id, "coupons": line.coupons, "at": format(line.created_at)}))
+        .map(|c| json!({"entry_id": c.id, "coupons": c.coupons, "at": format(c.created_at)}))
         .collect();
     body["timeline"] = json!({"attempts": attempts, "sessions": sessions, "messages": messages, "charges": charges});
-    body["total_seconds"] = json!(total_seconds);
-    body["coupons_charged"] = json!(app.store.coupons_charged(&incident.id).await?);
-    Ok(body)
+    body["total_seconds"] = json!(timeline.total_seconds());
+    body["coupons_charged"] = json!(timeline.coupons_charged);
+    body
+}
+
+/// Refuses a request's input only once its caller is known, so that a
+/// request without valid credentials is 401 whatever its body.
+pub(super) async fn refuse<D: Database, T>(
+    app: &App<D>,
+    caller: &Caller,
+    error: ApiError,
+) -> Result<T> {
+    app.identify(caller).await?;
+    Err(error)
 }
 
 /// The fields of a support request, from a JSON body or a form, every
@@ -136,17 +138,20 @@ pub fn incident_input(
 pub async fn open<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
-    let object = decode::json_or_form(request)?;
-    let customer = principal.customer()?;
+    let object = match decode::json_or_form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
     let base = &app.config.public_base_url;
     let parsed = match incident_input(&object) {
         Ok(parsed) => parsed,
         Err(errors) if form => {
+            app.identify(caller).await?;
             let names: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();
             let query =
                 serde_urlencoded::to_string([("errors", names.join(","))]).unwrap_or_default();
@@ -154,9 +159,9 @@ pub async fn open<D: Database>(
                 Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into(),
             );
         }
-        Err(errors) => return Err(decode::invalid(errors)),
+        Err(errors) => return refuse(app, caller, decode::invalid(errors)).await,
     };
-    let (incident, jobs) = app.open_incident(&customer, parsed, now, entropy).await?;
+    let (incident, jobs) = app.open_incident(caller, parsed, now, entropy).await?;
     if form {
         return Ok(Handled::with_jobs(
             Response::redirect(&format!(
@@ -173,37 +178,19 @@ pub async fn open<D: Database>(
     ))
 }
 
-pub async fn list_own<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let incidents: Vec<Value> = app
-        .store
-        .incidents_of(&customer.customer.id)
-        .await?
-        .iter()
-        .map(incident_json)
-        .collect();
+pub async fn list_own<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, incidents) = app.my_incidents(caller).await?;
+    let incidents: Vec<Value> = incidents.iter().map(incident_json).collect();
     Ok(Response::json(200, &json!({ "incidents": incidents })).into())
 }
 
-pub async fn get_own<D: Database>(
-    app: &App<D>,
-    principal: &Principal,
-    id: &str,
-) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let incident = app.own_incident(&customer, id).await?;
-    Ok(Response::json(200, &timeline(app, &incident).await?).into())
+pub async fn get_own<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {
+    let (_, timeline) = app.my_incident(caller, id).await?;
+    Ok(Response::json(200, &timeline_json(&timeline)).into())
 }
 
-pub async fn customer_message<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    principal: &Principal,
-    id: &str,
-    now: Instant,
-    entropy: &mut Entropy,
-) -> Result<Handled> {
-    let customer = principal.customer()?;
+/// The customer's message: its body, and perhaps a new number or times.
+fn reply_input(request: &Request) -> Result<Reply> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
@@ -212,13 +199,27 @@ pub async fn customer_message<D: Database>(
     let (Some(body), Some(phone), Some(times)) = (body, phone, times) else {
         return Err(decode::invalid(fields.errors));
     };
-    let reply = Reply {
+    Ok(Reply {
         body,
         phone,
         preferred_times: times,
+    })
+}
+
+pub async fn customer_message<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let reply = match reply_input(request) {
+        Ok(reply) => reply,
+        Err(error) => return refuse(app, caller, error).await,
     };
     let (incident, jobs) = app
-        .customer_message(&customer, id, reply, now, entropy)
+        .customer_message(caller, id, reply, now, entropy)
         .await?;
     Ok(Handled::with_jobs(
         Response::json(201, &incident_json(&incident)),
@@ -229,24 +230,23 @@ pub async fn customer_message<D: Database>(
 pub async fn queue<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
 ) -> Result<Handled> {
-    principal.staff()?;
     let status = match request.query_param("status") {
         None => None,
-        Some(text) => Some(Status::parse(&text).ok_or_else(|| {
-            super::invalid_field(
-                "status",
-                Invalid::new(
+        Some(text) => match Status::parse(&text) {
+            Some(status) => Some(status),
+            None => {
+                let invalid = Invalid::new(
                     "invalid",
                     "must be awaiting_callback, in_progress, awaiting_customer or closed",
-                ),
-            )
-        })?),
+                );
+                return refuse(app, caller, super::invalid_field("status", invalid)).await;
+            }
+        },
     };
     let incidents: Vec<Value> = app
-        .store
-        .incident_queue(status)
+        .incident_queue(caller, status)
         .await?
         .iter()
         .map(incident_json)
@@ -254,25 +254,12 @@ pub async fn queue<D: Database>(
     Ok(Response::json(200, &json!({ "incidents": incidents })).into())
 }
 
-pub async fn get_staff<D: Database>(
-    app: &App<D>,
-    principal: &Principal,
-    id: &str,
-) -> Result<Handled> {
-    principal.staff()?;
-    let incident = app.store.incident(id).await?.ok_or(AppError::NotFound)?;
-    Ok(Response::json(200, &timeline(app, &incident).await?).into())
+pub async fn get_staff<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {
+    let (_, timeline) = app.desk_incident(caller, id).await?;
+    Ok(Response::json(200, &timeline_json(&timeline)).into())
 }
 
-pub async fn attempt<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    principal: &Principal,
-    id: &str,
-    now: Instant,
-    entropy: &mut Entropy,
-) -> Result<Handled> {
-    let staff = principal.staff()?;
+fn attempt_input(request: &Request) -> Result<AttemptInput> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let outcome = fields.text("outcome");
@@ -287,19 +274,26 @@ pub async fn attempt<D: Database>(
     let (Some(outcome), Some(channel), Some(note)) = (outcome, channel, note) else {
         return Err(decode::invalid(fields.errors));
     };
-    let (number, incident, jobs) = app
-        .record_attempt(
-            id,
-            AttemptInput {
-                outcome,
-                channel,
-                note,
-                recorded_by: staff.email,
-            },
-            now,
-            entropy,
-        )
-        .await?;
+    Ok(AttemptInput {
+        outcome,
+        channel,
+        note,
+    })
+}
+
+pub async fn attempt<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let input = match attempt_input(request) {
+        Ok(input) => input,
+        Err(error) => return refuse(app, caller, error).await,
+    };
+    let (number, incident, jobs) = app.record_attempt(caller, id, input, now, entropy).await?;
     let body = json!({"attempt": number, "incident_id": incident.id, "status": incident.callback.status.as_str(),
         "failed_attempts": incident.callback.failed_attempts});
     Ok(Handled::with_jobs(Response::json(201, &body), jobs))
@@ -312,17 +306,32 @@ pub enum SessionCall<'a> {
     Delete(&'a str),
 }
 
+fn session_input(request: &Request) -> Result<SessionInput> {
+    let object = decode::json_object(request)?;
+    let mut fields = Fields::new(&object);
+    let started_at = fields.parse("started_at", decode::instant);
+    let ended_at = fields.parse("ended_at", decode::instant);
+    let channel = fields.parse("channel", Channel::parse);
+    let (Some(started_at), Some(ended_at), Some(channel)) = (started_at, ended_at, channel) else {
+        return Err(decode::invalid(fields.errors));
+    };
+    Ok(SessionInput {
+        started_at,
+        ended_at,
+        channel,
+    })
+}
+
 /// Logs (POST), corrects (PUT) or deletes (DELETE) a session.
 pub async fn session<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     call: SessionCall<'_>,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let (session_id, delete) = match call {
         SessionCall::Log => (None, false),
         SessionCall::Correct(session) => (Some(session), false),
@@ -331,25 +340,13 @@ pub async fn session<D: Database>(
     let input = if delete {
         None
     } else {
-        let object = decode::json_object(request)?;
-        let mut fields = Fields::new(&object);
-        let started_at = fields.parse("started_at", decode::instant);
-        let ended_at = fields.parse("ended_at", decode::instant);
-        let channel = fields.parse("channel", Channel::parse);
-        let (Some(started_at), Some(ended_at), Some(channel)) = (started_at, ended_at, channel)
-        else {
-            return Err(decode::invalid(fields.errors));
-        };
-        Some(SessionInput {
-            started_at,
-            ended_at,
-            channel,
-            agent: staff.name,
-            recorded_by: staff.email,
-        })
+        match session_input(request) {
+            Ok(input) => Some(input),
+            Err(error) => return refuse(app, caller, error).await,
+        }
     };
     let charged = app
-        .change_session(id, session_id, input, now, entropy)
+        .change_session(caller, id, session_id, input, now, entropy)
         .await?;
     let body = json!({"session_id": charged.session_id, "total_seconds": charged.total_seconds,
         "coupons_charged": charged.coupons_charged, "coupon_balance": charged.balance});
@@ -360,22 +357,28 @@ pub async fn session<D: Database>(
     ))
 }
 
+/// A required multi-line text field of a JSON body.
+fn text_field(request: &Request, name: &str, max: usize) -> Result<Text> {
+    let object = decode::json_object(request)?;
+    let mut fields = Fields::new(&object);
+    fields
+        .parse(name, |t| Text::parse_multiline(t, max))
+        .ok_or_else(|| decode::invalid(fields.errors))
+}
+
 pub async fn staff_message<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
-    let Some(body) = body else {
-        return Err(decode::invalid(fields.errors));
+    let body = match text_field(request, "body", 10_000) {
+        Ok(body) => body,
+        Err(error) => return refuse(app, caller, error).await,
     };
-    let jobs = app.staff_message(id, body, &staff, now, entropy).await?;
+    let jobs = app.staff_message(caller, id, body, now, entropy).await?;
     Ok(Handled::with_jobs(
         Response::json(201, &json!({"incident_id": id, "sent": true})),
         jobs,
@@ -385,18 +388,18 @@ pub async fn staff_message<D: Database>(
 pub async fn close<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let Some(resolution) = fields.parse("resolution", |t| Text::parse_multiline(t, 5000)) else {
-        return Err(decode::invalid(fields.errors));
+    let resolution = match text_field(request, "resolution", 5000) {
+        Ok(resolution) => resolution,
+        Err(error) => return refuse(app, caller, error).await,
     };
-    let (incident, jobs) = app.close_incident(id, resolution, now, entropy).await?;
+    let (incident, jobs) = app
+        .close_incident(caller, id, resolution, now, entropy)
+        .await?;
     Ok(Handled::with_jobs(
         Response::json(200, &incident_json(&incident)),
         jobs,

@@ -245,11 +245,79 @@ async fn route<D: Database, P: PaymentProvider>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Get, Head};
+    use Method::{Delete, Get, Head, Post, Put};
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
         (Get | Head, ["api", "me", "coupon-orders"]) => {
             coupons::list_orders(app, caller, now).await
+        }
+        (Post, ["support"]) => web::request_support(app, request, caller, now, entropy).await,
+        (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, caller, id).await,
+        (Post, ["portal", "incidents", id, "messages"]) => {
+            web::customer_message(app, request, caller, id, now, entropy).await
+        }
+        (Get | Head, ["desk"]) => web::desk(app, caller, now).await,
+        (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, caller, id).await,
+        (
+            Post,
+            ["desk", "incidents", id, action @ ("attempts" | "sessions" | "messages" | "close")],
+        ) => web::desk_action(app, request, caller, id, action, now, entropy).await,
+        (Post, ["api", "me", "incidents"]) => {
+            incidents::open(app, request, caller, now, entropy).await
+        }
+        (Get | Head, ["api", "me", "incidents"]) => incidents::list_own(app, caller).await,
+        (Get | Head, ["api", "me", "incidents", id]) => incidents::get_own(app, caller, id).await,
+        (Post, ["api", "me", "incidents", id, "messages"]) => {
+            incidents::customer_message(app, request, caller, id, now, entropy).await
+        }
+        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request, caller).await,
+        (Get | Head, ["api", "staff", "incidents", id]) => {
+            incidents::get_staff(app, caller, id).await
+        }
+        (Post, ["api", "staff", "incidents", id, "callback-attempts"]) => {
+            incidents::attempt(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "staff", "incidents", id, "sessions"]) => {
+            incidents::session(
+                app,
+                request,
+                caller,
+                id,
+                incidents::SessionCall::Log,
+                now,
+                entropy,
+            )
+            .await
+        }
+        (Put, ["api", "staff", "incidents", id, "sessions", session]) => {
+            incidents::session(
+                app,
+                request,
+                caller,
+                id,
+                incidents::SessionCall::Correct(session),
+                now,
+                entropy,
+            )
+            .await
+        }
+        (Delete, ["api", "staff", "incidents", id, "sessions", session]) => {
+            incidents::session(
+                app,
+                request,
+                caller,
+                id,
+                incidents::SessionCall::Delete(session),
+                now,
+                entropy,
+            )
+            .await
+        }
+        (Post, ["api", "staff", "incidents", id, "messages"]) => {
+            incidents::staff_message(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "staff", "incidents", id, "close"]) => {
+            incidents::close(app, request, caller, id, now, entropy).await
         }
         _ => {
             let principal = app.identify(caller).await?;
@@ -282,19 +350,11 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, p, now, entropy).await,
         (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, p, id, now).await,
         (Get | Head, ["support"]) => web::support_page(),
-        (Post, ["support"]) => web::request_support(app, request, p, now, entropy).await,
-        (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, p, id).await,
-        (Post, ["portal", "incidents", id, "messages"]) => web::customer_message(app, request, p, id, now, entropy).await,
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
         (Post, ["portal", "activate"]) => web::activate(app, request, p, now, entropy).await,
         (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, p, id, now).await,
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Get | Head, ["desk"]) => web::desk(app, p, now).await,
-        (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, p, id).await,
-        (Post, ["desk", "incidents", id, action @ ("attempts" | "sessions" | "messages" | "close")]) => {
-            web::desk_action(app, request, p, id, action, now, entropy).await
-        }
         (Get | Head, ["desk", "statements"]) => web::statements_page(app, p).await,
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
@@ -379,22 +439,6 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Post, ["api", "staff", "orders", id, "settle"]) => coupons::settle_order(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
-        (Post, ["api", "me", "incidents"]) => incidents::open(app, request, p, now, entropy).await,
-        (Get | Head, ["api", "me", "incidents"]) => incidents::list_own(app, p).await,
-        (Get | Head, ["api", "me", "incidents", id]) => incidents::get_own(app, p, id).await,
-        (Post, ["api", "me", "incidents", id, "messages"]) => incidents::customer_message(app, request, p, id, now, entropy).await,
-        (Get | Head, ["api", "staff", "incidents"]) => incidents::queue(app, request, p).await,
-        (Get | Head, ["api", "staff", "incidents", id]) => incidents::get_staff(app, p, id).await,
-        (Post, ["api", "staff", "incidents", id, "callback-attempts"]) => incidents::attempt(app, request, p, id, now, entropy).await,
-        (Post, ["api", "staff", "incidents", id, "sessions"]) => incidents::session(app, request, p, id, incidents::SessionCall::Log, now, entropy).await,
-        (Put, ["api", "staff", "incidents", id, "sessions", session]) => {
-            incidents::session(app, request, p, id, incidents::SessionCall::Correct(session), now, entropy).await
-        }
-        (Delete, ["api", "staff", "incidents", id, "sessions", session]) => {
-            incidents::session(app, request, p, id, incidents::SessionCall::Delete(session), now, entropy).await
-        }
-        (Post, ["api", "staff", "incidents", id, "messages"]) => incidents::staff_message(app, request, p, id, now, entropy).await,
-        (Post, ["api", "staff", "incidents", id, "close"]) => incidents::close(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, p, now).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, p, id, now).await,

@@ -9,12 +9,13 @@ use serde_json::{Map, Value};
 
 use super::decode::{self, Body, Fields};
 use super::http::{Handled, Request, Response};
+use super::incidents::refuse;
 use super::pages::{escape, page, page_in, Area};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::{
-    Access, Actor, App, AppError, AttemptInput, PaymentProvider, Principal, Reply, SessionInput,
-    Upload, BREAK_GLASS,
+    Access, Actor, App, AppError, AttemptInput, Caller, PaymentProvider, Principal, Reply,
+    SessionInput, Timeline, Upload, BREAK_GLASS,
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::entropy::Entropy;
@@ -28,7 +29,7 @@ use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{Token, TokenError};
-use crate::store::{Database, IncidentRecord, OrderRecord, SessionKind};
+use crate::store::{Database, OrderRecord, SessionKind};
 
 /// A browser session lasts as long as an access token.
 const SESSION_SECONDS: i64 = crate::app::SESSION_HOURS * 3600;
@@ -672,25 +673,28 @@ pub fn support_page() -> Result<Handled> {
 pub async fn request_support<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let object = form(request)?;
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
     let input = match super::incidents::incident_input(&object) {
         Ok(input) => input,
         Err(errors) => {
+            app.identify(caller).await?;
             return Ok(page_in(
                 Area::Customer,
                 422,
                 "Request direct support",
                 &support_form(&object, &errors),
             )
-            .into())
+            .into());
         }
     };
-    match app.open_incident(&customer, input, now, entropy).await {
+    match app.open_incident(caller, input, now, entropy).await {
         Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
         Err(AppError::PaymentRequired) => Ok(page_in(
             Area::Customer,
@@ -700,6 +704,17 @@ pub async fn request_support<D: Database>(
         )
         .into()),
         Err(other) => Err(other.into()),
+    }
+}
+
+/// A page's answer to a use case's refusal: who may not is signed in or
+/// refused by the router; anything else is shown on the page.
+fn refusal_page(area: Area, error: AppError) -> Result<Handled> {
+    match error {
+        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
+            Err(error.into())
+        }
+        other => Ok(problem_page(area, other.into())),
     }
 }
 
@@ -722,7 +737,8 @@ fn free_text(text: &str) -> String {
 }
 
 /// An incident's timeline, for the customer's page and the desk's.
-async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> Result<String> {
+fn timeline_html(timeline: &Timeline) -> String {
+    let incident = &timeline.incident;
     let c = &incident.callback;
     let mut html = format!(
         "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
@@ -736,10 +752,8 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         c.sla_breached_at.map_or(String::new(), |at| format!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
         escape(&incident.description),
     );
-    let attempts: Vec<Vec<String>> = app
-        .store
-        .attempts(&incident.id)
-        .await?
+    let attempts: Vec<Vec<String>> = timeline
+        .attempts
         .iter()
         .map(|a| {
             vec![
@@ -755,9 +769,9 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         &["#", "When", "Outcome", "Note"],
         &attempts,
     ));
-    let sessions = app.store.sessions(&incident.id).await?;
-    let total: i64 = sessions.iter().map(|s| s.session.seconds()).sum();
-    let rows: Vec<Vec<String>> = sessions
+    let total = timeline.total_seconds();
+    let rows: Vec<Vec<String>> = timeline
+        .sessions
         .iter()
         .map(|s| {
             vec![
@@ -776,12 +790,10 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         "<p>Total time {} min {} s; coupons charged: {}.</p>\n",
         total / 60,
         total % 60,
-        app.store.coupons_charged(&incident.id).await?
+        timeline.coupons_charged
     ));
-    let messages: Vec<Vec<String>> = app
-        .store
-        .incident_messages(&incident.id)
-        .await?
+    let messages: Vec<Vec<String>> = timeline
+        .messages
         .iter()
         .map(|m| {
             vec![
@@ -792,81 +804,71 @@ async fn timeline_html<D: Database>(app: &App<D>, incident: &IncidentRecord) -> 
         })
         .collect();
     html.push_str(&table("Messages", &["When", "From", "Message"], &messages));
-    Ok(html)
+    html
 }
 
 pub async fn incident_page<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    incident_html(
-        app,
-        &customer,
-        id,
-        200,
-        &Map::new(),
-        &FieldErrors::default(),
-    )
-    .await
+    incident_html(app, caller, id, 200, &Map::new(), &FieldErrors::default()).await
 }
 
 /// A customer's incident with its message form: empty, or as it was sent
 /// when a field was wrong (`status` 422, each error next to its field).
 async fn incident_html<D: Database>(
     app: &App<D>,
-    customer: &crate::app::CustomerPrincipal,
+    caller: &Caller,
     id: &str,
     status: u16,
     values: &Map<String, Value>,
     errors: &FieldErrors,
 ) -> Result<Handled> {
-    let incident = match app.own_incident(customer, id).await {
-        Ok(incident) => incident,
-        Err(error) => return Ok(problem_page(Area::Customer, error.into())),
+    let timeline = match app.my_incident(caller, id).await {
+        Ok((_, timeline)) => timeline,
+        Err(error) => return refusal_page(Area::Customer, error),
     };
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
-    let mut html = timeline_html(app, &incident).await?;
+    let mut html = timeline_html(&timeline);
     html.push_str(&format!(
         "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
-        escape(&incident.id),
+        escape(&timeline.incident.id),
         textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
         input("phone", "Another phone number (optional)", "tel", value("phone"), errors, ""),
     ));
-    Ok(page_in(Area::Customer, status, &incident.subject, &html).into())
+    Ok(page_in(Area::Customer, status, &timeline.incident.subject, &html).into())
 }
 
 pub async fn customer_message<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let object = form(request)?;
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
     let (Some(body), Some(phone)) = (body, phone) else {
-        return incident_html(app, &customer, id, 422, &object, &fields.errors).await;
+        return incident_html(app, caller, id, 422, &object, &fields.errors).await;
     };
     let reply = Reply {
         body,
         phone,
         preferred_times: None,
     };
-    match app
-        .customer_message(&customer, id, reply, now, entropy)
-        .await
-    {
+    match app.customer_message(caller, id, reply, now, entropy).await {
         Ok((_, jobs)) => Ok(Handled::with_jobs(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
         )),
-        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+        Err(error) => refusal_page(Area::Customer, error),
     }
 }
 
@@ -1066,17 +1068,14 @@ impl CredentialSignIn {
     }
 }
 
-pub async fn desk<D: Database>(
-    app: &App<D>,
-    principal: &Principal,
-    now: Instant,
-) -> Result<Handled> {
-    let role = principal.staff()?.role;
+pub async fn desk<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    let (staff, queue) = app.desk_queue(caller, now).await?;
+    let role = staff.role;
     let desk = Area::DeskAs(role);
     // Finance sees the queue but works no incidents: no links it may not follow.
     let opens_incidents = role.may(&[crate::domain::staff::StaffRole::Agent]);
-    let queue = app.store.incident_queue(None).await?;
     let rows: String = queue
+        .incidents
         .iter()
         .map(|i| {
             let left = i.callback.due_by - now;
@@ -1113,38 +1112,22 @@ pub async fn desk<D: Database>(
         ),
     );
     html.push('\n');
-    let since = now - Duration::days(30);
-    let points: Vec<(String, Option<f64>)> = app
-        .store
-        .callback_times(since)
-        .await?
-        .into_iter()
-        .map(|(id, received, reached)| {
-            (
-                id,
-                reached.map(|at| (at - received).num_seconds() as f64 / 3600.0),
-            )
-        })
-        .collect();
-    let hours = |d: Duration| d.num_seconds() as f64 / 3600.0;
     html.push_str("<h2>The last 30 days</h2>\n");
     html.push_str(&super::chart::callback_times(
-        &points,
-        hours(app.config.sla.target),
-        hours(app.config.sla.deadline),
+        &queue.callback_hours,
+        queue.target_hours,
+        queue.deadline_hours,
     ));
-    html.push_str(&super::chart::coupons_per_day(
-        &app.store.coupons_sold_per_day(since).await?,
-    ));
+    html.push_str(&super::chart::coupons_per_day(&queue.coupons_per_day));
     Ok(page_in(desk, 200, "Support desk", &html).into())
 }
 
 pub async fn desk_incident<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
 ) -> Result<Handled> {
-    desk_incident_page(app, principal, id, None).await
+    desk_incident_page(app, caller, id, None).await
 }
 
 /// A desk form that came back refused: which one, what was typed, and why.
@@ -1158,23 +1141,17 @@ struct Refused<'a> {
 /// what the agent typed and each error beside its field, the other forms empty.
 async fn desk_incident_page<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     refused: Option<Refused<'_>>,
 ) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
-    let Some(incident) = app.store.incident(id).await? else {
-        return Ok(problem_page(Area::Desk, AppError::NotFound.into()));
+    let (staff, timeline) = match app.desk_incident(caller, id).await {
+        Ok(read) => read,
+        Err(error) => return refusal_page(Area::Desk, error),
     };
-    let acting = app
-        .store
-        .acting_contact(crate::store::Acted::Incident, &incident.id)
-        .await?;
-    let customer = app
-        .principal_for(&incident.customer_id, acting.as_deref())
-        .await
-        .ok();
-    let mut html = customer.map_or(String::new(), |c| {
+    let desk = Area::DeskAs(staff.role);
+    let incident = &timeline.incident;
+    let mut html = timeline.customer.as_ref().map_or(String::new(), |c| {
         format!(
             "<p>{} · {} · {}</p>",
             escape(&c.customer.company_name),
@@ -1182,7 +1159,7 @@ async fn desk_incident_page<D: Database>(
             escape(incident.phone.as_deref().unwrap_or(&c.contact.phone))
         )
     });
-    html.push_str(&timeline_html(app, &incident).await?);
+    html.push_str(&timeline_html(&timeline));
     let empty = FieldErrors::default();
     let no_values = Map::new();
     let (status, posted) = match &refused {
@@ -1246,14 +1223,16 @@ async fn desk_incident_page<D: Database>(
 pub async fn desk_action<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     action: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
-    let object = form(request)?;
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
     let mut fields = Fields::new(&object);
     let back = format!("/desk/incidents/{id}");
     let outcome = match action {
@@ -1262,20 +1241,16 @@ pub async fn desk_action<D: Database>(
             let channel = fields.parse("channel", Channel::parse);
             let note = fields.parse_optional("note", |t| Text::parse_multiline(t, 2000));
             match (outcome, channel, note) {
-                (Some(outcome), Some(channel), Some(note)) => app
-                    .record_attempt(
-                        id,
-                        AttemptInput {
-                            outcome,
-                            channel,
-                            note,
-                            recorded_by: staff.email.clone(),
-                        },
-                        now,
-                        entropy,
-                    )
-                    .await
-                    .map(|(_, _, jobs)| jobs),
+                (Some(outcome), Some(channel), Some(note)) => {
+                    let input = AttemptInput {
+                        outcome,
+                        channel,
+                        note,
+                    };
+                    app.record_attempt(caller, id, input, now, entropy)
+                        .await
+                        .map(|(_, _, jobs)| jobs)
+                }
                 _ => Err(AppError::Invalid(fields.errors)),
             }
         }
@@ -1284,35 +1259,26 @@ pub async fn desk_action<D: Database>(
             let ended_at = fields.parse("ended_at", decode::instant);
             let channel = fields.parse("channel", Channel::parse);
             match (started_at, ended_at, channel) {
-                (Some(started_at), Some(ended_at), Some(channel)) => app
-                    .change_session(
-                        id,
-                        None,
-                        Some(SessionInput {
-                            started_at,
-                            ended_at,
-                            channel,
-                            agent: staff.name.clone(),
-                            recorded_by: staff.email.clone(),
-                        }),
-                        now,
-                        entropy,
-                    )
-                    .await
-                    .map(|charged| charged.jobs),
+                (Some(started_at), Some(ended_at), Some(channel)) => {
+                    let input = SessionInput {
+                        started_at,
+                        ended_at,
+                        channel,
+                    };
+                    app.change_session(caller, id, None, Some(input), now, entropy)
+                        .await
+                        .map(|charged| charged.jobs)
+                }
                 _ => Err(AppError::Invalid(fields.errors)),
             }
         }
-        "messages" => {
-            let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
-            match body {
-                Some(body) => app.staff_message(id, body, &staff, now, entropy).await,
-                None => Err(AppError::Invalid(fields.errors)),
-            }
-        }
+        "messages" => match fields.parse("body", |t| Text::parse_multiline(t, 10_000)) {
+            Some(body) => app.staff_message(caller, id, body, now, entropy).await,
+            None => Err(AppError::Invalid(fields.errors)),
+        },
         _ => match fields.parse("resolution", |t| Text::parse_multiline(t, 5000)) {
             Some(resolution) => app
-                .close_incident(id, resolution, now, entropy)
+                .close_incident(caller, id, resolution, now, entropy)
                 .await
                 .map(|(_, jobs)| jobs),
             None => Err(AppError::Invalid(fields.errors)),
@@ -1326,9 +1292,9 @@ pub async fn desk_action<D: Database>(
                 values: &object,
                 errors: &errors,
             };
-            desk_incident_page(app, principal, id, Some(refused)).await
+            desk_incident_page(app, caller, id, Some(refused)).await
         }
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => refusal_page(Area::Desk, error),
     }
 }
 

@@ -1,18 +1,30 @@
 //! Direct support: intake, callback attempts and their timers, the
 //! conversation, support sessions charged in 15-minute increments, closing.
+//!
+//! Every use case reads as its caller: the caller's statement and the
+//! incident's records in one batch, then the decision in one guarded write
+//! (the incident's revision, the ledger's idempotency keys), answered from
+//! what was decided.
 
-use super::CustomerPrincipal;
-use super::{App, AppError, Job};
+use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
 use crate::domain::billing::{self, Session};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::incident::{Callback, Channel, Outcome, Scheduled, Status, Timer};
+use crate::domain::incident::{
+    Callback, Channel, IncidentError, Outcome, Scheduled, Status, Timer,
+};
 use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::phone::Phone;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{self, Database, DbError, IncidentRecord, Statement};
+use crate::store::{
+    self, AttemptRecord, ChargeRecord, CustomerScope, Database, DbError, IncidentRecord,
+    MessageRecord, Row, SessionRecord, Statement,
+};
+
+/// How far back the desk's charts look.
+const CHART_DAYS: i64 = 30;
 
 /// An incident as the customer raises it.
 pub struct NewIncident {
@@ -31,24 +43,20 @@ pub struct Reply {
     pub preferred_times: Option<Text>,
 }
 
-/// A callback attempt as staff record it.
+/// A callback attempt as staff record it; who recorded it is the verified
+/// staff identity, never a typed name.
 pub struct AttemptInput {
     pub outcome: Outcome,
     pub channel: Channel,
     pub note: Option<Text>,
-    /// Who records it: the verified staff identity, never a typed name.
-    pub recorded_by: String,
 }
 
-/// A support session as staff log it.
+/// A support session as staff log it; the agent's name the customer sees
+/// and who recorded it come from the verified staff identity.
 pub struct SessionInput {
     pub started_at: Instant,
     pub ended_at: Instant,
     pub channel: Channel,
-    /// The agent's name as the customer sees it, and who recorded it, both
-    /// from the verified staff identity.
-    pub agent: String,
-    pub recorded_by: String,
 }
 
 /// What logging (or correcting) a session comes to.
@@ -60,6 +68,108 @@ pub struct Charged {
     pub balance: i64,
     /// The email telling the customer their balance went below zero, if it did.
     pub jobs: Vec<Job>,
+}
+
+/// An incident with everything that happened on it, read in one batch:
+/// what the customer's and the desk's pages and JSON show, and what a desk
+/// action decides on.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub incident: IncidentRecord,
+    /// Who its emails go to: the contact who raised it while still active,
+    /// else its organisation's longest-standing active contact; none when
+    /// the organisation has no active contact left.
+    pub customer: Option<CustomerPrincipal>,
+    pub attempts: Vec<AttemptRecord>,
+    pub sessions: Vec<SessionRecord>,
+    pub messages: Vec<MessageRecord>,
+    /// Ledger entries for its support time, newest first.
+    pub charges: Vec<ChargeRecord>,
+    /// Net of credits back.
+    pub coupons_charged: i64,
+    /// The organisation's balance in coupons.
+    pub balance: i64,
+}
+
+impl Timeline {
+    /// The statements it is read from; with an owner, the incident is found
+    /// only when it is that organisation's.
+    fn reads(incident_id: &str, owner: Option<&CustomerScope>) -> Vec<Statement> {
+        vec![
+            store::incident_by_id(incident_id, owner),
+            store::incident_contact(incident_id),
+            store::attempts_of(incident_id),
+            store::sessions_of(incident_id),
+            store::messages_of(incident_id),
+            store::charges_of(incident_id),
+            store::incident_account(incident_id),
+        ]
+    }
+
+    /// Not found when the incident is not there (or not the owner's): the
+    /// other rows, read for its id alone, are then never looked at.
+    fn decode(rows: &[Vec<Row>]) -> Result<Self, AppError> {
+        let [incident, customer, attempts, sessions, messages, charges, account] = rows else {
+            return Err(DbError::Decode(format!("{} timeline results", rows.len())).into());
+        };
+        let incident = store::decode_incidents(incident)?
+            .into_iter()
+            .next()
+            .ok_or(AppError::NotFound)?;
+        let (coupons_charged, balance) = store::decode_account(account)?;
+        Ok(Self {
+            incident,
+            customer: contact_of(customer)?,
+            attempts: store::decode_attempts(attempts)?,
+            sessions: store::decode_sessions(sessions)?,
+            messages: store::decode_messages(messages)?,
+            charges: store::decode_charges(charges)?,
+            coupons_charged,
+            balance,
+        })
+    }
+
+    /// The support time logged, in seconds.
+    pub fn total_seconds(&self) -> i64 {
+        self.sessions.iter().map(|s| s.session.seconds()).sum()
+    }
+
+    /// The contact its emails go to, which a change that emails needs.
+    fn contact(&self) -> Result<&CustomerPrincipal, AppError> {
+        self.customer.as_ref().ok_or(AppError::NotFound)
+    }
+
+    /// Refuses a change of a closed incident.
+    fn refuse_if_closed(&self) -> Result<(), AppError> {
+        if self.incident.callback.status == Status::Closed {
+            Err(AppError::Incident(IncidentError::Closed))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The desk's queue and charts, read in one batch.
+#[derive(Debug, Clone)]
+pub struct DeskQueue {
+    /// Open incidents, the nearest deadline first.
+    pub incidents: Vec<IncidentRecord>,
+    /// Each incident received in the last 30 days, with the hours until a
+    /// call reached the customer (none while no call has).
+    pub callback_hours: Vec<(String, Option<f64>)>,
+    /// Coupons bought per day in the last 30 days.
+    pub coupons_per_day: Vec<(String, i64)>,
+    /// The callback target and deadline, in hours, drawn on the chart.
+    pub target_hours: f64,
+    pub deadline_hours: f64,
+}
+
+/// The contact (with the organisation) of [`store::incident_contact`]'s rows.
+fn contact_of(rows: &[Row]) -> Result<Option<CustomerPrincipal>, DbError> {
+    Ok(store::decode_holder(rows)?.map(|holder| CustomerPrincipal {
+        customer: holder.customer,
+        contact: holder.contact,
+    }))
 }
 
 fn timer_job(incident_id: &str, scheduled: &Scheduled) -> Job {
@@ -85,6 +195,10 @@ fn concurrent(error: DbError) -> AppError {
     } else {
         error.into()
     }
+}
+
+fn hours(duration: chrono::Duration) -> f64 {
+    duration.num_seconds() as f64 / 3600.0
 }
 
 impl<D: Database> App<D> {
@@ -114,35 +228,96 @@ impl<D: Database> App<D> {
         }
     }
 
-    async fn incident_and_customer(
+    async fn timeline_as(
         &self,
+        caller: &Caller,
         incident_id: &str,
-    ) -> Result<(IncidentRecord, CustomerPrincipal), AppError> {
-        let incident = self
-            .store
-            .incident(incident_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let acting = self
-            .store
-            .acting_contact(store::Acted::Incident, &incident.id)
+        owner: Option<&CustomerScope>,
+    ) -> Result<(Principal, Timeline), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, Timeline::reads(incident_id, owner))
             .await?;
-        let customer = self
-            .principal_for(&incident.customer_id, acting.as_deref())
-            .await?;
-        Ok((incident, customer))
+        Ok((principal, Timeline::decode(&rows)?))
     }
 
-    /// An incident of the customer's own; another customer's is not found.
-    pub async fn own_incident(
+    /// One of the calling customer's incidents with its timeline; another
+    /// organisation's is not found.
+    pub async fn my_incident(
         &self,
-        customer: &CustomerPrincipal,
+        caller: &Caller,
         incident_id: &str,
-    ) -> Result<IncidentRecord, AppError> {
-        match self.store.incident(incident_id).await? {
-            Some(incident) if incident.customer_id == customer.customer.id => Ok(incident),
-            _ => Err(AppError::NotFound),
-        }
+    ) -> Result<(CustomerPrincipal, Timeline), AppError> {
+        let (principal, timeline) = self
+            .timeline_as(caller, incident_id, Some(&caller.customer_scope()))
+            .await?;
+        Ok((principal.customer()?, timeline))
+    }
+
+    /// Any incident with its timeline, for the desk.
+    pub async fn desk_incident(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+    ) -> Result<(StaffIdentity, Timeline), AppError> {
+        let (principal, timeline) = self.timeline_as(caller, incident_id, None).await?;
+        Ok((principal.staff()?, timeline))
+    }
+
+    /// The calling customer's incidents, newest first.
+    pub async fn my_incidents(
+        &self,
+        caller: &Caller,
+    ) -> Result<(CustomerPrincipal, Vec<IncidentRecord>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::incidents_of(&caller.customer_scope())])
+            .await?;
+        Ok((principal.customer()?, store::decode_incidents(&rows[0])?))
+    }
+
+    /// The desk's incidents: open ones (or those of one status), the nearest
+    /// deadline first.
+    pub async fn incident_queue(
+        &self,
+        caller: &Caller,
+        status: Option<Status>,
+    ) -> Result<Vec<IncidentRecord>, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::incident_queue(status)])
+            .await?;
+        principal.staff()?;
+        Ok(store::decode_incidents(&rows[0])?)
+    }
+
+    /// The desk's open incidents with the charts of the last 30 days.
+    pub async fn desk_queue(
+        &self,
+        caller: &Caller,
+        now: Instant,
+    ) -> Result<(StaffIdentity, DeskQueue), AppError> {
+        let since = now - chrono::Duration::days(CHART_DAYS);
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::incident_queue(None),
+                    store::callback_times(since),
+                    store::coupons_sold_per_day(since),
+                ],
+            )
+            .await?;
+        let staff = principal.staff()?;
+        let callback_hours = store::decode_callback_times(&rows[1])?
+            .into_iter()
+            .map(|(id, received, reached)| (id, reached.map(|at| hours(at - received))))
+            .collect();
+        let queue = DeskQueue {
+            incidents: store::decode_incidents(&rows[0])?,
+            callback_hours,
+            coupons_per_day: store::decode_coupons_sold(&rows[2])?,
+            target_hours: hours(self.config.sla.target),
+            deadline_hours: hours(self.config.sla.deadline),
+        };
+        Ok((staff, queue))
     }
 
     /// Raises an incident: only with at least one coupon, and never while a
@@ -150,12 +325,16 @@ impl<D: Database> App<D> {
     /// desk and the customer are one batch.
     pub async fn open_incident(
         &self,
-        customer: &CustomerPrincipal,
+        caller: &Caller,
         input: NewIncident,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        if self.store.coupon_balance(&customer.customer.id).await? < 1 {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::balance_of(&caller.customer_scope())])
+            .await?;
+        let customer = principal.customer()?;
+        if store::decode_balance(&rows[0])? < 1 {
             return Err(AppError::PaymentRequired);
         }
         let callback = Callback::open(&self.config.sla, now);
@@ -175,7 +354,7 @@ impl<D: Database> App<D> {
             closed_at: None,
         };
         let timers = incident.callback.timers(&self.config.sla);
-        let facts = self.facts(&incident, customer);
+        let facts = self.facts(&incident, &customer);
         let desk_id = entropy.id("msg");
         let ack_id = entropy.id("msg");
         let mut batch = store::insert_incident(&incident);
@@ -213,17 +392,20 @@ impl<D: Database> App<D> {
     /// customer, by email, what to do next.
     pub async fn record_attempt(
         &self,
+        caller: &Caller,
         incident_id: &str,
         input: AttemptInput,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(i64, IncidentRecord, Vec<Job>), AppError> {
-        let (incident, customer) = self.incident_and_customer(incident_id).await?;
+        let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
+        let customer = timeline.contact()?;
+        let incident = &timeline.incident;
         let decision = incident
             .callback
             .attempt(input.outcome, &self.config.sla, now)
             .map_err(AppError::Incident)?;
-        let mut batch = store::update_incident(&incident, &decision.callback);
+        let mut batch = store::update_incident(incident, &decision.callback);
         batch.push(store::insert_attempt(
             &store::Attempt {
                 id: &entropy.id("att"),
@@ -232,7 +414,7 @@ impl<D: Database> App<D> {
                 outcome: input.outcome.as_str(),
                 channel: input.channel.as_str(),
                 note: input.note.as_ref().map(Text::as_str),
-                recorded_by: &input.recorded_by,
+                recorded_by: &staff.email,
             },
             now,
         ));
@@ -248,7 +430,7 @@ impl<D: Database> App<D> {
             let outbox_id = format!("msg_prompt_{incident_id}_{}", incident.callback.window);
             let message = notification::callback_failed(
                 &decode_email(&customer.contact.email)?,
-                &self.facts(&incident, &customer),
+                &self.facts(incident, customer),
                 self.reply_address(incident_id),
             );
             batch.push(store::insert_message(&outbox_id, &message, now));
@@ -258,38 +440,50 @@ impl<D: Database> App<D> {
         let updated = IncidentRecord {
             callback: decision.callback,
             revision: incident.revision + 1,
-            ..incident
+            ..timeline.incident
         };
         Ok((decision.number, updated, jobs))
     }
 
-    /// The customer writes. Waiting for them after three failed calls, the
-    /// message reopens the callback with a fresh 24-hour window; a new phone
-    /// number or times are kept for the next call.
+    /// The calling customer writes about one of their incidents.
     pub async fn customer_message(
         &self,
-        customer: &CustomerPrincipal,
+        caller: &Caller,
         incident_id: &str,
         reply: Reply,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        self.customer_message_with(customer, incident_id, reply, now, entropy, |_| Vec::new())
+        let owner = caller.customer_scope();
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::incident_by_id(incident_id, Some(&owner))],
+            )
+            .await?;
+        let customer = principal.customer()?;
+        let incident = store::decode_incidents(&rows[0])?
+            .into_iter()
+            .next()
+            .ok_or(AppError::NotFound)?;
+        self.customer_message_with(&customer, incident, reply, now, entropy, |_| Vec::new())
             .await
     }
 
-    /// [`App::customer_message`], with more statements in its batch, made
-    /// from the new message's id (an inbound email's record).
+    /// The customer's message on their organisation's `incident`, with more
+    /// statements in its batch, made from the new message's id (an inbound
+    /// email's record). Waiting for them after three failed calls, the
+    /// message reopens the callback with a fresh 24-hour window; a new phone
+    /// number or times are kept for the next call.
     pub(super) async fn customer_message_with(
         &self,
         customer: &CustomerPrincipal,
-        incident_id: &str,
+        mut incident: IncidentRecord,
         reply: Reply,
         now: Instant,
         entropy: &mut Entropy,
         also: impl FnOnce(&str) -> Vec<Statement>,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        let mut incident = self.own_incident(customer, incident_id).await?;
         let reopened = incident
             .callback
             .customer_replied(&self.config.sla, now)
@@ -305,6 +499,7 @@ impl<D: Database> App<D> {
         if let Some(times) = preferred_times {
             incident.preferred_times = Some(times.into_string());
         }
+        let incident_id = incident.id.clone();
         let callback = reopened
             .clone()
             .unwrap_or_else(|| incident.callback.clone());
@@ -312,7 +507,7 @@ impl<D: Database> App<D> {
         let message_id = entropy.id("imsg");
         batch.push(store::insert_incident_message(
             &message_id,
-            incident_id,
+            &incident_id,
             "customer",
             &customer.contact.name,
             &customer.contact.email,
@@ -330,7 +525,7 @@ impl<D: Database> App<D> {
             &outbox_id,
             &notification::incident_message(
                 &self.config.support_desk_email,
-                incident_id,
+                &incident_id,
                 &incident.subject,
                 &customer.contact.name,
                 body.as_str(),
@@ -340,8 +535,8 @@ impl<D: Database> App<D> {
         let mut jobs = vec![Job::DeliverEmail { outbox_id }];
         if let Some(window) = &reopened {
             let timers = window.timers(&self.config.sla);
-            batch.extend(store::insert_timers(incident_id, &timers));
-            jobs.extend(timers.iter().map(|t| timer_job(incident_id, t)));
+            batch.extend(store::insert_timers(&incident_id, &timers));
+            jobs.extend(timers.iter().map(|t| timer_job(&incident_id, t)));
         }
         self.store.write(batch).await.map_err(concurrent)?;
         let updated = IncidentRecord {
@@ -355,23 +550,20 @@ impl<D: Database> App<D> {
     /// Staff write to the customer.
     pub async fn staff_message(
         &self,
+        caller: &Caller,
         incident_id: &str,
         body: Text,
-        author: &super::StaffIdentity,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
-        let (incident, customer) = self.incident_and_customer(incident_id).await?;
-        if incident.callback.status == Status::Closed {
-            return Err(AppError::Incident(
-                crate::domain::incident::IncidentError::Closed,
-            ));
-        }
+        let (author, timeline) = self.desk_incident(caller, incident_id).await?;
+        let customer = timeline.contact()?;
+        timeline.refuse_if_closed()?;
         let outbox_id = entropy.id("msg");
         let message = notification::incident_message(
             &decode_email(&customer.contact.email)?,
             incident_id,
-            &incident.subject,
+            &timeline.incident.subject,
             &format!("{} (Spica support)", author.name),
             body.as_str(),
         )
@@ -399,24 +591,21 @@ impl<D: Database> App<D> {
     /// same batch. The same change sent again charges nothing more.
     pub async fn change_session(
         &self,
+        caller: &Caller,
         incident_id: &str,
         session_id: Option<&str>,
         input: Option<SessionInput>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Charged, AppError> {
-        let (incident, customer) = self.incident_and_customer(incident_id).await?;
-        if incident.callback.status == Status::Closed {
-            return Err(AppError::Incident(
-                crate::domain::incident::IncidentError::Closed,
-            ));
-        }
-        let mut sessions: Vec<Session> = self
-            .store
-            .sessions(incident_id)
-            .await?
-            .into_iter()
-            .map(|r| r.session)
+        let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
+        let customer = timeline.contact()?;
+        timeline.refuse_if_closed()?;
+        let incident = &timeline.incident;
+        let mut sessions: Vec<Session> = timeline
+            .sessions
+            .iter()
+            .map(|r| r.session.clone())
             .collect();
         let (id, change, write) = match (session_id, &input) {
             (None, Some(input)) => {
@@ -425,8 +614,14 @@ impl<D: Database> App<D> {
                     .iter()
                     .find(|s| s.started_at == input.started_at && s.ended_at == input.ended_at)
                 {
-                    let id = same.id.clone();
-                    return self.charged(&customer.customer.id, &sessions, id).await;
+                    let total_seconds = timeline.total_seconds();
+                    return Ok(Charged {
+                        session_id: same.id.clone(),
+                        total_seconds,
+                        coupons_charged: billing::coupons_owed(total_seconds),
+                        balance: timeline.balance,
+                        jobs: Vec::new(),
+                    });
                 }
                 let session = Session {
                     id: entropy.id("ses"),
@@ -439,8 +634,8 @@ impl<D: Database> App<D> {
                         session: &session,
                         incident_id,
                         channel: input.channel.as_str(),
-                        agent: &input.agent,
-                        recorded_by: &input.recorded_by,
+                        agent: &staff.name,
+                        recorded_by: &staff.email,
                     },
                     now,
                 );
@@ -476,10 +671,8 @@ impl<D: Database> App<D> {
             }
             (None, None) => return Err(AppError::NotFound),
         };
-        let charged_before = self.store.coupons_charged(incident_id).await?;
-        let charge = billing::charge(&sessions, charged_before);
-        let balance_before = self.store.coupon_balance(&customer.customer.id).await?;
-        let mut batch = store::update_incident(&incident, &incident.callback);
+        let charge = billing::charge(&sessions, timeline.coupons_charged);
+        let mut batch = store::update_incident(incident, &incident.callback);
         batch.push(write);
         if charge.due_now != 0 {
             let entry = Entry::consumption(
@@ -492,7 +685,7 @@ impl<D: Database> App<D> {
             );
             batch.push(store::append_entry(&entry));
         }
-        let balance = balance_before - charge.due_now;
+        let balance = timeline.balance - charge.due_now;
         let mut jobs = Vec::new();
         if balance < 0 && charge.due_now > 0 {
             let outbox_id = format!("msg_overdrawn_{incident_id}_{change}").replace(':', "_");
@@ -514,36 +707,21 @@ impl<D: Database> App<D> {
         })
     }
 
-    async fn charged(
-        &self,
-        customer_id: &str,
-        sessions: &[Session],
-        session_id: String,
-    ) -> Result<Charged, AppError> {
-        Ok(Charged {
-            session_id,
-            total_seconds: sessions.iter().map(Session::seconds).sum(),
-            coupons_charged: billing::coupons_owed(sessions.iter().map(Session::seconds).sum()),
-            balance: self.store.coupon_balance(customer_id).await?,
-            jobs: Vec::new(),
-        })
-    }
-
     /// Closes an incident and emails the customer its statement.
     pub async fn close_incident(
         &self,
+        caller: &Caller,
         incident_id: &str,
         resolution: Text,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        let (incident, customer) = self.incident_and_customer(incident_id).await?;
-        incident.callback.close().map_err(AppError::Incident)?;
-        let sessions = self.store.sessions(incident_id).await?;
-        let total_seconds: i64 = sessions.iter().map(|s| s.session.seconds()).sum();
-        let coupons = self.store.coupons_charged(incident_id).await?;
-        let balance = self.store.coupon_balance(&customer.customer.id).await?;
-        let lines: Vec<StatementLine> = sessions
+        let (_, timeline) = self.desk_incident(caller, incident_id).await?;
+        let customer = timeline.contact()?;
+        let incident = &timeline.incident;
+        let status = incident.callback.close().map_err(AppError::Incident)?;
+        let lines: Vec<StatementLine> = timeline
+            .sessions
             .iter()
             .map(|s| StatementLine {
                 started_at: s.session.started_at,
@@ -553,22 +731,27 @@ impl<D: Database> App<D> {
             .collect();
         let message = notification::closing_statement(
             &decode_email(&customer.contact.email)?,
-            &self.facts(&incident, &customer),
+            &self.facts(incident, customer),
             resolution.as_str(),
             &lines,
-            total_seconds,
-            coupons,
-            balance,
+            timeline.total_seconds(),
+            timeline.coupons_charged,
+            timeline.balance,
         );
         let outbox_id = entropy.id("msg");
-        let mut batch = store::close_incident(&incident, resolution.as_str(), now);
+        let mut batch = store::close_incident(incident, resolution.as_str(), now);
         batch.push(store::insert_message(&outbox_id, &message, now));
         self.store.write(batch).await.map_err(concurrent)?;
-        let closed = self
-            .store
-            .incident(incident_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let closed = IncidentRecord {
+            callback: Callback {
+                status,
+                ..incident.callback.clone()
+            },
+            resolution: Some(resolution.into_string()),
+            revision: incident.revision + 1,
+            closed_at: Some(now),
+            ..timeline.incident
+        };
         Ok((closed, vec![Job::DeliverEmail { outbox_id }]))
     }
 
@@ -581,7 +764,14 @@ impl<D: Database> App<D> {
         scheduled: &Scheduled,
         now: Instant,
     ) -> Result<Vec<Job>, AppError> {
-        let Some(incident) = self.store.incident(incident_id).await? else {
+        let rows = self
+            .store
+            .reads(vec![
+                store::incident_by_id(incident_id, None),
+                store::incident_contact(incident_id),
+            ])
+            .await?;
+        let Some(incident) = store::decode_incidents(&rows[0])?.into_iter().next() else {
             return Ok(Vec::new());
         };
         if scheduled.due_at > now {
@@ -591,7 +781,7 @@ impl<D: Database> App<D> {
         let mut batch: Vec<Statement> = vec![store::mark_timer_done(incident_id, scheduled, now)];
         let mut jobs = Vec::new();
         if incident.callback.timer_live(scheduled) {
-            let (_, customer) = self.incident_and_customer(incident_id).await?;
+            let customer = contact_of(&rows[1])?.ok_or(AppError::NotFound)?;
             let what = match scheduled.timer {
                 Timer::TargetReminder => "the 12-hour callback target has passed".to_owned(),
                 Timer::Escalation => format!(
@@ -633,8 +823,33 @@ impl<D: Database> App<D> {
     }
 }
 
+/// Callers for the use cases' tests: a customer, and an agent of the desk.
+#[cfg(test)]
+pub(crate) mod callers {
+    use crate::app::testing::now;
+    use crate::app::{Caller, CustomerPrincipal, Principal, StaffIdentity};
+    use crate::domain::staff::StaffRole;
+
+    pub fn as_customer(customer: &CustomerPrincipal) -> Caller {
+        Caller::known(Principal::Customer(Box::new(customer.clone())), now())
+    }
+
+    pub fn agent() -> Caller {
+        Caller::known(
+            Principal::Staff(StaffIdentity {
+                id: "stf_maja".into(),
+                email: "maja@spica.test".into(),
+                name: "Maja".into(),
+                role: StaffRole::Agent,
+            }),
+            now(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::callers::{agent, as_customer};
     use super::*;
     use crate::app::testing::{app, customer, entropy, now, run};
 
@@ -648,7 +863,7 @@ mod tests {
             preferred_times: None,
             serial: None,
         };
-        run(app.open_incident(&customer, input, now(), &mut entropy(5)))
+        run(app.open_incident(&as_customer(&customer), input, now(), &mut entropy(5)))
             .unwrap()
             .0
     }
@@ -663,6 +878,44 @@ mod tests {
     }
 
     use crate::domain::incident::Sla;
+
+    #[test]
+    fn a_timeline_is_its_organisations_alone_and_answers_as_the_charge_did() {
+        let app = app();
+        let incident = open(&app);
+        let eva = customer(&app, "eva@drugi.si", 2);
+        assert!(matches!(
+            run(app.my_incident(&as_customer(&eva), &incident.id)),
+            Err(AppError::NotFound)
+        ));
+        let session = SessionInput {
+            started_at: now() - chrono::Duration::minutes(20),
+            ended_at: now() - chrono::Duration::minutes(1),
+            channel: Channel::Voice,
+        };
+        let charged = run(app.change_session(
+            &agent(),
+            &incident.id,
+            None,
+            Some(session),
+            now(),
+            &mut entropy(12),
+        ))
+        .unwrap();
+        let (_, desk) = run(app.desk_incident(&agent(), &incident.id)).unwrap();
+        let ana = desk.customer.clone().unwrap();
+        assert_eq!(ana.contact.email, "ana@kovinar.si");
+        let (_, own) = run(app.my_incident(&as_customer(&ana), &incident.id)).unwrap();
+        for timeline in [&desk, &own] {
+            assert_eq!(timeline.total_seconds(), charged.total_seconds);
+            assert_eq!(timeline.coupons_charged, charged.coupons_charged);
+            assert_eq!(timeline.balance, charged.balance);
+            assert_eq!(timeline.charges.len(), 1);
+            assert_eq!(timeline.charges[0].coupons, -2);
+            assert_eq!(timeline.sessions[0].agent, "Maja");
+        }
+        assert_eq!((charged.coupons_charged, charged.balance), (2, -1));
+    }
 
     #[test]
     fn a_deadline_timer_never_fires_early_and_fires_once() {
@@ -730,9 +983,8 @@ mod tests {
             outcome: Outcome::Reached,
             channel: Channel::Voice,
             note: None,
-            recorded_by: "maja@spica.test".into(),
         };
-        run(app.record_attempt(&incident.id, attempt, now(), &mut entropy(9))).unwrap();
+        run(app.record_attempt(&agent(), &incident.id, attempt, now(), &mut entropy(9))).unwrap();
         let due = deadline(&incident).due_at;
         run(app.sweep(due + chrono::Duration::hours(1), [0; 32])).unwrap();
         let later = run(app.store.incident(&incident.id)).unwrap().unwrap();
@@ -751,9 +1003,9 @@ mod tests {
             outcome: Outcome::NoAnswer,
             channel: Channel::Voice,
             note: Some(Text::parse(&format!("try {seed}"), 50).unwrap()),
-            recorded_by: "maja@spica.test".into(),
         };
-        run(app.record_attempt(&incident.id, attempt(1), now(), &mut entropy(11))).unwrap();
+        run(app.record_attempt(&agent(), &incident.id, attempt(1), now(), &mut entropy(11)))
+            .unwrap();
         // A writer that read the incident before that attempt loses.
         let decision = stale
             .callback

@@ -288,7 +288,8 @@ proptest! {
             preferred_times: None,
             serial: None,
         };
-        let (incident, _) = run(app.open_incident(&customer, input, now(), &mut entropy())).unwrap();
+        let (incident, _) = run(app.open_incident(&super::incidents::callers::as_customer(&customer), input, now(), &mut entropy())).unwrap();
+        let desk = super::incidents::callers::agent();
         let day = chrono::Duration::hours(2);
         let mut slot = 0i64;
         for op in &ops {
@@ -297,27 +298,25 @@ proptest! {
                 started_at: start,
                 ended_at: start + chrono::Duration::seconds(seconds),
                 channel: Channel::Voice,
-                agent: "Maja".into(),
-                recorded_by: "maja@spica.test".into(),
             };
             match op {
                 TimeOp::Log(seconds) => {
                     slot += 1;
                     let start = now() - chrono::Duration::days(20) + day * i32::try_from(slot).unwrap();
-                    run(app.change_session(&incident.id, None, Some(session(start, *seconds)), now(), &mut entropy())).unwrap();
+                    run(app.change_session(&desk, &incident.id, None, Some(session(start, *seconds)), now(), &mut entropy())).unwrap();
                 }
                 TimeOp::Correct(n, seconds) if !live.is_empty() => {
                     let target = &live[n % live.len()].session;
-                    run(app.change_session(&incident.id, Some(&target.id), Some(session(target.started_at, *seconds)), now(), &mut entropy())).unwrap();
+                    run(app.change_session(&desk, &incident.id, Some(&target.id), Some(session(target.started_at, *seconds)), now(), &mut entropy())).unwrap();
                 }
                 TimeOp::Delete(n) if !live.is_empty() => {
                     let target = live[n % live.len()].session.id.clone();
-                    run(app.change_session(&incident.id, Some(&target), None, now(), &mut entropy())).unwrap();
+                    run(app.change_session(&desk, &incident.id, Some(&target), None, now(), &mut entropy())).unwrap();
                 }
                 TimeOp::Retry(n) if !live.is_empty() => {
                     let target = &live[n % live.len()].session;
                     let again = session(target.started_at, (target.ended_at - target.started_at).num_seconds());
-                    run(app.change_session(&incident.id, None, Some(again), now(), &mut entropy())).unwrap();
+                    run(app.change_session(&desk, &incident.id, None, Some(again), now(), &mut entropy())).unwrap();
                 }
                 _ => continue,
             }

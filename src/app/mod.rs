@@ -24,7 +24,7 @@ mod tasks;
 
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
 pub use idempotency::{Answer, Idempotency};
-pub use incidents::{AttemptInput, Charged, NewIncident, Reply, SessionInput};
+pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
 pub use ledger::Adjustment;
 pub use licensing::{
     coverage_of, require_reseller, Actor, ImportReport, SupsSale, SupsSold, Validation,

@@ -98,7 +98,7 @@ impl<D: Database> App<D> {
             preferred_times: None,
         };
         let added = self
-            .customer_message_with(&principal, &incident_id, reply, now, entropy, |message| {
+            .customer_message_with(&principal, incident, reply, now, entropy, |message| {
                 vec![store::insert_inbound_email(
                     &email.message_id,
                     &incident_id,
@@ -123,6 +123,7 @@ impl<D: Database> App<D> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::incidents::callers::{agent, as_customer};
     use crate::app::testing::{app, customer, entropy, now, run};
     use crate::app::{AttemptInput, NewIncident};
     use crate::domain::incident::{Channel, Outcome, Status};
@@ -138,7 +139,7 @@ mod tests {
             preferred_times: None,
             serial: None,
         };
-        run(app.open_incident(customer, input, now(), &mut entropy(5)))
+        run(app.open_incident(&as_customer(customer), input, now(), &mut entropy(5)))
             .unwrap()
             .0
     }
@@ -175,9 +176,15 @@ mod tests {
                 outcome: Outcome::NoAnswer,
                 channel: Channel::Voice,
                 note: None,
-                recorded_by: "maja@spica.test".into(),
             };
-            run(app.record_attempt(&incident.id, attempt, now(), &mut entropy(60 + seed))).unwrap();
+            run(app.record_attempt(
+                &agent(),
+                &incident.id,
+                attempt,
+                now(),
+                &mut entropy(60 + seed),
+            ))
+            .unwrap();
         }
     }
 

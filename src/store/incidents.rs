@@ -1,7 +1,7 @@
 //! Direct-support incidents: the callback state, attempts, timers, sessions
 //! and messages.
 
-use super::{Database, DbError, Row, Statement, Store};
+use super::{CustomerScope, Database, DbError, Row, Statement, Store};
 use crate::domain::billing::Session;
 use crate::domain::incident::{Callback, Channel, Scheduled, Status, Timer};
 use crate::domain::time::{format, Instant};
@@ -310,49 +310,77 @@ pub struct MessageRecord {
     pub recorded_by: Option<String>,
 }
 
-impl<D: Database> Store<D> {
-    pub async fn incident(&self, id: &str) -> Result<Option<IncidentRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| IncidentRecord::from_row(&row))
-            .transpose()
-    }
+/// A charge (or credit back) of an incident's support time in the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChargeRecord {
+    pub id: String,
+    pub coupons: i64,
+    pub created_at: Instant,
+}
 
-    pub async fn incidents_of(&self, customer_id: &str) -> Result<Vec<IncidentRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM incidents WHERE customer_id = ?1 ORDER BY created_at DESC LIMIT 200");
-        self.rows(Statement::new(sql, vec![customer_id.into()]))
-            .await?
-            .iter()
-            .map(IncidentRecord::from_row)
-            .collect()
+/// An incident by id; with an owner, only when it is that organisation's.
+pub fn incident_by_id(id: &str, owner: Option<&CustomerScope>) -> Statement {
+    match owner {
+        None => Statement::new(
+            format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1"),
+            vec![id.into()],
+        ),
+        Some(owner) => Statement::new(
+            format!(
+                "SELECT {COLUMNS} FROM incidents WHERE id = ?1 AND customer_id = {}",
+                owner.sql(2)
+            ),
+            vec![id.into(), owner.param()],
+        ),
     }
+}
 
-    /// The desk's queue: open incidents (or those of one status), the
-    /// nearest deadline first.
-    pub async fn incident_queue(
-        &self,
-        status: Option<Status>,
-    ) -> Result<Vec<IncidentRecord>, DbError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
-             ORDER BY callback_due_by, created_at LIMIT 500"
-        );
-        self.rows(Statement::new(sql, vec![status.map(Status::as_str).into()]))
-            .await?
-            .iter()
-            .map(IncidentRecord::from_row)
-            .collect()
-    }
+/// An organisation's incidents, newest first.
+pub fn incidents_of(customer: &CustomerScope) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM incidents WHERE customer_id = {} ORDER BY created_at DESC LIMIT 200",
+        customer.sql(1)
+    );
+    Statement::new(sql, vec![customer.param()])
+}
 
-    pub async fn sessions(&self, incident_id: &str) -> Result<Vec<SessionRecord>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id, started_at, ended_at, channel, agent, recorded_by FROM support_sessions \
-             WHERE incident_id = ?1 AND deleted_at IS NULL ORDER BY started_at",
-            vec![incident_id.into()],
-        ))
-        .await?
-        .iter()
+/// The desk's queue: open incidents (or those of one status), the nearest
+/// deadline first.
+pub fn incident_queue(status: Option<Status>) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
+         ORDER BY callback_due_by, created_at LIMIT 500"
+    );
+    Statement::new(sql, vec![status.map(Status::as_str).into()])
+}
+
+pub fn decode_incidents(rows: &[Row]) -> Result<Vec<IncidentRecord>, DbError> {
+    rows.iter().map(IncidentRecord::from_row).collect()
+}
+
+/// Who an incident's emails go to: the contact who raised it while still
+/// active, else its organisation's longest-standing active contact; with
+/// the organisation. Decoded by [`super::decode_holder`].
+pub fn incident_contact(incident_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {} FROM incidents i JOIN customers u ON u.id = i.customer_id \
+         JOIN contacts p ON p.customer_id = i.customer_id AND p.status = 'active' \
+         WHERE i.id = ?1 ORDER BY p.id = i.contact_id DESC, p.created_at, p.id LIMIT 1",
+        super::holder_columns()
+    );
+    Statement::new(sql, vec![incident_id.into()])
+}
+
+pub fn sessions_of(incident_id: &str) -> Statement {
+    Statement::new(
+        "SELECT id, started_at, ended_at, channel, agent, recorded_by FROM support_sessions \
+         WHERE incident_id = ?1 AND deleted_at IS NULL ORDER BY started_at",
+        vec![incident_id.into()],
+    )
+}
+
+pub fn decode_sessions(rows: &[Row]) -> Result<Vec<SessionRecord>, DbError> {
+    rows.iter()
         .map(|row| {
             Ok(SessionRecord {
                 session: Session {
@@ -366,15 +394,18 @@ impl<D: Database> Store<D> {
             })
         })
         .collect()
-    }
+}
 
-    pub async fn attempts(&self, incident_id: &str) -> Result<Vec<AttemptRecord>, DbError> {
-        self.rows(Statement::new(
-            "SELECT number, outcome, channel, note, created_at, recorded_by FROM callback_attempts WHERE incident_id = ?1 ORDER BY number",
-            vec![incident_id.into()],
-        ))
-        .await?
-        .iter()
+pub fn attempts_of(incident_id: &str) -> Statement {
+    Statement::new(
+        "SELECT number, outcome, channel, note, created_at, recorded_by FROM callback_attempts \
+         WHERE incident_id = ?1 ORDER BY number",
+        vec![incident_id.into()],
+    )
+}
+
+pub fn decode_attempts(rows: &[Row]) -> Result<Vec<AttemptRecord>, DbError> {
+    rows.iter()
         .map(|row| {
             Ok(AttemptRecord {
                 number: row.integer("number")?,
@@ -386,19 +417,18 @@ impl<D: Database> Store<D> {
             })
         })
         .collect()
-    }
+}
 
-    pub async fn incident_messages(
-        &self,
-        incident_id: &str,
-    ) -> Result<Vec<MessageRecord>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id, author, author_name, body, created_at, recorded_by FROM incident_messages WHERE incident_id = ?1 \
-             ORDER BY created_at, rowid",
-            vec![incident_id.into()],
-        ))
-        .await?
-        .iter()
+pub fn messages_of(incident_id: &str) -> Statement {
+    Statement::new(
+        "SELECT id, author, author_name, body, created_at, recorded_by FROM incident_messages \
+         WHERE incident_id = ?1 ORDER BY created_at, rowid",
+        vec![incident_id.into()],
+    )
+}
+
+pub fn decode_messages(rows: &[Row]) -> Result<Vec<MessageRecord>, DbError> {
+    rows.iter()
         .map(|row| {
             Ok(MessageRecord {
                 id: row.text("id")?,
@@ -410,35 +440,86 @@ impl<D: Database> Store<D> {
             })
         })
         .collect()
-    }
+}
 
-    /// Coupons charged for an incident so far (net of credits back).
-    pub async fn coupons_charged(&self, incident_id: &str) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT COALESCE(-SUM(coupons), 0) AS charged FROM ledger_entries \
-                 WHERE incident_id = ?1 AND kind = 'consumption'",
-                vec![incident_id.into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("no row".into()))?;
-        row.integer("charged")
-    }
+/// The ledger entries of an incident's support time, newest first.
+pub fn charges_of(incident_id: &str) -> Statement {
+    Statement::new(
+        "SELECT id, coupons, created_at FROM ledger_entries WHERE incident_id = ?1 \
+         AND customer_id = (SELECT customer_id FROM incidents WHERE id = ?1) \
+         ORDER BY created_at DESC, rowid DESC LIMIT 500",
+        vec![incident_id.into()],
+    )
+}
 
-    /// Incidents received since `since`: when, and when a call first reached
-    /// the customer (for the desk's chart of callback times).
-    pub async fn callback_times(
-        &self,
-        since: Instant,
-    ) -> Result<Vec<(String, Instant, Option<Instant>)>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id, created_at, (SELECT MIN(created_at) FROM callback_attempts a \
-             WHERE a.incident_id = i.id AND a.outcome = 'reached') AS reached FROM incidents i \
-             WHERE created_at >= ?1 ORDER BY created_at LIMIT 500",
-            vec![format(since).into()],
-        ))
-        .await?
-        .iter()
+pub fn decode_charges(rows: &[Row]) -> Result<Vec<ChargeRecord>, DbError> {
+    rows.iter()
+        .map(|row| {
+            Ok(ChargeRecord {
+                id: row.text("id")?,
+                coupons: row.integer("coupons")?,
+                created_at: row.instant("created_at")?,
+            })
+        })
+        .collect()
+}
+
+/// A balance in coupons, as the ledger's trigger keeps it, for the
+/// customer id that `customer` (SQL) gives.
+fn balance_sql(customer: &str) -> String {
+    format!("COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0)")
+}
+
+/// An organisation's balance in coupons; decoded by [`decode_balance`].
+pub fn balance_of(customer: &CustomerScope) -> Statement {
+    Statement::new(
+        format!("SELECT {} AS balance", balance_sql(&customer.sql(1))),
+        vec![customer.param()],
+    )
+}
+
+pub fn decode_balance(rows: &[Row]) -> Result<i64, DbError> {
+    rows.first()
+        .ok_or_else(|| DbError::Decode("no balance row".into()))?
+        .integer("balance")
+}
+
+/// Coupons charged for an incident so far (net of credits back), and its
+/// organisation's balance; decoded by [`decode_account`].
+pub fn incident_account(incident_id: &str) -> Statement {
+    Statement::new(
+        format!(
+            "SELECT (SELECT COALESCE(-SUM(coupons), 0) FROM ledger_entries \
+             WHERE incident_id = ?1 AND kind = 'consumption') AS charged, {} AS balance",
+            balance_sql("(SELECT customer_id FROM incidents WHERE id = ?1)")
+        ),
+        vec![incident_id.into()],
+    )
+}
+
+/// (coupons charged, balance) of [`incident_account`]'s row.
+pub fn decode_account(rows: &[Row]) -> Result<(i64, i64), DbError> {
+    let row = rows
+        .first()
+        .ok_or_else(|| DbError::Decode("no account row".into()))?;
+    Ok((row.integer("charged")?, row.integer("balance")?))
+}
+
+/// Incidents received since `since`: when, and when a call first reached
+/// the customer (for the desk's chart of callback times).
+pub fn callback_times(since: Instant) -> Statement {
+    Statement::new(
+        "SELECT id, created_at, (SELECT MIN(created_at) FROM callback_attempts a \
+         WHERE a.incident_id = i.id AND a.outcome = 'reached') AS reached FROM incidents i \
+         WHERE created_at >= ?1 ORDER BY created_at LIMIT 500",
+        vec![format(since).into()],
+    )
+}
+
+pub fn decode_callback_times(
+    rows: &[Row],
+) -> Result<Vec<(String, Instant, Option<Instant>)>, DbError> {
+    rows.iter()
         .map(|row| {
             Ok((
                 row.text("id")?,
@@ -447,6 +528,54 @@ impl<D: Database> Store<D> {
             ))
         })
         .collect()
+}
+
+/// Coupons bought per day since `since` (for the desk's chart).
+pub fn coupons_sold_per_day(since: Instant) -> Statement {
+    Statement::new(
+        "SELECT substr(created_at, 1, 10) AS day, SUM(coupons) AS coupons FROM ledger_entries \
+         WHERE kind = 'purchase' AND created_at >= ?1 GROUP BY day ORDER BY day",
+        vec![format(since).into()],
+    )
+}
+
+pub fn decode_coupons_sold(rows: &[Row]) -> Result<Vec<(String, i64)>, DbError> {
+    rows.iter()
+        .map(|row| Ok((row.text("day")?, row.integer("coupons")?)))
+        .collect()
+}
+
+impl<D: Database> Store<D> {
+    pub async fn incident(&self, id: &str) -> Result<Option<IncidentRecord>, DbError> {
+        Ok(
+            decode_incidents(&self.rows(incident_by_id(id, None)).await?)?
+                .into_iter()
+                .next(),
+        )
+    }
+
+    pub async fn incidents_of(&self, customer_id: &str) -> Result<Vec<IncidentRecord>, DbError> {
+        decode_incidents(
+            &self
+                .rows(incidents_of(&CustomerScope::Id(customer_id.into())))
+                .await?,
+        )
+    }
+
+    pub async fn sessions(&self, incident_id: &str) -> Result<Vec<SessionRecord>, DbError> {
+        decode_sessions(&self.rows(sessions_of(incident_id)).await?)
+    }
+
+    pub async fn incident_messages(
+        &self,
+        incident_id: &str,
+    ) -> Result<Vec<MessageRecord>, DbError> {
+        decode_messages(&self.rows(messages_of(incident_id)).await?)
+    }
+
+    /// Coupons charged for an incident so far (net of credits back).
+    pub async fn coupons_charged(&self, incident_id: &str) -> Result<i64, DbError> {
+        Ok(decode_account(&self.rows(incident_account(incident_id)).await?)?.0)
     }
 
     /// Timers due and not done, oldest first, for the cron sweep.

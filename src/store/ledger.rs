@@ -108,22 +108,6 @@ impl<D: Database> Store<D> {
         row.integer("total")
     }
 
-    /// Coupons bought per day since `since` (for the desk's chart).
-    pub async fn coupons_sold_per_day(
-        &self,
-        since: Instant,
-    ) -> Result<Vec<(String, i64)>, DbError> {
-        self.rows(Statement::new(
-            "SELECT substr(created_at, 1, 10) AS day, SUM(coupons) AS coupons FROM ledger_entries \
-             WHERE kind = 'purchase' AND created_at >= ?1 GROUP BY day ORDER BY day",
-            vec![format(since).into()],
-        ))
-        .await?
-        .iter()
-        .map(|row| Ok((row.text("day")?, row.integer("coupons")?)))
-        .collect()
-    }
-
     /// A customer's entries, newest first.
     pub async fn ledger(&self, customer_id: &str, limit: i64) -> Result<Vec<LedgerLine>, DbError> {
         self.rows(Statement::new(

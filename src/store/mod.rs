@@ -33,8 +33,8 @@ pub use bulletins::{
     RecipientEmail,
 };
 pub use callers::{
-    decode_member, holder_of_secret, staff_member_by_email, CustomerScope, Holder, SecretHolders,
-    SessionSubject,
+    decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
+    CustomerScope, Holder, SecretHolders, SessionSubject,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
@@ -44,9 +44,13 @@ pub use customers::{
 };
 pub use idempotency::{remember, BalanceField};
 pub use incidents::{
-    close_incident, correct_session, delete_session, insert_attempt, insert_inbound_email,
-    insert_incident, insert_incident_message, insert_session, insert_timers, mark_timer_done,
-    record_breach, update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord,
+    attempts_of, balance_of, callback_times, charges_of, close_incident, correct_session,
+    coupons_sold_per_day, decode_account, decode_attempts, decode_balance, decode_callback_times,
+    decode_charges, decode_coupons_sold, decode_incidents, decode_messages, decode_sessions,
+    delete_session, incident_account, incident_by_id, incident_contact, incident_queue,
+    incidents_of, insert_attempt, insert_inbound_email, insert_incident, insert_incident_message,
+    insert_session, insert_timers, mark_timer_done, messages_of, record_breach, sessions_of,
+    update_incident, Attempt, AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord,
     SessionRecord, SessionRow,
 };
 pub use ledger::{append_entry, insert_entry, LedgerLine};
