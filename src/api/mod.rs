@@ -245,11 +245,57 @@ async fn route<D: Database, P: PaymentProvider>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Get, Head};
+    use Method::{Delete, Get, Head, Post};
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
         (Get | Head, ["api", "me", "coupon-orders"]) => {
             coupons::list_orders(app, caller, now).await
+        }
+        // Licensing: each use case reads as its caller.
+        (Post, ["portal", "activate"]) => web::activate(app, request, caller, now, entropy).await,
+        (Get | Head, ["portal", "activations", id, "license-file"]) => {
+            web::license_file(app, caller, id, now).await
+        }
+        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, caller).await,
+        (Post, ["desk", "partners"]) => {
+            desk::create_partner(app, request, caller, now, entropy).await
+        }
+        (Post, ["desk", "partners", id, "revoke"]) => {
+            desk::revoke_partner(app, caller, id, now).await
+        }
+        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, caller, now).await,
+        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, caller).await,
+        (Post, ["desk", "releases"]) => desk::add_release(app, request, caller).await,
+        (Get | Head, ["partner"]) => web::partner(app, request, caller, now, entropy).await,
+        (Post, ["partner", "activations"]) => {
+            web::partner_activate(app, request, caller, now, entropy).await
+        }
+        (Post, ["api", "staff", "licenses"]) => {
+            licensing::import_licenses(app, request, caller, now).await
+        }
+        (Post, ["api", "staff", "partners", id, "revoke"]) => {
+            licensing::revoke_partner(app, caller, id, now).await
+        }
+        (Post, ["api", "me", "activations"]) => {
+            licensing::activate(app, request, caller, false, now, entropy).await
+        }
+        (Delete, ["api", "me" | "partner", "activations", id]) => {
+            licensing::deactivate(app, caller, id, now, entropy).await
+        }
+        (Get | Head, ["api", "me", "activations", id, "license-file"]) => {
+            licensing::license_file(app, caller, id, now).await
+        }
+        (Post, ["api", "partner", "activations"]) => {
+            licensing::activate(app, request, caller, true, now, entropy).await
+        }
+        (Get | Head, ["api", "partner", "sups-subscriptions"]) => {
+            licensing::partner_subscriptions(app, caller, now).await
+        }
+        (Get | Head, ["api", "partner", "licenses"]) => {
+            licensing::partner_licenses(app, caller).await
+        }
+        (Get | Head, ["api", "partner", "statements", month]) => {
+            licensing::partner_statement(app, caller, month).await
         }
         _ => {
             let principal = app.identify(caller).await?;
@@ -286,8 +332,6 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Get | Head, ["portal", "incidents", id]) => web::incident_page(app, p, id).await,
         (Post, ["portal", "incidents", id, "messages"]) => web::customer_message(app, request, p, id, now, entropy).await,
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
-        (Post, ["portal", "activate"]) => web::activate(app, request, p, now, entropy).await,
-        (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, p, id, now).await,
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Get | Head, ["desk"]) => web::desk(app, p, now).await,
@@ -333,18 +377,10 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Post, ["desk", "orders", id, "settle"]) => desk::settle_order(app, request, p, id, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
-        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, p).await,
-        (Post, ["desk", "partners"]) => desk::create_partner(app, request, p, now, entropy).await,
-        (Post, ["desk", "partners", id, "revoke"]) => desk::revoke_partner(app, p, id, now).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
-        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, p, now).await,
-        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, p).await,
-        (Post, ["desk", "releases"]) => desk::add_release(app, request, p).await,
         (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page().into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Get | Head, ["partner"]) => web::partner(app, request, p, now, entropy).await,
-        (Post, ["partner", "activations"]) => web::partner_activate(app, request, p, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
         (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
@@ -395,21 +431,11 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         }
         (Post, ["api", "staff", "incidents", id, "messages"]) => incidents::staff_message(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "incidents", id, "close"]) => incidents::close(app, request, p, id, now, entropy).await,
-        (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, p, now).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
-        (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, p, id, now).await,
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
         (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, p).await,
         (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
-        (Post, ["api", "me", "activations"]) => licensing::activate(app, request, p, false, now, entropy).await,
-        (Delete, ["api", "me", "activations", id]) => licensing::deactivate(app, p, id, false, now, entropy).await,
-        (Get | Head, ["api", "me", "activations", id, "license-file"]) => licensing::license_file(app, p, id, now).await,
-        (Post, ["api", "partner", "activations"]) => licensing::activate(app, request, p, true, now, entropy).await,
-        (Delete, ["api", "partner", "activations", id]) => licensing::deactivate(app, p, id, true, now, entropy).await,
         (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
-        (Get | Head, ["api", "partner", "sups-subscriptions"]) => licensing::partner_subscriptions(app, p, now).await,
-        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, p).await,
-        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, p, month).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
