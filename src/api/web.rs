@@ -1055,20 +1055,20 @@ impl CredentialSignIn {
             .unwrap_or("")
             .trim()
             .to_owned();
-        let subject = if self.staff {
-            app.break_glass_admits(&secret)
-                .then(|| (SessionKind::Staff, BREAK_GLASS.to_owned()))
+        let session = if !self.staff {
+            app.partner_session(&secret, now, entropy).await?
+        } else if app.break_glass_admits(&secret) {
+            Some(
+                app.open_session(SessionKind::Staff, BREAK_GLASS, now, entropy)
+                    .await?,
+            )
         } else {
-            app.authenticate_partner(Some(&secret), now)
-                .await
-                .ok()
-                .map(|partner| (SessionKind::Partner, partner.id))
+            None
         };
-        let Some((kind, subject)) = subject else {
+        let Some(session) = session else {
             let body = credential_form(self.action, self.field, self.label, Some(self.refused));
             return Ok(page_in(Area::Public, 401, self.title, &body).into());
         };
-        let session = app.open_session(kind, &subject, now, entropy).await?;
         Ok(with_session(app, Response::redirect(self.landing), &session).into())
     }
 }

@@ -375,6 +375,31 @@ impl<D: Database> App<D> {
         Ok((record, key))
     }
 
+    /// Opens a browser session for the partner whose key this is, in one
+    /// write: none for a key that opens nothing (unknown, revoked).
+    pub async fn partner_session(
+        &self,
+        key: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Option<Token>, AppError> {
+        let Ok(key) = Token::parse(key) else {
+            return Ok(None);
+        };
+        let session = Token::generate(entropy);
+        let expires_at = now + chrono::Duration::hours(super::SESSION_HOURS);
+        let opened = self
+            .store
+            .write(vec![store::open_partner_session(
+                key.hash(),
+                session.hash(),
+                now,
+                expires_at,
+            )])
+            .await?;
+        Ok((opened[0] == 1).then_some(session))
+    }
+
     /// Revokes a partner's key: the caller and the partner read in one
     /// batch, the revocation written in the next.
     pub async fn revoke_partner(

@@ -5,6 +5,7 @@ use super::{bulk, Database, DbError, PartnerScope, Row, Statement, Store};
 use crate::domain::ledger::Entry;
 use crate::domain::organisation::Licensee;
 use crate::domain::time::{format, Instant};
+use crate::domain::token::SecretHash;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerRecord {
@@ -400,6 +401,26 @@ pub fn grant_free_coupon_if_holder(entry: &Entry, serial: &str) -> Statement {
             entry.idempotency_key.as_str().into(),
             format(entry.created_at).into(),
             serial.into(),
+        ],
+    )
+}
+
+/// Opens a partner's browser session with its key, in one statement: only
+/// a key of a partner not revoked opens one.
+pub fn open_partner_session(
+    key: SecretHash,
+    session: SecretHash,
+    now: Instant,
+    expires_at: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO browser_sessions (id_hash, kind, subject_id, created_at, expires_at) \
+         SELECT ?1, 'partner', id, ?2, ?3 FROM partners WHERE key_hash = ?4 AND revoked_at IS NULL",
+        vec![
+            session.to_hex().into(),
+            format(now).into(),
+            format(expires_at).into(),
+            key.to_hex().into(),
         ],
     )
 }

@@ -56,11 +56,11 @@ pub use licenses::{
     decode_partners, decode_release_date, decode_releases, decode_subscriptions, decode_texts,
     grant_free_coupon_if_holder, hold_if_unheld, insert_activation, insert_partner,
     insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
-    license_of, license_of_activation, licenses_of_partner, mark_reminded, partner_of, partners,
-    release_date, releases, requests_counted, revoke_partner, subscriptions_of_activation,
-    subscriptions_of_license, subscriptions_of_partner, transfer_holder, update_coverage,
-    upsert_licenses, upsert_release, ActivationRecord, LicenseRecord, PartnerRecord,
-    SubscriptionRecord, SupsSaleRecord,
+    license_of, license_of_activation, licenses_of_partner, mark_reminded, open_partner_session,
+    partner_of, partners, release_date, releases, requests_counted, revoke_partner,
+    subscriptions_of_activation, subscriptions_of_license, subscriptions_of_partner,
+    transfer_holder, update_coverage, upsert_licenses, upsert_release, ActivationRecord,
+    LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
     append_entries, decode_orders, expire_orders, insert_bank_payments, insert_matched_payment,

@@ -103,7 +103,6 @@ const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("GET", "/desk/tasks", 8),
     ("POST", "/desk/tasks/{task_id}/resolve", 4),
     ("POST", "/invitation", 5),
-    ("POST", "/partner/sign-in", 3),
     ("POST", "/partner/sups", 9),
     ("GET", "/portal", 9),
     ("GET", "/portal/contacts", 2),
