@@ -287,11 +287,16 @@ impl<D: Database> App<D> {
             .collect();
         let serial_reads = store::known_serials(&serials);
         let serial_count = serial_reads.len();
-        let reads = serial_reads
+        let reads: Vec<_> = serial_reads
             .into_iter()
             .chain(store::known_partners(&named))
             .collect();
-        let (principal, results) = self.read_as(caller, reads).await?;
+        // A batch of no statements at all is no D1 batch.
+        let (principal, results) = if reads.is_empty() {
+            (self.identify(caller).await?, Vec::new())
+        } else {
+            self.read_as(caller, reads).await?
+        };
         let staff = principal.staff()?;
         let mut known = std::collections::HashSet::new();
         let mut partners = std::collections::HashSet::new();
