@@ -14,7 +14,7 @@ use super::pages::{escape, page_in, Area};
 use super::problem::ApiError;
 use super::web::{error_for, form, input, multipart_file, problem_page, status_text, table};
 use super::Result;
-use crate::app::{Adjustment, App, AppError, Idempotency, Principal};
+use crate::app::{Adjustment, App, AppError, Caller, Idempotency, Principal};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
@@ -345,17 +345,17 @@ const KINDS: [(&str, &str); 3] = [
     ("both", "Reseller and technician"),
 ];
 
+/// The partners page, with the caller and the partners read in one batch.
 async fn partners_html<D: Database>(
     app: &App<D>,
-    role: StaffRole,
+    caller: &Caller,
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
 ) -> Result<Handled> {
-    let rows: Vec<Vec<String>> = app
-        .store
-        .partners(500)
-        .await?
+    let (staff, partners) = app.partners(caller).await?;
+    let role = staff.role;
+    let rows: Vec<Vec<String>> = partners
         .iter()
         .map(|p| {
             let id = escape(&p.id);
@@ -417,30 +417,32 @@ async fn partners_html<D: Database>(
 }
 
 /// `GET /desk/partners`.
-pub async fn partners_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let staff = principal.staff()?;
-    partners_html(app, staff.role, 200, &FieldErrors::default(), &Map::new()).await
+pub async fn partners_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    partners_html(app, caller, 200, &FieldErrors::default(), &Map::new()).await
 }
 
 /// `POST /desk/partners`: the key is shown on this page once, never again.
 pub async fn create_partner<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
-    let object = form(request)?;
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return Err(licensing::refuse_as(app, caller, error).await),
+    };
     let record = match licensing::partner_record(&object, entropy) {
         Ok(record) => record,
         Err(error) => {
             return match field_errors(error) {
-                Ok(errors) => partners_html(app, staff.role, 422, &errors, &object).await,
+                Ok(errors) => partners_html(app, caller, 422, &errors, &object).await,
                 Err(page) => Ok(page),
             }
         }
     };
+    let staff = app.identify(caller).await?.staff()?;
     match app.create_partner(record, now, entropy).await {
         Ok((partner, key)) => {
             let body = format!(
@@ -463,14 +465,24 @@ pub async fn create_partner<D: Database>(
 /// `POST /desk/partners/{id}/revoke`.
 pub async fn revoke_partner<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    principal.staff()?;
-    match app.revoke_partner(id, now).await {
-        Ok(()) => Ok(Response::redirect("/desk/partners").into()),
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+    match app.revoke_partner(caller, id, now).await {
+        Ok(_) => Ok(Response::redirect("/desk/partners").into()),
+        Err(error) => refused_on_desk(error),
+    }
+}
+
+/// A refusal on a desk page: who may not call goes to sign in (or is
+/// refused) as the router does; any other refusal is said on the page.
+fn refused_on_desk(error: AppError) -> Result<Handled> {
+    match error {
+        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
+            Err(error.into())
+        }
+        other => Ok(problem_page(Area::Desk, other.into())),
     }
 }
 
@@ -510,31 +522,37 @@ pub fn licenses_page(principal: &Principal) -> Result<Handled> {
 pub async fn import_licenses<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
-    let refused = |detail: &str| {
+    let refused = |role: StaffRole, detail: &str| {
         desk(
-            staff.role,
+            role,
             422,
             "License import",
             &license_upload_form(Some(detail)),
         )
     };
     let Some(file) = multipart_file(request, "licenses").filter(|f| !f.is_empty()) else {
-        return Ok(refused("Choose a CSV or JSON file of licenses."));
+        let staff = app.identify(caller).await?.staff()?;
+        return Ok(refused(
+            staff.role,
+            "Choose a CSV or JSON file of licenses.",
+        ));
     };
     let json = file.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     let media = if json { "application/json" } else { "text/csv" };
     let rows = match licensing::license_rows(Some(media), file) {
         Ok(rows) => rows,
-        Err(ApiError::MalformedBody(detail)) => return Ok(refused(&detail)),
-        Err(other) => return Err(other),
+        Err(ApiError::MalformedBody(detail)) => {
+            let staff = app.identify(caller).await?.staff()?;
+            return Ok(refused(staff.role, &detail));
+        }
+        Err(other) => return Err(licensing::refuse_as(app, caller, other).await),
     };
-    let report = match app.import_licenses(rows, now).await {
-        Ok(report) => report,
-        Err(error) => return Ok(problem_page(Area::Desk, error.into())),
+    let (staff, report) = match app.import_licenses(caller, rows, now).await {
+        Ok(imported) => imported,
+        Err(error) => return refused_on_desk(error),
     };
     let report = serde_json::to_value(&report).unwrap_or_default();
     let rejected: Vec<Vec<String>> = report["rejected"]
@@ -562,17 +580,17 @@ pub async fn import_licenses<D: Database>(
 
 // ---- releases -----------------------------------------------------------------
 
+/// The releases page, with the caller and the releases read in one batch.
 async fn releases_html<D: Database>(
     app: &App<D>,
-    role: StaffRole,
+    caller: &Caller,
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
 ) -> Result<Handled> {
-    let rows: Vec<Vec<String>> = app
-        .store
-        .releases(200)
-        .await?
+    let (staff, releases) = app.releases(caller).await?;
+    let role = staff.role;
+    let rows: Vec<Vec<String>> = releases
         .iter()
         .map(|(product, version, on)| vec![escape(product), escape(version), escape(on)])
         .collect();
@@ -613,23 +631,22 @@ async fn releases_html<D: Database>(
 }
 
 /// `GET /desk/releases`.
-pub async fn releases_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let staff = principal.staff()?;
-    releases_html(app, staff.role, 200, &FieldErrors::default(), &Map::new()).await
+pub async fn releases_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    releases_html(app, caller, 200, &FieldErrors::default(), &Map::new()).await
 }
 
 /// `POST /desk/releases`.
 pub async fn add_release<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
+    app.identify(caller).await?.staff()?;
     let object = form(request)?;
     match licensing::record_release(app, &object).await {
         Ok(_) => Ok(Response::redirect("/desk/releases").into()),
         Err(error) => match field_errors(error) {
-            Ok(errors) => releases_html(app, staff.role, 422, &errors, &object).await,
+            Ok(errors) => releases_html(app, caller, 422, &errors, &object).await,
             Err(page) => Ok(page),
         },
     }

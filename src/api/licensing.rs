@@ -8,9 +8,9 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
-use crate::app::Principal;
 use crate::app::{
-    coverage_of, require_reseller, Actor, App, AppError, ClaimDecision, Idempotency, SupsSale,
+    coverage_of, require_reseller, Activation, App, AppError, Caller, ClaimDecision, Idempotency,
+    Principal, SupsSale,
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::country::Country;
@@ -84,15 +84,26 @@ pub fn license_rows(media_type: Option<&str>, body: &[u8]) -> Result<Vec<License
     Ok(rows)
 }
 
+/// Refuses a request whose input is bad, once the caller is known: who
+/// may not call is told so first, as before any input is looked at.
+pub async fn refuse_as<D: Database>(app: &App<D>, caller: &Caller, error: ApiError) -> ApiError {
+    match app.identify(caller).await {
+        Ok(_) => error,
+        Err(refused) => refused.into(),
+    }
+}
+
 pub async fn import_licenses<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    principal.staff()?;
-    let rows = license_rows(request.media_type().as_deref(), &request.body)?;
-    let report = app.import_licenses(rows, now).await?;
+    let rows = match license_rows(request.media_type().as_deref(), &request.body) {
+        Ok(rows) => rows,
+        Err(error) => return Err(refuse_as(app, caller, error).await),
+    };
+    let (_, report) = app.import_licenses(caller, rows, now).await?;
     Ok(Response::json(200, &report).into())
 }
 
@@ -142,12 +153,11 @@ pub fn partner_record(
 
 pub async fn revoke_partner<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    principal.staff()?;
-    app.revoke_partner(id, now).await?;
+    app.revoke_partner(caller, id, now).await?;
     Ok(Response::json(200, &json!({"partner_id": id, "revoked": true})).into())
 }
 
@@ -190,43 +200,39 @@ pub async fn record_release<D: Database>(
 pub async fn activate<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     partner: bool,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer;
-    let partner_record;
-    let technician;
-    let object = decode::json_object(request)?;
+    let object = match decode::json_object(request) {
+        Ok(object) => object,
+        Err(error) => return Err(refuse_as(app, caller, error).await),
+    };
     let mut fields = Fields::new(&object);
     let serial = fields.parse("serial", SerialNumber::parse);
     let installation = fields.parse("installation_id", InstallationId::parse);
     let version = fields.parse("product_version", ProductVersion::parse);
-    let actor = if partner {
-        partner_record = principal.partner()?;
-        if !partner_record.activates() {
-            return Err(ApiError::App(AppError::Forbidden(
-                "only technician partners activate installations",
-            )));
-        }
-        technician = fields.parse("technician", |t| Text::parse(t, 200));
-        Actor::Partner {
-            partner: &partner_record,
-            technician: technician.as_ref().map(Text::as_str),
-        }
-    } else {
-        customer = principal.customer()?;
-        Actor::Customer(&customer)
+    let technician = partner
+        .then(|| fields.parse("technician", |t| Text::parse(t, 200)))
+        .flatten();
+    let (Some(serial), Some(installation), Some(version), true) =
+        (serial, installation, version, fields.errors.is_empty())
+    else {
+        return Err(refuse_as(app, caller, decode::invalid(fields.errors)).await);
     };
-    let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    if !fields.errors.is_empty() {
-        return Err(decode::invalid(fields.errors));
-    }
     let (record, created) = app
-        .activate(actor, &serial, &installation, &version, now, entropy)
+        .activate(
+            caller,
+            Activation {
+                serial: &serial,
+                installation: &installation,
+                version: &version,
+                technician: technician.as_ref().map(Text::as_str),
+            },
+            now,
+            entropy,
+        )
         .await?;
     let status = if created { 201 } else { 200 };
     Ok(Response::json(status, &activation_json(&record)).into())
@@ -234,42 +240,22 @@ pub async fn activate<D: Database>(
 
 pub async fn deactivate<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
-    partner: bool,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let record = if partner {
-        let partner = principal.partner()?;
-        app.deactivate(
-            Actor::Partner {
-                partner: &partner,
-                technician: None,
-            },
-            id,
-            now,
-            entropy,
-        )
-        .await?
-    } else {
-        let customer = principal.customer()?;
-        app.deactivate(Actor::Customer(&customer), id, now, entropy)
-            .await?
-    };
+    let record = app.deactivate(caller, id, now, entropy).await?;
     Ok(Response::json(200, &activation_json(&record)).into())
 }
 
 pub async fn license_file<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let file = app
-        .license_file(Actor::Customer(&customer), id, now)
-        .await?;
+    let file = app.license_file(caller, id, now).await?;
     Ok(Response::new(200, "application/json", file.into_bytes())
         .with_header(
             "content-disposition",
@@ -408,15 +394,14 @@ pub fn sups_sale(
 
 pub async fn partner_subscriptions<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let partner = principal.partner()?;
     let today = now.date_naive();
     let subscriptions: Vec<Value> = app
-        .store
-        .subscriptions_of_partner(&partner.id)
+        .partner_account(caller)
         .await?
+        .subscriptions
         .iter()
         .map(|s| {
             let coverage = coverage_of(s);
@@ -434,11 +419,9 @@ pub async fn partner_subscriptions<D: Database>(
     Ok(Response::json(200, &json!({ "subscriptions": subscriptions })).into())
 }
 
-pub async fn partner_licenses<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let partner = principal.partner()?;
+pub async fn partner_licenses<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let licenses: Vec<Value> = app
-        .store
-        .licenses_of_partner(&partner.id)
+        .partner_licenses(caller)
         .await?
         .iter()
         .map(|l| json!({"serial": l.serial, "product": l.product, "edition": l.edition, "major_version": l.major_version,
@@ -450,32 +433,20 @@ pub async fn partner_licenses<D: Database>(app: &App<D>, principal: &Principal) 
 /// A month's fees the partner owes, prorated by days of coverage.
 pub async fn partner_statement<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     month: &str,
 ) -> Result<Handled> {
-    let partner = principal.partner()?;
+    let account = app.partner_account(caller).await?;
     let (year, number) = subscription::parse_month(month)
         .map_err(|invalid| super::invalid_field("month", invalid))?;
-    let subscriptions: Vec<(String, subscription::Coverage, Money)> = app
-        .store
-        .subscriptions_of_partner(&partner.id)
-        .await?
+    let statement = account.statement(year, number);
+    let lines: Vec<Value> = statement
+        .lines
         .iter()
-        .filter_map(|s| {
-            Some((
-                s.id.clone(),
-                coverage_of(s)?,
-                s.monthly_fee_cents.and_then(Money::from_cents)?,
-            ))
-        })
-        .collect();
-    let (lines, total) = subscription::statement(year, number, &subscriptions);
-    let lines: Vec<Value> = lines
-        .iter()
-        .map(|l| json!({"subscription_id": l.subscription_id, "days_covered": l.days_covered, "days_in_month": l.days_in_month,
+        .map(|(_, l)| json!({"subscription_id": l.subscription_id, "days_covered": l.days_covered, "days_in_month": l.days_in_month,
             "monthly_fee": l.fee, "amount": l.amount}))
         .collect();
-    let body = json!({"partner_id": partner.id, "month": month, "currency": "EUR", "lines": lines, "total": total});
+    let body = json!({"partner_id": account.partner.id, "month": month, "currency": "EUR", "lines": lines, "total": statement.total});
     Ok(Response::json(200, &body).into())
 }
 

@@ -319,6 +319,52 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["api", "staff", "incidents", id, "close"]) => {
             incidents::close(app, request, caller, id, now, entropy).await
         }
+        // Licensing: each use case reads as its caller.
+        (Post, ["portal", "activate"]) => web::activate(app, request, caller, now, entropy).await,
+        (Get | Head, ["portal", "activations", id, "license-file"]) => {
+            web::license_file(app, caller, id, now).await
+        }
+        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, caller).await,
+        (Post, ["desk", "partners"]) => {
+            desk::create_partner(app, request, caller, now, entropy).await
+        }
+        (Post, ["desk", "partners", id, "revoke"]) => {
+            desk::revoke_partner(app, caller, id, now).await
+        }
+        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, caller, now).await,
+        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, caller).await,
+        (Post, ["desk", "releases"]) => desk::add_release(app, request, caller).await,
+        (Get | Head, ["partner"]) => web::partner(app, request, caller, now, entropy).await,
+        (Post, ["partner", "activations"]) => {
+            web::partner_activate(app, request, caller, now, entropy).await
+        }
+        (Post, ["api", "staff", "licenses"]) => {
+            licensing::import_licenses(app, request, caller, now).await
+        }
+        (Post, ["api", "staff", "partners", id, "revoke"]) => {
+            licensing::revoke_partner(app, caller, id, now).await
+        }
+        (Post, ["api", "me", "activations"]) => {
+            licensing::activate(app, request, caller, false, now, entropy).await
+        }
+        (Delete, ["api", "me" | "partner", "activations", id]) => {
+            licensing::deactivate(app, caller, id, now, entropy).await
+        }
+        (Get | Head, ["api", "me", "activations", id, "license-file"]) => {
+            licensing::license_file(app, caller, id, now).await
+        }
+        (Post, ["api", "partner", "activations"]) => {
+            licensing::activate(app, request, caller, true, now, entropy).await
+        }
+        (Get | Head, ["api", "partner", "sups-subscriptions"]) => {
+            licensing::partner_subscriptions(app, caller, now).await
+        }
+        (Get | Head, ["api", "partner", "licenses"]) => {
+            licensing::partner_licenses(app, caller).await
+        }
+        (Get | Head, ["api", "partner", "statements", month]) => {
+            licensing::partner_statement(app, caller, month).await
+        }
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, provider, request, &principal, now, entropy).await
@@ -351,8 +397,6 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, p, id, now).await,
         (Get | Head, ["support"]) => web::support_page(),
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
-        (Post, ["portal", "activate"]) => web::activate(app, request, p, now, entropy).await,
-        (Get | Head, ["portal", "activations", id, "license-file"]) => web::license_file(app, p, id, now).await,
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Get | Head, ["desk", "statements"]) => web::statements_page(app, p).await,
@@ -393,18 +437,10 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Post, ["desk", "orders", id, "settle"]) => desk::settle_order(app, request, p, id, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
-        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, p).await,
-        (Post, ["desk", "partners"]) => desk::create_partner(app, request, p, now, entropy).await,
-        (Post, ["desk", "partners", id, "revoke"]) => desk::revoke_partner(app, p, id, now).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
-        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, p, now).await,
-        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, p).await,
-        (Post, ["desk", "releases"]) => desk::add_release(app, request, p).await,
         (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page().into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Get | Head, ["partner"]) => web::partner(app, request, p, now, entropy).await,
-        (Post, ["partner", "activations"]) => web::partner_activate(app, request, p, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
         (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
@@ -439,21 +475,11 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Post, ["api", "staff", "orders", id, "settle"]) => coupons::settle_order(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
-        (Post, ["api", "staff", "licenses"]) => licensing::import_licenses(app, request, p, now).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
-        (Post, ["api", "staff", "partners", id, "revoke"]) => licensing::revoke_partner(app, p, id, now).await,
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
         (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, p).await,
         (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
-        (Post, ["api", "me", "activations"]) => licensing::activate(app, request, p, false, now, entropy).await,
-        (Delete, ["api", "me", "activations", id]) => licensing::deactivate(app, p, id, false, now, entropy).await,
-        (Get | Head, ["api", "me", "activations", id, "license-file"]) => licensing::license_file(app, p, id, now).await,
-        (Post, ["api", "partner", "activations"]) => licensing::activate(app, request, p, true, now, entropy).await,
-        (Delete, ["api", "partner", "activations", id]) => licensing::deactivate(app, p, id, true, now, entropy).await,
         (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
-        (Get | Head, ["api", "partner", "sups-subscriptions"]) => licensing::partner_subscriptions(app, p, now).await,
-        (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, p).await,
-        (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, p, month).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,

@@ -14,8 +14,8 @@ use super::pages::{escape, page, page_in, Area};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::{
-    Access, Actor, App, AppError, AttemptInput, Caller, PaymentProvider, Principal, Reply,
-    SessionInput, Timeline, Upload, BREAK_GLASS,
+    Access, App, AppError, AttemptInput, Caller, PaymentProvider, Principal, Reply, SessionInput,
+    Timeline, Upload, BREAK_GLASS,
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::entropy::Entropy;
@@ -902,30 +902,61 @@ pub fn activate_page() -> Result<Handled> {
     Ok(page_in(Area::Customer, 200, "Activate an installation", &body).into())
 }
 
+/// A refusal on a page: who may not call goes to sign in (or is refused)
+/// as the router does for every page; any other refusal is said on the page.
+fn refused_on_page(area: Area, error: AppError) -> Result<Handled> {
+    match error {
+        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
+            Err(error.into())
+        }
+        other => Ok(problem_page(area, other.into())),
+    }
+}
+
 /// Activates from a form, for the customer or a partner's technician.
 async fn activate_from_form<D: Database>(
     app: &App<D>,
-    actor: Actor<'_>,
-    object: &Map<String, Value>,
+    caller: &crate::app::Caller,
+    request: &Request,
     area: Area,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let mut fields = Fields::new(object);
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return Err(super::licensing::refuse_as(app, caller, error).await),
+    };
+    let technician = object
+        .get("technician")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && area == Area::Partner);
+    let mut fields = Fields::new(&object);
     let serial = fields.parse("serial", SerialNumber::parse);
     let installation = fields.parse("installation_id", InstallationId::parse);
     let version = fields.parse("product_version", ProductVersion::parse);
     let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
+        app.identify(caller).await?;
         let (action, technician, title) = if area == Area::Customer {
             ("/portal/activate", false, "Activate an installation")
         } else {
             ("/partner/activations", true, "Partner")
         };
-        let body = activation_form_with(action, technician, object, &fields.errors);
+        let body = activation_form_with(action, technician, &object, &fields.errors);
         return Ok(page_in(area, 422, title, &body).into());
     };
     match app
-        .activate(actor, &serial, &installation, &version, now, entropy)
+        .activate(
+            caller,
+            crate::app::Activation {
+                serial: &serial,
+                installation: &installation,
+                version: &version,
+                technician,
+            },
+            now,
+            entropy,
+        )
         .await
     {
         Ok((record, _)) => {
@@ -941,45 +972,34 @@ async fn activate_from_form<D: Database>(
             );
             Ok(page_in(area, 201, "Activated", &body).into())
         }
-        Err(error) => Ok(problem_page(area, error.into())),
+        Err(error) => refused_on_page(area, error),
     }
 }
 
 pub async fn activate<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &crate::app::Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let object = form(request)?;
-    activate_from_form(
-        app,
-        Actor::Customer(&customer),
-        &object,
-        Area::Customer,
-        now,
-        entropy,
-    )
-    .await
+    activate_from_form(app, caller, request, Area::Customer, now, entropy).await
 }
 
 pub async fn license_file<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &crate::app::Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    match app.license_file(Actor::Customer(&customer), id, now).await {
+    match app.license_file(caller, id, now).await {
         Ok(file) => Ok(Response::new(200, "application/json", file.into_bytes())
             .with_header(
                 "content-disposition",
                 &format!("attachment; filename=\"{id}.license.json\""),
             )
             .into()),
-        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+        Err(error) => refused_on_page(Area::Customer, error),
     }
 }
 
@@ -1050,20 +1070,20 @@ impl CredentialSignIn {
             .unwrap_or("")
             .trim()
             .to_owned();
-        let subject = if self.staff {
-            app.break_glass_admits(&secret)
-                .then(|| (SessionKind::Staff, BREAK_GLASS.to_owned()))
+        let session = if !self.staff {
+            app.partner_session(&secret, now, entropy).await?
+        } else if app.break_glass_admits(&secret) {
+            Some(
+                app.open_session(SessionKind::Staff, BREAK_GLASS, now, entropy)
+                    .await?,
+            )
         } else {
-            app.authenticate_partner(Some(&secret), now)
-                .await
-                .ok()
-                .map(|partner| (SessionKind::Partner, partner.id))
+            None
         };
-        let Some((kind, subject)) = subject else {
+        let Some(session) = session else {
             let body = credential_form(self.action, self.field, self.label, Some(self.refused));
             return Ok(page_in(Area::Public, 401, self.title, &body).into());
         };
-        let session = app.open_session(kind, &subject, now, entropy).await?;
         Ok(with_session(app, Response::redirect(self.landing), &session).into())
     }
 }
@@ -1549,14 +1569,15 @@ pub async fn audit_page<D: Database>(
 pub async fn partner<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &crate::app::Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let partner = principal.partner()?;
+    let account = app.partner_account(caller).await?;
+    let partner = &account.partner;
     let today = now.date_naive();
-    let subscriptions = app.store.subscriptions_of_partner(&partner.id).await?;
-    let rows: Vec<Vec<String>> = subscriptions
+    let rows: Vec<Vec<String>> = account
+        .subscriptions
         .iter()
         .map(|s| {
             let coverage = crate::app::coverage_of(s);
@@ -1579,22 +1600,14 @@ pub async fn partner<D: Database>(
         .unwrap_or_else(|| today.format("%Y-%m").to_string());
     let statement = match crate::domain::subscription::parse_month(&month) {
         Ok((year, number)) => {
-            let subs: Vec<_> = subscriptions
+            let statement = account.statement(year, number);
+            let total = statement.total;
+            let rows: Vec<Vec<String>> = statement
+                .lines
                 .iter()
-                .filter_map(|s| {
-                    Some((
-                        s.serial.clone(),
-                        crate::app::coverage_of(s)?,
-                        s.monthly_fee_cents.and_then(Money::from_cents)?,
-                    ))
-                })
-                .collect();
-            let (lines, total) = crate::domain::subscription::statement(year, number, &subs);
-            let rows: Vec<Vec<String>> = lines
-                .iter()
-                .map(|l| {
+                .map(|(serial, l)| {
                     vec![
-                        escape(&l.subscription_id),
+                        escape(serial),
                         format!("{} of {}", l.days_covered, l.days_in_month),
                         format!("EUR {}", l.amount),
                     ]
@@ -1628,23 +1641,11 @@ pub async fn partner<D: Database>(
 pub async fn partner_activate<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &crate::app::Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let partner = principal.partner()?;
-    let object = form(request)?;
-    let technician = object
-        .get("technician")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned);
-    let actor = Actor::Partner {
-        partner: &partner,
-        technician: technician.as_deref(),
-    };
-    activate_from_form(app, actor, &object, Area::Partner, now, entropy).await
+    activate_from_form(app, caller, request, Area::Partner, now, entropy).await
 }
 
 // ---- an organisation's people ---------------------------------------------

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Answer, App, AppError, CustomerPrincipal, Idempotency, Job};
+use super::{
+    Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, Job, Principal, StaffIdentity,
+};
 use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -15,7 +17,7 @@ use crate::domain::money::Money;
 use crate::domain::notification;
 use crate::domain::registration::NewRegistration;
 use crate::domain::serial::SerialNumber;
-use crate::domain::subscription::{self, Coverage, SaleStart};
+use crate::domain::subscription::{self, Coverage, SaleStart, StatementLine};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{
@@ -45,7 +47,42 @@ pub enum Actor<'a> {
     },
 }
 
-impl Actor<'_> {
+impl<'a> Actor<'a> {
+    /// The actor a caller is: the customer, or the partner (with the
+    /// technician it names).
+    fn of(principal: &'a Principal, technician: Option<&'a str>) -> Result<Self, AppError> {
+        match principal {
+            Principal::Customer(customer) => Ok(Self::Customer(customer)),
+            Principal::Partner(partner) => Ok(Self::Partner {
+                partner,
+                technician,
+            }),
+            _ => Err(AppError::Forbidden(
+                "this credential is not for this part of the portal",
+            )),
+        }
+    }
+
+    /// The license, if this actor may act on it: the contact's organisation
+    /// holds it; the partner is its partner. Anything else (a claimant, a
+    /// stranger who typed the serial) is not found.
+    fn may_use(&self, license: Option<LicenseRecord>) -> Result<LicenseRecord, AppError> {
+        let license = license.ok_or(AppError::NotFound)?;
+        let allowed = match self {
+            Self::Customer(principal) => {
+                license.holder_id.as_deref() == Some(principal.customer.id.as_str())
+            }
+            Self::Partner { partner, .. } => {
+                license.partner_id.as_deref() == Some(partner.id.as_str())
+            }
+        };
+        if allowed {
+            Ok(license)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
     fn id(&self) -> &str {
         match self {
             Self::Customer(principal) => &principal.contact.id,
@@ -95,6 +132,15 @@ impl Validation {
     }
 }
 
+/// An installation to activate, as the customer or technician sends it.
+pub struct Activation<'a> {
+    pub serial: &'a SerialNumber,
+    pub installation: &'a InstallationId,
+    pub version: &'a ProductVersion,
+    /// The partner's technician who activates.
+    pub technician: Option<&'a str>,
+}
+
 /// A sale of SUPS coverage, as the partner sends it.
 pub struct SupsSale {
     pub serial: SerialNumber,
@@ -122,6 +168,88 @@ fn midnight(date: NaiveDate) -> Instant {
         .and_utc()
 }
 
+/// How many partners and releases the desk lists.
+const PARTNERS_SHOWN: i64 = 500;
+const RELEASES_SHOWN: i64 = 200;
+
+/// The latest coverage among a license's subscriptions.
+fn latest_coverage(subscriptions: &[SubscriptionRecord]) -> Option<Coverage> {
+    subscriptions
+        .iter()
+        .filter_map(coverage_of)
+        .max_by_key(|c| c.until)
+}
+
+/// The release day of [`store::release_date`]'s rows.
+fn release_day(rows: &[store::Row]) -> Result<Option<NaiveDate>, AppError> {
+    Ok(store::decode_release_date(rows)?
+        .and_then(|day| NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()))
+}
+
+/// Whether a product version is covered: by the perpetual license up to
+/// its major version, beyond it by SUPS for versions released before
+/// coverage ended. Returns (covered, upgrade entitled).
+fn version_covered(
+    license: &LicenseRecord,
+    version: &ProductVersion,
+    released: Option<NaiveDate>,
+    coverage: Option<Coverage>,
+) -> (bool, bool) {
+    let entitled =
+        released.is_some_and(|day| subscription::upgrade_entitled(day, coverage.as_ref()));
+    (
+        i64::from(version.major()) <= license.major_version || entitled,
+        entitled,
+    )
+}
+
+/// A partner with the SUPS subscriptions it sold, as the partner reads
+/// them: the API's list and statement and the partner's page render it.
+#[derive(Debug, Clone)]
+pub struct PartnerAccount {
+    pub partner: PartnerRecord,
+    pub subscriptions: Vec<SubscriptionRecord>,
+}
+
+/// A month's fees a partner owes: a line for each subscription covering a
+/// day of it, with the license's serial.
+#[derive(Debug, Clone)]
+pub struct PartnerStatement {
+    pub lines: Vec<(String, StatementLine)>,
+    pub total: Money,
+}
+
+impl PartnerAccount {
+    /// The statement of a calendar month, prorated by days of coverage.
+    pub fn statement(&self, year: i32, month: u32) -> PartnerStatement {
+        let fees: Vec<(String, Coverage, Money)> = self
+            .subscriptions
+            .iter()
+            .filter_map(|s| {
+                Some((
+                    s.id.clone(),
+                    coverage_of(s)?,
+                    s.monthly_fee_cents.and_then(Money::from_cents)?,
+                ))
+            })
+            .collect();
+        let (lines, total) = subscription::statement(year, month, &fees);
+        let serial_of = |id: &str| {
+            self.subscriptions
+                .iter()
+                .find(|s| s.id == id)
+                .map_or_else(String::new, |s| s.serial.clone())
+        };
+        PartnerStatement {
+            lines: lines
+                .into_iter()
+                .map(|line| (serial_of(&line.subscription_id), line))
+                .collect(),
+            total,
+        }
+    }
+}
+
 /// A subscription's covered days.
 pub fn coverage_of(record: &SubscriptionRecord) -> Option<Coverage> {
     record.ends_at.map(|ends| Coverage {
@@ -131,12 +259,15 @@ pub fn coverage_of(record: &SubscriptionRecord) -> Option<Coverage> {
 }
 
 impl<D: Database> App<D> {
-    /// Imports licenses; a row equal to the stored one changes nothing.
+    /// Imports licenses; a row equal to the stored one changes nothing. The
+    /// caller, the serials already known and the partners named are read in
+    /// one batch.
     pub async fn import_licenses(
         &self,
+        caller: &Caller,
         rows: Vec<LicenseRow>,
         now: Instant,
-    ) -> Result<ImportReport, AppError> {
+    ) -> Result<(StaffIdentity, ImportReport), AppError> {
         let mut valid = Vec::new();
         let mut rejected = Vec::new();
         for (index, row) in rows.iter().enumerate() {
@@ -149,36 +280,51 @@ impl<D: Database> App<D> {
                 }),
             }
         }
-        let serials: Vec<String> = valid.iter().map(|l| l.serial.as_str().to_owned()).collect();
-        let known: std::collections::HashSet<String> = self
-            .store
-            .known_serials(&serials)
-            .await?
-            .into_iter()
+        let serials: Vec<&str> = valid.iter().map(|l| l.serial.as_str()).collect();
+        let named: Vec<&str> = valid
+            .iter()
+            .filter_map(|l| l.partner_id.as_deref())
             .collect();
-        let mut partners = std::collections::HashMap::new();
+        let serial_reads = store::known_serials(&serials);
+        let serial_count = serial_reads.len();
+        let reads: Vec<_> = serial_reads
+            .into_iter()
+            .chain(store::known_partners(&named))
+            .collect();
+        // A batch of no statements at all is no D1 batch.
+        let (principal, results) = if reads.is_empty() {
+            (self.identify(caller).await?, Vec::new())
+        } else {
+            self.read_as(caller, reads).await?
+        };
+        let staff = principal.staff()?;
+        let mut known = std::collections::HashSet::new();
+        let mut partners = std::collections::HashSet::new();
+        for (index, rows) in results.iter().enumerate() {
+            if index < serial_count {
+                known.extend(store::decode_texts(rows, "serial")?);
+            } else {
+                partners.extend(store::decode_texts(rows, "id")?);
+            }
+        }
         let mut records = Vec::new();
         for license in valid {
-            if let Some(partner_id) = &license.partner_id {
-                if !partners.contains_key(partner_id) {
-                    partners.insert(
-                        partner_id.clone(),
-                        self.store.partner(partner_id).await?.is_some(),
-                    );
-                }
-                if !partners[partner_id] {
-                    let mut errors = FieldErrors::default();
-                    errors.push(
-                        "partner_id",
-                        crate::domain::field::Invalid::new("unknown", "no partner has this id"),
-                    );
-                    rejected.push(RejectedRow {
-                        row: 0,
-                        serial: Some(license.serial.as_str().to_owned()),
-                        errors: errors.into_list(),
-                    });
-                    continue;
-                }
+            if license
+                .partner_id
+                .as_ref()
+                .is_some_and(|id| !partners.contains(id))
+            {
+                let mut errors = FieldErrors::default();
+                errors.push(
+                    "partner_id",
+                    crate::domain::field::Invalid::new("unknown", "no partner has this id"),
+                );
+                rejected.push(RejectedRow {
+                    row: 0,
+                    serial: Some(license.serial.as_str().to_owned()),
+                    errors: errors.into_list(),
+                });
+                continue;
             }
             records.push(LicenseRecord {
                 serial: license.serial.as_str().to_owned(),
@@ -206,13 +352,14 @@ impl<D: Database> App<D> {
                 .iter()
                 .sum()
         };
-        Ok(ImportReport {
+        let report = ImportReport {
             imported,
             updated: usize::try_from(changed)
                 .unwrap_or(0)
                 .saturating_sub(imported),
             rejected,
-        })
+        };
+        Ok((staff, report))
     }
 
     /// A new partner and its API key, shown once; only its hash is kept.
@@ -233,101 +380,147 @@ impl<D: Database> App<D> {
         Ok((record, key))
     }
 
-    pub async fn revoke_partner(&self, partner_id: &str, now: Instant) -> Result<(), AppError> {
-        self.store
-            .partner(partner_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    /// Opens a browser session for the partner whose key this is, in one
+    /// write: none for a key that opens nothing (unknown, revoked).
+    pub async fn partner_session(
+        &self,
+        key: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Option<Token>, AppError> {
+        let Ok(key) = Token::parse(key) else {
+            return Ok(None);
+        };
+        let session = Token::generate(entropy);
+        let expires_at = now + chrono::Duration::hours(super::SESSION_HOURS);
+        let opened = self
+            .store
+            .write(vec![store::open_partner_session(
+                key.hash(),
+                session.hash(),
+                now,
+                expires_at,
+            )])
+            .await?;
+        Ok((opened[0] == 1).then_some(session))
+    }
+
+    /// Revokes a partner's key: the caller and the partner read in one
+    /// batch, the revocation written in the next.
+    pub async fn revoke_partner(
+        &self,
+        caller: &Caller,
+        partner_id: &str,
+        now: Instant,
+    ) -> Result<StaffIdentity, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::partner_of(partner_id)])
+            .await?;
+        let staff = principal.staff()?;
+        if store::decode_partners(&rows[0])?.is_empty() {
+            return Err(AppError::NotFound);
+        }
         self.store
             .write(vec![store::revoke_partner(partner_id, now)])
             .await?;
-        Ok(())
+        Ok(staff)
     }
 
-    /// The license, if this actor may act on it: the contact's organisation
-    /// holds it; the partner is its partner. Anything else (a claimant, a
-    /// stranger who typed the serial) is not found.
-    async fn license_for(
+    /// The partners, newest first, for the desk, with the staff member who
+    /// reads them.
+    pub async fn partners(
         &self,
-        actor: &Actor<'_>,
-        serial: &str,
-    ) -> Result<LicenseRecord, AppError> {
-        let license = self
-            .store
-            .license(serial)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let allowed = match actor {
-            Actor::Customer(principal) => {
-                license.holder_id.as_deref() == Some(principal.customer.id.as_str())
-            }
-            Actor::Partner { partner, .. } => {
-                license.partner_id.as_deref() == Some(partner.id.as_str())
-            }
-        };
-        if allowed {
-            Ok(license)
-        } else {
-            Err(AppError::NotFound)
-        }
+        caller: &Caller,
+    ) -> Result<(StaffIdentity, Vec<PartnerRecord>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::partners(PARTNERS_SHOWN)])
+            .await?;
+        Ok((principal.staff()?, store::decode_partners(&rows[0])?))
     }
 
-    /// The latest end of SUPS coverage for a license.
-    async fn coverage(&self, serial: &str) -> Result<Option<Coverage>, AppError> {
-        Ok(self
-            .store
-            .subscriptions_of_license(serial)
-            .await?
-            .iter()
-            .filter_map(coverage_of)
-            .max_by_key(|c| c.until))
-    }
-
-    /// Whether a product version is covered: by the perpetual license up to
-    /// its major version, beyond it by SUPS for versions released before
-    /// coverage ended. Returns (covered, upgrade entitled).
-    async fn version_covered(
+    /// The release dates, newest first: (product, version, released_on).
+    pub async fn releases(
         &self,
-        license: &LicenseRecord,
-        version: &ProductVersion,
-        coverage: Option<Coverage>,
-    ) -> Result<(bool, bool), AppError> {
-        let major = i64::from(version.major());
-        let released = self
-            .store
-            .release_date(&license.product, &version.to_string(), major)
-            .await?
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-        let entitled =
-            released.is_some_and(|day| subscription::upgrade_entitled(day, coverage.as_ref()));
-        Ok((major <= license.major_version || entitled, entitled))
+        caller: &Caller,
+    ) -> Result<(StaffIdentity, Vec<(String, String, String)>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::releases(RELEASES_SHOWN)])
+            .await?;
+        Ok((principal.staff()?, store::decode_releases(&rows[0])?))
     }
 
-    /// Activates an installation. The same installation and major version
-    /// again answers the same activation and takes no second seat.
+    /// The licenses assigned to the calling partner.
+    pub async fn partner_licenses(&self, caller: &Caller) -> Result<Vec<LicenseRecord>, AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::licenses_of_partner(&caller.partner_scope())],
+            )
+            .await?;
+        principal.partner()?;
+        Ok(store::decode_licenses(&rows[0])?)
+    }
+
+    /// The calling partner with the subscriptions it sold: its list and its
+    /// monthly statements are made of this one read.
+    pub async fn partner_account(&self, caller: &Caller) -> Result<PartnerAccount, AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::subscriptions_of_partner(&caller.partner_scope())],
+            )
+            .await?;
+        Ok(PartnerAccount {
+            partner: principal.partner()?,
+            subscriptions: store::decode_subscriptions(&rows[0])?,
+        })
+    }
+
+    /// Activates an installation. The caller, the license, the installation's
+    /// activation, the license's coverage and the version's release date are
+    /// read in one batch; the seat-guarded insert and its audit row are
+    /// written in the next. The same installation and major version again
+    /// answers the same activation and takes no second seat.
     pub async fn activate(
         &self,
-        actor: Actor<'_>,
-        serial: &SerialNumber,
-        installation: &InstallationId,
-        version: &ProductVersion,
+        caller: &Caller,
+        wanted: Activation<'_>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(ActivationRecord, bool), AppError> {
-        let license = self.license_for(&actor, serial.as_str()).await?;
+        let Activation {
+            serial,
+            installation,
+            version,
+            technician,
+        } = wanted;
+        let major = i64::from(version.major());
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::license_of(serial.as_str()),
+                    store::active_activation_of(
+                        serial.as_str(),
+                        installation.as_str(),
+                        Some(major),
+                    ),
+                    store::subscriptions_of_license(serial.as_str()),
+                    store::release_date(serial.as_str(), &version.to_string(), major),
+                ],
+            )
+            .await?;
+        let actor = Actor::of(&principal, technician)?;
+        let license = actor.may_use(store::decode_license(&rows[0])?)?;
         if license.revoked_at.is_some() {
             return Err(AppError::LicenseRevoked);
         }
-        let major = i64::from(version.major());
-        if let Some(existing) = self
-            .store
-            .active_activation(serial.as_str(), installation.as_str(), Some(major))
-            .await?
-        {
+        if let Some(existing) = store::decode_activation(&rows[1])? {
             return Ok((existing, false));
         }
-        let coverage = self.coverage(serial.as_str()).await?;
-        if !self.version_covered(&license, version, coverage).await?.0 {
+        let coverage = latest_coverage(&store::decode_subscriptions(&rows[2])?);
+        let released = release_day(&rows[3])?;
+        if !version_covered(&license, version, released, coverage).0 {
             return Err(AppError::VersionNotCovered);
         }
         let key = self
@@ -341,14 +534,11 @@ impl<D: Database> App<D> {
             Actor::Partner {
                 partner,
                 technician,
-            } => {
-                let holder = license.holder_id.clone();
-                (
-                    holder,
-                    Some(partner.id.clone()),
-                    technician.map(str::to_owned),
-                )
-            }
+            } => (
+                license.holder_id.clone(),
+                Some(partner.id.clone()),
+                technician.map(str::to_owned),
+            ),
         };
         let record = ActivationRecord {
             id: entropy.id("act"),
@@ -392,27 +582,34 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// Frees an installation's seat, within the monthly limit per license.
+    /// Frees an installation's seat, within the monthly limit per license:
+    /// the caller, the activation, its license and the month's deactivations
+    /// read in one batch, the deactivation and its audit row written in the
+    /// next, and answered from what was decided.
     pub async fn deactivate(
         &self,
-        actor: Actor<'_>,
+        caller: &Caller,
         activation_id: &str,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ActivationRecord, AppError> {
-        let record = self
-            .store
-            .activation(activation_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        self.license_for(&actor, &record.serial).await?;
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::activation_of(activation_id),
+                    store::license_of_activation(activation_id),
+                    store::deactivations_since(activation_id, activation::month_start(now)),
+                ],
+            )
+            .await?;
+        let actor = Actor::of(&principal, None)?;
+        let record = store::decode_activation(&rows[0])?.ok_or(AppError::NotFound)?;
+        actor.may_use(store::decode_license(&rows[1])?)?;
         if record.deactivated_at.is_some() {
             return Ok(record);
         }
-        let used = self
-            .store
-            .deactivations_since(&record.serial, activation::month_start(now))
-            .await?;
+        let used = store::decode_count(&rows[2])?;
         if !activation::may_deactivate(u32::try_from(used).unwrap_or(u32::MAX)) {
             return Err(AppError::DeactivationLimit);
         }
@@ -430,17 +627,19 @@ impl<D: Database> App<D> {
                 ),
             ])
             .await?;
-        self.store
-            .activation(activation_id)
-            .await?
-            .ok_or(AppError::NotFound)
+        Ok(ActivationRecord {
+            deactivated_at: Some(now),
+            ..record
+        })
     }
 
     /// What the installed product asks: is this installation's code valid for
     /// this version? Failed attempts are limited per license and client
     /// address, and per license, in buckets of their own: an address that
     /// keeps failing is refused, and a license flooded with failures refuses
-    /// further failures, but a valid installation is always answered.
+    /// further failures, but a valid installation is always answered. The
+    /// address's count and everything the answer needs are read in one
+    /// batch; only a failure is counted, in a second.
     pub async fn validate(
         &self,
         serial: &str,
@@ -450,54 +649,67 @@ impl<D: Database> App<D> {
         client: &str,
         now: Instant,
     ) -> Result<Validation, AppError> {
+        let parsed = SerialNumber::parse(serial).ok();
         let license_bucket = format!(
             "validate-failed:{}",
-            SerialNumber::parse(serial).map_or_else(|_| "-".to_owned(), |s| s.as_str().to_owned())
+            parsed.as_ref().map_or("-", SerialNumber::as_str)
         );
         let address_bucket = format!("{license_bucket}:{client}");
         let (window, retry_after) = super::rate_window(now);
-        if self.store.requests_counted(&address_bucket, window).await?
-            >= FAILED_VALIDATIONS_PER_ADDRESS
-        {
+        let mut reads = vec![store::requests_counted(&address_bucket, window)];
+        if let Some(serial) = &parsed {
+            let major = i64::from(version.major());
+            reads.extend([
+                store::license_of(serial.as_str()),
+                store::subscriptions_of_license(serial.as_str()),
+                store::active_activation_of(serial.as_str(), installation, None),
+                store::release_date(serial.as_str(), &version.to_string(), major),
+            ]);
+        }
+        let rows = self.store.reads(reads).await?;
+        if store::decode_count(&rows[0])? >= FAILED_VALIDATIONS_PER_ADDRESS {
             return Err(AppError::RateLimited(retry_after));
         }
-        let validation = self
-            .check_validation(serial, installation, code, version)
-            .await?;
+        let validation = match &parsed {
+            Some(serial) => {
+                self.check_validation(serial, installation, code, version, &rows[1..])?
+            }
+            None => Validation::refused("NOT_FOUND"),
+        };
         if FAILED_VALIDATION_CODES.contains(&validation.code) {
-            self.store.count_request(&address_bucket, window).await?;
-            if self.store.count_request(&license_bucket, window).await?
-                > FAILED_VALIDATIONS_PER_LICENSE
-            {
+            let counted = self
+                .store
+                .reads(vec![
+                    store::count_request(&address_bucket, window),
+                    store::count_request(&license_bucket, window),
+                ])
+                .await?;
+            if store::decode_count(&counted[1])? > FAILED_VALIDATIONS_PER_LICENSE {
                 return Err(AppError::RateLimited(retry_after));
             }
         }
         Ok(validation)
     }
 
-    async fn check_validation(
+    /// The answer to a validation, from the rows of the license, its
+    /// subscriptions, the installation's activation and the release date.
+    fn check_validation(
         &self,
-        serial: &str,
+        serial: &SerialNumber,
         installation: &str,
         code: &str,
         version: &ProductVersion,
+        rows: &[Vec<store::Row>],
     ) -> Result<Validation, AppError> {
-        let Ok(serial) = SerialNumber::parse(serial) else {
-            return Ok(Validation::refused("NOT_FOUND"));
-        };
-        let Some(license) = self.store.license(serial.as_str()).await? else {
+        let Some(license) = store::decode_license(&rows[0])? else {
             return Ok(Validation::refused("NOT_FOUND"));
         };
         if license.revoked_at.is_some() {
             return Ok(Validation::refused("REVOKED"));
         }
-        let coverage = self.coverage(serial.as_str()).await?;
+        let coverage = latest_coverage(&store::decode_subscriptions(&rows[1])?);
         let sups_until = coverage.map(|c| c.last_day().to_string());
-        let Some(activation) = self
-            .store
-            .active_activation(serial.as_str(), installation, None)
-            .await?
-        else {
+        let Some(activation) = store::decode_activation(&rows[2])? else {
             return Ok(Validation {
                 sups_until,
                 ..Validation::refused("NOT_ACTIVATED")
@@ -510,7 +722,7 @@ impl<D: Database> App<D> {
             (Ok(installation), Ok(code)) => activation::verify(
                 &self.config.activation_keys,
                 &code,
-                &serial,
+                serial,
                 &installation,
                 u32::try_from(activation.major_version).unwrap_or(0),
             ),
@@ -522,7 +734,8 @@ impl<D: Database> App<D> {
                 ..Validation::refused("CODE_MISMATCH")
             });
         }
-        let (covered, entitled) = self.version_covered(&license, version, coverage).await?;
+        let (covered, entitled) =
+            version_covered(&license, version, release_day(&rows[3])?, coverage);
         Ok(Validation {
             valid: covered,
             code: if covered {
@@ -535,28 +748,36 @@ impl<D: Database> App<D> {
         })
     }
 
-    /// A signed license file for an installation without internet.
+    /// A signed license file for an installation without internet: the
+    /// caller, the activation, its license and coverage in one batch.
     pub async fn license_file(
         &self,
-        actor: Actor<'_>,
+        caller: &Caller,
         activation_id: &str,
         now: Instant,
     ) -> Result<String, AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::activation_of(activation_id),
+                    store::license_of_activation(activation_id),
+                    store::subscriptions_of_activation(activation_id),
+                ],
+            )
+            .await?;
         let signer = self
             .config
             .license_signer
             .as_ref()
             .ok_or(AppError::Unavailable("license files are not configured"))?;
-        let record = self
-            .store
-            .activation(activation_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let license = self.license_for(&actor, &record.serial).await?;
+        let actor = Actor::of(&principal, None)?;
+        let record = store::decode_activation(&rows[0])?.ok_or(AppError::NotFound)?;
+        let license = actor.may_use(store::decode_license(&rows[1])?)?;
         if record.deactivated_at.is_some() {
             return Err(AppError::NotFound);
         }
-        let coverage = self.coverage(&record.serial).await?;
+        let coverage = latest_coverage(&store::decode_subscriptions(&rows[2])?);
         let file = LicenseFile {
             serial: record.serial,
             installation_id: record.installation_id,

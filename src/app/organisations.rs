@@ -462,7 +462,6 @@ mod tests {
     use super::*;
     use crate::app::registration::tests::{registration, token_in_email};
     use crate::app::testing::{app, customer, entropy, license, now, run};
-    use crate::app::Actor;
     use crate::domain::activation::InstallationId;
     use crate::domain::license::ProductVersion;
     use crate::store::sqlite::Sqlite;
@@ -557,6 +556,13 @@ mod tests {
         run(app.principal(&contact.id)).unwrap()
     }
 
+    fn as_caller(customer: &CustomerPrincipal) -> crate::app::Caller {
+        crate::app::Caller::of(
+            crate::app::Principal::Customer(Box::new(customer.clone())),
+            now(),
+        )
+    }
+
     #[test]
     fn a_stranger_who_types_the_serial_cannot_activate_deactivate_or_see_codes() {
         let app = app();
@@ -564,10 +570,13 @@ mod tests {
         let serial = ana.customer.registered_serial.clone();
         let version = ProductVersion::parse("8.0").unwrap();
         let (activation, _) = run(app.activate(
-            Actor::Customer(&ana),
-            &SerialNumber::parse(&serial).unwrap(),
-            &InstallationId::parse("PC-ANA-1").unwrap(),
-            &version,
+            &as_caller(&ana),
+            crate::app::Activation {
+                serial: &SerialNumber::parse(&serial).unwrap(),
+                installation: &InstallationId::parse("PC-ANA-1").unwrap(),
+                version: &version,
+                technician: None,
+            },
             now(),
             &mut entropy(60),
         ))
@@ -575,23 +584,21 @@ mod tests {
         let eve = stranger_with_serial(&app, &serial);
         assert_ne!(eve.customer.id, ana.customer.id);
         let taken = run(app.activate(
-            Actor::Customer(&eve),
-            &SerialNumber::parse(&serial).unwrap(),
-            &InstallationId::parse("PC-EVE-1").unwrap(),
-            &version,
+            &as_caller(&eve),
+            crate::app::Activation {
+                serial: &SerialNumber::parse(&serial).unwrap(),
+                installation: &InstallationId::parse("PC-EVE-1").unwrap(),
+                version: &version,
+                technician: None,
+            },
             now(),
             &mut entropy(61),
         ));
         assert!(matches!(taken, Err(AppError::NotFound)));
-        let freed = run(app.deactivate(
-            Actor::Customer(&eve),
-            &activation.id,
-            now(),
-            &mut entropy(62),
-        ));
+        let freed = run(app.deactivate(&as_caller(&eve), &activation.id, now(), &mut entropy(62)));
         assert!(matches!(freed, Err(AppError::NotFound)));
         assert!(matches!(
-            run(app.license_file(Actor::Customer(&eve), &activation.id, now())),
+            run(app.license_file(&as_caller(&eve), &activation.id, now())),
             Err(AppError::NotFound)
         ));
         assert!(run(app.store.licenses_of_customer(&eve.customer.id))

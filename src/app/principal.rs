@@ -197,6 +197,30 @@ impl Caller {
         }
     }
 
+    /// A caller already known to be `principal` (a use case run for someone
+    /// proven otherwise, such as by a test or a job): nothing to look up.
+    pub fn of(principal: Principal, now: Instant) -> Self {
+        let access = match &principal {
+            Principal::Anonymous => Access::Public,
+            Principal::Customer(_) => Access::Customer,
+            Principal::Staff(_) => Access::Staff(&[]),
+            Principal::Partner(_) => Access::Partner(PartnerNeed::Any),
+        };
+        Self::new(access, Claim::Known(principal), now)
+    }
+
+    /// Which partner the caller's reads are about: the partner behind the
+    /// key or session, or, for a caller that is no partner, no one.
+    pub fn partner_scope(&self) -> store::PartnerScope {
+        match &self.claim {
+            Claim::Secret { hash, .. } => store::PartnerScope::OfSecret(*hash),
+            Claim::Known(Principal::Partner(partner)) => {
+                store::PartnerScope::Id(partner.id.clone())
+            }
+            _ => store::PartnerScope::Id(String::new()),
+        }
+    }
+
     /// The principal, once [`Caller::principal`] has found it.
     pub fn resolved(&self) -> Option<&Principal> {
         self.resolved.get()

@@ -50,6 +50,37 @@ impl CustomerScope {
     }
 }
 
+/// Which partner a read is about: an id known already, or the partner
+/// behind a secret (its API key, or a partner browser session), found
+/// inside the statement, like [`CustomerScope`], so that the read goes in
+/// the batch of the caller's own statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartnerScope {
+    Id(String),
+    OfSecret(SecretHash),
+}
+
+impl PartnerScope {
+    /// The SQL for the partner's id, with its one parameter at `?{n}`.
+    pub fn sql(&self, n: usize) -> String {
+        match self {
+            Self::Id(_) => format!("?{n}"),
+            Self::OfSecret(_) => format!(
+                "(SELECT id FROM partners WHERE key_hash = ?{n} \
+                 UNION ALL SELECT subject_id FROM browser_sessions WHERE id_hash = ?{n} AND kind = 'partner' LIMIT 1)"
+            ),
+        }
+    }
+
+    /// The parameter bound at `?{n}`.
+    pub fn param(&self) -> Value {
+        match self {
+            Self::Id(id) => id.as_str().into(),
+            Self::OfSecret(hash) => hash.to_hex().into(),
+        }
+    }
+}
+
 /// `json_object('id', p.id, …)` of a table's columns under `alias`, or NULL
 /// when an outer join found no row.
 fn json_of(alias: &str, columns: &str) -> String {

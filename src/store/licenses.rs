@@ -1,10 +1,11 @@
 //! The license catalogue, partners, activations and their audit, releases,
 //! validation counters, SUPS subscriptions and license claims.
 
-use super::{bulk, Database, DbError, Row, Statement, Store};
+use super::{bulk, Database, DbError, PartnerScope, Row, Statement, Store};
 use crate::domain::ledger::Entry;
 use crate::domain::organisation::Licensee;
 use crate::domain::time::{format, Instant};
+use crate::domain::token::SecretHash;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerRecord {
@@ -404,75 +405,218 @@ pub fn grant_free_coupon_if_holder(entry: &Entry, serial: &str) -> Statement {
     )
 }
 
-impl<D: Database> Store<D> {
-    pub async fn partner(&self, id: &str) -> Result<Option<PartnerRecord>, DbError> {
-        let sql = format!("SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| partner(&row))
-            .transpose()
-    }
+/// Opens a partner's browser session with its key, in one statement: only
+/// a key of a partner not revoked opens one.
+pub fn open_partner_session(
+    key: SecretHash,
+    session: SecretHash,
+    now: Instant,
+    expires_at: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO browser_sessions (id_hash, kind, subject_id, created_at, expires_at) \
+         SELECT ?1, 'partner', id, ?2, ?3 FROM partners WHERE key_hash = ?4 AND revoked_at IS NULL",
+        vec![
+            session.to_hex().into(),
+            format(now).into(),
+            format(expires_at).into(),
+            key.to_hex().into(),
+        ],
+    )
+}
 
-    /// Release dates, newest first: (product, version, released_on).
-    pub async fn releases(&self, limit: i64) -> Result<Vec<(String, String, String)>, DbError> {
-        self.rows(Statement::new(
-            "SELECT product, version, released_on FROM releases ORDER BY released_on DESC, rowid DESC LIMIT ?1",
-            vec![limit.into()],
-        ))
-        .await?
-        .iter()
-        .map(|row| Ok((row.text("product")?, row.text("version")?, row.text("released_on")?)))
+/// Every partner, newest first, for the desk.
+pub fn partners(limit: i64) -> Statement {
+    let sql = format!(
+        "SELECT {PARTNER_COLUMNS} FROM partners ORDER BY created_at DESC, rowid DESC LIMIT ?1"
+    );
+    Statement::new(sql, vec![limit.into()])
+}
+
+pub fn partner_of(id: &str) -> Statement {
+    let sql = format!("SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?1");
+    Statement::new(sql, vec![id.into()])
+}
+
+/// Which of these partner ids exist, in as few statements as D1 allows.
+pub fn known_partners(ids: &[&str]) -> Vec<Statement> {
+    bulk(
+        "SELECT id FROM partners WHERE id IN (SELECT value FROM json_each(?1))",
+        ids.iter().map(|id| serde_json::json!(id)),
+    )
+}
+
+pub fn decode_partners(rows: &[Row]) -> Result<Vec<PartnerRecord>, DbError> {
+    rows.iter().map(partner).collect()
+}
+
+/// Release dates, newest first.
+pub fn releases(limit: i64) -> Statement {
+    Statement::new(
+        "SELECT product, version, released_on FROM releases ORDER BY released_on DESC, rowid DESC LIMIT ?1",
+        vec![limit.into()],
+    )
+}
+
+/// (product, version, released_on) of [`releases`]' rows.
+pub fn decode_releases(rows: &[Row]) -> Result<Vec<(String, String, String)>, DbError> {
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.text("product")?,
+                row.text("version")?,
+                row.text("released_on")?,
+            ))
+        })
         .collect()
-    }
+}
 
-    /// Every partner, newest first, for the desk.
-    pub async fn partners(&self, limit: i64) -> Result<Vec<PartnerRecord>, DbError> {
-        let sql = format!(
-            "SELECT {PARTNER_COLUMNS} FROM partners ORDER BY created_at DESC, rowid DESC LIMIT ?1"
-        );
-        self.rows(Statement::new(sql, vec![limit.into()]))
-            .await?
-            .iter()
-            .map(partner)
-            .collect()
-    }
+pub fn license_of(serial: &str) -> Statement {
+    let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = ?1");
+    Statement::new(sql, vec![serial.into()])
+}
 
+/// The license an activation is of.
+pub fn license_of_activation(activation_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = (SELECT serial FROM activations WHERE id = ?1)"
+    );
+    Statement::new(sql, vec![activation_id.into()])
+}
+
+pub fn decode_license(rows: &[Row]) -> Result<Option<LicenseRecord>, DbError> {
+    rows.first().map(license).transpose()
+}
+
+/// Which of these serials are in the catalogue already, in as few
+/// statements as D1 allows.
+pub fn known_serials(serials: &[&str]) -> Vec<Statement> {
+    bulk(
+        "SELECT serial FROM licenses WHERE serial IN (SELECT value FROM json_each(?1))",
+        serials.iter().map(|serial| serde_json::json!(serial)),
+    )
+}
+
+/// The one text column `column` of every row.
+pub fn decode_texts(rows: &[Row], column: &str) -> Result<Vec<String>, DbError> {
+    rows.iter().map(|row| row.text(column)).collect()
+}
+
+pub fn activation_of(id: &str) -> Statement {
+    let sql = format!("SELECT {ACTIVATION_COLUMNS} FROM activations WHERE id = ?1");
+    Statement::new(sql, vec![id.into()])
+}
+
+/// The active activation of an installation (of any major version when
+/// `major_version` is none, the highest first).
+pub fn active_activation_of(
+    serial: &str,
+    installation_id: &str,
+    major_version: Option<i64>,
+) -> Statement {
+    let sql = format!(
+        "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE serial = ?1 AND installation_id = ?2 \
+         AND (?3 IS NULL OR major_version = ?3) AND deactivated_at IS NULL ORDER BY major_version DESC LIMIT 1"
+    );
+    Statement::new(
+        sql,
+        vec![serial.into(), installation_id.into(), major_version.into()],
+    )
+}
+
+pub fn decode_activation(rows: &[Row]) -> Result<Option<ActivationRecord>, DbError> {
+    rows.first().map(activation).transpose()
+}
+
+/// The deactivations since `since` of the license an activation is of.
+pub fn deactivations_since(activation_id: &str, since: Instant) -> Statement {
+    Statement::new(
+        "SELECT COUNT(*) AS requests FROM activation_audit WHERE serial = \
+         (SELECT serial FROM activations WHERE id = ?1) AND action = 'deactivate' AND created_at >= ?2",
+        vec![activation_id.into(), format(since).into()],
+    )
+}
+
+/// The release date of a license's product at a version: the version
+/// itself, else the first release of its major version.
+pub fn release_date(serial: &str, version: &str, major: i64) -> Statement {
+    Statement::new(
+        "SELECT released_on FROM releases WHERE product = (SELECT product FROM licenses WHERE serial = ?1) \
+         AND (version = ?2 OR major_version = ?3) ORDER BY version = ?2 DESC, released_on LIMIT 1",
+        vec![serial.into(), version.into(), major.into()],
+    )
+}
+
+pub fn decode_release_date(rows: &[Row]) -> Result<Option<String>, DbError> {
+    rows.first().map(|row| row.text("released_on")).transpose()
+}
+
+/// Counts one request in a rate-limit bucket's window, returning the
+/// count so far (a write that answers rows: sent with reads).
+pub fn count_request(bucket: &str, window_start: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
+         ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
+        vec![bucket.into(), format(window_start).into()],
+    )
+}
+
+/// The requests counted in a rate-limit bucket's window so far, without
+/// counting one.
+pub fn requests_counted(bucket: &str, window_start: Instant) -> Statement {
+    Statement::new(
+        "SELECT requests FROM rate_counters WHERE bucket = ?1 AND window_start = ?2",
+        vec![bucket.into(), format(window_start).into()],
+    )
+}
+
+/// The `requests` of a count's rows (none counted: 0).
+pub fn decode_count(rows: &[Row]) -> Result<i64, DbError> {
+    rows.first().map_or(Ok(0), |row| row.integer("requests"))
+}
+
+pub fn subscriptions_of_license(serial: &str) -> Statement {
+    let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1");
+    Statement::new(sql, vec![serial.into()])
+}
+
+/// The subscriptions of the license an activation is of.
+pub fn subscriptions_of_activation(activation_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = (SELECT serial FROM activations WHERE id = ?1)"
+    );
+    Statement::new(sql, vec![activation_id.into()])
+}
+
+/// The licenses assigned to the partner.
+pub fn licenses_of_partner(partner: &PartnerScope) -> Statement {
+    let sql = format!(
+        "SELECT {LICENSE_COLUMNS} FROM licenses WHERE partner_id = {} ORDER BY serial LIMIT 1000",
+        partner.sql(1)
+    );
+    Statement::new(sql, vec![partner.param()])
+}
+
+pub fn decode_licenses(rows: &[Row]) -> Result<Vec<LicenseRecord>, DbError> {
+    rows.iter().map(license).collect()
+}
+
+/// The SUPS subscriptions the partner sold.
+pub fn subscriptions_of_partner(partner: &PartnerScope) -> Statement {
+    let sql = format!(
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE partner_id = {} ORDER BY serial",
+        partner.sql(1)
+    );
+    Statement::new(sql, vec![partner.param()])
+}
+
+pub fn decode_subscriptions(rows: &[Row]) -> Result<Vec<SubscriptionRecord>, DbError> {
+    rows.iter().map(subscription).collect()
+}
+
+impl<D: Database> Store<D> {
     pub async fn license(&self, serial: &str) -> Result<Option<LicenseRecord>, DbError> {
-        let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = ?1");
-        self.first(Statement::new(sql, vec![serial.into()]))
-            .await?
-            .map(|row| license(&row))
-            .transpose()
-    }
-
-    /// Which of these serials are in the catalogue already.
-    pub async fn known_serials(&self, serials: &[String]) -> Result<Vec<String>, DbError> {
-        let mut known = Vec::new();
-        for chunk in serials.chunks(2000) {
-            let list = serde_json::to_string(chunk).unwrap_or_default();
-            for row in self
-                .rows(Statement::new(
-                    "SELECT serial FROM licenses WHERE serial IN (SELECT value FROM json_each(?1))",
-                    vec![list.into()],
-                ))
-                .await?
-            {
-                known.push(row.text("serial")?);
-            }
-        }
-        Ok(known)
-    }
-
-    pub async fn licenses_of_partner(
-        &self,
-        partner_id: &str,
-    ) -> Result<Vec<LicenseRecord>, DbError> {
-        let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE partner_id = ?1 ORDER BY serial LIMIT 1000");
-        self.rows(Statement::new(sql, vec![partner_id.into()]))
-            .await?
-            .iter()
-            .map(license)
-            .collect()
+        decode_license(&self.rows(license_of(serial)).await?)
     }
 
     /// The licenses an organisation holds.
@@ -490,14 +634,6 @@ impl<D: Database> Store<D> {
             .collect()
     }
 
-    pub async fn activation(&self, id: &str) -> Result<Option<ActivationRecord>, DbError> {
-        let sql = format!("SELECT {ACTIVATION_COLUMNS} FROM activations WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| activation(&row))
-            .transpose()
-    }
-
     /// The active activation of an installation, if any (any major version
     /// when `major_version` is none).
     pub async fn active_activation(
@@ -506,17 +642,11 @@ impl<D: Database> Store<D> {
         installation_id: &str,
         major_version: Option<i64>,
     ) -> Result<Option<ActivationRecord>, DbError> {
-        let sql = format!(
-            "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE serial = ?1 AND installation_id = ?2 \
-             AND (?3 IS NULL OR major_version = ?3) AND deactivated_at IS NULL ORDER BY major_version DESC LIMIT 1"
-        );
-        self.first(Statement::new(
-            sql,
-            vec![serial.into(), installation_id.into(), major_version.into()],
-        ))
-        .await?
-        .map(|row| activation(&row))
-        .transpose()
+        decode_activation(
+            &self
+                .rows(active_activation_of(serial, installation_id, major_version))
+                .await?,
+        )
     }
 
     pub async fn activations_of_license(
@@ -533,63 +663,10 @@ impl<D: Database> Store<D> {
             .collect()
     }
 
-    pub async fn deactivations_since(&self, serial: &str, since: Instant) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT COUNT(*) AS n FROM activation_audit WHERE serial = ?1 AND action = 'deactivate' AND created_at >= ?2",
-                vec![serial.into(), format(since).into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("COUNT gave no row".into()))?;
-        row.integer("n")
-    }
-
-    /// The release date of a product version: the version itself, else the
-    /// first release of its major version.
-    pub async fn release_date(
-        &self,
-        product: &str,
-        version: &str,
-        major: i64,
-    ) -> Result<Option<String>, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT released_on FROM releases WHERE product = ?1 AND (version = ?2 OR major_version = ?3) \
-                 ORDER BY version = ?2 DESC, released_on LIMIT 1",
-                vec![product.into(), version.into(), major.into()],
-            ))
-            .await?;
-        row.map(|row| row.text("released_on")).transpose()
-    }
-
     /// Counts one request in a rate-limit bucket's window and returns the
     /// count so far.
     pub async fn count_request(&self, bucket: &str, window_start: Instant) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
-                 ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
-                vec![bucket.into(), format(window_start).into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("RETURNING gave no row".into()))?;
-        row.integer("requests")
-    }
-
-    /// The requests counted in a rate-limit bucket's window so far, without
-    /// counting one.
-    pub async fn requests_counted(
-        &self,
-        bucket: &str,
-        window_start: Instant,
-    ) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT requests FROM rate_counters WHERE bucket = ?1 AND window_start = ?2",
-                vec![bucket.into(), format(window_start).into()],
-            ))
-            .await?;
-        row.map_or(Ok(0), |row| row.integer("requests"))
+        decode_count(&self.rows(count_request(bucket, window_start)).await?)
     }
 
     pub async fn subscription_of(
@@ -602,18 +679,6 @@ impl<D: Database> Store<D> {
             .await?
             .map(|row| subscription(&row))
             .transpose()
-    }
-
-    pub async fn subscriptions_of_partner(
-        &self,
-        partner_id: &str,
-    ) -> Result<Vec<SubscriptionRecord>, DbError> {
-        let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE partner_id = ?1 ORDER BY serial");
-        self.rows(Statement::new(sql, vec![partner_id.into()]))
-            .await?
-            .iter()
-            .map(subscription)
-            .collect()
     }
 
     pub async fn subscriptions_of_customer(
@@ -632,13 +697,7 @@ impl<D: Database> Store<D> {
         &self,
         serial: &str,
     ) -> Result<Vec<SubscriptionRecord>, DbError> {
-        let sql =
-            format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1");
-        self.rows(Statement::new(sql, vec![serial.into()]))
-            .await?
-            .iter()
-            .map(subscription)
-            .collect()
+        decode_subscriptions(&self.rows(subscriptions_of_license(serial)).await?)
     }
 
     /// Subscriptions ending before `before` that still cover `now` and have

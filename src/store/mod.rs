@@ -34,7 +34,7 @@ pub use bulletins::{
 };
 pub use callers::{
     decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
-    CustomerScope, Holder, SecretHolders, SessionSubject,
+    CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
@@ -55,11 +55,16 @@ pub use incidents::{
 };
 pub use ledger::{append_entry, insert_entry, LedgerLine};
 pub use licenses::{
-    audit, claim_license, deactivate, grant_free_coupon_if_holder, hold_if_unheld,
-    insert_activation, insert_partner, insert_subscription, insert_sups_sale,
-    is_not_license_holder, mark_reminded, revoke_partner, transfer_holder, update_coverage,
-    upsert_licenses, upsert_release, ActivationRecord, LicenseRecord, PartnerRecord,
-    SubscriptionRecord, SupsSaleRecord,
+    activation_of, active_activation_of, audit, claim_license, count_request, deactivate,
+    deactivations_since, decode_activation, decode_count, decode_license, decode_licenses,
+    decode_partners, decode_release_date, decode_releases, decode_subscriptions, decode_texts,
+    grant_free_coupon_if_holder, hold_if_unheld, insert_activation, insert_partner,
+    insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
+    license_of, license_of_activation, licenses_of_partner, mark_reminded, open_partner_session,
+    partner_of, partners, release_date, releases, requests_counted, revoke_partner,
+    subscriptions_of_activation, subscriptions_of_license, subscriptions_of_partner,
+    transfer_holder, update_coverage, upsert_licenses, upsert_release, ActivationRecord,
+    LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
     append_entries, decode_orders, expire_orders, insert_bank_payments, insert_matched_payment,
