@@ -25,7 +25,8 @@ mod tasks;
 mod tokens;
 
 pub use bank::{
-    insert_bank_entries, insert_statement, is_matched_already, match_bank_entry, BankEntryRecord,
+    bank_entry, decode_bank_entries, insert_bank_entries, insert_statement, is_matched_already,
+    match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
     claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
@@ -49,7 +50,9 @@ pub use incidents::{
     record_breach, update_incident, Attempt, AttemptRecord, IncidentRecord, MessageRecord,
     SessionRecord, SessionRow,
 };
-pub use ledger::{append_entry, insert_entry, LedgerLine};
+pub use ledger::{
+    append_entry, balance_of, decode_balance, decode_ledger, insert_entry, ledger_of, LedgerLine,
+};
 pub use licenses::{
     audit, claim_license, deactivate, grant_free_coupon_if_holder, hold_if_unheld,
     insert_activation, insert_partner, insert_subscription, insert_sups_sale,
@@ -58,14 +61,17 @@ pub use licenses::{
     SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
-    append_entries, decode_orders, expire_orders, insert_bank_payments, insert_matched_payment,
-    insert_order, insert_payment, insert_staff_task, insert_staff_tasks, insert_webhook_event,
-    mark_card_paid, mark_for_review, orders_of, record_coupon_debt, reverse_refund,
-    set_order_status, settle_transfers, BankPayment, OrderRecord, Settlement, StaffTask,
+    active_sups, append_entries, confirmation_address, decode_address, decode_order,
+    decode_order_for_refund, decode_orders, expire_orders, insert_bank_payments,
+    insert_matched_payment, insert_order, insert_payment, insert_staff_task, insert_staff_tasks,
+    insert_webhook_event, mark_card_paid, mark_for_review, order_by_id, order_for_refund, order_of,
+    orders_in_review, orders_of, record_coupon_debt, reverse_refund, set_order_status,
+    settle_transfers, webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{
-    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
-    mark_sent, mark_unknown, schedule_retry, OutboxMessage, OutboxStatus,
+    claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
+    mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
+    OutboxStatus,
 };
 pub use profile::{
     confirm_email, insert_notice_if_pending, set_pending_email, update_company, update_contact,
@@ -76,7 +82,10 @@ pub use staff::{
     insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,
     StaffMemberRecord,
 };
-pub use tasks::{resolve_task, settle_review, SettlementRecord, TaskRecord};
+pub use tasks::{
+    decode_tasks, resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord,
+    TaskRecord,
+};
 pub use tokens::{
     delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token, spend_token,
 };
