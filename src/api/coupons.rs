@@ -53,12 +53,10 @@ pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value 
     body
 }
 
-pub async fn ledger<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let balance = app.store.coupon_balance(&customer.customer.id).await?;
-    let entries: Vec<Value> = app
-        .ledger(&customer.customer.id)
-        .await?
+pub async fn ledger<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, ledger) = app.my_ledger(caller).await?;
+    let entries: Vec<Value> = ledger
+        .lines
         .iter()
         .map(|line| {
             json!({
@@ -73,22 +71,32 @@ pub async fn ledger<D: Database>(app: &App<D>, principal: &Principal) -> Result<
         })
         .collect();
     let body = json!({
-        "coupon_balance": balance,
-        "minutes_available": minutes_available(balance),
+        "coupon_balance": ledger.balance,
+        "minutes_available": minutes_available(ledger.balance),
         "entries": entries,
     });
     Ok(Response::json(200, &body).into())
+}
+
+/// A refusal of the request's own fields, once the caller is known: who
+/// may not call is told so (401, 403) before what is wrong with the body.
+pub async fn refuse_fields<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    errors: FieldErrors,
+) -> Result<Handled> {
+    app.identify(caller).await?;
+    Err(decode::invalid(errors))
 }
 
 pub async fn create_order<D: Database, P: PaymentProvider>(
     app: &App<D>,
     provider: Option<&P>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
     let object = decode::json_object(request)?;
     let mut errors = FieldErrors::default();
     let quantity = match object.get("quantity") {
@@ -114,10 +122,10 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
         ),
     };
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        return Err(decode::invalid(errors));
+        return refuse_fields(app, caller, errors).await;
     };
     let placed = app
-        .place_order(&customer, quantity, method, provider, now, entropy)
+        .place_order(caller, quantity, method, provider, now, entropy)
         .await?;
     let body = order_json(app, &placed.record, now);
     let location = format!("/api/me/coupon-orders/{}", placed.record.order.id);
@@ -139,23 +147,21 @@ pub async fn list_orders<D: Database>(
 
 pub async fn get_order<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     order_id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let record = app.own_order(&customer, order_id).await?;
+    let (_, record) = app.my_order(caller, order_id).await?;
     Ok(Response::json(200, &order_json(app, &record, now)).into())
 }
 
 pub async fn cancel_order<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     order_id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let record = app.cancel_order(&customer, order_id, now).await?;
+    let record = app.cancel_order(caller, order_id, now).await?;
     Ok(Response::json(200, &order_json(app, &record, now)).into())
 }
 
@@ -225,22 +231,22 @@ pub fn task_json(task: &TaskRecord) -> Value {
 pub async fn staff_tasks<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
 ) -> Result<Handled> {
-    principal.staff()?;
     let resolved = match request.query_param("status").as_deref() {
         None | Some("open") => false,
         Some("resolved") => true,
         Some(_) => {
-            return Err(super::invalid_field(
+            let mut errors = FieldErrors::default();
+            errors.push(
                 "status",
                 Invalid::new("invalid", "must be open or resolved"),
-            ))
+            );
+            return refuse_fields(app, caller, errors).await;
         }
     };
     let tasks: Vec<Value> = app
-        .store
-        .staff_tasks(resolved, 500)
+        .staff_tasks(caller, resolved)
         .await?
         .iter()
         .map(task_json)
@@ -257,17 +263,16 @@ pub fn note(fields: &mut Fields) -> Option<Text> {
 pub async fn resolve_task<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     task_id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(note) = note(&mut fields) else {
-        return Err(decode::invalid(fields.errors));
+        return refuse_fields(app, caller, fields.errors).await;
     };
-    let task = app.resolve_task(task_id, &staff, &note, now).await?;
+    let task = app.resolve_task(caller, task_id, &note, now).await?;
     Ok(Response::json(200, &task_json(&task)).into())
 }
 
@@ -287,17 +292,19 @@ pub fn settlement(
 pub async fn settle_order<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     order_id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let (action, note) = settlement(&mut fields).map_err(decode::invalid)?;
-    let (record, jobs) = app
-        .settle_order(order_id, action, &staff, &note, now, entropy)
+    let (action, note) = match settlement(&mut fields) {
+        Ok(parsed) => parsed,
+        Err(errors) => return refuse_fields(app, caller, errors).await,
+    };
+    let (staff, record, jobs) = app
+        .settle_order(caller, order_id, action, &note, now, entropy)
         .await?;
     let mut body = order_json(app, &record, now);
     body["settlement"] =
@@ -305,15 +312,9 @@ pub async fn settle_order<D: Database>(
     Ok(Handled::with_jobs(Response::json(200, &body), jobs))
 }
 
-pub async fn unmatched_entries<D: Database>(
-    app: &App<D>,
-    principal: &Principal,
-) -> Result<Handled> {
-    principal.staff()?;
-    let entries: Vec<Value> = app
-        .store
-        .unmatched_bank_entries(500)
-        .await?
+pub async fn unmatched_entries<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, entries) = app.unmatched_entries(caller, 500).await?;
+    let entries: Vec<Value> = entries
         .iter()
         .map(|e| {
             json!({

@@ -14,7 +14,7 @@ use super::pages::{escape, page_in, Area};
 use super::problem::ApiError;
 use super::web::{error_for, form, input, multipart_file, problem_page, status_text, table};
 use super::Result;
-use crate::app::{Adjustment, App, AppError, Caller, Idempotency, Principal};
+use crate::app::{Adjustment, App, AppError, Caller, Idempotency, Principal, TaskQueue};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
@@ -84,16 +84,9 @@ fn field_errors(error: ApiError) -> std::result::Result<FieldErrors, Handled> {
 
 // ---- tasks and orders in review --------------------------------------------
 
-async fn tasks_html<D: Database>(
-    app: &App<D>,
-    role: StaffRole,
-    status: u16,
-    failed: Failed<'_>,
-) -> Result<Handled> {
-    let tasks: Vec<Vec<String>> = app
-        .store
-        .staff_tasks(false, 200)
-        .await?
+fn tasks_html(role: StaffRole, status: u16, queue: &TaskQueue, failed: Failed<'_>) -> Handled {
+    let tasks: Vec<Vec<String>> = queue
+        .tasks
         .iter()
         .map(|t| {
             let id = escape(&t.id);
@@ -113,40 +106,41 @@ async fn tasks_html<D: Database>(
             ]
         })
         .collect();
-    let mut orders = Vec::new();
-    for id in app.store.orders_in_review(100).await? {
-        let Some(record) = app.store.order(&id).await? else {
-            continue;
-        };
-        let order = &record.order;
-        let chosen = match failed {
-            Some((which, _, values)) if which == id => value(values, "action").to_owned(),
-            _ => String::new(),
-        };
-        let escaped = escape(&id);
-        orders.push(vec![
-            escaped.clone(),
-            escape(&order.customer_id),
-            format!("{} coupons, EUR {}", order.quantity.get(), order.total),
-            escape(record.review_reason.as_deref().unwrap_or("")),
-            format!(
-                "<form method=\"post\" action=\"/desk/orders/{escaped}/settle\" class=\"inline\">{}{}\
-                 <button type=\"submit\">Settle</button></form>",
-                select_field(
-                    &format!("action-{escaped}"),
-                    "action",
-                    "Settle by",
-                    &[
-                        ("credit", "Credit the coupons (accept the payment)"),
-                        ("refund", "Refund the payment"),
-                        ("cancel", "Cancel the order"),
-                    ],
-                    &chosen,
+    let orders: Vec<Vec<String>> = queue
+        .in_review
+        .iter()
+        .map(|record| {
+            let order = &record.order;
+            let id = &order.id;
+            let chosen = match failed {
+                Some((which, _, values)) if which == id => value(values, "action").to_owned(),
+                _ => String::new(),
+            };
+            let escaped = escape(id);
+            vec![
+                escaped.clone(),
+                escape(&order.customer_id),
+                format!("{} coupons, EUR {}", order.quantity.get(), order.total),
+                escape(record.review_reason.as_deref().unwrap_or("")),
+                format!(
+                    "<form method=\"post\" action=\"/desk/orders/{escaped}/settle\" class=\"inline\">{}{}\
+                     <button type=\"submit\">Settle</button></form>",
+                    select_field(
+                        &format!("action-{escaped}"),
+                        "action",
+                        "Settle by",
+                        &[
+                            ("credit", "Credit the coupons (accept the payment)"),
+                            ("refund", "Refund the payment"),
+                            ("cancel", "Cancel the order"),
+                        ],
+                        &chosen,
+                    ),
+                    row_field(id, "note", "Note", failed),
                 ),
-                row_field(&id, "note", "Note", failed),
-            ),
-        ]);
-    }
+            ]
+        })
+        .collect();
     let body = format!(
         "{}\n<h2>Orders in review</h2>{}",
         table(
@@ -160,32 +154,41 @@ async fn tasks_html<D: Database>(
             &orders
         ),
     );
-    Ok(desk(role, status, "Tasks", &body))
+    desk(role, status, "Tasks", &body)
+}
+
+/// The tasks page again with a refused form's errors (422), from one read.
+async fn tasks_again<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    failed: Failed<'_>,
+) -> Result<Handled> {
+    let (staff, queue) = app.task_queue(caller).await?;
+    Ok(tasks_html(staff.role, 422, &queue, failed))
 }
 
 /// `GET /desk/tasks`.
-pub async fn tasks_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let staff = principal.staff()?;
-    tasks_html(app, staff.role, 200, None).await
+pub async fn tasks_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (staff, queue) = app.task_queue(caller).await?;
+    Ok(tasks_html(staff.role, 200, &queue, None))
 }
 
 /// `POST /desk/tasks/{id}/resolve`.
 pub async fn resolve_task<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let object = form(request)?;
     let mut fields = Fields::new(&object);
     let Some(note) = coupons::note(&mut fields) else {
-        return tasks_html(app, staff.role, 422, Some((id, &fields.errors, &object))).await;
+        return tasks_again(app, caller, Some((id, &fields.errors, &object))).await;
     };
-    match app.resolve_task(id, &staff, &note, now).await {
+    match app.resolve_task(caller, id, &note, now).await {
         Ok(_) => Ok(Response::redirect("/desk/tasks").into()),
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => refused(error),
     }
 }
 
@@ -193,24 +196,34 @@ pub async fn resolve_task<D: Database>(
 pub async fn settle_order<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let object = form(request)?;
     let mut fields = Fields::new(&object);
     let (action, note) = match coupons::settlement(&mut fields) {
         Ok(parsed) => parsed,
-        Err(errors) => return tasks_html(app, staff.role, 422, Some((id, &errors, &object))).await,
+        Err(errors) => return tasks_again(app, caller, Some((id, &errors, &object))).await,
     };
     match app
-        .settle_order(id, action, &staff, &note, now, entropy)
+        .settle_order(caller, id, action, &note, now, entropy)
         .await
     {
-        Ok((_, jobs)) => Ok(Handled::with_jobs(Response::redirect("/desk/tasks"), jobs)),
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Ok((_, _, jobs)) => Ok(Handled::with_jobs(Response::redirect("/desk/tasks"), jobs)),
+        Err(error) => refused(error),
+    }
+}
+
+/// A use case's refusal on the desk: who may not call is an error (the
+/// router signs them in or refuses them), anything else the problem page.
+fn refused(error: AppError) -> Result<Handled> {
+    match error {
+        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
+            Err(error.into())
+        }
+        other => Ok(problem_page(Area::Desk, other.into())),
     }
 }
 

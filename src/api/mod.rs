@@ -365,16 +365,52 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "partner", "statements", month]) => {
             licensing::partner_statement(app, caller, month).await
         }
+        (Get | Head, ["api", "me", "coupon-orders", id]) => {
+            coupons::get_order(app, caller, id, now).await
+        }
+        (Post, ["api", "me", "coupon-orders"]) => {
+            coupons::create_order(app, provider, request, caller, now, entropy).await
+        }
+        (Post, ["api", "me", "coupon-orders", id, "cancel"]) => {
+            coupons::cancel_order(app, caller, id, now).await
+        }
+        (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, caller).await,
+        (Get | Head, ["api", "staff", "bank-entries"]) => {
+            coupons::unmatched_entries(app, caller).await
+        }
+        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request, caller).await,
+        (Post, ["api", "staff", "tasks", id, "resolve"]) => {
+            coupons::resolve_task(app, request, caller, id, now).await
+        }
+        (Post, ["api", "staff", "orders", id, "settle"]) => {
+            coupons::settle_order(app, request, caller, id, now, entropy).await
+        }
+        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request, caller).await,
+        (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, caller, now).await,
+        (Post, ["portal", "coupons"]) => {
+            web::order_coupons(app, provider, request, caller, now, entropy).await
+        }
+        (Get | Head, ["portal", "orders", id]) => {
+            web::order_page(app, request, caller, id, now).await
+        }
+        (Get | Head, ["desk", "statements"]) => web::statements_page(app, caller).await,
+        (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, caller).await,
+        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, caller).await,
+        (Post, ["desk", "tasks", id, "resolve"]) => {
+            desk::resolve_task(app, request, caller, id, now).await
+        }
+        (Post, ["desk", "orders", id, "settle"]) => {
+            desk::settle_order(app, request, caller, id, now, entropy).await
+        }
         _ => {
             let principal = app.identify(caller).await?;
-            route_principal(app, provider, request, &principal, now, entropy).await
+            route_principal(app, request, &principal, now, entropy).await
         }
     }
 }
 
-async fn route_principal<D: Database, P: PaymentProvider>(
+async fn route_principal<D: Database>(
     app: &App<D>,
-    provider: Option<&P>,
     request: &Request,
     principal: &Principal,
     now: Instant,
@@ -392,17 +428,12 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Get | Head, ["terms"]) => Ok(web::terms().into()),
         (Post, ["sign-out"]) => web::sign_out(app, request, now).await,
         (Get | Head, ["portal"]) => web::portal(app, p, now).await,
-        (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, p, now).await,
-        (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, p, now, entropy).await,
-        (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, p, id, now).await,
         (Get | Head, ["support"]) => web::support_page(),
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Get | Head, ["desk", "statements"]) => web::statements_page(app, p).await,
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
-        (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, p).await,
         (Get | Head, ["desk", "claims"]) => web::claims_page(app, p).await,
         (Post, ["desk", "claims", id, action]) => match organisations::ClaimAction::parse(action) {
             Some(action) => web::decide_claim(app, request, p, id, action, now, entropy).await,
@@ -432,9 +463,6 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         }
         (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
         (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, p).await,
-        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, p).await,
-        (Post, ["desk", "tasks", id, "resolve"]) => desk::resolve_task(app, request, p, id, now).await,
-        (Post, ["desk", "orders", id, "settle"]) => desk::settle_order(app, request, p, id, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
@@ -458,21 +486,12 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         .into()),
         (Get | Head, ["api", "me"]) => me(app, p, now).await,
         (Patch, ["api", "me"]) => profile::change_me(app, request, p, now, entropy).await,
-        (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
         (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
         (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
-        (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, p).await,
-        (Post, ["api", "me", "coupon-orders"]) => coupons::create_order(app, provider, request, p, now, entropy).await,
-        (Get | Head, ["api", "me", "coupon-orders", id]) => coupons::get_order(app, p, id, now).await,
-        (Post, ["api", "me", "coupon-orders", id, "cancel"]) => coupons::cancel_order(app, p, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
         (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
-        (Get | Head, ["api", "staff", "bank-entries"]) => coupons::unmatched_entries(app, p).await,
-        (Get | Head, ["api", "staff", "tasks"]) => coupons::staff_tasks(app, request, p).await,
-        (Post, ["api", "staff", "tasks", id, "resolve"]) => coupons::resolve_task(app, request, p, id, now).await,
-        (Post, ["api", "staff", "orders", id, "settle"]) => coupons::settle_order(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
@@ -1110,9 +1129,14 @@ pub(super) async fn me_json<D: Database>(
     Ok(body)
 }
 
-async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+async fn staff_outbox<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+) -> Result<Handled> {
+    let mut errors = FieldErrors::default();
     let to = match request.query_param("to") {
-        Some(to) => Some(Email::parse(&to).map_err(|invalid| invalid_field("to", invalid))?),
+        Some(to) => errors.check("to", Email::parse(&to)),
         None => None,
     };
     let limit = match request.query_param("limit") {
@@ -1120,17 +1144,19 @@ async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Ha
         Some(text) => match text.parse::<i64>() {
             Ok(limit) if (1..=200).contains(&limit) => limit,
             _ => {
-                return Err(invalid_field(
+                errors.push(
                     "limit",
                     Invalid::new("range", "must be a whole number from 1 to 200"),
-                ))
+                );
+                0
             }
         },
     };
-    // The store redacts every link's secret: staff never read a live one.
-    let messages = app
-        .store
-        .outbox_messages(to.as_ref().map(Email::as_str), limit)
+    if !errors.is_empty() {
+        return coupons::refuse_fields(app, caller, errors).await;
+    }
+    let (_, messages) = app
+        .outbox(caller, to.as_ref().map(Email::as_str), limit)
         .await?;
     let messages: Vec<_> = messages
         .iter()

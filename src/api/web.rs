@@ -496,14 +496,10 @@ fn coupon_form(unit_price: Money, values: &Map<String, Value>, errors: &FieldErr
 
 pub async fn coupons_page<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let sups = app
-        .store
-        .has_active_sups(&customer.customer.id, now)
-        .await?;
+    let (_, sups) = app.covered(caller, now).await?;
     let body = coupon_form(
         crate::domain::order::unit_price(sups),
         &Map::new(),
@@ -516,11 +512,10 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     app: &App<D>,
     provider: Option<&P>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
     let object = form(request)?;
     let mut fields = Fields::new(&object);
     let quantity = fields.parse("quantity", |t| {
@@ -531,10 +526,7 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     });
     let method = fields.parse("payment_method", PaymentMethod::parse);
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        let sups = app
-            .store
-            .has_active_sups(&customer.customer.id, now)
-            .await?;
+        let (_, sups) = app.covered(caller, now).await?;
         let body = coupon_form(
             crate::domain::order::unit_price(sups),
             &object,
@@ -543,7 +535,7 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
         return Ok(page_in(Area::Customer, 422, "Buy support coupons", &body).into());
     };
     match app
-        .place_order(&customer, quantity, method, provider, now, entropy)
+        .place_order(caller, quantity, method, provider, now, entropy)
         .await
     {
         Ok(placed) => {
@@ -604,14 +596,14 @@ fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> String {
 pub async fn order_page<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let record = match app.own_order(&customer, id).await {
-        Ok(record) => record,
-        Err(error) => return Ok(problem_page(Area::Customer, error.into())),
+    let record = match app.my_order(caller, id).await {
+        Ok((_, record)) => record,
+        Err(error @ AppError::NotFound) => return Ok(problem_page(Area::Customer, error.into())),
+        Err(other) => return Err(other.into()),
     };
     let order = &record.order;
     let awaiting = order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment;
@@ -1325,11 +1317,8 @@ fn upload_form() -> &'static str {
      <button type=\"submit\">Upload</button></form>"
 }
 
-async fn unmatched_html<D: Database>(app: &App<D>) -> Result<String> {
-    let rows: Vec<Vec<String>> = app
-        .store
-        .unmatched_bank_entries(200)
-        .await?
+fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> String {
+    let rows: Vec<Vec<String>> = entries
         .iter()
         .map(|e| {
             let id = escape(&e.id);
@@ -1346,7 +1335,7 @@ async fn unmatched_html<D: Database>(app: &App<D>) -> Result<String> {
             ]
         })
         .collect();
-    Ok(table(
+    table(
         "Unmatched transfers",
         &[
             "Booked",
@@ -1356,12 +1345,13 @@ async fn unmatched_html<D: Database>(app: &App<D>) -> Result<String> {
             "Match to an order",
         ],
         &rows,
-    ))
+    )
 }
 
-pub async fn statements_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
-    let body = format!("{}\n{}", upload_form(), unmatched_html(app).await?);
+pub async fn statements_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (staff, entries) = app.unmatched_entries(caller, 200).await?;
+    let desk = Area::DeskAs(staff.role);
+    let body = format!("{}\n{}", upload_form(), unmatched_html(&entries));
     Ok(page_in(desk, 200, "Bank statements", &body).into())
 }
 
@@ -1452,7 +1442,7 @@ pub async fn upload_statement<D: Database>(
         c.duplicates,
         c.ignored,
         table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
-        unmatched_html(app).await?,
+        unmatched_html(&app.store.unmatched_bank_entries(200).await?),
         upload_form(),
     );
     Ok(Handled::with_jobs(
@@ -1486,12 +1476,10 @@ pub async fn match_entry<D: Database>(
     }
 }
 
-pub async fn outbox_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
-    let rows: Vec<Vec<String>> = app
-        .store
-        .outbox_messages(None, 100)
-        .await?
+pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (staff, messages) = app.outbox(caller, None, 100).await?;
+    let desk = Area::DeskAs(staff.role);
+    let rows: Vec<Vec<String>> = messages
         .iter()
         .map(|m| {
             let status = match m.status {

@@ -83,7 +83,7 @@ impl World {
             } => {
                 let mut entropy = self.entropy();
                 let placed = run(self.app.place_order(
-                    &self.customer,
+                    &crate::app::Caller::customer(self.customer.clone(), now()),
                     Quantity::parse(*quantity).unwrap(),
                     PaymentMethod::Card,
                     Some(&StandInStripe),
@@ -109,7 +109,7 @@ impl World {
             } => {
                 let mut entropy = self.entropy();
                 let placed = run(self.app.place_order::<StandInStripe>(
-                    &self.customer,
+                    &crate::app::Caller::customer(self.customer.clone(), now()),
                     Quantity::parse(*quantity).unwrap(),
                     PaymentMethod::BankTransfer,
                     None,
@@ -160,7 +160,7 @@ impl World {
                 let mut entropy = self.entropy();
                 let quantity = Quantity::parse(*quantity).unwrap();
                 let placed = run(self.app.place_order(
-                    &self.customer,
+                    &crate::app::Caller::customer(self.customer.clone(), now()),
                     quantity,
                     PaymentMethod::Card,
                     Some(&StandInStripe),

@@ -1,11 +1,18 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
-use super::{Answer, App, AppError, Idempotency};
+use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency};
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::store::{self, BalanceField, Database, LedgerLine};
+
+/// A customer's balance and latest entries, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ledger {
+    pub balance: i64,
+    pub lines: Vec<LedgerLine>,
+}
 
 /// A staff adjustment as requested.
 pub struct Adjustment<'a> {
@@ -18,6 +25,25 @@ pub struct Adjustment<'a> {
 }
 
 impl<D: Database> App<D> {
+    /// The calling customer and their ledger, in one round trip.
+    pub async fn my_ledger(
+        &self,
+        caller: &Caller,
+    ) -> Result<(CustomerPrincipal, Ledger), AppError> {
+        let scope = caller.customer_scope();
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::balance_of(&scope), store::ledger_of(&scope, 500)],
+            )
+            .await?;
+        let ledger = Ledger {
+            balance: store::decode_balance(&rows[0])?,
+            lines: store::decode_ledger(&rows[1])?,
+        };
+        Ok((principal.customer()?, ledger))
+    }
+
     pub async fn ledger(&self, customer_id: &str) -> Result<Vec<LedgerLine>, AppError> {
         Ok(self.store.ledger(customer_id, 500).await?)
     }

@@ -25,7 +25,7 @@ mod tasks;
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
-pub use ledger::Adjustment;
+pub use ledger::{Adjustment, Ledger};
 pub use licensing::{
     coverage_of, require_reseller, Activation, Actor, ImportReport, PartnerAccount,
     PartnerStatement, SupsSale, SupsSold, Validation,
@@ -43,6 +43,7 @@ pub use registration::{FreeCouponOutcome, Registered, Verified};
 pub use replies::{InboundOutcome, Refusal};
 pub use sessions::{AccessGrant, Profile};
 pub use staff::MemberChange;
+pub use tasks::TaskQueue;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -108,19 +108,19 @@ impl<D: Database> App<D> {
     /// coverage, else 25.00). A card order gets its Checkout Session first,
     /// then order and session are written together; a bank-transfer order
     /// gets an RF reference and a pro-forma email.
+    /// The D1 side is one read (the caller and the price) and one write;
+    /// the provider's call comes between them.
     pub async fn place_order<P: PaymentProvider>(
         &self,
-        customer: &CustomerPrincipal,
+        caller: &Caller,
         quantity: Quantity,
         method: PaymentMethod,
         provider: Option<&P>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<PlacedOrder, AppError> {
-        let sups = self
-            .store
-            .has_active_sups(&customer.customer.id, now)
-            .await?;
+        let (customer, sups) = self.covered(caller, now).await?;
+        let customer = &customer;
         let id = entropy.id("ord");
         let email = email_of(customer)?;
         match method {
@@ -218,36 +218,57 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// One of the customer's own orders; another customer's is not found.
-    pub async fn own_order(
+    /// The calling customer and whether SUPS covers them now (their price
+    /// today), in one round trip.
+    pub async fn covered(
         &self,
-        customer: &CustomerPrincipal,
+        caller: &Caller,
+        now: Instant,
+    ) -> Result<(CustomerPrincipal, bool), AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::active_sups(&caller.customer_scope(), now)],
+            )
+            .await?;
+        Ok((principal.customer()?, !rows[0].is_empty()))
+    }
+
+    /// One of the calling customer's own orders, in one round trip;
+    /// another customer's is not found.
+    pub async fn my_order(
+        &self,
+        caller: &Caller,
         order_id: &str,
-    ) -> Result<OrderRecord, AppError> {
-        match self.store.order(order_id).await? {
-            Some(record) if record.order.customer_id == customer.customer.id => Ok(record),
-            _ => Err(AppError::NotFound),
-        }
+    ) -> Result<(CustomerPrincipal, OrderRecord), AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::order_of(&caller.customer_scope(), order_id)],
+            )
+            .await?;
+        let record = store::decode_order(&rows[0])?.ok_or(AppError::NotFound)?;
+        Ok((principal.customer()?, record))
     }
 
     /// Cancels an unpaid order of the customer's. The statement cancels only
     /// an order still unpaid when it runs, so a payment that committed after
-    /// the read above wins (409); and a payment that comes after the cancel
-    /// still pays the order (see `order::PAYABLE`). The outcome is read back,
-    /// not counted.
+    /// the read wins (409: it changed nothing); and a payment that comes
+    /// after the cancel still pays the order (see `order::PAYABLE`).
     pub async fn cancel_order(
         &self,
-        customer: &CustomerPrincipal,
+        caller: &Caller,
         order_id: &str,
         now: Instant,
     ) -> Result<OrderRecord, AppError> {
-        let record = self.own_order(customer, order_id).await?;
+        let (_, record) = self.my_order(caller, order_id).await?;
         record
             .order
             .cancel(now)
             .map_err(|_| AppError::OrderNotCancellable)?;
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
-        self.store
+        let changed = self
+            .store
             .write(vec![store::set_order_status(
                 order_id,
                 OrderStatus::Cancelled,
@@ -255,11 +276,17 @@ impl<D: Database> App<D> {
                 now,
             )])
             .await?;
-        match self.store.order(order_id).await? {
-            Some(after) if after.order.status == OrderStatus::Cancelled => Ok(after),
-            Some(_) => Err(AppError::OrderNotCancellable),
-            None => Err(AppError::NotFound),
+        if changed.first() != Some(&1) {
+            return Err(AppError::OrderNotCancellable);
         }
+        Ok(OrderRecord {
+            order: Order {
+                status: OrderStatus::Cancelled,
+                ..record.order
+            },
+            closed_at: Some(now),
+            ..record
+        })
     }
 }
 
@@ -309,7 +336,7 @@ mod tests {
         let customer = customer(&app, "ana@kovinar.si", 1);
         let place = |seed| {
             run(app.place_order(
-                &customer,
+                &crate::app::Caller::customer(customer.clone(), now()),
                 Quantity::parse(4).unwrap(),
                 PaymentMethod::Card,
                 Some(&StandInStripe),
@@ -339,7 +366,7 @@ mod tests {
         let mut app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
         let card = run(app.place_order::<StandInStripe>(
-            &customer,
+            &crate::app::Caller::customer(customer.clone(), now()),
             Quantity::parse(1).unwrap(),
             PaymentMethod::Card,
             None,
@@ -351,7 +378,7 @@ mod tests {
             .unwrap()
             .bank_account = None;
         let bank = run(app.place_order::<StandInStripe>(
-            &customer,
+            &crate::app::Caller::customer(customer.clone(), now()),
             Quantity::parse(1).unwrap(),
             PaymentMethod::BankTransfer,
             None,

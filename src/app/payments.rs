@@ -31,6 +31,15 @@ fn text<'a>(object: &'a Value, field: &str) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
+/// The order a Checkout Session pays.
+fn checkout_order(session: &Value) -> Option<&str> {
+    text(session, "client_reference_id").or_else(|| {
+        session
+            .pointer("/metadata/order_id")
+            .and_then(Value::as_str)
+    })
+}
+
 impl<D: Database> App<D> {
     /// Verifies and applies one Stripe event. A duplicate, an event of a type
     /// the portal ignores, or one for an unknown order is answered as done.
@@ -50,14 +59,34 @@ impl<D: Database> App<D> {
         let object = event
             .pointer("/data/object")
             .ok_or(AppError::MalformedEvent)?;
-        if self.store.webhook_event_seen(id).await? {
-            return Ok(self.outcome(id, "duplicate", Vec::new()));
-        }
         let planned = self.plan_event(id, kind, object, now, entropy).await?;
         self.commit_event(id, kind, planned, now).await
     }
 
-    /// What an event does, decided from what is read now, as one batch.
+    /// The one batch of reads an event is decided on: whether it came
+    /// before, and what its kind needs (the order, and the confirmation's
+    /// address or what a refund took back before).
+    fn event_reads(kind: &str, object: &Value) -> Vec<store::Statement> {
+        match kind {
+            "checkout.session.completed" | "checkout.session.async_payment_succeeded" => {
+                checkout_order(object).map_or_else(Vec::new, |order_id| {
+                    vec![
+                        store::order_by_id(order_id),
+                        store::confirmation_address(order_id),
+                    ]
+                })
+            }
+            "charge.refunded" => text(object, "payment_intent")
+                .map(store::order_for_refund)
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What an event does, decided from what is read now (one round trip),
+    /// as one batch: a duplicate, an event of a type the portal ignores, or
+    /// one for an unknown order is answered as done.
     async fn plan_event(
         &self,
         id: &str,
@@ -66,12 +95,21 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
+        let mut reads = vec![store::webhook_event(id)];
+        reads.extend(Self::event_reads(kind, object));
+        let rows = self.store.reads(reads).await?;
+        // Planned as nothing: its write fails on the event's key and answers
+        // as a duplicate.
+        if !rows[0].is_empty() {
+            return Ok(("duplicate".to_owned(), Vec::new(), Vec::new()));
+        }
+        let found = &rows[1..];
         Ok(match kind {
             "checkout.session.completed" | "checkout.session.async_payment_succeeded" => {
-                self.checkout_paid(id, kind, object, now, entropy).await?
+                Self::checkout_paid(id, kind, object, found, now, entropy)?
             }
-            "checkout.session.async_payment_failed" => self.checkout_failed(object, now).await?,
-            "charge.refunded" => self.charge_refunded(id, object, now, entropy).await?,
+            "checkout.session.async_payment_failed" => Self::checkout_failed(object, now),
+            "charge.refunded" => Self::charge_refunded(id, object, found, now, entropy)?,
             _ => ("ignored".to_owned(), Vec::new(), Vec::new()),
         })
     }
@@ -105,11 +143,11 @@ impl<D: Database> App<D> {
         }
     }
 
-    async fn checkout_paid(
-        &self,
+    fn checkout_paid(
         event_id: &str,
         kind: &str,
         session: &Value,
+        found: &[Vec<store::Row>],
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
@@ -118,15 +156,12 @@ impl<D: Database> App<D> {
         if kind == "checkout.session.completed" && text(session, "payment_status") != Some("paid") {
             return Ok(("awaiting_async_payment".into(), Vec::new(), Vec::new()));
         }
-        let order_id = text(session, "client_reference_id").or_else(|| {
-            session
-                .pointer("/metadata/order_id")
-                .and_then(Value::as_str)
-        });
-        let Some(record) = (match order_id {
-            Some(id) => self.store.order(id).await?,
-            None => None,
-        }) else {
+        let Some(record) = found
+            .first()
+            .map(|rows| store::decode_order(rows))
+            .transpose()?
+            .flatten()
+        else {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
         let order = &record.order;
@@ -175,18 +210,12 @@ impl<D: Database> App<D> {
                         now,
                     ),
                 ];
-                let acting = self
-                    .store
-                    .acting_contact(store::Acted::Order, &order.id)
-                    .await?;
-                let email = match self
-                    .store
-                    .contact_for(&order.customer_id, acting.as_deref())
-                    .await?
-                {
-                    Some(contact) => Email::parse(&contact.email).ok(),
-                    None => None,
-                };
+                let email = found
+                    .get(1)
+                    .map(|rows| store::decode_address(rows))
+                    .transpose()?
+                    .flatten()
+                    .and_then(|e| Email::parse(&e).ok());
                 let credit = Credit::new(order, email.as_ref(), now, entropy);
                 statements.push(store::append_entry(&credit.entry));
                 if let Some((outbox_id, message)) = &credit.confirmation {
@@ -201,12 +230,12 @@ impl<D: Database> App<D> {
         }
     }
 
-    async fn checkout_failed(&self, session: &Value, now: Instant) -> Result<Planned, AppError> {
+    fn checkout_failed(session: &Value, now: Instant) -> Planned {
         let Some(order_id) = text(session, "client_reference_id") else {
-            return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
+            return ("unknown_order".into(), Vec::new(), Vec::new());
         };
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
-        Ok((
+        (
             "failed".into(),
             vec![store::set_order_status(
                 order_id,
@@ -215,7 +244,7 @@ impl<D: Database> App<D> {
                 now,
             )],
             Vec::new(),
-        ))
+        )
     }
 
     /// A refund takes back the order's coupons still unused, up to what was
@@ -224,32 +253,28 @@ impl<D: Database> App<D> {
     /// from what it finds (`store::reverse_refund`), so a refund of a payment
     /// that was never credited takes nothing from the customer's other
     /// coupons, and refunds that race take back no more than one would.
-    async fn charge_refunded(
-        &self,
+    fn charge_refunded(
         event_id: &str,
         charge: &Value,
+        found: &[Vec<store::Row>],
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
-        let Some(intent) = text(charge, "payment_intent") else {
+        let Some(rows) = found.first() else {
             return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
         };
         // A refund that arrives before the payment it refunds (events come
         // out of order) is not recorded: the non-2xx answer makes Stripe
         // deliver it again later, when the payment is known.
-        let record = self
-            .store
-            .order_by_payment_intent(intent)
-            .await?
-            .ok_or(AppError::PaymentNotYetKnown)?;
+        let (record, purchased, refunded) =
+            store::decode_order_for_refund(rows)?.ok_or(AppError::PaymentNotYetKnown)?;
         let order = &record.order;
         let refunded_cents = charge
             .get("amount_refunded")
             .and_then(Value::as_i64)
             .unwrap_or(0);
         let through = order.coupons_refunded(refunded_cents);
-        let purchased = self.store.coupons_purchased(&order.id).await?;
-        let due = through.min(purchased) - self.store.coupons_refunded(&order.id).await?;
+        let due = through.min(purchased) - refunded;
         if purchased > 0 && due <= 0 {
             return Ok(("already_reversed".into(), Vec::new(), Vec::new()));
         }
@@ -298,7 +323,7 @@ mod tests {
         seed: u8,
     ) -> Order {
         run(app.place_order(
-            customer,
+            &crate::app::Caller::customer(customer.clone(), now()),
             Quantity::parse(quantity).unwrap(),
             PaymentMethod::Card,
             Some(&StandInStripe),
@@ -433,7 +458,12 @@ mod tests {
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = card_order(&app, &customer, 2, 10);
         let payment = plan(&app, &paid(&order, "evt_paid", 5_000), 11);
-        let cancelled = run(app.cancel_order(&customer, &order.id, now())).unwrap();
+        let cancelled = run(app.cancel_order(
+            &crate::app::Caller::customer(customer.clone(), now()),
+            &order.id,
+            now(),
+        ))
+        .unwrap();
         assert_eq!(cancelled.order.status, OrderStatus::Cancelled);
         assert_eq!(commit(&app, payment).outcome, "credited");
         let after = run(app.store.order(&order.id)).unwrap().unwrap().order;

@@ -678,3 +678,12 @@ impl<D: Database> App<D> {
         Ok(CustomerPrincipal { customer, contact })
     }
 }
+
+impl Caller {
+    /// A caller known already to be this customer, as a use case that acts
+    /// for the customer from inside the portal (or a test) calls as.
+    pub fn customer(customer: CustomerPrincipal, now: Instant) -> Self {
+        let principal = Principal::Customer(Box::new(customer));
+        Self::new(Access::Customer, Claim::Known(principal), now)
+    }
+}

@@ -366,7 +366,7 @@ mod tests {
         seed: u8,
     ) -> Order {
         run(app.place_order::<StandInStripe>(
-            customer,
+            &crate::app::Caller::customer(customer.clone(), now()),
             Quantity::parse(quantity).unwrap(),
             PaymentMethod::BankTransfer,
             None,
@@ -519,7 +519,12 @@ mod tests {
         );
         let import =
             run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(20))).unwrap();
-        run(app.cancel_order(&customer, &order.id, now())).unwrap();
+        run(app.cancel_order(
+            &crate::app::Caller::customer(customer.clone(), now()),
+            &order.id,
+            now(),
+        ))
+        .unwrap();
         run(app.store.write(import.batch)).unwrap();
         assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 2500));
         assert_eq!(
@@ -528,7 +533,12 @@ mod tests {
         );
         // And a transfer for an order cancelled before it was read pays it too.
         let cancelled = bank_order(&app, &customer, 1, 11);
-        run(app.cancel_order(&customer, &cancelled.id, now())).unwrap();
+        run(app.cancel_order(
+            &crate::app::Caller::customer(customer.clone(), now()),
+            &cancelled.id,
+            now(),
+        ))
+        .unwrap();
         let file = csv(
             "25.00",
             cancelled.rf_reference.as_ref().unwrap().as_str(),
@@ -590,7 +600,7 @@ mod tests {
                 7,
             ]);
             let placed = run(app.place_order::<StandInStripe>(
-                &customer,
+                &crate::app::Caller::customer(customer.clone(), now()),
                 Quantity::parse(1).unwrap(),
                 PaymentMethod::BankTransfer,
                 None,

@@ -2,29 +2,97 @@
 //! payment went to review credited, refunded or cancelled.
 
 use super::orders::Credit;
-use super::{App, AppError, Job, StaffIdentity};
+use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::order::{OrderStatus, ReviewSettlement};
+use crate::domain::order::{Order, OrderStatus, ReviewSettlement};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
-use crate::store::{self, Database, OrderRecord, TaskRecord};
+use crate::store::{self, BankEntryRecord, Database, OrderRecord, OutboxMessage, TaskRecord};
+
+/// What the desk settles by hand: open tasks, oldest first, and the orders
+/// in review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskQueue {
+    pub tasks: Vec<TaskRecord>,
+    pub in_review: Vec<OrderRecord>,
+}
 
 impl<D: Database> App<D> {
+    /// Tasks open (oldest first) or resolved (newest first), in one round
+    /// trip with the caller.
+    pub async fn staff_tasks(
+        &self,
+        caller: &Caller,
+        resolved: bool,
+    ) -> Result<Vec<TaskRecord>, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::staff_tasks(resolved, 500)])
+            .await?;
+        principal.staff()?;
+        Ok(store::decode_tasks(&rows[0])?)
+    }
+
+    /// The desk's queue of tasks and orders in review, in one round trip.
+    pub async fn task_queue(
+        &self,
+        caller: &Caller,
+    ) -> Result<(StaffIdentity, TaskQueue), AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::staff_tasks(false, 200), store::orders_in_review(100)],
+            )
+            .await?;
+        let queue = TaskQueue {
+            tasks: store::decode_tasks(&rows[0])?,
+            in_review: store::decode_orders(&rows[1])?,
+        };
+        Ok((principal.staff()?, queue))
+    }
+
+    /// Unmatched bank entries, oldest first, in one round trip.
+    pub async fn unmatched_entries(
+        &self,
+        caller: &Caller,
+        limit: i64,
+    ) -> Result<(StaffIdentity, Vec<BankEntryRecord>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::unmatched_bank_entries(limit)])
+            .await?;
+        Ok((principal.staff()?, store::decode_bank_entries(&rows[0])?))
+    }
+
+    /// The newest outbox messages, to one address or anyone, with every
+    /// link's secret redacted: staff never read a live one.
+    pub async fn outbox(
+        &self,
+        caller: &Caller,
+        to: Option<&str>,
+        limit: i64,
+    ) -> Result<(StaffIdentity, Vec<OutboxMessage>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::outbox_messages(to, limit)])
+            .await?;
+        Ok((principal.staff()?, store::decode_outbox(&rows[0])?))
+    }
+
     /// Resolves a task once, recording who (the verified staff identity,
     /// never a typed name) and why. Two staff resolving it at once: the
     /// second batch fails on the task's trigger and writes nothing.
     pub async fn resolve_task(
         &self,
+        caller: &Caller,
         task_id: &str,
-        staff: &StaffIdentity,
         note: &Text,
         now: Instant,
     ) -> Result<TaskRecord, AppError> {
-        let task = self
-            .store
-            .staff_task(task_id)
-            .await?
+        let (principal, rows) = self
+            .read_as(caller, vec![store::staff_task(task_id)])
+            .await?;
+        let staff = principal.staff()?;
+        let task = store::decode_tasks(&rows[0])?
+            .pop()
             .ok_or(AppError::NotFound)?;
         if task.resolved_at.is_some() {
             return Err(AppError::TaskResolved);
@@ -44,10 +112,12 @@ impl<D: Database> App<D> {
                     error.into()
                 }
             })?;
-        self.store
-            .staff_task(task_id)
-            .await?
-            .ok_or(AppError::NotFound)
+        Ok(TaskRecord {
+            resolved_at: Some(now),
+            resolved_by: Some(staff.email),
+            resolution: Some(note.as_str().to_owned()),
+            ..task
+        })
     }
 
     /// Settles an order in review, in one batch that also resolves its
@@ -57,18 +127,24 @@ impl<D: Database> App<D> {
     /// once however many settle requests race.
     pub async fn settle_order(
         &self,
+        caller: &Caller,
         order_id: &str,
         settlement: ReviewSettlement,
-        staff: &StaffIdentity,
         note: &Text,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(OrderRecord, Vec<Job>), AppError> {
-        let record = self
-            .store
-            .order(order_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    ) -> Result<(StaffIdentity, OrderRecord, Vec<Job>), AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::order_by_id(order_id),
+                    store::confirmation_address(order_id),
+                ],
+            )
+            .await?;
+        let staff = principal.staff()?;
+        let record = store::decode_order(&rows[0])?.ok_or(AppError::NotFound)?;
         let order = &record.order;
         if order.status != OrderStatus::Review {
             return Err(AppError::OrderNotInReview);
@@ -83,18 +159,7 @@ impl<D: Database> App<D> {
         );
         let mut jobs = Vec::new();
         if settlement == ReviewSettlement::Credit {
-            let acting = self
-                .store
-                .acting_contact(store::Acted::Order, &order.id)
-                .await?;
-            let email = match self
-                .store
-                .contact_for(&order.customer_id, acting.as_deref())
-                .await?
-            {
-                Some(contact) => Email::parse(&contact.email).ok(),
-                None => None,
-            };
+            let email = store::decode_address(&rows[1])?.and_then(|e| Email::parse(&e).ok());
             let credit = Credit::new(order, email.as_ref(), now, entropy);
             statements.push(store::append_entry(&credit.entry));
             if let Some((outbox_id, message)) = &credit.confirmation {
@@ -111,11 +176,24 @@ impl<D: Database> App<D> {
                 error.into()
             }
         })?;
-        let settled = self
-            .store
-            .order(order_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok((settled, jobs))
+        let status = settlement.status();
+        let settled = OrderRecord {
+            order: Order {
+                status,
+                ..record.order
+            },
+            paid_at: if status == OrderStatus::Paid {
+                Some(now)
+            } else {
+                record.paid_at
+            },
+            closed_at: if status == OrderStatus::Cancelled {
+                Some(now)
+            } else {
+                record.closed_at
+            },
+            ..record
+        };
+        Ok((staff, settled, jobs))
     }
 }

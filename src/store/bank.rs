@@ -113,6 +113,24 @@ pub fn is_matched_already(error: &DbError) -> bool {
         || error.is_unique_violation("payments.source_key")
 }
 
+/// One bank entry, by id.
+pub fn bank_entry(id: &str) -> Statement {
+    let sql = format!("SELECT {COLUMNS} FROM bank_entries WHERE id = ?1");
+    Statement::new(sql, vec![id.into()])
+}
+
+/// Entries no order claimed, oldest first, for staff to match.
+pub fn unmatched_bank_entries(limit: i64) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM bank_entries WHERE outcome = 'unmatched' ORDER BY created_at, rowid LIMIT ?1"
+    );
+    Statement::new(sql, vec![limit.into()])
+}
+
+pub fn decode_bank_entries(rows: &[Row]) -> Result<Vec<BankEntryRecord>, DbError> {
+    rows.iter().map(BankEntryRecord::from_row).collect()
+}
+
 impl<D: Database> Store<D> {
     /// Which of these entry keys were imported before.
     pub async fn known_entry_keys(&self, keys: &[String]) -> Result<Vec<String>, DbError> {
@@ -132,26 +150,15 @@ impl<D: Database> Store<D> {
         Ok(known)
     }
 
-    pub async fn bank_entry(&self, id: &str) -> Result<Option<BankEntryRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM bank_entries WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| BankEntryRecord::from_row(&row))
-            .transpose()
-    }
-
     /// Entries no order claimed, oldest first, for staff to match.
     pub async fn unmatched_bank_entries(
         &self,
         limit: i64,
     ) -> Result<Vec<BankEntryRecord>, DbError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM bank_entries WHERE outcome = 'unmatched' ORDER BY created_at, rowid LIMIT ?1"
-        );
-        self.rows(Statement::new(sql, vec![limit.into()]))
-            .await?
-            .iter()
-            .map(BankEntryRecord::from_row)
-            .collect()
+        decode_bank_entries(&self.rows(unmatched_bank_entries(limit)).await?)
+    }
+
+    pub async fn bank_entry(&self, id: &str) -> Result<Option<BankEntryRecord>, DbError> {
+        Ok(decode_bank_entries(&self.rows(bank_entry(id)).await?)?.pop())
     }
 }

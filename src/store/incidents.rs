@@ -470,20 +470,6 @@ fn balance_sql(customer: &str) -> String {
     format!("COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0)")
 }
 
-/// An organisation's balance in coupons; decoded by [`decode_balance`].
-pub fn balance_of(customer: &CustomerScope) -> Statement {
-    Statement::new(
-        format!("SELECT {} AS balance", balance_sql(&customer.sql(1))),
-        vec![customer.param()],
-    )
-}
-
-pub fn decode_balance(rows: &[Row]) -> Result<i64, DbError> {
-    rows.first()
-        .ok_or_else(|| DbError::Decode("no balance row".into()))?
-        .integer("balance")
-}
-
 /// Coupons charged for an incident so far (net of credits back), and its
 /// organisation's balance; decoded by [`decode_account`].
 pub fn incident_account(incident_id: &str) -> Statement {

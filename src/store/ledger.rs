@@ -1,6 +1,6 @@
 //! The coupon ledger: appended to, summed, never changed.
 
-use super::{Database, DbError, Row, Statement, Store};
+use super::{CustomerScope, Database, DbError, Row, Statement, Store};
 use crate::domain::ledger::{Entry, EntryKind};
 use crate::domain::time::{format, Instant};
 
@@ -62,6 +62,34 @@ pub fn insert_entry(entry: &Entry) -> Statement {
     )
 }
 
+/// A customer's balance in coupons, as the ledger's trigger keeps it.
+pub fn balance_of(customer: &CustomerScope) -> Statement {
+    let sql = format!(
+        "SELECT balance FROM coupon_accounts WHERE customer_id = {}",
+        customer.sql(1)
+    );
+    Statement::new(sql, vec![customer.param()])
+}
+
+/// The balance of [`balance_of`]'s rows: none yet is zero.
+pub fn decode_balance(rows: &[Row]) -> Result<i64, DbError> {
+    rows.first().map_or(Ok(0), |row| row.integer("balance"))
+}
+
+/// A customer's latest entries, newest first.
+pub fn ledger_of(customer: &CustomerScope, limit: i64) -> Statement {
+    let sql = format!(
+        "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
+         WHERE customer_id = {} ORDER BY created_at DESC, rowid DESC LIMIT ?2",
+        customer.sql(1)
+    );
+    Statement::new(sql, vec![customer.param(), limit.into()])
+}
+
+pub fn decode_ledger(rows: &[Row]) -> Result<Vec<LedgerLine>, DbError> {
+    rows.iter().map(LedgerLine::from_row).collect()
+}
+
 impl<D: Database> Store<D> {
     /// Whether an entry with this idempotency key exists.
     pub async fn ledger_key_exists(&self, idempotency_key: &str) -> Result<bool, DbError> {
@@ -87,13 +115,11 @@ impl<D: Database> Store<D> {
 
     /// A customer's balance in coupons, as the ledger's trigger keeps it.
     pub async fn coupon_balance(&self, customer_id: &str) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT balance FROM coupon_accounts WHERE customer_id = ?1",
-                vec![customer_id.into()],
-            ))
-            .await?;
-        row.map_or(Ok(0), |row| row.integer("balance"))
+        decode_balance(
+            &self
+                .rows(balance_of(&CustomerScope::Id(customer_id.into())))
+                .await?,
+        )
     }
 
     /// The sum of a customer's entries, which the balance must always equal.
@@ -110,15 +136,8 @@ impl<D: Database> Store<D> {
 
     /// A customer's entries, newest first.
     pub async fn ledger(&self, customer_id: &str, limit: i64) -> Result<Vec<LedgerLine>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries WHERE customer_id = ?1 \
-             ORDER BY created_at DESC, rowid DESC LIMIT ?2",
-            vec![customer_id.into(), limit.into()],
-        ))
-        .await?
-        .iter()
-        .map(LedgerLine::from_row)
-        .collect()
+        let scope = CustomerScope::Id(customer_id.into());
+        decode_ledger(&self.rows(ledger_of(&scope, limit)).await?)
     }
 }
 

@@ -25,7 +25,8 @@ mod tasks;
 mod tokens;
 
 pub use bank::{
-    insert_bank_entries, insert_statement, is_matched_already, match_bank_entry, BankEntryRecord,
+    bank_entry, decode_bank_entries, insert_bank_entries, insert_statement, is_matched_already,
+    match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
     claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
@@ -44,16 +45,17 @@ pub use customers::{
 };
 pub use idempotency::{remember, BalanceField};
 pub use incidents::{
-    attempts_of, balance_of, callback_times, charges_of, close_incident, correct_session,
-    coupons_sold_per_day, decode_account, decode_attempts, decode_balance, decode_callback_times,
-    decode_charges, decode_coupons_sold, decode_incidents, decode_messages, decode_sessions,
-    delete_session, incident_account, incident_by_id, incident_contact, incident_queue,
-    incidents_of, insert_attempt, insert_inbound_email, insert_incident, insert_incident_message,
-    insert_session, insert_timers, mark_timer_done, messages_of, record_breach, sessions_of,
-    update_incident, Attempt, AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord,
-    SessionRecord, SessionRow,
+    attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
+    decode_account, decode_attempts, decode_callback_times, decode_charges, decode_coupons_sold,
+    decode_incidents, decode_messages, decode_sessions, delete_session, incident_account,
+    incident_by_id, incident_contact, incident_queue, incidents_of, insert_attempt,
+    insert_inbound_email, insert_incident, insert_incident_message, insert_session, insert_timers,
+    mark_timer_done, messages_of, record_breach, sessions_of, update_incident, Attempt,
+    AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
 };
-pub use ledger::{append_entry, insert_entry, LedgerLine};
+pub use ledger::{
+    append_entry, balance_of, decode_balance, decode_ledger, insert_entry, ledger_of, LedgerLine,
+};
 pub use licenses::{
     activation_of, active_activation_of, audit, claim_license, count_request, deactivate,
     deactivations_since, decode_activation, decode_count, decode_license, decode_licenses,
@@ -67,14 +69,17 @@ pub use licenses::{
     LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
-    append_entries, decode_orders, expire_orders, insert_bank_payments, insert_matched_payment,
-    insert_order, insert_payment, insert_staff_task, insert_staff_tasks, insert_webhook_event,
-    mark_card_paid, mark_for_review, orders_of, record_coupon_debt, reverse_refund,
-    set_order_status, settle_transfers, BankPayment, OrderRecord, Settlement, StaffTask,
+    active_sups, append_entries, confirmation_address, decode_address, decode_order,
+    decode_order_for_refund, decode_orders, expire_orders, insert_bank_payments,
+    insert_matched_payment, insert_order, insert_payment, insert_staff_task, insert_staff_tasks,
+    insert_webhook_event, mark_card_paid, mark_for_review, order_by_id, order_for_refund, order_of,
+    orders_in_review, orders_of, record_coupon_debt, reverse_refund, set_order_status,
+    settle_transfers, webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{
-    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
-    mark_sent, mark_unknown, schedule_retry, OutboxMessage, OutboxStatus,
+    claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
+    mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
+    OutboxStatus,
 };
 pub use profile::{
     confirm_email, insert_notice_if_pending, set_pending_email, update_company, update_contact,
@@ -85,7 +90,10 @@ pub use staff::{
     insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,
     StaffMemberRecord,
 };
-pub use tasks::{resolve_task, settle_review, SettlementRecord, TaskRecord};
+pub use tasks::{
+    decode_tasks, resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord,
+    TaskRecord,
+};
 pub use tokens::{
     delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token, spend_token,
 };

@@ -482,6 +482,98 @@ pub fn decode_orders(rows: &[Row]) -> Result<Vec<OrderRecord>, DbError> {
     rows.iter().map(OrderRecord::from_row).collect()
 }
 
+/// The first order of a statement's rows, if any.
+pub fn decode_order(rows: &[Row]) -> Result<Option<OrderRecord>, DbError> {
+    rows.first().map(OrderRecord::from_row).transpose()
+}
+
+/// One order, by id.
+pub fn order_by_id(order_id: &str) -> Statement {
+    let sql = format!("SELECT {COLUMNS} FROM coupon_orders WHERE id = ?1");
+    Statement::new(sql, vec![order_id.into()])
+}
+
+/// One of the customer's own orders: another customer's is no row.
+pub fn order_of(customer: &CustomerScope, order_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM coupon_orders WHERE id = ?1 AND customer_id = {}",
+        customer.sql(2)
+    );
+    Statement::new(sql, vec![order_id.into(), customer.param()])
+}
+
+/// The order a payment intent paid, with the coupons its purchases credited
+/// and those its reversals and coupon debts took back since: what a refund
+/// decides on, in one statement.
+pub fn order_for_refund(payment_intent_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS}, \
+         (SELECT COALESCE(SUM(coupons), 0) FROM ledger_entries AS l \
+           WHERE l.order_id = o.id AND l.kind = 'purchase') AS purchased, \
+         (SELECT COALESCE(-SUM(coupons), 0) FROM ledger_entries AS l \
+           WHERE l.order_id = o.id AND l.kind = 'reversal') \
+         + (SELECT COALESCE(SUM(coupons), 0) FROM staff_tasks AS t \
+           WHERE t.order_id = o.id AND t.kind = 'coupon_debt') AS refunded \
+         FROM coupon_orders AS o WHERE o.payment_intent_id = ?1"
+    );
+    Statement::new(sql, vec![payment_intent_id.into()])
+}
+
+/// An order with the coupons its purchases credited and those taken back.
+pub fn decode_order_for_refund(rows: &[Row]) -> Result<Option<(OrderRecord, i64, i64)>, DbError> {
+    rows.first()
+        .map(|row| {
+            Ok((
+                OrderRecord::from_row(row)?,
+                row.integer("purchased")?,
+                row.integer("refunded")?,
+            ))
+        })
+        .transpose()
+}
+
+/// The address an order's confirmation goes to: the contact who placed it
+/// while still active, else the organisation's longest-standing active one.
+pub fn confirmation_address(order_id: &str) -> Statement {
+    Statement::new(
+        "SELECT c.email FROM coupon_orders AS o JOIN contacts AS c ON c.customer_id = o.customer_id \
+         WHERE o.id = ?1 AND c.status = 'active' \
+         ORDER BY c.id = o.contact_id DESC, c.created_at, c.id LIMIT 1",
+        vec![order_id.into()],
+    )
+}
+
+pub fn decode_address(rows: &[Row]) -> Result<Option<String>, DbError> {
+    rows.first().map(|row| row.text("email")).transpose()
+}
+
+/// Orders waiting in review, oldest first, for the desk.
+pub fn orders_in_review(limit: i64) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM coupon_orders WHERE status = 'review' \
+         ORDER BY created_at, rowid LIMIT ?1"
+    );
+    Statement::new(sql, vec![limit.into()])
+}
+
+/// Whether a webhook event was processed before.
+pub fn webhook_event(id: &str) -> Statement {
+    Statement::new(
+        "SELECT 1 AS seen FROM webhook_events WHERE id = ?1",
+        vec![id.into()],
+    )
+}
+
+/// Whether the customer has SUPS coverage at `now` (one row if so).
+pub fn active_sups(customer: &CustomerScope, now: Instant) -> Statement {
+    let sql = format!(
+        "SELECT 1 AS covered FROM sups_subscriptions WHERE customer_id = {} AND starts_at <= ?2 \
+         AND (ends_at IS NULL OR ends_at > ?2) LIMIT 1",
+        customer.sql(1)
+    );
+    Statement::new(sql, vec![customer.param(), format(now).into()])
+}
+
 impl<D: Database> Store<D> {
     /// Open staff tasks, oldest first.
     pub async fn open_staff_tasks(&self, limit: i64) -> Result<Vec<(StaffTask, Instant)>, DbError> {
@@ -517,22 +609,7 @@ impl<D: Database> Store<D> {
     }
 
     pub async fn order(&self, id: &str) -> Result<Option<OrderRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM coupon_orders WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| OrderRecord::from_row(&row))
-            .transpose()
-    }
-
-    pub async fn order_by_payment_intent(
-        &self,
-        payment_intent_id: &str,
-    ) -> Result<Option<OrderRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM coupon_orders WHERE payment_intent_id = ?1");
-        self.first(Statement::new(sql, vec![payment_intent_id.into()]))
-            .await?
-            .map(|row| OrderRecord::from_row(&row))
-            .transpose()
+        decode_order(&self.rows(order_by_id(id)).await?)
     }
 
     /// A customer's orders, newest first.
@@ -565,42 +642,6 @@ impl<D: Database> Store<D> {
         Ok(orders)
     }
 
-    pub async fn webhook_event_seen(&self, id: &str) -> Result<bool, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT 1 AS seen FROM webhook_events WHERE id = ?1",
-                vec![id.into()],
-            ))
-            .await?;
-        Ok(row.is_some())
-    }
-
-    /// Coupons of an order already taken back or recorded as debt.
-    pub async fn coupons_refunded(&self, order_id: &str) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT (SELECT COALESCE(-SUM(coupons), 0) FROM ledger_entries WHERE order_id = ?1 AND kind = 'reversal') \
-                 + (SELECT COALESCE(SUM(coupons), 0) FROM staff_tasks WHERE order_id = ?1 AND kind = 'coupon_debt') AS refunded",
-                vec![order_id.into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("no row".into()))?;
-        row.integer("refunded")
-    }
-
-    /// Coupons the order's purchase entries credited.
-    pub async fn coupons_purchased(&self, order_id: &str) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT COALESCE(SUM(coupons), 0) AS purchased FROM ledger_entries \
-                 WHERE order_id = ?1 AND kind = 'purchase'",
-                vec![order_id.into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("SUM gave no row".into()))?;
-        row.integer("purchased")
-    }
-
     /// Which of these outbox messages still wait for delivery.
     pub async fn pending_messages(&self, ids: &[String]) -> Result<Vec<String>, DbError> {
         let mut pending = Vec::new();
@@ -621,13 +662,7 @@ impl<D: Database> Store<D> {
 
     /// Whether the customer has SUPS coverage at `now`.
     pub async fn has_active_sups(&self, customer_id: &str, now: Instant) -> Result<bool, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT 1 AS covered FROM sups_subscriptions WHERE customer_id = ?1 AND starts_at <= ?2 \
-                 AND (ends_at IS NULL OR ends_at > ?2) LIMIT 1",
-                vec![customer_id.into(), format(now).into()],
-            ))
-            .await?;
-        Ok(row.is_some())
+        let scope = CustomerScope::Id(customer_id.into());
+        Ok(!self.rows(active_sups(&scope, now)).await?.is_empty())
     }
 }

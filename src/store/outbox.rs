@@ -254,6 +254,29 @@ pub fn give_up_message(id: &str, error: &str, redacted_text: &str) -> Statement 
     )
 }
 
+/// The newest messages first, to one address or to anyone.
+pub fn outbox_messages(to: Option<&str>, limit: i64) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM outbox WHERE (?1 IS NULL OR to_address = ?1) \
+         ORDER BY created_at DESC, rowid DESC LIMIT ?2"
+    );
+    Statement::new(sql, vec![to.into(), limit.into()])
+}
+
+/// [`outbox_messages`]' rows as staff may read them: the secret of every
+/// link redacted, whatever the status (a pending message's link is live,
+/// and a settled one's is redacted in the database already).
+pub fn decode_outbox(rows: &[Row]) -> Result<Vec<OutboxMessage>, DbError> {
+    rows.iter()
+        .map(|row| {
+            OutboxMessage::from_row(row).map(|message| OutboxMessage {
+                text: redact_links(&message.text),
+                ..message
+            })
+        })
+        .collect()
+}
+
 impl<D: Database> Store<D> {
     pub async fn outbox_message(&self, id: &str) -> Result<Option<OutboxMessage>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1");
@@ -263,29 +286,14 @@ impl<D: Database> Store<D> {
             .transpose()
     }
 
-    /// The newest messages first, to one address or to anyone, as staff may
-    /// read them: the secret of every link redacted, whatever the status (a
-    /// pending message's link is live, and a settled one's is redacted in the
-    /// database already).
+    /// The newest messages first, as staff read them (see
+    /// [`outbox_messages`]).
     pub async fn outbox_messages(
         &self,
         to: Option<&str>,
         limit: i64,
     ) -> Result<Vec<OutboxMessage>, DbError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM outbox WHERE (?1 IS NULL OR to_address = ?1) \
-             ORDER BY created_at DESC, rowid DESC LIMIT ?2"
-        );
-        self.rows(Statement::new(sql, vec![to.into(), limit.into()]))
-            .await?
-            .iter()
-            .map(|row| {
-                OutboxMessage::from_row(row).map(|message| OutboxMessage {
-                    text: redact_links(&message.text),
-                    ..message
-                })
-            })
-            .collect()
+        decode_outbox(&self.rows(outbox_messages(to, limit)).await?)
     }
 
     /// The text a message holds in the database, live links and all: for

@@ -2,7 +2,7 @@
 //! orders that went to review.
 
 use super::{Database, DbError, Row, Statement, Store};
-use crate::domain::order::{OrderStatus, ReviewSettlement};
+use crate::domain::order::ReviewSettlement;
 use crate::domain::time::{format, Instant};
 
 /// A task with when it was raised and, once resolved, by whom and why.
@@ -112,6 +112,25 @@ pub struct SettlementRecord {
     pub settled_at: Instant,
 }
 
+/// Open tasks oldest first, or resolved ones newest first.
+pub fn staff_tasks(resolved: bool, limit: i64) -> Statement {
+    let sql = if resolved {
+        format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC, rowid DESC LIMIT ?1")
+    } else {
+        format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE resolved_at IS NULL ORDER BY created_at, rowid LIMIT ?1")
+    };
+    Statement::new(sql, vec![limit.into()])
+}
+
+pub fn staff_task(id: &str) -> Statement {
+    let sql = format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE id = ?1");
+    Statement::new(sql, vec![id.into()])
+}
+
+pub fn decode_tasks(rows: &[Row]) -> Result<Vec<TaskRecord>, DbError> {
+    rows.iter().map(TaskRecord::from_row).collect()
+}
+
 impl<D: Database> Store<D> {
     /// Open tasks oldest first, or resolved ones newest first.
     pub async fn staff_tasks(
@@ -119,24 +138,7 @@ impl<D: Database> Store<D> {
         resolved: bool,
         limit: i64,
     ) -> Result<Vec<TaskRecord>, DbError> {
-        let sql = if resolved {
-            format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC, rowid DESC LIMIT ?1")
-        } else {
-            format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE resolved_at IS NULL ORDER BY created_at, rowid LIMIT ?1")
-        };
-        self.rows(Statement::new(sql, vec![limit.into()]))
-            .await?
-            .iter()
-            .map(TaskRecord::from_row)
-            .collect()
-    }
-
-    pub async fn staff_task(&self, id: &str) -> Result<Option<TaskRecord>, DbError> {
-        let sql = format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| TaskRecord::from_row(&row))
-            .transpose()
+        decode_tasks(&self.rows(staff_tasks(resolved, limit)).await?)
     }
 
     pub async fn order_settlement(
@@ -157,17 +159,5 @@ impl<D: Database> Store<D> {
             })
         })
         .transpose()
-    }
-
-    /// Orders waiting in review, oldest first, for the desk.
-    pub async fn orders_in_review(&self, limit: i64) -> Result<Vec<String>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id FROM coupon_orders WHERE status = ?1 ORDER BY created_at, rowid LIMIT ?2",
-            vec![OrderStatus::Review.as_str().into(), limit.into()],
-        ))
-        .await?
-        .iter()
-        .map(|row| row.text("id"))
-        .collect()
     }
 }
