@@ -85,12 +85,17 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
             )
             .with_header("access-control-max-age", "600")
             .into(),
-        _ => match public_post_limit(app, &request, now).await {
-            Err(error) => error.into_handled(),
-            Ok(()) => authenticated(app, provider, keys, &request, now, &mut entropy)
+        _ => {
+            let bucket = public_post_bucket(&request);
+            let limited = app.rate_limited(bucket.as_deref(), app.config.public_rate_limit, now);
+            let answer = authenticated(&limited, provider, keys, &request, now, &mut entropy)
                 .await
-                .unwrap_or_else(ApiError::into_handled),
-        },
+                .unwrap_or_else(ApiError::into_handled);
+            match limited.store.db().settle().await {
+                Ok(()) => answer,
+                Err(error) => ApiError::from(error).into_handled(),
+            }
+        }
     };
     if let Some(origin) = cors {
         handled
@@ -124,36 +129,24 @@ pub fn server_timing(trips: RoundTrips) -> String {
 
 /// Posts to public endpoints (registration, sign-in, validation, the sign-in
 /// pages) are limited per client address and endpoint, so that nobody floods
-/// the outbox or guesses tokens; a 429 says when to try again.
-async fn public_post_limit<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<()> {
+/// the outbox or guesses tokens; a 429 says when to try again. The bucket a
+/// request is counted in, if any: the count rides on its first round trip.
+fn public_post_bucket(request: &Request) -> Option<String> {
     if request.method != Method::Post {
-        return Ok(());
+        return None;
     }
     let segments = segments(request);
-    let Some((pattern, _, Access::Public)) = ROUTES
+    let (pattern, _, access) = ROUTES
         .iter()
-        .find(|(pattern, _, _)| pattern_matches(pattern, &segments))
-    else {
-        return Ok(());
-    };
+        .find(|(pattern, _, _)| pattern_matches(pattern, &segments))?;
     // One-click unsubscribes come from mail providers' servers, many people
     // behind one address; each carries its own 256-bit token and sends
     // nothing, so counting them per address would only refuse real people.
-    if *pattern == "/unsubscribe" {
-        return Ok(());
+    if *access != Access::Public || *pattern == "/unsubscribe" {
+        return None;
     }
     let client = request.header("cf-connecting-ip").unwrap_or("unknown");
-    app.rate_limit(
-        &format!("post:{pattern}:{client}"),
-        app.config.public_rate_limit,
-        now,
-    )
-    .await?;
-    Ok(())
+    Some(format!("post:{pattern}:{client}"))
 }
 
 /// The public website's origin, when it calls the API: its pages may post

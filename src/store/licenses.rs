@@ -566,11 +566,7 @@ impl<D: Database> Store<D> {
     /// count so far.
     pub async fn count_request(&self, bucket: &str, window_start: Instant) -> Result<i64, DbError> {
         let row = self
-            .first(Statement::new(
-                "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
-                 ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
-                vec![bucket.into(), format(window_start).into()],
-            ))
+            .first(super::idempotency::count_request(bucket, window_start))
             .await?
             .ok_or_else(|| DbError::Decode("RETURNING gave no row".into()))?;
         row.integer("requests")

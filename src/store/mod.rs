@@ -37,12 +37,13 @@ pub use callers::{
     SessionSubject,
 };
 pub use customers::{
-    activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
-    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, record_acting_contact,
-    refuse_claim, remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord,
-    Invitee, NewCustomer,
+    activate_contact, activate_customer, assign_claim, contact_by_email, decode_contact,
+    insert_customer, insert_invited_contact, mark_joined, merge_if_empty, move_contact,
+    open_claim_unless_holder, record_acting_contact, refuse_claim, registration_standing,
+    remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee,
+    NewCustomer, Standing,
 };
-pub use idempotency::{remember, BalanceField};
+pub use idempotency::{count_request, remember, BalanceField};
 pub use incidents::{
     close_incident, correct_session, delete_session, insert_attempt, insert_inbound_email,
     insert_incident, insert_incident_message, insert_session, insert_timers, mark_timer_done,
@@ -78,7 +79,8 @@ pub use staff::{
 };
 pub use tasks::{resolve_task, settle_review, SettlementRecord, TaskRecord};
 pub use tokens::{
-    delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token, spend_token,
+    decode_sent, delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
+    messages_to_since, spend_token,
 };
 
 use std::borrow::Cow;
