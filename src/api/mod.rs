@@ -238,12 +238,15 @@ async fn route<D: Database, P: PaymentProvider>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Get, Head};
+    use Method::{Get, Head, Patch};
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
         (Get | Head, ["api", "me", "coupon-orders"]) => {
             coupons::list_orders(app, caller, now).await
         }
+        (Get | Head, ["api", "me"]) => me(app, caller, now).await,
+        (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
+        (Get | Head, ["portal"]) => web::portal(app, caller, now).await,
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, provider, request, &principal, now, entropy).await
@@ -270,7 +273,6 @@ async fn route_principal<D: Database, P: PaymentProvider>(
         (Get | Head, [""]) => Ok(web::home().into()),
         (Get | Head, ["terms"]) => Ok(web::terms().into()),
         (Post, ["sign-out"]) => web::sign_out(app, request, now).await,
-        (Get | Head, ["portal"]) => web::portal(app, p, now).await,
         (Get | Head, ["portal", "coupons"]) => web::coupons_page(app, p, now).await,
         (Post, ["portal", "coupons"]) => web::order_coupons(app, provider, request, p, now, entropy).await,
         (Get | Head, ["portal", "orders", id]) => web::order_page(app, request, p, id, now).await,
@@ -353,8 +355,6 @@ async fn route_principal<D: Database, P: PaymentProvider>(
             &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
-        (Get | Head, ["api", "me"]) => me(app, p, now).await,
-        (Patch, ["api", "me"]) => profile::change_me(app, request, p, now, entropy).await,
         (Get | Head, ["api", "staff", "outbox"]) => staff_outbox(app, request).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
@@ -1015,22 +1015,16 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
     })
 }
 
-async fn me<D: Database>(app: &App<D>, principal: &Principal, now: Instant) -> Result<Handled> {
-    let body = me_json(app, principal.customer()?, now).await?;
+async fn me<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    let body = me_json(&app.overview(caller).await?, now);
     Ok(Response::json(200, &body).into())
 }
 
 /// The body of `GET /api/me`, also the answer of `PATCH /api/me`.
-pub(super) async fn me_json<D: Database>(
-    app: &App<D>,
-    customer: crate::app::CustomerPrincipal,
-    now: Instant,
-) -> Result<serde_json::Value> {
-    let licenses = licensing::licenses_of(app, &customer.customer.id, now).await?;
-    let profile = app.profile(customer).await?;
-    let mut body = profile_json(&profile);
-    body["licenses"] = licenses;
-    Ok(body)
+pub(super) fn me_json(overview: &crate::app::CustomerOverview, now: Instant) -> serde_json::Value {
+    let mut body = profile_json(&overview.profile);
+    body["licenses"] = licensing::licenses_json(&overview.records.licenses, now);
+    body
 }
 
 async fn staff_outbox<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {

@@ -38,6 +38,7 @@ pub use principal::{
     Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
     StaffIdentity, BREAK_GLASS, SESSION_HOURS,
 };
+pub use profile::CustomerOverview;
 pub use rate_limit::RateLimited;
 pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};

@@ -79,7 +79,7 @@ pub(super) fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
     })
 }
 
-fn license(row: &Row) -> Result<LicenseRecord, DbError> {
+pub(super) fn license(row: &Row) -> Result<LicenseRecord, DbError> {
     Ok(LicenseRecord {
         serial: row.text("serial")?,
         product: row.text("product")?,
@@ -98,7 +98,7 @@ fn license(row: &Row) -> Result<LicenseRecord, DbError> {
     })
 }
 
-fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
+pub(super) fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
     Ok(ActivationRecord {
         id: row.text("id")?,
         serial: row.text("serial")?,
@@ -114,7 +114,7 @@ fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
     })
 }
 
-fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
+pub(super) fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
     Ok(SubscriptionRecord {
         id: row.text("id")?,
         customer_id: row.text("customer_id")?,
@@ -128,13 +128,13 @@ fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
 }
 
 pub(super) const PARTNER_COLUMNS: &str = "id, name, kind, country, email, revoked_at";
-const LICENSE_COLUMNS: &str =
+pub(super) const LICENSE_COLUMNS: &str =
     "serial, product, edition, major_version, list_price_cents, installations, partner_id, revoked_at, \
      holder_id, licensee_name, licensee_country, licensee_vat_id";
-const ACTIVATION_COLUMNS: &str =
+pub(super) const ACTIVATION_COLUMNS: &str =
     "id, serial, installation_id, major_version, activation_code, customer_id, \
      partner_id, technician, path, created_at, deactivated_at";
-const SUBSCRIPTION_COLUMNS: &str =
+pub(super) const SUBSCRIPTION_COLUMNS: &str =
     "id, customer_id, serial, partner_id, starts_at, ends_at, monthly_fee_cents, reminded_at";
 
 pub fn insert_partner(record: &PartnerRecord, key_hash: &str, now: Instant) -> Statement {

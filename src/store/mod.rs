@@ -69,8 +69,8 @@ pub use outbox::{
     mark_sent, mark_unknown, schedule_retry, OutboxMessage, OutboxStatus,
 };
 pub use profile::{
-    confirm_email, insert_notice_if_pending, set_pending_email, update_company, update_contact,
-    PendingEmail,
+    confirm_email, insert_notice_if_pending, overview_of, set_pending_email, update_company,
+    update_contact, HeldLicense, Overview, PendingEmail,
 };
 pub use staff::{
     delete_expired_sessions, exchange_link_for_session, insert_browser_session,

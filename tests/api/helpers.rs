@@ -32,8 +32,6 @@ pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 /// keeps to [`round_trip_budget`].
 const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("POST", "/api/licenses/validate", 7),
-    ("GET", "/api/me", 6),
-    ("PATCH", "/api/me", 10),
     ("POST", "/api/me/activations", 6),
     ("DELETE", "/api/me/activations/{activation_id}", 6),
     ("GET", "/api/me/activations/{activation_id}/license-file", 4),
@@ -109,7 +107,6 @@ const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("POST", "/desk/tasks/{task_id}/resolve", 4),
     ("GET", "/partner", 2),
     ("POST", "/partner/sups", 9),
-    ("GET", "/portal", 9),
     ("GET", "/portal/activations/{activation_id}/license-file", 3),
     ("GET", "/portal/contacts", 2),
     ("POST", "/portal/contacts", 4),
