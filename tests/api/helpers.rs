@@ -84,7 +84,7 @@ const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("GET", "/api/staff/tasks", 2),
     ("POST", "/api/staff/tasks/{task_id}/resolve", 4),
     ("POST", "/api/webhooks/stripe", 5),
-    ("POST", "/confirm-join", 6),
+    ("POST", "/confirm-join", 3),
     ("GET", "/desk", 4),
     ("POST", "/desk/adjustments", 5),
     ("GET", "/desk/audit", 2),
