@@ -489,37 +489,28 @@ pub async fn resolve_claim<D: Database>(
 
 /// The licenses a customer holds, with their activations and SUPS coverage,
 /// for `GET /api/me`.
-pub async fn licenses_of<D: Database>(
-    app: &App<D>,
-    customer_id: &str,
-    now: Instant,
-) -> Result<Value> {
+pub fn licenses_json(held: &[crate::store::HeldLicense], now: Instant) -> Value {
     let today = now.date_naive();
-    let subscriptions = app.store.subscriptions_of_customer(customer_id).await?;
-    let mut licenses = Vec::new();
-    for license in app.store.licenses_of_customer(customer_id).await? {
-        let activations: Vec<Value> = app
-            .store
-            .activations_of_license(&license.serial)
-            .await?
-            .iter()
-            .filter(|a| a.deactivated_at.is_none())
-            .map(activation_json)
-            .collect();
-        let coverage = subscriptions
-            .iter()
-            .filter(|s| s.serial == license.serial)
-            .filter_map(coverage_of)
-            .max_by_key(|c| c.until);
-        licenses.push(json!({
-            "serial": license.serial,
-            "product": license.product,
-            "edition": license.edition,
-            "major_version": license.major_version,
-            "installations": license.installations,
-            "activations": activations,
-            "sups": coverage.map(|c| json!({"covered_from": c.from, "covered_until": c.last_day(), "active": c.covers(today)})),
-        }));
-    }
-    Ok(Value::Array(licenses))
+    let licenses = held
+        .iter()
+        .map(|held| {
+            let license = &held.license;
+            let activations: Vec<Value> = held.activations.iter().map(activation_json).collect();
+            let coverage = held
+                .subscriptions
+                .iter()
+                .filter_map(coverage_of)
+                .max_by_key(|c| c.until);
+            json!({
+                "serial": license.serial,
+                "product": license.product,
+                "edition": license.edition,
+                "major_version": license.major_version,
+                "installations": license.installations,
+                "activations": activations,
+                "sups": coverage.map(|c| json!({"covered_from": c.from, "covered_until": c.last_day(), "active": c.covers(today)})),
+            })
+        })
+        .collect();
+    Value::Array(licenses)
 }

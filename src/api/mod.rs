@@ -85,12 +85,17 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
             )
             .with_header("access-control-max-age", "600")
             .into(),
-        _ => match public_post_limit(app, &request, now).await {
-            Err(error) => error.into_handled(),
-            Ok(()) => authenticated(app, provider, keys, &request, now, &mut entropy)
+        _ => {
+            let bucket = public_post_bucket(&request);
+            let limited = app.rate_limited(bucket.as_deref(), app.config.public_rate_limit, now);
+            let answer = authenticated(&limited, provider, keys, &request, now, &mut entropy)
                 .await
-                .unwrap_or_else(ApiError::into_handled),
-        },
+                .unwrap_or_else(ApiError::into_handled);
+            match limited.store.db().settle().await {
+                Ok(()) => answer,
+                Err(error) => ApiError::from(error).into_handled(),
+            }
+        }
     };
     if let Some(origin) = cors {
         handled
@@ -124,36 +129,24 @@ pub fn server_timing(trips: RoundTrips) -> String {
 
 /// Posts to public endpoints (registration, sign-in, validation, the sign-in
 /// pages) are limited per client address and endpoint, so that nobody floods
-/// the outbox or guesses tokens; a 429 says when to try again.
-async fn public_post_limit<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-) -> Result<()> {
+/// the outbox or guesses tokens; a 429 says when to try again. The bucket a
+/// request is counted in, if any: the count rides on its first round trip.
+fn public_post_bucket(request: &Request) -> Option<String> {
     if request.method != Method::Post {
-        return Ok(());
+        return None;
     }
     let segments = segments(request);
-    let Some((pattern, _, Access::Public)) = ROUTES
+    let (pattern, _, access) = ROUTES
         .iter()
-        .find(|(pattern, _, _)| pattern_matches(pattern, &segments))
-    else {
-        return Ok(());
-    };
+        .find(|(pattern, _, _)| pattern_matches(pattern, &segments))?;
     // One-click unsubscribes come from mail providers' servers, many people
     // behind one address; each carries its own 256-bit token and sends
     // nothing, so counting them per address would only refuse real people.
-    if *pattern == "/unsubscribe" {
-        return Ok(());
+    if *access != Access::Public || *pattern == "/unsubscribe" {
+        return None;
     }
     let client = request.header("cf-connecting-ip").unwrap_or("unknown");
-    app.rate_limit(
-        &format!("post:{pattern}:{client}"),
-        app.config.public_rate_limit,
-        now,
-    )
-    .await?;
-    Ok(())
+    Some(format!("post:{pattern}:{client}"))
 }
 
 /// The public website's origin, when it calls the API: its pages may post
@@ -245,7 +238,7 @@ async fn route<D: Database, P: PaymentProvider>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Delete, Get, Head, Post, Put};
+    use Method::{Delete, Get, Head, Patch, Post, Put};
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
         (Get | Head, ["api", "me", "coupon-orders"]) => {
@@ -402,6 +395,9 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["desk", "orders", id, "settle"]) => {
             desk::settle_order(app, request, caller, id, now, entropy).await
         }
+        (Get | Head, ["api", "me"]) => me(app, caller, now).await,
+        (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
+        (Get | Head, ["portal"]) => web::portal(app, caller, now).await,
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, request, &principal, now, entropy).await
@@ -427,7 +423,6 @@ async fn route_principal<D: Database>(
         (Get | Head, [""]) => Ok(web::home().into()),
         (Get | Head, ["terms"]) => Ok(web::terms().into()),
         (Post, ["sign-out"]) => web::sign_out(app, request, now).await,
-        (Get | Head, ["portal"]) => web::portal(app, p, now).await,
         (Get | Head, ["support"]) => web::support_page(),
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
@@ -484,8 +479,6 @@ async fn route_principal<D: Database>(
             &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
-        (Get | Head, ["api", "me"]) => me(app, p, now).await,
-        (Patch, ["api", "me"]) => profile::change_me(app, request, p, now, entropy).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
         (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
@@ -1111,22 +1104,16 @@ fn profile_json(profile: &Profile) -> serde_json::Value {
     })
 }
 
-async fn me<D: Database>(app: &App<D>, principal: &Principal, now: Instant) -> Result<Handled> {
-    let body = me_json(app, principal.customer()?, now).await?;
+async fn me<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    let body = me_json(&app.overview(caller).await?, now);
     Ok(Response::json(200, &body).into())
 }
 
 /// The body of `GET /api/me`, also the answer of `PATCH /api/me`.
-pub(super) async fn me_json<D: Database>(
-    app: &App<D>,
-    customer: crate::app::CustomerPrincipal,
-    now: Instant,
-) -> Result<serde_json::Value> {
-    let licenses = licensing::licenses_of(app, &customer.customer.id, now).await?;
-    let profile = app.profile(customer).await?;
-    let mut body = profile_json(&profile);
-    body["licenses"] = licenses;
-    Ok(body)
+pub(super) fn me_json(overview: &crate::app::CustomerOverview, now: Instant) -> serde_json::Value {
+    let mut body = profile_json(&overview.profile);
+    body["licenses"] = licensing::licenses_json(&overview.records.licenses, now);
+    body
 }
 
 async fn staff_outbox<D: Database>(

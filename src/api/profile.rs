@@ -8,7 +8,7 @@ use super::http::{Handled, Request, Response};
 use super::pages::{escape, page, page_in, Area};
 use super::web::{form, input, link_page, link_refused, posted_link, problem_page};
 use super::Result;
-use crate::app::{App, AppError, CustomerPrincipal, Principal};
+use crate::app::{App, AppError, Caller, CustomerPrincipal, Principal};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::profile::ProfileChange;
@@ -54,11 +54,10 @@ fn read_only(object: &Map<String, Value>) -> FieldErrors {
 pub async fn change_me<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
     let object = decode::json_object(request)?;
     let mut errors = read_only(&object);
     let mut input = decode::registration_json(&object);
@@ -73,8 +72,8 @@ pub async fn change_me<D: Database>(
             return Err(decode::invalid(errors));
         }
     };
-    let jobs = app.change_profile(&customer, &change, now, entropy).await?;
-    let body = super::me_json(app, app.reload(customer).await?, now).await?;
+    let (overview, jobs) = app.change_profile_as(caller, &change, now, entropy).await?;
+    let body = super::me_json(&overview, now);
     Ok(Handled::with_jobs(Response::json(200, &body), jobs))
 }
 

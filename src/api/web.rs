@@ -358,11 +358,11 @@ pub fn customer_session<D>(app: &App<D>, session: &Token, next: Option<&ReturnPa
 
 pub async fn portal<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &crate::app::Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let profile = app.profile(customer).await?;
+    let overview = app.overview(caller).await?;
+    let profile = &overview.profile;
     let c = &profile.principal.customer;
     let mut html = format!(
         "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
@@ -373,11 +373,10 @@ pub async fn portal<D: Database>(
         profile.coupon_balance,
         profile.minutes_available
     );
-    let ledger: Vec<Vec<String>> = app
-        .ledger(&c.id)
-        .await?
+    let ledger: Vec<Vec<String>> = overview
+        .records
+        .ledger
         .iter()
-        .take(20)
         .map(|line| {
             vec![
                 when(line.created_at),
@@ -391,10 +390,8 @@ pub async fn portal<D: Database>(
         &["When", "Entry", "Coupons"],
         &ledger,
     ));
-    let orders: Vec<Vec<String>> = app
-        .store
-        .orders_of(&c.id)
-        .await?
+    let orders: Vec<Vec<String>> = overview
+        .orders
         .iter()
         .map(|r| {
             vec![
@@ -413,19 +410,13 @@ pub async fn portal<D: Database>(
         &["Order", "Coupons", "Total", "Status"],
         &orders,
     ));
-    let subscriptions = app.store.subscriptions_of_customer(&c.id).await?;
     let mut licenses = Vec::new();
-    for license in app.store.licenses_of_customer(&c.id).await? {
-        let active = app
-            .store
-            .activations_of_license(&license.serial)
-            .await?
+    for held in &overview.records.licenses {
+        let license = &held.license;
+        let active = held.activations.len();
+        let sups = held
+            .subscriptions
             .iter()
-            .filter(|a| a.deactivated_at.is_none())
-            .count();
-        let sups = subscriptions
-            .iter()
-            .filter(|s| s.serial == license.serial)
             .filter_map(crate::app::coverage_of)
             .max_by_key(|c| c.until)
             .map_or("none".to_owned(), |c| format!("until {}", c.last_day()));
@@ -444,10 +435,9 @@ pub async fn portal<D: Database>(
         &["Serial", "Product", "Activated", "SUPS"],
         &licenses,
     ));
-    let incidents: Vec<Vec<String>> = app
-        .store
-        .incidents_of(&c.id)
-        .await?
+    let incidents: Vec<Vec<String>> = overview
+        .records
+        .incidents
         .iter()
         .map(|i| {
             vec![

@@ -14,6 +14,7 @@ mod organisations;
 mod payments;
 mod principal;
 mod profile;
+mod rate_limit;
 mod reconciliation;
 mod registration;
 mod replies;
@@ -38,6 +39,8 @@ pub use principal::{
     Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
     StaffIdentity, BREAK_GLASS, SESSION_HOURS,
 };
+pub use profile::CustomerOverview;
+pub use rate_limit::RateLimited;
 pub use reconciliation::{Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
 pub use replies::{InboundOutcome, Refusal};
@@ -239,21 +242,6 @@ pub struct App<D> {
 }
 
 impl<D: Database> App<D> {
-    /// Counts a request in its bucket for this minute; past `limit`, refuses
-    /// it with the seconds until the next minute.
-    pub async fn rate_limit(
-        &self,
-        bucket: &str,
-        limit: i64,
-        now: crate::domain::time::Instant,
-    ) -> Result<(), AppError> {
-        let (window, retry_after) = rate_window(now);
-        if self.store.count_request(bucket, window).await? > limit {
-            return Err(AppError::RateLimited(retry_after));
-        }
-        Ok(())
-    }
-
     pub fn new(db: D, config: Config) -> Self {
         Self {
             store: Store::new(db),

@@ -630,17 +630,43 @@ impl<D: Database> App<D> {
         purpose: Purpose,
         now: Instant,
     ) -> Result<(IssuedToken, CustomerPrincipal), AppError> {
-        let issued = self
+        let (issued, principal, _) = self.read_link(token, purpose, now, Vec::new()).await?;
+        Ok((issued, principal))
+    }
+
+    /// The contact (and its organisation) an emailed link was issued to, if
+    /// it may be used now for `purpose`, with the rows of `reads`, in one
+    /// round trip: reads about the link's organisation take
+    /// `CustomerScope::OfSecret(token.hash())`. A removed contact's links
+    /// open nothing.
+    pub(super) async fn read_link(
+        &self,
+        token: &Token,
+        purpose: Purpose,
+        now: Instant,
+        reads: Vec<Statement>,
+    ) -> Result<(IssuedToken, CustomerPrincipal, Vec<Vec<Row>>), AppError> {
+        let mut results = self
             .store
-            .token(token.hash())
-            .await?
+            .reads(
+                std::iter::once(store::holder_of_secret(token.hash(), now))
+                    .chain(reads)
+                    .collect(),
+            )
+            .await?;
+        let rest = results.split_off(1);
+        let (issued, holder) = SecretHolders::decode(results.first().map_or(&[], Vec::as_slice))?
+            .token
             .ok_or(AppError::Token(TokenError::Unknown))?;
         issued.check(purpose, now).map_err(AppError::Token)?;
-        let principal = self.principal(&issued.contact_id).await?;
-        if principal.contact.status == ContactStatus::Removed {
+        if holder.contact.status == ContactStatus::Removed {
             return Err(AppError::Token(TokenError::Unknown));
         }
-        Ok((issued, principal))
+        let principal = CustomerPrincipal {
+            customer: holder.customer,
+            contact: holder.contact,
+        };
+        Ok((issued, principal, rest))
     }
 
     /// A contact with its organisation, by the contact's id.

@@ -2,15 +2,109 @@
 //! a new address only once the link sent to it is confirmed, and the old
 //! address is told.
 
-use super::{App, AppError, CustomerPrincipal, Job};
+use super::{App, AppError, Caller, CustomerPrincipal, Job, Profile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::ledger::minutes_available;
 use crate::domain::notification;
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::Instant;
 use crate::domain::token::{Purpose, Token, TokenError};
-use crate::store::{self, Database, DbError};
+use crate::store::{self, Database, DbError, OrderRecord};
+
+/// The emails sent to a new address in the last hour.
+fn links_sent(email: &Email, now: Instant) -> store::Statement {
+    store::messages_to_since(email.as_str(), now - chrono::Duration::hours(1))
+}
+
+/// A principal as a change written leaves it, to answer without reading
+/// it again.
+fn apply(change: &ProfileChange, principal: &mut CustomerPrincipal) {
+    let text = |t: &crate::domain::text::Text| t.as_str().to_owned();
+    let (customer, contact) = (&mut principal.customer, &mut principal.contact);
+    if let Some(name) = &change.company_name {
+        customer.company_name = text(name);
+    }
+    if let Some(street) = &change.street {
+        customer.street = text(street);
+    }
+    if let Some(postal_code) = &change.postal_code {
+        customer.postal_code = text(postal_code);
+    }
+    if let Some(city) = &change.city {
+        customer.city = text(city);
+    }
+    if let Some(country) = change.country {
+        customer.country = country.code().to_owned();
+    }
+    if let Some(vat_id) = &change.vat_id {
+        customer.vat_id = vat_id.as_ref().map(|v| v.as_str().to_owned());
+    }
+    if let Some(name) = &change.contact_name {
+        contact.name = text(name);
+    }
+    if let Some(phone) = &change.phone {
+        contact.phone = phone.as_str().to_owned();
+    }
+    if let Some(newsletter) = change.newsletter {
+        contact.newsletter = newsletter;
+    }
+}
+
+/// The ledger lines an overview shows, newest first.
+const OVERVIEW_LEDGER_LINES: i64 = 20;
+
+/// A customer's overview, read in one batch: the profile and balance, the
+/// newest ledger lines, orders, licenses with their activations and SUPS
+/// coverage, incidents. `/portal` and `GET /api/me` render it.
+#[derive(Debug)]
+pub struct CustomerOverview {
+    pub profile: Profile,
+    pub orders: Vec<OrderRecord>,
+    pub records: store::Overview,
+}
+
+impl<D: Database> App<D> {
+    /// The signed-in customer's overview, with who they are, in one round trip.
+    pub async fn overview(&self, caller: &Caller) -> Result<CustomerOverview, AppError> {
+        Ok(self.overview_with(caller, Vec::new()).await?.0)
+    }
+
+    /// The overview and the rows of `extra`, in one round trip.
+    async fn overview_with(
+        &self,
+        caller: &Caller,
+        extra: Vec<store::Statement>,
+    ) -> Result<(CustomerOverview, Vec<Vec<store::Row>>), AppError> {
+        let scope = caller.customer_scope();
+        let mut reads = store::overview_of(&scope, OVERVIEW_LEDGER_LINES);
+        reads.push(store::orders_of(&scope));
+        let own = reads.len();
+        reads.extend(extra);
+        let (principal, mut rows) = self.read_as(caller, reads).await?;
+        let extra = rows.split_off(own.min(rows.len()));
+        let principal = principal.customer()?;
+        let orders = store::decode_orders(&rows.pop().unwrap_or_default())?;
+        let records = store::Overview::decode(&rows)?;
+        let pending_email = records
+            .pending_emails
+            .iter()
+            .find(|(contact, _)| *contact == principal.contact.id)
+            .map(|(_, email)| email.clone());
+        let overview = CustomerOverview {
+            profile: Profile {
+                principal,
+                coupon_balance: records.coupon_balance,
+                minutes_available: minutes_available(records.coupon_balance),
+                pending_email,
+            },
+            orders,
+            records,
+        };
+        Ok((overview, extra))
+    }
+}
 
 impl<D: Database> App<D> {
     /// Saves every present field in one batch; a new address is stored as
@@ -22,6 +116,60 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
+        let sent = match &change.email {
+            Some(email) if email.as_str() != principal.contact.email => {
+                store::decode_sent(&self.store.query(links_sent(email, now)).await?)?
+            }
+            _ => 0,
+        };
+        let (batch, jobs) = self.profile_changes(principal, change, sent, now, entropy)?;
+        if !batch.is_empty() {
+            self.store.write(batch).await?;
+        }
+        Ok(jobs)
+    }
+
+    /// The same as the caller, answered with the overview as it is after
+    /// the change: one batch reads both, one writes.
+    pub async fn change_profile_as(
+        &self,
+        caller: &Caller,
+        change: &ProfileChange,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(CustomerOverview, Vec<Job>), AppError> {
+        let extra = change.email.iter().map(|e| links_sent(e, now)).collect();
+        let (mut overview, rows) = self.overview_with(caller, extra).await?;
+        let sent = match rows.first() {
+            Some(rows) => store::decode_sent(rows)?,
+            None => 0,
+        };
+        let principal = &mut overview.profile.principal;
+        let (batch, jobs) = self.profile_changes(principal, change, sent, now, entropy)?;
+        if !batch.is_empty() {
+            self.store.write(batch).await?;
+        }
+        if let Some(email) = change
+            .email
+            .as_ref()
+            .filter(|e| e.as_str() != principal.contact.email)
+        {
+            overview.profile.pending_email = Some(email.as_str().to_owned());
+        }
+        apply(change, principal);
+        Ok((overview, jobs))
+    }
+
+    /// The statements of a change, and the jobs they ask for; `sent` is how
+    /// many emails went to the new address in the last hour.
+    fn profile_changes(
+        &self,
+        principal: &CustomerPrincipal,
+        change: &ProfileChange,
+        sent: i64,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(Vec<store::Statement>, Vec<Job>), AppError> {
         let contact = &principal.contact;
         let mut batch = Vec::new();
         if change.changes_company() {
@@ -45,10 +193,6 @@ impl<D: Database> App<D> {
             .as_ref()
             .filter(|e| e.as_str() != contact.email)
         {
-            let sent = self
-                .store
-                .messages_to_since(email.as_str(), now - chrono::Duration::hours(1))
-                .await?;
             if !notification::may_send_link(sent) {
                 let mut errors = FieldErrors::default();
                 errors.push(
@@ -76,10 +220,7 @@ impl<D: Database> App<D> {
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });
         }
-        if !batch.is_empty() {
-            self.store.write(batch).await?;
-        }
-        Ok(jobs)
+        Ok((batch, jobs))
     }
 
     /// The principal as the database has it now, after a change.

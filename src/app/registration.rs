@@ -10,7 +10,7 @@ use crate::domain::registration::{CustomerStatus, NewRegistration};
 use crate::domain::serial::LicenseSerial;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, CustomerRecord, Database, DbError, NewCustomer};
+use crate::store::{self, CustomerRecord, Database, DbError, NewCustomer, Standing};
 
 /// The organisation's company as registered, for matching it to a licensee.
 pub(super) fn company_of(customer: &CustomerRecord) -> Result<Company, AppError> {
@@ -122,12 +122,21 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Verified, AppError> {
-        let (_, principal) = self.token_holder(token, Purpose::VerifyEmail, now).await?;
+        let scope = store::CustomerScope::OfSecret(token.hash());
+        let (_, principal, rows) = self
+            .read_link(
+                token,
+                Purpose::VerifyEmail,
+                now,
+                vec![store::registration_standing(&scope)],
+            )
+            .await?;
+        let standing = Standing::decode(rows.first().map_or(&[], Vec::as_slice))?;
         let CustomerPrincipal { customer, contact } = &principal;
         let serial = LicenseSerial::parse(&customer.registered_serial)
             .map_err(|_| DbError::Decode(format!("serial {}", customer.registered_serial)))?;
         let entry = match &serial {
-            LicenseSerial::Known(serial) => self.catalogue_entry(serial.as_str()).await?,
+            LicenseSerial::Known(_) => standing.catalogue.clone(),
             LicenseSerial::Unknown => CatalogueEntry::Unknown,
         };
         let outcome =
@@ -137,7 +146,12 @@ impl<D: Database> App<D> {
                 LicenseSerial::Known(known),
                 SerialOutcome::BecomesHolder | SerialOutcome::AlreadyHolder,
             ) => {
-                let already = self.store.ledger_key_exists(&free_grant_key(known)).await?;
+                if standing.grant_key != free_grant_key(known) {
+                    return Err(
+                        DbError::Decode(format!("free grant key {}", standing.grant_key)).into(),
+                    );
+                }
+                let already = standing.serial_granted;
                 match free_coupon(&customer.id, &serial, already, entropy.id("led"), now) {
                     FreeCoupon::Grant(entry) => Some((known.clone(), entry)),
                     _ => None,
@@ -162,9 +176,10 @@ impl<D: Database> App<D> {
             store::activate_customer(&customer.id, now),
             store::insert_message(&welcome_id, &welcome, now),
         ];
-        if outcome == SerialOutcome::BecomesHolder {
+        let holding = (outcome == SerialOutcome::BecomesHolder).then(|| {
             batch.push(store::hold_if_unheld(serial.as_str(), &customer.id));
-        }
+            batch.len() - 1
+        });
         // Unless the organisation holds the license now (a racing licensee
         // may have become the holder first), the serial is a claim.
         batch.push(store::open_claim_unless_holder(
@@ -174,24 +189,25 @@ impl<D: Database> App<D> {
             serial.as_str(),
             now,
         ));
-        if let Some((known, entry)) = &grant {
+        let granting = grant.as_ref().map(|(known, entry)| {
             batch.push(store::grant_free_coupon_if_holder(entry, known.as_str()));
-        }
+            (batch.len() - 1, entry.coupons)
+        });
         let changes = self.store.write(batch).await?;
-        if changes[0] == 0 {
+        let changed = |index: usize| changes.get(index).is_some_and(|&n| n > 0);
+        if !changed(0) {
             return Err(AppError::Token(TokenError::AlreadyUsed));
         }
-        // Read back rather than inferred from the batch, so that a second
-        // verification link of an already active customer answers the same.
-        let holds = match &serial {
-            LicenseSerial::Known(known) => self
-                .store
-                .license(known.as_str())
-                .await?
-                .is_some_and(|l| l.holder_id.as_deref() == Some(customer.id.as_str())),
-            LicenseSerial::Unknown => false,
-        };
-        let free_coupon = if self.store.has_free_grant(&customer.id).await? {
+        // Answered from what was read and what the guards let through, so
+        // that a second verification link of an active customer answers
+        // the same as the first.
+        let held_before = matches!(
+            &entry,
+            CatalogueEntry::Known { holder: Some(holder), .. } if *holder == customer.id
+        );
+        let holds = held_before || holding.is_some_and(changed);
+        let granted_now = granting.filter(|(index, _)| changed(*index));
+        let free_coupon = if standing.granted || granted_now.is_some() {
             FreeCouponOutcome::Granted
         } else if holds {
             FreeCouponOutcome::AlreadyGrantedForSerial
@@ -199,23 +215,12 @@ impl<D: Database> App<D> {
             FreeCouponOutcome::AwaitingLicenseClaim
         };
         Ok(Verified {
-            coupon_balance: self.store.coupon_balance(&customer.id).await?,
+            coupon_balance: standing.balance + granted_now.map_or(0, |(_, coupons)| coupons),
             customer_id: customer.id.clone(),
             free_coupon,
             jobs: vec![Job::DeliverEmail {
                 outbox_id: welcome_id,
             }],
-        })
-    }
-
-    /// What the catalogue says of a serial: its licensee and holder.
-    pub(super) async fn catalogue_entry(&self, serial: &str) -> Result<CatalogueEntry, AppError> {
-        Ok(match self.store.license(serial).await? {
-            Some(license) => CatalogueEntry::Known {
-                licensee: license.licensee,
-                holder: license.holder_id,
-            },
-            None => CatalogueEntry::Unknown,
         })
     }
 

@@ -10,7 +10,7 @@ use crate::domain::notification;
 use crate::domain::organisation::ContactStatus;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, Database};
+use crate::store::{self, Database, DbError};
 
 #[derive(Debug)]
 pub struct AccessGrant {
@@ -51,13 +51,20 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
-        let Some(contact) = self.store.contact_by_email(email.as_str()).await? else {
+        let rows = self
+            .store
+            .reads(vec![
+                store::contact_by_email(email.as_str()),
+                store::messages_to_since(email.as_str(), now - chrono::Duration::hours(1)),
+            ])
+            .await?;
+        let [contact, sent] = rows.as_slice() else {
+            return Err(DbError::Decode("two reads, two results".into()).into());
+        };
+        let Some(contact) = store::decode_contact(contact)? else {
             return Ok(Vec::new());
         };
-        let sent_last_hour = self
-            .store
-            .messages_to_since(email.as_str(), now - chrono::Duration::hours(1))
-            .await?;
+        let sent_last_hour = store::decode_sent(sent)?;
         if !notification::may_send_link(sent_last_hour) {
             return Ok(Vec::new());
         }

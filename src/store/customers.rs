@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Database, DbError, Row, Statement, Store};
-use crate::domain::organisation::{ClaimStatus, ContactStatus};
+use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
 use crate::domain::time::{format, Instant};
 
@@ -332,6 +332,80 @@ pub fn record_acting_contact(acted: Acted, id: &str, contact_id: &str) -> Statem
     Statement::new(sql, vec![id.into(), contact_id.into()])
 }
 
+/// The person an address belongs to (removed contacts free theirs).
+pub fn contact_by_email(email: &str) -> Statement {
+    Statement::new(
+        format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE email = ?1 AND status <> 'removed'"),
+        vec![email.into()],
+    )
+}
+
+/// The first contact of a statement's rows, if any.
+pub fn decode_contact(rows: &[Row]) -> Result<Option<ContactRecord>, DbError> {
+    rows.first().map(ContactRecord::from_row).transpose()
+}
+
+/// What verifying a registration decides by, for the organisation in
+/// `scope`: the catalogue's entry for its registered serial, whether that
+/// serial and the organisation have had a free coupon, and its balance.
+pub fn registration_standing(scope: &super::CustomerScope) -> Statement {
+    let customer = scope.sql(1);
+    Statement::new(
+        format!(
+            "SELECT l.serial AS serial, l.licensee_name AS licensee_name, \
+             l.licensee_country AS licensee_country, l.licensee_vat_id AS licensee_vat_id, \
+             l.holder_id AS holder_id, 'free_grant:' || u.registered_serial AS grant_key, \
+             EXISTS (SELECT 1 FROM ledger_entries e \
+                     WHERE e.idempotency_key = 'free_grant:' || u.registered_serial) AS serial_granted, \
+             EXISTS (SELECT 1 FROM ledger_entries e \
+                     WHERE e.customer_id = u.id AND e.kind = 'free_grant') AS granted, \
+             COALESCE((SELECT balance FROM coupon_accounts a WHERE a.customer_id = u.id), 0) AS balance \
+             FROM customers u LEFT JOIN licenses l ON l.serial = u.registered_serial \
+             WHERE u.id = {customer}"
+        ),
+        vec![scope.param()],
+    )
+}
+
+/// A registration's standing, from [`registration_standing`]'s row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub catalogue: CatalogueEntry,
+    /// The free grant's ledger key for the registered serial, as the
+    /// statement computed it (checked against the domain's).
+    pub grant_key: String,
+    pub serial_granted: bool,
+    /// Whether the organisation has had its free coupon.
+    pub granted: bool,
+    pub balance: i64,
+}
+
+impl Standing {
+    pub fn decode(rows: &[Row]) -> Result<Self, DbError> {
+        let row = rows
+            .first()
+            .ok_or_else(|| DbError::Decode("no registration standing".into()))?;
+        let catalogue = match row.opt_text("serial")? {
+            None => CatalogueEntry::Unknown,
+            Some(_) => CatalogueEntry::Known {
+                licensee: Licensee {
+                    name: row.opt_text("licensee_name")?,
+                    country: row.opt_text("licensee_country")?,
+                    vat_id: row.opt_text("licensee_vat_id")?,
+                },
+                holder: row.opt_text("holder_id")?,
+            },
+        };
+        Ok(Self {
+            catalogue,
+            grant_key: row.text("grant_key")?,
+            serial_granted: row.integer("serial_granted")? != 0,
+            granted: row.integer("granted")? != 0,
+            balance: row.integer("balance")?,
+        })
+    }
+}
+
 impl<D: Database> Store<D> {
     /// The contact who placed an order, raised an incident or wrote a message.
     pub async fn acting_contact(&self, acted: Acted, id: &str) -> Result<Option<String>, DbError> {
@@ -364,13 +438,7 @@ impl<D: Database> Store<D> {
 
     /// The person an address belongs to (removed contacts free theirs).
     pub async fn contact_by_email(&self, email: &str) -> Result<Option<ContactRecord>, DbError> {
-        let sql = format!(
-            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE email = ?1 AND status <> 'removed'"
-        );
-        self.first(Statement::new(sql, vec![email.into()]))
-            .await?
-            .map(|row| ContactRecord::from_row(&row))
-            .transpose()
+        decode_contact(&self.rows(contact_by_email(email)).await?)
     }
 
     /// An organisation's contacts that are not removed, oldest first.

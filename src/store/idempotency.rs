@@ -11,6 +11,16 @@ pub struct BalanceField<'a> {
     pub customer_id: &'a str,
 }
 
+/// Counts one request in a rate-limit bucket's window and returns the count
+/// so far (`requests`). An upsert that reads: it may go in a batch of reads.
+pub fn count_request(bucket: &str, window_start: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
+         ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
+        vec![bucket.into(), format(window_start).into()],
+    )
+}
+
 /// Remembers a key's first answer, in the batch of the effect it answers. A
 /// plain INSERT: of two concurrent requests with one key, the second fails on
 /// the primary key and its whole batch rolls back. With `balance`, the body's

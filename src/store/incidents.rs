@@ -24,12 +24,12 @@ pub struct IncidentRecord {
     pub closed_at: Option<Instant>,
 }
 
-const COLUMNS: &str = "id, customer_id, subject, description, channel, phone, preferred_times, serial, status, \
+pub(super) const COLUMNS: &str = "id, customer_id, subject, description, channel, phone, preferred_times, serial, status, \
      callback_window, window_opened_at, callback_target_by, callback_due_by, failed_attempts, attempts, reached_at, \
      sla_breached_at, resolution, revision, created_at, closed_at";
 
 impl IncidentRecord {
-    fn from_row(row: &Row) -> Result<Self, DbError> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let status = row.text("status")?;
         let channel = row.text("channel")?;
         Ok(Self {

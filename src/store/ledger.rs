@@ -17,7 +17,7 @@ pub struct LedgerLine {
 }
 
 impl LedgerLine {
-    fn from_row(row: &Row) -> Result<Self, DbError> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let kind = row.text("kind")?;
         Ok(Self {
             id: row.text("id")?,

@@ -80,7 +80,7 @@ pub(super) fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
     })
 }
 
-fn license(row: &Row) -> Result<LicenseRecord, DbError> {
+pub(super) fn license(row: &Row) -> Result<LicenseRecord, DbError> {
     Ok(LicenseRecord {
         serial: row.text("serial")?,
         product: row.text("product")?,
@@ -99,7 +99,7 @@ fn license(row: &Row) -> Result<LicenseRecord, DbError> {
     })
 }
 
-fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
+pub(super) fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
     Ok(ActivationRecord {
         id: row.text("id")?,
         serial: row.text("serial")?,
@@ -115,7 +115,7 @@ fn activation(row: &Row) -> Result<ActivationRecord, DbError> {
     })
 }
 
-fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
+pub(super) fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
     Ok(SubscriptionRecord {
         id: row.text("id")?,
         customer_id: row.text("customer_id")?,
@@ -129,13 +129,13 @@ fn subscription(row: &Row) -> Result<SubscriptionRecord, DbError> {
 }
 
 pub(super) const PARTNER_COLUMNS: &str = "id, name, kind, country, email, revoked_at";
-const LICENSE_COLUMNS: &str =
+pub(super) const LICENSE_COLUMNS: &str =
     "serial, product, edition, major_version, list_price_cents, installations, partner_id, revoked_at, \
      holder_id, licensee_name, licensee_country, licensee_vat_id";
-const ACTIVATION_COLUMNS: &str =
+pub(super) const ACTIVATION_COLUMNS: &str =
     "id, serial, installation_id, major_version, activation_code, customer_id, \
      partner_id, technician, path, created_at, deactivated_at";
-const SUBSCRIPTION_COLUMNS: &str =
+pub(super) const SUBSCRIPTION_COLUMNS: &str =
     "id, customer_id, serial, partner_id, starts_at, ends_at, monthly_fee_cents, reminded_at";
 
 pub fn insert_partner(record: &PartnerRecord, key_hash: &str, now: Instant) -> Statement {
@@ -553,14 +553,6 @@ pub fn decode_release_date(rows: &[Row]) -> Result<Option<String>, DbError> {
 
 /// Counts one request in a rate-limit bucket's window, returning the
 /// count so far (a write that answers rows: sent with reads).
-pub fn count_request(bucket: &str, window_start: Instant) -> Statement {
-    Statement::new(
-        "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
-         ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
-        vec![bucket.into(), format(window_start).into()],
-    )
-}
-
 /// The requests counted in a rate-limit bucket's window so far, without
 /// counting one.
 pub fn requests_counted(bucket: &str, window_start: Instant) -> Statement {
@@ -666,7 +658,11 @@ impl<D: Database> Store<D> {
     /// Counts one request in a rate-limit bucket's window and returns the
     /// count so far.
     pub async fn count_request(&self, bucket: &str, window_start: Instant) -> Result<i64, DbError> {
-        decode_count(&self.rows(count_request(bucket, window_start)).await?)
+        decode_count(
+            &self
+                .rows(super::idempotency::count_request(bucket, window_start))
+                .await?,
+        )
     }
 
     pub async fn subscription_of(

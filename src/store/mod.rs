@@ -38,12 +38,13 @@ pub use callers::{
     CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject,
 };
 pub use customers::{
-    activate_contact, activate_customer, assign_claim, insert_customer, insert_invited_contact,
-    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, record_acting_contact,
-    refuse_claim, remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord,
-    Invitee, NewCustomer,
+    activate_contact, activate_customer, assign_claim, contact_by_email, decode_contact,
+    insert_customer, insert_invited_contact, mark_joined, merge_if_empty, move_contact,
+    open_claim_unless_holder, record_acting_contact, refuse_claim, registration_standing,
+    remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee,
+    NewCustomer, Standing,
 };
-pub use idempotency::{remember, BalanceField};
+pub use idempotency::{count_request, remember, BalanceField};
 pub use incidents::{
     attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
     decode_account, decode_attempts, decode_callback_times, decode_charges, decode_coupons_sold,
@@ -57,9 +58,9 @@ pub use ledger::{
     append_entry, balance_of, decode_balance, decode_ledger, insert_entry, ledger_of, LedgerLine,
 };
 pub use licenses::{
-    activation_of, active_activation_of, audit, claim_license, count_request, deactivate,
-    deactivations_since, decode_activation, decode_count, decode_license, decode_licenses,
-    decode_partners, decode_release_date, decode_releases, decode_subscriptions, decode_texts,
+    activation_of, active_activation_of, audit, claim_license, deactivate, deactivations_since,
+    decode_activation, decode_count, decode_license, decode_licenses, decode_partners,
+    decode_release_date, decode_releases, decode_subscriptions, decode_texts,
     grant_free_coupon_if_holder, hold_if_unheld, insert_activation, insert_partner,
     insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
     license_of, license_of_activation, licenses_of_partner, mark_reminded, open_partner_session,
@@ -82,8 +83,8 @@ pub use outbox::{
     OutboxStatus,
 };
 pub use profile::{
-    confirm_email, insert_notice_if_pending, set_pending_email, update_company, update_contact,
-    PendingEmail,
+    confirm_email, insert_notice_if_pending, overview_of, set_pending_email, update_company,
+    update_contact, HeldLicense, Overview, PendingEmail,
 };
 pub use staff::{
     delete_expired_sessions, exchange_link_for_session, insert_browser_session,
@@ -95,7 +96,8 @@ pub use tasks::{
     TaskRecord,
 };
 pub use tokens::{
-    delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token, spend_token,
+    decode_sent, delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
+    messages_to_since, spend_token,
 };
 
 use std::borrow::Cow;

@@ -311,14 +311,11 @@ impl<D: Database> Store<D> {
 
     /// How many messages went to an address since `since`.
     pub async fn messages_to_since(&self, to: &str, since: Instant) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
-                "SELECT COUNT(*) AS sent FROM outbox WHERE to_address = ?1 AND created_at >= ?2",
-                vec![to.into(), format(since).into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("COUNT gave no row".into()))?;
-        row.integer("sent")
+        super::tokens::decode_sent(
+            &self
+                .rows(super::tokens::messages_to_since(to, since))
+                .await?,
+        )
     }
 
     /// Messages the cron sweep sends (again): pending ones whose next

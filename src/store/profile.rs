@@ -1,11 +1,129 @@
 //! A profile's changes: the organisation's company data, the contact's name
 //! and phone, and a new address that waits for its link.
 
-use super::{Database, DbError, Statement, Store};
+use super::{
+    ActivationRecord, CustomerScope, Database, DbError, IncidentRecord, LedgerLine, LicenseRecord,
+    Row, Statement, Store, SubscriptionRecord,
+};
 use crate::domain::notification::Message;
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
+
+/// The statements of a customer's overview, for the organisation in
+/// `scope`, in the order [`Overview::decode`] takes their rows: balance,
+/// pending addresses, newest ledger lines, licenses held with their live
+/// activations and their SUPS subscriptions, incidents. (Orders are
+/// `orders_of`'s.) One batch, whatever the number of licenses.
+pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> Vec<Statement> {
+    use super::incidents::COLUMNS as INCIDENT_COLUMNS;
+    use super::licenses::{ACTIVATION_COLUMNS, LICENSE_COLUMNS, SUBSCRIPTION_COLUMNS};
+    let customer = scope.sql(1);
+    let read = |sql: String| Statement::new(sql, vec![scope.param()]);
+    vec![
+        read(format!(
+            "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0) AS balance"
+        )),
+        read(format!(
+            "SELECT id, pending_email FROM contacts WHERE customer_id = {customer} AND pending_email IS NOT NULL"
+        )),
+        Statement::new(
+            format!(
+                "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
+                 WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2"
+            ),
+            vec![scope.param(), ledger_lines.into()],
+        ),
+        read(format!(
+            "SELECT {LICENSE_COLUMNS} FROM licenses WHERE holder_id = {customer} ORDER BY serial LIMIT 1000"
+        )),
+        read(format!(
+            "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE deactivated_at IS NULL AND serial IN \
+             (SELECT serial FROM licenses WHERE holder_id = {customer}) ORDER BY created_at"
+        )),
+        read(format!(
+            "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE customer_id = {customer} ORDER BY serial"
+        )),
+        read(format!(
+            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE customer_id = {customer} \
+             ORDER BY created_at DESC LIMIT 200"
+        )),
+    ]
+}
+
+/// A license the organisation holds, with its live activations and the
+/// organisation's SUPS subscriptions of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldLicense {
+    pub license: LicenseRecord,
+    pub activations: Vec<ActivationRecord>,
+    pub subscriptions: Vec<SubscriptionRecord>,
+}
+
+/// What [`overview_of`]'s rows say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    pub coupon_balance: i64,
+    /// Contacts' addresses waiting for their link, by contact id.
+    pub pending_emails: Vec<(String, String)>,
+    pub ledger: Vec<LedgerLine>,
+    pub licenses: Vec<HeldLicense>,
+    pub incidents: Vec<IncidentRecord>,
+}
+
+impl Overview {
+    pub fn decode(results: &[Vec<Row>]) -> Result<Self, DbError> {
+        let [balance, pending, ledger, licenses, activations, subscriptions, incidents] = results
+        else {
+            return Err(DbError::Decode("an overview is seven reads".into()));
+        };
+        let activations = activations
+            .iter()
+            .map(super::licenses::activation)
+            .collect::<Result<Vec<_>, _>>()?;
+        let subscriptions = subscriptions
+            .iter()
+            .map(super::licenses::subscription)
+            .collect::<Result<Vec<_>, _>>()?;
+        let licenses = licenses
+            .iter()
+            .map(|row| {
+                let license = super::licenses::license(row)?;
+                Ok(HeldLicense {
+                    activations: activations
+                        .iter()
+                        .filter(|a| a.serial == license.serial)
+                        .cloned()
+                        .collect(),
+                    subscriptions: subscriptions
+                        .iter()
+                        .filter(|s| s.serial == license.serial)
+                        .cloned()
+                        .collect(),
+                    license,
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        Ok(Self {
+            coupon_balance: balance
+                .first()
+                .map_or(Ok(0), |row| row.integer("balance"))?,
+            pending_emails: pending
+                .iter()
+                .map(|row| Ok((row.text("id")?, row.text("pending_email")?)))
+                .collect::<Result<_, DbError>>()?,
+            ledger: ledger
+                .iter()
+                .map(LedgerLine::from_row)
+                .collect::<Result<_, _>>()?,
+            licenses,
+            incidents: incidents
+                .iter()
+                .map(IncidentRecord::from_row)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
 
 /// The company fields that are present; the others stay.
 /// Only while the contact who changes it is an active contact of it.

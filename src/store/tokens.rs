@@ -50,6 +50,22 @@ pub fn exchange_token(
     )
 }
 
+/// How many emails went to an address since `since` (`sent`): links are
+/// emailed a few an hour at most.
+pub fn messages_to_since(to: &str, since: Instant) -> Statement {
+    Statement::new(
+        "SELECT COUNT(*) AS sent FROM outbox WHERE to_address = ?1 AND created_at >= ?2",
+        vec![to.into(), format(since).into()],
+    )
+}
+
+/// The count of [`messages_to_since`]'s row.
+pub fn decode_sent(rows: &[super::Row]) -> Result<i64, DbError> {
+    rows.first()
+        .ok_or_else(|| DbError::Decode("COUNT gave no row".into()))?
+        .integer("sent")
+}
+
 /// Ends every link and access token of a removed contact at once.
 pub fn delete_tokens_of_contact(contact_id: &str) -> Statement {
     Statement::new(

@@ -37,6 +37,35 @@ fn public_posts_are_limited_per_client_address() {
 }
 
 #[test]
+fn a_registration_past_the_limit_writes_nothing_and_emails_no_one() {
+    let app = spawn_app();
+    let register = |email: &str| {
+        let body = crate::helpers::registration(email, "0").to_string();
+        app.0.send(
+            "POST",
+            "/api/registrations",
+            &[
+                ("content-type", "application/json"),
+                ("cf-connecting-ip", "192.0.2.30"),
+            ],
+            body.into_bytes(),
+        )
+    };
+    let statuses: Vec<u16> = (0..30)
+        .map(|_| register(&crate::helpers::unique_email()).status)
+        .collect();
+    assert_eq!(statuses, [201; 30]);
+    let late = crate::helpers::unique_email();
+    let limited = register(&late);
+    assert_eq!(limited.problem(429)["type"], "/problems/rate-limited");
+    assert!(limited.header("retry-after").is_some());
+    assert!(app.outbox(&late).is_empty(), "no verification email");
+    let again = app.post_json("/api/sessions", &json!({"email": late}));
+    assert_eq!(again.status, 202);
+    assert!(app.outbox(&late).is_empty(), "no such contact was written");
+}
+
+#[test]
 fn failed_validations_never_lock_the_real_installations_out() {
     let app = spawn_app();
     let (_, token) = app.customer();
