@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The end-to-end suite: starts the built Worker under `wrangler dev` on a free
 # port with a fresh state folder, and stand-ins for the email API and Stripe on
-# loopback; runs
-# tests/e2e against them; stops both afterwards, whatever happens.
+# loopback; runs tests/e2e and the OpenAPI contract against them, then opens
+# every link of every email sent meanwhile (tests/e2e/every_email.rs); stops
+# both afterwards, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -76,10 +77,15 @@ done
 curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { echo "the Worker did not start:"; cat "$state/wrangler.log"; exit 1; }
 echo "e2e: Worker on http://127.0.0.1:$port, stand-ins on http://127.0.0.1:$standin_port"
 
+# The e2e test binary, against this Worker and these stand-ins.
+e2e_tests() {
+  PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" STRIPE_WEBHOOK_SECRET="$webhook_secret" \
+    STANDIN_URL="http://127.0.0.1:$standin_port" \
+    cargo test --features e2e --test e2e "$@"
+}
+
 status=0
-PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" STRIPE_WEBHOOK_SECRET="$webhook_secret" \
-  STANDIN_URL="http://127.0.0.1:$standin_port" \
-  cargo test --features e2e --test e2e -- --test-threads 4 || status=$?
+e2e_tests -- --test-threads 4 || status=$?
 # The OpenAPI contract, fuzzed by schemathesis for every role (a bounded run;
 # `make fuzz` sets CONTRACT_EXAMPLES higher).
 if [ "$status" -eq 0 ]; then
@@ -87,6 +93,13 @@ if [ "$status" -eq 0 ]; then
     scripts/contract.sh "http://127.0.0.1:$port" "$staff_token" "${CONTRACT_EXAMPLES:-10}" > "$state/contract.log" 2>&1 \
     || { status=$?; cat "$state/contract.log"; }
   grep -E '^contract:|generated, ' "$state/contract.log" || true
+fi
+# Every link of every email sent during the run (the suite's and the
+# contract's), opened as its recipient would. The suite's tests run at once,
+# so this runs on its own once everything else is done.
+if [ "$status" -eq 0 ]; then
+  e2e_tests every_email::every_link_of_every_email_sent_during_the_run_leads_to_a_working_page \
+    -- --ignored --exact --nocapture || status=$?
 fi
 if [ "$status" -ne 0 ]; then
   echo "--- wrangler dev log ---"

@@ -425,7 +425,7 @@ async fn route_principal<D: Database>(
         (Post, ["sign-out"]) => web::sign_out(app, request, now).await,
         (Get | Head, ["support"]) => web::support_page(),
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
-        (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page().into()),
+        (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page(request).into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
@@ -462,7 +462,7 @@ async fn route_principal<D: Database>(
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
         (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
-        (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page().into()),
+        (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page(request).into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
@@ -927,17 +927,18 @@ async fn verify_page<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let refused = |status: u16, text: &str| -> Result<Handled> {
-        Ok(page(status, "Email not confirmed", &paragraph(text)).into())
-    };
     let Some(token) = request
         .query_param("token")
         .and_then(|t| Token::parse(&t).ok())
     else {
-        return refused(
+        return Ok(page(
             400,
-            "This link is incomplete. Open the link from the email exactly as it was sent.",
-        );
+            VERIFY_REFUSED.title,
+            &paragraph(
+                "This link is incomplete. Open the link from the email exactly as it was sent.",
+            ),
+        )
+        .into());
     };
     match app.verify_email(&token, now, entropy).await {
         Ok(verified) => {
@@ -957,18 +958,30 @@ async fn verify_page<D: Database>(
                 paragraph("Thank you. Your email address is confirmed and your account is active."),
                 paragraph(coupon)
             );
-            Ok(Handled::with_jobs(page(200, "Email confirmed", &body), verified.jobs))
+            Ok(Handled::with_jobs(
+                page(200, "Email confirmed", &body),
+                verified.jobs,
+            ))
         }
-        Err(AppError::Token(crate::domain::token::TokenError::AlreadyUsed)) => {
-            refused(409, "This link has been used already: your address is confirmed. You can sign in.")
-        }
-        Err(AppError::Token(crate::domain::token::TokenError::Expired)) => {
-            refused(410, "This link has expired. Ask for a sign-in link and we will send you a new confirmation link.")
-        }
-        Err(AppError::Token(_)) => refused(400, "This link is not valid. Open the newest link you were sent."),
-        Err(other) => Err(other.into()),
+        Err(error) => VERIFY_REFUSED.page(error),
     }
 }
+
+const VERIFY_REFUSED: web::LinkRefusal = web::LinkRefusal {
+    title: "Your email address",
+    used: "This link has been used already: your address is confirmed. You can sign in.",
+    expired: "This link has expired. Ask for a sign-in link and we will send you a new confirmation link.",
+    unknown: "This link is not valid. Open the newest link you were sent.",
+    onward: ("/sign-in", "Sign in"),
+};
+
+const SIGN_IN_REFUSED: web::LinkRefusal = web::LinkRefusal {
+    title: "Not signed in",
+    used: "This sign-in link has been used already: each link signs you in once.",
+    expired: "This sign-in link has expired.",
+    unknown: "This sign-in link is not valid any more.",
+    onward: ("/sign-in", "Ask for a new sign-in link"),
+};
 
 async fn request_sign_in<D: Database>(
     app: &App<D>,
@@ -1069,13 +1082,7 @@ async fn sign_in_form<D: Database>(
     };
     match outcome {
         Ok(session) => Ok(web::customer_session(app, &session, next.as_ref()).into()),
-        Err(AppError::Token(_)) => Ok(page(
-            400,
-            "Not signed in",
-            "<p>This sign-in link is not valid any more.</p><p><a href=\"/sign-in\">Ask for a new one</a></p>",
-        )
-        .into()),
-        Err(other) => Err(other.into()),
+        Err(error) => SIGN_IN_REFUSED.page(error),
     }
 }
 

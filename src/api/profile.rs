@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::decode;
 use super::http::{Handled, Request, Response};
 use super::pages::{escape, page, page_in, Area};
-use super::web::{form, input, link_page, link_refused, posted_link, problem_page};
+use super::web::{form, input, link_page, posted_link, problem_page, LinkRefusal};
 use super::Result;
 use crate::app::{App, AppError, Caller, CustomerPrincipal, Principal};
 use crate::domain::entropy::Entropy;
@@ -215,6 +215,17 @@ pub fn confirm_email_page(request: &Request) -> Response {
     )
 }
 
+/// Once confirmed, the link is forgotten with the pending change, so a
+/// second click finds no link: its words say what that may mean.
+const CONFIRM_EMAIL_REFUSED: LinkRefusal = LinkRefusal {
+    title: "Your new email address",
+    used: "This address has been confirmed already: you sign in with it now.",
+    expired: "This link has expired, and your address stays as it was. Change it in your profile again for a new link.",
+    unknown: "This link is not valid any more: it has been used already, or a newer one was sent. \
+              If you confirmed this address, you sign in with it now; if not, change it in your profile again.",
+    onward: ("/portal/profile", "Your profile"),
+};
+
 /// `POST /confirm-email`: the new address replaces the old one.
 pub async fn confirm_email<D: Database>(
     app: &App<D>,
@@ -241,6 +252,6 @@ pub async fn confirm_email<D: Database>(
             "<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>",
         )
         .into()),
-        Err(error) => link_refused("Email address not changed", error),
+        Err(error) => CONFIRM_EMAIL_REFUSED.page(error),
     }
 }

@@ -90,28 +90,26 @@ pub(super) fn form(request: &Request) -> Result<Map<String, Value>> {
     }
 }
 
-/// Where a page sends someone who is not signed in: a customer's sign-in
-/// link brings them back to the page they asked for.
+/// Where a page sends someone who is not signed in: the sign-in page of
+/// its area, which brings them back to the page they asked for (a link
+/// in an email to a customer, to the desk or to a partner).
 pub fn sign_in_first(access: Access, request: &Request) -> Response {
-    match access {
-        Access::Staff(_) => Response::redirect("/desk/sign-in"),
-        Access::Partner(_) => Response::redirect("/partner/sign-in"),
-        _ if request.method == super::http::Method::Get => {
-            let wanted = if request.query.is_empty() {
-                request.path.clone()
-            } else {
-                format!("{}?{}", request.path, request.query)
-            };
-            match ReturnPath::parse(&wanted) {
-                Ok(next) => {
-                    let query =
-                        serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
-                    Response::redirect(&format!("/sign-in?{query}"))
-                }
-                Err(_) => Response::redirect("/sign-in"),
-            }
+    let sign_in = match access {
+        Access::Staff(_) => DESK_SIGN_IN.action,
+        Access::Partner(_) => PARTNER_SIGN_IN.action,
+        _ => "/sign-in",
+    };
+    let wanted = if request.query.is_empty() {
+        request.path.clone()
+    } else {
+        format!("{}?{}", request.path, request.query)
+    };
+    match ReturnPath::parse(&wanted) {
+        Ok(next) if request.method == super::http::Method::Get => {
+            let query = serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
+            Response::redirect(&format!("{sign_in}?{query}"))
         }
-        _ => Response::redirect("/sign-in"),
+        _ => Response::redirect(sign_in),
     }
 }
 
@@ -987,14 +985,22 @@ pub async fn license_file<D: Database>(
 
 // ---- the staff desk -------------------------------------------------------
 
-fn credential_form(action: &str, name: &str, label: &str, error: Option<&str>) -> String {
+/// A sign-in form for a secret, carrying where to go back to afterwards.
+fn credential_form(
+    action: &str,
+    name: &str,
+    label: &str,
+    error: Option<&str>,
+    next: Option<&str>,
+) -> String {
     let mut errors = FieldErrors::default();
     if let Some(error) = error {
         errors.push(name, Invalid::new("invalid", error));
     }
     format!(
-        "<form method=\"post\" action=\"{action}\">{}<button type=\"submit\">Sign in</button></form>",
-        input(name, label, "password", "", &errors, " required autocomplete=\"current-password\"")
+        "<form method=\"post\" action=\"{action}\">{}{}<button type=\"submit\">Sign in</button></form>",
+        input(name, label, "password", "", &errors, " required autocomplete=\"current-password\""),
+        super::next_field(next),
     )
 }
 
@@ -1032,8 +1038,10 @@ pub const PARTNER_SIGN_IN: CredentialSignIn = CredentialSignIn {
 };
 
 impl CredentialSignIn {
-    pub fn page(&self) -> Response {
-        let form = credential_form(self.action, self.field, self.label, None);
+    /// The sign-in page; `?next=` is where signing in leads.
+    pub fn page(&self, request: &Request) -> Response {
+        let next = request.query_param("next");
+        let form = credential_form(self.action, self.field, self.label, None, next.as_deref());
         page_in(Area::Public, 200, self.title, &form)
     }
 
@@ -1062,11 +1070,20 @@ impl CredentialSignIn {
         } else {
             None
         };
+        let next = object.get("next").and_then(Value::as_str);
         let Some(session) = session else {
-            let body = credential_form(self.action, self.field, self.label, Some(self.refused));
+            let body = credential_form(
+                self.action,
+                self.field,
+                self.label,
+                Some(self.refused),
+                next,
+            );
             return Ok(page_in(Area::Public, 401, self.title, &body).into());
         };
-        Ok(with_session(app, Response::redirect(self.landing), &session).into())
+        let landing = super::return_path(next);
+        let landing = landing.as_ref().map_or(self.landing, ReturnPath::as_str);
+        Ok(with_session(app, Response::redirect(landing), &session).into())
     }
 }
 
@@ -1668,29 +1685,61 @@ pub(super) fn posted_link(request: &Request) -> std::result::Result<Token, AppEr
         .ok_or(AppError::Token(TokenError::Unknown))
 }
 
-/// A spent, expired or unknown link, said in words; anything else is the
-/// caller's to answer.
-pub(super) fn link_refused(title: &str, error: AppError) -> Result<Handled> {
-    let (status, text) = match error {
-        AppError::Token(TokenError::AlreadyUsed) => (409, "This link has been used already."),
-        AppError::Token(TokenError::Expired) => (
-            410,
-            "This link has expired. Ask your colleague to send a new one.",
-        ),
-        AppError::Token(_) => (
-            400,
-            "This link is not valid. Open the newest link you were sent.",
-        ),
-        AppError::ClaimDecided => (409, "This request has been decided already."),
-        other => return Err(other.into()),
-    };
-    Ok(page(
-        status,
-        title,
-        &format!("<p role=\"alert\">{}</p>", escape(text)),
-    )
-    .into())
+/// What the page of an emailed link says when the link cannot be used:
+/// people click a link twice, or late, so each page tells what happened
+/// to its link and where to go on from there.
+pub(super) struct LinkRefusal {
+    pub(super) title: &'static str,
+    /// The link was used already.
+    pub(super) used: &'static str,
+    pub(super) expired: &'static str,
+    /// No such link (a newer one replaced it, or it was mistyped).
+    pub(super) unknown: &'static str,
+    /// The page to go on to, and the words of its link.
+    pub(super) onward: (&'static str, &'static str),
 }
+
+impl LinkRefusal {
+    /// The page for a spent (409), expired (410) or unknown (400) link, or
+    /// for a request decided already (409); anything else is the caller's
+    /// to answer.
+    pub(super) fn page(&self, error: AppError) -> Result<Handled> {
+        let (status, text) = match error {
+            AppError::Token(TokenError::AlreadyUsed) => (409, self.used),
+            AppError::Token(TokenError::Expired) => (410, self.expired),
+            AppError::Token(_) => (400, self.unknown),
+            AppError::ClaimDecided => (409, "This request has been decided already."),
+            other => return Err(other.into()),
+        };
+        let (href, words) = self.onward;
+        Ok(page(
+            status,
+            self.title,
+            &format!(
+                "<p role=\"alert\">{}</p>\n<p><a href=\"{href}\">{}</a></p>",
+                escape(text),
+                escape(words)
+            ),
+        )
+        .into())
+    }
+}
+
+const INVITATION_REFUSED: LinkRefusal = LinkRefusal {
+    title: "Your invitation",
+    used: "This invitation has been accepted already: you are a contact of your organisation and sign in with your email address.",
+    expired: "This invitation has expired. Ask your colleague to invite you again.",
+    unknown: "This link is not valid. Open the newest invitation you were sent.",
+    onward: ("/sign-in", "Sign in"),
+};
+
+const CONFIRM_JOIN_REFUSED: LinkRefusal = LinkRefusal {
+    title: "A colleague's request to join",
+    used: "This request has been confirmed already: your colleague is a contact of your organisation and can sign in.",
+    expired: "This request has expired. If they are your colleague, ask Spica support to add them.",
+    unknown: "This link is not valid. Open the newest link you were sent.",
+    onward: ("/portal/contacts", "Your organisation's contacts"),
+};
 
 /// `GET /invitation?token=`: the invitation's page.
 pub fn invitation_page(request: &Request) -> Response {
@@ -1716,7 +1765,7 @@ pub async fn accept_invitation<D: Database>(
     };
     match accepted {
         Ok(session) => Ok(customer_session(app, &session, None).into()),
-        Err(error) => link_refused("Invitation not accepted", error),
+        Err(error) => INVITATION_REFUSED.page(error),
     }
 }
 
@@ -1748,7 +1797,7 @@ pub async fn confirm_join<D: Database>(
             "<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>",
         )
         .into()),
-        Err(error) => link_refused("Not confirmed", error),
+        Err(error) => CONFIRM_JOIN_REFUSED.page(error),
     }
 }
 
@@ -1946,5 +1995,32 @@ pub async fn decide_claim<D: Database>(
             Ok(Handled::with_jobs(Response::redirect("/desk/claims"), jobs))
         }
         Err(error) => Ok(problem_page(Area::Desk, error.into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_that_cannot_be_used_says_why_and_links_onward() {
+        let refusals = [
+            (TokenError::AlreadyUsed, 409, INVITATION_REFUSED.used),
+            (TokenError::Expired, 410, INVITATION_REFUSED.expired),
+            (TokenError::Unknown, 400, INVITATION_REFUSED.unknown),
+        ];
+        for (error, status, words) in refusals {
+            let Ok(handled) = INVITATION_REFUSED.page(AppError::Token(error)) else {
+                panic!("{error:?} has a page");
+            };
+            let html = String::from_utf8(handled.response.body).unwrap();
+            assert_eq!(handled.response.status, status, "{html}");
+            assert!(
+                html.contains(&format!("<p role=\"alert\">{}</p>", escape(words)))
+                    && html.contains("<a href=\"/sign-in\">Sign in</a>"),
+                "{html}"
+            );
+        }
+        assert!(INVITATION_REFUSED.page(AppError::NotFound).is_err());
     }
 }

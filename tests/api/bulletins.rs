@@ -65,12 +65,6 @@ fn subscriber<T: Transport>(app: &TestApp<T>) -> (String, String) {
     (email, token)
 }
 
-/// The API body the email service got for an outbox message.
-fn received<T: Transport>(app: &TestApp<T>, id: &str) -> Value {
-    app.email_received(id);
-    app.0.email_bodies_accepted(id).remove(0)
-}
-
 #[test]
 fn a_bulletin_reaches_subscribers_and_one_click_unsubscribes() {
     let app = &spawn_app();
@@ -82,7 +76,7 @@ fn a_bulletin_reaches_subscribers_and_one_click_unsubscribes() {
     assert!(published["recipients"].as_i64().unwrap() >= 2);
     written(app, id);
 
-    let email = received(app, &bulletin_to(app, &ana, &subject).expect("sent to Ana"));
+    let email = app.email_body_received(&bulletin_to(app, &ana, &subject).expect("sent to Ana"));
     assert!(
         email["html"]
             .as_str()

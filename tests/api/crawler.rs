@@ -1,8 +1,8 @@
 //! The crawler: for each kind of person it follows every link and submits
 //! every form (with valid-looking data) on every page it reaches, then opens
-//! every link of every email the portal sent them. No page may answer 404,
-//! 405 or 5xx (nor 403 behind a link it was shown), and every page has a
-//! way back (the site's navigation).
+//! every link of every email the portal sent them (tests/api/mailbox.rs).
+//! No page may answer 404, 405 or 5xx (nor 403 behind a link it was shown),
+//! and every page has a way back (the site's navigation).
 
 use std::collections::{BTreeSet, VecDeque};
 
@@ -11,21 +11,23 @@ use serde_json::json;
 use crate::helpers::{
     access_assertion, unique_email, Forgery, TestApp, TestResponse, Transport, DESK_EMAIL,
 };
+use crate::mailbox::{check, Delivered};
 use crate::spawn_app;
 
 /// At most this many requests per person, so that the crawl ends.
 const MAX_REQUESTS: usize = 120;
 
 /// How a person presents themselves to the pages.
-enum Presence {
+#[derive(Clone)]
+pub(crate) enum Presence {
     Nobody,
     Cookie(String),
     Assertion(String),
 }
 
-struct Crawler<'a, T: Transport> {
+pub(crate) struct Crawler<'a, T: Transport> {
     app: &'a TestApp<T>,
-    who: &'static str,
+    who: String,
     presence: Presence,
     seen: BTreeSet<String>,
     queue: VecDeque<String>,
@@ -37,7 +39,7 @@ struct Crawler<'a, T: Transport> {
 }
 
 /// Whether a path segment is a record's id (`inc_…`, `ptn_…`).
-fn is_id(segment: &str) -> bool {
+pub(crate) fn is_id(segment: &str) -> bool {
     segment.split_once('_').is_some_and(|(prefix, rest)| {
         prefix.len() <= 4 && !rest.is_empty() && prefix.bytes().all(|b| b.is_ascii_lowercase())
     })
@@ -46,11 +48,39 @@ fn is_id(segment: &str) -> bool {
 /// One form of a page: its method, action, and its fields' names, kinds
 /// and preset values (hidden fields, select options).
 #[derive(Debug)]
-struct Form {
-    method: String,
-    action: String,
+pub(crate) struct Form {
+    pub(crate) method: String,
+    pub(crate) action: String,
     multipart: bool,
-    fields: Vec<(String, String, String)>,
+    pub(crate) fields: Vec<(String, String, String)>,
+}
+
+impl Form {
+    /// The preset value of one of its hidden fields.
+    pub(crate) fn hidden(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(field, kind, _)| field == name && kind == "hidden")
+            .map(|(_, _, value)| value.as_str())
+    }
+
+    /// Its fields filled in as a person would (`values` first, then
+    /// valid-looking values), form-encoded.
+    pub(crate) fn filled(&self, app: &TestApp<impl Transport>, values: &[(&str, &str)]) -> String {
+        let pairs: Vec<(String, String)> = self
+            .fields
+            .iter()
+            .map(|(name, kind, preset)| {
+                let given = values.iter().find(|(field, _)| field == name);
+                let value = given.map_or_else(
+                    || value_for(app, name, kind, preset),
+                    |(_, v)| (*v).to_owned(),
+                );
+                (name.clone(), value)
+            })
+            .collect();
+        serde_urlencoded::to_string(&pairs).unwrap()
+    }
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -76,14 +106,14 @@ fn tags<'h>(html: &'h str, name: &str) -> Vec<&'h str> {
         .collect()
 }
 
-fn links(html: &str) -> Vec<String> {
+pub(crate) fn links(html: &str) -> Vec<String> {
     tags(html, "a")
         .into_iter()
         .filter_map(|tag| attribute(tag, "href"))
         .collect()
 }
 
-fn forms(html: &str) -> Vec<Form> {
+pub(crate) fn forms(html: &str) -> Vec<Form> {
     html.split("<form")
         .skip(1)
         .filter_map(|rest| {
@@ -121,6 +151,49 @@ fn forms(html: &str) -> Vec<Form> {
         .collect()
 }
 
+/// Asserts that an answer is not broken: no 404, 405 or 5xx, and no 403
+/// for a GET (a link shown to someone who may not follow it is broken too).
+fn assert_working(who: &str, method: &str, path: &str, answer: &TestResponse) {
+    assert!(
+        answer.status != 404
+            && answer.status != 405
+            && answer.status < 500
+            && !(method == "GET" && answer.status == 403),
+        "{who}: {method} {path} answered {}: {}",
+        answer.status,
+        answer.text()
+    );
+}
+
+/// The HTML of an answer that is a page, asserting that it has a way back
+/// (the site's navigation); `None` for anything else.
+fn page_with_a_way_back(who: &str, path: &str, answer: &TestResponse) -> Option<String> {
+    if !answer
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("text/html"))
+    {
+        return None;
+    }
+    let html = answer.text();
+    assert!(
+        html.contains("<nav") && html.contains("<p class=\"brand\"><a href=\"/"),
+        "{who}: {path} has no way back: {html}"
+    );
+    Some(html)
+}
+
+/// The path of a URL on the portal at `origin` (`/` for the origin
+/// itself), or `None` for another site's.
+pub(crate) fn portal_path(origin: &str, url: &str) -> Option<String> {
+    let rest = url.strip_prefix(origin)?;
+    match rest.chars().next() {
+        None => Some("/".into()),
+        Some('/') => Some(rest.to_owned()),
+        Some('?') => Some(format!("/{rest}")),
+        Some(_) => None,
+    }
+}
+
 /// A valid-looking value for a field, by its name and kind.
 fn value_for(app: &TestApp<impl Transport>, name: &str, kind: &str, preset: &str) -> String {
     if kind == "hidden" || kind == "select" || !preset.is_empty() {
@@ -145,10 +218,10 @@ fn value_for(app: &TestApp<impl Transport>, name: &str, kind: &str, preset: &str
 }
 
 impl<'a, T: Transport> Crawler<'a, T> {
-    fn new(app: &'a TestApp<T>, who: &'static str, presence: Presence, start: &str) -> Self {
+    pub(crate) fn new(app: &'a TestApp<T>, who: &str, presence: Presence, start: &str) -> Self {
         Self {
             app,
-            who,
+            who: who.to_owned(),
             presence,
             seen: BTreeSet::new(),
             queue: VecDeque::from([start.to_owned()]),
@@ -197,24 +270,46 @@ impl<'a, T: Transport> Crawler<'a, T> {
         }
         let body = form.unwrap_or_default().into_bytes();
         let answer = self.app.0.send(method, path, &headers, body);
-        // A link shown to someone who may not follow it is broken too.
-        assert!(
-            answer.status != 404
-                && answer.status != 405
-                && answer.status < 500
-                && !(method == "GET" && answer.status == 403),
-            "{}: {method} {path} answered {}: {}",
-            self.who,
-            answer.status,
-            answer.text()
-        );
+        assert_working(&self.who, method, path, &answer);
         answer
+    }
+
+    /// Sends a request and follows its redirects as a browser does,
+    /// keeping a session cookie it is given, to the page it ends on: that
+    /// page's path and answer. It must be a page with a way back.
+    pub(crate) fn follow(
+        &mut self,
+        method: &str,
+        path: &str,
+        form: Option<String>,
+    ) -> (String, TestResponse) {
+        let mut path = path.to_owned();
+        let mut answer = self.send(method, &path, form);
+        for _ in 0..5 {
+            if let Some(cookie) = session_cookie(&answer) {
+                self.presence = Presence::Cookie(cookie);
+            }
+            let Some(next) = answer.header("location").and_then(|l| self.follows(l)) else {
+                break;
+            };
+            answer = self.send("GET", &next, None);
+            path = next;
+        }
+        assert!(
+            answer.header("location").is_none(),
+            "{}: {path} redirects to {:?}",
+            self.who,
+            answer.header("location")
+        );
+        if page_with_a_way_back(&self.who, &path, &answer).is_none() {
+            panic!("{}: {path} is not a page: {}", self.who, answer.text());
+        }
+        (path, answer)
     }
 
     /// Whether a link is a page of ours worth following.
     fn follows(&self, href: &str) -> Option<String> {
-        let origin = self.app.0.origin();
-        let path = href.strip_prefix(&origin).unwrap_or(href);
+        let path = portal_path(&self.app.0.origin(), href).unwrap_or_else(|| href.to_owned());
         let file = path.rsplit('/').next().unwrap_or("").contains('.');
         (path.starts_with('/') && !path.starts_with("//") && !file).then(|| path.to_owned())
     }
@@ -226,18 +321,9 @@ impl<'a, T: Transport> Crawler<'a, T> {
             }
             return;
         }
-        let html = answer.text();
-        if !answer
-            .header("content-type")
-            .is_some_and(|t| t.starts_with("text/html"))
-        {
+        let Some(html) = page_with_a_way_back(&self.who, path, answer) else {
             return;
-        }
-        assert!(
-            html.contains("<nav") && html.contains("<p class=\"brand\"><a href=\"/"),
-            "{}: {path} has no way back: {html}",
-            self.who
-        );
+        };
         for href in links(&html) {
             if let Some(next) = self.follows(&href) {
                 self.queue.push_back(next);
@@ -252,12 +338,7 @@ impl<'a, T: Transport> Crawler<'a, T> {
             {
                 continue;
             }
-            let pairs: Vec<(String, String)> = form
-                .fields
-                .iter()
-                .map(|(name, kind, preset)| (name.clone(), value_for(self.app, name, kind, preset)))
-                .collect();
-            let encoded = serde_urlencoded::to_string(&pairs).unwrap();
+            let encoded = form.filled(self.app, &[]);
             let answer = if form.method.eq_ignore_ascii_case("post") {
                 self.send("POST", &form.action, Some(encoded))
             } else {
@@ -281,18 +362,21 @@ impl<'a, T: Transport> Crawler<'a, T> {
     }
 }
 
+/// The session cookie (`name=value`) an answer sets, if it sets one.
+fn session_cookie(answer: &TestResponse) -> Option<String> {
+    let cookie = answer.header("set-cookie")?.split(';').next()?;
+    cookie
+        .split_once('=')
+        .is_some_and(|(_, value)| !value.is_empty())
+        .then(|| cookie.to_owned())
+}
+
 fn customer_cookie(app: &TestApp<impl Transport>) -> (String, String, String) {
     let (email, token) = app.customer();
     app.post_json("/api/sessions", &json!({ "email": email }));
     let link = app.emailed_token(&email, "sign-in");
     let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
-    let cookie = signed_in
-        .header("set-cookie")
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let cookie = session_cookie(&signed_in).expect("a session cookie");
     (email, token, cookie)
 }
 
@@ -301,32 +385,7 @@ fn partner_cookie(app: &TestApp<impl Transport>, kind: &str) -> String {
     let signed_in =
         app.post_form_with_cookie("/partner/sign-in", "", &app.0.origin(), &[("key", &key)]);
     assert_eq!(signed_in.status, 303, "{}", signed_in.text());
-    signed_in
-        .header("set-cookie")
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
-/// Every link in the emails to `to`, opened as the person they are for.
-fn email_links(app: &TestApp<impl Transport>, to: &str, presence: Presence, who: &'static str) {
-    let mut crawler = Crawler::new(app, who, presence, "/");
-    crawler.queue.clear();
-    for message in app.outbox(to) {
-        let text = app.email_received(message["id"].as_str().unwrap());
-        let origin = app.0.origin();
-        for word in text.split_whitespace() {
-            if let Some(path) = word.strip_prefix(&origin) {
-                crawler
-                    .queue
-                    .push_back(path.trim_end_matches(['.', ',', ')']).to_owned());
-            }
-        }
-    }
-    assert!(!crawler.queue.is_empty(), "{who}: the emails had links");
-    crawler.crawl();
+    session_cookie(&signed_in).expect("a session cookie")
 }
 
 #[test]
@@ -352,17 +411,23 @@ fn every_person_reaches_only_working_pages_with_a_way_back() {
             .owning(&[&incident])
             .crawl();
     }
-    email_links(
-        &app,
-        &email,
-        Presence::Cookie(cookie),
-        "the contact's emails",
-    );
-    let admin = app.staff_member("admin");
-    email_links(
-        &app,
-        DESK_EMAIL,
-        Presence::Assertion(admin),
-        "the desk's emails",
+    // The contact's emails and the desk's, opened as each recipient
+    // would: the contact with the session it has (its mailbox may take no
+    // more sign-in links this hour), the desk through its sign-in page.
+    let emails: Vec<Delivered> = [email.as_str(), DESK_EMAIL]
+        .into_iter()
+        .flat_map(|to| app.outbox(to))
+        .map(|message| Delivered {
+            to: message["to"].as_str().unwrap().to_owned(),
+            body: app.email_body_received(message["id"].as_str().unwrap()),
+        })
+        .collect();
+    let checked = check(&app, &emails, &[(&email, Presence::Cookie(cookie))]);
+    let total = checked.total();
+    assert!(total.opened > 3, "{checked}");
+    assert!(
+        checked.routes_behind_sign_in.get("/portal/incidents/{id}") >= Some(&1)
+            && checked.routes_behind_sign_in.get("/desk/incidents/{id}") >= Some(&1),
+        "the incident's pages, signed in: {checked}"
     );
 }

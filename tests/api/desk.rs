@@ -263,7 +263,7 @@ fn each_desk_page_renders_for_its_role_with_links_to_the_pages_it_may_use() {
     }
     assert_eq!(
         app.get("/desk/tasks").header("location"),
-        Some("/desk/sign-in")
+        Some("/desk/sign-in?next=%2Fdesk%2Ftasks")
     );
 }
 

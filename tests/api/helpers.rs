@@ -140,6 +140,17 @@ impl TestResponse {
             .map(|(_, value)| value.as_str())
     }
 
+    /// Asserts a page that tells, with this status, what became of an
+    /// emailed link (`words`) and links on to `onward`.
+    pub fn tells_of_link(&self, status: u16, words: &str, onward: &str) {
+        let html = self.text();
+        assert_eq!(self.status, status, "{html}");
+        assert!(
+            html.contains(words) && html.contains(&format!("<a href=\"{onward}\">")),
+            "{html}"
+        );
+    }
+
     /// Asserts an RFC 9457 problem with this status, and returns its body.
     pub fn problem(&self, status: u16) -> Value {
         assert_eq!(self.status, status, "{}", self.text());
@@ -217,13 +228,11 @@ pub trait Transport: Sync {
     fn origin(&self) -> String;
     /// What the Stripe stand-in received, where one runs (end to end).
     fn checkout_requests(&self) -> Option<Vec<Value>>;
-    /// The texts of the emails with this outbox id that the email stand-in
-    /// accepted, as their recipient reads them (live links included). Staff
-    /// see the outbox only with links redacted, so this is how a test reads
-    /// a link, as a person copies it from their mailbox.
-    fn emails_accepted(&self, outbox_id: &str) -> Vec<String>;
     /// The email API bodies (`text`, `html`, `headers`, …) of the emails
-    /// with this outbox id that the email stand-in accepted.
+    /// with this outbox id that the email stand-in accepted, as their
+    /// recipient reads them (live links included). Staff see the outbox
+    /// only with links redacted, so this is how a test reads a link, as a
+    /// person copies it from their mailbox.
     fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<Value>;
     /// Makes the email stand-in answer 503 (an outage) to the next `count`
     /// emails to `to`.
@@ -322,15 +331,16 @@ impl<T: Transport> TestApp<T> {
             .unwrap_or_else(|| panic!("no email to {to} with a link to /{path}"))
     }
 
-    /// The text the recipient got of outbox message `id`, once the email
-    /// stand-in accepted it (waiting up to 30 seconds for the queue).
-    pub fn email_received(&self, id: &str) -> String {
+    /// The email API body (`text`, `html`, `headers`, …) the recipient got
+    /// of outbox message `id`, once the email stand-in accepted it (waiting
+    /// up to 30 seconds for the queue).
+    pub fn email_body_received(&self, id: &str) -> Value {
         let start = std::time::Instant::now();
         loop {
-            let accepted = self.0.emails_accepted(id);
+            let accepted = self.0.email_bodies_accepted(id);
             assert!(accepted.len() <= 1, "email {id} was accepted twice");
-            if let Some(text) = accepted.into_iter().next() {
-                return text;
+            if let Some(body) = accepted.into_iter().next() {
+                return body;
             }
             assert!(
                 start.elapsed() < std::time::Duration::from_secs(30),
@@ -338,6 +348,14 @@ impl<T: Transport> TestApp<T> {
             );
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
+    }
+
+    /// The text the recipient got of outbox message `id`.
+    pub fn email_received(&self, id: &str) -> String {
+        self.email_body_received(id)["text"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// The token of the newest link to `path` emailed to `to`, as its

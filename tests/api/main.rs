@@ -17,6 +17,7 @@ mod incidents;
 mod journeys;
 mod licensing;
 mod limits;
+mod mailbox;
 mod organisations;
 mod profile;
 mod registration;

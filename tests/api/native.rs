@@ -262,17 +262,6 @@ impl Transport for Native {
         None
     }
 
-    fn emails_accepted(&self, outbox_id: &str) -> Vec<String> {
-        self.mail
-            .accepted
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|email| email.idempotency_key == outbox_id)
-            .map(|email| email.text.clone())
-            .collect()
-    }
-
     fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<serde_json::Value> {
         self.mail
             .accepted

@@ -275,7 +275,7 @@ fn an_invited_colleague_accepts_in_the_browser_and_works_for_the_same_organisati
         .contains(ana_me["contact"]["email"].as_str().unwrap()));
 
     let again = app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
-    assert_eq!(again.status, 409, "an invitation is accepted once");
+    again.tells_of_link(409, "accepted already", "/sign-in");
     assert!(again.header("set-cookie").is_none());
 
     let bor_me = app.get_as("/api/me", &app.sign_in(&bor)).json();
@@ -586,7 +586,7 @@ fn the_holder_confirms_a_claimant_who_joins_through_the_emailed_page() {
     assert!(contacts.to_string().contains(&email));
     let again =
         app.post_form_with_cookie("/confirm-join", "", &app.0.origin(), &[("token", &link)]);
-    assert_eq!(again.status, 409);
+    again.tells_of_link(409, "confirmed already", "/portal/contacts");
     app.staff_send("POST", &path, &json!({})).problem(409);
 }
 

@@ -155,9 +155,11 @@ fn a_new_address_replaces_the_old_one_once_its_link_is_confirmed() {
         .expect("the old address is told");
     assert!(notice["text"].as_str().unwrap().contains(&new), "{notice}");
 
+    // The confirmed link is forgotten: a second click is told what that
+    // may mean.
     let again =
         app.post_form_with_cookie("/confirm-email", "", &app.0.origin(), &[("token", &link)]);
-    assert_eq!(again.status, 400, "{}", again.text());
+    again.tells_of_link(400, "you sign in with it now", "/portal/profile");
     let signed_in = app.sign_in(&new);
     assert_eq!(
         app.get_as("/api/me", &signed_in).json()["contact"]["email"],

@@ -169,7 +169,11 @@ fn the_verification_link_works_once() {
     );
     app.post_json("/api/registrations/verify", &json!({ "token": token }))
         .problem(409);
-    assert_eq!(app.get(&format!("/verify?token={token}")).status, 409);
+    app.get(&format!("/verify?token={token}")).tells_of_link(
+        409,
+        "your address is confirmed",
+        "/sign-in",
+    );
     app.post_json("/api/registrations/verify", &json!({ "token": "x" }))
         .problem(422);
     let unknown = "A".repeat(43);

@@ -160,7 +160,7 @@ fn an_email_waiting_for_a_retry_shows_its_link_redacted_and_when_it_is_tried_aga
     }
     assert!(app
         .0
-        .emails_accepted(waiting["id"].as_str().unwrap())
+        .email_bodies_accepted(waiting["id"].as_str().unwrap())
         .is_empty());
     // The service is back: (end to end, where time passes) it arrives.
     app.0.fail_emails_to(&email, 0);

@@ -47,17 +47,19 @@ fn pages_need_a_session_and_carry_the_security_headers() {
             "{path}"
         );
     }
-    for path in ["/desk", "/desk/statements", "/desk/outbox"] {
+    for (path, sign_in) in [
+        ("/desk", "/desk/sign-in"),
+        ("/desk/statements", "/desk/sign-in"),
+        ("/desk/outbox", "/desk/sign-in"),
+        ("/partner", "/partner/sign-in"),
+    ] {
+        let back = format!("{sign_in}?next={}", crate::helpers::urlencode(path));
         assert_eq!(
             app.get(path).header("location"),
-            Some("/desk/sign-in"),
+            Some(back.as_str()),
             "{path}"
         );
     }
-    assert_eq!(
-        app.get("/partner").header("location"),
-        Some("/partner/sign-in")
-    );
     for path in [
         "/",
         "/register",
@@ -255,6 +257,57 @@ fn a_refused_desk_form_comes_back_with_what_the_agent_typed() {
         !timeline.text().contains("line one"),
         "the refused attempt was recorded"
     );
+}
+
+#[test]
+fn a_desk_link_opened_without_a_session_comes_back_to_its_page_through_sign_in() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let incident = app.incident(&token);
+    let path = format!(
+        "/desk/incidents/{}",
+        incident["incident_id"].as_str().unwrap()
+    );
+    let origin = own_origin(&app);
+    let first = app.get(&path);
+    let sign_in = format!("/desk/sign-in?next={}", crate::helpers::urlencode(&path));
+    assert_eq!(
+        (first.status, first.header("location")),
+        (303, Some(sign_in.as_str()))
+    );
+    let next_field = format!("<input type=\"hidden\" name=\"next\" value=\"{path}\">");
+    assert!(app.get(&sign_in).text().contains(&next_field));
+
+    // A wrong token shows the form again, still going back there.
+    let wrong = app.post_form_with_cookie(
+        "/desk/sign-in",
+        "",
+        &origin,
+        &[("token", "wrong"), ("next", &path)],
+    );
+    assert_eq!(wrong.status, 401);
+    assert!(wrong.text().contains(&next_field), "{}", wrong.text());
+    let signed_in = app.post_form_with_cookie(
+        "/desk/sign-in",
+        "",
+        &origin,
+        &[("token", app.0.staff_token()), ("next", &path)],
+    );
+    assert_eq!(signed_in.header("location"), Some(path.as_str()));
+    let page = app.get_with_cookie(&path, &session(&signed_in));
+    assert_eq!(page.status, 200, "{}", page.text());
+
+    // Another site is never where signing in leads.
+    let elsewhere = app.post_form_with_cookie(
+        "/desk/sign-in",
+        "",
+        &origin,
+        &[
+            ("token", app.0.staff_token()),
+            ("next", "//evil.example/desk"),
+        ],
+    );
+    assert_eq!(elsewhere.header("location"), Some("/desk"));
 }
 
 #[test]

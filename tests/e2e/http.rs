@@ -133,14 +133,6 @@ impl Transport for Http {
         Some(sessions.as_array().unwrap().clone())
     }
 
-    fn emails_accepted(&self, outbox_id: &str) -> Vec<String> {
-        received_for(&self.agent, outbox_id)
-            .into_iter()
-            .filter(|r| r["answered"] == 200 && r["repeat"] == false)
-            .map(|r| r["body"]["text"].as_str().unwrap_or_default().to_owned())
-            .collect()
-    }
-
     fn email_bodies_accepted(&self, outbox_id: &str) -> Vec<serde_json::Value> {
         received_for(&self.agent, outbox_id)
             .into_iter()

@@ -31,6 +31,8 @@ mod incidents;
 mod journeys;
 #[path = "../api/licensing.rs"]
 mod licensing;
+#[path = "../api/mailbox.rs"]
+mod mailbox;
 #[path = "../api/organisations.rs"]
 mod organisations;
 #[path = "../api/profile.rs"]
@@ -51,3 +53,4 @@ mod transport;
 mod web;
 
 mod delivery;
+mod every_email;
