@@ -55,6 +55,7 @@ STAFF_TOKEN=$staff_token
 PUBLIC_BASE_URL=http://127.0.0.1:$port
 EMAIL_API_KEY=browser-email-key
 EMAIL_API_BASE=http://127.0.0.1:$standin_port
+EMAIL_FROM=Spica Customer Support (browser) <support@timeandspace.test>
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X

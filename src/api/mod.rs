@@ -378,7 +378,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "partner", "licenses"]) => licensing::partner_licenses(app, p).await,
         (Get | Head, ["api", "partner", "statements", month]) => licensing::partner_statement(app, p, month).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
-        (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
+        (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
         (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, p).await,
         (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, p).await,
