@@ -12,6 +12,7 @@ STATE_DIR=${STATE_DIR:-.state}
 added=()
 for name in $(scripts/deploy-check.sh --worker-required); do
   grep -q "^$name=." .dev.vars && continue
+  [ -z "$(tail -c 1 .dev.vars)" ] || echo >> .dev.vars
   grep "^$name=" .dev.vars.example >> .dev.vars
   added+=("$name")
 done
