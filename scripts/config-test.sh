@@ -86,8 +86,9 @@ python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$gzi
   || fail "the upload is $gzip_kib KiB gzipped, over the plan's $PLAN_LIMIT_KIB KiB"
 
 # --- 3. the Worker without its required settings -----------------------------
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-inspector_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+inspector_port=$(free_port)
 : > "$work/empty.vars"
 setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$work/d1" --env-file "$work/empty.vars" --log-level warn \
