@@ -7,14 +7,14 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export WRANGLER_HIDE_BANNER := true
 
-.PHONY: dev test setup build lint test-native test-e2e test-browser fuzz bench deploy clean
+.PHONY: dev test setup build lint test-native test-config test-e2e test-browser fuzz bench deploy clean
 
 ## dev: build the Worker, migrate the local D1 in STATE_DIR, serve on PORT
 dev: setup build
 	PORT=$(PORT) STATE_DIR=$(STATE_DIR) scripts/dev.sh
 
-## test: formatting and lints, native unit/store/API tests, end to end, then in a browser
-test: setup lint test-native build test-e2e test-browser
+## test: formatting and lints, native unit/store/API tests, the deploy check and bundle size, end to end, then in a browser
+test: setup lint test-native build test-config test-e2e test-browser
 
 setup:
 	@scripts/setup.sh
@@ -29,6 +29,10 @@ lint:
 
 test-native:
 	cargo test --all-targets
+
+## test-config: the deploy check refuses the committed settings and passes complete ones; the dry-run upload within the plan's size; the Worker without its settings answers 500
+test-config:
+	scripts/config-test.sh
 
 test-e2e:
 	scripts/e2e.sh
@@ -46,10 +50,9 @@ fuzz: setup build
 bench: setup build
 	scripts/bench.sh
 
-## deploy: needs a Cloudflare account (README: Deploy); it cannot run here
-deploy: setup build
-	npx wrangler d1 migrations apply DB --remote
-	npx wrangler deploy
+## deploy: stops with the list of missing production settings, else builds, migrates D1 and deploys; needs a Cloudflare account (README: Deploy)
+deploy: setup
+	scripts/deploy.sh
 
 clean:
 	rm -rf build target node_modules $(STATE_DIR)

@@ -67,6 +67,7 @@ STRIPE_API_BASE=http://127.0.0.1:$standin_port
 STRIPE_WEBHOOK_SECRETS=$webhook_secret
 REPLY_SECRET=browser-reply-secret-of-enough-length
 INBOUND_EMAIL_DOMAIN=reply.timeandspace.test
+EMAIL_FROM=Spica Customer Support (browser) <support@timeandspace.test>
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438
 BANK_BIC=BAKOSI2X

@@ -7,6 +7,16 @@ PORT=${PORT:-8787}
 STATE_DIR=${STATE_DIR:-.state}
 
 [ -f .dev.vars ] || cp .dev.vars.example .dev.vars
+# wrangler.toml has no vendor values: a .dev.vars from before they became
+# required gets them from the example, or the Worker would answer 500.
+added=()
+for name in $(scripts/deploy-check.sh --worker-required); do
+  grep -q "^$name=." .dev.vars && continue
+  [ -z "$(tail -c 1 .dev.vars)" ] || echo >> .dev.vars
+  grep "^$name=" .dev.vars.example >> .dev.vars
+  added+=("$name")
+done
+[ ${#added[@]} -eq 0 ] || echo "dev: added to .dev.vars from .dev.vars.example: ${added[*]}"
 
 npx wrangler d1 migrations apply DB --local --persist-to "$STATE_DIR"
 

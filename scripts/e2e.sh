@@ -41,6 +41,7 @@ REGISTRATION_FORM_URL=https://www.timeandspace.test/register
 EMAIL_API_KEY=e2e-email-key
 EMAIL_API_BASE=http://127.0.0.1:$standin_port
 EMAIL_RETRY_FIRST_SECONDS=1
+EMAIL_FROM=Spica Customer Support (e2e) <support@timeandspace.test>
 STRIPE_SECRET_KEY=sk_test_e2e
 STRIPE_API_BASE=http://127.0.0.1:$standin_port
 STRIPE_WEBHOOK_SECRETS=whsec_e2e_rotated_out,$webhook_secret

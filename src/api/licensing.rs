@@ -264,13 +264,17 @@ pub async fn license_file<D: Database>(
         .into())
 }
 
-pub fn public_key<D>(app: &App<D>) -> Result<Handled> {
+pub async fn public_key<D>(app: &App<D>) -> Result<Handled> {
     let signer = app
         .config
         .license_signer
         .as_ref()
         .ok_or(AppError::Unavailable("license files are not configured"))?;
-    let body = json!({"algorithm": "Ed25519", "public_key": signer.public_key_base64(), "encoding": "base64"});
+    let public_key = signer
+        .public_key_base64()
+        .await
+        .map_err(AppError::Signing)?;
+    let body = json!({"algorithm": "Ed25519", "public_key": public_key, "encoding": "base64"});
     Ok(Response::json(200, &body)
         .with_header("cache-control", "public, max-age=3600")
         .into())

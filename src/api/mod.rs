@@ -493,7 +493,7 @@ async fn route_principal<D: Database>(
         (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
         (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
-        (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app),
+        (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
         (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, p).await,
         (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, p).await,

@@ -172,6 +172,12 @@ impl ApiError {
                 "This Idempotency-Key was used before with another request. Send a new key for a new request; \
                  send the same request to get its first answer again.",
             ),
+            Self::App(A::Signing(_)) => fixed(
+                503,
+                "unavailable",
+                "Not available",
+                "Sorry: license files cannot be signed now. Please try again later.",
+            ),
             Self::App(A::Database(_)) => fixed(
                 500,
                 "internal",
@@ -218,6 +224,7 @@ impl ApiError {
             Self::App(AppError::PaymentProvider(error)) => {
                 Some(format!("payment provider: {error}"))
             }
+            Self::App(error @ AppError::Signing(_)) => Some(error.to_string()),
             _ => None,
         };
         let problem = Problem {

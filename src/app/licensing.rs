@@ -788,7 +788,7 @@ impl<D: Database> App<D> {
             issued_at: format(now),
             sups_until: coverage.map(|c| c.last_day().to_string()),
         };
-        Ok(signer.sign(&file))
+        signer.sign(&file).await.map_err(AppError::Signing)
     }
 
     /// A reseller sells (or extends) SUPS coverage for a license. An end user

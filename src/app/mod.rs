@@ -222,6 +222,8 @@ pub enum AppError {
     OrderNotInReview,
     #[error("this Idempotency-Key was used with another request")]
     IdempotencyKeyReused,
+    #[error("license files cannot be signed now: {0}")]
+    Signing(String),
     #[error(transparent)]
     Database(#[from] DbError),
 }

@@ -9,11 +9,12 @@
 //! codes made with the previous one still verify.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
 use base64::Engine;
 use chrono::{Datelike, NaiveTime};
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
@@ -321,46 +322,62 @@ fn signed_bytes(file: &LicenseFile) -> Vec<u8> {
     serde_json::to_vec(file).expect("a license file always serialises")
 }
 
-/// The portal's Ed25519 key for license files, from the 32-byte seed in the
-/// `LICENSE_SIGNING_KEY` setting.
-pub struct LicenseSigner {
-    key: SigningKey,
+/// A future the license key answers with; boxed, so that [`LicenseSigner`]
+/// can hold whichever key the platform gives.
+pub type KeyFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, String>> + 'a>>;
+
+/// The portal's Ed25519 key for license files. The core decides what is
+/// signed and how the file reads; the signing is the platform's: the Worker
+/// holds the key in WebCrypto (no curve arithmetic in its bundle), native
+/// builds and tests in `ed25519-dalek`. Ed25519 signatures are
+/// deterministic, so both give the same bytes for the same seed.
+pub trait LicenseKey {
+    /// The 32-byte public key.
+    fn public_key(&self) -> KeyFuture<'_, [u8; 32]>;
+    /// The 64-byte signature of `message`.
+    fn sign<'a>(&'a self, message: &'a [u8]) -> KeyFuture<'a, [u8; 64]>;
 }
 
-/// The seed never appears in logs.
+/// Reads the 32-byte seed of the `LICENSE_SIGNING_KEY` setting: 64
+/// hexadecimal characters or base64 (standard or URL-safe, padded or not).
+/// Errors never quote the seed.
+pub fn seed_from_setting(text: &str) -> Result<[u8; 32], String> {
+    let text = text.trim();
+    let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        hex::decode(text).ok()
+    } else {
+        [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD]
+            .iter()
+            .find_map(|engine| engine.decode(text).ok())
+    };
+    bytes
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| {
+            "the license signing key must be a 32-byte seed as 64 hex characters or base64"
+                .to_owned()
+        })
+}
+
+/// Signs license files with the portal's key.
+pub struct LicenseSigner {
+    key: Box<dyn LicenseKey + Send + Sync>,
+}
+
+/// The key never appears in logs.
 impl fmt::Debug for LicenseSigner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "LicenseSigner({})", self.public_key_base64())
+        f.write_str("LicenseSigner(…)")
     }
 }
 
 impl LicenseSigner {
-    pub fn from_seed(seed: [u8; 32]) -> Self {
-        Self {
-            key: SigningKey::from_bytes(&seed),
-        }
-    }
-
-    /// Reads the seed as 64 hexadecimal characters or as base64 (standard or
-    /// URL-safe, padded or not). Errors never quote the seed.
-    pub fn from_setting(text: &str) -> Result<Self, String> {
-        let text = text.trim();
-        let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-            hex::decode(text).ok()
-        } else {
-            [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD]
-                .iter()
-                .find_map(|engine| engine.decode(text).ok())
-        };
-        let seed: [u8; 32] = bytes.and_then(|bytes| bytes.try_into().ok()).ok_or(
-            "the license signing key must be a 32-byte seed as 64 hex characters or base64",
-        )?;
-        Ok(Self::from_seed(seed))
+    pub fn new(key: impl LicenseKey + Send + Sync + 'static) -> Self {
+        Self { key: Box::new(key) }
     }
 
     /// The public key (32 bytes, standard base64) the product ships with.
-    pub fn public_key_base64(&self) -> String {
-        STANDARD.encode(self.key.verifying_key().as_bytes())
+    pub async fn public_key_base64(&self) -> Result<String, String> {
+        Ok(STANDARD.encode(self.key.public_key().await?))
     }
 
     /// The license file text: `{"payload":<payload>,"signature":"<base64>"}`,
@@ -380,43 +397,82 @@ impl LicenseSigner {
     /// ```
     ///
     /// A verifier that has parsed the file serialises the payload again the
-    /// same way, as [`verify_file`] does, so reformatting the file's JSON
+    /// same way, as `verify_file` does, so reformatting the file's JSON
     /// does not break it.
-    pub fn sign(&self, file: &LicenseFile) -> String {
-        let signature = self.key.sign(&signed_bytes(file));
+    pub async fn sign(&self, file: &LicenseFile) -> Result<String, String> {
+        let signature = self.key.sign(&signed_bytes(file)).await?;
         let signed = SignedFile {
             payload: file.clone(),
-            signature: STANDARD.encode(signature.to_bytes()),
+            signature: STANDARD.encode(signature),
         };
-        serde_json::to_string(&signed).expect("a license file always serialises")
+        serde_json::to_string(&signed).map_err(|error| error.to_string())
     }
 }
 
-/// What the installed product does with a license file: reads it, serialises
-/// the payload again to the signed bytes and checks the signature against
-/// the portal's public key (strictly: no malleable signatures, no weak keys).
-/// A payload changed in any field, or signed with another key, is refused.
-pub fn verify_file(public_key_base64: &str, text: &str) -> Result<LicenseFile, String> {
-    let key: [u8; 32] = STANDARD
-        .decode(public_key_base64.trim())
-        .ok()
-        .and_then(|bytes| bytes.try_into().ok())
-        .ok_or("the public key is not 32 bytes in base64")?;
-    let key = VerifyingKey::from_bytes(&key).map_err(|_| "the public key is not an Ed25519 key")?;
-    let signed: SignedFile =
-        serde_json::from_str(text).map_err(|error| format!("not a license file: {error}"))?;
-    let signature: [u8; 64] = STANDARD
-        .decode(&signed.signature)
-        .ok()
-        .and_then(|bytes| bytes.try_into().ok())
-        .ok_or("the signature is not 64 bytes in base64")?;
-    key.verify_strict(
-        &signed_bytes(&signed.payload),
-        &Signature::from_bytes(&signature),
-    )
-    .map_err(|_| "the signature does not match: the file was changed or not issued by Spica")?;
-    Ok(signed.payload)
+/// The license key natively: `ed25519-dalek`, which the Worker's bundle
+/// does without (it signs with WebCrypto).
+#[cfg(not(target_arch = "wasm32"))]
+mod dalek {
+    use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+
+    use super::*;
+
+    /// An Ed25519 key from its 32-byte seed.
+    pub struct DalekKey(SigningKey);
+
+    impl LicenseKey for DalekKey {
+        fn public_key(&self) -> KeyFuture<'_, [u8; 32]> {
+            Box::pin(std::future::ready(Ok(self.0.verifying_key().to_bytes())))
+        }
+
+        fn sign<'a>(&'a self, message: &'a [u8]) -> KeyFuture<'a, [u8; 64]> {
+            Box::pin(std::future::ready(Ok(self.0.sign(message).to_bytes())))
+        }
+    }
+
+    impl LicenseSigner {
+        pub fn from_seed(seed: [u8; 32]) -> Self {
+            Self::new(DalekKey(SigningKey::from_bytes(&seed)))
+        }
+
+        /// The signer for a `LICENSE_SIGNING_KEY` setting (see
+        /// [`seed_from_setting`]).
+        pub fn from_setting(text: &str) -> Result<Self, String> {
+            seed_from_setting(text).map(Self::from_seed)
+        }
+    }
+
+    /// What the installed product does with a license file: reads it,
+    /// serialises the payload again to the signed bytes and checks the
+    /// signature against the portal's public key (strictly: no malleable
+    /// signatures, no weak keys). A payload changed in any field, or signed
+    /// with another key, is refused.
+    pub fn verify_file(public_key_base64: &str, text: &str) -> Result<LicenseFile, String> {
+        let key: [u8; 32] = STANDARD
+            .decode(public_key_base64.trim())
+            .ok()
+            .and_then(|bytes| bytes.try_into().ok())
+            .ok_or("the public key is not 32 bytes in base64")?;
+        let key =
+            VerifyingKey::from_bytes(&key).map_err(|_| "the public key is not an Ed25519 key")?;
+        let signed: SignedFile =
+            serde_json::from_str(text).map_err(|error| format!("not a license file: {error}"))?;
+        let signature: [u8; 64] = STANDARD
+            .decode(&signed.signature)
+            .ok()
+            .and_then(|bytes| bytes.try_into().ok())
+            .ok_or("the signature is not 64 bytes in base64")?;
+        key.verify_strict(
+            &signed_bytes(&signed.payload),
+            &Signature::from_bytes(&signature),
+        )
+        .map_err(|_| "the signature does not match: the file was changed or not issued by Spica")?;
+        Ok(signed.payload)
+    }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use dalek::verify_file;
 
 #[cfg(test)]
 mod tests {
@@ -768,9 +824,17 @@ mod tests {
         LicenseSigner::from_setting(RFC8032_SEED_HEX).unwrap()
     }
 
+    fn sign(signer: &LicenseSigner, file: &LicenseFile) -> String {
+        pollster::block_on(signer.sign(file)).unwrap()
+    }
+
+    fn public_key(signer: &LicenseSigner) -> String {
+        pollster::block_on(signer.public_key_base64()).unwrap()
+    }
+
     #[test]
     fn the_signing_seed_is_read_as_hex_or_base64() {
-        assert_eq!(signer().public_key_base64(), RFC8032_PUBLIC_BASE64);
+        assert_eq!(public_key(&signer()), RFC8032_PUBLIC_BASE64);
         for setting in [
             RFC8032_SEED_BASE64,
             RFC8032_SEED_BASE64.trim_end_matches('='),
@@ -778,9 +842,7 @@ mod tests {
             &format!(" {RFC8032_SEED_HEX}\n"),
         ] {
             assert_eq!(
-                LicenseSigner::from_setting(setting)
-                    .unwrap()
-                    .public_key_base64(),
+                public_key(&LicenseSigner::from_setting(setting).unwrap()),
                 RFC8032_PUBLIC_BASE64,
                 "{setting:?}"
             );
@@ -804,7 +866,7 @@ mod tests {
 
     #[test]
     fn the_signature_covers_the_compact_payload_bytes() {
-        let text = signer().sign(&license_file());
+        let text = sign(&signer(), &license_file());
         assert_eq!(
             text,
             format!(r#"{{"payload":{SIGNED_PAYLOAD},"signature":"{SIGNATURE_BASE64}"}}"#)
@@ -822,13 +884,13 @@ mod tests {
             bytes.contains(r#""product":"Zeit/Raum \"Ž\" \\ 1\n2\u001f","#),
             "{bytes}"
         );
-        let text = signer().sign(&file);
+        let text = sign(&signer(), &file);
         assert_eq!(verify_file(RFC8032_PUBLIC_BASE64, &text).unwrap(), file);
     }
 
     #[test]
     fn a_signed_file_verifies_with_the_public_key() {
-        let text = signer().sign(&license_file());
+        let text = sign(&signer(), &license_file());
         assert_eq!(
             verify_file(RFC8032_PUBLIC_BASE64, &text).unwrap(),
             license_file()
@@ -837,7 +899,7 @@ mod tests {
             sups_until: None,
             ..license_file()
         };
-        let text = signer().sign(&without_sups);
+        let text = sign(&signer(), &without_sups);
         assert!(text.contains(r#""sups_until":null"#));
         assert_eq!(
             verify_file(RFC8032_PUBLIC_BASE64, &text).unwrap(),
@@ -847,7 +909,7 @@ mod tests {
 
     #[test]
     fn a_file_survives_reformatting_of_its_json() {
-        let text = signer().sign(&license_file());
+        let text = sign(&signer(), &license_file());
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         assert_eq!(
@@ -858,7 +920,7 @@ mod tests {
 
     #[test]
     fn changing_one_byte_of_the_payload_breaks_the_signature() {
-        let text = signer().sign(&license_file());
+        let text = sign(&signer(), &license_file());
         for (from, to) in [
             ("\"major_version\":7", "\"major_version\":8"),
             ("TS-2024-00017", "TS-2024-00018"),
@@ -876,10 +938,10 @@ mod tests {
 
     #[test]
     fn another_key_or_a_damaged_file_is_refused() {
-        let text = signer().sign(&license_file());
+        let text = sign(&signer(), &license_file());
         let other = LicenseSigner::from_seed([7; 32]);
-        assert!(verify_file(&other.public_key_base64(), &text).is_err());
-        assert!(verify_file(RFC8032_PUBLIC_BASE64, &other.sign(&license_file())).is_err());
+        assert!(verify_file(&public_key(&other), &text).is_err());
+        assert!(verify_file(RFC8032_PUBLIC_BASE64, &sign(&other, &license_file())).is_err());
         let damaged_signature = text.replacen("dnKMR4", "dnKMR5", 1);
         assert!(verify_file(RFC8032_PUBLIC_BASE64, &damaged_signature).is_err());
         let extra_field = text.replacen(r#""sups_until""#, r#""seats":99,"sups_until""#, 1);

@@ -1,4 +1,4 @@
-//! Cloudflare Access's signing keys, checked with WebCrypto (`crypto.subtle`)
+//! Cloudflare Access's signing keys, checked with WebCrypto (`webcrypto.rs`)
 //! so that no RSA implementation is compiled into the bundle.
 //!
 //! The team's certs (`{ACCESS_TEAM_DOMAIN}/cdn-cgi/access/certs`, or
@@ -9,12 +9,12 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use js_sys::{Array, Uint8Array, JSON};
+use wasm_bindgen::JsValue;
 use worker::{Env, Fetch};
 
 use super::config::setting;
+use super::webcrypto::{algorithm, call};
 use crate::app::AccessKeys;
 
 thread_local! {
@@ -35,37 +35,14 @@ pub fn configured(env: &Env) -> Option<AccessCerts> {
     Some(AccessCerts { url })
 }
 
-fn subtle() -> Result<JsValue, String> {
-    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| "no crypto")?;
-    Reflect::get(&crypto, &"subtle".into()).map_err(|_| "no crypto.subtle".to_owned())
-}
-
-fn call(target: &JsValue, method: &str, args: &Array) -> Result<js_sys::Promise, String> {
-    let function: js_sys::Function = Reflect::get(target, &method.into())
-        .map_err(|_| format!("no {method}"))?
-        .dyn_into()
-        .map_err(|_| format!("{method} is not a function"))?;
-    function
-        .apply(target, args)
-        .map_err(|e| format!("{method} failed: {e:?}"))?
-        .dyn_into()
-        .map_err(|_| format!("{method} gave no promise"))
-}
-
-fn algorithm() -> Result<Object, String> {
-    let algorithm = Object::new();
-    let set = |key: &str, value: &str| {
-        Reflect::set(&algorithm, &key.into(), &value.into()).map_err(|_| "algorithm".to_owned())
-    };
-    set("name", "RSASSA-PKCS1-v1_5")?;
-    set("hash", "SHA-256")?;
-    Ok(algorithm)
-}
+const RS256: [(&str, &str); 2] = [("name", "RSASSA-PKCS1-v1_5"), ("hash", "SHA-256")];
 
 impl AccessCerts {
     /// Fetches the certs and imports every RS256 key among them.
     async fn refresh(&self) -> Result<(), String> {
-        let mut response = Fetch::Url(self.url.parse().map_err(|_| "bad certs URL")?)
+        let request =
+            worker::Request::new(&self.url, worker::Method::Get).map_err(|_| "bad certs URL")?;
+        let mut response = Fetch::Request(request)
             .send()
             .await
             .map_err(|e| e.to_string())?;
@@ -73,7 +50,6 @@ impl AccessCerts {
             return Err(format!("certs answered {}", response.status_code()));
         }
         let certs: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
-        let subtle = subtle()?;
         let mut imported = HashMap::new();
         for key in certs["keys"].as_array().into_iter().flatten() {
             let (Some(kid), Some("RSA")) = (key["kid"].as_str(), key["kty"].as_str()) else {
@@ -84,13 +60,11 @@ impl AccessCerts {
             let args = Array::of5(
                 &"jwk".into(),
                 &jwk,
-                &algorithm()?.into(),
+                &algorithm(&RS256)?,
                 &JsValue::FALSE,
                 &Array::of1(&"verify".into()),
             );
-            let key = JsFuture::from(call(&subtle, "importKey", &args)?)
-                .await
-                .map_err(|e| format!("importKey: {e:?}"))?;
+            let key = call("importKey", &args).await?;
             imported.insert(kid.to_owned(), key);
         }
         KEYS.with(|keys| keys.borrow_mut().extend(imported));
@@ -120,14 +94,12 @@ impl AccessKeys for AccessCerts {
             }
         };
         let args = Array::of4(
-            &algorithm()?.into(),
+            &algorithm(&RS256)?,
             &key,
             &Uint8Array::from(signature),
             &Uint8Array::from(signing_input),
         );
-        let verified = JsFuture::from(call(&subtle()?, "verify", &args)?)
-            .await
-            .map_err(|e| format!("verify: {e:?}"))?;
+        let verified = call("verify", &args).await?;
         Ok(verified.as_bool().unwrap_or(false))
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::incident::Sla;
 use crate::domain::token::SecretHash;
 
 use super::d1::D1;
+use super::webcrypto::Ed25519Key;
 
 /// A variable or secret, empty counted as unset.
 pub fn setting(env: &Env, name: &str) -> Option<String> {
@@ -39,10 +40,45 @@ fn sla(env: &Env) -> Sla {
     }
 }
 
+/// What the Worker does not serve without: the vendor's own values, for
+/// which no default could stand in (the committed `wrangler.toml` has none).
+/// `scripts/deploy-check.sh` reads this list, so that a deploy missing one
+/// stops before it starts.
+pub const REQUIRED_SETTINGS: [&str; 6] = [
+    "PUBLIC_BASE_URL",
+    "EMAIL_FROM",
+    "SUPPORT_DESK_EMAIL",
+    "BANK_BENEFICIARY",
+    "BANK_IBAN",
+    "BANK_BIC",
+];
+
+/// The required settings' values, or an error naming every one missing, so
+/// that the log says at once all that is to be set.
+fn required(env: &Env) -> worker::Result<[String; REQUIRED_SETTINGS.len()]> {
+    let values = REQUIRED_SETTINGS.map(|name| setting(env, name));
+    let missing: Vec<&str> = REQUIRED_SETTINGS
+        .iter()
+        .zip(&values)
+        .filter(|(_, value)| value.is_none())
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.is_empty() {
+        Ok(values.map(Option::unwrap_or_default))
+    } else {
+        Err(worker::Error::RustError(format!(
+            "required settings are not set: {}",
+            missing.join(", ")
+        )))
+    }
+}
+
 fn config(env: &Env) -> worker::Result<Config> {
-    let public_base_url = setting(env, "PUBLIC_BASE_URL")
-        .ok_or_else(|| worker::Error::RustError("PUBLIC_BASE_URL is not set".into()))?;
+    let [public_base_url, _email_from, support_desk_email, beneficiary, iban, bic] = required(env)?;
     let base = public_base_url.trim_end_matches('/').to_owned();
+    let support_desk_email = Email::parse(&support_desk_email).map_err(|_| {
+        worker::Error::RustError("SUPPORT_DESK_EMAIL is not an email address".into())
+    })?;
     Ok(Config {
         registration_thanks_url: setting(env, "REGISTRATION_THANKS_URL")
             .unwrap_or_else(|| format!("{base}/registered")),
@@ -75,32 +111,23 @@ fn config(env: &Env) -> worker::Result<Config> {
                 .filter(|days| (1..=365).contains(days))
                 .unwrap_or(crate::domain::order::DEFAULT_LIFETIME_DAYS),
         ),
-        bank_account: match (
-            setting(env, "BANK_BENEFICIARY"),
-            setting(env, "BANK_IBAN"),
-            setting(env, "BANK_BIC"),
-        ) {
-            (Some(beneficiary), Some(iban), Some(bic)) => Some(BankAccount {
-                beneficiary,
-                iban,
-                bic,
-            }),
-            _ => None,
-        },
+        bank_account: Some(BankAccount {
+            beneficiary,
+            iban,
+            bic,
+        }),
         sla: sla(env),
-        support_desk_email: setting(env, "SUPPORT_DESK_EMAIL")
-            .and_then(|email| Email::parse(&email).ok())
-            .unwrap_or_else(|| Email::parse("support@timeandspace.eu").expect("a valid default")),
+        support_desk_email,
         activation_keys: match setting(env, "ACTIVATION_SECRET") {
             Some(text) => activation::keys_from_setting(&text)
                 .map_err(|e| worker::Error::RustError(format!("ACTIVATION_SECRET: {e}")))?,
             None => Vec::new(),
         },
         license_signer: match setting(env, "LICENSE_SIGNING_KEY") {
-            Some(text) => Some(
-                activation::LicenseSigner::from_setting(&text)
+            Some(text) => Some(activation::LicenseSigner::new(Ed25519Key::new(
+                activation::seed_from_setting(&text)
                     .map_err(|e| worker::Error::RustError(format!("LICENSE_SIGNING_KEY: {e}")))?,
-            ),
+            ))),
             None => None,
         },
         reply_by_email: crate::domain::reply::ReplyByEmail::from_settings(

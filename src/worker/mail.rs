@@ -24,8 +24,8 @@ pub enum Sender {
 
 /// The sender this Worker is configured with, if any.
 pub fn configured(env: &Env) -> Option<Sender> {
-    let from = setting(env, "EMAIL_FROM")
-        .unwrap_or_else(|| "Spica Customer Support <support@timeandspace.eu>".into());
+    // Required (config::REQUIRED_SETTINGS): the app is not built without it.
+    let from = setting(env, "EMAIL_FROM")?;
     if let Some(key) = setting(env, "EMAIL_API_KEY") {
         let base =
             setting(env, "EMAIL_API_BASE").unwrap_or_else(|| "https://api.resend.com".into());

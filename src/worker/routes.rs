@@ -40,15 +40,23 @@ pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<wo
 }
 
 /// Reads the request, refusing a declared oversized body before reading it.
+/// The path is workers-rs's own reading of the runtime's URL, and the query
+/// what follows its `?`: no URL parser (and its IDNA tables) in the bundle.
 async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
-    let url = request.url().map_err(|_| ApiError::NoRoute)?;
+    let path = request.path();
+    let href = request.inner().url();
+    let query = href
+        .split('#')
+        .next()
+        .and_then(|url| url.split_once('?'))
+        .map_or("", |(_, query)| query);
     let declared = request
         .headers()
         .get("content-length")
         .ok()
         .flatten()
         .and_then(|length| length.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > api::body_limit(url.path())) {
+    if declared.is_some_and(|length| length > api::body_limit(&path)) {
         return Err(ApiError::PayloadTooLarge);
     }
     let method = Method::parse(request.method().as_ref());
@@ -61,8 +69,8 @@ async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
     };
     Ok(Request {
         method,
-        path: url.path().to_owned(),
-        query: url.query().unwrap_or("").to_owned(),
+        query: query.to_owned(),
+        path,
         headers: request
             .headers()
             .entries()

@@ -380,13 +380,19 @@ fn a_license_file_verifies_with_the_published_key_alone() {
         activation["activation_code"].as_str().unwrap()
     );
     assert!(verified.sups_until.is_some());
+    // The Worker signs with WebCrypto, natively ed25519-dalek signs: Ed25519
+    // is deterministic, so both give the same key and the same bytes.
     let signer = spica_portal::domain::activation::LicenseSigner::from_setting(
         crate::helpers::LICENSE_SIGNING_KEY,
     )
     .unwrap();
     assert_eq!(
-        signer.public_key_base64(),
+        pollster::block_on(signer.public_key_base64()).unwrap(),
         key["public_key"].as_str().unwrap()
+    );
+    assert_eq!(
+        pollster::block_on(signer.sign(&verified)).unwrap(),
+        file.text()
     );
 }
 

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# What `make deploy` relies on, checked without a Cloudflare account (`make
+# test` runs it after the build):
+#   1. scripts/deploy-check.sh refuses the committed configuration, naming
+#      every required setting (wrangler.toml holds no vendor values), and
+#      passes a complete one;
+#   2. `wrangler deploy --dry-run` bundles the Worker offline, and the upload,
+#      gzipped as wrangler counts it, is within the plan's limit;
+#   3. the built Worker without its required settings answers 500 without
+#      naming them, and logs which are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
+
+# Workers Free allows 3 MiB gzipped (Paid 10 MiB): the stricter limit, so
+# that the bundle deploys on either plan. The issue's goal is 450 KiB.
+PLAN_LIMIT_KIB=3072
+GOAL_KIB=450
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/spica-config.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+fail() { echo "config-test: $*" >&2; exit 1; }
+
+# --- 1. the deploy check ----------------------------------------------------
+echo '[]' > "$work/no-secrets.json"
+status=0
+scripts/deploy-check.sh --config "$PWD/wrangler.toml" --vars "$work/absent.vars" \
+  --secrets "$work/no-secrets.json" > "$work/refused.txt" || status=$?
+[ "$status" -eq 1 ] || { cat "$work/refused.txt"; fail "the committed configuration was not refused (exit $status)"; }
+for name in $(scripts/deploy-check.sh --worker-required) ACCESS_TEAM_DOMAIN ACCESS_AUD ACTIVATION_SECRET \
+  LICENSE_SIGNING_KEY STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRETS EMAIL_API_KEY database_id; do
+  grep -q -- "- $name " "$work/refused.txt" || { cat "$work/refused.txt"; fail "$name is not listed as missing"; }
+done
+echo "config-test: the committed configuration is refused, listing $(grep -c '^  - ' "$work/refused.txt") settings"
+
+# A complete production: the committed file with a database id, every
+# variable in deploy.vars, every secret set.
+sed 's/^database_name = "spica-portal"$/&\ndatabase_id = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"/' wrangler.toml > "$work/wrangler.toml"
+grep -q '^database_id' "$work/wrangler.toml" || fail "could not add a database_id to a copy of wrangler.toml"
+cat > "$work/deploy.vars" <<'VARS'
+# Production's variables (an example vendor's).
+PUBLIC_BASE_URL=https://support.example.com
+EMAIL_FROM="Example Support <support@example.com>"
+SUPPORT_DESK_EMAIL=desk@example.com
+BANK_BENEFICIARY=Example d.o.o.
+BANK_IBAN=SI56 1910 0000 0123 438
+BANK_BIC=BAKOSI2X
+ACCESS_TEAM_DOMAIN=https://example.cloudflareaccess.com
+ACCESS_AUD=0123456789abcdef
+VARS
+printf '[%s]\n' "$(for name in ACTIVATION_SECRET LICENSE_SIGNING_KEY STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRETS EMAIL_API_KEY; do
+  printf '{"name": "%s", "type": "secret_text"},' "$name"; done | sed 's/,$//')" > "$work/secrets.json"
+scripts/deploy-check.sh --config "$work/wrangler.toml" --vars "$work/deploy.vars" --secrets "$work/secrets.json" \
+  > "$work/accepted.txt" || { cat "$work/accepted.txt"; fail "a complete configuration was refused"; }
+[ "$(scripts/deploy-check.sh --print-vars --vars "$work/deploy.vars" | tr '\0' '\n' | grep -c '^EMAIL_FROM:Example Support <support@example.com>$')" -eq 1 ] \
+  || fail "deploy.vars is not passed on as KEY:VALUE"
+
+# What is wrong rather than missing: a secret among the variables, a
+# loopback base URL.
+{ cat "$work/deploy.vars"; echo "LICENSE_SIGNING_KEY=00"; echo "PUBLIC_BASE_URL=http://127.0.0.1:8787"; } > "$work/wrong.vars"
+status=0
+scripts/deploy-check.sh --config "$work/wrangler.toml" --vars "$work/wrong.vars" --secrets "$work/secrets.json" \
+  > "$work/wrong.txt" || status=$?
+[ "$status" -eq 1 ] && grep -q "LICENSE_SIGNING_KEY is a secret" "$work/wrong.txt" && grep -q "PUBLIC_BASE_URL is http://127.0.0.1:8787" "$work/wrong.txt" \
+  || { cat "$work/wrong.txt"; fail "a secret in deploy.vars or a loopback base URL was not refused"; }
+echo "config-test: a complete configuration passes; a secret among the variables and a loopback base URL do not"
+
+# --- 2. the bundle, as wrangler would upload it -------------------------------
+npx wrangler deploy --dry-run --outdir "$work/upload" > "$work/dry-run.txt" 2>&1 \
+  || { cat "$work/dry-run.txt"; fail "wrangler deploy --dry-run failed"; }
+sizes=$(sed -n 's/.*Total Upload: \([0-9.]*\) KiB \/ gzip: \([0-9.]*\) KiB.*/\1 \2/p' "$work/dry-run.txt")
+[ -n "$sizes" ] || { cat "$work/dry-run.txt"; fail "wrangler printed no upload size"; }
+read -r raw_kib gzip_kib <<< "$sizes"
+wasm=$(ls "$work"/upload/*.wasm)
+wasm_gzip_kib=$(python3 -c "import gzip, sys; print(f'{len(gzip.compress(open(sys.argv[1], \"rb\").read(), 9)) / 1024:.2f}')" "$wasm")
+verdict=$(python3 -c "import sys; g, goal = map(float, sys.argv[1:]); print('within' if g <= goal else 'over')" "$gzip_kib" "$GOAL_KIB")
+echo "config-test: upload $raw_kib KiB, gzip $gzip_kib KiB (the WASM alone $wasm_gzip_kib KiB at gzip -9);" \
+  "plan limit $PLAN_LIMIT_KIB KiB (Workers Free), goal $GOAL_KIB KiB: $verdict the goal"
+python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$gzip_kib" "$PLAN_LIMIT_KIB" \
+  || fail "the upload is $gzip_kib KiB gzipped, over the plan's $PLAN_LIMIT_KIB KiB"
+
+# --- 3. the Worker without its required settings -----------------------------
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+inspector_port=$(free_port)
+: > "$work/empty.vars"
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+  --persist-to "$work/d1" --env-file "$work/empty.vars" --log-level warn \
+  --show-interactive-dev-session=false > "$work/wrangler.log" 2>&1 &
+pids+=($!)
+code=000
+for _ in $(seq 1 120); do
+  code=$(curl -s -o "$work/answer.json" -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)
+  [ "$code" != 000 ] && break
+  sleep 0.5
+done
+[ "$code" = 500 ] || { cat "$work/wrangler.log"; fail "GET /healthz without settings answered $code, not 500"; }
+grep -q '"status":500' "$work/answer.json" || fail "the 500 is not a problem: $(cat "$work/answer.json")"
+for name in $(scripts/deploy-check.sh --worker-required); do
+  grep -q "$name" "$work/answer.json" && fail "the answer names $name: $(cat "$work/answer.json")"
+done
+missing=$(scripts/deploy-check.sh --worker-required | paste -sd, | sed 's/,/, /g')
+for _ in $(seq 1 20); do grep -q "required settings are not set: $missing" "$work/wrangler.log" && break; sleep 0.25; done
+grep -q "required settings are not set: $missing" "$work/wrangler.log" \
+  || { cat "$work/wrangler.log"; fail "the log does not list the missing settings ($missing)"; }
+echo "config-test: without its settings the Worker answers 500 and logs: required settings are not set: $missing"

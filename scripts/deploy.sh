@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Publishes the Worker. First, before anything is built or touched remotely,
+# scripts/deploy-check.sh stops with the list of what production lacks; then
+# the build, D1's migrations, and `wrangler deploy` with production's own
+# variables from deploy.vars (README: Deploy).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deploy-check.sh
+scripts/build.sh
+npx wrangler d1 migrations apply DB --remote
+vars=()
+while IFS= read -r -d '' pair; do
+  vars+=(--var "$pair")
+done < <(scripts/deploy-check.sh --print-vars)
+npx wrangler deploy "${vars[@]}"
