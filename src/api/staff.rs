@@ -127,12 +127,9 @@ pub async fn audit<D: Database>(
     let actor = request
         .query_param("actor")
         .filter(|a| !a.trim().is_empty());
-    let entries: Vec<Value> = app
+    let (_, entries) = app
         .audit_log(caller, target.as_deref(), actor.as_deref(), limit)
-        .await?
-        .1
-        .iter()
-        .map(entry_json)
-        .collect();
+        .await?;
+    let entries: Vec<Value> = entries.iter().map(entry_json).collect();
     Ok(Response::json(200, &json!({ "entries": entries })).into())
 }
