@@ -8,13 +8,16 @@ use super::http::{Handled, Request, Response};
 use super::pages::{escape, page, page_in, Area};
 use super::web::{form, input, table, textarea_with};
 use super::Result;
-use crate::app::{App, AppError, Principal};
+use crate::app::{App, AppError, Caller, Principal};
 use crate::domain::bulletin::{body_html, Bulletin};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{BulletinSummary, Database};
+
+/// The bulletins the staff list and `/news` show.
+const BULLETINS_SHOWN: i64 = 100;
 
 fn summary_json(summary: &BulletinSummary) -> Value {
     let b = &summary.bulletin;
@@ -63,21 +66,19 @@ pub async fn publish<D: Database>(
 }
 
 /// `GET /api/staff/bulletins`: the newest first, with their counts.
-pub async fn list<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    principal.staff()?;
-    let bulletins: Vec<Value> = app.bulletins(100).await?.iter().map(summary_json).collect();
+pub async fn list<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, summaries) = app.bulletins_as(caller, BULLETINS_SHOWN).await?;
+    let bulletins: Vec<Value> = summaries.iter().map(summary_json).collect();
     Ok(Response::json(200, &json!({ "bulletins": bulletins })).into())
 }
 
-async fn desk_html<D: Database>(
-    app: &App<D>,
+fn desk_html(
+    summaries: &[BulletinSummary],
     errors: &FieldErrors,
     subject: &str,
     body: &str,
-) -> Result<String> {
-    let rows: Vec<Vec<String>> = app
-        .bulletins(100)
-        .await?
+) -> String {
+    let rows: Vec<Vec<String>> = summaries
         .iter()
         .map(|s| {
             vec![
@@ -94,7 +95,7 @@ async fn desk_html<D: Database>(
             ]
         })
         .collect();
-    Ok(format!(
+    format!(
         "<form method=\"post\" action=\"/desk/bulletins\">\n{}{}<p>Blank lines part paragraphs; lines starting with \"- \" or \"1. \" make a list. \
          It goes to every subscribed contact at once.</p>\n<button type=\"submit\">Publish and send</button>\n</form>\n{}",
         input("subject", "Subject", "text", subject, errors, " required maxlength=\"150\""),
@@ -104,13 +105,14 @@ async fn desk_html<D: Database>(
             &["Published", "Subject", "Recipients", "Sent", "Failed", "Not yet written"],
             &rows
         ),
-    ))
+    )
 }
 
 /// `GET /desk/bulletins`: the form and the bulletins with their counts.
-pub async fn desk_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
-    let html = desk_html(app, &FieldErrors::default(), "", "").await?;
+pub async fn desk_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (staff, summaries) = app.bulletins_as(caller, BULLETINS_SHOWN).await?;
+    let desk = Area::DeskAs(staff.role);
+    let html = desk_html(&summaries, &FieldErrors::default(), "", "");
     Ok(page_in(desk, 200, "Bulletins", &html).into())
 }
 
@@ -137,7 +139,8 @@ pub async fn desk_publish<D: Database>(
         }
         Err(errors) => {
             let text = |name: &str| object.get(name).and_then(Value::as_str).unwrap_or("");
-            let html = desk_html(app, &errors, text("subject"), text("body")).await?;
+            let summaries = app.bulletins(BULLETINS_SHOWN).await?;
+            let html = desk_html(&summaries, &errors, text("subject"), text("body"));
             Ok(page_in(desk, 422, "Bulletins", &html).into())
         }
     }
@@ -146,7 +149,7 @@ pub async fn desk_publish<D: Database>(
 /// `GET /news`: every published bulletin, newest first.
 pub async fn news<D: Database>(app: &App<D>) -> Result<Handled> {
     let items: String = app
-        .bulletins(100)
+        .bulletins(BULLETINS_SHOWN)
         .await?
         .iter()
         .map(|s| {

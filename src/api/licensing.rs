@@ -454,19 +454,6 @@ pub async fn partner_statement<D: Database>(
     Ok(Response::json(200, &body).into())
 }
 
-pub async fn claims<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    principal.staff()?;
-    let claims: Vec<Value> = app
-        .license_claims()
-        .await?
-        .iter()
-        .map(|c| json!({"claim_id": c.id, "customer_id": c.customer_id, "contact_id": c.contact_id,
-            "serial": c.serial, "status": c.status.as_str(), "company": c.company_name, "email": c.email,
-            "created_at": format(c.created_at)}))
-        .collect();
-    Ok(Response::json(200, &json!({ "claims": claims })).into())
-}
-
 pub async fn resolve_claim<D: Database>(
     app: &App<D>,
     request: &Request,

@@ -398,6 +398,18 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "me"]) => me(app, caller, now).await,
         (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
         (Get | Head, ["portal"]) => web::portal(app, caller, now).await,
+        (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, caller).await,
+        (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request, caller).await,
+        (Get | Head, ["api", "staff", "members"]) => staff::members(app, caller).await,
+        (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, caller).await,
+        (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, caller).await,
+        (Get | Head, ["portal", "profile"]) => profile::profile_page(app, caller).await,
+        (Get | Head, ["desk", "claims"]) => web::claims_page(app, caller).await,
+        (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller).await,
+        (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller).await,
+        (Get | Head, ["api", "staff", "license-claims"]) => {
+            organisations::claims(app, caller).await
+        }
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, request, &principal, now, entropy).await
@@ -429,23 +441,19 @@ async fn route_principal<D: Database>(
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
-        (Get | Head, ["desk", "claims"]) => web::claims_page(app, p).await,
         (Post, ["desk", "claims", id, action]) => match organisations::ClaimAction::parse(action) {
             Some(action) => web::decide_claim(app, request, p, id, action, now, entropy).await,
             None => Err(ApiError::NoRoute),
         },
-        (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, p).await,
         (Post, ["portal", "contacts"]) => web::invite_contact(app, request, p, now, entropy).await,
         (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
-        (Get | Head, ["portal", "profile"]) => profile::profile_page(app, p).await,
         (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
         (Get | Head, ["confirm-email"]) => Ok(profile::confirm_email_page(request).into()),
         (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
-        (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, p).await,
         (Post, ["api", "me", "contacts"]) => organisations::invite(app, request, p, now, entropy).await,
         (Delete, ["api", "me", "contacts", id]) => organisations::remove(app, p, None, id, now).await,
         (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
@@ -457,7 +465,6 @@ async fn route_principal<D: Database>(
             organisations::claim(app, request, p, id, action, now, entropy).await
         }
         (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
-        (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, p).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
@@ -479,8 +486,6 @@ async fn route_principal<D: Database>(
             &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
-        (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request).await,
-        (Get | Head, ["api", "staff", "members"]) => staff::members(app).await,
         (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
         (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
@@ -489,14 +494,11 @@ async fn route_principal<D: Database>(
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
-        (Get | Head, ["api", "staff", "license-claims"]) => licensing::claims(app, p).await,
         (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
         (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
-        (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, p).await,
-        (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, p).await,
         (Post, ["desk", "bulletins"]) => bulletins::desk_publish(app, request, p, now, entropy).await,
         (Get | Head, ["news"]) => bulletins::news(app).await,
         (Get | Head, ["news", id]) => bulletins::news_item(app, id).await,

@@ -8,7 +8,7 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
-use crate::app::{App, AppError, ClaimDecision, Principal, Remover};
+use crate::app::{App, AppError, Caller, ClaimDecision, Principal, Remover};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
@@ -55,15 +55,22 @@ impl Invitee {
 }
 
 /// `GET /api/me/contacts`: the organisation's people, not removed ones.
-pub async fn contacts<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let contacts: Vec<Value> = app
-        .contacts(&customer)
-        .await?
-        .iter()
-        .map(contact_json)
-        .collect();
+pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, contacts) = app.contacts_as(caller).await?;
+    let contacts: Vec<Value> = contacts.iter().map(contact_json).collect();
     Ok(Response::json(200, &json!({ "contacts": contacts })).into())
+}
+
+/// `GET /api/staff/license-claims`: the claims waiting for staff.
+pub async fn claims<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, claims) = app.license_claims(caller).await?;
+    let claims: Vec<Value> = claims
+        .iter()
+        .map(|c| json!({"claim_id": c.id, "customer_id": c.customer_id, "contact_id": c.contact_id,
+            "serial": c.serial, "status": c.status.as_str(), "company": c.company_name, "email": c.email,
+            "created_at": format(c.created_at)}))
+        .collect();
+    Ok(Response::json(200, &json!({ "claims": claims })).into())
 }
 
 /// `POST /api/me/contacts`: invites a colleague, who is emailed a link.

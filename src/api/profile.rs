@@ -144,9 +144,8 @@ fn profile_html(
 }
 
 /// `GET /portal/profile`: the form with the current values.
-pub async fn profile_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let pending = app.store.pending_email(&customer.contact.id).await?;
+pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (customer, pending) = app.profile_form(caller).await?;
     let html = profile_html(
         &customer,
         pending.as_deref(),

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::{invalid_field, Result};
-use crate::app::{App, MemberChange};
+use crate::app::{App, Caller, MemberChange};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::Invalid;
@@ -38,8 +38,13 @@ pub fn entry_json(entry: &AuditEntry) -> Value {
 }
 
 /// `GET /api/staff/members`
-pub async fn members<D: Database>(app: &App<D>) -> Result<Handled> {
-    let members: Vec<Value> = app.staff_members().await?.iter().map(member_json).collect();
+pub async fn members<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let members: Vec<Value> = app
+        .staff_members(caller)
+        .await?
+        .iter()
+        .map(member_json)
+        .collect();
     Ok(Response::json(200, &json!({ "members": members })).into())
 }
 
@@ -98,16 +103,21 @@ pub async fn change_member<D: Database>(
 }
 
 /// `GET /api/staff/audit?target=&actor=&limit=`
-pub async fn audit<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+pub async fn audit<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+) -> Result<Handled> {
     let limit = match request.query_param("limit") {
         None => 100,
         Some(text) => match text.parse::<i64>() {
             Ok(limit) if (1..=500).contains(&limit) => limit,
             _ => {
-                return Err(invalid_field(
+                let error = invalid_field(
                     "limit",
                     Invalid::new("range", "must be a whole number from 1 to 500"),
-                ))
+                );
+                return Err(super::licensing::refuse_as(app, caller, error).await);
             }
         },
     };
@@ -117,11 +127,9 @@ pub async fn audit<D: Database>(app: &App<D>, request: &Request) -> Result<Handl
     let actor = request
         .query_param("actor")
         .filter(|a| !a.trim().is_empty());
-    let entries: Vec<Value> = app
-        .audit_log(target.as_deref(), actor.as_deref(), limit)
-        .await?
-        .iter()
-        .map(entry_json)
-        .collect();
+    let (_, entries) = app
+        .audit_log(caller, target.as_deref(), actor.as_deref(), limit)
+        .await?;
+    let entries: Vec<Value> = entries.iter().map(entry_json).collect();
     Ok(Response::json(200, &json!({ "entries": entries })).into())
 }

@@ -1522,18 +1522,19 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
 pub async fn audit_page<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
 ) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
     let target = request
         .query_param("target")
         .filter(|t| !t.trim().is_empty());
     let actor = request
         .query_param("actor")
         .filter(|a| !a.trim().is_empty());
-    let rows: Vec<Vec<String>> = app
-        .audit_log(target.as_deref(), actor.as_deref(), 200)
-        .await?
+    let (staff, entries) = app
+        .audit_log(caller, target.as_deref(), actor.as_deref(), 200)
+        .await?;
+    let desk = Area::DeskAs(staff.role);
+    let rows: Vec<Vec<String>> = entries
         .iter()
         .map(|e| {
             vec![
@@ -1818,9 +1819,18 @@ async fn contacts_html<D: Database>(
     errors: &FieldErrors,
     values: &Map<String, Value>,
 ) -> Result<Handled> {
-    let rows: Vec<Vec<String>> = app
-        .contacts(customer)
-        .await?
+    let contacts = app.contacts(customer).await?;
+    Ok(contacts_view(&contacts, customer, status, errors, values))
+}
+
+fn contacts_view(
+    contacts: &[crate::store::ContactRecord],
+    customer: &crate::app::CustomerPrincipal,
+    status: u16,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Handled {
+    let rows: Vec<Vec<String>> = contacts
         .iter()
         .map(|c| {
             let id = escape(&c.id);
@@ -1853,19 +1863,25 @@ async fn contacts_html<D: Database>(
         ),
         invite_form(errors, values),
     );
-    Ok(page_in(
+    page_in(
         Area::Customer,
         status,
         "Your organisation's contacts",
         &body,
     )
-    .into())
+    .into()
 }
 
 /// `GET /portal/contacts`.
-pub async fn contacts_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let customer = principal.customer()?;
-    contacts_html(app, &customer, 200, &FieldErrors::default(), &Map::new()).await
+pub async fn contacts_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (customer, contacts) = app.contacts_as(caller).await?;
+    Ok(contacts_view(
+        &contacts,
+        &customer,
+        200,
+        &FieldErrors::default(),
+        &Map::new(),
+    ))
 }
 
 /// `POST /portal/contacts`: invites; a wrong field shows the form again.
@@ -1934,11 +1950,10 @@ pub async fn remove_contact<D: Database>(
 
 /// `GET /desk/claims`: the claims waiting for staff, each with its three
 /// decisions.
-pub async fn claims_page<D: Database>(app: &App<D>, principal: &Principal) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
-    let rows: Vec<Vec<String>> = app
-        .license_claims()
-        .await?
+pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (staff, claims) = app.license_claims(caller).await?;
+    let desk = Area::DeskAs(staff.role);
+    let rows: Vec<Vec<String>> = claims
         .iter()
         .map(|c| {
             let id = escape(&c.id);

@@ -10,7 +10,7 @@
 //! its emails in the outbox, which the sweep sends; two runs of the same job
 //! cannot both take a recipient, as only pending ones are claimed.
 
-use super::{App, AppError, Job};
+use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::domain::bulletin::{email_bodies, unsubscribe_headers, Bulletin};
 use crate::domain::entropy::Entropy;
 use crate::domain::time::Instant;
@@ -55,6 +55,16 @@ impl<D: Database> App<D> {
 
     pub async fn bulletins(&self, limit: i64) -> Result<Vec<BulletinSummary>, AppError> {
         Ok(self.store.bulletins(limit).await?)
+    }
+
+    /// The bulletins as staff see them, read with who asks in one round trip.
+    pub async fn bulletins_as(
+        &self,
+        caller: &Caller,
+        limit: i64,
+    ) -> Result<(StaffIdentity, Vec<BulletinSummary>), AppError> {
+        let (principal, rows) = self.read_as(caller, vec![store::bulletins(limit)]).await?;
+        Ok((principal.staff()?, store::decode_bulletins(&rows[0])?))
     }
 
     /// One run of a bulletin's job: the next recipients' emails, and the

@@ -2,7 +2,7 @@
 //! staff decide (assign, join the holder, refuse), and staff giving a license
 //! to an organisation.
 
-use super::{AccessGrant, App, AppError, CustomerPrincipal, Job};
+use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIdentity};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
@@ -56,6 +56,17 @@ impl<D: Database> App<D> {
         principal: &CustomerPrincipal,
     ) -> Result<Vec<ContactRecord>, AppError> {
         Ok(self.store.contacts_of(&principal.customer.id).await?)
+    }
+
+    /// The calling contact and their organisation's people, in one round trip.
+    pub async fn contacts_as(
+        &self,
+        caller: &Caller,
+    ) -> Result<(CustomerPrincipal, Vec<ContactRecord>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::contacts_in(&caller.customer_scope())])
+            .await?;
+        Ok((principal.customer()?, store::decode_contacts(&rows[0])?))
     }
 
     /// A contact invites a colleague: an `invited` contact of the same
@@ -217,9 +228,13 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// Claims waiting for staff.
-    pub async fn license_claims(&self) -> Result<Vec<ClaimRecord>, AppError> {
-        Ok(self.store.pending_claims().await?)
+    /// Claims waiting for staff, read with who asks in one round trip.
+    pub async fn license_claims(
+        &self,
+        caller: &Caller,
+    ) -> Result<(StaffIdentity, Vec<ClaimRecord>), AppError> {
+        let (principal, rows) = self.read_as(caller, vec![store::pending_claims()]).await?;
+        Ok((principal.staff()?, store::decode_claims(&rows[0])?))
     }
 
     async fn pending_claim(&self, claim_id: &str) -> Result<ClaimRecord, AppError> {

@@ -107,6 +107,26 @@ impl<D: Database> App<D> {
 }
 
 impl<D: Database> App<D> {
+    /// The calling contact and the new address waiting for its link, if
+    /// any: what the profile form shows, in one round trip.
+    pub async fn profile_form(
+        &self,
+        caller: &Caller,
+    ) -> Result<(CustomerPrincipal, Option<String>), AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::pending_emails_in(&caller.customer_scope())],
+            )
+            .await?;
+        let principal = principal.customer()?;
+        let pending = store::decode_pending_emails(&rows[0])?
+            .into_iter()
+            .find(|(contact, _)| *contact == principal.contact.id)
+            .map(|(_, email)| email);
+        Ok((principal, pending))
+    }
+
     /// Saves every present field in one batch; a new address is stored as
     /// pending and its link emailed to it.
     pub async fn change_profile(

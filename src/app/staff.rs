@@ -1,6 +1,6 @@
 //! The staff list (admins keep it) and the audit log.
 
-use super::{App, AppError};
+use super::{App, AppError, Caller, StaffIdentity};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::staff::StaffRole;
@@ -50,8 +50,10 @@ impl<D: Database> App<D> {
             .ok_or(AppError::NotFound)
     }
 
-    pub async fn staff_members(&self) -> Result<Vec<StaffMemberRecord>, AppError> {
-        Ok(self.store.staff_members().await?)
+    /// The staff list, read with who asks in one round trip.
+    pub async fn staff_members(&self, caller: &Caller) -> Result<Vec<StaffMemberRecord>, AppError> {
+        let (_, rows) = self.read_as(caller, vec![store::staff_members()]).await?;
+        Ok(store::decode_staff_members(&rows[0])?)
     }
 
     /// Renames a member, changes their role, or (de)activates them: a
@@ -82,12 +84,17 @@ impl<D: Database> App<D> {
         self.store.staff_member(id).await?.ok_or(AppError::NotFound)
     }
 
+    /// The audit log, read with who asks in one round trip.
     pub async fn audit_log(
         &self,
+        caller: &Caller,
         target: Option<&str>,
         actor: Option<&str>,
         limit: i64,
-    ) -> Result<Vec<AuditEntry>, AppError> {
-        Ok(self.store.audit_entries(target, actor, limit).await?)
+    ) -> Result<(StaffIdentity, Vec<AuditEntry>), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::audit_entries(target, actor, limit)])
+            .await?;
+        Ok((principal.staff()?, store::decode_audit_entries(&rows[0])?))
     }
 }

@@ -200,30 +200,7 @@ impl<D: Database> Store<D> {
 
     /// The newest bulletins first, with their counts.
     pub async fn bulletins(&self, limit: i64) -> Result<Vec<BulletinSummary>, DbError> {
-        self.rows(Statement::new(
-            "SELECT b.id, b.subject, b.body, b.published_by, b.published_at, \
-               COUNT(r.contact_id) AS recipients, \
-               COALESCE(SUM(o.status = 'sent'), 0) AS sent, \
-               COALESCE(SUM(o.status IN ('failed', 'not_sent', 'unknown')), 0) AS failed, \
-               COALESCE(SUM(r.status = 'pending'), 0) AS pending \
-             FROM bulletins b \
-             LEFT JOIN bulletin_recipients r ON r.bulletin_id = b.id \
-             LEFT JOIN outbox o ON o.id = r.outbox_id \
-             GROUP BY b.id ORDER BY b.published_at DESC, b.id DESC LIMIT ?1",
-            vec![limit.into()],
-        ))
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(BulletinSummary {
-                bulletin: BulletinRecord::from_row(row)?,
-                recipients: row.integer("recipients")?,
-                sent: row.integer("sent")?,
-                failed: row.integer("failed")?,
-                pending: row.integer("pending")?,
-            })
-        })
-        .collect()
+        decode_bulletins(&self.rows(bulletins(limit)).await?)
     }
 
     /// The next recipients whose turn has come, in a stable order.
@@ -286,4 +263,34 @@ impl<D: Database> Store<D> {
             .transpose()?
             == Some(1))
     }
+}
+
+/// The newest bulletins first, with their counts.
+pub fn bulletins(limit: i64) -> Statement {
+    Statement::new(
+        "SELECT b.id, b.subject, b.body, b.published_by, b.published_at, \
+           COUNT(r.contact_id) AS recipients, \
+           COALESCE(SUM(o.status = 'sent'), 0) AS sent, \
+           COALESCE(SUM(o.status IN ('failed', 'not_sent', 'unknown')), 0) AS failed, \
+           COALESCE(SUM(r.status = 'pending'), 0) AS pending \
+         FROM bulletins b \
+         LEFT JOIN bulletin_recipients r ON r.bulletin_id = b.id \
+         LEFT JOIN outbox o ON o.id = r.outbox_id \
+         GROUP BY b.id ORDER BY b.published_at DESC, b.id DESC LIMIT ?1",
+        vec![limit.into()],
+    )
+}
+
+pub fn decode_bulletins(rows: &[super::Row]) -> Result<Vec<BulletinSummary>, DbError> {
+    rows.iter()
+        .map(|row| {
+            Ok(BulletinSummary {
+                bulletin: BulletinRecord::from_row(row)?,
+                recipients: row.integer("recipients")?,
+                sent: row.integer("sent")?,
+                failed: row.integer("failed")?,
+                pending: row.integer("pending")?,
+            })
+        })
+        .collect()
 }

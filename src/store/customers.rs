@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Database, DbError, Row, Statement, Store};
+use super::{CustomerScope, Database, DbError, Row, Statement, Store};
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
 use crate::domain::time::{format, Instant};
@@ -443,15 +443,8 @@ impl<D: Database> Store<D> {
 
     /// An organisation's contacts that are not removed, oldest first.
     pub async fn contacts_of(&self, customer_id: &str) -> Result<Vec<ContactRecord>, DbError> {
-        let sql = format!(
-            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE customer_id = ?1 AND status <> 'removed' \
-             ORDER BY created_at, id LIMIT 200"
-        );
-        self.rows(Statement::new(sql, vec![customer_id.into()]))
-            .await?
-            .iter()
-            .map(ContactRecord::from_row)
-            .collect()
+        let scope = CustomerScope::Id(customer_id.to_owned());
+        decode_contacts(&self.rows(contacts_in(&scope)).await?)
     }
 
     /// Who an organisation's email goes to: `preferred` (the contact who
@@ -512,20 +505,6 @@ impl<D: Database> Store<D> {
             .collect()
     }
 
-    /// Claims for the desk: pending ones (open or join requested), oldest first.
-    pub async fn pending_claims(&self) -> Result<Vec<ClaimRecord>, DbError> {
-        let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
-             JOIN contacts p ON p.id = k.contact_id WHERE k.status IN ('open', 'join_requested') \
-             ORDER BY k.created_at LIMIT 500"
-        );
-        self.rows(Statement::new(sql, vec![]))
-            .await?
-            .iter()
-            .map(ClaimRecord::from_row)
-            .collect()
-    }
-
     pub async fn claim(&self, id: &str) -> Result<Option<ClaimRecord>, DbError> {
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
@@ -536,4 +515,32 @@ impl<D: Database> Store<D> {
             .map(|row| ClaimRecord::from_row(&row))
             .transpose()
     }
+}
+
+/// An organisation's contacts that are not removed, oldest first.
+pub fn contacts_in(customer: &CustomerScope) -> Statement {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE customer_id = {} AND status <> 'removed' \
+         ORDER BY created_at, id LIMIT 200",
+        customer.sql(1)
+    );
+    Statement::new(sql, vec![customer.param()])
+}
+
+pub fn decode_contacts(rows: &[Row]) -> Result<Vec<ContactRecord>, DbError> {
+    rows.iter().map(ContactRecord::from_row).collect()
+}
+
+/// Claims for the desk: pending ones (open or join requested), oldest first.
+pub fn pending_claims() -> Statement {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
+         JOIN contacts p ON p.id = k.contact_id WHERE k.status IN ('open', 'join_requested') \
+         ORDER BY k.created_at LIMIT 500"
+    );
+    Statement::new(sql, vec![])
+}
+
+pub fn decode_claims(rows: &[Row]) -> Result<Vec<ClaimRecord>, DbError> {
+    rows.iter().map(ClaimRecord::from_row).collect()
 }

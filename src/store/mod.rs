@@ -29,20 +29,20 @@ pub use bank::{
     match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
-    claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
-    unsubscribe, write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient,
-    RecipientEmail,
+    bulletins, claim_recipients, decode_bulletins, insert_bulletin, skip_recipients,
+    snapshot_recipients, subscribe, unsubscribe, write_claimed_emails, BulletinRecord,
+    BulletinSummary, PendingRecipient, RecipientEmail,
 };
 pub use callers::{
     decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
     CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject,
 };
 pub use customers::{
-    activate_contact, activate_customer, assign_claim, contact_by_email, decode_contact,
-    insert_customer, insert_invited_contact, mark_joined, merge_if_empty, move_contact,
-    open_claim_unless_holder, record_acting_contact, refuse_claim, registration_standing,
-    remove_contact, request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee,
-    NewCustomer, Standing,
+    activate_contact, activate_customer, assign_claim, contact_by_email, contacts_in,
+    decode_claims, decode_contact, decode_contacts, insert_customer, insert_invited_contact,
+    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, pending_claims,
+    record_acting_contact, refuse_claim, registration_standing, remove_contact, request_join,
+    Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee, NewCustomer, Standing,
 };
 pub use idempotency::{count_request, remember, BalanceField};
 pub use incidents::{
@@ -83,13 +83,13 @@ pub use outbox::{
     OutboxStatus,
 };
 pub use profile::{
-    confirm_email, insert_notice_if_pending, overview_of, set_pending_email, update_company,
-    update_contact, HeldLicense, Overview, PendingEmail,
+    confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
+    set_pending_email, update_company, update_contact, HeldLicense, Overview, PendingEmail,
 };
 pub use staff::{
-    delete_expired_sessions, exchange_link_for_session, insert_browser_session,
-    insert_staff_member, revoke_browser_session, update_staff_member, AuditEntry, SessionKind,
-    StaffMemberRecord,
+    audit_entries, decode_audit_entries, decode_staff_members, delete_expired_sessions,
+    exchange_link_for_session, insert_browser_session, insert_staff_member, revoke_browser_session,
+    staff_members, update_staff_member, AuditEntry, SessionKind, StaffMemberRecord,
 };
 pub use tasks::{
     decode_tasks, resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord,

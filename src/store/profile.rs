@@ -24,9 +24,7 @@ pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> Vec<Statement> {
         read(format!(
             "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0) AS balance"
         )),
-        read(format!(
-            "SELECT id, pending_email FROM contacts WHERE customer_id = {customer} AND pending_email IS NOT NULL"
-        )),
+        pending_emails_in(scope),
         Statement::new(
             format!(
                 "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
@@ -49,6 +47,22 @@ pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> Vec<Statement> {
              ORDER BY created_at DESC LIMIT 200"
         )),
     ]
+}
+
+/// The organisation's contacts' addresses waiting for their link.
+pub fn pending_emails_in(scope: &CustomerScope) -> Statement {
+    let sql = format!(
+        "SELECT id, pending_email FROM contacts WHERE customer_id = {} AND pending_email IS NOT NULL",
+        scope.sql(1)
+    );
+    Statement::new(sql, vec![scope.param()])
+}
+
+/// [`pending_emails_in`]'s rows, by contact id.
+pub fn decode_pending_emails(rows: &[Row]) -> Result<Vec<(String, String)>, DbError> {
+    rows.iter()
+        .map(|row| Ok((row.text("id")?, row.text("pending_email")?)))
+        .collect()
 }
 
 /// A license the organisation holds, with its live activations and the
@@ -108,10 +122,7 @@ impl Overview {
             coupon_balance: balance
                 .first()
                 .map_or(Ok(0), |row| row.integer("balance"))?,
-            pending_emails: pending
-                .iter()
-                .map(|row| Ok((row.text("id")?, row.text("pending_email")?)))
-                .collect::<Result<_, DbError>>()?,
+            pending_emails: decode_pending_emails(pending)?,
             ledger: ledger
                 .iter()
                 .map(LedgerLine::from_row)

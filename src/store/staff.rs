@@ -207,32 +207,28 @@ impl<D: Database> Store<D> {
             .map(|row| StaffMemberRecord::from_row(&row))
             .transpose()
     }
+}
 
-    pub async fn staff_members(&self) -> Result<Vec<StaffMemberRecord>, DbError> {
-        let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members ORDER BY email");
-        self.rows(Statement::new(sql, vec![]))
-            .await?
-            .iter()
-            .map(StaffMemberRecord::from_row)
-            .collect()
-    }
+/// Every staff member, by email.
+pub fn staff_members() -> Statement {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members ORDER BY email");
+    Statement::new(sql, vec![])
+}
 
-    /// The newest audit entries, filtered by target and actor when given.
-    pub async fn audit_entries(
-        &self,
-        target: Option<&str>,
-        actor: Option<&str>,
-        limit: i64,
-    ) -> Result<Vec<AuditEntry>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id, actor_kind, actor_id, actor_name, role, action, target, detail, created_at \
-             FROM audit_log WHERE (?1 IS NULL OR ' ' || target || ' ' LIKE '% ' || ?1 || ' %') \
-             AND (?2 IS NULL OR actor_id = ?2 OR actor_name = ?2) ORDER BY created_at DESC, id LIMIT ?3",
-            vec![target.into(), actor.into(), limit.into()],
-        ))
-        .await?
-        .iter()
-        .map(AuditEntry::from_row)
-        .collect()
-    }
+pub fn decode_staff_members(rows: &[Row]) -> Result<Vec<StaffMemberRecord>, DbError> {
+    rows.iter().map(StaffMemberRecord::from_row).collect()
+}
+
+/// The newest audit entries, filtered by target and actor when given.
+pub fn audit_entries(target: Option<&str>, actor: Option<&str>, limit: i64) -> Statement {
+    Statement::new(
+        "SELECT id, actor_kind, actor_id, actor_name, role, action, target, detail, created_at \
+         FROM audit_log WHERE (?1 IS NULL OR ' ' || target || ' ' LIKE '% ' || ?1 || ' %') \
+         AND (?2 IS NULL OR actor_id = ?2 OR actor_name = ?2) ORDER BY created_at DESC, id LIMIT ?3",
+        vec![target.into(), actor.into(), limit.into()],
+    )
+}
+
+pub fn decode_audit_entries(rows: &[Row]) -> Result<Vec<AuditEntry>, DbError> {
+    rows.iter().map(AuditEntry::from_row).collect()
 }
