@@ -78,17 +78,6 @@ pub async fn ledger<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handle
     Ok(Response::json(200, &body).into())
 }
 
-/// A refusal of the request's own fields, once the caller is known: who
-/// may not call is told so (401, 403) before what is wrong with the body.
-pub async fn refuse_fields<D: Database>(
-    app: &App<D>,
-    caller: &Caller,
-    errors: FieldErrors,
-) -> Result<Handled> {
-    app.identify(caller).await?;
-    Err(decode::invalid(errors))
-}
-
 pub async fn create_order<D: Database, P: PaymentProvider>(
     app: &App<D>,
     provider: Option<&P>,
@@ -122,7 +111,7 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
         ),
     };
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        return refuse_fields(app, caller, errors).await;
+        return super::refuse(app, caller, decode::invalid(errors)).await;
     };
     let placed = app
         .place_order(caller, quantity, method, provider, now, entropy)
@@ -242,7 +231,7 @@ pub async fn staff_tasks<D: Database>(
                 "status",
                 Invalid::new("invalid", "must be open or resolved"),
             );
-            return refuse_fields(app, caller, errors).await;
+            return super::refuse(app, caller, decode::invalid(errors)).await;
         }
     };
     let tasks: Vec<Value> = app
@@ -270,7 +259,7 @@ pub async fn resolve_task<D: Database>(
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(note) = note(&mut fields) else {
-        return refuse_fields(app, caller, fields.errors).await;
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
     let task = app.resolve_task(caller, task_id, &note, now).await?;
     Ok(Response::json(200, &task_json(&task)).into())
@@ -301,7 +290,7 @@ pub async fn settle_order<D: Database>(
     let mut fields = Fields::new(&object);
     let (action, note) = match settlement(&mut fields) {
         Ok(parsed) => parsed,
-        Err(errors) => return refuse_fields(app, caller, errors).await,
+        Err(errors) => return super::refuse(app, caller, decode::invalid(errors)).await,
     };
     let (staff, record, jobs) = app
         .settle_order(caller, order_id, action, &note, now, entropy)

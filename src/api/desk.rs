@@ -444,7 +444,7 @@ pub async fn create_partner<D: Database>(
 ) -> Result<Handled> {
     let object = match form(request) {
         Ok(object) => object,
-        Err(error) => return Err(licensing::refuse_as(app, caller, error).await),
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let record = match licensing::partner_record(&object, entropy) {
         Ok(record) => record,
@@ -561,7 +561,7 @@ pub async fn import_licenses<D: Database>(
             let staff = app.identify(caller).await?.staff()?;
             return Ok(refused(staff.role, &detail));
         }
-        Err(other) => return Err(licensing::refuse_as(app, caller, other).await),
+        Err(other) => return super::refuse(app, caller, other).await,
     };
     let (staff, report) = match app.import_licenses(caller, rows, now).await {
         Ok(imported) => imported,

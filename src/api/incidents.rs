@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
-use super::{ApiError, Result};
+use super::Result;
 use crate::app::{App, AttemptInput, Caller, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -73,17 +73,6 @@ fn timeline_json(timeline: &Timeline) -> Value {
     body
 }
 
-/// Refuses a request's input only once its caller is known, so that a
-/// request without valid credentials is 401 whatever its body.
-pub(super) async fn refuse<D: Database, T>(
-    app: &App<D>,
-    caller: &Caller,
-    error: ApiError,
-) -> Result<T> {
-    app.identify(caller).await?;
-    Err(error)
-}
-
 /// The fields of a support request, from a JSON body or a form, every
 /// invalid one named.
 pub fn incident_input(
@@ -145,7 +134,7 @@ pub async fn open<D: Database>(
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let object = match decode::json_or_form(request) {
         Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let base = &app.config.public_base_url;
     let parsed = match incident_input(&object) {
@@ -159,7 +148,7 @@ pub async fn open<D: Database>(
                 Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into(),
             );
         }
-        Err(errors) => return refuse(app, caller, decode::invalid(errors)).await,
+        Err(errors) => return super::refuse(app, caller, decode::invalid(errors)).await,
     };
     let (incident, jobs) = app.open_incident(caller, parsed, now, entropy).await?;
     if form {
@@ -216,7 +205,7 @@ pub async fn customer_message<D: Database>(
 ) -> Result<Handled> {
     let reply = match reply_input(request) {
         Ok(reply) => reply,
-        Err(error) => return refuse(app, caller, error).await,
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let (incident, jobs) = app
         .customer_message(caller, id, reply, now, entropy)
@@ -241,7 +230,7 @@ pub async fn queue<D: Database>(
                     "invalid",
                     "must be awaiting_callback, in_progress, awaiting_customer or closed",
                 );
-                return refuse(app, caller, super::invalid_field("status", invalid)).await;
+                return super::refuse(app, caller, super::invalid_field("status", invalid)).await;
             }
         },
     };
@@ -291,7 +280,7 @@ pub async fn attempt<D: Database>(
 ) -> Result<Handled> {
     let input = match attempt_input(request) {
         Ok(input) => input,
-        Err(error) => return refuse(app, caller, error).await,
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let (number, incident, jobs) = app.record_attempt(caller, id, input, now, entropy).await?;
     let body = json!({"attempt": number, "incident_id": incident.id, "status": incident.callback.status.as_str(),
@@ -342,7 +331,7 @@ pub async fn session<D: Database>(
     } else {
         match session_input(request) {
             Ok(input) => Some(input),
-            Err(error) => return refuse(app, caller, error).await,
+            Err(error) => return super::refuse(app, caller, error).await,
         }
     };
     let charged = app
@@ -376,7 +365,7 @@ pub async fn staff_message<D: Database>(
 ) -> Result<Handled> {
     let body = match text_field(request, "body", 10_000) {
         Ok(body) => body,
-        Err(error) => return refuse(app, caller, error).await,
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let jobs = app.staff_message(caller, id, body, now, entropy).await?;
     Ok(Handled::with_jobs(
@@ -395,7 +384,7 @@ pub async fn close<D: Database>(
 ) -> Result<Handled> {
     let resolution = match text_field(request, "resolution", 5000) {
         Ok(resolution) => resolution,
-        Err(error) => return refuse(app, caller, error).await,
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let (incident, jobs) = app
         .close_incident(caller, id, resolution, now, entropy)

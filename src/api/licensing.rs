@@ -84,15 +84,6 @@ pub fn license_rows(media_type: Option<&str>, body: &[u8]) -> Result<Vec<License
     Ok(rows)
 }
 
-/// Refuses a request whose input is bad, once the caller is known: who
-/// may not call is told so first, as before any input is looked at.
-pub async fn refuse_as<D: Database>(app: &App<D>, caller: &Caller, error: ApiError) -> ApiError {
-    match app.identify(caller).await {
-        Ok(_) => error,
-        Err(refused) => refused.into(),
-    }
-}
-
 pub async fn import_licenses<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -101,7 +92,7 @@ pub async fn import_licenses<D: Database>(
 ) -> Result<Handled> {
     let rows = match license_rows(request.media_type().as_deref(), &request.body) {
         Ok(rows) => rows,
-        Err(error) => return Err(refuse_as(app, caller, error).await),
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let (_, report) = app.import_licenses(caller, rows, now).await?;
     Ok(Response::json(200, &report).into())
@@ -207,7 +198,7 @@ pub async fn activate<D: Database>(
 ) -> Result<Handled> {
     let object = match decode::json_object(request) {
         Ok(object) => object,
-        Err(error) => return Err(refuse_as(app, caller, error).await),
+        Err(error) => return super::refuse(app, caller, error).await,
     };
     let mut fields = Fields::new(&object);
     let serial = fields.parse("serial", SerialNumber::parse);
@@ -219,7 +210,7 @@ pub async fn activate<D: Database>(
     let (Some(serial), Some(installation), Some(version), true) =
         (serial, installation, version, fields.errors.is_empty())
     else {
-        return Err(refuse_as(app, caller, decode::invalid(fields.errors)).await);
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
     let (record, created) = app
         .activate(

@@ -228,6 +228,18 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
     }
 }
 
+/// Refuses a request's input only once its caller is known, so that a
+/// request without valid credentials is 401 (and one of another role 403)
+/// whatever its body.
+pub(crate) async fn refuse<D: Database, T>(
+    app: &App<D>,
+    caller: &Caller,
+    error: ApiError,
+) -> Result<T> {
+    app.identify(caller).await?;
+    Err(error)
+}
+
 /// Routes whose use case learns the caller in its own first batch come
 /// first; the others learn it in a round trip of its own, then run.
 async fn route<D: Database, P: PaymentProvider>(
@@ -1149,7 +1161,7 @@ async fn staff_outbox<D: Database>(
         },
     };
     if !errors.is_empty() {
-        return coupons::refuse_fields(app, caller, errors).await;
+        return refuse(app, caller, decode::invalid(errors)).await;
     }
     let (_, messages) = app
         .outbox(caller, to.as_ref().map(Email::as_str), limit)

@@ -117,7 +117,7 @@ pub async fn audit<D: Database>(
                     "limit",
                     Invalid::new("range", "must be a whole number from 1 to 500"),
                 );
-                return Err(super::licensing::refuse_as(app, caller, error).await);
+                return super::refuse(app, caller, error).await;
             }
         },
     };

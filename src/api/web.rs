@@ -9,9 +9,9 @@ use serde_json::{Map, Value};
 
 use super::decode::{self, Body, Fields};
 use super::http::{Handled, Request, Response};
-use super::incidents::refuse;
 use super::pages::{escape, page, page_in, Area};
 use super::problem::ApiError;
+use super::refuse;
 use super::Result;
 use crate::app::{
     Access, App, AppError, AttemptInput, Caller, PaymentProvider, Principal, Reply, SessionInput,
@@ -904,7 +904,7 @@ async fn activate_from_form<D: Database>(
 ) -> Result<Handled> {
     let object = match form(request) {
         Ok(object) => object,
-        Err(error) => return Err(super::licensing::refuse_as(app, caller, error).await),
+        Err(error) => return refuse(app, caller, error).await,
     };
     let technician = object
         .get("technician")
