@@ -9,7 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use spica_portal::domain::time::{from_unix_millis, Instant};
-use spica_portal::domain::webhook::{
+use spica_portal::domain::stripe::{
     sign, verify, SignatureError, SignatureHeader, TOLERANCE_SECONDS,
 };
 

@@ -169,7 +169,7 @@ pub async fn stripe_webhook<D: Database>(
             entropy,
         )
         .await?;
-    let body = json!({"received": true, "event_id": outcome.event_id, "outcome": outcome.outcome});
+    let body = json!({"received": true, "event_id": outcome.event_id, "outcome": outcome.outcome.as_str()});
     Ok(Handled::with_jobs(Response::json(200, &body), outcome.jobs))
 }
 

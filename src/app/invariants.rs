@@ -8,8 +8,8 @@ use proptest::prelude::*;
 use super::testing::{app, customer, now, run, StandInStripe};
 use super::{Adjustment, App, Upload};
 use crate::domain::order::{PaymentMethod, Quantity};
+use crate::domain::stripe::header_for;
 use crate::domain::text::Text;
-use crate::domain::webhook::header_for;
 use crate::store::sqlite::Sqlite;
 use crate::store::OrderRecord;
 

@@ -23,6 +23,7 @@ mod staff;
 mod sweep;
 mod tasks;
 
+pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
@@ -32,9 +33,9 @@ pub use licensing::{
     PartnerStatement, SupsSale, SupsSold, Validation,
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
-pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
+pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
 pub use organisations::{ClaimDecision, Invited, Remover};
-pub use payments::EventOutcome;
+pub use payments::{EventOutcome, Outcome as PaymentOutcome};
 pub use principal::{
     Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
     StaffIdentity, BREAK_GLASS, SESSION_HOURS,
@@ -173,7 +174,7 @@ pub enum AppError {
     #[error("the payment provider failed: {0}")]
     PaymentProvider(String),
     #[error("webhook signature: {0}")]
-    Signature(crate::domain::webhook::SignatureError),
+    Signature(crate::domain::stripe::SignatureError),
     #[error("the event is not a JSON object with an id, a type and data.object")]
     MalformedEvent,
     #[error("the statement cannot be read: {0}")]

@@ -10,6 +10,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, ProForma};
 use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity};
 use crate::domain::rf::RfReference;
+use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 use crate::domain::time::Instant;
 use crate::store::{self, Database, OrderRecord};
 
@@ -19,53 +20,6 @@ pub struct BankAccount {
     pub beneficiary: String,
     pub iban: String,
     pub bic: String,
-}
-
-/// A Checkout Session to create at the payment provider.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckoutRequest {
-    pub order_id: String,
-    pub customer_email: String,
-    pub quantity: u32,
-    pub unit_amount_cents: i64,
-    pub success_url: String,
-    pub cancel_url: String,
-}
-
-impl CheckoutRequest {
-    /// The form fields of Stripe's `POST /v1/checkout/sessions`.
-    pub fn stripe_form(&self) -> Vec<(String, String)> {
-        let pairs = [
-            ("mode", "payment".to_string()),
-            ("client_reference_id", self.order_id.clone()),
-            ("customer_email", self.customer_email.clone()),
-            ("success_url", self.success_url.clone()),
-            ("cancel_url", self.cancel_url.clone()),
-            ("line_items[0][quantity]", self.quantity.to_string()),
-            ("line_items[0][price_data][currency]", "eur".into()),
-            (
-                "line_items[0][price_data][unit_amount]",
-                self.unit_amount_cents.to_string(),
-            ),
-            (
-                "line_items[0][price_data][product_data][name]",
-                "Time & Space direct support coupon (15 minutes)".into(),
-            ),
-            ("metadata[order_id]", self.order_id.clone()),
-            (
-                "payment_intent_data[metadata][order_id]",
-                self.order_id.clone(),
-            ),
-        ];
-        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-    }
-}
-
-/// A created Checkout Session: where to send the customer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckoutSession {
-    pub id: String,
-    pub url: String,
 }
 
 /// The card payment provider (Stripe), or in tests a stand-in.
@@ -398,7 +352,7 @@ mod tests {
             success_url: "https://p/s".into(),
             cancel_url: "https://p/c".into(),
         };
-        let form = request.stripe_form();
+        let form = request.form();
         let get = |key: &str| form.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
         assert_eq!(get("mode"), Some("payment"));
         assert_eq!(get("client_reference_id"), Some("ord_1"));

@@ -1,7 +1,6 @@
-//! Payment-provider webhooks (`POST /api/webhooks/stripe`): verified, then
-//! applied once per event id, whatever the order or number of deliveries.
-
-use serde_json::Value;
+//! Payment-provider webhooks (`POST /api/webhooks/stripe`): verified, read
+//! as a typed [`PaymentEvent`] (`domain::stripe`), then applied once per
+//! event id, whatever the order or number of deliveries.
 
 use super::orders::Credit;
 use super::{App, AppError, Job};
@@ -9,35 +8,80 @@ use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::reversal_key;
 use crate::domain::order::{CardSettlement, OrderStatus};
+use crate::domain::stripe::{self, Event, PaymentEvent};
 use crate::domain::time::Instant;
-use crate::domain::webhook;
 use crate::store::{self, Database, StaffTask};
+
+/// What the portal did with an event: its answer says it, and the event's
+/// record keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Delivered before: nothing done again.
+    Duplicate,
+    /// A type the portal does not act on.
+    Ignored,
+    /// A delayed method's session completed before its money came.
+    AwaitingAsyncPayment,
+    /// The event names no order the portal knows.
+    UnknownOrder,
+    AlreadyPaid,
+    /// The payment does not match its order: a staff task says why.
+    Review,
+    /// The order is paid and its coupons credited.
+    Credited,
+    /// A delayed method's payment failed: the order is marked failed.
+    Failed,
+    /// A refund whose coupons were taken back before.
+    AlreadyReversed,
+    /// Money returned for a payment that credited nothing (it went to review).
+    NotCredited,
+    /// A refund took back the order's unused coupons (and recorded a debt
+    /// for the used ones).
+    Reversed,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Duplicate => "duplicate",
+            Self::Ignored => "ignored",
+            Self::AwaitingAsyncPayment => "awaiting_async_payment",
+            Self::UnknownOrder => "unknown_order",
+            Self::AlreadyPaid => "already_paid",
+            Self::Review => "review",
+            Self::Credited => "credited",
+            Self::Failed => "failed",
+            Self::AlreadyReversed => "already_reversed",
+            Self::NotCredited => "not_credited",
+            Self::Reversed => "reversed",
+        }
+    }
+}
 
 /// What the portal did with an event, as its answer says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventOutcome {
     pub event_id: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub jobs: Vec<Job>,
 }
 
 /// An event's outcome, the batch that applies it, and the jobs after it.
-type Planned = (String, Vec<store::Statement>, Vec<Job>);
-
-fn text<'a>(object: &'a Value, field: &str) -> Option<&'a str> {
-    object
-        .get(field)
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
+struct Planned {
+    outcome: Outcome,
+    statements: Vec<store::Statement>,
+    jobs: Vec<Job>,
 }
 
-/// The order a Checkout Session pays.
-fn checkout_order(session: &Value) -> Option<&str> {
-    text(session, "client_reference_id").or_else(|| {
-        session
-            .pointer("/metadata/order_id")
-            .and_then(Value::as_str)
-    })
+impl From<Outcome> for Planned {
+    /// An outcome that writes nothing but the event's record.
+    fn from(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            statements: Vec::new(),
+            jobs: Vec::new(),
+        }
+    }
 }
 
 impl<D: Database> App<D> {
@@ -50,36 +94,29 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<EventOutcome, AppError> {
-        webhook::verify(signature, body, &self.config.stripe_webhook_secrets, now)
+        stripe::verify(signature, body, &self.config.stripe_webhook_secrets, now)
             .map_err(AppError::Signature)?;
-        let event: Value = serde_json::from_slice(body).map_err(|_| AppError::MalformedEvent)?;
-        let (Some(id), Some(kind)) = (text(&event, "id"), text(&event, "type")) else {
-            return Err(AppError::MalformedEvent);
-        };
-        let object = event
-            .pointer("/data/object")
-            .ok_or(AppError::MalformedEvent)?;
-        let planned = self.plan_event(id, kind, object, now, entropy).await?;
-        self.commit_event(id, kind, planned, now).await
+        let event = Event::parse(body).map_err(|_| AppError::MalformedEvent)?;
+        let planned = self.plan_event(&event, now, entropy).await?;
+        self.commit_event(&event, planned, now).await
     }
 
     /// The one batch of reads an event is decided on: whether it came
     /// before, and what its kind needs (the order, and the confirmation's
     /// address or what a refund took back before).
-    fn event_reads(kind: &str, object: &Value) -> Vec<store::Statement> {
-        match kind {
-            "checkout.session.completed" | "checkout.session.async_payment_succeeded" => {
-                checkout_order(object).map_or_else(Vec::new, |order_id| {
-                    vec![
-                        store::order_by_id(order_id),
-                        store::confirmation_address(order_id),
-                    ]
-                })
-            }
-            "charge.refunded" => text(object, "payment_intent")
-                .map(store::order_for_refund)
-                .into_iter()
-                .collect(),
+    fn event_reads(payment: &PaymentEvent) -> Vec<store::Statement> {
+        match payment {
+            PaymentEvent::CheckoutPaid {
+                order_id: Some(order_id),
+                ..
+            } => vec![
+                store::order_by_id(order_id),
+                store::confirmation_address(order_id),
+            ],
+            PaymentEvent::ChargeRefunded {
+                payment_intent: Some(intent),
+                ..
+            } => vec![store::order_for_refund(intent)],
             _ => Vec::new(),
         }
     }
@@ -89,28 +126,43 @@ impl<D: Database> App<D> {
     /// one for an unknown order is answered as done.
     async fn plan_event(
         &self,
-        id: &str,
-        kind: &str,
-        object: &Value,
+        event: &Event,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
-        let mut reads = vec![store::webhook_event(id)];
-        reads.extend(Self::event_reads(kind, object));
+        let mut reads = vec![store::webhook_event(&event.id)];
+        reads.extend(Self::event_reads(&event.payment));
         let rows = self.store.reads(reads).await?;
         // Planned as nothing: its write fails on the event's key and answers
         // as a duplicate.
         if !rows[0].is_empty() {
-            return Ok(("duplicate".to_owned(), Vec::new(), Vec::new()));
+            return Ok(Outcome::Duplicate.into());
         }
         let found = &rows[1..];
-        Ok(match kind {
-            "checkout.session.completed" | "checkout.session.async_payment_succeeded" => {
-                Self::checkout_paid(id, kind, object, found, now, entropy)?
+        Ok(match &event.payment {
+            PaymentEvent::CheckoutPaid {
+                amount_cents,
+                currency,
+                payment_intent,
+                ..
+            } => Self::checkout_paid(
+                &event.id,
+                amount_cents.unwrap_or(-1),
+                currency,
+                payment_intent.as_deref(),
+                found,
+                now,
+                entropy,
+            )?,
+            PaymentEvent::CheckoutAwaitingPayment => Outcome::AwaitingAsyncPayment.into(),
+            PaymentEvent::CheckoutFailed { order_id } => {
+                Self::checkout_failed(order_id.as_deref(), now)
             }
-            "checkout.session.async_payment_failed" => Self::checkout_failed(object, now),
-            "charge.refunded" => Self::charge_refunded(id, object, found, now, entropy)?,
-            _ => ("ignored".to_owned(), Vec::new(), Vec::new()),
+            PaymentEvent::ChargeRefunded {
+                amount_refunded_cents,
+                ..
+            } => Self::charge_refunded(&event.id, *amount_refunded_cents, found, now, entropy)?,
+            PaymentEvent::Other => Outcome::Ignored.into(),
         })
     }
 
@@ -118,61 +170,53 @@ impl<D: Database> App<D> {
     /// the reads that planned it and this write.
     async fn commit_event(
         &self,
-        id: &str,
-        kind: &str,
-        (outcome, mut statements, jobs): Planned,
+        event: &Event,
+        mut planned: Planned,
         now: Instant,
     ) -> Result<EventOutcome, AppError> {
         // First in the batch: of two concurrent deliveries, the second fails
         // on the event's primary key and writes nothing.
-        statements.insert(0, store::insert_webhook_event(id, kind, &outcome, now));
-        match self.store.write(statements).await {
-            Ok(_) => Ok(self.outcome(id, &outcome, jobs)),
+        planned.statements.insert(
+            0,
+            store::insert_webhook_event(&event.id, &event.kind, planned.outcome.as_str(), now),
+        );
+        match self.store.write(planned.statements).await {
+            Ok(_) => Ok(Self::outcome(event, planned.outcome, planned.jobs)),
             Err(error) if error.is_unique_violation("webhook_events.id") => {
-                Ok(self.outcome(id, "duplicate", Vec::new()))
+                Ok(Self::outcome(event, Outcome::Duplicate, Vec::new()))
             }
             Err(error) => Err(error.into()),
         }
     }
 
-    fn outcome(&self, id: &str, outcome: &str, jobs: Vec<Job>) -> EventOutcome {
+    fn outcome(event: &Event, outcome: Outcome, jobs: Vec<Job>) -> EventOutcome {
         EventOutcome {
-            event_id: id.to_owned(),
-            outcome: outcome.to_owned(),
+            event_id: event.id.clone(),
+            outcome,
             jobs,
         }
     }
 
     fn checkout_paid(
         event_id: &str,
-        kind: &str,
-        session: &Value,
+        amount: i64,
+        currency: &str,
+        payment_intent: Option<&str>,
         found: &[Vec<store::Row>],
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
-        // A completed session of a delayed method (SEPA debit) is not paid yet:
-        // async_payment_succeeded follows.
-        if kind == "checkout.session.completed" && text(session, "payment_status") != Some("paid") {
-            return Ok(("awaiting_async_payment".into(), Vec::new(), Vec::new()));
-        }
         let Some(record) = found
             .first()
             .map(|rows| store::decode_order(rows))
             .transpose()?
             .flatten()
         else {
-            return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
+            return Ok(Outcome::UnknownOrder.into());
         };
         let order = &record.order;
-        let amount = session
-            .get("amount_total")
-            .and_then(Value::as_i64)
-            .unwrap_or(-1);
-        let currency = text(session, "currency").unwrap_or("");
-        let payment_intent = text(session, "payment_intent");
         match order.settle_card(amount, currency) {
-            CardSettlement::AlreadyPaid => Ok(("already_paid".into(), Vec::new(), Vec::new())),
+            CardSettlement::AlreadyPaid => Ok(Outcome::AlreadyPaid.into()),
             CardSettlement::Review(reason) => {
                 let task = StaffTask {
                     id: entropy.id("tsk"),
@@ -184,14 +228,14 @@ impl<D: Database> App<D> {
                     coupons: None,
                     detail: reason.clone(),
                 };
-                Ok((
-                    "review".into(),
-                    vec![
+                Ok(Planned {
+                    outcome: Outcome::Review,
+                    statements: vec![
                         store::mark_for_review(&order.id, &reason, payment_intent),
                         store::insert_staff_task(&task, now),
                     ],
-                    Vec::new(),
-                ))
+                    jobs: Vec::new(),
+                })
             }
             // Also for an order cancelled before or while the payment came:
             // the payment wins (see `order::PAYABLE`), and `mark_card_paid`
@@ -221,30 +265,30 @@ impl<D: Database> App<D> {
                 if let Some((outbox_id, message)) = &credit.confirmation {
                     statements.push(store::insert_message(outbox_id, message, now));
                 }
-                Ok((
-                    "credited".into(),
+                Ok(Planned {
+                    outcome: Outcome::Credited,
                     statements,
-                    credit.job().into_iter().collect(),
-                ))
+                    jobs: credit.job().into_iter().collect(),
+                })
             }
         }
     }
 
-    fn checkout_failed(session: &Value, now: Instant) -> Planned {
-        let Some(order_id) = text(session, "client_reference_id") else {
-            return ("unknown_order".into(), Vec::new(), Vec::new());
+    fn checkout_failed(order_id: Option<&str>, now: Instant) -> Planned {
+        let Some(order_id) = order_id else {
+            return Outcome::UnknownOrder.into();
         };
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
-        (
-            "failed".into(),
-            vec![store::set_order_status(
+        Planned {
+            outcome: Outcome::Failed,
+            statements: vec![store::set_order_status(
                 order_id,
                 OrderStatus::Failed,
                 &unpaid,
                 now,
             )],
-            Vec::new(),
-        )
+            jobs: Vec::new(),
+        }
     }
 
     /// A refund takes back the order's coupons still unused, up to what was
@@ -255,13 +299,13 @@ impl<D: Database> App<D> {
     /// coupons, and refunds that race take back no more than one would.
     fn charge_refunded(
         event_id: &str,
-        charge: &Value,
+        refunded_cents: i64,
         found: &[Vec<store::Row>],
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
         let Some(rows) = found.first() else {
-            return Ok(("unknown_order".into(), Vec::new(), Vec::new()));
+            return Ok(Outcome::UnknownOrder.into());
         };
         // A refund that arrives before the payment it refunds (events come
         // out of order) is not recorded: the non-2xx answer makes Stripe
@@ -269,14 +313,10 @@ impl<D: Database> App<D> {
         let (record, purchased, refunded) =
             store::decode_order_for_refund(rows)?.ok_or(AppError::PaymentNotYetKnown)?;
         let order = &record.order;
-        let refunded_cents = charge
-            .get("amount_refunded")
-            .and_then(Value::as_i64)
-            .unwrap_or(0);
         let through = order.coupons_refunded(refunded_cents);
         let due = through.min(purchased) - refunded;
         if purchased > 0 && due <= 0 {
-            return Ok(("already_reversed".into(), Vec::new(), Vec::new()));
+            return Ok(Outcome::AlreadyReversed.into());
         }
         let statements = vec![
             store::insert_payment(
@@ -299,11 +339,15 @@ impl<D: Database> App<D> {
         // Money returned for a payment that credited nothing (it went to
         // review) is recorded; there are no coupons to take back.
         let outcome = if purchased == 0 {
-            "not_credited"
+            Outcome::NotCredited
         } else {
-            "reversed"
+            Outcome::Reversed
         };
-        Ok((outcome.into(), statements, Vec::new()))
+        Ok(Planned {
+            outcome,
+            statements,
+            jobs: Vec::new(),
+        })
     }
 }
 
@@ -315,6 +359,7 @@ mod tests {
     use crate::domain::order::{Order, PaymentMethod, Quantity};
     use crate::store::sqlite::Sqlite;
     use crate::store::Database;
+    use serde_json::Value;
 
     fn card_order(
         app: &App<Sqlite>,
@@ -348,27 +393,19 @@ mod tests {
 
     fn deliver(app: &App<Sqlite>, event: &Value, seed: u8) -> EventOutcome {
         let body = event.to_string().into_bytes();
-        let header = webhook::header_for("whsec_test", now().timestamp(), &body);
+        let header = stripe::header_for("whsec_test", now().timestamp(), &body);
         run(app.stripe_event(Some(&header), &body, now(), &mut entropy(seed))).unwrap()
     }
 
     /// Plans an event from what is read now, to commit later.
-    fn plan(app: &App<Sqlite>, event: &Value, seed: u8) -> (String, String, Planned) {
-        let id = event["id"].as_str().unwrap().to_owned();
-        let kind = event["type"].as_str().unwrap().to_owned();
-        let planned = run(app.plan_event(
-            &id,
-            &kind,
-            &event["data"]["object"],
-            now(),
-            &mut entropy(seed),
-        ))
-        .unwrap();
-        (id, kind, planned)
+    fn plan(app: &App<Sqlite>, event: &Value, seed: u8) -> (Event, Planned) {
+        let event = Event::parse(event.to_string().as_bytes()).unwrap();
+        let planned = run(app.plan_event(&event, now(), &mut entropy(seed))).unwrap();
+        (event, planned)
     }
 
-    fn commit(app: &App<Sqlite>, (id, kind, planned): (String, String, Planned)) -> EventOutcome {
-        run(app.commit_event(&id, &kind, planned, now())).unwrap()
+    fn commit(app: &App<Sqlite>, (event, planned): (Event, Planned)) -> EventOutcome {
+        run(app.commit_event(&event, planned, now())).unwrap()
     }
 
     fn reversed(app: &App<Sqlite>, customer: &crate::app::CustomerPrincipal) -> i64 {
@@ -394,7 +431,7 @@ mod tests {
         // reversed yet; together they take back the order's 4, not 6.
         let partial = plan(&app, &refunded(&order, "evt_r1", 5_000), 12);
         let full = plan(&app, &refunded(&order, "evt_r2", 10_000), 13);
-        assert_eq!(commit(&app, full).outcome, "reversed");
+        assert_eq!(commit(&app, full).outcome, Outcome::Reversed);
         commit(&app, partial);
         assert_eq!(reversed(&app, &customer), 4);
         assert_eq!(
@@ -413,14 +450,14 @@ mod tests {
         let wrong = card_order(&app, &customer, 2, 12);
         assert_eq!(
             deliver(&app, &paid(&wrong, "evt_wrong", 4_000), 13).outcome,
-            "review"
+            Outcome::Review
         );
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 3
         );
         let outcome = deliver(&app, &refunded(&wrong, "evt_refund", 4_000), 14);
-        assert_eq!(outcome.outcome, "not_credited");
+        assert_eq!(outcome.outcome, Outcome::NotCredited);
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 3
@@ -465,7 +502,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(cancelled.order.status, OrderStatus::Cancelled);
-        assert_eq!(commit(&app, payment).outcome, "credited");
+        assert_eq!(commit(&app, payment).outcome, Outcome::Credited);
         let after = run(app.store.order(&order.id)).unwrap().unwrap().order;
         assert_eq!(after.status, OrderStatus::Paid);
         assert_eq!(

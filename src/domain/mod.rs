@@ -31,11 +31,11 @@ pub mod rf;
 pub mod serial;
 pub mod staff;
 pub mod statement;
+pub mod stripe;
 pub mod subscription;
 pub mod text;
 pub mod time;
 pub mod token;
-pub mod webhook;
 
 #[cfg(test)]
 mod parsers_never_panic {
@@ -64,7 +64,7 @@ mod parsers_never_panic {
             let _ = super::activation::ActivationCode::parse(&input);
             let _ = super::license::ProductVersion::parse(&input);
             let _ = super::time::parse(&input);
-            let _ = super::webhook::SignatureHeader::parse(&input);
+            let _ = super::stripe::SignatureHeader::parse(&input);
             let _ = super::subscription::parse_month(&input);
             let _ = super::idempotency::IdempotencyKey::parse(&input);
         }

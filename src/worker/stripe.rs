@@ -1,4 +1,5 @@
-//! Stripe's API, for Checkout Sessions (`POST /v1/checkout/sessions`).
+//! Stripe's API, for Checkout Sessions (`POST /v1/checkout/sessions`): the
+//! fetch only; the form and the answer are read in `domain::stripe`.
 
 use wasm_bindgen::JsValue;
 use worker::{Env, Fetch, Headers, Method, RequestInit};
@@ -28,12 +29,12 @@ impl PaymentProvider for Stripe {
         &self,
         request: &CheckoutRequest,
     ) -> Result<CheckoutSession, String> {
-        let form = serde_urlencoded::to_string(request.stripe_form()).map_err(|e| e.to_string())?;
+        let form = serde_urlencoded::to_string(request.form()).map_err(|e| e.to_string())?;
         let headers = Headers::new();
         let set = |name: &str, value: &str| headers.set(name, value).map_err(|e| e.to_string());
         set("authorization", &format!("Bearer {}", self.secret_key))?;
         set("content-type", "application/x-www-form-urlencoded")?;
-        set("idempotency-key", &format!("checkout-{}", request.order_id))?;
+        set("idempotency-key", &request.idempotency_key())?;
         let mut init = RequestInit::new();
         init.with_method(Method::Post)
             .with_headers(headers)
@@ -49,22 +50,6 @@ impl PaymentProvider for Stripe {
             .json()
             .await
             .map_err(|e| format!("{status}: {e}"))?;
-        if !(200..300).contains(&status) {
-            let message = body
-                .pointer("/error/message")
-                .and_then(|m| m.as_str())
-                .unwrap_or("no message");
-            return Err(format!("Stripe answered {status}: {message}"));
-        }
-        match (
-            body.get("id").and_then(|v| v.as_str()),
-            body.get("url").and_then(|v| v.as_str()),
-        ) {
-            (Some(id), Some(url)) => Ok(CheckoutSession {
-                id: id.to_owned(),
-                url: url.to_owned(),
-            }),
-            _ => Err("Stripe's session has no id or url".into()),
-        }
+        CheckoutSession::from_answer(status, &body)
     }
 }

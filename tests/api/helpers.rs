@@ -503,7 +503,7 @@ impl<T: Transport> TestApp<T> {
     pub fn stripe_event_signed(&self, event: &Value, secret: &str, age: i64) -> TestResponse {
         let body = event.to_string().into_bytes();
         let header =
-            spica_portal::domain::webhook::header_for(secret, self.0.now_seconds() - age, &body);
+            spica_portal::domain::stripe::header_for(secret, self.0.now_seconds() - age, &body);
         self.0.send(
             "POST",
             "/api/webhooks/stripe",
