@@ -448,20 +448,23 @@ pub async fn partner_statement<D: Database>(
 pub async fn resolve_claim<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
-    let object = decode::json_object(request)?;
+    let object = match decode::json_object(request) {
+        Ok(object) => object,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
     let mut fields = Fields::new(&object);
     let Some(serial) = fields.parse("serial", SerialNumber::parse) else {
-        return Err(decode::invalid(fields.errors));
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
     // Kept for serial-"0" claims: assigning the license named by `serial`.
-    let ClaimDecision::Assigned { free_coupon } =
-        app.assign_claim(id, Some(&serial), now, entropy).await?
+    let ClaimDecision::Assigned { free_coupon } = app
+        .assign_claim(caller, id, Some(&serial), now, entropy)
+        .await?
     else {
         return Err(AppError::ClaimDecided.into());
     };

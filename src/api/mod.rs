@@ -422,6 +422,22 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "staff", "license-claims"]) => {
             organisations::claims(app, caller).await
         }
+        (Post, ["desk", "claims", id, action]) => match organisations::ClaimAction::parse(action) {
+            Some(action) => web::decide_claim(app, request, caller, id, action, now, entropy).await,
+            None => Err(ApiError::NoRoute),
+        },
+        (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
+        (Post, ["api", "staff", "license-claims", id, action @ ("assign" | "join" | "refuse")]) => {
+            let action = organisations::ClaimAction::parse(action).ok_or(ApiError::NoRoute)?;
+            organisations::claim(app, request, caller, id, action, now, entropy).await
+        }
+        (Put, ["api", "staff", "licenses", serial, "holder"]) => {
+            organisations::set_holder(app, request, caller, serial, now, entropy).await
+        }
+        (Post, ["api", "staff", "license-claims", id, "resolve"]) => {
+            licensing::resolve_claim(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, request, &principal, now, entropy).await
@@ -436,7 +452,7 @@ async fn route_principal<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Delete, Get, Head, Patch, Post, Put};
+    use Method::{Delete, Get, Head, Patch, Post};
     let p = principal;
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
@@ -453,10 +469,6 @@ async fn route_principal<D: Database>(
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
-        (Post, ["desk", "claims", id, action]) => match organisations::ClaimAction::parse(action) {
-            Some(action) => web::decide_claim(app, request, p, id, action, now, entropy).await,
-            None => Err(ApiError::NoRoute),
-        },
         (Post, ["portal", "contacts"]) => web::invite_contact(app, request, p, now, entropy).await,
         (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
@@ -465,18 +477,12 @@ async fn route_principal<D: Database>(
         (Get | Head, ["confirm-email"]) => Ok(profile::confirm_email_page(request).into()),
         (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
-        (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
         (Post, ["api", "me", "contacts"]) => organisations::invite(app, request, p, now, entropy).await,
         (Delete, ["api", "me", "contacts", id]) => organisations::remove(app, p, None, id, now).await,
         (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
             organisations::remove(app, p, Some(customer), id, now).await
         }
         (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
-        (Post, ["api", "staff", "license-claims", id, action @ ("assign" | "join" | "refuse")]) => {
-            let action = organisations::ClaimAction::parse(action).ok_or(ApiError::NoRoute)?;
-            organisations::claim(app, request, p, id, action, now, entropy).await
-        }
-        (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
@@ -506,9 +512,7 @@ async fn route_principal<D: Database>(
         (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
-        (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
         (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
-        (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
         (Post, ["desk", "bulletins"]) => bulletins::desk_publish(app, request, p, now, entropy).await,

@@ -6,7 +6,6 @@ use serde_json::{json, Map, Value};
 
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
-use super::problem::ApiError;
 use super::Result;
 use crate::app::{App, AppError, Caller, ClaimDecision, Principal, Remover};
 use crate::domain::email::Email;
@@ -163,32 +162,36 @@ impl ClaimAction {
     }
 }
 
-/// A claim decision's fields: `serial` (optional) to assign, `reason` to refuse.
+/// A claim decision's fields: `serial` (optional) to assign, `reason` to
+/// refuse, refused only once the caller is known (401 and 403 before 422).
 pub async fn decide_claim<D: Database>(
     app: &App<D>,
+    caller: &Caller,
     object: &Map<String, Value>,
     claim_id: &str,
     action: ClaimAction,
     now: Instant,
     entropy: &mut Entropy,
-) -> std::result::Result<ClaimDecision, AppError> {
+) -> Result<ClaimDecision> {
     let mut fields = Fields::new(object);
-    match action {
+    let decided = match action {
         ClaimAction::Assign => {
             let Some(serial) = fields.parse_optional("serial", SerialNumber::parse) else {
-                return Err(AppError::Invalid(fields.errors));
+                return super::refuse(app, caller, decode::invalid(fields.errors)).await;
             };
-            app.assign_claim(claim_id, serial.as_ref(), now, entropy)
+            app.assign_claim(caller, claim_id, serial.as_ref(), now, entropy)
                 .await
         }
-        ClaimAction::Join => app.request_join(claim_id, now, entropy).await,
+        ClaimAction::Join => app.request_join(caller, claim_id, now, entropy).await,
         ClaimAction::Refuse => {
             let Some(reason) = fields.parse("reason", |t| Text::parse(t, REASON_CHARS)) else {
-                return Err(AppError::Invalid(fields.errors));
+                return super::refuse(app, caller, decode::invalid(fields.errors)).await;
             };
-            app.refuse_claim(claim_id, &reason, now, entropy).await
+            app.refuse_claim(caller, claim_id, &reason, now, entropy)
+                .await
         }
-    }
+    };
+    Ok(decided?)
 }
 
 /// A body that may be empty (`/assign` without a serial, `/join`), else JSON.
@@ -203,15 +206,17 @@ fn optional_json(request: &Request) -> Result<Map<String, Value>> {
 pub async fn claim<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     claim_id: &str,
     action: ClaimAction,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
-    let object = optional_json(request)?;
-    let decision = decide_claim(app, &object, claim_id, action, now, entropy).await?;
+    let object = match optional_json(request) {
+        Ok(object) => object,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
+    let decision = decide_claim(app, caller, &object, claim_id, action, now, entropy).await?;
     let (body, jobs) = match decision {
         ClaimDecision::Assigned { free_coupon } => (
             json!({"claim_id": claim_id, "status": "assigned", "free_coupon_granted": free_coupon}),
@@ -232,22 +237,28 @@ pub async fn claim<D: Database>(
 pub async fn set_holder<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     serial: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
-    let object = decode::json_object(request)?;
+    let object = match decode::json_object(request) {
+        Ok(object) => object,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
     let mut fields = Fields::new(&object);
     let customer_id = fields.parse("customer_id", |t| {
         Text::parse(t, 100).map(Text::into_string)
     });
     let Some(customer_id) = customer_id else {
-        return Err(decode::invalid(fields.errors));
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
-    let serial = SerialNumber::parse(serial).map_err(|_| ApiError::App(AppError::NotFound))?;
-    let free_coupon = app.set_holder(&serial, &customer_id, now, entropy).await?;
+    let Ok(serial) = SerialNumber::parse(serial) else {
+        return super::refuse(app, caller, AppError::NotFound.into()).await;
+    };
+    let free_coupon = app
+        .set_holder(caller, &serial, &customer_id, now, entropy)
+        .await?;
     let body = json!({"serial": serial.as_str(), "holder_id": customer_id, "free_coupon_granted": free_coupon});
     Ok(Response::json(200, &body).into())
 }

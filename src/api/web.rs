@@ -1992,15 +1992,17 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
 pub async fn decide_claim<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     action: super::organisations::ClaimAction,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
-    let object = form(request)?;
-    match super::organisations::decide_claim(app, &object, id, action, now, entropy).await {
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
+    match super::organisations::decide_claim(app, caller, &object, id, action, now, entropy).await {
         Ok(decision) => {
             let jobs = match decision {
                 crate::app::ClaimDecision::Assigned { .. } => Vec::new(),
@@ -2009,7 +2011,8 @@ pub async fn decide_claim<D: Database>(
             };
             Ok(Handled::with_jobs(Response::redirect("/desk/claims"), jobs))
         }
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(ApiError::App(error)) => refused_on_page(Area::Desk, error),
+        Err(error) => Ok(problem_page(Area::Desk, error)),
     }
 }
 

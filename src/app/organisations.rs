@@ -5,7 +5,7 @@
 use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIdentity};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
+use crate::domain::ledger::{free_coupon, FreeCoupon};
 use crate::domain::notification;
 use crate::domain::organisation::{ClaimStatus, ContactStatus};
 use crate::domain::phone::Phone;
@@ -13,7 +13,7 @@ use crate::domain::serial::{LicenseSerial, SerialNumber};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, ClaimRecord, ContactRecord, Database, DbError, Invitee, Statement};
+use crate::store::{self, ClaimRecord, ContactRecord, Database, DbError, Invitee, Row, Statement};
 
 /// An invitation written, its email waiting in the outbox.
 #[derive(Debug)]
@@ -237,67 +237,59 @@ impl<D: Database> App<D> {
         Ok((principal.staff()?, store::decode_claims(&rows[0])?))
     }
 
-    async fn pending_claim(&self, claim_id: &str) -> Result<ClaimRecord, AppError> {
-        let claim = self
-            .store
-            .claim(claim_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if claim.status.is_pending() {
-            Ok(claim)
-        } else {
-            Err(AppError::ClaimDecided)
-        }
-    }
-
-    /// The free coupon of a confirmed serial for an organisation, written
-    /// only if it holds the license by then in the batch.
-    async fn free_coupon_for(
+    /// A claim still waiting for staff and the rows of `reads`, with who
+    /// decides, in one round trip: a decision's first batch.
+    async fn read_pending_claim(
         &self,
-        customer_id: &str,
-        serial: &SerialNumber,
-        now: Instant,
-        entropy: &mut Entropy,
-    ) -> Result<Option<Statement>, AppError> {
-        let already = self
-            .store
-            .ledger_key_exists(&free_grant_key(serial))
+        caller: &Caller,
+        claim_id: &str,
+        reads: Vec<Statement>,
+    ) -> Result<(ClaimRecord, Vec<Vec<Row>>), AppError> {
+        let (principal, mut rows) = self
+            .read_as(
+                caller,
+                std::iter::once(store::claim_of(claim_id))
+                    .chain(reads)
+                    .collect(),
+            )
             .await?;
-        Ok(
-            match free_coupon(
-                customer_id,
-                &LicenseSerial::Known(serial.clone()),
-                already,
-                entropy.id("led"),
-                now,
-            ) {
-                FreeCoupon::Grant(entry) => {
-                    Some(store::grant_free_coupon_if_holder(&entry, serial.as_str()))
-                }
-                _ => None,
-            },
-        )
+        principal.staff()?;
+        let rest = rows.split_off(1);
+        let claim = store::decode_claim(&rows[0])?.ok_or(AppError::NotFound)?;
+        if !claim.status.is_pending() {
+            return Err(AppError::ClaimDecided);
+        }
+        Ok((claim, rest))
     }
 
     /// Staff give the claimed license to the claimant's organisation, only
     /// while no organisation holds it. `serial` names the license for a
-    /// claim made with "0" (or corrects a mistyped one).
+    /// claim made with "0" (or corrects a mistyped one). One batch reads,
+    /// one writes: the holder and the claim's status are guarded in it.
     pub async fn assign_claim(
         &self,
+        caller: &Caller,
         claim_id: &str,
         serial: Option<&SerialNumber>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let claim = self.pending_claim(claim_id).await?;
+        let (claim, rows) = self
+            .read_pending_claim(
+                caller,
+                claim_id,
+                vec![store::license_of_claim(
+                    claim_id,
+                    serial.map(SerialNumber::as_str),
+                )],
+            )
+            .await?;
         let serial = match serial {
             Some(serial) => serial.clone(),
             None => SerialNumber::parse(&claim.serial).map_err(|_| AppError::UnknownLicense)?,
         };
-        let license = self
-            .store
-            .license(serial.as_str())
-            .await?
+        let license = store::decode_license(&rows[0])?
+            .filter(|license| license.serial == serial.as_str())
             .ok_or(AppError::UnknownLicense)?;
         if license
             .holder_id
@@ -310,54 +302,48 @@ impl<D: Database> App<D> {
             store::hold_if_unheld(serial.as_str(), &claim.customer_id),
             store::assign_claim(claim_id, serial.as_str(), now),
         ];
-        let had_grant = self.store.has_free_grant(&claim.customer_id).await?;
-        batch.extend(
-            self.free_coupon_for(&claim.customer_id, &serial, now, entropy)
-                .await?,
-        );
+        batch.extend(free_coupon_for(&claim.customer_id, &serial, now, entropy));
         let changes = self.store.write(batch).await?;
         if changes[1] == 0 {
             // Another organisation became the holder, or staff decided it.
             return Err(AppError::HeldByAnotherOrganisation);
         }
         Ok(ClaimDecision::Assigned {
-            free_coupon: !had_grant && self.store.has_free_grant(&claim.customer_id).await?,
+            free_coupon: granted(&changes, 2),
         })
     }
 
     /// Staff ask the holder's contacts whether the claimant is a colleague:
-    /// each gets a link whose page confirms.
+    /// each gets a link whose page confirms. The claim, the license's
+    /// holder, the claimant and the holder's contacts are read in one batch.
     pub async fn request_join(
         &self,
+        caller: &Caller,
         claim_id: &str,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let claim = self.pending_claim(claim_id).await?;
-        let serial = claim
-            .resolved_serial
-            .clone()
-            .unwrap_or_else(|| claim.serial.clone());
-        let holder = self
-            .store
-            .license(&serial)
-            .await?
-            .and_then(|l| l.holder_id)
+        let (claim, rows) = self
+            .read_pending_claim(
+                caller,
+                claim_id,
+                vec![
+                    store::license_of_claim(claim_id, None),
+                    store::claimant_of(claim_id),
+                    store::holder_contacts_of_claim(claim_id),
+                ],
+            )
+            .await?;
+        let (serial, holder) = store::decode_license(&rows[0])?
+            .and_then(|license| Some((license.serial, license.holder_id?)))
             .ok_or(AppError::LicenseNotHeld)?;
         if holder == claim.customer_id {
             return Err(AppError::ClaimDecided);
         }
-        let claimant = self
-            .store
-            .contact(&claim.contact_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let claimant = store::decode_contact(&rows[1])?.ok_or(AppError::NotFound)?;
         let mut batch = vec![store::request_join(claim_id, &serial)];
         let mut jobs = Vec::new();
-        for contact in self.store.contacts_of(&holder).await? {
-            if contact.status != ContactStatus::Active {
-                continue;
-            }
+        for contact in store::decode_contacts(&rows[2])? {
             let token = Token::generate(entropy);
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
             issued.claim_id = Some(claim.id.clone());
@@ -378,7 +364,10 @@ impl<D: Database> App<D> {
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });
         }
-        self.store.write(batch).await?;
+        let changes = self.store.write(batch).await?;
+        if changes[0] == 0 {
+            return Err(AppError::ClaimDecided);
+        }
         Ok(ClaimDecision::JoinRequested { jobs })
     }
 
@@ -386,13 +375,19 @@ impl<D: Database> App<D> {
     /// claimant contact moves into the holding organisation. If that leaves
     /// the claimant's organisation without contacts, it is marked `merged`
     /// into the holder; its ledger and orders stay where they are (staff move
-    /// a remaining balance by adjustments).
+    /// a remaining balance by adjustments). The link and its claim are read
+    /// in one batch.
     pub async fn confirm_join(&self, link: &Token, now: Instant) -> Result<(), AppError> {
-        let (issued, confirmer) = self.token_holder(link, Purpose::ConfirmJoin, now).await?;
-        let claim = self
-            .store
-            .claim(issued.claim_id.as_deref().unwrap_or_default())
-            .await?
+        let (issued, confirmer, rows) = self
+            .read_link(
+                link,
+                Purpose::ConfirmJoin,
+                now,
+                vec![store::claim_of_token(link.hash())],
+            )
+            .await?;
+        let claim = store::decode_claim(&rows[0])?
+            .filter(|claim| issued.claim_id.as_deref() == Some(claim.id.as_str()))
             .ok_or(AppError::NotFound)?;
         if claim.status != ClaimStatus::JoinRequested || !confirmer.is_active() {
             return Err(AppError::ClaimDecided);
@@ -416,12 +411,15 @@ impl<D: Database> App<D> {
     /// Staff refuse a claim with a reason, which the claimant is emailed.
     pub async fn refuse_claim(
         &self,
+        caller: &Caller,
         claim_id: &str,
         reason: &Text,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let claim = self.pending_claim(claim_id).await?;
+        let (claim, _) = self
+            .read_pending_claim(caller, claim_id, Vec::new())
+            .await?;
         let to = Email::parse(&claim.email)
             .map_err(|_| DbError::Decode(format!("email of {}", claim.contact_id)))?;
         let message = notification::claim_refused(&to, &claim.serial, reason.as_str());
@@ -443,38 +441,68 @@ impl<D: Database> App<D> {
 
     /// Staff make an organisation a license's holder, whoever held it (a
     /// correction is staff's to make). The free coupon follows the usual
-    /// rule: once per license and once per organisation.
+    /// rule: once per license and once per organisation. Returns whether
+    /// the organisation got it now.
     pub async fn set_holder(
         &self,
+        caller: &Caller,
         serial: &SerialNumber,
         customer_id: &str,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<bool, AppError> {
-        self.store
-            .license(serial.as_str())
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let customer = self
-            .store
-            .customer(customer_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::license_of(serial.as_str()),
+                    store::customer_by_id(customer_id),
+                ],
+            )
+            .await?;
+        principal.staff()?;
+        store::decode_license(&rows[0])?.ok_or(AppError::NotFound)?;
+        let customer = store::decode_customer(&rows[1])?.ok_or(AppError::NotFound)?;
         Self::require_active(customer.status)?;
-        let had_grant = self.store.has_free_grant(customer_id).await?;
         let mut batch = vec![store::transfer_holder(serial.as_str(), customer_id)];
-        batch.extend(
-            self.free_coupon_for(customer_id, serial, now, entropy)
-                .await?,
-        );
-        self.store.write(batch).await?;
-        Ok(!had_grant && self.store.has_free_grant(customer_id).await?)
+        batch.extend(free_coupon_for(customer_id, serial, now, entropy));
+        let changes = self.store.write(batch).await?;
+        Ok(granted(&changes, 1))
     }
+}
+
+/// The free coupon of a confirmed serial for an organisation, written only
+/// if it holds the license by then in the batch; the ledger's key (once per
+/// license) and index (once per organisation) let only the first through.
+fn free_coupon_for(
+    customer_id: &str,
+    serial: &SerialNumber,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Option<Statement> {
+    match free_coupon(
+        customer_id,
+        &LicenseSerial::Known(serial.clone()),
+        false,
+        entropy.id("led"),
+        now,
+    ) {
+        FreeCoupon::Grant(entry) => {
+            Some(store::grant_free_coupon_if_holder(&entry, serial.as_str()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the statement at `index` of a written batch wrote its row.
+fn granted(changes: &[u64], index: usize) -> bool {
+    changes.get(index).is_some_and(|&n| n > 0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::incidents::callers::agent as staff;
     use crate::app::registration::tests::{registration, token_in_email};
     use crate::app::testing::{app, customer, entropy, license, now, run};
     use crate::domain::activation::InstallationId;
@@ -632,11 +660,12 @@ mod tests {
             .remove(0);
         let serial = SerialNumber::parse("TS-77").unwrap();
         let decision =
-            run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(70))).unwrap();
+            run(app.assign_claim(&staff(), &claim.id, Some(&serial), now(), &mut entropy(70)))
+                .unwrap();
         assert_eq!(decision, ClaimDecision::Assigned { free_coupon: true });
         assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 1);
         assert!(matches!(
-            run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(71))),
+            run(app.assign_claim(&staff(), &claim.id, Some(&serial), now(), &mut entropy(71))),
             Err(AppError::ClaimDecided)
         ));
     }
@@ -651,10 +680,10 @@ mod tests {
             .unwrap()
             .remove(0);
         assert!(matches!(
-            run(app.assign_claim(&claim.id, None, now(), &mut entropy(80))),
+            run(app.assign_claim(&staff(), &claim.id, None, now(), &mut entropy(80))),
             Err(AppError::HeldByAnotherOrganisation)
         ));
-        run(app.request_join(&claim.id, now(), &mut entropy(81))).unwrap();
+        run(app.request_join(&staff(), &claim.id, now(), &mut entropy(81))).unwrap();
         let confirm = token_in_email(&app, "ana@kovinar.si");
         run(app.confirm_join(&confirm, now())).unwrap();
         let moved = run(app.principal(&eve.contact.id)).unwrap();
@@ -672,7 +701,7 @@ mod tests {
             .unwrap()
             .remove(0);
         let reason = Text::parse("No such license was sold", 500).unwrap();
-        run(app.refuse_claim(&claim.id, &reason, now(), &mut entropy(90))).unwrap();
+        run(app.refuse_claim(&staff(), &claim.id, &reason, now(), &mut entropy(90))).unwrap();
         let refused = run(app.store.claim(&claim.id)).unwrap().unwrap();
         assert_eq!(refused.status, ClaimStatus::Refused);
         assert_eq!(refused.reason.as_deref(), Some("No such license was sold"));

@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
-use super::{CustomerScope, Database, DbError, Row, Statement, Store};
+use super::{CustomerScope, Database, DbError, Row, Statement, Store, Value};
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
 use crate::domain::time::{format, Instant};
+use crate::domain::token::SecretHash;
 
 /// A registration as it is first written: an organisation and its first contact.
 pub struct NewCustomer<'a> {
@@ -421,11 +422,7 @@ impl<D: Database> Store<D> {
     }
 
     pub async fn customer(&self, id: &str) -> Result<Option<CustomerRecord>, DbError> {
-        let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| CustomerRecord::from_row(&row))
-            .transpose()
+        decode_customer(&self.rows(customer_by_id(id)).await?)
     }
 
     pub async fn contact(&self, id: &str) -> Result<Option<ContactRecord>, DbError> {
@@ -493,27 +490,15 @@ impl<D: Database> Store<D> {
 
     /// An organisation's claims still waiting for staff.
     pub async fn pending_claims_of(&self, customer_id: &str) -> Result<Vec<ClaimRecord>, DbError> {
-        let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
-             JOIN contacts p ON p.id = k.contact_id WHERE k.customer_id = ?1 AND k.status IN ('open', 'join_requested') \
-             ORDER BY k.created_at"
+        let pending = claim_where(
+            "k.customer_id = ?1 AND k.status IN ('open', 'join_requested') ORDER BY k.created_at",
+            vec![customer_id.into()],
         );
-        self.rows(Statement::new(sql, vec![customer_id.into()]))
-            .await?
-            .iter()
-            .map(ClaimRecord::from_row)
-            .collect()
+        decode_claims(&self.rows(pending).await?)
     }
 
     pub async fn claim(&self, id: &str) -> Result<Option<ClaimRecord>, DbError> {
-        let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
-             JOIN contacts p ON p.id = k.contact_id WHERE k.id = ?1"
-        );
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| ClaimRecord::from_row(&row))
-            .transpose()
+        decode_claim(&self.rows(claim_of(id)).await?)
     }
 }
 
@@ -533,14 +518,70 @@ pub fn decode_contacts(rows: &[Row]) -> Result<Vec<ContactRecord>, DbError> {
 
 /// Claims for the desk: pending ones (open or join requested), oldest first.
 pub fn pending_claims() -> Statement {
-    let sql = format!(
-        "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
-         JOIN contacts p ON p.id = k.contact_id WHERE k.status IN ('open', 'join_requested') \
-         ORDER BY k.created_at LIMIT 500"
-    );
-    Statement::new(sql, vec![])
+    claim_where(
+        "k.status IN ('open', 'join_requested') ORDER BY k.created_at LIMIT 500",
+        vec![],
+    )
 }
 
 pub fn decode_claims(rows: &[Row]) -> Result<Vec<ClaimRecord>, DbError> {
     rows.iter().map(ClaimRecord::from_row).collect()
+}
+
+/// An organisation, by its id.
+pub fn customer_by_id(id: &str) -> Statement {
+    let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
+    Statement::new(sql, vec![id.into()])
+}
+
+pub fn decode_customer(rows: &[Row]) -> Result<Option<CustomerRecord>, DbError> {
+    rows.first().map(CustomerRecord::from_row).transpose()
+}
+
+/// A claim, whatever its status.
+pub fn claim_of(claim_id: &str) -> Statement {
+    claim_where("k.id = ?1", vec![claim_id.into()])
+}
+
+/// The claim a confirm-join link was issued for, found by the link's hash
+/// so that it is read in the batch that reads the link.
+pub fn claim_of_token(hash: SecretHash) -> Statement {
+    claim_where(
+        "k.id = (SELECT claim_id FROM auth_tokens WHERE token_hash = ?1)",
+        vec![hash.to_hex().into()],
+    )
+}
+
+/// Claims with their company and claimant's address, chosen by `condition`.
+fn claim_where(condition: &str, params: Vec<Value>) -> Statement {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
+         JOIN contacts p ON p.id = k.contact_id WHERE {condition}"
+    );
+    Statement::new(sql, params)
+}
+
+pub fn decode_claim(rows: &[Row]) -> Result<Option<ClaimRecord>, DbError> {
+    rows.first().map(ClaimRecord::from_row).transpose()
+}
+
+/// The contact who made a claim.
+pub fn claimant_of(claim_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = \
+         (SELECT contact_id FROM license_claims WHERE id = ?1)"
+    );
+    Statement::new(sql, vec![claim_id.into()])
+}
+
+/// The active contacts of the organisation holding the license a claim
+/// names, oldest first: who is asked to take the claimant in. Read in the
+/// same batch as the license, so both see the same holder.
+pub fn holder_contacts_of_claim(claim_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE status = 'active' AND customer_id = \
+         (SELECT holder_id FROM licenses WHERE serial = {}) ORDER BY created_at, id LIMIT 200",
+        super::licenses::serial_of_claim(1)
+    );
+    Statement::new(sql, vec![claim_id.into()])
 }

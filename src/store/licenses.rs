@@ -476,6 +476,25 @@ pub fn license_of(serial: &str) -> Statement {
     Statement::new(sql, vec![serial.into()])
 }
 
+/// The license a claim names: `serial` when staff name it, else the
+/// claim's own (as typed at registration, read as a serial is written).
+pub fn license_of_claim(claim_id: &str, serial: Option<&str>) -> Statement {
+    let sql = format!(
+        "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = COALESCE(?2, {})",
+        serial_of_claim(1)
+    );
+    Statement::new(sql, vec![claim_id.into(), serial.into()])
+}
+
+/// The SQL for the serial a claim (its id at `?{n}`) names: the one staff
+/// resolved it to, else the one typed, trimmed and in capitals as
+/// `SerialNumber` writes it.
+pub(super) fn serial_of_claim(n: usize) -> String {
+    format!(
+        "(SELECT UPPER(TRIM(COALESCE(resolved_serial, serial))) FROM license_claims WHERE id = ?{n})"
+    )
+}
+
 /// The license an activation is of.
 pub fn license_of_activation(activation_id: &str) -> Statement {
     let sql = format!(

@@ -38,11 +38,13 @@ pub use callers::{
     CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject,
 };
 pub use customers::{
-    activate_contact, activate_customer, assign_claim, contact_by_email, contacts_in,
-    decode_claims, decode_contact, decode_contacts, insert_customer, insert_invited_contact,
-    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, pending_claims,
-    record_acting_contact, refuse_claim, registration_standing, remove_contact, request_join,
-    Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee, NewCustomer, Standing,
+    activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
+    contact_by_email, contacts_in, customer_by_id, decode_claim, decode_claims, decode_contact,
+    decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
+    insert_invited_contact, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
+    pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
+    request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee, NewCustomer,
+    Standing,
 };
 pub use idempotency::{count_request, remember, BalanceField};
 pub use incidents::{
@@ -63,11 +65,11 @@ pub use licenses::{
     decode_release_date, decode_releases, decode_subscriptions, decode_texts,
     grant_free_coupon_if_holder, hold_if_unheld, insert_activation, insert_partner,
     insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
-    license_of, license_of_activation, licenses_of_partner, mark_reminded, open_partner_session,
-    partner_of, partners, release_date, releases, requests_counted, revoke_partner,
-    subscriptions_of_activation, subscriptions_of_license, subscriptions_of_partner,
-    transfer_holder, update_coverage, upsert_licenses, upsert_release, ActivationRecord,
-    LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
+    license_of, license_of_activation, license_of_claim, licenses_of_partner, mark_reminded,
+    open_partner_session, partner_of, partners, release_date, releases, requests_counted,
+    revoke_partner, subscriptions_of_activation, subscriptions_of_license,
+    subscriptions_of_partner, transfer_holder, update_coverage, upsert_licenses, upsert_release,
+    ActivationRecord, LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
     active_sups, append_entries, confirmation_address, decode_address, decode_order,

@@ -549,6 +549,78 @@ fn staff_assign_a_claim_of_an_unheld_license_once_with_its_free_coupon() {
 }
 
 #[test]
+fn claims_assigned_one_unheld_license_at_once_make_one_holder_and_one_coupon() {
+    let app = spawn_app();
+    let serial = unheld_license(&app);
+    let claimants: Vec<(String, String)> = (0..8)
+        .map(|_| {
+            let (email, token, _) = stranger(&app, "0");
+            let claim = claim_of(&app, &email).unwrap();
+            (claim["claim_id"].as_str().unwrap().to_owned(), token)
+        })
+        .collect();
+    let start = std::sync::Barrier::new(claimants.len());
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = claimants
+            .iter()
+            .map(|(claim_id, _)| {
+                let (app, serial, start) = (&app, &serial, &start);
+                scope.spawn(move || {
+                    let path = format!("/api/staff/license-claims/{claim_id}/assign");
+                    start.wait();
+                    let answer = app.staff_send("POST", &path, &json!({ "serial": serial }));
+                    if answer.status == 409 {
+                        let problem = answer.json();
+                        assert_eq!(problem["type"], "/problems/held-by-another-organisation");
+                    }
+                    answer.status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 200 | 409)),
+        "{statuses:?}"
+    );
+    let winner = statuses.iter().position(|s| *s == 200).unwrap();
+    for (index, (_, token)) in claimants.iter().enumerate() {
+        let me = app.get_as("/api/me", token).json();
+        let held = usize::from(index == winner);
+        assert_eq!(me["licenses"].as_array().unwrap().len(), held, "{index}");
+        assert_eq!(me["coupon_balance"], held, "{index}");
+    }
+}
+
+#[test]
+fn a_named_holder_gets_the_free_coupon_once_per_organisation_and_once_per_license() {
+    let app = spawn_app();
+    let (first, second) = (unheld_license(&app), unheld_license(&app));
+    let name = |token: &str, serial: &str| {
+        let customer_id = app.get_as("/api/me", token).json()["customer_id"].clone();
+        let path = format!("/api/staff/licenses/{serial}/holder");
+        let named = app.staff_send("PUT", &path, &json!({ "customer_id": customer_id }));
+        assert_eq!(named.status, 200, "{}", named.text());
+        named.json()["free_coupon_granted"].as_bool().unwrap()
+    };
+    let (_, ana, _) = stranger(&app, "0");
+    let (_, eve, _) = stranger(&app, "0");
+    assert!(name(&ana, &first), "the first license of an organisation");
+    assert!(!name(&ana, &second), "one free coupon per organisation");
+    assert_eq!(app.balance(&ana), 1);
+    assert!(!name(&eve, &first), "one free coupon per license");
+    assert_eq!(app.balance(&eve), 0);
+    assert!(name(&eve, &second), "a license that never earned one");
+    assert_eq!(app.balance(&eve), 1);
+    assert_eq!(app.balance(&ana), 1);
+}
+
+#[test]
 fn the_holder_confirms_a_claimant_who_joins_through_the_emailed_page() {
     let app = spawn_app();
     let holder = organisation(&app);
