@@ -419,6 +419,27 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["desk", "claims"]) => web::claims_page(app, caller).await,
         (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller).await,
         (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller).await,
+        (Post, ["portal", "contacts"]) => {
+            web::invite_contact(app, request, caller, now, entropy).await
+        }
+        (Post, ["portal", "contacts", id, "remove"]) => {
+            web::remove_contact(app, caller, id, now).await
+        }
+        (Post, ["api", "me", "contacts"]) => {
+            organisations::invite(app, request, caller, now, entropy).await
+        }
+        (Delete, ["api", "me", "contacts", id]) => {
+            organisations::remove(app, caller, None, id, now).await
+        }
+        (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
+            organisations::remove(app, caller, Some(customer), id, now).await
+        }
+        (Post, ["api", "staff", "members"]) => {
+            staff::add_member(app, request, caller, now, entropy).await
+        }
+        (Patch, ["api", "staff", "members", id]) => {
+            staff::change_member(app, request, caller, id, now).await
+        }
         (Get | Head, ["api", "staff", "license-claims"]) => {
             organisations::claims(app, caller).await
         }
@@ -436,7 +457,7 @@ async fn route_principal<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Delete, Get, Head, Patch, Post, Put};
+    use Method::{Get, Head, Post, Put};
     let p = principal;
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
@@ -457,8 +478,6 @@ async fn route_principal<D: Database>(
             Some(action) => web::decide_claim(app, request, p, id, action, now, entropy).await,
             None => Err(ApiError::NoRoute),
         },
-        (Post, ["portal", "contacts"]) => web::invite_contact(app, request, p, now, entropy).await,
-        (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
         (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
@@ -466,11 +485,6 @@ async fn route_principal<D: Database>(
         (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
-        (Post, ["api", "me", "contacts"]) => organisations::invite(app, request, p, now, entropy).await,
-        (Delete, ["api", "me", "contacts", id]) => organisations::remove(app, p, None, id, now).await,
-        (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
-            organisations::remove(app, p, Some(customer), id, now).await
-        }
         (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
         (Post, ["api", "staff", "license-claims", id, action @ ("assign" | "join" | "refuse")]) => {
             let action = organisations::ClaimAction::parse(action).ok_or(ApiError::NoRoute)?;
@@ -498,8 +512,6 @@ async fn route_principal<D: Database>(
             &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
-        (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
-        (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
         (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,

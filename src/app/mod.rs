@@ -33,7 +33,7 @@ pub use licensing::{
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
 pub use orders::{BankAccount, CheckoutRequest, CheckoutSession, PaymentProvider, PlacedOrder};
-pub use organisations::{ClaimDecision, Invited, Remover};
+pub use organisations::{ClaimDecision, Invited};
 pub use payments::EventOutcome;
 pub use principal::{
     Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,

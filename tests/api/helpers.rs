@@ -32,8 +32,6 @@ pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 /// keeps to [`round_trip_budget`].
 const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("POST", "/api/licenses/validate", 3),
-    ("POST", "/api/me/contacts", 4),
-    ("DELETE", "/api/me/contacts/{contact_id}", 3),
     ("POST", "/api/partner/sups-subscriptions", 9),
     ("POST", "/api/staff/bank-entries/{entry_id}/match", 5),
     ("POST", "/api/staff/bank-statements", 5),
@@ -42,13 +40,10 @@ const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("POST", "/api/staff/license-claims/{claim_id}/join", 5),
     ("POST", "/api/staff/license-claims/{claim_id}/resolve", 6),
     ("PUT", "/api/staff/licenses/{serial}/holder", 6),
-    ("PATCH", "/api/staff/members/{member_id}", 3),
     ("POST", "/confirm-join", 3),
     ("POST", "/desk/adjustments", 5),
     ("POST", "/desk/claims/{claim_id}/refuse", 3),
     ("POST", "/partner/sups", 9),
-    ("POST", "/portal/contacts", 4),
-    ("POST", "/portal/contacts/{contact_id}/remove", 3),
     ("GET", "/verify", 2),
 ];
 
