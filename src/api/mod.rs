@@ -499,7 +499,8 @@ async fn route_principal<D: Database>(
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
-        (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
+        (Get | Head, ["verify"]) => Ok(verify_page(request).into()),
+        (Post, ["verify"]) => verify_form(app, request, now, entropy).await,
         (Post, ["api", "sessions"]) => request_sign_in(app, request, now, entropy).await,
         (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
         (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
@@ -689,7 +690,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/terms", &["GET"], PUBLIC),
     ("/register", &["GET", "POST"], PUBLIC),
     ("/registered", &["GET"], PUBLIC),
-    ("/verify", &["GET"], PUBLIC),
+    ("/verify", &["GET", "POST"], PUBLIC),
     ("/sign-in", &["GET", "POST"], PUBLIC),
     ("/sign-out", &["POST"], PUBLIC),
     ("/support-requested", &["GET"], PUBLIC),
@@ -945,28 +946,31 @@ async fn verify<D: Database>(
     ))
 }
 
-/// The page the verification link opens. Confirming is safe to repeat, so
-/// the link confirms on GET, as people expect of it.
-async fn verify_page<D: Database>(
+/// The page the verification link opens: a button that confirms, so that
+/// opening the link reads nothing and spends nothing (a mail scanner
+/// following it confirms no one), as the invitation's page does.
+fn verify_page(request: &Request) -> Response {
+    web::link_page(
+        request,
+        "Confirm your email address",
+        "/verify",
+        "Confirm your email address to activate your Time & Space support account.",
+        "Confirm my email address",
+    )
+}
+
+/// `POST /verify`: the verification page's button confirms the address.
+async fn verify_form<D: Database>(
     app: &App<D>,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Some(token) = request
-        .query_param("token")
-        .and_then(|t| Token::parse(&t).ok())
-    else {
-        return Ok(page(
-            400,
-            VERIFY_REFUSED.title,
-            &paragraph(
-                "This link is incomplete. Open the link from the email exactly as it was sent.",
-            ),
-        )
-        .into());
+    let verified = match web::posted_link(request) {
+        Ok(link) => app.verify_email(&link, now, entropy).await,
+        Err(error) => Err(error),
     };
-    match app.verify_email(&token, now, entropy).await {
+    match verified {
         Ok(verified) => {
             let coupon = match verified.free_coupon {
                 crate::app::FreeCouponOutcome::Granted => {

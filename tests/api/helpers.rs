@@ -44,7 +44,6 @@ const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
     ("POST", "/desk/adjustments", 5),
     ("POST", "/desk/claims/{claim_id}/refuse", 3),
     ("POST", "/partner/sups", 9),
-    ("GET", "/verify", 2),
 ];
 
 /// One batch that reads what the decision needs, one that writes it; a read
