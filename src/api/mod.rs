@@ -419,6 +419,27 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["desk", "claims"]) => web::claims_page(app, caller).await,
         (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller).await,
         (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller).await,
+        (Post, ["portal", "contacts"]) => {
+            web::invite_contact(app, request, caller, now, entropy).await
+        }
+        (Post, ["portal", "contacts", id, "remove"]) => {
+            web::remove_contact(app, caller, id, now).await
+        }
+        (Post, ["api", "me", "contacts"]) => {
+            organisations::invite(app, request, caller, now, entropy).await
+        }
+        (Delete, ["api", "me", "contacts", id]) => {
+            organisations::remove(app, caller, None, id, now).await
+        }
+        (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
+            organisations::remove(app, caller, Some(customer), id, now).await
+        }
+        (Post, ["api", "staff", "members"]) => {
+            staff::add_member(app, request, caller, now, entropy).await
+        }
+        (Patch, ["api", "staff", "members", id]) => {
+            staff::change_member(app, request, caller, id, now).await
+        }
         (Get | Head, ["api", "staff", "license-claims"]) => {
             organisations::claims(app, caller).await
         }
@@ -452,7 +473,7 @@ async fn route_principal<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    use Method::{Delete, Get, Head, Patch, Post};
+    use Method::{Get, Head, Post};
     let p = principal;
     let segments = segments(request);
     match (request.method, segments.as_slice()) {
@@ -469,19 +490,12 @@ async fn route_principal<D: Database>(
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
         (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
-        (Post, ["portal", "contacts"]) => web::invite_contact(app, request, p, now, entropy).await,
-        (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
         (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
         (Get | Head, ["confirm-email"]) => Ok(profile::confirm_email_page(request).into()),
         (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
-        (Post, ["api", "me", "contacts"]) => organisations::invite(app, request, p, now, entropy).await,
-        (Delete, ["api", "me", "contacts", id]) => organisations::remove(app, p, None, id, now).await,
-        (Delete, ["api", "staff", "customers", customer, "contacts", id]) => {
-            organisations::remove(app, p, Some(customer), id, now).await
-        }
         (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
         (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
@@ -491,7 +505,8 @@ async fn route_principal<D: Database>(
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
-        (Get | Head, ["verify"]) => verify_page(app, request, now, entropy).await,
+        (Get | Head, ["verify"]) => Ok(verify_page(request).into()),
+        (Post, ["verify"]) => verify_form(app, request, now, entropy).await,
         (Post, ["api", "sessions"]) => request_sign_in(app, request, now, entropy).await,
         (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
         (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
@@ -504,8 +519,6 @@ async fn route_principal<D: Database>(
             &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
-        (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
-        (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
         (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
@@ -681,7 +694,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/terms", &["GET"], PUBLIC),
     ("/register", &["GET", "POST"], PUBLIC),
     ("/registered", &["GET"], PUBLIC),
-    ("/verify", &["GET"], PUBLIC),
+    ("/verify", &["GET", "POST"], PUBLIC),
     ("/sign-in", &["GET", "POST"], PUBLIC),
     ("/sign-out", &["POST"], PUBLIC),
     ("/support-requested", &["GET"], PUBLIC),
@@ -937,28 +950,31 @@ async fn verify<D: Database>(
     ))
 }
 
-/// The page the verification link opens. Confirming is safe to repeat, so
-/// the link confirms on GET, as people expect of it.
-async fn verify_page<D: Database>(
+/// The page the verification link opens: a button that confirms, so that
+/// opening the link reads nothing and spends nothing (a mail scanner
+/// following it confirms no one), as the invitation's page does.
+fn verify_page(request: &Request) -> Response {
+    web::link_page(
+        request,
+        "Confirm your email address",
+        "/verify",
+        "Confirm your email address to activate your Time & Space support account.",
+        "Confirm my email address",
+    )
+}
+
+/// `POST /verify`: the verification page's button confirms the address.
+async fn verify_form<D: Database>(
     app: &App<D>,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let Some(token) = request
-        .query_param("token")
-        .and_then(|t| Token::parse(&t).ok())
-    else {
-        return Ok(page(
-            400,
-            VERIFY_REFUSED.title,
-            &paragraph(
-                "This link is incomplete. Open the link from the email exactly as it was sent.",
-            ),
-        )
-        .into());
+    let verified = match web::posted_link(request) {
+        Ok(link) => app.verify_email(&link, now, entropy).await,
+        Err(error) => Err(error),
     };
-    match app.verify_email(&token, now, entropy).await {
+    match verified {
         Ok(verified) => {
             let coupon = match verified.free_coupon {
                 crate::app::FreeCouponOutcome::Granted => {

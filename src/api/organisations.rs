@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::Result;
-use crate::app::{App, AppError, Caller, ClaimDecision, Principal, Remover};
+use crate::app::{App, AppError, Caller, ClaimDecision};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
@@ -76,16 +76,19 @@ pub async fn claims<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handle
 pub async fn invite<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let object = decode::json_object(request)?;
-    let invitee = Invitee::parse(&object).map_err(decode::invalid)?;
+    let invitee = match decode::json_object(request)
+        .and_then(|object| Invitee::parse(&object).map_err(decode::invalid))
+    {
+        Ok(invitee) => invitee,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
     let invited = app
         .invite_contact(
-            &customer,
+            caller,
             &invitee.name,
             &invitee.email,
             &invitee.phone,
@@ -103,23 +106,13 @@ pub async fn invite<D: Database>(
 /// `DELETE /api/staff/customers/{customer}/contacts/{id}` (staff).
 pub async fn remove<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     customer_id: Option<&str>,
     contact_id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer;
-    let (by, organisation) = match customer_id {
-        Some(id) => {
-            principal.staff()?;
-            (Remover::Staff, id.to_owned())
-        }
-        None => {
-            customer = principal.customer()?;
-            (Remover::Contact(&customer), customer.customer.id.clone())
-        }
-    };
-    app.remove_contact(by, &organisation, contact_id, now)
+    let organisation = app
+        .remove_contact(caller, customer_id, contact_id, now)
         .await?;
     let body = json!({"contact_id": contact_id, "customer_id": organisation, "status": "removed"});
     Ok(Response::json(200, &body).into())

@@ -52,19 +52,23 @@ pub async fn members<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handl
 pub async fn add_member<D: Database>(
     app: &App<D>,
     request: &Request,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = decode::json_object(request)?;
+    let object = match decode::json_object(request) {
+        Ok(object) => object,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
     let mut fields = Fields::new(&object);
     let email = fields.parse("email", Email::parse);
     let name = fields.parse("name", |t| Text::parse(t, 100));
     let role = fields.parse("role", StaffRole::parse);
     let (Some(email), Some(name), Some(role)) = (email, name, role) else {
-        return Err(decode::invalid(fields.errors));
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
     let member = app
-        .add_staff_member(&email, &name, role, now, entropy)
+        .add_staff_member(caller, &email, &name, role, now, entropy)
         .await?;
     let location = format!("/api/staff/members/{}", member.id);
     Ok(Response::json(201, &member_json(&member))
@@ -76,10 +80,14 @@ pub async fn add_member<D: Database>(
 pub async fn change_member<D: Database>(
     app: &App<D>,
     request: &Request,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let object = decode::json_object(request)?;
+    let object = match decode::json_object(request) {
+        Ok(object) => object,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
     let mut fields = Fields::new(&object);
     let name = fields.parse_optional("name", |t| Text::parse(t, 100));
     let role = fields.parse_optional("role", StaffRole::parse);
@@ -94,10 +102,10 @@ pub async fn change_member<D: Database>(
         }
     };
     let (Some(name), Some(role), Some(active)) = (name, role, active) else {
-        return Err(decode::invalid(fields.errors));
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
     let member = app
-        .change_staff_member(id, MemberChange { name, role, active }, now)
+        .change_staff_member(caller, id, MemberChange { name, role, active }, now)
         .await?;
     Ok(Response::json(200, &member_json(&member)).into())
 }

@@ -1814,13 +1814,13 @@ fn invite_form(errors: &FieldErrors, values: &Map<String, Value>) -> String {
 
 async fn contacts_html<D: Database>(
     app: &App<D>,
-    customer: &crate::app::CustomerPrincipal,
+    caller: &Caller,
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
 ) -> Result<Handled> {
-    let contacts = app.contacts(customer).await?;
-    Ok(contacts_view(&contacts, customer, status, errors, values))
+    let (customer, contacts) = app.contacts_as(caller).await?;
+    Ok(contacts_view(&contacts, &customer, status, errors, values))
 }
 
 fn contacts_view(
@@ -1888,19 +1888,21 @@ pub async fn contacts_page<D: Database>(app: &App<D>, caller: &Caller) -> Result
 pub async fn invite_contact<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let object = form(request)?;
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
     let invitee = match super::organisations::Invitee::parse(&object) {
         Ok(invitee) => invitee,
-        Err(errors) => return contacts_html(app, &customer, 422, &errors, &object).await,
+        Err(errors) => return contacts_html(app, caller, 422, &errors, &object).await,
     };
     let invited = app
         .invite_contact(
-            &customer,
+            caller,
             &invitee.name,
             &invitee.email,
             &invitee.phone,
@@ -1919,32 +1921,22 @@ pub async fn invite_contact<D: Database>(
                 "email",
                 Invalid::new("taken", "is a contact of an organisation already"),
             );
-            contacts_html(app, &customer, 409, &errors, &object).await
+            contacts_html(app, caller, 409, &errors, &object).await
         }
-        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+        Err(error) => refusal_page(Area::Customer, error),
     }
 }
 
 /// `POST /portal/contacts/{id}/remove`.
 pub async fn remove_contact<D: Database>(
     app: &App<D>,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let customer = principal.customer()?;
-    let organisation = customer.customer.id.clone();
-    match app
-        .remove_contact(
-            crate::app::Remover::Contact(&customer),
-            &organisation,
-            id,
-            now,
-        )
-        .await
-    {
-        Ok(()) => Ok(Response::redirect("/portal/contacts").into()),
-        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+    match app.remove_contact(caller, None, id, now).await {
+        Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
+        Err(error) => refusal_page(Area::Customer, error),
     }
 }
 

@@ -38,12 +38,6 @@ pub enum ClaimDecision {
     },
 }
 
-/// Who removes a contact.
-pub enum Remover<'a> {
-    Contact(&'a CustomerPrincipal),
-    Staff,
-}
-
 fn decode_email(contact: &ContactRecord) -> Result<Email, AppError> {
     Email::parse(&contact.email)
         .map_err(|_| DbError::Decode(format!("email of {}", contact.id)).into())
@@ -70,22 +64,40 @@ impl<D: Database> App<D> {
     }
 
     /// A contact invites a colleague: an `invited` contact of the same
-    /// organisation and an emailed link that accepts.
+    /// organisation and an emailed link that accepts. Who invites and
+    /// whether the address is taken are read in one round trip, the
+    /// invitation written in one batch (the address's UNIQUE constraint
+    /// decides a race) and answered from what was written.
     pub async fn invite_contact(
         &self,
-        principal: &CustomerPrincipal,
+        caller: &Caller,
         name: &Text,
         email: &Email,
         phone: &Phone,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Invited, AppError> {
-        if self.store.contact_by_email(email.as_str()).await?.is_some() {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::contact_by_email(email.as_str())])
+            .await?;
+        let principal = principal.customer()?;
+        if store::decode_contact(&rows[0])?.is_some() {
             return Err(AppError::EmailTaken);
         }
-        let contact_id = entropy.id("con");
+        let contact = ContactRecord {
+            id: entropy.id("con"),
+            customer_id: principal.customer.id.clone(),
+            status: ContactStatus::Invited,
+            name: name.as_str().to_owned(),
+            email: email.as_str().to_owned(),
+            phone: phone.as_str().to_owned(),
+            newsletter: false,
+            invited_by: Some(principal.contact.id.clone()),
+            created_at: now,
+            verified_at: None,
+        };
         let token = Token::generate(entropy);
-        let issued = IssuedToken::issue(Purpose::Invitation, &contact_id, now);
+        let issued = IssuedToken::issue(Purpose::Invitation, &contact.id, now);
         let message = notification::invitation(
             email,
             name.as_str(),
@@ -101,11 +113,11 @@ impl<D: Database> App<D> {
             .write(vec![
                 store::insert_invited_contact(
                     &Invitee {
-                        id: &contact_id,
-                        customer_id: &principal.customer.id,
-                        name: name.as_str(),
-                        email: email.as_str(),
-                        phone: phone.as_str(),
+                        id: &contact.id,
+                        customer_id: &contact.customer_id,
+                        name: &contact.name,
+                        email: &contact.email,
+                        phone: &contact.phone,
                         invited_by: &principal.contact.id,
                     },
                     now,
@@ -115,23 +127,15 @@ impl<D: Database> App<D> {
             ])
             .await;
         match written {
-            Err(error) if error.is_unique_violation("contacts.email") => {
-                return Err(AppError::EmailTaken)
-            }
+            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
             // The token refers to the contact: without it, the batch fails.
-            Err(error) if error.is_constraint("FOREIGN KEY") => return Err(AppError::NotFound),
-            Err(error) => return Err(error.into()),
-            Ok(_) => {}
+            Err(error) if error.is_constraint("FOREIGN KEY") => Err(AppError::NotFound),
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(Invited {
+                contact,
+                jobs: vec![Job::DeliverEmail { outbox_id }],
+            }),
         }
-        let contact = self
-            .store
-            .contact(&contact_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok(Invited {
-            contact,
-            jobs: vec![Job::DeliverEmail { outbox_id }],
-        })
     }
 
     /// The invited person accepts from the invitation page (a POST, never
@@ -194,28 +198,39 @@ impl<D: Database> App<D> {
         Ok(session)
     }
 
-    /// Removes a contact of an organisation, by a colleague or by staff;
-    /// never the last active one (the schema's trigger decides inside the
-    /// batch). The removed contact's links and tokens end at once.
+    /// Removes a contact of an organisation, by a colleague (`organisation`
+    /// None: the caller's own) or by staff (`organisation` named); never the
+    /// last active one (the schema's trigger decides inside the batch). The
+    /// removed contact's links and tokens end at once. Returns the
+    /// organisation's id.
     pub async fn remove_contact(
         &self,
-        by: Remover<'_>,
-        customer_id: &str,
+        caller: &Caller,
+        organisation: Option<&str>,
         contact_id: &str,
         now: Instant,
-    ) -> Result<(), AppError> {
-        let contact = match self.store.contact(contact_id).await? {
+    ) -> Result<String, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::contact_by_id(contact_id)])
+            .await?;
+        let (remover, customer_id) = match organisation {
+            Some(customer_id) => {
+                principal.staff()?;
+                ("staff".to_owned(), customer_id.to_owned())
+            }
+            None => {
+                let colleague = principal.customer()?;
+                (colleague.contact.id, colleague.customer.id)
+            }
+        };
+        let contact = match store::decode_contact(&rows[0])? {
             Some(c) if c.customer_id == customer_id && c.status != ContactStatus::Removed => c,
             _ => return Err(AppError::NotFound),
-        };
-        let remover = match by {
-            Remover::Contact(principal) => principal.contact.id.clone(),
-            Remover::Staff => "staff".to_owned(),
         };
         let written = self
             .store
             .write(vec![
-                store::remove_contact(&contact.id, customer_id, &remover, now),
+                store::remove_contact(&contact.id, &customer_id, &remover, now),
                 store::delete_tokens_of_contact(&contact.id),
             ])
             .await;
@@ -224,7 +239,7 @@ impl<D: Database> App<D> {
                 Err(AppError::LastContact)
             }
             Err(error) => Err(error.into()),
-            Ok(_) => Ok(()),
+            Ok(_) => Ok(customer_id),
         }
     }
 
@@ -502,7 +517,6 @@ fn granted(changes: &[u64], index: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::incidents::callers::agent as staff;
     use crate::app::registration::tests::{registration, token_in_email};
     use crate::app::testing::{app, customer, entropy, license, now, run};
     use crate::domain::activation::InstallationId;
@@ -516,7 +530,7 @@ mod tests {
         seed: u8,
     ) -> CustomerPrincipal {
         let invited = run(app.invite_contact(
-            by,
+            &as_caller(by),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse(email).unwrap(),
             &Phone::parse("+38640111222").unwrap(),
@@ -552,14 +566,15 @@ mod tests {
         let ana = customer(&app, "ana@kovinar.si", 1);
         let org = ana.customer.id.clone();
         assert!(matches!(
-            run(app.remove_contact(Remover::Staff, &org, &ana.contact.id, now())),
+            run(app.remove_contact(&staff(), Some(&org), &ana.contact.id, now())),
             Err(AppError::LastContact)
         ));
         let bor = invite(&app, &ana, "bor@kovinar.si", 10);
         let email = Email::parse("bor@kovinar.si").unwrap();
         run(app.request_sign_in(&email, now(), &mut entropy(30))).unwrap();
         let link = token_in_email(&app, "bor@kovinar.si");
-        run(app.remove_contact(Remover::Contact(&ana), &org, &bor.contact.id, now())).unwrap();
+        let removed = run(app.remove_contact(&as_caller(&ana), None, &bor.contact.id, now()));
+        assert_eq!(removed.unwrap(), org);
         assert!(run(app.redeem_sign_in(&link, now(), &mut entropy(31))).is_err());
         assert!(run(app.request_sign_in(&email, now(), &mut entropy(32)))
             .unwrap()
@@ -597,6 +612,16 @@ mod tests {
             .unwrap()
             .remove(0);
         run(app.principal(&contact.id)).unwrap()
+    }
+
+    fn staff() -> crate::app::Caller {
+        let admin = StaffIdentity {
+            id: "stf_desk".into(),
+            email: "desk@spica.si".into(),
+            name: "Desk".into(),
+            role: crate::domain::staff::StaffRole::Admin,
+        };
+        crate::app::Caller::of(crate::app::Principal::Staff(admin), now())
     }
 
     fn as_caller(customer: &CustomerPrincipal) -> crate::app::Caller {

@@ -18,36 +18,43 @@ pub struct MemberChange {
 
 impl<D: Database> App<D> {
     /// Adds a staff member, who can then sign in through Access with this
-    /// address. An address already on the list is 409.
+    /// address. An address already on the list is 409. Answered from what
+    /// was written.
     pub async fn add_staff_member(
         &self,
+        caller: &Caller,
         email: &Email,
         name: &Text,
         role: StaffRole,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<StaffMemberRecord, AppError> {
-        let id = entropy.id("stf");
+        self.identify(caller).await?;
+        let member = StaffMemberRecord {
+            id: entropy.id("stf"),
+            email: email.as_str().to_owned(),
+            name: name.as_str().to_owned(),
+            role,
+            created_at: now,
+            deactivated_at: None,
+        };
         match self
             .store
             .write(vec![store::insert_staff_member(
-                &id,
-                email.as_str(),
-                name.as_str(),
+                &member.id,
+                &member.email,
+                &member.name,
                 role,
                 now,
             )])
             .await
         {
             Err(error) if error.is_unique_violation("staff_members.email") => {
-                return Err(AppError::EmailTaken)
+                Err(AppError::EmailTaken)
             }
-            other => other?,
-        };
-        self.store
-            .staff_member(&id)
-            .await?
-            .ok_or(AppError::NotFound)
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(member),
+        }
     }
 
     /// The staff list, read with who asks in one round trip.
@@ -58,30 +65,42 @@ impl<D: Database> App<D> {
 
     /// Renames a member, changes their role, or (de)activates them: a
     /// deactivated member's Access assertions are refused from the next
-    /// request on.
+    /// request on. The member is read with who asks, and the answer is
+    /// the member as written.
     pub async fn change_staff_member(
         &self,
+        caller: &Caller,
         id: &str,
         change: MemberChange,
         now: Instant,
     ) -> Result<StaffMemberRecord, AppError> {
-        let member = self
-            .store
-            .staff_member(id)
-            .await?
+        let (_, rows) = self.read_as(caller, vec![store::staff_member(id)]).await?;
+        let member = store::decode_staff_members(&rows[0])?
+            .pop()
             .ok_or(AppError::NotFound)?;
-        let name = change
-            .name
-            .as_ref()
-            .map_or(member.name.as_str(), Text::as_str);
-        let role = change.role.unwrap_or(member.role);
         let active = change.active.unwrap_or(member.deactivated_at.is_none());
+        let changed = StaffMemberRecord {
+            name: change
+                .name
+                .map_or(member.name, |name| name.as_str().to_owned()),
+            role: change.role.unwrap_or(member.role),
+            deactivated_at: if active {
+                None
+            } else {
+                member.deactivated_at.or(Some(now))
+            },
+            ..member
+        };
         self.store
             .write(vec![store::update_staff_member(
-                id, name, role, active, now,
+                id,
+                &changed.name,
+                changed.role,
+                active,
+                now,
             )])
             .await?;
-        self.store.staff_member(id).await?.ok_or(AppError::NotFound)
+        Ok(changed)
     }
 
     /// The audit log, read with who asks in one round trip.

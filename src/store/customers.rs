@@ -341,6 +341,14 @@ pub fn contact_by_email(email: &str) -> Statement {
     )
 }
 
+/// A contact by id, whatever its status.
+pub fn contact_by_id(id: &str) -> Statement {
+    Statement::new(
+        format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"),
+        vec![id.into()],
+    )
+}
+
 /// The first contact of a statement's rows, if any.
 pub fn decode_contact(rows: &[Row]) -> Result<Option<ContactRecord>, DbError> {
     rows.first().map(ContactRecord::from_row).transpose()
@@ -426,11 +434,7 @@ impl<D: Database> Store<D> {
     }
 
     pub async fn contact(&self, id: &str) -> Result<Option<ContactRecord>, DbError> {
-        let sql = format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| ContactRecord::from_row(&row))
-            .transpose()
+        decode_contact(&self.rows(contact_by_id(id)).await?)
     }
 
     /// The person an address belongs to (removed contacts free theirs).

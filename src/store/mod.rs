@@ -38,9 +38,7 @@ pub use callers::{
     CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject,
 };
 pub use customers::{
-    activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
-    contact_by_email, contacts_in, customer_by_id, decode_claim, decode_claims, decode_contact,
-    decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
+    activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of, contact_by_email, contact_by_id, contacts_in, customer_by_id, decode_claim, decode_claims, decode_contact, decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
     insert_invited_contact, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
     pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
     request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee, NewCustomer,
@@ -91,7 +89,7 @@ pub use profile::{
 pub use staff::{
     audit_entries, decode_audit_entries, decode_staff_members, delete_expired_sessions,
     exchange_link_for_session, insert_browser_session, insert_staff_member, revoke_browser_session,
-    staff_members, update_staff_member, AuditEntry, SessionKind, StaffMemberRecord,
+    staff_member, staff_members, update_staff_member, AuditEntry, SessionKind, StaffMemberRecord,
 };
 pub use tasks::{
     decode_tasks, resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord,

@@ -201,12 +201,14 @@ impl AuditEntry {
 
 impl<D: Database> Store<D> {
     pub async fn staff_member(&self, id: &str) -> Result<Option<StaffMemberRecord>, DbError> {
-        let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| StaffMemberRecord::from_row(&row))
-            .transpose()
+        Ok(decode_staff_members(&self.rows(staff_member(id)).await?)?.pop())
     }
+}
+
+/// One staff member, by id.
+pub fn staff_member(id: &str) -> Statement {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members WHERE id = ?1");
+    Statement::new(sql, vec![id.into()])
 }
 
 /// Every staff member, by email.

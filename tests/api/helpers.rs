@@ -31,18 +31,12 @@ pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 /// each may make today: the debt that issue 12 pays down. Every other route
 /// keeps to [`round_trip_budget`].
 const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[
-    ("POST", "/api/me/contacts", 4),
-    ("DELETE", "/api/me/contacts/{contact_id}", 3),
     ("POST", "/api/partner/sups-subscriptions", 9),
     ("POST", "/api/staff/bank-entries/{entry_id}/match", 5),
     ("POST", "/api/staff/bank-statements", 5),
     ("POST", "/api/staff/customers/{customer_id}/adjustments", 4),
-    ("PATCH", "/api/staff/members/{member_id}", 3),
     ("POST", "/desk/adjustments", 5),
     ("POST", "/partner/sups", 9),
-    ("POST", "/portal/contacts", 4),
-    ("POST", "/portal/contacts/{contact_id}/remove", 3),
-    ("GET", "/verify", 2),
 ];
 
 /// One batch that reads what the decision needs, one that writes it; a read

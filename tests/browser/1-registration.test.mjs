@@ -29,6 +29,9 @@ browserTest('1-registration', 'a visitor registers through the form and confirms
 
   const link = await waitForLink(customer.email, 'verify');
   await session.go(link);
+  await session.expectHeading('Confirm your email address');
+  await session.step('verification link opened');
+  await session.submit(page.getByRole('button', { name: 'Confirm my email address', exact: true }));
   session.expectPath(/^\/verify$/);
   await session.expectHeading('Email confirmed');
   await session.step('email confirmed');
