@@ -84,9 +84,7 @@ pub fn incident_input(
     let channel = fields.parse("channel", Channel::parse);
     let phone = fields.parse_optional("phone", Phone::parse);
     let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
-    let serial = fields.parse_optional("serial", |t| {
-        SerialNumber::parse(t).map(|s| s.as_str().to_owned())
-    });
+    let serial = fields.parse_optional("serial", SerialNumber::parse);
     if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
         let detail =
             "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";

@@ -25,6 +25,7 @@ use crate::domain::license::ProductVersion;
 use crate::domain::link::ReturnPath;
 use crate::domain::money::Money;
 use crate::domain::order::{PaymentMethod, Quantity};
+use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
@@ -739,7 +740,7 @@ fn timeline_html(timeline: &Timeline) -> String {
             vec![
                 a.number.to_string(),
                 when(a.created_at),
-                status_text(&a.outcome),
+                status_text(a.outcome.as_str()),
                 free_text(a.note.as_deref().unwrap_or("")),
             ]
         })
@@ -1175,7 +1176,12 @@ async fn desk_incident_page<D: Database>(
             "<p>{} · {} · {}</p>",
             escape(&c.customer.company_name),
             escape(&c.contact.name),
-            escape(incident.phone.as_deref().unwrap_or(&c.contact.phone))
+            escape(
+                incident
+                    .phone
+                    .as_ref()
+                    .map_or(c.contact.phone.as_str(), Phone::as_str)
+            )
         )
     });
     html.push_str(&timeline_html(&timeline));

@@ -11,11 +11,12 @@ use crate::domain::billing::{self, Session};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::incident::{
-    Callback, Channel, IncidentError, Outcome, Scheduled, Status, Timer,
+    Author, Callback, Channel, IncidentError, Outcome, Scheduled, Status, Timer,
 };
 use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::phone::Phone;
+use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::store::{
@@ -33,7 +34,7 @@ pub struct NewIncident {
     pub channel: Channel,
     pub phone: Option<Phone>,
     pub preferred_times: Option<Text>,
-    pub serial: Option<String>,
+    pub serial: Option<SerialNumber>,
 }
 
 /// The customer's message, perhaps with a new number or times for the call.
@@ -220,7 +221,10 @@ impl<D: Database> App<D> {
             subject: &incident.subject,
             company: &customer.customer.company_name,
             contact: &customer.contact.name,
-            phone: incident.phone.as_deref().unwrap_or(&customer.contact.phone),
+            phone: incident
+                .phone
+                .as_ref()
+                .map_or(customer.contact.phone.as_str(), Phone::as_str),
             channel: incident.channel.as_str(),
             preferred_times: incident.preferred_times.as_deref().unwrap_or("any"),
             due_by: incident.callback.due_by,
@@ -344,7 +348,7 @@ impl<D: Database> App<D> {
             subject: input.subject.into_string(),
             description: input.description.into_string(),
             channel: input.channel,
-            phone: input.phone.map(|p| p.as_str().to_owned()),
+            phone: input.phone,
             preferred_times: input.preferred_times.map(Text::into_string),
             serial: input.serial,
             callback,
@@ -494,7 +498,7 @@ impl<D: Database> App<D> {
             preferred_times,
         } = reply;
         if let Some(phone) = phone {
-            incident.phone = Some(phone.as_str().to_owned());
+            incident.phone = Some(phone.clone());
         }
         if let Some(times) = preferred_times {
             incident.preferred_times = Some(times.into_string());
@@ -508,7 +512,7 @@ impl<D: Database> App<D> {
         batch.push(store::insert_incident_message(
             &message_id,
             &incident_id,
-            "customer",
+            Author::Customer,
             &customer.contact.name,
             &customer.contact.email,
             body.as_str(),
@@ -573,7 +577,7 @@ impl<D: Database> App<D> {
                 store::insert_incident_message(
                     &entropy.id("imsg"),
                     incident_id,
-                    "staff",
+                    Author::Staff,
                     &author.name,
                     &author.email,
                     body.as_str(),

@@ -238,7 +238,7 @@ mod tests {
         assert_eq!(reopened.callback.status, Status::AwaitingCallback);
         let messages = run(app.store.incident_messages(&incident.id)).unwrap();
         let last = messages.last().unwrap();
-        assert_eq!(last.author, "customer");
+        assert_eq!(last.author, crate::domain::incident::Author::Customer);
         assert_eq!(last.author_name, ana.contact.name);
         assert_eq!(last.recorded_by.as_deref(), Some("ana@kovinar.si"));
         assert_eq!(

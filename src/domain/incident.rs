@@ -112,6 +112,30 @@ impl Outcome {
     }
 }
 
+/// Who wrote a message in an incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    Customer,
+    Staff,
+}
+
+impl Author {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Customer => "customer",
+            Self::Staff => "staff",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "customer" => Some(Self::Customer),
+            "staff" => Some(Self::Staff),
+            _ => None,
+        }
+    }
+}
+
 /// The callback promise, from the portal's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sla {

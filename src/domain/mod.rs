@@ -3,6 +3,18 @@
 //! Every value type here is built only through a fallible `parse`, so a value
 //! that exists is valid and nothing downstream checks it again.
 
+/// Value types go out (in the API's JSON) as their canonical text, the
+/// same text they parse from.
+macro_rules! serialize_as_str {
+    ($($type:ty),+ $(,)?) => {$(
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    )+};
+}
+
 pub mod access;
 pub mod activation;
 pub mod billing;
@@ -36,6 +48,16 @@ pub mod subscription;
 pub mod text;
 pub mod time;
 pub mod token;
+
+serialize_as_str!(
+    email::Email,
+    phone::Phone,
+    serial::SerialNumber,
+    incident::Channel,
+    incident::Outcome,
+    incident::Author,
+    incident::Status,
+);
 
 #[cfg(test)]
 mod parsers_never_panic {

@@ -3,7 +3,9 @@
 
 use super::{CustomerScope, Database, DbError, Row, Statement, Store};
 use crate::domain::billing::Session;
-use crate::domain::incident::{Callback, Channel, Scheduled, Status, Timer};
+use crate::domain::incident::{Author, Callback, Channel, Outcome, Scheduled, Status, Timer};
+use crate::domain::phone::Phone;
+use crate::domain::serial::SerialNumber;
 use crate::domain::time::{format, Instant};
 
 /// An incident as the database holds it.
@@ -14,9 +16,9 @@ pub struct IncidentRecord {
     pub subject: String,
     pub description: String,
     pub channel: Channel,
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     pub preferred_times: Option<String>,
-    pub serial: Option<String>,
+    pub serial: Option<SerialNumber>,
     pub callback: Callback,
     pub resolution: Option<String>,
     pub revision: i64,
@@ -30,21 +32,17 @@ pub(super) const COLUMNS: &str = "id, customer_id, subject, description, channel
 
 impl IncidentRecord {
     pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
-        let status = row.text("status")?;
-        let channel = row.text("channel")?;
         Ok(Self {
             id: row.text("id")?,
             customer_id: row.text("customer_id")?,
             subject: row.text("subject")?,
             description: row.text("description")?,
-            channel: Channel::parse(&channel)
-                .map_err(|_| DbError::Decode(format!("channel {channel}")))?,
-            phone: row.opt_text("phone")?,
+            channel: row.parsed("channel", |c| Channel::parse(c).ok())?,
+            phone: row.opt_parsed("phone", |p| Phone::parse(p).ok())?,
             preferred_times: row.opt_text("preferred_times")?,
-            serial: row.opt_text("serial")?,
+            serial: row.opt_parsed("serial", |s| SerialNumber::parse(s).ok())?,
             callback: Callback {
-                status: Status::parse(&status)
-                    .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
+                status: row.parsed("status", Status::parse)?,
                 window: row.integer("callback_window")?,
                 window_opened_at: row.instant("window_opened_at")?,
                 target_by: row.instant("callback_target_by")?,
@@ -73,9 +71,9 @@ pub fn insert_incident(incident: &IncidentRecord) -> Vec<Statement> {
                 incident.subject.as_str().into(),
                 incident.description.as_str().into(),
                 incident.channel.as_str().into(),
-                incident.phone.as_deref().into(),
+                incident.phone.as_ref().map(Phone::as_str).into(),
                 incident.preferred_times.as_deref().into(),
-                incident.serial.as_deref().into(),
+                incident.serial.as_ref().map(SerialNumber::as_str).into(),
                 c.status.as_str().into(),
                 c.window.into(),
                 format(c.window_opened_at).into(),
@@ -125,7 +123,7 @@ pub fn update_incident(incident: &IncidentRecord, callback: &Callback) -> Vec<St
                 callback.attempts.into(),
                 callback.reached_at.map(format).into(),
                 callback.sla_breached_at.map(format).into(),
-                incident.phone.as_deref().into(),
+                incident.phone.as_ref().map(Phone::as_str).into(),
                 incident.preferred_times.as_deref().into(),
                 next.into(),
             ],
@@ -260,7 +258,7 @@ pub fn delete_session(session_id: &str, now: Instant) -> Statement {
 pub fn insert_incident_message(
     id: &str,
     incident_id: &str,
-    author: &str,
+    author: Author,
     author_name: &str,
     recorded_by: &str,
     body: &str,
@@ -272,7 +270,7 @@ pub fn insert_incident_message(
         vec![
             id.into(),
             incident_id.into(),
-            author.into(),
+            author.as_str().into(),
             author_name.into(),
             body.into(),
             format(now).into(),
@@ -285,7 +283,7 @@ pub fn insert_incident_message(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
     pub session: Session,
-    pub channel: String,
+    pub channel: Channel,
     pub agent: String,
     pub recorded_by: Option<String>,
 }
@@ -293,8 +291,8 @@ pub struct SessionRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AttemptRecord {
     pub number: i64,
-    pub outcome: String,
-    pub channel: String,
+    pub outcome: Outcome,
+    pub channel: Channel,
     pub note: Option<String>,
     pub created_at: Instant,
     pub recorded_by: Option<String>,
@@ -303,7 +301,7 @@ pub struct AttemptRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageRecord {
     pub id: String,
-    pub author: String,
+    pub author: Author,
     pub author_name: String,
     pub body: String,
     pub created_at: Instant,
@@ -388,7 +386,7 @@ pub fn decode_sessions(rows: &[Row]) -> Result<Vec<SessionRecord>, DbError> {
                     started_at: row.instant("started_at")?,
                     ended_at: row.instant("ended_at")?,
                 },
-                channel: row.text("channel")?,
+                channel: row.parsed("channel", |c| Channel::parse(c).ok())?,
                 agent: row.text("agent")?,
                 recorded_by: row.opt_text("recorded_by")?,
             })
@@ -409,8 +407,8 @@ pub fn decode_attempts(rows: &[Row]) -> Result<Vec<AttemptRecord>, DbError> {
         .map(|row| {
             Ok(AttemptRecord {
                 number: row.integer("number")?,
-                outcome: row.text("outcome")?,
-                channel: row.text("channel")?,
+                outcome: row.parsed("outcome", |o| Outcome::parse(o).ok())?,
+                channel: row.parsed("channel", |c| Channel::parse(c).ok())?,
                 note: row.opt_text("note")?,
                 created_at: row.instant("created_at")?,
                 recorded_by: row.opt_text("recorded_by")?,
@@ -432,7 +430,7 @@ pub fn decode_messages(rows: &[Row]) -> Result<Vec<MessageRecord>, DbError> {
         .map(|row| {
             Ok(MessageRecord {
                 id: row.text("id")?,
-                author: row.text("author")?,
+                author: row.parsed("author", Author::parse)?,
                 author_name: row.text("author_name")?,
                 body: row.text("body")?,
                 created_at: row.instant("created_at")?,

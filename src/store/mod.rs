@@ -276,6 +276,32 @@ impl Row {
         }
     }
 
+    /// A text column decoded into its domain type once, where the row is
+    /// read: a stored value that no longer parses is an error, never
+    /// skipped and never parsed again downstream.
+    pub fn parsed<T>(
+        &self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, DbError> {
+        let text = self.text(column)?;
+        parse(&text).ok_or_else(|| DbError::Decode(format!("{column} does not parse: {text}")))
+    }
+
+    /// [`Row::parsed`] for a nullable column.
+    pub fn opt_parsed<T>(
+        &self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<Option<T>, DbError> {
+        match self.opt_text(column)? {
+            None => Ok(None),
+            Some(text) => parse(&text)
+                .map(Some)
+                .ok_or_else(|| DbError::Decode(format!("{column} does not parse: {text}"))),
+        }
+    }
+
     pub fn integer(&self, column: &str) -> Result<i64, DbError> {
         match self.get(column)? {
             Value::Integer(number) => Ok(*number),
