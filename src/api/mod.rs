@@ -422,6 +422,26 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "staff", "license-claims"]) => {
             organisations::claims(app, caller).await
         }
+        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, caller, now, entropy).await,
+        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, caller, now, entropy).await,
+        (Post, ["desk", "statements"]) => {
+            web::upload_statement(app, request, caller, now, entropy).await
+        }
+        (Post, ["desk", "bank-entries", id, "match"]) => {
+            web::match_entry(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "staff", "bank-statements"]) => {
+            coupons::bank_statement(app, request, caller, now, entropy).await
+        }
+        (Post, ["api", "staff", "bank-entries", id, "match"]) => {
+            coupons::match_entry(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "partner", "sups-subscriptions"]) => {
+            licensing::sell_sups(app, request, caller, now, entropy).await
+        }
+        (Post, ["api", "staff", "customers", id, "adjustments"]) => {
+            coupons::adjust(app, request, caller, id, now, entropy).await
+        }
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, request, &principal, now, entropy).await
@@ -451,8 +471,6 @@ async fn route_principal<D: Database>(
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page(request).into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
-        (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
         (Post, ["desk", "claims", id, action]) => match organisations::ClaimAction::parse(action) {
             Some(action) => web::decide_claim(app, request, p, id, action, now, entropy).await,
             None => Err(ApiError::NoRoute),
@@ -478,9 +496,7 @@ async fn route_principal<D: Database>(
         }
         (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
-        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
-        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page(request).into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
@@ -501,13 +517,9 @@ async fn route_principal<D: Database>(
         (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
         (Patch, ["api", "staff", "members", id]) => staff::change_member(app, request, id, now).await,
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
-        (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
-        (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
-        (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
         (Post, ["api", "staff", "license-claims", id, "resolve"]) => licensing::resolve_claim(app, request, p, id, now, entropy).await,
-        (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
