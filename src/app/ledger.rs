@@ -61,6 +61,26 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(StaffIdentity, Answer), AppError> {
+        let (staff, planned) = self
+            .plan_adjustment(caller, adjustment, keyed, now, entropy)
+            .await?;
+        let answer = match planned {
+            Planned::Earlier(answer) => answer,
+            Planned::Write(write) => self.commit_adjustment(keyed, write).await?,
+        };
+        Ok((staff, answer))
+    }
+
+    /// Reads what an adjustment needs and decides it: the key's earlier
+    /// answer, or the batch to write.
+    pub(super) async fn plan_adjustment(
+        &self,
+        caller: &Caller,
+        adjustment: Adjustment<'_>,
+        keyed: &Idempotency<'_>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(StaffIdentity, Planned), AppError> {
         let owner = KeyOwner::Staff(caller.staff_scope());
         let (principal, rows) = self
             .read_as(
@@ -73,7 +93,7 @@ impl<D: Database> App<D> {
             .await?;
         let staff = principal.staff()?;
         if let Some(earlier) = keyed.earlier(&rows[0])? {
-            return Ok((staff, earlier));
+            return Ok((staff, Planned::Earlier(earlier)));
         }
         let balance = store::decode_account_balance(&rows[1])?.ok_or(AppError::NotFound)?;
         let owner = KeyOwner::staff(&staff.id);
@@ -102,16 +122,148 @@ impl<D: Database> App<D> {
             },
             now,
         ));
-        let written = self.store.write(batch).await;
-        let answer = self
-            .keyed_answer(keyed, &owner, written, (201, body), Vec::new(), |error| {
+        Ok((staff, Planned::Write(Write { owner, batch, body })))
+    }
+
+    pub(super) async fn commit_adjustment(
+        &self,
+        keyed: &Idempotency<'_>,
+        write: Write,
+    ) -> Result<Answer, AppError> {
+        let written = self.store.write(write.batch).await;
+        self.keyed_answer(
+            keyed,
+            &write.owner,
+            written,
+            (201, write.body),
+            Vec::new(),
+            |error| {
                 if error.is_constraint("balance >= 0") {
                     AppError::InsufficientBalance
                 } else {
                     error.into()
                 }
-            })
-            .await?;
-        Ok((staff, answer))
+            },
+        )
+        .await
+    }
+}
+
+/// An adjustment decided from its read.
+pub(super) enum Planned {
+    /// The answer its key gave before.
+    Earlier(Answer),
+    Write(Write),
+}
+
+/// An adjustment's batch, and the answer it gives once written.
+pub(super) struct Write {
+    owner: KeyOwner,
+    batch: Vec<store::Statement>,
+    body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, entropy, now, run, staff_member};
+    use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+    use crate::domain::ledger::EntryKind;
+
+    fn goodwill(customer_id: &str, coupons: i64) -> Adjustment<'_> {
+        Adjustment {
+            customer_id,
+            coupons,
+            reason: Text::parse("goodwill", 100).unwrap(),
+        }
+    }
+
+    fn write(planned: Planned) -> Write {
+        match planned {
+            Planned::Write(write) => write,
+            Planned::Earlier(answer) => panic!("planned as a replay: {answer:?}"),
+        }
+    }
+
+    fn adjustments(app: &crate::app::App<crate::store::sqlite::Sqlite>, id: &str) -> usize {
+        run(app.ledger(id))
+            .unwrap()
+            .iter()
+            .filter(|line| line.kind == EntryKind::Adjustment)
+            .count()
+    }
+
+    #[test]
+    fn two_adjustments_with_one_key_planned_from_one_read_adjust_once_and_answer_alike() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let id = customer.customer.id.as_str();
+        let key = IdempotencyKey::parse("adj-1").unwrap();
+        let request = RequestFingerprint::of("POST", "/adjust", b"3");
+        let keyed = Idempotency {
+            key: &key,
+            request: &request,
+        };
+        let staff = staff_member();
+        let plan = |seed| {
+            let (_, planned) = run(app.plan_adjustment(
+                &staff,
+                goodwill(id, 3),
+                &keyed,
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap();
+            write(planned)
+        };
+        let (one, two) = (plan(10), plan(11));
+        let first = run(app.commit_adjustment(&keyed, one)).unwrap();
+        let before = app.store.db().queries();
+        let second = run(app.commit_adjustment(&keyed, two)).unwrap();
+        assert_eq!(
+            app.store.db().queries() - before,
+            3,
+            "its batch alone: the answer is confirmed in it, not read after it"
+        );
+        assert!(!first.replayed);
+        assert!(second.replayed, "the second wrote nothing");
+        assert_eq!(first.body, second.body);
+        assert_eq!(run(app.store.coupon_balance(id)).unwrap(), 1 + 3);
+        assert_eq!(adjustments(&app, id), 1);
+    }
+
+    #[test]
+    fn another_request_racing_under_the_same_key_is_refused_and_adjusts_nothing() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let id = customer.customer.id.as_str();
+        let key = IdempotencyKey::parse("adj-1").unwrap();
+        let (three, five) = (
+            RequestFingerprint::of("POST", "/adjust", b"3"),
+            RequestFingerprint::of("POST", "/adjust", b"5"),
+        );
+        let staff = staff_member();
+        let plan = |request, coupons, seed| {
+            let keyed = Idempotency { key: &key, request };
+            let (_, planned) = run(app.plan_adjustment(
+                &staff,
+                goodwill(id, coupons),
+                &keyed,
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap();
+            write(planned)
+        };
+        let (one, two) = (plan(&three, 3, 10), plan(&five, 5, 11));
+        let keyed = |request| Idempotency { key: &key, request };
+        run(app.commit_adjustment(&keyed(&three), one)).unwrap();
+        let refused = run(app.commit_adjustment(&keyed(&five), two));
+        assert!(
+            matches!(refused, Err(AppError::IdempotencyKeyReused)),
+            "{refused:?}"
+        );
+        assert_eq!(run(app.store.coupon_balance(id)).unwrap(), 1 + 3);
+        assert_eq!(adjustments(&app, id), 1);
     }
 }

@@ -1110,6 +1110,41 @@ mod tests {
     }
 
     #[test]
+    fn a_reseller_that_lost_the_license_registers_no_one_and_finds_nothing() {
+        let app = app();
+        reseller(&app, "ptn_a");
+        reseller(&app, "ptn_b");
+        unassigned_license(&app, "TS-FREE-3");
+        // Both read the license unassigned and the buyer unregistered.
+        let sale = |partner: &str, n: u8| {
+            let registration =
+                super::super::registration::tests::registration("new@buyer.si", "TS-FREE-3");
+            let (registered, statements) =
+                app.registration_writes(&registration, now(), &mut entropy(n));
+            let mut batch = first_sale(&registered.customer_id, "TS-FREE-3", partner, n);
+            let sale = batch.split_off(1);
+            batch.extend(
+                statements
+                    .into_iter()
+                    .map(|statement| store::if_partner_holds(statement, "TS-FREE-3", partner)),
+            );
+            batch.extend(sale);
+            batch
+        };
+        let (a, b) = (sale("ptn_a", 1), sale("ptn_b", 2));
+        run(app.store.write(a)).unwrap();
+        let lost = run(app.store.write(b)).unwrap_err();
+        // Not the buyer's address taken: the license, so 404.
+        assert!(store::is_not_license_holder(&lost), "{lost}");
+        let buyer = run(app.store.contact_by_email("new@buyer.si"))
+            .unwrap()
+            .unwrap();
+        let subscriptions = run(app.store.subscriptions_of_license("TS-FREE-3")).unwrap();
+        assert_eq!(subscriptions.len(), 1);
+        assert_eq!(subscriptions[0].customer_id, buyer.customer_id);
+    }
+
+    #[test]
     fn two_sales_from_the_same_coverage_cannot_both_apply() {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
