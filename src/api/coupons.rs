@@ -7,8 +7,8 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
+use crate::app::Caller;
 use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
-use crate::app::{Caller, Principal};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
@@ -176,11 +176,10 @@ pub async fn stripe_webhook<D: Database>(
 pub async fn bank_statement<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
     }
@@ -188,13 +187,19 @@ pub async fn bank_statement<D: Database>(
         Some("application/xml" | "text/xml") => Upload::Camt(&request.body),
         Some("text/csv") => Upload::Csv(&request.body),
         _ => {
-            return Err(ApiError::UnsupportedMediaType(
-                "application/xml (camt.053, camt.054) or text/csv",
-            ))
+            return super::refuse(
+                app,
+                caller,
+                ApiError::UnsupportedMediaType("application/xml (camt.053, camt.054) or text/csv"),
+            )
+            .await
         }
     };
-    let (report, jobs) = app.import_statement(upload, now, entropy).await?;
-    Ok(Handled::with_jobs(Response::json(200, &report), jobs))
+    let (imported, jobs) = app.import_statement(caller, upload, now, entropy).await?;
+    Ok(Handled::with_jobs(
+        Response::json(200, &imported.report),
+        jobs,
+    ))
 }
 
 /// A task as the API shows it.
@@ -323,19 +328,18 @@ pub async fn unmatched_entries<D: Database>(app: &App<D>, caller: &Caller) -> Re
 pub async fn match_entry<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     entry_id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(order_id) = fields.parse("order_id", |t| Ok(t.trim().to_owned())) else {
-        return Err(decode::invalid(fields.errors));
+        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
     };
     let (line, jobs) = app
-        .match_bank_entry(entry_id, &order_id, now, entropy)
+        .match_bank_entry(caller, entry_id, &order_id, now, entropy)
         .await?;
     Ok(Handled::with_jobs(Response::json(200, &line), jobs))
 }
@@ -344,12 +348,11 @@ pub async fn match_entry<D: Database>(
 pub async fn adjust<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     customer_id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let reason = fields.parse("reason", |t| Text::parse(t, 500));
@@ -374,21 +377,17 @@ pub async fn adjust<D: Database>(
         }),
     );
     let (Some(coupons), Some(reason), Some((key, fingerprint))) = (coupons, reason, keyed) else {
-        return Err(decode::invalid(errors));
+        return super::refuse(app, caller, decode::invalid(errors)).await;
     };
     let adjustment = Adjustment {
         customer_id,
         coupons,
         reason,
-        staff_member: staff.email.clone(),
     };
-    // Keys are the caller's own: another staff member's key is another key.
-    let scope = format!("staff:{}", staff.id);
     let keyed = Idempotency {
-        scope: &scope,
         key: &key,
         request: &fingerprint,
     };
-    let answer = app.adjust(adjustment, &keyed, now, entropy).await?;
+    let (_, answer) = app.adjust(caller, adjustment, &keyed, now, entropy).await?;
     Ok(answer.into())
 }

@@ -12,7 +12,9 @@ use super::http::{Handled, Request, Response};
 use super::licensing;
 use super::pages::{escape, page_in, Area};
 use super::problem::ApiError;
-use super::web::{error_for, form, input, multipart_file, problem_page, status_text, table};
+use super::web::{
+    error_for, form, input, multipart_file, problem_or_refusal, problem_page, status_text, table,
+};
 use super::Result;
 use crate::app::{Adjustment, App, AppError, Caller, Idempotency, Principal, TaskQueue};
 use crate::domain::entropy::Entropy;
@@ -276,11 +278,10 @@ pub fn adjustments_page(principal: &Principal, entropy: &mut Entropy) -> Result<
 pub async fn adjust<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let staff = principal.staff()?;
     let object = form(request)?;
     let mut fields = Fields::new(&object);
     let reason = fields.parse("reason", |t| Text::parse(t, 500));
@@ -295,9 +296,9 @@ pub async fn adjust<D: Database>(
     let key = fields.parse("idempotency_key", IdempotencyKey::parse);
     let mut errors = fields.errors;
     let shown_key = value(&object, "idempotency_key").to_owned();
-    let again = |status: u16, errors: &FieldErrors| -> Result<Handled> {
+    let again = |role: StaffRole, status: u16, errors: &FieldErrors| -> Result<Handled> {
         Ok(desk(
-            staff.role,
+            role,
             status,
             "Adjust a balance",
             &adjustment_form(&shown_key, errors, &object),
@@ -306,12 +307,11 @@ pub async fn adjust<D: Database>(
     let (Some(reason), Some(customer_id), Some(coupons), Some(key)) =
         (reason, customer_id, coupons, key)
     else {
-        return again(422, &errors);
+        let staff = app.identify(caller).await?.staff()?;
+        return again(staff.role, 422, &errors);
     };
     let fingerprint = RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
-    let scope = format!("staff:{}", staff.id);
     let keyed = Idempotency {
-        scope: &scope,
         key: &key,
         request: &fingerprint,
     };
@@ -319,9 +319,16 @@ pub async fn adjust<D: Database>(
         customer_id: customer_id.as_str(),
         coupons,
         reason,
-        staff_member: staff.email.clone(),
     };
-    match app.adjust(adjustment, &keyed, now, entropy).await {
+    let (role, adjusted) = match app.adjust(caller, adjustment, &keyed, now, entropy).await {
+        Ok((staff, answer)) => (staff.role, Ok(answer)),
+        Err(error) => match caller.resolved().map(Principal::staff) {
+            // Refused once the caller is known: its own desk says why.
+            Some(Ok(staff)) => (staff.role, Err(error)),
+            _ => return Err(error.into()),
+        },
+    };
+    match adjusted {
         Ok(answer) => {
             let body: Value = serde_json::from_str(&answer.body).unwrap_or_default();
             let done = format!(
@@ -330,21 +337,21 @@ pub async fn adjust<D: Database>(
                 body["coupon_balance"],
                 adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new()),
             );
-            Ok(desk(staff.role, 200, "Balance adjusted", &done))
+            Ok(desk(role, 200, "Balance adjusted", &done))
         }
         Err(AppError::NotFound) => {
             errors.push(
                 "customer_id",
                 Invalid::new("unknown", "no customer has this id"),
             );
-            again(422, &errors)
+            again(role, 422, &errors)
         }
         Err(AppError::InsufficientBalance) => {
             errors.push(
                 "coupons",
                 Invalid::new("insufficient", "would take the balance below zero"),
             );
-            again(409, &errors)
+            again(role, 409, &errors)
         }
         Err(error) => Ok(problem_page(Area::Desk, error.into())),
     }
@@ -705,12 +712,10 @@ pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -
 pub async fn sell_sups<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let partner = principal.partner()?;
-    crate::app::require_reseller(&partner)?;
     let decode::Body::Form(pairs) = decode::body(request, true)? else {
         return Err(ApiError::UnsupportedMediaType(
             "application/x-www-form-urlencoded",
@@ -747,20 +752,18 @@ pub async fn sell_sups<D: Database>(
         match licensing::sups_sale(&object, decode::registration_form(&pairs), key, now) {
             Ok(parsed) => parsed,
             Err(error) => {
+                app.identify(caller).await?;
                 return Ok(match error {
                     ApiError::App(AppError::Invalid(errors)) => again(errors),
                     other => problem_page(Area::Partner, other),
-                })
+                });
             }
         };
-    let scope = format!("partner:{}", partner.id);
-    let keyed = keyed.as_ref().map(|(key, request)| Idempotency {
-        scope: &scope,
-        key,
-        request,
-    });
+    let keyed = keyed
+        .as_ref()
+        .map(|(key, request)| Idempotency { key, request });
     match app
-        .sell_sups(&partner, sale, keyed.as_ref(), now, entropy)
+        .sell_sups(caller, sale, keyed.as_ref(), now, entropy)
         .await
     {
         Ok(answer) => {
@@ -780,6 +783,6 @@ pub async fn sell_sups<D: Database>(
             ))
         }
         Err(AppError::Invalid(errors)) => Ok(again(errors)),
-        Err(error) => Ok(problem_page(Area::Partner, error.into())),
+        Err(error) => problem_or_refusal(Area::Partner, error),
     }
 }

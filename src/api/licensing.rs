@@ -9,8 +9,7 @@ use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
 use crate::app::{
-    coverage_of, require_reseller, Activation, App, AppError, Caller, ClaimDecision, Idempotency,
-    Principal, SupsSale,
+    coverage_of, Activation, App, AppError, Caller, ClaimDecision, Idempotency, Principal, SupsSale,
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::country::Country;
@@ -307,25 +306,22 @@ pub async fn validate<D: Database>(
 pub async fn sell_sups<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let partner = principal.partner()?;
-    require_reseller(&partner)?;
     let object = decode::json_object(request)?;
     let input = decode::registration_json(&object);
     let keyed = decode::idempotency(request);
-    let (sale, keyed) = sups_sale(&object, input, keyed, now)?;
-    // The caller an idempotency key belongs to: this partner.
-    let scope = format!("partner:{}", partner.id);
-    let keyed = keyed.as_ref().map(|(key, request)| Idempotency {
-        scope: &scope,
-        key,
-        request,
-    });
+    let (sale, keyed) = match sups_sale(&object, input, keyed, now) {
+        Ok(parsed) => parsed,
+        Err(error) => return super::refuse(app, caller, error).await,
+    };
+    let keyed = keyed
+        .as_ref()
+        .map(|(key, request)| Idempotency { key, request });
     let answer = app
-        .sell_sups(&partner, sale, keyed.as_ref(), now, entropy)
+        .sell_sups(caller, sale, keyed.as_ref(), now, entropy)
         .await?;
     Ok(answer.into())
 }

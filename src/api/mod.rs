@@ -459,6 +459,26 @@ async fn route<D: Database, P: PaymentProvider>(
             licensing::resolve_claim(app, request, caller, id, now, entropy).await
         }
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
+        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, caller, now, entropy).await,
+        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, caller, now, entropy).await,
+        (Post, ["desk", "statements"]) => {
+            web::upload_statement(app, request, caller, now, entropy).await
+        }
+        (Post, ["desk", "bank-entries", id, "match"]) => {
+            web::match_entry(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "staff", "bank-statements"]) => {
+            coupons::bank_statement(app, request, caller, now, entropy).await
+        }
+        (Post, ["api", "staff", "bank-entries", id, "match"]) => {
+            coupons::match_entry(app, request, caller, id, now, entropy).await
+        }
+        (Post, ["api", "partner", "sups-subscriptions"]) => {
+            licensing::sell_sups(app, request, caller, now, entropy).await
+        }
+        (Post, ["api", "staff", "customers", id, "adjustments"]) => {
+            coupons::adjust(app, request, caller, id, now, entropy).await
+        }
         _ => {
             let principal = app.identify(caller).await?;
             route_principal(app, request, &principal, now, entropy).await
@@ -488,8 +508,6 @@ async fn route_principal<D: Database>(
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page(request).into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Post, ["desk", "statements"]) => web::upload_statement(app, request, p, now, entropy).await,
-        (Post, ["desk", "bank-entries", id, "match"]) => web::match_entry(app, request, p, id, now, entropy).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
         (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
@@ -498,9 +516,7 @@ async fn route_principal<D: Database>(
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
-        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
         (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
-        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page(request).into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
@@ -520,12 +536,8 @@ async fn route_principal<D: Database>(
         )
         .into()),
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
-        (Post, ["api", "staff", "bank-statements"]) => coupons::bank_statement(app, request, p, now, entropy).await,
-        (Post, ["api", "staff", "bank-entries", id, "match"]) => coupons::match_entry(app, request, p, id, now, entropy).await,
-        (Post, ["api", "staff", "customers", id, "adjustments"]) => coupons::adjust(app, request, p, id, now, entropy).await,
         (Post, ["api", "staff", "partners"]) => licensing::create_partner(app, request, p, now, entropy).await,
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
-        (Post, ["api", "partner", "sups-subscriptions"]) => licensing::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
         (Post, ["desk", "bulletins"]) => bulletins::desk_publish(app, request, p, now, entropy).await,

@@ -14,8 +14,8 @@ use super::problem::ApiError;
 use super::refuse;
 use super::Result;
 use crate::app::{
-    Access, App, AppError, AttemptInput, Caller, PaymentProvider, Principal, Reply, SessionInput,
-    Timeline, Upload, BREAK_GLASS,
+    Access, App, AppError, AttemptInput, Caller, PaymentProvider, Reply, SessionInput, Timeline,
+    Upload, BREAK_GLASS,
 };
 use crate::domain::activation::InstallationId;
 use crate::domain::entropy::Entropy;
@@ -277,6 +277,17 @@ pub(super) fn problem_page(area: Area, error: ApiError) -> Handled {
             &format!("<p role=\"alert\">{}</p>", escape(&detail)),
         ),
         ..handled
+    }
+}
+
+/// A use case's refusal on a page: who may not (signed out, another role)
+/// gets the router's sign-in or refusal page, anyone else the problem.
+pub(super) fn problem_or_refusal(area: Area, error: AppError) -> Result<Handled> {
+    match error {
+        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
+            Err(error.into())
+        }
+        other => Ok(problem_page(area, other.into())),
     }
 }
 
@@ -1402,16 +1413,16 @@ pub(super) fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a
 pub async fn upload_statement<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let desk = Area::DeskAs(principal.staff()?.role);
     same_origin(app, request)?;
     if request.body.len() > super::body_limit(&request.path) {
         return Err(ApiError::PayloadTooLarge);
     }
     let Some(file) = multipart_file(request, "statement") else {
+        app.identify(caller).await?;
         return Ok(problem_page(
             Area::Desk,
             ApiError::MalformedBody("Choose a bank statement file to upload.".into()),
@@ -1426,10 +1437,11 @@ pub async fn upload_statement<D: Database>(
     } else {
         Upload::Csv(file)
     };
-    let (report, jobs) = match app.import_statement(upload, now, entropy).await {
+    let (imported, jobs) = match app.import_statement(caller, upload, now, entropy).await {
         Ok(imported) => imported,
-        Err(error) => return Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => return problem_or_refusal(Area::Desk, error),
     };
+    let (desk, report) = (Area::DeskAs(imported.staff.role), &imported.report);
     let c = &report.counts;
     let rows: Vec<Vec<String>> = report
         .lines
@@ -1455,7 +1467,7 @@ pub async fn upload_statement<D: Database>(
         c.duplicates,
         c.ignored,
         table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
-        unmatched_html(&app.store.unmatched_bank_entries(200).await?),
+        unmatched_html(&imported.unmatched),
         upload_form(),
     );
     Ok(Handled::with_jobs(
@@ -1467,12 +1479,11 @@ pub async fn upload_statement<D: Database>(
 pub async fn match_entry<D: Database>(
     app: &App<D>,
     request: &Request,
-    principal: &Principal,
+    caller: &Caller,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    principal.staff()?;
     let object = form(request)?;
     let order_id = object
         .get("order_id")
@@ -1480,12 +1491,15 @@ pub async fn match_entry<D: Database>(
         .unwrap_or("")
         .trim()
         .to_owned();
-    match app.match_bank_entry(id, &order_id, now, entropy).await {
+    match app
+        .match_bank_entry(caller, id, &order_id, now, entropy)
+        .await
+    {
         Ok((_, jobs)) => Ok(Handled::with_jobs(
             Response::redirect("/desk/statements"),
             jobs,
         )),
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => problem_or_refusal(Area::Desk, error),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 
-use super::testing::{app, customer, now, run, StandInStripe};
+use super::testing::{app, customer, now, run, staff_member, StandInStripe};
 use super::{Adjustment, App, Upload};
 use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::stripe::header_for;
@@ -138,6 +138,7 @@ impl World {
                 for _ in 0..*imports {
                     let mut entropy = self.entropy();
                     run(self.app.import_statement(
+                        &staff_member(),
                         Upload::Csv(csv.as_bytes()),
                         now(),
                         &mut entropy,
@@ -194,19 +195,21 @@ impl World {
                     &coupons.to_be_bytes(),
                 );
                 let keyed = super::Idempotency {
-                    scope: "staff",
                     key: &key,
                     request: &request,
                 };
+                let staff = staff_member();
                 for _ in 0..2 {
                     let mut entropy = self.entropy();
                     let adjustment = Adjustment {
                         customer_id: &self.customer.customer.id,
                         coupons: *coupons,
                         reason: Text::parse("goodwill", 100).unwrap(),
-                        staff_member: "maja@spica.test".into(),
                     };
-                    match run(self.app.adjust(adjustment, &keyed, now(), &mut entropy)) {
+                    match run(self
+                        .app
+                        .adjust(&staff, adjustment, &keyed, now(), &mut entropy))
+                    {
                         Ok(_) | Err(super::AppError::InsufficientBalance) => {}
                         Err(other) => panic!("{other}"),
                     }

@@ -1,11 +1,11 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
-use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency};
+use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, StaffIdentity};
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
-use crate::store::{self, BalanceField, Database, LedgerLine};
+use crate::store::{self, Database, Effect, KeyOwner, LedgerLine};
 
 /// A customer's balance and latest entries, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +20,6 @@ pub struct Adjustment<'a> {
     /// Coupons to add (positive) or take (negative); never zero.
     pub coupons: i64,
     pub reason: Text,
-    /// Who made it: the verified staff identity, never a typed name.
-    pub staff_member: String,
 }
 
 impl<D: Database> App<D> {
@@ -48,66 +46,224 @@ impl<D: Database> App<D> {
         Ok(self.store.ledger(customer_id, 500).await?)
     }
 
-    /// Adjusts a balance, once per idempotency key: the entry and the answer
-    /// (201 with the balance this entry leaves) are one batch; the same key
-    /// and request again answer the same, another request under the key is
-    /// refused. One that would fall below zero is refused by the balance
-    /// account's trigger, and nothing is written (nor remembered: a retry
-    /// is decided afresh).
+    /// Adjusts a balance, once per idempotency key: the caller, what the
+    /// key remembers and the organisation's balance are read in one batch;
+    /// the entry and the answer (201 with the balance this entry leaves,
+    /// as read) are the next. The same key and request again answer the
+    /// same, another request under the key is refused. One that would fall
+    /// below zero is refused by the balance account's trigger, and nothing
+    /// is written (nor remembered: a retry is decided afresh).
     pub async fn adjust(
         &self,
+        caller: &Caller,
         adjustment: Adjustment<'_>,
         keyed: &Idempotency<'_>,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<Answer, AppError> {
-        if let Some(earlier) = self.earlier_answer(keyed).await? {
-            return Ok(earlier);
+    ) -> Result<(StaffIdentity, Answer), AppError> {
+        let (staff, planned) = self
+            .plan_adjustment(caller, adjustment, keyed, now, entropy)
+            .await?;
+        let answer = match planned {
+            Planned::Earlier(answer) => answer,
+            Planned::Write(write) => self.commit_adjustment(keyed, write).await?,
+        };
+        Ok((staff, answer))
+    }
+
+    /// Reads what an adjustment needs and decides it: the key's earlier
+    /// answer, or the batch to write.
+    pub(super) async fn plan_adjustment(
+        &self,
+        caller: &Caller,
+        adjustment: Adjustment<'_>,
+        keyed: &Idempotency<'_>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(StaffIdentity, Planned), AppError> {
+        let owner = KeyOwner::Staff(caller.staff_scope());
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    keyed.read(&owner),
+                    store::account_of(adjustment.customer_id),
+                ],
+            )
+            .await?;
+        let staff = principal.staff()?;
+        if let Some(earlier) = keyed.earlier(&rows[0])? {
+            return Ok((staff, Planned::Earlier(earlier)));
         }
-        self.store
-            .customer(adjustment.customer_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let balance = store::decode_account_balance(&rows[1])?.ok_or(AppError::NotFound)?;
+        let owner = KeyOwner::staff(&staff.id);
+        let scope = owner.text().unwrap_or_default();
         let entry = Entry::adjustment(
             entropy.id("led"),
             adjustment.customer_id,
             adjustment.coupons,
             adjustment.reason.as_str(),
-            &adjustment.staff_member,
-            &format!("{}:{}", keyed.scope, keyed.key.as_str()),
+            &staff.email,
+            &format!("{scope}:{}", keyed.key.as_str()),
             now,
         );
         let body = serde_json::json!({
             "customer_id": adjustment.customer_id,
-            "coupon_balance": null,
-        });
-        let written = self
-            .store
-            .write(vec![
-                store::insert_entry(&entry),
-                store::remember(
-                    keyed.scope,
-                    keyed.key,
-                    keyed.request,
-                    201,
-                    &body.to_string(),
-                    Some(BalanceField {
-                        path: "$.coupon_balance",
-                        customer_id: adjustment.customer_id,
-                    }),
-                    now,
-                ),
-            ])
-            .await;
-        self.remembered_answer(keyed, written, Vec::new(), |error| {
-            if error.is_constraint("balance >= 0") {
-                AppError::InsufficientBalance
-            } else if error.is_unique_violation("ledger_entries.idempotency_key") {
-                AppError::IdempotencyKeyReused
-            } else {
-                error.into()
-            }
+            "coupon_balance": balance + adjustment.coupons,
         })
+        .to_string();
+        let mut batch = vec![store::append_entry(&entry)];
+        batch.extend(keyed.remembering(
+            &owner,
+            (201, &body),
+            &Effect {
+                table: "ledger_entries",
+                id: &entry.id,
+            },
+            now,
+        ));
+        Ok((staff, Planned::Write(Write { owner, batch, body })))
+    }
+
+    pub(super) async fn commit_adjustment(
+        &self,
+        keyed: &Idempotency<'_>,
+        write: Write,
+    ) -> Result<Answer, AppError> {
+        let written = self.store.write(write.batch).await;
+        self.keyed_answer(
+            keyed,
+            &write.owner,
+            written,
+            (201, write.body),
+            Vec::new(),
+            |error| {
+                if error.is_constraint("balance >= 0") {
+                    AppError::InsufficientBalance
+                } else {
+                    error.into()
+                }
+            },
+        )
         .await
+    }
+}
+
+/// An adjustment decided from its read.
+pub(super) enum Planned {
+    /// The answer its key gave before.
+    Earlier(Answer),
+    Write(Write),
+}
+
+/// An adjustment's batch, and the answer it gives once written.
+pub(super) struct Write {
+    owner: KeyOwner,
+    batch: Vec<store::Statement>,
+    body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, entropy, now, run, staff_member};
+    use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+    use crate::domain::ledger::EntryKind;
+
+    fn goodwill(customer_id: &str, coupons: i64) -> Adjustment<'_> {
+        Adjustment {
+            customer_id,
+            coupons,
+            reason: Text::parse("goodwill", 100).unwrap(),
+        }
+    }
+
+    fn write(planned: Planned) -> Write {
+        match planned {
+            Planned::Write(write) => write,
+            Planned::Earlier(answer) => panic!("planned as a replay: {answer:?}"),
+        }
+    }
+
+    fn adjustments(app: &crate::app::App<crate::store::sqlite::Sqlite>, id: &str) -> usize {
+        run(app.ledger(id))
+            .unwrap()
+            .iter()
+            .filter(|line| line.kind == EntryKind::Adjustment)
+            .count()
+    }
+
+    #[test]
+    fn two_adjustments_with_one_key_planned_from_one_read_adjust_once_and_answer_alike() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let id = customer.customer.id.as_str();
+        let key = IdempotencyKey::parse("adj-1").unwrap();
+        let request = RequestFingerprint::of("POST", "/adjust", b"3");
+        let keyed = Idempotency {
+            key: &key,
+            request: &request,
+        };
+        let staff = staff_member();
+        let plan = |seed| {
+            let (_, planned) = run(app.plan_adjustment(
+                &staff,
+                goodwill(id, 3),
+                &keyed,
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap();
+            write(planned)
+        };
+        let (one, two) = (plan(10), plan(11));
+        let first = run(app.commit_adjustment(&keyed, one)).unwrap();
+        let before = app.store.db().queries();
+        let second = run(app.commit_adjustment(&keyed, two)).unwrap();
+        assert_eq!(
+            app.store.db().queries() - before,
+            3,
+            "its batch alone: the answer is confirmed in it, not read after it"
+        );
+        assert!(!first.replayed);
+        assert!(second.replayed, "the second wrote nothing");
+        assert_eq!(first.body, second.body);
+        assert_eq!(run(app.store.coupon_balance(id)).unwrap(), 1 + 3);
+        assert_eq!(adjustments(&app, id), 1);
+    }
+
+    #[test]
+    fn another_request_racing_under_the_same_key_is_refused_and_adjusts_nothing() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let id = customer.customer.id.as_str();
+        let key = IdempotencyKey::parse("adj-1").unwrap();
+        let (three, five) = (
+            RequestFingerprint::of("POST", "/adjust", b"3"),
+            RequestFingerprint::of("POST", "/adjust", b"5"),
+        );
+        let staff = staff_member();
+        let plan = |request, coupons, seed| {
+            let keyed = Idempotency { key: &key, request };
+            let (_, planned) = run(app.plan_adjustment(
+                &staff,
+                goodwill(id, coupons),
+                &keyed,
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap();
+            write(planned)
+        };
+        let (one, two) = (plan(&three, 3, 10), plan(&five, 5, 11));
+        let keyed = |request| Idempotency { key: &key, request };
+        run(app.commit_adjustment(&keyed(&three), one)).unwrap();
+        let refused = run(app.commit_adjustment(&keyed(&five), two));
+        assert!(
+            matches!(refused, Err(AppError::IdempotencyKeyReused)),
+            "{refused:?}"
+        );
+        assert_eq!(run(app.store.coupon_balance(id)).unwrap(), 1 + 3);
+        assert_eq!(adjustments(&app, id), 1);
     }
 }

@@ -21,8 +21,8 @@ use crate::domain::subscription::{self, Coverage, SaleStart, StatementLine};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{
-    self, ActivationRecord, Database, DbError, LicenseRecord, PartnerRecord, SubscriptionRecord,
-    SupsSaleRecord,
+    self, ActivationRecord, Database, DbError, Effect, KeyOwner, LicenseRecord, PartnerRecord,
+    SubscriptionRecord, SupsSaleRecord,
 };
 
 /// Failed validations (unknown serial, installation not activated, wrong
@@ -802,25 +802,36 @@ impl<D: Database> App<D> {
     /// retried sale extends the coverage once and answers as the first time;
     /// without one, of two sales that race from the same coverage the second
     /// fails (409) rather than overwrite the first.
+    ///
+    /// The caller, the license, the buyer's contact, the coverage and the
+    /// key's answer are read in one batch; the buyer's registration, the sale
+    /// and its answer are written in the next.
     pub async fn sell_sups(
         &self,
-        partner: &PartnerRecord,
+        caller: &Caller,
         sale: SupsSale,
         keyed: Option<&Idempotency<'_>>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Answer, AppError> {
-        require_reseller(partner)?;
+        let scope = caller.partner_scope();
+        let serial = sale.serial.as_str();
+        let email = sale.registration.contact.email.clone();
+        let mut reads = vec![
+            store::license_of(serial),
+            store::contact_by_email(email.as_str()),
+            store::subscription_of(serial, &scope),
+        ];
+        reads.extend(keyed.map(|keyed| keyed.read(&KeyOwner::Partner(scope))));
+        let (principal, rows) = self.read_as(caller, reads).await?;
+        let partner = principal.partner()?;
+        require_reseller(&partner)?;
         if let Some(keyed) = keyed {
-            if let Some(earlier) = self.earlier_answer(keyed).await? {
+            if let Some(earlier) = keyed.earlier(&rows[3])? {
                 return Ok(earlier);
             }
         }
-        let license = self
-            .store
-            .license(sale.serial.as_str())
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let license = store::decode_license(&rows[0])?.ok_or(AppError::NotFound)?;
         if license
             .partner_id
             .as_deref()
@@ -828,8 +839,7 @@ impl<D: Database> App<D> {
         {
             return Err(AppError::NotFound);
         }
-        let email = sale.registration.contact.email.clone();
-        let buyer = self.store.contact_by_email(email.as_str()).await?;
+        let buyer = store::decode_contact(&rows[1])?;
         // A held license's coverage is its holder's: the partner's end user
         // must be one of the holder's contacts.
         if let Some(holder) = &license.holder_id {
@@ -837,26 +847,22 @@ impl<D: Database> App<D> {
                 return Err(AppError::HeldByAnotherOrganisation);
             }
         }
+        let mut batch = vec![store::claim_license(serial, &partner.id, now)];
+        // An end user not yet registered is registered in the sale's batch.
         let (customer_id, jobs) = match buyer {
             Some(contact) => (contact.customer_id, Vec::new()),
-            None => match self.register(sale.registration, now, entropy).await {
-                Ok(registered) => (registered.customer_id, registered.jobs),
-                // A concurrent sale registered the same company first.
-                Err(AppError::EmailTaken) => (
-                    self.store
-                        .contact_by_email(email.as_str())
-                        .await?
-                        .ok_or(AppError::Conflict)?
-                        .customer_id,
-                    Vec::new(),
-                ),
-                Err(error) => return Err(error),
-            },
+            None => {
+                let (registered, statements) =
+                    self.registration_writes(&sale.registration, now, entropy);
+                batch.extend(
+                    statements
+                        .into_iter()
+                        .map(|statement| store::if_partner_holds(statement, serial, &partner.id)),
+                );
+                (registered.customer_id, registered.jobs)
+            }
         };
-        let existing = self
-            .store
-            .subscription_of(sale.serial.as_str(), &partner.id)
-            .await?;
+        let existing = store::decode_subscriptions(&rows[2])?.into_iter().next();
         let previous = existing.as_ref().and_then(coverage_of);
         let coverage = subscription::extend(previous, sale.starts_on.date(), sale.months);
         let fee = subscription::monthly_fee(
@@ -866,30 +872,32 @@ impl<D: Database> App<D> {
             .as_ref()
             .map_or_else(|| entropy.id("sup"), |s| s.id.clone());
         let subscription = match &existing {
-            Some(_) => store::update_coverage(
+            Some(existing) => store::update_coverage(
                 &id,
+                existing.ends_at,
                 midnight(coverage.from),
                 midnight(coverage.until),
                 fee.cents(),
             ),
-            None => store::insert_subscription(
+            None => store::insert_first_subscription(
                 &SubscriptionRecord {
                     id: id.clone(),
                     customer_id: customer_id.clone(),
-                    serial: sale.serial.as_str().to_owned(),
+                    serial: serial.to_owned(),
                     partner_id: Some(partner.id.clone()),
                     starts_at: midnight(coverage.from),
                     ends_at: Some(midnight(coverage.until)),
                     monthly_fee_cents: Some(fee.cents()),
                     reminded_at: None,
                 },
+                &partner.id,
                 now,
             ),
         };
         let record = SupsSaleRecord {
             id: entropy.id("sal"),
             subscription_id: id.clone(),
-            serial: sale.serial.as_str().to_owned(),
+            serial: serial.to_owned(),
             partner_id: partner.id.clone(),
             months: sale.months,
             starts_on: sale.starts_on.date().to_string(),
@@ -906,45 +914,48 @@ impl<D: Database> App<D> {
             monthly_fee: fee,
         };
         let body = serde_json::to_string(&sold).unwrap_or_default();
-        let mut batch = vec![
-            store::claim_license(sale.serial.as_str(), &partner.id, now),
+        batch.extend([
             // The sale makes the buyer the holding organisation of an unheld license.
-            store::hold_if_unheld(sale.serial.as_str(), &sold.customer_id),
+            store::hold_if_unheld(serial, &sold.customer_id),
             subscription,
             store::insert_sups_sale(&record, now),
-        ];
-        if let Some(keyed) = keyed {
-            batch.push(store::remember(
-                keyed.scope,
-                keyed.key,
-                keyed.request,
-                201,
-                &body,
-                None,
-                now,
-            ));
-        }
-        let written = self.store.write(batch).await;
+        ]);
+        let sale_written = batch.len() - 1;
         let refused = |error: DbError| {
             if store::is_not_license_holder(&error) {
                 AppError::NotFound
-            } else if error.is_unique_violation("sups_sales") {
+            } else if error.is_unique_violation("contacts.email") {
+                // The end user registered meanwhile: a retry finds them.
                 AppError::Conflict
             } else {
                 error.into()
             }
         };
         match keyed {
-            Some(keyed) => self.remembered_answer(keyed, written, jobs, refused).await,
-            None => match written {
-                Ok(_) => Ok(Answer {
+            Some(keyed) => {
+                let owner = KeyOwner::partner(&partner.id);
+                let effect = Effect {
+                    table: "sups_sales",
+                    id: &record.id,
+                };
+                batch.extend(keyed.remembering(&owner, (201, &body), &effect, now));
+                let written = self.store.write(batch).await;
+                self.keyed_answer(keyed, &owner, written, (201, body), jobs, refused)
+                    .await
+            }
+            None => {
+                let changes = self.store.write(batch).await.map_err(refused)?;
+                // Another sale from the same coverage was recorded first.
+                if changes.get(sale_written) != Some(&1) {
+                    return Err(AppError::Conflict);
+                }
+                Ok(Answer {
                     status: 201,
                     body,
                     replayed: false,
                     jobs,
-                }),
-                Err(error) => Err(refused(error)),
-            },
+                })
+            }
         }
     }
 
@@ -1044,7 +1055,7 @@ mod tests {
         let subscription = format!("sup_{n}");
         vec![
             store::claim_license(serial, partner, now()),
-            store::insert_subscription(
+            store::insert_first_subscription(
                 &SubscriptionRecord {
                     id: subscription.clone(),
                     customer_id: customer_id.into(),
@@ -1055,6 +1066,7 @@ mod tests {
                     monthly_fee_cents: Some(2000),
                     reminded_at: None,
                 },
+                partner,
                 now(),
             ),
             store::insert_sups_sale(
@@ -1098,6 +1110,41 @@ mod tests {
     }
 
     #[test]
+    fn a_reseller_that_lost_the_license_registers_no_one_and_finds_nothing() {
+        let app = app();
+        reseller(&app, "ptn_a");
+        reseller(&app, "ptn_b");
+        unassigned_license(&app, "TS-FREE-3");
+        // Both read the license unassigned and the buyer unregistered.
+        let sale = |partner: &str, n: u8| {
+            let registration =
+                super::super::registration::tests::registration("new@buyer.si", "TS-FREE-3");
+            let (registered, statements) =
+                app.registration_writes(&registration, now(), &mut entropy(n));
+            let mut batch = first_sale(&registered.customer_id, "TS-FREE-3", partner, n);
+            let sale = batch.split_off(1);
+            batch.extend(
+                statements
+                    .into_iter()
+                    .map(|statement| store::if_partner_holds(statement, "TS-FREE-3", partner)),
+            );
+            batch.extend(sale);
+            batch
+        };
+        let (a, b) = (sale("ptn_a", 1), sale("ptn_b", 2));
+        run(app.store.write(a)).unwrap();
+        let lost = run(app.store.write(b)).unwrap_err();
+        // Not the buyer's address taken: the license, so 404.
+        assert!(store::is_not_license_holder(&lost), "{lost}");
+        let buyer = run(app.store.contact_by_email("new@buyer.si"))
+            .unwrap()
+            .unwrap();
+        let subscriptions = run(app.store.subscriptions_of_license("TS-FREE-3")).unwrap();
+        assert_eq!(subscriptions.len(), 1);
+        assert_eq!(subscriptions[0].customer_id, buyer.customer_id);
+    }
+
+    #[test]
     fn two_sales_from_the_same_coverage_cannot_both_apply() {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
@@ -1105,9 +1152,9 @@ mod tests {
         unassigned_license(&app, "TS-FREE-2");
         let one = first_sale(&customer.customer.id, "TS-FREE-2", "ptn_a", 1);
         let two = first_sale(&customer.customer.id, "TS-FREE-2", "ptn_a", 2);
-        run(app.store.write(one)).unwrap();
-        let raced = run(app.store.write(two)).unwrap_err();
-        assert!(raced.is_unique_violation("sups_sales"), "{raced}");
+        assert_eq!(run(app.store.write(one)).unwrap(), [1, 1, 1]);
+        // The second writes nothing, and its sale's missing change answers 409.
+        assert_eq!(run(app.store.write(two)).unwrap(), [0, 0, 0]);
         assert_eq!(
             run(app.store.subscriptions_of_license("TS-FREE-2"))
                 .unwrap()

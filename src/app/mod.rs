@@ -42,7 +42,7 @@ pub use principal::{
 };
 pub use profile::CustomerOverview;
 pub use rate_limit::RateLimited;
-pub use reconciliation::{Report, ReportLine, Upload};
+pub use reconciliation::{Imported, Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
 pub use replies::{InboundOutcome, Refusal};
 pub use sessions::{AccessGrant, Profile};
@@ -367,6 +367,20 @@ pub(crate) mod testing {
             .unwrap()
             .remove(0);
         run(app.principal(&contact.id)).unwrap()
+    }
+
+    /// A staff member, as the router would have verified them: an admin,
+    /// since a caller made of a principal is held to no route's roles.
+    pub fn staff_member() -> super::Caller {
+        super::Caller::of(
+            super::Principal::Staff(super::StaffIdentity {
+                id: "stf_maja".into(),
+                email: "maja@spica.test".into(),
+                name: "Maja".into(),
+                role: crate::domain::staff::StaffRole::Admin,
+            }),
+            now(),
+        )
     }
 
     /// A license in the catalogue, sold to `licensee` in Slovenia.

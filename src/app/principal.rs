@@ -221,6 +221,18 @@ impl Caller {
         }
     }
 
+    /// Which staff member the caller is, for reads keyed by it (its
+    /// idempotency keys): the member behind the assertion or session, or,
+    /// for a caller that is no staff member, no one.
+    pub fn staff_scope(&self) -> store::StaffScope {
+        match &self.claim {
+            Claim::Secret { hash, .. } => store::StaffScope::OfSession(*hash),
+            Claim::StaffEmail(email) => store::StaffScope::OfEmail(email.as_str().to_owned()),
+            Claim::Known(Principal::Staff(staff)) => store::StaffScope::Id(staff.id.clone()),
+            _ => store::StaffScope::Id(String::new()),
+        }
+    }
+
     /// The principal, once [`Caller::principal`] has found it.
     pub fn resolved(&self) -> Option<&Principal> {
         self.resolved.get()

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::orders::Credit;
-use super::{App, AppError, Job};
+use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::money::Money;
@@ -16,7 +16,7 @@ use crate::domain::reconciliation::{
 };
 use crate::domain::statement::{self, Format, Statement as BankFile};
 use crate::domain::time::Instant;
-use crate::store::{self, BankPayment, Database, Settlement};
+use crate::store::{self, BankEntryRecord, BankPayment, Database, Settlement};
 
 /// The report an import answers with.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +42,19 @@ pub struct ReportLine {
     pub bank_entry_id: Option<String>,
 }
 
+/// An import as the staff member who made it reads it: the report, and the
+/// entries left unmatched after it (those before it, then its own), for
+/// matching by hand.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub staff: StaffIdentity,
+    pub report: Report,
+    pub unmatched: Vec<BankEntryRecord>,
+}
+
+/// How many unmatched entries an import lists.
+const UNMATCHED_SHOWN: usize = 200;
+
 /// The file formats staff upload.
 pub enum Upload<'a> {
     Camt(&'a [u8]),
@@ -57,38 +70,44 @@ pub(super) struct Planned<T> {
 }
 
 impl<D: Database> App<D> {
+    /// Imports a statement in two round trips, however many entries it has:
+    /// the caller, the entries seen before and the orders the file names
+    /// (with their confirmations' addresses) in one batch, every write in
+    /// the next.
     pub async fn import_statement(
         &self,
+        caller: &Caller,
         upload: Upload<'_>,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<(Report, Vec<Job>), AppError> {
-        let planned = self.plan_import(upload, now, entropy).await?;
+    ) -> Result<(Imported, Vec<Job>), AppError> {
+        let planned = self.plan_import(caller, upload, now, entropy).await?;
         self.store.write(planned.batch).await?;
-        let jobs = self.confirmations_due(&planned.confirmations).await?;
-        Ok((planned.answer, jobs))
+        Ok((planned.answer, deliveries(planned.confirmations)))
     }
 
-    /// Reads what an import needs, matches the file, and plans its batch.
+    /// Reads what an import needs, matches the file, and plans its batch. A
+    /// file that is not a statement is refused once the caller is known.
     pub(super) async fn plan_import(
         &self,
+        caller: &Caller,
         upload: Upload<'_>,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<Planned<Report>, AppError> {
-        let file: BankFile = match upload {
+    ) -> Result<Planned<Imported>, AppError> {
+        let parsed = match upload {
             Upload::Camt(bytes) => statement::parse_camt(bytes),
             Upload::Csv(bytes) => statement::parse_csv(bytes),
-        }
-        .map_err(|error| AppError::Statement(error.to_string()))?;
+        };
+        let file: BankFile = match parsed {
+            Ok(file) => file,
+            Err(error) => {
+                self.identify(caller).await?;
+                return Err(AppError::Statement(error.to_string()));
+            }
+        };
 
         let keys: Vec<String> = file.entries.iter().map(|e| e.key.clone()).collect();
-        let seen: HashSet<String> = self
-            .store
-            .known_entry_keys(&keys)
-            .await?
-            .into_iter()
-            .collect();
         let mut wanted: Vec<String> = file
             .entries
             .iter()
@@ -97,16 +116,34 @@ impl<D: Database> App<D> {
             .collect();
         wanted.sort();
         wanted.dedup();
-        let orders: HashMap<String, Order> = self
-            .store
-            .orders_by_references(&wanted)
-            .await?
+        let key_reads = store::known_entry_keys(&keys);
+        let known = key_reads.len();
+        let shown = i64::try_from(UNMATCHED_SHOWN).unwrap_or(i64::MAX);
+        let reads = [store::unmatched_bank_entries(shown)]
             .into_iter()
-            .filter_map(|record| {
-                let reference = record.order.rf_reference.as_ref()?.as_str().to_owned();
-                Some((reference, record.order))
-            })
+            .chain(key_reads)
+            .chain(store::orders_by_references(&wanted))
             .collect();
+        let (principal, rows) = self.read_as(caller, reads).await?;
+        let staff = principal.staff()?;
+        let mut unmatched = store::decode_bank_entries(&rows[0])?;
+        let (key_rows, order_rows) = rows[1..].split_at(known);
+        let mut seen = HashSet::new();
+        for rows in key_rows {
+            seen.extend(store::decode_texts(rows, "entry_key")?);
+        }
+        let mut orders: HashMap<String, Order> = HashMap::new();
+        let mut addresses: HashMap<String, String> = HashMap::new();
+        for rows in order_rows {
+            for (record, address) in store::decode_orders_to_confirm(rows)? {
+                if let Some(address) = address {
+                    addresses.insert(record.order.id.clone(), address);
+                }
+                if let Some(reference) = &record.order.rf_reference {
+                    orders.insert(reference.as_str().to_owned(), record.order);
+                }
+            }
+        }
 
         let decided = reconciliation::reconcile(&file.entries, &seen, &orders);
         let statement_id = entropy.id("stm");
@@ -115,9 +152,8 @@ impl<D: Database> App<D> {
             Format::Camt054 => "camt.054",
             Format::Csv => "csv",
         };
-        let (statements, confirmations, entry_ids) = self
-            .reconciliation_writes(&statement_id, &decided, now, entropy)
-            .await?;
+        let (statements, confirmations, entry_ids) =
+            reconciliation_writes(&statement_id, &decided, &addresses, now, entropy);
         let report = Report {
             statement_id: statement_id.clone(),
             counts: Counts::of(&decided.lines),
@@ -134,6 +170,14 @@ impl<D: Database> App<D> {
                 })
                 .collect(),
         };
+        unmatched.extend(
+            decided
+                .lines
+                .iter()
+                .filter(|line| line.outcome == Outcome::Unmatched)
+                .filter_map(|line| Some(unmatched_entry(line, entry_ids.get(&line.key)?, now))),
+        );
+        unmatched.truncate(UNMATCHED_SHOWN);
         let summary = serde_json::to_string(&report.counts).unwrap_or_default();
         let mut batch = vec![store::insert_statement(
             &statement_id,
@@ -144,134 +188,61 @@ impl<D: Database> App<D> {
         )];
         batch.extend(statements);
         Ok(Planned {
-            answer: report,
+            answer: Imported {
+                staff,
+                report,
+                unmatched,
+            },
             batch,
             confirmations,
         })
     }
 
-    /// Everything an import writes, as statements for one batch. The report
-    /// says what the file did to the orders as they were read; the money
-    /// (received amounts, statuses, coupons, refunds of excess) is settled in
-    /// the batch from the payments it finds there (`store::settle_transfers`),
-    /// so an import racing another import or a staff match loses nothing and
-    /// credits nothing twice.
-    async fn reconciliation_writes(
-        &self,
-        statement_id: &str,
-        decided: &Reconciliation,
-        now: Instant,
-        entropy: &mut Entropy,
-    ) -> Result<(Vec<store::Statement>, Vec<String>, HashMap<String, String>), AppError> {
-        let new_lines: Vec<(String, &Line)> = decided
-            .lines
-            .iter()
-            .filter(|line| line.outcome != Outcome::Duplicate)
-            .map(|line| (entropy.id("bke"), line))
-            .collect();
-        let entry_ids: HashMap<String, String> = new_lines
-            .iter()
-            .map(|(id, line)| (line.key.clone(), id.clone()))
-            .collect();
-        let mut statements = store::insert_bank_entries(statement_id, &new_lines, now);
-        let payments: Vec<BankPayment> = decided
-            .changes
-            .iter()
-            .flat_map(|change| {
-                change
-                    .payments
-                    .iter()
-                    .map(move |(key, cents)| (change.order.id.as_str(), key, *cents))
-            })
-            .filter_map(|(order_id, key, cents)| {
-                Some(BankPayment {
-                    id: entropy.id("pay"),
-                    order_id: order_id.to_owned(),
-                    entry_id: entry_ids.get(key)?.clone(),
-                    entry_key: key.clone(),
-                    cents,
-                    task_id: entropy.id("tsk"),
-                })
-            })
-            .collect();
-        statements.extend(store::insert_bank_payments(&payments, now));
-        let orders: Vec<&Order> = decided.changes.iter().map(|c| &c.order).collect();
-        let settlements = self.settlements(&orders, now, entropy).await?;
-        statements.extend(store::settle_transfers(&settlements, &payments, now));
-        Ok((statements, confirmation_ids(&settlements), entry_ids))
-    }
-
-    /// What each order writes should the batch's payments complete it: its
-    /// purchase entry and confirmation, keyed by the order so that one of
-    /// each is written however the payment arrives.
-    async fn settlements(
-        &self,
-        orders: &[&Order],
-        now: Instant,
-        entropy: &mut Entropy,
-    ) -> Result<Vec<Settlement>, AppError> {
-        let customer_ids: Vec<String> = orders.iter().map(|o| o.customer_id.clone()).collect();
-        let emails = self.store.customer_emails(&customer_ids).await?;
-        Ok(orders
-            .iter()
-            .map(|order| {
-                let email = emails
-                    .get(&order.customer_id)
-                    .and_then(|e| Email::parse(e).ok());
-                let credit = Credit::new(order, email.as_ref(), now, entropy);
-                Settlement {
-                    order_id: order.id.clone(),
-                    entry_id: credit.entry.id,
-                    confirmation: credit.confirmation,
-                }
-            })
-            .collect())
-    }
-
-    /// Delivery jobs for the confirmations a committed batch wrote.
-    pub(super) async fn confirmations_due(&self, ids: &[String]) -> Result<Vec<Job>, AppError> {
-        Ok(self
-            .store
-            .pending_messages(ids)
-            .await?
-            .into_iter()
-            .map(|outbox_id| Job::DeliverEmail { outbox_id })
-            .collect())
-    }
-
     /// Staff match an unmatched bank entry to an order by hand: one entry
     /// pays one order, once, however many staff match it at the same moment
-    /// (the second batch fails whole: 409 already matched).
+    /// (the second batch fails whole: 409 already matched). The caller, the
+    /// entry and the order are read in one batch, the match written in the
+    /// next.
     pub async fn match_bank_entry(
         &self,
+        caller: &Caller,
         entry_id: &str,
         order_id: &str,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(ReportLine, Vec<Job>), AppError> {
-        let planned = self.plan_match(entry_id, order_id, now, entropy).await?;
+        let planned = self
+            .plan_match(caller, entry_id, order_id, now, entropy)
+            .await?;
         self.commit_match(planned).await
     }
 
     pub(super) async fn plan_match(
         &self,
+        caller: &Caller,
         entry_id: &str,
         order_id: &str,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned<ReportLine>, AppError> {
-        let entry = self
-            .store
-            .bank_entry(entry_id)
-            .await?
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![
+                    store::bank_entry(entry_id),
+                    store::order_to_confirm(order_id),
+                ],
+            )
+            .await?;
+        principal.staff()?;
+        let entry = store::decode_bank_entries(&rows[0])?
+            .pop()
             .ok_or(AppError::NotFound)?;
         if entry.outcome != Outcome::Unmatched.as_str() {
             return Err(AppError::AlreadyMatched);
         }
-        let record = self
-            .store
-            .order(order_id)
-            .await?
+        let (record, address) = store::decode_orders_to_confirm(&rows[1])?
+            .pop()
             .ok_or(AppError::UnknownOrder)?;
         let amount = Money::from_cents(entry.amount_cents).ok_or(AppError::AlreadyMatched)?;
         let mut change = OrderChange::new(record.order);
@@ -285,7 +256,7 @@ impl<D: Database> App<D> {
             cents: entry.amount_cents,
             task_id: entropy.id("tsk"),
         };
-        let settlements = self.settlements(&[&change.order], now, entropy).await?;
+        let settlements = vec![settlement(&change.order, address.as_deref(), now, entropy)];
         let mut batch = vec![
             store::match_bank_entry(entry_id, order_id, line_outcome.as_str(), now),
             store::insert_matched_payment(&payment, now),
@@ -325,9 +296,93 @@ impl<D: Database> App<D> {
             }
             Err(error) => return Err(error.into()),
         }
-        let jobs = self.confirmations_due(&planned.confirmations).await?;
-        Ok((planned.answer, jobs))
+        Ok((planned.answer, deliveries(planned.confirmations)))
     }
+}
+
+/// Everything an import writes, as statements for one batch. The report
+/// says what the file did to the orders as they were read; the money
+/// (received amounts, statuses, coupons, refunds of excess) is settled in
+/// the batch from the payments it finds there (`store::settle_transfers`),
+/// so an import racing another import or a staff match loses nothing and
+/// credits nothing twice.
+fn reconciliation_writes(
+    statement_id: &str,
+    decided: &Reconciliation,
+    addresses: &HashMap<String, String>,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> (Vec<store::Statement>, Vec<String>, HashMap<String, String>) {
+    let new_lines: Vec<(String, &Line)> = decided
+        .lines
+        .iter()
+        .filter(|line| line.outcome != Outcome::Duplicate)
+        .map(|line| (entropy.id("bke"), line))
+        .collect();
+    let entry_ids: HashMap<String, String> = new_lines
+        .iter()
+        .map(|(id, line)| (line.key.clone(), id.clone()))
+        .collect();
+    let mut statements = store::insert_bank_entries(statement_id, &new_lines, now);
+    let payments: Vec<BankPayment> = decided
+        .changes
+        .iter()
+        .flat_map(|change| {
+            change
+                .payments
+                .iter()
+                .map(move |(key, cents)| (change.order.id.as_str(), key, *cents))
+        })
+        .filter_map(|(order_id, key, cents)| {
+            Some(BankPayment {
+                id: entropy.id("pay"),
+                order_id: order_id.to_owned(),
+                entry_id: entry_ids.get(key)?.clone(),
+                entry_key: key.clone(),
+                cents,
+                task_id: entropy.id("tsk"),
+            })
+        })
+        .collect();
+    statements.extend(store::insert_bank_payments(&payments, now));
+    let settlements: Vec<Settlement> = decided
+        .changes
+        .iter()
+        .map(|change| {
+            let address = addresses.get(&change.order.id).map(String::as_str);
+            settlement(&change.order, address, now, entropy)
+        })
+        .collect();
+    statements.extend(store::settle_transfers(&settlements, &payments, now));
+    (statements, confirmation_ids(&settlements), entry_ids)
+}
+
+/// What an order writes should the batch's payments complete it: its
+/// purchase entry and confirmation (to `address`), keyed by the order so
+/// that one of each is written however the payment arrives.
+fn settlement(
+    order: &Order,
+    address: Option<&str>,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Settlement {
+    let email = address.and_then(|address| Email::parse(address).ok());
+    let credit = Credit::new(order, email.as_ref(), now, entropy);
+    Settlement {
+        order_id: order.id.clone(),
+        entry_id: credit.entry.id,
+        confirmation: credit.confirmation,
+    }
+}
+
+/// Delivery jobs for the confirmations a batch may have written: the batch
+/// settles from what it finds, so some may not exist; their jobs find no
+/// message and do nothing.
+fn deliveries(confirmations: Vec<String>) -> Vec<Job> {
+    confirmations
+        .into_iter()
+        .map(|outbox_id| Job::DeliverEmail { outbox_id })
+        .collect()
 }
 
 fn confirmation_ids(settlements: &[Settlement]) -> Vec<String> {
@@ -335,6 +390,22 @@ fn confirmation_ids(settlements: &[Settlement]) -> Vec<String> {
         .iter()
         .filter_map(|s| s.confirmation.as_ref().map(|(id, _)| id.clone()))
         .collect()
+}
+
+/// An entry this import keeps unmatched, as written.
+fn unmatched_entry(line: &Line, id: &str, now: Instant) -> BankEntryRecord {
+    BankEntryRecord {
+        id: id.to_owned(),
+        key: line.key.clone(),
+        booking_date: line.booking_date.clone(),
+        amount_cents: line.amount_cents.unwrap_or(0),
+        currency: line.currency.clone(),
+        reference: line.reference.clone(),
+        remitter: line.remitter.clone(),
+        outcome: line.outcome.as_str().to_owned(),
+        order_id: line.order_id.clone(),
+        created_at: now,
+    }
 }
 
 fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
@@ -355,7 +426,7 @@ fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::testing::{app, customer, entropy, now, run, StandInStripe};
+    use crate::app::testing::{app, customer, entropy, now, run, staff_member, StandInStripe};
     use crate::domain::order::{OrderStatus, PaymentMethod, Quantity};
     use crate::store::sqlite::Sqlite;
 
@@ -415,15 +486,19 @@ mod tests {
         let first = bank_order(&app, &customer, 1, 10);
         let second = bank_order(&app, &customer, 1, 11);
         let (report, _) = run(app.import_statement(
+            &staff_member(),
             Upload::Csv(csv("25.00", "coupons please", "B-1").as_bytes()),
             now(),
             &mut entropy(12),
         ))
         .unwrap();
-        let entry = report.lines[0].bank_entry_id.clone().unwrap();
+        let entry = report.report.lines[0].bank_entry_id.clone().unwrap();
         // Both staff read the entry unmatched before either writes.
-        let one = run(app.plan_match(&entry, &first.id, now(), &mut entropy(13))).unwrap();
-        let other = run(app.plan_match(&entry, &second.id, now(), &mut entropy(14))).unwrap();
+        let one = run(app.plan_match(&staff_member(), &entry, &first.id, now(), &mut entropy(13)))
+            .unwrap();
+        let other =
+            run(app.plan_match(&staff_member(), &entry, &second.id, now(), &mut entropy(14)))
+                .unwrap();
         run(app.commit_match(one)).unwrap();
         let stale = run(app.commit_match(other));
         assert!(matches!(stale, Err(AppError::AlreadyMatched)), "{stale:?}");
@@ -437,7 +512,8 @@ mod tests {
             (OrderStatus::AwaitingPayment, 0)
         );
         // Matched again to the same order, it pays nothing twice either.
-        let again = run(app.match_bank_entry(&entry, &first.id, now(), &mut entropy(15)));
+        let again =
+            run(app.match_bank_entry(&staff_member(), &entry, &first.id, now(), &mut entropy(15)));
         assert!(matches!(again, Err(AppError::AlreadyMatched)), "{again:?}");
         assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
         assert_eq!(purchases(&app, &customer), 1);
@@ -457,6 +533,7 @@ mod tests {
             .map(|(n, (amount, bank))| {
                 let file = csv(amount, reference.as_str(), bank);
                 run(app.plan_import(
+                    &staff_member(),
                     Upload::Csv(file.as_bytes()),
                     now(),
                     &mut entropy(20 + n as u8),
@@ -466,7 +543,7 @@ mod tests {
             .collect();
         for import in &planned {
             assert_eq!(
-                import.answer.lines[0].outcome,
+                import.answer.report.lines[0].outcome,
                 Outcome::Partial,
                 "each read 0.00"
             );
@@ -493,10 +570,20 @@ mod tests {
             order.rf_reference.as_ref().unwrap().as_str(),
             "B-1",
         );
-        let one =
-            run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(20))).unwrap();
-        let two =
-            run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(21))).unwrap();
+        let one = run(app.plan_import(
+            &staff_member(),
+            Upload::Csv(file.as_bytes()),
+            now(),
+            &mut entropy(20),
+        ))
+        .unwrap();
+        let two = run(app.plan_import(
+            &staff_member(),
+            Upload::Csv(file.as_bytes()),
+            now(),
+            &mut entropy(21),
+        ))
+        .unwrap();
         run(app.store.write(one.batch)).unwrap();
         run(app.store.write(two.batch)).unwrap();
         assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 5000));
@@ -517,8 +604,13 @@ mod tests {
             order.rf_reference.as_ref().unwrap().as_str(),
             "B-1",
         );
-        let import =
-            run(app.plan_import(Upload::Csv(file.as_bytes()), now(), &mut entropy(20))).unwrap();
+        let import = run(app.plan_import(
+            &staff_member(),
+            Upload::Csv(file.as_bytes()),
+            now(),
+            &mut entropy(20),
+        ))
+        .unwrap();
         run(app.cancel_order(
             &crate::app::Caller::customer(customer.clone(), now()),
             &order.id,
@@ -544,10 +636,14 @@ mod tests {
             cancelled.rf_reference.as_ref().unwrap().as_str(),
             "B-2",
         );
-        let (report, jobs) =
-            run(app.import_statement(Upload::Csv(file.as_bytes()), now(), &mut entropy(21)))
-                .unwrap();
-        assert_eq!(report.lines[0].outcome, Outcome::Matched);
+        let (report, jobs) = run(app.import_statement(
+            &staff_member(),
+            Upload::Csv(file.as_bytes()),
+            now(),
+            &mut entropy(21),
+        ))
+        .unwrap();
+        assert_eq!(report.report.lines[0].outcome, Outcome::Matched);
         assert_eq!(jobs.len(), 1, "the confirmation email");
         assert_eq!(
             status_and_received(&app, &cancelled),
@@ -623,15 +719,16 @@ mod tests {
         }
         let before = app.store.db().queries();
         let (report, jobs) = run(app.import_statement(
+            &staff_member(),
             Upload::Csv(csv.as_bytes()),
             now(),
             &mut Entropy::new([9; 32]),
         ))
         .unwrap();
         let queries = app.store.db().queries() - before;
-        assert_eq!(report.counts.entries, 10_000);
+        assert_eq!(report.report.counts.entries, 10_000);
         assert_eq!(
-            (report.counts.matched, report.counts.unmatched),
+            (report.report.counts.matched, report.report.counts.unmatched),
             (300, 9_700)
         );
         assert_eq!(jobs.len(), 300);
@@ -642,12 +739,13 @@ mod tests {
         );
 
         let again = run(app.import_statement(
+            &staff_member(),
             Upload::Csv(csv.as_bytes()),
             now(),
             &mut Entropy::new([10; 32]),
         ))
         .unwrap();
-        assert_eq!(again.0.counts.duplicates, 10_000);
+        assert_eq!(again.0.report.counts.duplicates, 10_000);
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             301

@@ -79,6 +79,24 @@ impl<D: Database> App<D> {
         if self.store.contact_by_email(email.as_str()).await?.is_some() {
             return Err(AppError::EmailTaken);
         }
+        let (registered, batch) = self.registration_writes(&registration, now, entropy);
+        match self.store.write(batch).await {
+            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(registered),
+        }
+    }
+
+    /// A registration's statements (the organisation, its contact, the
+    /// verification token and email), for the batch of the use case that
+    /// registers: on its own, or with a SUPS sale.
+    pub(super) fn registration_writes(
+        &self,
+        registration: &NewRegistration,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> (Registered, Vec<store::Statement>) {
+        let email = &registration.contact.email;
         let customer_id = entropy.id("cus");
         let contact_id = entropy.id("con");
         let token = Token::generate(entropy);
@@ -95,19 +113,18 @@ impl<D: Database> App<D> {
         let mut batch = store::insert_customer(&NewCustomer {
             id: &customer_id,
             contact_id: &contact_id,
-            registration: &registration,
+            registration,
             now,
         });
         batch.push(store::insert_token(token.hash(), &issued, now));
         batch.push(store::insert_message(&outbox_id, &message, now));
-        match self.store.write(batch).await {
-            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
-            Err(error) => Err(error.into()),
-            Ok(_) => Ok(Registered {
+        (
+            Registered {
                 customer_id,
                 jobs: vec![Job::DeliverEmail { outbox_id }],
-            }),
-        }
+            },
+            batch,
+        )
     }
 
     /// Confirms a registrant's email address: the contact and its

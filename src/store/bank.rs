@@ -90,6 +90,15 @@ pub fn insert_bank_entries(
     )
 }
 
+/// Which of these entry keys were imported before, in as few statements as
+/// D1 allows.
+pub fn known_entry_keys(keys: &[String]) -> Vec<Statement> {
+    bulk(
+        "SELECT entry_key FROM bank_entries WHERE entry_key IN (SELECT value FROM json_each(?1))",
+        keys.iter().map(|key| serde_json::json!(key)),
+    )
+}
+
 /// Staff matched an unmatched entry to an order by hand. No `WHERE outcome =
 /// 'unmatched'` that would quietly change nothing: the schema's trigger
 /// `bank_entries_pay_one_order_once` fails the whole batch when the entry was
@@ -132,24 +141,6 @@ pub fn decode_bank_entries(rows: &[Row]) -> Result<Vec<BankEntryRecord>, DbError
 }
 
 impl<D: Database> Store<D> {
-    /// Which of these entry keys were imported before.
-    pub async fn known_entry_keys(&self, keys: &[String]) -> Result<Vec<String>, DbError> {
-        let mut known = Vec::new();
-        for chunk in keys.chunks(2000) {
-            let list = serde_json::to_string(chunk).unwrap_or_default();
-            let rows = self
-                .rows(Statement::new(
-                    "SELECT entry_key FROM bank_entries WHERE entry_key IN (SELECT value FROM json_each(?1))",
-                    vec![list.into()],
-                ))
-                .await?;
-            for row in rows {
-                known.push(row.text("entry_key")?);
-            }
-        }
-        Ok(known)
-    }
-
     /// Entries no order claimed, oldest first, for staff to match.
     pub async fn unmatched_bank_entries(
         &self,

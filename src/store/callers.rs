@@ -81,6 +81,38 @@ impl PartnerScope {
     }
 }
 
+/// Which staff member a read is about: an id known already (the
+/// break-glass administrator), the member an Access assertion names, or the
+/// subject of a staff browser session, found inside the statement like
+/// [`CustomerScope`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffScope {
+    Id(String),
+    OfEmail(String),
+    OfSession(SecretHash),
+}
+
+impl StaffScope {
+    /// The SQL for the staff member's id, with its one parameter at `?{n}`.
+    pub fn sql(&self, n: usize) -> String {
+        match self {
+            Self::Id(_) => format!("?{n}"),
+            Self::OfEmail(_) => format!("(SELECT id FROM staff_members WHERE email = ?{n})"),
+            Self::OfSession(_) => format!(
+                "(SELECT subject_id FROM browser_sessions WHERE id_hash = ?{n} AND kind = 'staff')"
+            ),
+        }
+    }
+
+    /// The parameter bound at `?{n}`.
+    pub fn param(&self) -> Value {
+        match self {
+            Self::Id(text) | Self::OfEmail(text) => text.as_str().into(),
+            Self::OfSession(hash) => hash.to_hex().into(),
+        }
+    }
+}
+
 /// `json_object('id', p.id, …)` of a table's columns under `alias`, or NULL
 /// when an outer join found no row.
 fn json_of(alias: &str, columns: &str) -> String {

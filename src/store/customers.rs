@@ -1,7 +1,5 @@
 //! Organisations (the `customers` table), their contacts, and license claims.
 
-use std::collections::HashMap;
-
 use super::{CustomerScope, Database, DbError, Row, Statement, Store, Value};
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
@@ -466,30 +464,6 @@ impl<D: Database> Store<D> {
         .await?
         .map(|row| ContactRecord::from_row(&row))
         .transpose()
-    }
-
-    /// The email address of each organisation's longest-standing active
-    /// contact, by organisation id, in as few queries as D1 allows.
-    pub async fn customer_emails(
-        &self,
-        ids: &[String],
-    ) -> Result<HashMap<String, String>, DbError> {
-        let mut emails = HashMap::new();
-        for chunk in ids.chunks(2000) {
-            let list = serde_json::to_string(chunk).unwrap_or_default();
-            let rows = self
-                .rows(Statement::new(
-                    "SELECT customer_id, email FROM contacts WHERE status = 'active' \
-                     AND customer_id IN (SELECT value FROM json_each(?1)) ORDER BY created_at DESC, id DESC",
-                    vec![list.into()],
-                ))
-                .await?;
-            // Oldest last, so that it is the one kept.
-            for row in rows {
-                emails.insert(row.text("customer_id")?, row.text("email")?);
-            }
-        }
-        Ok(emails)
     }
 
     /// An organisation's claims still waiting for staff.

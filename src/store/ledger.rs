@@ -76,6 +76,21 @@ pub fn decode_balance(rows: &[Row]) -> Result<i64, DbError> {
     rows.first().map_or(Ok(0), |row| row.integer("balance"))
 }
 
+/// An organisation's balance in coupons, or no row when there is no such
+/// organisation.
+pub fn account_of(customer_id: &str) -> Statement {
+    Statement::new(
+        "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = c.id), 0) AS balance \
+         FROM customers AS c WHERE c.id = ?1",
+        vec![customer_id.into()],
+    )
+}
+
+/// The balance of [`account_of`]'s rows, if the organisation exists.
+pub fn decode_account_balance(rows: &[Row]) -> Result<Option<i64>, DbError> {
+    rows.first().map(|row| row.integer("balance")).transpose()
+}
+
 /// A customer's latest entries, newest first.
 pub fn ledger_of(customer: &CustomerScope, limit: i64) -> Statement {
     let sql = format!(

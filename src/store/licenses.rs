@@ -1,7 +1,7 @@
 //! The license catalogue, partners, activations and their audit, releases,
 //! validation counters, SUPS subscriptions and license claims.
 
-use super::{bulk, Database, DbError, PartnerScope, Row, Statement, Store};
+use super::{bulk, Database, DbError, PartnerScope, Row, Statement, Store, Value};
 use crate::domain::ledger::Entry;
 use crate::domain::organisation::Licensee;
 use crate::domain::time::{format, Instant};
@@ -283,23 +283,90 @@ pub fn insert_subscription(record: &SubscriptionRecord, now: Instant) -> Stateme
     )
 }
 
-/// Extends (or restarts) a subscription's coverage; a new end forgets the
-/// reminder sent for the old one.
+/// Extends (or restarts) a subscription's coverage, if it still ends where
+/// the sale read it (`previous_end`): of two sales planned from one
+/// coverage, the second changes nothing. A new end forgets the reminder
+/// sent for the old one.
 pub fn update_coverage(
     id: &str,
+    previous_end: Option<Instant>,
     starts_at: Instant,
     ends_at: Instant,
     fee_cents: i64,
 ) -> Statement {
     Statement::new(
         "UPDATE sups_subscriptions SET starts_at = ?2, ends_at = ?3, monthly_fee_cents = ?4, \
-         reminded_at = CASE WHEN ends_at = ?3 THEN reminded_at END WHERE id = ?1",
+         reminded_at = CASE WHEN ends_at = ?3 THEN reminded_at END WHERE id = ?1 AND ends_at IS ?5",
         vec![
             id.into(),
             format(starts_at).into(),
             format(ends_at).into(),
             fee_cents.into(),
+            previous_end.map(format).into(),
         ],
+    )
+}
+
+/// `statement`, an `INSERT … VALUES (…)` of this module or another, made to
+/// insert nothing unless `condition` (SQL whose parameters follow the
+/// statement's own, numbered from `?{n}` on: see [`only_if`]'s callers)
+/// holds when the batch reaches it.
+fn only_if(
+    statement: Statement,
+    condition: impl Fn(usize) -> String,
+    params: Vec<Value>,
+) -> Statement {
+    let n = statement.params.len() + 1;
+    let sql = statement.sql.as_ref();
+    let sql = match sql.split_once(" VALUES (") {
+        Some((insert, rest)) => match rest.split_once(')') {
+            Some((values, tail)) => {
+                format!("{insert} SELECT {values} WHERE {}{tail}", condition(n))
+            }
+            None => sql.to_owned(),
+        },
+        None => sql.to_owned(),
+    };
+    let mut all = statement.params;
+    all.extend(params);
+    Statement::new(sql, all)
+}
+
+/// A statement of a SUPS sale's batch (the buyer's registration) written
+/// only if the selling partner holds the license by then: the batch of a
+/// partner that lost the license to another writes none of it, and fails
+/// on the sale's trigger (404), not on the buyer's address.
+pub fn if_partner_holds(statement: Statement, serial: &str, partner_id: &str) -> Statement {
+    only_if(
+        statement,
+        |n| {
+            format!(
+                "EXISTS (SELECT 1 FROM licenses WHERE serial = ?{n} AND partner_id = ?{})",
+                n + 1
+            )
+        },
+        vec![serial.into(), partner_id.into()],
+    )
+}
+
+/// A license's first subscription sold by the partner: written only if the
+/// partner holds the license by then and has no subscription of it yet, so
+/// that of two first sales planned at once only one writes one.
+pub fn insert_first_subscription(
+    record: &SubscriptionRecord,
+    partner_id: &str,
+    now: Instant,
+) -> Statement {
+    only_if(
+        insert_subscription(record, now),
+        |n| {
+            format!(
+                "EXISTS (SELECT 1 FROM licenses WHERE serial = ?{n} AND partner_id = ?{m}) \
+                 AND NOT EXISTS (SELECT 1 FROM sups_subscriptions WHERE serial = ?{n} AND partner_id = ?{m})",
+                m = n + 1
+            )
+        },
+        vec![record.serial.as_str().into(), partner_id.into()],
     )
 }
 
@@ -329,14 +396,16 @@ pub struct SupsSaleRecord {
     pub monthly_fee_cents: i64,
 }
 
-/// Records a sale. Its UNIQUE (serial, partner, previous end) fails the
-/// batch of a sale that raced another from the same coverage, and its
-/// trigger the batch of a sale of a license the partner does not hold.
+/// Records a sale. Its trigger fails the batch of a sale of a license the
+/// partner does not hold; of two sales that raced from the same coverage,
+/// its UNIQUE (serial, partner, previous end) lets the second record
+/// nothing (no change: the sale answers 409, or, under an idempotency key,
+/// what the key holds).
 pub fn insert_sups_sale(sale: &SupsSaleRecord, now: Instant) -> Statement {
     Statement::new(
         "INSERT INTO sups_sales (id, subscription_id, serial, partner_id, months, starts_on, previous_until, \
          covered_from, covered_until, monthly_fee_cents, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING",
         vec![
             sale.id.as_str().into(),
             sale.subscription_id.as_str().into(),
@@ -599,6 +668,15 @@ pub fn subscriptions_of_activation(activation_id: &str) -> Statement {
     Statement::new(sql, vec![activation_id.into()])
 }
 
+/// The subscription of a license that the partner sold.
+pub fn subscription_of(serial: &str, partner: &PartnerScope) -> Statement {
+    let sql = format!(
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1 AND partner_id = {}",
+        partner.sql(2)
+    );
+    Statement::new(sql, vec![serial.into(), partner.param()])
+}
+
 /// The licenses assigned to the partner.
 pub fn licenses_of_partner(partner: &PartnerScope) -> Statement {
     let sql = format!(
@@ -682,18 +760,6 @@ impl<D: Database> Store<D> {
                 .rows(super::idempotency::count_request(bucket, window_start))
                 .await?,
         )
-    }
-
-    pub async fn subscription_of(
-        &self,
-        serial: &str,
-        partner_id: &str,
-    ) -> Result<Option<SubscriptionRecord>, DbError> {
-        let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1 AND partner_id = ?2");
-        self.first(Statement::new(sql, vec![serial.into(), partner_id.into()]))
-            .await?
-            .map(|row| subscription(&row))
-            .transpose()
     }
 
     pub async fn subscriptions_of_customer(

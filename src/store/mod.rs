@@ -26,7 +26,7 @@ mod tokens;
 
 pub use bank::{
     bank_entry, decode_bank_entries, insert_bank_entries, insert_statement, is_matched_already,
-    match_bank_entry, unmatched_bank_entries, BankEntryRecord,
+    known_entry_keys, match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
     bulletins, claim_recipients, decode_bulletins, insert_bulletin, skip_recipients,
@@ -35,16 +35,20 @@ pub use bulletins::{
 };
 pub use callers::{
     decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
-    CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject,
+    CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
 };
 pub use customers::{
-    activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of, contact_by_email, contact_by_id, contacts_in, customer_by_id, decode_claim, decode_claims, decode_contact, decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
+    activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
+    contact_by_email, contact_by_id, contacts_in, customer_by_id, decode_claim, decode_claims,
+    decode_contact, decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
     insert_invited_contact, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
     pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
     request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee, NewCustomer,
     Standing,
 };
-pub use idempotency::{count_request, remember, BalanceField};
+pub use idempotency::{
+    confirm_remembered, count_request, decode_remembered, remember, remembered, Effect, KeyOwner,
+};
 pub use incidents::{
     attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
     decode_account, decode_attempts, decode_callback_times, decode_charges, decode_coupons_sold,
@@ -55,27 +59,30 @@ pub use incidents::{
     AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
 };
 pub use ledger::{
-    append_entry, balance_of, decode_balance, decode_ledger, insert_entry, ledger_of, LedgerLine,
+    account_of, append_entry, balance_of, decode_account_balance, decode_balance, decode_ledger,
+    insert_entry, ledger_of, LedgerLine,
 };
 pub use licenses::{
     activation_of, active_activation_of, audit, claim_license, deactivate, deactivations_since,
     decode_activation, decode_count, decode_license, decode_licenses, decode_partners,
     decode_release_date, decode_releases, decode_subscriptions, decode_texts,
-    grant_free_coupon_if_holder, hold_if_unheld, insert_activation, insert_partner,
-    insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
-    license_of, license_of_activation, license_of_claim, licenses_of_partner, mark_reminded,
-    open_partner_session, partner_of, partners, release_date, releases, requests_counted,
-    revoke_partner, subscriptions_of_activation, subscriptions_of_license,
-    subscriptions_of_partner, transfer_holder, update_coverage, upsert_licenses, upsert_release,
-    ActivationRecord, LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
+    grant_free_coupon_if_holder, hold_if_unheld, if_partner_holds, insert_activation,
+    insert_first_subscription, insert_partner, insert_subscription, insert_sups_sale,
+    is_not_license_holder, known_partners, known_serials, license_of, license_of_activation,
+    license_of_claim, licenses_of_partner, mark_reminded, open_partner_session, partner_of,
+    partners, release_date, releases, requests_counted, revoke_partner, subscription_of,
+    subscriptions_of_activation, subscriptions_of_license, subscriptions_of_partner,
+    transfer_holder, update_coverage, upsert_licenses, upsert_release, ActivationRecord,
+    LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
     active_sups, append_entries, confirmation_address, decode_address, decode_order,
-    decode_order_for_refund, decode_orders, expire_orders, insert_bank_payments,
-    insert_matched_payment, insert_order, insert_payment, insert_staff_task, insert_staff_tasks,
-    insert_webhook_event, mark_card_paid, mark_for_review, order_by_id, order_for_refund, order_of,
-    orders_in_review, orders_of, record_coupon_debt, reverse_refund, set_order_status,
-    settle_transfers, webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
+    decode_order_for_refund, decode_orders, decode_orders_to_confirm, expire_orders,
+    insert_bank_payments, insert_matched_payment, insert_order, insert_payment, insert_staff_task,
+    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
+    order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
+    orders_of, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
+    webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{
     claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,

@@ -533,18 +533,68 @@ pub fn decode_order_for_refund(rows: &[Row]) -> Result<Option<(OrderRecord, i64,
 }
 
 /// The address an order's confirmation goes to: the contact who placed it
-/// while still active, else the organisation's longest-standing active one.
+/// while still active, else the organisation's longest-standing active one;
+/// SQL of the order `o`.
+/// (SQLite lets no ORDER BY of a scalar subquery name the outer row: hence
+/// the two subqueries.)
+const CONFIRMATION_ADDRESS: &str = "COALESCE(\
+     (SELECT c.email FROM contacts AS c WHERE c.id = o.contact_id \
+      AND c.customer_id = o.customer_id AND c.status = 'active'), \
+     (SELECT c.email FROM contacts AS c WHERE c.customer_id = o.customer_id AND c.status = 'active' \
+      ORDER BY c.created_at, c.id LIMIT 1))";
+
+/// The address an order's confirmation goes to ([`CONFIRMATION_ADDRESS`]).
 pub fn confirmation_address(order_id: &str) -> Statement {
     Statement::new(
-        "SELECT c.email FROM coupon_orders AS o JOIN contacts AS c ON c.customer_id = o.customer_id \
-         WHERE o.id = ?1 AND c.status = 'active' \
-         ORDER BY c.id = o.contact_id DESC, c.created_at, c.id LIMIT 1",
+        format!("SELECT {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"),
         vec![order_id.into()],
     )
 }
 
 pub fn decode_address(rows: &[Row]) -> Result<Option<String>, DbError> {
-    rows.first().map(|row| row.text("email")).transpose()
+    Ok(rows
+        .first()
+        .map(|row| row.opt_text("email"))
+        .transpose()?
+        .flatten())
+}
+
+/// An order with the address its confirmation goes to.
+pub fn order_to_confirm(order_id: &str) -> Statement {
+    let sql = format!(
+        "SELECT {COLUMNS}, {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"
+    );
+    Statement::new(sql, vec![order_id.into()])
+}
+
+/// The orders that any of these RF references name, with the addresses
+/// their confirmations go to, in as few statements as D1 allows.
+pub fn orders_by_references(references: &[String]) -> Vec<Statement> {
+    let sql = format!(
+        "SELECT {COLUMNS}, {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o \
+         WHERE o.rf_reference IN (SELECT value FROM json_each(?1))"
+    );
+    // `bulk` chunks the list; each chunk is read with this statement.
+    bulk(
+        "",
+        references
+            .iter()
+            .map(|reference| serde_json::json!(reference)),
+    )
+    .into_iter()
+    .map(|chunk| Statement::new(sql.clone(), chunk.params))
+    .collect()
+}
+
+/// Orders of [`order_to_confirm`] or [`orders_by_references`], each with
+/// its confirmation's address (none when the organisation has no active
+/// contact left).
+pub fn decode_orders_to_confirm(
+    rows: &[Row],
+) -> Result<Vec<(OrderRecord, Option<String>)>, DbError> {
+    rows.iter()
+        .map(|row| Ok((OrderRecord::from_row(row)?, row.opt_text("email")?)))
+        .collect()
 }
 
 /// Orders waiting in review, oldest first, for the desk.
@@ -619,45 +669,6 @@ impl<D: Database> Store<D> {
                 .rows(orders_of(&CustomerScope::Id(customer_id.into())))
                 .await?,
         )
-    }
-
-    /// The orders that any of these RF references name.
-    pub async fn orders_by_references(
-        &self,
-        references: &[String],
-    ) -> Result<Vec<OrderRecord>, DbError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM coupon_orders WHERE rf_reference IN (SELECT value FROM json_each(?1))"
-        );
-        let mut orders = Vec::new();
-        for chunk in references.chunks(2000) {
-            let list = serde_json::to_string(chunk).unwrap_or_default();
-            for row in self
-                .rows(Statement::new(sql.clone(), vec![list.into()]))
-                .await?
-            {
-                orders.push(OrderRecord::from_row(&row)?);
-            }
-        }
-        Ok(orders)
-    }
-
-    /// Which of these outbox messages still wait for delivery.
-    pub async fn pending_messages(&self, ids: &[String]) -> Result<Vec<String>, DbError> {
-        let mut pending = Vec::new();
-        for chunk in ids.chunks(2000) {
-            let list = serde_json::to_string(chunk).unwrap_or_default();
-            for row in self
-                .rows(Statement::new(
-                    "SELECT id FROM outbox WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?1))",
-                    vec![list.into()],
-                ))
-                .await?
-            {
-                pending.push(row.text("id")?);
-            }
-        }
-        Ok(pending)
     }
 
     /// Whether the customer has SUPS coverage at `now`.
