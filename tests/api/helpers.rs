@@ -27,11 +27,6 @@ pub const DESK_EMAIL: &str = "desk@timeandspace.test";
 /// The domain of incidents' reply addresses: the same in scripts/e2e.sh.
 pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
 
-/// Routes that still make more round trips than their budget, with the most
-/// each may make today: the debt that issue 12 pays down. Every other route
-/// keeps to [`round_trip_budget`].
-const ROUND_TRIP_DEBT: &[(&str, &str, u32)] = &[];
-
 /// One batch that reads what the decision needs, one that writes it; a read
 /// (GET, HEAD) is the one batch alone.
 pub fn round_trip_budget(method: &str) -> u32 {
@@ -71,10 +66,7 @@ pub fn check_round_trips(method: &str, path: &str, response: &TestResponse) {
             .and_then(|mut file| file.write_all(line.as_bytes()))
             .expect("ROUND_TRIPS_LOG is writable");
     }
-    let budget = ROUND_TRIP_DEBT
-        .iter()
-        .find(|(m, p, _)| (*m == method || (*m == "GET" && method == "HEAD")) && p == pattern)
-        .map_or(round_trip_budget(method), |(_, _, most)| *most);
+    let budget = round_trip_budget(method);
     let budget = if std::env::var("ROUND_TRIPS_UNBOUNDED").is_ok() {
         u32::MAX
     } else {
