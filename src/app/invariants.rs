@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 use super::testing::{app, customer, now, run, StandInStripe};
 use super::{Adjustment, App, Upload};
+use crate::app::BillingError;
 use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::stripe::header_for;
 use crate::domain::text::Text;
@@ -174,7 +175,10 @@ impl World {
                     "payment_intent": intent, "amount_refunded": order.total.cents() * percent / 100, "currency": "eur"}}});
                 let early = self.event(&refund);
                 assert!(
-                    matches!(early, Err(super::AppError::PaymentNotYetKnown)),
+                    matches!(
+                        early,
+                        Err(super::AppError::Billing(BillingError::PaymentNotYetKnown))
+                    ),
                     "{early:?}"
                 );
                 let paid = serde_json::json!({"id": format!("evt_late_paid_{step}"), "type": "checkout.session.completed", "data": {"object": {
@@ -207,7 +211,8 @@ impl World {
                         staff_member: "maja@spica.test".into(),
                     };
                     match run(self.app.adjust(adjustment, &keyed, now(), &mut entropy)) {
-                        Ok(_) | Err(super::AppError::InsufficientBalance) => {}
+                        Ok(_)
+                        | Err(super::AppError::Billing(BillingError::InsufficientBalance)) => {}
                         Err(other) => panic!("{other}"),
                     }
                 }

@@ -1,6 +1,7 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
 use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency};
+use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::text::Text;
@@ -101,7 +102,7 @@ impl<D: Database> App<D> {
             .await;
         self.remembered_answer(keyed, written, Vec::new(), |error| {
             if error.is_constraint("balance >= 0") {
-                AppError::InsufficientBalance
+                AppError::Billing(BillingError::InsufficientBalance)
             } else if error.is_unique_violation("ledger_entries.idempotency_key") {
                 AppError::IdempotencyKeyReused
             } else {

@@ -3,6 +3,7 @@
 //! to an organisation.
 
 use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIdentity};
+use crate::app::{AccessError, LicensingError};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
@@ -81,7 +82,7 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Invited, AppError> {
         if self.store.contact_by_email(email.as_str()).await?.is_some() {
-            return Err(AppError::EmailTaken);
+            return Err(AppError::Access(AccessError::EmailTaken));
         }
         let contact_id = entropy.id("con");
         let token = Token::generate(entropy);
@@ -116,7 +117,7 @@ impl<D: Database> App<D> {
             .await;
         match written {
             Err(error) if error.is_unique_violation("contacts.email") => {
-                return Err(AppError::EmailTaken)
+                return Err(AppError::Access(AccessError::EmailTaken))
             }
             // The token refers to the contact: without it, the batch fails.
             Err(error) if error.is_constraint("FOREIGN KEY") => return Err(AppError::NotFound),
@@ -154,7 +155,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(AccessGrant {
             access_token,
@@ -189,7 +192,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(session)
     }
@@ -221,7 +226,7 @@ impl<D: Database> App<D> {
             .await;
         match written {
             Err(error) if error.is_constraint("at least one active contact") => {
-                Err(AppError::LastContact)
+                Err(AppError::Access(AccessError::LastContact))
             }
             Err(error) => Err(error.into()),
             Ok(_) => Ok(()),
@@ -246,7 +251,7 @@ impl<D: Database> App<D> {
         if claim.status.is_pending() {
             Ok(claim)
         } else {
-            Err(AppError::ClaimDecided)
+            Err(AppError::Licensing(LicensingError::ClaimDecided))
         }
     }
 
@@ -292,19 +297,22 @@ impl<D: Database> App<D> {
         let claim = self.pending_claim(claim_id).await?;
         let serial = match serial {
             Some(serial) => serial.clone(),
-            None => SerialNumber::parse(&claim.serial).map_err(|_| AppError::UnknownLicense)?,
+            None => SerialNumber::parse(&claim.serial)
+                .map_err(|_| AppError::Licensing(LicensingError::UnknownLicense))?,
         };
         let license = self
             .store
             .license(serial.as_str())
             .await?
-            .ok_or(AppError::UnknownLicense)?;
+            .ok_or(AppError::Licensing(LicensingError::UnknownLicense))?;
         if license
             .holder_id
             .as_deref()
             .is_some_and(|h| h != claim.customer_id)
         {
-            return Err(AppError::HeldByAnotherOrganisation);
+            return Err(AppError::Licensing(
+                LicensingError::HeldByAnotherOrganisation,
+            ));
         }
         let mut batch = vec![
             store::hold_if_unheld(serial.as_str(), &claim.customer_id),
@@ -318,7 +326,9 @@ impl<D: Database> App<D> {
         let changes = self.store.write(batch).await?;
         if changes[1] == 0 {
             // Another organisation became the holder, or staff decided it.
-            return Err(AppError::HeldByAnotherOrganisation);
+            return Err(AppError::Licensing(
+                LicensingError::HeldByAnotherOrganisation,
+            ));
         }
         Ok(ClaimDecision::Assigned {
             free_coupon: !had_grant && self.store.has_free_grant(&claim.customer_id).await?,
@@ -343,9 +353,9 @@ impl<D: Database> App<D> {
             .license(&serial)
             .await?
             .and_then(|l| l.holder_id)
-            .ok_or(AppError::LicenseNotHeld)?;
+            .ok_or(AppError::Licensing(LicensingError::LicenseNotHeld))?;
         if holder == claim.customer_id {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         let claimant = self
             .store
@@ -395,7 +405,7 @@ impl<D: Database> App<D> {
             .await?
             .ok_or(AppError::NotFound)?;
         if claim.status != ClaimStatus::JoinRequested || !confirmer.is_active() {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         let holder = &confirmer.customer.id;
         let changes = self
@@ -408,7 +418,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 || changes[1] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(())
     }
@@ -434,7 +446,7 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         Ok(ClaimDecision::Refused {
             jobs: vec![Job::DeliverEmail { outbox_id }],
@@ -525,7 +537,7 @@ mod tests {
         let org = ana.customer.id.clone();
         assert!(matches!(
             run(app.remove_contact(Remover::Staff, &org, &ana.contact.id, now())),
-            Err(AppError::LastContact)
+            Err(AppError::Access(AccessError::LastContact))
         ));
         let bor = invite(&app, &ana, "bor@kovinar.si", 10);
         let email = Email::parse("bor@kovinar.si").unwrap();
@@ -637,7 +649,7 @@ mod tests {
         assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 1);
         assert!(matches!(
             run(app.assign_claim(&claim.id, Some(&serial), now(), &mut entropy(71))),
-            Err(AppError::ClaimDecided)
+            Err(AppError::Licensing(LicensingError::ClaimDecided))
         ));
     }
 
@@ -652,7 +664,9 @@ mod tests {
             .remove(0);
         assert!(matches!(
             run(app.assign_claim(&claim.id, None, now(), &mut entropy(80))),
-            Err(AppError::HeldByAnotherOrganisation)
+            Err(AppError::Licensing(
+                LicensingError::HeldByAnotherOrganisation
+            ))
         ));
         run(app.request_join(&claim.id, now(), &mut entropy(81))).unwrap();
         let confirm = token_in_email(&app, "ana@kovinar.si");

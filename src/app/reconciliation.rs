@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::orders::Credit;
 use super::{App, AppError, Job};
+use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::money::Money;
@@ -80,7 +81,7 @@ impl<D: Database> App<D> {
             Upload::Camt(bytes) => statement::parse_camt(bytes),
             Upload::Csv(bytes) => statement::parse_csv(bytes),
         }
-        .map_err(|error| AppError::Statement(error.to_string()))?;
+        .map_err(|error| AppError::Billing(BillingError::Statement(error.to_string())))?;
 
         let keys: Vec<String> = file.entries.iter().map(|e| e.key.clone()).collect();
         let seen: HashSet<String> = self
@@ -266,14 +267,15 @@ impl<D: Database> App<D> {
             .await?
             .ok_or(AppError::NotFound)?;
         if entry.outcome != Outcome::Unmatched.as_str() {
-            return Err(AppError::AlreadyMatched);
+            return Err(AppError::Billing(BillingError::AlreadyMatched));
         }
         let record = self
             .store
             .order(order_id)
             .await?
-            .ok_or(AppError::UnknownOrder)?;
-        let amount = Money::from_cents(entry.amount_cents).ok_or(AppError::AlreadyMatched)?;
+            .ok_or(AppError::Billing(BillingError::UnknownOrder))?;
+        let amount = Money::from_cents(entry.amount_cents)
+            .ok_or(AppError::Billing(BillingError::AlreadyMatched))?;
         let mut change = OrderChange::new(record.order);
         let (line_outcome, detail) =
             reconciliation::apply_transfer(&mut change, &entry.key, amount);
@@ -321,7 +323,7 @@ impl<D: Database> App<D> {
         match self.store.write(planned.batch).await {
             Ok(_) => {}
             Err(error) if store::is_matched_already(&error) => {
-                return Err(AppError::AlreadyMatched)
+                return Err(AppError::Billing(BillingError::AlreadyMatched))
             }
             Err(error) => return Err(error.into()),
         }
@@ -426,7 +428,10 @@ mod tests {
         let other = run(app.plan_match(&entry, &second.id, now(), &mut entropy(14))).unwrap();
         run(app.commit_match(one)).unwrap();
         let stale = run(app.commit_match(other));
-        assert!(matches!(stale, Err(AppError::AlreadyMatched)), "{stale:?}");
+        assert!(
+            matches!(stale, Err(AppError::Billing(BillingError::AlreadyMatched))),
+            "{stale:?}"
+        );
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 1
@@ -438,7 +443,10 @@ mod tests {
         );
         // Matched again to the same order, it pays nothing twice either.
         let again = run(app.match_bank_entry(&entry, &first.id, now(), &mut entropy(15)));
-        assert!(matches!(again, Err(AppError::AlreadyMatched)), "{again:?}");
+        assert!(
+            matches!(again, Err(AppError::Billing(BillingError::AlreadyMatched))),
+            "{again:?}"
+        );
         assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
         assert_eq!(purchases(&app, &customer), 1);
     }

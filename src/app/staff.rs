@@ -1,6 +1,7 @@
 //! The staff list (admins keep it) and the audit log.
 
 use super::{App, AppError, Caller, StaffIdentity};
+use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::staff::StaffRole;
@@ -40,7 +41,7 @@ impl<D: Database> App<D> {
             .await
         {
             Err(error) if error.is_unique_violation("staff_members.email") => {
-                return Err(AppError::EmailTaken)
+                return Err(AppError::Access(AccessError::EmailTaken))
             }
             other => other?,
         };
