@@ -16,6 +16,7 @@ use super::web::{
     error_for, form, input, multipart_file, problem_or_refusal, problem_page, status_text, table,
 };
 use super::Result;
+use crate::app::{AccessError, BillingError};
 use crate::app::{Adjustment, App, AppError, Caller, Idempotency, Principal, TaskQueue};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -222,9 +223,9 @@ pub async fn settle_order<D: Database>(
 /// router signs them in or refuses them), anything else the problem page.
 fn refused(error: AppError) -> Result<Handled> {
     match error {
-        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
-            Err(error.into())
-        }
+        AppError::Access(AccessError::Unauthenticated)
+        | AppError::Access(AccessError::Forbidden(_))
+        | AppError::Unavailable(_) => Err(error.into()),
         other => Ok(problem_page(Area::Desk, other.into())),
     }
 }
@@ -346,7 +347,7 @@ pub async fn adjust<D: Database>(
             );
             again(role, 422, &errors)
         }
-        Err(AppError::InsufficientBalance) => {
+        Err(AppError::Billing(BillingError::InsufficientBalance)) => {
             errors.push(
                 "coupons",
                 Invalid::new("insufficient", "would take the balance below zero"),
@@ -499,9 +500,9 @@ pub async fn revoke_partner<D: Database>(
 /// refused) as the router does; any other refusal is said on the page.
 fn refused_on_desk(error: AppError) -> Result<Handled> {
     match error {
-        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
-            Err(error.into())
-        }
+        AppError::Access(AccessError::Unauthenticated)
+        | AppError::Access(AccessError::Forbidden(_))
+        | AppError::Unavailable(_) => Err(error.into()),
         other => Ok(problem_page(Area::Desk, other.into())),
     }
 }

@@ -8,6 +8,7 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::problem::ApiError;
 use super::Result;
+use crate::app::LicensingError;
 use crate::app::{
     coverage_of, Activation, App, AppError, Caller, ClaimDecision, Idempotency, Principal, SupsSale,
 };
@@ -263,7 +264,7 @@ pub async fn public_key<D>(app: &App<D>) -> Result<Handled> {
     let public_key = signer
         .public_key_base64()
         .await
-        .map_err(AppError::Signing)?;
+        .map_err(|e| AppError::from(LicensingError::Signing(e)))?;
     let body = json!({"algorithm": "Ed25519", "public_key": public_key, "encoding": "base64"});
     Ok(Response::json(200, &body)
         .with_header("cache-control", "public, max-age=3600")
@@ -462,7 +463,7 @@ pub async fn resolve_claim<D: Database>(
         .assign_claim(caller, id, Some(&serial), now, entropy)
         .await?
     else {
-        return Err(AppError::ClaimDecided.into());
+        return Err(AppError::Licensing(LicensingError::ClaimDecided).into());
     };
     let body = json!({"claim_id": id, "serial": serial.as_str(), "status": "assigned", "free_coupon_granted": free_coupon});
     Ok(Response::json(200, &body).into())

@@ -27,6 +27,7 @@ use serde_json::json;
 
 pub use crate::app::{Access, PartnerNeed};
 
+use crate::app::AccessError;
 use crate::app::{
     AccessKeys, App, AppError, Caller, Credentials, PaymentProvider, Principal, Profile,
 };
@@ -218,12 +219,14 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
     };
     let app = app.audited(&entry);
     match route(&app, provider, request, &caller, now, entropy).await {
-        Err(ApiError::App(AppError::Unauthenticated)) if page => {
+        Err(ApiError::App(AppError::Access(AccessError::Unauthenticated))) if page => {
             Ok(web::sign_in_first(*access, request).into())
         }
-        Err(error @ ApiError::App(AppError::Forbidden(_) | AppError::Unavailable(_))) if page => {
-            Ok(web::refused(*access, error))
-        }
+        Err(
+            error @ ApiError::App(
+                AppError::Access(AccessError::Forbidden(_)) | AppError::Unavailable(_),
+            ),
+        ) if page => Ok(web::refused(*access, error)),
         other => other,
     }
 }
@@ -880,7 +883,7 @@ async fn register_page<D: Database>(
             Response::redirect("/registered"),
             registered.jobs,
         )),
-        Err(AppError::EmailTaken) => {
+        Err(AppError::Access(AccessError::EmailTaken)) => {
             let mut errors = FieldErrors::default();
             errors.push(
                 "contact.email",
@@ -930,7 +933,7 @@ async fn register_form<D: Database>(
             Response::redirect(&app.config.registration_thanks_url),
             registered.jobs,
         )),
-        Err(AppError::EmailTaken) => {
+        Err(AppError::Access(AccessError::EmailTaken)) => {
             let mut errors = FieldErrors::default();
             errors.push(
                 "contact.email",
@@ -1124,7 +1127,9 @@ async fn sign_in_form<D: Database>(
     }
     let outcome = match token_field(request) {
         Ok(token) => app.sign_in_browser(&token, now, entropy).await,
-        Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
+        Err(_) => Err(AppError::Access(AccessError::Token(
+            crate::domain::token::TokenError::Unknown,
+        ))),
     };
     match outcome {
         Ok(session) => Ok(web::customer_session(app, &session, next.as_ref()).into()),

@@ -8,6 +8,7 @@ use super::http::{Handled, Request, Response};
 use super::pages::{escape, page, page_in, Area};
 use super::web::{form, input, link_page, posted_link, problem_page, LinkRefusal};
 use super::Result;
+use crate::app::AccessError;
 use crate::app::{App, AppError, Caller, CustomerPrincipal, Principal};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -245,7 +246,7 @@ pub async fn confirm_email<D: Database>(
             ),
             jobs,
         )),
-        Err(AppError::EmailTaken) => Ok(page(
+        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(
             409,
             "Email address not changed",
             "<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>",

@@ -17,6 +17,7 @@ use crate::app::{
     Access, App, AppError, AttemptInput, Caller, PaymentProvider, Reply, SessionInput, Timeline,
     Upload, BREAK_GLASS,
 };
+use crate::app::{AccessError, BillingError, LicensingError};
 use crate::domain::activation::InstallationId;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -71,9 +72,9 @@ pub fn same_origin<D>(app: &App<D>, request: &Request) -> Result<()> {
     if ours {
         Ok(())
     } else {
-        Err(ApiError::App(AppError::Forbidden(
+        Err(ApiError::App(AppError::Access(AccessError::Forbidden(
             "forms are accepted from the portal's own pages only",
-        )))
+        ))))
     }
 }
 
@@ -549,9 +550,10 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
                 placed.jobs,
             ))
         }
-        Err(error @ (AppError::Unavailable(_) | AppError::PaymentProvider(_))) => {
-            Ok(problem_page(Area::Customer, error.into()))
-        }
+        Err(
+            error
+            @ (AppError::Unavailable(_) | AppError::Billing(BillingError::PaymentProvider(_))),
+        ) => Ok(problem_page(Area::Customer, error.into())),
         Err(other) => Err(other.into()),
     }
 }
@@ -688,7 +690,7 @@ pub async fn request_support<D: Database>(
     };
     match app.open_incident(caller, input, now, entropy).await {
         Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
-        Err(AppError::PaymentRequired) => Ok(page_in(
+        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(
             Area::Customer,
             402,
             "Coupons needed",
@@ -703,9 +705,9 @@ pub async fn request_support<D: Database>(
 /// refused by the router; anything else is shown on the page.
 fn refusal_page(area: Area, error: AppError) -> Result<Handled> {
     match error {
-        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
-            Err(error.into())
-        }
+        AppError::Access(AccessError::Unauthenticated)
+        | AppError::Access(AccessError::Forbidden(_))
+        | AppError::Unavailable(_) => Err(error.into()),
         other => Ok(problem_page(area, other.into())),
     }
 }
@@ -898,9 +900,9 @@ pub fn activate_page() -> Result<Handled> {
 /// as the router does for every page; any other refusal is said on the page.
 fn refused_on_page(area: Area, error: AppError) -> Result<Handled> {
     match error {
-        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
-            Err(error.into())
-        }
+        AppError::Access(AccessError::Unauthenticated)
+        | AppError::Access(AccessError::Forbidden(_))
+        | AppError::Unavailable(_) => Err(error.into()),
         other => Ok(problem_page(area, other.into())),
     }
 }
@@ -1698,12 +1700,13 @@ pub(super) fn link_page(
 
 /// The token a link's button posted, parsed before any lookup.
 pub(super) fn posted_link(request: &Request) -> std::result::Result<Token, AppError> {
-    let object = form(request).map_err(|_| AppError::Token(TokenError::Unknown))?;
+    let object =
+        form(request).map_err(|_| AppError::Access(AccessError::Token(TokenError::Unknown)))?;
     object
         .get("token")
         .and_then(Value::as_str)
         .and_then(|t| Token::parse(t).ok())
-        .ok_or(AppError::Token(TokenError::Unknown))
+        .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))
 }
 
 /// What the page of an emailed link says when the link cannot be used:
@@ -1726,10 +1729,12 @@ impl LinkRefusal {
     /// to answer.
     pub(super) fn page(&self, error: AppError) -> Result<Handled> {
         let (status, text) = match error {
-            AppError::Token(TokenError::AlreadyUsed) => (409, self.used),
-            AppError::Token(TokenError::Expired) => (410, self.expired),
-            AppError::Token(_) => (400, self.unknown),
-            AppError::ClaimDecided => (409, "This request has been decided already."),
+            AppError::Access(AccessError::Token(TokenError::AlreadyUsed)) => (409, self.used),
+            AppError::Access(AccessError::Token(TokenError::Expired)) => (410, self.expired),
+            AppError::Access(AccessError::Token(_)) => (400, self.unknown),
+            AppError::Licensing(LicensingError::ClaimDecided) => {
+                (409, "This request has been decided already.")
+            }
             other => return Err(other.into()),
         };
         let (href, words) = self.onward;
@@ -1935,7 +1940,7 @@ pub async fn invite_contact<D: Database>(
             Response::redirect("/portal/contacts"),
             invited.jobs,
         )),
-        Err(AppError::EmailTaken) => {
+        Err(AppError::Access(AccessError::EmailTaken)) => {
             let mut errors = FieldErrors::default();
             errors.push(
                 "email",
@@ -2040,7 +2045,8 @@ mod tests {
             (TokenError::Unknown, 400, INVITATION_REFUSED.unknown),
         ];
         for (error, status, words) in refusals {
-            let Ok(handled) = INVITATION_REFUSED.page(AppError::Token(error)) else {
+            let Ok(handled) = INVITATION_REFUSED.page(AppError::Access(AccessError::Token(error)))
+            else {
                 panic!("{error:?} has a page");
             };
             let html = String::from_utf8(handled.response.body).unwrap();

@@ -7,6 +7,7 @@
 //! what was decided.
 
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
+use crate::app::{BillingError, IncidentsError};
 use crate::domain::billing::{self, Session};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -143,7 +144,9 @@ impl Timeline {
     /// Refuses a change of a closed incident.
     fn refuse_if_closed(&self) -> Result<(), AppError> {
         if self.incident.callback.status == Status::Closed {
-            Err(AppError::Incident(IncidentError::Closed))
+            Err(AppError::Incidents(IncidentsError::State(
+                IncidentError::Closed,
+            )))
         } else {
             Ok(())
         }
@@ -192,7 +195,7 @@ fn concurrent(error: DbError) -> AppError {
     if error.is_unique_violation("incident_revisions")
         || error.is_unique_violation("callback_attempts")
     {
-        AppError::Conflict
+        AppError::Incidents(IncidentsError::Conflict)
     } else {
         error.into()
     }
@@ -339,7 +342,7 @@ impl<D: Database> App<D> {
             .await?;
         let customer = principal.customer()?;
         if store::decode_balance(&rows[0])? < 1 {
-            return Err(AppError::PaymentRequired);
+            return Err(AppError::Billing(BillingError::PaymentRequired));
         }
         let callback = Callback::open(&self.config.sla, now);
         let incident = IncidentRecord {
@@ -408,7 +411,7 @@ impl<D: Database> App<D> {
         let decision = incident
             .callback
             .attempt(input.outcome, &self.config.sla, now)
-            .map_err(AppError::Incident)?;
+            .map_err(IncidentsError::State)?;
         let mut batch = store::update_incident(incident, &decision.callback);
         batch.push(store::insert_attempt(
             &store::Attempt {
@@ -491,7 +494,7 @@ impl<D: Database> App<D> {
         let reopened = incident
             .callback
             .customer_replied(&self.config.sla, now)
-            .map_err(AppError::Incident)?;
+            .map_err(IncidentsError::State)?;
         let Reply {
             body,
             phone,
@@ -632,7 +635,8 @@ impl<D: Database> App<D> {
                     started_at: input.started_at,
                     ended_at: input.ended_at,
                 };
-                billing::check_session(&session, &sessions, now).map_err(AppError::Session)?;
+                billing::check_session(&session, &sessions, now)
+                    .map_err(IncidentsError::Session)?;
                 let write = store::insert_session(
                     &store::SessionRow {
                         session: &session,
@@ -656,7 +660,8 @@ impl<D: Database> App<D> {
                     started_at: input.started_at,
                     ended_at: input.ended_at,
                 };
-                billing::check_session(&corrected, &sessions, now).map_err(AppError::Session)?;
+                billing::check_session(&corrected, &sessions, now)
+                    .map_err(IncidentsError::Session)?;
                 sessions[index] = corrected.clone();
                 let change = format!("{id}:r{}", incident.revision + 1);
                 (id.to_owned(), change, store::correct_session(&corrected))
@@ -723,7 +728,7 @@ impl<D: Database> App<D> {
         let (_, timeline) = self.desk_incident(caller, incident_id).await?;
         let customer = timeline.contact()?;
         let incident = &timeline.incident;
-        let status = incident.callback.close().map_err(AppError::Incident)?;
+        let status = incident.callback.close().map_err(IncidentsError::State)?;
         let lines: Vec<StatementLine> = timeline
             .sessions
             .iter()
@@ -1018,6 +1023,9 @@ mod tests {
         let lost = run(app
             .store
             .write(store::update_incident(&stale, &decision.callback)));
-        assert!(matches!(lost.map_err(concurrent), Err(AppError::Conflict)));
+        assert!(matches!(
+            lost.map_err(concurrent),
+            Err(AppError::Incidents(IncidentsError::Conflict))
+        ));
     }
 }

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 use super::testing::{app, customer, now, run, staff_member, StandInStripe};
 use super::{Adjustment, App, Upload};
+use crate::app::BillingError;
 use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::stripe::header_for;
 use crate::domain::text::Text;
@@ -175,7 +176,10 @@ impl World {
                     "payment_intent": intent, "amount_refunded": order.total.cents() * percent / 100, "currency": "eur"}}});
                 let early = self.event(&refund);
                 assert!(
-                    matches!(early, Err(super::AppError::PaymentNotYetKnown)),
+                    matches!(
+                        early,
+                        Err(super::AppError::Billing(BillingError::PaymentNotYetKnown))
+                    ),
                     "{early:?}"
                 );
                 let paid = serde_json::json!({"id": format!("evt_late_paid_{step}"), "type": "checkout.session.completed", "data": {"object": {

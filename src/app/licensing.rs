@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{
     Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, Job, Principal, StaffIdentity,
 };
+use crate::app::{AccessError, IncidentsError, LicensingError};
 use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -57,9 +58,9 @@ impl<'a> Actor<'a> {
                 partner,
                 technician,
             }),
-            _ => Err(AppError::Forbidden(
+            _ => Err(AppError::Access(AccessError::Forbidden(
                 "this credential is not for this part of the portal",
-            )),
+            ))),
         }
     }
 
@@ -513,7 +514,7 @@ impl<D: Database> App<D> {
         let actor = Actor::of(&principal, technician)?;
         let license = actor.may_use(store::decode_license(&rows[0])?)?;
         if license.revoked_at.is_some() {
-            return Err(AppError::LicenseRevoked);
+            return Err(AppError::Licensing(LicensingError::LicenseRevoked));
         }
         if let Some(existing) = store::decode_activation(&rows[1])? {
             return Ok((existing, false));
@@ -521,7 +522,7 @@ impl<D: Database> App<D> {
         let coverage = latest_coverage(&store::decode_subscriptions(&rows[2])?);
         let released = release_day(&rows[3])?;
         if !version_covered(&license, version, released, coverage).0 {
-            return Err(AppError::VersionNotCovered);
+            return Err(AppError::Licensing(LicensingError::VersionNotCovered));
         }
         let key = self
             .config
@@ -570,14 +571,14 @@ impl<D: Database> App<D> {
             .await;
         match written {
             Ok(changes) if changes[0] == 1 => Ok((record, true)),
-            Ok(_) => Err(AppError::TooManyInstallations),
+            Ok(_) => Err(AppError::Licensing(LicensingError::TooManyInstallations)),
             // A racing request activated the same installation first.
             Err(error) if error.is_unique_violation("activations") => self
                 .store
                 .active_activation(serial.as_str(), installation.as_str(), Some(major))
                 .await?
                 .map(|existing| (existing, false))
-                .ok_or(AppError::Conflict),
+                .ok_or(AppError::Incidents(IncidentsError::Conflict)),
             Err(error) => Err(error.into()),
         }
     }
@@ -611,7 +612,7 @@ impl<D: Database> App<D> {
         }
         let used = store::decode_count(&rows[2])?;
         if !activation::may_deactivate(u32::try_from(used).unwrap_or(u32::MAX)) {
-            return Err(AppError::DeactivationLimit);
+            return Err(AppError::Licensing(LicensingError::DeactivationLimit));
         }
         self.store
             .write(vec![
@@ -668,7 +669,7 @@ impl<D: Database> App<D> {
         }
         let rows = self.store.reads(reads).await?;
         if store::decode_count(&rows[0])? >= FAILED_VALIDATIONS_PER_ADDRESS {
-            return Err(AppError::RateLimited(retry_after));
+            return Err(AppError::Access(AccessError::RateLimited(retry_after)));
         }
         let validation = match &parsed {
             Some(serial) => {
@@ -685,7 +686,7 @@ impl<D: Database> App<D> {
                 ])
                 .await?;
             if store::decode_count(&counted[1])? > FAILED_VALIDATIONS_PER_LICENSE {
-                return Err(AppError::RateLimited(retry_after));
+                return Err(AppError::Access(AccessError::RateLimited(retry_after)));
             }
         }
         Ok(validation)
@@ -788,7 +789,10 @@ impl<D: Database> App<D> {
             issued_at: format(now),
             sups_until: coverage.map(|c| c.last_day().to_string()),
         };
-        signer.sign(&file).await.map_err(AppError::Signing)
+        signer
+            .sign(&file)
+            .await
+            .map_err(|e| LicensingError::Signing(e).into())
     }
 
     /// A reseller sells (or extends) SUPS coverage for a license. An end user
@@ -844,7 +848,9 @@ impl<D: Database> App<D> {
         // must be one of the holder's contacts.
         if let Some(holder) = &license.holder_id {
             if buyer.as_ref().map(|c| &c.customer_id) != Some(holder) {
-                return Err(AppError::HeldByAnotherOrganisation);
+                return Err(AppError::Licensing(
+                    LicensingError::HeldByAnotherOrganisation,
+                ));
             }
         }
         let mut batch = vec![store::claim_license(serial, &partner.id, now)];
@@ -1006,7 +1012,9 @@ pub fn require_reseller(partner: &PartnerRecord) -> Result<(), AppError> {
     if partner.sells_sups() {
         Ok(())
     } else {
-        Err(AppError::Forbidden("only reseller partners sell SUPS"))
+        Err(AppError::Access(AccessError::Forbidden(
+            "only reseller partners sell SUPS",
+        )))
     }
 }
 

@@ -4,6 +4,7 @@
 //! against SQLite exactly as it runs in the Worker against D1.
 
 mod bulletins;
+pub mod error;
 mod idempotency;
 mod incidents;
 mod ledger;
@@ -25,6 +26,7 @@ mod tasks;
 
 pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
+pub use error::{AccessError, AppError, BillingError, IncidentsError, LicensingError, Problem};
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
 pub use ledger::{Adjustment, Ledger};
@@ -50,11 +52,9 @@ pub use staff::MemberChange;
 pub use tasks::TaskQueue;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use crate::domain::field::FieldErrors;
-use crate::domain::token::{SecretHash, TokenError};
-use crate::store::{Database, DbError, Store};
+use crate::domain::token::SecretHash;
+use crate::store::{Database, Store};
 
 /// Settings read once at start-up, as typed values.
 pub struct Config {
@@ -150,83 +150,6 @@ impl Job {
             Self::DeliverEmail { .. } | Self::SendBulletin { .. } => None,
         }
     }
-}
-
-/// Why a use case refused or failed.
-#[derive(Debug, Error)]
-pub enum AppError {
-    #[error("the request has invalid fields")]
-    Invalid(FieldErrors),
-    #[error("this email address is registered already")]
-    EmailTaken,
-    #[error("{0}")]
-    Token(TokenError),
-    #[error("the account is not active")]
-    AccountNotActive,
-    #[error("missing or invalid credentials")]
-    Unauthenticated,
-    #[error("not found")]
-    NotFound,
-    #[error("only an unpaid order can be cancelled")]
-    OrderNotCancellable,
-    #[error("{0}")]
-    Unavailable(&'static str),
-    #[error("the payment provider failed: {0}")]
-    PaymentProvider(String),
-    #[error("webhook signature: {0}")]
-    Signature(crate::domain::stripe::SignatureError),
-    #[error("the event is not a JSON object with an id, a type and data.object")]
-    MalformedEvent,
-    #[error("the statement cannot be read: {0}")]
-    Statement(String),
-    #[error("the bank entry is matched already")]
-    AlreadyMatched,
-    #[error("no such order")]
-    UnknownOrder,
-    #[error("the balance would fall below zero")]
-    InsufficientBalance,
-    #[error("support needs at least one coupon")]
-    PaymentRequired,
-    #[error("{0}")]
-    Incident(crate::domain::incident::IncidentError),
-    #[error("{0}")]
-    Session(crate::domain::billing::SessionError),
-    #[error("the incident was changed at the same time; try again")]
-    Conflict,
-    #[error("the license is revoked")]
-    LicenseRevoked,
-    #[error("this product version is not covered by the license or its SUPS coverage")]
-    VersionNotCovered,
-    #[error("every installation of this license is activated")]
-    TooManyInstallations,
-    #[error("this license has used its deactivations for this month")]
-    DeactivationLimit,
-    #[error("too many requests; try again in {0} seconds")]
-    RateLimited(u32),
-    #[error("{0}")]
-    Forbidden(&'static str),
-    #[error("no license has this serial")]
-    UnknownLicense,
-    #[error("this license is held by another organisation")]
-    HeldByAnotherOrganisation,
-    #[error("an organisation keeps at least one active contact")]
-    LastContact,
-    #[error("no organisation holds this license")]
-    LicenseNotHeld,
-    #[error("this license claim is decided already")]
-    ClaimDecided,
-    #[error("the payment this event refers to has not arrived yet; it will be retried")]
-    PaymentNotYetKnown,
-    #[error("this task is resolved already")]
-    TaskResolved,
-    #[error("only an order in review can be settled, once")]
-    OrderNotInReview,
-    #[error("this Idempotency-Key was used with another request")]
-    IdempotencyKeyReused,
-    #[error("license files cannot be signed now: {0}")]
-    Signing(String),
-    #[error(transparent)]
-    Database(#[from] DbError),
 }
 
 /// The minute a rate limit counts `now` in, and the seconds until the next.

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{App, AppError, Job};
 use super::{Caller, CustomerPrincipal};
+use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, ProForma};
@@ -103,7 +104,7 @@ impl<D: Database> App<D> {
                 let session = provider
                     .create_checkout_session(&request)
                     .await
-                    .map_err(AppError::PaymentProvider)?;
+                    .map_err(BillingError::PaymentProvider)?;
                 self.store
                     .write(vec![
                         store::insert_order(&order, Some((&session.id, &session.url))),
@@ -219,7 +220,7 @@ impl<D: Database> App<D> {
         record
             .order
             .cancel(now)
-            .map_err(|_| AppError::OrderNotCancellable)?;
+            .map_err(|_| AppError::Billing(BillingError::OrderNotCancellable))?;
         let unpaid = [OrderStatus::AwaitingPayment, OrderStatus::Expired];
         let changed = self
             .store
@@ -231,7 +232,7 @@ impl<D: Database> App<D> {
             )])
             .await?;
         if changed.first() != Some(&1) {
-            return Err(AppError::OrderNotCancellable);
+            return Err(AppError::Billing(BillingError::OrderNotCancellable));
         }
         Ok(OrderRecord {
             order: Order {

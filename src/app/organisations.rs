@@ -3,6 +3,7 @@
 //! to an organisation.
 
 use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIdentity};
+use crate::app::{AccessError, LicensingError};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::{free_coupon, FreeCoupon};
@@ -158,7 +159,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(AccessGrant {
             access_token,
@@ -193,7 +196,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(session)
     }
@@ -236,7 +241,7 @@ impl<D: Database> App<D> {
             .await;
         match written {
             Err(error) if error.is_constraint("at least one active contact") => {
-                Err(AppError::LastContact)
+                Err(AppError::Access(AccessError::LastContact))
             }
             Err(error) => Err(error.into()),
             Ok(_) => Ok(customer_id),
@@ -301,7 +306,8 @@ impl<D: Database> App<D> {
             .await?;
         let serial = match serial {
             Some(serial) => serial.clone(),
-            None => SerialNumber::parse(&claim.serial).map_err(|_| AppError::UnknownLicense)?,
+            None => SerialNumber::parse(&claim.serial)
+                .map_err(|_| AppError::Licensing(LicensingError::UnknownLicense))?,
         };
         let license = store::decode_license(&rows[0])?
             .filter(|license| license.serial == serial.as_str())
@@ -311,7 +317,9 @@ impl<D: Database> App<D> {
             .as_deref()
             .is_some_and(|h| h != claim.customer_id)
         {
-            return Err(AppError::HeldByAnotherOrganisation);
+            return Err(AppError::Licensing(
+                LicensingError::HeldByAnotherOrganisation,
+            ));
         }
         let mut batch = vec![
             store::hold_if_unheld(serial.as_str(), &claim.customer_id),
@@ -321,7 +329,9 @@ impl<D: Database> App<D> {
         let changes = self.store.write(batch).await?;
         if changes[1] == 0 {
             // Another organisation became the holder, or staff decided it.
-            return Err(AppError::HeldByAnotherOrganisation);
+            return Err(AppError::Licensing(
+                LicensingError::HeldByAnotherOrganisation,
+            ));
         }
         Ok(ClaimDecision::Assigned {
             free_coupon: granted(&changes, 2),
@@ -353,7 +363,7 @@ impl<D: Database> App<D> {
             .and_then(|license| Some((license.serial, license.holder_id?)))
             .ok_or(AppError::LicenseNotHeld)?;
         if holder == claim.customer_id {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         let claimant = store::decode_contact(&rows[1])?.ok_or(AppError::NotFound)?;
         let mut batch = vec![store::request_join(claim_id, &serial)];
@@ -405,7 +415,7 @@ impl<D: Database> App<D> {
             .filter(|claim| issued.claim_id.as_deref() == Some(claim.id.as_str()))
             .ok_or(AppError::NotFound)?;
         if claim.status != ClaimStatus::JoinRequested || !confirmer.is_active() {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         let holder = &confirmer.customer.id;
         let changes = self
@@ -418,7 +428,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 || changes[1] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(())
     }
@@ -447,7 +459,7 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         Ok(ClaimDecision::Refused {
             jobs: vec![Job::DeliverEmail { outbox_id }],

@@ -4,6 +4,7 @@
 
 use super::orders::Credit;
 use super::{App, AppError, Job};
+use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::reversal_key;
@@ -95,8 +96,9 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<EventOutcome, AppError> {
         stripe::verify(signature, body, &self.config.stripe_webhook_secrets, now)
-            .map_err(AppError::Signature)?;
-        let event = Event::parse(body).map_err(|_| AppError::MalformedEvent)?;
+            .map_err(BillingError::Signature)?;
+        let event =
+            Event::parse(body).map_err(|_| AppError::Billing(BillingError::MalformedEvent))?;
         let planned = self.plan_event(&event, now, entropy).await?;
         self.commit_event(&event, planned, now).await
     }
@@ -310,8 +312,8 @@ impl<D: Database> App<D> {
         // A refund that arrives before the payment it refunds (events come
         // out of order) is not recorded: the non-2xx answer makes Stripe
         // deliver it again later, when the payment is known.
-        let (record, purchased, refunded) =
-            store::decode_order_for_refund(rows)?.ok_or(AppError::PaymentNotYetKnown)?;
+        let (record, purchased, refunded) = store::decode_order_for_refund(rows)?
+            .ok_or(AppError::Billing(BillingError::PaymentNotYetKnown))?;
         let order = &record.order;
         let through = order.coupons_refunded(refunded_cents);
         let due = through.min(purchased) - refunded;

@@ -8,7 +8,8 @@
 //! browser session opened with it.
 
 use super::{App, AppError};
-use crate::domain::access::{AccessError, Assertion};
+use crate::app::AccessError;
+use crate::domain::access::{Assertion, AssertionError};
 use crate::domain::entropy::Entropy;
 use crate::domain::organisation::ContactStatus;
 use crate::domain::registration::CustomerStatus;
@@ -168,7 +169,7 @@ enum Refusal {
 impl From<Refusal> for AppError {
     fn from(refusal: Refusal) -> Self {
         match refusal {
-            Refusal::Unauthenticated => Self::Unauthenticated,
+            Refusal::Unauthenticated => AccessError::Unauthenticated.into(),
             Refusal::NotHere => Caller::NOT_HERE,
             Refusal::Unavailable(why) => Self::Unavailable(why),
         }
@@ -260,9 +261,9 @@ impl Caller {
                     Principal::Staff(StaffIdentity::member(member))
                 }
                 _ => {
-                    return Err(AppError::Forbidden(
+                    return Err(AppError::Access(AccessError::Forbidden(
                         "you are not (or no longer) a member of Spica's staff",
-                    ))
+                    )))
                 }
             },
             Claim::Secret { bearer, .. } => {
@@ -281,18 +282,19 @@ impl Caller {
     /// The role or partner kind the route needs.
     fn admit(&self, principal: Principal) -> Result<Principal, AppError> {
         match (&self.access, &principal) {
-            (Access::Staff(roles), Principal::Staff(staff)) if !staff.role.may(roles) => {
-                Err(AppError::Forbidden("your staff role may not do this"))
-            }
-            (Access::Partner(need), Principal::Partner(partner)) if !need.admits(partner) => {
-                Err(AppError::Forbidden("this partner kind may not do this"))
-            }
+            (Access::Staff(roles), Principal::Staff(staff)) if !staff.role.may(roles) => Err(
+                AppError::Access(AccessError::Forbidden("your staff role may not do this")),
+            ),
+            (Access::Partner(need), Principal::Partner(partner)) if !need.admits(partner) => Err(
+                AppError::Access(AccessError::Forbidden("this partner kind may not do this")),
+            ),
             _ => Ok(principal),
         }
     }
 
-    const NOT_HERE: AppError =
-        AppError::Forbidden("this credential is not for this part of the portal");
+    const NOT_HERE: AppError = AppError::Access(AccessError::Forbidden(
+        "this credential is not for this part of the portal",
+    ));
 
     /// A bearer token: a customer's access token or a partner's key; a
     /// valid one of the other kind is 403, anything else 401.
@@ -311,14 +313,14 @@ impl Caller {
             }
             (Access::Partner(_), _, Some(partner)) => Ok(Principal::Partner(partner)),
             (_, Some(_), _) | (_, _, Some(_)) => Err(Self::NOT_HERE),
-            _ => Err(AppError::Unauthenticated),
+            _ => Err(AppError::Access(AccessError::Unauthenticated)),
         }
     }
 
     /// A browser session: its kind must be the route's.
     fn session_principal(&self, holders: SecretHolders) -> Result<Principal, AppError> {
         let Some((kind, subject_id, subject)) = holders.session else {
-            return Err(AppError::Unauthenticated);
+            return Err(AppError::Access(AccessError::Unauthenticated));
         };
         match (self.access, kind, subject) {
             (Access::Customer, SessionKind::Customer, SessionSubject::Contact(holder)) => {
@@ -329,7 +331,7 @@ impl Caller {
                 if customer.is_active() {
                     Ok(Principal::Customer(Box::new(customer)))
                 } else {
-                    Err(AppError::Unauthenticated)
+                    Err(AppError::Access(AccessError::Unauthenticated))
                 }
             }
             (Access::Staff(_), SessionKind::Staff, _) if subject_id == BREAK_GLASS => {
@@ -342,7 +344,9 @@ impl Caller {
             }
             (Access::Customer, SessionKind::Customer, _)
             | (Access::Staff(_), SessionKind::Staff, _)
-            | (Access::Partner(_), SessionKind::Partner, _) => Err(AppError::Unauthenticated),
+            | (Access::Partner(_), SessionKind::Partner, _) => {
+                Err(AppError::Access(AccessError::Unauthenticated))
+            }
             _ => Err(Self::NOT_HERE),
         }
     }
@@ -459,9 +463,10 @@ impl<D: Database> App<D> {
         now: Instant,
     ) -> Result<crate::domain::email::Email, AppError> {
         let (Some(policy), Some(keys)) = (self.config.access.as_ref(), keys) else {
-            return Err(AppError::Unauthenticated);
+            return Err(AppError::Access(AccessError::Unauthenticated));
         };
-        let assertion = Assertion::parse(assertion).map_err(|_| AppError::Unauthenticated)?;
+        let assertion = Assertion::parse(assertion)
+            .map_err(|_| AppError::Access(AccessError::Unauthenticated))?;
         let verified = keys
             .verify(
                 &assertion.kid,
@@ -471,11 +476,11 @@ impl<D: Database> App<D> {
             .await
             .map_err(|_| AppError::Unavailable("staff sign-in cannot be checked right now"))?;
         if !verified {
-            return Err(AppError::Unauthenticated);
+            return Err(AppError::Access(AccessError::Unauthenticated));
         }
         assertion
             .identity(policy, now)
-            .map_err(|_: AccessError| AppError::Unauthenticated)
+            .map_err(|_: AssertionError| AppError::Access(AccessError::Unauthenticated))
     }
 
     /// Opens a browser session for a subject already proven (a partner key,
@@ -512,7 +517,7 @@ impl<D: Database> App<D> {
     ) -> Result<Token, AppError> {
         let (_, principal) = self.token_holder(link, Purpose::SignIn, now).await?;
         if !principal.is_active() {
-            return Err(AppError::AccountNotActive);
+            return Err(AppError::Access(AccessError::AccountNotActive));
         }
         let id = Token::generate(entropy);
         let expires_at = now + chrono::Duration::hours(SESSION_HOURS);
@@ -530,7 +535,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(id)
     }
@@ -582,7 +589,9 @@ impl Principal {
     }
 
     fn mismatch() -> AppError {
-        AppError::Forbidden("this credential is not for this part of the portal")
+        AppError::Access(AccessError::Forbidden(
+            "this credential is not for this part of the portal",
+        ))
     }
 }
 
@@ -669,10 +678,10 @@ impl<D: Database> App<D> {
         let rest = results.split_off(1);
         let (issued, holder) = SecretHolders::decode(results.first().map_or(&[], Vec::as_slice))?
             .token
-            .ok_or(AppError::Token(TokenError::Unknown))?;
-        issued.check(purpose, now).map_err(AppError::Token)?;
+            .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
+        issued.check(purpose, now).map_err(AccessError::Token)?;
         if holder.contact.status == ContactStatus::Removed {
-            return Err(AppError::Token(TokenError::Unknown));
+            return Err(AppError::Access(AccessError::Token(TokenError::Unknown)));
         }
         let principal = CustomerPrincipal {
             customer: holder.customer,

@@ -3,6 +3,7 @@
 //! address is told.
 
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Profile};
+use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -274,9 +275,9 @@ impl<D: Database> App<D> {
             .store
             .pending_email_by_link(link.hash())
             .await?
-            .ok_or(AppError::Token(TokenError::Unknown))?;
+            .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
         if pending.expires_at <= now {
-            return Err(AppError::Token(TokenError::Expired));
+            return Err(AppError::Access(AccessError::Token(TokenError::Expired)));
         }
         let old = Email::parse(&pending.email)
             .map_err(|_| DbError::Decode(format!("email of {}", pending.contact_id)))?;
@@ -290,9 +291,13 @@ impl<D: Database> App<D> {
             ])
             .await;
         match written {
-            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
+            Err(error) if error.is_unique_violation("contacts.email") => {
+                Err(AppError::Access(AccessError::EmailTaken))
+            }
             Err(error) => Err(error.into()),
-            Ok(changes) if changes[1] == 0 => Err(AppError::Token(TokenError::AlreadyUsed)),
+            Ok(changes) if changes[1] == 0 => Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            ))),
             Ok(_) => Ok(vec![Job::DeliverEmail { outbox_id }]),
         }
     }

@@ -6,6 +6,7 @@
 use std::cell::{Cell, RefCell};
 
 use super::{rate_window, App, AppError};
+use crate::app::AccessError;
 use crate::domain::time::Instant;
 use crate::store::{self, Database, DbError, Row, Statement, Store};
 
@@ -30,7 +31,7 @@ impl<D: Database> RateLimited<'_, D> {
             self.count(&self.db.query(counter).await?)?;
         }
         if self.refused.get() {
-            return Err(AppError::RateLimited(self.retry_after));
+            return Err(AppError::Access(AccessError::RateLimited(self.retry_after)));
         }
         Ok(())
     }

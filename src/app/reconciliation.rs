@@ -239,7 +239,7 @@ impl<D: Database> App<D> {
             .pop()
             .ok_or(AppError::NotFound)?;
         if entry.outcome != Outcome::Unmatched.as_str() {
-            return Err(AppError::AlreadyMatched);
+            return Err(AppError::Billing(BillingError::AlreadyMatched));
         }
         let (record, address) = store::decode_orders_to_confirm(&rows[1])?
             .pop()
@@ -292,7 +292,7 @@ impl<D: Database> App<D> {
         match self.store.write(planned.batch).await {
             Ok(_) => {}
             Err(error) if store::is_matched_already(&error) => {
-                return Err(AppError::AlreadyMatched)
+                return Err(AppError::Billing(BillingError::AlreadyMatched))
             }
             Err(error) => return Err(error.into()),
         }
@@ -501,7 +501,10 @@ mod tests {
                 .unwrap();
         run(app.commit_match(one)).unwrap();
         let stale = run(app.commit_match(other));
-        assert!(matches!(stale, Err(AppError::AlreadyMatched)), "{stale:?}");
+        assert!(
+            matches!(stale, Err(AppError::Billing(BillingError::AlreadyMatched))),
+            "{stale:?}"
+        );
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 1

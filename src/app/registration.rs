@@ -1,6 +1,7 @@
 //! Registration, email verification, and the free first coupon.
 
 use super::{App, AppError, CustomerPrincipal, Job};
+use crate::app::AccessError;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::{free_coupon, free_grant_key, FreeCoupon};
 use crate::domain::notification;
@@ -77,7 +78,7 @@ impl<D: Database> App<D> {
     ) -> Result<Registered, AppError> {
         let email = &registration.contact.email;
         if self.store.contact_by_email(email.as_str()).await?.is_some() {
-            return Err(AppError::EmailTaken);
+            return Err(AppError::Access(AccessError::EmailTaken));
         }
         let (registered, batch) = self.registration_writes(&registration, now, entropy);
         match self.store.write(batch).await {
@@ -213,7 +214,9 @@ impl<D: Database> App<D> {
         let changes = self.store.write(batch).await?;
         let changed = |index: usize| changes.get(index).is_some_and(|&n| n > 0);
         if !changed(0) {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         // Answered from what was read and what the guards let through, so
         // that a second verification link of an active customer answers
@@ -246,7 +249,7 @@ impl<D: Database> App<D> {
         match status {
             CustomerStatus::Active => Ok(()),
             CustomerStatus::PendingVerification | CustomerStatus::Merged => {
-                Err(AppError::AccountNotActive)
+                Err(AppError::Access(AccessError::AccountNotActive))
             }
         }
     }
@@ -325,7 +328,10 @@ pub(crate) mod tests {
             now(),
             &mut entropy(2),
         ));
-        assert!(matches!(again, Err(AppError::EmailTaken)));
+        assert!(matches!(
+            again,
+            Err(AppError::Access(AccessError::EmailTaken))
+        ));
         assert_eq!(run(app.store.outbox_messages(None, 10)).unwrap().len(), 1);
     }
 
@@ -352,7 +358,9 @@ pub(crate) mod tests {
         let again = run(app.verify_email(&token, now(), &mut entropy(3)));
         assert!(matches!(
             again,
-            Err(AppError::Token(TokenError::AlreadyUsed))
+            Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed
+            )))
         ));
         assert_eq!(
             run(app.store.coupon_balance(&registered.customer_id)).unwrap(),
@@ -512,7 +520,10 @@ pub(crate) mod tests {
         let token = token_in_email(&app, "ana@kovinar.si");
         let late = now() + Purpose::VerifyEmail.lifetime();
         let result = run(app.verify_email(&token, late, &mut entropy(2)));
-        assert!(matches!(result, Err(AppError::Token(TokenError::Expired))));
+        assert!(matches!(
+            result,
+            Err(AppError::Access(AccessError::Token(TokenError::Expired)))
+        ));
     }
 
     #[test]

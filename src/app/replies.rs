@@ -6,6 +6,7 @@
 //! server.
 
 use super::{App, AppError, CustomerPrincipal, Job, Reply};
+use crate::app::IncidentsError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::inbound::{InboundEmail, InboundError, MAX_REPLY_CHARS};
@@ -110,7 +111,9 @@ impl<D: Database> App<D> {
             .await;
         match added {
             Ok((_, jobs)) => Ok(Ok(InboundOutcome::Added { incident_id, jobs })),
-            Err(AppError::Incident(error)) => Ok(Err(Refusal::Incident(error))),
+            Err(AppError::Incidents(IncidentsError::State(error))) => {
+                Ok(Err(Refusal::Incident(error)))
+            }
             // The same email delivered twice at once: the other took it.
             Err(AppError::Database(error)) if error.is_unique_violation("inbound_emails") => {
                 Ok(Ok(InboundOutcome::Duplicate { incident_id }))

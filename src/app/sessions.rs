@@ -3,6 +3,7 @@
 
 use super::CustomerPrincipal;
 use super::{App, AppError, Job};
+use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::minutes_available;
@@ -115,7 +116,7 @@ impl<D: Database> App<D> {
     ) -> Result<AccessGrant, AppError> {
         let (_, principal) = self.token_holder(link, Purpose::SignIn, now).await?;
         if !principal.is_active() {
-            return Err(AppError::AccountNotActive);
+            return Err(AppError::Access(AccessError::AccountNotActive));
         }
         let access_token = Token::generate(entropy);
         let access = IssuedToken::issue(Purpose::Access, &principal.contact.id, now);
@@ -127,7 +128,9 @@ impl<D: Database> App<D> {
             ])
             .await?;
         if changes[0] == 0 {
-            return Err(AppError::Token(TokenError::AlreadyUsed));
+            return Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed,
+            )));
         }
         Ok(AccessGrant {
             access_token,
@@ -180,7 +183,9 @@ mod tests {
         let again = run(app.redeem_sign_in(&link, now(), &mut entropy(5)));
         assert!(matches!(
             again,
-            Err(AppError::Token(TokenError::AlreadyUsed))
+            Err(AppError::Access(AccessError::Token(
+                TokenError::AlreadyUsed
+            )))
         ));
     }
 
@@ -247,17 +252,17 @@ mod tests {
         let link = token_in_email(&app, "ana@kovinar.si");
         assert!(matches!(
             run(app.authenticate(Some(link.as_str()), now())),
-            Err(AppError::Unauthenticated)
+            Err(AppError::Access(AccessError::Unauthenticated))
         ));
         let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
         let late = grant.expires_at;
         assert!(matches!(
             run(app.authenticate(Some(grant.access_token.as_str()), late)),
-            Err(AppError::Unauthenticated)
+            Err(AppError::Access(AccessError::Unauthenticated))
         ));
         assert!(matches!(
             run(app.authenticate(None, now())),
-            Err(AppError::Unauthenticated)
+            Err(AppError::Access(AccessError::Unauthenticated))
         ));
     }
 }

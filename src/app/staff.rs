@@ -1,6 +1,7 @@
 //! The staff list (admins keep it) and the audit log.
 
 use super::{App, AppError, Caller, StaffIdentity};
+use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::staff::StaffRole;

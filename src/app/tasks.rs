@@ -3,6 +3,7 @@
 
 use super::orders::Credit;
 use super::{App, AppError, Caller, Job, StaffIdentity};
+use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::order::{Order, OrderStatus, ReviewSettlement};
@@ -95,7 +96,7 @@ impl<D: Database> App<D> {
             .pop()
             .ok_or(AppError::NotFound)?;
         if task.resolved_at.is_some() {
-            return Err(AppError::TaskResolved);
+            return Err(AppError::Billing(BillingError::TaskResolved));
         }
         self.store
             .write(vec![store::resolve_task(
@@ -107,7 +108,7 @@ impl<D: Database> App<D> {
             .await
             .map_err(|error| {
                 if error.is_constraint("a task is resolved once") {
-                    AppError::TaskResolved
+                    AppError::Billing(BillingError::TaskResolved)
                 } else {
                     error.into()
                 }
@@ -147,7 +148,7 @@ impl<D: Database> App<D> {
         let record = store::decode_order(&rows[0])?.ok_or(AppError::NotFound)?;
         let order = &record.order;
         if order.status != OrderStatus::Review {
-            return Err(AppError::OrderNotInReview);
+            return Err(AppError::Billing(BillingError::OrderNotInReview));
         }
         let mut statements = store::settle_review(
             &entropy.id("stl"),
@@ -171,7 +172,7 @@ impl<D: Database> App<D> {
             if error.is_constraint("only an order in review is settled")
                 || error.is_unique_violation("order_settlements.order_id")
             {
-                AppError::OrderNotInReview
+                AppError::Billing(BillingError::OrderNotInReview)
             } else {
                 error.into()
             }

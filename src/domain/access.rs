@@ -28,7 +28,7 @@ pub struct AccessPolicy {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum AccessError {
+pub enum AssertionError {
     #[error("the assertion is not a JWT")]
     Malformed,
     #[error("the assertion is not signed with RS256 by a named key")]
@@ -87,26 +87,26 @@ impl std::fmt::Debug for Assertion {
 impl Assertion {
     /// Reads a compact JWT; only RS256 with a `kid` is accepted, so that a
     /// token cannot choose `none` or an HMAC keyed with a public key.
-    pub fn parse(token: &str) -> Result<Self, AccessError> {
+    pub fn parse(token: &str) -> Result<Self, AssertionError> {
         let mut parts = token.trim().split('.');
         let (Some(header), Some(payload), Some(signature), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err(AccessError::Malformed);
+            return Err(AssertionError::Malformed);
         };
         let decode = |part: &str| {
             URL_SAFE_NO_PAD
                 .decode(part)
-                .map_err(|_| AccessError::Malformed)
+                .map_err(|_| AssertionError::Malformed)
         };
         let parsed: Header =
-            serde_json::from_slice(&decode(header)?).map_err(|_| AccessError::Malformed)?;
+            serde_json::from_slice(&decode(header)?).map_err(|_| AssertionError::Malformed)?;
         let kid = match (parsed.alg.as_str(), parsed.kid) {
             ("RS256", Some(kid)) if !kid.is_empty() => kid,
-            _ => return Err(AccessError::Algorithm),
+            _ => return Err(AssertionError::Algorithm),
         };
         let claims: Claims =
-            serde_json::from_slice(&decode(payload)?).map_err(|_| AccessError::Malformed)?;
+            serde_json::from_slice(&decode(payload)?).map_err(|_| AssertionError::Malformed)?;
         Ok(Self {
             kid,
             signing_input: format!("{header}.{payload}"),
@@ -117,26 +117,30 @@ impl Assertion {
 
     /// The staff member's address, if the claims hold for `policy` at `now`.
     /// Call it only once the signature has verified.
-    pub fn identity(&self, policy: &AccessPolicy, now: Instant) -> Result<Email, AccessError> {
+    pub fn identity(&self, policy: &AccessPolicy, now: Instant) -> Result<Email, AssertionError> {
         let audience_matches = match &self.claims.aud {
             Audience::One(aud) => *aud == policy.audience,
             Audience::Many(auds) => auds.contains(&policy.audience),
         };
         if !audience_matches {
-            return Err(AccessError::Audience);
+            return Err(AssertionError::Audience);
         }
         if self.claims.iss.trim_end_matches('/') != policy.team_domain.trim_end_matches('/') {
-            return Err(AccessError::Issuer);
+            return Err(AssertionError::Issuer);
         }
         let now = now.timestamp();
         let not_before = self.claims.nbf.unwrap_or(i64::MIN);
         if now.saturating_add(LEEWAY_SECONDS) < not_before
             || now.saturating_sub(LEEWAY_SECONDS) >= self.claims.exp
         {
-            return Err(AccessError::Expired);
+            return Err(AssertionError::Expired);
         }
-        let email = self.claims.email.as_deref().ok_or(AccessError::NoEmail)?;
-        Email::parse(email).map_err(|_| AccessError::NoEmail)
+        let email = self
+            .claims
+            .email
+            .as_deref()
+            .ok_or(AssertionError::NoEmail)?;
+        Email::parse(email).map_err(|_| AssertionError::NoEmail)
     }
 }
 
@@ -200,11 +204,14 @@ mod tests {
         ] {
             assert_eq!(
                 Assertion::parse(&token(header, claims())).unwrap_err(),
-                AccessError::Algorithm
+                AssertionError::Algorithm
             );
         }
         for junk in ["", "a.b", "a.b.c.d", "!!.!!.!!"] {
-            assert_eq!(Assertion::parse(junk).unwrap_err(), AccessError::Malformed);
+            assert_eq!(
+                Assertion::parse(junk).unwrap_err(),
+                AssertionError::Malformed
+            );
         }
     }
 
@@ -215,14 +222,14 @@ mod tests {
         let assertion = Assertion::parse(&token(rs256(), other)).unwrap();
         assert_eq!(
             assertion.identity(&policy(), at(NOW)),
-            Err(AccessError::Audience)
+            Err(AssertionError::Audience)
         );
         let mut other = claims();
         other["iss"] = json!("https://evil.cloudflareaccess.com");
         let assertion = Assertion::parse(&token(rs256(), other)).unwrap();
         assert_eq!(
             assertion.identity(&policy(), at(NOW)),
-            Err(AccessError::Issuer)
+            Err(AssertionError::Issuer)
         );
     }
 
@@ -234,11 +241,11 @@ mod tests {
             .is_ok());
         assert_eq!(
             assertion.identity(&policy(), at(NOW + 300 + LEEWAY_SECONDS)),
-            Err(AccessError::Expired)
+            Err(AssertionError::Expired)
         );
         assert_eq!(
             assertion.identity(&policy(), at(NOW - 10 - LEEWAY_SECONDS - 1)),
-            Err(AccessError::Expired)
+            Err(AssertionError::Expired)
         );
     }
 
@@ -249,7 +256,7 @@ mod tests {
         let assertion = Assertion::parse(&token(rs256(), other)).unwrap();
         assert_eq!(
             assertion.identity(&policy(), at(NOW)),
-            Err(AccessError::NoEmail)
+            Err(AssertionError::NoEmail)
         );
     }
 }
