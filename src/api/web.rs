@@ -285,9 +285,9 @@ pub(super) fn problem_page(area: Area, error: ApiError) -> Handled {
 /// gets the router's sign-in or refusal page, anyone else the problem.
 pub(super) fn problem_or_refusal(area: Area, error: AppError) -> Result<Handled> {
     match error {
-        AppError::Unauthenticated | AppError::Forbidden(_) | AppError::Unavailable(_) => {
-            Err(error.into())
-        }
+        AppError::Access(AccessError::Unauthenticated)
+        | AppError::Access(AccessError::Forbidden(_))
+        | AppError::Unavailable(_) => Err(error.into()),
         other => Ok(problem_page(area, other.into())),
     }
 }

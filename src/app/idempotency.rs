@@ -7,6 +7,7 @@
 //! batch's changes without reading the answer back.
 
 use super::{App, AppError, Job};
+use crate::app::IncidentsError;
 use crate::domain::idempotency::{self, Decision, IdempotencyKey, Remembered, RequestFingerprint};
 use crate::domain::time::Instant;
 use crate::store::{self, Database, DbError, Effect, KeyOwner, Row, Statement};
@@ -92,7 +93,8 @@ impl<D: Database> App<D> {
             });
         }
         let remembered = self.store.remembered(owner, keyed.key).await?;
-        replay(remembered.as_ref(), keyed.request)?.ok_or(AppError::Conflict)
+        replay(remembered.as_ref(), keyed.request)?
+            .ok_or(AppError::Incidents(IncidentsError::Conflict))
     }
 }
 

@@ -214,7 +214,8 @@ impl World {
                         .app
                         .adjust(&staff, adjustment, &keyed, now(), &mut entropy))
                     {
-                        Ok(_) | Err(super::AppError::InsufficientBalance) => {}
+                        Ok(_)
+                        | Err(super::AppError::Billing(BillingError::InsufficientBalance)) => {}
                         Err(other) => panic!("{other}"),
                     }
                 }

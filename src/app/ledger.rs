@@ -1,6 +1,7 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
 use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, StaffIdentity};
+use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::Entry;
 use crate::domain::text::Text;
@@ -139,7 +140,7 @@ impl<D: Database> App<D> {
             Vec::new(),
             |error| {
                 if error.is_constraint("balance >= 0") {
-                    AppError::InsufficientBalance
+                    AppError::Billing(BillingError::InsufficientBalance)
                 } else {
                     error.into()
                 }

@@ -932,7 +932,7 @@ impl<D: Database> App<D> {
                 AppError::NotFound
             } else if error.is_unique_violation("contacts.email") {
                 // The end user registered meanwhile: a retry finds them.
-                AppError::Conflict
+                AppError::Incidents(IncidentsError::Conflict)
             } else {
                 error.into()
             }
@@ -953,7 +953,7 @@ impl<D: Database> App<D> {
                 let changes = self.store.write(batch).await.map_err(refused)?;
                 // Another sale from the same coverage was recorded first.
                 if changes.get(sale_written) != Some(&1) {
-                    return Err(AppError::Conflict);
+                    return Err(AppError::Incidents(IncidentsError::Conflict));
                 }
                 Ok(Answer {
                     status: 201,

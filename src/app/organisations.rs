@@ -83,7 +83,7 @@ impl<D: Database> App<D> {
             .await?;
         let principal = principal.customer()?;
         if store::decode_contact(&rows[0])?.is_some() {
-            return Err(AppError::EmailTaken);
+            return Err(AppError::Access(AccessError::EmailTaken));
         }
         let contact = ContactRecord {
             id: entropy.id("con"),
@@ -128,7 +128,9 @@ impl<D: Database> App<D> {
             ])
             .await;
         match written {
-            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
+            Err(error) if error.is_unique_violation("contacts.email") => {
+                Err(AppError::Access(AccessError::EmailTaken))
+            }
             // The token refers to the contact: without it, the batch fails.
             Err(error) if error.is_constraint("FOREIGN KEY") => Err(AppError::NotFound),
             Err(error) => Err(error.into()),
@@ -277,7 +279,7 @@ impl<D: Database> App<D> {
         let rest = rows.split_off(1);
         let claim = store::decode_claim(&rows[0])?.ok_or(AppError::NotFound)?;
         if !claim.status.is_pending() {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         Ok((claim, rest))
     }
@@ -311,7 +313,7 @@ impl<D: Database> App<D> {
         };
         let license = store::decode_license(&rows[0])?
             .filter(|license| license.serial == serial.as_str())
-            .ok_or(AppError::UnknownLicense)?;
+            .ok_or(AppError::Licensing(LicensingError::UnknownLicense))?;
         if license
             .holder_id
             .as_deref()
@@ -361,7 +363,7 @@ impl<D: Database> App<D> {
             .await?;
         let (serial, holder) = store::decode_license(&rows[0])?
             .and_then(|license| Some((license.serial, license.holder_id?)))
-            .ok_or(AppError::LicenseNotHeld)?;
+            .ok_or(AppError::Licensing(LicensingError::LicenseNotHeld))?;
         if holder == claim.customer_id {
             return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
@@ -391,7 +393,7 @@ impl<D: Database> App<D> {
         }
         let changes = self.store.write(batch).await?;
         if changes[0] == 0 {
-            return Err(AppError::ClaimDecided);
+            return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
         Ok(ClaimDecision::JoinRequested { jobs })
     }
@@ -579,7 +581,7 @@ mod tests {
         let org = ana.customer.id.clone();
         assert!(matches!(
             run(app.remove_contact(&staff(), Some(&org), &ana.contact.id, now())),
-            Err(AppError::LastContact)
+            Err(AppError::Access(AccessError::LastContact))
         ));
         let bor = invite(&app, &ana, "bor@kovinar.si", 10);
         let email = Email::parse("bor@kovinar.si").unwrap();
@@ -703,7 +705,7 @@ mod tests {
         assert_eq!(run(app.store.coupon_balance(&eve.customer.id)).unwrap(), 1);
         assert!(matches!(
             run(app.assign_claim(&staff(), &claim.id, Some(&serial), now(), &mut entropy(71))),
-            Err(AppError::ClaimDecided)
+            Err(AppError::Licensing(LicensingError::ClaimDecided))
         ));
     }
 
@@ -718,7 +720,9 @@ mod tests {
             .remove(0);
         assert!(matches!(
             run(app.assign_claim(&staff(), &claim.id, None, now(), &mut entropy(80))),
-            Err(AppError::HeldByAnotherOrganisation)
+            Err(AppError::Licensing(
+                LicensingError::HeldByAnotherOrganisation
+            ))
         ));
         run(app.request_join(&staff(), &claim.id, now(), &mut entropy(81))).unwrap();
         let confirm = token_in_email(&app, "ana@kovinar.si");

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::orders::Credit;
 use super::{App, AppError, Caller, Job, StaffIdentity};
+use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::money::Money;
@@ -103,7 +104,9 @@ impl<D: Database> App<D> {
             Ok(file) => file,
             Err(error) => {
                 self.identify(caller).await?;
-                return Err(AppError::Statement(error.to_string()));
+                return Err(AppError::Billing(BillingError::Statement(
+                    error.to_string(),
+                )));
             }
         };
 
@@ -243,8 +246,9 @@ impl<D: Database> App<D> {
         }
         let (record, address) = store::decode_orders_to_confirm(&rows[1])?
             .pop()
-            .ok_or(AppError::UnknownOrder)?;
-        let amount = Money::from_cents(entry.amount_cents).ok_or(AppError::AlreadyMatched)?;
+            .ok_or(AppError::Billing(BillingError::UnknownOrder))?;
+        let amount = Money::from_cents(entry.amount_cents)
+            .ok_or(AppError::Billing(BillingError::AlreadyMatched))?;
         let mut change = OrderChange::new(record.order);
         let (line_outcome, detail) =
             reconciliation::apply_transfer(&mut change, &entry.key, amount);
@@ -517,7 +521,10 @@ mod tests {
         // Matched again to the same order, it pays nothing twice either.
         let again =
             run(app.match_bank_entry(&staff_member(), &entry, &first.id, now(), &mut entropy(15)));
-        assert!(matches!(again, Err(AppError::AlreadyMatched)), "{again:?}");
+        assert!(
+            matches!(again, Err(AppError::Billing(BillingError::AlreadyMatched))),
+            "{again:?}"
+        );
         assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
         assert_eq!(purchases(&app, &customer), 1);
     }

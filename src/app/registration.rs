@@ -82,7 +82,9 @@ impl<D: Database> App<D> {
         }
         let (registered, batch) = self.registration_writes(&registration, now, entropy);
         match self.store.write(batch).await {
-            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::EmailTaken),
+            Err(error) if error.is_unique_violation("contacts.email") => {
+                Err(AppError::Access(AccessError::EmailTaken))
+            }
             Err(error) => Err(error.into()),
             Ok(_) => Ok(registered),
         }

@@ -51,7 +51,7 @@ impl<D: Database> App<D> {
             .await
         {
             Err(error) if error.is_unique_violation("staff_members.email") => {
-                Err(AppError::EmailTaken)
+                Err(AppError::Access(AccessError::EmailTaken))
             }
             Err(error) => Err(error.into()),
             Ok(_) => Ok(member),
