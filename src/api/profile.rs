@@ -90,7 +90,7 @@ fn current_values(customer: &CustomerPrincipal) -> Map<String, Value> {
         ("country", &c.country),
         ("vat_id", c.vat_id.as_deref().unwrap_or("")),
         ("contact_name", &p.name),
-        ("email", &p.email),
+        ("email", p.email.as_str()),
         ("phone", &p.phone),
         ("newsletter", if p.newsletter { "on" } else { "" }),
     ]

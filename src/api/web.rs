@@ -1871,7 +1871,7 @@ fn contacts_view(
             };
             vec![
                 escape(&c.name),
-                escape(&c.email),
+                escape(c.email.as_str()),
                 escape(&c.phone),
                 status_text(c.status.as_str()),
                 action,
@@ -1977,8 +1977,8 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
             let action = |what: &str| format!("/desk/claims/{id}/{what}");
             vec![
                 when(c.created_at),
-                format!("{}<br>{}", escape(&c.company_name), escape(&c.email)),
-                escape(&c.serial),
+                format!("{}<br>{}", escape(&c.company_name), escape(c.email.as_str())),
+                escape(c.serial.as_str()),
                 status_text(c.status.as_str()),
                 format!(
                     "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{id}\">Serial (if not as typed)</label> \

@@ -9,7 +9,6 @@
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
 use crate::app::{BillingError, IncidentsError};
 use crate::domain::billing::{self, Session};
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Scheduled, Status, Timer,
@@ -184,10 +183,6 @@ fn timer_job(incident_id: &str, scheduled: &Scheduled) -> Job {
         attempt: scheduled.attempt,
         due_at: format(scheduled.due_at),
     }
-}
-
-fn decode_email(text: &str) -> Result<Email, AppError> {
-    Email::parse(text).map_err(|_| DbError::Decode(format!("stored email {text}")).into())
 }
 
 /// A conflicting concurrent change of the same incident lost the race.
@@ -382,7 +377,7 @@ impl<D: Database> App<D> {
         ));
         batch.push(store::insert_message(
             &ack_id,
-            &notification::incident_received(&decode_email(&customer.contact.email)?, &facts)
+            &notification::incident_received(&customer.contact.email, &facts)
                 .replying_to(self.reply_address(&incident.id)),
             now,
         ));
@@ -436,7 +431,7 @@ impl<D: Database> App<D> {
         if decision.prompt_customer {
             let outbox_id = format!("msg_prompt_{incident_id}_{}", incident.callback.window);
             let message = notification::callback_failed(
-                &decode_email(&customer.contact.email)?,
+                &customer.contact.email,
                 &self.facts(incident, customer),
                 self.reply_address(incident_id),
             );
@@ -517,7 +512,7 @@ impl<D: Database> App<D> {
             &incident_id,
             Author::Customer,
             &customer.contact.name,
-            &customer.contact.email,
+            customer.contact.email.as_str(),
             body.as_str(),
             now,
         ));
@@ -568,7 +563,7 @@ impl<D: Database> App<D> {
         timeline.refuse_if_closed()?;
         let outbox_id = entropy.id("msg");
         let message = notification::incident_message(
-            &decode_email(&customer.contact.email)?,
+            &customer.contact.email,
             incident_id,
             &timeline.incident.subject,
             &format!("{} (Spica support)", author.name),
@@ -698,11 +693,8 @@ impl<D: Database> App<D> {
         let mut jobs = Vec::new();
         if balance < 0 && charge.due_now > 0 {
             let outbox_id = format!("msg_overdrawn_{incident_id}_{change}").replace(':', "_");
-            let message = notification::balance_below_zero(
-                &decode_email(&customer.contact.email)?,
-                incident_id,
-                balance,
-            );
+            let message =
+                notification::balance_below_zero(&customer.contact.email, incident_id, balance);
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });
         }
@@ -739,7 +731,7 @@ impl<D: Database> App<D> {
             })
             .collect();
         let message = notification::closing_statement(
-            &decode_email(&customer.contact.email)?,
+            &customer.contact.email,
             &self.facts(incident, customer),
             resolution.as_str(),
             &lines,
@@ -913,7 +905,7 @@ mod tests {
         .unwrap();
         let (_, desk) = run(app.desk_incident(&agent(), &incident.id)).unwrap();
         let ana = desk.customer.clone().unwrap();
-        assert_eq!(ana.contact.email, "ana@kovinar.si");
+        assert_eq!(ana.contact.email.as_str(), "ana@kovinar.si");
         let (_, own) = run(app.my_incident(&as_customer(&ana), &incident.id)).unwrap();
         for timeline in [&desk, &own] {
             assert_eq!(timeline.total_seconds(), charged.total_seconds);

@@ -10,7 +10,6 @@ use super::{
 };
 use crate::app::{AccessError, IncidentsError, LicensingError};
 use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::license::{License, LicenseRow, ProductVersion};
@@ -989,11 +988,9 @@ impl<D: Database> App<D> {
             let Ok(principal) = self.principal_for(&sub.customer_id, None).await else {
                 continue;
             };
-            let Ok(email) = Email::parse(&principal.contact.email) else {
-                continue;
-            };
+            let email = &principal.contact.email;
             let until = coverage_of(&sub).map_or_else(String::new, |c| c.last_day().to_string());
-            let message = notification::sups_ending(&email, &sub.serial, &until);
+            let message = notification::sups_ending(email, &sub.serial, &until);
             let outbox_id = entropy.id("msg");
             self.store
                 .write(vec![
@@ -1179,7 +1176,7 @@ mod tests {
         let record = SubscriptionRecord {
             id: "sup_1".into(),
             customer_id: customer.customer.id.clone(),
-            serial: customer.customer.registered_serial.clone(),
+            serial: customer.customer.registered_serial.as_str().to_owned(),
             partner_id: None,
             starts_at: now() - chrono::Duration::days(300),
             ends_at: Some(ends),

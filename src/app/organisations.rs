@@ -14,7 +14,7 @@ use crate::domain::serial::{LicenseSerial, SerialNumber};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, ClaimRecord, ContactRecord, Database, DbError, Invitee, Row, Statement};
+use crate::store::{self, ClaimRecord, ContactRecord, Database, Invitee, Row, Statement};
 
 /// An invitation written, its email waiting in the outbox.
 #[derive(Debug)]
@@ -37,11 +37,6 @@ pub enum ClaimDecision {
     Refused {
         jobs: Vec<Job>,
     },
-}
-
-fn decode_email(contact: &ContactRecord) -> Result<Email, AppError> {
-    Email::parse(&contact.email)
-        .map_err(|_| DbError::Decode(format!("email of {}", contact.id)).into())
 }
 
 impl<D: Database> App<D> {
@@ -90,7 +85,7 @@ impl<D: Database> App<D> {
             customer_id: principal.customer.id.clone(),
             status: ContactStatus::Invited,
             name: name.as_str().to_owned(),
-            email: email.as_str().to_owned(),
+            email: email.clone(),
             phone: phone.as_str().to_owned(),
             newsletter: false,
             invited_by: Some(principal.contact.id.clone()),
@@ -117,7 +112,7 @@ impl<D: Database> App<D> {
                         id: &contact.id,
                         customer_id: &contact.customer_id,
                         name: &contact.name,
-                        email: &contact.email,
+                        email: contact.email.as_str(),
                         phone: &contact.phone,
                         invited_by: &principal.contact.id,
                     },
@@ -308,8 +303,12 @@ impl<D: Database> App<D> {
             .await?;
         let serial = match serial {
             Some(serial) => serial.clone(),
-            None => SerialNumber::parse(&claim.serial)
-                .map_err(|_| AppError::Licensing(LicensingError::UnknownLicense))?,
+            None => match &claim.serial {
+                LicenseSerial::Known(serial) => serial.clone(),
+                LicenseSerial::Unknown => {
+                    return Err(AppError::Licensing(LicensingError::UnknownLicense))
+                }
+            },
         };
         let license = store::decode_license(&rows[0])?
             .filter(|license| license.serial == serial.as_str())
@@ -375,10 +374,10 @@ impl<D: Database> App<D> {
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
             issued.claim_id = Some(claim.id.clone());
             let message = notification::join_request(
-                &decode_email(&contact)?,
+                &contact.email,
                 &notification::Claimant {
                     name: &claimant.name,
-                    email: &claimant.email,
+                    email: claimant.email.as_str(),
                     company: &claim.company_name,
                 },
                 &serial,
@@ -449,9 +448,8 @@ impl<D: Database> App<D> {
         let (claim, _) = self
             .read_pending_claim(caller, claim_id, Vec::new())
             .await?;
-        let to = Email::parse(&claim.email)
-            .map_err(|_| DbError::Decode(format!("email of {}", claim.contact_id)))?;
-        let message = notification::claim_refused(&to, &claim.serial, reason.as_str());
+        let message =
+            notification::claim_refused(&claim.email, claim.serial.as_str(), reason.as_str());
         let outbox_id = entropy.id("msg");
         let changes = self
             .store
@@ -649,7 +647,7 @@ mod tests {
     fn a_stranger_who_types_the_serial_cannot_activate_deactivate_or_see_codes() {
         let app = app();
         let ana = customer(&app, "ana@kovinar.si", 1);
-        let serial = ana.customer.registered_serial.clone();
+        let serial = ana.customer.registered_serial.as_str().to_owned();
         let version = ProductVersion::parse("8.0").unwrap();
         let (activation, _) = run(app.activate(
             &as_caller(&ana),
@@ -713,7 +711,7 @@ mod tests {
     fn a_held_license_is_not_assigned_to_a_claimant_and_joining_needs_the_holders_confirmation() {
         let app = app();
         let ana = customer(&app, "ana@kovinar.si", 1);
-        let serial = ana.customer.registered_serial.clone();
+        let serial = ana.customer.registered_serial.as_str().to_owned();
         let eve = stranger_with_serial(&app, &serial);
         let claim = run(app.store.pending_claims_of(&eve.customer.id))
             .unwrap()

@@ -5,7 +5,6 @@
 use super::orders::Credit;
 use super::{App, AppError, Job};
 use crate::app::BillingError;
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::reversal_key;
 use crate::domain::order::{CardSettlement, OrderStatus};
@@ -260,8 +259,7 @@ impl<D: Database> App<D> {
                     .get(1)
                     .map(|rows| store::decode_address(rows))
                     .transpose()?
-                    .flatten()
-                    .and_then(|e| Email::parse(&e).ok());
+                    .flatten();
                 let credit = Credit::new(order, email.as_ref(), now, entropy);
                 statements.push(store::append_entry(&credit.entry));
                 if let Some((outbox_id, message)) = &credit.confirmation {

@@ -138,7 +138,7 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
         let sent = match &change.email {
-            Some(email) if email.as_str() != principal.contact.email => {
+            Some(email) if *email != principal.contact.email => {
                 store::decode_sent(&self.store.query(links_sent(email, now)).await?)?
             }
             _ => 0,
@@ -173,7 +173,7 @@ impl<D: Database> App<D> {
         if let Some(email) = change
             .email
             .as_ref()
-            .filter(|e| e.as_str() != principal.contact.email)
+            .filter(|e| **e != principal.contact.email)
         {
             overview.profile.pending_email = Some(email.as_str().to_owned());
         }
@@ -209,11 +209,7 @@ impl<D: Database> App<D> {
             None => {}
         }
         let mut jobs = Vec::new();
-        if let Some(email) = change
-            .email
-            .as_ref()
-            .filter(|e| e.as_str() != contact.email)
-        {
+        if let Some(email) = change.email.as_ref().filter(|e| **e != contact.email) {
             if !notification::may_send_link(sent) {
                 let mut errors = FieldErrors::default();
                 errors.push(

@@ -136,7 +136,7 @@ impl<D: Database> App<D> {
             seen.extend(store::decode_texts(rows, "entry_key")?);
         }
         let mut orders: HashMap<String, Order> = HashMap::new();
-        let mut addresses: HashMap<String, String> = HashMap::new();
+        let mut addresses: HashMap<String, Email> = HashMap::new();
         for rows in order_rows {
             for (record, address) in store::decode_orders_to_confirm(rows)? {
                 if let Some(address) = address {
@@ -260,7 +260,7 @@ impl<D: Database> App<D> {
             cents: entry.amount_cents,
             task_id: entropy.id("tsk"),
         };
-        let settlements = vec![settlement(&change.order, address.as_deref(), now, entropy)];
+        let settlements = vec![settlement(&change.order, address.as_ref(), now, entropy)];
         let mut batch = vec![
             store::match_bank_entry(entry_id, order_id, line_outcome.as_str(), now),
             store::insert_matched_payment(&payment, now),
@@ -313,7 +313,7 @@ impl<D: Database> App<D> {
 fn reconciliation_writes(
     statement_id: &str,
     decided: &Reconciliation,
-    addresses: &HashMap<String, String>,
+    addresses: &HashMap<String, Email>,
     now: Instant,
     entropy: &mut Entropy,
 ) -> (Vec<store::Statement>, Vec<String>, HashMap<String, String>) {
@@ -353,7 +353,7 @@ fn reconciliation_writes(
         .changes
         .iter()
         .map(|change| {
-            let address = addresses.get(&change.order.id).map(String::as_str);
+            let address = addresses.get(&change.order.id);
             settlement(&change.order, address, now, entropy)
         })
         .collect();
@@ -366,12 +366,11 @@ fn reconciliation_writes(
 /// that one of each is written however the payment arrives.
 fn settlement(
     order: &Order,
-    address: Option<&str>,
+    address: Option<&Email>,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Settlement {
-    let email = address.and_then(|address| Email::parse(address).ok());
-    let credit = Credit::new(order, email.as_ref(), now, entropy);
+    let credit = Credit::new(order, address, now, entropy);
     Settlement {
         order_id: order.id.clone(),
         entry_id: credit.entry.id,

@@ -176,7 +176,7 @@ mod tests {
         let link = token_in_email(&app, "ana@kovinar.si");
         let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(4))).unwrap();
         let principal = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
-        assert_eq!(principal.contact.email, "ana@kovinar.si");
+        assert_eq!(principal.contact.email.as_str(), "ana@kovinar.si");
         let profile = run(app.profile(principal)).unwrap();
         assert_eq!((profile.coupon_balance, profile.minutes_available), (1, 15));
 

@@ -4,7 +4,6 @@
 use super::orders::Credit;
 use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::app::BillingError;
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::order::{Order, OrderStatus, ReviewSettlement};
 use crate::domain::text::Text;
@@ -160,7 +159,7 @@ impl<D: Database> App<D> {
         );
         let mut jobs = Vec::new();
         if settlement == ReviewSettlement::Credit {
-            let email = store::decode_address(&rows[1])?.and_then(|e| Email::parse(&e).ok());
+            let email = store::decode_address(&rows[1])?;
             let credit = Credit::new(order, email.as_ref(), now, entropy);
             statements.push(store::append_entry(&credit.entry));
             if let Some((outbox_id, message)) = &credit.confirmation {

@@ -53,6 +53,7 @@ serialize_as_str!(
     email::Email,
     phone::Phone,
     serial::SerialNumber,
+    serial::LicenseSerial,
     incident::Channel,
     incident::Outcome,
     incident::Author,

@@ -1,8 +1,10 @@
 //! Organisations (the `customers` table), their contacts, and license claims.
 
 use super::{CustomerScope, Database, DbError, Row, Statement, Store, Value};
+use crate::domain::email::Email;
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
+use crate::domain::serial::{LicenseSerial, SerialNumber};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
@@ -21,7 +23,7 @@ pub struct CustomerRecord {
     pub status: CustomerStatus,
     /// The serial typed at registration ("0" when unknown). Not ownership:
     /// that is `licenses.holder_id`.
-    pub registered_serial: String,
+    pub registered_serial: LicenseSerial,
     pub company_name: String,
     pub street: String,
     pub postal_code: String,
@@ -40,7 +42,7 @@ pub struct ContactRecord {
     pub customer_id: String,
     pub status: ContactStatus,
     pub name: String,
-    pub email: String,
+    pub email: Email,
     pub phone: String,
     pub newsletter: bool,
     pub invited_by: Option<String>,
@@ -54,12 +56,12 @@ pub struct ClaimRecord {
     pub id: String,
     pub customer_id: String,
     pub contact_id: String,
-    pub serial: String,
+    pub serial: LicenseSerial,
     pub status: ClaimStatus,
-    pub resolved_serial: Option<String>,
+    pub resolved_serial: Option<SerialNumber>,
     pub reason: Option<String>,
     pub company_name: String,
-    pub email: String,
+    pub email: Email,
     pub created_at: Instant,
     pub resolved_at: Option<Instant>,
 }
@@ -80,7 +82,7 @@ impl CustomerRecord {
             id: row.text("id")?,
             status: CustomerStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
-            registered_serial: row.text("registered_serial")?,
+            registered_serial: row.parsed("registered_serial", |s| LicenseSerial::parse(s).ok())?,
             company_name: row.text("company_name")?,
             street: row.text("street")?,
             postal_code: row.text("postal_code")?,
@@ -103,7 +105,7 @@ impl ContactRecord {
             status: ContactStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("contact status {status}")))?,
             name: row.text("name")?,
-            email: row.text("email")?,
+            email: row.parsed("email", |e| Email::parse(e).ok())?,
             phone: row.text("phone")?,
             newsletter: row.integer("newsletter")? == 1,
             invited_by: row.opt_text("invited_by")?,
@@ -120,13 +122,13 @@ impl ClaimRecord {
             id: row.text("id")?,
             customer_id: row.text("customer_id")?,
             contact_id: row.text("contact_id")?,
-            serial: row.text("serial")?,
+            serial: row.parsed("serial", |s| LicenseSerial::parse(s).ok())?,
             status: ClaimStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("claim status {status}")))?,
-            resolved_serial: row.opt_text("resolved_serial")?,
+            resolved_serial: row.opt_parsed("resolved_serial", |s| SerialNumber::parse(s).ok())?,
             reason: row.opt_text("reason")?,
             company_name: row.text("company_name")?,
-            email: row.text("email")?,
+            email: row.parsed("email", |e| Email::parse(e).ok())?,
             created_at: row.instant("created_at")?,
             resolved_at: row.opt_instant("resolved_at")?,
         })

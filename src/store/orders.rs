@@ -2,6 +2,7 @@
 //! staff settle by hand, and SUPS coverage.
 
 use super::{bulk, bulk_with, CustomerScope, Database, DbError, Row, Statement, Store, Value};
+use crate::domain::email::Email;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
 use crate::domain::notification::Message;
@@ -551,12 +552,8 @@ pub fn confirmation_address(order_id: &str) -> Statement {
     )
 }
 
-pub fn decode_address(rows: &[Row]) -> Result<Option<String>, DbError> {
-    Ok(rows
-        .first()
-        .map(|row| row.opt_text("email"))
-        .transpose()?
-        .flatten())
+pub fn decode_address(rows: &[Row]) -> Result<Option<Email>, DbError> {
+    Ok(rows.first().map(confirmation_email).transpose()?.flatten())
 }
 
 /// An order with the address its confirmation goes to.
@@ -591,10 +588,15 @@ pub fn orders_by_references(references: &[String]) -> Vec<Statement> {
 /// contact left).
 pub fn decode_orders_to_confirm(
     rows: &[Row],
-) -> Result<Vec<(OrderRecord, Option<String>)>, DbError> {
+) -> Result<Vec<(OrderRecord, Option<Email>)>, DbError> {
     rows.iter()
-        .map(|row| Ok((OrderRecord::from_row(row)?, row.opt_text("email")?)))
+        .map(|row| Ok((OrderRecord::from_row(row)?, confirmation_email(row)?)))
         .collect()
+}
+
+/// The address a confirmation goes to, if the order's organisation has one.
+fn confirmation_email(row: &Row) -> Result<Option<Email>, DbError> {
+    row.opt_parsed("email", |e| Email::parse(e).ok())
 }
 
 /// Orders waiting in review, oldest first, for the desk.
