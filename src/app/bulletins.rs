@@ -198,7 +198,7 @@ mod tests {
             .write(vec![store::subscribe(&principal.contact.id, now())]))
         .unwrap();
         assert!(run(app.store.subscribed(&principal.contact.id)).unwrap());
-        principal.contact.id
+        principal.contact.id.to_string()
     }
 
     /// Runs a bulletin's jobs as the queue would, `runs` times each, and

@@ -10,6 +10,7 @@ use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdent
 use crate::app::{BillingError, IncidentsError};
 use crate::domain::billing::{self, Session};
 use crate::domain::entropy::Entropy;
+use crate::domain::id::IncidentId;
 use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Scheduled, Status, Timer,
 };
@@ -341,7 +342,7 @@ impl<D: Database> App<D> {
         }
         let callback = Callback::open(&self.config.sla, now);
         let incident = IncidentRecord {
-            id: entropy.id("inc"),
+            id: IncidentId::generate(entropy),
             customer_id: customer.customer.id.clone(),
             subject: input.subject.into_string(),
             description: input.description.into_string(),

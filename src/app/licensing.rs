@@ -530,7 +530,7 @@ impl<D: Database> App<D> {
             .ok_or(AppError::Unavailable("activation is not configured"))?;
         let code = activation::issue(key, serial, installation, version.major());
         let (customer_id, partner_id, technician) = match &actor {
-            Actor::Customer(principal) => (Some(principal.customer.id.clone()), None, None),
+            Actor::Customer(principal) => (Some(principal.customer.id.to_string()), None, None),
             Actor::Partner {
                 partner,
                 technician,
@@ -846,7 +846,7 @@ impl<D: Database> App<D> {
         // A held license's coverage is its holder's: the partner's end user
         // must be one of the holder's contacts.
         if let Some(holder) = &license.holder_id {
-            if buyer.as_ref().map(|c| &c.customer_id) != Some(holder) {
+            if buyer.as_ref().map(|c| c.customer_id.as_str()) != Some(holder.as_str()) {
                 return Err(AppError::Licensing(
                     LicensingError::HeldByAnotherOrganisation,
                 ));
@@ -855,7 +855,7 @@ impl<D: Database> App<D> {
         let mut batch = vec![store::claim_license(serial, &partner.id, now)];
         // An end user not yet registered is registered in the sale's batch.
         let (customer_id, jobs) = match buyer {
-            Some(contact) => (contact.customer_id, Vec::new()),
+            Some(contact) => (contact.customer_id.to_string(), Vec::new()),
             None => {
                 let (registered, statements) =
                     self.registration_writes(&sale.registration, now, entropy);
@@ -1175,7 +1175,7 @@ mod tests {
         let ends = now() + chrono::Duration::days(45);
         let record = SubscriptionRecord {
             id: "sup_1".into(),
-            customer_id: customer.customer.id.clone(),
+            customer_id: customer.customer.id.to_string(),
             serial: customer.customer.registered_serial.as_str().to_owned(),
             partner_id: None,
             starts_at: now() - chrono::Duration::days(300),

@@ -6,6 +6,7 @@ use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIde
 use crate::app::{AccessError, LicensingError};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
+use crate::domain::id::ContactId;
 use crate::domain::ledger::{free_coupon, FreeCoupon};
 use crate::domain::notification;
 use crate::domain::organisation::{ClaimStatus, ContactStatus};
@@ -81,14 +82,14 @@ impl<D: Database> App<D> {
             return Err(AppError::Access(AccessError::EmailTaken));
         }
         let contact = ContactRecord {
-            id: entropy.id("con"),
+            id: ContactId::generate(entropy),
             customer_id: principal.customer.id.clone(),
             status: ContactStatus::Invited,
             name: name.as_str().to_owned(),
             email: email.clone(),
             phone: phone.as_str().to_owned(),
             newsletter: false,
-            invited_by: Some(principal.contact.id.clone()),
+            invited_by: Some(principal.contact.id.to_string()),
             created_at: now,
             verified_at: None,
         };
@@ -222,7 +223,10 @@ impl<D: Database> App<D> {
             }
             None => {
                 let colleague = principal.customer()?;
-                (colleague.contact.id, colleague.customer.id)
+                (
+                    colleague.contact.id.to_string(),
+                    colleague.customer.id.to_string(),
+                )
             }
         };
         let contact = match store::decode_contact(&rows[0])? {
@@ -372,7 +376,7 @@ impl<D: Database> App<D> {
         for contact in store::decode_contacts(&rows[2])? {
             let token = Token::generate(entropy);
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
-            issued.claim_id = Some(claim.id.clone());
+            issued.claim_id = Some(claim.id.to_string());
             let message = notification::join_request(
                 &contact.email,
                 &notification::Claimant {

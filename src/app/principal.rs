@@ -192,7 +192,7 @@ impl Caller {
         match &self.claim {
             Claim::Secret { hash, .. } => store::CustomerScope::OfSecret(*hash),
             Claim::Known(Principal::Customer(customer)) => {
-                store::CustomerScope::Id(customer.customer.id.clone())
+                store::CustomerScope::Id(customer.customer.id.to_string())
             }
             _ => store::CustomerScope::Id(String::new()),
         }

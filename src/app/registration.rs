@@ -235,7 +235,7 @@ impl<D: Database> App<D> {
         };
         Ok(Verified {
             coupon_balance: standing.balance + granted_now.map_or(0, |(_, coupons)| coupons),
-            customer_id: customer.id.clone(),
+            customer_id: customer.id.to_string(),
             free_coupon,
             jobs: vec![Job::DeliverEmail {
                 outbox_id: welcome_id,

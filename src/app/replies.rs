@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(
             take(&app, "ana@kovinar.si", &to, &raw, 21),
             Ok(InboundOutcome::Duplicate {
-                incident_id: incident.id.clone()
+                incident_id: incident.id.to_string()
             })
         );
         let messages = run(app.store.incident_messages(&incident.id)).unwrap();

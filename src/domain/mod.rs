@@ -24,6 +24,7 @@ pub mod email;
 pub mod entropy;
 pub mod epc;
 pub mod field;
+pub mod id;
 pub mod idempotency;
 pub mod inbound;
 pub mod incident;
@@ -54,6 +55,10 @@ serialize_as_str!(
     phone::Phone,
     serial::SerialNumber,
     serial::LicenseSerial,
+    id::CustomerId,
+    id::ContactId,
+    id::IncidentId,
+    id::ClaimId,
     incident::Channel,
     incident::Outcome,
     incident::Author,

@@ -2,6 +2,7 @@
 
 use super::{CustomerScope, Database, DbError, Row, Statement, Store, Value};
 use crate::domain::email::Email;
+use crate::domain::id::{ClaimId, ContactId, CustomerId};
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
 use crate::domain::serial::{LicenseSerial, SerialNumber};
@@ -19,7 +20,7 @@ pub struct NewCustomer<'a> {
 /// An organisation: holds licenses, the coupon balance, orders and incidents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerRecord {
-    pub id: String,
+    pub id: CustomerId,
     pub status: CustomerStatus,
     /// The serial typed at registration ("0" when unknown). Not ownership:
     /// that is `licenses.holder_id`.
@@ -38,8 +39,8 @@ pub struct CustomerRecord {
 /// A person who signs in for an organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactRecord {
-    pub id: String,
-    pub customer_id: String,
+    pub id: ContactId,
+    pub customer_id: CustomerId,
     pub status: ContactStatus,
     pub name: String,
     pub email: Email,
@@ -53,9 +54,9 @@ pub struct ContactRecord {
 /// A license claim, with the claimant's company and address for the desk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRecord {
-    pub id: String,
-    pub customer_id: String,
-    pub contact_id: String,
+    pub id: ClaimId,
+    pub customer_id: CustomerId,
+    pub contact_id: ContactId,
     pub serial: LicenseSerial,
     pub status: ClaimStatus,
     pub resolved_serial: Option<SerialNumber>,
@@ -79,7 +80,7 @@ impl CustomerRecord {
     pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let status = row.text("status")?;
         Ok(Self {
-            id: row.text("id")?,
+            id: row.parsed("id", |id| CustomerId::parse(id).ok())?,
             status: CustomerStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("status {status}")))?,
             registered_serial: row.parsed("registered_serial", |s| LicenseSerial::parse(s).ok())?,
@@ -100,8 +101,8 @@ impl ContactRecord {
     pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         let status = row.text("status")?;
         Ok(Self {
-            id: row.text("id")?,
-            customer_id: row.text("customer_id")?,
+            id: row.parsed("id", |id| ContactId::parse(id).ok())?,
+            customer_id: row.parsed("customer_id", |id| CustomerId::parse(id).ok())?,
             status: ContactStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("contact status {status}")))?,
             name: row.text("name")?,
@@ -119,9 +120,9 @@ impl ClaimRecord {
     fn from_row(row: &Row) -> Result<Self, DbError> {
         let status = row.text("status")?;
         Ok(Self {
-            id: row.text("id")?,
-            customer_id: row.text("customer_id")?,
-            contact_id: row.text("contact_id")?,
+            id: row.parsed("id", |id| ClaimId::parse(id).ok())?,
+            customer_id: row.parsed("customer_id", |id| CustomerId::parse(id).ok())?,
+            contact_id: row.parsed("contact_id", |id| ContactId::parse(id).ok())?,
             serial: row.parsed("serial", |s| LicenseSerial::parse(s).ok())?,
             status: ClaimStatus::parse(&status)
                 .ok_or_else(|| DbError::Decode(format!("claim status {status}")))?,

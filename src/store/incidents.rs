@@ -3,6 +3,7 @@
 
 use super::{CustomerScope, Database, DbError, Row, Statement, Store};
 use crate::domain::billing::Session;
+use crate::domain::id::{CustomerId, IncidentId};
 use crate::domain::incident::{Author, Callback, Channel, Outcome, Scheduled, Status, Timer};
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
@@ -11,8 +12,8 @@ use crate::domain::time::{format, Instant};
 /// An incident as the database holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentRecord {
-    pub id: String,
-    pub customer_id: String,
+    pub id: IncidentId,
+    pub customer_id: CustomerId,
     pub subject: String,
     pub description: String,
     pub channel: Channel,
@@ -33,8 +34,8 @@ pub(super) const COLUMNS: &str = "id, customer_id, subject, description, channel
 impl IncidentRecord {
     pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         Ok(Self {
-            id: row.text("id")?,
-            customer_id: row.text("customer_id")?,
+            id: row.parsed("id", |id| IncidentId::parse(id).ok())?,
+            customer_id: row.parsed("customer_id", |id| CustomerId::parse(id).ok())?,
             subject: row.text("subject")?,
             description: row.text("description")?,
             channel: row.parsed("channel", |c| Channel::parse(c).ok())?,
