@@ -41,7 +41,7 @@ pub fn entry(
             "partner",
             partner.id.clone(),
             partner.name.clone(),
-            partner.kind.clone(),
+            partner.kind.as_str().to_owned(),
         ),
         Principal::Anonymous | Principal::Customer(_) => return None,
     };

@@ -392,7 +392,7 @@ async fn partners_html<D: Database>(
             vec![
                 id,
                 escape(&p.name),
-                escape(&p.kind),
+                escape(p.kind.as_str()),
                 escape(&p.country),
                 escape(&p.email),
                 state,
@@ -472,7 +472,7 @@ pub async fn create_partner<D: Database>(
                  <p><code id=\"api-key\">{}</code> <button type=\"button\" data-copy=\"{}\">Copy</button></p>\
                  <p><a href=\"/desk/partners\">Back to the partners</a></p>",
                 escape(&partner.name),
-                escape(&partner.kind),
+                escape(partner.kind.as_str()),
                 escape(&partner.id),
                 escape(key.as_str()),
                 escape(key.as_str()),

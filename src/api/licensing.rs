@@ -20,6 +20,7 @@ use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::license::{rows_from_csv, LicenseRow, ProductVersion};
 use crate::domain::money::Money;
+use crate::domain::partner::PartnerKind;
 use crate::domain::registration::NewRegistration;
 use crate::domain::serial::SerialNumber;
 use crate::domain::subscription;
@@ -120,13 +121,7 @@ pub fn partner_record(
 ) -> Result<PartnerRecord> {
     let mut fields = Fields::new(object);
     let name = fields.parse("name", |t| Text::parse(t, 200));
-    let kind = fields.parse("kind", |t| match t {
-        "reseller" | "technician" | "both" => Ok(t.to_owned()),
-        _ => Err(Invalid::new(
-            "invalid",
-            "must be reseller, technician or both",
-        )),
-    });
+    let kind = fields.parse("kind", PartnerKind::parse);
     let country = fields.parse("country", Country::parse);
     let email = fields.parse("email", Email::parse);
     let (Some(name), Some(kind), Some(country), Some(email)) = (name, kind, country, email) else {

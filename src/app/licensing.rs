@@ -1025,7 +1025,7 @@ mod tests {
         let record = PartnerRecord {
             id: id.into(),
             name: id.into(),
-            kind: "reseller".into(),
+            kind: crate::domain::partner::PartnerKind::Reseller,
             country: "SI".into(),
             email: format!("{id}@reseller.test"),
             revoked_at: None,

@@ -57,8 +57,8 @@ impl PartnerNeed {
     pub fn admits(self, partner: &PartnerRecord) -> bool {
         match self {
             Self::Any => true,
-            Self::Reseller => matches!(partner.kind.as_str(), "reseller" | "both"),
-            Self::Technician => matches!(partner.kind.as_str(), "technician" | "both"),
+            Self::Reseller => partner.sells_sups(),
+            Self::Technician => partner.activates(),
         }
     }
 }

@@ -35,6 +35,7 @@ pub mod money;
 pub mod notification;
 pub mod order;
 pub mod organisation;
+pub mod partner;
 pub mod phone;
 pub mod profile;
 pub mod reconciliation;
@@ -63,6 +64,7 @@ serialize_as_str!(
     incident::Outcome,
     incident::Author,
     incident::Status,
+    partner::PartnerKind,
 );
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::{bulk, Database, DbError, PartnerScope, Row, Statement, Store, Value};
 use crate::domain::ledger::Entry;
 use crate::domain::organisation::Licensee;
+use crate::domain::partner::PartnerKind;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
@@ -11,7 +12,7 @@ use crate::domain::token::SecretHash;
 pub struct PartnerRecord {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: PartnerKind,
     pub country: String,
     pub email: String,
     pub revoked_at: Option<Instant>,
@@ -19,11 +20,11 @@ pub struct PartnerRecord {
 
 impl PartnerRecord {
     pub fn sells_sups(&self) -> bool {
-        matches!(self.kind.as_str(), "reseller" | "both")
+        self.kind.sells_sups()
     }
 
     pub fn activates(&self) -> bool {
-        matches!(self.kind.as_str(), "technician" | "both")
+        self.kind.activates()
     }
 }
 
@@ -73,7 +74,7 @@ pub(super) fn partner(row: &Row) -> Result<PartnerRecord, DbError> {
     Ok(PartnerRecord {
         id: row.text("id")?,
         name: row.text("name")?,
-        kind: row.text("kind")?,
+        kind: row.parsed("kind", |k| PartnerKind::parse(k).ok())?,
         country: row.text("country")?,
         email: row.text("email")?,
         revoked_at: row.opt_instant("revoked_at")?,
