@@ -1,7 +1,9 @@
 //! Replies by email: a contact answers an incident's email from their mail
 //! client (Gmail, Outlook, Apple Mail) and the reply becomes their message;
 //! forged addresses and strangers are refused. End to end through wrangler
-//! dev's `/cdn-cgi/handler/email`.
+//! dev's `/cdn-cgi/handler/email`; natively, through the Worker's decoder
+//! (js/inbound.mjs) under Node. Every sample in tests/fixtures/email is
+//! delivered raw here, and its text checked.
 
 use serde_json::{json, Value};
 
@@ -149,6 +151,28 @@ fn replies_from_outlook_and_apple_mail_are_read_without_their_quoted_history() {
         [
             "Dober dan,\n\nthe terminal in the warehouse still shows \u{201c}Napaka 17\u{201d}. Čez dan smo dosegljivi na 041 555 666.\n\nLep pozdrav\nMarko Novak",
             "Any time on Thursday works. Grüße aus Maribor!"
+        ]
+    );
+}
+
+#[test]
+fn a_latin_2_reply_and_an_html_only_reply_are_read_as_text() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = waiting_for_the_customer(&app);
+    for (sample, seed) in [("latin2.eml", "latin2"), ("html_only.eml", "html")] {
+        let message_id = format!("{}@kovinar.si", unique(seed));
+        let taken = app.0.email(
+            &email,
+            &reply_to,
+            shaped(sample, &email, &reply_to, &message_id),
+        );
+        assert_eq!(taken.status, 200, "{sample}: {}", taken.text());
+    }
+    assert_eq!(
+        customer_messages(&incident(&app, &token, &id)),
+        [
+            "Žal nas še vedno ne morete priklicati. Pokličite Petra.",
+            "Call me at 9 please."
         ]
     );
 }
