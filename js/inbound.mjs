@@ -1,8 +1,8 @@
 // Inbound email decoded by postal-mime, the parser Cloudflare's Email Workers
 // documentation uses, so the WASM bundle carries no MIME parser or charset
-// tables. The Worker calls it with the message's raw stream; the native
-// tests (tests/api/native.rs) run it under Node with the raw bytes, so both
-// read email through the same decoding.
+// tables. The Worker calls it with the raw message's bytes, and so do the
+// native tests (tests/api/native.rs) under Node: both read email through the
+// same decoding.
 import PostalMime from 'postal-mime';
 
 // postal-mime renders a text body from HTML only for a message that has a
@@ -16,9 +16,8 @@ class TextParser extends PostalMime {
 }
 
 /**
- * The parts the portal reads of a raw RFC 5322 message (a ReadableStream,
- * ArrayBuffer or Uint8Array): `{ messageId, text }`, either undefined when
- * the message has none.
+ * The parts the portal reads of a raw RFC 5322 message (a Uint8Array):
+ * `{ messageId, text }`, either undefined when the message has none.
  */
 export async function decodeEmail(raw) {
   const email = await new TextParser().parse(raw);

@@ -16,7 +16,15 @@ const UNAVAILABLE: &str = "the support portal cannot take this message now; plea
 
 pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
     let (from, to) = (message.from(), message.to());
-    let decoded = decode(&message).await;
+    let raw = match message.raw_bytes().await {
+        Ok(raw) => raw,
+        Err(error) => {
+            console_error!("inbound email from {from} to {to}: unreadable stream: {error}");
+            reject(&message, UNAVAILABLE).await;
+            return;
+        }
+    };
+    let decoded = decode(&raw).await;
     let taken = match (config::app(env), seed()) {
         (Ok(app), Ok(seed)) => {
             app.inbound_email(&from, &to, decoded, now(), &mut Entropy::new(seed))
@@ -49,17 +57,21 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/inbound.mjs")]
 extern "C" {
-    /// postal-mime's `{ messageId, text }` of the raw message stream.
+    /// postal-mime's `{ messageId, text }` of the raw message.
     #[wasm_bindgen(js_name = decodeEmail, catch)]
     async fn decode_email(raw: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// The message's parts, or `Unreadable` when postal-mime refused its stream.
-async fn decode(message: &ForwardableEmailMessage) -> Result<DecodedEmail, InboundError> {
-    let decoded = decode_email(&message.raw()).await.map_err(|error| {
-        console_error!("inbound email: cannot decode: {error:?}");
-        InboundError::Unreadable
-    })?;
+/// The message's parts, or `Unreadable` when postal-mime refused it. The
+/// bytes are read first, so that a failing stream is the portal's failure,
+/// worth the sender's retry, and not the email's.
+async fn decode(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
+    let decoded = decode_email(&js_sys::Uint8Array::from(raw))
+        .await
+        .map_err(|error| {
+            console_error!("inbound email: cannot decode: {error:?}");
+            InboundError::Unreadable
+        })?;
     let part = |name: &str| {
         js_sys::Reflect::get(&decoded, &JsValue::from_str(name))
             .ok()
