@@ -2,7 +2,7 @@
 # The OpenAPI contract fuzzed against a running Worker with schemathesis: for
 # each role (anonymous, customer, partner, staff) its operations, with
 # generated valid and invalid requests: no 5xx, and every answer conforms to
-# openapi.json (status, content type, schema). Usage:
+# assets/api/openapi.json (status, content type, schema). Usage:
 #   STANDIN_URL=EMAIL_STANDIN scripts/contract.sh BASE_URL STAFF_TOKEN [EXAMPLES]
 # where the Worker sends its emails to the stand-in (tests/e2e/standins.py) at
 # STANDIN_URL: the customer's sign-in link is read there (staff see it redacted).
@@ -19,7 +19,7 @@ checks=not_a_server_error,status_code_conformance,content_type_conformance,respo
 run() { # role-name, path regex, extra arguments
   local role=$1 paths=$2; shift 2
   echo "contract: $role ($paths)"
-  schemathesis run openapi.json --url "$base" --checks "$checks" --max-examples "$examples" \
+  schemathesis run assets/api/openapi.json --url "$base" --checks "$checks" --max-examples "$examples" \
     --include-path-regex "$paths" --seed 1 --no-color "$@"
 }
 run anonymous '^/(healthz|api/(registrations|sessions|invitations|licenses|openapi))'

@@ -1,5 +1,7 @@
-"""Writes openapi.json from the route table in src/api/mod.rs (run by hand
-after adding a route; tests/api/routes.rs fails while the two disagree).
+"""Writes assets/api/openapi.json from the route table in src/api/mod.rs (run
+by hand after adding a route; tests/api/routes.rs fails while the two
+disagree). Workers static assets serve it at /api/openapi.json, before the
+Worker runs, so the document is not part of the WASM bundle.
 Each operation gets its path parameters, its security, a JSON request body
 where it takes one, its success answer and the RFC 9457 problem answers."""
 
@@ -88,5 +90,5 @@ document = {
         },
     },
 }
-open("openapi.json", "w").write(json.dumps(document, indent=2) + "\n")
-print(f"openapi.json: {sum(len(o) for o in paths.values())} operations on {len(paths)} paths")
+open("assets/api/openapi.json", "w").write(json.dumps(document, indent=2) + "\n")
+print(f"assets/api/openapi.json: {sum(len(o) for o in paths.values())} operations on {len(paths)} paths")

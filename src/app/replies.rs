@@ -9,7 +9,7 @@ use super::{App, AppError, CustomerPrincipal, Job, Reply};
 use crate::app::IncidentsError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::inbound::{InboundEmail, InboundError, MAX_REPLY_CHARS};
+use crate::domain::inbound::{DecodedEmail, InboundEmail, InboundError, MAX_REPLY_CHARS};
 use crate::domain::organisation::ContactStatus;
 use crate::domain::reply::ReplyAddressError;
 use crate::domain::text::Text;
@@ -44,13 +44,14 @@ pub enum Refusal {
 
 impl<D: Database> App<D> {
     /// Takes an email from `from` (the envelope sender, which Email Routing
-    /// checked) to `to`, raw as it arrived. `Ok(Err(_))` is a refusal;
+    /// checked) to `to`, as the Worker decoded it (`Err` when it could not).
+    /// `Ok(Err(_))` is a refusal;
     /// `Err(_)` a failure of the portal, worth the sender's retry.
     pub async fn inbound_email(
         &self,
         from: &str,
         to: &str,
-        raw: &[u8],
+        decoded: Result<DecodedEmail, InboundError>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Result<InboundOutcome, Refusal>, AppError> {
@@ -61,7 +62,7 @@ impl<D: Database> App<D> {
             Ok(id) => id,
             Err(error) => return Ok(Err(Refusal::Address(error))),
         };
-        let email = match InboundEmail::parse(raw) {
+        let email = match decoded.and_then(|decoded| InboundEmail::read(&decoded)) {
             Ok(email) => email,
             Err(error) => return Ok(Err(Refusal::Unreadable(error))),
         };
@@ -147,30 +148,22 @@ mod tests {
             .0
     }
 
-    /// A reply as Gmail sends it, with this Message-ID.
-    fn gmail_reply(message_id: &str) -> Vec<u8> {
-        let raw = std::fs::read(format!(
-            "{}/tests/fixtures/email/gmail.eml",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        String::from_utf8(raw)
-            .unwrap()
-            .replace(
-                "<CAF3xq1Y8mZ7Gm0TzR_j5pE-kQ@mail.gmail.com>",
-                &format!("<{message_id}>"),
-            )
-            .into_bytes()
+    /// A reply from Gmail, decoded, with this Message-ID.
+    fn gmail_reply(message_id: &str) -> Result<DecodedEmail, InboundError> {
+        Ok(DecodedEmail {
+            message_id: Some(format!("<{message_id}>")),
+            text: Some("Please call me tomorrow after 14:00 on 040 123 456.\n\nThanks, Ana\n\nOn Mon, 30 Nov 2026 at 10:02, Spica wrote:\n> Hello Ana,\n".into()),
+        })
     }
 
     fn take(
         app: &App<Sqlite>,
         from: &str,
         to: &str,
-        raw: &[u8],
+        decoded: &Result<DecodedEmail, InboundError>,
         seed: u8,
     ) -> Result<InboundOutcome, Refusal> {
-        run(app.inbound_email(from, to, raw, now(), &mut entropy(seed))).unwrap()
+        run(app.inbound_email(from, to, decoded.clone(), now(), &mut entropy(seed))).unwrap()
     }
 
     fn fail_three_calls(app: &App<Sqlite>, incident: &IncidentRecord) {
@@ -256,13 +249,13 @@ mod tests {
         let ana = customer(&app, "ana@kovinar.si", 1);
         let incident = open(&app, &ana);
         let to = app.reply_address(&incident.id).unwrap();
-        let raw = gmail_reply("twice@mail.gmail.com");
+        let reply = gmail_reply("twice@mail.gmail.com");
         assert!(matches!(
-            take(&app, "ana@kovinar.si", &to, &raw, 20),
+            take(&app, "ana@kovinar.si", &to, &reply, 20),
             Ok(InboundOutcome::Added { .. })
         ));
         assert_eq!(
-            take(&app, "ana@kovinar.si", &to, &raw, 21),
+            take(&app, "ana@kovinar.si", &to, &reply, 21),
             Ok(InboundOutcome::Duplicate {
                 incident_id: incident.id.to_string()
             })
@@ -283,9 +276,9 @@ mod tests {
             (21, "eva@drugi.si"),
             (22, "not an address"),
         ] {
-            let raw = gmail_reply(&format!("{seed}@mail.gmail.com"));
+            let reply = gmail_reply(&format!("{seed}@mail.gmail.com"));
             assert_eq!(
-                take(&app, from, &to, &raw, seed),
+                take(&app, from, &to, &reply, seed),
                 Err(Refusal::NotAContact),
                 "{from}"
             );
@@ -303,9 +296,9 @@ mod tests {
         let to = app.reply_address(&incident.id).unwrap();
         let (local, domain) = to.split_once('@').unwrap();
         let forged = format!("{}0000@{domain}", &local[..local.len() - 4]);
-        let raw = gmail_reply("forged@mail.gmail.com");
+        let reply = gmail_reply("forged@mail.gmail.com");
         assert_eq!(
-            take(&app, "ana@kovinar.si", &forged, &raw, 20),
+            take(&app, "ana@kovinar.si", &forged, &reply, 20),
             Err(Refusal::Address(ReplyAddressError::Forged))
         );
         assert_eq!(
@@ -313,14 +306,28 @@ mod tests {
                 &app,
                 "ana@kovinar.si",
                 &format!("{local}@elsewhere.test"),
-                &raw,
+                &reply,
                 21
             ),
             Err(Refusal::Address(ReplyAddressError::NotAReplyAddress))
         );
+        let no_headers = Ok(DecodedEmail {
+            message_id: None,
+            text: Some("no headers at all".into()),
+        });
         assert_eq!(
-            take(&app, "ana@kovinar.si", &to, b"no headers at all", 22),
+            take(&app, "ana@kovinar.si", &to, &no_headers, 22),
             Err(Refusal::Unreadable(InboundError::NoMessageId))
+        );
+        assert_eq!(
+            take(
+                &app,
+                "ana@kovinar.si",
+                &to,
+                &Err(InboundError::Unreadable),
+                23
+            ),
+            Err(Refusal::Unreadable(InboundError::Unreadable))
         );
         assert!(run(app.store.incident_messages(&incident.id))
             .unwrap()

@@ -1,5 +1,6 @@
-//! Email Routing's inbound email: the raw message handed to the app, the
-//! jobs its answer makes onto the queue, a refusal given back to the
+//! Email Routing's inbound email: the raw message decoded by postal-mime
+//! (js/inbound.mjs) and its parts handed to the app, the jobs its answer
+//! makes onto the queue, a refusal given back to the
 //! sender's mail server with its reason (and logged).
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -8,6 +9,7 @@ use worker::{console_error, console_log, Env, ForwardableEmailMessage};
 use super::{config, now, queue, seed};
 use crate::app::InboundOutcome;
 use crate::domain::entropy::Entropy;
+use crate::domain::inbound::{DecodedEmail, InboundError};
 
 /// Why the sender is told to try again: the portal failed, not the email.
 const UNAVAILABLE: &str = "the support portal cannot take this message now; please try again later";
@@ -22,9 +24,10 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
             return;
         }
     };
+    let decoded = decode(&raw).await;
     let taken = match (config::app(env), seed()) {
         (Ok(app), Ok(seed)) => {
-            app.inbound_email(&from, &to, &raw, now(), &mut Entropy::new(seed))
+            app.inbound_email(&from, &to, decoded, now(), &mut Entropy::new(seed))
                 .await
         }
         (Err(error), _) | (_, Err(error)) => {
@@ -50,6 +53,34 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
             reject(&message, UNAVAILABLE).await;
         }
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/inbound.mjs")]
+extern "C" {
+    /// postal-mime's `{ messageId, text }` of the raw message.
+    #[wasm_bindgen(js_name = decodeEmail, catch)]
+    async fn decode_email(raw: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The message's parts, or `Unreadable` when postal-mime refused it. The
+/// bytes are read first, so that a failing stream is the portal's failure,
+/// worth the sender's retry, and not the email's.
+async fn decode(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
+    let decoded = decode_email(&js_sys::Uint8Array::from(raw))
+        .await
+        .map_err(|error| {
+            console_error!("inbound email: cannot decode: {error:?}");
+            InboundError::Unreadable
+        })?;
+    let part = |name: &str| {
+        js_sys::Reflect::get(&decoded, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    Ok(DecodedEmail {
+        message_id: part("messageId"),
+        text: part("text"),
+    })
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

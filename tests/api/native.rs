@@ -10,6 +10,7 @@ use spica_portal::app::{
     App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, InboundOutcome, Job,
     MailSender, PaymentProvider, SendFailure,
 };
+use spica_portal::domain::inbound::{DecodedEmail, InboundError};
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
@@ -281,14 +282,15 @@ impl Transport for Native {
             .insert(to.to_owned(), count);
     }
 
-    /// Email Routing's delivery, straight into the app's inbound use case.
+    /// Email Routing's delivery, decoded as the Worker decodes it, straight
+    /// into the app's inbound use case.
     fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse {
         let mut seed = [0u8; 32];
         seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
         let taken = pollster::block_on(self.app.inbound_email(
             from,
             to,
-            &raw,
+            decode_email(&raw),
             self.now,
             &mut spica_portal::domain::entropy::Entropy::new(seed),
         ))
@@ -312,4 +314,35 @@ impl Transport for Native {
             body: text.into_bytes(),
         }
     }
+}
+
+/// The raw message decoded by the Worker's own decoder, js/inbound.mjs
+/// (postal-mime), run under Node: the native suite reads email as the
+/// Worker does, with no MIME parser of its own.
+fn decode_email(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
+    use std::io::Write;
+    let module = format!("{}/js/inbound.mjs", env!("CARGO_MANIFEST_DIR"));
+    let script = format!(
+        "import {{ decodeEmail }} from {module:?};\n\
+         const chunks = [];\n\
+         for await (const chunk of process.stdin) chunks.push(chunk);\n\
+         process.stdout.write(JSON.stringify(await decodeEmail(Buffer.concat(chunks))));"
+    );
+    let mut node = std::process::Command::new("node")
+        .args(["--input-type=module", "-e", &script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs js/inbound.mjs");
+    node.stdin.take().unwrap().write_all(raw).unwrap();
+    let output = node.wait_with_output().unwrap();
+    if !output.status.success() {
+        return Err(InboundError::Unreadable);
+    }
+    let parts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let part = |name: &str| parts[name].as_str().map(str::to_owned);
+    Ok(DecodedEmail {
+        message_id: part("messageId"),
+        text: part("text"),
+    })
 }

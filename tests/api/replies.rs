@@ -1,7 +1,9 @@
 //! Replies by email: a contact answers an incident's email from their mail
 //! client (Gmail, Outlook, Apple Mail) and the reply becomes their message;
 //! forged addresses and strangers are refused. End to end through wrangler
-//! dev's `/cdn-cgi/handler/email`.
+//! dev's `/cdn-cgi/handler/email`; natively, through the Worker's decoder
+//! (js/inbound.mjs) under Node. Every sample in tests/fixtures/email is
+//! delivered raw here, and its text checked.
 
 use serde_json::{json, Value};
 
@@ -131,12 +133,13 @@ fn a_contacts_email_reply_after_three_failed_calls_reopens_the_callback() {
     assert_eq!(customer_messages(&incident(&app, &token, &id)).len(), 1);
 }
 
-#[test]
-fn replies_from_outlook_and_apple_mail_are_read_without_their_quoted_history() {
+/// The customer's messages after a contact waiting for a callback replied
+/// with each of these samples, delivered raw.
+fn messages_after_replies(samples: &[&str]) -> Vec<String> {
     let app = spawn_app();
     let (email, token, id, reply_to) = waiting_for_the_customer(&app);
-    for (sample, seed) in [("outlook.eml", "outlook"), ("apple.eml", "apple")] {
-        let message_id = format!("{}@kovinar.si", unique(seed));
+    for sample in samples {
+        let message_id = format!("{}@kovinar.si", unique(sample.trim_end_matches(".eml")));
         let taken = app.0.email(
             &email,
             &reply_to,
@@ -144,11 +147,27 @@ fn replies_from_outlook_and_apple_mail_are_read_without_their_quoted_history() {
         );
         assert_eq!(taken.status, 200, "{sample}: {}", taken.text());
     }
+    customer_messages(&incident(&app, &token, &id))
+}
+
+#[test]
+fn replies_from_outlook_and_apple_mail_are_read_without_their_quoted_history() {
     assert_eq!(
-        customer_messages(&incident(&app, &token, &id)),
+        messages_after_replies(&["outlook.eml", "apple.eml"]),
         [
             "Dober dan,\n\nthe terminal in the warehouse still shows \u{201c}Napaka 17\u{201d}. Čez dan smo dosegljivi na 041 555 666.\n\nLep pozdrav\nMarko Novak",
             "Any time on Thursday works. Grüße aus Maribor!"
+        ]
+    );
+}
+
+#[test]
+fn a_latin_2_reply_and_an_html_only_reply_are_read_as_text() {
+    assert_eq!(
+        messages_after_replies(&["latin2.eml", "html_only.eml"]),
+        [
+            "Žal nas še vedno ne morete priklicati. Pokličite Petra.",
+            "Call me at 9 please."
         ]
     );
 }

@@ -52,5 +52,6 @@ mod transport;
 #[path = "../api/web.rs"]
 mod web;
 
+mod assets;
 mod delivery;
 mod every_email;
