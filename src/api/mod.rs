@@ -92,7 +92,7 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
             let answer = authenticated(&limited, provider, keys, &request, now, &mut entropy)
                 .await
                 .unwrap_or_else(ApiError::into_handled);
-            match limited.store.db().settle().await {
+            match limited.settle_rate_limit().await {
                 Ok(()) => answer,
                 Err(error) => ApiError::from(error).into_handled(),
             }
@@ -118,7 +118,7 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
     if request.method == Method::Head {
         handled.response.body.clear();
     }
-    handled.round_trips = app.store.db().round_trips();
+    handled.round_trips = app.round_trips();
     handled
 }
 

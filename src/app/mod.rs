@@ -197,6 +197,13 @@ impl<D: Database> App<D> {
     }
 }
 
+impl<D: Database> App<crate::store::Metered<'_, D>> {
+    /// The round trips this request made so far, and their time.
+    pub fn round_trips(&self) -> crate::store::RoundTrips {
+        self.store.db().round_trips()
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! A fresh application over an in-memory SQLite database for each test.

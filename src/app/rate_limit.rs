@@ -95,6 +95,13 @@ impl<D: Database> Database for RateLimited<'_, D> {
     }
 }
 
+impl<D: Database> App<RateLimited<'_, D>> {
+    /// Counts the request if nothing counted it yet; 429 past the limit.
+    pub async fn settle_rate_limit(&self) -> Result<(), AppError> {
+        self.store.db().settle().await
+    }
+}
+
 impl<D: Database> App<D> {
     /// The same app for one request that is counted in `bucket` (none: not
     /// limited) with its first round trip, `limit` a minute.
