@@ -177,7 +177,7 @@ pub async fn news_item<D: Database>(app: &App<D>, id: &str) -> Result<Handled> {
         "<p><time datetime=\"{}\">{}</time></p>\n{}<p><a href=\"/news\">All news</a></p>",
         escape(&format(bulletin.published_at)),
         bulletin.published_at.format("%-d %B %Y"),
-        body_html(&bulletin.body)
+        body_html(&bulletin.body).as_str()
     );
     Ok(page(200, &bulletin.subject, &body).into())
 }

@@ -563,6 +563,7 @@ fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> String {
             "QR code for your banking app: the transfer filled in",
         )
     })
+    .map(crate::domain::html::Html::into_string)
     .unwrap_or_default();
     format!(
         "<section aria-labelledby=\"transfer-heading\"><h2 id=\"transfer-heading\">Pay by bank transfer</h2>\n\

@@ -12,6 +12,7 @@ pub mod email;
 pub mod entropy;
 pub mod epc;
 pub mod field;
+pub mod html;
 pub mod idempotency;
 pub mod inbound;
 pub mod incident;
