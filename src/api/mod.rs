@@ -5,20 +5,16 @@
 //! for every request; native tests call it directly over SQLite.
 
 mod audit;
-mod bulletins;
-pub mod chart;
-mod coupons;
-mod decode;
-mod desk;
+pub(crate) mod bulletins;
+pub(crate) mod coupons;
+pub(crate) mod decode;
 pub mod http;
-mod incidents;
-mod licensing;
-mod organisations;
-mod pages;
-mod problem;
+pub(crate) mod incidents;
+pub(crate) mod licensing;
+pub(crate) mod organisations;
+pub(crate) mod problem;
 mod profile;
 mod staff;
-mod web;
 
 pub use http::{Handled, Method, Request, Response, MAX_BODY_BYTES};
 pub use problem::ApiError;
@@ -39,10 +35,10 @@ use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{Database, RoundTrips};
+use crate::web::{self, escape, page, paragraph};
 use decode::Body;
-use pages::{escape, page, paragraph};
 
-type Result<T> = std::result::Result<T, ApiError>;
+pub type Result<T> = std::result::Result<T, ApiError>;
 
 /// Bank statements may be large: 10,000 entries of camt.053 are some 10 MB.
 const MAX_STATEMENT_BYTES: usize = 32 * 1024 * 1024;
@@ -261,7 +257,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["portal", "incidents", id, "messages"]) => {
             web::customer_message(app, request, caller, id, now, entropy).await
         }
-        (Get | Head, ["desk"]) => web::desk(app, caller, now).await,
+        (Get | Head, ["desk"]) => web::incidents_page(app, caller, now).await,
         (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, caller, id).await,
         (
             Post,
@@ -329,16 +325,16 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["portal", "activations", id, "license-file"]) => {
             web::license_file(app, caller, id, now).await
         }
-        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, caller).await,
+        (Get | Head, ["desk", "partners"]) => web::partners_page(app, caller).await,
         (Post, ["desk", "partners"]) => {
-            desk::create_partner(app, request, caller, now, entropy).await
+            web::create_partner(app, request, caller, now, entropy).await
         }
         (Post, ["desk", "partners", id, "revoke"]) => {
-            desk::revoke_partner(app, caller, id, now).await
+            web::revoke_partner(app, caller, id, now).await
         }
-        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, caller, now).await,
-        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, caller).await,
-        (Post, ["desk", "releases"]) => desk::add_release(app, request, caller).await,
+        (Post, ["desk", "licenses"]) => web::import_licenses(app, request, caller, now).await,
+        (Get | Head, ["desk", "releases"]) => web::releases_page(app, caller).await,
+        (Post, ["desk", "releases"]) => web::add_release(app, request, caller).await,
         (Get | Head, ["partner"]) => web::partner(app, request, caller, now, entropy).await,
         (Post, ["partner", "activations"]) => {
             web::partner_activate(app, request, caller, now, entropy).await
@@ -400,12 +396,12 @@ async fn route<D: Database, P: PaymentProvider>(
         }
         (Get | Head, ["desk", "statements"]) => web::statements_page(app, caller).await,
         (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, caller).await,
-        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, caller).await,
+        (Get | Head, ["desk", "tasks"]) => web::tasks_page(app, caller).await,
         (Post, ["desk", "tasks", id, "resolve"]) => {
-            desk::resolve_task(app, request, caller, id, now).await
+            web::resolve_task(app, request, caller, id, now).await
         }
         (Post, ["desk", "orders", id, "settle"]) => {
-            desk::settle_order(app, request, caller, id, now, entropy).await
+            web::settle_order(app, request, caller, id, now, entropy).await
         }
         (Get | Head, ["api", "me"]) => me(app, caller, now).await,
         (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
@@ -414,8 +410,8 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request, caller).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app, caller).await,
         (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, caller).await,
-        (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, caller).await,
-        (Get | Head, ["portal", "profile"]) => profile::profile_page(app, caller).await,
+        (Get | Head, ["desk", "bulletins"]) => web::desk_page(app, caller).await,
+        (Get | Head, ["portal", "profile"]) => web::profile_page(app, caller).await,
         (Get | Head, ["desk", "claims"]) => web::claims_page(app, caller).await,
         (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller).await,
         (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller).await,
@@ -461,9 +457,9 @@ async fn route_principal<D: Database>(
         (Post, ["portal", "contacts", id, "remove"]) => web::remove_contact(app, p, id, now).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
-        (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
-        (Get | Head, ["confirm-email"]) => Ok(profile::confirm_email_page(request).into()),
-        (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
+        (Post, ["portal", "profile"]) => web::save_profile(app, request, p, now, entropy).await,
+        (Get | Head, ["confirm-email"]) => Ok(web::confirm_email_page(request).into()),
+        (Post, ["confirm-email"]) => web::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["confirm-join"]) => web::confirm_join(app, request, now).await,
         (Post, ["api", "me", "contacts"]) => organisations::invite(app, request, p, now, entropy).await,
@@ -477,10 +473,10 @@ async fn route_principal<D: Database>(
             organisations::claim(app, request, p, id, action, now, entropy).await
         }
         (Put, ["api", "staff", "licenses", serial, "holder"]) => organisations::set_holder(app, request, p, serial, now, entropy).await,
-        (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
-        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, p, now, entropy).await,
-        (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
-        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, p, now, entropy).await,
+        (Get | Head, ["desk", "adjustments"]) => web::adjustments_page(p, entropy),
+        (Post, ["desk", "adjustments"]) => web::adjust(app, request, p, now, entropy).await,
+        (Get | Head, ["desk", "licenses"]) => web::licenses_page(p),
+        (Post, ["partner", "sups"]) => web::sell_sups(app, request, p, now, entropy).await,
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page(request).into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
@@ -490,7 +486,7 @@ async fn route_principal<D: Database>(
         (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
         (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
         (Post, ["sign-in"]) => sign_in_form(app, request, now, entropy).await,
-        (Get | Head, ["register"]) => Ok(pages::registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into()),
+        (Get | Head, ["register"]) => Ok(web::registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into()),
         (Post, ["register"]) => register_page(app, request, now, entropy).await,
         (Get | Head, ["registered"]) => Ok(page(
             200,
@@ -511,11 +507,11 @@ async fn route_principal<D: Database>(
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
-        (Post, ["desk", "bulletins"]) => bulletins::desk_publish(app, request, p, now, entropy).await,
-        (Get | Head, ["news"]) => bulletins::news(app).await,
-        (Get | Head, ["news", id]) => bulletins::news_item(app, id).await,
-        (Get | Head, ["unsubscribe"]) => Ok(bulletins::unsubscribe_page(request)),
-        (Post, ["unsubscribe"]) => bulletins::unsubscribe(app, request).await,
+        (Post, ["desk", "bulletins"]) => web::desk_publish(app, request, p, now, entropy).await,
+        (Get | Head, ["news"]) => web::news(app).await,
+        (Get | Head, ["news", id]) => web::news_item(app, id).await,
+        (Get | Head, ["unsubscribe"]) => Ok(web::unsubscribe_page(request)),
+        (Post, ["unsubscribe"]) => web::unsubscribe(app, request).await,
         (Get | Head, ["support-requested"]) => Ok(page(
             200,
             "Support request received",
@@ -840,7 +836,7 @@ async fn register_page<D: Database>(
                 .find(|e| decode::form_name(&e.field) == name)
                 .map(|e| e.detail.clone())
         };
-        Handled::from(pages::registration_form(422, value_of, error_for))
+        Handled::from(web::registration_form(422, value_of, error_for))
     };
     let registration = match NewRegistration::parse(decode::registration_form(&pairs)) {
         Ok(registration) => registration,
@@ -1054,12 +1050,12 @@ fn sign_in_page(request: &Request) -> Response {
 }
 
 /// Where a person goes back to after signing in, if it is a path of ours.
-fn return_path(text: Option<&str>) -> Option<ReturnPath> {
+pub(crate) fn return_path(text: Option<&str>) -> Option<ReturnPath> {
     text.and_then(|t| ReturnPath::parse(t).ok())
 }
 
 /// The hidden field that carries the return path through the sign-in forms.
-fn next_field(text: Option<&str>) -> String {
+pub(crate) fn next_field(text: Option<&str>) -> String {
     return_path(text).map_or(String::new(), |next| {
         format!(
             "<input type=\"hidden\" name=\"next\" value=\"{}\">",

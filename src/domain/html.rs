@@ -265,7 +265,6 @@ macro_rules! html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::html;
     use proptest::prelude::*;
 
     #[test]

@@ -13,34 +13,34 @@ use std::fmt::Write;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// Text on white: 15.8:1.
-const INK: &str = "#1f2328";
+pub(super) const INK: &str = "#1f2328";
 /// Grid lines: decoration only, so they may be faint.
-const GRID: &str = "#d0d7de";
+pub(super) const GRID: &str = "#d0d7de";
 /// Within target: 5.1:1 on white.
-const GREEN: &str = "#1a7f37";
+pub(super) const GREEN: &str = "#1a7f37";
 /// Past the target but within the limit: 4.9:1 on white.
-const AMBER: &str = "#9a6700";
+pub(super) const AMBER: &str = "#9a6700";
 /// Past the limit: 5.4:1 on white.
-const RED: &str = "#cf222e";
+pub(super) const RED: &str = "#cf222e";
 /// Not yet reached: 6.4:1 on white, 6.0:1 on its own light fill.
-const GREY: &str = "#57606a";
-const GREY_FILL: &str = "#f6f8fa";
+pub(super) const GREY: &str = "#57606a";
+pub(super) const GREY_FILL: &str = "#f6f8fa";
 /// Coupon bars: 5.2:1 on white.
-const BLUE: &str = "#0969da";
+pub(super) const BLUE: &str = "#0969da";
 
-const WIDTH: f64 = 640.0;
+pub(super) const WIDTH: f64 = 640.0;
 
 /// Hours beyond which a value is shown as "more than": over a year, so only
 /// bad data gets there, and labels stay short.
-const MAX_HOURS: f64 = 10_000.0;
+pub(super) const MAX_HOURS: f64 = 10_000.0;
 
 /// Axis steps in hours that read naturally: up to a day, then days, weeks.
-const HOUR_STEPS: [f64; 13] = [
+pub(super) const HOUR_STEPS: [f64; 13] = [
     1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0, 96.0, 168.0, 336.0, 720.0, 1440.0, 2880.0,
 ];
 
 /// How many days the coupon chart covers.
-const COUPON_DAYS: u64 = 30;
+pub(super) const COUPON_DAYS: u64 = 30;
 
 /// A chart of the hours from intake to the first successful callback, one
 /// horizontal bar per incident, with dashed lines at the target and the
@@ -275,7 +275,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> String {
 
 /// The opening of a chart: its accessible name and description, and a
 /// white background so it reads the same on any page colour.
-fn open(id: &str, title: &str, description: &str, height: f64) -> String {
+pub(super) fn open(id: &str, title: &str, description: &str, height: f64) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" role=\"img\" \
          aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" \
@@ -287,7 +287,7 @@ fn open(id: &str, title: &str, description: &str, height: f64) -> String {
     )
 }
 
-fn no_data(svg: &mut String, height: f64) {
+pub(super) fn no_data(svg: &mut String, height: f64) {
     let _ = write!(
         svg,
         "<text x=\"{0:.1}\" y=\"{1:.1}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{INK}\">No data</text></svg>",
@@ -297,12 +297,16 @@ fn no_data(svg: &mut String, height: f64) {
 }
 
 /// A target or limit worth drawing: finite, at least zero.
-fn reference_line(hours: f64) -> Option<f64> {
+pub(super) fn reference_line(hours: f64) -> Option<f64> {
     hours.is_finite().then(|| hours.clamp(0.0, MAX_HOURS))
 }
 
 /// The figures of the callback chart in words.
-fn callbacks_summary(values: &[Option<f64>], target: Option<f64>, limit: Option<f64>) -> String {
+pub(super) fn callbacks_summary(
+    values: &[Option<f64>],
+    target: Option<f64>,
+    limit: Option<f64>,
+) -> String {
     if values.is_empty() {
         return "No incidents in this period.".to_owned();
     }
@@ -327,7 +331,7 @@ fn callbacks_summary(values: &[Option<f64>], target: Option<f64>, limit: Option<
 }
 
 /// The figures of the coupon chart in words.
-fn coupons_summary(days: &[(String, i64)]) -> String {
+pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
     let (Some((first, _)), Some((last, _))) = (days.first(), days.last()) else {
         return "No coupons sold in this period.".to_owned();
     };
@@ -350,7 +354,7 @@ fn coupons_summary(days: &[(String, i64)]) -> String {
 }
 
 /// The days to draw, oldest first, counts below zero read as zero.
-fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
+pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
     let parsed: Option<Vec<(NaiveDate, i64)>> = days
         .iter()
         .map(|(day, count)| {
@@ -392,7 +396,7 @@ fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
 }
 
 /// `MM-DD` of a `YYYY-MM-DD` day: the year is in the description.
-fn short_day(day: &str) -> String {
+pub(super) fn short_day(day: &str) -> String {
     match day.get(5..) {
         Some(rest) if day.len() == 10 && day.is_char_boundary(5) => rest.to_owned(),
         _ => shorten(day, 10),
@@ -400,7 +404,7 @@ fn short_day(day: &str) -> String {
 }
 
 /// A step of 1, 2 or 5 times a power of ten giving at most five gridlines.
-fn count_step(most: i64) -> i64 {
+pub(super) fn count_step(most: i64) -> i64 {
     let mut power: i64 = 1;
     loop {
         for factor in [1, 2, 5] {
@@ -414,7 +418,7 @@ fn count_step(most: i64) -> i64 {
 }
 
 /// At most `max` characters, the cut marked with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {
@@ -425,7 +429,7 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// Hours as people read them: "12 h", "13.5 h", "> 10000 h".
-fn hours_text(hours: f64) -> String {
+pub(super) fn hours_text(hours: f64) -> String {
     if hours >= MAX_HOURS {
         format!("> {} h", number(MAX_HOURS))
     } else {
@@ -434,14 +438,14 @@ fn hours_text(hours: f64) -> String {
 }
 
 /// One decimal at most, none when it is zero.
-fn number(value: f64) -> String {
+pub(super) fn number(value: f64) -> String {
     // Adding zero turns -0.0 into 0.0, which would otherwise print as "-0".
     let text = format!("{:.1}", value + 0.0);
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
 /// Text safe inside an XML element or attribute.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     crate::html!("{}", crate::domain::html::XmlText(text)).into_string()
 }
 

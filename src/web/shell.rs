@@ -2,7 +2,7 @@
 //! JavaScript, one stylesheet and one enhancement script from the static
 //! assets, and a strict Content-Security-Policy without inline scripts.
 
-use super::http::Response;
+use crate::api::http::Response;
 
 pub use crate::domain::html::escape;
 
@@ -27,7 +27,7 @@ pub enum Area {
 }
 
 /// The desk's links and the roles that may follow each (admins follow all).
-const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 11] = {
+pub(crate) const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 11] = {
     use crate::domain::staff::StaffRole::{Admin, Agent, Finance};
     [
         ("/desk", "Incidents", &[Agent, Finance]),
@@ -44,7 +44,7 @@ const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 11] = {
     ]
 };
 
-fn desk_navigation(role: Option<crate::domain::staff::StaffRole>) -> String {
+pub(crate) fn desk_navigation(role: Option<crate::domain::staff::StaffRole>) -> String {
     let mut nav: String = DESK_LINKS
         .iter()
         .filter(|(_, _, roles)| role.is_none_or(|r| r.may(roles)))
@@ -56,7 +56,7 @@ fn desk_navigation(role: Option<crate::domain::staff::StaffRole>) -> String {
 
 /// Where the brand in the header leads: the home of the page's area, so
 /// that every page has a way back.
-fn home(area: Area) -> &'static str {
+pub(crate) fn home(area: Area) -> &'static str {
     match area {
         Area::Public => "/",
         Area::Customer => "/portal",
@@ -65,7 +65,7 @@ fn home(area: Area) -> &'static str {
     }
 }
 
-fn navigation(area: Area) -> String {
+pub(crate) fn navigation(area: Area) -> String {
     match area {
         Area::Desk => return desk_navigation(None),
         Area::DeskAs(role) => return desk_navigation(Some(role)),
@@ -133,107 +133,5 @@ mod tests {
         assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
         let html = String::from_utf8(response.body).unwrap();
         assert!(html.contains("<h1>T &amp; C</h1>") && html.contains("&lt;script&gt;"));
-    }
-}
-
-/// The registration form's fields: form name, label, input type, autocomplete.
-const REGISTRATION_FIELDS: [(&str, &str, &str, &str); 10] = [
-    (
-        "serial",
-        "License serial number (Help/About), or 0",
-        "text",
-        "off",
-    ),
-    ("company_name", "Company", "text", "organization"),
-    ("street", "Street", "text", "address-line1"),
-    ("postal_code", "Postal code", "text", "postal-code"),
-    ("city", "City", "text", "address-level2"),
-    (
-        "country",
-        "Country (ISO code, such as SI)",
-        "text",
-        "country",
-    ),
-    ("vat_id", "VAT number (optional)", "text", "off"),
-    ("contact_name", "Contact name", "text", "name"),
-    ("email", "Email", "email", "email"),
-    ("phone", "Phone, with country code", "tel", "tel"),
-];
-
-/// The registration form that posts to `/api/registrations`, showing next to
-/// each field the error that a refused post sent back in the query.
-/// The registration page's form. It posts to `/register`, which answers a
-/// refusal with this form again: the values typed (`value_of`), each error
-/// next to its field, and nothing personal in the URL.
-pub fn registration_form(
-    status: u16,
-    value_of: impl Fn(&str) -> Option<String>,
-    error_for: impl Fn(&str) -> Option<String>,
-) -> Response {
-    let mut html = String::from("<form method=\"post\" action=\"/register\" novalidate>\n");
-    let field_error = |name: &str| {
-        error_for(name)
-            .map(|detail| {
-                format!(
-                    "<p id=\"{name}-error\" role=\"alert\">{}</p>\n",
-                    escape(&detail)
-                )
-            })
-            .unwrap_or_default()
-    };
-    for (name, label, kind, autocomplete) in REGISTRATION_FIELDS {
-        let error = field_error(name);
-        let described = if error.is_empty() {
-            String::new()
-        } else {
-            format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
-        };
-        let required = if name == "vat_id" { "" } else { " required" };
-        let value = escape(&value_of(name).unwrap_or_default());
-        html.push_str(&format!(
-            "<p><label for=\"{name}\">{label}</label>\n\
-             <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{value}\" autocomplete=\"{autocomplete}\"{required}{described}></p>\n{error}"
-        ));
-    }
-    let checked = |name: &str| {
-        if value_of(name).is_some_and(|v| !v.is_empty()) {
-            " checked"
-        } else {
-            ""
-        }
-    };
-    html.push_str(&format!(
-        "<p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
-         <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
-         <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required{}>\n\
-         <label for=\"accept_terms\">I accept the direct support terms and conditions</label></p>\n{}\
-         <button type=\"submit\">Register</button>\n</form>",
-        checked("newsletter"),
-        checked("accept_terms"),
-        field_error("accept_terms")
-    ));
-    page(status, "Register as a Time & Space user", &html)
-}
-
-#[cfg(test)]
-mod form_tests {
-    use super::*;
-
-    #[test]
-    fn errors_stand_next_to_their_fields_for_screen_readers() {
-        let response = registration_form(
-            422,
-            |name| (name == "city").then(|| "Ljub\"ljana".to_string()),
-            |name| (name == "email").then(|| "<bad>".to_string()),
-        );
-        let html = String::from_utf8(response.body).unwrap();
-        assert!(html.contains("aria-describedby=\"email-error\""));
-        assert!(html.contains("<p id=\"email-error\" role=\"alert\">&lt;bad&gt;</p>"));
-        assert_eq!(html.matches("role=\"alert\"").count(), 1);
-        assert!(
-            html.contains("value=\"Ljub&quot;ljana\""),
-            "typed values come back, escaped"
-        );
-        assert_eq!(response.status, 422);
     }
 }
