@@ -29,13 +29,15 @@ use crate::app::{
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::html::Html;
 use crate::domain::link::ReturnPath;
 use crate::domain::registration::NewRegistration;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
+use crate::html;
 use crate::store::{Database, RoundTrips};
-use crate::web::{self, escape, page, paragraph};
+use crate::web::{self, page, paragraph};
 use decode::Body;
 
 pub type Result<T> = std::result::Result<T, ApiError>;
@@ -491,7 +493,7 @@ async fn route_principal<D: Database>(
         (Get | Head, ["registered"]) => Ok(page(
             200,
             "Thank you for registering",
-            &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
+            paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
         (Post, ["api", "staff", "members"]) => staff::add_member(app, request, now, entropy).await,
@@ -515,7 +517,7 @@ async fn route_principal<D: Database>(
         (Get | Head, ["support-requested"]) => Ok(page(
             200,
             "Support request received",
-            &paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
+            paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
         )
         .into()),
         // A route of the table without its arm here: a programming error.
@@ -944,7 +946,7 @@ async fn verify_page<D: Database>(
         return Ok(page(
             400,
             VERIFY_REFUSED.title,
-            &paragraph(
+            paragraph(
                 "This link is incomplete. Open the link from the email exactly as it was sent.",
             ),
         )
@@ -963,13 +965,13 @@ async fn verify_page<D: Database>(
                     "We will credit your free coupon once we have matched your license."
                 }
             };
-            let body = format!(
+            let body = html!(
                 "{}\n{}\n<p><a href=\"/sign-in\">Sign in</a></p>",
                 paragraph("Thank you. Your email address is confirmed and your account is active."),
                 paragraph(coupon)
             );
             Ok(Handled::with_jobs(
-                page(200, "Email confirmed", &body),
+                page(200, "Email confirmed", body),
                 verified.jobs,
             ))
         }
@@ -1031,19 +1033,21 @@ fn sign_in_page(request: &Request) -> Response {
         Some(token) => page(
             200,
             "Sign in",
-            &format!(
-                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">{next}\n\
+            html!(
+                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">{}\n\
                  <button type=\"submit\">Sign in to Time &amp; Space support</button>\n</form>",
-                escape(token.as_str())
+                token.as_str(),
+                next
             ),
         ),
         None => page(
             200,
             "Sign in",
-            &format!(
+            html!(
                 "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
-                 <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>{next}\n\
-                 <button type=\"submit\">Email me a sign-in link</button>\n</form>"
+                 <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>{}\n\
+                 <button type=\"submit\">Email me a sign-in link</button>\n</form>",
+                next
             ),
         ),
     }
@@ -1055,11 +1059,11 @@ pub(crate) fn return_path(text: Option<&str>) -> Option<ReturnPath> {
 }
 
 /// The hidden field that carries the return path through the sign-in forms.
-pub(crate) fn next_field(text: Option<&str>) -> String {
-    return_path(text).map_or(String::new(), |next| {
-        format!(
+pub(crate) fn next_field(text: Option<&str>) -> Html {
+    return_path(text).map_or(Html::EMPTY, |next| {
+        html!(
             "<input type=\"hidden\" name=\"next\" value=\"{}\">",
-            escape(next.as_str())
+            next.as_str()
         )
     })
 }
@@ -1082,7 +1086,7 @@ async fn sign_in_form<D: Database>(
         };
         let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
         return Ok(Handled::with_jobs(
-            page(200, "Check your email", &paragraph(text)),
+            page(200, "Check your email", paragraph(text)),
             jobs,
         ));
     }

@@ -12,6 +12,9 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::domain::html::{Html, XmlText};
+use crate::html;
+
 /// Text on white: 15.8:1.
 pub(super) const INK: &str = "#1f2328";
 /// Grid lines: decoration only, so they may be faint.
@@ -52,7 +55,12 @@ pub fn callback_times(
     points: &[(String, Option<f64>)],
     target_hours: f64,
     limit_hours: f64,
-) -> String {
+) -> Html {
+    Html::generated_by_library(callback_svg(points, target_hours, limit_hours))
+}
+
+/// [`callback_times`] as SVG text.
+fn callback_svg(points: &[(String, Option<f64>)], target_hours: f64, limit_hours: f64) -> String {
     const LEFT: f64 = 150.0;
     const RIGHT: f64 = 560.0;
     const TOP: f64 = 48.0;
@@ -128,12 +136,12 @@ pub fn callback_times(
     for (index, ((id, _), value)) in points.iter().zip(&values).enumerate() {
         let top = TOP + index as f64 * ROW + (ROW - BAR) / 2.0;
         let middle = top + BAR / 2.0 + 4.0;
-        let full_id = escape(id);
+        let full_id = xml_text(id);
         let _ = write!(
             svg,
             "<text x=\"{0:.1}\" y=\"{middle:.1}\" text-anchor=\"end\" fill=\"{INK}\">{1}</text>",
             LEFT - 8.0,
-            escape(&shorten(id, 18)),
+            xml_text(&shorten(id, 18)),
         );
         match value {
             Some(hours) => {
@@ -192,7 +200,12 @@ pub fn callback_times(
 /// count, as the store groups them; days missing between two given days
 /// are drawn as zero, and only the 30 days up to the last given day are
 /// shown. Should a day not parse, the last 30 entries are drawn as given.
-pub fn coupons_per_day(days: &[(String, i64)]) -> String {
+pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
+    Html::generated_by_library(coupons_svg(days))
+}
+
+/// [`coupons_per_day`] as SVG text.
+fn coupons_svg(days: &[(String, i64)]) -> String {
     const LEFT: f64 = 56.0;
     const RIGHT: f64 = 624.0;
     const TOP: f64 = 28.0;
@@ -250,7 +263,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> String {
     for (index, (day, count)) in days.iter().enumerate() {
         let centre = LEFT + (index as f64 + 0.5) * slot;
         let top = y(*count);
-        let day_text = escape(day);
+        let day_text = xml_text(day);
         let _ = write!(
             svg,
             "<rect class=\"bar\" x=\"{0:.1}\" y=\"{top:.1}\" width=\"{bar_width:.1}\" height=\"{1:.1}\" fill=\"{BLUE}\">\
@@ -265,7 +278,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> String {
                 svg,
                 "<text x=\"{centre:.1}\" y=\"{0:.1}\" text-anchor=\"middle\" fill=\"{INK}\">{1}</text>",
                 PLOT_BOTTOM + 16.0,
-                escape(&short_day(day)),
+                xml_text(&short_day(day)),
             );
         }
     }
@@ -282,8 +295,8 @@ pub(super) fn open(id: &str, title: &str, description: &str, height: f64) -> Str
          width=\"{WIDTH:.0}\" height=\"{height:.0}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\
          <rect width=\"{WIDTH:.0}\" height=\"{height:.0}\" fill=\"#ffffff\"/>",
-        escape(title),
-        escape(description),
+        xml_text(title),
+        xml_text(description),
     )
 }
 
@@ -444,9 +457,9 @@ pub(super) fn number(value: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
-/// Text safe inside an XML element or attribute.
-pub(super) fn escape(text: &str) -> String {
-    crate::html!("{}", crate::domain::html::XmlText(text)).into_string()
+/// Text safe inside an XML element or attribute, through [`XmlText`].
+fn xml_text(text: &str) -> String {
+    html!("{}", XmlText(text)).into_string()
 }
 
 #[cfg(test)]
@@ -475,7 +488,7 @@ mod tests {
 
     #[test]
     fn the_callback_chart_carries_its_id_and_accessible_name() {
-        let svg = callback_times(&points(&[Some(3.0), None]), 12.0, 24.0);
+        let svg = callback_svg(&points(&[Some(3.0), None]), 12.0, 24.0);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("id=\"chart-callbacks\""));
         assert!(svg.contains("role=\"img\""));
@@ -488,7 +501,7 @@ mod tests {
 
     #[test]
     fn the_coupon_chart_carries_its_id_and_accessible_name() {
-        let svg = coupons_per_day(&days(&[3, 0, 5]));
+        let svg = coupons_svg(&days(&[3, 0, 5]));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("id=\"chart-coupons\""));
         assert!(svg.contains("role=\"img\""));
@@ -503,7 +516,7 @@ mod tests {
 
     #[test]
     fn empty_inputs_draw_a_no_data_message() {
-        for svg in [callback_times(&[], 12.0, 24.0), coupons_per_day(&[])] {
+        for svg in [callback_svg(&[], 12.0, 24.0), coupons_svg(&[])] {
             assert!(svg.contains(">No data</text>"), "{svg}");
             assert_eq!(bars(&svg), 0);
             assert!(svg.contains("<title id=") && svg.ends_with("</svg>"));
@@ -512,10 +525,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        let svg = callback_times(&[("<&>".to_owned(), Some(1.0))], 12.0, 24.0);
+        let svg = callback_svg(&[("<&>".to_owned(), Some(1.0))], 12.0, 24.0);
         assert!(svg.contains("&lt;&amp;&gt;"));
         assert!(!svg.contains("<&>"));
-        let svg = coupons_per_day(&[("<&>\"".to_owned(), 1)]);
+        let svg = coupons_svg(&[("<&>\"".to_owned(), 1)]);
         assert!(svg.contains("&lt;&amp;&gt;&quot;"));
         assert!(!svg.contains("<&>"));
     }
@@ -526,7 +539,7 @@ mod tests {
             let values: Vec<Option<f64>> = (0..n)
                 .map(|i| (i % 3 != 0).then_some(i as f64 * 1.5))
                 .collect();
-            assert_eq!(bars(&callback_times(&points(&values), 12.0, 24.0)), n);
+            assert_eq!(bars(&callback_svg(&points(&values), 12.0, 24.0)), n);
         }
     }
 
@@ -534,13 +547,13 @@ mod tests {
     fn the_coupon_chart_draws_one_bar_per_day() {
         for n in [1, 2, 17, 30] {
             let counts: Vec<i64> = (0..n).map(|i| i * 2).collect();
-            assert_eq!(bars(&coupons_per_day(&days(&counts))), n as usize);
+            assert_eq!(bars(&coupons_svg(&days(&counts))), n as usize);
         }
     }
 
     #[test]
     fn bars_are_coloured_by_the_target_and_limit_and_pending_ones_stand_apart() {
-        let svg = callback_times(
+        let svg = callback_svg(
             &points(&[Some(2.0), Some(13.0), Some(30.0), None]),
             12.0,
             24.0,
@@ -567,22 +580,22 @@ mod tests {
             Some(-0.0),
             Some(1e300),
         ];
-        let svg = callback_times(&points(&values), f64::NAN, f64::INFINITY);
+        let svg = callback_svg(&points(&values), f64::NAN, f64::INFINITY);
         assert_eq!(bars(&svg), values.len());
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
         assert!(!svg.contains(">-"), "a negative label in {svg}");
         assert!(svg.contains("> 10000 h"));
-        let svg = callback_times(&points(&[Some(5.0)]), -1.0, 0.0);
+        let svg = callback_svg(&points(&[Some(5.0)]), -1.0, 0.0);
         assert_eq!(bars(&svg), 1);
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
 
     #[test]
     fn odd_counts_neither_panic_nor_draw_below_the_axis() {
-        let svg = coupons_per_day(&days(&[i64::MAX, -5, i64::MIN, 0]));
+        let svg = coupons_svg(&days(&[i64::MAX, -5, i64::MIN, 0]));
         assert_eq!(bars(&svg), 4);
         assert!(!svg.contains("height=\"-") && !svg.contains("NaN"));
-        let svg = coupons_per_day(&[
+        let svg = coupons_svg(&[
             ("2024-05-01".to_owned(), i64::MAX),
             ("2024-05-01".to_owned(), i64::MAX),
         ]);
@@ -592,14 +605,14 @@ mod tests {
     #[test]
     fn missing_days_are_drawn_as_zero_and_only_the_last_30_are_shown() {
         let gappy = [("2024-05-01".to_owned(), 2), ("2024-05-04".to_owned(), 1)];
-        let svg = coupons_per_day(&gappy);
+        let svg = coupons_svg(&gappy);
         assert_eq!(bars(&svg), 4);
         assert!(svg.contains("<title>2024-05-02: 0</title>"));
         let long: Vec<(String, i64)> = (1..=31)
             .map(|d| (format!("2024-05-{d:02}"), 1))
             .chain((1..=10).map(|d| (format!("2024-06-{d:02}"), 2)))
             .collect();
-        let svg = coupons_per_day(&long);
+        let svg = coupons_svg(&long);
         assert_eq!(bars(&svg), 30);
         assert!(svg.contains("from 2024-05-12 to 2024-06-10"));
         assert!(!svg.contains("2024-05-11"));
@@ -608,7 +621,7 @@ mod tests {
     #[test]
     fn unparseable_days_are_drawn_as_given() {
         let given: Vec<(String, i64)> = (0..35).map(|i| (format!("day {i}"), i)).collect();
-        let svg = coupons_per_day(&given);
+        let svg = coupons_svg(&given);
         assert_eq!(bars(&svg), 30);
         assert!(
             svg.contains("<title>day 34: 34</title>") && !svg.contains("<title>day 4: 4</title>")
@@ -618,8 +631,8 @@ mod tests {
     #[test]
     fn charts_hold_no_script_style_or_external_reference() {
         for svg in [
-            callback_times(&points(&[Some(1.0), None]), 12.0, 24.0),
-            coupons_per_day(&days(&[1, 2])),
+            callback_svg(&points(&[Some(1.0), None]), 12.0, 24.0),
+            coupons_svg(&days(&[1, 2])),
         ] {
             for forbidden in ["<script", "style", "href", "url("] {
                 assert!(!svg.contains(forbidden), "{forbidden} in {svg}");

@@ -17,26 +17,33 @@ pub(crate) fn value<'a>(values: &'a Map<String, Value>, name: &str) -> &'a str {
 
 /// A field of one row's form: ids carry the row's id, so that many forms
 /// on a page keep their labels and errors apart.
-pub(crate) fn row_field(row: &str, name: &str, label: &str, failed: Failed) -> String {
-    let id = format!("{name}-{}", escape(row));
+pub(crate) fn row_field(row: &str, name: &str, label: &str, failed: Failed) -> Html {
+    let id = format!("{name}-{row}");
     let (typed, error) = match failed {
         Some((which, errors, values)) if which == row => {
             (value(values, name).to_owned(), error_for(errors, name))
         }
         _ => (String::new(), None),
     };
-    let (described, message) = error.map_or((String::new(), String::new()), |e| {
+    let (described, message) = error.map_or((Html::EMPTY, Html::EMPTY), |e| {
         (
-            format!(" aria-invalid=\"true\" aria-describedby=\"{id}-error\""),
-            format!(
-                "<span id=\"{id}-error\" class=\"field-error\" role=\"alert\">{}</span>",
-                escape(&e)
+            html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", id),
+            html!(
+                "<span id=\"{}-error\" class=\"field-error\" role=\"alert\">{}</span>",
+                id,
+                e
             ),
         )
     });
-    format!(
-        "<label for=\"{id}\">{label}</label> <input id=\"{id}\" name=\"{name}\" value=\"{}\" required{described}>{message} ",
-        escape(&typed)
+    html!(
+        "<label for=\"{}\">{}</label> <input id=\"{}\" name=\"{}\" value=\"{}\" required{}>{} ",
+        id,
+        label,
+        id,
+        name,
+        typed,
+        described,
+        message
     )
 }
 
@@ -47,12 +54,19 @@ pub(crate) fn select_field(
     label: &str,
     options: &[(&str, &str)],
     chosen: &str,
-) -> String {
+) -> Html {
     let options = options_html(options, chosen);
-    format!("<label for=\"{id}\">{label}</label> <select id=\"{id}\" name=\"{name}\">{options}</select> ")
+    html!(
+        "<label for=\"{}\">{}</label> <select id=\"{}\" name=\"{}\">{}</select> ",
+        id,
+        label,
+        id,
+        name,
+        options
+    )
 }
 
-pub(crate) fn desk(role: StaffRole, status: u16, title: &str, body: &str) -> Handled {
+pub(crate) fn desk(role: StaffRole, status: u16, title: &str, body: Html) -> Handled {
     page_in(Area::DeskAs(role), status, title, body).into()
 }
 
@@ -73,28 +87,29 @@ pub(crate) fn tasks_html(
     queue: &TaskQueue,
     failed: Failed<'_>,
 ) -> Handled {
-    let tasks: Vec<Vec<String>> = queue
+    let tasks: Vec<Vec<Html>> = queue
         .tasks
         .iter()
         .map(|t| {
-            let id = escape(&t.id);
+            let id = &t.id;
             vec![
                 when(t.created_at),
-                status_text(&t.kind),
-                escape(t.order_id.as_deref().unwrap_or("")),
+                html!("{}", status_text(&t.kind)),
+                html!("{}", t.order_id.as_deref().unwrap_or("")),
                 t.amount_cents
                     .and_then(Money::from_cents)
-                    .map_or(String::new(), |m| format!("EUR {m}")),
-                escape(&t.detail),
-                format!(
-                    "<form method=\"post\" action=\"/desk/tasks/{id}/resolve\" class=\"inline\">{}\
+                    .map_or(Html::EMPTY, |m| html!("EUR {}", m)),
+                html!("{}", t.detail),
+                html!(
+                    "<form method=\"post\" action=\"/desk/tasks/{}/resolve\" class=\"inline\">{}\
                      <button type=\"submit\">Resolve</button></form>",
+                    id,
                     row_field(&t.id, "note", "Note", failed)
                 ),
             ]
         })
         .collect();
-    let orders: Vec<Vec<String>> = queue
+    let orders: Vec<Vec<Html>> = queue
         .in_review
         .iter()
         .map(|record| {
@@ -104,17 +119,17 @@ pub(crate) fn tasks_html(
                 Some((which, _, values)) if which == id => value(values, "action").to_owned(),
                 _ => String::new(),
             };
-            let escaped = escape(id);
             vec![
-                escaped.clone(),
-                escape(&order.customer_id),
-                format!("{} coupons, EUR {}", order.quantity.get(), order.total),
-                escape(record.review_reason.as_deref().unwrap_or("")),
-                format!(
-                    "<form method=\"post\" action=\"/desk/orders/{escaped}/settle\" class=\"inline\">{}{}\
+                html!("{}", id),
+                html!("{}", order.customer_id),
+                html!("{} coupons, EUR {}", order.quantity.get(), order.total),
+                html!("{}", record.review_reason.as_deref().unwrap_or("")),
+                html!(
+                    "<form method=\"post\" action=\"/desk/orders/{}/settle\" class=\"inline\">{}{}\
                      <button type=\"submit\">Settle</button></form>",
+                    id,
                     select_field(
-                        &format!("action-{escaped}"),
+                        &format!("action-{id}"),
                         "action",
                         "Settle by",
                         &[
@@ -124,12 +139,12 @@ pub(crate) fn tasks_html(
                         ],
                         &chosen,
                     ),
-                    row_field(id, "note", "Note", failed),
+                    row_field(id, "note", "Note", failed)
                 ),
             ]
         })
         .collect();
-    let body = format!(
+    let body = html!(
         "{}\n<h2>Orders in review</h2>{}",
         table(
             "Open tasks, oldest first",
@@ -140,9 +155,9 @@ pub(crate) fn tasks_html(
             "Payments that did not fit their order",
             &["Order", "Customer", "Order total", "Why", "Settle"],
             &orders
-        ),
+        )
     );
-    desk(role, status, "Tasks", &body)
+    desk(role, status, "Tasks", body)
 }
 
 /// The tasks page again with a refused form's errors (422), from one read.
@@ -223,12 +238,12 @@ pub(crate) fn adjustment_form(
     key: &str,
     errors: &FieldErrors,
     values: &Map<String, Value>,
-) -> String {
-    format!(
+) -> Html {
+    html!(
         "<form method=\"post\" action=\"/desk/adjustments\">\
          <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{}{}{}\
          <button type=\"submit\">Adjust the balance</button></form>",
-        escape(key),
+        key,
         input(
             "customer_id",
             "Customer (cus_…)",
@@ -252,7 +267,7 @@ pub(crate) fn adjustment_form(
             value(values, "reason"),
             errors,
             " required"
-        ),
+        )
     )
 }
 
@@ -260,7 +275,7 @@ pub(crate) fn adjustment_form(
 pub fn adjustments_page(principal: &Principal, entropy: &mut Entropy) -> Result<Handled> {
     let staff = principal.staff()?;
     let body = adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new());
-    Ok(desk(staff.role, 200, "Adjust a balance", &body))
+    Ok(desk(staff.role, 200, "Adjust a balance", body))
 }
 
 /// `POST /desk/adjustments`: the same use case as the API's, keyed by the
@@ -292,7 +307,7 @@ pub async fn adjust<D: Database>(
             staff.role,
             status,
             "Adjust a balance",
-            &adjustment_form(&shown_key, errors, &object),
+            adjustment_form(&shown_key, errors, &object),
         ))
     };
     let (Some(reason), Some(customer_id), Some(coupons), Some(key)) =
@@ -316,13 +331,13 @@ pub async fn adjust<D: Database>(
     match app.adjust(adjustment, &keyed, now, entropy).await {
         Ok(answer) => {
             let body: Value = serde_json::from_str(&answer.body).unwrap_or_default();
-            let done = format!(
+            let done = html!(
                 "<p role=\"status\">The balance of {} is now {} coupon(s).</p>{}",
-                escape(customer_id.as_str()),
-                body["coupon_balance"],
-                adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new()),
+                customer_id.as_str(),
+                body["coupon_balance"].to_string(),
+                adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new())
             );
-            Ok(desk(staff.role, 200, "Balance adjusted", &done))
+            Ok(desk(staff.role, 200, "Balance adjusted", done))
         }
         Err(AppError::NotFound) => {
             errors.push(
@@ -360,31 +375,33 @@ pub(crate) async fn partners_html<D: Database>(
 ) -> Result<Handled> {
     let (staff, partners) = app.partners(caller).await?;
     let role = staff.role;
-    let rows: Vec<Vec<String>> = partners
+    let rows: Vec<Vec<Html>> = partners
         .iter()
         .map(|p| {
-            let id = escape(&p.id);
+            let id = &p.id;
             let state = match p.revoked_at {
-                Some(at) => format!("revoked {}", when(at)),
-                None => format!(
-                    "<form method=\"post\" action=\"/desk/partners/{id}/revoke\" class=\"inline\" \
-                     data-confirm=\"Revoke {name}'s key? Their calls stop at once.\">\
-                     <button type=\"submit\" aria-label=\"Revoke {name}\">Revoke</button></form>",
-                    name = escape(&p.name)
+                Some(at) => html!("revoked {}", when(at)),
+                None => html!(
+                    "<form method=\"post\" action=\"/desk/partners/{}/revoke\" class=\"inline\" \
+                     data-confirm=\"Revoke {}'s key? Their calls stop at once.\">\
+                     <button type=\"submit\" aria-label=\"Revoke {}\">Revoke</button></form>",
+                    id,
+                    p.name,
+                    p.name
                 ),
             };
             vec![
-                id,
-                escape(&p.name),
-                escape(&p.kind),
-                escape(&p.country),
-                escape(&p.email),
+                html!("{}", id),
+                html!("{}", p.name),
+                html!("{}", p.kind),
+                html!("{}", p.country),
+                html!("{}", p.email),
                 state,
             ]
         })
         .collect();
     let chosen = value(values, "kind");
-    let body = format!(
+    let body = html!(
         "{}<h2>Add a partner</h2><form method=\"post\" action=\"/desk/partners\">{}<p>{}</p>{}{}\
          <button type=\"submit\">Add the partner</button></form>",
         table(
@@ -416,9 +433,9 @@ pub(crate) async fn partners_html<D: Database>(
             value(values, "email"),
             errors,
             " required"
-        ),
+        )
     );
-    Ok(desk(role, status, "Partners", &body))
+    Ok(desk(role, status, "Partners", body))
 }
 
 /// `GET /desk/partners`.
@@ -450,18 +467,18 @@ pub async fn create_partner<D: Database>(
     let staff = app.identify(caller).await?.staff()?;
     match app.create_partner(record, now, entropy).await {
         Ok((partner, key)) => {
-            let body = format!(
+            let body = html!(
                 "<p role=\"status\">{} ({}) is added as <code>{}</code>.</p>\
                  <p>Their API key, shown this once: give it to them now.</p>\
                  <p><code id=\"api-key\">{}</code> <button type=\"button\" data-copy=\"{}\">Copy</button></p>\
                  <p><a href=\"/desk/partners\">Back to the partners</a></p>",
-                escape(&partner.name),
-                escape(&partner.kind),
-                escape(&partner.id),
-                escape(key.as_str()),
-                escape(key.as_str()),
+                partner.name,
+                partner.kind,
+                partner.id,
+                key.as_str(),
+                key.as_str()
             );
-            Ok(desk(staff.role, 200, "Partner added", &body))
+            Ok(desk(staff.role, 200, "Partner added", body))
         }
         Err(error) => Ok(problem_page(Area::Desk, error.into())),
     }
@@ -493,22 +510,24 @@ pub(crate) fn refused_on_desk(error: AppError) -> Result<Handled> {
 
 // ---- the license import -----------------------------------------------------
 
-pub(crate) fn license_upload_form(error: Option<&str>) -> String {
-    let (described, message) = error.map_or((String::new(), String::new()), |e| {
+pub(crate) fn license_upload_form(error: Option<&str>) -> Html {
+    let (described, message) = error.map_or((Html::EMPTY, Html::EMPTY), |e| {
         (
-            " aria-invalid=\"true\" aria-describedby=\"licenses-error\"".to_owned(),
-            format!(
+            html!(" aria-invalid=\"true\" aria-describedby=\"licenses-error\""),
+            html!(
                 "<p id=\"licenses-error\" class=\"field-error\" role=\"alert\">{}</p>",
-                escape(e)
+                e
             ),
         )
     });
-    format!(
+    html!(
         "<form method=\"post\" action=\"/desk/licenses\" enctype=\"multipart/form-data\">\
          <p><label for=\"licenses\">Licenses (CSV or a JSON array: serial, product, edition, version, list_price, \
          installations, partner_id, licensee_name, licensee_country, licensee_vat_id)</label>\
-         <input id=\"licenses\" name=\"licenses\" type=\"file\" accept=\".csv,.json,text/csv,application/json\" required{described}></p>{message}\
-         <button type=\"submit\">Import</button></form>"
+         <input id=\"licenses\" name=\"licenses\" type=\"file\" accept=\".csv,.json,text/csv,application/json\" required{}></p>{}\
+         <button type=\"submit\">Import</button></form>",
+        described,
+        message
     )
 }
 
@@ -519,7 +538,7 @@ pub fn licenses_page(principal: &Principal) -> Result<Handled> {
         staff.role,
         200,
         "License import",
-        &license_upload_form(None),
+        license_upload_form(None),
     ))
 }
 
@@ -535,7 +554,7 @@ pub async fn import_licenses<D: Database>(
             role,
             422,
             "License import",
-            &license_upload_form(Some(detail)),
+            license_upload_form(Some(detail)),
         )
     };
     let Some(file) = multipart_file(request, "licenses").filter(|f| !f.is_empty()) else {
@@ -560,27 +579,27 @@ pub async fn import_licenses<D: Database>(
         Err(error) => return refused_on_desk(error),
     };
     let report = serde_json::to_value(&report).unwrap_or_default();
-    let rejected: Vec<Vec<String>> = report["rejected"]
+    let rejected: Vec<Vec<Html>> = report["rejected"]
         .as_array()
         .into_iter()
         .flatten()
         .map(|r| {
             vec![
-                escape(&r["row"].to_string()),
-                escape(r["serial"].as_str().unwrap_or("")),
-                escape(&r["errors"].to_string()),
+                html!("{}", r["row"].to_string()),
+                html!("{}", r["serial"].as_str().unwrap_or("")),
+                html!("{}", r["errors"].to_string()),
             ]
         })
         .collect();
-    let body = format!(
+    let body = html!(
         "<p id=\"import-counts\" role=\"status\">{} imported, {} updated, {} rejected.</p>{}{}",
-        report["imported"],
-        report["updated"],
+        report["imported"].to_string(),
+        report["updated"].to_string(),
         rejected.len(),
         table("Rejected rows", &["Row", "Serial", "Errors"], &rejected),
-        license_upload_form(None),
+        license_upload_form(None)
     );
-    Ok(desk(staff.role, 200, "License import report", &body))
+    Ok(desk(staff.role, 200, "License import report", body))
 }
 
 // ---- releases -----------------------------------------------------------------
@@ -595,11 +614,13 @@ pub(crate) async fn releases_html<D: Database>(
 ) -> Result<Handled> {
     let (staff, releases) = app.releases(caller).await?;
     let role = staff.role;
-    let rows: Vec<Vec<String>> = releases
+    let rows: Vec<Vec<Html>> = releases
         .iter()
-        .map(|(product, version, on)| vec![escape(product), escape(version), escape(on)])
+        .map(|(product, version, on)| {
+            vec![html!("{}", product), html!("{}", version), html!("{}", on)]
+        })
         .collect();
-    let body = format!(
+    let body = html!(
         "{}<h2>Add a release</h2><form method=\"post\" action=\"/desk/releases\">{}{}{}\
          <button type=\"submit\">Add the release</button></form>",
         table(
@@ -630,9 +651,9 @@ pub(crate) async fn releases_html<D: Database>(
             value(values, "released_on"),
             errors,
             " required"
-        ),
+        )
     );
-    Ok(desk(role, status, "Releases", &body))
+    Ok(desk(role, status, "Releases", body))
 }
 
 /// `GET /desk/releases`.
@@ -677,19 +698,20 @@ pub(crate) const SUPS_FIELDS: [(&str, &str, &str); 12] = [
 
 /// The sale form, keyed like the rendered adjustment form: a double submit
 /// sells once.
-pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -> String {
-    let fields: String = SUPS_FIELDS
+pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -> Html {
+    let fields: Html = SUPS_FIELDS
         .iter()
         .map(|(name, label, kind)| {
             let required = if *name == "vat_id" { "" } else { " required" };
             input(name, label, kind, value(values, name), errors, required)
         })
         .collect();
-    format!(
+    html!(
         "<h2>Sell or extend SUPS</h2><form method=\"post\" action=\"/partner/sups\">\
-         <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{fields}\
+         <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{}\
          <button type=\"submit\">Sell SUPS</button></form>",
-        escape(key)
+        key,
+        fields
     )
 }
 
@@ -733,7 +755,7 @@ pub async fn sell_sups<D: Database>(
             flat.push(name, Invalid::new(error.code, error.detail.clone()));
         }
         let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
-        page_in(Area::Partner, 422, "Sell SUPS", &body).into()
+        page_in(Area::Partner, 422, "Sell SUPS", body).into()
     };
     let (sale, keyed) =
         match licensing::sups_sale(&object, decode::registration_form(&pairs), key, now) {
@@ -757,17 +779,17 @@ pub async fn sell_sups<D: Database>(
     {
         Ok(answer) => {
             let sold: Value = serde_json::from_str(&answer.body).unwrap_or_default();
-            let text = |name: &str| escape(sold[name].as_str().unwrap_or(""));
-            let body = format!(
+            let text = |name: &str| html!("{}", sold[name].as_str().unwrap_or(""));
+            let body = html!(
                 "<p role=\"status\">SUPS for {} is covered from {} to {}; the monthly fee is EUR {}.</p>\
                  <p><a href=\"/partner\">Back to your subscriptions</a></p>",
-                escape(value(&values, "serial")),
+                value(&values, "serial"),
                 text("covered_from"),
                 text("covered_until"),
-                text("monthly_fee"),
+                text("monthly_fee")
             );
             Ok(Handled::with_jobs(
-                page_in(Area::Partner, 200, "SUPS sold", &body),
+                page_in(Area::Partner, 200, "SUPS sold", body),
                 answer.jobs,
             ))
         }
@@ -789,7 +811,7 @@ pub async fn incidents_page<D: Database>(
     let desk = Area::DeskAs(role);
     // Finance sees the queue but works no incidents: no links it may not follow.
     let opens_incidents = role.may(&[crate::domain::staff::StaffRole::Agent]);
-    let rows: String = queue
+    let rows: Html = queue
         .incidents
         .iter()
         .map(|i| {
@@ -802,39 +824,39 @@ pub async fn incidents_page<D: Database>(
                 ("ok", format!("{} h left", left.num_hours()))
             };
             let subject = if opens_incidents {
-                format!(
-                    "<a href=\"/desk/incidents/{}\">{}</a>",
-                    escape(&i.id),
-                    escape(&i.subject)
-                )
+                html!("<a href=\"/desk/incidents/{}\">{}</a>", i.id, i.subject)
             } else {
-                escape(&i.subject)
+                html!("{}", i.subject)
             };
-            format!(
-                "<tr class=\"{class}\"><td>{subject}</td><td>{}</td><td>{}</td><td>{label}</td></tr>",
+            html!(
+                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                class,
+                subject,
                 status_text(i.callback.status.as_str()),
                 when(i.callback.due_by),
+                label
             )
         })
         .collect();
     let caption = "Open incidents, nearest deadline first";
     let mut html = scroll_region(
         caption,
-        &format!(
-            "<table id=\"incident-queue\"><caption>{caption}</caption>\
+        html!(
+            "<table id=\"incident-queue\"><caption>{}</caption>\
              <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
-             <tbody>{rows}</tbody></table>"
+             <tbody>{}</tbody></table>",
+            caption,
+            rows
         ),
     );
-    html.push('\n');
-    html.push_str("<h2>The last 30 days</h2>\n");
-    html.push_str(&super::chart::callback_times(
+    html.push(html!("\n<h2>The last 30 days</h2>\n"));
+    html.push(super::chart::callback_times(
         &queue.callback_hours,
         queue.target_hours,
         queue.deadline_hours,
     ));
-    html.push_str(&super::chart::coupons_per_day(&queue.coupons_per_day));
-    Ok(page_in(desk, 200, "Support desk", &html).into())
+    html.push(super::chart::coupons_per_day(&queue.coupons_per_day));
+    Ok(page_in(desk, 200, "Support desk", html).into())
 }
 
 pub async fn desk_incident<D: Database>(
@@ -866,15 +888,15 @@ pub(crate) async fn desk_incident_page<D: Database>(
     };
     let desk = Area::DeskAs(staff.role);
     let incident = &timeline.incident;
-    let mut html = timeline.customer.as_ref().map_or(String::new(), |c| {
-        format!(
+    let mut html = timeline.customer.as_ref().map_or(Html::EMPTY, |c| {
+        html!(
             "<p>{} · {} · {}</p>",
-            escape(&c.customer.company_name),
-            escape(&c.contact.name),
-            escape(incident.phone.as_deref().unwrap_or(&c.contact.phone))
+            c.customer.company_name,
+            c.contact.name,
+            incident.phone.as_deref().unwrap_or(&c.contact.phone)
         )
     });
-    html.push_str(&timeline_html(&timeline));
+    html.push(timeline_html(&timeline));
     let empty = FieldErrors::default();
     let no_values = Map::new();
     let (status, posted) = match &refused {
@@ -898,8 +920,8 @@ pub(crate) async fn desk_incident_page<D: Database>(
             .to_owned()
     };
     let field_error = |errors: &FieldErrors, name: &str| {
-        error_for(errors, name).map_or(String::new(), |e| {
-            format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
+        error_for(errors, name).map_or(Html::EMPTY, |e| {
+            html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
         })
     };
     let outcomes = [
@@ -909,29 +931,33 @@ pub(crate) async fn desk_incident_page<D: Database>(
         ("reached", "Reached"),
     ];
     if !posted.is_empty() {
-        html.push_str(
-            "<p class=\"field-error\" role=\"alert\">Nothing was recorded: correct the marked field below.</p>\n",
-        );
+        html.push(html!(
+            "<p class=\"field-error\" role=\"alert\">Nothing was recorded: correct the marked field below.</p>\n"
+        ));
     }
-    let id = escape(&incident.id);
-    html.push_str(&format!(
-        "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{id}/attempts\">{}{}{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
-         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{id}/sessions\">{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
-         <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{id}/messages\">{}<button type=\"submit\">Send</button></form>\n\
-         <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{id}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
+    let id = &incident.id;
+    html.push(html!(
+        "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{}/attempts\">{}{}{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
+         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{}/sessions\">{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
+         <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{}/messages\">{}<button type=\"submit\">Send</button></form>\n\
+         <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
+        id,
         select_with("outcome", "outcome", "Outcome", &outcomes, &value(attempt, "outcome")),
         field_error(attempt_errors, "outcome"),
         select_with("attempt-channel", "channel", "Channel", &CHANNELS, &value(attempt, "channel")),
         field_error(attempt_errors, "channel"),
         textarea_with("note", "Note", &value(attempt, "note"), attempt_errors),
+        id,
         input("started_at", "Started (RFC 3339, UTC)", "text", &value(session, "started_at"), session_errors, " placeholder=\"2026-11-26T09:30:00Z\" required"),
         input("ended_at", "Ended (RFC 3339, UTC)", "text", &value(session, "ended_at"), session_errors, " placeholder=\"2026-11-26T09:47:00Z\" required"),
         select_with("session-channel", "channel", "Channel", &CHANNELS, &value(session, "channel")),
         field_error(session_errors, "channel"),
+        id,
         textarea_with("body", "Message", &value(message, "body"), message_errors),
-        textarea_with("resolution", "Resolution", &value(close, "resolution"), close_errors),
+        id,
+        textarea_with("resolution", "Resolution", &value(close, "resolution"), close_errors)
     ));
-    Ok(page_in(desk, status, &incident.subject, &html).into())
+    Ok(page_in(desk, status, &incident.subject, html).into())
 }
 
 /// The desk's forms on an incident: attempts, sessions, messages, closing.
@@ -1013,27 +1039,34 @@ pub async fn desk_action<D: Database>(
     }
 }
 
-pub(crate) fn upload_form() -> &'static str {
-    "<form method=\"post\" action=\"/desk/statements\" enctype=\"multipart/form-data\">\
+pub(crate) fn upload_form() -> Html {
+    html!("<form method=\"post\" action=\"/desk/statements\" enctype=\"multipart/form-data\">\
      <p><label for=\"statement\">Bank statement (camt.053, camt.054 or CSV)</label>\
      <input id=\"statement\" name=\"statement\" type=\"file\" accept=\".xml,.csv,text/xml,application/xml,text/csv\" required></p>\
-     <button type=\"submit\">Upload</button></form>"
+     <button type=\"submit\">Upload</button></form>")
 }
 
-pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> String {
-    let rows: Vec<Vec<String>> = entries
+pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> Html {
+    let rows: Vec<Vec<Html>> = entries
         .iter()
         .map(|e| {
-            let id = escape(&e.id);
+            let id = &e.id;
             vec![
-                escape(e.booking_date.as_deref().unwrap_or("")),
-                format!("{} {}", Money::from_cents(e.amount_cents).unwrap_or_default(), escape(&e.currency)),
-                escape(e.reference.as_deref().unwrap_or("")),
-                escape(e.remitter.as_deref().unwrap_or("")),
-                format!(
-                    "<form method=\"post\" action=\"/desk/bank-entries/{id}/match\" class=\"inline\">\
-                     <label for=\"order-{id}\">Order</label> <input id=\"order-{id}\" name=\"order_id\" required> \
-                     <button type=\"submit\">Match</button></form>"
+                html!("{}", e.booking_date.as_deref().unwrap_or("")),
+                html!(
+                    "{} {}",
+                    Money::from_cents(e.amount_cents).unwrap_or_default(),
+                    e.currency
+                ),
+                html!("{}", e.reference.as_deref().unwrap_or("")),
+                html!("{}", e.remitter.as_deref().unwrap_or("")),
+                html!(
+                    "<form method=\"post\" action=\"/desk/bank-entries/{}/match\" class=\"inline\">\
+                     <label for=\"order-{}\">Order</label> <input id=\"order-{}\" name=\"order_id\" required> \
+                     <button type=\"submit\">Match</button></form>",
+                    id,
+                    id,
+                    id
                 ),
             ]
         })
@@ -1054,8 +1087,8 @@ pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> Strin
 pub async fn statements_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (staff, entries) = app.unmatched_entries(caller, 200).await?;
     let desk = Area::DeskAs(staff.role);
-    let body = format!("{}\n{}", upload_form(), unmatched_html(&entries));
-    Ok(page_in(desk, 200, "Bank statements", &body).into())
+    let body = html!("{}\n{}", upload_form(), unmatched_html(&entries));
+    Ok(page_in(desk, 200, "Bank statements", body).into())
 }
 
 /// The file part of a `multipart/form-data` body.
@@ -1121,21 +1154,21 @@ pub async fn upload_statement<D: Database>(
         Err(error) => return Ok(problem_page(Area::Desk, error.into())),
     };
     let c = &report.counts;
-    let rows: Vec<Vec<String>> = report
+    let rows: Vec<Vec<Html>> = report
         .lines
         .iter()
         .map(|l| {
             vec![
-                (l.index + 1).to_string(),
-                status_text(l.outcome.as_str()),
-                format!("{} {}", escape(&l.amount), escape(&l.currency)),
-                escape(l.reference.as_deref().unwrap_or("")),
-                escape(l.order_id.as_deref().unwrap_or("")),
-                escape(&l.detail),
+                html!("{}", l.index + 1),
+                html!("{}", status_text(l.outcome.as_str())),
+                html!("{} {}", l.amount, l.currency),
+                html!("{}", l.reference.as_deref().unwrap_or("")),
+                html!("{}", l.order_id.as_deref().unwrap_or("")),
+                html!("{}", l.detail),
             ]
         })
         .collect();
-    let body = format!(
+    let body = html!(
         "<p id=\"report-counts\" role=\"status\">{} entries: {} matched, {} partial, {} overpaid, {} unmatched, {} duplicates, {} ignored.</p>\n{}\n{}\n{}",
         c.entries,
         c.matched,
@@ -1145,11 +1178,11 @@ pub async fn upload_statement<D: Database>(
         c.duplicates,
         c.ignored,
         table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
-        unmatched_html(&app.store.unmatched_bank_entries(200).await?),
-        upload_form(),
+        unmatched_html(&app.unmatched_bank_entries(200).await?),
+        upload_form()
     );
     Ok(Handled::with_jobs(
-        page_in(desk, 200, "Reconciliation report", &body),
+        page_in(desk, 200, "Reconciliation report", body),
         jobs,
     ))
 }
@@ -1182,27 +1215,26 @@ pub async fn match_entry<D: Database>(
 pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (staff, messages) = app.outbox(caller, None, 100).await?;
     let desk = Area::DeskAs(staff.role);
-    let rows: Vec<Vec<String>> = messages
+    let rows: Vec<Vec<Html>> = messages
         .iter()
         .map(|m| {
             let status = match m.status {
-                crate::store::OutboxStatus::Pending if m.attempts > 0 => format!(
+                crate::store::OutboxStatus::Pending if m.attempts > 0 => html!(
                     "pending: attempt {} at {}",
                     m.attempts + 1,
                     when(m.next_attempt_at)
                 ),
-                crate::store::OutboxStatus::Unknown => {
+                crate::store::OutboxStatus::Unknown => html!(
                     "unknown: the send was interrupted and may have arrived; check with the recipient"
-                        .into()
-                }
-                other => status_text(other.as_str()),
+                ),
+                other => html!("{}", status_text(other.as_str())),
             };
             vec![
                 when(m.created_at),
-                escape(&m.to),
-                escape(&m.subject),
-                escape(&status),
-                escape(m.last_error.as_deref().unwrap_or("")),
+                html!("{}", m.to),
+                html!("{}", m.subject),
+                status,
+                html!("{}", m.last_error.as_deref().unwrap_or("")),
             ]
         })
         .collect();
@@ -1211,7 +1243,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
         &["Written", "To", "Subject", "Status", "Last error"],
         &rows,
     );
-    Ok(page_in(desk, 200, "Outbox", &body).into())
+    Ok(page_in(desk, 200, "Outbox", body).into())
 }
 
 /// `/desk/audit?target=&actor=`: who did what, newest first.
@@ -1230,30 +1262,33 @@ pub async fn audit_page<D: Database>(
         .audit_log(caller, target.as_deref(), actor.as_deref(), 200)
         .await?;
     let desk = Area::DeskAs(staff.role);
-    let rows: Vec<Vec<String>> = entries
+    let rows: Vec<Vec<Html>> = entries
         .iter()
         .map(|e| {
             vec![
                 when(e.created_at),
-                format!("{} ({})", escape(&e.actor_name), escape(&e.role)),
-                escape(&e.action),
-                escape(&e.target),
-                format!("<code>{}</code>", escape(&e.detail)),
+                html!("{} ({})", e.actor_name, e.role),
+                html!("{}", e.action),
+                html!("{}", e.target),
+                html!("<code>{}</code>", e.detail),
             ]
         })
         .collect();
-    let filter = format!(
+    let filter = html!(
         "<form method=\"get\" action=\"/desk/audit\">{}{}<button type=\"submit\">Filter</button></form>",
         input("target", "Target (an id)", "text", target.as_deref().unwrap_or(""), &FieldErrors::default(), ""),
-        input("actor", "Actor (an id or email)", "text", actor.as_deref().unwrap_or(""), &FieldErrors::default(), ""),
+        input("actor", "Actor (an id or email)", "text", actor.as_deref().unwrap_or(""), &FieldErrors::default(), "")
     );
-    let body = filter
-        + &table(
+    let body = html!(
+        "{}{}",
+        filter,
+        table(
             "Staff and partner actions",
             &["When", "Who", "Action", "Target", "Details"],
             &rows,
-        );
-    Ok(page_in(desk, 200, "Audit log", &body).into())
+        )
+    );
+    Ok(page_in(desk, 200, "Audit log", body).into())
 }
 
 /// `GET /desk/claims`: the claims waiting for staff, each with its three
@@ -1261,30 +1296,34 @@ pub async fn audit_page<D: Database>(
 pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (staff, claims) = app.license_claims(caller).await?;
     let desk = Area::DeskAs(staff.role);
-    let rows: Vec<Vec<String>> = claims
+    let rows: Vec<Vec<Html>> = claims
         .iter()
         .map(|c| {
-            let id = escape(&c.id);
+            let id = &c.id;
             let action = |what: &str| format!("/desk/claims/{id}/{what}");
             vec![
                 when(c.created_at),
-                format!("{}<br>{}", escape(&c.company_name), escape(&c.email)),
-                escape(&c.serial),
-                status_text(c.status.as_str()),
-                format!(
-                    "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{id}\">Serial (if not as typed)</label> \
-                     <input id=\"serial-{id}\" name=\"serial\"> <button type=\"submit\">Assign</button></form>\
+                html!("{}<br>{}", c.company_name, c.email),
+                html!("{}", c.serial),
+                html!("{}", status_text(c.status.as_str())),
+                html!(
+                    "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{}\">Serial (if not as typed)</label> \
+                     <input id=\"serial-{}\" name=\"serial\"> <button type=\"submit\">Assign</button></form>\
                      <form method=\"post\" action=\"{}\" class=\"inline\"><button type=\"submit\">Ask the holder</button></form>\
-                     <form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"reason-{id}\">Reason</label> \
-                     <input id=\"reason-{id}\" name=\"reason\" required> <button type=\"submit\">Refuse</button></form>",
+                     <form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"reason-{}\">Reason</label> \
+                     <input id=\"reason-{}\" name=\"reason\" required> <button type=\"submit\">Refuse</button></form>",
                     action("assign"),
+                    id,
+                    id,
                     action("join"),
                     action("refuse"),
+                    id,
+                    id
                 ),
             ]
         })
         .collect();
-    let body = format!(
+    let body = html!(
         "<p>A registration whose company is not the licensee of its serial (or typed 0) is a claim: assign the license if nobody holds it, \
          ask the holder's contacts to take the claimant in, or refuse with a reason the claimant is emailed.</p>{}",
         table(
@@ -1293,7 +1332,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
             &rows
         )
     );
-    Ok(page_in(desk, 200, "License claims", &body).into())
+    Ok(page_in(desk, 200, "License claims", body).into())
 }
 
 /// `POST /desk/claims/{id}/assign|join|refuse`.
@@ -1328,25 +1367,25 @@ pub(crate) fn desk_html(
     errors: &FieldErrors,
     subject: &str,
     body: &str,
-) -> String {
-    let rows: Vec<Vec<String>> = summaries
+) -> Html {
+    let rows: Vec<Vec<Html>> = summaries
         .iter()
         .map(|s| {
             vec![
                 when(s.bulletin.published_at),
-                format!(
+                html!(
                     "<a href=\"/news/{}\">{}</a>",
-                    escape(&s.bulletin.id),
-                    escape(&s.bulletin.subject)
+                    s.bulletin.id,
+                    s.bulletin.subject
                 ),
-                s.recipients.to_string(),
-                s.sent.to_string(),
-                s.failed.to_string(),
-                s.pending.to_string(),
+                html!("{}", s.recipients),
+                html!("{}", s.sent),
+                html!("{}", s.failed),
+                html!("{}", s.pending),
             ]
         })
         .collect();
-    format!(
+    html!(
         "<form method=\"post\" action=\"/desk/bulletins\">\n{}{}<p>Blank lines part paragraphs; lines starting with \"- \" or \"1. \" make a list. \
          It goes to every subscribed contact at once.</p>\n<button type=\"submit\">Publish and send</button>\n</form>\n{}",
         input("subject", "Subject", "text", subject, errors, " required maxlength=\"150\""),
@@ -1355,7 +1394,7 @@ pub(crate) fn desk_html(
             "Bulletins",
             &["Published", "Subject", "Recipients", "Sent", "Failed", "Not yet written"],
             &rows
-        ),
+        )
     )
 }
 
@@ -1364,7 +1403,7 @@ pub async fn desk_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Han
     let (staff, summaries) = app.bulletins_as(caller, bulletins::BULLETINS_SHOWN).await?;
     let desk = Area::DeskAs(staff.role);
     let html = desk_html(&summaries, &FieldErrors::default(), "", "");
-    Ok(page_in(desk, 200, "Bulletins", &html).into())
+    Ok(page_in(desk, 200, "Bulletins", html).into())
 }
 
 /// `POST /desk/bulletins`: published, or the form again with its errors.
@@ -1392,7 +1431,7 @@ pub async fn desk_publish<D: Database>(
             let text = |name: &str| object.get(name).and_then(Value::as_str).unwrap_or("");
             let summaries = app.bulletins(bulletins::BULLETINS_SHOWN).await?;
             let html = desk_html(&summaries, &errors, text("subject"), text("body"));
-            Ok(page_in(desk, 422, "Bulletins", &html).into())
+            Ok(page_in(desk, 422, "Bulletins", html).into())
         }
     }
 }

@@ -24,46 +24,53 @@ pub(crate) fn error_for(errors: &FieldErrors, name: &str) -> Option<String> {
         .map(|e| e.detail.clone())
 }
 
-/// A labelled input with its error, if any, right after it.
+/// A field's error, if any: the attributes that tie the field to it, and
+/// the message itself.
+fn field_error(name: &str, errors: &FieldErrors) -> (Html, Html) {
+    match error_for(errors, name) {
+        Some(error) => (
+            html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", name),
+            html!(
+                "<p id=\"{}-error\" class=\"field-error\" role=\"alert\">{}</p>",
+                name,
+                error
+            ),
+        ),
+        None => (Html::EMPTY, Html::EMPTY),
+    }
+}
+
+/// A labelled input with its error, if any, right after it; `extra` holds
+/// further attributes.
 pub(crate) fn input(
     name: &str,
     label: &str,
     kind: &str,
     value: &str,
     errors: &FieldErrors,
-    extra: &str,
-) -> String {
-    let error = error_for(errors, name);
-    let described = error.as_ref().map_or(String::new(), |_| {
-        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
-    });
-    let message = error.map_or(String::new(), |e| {
-        format!(
-            "<p id=\"{name}-error\" class=\"field-error\" role=\"alert\">{}</p>",
-            escape(&e)
-        )
-    });
-    format!(
-        "<p><label for=\"{name}\">{label}</label>\n<input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{}\"{extra}{described}></p>{message}\n",
-        escape(value)
+    extra: &'static str,
+) -> Html {
+    let (described, message) = field_error(name, errors);
+    html!(
+        "<p><label for=\"{}\">{}</label>\n<input id=\"{}\" name=\"{}\" type=\"{}\" value=\"{}\"{}{}></p>{}\n",
+        name,
+        label,
+        name,
+        name,
+        kind,
+        value,
+        Html::from_static(extra),
+        described,
+        message
     )
 }
 
 /// A labelled text area that keeps its value, with its error after it.
-pub(crate) fn textarea_with(name: &str, label: &str, value: &str, errors: &FieldErrors) -> String {
-    let error = error_for(errors, name);
-    let described = error.as_ref().map_or(String::new(), |_| {
-        format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
-    });
-    let message = error.map_or(String::new(), |e| {
-        format!(
-            "<p id=\"{name}-error\" class=\"field-error\" role=\"alert\">{}</p>",
-            escape(&e)
-        )
-    });
-    format!(
-        "<p><label for=\"{name}\">{label}</label>\n<textarea id=\"{name}\" name=\"{name}\" rows=\"6\"{described}>{}</textarea></p>{message}\n",
-        escape(value)
+pub(crate) fn textarea_with(name: &str, label: &str, value: &str, errors: &FieldErrors) -> Html {
+    let (described, message) = field_error(name, errors);
+    html!(
+        "<p><label for=\"{}\">{}</label>\n<textarea id=\"{}\" name=\"{}\" rows=\"6\"{}>{}</textarea></p>{}\n",
+        name, label, name, name, described, value, message
     )
 }
 
@@ -74,18 +81,24 @@ pub(crate) fn select_with(
     label: &str,
     options: &[(&str, &str)],
     chosen: &str,
-) -> String {
-    let options = options_html(options, chosen);
-    format!("<p><label for=\"{id}\">{label}</label>\n<select id=\"{id}\" name=\"{name}\">{options}</select></p>\n")
+) -> Html {
+    html!(
+        "<p><label for=\"{}\">{}</label>\n<select id=\"{}\" name=\"{}\">{}</select></p>\n",
+        id,
+        label,
+        id,
+        name,
+        options_html(options, chosen)
+    )
 }
 
 /// A select's options, `chosen` selected (none when it is not among them).
-pub(crate) fn options_html(options: &[(&str, &str)], chosen: &str) -> String {
+pub(crate) fn options_html(options: &[(&str, &str)], chosen: &str) -> Html {
     options
         .iter()
         .map(|(value, text)| {
-            let selected = if *value == chosen { " selected" } else { "" };
-            format!("<option value=\"{value}\"{selected}>{text}</option>")
+            let selected = (*value == chosen).then_some(html!(" selected"));
+            html!("<option value=\"{}\"{}>{}</option>", value, selected, text)
         })
         .collect()
 }
@@ -97,30 +110,29 @@ pub(crate) const CHANNELS: [(&str, &str); 4] = [
     ("remote_desktop", "Remote desktop"),
 ];
 
-pub(crate) fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> String {
+/// A table of `rows` under `headers` (markup written in the code).
+pub(crate) fn table(caption: &str, headers: &[&'static str], rows: &[Vec<Html>]) -> Html {
     if rows.is_empty() {
-        return format!("<p>{}: none yet.</p>", escape(caption));
+        return html!("<p>{}: none yet.</p>", caption);
     }
-    let head: String = headers
+    let head: Html = headers
         .iter()
-        .map(|h| format!("<th scope=\"col\">{h}</th>"))
+        .map(|h| html!("<th scope=\"col\">{}</th>", Html::from_static(h)))
         .collect();
-    let body: String = rows
+    let body: Html = rows
         .iter()
         .map(|row| {
-            format!(
-                "<tr>{}</tr>",
-                row.iter()
-                    .map(|cell| format!("<td>{cell}</td>"))
-                    .collect::<String>()
-            )
+            let cells: Html = row.iter().map(|cell| html!("<td>{}</td>", cell)).collect();
+            html!("<tr>{}</tr>", cells)
         })
         .collect();
     scroll_region(
         caption,
-        &format!(
-            "<table><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
-            escape(caption)
+        html!(
+            "<table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+            caption,
+            head,
+            body
         ),
     )
 }
@@ -128,10 +140,11 @@ pub(crate) fn table(caption: &str, headers: &[&str], rows: &[Vec<String>]) -> St
 /// A table's wrapper, which scrolls sideways when the table is wider than
 /// the screen: focusable and named by the caption, so that keyboard users
 /// can scroll it too.
-pub(crate) fn scroll_region(caption: &str, table: &str) -> String {
-    format!(
-        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">{table}</div>",
-        escape(caption)
+pub(crate) fn scroll_region(caption: &str, table: Html) -> Html {
+    html!(
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">{}</div>",
+        caption,
+        table
     )
 }
 
@@ -147,8 +160,8 @@ pub(crate) fn entry_label(kind: crate::domain::ledger::EntryKind) -> &'static st
     }
 }
 
-pub(crate) fn status_text(status: &str) -> String {
-    status.replace('_', " ")
+pub(crate) fn status_text(status: &str) -> Html {
+    html!("{}", status.replace('_', " "))
 }
 
 pub(crate) fn problem_page(area: Area, error: ApiError) -> Handled {
@@ -163,7 +176,7 @@ pub(crate) fn problem_page(area: Area, error: ApiError) -> Handled {
             area,
             status,
             "Not possible",
-            &format!("<p role=\"alert\">{}</p>", escape(&detail)),
+            html!("<p role=\"alert\">{}</p>", detail),
         ),
         ..handled
     }

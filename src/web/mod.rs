@@ -7,8 +7,9 @@
 //!
 //! Pages are [`Html`](crate::domain::html::Html), which escapes by
 //! construction. This layer uses the use cases ([`crate::app`]), the domain
-//! and the HTTP types of [`crate::api`]; never the store: what a page needs
-//! to read, a use case reads.
+//! and the HTTP types of [`crate::api`]; it never calls the store (it sees
+//! the store's records only as the use cases return them): what a page
+//! needs to read, a use case reads.
 
 pub mod chart;
 mod desk;
@@ -24,7 +25,7 @@ pub use partner::*;
 pub use portal::*;
 pub use public::*;
 pub use session::*;
-pub use shell::{escape, page, page_in, paragraph, Area, CONTENT_SECURITY_POLICY};
+pub use shell::{page, page_in, paragraph, Area, CONTENT_SECURITY_POLICY};
 
 /// What every page module uses.
 mod prelude {
@@ -37,7 +38,7 @@ mod prelude {
     };
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::session::*;
-    pub(super) use super::shell::{escape, page, page_in, Area};
+    pub(super) use super::shell::{page, page_in, Area};
     pub(super) use crate::api::decode::{self, Body, Fields};
     pub(super) use crate::api::http::{Handled, Request, Response};
     pub(super) use crate::api::problem::ApiError;
@@ -52,6 +53,7 @@ mod prelude {
     pub(super) use crate::domain::bulletin::body_html;
     pub(super) use crate::domain::entropy::Entropy;
     pub(super) use crate::domain::field::{FieldErrors, Invalid};
+    pub(super) use crate::domain::html::Html;
     pub(super) use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
     pub(super) use crate::domain::incident::{Channel, Outcome};
     pub(super) use crate::domain::license::ProductVersion;
@@ -65,5 +67,6 @@ mod prelude {
     pub(super) use crate::domain::text::Text;
     pub(super) use crate::domain::time::{format, Instant};
     pub(super) use crate::domain::token::{Token, TokenError};
+    pub(super) use crate::html;
     pub(super) use crate::store::{BulletinSummary, Database, OrderRecord, SessionKind};
 }

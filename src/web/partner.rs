@@ -12,22 +12,24 @@ pub async fn partner<D: Database>(
     let account = app.partner_account(caller).await?;
     let partner = &account.partner;
     let today = now.date_naive();
-    let rows: Vec<Vec<String>> = account
+    let rows: Vec<Vec<Html>> = account
         .subscriptions
         .iter()
         .map(|s| {
             let coverage = crate::app::coverage_of(s);
             vec![
-                escape(&s.serial),
-                coverage.map_or(String::new(), |c| format!("{} to {}", c.from, c.last_day())),
+                html!("{}", s.serial),
+                coverage.map_or(Html::EMPTY, |c| {
+                    html!("{} to {}", c.from.to_string(), c.last_day().to_string())
+                }),
                 if coverage.is_some_and(|c| c.covers(today)) {
-                    "active".into()
+                    html!("active")
                 } else {
-                    "ended".into()
+                    html!("ended")
                 },
                 s.monthly_fee_cents
                     .and_then(Money::from_cents)
-                    .map_or(String::new(), |f| format!("EUR {f}")),
+                    .map_or(Html::EMPTY, |f| html!("EUR {}", f)),
             ]
         })
         .collect();
@@ -38,40 +40,42 @@ pub async fn partner<D: Database>(
         Ok((year, number)) => {
             let statement = account.statement(year, number);
             let total = statement.total;
-            let rows: Vec<Vec<String>> = statement
+            let rows: Vec<Vec<Html>> = statement
                 .lines
                 .iter()
                 .map(|(serial, l)| {
                     vec![
-                        escape(serial),
-                        format!("{} of {}", l.days_covered, l.days_in_month),
-                        format!("EUR {}", l.amount),
+                        html!("{}", serial),
+                        html!("{} of {}", l.days_covered, l.days_in_month),
+                        html!("EUR {}", l.amount),
                     ]
                 })
                 .collect();
-            format!(
-                "{}<p>Total for {}: <strong>EUR {total}</strong></p>",
+            html!(
+                "{}<p>Total for {}: <strong>EUR {}</strong></p>",
                 table("Statement", &["License", "Days covered", "Fee"], &rows),
-                escape(&month)
+                month,
+                total
             )
         }
-        Err(_) => "<p role=\"alert\">Give the month as YYYY-MM.</p>".to_owned(),
+        Err(_) => html!("<p role=\"alert\">Give the month as YYYY-MM.</p>"),
     };
-    let body = format!(
+    let body = html!(
         "<p>{}</p>{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
-         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{statement}\
+         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{}\
          {}<h2>Technician activation</h2>{}",
-        escape(&partner.name),
+        partner.name,
         table("SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
-        escape(&month),
+        month,
+        statement,
         if partner.sells_sups() {
             super::desk::sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
         } else {
-            String::new()
+            Html::EMPTY
         },
         activation_form("/partner/activations", true),
     );
-    Ok(page_in(Area::Partner, 200, "Partner", &body).into())
+    Ok(page_in(Area::Partner, 200, "Partner", body).into())
 }
 
 pub async fn partner_activate<D: Database>(

@@ -11,48 +11,49 @@ pub async fn portal<D: Database>(
     let overview = app.overview(caller).await?;
     let profile = &overview.profile;
     let c = &profile.principal.customer;
-    let mut html = format!(
+    let mut html = html!(
         "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
          <p id=\"coupon-balance\" class=\"balance\">{} coupon(s), {} minutes of direct support</p>\
          <p><a href=\"/portal/coupons\">Buy coupons</a> · <a href=\"/support\">Request support</a></p></section>\n",
-        escape(&profile.principal.contact.name),
-        escape(&c.company_name),
+        profile.principal.contact.name,
+        c.company_name,
         profile.coupon_balance,
         profile.minutes_available
     );
-    let ledger: Vec<Vec<String>> = overview
+    let ledger: Vec<Vec<Html>> = overview
         .records
         .ledger
         .iter()
         .map(|line| {
             vec![
                 when(line.created_at),
-                entry_label(line.kind).to_owned(),
-                line.coupons.to_string(),
+                html!("{}", entry_label(line.kind)),
+                html!("{}", line.coupons),
             ]
         })
         .collect();
-    html.push_str(&table(
+    html.push(table(
         "Coupon ledger, newest first",
         &["When", "Entry", "Coupons"],
         &ledger,
     ));
-    let orders: Vec<Vec<String>> = overview
+    let orders: Vec<Vec<Html>> = overview
         .orders
         .iter()
         .map(|r| {
             vec![
-                format!(
-                    "<a href=\"/portal/orders/{0}\">{0}</a>",
-                    escape(&r.order.id)
+                html!(
+                    "<a href=\"/portal/orders/{}\">{}</a>",
+                    r.order.id,
+                    r.order.id
                 ),
-                r.order.quantity.get().to_string(),
-                format!("EUR {}", r.order.total),
+                html!("{}", r.order.quantity.get()),
+                html!("EUR {}", r.order.total),
                 status_text(r.order.status_at(now).as_str()),
             ]
         })
         .collect();
-    html.push_str(&table(
+    html.push(table(
         "Orders",
         &["Order", "Coupons", "Total", "Status"],
         &orders,
@@ -66,51 +67,52 @@ pub async fn portal<D: Database>(
             .iter()
             .filter_map(crate::app::coverage_of)
             .max_by_key(|c| c.until)
-            .map_or("none".to_owned(), |c| format!("until {}", c.last_day()));
+            .map_or(html!("none"), |c| {
+                html!("until {}", c.last_day().to_string())
+            });
         licenses.push(vec![
-            escape(&license.serial),
-            escape(&format!(
-                "{} {} {}",
-                license.product, license.edition, license.major_version
-            )),
-            format!("{active} of {}", license.installations),
+            html!("{}", license.serial),
+            html!(
+                "{}",
+                format!(
+                    "{} {} {}",
+                    license.product, license.edition, license.major_version
+                )
+            ),
+            html!("{} of {}", active, license.installations),
             sups,
         ]);
     }
-    html.push_str(&table(
+    html.push(table(
         "Licenses",
         &["Serial", "Product", "Activated", "SUPS"],
         &licenses,
     ));
-    let incidents: Vec<Vec<String>> = overview
+    let incidents: Vec<Vec<Html>> = overview
         .records
         .incidents
         .iter()
         .map(|i| {
             vec![
-                format!(
-                    "<a href=\"/portal/incidents/{}\">{}</a>",
-                    escape(&i.id),
-                    escape(&i.subject)
-                ),
+                html!("<a href=\"/portal/incidents/{}\">{}</a>", i.id, i.subject),
                 status_text(i.callback.status.as_str()),
                 when(i.callback.due_by),
             ]
         })
         .collect();
-    html.push_str(&table(
+    html.push(table(
         "Support incidents",
         &["Subject", "Status", "Call by"],
         &incidents,
     ));
-    Ok(page_in(Area::Customer, 200, "Your support account", &html).into())
+    Ok(page_in(Area::Customer, 200, "Your support account", html).into())
 }
 
 pub(crate) fn coupon_form(
     unit_price: Money,
     values: &Map<String, Value>,
     errors: &FieldErrors,
-) -> String {
+) -> Html {
     let quantity = values
         .get("quantity")
         .and_then(Value::as_str)
@@ -121,17 +123,21 @@ pub(crate) fn coupon_form(
     } else {
         ("", " checked")
     };
-    let error = error_for(errors, "payment_method").map_or(String::new(), |e| {
-        format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
+    let error = error_for(errors, "payment_method").map_or(Html::EMPTY, |e| {
+        html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
     });
-    format!(
-        "<p>One coupon buys 15 minutes of direct support: EUR {unit_price} for you today.</p>\n\
+    html!(
+        "<p>One coupon buys 15 minutes of direct support: EUR {} for you today.</p>\n\
          <form method=\"post\" action=\"/portal/coupons\">\n{}\
          <fieldset><legend>Payment</legend>\n\
-         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{card}> <label for=\"pay-card\">Card</label></p>\n\
-         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{bank}> <label for=\"pay-bank\">Bank transfer</label></p>\n\
-         </fieldset>{error}\n<button type=\"submit\">Order</button>\n</form>",
+         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{}> <label for=\"pay-card\">Card</label></p>\n\
+         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{}> <label for=\"pay-bank\">Bank transfer</label></p>\n\
+         </fieldset>{}\n<button type=\"submit\">Order</button>\n</form>",
+        unit_price,
         input("quantity", "Coupons", "number", quantity, errors, " min=\"1\" max=\"200\" required"),
+        card,
+        bank,
+        error
     )
 }
 
@@ -146,7 +152,7 @@ pub async fn coupons_page<D: Database>(
         &Map::new(),
         &FieldErrors::default(),
     );
-    Ok(page_in(Area::Customer, 200, "Buy support coupons", &body).into())
+    Ok(page_in(Area::Customer, 200, "Buy support coupons", body).into())
 }
 
 pub async fn order_coupons<D: Database, P: PaymentProvider>(
@@ -173,7 +179,7 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
             &object,
             &fields.errors,
         );
-        return Ok(page_in(Area::Customer, 422, "Buy support coupons", &body).into());
+        return Ok(page_in(Area::Customer, 422, "Buy support coupons", body).into());
     };
     match app
         .place_order(caller, quantity, method, provider, now, entropy)
@@ -197,10 +203,10 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     }
 }
 
-pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> String {
+pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Html {
     let order = &record.order;
     let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) else {
-        return String::new();
+        return Html::EMPTY;
     };
     let due = order.total.saturating_minus(order.received);
     let qr = crate::domain::epc::payload(&crate::domain::epc::Transfer {
@@ -216,19 +222,20 @@ pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Strin
             "QR code for your banking app: the transfer filled in",
         )
     })
-    .map(crate::domain::html::Html::into_string)
     .unwrap_or_default();
-    format!(
+    html!(
         "<section aria-labelledby=\"transfer-heading\"><h2 id=\"transfer-heading\">Pay by bank transfer</h2>\n\
          <p>Quote this reference exactly, so that your payment finds your order:</p>\n\
          <p><span id=\"rf-reference\" class=\"reference\">{}</span> \
          <button type=\"button\" id=\"copy-reference\" data-copy=\"rf-reference\">Copy reference</button></p>\n\
-         <dl><dt>Amount</dt><dd>EUR {due}</dd><dt>Beneficiary</dt><dd>{}</dd><dt>IBAN</dt><dd>{}</dd><dt>BIC</dt><dd>{}</dd></dl>\n\
-         <p>Or scan this code with your banking app:</p>\n<div class=\"qr\">{qr}</div></section>",
-        escape(&reference.grouped()),
-        escape(&account.beneficiary),
-        escape(&account.iban),
-        escape(&account.bic),
+         <dl><dt>Amount</dt><dd>EUR {}</dd><dt>Beneficiary</dt><dd>{}</dd><dt>IBAN</dt><dd>{}</dd><dt>BIC</dt><dd>{}</dd></dl>\n\
+         <p>Or scan this code with your banking app:</p>\n<div class=\"qr\">{}</div></section>",
+        reference.grouped(),
+        due,
+        account.beneficiary,
+        account.iban,
+        account.bic,
+        qr
     )
 }
 
@@ -255,41 +262,39 @@ pub async fn order_page<D: Database>(
         Some("cancelled") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">The card payment was cancelled and nothing was charged. You can pay by card again below, or <a href=\"/portal/coupons\">order anew</a> to pay by bank transfer.</p>\n",
         _ => "",
     };
-    let mut html = notice.to_owned();
-    html.push_str(&format!(
+    let mut html = Html::from_static(notice);
+    html.push(html!(
         "<p>{} coupon(s) at EUR {} = <strong>EUR {}</strong>. Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
         order.quantity.get(),
         order.unit_price,
         order.total,
         status_text(order.status_at(now).as_str()),
-        when(order.expires_at),
+        when(order.expires_at)
     ));
     if let Some(url) = &record.checkout_url {
         if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
-            html.push_str(&format!(
-                "<p><a href=\"{}\">Pay by card</a></p>",
-                escape(url)
-            ));
+            html.push(html!("<p><a href=\"{}\">Pay by card</a></p>", url));
         }
     }
-    html.push_str(&bank_transfer_html(app, &record));
-    Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), &html).into())
+    html.push(bank_transfer_html(app, &record));
+    Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), html).into())
 }
 
 /// The support request form, with what was typed when it comes back.
-pub(crate) fn support_form(values: &Map<String, Value>, errors: &FieldErrors) -> String {
+pub(crate) fn support_form(values: &Map<String, Value>, errors: &FieldErrors) -> Html {
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
-    let channel_error = error_for(errors, "channel").map_or(String::new(), |e| {
-        format!("<p class=\"field-error\" role=\"alert\">{}</p>", escape(&e))
+    let channel_error = error_for(errors, "channel").map_or(Html::EMPTY, |e| {
+        html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
     });
-    format!(
+    html!(
         "<p>We call you back within 24 hours, most requests within 12. Support time is charged in started 15-minute increments, one coupon each.</p>\n\
-         <form method=\"post\" action=\"/support\">\n{}{}{}{channel_error}{}{}<button type=\"submit\">Request support</button>\n</form>",
+         <form method=\"post\" action=\"/support\">\n{}{}{}{}{}{}<button type=\"submit\">Request support</button>\n</form>",
         input("subject", "Subject", "text", value("subject"), errors, " required maxlength=\"200\""),
         textarea_with("description", "What happened", value("description"), errors),
         select_with("channel", "channel", "How we should reach you", &CHANNELS, value("channel")),
+        channel_error,
         input("phone", "Phone, with country code (required for a voice call)", "tel", value("phone"), errors, " autocomplete=\"tel\""),
-        input("preferred_times", "Times that suit you", "text", value("preferred_times"), errors, ""),
+        input("preferred_times", "Times that suit you", "text", value("preferred_times"), errors, "")
     )
 }
 
@@ -299,7 +304,7 @@ pub fn support_page() -> Result<Handled> {
         Area::Customer,
         200,
         "Request direct support",
-        &support_form(&Map::new(), &FieldErrors::default()),
+        support_form(&Map::new(), &FieldErrors::default()),
     )
     .into())
 }
@@ -323,7 +328,7 @@ pub async fn request_support<D: Database>(
                 Area::Customer,
                 422,
                 "Request direct support",
-                &support_form(&object, &errors),
+                support_form(&object, &errors),
             )
             .into());
         }
@@ -334,7 +339,7 @@ pub async fn request_support<D: Database>(
             Area::Customer,
             402,
             "Coupons needed",
-            "<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>",
+            html!("<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>"),
         )
         .into()),
         Err(other) => Err(other.into()),
@@ -355,89 +360,90 @@ pub(crate) fn refusal_page(area: Area, error: AppError) -> Result<Handled> {
 /// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
 /// (the portal's home), which the pages' script turns into the reader's own
 /// time zone.
-pub(crate) fn when(instant: Instant) -> String {
+pub(crate) fn when(instant: Instant) -> Html {
     let (local, zone) = crate::domain::time::in_ljubljana(instant);
-    format!(
-        "<time datetime=\"{}\">{} {zone}</time>",
-        escape(&format(instant)),
-        local.format("%-d %b %Y, %H:%M")
+    html!(
+        "<time datetime=\"{}\">{} {}</time>",
+        format(instant),
+        local.format("%-d %b %Y, %H:%M"),
+        zone
     )
 }
 
 /// Text someone wrote in paragraphs, escaped, its line breaks and tabs
 /// shown as written (the stylesheet's `.free-text` keeps white space).
-pub(crate) fn free_text(text: &str) -> String {
-    format!("<span class=\"free-text\">{}</span>", escape(text))
+pub(crate) fn free_text(text: &str) -> Html {
+    html!("<span class=\"free-text\">{}</span>", text)
 }
 
 /// An incident's timeline, for the customer's page and the desk's.
-pub(crate) fn timeline_html(timeline: &Timeline) -> String {
+pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
     let incident = &timeline.incident;
     let c = &incident.callback;
-    let mut html = format!(
+    let mut html = html!(
         "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
          <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
          <p id=\"incident-description\" class=\"free-text\">{}</p>\n",
         status_text(c.status.as_str()),
-        escape(incident.channel.as_str()),
+        incident.channel.as_str(),
         when(c.due_by),
         c.attempts,
         c.failed_attempts,
-        c.sla_breached_at.map_or(String::new(), |at| format!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
-        escape(&incident.description),
+        c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
+        incident.description
     );
-    let attempts: Vec<Vec<String>> = timeline
+    let attempts: Vec<Vec<Html>> = timeline
         .attempts
         .iter()
         .map(|a| {
             vec![
-                a.number.to_string(),
+                html!("{}", a.number),
                 when(a.created_at),
                 status_text(&a.outcome),
                 free_text(a.note.as_deref().unwrap_or("")),
             ]
         })
         .collect();
-    html.push_str(&table(
+    html.push(table(
         "Callback attempts",
         &["#", "When", "Outcome", "Note"],
         &attempts,
     ));
     let total = timeline.total_seconds();
-    let rows: Vec<Vec<String>> = timeline
+    let rows: Vec<Vec<Html>> = timeline
         .sessions
         .iter()
         .map(|s| {
             vec![
                 when(s.session.started_at),
-                format!("{} min", (s.session.seconds() + 59) / 60),
-                escape(&s.agent),
+                html!("{} min", (s.session.seconds() + 59) / 60),
+                html!("{}", s.agent),
             ]
         })
         .collect();
-    html.push_str(&table(
+    html.push(table(
         "Support sessions",
         &["Started", "Length", "Agent"],
         &rows,
     ));
-    html.push_str(&format!(
+    html.push(html!(
         "<p>Total time {} min {} s; coupons charged: {}.</p>\n",
         total / 60,
         total % 60,
         timeline.coupons_charged
     ));
-    let messages: Vec<Vec<String>> = timeline
+    let messages: Vec<Vec<Html>> = timeline
         .messages
         .iter()
         .map(|m| {
             vec![
                 when(m.created_at),
-                escape(&m.author_name),
+                html!("{}", m.author_name),
                 free_text(&m.body),
             ]
         })
         .collect();
-    html.push_str(&table("Messages", &["When", "From", "Message"], &messages));
+    html.push(table("Messages", &["When", "From", "Message"], &messages));
     html
 }
 
@@ -465,13 +471,13 @@ pub(crate) async fn incident_html<D: Database>(
     };
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let mut html = timeline_html(&timeline);
-    html.push_str(&format!(
+    html.push(html!(
         "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
-        escape(&timeline.incident.id),
+        timeline.incident.id,
         textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
-        input("phone", "Another phone number (optional)", "tel", value("phone"), errors, ""),
+        input("phone", "Another phone number (optional)", "tel", value("phone"), errors, "")
     ));
-    Ok(page_in(Area::Customer, status, &timeline.incident.subject, &html).into())
+    Ok(page_in(Area::Customer, status, &timeline.incident.subject, html).into())
 }
 
 pub async fn customer_message<D: Database>(
@@ -506,7 +512,7 @@ pub async fn customer_message<D: Database>(
     }
 }
 
-pub(crate) fn activation_form(action: &str, technician: bool) -> String {
+pub(crate) fn activation_form(action: &str, technician: bool) -> Html {
     activation_form_with(action, technician, &Map::new(), &FieldErrors::default())
 }
 
@@ -516,24 +522,25 @@ pub(crate) fn activation_form_with(
     technician: bool,
     values: &Map<String, Value>,
     errors: &FieldErrors,
-) -> String {
+) -> Html {
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
-    format!(
-        "<form method=\"post\" action=\"{action}\">{}{}{}{}<button type=\"submit\">Activate</button></form>",
+    html!(
+        "<form method=\"post\" action=\"{}\">{}{}{}{}<button type=\"submit\">Activate</button></form>",
+        action,
         input("serial", "License serial number", "text", value("serial"), errors, " required"),
         input("installation_id", "Installation ID (shown by the product)", "text", value("installation_id"), errors, " required"),
         input("product_version", "Product version", "text", value("product_version"), errors, " required"),
-        if technician { input("technician", "Technician", "text", value("technician"), errors, " required") } else { String::new() },
+        if technician { input("technician", "Technician", "text", value("technician"), errors, " required") } else { Html::EMPTY }
     )
 }
 
 /// The router admits only signed-in customers here.
 pub fn activate_page() -> Result<Handled> {
-    let body = format!(
+    let body = html!(
         "<p>Activation is normally done by your Spica partner's technician; you can also do it yourself.</p>{}",
         activation_form("/portal/activate", false)
     );
-    Ok(page_in(Area::Customer, 200, "Activate an installation", &body).into())
+    Ok(page_in(Area::Customer, 200, "Activate an installation", body).into())
 }
 
 /// A refusal on a page: who may not call goes to sign in (or is refused)
@@ -577,7 +584,7 @@ pub(crate) async fn activate_from_form<D: Database>(
             ("/partner/activations", true, "Partner")
         };
         let body = activation_form_with(action, technician, &object, &fields.errors);
-        return Ok(page_in(area, 422, title, &body).into());
+        return Ok(page_in(area, 422, title, body).into());
     };
     match app
         .activate(
@@ -595,16 +602,17 @@ pub(crate) async fn activate_from_form<D: Database>(
     {
         Ok((record, _)) => {
             let file = if area == Area::Customer {
-                format!("<p><a href=\"/portal/activations/{}/license-file\">Download a license file</a> for an installation without internet.</p>", escape(&record.id))
+                html!("<p><a href=\"/portal/activations/{}/license-file\">Download a license file</a> for an installation without internet.</p>", record.id)
             } else {
-                String::new()
+                Html::EMPTY
             };
-            let body = format!(
+            let body = html!(
                 "<p>Enter this activation code in the product (it can be read out over the phone):</p>\
-                 <p id=\"activation-code\" class=\"reference\">{}</p>{file}",
-                escape(&record.activation_code)
+                 <p id=\"activation-code\" class=\"reference\">{}</p>{}",
+                record.activation_code,
+                file
             );
-            Ok(page_in(area, 201, "Activated", &body).into())
+            Ok(page_in(area, 201, "Activated", body).into())
         }
         Err(error) => refused_on_page(area, error),
     }
@@ -637,13 +645,13 @@ pub async fn license_file<D: Database>(
     }
 }
 
-pub(crate) fn invite_form(errors: &FieldErrors, values: &Map<String, Value>) -> String {
+pub(crate) fn invite_form(errors: &FieldErrors, values: &Map<String, Value>) -> Html {
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
-    format!(
+    html!(
         "<h2>Invite a colleague</h2><form method=\"post\" action=\"/portal/contacts\">{}{}{}<button type=\"submit\">Send the invitation</button></form>",
         input("name", "Name", "text", value("name"), errors, " required autocomplete=\"off\""),
         input("email", "Email", "email", value("email"), errors, " required autocomplete=\"off\""),
-        input("phone", "Phone, with country code", "tel", value("phone"), errors, " required autocomplete=\"off\""),
+        input("phone", "Phone, with country code", "tel", value("phone"), errors, " required autocomplete=\"off\"")
     )
 }
 
@@ -665,46 +673,42 @@ pub(crate) fn contacts_view(
     errors: &FieldErrors,
     values: &Map<String, Value>,
 ) -> Handled {
-    let rows: Vec<Vec<String>> = contacts
+    let rows: Vec<Vec<Html>> = contacts
         .iter()
         .map(|c| {
-            let id = escape(&c.id);
+            let id = &c.id;
             let action = if c.id == customer.contact.id {
-                "you".to_owned()
+                html!("you")
             } else {
-                format!(
-                    "<form method=\"post\" action=\"/portal/contacts/{id}/remove\" class=\"inline\" \
-                     data-confirm=\"Remove {name}? They will no longer be able to sign in.\">\
-                     <button type=\"submit\" aria-label=\"Remove {name}\">Remove</button></form>",
-                    name = escape(&c.name)
+                html!(
+                    "<form method=\"post\" action=\"/portal/contacts/{}/remove\" class=\"inline\" \
+                     data-confirm=\"Remove {}? They will no longer be able to sign in.\">\
+                     <button type=\"submit\" aria-label=\"Remove {}\">Remove</button></form>",
+                    id,
+                    c.name,
+                    c.name
                 )
             };
             vec![
-                escape(&c.name),
-                escape(&c.email),
-                escape(&c.phone),
+                html!("{}", c.name),
+                html!("{}", c.email),
+                html!("{}", c.phone),
                 status_text(c.status.as_str()),
                 action,
             ]
         })
         .collect();
-    let body = format!(
+    let body = html!(
         "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}{}",
-        escape(&customer.customer.company_name),
+        customer.customer.company_name,
         table(
             "Contacts",
             &["Name", "Email", "Phone", "Status", "<span class=\"visually-hidden\">Remove</span>"],
             &rows
         ),
-        invite_form(errors, values),
+        invite_form(errors, values)
     );
-    page_in(
-        Area::Customer,
-        status,
-        "Your organisation's contacts",
-        &body,
-    )
-    .into()
+    page_in(Area::Customer, status, "Your organisation's contacts", body).into()
 }
 
 /// `GET /portal/contacts`.
@@ -809,7 +813,7 @@ pub(crate) fn profile_html(
     pending_email: Option<&str>,
     errors: &FieldErrors,
     values: &Map<String, Value>,
-) -> String {
+) -> Html {
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     // Errors are named by their JSON path; the form's fields are flat.
     let mut flat = FieldErrors::default();
@@ -819,10 +823,10 @@ pub(crate) fn profile_html(
             Invalid::new(error.code, error.detail.clone()),
         );
     }
-    let pending = pending_email.map_or(String::new(), |email| {
-        format!(
+    let pending = pending_email.map_or(Html::EMPTY, |email| {
+        html!(
             "<p role=\"status\">We have emailed a link to {}: your address changes once you open it.</p>\n",
-            escape(email)
+            email
         )
     });
     let checked = if value("newsletter").is_empty() {
@@ -830,13 +834,14 @@ pub(crate) fn profile_html(
     } else {
         " checked"
     };
-    format!(
-        "{pending}<form method=\"post\" action=\"/portal/profile\">\n<h2>{}</h2>\n{}{}{}{}{}{}\
+    html!(
+        "{}<form method=\"post\" action=\"/portal/profile\">\n<h2>{}</h2>\n{}{}{}{}{}{}\
          <h2>You</h2>\n{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
-         <p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{checked}>\n\
+         <p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
          <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
          <button type=\"submit\">Save</button>\n</form>",
-        escape(&customer.customer.company_name),
+        pending,
+        customer.customer.company_name,
         input("company_name", "Company name", "text", value("company_name"), &flat, " required autocomplete=\"organization\""),
         input("street", "Street", "text", value("street"), &flat, " required autocomplete=\"street-address\""),
         input("postal_code", "Postal code", "text", value("postal_code"), &flat, " required autocomplete=\"postal-code\""),
@@ -846,6 +851,7 @@ pub(crate) fn profile_html(
         input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
         input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),
         input("phone", "Phone, with country code", "tel", value("phone"), &flat, " required autocomplete=\"tel\""),
+        checked
     )
 }
 
@@ -858,7 +864,7 @@ pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<
         &FieldErrors::default(),
         &current_values(&customer),
     );
-    Ok(page_in(Area::Customer, 200, "Your profile", &html).into())
+    Ok(page_in(Area::Customer, 200, "Your profile", html).into())
 }
 
 /// `POST /portal/profile`: saved (back to the page), or the form again with
@@ -891,7 +897,7 @@ pub async fn save_profile<D: Database>(
             Area::Customer,
             422,
             "Your profile",
-            &profile_html(&customer, None, errors, &object),
+            profile_html(&customer, None, errors, &object),
         )
     };
     let change = match ProfileChange::parse(&input) {

@@ -7,10 +7,10 @@ pub fn home() -> Response {
     page(
         200,
         "Time & Space customer support",
-        "<p>Registered Time &amp; Space users receive news and bulletins, activate their software, and get direct \
+        html!("<p>Registered Time &amp; Space users receive news and bulletins, activate their software, and get direct \
          support from Spica: a call back within 24 hours, charged in started 15-minute increments, one prepaid coupon \
          each. Your first coupon is free.</p>\n<p><a href=\"/register\">Register</a> · <a href=\"/sign-in\">Sign in</a> · \
-         <a href=\"/terms\">Support terms and conditions</a></p>",
+         <a href=\"/terms\">Support terms and conditions</a></p>"),
     )
 }
 
@@ -29,16 +29,14 @@ pub fn terms() -> Response {
         "Coupons can be purchased online at the Customer Support Portal, or by a conventional order paid by bank transfer.",
         "The first coupon is free of charge.",
     ];
-    let items: String = TERMS
-        .iter()
-        .map(|t| format!("<li>{}</li>", escape(t)))
-        .collect();
+    let items: Html = TERMS.iter().map(|t| html!("<li>{}</li>", t)).collect();
     page(
         200,
         "Direct support terms and conditions",
-        &format!(
-            "<p>Version {}.</p>\n<ol>{items}</ol>\n<p>SUPS (Software Upgrade and Premium Support) is available through authorised reseller partners only; its other terms are defined by the partner.</p>",
-            crate::domain::registration::TERMS_VERSION
+        html!(
+            "<p>Version {}.</p>\n<ol>{}</ol>\n<p>SUPS (Software Upgrade and Premium Support) is available through authorised reseller partners only; its other terms are defined by the partner.</p>",
+            crate::domain::registration::TERMS_VERSION,
+            items
         ),
     )
 }
@@ -64,15 +62,23 @@ pub(crate) fn credential_form(
     label: &str,
     error: Option<&str>,
     next: Option<&str>,
-) -> String {
+) -> Html {
     let mut errors = FieldErrors::default();
     if let Some(error) = error {
         errors.push(name, Invalid::new("invalid", error));
     }
-    format!(
-        "<form method=\"post\" action=\"{action}\">{}{}<button type=\"submit\">Sign in</button></form>",
-        input(name, label, "password", "", &errors, " required autocomplete=\"current-password\""),
-        crate::api::next_field(next),
+    html!(
+        "<form method=\"post\" action=\"{}\">{}{}<button type=\"submit\">Sign in</button></form>",
+        action,
+        input(
+            name,
+            label,
+            "password",
+            "",
+            &errors,
+            " required autocomplete=\"current-password\""
+        ),
+        crate::api::next_field(next)
     )
 }
 
@@ -114,7 +120,7 @@ impl CredentialSignIn {
     pub fn page(&self, request: &Request) -> Response {
         let next = request.query_param("next");
         let form = credential_form(self.action, self.field, self.label, None, next.as_deref());
-        page_in(Area::Public, 200, self.title, &form)
+        page_in(Area::Public, 200, self.title, form)
     }
 
     /// Checks the posted secret; a valid one opens a session.
@@ -151,7 +157,7 @@ impl CredentialSignIn {
                 Some(self.refused),
                 next,
             );
-            return Ok(page_in(Area::Public, 401, self.title, &body).into());
+            return Ok(page_in(Area::Public, 401, self.title, body).into());
         };
         let landing = crate::api::return_path(next);
         let landing = landing.as_ref().map_or(self.landing, ReturnPath::as_str);
@@ -173,18 +179,19 @@ pub(crate) fn link_page(
         Some(token) => page(
             200,
             title,
-            &format!(
-                "<p>{}</p>\n<form method=\"post\" action=\"{action}\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
+            html!(
+                "<p>{}</p>\n<form method=\"post\" action=\"{}\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
                  <button type=\"submit\">{}</button>\n</form>",
-                escape(intro),
-                escape(token.as_str()),
-                escape(button)
+                intro,
+                action,
+                token.as_str(),
+                button
             ),
         ),
         None => page(
             400,
             title,
-            "<p>This link is incomplete. Open the link from the email exactly as it was sent.</p>",
+            html!("<p>This link is incomplete. Open the link from the email exactly as it was sent.</p>"),
         ),
     }
 }
@@ -229,10 +236,11 @@ impl LinkRefusal {
         Ok(page(
             status,
             self.title,
-            &format!(
-                "<p role=\"alert\">{}</p>\n<p><a href=\"{href}\">{}</a></p>",
-                escape(text),
-                escape(words)
+            html!(
+                "<p role=\"alert\">{}</p>\n<p><a href=\"{}\">{}</a></p>",
+                text,
+                href,
+                words
             ),
         )
         .into())
@@ -308,7 +316,7 @@ pub async fn confirm_join<D: Database>(
         Ok(()) => Ok(page(
             200,
             "Colleague added",
-            "<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>",
+            html!("<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>"),
         )
         .into()),
         Err(error) => CONFIRM_JOIN_REFUSED.page(error),
@@ -354,14 +362,14 @@ pub async fn confirm_email<D: Database>(
             page(
                 200,
                 "Email address changed",
-                "<p role=\"status\">Thank you. You now sign in with this address.</p><p><a href=\"/portal\">To your account</a></p>",
+                html!("<p role=\"status\">Thank you. You now sign in with this address.</p><p><a href=\"/portal\">To your account</a></p>"),
             ),
             jobs,
         )),
         Err(AppError::EmailTaken) => Ok(page(
             409,
             "Email address not changed",
-            "<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>",
+            html!("<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>"),
         )
         .into()),
         Err(error) => CONFIRM_EMAIL_REFUSED.page(error),
@@ -370,38 +378,38 @@ pub async fn confirm_email<D: Database>(
 
 /// `GET /news`: every published bulletin, newest first.
 pub async fn news<D: Database>(app: &App<D>) -> Result<Handled> {
-    let items: String = app
+    let items: Html = app
         .bulletins(bulletins::BULLETINS_SHOWN)
         .await?
         .iter()
         .map(|s| {
-            format!(
-                "<li><a href=\"/news/{}\">{}</a> <time datetime=\"{at}\">{date}</time></li>\n",
-                escape(&s.bulletin.id),
-                escape(&s.bulletin.subject),
-                at = escape(&format(s.bulletin.published_at)),
-                date = s.bulletin.published_at.format("%-d %B %Y"),
+            html!(
+                "<li><a href=\"/news/{}\">{}</a> <time datetime=\"{}\">{}</time></li>\n",
+                s.bulletin.id,
+                s.bulletin.subject,
+                format(s.bulletin.published_at),
+                s.bulletin.published_at.format("%-d %B %Y")
             )
         })
         .collect();
     let body = if items.is_empty() {
-        "<p>No news yet.</p>".to_owned()
+        html!("<p>No news yet.</p>")
     } else {
-        format!("<ul class=\"news\">\n{items}</ul>")
+        html!("<ul class=\"news\">\n{}</ul>", items)
     };
-    Ok(page(200, "News", &body).into())
+    Ok(page(200, "News", body).into())
 }
 
 /// `GET /news/{id}`: one bulletin, as its email's HTML.
 pub async fn news_item<D: Database>(app: &App<D>, id: &str) -> Result<Handled> {
-    let bulletin = app.store.bulletin(id).await?.ok_or(AppError::NotFound)?;
-    let body = format!(
+    let bulletin = app.bulletin(id).await?;
+    let body = html!(
         "<p><time datetime=\"{}\">{}</time></p>\n{}<p><a href=\"/news\">All news</a></p>",
-        escape(&format(bulletin.published_at)),
+        format(bulletin.published_at),
         bulletin.published_at.format("%-d %B %Y"),
-        body_html(&bulletin.body).as_str()
+        body_html(&bulletin.body)
     );
-    Ok(page(200, &bulletin.subject, &body).into())
+    Ok(page(200, &bulletin.subject, body).into())
 }
 
 /// The token of an unsubscribe link: in the query (the link itself, and
@@ -417,7 +425,7 @@ pub(crate) fn incomplete_link() -> Handled {
     page(
         400,
         "Unsubscribe",
-        "<p role=\"alert\">This link is not valid. Open the link from the newest email exactly as it was sent.</p>",
+        html!("<p role=\"alert\">This link is not valid. Open the link from the newest email exactly as it was sent.</p>"),
     )
     .into()
 }
@@ -431,10 +439,10 @@ pub fn unsubscribe_page(request: &Request) -> Handled {
     page(
         200,
         "Unsubscribe",
-        &format!(
+        html!(
             "<p>Stop receiving Spica's news by email? You can subscribe again in your profile.</p>\n\
              <form method=\"post\" action=\"/unsubscribe?token={}\">\n<button type=\"submit\">Unsubscribe</button>\n</form>",
-            escape(token.as_str())
+            token.as_str()
         ),
     )
     .into()
@@ -451,7 +459,7 @@ pub async fn unsubscribe<D: Database>(app: &App<D>, request: &Request) -> Result
     Ok(page(
         200,
         "Unsubscribed",
-        "<p role=\"status\">You will receive no more news from Spica by email.</p>",
+        html!("<p role=\"status\">You will receive no more news from Spica by email.</p>"),
     )
     .into())
 }
@@ -490,29 +498,31 @@ pub fn registration_form(
     value_of: impl Fn(&str) -> Option<String>,
     error_for: impl Fn(&str) -> Option<String>,
 ) -> Response {
-    let mut html = String::from("<form method=\"post\" action=\"/register\" novalidate>\n");
+    let mut html = html!("<form method=\"post\" action=\"/register\" novalidate>\n");
     let field_error = |name: &str| {
         error_for(name)
-            .map(|detail| {
-                format!(
-                    "<p id=\"{name}-error\" role=\"alert\">{}</p>\n",
-                    escape(&detail)
-                )
-            })
+            .map(|detail| html!("<p id=\"{}-error\" role=\"alert\">{}</p>\n", name, detail))
             .unwrap_or_default()
     };
     for (name, label, kind, autocomplete) in REGISTRATION_FIELDS {
         let error = field_error(name);
-        let described = if error.is_empty() {
-            String::new()
-        } else {
-            format!(" aria-invalid=\"true\" aria-describedby=\"{name}-error\"")
-        };
+        let described = (!error.is_empty())
+            .then(|| html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", name));
         let required = if name == "vat_id" { "" } else { " required" };
-        let value = escape(&value_of(name).unwrap_or_default());
-        html.push_str(&format!(
-            "<p><label for=\"{name}\">{label}</label>\n\
-             <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{value}\" autocomplete=\"{autocomplete}\"{required}{described}></p>\n{error}"
+        let value = value_of(name).unwrap_or_default();
+        html.push(html!(
+            "<p><label for=\"{}\">{}</label>\n\
+             <input id=\"{}\" name=\"{}\" type=\"{}\" value=\"{}\" autocomplete=\"{}\"{}{}></p>\n{}",
+            name,
+            label,
+            name,
+            name,
+            kind,
+            value,
+            autocomplete,
+            required,
+            described,
+            error
         ));
     }
     let checked = |name: &str| {
@@ -522,7 +532,7 @@ pub fn registration_form(
             ""
         }
     };
-    html.push_str(&format!(
+    html.push(html!(
         "<p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
          <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
          <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required{}>\n\
@@ -532,7 +542,7 @@ pub fn registration_form(
         checked("accept_terms"),
         field_error("accept_terms")
     ));
-    page(status, "Register as a Time & Space user", &html)
+    page(status, "Register as a Time & Space user", html)
 }
 
 #[cfg(test)]
@@ -576,7 +586,7 @@ mod tests {
             let html = String::from_utf8(handled.response.body).unwrap();
             assert_eq!(handled.response.status, status, "{html}");
             assert!(
-                html.contains(&format!("<p role=\"alert\">{}</p>", escape(words)))
+                html.contains(html!("<p role=\"alert\">{}</p>", words).as_str())
                     && html.contains("<a href=\"/sign-in\">Sign in</a>"),
                 "{html}"
             );
