@@ -2,6 +2,9 @@
 //! that emailed links open (invitations, confirmations, unsubscription).
 
 use super::prelude::*;
+use super::shell::paragraph;
+use crate::domain::email::Email;
+use crate::domain::registration::NewRegistration;
 
 pub fn home() -> Response {
     page(
@@ -78,7 +81,7 @@ pub(crate) fn credential_form(
             &errors,
             " required autocomplete=\"current-password\""
         ),
-        crate::api::next_field(next)
+        next_field(next)
     )
 }
 
@@ -159,7 +162,7 @@ impl CredentialSignIn {
             );
             return Ok(page_in(Area::Public, 401, self.title, body).into());
         };
-        let landing = crate::api::return_path(next);
+        let landing = return_path(next);
         let landing = landing.as_ref().map_or(self.landing, ReturnPath::as_str);
         Ok(with_session(app, Response::redirect(landing), &session).into())
     }
@@ -543,6 +546,192 @@ pub fn registration_form(
         field_error("accept_terms")
     ));
     page(status, "Register as a Time & Space user", html)
+}
+
+// ---- registration, confirmation and sign-in by link -------------------------
+
+/// The portal's own registration page: a refusal shows the form again with
+/// what was typed and each error next to its field (422); success goes on
+/// to the thank-you page.
+pub async fn register_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Body::Form(pairs) = decode::body(request, true)? else {
+        return Err(ApiError::UnsupportedMediaType(
+            "application/x-www-form-urlencoded",
+        ));
+    };
+    let again = |errors: &FieldErrors| {
+        let value_of = |name: &str| {
+            pairs
+                .iter()
+                .find_map(|(key, value)| (key == name).then(|| value.clone()))
+        };
+        let error_for = |name: &str| {
+            errors
+                .list()
+                .iter()
+                .find(|e| decode::form_name(&e.field) == name)
+                .map(|e| e.detail.clone())
+        };
+        Handled::from(registration_form(422, value_of, error_for))
+    };
+    let registration = match NewRegistration::parse(decode::registration_form(&pairs)) {
+        Ok(registration) => registration,
+        Err(errors) => return Ok(again(&errors)),
+    };
+    match app.register(registration, now, entropy).await {
+        Ok(registered) => Ok(Handled::with_jobs(
+            Response::redirect("/registered"),
+            registered.jobs,
+        )),
+        Err(AppError::EmailTaken) => {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                "contact.email",
+                Invalid::new("taken", "is registered already; sign in instead"),
+            );
+            Ok(again(&errors))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The page the verification link opens. Confirming is safe to repeat, so
+/// the link confirms on GET, as people expect of it.
+pub async fn verify_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let Some(token) = request
+        .query_param("token")
+        .and_then(|t| Token::parse(&t).ok())
+    else {
+        return Ok(page(
+            400,
+            VERIFY_REFUSED.title,
+            paragraph(
+                "This link is incomplete. Open the link from the email exactly as it was sent.",
+            ),
+        )
+        .into());
+    };
+    match app.verify_email(&token, now, entropy).await {
+        Ok(verified) => {
+            let coupon = match verified.free_coupon {
+                crate::app::FreeCouponOutcome::Granted => {
+                    "Your first support coupon is credited: 15 minutes of direct support."
+                }
+                crate::app::FreeCouponOutcome::AlreadyGrantedForSerial => {
+                    "The free coupon is given once per license, and this license has had it."
+                }
+                crate::app::FreeCouponOutcome::AwaitingLicenseClaim => {
+                    "We will credit your free coupon once we have matched your license."
+                }
+            };
+            let body = html!(
+                "{}\n{}\n<p><a href=\"/sign-in\">Sign in</a></p>",
+                paragraph("Thank you. Your email address is confirmed and your account is active."),
+                paragraph(coupon)
+            );
+            Ok(Handled::with_jobs(
+                page(200, "Email confirmed", body),
+                verified.jobs,
+            ))
+        }
+        Err(error) => VERIFY_REFUSED.page(error),
+    }
+}
+
+const VERIFY_REFUSED: LinkRefusal = LinkRefusal {
+    title: "Your email address",
+    used: "This link has been used already: your address is confirmed. You can sign in.",
+    expired: "This link has expired. Ask for a sign-in link and we will send you a new confirmation link.",
+    unknown: "This link is not valid. Open the newest link you were sent.",
+    onward: ("/sign-in", "Sign in"),
+};
+
+const SIGN_IN_REFUSED: LinkRefusal = LinkRefusal {
+    title: "Not signed in",
+    used: "This sign-in link has been used already: each link signs you in once.",
+    expired: "This sign-in link has expired.",
+    unknown: "This sign-in link is not valid any more.",
+    onward: ("/sign-in", "Ask for a new sign-in link"),
+};
+
+/// The page the sign-in link opens: one button, so that a mail scanner that
+/// follows links does not spend the link.
+pub fn sign_in_page(request: &Request) -> Response {
+    let next = next_field(request.query_param("next").as_deref());
+    match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
+        Some(token) => page(
+            200,
+            "Sign in",
+            html!(
+                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">{}\n\
+                 <button type=\"submit\">Sign in to Time &amp; Space support</button>\n</form>",
+                token.as_str(),
+                next
+            ),
+        ),
+        None => page(
+            200,
+            "Sign in",
+            html!(
+                "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
+                 <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>{}\n\
+                 <button type=\"submit\">Email me a sign-in link</button>\n</form>",
+                next
+            ),
+        ),
+    }
+}
+
+/// The hidden field that carries the return path through the sign-in forms.
+pub(crate) fn next_field(text: Option<&str>) -> Html {
+    return_path(text).map_or(Html::EMPTY, |next| {
+        html!(
+            "<input type=\"hidden\" name=\"next\" value=\"{}\">",
+            next.as_str()
+        )
+    })
+}
+
+pub async fn sign_in_form<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let next = return_path(decode::form_field(request, "next").as_deref());
+    if let Ok(Ok(text)) = decode::single_text(request, "email") {
+        // The page's own "email me a link" form: the same answer for any address.
+        let jobs = match Email::parse(&text) {
+            Ok(email) => {
+                app.request_sign_in_to(&email, next.as_ref(), now, entropy)
+                    .await?
+            }
+            Err(_) => Vec::new(),
+        };
+        let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
+        return Ok(Handled::with_jobs(
+            page(200, "Check your email", paragraph(text)),
+            jobs,
+        ));
+    }
+    let outcome = match crate::api::token_field(request) {
+        Ok(token) => app.sign_in_browser(&token, now, entropy).await,
+        Err(_) => Err(AppError::Token(crate::domain::token::TokenError::Unknown)),
+    };
+    match outcome {
+        Ok(session) => Ok(customer_session(app, &session, next.as_ref()).into()),
+        Err(error) => SIGN_IN_REFUSED.page(error),
+    }
 }
 
 #[cfg(test)]

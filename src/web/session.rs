@@ -99,3 +99,8 @@ pub fn customer_session<D>(app: &App<D>, session: &Token, next: Option<&ReturnPa
     let landing = next.map_or("/portal", ReturnPath::as_str);
     with_session(app, Response::redirect(landing), session)
 }
+
+/// Where a person goes back to after signing in, if it is a path of ours.
+pub(crate) fn return_path(text: Option<&str>) -> Option<ReturnPath> {
+    text.and_then(|t| ReturnPath::parse(t).ok())
+}
