@@ -7,8 +7,10 @@
 //!   trait that D1 (in the Worker) and SQLite (in native tests) implement.
 //! - [`app`]: the use cases. Each loads what it needs, asks the domain for a
 //!   decision and writes it in one batch.
-//! - [`api`]: the HTTP contract: routing, request decoding, answers and
+//! - [`api`]: the HTTP contract: routing, request decoding, JSON answers and
 //!   `application/problem+json` errors, independent of the runtime.
+//! - [`web`]: the server-rendered pages, as [`domain::html::Html`] that
+//!   escapes by construction. Like `api`, it calls only `app`.
 //! - `worker` (wasm32 only): the Cloudflare Workers adapter. It turns the
 //!   runtime's requests, queue batches and cron events into calls of the
 //!   layers above. The `worker` crate is a dependency of wasm32 builds only,
@@ -19,6 +21,7 @@ pub mod api;
 pub mod app;
 pub mod domain;
 pub mod store;
+pub mod web;
 
 #[cfg(target_arch = "wasm32")]
 mod worker;

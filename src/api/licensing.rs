@@ -26,7 +26,7 @@ use crate::domain::serial::SerialNumber;
 use crate::domain::subscription;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{self, ActivationRecord, Database, PartnerRecord};
+use crate::store::{ActivationRecord, Database, PartnerRecord};
 
 fn activation_json(record: &ActivationRecord) -> Value {
     json!({
@@ -170,13 +170,8 @@ pub async fn record_release<D: Database>(
     let (Some(product), Some(version), Some(released_on)) = (product, version, released_on) else {
         return Err(decode::invalid(fields.errors));
     };
-    let statement = store::upsert_release(
-        product.as_str(),
-        &version.to_string(),
-        i64::from(version.major()),
-        &released_on.to_string(),
-    );
-    app.store.write(vec![statement]).await?;
+    app.record_release(product.as_str(), &version, released_on)
+        .await?;
     Ok(
         json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on}),
     )

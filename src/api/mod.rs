@@ -5,20 +5,16 @@
 //! for every request; native tests call it directly over SQLite.
 
 mod audit;
-mod bulletins;
-pub mod chart;
-mod coupons;
-mod decode;
-mod desk;
+pub(crate) mod bulletins;
+pub(crate) mod coupons;
+pub(crate) mod decode;
 pub mod http;
-mod incidents;
-mod licensing;
-mod organisations;
-mod pages;
-mod problem;
+pub(crate) mod incidents;
+pub(crate) mod licensing;
+pub(crate) mod organisations;
+pub(crate) mod problem;
 mod profile;
 mod staff;
-mod web;
 
 pub use http::{Handled, Method, Request, Response, MAX_BODY_BYTES};
 pub use problem::ApiError;
@@ -34,16 +30,15 @@ use crate::app::{
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::link::ReturnPath;
 use crate::domain::registration::NewRegistration;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{Database, RoundTrips};
+use crate::web::{self, page, paragraph};
 use decode::Body;
-use pages::{escape, page, paragraph};
 
-type Result<T> = std::result::Result<T, ApiError>;
+pub type Result<T> = std::result::Result<T, ApiError>;
 
 /// Bank statements may be large: 10,000 entries of camt.053 are some 10 MB.
 const MAX_STATEMENT_BYTES: usize = 32 * 1024 * 1024;
@@ -264,7 +259,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Post, ["portal", "incidents", id, "messages"]) => {
             web::customer_message(app, request, caller, id, now, entropy).await
         }
-        (Get | Head, ["desk"]) => web::desk(app, caller, now).await,
+        (Get | Head, ["desk"]) => web::incidents_page(app, caller, now).await,
         (Get | Head, ["desk", "incidents", id]) => web::desk_incident(app, caller, id).await,
         (
             Post,
@@ -332,16 +327,16 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["portal", "activations", id, "license-file"]) => {
             web::license_file(app, caller, id, now).await
         }
-        (Get | Head, ["desk", "partners"]) => desk::partners_page(app, caller).await,
+        (Get | Head, ["desk", "partners"]) => web::partners_page(app, caller).await,
         (Post, ["desk", "partners"]) => {
-            desk::create_partner(app, request, caller, now, entropy).await
+            web::create_partner(app, request, caller, now, entropy).await
         }
         (Post, ["desk", "partners", id, "revoke"]) => {
-            desk::revoke_partner(app, caller, id, now).await
+            web::revoke_partner(app, caller, id, now).await
         }
-        (Post, ["desk", "licenses"]) => desk::import_licenses(app, request, caller, now).await,
-        (Get | Head, ["desk", "releases"]) => desk::releases_page(app, caller).await,
-        (Post, ["desk", "releases"]) => desk::add_release(app, request, caller).await,
+        (Post, ["desk", "licenses"]) => web::import_licenses(app, request, caller, now).await,
+        (Get | Head, ["desk", "releases"]) => web::releases_page(app, caller).await,
+        (Post, ["desk", "releases"]) => web::add_release(app, request, caller).await,
         (Get | Head, ["partner"]) => web::partner(app, request, caller, now, entropy).await,
         (Post, ["partner", "activations"]) => {
             web::partner_activate(app, request, caller, now, entropy).await
@@ -403,12 +398,12 @@ async fn route<D: Database, P: PaymentProvider>(
         }
         (Get | Head, ["desk", "statements"]) => web::statements_page(app, caller).await,
         (Get | Head, ["desk", "outbox"]) => web::outbox_page(app, caller).await,
-        (Get | Head, ["desk", "tasks"]) => desk::tasks_page(app, caller).await,
+        (Get | Head, ["desk", "tasks"]) => web::tasks_page(app, caller).await,
         (Post, ["desk", "tasks", id, "resolve"]) => {
-            desk::resolve_task(app, request, caller, id, now).await
+            web::resolve_task(app, request, caller, id, now).await
         }
         (Post, ["desk", "orders", id, "settle"]) => {
-            desk::settle_order(app, request, caller, id, now, entropy).await
+            web::settle_order(app, request, caller, id, now, entropy).await
         }
         (Get | Head, ["api", "me"]) => me(app, caller, now).await,
         (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
@@ -417,8 +412,8 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request, caller).await,
         (Get | Head, ["api", "staff", "members"]) => staff::members(app, caller).await,
         (Get | Head, ["api", "staff", "bulletins"]) => bulletins::list(app, caller).await,
-        (Get | Head, ["desk", "bulletins"]) => bulletins::desk_page(app, caller).await,
-        (Get | Head, ["portal", "profile"]) => profile::profile_page(app, caller).await,
+        (Get | Head, ["desk", "bulletins"]) => web::desk_page(app, caller).await,
+        (Get | Head, ["portal", "profile"]) => web::profile_page(app, caller).await,
         (Get | Head, ["desk", "claims"]) => web::claims_page(app, caller).await,
         (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller).await,
         (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller).await,
@@ -462,8 +457,8 @@ async fn route<D: Database, P: PaymentProvider>(
             licensing::resolve_claim(app, request, caller, id, now, entropy).await
         }
         (Post, ["api", "licenses", "validate"]) => licensing::validate(app, request, now).await,
-        (Post, ["desk", "adjustments"]) => desk::adjust(app, request, caller, now, entropy).await,
-        (Post, ["partner", "sups"]) => desk::sell_sups(app, request, caller, now, entropy).await,
+        (Post, ["desk", "adjustments"]) => web::adjust(app, request, caller, now, entropy).await,
+        (Post, ["partner", "sups"]) => web::sell_sups(app, request, caller, now, entropy).await,
         (Post, ["desk", "statements"]) => {
             web::upload_statement(app, request, caller, now, entropy).await
         }
@@ -510,29 +505,29 @@ async fn route_principal<D: Database>(
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
-        (Post, ["portal", "profile"]) => profile::save_profile(app, request, p, now, entropy).await,
-        (Get | Head, ["confirm-email"]) => Ok(profile::confirm_email_page(request).into()),
-        (Post, ["confirm-email"]) => profile::confirm_email(app, request, now, entropy).await,
+        (Post, ["portal", "profile"]) => web::save_profile(app, request, p, now, entropy).await,
+        (Get | Head, ["confirm-email"]) => Ok(web::confirm_email_page(request).into()),
+        (Post, ["confirm-email"]) => web::confirm_email(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
-        (Get | Head, ["desk", "adjustments"]) => desk::adjustments_page(p, entropy),
-        (Get | Head, ["desk", "licenses"]) => desk::licenses_page(p),
+        (Get | Head, ["desk", "adjustments"]) => web::adjustments_page(p, entropy),
+        (Get | Head, ["desk", "licenses"]) => web::licenses_page(p),
         (Get | Head, ["partner", "sign-in"]) => Ok(web::PARTNER_SIGN_IN.page(request).into()),
         (Post, ["partner", "sign-in"]) => web::PARTNER_SIGN_IN.sign_in(app, request, now, entropy).await,
         (Post, ["api", "registrations"]) => register(app, request, now, entropy).await,
         (Post, ["api", "registrations", "verify"]) => verify(app, request, now, entropy).await,
-        (Get | Head, ["verify"]) => Ok(verify_page(request).into()),
-        (Post, ["verify"]) => verify_form(app, request, now, entropy).await,
+        (Get | Head, ["verify"]) => Ok(web::verify_page(request).into()),
+        (Post, ["verify"]) => web::verify_form(app, request, now, entropy).await,
         (Post, ["api", "sessions"]) => request_sign_in(app, request, now, entropy).await,
         (Post, ["api", "sessions", "redeem"]) => redeem(app, request, now, entropy).await,
-        (Get | Head, ["sign-in"]) => Ok(sign_in_page(request).into()),
-        (Post, ["sign-in"]) => sign_in_form(app, request, now, entropy).await,
-        (Get | Head, ["register"]) => Ok(pages::registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into()),
-        (Post, ["register"]) => register_page(app, request, now, entropy).await,
+        (Get | Head, ["sign-in"]) => Ok(web::sign_in_page(request).into()),
+        (Post, ["sign-in"]) => web::sign_in_form(app, request, now, entropy).await,
+        (Get | Head, ["register"]) => Ok(web::registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into()),
+        (Post, ["register"]) => web::register_page(app, request, now, entropy).await,
         (Get | Head, ["registered"]) => Ok(page(
             200,
             "Thank you for registering",
-            &paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
+            paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
         )
         .into()),
         (Post, ["api", "webhooks", "stripe"]) => coupons::stripe_webhook(app, request, now, entropy).await,
@@ -540,15 +535,15 @@ async fn route_principal<D: Database>(
         (Post, ["api", "staff", "releases"]) => licensing::add_release(app, request, p).await,
         (Get | Head, ["api", "licenses", "public-key"]) => licensing::public_key(app).await,
         (Post, ["api", "staff", "bulletins"]) => bulletins::publish(app, request, p, now, entropy).await,
-        (Post, ["desk", "bulletins"]) => bulletins::desk_publish(app, request, p, now, entropy).await,
-        (Get | Head, ["news"]) => bulletins::news(app).await,
-        (Get | Head, ["news", id]) => bulletins::news_item(app, id).await,
-        (Get | Head, ["unsubscribe"]) => Ok(bulletins::unsubscribe_page(request)),
-        (Post, ["unsubscribe"]) => bulletins::unsubscribe(app, request).await,
+        (Post, ["desk", "bulletins"]) => web::desk_publish(app, request, p, now, entropy).await,
+        (Get | Head, ["news"]) => web::news(app).await,
+        (Get | Head, ["news", id]) => web::news_item(app, id).await,
+        (Get | Head, ["unsubscribe"]) => Ok(web::unsubscribe_page(request)),
+        (Post, ["unsubscribe"]) => web::unsubscribe(app, request).await,
         (Get | Head, ["support-requested"]) => Ok(page(
             200,
             "Support request received",
-            &paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
+            paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
         )
         .into()),
         // A route of the table without its arm here: a programming error.
@@ -816,7 +811,7 @@ fn invalid_field(field: &str, invalid: Invalid) -> ApiError {
 }
 
 /// A token taken from a body field, parsed before any lookup.
-fn token_field(request: &Request) -> Result<Token> {
+pub(crate) fn token_field(request: &Request) -> Result<Token> {
     let text = decode::single_text(request, "token")?
         .map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
     Token::parse(&text).map_err(|invalid| invalid_field("token", invalid))
@@ -841,56 +836,6 @@ async fn register<D: Database>(
             ))
         }
         Body::Form(pairs) => register_form(app, &pairs, now, entropy).await,
-    }
-}
-
-/// The portal's own registration page: a refusal shows the form again with
-/// what was typed and each error next to its field (422); success goes on
-/// to the thank-you page.
-async fn register_page<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-    entropy: &mut Entropy,
-) -> Result<Handled> {
-    let Body::Form(pairs) = decode::body(request, true)? else {
-        return Err(ApiError::UnsupportedMediaType(
-            "application/x-www-form-urlencoded",
-        ));
-    };
-    let again = |errors: &FieldErrors| {
-        let value_of = |name: &str| {
-            pairs
-                .iter()
-                .find_map(|(key, value)| (key == name).then(|| value.clone()))
-        };
-        let error_for = |name: &str| {
-            errors
-                .list()
-                .iter()
-                .find(|e| decode::form_name(&e.field) == name)
-                .map(|e| e.detail.clone())
-        };
-        Handled::from(pages::registration_form(422, value_of, error_for))
-    };
-    let registration = match NewRegistration::parse(decode::registration_form(&pairs)) {
-        Ok(registration) => registration,
-        Err(errors) => return Ok(again(&errors)),
-    };
-    match app.register(registration, now, entropy).await {
-        Ok(registered) => Ok(Handled::with_jobs(
-            Response::redirect("/registered"),
-            registered.jobs,
-        )),
-        Err(AppError::Access(AccessError::EmailTaken)) => {
-            let mut errors = FieldErrors::default();
-            errors.push(
-                "contact.email",
-                Invalid::new("taken", "is registered already; sign in instead"),
-            );
-            Ok(again(&errors))
-        }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -964,73 +909,6 @@ async fn verify<D: Database>(
     ))
 }
 
-/// The page the verification link opens: a button that confirms, so that
-/// opening the link reads nothing and spends nothing (a mail scanner
-/// following it confirms no one), as the invitation's page does.
-fn verify_page(request: &Request) -> Response {
-    web::link_page(
-        request,
-        "Confirm your email address",
-        "/verify",
-        "Confirm your email address to activate your Time & Space support account.",
-        "Confirm my email address",
-    )
-}
-
-/// `POST /verify`: the verification page's button confirms the address.
-async fn verify_form<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-    entropy: &mut Entropy,
-) -> Result<Handled> {
-    let verified = match web::posted_link(request) {
-        Ok(link) => app.verify_email(&link, now, entropy).await,
-        Err(error) => Err(error),
-    };
-    match verified {
-        Ok(verified) => {
-            let coupon = match verified.free_coupon {
-                crate::app::FreeCouponOutcome::Granted => {
-                    "Your first support coupon is credited: 15 minutes of direct support."
-                }
-                crate::app::FreeCouponOutcome::AlreadyGrantedForSerial => {
-                    "The free coupon is given once per license, and this license has had it."
-                }
-                crate::app::FreeCouponOutcome::AwaitingLicenseClaim => {
-                    "We will credit your free coupon once we have matched your license."
-                }
-            };
-            let body = format!(
-                "{}\n{}\n<p><a href=\"/sign-in\">Sign in</a></p>",
-                paragraph("Thank you. Your email address is confirmed and your account is active."),
-                paragraph(coupon)
-            );
-            Ok(Handled::with_jobs(
-                page(200, "Email confirmed", &body),
-                verified.jobs,
-            ))
-        }
-        Err(error) => VERIFY_REFUSED.page(error),
-    }
-}
-
-const VERIFY_REFUSED: web::LinkRefusal = web::LinkRefusal {
-    title: "Your email address",
-    used: "This link has been used already: your address is confirmed. You can sign in.",
-    expired: "This link has expired. Ask for a sign-in link and we will send you a new confirmation link.",
-    unknown: "This link is not valid. Open the newest link you were sent.",
-    onward: ("/sign-in", "Sign in"),
-};
-
-const SIGN_IN_REFUSED: web::LinkRefusal = web::LinkRefusal {
-    title: "Not signed in",
-    used: "This sign-in link has been used already: each link signs you in once.",
-    expired: "This sign-in link has expired.",
-    unknown: "This sign-in link is not valid any more.",
-    onward: ("/sign-in", "Ask for a new sign-in link"),
-};
-
 async fn request_sign_in<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -1059,81 +937,6 @@ async fn redeem<D: Database>(
         "expires_at": format(grant.expires_at),
     });
     Ok(Response::json(200, &body).into())
-}
-
-/// The page the sign-in link opens: one button, so that a mail scanner that
-/// follows links does not spend the link.
-fn sign_in_page(request: &Request) -> Response {
-    let next = next_field(request.query_param("next").as_deref());
-    match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(
-            200,
-            "Sign in",
-            &format!(
-                "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">{next}\n\
-                 <button type=\"submit\">Sign in to Time &amp; Space support</button>\n</form>",
-                escape(token.as_str())
-            ),
-        ),
-        None => page(
-            200,
-            "Sign in",
-            &format!(
-                "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
-                 <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>{next}\n\
-                 <button type=\"submit\">Email me a sign-in link</button>\n</form>"
-            ),
-        ),
-    }
-}
-
-/// Where a person goes back to after signing in, if it is a path of ours.
-fn return_path(text: Option<&str>) -> Option<ReturnPath> {
-    text.and_then(|t| ReturnPath::parse(t).ok())
-}
-
-/// The hidden field that carries the return path through the sign-in forms.
-fn next_field(text: Option<&str>) -> String {
-    return_path(text).map_or(String::new(), |next| {
-        format!(
-            "<input type=\"hidden\" name=\"next\" value=\"{}\">",
-            escape(next.as_str())
-        )
-    })
-}
-
-async fn sign_in_form<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    now: Instant,
-    entropy: &mut Entropy,
-) -> Result<Handled> {
-    let next = return_path(decode::form_field(request, "next").as_deref());
-    if let Ok(Ok(text)) = decode::single_text(request, "email") {
-        // The page's own "email me a link" form: the same answer for any address.
-        let jobs = match Email::parse(&text) {
-            Ok(email) => {
-                app.request_sign_in_to(&email, next.as_ref(), now, entropy)
-                    .await?
-            }
-            Err(_) => Vec::new(),
-        };
-        let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
-        return Ok(Handled::with_jobs(
-            page(200, "Check your email", &paragraph(text)),
-            jobs,
-        ));
-    }
-    let outcome = match token_field(request) {
-        Ok(token) => app.sign_in_browser(&token, now, entropy).await,
-        Err(_) => Err(AppError::Access(AccessError::Token(
-            crate::domain::token::TokenError::Unknown,
-        ))),
-    };
-    match outcome {
-        Ok(session) => Ok(web::customer_session(app, &session, next.as_ref()).into()),
-        Err(error) => SIGN_IN_REFUSED.page(error),
-    }
 }
 
 fn profile_json(profile: &Profile) -> serde_json::Value {

@@ -57,6 +57,11 @@ impl<D: Database> App<D> {
         Ok(self.store.bulletins(limit).await?)
     }
 
+    /// One published bulletin, for anyone to read.
+    pub async fn bulletin(&self, id: &str) -> Result<crate::store::BulletinRecord, AppError> {
+        self.store.bulletin(id).await?.ok_or(AppError::NotFound)
+    }
+
     /// The bulletins as staff see them, read with who asks in one round trip.
     pub async fn bulletins_as(
         &self,

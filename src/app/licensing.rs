@@ -449,6 +449,24 @@ impl<D: Database> App<D> {
         Ok((principal.staff()?, store::decode_releases(&rows[0])?))
     }
 
+    /// Records when a version was released (or corrects it): whether a
+    /// SUPS coverage includes a version is decided by this date.
+    pub async fn record_release(
+        &self,
+        product: &str,
+        version: &ProductVersion,
+        released_on: chrono::NaiveDate,
+    ) -> Result<(), AppError> {
+        let statement = store::upsert_release(
+            product,
+            &version.to_string(),
+            i64::from(version.major()),
+            &released_on.to_string(),
+        );
+        self.store.write(vec![statement]).await?;
+        Ok(())
+    }
+
     /// The licenses assigned to the calling partner.
     pub async fn partner_licenses(&self, caller: &Caller) -> Result<Vec<LicenseRecord>, AppError> {
         let (principal, rows) = self

@@ -162,7 +162,7 @@ fn rate_window(now: crate::domain::time::Instant) -> (crate::domain::time::Insta
 
 /// The portal's state and settings, whatever runs it.
 pub struct App<D> {
-    pub store: Store<D>,
+    store: Store<D>,
     /// Shared, so that a request's audited view of the app costs no copy.
     pub config: std::sync::Arc<Config>,
 }

@@ -63,6 +63,15 @@ impl<D: Database> App<D> {
         Ok((principal.staff()?, store::decode_bank_entries(&rows[0])?))
     }
 
+    /// The transfers still without an order, for a report shown to staff
+    /// whose identity the import has checked already.
+    pub async fn unmatched_bank_entries(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<BankEntryRecord>, AppError> {
+        Ok(self.store.unmatched_bank_entries(limit).await?)
+    }
+
     /// The newest outbox messages, to one address or anyone, with every
     /// link's secret redacted: staff never read a live one.
     pub async fn outbox(

@@ -3,7 +3,9 @@
 //! one-click unsubscribe link (RFC 8058).
 
 use super::field::{FieldErrors, Invalid};
+use super::html::Html;
 use super::text::Text;
+use crate::html;
 
 /// The longest body: a bulletin is news, not a manual, and 50 recipients'
 /// copies (text and HTML) must fit a few D1 statements of 100 KB.
@@ -56,21 +58,6 @@ fn parse_body(input: &str) -> Result<String, Invalid> {
     Ok(body)
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The item of a list line: `- `, `* ` (bulleted) or `1. ` (numbered).
 fn list_item(line: &str) -> Option<(bool, &str)> {
     let line = line.trim_start();
@@ -87,23 +74,30 @@ fn list_item(line: &str) -> Option<(bool, &str)> {
 /// The body as simple HTML: blank lines part paragraphs, a paragraph whose
 /// every line is a list item becomes a list, other line breaks stay; all of
 /// the text escaped.
-pub fn body_html(body: &str) -> String {
-    let mut html = String::new();
+pub fn body_html(body: &str) -> Html {
+    let mut html = Html::EMPTY;
     for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
         let lines: Vec<&str> = block.lines().collect();
         let items: Option<Vec<(bool, &str)>> = lines.iter().map(|l| list_item(l)).collect();
         match items {
             Some(items) => {
-                let tag = if items[0].0 { "ol" } else { "ul" };
-                html.push_str(&format!("<{tag}>"));
-                for (_, item) in items {
-                    html.push_str(&format!("<li>{}</li>", escape(item.trim())));
-                }
-                html.push_str(&format!("</{tag}>\n"));
+                let numbered = items[0].0;
+                let items: Html = items
+                    .iter()
+                    .map(|(_, item)| html!("<li>{}</li>", item.trim()))
+                    .collect();
+                html.push(if numbered {
+                    html!("<ol>{}</ol>\n", items)
+                } else {
+                    html!("<ul>{}</ul>\n", items)
+                });
             }
             None => {
-                let text: Vec<String> = lines.iter().map(|l| escape(l.trim())).collect();
-                html.push_str(&format!("<p>{}</p>\n", text.join("<br>\n")));
+                let text = Html::join(
+                    lines.iter().map(|l| html!("{}", l.trim())),
+                    &html!("<br>\n"),
+                );
+                html.push(html!("<p>{}</p>\n", text));
             }
         }
     }
@@ -118,15 +112,15 @@ pub fn email_bodies(bulletin: &Bulletin, unsubscribe_url: &str) -> (String, Stri
          To unsubscribe, open {unsubscribe_url}\n",
         bulletin.body
     );
-    let html = format!(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
-         <body>\n{body}<hr>\n<p><small>You receive Spica's news because you subscribed to it. \
-         <a href=\"{url}\">Unsubscribe</a>.</small></p>\n</body></html>\n",
-        subject = escape(&bulletin.subject),
-        body = body_html(&bulletin.body),
-        url = escape(unsubscribe_url),
+    let html = html!(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body>\n{}<hr>\n<p><small>You receive Spica's news because you subscribed to it. \
+         <a href=\"{}\">Unsubscribe</a>.</small></p>\n</body></html>\n",
+        bulletin.subject,
+        body_html(&bulletin.body),
+        unsubscribe_url,
     );
-    (text, html)
+    (text, html.into_string())
 }
 
 /// The headers of one-click unsubscription (RFC 8058) for a recipient's link.
@@ -150,7 +144,7 @@ mod tests {
             "Version 9 is out.\nIt is <faster> & smaller.\n\n- shifts\n- overtime\n\n1. back up\n2. update",
         );
         assert_eq!(
-            html,
+            html.as_str(),
             "<p>Version 9 is out.<br>\nIt is &lt;faster&gt; &amp; smaller.</p>\n\
              <ul><li>shifts</li><li>overtime</li></ul>\n\
              <ol><li>back up</li><li>update</li></ol>\n"
@@ -160,7 +154,7 @@ mod tests {
     #[test]
     fn a_paragraph_with_one_plain_line_is_not_a_list() {
         assert_eq!(
-            body_html("- one\nnot an item"),
+            body_html("- one\nnot an item").as_str(),
             "<p>- one<br>\nnot an item</p>\n"
         );
     }

@@ -10,8 +10,10 @@ use std::fmt::Write;
 use qrcode::{Color, EcLevel, QrCode};
 use thiserror::Error;
 
+use super::html::{Html, XmlText};
 use super::money::Money;
 use super::rf::RfReference;
+use crate::html;
 
 /// EPC069-12 caps the payload at 331 bytes: what a version 13 QR code holds
 /// at error correction level M, the largest code the guidelines allow.
@@ -96,7 +98,7 @@ pub fn payload(t: &Transfer) -> Result<String, EpcError> {
 /// the guidelines require), black on white, with a quiet zone. `title`
 /// names the image for screen readers. No scripts, styles or links, so it
 /// embeds under the pages' Content-Security-Policy.
-pub fn qr_svg(payload: &str, title: &str) -> Result<String, EpcError> {
+pub fn qr_svg(payload: &str, title: &str) -> Result<Html, EpcError> {
     if payload.len() > MAX_PAYLOAD_BYTES {
         return Err(EpcError::PayloadTooLong(payload.len()));
     }
@@ -106,7 +108,7 @@ pub fn qr_svg(payload: &str, title: &str) -> Result<String, EpcError> {
     let colors = code.to_colors();
     let size = width + 2 * QUIET_ZONE;
     let pixels = size * MODULE_PIXELS;
-    let title = escape(title);
+    let title = XmlText(title);
     let mut path = String::new();
     for (y, row) in colors.chunks(width.max(1)).enumerate() {
         // One rectangle per horizontal run of dark modules keeps the path short.
@@ -130,12 +132,21 @@ pub fn qr_svg(payload: &str, title: &str) -> Result<String, EpcError> {
             }
         }
     }
-    Ok(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"epc-qr\" role=\"img\" aria-label=\"{title}\" \
-         viewBox=\"0 0 {size} {size}\" width=\"{pixels}\" height=\"{pixels}\" shape-rendering=\"crispEdges\">\
-         <title>{title}</title>\
-         <rect width=\"{size}\" height=\"{size}\" fill=\"#ffffff\"/>\
-         <path fill=\"#000000\" d=\"{path}\"/></svg>"
+    Ok(html!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"epc-qr\" role=\"img\" aria-label=\"{}\" \
+         viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" shape-rendering=\"crispEdges\">\
+         <title>{}</title>\
+         <rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\
+         <path fill=\"#000000\" d=\"{}\"/></svg>",
+        title,
+        size,
+        size,
+        pixels,
+        pixels,
+        title,
+        size,
+        size,
+        path
     ))
 }
 
@@ -195,23 +206,6 @@ fn bic(input: &str) -> Option<String> {
 
 /// Text safe inside an XML attribute or element; control characters that
 /// XML 1.0 forbids even as references are dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,7 +353,9 @@ mod tests {
     fn the_svg_names_itself_for_screen_readers() {
         let reference = reference();
         let text = payload(&transfer("Spica d.o.o.", &reference)).unwrap();
-        let svg = qr_svg(&text, "Pay <EUR 50.00> & done").unwrap();
+        let svg = qr_svg(&text, "Pay <EUR 50.00> & done")
+            .unwrap()
+            .into_string();
         assert!(svg.starts_with("<svg"));
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("id=\"epc-qr\""));
@@ -376,7 +372,7 @@ mod tests {
             "BCD\n002\n1\nSCT\nBAKOSI2X\nSpica\nSI56191000000123438\nEUR1.00\n\nRF18539007547034";
         let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
         let size = code.width() + 2 * QUIET_ZONE;
-        let svg = qr_svg(text, "t").unwrap();
+        let svg = qr_svg(text, "t").unwrap().into_string();
         assert!(svg.contains(&format!("viewBox=\"0 0 {size} {size}\"")));
         // The top-left finder pattern starts after the quiet zone.
         assert!(svg.contains(&format!("M{QUIET_ZONE} {QUIET_ZONE}h7v1h-7z")));

@@ -3,13 +3,19 @@
 //! Every value type here is built only through a fallible `parse`, so a value
 //! that exists is valid and nothing downstream checks it again.
 
-/// Value types go out (in the API's JSON) as their canonical text, the
-/// same text they parse from.
-macro_rules! serialize_as_str {
+/// Value types go out as their canonical text, the same text they parse
+/// from: in the API's JSON, and escaped in the pages' HTML.
+macro_rules! as_text {
     ($($type:ty),+ $(,)?) => {$(
         impl serde::Serialize for $type {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl html::Render for $type {
+            fn render(&self, out: &mut String) {
+                <str as html::Render>::render(self.as_str(), out);
             }
         }
     )+};
@@ -24,6 +30,7 @@ pub mod email;
 pub mod entropy;
 pub mod epc;
 pub mod field;
+pub mod html;
 pub mod id;
 pub mod idempotency;
 pub mod inbound;
@@ -51,7 +58,7 @@ pub mod text;
 pub mod time;
 pub mod token;
 
-serialize_as_str!(
+as_text!(
     email::Email,
     phone::Phone,
     serial::SerialNumber,

@@ -179,7 +179,33 @@ fn page_with_a_way_back(who: &str, path: &str, answer: &TestResponse) -> Option<
         html.contains("<nav") && html.contains("<p class=\"brand\"><a href=\"/"),
         "{who}: {path} has no way back: {html}"
     );
+    assert_escaped_once(who, path, &html);
     Some(html)
+}
+
+/// Text escaped twice (`&amp;amp;`) or markup of the pages' own escaped as
+/// text (`&lt;span`): the crawler types no markup, so either is a bug.
+fn assert_escaped_once(who: &str, path: &str, html: &str) {
+    for twice in [
+        "&amp;amp;",
+        "&amp;lt;",
+        "&amp;gt;",
+        "&amp;quot;",
+        "&amp;#39;",
+    ] {
+        assert!(
+            !html.contains(twice),
+            "{who}: {path} escapes twice ({twice}): {html}"
+        );
+    }
+    for tag in [
+        "&lt;a ", "&lt;p", "&lt;span", "&lt;br", "&lt;form", "&lt;time", "&lt;svg",
+    ] {
+        assert!(
+            !html.contains(tag),
+            "{who}: {path} shows its own markup ({tag}): {html}"
+        );
+    }
 }
 
 /// The path of a URL on the portal at `origin` (`/` for the origin

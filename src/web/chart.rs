@@ -12,35 +12,38 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-/// Text on white: 15.8:1.
-const INK: &str = "#1f2328";
-/// Grid lines: decoration only, so they may be faint.
-const GRID: &str = "#d0d7de";
-/// Within target: 5.1:1 on white.
-const GREEN: &str = "#1a7f37";
-/// Past the target but within the limit: 4.9:1 on white.
-const AMBER: &str = "#9a6700";
-/// Past the limit: 5.4:1 on white.
-const RED: &str = "#cf222e";
-/// Not yet reached: 6.4:1 on white, 6.0:1 on its own light fill.
-const GREY: &str = "#57606a";
-const GREY_FILL: &str = "#f6f8fa";
-/// Coupon bars: 5.2:1 on white.
-const BLUE: &str = "#0969da";
+use crate::domain::html::{Html, XmlText};
+use crate::html;
 
-const WIDTH: f64 = 640.0;
+/// Text on white: 15.8:1.
+pub(super) const INK: &str = "#1f2328";
+/// Grid lines: decoration only, so they may be faint.
+pub(super) const GRID: &str = "#d0d7de";
+/// Within target: 5.1:1 on white.
+pub(super) const GREEN: &str = "#1a7f37";
+/// Past the target but within the limit: 4.9:1 on white.
+pub(super) const AMBER: &str = "#9a6700";
+/// Past the limit: 5.4:1 on white.
+pub(super) const RED: &str = "#cf222e";
+/// Not yet reached: 6.4:1 on white, 6.0:1 on its own light fill.
+pub(super) const GREY: &str = "#57606a";
+pub(super) const GREY_FILL: &str = "#f6f8fa";
+/// Coupon bars: 5.2:1 on white.
+pub(super) const BLUE: &str = "#0969da";
+
+pub(super) const WIDTH: f64 = 640.0;
 
 /// Hours beyond which a value is shown as "more than": over a year, so only
 /// bad data gets there, and labels stay short.
-const MAX_HOURS: f64 = 10_000.0;
+pub(super) const MAX_HOURS: f64 = 10_000.0;
 
 /// Axis steps in hours that read naturally: up to a day, then days, weeks.
-const HOUR_STEPS: [f64; 13] = [
+pub(super) const HOUR_STEPS: [f64; 13] = [
     1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0, 96.0, 168.0, 336.0, 720.0, 1440.0, 2880.0,
 ];
 
 /// How many days the coupon chart covers.
-const COUPON_DAYS: u64 = 30;
+pub(super) const COUPON_DAYS: u64 = 30;
 
 /// A chart of the hours from intake to the first successful callback, one
 /// horizontal bar per incident, with dashed lines at the target and the
@@ -52,7 +55,12 @@ pub fn callback_times(
     points: &[(String, Option<f64>)],
     target_hours: f64,
     limit_hours: f64,
-) -> String {
+) -> Html {
+    Html::generated_by_library(callback_svg(points, target_hours, limit_hours))
+}
+
+/// [`callback_times`] as SVG text.
+fn callback_svg(points: &[(String, Option<f64>)], target_hours: f64, limit_hours: f64) -> String {
     const LEFT: f64 = 150.0;
     const RIGHT: f64 = 560.0;
     const TOP: f64 = 48.0;
@@ -128,12 +136,12 @@ pub fn callback_times(
     for (index, ((id, _), value)) in points.iter().zip(&values).enumerate() {
         let top = TOP + index as f64 * ROW + (ROW - BAR) / 2.0;
         let middle = top + BAR / 2.0 + 4.0;
-        let full_id = escape(id);
+        let full_id = xml_text(id);
         let _ = write!(
             svg,
             "<text x=\"{0:.1}\" y=\"{middle:.1}\" text-anchor=\"end\" fill=\"{INK}\">{1}</text>",
             LEFT - 8.0,
-            escape(&shorten(id, 18)),
+            xml_text(&shorten(id, 18)),
         );
         match value {
             Some(hours) => {
@@ -192,7 +200,12 @@ pub fn callback_times(
 /// count, as the store groups them; days missing between two given days
 /// are drawn as zero, and only the 30 days up to the last given day are
 /// shown. Should a day not parse, the last 30 entries are drawn as given.
-pub fn coupons_per_day(days: &[(String, i64)]) -> String {
+pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
+    Html::generated_by_library(coupons_svg(days))
+}
+
+/// [`coupons_per_day`] as SVG text.
+fn coupons_svg(days: &[(String, i64)]) -> String {
     const LEFT: f64 = 56.0;
     const RIGHT: f64 = 624.0;
     const TOP: f64 = 28.0;
@@ -250,7 +263,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> String {
     for (index, (day, count)) in days.iter().enumerate() {
         let centre = LEFT + (index as f64 + 0.5) * slot;
         let top = y(*count);
-        let day_text = escape(day);
+        let day_text = xml_text(day);
         let _ = write!(
             svg,
             "<rect class=\"bar\" x=\"{0:.1}\" y=\"{top:.1}\" width=\"{bar_width:.1}\" height=\"{1:.1}\" fill=\"{BLUE}\">\
@@ -265,7 +278,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> String {
                 svg,
                 "<text x=\"{centre:.1}\" y=\"{0:.1}\" text-anchor=\"middle\" fill=\"{INK}\">{1}</text>",
                 PLOT_BOTTOM + 16.0,
-                escape(&short_day(day)),
+                xml_text(&short_day(day)),
             );
         }
     }
@@ -275,19 +288,19 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> String {
 
 /// The opening of a chart: its accessible name and description, and a
 /// white background so it reads the same on any page colour.
-fn open(id: &str, title: &str, description: &str, height: f64) -> String {
+pub(super) fn open(id: &str, title: &str, description: &str, height: f64) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" role=\"img\" \
          aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" \
          width=\"{WIDTH:.0}\" height=\"{height:.0}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\
          <rect width=\"{WIDTH:.0}\" height=\"{height:.0}\" fill=\"#ffffff\"/>",
-        escape(title),
-        escape(description),
+        xml_text(title),
+        xml_text(description),
     )
 }
 
-fn no_data(svg: &mut String, height: f64) {
+pub(super) fn no_data(svg: &mut String, height: f64) {
     let _ = write!(
         svg,
         "<text x=\"{0:.1}\" y=\"{1:.1}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{INK}\">No data</text></svg>",
@@ -297,12 +310,16 @@ fn no_data(svg: &mut String, height: f64) {
 }
 
 /// A target or limit worth drawing: finite, at least zero.
-fn reference_line(hours: f64) -> Option<f64> {
+pub(super) fn reference_line(hours: f64) -> Option<f64> {
     hours.is_finite().then(|| hours.clamp(0.0, MAX_HOURS))
 }
 
 /// The figures of the callback chart in words.
-fn callbacks_summary(values: &[Option<f64>], target: Option<f64>, limit: Option<f64>) -> String {
+pub(super) fn callbacks_summary(
+    values: &[Option<f64>],
+    target: Option<f64>,
+    limit: Option<f64>,
+) -> String {
     if values.is_empty() {
         return "No incidents in this period.".to_owned();
     }
@@ -327,7 +344,7 @@ fn callbacks_summary(values: &[Option<f64>], target: Option<f64>, limit: Option<
 }
 
 /// The figures of the coupon chart in words.
-fn coupons_summary(days: &[(String, i64)]) -> String {
+pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
     let (Some((first, _)), Some((last, _))) = (days.first(), days.last()) else {
         return "No coupons sold in this period.".to_owned();
     };
@@ -350,7 +367,7 @@ fn coupons_summary(days: &[(String, i64)]) -> String {
 }
 
 /// The days to draw, oldest first, counts below zero read as zero.
-fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
+pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
     let parsed: Option<Vec<(NaiveDate, i64)>> = days
         .iter()
         .map(|(day, count)| {
@@ -392,7 +409,7 @@ fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
 }
 
 /// `MM-DD` of a `YYYY-MM-DD` day: the year is in the description.
-fn short_day(day: &str) -> String {
+pub(super) fn short_day(day: &str) -> String {
     match day.get(5..) {
         Some(rest) if day.len() == 10 && day.is_char_boundary(5) => rest.to_owned(),
         _ => shorten(day, 10),
@@ -400,7 +417,7 @@ fn short_day(day: &str) -> String {
 }
 
 /// A step of 1, 2 or 5 times a power of ten giving at most five gridlines.
-fn count_step(most: i64) -> i64 {
+pub(super) fn count_step(most: i64) -> i64 {
     let mut power: i64 = 1;
     loop {
         for factor in [1, 2, 5] {
@@ -414,7 +431,7 @@ fn count_step(most: i64) -> i64 {
 }
 
 /// At most `max` characters, the cut marked with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {
@@ -425,7 +442,7 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// Hours as people read them: "12 h", "13.5 h", "> 10000 h".
-fn hours_text(hours: f64) -> String {
+pub(super) fn hours_text(hours: f64) -> String {
     if hours >= MAX_HOURS {
         format!("> {} h", number(MAX_HOURS))
     } else {
@@ -434,29 +451,15 @@ fn hours_text(hours: f64) -> String {
 }
 
 /// One decimal at most, none when it is zero.
-fn number(value: f64) -> String {
+pub(super) fn number(value: f64) -> String {
     // Adding zero turns -0.0 into 0.0, which would otherwise print as "-0".
     let text = format!("{:.1}", value + 0.0);
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
-/// Text safe inside an XML element or attribute; control characters that
-/// XML 1.0 forbids even as references are dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// Text safe inside an XML element or attribute, through [`XmlText`].
+fn xml_text(text: &str) -> String {
+    html!("{}", XmlText(text)).into_string()
 }
 
 #[cfg(test)]
@@ -485,7 +488,7 @@ mod tests {
 
     #[test]
     fn the_callback_chart_carries_its_id_and_accessible_name() {
-        let svg = callback_times(&points(&[Some(3.0), None]), 12.0, 24.0);
+        let svg = callback_svg(&points(&[Some(3.0), None]), 12.0, 24.0);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("id=\"chart-callbacks\""));
         assert!(svg.contains("role=\"img\""));
@@ -498,7 +501,7 @@ mod tests {
 
     #[test]
     fn the_coupon_chart_carries_its_id_and_accessible_name() {
-        let svg = coupons_per_day(&days(&[3, 0, 5]));
+        let svg = coupons_svg(&days(&[3, 0, 5]));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("id=\"chart-coupons\""));
         assert!(svg.contains("role=\"img\""));
@@ -513,7 +516,7 @@ mod tests {
 
     #[test]
     fn empty_inputs_draw_a_no_data_message() {
-        for svg in [callback_times(&[], 12.0, 24.0), coupons_per_day(&[])] {
+        for svg in [callback_svg(&[], 12.0, 24.0), coupons_svg(&[])] {
             assert!(svg.contains(">No data</text>"), "{svg}");
             assert_eq!(bars(&svg), 0);
             assert!(svg.contains("<title id=") && svg.ends_with("</svg>"));
@@ -522,10 +525,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        let svg = callback_times(&[("<&>".to_owned(), Some(1.0))], 12.0, 24.0);
+        let svg = callback_svg(&[("<&>".to_owned(), Some(1.0))], 12.0, 24.0);
         assert!(svg.contains("&lt;&amp;&gt;"));
         assert!(!svg.contains("<&>"));
-        let svg = coupons_per_day(&[("<&>\"".to_owned(), 1)]);
+        let svg = coupons_svg(&[("<&>\"".to_owned(), 1)]);
         assert!(svg.contains("&lt;&amp;&gt;&quot;"));
         assert!(!svg.contains("<&>"));
     }
@@ -536,7 +539,7 @@ mod tests {
             let values: Vec<Option<f64>> = (0..n)
                 .map(|i| (i % 3 != 0).then_some(i as f64 * 1.5))
                 .collect();
-            assert_eq!(bars(&callback_times(&points(&values), 12.0, 24.0)), n);
+            assert_eq!(bars(&callback_svg(&points(&values), 12.0, 24.0)), n);
         }
     }
 
@@ -544,13 +547,13 @@ mod tests {
     fn the_coupon_chart_draws_one_bar_per_day() {
         for n in [1, 2, 17, 30] {
             let counts: Vec<i64> = (0..n).map(|i| i * 2).collect();
-            assert_eq!(bars(&coupons_per_day(&days(&counts))), n as usize);
+            assert_eq!(bars(&coupons_svg(&days(&counts))), n as usize);
         }
     }
 
     #[test]
     fn bars_are_coloured_by_the_target_and_limit_and_pending_ones_stand_apart() {
-        let svg = callback_times(
+        let svg = callback_svg(
             &points(&[Some(2.0), Some(13.0), Some(30.0), None]),
             12.0,
             24.0,
@@ -577,22 +580,22 @@ mod tests {
             Some(-0.0),
             Some(1e300),
         ];
-        let svg = callback_times(&points(&values), f64::NAN, f64::INFINITY);
+        let svg = callback_svg(&points(&values), f64::NAN, f64::INFINITY);
         assert_eq!(bars(&svg), values.len());
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
         assert!(!svg.contains(">-"), "a negative label in {svg}");
         assert!(svg.contains("> 10000 h"));
-        let svg = callback_times(&points(&[Some(5.0)]), -1.0, 0.0);
+        let svg = callback_svg(&points(&[Some(5.0)]), -1.0, 0.0);
         assert_eq!(bars(&svg), 1);
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
 
     #[test]
     fn odd_counts_neither_panic_nor_draw_below_the_axis() {
-        let svg = coupons_per_day(&days(&[i64::MAX, -5, i64::MIN, 0]));
+        let svg = coupons_svg(&days(&[i64::MAX, -5, i64::MIN, 0]));
         assert_eq!(bars(&svg), 4);
         assert!(!svg.contains("height=\"-") && !svg.contains("NaN"));
-        let svg = coupons_per_day(&[
+        let svg = coupons_svg(&[
             ("2024-05-01".to_owned(), i64::MAX),
             ("2024-05-01".to_owned(), i64::MAX),
         ]);
@@ -602,14 +605,14 @@ mod tests {
     #[test]
     fn missing_days_are_drawn_as_zero_and_only_the_last_30_are_shown() {
         let gappy = [("2024-05-01".to_owned(), 2), ("2024-05-04".to_owned(), 1)];
-        let svg = coupons_per_day(&gappy);
+        let svg = coupons_svg(&gappy);
         assert_eq!(bars(&svg), 4);
         assert!(svg.contains("<title>2024-05-02: 0</title>"));
         let long: Vec<(String, i64)> = (1..=31)
             .map(|d| (format!("2024-05-{d:02}"), 1))
             .chain((1..=10).map(|d| (format!("2024-06-{d:02}"), 2)))
             .collect();
-        let svg = coupons_per_day(&long);
+        let svg = coupons_svg(&long);
         assert_eq!(bars(&svg), 30);
         assert!(svg.contains("from 2024-05-12 to 2024-06-10"));
         assert!(!svg.contains("2024-05-11"));
@@ -618,7 +621,7 @@ mod tests {
     #[test]
     fn unparseable_days_are_drawn_as_given() {
         let given: Vec<(String, i64)> = (0..35).map(|i| (format!("day {i}"), i)).collect();
-        let svg = coupons_per_day(&given);
+        let svg = coupons_svg(&given);
         assert_eq!(bars(&svg), 30);
         assert!(
             svg.contains("<title>day 34: 34</title>") && !svg.contains("<title>day 4: 4</title>")
@@ -628,8 +631,8 @@ mod tests {
     #[test]
     fn charts_hold_no_script_style_or_external_reference() {
         for svg in [
-            callback_times(&points(&[Some(1.0), None]), 12.0, 24.0),
-            coupons_per_day(&days(&[1, 2])),
+            callback_svg(&points(&[Some(1.0), None]), 12.0, 24.0),
+            coupons_svg(&days(&[1, 2])),
         ] {
             for forbidden in ["<script", "style", "href", "url("] {
                 assert!(!svg.contains(forbidden), "{forbidden} in {svg}");

@@ -1,0 +1,70 @@
+//! The server-rendered pages: public, the customer portal, the staff desk,
+//! the partner pages and their charts. Every page works without JavaScript:
+//! plain forms post here and are answered by redirects (or, when a field is
+//! wrong, by the form again with each error next to its field). Browsers
+//! hold the session in an HttpOnly, SameSite=Lax cookie; forms from another
+//! origin are refused.
+//!
+//! Pages are [`Html`](crate::domain::html::Html), which escapes by
+//! construction. This layer uses the use cases ([`crate::app`]), the domain
+//! and the HTTP types of [`crate::api`]; it never calls the store (it sees
+//! the store's records only as the use cases return them): what a page
+//! needs to read, a use case reads.
+
+pub mod chart;
+mod desk;
+mod forms;
+mod partner;
+mod portal;
+mod public;
+mod session;
+mod shell;
+
+pub use desk::*;
+pub use partner::*;
+pub use portal::*;
+pub use public::*;
+pub use session::*;
+pub use shell::{page, page_in, paragraph, Area, CONTENT_SECURITY_POLICY};
+
+/// What every page module uses.
+mod prelude {
+    pub(super) use chrono::Duration;
+    pub(super) use serde_json::{Map, Value};
+
+    pub(super) use super::forms::*;
+    pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
+    pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
+    pub(super) use super::session::*;
+    pub(super) use super::shell::{page, page_in, Area};
+    pub(super) use crate::api::decode::{self, Body, Fields};
+    pub(super) use crate::api::http::{Handled, Request, Response};
+    pub(super) use crate::api::problem::ApiError;
+    pub(super) use crate::api::{
+        bulletins, coupons, incidents, licensing, organisations, refuse, Result,
+    };
+    pub(super) use crate::app::{
+        Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
+        PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,
+    };
+    pub(super) use crate::domain::activation::InstallationId;
+    pub(super) use crate::domain::bulletin::body_html;
+    pub(super) use crate::domain::entropy::Entropy;
+    pub(super) use crate::domain::field::{FieldErrors, Invalid};
+    pub(super) use crate::domain::html::Html;
+    pub(super) use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+    pub(super) use crate::domain::incident::{Channel, Outcome};
+    pub(super) use crate::domain::license::ProductVersion;
+    pub(super) use crate::domain::link::ReturnPath;
+    pub(super) use crate::domain::money::Money;
+    pub(super) use crate::domain::order::{PaymentMethod, Quantity};
+    pub(super) use crate::domain::profile::ProfileChange;
+    pub(super) use crate::domain::registration::RegistrationInput;
+    pub(super) use crate::domain::serial::SerialNumber;
+    pub(super) use crate::domain::staff::StaffRole;
+    pub(super) use crate::domain::text::Text;
+    pub(super) use crate::domain::time::{format, Instant};
+    pub(super) use crate::domain::token::{Token, TokenError};
+    pub(super) use crate::html;
+    pub(super) use crate::store::{BulletinSummary, Database, OrderRecord, SessionKind};
+}

@@ -1,0 +1,887 @@
+//! The customer portal: account overview, coupons and orders, support and
+//! incidents, activation, the organisation's contacts and the profile.
+
+use super::prelude::*;
+use crate::app::{AccessError, BillingError};
+
+pub async fn portal<D: Database>(
+    app: &App<D>,
+    caller: &crate::app::Caller,
+    now: Instant,
+) -> Result<Handled> {
+    let overview = app.overview(caller).await?;
+    let profile = &overview.profile;
+    let c = &profile.principal.customer;
+    let mut html = html!(
+        "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
+         <p id=\"coupon-balance\" class=\"balance\">{} coupon(s), {} minutes of direct support</p>\
+         <p><a href=\"/portal/coupons\">Buy coupons</a> · <a href=\"/support\">Request support</a></p></section>\n",
+        profile.principal.contact.name,
+        c.company_name,
+        profile.coupon_balance,
+        profile.minutes_available
+    );
+    let ledger: Vec<Vec<Html>> = overview
+        .records
+        .ledger
+        .iter()
+        .map(|line| {
+            vec![
+                when(line.created_at),
+                html!("{}", entry_label(line.kind)),
+                html!("{}", line.coupons),
+            ]
+        })
+        .collect();
+    html.push(table(
+        "Coupon ledger, newest first",
+        &["When", "Entry", "Coupons"],
+        &ledger,
+    ));
+    let orders: Vec<Vec<Html>> = overview
+        .orders
+        .iter()
+        .map(|r| {
+            vec![
+                html!(
+                    "<a href=\"/portal/orders/{}\">{}</a>",
+                    r.order.id,
+                    r.order.id
+                ),
+                html!("{}", r.order.quantity.get()),
+                html!("EUR {}", r.order.total),
+                status_text(r.order.status_at(now).as_str()),
+            ]
+        })
+        .collect();
+    html.push(table(
+        "Orders",
+        &["Order", "Coupons", "Total", "Status"],
+        &orders,
+    ));
+    let mut licenses = Vec::new();
+    for held in &overview.records.licenses {
+        let license = &held.license;
+        let active = held.activations.len();
+        let sups = held
+            .subscriptions
+            .iter()
+            .filter_map(crate::app::coverage_of)
+            .max_by_key(|c| c.until)
+            .map_or(html!("none"), |c| {
+                html!("until {}", c.last_day().to_string())
+            });
+        licenses.push(vec![
+            html!("{}", license.serial),
+            html!(
+                "{}",
+                format!(
+                    "{} {} {}",
+                    license.product, license.edition, license.major_version
+                )
+            ),
+            html!("{} of {}", active, license.installations),
+            sups,
+        ]);
+    }
+    html.push(table(
+        "Licenses",
+        &["Serial", "Product", "Activated", "SUPS"],
+        &licenses,
+    ));
+    let incidents: Vec<Vec<Html>> = overview
+        .records
+        .incidents
+        .iter()
+        .map(|i| {
+            vec![
+                html!("<a href=\"/portal/incidents/{}\">{}</a>", i.id, i.subject),
+                status_text(i.callback.status.as_str()),
+                when(i.callback.due_by),
+            ]
+        })
+        .collect();
+    html.push(table(
+        "Support incidents",
+        &["Subject", "Status", "Call by"],
+        &incidents,
+    ));
+    Ok(page_in(Area::Customer, 200, "Your support account", html).into())
+}
+
+pub(crate) fn coupon_form(
+    unit_price: Money,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> Html {
+    let quantity = values
+        .get("quantity")
+        .and_then(Value::as_str)
+        .unwrap_or("1");
+    let card = values.get("payment_method").and_then(Value::as_str) == Some("card");
+    let (card, bank) = if card {
+        (" checked", "")
+    } else {
+        ("", " checked")
+    };
+    let error = error_for(errors, "payment_method").map_or(Html::EMPTY, |e| {
+        html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
+    });
+    html!(
+        "<p>One coupon buys 15 minutes of direct support: EUR {} for you today.</p>\n\
+         <form method=\"post\" action=\"/portal/coupons\">\n{}\
+         <fieldset><legend>Payment</legend>\n\
+         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{}> <label for=\"pay-card\">Card</label></p>\n\
+         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{}> <label for=\"pay-bank\">Bank transfer</label></p>\n\
+         </fieldset>{}\n<button type=\"submit\">Order</button>\n</form>",
+        unit_price,
+        input("quantity", "Coupons", "number", quantity, errors, " min=\"1\" max=\"200\" required"),
+        card,
+        bank,
+        error
+    )
+}
+
+pub async fn coupons_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    now: Instant,
+) -> Result<Handled> {
+    let (_, sups) = app.covered(caller, now).await?;
+    let body = coupon_form(
+        crate::domain::order::unit_price(sups),
+        &Map::new(),
+        &FieldErrors::default(),
+    );
+    Ok(page_in(Area::Customer, 200, "Buy support coupons", body).into())
+}
+
+pub async fn order_coupons<D: Database, P: PaymentProvider>(
+    app: &App<D>,
+    provider: Option<&P>,
+    request: &Request,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = form(request)?;
+    let mut fields = Fields::new(&object);
+    let quantity = fields.parse("quantity", |t| {
+        t.trim()
+            .parse::<i64>()
+            .map_err(|_| Invalid::new("type", "must be a whole number"))
+            .and_then(Quantity::parse)
+    });
+    let method = fields.parse("payment_method", PaymentMethod::parse);
+    let (Some(quantity), Some(method)) = (quantity, method) else {
+        let (_, sups) = app.covered(caller, now).await?;
+        let body = coupon_form(
+            crate::domain::order::unit_price(sups),
+            &object,
+            &fields.errors,
+        );
+        return Ok(page_in(Area::Customer, 422, "Buy support coupons", body).into());
+    };
+    match app
+        .place_order(caller, quantity, method, provider, now, entropy)
+        .await
+    {
+        Ok(placed) => {
+            let location = placed
+                .record
+                .checkout_url
+                .clone()
+                .unwrap_or_else(|| format!("/portal/orders/{}", placed.record.order.id));
+            Ok(Handled::with_jobs(
+                Response::redirect(&location),
+                placed.jobs,
+            ))
+        }
+        Err(
+            error
+            @ (AppError::Unavailable(_) | AppError::Billing(BillingError::PaymentProvider(_))),
+        ) => Ok(problem_page(Area::Customer, error.into())),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Html {
+    let order = &record.order;
+    let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) else {
+        return Html::EMPTY;
+    };
+    let due = order.total.saturating_minus(order.received);
+    let qr = crate::domain::epc::payload(&crate::domain::epc::Transfer {
+        bic: &account.bic,
+        beneficiary: &account.beneficiary,
+        iban: &account.iban,
+        amount: due,
+        reference,
+    })
+    .and_then(|payload| {
+        crate::domain::epc::qr_svg(
+            &payload,
+            "QR code for your banking app: the transfer filled in",
+        )
+    })
+    .unwrap_or_default();
+    html!(
+        "<section aria-labelledby=\"transfer-heading\"><h2 id=\"transfer-heading\">Pay by bank transfer</h2>\n\
+         <p>Quote this reference exactly, so that your payment finds your order:</p>\n\
+         <p><span id=\"rf-reference\" class=\"reference\">{}</span> \
+         <button type=\"button\" id=\"copy-reference\" data-copy=\"rf-reference\">Copy reference</button></p>\n\
+         <dl><dt>Amount</dt><dd>EUR {}</dd><dt>Beneficiary</dt><dd>{}</dd><dt>IBAN</dt><dd>{}</dd><dt>BIC</dt><dd>{}</dd></dl>\n\
+         <p>Or scan this code with your banking app:</p>\n<div class=\"qr\">{}</div></section>",
+        reference.grouped(),
+        due,
+        account.beneficiary,
+        account.iban,
+        account.bic,
+        qr
+    )
+}
+
+/// An order, and where Stripe Checkout sends the customer back to
+/// (`?checkout=success` or `?checkout=cancelled`): until Stripe's webhook
+/// confirms the payment, the page says it is being confirmed.
+pub async fn order_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let record = match app.my_order(caller, id).await {
+        Ok((_, record)) => record,
+        Err(error @ AppError::NotFound) => return Ok(problem_page(Area::Customer, error.into())),
+        Err(other) => return Err(other.into()),
+    };
+    let order = &record.order;
+    let awaiting = order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment;
+    let notice = match request.query_param("checkout").as_deref() {
+        Some("success") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is being confirmed: this page shows it as paid, and your coupons are credited, as soon as the card payment is confirmed to us, usually within a minute.</p>\n",
+        Some("success") => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is confirmed.</p>\n",
+        Some("cancelled") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">The card payment was cancelled and nothing was charged. You can pay by card again below, or <a href=\"/portal/coupons\">order anew</a> to pay by bank transfer.</p>\n",
+        _ => "",
+    };
+    let mut html = Html::from_static(notice);
+    html.push(html!(
+        "<p>{} coupon(s) at EUR {} = <strong>EUR {}</strong>. Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
+        order.quantity.get(),
+        order.unit_price,
+        order.total,
+        status_text(order.status_at(now).as_str()),
+        when(order.expires_at)
+    ));
+    if let Some(url) = &record.checkout_url {
+        if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
+            html.push(html!("<p><a href=\"{}\">Pay by card</a></p>", url));
+        }
+    }
+    html.push(bank_transfer_html(app, &record));
+    Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), html).into())
+}
+
+/// The support request form, with what was typed when it comes back.
+pub(crate) fn support_form(values: &Map<String, Value>, errors: &FieldErrors) -> Html {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
+    let channel_error = error_for(errors, "channel").map_or(Html::EMPTY, |e| {
+        html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
+    });
+    html!(
+        "<p>We call you back within 24 hours, most requests within 12. Support time is charged in started 15-minute increments, one coupon each.</p>\n\
+         <form method=\"post\" action=\"/support\">\n{}{}{}{}{}{}<button type=\"submit\">Request support</button>\n</form>",
+        input("subject", "Subject", "text", value("subject"), errors, " required maxlength=\"200\""),
+        textarea_with("description", "What happened", value("description"), errors),
+        select_with("channel", "channel", "How we should reach you", &CHANNELS, value("channel")),
+        channel_error,
+        input("phone", "Phone, with country code (required for a voice call)", "tel", value("phone"), errors, " autocomplete=\"tel\""),
+        input("preferred_times", "Times that suit you", "text", value("preferred_times"), errors, "")
+    )
+}
+
+/// The router admits only signed-in customers here.
+pub fn support_page() -> Result<Handled> {
+    Ok(page_in(
+        Area::Customer,
+        200,
+        "Request direct support",
+        support_form(&Map::new(), &FieldErrors::default()),
+    )
+    .into())
+}
+
+pub async fn request_support<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
+    let input = match incidents::incident_input(&object) {
+        Ok(input) => input,
+        Err(errors) => {
+            app.identify(caller).await?;
+            return Ok(page_in(
+                Area::Customer,
+                422,
+                "Request direct support",
+                support_form(&object, &errors),
+            )
+            .into());
+        }
+    };
+    match app.open_incident(caller, input, now, entropy).await {
+        Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
+        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(
+            Area::Customer,
+            402,
+            "Coupons needed",
+            html!("<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>"),
+        )
+        .into()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
+/// (the portal's home), which the pages' script turns into the reader's own
+/// time zone.
+pub(crate) fn when(instant: Instant) -> Html {
+    let (local, zone) = crate::domain::time::in_ljubljana(instant);
+    html!(
+        "<time datetime=\"{}\">{} {}</time>",
+        format(instant),
+        local.format("%-d %b %Y, %H:%M"),
+        zone
+    )
+}
+
+/// Text someone wrote in paragraphs, escaped, its line breaks and tabs
+/// shown as written (the stylesheet's `.free-text` keeps white space).
+pub(crate) fn free_text(text: &str) -> Html {
+    html!("<span class=\"free-text\">{}</span>", text)
+}
+
+/// An incident's timeline, for the customer's page and the desk's.
+pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
+    let incident = &timeline.incident;
+    let c = &incident.callback;
+    let mut html = html!(
+        "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
+         <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
+         <p id=\"incident-description\" class=\"free-text\">{}</p>\n",
+        status_text(c.status.as_str()),
+        incident.channel.as_str(),
+        when(c.due_by),
+        c.attempts,
+        c.failed_attempts,
+        c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
+        incident.description
+    );
+    let attempts: Vec<Vec<Html>> = timeline
+        .attempts
+        .iter()
+        .map(|a| {
+            vec![
+                html!("{}", a.number),
+                when(a.created_at),
+                status_text(a.outcome.as_str()),
+                free_text(a.note.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    html.push(table(
+        "Callback attempts",
+        &["#", "When", "Outcome", "Note"],
+        &attempts,
+    ));
+    let total = timeline.total_seconds();
+    let rows: Vec<Vec<Html>> = timeline
+        .sessions
+        .iter()
+        .map(|s| {
+            vec![
+                when(s.session.started_at),
+                html!("{} min", (s.session.seconds() + 59) / 60),
+                html!("{}", s.agent),
+            ]
+        })
+        .collect();
+    html.push(table(
+        "Support sessions",
+        &["Started", "Length", "Agent"],
+        &rows,
+    ));
+    html.push(html!(
+        "<p>Total time {} min {} s; coupons charged: {}.</p>\n",
+        total / 60,
+        total % 60,
+        timeline.coupons_charged
+    ));
+    let messages: Vec<Vec<Html>> = timeline
+        .messages
+        .iter()
+        .map(|m| {
+            vec![
+                when(m.created_at),
+                html!("{}", m.author_name),
+                free_text(&m.body),
+            ]
+        })
+        .collect();
+    html.push(table("Messages", &["When", "From", "Message"], &messages));
+    html
+}
+
+pub async fn incident_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+) -> Result<Handled> {
+    incident_html(app, caller, id, 200, &Map::new(), &FieldErrors::default()).await
+}
+
+/// A customer's incident with its message form: empty, or as it was sent
+/// when a field was wrong (`status` 422, each error next to its field).
+pub(crate) async fn incident_html<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    status: u16,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> Result<Handled> {
+    let timeline = match app.my_incident(caller, id).await {
+        Ok((_, timeline)) => timeline,
+        Err(error) => return refusal_page(Area::Customer, error),
+    };
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
+    let mut html = timeline_html(&timeline);
+    html.push(html!(
+        "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
+        timeline.incident.id,
+        textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
+        input("phone", "Another phone number (optional)", "tel", value("phone"), errors, "")
+    ));
+    Ok(page_in(Area::Customer, status, &timeline.incident.subject, html).into())
+}
+
+pub async fn customer_message<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
+    let mut fields = Fields::new(&object);
+    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
+    let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
+    let (Some(body), Some(phone)) = (body, phone) else {
+        return incident_html(app, caller, id, 422, &object, &fields.errors).await;
+    };
+    let reply = Reply {
+        body,
+        phone,
+        preferred_times: None,
+    };
+    match app.customer_message(caller, id, reply, now, entropy).await {
+        Ok((_, jobs)) => Ok(Handled::with_jobs(
+            Response::redirect(&format!("/portal/incidents/{id}")),
+            jobs,
+        )),
+        Err(error) => refusal_page(Area::Customer, error),
+    }
+}
+
+pub(crate) fn activation_form(action: &str, technician: bool) -> Html {
+    activation_form_with(action, technician, &Map::new(), &FieldErrors::default())
+}
+
+/// The activation form, with what was typed and each error next to its field.
+pub(crate) fn activation_form_with(
+    action: &str,
+    technician: bool,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> Html {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
+    html!(
+        "<form method=\"post\" action=\"{}\">{}{}{}{}<button type=\"submit\">Activate</button></form>",
+        action,
+        input("serial", "License serial number", "text", value("serial"), errors, " required"),
+        input("installation_id", "Installation ID (shown by the product)", "text", value("installation_id"), errors, " required"),
+        input("product_version", "Product version", "text", value("product_version"), errors, " required"),
+        if technician { input("technician", "Technician", "text", value("technician"), errors, " required") } else { Html::EMPTY }
+    )
+}
+
+/// The router admits only signed-in customers here.
+pub fn activate_page() -> Result<Handled> {
+    let body = html!(
+        "<p>Activation is normally done by your Spica partner's technician; you can also do it yourself.</p>{}",
+        activation_form("/portal/activate", false)
+    );
+    Ok(page_in(Area::Customer, 200, "Activate an installation", body).into())
+}
+
+/// Activates from a form, for the customer or a partner's technician.
+pub(crate) async fn activate_from_form<D: Database>(
+    app: &App<D>,
+    caller: &crate::app::Caller,
+    request: &Request,
+    area: Area,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
+    let technician = object
+        .get("technician")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && area == Area::Partner);
+    let mut fields = Fields::new(&object);
+    let serial = fields.parse("serial", SerialNumber::parse);
+    let installation = fields.parse("installation_id", InstallationId::parse);
+    let version = fields.parse("product_version", ProductVersion::parse);
+    let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
+        app.identify(caller).await?;
+        let (action, technician, title) = if area == Area::Customer {
+            ("/portal/activate", false, "Activate an installation")
+        } else {
+            ("/partner/activations", true, "Partner")
+        };
+        let body = activation_form_with(action, technician, &object, &fields.errors);
+        return Ok(page_in(area, 422, title, body).into());
+    };
+    match app
+        .activate(
+            caller,
+            crate::app::Activation {
+                serial: &serial,
+                installation: &installation,
+                version: &version,
+                technician,
+            },
+            now,
+            entropy,
+        )
+        .await
+    {
+        Ok((record, _)) => {
+            let file = if area == Area::Customer {
+                html!("<p><a href=\"/portal/activations/{}/license-file\">Download a license file</a> for an installation without internet.</p>", record.id)
+            } else {
+                Html::EMPTY
+            };
+            let body = html!(
+                "<p>Enter this activation code in the product (it can be read out over the phone):</p>\
+                 <p id=\"activation-code\" class=\"reference\">{}</p>{}",
+                record.activation_code,
+                file
+            );
+            Ok(page_in(area, 201, "Activated", body).into())
+        }
+        Err(error) => refusal_page(area, error),
+    }
+}
+
+pub async fn activate<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &crate::app::Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    activate_from_form(app, caller, request, Area::Customer, now, entropy).await
+}
+
+pub async fn license_file<D: Database>(
+    app: &App<D>,
+    caller: &crate::app::Caller,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    match app.license_file(caller, id, now).await {
+        Ok(file) => Ok(Response::new(200, "application/json", file.into_bytes())
+            .with_header(
+                "content-disposition",
+                &format!("attachment; filename=\"{id}.license.json\""),
+            )
+            .into()),
+        Err(error) => refusal_page(Area::Customer, error),
+    }
+}
+
+pub(crate) fn invite_form(errors: &FieldErrors, values: &Map<String, Value>) -> Html {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
+    html!(
+        "<h2>Invite a colleague</h2><form method=\"post\" action=\"/portal/contacts\">{}{}{}<button type=\"submit\">Send the invitation</button></form>",
+        input("name", "Name", "text", value("name"), errors, " required autocomplete=\"off\""),
+        input("email", "Email", "email", value("email"), errors, " required autocomplete=\"off\""),
+        input("phone", "Phone, with country code", "tel", value("phone"), errors, " required autocomplete=\"off\"")
+    )
+}
+
+pub(crate) async fn contacts_html<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    status: u16,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Result<Handled> {
+    let (customer, contacts) = app.contacts_as(caller).await?;
+    Ok(contacts_view(&contacts, &customer, status, errors, values))
+}
+
+pub(crate) fn contacts_view(
+    contacts: &[crate::store::ContactRecord],
+    customer: &crate::app::CustomerPrincipal,
+    status: u16,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Handled {
+    let rows: Vec<Vec<Html>> = contacts
+        .iter()
+        .map(|c| {
+            let id = &c.id;
+            let action = if c.id == customer.contact.id {
+                html!("you")
+            } else {
+                html!(
+                    "<form method=\"post\" action=\"/portal/contacts/{}/remove\" class=\"inline\" \
+                     data-confirm=\"Remove {}? They will no longer be able to sign in.\">\
+                     <button type=\"submit\" aria-label=\"Remove {}\">Remove</button></form>",
+                    id,
+                    c.name,
+                    c.name
+                )
+            };
+            vec![
+                html!("{}", c.name),
+                html!("{}", c.email),
+                html!("{}", c.phone),
+                status_text(c.status.as_str()),
+                action,
+            ]
+        })
+        .collect();
+    let body = html!(
+        "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}{}",
+        customer.customer.company_name,
+        table(
+            "Contacts",
+            &["Name", "Email", "Phone", "Status", "<span class=\"visually-hidden\">Remove</span>"],
+            &rows
+        ),
+        invite_form(errors, values)
+    );
+    page_in(Area::Customer, status, "Your organisation's contacts", body).into()
+}
+
+/// `GET /portal/contacts`.
+pub async fn contacts_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (customer, contacts) = app.contacts_as(caller).await?;
+    Ok(contacts_view(
+        &contacts,
+        &customer,
+        200,
+        &FieldErrors::default(),
+        &Map::new(),
+    ))
+}
+
+/// `POST /portal/contacts`: invites; a wrong field shows the form again.
+pub async fn invite_contact<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = match form(request) {
+        Ok(object) => object,
+        Err(error) => return refuse(app, caller, error).await,
+    };
+    let invitee = match organisations::Invitee::parse(&object) {
+        Ok(invitee) => invitee,
+        Err(errors) => return contacts_html(app, caller, 422, &errors, &object).await,
+    };
+    let invited = app
+        .invite_contact(
+            caller,
+            &invitee.name,
+            &invitee.email,
+            &invitee.phone,
+            now,
+            entropy,
+        )
+        .await;
+    match invited {
+        Ok(invited) => Ok(Handled::with_jobs(
+            Response::redirect("/portal/contacts"),
+            invited.jobs,
+        )),
+        Err(AppError::Access(AccessError::EmailTaken)) => {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                "email",
+                Invalid::new("taken", "is a contact of an organisation already"),
+            );
+            contacts_html(app, caller, 409, &errors, &object).await
+        }
+        Err(error) => refusal_page(Area::Customer, error),
+    }
+}
+
+/// `POST /portal/contacts/{id}/remove`.
+pub async fn remove_contact<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    match app.remove_contact(caller, None, id, now).await {
+        Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
+        Err(error) => refusal_page(Area::Customer, error),
+    }
+}
+
+/// The form's flat names and what the profile holds for them.
+pub(crate) fn current_values(customer: &CustomerPrincipal) -> Map<String, Value> {
+    let c = &customer.customer;
+    let p = &customer.contact;
+    [
+        ("company_name", c.company_name.as_str()),
+        ("street", &c.street),
+        ("postal_code", &c.postal_code),
+        ("city", &c.city),
+        ("country", &c.country),
+        ("vat_id", c.vat_id.as_deref().unwrap_or("")),
+        ("contact_name", &p.name),
+        ("email", p.email.as_str()),
+        ("phone", &p.phone),
+        ("newsletter", if p.newsletter { "on" } else { "" }),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_owned(), Value::String(value.to_owned())))
+    .collect()
+}
+
+pub(crate) fn profile_html(
+    customer: &CustomerPrincipal,
+    pending_email: Option<&str>,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Html {
+    let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
+    // Errors are named by their JSON path; the form's fields are flat.
+    let mut flat = FieldErrors::default();
+    for error in errors.list() {
+        flat.push(
+            decode::form_name(&error.field),
+            Invalid::new(error.code, error.detail.clone()),
+        );
+    }
+    let pending = pending_email.map_or(Html::EMPTY, |email| {
+        html!(
+            "<p role=\"status\">We have emailed a link to {}: your address changes once you open it.</p>\n",
+            email
+        )
+    });
+    let checked = if value("newsletter").is_empty() {
+        ""
+    } else {
+        " checked"
+    };
+    html!(
+        "{}<form method=\"post\" action=\"/portal/profile\">\n<h2>{}</h2>\n{}{}{}{}{}{}\
+         <h2>You</h2>\n{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
+         <p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
+         <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
+         <button type=\"submit\">Save</button>\n</form>",
+        pending,
+        customer.customer.company_name,
+        input("company_name", "Company name", "text", value("company_name"), &flat, " required autocomplete=\"organization\""),
+        input("street", "Street", "text", value("street"), &flat, " required autocomplete=\"street-address\""),
+        input("postal_code", "Postal code", "text", value("postal_code"), &flat, " required autocomplete=\"postal-code\""),
+        input("city", "City", "text", value("city"), &flat, " required autocomplete=\"address-level2\""),
+        input("country", "Country (ISO code, such as SI)", "text", value("country"), &flat, " required maxlength=\"2\""),
+        input("vat_id", "VAT number (optional)", "text", value("vat_id"), &flat, ""),
+        input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
+        input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),
+        input("phone", "Phone, with country code", "tel", value("phone"), &flat, " required autocomplete=\"tel\""),
+        checked
+    )
+}
+
+/// `GET /portal/profile`: the form with the current values.
+pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (customer, pending) = app.profile_form(caller).await?;
+    let html = profile_html(
+        &customer,
+        pending.as_deref(),
+        &FieldErrors::default(),
+        &current_values(&customer),
+    );
+    Ok(page_in(Area::Customer, 200, "Your profile", html).into())
+}
+
+/// `POST /portal/profile`: saved (back to the page), or the form again with
+/// what was typed and each error next to its field (422).
+pub async fn save_profile<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    principal: &Principal,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let customer = principal.customer()?;
+    let object = form(request)?;
+    let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
+    let input = RegistrationInput {
+        company_name: text("company_name"),
+        street: text("street"),
+        postal_code: text("postal_code"),
+        city: text("city"),
+        country: text("country"),
+        vat_id: Some(text("vat_id").unwrap_or_default()),
+        contact_name: text("contact_name"),
+        email: text("email"),
+        phone: text("phone"),
+        newsletter: Some(text("newsletter").is_some_and(|v| !v.is_empty())),
+        ..RegistrationInput::default()
+    };
+    let again = |errors: &FieldErrors| {
+        page_in(
+            Area::Customer,
+            422,
+            "Your profile",
+            profile_html(&customer, None, errors, &object),
+        )
+    };
+    let change = match ProfileChange::parse(&input) {
+        Ok(change) => change,
+        Err(errors) => return Ok(again(&errors).into()),
+    };
+    match app.change_profile(&customer, &change, now, entropy).await {
+        Ok(jobs) => Ok(Handled::with_jobs(
+            Response::redirect("/portal/profile"),
+            jobs,
+        )),
+        Err(AppError::Invalid(errors)) => Ok(again(&errors).into()),
+        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+    }
+}
