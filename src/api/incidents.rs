@@ -130,10 +130,7 @@ pub async fn open<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
-    let object = match decode::json_or_form(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, decode::json_or_form(request)).await?;
     let base = &app.config.public_base_url;
     let parsed = match incident_input(&object) {
         Ok(parsed) => parsed,
@@ -201,10 +198,7 @@ pub async fn customer_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let reply = match reply_input(request) {
-        Ok(reply) => reply,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let reply = super::or_refuse(app, caller, reply_input(request)).await?;
     let (incident, jobs) = app
         .customer_message(caller, id, reply, now, entropy)
         .await?;
@@ -276,10 +270,7 @@ pub async fn attempt<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let input = match attempt_input(request) {
-        Ok(input) => input,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let input = super::or_refuse(app, caller, attempt_input(request)).await?;
     let (number, incident, jobs) = app.record_attempt(caller, id, input, now, entropy).await?;
     let body = json!({"attempt": number, "incident_id": incident.id, "status": incident.callback.status.as_str(),
         "failed_attempts": incident.callback.failed_attempts});
@@ -361,10 +352,7 @@ pub async fn staff_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let body = match text_field(request, "body", 10_000) {
-        Ok(body) => body,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let body = super::or_refuse(app, caller, text_field(request, "body", 10_000)).await?;
     let jobs = app.staff_message(caller, id, body, now, entropy).await?;
     Ok(Handled::with_jobs(
         Response::json(201, &json!({"incident_id": id, "sent": true})),
@@ -380,10 +368,7 @@ pub async fn close<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let resolution = match text_field(request, "resolution", 5000) {
-        Ok(resolution) => resolution,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let resolution = super::or_refuse(app, caller, text_field(request, "resolution", 5000)).await?;
     let (incident, jobs) = app
         .close_incident(caller, id, resolution, now, entropy)
         .await?;

@@ -91,10 +91,12 @@ pub async fn import_licenses<D: Database>(
     caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let rows = match license_rows(request.media_type().as_deref(), &request.body) {
-        Ok(rows) => rows,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let rows = super::or_refuse(
+        app,
+        caller,
+        license_rows(request.media_type().as_deref(), &request.body),
+    )
+    .await?;
     let (_, report) = app.import_licenses(caller, rows, now).await?;
     Ok(Response::json(200, &report).into())
 }
@@ -186,10 +188,7 @@ pub async fn activate<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match decode::json_object(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
     let mut fields = Fields::new(&object);
     let serial = fields.parse("serial", SerialNumber::parse);
     let installation = fields.parse("installation_id", InstallationId::parse);
@@ -440,10 +439,7 @@ pub async fn resolve_claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match decode::json_object(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
     let mut fields = Fields::new(&object);
     let Some(serial) = fields.parse("serial", SerialNumber::parse) else {
         return super::refuse(app, caller, decode::invalid(fields.errors)).await;

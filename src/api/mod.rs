@@ -238,6 +238,19 @@ pub(crate) async fn refuse<D: Database, T>(
     Err(error)
 }
 
+/// The request's input, or its refusal once the caller is known (so that
+/// 401 and 403 still come before 422).
+pub(crate) async fn or_refuse<D: Database, T>(
+    app: &App<D>,
+    caller: &Caller,
+    input: Result<T>,
+) -> Result<T> {
+    match input {
+        Ok(input) => Ok(input),
+        Err(error) => refuse(app, caller, error).await,
+    }
+}
+
 /// Routes whose use case learns the caller in its own first batch come
 /// first; the others learn it in a round trip of its own, then run.
 async fn route<D: Database, P: PaymentProvider>(

@@ -205,10 +205,7 @@ pub async fn claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match optional_json(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, optional_json(request)).await?;
     let decision = decide_claim(app, caller, &object, claim_id, action, now, entropy).await?;
     let (body, jobs) = match decision {
         ClaimDecision::Assigned { free_coupon } => (
@@ -235,10 +232,7 @@ pub async fn set_holder<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match decode::json_object(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
     let mut fields = Fields::new(&object);
     let customer_id = fields.parse("customer_id", |t| {
         Text::parse(t, 100).map(Text::into_string)

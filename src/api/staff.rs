@@ -56,10 +56,7 @@ pub async fn add_member<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match decode::json_object(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
     let mut fields = Fields::new(&object);
     let email = fields.parse("email", Email::parse);
     let name = fields.parse("name", |t| Text::parse(t, 100));
@@ -84,10 +81,7 @@ pub async fn change_member<D: Database>(
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let object = match decode::json_object(request) {
-        Ok(object) => object,
-        Err(error) => return super::refuse(app, caller, error).await,
-    };
+    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
     let mut fields = Fields::new(&object);
     let name = fields.parse_optional("name", |t| Text::parse(t, 100));
     let role = fields.parse_optional("role", StaffRole::parse);

@@ -447,10 +447,7 @@ pub async fn create_partner<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     let record = match licensing::partner_record(&object, entropy) {
         Ok(record) => record,
         Err(error) => {
@@ -954,10 +951,7 @@ pub async fn desk_action<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     let mut fields = Fields::new(&object);
     let back = format!("/desk/incidents/{id}");
     let outcome = match action {
@@ -1332,10 +1326,7 @@ pub async fn decide_claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     match organisations::decide_claim(app, caller, &object, id, action, now, entropy).await {
         Ok(decision) => {
             let jobs = match decision {

@@ -41,7 +41,7 @@ mod prelude {
     pub(super) use crate::api::http::{Handled, Request, Response};
     pub(super) use crate::api::problem::ApiError;
     pub(super) use crate::api::{
-        bulletins, coupons, incidents, licensing, organisations, refuse, Result,
+        bulletins, coupons, incidents, licensing, or_refuse, organisations, refuse, Result,
     };
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,

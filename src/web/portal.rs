@@ -318,10 +318,7 @@ pub async fn request_support<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     let input = match incidents::incident_input(&object) {
         Ok(input) => input,
         Err(errors) => {
@@ -479,10 +476,7 @@ pub async fn customer_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
@@ -543,10 +537,7 @@ pub(crate) async fn activate_from_form<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     let technician = object
         .get("technician")
         .and_then(Value::as_str)
@@ -711,10 +702,7 @@ pub async fn invite_contact<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = match form(request) {
-        Ok(object) => object,
-        Err(error) => return refuse(app, caller, error).await,
-    };
+    let object = or_refuse(app, caller, form(request)).await?;
     let invitee = match organisations::Invitee::parse(&object) {
         Ok(invitee) => invitee,
         Err(errors) => return contacts_html(app, caller, 422, &errors, &object).await,
