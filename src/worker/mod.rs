@@ -27,9 +27,9 @@ fn start() {
 async fn fetch(
     request: worker::Request,
     env: Env,
-    _ctx: Context,
+    ctx: Context,
 ) -> worker::Result<worker::Response> {
-    routes::fetch(request, &env).await
+    routes::fetch(request, &env, &ctx).await
 }
 
 #[event(queue)]

@@ -1,13 +1,17 @@
 //! HTTP in and out: the runtime's request to [`crate::api::Request`], the
 //! answer back, and the answer's jobs onto the queue.
 
-use worker::{console_error, Env, Headers};
+use worker::{console_error, Context, Env, Headers};
 
 use super::{access, config, now, queue, seed, stripe};
 use crate::api::{self, ApiError, Method, Request, Response};
 use crate::store::{Database, Metered, Statement};
 
-pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<worker::Response> {
+pub async fn fetch(
+    mut request: worker::Request,
+    env: &Env,
+    ctx: &Context,
+) -> worker::Result<worker::Response> {
     if bench_floor(&request, env) {
         return insert_for_the_bench(env).await;
     }
@@ -30,7 +34,13 @@ pub async fn fetch(mut request: worker::Request, env: &Env) -> worker::Result<wo
     if let Some(log) = &handled.log {
         console_error!("internal error: {log}");
     }
-    queue::enqueue(env, &handled.jobs).await;
+    // The jobs are sent after the answer: their batch has committed, and a
+    // lost send is found by the cron sweep, so the caller need not wait for
+    // the queue's round trip.
+    if !handled.jobs.is_empty() {
+        let (env, jobs) = (env.clone(), handled.jobs);
+        ctx.wait_until(async move { queue::enqueue(&env, &jobs).await });
+    }
     let mut response = handled.response;
     // Off unless set: the count and time of D1 round trips are for us.
     if config::setting(env, "SERVER_TIMING").as_deref() == Some("on") {
