@@ -57,6 +57,7 @@ pub mod subscription;
 pub mod text;
 pub mod time;
 pub mod token;
+pub mod vat;
 
 as_text!(
     email::Email,
