@@ -41,13 +41,6 @@ impl Html {
         Html(markup.to_owned())
     }
 
-    /// The one way in for markup that is neither written in the code nor
-    /// escaped: what a library generates. Use it for nothing else, and as
-    /// rarely as possible (`grep generated_by_library` lists every use).
-    pub fn generated_by_library(markup: String) -> Html {
-        Html(markup)
-    }
-
     /// Appends more markup.
     pub fn push(&mut self, more: Html) {
         self.0.push_str(&more.0);
@@ -178,7 +171,6 @@ render_display!(
     u32,
     u64,
     usize,
-    f64,
     char,
     rust_decimal::Decimal,
     super::money::Money
