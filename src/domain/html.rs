@@ -176,13 +176,6 @@ render_display!(
     super::money::Money
 );
 
-/// Dates as the pages show them (`%-d %B %Y`).
-impl Render for chrono::format::DelayedFormat<chrono::format::StrftimeItems<'_>> {
-    fn render(&self, out: &mut String) {
-        escape_into(&self.to_string(), out);
-    }
-}
-
 /// Text for XML (inline SVG): what XML 1.0 cannot hold (control
 /// characters, U+FFFE, U+FFFF) is left out and line breaks and tabs become
 /// spaces, then it is escaped like any text.

@@ -10,9 +10,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use chrono::{Datelike, Days, Duration, NaiveDate};
+use chrono::{Days, Duration, NaiveDate};
 
 use crate::domain::html::{Html, Render, XmlText};
+use crate::domain::time;
 use crate::html;
 
 /// Text on white: 15.8:1.
@@ -464,11 +465,7 @@ pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
 pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
     let parsed: Option<Vec<(NaiveDate, i64)>> = days
         .iter()
-        .map(|(day, count)| {
-            NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-                .ok()
-                .map(|date| (date, (*count).max(0)))
-        })
+        .map(|(day, count)| time::parse_iso_date(day.trim()).map(|date| (date, (*count).max(0))))
         .collect();
     let Some(parsed) = parsed else {
         let skip = days.len().saturating_sub(COUPON_DAYS as usize);
@@ -492,8 +489,10 @@ pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
         .map_or(first, |start| start.max(first));
     let mut out = Vec::new();
     while date <= last {
-        let label = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
-        out.push((label, by_date.get(&date).copied().unwrap_or(0)));
+        out.push((
+            time::format_iso_date(date),
+            by_date.get(&date).copied().unwrap_or(0),
+        ));
         match date.succ_opt() {
             Some(next) => date = next,
             None => break,
