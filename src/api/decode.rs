@@ -198,8 +198,8 @@ pub fn idempotency(
 }
 
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
+    crate::domain::time::parse_iso_date(text)
+        .ok_or_else(|| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
 }
 
 /// The registration fields of a JSON body (nested `company` and `contact`).

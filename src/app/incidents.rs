@@ -158,14 +158,14 @@ impl Timeline {
 pub struct DeskQueue {
     /// Open incidents, the nearest deadline first.
     pub incidents: Vec<IncidentRecord>,
-    /// Each incident received in the last 30 days, with the hours until a
+    /// Each incident received in the last 30 days, with the time until a
     /// call reached the customer (none while no call has).
-    pub callback_hours: Vec<(String, Option<f64>)>,
+    pub callback_after: Vec<(String, Option<chrono::Duration>)>,
     /// Coupons bought per day in the last 30 days.
     pub coupons_per_day: Vec<(String, i64)>,
-    /// The callback target and deadline, in hours, drawn on the chart.
-    pub target_hours: f64,
-    pub deadline_hours: f64,
+    /// The callback target and deadline, drawn on the chart.
+    pub target: chrono::Duration,
+    pub deadline: chrono::Duration,
 }
 
 /// The contact (with the organisation) of [`store::incident_contact`]'s rows.
@@ -195,10 +195,6 @@ fn concurrent(error: DbError) -> AppError {
     } else {
         error.into()
     }
-}
-
-fn hours(duration: chrono::Duration) -> f64 {
-    duration.num_seconds() as f64 / 3600.0
 }
 
 impl<D: Database> App<D> {
@@ -309,16 +305,16 @@ impl<D: Database> App<D> {
             )
             .await?;
         let staff = principal.staff()?;
-        let callback_hours = store::decode_callback_times(&rows[1])?
+        let callback_after = store::decode_callback_times(&rows[1])?
             .into_iter()
-            .map(|(id, received, reached)| (id, reached.map(|at| hours(at - received))))
+            .map(|(id, received, reached)| (id, reached.map(|at| at - received)))
             .collect();
         let queue = DeskQueue {
             incidents: store::decode_incidents(&rows[0])?,
-            callback_hours,
+            callback_after,
             coupons_per_day: store::decode_coupons_sold(&rows[2])?,
-            target_hours: hours(self.config.sla.target),
-            deadline_hours: hours(self.config.sla.deadline),
+            target: self.config.sla.target,
+            deadline: self.config.sla.deadline,
         };
         Ok((staff, queue))
     }

@@ -182,8 +182,7 @@ fn latest_coverage(subscriptions: &[SubscriptionRecord]) -> Option<Coverage> {
 
 /// The release day of [`store::release_date`]'s rows.
 fn release_day(rows: &[store::Row]) -> Result<Option<NaiveDate>, AppError> {
-    Ok(store::decode_release_date(rows)?
-        .and_then(|day| NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()))
+    Ok(store::decode_release_date(rows)?.and_then(|day| crate::domain::time::parse_iso_date(&day)))
 }
 
 /// Whether a product version is covered: by the perpetual license up to

@@ -546,8 +546,8 @@ mod tests {
             self.0.reads(statements).await
         }
 
-        fn millis(&self) -> f64 {
-            self.0.millis()
+        fn micros(&self) -> u64 {
+            self.0.micros()
         }
     }
 

@@ -90,8 +90,8 @@ impl<D: Database> Database for RateLimited<'_, D> {
         self.db.batch(statements).await
     }
 
-    fn millis(&self) -> f64 {
-        self.db.millis()
+    fn micros(&self) -> u64 {
+        self.db.micros()
     }
 }
 

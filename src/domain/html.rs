@@ -41,13 +41,6 @@ impl Html {
         Html(markup.to_owned())
     }
 
-    /// The one way in for markup that is neither written in the code nor
-    /// escaped: what a library generates. Use it for nothing else, and as
-    /// rarely as possible (`grep generated_by_library` lists every use).
-    pub fn generated_by_library(markup: String) -> Html {
-        Html(markup)
-    }
-
     /// Appends more markup.
     pub fn push(&mut self, more: Html) {
         self.0.push_str(&more.0);
@@ -178,18 +171,10 @@ render_display!(
     u32,
     u64,
     usize,
-    f64,
     char,
     rust_decimal::Decimal,
     super::money::Money
 );
-
-/// Dates as the pages show them (`%-d %B %Y`).
-impl Render for chrono::format::DelayedFormat<chrono::format::StrftimeItems<'_>> {
-    fn render(&self, out: &mut String) {
-        escape_into(&self.to_string(), out);
-    }
-}
 
 /// Text for XML (inline SVG): what XML 1.0 cannot hold (control
 /// characters, U+FFFE, U+FFFF) is left out and line breaks and tabs become

@@ -1,7 +1,7 @@
 //! Instants as the portal writes them: RFC 3339 in UTC with milliseconds, so
 //! that their text sorts in time order in the database.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, SecondsFormat, Timelike, Utc};
 
 /// An instant, always passed in by the caller: the core never reads a clock.
 pub type Instant = DateTime<Utc>;
@@ -28,7 +28,7 @@ pub fn from_unix_millis(millis: i64) -> Option<Instant> {
 /// from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
 /// Sunday of October, as EU law sets summer time.
 pub fn in_ljubljana(instant: Instant) -> (chrono::NaiveDateTime, &'static str) {
-    use chrono::{Datelike, Duration, NaiveDate};
+    use chrono::Duration;
     let last_sunday = |month: u32| {
         let last = NaiveDate::from_ymd_opt(instant.year(), month, 31).unwrap_or(NaiveDate::MIN);
         let back = last.weekday().num_days_from_sunday();
@@ -47,9 +47,138 @@ pub fn in_ljubljana(instant: Instant) -> (chrono::NaiveDateTime, &'static str) {
     }
 }
 
+/// Month names for the pages' dates; the first three letters are the short
+/// name. Fixed formats written with chrono's typed accessors, so the Worker
+/// carries none of chrono's format-string parsing and formatting.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(date: &impl Datelike) -> &'static str {
+    MONTHS[date.month0() as usize % 12]
+}
+
+/// A day written `YYYY-MM-DD`, exactly: four-digit year, two-digit month
+/// and day, no sign, spaces or other lengths, and a day the month has.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0_u32, |value, &byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + u32::from(byte - b'0'))
+        })
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
+/// `YYYY-MM-DD`, what [`parse_iso_date`] reads.
+pub fn format_iso_date(date: NaiveDate) -> String {
+    format!("{}-{:02}", year_month(date), date.day())
+}
+
+/// `YYYY-MM`, the month of a statement.
+pub fn year_month(date: NaiveDate) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// "5 March 2026".
+pub fn day_month_year(date: NaiveDate) -> String {
+    format!("{} {} {:04}", date.day(), month_name(&date), date.year())
+}
+
+/// "5 Mar 2026, 14:05".
+pub fn day_mon_year_time(at: NaiveDateTime) -> String {
+    format!(
+        "{} {} {:04}, {:02}:{:02}",
+        at.day(),
+        &month_name(&at)[..3],
+        at.year(),
+        at.hour(),
+        at.minute()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_read_strictly() {
+        assert_eq!(
+            parse_iso_date("2026-02-28"),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
+        assert_eq!(
+            parse_iso_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(
+            parse_iso_date("0001-01-01"),
+            NaiveDate::from_ymd_opt(1, 1, 1)
+        );
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "2026-1-05",
+            "2026-01-5",
+            "26-01-05",
+            "2026-01-055",
+            "+2026-01-05",
+            "-2026-01-05",
+            "2026-+1-05",
+            "2026-01--5",
+            " 2026-01-05",
+            "2026-01-05 ",
+            "2026/01/05",
+            "2026-01-05T00:00",
+            "",
+            "２０２６-01-05",
+            "20é6-01-05",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn fixed_formats_print_as_chrono_formatted_them() {
+        let mut day = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        while day.year() < 2001 {
+            let at = day.and_hms_opt(7, 5, 0).unwrap();
+            assert_eq!(format_iso_date(day), day.format("%Y-%m-%d").to_string());
+            assert_eq!(parse_iso_date(&format_iso_date(day)), Some(day));
+            assert_eq!(year_month(day), day.format("%Y-%m").to_string());
+            assert_eq!(day_month_year(day), day.format("%-d %B %Y").to_string());
+            assert_eq!(
+                day_mon_year_time(at),
+                at.format("%-d %b %Y, %H:%M").to_string()
+            );
+            day = day.succ_opt().unwrap();
+        }
+        let at = NaiveDate::from_ymd_opt(2026, 9, 1)
+            .unwrap()
+            .and_hms_opt(23, 59, 59)
+            .unwrap();
+        assert_eq!(day_mon_year_time(at), "1 Sep 2026, 23:59");
+        assert_eq!(day_month_year(at.date()), "1 September 2026");
+    }
 
     #[test]
     fn ljubljana_keeps_eu_summer_time() {

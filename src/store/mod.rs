@@ -396,9 +396,9 @@ pub trait Database {
     /// Runs several reads in one round trip (on D1, one batch) and returns
     /// each one's rows, in order: what a request reads before it decides.
     async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError>;
-    /// The driver's clock in milliseconds, only to time round trips for
+    /// The driver's clock in microseconds, only to time round trips for
     /// `Server-Timing`; nothing is decided by it.
-    fn millis(&self) -> f64;
+    fn micros(&self) -> u64;
 }
 
 /// The portal's queries over a [`Database`].
@@ -466,8 +466,8 @@ impl<D: Database> Database for Audited<'_, D> {
         self.db.reads(statements).await
     }
 
-    fn millis(&self) -> f64 {
-        self.db.millis()
+    fn micros(&self) -> u64 {
+        self.db.micros()
     }
 
     async fn batch(&self, mut statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
@@ -483,10 +483,32 @@ impl<D: Database> Database for Audited<'_, D> {
 
 /// A request's D1 round trips: how many, and their total time. Every request
 /// should need at most two (one read, one write); `Server-Timing` shows it.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RoundTrips {
     pub count: u32,
-    pub millis: f64,
+    pub millis: Millis,
+}
+
+/// A time in whole microseconds that prints as milliseconds: three decimals,
+/// or as many as the precision asks (`{:.1}`), rounded. Integers only, so
+/// the Worker carries no float formatting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Millis {
+    pub micros: u64,
+}
+
+impl std::fmt::Display for Millis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let decimals = f.precision().unwrap_or(3).min(3);
+        let unit = 10_u64.pow(3 - decimals as u32);
+        let rounded = self.micros.saturating_add(unit / 2) / unit;
+        let scale = 10_u64.pow(decimals as u32);
+        if decimals == 0 {
+            write!(f, "{rounded}")
+        } else {
+            write!(f, "{}.{:02$}", rounded / scale, rounded % scale, decimals)
+        }
+    }
 }
 
 /// A request's view of the database that counts and times its round trips.
@@ -509,12 +531,15 @@ impl<'a, D: Database> Metered<'a, D> {
     }
 
     async fn timed<T>(&self, trip: impl std::future::Future<Output = T>) -> T {
-        let started = self.db.millis();
+        let started = self.db.micros();
         let result = trip.await;
         let so_far = self.trips.get();
+        let took = self.db.micros().saturating_sub(started);
         self.trips.set(RoundTrips {
             count: so_far.count + 1,
-            millis: so_far.millis + (self.db.millis() - started).max(0.0),
+            millis: Millis {
+                micros: so_far.millis.micros.saturating_add(took),
+            },
         });
         result
     }
@@ -533,7 +558,26 @@ impl<D: Database> Database for Metered<'_, D> {
         self.timed(self.db.reads(statements)).await
     }
 
-    fn millis(&self) -> f64 {
-        self.db.millis()
+    fn micros(&self) -> u64 {
+        self.db.micros()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Millis;
+
+    #[test]
+    fn millis_print_from_integers_rounded_to_the_precision_asked() {
+        let ms = |micros| Millis { micros };
+        assert_eq!(ms(12_345).to_string(), "12.345");
+        assert_eq!(format!("{:.1}", ms(12_345)), "12.3");
+        assert_eq!(format!("{:.1}", ms(12_350)), "12.4");
+        assert_eq!(format!("{:.1}", ms(0)), "0.0");
+        assert_eq!(format!("{:.1}", ms(999_960)), "1000.0");
+        assert_eq!(format!("{:.2}", ms(5)), "0.01");
+        assert_eq!(format!("{:.0}", ms(1_500)), "2");
+        assert_eq!(format!("{:.9}", ms(7)), "0.007");
+        assert_eq!(format!("{:.1}", ms(u64::MAX)), "18446744073709551.6");
     }
 }

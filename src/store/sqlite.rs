@@ -141,7 +141,7 @@ impl Database for Sqlite {
         Ok(results)
     }
 
-    fn millis(&self) -> f64 {
-        self.opened.elapsed().as_secs_f64() * 1000.0
+    fn micros(&self) -> u64 {
+        u64::try_from(self.opened.elapsed().as_micros()).unwrap_or(u64::MAX)
     }
 }

@@ -10,9 +10,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, Duration, NaiveDate};
 
-use crate::domain::html::{Html, XmlText};
+use crate::domain::html::{Html, Render, XmlText};
+use crate::domain::time;
 use crate::html;
 
 /// Text on white: 15.8:1.
@@ -31,59 +32,75 @@ pub(super) const GREY_FILL: &str = "#f6f8fa";
 /// Coupon bars: 5.2:1 on white.
 pub(super) const BLUE: &str = "#0969da";
 
-pub(super) const WIDTH: f64 = 640.0;
+/// The width of both charts, in pixels.
+pub(super) const WIDTH: i64 = 640;
 
 /// Hours beyond which a value is shown as "more than": over a year, so only
 /// bad data gets there, and labels stay short.
-pub(super) const MAX_HOURS: f64 = 10_000.0;
+pub(super) const MAX_HOURS: i64 = 10_000;
 
 /// Axis steps in hours that read naturally: up to a day, then days, weeks.
-pub(super) const HOUR_STEPS: [f64; 13] = [
-    1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0, 96.0, 168.0, 336.0, 720.0, 1440.0, 2880.0,
-];
+pub(super) const HOUR_STEPS: [i64; 13] = [1, 2, 3, 6, 12, 24, 48, 96, 168, 336, 720, 1440, 2880];
 
 /// How many days the coupon chart covers.
 pub(super) const COUPON_DAYS: u64 = 30;
 
-/// A chart of the hours from intake to the first successful callback, one
-/// horizontal bar per incident, with dashed lines at the target and the
-/// limit. An incident not yet reached (`None`, or a NaN) is drawn as a
-/// dashed, empty bar labelled so. The axis stops at four times the larger
-/// reference line, so one outlier does not squash the rest; a longer bar is
-/// cut at the edge and its label still gives its real value.
-pub fn callback_times(
-    points: &[(String, Option<f64>)],
-    target_hours: f64,
-    limit_hours: f64,
-) -> Html {
-    Html::generated_by_library(callback_svg(points, target_hours, limit_hours))
+/// A coordinate in tenths of a pixel, printed with its one decimal
+/// (`52.0`): the charts compute in integers, so the Worker carries no float
+/// formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Tenths(pub i64);
+
+impl Render for Tenths {
+    fn render(&self, out: &mut String) {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let tenths = self.0.unsigned_abs();
+        let _ = write!(out, "{sign}{}.{}", tenths / 10, tenths % 10);
+    }
 }
 
-/// [`callback_times`] as SVG text.
-fn callback_svg(points: &[(String, Option<f64>)], target_hours: f64, limit_hours: f64) -> String {
-    const LEFT: f64 = 150.0;
-    const RIGHT: f64 = 560.0;
-    const TOP: f64 = 48.0;
-    const ROW: f64 = 22.0;
-    const BAR: f64 = 14.0;
-    const BOTTOM: f64 = 52.0;
+/// `numerator / denominator` for values that are not negative, rounded as
+/// `{:.1}` rounded floats (a tie to the even one), so the charts print as
+/// they did; a zero denominator gives zero.
+fn ratio(numerator: i128, denominator: i128) -> i64 {
+    if denominator <= 0 {
+        return 0;
+    }
+    let (quotient, twice_rest) = (numerator / denominator, 2 * (numerator % denominator));
+    let up = twice_rest > denominator || (twice_rest == denominator && quotient % 2 == 1);
+    i64::try_from(quotient + i128::from(up)).unwrap_or(i64::MAX)
+}
+
+/// A chart of the hours from intake to the first successful callback, one
+/// horizontal bar per incident, with dashed lines at the target and the
+/// limit. An incident not yet reached (`None`) is drawn as a dashed, empty
+/// bar labelled so. The axis stops at four times the larger reference line,
+/// so one outlier does not squash the rest; a longer bar is cut at the edge
+/// and its label still gives its real value.
+pub fn callback_times(
+    points: &[(String, Option<Duration>)],
+    target: Duration,
+    limit: Duration,
+) -> Html {
+    const LEFT: i64 = 1500;
+    const RIGHT: i64 = 5600;
+    const TOP: i64 = 480;
+    const ROW: i64 = 220;
+    const BAR: i64 = 140;
+    const BOTTOM: i64 = 520;
     let plot_width = RIGHT - LEFT;
 
-    let target = reference_line(target_hours);
-    let limit = reference_line(limit_hours);
-    let values: Vec<Option<f64>> = points
+    let target = reference_line(target);
+    let limit = reference_line(limit);
+    let values: Vec<Option<i64>> = points
         .iter()
-        .map(|(_, hours)| {
-            hours
-                .filter(|h| !h.is_nan())
-                .map(|h| h.clamp(0.0, MAX_HOURS))
-        })
+        .map(|(_, after)| after.map(reference_line))
         .collect();
 
     let title = "Hours from intake to first successful callback";
-    let rows = points.len().max(1);
-    let plot_bottom = TOP + rows as f64 * ROW;
-    let height = plot_bottom + BOTTOM;
+    let rows = i64::try_from(points.len().max(1)).unwrap_or(i64::MAX);
+    let plot_bottom = TOP.saturating_add(rows.saturating_mul(ROW));
+    let height = plot_bottom.saturating_add(BOTTOM);
     let mut svg = open(
         "chart-callbacks",
         title,
@@ -91,126 +108,164 @@ fn callback_svg(points: &[(String, Option<f64>)], target_hours: f64, limit_hours
         height,
     );
     if points.is_empty() {
-        no_data(&mut svg, height);
-        return svg;
+        return no_data(svg, height);
     }
 
-    let references = target.unwrap_or(0.0).max(limit.unwrap_or(0.0));
-    let data_max = values.iter().flatten().fold(0.0_f64, |a, &b| a.max(b));
-    let mut span = data_max.max(references * 1.25).max(1.0);
-    if references > 0.0 {
-        span = span.min(references * 4.0);
+    let references = target.max(limit);
+    let data_max = values.iter().flatten().copied().max().unwrap_or(0);
+    let mut span = data_max.max(references * 5 / 4).max(SECONDS_PER_HOUR);
+    if references > 0 {
+        span = span.min(references * 4);
     }
     let step = HOUR_STEPS
         .iter()
-        .copied()
-        .find(|step| span / step <= 8.0)
-        .unwrap_or(2880.0);
-    let axis_max = ((span / step).ceil() * step).max(step);
-    let x = |hours: f64| LEFT + hours.min(axis_max) / axis_max * plot_width;
+        .map(|hours| hours * SECONDS_PER_HOUR)
+        .find(|step| span <= step * 8)
+        .unwrap_or(2880 * SECONDS_PER_HOUR);
+    let axis_max = ((span + step - 1) / step).max(1) * step;
+    let x = |seconds: i64| {
+        Tenths(
+            LEFT + ratio(
+                i128::from(seconds.min(axis_max)) * i128::from(plot_width),
+                i128::from(axis_max),
+            ),
+        )
+    };
 
     // Grid, ticks and axis labels.
-    let mut tick = 0.0;
+    let mut tick = 0;
     while tick <= axis_max {
-        let _ = write!(
-            svg,
-            "<line x1=\"{0:.1}\" y1=\"{TOP:.1}\" x2=\"{0:.1}\" y2=\"{plot_bottom:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>\
-             <text x=\"{0:.1}\" y=\"{1:.1}\" text-anchor=\"middle\" fill=\"{INK}\">{2}</text>",
+        svg.push(html!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
             x(tick),
-            plot_bottom + 16.0,
+            Tenths(TOP),
+            x(tick),
+            Tenths(plot_bottom),
+            GRID,
+            x(tick),
+            Tenths(plot_bottom + 160),
+            INK,
             number(tick),
-        );
+        ));
         tick += step;
     }
-    let _ = write!(
-        svg,
-        "<line x1=\"{LEFT:.1}\" y1=\"{plot_bottom:.1}\" x2=\"{RIGHT:.1}\" y2=\"{plot_bottom:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>\
-         <text x=\"{0:.1}\" y=\"{1:.1}\" text-anchor=\"middle\" fill=\"{INK}\">Hours from intake to first successful callback</text>\
-         <text x=\"14\" y=\"{2:.1}\" text-anchor=\"middle\" fill=\"{INK}\" transform=\"rotate(-90 14 {2:.1})\">Incident</text>",
-        (LEFT + RIGHT) / 2.0,
-        plot_bottom + 40.0,
-        (TOP + plot_bottom) / 2.0,
-    );
+    svg.push(html!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">Hours from intake to first successful callback</text>\
+         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">Incident</text>",
+        Tenths(LEFT),
+        Tenths(plot_bottom),
+        Tenths(RIGHT),
+        Tenths(plot_bottom),
+        INK,
+        Tenths((LEFT + RIGHT) / 2),
+        Tenths(plot_bottom + 400),
+        INK,
+        Tenths((TOP + plot_bottom) / 2),
+        INK,
+        Tenths((TOP + plot_bottom) / 2),
+    ));
 
     // One bar per incident.
     for (index, ((id, _), value)) in points.iter().zip(&values).enumerate() {
-        let top = TOP + index as f64 * ROW + (ROW - BAR) / 2.0;
-        let middle = top + BAR / 2.0 + 4.0;
-        let full_id = xml_text(id);
-        let _ = write!(
-            svg,
-            "<text x=\"{0:.1}\" y=\"{middle:.1}\" text-anchor=\"end\" fill=\"{INK}\">{1}</text>",
-            LEFT - 8.0,
-            xml_text(&shorten(id, 18)),
-        );
-        match value {
-            Some(hours) => {
-                let (class, colour) = if limit.is_some_and(|l| *hours > l) {
+        let index = i64::try_from(index).unwrap_or(i64::MAX);
+        let top = Tenths(TOP + index * ROW + (ROW - BAR) / 2);
+        let middle = Tenths(top.0 + BAR / 2 + 40);
+        svg.push(html!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
+            Tenths(LEFT - 80),
+            middle,
+            INK,
+            XmlText(&shorten(id, 18)),
+        ));
+        match *value {
+            Some(seconds) => {
+                let (class, colour) = if seconds > limit {
                     ("late", RED)
-                } else if target.is_some_and(|t| *hours > t) {
+                } else if seconds > target {
                     ("soon", AMBER)
                 } else {
                     ("ok", GREEN)
                 };
-                let end = x(*hours);
-                let label = hours_text(*hours);
-                let _ = write!(
-                    svg,
-                    "<rect class=\"bar {class}\" x=\"{LEFT:.1}\" y=\"{top:.1}\" width=\"{0:.1}\" height=\"{BAR:.1}\" fill=\"{colour}\">\
-                     <title>{full_id}: {label}</title></rect>\
-                     <text x=\"{1:.1}\" y=\"{middle:.1}\" fill=\"{INK}\">{label}</text>",
-                    end - LEFT,
-                    end + 4.0,
-                );
+                let end = x(seconds);
+                let label = hours_text(seconds);
+                svg.push(html!(
+                    "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">\
+                     <title>{}: {}</title></rect>\
+                     <text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
+                    class,
+                    Tenths(LEFT),
+                    top,
+                    Tenths(end.0 - LEFT),
+                    Tenths(BAR),
+                    colour,
+                    XmlText(id),
+                    label,
+                    Tenths(end.0 + 40),
+                    middle,
+                    INK,
+                    label,
+                ));
             }
             None => {
-                let _ = write!(
-                    svg,
-                    "<rect class=\"bar pending\" x=\"{LEFT:.1}\" y=\"{top:.1}\" width=\"{plot_width:.1}\" height=\"{BAR:.1}\" \
-                     fill=\"{GREY_FILL}\" stroke=\"{GREY}\" stroke-width=\"1\" stroke-dasharray=\"4 3\">\
-                     <title>{full_id}: not yet reached</title></rect>\
-                     <text x=\"{0:.1}\" y=\"{middle:.1}\" fill=\"{GREY}\">not yet reached</text>",
-                    LEFT + 6.0,
-                );
+                svg.push(html!(
+                    "<rect class=\"bar pending\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" \
+                     fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 3\">\
+                     <title>{}: not yet reached</title></rect>\
+                     <text x=\"{}\" y=\"{}\" fill=\"{}\">not yet reached</text>",
+                    Tenths(LEFT),
+                    top,
+                    Tenths(plot_width),
+                    Tenths(BAR),
+                    GREY_FILL,
+                    GREY,
+                    XmlText(id),
+                    Tenths(LEFT + 60),
+                    middle,
+                    GREY,
+                ));
             }
         }
     }
 
     // Reference lines over the bars, labelled on two rows so they never collide.
-    for (hours, name, colour, label_y) in
-        [(target, "Target", AMBER, 18.0), (limit, "Limit", RED, 36.0)]
+    for (seconds, name, colour, label_y) in
+        [(target, "Target", AMBER, 180), (limit, "Limit", RED, 360)]
     {
-        let Some(hours) = hours else { continue };
-        let at = x(hours);
-        let _ = write!(
-            svg,
-            "<line class=\"reference-line\" x1=\"{at:.1}\" y1=\"{0:.1}\" x2=\"{at:.1}\" y2=\"{plot_bottom:.1}\" stroke=\"{colour}\" \
+        let at = x(seconds);
+        svg.push(html!(
+            "<line class=\"reference-line\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
              stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\
-             <text x=\"{1:.1}\" y=\"{label_y:.1}\" text-anchor=\"middle\" fill=\"{colour}\">{name} {2}</text>",
-            label_y + 4.0,
-            at.clamp(LEFT + 40.0, WIDTH - 40.0),
-            hours_text(hours),
-        );
+             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{} {}</text>",
+            at,
+            Tenths(label_y + 40),
+            at,
+            Tenths(plot_bottom),
+            colour,
+            Tenths(at.0.clamp(LEFT + 400, WIDTH * 10 - 400)),
+            Tenths(label_y),
+            colour,
+            name,
+            hours_text(seconds),
+        ));
     }
-    svg.push_str("</svg>");
+    svg.push(Html::from_static("</svg>"));
     svg
 }
+
+const SECONDS_PER_HOUR: i64 = 3600;
 
 /// A bar chart of coupons sold per day. `days` holds `YYYY-MM-DD` and a
 /// count, as the store groups them; days missing between two given days
 /// are drawn as zero, and only the 30 days up to the last given day are
 /// shown. Should a day not parse, the last 30 entries are drawn as given.
 pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
-    Html::generated_by_library(coupons_svg(days))
-}
-
-/// [`coupons_per_day`] as SVG text.
-fn coupons_svg(days: &[(String, i64)]) -> String {
-    const LEFT: f64 = 56.0;
-    const RIGHT: f64 = 624.0;
-    const TOP: f64 = 28.0;
-    const PLOT_BOTTOM: f64 = 236.0;
-    const HEIGHT: f64 = 300.0;
+    const LEFT: i64 = 560;
+    const RIGHT: i64 = 6240;
+    const TOP: i64 = 280;
+    const PLOT_BOTTOM: i64 = 2360;
+    const HEIGHT: i64 = 3000;
     let plot_width = RIGHT - LEFT;
     let plot_height = PLOT_BOTTOM - TOP;
 
@@ -218,8 +273,7 @@ fn coupons_svg(days: &[(String, i64)]) -> String {
     let title = "Coupons sold per day, last 30 days";
     let mut svg = open("chart-coupons", title, &coupons_summary(&days), HEIGHT);
     if days.is_empty() {
-        no_data(&mut svg, HEIGHT);
-        return svg;
+        return no_data(svg, HEIGHT);
     }
 
     let most = days
@@ -230,115 +284,156 @@ fn coupons_svg(days: &[(String, i64)]) -> String {
         .max(1);
     let step = count_step(most);
     let axis_max = (most / step + i64::from(most % step != 0)).saturating_mul(step);
-    let y = |count: i64| PLOT_BOTTOM - count as f64 / axis_max as f64 * plot_height;
+    let y = |count: i64| {
+        Tenths(
+            PLOT_BOTTOM
+                - ratio(
+                    i128::from(count) * i128::from(plot_height),
+                    i128::from(axis_max),
+                ),
+        )
+    };
 
     let mut tick: i64 = 0;
     while tick <= axis_max {
-        let _ = write!(
-            svg,
-            "<line x1=\"{LEFT:.1}\" y1=\"{0:.1}\" x2=\"{RIGHT:.1}\" y2=\"{0:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>\
-             <text x=\"{1:.1}\" y=\"{2:.1}\" text-anchor=\"end\" fill=\"{INK}\">{tick}</text>",
+        svg.push(html!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
+            Tenths(LEFT),
             y(tick),
-            LEFT - 6.0,
-            y(tick) + 4.0,
-        );
+            Tenths(RIGHT),
+            y(tick),
+            GRID,
+            Tenths(LEFT - 60),
+            Tenths(y(tick).0 + 40),
+            INK,
+            tick,
+        ));
         match tick.checked_add(step) {
             Some(next) => tick = next,
             None => break,
         }
     }
-    let _ = write!(
-        svg,
-        "<line x1=\"{LEFT:.1}\" y1=\"{PLOT_BOTTOM:.1}\" x2=\"{RIGHT:.1}\" y2=\"{PLOT_BOTTOM:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>\
-         <text x=\"{0:.1}\" y=\"290\" text-anchor=\"middle\" fill=\"{INK}\">Day</text>\
-         <text x=\"14\" y=\"{1:.1}\" text-anchor=\"middle\" fill=\"{INK}\" transform=\"rotate(-90 14 {1:.1})\">Coupons sold</text>",
-        (LEFT + RIGHT) / 2.0,
-        (TOP + PLOT_BOTTOM) / 2.0,
-    );
+    svg.push(html!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
+         <text x=\"{}\" y=\"290\" text-anchor=\"middle\" fill=\"{}\">Day</text>\
+         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">Coupons sold</text>",
+        Tenths(LEFT),
+        Tenths(PLOT_BOTTOM),
+        Tenths(RIGHT),
+        Tenths(PLOT_BOTTOM),
+        INK,
+        Tenths((LEFT + RIGHT) / 2),
+        INK,
+        Tenths((TOP + PLOT_BOTTOM) / 2),
+        INK,
+        Tenths((TOP + PLOT_BOTTOM) / 2),
+    ));
 
-    let slot = plot_width / days.len() as f64;
-    let bar_width = slot * 0.7;
+    // Each day has a slot of plot_width / n; its bar is 70 % of it, centred.
+    let n = i128::try_from(days.len()).unwrap_or(i128::MAX);
+    let bar_width = Tenths(ratio(i128::from(plot_width) * 7, 10 * n));
     // About ten date labels, always including the last day.
     let every = days.len().div_ceil(10).max(1);
     for (index, (day, count)) in days.iter().enumerate() {
-        let centre = LEFT + (index as f64 + 0.5) * slot;
+        let slots = 2 * i128::try_from(index).unwrap_or(i128::MAX) + 1;
+        let centre = Tenths(LEFT + ratio(slots * i128::from(plot_width), 2 * n));
+        let left = Tenths(LEFT + ratio((10 * slots - 7) * i128::from(plot_width), 20 * n));
         let top = y(*count);
-        let day_text = xml_text(day);
-        let _ = write!(
-            svg,
-            "<rect class=\"bar\" x=\"{0:.1}\" y=\"{top:.1}\" width=\"{bar_width:.1}\" height=\"{1:.1}\" fill=\"{BLUE}\">\
-             <title>{day_text}: {count}</title></rect>\
-             <text x=\"{centre:.1}\" y=\"{2:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"{INK}\">{count}</text>",
-            centre - bar_width / 2.0,
-            PLOT_BOTTOM - top,
-            top - 3.0,
-        );
+        svg.push(html!(
+            "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">\
+             <title>{}: {}</title></rect>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"{}\">{}</text>",
+            left,
+            top,
+            bar_width,
+            Tenths(PLOT_BOTTOM - top.0),
+            BLUE,
+            XmlText(day),
+            count,
+            centre,
+            Tenths(top.0 - 30),
+            INK,
+            count,
+        ));
         if (days.len() - 1 - index) % every == 0 {
-            let _ = write!(
-                svg,
-                "<text x=\"{centre:.1}\" y=\"{0:.1}\" text-anchor=\"middle\" fill=\"{INK}\">{1}</text>",
-                PLOT_BOTTOM + 16.0,
-                xml_text(&short_day(day)),
-            );
+            svg.push(html!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+                centre,
+                Tenths(PLOT_BOTTOM + 160),
+                INK,
+                XmlText(&short_day(day)),
+            ));
         }
     }
-    svg.push_str("</svg>");
+    svg.push(Html::from_static("</svg>"));
     svg
 }
 
-/// The opening of a chart: its accessible name and description, and a
-/// white background so it reads the same on any page colour.
-pub(super) fn open(id: &str, title: &str, description: &str, height: f64) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" \
-         width=\"{WIDTH:.0}\" height=\"{height:.0}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
-         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\
-         <rect width=\"{WIDTH:.0}\" height=\"{height:.0}\" fill=\"#ffffff\"/>",
-        xml_text(title),
-        xml_text(description),
+/// The opening of a chart (`height` in tenths of a pixel): its accessible
+/// name and description, and a white background so it reads the same on
+/// any page colour.
+pub(super) fn open(id: &str, title: &str, description: &str, height: i64) -> Html {
+    let height = height / 10;
+    html!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart\" role=\"img\" \
+         aria-labelledby=\"{}-title {}-desc\" viewBox=\"0 0 {} {}\" \
+         width=\"{}\" height=\"{}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>\
+         <rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        id,
+        id,
+        id,
+        WIDTH,
+        height,
+        WIDTH,
+        height,
+        id,
+        XmlText(title),
+        id,
+        XmlText(description),
+        WIDTH,
+        height,
     )
 }
 
-pub(super) fn no_data(svg: &mut String, height: f64) {
-    let _ = write!(
-        svg,
-        "<text x=\"{0:.1}\" y=\"{1:.1}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{INK}\">No data</text></svg>",
-        WIDTH / 2.0,
-        height / 2.0,
-    );
+/// The chart closed with a "No data" message (`height` in tenths of a pixel).
+pub(super) fn no_data(mut svg: Html, height: i64) -> Html {
+    svg.push(html!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{}\">No data</text></svg>",
+        Tenths(WIDTH * 10 / 2),
+        Tenths(height / 2),
+        INK,
+    ));
+    svg
 }
 
-/// A target or limit worth drawing: finite, at least zero.
-pub(super) fn reference_line(hours: f64) -> Option<f64> {
-    hours.is_finite().then(|| hours.clamp(0.0, MAX_HOURS))
+/// A duration as the seconds the chart draws: at least zero, at most
+/// [`MAX_HOURS`].
+pub(super) fn reference_line(duration: Duration) -> i64 {
+    duration
+        .num_seconds()
+        .clamp(0, MAX_HOURS * SECONDS_PER_HOUR)
 }
 
-/// The figures of the callback chart in words.
-pub(super) fn callbacks_summary(
-    values: &[Option<f64>],
-    target: Option<f64>,
-    limit: Option<f64>,
-) -> String {
+/// The figures of the callback chart in words (`values`, `target` and
+/// `limit` in seconds).
+pub(super) fn callbacks_summary(values: &[Option<i64>], target: i64, limit: i64) -> String {
     if values.is_empty() {
         return "No incidents in this period.".to_owned();
     }
-    let reached: Vec<f64> = values.iter().flatten().copied().collect();
-    let late = reached
-        .iter()
-        .filter(|&&h| limit.is_some_and(|l| h > l))
-        .count();
+    let reached: Vec<i64> = values.iter().flatten().copied().collect();
+    let late = reached.iter().filter(|&&s| s > limit).count();
     let soon = reached
         .iter()
-        .filter(|&&h| !limit.is_some_and(|l| h > l) && target.is_some_and(|t| h > t))
+        .filter(|&&s| s <= limit && s > target)
         .count();
     let ok = reached.len() - late - soon;
-    let line = |hours: Option<f64>| hours.map_or("unset".to_owned(), hours_text);
     format!(
         "{} incidents: {ok} reached within the target of {}, {soon} within the limit of {}, {late} after the limit, {} not yet reached.",
         values.len(),
-        line(target),
-        line(limit),
+        hours_text(target),
+        hours_text(limit),
         values.len() - reached.len(),
     )
 }
@@ -370,11 +465,7 @@ pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
 pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
     let parsed: Option<Vec<(NaiveDate, i64)>> = days
         .iter()
-        .map(|(day, count)| {
-            NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-                .ok()
-                .map(|date| (date, (*count).max(0)))
-        })
+        .map(|(day, count)| time::parse_iso_date(day.trim()).map(|date| (date, (*count).max(0))))
         .collect();
     let Some(parsed) = parsed else {
         let skip = days.len().saturating_sub(COUPON_DAYS as usize);
@@ -398,8 +489,10 @@ pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
         .map_or(first, |start| start.max(first));
     let mut out = Vec::new();
     while date <= last {
-        let label = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
-        out.push((label, by_date.get(&date).copied().unwrap_or(0)));
+        out.push((
+            time::format_iso_date(date),
+            by_date.get(&date).copied().unwrap_or(0),
+        ));
         match date.succ_opt() {
             Some(next) => date = next,
             None => break,
@@ -441,25 +534,23 @@ pub(super) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// Hours as people read them: "12 h", "13.5 h", "> 10000 h".
-pub(super) fn hours_text(hours: f64) -> String {
-    if hours >= MAX_HOURS {
-        format!("> {} h", number(MAX_HOURS))
+/// Seconds as hours people read: "12 h", "13.5 h", "> 10000 h".
+pub(super) fn hours_text(seconds: i64) -> String {
+    if seconds >= MAX_HOURS * SECONDS_PER_HOUR {
+        format!("> {MAX_HOURS} h")
     } else {
-        format!("{} h", number(hours))
+        format!("{} h", number(seconds))
     }
 }
 
-/// One decimal at most, none when it is zero.
-pub(super) fn number(value: f64) -> String {
-    // Adding zero turns -0.0 into 0.0, which would otherwise print as "-0".
-    let text = format!("{:.1}", value + 0.0);
-    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
-}
-
-/// Text safe inside an XML element or attribute, through [`XmlText`].
-fn xml_text(text: &str) -> String {
-    html!("{}", XmlText(text)).into_string()
+/// Seconds in hours with one decimal at most, none when it is zero.
+pub(super) fn number(seconds: i64) -> String {
+    let tenths = ratio(i128::from(seconds.max(0)), 360);
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
 }
 
 #[cfg(test)]
@@ -470,12 +561,24 @@ mod tests {
         svg.matches("class=\"bar").count()
     }
 
-    fn points(values: &[Option<f64>]) -> Vec<(String, Option<f64>)> {
+    fn hours(hours: f64) -> Duration {
+        Duration::seconds((hours * 3600.0) as i64)
+    }
+
+    fn points(values: &[Option<f64>]) -> Vec<(String, Option<Duration>)> {
         values
             .iter()
             .enumerate()
-            .map(|(i, v)| (format!("INC-{i}"), *v))
+            .map(|(i, v)| (format!("INC-{i}"), v.map(hours)))
             .collect()
+    }
+
+    fn callback_svg(points: &[(String, Option<Duration>)], target: f64, limit: f64) -> String {
+        callback_times(points, hours(target), hours(limit)).into_string()
+    }
+
+    fn coupons_svg(days: &[(String, i64)]) -> String {
+        coupons_per_day(days).into_string()
     }
 
     fn days(counts: &[i64]) -> Vec<(String, i64)> {
@@ -525,7 +628,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        let svg = callback_svg(&[("<&>".to_owned(), Some(1.0))], 12.0, 24.0);
+        let svg = callback_svg(&[("<&>".to_owned(), Some(hours(1.0)))], 12.0, 24.0);
         assert!(svg.contains("&lt;&amp;&gt;"));
         assert!(!svg.contains("<&>"));
         let svg = coupons_svg(&[("<&>\"".to_owned(), 1)]);
@@ -571,23 +674,63 @@ mod tests {
     }
 
     #[test]
-    fn odd_hours_neither_panic_nor_leak_into_the_svg() {
+    fn odd_durations_neither_panic_nor_leak_into_the_svg() {
         let values = [
-            Some(f64::NAN),
-            Some(f64::INFINITY),
-            Some(f64::NEG_INFINITY),
-            Some(-3.0),
-            Some(-0.0),
-            Some(1e300),
+            Duration::MAX,
+            Duration::MIN,
+            Duration::seconds(-3),
+            Duration::zero(),
+            Duration::hours(20_000),
         ];
-        let svg = callback_svg(&points(&values), f64::NAN, f64::INFINITY);
+        let named: Vec<(String, Option<Duration>)> = values
+            .iter()
+            .map(|v| ("INC".to_owned(), Some(*v)))
+            .collect();
+        let svg = callback_times(&named, Duration::MIN, Duration::MAX).into_string();
         assert_eq!(bars(&svg), values.len());
-        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
         assert!(!svg.contains(">-"), "a negative label in {svg}");
-        assert!(svg.contains("> 10000 h"));
+        assert!(!svg.contains("=\"-"), "a negative coordinate in {svg}");
+        assert!(svg.contains(">&gt; 10000 h</text>"), "{svg}");
         let svg = callback_svg(&points(&[Some(5.0)]), -1.0, 0.0);
         assert_eq!(bars(&svg), 1);
-        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        assert!(!svg.contains("=\"-"), "{svg}");
+    }
+
+    #[test]
+    fn coordinates_and_hours_print_to_the_tenth() {
+        let svg = callback_svg(&points(&[Some(13.5), Some(2.04)]), 12.0, 24.0);
+        // The axis runs to 30 h over 410 px from x = 150.
+        assert!(svg.contains("viewBox=\"0 0 640 144\""), "{svg}");
+        assert!(
+            svg.contains(
+                "<rect class=\"bar soon\" x=\"150.0\" y=\"52.0\" width=\"184.5\" height=\"14.0\""
+            ),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(">13.5 h</text>") && svg.contains(">2 h</text>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("x1=\"314.0\" y1=\"22.0\""),
+            "the target line at 12 h in {svg}"
+        );
+        assert_eq!(number(0), "0");
+        assert_eq!(number(90 * 60), "1.5");
+        assert_eq!(number(3600 * 48), "48");
+        assert_eq!(number(-7), "0");
+        // Ties go to the even tenth, as `{:.1}` printed them.
+        assert_eq!(number(13 * 3600 + 15 * 60), "13.2");
+        assert_eq!(number(13 * 3600 + 45 * 60), "13.8");
+        let svg = coupons_svg(&days(&[3, 0, 5]));
+        // Three slots of 189.3 px; bars 70 % of a slot, centred.
+        assert!(
+            svg.contains(
+                "<rect class=\"bar\" x=\"84.4\" y=\"111.2\" width=\"132.5\" height=\"124.8\""
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains("<text x=\"150.7\" y=\"108.2\""), "{svg}");
     }
 
     #[test]

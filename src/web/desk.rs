@@ -829,9 +829,9 @@ pub async fn incidents_page<D: Database>(
     );
     html.push(html!("\n<h2>The last 30 days</h2>\n"));
     html.push(super::chart::callback_times(
-        &queue.callback_hours,
-        queue.target_hours,
-        queue.deadline_hours,
+        &queue.callback_after,
+        queue.target,
+        queue.deadline,
     ));
     html.push(super::chart::coupons_per_day(&queue.coupons_per_day));
     Ok(page_in(desk, 200, "Support desk", html).into())

@@ -35,7 +35,7 @@ pub async fn partner<D: Database>(
         .collect();
     let month = request
         .query_param("month")
-        .unwrap_or_else(|| today.format("%Y-%m").to_string());
+        .unwrap_or_else(|| crate::domain::time::year_month(today));
     let statement = match crate::domain::subscription::parse_month(&month) {
         Ok((year, number)) => {
             let statement = account.statement(year, number);

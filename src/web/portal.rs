@@ -353,7 +353,7 @@ pub(crate) fn when(instant: Instant) -> Html {
     html!(
         "<time datetime=\"{}\">{} {}</time>",
         format(instant),
-        local.format("%-d %b %Y, %H:%M"),
+        crate::domain::time::day_mon_year_time(local),
         zone
     )
 }

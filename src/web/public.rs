@@ -395,7 +395,7 @@ pub async fn news<D: Database>(app: &App<D>) -> Result<Handled> {
                 s.bulletin.id,
                 s.bulletin.subject,
                 format(s.bulletin.published_at),
-                s.bulletin.published_at.format("%-d %B %Y")
+                crate::domain::time::day_month_year(s.bulletin.published_at.date_naive())
             )
         })
         .collect();
@@ -413,7 +413,7 @@ pub async fn news_item<D: Database>(app: &App<D>, id: &str) -> Result<Handled> {
     let body = html!(
         "<p><time datetime=\"{}\">{}</time></p>\n{}<p><a href=\"/news\">All news</a></p>",
         format(bulletin.published_at),
-        bulletin.published_at.format("%-d %B %Y"),
+        crate::domain::time::day_month_year(bulletin.published_at.date_naive()),
         body_html(&bulletin.body)
     );
     Ok(page(200, &bulletin.subject, body).into())

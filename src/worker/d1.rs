@@ -63,8 +63,9 @@ impl Database for D1 {
             .collect()
     }
 
-    fn millis(&self) -> f64 {
-        js_sys::Date::now()
+    fn micros(&self) -> u64 {
+        // Whole milliseconds since the epoch, exact in an f64; a cast, not formatting.
+        (js_sys::Date::now() * 1000.0) as u64
     }
 
     async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
