@@ -17,6 +17,7 @@ mod ledger;
 mod licenses;
 mod orders;
 mod outbox;
+mod privacy;
 mod profile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
@@ -89,6 +90,8 @@ pub use outbox::{
     mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
     OutboxStatus,
 };
+// Personal data (issue 13, privacy).
+pub use privacy::{retention_sweep, RetentionCutoffs, BODY_REMOVED};
 pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
     set_pending_email, update_company, update_contact, HeldLicense, Overview, PendingEmail,
