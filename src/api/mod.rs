@@ -12,6 +12,7 @@ pub mod http;
 pub(crate) mod incidents;
 pub(crate) mod licensing;
 pub(crate) mod organisations;
+mod privacy;
 pub(crate) mod problem;
 mod profile;
 mod staff;
@@ -391,6 +392,9 @@ async fn route<D: Database, P: PaymentProvider>(
             coupons::cancel_order(app, caller, id, now).await
         }
         (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, caller).await,
+        (Get | Head, ["api", "me", "export"] | ["portal", "export"]) => {
+            privacy::export(app, caller, now).await
+        }
         (Get | Head, ["api", "staff", "bank-entries"]) => {
             coupons::unmatched_entries(app, caller).await
         }
@@ -600,6 +604,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/sessions/redeem", &["POST"], PUBLIC),
     ("/api/me", &["GET", "PATCH"], CUSTOMER),
     ("/api/me/ledger", &["GET"], CUSTOMER),
+    ("/api/me/export", &["GET"], CUSTOMER),
     ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
     ("/api/me/coupon-orders/{order_id}", &["GET"], CUSTOMER),
     (
@@ -738,6 +743,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/invitation", &["GET", "POST"], PUBLIC),
     ("/confirm-join", &["GET", "POST"], PUBLIC),
     ("/portal/profile", &["GET", "POST"], CUSTOMER),
+    ("/portal/export", &["GET"], CUSTOMER),
     ("/confirm-email", &["GET", "POST"], PUBLIC),
     (
         "/portal/activations/{activation_id}/license-file",

@@ -2,9 +2,9 @@
 //! it when its period ends, and the privacy page lists the same periods, so
 //! the page cannot say what the code does not do).
 
-use super::{App, AppError};
-use crate::domain::time::Instant;
-use crate::store::{self, Database};
+use super::{App, AppError, Caller, CustomerPrincipal};
+use crate::domain::time::{format, Instant};
+use crate::store::{self, Database, Row, Value};
 
 /// Expired links, access tokens and browser sessions are kept this long
 /// after they expire, so that a late click is told "expired", not "unknown".
@@ -93,7 +93,53 @@ impl Retention {
     }
 }
 
+/// Everything the portal holds about a contact and its organisation.
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub principal: CustomerPrincipal,
+    /// One JSON document: who, when, and each part of
+    /// [`store::EXPORTED`] by its name, as rows of its columns.
+    pub document: serde_json::Value,
+}
+
+fn row_json(row: &Row) -> serde_json::Value {
+    row.0
+        .iter()
+        .map(|(column, value)| {
+            let value = match value {
+                Value::Null => serde_json::Value::Null,
+                Value::Integer(n) => (*n).into(),
+                Value::Text(text) => text.as_str().into(),
+            };
+            (column.clone(), value)
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
 impl<D: Database> App<D> {
+    /// The calling contact's export, read with the caller in one batch.
+    pub async fn export(&self, caller: &Caller, now: Instant) -> Result<Export, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, store::export_of(&caller.customer_scope()))
+            .await?;
+        let principal = principal.customer()?;
+        let mut document = serde_json::Map::new();
+        document.insert("exported_at".into(), format(now).into());
+        document.insert("contact_id".into(), principal.contact.id.as_str().into());
+        document.insert("customer_id".into(), principal.customer.id.as_str().into());
+        for (part, rows) in store::EXPORTED.iter().zip(&rows) {
+            document.insert(
+                part.name.into(),
+                rows.iter().map(row_json).collect::<Vec<_>>().into(),
+            );
+        }
+        Ok(Export {
+            principal,
+            document: document.into(),
+        })
+    }
+
     /// Removes, in one batch of set-based statements, what has served its
     /// purpose: expired tokens, sessions and address-change links, old rate
     /// counts, the bodies of settled emails past their period, and

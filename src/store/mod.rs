@@ -91,7 +91,9 @@ pub use outbox::{
     OutboxStatus,
 };
 // Personal data (issue 13, privacy).
-pub use privacy::{retention_sweep, RetentionCutoffs, BODY_REMOVED};
+pub use privacy::{
+    export_of, retention_sweep, Exported, RetentionCutoffs, BODY_REMOVED, EXPORTED, NOT_EXPORTED,
+};
 pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
     set_pending_email, update_company, update_contact, HeldLicense, Overview, PendingEmail,

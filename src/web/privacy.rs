@@ -34,3 +34,12 @@ pub fn privacy_page(retention: &Retention) -> Response {
         ),
     )
 }
+
+/// The profile page's section on the customer's own data: the download of
+/// everything held about them, and what is kept.
+pub fn your_data() -> Html {
+    html!(
+        "\n<h2>Your data</h2>\n<p><a href=\"/portal/export\" download>Download everything we hold about you and your organisation</a> (JSON) · \
+         <a href=\"/privacy\">What we keep, why and for how long</a></p>"
+    )
+}
