@@ -59,12 +59,15 @@ impl Retention {
             Kept {
                 what: "Your organisation, your name, email address and phone number",
                 why: "To give you support and licenses, and to reach you about them",
-                how_long: "While the account is in use; an erasure replaces your name, email and phone by a pseudonym".into(),
+                how_long: "While the account is in use".into(),
             },
             Kept {
                 what: "A registration whose email address was never confirmed",
                 why: "To let you confirm it",
-                how_long: format!("{} after registration, then deleted", days(self.unconfirmed_days)),
+                how_long: format!(
+                    "{} after registration, then deleted",
+                    days(self.unconfirmed_days)
+                ),
             },
             Kept {
                 what: "The text of emails sent to you",

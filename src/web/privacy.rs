@@ -24,8 +24,8 @@ pub fn privacy_page(retention: &Retention) -> Response {
         "Privacy: what we keep and for how long",
         html!(
             "<p>Spica d.o.o. keeps the data below to give registered Time &amp; Space users support and licenses. \
-             Signed in, you can download everything the portal holds about you and your organisation, \
-             and ask for your personal data to be erased.</p>\n\
+             Signed in, you can download everything the portal holds about you and your organisation \
+             from your profile page.</p>\n\
              <table>\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Why</th><th scope=\"col\">How long</th></tr></thead>\n\
              <tbody>\n{}</tbody>\n</table>\n\
              <p>Your organisation's name and address are the company's data, not a person's: \
