@@ -12,6 +12,7 @@ pub mod http;
 pub(crate) mod incidents;
 pub(crate) mod licensing;
 pub(crate) mod organisations;
+mod privacy;
 pub(crate) mod problem;
 mod profile;
 mod staff;
@@ -391,6 +392,9 @@ async fn route<D: Database, P: PaymentProvider>(
             coupons::cancel_order(app, caller, id, now).await
         }
         (Get | Head, ["api", "me", "ledger"]) => coupons::ledger(app, caller).await,
+        (Get | Head, ["api", "me", "export"] | ["portal", "export"]) => {
+            privacy::export(app, caller, now).await
+        }
         (Get | Head, ["api", "staff", "bank-entries"]) => {
             coupons::unmatched_entries(app, caller).await
         }
@@ -511,6 +515,7 @@ async fn route_principal<D: Database>(
         (Get | Head, ["healthz"]) => Ok(health(app).into()),
         (Get | Head, [""]) => Ok(web::home().into()),
         (Get | Head, ["terms"]) => Ok(web::terms().into()),
+        (Get | Head, ["privacy"]) => Ok(web::privacy_page(&app.config.retention).into()),
         (Post, ["sign-out"]) => web::sign_out(app, request, now).await,
         (Get | Head, ["support"]) => web::support_page(),
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
@@ -599,6 +604,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/sessions/redeem", &["POST"], PUBLIC),
     ("/api/me", &["GET", "PATCH"], CUSTOMER),
     ("/api/me/ledger", &["GET"], CUSTOMER),
+    ("/api/me/export", &["GET"], CUSTOMER),
     ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
     ("/api/me/coupon-orders/{order_id}", &["GET"], CUSTOMER),
     (
@@ -714,6 +720,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/partner/statements/{month}", &["GET"], RESELLER),
     ("/", &["GET"], PUBLIC),
     ("/terms", &["GET"], PUBLIC),
+    ("/privacy", &["GET"], PUBLIC),
     ("/register", &["GET", "POST"], PUBLIC),
     ("/registered", &["GET"], PUBLIC),
     ("/verify", &["GET", "POST"], PUBLIC),
@@ -736,6 +743,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/invitation", &["GET", "POST"], PUBLIC),
     ("/confirm-join", &["GET", "POST"], PUBLIC),
     ("/portal/profile", &["GET", "POST"], CUSTOMER),
+    ("/portal/export", &["GET"], CUSTOMER),
     ("/confirm-email", &["GET", "POST"], PUBLIC),
     (
         "/portal/activations/{activation_id}/license-file",

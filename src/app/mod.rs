@@ -14,6 +14,7 @@ mod orders;
 mod organisations;
 mod payments;
 mod principal;
+pub mod privacy;
 mod profile;
 mod rate_limit;
 mod reconciliation;
@@ -94,6 +95,8 @@ pub struct Config {
     pub activation_keys: Vec<crate::domain::activation::ActivationKey>,
     /// Signs license files for offline installations (`LICENSE_SIGNING_KEY`).
     pub license_signer: Option<crate::domain::activation::LicenseSigner>,
+    /// How long personal data are kept (issue 13, privacy).
+    pub retention: privacy::Retention,
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -249,6 +252,7 @@ pub(crate) mod testing {
             license_signer: Some(
                 crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32)).unwrap(),
             ),
+            retention: privacy::Retention::default(),
         }
     }
 

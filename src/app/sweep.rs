@@ -25,6 +25,8 @@ impl<D: Database> App<D> {
                 store::delete_expired_tokens(now - chrono::Duration::days(1)),
             ])
             .await?;
+        // Personal data past their retention period (issue 13, privacy).
+        self.sweep_retention(now).await?;
         jobs.extend(
             self.store
                 .unfinished_bulletins(10)

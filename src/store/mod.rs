@@ -17,6 +17,7 @@ mod ledger;
 mod licenses;
 mod orders;
 mod outbox;
+mod privacy;
 mod profile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
@@ -88,6 +89,10 @@ pub use outbox::{
     claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
     mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
     OutboxStatus,
+};
+// Personal data (issue 13, privacy).
+pub use privacy::{
+    export_of, retention_sweep, Exported, RetentionCutoffs, BODY_REMOVED, EXPORTED, NOT_EXPORTED,
 };
 pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,

@@ -824,6 +824,7 @@ pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<
         &FieldErrors::default(),
         &current_values(&customer),
     );
+    let html = html!("{}{}", html, super::your_data());
     Ok(page_in(Area::Customer, 200, "Your profile", html).into())
 }
 

@@ -544,6 +544,7 @@ pub fn registration_form(
          <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
          <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required{}>\n\
          <label for=\"accept_terms\">I accept the direct support terms and conditions</label></p>\n{}\
+         <p>What we keep about you, why and for how long: <a href=\"/privacy\">privacy</a>.</p>\n\
          <button type=\"submit\">Register</button>\n</form>",
         checked("newsletter"),
         checked("accept_terms"),

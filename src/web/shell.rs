@@ -94,6 +94,7 @@ pub fn page_in(area: Area, status: u16, title: &str, body: Html) -> Response {
          <script src=\"/app.js\" defer></script>\n</head>\n<body>\n\
          <header><p class=\"brand\"><a href=\"{}\">Spica · Time &amp; Space support</a></p><nav aria-label=\"Main\">{}</nav></header>\n\
          <main id=\"main\">\n<h1>{}</h1>\n{}\n</main>\n\
+         <footer><p><a href=\"/privacy\">Privacy</a></p></footer>\n\
          <div id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></div>\n</body>\n</html>\n",
         title,
         home(area),

@@ -142,7 +142,24 @@ fn config(env: &Env) -> worker::Result<Config> {
                     .collect()
             })
             .unwrap_or_default(),
+        retention: retention(env),
     })
+}
+
+/// How long personal data are kept (issue 13, privacy): each period a
+/// setting in days, the default where unset or out of range.
+fn retention(env: &Env) -> crate::app::privacy::Retention {
+    let default = crate::app::privacy::Retention::default();
+    let days = |name: &str, default: i64| {
+        setting(env, name)
+            .and_then(|days| days.parse::<i64>().ok())
+            .filter(|days| crate::app::privacy::Retention::DAYS.contains(days))
+            .unwrap_or(default)
+    };
+    crate::app::privacy::Retention {
+        email_body_days: days("RETENTION_EMAIL_BODY_DAYS", default.email_body_days),
+        unconfirmed_days: days("RETENTION_UNCONFIRMED_DAYS", default.unconfirmed_days),
+    }
 }
 
 /// The application over this Worker's D1 database and settings.

@@ -19,6 +19,7 @@ mod licensing;
 mod limits;
 mod mailbox;
 mod organisations;
+mod privacy;
 mod profile;
 mod registration;
 mod replies;

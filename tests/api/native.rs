@@ -149,6 +149,7 @@ pub fn spawn_app() -> TestApp<Native> {
             spica_portal::domain::activation::LicenseSigner::from_setting(LICENSE_SIGNING_KEY)
                 .unwrap(),
         ),
+        retention: spica_portal::app::privacy::Retention::default(),
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),

@@ -35,6 +35,8 @@ mod licensing;
 mod mailbox;
 #[path = "../api/organisations.rs"]
 mod organisations;
+#[path = "../api/privacy.rs"]
+mod privacy;
 #[path = "../api/profile.rs"]
 mod profile;
 #[path = "../api/registration.rs"]

@@ -1,0 +1,226 @@
+//! Personal data: the retention sweep's statements.
+
+use super::{delete_expired_sessions, delete_expired_tokens, Statement};
+use crate::domain::time::{format, Instant};
+
+/// What the body of an email becomes once its period is over.
+pub const BODY_REMOVED: &str = "[removed after its retention period]";
+
+/// The instants before which each kind of data has served its purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionCutoffs {
+    pub now: Instant,
+    /// Tokens and sessions that expired before this.
+    pub expired: Instant,
+    pub rate_counters: Instant,
+    /// Settled emails created before this lose their bodies.
+    pub email_bodies: Instant,
+    /// Registrations still unconfirmed that were made before this go.
+    pub unconfirmed: Instant,
+}
+
+/// Organisations registered before `?1` and never confirmed that nothing
+/// else refers to: no money, no license, no incident, no order, no claim by
+/// another organisation, no bulletin. Their contacts, links, claims and the
+/// emails that went only to them go with them.
+const STALE_REGISTRATIONS: &str = "SELECT c.id FROM customers c \
+     WHERE c.status = 'pending_verification' AND c.created_at < ?1 \
+     AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM coupon_accounts x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM coupon_orders x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM staff_tasks x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM sups_subscriptions x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM incidents x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM licenses x WHERE x.holder_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM activations x WHERE x.customer_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM customers x WHERE x.merged_into = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND ( \
+          EXISTS (SELECT 1 FROM contacts x WHERE x.invited_by = k.id AND x.customer_id <> c.id) \
+       OR EXISTS (SELECT 1 FROM bulletin_recipients x WHERE x.contact_id = k.id) \
+       OR EXISTS (SELECT 1 FROM coupon_orders x WHERE x.contact_id = k.id) \
+       OR EXISTS (SELECT 1 FROM incidents x WHERE x.contact_id = k.id) \
+       OR EXISTS (SELECT 1 FROM incident_messages x WHERE x.contact_id = k.id) \
+       OR EXISTS (SELECT 1 FROM license_claims x WHERE x.contact_id = k.id AND x.customer_id <> c.id)))";
+
+/// The retention sweep, one batch: each statement removes a kind of data
+/// whose period is over, set-based, whatever the number of rows. The stale
+/// registrations are chosen by the same query in each statement; the rows
+/// deleted before the last are none that the query looks at, so every
+/// statement sees the same set.
+pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
+    let unconfirmed = || vec![format(cutoffs.unconfirmed).into()];
+    let contacts = format!("SELECT id FROM contacts WHERE customer_id IN ({STALE_REGISTRATIONS})");
+    vec![
+        delete_expired_tokens(cutoffs.expired),
+        delete_expired_sessions(cutoffs.expired),
+        Statement::new(
+            "UPDATE contacts SET pending_email = NULL, email_token_hash = NULL, email_token_expires_at = NULL \
+             WHERE email_token_expires_at < ?1",
+            vec![format(cutoffs.expired).into()],
+        ),
+        Statement::new(
+            "DELETE FROM rate_counters WHERE window_start < ?1",
+            vec![format(cutoffs.rate_counters).into()],
+        ),
+        Statement::new(
+            "UPDATE outbox SET body_text = ?2, body_html = NULL, headers = NULL \
+             WHERE status NOT IN ('pending', 'sending') AND created_at < ?1 AND body_text <> ?2",
+            vec![format(cutoffs.email_bodies).into(), BODY_REMOVED.into()],
+        ),
+        Statement::new(
+            format!(
+                "DELETE FROM outbox WHERE status NOT IN ('pending', 'sending') \
+                 AND to_address IN (SELECT email FROM contacts WHERE id IN ({contacts})) \
+                 AND to_address NOT IN (SELECT email FROM contacts WHERE id NOT IN ({contacts}))"
+            ),
+            unconfirmed(),
+        ),
+        Statement::new(
+            format!(
+                "DELETE FROM auth_tokens WHERE contact_id IN ({contacts}) \
+                 OR claim_id IN (SELECT id FROM license_claims WHERE customer_id IN ({STALE_REGISTRATIONS}))"
+            ),
+            unconfirmed(),
+        ),
+        Statement::new(
+            format!("DELETE FROM unsubscribe_tokens WHERE contact_id IN ({contacts})"),
+            unconfirmed(),
+        ),
+        Statement::new(
+            format!("DELETE FROM license_claims WHERE customer_id IN ({STALE_REGISTRATIONS})"),
+            unconfirmed(),
+        ),
+        Statement::new(
+            format!("DELETE FROM contacts WHERE customer_id IN ({STALE_REGISTRATIONS})"),
+            unconfirmed(),
+        ),
+        Statement::new(
+            format!("DELETE FROM customers WHERE id IN ({STALE_REGISTRATIONS})"),
+            unconfirmed(),
+        ),
+    ]
+}
+
+/// One part of the export: its name in the document, the table it reads,
+/// and the query of the organisation's rows, `{c}` standing for its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exported {
+    pub name: &'static str,
+    pub table: &'static str,
+    sql: &'static str,
+}
+
+const fn part(name: &'static str, table: &'static str, sql: &'static str) -> Exported {
+    Exported { name, table, sql }
+}
+
+/// Everything the portal holds about an organisation and its contacts, one
+/// line per table (a new table holding customer data is one more line, and
+/// `tests::every_table_is_exported_or_holds_no_customer_data` asks for it).
+/// Secrets' hashes and the bodies of emails not yet sent (their links still
+/// open something) are left out: they are keys, not data about anyone.
+pub const EXPORTED: &[Exported] = &[
+    part("organisation", "customers", "SELECT * FROM customers WHERE id = {c}"),
+    part("contacts", "contacts", "SELECT id, customer_id, status, name, email, phone, newsletter, newsletter_consent_at, terms_version, terms_accepted_at, invited_by, created_at, verified_at, removed_at, removed_by, pending_email, email_token_expires_at FROM contacts WHERE customer_id = {c} ORDER BY created_at"),
+    part("license_claims", "license_claims", "SELECT * FROM license_claims WHERE customer_id = {c} ORDER BY created_at"),
+    part("sign_in_links", "auth_tokens", "SELECT purpose, contact_id, claim_id, created_at, expires_at, used_at FROM auth_tokens WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
+    part("browser_sessions", "browser_sessions", "SELECT kind, subject_id, created_at, expires_at, revoked_at FROM browser_sessions WHERE kind = 'customer' AND subject_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
+    part("coupon_account", "coupon_accounts", "SELECT * FROM coupon_accounts WHERE customer_id = {c}"),
+    part("ledger", "ledger_entries", "SELECT * FROM ledger_entries WHERE customer_id = {c} ORDER BY created_at, rowid"),
+    part("orders", "coupon_orders", "SELECT * FROM coupon_orders WHERE customer_id = {c} ORDER BY created_at"),
+    part("payments", "payments", "SELECT * FROM payments WHERE order_id IN (SELECT id FROM coupon_orders WHERE customer_id = {c}) ORDER BY created_at"),
+    part("bank_transfers", "bank_entries", "SELECT booking_date, amount_cents, currency, reference, remitter, outcome, order_id, created_at, matched_at FROM bank_entries WHERE order_id IN (SELECT id FROM coupon_orders WHERE customer_id = {c}) ORDER BY created_at"),
+    part("order_settlements", "order_settlements", "SELECT * FROM order_settlements WHERE order_id IN (SELECT id FROM coupon_orders WHERE customer_id = {c}) ORDER BY settled_at"),
+    part("staff_tasks", "staff_tasks", "SELECT * FROM staff_tasks WHERE customer_id = {c} OR order_id IN (SELECT id FROM coupon_orders WHERE customer_id = {c}) ORDER BY created_at"),
+    part("sups_subscriptions", "sups_subscriptions", "SELECT * FROM sups_subscriptions WHERE customer_id = {c} ORDER BY created_at"),
+    part("sups_sales", "sups_sales", "SELECT * FROM sups_sales WHERE subscription_id IN (SELECT id FROM sups_subscriptions WHERE customer_id = {c}) ORDER BY created_at"),
+    part("licenses", "licenses", "SELECT * FROM licenses WHERE holder_id = {c} ORDER BY serial"),
+    part("activations", "activations", "SELECT * FROM activations WHERE customer_id = {c} OR serial IN (SELECT serial FROM licenses WHERE holder_id = {c}) ORDER BY created_at"),
+    part("activation_audit", "activation_audit", "SELECT * FROM activation_audit WHERE serial IN (SELECT serial FROM licenses WHERE holder_id = {c}) OR activation_id IN (SELECT id FROM activations WHERE customer_id = {c}) ORDER BY created_at"),
+    part("incidents", "incidents", "SELECT * FROM incidents WHERE customer_id = {c} ORDER BY created_at"),
+    part("incident_revisions", "incident_revisions", "SELECT * FROM incident_revisions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY incident_id, revision"),
+    part("callback_attempts", "callback_attempts", "SELECT * FROM callback_attempts WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
+    part("incident_timers", "incident_timers", "SELECT * FROM incident_timers WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY due_at"),
+    part("support_sessions", "support_sessions", "SELECT * FROM support_sessions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY started_at"),
+    part("incident_messages", "incident_messages", "SELECT * FROM incident_messages WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
+    part("inbound_emails", "inbound_emails", "SELECT * FROM inbound_emails WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY received_at"),
+    part("emails", "outbox", "SELECT id, to_address, subject, CASE WHEN status IN ('pending', 'sending') THEN NULL ELSE body_text END AS body_text, status, created_at, sent_at FROM outbox WHERE to_address IN (SELECT email FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
+    part("bulletins_received", "bulletin_recipients", "SELECT bulletin_id, contact_id, status, outbox_id FROM bulletin_recipients WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c})"),
+    part("unsubscribe_links", "unsubscribe_tokens", "SELECT contact_id, created_at FROM unsubscribe_tokens WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
+    part("audit_entries", "audit_log", "SELECT * FROM audit_log WHERE instr(target, {c}) > 0 OR EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = {c} AND instr(audit_log.target, k.id) > 0) OR EXISTS (SELECT 1 FROM incidents i WHERE i.customer_id = {c} AND instr(audit_log.target, i.id) > 0) OR EXISTS (SELECT 1 FROM coupon_orders o WHERE o.customer_id = {c} AND instr(audit_log.target, o.id) > 0) ORDER BY created_at"),
+];
+
+/// Tables that hold no data about a customer, each with the reason.
+pub const NOT_EXPORTED: &[(&str, &str)] = &[
+    ("bulletins", "news written by staff for every subscriber"),
+    (
+        "webhook_events",
+        "Stripe's event ids and outcomes; the payments they made are exported",
+    ),
+    (
+        "bank_statements",
+        "the vendor's own bank statements; a customer's transfers are exported as bank_transfers",
+    ),
+    ("partners", "the resellers' and technicians' own records"),
+    ("releases", "product release dates"),
+    (
+        "rate_counters",
+        "request counts per client address and license, kept an hour, naming no customer",
+    ),
+    ("staff_members", "the vendor's staff"),
+    (
+        "idempotency_keys",
+        "staff's and partners' replay protection; the changes they made are exported",
+    ),
+];
+
+/// The export's statements, in [`EXPORTED`]'s order, for the organisation
+/// in `scope`.
+pub fn export_of(scope: &super::CustomerScope) -> Vec<Statement> {
+    let customer = scope.sql(1);
+    EXPORTED
+        .iter()
+        .map(|part| Statement::new(part.sql.replace("{c}", &customer), vec![scope.param()]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    fn tables() -> Vec<String> {
+        let connection = Connection::open_in_memory().unwrap();
+        connection
+            .execute_batch(super::super::sqlite::SCHEMA)
+            .unwrap();
+        let mut statement = connection
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap();
+        let names = statement.query_map([], |row| row.get(0)).unwrap();
+        names.map(Result::unwrap).collect()
+    }
+
+    /// A new table forces a decision: it is exported (a line in
+    /// [`EXPORTED`]) or listed, with its reason, as holding no customer data.
+    #[test]
+    fn every_table_is_exported_or_holds_no_customer_data() {
+        let tables = tables();
+        assert!(tables.len() > 30, "{tables:?}");
+        for table in &tables {
+            let exported = EXPORTED.iter().any(|part| part.table == table);
+            let not = NOT_EXPORTED.iter().any(|(name, _)| name == table);
+            assert!(
+                exported != not,
+                "{table}: add it to EXPORTED (store/privacy.rs), or to NOT_EXPORTED with the reason it holds no customer data"
+            );
+        }
+        for name in EXPORTED
+            .iter()
+            .map(|part| part.table)
+            .chain(NOT_EXPORTED.iter().map(|(name, _)| *name))
+        {
+            assert!(tables.iter().any(|t| t == name), "{name} is no table");
+        }
+    }
+}
