@@ -10,22 +10,17 @@ impl<D: Database> App<D> {
     /// ends within 30 days, re-enqueues emails that are due (their next
     /// attempt's time has come, so its queue message may have been lost) or
     /// whose sender stopped mid-send (its claim's lease ran out), marks
-    /// unpaid orders past their lifetime expired, and clears tokens that
-    /// expired a day ago. Bulletins with recipients still pending are resumed
-    /// (a run's queue message may have been lost).
+    /// unpaid orders past their lifetime expired, and removes personal data
+    /// past their retention period (expired tokens among them). Bulletins
+    /// with recipients still pending are resumed (a run's queue message may
+    /// have been lost).
     pub async fn sweep(&self, now: Instant, seed: [u8; 32]) -> Result<Vec<Job>, AppError> {
         // Read first, so that the emails written below are enqueued once.
         let due = self.store.due_messages(now, 100).await?;
         let mut jobs = self.fire_due_timers(now).await?;
         let mut entropy = crate::domain::entropy::Entropy::new(seed);
         jobs.extend(self.remind_sups(now, &mut entropy).await?);
-        self.store
-            .write(vec![
-                store::expire_orders(now),
-                store::delete_expired_tokens(now - chrono::Duration::days(1)),
-            ])
-            .await?;
-        // Personal data past their retention period (issue 13, privacy).
+        self.store.write(vec![store::expire_orders(now)]).await?;
         self.sweep_retention(now).await?;
         jobs.extend(
             self.store
