@@ -94,6 +94,11 @@ pub struct Config {
     pub activation_keys: Vec<crate::domain::activation::ActivationKey>,
     /// Signs license files for offline installations (`LICENSE_SIGNING_KEY`).
     pub license_signer: Option<crate::domain::activation::LicenseSigner>,
+    // ---- Issue 13, VAT ----
+    /// Where the seller is established (`SELLER_COUNTRY`): its rate applies
+    /// to domestic buyers and to EU buyers without a confirmed VAT number.
+    pub seller_country: crate::domain::country::Country,
+    // ---- end of issue 13, VAT ----
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -249,6 +254,9 @@ pub(crate) mod testing {
             license_signer: Some(
                 crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32)).unwrap(),
             ),
+            // ---- Issue 13, VAT ----
+            seller_country: crate::domain::country::Country::parse("SI").unwrap(),
+            // ---- end of issue 13, VAT ----
         }
     }
 

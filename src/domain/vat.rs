@@ -194,6 +194,23 @@ pub struct Amounts {
     pub total_due: Money,
 }
 
+impl Amounts {
+    /// The VAT line as the pro-forma and the order page show it: the rate
+    /// and the amount, and for a sale without VAT its category and the
+    /// legal mention why.
+    pub fn vat_line(&self) -> String {
+        match self.category.exemption() {
+            None => format!("VAT {} %: EUR {}", self.rate, self.vat),
+            Some((_, mention)) => format!(
+                "VAT {} % (category {}): EUR {}. {mention}",
+                self.rate,
+                self.category.code(),
+                self.vat
+            ),
+        }
+    }
+}
+
 impl Treatment {
     /// VAT on a net amount, rounded half away from zero to the cent, as
     /// EN 16931 computes it on the invoice (BR-CO-17).
@@ -278,6 +295,24 @@ mod tests {
         };
         let amounts = reverse.apply(Money::parse("75.00").unwrap());
         assert_eq!((amounts.vat, amounts.total_due), (Money::ZERO, amounts.net));
+    }
+
+    #[test]
+    fn the_vat_line_names_the_rate_and_for_no_vat_the_reason() {
+        let domestic = Treatment {
+            category: VatCategory::Standard,
+            rate: rate(2200),
+        }
+        .apply(Money::parse("25.00").unwrap());
+        assert_eq!(domestic.vat_line(), "VAT 22 %: EUR 5.50");
+        let abroad = Treatment {
+            category: VatCategory::NotSubject,
+            rate: VatRate::ZERO,
+        }
+        .apply(Money::parse("25.00").unwrap());
+        assert!(abroad
+            .vat_line()
+            .starts_with("VAT 0 % (category O): EUR 0.00. Not subject to VAT"));
     }
 
     #[test]

@@ -149,6 +149,9 @@ pub fn spawn_app() -> TestApp<Native> {
             spica_portal::domain::activation::LicenseSigner::from_setting(LICENSE_SIGNING_KEY)
                 .unwrap(),
         ),
+        // ---- Issue 13, VAT ----
+        seller_country: spica_portal::domain::country::Country::parse("SI").unwrap(),
+        // ---- end of issue 13, VAT ----
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),
