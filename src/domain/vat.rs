@@ -35,6 +35,14 @@ pub fn vat_prefix(country: Country) -> &'static str {
     }
 }
 
+/// The member state whose VAT numbers carry `prefix` (`EL` is Greece);
+/// None outside the EU.
+pub fn country_of_prefix(prefix: &str) -> Option<Country> {
+    EU.iter()
+        .filter_map(|code| Country::parse(code).ok())
+        .find(|country| vat_prefix(*country) == prefix)
+}
+
 /// How VAT applies to a sale, as EN 16931 names it (UNCL 5305 codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VatCategory {
@@ -371,5 +379,9 @@ mod tests {
         assert!(in_eu(country("SI")) && !in_eu(country("NO")));
         assert_eq!(vat_prefix(country("GR")), "EL");
         assert_eq!(vat_prefix(country("DE")), "DE");
+        assert_eq!(country_of_prefix("EL"), Some(country("GR")));
+        assert_eq!(country_of_prefix("DE"), Some(country("DE")));
+        assert_eq!(country_of_prefix("GR"), None);
+        assert_eq!(country_of_prefix("CH"), None);
     }
 }
