@@ -204,8 +204,8 @@ CREATE TABLE coupon_orders (
   id                  TEXT PRIMARY KEY,
   customer_id         TEXT NOT NULL REFERENCES customers (id),
   quantity            INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 200),
-  unit_price_cents    INTEGER NOT NULL CHECK (unit_price_cents > 0),
-  total_cents         INTEGER NOT NULL CHECK (total_cents = quantity * unit_price_cents),
+  unit_price_cents    INTEGER NOT NULL CHECK (unit_price_cents > 0),   -- net
+  total_cents         INTEGER NOT NULL CHECK (total_cents = quantity * unit_price_cents), -- net
   currency            TEXT NOT NULL CHECK (currency = 'EUR'),
   payment_method      TEXT NOT NULL CHECK (payment_method IN ('card', 'bank_transfer')),
   status              TEXT NOT NULL CHECK (status IN ('awaiting_payment', 'partially_paid', 'paid', 'failed', 'cancelled', 'expired', 'review')),
@@ -218,7 +218,16 @@ CREATE TABLE coupon_orders (
   created_at          TEXT NOT NULL,
   expires_at          TEXT NOT NULL,
   paid_at             TEXT,
-  closed_at           TEXT, contact_id TEXT REFERENCES contacts (id) -- who ordered
+  closed_at           TEXT,
+  contact_id          TEXT REFERENCES contacts (id), -- who ordered
+  vat_category        TEXT NOT NULL CHECK (vat_category IN ('standard', 'reverse_charge', 'not_subject')),
+  vat_rate_bp         INTEGER NOT NULL CHECK (vat_rate_bp BETWEEN 0 AND 10000), -- 22 % is 2200
+  vat_cents           INTEGER NOT NULL CHECK (vat_cents >= 0),
+  total_due_cents     INTEGER NOT NULL CHECK (total_due_cents = total_cents + vat_cents), -- gross: what the payment must bring
+  buyer_country       TEXT NOT NULL CHECK (length(buyer_country) = 2),
+  buyer_vat_id        TEXT,                    -- the VAT number the customer had when ordering
+  CHECK (vat_category <> 'reverse_charge' OR (vat_rate_bp = 0 AND buyer_vat_id IS NOT NULL)),
+  CHECK (vat_category <> 'not_subject' OR vat_rate_bp = 0)
 ) STRICT;
 CREATE INDEX coupon_orders_by_customer ON coupon_orders (customer_id, created_at);
 
@@ -598,3 +607,32 @@ CREATE TABLE inbound_emails (
   sender              TEXT NOT NULL,
   received_at         TEXT NOT NULL
 ) STRICT;
+
+-- ---- Issue 13, VAT (migration 0013) ----
+-- VAT rates by country and the day they start: a change of rate is a row.
+CREATE TABLE vat_rates (
+  country   TEXT NOT NULL CHECK (length(country) = 2),
+  starts_on TEXT NOT NULL,                     -- YYYY-MM-DD
+  rate_bp   INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),
+  PRIMARY KEY (country, starts_on)
+) STRICT;
+
+-- The answers of the EU's VIES service about a customer's VAT number, one
+-- row per answer. The customer's number counts as confirmed when the latest
+-- definite answer (confirmed or invalid) for its current number is
+-- `confirmed`; `unavailable` (the member state's service was down) says
+-- nothing and is retried.
+CREATE TABLE vat_checks (
+  id                 TEXT PRIMARY KEY,
+  customer_id        TEXT NOT NULL REFERENCES customers (id),
+  vat_id             TEXT NOT NULL,            -- with its country prefix, as the customer holds it
+  status             TEXT NOT NULL CHECK (status IN ('confirmed', 'invalid', 'unavailable')),
+  name               TEXT,                     -- as VIES gave them, when it gave them
+  address            TEXT,
+  request_date       TEXT,
+  request_identifier TEXT,
+  checked_at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX vat_checks_by_customer ON vat_checks (customer_id, vat_id, checked_at);
+INSERT INTO vat_rates (country, starts_on, rate_bp) VALUES ('SI', '2002-01-01', 2000), ('SI', '2013-07-01', 2200);
+-- ---- end of issue 13, VAT ----

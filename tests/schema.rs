@@ -64,6 +64,18 @@ fn normalise(sql: &str) -> String {
         .replace(" ,", ",")
 }
 
+/// The migration files, in the order they apply.
+fn migration_files() -> Vec<std::path::PathBuf> {
+    let mut migrations: Vec<_> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "sql"))
+            .collect();
+    migrations.sort();
+    migrations
+}
+
 #[test]
 fn the_migrations_build_exactly_schema_sql() {
     let from_schema = Connection::open_in_memory().unwrap();
@@ -72,13 +84,7 @@ fn the_migrations_build_exactly_schema_sql() {
         .unwrap();
 
     let from_migrations = Connection::open_in_memory().unwrap();
-    let mut migrations: Vec<_> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "sql"))
-            .collect();
-    migrations.sort();
+    let migrations = migration_files();
     assert!(!migrations.is_empty(), "no migrations found");
     for migration in &migrations {
         let sql = std::fs::read_to_string(migration).unwrap();
@@ -206,4 +212,76 @@ fn organisations_migration_keeps_every_customer_as_an_organisation_with_one_cont
         .execute_batch("INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, created_at) \
                         VALUES ('con_x', 'cus_b', 'active', 'X', 'ana@kovinar.si', '+3861', 0, 't')")
         .is_err());
+}
+
+/// Migration 0013 on a populated database, as D1 runs it: an order placed
+/// before VAT keeps what it asked for (no VAT, total due = total), keeps
+/// its payments, and takes the buyer's country and VAT number.
+#[test]
+fn vat_migration_keeps_existing_orders_at_what_they_asked() {
+    let db = Connection::open_in_memory().unwrap();
+    db.execute_batch("PRAGMA foreign_keys = on;").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let migrations = migration_files();
+    let vat = dir.join("0013_vat.sql");
+    for migration in migrations.iter().take_while(|path| **path != vat) {
+        db.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    db.execute_batch(
+        "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, vat_id, created_at) \
+           VALUES ('cus_a', 'active', 'TS-1', 'Kovinar GmbH', 'Strasse 1', '10115', 'Berlin', 'DE', 'DE123456789', 't');
+         INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, payment_method, status, received_cents, created_at, expires_at) \
+           VALUES ('ord_1', 'cus_a', 2, 2500, 5000, 'EUR', 'bank_transfer', 'paid', 5000, 't', 'z');
+         INSERT INTO payments (id, order_id, source, source_key, amount_cents, created_at) \
+           VALUES ('pay_1', 'ord_1', 'bank', 'ref:B1', 5000, 't');",
+    )
+    .unwrap();
+
+    let migration = std::fs::read_to_string(&vat).unwrap();
+    db.execute_batch(&format!("BEGIN;\n{migration}\nCOMMIT;"))
+        .unwrap();
+
+    let order: (String, i64, i64, i64, String, String, i64) = db
+        .query_row(
+            "SELECT vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id, received_cents \
+             FROM coupon_orders WHERE id = 'ord_1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        order,
+        (
+            "standard".into(),
+            0,
+            0,
+            5000,
+            "DE".into(),
+            "DE123456789".into(),
+            5000
+        )
+    );
+    let payments: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM payments WHERE order_id = 'ord_1'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(payments, 1);
+    let violations: i64 = db
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    let rate: i64 = db
+        .query_row(
+            "SELECT rate_bp FROM vat_rates WHERE country = 'SI' ORDER BY starts_on DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rate, 2200);
 }

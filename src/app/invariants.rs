@@ -95,7 +95,7 @@ impl World {
                 let order = &placed.record.order;
                 let event_id = format!("evt_{step}");
                 let event = serde_json::json!({"id": event_id, "type": "checkout.session.completed", "data": {"object": {
-                    "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.total.cents(),
+                    "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.vat.total_due.cents(),
                     "currency": "eur", "payment_intent": format!("pi_{step}")}}});
                 for _ in 0..*deliveries {
                     self.event(&event).unwrap();
@@ -120,7 +120,7 @@ impl World {
                 .unwrap();
                 let order = &placed.record.order;
                 let reference = order.rf_reference.as_ref().unwrap().as_str();
-                let total = order.total.cents();
+                let total = order.vat.total_due.cents();
                 let mut csv =
                     String::from("date,amount,currency,reference,remitter,bank reference\n");
                 let share = total / *parts as i64;
@@ -152,7 +152,7 @@ impl World {
                 let Some((record, intent)) = self.card_orders.get(*order).cloned() else {
                     return;
                 };
-                let refunded = record.order.total.cents() * percent / 100;
+                let refunded = record.order.vat.total_due.cents() * percent / 100;
                 let event = serde_json::json!({"id": format!("evt_refund_{step}"), "type": "charge.refunded", "data": {"object": {
                     "payment_intent": intent, "amount_refunded": refunded, "currency": "eur"}}});
                 self.event(&event).unwrap();
@@ -173,7 +173,7 @@ impl World {
                 let order = &placed.record.order;
                 let intent = format!("pi_first_{step}");
                 let refund = serde_json::json!({"id": format!("evt_early_refund_{step}"), "type": "charge.refunded", "data": {"object": {
-                    "payment_intent": intent, "amount_refunded": order.total.cents() * percent / 100, "currency": "eur"}}});
+                    "payment_intent": intent, "amount_refunded": order.vat.total_due.cents() * percent / 100, "currency": "eur"}}});
                 let early = self.event(&refund);
                 assert!(
                     matches!(
@@ -183,7 +183,7 @@ impl World {
                     "{early:?}"
                 );
                 let paid = serde_json::json!({"id": format!("evt_late_paid_{step}"), "type": "checkout.session.completed", "data": {"object": {
-                    "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.total.cents(),
+                    "client_reference_id": order.id, "payment_status": "paid", "amount_total": order.vat.total_due.cents(),
                     "currency": "eur", "payment_intent": intent}}});
                 self.event(&paid).unwrap();
                 self.event(&refund).unwrap();

@@ -97,6 +97,11 @@ pub struct Config {
     pub license_signer: Option<crate::domain::activation::LicenseSigner>,
     /// How long personal data are kept (issue 13, privacy).
     pub retention: privacy::Retention,
+    // ---- Issue 13, VAT ----
+    /// Where the seller is established (`SELLER_COUNTRY`): its rate applies
+    /// to domestic buyers and to EU buyers without a confirmed VAT number.
+    pub seller_country: crate::domain::country::Country,
+    // ---- end of issue 13, VAT ----
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -253,6 +258,9 @@ pub(crate) mod testing {
                 crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32)).unwrap(),
             ),
             retention: privacy::Retention::default(),
+            // ---- Issue 13, VAT ----
+            seller_country: crate::domain::country::Country::parse("SI").unwrap(),
+            // ---- end of issue 13, VAT ----
         }
     }
 

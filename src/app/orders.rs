@@ -6,14 +6,16 @@ use serde::Serialize;
 use super::{App, AppError, Job};
 use super::{Caller, CustomerPrincipal};
 use crate::app::BillingError;
+use crate::domain::country::Country;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, ProForma};
-use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity};
+use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Pricing, Quantity};
 use crate::domain::rf::RfReference;
 use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 use crate::domain::time::Instant;
-use crate::store::{self, Database, OrderRecord};
+use crate::domain::vat;
+use crate::store::{self, Database, DbError, OrderRecord};
 
 /// The beneficiary account that bank transfers go to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,10 +56,11 @@ impl<D: Database> App<D> {
     }
 
     /// Places an order at the customer's price today (15.00 with SUPS
-    /// coverage, else 25.00). A card order gets its Checkout Session first,
+    /// coverage, else 25.00, net) and VAT (see [`App::pricing`]). A card
+    /// order gets its Checkout Session first,
     /// then order and session are written together; a bank-transfer order
     /// gets an RF reference and a pro-forma email.
-    /// The D1 side is one read (the caller and the price) and one write;
+    /// The D1 side is one read (the caller, the price and VAT) and one write;
     /// the provider's call comes between them.
     pub async fn place_order<P: PaymentProvider>(
         &self,
@@ -68,7 +71,7 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<PlacedOrder, AppError> {
-        let (customer, sups) = self.covered(caller, now).await?;
+        let (customer, pricing) = self.pricing(caller, now).await?;
         let customer = &customer;
         let id = entropy.id("ord");
         let email = customer.contact.email.clone();
@@ -81,20 +84,18 @@ impl<D: Database> App<D> {
                     &customer.customer.id,
                     quantity,
                     method,
-                    sups,
+                    pricing,
                     None,
                     now,
                     self.config.order_lifetime,
                 );
                 let base = &self.config.public_base_url;
-                let request = CheckoutRequest {
-                    order_id: order.id.clone(),
-                    customer_email: email.as_str().to_owned(),
-                    quantity: quantity.get(),
-                    unit_amount_cents: order.unit_price.cents(),
-                    success_url: format!("{base}/portal/orders/{}?checkout=success", order.id),
-                    cancel_url: format!("{base}/portal/orders/{}?checkout=cancelled", order.id),
-                };
+                let request = CheckoutRequest::for_order(
+                    &order,
+                    email.as_str(),
+                    format!("{base}/portal/orders/{}?checkout=success", order.id),
+                    format!("{base}/portal/orders/{}?checkout=cancelled", order.id),
+                );
                 let session = provider
                     .create_checkout_session(&request)
                     .await
@@ -127,7 +128,7 @@ impl<D: Database> App<D> {
                     &customer.customer.id,
                     quantity,
                     method,
-                    sups,
+                    pricing,
                     Some(reference.clone()),
                     now,
                     self.config.order_lifetime,
@@ -139,6 +140,8 @@ impl<D: Database> App<D> {
                         quantity: quantity.get(),
                         unit_price: &order.unit_price.to_string(),
                         total: &order.total.to_string(),
+                        vat_line: &order.vat.vat_line(),
+                        total_due: &order.vat.total_due.to_string(),
                         beneficiary: &account.beneficiary,
                         iban: &account.iban,
                         bic: &account.bic,
@@ -167,20 +170,54 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// The calling customer and whether SUPS covers them now (their price
-    /// today), in one round trip.
-    pub async fn covered(
+    /// The calling customer and what prices an order of theirs today, in
+    /// one round trip: SUPS coverage (the net price), and the VAT treatment
+    /// that the seller's rate on the day (in Ljubljana) and the customer's
+    /// country and VIES-confirmed VAT number give. Without a rate for the
+    /// seller's country nothing is sold (503), rather than at a guessed rate.
+    pub async fn pricing(
         &self,
         caller: &Caller,
         now: Instant,
-    ) -> Result<(CustomerPrincipal, bool), AppError> {
+    ) -> Result<(CustomerPrincipal, Pricing), AppError> {
+        let scope = caller.customer_scope();
+        let seller = self.config.seller_country;
         let (principal, rows) = self
             .read_as(
                 caller,
-                vec![store::active_sups(&caller.customer_scope(), now)],
+                vec![
+                    store::active_sups(&scope, now),
+                    store::rates_of(seller),
+                    store::vat_number_answer(&scope),
+                ],
             )
             .await?;
-        Ok((principal.customer()?, !rows[0].is_empty()))
+        let customer = principal.customer()?;
+        let day = crate::domain::time::in_ljubljana(now).0.date();
+        let seller_rate = vat::rate_on(&store::decode_rates(&rows[1])?, seller, day).ok_or(
+            AppError::Unavailable("no VAT rate for the seller's country"),
+        )?;
+        let country = Country::parse(&customer.customer.country)
+            .map_err(|_| DbError::Decode(format!("country {}", customer.customer.country)))?;
+        let confirmed =
+            customer.customer.vat_id.is_some() && store::decode_vat_number_confirmed(&rows[2])?;
+        let treatment = vat::treatment(
+            seller,
+            vat::Buyer {
+                country,
+                vat_number_confirmed: confirmed,
+            },
+            seller_rate,
+        );
+        let pricing = Pricing {
+            sups_active: !rows[0].is_empty(),
+            treatment,
+            buyer: OrderBuyer {
+                country,
+                vat_id: customer.customer.vat_id.clone(),
+            },
+        };
+        Ok((customer, pricing))
     }
 
     /// One of the calling customer's own orders, in one round trip;
@@ -254,7 +291,7 @@ impl Credit {
                 email,
                 &order.id,
                 order.quantity.get(),
-                &order.total.to_string(),
+                &order.vat.total_due.to_string(),
             );
             (format!("msg_paid_{}", order.id), message)
         });
@@ -311,6 +348,67 @@ mod tests {
     }
 
     #[test]
+    fn vat_follows_the_buyers_country_and_confirmed_number() {
+        let app = app();
+        let mut customer = customer(&app, "ana@kovinar.si", 1);
+        let mut treat = |country: &str, vat_id: Option<&str>, check: Option<&str>| {
+            customer.customer.country = country.into();
+            customer.customer.vat_id = vat_id.map(Into::into);
+            let mut writes = vec![Statement::new(
+                "UPDATE customers SET country = ?2, vat_id = ?3 WHERE id = ?1",
+                vec![
+                    customer.customer.id.as_str().into(),
+                    country.into(),
+                    vat_id.into(),
+                ],
+            )];
+            if let Some(status) = check {
+                writes.push(Statement::new(
+                    "INSERT INTO vat_checks (id, customer_id, vat_id, status, checked_at) \
+                     VALUES ('vc_' || ?3, ?1, ?2, ?3, '2026-11-01T00:00:00.000Z')",
+                    vec![
+                        customer.customer.id.as_str().into(),
+                        vat_id.into(),
+                        status.into(),
+                    ],
+                ));
+            }
+            run(app.store.write(writes)).unwrap();
+            let (_, pricing) = run(app.pricing(
+                &crate::app::Caller::customer(customer.clone(), now()),
+                now(),
+            ))
+            .unwrap();
+            (
+                pricing.treatment.category.as_str(),
+                pricing.treatment.rate.basis_points(),
+                pricing.buyer.country.code(),
+            )
+        };
+        assert_eq!(treat("SI", None, None), ("standard", 2200, "SI"));
+        assert_eq!(
+            treat("DE", Some("DE123456789"), None),
+            ("standard", 2200, "DE"),
+            "not yet checked: the seller's rate"
+        );
+        assert_eq!(
+            treat("DE", Some("DE123456789"), Some("unavailable")),
+            ("standard", 2200, "DE"),
+            "VIES unavailable: the seller's rate, never blocked"
+        );
+        assert_eq!(
+            treat("DE", Some("DE123456789"), Some("confirmed")),
+            ("reverse_charge", 0, "DE")
+        );
+        assert_eq!(
+            treat("DE", Some("DE999999999"), None),
+            ("standard", 2200, "DE"),
+            "a changed number is not confirmed by the old one's answer"
+        );
+        assert_eq!(treat("US", None, None), ("not_subject", 0, "US"));
+    }
+
+    #[test]
     fn card_orders_need_the_payment_provider_and_bank_orders_the_account() {
         let mut app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
@@ -338,12 +436,14 @@ mod tests {
     }
 
     #[test]
-    fn the_checkout_form_names_the_order_the_line_item_and_the_return_urls() {
+    fn the_checkout_form_names_the_order_the_line_items_and_the_return_urls() {
         let request = CheckoutRequest {
             order_id: "ord_1".into(),
             customer_email: "ana@kovinar.si".into(),
             quantity: 3,
             unit_amount_cents: 2500,
+            vat_cents: 1650,
+            vat_rate: crate::domain::vat::VatRate::from_basis_points(2200).unwrap(),
             success_url: "https://p/s".into(),
             cancel_url: "https://p/c".into(),
         };
@@ -354,6 +454,20 @@ mod tests {
         assert_eq!(get("line_items[0][quantity]"), Some("3"));
         assert_eq!(get("line_items[0][price_data][unit_amount]"), Some("2500"));
         assert_eq!(get("line_items[0][price_data][currency]"), Some("eur"));
+        assert_eq!(get("line_items[1][quantity]"), Some("1"));
+        assert_eq!(get("line_items[1][price_data][unit_amount]"), Some("1650"));
+        assert_eq!(
+            get("line_items[1][price_data][product_data][name]"),
+            Some("VAT 22 %")
+        );
+        assert_eq!(request.amount_cents(), 9150);
+        let no_vat = CheckoutRequest {
+            vat_cents: 0,
+            vat_rate: crate::domain::vat::VatRate::ZERO,
+            ..request
+        };
+        let form = no_vat.form();
+        assert!(!form.iter().any(|(k, _)| k.starts_with("line_items[1]")));
         assert_eq!(
             (get("success_url"), get("cancel_url")),
             (Some("https://p/s"), Some("https://p/c"))

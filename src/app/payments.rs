@@ -422,15 +422,16 @@ mod tests {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = card_order(&app, &customer, 4, 10);
-        deliver(&app, &paid(&order, "evt_paid", 10_000), 11);
+        deliver(&app, &paid(&order, "evt_paid", 12_200), 11);
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 4
         );
+        // Ana is in Slovenia: 25.00 + 22 % VAT a coupon, 122.00 for 4.
         // A partial refund (2 coupons) and the full one (4) read nothing
         // reversed yet; together they take back the order's 4, not 6.
-        let partial = plan(&app, &refunded(&order, "evt_r1", 5_000), 12);
-        let full = plan(&app, &refunded(&order, "evt_r2", 10_000), 13);
+        let partial = plan(&app, &refunded(&order, "evt_r1", 6_100), 12);
+        let full = plan(&app, &refunded(&order, "evt_r2", 12_200), 13);
         assert_eq!(commit(&app, full).outcome, Outcome::Reversed);
         commit(&app, partial);
         assert_eq!(reversed(&app, &customer), 4);
@@ -445,7 +446,7 @@ mod tests {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
         let bought = card_order(&app, &customer, 3, 10);
-        deliver(&app, &paid(&bought, "evt_paid", 7_500), 11);
+        deliver(&app, &paid(&bought, "evt_paid", 9_150), 11);
         // Paid the wrong amount: sent to review, nothing credited.
         let wrong = card_order(&app, &customer, 2, 12);
         assert_eq!(
@@ -476,7 +477,7 @@ mod tests {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = card_order(&app, &customer, 1, 10);
-        deliver(&app, &paid(&order, "evt_paid", 2_500), 11);
+        deliver(&app, &paid(&order, "evt_paid", 3_050), 11);
         let entry = crate::domain::ledger::Entry::reversal("led_x".into(), &order, 2, 2, now());
         let refused = run(app.store.write(vec![store::append_entry(&entry)])).unwrap_err();
         assert!(
@@ -494,7 +495,7 @@ mod tests {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = card_order(&app, &customer, 2, 10);
-        let payment = plan(&app, &paid(&order, "evt_paid", 5_000), 11);
+        let payment = plan(&app, &paid(&order, "evt_paid", 6_100), 11);
         let cancelled = run(app.cancel_order(
             &crate::app::Caller::customer(customer.clone(), now()),
             &order.id,
@@ -509,7 +510,7 @@ mod tests {
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 2
         );
-        assert_eq!(after.received.cents(), 5_000);
+        assert_eq!(after.received.cents(), 6_100);
     }
 
     #[test]
@@ -517,8 +518,8 @@ mod tests {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = card_order(&app, &customer, 2, 10);
-        let one = plan(&app, &paid(&order, "evt_completed", 5_000), 11);
-        let two = plan(&app, &paid(&order, "evt_succeeded", 5_000), 12);
+        let one = plan(&app, &paid(&order, "evt_completed", 6_100), 11);
+        let two = plan(&app, &paid(&order, "evt_succeeded", 6_100), 12);
         commit(&app, one);
         commit(&app, two);
         let payments = run(app.store.db().query(store::Statement::new(
@@ -531,7 +532,7 @@ mod tests {
                 payments[0].integer("n").unwrap(),
                 payments[0].integer("cents").unwrap()
             ),
-            (1, 5_000)
+            (1, 6_100)
         );
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),

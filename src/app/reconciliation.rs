@@ -490,7 +490,7 @@ mod tests {
         let second = bank_order(&app, &customer, 1, 11);
         let (report, _) = run(app.import_statement(
             &staff_member(),
-            Upload::Csv(csv("25.00", "coupons please", "B-1").as_bytes()),
+            Upload::Csv(csv("30.50", "coupons please", "B-1").as_bytes()),
             now(),
             &mut entropy(12),
         ))
@@ -512,7 +512,7 @@ mod tests {
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 1
         );
-        assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
+        assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 3050));
         assert_eq!(
             status_and_received(&app, &second),
             (OrderStatus::AwaitingPayment, 0)
@@ -524,7 +524,7 @@ mod tests {
             matches!(again, Err(AppError::Billing(BillingError::AlreadyMatched))),
             "{again:?}"
         );
-        assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 2500));
+        assert_eq!(status_and_received(&app, &first), (OrderStatus::Paid, 3050));
         assert_eq!(purchases(&app, &customer), 1);
     }
 
@@ -535,8 +535,9 @@ mod tests {
         let order = bank_order(&app, &customer, 2, 10);
         let reference = order.rf_reference.clone().unwrap();
         // Three imports read the order unpaid before any of them writes:
-        // 20 + 30 pay the 50.00 order, the last 25.00 is beyond its total.
-        let planned: Vec<_> = [("20.00", "B-1"), ("30.00", "B-2"), ("25.00", "B-3")]
+        // 20 + 41 pay the order's 61.00 due (50.00 and 22 % VAT), the last
+        // 25.00 is beyond its total due.
+        let planned: Vec<_> = [("20.00", "B-1"), ("41.00", "B-2"), ("25.00", "B-3")]
             .iter()
             .enumerate()
             .map(|(n, (amount, bank))| {
@@ -560,7 +561,7 @@ mod tests {
         for import in planned {
             run(app.store.write(import.batch)).unwrap();
         }
-        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 7500));
+        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 8600));
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 2
@@ -575,7 +576,7 @@ mod tests {
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = bank_order(&app, &customer, 2, 10);
         let file = csv(
-            "50.00",
+            "61.00",
             order.rf_reference.as_ref().unwrap().as_str(),
             "B-1",
         );
@@ -595,7 +596,7 @@ mod tests {
         .unwrap();
         run(app.store.write(one.batch)).unwrap();
         run(app.store.write(two.batch)).unwrap();
-        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 5000));
+        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 6100));
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 2
@@ -609,7 +610,7 @@ mod tests {
         let customer = customer(&app, "ana@kovinar.si", 1);
         let order = bank_order(&app, &customer, 1, 10);
         let file = csv(
-            "25.00",
+            "30.50",
             order.rf_reference.as_ref().unwrap().as_str(),
             "B-1",
         );
@@ -627,7 +628,7 @@ mod tests {
         ))
         .unwrap();
         run(app.store.write(import.batch)).unwrap();
-        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 2500));
+        assert_eq!(status_and_received(&app, &order), (OrderStatus::Paid, 3050));
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 1
@@ -641,7 +642,7 @@ mod tests {
         ))
         .unwrap();
         let file = csv(
-            "25.00",
+            "30.50",
             cancelled.rf_reference.as_ref().unwrap().as_str(),
             "B-2",
         );
@@ -656,7 +657,7 @@ mod tests {
         assert_eq!(jobs.len(), 1, "the confirmation email");
         assert_eq!(
             status_and_received(&app, &cancelled),
-            (OrderStatus::Paid, 2500)
+            (OrderStatus::Paid, 3050)
         );
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
@@ -723,7 +724,7 @@ mod tests {
                 |r| format!("order {}", r.grouped()),
             );
             csv.push_str(&format!(
-                "2026-11-26,25.00,EUR,{text},Customer {n},BANK-{n}\n"
+                "2026-11-26,30.50,EUR,{text},Customer {n},BANK-{n}\n"
             ));
         }
         let before = app.store.db().queries();

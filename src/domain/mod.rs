@@ -58,6 +58,7 @@ pub mod text;
 pub mod time;
 pub mod token;
 pub mod vat;
+pub mod vies;
 
 as_text!(
     email::Email,

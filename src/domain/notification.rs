@@ -277,8 +277,13 @@ pub fn welcome(
 pub struct ProForma<'a> {
     pub order_id: &'a str,
     pub quantity: u32,
+    /// Net, per coupon and in all.
     pub unit_price: &'a str,
     pub total: &'a str,
+    /// The VAT line (`Amounts::vat_line`).
+    pub vat_line: &'a str,
+    /// Net plus VAT: what the transfer must bring.
+    pub total_due: &'a str,
     pub beneficiary: &'a str,
     pub iban: &'a str,
     pub bic: &'a str,
@@ -293,8 +298,11 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
         subject: format!("Pro-forma for {} support coupon(s), order {}", p.quantity, p.order_id),
         text: format!(
             "Hello,\n\n\
-             thank you for your order of {quantity} direct-support coupon(s) at EUR {unit} each.\n\n\
-             Please transfer EUR {total} to:\n\n\
+             thank you for your order of {quantity} direct-support coupon(s) at EUR {unit} each (net).\n\n\
+             Net:       EUR {total}\n\
+             {vat_line}\n\
+             Total due: EUR {total_due}\n\n\
+             Please transfer EUR {total_due} to:\n\n\
              Beneficiary: {beneficiary}\n\
              IBAN:        {iban}\n\
              BIC:         {bic}\n\
@@ -305,6 +313,8 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
             quantity = p.quantity,
             unit = p.unit_price,
             total = p.total,
+            vat_line = p.vat_line,
+            total_due = p.total_due,
             beneficiary = p.beneficiary,
             iban = p.iban,
             bic = p.bic,

@@ -2,14 +2,19 @@
 //!
 //! One coupon buys 15 minutes of direct support and costs EUR 25.00; with
 //! SUPS coverage it costs 40 % less, EUR 15.00 (the seed's SUPS terms).
+//! Prices are net; VAT follows the buyer (domain::vat) and the order keeps
+//! the amounts it was placed with: a payment completes it when its total
+//! due (net plus VAT) has arrived.
 
 use chrono::Duration;
 use rust_decimal::Decimal;
 
+use super::country::Country;
 use super::field::Invalid;
 use super::money::Money;
 use super::rf::RfReference;
 use super::time::Instant;
+use super::vat::{Amounts, Treatment};
 
 /// The list price of one coupon, in euro cents.
 const COUPON_LIST_PRICE_CENTS: i64 = 2500;
@@ -173,14 +178,38 @@ pub const PAYABLE: [OrderStatus; 4] = [
     OrderStatus::Cancelled,
 ];
 
+/// The buyer's VAT facts when an order was placed, kept with it so that
+/// its invoice states what applied then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderBuyer {
+    pub country: Country,
+    /// The VAT number the customer held (reverse charge needs one that VIES
+    /// confirmed; for other categories it is shown as given).
+    pub vat_id: Option<String>,
+}
+
+/// What prices an order: SUPS coverage sets the net unit price, the VAT
+/// treatment (decided from `buyer`) the VAT on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pricing {
+    pub sups_active: bool,
+    pub treatment: Treatment,
+    pub buyer: OrderBuyer,
+}
+
 /// An order of coupons.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
     pub id: String,
     pub customer_id: String,
     pub quantity: Quantity,
+    /// Net, per coupon.
     pub unit_price: Money,
+    /// Net, quantity × unit price (equal to `vat.net`).
     pub total: Money,
+    /// VAT category and rate, the VAT and the total due (gross).
+    pub vat: Amounts,
+    pub buyer: OrderBuyer,
     pub method: PaymentMethod,
     pub status: OrderStatus,
     /// What bank transfers have brought so far.
@@ -222,25 +251,28 @@ pub enum TransferSettlement {
 }
 
 impl Order {
-    /// Places an order at today's price, which the order keeps.
+    /// Places an order at today's price and VAT, which the order keeps.
     #[allow(clippy::too_many_arguments)]
     pub fn place(
         id: String,
         customer_id: &str,
         quantity: Quantity,
         method: PaymentMethod,
-        sups_active: bool,
+        pricing: Pricing,
         rf_reference: Option<RfReference>,
         now: Instant,
         lifetime: Duration,
     ) -> Self {
-        let unit_price = unit_price(sups_active);
+        let unit_price = unit_price(pricing.sups_active);
+        let total = unit_price.times(quantity.get());
         Self {
             id,
             customer_id: customer_id.to_owned(),
             quantity,
             unit_price,
-            total: unit_price.times(quantity.get()),
+            total,
+            vat: pricing.treatment.apply(total),
+            buyer: pricing.buyer,
             method,
             status: OrderStatus::AwaitingPayment,
             received: Money::ZERO,
@@ -266,7 +298,13 @@ impl Order {
         }
     }
 
-    /// A card payment must be exactly the order's total, in euros.
+    /// What the order still asks for: the total due less what transfers
+    /// have brought.
+    pub fn outstanding(&self) -> Money {
+        self.vat.total_due.saturating_minus(self.received)
+    }
+
+    /// A card payment must be exactly the order's total due, in euros.
     pub fn settle_card(&self, amount_cents: i64, currency: &str) -> CardSettlement {
         match self.status {
             OrderStatus::Paid => CardSettlement::AlreadyPaid,
@@ -277,16 +315,17 @@ impl Order {
             _ if !currency.eq_ignore_ascii_case(super::money::CURRENCY) => {
                 CardSettlement::Review(format!("paid in {currency}, the order is in EUR"))
             }
-            _ if amount_cents != self.total.cents() => CardSettlement::Review(format!(
-                "paid {} cents, the order's total is {} cents",
+            _ if amount_cents != self.vat.total_due.cents() => CardSettlement::Review(format!(
+                "paid {} cents, the order's total due is {} cents",
                 amount_cents,
-                self.total.cents()
+                self.vat.total_due.cents()
             )),
             _ => CardSettlement::Paid,
         }
     }
 
-    /// Adds a bank transfer to what the order has received.
+    /// Adds a bank transfer to what the order has received; the transfers
+    /// pay it once they add up to the total due.
     pub fn settle_transfer(&self, amount: Money) -> TransferSettlement {
         match self.status {
             OrderStatus::AwaitingPayment
@@ -294,12 +333,12 @@ impl Order {
             | OrderStatus::Expired
             | OrderStatus::Cancelled => {
                 let received = self.received.plus(amount);
-                if received < self.total {
+                if received < self.vat.total_due {
                     TransferSettlement::Partial { received }
                 } else {
                     TransferSettlement::Paid {
                         received,
-                        excess: received.saturating_minus(self.total),
+                        excess: received.saturating_minus(self.vat.total_due),
                     }
                 }
             }
@@ -310,10 +349,31 @@ impl Order {
     }
 
     /// Coupons a refund of `refunded_cents` in all takes back: whole coupons
-    /// at the order's price, never more than it bought.
+    /// at the order's gross price (its total due over its quantity, so that
+    /// refunding the total due takes back every coupon even when VAT on the
+    /// total rounds differently from VAT on one coupon), never more than it
+    /// bought.
     pub fn coupons_refunded(&self, refunded_cents: i64) -> i64 {
-        let per_coupon = self.unit_price.cents().max(1);
-        (refunded_cents.max(0) / per_coupon).min(i64::from(self.quantity.get()))
+        let quantity = i64::from(self.quantity.get());
+        let due = self.vat.total_due.cents().max(1);
+        let coupons = i128::from(refunded_cents.max(0)) * i128::from(quantity) / i128::from(due);
+        i64::try_from(coupons).unwrap_or(i64::MAX).min(quantity)
+    }
+}
+
+/// A domestic (Slovenian) buyer's pricing at 22 %, for tests.
+#[cfg(test)]
+pub(crate) fn domestic_pricing(sups_active: bool) -> Pricing {
+    Pricing {
+        sups_active,
+        treatment: Treatment {
+            category: super::vat::VatCategory::Standard,
+            rate: super::vat::VatRate::from_basis_points(2200).expect("22 %"),
+        },
+        buyer: OrderBuyer {
+            country: Country::parse("SI").expect("an ISO code"),
+            vat_id: None,
+        },
     }
 }
 
@@ -321,18 +381,20 @@ impl Order {
 mod tests {
     use super::*;
     use crate::domain::time::from_unix_millis;
+    use crate::domain::vat::{VatCategory, VatRate};
 
     fn now() -> Instant {
         from_unix_millis(1_795_000_000_000).unwrap()
     }
 
+    /// An order of a domestic (Slovenian) buyer at 22 %.
     fn order(quantity: i64, sups: bool) -> Order {
         Order::place(
             "ord_1".into(),
             "cus_1",
             Quantity::parse(quantity).unwrap(),
             PaymentMethod::BankTransfer,
-            sups,
+            domestic_pricing(sups),
             None,
             now(),
             Duration::days(DEFAULT_LIFETIME_DAYS),
@@ -353,6 +415,33 @@ mod tests {
     fn the_total_is_quantity_times_the_unit_price() {
         assert_eq!(order(3, false).total.to_string(), "75.00");
         assert_eq!(order(200, true).total.to_string(), "3000.00");
+    }
+
+    #[test]
+    fn the_order_keeps_its_vat_and_total_due() {
+        let order = order(3, false);
+        assert_eq!(order.vat.net, order.total);
+        assert_eq!(order.vat.vat.to_string(), "16.50");
+        assert_eq!(order.vat.total_due.to_string(), "91.50");
+        assert_eq!(order.outstanding().to_string(), "91.50");
+        let reverse = Order::place(
+            "ord_2".into(),
+            "cus_2",
+            Quantity::parse(3).unwrap(),
+            PaymentMethod::Card,
+            Pricing {
+                treatment: Treatment {
+                    category: VatCategory::ReverseCharge,
+                    rate: VatRate::ZERO,
+                },
+                ..domestic_pricing(false)
+            },
+            None,
+            now(),
+            Duration::days(1),
+        );
+        assert_eq!(reverse.vat.total_due, reverse.total);
+        assert_eq!(reverse.settle_card(7500, "eur"), CardSettlement::Paid);
     }
 
     #[test]
@@ -380,48 +469,51 @@ mod tests {
     #[test]
     fn a_card_payment_must_match_amount_and_currency() {
         let order = order(2, false);
-        assert_eq!(order.settle_card(5000, "eur"), CardSettlement::Paid);
+        assert_eq!(order.settle_card(6100, "eur"), CardSettlement::Paid);
+        // The net total is not enough: the VAT is due too.
+        for short in [5000, 6099] {
+            assert!(matches!(
+                order.settle_card(short, "eur"),
+                CardSettlement::Review(_)
+            ));
+        }
         assert!(matches!(
-            order.settle_card(4999, "eur"),
-            CardSettlement::Review(_)
-        ));
-        assert!(matches!(
-            order.settle_card(5000, "usd"),
+            order.settle_card(6100, "usd"),
             CardSettlement::Review(_)
         ));
         let paid = Order {
             status: OrderStatus::Paid,
             ..order
         };
-        assert_eq!(paid.settle_card(5000, "eur"), CardSettlement::AlreadyPaid);
+        assert_eq!(paid.settle_card(6100, "eur"), CardSettlement::AlreadyPaid);
     }
 
     #[test]
     fn transfers_add_up_until_the_total_is_covered() {
         let order = order(2, false);
         assert_eq!(
-            order.settle_transfer(eur("20.00")),
+            order.settle_transfer(eur("50.00")),
             TransferSettlement::Partial {
-                received: eur("20.00")
+                received: eur("50.00")
             }
         );
         let partial = Order {
             status: OrderStatus::PartiallyPaid,
-            received: eur("20.00"),
+            received: eur("50.00"),
             ..order.clone()
         };
         assert_eq!(
-            partial.settle_transfer(eur("30.00")),
+            partial.settle_transfer(eur("11.00")),
             TransferSettlement::Paid {
-                received: eur("50.00"),
+                received: eur("61.00"),
                 excess: Money::ZERO
             }
         );
         assert_eq!(
-            order.settle_transfer(eur("60.00")),
+            order.settle_transfer(eur("70.00")),
             TransferSettlement::Paid {
-                received: eur("60.00"),
-                excess: eur("10.00")
+                received: eur("70.00"),
+                excess: eur("9.00")
             }
         );
     }
@@ -432,11 +524,11 @@ mod tests {
             status: OrderStatus::Cancelled,
             ..order(1, false)
         };
-        assert_eq!(cancelled.settle_card(2500, "eur"), CardSettlement::Paid);
+        assert_eq!(cancelled.settle_card(3050, "eur"), CardSettlement::Paid);
         assert_eq!(
-            cancelled.settle_transfer(eur("25.00")),
+            cancelled.settle_transfer(eur("30.50")),
             TransferSettlement::Paid {
-                received: eur("25.00"),
+                received: eur("30.50"),
                 excess: Money::ZERO
             }
         );
@@ -461,10 +553,13 @@ mod tests {
     }
 
     #[test]
-    fn a_refund_takes_back_whole_coupons_at_the_orders_price() {
+    fn a_refund_takes_back_whole_coupons_at_the_orders_gross_price() {
+        // 4 × 15.00 net, 13.20 VAT: 73.20 due, 18.30 a coupon.
         let order = order(4, true);
-        assert_eq!(order.coupons_refunded(6000), 4);
-        assert_eq!(order.coupons_refunded(2999), 1);
+        assert_eq!(order.coupons_refunded(7320), 4);
+        assert_eq!(order.coupons_refunded(6000), 3);
+        assert_eq!(order.coupons_refunded(3659), 1);
+        assert_eq!(order.coupons_refunded(3660), 2);
         assert_eq!(order.coupons_refunded(1_000_000), 4);
         assert_eq!(order.coupons_refunded(-5), 0);
     }

@@ -104,7 +104,7 @@ pub fn apply_transfer(change: &mut OrderChange, key: &str, amount: Money) -> (Ou
             change.order.status = OrderStatus::PartiallyPaid;
             (
                 Outcome::Partial,
-                format!("{received} of {} received", change.order.total),
+                format!("{received} of {} received", change.order.vat.total_due),
             )
         }
         TransferSettlement::Paid { received, excess } => {
@@ -115,7 +115,7 @@ pub fn apply_transfer(change: &mut OrderChange, key: &str, amount: Money) -> (Ou
                 change.excess.push((key.to_owned(), excess));
                 (
                     Outcome::Overpaid,
-                    format!("paid in full; {excess} over the total, to refund"),
+                    format!("paid in full; {excess} over the total due, to refund"),
                 )
             } else {
                 (Outcome::Matched, "paid in full".into())
@@ -270,13 +270,14 @@ mod tests {
 
     const REFERENCE: &str = "RF18539007547034";
 
+    /// A domestic buyer's order: 30.50 a coupon with 22 % VAT.
     fn order(quantity: i64) -> Order {
         Order::place(
             "ord_1".into(),
             "cus_1",
             Quantity::parse(quantity).unwrap(),
             PaymentMethod::BankTransfer,
-            false,
+            crate::domain::order::domestic_pricing(false),
             RfReference::parse(REFERENCE).ok(),
             from_unix_millis(0).unwrap(),
             chrono::Duration::days(30),
@@ -315,7 +316,7 @@ mod tests {
     #[test]
     fn the_exact_amount_with_the_reference_in_free_text_pays_the_order() {
         let result = reconcile(
-            &[entry(0, "50.00", "coupons rf18 5390 0754 7034")],
+            &[entry(0, "61.00", "coupons rf18 5390 0754 7034")],
             &HashSet::new(),
             &orders(2),
         );
@@ -323,12 +324,12 @@ mod tests {
         let change = &result.changes[0];
         assert!(change.completed && change.excess.is_empty());
         assert_eq!(change.order.status, OrderStatus::Paid);
-        assert_eq!(change.payments, [("ref:B0".to_string(), 5000)]);
+        assert_eq!(change.payments, [("ref:B0".to_string(), 6100)]);
     }
 
     #[test]
     fn a_structured_reference_is_used_first() {
-        let mut paid = entry(0, "25.00", "no reference here");
+        let mut paid = entry(0, "30.50", "no reference here");
         paid.structured_references = vec![REFERENCE.into()];
         let result = reconcile(&[paid], &HashSet::new(), &orders(1));
         assert_eq!(outcomes(&result), [Outcome::Matched]);
@@ -337,12 +338,13 @@ mod tests {
 
     #[test]
     fn an_underpayment_waits_for_the_rest_and_then_credits_once() {
-        let entries = [entry(0, "20.00", REFERENCE), entry(1, "30.00", REFERENCE)];
+        // The net total (50.00) alone is not enough: the VAT is due too.
+        let entries = [entry(0, "50.00", REFERENCE), entry(1, "11.00", REFERENCE)];
         let result = reconcile(&entries, &HashSet::new(), &orders(2));
         assert_eq!(outcomes(&result), [Outcome::Partial, Outcome::Matched]);
         assert_eq!(result.changes.len(), 1);
         assert!(result.changes[0].completed);
-        assert_eq!(result.changes[0].order.received.to_string(), "50.00");
+        assert_eq!(result.changes[0].order.received.to_string(), "61.00");
 
         let first_only = reconcile(&entries[..1], &HashSet::new(), &orders(2));
         assert!(!first_only.changes[0].completed);
@@ -354,7 +356,7 @@ mod tests {
 
     #[test]
     fn an_overpayment_credits_and_flags_the_excess() {
-        let result = reconcile(&[entry(0, "30.00", REFERENCE)], &HashSet::new(), &orders(1));
+        let result = reconcile(&[entry(0, "35.50", REFERENCE)], &HashSet::new(), &orders(1));
         assert_eq!(outcomes(&result), [Outcome::Overpaid]);
         assert!(result.changes[0].completed);
         assert_eq!(
@@ -367,9 +369,9 @@ mod tests {
     fn entries_seen_before_or_twice_in_the_file_are_duplicates() {
         let seen = HashSet::from(["ref:B0".to_string()]);
         let entries = [
-            entry(0, "25.00", REFERENCE),
-            entry(1, "25.00", REFERENCE),
-            entry(1, "25.00", REFERENCE),
+            entry(0, "30.50", REFERENCE),
+            entry(1, "30.50", REFERENCE),
+            entry(1, "30.50", REFERENCE),
         ];
         let result = reconcile(&entries, &seen, &orders(1));
         assert_eq!(

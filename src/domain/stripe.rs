@@ -15,7 +15,9 @@ use sha2::Sha256;
 use subtle::ConstantTimeEq;
 use thiserror::Error;
 
+use super::order::Order;
 use super::time::Instant;
+use super::vat::VatRate;
 
 /// How far the signed timestamp may be from now, in seconds, either way.
 pub const TOLERANCE_SECONDS: i64 = 300;
@@ -206,23 +208,53 @@ impl Event {
     }
 }
 
-/// A Checkout Session to create: one line of coupons, paid once.
+/// A Checkout Session to create: a line of coupons at the net price and,
+/// when VAT is charged, a line of the VAT, paid once. The lines add up to
+/// the order's total due exactly (VAT is computed on the order's net total,
+/// not per coupon, so it is one line of its own).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutRequest {
     pub order_id: String,
     pub customer_email: String,
     pub quantity: u32,
+    /// Net, per coupon.
     pub unit_amount_cents: i64,
+    pub vat_cents: i64,
+    pub vat_rate: VatRate,
     pub success_url: String,
     pub cancel_url: String,
 }
 
 impl CheckoutRequest {
+    /// The session that charges `order`'s total due.
+    pub fn for_order(
+        order: &Order,
+        customer_email: &str,
+        success_url: String,
+        cancel_url: String,
+    ) -> Self {
+        Self {
+            order_id: order.id.clone(),
+            customer_email: customer_email.to_owned(),
+            quantity: order.quantity.get(),
+            unit_amount_cents: order.unit_price.cents(),
+            vat_cents: order.vat.vat.cents(),
+            vat_rate: order.vat.rate,
+            success_url,
+            cancel_url,
+        }
+    }
+
+    /// What the session charges: the sum of its lines.
+    pub fn amount_cents(&self) -> i64 {
+        i64::from(self.quantity) * self.unit_amount_cents + self.vat_cents
+    }
+
     /// The form fields of `POST /v1/checkout/sessions`. The order id goes in
     /// as the client reference and in the metadata of the session and of its
     /// payment intent, so that every event about it names the order.
     pub fn form(&self) -> Vec<(String, String)> {
-        let pairs = [
+        let mut pairs = vec![
             ("mode", "payment".to_string()),
             ("client_reference_id", self.order_id.clone()),
             ("customer_email", self.customer_email.clone()),
@@ -244,6 +276,20 @@ impl CheckoutRequest {
                 self.order_id.clone(),
             ),
         ];
+        if self.vat_cents > 0 {
+            pairs.extend([
+                ("line_items[1][quantity]", "1".to_string()),
+                ("line_items[1][price_data][currency]", "eur".into()),
+                (
+                    "line_items[1][price_data][unit_amount]",
+                    self.vat_cents.to_string(),
+                ),
+                (
+                    "line_items[1][price_data][product_data][name]",
+                    format!("VAT {} %", self.vat_rate),
+                ),
+            ]);
+        }
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 

@@ -35,6 +35,14 @@ pub fn vat_prefix(country: Country) -> &'static str {
     }
 }
 
+/// The member state whose VAT numbers carry `prefix` (`EL` is Greece);
+/// None outside the EU.
+pub fn country_of_prefix(prefix: &str) -> Option<Country> {
+    EU.iter()
+        .filter_map(|code| Country::parse(code).ok())
+        .find(|country| vat_prefix(*country) == prefix)
+}
+
 /// How VAT applies to a sale, as EN 16931 names it (UNCL 5305 codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VatCategory {
@@ -194,6 +202,23 @@ pub struct Amounts {
     pub total_due: Money,
 }
 
+impl Amounts {
+    /// The VAT line as the pro-forma and the order page show it: the rate
+    /// and the amount, and for a sale without VAT its category and the
+    /// legal mention why.
+    pub fn vat_line(&self) -> String {
+        match self.category.exemption() {
+            None => format!("VAT {} %: EUR {}", self.rate, self.vat),
+            Some((_, mention)) => format!(
+                "VAT {} % (category {}): EUR {}. {mention}",
+                self.rate,
+                self.category.code(),
+                self.vat
+            ),
+        }
+    }
+}
+
 impl Treatment {
     /// VAT on a net amount, rounded half away from zero to the cent, as
     /// EN 16931 computes it on the invoice (BR-CO-17).
@@ -281,6 +306,24 @@ mod tests {
     }
 
     #[test]
+    fn the_vat_line_names_the_rate_and_for_no_vat_the_reason() {
+        let domestic = Treatment {
+            category: VatCategory::Standard,
+            rate: rate(2200),
+        }
+        .apply(Money::parse("25.00").unwrap());
+        assert_eq!(domestic.vat_line(), "VAT 22 %: EUR 5.50");
+        let abroad = Treatment {
+            category: VatCategory::NotSubject,
+            rate: VatRate::ZERO,
+        }
+        .apply(Money::parse("25.00").unwrap());
+        assert!(abroad
+            .vat_line()
+            .starts_with("VAT 0 % (category O): EUR 0.00. Not subject to VAT"));
+    }
+
+    #[test]
     fn the_rate_in_force_is_the_latest_that_started_by_that_day() {
         let rows = [
             RateRow {
@@ -336,5 +379,9 @@ mod tests {
         assert!(in_eu(country("SI")) && !in_eu(country("NO")));
         assert_eq!(vat_prefix(country("GR")), "EL");
         assert_eq!(vat_prefix(country("DE")), "DE");
+        assert_eq!(country_of_prefix("EL"), Some(country("GR")));
+        assert_eq!(country_of_prefix("DE"), Some(country("DE")));
+        assert_eq!(country_of_prefix("GR"), None);
+        assert_eq!(country_of_prefix("CH"), None);
     }
 }

@@ -24,6 +24,7 @@ pub mod sqlite;
 mod staff;
 mod tasks;
 mod tokens;
+mod vat;
 
 pub use bank::{
     bank_entry, decode_bank_entries, insert_bank_entries, insert_statement, is_matched_already,
@@ -111,6 +112,7 @@ pub use tokens::{
     decode_sent, delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
     messages_to_since, spend_token,
 };
+pub use vat::{decode_rates, decode_vat_number_confirmed, rates_of, vat_number_answer};
 
 use std::borrow::Cow;
 

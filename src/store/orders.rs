@@ -2,13 +2,15 @@
 //! staff settle by hand, and SUPS coverage.
 
 use super::{bulk, bulk_with, CustomerScope, Database, DbError, Row, Statement, Store, Value};
+use crate::domain::country::Country;
 use crate::domain::email::Email;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
 use crate::domain::notification::Message;
-use crate::domain::order::{Order, OrderStatus, PaymentMethod, Quantity, PAYABLE};
+use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Quantity, PAYABLE};
 use crate::domain::rf::RfReference;
 use crate::domain::time::{format, Instant};
+use crate::domain::vat::{Amounts, VatCategory, VatRate};
 
 /// An order with what the payment provider and staff added to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +42,8 @@ impl OrderRecord {
 
 const COLUMNS: &str = "id, customer_id, quantity, unit_price_cents, total_cents, payment_method, status, \
      received_cents, rf_reference, checkout_session_id, checkout_url, payment_intent_id, review_reason, \
-     created_at, expires_at, paid_at, closed_at";
+     created_at, expires_at, paid_at, closed_at, vat_category, vat_rate_bp, vat_cents, total_due_cents, \
+     buyer_country, buyer_vat_id";
 
 fn money(row: &Row, column: &str) -> Result<Money, DbError> {
     let cents = row.integer(column)?;
@@ -53,13 +56,31 @@ impl OrderRecord {
         let decode = |what: &str, text: String| DbError::Decode(format!("{what} {text}"));
         let status = row.text("status")?;
         let method = row.text("payment_method")?;
+        let category = row.text("vat_category")?;
+        let rate = row.integer("vat_rate_bp")?;
+        let country = row.text("buyer_country")?;
+        let total = money(row, "total_cents")?;
+        let vat = Amounts {
+            category: VatCategory::parse(&category)
+                .ok_or_else(|| decode("vat_category", category.clone()))?,
+            rate: VatRate::from_basis_points(rate)
+                .ok_or_else(|| decode("vat_rate_bp", rate.to_string()))?,
+            net: total,
+            vat: money(row, "vat_cents")?,
+            total_due: money(row, "total_due_cents")?,
+        };
         let order = Order {
             id: row.text("id")?,
             customer_id: row.text("customer_id")?,
             quantity: Quantity::parse(row.integer("quantity")?)
                 .map_err(|e| decode("quantity", e.detail))?,
             unit_price: money(row, "unit_price_cents")?,
-            total: money(row, "total_cents")?,
+            total,
+            vat,
+            buyer: OrderBuyer {
+                country: Country::parse(&country).map_err(|_| decode("buyer_country", country))?,
+                vat_id: row.opt_text("buyer_vat_id")?,
+            },
             method: PaymentMethod::parse(&method)
                 .map_err(|_| decode("payment_method", method.clone()))?,
             status: OrderStatus::parse(&status).ok_or_else(|| decode("status", status.clone()))?,
@@ -87,8 +108,9 @@ impl OrderRecord {
 pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement {
     Statement::new(
         "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, \
-         payment_method, status, rf_reference, checkout_session_id, checkout_url, created_at, expires_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         payment_method, status, rf_reference, checkout_session_id, checkout_url, created_at, expires_at, \
+         vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         vec![
             order.id.as_str().into(),
             order.customer_id.as_str().into(),
@@ -102,6 +124,12 @@ pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement 
             checkout.map(|(_, url)| url).into(),
             format(order.created_at).into(),
             format(order.expires_at).into(),
+            order.vat.category.as_str().into(),
+            order.vat.rate.basis_points().into(),
+            order.vat.vat.cents().into(),
+            order.vat.total_due.cents().into(),
+            order.buyer.country.code().into(),
+            order.buyer.vat_id.as_deref().into(),
         ],
     )
 }
@@ -131,7 +159,7 @@ pub fn set_order_status(
 /// Records a card payment: paid, with the payment intent that refunds name.
 pub fn mark_card_paid(order_id: &str, payment_intent_id: Option<&str>, now: Instant) -> Statement {
     Statement::new(
-        "UPDATE coupon_orders SET status = 'paid', paid_at = ?3, received_cents = total_cents, \
+        "UPDATE coupon_orders SET status = 'paid', paid_at = ?3, received_cents = total_due_cents, \
          payment_intent_id = COALESCE(?2, payment_intent_id) WHERE id = ?1 AND status <> 'paid'",
         vec![
             order_id.into(),
@@ -363,11 +391,11 @@ pub fn settle_transfers(
     let mut statements = bulk_with(
         "UPDATE coupon_orders SET received_cents = paid.cents, \
          status = CASE WHEN coupon_orders.status IN (SELECT value FROM json_each(?3)) THEN \
-           CASE WHEN paid.cents >= coupon_orders.total_cents THEN 'paid' \
+           CASE WHEN paid.cents >= coupon_orders.total_due_cents THEN 'paid' \
            WHEN paid.cents > 0 THEN 'partially_paid' ELSE coupon_orders.status END \
            ELSE coupon_orders.status END, \
          paid_at = CASE WHEN coupon_orders.status IN (SELECT value FROM json_each(?3)) \
-           AND paid.cents >= coupon_orders.total_cents THEN ?2 ELSE coupon_orders.paid_at END \
+           AND paid.cents >= coupon_orders.total_due_cents THEN ?2 ELSE coupon_orders.paid_at END \
          FROM (SELECT p.order_id AS id, SUM(p.amount_cents) AS cents FROM payments AS p \
            WHERE p.amount_cents > 0 AND p.order_id IN (SELECT value ->> 0 FROM json_each(?1)) \
            GROUP BY p.order_id) AS paid \
@@ -395,11 +423,11 @@ pub fn settle_transfers(
     statements.extend(bulk_with(
         "INSERT INTO staff_tasks (id, task_key, kind, order_id, customer_id, amount_cents, detail, created_at) \
          SELECT task_id, 'excess:' || source_key, 'refund_excess', order_id, customer_id, excess, \
-         printf('EUR %d.%02d paid beyond order %s''s total, to refund', excess / 100, excess % 100, order_id), ?2 \
+         printf('EUR %d.%02d paid beyond order %s''s total due, to refund', excess / 100, excess % 100, order_id), ?2 \
          FROM (SELECT j.value ->> 1 AS task_id, p.source_key, o.id AS order_id, o.customer_id, \
            CASE o.status \
              WHEN 'paid' THEN MIN(p.amount_cents, MAX(0, (SELECT SUM(q.amount_cents) FROM payments AS q \
-               WHERE q.order_id = o.id AND q.amount_cents > 0 AND q.rowid <= p.rowid) - o.total_cents)) \
+               WHERE q.order_id = o.id AND q.amount_cents > 0 AND q.rowid <= p.rowid) - o.total_due_cents)) \
              WHEN 'partially_paid' THEN 0 \
              ELSE p.amount_cents END AS excess \
            FROM json_each(?1) AS j JOIN payments AS p ON p.id = j.value ->> 0 \

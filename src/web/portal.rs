@@ -3,6 +3,7 @@
 
 use super::prelude::*;
 use crate::app::{AccessError, BillingError};
+use crate::domain::order::Pricing;
 
 pub async fn portal<D: Database>(
     app: &App<D>,
@@ -49,14 +50,14 @@ pub async fn portal<D: Database>(
                     r.order.id
                 ),
                 html!("{}", r.order.quantity.get()),
-                html!("EUR {}", r.order.total),
+                html!("EUR {}", r.order.vat.total_due),
                 status_text(r.order.status_at(now).as_str()),
             ]
         })
         .collect();
     html.push(table(
         "Orders",
-        &["Order", "Coupons", "Total", "Status"],
+        &["Order", "Coupons", "Total due", "Status"],
         &orders,
     ));
     let mut licenses = Vec::new();
@@ -110,7 +111,7 @@ pub async fn portal<D: Database>(
 }
 
 pub(crate) fn coupon_form(
-    unit_price: Money,
+    pricing: &Pricing,
     values: &Map<String, Value>,
     errors: &FieldErrors,
 ) -> Html {
@@ -127,14 +128,20 @@ pub(crate) fn coupon_form(
     let error = error_for(errors, "payment_method").map_or(Html::EMPTY, |e| {
         html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
     });
+    let unit = pricing
+        .treatment
+        .apply(crate::domain::order::unit_price(pricing.sups_active));
     html!(
-        "<p>One coupon buys 15 minutes of direct support: EUR {} for you today.</p>\n\
+        "<p>One coupon buys 15 minutes of direct support: EUR {} net for you today \
+         (<span id=\"unit-vat\">{}</span>; EUR <span id=\"unit-gross\">{}</span> with VAT).</p>\n\
          <form method=\"post\" action=\"/portal/coupons\">\n{}\
          <fieldset><legend>Payment</legend>\n\
          <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{}> <label for=\"pay-card\">Card</label></p>\n\
          <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{}> <label for=\"pay-bank\">Bank transfer</label></p>\n\
          </fieldset>{}\n<button type=\"submit\">Order</button>\n</form>",
-        unit_price,
+        unit.net,
+        unit.vat_line(),
+        unit.total_due,
         input("quantity", "Coupons", "number", quantity, errors, " min=\"1\" max=\"200\" required"),
         card,
         bank,
@@ -147,12 +154,8 @@ pub async fn coupons_page<D: Database>(
     caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let (_, sups) = app.covered(caller, now).await?;
-    let body = coupon_form(
-        crate::domain::order::unit_price(sups),
-        &Map::new(),
-        &FieldErrors::default(),
-    );
+    let (_, pricing) = app.pricing(caller, now).await?;
+    let body = coupon_form(&pricing, &Map::new(), &FieldErrors::default());
     Ok(page_in(Area::Customer, 200, "Buy support coupons", body).into())
 }
 
@@ -174,12 +177,8 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     });
     let method = fields.parse("payment_method", PaymentMethod::parse);
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        let (_, sups) = app.covered(caller, now).await?;
-        let body = coupon_form(
-            crate::domain::order::unit_price(sups),
-            &object,
-            &fields.errors,
-        );
+        let (_, pricing) = app.pricing(caller, now).await?;
+        let body = coupon_form(&pricing, &object, &fields.errors);
         return Ok(page_in(Area::Customer, 422, "Buy support coupons", body).into());
     };
     match app
@@ -210,7 +209,7 @@ pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Html 
     let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) else {
         return Html::EMPTY;
     };
-    let due = order.total.saturating_minus(order.received);
+    let due = order.outstanding();
     let qr = crate::domain::epc::payload(&crate::domain::epc::Transfer {
         bic: &account.bic,
         beneficiary: &account.beneficiary,
@@ -266,10 +265,15 @@ pub async fn order_page<D: Database>(
     };
     let mut html = Html::from_static(notice);
     html.push(html!(
-        "<p>{} coupon(s) at EUR {} = <strong>EUR {}</strong>. Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
+        "<dl class=\"amounts\"><dt>{} coupon(s) at EUR {} (net)</dt><dd id=\"order-net\">EUR {}</dd>\
+         <dt>VAT</dt><dd id=\"order-vat\">{}</dd>\
+         <dt>Total due</dt><dd id=\"order-total-due\"><strong>EUR {}</strong></dd></dl>\n\
+         <p>Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
         order.quantity.get(),
         order.unit_price,
         order.total,
+        order.vat.vat_line(),
+        order.vat.total_due,
         status_text(order.status_at(now).as_str()),
         when(order.expires_at)
     ));

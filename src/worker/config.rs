@@ -143,6 +143,16 @@ fn config(env: &Env) -> worker::Result<Config> {
             })
             .unwrap_or_default(),
         retention: retention(env),
+        // ---- Issue 13, VAT ----
+        seller_country: crate::domain::country::Country::parse(
+            &setting(env, "SELLER_COUNTRY").unwrap_or_else(|| "SI".into()),
+        )
+        .ok()
+        .filter(|country| crate::domain::vat::in_eu(*country))
+        .ok_or_else(|| {
+            worker::Error::RustError("SELLER_COUNTRY is not an EU member state's ISO code".into())
+        })?,
+        // ---- end of issue 13, VAT ----
     })
 }
 

@@ -204,7 +204,7 @@ fn one_bank_entry_pays_one_order_even_when_matched_to_twenty_orders_at_once() {
     let orders: Vec<Value> = (0..20)
         .map(|_| app.order(&token, 1, "bank_transfer"))
         .collect();
-    let entry = unmatched_entry(&app, "25.00");
+    let entry = unmatched_entry(&app, "30.50");
     let answers = at_once(&app, 20, |app, i| match_entry(app, &entry, &orders[i]));
     let statuses = statuses(&answers);
     assert_eq!(count(&statuses, 200), 1, "{statuses:?}");
@@ -228,7 +228,7 @@ fn one_bank_entry_matched_twenty_times_at_once_to_one_order_pays_it_once() {
     let app = spawn_app();
     let (_, token) = app.customer();
     let order = app.order(&token, 1, "bank_transfer");
-    let entry = unmatched_entry(&app, "25.00");
+    let entry = unmatched_entry(&app, "30.50");
     let statuses = statuses(&at_once(&app, 20, |app, _| {
         match_entry(app, &entry, &order)
     }));
@@ -237,7 +237,7 @@ fn one_bank_entry_matched_twenty_times_at_once_to_one_order_pays_it_once() {
     let paid = order_now(&app, &token, &order);
     assert_eq!(
         (paid["status"].as_str(), paid["received"].as_str()),
-        (Some("paid"), Some("25.00"))
+        (Some("paid"), Some("30.50"))
     );
     assert_eq!(app.balance(&token), 1 + 1);
     assert!(tasks_of(&app, &order, "refund_excess").is_empty());
@@ -247,26 +247,27 @@ fn one_bank_entry_matched_twenty_times_at_once_to_one_order_pays_it_once() {
 fn twenty_partial_transfers_imported_at_once_all_count() {
     let app = spawn_app();
     let (_, token) = app.customer();
-    // 19 coupons, 475.00: twenty transfers of 25.00 pay it and 25.00 more.
+    // 19 coupons, 475.00 and 22 % VAT: 579.50 due; twenty transfers of
+    // 30.50 pay it and 30.50 more.
     let order = app.order(&token, 19, "bank_transfer");
     let reference = order["bank_transfer"]["reference"]
         .as_str()
         .unwrap()
         .to_owned();
     let statuses = statuses(&at_once(&app, 20, |app, _| {
-        app.post_statement("text/csv", &csv(&[("25.00", &reference)]))
+        app.post_statement("text/csv", &csv(&[("30.50", &reference)]))
     }));
     assert_eq!(statuses, [200; 20]);
     let paid = order_now(&app, &token, &order);
     assert_eq!(
         (paid["status"].as_str(), paid["received"].as_str()),
-        (Some("paid"), Some("500.00"))
+        (Some("paid"), Some("610.00"))
     );
     assert_eq!(app.balance(&token), 1 + 19);
     assert_eq!(entries(&app, &token, "purchase").len(), 1);
     let excess = tasks_of(&app, &order, "refund_excess");
     assert_eq!(excess.len(), 1, "{excess:?}");
-    assert_eq!(excess[0]["amount"], "25.00");
+    assert_eq!(excess[0]["amount"], "30.50");
 }
 
 #[test]
@@ -286,7 +287,7 @@ fn twenty_refunds_at_once_take_back_no_more_than_the_order_credited() {
             "id": unique("evt_"),
             "type": "charge.refunded",
             "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
-                "amount": 10_000, "amount_refunded": 2_500 * (1 + i as i64 % 4), "currency": "eur"}}
+                "amount": 12_200, "amount_refunded": 3_050 * (1 + i as i64 % 4), "currency": "eur"}}
         }))
     });
     assert_eq!(statuses(&answers), [200; 20]);
@@ -347,7 +348,7 @@ fn a_cancel_racing_a_bank_transfer_ends_paid_and_credited_once() {
             app.post_json_as(&path, &token, &json!({}))
         } else {
             let reference = order["bank_transfer"]["reference"].as_str().unwrap();
-            app.post_statement("text/csv", &csv(&[("25.00", reference)]))
+            app.post_statement("text/csv", &csv(&[("30.50", reference)]))
         }
     });
     for answer in &answers {
@@ -357,7 +358,7 @@ fn a_cancel_racing_a_bank_transfer_ends_paid_and_credited_once() {
         let now = order_now(&app, &token, order);
         assert_eq!(
             (now["status"].as_str(), now["received"].as_str()),
-            (Some("paid"), Some("25.00"))
+            (Some("paid"), Some("30.50"))
         );
         assert!(tasks_of(&app, order, "refund_excess").is_empty());
     }

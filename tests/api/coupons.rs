@@ -29,6 +29,16 @@ fn a_card_order_is_credited_once_when_stripe_confirms_it() {
         (order["unit_price"].as_str(), order["total"].as_str()),
         (Some("25.00"), Some("75.00"))
     );
+    // The test customer is in Slovenia, the seller's country: 22 % VAT.
+    assert_eq!(
+        (
+            order["vat_category"].as_str(),
+            order["vat_rate"].as_str(),
+            order["vat"].as_str(),
+            order["total_due"].as_str()
+        ),
+        (Some("standard"), Some("22"), Some("16.50"), Some("91.50"))
+    );
     assert_eq!(order["currency"], "EUR");
     assert!(order["checkout_url"].as_str().unwrap().contains("cs_test_"));
     if let Some(requests) = app.0.checkout_requests() {
@@ -39,6 +49,7 @@ fn a_card_order_is_credited_once_when_stripe_confirms_it() {
         assert_eq!(sent["mode"], "payment");
         assert_eq!(sent["line_items[0][quantity]"], "3");
         assert_eq!(sent["line_items[0][price_data][unit_amount]"], "2500");
+        assert_eq!(sent["line_items[1][price_data][unit_amount]"], "1650");
     }
 
     let event = checkout_completed(&unique("evt_"), &order);
@@ -143,7 +154,7 @@ fn a_refund_takes_back_the_unused_coupons() {
         "id": unique("evt_"),
         "type": "charge.refunded",
         "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
-            "amount": 5000, "amount_refunded": 5000, "currency": "eur", "refunded": true}}
+            "amount": 6100, "amount_refunded": 6100, "currency": "eur", "refunded": true}}
     });
     assert_eq!(app.stripe_event(&refund).json()["outcome"], "reversed");
     assert_eq!(app.stripe_event(&refund).json()["outcome"], "duplicate");
@@ -160,7 +171,7 @@ fn a_refund_that_arrives_before_its_payment_is_applied_when_it_comes_again() {
         "id": unique("evt_"),
         "type": "charge.refunded",
         "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
-            "amount": 5000, "amount_refunded": 5000, "currency": "eur", "refunded": true}}
+            "amount": 6100, "amount_refunded": 6100, "currency": "eur", "refunded": true}}
     });
     let early = app.stripe_event(&refund);
     assert_eq!(
@@ -198,7 +209,7 @@ fn a_bank_order_gives_the_transfer_instructions_and_a_pro_forma() {
         ),
         (Some(BENEFICIARY), Some(IBAN), Some(BIC))
     );
-    assert_eq!(transfer["amount"], "50.00");
+    assert_eq!(transfer["amount"], "61.00", "50.00 and 22 % VAT");
     let reference = transfer["reference"].as_str().unwrap();
     assert!(
         reference.starts_with("RF") && reference.len() <= 25,
@@ -227,7 +238,7 @@ fn a_statement_with_the_reference_credits_the_order_once() {
         .to_lowercase();
     let statement = camt053(&[
         (
-            "50.00",
+            "61.00",
             &format!("Coupons {reference} thank you"),
             &unique("BANKREF"),
         ),
@@ -280,13 +291,13 @@ fn an_underpaid_order_is_credited_in_full_when_the_rest_arrives() {
             partly["status"].as_str(),
             partly["bank_transfer"]["amount"].as_str()
         ),
-        (Some("partially_paid"), Some("30.00"))
+        (Some("partially_paid"), Some("41.00"))
     );
 
     let rest = app
         .post_statement(
             "application/xml",
-            &camt053(&[("30.00", reference, &unique("B"))]),
+            &camt053(&[("41.00", reference, &unique("B"))]),
         )
         .json();
     assert_eq!(rest["matched"], 1);
@@ -298,7 +309,7 @@ fn an_unmatched_transfer_is_matched_by_staff() {
     let app = spawn_app();
     let (_, token) = app.customer();
     let order = app.order(&token, 1, "bank_transfer");
-    let report = app.post_statement("text/csv", "booking date,amount,currency,reference,remitter,bank reference\n2026-11-26,25.00,EUR,coupon please,Kovinar,CSV-1\n").json();
+    let report = app.post_statement("text/csv", "booking date,amount,currency,reference,remitter,bank reference\n2026-11-26,30.50,EUR,coupon please,Kovinar,CSV-1\n").json();
     assert_eq!(report["unmatched"], 1);
     let entry_id = report["lines"][0]["bank_entry_id"]
         .as_str()

@@ -368,9 +368,10 @@ pub fn urlencode(text: &str) -> String {
     serde_urlencoded::to_string([("", text)]).unwrap()[1..].to_owned()
 }
 
-/// A `checkout.session.completed` event for an order, as Stripe sends it.
+/// A `checkout.session.completed` event for an order, as Stripe sends it:
+/// the total due (net plus VAT) paid.
 pub fn checkout_completed(event_id: &str, order: &Value) -> Value {
-    let cents = order["total"]
+    let cents = order["total_due"]
         .as_str()
         .unwrap()
         .replace('.', "")

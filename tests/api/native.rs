@@ -150,6 +150,9 @@ pub fn spawn_app() -> TestApp<Native> {
                 .unwrap(),
         ),
         retention: spica_portal::app::privacy::Retention::default(),
+        // ---- Issue 13, VAT ----
+        seller_country: spica_portal::domain::country::Country::parse("SI").unwrap(),
+        // ---- end of issue 13, VAT ----
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),

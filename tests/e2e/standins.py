@@ -67,10 +67,19 @@ PAGE = """<!doctype html>
 """
 
 
+def amount_total(form):
+    """What a session charges, as Stripe computes it: the sum over its line
+    items (coupons and, when charged, VAT) of quantity times unit amount."""
+    total, index = 0, 0
+    while "line_items[%d][quantity]" % index in form:
+        total += int(form["line_items[%d][quantity]" % index]) * int(
+            form.get("line_items[%d][price_data][unit_amount]" % index, "0"))
+        index += 1
+    return total
+
+
 def completed_event(session_id, form):
     """The `checkout.session.completed` event of a paid session, as Stripe sends it."""
-    quantity = int(form.get("line_items[0][quantity]", "0"))
-    unit = int(form.get("line_items[0][price_data][unit_amount]", "0"))
     return {
         "id": "evt_" + session_id,
         "object": "event",
@@ -81,7 +90,7 @@ def completed_event(session_id, form):
             "object": "checkout.session",
             "client_reference_id": form.get("client_reference_id"),
             "payment_status": "paid",
-            "amount_total": quantity * unit,
+            "amount_total": amount_total(form),
             "currency": form.get("line_items[0][price_data][currency]"),
             "payment_intent": "pi_" + session_id,
             "metadata": {"order_id": form.get("metadata[order_id]")},
@@ -198,15 +207,13 @@ class Handler(BaseHTTPRequestHandler):
             sessions.append(form)
             if key not in session_by_key:
                 session_id = "cs_test_%s" % form.get("client_reference_id", len(sessions))
-                quantity = int(form.get("line_items[0][quantity]", "0"))
-                unit = int(form.get("line_items[0][price_data][unit_amount]", "0"))
                 checkouts[session_id] = form
                 session_by_key[key] = {
                     "id": session_id,
                     "object": "checkout.session",
                     "url": "http://localhost:%d/c/pay/%s" % (self.server.server_port, session_id),
                     "client_reference_id": form.get("client_reference_id"),
-                    "amount_total": quantity * unit,
+                    "amount_total": amount_total(form),
                     "currency": form.get("line_items[0][price_data][currency]"),
                     "mode": form.get("mode"),
                     "payment_status": "unpaid",
@@ -218,7 +225,7 @@ class Handler(BaseHTTPRequestHandler):
             form = checkouts.get(session_id)
         if form is None:
             return self._page(404, "Checkout not found", "<h1>This checkout does not exist</h1>")
-        amount = int(form.get("line_items[0][quantity]", "0")) * int(form.get("line_items[0][price_data][unit_amount]", "0"))
+        amount = amount_total(form)
         content = (
             "<h1>Pay Spica d.o.o.</h1>"
             "<p>{quantity} &times; {product}</p>"
