@@ -35,6 +35,7 @@ pub mod id;
 pub mod idempotency;
 pub mod inbound;
 pub mod incident;
+pub mod invoice;
 pub mod ledger;
 pub mod license;
 pub mod link;

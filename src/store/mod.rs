@@ -13,6 +13,7 @@ mod callers;
 mod customers;
 mod idempotency;
 mod incidents;
+mod invoices;
 mod ledger;
 mod licenses;
 mod orders;
@@ -59,6 +60,10 @@ pub use incidents::{
     insert_inbound_email, insert_incident, insert_incident_message, insert_session, insert_timers,
     mark_timer_done, messages_of, record_breach, sessions_of, update_incident, Attempt,
     AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
+};
+pub use invoices::{
+    decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoice,
+    InvoiceRecord,
 };
 pub use ledger::{
     account_of, append_entry, balance_of, decode_account_balance, decode_balance, decode_ledger,

@@ -151,6 +151,7 @@ pub const EXPORTED: &[Exported] = &[
     part("emails", "outbox", "SELECT id, to_address, subject, CASE WHEN status IN ('pending', 'sending') THEN NULL ELSE body_text END AS body_text, status, created_at, sent_at FROM outbox WHERE to_address IN (SELECT email FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
     part("bulletins_received", "bulletin_recipients", "SELECT bulletin_id, contact_id, status, outbox_id FROM bulletin_recipients WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c})"),
     part("unsubscribe_links", "unsubscribe_tokens", "SELECT contact_id, created_at FROM unsubscribe_tokens WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
+    part("invoices", "invoices", "SELECT * FROM invoices WHERE customer_id = {c} ORDER BY year, seq"),
     part("vat_checks", "vat_checks", "SELECT * FROM vat_checks WHERE customer_id = {c} ORDER BY checked_at"),
     part("audit_entries", "audit_log", "SELECT * FROM audit_log WHERE instr(target, {c}) > 0 OR EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = {c} AND instr(audit_log.target, k.id) > 0) OR EXISTS (SELECT 1 FROM incidents i WHERE i.customer_id = {c} AND instr(audit_log.target, i.id) > 0) OR EXISTS (SELECT 1 FROM coupon_orders o WHERE o.customer_id = {c} AND instr(audit_log.target, o.id) > 0) ORDER BY created_at"),
 ];

@@ -1,0 +1,472 @@
+//! Invoices and credit notes: issued inside the batch of the payment or
+//! refund that causes them, read back as the documents they froze.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{DbError, Row, Statement};
+use crate::domain::country::Country;
+use crate::domain::invoice::{
+    Credited, Document, InvoiceNumber, Kind, Party, PaymentMeans, Seller,
+};
+use crate::domain::money::Money;
+use crate::domain::time::{format, Instant};
+use crate::domain::vat::{Amounts, VatCategory, VatRate};
+
+/// The next number of a year, taken inside the INSERT that uses it.
+const NEXT_SEQ: &str =
+    "(SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM invoices WHERE year = ?2) AS n";
+
+const COLUMNS: &str = "id, kind, year, seq, number, order_id, credits_invoice_id, customer_id, \
+     issued_on, seller_name, seller_street, seller_postal_code, seller_city, seller_country, \
+     seller_vat_id, seller_iban, seller_bic, buyer_name, buyer_street, buyer_postal_code, \
+     buyer_city, buyer_country, buyer_vat_id, currency, quantity, unit_price_cents, net_cents, \
+     vat_cents, total_cents, vat_category, vat_rate_bp, payment_means, rf_reference, created_at";
+
+/// Issues the invoice of a paid order, as a statement after the one that
+/// marks it paid: only if the order is paid and has no invoice yet, so a
+/// replayed payment issues nothing. The buyer is the organisation as it is
+/// now; the amounts are the order's net with `amounts`' VAT.
+pub fn issue_invoice(
+    id: &str,
+    order_id: &str,
+    seller: &Seller,
+    amounts: &Amounts,
+    issued_on: NaiveDate,
+    now: Instant,
+) -> Statement {
+    let sql = format!(
+        "INSERT INTO invoices ({COLUMNS}) \
+         SELECT ?1, 'invoice', ?2, n.seq, printf('%d-%05d', ?2, n.seq), o.id, NULL, o.customer_id, ?3, \
+         ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+         c.company_name, c.street, c.postal_code, c.city, c.country, c.vat_id, \
+         o.currency, o.quantity, o.unit_price_cents, o.total_cents, ?12, o.total_cents + ?12, ?13, ?14, \
+         o.payment_method, o.rf_reference, ?15 \
+         FROM coupon_orders o JOIN customers c ON c.id = o.customer_id, {NEXT_SEQ} \
+         WHERE o.id = ?16 AND o.status = 'paid' \
+         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?16 AND kind = 'invoice')"
+    );
+    let party = &seller.party;
+    Statement::new(
+        sql,
+        vec![
+            id.into(),
+            i64::from(issued_on.year()).into(),
+            issued_on.to_string().into(),
+            party.name.as_str().into(),
+            party.street.as_str().into(),
+            party.postal_code.as_str().into(),
+            party.city.as_str().into(),
+            party.country.code().into(),
+            party.vat_id.as_deref().unwrap_or_default().into(),
+            seller.iban.as_str().into(),
+            seller.bic.as_str().into(),
+            amounts.vat.cents().into(),
+            amounts.category.as_str().into(),
+            amounts.rate.basis_points().into(),
+            format(now).into(),
+            order_id.into(),
+        ],
+    )
+}
+
+/// Issues the credit note of a refunded order: the whole of its invoice,
+/// with the invoice's frozen data, once per order; nothing when the order
+/// has no invoice.
+pub fn issue_credit_note(
+    id: &str,
+    order_id: &str,
+    issued_on: NaiveDate,
+    now: Instant,
+) -> Statement {
+    let copied = "i.seller_name, i.seller_street, i.seller_postal_code, i.seller_city, \
+         i.seller_country, i.seller_vat_id, i.seller_iban, i.seller_bic, i.buyer_name, \
+         i.buyer_street, i.buyer_postal_code, i.buyer_city, i.buyer_country, i.buyer_vat_id, \
+         i.currency, i.quantity, i.unit_price_cents, i.net_cents, i.vat_cents, i.total_cents, \
+         i.vat_category, i.vat_rate_bp, i.payment_means, i.rf_reference";
+    let sql = format!(
+        "INSERT INTO invoices ({COLUMNS}) \
+         SELECT ?1, 'credit_note', ?2, n.seq, printf('%d-%05d', ?2, n.seq), i.order_id, i.id, \
+         i.customer_id, ?3, {copied}, ?4 \
+         FROM invoices i, {NEXT_SEQ} \
+         WHERE i.order_id = ?5 AND i.kind = 'invoice' \
+         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?5 AND kind = 'credit_note')"
+    );
+    Statement::new(
+        sql,
+        vec![
+            id.into(),
+            i64::from(issued_on.year()).into(),
+            issued_on.to_string().into(),
+            format(now).into(),
+            order_id.into(),
+        ],
+    )
+}
+
+/// An issued document with the ids the portal links it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceRecord {
+    pub id: String,
+    pub customer_id: String,
+    pub document: Document,
+}
+
+/// The columns of a document, with the number and date of the invoice a
+/// credit note credits.
+fn select(filter: &str) -> String {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|column| format!("d.{column}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "SELECT {columns}, c.year AS credited_year, c.seq AS credited_seq, \
+         c.issued_on AS credited_on FROM invoices d \
+         LEFT JOIN invoices c ON c.id = d.credits_invoice_id WHERE {filter}"
+    )
+}
+
+/// One customer's documents, newest first.
+pub fn invoices_of(customer_id: &str) -> Statement {
+    Statement::new(
+        select("d.customer_id = ?1") + " ORDER BY d.year DESC, d.seq DESC",
+        vec![customer_id.into()],
+    )
+}
+
+/// One document, only if it is the customer's.
+pub fn invoice_of(customer_id: &str, invoice_id: &str) -> Statement {
+    Statement::new(
+        select("d.customer_id = ?1 AND d.id = ?2"),
+        vec![customer_id.into(), invoice_id.into()],
+    )
+}
+
+/// Every document issued from `from` to `to` (inclusive), in number order.
+pub fn invoices_issued(from: NaiveDate, to: NaiveDate) -> Statement {
+    Statement::new(
+        select("d.issued_on BETWEEN ?1 AND ?2") + " ORDER BY d.year, d.seq",
+        vec![from.to_string().into(), to.to_string().into()],
+    )
+}
+
+fn date(row: &Row, column: &str) -> Result<NaiveDate, DbError> {
+    row.parsed(column, |text| text.parse().ok())
+}
+
+fn money(row: &Row, column: &str) -> Result<Money, DbError> {
+    let cents = row.integer(column)?;
+    Money::from_cents(cents).ok_or_else(|| DbError::Decode(format!("{column} is {cents}")))
+}
+
+fn country(row: &Row, column: &str) -> Result<Country, DbError> {
+    row.parsed(column, |text| Country::parse(text).ok())
+}
+
+fn party(row: &Row, prefix: &str, vat_id: Option<String>) -> Result<Party, DbError> {
+    Ok(Party {
+        name: row.text(&format!("{prefix}_name"))?,
+        street: row.text(&format!("{prefix}_street"))?,
+        postal_code: row.text(&format!("{prefix}_postal_code"))?,
+        city: row.text(&format!("{prefix}_city"))?,
+        country: country(row, &format!("{prefix}_country"))?,
+        vat_id,
+    })
+}
+
+impl InvoiceRecord {
+    fn from_row(row: &Row) -> Result<Self, DbError> {
+        let number = |year: &str, seq: &str| -> Result<InvoiceNumber, DbError> {
+            Ok(InvoiceNumber {
+                year: i32::try_from(row.integer(year)?)
+                    .map_err(|_| DbError::Decode(format!("{year} out of range")))?,
+                seq: row.integer(seq)?,
+            })
+        };
+        let credits = match row.opt_integer("credited_seq")? {
+            None => None,
+            Some(_) => Some(Credited {
+                number: number("credited_year", "credited_seq")?,
+                issued_on: date(row, "credited_on")?,
+            }),
+        };
+        let quantity = row.integer("quantity")?;
+        let rate_points = row.integer("vat_rate_bp")?;
+        let payment = match row.text("payment_means")?.as_str() {
+            "card" => PaymentMeans::Card,
+            _ => PaymentMeans::CreditTransfer {
+                reference: row.opt_text("rf_reference")?.unwrap_or_default(),
+            },
+        };
+        let document = Document {
+            kind: row.parsed("kind", Kind::parse)?,
+            number: number("year", "seq")?,
+            issued_on: date(row, "issued_on")?,
+            seller: Seller {
+                party: party(row, "seller", Some(row.text("seller_vat_id")?))?,
+                iban: row.text("seller_iban")?,
+                bic: row.text("seller_bic")?,
+            },
+            buyer: party(row, "buyer", row.opt_text("buyer_vat_id")?)?,
+            quantity: u32::try_from(quantity)
+                .map_err(|_| DbError::Decode(format!("quantity is {quantity}")))?,
+            unit_price: money(row, "unit_price_cents")?,
+            amounts: Amounts {
+                category: row.parsed("vat_category", VatCategory::parse)?,
+                rate: VatRate::from_basis_points(rate_points)
+                    .ok_or_else(|| DbError::Decode(format!("vat_rate_bp is {rate_points}")))?,
+                net: money(row, "net_cents")?,
+                vat: money(row, "vat_cents")?,
+                total_due: money(row, "total_cents")?,
+            },
+            payment,
+            order_id: row.text("order_id")?,
+            credits,
+        };
+        Ok(Self {
+            id: row.text("id")?,
+            customer_id: row.text("customer_id")?,
+            document,
+        })
+    }
+}
+
+pub fn decode_invoices(rows: &[Row]) -> Result<Vec<InvoiceRecord>, DbError> {
+    rows.iter().map(InvoiceRecord::from_row).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::from_unix_millis;
+    use crate::domain::vat::Treatment;
+    use crate::store::sqlite::Sqlite;
+    use crate::store::{Database, Store};
+
+    fn write(store: &Store<Sqlite>, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        pollster::block_on(store.write(statements))
+    }
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn seller() -> Seller {
+        Seller {
+            party: Party {
+                name: "Spica d.o.o.".into(),
+                street: "Pot k sejmišču 33".into(),
+                postal_code: "1231".into(),
+                city: "Ljubljana".into(),
+                country: Country::parse("SI").unwrap(),
+                vat_id: Some("SI12345678".into()),
+            },
+            iban: "SI56 1910 0000 0123 438".into(),
+            bic: "BAKOSI2X".into(),
+        }
+    }
+
+    fn domestic(net_cents: i64) -> Amounts {
+        Treatment {
+            category: VatCategory::Standard,
+            rate: VatRate::from_basis_points(2200).unwrap(),
+        }
+        .apply(Money::from_cents(net_cents).unwrap())
+    }
+
+    /// A customer and `orders` orders of two coupons at 25.00, the first
+    /// `paid` of them paid.
+    fn store_with_orders(orders: usize, paid: usize) -> Store<Sqlite> {
+        let store = Store::new(Sqlite::in_memory().unwrap());
+        let mut statements = vec![Statement::new(
+            "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, \
+             city, country, vat_id, created_at) VALUES ('cus_1', 'active', 'TS-1', 'Kupec d.o.o.', \
+             'Ulica 1', '2000', 'Maribor', 'SI', 'SI87654321', '2026-01-01T00:00:00.000Z')",
+            vec![],
+        )];
+        for n in 0..orders {
+            let status = if n < paid { "paid" } else { "awaiting_payment" };
+            statements.push(Statement::new(
+                "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, \
+                 currency, payment_method, status, rf_reference, created_at, expires_at, \
+                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country) \
+                 VALUES (?1, 'cus_1', 2, 2500, 5000, 'EUR', 'bank_transfer', ?2, ?3, \
+                 '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', \
+                 'standard', 2200, 1100, 6100, 'SI')",
+                vec![
+                    format!("ord_{n}").into(),
+                    status.into(),
+                    format!("RF18ORDER{n}").into(),
+                ],
+            ));
+        }
+        write(&store, statements).unwrap();
+        store
+    }
+
+    fn issue(order: usize, on: NaiveDate) -> Statement {
+        issue_invoice(
+            &format!("inv_{order}_{on}"),
+            &format!("ord_{order}"),
+            &seller(),
+            &domestic(5000),
+            on,
+            from_unix_millis(0).unwrap(),
+        )
+    }
+
+    fn documents(store: &Store<Sqlite>) -> Vec<InvoiceRecord> {
+        let rows = pollster::block_on(store.db().query(invoices_of("cus_1"))).unwrap();
+        decode_invoices(&rows).unwrap()
+    }
+
+    fn numbers(store: &Store<Sqlite>) -> Vec<String> {
+        let mut numbers: Vec<String> = documents(store)
+            .iter()
+            .map(|record| record.document.number.to_string())
+            .collect();
+        numbers.sort();
+        numbers
+    }
+
+    #[test]
+    fn numbers_run_without_gaps_per_year_and_a_replay_issues_nothing() {
+        let store = store_with_orders(4, 4);
+        for order in 0..3 {
+            assert_eq!(
+                write(&store, vec![issue(order, day(2026, 12, 31))]).unwrap(),
+                vec![1]
+            );
+        }
+        // The same payment again: no second invoice, no number spent.
+        assert_eq!(
+            write(&store, vec![issue(1, day(2026, 12, 31))]).unwrap(),
+            vec![0]
+        );
+        assert_eq!(
+            write(&store, vec![issue(3, day(2027, 1, 1))]).unwrap(),
+            vec![1]
+        );
+        assert_eq!(
+            numbers(&store),
+            ["2026-00001", "2026-00002", "2026-00003", "2027-00001"]
+        );
+    }
+
+    #[test]
+    fn an_unpaid_order_gets_no_invoice() {
+        let store = store_with_orders(1, 0);
+        assert_eq!(
+            write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap(),
+            vec![0]
+        );
+        assert!(numbers(&store).is_empty());
+    }
+
+    #[test]
+    fn the_invoice_freezes_seller_buyer_and_amounts() {
+        let store = store_with_orders(1, 1);
+        write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap();
+        let record = documents(&store).remove(0);
+        let document = &record.document;
+        assert_eq!(record.customer_id, "cus_1");
+        assert_eq!(document.kind, Kind::Invoice);
+        assert_eq!(document.seller, seller());
+        assert_eq!(document.buyer.name, "Kupec d.o.o.");
+        assert_eq!(document.buyer.vat_id.as_deref(), Some("SI87654321"));
+        assert_eq!((document.quantity, document.unit_price.cents()), (2, 2500));
+        assert_eq!(document.amounts, domestic(5000));
+        assert_eq!(
+            document.payment,
+            PaymentMeans::CreditTransfer {
+                reference: "RF18ORDER0".into()
+            }
+        );
+        assert_eq!(document.credits, None);
+        // A later change of address leaves the issued invoice as it was.
+        write(
+            &store,
+            vec![Statement::new(
+                "UPDATE customers SET street = 'Nova 2' WHERE id = 'cus_1'",
+                vec![],
+            )],
+        )
+        .unwrap();
+        assert_eq!(documents(&store).remove(0).document.buyer.street, "Ulica 1");
+    }
+
+    #[test]
+    fn issued_invoices_never_change() {
+        let store = store_with_orders(1, 1);
+        write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap();
+        let refused = write(
+            &store,
+            vec![Statement::new("UPDATE invoices SET vat_cents = 0", vec![])],
+        );
+        assert!(
+            matches!(refused, Err(DbError::Constraint(ref m)) if m.contains("never change")),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_credit_note_credits_the_invoice_once_with_the_next_number() {
+        let store = store_with_orders(2, 2);
+        write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap();
+        let credit = |id: &str, order: &str| {
+            issue_credit_note(id, order, day(2026, 12, 2), from_unix_millis(0).unwrap())
+        };
+        assert_eq!(
+            write(&store, vec![credit("crn_1", "ord_0")]).unwrap(),
+            vec![1]
+        );
+        assert_eq!(
+            write(&store, vec![credit("crn_2", "ord_0")]).unwrap(),
+            vec![0]
+        );
+        // An order without an invoice has nothing to credit.
+        assert_eq!(
+            write(&store, vec![credit("crn_3", "ord_1")]).unwrap(),
+            vec![0]
+        );
+        let documents = documents(&store);
+        let (note, invoice) = (&documents[0].document, &documents[1].document);
+        assert_eq!(note.kind, Kind::CreditNote);
+        assert_eq!(note.number.to_string(), "2026-00002");
+        assert_eq!(
+            note.credits,
+            Some(Credited {
+                number: invoice.number,
+                issued_on: invoice.issued_on
+            })
+        );
+        assert_eq!(
+            (note.amounts, note.quantity),
+            (invoice.amounts, invoice.quantity)
+        );
+        assert!(note.to_ubl().contains("<cac:BillingReference>"));
+    }
+
+    #[test]
+    fn staff_read_the_documents_of_a_period_and_customers_only_their_own() {
+        let store = store_with_orders(2, 2);
+        write(
+            &store,
+            vec![issue(0, day(2026, 11, 30)), issue(1, day(2026, 12, 1))],
+        )
+        .unwrap();
+        let period = pollster::block_on(
+            store
+                .db()
+                .query(invoices_issued(day(2026, 12, 1), day(2026, 12, 31))),
+        )
+        .unwrap();
+        let period = decode_invoices(&period).unwrap();
+        assert_eq!(period.len(), 1);
+        assert_eq!(period[0].document.order_id, "ord_1");
+        let own = pollster::block_on(store.db().query(invoice_of("cus_1", &period[0].id))).unwrap();
+        let other =
+            pollster::block_on(store.db().query(invoice_of("cus_2", &period[0].id))).unwrap();
+        assert_eq!((own.len(), other.len()), (1, 0));
+    }
+}

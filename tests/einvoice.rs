@@ -1,0 +1,190 @@
+//! Every kind of document the portal issues passes the official EN 16931
+//! rules: invoices and credit notes of each VAT category are written to a
+//! temporary directory and checked together by `../shared/einvoice/validate-ubl`
+//! (the CEN schematron, one process for all files). A fatal rule fails the test.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use spica_portal::domain::country::Country;
+use spica_portal::domain::invoice::{
+    Credited, Document, InvoiceNumber, Kind, Party, PaymentMeans, Seller,
+};
+use spica_portal::domain::money::Money;
+use spica_portal::domain::vat::{Treatment, VatCategory, VatRate};
+
+fn party(name: &str, country: &str, vat_id: Option<&str>) -> Party {
+    Party {
+        name: name.to_owned(),
+        street: "Trg <republike> & 3".to_owned(),
+        postal_code: "1000".to_owned(),
+        city: "Ljubljana".to_owned(),
+        country: Country::parse(country).unwrap(),
+        vat_id: vat_id.map(str::to_owned),
+    }
+}
+
+/// Three coupons at 25.00 in `category`, paid by `payment`; a credit note
+/// credits invoice 2026-00001.
+fn document(category: VatCategory, kind: Kind, payment: PaymentMeans) -> Document {
+    let (buyer, points) = match category {
+        VatCategory::Standard => (party("Domači d.o.o.", "SI", Some("SI87654321")), 2200),
+        VatCategory::ReverseCharge => (party("Kunde GmbH", "DE", Some("DE123456789")), 0),
+        // A buyer outside the EU may have registered a tax number; the
+        // document must not show it (BR-O-02).
+        VatCategory::NotSubject => (party("Client Inc.", "US", Some("US-EIN-1")), 0),
+    };
+    let unit_price = Money::parse("25.00").unwrap();
+    let treatment = Treatment {
+        category,
+        rate: VatRate::from_basis_points(points).unwrap(),
+    };
+    let issued_on = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let invoice_number = InvoiceNumber { year: 2026, seq: 1 };
+    Document {
+        kind,
+        number: match kind {
+            Kind::Invoice => invoice_number,
+            Kind::CreditNote => InvoiceNumber { year: 2026, seq: 2 },
+        },
+        issued_on,
+        seller: Seller {
+            party: party("Spica & Co d.o.o.", "SI", Some("SI12345678")),
+            iban: "SI56 1910 0000 0123 438".to_owned(),
+            bic: "bakosi2x".to_owned(),
+        },
+        buyer,
+        quantity: 3,
+        unit_price,
+        amounts: treatment.apply(unit_price.times(3)),
+        payment,
+        order_id: "ord_<1>".to_owned(),
+        credits: (kind == Kind::CreditNote).then_some(Credited {
+            number: invoice_number,
+            issued_on,
+        }),
+    }
+}
+
+fn transfer() -> PaymentMeans {
+    PaymentMeans::CreditTransfer {
+        reference: "RF18539007547034".to_owned(),
+    }
+}
+
+/// Every category, both kinds, both means of payment.
+fn every_document() -> Vec<(String, Document)> {
+    let mut documents = Vec::new();
+    for category in [
+        VatCategory::Standard,
+        VatCategory::ReverseCharge,
+        VatCategory::NotSubject,
+    ] {
+        for kind in [Kind::Invoice, Kind::CreditNote] {
+            for payment in [PaymentMeans::Card, transfer()] {
+                let name = format!(
+                    "{}-{}-{}.xml",
+                    category.code(),
+                    kind.as_str(),
+                    payment.as_str()
+                );
+                documents.push((name, document(category, kind, payment)));
+            }
+        }
+    }
+    documents
+}
+
+fn validator() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join("einvoice")
+        .join("validate-ubl")
+}
+
+/// Writes the documents to a fresh directory and validates them in one run:
+/// whether every one passed, and the validator's report.
+fn validate(documents: &[(String, String)]) -> (bool, String) {
+    let dir = std::env::temp_dir().join(format!("spica-einvoice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths: Vec<PathBuf> = documents
+        .iter()
+        .map(|(name, xml)| {
+            let path = dir.join(name);
+            std::fs::write(&path, xml).unwrap();
+            path
+        })
+        .collect();
+    let output = Command::new(validator())
+        .args(&paths)
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", validator().display()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), report)
+}
+
+#[test]
+fn every_invoice_and_credit_note_passes_en16931() {
+    let documents: Vec<(String, String)> = every_document()
+        .into_iter()
+        .map(|(name, document)| (name, document.to_ubl()))
+        .collect();
+    let (valid, report) = validate(&documents);
+    assert!(valid, "{report}");
+    assert_eq!(
+        report.matches(": 0 fatal").count(),
+        documents.len(),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_domestic_invoice_carries_vat_and_both_vat_numbers() {
+    let xml = document(VatCategory::Standard, Kind::Invoice, transfer()).to_ubl();
+    assert!(xml.starts_with("<?xml"));
+    assert!(xml.contains("<cbc:CustomizationID>urn:cen.eu:en16931:2017</cbc:CustomizationID>"));
+    assert!(xml.contains("<cbc:ID>2026-00001</cbc:ID>"));
+    assert!(xml.contains("<cbc:TaxAmount currencyID=\"EUR\">16.50</cbc:TaxAmount>"));
+    assert!(xml.contains("<cbc:TaxInclusiveAmount currencyID=\"EUR\">91.50<"));
+    assert!(xml.contains("<cbc:Percent>22</cbc:Percent>"));
+    assert!(xml.contains("<cbc:CompanyID>SI12345678</cbc:CompanyID>"));
+    assert!(xml.contains("<cbc:CompanyID>SI87654321</cbc:CompanyID>"));
+    assert!(xml.contains("<cbc:PaymentMeansCode>58</cbc:PaymentMeansCode>"));
+    assert!(xml.contains("<cbc:PaymentID>RF18539007547034</cbc:PaymentID>"));
+    assert!(xml.contains("<cbc:ID>SI56191000000123438</cbc:ID>"));
+    assert!(xml.contains("Trg &lt;republike&gt; &amp; 3"));
+    assert!(xml.contains("<cbc:BuyerReference>ord_&lt;1&gt;</cbc:BuyerReference>"));
+    assert!(!xml.contains("TaxExemptionReason"));
+}
+
+#[test]
+fn not_subject_names_no_vat_identifier_and_no_rate() {
+    let xml = document(VatCategory::NotSubject, Kind::Invoice, PaymentMeans::Card).to_ubl();
+    assert!(!xml.contains("PartyTaxScheme"));
+    assert!(!xml.contains("<cbc:Percent>"));
+    assert!(!xml.contains("US-EIN-1"));
+    assert!(xml.contains("<cac:PartyIdentification><cbc:ID>SI12345678</cbc:ID>"));
+    assert!(xml.contains("<cbc:PaymentMeansCode>48</cbc:PaymentMeansCode>"));
+    assert!(xml.contains("VATEX-EU-O"));
+}
+
+#[test]
+fn a_credit_note_refers_to_its_invoice_and_asks_no_payment() {
+    let xml = document(VatCategory::ReverseCharge, Kind::CreditNote, transfer()).to_ubl();
+    assert!(xml.contains(
+        "<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""
+    ));
+    assert!(xml.contains("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>"));
+    assert!(xml.contains("<cac:InvoiceDocumentReference><cbc:ID>2026-00001</cbc:ID>"));
+    assert!(xml.contains("<cbc:CreditedQuantity unitCode=\"C62\">3</cbc:CreditedQuantity>"));
+    assert!(!xml.contains("PaymentMeans"));
+    assert!(xml.contains("<cbc:Percent>0</cbc:Percent>"));
+    assert!(xml.contains("VATEX-EU-AE"));
+}
