@@ -56,7 +56,8 @@ fn company_and_contact_changes_persist_and_show_in_me() {
     assert_eq!(
         me["company"],
         json!({"name": "Kovinar Maribor d.o.o.", "street": "Partizanska 5", "postal_code": "2000",
-               "city": "Maribor", "country": "SI", "vat_id": null})
+               "city": "Maribor", "country": "SI", "vat_id": null,
+               "vat_status": null})
     );
     assert_eq!(me["contact"]["name"], "Ana Kovač");
     assert_eq!(me["contact"]["phone"], "+38625550101");
