@@ -116,16 +116,21 @@ impl<D: Database> App<D> {
 }
 
 impl<D: Database> App<D> {
-    /// The calling contact and the new address waiting for its link, if
-    /// any: what the profile form shows, in one round trip.
+    /// The calling contact, the new address waiting for its link, if any,
+    /// and what VIES said of the VAT number: what the profile form shows,
+    /// in one round trip.
     pub async fn profile_form(
         &self,
         caller: &Caller,
-    ) -> Result<(CustomerPrincipal, Option<String>), AppError> {
+    ) -> Result<(CustomerPrincipal, Option<String>, Option<super::VatStatus>), AppError> {
+        let scope = caller.customer_scope();
         let (principal, rows) = self
             .read_as(
                 caller,
-                vec![store::pending_emails_in(&caller.customer_scope())],
+                vec![
+                    store::pending_emails_in(&scope),
+                    store::vat_number_answer(&scope),
+                ],
             )
             .await?;
         let principal = principal.customer()?;
@@ -133,7 +138,11 @@ impl<D: Database> App<D> {
             .into_iter()
             .find(|(contact, _)| *contact == principal.contact.id)
             .map(|(_, email)| email);
-        Ok((principal, pending))
+        let vat_status = super::VatStatus::of(
+            principal.customer.vat_id.as_deref(),
+            rows.get(1).map_or(&[][..], Vec::as_slice),
+        )?;
+        Ok((principal, pending, vat_status))
     }
 
     /// Saves every present field in one batch; a new address is stored as

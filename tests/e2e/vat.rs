@@ -72,17 +72,32 @@ fn buys_one_coupon(app: &TestApp<Http>, token: &str, expected: [&str; 5], card_l
     assert_eq!(bank["bank_transfer"]["amount"], expected[4], "{bank}");
 }
 
+/// One coupon at the seller's 22 %: net 25.00, VAT 5.50, due 30.50.
+fn pays_the_sellers_rate(app: &TestApp<Http>, token: &str) {
+    buys_one_coupon(
+        app,
+        token,
+        ["standard", "22", "25.00", "5.50", "30.50"],
+        &["1x2500", "1x550"],
+    );
+}
+
+/// One coupon without VAT, the buyer accounting for it: due = net.
+fn is_reverse_charged(app: &TestApp<Http>, token: &str) {
+    buys_one_coupon(
+        app,
+        token,
+        ["reverse_charge", "0", "25.00", "0.00", "25.00"],
+        &["1x2500"],
+    );
+}
+
 #[test]
 fn a_domestic_buyer_pays_the_sellers_rate() {
     let app = spawn_app();
     let token = buyer(&app, "SI", Some("SI12345678"));
     assert_eq!(settled_vat_status(&app, &token), "not_confirmed");
-    buys_one_coupon(
-        &app,
-        &token,
-        ["standard", "22", "25.00", "5.50", "30.50"],
-        &["1x2500", "1x550"],
-    );
+    pays_the_sellers_rate(&app, &token);
 }
 
 #[test]
@@ -90,12 +105,7 @@ fn an_eu_buyer_with_a_number_vies_confirmed_is_reverse_charged() {
     let app = spawn_app();
     let token = buyer(&app, "DE", Some("DE 123 456 789"));
     assert_eq!(settled_vat_status(&app, &token), "confirmed");
-    buys_one_coupon(
-        &app,
-        &token,
-        ["reverse_charge", "0", "25.00", "0.00", "25.00"],
-        &["1x2500"],
-    );
+    is_reverse_charged(&app, &token);
 }
 
 #[test]
@@ -103,12 +113,7 @@ fn an_eu_buyer_whose_number_vies_refuses_pays_the_sellers_rate_until_a_confirmed
     let app = spawn_app();
     let token = buyer(&app, "DE", Some("DE111111111"));
     assert_eq!(settled_vat_status(&app, &token), "not_confirmed");
-    buys_one_coupon(
-        &app,
-        &token,
-        ["standard", "22", "25.00", "5.50", "30.50"],
-        &["1x2500", "1x550"],
-    );
+    pays_the_sellers_rate(&app, &token);
 
     // A changed number is checked anew: reverse charge once VIES confirms it.
     let authorization = format!("Bearer {token}");
@@ -126,24 +131,14 @@ fn an_eu_buyer_whose_number_vies_refuses_pays_the_sellers_rate_until_a_confirmed
     assert_eq!(changed.status, 200, "{}", changed.text());
     assert_eq!(changed.json()["company"]["vat_status"], "being_checked");
     assert_eq!(settled_vat_status(&app, &token), "confirmed");
-    buys_one_coupon(
-        &app,
-        &token,
-        ["reverse_charge", "0", "25.00", "0.00", "25.00"],
-        &["1x2500"],
-    );
+    is_reverse_charged(&app, &token);
 }
 
 #[test]
 fn an_eu_buyer_is_not_blocked_while_vies_is_unavailable_and_pays_the_sellers_rate() {
     let app = spawn_app();
     let token = buyer(&app, "DE", Some("DE999999999"));
-    buys_one_coupon(
-        &app,
-        &token,
-        ["standard", "22", "25.00", "5.50", "30.50"],
-        &["1x2500", "1x550"],
-    );
+    pays_the_sellers_rate(&app, &token);
     // VIES's outage is no answer: the number stays being checked.
     std::thread::sleep(std::time::Duration::from_secs(3));
     let me = app.get_as("/api/me", &token).json();
