@@ -64,6 +64,7 @@ EMAIL_API_KEY=browser-email-key
 EMAIL_API_BASE=http://127.0.0.1:$standin_port
 STRIPE_SECRET_KEY=sk_test_e2e
 STRIPE_API_BASE=http://127.0.0.1:$standin_port
+VIES_API_BASE=http://127.0.0.1:$standin_port
 STRIPE_WEBHOOK_SECRETS=$webhook_secret
 REPLY_SECRET=browser-reply-secret-of-enough-length
 INBOUND_EMAIL_DOMAIN=reply.timeandspace.test

@@ -44,6 +44,7 @@ EMAIL_RETRY_FIRST_SECONDS=1
 EMAIL_FROM=Spica Customer Support (e2e) <support@timeandspace.test>
 STRIPE_SECRET_KEY=sk_test_e2e
 STRIPE_API_BASE=http://127.0.0.1:$standin_port
+VIES_API_BASE=http://127.0.0.1:$standin_port
 STRIPE_WEBHOOK_SECRETS=whsec_e2e_rotated_out,$webhook_secret
 BANK_BENEFICIARY=Spica d.o.o.
 BANK_IBAN=SI56 1910 0000 0123 438

@@ -993,6 +993,7 @@ async fn me<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<
 /// The body of `GET /api/me`, also the answer of `PATCH /api/me`.
 pub(super) fn me_json(overview: &crate::app::CustomerOverview, now: Instant) -> serde_json::Value {
     let mut body = profile_json(&overview.profile);
+    body["company"]["vat_status"] = overview.vat_status.map(|s| s.as_str()).into();
     body["licenses"] = licensing::licenses_json(&overview.records.licenses, now);
     body
 }

@@ -222,7 +222,7 @@ mod tests {
                     }
                 }
                 Job::DeliverEmail { outbox_id } => delivered.push(outbox_id),
-                Job::IncidentTimer { .. } => {}
+                Job::IncidentTimer { .. } | Job::CheckVat { .. } => {}
             }
         }
         delivered.sort();

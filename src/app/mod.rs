@@ -24,6 +24,7 @@ mod sessions;
 mod staff;
 mod sweep;
 mod tasks;
+mod vies;
 
 pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
@@ -51,6 +52,7 @@ pub use replies::{InboundOutcome, Refusal};
 pub use sessions::{AccessGrant, Profile};
 pub use staff::MemberChange;
 pub use tasks::TaskQueue;
+pub use vies::{VatChecker, VatStatus};
 
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +126,10 @@ pub enum Job {
     SendBulletin {
         bulletin_id: String,
     },
+    /// Ask VIES about the customer's current VAT number (issue 13, VAT).
+    CheckVat {
+        customer_id: String,
+    },
 }
 
 impl Job {
@@ -131,7 +137,7 @@ impl Job {
     /// the queue's 12 hours a hop; an email goes at once.
     pub fn delay_seconds(&self, now: crate::domain::time::Instant) -> u32 {
         match self {
-            Self::DeliverEmail { .. } | Self::SendBulletin { .. } => 0,
+            Self::DeliverEmail { .. } | Self::SendBulletin { .. } | Self::CheckVat { .. } => 0,
             Self::IncidentTimer { due_at, .. } => crate::domain::time::parse(due_at)
                 .map_or(0, |due| crate::domain::incident::next_hop_seconds(due, now)),
         }
@@ -155,7 +161,7 @@ impl Job {
                     due_at: crate::domain::time::parse(due_at)?,
                 },
             )),
-            Self::DeliverEmail { .. } | Self::SendBulletin { .. } => None,
+            Self::DeliverEmail { .. } | Self::SendBulletin { .. } | Self::CheckVat { .. } => None,
         }
     }
 }

@@ -64,6 +64,8 @@ pub struct CustomerOverview {
     pub profile: Profile,
     pub orders: Vec<OrderRecord>,
     pub records: store::Overview,
+    /// What VIES said of the VAT number; None without one.
+    pub vat_status: Option<super::VatStatus>,
 }
 
 impl<D: Database> App<D> {
@@ -80,6 +82,7 @@ impl<D: Database> App<D> {
     ) -> Result<(CustomerOverview, Vec<Vec<store::Row>>), AppError> {
         let scope = caller.customer_scope();
         let mut reads = store::overview_of(&scope, OVERVIEW_LEDGER_LINES);
+        reads.push(store::vat_number_answer(&scope));
         reads.push(store::orders_of(&scope));
         let own = reads.len();
         reads.extend(extra);
@@ -87,6 +90,10 @@ impl<D: Database> App<D> {
         let extra = rows.split_off(own.min(rows.len()));
         let principal = principal.customer()?;
         let orders = store::decode_orders(&rows.pop().unwrap_or_default())?;
+        let vat_status = super::VatStatus::of(
+            principal.customer.vat_id.as_deref(),
+            &rows.pop().unwrap_or_default(),
+        )?;
         let records = store::Overview::decode(&rows)?;
         let pending_email = records
             .pending_emails
@@ -102,22 +109,28 @@ impl<D: Database> App<D> {
             },
             orders,
             records,
+            vat_status,
         };
         Ok((overview, extra))
     }
 }
 
 impl<D: Database> App<D> {
-    /// The calling contact and the new address waiting for its link, if
-    /// any: what the profile form shows, in one round trip.
+    /// The calling contact, the new address waiting for its link, if any,
+    /// and what VIES said of the VAT number: what the profile form shows,
+    /// in one round trip.
     pub async fn profile_form(
         &self,
         caller: &Caller,
-    ) -> Result<(CustomerPrincipal, Option<String>), AppError> {
+    ) -> Result<(CustomerPrincipal, Option<String>, Option<super::VatStatus>), AppError> {
+        let scope = caller.customer_scope();
         let (principal, rows) = self
             .read_as(
                 caller,
-                vec![store::pending_emails_in(&caller.customer_scope())],
+                vec![
+                    store::pending_emails_in(&scope),
+                    store::vat_number_answer(&scope),
+                ],
             )
             .await?;
         let principal = principal.customer()?;
@@ -125,7 +138,11 @@ impl<D: Database> App<D> {
             .into_iter()
             .find(|(contact, _)| *contact == principal.contact.id)
             .map(|(_, email)| email);
-        Ok((principal, pending))
+        let vat_status = super::VatStatus::of(
+            principal.customer.vat_id.as_deref(),
+            rows.get(1).map_or(&[][..], Vec::as_slice),
+        )?;
+        Ok((principal, pending, vat_status))
     }
 
     /// Saves every present field in one batch; a new address is stored as
@@ -177,7 +194,13 @@ impl<D: Database> App<D> {
         {
             overview.profile.pending_email = Some(email.as_str().to_owned());
         }
-        apply(change, principal);
+        if let Some(vat_id) = change.vat_id.as_ref() {
+            let new = vat_id.as_ref().map(|v| v.as_str());
+            if new != principal.customer.vat_id.as_deref() {
+                overview.vat_status = super::VatStatus::of(new, &[])?;
+            }
+        }
+        apply(change, &mut overview.profile.principal);
         Ok((overview, jobs))
     }
 
@@ -209,6 +232,14 @@ impl<D: Database> App<D> {
             None => {}
         }
         let mut jobs = Vec::new();
+        if let Some(vat_id) = &change.vat_id {
+            let customer = &principal.customer;
+            jobs.extend(super::vies::check_job(
+                &customer.id,
+                customer.vat_id.as_deref(),
+                vat_id.as_ref().map(|v| v.as_str()),
+            ));
+        }
         if let Some(email) = change.email.as_ref().filter(|e| **e != contact.email) {
             if !notification::may_send_link(sent) {
                 let mut errors = FieldErrors::default();

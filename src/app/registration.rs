@@ -121,13 +121,10 @@ impl<D: Database> App<D> {
         });
         batch.push(store::insert_token(token.hash(), &issued, now));
         batch.push(store::insert_message(&outbox_id, &message, now));
-        (
-            Registered {
-                customer_id,
-                jobs: vec![Job::DeliverEmail { outbox_id }],
-            },
-            batch,
-        )
+        let vat_id = registration.company.vat_id.as_ref().map(|v| v.as_str());
+        let mut jobs = vec![Job::DeliverEmail { outbox_id }];
+        jobs.extend(super::vies::check_job(&customer_id, None, vat_id));
+        (Registered { customer_id, jobs }, batch)
     }
 
     /// Confirms a registrant's email address: the contact and its

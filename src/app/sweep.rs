@@ -13,7 +13,8 @@ impl<D: Database> App<D> {
     /// unpaid orders past their lifetime expired, and removes personal data
     /// past their retention period (expired tokens among them). Bulletins
     /// with recipients still pending are resumed (a run's queue message may
-    /// have been lost).
+    /// have been lost). VAT numbers still without a definite VIES answer
+    /// an hour on are checked again.
     pub async fn sweep(&self, now: Instant, seed: [u8; 32]) -> Result<Vec<Job>, AppError> {
         // Read first, so that the emails written below are enqueued once.
         let due = self.store.due_messages(now, 100).await?;
@@ -29,6 +30,7 @@ impl<D: Database> App<D> {
                 .into_iter()
                 .map(|bulletin_id| Job::SendBulletin { bulletin_id }),
         );
+        jobs.extend(self.unchecked_vat_numbers(now).await?);
         jobs.extend(
             due.into_iter()
                 .map(|outbox_id| Job::DeliverEmail { outbox_id }),

@@ -35,6 +35,13 @@ pub fn vat_prefix(country: Country) -> &'static str {
     }
 }
 
+/// The prefixes of the member states' VAT numbers.
+pub fn eu_vat_prefixes() -> impl Iterator<Item = &'static str> {
+    EU.iter()
+        .filter_map(|code| Country::parse(code).ok())
+        .map(vat_prefix)
+}
+
 /// The member state whose VAT numbers carry `prefix` (`EL` is Greece);
 /// None outside the EU.
 pub fn country_of_prefix(prefix: &str) -> Option<Country> {

@@ -117,7 +117,10 @@ pub use tokens::{
     decode_sent, delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
     messages_to_since, spend_token,
 };
-pub use vat::{decode_rates, decode_vat_number_confirmed, rates_of, vat_number_answer};
+pub use vat::{
+    decode_ids, decode_rates, decode_vat_number_confirmed, insert_vat_check, outages_since,
+    rates_of, unchecked_vat_numbers, vat_number_answer,
+};
 
 use std::borrow::Cow;
 

@@ -3,9 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{CustomerScope, DbError, Row, Statement};
+use super::{CustomerScope, DbError, Row, Statement, Value};
 use crate::domain::country::Country;
-use crate::domain::vat::{RateRow, VatRate};
+use crate::domain::time::{format, Instant};
+use crate::domain::vat::{eu_vat_prefixes, RateRow, VatRate};
+use crate::domain::vies::{Answer, Details};
 
 /// Every rate row of a country: the app picks the one in force on the day.
 pub fn rates_of(country: Country) -> Statement {
@@ -50,4 +52,72 @@ pub fn decode_vat_number_confirmed(rows: &[Row]) -> Result<bool, DbError> {
         Some(row) => Ok(row.text("status")? == "confirmed"),
         None => Ok(false),
     }
+}
+
+/// One VIES answer about a customer's number, kept as evidence: a replayed
+/// check adds a row, and the latest definite one decides.
+pub fn insert_vat_check(
+    id: &str,
+    customer_id: &str,
+    vat_id: &str,
+    answer: &Answer,
+    now: Instant,
+) -> Statement {
+    let details = match answer {
+        Answer::Confirmed(details) | Answer::Invalid(details) => details.clone(),
+        Answer::Unavailable(_) => Details::default(),
+    };
+    let text = |t: Option<String>| t.map_or(Value::Null, Value::Text);
+    Statement::new(
+        "INSERT INTO vat_checks (id, customer_id, vat_id, status, name, address, request_date, \
+         request_identifier, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        vec![
+            id.into(),
+            customer_id.into(),
+            vat_id.into(),
+            answer.status().into(),
+            text(details.name),
+            text(details.address),
+            text(details.request_date),
+            text(details.request_identifier),
+            format(now).into(),
+        ],
+    )
+}
+
+/// The VIES outages recorded for the customer's current number since
+/// `since`: the job retries itself a few times, then leaves the number to
+/// the sweep.
+pub fn outages_since(customer_id: &str, since: Instant) -> Statement {
+    Statement::new(
+        "SELECT COUNT(*) AS n FROM vat_checks WHERE customer_id = ?1 \
+         AND vat_id = (SELECT vat_id FROM customers WHERE id = ?1) \
+         AND status = 'unavailable' AND checked_at >= ?2",
+        vec![customer_id.into(), format(since).into()],
+    )
+}
+
+/// Customers whose current EU VAT number has no definite answer and no
+/// check since `before` (a lost job, or VIES down): the sweep checks them
+/// again, `limit` at a time, the longest waiting first.
+pub fn unchecked_vat_numbers(before: Instant, limit: i64) -> Statement {
+    let prefixes = eu_vat_prefixes()
+        .map(|p| format!("'{p}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT c.id FROM customers AS c \
+         LEFT JOIN vat_checks AS v ON v.customer_id = c.id AND v.vat_id = c.vat_id \
+         WHERE c.vat_id IS NOT NULL AND c.merged_into IS NULL \
+         AND substr(c.vat_id, 1, 2) IN ({prefixes}) \
+         GROUP BY c.id \
+         HAVING COALESCE(SUM(v.status IN ('confirmed', 'invalid')), 0) = 0 \
+         AND COALESCE(MAX(v.checked_at), '') < ?1 \
+         ORDER BY COALESCE(MAX(v.checked_at), ''), c.id LIMIT ?2"
+    );
+    Statement::new(sql, vec![format(before).into(), limit.into()])
+}
+
+pub fn decode_ids(rows: &[Row]) -> Result<Vec<String>, DbError> {
+    rows.iter().map(|row| row.text("id")).collect()
 }

@@ -819,15 +819,31 @@ pub(crate) fn profile_html(
     )
 }
 
+/// What VIES said of the saved VAT number, below the form.
+fn vat_status_html(status: Option<crate::app::VatStatus>) -> Html {
+    use crate::app::VatStatus;
+    let said = match status {
+        None => return Html::EMPTY,
+        Some(VatStatus::Confirmed) => "confirmed by the EU's VIES service",
+        Some(VatStatus::NotConfirmed) => "not confirmed by the EU's VIES service",
+        Some(VatStatus::BeingChecked) => "being checked with the EU's VIES service",
+    };
+    html!(
+        "<p id=\"vat-status\" role=\"status\">Your VAT number is {}.</p>\n",
+        said
+    )
+}
+
 /// `GET /portal/profile`: the form with the current values.
 pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let (customer, pending) = app.profile_form(caller).await?;
+    let (customer, pending, vat_status) = app.profile_form(caller).await?;
     let html = profile_html(
         &customer,
         pending.as_deref(),
         &FieldErrors::default(),
         &current_values(&customer),
     );
+    let html = html!("{}{}", html, vat_status_html(vat_status));
     let html = html!("{}{}", html, super::your_data());
     Ok(page_in(Area::Customer, 200, "Your profile", html).into())
 }

@@ -12,6 +12,7 @@ mod mail;
 mod queue;
 mod routes;
 mod stripe;
+mod vies;
 mod webcrypto;
 
 use worker::{event, Context, Env, ScheduleContext, ScheduledEvent};

@@ -6,7 +6,7 @@ use worker::{
     QueueRetryOptionsBuilder,
 };
 
-use super::{config, mail, now};
+use super::{config, mail, now, vies};
 use crate::app::{Delivery, Job};
 
 /// The queue of every job, and its dead-letter queue (wrangler.toml).
@@ -59,6 +59,7 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
     let dead_letters = batch.queue() == DEAD_LETTER_QUEUE;
     let sender = mail::configured(env);
     let schedule = mail::retry_schedule(env);
+    let vies = vies::configured(env);
     for message in batch.messages()? {
         let outcome = match message.body() {
             Job::DeliverEmail { outbox_id } if dead_letters => app
@@ -84,6 +85,20 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
                 },
                 Err(error) => {
                     console_error!("bulletin {bulletin_id}: {error}");
+                    Err(crate::app::AppError::Unavailable("no randomness"))
+                }
+            },
+            // The sweep checks numbers still without an answer.
+            Job::CheckVat { .. } if dead_letters => Ok(None),
+            Job::CheckVat { customer_id } => match super::seed() {
+                Ok(seed) => {
+                    let mut entropy = crate::domain::entropy::Entropy::new(seed);
+                    app.check_vat(customer_id, &vies, now(), &mut entropy)
+                        .await
+                        .map(|retry| retry.map(Delivery::RetryAfter))
+                }
+                Err(error) => {
+                    console_error!("VAT check of {customer_id}: {error}");
                     Err(crate::app::AppError::Unavailable("no randomness"))
                 }
             },

@@ -57,7 +57,7 @@ pub fn today(app: &TestApp<impl Transport>) -> String {
 
 /// A partner's SUPS sale to a new company, which then verifies and signs in:
 /// (serial, partner key, customer token, sale answer).
-fn sups_customer(
+pub fn sups_customer(
     app: &TestApp<impl Transport>,
     installations: i64,
 ) -> (String, String, String, Value) {

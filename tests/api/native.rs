@@ -83,6 +83,27 @@ const WEBHOOK_SECRET: &str = "whsec_native_test";
 /// Signs incidents' reply addresses.
 const REPLY_SECRET: &str = "native-reply-secret-of-enough-length";
 
+/// A stand-in for VIES, as tests/e2e/standins.py answers: DE123456789
+/// confirmed, DE999999999 unavailable, any other invalid.
+struct StandInVies;
+
+impl spica_portal::app::VatChecker for StandInVies {
+    async fn check(
+        &self,
+        request: &spica_portal::domain::vies::CheckRequest,
+    ) -> spica_portal::domain::vies::Answer {
+        use spica_portal::domain::vies::{Answer, Details};
+        match format!("{}{}", request.country_code, request.vat_number).as_str() {
+            "DE123456789" => Answer::Confirmed(Details {
+                name: Some("Sternwarte Berlin GmbH".into()),
+                ..Details::default()
+            }),
+            "DE999999999" => Answer::Unavailable("VIES: MS_UNAVAILABLE".into()),
+            _ => Answer::Invalid(Details::default()),
+        }
+    }
+}
+
 /// A stand-in for the email API: it keeps what it accepted, and answers 503
 /// to the next emails to an address when told to.
 #[derive(Default)]
@@ -186,6 +207,17 @@ impl Native {
                     );
                 }
                 Job::IncidentTimer { .. } => {}
+                Job::CheckVat { customer_id } => {
+                    seed[8] = seed[8].wrapping_add(1);
+                    let mut entropy = spica_portal::domain::entropy::Entropy::new(seed);
+                    pollster::block_on(self.app.check_vat(
+                        customer_id,
+                        &StandInVies,
+                        self.now,
+                        &mut entropy,
+                    ))
+                    .unwrap();
+                }
                 Job::SendBulletin { bulletin_id } => {
                     seed[8] = seed[8].wrapping_add(1);
                     jobs.extend(

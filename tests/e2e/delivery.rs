@@ -10,7 +10,7 @@ use crate::http::{received_for, send};
 use crate::spawn_app;
 
 /// Polls until `done` gives a value or 20 seconds pass.
-fn eventually<T>(what: &str, done: impl FnMut() -> Option<T>) -> T {
+pub fn eventually<T>(what: &str, done: impl FnMut() -> Option<T>) -> T {
     eventually_within(Duration::from_secs(20), what, done)
 }
 

@@ -57,3 +57,4 @@ mod web;
 mod assets;
 mod delivery;
 mod every_email;
+mod vat;

@@ -17,6 +17,11 @@ sk_test_e2e) records the form and answers a session {"id", "url", ...}, the
 same session again for a repeated Idempotency-Key. GET /checkout-sessions
 lists the forms received.
 
+VIES: POST /check-vat-number {"countryCode", "vatNumber"} answers as the EU's
+REST API does: valid with a name and address for the numbers in VIES_NUMBERS,
+the MS_UNAVAILABLE error for DE999999999 (the member state's service down),
+{"valid": false} for any other.
+
 Stripe's hosted checkout page: the session's `url` is GET /c/pay/{id}, served
 from http://localhost:PORT, another site than the portal's 127.0.0.1, as
 checkout.stripe.com is. It shows the amount, a Pay button and a Cancel link
@@ -45,6 +50,9 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STRIPE_KEY = "sk_test_e2e"
+# VAT numbers VIES confirms, with the name and address it gives.
+VIES_NUMBERS = {"DE123456789": ("Sternwarte Berlin GmbH", "Unter den Linden 1, 10117 Berlin")}
+VIES_UNAVAILABLE = "DE999999999"
 
 # Cloudflare Access's certs, as a stand-in issuer publishes them: the public
 # half of tests/fixtures/access/staff.pem.
@@ -158,6 +166,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._fail_emails()
         if self.path == "/v1/checkout/sessions":
             return self._checkout_session()
+        if self.path == "/check-vat-number":
+            return self._check_vat_number()
         if len(parts) == 3 and parts[:2] == ["c", "pay"]:
             return self._pay(parts[2])
         if len(parts) == 3 and parts[0] == "checkout-sessions" and parts[2] in ("hold", "release"):
@@ -219,6 +229,26 @@ class Handler(BaseHTTPRequestHandler):
                     "payment_status": "unpaid",
                 }
             return self._answer(200, session_by_key[key])
+
+    def _check_vat_number(self):
+        try:
+            body = json.loads(self._body())
+            number = str(body["countryCode"]) + str(body["vatNumber"])
+        except (ValueError, KeyError, TypeError):
+            return self._answer(400, {"actionSucceed": False, "errorWrappers": [{"error": "INVALID_INPUT"}]})
+        if number == VIES_UNAVAILABLE:
+            return self._answer(200, {"actionSucceed": False, "errorWrappers": [{"error": "MS_UNAVAILABLE"}]})
+        known = VIES_NUMBERS.get(number)
+        answer = {
+            "countryCode": body["countryCode"],
+            "vatNumber": body["vatNumber"],
+            "requestDate": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
+            "valid": known is not None,
+            "requestIdentifier": "",
+            "name": known[0] if known else "---",
+            "address": known[1] if known else "---",
+        }
+        return self._answer(200, answer)
 
     def _checkout_page(self, session_id):
         with lock:
