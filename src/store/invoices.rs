@@ -25,12 +25,12 @@ const COLUMNS: &str = "id, kind, year, seq, number, order_id, credits_invoice_id
 /// Issues the invoice of a paid order, as a statement after the one that
 /// marks it paid: only if the order is paid and has no invoice yet, so a
 /// replayed payment issues nothing. The buyer is the organisation as it is
-/// now; the amounts are the order's net with `amounts`' VAT.
+/// now, except for the country and VAT number, which are the ones the order
+/// was priced with, as are the amounts: the order is their one source.
 pub fn issue_invoice(
     id: &str,
     order_id: &str,
     seller: &Seller,
-    amounts: &Amounts,
     issued_on: NaiveDate,
     now: Instant,
 ) -> Statement {
@@ -38,12 +38,12 @@ pub fn issue_invoice(
         "INSERT INTO invoices ({COLUMNS}) \
          SELECT ?1, 'invoice', ?2, n.seq, printf('%d-%05d', ?2, n.seq), o.id, NULL, o.customer_id, ?3, \
          ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         c.company_name, c.street, c.postal_code, c.city, c.country, c.vat_id, \
-         o.currency, o.quantity, o.unit_price_cents, o.total_cents, ?12, o.total_cents + ?12, ?13, ?14, \
-         o.payment_method, o.rf_reference, ?15 \
+         c.company_name, c.street, c.postal_code, c.city, o.buyer_country, o.buyer_vat_id, \
+         o.currency, o.quantity, o.unit_price_cents, o.total_cents, o.vat_cents, o.total_due_cents, \
+         o.vat_category, o.vat_rate_bp, o.payment_method, o.rf_reference, ?12 \
          FROM coupon_orders o JOIN customers c ON c.id = o.customer_id, {NEXT_SEQ} \
-         WHERE o.id = ?16 AND o.status = 'paid' \
-         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?16 AND kind = 'invoice')"
+         WHERE o.id = ?13 AND o.status = 'paid' \
+         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?13 AND kind = 'invoice')"
     );
     let party = &seller.party;
     Statement::new(
@@ -60,9 +60,6 @@ pub fn issue_invoice(
             party.vat_id.as_deref().unwrap_or_default().into(),
             seller.iban.as_str().into(),
             seller.bic.as_str().into(),
-            amounts.vat.cents().into(),
-            amounts.category.as_str().into(),
-            amounts.rate.basis_points().into(),
             format(now).into(),
             order_id.into(),
         ],
@@ -289,10 +286,10 @@ mod tests {
             statements.push(Statement::new(
                 "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, \
                  currency, payment_method, status, rf_reference, created_at, expires_at, \
-                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country) \
+                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id) \
                  VALUES (?1, 'cus_1', 2, 2500, 5000, 'EUR', 'bank_transfer', ?2, ?3, \
                  '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', \
-                 'standard', 2200, 1100, 6100, 'SI')",
+                 'standard', 2200, 1100, 6100, 'SI', 'SI87654321')",
                 vec![
                     format!("ord_{n}").into(),
                     status.into(),
@@ -309,7 +306,6 @@ mod tests {
             &format!("inv_{order}_{on}"),
             &format!("ord_{order}"),
             &seller(),
-            &domestic(5000),
             on,
             from_unix_millis(0).unwrap(),
         )
@@ -393,6 +389,48 @@ mod tests {
         )
         .unwrap();
         assert_eq!(documents(&store).remove(0).document.buyer.street, "Ulica 1");
+    }
+
+    #[test]
+    fn the_invoice_takes_the_vat_the_order_was_priced_with() {
+        let store = store_with_orders(0, 0);
+        // Priced reverse charge for an Austrian number; the customer's record
+        // has changed since, and the invoice must still match what was paid.
+        write(
+            &store,
+            vec![Statement::new(
+                "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, \
+                 currency, payment_method, status, rf_reference, created_at, expires_at, \
+                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id) \
+                 VALUES ('ord_rc', 'cus_1', 2, 2500, 5000, 'EUR', 'bank_transfer', 'paid', 'RF18RC', \
+                 '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', \
+                 'reverse_charge', 0, 0, 5000, 'AT', 'ATU12345678')",
+                vec![],
+            )],
+        )
+        .unwrap();
+        write(
+            &store,
+            vec![issue_invoice(
+                "inv_rc",
+                "ord_rc",
+                &seller(),
+                day(2026, 12, 1),
+                from_unix_millis(0).unwrap(),
+            )],
+        )
+        .unwrap();
+        let document = documents(&store).remove(0).document;
+        assert_eq!(document.amounts.category, VatCategory::ReverseCharge);
+        assert_eq!(
+            (
+                document.amounts.vat.cents(),
+                document.amounts.total_due.cents()
+            ),
+            (0, 5000)
+        );
+        assert_eq!(document.buyer.country.code(), "AT");
+        assert_eq!(document.buyer.vat_id.as_deref(), Some("ATU12345678"));
     }
 
     #[test]
