@@ -3,7 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{DbError, Row, Statement};
+use std::sync::LazyLock;
+
+use super::{bulk_with, DbError, Row, Statement};
 use crate::domain::country::Country;
 use crate::domain::invoice::{
     Credited, Document, InvoiceNumber, Kind, Party, PaymentMeans, Seller,
@@ -23,10 +25,7 @@ const COLUMNS: &str = "id, kind, year, seq, number, order_id, credits_invoice_id
      vat_cents, total_cents, vat_category, vat_rate_bp, payment_means, rf_reference, created_at";
 
 /// Issues the invoice of a paid order, as a statement after the one that
-/// marks it paid: only if the order is paid and has no invoice yet, so a
-/// replayed payment issues nothing. The buyer is the organisation as it is
-/// now, except for the country and VAT number, which are the ones the order
-/// was priced with, as are the amounts: the order is their one source.
+/// marks it paid: see [`issue_invoices`].
 pub fn issue_invoice(
     id: &str,
     order_id: &str,
@@ -34,22 +33,53 @@ pub fn issue_invoice(
     issued_on: NaiveDate,
     now: Instant,
 ) -> Statement {
-    let sql = format!(
-        "INSERT INTO invoices ({COLUMNS}) \
-         SELECT ?1, 'invoice', ?2, n.seq, printf('%d-%05d', ?2, n.seq), o.id, NULL, o.customer_id, ?3, \
-         ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         c.company_name, c.street, c.postal_code, c.city, o.buyer_country, o.buyer_vat_id, \
-         o.currency, o.quantity, o.unit_price_cents, o.total_cents, o.vat_cents, o.total_due_cents, \
-         o.vat_category, o.vat_rate_bp, o.payment_method, o.rf_reference, ?12 \
-         FROM coupon_orders o JOIN customers c ON c.id = o.customer_id, {NEXT_SEQ} \
-         WHERE o.id = ?13 AND o.status = 'paid' \
-         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?13 AND kind = 'invoice')"
+    let mut statements = issue_invoices(
+        &[(id.to_owned(), order_id.to_owned())],
+        seller,
+        issued_on,
+        now,
     );
+    statements.remove(0)
+}
+
+/// The invoices of `(invoice id, order id)` pairs, as statements after the
+/// one that marks the orders paid: only for an order that is paid and has
+/// no invoice yet, so a replayed payment issues nothing, numbered in the
+/// order given after the year's last. One statement per chunk of orders, so
+/// a bank statement's thousands of payments stay within D1's limits. The
+/// buyer is the organisation as it is now, except for the country and VAT
+/// number, which are the ones the order was priced with, as are the
+/// amounts: the order is their one source.
+pub fn issue_invoices(
+    invoices: &[(String, String)],
+    seller: &Seller,
+    issued_on: NaiveDate,
+    now: Instant,
+) -> Vec<Statement> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "INSERT INTO invoices ({COLUMNS}) \
+             SELECT n.invoice_id, 'invoice', ?2, n.seq, printf('%d-%05d', ?2, n.seq), o.id, NULL, \
+             o.customer_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+             c.company_name, c.street, c.postal_code, c.city, o.buyer_country, o.buyer_vat_id, \
+             o.currency, o.quantity, o.unit_price_cents, o.total_cents, o.vat_cents, \
+             o.total_due_cents, o.vat_category, o.vat_rate_bp, o.payment_method, o.rf_reference, ?12 \
+             FROM (SELECT j.value ->> 0 AS invoice_id, j.value ->> 1 AS order_id, \
+               (SELECT COALESCE(MAX(seq), 0) FROM invoices WHERE year = ?2) \
+               + ROW_NUMBER() OVER (ORDER BY j.key) AS seq \
+               FROM json_each(?1) AS j JOIN coupon_orders AS o ON o.id = j.value ->> 1 \
+               WHERE o.status = 'paid' AND NOT EXISTS \
+               (SELECT 1 FROM invoices WHERE order_id = o.id AND kind = 'invoice')) AS n \
+             JOIN coupon_orders AS o ON o.id = n.order_id JOIN customers AS c ON c.id = o.customer_id"
+        )
+    });
     let party = &seller.party;
-    Statement::new(
-        sql,
-        vec![
-            id.into(),
+    bulk_with(
+        SQL.as_str(),
+        invoices
+            .iter()
+            .map(|(id, order_id)| serde_json::json!([id, order_id])),
+        &[
             i64::from(issued_on.year()).into(),
             issued_on.to_string().into(),
             party.name.as_str().into(),
@@ -61,7 +91,6 @@ pub fn issue_invoice(
             seller.iban.as_str().into(),
             seller.bic.as_str().into(),
             format(now).into(),
-            order_id.into(),
         ],
     )
 }
@@ -347,6 +376,32 @@ mod tests {
             numbers(&store),
             ["2026-00001", "2026-00002", "2026-00003", "2027-00001"]
         );
+    }
+
+    #[test]
+    fn many_orders_in_one_statement_take_consecutive_numbers_and_skip_the_unpaid() {
+        let store = store_with_orders(4, 3);
+        write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap();
+        let pairs: Vec<(String, String)> = (0..4)
+            .map(|n| (format!("inv_set_{n}"), format!("ord_{n}")))
+            .collect();
+        let statements = || {
+            issue_invoices(
+                &pairs,
+                &seller(),
+                day(2026, 12, 2),
+                from_unix_millis(0).unwrap(),
+            )
+        };
+        // Order 0 has its invoice already and order 3 is unpaid.
+        assert_eq!(write(&store, statements()).unwrap(), vec![2]);
+        assert_eq!(write(&store, statements()).unwrap(), vec![0]);
+        assert_eq!(numbers(&store), ["2026-00001", "2026-00002", "2026-00003"]);
+        let orders: Vec<String> = documents(&store)
+            .iter()
+            .map(|record| record.document.order_id.clone())
+            .collect();
+        assert!(orders.contains(&"ord_1".to_owned()) && orders.contains(&"ord_2".to_owned()));
     }
 
     #[test]
