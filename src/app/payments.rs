@@ -2,10 +2,12 @@
 //! as a typed [`PaymentEvent`] (`domain::stripe`), then applied once per
 //! event id, whatever the order or number of deliveries.
 
+use super::invoices::{credit_note_at_refund, invoices_at_payment};
 use super::orders::Credit;
 use super::{App, AppError, Job};
 use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
+use crate::domain::invoice::Seller;
 use crate::domain::ledger::reversal_key;
 use crate::domain::order::{CardSettlement, OrderStatus};
 use crate::domain::stripe::{self, Event, PaymentEvent};
@@ -147,6 +149,7 @@ impl<D: Database> App<D> {
                 payment_intent,
                 ..
             } => Self::checkout_paid(
+                &self.config.seller,
                 &event.id,
                 amount_cents.unwrap_or(-1),
                 currency,
@@ -199,6 +202,7 @@ impl<D: Database> App<D> {
     }
 
     fn checkout_paid(
+        seller: &Seller,
         event_id: &str,
         amount: i64,
         currency: &str,
@@ -265,6 +269,7 @@ impl<D: Database> App<D> {
                 if let Some((outbox_id, message)) = &credit.confirmation {
                     statements.push(store::insert_message(outbox_id, message, now));
                 }
+                statements.extend(invoices_at_payment(&[&order.id], seller, now, entropy));
                 Ok(Planned {
                     outcome: Outcome::Credited,
                     statements,
@@ -335,6 +340,7 @@ impl<D: Database> App<D> {
                 now,
             ),
             store::record_coupon_debt(&entropy.id("tsk"), &order.id, through, now),
+            credit_note_at_refund(&order.id, now, entropy),
         ];
         // Money returned for a payment that credited nothing (it went to
         // review) is recorded; there are no coupons to take back.
