@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
+use super::{App, AppError, Caller};
 use crate::domain::entropy::Entropy;
 use crate::domain::invoice::Seller;
 use crate::domain::time::{in_ljubljana, Instant};
-use crate::store::{self, Statement};
+use crate::store::{self, Database, InvoiceRecord, Statement};
 
 /// The date an invoice bears: the seller's, in Ljubljana, not UTC's.
 fn issued_on(now: Instant) -> NaiveDate {
@@ -37,4 +38,33 @@ pub(super) fn credit_note_at_refund(
     entropy: &mut Entropy,
 ) -> Statement {
     store::issue_credit_note(&entropy.id("crn"), order_id, issued_on(now), now)
+}
+
+impl<D: Database> App<D> {
+    /// The caller's organisation's invoices and credit notes, newest first.
+    pub async fn my_invoices(&self, caller: &Caller) -> Result<Vec<InvoiceRecord>, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::invoices_of(&caller.customer_scope())])
+            .await?;
+        principal.customer()?;
+        Ok(store::decode_invoices(&rows[0])?)
+    }
+
+    /// One of the caller's organisation's documents; another's is not found.
+    pub async fn my_invoice(
+        &self,
+        caller: &Caller,
+        invoice_id: &str,
+    ) -> Result<InvoiceRecord, AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::invoice_of(&caller.customer_scope(), invoice_id)],
+            )
+            .await?;
+        principal.customer()?;
+        store::decode_invoices(&rows[0])?
+            .pop()
+            .ok_or(AppError::NotFound)
+    }
 }

@@ -7,7 +7,6 @@ use super::orders::Credit;
 use super::{App, AppError, Job};
 use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
-use crate::domain::invoice::Seller;
 use crate::domain::ledger::reversal_key;
 use crate::domain::order::{CardSettlement, OrderStatus};
 use crate::domain::stripe::{self, Event, PaymentEvent};
@@ -144,20 +143,31 @@ impl<D: Database> App<D> {
         let found = &rows[1..];
         Ok(match &event.payment {
             PaymentEvent::CheckoutPaid {
+                order_id,
                 amount_cents,
                 currency,
                 payment_intent,
-                ..
-            } => Self::checkout_paid(
-                &self.config.seller,
-                &event.id,
-                amount_cents.unwrap_or(-1),
-                currency,
-                payment_intent.as_deref(),
-                found,
-                now,
-                entropy,
-            )?,
+            } => {
+                let mut planned = Self::checkout_paid(
+                    &event.id,
+                    amount_cents.unwrap_or(-1),
+                    currency,
+                    payment_intent.as_deref(),
+                    found,
+                    now,
+                    entropy,
+                )?;
+                // After the statements that pay the order, in its batch.
+                if let (Outcome::Credited, Some(order_id)) = (planned.outcome, order_id) {
+                    planned.statements.extend(invoices_at_payment(
+                        &[order_id],
+                        &self.config.seller,
+                        now,
+                        entropy,
+                    ));
+                }
+                planned
+            }
             PaymentEvent::CheckoutAwaitingPayment => Outcome::AwaitingAsyncPayment.into(),
             PaymentEvent::CheckoutFailed { order_id } => {
                 Self::checkout_failed(order_id.as_deref(), now)
@@ -202,7 +212,6 @@ impl<D: Database> App<D> {
     }
 
     fn checkout_paid(
-        seller: &Seller,
         event_id: &str,
         amount: i64,
         currency: &str,
@@ -269,7 +278,6 @@ impl<D: Database> App<D> {
                 if let Some((outbox_id, message)) = &credit.confirmation {
                     statements.push(store::insert_message(outbox_id, message, now));
                 }
-                statements.extend(invoices_at_payment(&[&order.id], seller, now, entropy));
                 Ok(Planned {
                     outcome: Outcome::Credited,
                     statements,

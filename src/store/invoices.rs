@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use std::sync::LazyLock;
 
-use super::{bulk_with, DbError, Row, Statement};
+use super::{bulk_with, CustomerScope, DbError, Row, Statement};
 use crate::domain::country::Country;
 use crate::domain::invoice::{
     Credited, Document, InvoiceNumber, Kind, Party, PaymentMeans, Seller,
@@ -152,19 +152,20 @@ fn select(filter: &str) -> String {
     )
 }
 
-/// One customer's documents, newest first.
-pub fn invoices_of(customer_id: &str) -> Statement {
+/// One customer's documents, newest first; the scope lets the read go in
+/// the batch of the caller's own statement.
+pub fn invoices_of(scope: &CustomerScope) -> Statement {
     Statement::new(
-        select("d.customer_id = ?1") + " ORDER BY d.year DESC, d.seq DESC",
-        vec![customer_id.into()],
+        select(&format!("d.customer_id = {}", scope.sql(1))) + " ORDER BY d.year DESC, d.seq DESC",
+        vec![scope.param()],
     )
 }
 
 /// One document, only if it is the customer's.
-pub fn invoice_of(customer_id: &str, invoice_id: &str) -> Statement {
+pub fn invoice_of(scope: &CustomerScope, invoice_id: &str) -> Statement {
     Statement::new(
-        select("d.customer_id = ?1 AND d.id = ?2"),
-        vec![customer_id.into(), invoice_id.into()],
+        select(&format!("d.customer_id = {} AND d.id = ?2", scope.sql(1))),
+        vec![scope.param(), invoice_id.into()],
     )
 }
 
@@ -273,6 +274,10 @@ mod tests {
         pollster::block_on(store.write(statements))
     }
 
+    fn cus(id: &str) -> CustomerScope {
+        CustomerScope::Id(id.into())
+    }
+
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
@@ -341,7 +346,7 @@ mod tests {
     }
 
     fn documents(store: &Store<Sqlite>) -> Vec<InvoiceRecord> {
-        let rows = pollster::block_on(store.db().query(invoices_of("cus_1"))).unwrap();
+        let rows = pollster::block_on(store.db().query(invoices_of(&cus("cus_1")))).unwrap();
         decode_invoices(&rows).unwrap()
     }
 
@@ -557,9 +562,10 @@ mod tests {
         let period = decode_invoices(&period).unwrap();
         assert_eq!(period.len(), 1);
         assert_eq!(period[0].document.order_id, "ord_1");
-        let own = pollster::block_on(store.db().query(invoice_of("cus_1", &period[0].id))).unwrap();
+        let own =
+            pollster::block_on(store.db().query(invoice_of(&cus("cus_1"), &period[0].id))).unwrap();
         let other =
-            pollster::block_on(store.db().query(invoice_of("cus_2", &period[0].id))).unwrap();
+            pollster::block_on(store.db().query(invoice_of(&cus("cus_2"), &period[0].id))).unwrap();
         assert_eq!((own.len(), other.len()), (1, 0));
     }
 }
