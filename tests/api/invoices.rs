@@ -223,3 +223,51 @@ fn twenty_payments_at_once_take_twenty_distinct_numbers() {
     // the store's tests, repeats here.
     assert_eq!(numbers.len(), 20, "{numbers:?}");
 }
+
+#[test]
+fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let transfer = app.order(&token, 1, "bank_transfer");
+    let report = app
+        .post_statement(
+            "text/csv",
+            &format!(
+                "booking date,amount,currency,reference,remitter,bank reference\n\
+                 2026-11-26,30.50,EUR,coupon please,Kovinar,{}\n",
+                unique("CSV-")
+            ),
+        )
+        .json();
+    let entry_id = report["lines"][0]["bank_entry_id"].as_str().unwrap();
+    let matched = app.staff_send(
+        "POST",
+        &format!("/api/staff/bank-entries/{entry_id}/match"),
+        &json!({"order_id": transfer["order_id"]}),
+    );
+    assert_eq!(matched.status, 200, "{}", matched.text());
+
+    let card = app.order(&token, 1, "card");
+    let mut event = checkout_completed(&unique("evt_"), &card);
+    event["data"]["object"]["amount_total"] = json!(100);
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "review");
+    assert!(documents_of(&app, &token, &card).is_empty());
+    let settled = app.staff_send(
+        "POST",
+        &format!(
+            "/api/staff/orders/{}/settle",
+            card["order_id"].as_str().unwrap()
+        ),
+        &json!({"action": "credit", "note": "accepted"}),
+    );
+    assert_eq!(settled.status, 200, "{}", settled.text());
+
+    let mut xml = Vec::new();
+    for order in [&transfer, &card] {
+        let documents = documents_of(&app, &token, order);
+        assert_eq!(documents.len(), 1, "{documents:?}");
+        assert_eq!(documents[0]["total"], "30.50");
+        xml.push(fetch(&app, &token, &documents[0]));
+    }
+    assert_valid(&xml);
+}
