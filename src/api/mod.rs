@@ -10,6 +10,7 @@ pub(crate) mod coupons;
 pub(crate) mod decode;
 pub mod http;
 pub(crate) mod incidents;
+mod invoices;
 pub(crate) mod licensing;
 pub(crate) mod organisations;
 mod privacy;
@@ -382,6 +383,10 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "partner", "statements", month]) => {
             licensing::partner_statement(app, caller, month).await
         }
+        (Get | Head, ["api", "me", "invoices"]) => invoices::list(app, caller).await,
+        (Get | Head, ["api", "me", "invoices", id]) => {
+            invoices::get(app, request, caller, id).await
+        }
         (Get | Head, ["api", "me", "coupon-orders", id]) => {
             coupons::get_order(app, caller, id, now).await
         }
@@ -607,6 +612,8 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/me/export", &["GET"], CUSTOMER),
     ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
     ("/api/me/coupon-orders/{order_id}", &["GET"], CUSTOMER),
+    ("/api/me/invoices", &["GET"], CUSTOMER),
+    ("/api/me/invoices/{invoice_id}", &["GET"], CUSTOMER),
     (
         "/api/me/coupon-orders/{order_id}/cancel",
         &["POST"],

@@ -7,6 +7,7 @@ mod bulletins;
 pub mod error;
 mod idempotency;
 mod incidents;
+mod invoices;
 mod ledger;
 mod licensing;
 mod mail;
@@ -104,6 +105,8 @@ pub struct Config {
     /// to domestic buyers and to EU buyers without a confirmed VAT number.
     pub seller_country: crate::domain::country::Country,
     // ---- end of issue 13, VAT ----
+    /// The vendor as its invoices name it (`SELLER_*`, `BANK_IBAN`, `BANK_BIC`).
+    pub seller: crate::domain::invoice::Seller,
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -267,6 +270,18 @@ pub(crate) mod testing {
             // ---- Issue 13, VAT ----
             seller_country: crate::domain::country::Country::parse("SI").unwrap(),
             // ---- end of issue 13, VAT ----
+            seller: crate::domain::invoice::Seller {
+                party: crate::domain::invoice::Party {
+                    name: "Spica d.o.o.".into(),
+                    street: "Pot k sejmišču 33".into(),
+                    postal_code: "1231".into(),
+                    city: "Ljubljana".into(),
+                    country: crate::domain::country::Country::parse("SI").unwrap(),
+                    vat_id: Some("SI12345678".into()),
+                },
+                iban: "SI56 1910 0000 0123 438".into(),
+                bic: "BAKOSI2X".into(),
+            },
         }
     }
 

@@ -2,6 +2,7 @@
 //! as a typed [`PaymentEvent`] (`domain::stripe`), then applied once per
 //! event id, whatever the order or number of deliveries.
 
+use super::invoices::{credit_note_at_refund, invoices_at_payment};
 use super::orders::Credit;
 use super::{App, AppError, Job};
 use crate::app::BillingError;
@@ -142,19 +143,31 @@ impl<D: Database> App<D> {
         let found = &rows[1..];
         Ok(match &event.payment {
             PaymentEvent::CheckoutPaid {
+                order_id,
                 amount_cents,
                 currency,
                 payment_intent,
-                ..
-            } => Self::checkout_paid(
-                &event.id,
-                amount_cents.unwrap_or(-1),
-                currency,
-                payment_intent.as_deref(),
-                found,
-                now,
-                entropy,
-            )?,
+            } => {
+                let mut planned = Self::checkout_paid(
+                    &event.id,
+                    amount_cents.unwrap_or(-1),
+                    currency,
+                    payment_intent.as_deref(),
+                    found,
+                    now,
+                    entropy,
+                )?;
+                // After the statements that pay the order, in its batch.
+                if let (Outcome::Credited, Some(order_id)) = (planned.outcome, order_id) {
+                    planned.statements.extend(invoices_at_payment(
+                        &[order_id],
+                        &self.config.seller,
+                        now,
+                        entropy,
+                    ));
+                }
+                planned
+            }
             PaymentEvent::CheckoutAwaitingPayment => Outcome::AwaitingAsyncPayment.into(),
             PaymentEvent::CheckoutFailed { order_id } => {
                 Self::checkout_failed(order_id.as_deref(), now)
@@ -335,6 +348,7 @@ impl<D: Database> App<D> {
                 now,
             ),
             store::record_coupon_debt(&entropy.id("tsk"), &order.id, through, now),
+            credit_note_at_refund(&order.id, now, entropy),
         ];
         // Money returned for a payment that credited nothing (it went to
         // review) is recorded; there are no coupons to take back.

@@ -5,11 +5,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::invoices::invoices_at_payment;
 use super::orders::Credit;
 use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
+use crate::domain::invoice::Seller;
 use crate::domain::money::Money;
 use crate::domain::order::Order;
 use crate::domain::reconciliation::{
@@ -155,8 +157,14 @@ impl<D: Database> App<D> {
             Format::Camt054 => "camt.054",
             Format::Csv => "csv",
         };
-        let (statements, confirmations, entry_ids) =
-            reconciliation_writes(&statement_id, &decided, &addresses, now, entropy);
+        let (statements, confirmations, entry_ids) = reconciliation_writes(
+            &statement_id,
+            &decided,
+            &addresses,
+            &self.config.seller,
+            now,
+            entropy,
+        );
         let report = Report {
             statement_id: statement_id.clone(),
             counts: Counts::of(&decided.lines),
@@ -265,10 +273,12 @@ impl<D: Database> App<D> {
             store::match_bank_entry(entry_id, order_id, line_outcome.as_str(), now),
             store::insert_matched_payment(&payment, now),
         ];
-        batch.extend(store::settle_transfers(
+        batch.extend(settle(
             &settlements,
             std::slice::from_ref(&payment),
+            &self.config.seller,
             now,
+            entropy,
         ));
         let line = ReportLine {
             index: 0,
@@ -314,6 +324,7 @@ fn reconciliation_writes(
     statement_id: &str,
     decided: &Reconciliation,
     addresses: &HashMap<String, Email>,
+    seller: &Seller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> (Vec<store::Statement>, Vec<String>, HashMap<String, String>) {
@@ -357,8 +368,23 @@ fn reconciliation_writes(
             settlement(&change.order, address, now, entropy)
         })
         .collect();
-    statements.extend(store::settle_transfers(&settlements, &payments, now));
+    statements.extend(settle(&settlements, &payments, seller, now, entropy));
     (statements, confirmation_ids(&settlements), entry_ids)
+}
+
+/// The settlement of `settlements`' orders from the batch's payments, and
+/// the invoices of those it completes, after it in the same batch.
+fn settle(
+    settlements: &[Settlement],
+    payments: &[BankPayment],
+    seller: &Seller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Vec<store::Statement> {
+    let mut statements = store::settle_transfers(settlements, payments, now);
+    let order_ids: Vec<&str> = settlements.iter().map(|s| s.order_id.as_str()).collect();
+    statements.extend(invoices_at_payment(&order_ids, seller, now, entropy));
+    statements
 }
 
 /// What an order writes should the batch's payments complete it: its

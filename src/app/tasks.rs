@@ -1,6 +1,7 @@
 //! What staff settle by hand: tasks resolved with a note, and orders whose
 //! payment went to review credited, refunded or cancelled.
 
+use super::invoices::invoices_at_payment;
 use super::orders::Credit;
 use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::app::BillingError;
@@ -175,6 +176,12 @@ impl<D: Database> App<D> {
                 statements.push(store::insert_message(outbox_id, message, now));
             }
             jobs.extend(credit.job());
+            statements.extend(invoices_at_payment(
+                &[&order.id],
+                &self.config.seller,
+                now,
+                entropy,
+            ));
         }
         self.store.write(statements).await.map_err(|error| {
             if error.is_constraint("only an order in review is settled")

@@ -3,7 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{DbError, Row, Statement};
+use std::sync::LazyLock;
+
+use super::{bulk_with, CustomerScope, DbError, Row, Statement};
 use crate::domain::country::Country;
 use crate::domain::invoice::{
     Credited, Document, InvoiceNumber, Kind, Party, PaymentMeans, Seller,
@@ -23,33 +25,61 @@ const COLUMNS: &str = "id, kind, year, seq, number, order_id, credits_invoice_id
      vat_cents, total_cents, vat_category, vat_rate_bp, payment_means, rf_reference, created_at";
 
 /// Issues the invoice of a paid order, as a statement after the one that
-/// marks it paid: only if the order is paid and has no invoice yet, so a
-/// replayed payment issues nothing. The buyer is the organisation as it is
-/// now; the amounts are the order's net with `amounts`' VAT.
+/// marks it paid: see [`issue_invoices`].
 pub fn issue_invoice(
     id: &str,
     order_id: &str,
     seller: &Seller,
-    amounts: &Amounts,
     issued_on: NaiveDate,
     now: Instant,
 ) -> Statement {
-    let sql = format!(
-        "INSERT INTO invoices ({COLUMNS}) \
-         SELECT ?1, 'invoice', ?2, n.seq, printf('%d-%05d', ?2, n.seq), o.id, NULL, o.customer_id, ?3, \
-         ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         c.company_name, c.street, c.postal_code, c.city, c.country, c.vat_id, \
-         o.currency, o.quantity, o.unit_price_cents, o.total_cents, ?12, o.total_cents + ?12, ?13, ?14, \
-         o.payment_method, o.rf_reference, ?15 \
-         FROM coupon_orders o JOIN customers c ON c.id = o.customer_id, {NEXT_SEQ} \
-         WHERE o.id = ?16 AND o.status = 'paid' \
-         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?16 AND kind = 'invoice')"
+    let mut statements = issue_invoices(
+        &[(id.to_owned(), order_id.to_owned())],
+        seller,
+        issued_on,
+        now,
     );
+    statements.remove(0)
+}
+
+/// The invoices of `(invoice id, order id)` pairs, as statements after the
+/// one that marks the orders paid: only for an order that is paid and has
+/// no invoice yet, so a replayed payment issues nothing, numbered in the
+/// order given after the year's last. One statement per chunk of orders, so
+/// a bank statement's thousands of payments stay within D1's limits. The
+/// buyer is the organisation as it is now, except for the country and VAT
+/// number, which are the ones the order was priced with, as are the
+/// amounts: the order is their one source.
+pub fn issue_invoices(
+    invoices: &[(String, String)],
+    seller: &Seller,
+    issued_on: NaiveDate,
+    now: Instant,
+) -> Vec<Statement> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "INSERT INTO invoices ({COLUMNS}) \
+             SELECT n.invoice_id, 'invoice', ?2, n.seq, printf('%d-%05d', ?2, n.seq), o.id, NULL, \
+             o.customer_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+             c.company_name, c.street, c.postal_code, c.city, o.buyer_country, o.buyer_vat_id, \
+             o.currency, o.quantity, o.unit_price_cents, o.total_cents, o.vat_cents, \
+             o.total_due_cents, o.vat_category, o.vat_rate_bp, o.payment_method, o.rf_reference, ?12 \
+             FROM (SELECT j.value ->> 0 AS invoice_id, j.value ->> 1 AS order_id, \
+               (SELECT COALESCE(MAX(seq), 0) FROM invoices WHERE year = ?2) \
+               + ROW_NUMBER() OVER (ORDER BY j.key) AS seq \
+               FROM json_each(?1) AS j JOIN coupon_orders AS o ON o.id = j.value ->> 1 \
+               WHERE o.status = 'paid' AND NOT EXISTS \
+               (SELECT 1 FROM invoices WHERE order_id = o.id AND kind = 'invoice')) AS n \
+             JOIN coupon_orders AS o ON o.id = n.order_id JOIN customers AS c ON c.id = o.customer_id"
+        )
+    });
     let party = &seller.party;
-    Statement::new(
-        sql,
-        vec![
-            id.into(),
+    bulk_with(
+        SQL.as_str(),
+        invoices
+            .iter()
+            .map(|(id, order_id)| serde_json::json!([id, order_id])),
+        &[
             i64::from(issued_on.year()).into(),
             issued_on.to_string().into(),
             party.name.as_str().into(),
@@ -60,11 +90,7 @@ pub fn issue_invoice(
             party.vat_id.as_deref().unwrap_or_default().into(),
             seller.iban.as_str().into(),
             seller.bic.as_str().into(),
-            amounts.vat.cents().into(),
-            amounts.category.as_str().into(),
-            amounts.rate.basis_points().into(),
             format(now).into(),
-            order_id.into(),
         ],
     )
 }
@@ -126,19 +152,20 @@ fn select(filter: &str) -> String {
     )
 }
 
-/// One customer's documents, newest first.
-pub fn invoices_of(customer_id: &str) -> Statement {
+/// One customer's documents, newest first; the scope lets the read go in
+/// the batch of the caller's own statement.
+pub fn invoices_of(scope: &CustomerScope) -> Statement {
     Statement::new(
-        select("d.customer_id = ?1") + " ORDER BY d.year DESC, d.seq DESC",
-        vec![customer_id.into()],
+        select(&format!("d.customer_id = {}", scope.sql(1))) + " ORDER BY d.year DESC, d.seq DESC",
+        vec![scope.param()],
     )
 }
 
 /// One document, only if it is the customer's.
-pub fn invoice_of(customer_id: &str, invoice_id: &str) -> Statement {
+pub fn invoice_of(scope: &CustomerScope, invoice_id: &str) -> Statement {
     Statement::new(
-        select("d.customer_id = ?1 AND d.id = ?2"),
-        vec![customer_id.into(), invoice_id.into()],
+        select(&format!("d.customer_id = {} AND d.id = ?2", scope.sql(1))),
+        vec![scope.param(), invoice_id.into()],
     )
 }
 
@@ -247,6 +274,10 @@ mod tests {
         pollster::block_on(store.write(statements))
     }
 
+    fn cus(id: &str) -> CustomerScope {
+        CustomerScope::Id(id.into())
+    }
+
     fn day(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
@@ -289,10 +320,10 @@ mod tests {
             statements.push(Statement::new(
                 "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, \
                  currency, payment_method, status, rf_reference, created_at, expires_at, \
-                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country) \
+                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id) \
                  VALUES (?1, 'cus_1', 2, 2500, 5000, 'EUR', 'bank_transfer', ?2, ?3, \
                  '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', \
-                 'standard', 2200, 1100, 6100, 'SI')",
+                 'standard', 2200, 1100, 6100, 'SI', 'SI87654321')",
                 vec![
                     format!("ord_{n}").into(),
                     status.into(),
@@ -309,14 +340,13 @@ mod tests {
             &format!("inv_{order}_{on}"),
             &format!("ord_{order}"),
             &seller(),
-            &domestic(5000),
             on,
             from_unix_millis(0).unwrap(),
         )
     }
 
     fn documents(store: &Store<Sqlite>) -> Vec<InvoiceRecord> {
-        let rows = pollster::block_on(store.db().query(invoices_of("cus_1"))).unwrap();
+        let rows = pollster::block_on(store.db().query(invoices_of(&cus("cus_1")))).unwrap();
         decode_invoices(&rows).unwrap()
     }
 
@@ -351,6 +381,32 @@ mod tests {
             numbers(&store),
             ["2026-00001", "2026-00002", "2026-00003", "2027-00001"]
         );
+    }
+
+    #[test]
+    fn many_orders_in_one_statement_take_consecutive_numbers_and_skip_the_unpaid() {
+        let store = store_with_orders(4, 3);
+        write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap();
+        let pairs: Vec<(String, String)> = (0..4)
+            .map(|n| (format!("inv_set_{n}"), format!("ord_{n}")))
+            .collect();
+        let statements = || {
+            issue_invoices(
+                &pairs,
+                &seller(),
+                day(2026, 12, 2),
+                from_unix_millis(0).unwrap(),
+            )
+        };
+        // Order 0 has its invoice already and order 3 is unpaid.
+        assert_eq!(write(&store, statements()).unwrap(), vec![2]);
+        assert_eq!(write(&store, statements()).unwrap(), vec![0]);
+        assert_eq!(numbers(&store), ["2026-00001", "2026-00002", "2026-00003"]);
+        let orders: Vec<String> = documents(&store)
+            .iter()
+            .map(|record| record.document.order_id.clone())
+            .collect();
+        assert!(orders.contains(&"ord_1".to_owned()) && orders.contains(&"ord_2".to_owned()));
     }
 
     #[test]
@@ -393,6 +449,48 @@ mod tests {
         )
         .unwrap();
         assert_eq!(documents(&store).remove(0).document.buyer.street, "Ulica 1");
+    }
+
+    #[test]
+    fn the_invoice_takes_the_vat_the_order_was_priced_with() {
+        let store = store_with_orders(0, 0);
+        // Priced reverse charge for an Austrian number; the customer's record
+        // has changed since, and the invoice must still match what was paid.
+        write(
+            &store,
+            vec![Statement::new(
+                "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, \
+                 currency, payment_method, status, rf_reference, created_at, expires_at, \
+                 vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id) \
+                 VALUES ('ord_rc', 'cus_1', 2, 2500, 5000, 'EUR', 'bank_transfer', 'paid', 'RF18RC', \
+                 '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', \
+                 'reverse_charge', 0, 0, 5000, 'AT', 'ATU12345678')",
+                vec![],
+            )],
+        )
+        .unwrap();
+        write(
+            &store,
+            vec![issue_invoice(
+                "inv_rc",
+                "ord_rc",
+                &seller(),
+                day(2026, 12, 1),
+                from_unix_millis(0).unwrap(),
+            )],
+        )
+        .unwrap();
+        let document = documents(&store).remove(0).document;
+        assert_eq!(document.amounts.category, VatCategory::ReverseCharge);
+        assert_eq!(
+            (
+                document.amounts.vat.cents(),
+                document.amounts.total_due.cents()
+            ),
+            (0, 5000)
+        );
+        assert_eq!(document.buyer.country.code(), "AT");
+        assert_eq!(document.buyer.vat_id.as_deref(), Some("ATU12345678"));
     }
 
     #[test]
@@ -464,9 +562,10 @@ mod tests {
         let period = decode_invoices(&period).unwrap();
         assert_eq!(period.len(), 1);
         assert_eq!(period[0].document.order_id, "ord_1");
-        let own = pollster::block_on(store.db().query(invoice_of("cus_1", &period[0].id))).unwrap();
+        let own =
+            pollster::block_on(store.db().query(invoice_of(&cus("cus_1"), &period[0].id))).unwrap();
         let other =
-            pollster::block_on(store.db().query(invoice_of("cus_2", &period[0].id))).unwrap();
+            pollster::block_on(store.db().query(invoice_of(&cus("cus_2"), &period[0].id))).unwrap();
         assert_eq!((own.len(), other.len()), (1, 0));
     }
 }

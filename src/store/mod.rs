@@ -63,7 +63,7 @@ pub use incidents::{
 };
 pub use invoices::{
     decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoice,
-    InvoiceRecord,
+    issue_invoices, InvoiceRecord,
 };
 pub use ledger::{
     account_of, append_entry, balance_of, decode_account_balance, decode_balance, decode_ledger,

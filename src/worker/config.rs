@@ -8,6 +8,7 @@ use crate::app::{App, BankAccount, Config};
 use crate::domain::activation;
 use crate::domain::email::Email;
 use crate::domain::incident::Sla;
+use crate::domain::invoice::{Party, Seller};
 use crate::domain::token::SecretHash;
 
 use super::d1::D1;
@@ -44,13 +45,18 @@ fn sla(env: &Env) -> Sla {
 /// which no default could stand in (the committed `wrangler.toml` has none).
 /// `scripts/deploy-check.sh` reads this list, so that a deploy missing one
 /// stops before it starts.
-pub const REQUIRED_SETTINGS: [&str; 6] = [
+pub const REQUIRED_SETTINGS: [&str; 11] = [
     "PUBLIC_BASE_URL",
     "EMAIL_FROM",
     "SUPPORT_DESK_EMAIL",
     "BANK_BENEFICIARY",
     "BANK_IBAN",
     "BANK_BIC",
+    "SELLER_NAME",
+    "SELLER_STREET",
+    "SELLER_POSTAL_CODE",
+    "SELLER_CITY",
+    "SELLER_VAT_ID",
 ];
 
 /// The required settings' values, or an error naming every one missing, so
@@ -73,11 +79,22 @@ fn required(env: &Env) -> worker::Result<[String; REQUIRED_SETTINGS.len()]> {
     }
 }
 
+/// The settings as the app's [`Config`]; the invoices' seller is the
+/// vendor's required party data with the bank account transfers go to.
 fn config(env: &Env) -> worker::Result<Config> {
-    let [public_base_url, _email_from, support_desk_email, beneficiary, iban, bic] = required(env)?;
+    let [public_base_url, _email_from, support_desk_email, beneficiary, iban, bic, name, street, postal_code, city, vat_id] =
+        required(env)?;
     let base = public_base_url.trim_end_matches('/').to_owned();
     let support_desk_email = Email::parse(&support_desk_email).map_err(|_| {
         worker::Error::RustError("SUPPORT_DESK_EMAIL is not an email address".into())
+    })?;
+    let seller_country = crate::domain::country::Country::parse(
+        &setting(env, "SELLER_COUNTRY").unwrap_or_else(|| "SI".into()),
+    )
+    .ok()
+    .filter(|country| crate::domain::vat::in_eu(*country))
+    .ok_or_else(|| {
+        worker::Error::RustError("SELLER_COUNTRY is not an EU member state's ISO code".into())
     })?;
     Ok(Config {
         registration_thanks_url: setting(env, "REGISTRATION_THANKS_URL")
@@ -113,8 +130,8 @@ fn config(env: &Env) -> worker::Result<Config> {
         ),
         bank_account: Some(BankAccount {
             beneficiary,
-            iban,
-            bic,
+            iban: iban.clone(),
+            bic: bic.clone(),
         }),
         sla: sla(env),
         support_desk_email,
@@ -144,14 +161,19 @@ fn config(env: &Env) -> worker::Result<Config> {
             .unwrap_or_default(),
         retention: retention(env),
         // ---- Issue 13, VAT ----
-        seller_country: crate::domain::country::Country::parse(
-            &setting(env, "SELLER_COUNTRY").unwrap_or_else(|| "SI".into()),
-        )
-        .ok()
-        .filter(|country| crate::domain::vat::in_eu(*country))
-        .ok_or_else(|| {
-            worker::Error::RustError("SELLER_COUNTRY is not an EU member state's ISO code".into())
-        })?,
+        seller_country,
+        seller: Seller {
+            party: Party {
+                name,
+                street,
+                postal_code,
+                city,
+                country: seller_country,
+                vat_id: Some(vat_id),
+            },
+            iban,
+            bic,
+        },
         // ---- end of issue 13, VAT ----
     })
 }

@@ -14,6 +14,7 @@ mod crawler;
 mod desk;
 mod identity;
 mod incidents;
+mod invoices;
 mod journeys;
 mod licensing;
 mod limits;

@@ -174,6 +174,18 @@ pub fn spawn_app() -> TestApp<Native> {
         // ---- Issue 13, VAT ----
         seller_country: spica_portal::domain::country::Country::parse("SI").unwrap(),
         // ---- end of issue 13, VAT ----
+        seller: spica_portal::domain::invoice::Seller {
+            party: spica_portal::domain::invoice::Party {
+                name: BENEFICIARY.into(),
+                street: "Pot k sejmišču 33".into(),
+                postal_code: "1231".into(),
+                city: "Ljubljana".into(),
+                country: spica_portal::domain::country::Country::parse("SI").unwrap(),
+                vat_id: Some("SI12345678".into()),
+            },
+            iban: IBAN.into(),
+            bic: BIC.into(),
+        },
     };
     TestApp(Native {
         app: App::new(Sqlite::in_memory().unwrap(), config),

@@ -6,7 +6,10 @@
 use serde_json::{json, Value};
 use spica_portal::api::{Access, ROUTES};
 
-use crate::helpers::{registration, unique_email, unique_serial, TestApp, TestResponse, Transport};
+use crate::helpers::{
+    checkout_completed, registration, unique, unique_email, unique_serial, TestApp, TestResponse,
+    Transport,
+};
 use crate::spawn_app;
 
 fn cookie_of(response: &TestResponse) -> String {
@@ -59,6 +62,8 @@ struct Organisation {
     order_id: String,
     incident_id: String,
     activation_id: String,
+    /// The invoice of a paid card order.
+    invoice_id: String,
 }
 
 fn organisation(app: &TestApp<impl Transport>) -> Organisation {
@@ -74,7 +79,15 @@ fn organisation(app: &TestApp<impl Transport>) -> Organisation {
     assert_eq!(activation.status, 201, "{}", activation.text());
     let incident = app.incident(&token);
     let order = app.order(&token, 2, "bank_transfer");
+    let paid = app.order(&token, 1, "card");
+    app.stripe_event(&checkout_completed(&unique("evt_"), &paid));
+    let invoices = app.get_as("/api/me/invoices", &token).json();
+    let invoice_id = invoices["invoices"][0]["invoice_id"]
+        .as_str()
+        .expect("the paid order's invoice")
+        .to_owned();
     Organisation {
+        invoice_id,
         email,
         customer_id: me["customer_id"].as_str().unwrap().to_owned(),
         contact_id: me["contact"]["contact_id"].as_str().unwrap().to_owned(),
@@ -152,6 +165,7 @@ fn with_ids_of(pattern: &str, other: &Organisation) -> String {
             "{incident_id}" => other.incident_id.as_str(),
             "{activation_id}" => other.activation_id.as_str(),
             "{contact_id}" => other.contact_id.as_str(),
+            "{invoice_id}" => other.invoice_id.as_str(),
             p if p.starts_with('{') => panic!("give tests/api/organisations.rs an id for {p}"),
             p => p,
         })
@@ -170,6 +184,7 @@ fn sees_nothing_of(app: &TestApp<impl Transport>, token: &str, cookie: &str, oth
         other.order_id.as_str(),
         other.incident_id.as_str(),
         other.activation_id.as_str(),
+        other.invoice_id.as_str(),
     ];
     let origin = app.0.origin();
     let routes = ROUTES.iter().filter(|(_, _, a)| *a == Access::Customer);

@@ -27,6 +27,8 @@ mod desk;
 mod identity;
 #[path = "../api/incidents.rs"]
 mod incidents;
+#[path = "../api/invoices.rs"]
+mod invoices;
 #[path = "../api/journeys.rs"]
 mod journeys;
 #[path = "../api/licensing.rs"]

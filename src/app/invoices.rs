@@ -1,0 +1,70 @@
+//! Invoices: issued in the batch of the payment or refund that causes them,
+//! and read by the organisation they were issued to.
+
+use chrono::NaiveDate;
+
+use super::{App, AppError, Caller};
+use crate::domain::entropy::Entropy;
+use crate::domain::invoice::Seller;
+use crate::domain::time::{in_ljubljana, Instant};
+use crate::store::{self, Database, InvoiceRecord, Statement};
+
+/// The date an invoice bears: the seller's, in Ljubljana, not UTC's.
+fn issued_on(now: Instant) -> NaiveDate {
+    in_ljubljana(now).0.date()
+}
+
+/// The invoices of orders that statements before it in the batch may have
+/// made paid; orders not paid then get none, and an order named twice one.
+pub(super) fn invoices_at_payment(
+    order_ids: &[&str],
+    seller: &Seller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Vec<Statement> {
+    let mut seen = std::collections::HashSet::new();
+    let pairs: Vec<(String, String)> = order_ids
+        .iter()
+        .filter(|order_id| seen.insert(**order_id))
+        .map(|order_id| (entropy.id("inv"), (*order_id).to_owned()))
+        .collect();
+    store::issue_invoices(&pairs, seller, issued_on(now), now)
+}
+
+/// The credit note of a refunded order's invoice, if it has one.
+pub(super) fn credit_note_at_refund(
+    order_id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Statement {
+    store::issue_credit_note(&entropy.id("crn"), order_id, issued_on(now), now)
+}
+
+impl<D: Database> App<D> {
+    /// The caller's organisation's invoices and credit notes, newest first.
+    pub async fn my_invoices(&self, caller: &Caller) -> Result<Vec<InvoiceRecord>, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::invoices_of(&caller.customer_scope())])
+            .await?;
+        principal.customer()?;
+        Ok(store::decode_invoices(&rows[0])?)
+    }
+
+    /// One of the caller's organisation's documents; another's is not found.
+    pub async fn my_invoice(
+        &self,
+        caller: &Caller,
+        invoice_id: &str,
+    ) -> Result<InvoiceRecord, AppError> {
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::invoice_of(&caller.customer_scope(), invoice_id)],
+            )
+            .await?;
+        principal.customer()?;
+        store::decode_invoices(&rows[0])?
+            .pop()
+            .ok_or(AppError::NotFound)
+    }
+}

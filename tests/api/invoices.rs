@@ -1,0 +1,273 @@
+//! Invoices (issue 13): issued in the batch that pays an order, a credit
+//! note in the refund's; listed and fetched by the organisation as JSON and
+//! as UBL, and every UBL document fetched passes EN 16931
+//! (`../shared/einvoice/validate-ubl`, one process per test).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::helpers::{camt053, checkout_completed, unique, TestApp, Transport};
+use crate::spawn_app;
+
+/// The organisation's documents for one order, as listed.
+fn documents_of(app: &TestApp<impl Transport>, token: &str, order: &Value) -> Vec<Value> {
+    let list = app.get_as("/api/me/invoices", token);
+    assert_eq!(list.status, 200, "{}", list.text());
+    list.json()["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|document| document["order_id"] == order["order_id"])
+        .cloned()
+        .collect()
+}
+
+/// One document's JSON (checked against the listing) and its UBL.
+fn fetch(app: &TestApp<impl Transport>, token: &str, listed: &Value) -> String {
+    let path = format!(
+        "/api/me/invoices/{}",
+        listed["invoice_id"].as_str().unwrap()
+    );
+    let one = app.get_as(&path, token);
+    assert_eq!(one.status, 200, "{}", one.text());
+    assert_eq!(&one.json(), listed);
+    let authorization = format!("Bearer {token}");
+    let xml = app.0.send(
+        "GET",
+        &path,
+        &[
+            ("authorization", &authorization),
+            ("accept", "application/xml"),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(xml.status, 200, "{}", xml.text());
+    assert_eq!(xml.header("content-type"), Some("application/xml"));
+    let text = xml.text();
+    assert!(text.contains(listed["number"].as_str().unwrap()), "{text}");
+    text
+}
+
+/// Validates the documents in one run of the EN 16931 validator; a fatal
+/// rule in any fails the test.
+fn assert_valid(documents: &[String]) {
+    let validator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/einvoice/validate-ubl");
+    let dir = std::env::temp_dir().join(unique("spica-issued-"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths: Vec<PathBuf> = documents
+        .iter()
+        .enumerate()
+        .map(|(n, xml)| {
+            let path = dir.join(format!("document-{n}.xml"));
+            std::fs::write(&path, xml).unwrap();
+            path
+        })
+        .collect();
+    let output = Command::new(&validator)
+        .args(&paths)
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", validator.display()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{report}");
+    assert_eq!(
+        report.matches(": 0 fatal").count(),
+        documents.len(),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_card_payment_issues_one_invoice_and_its_refund_one_credit_note() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let order = app.order(&token, 2, "card");
+    assert!(documents_of(&app, &token, &order).is_empty());
+    let paid = unique("evt_");
+    let event = checkout_completed(&paid, &order);
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "credited");
+    // Replays, and another event of the same checkout, issue nothing new.
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "duplicate");
+    assert_eq!(
+        app.stripe_event(&checkout_completed(&unique("evt_"), &order))
+            .json()["outcome"],
+        "already_paid"
+    );
+    let documents = documents_of(&app, &token, &order);
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    let invoice = &documents[0];
+    assert_eq!(
+        (
+            invoice["kind"].as_str(),
+            invoice["net"].as_str(),
+            invoice["vat"].as_str(),
+            invoice["total"].as_str(),
+            invoice["currency"].as_str(),
+            invoice["vat_category"].as_str()
+        ),
+        (
+            Some("invoice"),
+            Some("50.00"),
+            Some("11.00"),
+            Some("61.00"),
+            Some("EUR"),
+            Some("standard")
+        )
+    );
+    let mut xml = vec![fetch(&app, &token, invoice)];
+    assert!(xml[0].contains("<Invoice"), "{}", xml[0]);
+
+    let refund = json!({
+        "id": unique("evt_"),
+        "type": "charge.refunded",
+        "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
+            "amount": 6100, "amount_refunded": 6100, "currency": "eur", "refunded": true}}
+    });
+    assert_eq!(app.stripe_event(&refund).json()["outcome"], "reversed");
+    assert_eq!(app.stripe_event(&refund).json()["outcome"], "duplicate");
+    let documents = documents_of(&app, &token, &order);
+    let notes: Vec<&Value> = documents
+        .iter()
+        .filter(|document| document["kind"] == "credit_note")
+        .collect();
+    assert_eq!((documents.len(), notes.len()), (2, 1), "{documents:?}");
+    assert_eq!(notes[0]["total"], "61.00");
+    xml.push(fetch(&app, &token, notes[0]));
+    assert!(xml[1].contains("<CreditNote"), "{}", xml[1]);
+    assert!(xml[1].contains(invoice["number"].as_str().unwrap()));
+    assert_valid(&xml);
+}
+
+#[test]
+fn a_bank_transfer_imported_from_a_statement_issues_one_invoice() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let order = app.order(&token, 2, "bank_transfer");
+    let reference = order["bank_transfer"]["reference_grouped"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let statement = camt053(&[("61.00", &format!("Coupons {reference}"), &unique("BANKREF"))]);
+    let report = app.post_statement("application/xml", &statement);
+    assert_eq!(report.status, 200, "{}", report.text());
+    // The same file again pays nothing and issues nothing.
+    app.post_statement("application/xml", &statement);
+    let documents = documents_of(&app, &token, &order);
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    assert_eq!(
+        (
+            documents[0]["kind"].as_str(),
+            documents[0]["total"].as_str()
+        ),
+        (Some("invoice"), Some("61.00"))
+    );
+    let xml = fetch(&app, &token, &documents[0]);
+    assert!(xml.contains(&reference.replace(' ', "")), "{xml}");
+    assert_valid(&[xml]);
+}
+
+#[test]
+fn another_organisations_invoice_is_not_found() {
+    let app = spawn_app();
+    let (_, owner) = app.customer();
+    let order = app.order(&owner, 1, "card");
+    app.stripe_event(&checkout_completed(&unique("evt_"), &order));
+    let invoice = documents_of(&app, &owner, &order).remove(0);
+    let (_, stranger) = app.customer();
+    let path = format!(
+        "/api/me/invoices/{}",
+        invoice["invoice_id"].as_str().unwrap()
+    );
+    app.get_as(&path, &stranger).problem(404);
+    assert!(documents_of(&app, &stranger, &order).is_empty());
+    assert_eq!(app.get("/api/me/invoices").status, 401);
+}
+
+#[test]
+fn twenty_payments_at_once_take_twenty_distinct_numbers() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let orders: Vec<Value> = (0..20).map(|_| app.order(&token, 1, "card")).collect();
+    let outcomes: Vec<Value> = std::thread::scope(|scope| {
+        let handles: Vec<_> = orders
+            .iter()
+            .map(|order| {
+                let app = &app;
+                scope.spawn(move || {
+                    app.stripe_event(&checkout_completed(&unique("evt_"), order))
+                        .json()["outcome"]
+                        .clone()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(outcomes.iter().all(|o| o == "credited"), "{outcomes:?}");
+    let list = app.get_as("/api/me/invoices", &token).json();
+    let mut numbers: Vec<&str> = list["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|document| document["number"].as_str().unwrap())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    // Other organisations' payments (the e2e suite shares one database) may
+    // take numbers in between; gaps in the year's sequence are ruled out by
+    // the store's tests, repeats here.
+    assert_eq!(numbers.len(), 20, "{numbers:?}");
+}
+
+#[test]
+fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let transfer = app.order(&token, 1, "bank_transfer");
+    let report = app
+        .post_statement(
+            "text/csv",
+            &format!(
+                "booking date,amount,currency,reference,remitter,bank reference\n\
+                 2026-11-26,30.50,EUR,coupon please,Kovinar,{}\n",
+                unique("CSV-")
+            ),
+        )
+        .json();
+    let entry_id = report["lines"][0]["bank_entry_id"].as_str().unwrap();
+    let matched = app.staff_send(
+        "POST",
+        &format!("/api/staff/bank-entries/{entry_id}/match"),
+        &json!({"order_id": transfer["order_id"]}),
+    );
+    assert_eq!(matched.status, 200, "{}", matched.text());
+
+    let card = app.order(&token, 1, "card");
+    let mut event = checkout_completed(&unique("evt_"), &card);
+    event["data"]["object"]["amount_total"] = json!(100);
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "review");
+    assert!(documents_of(&app, &token, &card).is_empty());
+    let settled = app.staff_send(
+        "POST",
+        &format!(
+            "/api/staff/orders/{}/settle",
+            card["order_id"].as_str().unwrap()
+        ),
+        &json!({"action": "credit", "note": "accepted"}),
+    );
+    assert_eq!(settled.status, 200, "{}", settled.text());
+
+    let mut xml = Vec::new();
+    for order in [&transfer, &card] {
+        let documents = documents_of(&app, &token, order);
+        assert_eq!(documents.len(), 1, "{documents:?}");
+        assert_eq!(documents[0]["total"], "30.50");
+        xml.push(fetch(&app, &token, &documents[0]));
+    }
+    assert_valid(&xml);
+}
