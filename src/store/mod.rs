@@ -92,7 +92,8 @@ pub use outbox::{
 };
 // Personal data (issue 13, privacy).
 pub use privacy::{
-    export_of, retention_sweep, Exported, RetentionCutoffs, BODY_REMOVED, EXPORTED, NOT_EXPORTED,
+    contact_by_erasure_link, erase_contact, export_of, request_erasure, retention_sweep, Exported,
+    RetentionCutoffs, BODY_REMOVED, ERASED_NAME, EXPORTED, NOT_EXPORTED, QUOTING,
 };
 pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
