@@ -30,7 +30,14 @@ pub fn privacy_page(retention: &Retention) -> Response {
              <table>\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Why</th><th scope=\"col\">How long</th></tr></thead>\n\
              <tbody>\n{}</tbody>\n</table>\n\
              <p>Your organisation's name and address are the company's data, not a person's: \
-             they stay while the organisation has licenses, orders or invoices.</p>",
+             they stay while the organisation has licenses, orders or invoices.</p>\n\
+             <h2>Erasure</h2>\n\
+             <p>You may ask us to erase your personal data (<code>DELETE /api/me</code>): we email you a link, \
+             and once you confirm, your name, email address and phone number are replaced by a pseudonym \
+             wherever the portal holds them, you are signed out everywhere and cannot sign in again. \
+             Your organisation's orders, payments, coupon ledger and invoices stay, as tax law requires. \
+             The desk's audit log, the record of who did what that we must keep, is never changed: \
+             a request in it that named you still does. A bank transfer keeps the payer's name the bank gave.</p>",
             rows
         ),
     )

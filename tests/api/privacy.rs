@@ -15,6 +15,10 @@ fn the_privacy_page_shows_the_retention_periods_and_every_page_links_to_it() {
     assert!(text.contains("30 days after registration"), "{text}");
     assert!(text.contains("90 days after it was sent"), "{text}");
     assert!(text.contains("10 years"), "{text}");
+    assert!(
+        text.contains("erase your personal data") && text.contains("audit log"),
+        "{text}"
+    );
     for path in ["/", "/register", "/terms", "/sign-in"] {
         assert!(
             app.get(path).text().contains("href=\"/privacy\""),
