@@ -679,6 +679,46 @@ mod tests {
         assert_eq!(count(&app, active, bor.contact.id.as_str()), 1);
     }
 
+    /// An email that names the contact is being sent when the erasure
+    /// runs: its settling does not write the old text back.
+    #[test]
+    fn an_email_being_sent_during_an_erasure_does_not_bring_the_name_back() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let sending =
+            "SELECT id, body_text FROM outbox WHERE to_address = 'ana@kovinar.si' LIMIT 1";
+        let row = run(app.store.query(Statement::new(sending, vec![])))
+            .unwrap()
+            .remove(0);
+        let (id, text) = (row.text("id").unwrap(), row.text("body_text").unwrap());
+        assert!(text.contains("Ana Novak"), "{text}");
+        run(app.store.write(vec![Statement::new(
+            "UPDATE outbox SET status = 'sending', attempts = 1, claimed_until = '2100-01-01T00:00:00.000Z' WHERE id = ?1",
+            vec![id.as_str().into()],
+        )]))
+        .unwrap();
+        run(app.erase_contact(
+            &staff_member(),
+            ana.contact.id.as_str(),
+            now(),
+            &mut entropy(40),
+        ))
+        .unwrap();
+        run(app
+            .store
+            .write(vec![store::mark_sent(&id, 1, &text, "prov_1", now())]))
+        .unwrap();
+        let kept =
+            "SELECT COUNT(*) AS n FROM outbox WHERE id = ?1 AND status = 'sent' AND body_text = ?2";
+        let query = Statement::new(kept, vec![id.as_str().into(), store::BODY_ERASED.into()]);
+        assert_eq!(
+            run(app.store.query(query)).unwrap()[0]
+                .integer("n")
+                .unwrap(),
+            1
+        );
+    }
+
     #[test]
     fn the_privacy_pages_periods_are_the_settings() {
         let retention = Retention {

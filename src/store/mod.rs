@@ -88,7 +88,7 @@ pub use orders::{
 pub use outbox::{
     claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
     mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
-    OutboxStatus,
+    OutboxStatus, BODY_ERASED,
 };
 // Personal data (issue 13, privacy).
 pub use privacy::{

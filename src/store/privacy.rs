@@ -191,6 +191,8 @@ pub fn erase_contact(contact_id: &str, pseudonym: &str, by: &str, now: Instant) 
             format!("UPDATE outbox SET to_address = ?2 WHERE to_address = (SELECT email FROM ({contact}))"),
             params(),
         ),
+        // An incident's callback number is a phone or nothing.
+        Statement::new("UPDATE incidents SET phone = NULL WHERE phone = ''", vec![]),
         gone("DELETE FROM auth_tokens WHERE contact_id = ?1"),
         gone("DELETE FROM browser_sessions WHERE kind = 'customer' AND subject_id = ?1"),
         gone("DELETE FROM unsubscribe_tokens WHERE contact_id = ?1"),

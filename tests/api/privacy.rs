@@ -169,13 +169,19 @@ fn a_contact_erases_themselves_through_the_emailed_links_page_and_leaves_no_trac
     again.tells_of_link(400, "erased already", "/privacy");
 
     let export = app.get_as("/api/me/export", &bor).json();
-    assert_eq!(traces_in_export(&export, &needles), Vec::<String>::new());
+    assert_eq!(
+        traces_in_export(&export, &needles),
+        Vec::<String>::new(),
+        "{export}"
+    );
     assert!(export["contacts"]
         .as_array()
         .unwrap()
         .iter()
         .any(|c| c["name"] == "Erased contact" && c["status"] == "removed"));
     assert_eq!(export["incidents"].as_array().unwrap().len(), 1, "it stays");
+    let incidents = app.get_as("/api/me/incidents", &bor);
+    assert_eq!(incidents.status, 200, "{}", incidents.text());
     assert_eq!(
         export["ledger"].as_array().unwrap().len(),
         1,
