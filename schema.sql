@@ -43,7 +43,7 @@ CREATE TABLE contacts (
   removed_by            TEXT,                    -- con_… or staff
   pending_email         TEXT,                    -- a new address, until its link is confirmed
   email_token_hash      TEXT,                    -- hex SHA-256 of that link's token
-  email_token_expires_at TEXT,
+  email_token_expires_at TEXT, erased_at TEXT, erasure_token_hash TEXT, erasure_token_expires_at TEXT,
   CHECK ((newsletter = 1) = (newsletter_consent_at IS NOT NULL)),
   CHECK ((status = 'removed') = (removed_at IS NOT NULL))
 ) STRICT;
@@ -51,10 +51,14 @@ CREATE TABLE contacts (
 CREATE UNIQUE INDEX contacts_email ON contacts (email) WHERE status <> 'removed';
 CREATE INDEX contacts_by_customer ON contacts (customer_id, status);
 CREATE UNIQUE INDEX contacts_email_token ON contacts (email_token_hash);
+-- Erasure (migration 0015): the pseudonymised contact is marked `erased_at`;
+-- its emailed confirmation link waits as a hash until it expires.
+CREATE UNIQUE INDEX contacts_erasure_token ON contacts (erasure_token_hash);
 -- Never the last one: an organisation keeps at least one active contact, so
 -- of two contacts removing each other at once the second removal fails.
+-- Erasure is the exception: the person's right comes first.
 CREATE TRIGGER contacts_never_remove_the_last BEFORE UPDATE OF status ON contacts
-WHEN NEW.status = 'removed' AND OLD.status <> 'removed'
+WHEN NEW.status = 'removed' AND OLD.status <> 'removed' AND NEW.erased_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM contacts WHERE customer_id = OLD.customer_id AND id <> OLD.id AND status = 'active')
 BEGIN
   SELECT RAISE(ABORT, 'constraint failed: an organisation keeps at least one active contact');

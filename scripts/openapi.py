@@ -46,7 +46,7 @@ for path, methods, access in routes:
         if method in ("POST", "PUT"):
             operation["requestBody"] = {"required": True, "content": BODIES.get(path, {"application/json": {"schema": {"type": "object"}}})}
         success = "201" if method == "POST" and path in CREATED else "200"
-        if path == "/api/sessions" or (method == "POST" and path == "/api/staff/bulletins"):
+        if path == "/api/sessions" or (method == "POST" and path == "/api/staff/bulletins") or (method == "DELETE" and path == "/api/me"):
             success = "202"
         answer = {"description": "Success", "content": {"application/json": {"schema": {"type": ["object", "array"]}}}}
         operation["responses"][success] = answer

@@ -429,6 +429,10 @@ async fn route<D: Database, P: PaymentProvider>(
         }
         (Get | Head, ["api", "me"]) => me(app, caller, now).await,
         (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
+        (Delete, ["api", "me"]) => privacy::request_erasure(app, caller, now, entropy).await,
+        (Post, ["api", "staff", "contacts", id, "erasure"]) => {
+            privacy::erase(app, caller, id, now, entropy).await
+        }
         (Get | Head, ["portal"]) => web::portal(app, caller, now).await,
         (Get | Head, ["desk", "audit"]) => web::audit_page(app, request, caller).await,
         (Get | Head, ["api", "staff", "audit"]) => staff::audit(app, request, caller).await,
@@ -531,6 +535,8 @@ async fn route_principal<D: Database>(
         (Post, ["portal", "profile"]) => web::save_profile(app, request, p, now, entropy).await,
         (Get | Head, ["confirm-email"]) => Ok(web::confirm_email_page(request).into()),
         (Post, ["confirm-email"]) => web::confirm_email(app, request, now, entropy).await,
+        (Get | Head, ["confirm-erasure"]) => Ok(web::confirm_erasure_page(request).into()),
+        (Post, ["confirm-erasure"]) => web::confirm_erasure(app, request, now, entropy).await,
         (Get | Head, ["confirm-join"]) => Ok(web::confirm_join_page(request).into()),
         (Post, ["api", "invitations", "accept"]) => organisations::accept(app, request, now, entropy).await,
         (Get | Head, ["desk", "adjustments"]) => web::adjustments_page(p, entropy),
@@ -607,7 +613,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/api/registrations/verify", &["POST"], PUBLIC),
     ("/api/sessions", &["POST"], PUBLIC),
     ("/api/sessions/redeem", &["POST"], PUBLIC),
-    ("/api/me", &["GET", "PATCH"], CUSTOMER),
+    ("/api/me", &["GET", "PATCH", "DELETE"], CUSTOMER),
     ("/api/me/ledger", &["GET"], CUSTOMER),
     ("/api/me/export", &["GET"], CUSTOMER),
     ("/api/me/coupon-orders", &["GET", "POST"], CUSTOMER),
@@ -696,6 +702,9 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
         &["DELETE"],
         ADMIN,
     ),
+    // Admins: they keep the customers' contacts (removal above); agents
+    // only read customers, finance keeps the money.
+    ("/api/staff/contacts/{contact_id}/erasure", &["POST"], ADMIN),
     (
         "/api/staff/license-claims/{claim_id}/assign",
         &["POST"],
@@ -752,6 +761,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/portal/profile", &["GET", "POST"], CUSTOMER),
     ("/portal/export", &["GET"], CUSTOMER),
     ("/confirm-email", &["GET", "POST"], PUBLIC),
+    ("/confirm-erasure", &["GET", "POST"], PUBLIC),
     (
         "/portal/activations/{activation_id}/license-file",
         &["GET"],

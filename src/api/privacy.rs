@@ -1,11 +1,13 @@
 //! Personal data: the export of everything the portal holds about the
-//! calling contact and its organisation.
+//! calling contact and its organisation, and erasure.
 
 use super::http::{Handled, Response};
 use super::Result;
 use crate::app::{App, Caller};
-use crate::domain::time::Instant;
+use crate::domain::entropy::Entropy;
+use crate::domain::time::{format, Instant};
 use crate::store::Database;
+use serde_json::json;
 
 /// `GET /api/me/export` (bearer) and `GET /portal/export` (the portal's
 /// download, with the browser session): one JSON document, saved as a
@@ -22,4 +24,31 @@ pub async fn export<D: Database>(app: &App<D>, caller: &Caller, now: Instant) ->
         )
         .with_header("cache-control", "no-store")
         .into())
+}
+
+/// `DELETE /api/me`: 202, and a link to confirm the erasure goes to the
+/// contact's address (nothing is erased until it is confirmed).
+pub async fn request_erasure<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let (expires_at, jobs) = app.request_erasure(caller, now, entropy).await?;
+    let body = json!({"status": "erasure_requested", "link_expires_at": format(expires_at)});
+    Ok(Handled::with_jobs(Response::json(202, &body), jobs))
+}
+
+/// `POST /api/staff/contacts/{contact_id}/erasure`: erased at once; the same
+/// answer for a contact erased already.
+pub async fn erase<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    contact_id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    app.erase_contact(caller, contact_id, now, entropy).await?;
+    let body = json!({"contact_id": contact_id, "status": "erased"});
+    Ok(Response::json(200, &body).into())
 }

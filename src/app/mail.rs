@@ -165,7 +165,7 @@ impl<D: Database> App<D> {
                         outbox_id,
                         message.attempts,
                         INTERRUPTED,
-                        &redact_links(&message.text),
+                        &message.text,
                         now,
                     )])
                     .await?;
@@ -209,10 +209,9 @@ impl<D: Database> App<D> {
             headers: headers_from_json(message.headers.as_deref()),
             reply_to: message.reply_to.clone(),
         };
-        let redacted = redact_links(&message.text);
         let (statement, delivery) = match sender.send(&request).await {
             Ok(provider_id) => (
-                store::mark_sent(outbox_id, claim, &redacted, &provider_id, now),
+                store::mark_sent(outbox_id, claim, &message.text, &provider_id, now),
                 Delivery::Sent,
             ),
             Err(failure) => match failure
@@ -225,7 +224,7 @@ impl<D: Database> App<D> {
                     Delivery::RetryAfter(next_hop_seconds(at, now)),
                 ),
                 None => (
-                    store::mark_failed(outbox_id, claim, &failure.reason, &redacted),
+                    store::mark_failed(outbox_id, claim, &failure.reason, &message.text),
                     Delivery::GaveUp,
                 ),
             },

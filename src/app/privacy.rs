@@ -2,9 +2,12 @@
 //! it when its period ends, and the privacy page lists the same periods, so
 //! the page cannot say what the code does not do).
 
-use super::{App, AppError, Caller, CustomerPrincipal};
+use super::{AccessError, App, AppError, Caller, CustomerPrincipal, Job};
+use crate::domain::entropy::Entropy;
+use crate::domain::notification;
 use crate::domain::time::{format, Instant};
-use crate::store::{self, Database, Row, Value};
+use crate::domain::token::{Token, TokenError};
+use crate::store::{self, Database, Row, Statement, Value};
 
 /// Expired links, access tokens and browser sessions are kept this long
 /// after they expire, so that a late click is told "expired", not "unknown".
@@ -12,6 +15,9 @@ pub const EXPIRED_GRACE: chrono::Duration = chrono::Duration::days(1);
 
 /// Rate-limit counts are per minute; an hour later they limit nothing.
 pub const RATE_COUNTER_KEEP: chrono::Duration = chrono::Duration::hours(1);
+
+/// How long an emailed erasure link may be confirmed.
+pub const ERASURE_LINK_LIFETIME: chrono::Duration = chrono::Duration::hours(24);
 
 /// The periods that are settings (`RETENTION_EMAIL_BODY_DAYS`,
 /// `RETENTION_UNCONFIRMED_DAYS`).
@@ -162,10 +168,114 @@ impl<D: Database> App<D> {
     }
 }
 
+/// A new pseudonymous address: `.invalid` (RFC 2606) receives nothing, and
+/// the random part keeps it unique among contacts.
+fn pseudonym(entropy: &mut Entropy) -> String {
+    format!("erased-{}@erased.invalid", entropy.id("e").to_lowercase())
+}
+
+/// The contact an erasure concerns, and whether it is erased already.
+fn erasure_target(contact_id: &str) -> Statement {
+    Statement::new(
+        "SELECT id, customer_id, erased_at FROM contacts WHERE id = ?1",
+        vec![contact_id.into()],
+    )
+}
+
+impl<D: Database> App<D> {
+    /// A contact asks to be erased: a link valid for
+    /// [`ERASURE_LINK_LIFETIME`] goes to their address, in the batch that
+    /// keeps its hash (a newer request replaces the older link). Returns the
+    /// link's expiry.
+    pub async fn request_erasure(
+        &self,
+        caller: &Caller,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(Instant, Vec<Job>), AppError> {
+        let principal = self.identify(caller).await?.customer()?;
+        let contact = &principal.contact;
+        let token = Token::generate(entropy);
+        let expires_at = now + ERASURE_LINK_LIFETIME;
+        let message = notification::confirm_erasure(
+            &contact.email,
+            &contact.name,
+            &self.config.public_base_url,
+            token.as_str(),
+            expires_at,
+        );
+        let outbox_id = entropy.id("msg");
+        self.store
+            .write(vec![
+                store::request_erasure(&contact.id, token.hash(), expires_at),
+                store::insert_message(&outbox_id, &message, now),
+            ])
+            .await?;
+        Ok((expires_at, vec![Job::DeliverEmail { outbox_id }]))
+    }
+
+    /// The erasure link's button: erases the contact it was sent to, once;
+    /// the batch forgets the link, so a second click finds none.
+    pub async fn confirm_erasure(
+        &self,
+        link: &Token,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(), AppError> {
+        let unknown = AppError::Access(AccessError::Token(TokenError::Unknown));
+        let rows = self
+            .store
+            .query(store::contact_by_erasure_link(link.hash()))
+            .await?;
+        let row = rows.first().ok_or(unknown)?;
+        if row.instant("erasure_token_expires_at")? <= now {
+            return Err(AppError::Access(AccessError::Token(TokenError::Expired)));
+        }
+        let contact_id = row.text("id")?;
+        self.store
+            .write(store::erase_contact(
+                &contact_id,
+                &pseudonym(entropy),
+                &contact_id,
+                now,
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// Staff erase a contact (of any organisation). A contact erased already
+    /// answers the same, and nothing is written (not even an audit row).
+    pub async fn erase_contact(
+        &self,
+        caller: &Caller,
+        contact_id: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(), AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![erasure_target(contact_id)])
+            .await?;
+        let staff = principal.staff()?;
+        let target = rows[0].first().ok_or(AppError::NotFound)?;
+        if target.opt_text("erased_at")?.is_some() {
+            return Ok(());
+        }
+        self.store
+            .write(store::erase_contact(
+                contact_id,
+                &pseudonym(entropy),
+                &format!("staff:{}", staff.id),
+                now,
+            ))
+            .await?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::registration::tests::registration;
-    use super::super::testing::{app, customer, entropy, now, run};
+    use super::super::testing::{app, customer, entropy, now, run, staff_member};
     use super::*;
     use crate::app::{EmailRequest, MailSender, SendFailure};
     use crate::domain::notification::RetrySchedule;
@@ -356,6 +466,256 @@ mod tests {
                 &crate::domain::time::format(later - EXPIRED_GRACE)
             ),
             0
+        );
+    }
+
+    /// Columns where an erased contact's data may stay, each with the
+    /// reason the law gives.
+    const KEPT_BY_LAW: &[(&str, &str, &str)] = &[(
+        "audit_log",
+        "detail",
+        "append-only record of who did what (legal obligation, legitimate interest): its triggers refuse changes",
+    )];
+
+    /// Every column of every table that contains one of `needles`, ignoring
+    /// case, apart from [`KEPT_BY_LAW`].
+    fn traces(app: &App<Sqlite>, needles: &[&str]) -> Vec<String> {
+        let query = |sql: String, params: Vec<Value>| {
+            run(app.store.query(Statement::new(sql, params))).unwrap()
+        };
+        let tables = query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                .into(),
+            vec![],
+        );
+        assert!(tables.len() > 30);
+        let mut found = Vec::new();
+        for table in tables.iter().map(|t| t.text("name").unwrap()) {
+            let columns = query(
+                format!("SELECT name FROM pragma_table_info('{table}')"),
+                vec![],
+            );
+            for column in columns.iter().map(|c| c.text("name").unwrap()) {
+                if KEPT_BY_LAW
+                    .iter()
+                    .any(|(t, c, _)| *t == table && *c == column)
+                {
+                    continue;
+                }
+                for needle in needles {
+                    let sql = format!(
+                        "SELECT COUNT(*) AS n FROM \"{table}\" WHERE instr(lower(CAST(\"{column}\" AS TEXT)), lower(?1)) > 0"
+                    );
+                    if query(sql, vec![(*needle).into()])[0].integer("n").unwrap() > 0 {
+                        found.push(format!("{table}.{column} holds {needle}"));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    fn as_caller(customer: &CustomerPrincipal) -> Caller {
+        Caller::of(
+            super::super::Principal::Customer(Box::new(customer.clone())),
+            now(),
+        )
+    }
+
+    /// Ana opens a voice incident quoting her name and address and writes a
+    /// message; she has emails, a sign-in link and an access token.
+    fn ana_with_history(app: &App<Sqlite>) -> (CustomerPrincipal, String) {
+        use crate::app::{NewIncident, Reply};
+        use crate::domain::{incident::Channel, phone::Phone, text::Text};
+        let ana = customer(app, "ana@kovinar.si", 1);
+        let phone = Phone::parse(&ana.contact.phone).unwrap();
+        let input = NewIncident {
+            subject: Text::parse("Terminal offline", 200).unwrap(),
+            description: Text::parse("Call Ana Novak, ana@kovinar.si", 200).unwrap(),
+            channel: Channel::Voice,
+            phone: Some(phone.clone()),
+            preferred_times: None,
+            serial: None,
+        };
+        let (incident, _) =
+            run(app.open_incident(&as_caller(&ana), input, now(), &mut entropy(5))).unwrap();
+        let reply = Reply {
+            body: Text::parse("Still offline. Ana", 200).unwrap(),
+            phone: Some(phone),
+            preferred_times: None,
+        };
+        run(app.customer_message(
+            &as_caller(&ana),
+            incident.id.as_str(),
+            reply,
+            now(),
+            &mut entropy(6),
+        ))
+        .unwrap();
+        let email = crate::domain::email::Email::parse("ana@kovinar.si").unwrap();
+        run(app.request_sign_in(&email, now(), &mut entropy(7))).unwrap();
+        let link = super::super::registration::tests::token_in_email(app, "ana@kovinar.si");
+        let grant = run(app.redeem_sign_in(&link, now(), &mut entropy(8))).unwrap();
+        (ana, grant.access_token.as_str().to_owned())
+    }
+
+    #[test]
+    fn after_an_erasure_no_column_holds_the_contacts_name_email_or_phone() {
+        let app = app_with_foreign_keys();
+        let (ana, access) = ana_with_history(&app);
+        deliver_all(&app, now());
+        let (name, email, phone) = (
+            ana.contact.name.clone(),
+            ana.contact.email.as_str().to_owned(),
+            ana.contact.phone.clone(),
+        );
+        let needles = [name.as_str(), email.as_str(), phone.as_str()];
+        assert!(
+            traces(&app, &needles).len() > 5,
+            "the scan finds them before"
+        );
+        let balance = run(app.store.ledger_sum(ana.customer.id.as_str())).unwrap();
+
+        // The last active contact of her organisation: erasure goes through.
+        run(app.erase_contact(
+            &staff_member(),
+            ana.contact.id.as_str(),
+            now(),
+            &mut entropy(9),
+        ))
+        .unwrap();
+        assert_eq!(traces(&app, &needles), Vec::<String>::new());
+        assert_eq!(
+            run(app.store.ledger_sum(ana.customer.id.as_str())).unwrap(),
+            balance
+        );
+        assert!(run(app.authenticate(Some(&access), now())).is_err());
+        let erased = "SELECT COUNT(*) AS n FROM contacts WHERE id = ?1 AND name = 'Erased contact' \
+                      AND email LIKE 'erased-%@erased.invalid' AND status = 'removed' AND erased_at IS NOT NULL";
+        assert_eq!(count(&app, erased, ana.contact.id.as_str()), 1);
+
+        // Again: the same answer, nothing written.
+        let before = count(
+            &app,
+            "SELECT total_changes() AS n FROM contacts WHERE id = ?1",
+            ana.contact.id.as_str(),
+        );
+        run(app.erase_contact(
+            &staff_member(),
+            ana.contact.id.as_str(),
+            now(),
+            &mut entropy(10),
+        ))
+        .unwrap();
+        let after = count(
+            &app,
+            "SELECT total_changes() AS n FROM contacts WHERE id = ?1",
+            ana.contact.id.as_str(),
+        );
+        assert_eq!(before, after);
+        assert_eq!(count(&app, erased, ana.contact.id.as_str()), 1);
+    }
+
+    #[test]
+    fn a_contact_erases_themselves_through_the_emailed_link_once() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = customer(&app, "bor@kovinar.si", 2);
+        let (expires_at, jobs) =
+            run(app.request_erasure(&as_caller(&ana), now(), &mut entropy(20))).unwrap();
+        assert_eq!(expires_at, now() + ERASURE_LINK_LIFETIME);
+        assert_eq!(jobs.len(), 1);
+        let link = super::super::registration::tests::token_in_email(&app, "ana@kovinar.si");
+        let contact = "SELECT COUNT(*) AS n FROM contacts WHERE id = ?1 AND erased_at IS NULL";
+        assert_eq!(
+            count(&app, contact, ana.contact.id.as_str()),
+            1,
+            "asking erases nothing"
+        );
+
+        let late = run(app.confirm_erasure(&link, expires_at, &mut entropy(21)));
+        assert!(matches!(
+            late,
+            Err(AppError::Access(AccessError::Token(TokenError::Expired)))
+        ));
+        run(app.confirm_erasure(&link, now(), &mut entropy(22))).unwrap();
+        assert_eq!(count(&app, contact, ana.contact.id.as_str()), 0);
+        let again = run(app.confirm_erasure(&link, now(), &mut entropy(23)));
+        assert!(matches!(
+            again,
+            Err(AppError::Access(AccessError::Token(TokenError::Unknown)))
+        ));
+        assert_eq!(
+            count(&app, contact, bor.contact.id.as_str()),
+            1,
+            "only hers"
+        );
+        let email = crate::domain::email::Email::parse("ana@kovinar.si").unwrap();
+        assert!(run(app.request_sign_in(&email, now(), &mut entropy(24)))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn only_staff_erase_through_the_desk_and_an_unknown_contact_is_not_found() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = customer(&app, "bor@kovinar.si", 2);
+        let refused = run(app.erase_contact(
+            &as_caller(&ana),
+            bor.contact.id.as_str(),
+            now(),
+            &mut entropy(30),
+        ));
+        assert!(refused.is_err());
+        let missing = run(app.erase_contact(
+            &staff_member(),
+            "con_00000000000000000000000000",
+            now(),
+            &mut entropy(31),
+        ));
+        assert!(matches!(missing, Err(AppError::NotFound)));
+        let active = "SELECT COUNT(*) AS n FROM contacts WHERE id = ?1 AND erased_at IS NULL";
+        assert_eq!(count(&app, active, bor.contact.id.as_str()), 1);
+    }
+
+    /// An email that names the contact is being sent when the erasure
+    /// runs: its settling does not write the old text back.
+    #[test]
+    fn an_email_being_sent_during_an_erasure_does_not_bring_the_name_back() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let sending =
+            "SELECT id, body_text FROM outbox WHERE to_address = 'ana@kovinar.si' LIMIT 1";
+        let row = run(app.store.query(Statement::new(sending, vec![])))
+            .unwrap()
+            .remove(0);
+        let (id, text) = (row.text("id").unwrap(), row.text("body_text").unwrap());
+        assert!(text.contains("Ana Novak"), "{text}");
+        run(app.store.write(vec![Statement::new(
+            "UPDATE outbox SET status = 'sending', attempts = 1, claimed_until = '2100-01-01T00:00:00.000Z' WHERE id = ?1",
+            vec![id.as_str().into()],
+        )]))
+        .unwrap();
+        run(app.erase_contact(
+            &staff_member(),
+            ana.contact.id.as_str(),
+            now(),
+            &mut entropy(40),
+        ))
+        .unwrap();
+        run(app
+            .store
+            .write(vec![store::mark_sent(&id, 1, &text, "prov_1", now())]))
+        .unwrap();
+        let kept =
+            "SELECT COUNT(*) AS n FROM outbox WHERE id = ?1 AND status = 'sent' AND body_text = ?2";
+        let query = Statement::new(kept, vec![id.as_str().into(), store::BODY_ERASED.into()]);
+        assert_eq!(
+            run(app.store.query(query)).unwrap()[0]
+                .integer("n")
+                .unwrap(),
+            1
         );
     }
 

@@ -231,6 +231,34 @@ pub fn confirm_new_email(
     }
 }
 
+/// Sent when a contact asks to be erased: the link's page confirms it, so
+/// that nobody is erased by a click alone or by a mail scanner.
+pub fn confirm_erasure(
+    to: &Email,
+    contact_name: &str,
+    base_url: &str,
+    token: &str,
+    expires_at: Instant,
+) -> Message {
+    Message {
+        to: to.clone(),
+        subject: "Confirm the erasure of your Time & Space support data".into(),
+        text: format!(
+            "Hello {contact_name},\n\n\
+             you asked us to erase your personal data from the Spica Customer Support Portal. \
+             Open this link and confirm to erase your name, email address and phone number; \
+             you will not be able to sign in again:\n\n\
+             {}\n\n\
+             The link is valid until {} (UTC). If you did not ask for this, ignore this email: \
+             nothing changes.\n\n\
+             Spica Customer Support\n",
+            link(base_url, "confirm-erasure", token),
+            format(expires_at),
+        ),
+        reply_to: None,
+    }
+}
+
 /// Sent to the old address once a new one replaced it.
 pub fn email_changed(old: &Email, contact_name: &str, new: &str) -> Message {
     Message {

@@ -94,11 +94,12 @@ pub use orders::{
 pub use outbox::{
     claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
     mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
-    OutboxStatus,
+    OutboxStatus, BODY_ERASED,
 };
 // Personal data (issue 13, privacy).
 pub use privacy::{
-    export_of, retention_sweep, Exported, RetentionCutoffs, BODY_REMOVED, EXPORTED, NOT_EXPORTED,
+    contact_by_erasure_link, erase_contact, export_of, request_erasure, retention_sweep, Exported,
+    RetentionCutoffs, BODY_REMOVED, ERASED_NAME, EXPORTED, NOT_EXPORTED, QUOTING,
 };
 pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,

@@ -168,27 +168,49 @@ pub fn claim_message(
 }
 
 /// The claimed send was accepted: `sent`, with the links' secrets taken out
-/// of the kept text in the same statement. Only the claim `claim` settles.
+/// of the kept text (`text`, as it was sent) in the same statement. Only the
+/// claim `claim` settles. See [`settled_text`] for a text erased meanwhile.
 pub fn mark_sent(
     id: &str,
     claim: i64,
-    redacted_text: &str,
+    text: &str,
     provider_message_id: &str,
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'sent', sent_at = ?4, provider_message_id = ?5, \
-         body_text = ?3, last_error = NULL, claimed_until = NULL, body_html = NULL, headers = NULL \
-         WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
+        format!(
+            "UPDATE outbox SET status = 'sent', sent_at = ?4, provider_message_id = ?5, \
+             body_text = {}, last_error = NULL, claimed_until = NULL, body_html = NULL, headers = NULL \
+             WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
+            settled_text(6)
+        ),
         vec![
             id.into(),
             claim.into(),
-            redacted_text.into(),
+            redact_links(text).into(),
             format(now).into(),
             provider_message_id.into(),
+            text.into(),
+            BODY_ERASED.into(),
         ],
     )
 }
+
+/// What a sent text keeps once settled: its redaction (`?3`) while the row
+/// still holds the text as sent (the last but one parameter); if an erasure
+/// changed it while it was being sent, neither the old text (it names the
+/// erased person) nor the new one (its links are not redacted) but
+/// [`BODY_ERASED`] (the last).
+fn settled_text(sent: usize) -> String {
+    format!(
+        "CASE WHEN body_text = ?{sent} THEN ?3 ELSE ?{} END",
+        sent + 1
+    )
+}
+
+/// What the text of an email being sent becomes if an erasure changed it
+/// meanwhile.
+pub const BODY_ERASED: &str = "[removed: it named a person whose data were erased]";
 
 /// The claimed send failed and is tried again at `at`: pending, with its
 /// text (and link) kept for that attempt.
@@ -200,12 +222,23 @@ pub fn schedule_retry(id: &str, claim: i64, error: &str, at: Instant) -> Stateme
     )
 }
 
-/// The claimed send failed for good: `failed`, its links redacted.
-pub fn mark_failed(id: &str, claim: i64, error: &str, redacted_text: &str) -> Statement {
+/// The claimed send failed for good: `failed`, its links redacted (see
+/// [`settled_text`]).
+pub fn mark_failed(id: &str, claim: i64, error: &str, text: &str) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'failed', last_error = ?3, body_text = ?4, body_html = NULL, headers = NULL, \
-         claimed_until = NULL WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
-        vec![id.into(), claim.into(), error.into(), redacted_text.into()],
+        format!(
+            "UPDATE outbox SET status = 'failed', last_error = ?4, body_text = {}, body_html = NULL, headers = NULL, \
+             claimed_until = NULL WHERE id = ?1 AND status = 'sending' AND attempts = ?2",
+            settled_text(5)
+        ),
+        vec![
+            id.into(),
+            claim.into(),
+            redact_links(text).into(),
+            error.into(),
+            text.into(),
+            BODY_ERASED.into(),
+        ],
     )
 }
 
@@ -221,24 +254,24 @@ pub fn mark_not_sent(id: &str, redacted_text: &str) -> Statement {
 }
 
 /// A send whose lease ran out by `now` and that must not be repeated (the
-/// claim `claim` was the last): `unknown`, for staff, its links redacted.
-pub fn mark_unknown(
-    id: &str,
-    claim: i64,
-    reason: &str,
-    redacted_text: &str,
-    now: Instant,
-) -> Statement {
+/// claim `claim` was the last): `unknown`, for staff, its links redacted
+/// (see [`SETTLED_TEXT`]).
+pub fn mark_unknown(id: &str, claim: i64, reason: &str, text: &str, now: Instant) -> Statement {
     Statement::new(
-        "UPDATE outbox SET status = 'unknown', last_error = ?3, body_text = ?4, body_html = NULL, headers = NULL, \
-         claimed_until = NULL \
-         WHERE id = ?1 AND status = 'sending' AND attempts = ?2 AND claimed_until <= ?5",
+        format!(
+            "UPDATE outbox SET status = 'unknown', last_error = ?4, body_text = {}, body_html = NULL, headers = NULL, \
+             claimed_until = NULL \
+             WHERE id = ?1 AND status = 'sending' AND attempts = ?2 AND claimed_until <= ?5",
+            settled_text(6)
+        ),
         vec![
             id.into(),
             claim.into(),
+            redact_links(text).into(),
             reason.into(),
-            redacted_text.into(),
             format(now).into(),
+            text.into(),
+            BODY_ERASED.into(),
         ],
     )
 }

@@ -1,7 +1,9 @@
-//! Personal data: the retention sweep's statements.
+//! Personal data: the retention sweep's, the export's and erasure's
+//! statements.
 
 use super::{delete_expired_sessions, delete_expired_tokens, Statement};
 use crate::domain::time::{format, Instant};
+use crate::domain::token::SecretHash;
 
 /// What the body of an email becomes once its period is over.
 pub const BODY_REMOVED: &str = "[removed after its retention period]";
@@ -103,6 +105,119 @@ pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
             unconfirmed(),
         ),
     ]
+}
+
+/// The name an erased contact keeps.
+pub const ERASED_NAME: &str = "Erased contact";
+
+/// Text columns that may quote a contact's name, address or phone: emails
+/// to and about them, incidents and messages, call notes, staff's tasks.
+/// Erasure replaces each quotation with the pseudonym. Not here, and kept on
+/// purpose: `audit_log` (append-only by its triggers: the record of who did
+/// what, kept under the vendor's legal obligation and legitimate interest),
+/// `bank_entries.remitter` (the bank's own record of a payment, kept under
+/// accounting law) and `customers` (the organisation, not a person).
+pub const QUOTING: &[(&str, &str)] = &[
+    ("outbox", "body_text"),
+    ("outbox", "body_html"),
+    ("outbox", "headers"),
+    ("outbox", "subject"),
+    ("incidents", "subject"),
+    ("incidents", "description"),
+    ("incidents", "phone"),
+    ("incidents", "preferred_times"),
+    ("incidents", "resolution"),
+    ("incident_messages", "author_name"),
+    ("incident_messages", "body"),
+    ("incident_messages", "recorded_by"),
+    ("inbound_emails", "sender"),
+    ("callback_attempts", "note"),
+    ("staff_tasks", "detail"),
+    ("license_claims", "reason"),
+];
+
+/// A contact's request to be erased: the emailed link's hash and expiry (a
+/// newer request replaces the older link).
+pub fn request_erasure(contact_id: &str, hash: SecretHash, expires_at: Instant) -> Statement {
+    Statement::new(
+        "UPDATE contacts SET erasure_token_hash = ?2, erasure_token_expires_at = ?3 \
+         WHERE id = ?1 AND erased_at IS NULL",
+        vec![
+            contact_id.into(),
+            hash.to_hex().into(),
+            format(expires_at).into(),
+        ],
+    )
+}
+
+/// The contact an erasure link belongs to, with the link's expiry.
+pub fn contact_by_erasure_link(hash: SecretHash) -> Statement {
+    Statement::new(
+        "SELECT id, erasure_token_expires_at FROM contacts \
+         WHERE erasure_token_hash = ?1 AND erased_at IS NULL",
+        vec![hash.to_hex().into()],
+    )
+}
+
+/// Erases a contact in one batch: pending emails to them are not sent, every
+/// quotation of their name, address and phone becomes the pseudonym, their
+/// links, tokens, sessions and unsubscribe links go, bulletins still waiting
+/// skip them, and last their own row takes the pseudonym and is marked
+/// erased. Every statement reads the contact as it was (the row changes
+/// last) and only while it is not yet erased, so a replay writes nothing.
+/// Orders, ledger entries, payments and invoices refer to the contact by id
+/// and stay as they are.
+pub fn erase_contact(contact_id: &str, pseudonym: &str, by: &str, now: Instant) -> Vec<Statement> {
+    let params = || vec![contact_id.into(), pseudonym.into()];
+    let id = || vec![contact_id.into()];
+    let contact = "SELECT name, email, phone FROM contacts WHERE id = ?1 AND erased_at IS NULL";
+    let mut batch = vec![Statement::new(
+        format!(
+            "UPDATE outbox SET status = 'not_sent', last_error = 'recipient erased' \
+             WHERE status = 'pending' AND to_address = (SELECT email FROM ({contact}))"
+        ),
+        id(),
+    )];
+    batch.extend(QUOTING.iter().map(|(table, column)| {
+        Statement::new(
+            format!(
+                "UPDATE {table} SET {column} = replace(replace(replace({table}.{column}, k.email, ?2), k.name, '{ERASED_NAME}'), k.phone, '') \
+                 FROM ({contact}) AS k \
+                 WHERE instr({table}.{column}, k.email) > 0 OR instr({table}.{column}, k.name) > 0 \
+                 OR (k.phone <> '' AND instr({table}.{column}, k.phone) > 0)"
+            ),
+            params(),
+        )
+    }));
+    let gone = |sql: &str| Statement::new(format!("{sql} AND EXISTS ({contact})"), id());
+    batch.extend([
+        Statement::new(
+            format!("UPDATE outbox SET to_address = ?2 WHERE to_address = (SELECT email FROM ({contact}))"),
+            params(),
+        ),
+        // An incident's callback number is a phone or nothing.
+        Statement::new("UPDATE incidents SET phone = NULL WHERE phone = ''", vec![]),
+        gone("DELETE FROM auth_tokens WHERE contact_id = ?1"),
+        gone("DELETE FROM browser_sessions WHERE kind = 'customer' AND subject_id = ?1"),
+        gone("DELETE FROM unsubscribe_tokens WHERE contact_id = ?1"),
+        gone("UPDATE bulletin_recipients SET status = 'skipped' WHERE contact_id = ?1 AND status = 'pending'"),
+        Statement::new(
+            format!(
+                "UPDATE contacts SET name = '{ERASED_NAME}', email = ?2, phone = '', newsletter = 0, \
+                 newsletter_consent_at = NULL, pending_email = NULL, email_token_hash = NULL, \
+                 email_token_expires_at = NULL, erasure_token_hash = NULL, erasure_token_expires_at = NULL, \
+                 status = 'removed', removed_at = COALESCE(removed_at, ?3), removed_by = COALESCE(removed_by, ?4), \
+                 erased_at = ?3 WHERE id = ?1 AND erased_at IS NULL"
+            ),
+            vec![
+                contact_id.into(),
+                pseudonym.into(),
+                format(now).into(),
+                by.into(),
+            ],
+        ),
+    ]);
+    batch
 }
 
 /// One part of the export: its name in the document, the table it reads,

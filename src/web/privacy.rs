@@ -3,6 +3,7 @@
 //! that the page cannot promise what the code does not do.
 
 use super::prelude::*;
+use super::public::{link_page, posted_link, LinkRefusal};
 use crate::app::privacy::Retention;
 
 /// `GET /privacy`.
@@ -29,7 +30,14 @@ pub fn privacy_page(retention: &Retention) -> Response {
              <table>\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Why</th><th scope=\"col\">How long</th></tr></thead>\n\
              <tbody>\n{}</tbody>\n</table>\n\
              <p>Your organisation's name and address are the company's data, not a person's: \
-             they stay while the organisation has licenses, orders or invoices.</p>",
+             they stay while the organisation has licenses, orders or invoices.</p>\n\
+             <h2>Erasure</h2>\n\
+             <p>You may ask us to erase your personal data (<code>DELETE /api/me</code>): we email you a link, \
+             and once you confirm, your name, email address and phone number are replaced by a pseudonym \
+             wherever the portal holds them, you are signed out everywhere and cannot sign in again. \
+             Your organisation's orders, payments, coupon ledger and invoices stay, as tax law requires. \
+             The desk's audit log, the record of who did what that we must keep, is never changed: \
+             a request in it that named you still does. A bank transfer keeps the payer's name the bank gave.</p>",
             rows
         ),
     )
@@ -42,4 +50,50 @@ pub fn your_data() -> Html {
         "\n<h2>Your data</h2>\n<p><a href=\"/portal/export\" download>Download everything we hold about you and your organisation</a> (JSON) · \
          <a href=\"/privacy\">What we keep, why and for how long</a></p>"
     )
+}
+
+/// `GET /confirm-erasure?token=`: one button, so that a mail scanner that
+/// opens the link erases no one.
+pub fn confirm_erasure_page(request: &Request) -> Response {
+    link_page(
+        request,
+        "Erase your personal data",
+        "/confirm-erasure",
+        "Erase your name, email address and phone number from Time & Space support? \
+         You will not be able to sign in again. Your organisation's orders, invoices and licenses stay.",
+        "Erase my data",
+    )
+}
+
+/// Once used, the link is forgotten with the contact's data, so a second
+/// click finds no link: its words say what that may mean.
+const CONFIRM_ERASURE_REFUSED: LinkRefusal = LinkRefusal {
+    title: "Erase your personal data",
+    used: "Your data have been erased already.",
+    expired: "This link has expired, and nothing was erased. Sign in and ask again for a new link.",
+    unknown: "This link is not valid any more: your data have been erased already, or a newer link was sent.",
+    onward: ("/privacy", "What we keep, and why"),
+};
+
+/// `POST /confirm-erasure`: the contact's personal data are erased.
+pub async fn confirm_erasure<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let erased = match posted_link(request) {
+        Ok(link) => app.confirm_erasure(&link, now, entropy).await,
+        Err(error) => Err(error),
+    };
+    match erased {
+        Ok(()) => Ok(page(
+            200,
+            "Your data are erased",
+            html!("<p role=\"status\">Your name, email address and phone number are erased, and you are signed out everywhere. \
+                   What the law requires us to keep is listed on the <a href=\"/privacy\">privacy page</a>.</p>"),
+        )
+        .into()),
+        Err(error) => CONFIRM_ERASURE_REFUSED.page(error),
+    }
 }

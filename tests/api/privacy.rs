@@ -1,6 +1,9 @@
-//! Personal data (issue 13): the privacy page.
+//! Personal data (issue 13): the privacy page, the export and erasure.
 
+use crate::helpers::{unique_email, Forgery, TestApp, TestResponse, Transport};
+use crate::licensing::partner;
 use crate::spawn_app;
+use serde_json::{json, Value};
 
 #[test]
 fn the_privacy_page_shows_the_retention_periods_and_every_page_links_to_it() {
@@ -12,6 +15,10 @@ fn the_privacy_page_shows_the_retention_periods_and_every_page_links_to_it() {
     assert!(text.contains("30 days after registration"), "{text}");
     assert!(text.contains("90 days after it was sent"), "{text}");
     assert!(text.contains("10 years"), "{text}");
+    assert!(
+        text.contains("erase your personal data") && text.contains("audit log"),
+        "{text}"
+    );
     for path in ["/", "/register", "/terms", "/sign-in"] {
         assert!(
             app.get(path).text().contains("href=\"/privacy\""),
@@ -76,4 +83,163 @@ fn the_export_is_only_the_callers_own() {
         app.get("/portal/export").header("location"),
         Some("/sign-in?next=%2Fportal%2Fexport")
     );
+}
+
+fn delete_me(app: &TestApp<impl Transport>, token: &str) -> TestResponse {
+    let authorization = format!("Bearer {token}");
+    app.0.send(
+        "DELETE",
+        "/api/me",
+        &[("authorization", &authorization)],
+        Vec::new(),
+    )
+}
+
+/// A colleague of the signed-in contact, invited and accepted: their email
+/// and access token.
+fn colleague(app: &TestApp<impl Transport>, token: &str) -> (String, String) {
+    let email = unique_email();
+    let invited = app.post_json_as(
+        "/api/me/contacts",
+        token,
+        &json!({"name": "Bor Kos", "email": email, "phone": "+386 40 111 222"}),
+    );
+    assert_eq!(invited.status, 201, "{}", invited.text());
+    let link = app.emailed_token(&email, "invitation");
+    let accepted = app.post_json("/api/invitations/accept", &json!({ "token": link }));
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+    (
+        email,
+        accepted.json()["access_token"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// The erased contact's name, email and phone, wherever they appear in
+/// the organisation's export (what a colleague sees of everything the
+/// portal holds about it), apart from the audit log: append-only, the
+/// record of who did what, kept by law (README, Personal data).
+fn traces_in_export(export: &Value, needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (part, rows) in export.as_object().unwrap() {
+        if part == "audit_entries" {
+            continue;
+        }
+        let text = rows.to_string().to_lowercase();
+        for needle in needles {
+            if text.contains(&needle.to_lowercase()) {
+                found.push(format!("{part} holds {needle}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_contact_erases_themselves_through_the_emailed_links_page_and_leaves_no_trace() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    app.incident(&token);
+    let (_, bor) = colleague(&app, &token);
+    let me = app.get_as("/api/me", &token).json();
+    let contact = &me["contact"];
+    let (name, phone) = (
+        contact["name"].as_str().unwrap().to_owned(),
+        contact["phone"].as_str().unwrap().to_owned(),
+    );
+    let needles = [name.as_str(), email.as_str(), phone.as_str()];
+    let export = app.get_as("/api/me/export", &bor).json();
+    assert!(!traces_in_export(&export, &needles).is_empty(), "{export}");
+
+    let asked = delete_me(&app, &token);
+    assert_eq!(asked.status, 202, "{}", asked.text());
+    assert_eq!(asked.json()["status"], "erasure_requested");
+    let link = app.emailed_token(&email, "confirm-erasure");
+    // Opening the link erases nothing: its page has the one button.
+    let page = app.get(&format!("/confirm-erasure?token={link}"));
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("action=\"/confirm-erasure\""));
+    assert_eq!(app.get_as("/api/me", &token).status, 200);
+
+    let erased =
+        app.post_form_with_cookie("/confirm-erasure", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(erased.status, 200, "{}", erased.text());
+    assert_eq!(app.get_as("/api/me", &token).status, 401, "signed out");
+    let again =
+        app.post_form_with_cookie("/confirm-erasure", "", &app.0.origin(), &[("token", &link)]);
+    again.tells_of_link(400, "erased already", "/privacy");
+
+    let export = app.get_as("/api/me/export", &bor).json();
+    assert_eq!(
+        traces_in_export(&export, &needles),
+        Vec::<String>::new(),
+        "{export}"
+    );
+    assert!(export["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["name"] == "Erased contact" && c["status"] == "removed"));
+    assert_eq!(export["incidents"].as_array().unwrap().len(), 1, "it stays");
+    let incidents = app.get_as("/api/me/incidents", &bor);
+    assert_eq!(incidents.status, 200, "{}", incidents.text());
+    assert_eq!(
+        export["ledger"].as_array().unwrap().len(),
+        1,
+        "the free coupon stays"
+    );
+    // No sign-in link reaches the old address, and staff see nothing to it.
+    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
+    assert_eq!(asked.status, 202);
+    assert!(app.outbox(&email).is_empty());
+}
+
+#[test]
+fn only_an_admin_erases_a_contact_at_the_desk_once() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let contact_id = app.get_as("/api/me", &token).json()["contact"]["contact_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/staff/contacts/{contact_id}/erasure");
+    for role in ["agent", "finance"] {
+        let member = app.staff_member(role);
+        app.send_as_staff("POST", &path, &member, Forgery::None, Some(&json!({})))
+            .problem(403);
+    }
+    let (_, other) = app.customer();
+    app.post_json_as(&path, &other, &json!({})).problem(403);
+    let (_, key) = partner(&app, "both");
+    app.post_json_as(&path, &key, &json!({})).problem(403);
+    assert_eq!(
+        app.get_as("/api/me", &token).status,
+        200,
+        "nobody erased her"
+    );
+
+    let admin = app.staff_member("admin");
+    for _ in 0..2 {
+        let erased = app.send_as_staff("POST", &path, &admin, Forgery::None, Some(&json!({})));
+        assert_eq!(erased.status, 200, "{}", erased.text());
+        assert_eq!(
+            erased.json(),
+            json!({"contact_id": contact_id, "status": "erased"})
+        );
+    }
+    let audit = app.staff_get(&format!("/api/staff/audit?target={contact_id}"));
+    assert_eq!(
+        audit.json()["entries"].as_array().unwrap().len(),
+        1,
+        "the replay wrote nothing"
+    );
+    assert_eq!(app.get_as("/api/me", &token).status, 401);
+    assert!(app.outbox(&email).is_empty());
+    app.send_as_staff(
+        "POST",
+        "/api/staff/contacts/con_00000000000000000000000000/erasure",
+        &admin,
+        Forgery::None,
+        Some(&json!({})),
+    )
+    .problem(404);
 }
