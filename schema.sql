@@ -612,7 +612,6 @@ CREATE TABLE inbound_emails (
   received_at         TEXT NOT NULL
 ) STRICT;
 
--- ---- Issue 13, VAT (migration 0013) ----
 -- VAT rates by country and the day they start: a change of rate is a row.
 CREATE TABLE vat_rates (
   country   TEXT NOT NULL CHECK (length(country) = 2),
@@ -639,9 +638,8 @@ CREATE TABLE vat_checks (
 ) STRICT;
 CREATE INDEX vat_checks_by_customer ON vat_checks (customer_id, vat_id, checked_at);
 INSERT INTO vat_rates (country, starts_on, rate_bp) VALUES ('SI', '2002-01-01', 2000), ('SI', '2013-07-01', 2200);
--- ---- end of issue 13, VAT ----
 
--- BEGIN invoices (issue 13, migration 0014)
+-- Invoices (migration 0014)
 -- An invoice is written in the same batch that marks its order paid, so a
 -- payment and its invoice commit or roll back together; a refund's credit
 -- note in the refund's batch. The number is taken inside the INSERT
@@ -696,4 +694,3 @@ CREATE TRIGGER invoices_never_change BEFORE UPDATE ON invoices
 BEGIN
   SELECT RAISE(ABORT, 'constraint failed: issued invoices never change');
 END;
--- END invoices

@@ -1,4 +1,4 @@
--- Migration 0014: invoices and credit notes (issue 13).
+-- Migration 0014: invoices and credit notes.
 -- An invoice is written in the same batch that marks its order paid, so a
 -- payment and its invoice commit or roll back together; a refund's credit
 -- note in the refund's batch. The number is taken inside the INSERT

@@ -1,4 +1,4 @@
--- Migration 0015: erasure (issue 13). An erased contact keeps its row (orders,
+-- Migration 0015: erasure. An erased contact keeps its row (orders,
 -- incidents and messages refer to it) with a pseudonym instead of its name,
 -- address and phone; `erased_at` marks it. The emailed confirmation link waits
 -- here as a hash with its expiry. Erasure may leave an organisation without

@@ -98,13 +98,11 @@ pub struct Config {
     pub activation_keys: Vec<crate::domain::activation::ActivationKey>,
     /// Signs license files for offline installations (`LICENSE_SIGNING_KEY`).
     pub license_signer: Option<crate::domain::activation::LicenseSigner>,
-    /// How long personal data are kept (issue 13, privacy).
+    /// How long personal data are kept.
     pub retention: privacy::Retention,
-    // ---- Issue 13, VAT ----
     /// Where the seller is established (`SELLER_COUNTRY`): its rate applies
     /// to domestic buyers and to EU buyers without a confirmed VAT number.
     pub seller_country: crate::domain::country::Country,
-    // ---- end of issue 13, VAT ----
     /// The vendor as its invoices name it (`SELLER_*`, `BANK_IBAN`, `BANK_BIC`).
     pub seller: crate::domain::invoice::Seller,
 }
@@ -129,7 +127,7 @@ pub enum Job {
     SendBulletin {
         bulletin_id: String,
     },
-    /// Ask VIES about the customer's current VAT number (issue 13, VAT).
+    /// Ask VIES about the customer's current VAT number.
     CheckVat {
         customer_id: String,
     },
@@ -267,9 +265,7 @@ pub(crate) mod testing {
                 crate::domain::activation::LicenseSigner::from_setting(&"07".repeat(32)).unwrap(),
             ),
             retention: privacy::Retention::default(),
-            // ---- Issue 13, VAT ----
             seller_country: crate::domain::country::Country::parse("SI").unwrap(),
-            // ---- end of issue 13, VAT ----
             seller: crate::domain::invoice::Seller {
                 party: crate::domain::invoice::Party {
                     name: "Spica d.o.o.".into(),

@@ -1,6 +1,6 @@
-//! Checking customers' VAT numbers with the EU's VIES service (issue 13,
-//! VAT): a queue job after registration or a changed number, and the
-//! sweep for numbers still without a definite answer. Orders never wait
+//! Checking customers' VAT numbers with the EU's VIES service: a queue job
+//! after registration or a changed number, and the sweep for numbers still
+//! without a definite answer. Orders never wait
 //! for it: until VIES confirms a number, the seller's rate applies.
 
 use super::{App, AppError, Job};

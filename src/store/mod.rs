@@ -96,7 +96,7 @@ pub use outbox::{
     mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
     OutboxStatus, BODY_ERASED,
 };
-// Personal data (issue 13, privacy).
+// Personal data.
 pub use privacy::{
     contact_by_erasure_link, erase_contact, export_of, request_erasure, retention_sweep, Exported,
     RetentionCutoffs, BODY_REMOVED, ERASED_NAME, EXPORTED, NOT_EXPORTED, QUOTING,

@@ -160,7 +160,6 @@ fn config(env: &Env) -> worker::Result<Config> {
             })
             .unwrap_or_default(),
         retention: retention(env),
-        // ---- Issue 13, VAT ----
         seller_country,
         seller: Seller {
             party: Party {
@@ -174,11 +173,10 @@ fn config(env: &Env) -> worker::Result<Config> {
             iban,
             bic,
         },
-        // ---- end of issue 13, VAT ----
     })
 }
 
-/// How long personal data are kept (issue 13, privacy): each period a
+/// How long personal data are kept: each period a
 /// setting in days, the default where unset or out of range.
 fn retention(env: &Env) -> crate::app::privacy::Retention {
     let default = crate::app::privacy::Retention::default();

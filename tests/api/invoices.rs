@@ -1,4 +1,4 @@
-//! Invoices (issue 13): issued in the batch that pays an order, a credit
+//! Invoices: issued in the batch that pays an order, a credit
 //! note in the refund's; listed and fetched by the organisation as JSON and
 //! as UBL, and every UBL document fetched passes EN 16931
 //! (`../shared/einvoice/validate-ubl`, one process per test).

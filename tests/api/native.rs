@@ -171,9 +171,7 @@ pub fn spawn_app() -> TestApp<Native> {
                 .unwrap(),
         ),
         retention: spica_portal::app::privacy::Retention::default(),
-        // ---- Issue 13, VAT ----
         seller_country: spica_portal::domain::country::Country::parse("SI").unwrap(),
-        // ---- end of issue 13, VAT ----
         seller: spica_portal::domain::invoice::Seller {
             party: spica_portal::domain::invoice::Party {
                 name: BENEFICIARY.into(),

@@ -1,4 +1,4 @@
-//! Personal data (issue 13): the privacy page, the export and erasure.
+//! Personal data: the privacy page, the export and erasure.
 
 use crate::helpers::{unique_email, Forgery, TestApp, TestResponse, Transport};
 use crate::licensing::partner;

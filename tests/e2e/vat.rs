@@ -1,4 +1,4 @@
-//! Buying coupons as each kind of buyer (issue 13, VAT): the order's
+//! Buying coupons as each kind of buyer: the order's
 //! amounts, what the card checkout asked Stripe to charge and what a bank
 //! transfer asks for, with VAT numbers checked by the queue against the
 //! VIES stand-in (DE123456789 confirmed, DE999999999 unavailable, any
