@@ -1,7 +1,7 @@
 //! Checking customers' VAT numbers with the EU's VIES service: a queue job
 //! after registration or a changed number, and the sweep for numbers still
-//! without a definite answer. Orders never wait
-//! for it: until VIES confirms a number, the seller's rate applies.
+//! without a definite answer. Orders never wait for it: until VIES confirms
+//! a number, the seller's rate applies.
 
 use super::{App, AppError, Job};
 use crate::domain::entropy::Entropy;
