@@ -384,6 +384,9 @@ async fn route<D: Database, P: PaymentProvider>(
             licensing::partner_statement(app, caller, month).await
         }
         (Get | Head, ["api", "me", "invoices"]) => invoices::list(app, caller).await,
+        (Get | Head, ["api", "staff", "invoices"]) => {
+            invoices::staff_list(app, request, caller).await
+        }
         (Get | Head, ["api", "me", "invoices", id]) => {
             invoices::get(app, request, caller, id).await
         }
@@ -654,6 +657,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
         FINANCE,
     ),
     ("/api/staff/tasks", &["GET"], FINANCE),
+    ("/api/staff/invoices", &["GET"], FINANCE),
     ("/api/staff/tasks/{task_id}/resolve", &["POST"], FINANCE),
     ("/api/staff/orders/{order_id}/settle", &["POST"], FINANCE),
     (

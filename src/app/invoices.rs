@@ -68,3 +68,20 @@ impl<D: Database> App<D> {
             .ok_or(AppError::NotFound)
     }
 }
+
+impl<D: Database> App<D> {
+    /// Every document issued from `from` to `to` (inclusive), in number
+    /// order, for finance: one round trip with the caller's own statement.
+    pub async fn issued_invoices(
+        &self,
+        caller: &Caller,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<InvoiceRecord>, AppError> {
+        let (principal, rows) = self
+            .read_as(caller, vec![store::invoices_issued(from, to)])
+            .await?;
+        principal.staff()?;
+        Ok(store::decode_invoices(&rows[0])?)
+    }
+}

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::helpers::{camt053, checkout_completed, unique, TestApp, Transport};
+use crate::helpers::{camt053, checkout_completed, unique, Forgery, TestApp, Transport};
 use crate::spawn_app;
 
 /// The organisation's documents for one order, as listed.
@@ -270,4 +270,121 @@ fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice
         xml.push(fetch(&app, &token, &documents[0]));
     }
     assert_valid(&xml);
+}
+
+#[test]
+fn finance_exports_a_period_as_json_and_csv_and_no_one_else_may() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let order = app.order(&token, 1, "card");
+    app.stripe_event(&checkout_completed(&unique("evt_"), &order));
+    let invoice = documents_of(&app, &token, &order).remove(0);
+    let company = app.get_as("/api/me", &token).json()["company"].clone();
+    let day = invoice["issued_on"].as_str().unwrap();
+    let finance = app.staff_member("finance");
+    let get = |path: &str, email: &str| app.send_as_staff("GET", path, email, Forgery::None, None);
+
+    let path = format!("/api/staff/invoices?from={day}&to={day}");
+    let listed = get(&path, &finance);
+    assert_eq!(listed.status, 200, "{}", listed.text());
+    let found: Vec<Value> = listed.json()["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["invoice_id"] == invoice["invoice_id"])
+        .cloned()
+        .collect();
+    assert_eq!(found.len(), 1, "{}", listed.text());
+    let mut expected = invoice.clone();
+    expected["customer_id"] = found[0]["customer_id"].clone();
+    expected["buyer"] = company["name"].clone();
+    expected["buyer_vat_id"] = company["vat_id"].clone();
+    assert_eq!(found[0], expected);
+    assert!(found[0]["customer_id"]
+        .as_str()
+        .unwrap()
+        .starts_with("cus_"));
+
+    let csv = get(&format!("{path}&format=csv"), &finance);
+    assert_eq!(csv.status, 200, "{}", csv.text());
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        csv.header("content-disposition"),
+        Some(format!("attachment; filename=\"invoices-{day}-to-{day}.csv\"").as_str())
+    );
+    let text = csv.text();
+    let mut lines = text.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("number,date,kind,buyer,buyer VAT number,net,VAT,gross,VAT category")
+    );
+    let number = invoice["number"].as_str().unwrap();
+    let line = lines
+        .find(|line| line.starts_with(&format!("{number},")))
+        .unwrap_or_else(|| panic!("{number} not in {text}"));
+    let name = company["name"].as_str().unwrap();
+    let name = if name.contains([',', '"']) {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    } else {
+        name.to_owned()
+    };
+    assert_eq!(
+        line,
+        format!(
+            "{number},{day},invoice,{name},{},{},{},{},{}",
+            company["vat_id"].as_str().unwrap_or_default(),
+            invoice["net"].as_str().unwrap(),
+            invoice["vat"].as_str().unwrap(),
+            invoice["total"].as_str().unwrap(),
+            invoice["vat_category"].as_str().unwrap()
+        )
+    );
+
+    // An admin may too; an agent and a customer may not.
+    assert_eq!(app.staff_get(&path).status, 200);
+    let agent = app.staff_member("agent");
+    get(&path, &agent).problem(403);
+    app.get_as(&path, &token).problem(403);
+}
+
+#[test]
+fn a_period_must_be_two_dates_in_order_within_a_year() {
+    let app = spawn_app();
+    let finance = app.staff_member("finance");
+    let refused = |query: &str| {
+        let response = app.send_as_staff(
+            "GET",
+            &format!("/api/staff/invoices{query}"),
+            &finance,
+            Forgery::None,
+            None,
+        );
+        let problem = response.problem(422);
+        problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|error| error["field"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(refused(""), ["from", "to"]);
+    assert_eq!(refused("?from=2026-12-01"), ["to"]);
+    assert_eq!(refused("?from=2026-13-01&to=2026-12-31"), ["from"]);
+    assert_eq!(refused("?from=2026-12-01&to=1.12.2026"), ["to"]);
+    assert_eq!(refused("?from=2026-12-31&to=2026-12-01"), ["to"]);
+    assert_eq!(refused("?from=2025-01-01&to=2026-01-02"), ["to"]);
+    assert_eq!(
+        refused("?from=2026-12-01&to=2026-12-31&format=xlsx"),
+        ["format"]
+    );
+    // A leap year's whole length is allowed.
+    let year = app.send_as_staff(
+        "GET",
+        "/api/staff/invoices?from=2028-01-01&to=2028-12-31",
+        &finance,
+        Forgery::None,
+        None,
+    );
+    assert_eq!(year.status, 200, "{}", year.text());
+    assert_eq!(year.json()["invoices"], json!([]));
 }
