@@ -9,16 +9,9 @@ use spica_portal::domain::notification::redact_links;
 
 const TOKEN: &str = "Zm9vYmFyLWJhei1xdXV4LTAxMjM0NTY3ODlBQkNERUY";
 
-fn migrations() -> Vec<std::path::PathBuf> {
-    let mut migrations: Vec<_> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "sql"))
-            .collect();
-    migrations.sort();
-    migrations
-}
+#[path = "support/migrations.rs"]
+mod support;
+use support::migration_files;
 
 fn apply(connection: &Connection, migration: &Path) {
     connection
@@ -29,7 +22,7 @@ fn apply(connection: &Connection, migration: &Path) {
 #[test]
 fn the_outbox_rebuild_keeps_every_row_and_redacts_settled_links() {
     let connection = Connection::open_in_memory().unwrap();
-    let (before, after): (Vec<_>, Vec<_>) = migrations()
+    let (before, after): (Vec<_>, Vec<_>) = migration_files()
         .into_iter()
         .partition(|path| path.file_name().unwrap().to_str().unwrap() < "0007");
     for migration in &before {

@@ -64,17 +64,9 @@ fn normalise(sql: &str) -> String {
         .replace(" ,", ",")
 }
 
-/// The migration files, in the order they apply.
-fn migration_files() -> Vec<std::path::PathBuf> {
-    let mut migrations: Vec<_> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "sql"))
-            .collect();
-    migrations.sort();
-    migrations
-}
+#[path = "support/migrations.rs"]
+mod support;
+use support::migration_files;
 
 #[test]
 fn the_migrations_build_exactly_schema_sql() {

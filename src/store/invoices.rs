@@ -24,24 +24,6 @@ const COLUMNS: &str = "id, kind, year, seq, number, order_id, credits_invoice_id
      buyer_city, buyer_country, buyer_vat_id, currency, quantity, unit_price_cents, net_cents, \
      vat_cents, total_cents, vat_category, vat_rate_bp, payment_means, rf_reference, created_at";
 
-/// Issues the invoice of a paid order, as a statement after the one that
-/// marks it paid: see [`issue_invoices`].
-pub fn issue_invoice(
-    id: &str,
-    order_id: &str,
-    seller: &Seller,
-    issued_on: NaiveDate,
-    now: Instant,
-) -> Statement {
-    let mut statements = issue_invoices(
-        &[(id.to_owned(), order_id.to_owned())],
-        seller,
-        issued_on,
-        now,
-    );
-    statements.remove(0)
-}
-
 /// The invoices of `(invoice id, order id)` pairs, as statements after the
 /// one that marks the orders paid: only for an order that is paid and has
 /// no invoice yet, so a replayed payment issues nothing, numbered in the
@@ -265,6 +247,24 @@ pub fn decode_invoices(rows: &[Row]) -> Result<Vec<InvoiceRecord>, DbError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One order's invoice: [`issue_invoices`] for a single pair.
+    fn issue_invoice(
+        id: &str,
+        order_id: &str,
+        seller: &Seller,
+        issued_on: NaiveDate,
+        now: Instant,
+    ) -> Statement {
+        let mut statements = issue_invoices(
+            &[(id.to_owned(), order_id.to_owned())],
+            seller,
+            issued_on,
+            now,
+        );
+        statements.remove(0)
+    }
+
     use crate::domain::time::from_unix_millis;
     use crate::domain::vat::Treatment;
     use crate::store::sqlite::Sqlite;

@@ -62,8 +62,8 @@ pub use incidents::{
     AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
 };
 pub use invoices::{
-    decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoice,
-    issue_invoices, InvoiceRecord,
+    decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices,
+    InvoiceRecord,
 };
 pub use ledger::{
     account_of, append_entry, balance_of, decode_account_balance, decode_balance, decode_ledger,
