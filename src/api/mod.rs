@@ -433,6 +433,7 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "me"]) => me(app, caller, now).await,
         (Patch, ["api", "me"]) => profile::change_me(app, request, caller, now, entropy).await,
         (Delete, ["api", "me"]) => privacy::request_erasure(app, caller, now, entropy).await,
+        (Post, ["portal", "erasure"]) => web::request_erasure(app, caller, now, entropy).await,
         (Post, ["api", "staff", "contacts", id, "erasure"]) => {
             privacy::erase(app, caller, id, now, entropy).await
         }
@@ -764,6 +765,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/confirm-join", &["GET", "POST"], PUBLIC),
     ("/portal/profile", &["GET", "POST"], CUSTOMER),
     ("/portal/export", &["GET"], CUSTOMER),
+    ("/portal/erasure", &["POST"], CUSTOMER),
     ("/confirm-email", &["GET", "POST"], PUBLIC),
     ("/confirm-erasure", &["GET", "POST"], PUBLIC),
     (

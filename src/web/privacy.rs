@@ -48,8 +48,38 @@ pub fn privacy_page(retention: &Retention) -> Response {
 pub fn your_data() -> Html {
     html!(
         "\n<h2>Your data</h2>\n<p><a href=\"/portal/export\" download>Download everything we hold about you and your organisation</a> (JSON) · \
-         <a href=\"/privacy\">What we keep, why and for how long</a></p>"
+         <a href=\"/privacy\">What we keep, why and for how long</a></p>\n\
+         <form method=\"post\" action=\"/portal/erasure\">\n\
+         <p>You may have your name, email address and phone number erased. We email you a link first: \
+         nothing is erased until you confirm there.</p>\n\
+         <button type=\"submit\">Erase my personal data</button>\n</form>"
     )
+}
+
+/// `POST /portal/erasure`: the profile page's button. It only emails the
+/// confirmation link, as `DELETE /api/me` does, so a forged or mistaken
+/// click erases no one.
+pub async fn request_erasure<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let (expires_at, jobs) = app.request_erasure(caller, now, entropy).await?;
+    Ok(Handled::with_jobs(
+        page_in(
+            Area::Customer,
+            200,
+            "Check your email",
+            html!(
+                "<p role=\"status\">We have emailed you a link to confirm the erasure of your personal data. \
+                 It works once, until {} (UTC). Nothing is erased until you press its button.</p>\n\
+                 <p><a href=\"/portal/profile\">Back to your profile</a></p>",
+                format(expires_at)
+            ),
+        ),
+        jobs,
+    ))
 }
 
 /// `GET /confirm-erasure?token=`: one button, so that a mail scanner that

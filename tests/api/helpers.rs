@@ -104,6 +104,16 @@ impl TestResponse {
             .map(|(_, value)| value.as_str())
     }
 
+    /// The cookie it sets, as a browser sends it back (`name=value`).
+    pub fn cookie(&self) -> String {
+        self.header("set-cookie")
+            .expect("a cookie")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
     /// Asserts a page that tells, with this status, what became of an
     /// emailed link (`words`) and links on to `onward`.
     pub fn tells_of_link(&self, status: u16, words: &str, onward: &str) {
@@ -212,6 +222,17 @@ pub struct TestApp<T: Transport>(pub T);
 impl<T: Transport> TestApp<T> {
     pub fn get(&self, path: &str) -> TestResponse {
         self.0.send("GET", path, &[], Vec::new())
+    }
+
+    /// A browser signed in through the emailed link's button: its cookie.
+    pub fn browser(&self, email: &str) -> String {
+        let asked = self.post_json("/api/sessions", &serde_json::json!({ "email": email }));
+        assert_eq!(asked.status, 202, "{}", asked.text());
+        let link = self.emailed_token(email, "sign-in");
+        let signed_in =
+            self.post_form_with_cookie("/sign-in", "", &self.0.origin(), &[("token", &link)]);
+        assert_eq!(signed_in.status, 303, "{}", signed_in.text());
+        signed_in.cookie()
     }
 
     /// A page as a browser with this cookie (`name=value`) sees it.

@@ -9,16 +9,6 @@ use serde_json::json;
 use crate::helpers::{unique_email, unique_serial, Forgery, TestApp, Transport};
 use crate::spawn_app;
 
-fn cookie_of(response: &crate::helpers::TestResponse) -> String {
-    response
-        .header("set-cookie")
-        .expect("a cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
 /// An agent's assertion-signed request to an incident.
 fn incident_for_the_desk(app: &TestApp<impl Transport>) -> String {
     let (_, token) = app.customer();
@@ -204,7 +194,7 @@ fn a_browser_session_holds_a_random_id_and_signing_out_ends_it_on_the_server() {
     let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
     assert_eq!(signed_in.status, 303, "{}", signed_in.text());
     let set_cookie = signed_in.header("set-cookie").unwrap().to_owned();
-    let cookie = cookie_of(&signed_in);
+    let cookie = signed_in.cookie();
     let value = cookie.split_once('=').unwrap().1;
     assert_ne!(value, link);
     // The cookie is no bearer credential for the API.
@@ -236,7 +226,7 @@ fn the_desk_cookie_is_not_the_staff_token() {
         &[("token", app.0.staff_token())],
     );
     assert_eq!(signed_in.status, 303, "{}", signed_in.text());
-    let cookie = cookie_of(&signed_in);
+    let cookie = signed_in.cookie();
     assert!(!cookie.contains(app.0.staff_token()));
     assert_eq!(app.get_with_cookie("/desk", &cookie).status, 200);
 }

@@ -4,18 +4,8 @@
 
 use serde_json::json;
 
-use crate::helpers::{checkout_completed, unique, TestApp, TestResponse, Transport};
+use crate::helpers::{checkout_completed, unique, TestApp, Transport};
 use crate::spawn_app;
-
-fn cookie_of(response: &TestResponse) -> String {
-    response
-        .header("set-cookie")
-        .expect("a session cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
 
 /// The path and query of the newest emailed link to `path`, as its
 /// recipient got it (without the portal's origin).
@@ -97,7 +87,7 @@ fn a_card_payment_returns_to_its_order_page_through_sign_in_and_shows_it_confirm
         &[("token", &query_param(&link, "token")), ("next", &back)],
     );
     assert_eq!(signed_in.header("location"), Some(back.as_str()));
-    let cookie = cookie_of(&signed_in);
+    let cookie = signed_in.cookie();
     let waiting = app.get_with_cookie(&back, &cookie);
     assert_eq!(waiting.status, 200, "{}", waiting.text());
     assert!(
@@ -165,7 +155,7 @@ fn the_we_could_not_reach_you_email_opens_the_incident_page_with_its_reply_form(
         &app.0.origin(),
         &[("token", &query_param(&link, "token"))],
     );
-    let cookie = cookie_of(&signed_in);
+    let cookie = signed_in.cookie();
     let id = app.incident(&token)["incident_id"]
         .as_str()
         .unwrap()

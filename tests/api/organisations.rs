@@ -12,16 +12,6 @@ use crate::helpers::{
 };
 use crate::spawn_app;
 
-fn cookie_of(response: &TestResponse) -> String {
-    response
-        .header("set-cookie")
-        .expect("a cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
 fn send_as(
     app: &TestApp<impl Transport>,
     method: &str,
@@ -36,16 +26,6 @@ fn send_as(
     }
     let body = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
     app.0.send(method, path, &headers, body)
-}
-
-/// A browser signed in through the emailed link's button: its cookie.
-fn browser(app: &TestApp<impl Transport>, email: &str) -> String {
-    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
-    assert_eq!(asked.status, 202, "{}", asked.text());
-    let link = app.emailed_token(email, "sign-in");
-    let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
-    assert_eq!(signed_in.status, 303, "{}", signed_in.text());
-    cookie_of(&signed_in)
 }
 
 /// An organisation with one of everything: an order, an incident, an
@@ -68,7 +48,7 @@ struct Organisation {
 
 fn organisation(app: &TestApp<impl Transport>) -> Organisation {
     let (email, token) = app.customer();
-    let cookie = browser(app, &email);
+    let cookie = app.browser(&email);
     let me = app.get_as("/api/me", &token).json();
     let serial = me["licenses"][0]["serial"].as_str().unwrap().to_owned();
     let activation = app.post_json_as(
@@ -282,7 +262,7 @@ fn an_invited_colleague_accepts_in_the_browser_and_works_for_the_same_organisati
         app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
     assert_eq!(accepted.status, 303, "{}", accepted.text());
     assert_eq!(accepted.header("location"), Some("/portal"));
-    let cookie = cookie_of(&accepted);
+    let cookie = accepted.cookie();
     let portal = app.get_with_cookie("/portal", &cookie);
     assert_eq!(portal.status, 200);
     assert!(portal.text().contains("Bor Kos") && portal.text().contains("Kovinar d.o.o."));
@@ -357,7 +337,7 @@ fn removal_never_leaves_an_organisation_without_a_contact_and_ends_the_removed_o
 
     let bor_email = unique_email();
     let (bor_id, bor) = colleague(&app, &ana, &bor_email);
-    let bor_cookie = browser(&app, &bor_email);
+    let bor_cookie = app.browser(&bor_email);
     assert_eq!(app.get_with_cookie("/portal", &bor_cookie).status, 200);
     let removed = send_as(
         &app,
@@ -426,7 +406,7 @@ fn removal_never_leaves_an_organisation_without_a_contact_and_ends_the_removed_o
 fn a_contact_invites_and_removes_colleagues_from_the_portal_page() {
     let app = spawn_app();
     let (ana_email, _) = app.customer();
-    let cookie = browser(&app, &ana_email);
+    let cookie = app.browser(&ana_email);
     let page = app.get_with_cookie("/portal/contacts", &cookie);
     assert_eq!(page.status, 200);
     assert!(page.text().contains("action=\"/portal/contacts\""));
@@ -478,7 +458,7 @@ fn contacts_of_two_organisations_see_nothing_of_each_other() {
     // The other organisation's second person, too.
     let bor = unique_email();
     let (_, colleague_token) = colleague(&app, &other.token, &bor);
-    let colleague_cookie = browser(&app, &bor);
+    let colleague_cookie = app.browser(&bor);
     sees_nothing_of(&app, &other.token, &other.cookie, &kovinar);
     sees_nothing_of(&app, &colleague_token, &colleague_cookie, &kovinar);
     sees_nothing_of(&app, &kovinar.token, &kovinar.cookie, &other);
@@ -515,7 +495,7 @@ fn a_stranger_who_types_a_held_serial_gets_nothing_of_the_license_and_is_a_claim
     assert_eq!(claim["serial"], holder.serial.as_str());
     assert_eq!(claim["status"], "open");
     // On every customer route, the unconfirmed claimant sees its own organisation only.
-    let cookie = browser(&app, &email);
+    let cookie = app.browser(&email);
     sees_nothing_of(&app, &token, &cookie, &holder);
     assert_eq!(app.balance(&token), 0, "no free coupon");
 }
@@ -733,7 +713,7 @@ fn the_desk_decides_claims_from_its_page() {
         &app.0.origin(),
         &[("token", app.0.staff_token())],
     );
-    let cookie = cookie_of(&signed_in);
+    let cookie = signed_in.cookie();
     let page = app.get_with_cookie("/desk/claims", &cookie);
     assert_eq!(page.status, 200);
     assert!(page.text().contains(&email));

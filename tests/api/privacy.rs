@@ -194,6 +194,48 @@ fn a_contact_erases_themselves_through_the_emailed_links_page_and_leaves_no_trac
 }
 
 #[test]
+fn the_profile_pages_button_only_emails_the_link_and_its_page_erases() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let cookie = app.browser(&email);
+    let profile = app.get_with_cookie("/portal/profile", &cookie).text();
+    assert!(profile.contains("action=\"/portal/erasure\""), "{profile}");
+    let sent = app.outbox(&email).len();
+    let forged = app.post_form_with_cookie("/portal/erasure", &cookie, "https://evil.example", &[]);
+    assert_eq!(forged.status, 403, "{}", forged.text());
+    assert_eq!(
+        app.outbox(&email).len(),
+        sent,
+        "a cross-site form sends nothing"
+    );
+
+    let asked = app.post_form_with_cookie("/portal/erasure", &cookie, &app.0.origin(), &[]);
+    assert_eq!(asked.status, 200, "{}", asked.text());
+    assert!(
+        asked.text().contains("emailed you a link"),
+        "{}",
+        asked.text()
+    );
+    assert_eq!(
+        app.get_as("/api/me", &token).status,
+        200,
+        "nothing erased yet"
+    );
+
+    let link = app.emailed_token(&email, "confirm-erasure");
+    let erased =
+        app.post_form_with_cookie("/confirm-erasure", "", &app.0.origin(), &[("token", &link)]);
+    assert_eq!(erased.status, 200, "{}", erased.text());
+    assert_eq!(app.get_as("/api/me", &token).status, 401);
+    assert_eq!(
+        app.get_with_cookie("/portal/profile", &cookie)
+            .header("location"),
+        Some("/sign-in?next=%2Fportal%2Fprofile"),
+        "the browser's session ended too"
+    );
+}
+
+#[test]
 fn only_an_admin_erases_a_contact_at_the_desk_once() {
     let app = spawn_app();
     let (email, token) = app.customer();

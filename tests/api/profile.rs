@@ -20,22 +20,6 @@ fn patch_me(app: &TestApp<impl Transport>, token: &str, body: &Value) -> TestRes
     )
 }
 
-/// A browser signed in through the emailed link's button: its cookie.
-fn browser(app: &TestApp<impl Transport>, email: &str) -> String {
-    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
-    assert_eq!(asked.status, 202, "{}", asked.text());
-    let link = app.emailed_token(email, "sign-in");
-    let signed_in = app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]);
-    assert_eq!(signed_in.status, 303, "{}", signed_in.text());
-    signed_in
-        .header("set-cookie")
-        .expect("a cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
 #[test]
 fn company_and_contact_changes_persist_and_show_in_me() {
     let app = &spawn_app();
@@ -206,7 +190,7 @@ fn a_taken_address_is_refused_at_confirmation() {
 fn the_profile_page_saves_and_keeps_typed_values_on_error() {
     let app = &spawn_app();
     let (email, token) = app.customer();
-    let cookie = browser(app, &email);
+    let cookie = app.browser(&email);
     let portal = app.get_with_cookie("/portal", &cookie);
     assert!(
         portal.text().contains("href=\"/portal/profile\""),
