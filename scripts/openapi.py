@@ -2,8 +2,9 @@
 by hand after adding a route; tests/api/routes.rs fails while the two
 disagree). Workers static assets serve it at /api/openapi.json, before the
 Worker runs, so the document is not part of the WASM bundle.
-Each operation gets its path parameters, its security, a JSON request body
-where it takes one, its success answer and the RFC 9457 problem answers."""
+Each operation gets its path and query parameters, its security, a JSON
+request body where it takes one, its success answers (JSON, or the other
+formats it offers) and the RFC 9457 problem answers."""
 
 import json
 import re
@@ -25,6 +26,34 @@ BODIES = {
     "/api/registrations": {"application/json": {"schema": {"$ref": "#/components/schemas/Registration"}},
                            "application/x-www-form-urlencoded": {"schema": {"type": "object"}}},
 }
+def query(name, description, values=None, required=False, kind="string", **schema):
+    schema = {"type": kind, **schema}
+    if values:
+        schema["enum"] = values
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+DAY = {"format": "date"}
+QUERIES = {
+    "/api/staff/invoices": [
+        query("from", "First issue date of the period", required=True, **DAY),
+        query("to", "Last issue date, at most 365 days after from", required=True, **DAY),
+        query("format", "json (the default) or csv, the accountant's file", ["json", "csv"]),
+    ],
+    "/api/staff/incidents": [query("status", "Only incidents in this state",
+                                   ["awaiting_callback", "in_progress", "awaiting_customer", "closed"])],
+    "/api/staff/tasks": [query("status", "open (the default) or resolved tasks", ["open", "resolved"])],
+    "/api/staff/outbox": [query("to", "Only messages to this address", format="email"),
+                          query("limit", "At most this many, newest first (default 50)", kind="integer", minimum=1, maximum=200)],
+    "/api/staff/audit": [query("target", "Only entries about this record"), query("actor", "Only entries by this person"),
+                         query("limit", "At most this many, newest first (default 100)", kind="integer", minimum=1, maximum=500)],
+}
+# Answers in another format than JSON, chosen by a query parameter or Accept.
+TEXT = {"schema": {"type": "string"}}
+FORMATS = {
+    "/api/staff/invoices": {"text/csv": TEXT},
+    "/api/me/invoices/{invoice_id}": {"application/xml": {"schema": {"type": "string", "description": "With Accept: application/xml, the UBL 2.1 Invoice or CreditNote (EN 16931)"}}},
+}
 CREATED = {"/api/registrations", "/api/me/coupon-orders", "/api/me/incidents", "/api/me/incidents/{incident_id}/messages",
            "/api/staff/incidents/{incident_id}/callback-attempts", "/api/staff/incidents/{incident_id}/sessions",
            "/api/staff/incidents/{incident_id}/messages", "/api/staff/partners", "/api/staff/releases",
@@ -43,12 +72,16 @@ for path, methods, access in routes:
         parameters = re.findall(r"\{(\w+)\}", path)
         if parameters:
             operation["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in parameters]
+        if method == "GET" and path in QUERIES:
+            operation["parameters"] = operation.get("parameters", []) + QUERIES[path]
         if method in ("POST", "PUT"):
             operation["requestBody"] = {"required": True, "content": BODIES.get(path, {"application/json": {"schema": {"type": "object"}}})}
         success = "201" if method == "POST" and path in CREATED else "200"
         if path == "/api/sessions" or (method == "POST" and path == "/api/staff/bulletins") or (method == "DELETE" and path == "/api/me"):
             success = "202"
         answer = {"description": "Success", "content": {"application/json": {"schema": {"type": ["object", "array"]}}}}
+        if method == "GET":
+            answer["content"].update(FORMATS.get(path, {}))
         operation["responses"][success] = answer
         if success == "201":
             operation["responses"]["200"] = {"description": "The same request again: the earlier answer", "content": answer["content"]}

@@ -32,7 +32,8 @@ pub fn privacy_page(retention: &Retention) -> Response {
              <p>Your organisation's name and address are the company's data, not a person's: \
              they stay while the organisation has licenses, orders or invoices.</p>\n\
              <h2>Erasure</h2>\n\
-             <p>You may ask us to erase your personal data (<code>DELETE /api/me</code>): we email you a link, \
+             <p>You may ask us to erase your personal data, with the button on your profile page \
+             (or <code>DELETE /api/me</code>): we email you a link, \
              and once you confirm, your name, email address and phone number are replaced by a pseudonym \
              wherever the portal holds them, you are signed out everywhere and cannot sign in again. \
              Your organisation's orders, payments, coupon ledger and invoices stay, as tax law requires. \
