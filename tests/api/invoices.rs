@@ -12,7 +12,11 @@ use crate::helpers::{camt053, checkout_completed, unique, Forgery, TestApp, Tran
 use crate::spawn_app;
 
 /// The organisation's documents for one order, as listed.
-fn documents_of(app: &TestApp<impl Transport>, token: &str, order: &Value) -> Vec<Value> {
+pub(crate) fn documents_of(
+    app: &TestApp<impl Transport>,
+    token: &str,
+    order: &Value,
+) -> Vec<Value> {
     let list = app.get_as("/api/me/invoices", token);
     assert_eq!(list.status, 200, "{}", list.text());
     list.json()["invoices"]
@@ -25,7 +29,7 @@ fn documents_of(app: &TestApp<impl Transport>, token: &str, order: &Value) -> Ve
 }
 
 /// One document's JSON (checked against the listing) and its UBL.
-fn fetch(app: &TestApp<impl Transport>, token: &str, listed: &Value) -> String {
+pub(crate) fn fetch(app: &TestApp<impl Transport>, token: &str, listed: &Value) -> String {
     let path = format!(
         "/api/me/invoices/{}",
         listed["invoice_id"].as_str().unwrap()
@@ -52,7 +56,7 @@ fn fetch(app: &TestApp<impl Transport>, token: &str, listed: &Value) -> String {
 
 /// Validates the documents in one run of the EN 16931 validator; a fatal
 /// rule in any fails the test.
-fn assert_valid(documents: &[String]) {
+pub(crate) fn assert_valid(documents: &[String]) {
     let validator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/einvoice/validate-ubl");
     let dir = std::env::temp_dir().join(unique("spica-issued-"));
     std::fs::create_dir_all(&dir).unwrap();

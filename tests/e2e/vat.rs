@@ -1,14 +1,19 @@
 //! Buying coupons as each kind of buyer: the order's
 //! amounts, what the card checkout asked Stripe to charge and what a bank
-//! transfer asks for, with VAT numbers checked by the queue against the
+//! transfer asks for, the invoices and credit note their payments and
+//! refund issue (valid under EN 16931), with VAT numbers checked by the queue against the
 //! VIES stand-in (DE123456789 confirmed, DE999999999 unavailable, any
 //! other invalid).
 
 use serde_json::{json, Value};
 
 use crate::delivery::eventually;
-use crate::helpers::{registration, unique_email, unique_serial, TestApp, Transport};
+use crate::helpers::{
+    camt053, checkout_completed, registration, unique, unique_email, unique_serial, TestApp,
+    Transport,
+};
 use crate::http::Http;
+use crate::invoices::{assert_valid, documents_of, fetch};
 use crate::spawn_app;
 
 /// A verified, signed-in company in `country` with `vat_id`: its token.
@@ -62,7 +67,9 @@ fn charged(app: &TestApp<Http>, order: &Value) -> Vec<String> {
 }
 
 /// One coupon by card and one by bank transfer: each order's VAT, the
-/// card lines and the transfer's amount agree with `expected`.
+/// card lines and the transfer's amount agree with `expected`; both are
+/// paid, the card's refunded, and the two invoices and the credit note
+/// carry the order's amounts and pass EN 16931.
 fn buys_one_coupon(app: &TestApp<Http>, token: &str, expected: [&str; 5], card_lines: &[&str]) {
     let card = app.order(token, 1, "card");
     assert_eq!(vat_of(&card), expected, "{card}");
@@ -70,6 +77,48 @@ fn buys_one_coupon(app: &TestApp<Http>, token: &str, expected: [&str; 5], card_l
     let bank = app.order(token, 1, "bank_transfer");
     assert_eq!(vat_of(&bank), expected, "{bank}");
     assert_eq!(bank["bank_transfer"]["amount"], expected[4], "{bank}");
+
+    let paid = unique("evt_");
+    let event = checkout_completed(&paid, &card);
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "credited");
+    let reference = bank["bank_transfer"]["reference_grouped"].as_str().unwrap();
+    let statement = camt053(&[(
+        expected[4],
+        &format!("Coupons {reference}"),
+        &unique("BANKREF"),
+    )]);
+    let report = app.post_statement("application/xml", &statement);
+    assert_eq!(report.status, 200, "{}", report.text());
+    let cents = expected[4].replace('.', "").parse::<i64>().unwrap();
+    let refund = json!({
+        "id": unique("evt_"),
+        "type": "charge.refunded",
+        "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
+            "amount": cents, "amount_refunded": cents, "currency": "eur", "refunded": true}}
+    });
+    assert_eq!(app.stripe_event(&refund).json()["outcome"], "reversed");
+
+    let mut xml = Vec::new();
+    for (order, kinds) in [
+        (&card, ["credit_note", "invoice"].as_slice()),
+        (&bank, &["invoice"]),
+    ] {
+        let documents = documents_of(app, token, order);
+        let mut found: Vec<&str> = documents
+            .iter()
+            .map(|d| d["kind"].as_str().unwrap())
+            .collect();
+        found.sort_unstable();
+        assert_eq!(found, kinds, "{documents:?}");
+        for document in &documents {
+            let amounts = ["vat_category", "net", "vat", "total"]
+                .map(|key| document[key].as_str().unwrap_or("missing"));
+            let [category, _, net, vat, due] = expected;
+            assert_eq!(amounts, [category, net, vat, due], "{document}");
+            xml.push(fetch(app, token, document));
+        }
+    }
+    assert_valid(&xml);
 }
 
 /// One coupon at the seller's 22 %: net 25.00, VAT 5.50, due 30.50.
