@@ -682,3 +682,35 @@ pub fn adjust_with_key<T: Transport>(
         body.to_string().into_bytes(),
     )
 }
+
+impl<T: Transport> TestApp<T> {
+    /// A verified, signed-in company in `country` with `vat_id`: (email,
+    /// access token).
+    pub fn buyer(&self, country: &str, vat_id: Option<&str>) -> (String, String) {
+        let email = unique_email();
+        let mut body = registration(&email, &unique_serial());
+        body["company"]["country"] = serde_json::json!(country);
+        body["company"]["vat_id"] = serde_json::json!(vat_id);
+        let registered = self.post_json("/api/registrations", &body);
+        assert_eq!(registered.status, 201, "{}", registered.text());
+        let token = self.emailed_token(&email, "verify");
+        let verified = self.post_json(
+            "/api/registrations/verify",
+            &serde_json::json!({ "token": token }),
+        );
+        assert_eq!(verified.status, 200, "{}", verified.text());
+        let token = self.sign_in(&email);
+        (email, token)
+    }
+
+    /// A browser session of `email`, signed in through an emailed link:
+    /// its cookie's `name=value`.
+    pub fn page_session(&self, email: &str) -> String {
+        self.post_json("/api/sessions", &serde_json::json!({ "email": email }));
+        let link = self.emailed_token(email, "sign-in");
+        let signed_in =
+            self.post_form_with_cookie("/sign-in", "", &self.0.origin(), &[("token", &link)]);
+        let cookie = signed_in.header("set-cookie").expect("a session cookie");
+        cookie.split(';').next().unwrap_or_default().to_owned()
+    }
+}
