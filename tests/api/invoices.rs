@@ -142,7 +142,7 @@ fn a_card_payment_issues_one_invoice_and_its_refund_one_credit_note() {
 #[test]
 fn a_bank_transfer_imported_from_a_statement_issues_one_invoice() {
     let app = spawn_app();
-    let (_, token) = app.customer();
+    let (email, token) = app.customer();
     let order = app.order(&token, 2, "bank_transfer");
     let reference = order["bank_transfer"]["reference_grouped"]
         .as_str()
@@ -161,6 +161,13 @@ fn a_bank_transfer_imported_from_a_statement_issues_one_invoice() {
             documents[0]["total"].as_str()
         ),
         (Some("invoice"), Some("61.00"))
+    );
+    assert_eq!(
+        emailed_invoice(&app, &email, &order),
+        format!(
+            "/portal/invoices/{}",
+            documents[0]["invoice_id"].as_str().unwrap()
+        )
     );
     let xml = fetch(&app, &token, &documents[0]);
     assert!(xml.contains(&reference.replace(' ', "")), "{xml}");
@@ -222,7 +229,7 @@ fn twenty_payments_at_once_take_twenty_distinct_numbers() {
 #[test]
 fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice() {
     let app = spawn_app();
-    let (_, token) = app.customer();
+    let (email, token) = app.customer();
     let transfer = app.order(&token, 1, "bank_transfer");
     let report = app
         .post_statement(
@@ -262,6 +269,14 @@ fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice
         let documents = documents_of(&app, &token, order);
         assert_eq!(documents.len(), 1, "{documents:?}");
         assert_eq!(documents[0]["total"], "30.50");
+        // Its confirmation links it.
+        assert_eq!(
+            emailed_invoice(&app, &email, order),
+            format!(
+                "/portal/invoices/{}",
+                documents[0]["invoice_id"].as_str().unwrap()
+            )
+        );
         xml.push(fetch(&app, &token, &documents[0]));
     }
     assert_valid(&xml);
@@ -405,6 +420,22 @@ fn refunded(paid: &str, cents: i64) -> Value {
         "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
             "amount": cents, "amount_refunded": cents, "currency": "eur", "refunded": true}}
     })
+}
+
+/// The invoice page that `order`'s payment confirmation to `email` links.
+fn emailed_invoice(app: &TestApp<impl Transport>, email: &str, order: &Value) -> String {
+    let order_id = order["order_id"].as_str().unwrap();
+    let confirmation = app
+        .outbox(email)
+        .into_iter()
+        .find(|message| {
+            message["text"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("for order {order_id}."))
+        })
+        .unwrap_or_else(|| panic!("no confirmation of {order_id} to {email}"));
+    linked_path(confirmation["text"].as_str().unwrap(), "/portal/invoices/")
 }
 
 /// The path (without the origin) of the first URL in `text` that leads to
