@@ -223,8 +223,8 @@ pub async fn desk_invoices_page<D: Database>(
 fn period_form(from: &str, to: &str, errors: &FieldErrors) -> Html {
     html!(
         "<form method=\"get\" action=\"/desk/invoices\">{}{}<button type=\"submit\">Show</button></form>",
-        input("from", "From (YYYY-MM-DD)", "date", from, errors, " required"),
-        input("to", "To (YYYY-MM-DD)", "date", to, errors, " required")
+        input("from", "From (first day)", "date", from, errors, " required"),
+        input("to", "To (last day, included)", "date", to, errors, " required")
     )
 }
 
