@@ -9,6 +9,7 @@ use super::http::{Handled, Request, Response};
 use super::Result;
 use crate::app::{App, Caller};
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::invoice::Kind;
 use crate::domain::money::CURRENCY;
 use crate::store::{Database, InvoiceRecord};
 
@@ -49,16 +50,27 @@ pub async fn get<D: Database>(
         .header("accept")
         .is_some_and(|accept| accept.contains("application/xml"));
     Ok(if wants_xml {
-        Response::new(
-            200,
-            "application/xml",
-            record.document.to_ubl().into_bytes(),
-        )
-        .with_header("cache-control", "no-store")
+        ubl(&record)
     } else {
         Response::json(200, &summary(&record))
     }
     .into())
+}
+
+/// A document as its UBL file, named by its number so that a browser (the
+/// portal's download) saves it as such and an API client can ignore it.
+pub(crate) fn ubl(record: &InvoiceRecord) -> Response {
+    let document = &record.document;
+    let stem = match document.kind {
+        Kind::Invoice => "invoice",
+        Kind::CreditNote => "credit-note",
+    };
+    Response::new(200, "application/xml", document.to_ubl().into_bytes())
+        .with_header(
+            "content-disposition",
+            &format!("attachment; filename=\"{stem}-{}.xml\"", document.number),
+        )
+        .with_header("cache-control", "no-store")
 }
 
 /// The longest period one export covers: a year, leap or not.
@@ -80,7 +92,10 @@ const CSV_HEADER: [&str; 9] = [
 
 /// The period of `from` and `to`: both required dates, in order, at most
 /// [`MAX_PERIOD_DAYS`] apart; each fault named by its parameter.
-fn period(request: &Request, errors: &mut FieldErrors) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn period(
+    request: &Request,
+    errors: &mut FieldErrors,
+) -> Option<(NaiveDate, NaiveDate)> {
     let mut day = |name: &str| {
         let parsed = request
             .query_param(name)
@@ -121,11 +136,8 @@ pub async fn staff_list<D: Database>(
             false
         }
     };
-    let period = period(request, &mut errors);
-    let Some((from, to)) = period.filter(|_| errors.is_empty()) else {
-        return super::refuse(app, caller, decode::invalid(errors)).await;
-    };
-    let records = app.issued_invoices(caller, from, to).await?;
+    let (from, to) = asked_period(app, request, caller, errors).await?;
+    let (_, records) = app.issued_invoices(caller, from, to).await?;
     if !csv {
         let invoices: Vec<Value> = records
             .iter()
@@ -139,6 +151,39 @@ pub async fn staff_list<D: Database>(
             .collect();
         return Ok(Response::json(200, &json!({ "invoices": invoices })).into());
     }
+    Ok(csv_file(&records, from, to).into())
+}
+
+/// `GET /desk/invoices.csv?from=&to=`: the same file for a desk browser,
+/// whose session cookie the API does not take.
+pub async fn staff_csv<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+) -> Result<Handled> {
+    let (from, to) = asked_period(app, request, caller, FieldErrors::default()).await?;
+    let (_, records) = app.issued_invoices(caller, from, to).await?;
+    Ok(csv_file(&records, from, to).into())
+}
+
+/// The period asked for, or, once the caller is known, the refusal naming
+/// its faults and those already in `errors`.
+async fn asked_period<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    mut errors: FieldErrors,
+) -> Result<(NaiveDate, NaiveDate)> {
+    let period = period(request, &mut errors);
+    match period.filter(|_| errors.is_empty()) {
+        Some(period) => Ok(period),
+        None => super::refuse(app, caller, decode::invalid(errors)).await,
+    }
+}
+
+/// The accountant's file of a period's documents: the API's `format=csv`
+/// and the desk's download.
+fn csv_file(records: &[InvoiceRecord], from: NaiveDate, to: NaiveDate) -> Response {
     let rows: Vec<Vec<String>> = records
         .iter()
         .map(|record| {
@@ -156,7 +201,7 @@ pub async fn staff_list<D: Database>(
             ]
         })
         .collect();
-    Ok(Response::new(
+    Response::new(
         200,
         "text/csv; charset=utf-8",
         to_csv(&CSV_HEADER, &rows).into_bytes(),
@@ -166,7 +211,6 @@ pub async fn staff_list<D: Database>(
         &format!("attachment; filename=\"invoices-{from}-to-{to}.csv\""),
     )
     .with_header("cache-control", "no-store")
-    .into())
 }
 
 /// RFC 4180 CSV (CRLF line ends) whose cells a spreadsheet shows as text:

@@ -10,7 +10,7 @@ pub(crate) mod coupons;
 pub(crate) mod decode;
 pub mod http;
 pub(crate) mod incidents;
-mod invoices;
+pub(crate) mod invoices;
 pub(crate) mod licensing;
 pub(crate) mod organisations;
 mod privacy;
@@ -390,6 +390,13 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["api", "me", "invoices", id]) => {
             invoices::get(app, request, caller, id).await
         }
+        (Get | Head, ["portal", "invoices"]) => web::invoices_page(app, caller).await,
+        (Get | Head, ["portal", "invoices", id]) => web::invoice_page(app, caller, id).await,
+        (Get | Head, ["portal", "invoices", id, "xml"]) => web::invoice_xml(app, caller, id).await,
+        (Get | Head, ["desk", "invoices"]) => {
+            web::desk_invoices_page(app, request, caller, now).await
+        }
+        (Get | Head, ["desk", "invoices.csv"]) => invoices::staff_csv(app, request, caller).await,
         (Get | Head, ["api", "me", "coupon-orders", id]) => {
             coupons::get_order(app, caller, id, now).await
         }
@@ -766,6 +773,9 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/portal/profile", &["GET", "POST"], CUSTOMER),
     ("/portal/export", &["GET"], CUSTOMER),
     ("/portal/erasure", &["POST"], CUSTOMER),
+    ("/portal/invoices", &["GET"], CUSTOMER),
+    ("/portal/invoices/{invoice_id}", &["GET"], CUSTOMER),
+    ("/portal/invoices/{invoice_id}/xml", &["GET"], CUSTOMER),
     ("/confirm-email", &["GET", "POST"], PUBLIC),
     ("/confirm-erasure", &["GET", "POST"], PUBLIC),
     (
@@ -792,6 +802,8 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/desk/tasks/{task_id}/resolve", &["POST"], FINANCE),
     ("/desk/orders/{order_id}/settle", &["POST"], FINANCE),
     ("/desk/adjustments", &["GET", "POST"], FINANCE),
+    ("/desk/invoices", &["GET"], FINANCE),
+    ("/desk/invoices.csv", &["GET"], FINANCE),
     ("/desk/partners", &["GET", "POST"], ADMIN),
     ("/desk/partners/{partner_id}/revoke", &["POST"], ADMIN),
     ("/desk/licenses", &["GET", "POST"], ADMIN),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{App, AppError, Caller};
+use super::{App, AppError, Caller, StaffIdentity};
 use crate::domain::entropy::Entropy;
 use crate::domain::invoice::Seller;
 use crate::domain::time::{in_ljubljana, Instant};
@@ -15,18 +15,19 @@ fn issued_on(now: Instant) -> NaiveDate {
 }
 
 /// The invoices of orders that statements before it in the batch may have
-/// made paid; orders not paid then get none, and an order named twice one.
+/// made paid, each `(invoice id, order id)` under the id its confirmation
+/// links; orders not paid then get none, and an order named twice one, the
+/// first id (as the first confirmation is the one kept).
 pub(super) fn invoices_at_payment(
-    order_ids: &[&str],
+    invoices: &[(&str, &str)],
     seller: &Seller,
     now: Instant,
-    entropy: &mut Entropy,
 ) -> Vec<Statement> {
     let mut seen = std::collections::HashSet::new();
-    let pairs: Vec<(String, String)> = order_ids
+    let pairs: Vec<(String, String)> = invoices
         .iter()
-        .filter(|order_id| seen.insert(**order_id))
-        .map(|order_id| (entropy.id("inv"), (*order_id).to_owned()))
+        .filter(|(_, order_id)| seen.insert(*order_id))
+        .map(|(invoice_id, order_id)| ((*invoice_id).to_owned(), (*order_id).to_owned()))
         .collect();
     store::issue_invoices(&pairs, seller, issued_on(now), now)
 }
@@ -77,11 +78,10 @@ impl<D: Database> App<D> {
         caller: &Caller,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Vec<InvoiceRecord>, AppError> {
+    ) -> Result<(StaffIdentity, Vec<InvoiceRecord>), AppError> {
         let (principal, rows) = self
             .read_as(caller, vec![store::invoices_issued(from, to)])
             .await?;
-        principal.staff()?;
-        Ok(store::decode_invoices(&rows[0])?)
+        Ok((principal.staff()?, store::decode_invoices(&rows[0])?))
     }
 }

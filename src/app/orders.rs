@@ -278,25 +278,40 @@ impl<D: Database> App<D> {
 
 /// What completing an order's payment writes: its purchase entry, and the
 /// confirmation to the customer, keyed by the order so that one goes out
-/// however the payment arrives.
+/// however the payment arrives; the confirmation links the invoice the
+/// same batch issues, under the id drawn here.
 pub(super) struct Credit {
     pub entry: crate::domain::ledger::Entry,
+    pub invoice_id: String,
     pub confirmation: Option<(String, notification::Message)>,
 }
 
 impl Credit {
-    pub fn new(order: &Order, email: Option<&Email>, now: Instant, entropy: &mut Entropy) -> Self {
+    pub fn new(
+        order: &Order,
+        email: Option<&Email>,
+        base_url: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Self {
+        let invoice_id = entropy.id("inv");
         let confirmation = email.map(|email| {
+            let invoice_page = format!(
+                "{}/portal/invoices/{invoice_id}",
+                base_url.trim_end_matches('/')
+            );
             let message = notification::payment_received(
                 email,
                 &order.id,
                 order.quantity.get(),
                 &order.vat.total_due.to_string(),
+                &invoice_page,
             );
             (format!("msg_paid_{}", order.id), message)
         });
         Self {
             entry: crate::domain::ledger::Entry::purchase(entropy.id("led"), order, now),
+            invoice_id,
             confirmation,
         }
     }

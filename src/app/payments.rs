@@ -143,31 +143,18 @@ impl<D: Database> App<D> {
         let found = &rows[1..];
         Ok(match &event.payment {
             PaymentEvent::CheckoutPaid {
-                order_id,
                 amount_cents,
                 currency,
                 payment_intent,
-            } => {
-                let mut planned = Self::checkout_paid(
-                    &event.id,
-                    amount_cents.unwrap_or(-1),
-                    currency,
-                    payment_intent.as_deref(),
-                    found,
-                    now,
-                    entropy,
-                )?;
-                // After the statements that pay the order, in its batch.
-                if let (Outcome::Credited, Some(order_id)) = (planned.outcome, order_id) {
-                    planned.statements.extend(invoices_at_payment(
-                        &[order_id],
-                        &self.config.seller,
-                        now,
-                        entropy,
-                    ));
-                }
-                planned
-            }
+                ..
+            } => self.checkout_paid(
+                &event.id,
+                (amount_cents.unwrap_or(-1), currency),
+                payment_intent.as_deref(),
+                found,
+                now,
+                entropy,
+            )?,
             PaymentEvent::CheckoutAwaitingPayment => Outcome::AwaitingAsyncPayment.into(),
             PaymentEvent::CheckoutFailed { order_id } => {
                 Self::checkout_failed(order_id.as_deref(), now)
@@ -211,10 +198,12 @@ impl<D: Database> App<D> {
         }
     }
 
+    /// The batch of a completed checkout; one that credits the order also
+    /// issues its invoice, after the statements that pay it.
     fn checkout_paid(
+        &self,
         event_id: &str,
-        amount: i64,
-        currency: &str,
+        (amount, currency): (i64, &str),
         payment_intent: Option<&str>,
         found: &[Vec<store::Row>],
         now: Instant,
@@ -273,11 +262,17 @@ impl<D: Database> App<D> {
                     .map(|rows| store::decode_address(rows))
                     .transpose()?
                     .flatten();
-                let credit = Credit::new(order, email.as_ref(), now, entropy);
+                let base_url = &self.config.public_base_url;
+                let credit = Credit::new(order, email.as_ref(), base_url, now, entropy);
                 statements.push(store::append_entry(&credit.entry));
                 if let Some((outbox_id, message)) = &credit.confirmation {
                     statements.push(store::insert_message(outbox_id, message, now));
                 }
+                statements.extend(invoices_at_payment(
+                    &[(&credit.invoice_id, &order.id)],
+                    &self.config.seller,
+                    now,
+                ));
                 Ok(Planned {
                     outcome: Outcome::Credited,
                     statements,

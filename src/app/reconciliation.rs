@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::invoices::invoices_at_payment;
 use super::orders::Credit;
-use super::{App, AppError, Caller, Job, StaffIdentity};
+use super::{App, AppError, Caller, Config, Job, StaffIdentity};
 use crate::app::BillingError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -161,7 +161,7 @@ impl<D: Database> App<D> {
             &statement_id,
             &decided,
             &addresses,
-            &self.config.seller,
+            &self.config,
             now,
             entropy,
         );
@@ -268,7 +268,14 @@ impl<D: Database> App<D> {
             cents: entry.amount_cents,
             task_id: entropy.id("tsk"),
         };
-        let settlements = vec![settlement(&change.order, address.as_ref(), now, entropy)];
+        let base_url = &self.config.public_base_url;
+        let settlements = vec![settlement(
+            &change.order,
+            address.as_ref(),
+            base_url,
+            now,
+            entropy,
+        )];
         let mut batch = vec![
             store::match_bank_entry(entry_id, order_id, line_outcome.as_str(), now),
             store::insert_matched_payment(&payment, now),
@@ -278,7 +285,6 @@ impl<D: Database> App<D> {
             std::slice::from_ref(&payment),
             &self.config.seller,
             now,
-            entropy,
         ));
         let line = ReportLine {
             index: 0,
@@ -324,7 +330,7 @@ fn reconciliation_writes(
     statement_id: &str,
     decided: &Reconciliation,
     addresses: &HashMap<String, Email>,
-    seller: &Seller,
+    config: &Config,
     now: Instant,
     entropy: &mut Entropy,
 ) -> (Vec<store::Statement>, Vec<String>, HashMap<String, String>) {
@@ -365,10 +371,16 @@ fn reconciliation_writes(
         .iter()
         .map(|change| {
             let address = addresses.get(&change.order.id);
-            settlement(&change.order, address, now, entropy)
+            settlement(
+                &change.order,
+                address,
+                &config.public_base_url,
+                now,
+                entropy,
+            )
         })
         .collect();
-    statements.extend(settle(&settlements, &payments, seller, now, entropy));
+    statements.extend(settle(&settlements, &payments, &config.seller, now));
     (statements, confirmation_ids(&settlements), entry_ids)
 }
 
@@ -379,11 +391,13 @@ fn settle(
     payments: &[BankPayment],
     seller: &Seller,
     now: Instant,
-    entropy: &mut Entropy,
 ) -> Vec<store::Statement> {
     let mut statements = store::settle_transfers(settlements, payments, now);
-    let order_ids: Vec<&str> = settlements.iter().map(|s| s.order_id.as_str()).collect();
-    statements.extend(invoices_at_payment(&order_ids, seller, now, entropy));
+    let invoices: Vec<(&str, &str)> = settlements
+        .iter()
+        .map(|s| (s.invoice_id.as_str(), s.order_id.as_str()))
+        .collect();
+    statements.extend(invoices_at_payment(&invoices, seller, now));
     statements
 }
 
@@ -393,13 +407,15 @@ fn settle(
 fn settlement(
     order: &Order,
     address: Option<&Email>,
+    base_url: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Settlement {
-    let credit = Credit::new(order, address, now, entropy);
+    let credit = Credit::new(order, address, base_url, now, entropy);
     Settlement {
         order_id: order.id.clone(),
         entry_id: credit.entry.id,
+        invoice_id: credit.invoice_id,
         confirmation: credit.confirmation,
     }
 }

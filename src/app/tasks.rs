@@ -170,17 +170,17 @@ impl<D: Database> App<D> {
         let mut jobs = Vec::new();
         if settlement == ReviewSettlement::Credit {
             let email = store::decode_address(&rows[1])?;
-            let credit = Credit::new(order, email.as_ref(), now, entropy);
+            let base_url = &self.config.public_base_url;
+            let credit = Credit::new(order, email.as_ref(), base_url, now, entropy);
             statements.push(store::append_entry(&credit.entry));
             if let Some((outbox_id, message)) = &credit.confirmation {
                 statements.push(store::insert_message(outbox_id, message, now));
             }
             jobs.extend(credit.job());
             statements.extend(invoices_at_payment(
-                &[&order.id],
+                &[(&credit.invoice_id, &order.id)],
                 &self.config.seller,
                 now,
-                entropy,
             ));
         }
         self.store.write(statements).await.map_err(|error| {

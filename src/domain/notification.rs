@@ -352,8 +352,16 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
     }
 }
 
-/// Sent when an order's payment is complete and its coupons are credited.
-pub fn payment_received(to: &Email, order_id: &str, quantity: u32, total: &str) -> Message {
+/// Sent when an order's payment is complete and its coupons are credited,
+/// with the invoice issued in the same batch: its printable page
+/// (`invoice_page`) and that page's UBL file for the buyer's accounting.
+pub fn payment_received(
+    to: &Email,
+    order_id: &str,
+    quantity: u32,
+    total: &str,
+    invoice_page: &str,
+) -> Message {
     Message {
         reply_to: None,
         to: to.clone(),
@@ -362,6 +370,8 @@ pub fn payment_received(to: &Email, order_id: &str, quantity: u32, total: &str) 
             "Hello,\n\n\
              we have received EUR {total} for order {order_id}. {quantity} coupon(s) are credited to your account: \
              each buys 15 minutes of direct support.\n\n\
+             Your invoice (to view and print): {invoice_page}\n\
+             The same invoice as an e-invoice (UBL XML) for your accounting: {invoice_page}/xml\n\n\
              Spica Customer Support\n"
         ),
     }

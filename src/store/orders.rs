@@ -351,6 +351,9 @@ pub fn insert_matched_payment(payment: &BankPayment, now: Instant) -> Statement 
 pub struct Settlement {
     pub order_id: String,
     pub entry_id: String,
+    /// The invoice issued after the settlement in the same batch, which the
+    /// confirmation links.
+    pub invoice_id: String,
     pub confirmation: Option<(String, Message)>,
 }
 

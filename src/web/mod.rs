@@ -14,6 +14,7 @@
 pub mod chart;
 mod desk;
 mod forms;
+mod invoices;
 mod partner;
 mod portal;
 mod privacy;
@@ -22,6 +23,7 @@ mod session;
 mod shell;
 
 pub use desk::*;
+pub use invoices::*;
 pub use partner::*;
 pub use portal::*;
 pub use privacy::*;

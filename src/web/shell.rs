@@ -28,13 +28,14 @@ pub enum Area {
 }
 
 /// The desk's links and the roles that may follow each (admins follow all).
-pub(crate) const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 11] = {
+pub(crate) const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 12] = {
     use crate::domain::staff::StaffRole::{Admin, Agent, Finance};
     [
         ("/desk", "Incidents", &[Agent, Finance]),
         ("/desk/tasks", "Tasks", &[Finance]),
         ("/desk/statements", "Bank statements", &[Finance]),
         ("/desk/adjustments", "Adjust a balance", &[Finance]),
+        ("/desk/invoices", "Invoices", &[Finance]),
         ("/desk/outbox", "Outbox", &[Agent]),
         ("/desk/claims", "License claims", &[Admin]),
         ("/desk/partners", "Partners", &[Admin]),
@@ -75,7 +76,7 @@ pub(crate) fn navigation(area: Area) -> Html {
     Html::from_static(match area {
         Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a> <a href=\"/news\">News</a>",
         Area::Customer => {
-            "<a href=\"/portal\">Account</a> <a href=\"/portal/coupons\">Buy coupons</a> <a href=\"/support\">Request support</a> \
+            "<a href=\"/portal\">Account</a> <a href=\"/portal/coupons\">Buy coupons</a> <a href=\"/portal/invoices\">Invoices</a> <a href=\"/support\">Request support</a> \
              <a href=\"/portal/activate\">Activate</a> <a href=\"/portal/contacts\">Contacts</a> <a href=\"/portal/profile\">Profile</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
         Area::Partner => {

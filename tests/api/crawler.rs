@@ -254,6 +254,11 @@ impl<'a, T: Transport> Crawler<'a, T> {
         }
     }
 
+    /// Who the crawler is now: signing in on its way gave it a session.
+    pub(crate) fn presence(&self) -> Presence {
+        self.presence.clone()
+    }
+
     fn owning(mut self, ids: &[&str]) -> Self {
         self.own = ids.iter().map(|id| (*id).to_owned()).collect();
         self
@@ -303,7 +308,8 @@ impl<'a, T: Transport> Crawler<'a, T> {
 
     /// Sends a request and follows its redirects as a browser does,
     /// keeping a session cookie it is given, to the page it ends on: that
-    /// page's path and answer. It must be a page with a way back.
+    /// page's path and answer. It must be a page with a way back, or a
+    /// download (an attachment), which leaves the browser where it was.
     pub(crate) fn follow(
         &mut self,
         method: &str,
@@ -328,7 +334,10 @@ impl<'a, T: Transport> Crawler<'a, T> {
             self.who,
             answer.header("location")
         );
-        if page_with_a_way_back(&self.who, &path, &answer).is_none() {
+        let download = answer
+            .header("content-disposition")
+            .is_some_and(|disposition| disposition.starts_with("attachment"));
+        if !download && page_with_a_way_back(&self.who, &path, &answer).is_none() {
             panic!("{}: {path} is not a page: {}", self.who, answer.text());
         }
         (path, answer)

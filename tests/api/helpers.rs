@@ -703,3 +703,24 @@ pub fn adjust_with_key<T: Transport>(
         body.to_string().into_bytes(),
     )
 }
+
+impl<T: Transport> TestApp<T> {
+    /// A verified, signed-in company in `country` with `vat_id`: (email,
+    /// access token).
+    pub fn buyer(&self, country: &str, vat_id: Option<&str>) -> (String, String) {
+        let email = unique_email();
+        let mut body = registration(&email, &unique_serial());
+        body["company"]["country"] = serde_json::json!(country);
+        body["company"]["vat_id"] = serde_json::json!(vat_id);
+        let registered = self.post_json("/api/registrations", &body);
+        assert_eq!(registered.status, 201, "{}", registered.text());
+        let token = self.emailed_token(&email, "verify");
+        let verified = self.post_json(
+            "/api/registrations/verify",
+            &serde_json::json!({ "token": token }),
+        );
+        assert_eq!(verified.status, 200, "{}", verified.text());
+        let token = self.sign_in(&email);
+        (email, token)
+    }
+}

@@ -127,12 +127,7 @@ fn a_card_payment_issues_one_invoice_and_its_refund_one_credit_note() {
     let mut xml = vec![fetch(&app, &token, invoice)];
     assert!(xml[0].contains("<Invoice"), "{}", xml[0]);
 
-    let refund = json!({
-        "id": unique("evt_"),
-        "type": "charge.refunded",
-        "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
-            "amount": 6100, "amount_refunded": 6100, "currency": "eur", "refunded": true}}
-    });
+    let refund = refunded(&paid, 6100);
     assert_eq!(app.stripe_event(&refund).json()["outcome"], "reversed");
     assert_eq!(app.stripe_event(&refund).json()["outcome"], "duplicate");
     let documents = documents_of(&app, &token, &order);
@@ -151,7 +146,7 @@ fn a_card_payment_issues_one_invoice_and_its_refund_one_credit_note() {
 #[test]
 fn a_bank_transfer_imported_from_a_statement_issues_one_invoice() {
     let app = spawn_app();
-    let (_, token) = app.customer();
+    let (email, token) = app.customer();
     let order = app.order(&token, 2, "bank_transfer");
     let reference = order["bank_transfer"]["reference_grouped"]
         .as_str()
@@ -170,6 +165,13 @@ fn a_bank_transfer_imported_from_a_statement_issues_one_invoice() {
             documents[0]["total"].as_str()
         ),
         (Some("invoice"), Some("61.00"))
+    );
+    assert_eq!(
+        emailed_invoice(&app, &email, &order),
+        format!(
+            "/portal/invoices/{}",
+            documents[0]["invoice_id"].as_str().unwrap()
+        )
     );
     let xml = fetch(&app, &token, &documents[0]);
     assert!(xml.contains(&reference.replace(' ', "")), "{xml}");
@@ -231,7 +233,7 @@ fn twenty_payments_at_once_take_twenty_distinct_numbers() {
 #[test]
 fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice() {
     let app = spawn_app();
-    let (_, token) = app.customer();
+    let (email, token) = app.customer();
     let transfer = app.order(&token, 1, "bank_transfer");
     let report = app
         .post_statement(
@@ -271,6 +273,14 @@ fn a_staff_match_and_a_staff_credit_of_a_reviewed_payment_each_issue_one_invoice
         let documents = documents_of(&app, &token, order);
         assert_eq!(documents.len(), 1, "{documents:?}");
         assert_eq!(documents[0]["total"], "30.50");
+        // Its confirmation links it.
+        assert_eq!(
+            emailed_invoice(&app, &email, order),
+            format!(
+                "/portal/invoices/{}",
+                documents[0]["invoice_id"].as_str().unwrap()
+            )
+        );
         xml.push(fetch(&app, &token, &documents[0]));
     }
     assert_valid(&xml);
@@ -391,4 +401,331 @@ fn a_period_must_be_two_dates_in_order_within_a_year() {
     );
     assert_eq!(year.status, 200, "{}", year.text());
     assert_eq!(year.json()["invoices"], json!([]));
+}
+
+/// A card order of `quantity` coupons paid through the Stripe webhook: its
+/// invoice as listed.
+fn paid_by_card(app: &TestApp<impl Transport>, token: &str, quantity: i64) -> (Value, String) {
+    let order = app.order(token, quantity, "card");
+    let paid = unique("evt_");
+    assert_eq!(
+        app.stripe_event(&checkout_completed(&paid, &order)).json()["outcome"],
+        "credited"
+    );
+    (documents_of(app, token, &order).remove(0), paid)
+}
+
+/// Stripe's event of a whole refund of `cents` paid by the checkout of
+/// event `paid`.
+fn refunded(paid: &str, cents: i64) -> Value {
+    json!({
+        "id": unique("evt_"),
+        "type": "charge.refunded",
+        "data": {"object": {"object": "charge", "payment_intent": format!("pi_{paid}"),
+            "amount": cents, "amount_refunded": cents, "currency": "eur", "refunded": true}}
+    })
+}
+
+/// The invoice page that `order`'s payment confirmation to `email` links.
+fn emailed_invoice(app: &TestApp<impl Transport>, email: &str, order: &Value) -> String {
+    let order_id = order["order_id"].as_str().unwrap();
+    let confirmation = app
+        .outbox(email)
+        .into_iter()
+        .find(|message| {
+            message["text"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("for order {order_id}."))
+        })
+        .unwrap_or_else(|| panic!("no confirmation of {order_id} to {email}"));
+    linked_path(confirmation["text"].as_str().unwrap(), "/portal/invoices/")
+}
+
+/// The path (without the origin) of the first URL in `text` that leads to
+/// `prefix`.
+fn linked_path(text: &str, prefix: &str) -> String {
+    text.split_whitespace()
+        .find_map(|word| word.find(prefix).map(|at| word[at..].to_owned()))
+        .unwrap_or_else(|| panic!("no link to {prefix} in {text}"))
+}
+
+/// A page as the browser with `cookie` gets it, answered 200.
+fn page(app: &TestApp<impl Transport>, path: &str, cookie: &str) -> String {
+    let answer = app.get_with_cookie(path, cookie);
+    assert_eq!(answer.status, 200, "{path}: {}", answer.text());
+    answer.text()
+}
+
+/// The UBL download of a document's page, checked as a browser saves it.
+fn downloaded(app: &TestApp<impl Transport>, path: &str, cookie: &str, name: &str) -> String {
+    let xml = app.get_with_cookie(path, cookie);
+    assert_eq!(xml.status, 200, "{}", xml.text());
+    assert_eq!(xml.header("content-type"), Some("application/xml"));
+    let disposition = format!("attachment; filename=\"{name}.xml\"");
+    assert_eq!(
+        xml.header("content-disposition"),
+        Some(disposition.as_str())
+    );
+    xml.text()
+}
+
+/// What an element of a UBL document holds: the first `<tag>…</tag>`
+/// after `after`.
+fn ubl_text<'x>(xml: &'x str, after: &str, tag: &str) -> &'x str {
+    let from = xml
+        .find(after)
+        .unwrap_or_else(|| panic!("{after} in {xml}"));
+    let open = format!("<{tag}>");
+    let start = xml[from..].find(&open).unwrap() + from + open.len();
+    let end = xml[start..].find("</").unwrap() + start;
+    &xml[start..end]
+}
+
+#[test]
+fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let (invoice, _) = paid_by_card(&app, &token, 2);
+    let id = invoice["invoice_id"].as_str().unwrap();
+    let number = invoice["number"].as_str().unwrap();
+    let confirmation = app
+        .outbox(&email)
+        .into_iter()
+        .find(|message| {
+            message["subject"]
+                .as_str()
+                .unwrap()
+                .starts_with("Payment received")
+        })
+        .expect("the payment's confirmation");
+    let text = app.email_received(confirmation["id"].as_str().unwrap());
+    // The email names the invoice that its own batch issued.
+    let page_path = format!("/portal/invoices/{id}");
+    let xml_path = format!("{page_path}/xml");
+    assert_eq!(linked_path(&text, "/portal/invoices/"), page_path, "{text}");
+    assert!(text.contains(&format!("{page_path}/xml\n")), "{text}");
+
+    // Opened signed out, each link goes through sign-in and back.
+    for path in [&page_path, &xml_path] {
+        let first = app.get(path);
+        let sign_in = format!("/sign-in?next={}", crate::helpers::urlencode(path));
+        assert_eq!(
+            (first.status, first.header("location")),
+            (303, Some(sign_in.as_str()))
+        );
+    }
+    let cookie = app.browser(&email);
+    let html = page(&app, &page_path, &cookie);
+    let xml = downloaded(&app, &xml_path, &cookie, &format!("invoice-{number}"));
+    let company = app.get_as("/api/me", &token).json()["company"].clone();
+    let seller = ubl_text(&xml, "AccountingSupplierParty", "cbc:RegistrationName");
+    for expected in [
+        format!("<h1>Invoice {number}</h1>"),
+        format!("<dd id=\"issue-date\">{}</dd>", invoice["issued_on"].as_str().unwrap()),
+        seller.to_owned(),
+        company["name"].as_str().unwrap().to_owned(),
+        company["vat_id"].as_str().unwrap().to_owned(),
+        "IBAN".to_owned(),
+        "<td class=\"number\">2</td><td class=\"number\">EUR 25.00</td><td class=\"number\">EUR 50.00</td>".to_owned(),
+        "Standard rate (S)</td><td class=\"number\">22 %</td>".to_owned(),
+        "<dt>Total VAT</dt><dd>EUR 11.00</dd>".to_owned(),
+        "<strong>EUR 61.00</strong>".to_owned(),
+        "Paid by card.".to_owned(),
+    ] {
+        assert!(html.contains(&expected), "{expected} not in {html}");
+    }
+    // Charged VAT needs no exemption mention.
+    assert!(!html.contains("id=\"vat-mention\""), "{html}");
+    // The page prints on A4 without the portal around it.
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/style.css\">"));
+    let css =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/style.css"))
+            .unwrap();
+    let print = &css[css.rfind("@page").expect("an @page rule")..];
+    assert!(print.contains("size: A4;"), "{print}");
+    let hidden = &print[print.find("@media print").unwrap()..];
+    assert!(
+        hidden.contains("header,\n  footer,\n  .no-print {\n    display: none;"),
+        "{hidden}"
+    );
+    assert!(html.contains("<p class=\"no-print\">"), "{html}");
+
+    // The list links both.
+    let list = page(&app, "/portal/invoices", &cookie);
+    for expected in [
+        format!("<a href=\"{page_path}\">{number}</a>"),
+        format!("<a href=\"{xml_path}\">"),
+        "EUR 61.00".to_owned(),
+    ] {
+        assert!(list.contains(&expected), "{expected} not in {list}");
+    }
+    assert!(page(&app, "/portal", &cookie).contains("<a href=\"/portal/invoices\">Invoices</a>"));
+
+    // Another organisation finds neither.
+    let (stranger, _) = app.customer();
+    let other = app.browser(&stranger);
+    for path in [&page_path, &xml_path] {
+        assert_eq!(app.get_with_cookie(path, &other).status, 404, "{path}");
+    }
+    assert!(!page(&app, "/portal/invoices", &other).contains(number));
+    assert_valid(&[xml]);
+}
+
+#[test]
+fn the_invoice_pages_of_reverse_charge_and_not_subject_sales_give_the_legal_mention() {
+    let app = spawn_app();
+    let mut xml = Vec::new();
+    for (country, vat_id, category, code) in [
+        (
+            "DE",
+            Some("DE123456789"),
+            "Reverse charge (AE)",
+            "VATEX-EU-AE",
+        ),
+        ("US", None, "Not subject to VAT (O)", "VATEX-EU-O"),
+    ] {
+        let (email, token) = app.buyer(country, vat_id);
+        // VIES answers through the queue; an order waits for nothing.
+        let started = std::time::Instant::now();
+        while app.get_as("/api/me", &token).json()["company"]["vat_status"] == "being_checked" {
+            assert!(started.elapsed().as_secs() < 30, "VIES never answered");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        let (invoice, paid) = paid_by_card(&app, &token, 1);
+        assert_eq!(invoice["total"], "25.00", "{invoice}");
+        let number = invoice["number"].as_str().unwrap();
+        let path = format!(
+            "/portal/invoices/{}",
+            invoice["invoice_id"].as_str().unwrap()
+        );
+        let cookie = app.browser(&email);
+        let html = page(&app, &path, &cookie);
+        let mention = match code {
+            "VATEX-EU-AE" => "Reverse charge: VAT to be accounted for by the customer",
+            _ => "Not subject to VAT in the EU: the place of supply is outside",
+        };
+        for expected in [
+            format!("{category}</td><td class=\"number\">0 %</td>"),
+            format!("<p id=\"vat-mention\">{mention}"),
+            format!("({code})</p>"),
+            "<dt>Total VAT</dt><dd>EUR 0.00</dd>".to_owned(),
+        ] {
+            assert!(html.contains(&expected), "{expected} not in {html}");
+        }
+        assert_eq!(vat_id.is_some_and(|id| html.contains(id)), vat_id.is_some());
+        xml.push(downloaded(
+            &app,
+            &format!("{path}/xml"),
+            &cookie,
+            &format!("invoice-{number}"),
+        ));
+
+        // Its refund's credit note names the invoice it credits.
+        assert_eq!(
+            app.stripe_event(&refunded(&paid, 2500)).json()["outcome"],
+            "reversed"
+        );
+        let list = app.get_as("/api/me/invoices", &token).json();
+        let note = list["invoices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|document| document["kind"] == "credit_note")
+            .expect("a credit note")
+            .clone();
+        let note_number = note["number"].as_str().unwrap();
+        let path = format!("/portal/invoices/{}", note["invoice_id"].as_str().unwrap());
+        let html = page(&app, &path, &cookie);
+        for expected in [
+            format!("<h1>Credit note {note_number}</h1>"),
+            format!(
+                "<dd id=\"credited-invoice\">{number} of {}</dd>",
+                invoice["issued_on"].as_str().unwrap()
+            ),
+            format!("<p id=\"vat-mention\">{mention}"),
+        ] {
+            assert!(html.contains(&expected), "{expected} not in {html}");
+        }
+        xml.push(downloaded(
+            &app,
+            &format!("{path}/xml"),
+            &cookie,
+            &format!("credit-note-{note_number}"),
+        ));
+    }
+    assert_valid(&xml);
+}
+
+#[test]
+fn finance_sees_a_periods_invoices_on_the_desk_and_downloads_the_csv_and_support_may_not() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let (invoice, _) = paid_by_card(&app, &token, 1);
+    let number = invoice["number"].as_str().unwrap();
+    let day = invoice["issued_on"].as_str().unwrap();
+    let finance = app.staff_member("finance");
+    let agent = app.staff_member("agent");
+    let get = |path: &str, email: &str| app.send_as_staff("GET", path, email, Forgery::None, None);
+
+    let path = format!("/desk/invoices?from={day}&to={day}");
+    let desk = get(&path, &finance);
+    assert_eq!(desk.status, 200, "{}", desk.text());
+    let html = desk.text();
+    let csv_path = format!("/desk/invoices.csv?from={day}&to={day}");
+    for expected in [
+        "<form method=\"get\" action=\"/desk/invoices\">".to_owned(),
+        format!("value=\"{day}\""),
+        format!("<td>{number}</td><td>{day}</td><td>Invoice</td>"),
+        format!(
+            "<a href=\"{}\" download>Download CSV</a>",
+            csv_path.replace('&', "&amp;")
+        ),
+        "<th scope=\"row\">Invoices</th>".to_owned(),
+        "<a href=\"/desk/invoices\">Invoices</a>".to_owned(),
+    ] {
+        assert!(html.contains(&expected), "{expected} not in {html}");
+    }
+    // Without a period: this month so far, which holds today's invoice.
+    let default = get("/desk/invoices", &finance);
+    assert_eq!(default.status, 200, "{}", default.text());
+    assert!(default.text().contains(&format!("<td>{number}</td>")));
+
+    // The desk's CSV is the API's file.
+    let csv = get(&csv_path, &finance);
+    assert_eq!(csv.status, 200, "{}", csv.text());
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    let api = get(
+        &format!("/api/staff/invoices?from={day}&to={day}&format=csv"),
+        &finance,
+    );
+    let line = |text: String| {
+        text.split("\r\n")
+            .find(|line| line.starts_with(&format!("{number},")))
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("{number} not in {text}"))
+    };
+    assert_eq!(
+        csv.header("content-disposition"),
+        api.header("content-disposition")
+    );
+    assert_eq!(line(csv.text()), line(api.text()));
+
+    // A wrong period: the form again with the error beside its field, and
+    // the CSV refused as the API refuses it.
+    let wrong = get(
+        &format!("/desk/invoices?from={day}&to=2020-01-01"),
+        &finance,
+    );
+    assert_eq!(wrong.status, 422, "{}", wrong.text());
+    assert!(wrong.text().contains("id=\"to-error\""), "{}", wrong.text());
+    let problem = get(&format!("/desk/invoices.csv?from={day}"), &finance).problem(422);
+    assert_eq!(problem["errors"][0]["field"], "to", "{problem}");
+
+    // Support staff may not; the agent's desk does not link the page.
+    for path in [&path, &csv_path] {
+        assert_eq!(get(path, &agent).status, 403, "{path}");
+    }
+    let agents_desk = get("/desk", &agent).text();
+    assert!(!agents_desk.contains("/desk/invoices"), "{agents_desk}");
 }

@@ -231,6 +231,9 @@ struct Mailbox<'a, T: Transport> {
     opened: BTreeSet<(String, String)>,
     /// Recipients the test could not sign in as.
     refused: BTreeSet<String>,
+    /// The recipient signed in while reading the email being read: its
+    /// other links open in the same browser, as a person's would.
+    reading: Option<(String, Presence)>,
     checked: Checked,
 }
 
@@ -247,11 +250,13 @@ pub(crate) fn check<T: Transport>(
         sessions,
         opened: BTreeSet::new(),
         refused: BTreeSet::new(),
+        reading: None,
         checked: Checked::default(),
     };
     let origin = app.0.origin();
     for email in emails {
         let kind = kind(&email.body);
+        mailbox.reading = None;
         let mut tally = Tally {
             emails: 1,
             ..Tally::default()
@@ -344,7 +349,16 @@ impl<T: Transport> Mailbox<'_, T> {
             .routes_behind_sign_in
             .entry(route.clone())
             .or_default();
-        let known = self.sessions.iter().find(|(to, _)| *to == email.to);
+        let known = self
+            .sessions
+            .iter()
+            .map(|(to, presence)| (*to, presence))
+            .chain(
+                self.reading
+                    .iter()
+                    .map(|(to, presence)| (to.as_str(), presence)),
+            )
+            .find(|(to, _)| *to == email.to);
         let (arrived, answer) = if let Some((_, presence)) = known {
             Crawler::new(self.app, who, presence.clone(), "/").follow("GET", path, None)
         } else {
@@ -353,7 +367,10 @@ impl<T: Transport> Mailbox<'_, T> {
                 return false;
             }
             match self.sign_in(&email.to, who, sign_in_page, sign_in) {
-                Ok(arrival) => arrival,
+                Ok((arrival, presence)) => {
+                    self.reading = Some((email.to.clone(), presence));
+                    arrival
+                }
                 Err(reason) => {
                     self.refused.insert(email.to.clone());
                     *self.checked.not_signed_in.entry(reason).or_default() += 1;
@@ -372,18 +389,18 @@ impl<T: Transport> Mailbox<'_, T> {
     }
 
     /// Signs in as `to` through the sign-in form the link led to: where
-    /// that leads (the link's page, for a sign-in that comes back), or why
-    /// the test cannot sign in as `to`.
+    /// that leads (the link's page, for a sign-in that comes back) and the
+    /// browser's session, or why the test cannot sign in as `to`.
     fn sign_in(
         &self,
         to: &str,
         who: &str,
         sign_in_page: &str,
         form: &Form,
-    ) -> Result<(String, TestResponse), String> {
+    ) -> Result<((String, TestResponse), Presence), String> {
         let app = self.app;
         let mut browser = Crawler::new(app, who, Presence::Nobody, "/");
-        Ok(match sign_in_page {
+        let arrival = match sign_in_page {
             "/desk/sign-in" => browser.follow(
                 "POST",
                 &form.action,
@@ -426,7 +443,8 @@ impl<T: Transport> Mailbox<'_, T> {
                 browser.follow("POST", &button.action, Some(button.filled(app, &[])))
             }
             other => return Err(format!("the test holds no credential for {other}")),
-        })
+        };
+        Ok((arrival, browser.presence()))
     }
 }
 

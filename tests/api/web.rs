@@ -2,8 +2,6 @@
 //! redirects, same-origin forms only, CORS for the public website, and the
 //! security headers of every page.
 
-use serde_json::json;
-
 use crate::helpers::{unique_email, unique_serial, Transport, SITE_ORIGIN};
 use crate::spawn_app;
 
@@ -23,9 +21,7 @@ fn signed_in_customer(app: &crate::helpers::TestApp<impl Transport>) -> String {
     let serial = unique_serial();
     app.licensed_to_kovinar(&serial);
     app.register_and_verify(&email, &serial);
-    app.post_json("/api/sessions", &json!({ "email": email }));
-    let link = app.emailed_token(&email, "sign-in");
-    session(&app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)]))
+    app.browser(&email)
 }
 
 /// The portal's own origin, as the browser sends it on a form post.

@@ -1,5 +1,6 @@
 // 11. The desk's money pages, each with something the test made: the task
-// of an overpaid order resolved, and a balance adjusted.
+// of an overpaid order resolved, a balance adjusted, and the overpaid
+// order's invoice in the period's export.
 import assert from 'node:assert/strict';
 import {
   activeCustomer, api, apiSignIn, browserTest, decideRow, deskSignIn, expectText, rowWith, STAFF_TOKEN, unique,
@@ -50,4 +51,22 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   const balance = customer.couponBalance + 1 + 2; // the overpaid order's coupon and the adjustment
   await expectText(page.locator('main [role=status]'), `The balance of ${customer.customerId} is now ${balance} coupon(s).`, { what: 'the adjustment' });
   await session.step('balance adjusted');
+
+  // Invoices: the overpaid order's, in the period of its issue date.
+  const { json: { invoices } } = await api('GET', '/api/me/invoices', { token: customer.accessToken, expect: 200 });
+  const invoice = invoices.find((document) => document.order_id === orderId);
+  await session.submit(page.getByRole('link', { name: 'Invoices', exact: true }));
+  session.expectPath('/desk/invoices');
+  await session.expectHeading('Invoices');
+  await session.step('invoices this month');
+  await page.locator('#from').fill(invoice.issued_on);
+  await page.locator('#to').fill(invoice.issued_on);
+  await session.submit(page.getByRole('button', { name: 'Show', exact: true }));
+  session.expectPath('/desk/invoices');
+  const period = `?from=${invoice.issued_on}&to=${invoice.issued_on}`;
+  assert.equal(new URL(page.url()).search, period, 'the period is in the address, to bookmark');
+  await expectText(rowWith(page, invoice.number).locator('td').nth(8), `EUR ${invoice.total}`, { what: 'the invoice\'s gross' });
+  const csv = page.getByRole('link', { name: 'Download CSV', exact: true });
+  assert.equal(await csv.getAttribute('href'), `/desk/invoices.csv${period}`);
+  await session.step('invoices of a day');
 });

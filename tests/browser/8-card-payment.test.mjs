@@ -2,10 +2,11 @@
 // stand-in's, on another site than the portal, as checkout.stripe.com is),
 // which comes back to the order page. Cancelled first, then paid: the page
 // says the payment is being confirmed until Stripe's webhook arrives, and
-// paid once it has.
+// paid once it has. The confirmation email links the invoice, which is
+// listed in the portal and prints on A4 without the portal around it.
 import assert from 'node:assert/strict';
 import {
-  api, browserTest, expectText, holdWebhook, releaseWebhook, signedInCustomer,
+  api, browserTest, expectText, holdWebhook, releaseWebhook, signedInCustomer, waitForEmailBody,
 } from './helpers.mjs';
 
 browserTest('8-card-payment', 'a customer pays coupons by card through Stripe Checkout and lands on the paid order', async (session) => {
@@ -55,4 +56,25 @@ browserTest('8-card-payment', 'a customer pays coupons by card through Stripe Ch
   assert.equal(order.json.payment_method, 'card');
   const me = await api('GET', '/api/me', { token, expect: 200 });
   assert.equal(me.json.coupon_balance, customer.couponBalance + 3, 'the three coupons are credited');
+
+  const { json: { invoices } } = await api('GET', '/api/me/invoices', { token, expect: 200 });
+  const invoice = invoices.find((document) => document.order_id === orderId);
+  const email = await waitForEmailBody(customer.email, (body) => /Payment received/.test(body.subject || ''));
+  const link = email.text.match(/https?:\/\/\S+\/portal\/invoices\/inv_[A-Za-z0-9]+/)[0];
+  assert.equal(new URL(link).pathname, `/portal/invoices/${invoice.invoice_id}`, "the email links the order's invoice");
+  await session.go(new URL(link).pathname);
+  await session.expectHeading(`Invoice ${invoice.number}`);
+  await expectText(page.locator('#invoice-total'), 'EUR 91.50', { what: 'the invoice total' });
+  await session.step('invoice');
+  await page.emulateMedia({ media: 'print' });
+  for (const part of ['header', 'footer', '.no-print']) {
+    assert.equal(await page.locator(part).first().isVisible(), false, `${part} is not printed`);
+  }
+  assert.equal(await page.locator('#invoice').isVisible(), true, 'the invoice is printed');
+  await page.emulateMedia({ media: 'screen' });
+
+  await session.submit(page.getByRole('link', { name: 'All invoices', exact: true }));
+  session.expectPath('/portal/invoices');
+  await expectText(page.locator('main'), invoice.number, { what: 'the invoice list' });
+  await session.step('invoices');
 });

@@ -8,26 +8,14 @@
 use serde_json::{json, Value};
 
 use crate::delivery::eventually;
-use crate::helpers::{
-    camt053, checkout_completed, registration, unique, unique_email, unique_serial, TestApp,
-    Transport,
-};
+use crate::helpers::{camt053, checkout_completed, unique, TestApp, Transport};
 use crate::http::Http;
 use crate::invoices::{assert_valid, documents_of, fetch};
 use crate::spawn_app;
 
 /// A verified, signed-in company in `country` with `vat_id`: its token.
 fn buyer(app: &TestApp<Http>, country: &str, vat_id: Option<&str>) -> String {
-    let email = unique_email();
-    let mut body = registration(&email, &unique_serial());
-    body["company"]["country"] = json!(country);
-    body["company"]["vat_id"] = json!(vat_id);
-    let registered = app.post_json("/api/registrations", &body);
-    assert_eq!(registered.status, 201, "{}", registered.text());
-    let token = app.emailed_token(&email, "verify");
-    let verified = app.post_json("/api/registrations/verify", &json!({ "token": token }));
-    assert_eq!(verified.status, 200, "{}", verified.text());
-    app.sign_in(&email)
+    app.buyer(country, vat_id).1
 }
 
 /// The VAT number's status once VIES's answer is recorded.
