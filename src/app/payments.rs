@@ -348,7 +348,7 @@ impl<D: Database> App<D> {
                 now,
             ),
             store::record_coupon_debt(&entropy.id("tsk"), &order.id, through, now),
-            credit_note_at_refund(&order.id, now, entropy),
+            credit_note_at_refund(&order.id, through, now, entropy),
         ];
         // Money returned for a payment that credited nothing (it went to
         // review) is recorded; there are no coupons to take back.
