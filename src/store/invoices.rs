@@ -101,6 +101,8 @@ fn vat_of(coupons: &str) -> String {
 /// VAT is that of the coupons credited so far less that of those credited
 /// before ([`vat_of`]): each is within a cent of its own net's VAT and the
 /// notes of an order sum to at most the invoice, exactly it when whole.
+/// `through` is cast: D1 binds numbers as reals, and the VAT's integer
+/// division must stay integer.
 pub fn issue_credit_note(
     id: &str,
     order_id: &str,
@@ -122,7 +124,7 @@ pub fn issue_credit_note(
              (t.through - t.before) * i.unit_price_cents + {vat}, \
              i.vat_category, i.vat_rate_bp, i.payment_means, i.rf_reference, ?4, t.through \
              FROM invoices i, {NEXT_SEQ}, \
-             (SELECT MIN(?6, q.quantity) AS through, \
+             (SELECT MIN(CAST(?6 AS INTEGER), q.quantity) AS through, \
                (SELECT COALESCE(SUM(quantity), 0) FROM invoices \
                 WHERE order_id = ?5 AND kind = 'credit_note') AS before \
               FROM invoices q WHERE q.order_id = ?5 AND q.kind = 'invoice') AS t \
