@@ -645,7 +645,9 @@ INSERT INTO vat_rates (country, starts_on, rate_bp) VALUES ('SI', '2002-01-01', 
 -- note in the refund's batch. The number is taken inside the INSERT
 -- (MAX(seq) + 1 in the year): SQLite serialises writes, so two payments at
 -- once never share or skip a number, and UNIQUE (year, seq) would refuse it
--- if they did. UNIQUE (order_id, kind): a replayed payment issues nothing.
+-- if they did. One invoice per order: a replayed payment issues nothing.
+-- A refund's credit note credits the coupons it takes back beyond those
+-- credited before (migration 0016): one note per extent `credited_through`.
 -- The seller's and buyer's data and the amounts are frozen as issued:
 -- issued invoices never change, and no statement updates them (a trigger
 -- refuses any UPDATE).
@@ -657,6 +659,7 @@ CREATE TABLE invoices (
   number             TEXT NOT NULL UNIQUE,          -- 2026-00001
   order_id           TEXT NOT NULL REFERENCES coupon_orders (id),
   credits_invoice_id TEXT REFERENCES invoices (id),  -- a credit note's invoice
+  credited_through   INTEGER,                       -- a credit note's coupons credited so far, its own included
   customer_id        TEXT NOT NULL REFERENCES customers (id),
   issued_on          TEXT NOT NULL,                 -- YYYY-MM-DD, Ljubljana's date
   seller_name        TEXT NOT NULL,
@@ -685,9 +688,12 @@ CREATE TABLE invoices (
   rf_reference       TEXT,
   created_at         TEXT NOT NULL,
   UNIQUE (year, seq),
-  UNIQUE (order_id, kind),
-  CHECK ((kind = 'credit_note') = (credits_invoice_id IS NOT NULL))
+  CHECK ((kind = 'credit_note') = (credits_invoice_id IS NOT NULL)),
+  CHECK ((kind = 'credit_note') = (credited_through IS NOT NULL)),
+  CHECK (credited_through >= quantity)
 ) STRICT;
+CREATE UNIQUE INDEX invoices_one_per_order ON invoices (order_id) WHERE kind = 'invoice';
+CREATE UNIQUE INDEX credit_notes_once_per_extent ON invoices (order_id, credited_through) WHERE kind = 'credit_note';
 CREATE INDEX invoices_by_customer ON invoices (customer_id, issued_on);
 CREATE INDEX invoices_by_date ON invoices (issued_on);
 CREATE TRIGGER invoices_never_change BEFORE UPDATE ON invoices

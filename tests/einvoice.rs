@@ -105,9 +105,12 @@ fn validator() -> PathBuf {
 }
 
 /// Writes the documents to a fresh directory and validates them in one run:
-/// whether every one passed, and the validator's report.
+/// whether every one passed, and the validator's report. Each run has its
+/// own directory: tests run in parallel and each removes its own.
 fn validate(documents: &[(String, String)]) -> (bool, String) {
-    let dir = std::env::temp_dir().join(format!("spica-einvoice-{}", std::process::id()));
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("spica-einvoice-{}-{run}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let paths: Vec<PathBuf> = documents
         .iter()
@@ -143,6 +146,104 @@ fn every_invoice_and_credit_note_passes_en16931() {
         documents.len(),
         "{report}"
     );
+}
+
+/// An order of three coupons at `unit_cents` priced at `rate_bp`, paid and
+/// invoiced, then refunded in the cumulative steps `throughs`, all through
+/// the store's own statements on SQLite: the invoice and its credit notes.
+fn partially_credited(unit_cents: i64, rate_bp: i64, throughs: &[i64]) -> Vec<Document> {
+    use spica_portal::domain::time::from_unix_millis;
+    use spica_portal::store::{self, sqlite::Sqlite, Database, Statement};
+
+    let db = Sqlite::in_memory().unwrap();
+    let amounts = Treatment {
+        category: VatCategory::Standard,
+        rate: VatRate::from_basis_points(rate_bp).unwrap(),
+    }
+    .apply(Money::from_cents(3 * unit_cents).unwrap());
+    let now = from_unix_millis(1_796_083_200_000).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let seller = document(VatCategory::Standard, Kind::Invoice, PaymentMeans::Card).seller;
+    let mut statements = vec![
+        Statement::new(
+            "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, \
+             city, country, vat_id, created_at) VALUES ('cus_1', 'active', 'TS-1', 'Kupec d.o.o.', \
+             'Ulica 1', '2000', 'Maribor', 'SI', 'SI87654321', '2026-01-01T00:00:00.000Z')",
+            vec![],
+        ),
+        Statement::new(
+            "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, \
+             currency, payment_method, status, created_at, expires_at, vat_category, vat_rate_bp, \
+             vat_cents, total_due_cents, buyer_country, buyer_vat_id) VALUES ('ord_1', 'cus_1', 3, \
+             ?1, ?2, 'EUR', 'card', 'paid', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', \
+             'standard', ?3, ?4, ?5, 'SI', 'SI87654321')",
+            vec![
+                unit_cents.into(),
+                (3 * unit_cents).into(),
+                rate_bp.into(),
+                amounts.vat.cents().into(),
+                amounts.total_due.cents().into(),
+            ],
+        ),
+    ];
+    statements.extend(store::issue_invoices(
+        &[("inv_1".to_owned(), "ord_1".to_owned())],
+        &seller,
+        day,
+        now,
+    ));
+    for (n, through) in throughs.iter().enumerate() {
+        statements.push(store::issue_credit_note(
+            &format!("crn_{n}"),
+            "ord_1",
+            *through,
+            day,
+            now,
+        ));
+    }
+    pollster::block_on(db.batch(statements)).unwrap();
+    let rows = pollster::block_on(db.query(store::invoices_issued(day, day))).unwrap();
+    store::decode_invoices(&rows)
+        .unwrap()
+        .into_iter()
+        .map(|record| record.document)
+        .collect()
+}
+
+#[test]
+fn partial_credit_notes_pass_en16931_and_sum_to_their_invoice() {
+    let mut files = Vec::new();
+    for (unit_cents, rate_bp) in [(2525, 2200), (2500, 950), (3333, 2050)] {
+        for throughs in [&[1, 2, 3][..], &[1, 3], &[2, 3]] {
+            let documents = partially_credited(unit_cents, rate_bp, throughs);
+            assert_eq!(documents.len(), 1 + throughs.len());
+            let (invoice, notes) = documents.split_first().unwrap();
+            let vat: i64 = notes.iter().map(|n| n.amounts.vat.cents()).sum();
+            let total: i64 = notes.iter().map(|n| n.amounts.total_due.cents()).sum();
+            assert_eq!(
+                (vat, total),
+                (
+                    invoice.amounts.vat.cents(),
+                    invoice.amounts.total_due.cents()
+                ),
+                "{unit_cents} at {rate_bp}, {throughs:?}"
+            );
+            for document in notes {
+                let steps: Vec<String> = throughs.iter().map(i64::to_string).collect();
+                files.push((
+                    format!(
+                        "partial-{unit_cents}-{rate_bp}-{}-{}.xml",
+                        steps.join("-"),
+                        document.number
+                    ),
+                    document.to_ubl(),
+                ));
+            }
+        }
+    }
+    let (valid, report) = validate(&files);
+    assert!(valid, "{report}");
+    assert_eq!(report.matches(": 0 fatal").count(), files.len(), "{report}");
 }
 
 #[test]

@@ -277,3 +277,99 @@ fn vat_migration_keeps_existing_orders_at_what_they_asked() {
         .unwrap();
     assert_eq!(rate, 2200);
 }
+
+/// Migration 0016 on a populated database, as D1 runs it: the rebuilt
+/// invoices table keeps every document, an earlier credit note is marked as
+/// having credited its whole invoice, the trigger still refuses updates, and
+/// an order may now have several credit notes but still one invoice.
+#[test]
+fn partial_credit_notes_migration_keeps_the_documents_issued_before() {
+    let db = Connection::open_in_memory().unwrap();
+    db.execute_batch("PRAGMA foreign_keys = on;").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let rebuild = dir.join("0016_partial_credit_notes.sql");
+    for migration in migration_files()
+        .iter()
+        .take_while(|path| **path != rebuild)
+    {
+        db.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    let document = |id: &str, kind: &str, seq: i64, order: &str, credits: &str| {
+        format!(
+            "INSERT INTO invoices (id, kind, year, seq, number, order_id, credits_invoice_id, customer_id, issued_on, \
+               seller_name, seller_street, seller_postal_code, seller_city, seller_country, seller_vat_id, seller_iban, \
+               seller_bic, buyer_name, buyer_street, buyer_postal_code, buyer_city, buyer_country, currency, quantity, \
+               unit_price_cents, net_cents, vat_cents, total_cents, vat_category, vat_rate_bp, payment_means, created_at) \
+             VALUES ('{id}', '{kind}', 2026, {seq}, '2026-0000{seq}', '{order}', {credits}, 'cus_a', '2026-11-30', 'S', 'St', \
+               '1000', 'Ljubljana', 'SI', 'SI1', 'IBAN', 'BIC', 'B', 'Bt', '2000', 'Maribor', 'SI', 'EUR', 2, 2500, 5000, \
+               1100, 6100, 'standard', 2200, 'card', 't');"
+        )
+    };
+    db.execute_batch(&format!(
+        "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, vat_id, created_at) \
+           VALUES ('cus_a', 'active', 'TS-1', 'Kupec', 'Ulica 1', '2000', 'Maribor', 'SI', 'SI87654321', 't');
+         INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, payment_method, status, \
+           created_at, expires_at, vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country) \
+           VALUES ('ord_1', 'cus_a', 2, 2500, 5000, 'EUR', 'card', 'paid', 't', 'z', 'standard', 2200, 1100, 6100, 'SI'), \
+                  ('ord_2', 'cus_a', 2, 2500, 5000, 'EUR', 'card', 'paid', 't', 'z', 'standard', 2200, 1100, 6100, 'SI');
+         {}{}{}",
+        document("inv_1", "invoice", 1, "ord_1", "NULL"),
+        document("inv_2", "invoice", 2, "ord_2", "NULL"),
+        document("crn_1", "credit_note", 3, "ord_1", "'inv_1'"),
+    ))
+    .unwrap();
+
+    let migration = std::fs::read_to_string(&rebuild).unwrap();
+    db.execute_batch(&format!("BEGIN;\n{migration}\nCOMMIT;"))
+        .unwrap();
+
+    let mut rows = db
+        .prepare("SELECT id, seq, credits_invoice_id, credited_through FROM invoices ORDER BY seq")
+        .unwrap();
+    let documents: Vec<(String, i64, Option<String>, Option<i64>)> = rows
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        documents,
+        [
+            ("inv_1".into(), 1, None, None),
+            ("inv_2".into(), 2, None, None),
+            ("crn_1".into(), 3, Some("inv_1".into()), Some(2)),
+        ]
+    );
+    let violations: i64 = db
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    assert!(db
+        .execute("UPDATE invoices SET vat_cents = 0 WHERE id = 'inv_1'", [])
+        .unwrap_err()
+        .to_string()
+        .contains("never change"));
+    // A second invoice for an order is refused; a second credit note for
+    // another extent of the other order is not.
+    assert!(db
+        .execute_batch(&document("inv_3", "invoice", 4, "ord_1", "NULL"))
+        .is_err());
+    db.execute_batch(&format!(
+        "{}{}",
+        document("crn_2", "credit_note", 4, "ord_2", "'inv_2'")
+            .replace(
+                "credits_invoice_id,",
+                "credits_invoice_id, credited_through,"
+            )
+            .replace("'inv_2', 'cus_a'", "'inv_2', 2, 'cus_a'"),
+        document("crn_3", "credit_note", 5, "ord_2", "'inv_2'")
+            .replace(
+                "credits_invoice_id,",
+                "credits_invoice_id, credited_through,"
+            )
+            .replace("'inv_2', 'cus_a'", "'inv_2', 4, 'cus_a'"),
+    ))
+    .unwrap();
+}

@@ -32,13 +32,16 @@ pub(super) fn invoices_at_payment(
     store::issue_invoices(&pairs, seller, issued_on(now), now)
 }
 
-/// The credit note of a refunded order's invoice, if it has one.
+/// The credit note of a refund that returned the money of `through` of the
+/// order's coupons (cumulative): for those its invoice, if it has one, has
+/// not credited yet.
 pub(super) fn credit_note_at_refund(
     order_id: &str,
+    through: i64,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Statement {
-    store::issue_credit_note(&entropy.id("crn"), order_id, issued_on(now), now)
+    store::issue_credit_note(&entropy.id("crn"), order_id, through, issued_on(now), now)
 }
 
 impl<D: Database> App<D> {

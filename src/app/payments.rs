@@ -343,7 +343,7 @@ impl<D: Database> App<D> {
                 now,
             ),
             store::record_coupon_debt(&entropy.id("tsk"), &order.id, through, now),
-            credit_note_at_refund(&order.id, now, entropy),
+            credit_note_at_refund(&order.id, through, now, entropy),
         ];
         // Money returned for a payment that credited nothing (it went to
         // review) is recorded; there are no coupons to take back.
@@ -364,6 +364,7 @@ impl<D: Database> App<D> {
 mod tests {
     use super::*;
     use crate::app::testing::{app, customer, entropy, now, run, StandInStripe};
+    use crate::domain::invoice::{Document, Kind};
     use crate::domain::ledger::EntryKind;
     use crate::domain::order::{Order, PaymentMethod, Quantity};
     use crate::store::sqlite::Sqlite;
@@ -417,6 +418,26 @@ mod tests {
         run(app.commit_event(&event, planned, now())).unwrap()
     }
 
+    /// The customer's invoice (exactly one) and credit notes, oldest first.
+    fn documents(
+        app: &App<Sqlite>,
+        customer: &crate::app::CustomerPrincipal,
+    ) -> (Document, Vec<Document>) {
+        let caller = crate::app::Caller::customer(customer.clone(), now());
+        let (mut invoices, notes): (Vec<Document>, Vec<Document>) = run(app.my_invoices(&caller))
+            .unwrap()
+            .into_iter()
+            .rev()
+            .map(|record| record.document)
+            .partition(|document| document.kind == Kind::Invoice);
+        assert_eq!(invoices.len(), 1);
+        (invoices.remove(0), notes)
+    }
+
+    fn credit_notes(app: &App<Sqlite>, customer: &crate::app::CustomerPrincipal) -> Vec<Document> {
+        documents(app, customer).1
+    }
+
     fn reversed(app: &App<Sqlite>, customer: &crate::app::CustomerPrincipal) -> i64 {
         run(app.ledger(&customer.customer.id))
             .unwrap()
@@ -444,6 +465,12 @@ mod tests {
         assert_eq!(commit(&app, full).outcome, Outcome::Reversed);
         commit(&app, partial);
         assert_eq!(reversed(&app, &customer), 4);
+        // One credit note between them, for the order's 4 coupons.
+        let quantities: Vec<u32> = credit_notes(&app, &customer)
+            .iter()
+            .map(|note| note.quantity)
+            .collect();
+        assert_eq!(quantities, [4]);
         assert_eq!(
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1
@@ -547,5 +574,44 @@ mod tests {
             run(app.store.coupon_balance(&customer.customer.id)).unwrap(),
             1 + 2
         );
+    }
+
+    #[test]
+    fn partial_refunds_credit_the_coupons_they_return_and_sum_to_the_invoice() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = card_order(&app, &customer, 3, 10);
+        deliver(&app, &paid(&order, "evt_paid", 9_150), 11);
+        // One coupon's money back (30.50), then Stripe's cumulative amount
+        // grows to the whole (91.50): a note for 1, then one for the 2 left.
+        let first = deliver(&app, &refunded(&order, "evt_r1", 3_050), 12);
+        assert_eq!(first.outcome, Outcome::Reversed);
+        assert_eq!(credit_notes(&app, &customer).len(), 1);
+        let whole = deliver(&app, &refunded(&order, "evt_r2", 9_150), 13);
+        assert_eq!(whole.outcome, Outcome::Reversed);
+        // Replays of either event issue nothing more.
+        for (event, cents, seed) in [("evt_r1", 3_050, 14), ("evt_r2", 9_150, 15)] {
+            deliver(&app, &refunded(&order, event, cents), seed);
+        }
+        let (invoice, notes) = documents(&app, &customer);
+        let quantities: Vec<u32> = notes.iter().map(|note| note.quantity).collect();
+        assert_eq!(quantities, [1, 2]);
+        let cents = |pick: fn(&Document) -> i64| notes.iter().map(pick).sum::<i64>();
+        assert_eq!(
+            (
+                cents(|n| n.amounts.net.cents()),
+                cents(|n| n.amounts.vat.cents()),
+                cents(|n| n.amounts.total_due.cents())
+            ),
+            (
+                invoice.amounts.net.cents(),
+                invoice.amounts.vat.cents(),
+                invoice.amounts.total_due.cents()
+            )
+        );
+        assert!(notes
+            .iter()
+            .all(|note| note.credits.as_ref().map(|c| c.number) == Some(invoice.number)));
+        assert_eq!(reversed(&app, &customer), 3);
     }
 }

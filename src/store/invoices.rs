@@ -77,36 +77,69 @@ pub fn issue_invoices(
     )
 }
 
-/// Issues the credit note of a refunded order: the whole of its invoice,
-/// with the invoice's frozen data, once per order; nothing when the order
-/// has no invoice.
+/// The VAT of `coupons` coupons of invoice `i`, as [`Treatment::apply`]
+/// computes it on their net amount: in cents the exact VAT is net × basis
+/// points / 10 000, and rounding a non-negative amount half away from zero
+/// is adding a half and truncating, which SQLite's integer division does.
+/// The whole invoice's VAT is the one it bears, so credit notes that credit
+/// all of it sum to exactly that.
+///
+/// [`Treatment::apply`]: crate::domain::vat::Treatment::apply
+fn vat_of(coupons: &str) -> String {
+    format!(
+        "(CASE WHEN {coupons} >= i.quantity THEN i.vat_cents \
+         ELSE ({coupons} * i.unit_price_cents * i.vat_rate_bp + 5000) / 10000 END)"
+    )
+}
+
+/// Issues the credit note of a refund that returned the money of `through`
+/// of the order's coupons (cumulative, as Stripe's refunded amount is): for
+/// those beyond what the order's earlier credit notes credited, with the
+/// invoice's frozen data; nothing when that is none or the order has no
+/// invoice. Computed in the batch from what it finds, so replayed or racing
+/// refunds never credit a coupon twice nor more than the invoice. Each note's
+/// VAT is that of the coupons credited so far less that of those credited
+/// before ([`vat_of`]): each is within a cent of its own net's VAT and the
+/// notes of an order sum to at most the invoice, exactly it when whole.
+/// `through` is cast: D1 binds numbers as reals, and the VAT's integer
+/// division must stay integer.
 pub fn issue_credit_note(
     id: &str,
     order_id: &str,
+    through: i64,
     issued_on: NaiveDate,
     now: Instant,
 ) -> Statement {
-    let copied = "i.seller_name, i.seller_street, i.seller_postal_code, i.seller_city, \
-         i.seller_country, i.seller_vat_id, i.seller_iban, i.seller_bic, i.buyer_name, \
-         i.buyer_street, i.buyer_postal_code, i.buyer_city, i.buyer_country, i.buyer_vat_id, \
-         i.currency, i.quantity, i.unit_price_cents, i.net_cents, i.vat_cents, i.total_cents, \
-         i.vat_category, i.vat_rate_bp, i.payment_means, i.rf_reference";
-    let sql = format!(
-        "INSERT INTO invoices ({COLUMNS}) \
-         SELECT ?1, 'credit_note', ?2, n.seq, printf('%d-%05d', ?2, n.seq), i.order_id, i.id, \
-         i.customer_id, ?3, {copied}, ?4 \
-         FROM invoices i, {NEXT_SEQ} \
-         WHERE i.order_id = ?5 AND i.kind = 'invoice' \
-         AND NOT EXISTS (SELECT 1 FROM invoices WHERE order_id = ?5 AND kind = 'credit_note')"
-    );
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let copied = "i.seller_name, i.seller_street, i.seller_postal_code, i.seller_city, \
+             i.seller_country, i.seller_vat_id, i.seller_iban, i.seller_bic, i.buyer_name, \
+             i.buyer_street, i.buyer_postal_code, i.buyer_city, i.buyer_country, i.buyer_vat_id, \
+             i.currency";
+        let vat = format!("{} - {}", vat_of("t.through"), vat_of("t.before"));
+        format!(
+            "INSERT INTO invoices ({COLUMNS}, credited_through) \
+             SELECT ?1, 'credit_note', ?2, n.seq, printf('%d-%05d', ?2, n.seq), i.order_id, i.id, \
+             i.customer_id, ?3, {copied}, t.through - t.before, i.unit_price_cents, \
+             (t.through - t.before) * i.unit_price_cents, {vat}, \
+             (t.through - t.before) * i.unit_price_cents + {vat}, \
+             i.vat_category, i.vat_rate_bp, i.payment_means, i.rf_reference, ?4, t.through \
+             FROM invoices i, {NEXT_SEQ}, \
+             (SELECT MIN(CAST(?6 AS INTEGER), q.quantity) AS through, \
+               (SELECT COALESCE(SUM(quantity), 0) FROM invoices \
+                WHERE order_id = ?5 AND kind = 'credit_note') AS before \
+              FROM invoices q WHERE q.order_id = ?5 AND q.kind = 'invoice') AS t \
+             WHERE i.order_id = ?5 AND i.kind = 'invoice' AND t.through > t.before"
+        )
+    });
     Statement::new(
-        sql,
+        SQL.as_str(),
         vec![
             id.into(),
             i64::from(issued_on.year()).into(),
             issued_on.to_string().into(),
             format(now).into(),
             order_id.into(),
+            through.into(),
         ],
     )
 }
@@ -512,7 +545,7 @@ mod tests {
         let store = store_with_orders(2, 2);
         write(&store, vec![issue(0, day(2026, 12, 1))]).unwrap();
         let credit = |id: &str, order: &str| {
-            issue_credit_note(id, order, day(2026, 12, 2), from_unix_millis(0).unwrap())
+            issue_credit_note(id, order, 2, day(2026, 12, 2), from_unix_millis(0).unwrap())
         };
         assert_eq!(
             write(&store, vec![credit("crn_1", "ord_0")]).unwrap(),
@@ -567,5 +600,230 @@ mod tests {
         let other =
             pollster::block_on(store.db().query(invoice_of(&cus("cus_2"), &period[0].id))).unwrap();
         assert_eq!((own.len(), other.len()), (1, 0));
+    }
+
+    /// A paid order of `quantity` coupons at `unit_cents`, priced at
+    /// `rate_bp` as [`Treatment::apply`] prices it, and its invoice.
+    fn invoiced_order(store: &Store<Sqlite>, quantity: i64, unit_cents: i64, rate_bp: i64) {
+        let net = quantity * unit_cents;
+        let amounts = Treatment {
+            category: VatCategory::Standard,
+            rate: VatRate::from_basis_points(rate_bp).unwrap(),
+        }
+        .apply(Money::from_cents(net).unwrap());
+        write(
+            store,
+            vec![
+                Statement::new(
+                    "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, \
+                     total_cents, currency, payment_method, status, created_at, expires_at, \
+                     vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, \
+                     buyer_vat_id) VALUES ('ord_p', 'cus_1', ?1, ?2, ?3, 'EUR', 'card', 'paid', \
+                     '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', 'standard', ?4, ?5, \
+                     ?6, 'SI', 'SI87654321')",
+                    vec![
+                        quantity.into(),
+                        unit_cents.into(),
+                        net.into(),
+                        rate_bp.into(),
+                        amounts.vat.cents().into(),
+                        amounts.total_due.cents().into(),
+                    ],
+                ),
+                issue_invoice(
+                    "inv_p",
+                    "ord_p",
+                    &seller(),
+                    day(2026, 12, 1),
+                    from_unix_millis(0).unwrap(),
+                ),
+            ],
+        )
+        .unwrap();
+    }
+
+    /// The credit note of a refund of the money of `through` coupons.
+    fn refund(store: &Store<Sqlite>, id: &str, through: i64) -> u64 {
+        write(
+            store,
+            vec![issue_credit_note(
+                id,
+                "ord_p",
+                through,
+                day(2026, 12, 2),
+                from_unix_millis(0).unwrap(),
+            )],
+        )
+        .unwrap()[0]
+    }
+
+    /// The order's invoice and its credit notes, in number order.
+    fn invoice_and_notes(store: &Store<Sqlite>) -> (Document, Vec<Document>) {
+        let mut documents: Vec<Document> = documents(store)
+            .into_iter()
+            .map(|record| record.document)
+            .rev()
+            .collect();
+        let invoice = documents.remove(0);
+        assert_eq!(invoice.kind, Kind::Invoice);
+        (invoice, documents)
+    }
+
+    fn sums(notes: &[Document]) -> (u32, i64, i64, i64) {
+        notes.iter().fold((0, 0, 0, 0), |(q, n, v, t), note| {
+            (
+                q + note.quantity,
+                n + note.amounts.net.cents(),
+                v + note.amounts.vat.cents(),
+                t + note.amounts.total_due.cents(),
+            )
+        })
+    }
+
+    #[test]
+    fn coupons_refunded_one_by_one_are_credited_one_by_one_and_sum_to_the_invoice() {
+        // 22 % of 25.00 rounds nothing; 22 % of 25.25 (5.555) and 9.5 % of
+        // 25.00 (2.375) round each coupon up and three of them (16.665,
+        // 7.125) up by less, and 20.5 % of 33.33 (6.83265) rounds each down
+        // by more than three (20.49795): notes of a coupon's own VAT each
+        // would credit a cent more, or less, than invoiced.
+        for (unit_cents, rate_bp, awkward) in [
+            (2500, 2200, false),
+            (2525, 2200, true),
+            (2500, 950, true),
+            (3333, 2050, true),
+        ] {
+            let store = store_with_orders(0, 0);
+            invoiced_order(&store, 3, unit_cents, rate_bp);
+            for (n, through) in [1, 2, 3].into_iter().enumerate() {
+                assert_eq!(refund(&store, &format!("crn_{n}"), through), 1);
+            }
+            let (invoice, notes) = invoice_and_notes(&store);
+            assert_eq!(notes.len(), 3);
+            let one = Treatment {
+                category: VatCategory::Standard,
+                rate: VatRate::from_basis_points(rate_bp).unwrap(),
+            }
+            .apply(Money::from_cents(unit_cents).unwrap());
+            assert_eq!(
+                3 * one.vat.cents() != invoice.amounts.vat.cents(),
+                awkward,
+                "{unit_cents} at {rate_bp}"
+            );
+            assert_eq!(
+                sums(&notes),
+                (
+                    3,
+                    invoice.amounts.net.cents(),
+                    invoice.amounts.vat.cents(),
+                    invoice.amounts.total_due.cents()
+                ),
+                "{unit_cents} at {rate_bp}"
+            );
+            for note in &notes {
+                assert_eq!(note.quantity, 1);
+                assert_eq!(note.amounts.net.cents(), unit_cents);
+                assert!(
+                    (note.amounts.vat.cents() - one.vat.cents()).abs() <= 1,
+                    "{note:?}"
+                );
+                assert_eq!(
+                    note.credits.as_ref().map(|c| c.number),
+                    Some(invoice.number),
+                    "each note refers to the invoice"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_replayed_refund_credits_nothing_and_the_whole_after_a_part_only_the_rest() {
+        let store = store_with_orders(0, 0);
+        invoiced_order(&store, 3, 2500, 950);
+        assert_eq!(refund(&store, "crn_a", 1), 1);
+        // The same extent again, under another id: nothing more to credit.
+        assert_eq!(refund(&store, "crn_b", 1), 0);
+        // A smaller cumulative extent arriving late credits nothing either.
+        assert_eq!(refund(&store, "crn_c", 0), 0);
+        // The whole (and more than the invoice) credits the two left.
+        assert_eq!(refund(&store, "crn_d", 5), 1);
+        assert_eq!(refund(&store, "crn_e", 3), 0);
+        let (invoice, notes) = invoice_and_notes(&store);
+        let quantities: Vec<u32> = notes.iter().map(|note| note.quantity).collect();
+        assert_eq!(quantities, [1, 2]);
+        assert_eq!(
+            sums(&notes),
+            (
+                3,
+                invoice.amounts.net.cents(),
+                invoice.amounts.vat.cents(),
+                invoice.amounts.total_due.cents()
+            )
+        );
+        let numbers: Vec<String> = notes.iter().map(|n| n.number.to_string()).collect();
+        assert_eq!(numbers, ["2026-00002", "2026-00003"]);
+        for note in &notes {
+            assert!(note.to_ubl().contains("<cac:BillingReference>"));
+        }
+    }
+
+    #[test]
+    fn the_database_refuses_a_second_note_for_the_same_extent() {
+        let store = store_with_orders(0, 0);
+        invoiced_order(&store, 3, 2500, 2200);
+        refund(&store, "crn_a", 2);
+        // A copy of a document under another id and number, as a statement
+        // that skipped the checks the issuing ones make would write it.
+        let copy = |id: &str| {
+            Statement::new(
+                "INSERT INTO invoices SELECT id || '_copy', kind, year, seq + 10, number || 'x', \
+                 order_id, credits_invoice_id, credited_through, customer_id, issued_on, \
+                 seller_name, seller_street, seller_postal_code, seller_city, seller_country, \
+                 seller_vat_id, seller_iban, seller_bic, buyer_name, buyer_street, \
+                 buyer_postal_code, buyer_city, buyer_country, buyer_vat_id, currency, quantity, \
+                 unit_price_cents, net_cents, vat_cents, total_cents, vat_category, vat_rate_bp, \
+                 payment_means, rf_reference, created_at FROM invoices WHERE id = ?1",
+                vec![id.into()],
+            )
+        };
+        // The same extent credited again, and the invoice issued again.
+        for id in ["crn_a", "inv_p"] {
+            let refused = write(&store, vec![copy(id)]);
+            assert!(
+                matches!(refused, Err(ref e) if e.is_unique_violation("invoices.order_id")),
+                "{id}: {refused:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_sql_vat_of_a_part_is_the_vat_that_treatment_apply_computes() {
+        let store = store_with_orders(0, 0);
+        let sql = format!(
+            "SELECT {} AS vat FROM (SELECT 1000000 AS quantity, ?2 AS unit_price_cents, \
+             ?3 AS vat_rate_bp, -1 AS vat_cents) AS i",
+            vat_of("?1")
+        );
+        for rate_bp in [0, 1, 500, 950, 2050, 2200, 2500, 9999, 10_000] {
+            for unit_cents in (1..=400).chain([2505, 3333, 99_999]) {
+                for coupons in 1..=7 {
+                    let rows = pollster::block_on(store.db().query(Statement::new(
+                        sql.clone(),
+                        vec![coupons.into(), unit_cents.into(), rate_bp.into()],
+                    )))
+                    .unwrap();
+                    let expected = Treatment {
+                        category: VatCategory::Standard,
+                        rate: VatRate::from_basis_points(rate_bp).unwrap(),
+                    }
+                    .apply(Money::from_cents(coupons * unit_cents).unwrap());
+                    assert_eq!(
+                        rows[0].integer("vat").unwrap(),
+                        expected.vat.cents(),
+                        "{coupons} × {unit_cents} at {rate_bp}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -298,6 +298,30 @@ fn twenty_refunds_at_once_take_back_no_more_than_the_order_credited() {
     assert_eq!(reversed, -4);
     assert_eq!(app.balance(&token), 1);
     assert!(tasks_of(&app, &order, "coupon_debt").is_empty());
+    // Credit notes for the 4 coupons between them, none credited twice:
+    // 100.00 net, 22.00 VAT, in at most four notes.
+    let notes: Vec<Value> = app.get_as("/api/me/invoices", &token).json()["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["order_id"] == order["order_id"] && d["kind"] == "credit_note")
+        .cloned()
+        .collect();
+    let cents = |field: &str| -> i64 {
+        notes
+            .iter()
+            .map(|note| {
+                note[field]
+                    .as_str()
+                    .unwrap()
+                    .replace('.', "")
+                    .parse::<i64>()
+                    .unwrap()
+            })
+            .sum()
+    };
+    assert!((1..=4).contains(&notes.len()), "{notes:?}");
+    assert_eq!((cents("net"), cents("vat")), (10_000, 2_200), "{notes:?}");
 }
 
 #[test]
