@@ -88,6 +88,14 @@
   var hidden = document.querySelectorAll("button[data-copy][hidden]");
   for (var i = 0; i < hidden.length; i++) hidden[i].removeAttribute("hidden");
 
+  // A button[data-print] prints the page (sent hidden: without this script
+  // the page says to use the browser's Print command).
+  var printers = document.querySelectorAll("button[data-print]");
+  for (var p = 0; p < printers.length; p++) {
+    printers[p].removeAttribute("hidden");
+    printers[p].addEventListener("click", function () { window.print(); });
+  }
+
   // Times are sent in Ljubljana's time (the portal's home); with this script
   // they read in the reader's own time zone, the instant kept in datetime.
   if (window.Intl && Intl.DateTimeFormat) {

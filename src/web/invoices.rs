@@ -125,7 +125,8 @@ fn invoice_html(record: &InvoiceRecord) -> Html {
     };
     html!(
         "<article class=\"invoice\" id=\"invoice\">\
-         <p class=\"no-print\">To print this {} or save it as a PDF, use your browser's Print command. \
+         <p class=\"no-print\"><button type=\"button\" data-print hidden>Print</button> \
+         To print this {} or save it as a PDF, use your browser's Print command. \
          <a href=\"/portal/invoices/{}/xml\">Download the e-invoice (UBL XML)</a> · \
          <a href=\"/portal/invoices\">All invoices</a></p>\
          <div class=\"parties\">{}{}</div>\

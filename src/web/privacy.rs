@@ -50,7 +50,7 @@ pub fn your_data() -> Html {
     html!(
         "\n<h2>Your data</h2>\n<p><a href=\"/portal/export\" download>Download everything we hold about you and your organisation</a> (JSON) · \
          <a href=\"/privacy\">What we keep, why and for how long</a></p>\n\
-         <form method=\"post\" action=\"/portal/erasure\">\n\
+         <form method=\"post\" action=\"/portal/erasure\" data-confirm=\"Email me a link to erase my personal data?\">\n\
          <p>You may have your name, email address and phone number erased. We email you a link first: \
          nothing is erased until you confirm there.</p>\n\
          <button type=\"submit\">Erase my personal data</button>\n</form>"

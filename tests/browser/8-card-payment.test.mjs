@@ -66,6 +66,10 @@ browserTest('8-card-payment', 'a customer pays coupons by card through Stripe Ch
   await session.expectHeading(`Invoice ${invoice.number}`);
   await expectText(page.locator('#invoice-total'), 'EUR 91.50', { what: 'the invoice total' });
   await session.step('invoice');
+  // The Print button, shown by app.js, opens the browser's print dialog.
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1, 'Print prints');
   await page.emulateMedia({ media: 'print' });
   for (const part of ['header', 'footer', '.no-print']) {
     assert.equal(await page.locator(part).first().isVisible(), false, `${part} is not printed`);
