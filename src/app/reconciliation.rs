@@ -647,6 +647,52 @@ mod tests {
     }
 
     #[test]
+    fn a_late_transfer_to_an_invoiced_order_emails_no_link_to_another_invoice() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = bank_order(&app, &customer, 1, 10);
+        let reference = order.rf_reference.as_ref().unwrap().as_str().to_owned();
+        // Its one contact erased (the only way an organisation is left with
+        // no active contact), then one active again (a colleague who joined).
+        let contacts = |status: &str| {
+            let gone = (status == "removed").then_some("2026-11-26T08:00:00Z");
+            store::Statement::new(
+                "UPDATE contacts SET status = ?2, removed_at = ?3, erased_at = ?3 WHERE customer_id = ?1",
+                vec![customer.customer.id.as_str().into(), status.into(), gone.into()],
+            )
+        };
+        let import = |file: String, seed: u8| {
+            run(app.import_statement(
+                &staff_member(),
+                Upload::Csv(file.as_bytes()),
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap()
+        };
+        // Paid and invoiced while the organisation had no one to tell.
+        run(app.store.write(vec![contacts("removed")])).unwrap();
+        import(csv("30.50", &reference, "B-1"), 20);
+        run(app.store.write(vec![contacts("active")])).unwrap();
+        // A second transfer to the paid order: its excess is for staff, and
+        // no confirmation links an invoice id the batch does not issue.
+        import(csv("30.50", &reference, "B-2"), 21);
+        assert_eq!(excess_refunds(&app, &order), [3050]);
+        let invoices = run(app.store.query(store::Statement::new(
+            "SELECT id FROM invoices WHERE order_id = ?1",
+            vec![order.id.as_str().into()],
+        )))
+        .unwrap();
+        assert_eq!(invoices.len(), 1);
+        let confirmations = run(app.store.query(store::Statement::new(
+            "SELECT body_text FROM outbox WHERE id = ?1",
+            vec![format!("msg_paid_{}", order.id).into()],
+        )))
+        .unwrap();
+        assert!(confirmations.is_empty(), "{confirmations:?}");
+    }
+
+    #[test]
     fn a_transfer_planned_before_a_cancel_still_pays_the_order() {
         let app = app();
         let customer = customer(&app, "ana@kovinar.si", 1);

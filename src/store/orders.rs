@@ -366,7 +366,10 @@ pub struct Settlement {
 ///   payable status ([`PAYABLE`]) is `paid` once that sum reaches its total,
 ///   else `partially_paid`.
 /// - a paid order gets its purchase entry (once, by its key) and its
-///   confirmation email (once, by its id).
+///   confirmation email (once, by its id), the email only while the order
+///   has no invoice: the invoice its link names is the one issued after
+///   these statements, so an order paid earlier (its confirmation then
+///   unsent, for want of an address) gets no link to an invoice never issued.
 /// - each payment of this batch that brought more than the order takes (past
 ///   its total, or into a paid, failed or reviewed order) gets a refund task
 ///   for the excess; the payments count in the order they were recorded.
@@ -419,6 +422,7 @@ pub fn settle_transfers(
          SELECT j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, 'pending', ?2, ?2 \
          FROM json_each(?1) AS j WHERE j.value ->> 2 IS NOT NULL \
          AND EXISTS (SELECT 1 FROM coupon_orders AS o WHERE o.id = j.value ->> 0 AND o.status = 'paid') \
+         AND NOT EXISTS (SELECT 1 FROM invoices AS i WHERE i.order_id = j.value ->> 0 AND i.kind = 'invoice') \
          ON CONFLICT (id) DO NOTHING",
         rows(),
         std::slice::from_ref(&now_text),
