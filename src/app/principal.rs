@@ -210,6 +210,18 @@ impl Caller {
         Self::new(access, Claim::Known(principal), now)
     }
 
+    /// Which contact the caller's reads are about: the contact behind the
+    /// secret, or, for a caller that is no customer, no one.
+    pub fn contact_scope(&self) -> store::ContactScope {
+        match &self.claim {
+            Claim::Secret { hash, .. } => store::ContactScope::OfSecret(*hash),
+            Claim::Known(Principal::Customer(customer)) => {
+                store::ContactScope::Id(customer.contact.id.to_string())
+            }
+            _ => store::ContactScope::Id(String::new()),
+        }
+    }
+
     /// Which partner the caller's reads are about: the partner behind the
     /// key or session, or, for a caller that is no partner, no one.
     pub fn partner_scope(&self) -> store::PartnerScope {

@@ -186,14 +186,34 @@ impl<D: Database> App<D> {
     /// A contact asks to be erased: a link valid for
     /// [`ERASURE_LINK_LIFETIME`] goes to their address, in the batch that
     /// keeps its hash (a newer request replaces the older link). Returns the
-    /// link's expiry.
+    /// link's expiry. Like every emailed link, at most
+    /// [`notification::LINK_EMAILS_PER_HOUR`] emails to the address an hour,
+    /// so that the button cannot flood a mailbox.
     pub async fn request_erasure(
         &self,
         caller: &Caller,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(Instant, Vec<Job>), AppError> {
-        let principal = self.identify(caller).await?.customer()?;
+        let hour = chrono::Duration::hours(1);
+        let (principal, rows) = self
+            .read_as(
+                caller,
+                vec![store::messages_to_contact_since(
+                    &caller.contact_scope(),
+                    now - hour,
+                )],
+            )
+            .await?;
+        let principal = principal.customer()?;
+        let [sent] = rows.as_slice() else {
+            return Err(store::DbError::Decode("one read, one result".into()).into());
+        };
+        let sent = store::decode_sent(sent)?;
+        if !notification::may_send_link(sent) {
+            let seconds = u32::try_from(hour.num_seconds()).unwrap_or(u32::MAX);
+            return Err(AppError::Access(AccessError::RateLimited(seconds)));
+        }
         let contact = &principal.contact;
         let token = Token::generate(entropy);
         let expires_at = now + ERASURE_LINK_LIFETIME;

@@ -28,16 +28,50 @@ pub enum CustomerScope {
     OfSecret(SecretHash),
 }
 
+/// The SQL for the contact behind a secret at `?{n}`: a customer's browser
+/// session or access token.
+fn contact_of_secret(n: usize) -> String {
+    format!(
+        "(SELECT subject_id FROM browser_sessions WHERE id_hash = ?{n} AND kind = 'customer' \
+         UNION ALL SELECT contact_id FROM auth_tokens WHERE token_hash = ?{n} LIMIT 1)"
+    )
+}
+
 impl CustomerScope {
     /// The SQL for the customer's id, with its one parameter at `?{n}`.
     pub fn sql(&self, n: usize) -> String {
         match self {
             Self::Id(_) => format!("?{n}"),
             Self::OfSecret(_) => format!(
-                "(SELECT customer_id FROM contacts WHERE id = \
-                 (SELECT subject_id FROM browser_sessions WHERE id_hash = ?{n} AND kind = 'customer' \
-                  UNION ALL SELECT contact_id FROM auth_tokens WHERE token_hash = ?{n} LIMIT 1))"
+                "(SELECT customer_id FROM contacts WHERE id = {})",
+                contact_of_secret(n)
             ),
+        }
+    }
+
+    /// The parameter bound at `?{n}`.
+    pub fn param(&self) -> Value {
+        match self {
+            Self::Id(id) => id.as_str().into(),
+            Self::OfSecret(hash) => hash.to_hex().into(),
+        }
+    }
+}
+
+/// Which contact a read is about, as [`CustomerScope`] finds the
+/// organisation: an id known already, or the contact behind a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactScope {
+    Id(String),
+    OfSecret(SecretHash),
+}
+
+impl ContactScope {
+    /// The SQL for the contact's id, with its one parameter at `?{n}`.
+    pub fn sql(&self, n: usize) -> String {
+        match self {
+            Self::Id(_) => format!("?{n}"),
+            Self::OfSecret(_) => contact_of_secret(n),
         }
     }
 

@@ -38,7 +38,7 @@ pub use bulletins::{
 };
 pub use callers::{
     decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
-    CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
+    ContactScope, CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
@@ -116,7 +116,7 @@ pub use tasks::{
 };
 pub use tokens::{
     decode_sent, delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
-    messages_to_since, spend_token,
+    messages_to_contact_since, messages_to_since, spend_token,
 };
 pub use vat::{
     decode_ids, decode_rates, decode_vat_number_confirmed, insert_vat_check, outages_since,

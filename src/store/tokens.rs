@@ -59,6 +59,19 @@ pub fn messages_to_since(to: &str, since: Instant) -> Statement {
     )
 }
 
+/// The emails sent since `since` to a contact's address, counted like
+/// [`messages_to_since`]: the contact found by the read itself.
+pub fn messages_to_contact_since(contact: &super::ContactScope, since: Instant) -> Statement {
+    Statement::new(
+        format!(
+            "SELECT COUNT(*) AS sent FROM outbox WHERE created_at >= ?2 \
+             AND to_address = (SELECT email FROM contacts WHERE id = {})",
+            contact.sql(1)
+        ),
+        vec![contact.param(), format(since).into()],
+    )
+}
+
 /// The count of [`messages_to_since`]'s row.
 pub fn decode_sent(rows: &[super::Row]) -> Result<i64, DbError> {
     rows.first()

@@ -5,6 +5,7 @@
 use super::prelude::*;
 use super::public::{link_page, posted_link, LinkRefusal};
 use crate::app::privacy::Retention;
+use crate::app::AccessError;
 
 /// `GET /privacy`.
 pub fn privacy_page(retention: &Retention) -> Response {
@@ -66,7 +67,22 @@ pub async fn request_erasure<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let (expires_at, jobs) = app.request_erasure(caller, now, entropy).await?;
+    let (expires_at, jobs) = match app.request_erasure(caller, now, entropy).await {
+        Err(AppError::Access(AccessError::RateLimited(_))) => {
+            return Ok(page_in(
+                Area::Customer,
+                429,
+                "Check your email",
+                html!(
+                    "<p role=\"alert\">We have emailed you several links in the last hour, so we send no more for now. \
+                     Use the newest erasure link we sent, or ask again in an hour.</p>\n\
+                     <p><a href=\"/portal/profile\">Back to your profile</a></p>"
+                ),
+            )
+            .into())
+        }
+        other => other?,
+    };
     Ok(Handled::with_jobs(
         page_in(
             Area::Customer,

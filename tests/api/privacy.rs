@@ -4,6 +4,7 @@ use crate::helpers::{unique_email, Forgery, TestApp, TestResponse, Transport};
 use crate::licensing::partner;
 use crate::spawn_app;
 use serde_json::{json, Value};
+use spica_portal::domain::notification::LINK_EMAILS_PER_HOUR;
 
 #[test]
 fn the_privacy_page_shows_the_retention_periods_and_every_page_links_to_it() {
@@ -233,6 +234,43 @@ fn the_profile_pages_button_only_emails_the_link_and_its_page_erases() {
         Some("/sign-in?next=%2Fportal%2Fprofile"),
         "the browser's session ended too"
     );
+}
+
+#[test]
+fn erasure_links_are_limited_like_every_emailed_link() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let cookie = app.browser(&email);
+    let statuses: Vec<u16> = (0..=LINK_EMAILS_PER_HOUR)
+        .map(|_| delete_me(&app, &token).status)
+        .collect();
+    let first_refusal = statuses.iter().position(|status| *status == 429);
+    assert!(
+        first_refusal.is_some_and(|at| statuses[..at].iter().all(|s| *s == 202)
+            && statuses[at..].iter().all(|s| *s == 429)),
+        "{statuses:?}"
+    );
+    let refused = delete_me(&app, &token);
+    assert_eq!(
+        refused.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert!(refused.header("retry-after").is_some());
+    let page = app.post_form_with_cookie("/portal/erasure", &cookie, &app.0.origin(), &[]);
+    assert_eq!(page.status, 429, "{}", page.text());
+    assert!(
+        page.header("content-type")
+            .is_some_and(|t| t.starts_with("text/html"))
+            && page.text().contains("ask again in an hour"),
+        "the form's answer is a page: {}",
+        page.text()
+    );
+    let sent = app.outbox(&email).len();
+    assert!(
+        i64::try_from(sent).unwrap() <= LINK_EMAILS_PER_HOUR,
+        "{sent} emails in an hour"
+    );
+    assert_eq!(app.get_as("/api/me", &token).status, 200, "nothing erased");
 }
 
 #[test]
