@@ -321,20 +321,21 @@ impl<D: Database> App<D> {
         let (record, purchased, refunded) = store::decode_order_for_refund(rows)?
             .ok_or(AppError::Billing(BillingError::PaymentNotYetKnown))?;
         let order = &record.order;
+        let money_back =
+            store::insert_refund(&entropy.id("pay"), &order.id, event_id, refunded_cents, now);
         let through = order.coupons_refunded(refunded_cents);
         let due = through.min(purchased) - refunded;
+        // No more coupons to take back (a refund of less than a coupon's
+        // price, or one taken back already): the money is still recorded.
         if purchased > 0 && due <= 0 {
-            return Ok(Outcome::AlreadyReversed.into());
+            return Ok(Planned {
+                outcome: Outcome::AlreadyReversed,
+                statements: vec![money_back],
+                jobs: Vec::new(),
+            });
         }
         let statements = vec![
-            store::insert_payment(
-                &entropy.id("pay"),
-                &order.id,
-                "stripe",
-                event_id,
-                -refunded_cents,
-                now,
-            ),
+            money_back,
             store::reverse_refund(
                 &entropy.id("led"),
                 &order.id,
@@ -613,5 +614,38 @@ mod tests {
             .iter()
             .all(|note| note.credits.as_ref().map(|c| c.number) == Some(invoice.number)));
         assert_eq!(reversed(&app, &customer), 3);
+        // The money recorded is what each event added, not its running total.
+        assert_eq!(refunds(&app, &order), [-3_050, -6_100]);
+    }
+
+    /// The order's refund records, in the order they were written.
+    fn refunds(app: &App<Sqlite>, order: &Order) -> Vec<i64> {
+        let rows = run(app.store.query(store::Statement::new(
+            "SELECT amount_cents FROM payments WHERE order_id = ?1 AND amount_cents < 0 ORDER BY rowid",
+            vec![order.id.as_str().into()],
+        )))
+        .unwrap();
+        rows.iter()
+            .map(|row| row.integer("amount_cents").unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_refund_of_less_than_a_coupon_is_recorded_and_takes_back_none() {
+        let app = app();
+        let customer = customer(&app, "ana@kovinar.si", 1);
+        let order = card_order(&app, &customer, 2, 10);
+        deliver(&app, &paid(&order, "evt_paid", 6_100), 11);
+        // 10.00 back as a goodwill gesture: no coupon's price, no credit note.
+        let goodwill = deliver(&app, &refunded(&order, "evt_r1", 1_000), 12);
+        assert_eq!(goodwill.outcome, Outcome::AlreadyReversed);
+        assert_eq!(refunds(&app, &order), [-1_000]);
+        assert!(credit_notes(&app, &customer).is_empty());
+        assert_eq!(reversed(&app, &customer), 0);
+        // Then the rest: 61.00 in all, both coupons taken back.
+        deliver(&app, &refunded(&order, "evt_r2", 6_100), 13);
+        deliver(&app, &refunded(&order, "evt_r2", 6_100), 14);
+        assert_eq!(refunds(&app, &order), [-1_000, -5_100]);
+        assert_eq!(reversed(&app, &customer), 2);
     }
 }

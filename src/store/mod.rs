@@ -85,11 +85,11 @@ pub use licenses::{
 pub use orders::{
     active_sups, append_entries, confirmation_address, decode_address, decode_order,
     decode_order_for_refund, decode_orders, decode_orders_to_confirm, expire_orders,
-    insert_bank_payments, insert_matched_payment, insert_order, insert_payment, insert_staff_task,
-    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
-    order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
-    orders_of, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
-    webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
+    insert_bank_payments, insert_matched_payment, insert_order, insert_payment, insert_refund,
+    insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
+    order_by_id, order_for_refund, order_of, order_to_confirm, orders_by_references,
+    orders_in_review, orders_of, record_coupon_debt, reverse_refund, set_order_status,
+    settle_transfers, webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
 };
 pub use outbox::{
     claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,

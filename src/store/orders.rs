@@ -211,6 +211,33 @@ pub fn insert_payment(
     )
 }
 
+/// Records the money a refund event returns: Stripe reports the charge's
+/// refunded total so far, so the row holds what this event adds to the
+/// order's refunds recorded before (negative), found by the batch itself;
+/// an event that adds nothing writes nothing, as does a replay (its key).
+pub fn insert_refund(
+    id: &str,
+    order_id: &str,
+    source_key: &str,
+    refunded_so_far_cents: i64,
+    now: Instant,
+) -> Statement {
+    Statement::new(
+        "INSERT INTO payments (id, order_id, source, source_key, amount_cents, created_at) \
+         SELECT ?1, ?2, 'stripe', ?3, before.cents - CAST(?4 AS INTEGER), ?5 \
+         FROM (SELECT COALESCE(-SUM(amount_cents), 0) AS cents FROM payments \
+           WHERE order_id = ?2 AND amount_cents < 0) AS before \
+         WHERE CAST(?4 AS INTEGER) > before.cents ON CONFLICT (source_key) DO NOTHING",
+        vec![
+            id.into(),
+            order_id.into(),
+            source_key.into(),
+            refunded_so_far_cents.into(),
+            format(now).into(),
+        ],
+    )
+}
+
 /// Records a processed webhook event. A plain INSERT: the second of two
 /// concurrent deliveries fails on the primary key and its batch rolls back.
 pub fn insert_webhook_event(id: &str, kind: &str, outcome: &str, now: Instant) -> Statement {

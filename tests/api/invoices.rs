@@ -225,6 +225,17 @@ fn partial_refunds_issue_a_credit_note_each_for_the_coupons_they_return() {
     assert!(xml[1].contains("<cbc:CreditedQuantity unitCode=\"C62\">1<"));
     assert!(xml[2].contains("<cbc:CreditedQuantity unitCode=\"C62\">2<"));
     assert_valid(&xml);
+    // The money each event returned, as the organisation's export shows it.
+    let export = app.get_as("/api/me/export", &token).json();
+    let refunds: Vec<i64> = export["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|payment| payment["order_id"] == order["order_id"])
+        .filter_map(|payment| payment["amount_cents"].as_i64())
+        .filter(|cents| *cents < 0)
+        .collect();
+    assert_eq!(refunds, [-3050, -6100], "{export}");
 }
 
 #[test]
