@@ -149,21 +149,23 @@ def iso(seconds):
 
 def statement(base, staff, orders, entries, out):
     token = customer(base, staff)
-    references = []
+    # Each order's reference and the amount it asks for (VAT included), so
+    # that the first import pays (and invoices) every one of them.
+    payments = []
     for _ in range(orders):
         order = call("POST", base + "/api/me/coupon-orders", {"quantity": 1, "payment_method": "bank_transfer"}, token)
-        references.append(order["bank_transfer"]["reference"])
+        payments.append((order["bank_transfer"]["reference"], order["bank_transfer"]["amount"]))
     stamp = random.randrange(10**9)
     with open(out, "w") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">'
                 "<BkToCstmrStmt><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-26T08:00:00</CreDtTm></GrpHdr>"
                 "<Stmt><Id>BENCH</Id><CreDtTm>2026-11-26T08:00:00</CreDtTm><Acct><Id><IBAN>SI56191000000123438</IBAN></Id></Acct>\n")
         for n in range(entries):
-            text = references[n] if n < len(references) else "Invoice %d" % n
-            f.write('<Ntry><Amt Ccy="EUR">25.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
+            text, amount = payments[n] if n < len(payments) else ("Invoice %d" % n, "25.00")
+            f.write('<Ntry><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
                     "<BookgDt><Dt>2026-11-26</Dt></BookgDt><AcctSvcrRef>BENCH-%d-%d</AcctSvcrRef>"
                     "<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Customer %d</Nm></Dbtr></RltdPties>"
-                    "<RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n" % (stamp, n, n, text))
+                    "<RmtInf><Ustrd>%s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n" % (amount, stamp, n, n, text))
         f.write("</Stmt></BkToCstmrStmt></Document>\n")
 
 

@@ -229,9 +229,11 @@ import_statement() {
   [ "${answer%% *}" = 200 ] || die "the statement import answered ${answer%% *}: $(head -c 500 "$state/import.json")"
   awk -v s="${answer#* }" 'BEGIN { printf "%.2f\n", s }'
 }
-counts() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%d entries: %d matched, %d unmatched, %d duplicates" % (r["entries"], r["matched"], r["unmatched"], r["duplicates"]))' "$state/import.json"; }
+counts() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%d entries: %d matched, %d partial, %d unmatched, %d duplicates" % (r["entries"], r["matched"], r["partial"], r["unmatched"], r["duplicates"]))' "$state/import.json"; }
 first=$(import_statement)
 first_counts=$(counts)
+# The import measured is the one that pays (and invoices) the 100 orders.
+case "$first_counts" in *" 100 matched,"*) ;; *) die "the first import did not pay the 100 orders: $first_counts" ;; esac
 again=$(import_statement)
 again_counts=$(counts)
 say "" "## Statement import" ""
