@@ -296,16 +296,13 @@ impl Credit {
     ) -> Self {
         let invoice_id = entropy.id("inv");
         let confirmation = email.map(|email| {
-            let invoice_page = format!(
-                "{}/portal/invoices/{invoice_id}",
-                base_url.trim_end_matches('/')
-            );
             let message = notification::payment_received(
                 email,
                 &order.id,
                 order.quantity.get(),
                 &order.vat.total_due.to_string(),
-                &invoice_page,
+                base_url,
+                &invoice_id,
             );
             (format!("msg_paid_{}", order.id), message)
         });

@@ -354,14 +354,19 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
 
 /// Sent when an order's payment is complete and its coupons are credited,
 /// with the invoice issued in the same batch: its printable page
-/// (`invoice_page`) and that page's UBL file for the buyer's accounting.
+/// (`invoice_id` under the portal at `base_url`) and its UBL file for the buyer's accounting.
 pub fn payment_received(
     to: &Email,
     order_id: &str,
     quantity: u32,
     total: &str,
-    invoice_page: &str,
+    base_url: &str,
+    invoice_id: &str,
 ) -> Message {
+    let invoice_page = format!(
+        "{}/portal/invoices/{invoice_id}",
+        base_url.trim_end_matches('/')
+    );
     Message {
         reply_to: None,
         to: to.clone(),
