@@ -148,6 +148,7 @@ mod tests {
                 "application/x-www-form-urlencoded".into(),
             )],
             body: b"token=very-secret&note=hello".to_vec(),
+            oversized: false,
         };
         let kept = essentials(&request);
         assert_eq!(kept["fields"], json!({"note": "hello"}));

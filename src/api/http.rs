@@ -57,6 +57,9 @@ pub struct Request {
     /// Header names in lower case.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// The body was declared larger than its route accepts and left unread
+    /// (`body` is empty): the router answers 413 once the caller is known.
+    pub oversized: bool,
 }
 
 impl Request {

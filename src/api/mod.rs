@@ -215,7 +215,12 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
             .and_then(|principal| audit::entry(request, pattern, principal, now, &audit_id))
     };
     let app = app.audited(&entry);
-    match route(&app, provider, request, &caller, now, entropy).await {
+    let answer = match caller.refusal() {
+        Some(refusal) => Err(refusal.into()),
+        None if request.oversized => Err(ApiError::PayloadTooLarge),
+        None => route(&app, provider, request, &caller, now, entropy).await,
+    };
+    match caller_first(&app, &caller, answer).await {
         Err(ApiError::App(AppError::Access(AccessError::Unauthenticated))) if page => {
             Ok(web::sign_in_first(*access, request).into())
         }
@@ -224,6 +229,26 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
                 AppError::Access(AccessError::Forbidden(_)) | AppError::Unavailable(_),
             ),
         ) if page => Ok(web::refused(*access, error)),
+        other => other,
+    }
+}
+
+/// A refusal of the request itself (its body, query or target) goes out
+/// only once the caller is known to be admitted: a caller without valid
+/// credentials learns 401, one of another role 403, whatever it sent, and
+/// nobody learns what a route would have made of a body they may not send.
+/// A handler that refused before its first batch leaves the caller unknown;
+/// it is looked up then, in a round trip of its own.
+async fn caller_first<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    answer: Result<Handled>,
+) -> Result<Handled> {
+    match answer {
+        Err(error) if caller.resolved().is_none() && error.is_about_the_request() => {
+            app.identify(caller).await?;
+            Err(error)
+        }
         other => other,
     }
 }

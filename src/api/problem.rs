@@ -48,6 +48,22 @@ struct Problem<'a> {
 }
 
 impl ApiError {
+    /// Whether this refuses what the request asked or sent (its body, query,
+    /// target, a conflict with the records), as opposed to who sent it or a
+    /// failure of ours: the first kind is answered only to an admitted caller.
+    pub fn is_about_the_request(&self) -> bool {
+        match self {
+            Self::App(AppError::Access(_) | AppError::Database(_) | AppError::Unavailable(_))
+            | Self::Unavailable
+            | Self::MethodNotAllowed(_) => false,
+            Self::App(_)
+            | Self::NoRoute
+            | Self::UnsupportedMediaType(_)
+            | Self::PayloadTooLarge
+            | Self::MalformedBody(_) => true,
+        }
+    }
+
     /// The problem the caller is told: a use case's refusal as its area
     /// maps it (`app::error`), the transport's own here.
     pub fn problem(&self) -> AppProblem {

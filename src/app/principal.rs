@@ -251,6 +251,16 @@ impl Caller {
         self.resolved.get()
     }
 
+    /// Why the caller is refused before any lookup (no credentials, a forged
+    /// or foreign one), if so: the router answers it before a handler reads
+    /// anything of the request.
+    pub fn refusal(&self) -> Option<AppError> {
+        match &self.claim {
+            Claim::Refused(refusal) => Some((*refusal).into()),
+            _ => None,
+        }
+    }
+
     /// The statement that finds the principal; none when it is known already.
     pub fn statement(&self) -> Option<Statement> {
         match &self.claim {

@@ -50,8 +50,8 @@ pub async fn fetch(
     write(response)
 }
 
-/// Reads the request, refusing a declared oversized body before reading it.
-/// The path is workers-rs's own reading of the runtime's URL, and the query
+/// Reads the request, leaving a declared oversized body unread: the router
+/// answers 413 once it knows the caller may use the route at all. The path is workers-rs's own reading of the runtime's URL, and the query
 /// what follows its `?`: no URL parser (and its IDNA tables) in the bundle.
 async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
     let path = request.path();
@@ -67,12 +67,11 @@ async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
         .ok()
         .flatten()
         .and_then(|length| length.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > api::body_limit(&path)) {
-        return Err(ApiError::PayloadTooLarge);
-    }
+    let oversized = declared.is_some_and(|length| length > api::body_limit(&path));
     let method = Method::parse(request.method().as_ref());
     let body = match method {
         Method::Get | Method::Head => Vec::new(),
+        _ if oversized => Vec::new(),
         _ => request
             .bytes()
             .await
@@ -88,6 +87,7 @@ async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
             .map(|(k, v)| (k.to_ascii_lowercase(), v))
             .collect(),
         body,
+        oversized,
     })
 }
 

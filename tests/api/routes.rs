@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use spica_portal::api::{Access, PartnerNeed, PLATFORM_SERVED, ROUTES};
+use spica_portal::api::{Access, PartnerNeed, MAX_BODY_BYTES, PLATFORM_SERVED, ROUTES};
 use spica_portal::domain::staff::StaffRole;
 
 use crate::helpers::{access_assertion, Forgery, TestApp, TestResponse, Transport};
@@ -114,6 +114,53 @@ struct Caller {
     kind: CallerKind,
     bearer: Option<String>,
     assertion: Option<String>,
+}
+
+/// Bodies no route accepts: the wrong media type, JSON cut short, and one
+/// over the size limit of most routes.
+fn malformed_bodies() -> [(&'static str, Vec<u8>); 3] {
+    [
+        ("application/x-unknown", b"\x00\xff not a body".to_vec()),
+        ("application/json", b"{\"cut short".to_vec()),
+        ("application/json", vec![b' '; MAX_BODY_BYTES + 1]),
+    ]
+}
+
+/// Who may call a route is decided before anything of the request is read:
+/// without credentials every non-public route answers 401 (a page, its
+/// sign-in), whatever the body, never 400, 413, 415 or 422 (which would
+/// tell a stranger how the route reads its input, and reads it for them).
+#[test]
+fn every_non_public_route_refuses_an_anonymous_malformed_body_with_401() {
+    let app = spawn_app();
+    let origin = app.0.origin();
+    for (pattern, methods, access) in ROUTES {
+        if matches!(access, Access::Public | Access::Signed) || PLATFORM_SERVED.contains(pattern) {
+            continue;
+        }
+        let path = concrete(pattern);
+        for method in *methods {
+            for (media_type, body) in malformed_bodies() {
+                let headers = [("content-type", media_type), ("origin", origin.as_str())];
+                let answer = app.0.send(method, &path, &headers, body);
+                if is_api(pattern) {
+                    assert_eq!(
+                        answer.status,
+                        401,
+                        "{method} {pattern} with {media_type}: {}",
+                        answer.text()
+                    );
+                } else {
+                    let location = answer.header("location").unwrap_or_default();
+                    assert!(
+                        answer.status == 303 && location.contains("sign-in"),
+                        "{method} {pattern} with {media_type}: {} {location}",
+                        answer.status
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,8 +305,15 @@ fn every_api_route_admits_exactly_the_callers_its_access_level_names() {
                 if let Some(assertion) = &caller.assertion {
                     headers.push(("cf-access-jwt-assertion", assertion.as_str()));
                 }
-                let status = app.0.send(method, &path, &headers, b"{}".to_vec()).status;
-                if admits(*access, caller.kind) {
+                let admitted = admits(*access, caller.kind);
+                // Those refused are refused whatever they send.
+                let body = if admitted {
+                    b"{}".to_vec()
+                } else {
+                    b"{\"cut short".to_vec()
+                };
+                let status = app.0.send(method, &path, &headers, body).status;
+                if admitted {
                     assert!(
                         status != 401 && status != 403,
                         "{method} {pattern} refused the {}: {status}",
