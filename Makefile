@@ -7,17 +7,21 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export WRANGLER_HIDE_BANNER := true
 
-.PHONY: dev test setup build lint test-native test-config test-e2e test-browser fuzz bench deploy clean
+.PHONY: dev test setup setup-tests build lint test-native test-config test-e2e test-browser fuzz bench deploy clean
 
 ## dev: build the Worker, migrate the local D1 in STATE_DIR, serve on PORT
 dev: setup build
 	PORT=$(PORT) STATE_DIR=$(STATE_DIR) scripts/dev.sh
 
 ## test: formatting and lints, native unit/store/API tests, the deploy check and bundle size, end to end, then in a browser
-test: setup lint test-native build test-config test-e2e test-browser
+test: setup setup-tests lint test-native build test-config test-e2e test-browser
 
 setup:
 	@scripts/setup.sh
+
+## setup-tests: the Python tools the tests use, at the versions scripts/requirements-test.txt pins
+setup-tests:
+	@scripts/setup-tests.sh
 
 build:
 	scripts/build.sh

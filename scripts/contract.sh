@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base=$1 staff=$2 examples=${3:-5}
 
-command -v schemathesis > /dev/null || pip install --quiet schemathesis
+scripts/setup-tests.sh
 mapfile -t credentials < <(python3 bench/fixtures.py credentials "$base" "$staff")
 customer=${credentials[0]} partner=${credentials[1]}
 

@@ -49,7 +49,7 @@ seed() { # TARGET NAME CONTENT
 }
 
 mkdir -p "$FUZZ/corpus/camt"
-for dir in "$ROOT/../shared/samples/camt" "$ROOT/tests/fixtures/camt"; do
+for dir in "$ROOT/tests/fixtures/camt"; do
     [ -d "$dir" ] || continue
     for file in "$dir"/*.xml; do
         [ -f "$file" ] && cp "$file" "$FUZZ/corpus/camt/seed-$(basename "$file")"

@@ -2,6 +2,8 @@
 //! a fresh SQLite database loaded with schema.sql. The e2e suite runs the same
 //! scenarios against the real Worker under `wrangler dev`.
 
+#[path = "../support/einvoice.rs"]
+mod einvoice;
 mod helpers;
 mod native;
 

@@ -365,11 +365,31 @@ impl Transport for Native {
     }
 }
 
+/// Installs the npm packages of package-lock.json (postal-mime among them)
+/// when they are missing, as `make`'s setup does: a plain `cargo test` on a
+/// fresh clone needs nothing done first.
+fn ensure_postal_mime() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if root.join("node_modules/postal-mime/package.json").exists() {
+            return;
+        }
+        let installed = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(root)
+            .status()
+            .expect("npm runs");
+        assert!(installed.success(), "npm ci failed; run scripts/setup.sh");
+    });
+}
+
 /// The raw message decoded by the Worker's own decoder, js/inbound.mjs
 /// (postal-mime), run under Node: the native suite reads email as the
 /// Worker does, with no MIME parser of its own.
 fn decode_email(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
     use std::io::Write;
+    ensure_postal_mime();
     let module = format!("{}/js/inbound.mjs", env!("CARGO_MANIFEST_DIR"));
     let script = format!(
         "import {{ decodeEmail }} from {module:?};\n\

@@ -7,6 +7,8 @@
 //! passes `PORTAL_BASE_URL`, `STAFF_TOKEN`, `STRIPE_WEBHOOK_SECRET` and
 //! `STANDIN_URL` (the email-API and Stripe stand-ins, tests/e2e/standins.py).
 
+#[path = "../support/einvoice.rs"]
+mod einvoice;
 #[path = "../api/helpers.rs"]
 mod helpers;
 mod http;
