@@ -7,7 +7,9 @@
 #   2. `wrangler deploy --dry-run` bundles the Worker offline, and the upload,
 #      gzipped as wrangler counts it, is within the plan's limit;
 #   3. the built Worker without its required settings answers 500 without
-#      naming them, and logs which are missing.
+#      naming them, and logs which are missing;
+#   4. with a setting that is present but wrong (an IBAN failing its check
+#      digits) it answers 500 the same way and logs which one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
@@ -115,3 +117,29 @@ for _ in $(seq 1 20); do grep -q "required settings are not set: $missing" "$wor
 grep -q "required settings are not set: $missing" "$work/wrangler.log" \
   || { cat "$work/wrangler.log"; fail "the log does not list the missing settings ($missing)"; }
 echo "config-test: without its settings the Worker answers 500 and logs: required settings are not set: $missing"
+
+# --- 4. settings that are set but wrong ---------------------------------------
+# An IBAN whose check digits fail (a typo) stops the Worker as a missing
+# setting does, naming it in the log, instead of silently serving orders
+# without a QR code.
+for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+pids=()
+port=$(free_port)
+inspector_port=$(free_port)
+sed 's/^BANK_IBAN=.*/BANK_IBAN=SI56 1910 0000 0123 439/' "$work/deploy.vars" > "$work/bad-iban.vars"
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+  --persist-to "$work/d1" --env-file "$work/bad-iban.vars" --log-level warn \
+  --show-interactive-dev-session=false > "$work/wrangler-iban.log" 2>&1 &
+pids+=($!)
+code=000
+for _ in $(seq 1 120); do
+  code=$(curl -s -o "$work/answer.json" -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)
+  [ "$code" != 000 ] && break
+  sleep 0.5
+done
+[ "$code" = 500 ] || { cat "$work/wrangler-iban.log"; fail "GET /healthz with a wrong BANK_IBAN answered $code, not 500"; }
+grep -q "BANK_IBAN" "$work/answer.json" && fail "the answer names BANK_IBAN: $(cat "$work/answer.json")"
+for _ in $(seq 1 20); do grep -q "BANK_IBAN is not an IBAN" "$work/wrangler-iban.log" && break; sleep 0.25; done
+grep -q "BANK_IBAN is not an IBAN" "$work/wrangler-iban.log" \
+  || { cat "$work/wrangler-iban.log"; fail "the log does not say that BANK_IBAN is wrong"; }
+echo "config-test: with a mistyped IBAN the Worker answers 500 and logs: $(grep -o 'BANK_IBAN is not an IBAN[^"]*' "$work/wrangler-iban.log" | head -1 | cut -c1-60)…"

@@ -43,8 +43,8 @@ pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value 
     if let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) {
         body["bank_transfer"] = json!({
             "beneficiary": account.beneficiary,
-            "iban": account.iban,
-            "bic": account.bic,
+            "iban": account.iban.as_str(),
+            "bic": account.bic.as_str(),
             "amount": order.outstanding(),
             "currency": crate::domain::money::CURRENCY,
             "reference": reference.as_str(),

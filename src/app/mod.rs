@@ -247,8 +247,8 @@ pub(crate) mod testing {
             order_lifetime: chrono::Duration::days(30),
             bank_account: Some(BankAccount {
                 beneficiary: "Spica d.o.o.".into(),
-                iban: "SI56 1910 0000 0123 438".into(),
-                bic: "BAKOSI2X".into(),
+                iban: crate::domain::bank::Iban::parse("SI56 1910 0000 0123 438").unwrap(),
+                bic: crate::domain::bank::Bic::parse("BAKOSI2X").unwrap(),
             }),
             stripe_webhook_secrets: vec!["whsec_test".into()],
             reply_by_email: crate::domain::reply::ReplyByEmail::from_settings(

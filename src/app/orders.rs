@@ -1,8 +1,6 @@
 //! Ordering coupons: the price, card checkout through the payment provider,
 //! bank-transfer instructions, and cancellation.
 
-use serde::Serialize;
-
 use super::{App, AppError, Job};
 use super::{Caller, CustomerPrincipal};
 use crate::app::BillingError;
@@ -18,11 +16,11 @@ use crate::domain::vat;
 use crate::store::{self, Database, DbError, OrderRecord};
 
 /// The beneficiary account that bank transfers go to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BankAccount {
     pub beneficiary: String,
-    pub iban: String,
-    pub bic: String,
+    pub iban: crate::domain::bank::Iban,
+    pub bic: crate::domain::bank::Bic,
 }
 
 /// The card payment provider (Stripe), or in tests a stand-in.
@@ -143,8 +141,8 @@ impl<D: Database> App<D> {
                         vat_line: &order.vat.vat_line(),
                         total_due: &order.vat.total_due.to_string(),
                         beneficiary: &account.beneficiary,
-                        iban: &account.iban,
-                        bic: &account.bic,
+                        iban: &account.iban.grouped(),
+                        bic: account.bic.as_str(),
                         reference: &reference.grouped(),
                         expires_at: order.expires_at,
                     },

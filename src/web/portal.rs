@@ -234,8 +234,8 @@ pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Html 
         reference.grouped(),
         due,
         account.beneficiary,
-        account.iban,
-        account.bic,
+        account.iban.grouped(),
+        account.bic.as_str(),
         qr
     )
 }

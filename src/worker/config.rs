@@ -6,6 +6,7 @@ use worker::Env;
 
 use crate::app::{App, BankAccount, Config};
 use crate::domain::activation;
+use crate::domain::bank::{Bic, Iban};
 use crate::domain::email::Email;
 use crate::domain::incident::Sla;
 use crate::domain::invoice::{Party, Seller};
@@ -85,6 +86,11 @@ fn config(env: &Env) -> worker::Result<Config> {
     let [public_base_url, _email_from, support_desk_email, beneficiary, iban, bic, name, street, postal_code, city, vat_id] =
         required(env)?;
     let base = public_base_url.trim_end_matches('/').to_owned();
+    let setting_error = |name: &str, error: &dyn std::fmt::Display| {
+        worker::Error::RustError(format!("{name} {error}"))
+    };
+    let iban = Iban::parse(&iban).map_err(|e| setting_error("BANK_IBAN", &e))?;
+    let bic = Bic::parse(&bic).map_err(|e| setting_error("BANK_BIC", &e))?;
     let support_desk_email = Email::parse(&support_desk_email).map_err(|_| {
         worker::Error::RustError("SUPPORT_DESK_EMAIL is not an email address".into())
     })?;
@@ -170,8 +176,8 @@ fn config(env: &Env) -> worker::Result<Config> {
                 country: seller_country,
                 vat_id: Some(vat_id),
             },
-            iban,
-            bic,
+            iban: iban.grouped(),
+            bic: bic.to_string(),
         },
     })
 }

@@ -19,11 +19,6 @@ use worker::{event, Context, Env, ScheduleContext, ScheduledEvent};
 
 use crate::app::Job;
 
-#[event(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
-
 #[event(fetch)]
 async fn fetch(
     request: worker::Request,

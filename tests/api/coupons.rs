@@ -207,7 +207,12 @@ fn a_bank_order_gives_the_transfer_instructions_and_a_pro_forma() {
             transfer["iban"].as_str(),
             transfer["bic"].as_str()
         ),
-        (Some(BENEFICIARY), Some(IBAN), Some(BIC))
+        (
+            Some(BENEFICIARY),
+            Some(IBAN.replace(' ', "").as_str()),
+            Some(BIC)
+        ),
+        "the IBAN in its electronic form, compact"
     );
     assert_eq!(transfer["amount"], "61.00", "50.00 and 22 % VAT");
     let reference = transfer["reference"].as_str().unwrap();

@@ -154,8 +154,8 @@ pub fn spawn_app() -> TestApp<Native> {
         order_lifetime: chrono::Duration::days(30),
         bank_account: Some(BankAccount {
             beneficiary: BENEFICIARY.into(),
-            iban: IBAN.into(),
-            bic: BIC.into(),
+            iban: spica_portal::domain::bank::Iban::parse(IBAN).unwrap(),
+            bic: spica_portal::domain::bank::Bic::parse(BIC).unwrap(),
         }),
         stripe_webhook_secrets: vec!["whsec_old_rotated_out".into(), WEBHOOK_SECRET.into()],
         reply_by_email: spica_portal::domain::reply::ReplyByEmail::from_settings(
