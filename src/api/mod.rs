@@ -12,6 +12,7 @@ pub mod http;
 pub(crate) mod incidents;
 pub(crate) mod invoices;
 pub(crate) mod licensing;
+pub(crate) mod multipart;
 pub(crate) mod organisations;
 mod privacy;
 pub(crate) mod problem;

@@ -1069,35 +1069,10 @@ pub async fn statements_page<D: Database>(app: &App<D>, caller: &Caller) -> Resu
     Ok(page_in(desk, 200, "Bank statements", body).into())
 }
 
-/// The file part of a `multipart/form-data` body.
+/// The file part named `name` of a `multipart/form-data` body.
 pub(crate) fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
-    let content_type = request.header("content-type")?;
-    let boundary = content_type
-        .split(';')
-        .find_map(|p| p.trim().strip_prefix("boundary="))?
-        .trim_matches('"');
-    let delimiter = format!("--{boundary}");
-    let body = &request.body;
-    let find = |haystack: &[u8], needle: &[u8], from: usize| {
-        haystack
-            .get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|i| i + from)
-    };
-    let mut at = find(body, delimiter.as_bytes(), 0)?;
-    loop {
-        let start = at + delimiter.len();
-        let next = find(body, delimiter.as_bytes(), start)?;
-        let part = &body[start..next];
-        let headers_end = find(part, b"\r\n\r\n", 0)?;
-        let headers = String::from_utf8_lossy(&part[..headers_end]);
-        if headers.contains(&format!("name=\"{name}\"")) {
-            let content = &part[headers_end + 4..];
-            return Some(content.strip_suffix(b"\r\n").unwrap_or(content));
-        }
-        at = next;
-    }
+    let part = crate::api::multipart::field(request.header("content-type")?, &request.body, name)?;
+    Some(part.body)
 }
 
 pub async fn upload_statement<D: Database>(
