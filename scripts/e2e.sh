@@ -3,7 +3,8 @@
 # port with a fresh state folder, and stand-ins for the email API and Stripe on
 # loopback; runs tests/e2e and the OpenAPI contract against them, then opens
 # every link of every email sent meanwhile (tests/e2e/every_email.rs); stops
-# both afterwards, whatever happens.
+# both afterwards, whatever happens. `E2E_FILTER=observability scripts/e2e.sh`
+# runs only the tests whose names contain the filter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -69,11 +70,13 @@ INBOUND_EMAIL_DOMAIN=reply.timeandspace.test
 LICENSE_SIGNING_KEY=4242424242424242424242424242424242424242424242424242424242424242
 VARS
 
+# `--log-level log` keeps the Worker's own log lines (one JSON line per
+# request), which tests/e2e/observability.rs reads from wrangler.log.
 npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
   || { cat "$state/migrations.log"; exit 1; }
 
 setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
-  --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level warn --test-scheduled \
+  --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level log --test-scheduled \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pids+=($!)
 
@@ -87,12 +90,16 @@ echo "e2e: Worker on http://127.0.0.1:$port, stand-ins on http://127.0.0.1:$stan
 # The e2e test binary, against this Worker and these stand-ins.
 e2e_tests() {
   PORTAL_BASE_URL="http://127.0.0.1:$port" STAFF_TOKEN="$staff_token" STRIPE_WEBHOOK_SECRET="$webhook_secret" \
-    STANDIN_URL="http://127.0.0.1:$standin_port" \
+    STANDIN_URL="http://127.0.0.1:$standin_port" WORKER_LOG="$state/wrangler.log" \
     cargo test --features e2e --test e2e "$@"
 }
 
 status=0
-e2e_tests -- --test-threads 4 || status=$?
+# E2E_FILTER=name runs only the tests whose names contain it, and skips the
+# contract and the email links (for working on one test).
+filter=${E2E_FILTER:-}
+e2e_tests $filter -- --test-threads 4 || status=$?
+[ -z "$filter" ] || exit "$status"
 # The OpenAPI contract, fuzzed by schemathesis for every role (a bounded run;
 # `make fuzz` sets CONTRACT_EXAMPLES higher).
 if [ "$status" -eq 0 ]; then

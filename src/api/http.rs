@@ -169,6 +169,10 @@ pub struct Handled {
     pub log: Option<String>,
     /// The D1 round trips the request made, for `Server-Timing`.
     pub round_trips: crate::store::RoundTrips,
+    /// The route table's pattern the request matched, for the request log.
+    pub route: Option<&'static str>,
+    /// The kind of caller it was identified as ([`crate::app::Principal::kind`]).
+    pub principal: Option<&'static str>,
 }
 
 impl Handled {
@@ -179,8 +183,44 @@ impl Handled {
             jobs,
             log: None,
             round_trips: crate::store::RoundTrips::default(),
+            route: None,
+            principal: None,
         }
     }
+
+    /// The request's one log line: what was asked and answered, by what kind
+    /// of caller, at what cost in D1 round trips; never a path's ids, a
+    /// query, a header's value or anyone's data.
+    pub fn log_line(&self, method: Method, ray: Option<&str>, duration_ms: u64) -> RequestLog {
+        RequestLog {
+            route: self.route.unwrap_or("unmatched"),
+            method: method.as_str(),
+            status: self.response.status,
+            principal: self.principal.unwrap_or("unidentified"),
+            d1_round_trips: self.round_trips.count,
+            d1_us: self.round_trips.millis.micros,
+            duration_ms,
+            ray: ray
+                .filter(|r| {
+                    r.len() <= 64 && r.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+                .map(str::to_owned),
+        }
+    }
+}
+
+/// One request as logged (JSON) and counted in Workers Analytics Engine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestLog {
+    pub route: &'static str,
+    pub method: &'static str,
+    pub status: u16,
+    pub principal: &'static str,
+    pub d1_round_trips: u32,
+    pub d1_us: u64,
+    pub duration_ms: u64,
+    /// Cloudflare's `cf-ray` id, to find the request in Cloudflare's logs.
+    pub ray: Option<String>,
 }
 
 impl From<Response> for Handled {

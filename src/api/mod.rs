@@ -19,7 +19,7 @@ pub(crate) mod problem;
 mod profile;
 mod staff;
 
-pub use http::{Handled, Method, Request, Response, MAX_BODY_BYTES};
+pub use http::{Handled, Method, Request, RequestLog, Response, MAX_BODY_BYTES};
 pub use problem::ApiError;
 
 use serde_json::json;
@@ -87,9 +87,19 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
         _ => {
             let bucket = public_post_bucket(&request);
             let limited = app.rate_limited(bucket.as_deref(), app.config.public_rate_limit, now);
-            let answer = authenticated(&limited, provider, keys, &request, now, &mut entropy)
-                .await
-                .unwrap_or_else(ApiError::into_handled);
+            let mut principal = None;
+            let mut answer = authenticated(
+                &limited,
+                provider,
+                keys,
+                &request,
+                now,
+                &mut entropy,
+                &mut principal,
+            )
+            .await
+            .unwrap_or_else(ApiError::into_handled);
+            answer.principal = principal;
             match limited.settle_rate_limit().await {
                 Ok(()) => answer,
                 Err(error) => ApiError::from(error).into_handled(),
@@ -117,6 +127,8 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
         handled.response.body.clear();
     }
     handled.round_trips = app.round_trips();
+    handled.route =
+        route_for(request.method.as_str(), &request.path).map(|(pattern, _, _)| *pattern);
     handled
 }
 
@@ -177,6 +189,7 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
+    principal: &mut Option<&'static str>,
 ) -> Result<Handled> {
     let Some((pattern, _, access)) = route_for(request.method.as_str(), &request.path) else {
         let segments = segments(request);
@@ -221,7 +234,9 @@ async fn authenticated<D: Database, P: PaymentProvider, K: AccessKeys>(
         None if request.oversized => Err(ApiError::PayloadTooLarge),
         None => route(&app, provider, request, &caller, now, entropy).await,
     };
-    match caller_first(&app, &caller, answer).await {
+    let answer = caller_first(&app, &caller, answer).await;
+    *principal = caller.resolved().map(Principal::kind);
+    match answer {
         Err(ApiError::App(AppError::Access(AccessError::Unauthenticated))) if page => {
             Ok(web::sign_in_first(*access, request).into())
         }

@@ -589,6 +589,17 @@ impl Caller {
 /// the route table before the handler runs, so a mismatch is a table error;
 /// it refuses rather than lets anyone through.
 impl Principal {
+    /// What kind of caller this is, for logs and metrics: never who.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Anonymous => "anonymous",
+            Self::Customer(_) => "customer",
+            Self::Staff(staff) if staff.is_break_glass() => "break_glass",
+            Self::Staff(_) => "staff",
+            Self::Partner(_) => "partner",
+        }
+    }
+
     pub fn customer(&self) -> Result<CustomerPrincipal, AppError> {
         match self {
             Self::Customer(customer) => Ok(customer.as_ref().clone()),

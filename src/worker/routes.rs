@@ -1,7 +1,7 @@
 //! HTTP in and out: the runtime's request to [`crate::api::Request`], the
 //! answer back, and the answer's jobs onto the queue.
 
-use worker::{console_error, Context, Env, Headers};
+use worker::{console_error, console_log, AnalyticsEngineDataPointBuilder, Context, Env, Headers};
 
 use super::{access, config, now, queue, seed, stripe};
 use crate::api::{self, ApiError, Method, Request, Response};
@@ -15,6 +15,9 @@ pub async fn fetch(
     if bench_floor(&request, env) {
         return insert_for_the_bench(env).await;
     }
+    let started = js_sys::Date::now();
+    let method = Method::parse(request.method().as_ref());
+    let ray = request.headers().get("cf-ray").ok().flatten();
     let handled = match read(&mut request).await {
         Ok(request) => match (config::app(env), seed()) {
             (Ok(app), Ok(seed)) => {
@@ -34,6 +37,8 @@ pub async fn fetch(
     if let Some(log) = &handled.log {
         console_error!("internal error: {log}");
     }
+    let duration_ms = (js_sys::Date::now() - started).max(0.0) as u64;
+    record(env, &handled.log_line(method, ray.as_deref(), duration_ms));
     // The jobs are sent after the answer: their batch has committed, and a
     // lost send is found by the cron sweep, so the caller need not wait for
     // the queue's round trip.
@@ -48,6 +53,30 @@ pub async fn fetch(
         response.headers.push(("server-timing".into(), timing));
     }
     write(response)
+}
+
+/// The request's log line (kept by Workers Logs, `[observability]`) and
+/// its data point in the `METRICS` Analytics Engine dataset, if bound:
+/// blobs route, method, principal; doubles status, D1 round trips, D1
+/// microseconds, milliseconds; indexed by route.
+fn record(env: &Env, line: &api::RequestLog) {
+    console_log!("{}", serde_json::to_string(line).unwrap_or_default());
+    let Ok(metrics) = env.analytics_engine("METRICS") else {
+        return;
+    };
+    let point = AnalyticsEngineDataPointBuilder::new()
+        .indexes([line.route])
+        .blobs([line.route, line.method, line.principal])
+        .doubles([
+            f64::from(line.status),
+            f64::from(line.d1_round_trips),
+            line.d1_us as f64,
+            line.duration_ms as f64,
+        ])
+        .build();
+    if let Err(error) = metrics.write_data_point(&point) {
+        console_error!("metrics: {error}");
+    }
 }
 
 /// Reads the request, leaving a declared oversized body unread: the router

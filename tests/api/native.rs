@@ -277,6 +277,7 @@ impl Transport for Native {
             seed,
         ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
+        check_log_line(&handled, method, path, headers);
         self.run_jobs(handled.jobs, seed);
         let mut headers = handled.response.headers;
         headers.push((
@@ -362,6 +363,32 @@ impl Transport for Native {
             headers: vec![],
             body: text.into_bytes(),
         }
+    }
+}
+
+/// Every request's log line names its route by the table's pattern (or
+/// `unmatched`) and carries nothing of the request's own: no id from the
+/// path, no header's value, no address. Checked on every request the suite
+/// makes.
+fn check_log_line(handled: &api::Handled, method: &str, path: &str, headers: &[(&str, &str)]) {
+    let line = handled.log_line(Method::parse(method), Some("8f2c1d0e9a7b6c5d-LJU"), 12);
+    let text = serde_json::to_string(&line).unwrap();
+    let expected = api::route_for(&method.to_ascii_uppercase(), path).map_or("unmatched", |r| r.0);
+    assert_eq!(line.route, expected, "{text}");
+    assert_eq!(line.status, handled.response.status);
+    assert_eq!(line.ray.as_deref(), Some("8f2c1d0e9a7b6c5d-LJU"));
+    assert!(!text.contains('@'), "an address in the log: {text}");
+    let pattern: Vec<&str> = line.route.trim_matches('/').split('/').collect();
+    for (n, segment) in path.trim_matches('/').split('/').enumerate() {
+        if pattern.get(n).is_some_and(|p| p.starts_with('{')) && segment.len() > 3 {
+            assert!(
+                !text.contains(segment),
+                "{segment} of {path} in the log: {text}"
+            );
+        }
+    }
+    for (_, value) in headers.iter().filter(|(_, value)| value.len() >= 12) {
+        assert!(!text.contains(value), "a header's value in the log: {text}");
     }
 }
 

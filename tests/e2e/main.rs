@@ -61,4 +61,5 @@ mod web;
 mod assets;
 mod delivery;
 mod every_email;
+mod observability;
 mod vat;
