@@ -74,10 +74,10 @@ pub(crate) fn desk(role: StaffRole, status: u16, title: &str, body: Html) -> Han
 
 /// A use case's refusal of a form: its field errors shown on the form,
 /// anything else as the desk's problem page.
-pub(crate) fn field_errors(error: ApiError) -> std::result::Result<FieldErrors, Handled> {
+pub(crate) fn field_errors(error: ApiError) -> std::result::Result<FieldErrors, Box<Handled>> {
     match error {
         ApiError::App(AppError::Invalid(errors)) => Ok(errors),
-        other => Err(problem_page(Area::Desk, other)),
+        other => Err(Box::new(problem_page(Area::Desk, other))),
     }
 }
 
@@ -453,7 +453,7 @@ pub async fn create_partner<D: Database>(
         Err(error) => {
             return match field_errors(error) {
                 Ok(errors) => partners_html(app, caller, 422, &errors, &object).await,
-                Err(page) => Ok(page),
+                Err(page) => Ok(*page),
             }
         }
     };
@@ -655,7 +655,7 @@ pub async fn add_release<D: Database>(
         Ok(_) => Ok(Response::redirect("/desk/releases").into()),
         Err(error) => match field_errors(error) {
             Ok(errors) => releases_html(app, caller, 422, &errors, &object).await,
-            Err(page) => Ok(page),
+            Err(page) => Ok(*page),
         },
     }
 }
