@@ -9,7 +9,9 @@
 #   3. the built Worker without its required settings answers 500 without
 #      naming them, and logs which are missing;
 #   4. with a setting that is present but wrong (an IBAN failing its check
-#      digits) it answers 500 the same way and logs which one.
+#      digits) it answers 500 the same way and logs which one;
+#   5. the committed flood limit (the PUBLIC_POSTS Rate Limiting binding) is
+#      enforced: the 31st public post a minute from one address is 429.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
@@ -143,3 +145,30 @@ for _ in $(seq 1 20); do grep -q "BANK_IBAN is not an IBAN" "$work/wrangler-iban
 grep -q "BANK_IBAN is not an IBAN" "$work/wrangler-iban.log" \
   || { cat "$work/wrangler-iban.log"; fail "the log does not say that BANK_IBAN is wrong"; }
 echo "config-test: with a mistyped IBAN the Worker answers 500 and logs: $(grep -o 'BANK_IBAN is not an IBAN[^"]*' "$work/wrangler-iban.log" | head -1 | cut -c1-60)…"
+
+# --- 5. the flood limit, as committed -----------------------------------------
+# The committed PUBLIC_POSTS binding (30 a minute per client and endpoint),
+# enforced by the runtime: the 31st sign-in request from one address is 429.
+for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+pids=()
+port=$(free_port)
+inspector_port=$(free_port)
+npx wrangler d1 migrations apply DB --local --persist-to "$work/d1-flood" > "$work/migrations.log" 2>&1 \
+  || { cat "$work/migrations.log"; fail "the migrations did not apply"; }
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+  --persist-to "$work/d1-flood" --env-file "$work/deploy.vars" --log-level warn \
+  --show-interactive-dev-session=false > "$work/wrangler-flood.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+# The limiter counts in fixed minutes: start early in one, so that the 31
+# requests (about a second) fall in the same.
+while [ "$(date +%-S)" -gt 45 ]; do sleep 1; done
+statuses=$(for _ in $(seq 1 31); do
+  curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'content-type: application/json' \
+    -d '{"email": "flood@example.com"}' "http://127.0.0.1:$port/api/sessions"
+done | sort | uniq -c | tr -s ' ' | paste -sd, -)
+[ "$statuses" = " 30 202, 1 429" ] || { tail -20 "$work/wrangler-flood.log"; fail "31 sign-in requests from one address answered $statuses, not 30 × 202 and 1 × 429"; }
+echo "config-test: the committed flood limit answers 30 sign-in requests a minute from one address and refuses the 31st (429)"

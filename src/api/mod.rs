@@ -28,7 +28,8 @@ pub use crate::app::{Access, PartnerNeed};
 
 use crate::app::AccessError;
 use crate::app::{
-    AccessKeys, App, AppError, Caller, Credentials, PaymentProvider, Principal, Profile,
+    AccessKeys, App, AppError, Caller, Credentials, FloodLimit, PaymentProvider, Principal,
+    Profile, FLOOD_RETRY_AFTER_SECONDS,
 };
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
@@ -58,12 +59,14 @@ pub fn body_limit(path: &str) -> usize {
     }
 }
 
-/// Answers one request. `provider` is the card payment provider and `keys`
-/// Cloudflare Access's signing keys, each if configured.
-pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
+/// Answers one request. `provider` is the card payment provider, `keys`
+/// Cloudflare Access's signing keys and `flood` the platform's rate limiter
+/// for public posts, each if configured.
+pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys, F: FloodLimit>(
     app: &App<D>,
     provider: Option<&P>,
     keys: Option<&K>,
+    flood: Option<&F>,
     request: Request,
     now: Instant,
     seed: [u8; 32],
@@ -84,27 +87,28 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys>(
             )
             .with_header("access-control-max-age", "600")
             .into(),
-        _ => {
-            let bucket = public_post_bucket(&request);
-            let limited = app.rate_limited(bucket.as_deref(), app.config.public_rate_limit, now);
-            let mut principal = None;
-            let mut answer = authenticated(
-                &limited,
-                provider,
-                keys,
-                &request,
-                now,
-                &mut entropy,
-                &mut principal,
-            )
-            .await
-            .unwrap_or_else(ApiError::into_handled);
-            answer.principal = principal;
-            match limited.settle_rate_limit().await {
-                Ok(()) => answer,
-                Err(error) => ApiError::from(error).into_handled(),
+        _ => match (public_post_bucket(&request), flood) {
+            (Some(bucket), Some(flood)) if !flood.admits(&bucket).await => {
+                ApiError::App(AccessError::RateLimited(FLOOD_RETRY_AFTER_SECONDS).into())
+                    .into_handled()
             }
-        }
+            _ => {
+                let mut principal = None;
+                let mut answer = authenticated(
+                    app,
+                    provider,
+                    keys,
+                    &request,
+                    now,
+                    &mut entropy,
+                    &mut principal,
+                )
+                .await
+                .unwrap_or_else(ApiError::into_handled);
+                answer.principal = principal;
+                answer
+            }
+        },
     };
     if let Some(origin) = cors {
         handled
@@ -140,8 +144,8 @@ pub fn server_timing(trips: RoundTrips) -> String {
 
 /// Posts to public endpoints (registration, sign-in, validation, the sign-in
 /// pages) are limited per client address and endpoint, so that nobody floods
-/// the outbox or guesses tokens; a 429 says when to try again. The bucket a
-/// request is counted in, if any: the count rides on its first round trip.
+/// the outbox or guesses tokens; a 429 says when to try again. The key a
+/// request is counted under by the platform's limiter, if any.
 fn public_post_bucket(request: &Request) -> Option<String> {
     if request.method != Method::Post {
         return None;

@@ -46,7 +46,7 @@ pub use principal::{
     StaffIdentity, BREAK_GLASS, SESSION_HOURS,
 };
 pub use profile::CustomerOverview;
-pub use rate_limit::RateLimited;
+pub use rate_limit::{FloodLimit, FLOOD_RETRY_AFTER_SECONDS};
 pub use reconciliation::{Imported, Report, ReportLine, Upload};
 pub use registration::{FreeCouponOutcome, Registered, Verified};
 pub use replies::{InboundOutcome, Refusal};
@@ -72,8 +72,6 @@ pub struct Config {
     pub support_form_url: String,
     /// The public website's origin, allowed to call the API from its pages (CORS).
     pub public_site_origin: Option<String>,
-    /// Posts one client address may make to one public endpoint in a minute.
-    pub public_rate_limit: i64,
     /// The break-glass staff token (`STAFF_TOKEN`), by its hash only; unset
     /// in a production that relies on Access alone.
     pub staff_token: Option<SecretHash>,
@@ -240,7 +238,6 @@ pub(crate) mod testing {
             registration_form_url: "https://www.timeandspace.test/register".into(),
             support_form_url: "https://www.timeandspace.test/support".into(),
             public_site_origin: Some("https://www.timeandspace.test".into()),
-            public_rate_limit: 30,
             staff_token: Some(SecretHash::of("staff")),
             access: None,
             version: "test".into(),

@@ -109,10 +109,6 @@ fn config(env: &Env) -> worker::Result<Config> {
             .unwrap_or_else(|| format!("{base}/register")),
         support_form_url: setting(env, "SUPPORT_FORM_URL")
             .unwrap_or_else(|| format!("{base}/support")),
-        public_rate_limit: setting(env, "PUBLIC_RATE_LIMIT_PER_MINUTE")
-            .and_then(|n| n.parse::<i64>().ok())
-            .filter(|n| *n > 0)
-            .unwrap_or(30),
         public_site_origin: setting(env, "PUBLIC_SITE_ORIGIN")
             .map(|o| o.trim_end_matches('/').to_owned()),
         staff_token: setting(env, "STAFF_TOKEN").map(|token| SecretHash::of(&token)),

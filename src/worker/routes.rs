@@ -23,7 +23,17 @@ pub async fn fetch(
             (Ok(app), Ok(seed)) => {
                 let stripe = stripe::configured(env);
                 let access = access::configured(env);
-                api::handle(&app, stripe.as_ref(), access.as_ref(), request, now(), seed).await
+                let flood = env.rate_limiter("PUBLIC_POSTS").ok().map(PublicPosts);
+                api::handle(
+                    &app,
+                    stripe.as_ref(),
+                    access.as_ref(),
+                    flood.as_ref(),
+                    request,
+                    now(),
+                    seed,
+                )
+                .await
             }
             // A missing setting or no randomness: logged, answered as a
             // generic 500 problem, never with the cause.
@@ -53,6 +63,22 @@ pub async fn fetch(
         response.headers.push(("server-timing".into(), timing));
     }
     write(response)
+}
+
+/// The `PUBLIC_POSTS` Rate Limiting binding (its limit and period in
+/// `wrangler.toml`): counted at Cloudflare's edge, no D1 write per post.
+struct PublicPosts(worker::RateLimiter);
+
+impl crate::app::FloodLimit for PublicPosts {
+    async fn admits(&self, key: &str) -> bool {
+        match self.0.limit(key.to_owned()).await {
+            Ok(outcome) => outcome.success,
+            Err(error) => {
+                console_error!("rate limiter: {error}");
+                true
+            }
+        }
+    }
 }
 
 /// The request's log line (kept by Workers Logs, `[observability]`) and

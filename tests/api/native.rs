@@ -26,6 +26,7 @@ pub struct Native {
     now: Instant,
     seeds: AtomicU64,
     mail: StandInMail,
+    flood: StandInFlood,
 }
 
 /// A stand-in for Stripe's Checkout API.
@@ -43,6 +44,23 @@ impl PaymentProvider for StandInStripe {
                 request.order_id
             ),
         })
+    }
+}
+
+/// The platform's rate limiter as a count per key: 30 posts a minute, the
+/// limit `wrangler.toml` gives the `PUBLIC_POSTS` binding (the native
+/// suite's clock does not move between a test's requests).
+#[derive(Default)]
+struct StandInFlood {
+    counts: std::sync::Mutex<std::collections::HashMap<String, u32>>,
+}
+
+impl spica_portal::app::FloodLimit for StandInFlood {
+    async fn admits(&self, key: &str) -> bool {
+        let mut counts = self.counts.lock().unwrap();
+        let count = counts.entry(key.to_owned()).or_default();
+        *count += 1;
+        *count <= 30
     }
 }
 
@@ -144,7 +162,6 @@ pub fn spawn_app() -> TestApp<Native> {
         registration_form_url: FORM_URL.into(),
         support_form_url: "https://www.timeandspace.test/support".into(),
         public_site_origin: Some(SITE_ORIGIN.into()),
-        public_rate_limit: 30,
         staff_token: Some(SecretHash::of("native-staff-token")),
         access: Some(spica_portal::domain::access::AccessPolicy {
             team_domain: ACCESS_TEAM.into(),
@@ -190,6 +207,7 @@ pub fn spawn_app() -> TestApp<Native> {
         now: from_unix_millis(1_795_000_000_000).unwrap(),
         seeds: AtomicU64::new(0),
         mail: StandInMail::default(),
+        flood: StandInFlood::default(),
     })
 }
 
@@ -272,6 +290,7 @@ impl Transport for Native {
             &self.app,
             Some(&StandInStripe),
             Some(&StandInAccess),
+            Some(&self.flood),
             request,
             self.now,
             seed,

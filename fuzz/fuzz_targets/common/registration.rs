@@ -32,6 +32,14 @@ impl spica_portal::app::AccessKeys for NoAccess {
     }
 }
 
+enum NoFlood {}
+
+impl spica_portal::app::FloodLimit for NoFlood {
+    async fn admits(&self, _: &str) -> bool {
+        match *self {}
+    }
+}
+
 const ACTIVATION_SECRET: &str = "2:fuzz-activation-secret-two,1:fuzz-activation-secret-one";
 const LICENSE_SIGNING_KEY: &str =
     "4242424242424242424242424242424242424242424242424242424242424242";
@@ -78,11 +86,12 @@ pub fn post_twice(content_type: &str, body: &[u8]) {
             query: String::new(),
             headers: vec![("content-type".into(), content_type.into())],
             body: body.to_vec(),
+            oversized: false,
         };
         let mut seed = [0u8; 32];
         seed[0] = attempt;
         let handled =
-            pollster::block_on(api::handle(&app, None::<&NoProvider>, None::<&NoAccess>, request, now, seed));
+            pollster::block_on(api::handle(&app, None::<&NoProvider>, None::<&NoAccess>, None::<&NoFlood>, request, now, seed));
         let status = handled.response.status;
         assert!(
             status < 500,
