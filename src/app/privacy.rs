@@ -496,6 +496,30 @@ mod tests {
     }
 
     #[test]
+    fn a_desk_change_planned_before_an_erasure_cannot_write_the_phone_back() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let incident = incident_of(&app, &ana, 2);
+        let read = run(app.store.incident(&incident)).unwrap().unwrap();
+        assert!(read.phone.is_some());
+        run(app.erase_contact(
+            &staff_member(),
+            ana.contact.id.as_str(),
+            now(),
+            &mut entropy(3),
+        ))
+        .unwrap();
+        let stale = store::update_incident(&read, &read.callback);
+        let refused = run(app.store.write(stale)).unwrap_err();
+        assert!(
+            refused.is_unique_violation("incident_revisions"),
+            "{refused}"
+        );
+        let now_held = run(app.store.incident(&incident)).unwrap().unwrap();
+        assert_eq!((now_held.phone, now_held.preferred_times), (None, None));
+    }
+
+    #[test]
     fn an_unconfirmed_registration_that_something_refers_to_stays() {
         let app = app_with_foreign_keys();
         let stale = run(app.register(
