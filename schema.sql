@@ -126,6 +126,13 @@ END;
 -- interrupted through a service that cannot drop a repeat, for staff to check.
 -- Once settled (sent, not_sent, failed, unknown) the secret of a link in
 -- body_text is redacted (`?token=[redacted]`).
+-- Each email knows its recipient (migration 0017): the contact it was
+-- addressed to and that contact's organisation when it was written, or
+-- neither for the vendor's own addresses (the desk) and for addresses that
+-- are no contact (an invitee). An organisation's export holds the emails
+-- written for its contacts; an erasure changes the emails addressed to the
+-- erased contact, never by matching addresses or text. `kind` says what the
+-- email is ('legacy': written before 0017, of a kind that could not be told).
 CREATE TABLE outbox (
   id                  TEXT PRIMARY KEY,
   to_address          TEXT NOT NULL,
@@ -142,10 +149,18 @@ CREATE TABLE outbox (
   reply_to            TEXT,           -- the incident's signed reply address, if any
   body_html           TEXT,           -- dropped once settled (it carries links)
   headers             TEXT,           -- a JSON object; dropped once settled
-  CHECK (status <> 'sending' OR claimed_until IS NOT NULL)
+  contact_id          TEXT REFERENCES contacts (id),
+  customer_id         TEXT REFERENCES customers (id),
+  kind                TEXT NOT NULL CHECK (kind IN ('verification', 'sign_in', 'address_change', 'erasure', 'account',
+                        'invitation', 'license', 'payment', 'incident', 'desk', 'bulletin', 'legacy')),
+  CHECK (status <> 'sending' OR claimed_until IS NOT NULL),
+  CHECK ((contact_id IS NULL) = (customer_id IS NULL)),
+  CHECK (kind <> 'desk' OR contact_id IS NULL)
 ) STRICT;
 CREATE INDEX outbox_by_recipient ON outbox (to_address, created_at);
 CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_by_contact ON outbox (contact_id, created_at);
+CREATE INDEX outbox_by_customer ON outbox (customer_id, created_at);
 
 -- News bulletins, published by staff (listed at /news).
 CREATE TABLE bulletins (
@@ -464,6 +479,24 @@ CREATE TABLE rate_counters (
   requests     INTEGER NOT NULL,
   PRIMARY KEY (bucket, window_start)
 ) STRICT;
+
+-- Emailed links asked for, per address and kind, for the hourly quota
+-- (domain::notification::link_quota; migration 0017). Every request the
+-- quota lets through is a row, whether or not the address is a contact's, so
+-- that the answer tells nothing of who is registered; `number` is its place
+-- among the address's requests of that kind in the hour, counted in the
+-- INSERT, and the CHECK refuses one beyond `quota`, failing its whole batch
+-- (the link's token and email with it) when requests race. Kept an hour.
+CREATE TABLE link_requests (
+  id           TEXT PRIMARY KEY,
+  address      TEXT NOT NULL,                   -- lower-cased, as typed or held
+  kind         TEXT NOT NULL CHECK (kind IN ('sign_in', 'address_change', 'erasure')),
+  requested_at TEXT NOT NULL,
+  number       INTEGER NOT NULL,
+  quota        INTEGER NOT NULL,
+  CONSTRAINT link_quota CHECK (number <= quota)
+) STRICT;
+CREATE INDEX link_requests_by_address ON link_requests (address, kind, requested_at);
 
 CREATE INDEX sups_subscriptions_by_partner ON sups_subscriptions (partner_id, serial);
 

@@ -61,6 +61,15 @@ CREATED = {"/api/registrations", "/api/me/coupon-orders", "/api/me/incidents", "
            "/api/partner/sups-subscriptions", "/api/staff/members", "/api/me/contacts"}
 problem = {"description": "An RFC 9457 problem naming what is wrong",
            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+# Operations that email a link, at most LINKS_PER_HOUR of a kind to one address
+# an hour (domain::notification::link_quota): beyond, nothing is sent and the
+# answer says when the last was asked for and when to ask again.
+EMAILS_A_LINK = {("POST", "/api/sessions"), ("DELETE", "/api/me"), ("PATCH", "/api/me")}
+link_withheld = {"description": "No link was sent: the address's hourly quota of links of this kind is full "
+                                "(for any address alike, registered or not)",
+                 "headers": {"Retry-After": {"description": "Seconds until asking again may succeed",
+                                             "schema": {"type": "integer", "minimum": 1}}},
+                 "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/LinkWithheld"}}}}
 
 paths = {}
 for path, methods, access in routes:
@@ -87,6 +96,13 @@ for path, methods, access in routes:
             operation["responses"]["200"] = {"description": "The same request again: the earlier answer", "content": answer["content"]}
         if path == "/api/registrations":
             operation["responses"]["303"] = {"description": "A form post: to the thank-you page, or back to the form with errors"}
+        if (method, path) in EMAILS_A_LINK:
+            operation["responses"]["429"] = link_withheld
+            if access == "PUBLIC":  # also limited per client address
+                operation["responses"]["429"] = {**link_withheld, "description": link_withheld["description"]
+                    + "; or the client's address posted here too often (/problems/rate-limited)",
+                    "content": {"application/problem+json": {"schema": {"anyOf": [
+                        {"$ref": "#/components/schemas/LinkWithheld"}, {"$ref": "#/components/schemas/Problem"}]}}}}
         operation["responses"]["4XX"] = problem
         operation["responses"]["5XX"] = problem
         operations[method.lower()] = operation
@@ -112,6 +128,13 @@ document = {
                 "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
                 "errors": {"type": "array", "items": {"type": "object", "required": ["field", "code", "detail"], "properties": {
                     "field": {"type": "string"}, "code": {"type": "string"}, "detail": {"type": "string"}}}}}},
+            "LinkWithheld": {"allOf": [{"$ref": "#/components/schemas/Problem"}, {
+                "type": "object", "required": ["last_requested_at", "retry_at"], "properties": {
+                    "type": {"const": "/problems/link-withheld"},
+                    "last_requested_at": {"type": "string", "format": "date-time",
+                                          "description": "When the last link of this kind to the address was asked for"},
+                    "retry_at": {"type": "string", "format": "date-time",
+                                 "description": "From when a new link may be asked for"}}}]},
             "Registration": {"type": "object", "required": ["serial", "company", "contact", "accept_terms"], "properties": {
                 "serial": {"type": "string", "description": "From Help/About, or \"0\""},
                 "company": {"type": "object", "required": ["name", "street", "postal_code", "city", "country"], "properties": {

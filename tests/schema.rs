@@ -373,3 +373,94 @@ fn partial_credit_notes_migration_keeps_the_documents_issued_before() {
     ))
     .unwrap();
 }
+
+/// Migration 0017 on a populated database, as D1 runs it: every email is
+/// told its contact (the one who held the address when it was written, its
+/// organisation with it) or none (the desk, an invitee, an address nobody
+/// holds now), and its kind from its subject.
+#[test]
+fn outbox_recipients_migration_tells_each_email_its_contact_and_kind() {
+    let db = Connection::open_in_memory().unwrap();
+    db.execute_batch("PRAGMA foreign_keys = on;").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let rebuild = dir.join("0017_outbox_recipients.sql");
+    for migration in migration_files()
+        .iter()
+        .take_while(|path| **path != rebuild)
+    {
+        db.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    db.execute_batch(
+        "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, created_at) VALUES \
+           ('cus_a', 'active', 'TS-1', 'A', 'U 1', '1000', 'Ljubljana', 'SI', 't1'), \
+           ('cus_b', 'active', 'TS-2', 'B', 'U 2', '1000', 'Ljubljana', 'SI', 't1'), \
+           ('cus_c', 'active', 'TS-3', 'C', 'U 3', '1000', 'Ljubljana', 'SI', 't5');
+         INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, created_at, removed_at, pending_email) VALUES \
+           ('con_x', 'cus_a', 'removed', 'X', 'x@a.si', '+3861', 0, 't1', 't4', NULL), \
+           ('con_w', 'cus_a', 'active', 'W', 'w@a.si', '+3862', 0, 't1', NULL, 'w2@a.si'), \
+           ('con_d', 'cus_b', 'active', 'D', 'desk@spica.si', '+3863', 0, 't3', NULL, NULL), \
+           ('con_z', 'cus_c', 'active', 'Z', 'x@a.si', '+3864', 0, 't5', NULL, NULL);
+         INSERT INTO bulletins (id, subject, body, published_by, published_at) VALUES ('bul_1', 'Incident: news', 'b', 's', 't2');
+         INSERT INTO bulletin_recipients (bulletin_id, contact_id, status, outbox_id) VALUES ('bul_1', 'con_w', 'queued', 'obx_1');
+         INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) VALUES \
+           ('m01', 'x@a.si', 'Pro-forma for 2 support coupon(s), order ord_1', 't', 'sent', 't2', 't2'), \
+           ('m02', 'desk@spica.si', 'New support incident inc_1: call back by z', 't', 'sent', 't2', 't2'), \
+           ('m03', 'desk@spica.si', 'Re: Offline [inc_1]', 'X wrote', 'sent', 't2', 't2'), \
+           ('m04', 'x@a.si', 'Re: Offline [inc_1]', 'Maja (Spica support) wrote', 'sent', 't2', 't2'), \
+           ('m05', 'desk@spica.si', 'Welcome to Time & Space support', 't', 'sent', 't3', 't3'), \
+           ('m06', 'desk@spica.si', 'Incident inc_1: the callback deadline was missed (SLA breached)', 't', 'sent', 't4', 't4'), \
+           ('m07', 'x@a.si', 'Welcome to Time & Space support', 't', 'sent', 't6', 't6'), \
+           ('m08', 'n@a.si', 'A invites you to A on the Spica Customer Support Portal', 't', 'sent', 't2', 't2'), \
+           ('obx_1', 'w@a.si', 'Incident: news', 't', 'sent', 't2', 't2'), \
+           ('m09', 'w2@a.si', 'Confirm your new email address for Time & Space support', 't', 'sent', 't2', 't2'), \
+           ('m10', 'old@a.si', 'Your Time & Space support email address was changed', 't', 'sent', 't2', 't2'), \
+           ('m11', 'w@a.si', 'Something from before', 't', 'sent', 't2', 't2'), \
+           ('m12', 'w@a.si', 'Your Time & Space sign-in link', 't', 'pending', 't2', 't2');",
+    )
+    .unwrap();
+
+    let migration = std::fs::read_to_string(&rebuild).unwrap();
+    db.execute_batch(&format!("BEGIN;\n{migration}\nCOMMIT;"))
+        .unwrap();
+
+    let told: Vec<String> = db
+        .prepare("SELECT id || ' ' || COALESCE(contact_id, '-') || ' ' || COALESCE(customer_id, '-') || ' ' || kind FROM outbox ORDER BY id")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        told,
+        [
+            "m01 con_x cus_a payment",
+            "m02 - - desk",
+            "m03 - - desk",
+            "m04 con_x cus_a incident",
+            "m05 - - account",
+            "m06 - - desk",
+            "m07 con_z cus_c account",
+            "m08 - - invitation",
+            "m09 con_w cus_a address_change",
+            "m10 - - account",
+            "m11 con_w cus_a legacy",
+            "m12 con_w cus_a sign_in",
+            "obx_1 con_w cus_a bulletin",
+        ]
+    );
+    let violations: i64 = db
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    let pending: String = db
+        .query_row(
+            "SELECT status || next_attempt_at FROM outbox WHERE id = 'm12'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(pending, "pendingt2", "rows keep what they had");
+}

@@ -7,6 +7,7 @@ use super::http::{Handled, Response};
 use crate::app::{AccessError, BillingError};
 use crate::app::{AppError, Problem as AppProblem};
 use crate::domain::field::FieldError;
+use crate::domain::time::format;
 
 /// Why a request failed, whether the transport or a use case refused it.
 #[derive(Debug)]
@@ -45,6 +46,12 @@ struct Problem<'a> {
     /// Where to buy coupons, when coupons are what is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
     order_coupons: Option<&'static str>,
+    /// A withheld link: when the last of its kind to the address was asked
+    /// for, and from when a new one may be (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_requested_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_at: Option<String>,
 }
 
 impl ApiError {
@@ -114,6 +121,12 @@ impl ApiError {
             Self::App(error) => error.log(),
             _ => None,
         };
+        let withheld = match &self {
+            Self::App(AppError::Access(AccessError::LinkWithheld { withheld, .. })) => {
+                Some(withheld)
+            }
+            _ => None,
+        };
         let problem = Problem {
             kind: format!("/problems/{slug}"),
             title,
@@ -125,15 +138,19 @@ impl ApiError {
                 Self::App(AppError::Billing(BillingError::PaymentRequired))
             )
             .then_some("/api/me/coupon-orders"),
+            last_requested_at: withheld.map(|w| format(w.last_requested_at)),
+            retry_at: withheld.map(|w| format(w.retry_at)),
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = Response::new(status, "application/problem+json", body)
             .with_header("cache-control", "no-store");
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
-            Self::App(AppError::Access(AccessError::RateLimited(seconds))) => {
-                response = response.with_header("retry-after", &seconds.to_string())
-            }
+            Self::App(AppError::Access(AccessError::RateLimited(seconds)))
+            | Self::App(AppError::Access(AccessError::LinkWithheld {
+                retry_after: seconds,
+                ..
+            })) => response = response.with_header("retry-after", &seconds.to_string()),
             Self::App(AppError::Access(AccessError::Unauthenticated)) => {
                 response = response.with_header("www-authenticate", "Bearer realm=\"spica-portal\"")
             }

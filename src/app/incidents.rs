@@ -374,7 +374,7 @@ impl<D: Database> App<D> {
         ));
         batch.push(store::insert_message(
             &ack_id,
-            &notification::incident_received(&customer.contact.email, &facts)
+            &notification::incident_received(customer.contact.recipient(), &facts)
                 .replying_to(self.reply_address(&incident.id)),
             now,
         ));
@@ -428,7 +428,7 @@ impl<D: Database> App<D> {
         if decision.prompt_customer {
             let outbox_id = format!("msg_prompt_{incident_id}_{}", incident.callback.window);
             let message = notification::callback_failed(
-                &customer.contact.email,
+                customer.contact.recipient(),
                 &self.facts(incident, customer),
                 self.reply_address(incident_id),
             );
@@ -522,7 +522,7 @@ impl<D: Database> App<D> {
         let outbox_id = entropy.id("msg");
         batch.push(store::insert_message(
             &outbox_id,
-            &notification::incident_message(
+            &notification::incident_message_to_desk(
                 &self.config.support_desk_email,
                 &incident_id,
                 &incident.subject,
@@ -560,7 +560,7 @@ impl<D: Database> App<D> {
         timeline.refuse_if_closed()?;
         let outbox_id = entropy.id("msg");
         let message = notification::incident_message(
-            &customer.contact.email,
+            customer.contact.recipient(),
             incident_id,
             &timeline.incident.subject,
             &format!("{} (Spica support)", author.name),
@@ -690,8 +690,11 @@ impl<D: Database> App<D> {
         let mut jobs = Vec::new();
         if balance < 0 && charge.due_now > 0 {
             let outbox_id = format!("msg_overdrawn_{incident_id}_{change}").replace(':', "_");
-            let message =
-                notification::balance_below_zero(&customer.contact.email, incident_id, balance);
+            let message = notification::balance_below_zero(
+                customer.contact.recipient(),
+                incident_id,
+                balance,
+            );
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });
         }
@@ -728,7 +731,7 @@ impl<D: Database> App<D> {
             })
             .collect();
         let message = notification::closing_statement(
-            &customer.contact.email,
+            customer.contact.recipient(),
             &self.facts(incident, customer),
             resolution.as_str(),
             &lines,

@@ -1005,9 +1005,9 @@ impl<D: Database> App<D> {
             let Ok(principal) = self.principal_for(&sub.customer_id, None).await else {
                 continue;
             };
-            let email = &principal.contact.email;
             let until = coverage_of(&sub).map_or_else(String::new, |c| c.last_day().to_string());
-            let message = notification::sups_ending(email, &sub.serial, &until);
+            let message =
+                notification::sups_ending(principal.contact.recipient(), &sub.serial, &until);
             let outbox_id = entropy.id("msg");
             self.store
                 .write(vec![

@@ -165,6 +165,17 @@ impl Job {
     }
 }
 
+/// The refusal of a link the hourly quota withholds, asked for at `now`.
+fn link_withheld(
+    withheld: crate::domain::notification::Withheld,
+    now: crate::domain::time::Instant,
+) -> AppError {
+    AppError::Access(AccessError::LinkWithheld {
+        withheld,
+        retry_after: withheld.retry_after(now),
+    })
+}
+
 /// The minute a rate limit counts `now` in, and the seconds until the next.
 fn rate_window(now: crate::domain::time::Instant) -> (crate::domain::time::Instant, u32) {
     let seconds = now.timestamp();

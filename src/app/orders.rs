@@ -5,7 +5,6 @@ use super::{App, AppError, Job};
 use super::{Caller, CustomerPrincipal};
 use crate::app::BillingError;
 use crate::domain::country::Country;
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, ProForma};
 use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Pricing, Quantity};
@@ -132,7 +131,7 @@ impl<D: Database> App<D> {
                     self.config.order_lifetime,
                 );
                 let message = notification::pro_forma(
-                    &email,
+                    customer.contact.recipient(),
                     &ProForma {
                         order_id: &order.id,
                         quantity: quantity.get(),
@@ -287,15 +286,15 @@ pub(super) struct Credit {
 impl Credit {
     pub fn new(
         order: &Order,
-        email: Option<&Email>,
+        to: Option<&notification::Recipient>,
         base_url: &str,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Self {
         let invoice_id = entropy.id("inv");
-        let confirmation = email.map(|email| {
+        let confirmation = to.map(|to| {
             let message = notification::payment_received(
-                email,
+                to.clone(),
                 &order.id,
                 order.quantity.get(),
                 &order.vat.total_due.to_string(),

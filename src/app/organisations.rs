@@ -370,7 +370,7 @@ impl<D: Database> App<D> {
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
             issued.claim_id = Some(claim.id.to_string());
             let message = notification::join_request(
-                &contact.email,
+                contact.recipient(),
                 &notification::Claimant {
                     name: &claimant.name,
                     email: claimant.email.as_str(),
@@ -445,7 +445,7 @@ impl<D: Database> App<D> {
             .read_pending_claim(caller, claim_id, Vec::new())
             .await?;
         let message =
-            notification::claim_refused(&claim.email, claim.serial.as_str(), reason.as_str());
+            notification::claim_refused(claim.recipient(), claim.serial.as_str(), reason.as_str());
         let outbox_id = entropy.id("msg");
         let changes = self
             .store

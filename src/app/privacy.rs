@@ -2,9 +2,9 @@
 //! it when its period ends, and the privacy page lists the same periods, so
 //! the page cannot say what the code does not do).
 
-use super::{AccessError, App, AppError, Caller, CustomerPrincipal, Job};
+use super::{link_withheld, AccessError, App, AppError, Caller, CustomerPrincipal, Job};
 use crate::domain::entropy::Entropy;
-use crate::domain::notification;
+use crate::domain::notification::{self, LinkKind};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{Token, TokenError};
 use crate::store::{self, Database, Row, Statement, Value};
@@ -89,7 +89,7 @@ impl Retention {
                 how_long: format!("Until they expire, then {}", days(EXPIRED_GRACE.num_days())),
             },
             Kept {
-                what: "Counts of requests per address and license",
+                what: "Counts of requests per network address and license, and when sign-in and other links were asked for an email address",
                 why: "To limit abuse",
                 how_long: format!("{} hour", RATE_COUNTER_KEEP.num_hours()),
             },
@@ -186,52 +186,60 @@ impl<D: Database> App<D> {
     /// A contact asks to be erased: a link valid for
     /// [`ERASURE_LINK_LIFETIME`] goes to their address, in the batch that
     /// keeps its hash (a newer request replaces the older link). Returns the
-    /// link's expiry. Like every emailed link, at most
-    /// [`notification::LINK_EMAILS_PER_HOUR`] emails to the address an hour,
-    /// so that the button cannot flood a mailbox.
+    /// link's expiry. At most [`notification::LINKS_PER_HOUR`] erasure links
+    /// an hour go to one address (other emails do not count), so that the
+    /// button cannot flood a mailbox: beyond, nothing is sent and the
+    /// refusal says when the last went and when to ask again.
     pub async fn request_erasure(
         &self,
         caller: &Caller,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(Instant, Vec<Job>), AppError> {
-        let hour = chrono::Duration::hours(1);
+        let kind = LinkKind::Erasure;
         let (principal, rows) = self
             .read_as(
                 caller,
-                vec![store::messages_to_contact_since(
+                vec![store::link_requests_to_contact(
                     &caller.contact_scope(),
-                    now - hour,
+                    kind,
+                    now,
                 )],
             )
             .await?;
         let principal = principal.customer()?;
-        let [sent] = rows.as_slice() else {
+        let [requested] = rows.as_slice() else {
             return Err(store::DbError::Decode("one read, one result".into()).into());
         };
-        let sent = store::decode_sent(sent)?;
-        if !notification::may_send_link(sent) {
-            let seconds = u32::try_from(hour.num_seconds()).unwrap_or(u32::MAX);
-            return Err(AppError::Access(AccessError::RateLimited(seconds)));
-        }
+        let requested = store::decode_link_requests(requested)?;
+        notification::link_quota(&requested, now).map_err(|w| link_withheld(w, now))?;
         let contact = &principal.contact;
         let token = Token::generate(entropy);
         let expires_at = now + ERASURE_LINK_LIFETIME;
         let message = notification::confirm_erasure(
-            &contact.email,
+            contact.recipient(),
             &contact.name,
             &self.config.public_base_url,
             token.as_str(),
             expires_at,
         );
         let outbox_id = entropy.id("msg");
-        self.store
+        let written = self
+            .store
             .write(vec![
+                store::record_link_request(&entropy.id("lrq"), &contact.email, kind, now),
                 store::request_erasure(&contact.id, token.hash(), expires_at),
                 store::insert_message(&outbox_id, &message, now),
             ])
-            .await?;
-        Ok((expires_at, vec![Job::DeliverEmail { outbox_id }]))
+            .await;
+        match written {
+            Err(error) if store::is_link_quota_full(&error) => Err(link_withheld(
+                notification::raced_link_quota(&requested, now),
+                now,
+            )),
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok((expires_at, vec![Job::DeliverEmail { outbox_id }])),
+        }
     }
 
     /// The erasure link's button: erases the contact it was sent to, once;
@@ -396,6 +404,121 @@ mod tests {
         assert_eq!(count(&app, customers, kept.contact.customer_id.as_str()), 1);
     }
 
+    /// A customer opens a voice incident: the desk gets its email.
+    fn incident_of(app: &App<Sqlite>, customer: &CustomerPrincipal, seed: u8) -> String {
+        use crate::app::NewIncident;
+        use crate::domain::{incident::Channel, phone::Phone, text::Text};
+        let input = NewIncident {
+            subject: Text::parse("Terminal offline", 200).unwrap(),
+            description: Text::parse("Reader 3 shows no time", 200).unwrap(),
+            channel: Channel::Voice,
+            phone: Some(Phone::parse("+38640111222").unwrap()),
+            preferred_times: None,
+            serial: None,
+        };
+        run(app.open_incident(&as_caller(customer), input, now(), &mut entropy(seed)))
+            .unwrap()
+            .0
+            .id
+            .to_string()
+    }
+
+    /// A contact holding the vendor's desk address, as one could before
+    /// such addresses were refused at registration and invitation.
+    fn give_desk_address(app: &App<Sqlite>, contact_id: &str) {
+        run(app.store.write(vec![Statement::new(
+            "UPDATE contacts SET email = 'desk@spica.test' WHERE id = ?1",
+            vec![contact_id.into()],
+        )]))
+        .unwrap();
+    }
+
+    fn desk_mail(app: &App<Sqlite>) -> i64 {
+        count(
+            app,
+            "SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?1 AND subject LIKE 'New support incident %'",
+            "desk@spica.test",
+        )
+    }
+
+    #[test]
+    fn the_retention_sweep_deletes_a_stale_registrations_emails_by_recipient_never_the_desks() {
+        let app = app_with_foreign_keys();
+        let other = customer(&app, "bor@kovinar.si", 1);
+        let stale = run(app.register(
+            registration("late@kovinar.si", "TS-LATE"),
+            now(),
+            &mut entropy(2),
+        ))
+        .unwrap();
+        let contact = run(app.store.contacts_of(&stale.customer_id))
+            .unwrap()
+            .remove(0);
+        give_desk_address(&app, contact.id.as_str());
+        incident_of(&app, &other, 3);
+        deliver_all(&app, now());
+        let desk = desk_mail(&app);
+        assert!(desk > 0);
+        let theirs = "SELECT COUNT(*) AS n FROM outbox WHERE contact_id = ?1";
+        assert_eq!(
+            count(&app, theirs, contact.id.as_str()),
+            1,
+            "the verification"
+        );
+
+        let period = days(Retention::default().unconfirmed_days);
+        run(app.sweep_retention(now() + period + days(1))).unwrap();
+        let customers = "SELECT COUNT(*) AS n FROM customers WHERE id = ?1";
+        assert_eq!(count(&app, customers, stale.customer_id.as_str()), 0);
+        assert_eq!(count(&app, theirs, contact.id.as_str()), 0);
+        assert_eq!(desk_mail(&app), desk, "the desk's mail stays");
+    }
+
+    #[test]
+    fn a_contact_holding_the_desks_address_exports_none_of_the_desks_mail() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = customer(&app, "bor@kovinar.si", 2);
+        let incident = incident_of(&app, &bor, 3);
+        give_desk_address(&app, ana.contact.id.as_str());
+        let ana = run(app.principal(ana.contact.id.as_str())).unwrap();
+        incident_of(&app, &bor, 4);
+        assert!(desk_mail(&app) >= 2);
+        let export = run(app.export(&as_caller(&ana), now())).unwrap();
+        let text = export.document.to_string();
+        assert!(!text.contains(&incident), "{text}");
+        assert!(!text.contains("New support incident"), "{text}");
+        let emails = export.document["emails"].as_array().unwrap();
+        assert!(!emails.is_empty(), "her own emails are there");
+        assert!(emails
+            .iter()
+            .all(|e| e["contact_id"] == ana.contact.id.as_str()));
+    }
+
+    #[test]
+    fn a_desk_change_planned_before_an_erasure_cannot_write_the_phone_back() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let incident = incident_of(&app, &ana, 2);
+        let read = run(app.store.incident(&incident)).unwrap().unwrap();
+        assert!(read.phone.is_some());
+        run(app.erase_contact(
+            &staff_member(),
+            ana.contact.id.as_str(),
+            now(),
+            &mut entropy(3),
+        ))
+        .unwrap();
+        let stale = store::update_incident(&read, &read.callback);
+        let refused = run(app.store.write(stale)).unwrap_err();
+        assert!(
+            refused.is_unique_violation("incident_revisions"),
+            "{refused}"
+        );
+        let now_held = run(app.store.incident(&incident)).unwrap().unwrap();
+        assert_eq!((now_held.phone, now_held.preferred_times), (None, None));
+    }
+
     #[test]
     fn an_unconfirmed_registration_that_something_refers_to_stays() {
         let app = app_with_foreign_keys();
@@ -489,16 +612,38 @@ mod tests {
         );
     }
 
-    /// Columns where an erased contact's data may stay, each with the
-    /// reason the law gives.
-    const KEPT_BY_LAW: &[(&str, &str, &str)] = &[(
-        "audit_log",
-        "detail",
-        "append-only record of who did what (legal obligation, legitimate interest): its triggers refuse changes",
-    )];
+    /// Where an erased contact's data may stay: a column, the rows it is
+    /// kept in (SQL), and why. Erasure goes by what the contact owns, so
+    /// what others wrote or received about them stays.
+    const KEPT: &[(&str, &str, &str, &str)] = &[
+        (
+            "audit_log",
+            "detail",
+            "true",
+            "append-only record of who did what (legal obligation, legitimate interest): its triggers refuse changes",
+        ),
+        (
+            "outbox",
+            "subject",
+            "kind = 'desk' AND contact_id IS NULL",
+            "the vendor's own desk's mail: its record of what it was asked, never changed by a customer's erasure",
+        ),
+        (
+            "outbox",
+            "body_text",
+            "kind = 'desk' AND contact_id IS NULL",
+            "the same; its text goes after the retention period",
+        ),
+        (
+            "incidents",
+            "description",
+            "true",
+            "what the organisation asked for and was charged for: its record (the callback phone and times go)",
+        ),
+    ];
 
     /// Every column of every table that contains one of `needles`, ignoring
-    /// case, apart from [`KEPT_BY_LAW`].
+    /// case, in rows not [`KEPT`].
     fn traces(app: &App<Sqlite>, needles: &[&str]) -> Vec<String> {
         let query = |sql: String, params: Vec<Value>| {
             run(app.store.query(Statement::new(sql, params))).unwrap()
@@ -516,15 +661,20 @@ mod tests {
                 vec![],
             );
             for column in columns.iter().map(|c| c.text("name").unwrap()) {
-                if KEPT_BY_LAW
+                let kept: Vec<&str> = KEPT
                     .iter()
-                    .any(|(t, c, _)| *t == table && *c == column)
-                {
-                    continue;
-                }
+                    .filter(|(t, c, _, _)| *t == table && *c == column)
+                    .map(|(_, _, rows, _)| *rows)
+                    .collect();
+                let kept = if kept.is_empty() {
+                    "false".to_owned()
+                } else {
+                    kept.join(" OR ")
+                };
                 for needle in needles {
                     let sql = format!(
-                        "SELECT COUNT(*) AS n FROM \"{table}\" WHERE instr(lower(CAST(\"{column}\" AS TEXT)), lower(?1)) > 0"
+                        "SELECT COUNT(*) AS n FROM \"{table}\" WHERE instr(lower(CAST(\"{column}\" AS TEXT)), lower(?1)) > 0 \
+                         AND NOT ({kept})"
                     );
                     if query(sql, vec![(*needle).into()])[0].integer("n").unwrap() > 0 {
                         found.push(format!("{table}.{column} holds {needle}"));
@@ -750,3 +900,6 @@ mod tests {
         assert!(kept.iter().any(|k| k.how_long.starts_with("7 days")));
     }
 }
+
+#[cfg(test)]
+mod erasure_diff;

@@ -2,21 +2,20 @@
 //! a new address only once the link sent to it is confirmed, and the old
 //! address is told.
 
-use super::{App, AppError, Caller, CustomerPrincipal, Job, Profile};
+use super::{link_withheld, App, AppError, Caller, CustomerPrincipal, Job, Profile};
 use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
-use crate::domain::notification;
+use crate::domain::notification::{self, LinkKind};
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::Instant;
 use crate::domain::token::{Purpose, Token, TokenError};
 use crate::store::{self, Database, DbError, OrderRecord};
 
-/// The emails sent to a new address in the last hour.
-fn links_sent(email: &Email, now: Instant) -> store::Statement {
-    store::messages_to_since(email.as_str(), now - chrono::Duration::hours(1))
+/// The links to confirm an address asked for it in the last hour.
+fn links_requested(email: &Email, now: Instant) -> store::Statement {
+    store::link_requests_to(email, LinkKind::AddressChange, now)
 }
 
 /// A principal as a change written leaves it, to answer without reading
@@ -154,16 +153,14 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
-        let sent = match &change.email {
+        let requested = match &change.email {
             Some(email) if *email != principal.contact.email => {
-                store::decode_sent(&self.store.query(links_sent(email, now)).await?)?
+                store::decode_link_requests(&self.store.query(links_requested(email, now)).await?)?
             }
-            _ => 0,
+            _ => Vec::new(),
         };
-        let (batch, jobs) = self.profile_changes(principal, change, sent, now, entropy)?;
-        if !batch.is_empty() {
-            self.store.write(batch).await?;
-        }
+        let (batch, jobs) = self.profile_changes(principal, change, &requested, now, entropy)?;
+        self.write_profile(batch, &requested, now).await?;
         Ok(jobs)
     }
 
@@ -176,17 +173,19 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(CustomerOverview, Vec<Job>), AppError> {
-        let extra = change.email.iter().map(|e| links_sent(e, now)).collect();
+        let extra = change
+            .email
+            .iter()
+            .map(|e| links_requested(e, now))
+            .collect();
         let (mut overview, rows) = self.overview_with(caller, extra).await?;
-        let sent = match rows.first() {
-            Some(rows) => store::decode_sent(rows)?,
-            None => 0,
+        let requested = match rows.first() {
+            Some(rows) => store::decode_link_requests(rows)?,
+            None => Vec::new(),
         };
         let principal = &mut overview.profile.principal;
-        let (batch, jobs) = self.profile_changes(principal, change, sent, now, entropy)?;
-        if !batch.is_empty() {
-            self.store.write(batch).await?;
-        }
+        let (batch, jobs) = self.profile_changes(principal, change, &requested, now, entropy)?;
+        self.write_profile(batch, &requested, now).await?;
         if let Some(email) = change
             .email
             .as_ref()
@@ -204,13 +203,34 @@ impl<D: Database> App<D> {
         Ok((overview, jobs))
     }
 
-    /// The statements of a change, and the jobs they ask for; `sent` is how
-    /// many emails went to the new address in the last hour.
+    /// Writes a change's statements, if any: a new address's link beyond
+    /// the quota (a request raced this one) is withheld, and nothing saved.
+    async fn write_profile(
+        &self,
+        batch: Vec<store::Statement>,
+        requested: &[Instant],
+        now: Instant,
+    ) -> Result<(), AppError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        match self.store.write(batch).await {
+            Err(error) if store::is_link_quota_full(&error) => Err(link_withheld(
+                notification::raced_link_quota(requested, now),
+                now,
+            )),
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(()),
+        }
+    }
+
+    /// The statements of a change, and the jobs they ask for; `requested`
+    /// is when links to the new address were asked for in the last hour.
     fn profile_changes(
         &self,
         principal: &CustomerPrincipal,
         change: &ProfileChange,
-        sent: i64,
+        requested: &[Instant],
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(Vec<store::Statement>, Vec<Job>), AppError> {
@@ -241,24 +261,23 @@ impl<D: Database> App<D> {
             ));
         }
         if let Some(email) = change.email.as_ref().filter(|e| **e != contact.email) {
-            if !notification::may_send_link(sent) {
-                let mut errors = FieldErrors::default();
-                errors.push(
-                    "contact.email",
-                    Invalid::new("rate_limited", "had too many emails; try again in an hour"),
-                );
-                return Err(AppError::Invalid(errors));
-            }
+            notification::link_quota(requested, now).map_err(|w| link_withheld(w, now))?;
             let token = Token::generate(entropy);
             let expires_at = now + Purpose::VerifyEmail.lifetime();
             let message = notification::confirm_new_email(
-                email,
+                notification::Recipient::contact(contact.id.as_str(), email),
                 &contact.name,
                 &self.config.public_base_url,
                 token.as_str(),
                 expires_at,
             );
             let outbox_id = entropy.id("msg");
+            batch.push(store::record_link_request(
+                &entropy.id("lrq"),
+                email,
+                LinkKind::AddressChange,
+                now,
+            ));
             batch.push(store::set_pending_email(
                 &contact.id,
                 email.as_str(),
@@ -308,7 +327,11 @@ impl<D: Database> App<D> {
         }
         let old = Email::parse(&pending.email)
             .map_err(|_| DbError::Decode(format!("email of {}", pending.contact_id)))?;
-        let notice = notification::email_changed(&old, &pending.name, &pending.pending_email);
+        let notice = notification::email_changed(
+            notification::Recipient::contact(&pending.contact_id, &old),
+            &pending.name,
+            &pending.pending_email,
+        );
         let outbox_id = entropy.id("msg");
         let written = self
             .store

@@ -9,10 +9,10 @@ use super::invoices::invoices_at_payment;
 use super::orders::Credit;
 use super::{App, AppError, Caller, Config, Job, StaffIdentity};
 use crate::app::BillingError;
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::invoice::Seller;
 use crate::domain::money::Money;
+use crate::domain::notification::Recipient;
 use crate::domain::order::Order;
 use crate::domain::reconciliation::{
     self, references, Counts, Line, OrderChange, Outcome, Reconciliation,
@@ -138,7 +138,7 @@ impl<D: Database> App<D> {
             seen.extend(store::decode_texts(rows, "entry_key")?);
         }
         let mut orders: HashMap<String, Order> = HashMap::new();
-        let mut addresses: HashMap<String, Email> = HashMap::new();
+        let mut addresses: HashMap<String, Recipient> = HashMap::new();
         for rows in order_rows {
             for (record, address) in store::decode_orders_to_confirm(rows)? {
                 if let Some(address) = address {
@@ -329,7 +329,7 @@ impl<D: Database> App<D> {
 fn reconciliation_writes(
     statement_id: &str,
     decided: &Reconciliation,
-    addresses: &HashMap<String, Email>,
+    addresses: &HashMap<String, Recipient>,
     config: &Config,
     now: Instant,
     entropy: &mut Entropy,
@@ -406,7 +406,7 @@ fn settle(
 /// that one of each is written however the payment arrives.
 fn settlement(
     order: &Order,
-    address: Option<&Email>,
+    address: Option<&Recipient>,
     base_url: &str,
     now: Instant,
     entropy: &mut Entropy,

@@ -105,7 +105,7 @@ impl<D: Database> App<D> {
         let token = Token::generate(entropy);
         let issued = IssuedToken::issue(Purpose::VerifyEmail, &contact_id, now);
         let message = notification::verification(
-            email,
+            notification::Recipient::contact(&contact_id, email),
             registration.contact.name.as_str(),
             &self.config.public_base_url,
             token.as_str(),
@@ -176,7 +176,7 @@ impl<D: Database> App<D> {
             _ => None,
         };
         let welcome = notification::welcome(
-            &contact.email,
+            contact.recipient(),
             &contact.name,
             &self.config.public_base_url,
             grant.is_some(),

@@ -2,12 +2,12 @@
 //! access token; and who a bearer token belongs to.
 
 use super::CustomerPrincipal;
-use super::{App, AppError, Job};
+use super::{link_withheld, App, AppError, Job};
 use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::minutes_available;
-use crate::domain::notification;
+use crate::domain::notification::{self, LinkKind};
 use crate::domain::organisation::ContactStatus;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
@@ -31,9 +31,11 @@ pub struct Profile {
 
 impl<D: Database> App<D> {
     /// Emails a sign-in link to a known, active customer, and a fresh
-    /// verification link to one who has not confirmed yet, up to
-    /// [`notification::LINK_EMAILS_PER_HOUR`]. Says nothing about which: the
-    /// caller answers the same either way.
+    /// verification link to one who has not confirmed yet. Every request
+    /// counts against the address's hourly quota of sign-in links
+    /// ([`notification::link_quota`]), whatever the address, so the answer
+    /// (sent, or withheld with when to ask again) says nothing of whether
+    /// it is registered; other emails to the address do not count.
     pub async fn request_sign_in(
         &self,
         email: &Email,
@@ -52,59 +54,71 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
+        let kind = LinkKind::SignIn;
         let rows = self
             .store
             .reads(vec![
                 store::contact_by_email(email.as_str()),
-                store::messages_to_since(email.as_str(), now - chrono::Duration::hours(1)),
+                store::link_requests_to(email, kind, now),
             ])
             .await?;
-        let [contact, sent] = rows.as_slice() else {
+        let [contact, requested] = rows.as_slice() else {
             return Err(DbError::Decode("two reads, two results".into()).into());
         };
-        let Some(contact) = store::decode_contact(contact)? else {
-            return Ok(Vec::new());
-        };
-        let sent_last_hour = store::decode_sent(sent)?;
-        if !notification::may_send_link(sent_last_hour) {
-            return Ok(Vec::new());
+        let requested = store::decode_link_requests(requested)?;
+        notification::link_quota(&requested, now).map_err(|w| link_withheld(w, now))?;
+        let mut batch = vec![store::record_link_request(
+            &entropy.id("lrq"),
+            email,
+            kind,
+            now,
+        )];
+        let mut jobs = Vec::new();
+        // An invitation is accepted from its own link; a removed contact
+        // signs in no more; nobody's address gets nothing. All count.
+        if let Some(contact) = store::decode_contact(contact)? {
+            let token = Token::generate(entropy);
+            let to = contact.recipient();
+            let link = match contact.status {
+                ContactStatus::Active => {
+                    let issued = IssuedToken::issue(Purpose::SignIn, &contact.id, now);
+                    let message = notification::sign_in(
+                        to,
+                        &self.config.public_base_url,
+                        token.as_str(),
+                        next,
+                        issued.expires_at,
+                    );
+                    Some((issued, message))
+                }
+                ContactStatus::PendingVerification => {
+                    let issued = IssuedToken::issue(Purpose::VerifyEmail, &contact.id, now);
+                    let message = notification::verification(
+                        to,
+                        &contact.name,
+                        &self.config.public_base_url,
+                        token.as_str(),
+                        issued.expires_at,
+                    );
+                    Some((issued, message))
+                }
+                ContactStatus::Invited | ContactStatus::Removed => None,
+            };
+            if let Some((issued, message)) = link {
+                let outbox_id = entropy.id("msg");
+                batch.push(store::insert_token(token.hash(), &issued, now));
+                batch.push(store::insert_message(&outbox_id, &message, now));
+                jobs.push(Job::DeliverEmail { outbox_id });
+            }
         }
-        let token = Token::generate(entropy);
-        let (issued, message) = match contact.status {
-            ContactStatus::Active => {
-                let issued = IssuedToken::issue(Purpose::SignIn, &contact.id, now);
-                let message = notification::sign_in(
-                    email,
-                    &self.config.public_base_url,
-                    token.as_str(),
-                    next,
-                    issued.expires_at,
-                );
-                (issued, message)
-            }
-            ContactStatus::PendingVerification => {
-                let issued = IssuedToken::issue(Purpose::VerifyEmail, &contact.id, now);
-                let message = notification::verification(
-                    email,
-                    &contact.name,
-                    &self.config.public_base_url,
-                    token.as_str(),
-                    issued.expires_at,
-                );
-                (issued, message)
-            }
-            // An invitation is accepted from its own link; a removed contact
-            // signs in no more.
-            ContactStatus::Invited | ContactStatus::Removed => return Ok(Vec::new()),
-        };
-        let outbox_id = entropy.id("msg");
-        self.store
-            .write(vec![
-                store::insert_token(token.hash(), &issued, now),
-                store::insert_message(&outbox_id, &message, now),
-            ])
-            .await?;
-        Ok(vec![Job::DeliverEmail { outbox_id }])
+        match self.store.write(batch).await {
+            Err(error) if store::is_link_quota_full(&error) => Err(link_withheld(
+                notification::raced_link_quota(&requested, now),
+                now,
+            )),
+            Err(error) => Err(error.into()),
+            Ok(_) => Ok(jobs),
+        }
     }
 
     /// Exchanges a sign-in link, once, for an access token.
@@ -190,26 +204,79 @@ mod tests {
     }
 
     #[test]
-    fn a_mailbox_gets_at_most_five_link_emails_an_hour() {
+    fn five_sign_in_links_an_hour_whatever_else_the_mailbox_got_and_any_address_alike() {
         let app = app();
         active_customer(&app, "ana@kovinar.si");
-        let email = Email::parse("ana@kovinar.si").unwrap();
-        // The verification and welcome emails count too: three more links fit.
-        let sent: Vec<usize> = (0..5)
-            .map(|n| {
-                run(app.request_sign_in(&email, now(), &mut entropy(10 + n)))
-                    .unwrap()
-                    .len()
-            })
-            .collect();
-        assert_eq!(sent, [1, 1, 1, 0, 0]);
+        let known = Email::parse("ana@kovinar.si").unwrap();
+        let unknown = Email::parse("nobody@kovinar.si").unwrap();
+        for (email, links, seed) in [(&known, 1, 10), (&unknown, 0, 20)] {
+            // The verification and welcome emails do not count: five links fit.
+            let sent: Vec<usize> = (0..5)
+                .map(|n| {
+                    run(app.request_sign_in(email, now(), &mut entropy(seed + n)))
+                        .unwrap()
+                        .len()
+                })
+                .collect();
+            assert_eq!(sent, [links; 5], "{email:?}");
+            let sixth = run(app.request_sign_in(email, now(), &mut entropy(seed + 6)));
+            let Err(AppError::Access(AccessError::LinkWithheld {
+                withheld,
+                retry_after,
+            })) = sixth
+            else {
+                panic!("{sixth:?}");
+            };
+            assert_eq!(withheld.last_requested_at, now());
+            assert_eq!(withheld.retry_at, now() + chrono::Duration::hours(1));
+            assert_eq!(retry_after, 3600);
+        }
         let an_hour_later = now() + chrono::Duration::hours(1) + chrono::Duration::milliseconds(1);
         assert_eq!(
-            run(app.request_sign_in(&email, an_hour_later, &mut entropy(20)))
+            run(app.request_sign_in(&known, an_hour_later, &mut entropy(30)))
                 .unwrap()
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn requests_that_race_past_the_quota_fail_whole_and_send_nothing() {
+        let app = app();
+        active_customer(&app, "ana@kovinar.si");
+        let email = Email::parse("ana@kovinar.si").unwrap();
+        for n in 0..4 {
+            run(app.request_sign_in(&email, now(), &mut entropy(30 + n))).unwrap();
+        }
+        // Two requests planned from the same read (four made): the second
+        // write finds the quota full.
+        let batch = |n: u8| {
+            let mut entropy = entropy(40 + n);
+            vec![
+                store::record_link_request(&entropy.id("lrq"), &email, LinkKind::SignIn, now()),
+                store::insert_message(
+                    &entropy.id("msg"),
+                    &notification::sign_in(
+                        notification::Recipient::Stranger(email.clone()),
+                        "https://portal.test",
+                        "T",
+                        None,
+                        now(),
+                    ),
+                    now(),
+                ),
+            ]
+        };
+        let before = run(app.store.outbox_messages(Some("ana@kovinar.si"), 50))
+            .unwrap()
+            .len();
+        run(app.store.write(batch(1))).unwrap();
+        let lost = run(app.store.write(batch(2))).unwrap_err();
+        assert!(store::is_link_quota_full(&lost), "{lost}");
+        let after = run(app.store.outbox_messages(Some("ana@kovinar.si"), 50))
+            .unwrap()
+            .len();
+        assert_eq!(after, before + 1, "the lost batch wrote no email");
     }
 
     #[test]

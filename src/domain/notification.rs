@@ -4,20 +4,184 @@
 use super::email::Email;
 use super::time::{format, Instant};
 
-/// Emails of any kind one address may have had in the last hour for the
-/// sign-in form to send it another link, so that nobody can flood a mailbox
-/// through the form.
-pub const LINK_EMAILS_PER_HOUR: i64 = 5;
+/// Links of one kind that may be asked for one address in an hour
+/// ([`LINK_WINDOW`]), so that nobody can flood a mailbox through the forms.
+pub const LINKS_PER_HOUR: i64 = 5;
 
-/// Whether a link may go to an address that had `sent_last_hour` emails.
-pub fn may_send_link(sent_last_hour: i64) -> bool {
-    sent_last_hour < LINK_EMAILS_PER_HOUR
+/// The window of [`LINKS_PER_HOUR`].
+pub const LINK_WINDOW: chrono::Duration = chrono::Duration::hours(1);
+
+/// The emailed links the hourly quota counts, each kind apart: a
+/// customer who had any number of other emails (pro-formas, invoices,
+/// incident emails) still gets the link they ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// A sign-in link, or the fresh verification link that an unconfirmed
+    /// registrant gets instead.
+    SignIn,
+    /// The link to a new address that confirms it.
+    AddressChange,
+    /// The link that confirms an erasure.
+    Erasure,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignIn => "sign_in",
+            Self::AddressChange => "address_change",
+            Self::Erasure => "erasure",
+        }
+    }
+}
+
+/// A link the quota withholds: when the last one was asked for, and from
+/// when a new one may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Withheld {
+    pub last_requested_at: Instant,
+    pub retry_at: Instant,
+}
+
+impl Withheld {
+    /// Whole seconds from `now` until a new link may be asked for (at
+    /// least one), for `Retry-After`.
+    pub fn retry_after(&self, now: Instant) -> u32 {
+        let millis = (self.retry_at - now).num_milliseconds().max(1);
+        u32::try_from((millis + 999) / 1000).unwrap_or(u32::MAX)
+    }
+}
+
+/// Whether one more link may be asked for an address whose earlier
+/// requests of the kind in the last hour (after `now - LINK_WINDOW`) were
+/// at `recent`, in any order. Withheld, a new one may be asked for once
+/// the oldest request that fills the quota is an hour old.
+pub fn link_quota(recent: &[Instant], now: Instant) -> Result<(), Withheld> {
+    let mut recent: Vec<Instant> = recent
+        .iter()
+        .copied()
+        .filter(|at| *at > now - LINK_WINDOW)
+        .collect();
+    let quota = usize::try_from(LINKS_PER_HOUR).unwrap_or(usize::MAX);
+    if recent.len() < quota {
+        return Ok(());
+    }
+    recent.sort();
+    Err(Withheld {
+        last_requested_at: recent[recent.len() - 1],
+        retry_at: recent[recent.len() - quota] + LINK_WINDOW,
+    })
+}
+
+/// The answer when the write's own count found the quota full although the
+/// read did not (requests raced this one): the quota is taken as filled by
+/// requests made now.
+pub fn raced_link_quota(recent: &[Instant], now: Instant) -> Withheld {
+    let quota = usize::try_from(LINKS_PER_HOUR).unwrap_or(usize::MAX);
+    let mut filled: Vec<Instant> = recent.to_vec();
+    filled.resize(filled.len().max(quota), now);
+    match link_quota(&filled, now) {
+        Err(withheld) => withheld,
+        Ok(()) => Withheld {
+            last_requested_at: now,
+            retry_at: now + LINK_WINDOW,
+        },
+    }
+}
+
+/// Whom an email is addressed to, decided where it is written: a contact
+/// (the email is that person's data, and its organisation's: it is
+/// exported with the organisation and erased with the person), the
+/// vendor's own mailbox, or an address that is no contact (yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recipient {
+    /// A contact of an organisation, at the address it has when the email
+    /// is written (a new address waiting for its link, for that link).
+    Contact { contact_id: String, address: Email },
+    /// The vendor's own address (`SUPPORT_DESK_EMAIL`): never a customer's
+    /// data, never changed by an erasure.
+    Vendor(Email),
+    /// An address that belongs to no contact: a person invited, who is
+    /// nobody's contact until they accept.
+    Stranger(Email),
+}
+
+impl Recipient {
+    pub fn contact(contact_id: &str, address: &Email) -> Self {
+        Self::Contact {
+            contact_id: contact_id.to_owned(),
+            address: address.clone(),
+        }
+    }
+
+    /// The address the email goes to.
+    pub fn address(&self) -> &Email {
+        match self {
+            Self::Contact { address, .. } | Self::Vendor(address) | Self::Stranger(address) => {
+                address
+            }
+        }
+    }
+
+    /// The contact it is addressed to, if any.
+    pub fn contact_id(&self) -> Option<&str> {
+        match self {
+            Self::Contact { contact_id, .. } => Some(contact_id),
+            Self::Vendor(_) | Self::Stranger(_) => None,
+        }
+    }
+}
+
+/// What an email is, as the outbox keeps it (`outbox.kind`; `legacy` marks
+/// rows written before it was recorded whose kind could not be told).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The link that confirms a registrant's address.
+    Verification,
+    SignIn,
+    /// The link that confirms a new address.
+    AddressChange,
+    /// The link that confirms an erasure.
+    Erasure,
+    /// About the account itself: the welcome, the notice that the address
+    /// changed.
+    Account,
+    Invitation,
+    /// About licenses: a claim's join request or refusal, SUPS ending.
+    License,
+    /// A pro-forma, a payment's confirmation.
+    Payment,
+    /// To the customer about an incident: received, unreached, messages,
+    /// the balance it overdrew, its closing statement.
+    Incident,
+    /// To the vendor's support desk.
+    Desk,
+    Bulletin,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Verification => "verification",
+            Self::SignIn => "sign_in",
+            Self::AddressChange => "address_change",
+            Self::Erasure => "erasure",
+            Self::Account => "account",
+            Self::Invitation => "invitation",
+            Self::License => "license",
+            Self::Payment => "payment",
+            Self::Incident => "incident",
+            Self::Desk => "desk",
+            Self::Bulletin => "bulletin",
+        }
+    }
 }
 
 /// An email to be delivered through the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub to: Email,
+    pub to: Recipient,
+    pub kind: Kind,
     pub subject: String,
     pub text: String,
     /// Where a reply goes instead of the sender: an incident's signed reply
@@ -153,7 +317,7 @@ impl RetrySchedule {
 
 /// Sent on registration: the link that confirms the address.
 pub fn verification(
-    to: &Email,
+    to: Recipient,
     contact_name: &str,
     base_url: &str,
     token: &str,
@@ -161,7 +325,8 @@ pub fn verification(
 ) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Verification,
         subject: "Confirm your Time & Space registration".into(),
         text: format!(
             "Hello {contact_name},\n\n\
@@ -178,7 +343,7 @@ pub fn verification(
 
 /// Sent when a customer asks to sign in: a one-time link instead of a password.
 pub fn sign_in(
-    to: &Email,
+    to: Recipient,
     base_url: &str,
     token: &str,
     next: Option<&super::link::ReturnPath>,
@@ -191,7 +356,8 @@ pub fn sign_in(
     }
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::SignIn,
         subject: "Your Time & Space sign-in link".into(),
         text: format!(
             "Hello,\n\n\
@@ -208,14 +374,15 @@ pub fn sign_in(
 /// Sent to a new address a contact gave in their profile: it replaces the
 /// old one only once this link is confirmed.
 pub fn confirm_new_email(
-    to: &Email,
+    to: Recipient,
     contact_name: &str,
     base_url: &str,
     token: &str,
     expires_at: Instant,
 ) -> Message {
     Message {
-        to: to.clone(),
+        to,
+        kind: Kind::AddressChange,
         subject: "Confirm your new email address for Time & Space support".into(),
         text: format!(
             "Hello {contact_name},\n\n\
@@ -234,14 +401,15 @@ pub fn confirm_new_email(
 /// Sent when a contact asks to be erased: the link's page confirms it, so
 /// that nobody is erased by a click alone or by a mail scanner.
 pub fn confirm_erasure(
-    to: &Email,
+    to: Recipient,
     contact_name: &str,
     base_url: &str,
     token: &str,
     expires_at: Instant,
 ) -> Message {
     Message {
-        to: to.clone(),
+        to,
+        kind: Kind::Erasure,
         subject: "Confirm the erasure of your Time & Space support data".into(),
         text: format!(
             "Hello {contact_name},\n\n\
@@ -260,9 +428,10 @@ pub fn confirm_erasure(
 }
 
 /// Sent to the old address once a new one replaced it.
-pub fn email_changed(old: &Email, contact_name: &str, new: &str) -> Message {
+pub fn email_changed(to: Recipient, contact_name: &str, new: &str) -> Message {
     Message {
-        to: old.clone(),
+        to,
+        kind: Kind::Account,
         subject: "Your Time & Space support email address was changed".into(),
         text: format!(
             "Hello {contact_name},\n\n\
@@ -277,7 +446,7 @@ pub fn email_changed(old: &Email, contact_name: &str, new: &str) -> Message {
 
 /// Sent once the address is confirmed: what the customer now has.
 pub fn welcome(
-    to: &Email,
+    to: Recipient,
     contact_name: &str,
     base_url: &str,
     free_coupon_granted: bool,
@@ -289,7 +458,8 @@ pub fn welcome(
     };
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Account,
         subject: "Welcome to Time & Space support".into(),
         text: format!(
             "Hello {contact_name},\n\n\
@@ -319,10 +489,11 @@ pub struct ProForma<'a> {
     pub expires_at: Instant,
 }
 
-pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
+pub fn pro_forma(to: Recipient, p: &ProForma<'_>) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Payment,
         subject: format!("Pro-forma for {} support coupon(s), order {}", p.quantity, p.order_id),
         text: format!(
             "Hello,\n\n\
@@ -356,7 +527,7 @@ pub fn pro_forma(to: &Email, p: &ProForma<'_>) -> Message {
 /// with the invoice issued in the same batch: its printable page
 /// (`invoice_id` under the portal at `base_url`) and its UBL file for the buyer's accounting.
 pub fn payment_received(
-    to: &Email,
+    to: Recipient,
     order_id: &str,
     quantity: u32,
     total: &str,
@@ -369,7 +540,8 @@ pub fn payment_received(
     );
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Payment,
         subject: format!("Payment received: {quantity} support coupon(s) credited"),
         text: format!(
             "Hello,\n\n\
@@ -420,7 +592,8 @@ impl IncidentFacts<'_> {
 pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &str) -> Message {
     Message {
         reply_to: None,
-        to: desk.clone(),
+        to: Recipient::Vendor(desk.clone()),
+        kind: Kind::Desk,
         subject: format!(
             "New support incident {}: call back by {}",
             facts.id,
@@ -434,17 +607,19 @@ pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &
 pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Message {
     Message {
         reply_to: None,
-        to: desk.clone(),
+        to: Recipient::Vendor(desk.clone()),
+        kind: Kind::Desk,
         subject: format!("Incident {}: {what}", facts.id),
         text: format!("{what}.\n\n{}", facts.summary()),
     }
 }
 
 /// To the customer: the request is in, and when to expect the call.
-pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
+pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Incident,
         subject: format!("We received your support request {}", facts.id),
         text: format!(
             "Hello {},\n\nwe received your request \"{}\". A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
@@ -454,7 +629,11 @@ pub fn incident_received(to: &Email, facts: &IncidentFacts<'_>) -> Message {
 }
 
 /// To the customer, after three failed callback attempts.
-pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, reply_to: Option<String>) -> Message {
+pub fn callback_failed(
+    to: Recipient,
+    facts: &IncidentFacts<'_>,
+    reply_to: Option<String>,
+) -> Message {
     let page = format!(
         "{}/portal/incidents/{}",
         facts.base_url.trim_end_matches('/'),
@@ -468,7 +647,8 @@ pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, reply_to: Option<S
     };
     Message {
         reply_to,
-        to: to.clone(),
+        to,
+        kind: Kind::Incident,
         subject: format!("We could not reach you about {}", facts.id),
         text: format!(
             "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\n{how}, and we will call again within 24 hours.\n\nSpica Customer Support\n",
@@ -477,9 +657,9 @@ pub fn callback_failed(to: &Email, facts: &IncidentFacts<'_>, reply_to: Option<S
     }
 }
 
-/// A message in an incident's conversation, to the other side.
+/// A message in an incident's conversation, to the customer.
 pub fn incident_message(
-    to: &Email,
+    to: Recipient,
     incident_id: &str,
     subject: &str,
     from: &str,
@@ -487,17 +667,40 @@ pub fn incident_message(
 ) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Incident,
         subject: format!("Re: {subject} [{incident_id}]"),
         text: format!("{from} wrote:\n\n{body}\n"),
     }
 }
 
+/// A customer's message in an incident's conversation, to the desk.
+pub fn incident_message_to_desk(
+    desk: &Email,
+    incident_id: &str,
+    subject: &str,
+    from: &str,
+    body: &str,
+) -> Message {
+    Message {
+        to: Recipient::Vendor(desk.clone()),
+        kind: Kind::Desk,
+        ..incident_message(
+            Recipient::Vendor(desk.clone()),
+            incident_id,
+            subject,
+            from,
+            body,
+        )
+    }
+}
+
 /// To the customer whose delivered support cost more than their coupons.
-pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Message {
+pub fn balance_below_zero(to: Recipient, incident_id: &str, balance: i64) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Incident,
         subject: "Your support coupon balance is below zero".into(),
         text: format!(
             "Hello,\n\nthe support time delivered for incident {incident_id} cost more than your remaining coupons: your balance is now {balance} coupon(s). Please buy coupons to settle it; new support requests wait until it is settled.\n\nSpica Customer Support\n"
@@ -506,10 +709,11 @@ pub fn balance_below_zero(to: &Email, incident_id: &str, balance: i64) -> Messag
 }
 
 /// To the customer 30 days before SUPS coverage ends.
-pub fn sups_ending(to: &Email, serial: &str, last_day: &str) -> Message {
+pub fn sups_ending(to: Recipient, serial: &str, last_day: &str) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::License,
         subject: format!("Your SUPS coverage for {serial} ends on {last_day}"),
         text: format!(
             "Hello,\n\nyour Software Upgrade and Premium Support (SUPS) coverage for license {serial} ends on {last_day}. \
@@ -528,7 +732,7 @@ pub struct StatementLine {
 
 /// To the customer when an incident is closed: what was done and charged.
 pub fn closing_statement(
-    to: &Email,
+    to: Recipient,
     facts: &IncidentFacts<'_>,
     resolution: &str,
     sessions: &[StatementLine],
@@ -549,7 +753,8 @@ pub fn closing_statement(
         .collect();
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::Incident,
         subject: format!("Support incident {} closed", facts.id),
         text: format!(
             "Hello {},\n\nyour support request \"{}\" is closed.\n\nResolution: {resolution}\n\nSessions:\n{lines}\nTotal time: {} min {} s\nIncrements of 15 minutes (each started one counts): {coupons}\nCoupons charged: {coupons}\nBalance left: {balance} coupon(s)\n\nSupport is given on a best-effort basis.\n\nSpica Customer Support\n",
@@ -574,7 +779,8 @@ pub fn invitation(
 ) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to: Recipient::Stranger(to.clone()),
+        kind: Kind::Invitation,
         subject: format!("{invited_by} invites you to {company} on the Spica Customer Support Portal"),
         text: format!(
             "Hello {name},\n\n\
@@ -598,7 +804,7 @@ pub struct Claimant<'a> {
 }
 
 pub fn join_request(
-    to: &Email,
+    to: Recipient,
     claimant: &Claimant<'_>,
     serial: &str,
     base_url: &str,
@@ -607,7 +813,8 @@ pub fn join_request(
 ) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::License,
         subject: format!(
             "Does {} belong to your company? (license {serial})",
             claimant.name
@@ -628,10 +835,11 @@ pub fn join_request(
 }
 
 /// Sent to a claimant whose license claim staff refused, with the reason.
-pub fn claim_refused(to: &Email, serial: &str, reason: &str) -> Message {
+pub fn claim_refused(to: Recipient, serial: &str, reason: &str) -> Message {
     Message {
         reply_to: None,
-        to: to.clone(),
+        to,
+        kind: Kind::License,
         subject: "Your license registration could not be confirmed".into(),
         text: format!(
             "Hello,\n\n\
@@ -650,9 +858,9 @@ mod tests {
 
     #[test]
     fn the_verification_link_points_at_the_public_base_url() {
-        let to = Email::parse("ana@kovinar.si").unwrap();
+        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
         let message = verification(
-            &to,
+            to,
             "Ana",
             "https://portal.example/",
             "TOKEN",
@@ -670,7 +878,7 @@ mod tests {
 
     #[test]
     fn the_unreached_customer_is_told_a_reply_is_enough_when_replies_arrive() {
-        let to = Email::parse("ana@kovinar.si").unwrap();
+        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
         let facts = IncidentFacts {
             id: "inc_1",
             subject: "Clock 3 offline",
@@ -683,13 +891,13 @@ mod tests {
             base_url: "https://portal.example/",
         };
         let reply = "incident+inc_1.mac@in.example".to_owned();
-        let with_reply = callback_failed(&to, &facts, Some(reply.clone()));
+        let with_reply = callback_failed(to.clone(), &facts, Some(reply.clone()));
         assert_eq!(with_reply.reply_to, Some(reply));
         assert!(with_reply.text.contains("Simply reply to this email"));
         assert!(with_reply
             .text
             .contains("https://portal.example/portal/incidents/inc_1"));
-        let without = callback_failed(&to, &facts, None);
+        let without = callback_failed(to.clone(), &facts, None);
         assert_eq!(without.reply_to, None);
         assert!(!without.text.contains("reply"), "{}", without.text);
         assert!(without
@@ -781,12 +989,12 @@ mod tests {
 
     #[test]
     fn redaction_takes_the_secret_out_of_every_emailed_link() {
-        let to = Email::parse("ana@kovinar.si").unwrap();
+        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
         let token = "Zm9vYmFyLWJhei1xdXV4LTAxMjM0NTY3ODlBQkNERUY";
         let expires = from_unix_millis(0).unwrap();
         for message in [
-            verification(&to, "Ana", "https://portal.test", token, expires),
-            sign_in(&to, "https://portal.test", token, None, expires),
+            verification(to.clone(), "Ana", "https://portal.test", token, expires),
+            sign_in(to.clone(), "https://portal.test", token, None, expires),
         ] {
             assert!(
                 message.text.contains(token),
@@ -824,16 +1032,73 @@ mod tests {
     }
 
     #[test]
-    fn five_link_emails_an_hour_and_no_more() {
-        assert!(may_send_link(0) && may_send_link(4));
-        assert!(!may_send_link(5));
+    fn five_links_of_a_kind_an_hour_then_a_new_one_once_the_oldest_is_an_hour_old() {
+        let minutes = |m: i64| instant(m * 60);
+        let asked: Vec<Instant> = [0, 10, 20, 30].map(minutes).to_vec();
+        assert_eq!(
+            link_quota(&asked, minutes(40)),
+            Ok(()),
+            "four, a fifth may go"
+        );
+        let five: Vec<Instant> = [30, 0, 20, 40, 10].map(minutes).to_vec();
+        let withheld = link_quota(&five, minutes(50)).unwrap_err();
+        assert_eq!(withheld.last_requested_at, minutes(40));
+        assert_eq!(
+            withheld.retry_at,
+            minutes(60),
+            "when the first is an hour old"
+        );
+        assert_eq!(withheld.retry_after(minutes(50)), 600);
+        assert_eq!(
+            link_quota(&five, minutes(60)),
+            Ok(()),
+            "then one may go again"
+        );
+        // Requests older than the hour do not count, whatever their number.
+        let old: Vec<Instant> = (0..20).map(|m| minutes(-70 - m)).collect();
+        assert_eq!(link_quota(&old, minutes(0)), Ok(()));
+        // Six in the hour (one raced in): a new one once the second is an hour old.
+        let six: Vec<Instant> = [0, 1, 2, 3, 4, 5].map(minutes).to_vec();
+        assert_eq!(
+            link_quota(&six, minutes(6)).unwrap_err().retry_at,
+            minutes(61)
+        );
+    }
+
+    #[test]
+    fn a_request_that_lost_the_race_is_told_the_quota_filled_just_now() {
+        let minutes = |m: i64| instant(m * 60);
+        let read = [minutes(0), minutes(5)];
+        let withheld = raced_link_quota(&read, minutes(10));
+        assert_eq!(withheld.last_requested_at, minutes(10));
+        assert_eq!(withheld.retry_at, minutes(60));
+        let none = raced_link_quota(&[], minutes(10));
+        assert_eq!(none.retry_at, minutes(70));
+    }
+
+    #[test]
+    fn a_desk_email_is_the_vendors_and_names_no_contact() {
+        let desk = Email::parse("desk@spica.test").unwrap();
+        let message = incident_message_to_desk(&desk, "inc_1", "Offline", "Ana", "Call me");
+        assert_eq!((message.kind, message.to.contact_id()), (Kind::Desk, None));
+        assert_eq!(message.to.address(), &desk);
+        let to_customer = incident_message(
+            Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap()),
+            "inc_1",
+            "Offline",
+            "Maja (Spica support)",
+            "We call",
+        );
+        assert_eq!(to_customer.kind, Kind::Incident);
+        assert_eq!(to_customer.to.contact_id(), Some("con_1"));
+        assert_eq!(message.subject, to_customer.subject);
     }
 
     #[test]
     fn the_sign_in_link_points_at_the_sign_in_page() {
-        let to = Email::parse("ana@kovinar.si").unwrap();
+        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
         let message = sign_in(
-            &to,
+            to,
             "http://127.0.0.1:8787",
             "T",
             None,

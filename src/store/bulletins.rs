@@ -135,8 +135,9 @@ pub fn write_claimed_emails(
     );
     statements.extend(bulk_with(
         "INSERT INTO outbox (id, to_address, subject, body_text, body_html, headers, status, \
-                             created_at, next_attempt_at) \
-         SELECT value ->> 0, value ->> 2, ?5, value ->> 3, value ->> 4, value ->> 5, 'pending', ?4, ?4 \
+                             created_at, next_attempt_at, contact_id, customer_id, kind) \
+         SELECT value ->> 0, value ->> 2, ?5, value ->> 3, value ->> 4, value ->> 5, 'pending', ?4, ?4, \
+           value ->> 1, (SELECT customer_id FROM contacts WHERE id = value ->> 1), 'bulletin' \
          FROM json_each(?1) \
          WHERE EXISTS (SELECT 1 FROM bulletin_recipients r WHERE r.bulletin_id = ?2 \
            AND r.contact_id = value ->> 1 AND r.run_id = ?3) \

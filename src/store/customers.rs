@@ -3,6 +3,7 @@
 use super::{CustomerScope, Database, DbError, Row, Statement, Store, Value};
 use crate::domain::email::Email;
 use crate::domain::id::{ClaimId, ContactId, CustomerId};
+use crate::domain::notification::Recipient;
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
 use crate::domain::serial::{LicenseSerial, SerialNumber};
@@ -51,6 +52,13 @@ pub struct ContactRecord {
     pub verified_at: Option<Instant>,
 }
 
+impl ContactRecord {
+    /// The contact as the recipient of an email written now.
+    pub fn recipient(&self) -> Recipient {
+        Recipient::contact(self.id.as_str(), &self.email)
+    }
+}
+
 /// A license claim, with the claimant's company and address for the desk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRecord {
@@ -65,6 +73,13 @@ pub struct ClaimRecord {
     pub email: Email,
     pub created_at: Instant,
     pub resolved_at: Option<Instant>,
+}
+
+impl ClaimRecord {
+    /// The claimant, as the recipient of an email written now.
+    pub fn recipient(&self) -> Recipient {
+        Recipient::contact(self.contact_id.as_str(), &self.email)
+    }
 }
 
 pub(super) const COLUMNS: &str =

@@ -312,16 +312,34 @@ pub fn update_coverage(
 /// insert nothing unless `condition` (SQL whose parameters follow the
 /// statement's own, numbered from `?{n}` on: see [`only_if`]'s callers)
 /// holds when the batch reaches it.
-fn only_if(
+pub(super) fn only_if(
     statement: Statement,
     condition: impl Fn(usize) -> String,
     params: Vec<Value>,
 ) -> Statement {
     let n = statement.params.len() + 1;
     let sql = statement.sql.as_ref();
+    // The VALUES list ends at its own closing parenthesis, past any
+    // subquery's inside it.
+    let closing = |rest: &str| {
+        let mut depth = 0_usize;
+        rest.char_indices().find_map(|(at, c)| match c {
+            '(' => {
+                depth += 1;
+                None
+            }
+            ')' if depth == 0 => Some(at),
+            ')' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        })
+    };
     let sql = match sql.split_once(" VALUES (") {
-        Some((insert, rest)) => match rest.split_once(')') {
-            Some((values, tail)) => {
+        Some((insert, rest)) => match closing(rest) {
+            Some(at) => {
+                let (values, tail) = (&rest[..at], &rest[at + 1..]);
                 format!("{insert} SELECT {values} WHERE {}{tail}", condition(n))
             }
             None => sql.to_owned(),

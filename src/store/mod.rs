@@ -99,7 +99,7 @@ pub use outbox::{
 // Personal data.
 pub use privacy::{
     contact_by_erasure_link, erase_contact, export_of, request_erasure, retention_sweep, Exported,
-    RetentionCutoffs, BODY_REMOVED, ERASED_NAME, EXPORTED, NOT_EXPORTED, QUOTING,
+    RetentionCutoffs, BODY_REMOVED, ERASED_NAME, ERASED_SUBJECT, EXPORTED, NOT_EXPORTED,
 };
 pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
@@ -115,8 +115,9 @@ pub use tasks::{
     TaskRecord,
 };
 pub use tokens::{
-    decode_sent, delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
-    messages_to_contact_since, messages_to_since, spend_token,
+    decode_link_requests, delete_expired_tokens, delete_tokens_of_contact, exchange_token,
+    insert_token, is_link_quota_full, link_requests_to, link_requests_to_contact,
+    record_link_request, spend_token,
 };
 pub use vat::{
     decode_ids, decode_rates, decode_vat_number_confirmed, insert_vat_check, outages_since,
@@ -185,14 +186,14 @@ impl Statement {
 /// Rows written through `json_each(?1)`, as few statements as D1 allows:
 /// one bound parameter each, at most about 256 KiB of JSON per statement, so
 /// that 10,000 rows take some 20 statements, not 10,000.
-pub fn bulk(sql: &'static str, rows: impl Iterator<Item = serde_json::Value>) -> Vec<Statement> {
+pub fn bulk(sql: &str, rows: impl Iterator<Item = serde_json::Value>) -> Vec<Statement> {
     bulk_with(sql, rows, &[])
 }
 
 /// Like [`bulk`], with the same further parameters (`?2`, `?3`, …) bound to
 /// every statement.
 pub fn bulk_with(
-    sql: &'static str,
+    sql: &str,
     rows: impl Iterator<Item = serde_json::Value>,
     extra: &[Value],
 ) -> Vec<Statement> {
@@ -209,7 +210,7 @@ pub fn bulk_with(
         if chunk.len() > 1 && chunk.len() + text.len() + 1 > MAX_JSON_BYTES {
             chunk.push(']');
             statements.push(Statement::new(
-                sql,
+                sql.to_owned(),
                 params(std::mem::replace(&mut chunk, String::from("["))),
             ));
         }
@@ -220,7 +221,7 @@ pub fn bulk_with(
     }
     if chunk.len() > 1 {
         chunk.push(']');
-        statements.push(Statement::new(sql, params(chunk)));
+        statements.push(Statement::new(sql.to_owned(), params(chunk)));
     }
     statements
 }

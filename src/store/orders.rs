@@ -6,7 +6,7 @@ use crate::domain::country::Country;
 use crate::domain::email::Email;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
-use crate::domain::notification::Message;
+use crate::domain::notification::{Message, Recipient};
 use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Quantity, PAYABLE};
 use crate::domain::rf::RfReference;
 use crate::domain::time::{format, Instant};
@@ -409,15 +409,11 @@ pub fn settle_transfers(
     let payable = serde_json::to_string(&payable).unwrap_or_default();
     let rows = || {
         orders.iter().map(|o| {
-            let (message_id, message) = o.confirmation.as_ref().map(|(id, m)| (id, m)).unzip();
-            serde_json::json!([
-                o.order_id,
-                o.entry_id,
-                message_id,
-                message.map(|m| m.to.as_str()),
-                message.map(|m| &m.subject),
-                message.map(|m| &m.text)
-            ])
+            let message = o
+                .confirmation
+                .as_ref()
+                .map(|(id, m)| super::outbox::message_row(id, m));
+            serde_json::json!([o.order_id, o.entry_id, message])
         })
     };
     let now_text: Value = format(now).into();
@@ -445,12 +441,15 @@ pub fn settle_transfers(
         std::slice::from_ref(&now_text),
     ));
     statements.extend(bulk_with(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
-         SELECT j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, 'pending', ?2, ?2 \
-         FROM json_each(?1) AS j WHERE j.value ->> 2 IS NOT NULL \
-         AND EXISTS (SELECT 1 FROM coupon_orders AS o WHERE o.id = j.value ->> 0 AND o.status = 'paid') \
-         AND NOT EXISTS (SELECT 1 FROM invoices AS i WHERE i.order_id = j.value ->> 0 AND i.kind = 'invoice') \
-         ON CONFLICT (id) DO NOTHING",
+        &format!(
+            "INSERT INTO outbox ({}) SELECT {} \
+             FROM json_each(?1) AS j WHERE j.value ->> 2 IS NOT NULL \
+             AND EXISTS (SELECT 1 FROM coupon_orders AS o WHERE o.id = j.value ->> 0 AND o.status = 'paid') \
+             AND NOT EXISTS (SELECT 1 FROM invoices AS i WHERE i.order_id = j.value ->> 0 AND i.kind = 'invoice') \
+             ON CONFLICT (id) DO NOTHING",
+            super::outbox::INSERTED,
+            super::outbox::bulk_columns("(j.value -> 2)")
+        ),
         rows(),
         std::slice::from_ref(&now_text),
     ));
@@ -595,18 +594,18 @@ pub fn decode_order_for_refund(rows: &[Row]) -> Result<Option<(OrderRecord, i64,
         .transpose()
 }
 
-/// The address an order's confirmation goes to: the contact who placed it
-/// while still active, else the organisation's longest-standing active one;
-/// SQL of the order `o`.
+/// The contact an order's confirmation goes to, as a JSON object of its id
+/// and address: the contact who placed it while still active, else the
+/// organisation's longest-standing active one; SQL of the order `o`.
 /// (SQLite lets no ORDER BY of a scalar subquery name the outer row: hence
 /// the two subqueries.)
 const CONFIRMATION_ADDRESS: &str = "COALESCE(\
-     (SELECT c.email FROM contacts AS c WHERE c.id = o.contact_id \
+     (SELECT json_object('contact_id', c.id, 'email', c.email) FROM contacts AS c WHERE c.id = o.contact_id \
       AND c.customer_id = o.customer_id AND c.status = 'active'), \
-     (SELECT c.email FROM contacts AS c WHERE c.customer_id = o.customer_id AND c.status = 'active' \
-      ORDER BY c.created_at, c.id LIMIT 1))";
+     (SELECT json_object('contact_id', c.id, 'email', c.email) FROM contacts AS c \
+      WHERE c.customer_id = o.customer_id AND c.status = 'active' ORDER BY c.created_at, c.id LIMIT 1))";
 
-/// The address an order's confirmation goes to ([`CONFIRMATION_ADDRESS`]).
+/// The contact an order's confirmation goes to ([`CONFIRMATION_ADDRESS`]).
 pub fn confirmation_address(order_id: &str) -> Statement {
     Statement::new(
         format!("SELECT {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"),
@@ -614,7 +613,7 @@ pub fn confirmation_address(order_id: &str) -> Statement {
     )
 }
 
-pub fn decode_address(rows: &[Row]) -> Result<Option<Email>, DbError> {
+pub fn decode_address(rows: &[Row]) -> Result<Option<Recipient>, DbError> {
     Ok(rows.first().map(confirmation_email).transpose()?.flatten())
 }
 
@@ -650,15 +649,23 @@ pub fn orders_by_references(references: &[String]) -> Vec<Statement> {
 /// contact left).
 pub fn decode_orders_to_confirm(
     rows: &[Row],
-) -> Result<Vec<(OrderRecord, Option<Email>)>, DbError> {
+) -> Result<Vec<(OrderRecord, Option<Recipient>)>, DbError> {
     rows.iter()
         .map(|row| Ok((OrderRecord::from_row(row)?, confirmation_email(row)?)))
         .collect()
 }
 
-/// The address a confirmation goes to, if the order's organisation has one.
-fn confirmation_email(row: &Row) -> Result<Option<Email>, DbError> {
-    row.opt_parsed("email", |e| Email::parse(e).ok())
+/// The contact a confirmation goes to, if the order's organisation has one.
+fn confirmation_email(row: &Row) -> Result<Option<Recipient>, DbError> {
+    let Some(text) = row.opt_text("email")? else {
+        return Ok(None);
+    };
+    let contact = Row::from_json(&text)?;
+    let address = contact.parsed("email", |e| Email::parse(e).ok())?;
+    Ok(Some(Recipient::contact(
+        &contact.text("contact_id")?,
+        &address,
+    )))
 }
 
 /// Orders waiting in review, oldest first, for the desk.

@@ -2,7 +2,7 @@
 //! claimed by one queue consumer at a time, sent, and marked with the
 //! outcome; a settled message keeps its text with the links' secrets taken out.
 
-use super::{Database, DbError, Row, Statement, Store};
+use super::{Database, DbError, Row, Statement, Store, Value};
 use crate::domain::notification::{redact_links, Message};
 use crate::domain::time::{format, Instant};
 
@@ -100,41 +100,88 @@ impl OutboxMessage {
     }
 }
 
+/// The columns every statement that writes an email fills, in this order:
+/// who it goes to and what it is come from the [`Message`], its
+/// organisation from its contact as the database has it when it is written.
+pub(super) const INSERTED: &str =
+    "id, to_address, subject, body_text, status, created_at, next_attempt_at, reply_to, \
+     contact_id, customer_id, kind";
+
+/// The organisation of the contact whose id `contact` (SQL) is, as the
+/// database has it when the email is written; none for none.
+fn organisation_of(contact: &str) -> String {
+    format!("(SELECT customer_id FROM contacts WHERE id = {contact})")
+}
+
 /// Puts a message in the outbox, due at once. An id written before (a
 /// message keyed by its cause) is left as it is.
 pub fn insert_message(id: &str, message: &Message, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at, reply_to) \
-         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+        format!(
+            "INSERT INTO outbox ({INSERTED}) \
+             VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5, ?6, ?7, {}, ?8) ON CONFLICT (id) DO NOTHING",
+            organisation_of("?7")
+        ),
         vec![
             id.into(),
-            message.to.as_str().into(),
+            message.to.address().as_str().into(),
             message.subject.as_str().into(),
             message.text.as_str().into(),
             format(now).into(),
             message.reply_to.as_deref().into(),
+            message.to.contact_id().into(),
+            message.kind.as_str().into(),
         ],
+    )
+}
+
+/// [`insert_message`], only while `condition` holds when the batch gets to
+/// it: SQL over `params`, numbered from the `n` it is given.
+pub(super) fn insert_message_if(
+    id: &str,
+    message: &Message,
+    now: Instant,
+    condition: impl Fn(usize) -> String,
+    params: Vec<Value>,
+) -> Statement {
+    super::licenses::only_if(insert_message(id, message, now), condition, params)
+}
+
+/// A message as one JSON array, for statements that write emails in bulk
+/// ([`bulk_columns`]).
+pub(super) fn message_row(id: &str, message: &Message) -> serde_json::Value {
+    serde_json::json!([
+        id,
+        message.to.address().as_str(),
+        message.subject,
+        message.text,
+        message.reply_to,
+        message.to.contact_id(),
+        message.kind.as_str()
+    ])
+}
+
+/// [`INSERTED`]'s values from the SQL JSON value `row` holding a
+/// [`message_row`], `?2` being the time the emails are written.
+pub(super) fn bulk_columns(row: &str) -> String {
+    format!(
+        "{row} ->> 0, {row} ->> 1, {row} ->> 2, {row} ->> 3, 'pending', ?2, ?2, {row} ->> 4, \
+         {row} ->> 5, {}, {row} ->> 6",
+        organisation_of(&format!("{row} ->> 5"))
     )
 }
 
 /// Messages in bulk, for a statement import: `(outbox id, message)`.
 pub fn insert_messages(messages: &[(String, Message)], now: Instant) -> Vec<Statement> {
-    let rows = messages.iter().map(|(id, message)| {
-        serde_json::json!([
-            id,
-            message.to.as_str(),
-            message.subject,
-            message.text,
-            format(now),
-            message.reply_to
-        ])
-    });
-    super::bulk(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at, reply_to) \
-         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, 'pending', value ->> 4, value ->> 4, value ->> 5 \
-         FROM json_each(?1) WHERE true ON CONFLICT (id) DO NOTHING",
-        rows,
-    )
+    let rows = messages
+        .iter()
+        .map(|(id, message)| message_row(id, message));
+    let sql = format!(
+        "INSERT INTO outbox ({INSERTED}) SELECT {} FROM json_each(?1) WHERE true \
+         ON CONFLICT (id) DO NOTHING",
+        bulk_columns("value")
+    );
+    super::bulk_with(&sql, rows, &[format(now).into()])
 }
 
 /// Claims a message for sending: a pending one that is due by `due_by`, or,
@@ -340,15 +387,6 @@ impl<D: Database> Store<D> {
         .await?
         .map(|row| row.text("body_text"))
         .transpose()
-    }
-
-    /// How many messages went to an address since `since`.
-    pub async fn messages_to_since(&self, to: &str, since: Instant) -> Result<i64, DbError> {
-        super::tokens::decode_sent(
-            &self
-                .rows(super::tokens::messages_to_since(to, since))
-                .await?,
-        )
     }
 
     /// Messages the cron sweep sends (again): pending ones whose next

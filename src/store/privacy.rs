@@ -1,7 +1,8 @@
 //! Personal data: the retention sweep's, the export's and erasure's
 //! statements.
 
-use super::{delete_expired_sessions, delete_expired_tokens, Statement};
+use super::outbox::BODY_ERASED;
+use super::{delete_expired_sessions, delete_expired_tokens, Statement, Value};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
@@ -24,7 +25,7 @@ pub struct RetentionCutoffs {
 /// Organisations registered before `?1` and never confirmed that nothing
 /// else refers to: no money, no license, no incident, no order, no claim by
 /// another organisation, no bulletin. Their contacts, links, claims and the
-/// emails that went only to them go with them.
+/// emails addressed to those contacts go with them.
 const STALE_REGISTRATIONS: &str = "SELECT c.id FROM customers c \
      WHERE c.status = 'pending_verification' AND c.created_at < ?1 \
      AND NOT EXISTS (SELECT 1 FROM ledger_entries x WHERE x.customer_id = c.id) \
@@ -65,15 +66,21 @@ pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
             vec![format(cutoffs.rate_counters).into()],
         ),
         Statement::new(
+            "DELETE FROM link_requests WHERE requested_at < ?1",
+            vec![format(cutoffs.rate_counters).into()],
+        ),
+        Statement::new(
             "UPDATE outbox SET body_text = ?2, body_html = NULL, headers = NULL \
              WHERE status NOT IN ('pending', 'sending') AND created_at < ?1 AND body_text <> ?2",
             vec![format(cutoffs.email_bodies).into(), BODY_REMOVED.into()],
         ),
+        // The emails addressed to their contacts, or written for them, by
+        // recipient, never by address (so never the desk's): whatever their
+        // status, as their contacts go.
         Statement::new(
             format!(
-                "DELETE FROM outbox WHERE status NOT IN ('pending', 'sending') \
-                 AND to_address IN (SELECT email FROM contacts WHERE id IN ({contacts})) \
-                 AND to_address NOT IN (SELECT email FROM contacts WHERE id NOT IN ({contacts}))"
+                "DELETE FROM outbox WHERE contact_id IN ({contacts}) \
+                 OR customer_id IN ({STALE_REGISTRATIONS})"
             ),
             unconfirmed(),
         ),
@@ -110,31 +117,11 @@ pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
 /// The name an erased contact keeps.
 pub const ERASED_NAME: &str = "Erased contact";
 
-/// Text columns that may quote a contact's name, address or phone: emails
-/// to and about them, incidents and messages, call notes, staff's tasks.
-/// Erasure replaces each quotation with the pseudonym. Not here, and kept on
-/// purpose: `audit_log` (append-only by its triggers: the record of who did
-/// what, kept under the vendor's legal obligation and legitimate interest),
-/// `bank_entries.remitter` (the bank's own record of a payment, kept under
-/// accounting law) and `customers` (the organisation, not a person).
-pub const QUOTING: &[(&str, &str)] = &[
-    ("outbox", "body_text"),
-    ("outbox", "body_html"),
-    ("outbox", "headers"),
-    ("outbox", "subject"),
-    ("incidents", "subject"),
-    ("incidents", "description"),
-    ("incidents", "phone"),
-    ("incidents", "preferred_times"),
-    ("incidents", "resolution"),
-    ("incident_messages", "author_name"),
-    ("incident_messages", "body"),
-    ("incident_messages", "recorded_by"),
-    ("inbound_emails", "sender"),
-    ("callback_attempts", "note"),
-    ("staff_tasks", "detail"),
-    ("license_claims", "reason"),
-];
+/// The subject an email addressed to an erased contact keeps.
+pub const ERASED_SUBJECT: &str = "[erased]";
+
+/// What a message an erased contact wrote keeps of its text.
+pub const ERASED_MESSAGE: &str = "[erased with the personal data of the contact who wrote it]";
 
 /// A contact's request to be erased: the emailed link's hash and expiry (a
 /// newer request replaces the older link).
@@ -159,48 +146,94 @@ pub fn contact_by_erasure_link(hash: SecretHash) -> Statement {
     )
 }
 
-/// Erases a contact in one batch: pending emails to them are not sent, every
-/// quotation of their name, address and phone becomes the pseudonym, their
-/// links, tokens, sessions and unsubscribe links go, bulletins still waiting
-/// skip them, and last their own row takes the pseudonym and is marked
-/// erased. Every statement reads the contact as it was (the row changes
-/// last) and only while it is not yet erased, so a replay writes nothing.
-/// Orders, ledger entries, payments and invoices refer to the contact by id
-/// and stay as they are.
+/// Erases a contact in one batch, by what the contact owns, never by
+/// matching their name, address or phone in text (a contact named "e" would
+/// rewrite every text of every organisation):
+///
+/// - their own row: the pseudonym, no address or phone, no consent, no
+///   pending address or links, `removed` and `erased_at`;
+/// - the emails addressed to them (`outbox.contact_id`): the pseudonymous
+///   address, no subject, text, HTML or headers; those still pending are
+///   not sent;
+/// - the messages they wrote (`incident_messages.contact_id`): neither
+///   their words nor their name or address as author; the replies they
+///   emailed (`inbound_emails` of those messages): no sender;
+/// - the incidents they raised (`incidents.contact_id`): no callback phone
+///   or preferred times, under a new revision so that a desk change planned
+///   from an earlier read fails instead of writing them back;
+/// - their links, access tokens, browser sessions and unsubscribe links;
+///   bulletins still waiting skip them; their link requests of the hour.
+///
+/// What stays, as a regulator would expect it to: what the organisation
+/// asked for and was charged for is the organisation's record, not the
+/// person's, so an incident keeps its subject, description, timeline and
+/// charges, and orders, ledger entries, payments and invoices keep referring
+/// to the contact by id (tax and accounting law keep invoices 10 years).
+/// Other people's rows stay whatever they say of the person: a colleague's
+/// emails and messages, staff's call notes and tasks, the emails to the
+/// vendor's own desk (its record of what it was asked, kept under its
+/// legitimate interest, whose texts the retention period removes), the
+/// append-only audit log (a legal obligation) and a bank's remitter name.
+///
+/// Every statement reads the contact as it was (its row changes last) and
+/// acts only while it is not yet erased, so a replay writes nothing.
 pub fn erase_contact(contact_id: &str, pseudonym: &str, by: &str, now: Instant) -> Vec<Statement> {
     let params = || vec![contact_id.into(), pseudonym.into()];
     let id = || vec![contact_id.into()];
     let contact = "SELECT name, email, phone FROM contacts WHERE id = ?1 AND erased_at IS NULL";
-    let mut batch = vec![Statement::new(
-        format!(
+    let theirs = |sql: &str, params: Vec<Value>| {
+        Statement::new(format!("{sql} AND EXISTS ({contact})"), params)
+    };
+    vec![
+        theirs(
             "UPDATE outbox SET status = 'not_sent', last_error = 'recipient erased' \
-             WHERE status = 'pending' AND to_address = (SELECT email FROM ({contact}))"
+             WHERE contact_id = ?1 AND status = 'pending'",
+            id(),
         ),
-        id(),
-    )];
-    batch.extend(QUOTING.iter().map(|(table, column)| {
-        Statement::new(
-            format!(
-                "UPDATE {table} SET {column} = replace(replace(replace({table}.{column}, k.email, ?2), k.name, '{ERASED_NAME}'), k.phone, '') \
-                 FROM ({contact}) AS k \
-                 WHERE instr({table}.{column}, k.email) > 0 OR instr({table}.{column}, k.name) > 0 \
-                 OR (k.phone <> '' AND instr({table}.{column}, k.phone) > 0)"
+        theirs(
+            &format!(
+                "UPDATE outbox SET to_address = ?2, subject = '{ERASED_SUBJECT}', body_text = '{BODY_ERASED}', \
+                 body_html = NULL, headers = NULL WHERE contact_id = ?1"
             ),
             params(),
-        )
-    }));
-    let gone = |sql: &str| Statement::new(format!("{sql} AND EXISTS ({contact})"), id());
-    batch.extend([
-        Statement::new(
-            format!("UPDATE outbox SET to_address = ?2 WHERE to_address = (SELECT email FROM ({contact}))"),
+        ),
+        theirs(
+            "INSERT INTO incident_revisions (incident_id, revision) \
+             SELECT id, revision + 1 FROM incidents WHERE contact_id = ?1 \
+             AND (phone IS NOT NULL OR preferred_times IS NOT NULL)",
+            id(),
+        ),
+        theirs(
+            "UPDATE incidents SET phone = NULL, preferred_times = NULL, revision = revision + 1 \
+             WHERE contact_id = ?1 AND (phone IS NOT NULL OR preferred_times IS NOT NULL)",
+            id(),
+        ),
+        theirs(
+            "UPDATE inbound_emails SET sender = ?2 \
+             WHERE incident_message_id IN (SELECT id FROM incident_messages WHERE contact_id = ?1)",
             params(),
         ),
-        // An incident's callback number is a phone or nothing.
-        Statement::new("UPDATE incidents SET phone = NULL WHERE phone = ''", vec![]),
-        gone("DELETE FROM auth_tokens WHERE contact_id = ?1"),
-        gone("DELETE FROM browser_sessions WHERE kind = 'customer' AND subject_id = ?1"),
-        gone("DELETE FROM unsubscribe_tokens WHERE contact_id = ?1"),
-        gone("UPDATE bulletin_recipients SET status = 'skipped' WHERE contact_id = ?1 AND status = 'pending'"),
+        theirs(
+            &format!(
+                "UPDATE incident_messages SET author_name = '{ERASED_NAME}', recorded_by = ?2, \
+                 body = '{ERASED_MESSAGE}' WHERE contact_id = ?1"
+            ),
+            params(),
+        ),
+        Statement::new(
+            format!("DELETE FROM link_requests WHERE address = (SELECT email FROM ({contact}))"),
+            id(),
+        ),
+        theirs("DELETE FROM auth_tokens WHERE contact_id = ?1", id()),
+        theirs(
+            "DELETE FROM browser_sessions WHERE kind = 'customer' AND subject_id = ?1",
+            id(),
+        ),
+        theirs("DELETE FROM unsubscribe_tokens WHERE contact_id = ?1", id()),
+        theirs(
+            "UPDATE bulletin_recipients SET status = 'skipped' WHERE contact_id = ?1 AND status = 'pending'",
+            id(),
+        ),
         Statement::new(
             format!(
                 "UPDATE contacts SET name = '{ERASED_NAME}', email = ?2, phone = '', newsletter = 0, \
@@ -216,8 +249,7 @@ pub fn erase_contact(contact_id: &str, pseudonym: &str, by: &str, now: Instant) 
                 by.into(),
             ],
         ),
-    ]);
-    batch
+    ]
 }
 
 /// One part of the export: its name in the document, the table it reads,
@@ -263,7 +295,7 @@ pub const EXPORTED: &[Exported] = &[
     part("support_sessions", "support_sessions", "SELECT * FROM support_sessions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY started_at"),
     part("incident_messages", "incident_messages", "SELECT * FROM incident_messages WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
     part("inbound_emails", "inbound_emails", "SELECT * FROM inbound_emails WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY received_at"),
-    part("emails", "outbox", "SELECT id, to_address, subject, CASE WHEN status IN ('pending', 'sending') THEN NULL ELSE body_text END AS body_text, status, created_at, sent_at FROM outbox WHERE to_address IN (SELECT email FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
+    part("emails", "outbox", "SELECT id, kind, contact_id, to_address, subject, CASE WHEN status IN ('pending', 'sending') THEN NULL ELSE body_text END AS body_text, status, created_at, sent_at FROM outbox WHERE customer_id = {c} ORDER BY created_at"),
     part("bulletins_received", "bulletin_recipients", "SELECT bulletin_id, contact_id, status, outbox_id FROM bulletin_recipients WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c})"),
     part("unsubscribe_links", "unsubscribe_tokens", "SELECT contact_id, created_at FROM unsubscribe_tokens WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
     part("invoices", "invoices", "SELECT * FROM invoices WHERE customer_id = {c} ORDER BY year, seq"),
@@ -288,6 +320,10 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
     (
         "rate_counters",
         "request counts per client address and license, kept an hour, naming no customer",
+    ),
+    (
+        "link_requests",
+        "when links were asked for an address, by anyone who typed it, kept an hour for the quota",
     ),
     ("staff_members", "the vendor's staff"),
     (

@@ -203,19 +203,18 @@ pub fn insert_notice_if_pending(
     hash: SecretHash,
     now: Instant,
 ) -> Statement {
-    Statement::new(
-        "INSERT INTO outbox (id, to_address, subject, body_text, status, created_at, next_attempt_at) \
-         SELECT ?1, ?2, ?3, ?4, 'pending', ?5, ?5 FROM contacts \
-         WHERE email_token_hash = ?6 AND email_token_expires_at > ?5 AND status = 'active' \
-         ON CONFLICT (id) DO NOTHING",
-        vec![
-            id.into(),
-            message.to.as_str().into(),
-            message.subject.as_str().into(),
-            message.text.as_str().into(),
-            format(now).into(),
-            hash.to_hex().into(),
-        ],
+    super::outbox::insert_message_if(
+        id,
+        message,
+        now,
+        |n| {
+            format!(
+                "EXISTS (SELECT 1 FROM contacts WHERE email_token_hash = ?{n} \
+                 AND email_token_expires_at > ?{} AND status = 'active')",
+                n + 1
+            )
+        },
+        vec![hash.to_hex().into(), format(now).into()],
     )
 }
 

@@ -1,6 +1,8 @@
 //! Tokens by their SHA-256: verification links, sign-in links, access tokens.
 
 use super::{Database, DbError, Statement, Store};
+use crate::domain::email::Email;
+use crate::domain::notification::{LinkKind, LINKS_PER_HOUR, LINK_WINDOW};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{IssuedToken, Purpose, SecretHash};
 
@@ -50,33 +52,69 @@ pub fn exchange_token(
     )
 }
 
-/// How many emails went to an address since `since` (`sent`): links are
-/// emailed a few an hour at most.
-pub fn messages_to_since(to: &str, since: Instant) -> Statement {
+/// When links of `kind` to `address` were asked for in the hour before
+/// `now` ([`decode_link_requests`]).
+pub fn link_requests_to(address: &Email, kind: LinkKind, now: Instant) -> Statement {
     Statement::new(
-        "SELECT COUNT(*) AS sent FROM outbox WHERE to_address = ?1 AND created_at >= ?2",
-        vec![to.into(), format(since).into()],
+        "SELECT requested_at FROM link_requests WHERE address = ?1 AND kind = ?2 AND requested_at > ?3",
+        vec![
+            address.as_str().into(),
+            kind.as_str().into(),
+            format(now - LINK_WINDOW).into(),
+        ],
     )
 }
 
-/// The emails sent since `since` to a contact's address, counted like
-/// [`messages_to_since`]: the contact found by the read itself.
-pub fn messages_to_contact_since(contact: &super::ContactScope, since: Instant) -> Statement {
+/// [`link_requests_to`] the address of a contact, found by the read itself.
+pub fn link_requests_to_contact(
+    contact: &super::ContactScope,
+    kind: LinkKind,
+    now: Instant,
+) -> Statement {
     Statement::new(
         format!(
-            "SELECT COUNT(*) AS sent FROM outbox WHERE created_at >= ?2 \
-             AND to_address = (SELECT email FROM contacts WHERE id = {})",
+            "SELECT requested_at FROM link_requests WHERE kind = ?2 AND requested_at > ?3 \
+             AND address = (SELECT email FROM contacts WHERE id = {})",
             contact.sql(1)
         ),
-        vec![contact.param(), format(since).into()],
+        vec![
+            contact.param(),
+            kind.as_str().into(),
+            format(now - LINK_WINDOW).into(),
+        ],
     )
 }
 
-/// The count of [`messages_to_since`]'s row.
-pub fn decode_sent(rows: &[super::Row]) -> Result<i64, DbError> {
-    rows.first()
-        .ok_or_else(|| DbError::Decode("COUNT gave no row".into()))?
-        .integer("sent")
+/// The instants of [`link_requests_to`]'s rows.
+pub fn decode_link_requests(rows: &[super::Row]) -> Result<Vec<Instant>, DbError> {
+    rows.iter().map(|row| row.instant("requested_at")).collect()
+}
+
+/// Records a request for a link of `kind` to `address`, counted among the
+/// address's requests of that kind in the hour inside the statement: one
+/// beyond [`LINKS_PER_HOUR`] fails the `link_quota` CHECK and its whole
+/// batch (with the link's token and email), however many requests raced
+/// ([`is_link_quota_full`]).
+pub fn record_link_request(id: &str, address: &Email, kind: LinkKind, now: Instant) -> Statement {
+    Statement::new(
+        "INSERT INTO link_requests (id, address, kind, requested_at, number, quota) \
+         SELECT ?1, ?2, ?3, ?4, COUNT(*) + 1, ?6 FROM link_requests \
+         WHERE address = ?2 AND kind = ?3 AND requested_at > ?5",
+        vec![
+            id.into(),
+            address.as_str().into(),
+            kind.as_str().into(),
+            format(now).into(),
+            format(now - LINK_WINDOW).into(),
+            LINKS_PER_HOUR.into(),
+        ],
+    )
+}
+
+/// Whether a batch failed because [`record_link_request`] found the quota
+/// full.
+pub fn is_link_quota_full(error: &DbError) -> bool {
+    error.is_constraint("link_quota")
 }
 
 /// Ends every link and access token of a removed contact at once.

@@ -873,24 +873,34 @@ pub async fn save_profile<D: Database>(
         newsletter: Some(text("newsletter").is_some_and(|v| !v.is_empty())),
         ..RegistrationInput::default()
     };
-    let again = |errors: &FieldErrors| {
+    let again = |status: u16, errors: &FieldErrors| {
         page_in(
             Area::Customer,
-            422,
+            status,
             "Your profile",
             profile_html(&customer, None, errors, &object),
         )
     };
     let change = match ProfileChange::parse(&input) {
         Ok(change) => change,
-        Err(errors) => return Ok(again(&errors).into()),
+        Err(errors) => return Ok(again(422, &errors).into()),
     };
     match app.change_profile(&customer, &change, now, entropy).await {
         Ok(jobs) => Ok(Handled::with_jobs(
             Response::redirect("/portal/profile"),
             jobs,
         )),
-        Err(AppError::Invalid(errors)) => Ok(again(&errors).into()),
+        Err(AppError::Invalid(errors)) => Ok(again(422, &errors).into()),
+        // Nothing saved: the new address's link is withheld, and the form
+        // says, next to the address, when to ask again.
+        Err(AppError::Access(error @ crate::app::AccessError::LinkWithheld { .. })) => {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                "email",
+                Invalid::new("link_withheld", format!("nothing was saved: {error}")),
+            );
+            Ok(again(429, &errors).into())
+        }
         Err(error) => Ok(problem_page(Area::Customer, error.into())),
     }
 }

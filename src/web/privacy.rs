@@ -35,10 +35,14 @@ pub fn privacy_page(retention: &Retention) -> Response {
              <h2>Erasure</h2>\n\
              <p>You may ask us to erase your personal data, with the button on your profile page \
              (or <code>DELETE /api/me</code>): we email you a link, \
-             and once you confirm, your name, email address and phone number are replaced by a pseudonym \
-             wherever the portal holds them, you are signed out everywhere and cannot sign in again. \
-             Your organisation's orders, payments, coupon ledger and invoices stay, as tax law requires. \
-             The desk's audit log, the record of who did what that we must keep, is never changed: \
+             and once you confirm, we erase what is yours: your name, email address and phone number become a pseudonym, \
+             the emails we sent you lose their address, subject and text, the messages you wrote lose their text, \
+             and the incidents you raised lose the phone number and times you gave for the call. \
+             You are signed out everywhere and cannot sign in again. \
+             What your organisation asked for and was charged for stays as its record, and its orders, payments, \
+             coupon ledger and invoices stay, as tax law requires. What others wrote or were sent stays theirs: \
+             a colleague's messages, our support desk's own mail (its text goes after the retention period above), \
+             and the desk's audit log, the record of who did what that we must keep, which is never changed: \
              a request in it that named you still does. A bank transfer keeps the payer's name the bank gave.</p>",
             rows
         ),
@@ -68,15 +72,21 @@ pub async fn request_erasure<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let (expires_at, jobs) = match app.request_erasure(caller, now, entropy).await {
-        Err(AppError::Access(AccessError::RateLimited(_))) => {
+        // Withheld only after erasure links went to this address this hour:
+        // the newest of them is the one that works.
+        Err(AppError::Access(AccessError::LinkWithheld { withheld, .. })) => {
             return Ok(page_in(
                 Area::Customer,
                 429,
-                "Check your email",
+                "No new link sent",
                 html!(
-                    "<p role=\"alert\">We have emailed you several links in the last hour, so we send no more for now. \
-                     Use the newest erasure link we sent, or ask again in an hour.</p>\n\
-                     <p><a href=\"/portal/profile\">Back to your profile</a></p>"
+                    "<p role=\"alert\">We sent no new erasure link: we emailed you {} in the last hour, \
+                     the last at {} (UTC), and send no more for now. The link in that newest email works \
+                     (the earlier ones do not); you can ask for a new one from {} (UTC).</p>\n\
+                     <p><a href=\"/portal/profile\">Back to your profile</a></p>",
+                    crate::domain::notification::LINKS_PER_HOUR,
+                    format(withheld.last_requested_at),
+                    format(withheld.retry_at)
                 ),
             )
             .into())

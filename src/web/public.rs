@@ -700,6 +700,26 @@ pub fn sign_in_page(request: &Request) -> Response {
     }
 }
 
+/// The sign-in form's answer when the address's hourly quota of links is
+/// full: no link went, and the page says so, with when the last one was
+/// asked for and from when a new one may be (true of any address).
+fn sign_in_withheld(withheld: &crate::domain::notification::Withheld) -> Response {
+    page(
+        429,
+        "No new link sent",
+        html!(
+            "<p role=\"alert\">We sent no new sign-in link: this address has asked for {} in the last hour, \
+             the last at {} (UTC), and we send no more to protect the mailbox.</p>\n\
+             <p>If the address is registered, the newest link we sent is in its inbox (each is valid for 15 minutes \
+             and signs in once). You can ask for a new one from {} (UTC).</p>\n\
+             <p><a href=\"/sign-in\">Back to sign-in</a></p>",
+            crate::domain::notification::LINKS_PER_HOUR,
+            format(withheld.last_requested_at),
+            format(withheld.retry_at)
+        ),
+    )
+}
+
 /// The hidden field that carries the return path through the sign-in forms.
 pub(crate) fn next_field(text: Option<&str>) -> Html {
     return_path(text).map_or(Html::EMPTY, |next| {
@@ -718,12 +738,18 @@ pub async fn sign_in_form<D: Database>(
 ) -> Result<Handled> {
     let next = return_path(decode::form_field(request, "next").as_deref());
     if let Ok(Ok(text)) = decode::single_text(request, "email") {
-        // The page's own "email me a link" form: the same answer for any address.
+        // The page's own "email me a link" form: the same answer for any
+        // address, registered or not (the quota counts every address alike).
         let jobs = match Email::parse(&text) {
-            Ok(email) => {
-                app.request_sign_in_to(&email, next.as_ref(), now, entropy)
-                    .await?
-            }
+            Ok(email) => match app
+                .request_sign_in_to(&email, next.as_ref(), now, entropy)
+                .await
+            {
+                Err(AppError::Access(AccessError::LinkWithheld { withheld, .. })) => {
+                    return Ok(sign_in_withheld(&withheld).into())
+                }
+                other => other?,
+            },
             Err(_) => Vec::new(),
         };
         let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";

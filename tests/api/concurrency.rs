@@ -572,3 +572,43 @@ fn twenty_resellers_racing_for_one_unassigned_license_one_sells_the_rest_find_no
         );
     }
 }
+
+#[test]
+fn twelve_sign_in_requests_for_one_address_at_once_send_five_links() {
+    let app = spawn_app();
+    let email = unique_email();
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    app.register_and_verify(&email, &serial);
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|_| {
+                let (app, email) = (&app, &email);
+                scope.spawn(move || {
+                    app.post_json("/api/sessions", &json!({ "email": email }))
+                        .status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let quota = usize::try_from(spica_portal::domain::notification::LINKS_PER_HOUR).unwrap();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 202).count(),
+        quota,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(*s, 202 | 429)),
+        "{statuses:?}"
+    );
+    let links = app
+        .outbox(&email)
+        .iter()
+        .filter(|m| m["text"].as_str().unwrap().contains("/sign-in?token="))
+        .count();
+    assert_eq!(
+        links, quota,
+        "one link per request let through, none beyond"
+    );
+}

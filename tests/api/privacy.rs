@@ -4,7 +4,7 @@ use crate::helpers::{unique_email, Forgery, TestApp, TestResponse, Transport};
 use crate::licensing::partner;
 use crate::spawn_app;
 use serde_json::{json, Value};
-use spica_portal::domain::notification::LINK_EMAILS_PER_HOUR;
+use spica_portal::domain::notification::LINKS_PER_HOUR;
 
 #[test]
 fn the_privacy_page_shows_the_retention_periods_and_every_page_links_to_it() {
@@ -236,41 +236,169 @@ fn the_profile_pages_button_only_emails_the_link_and_its_page_erases() {
     );
 }
 
+/// The erasure links emailed to `to`, newest first, as staff see them.
+fn erasure_links(app: &TestApp<impl Transport>, to: &str) -> Vec<Value> {
+    app.outbox(to)
+        .into_iter()
+        .filter(|m| {
+            m["text"]
+                .as_str()
+                .unwrap()
+                .contains("/confirm-erasure?token=")
+        })
+        .collect()
+}
+
 #[test]
-fn erasure_links_are_limited_like_every_emailed_link() {
+fn the_erasure_page_never_tells_of_a_link_that_was_never_sent() {
     let app = spawn_app();
     let (email, token) = app.customer();
     let cookie = app.browser(&email);
-    let statuses: Vec<u16> = (0..=LINK_EMAILS_PER_HOUR)
-        .map(|_| delete_me(&app, &token).status)
-        .collect();
-    let first_refusal = statuses.iter().position(|status| *status == 429);
+    // Many other emails in the hour: pro-formas, an incident's.
+    for _ in 0..3 {
+        app.order(&token, 1, "bank_transfer");
+    }
+    app.incident(&token);
+    assert!(app.outbox(&email).len() >= 7);
+    assert!(erasure_links(&app, &email).is_empty());
+
+    let page = app.post_form_with_cookie("/portal/erasure", &cookie, &app.0.origin(), &[]);
+    assert_eq!(page.status, 200, "{}", page.text());
     assert!(
-        first_refusal.is_some_and(|at| statuses[..at].iter().all(|s| *s == 202)
-            && statuses[at..].iter().all(|s| *s == 429)),
-        "{statuses:?}"
+        page.text().contains("emailed you a link"),
+        "{}",
+        page.text()
     );
-    let refused = delete_me(&app, &token);
     assert_eq!(
-        refused.header("content-type"),
-        Some("application/problem+json")
+        erasure_links(&app, &email).len(),
+        1,
+        "the link the page tells of went"
     );
+
+    let quota = usize::try_from(LINKS_PER_HOUR).unwrap();
+    let statuses: Vec<u16> = (1..quota).map(|_| delete_me(&app, &token).status).collect();
+    assert_eq!(statuses, vec![202; quota - 1]);
+    let refused = delete_me(&app, &token);
+    let problem = refused.problem(429);
+    assert_eq!(problem["type"], "/problems/link-withheld", "{problem}");
     assert!(refused.header("retry-after").is_some());
+    let sent = erasure_links(&app, &email);
+    assert_eq!(sent.len(), quota, "none beyond the quota");
+    // The page names the newest link that went, and when to ask again.
+    let newest = sent[0]["created_at"].as_str().unwrap();
+    assert_eq!(problem["last_requested_at"], newest, "{problem}");
     let page = app.post_form_with_cookie("/portal/erasure", &cookie, &app.0.origin(), &[]);
     assert_eq!(page.status, 429, "{}", page.text());
+    let text = page.text();
     assert!(
         page.header("content-type")
             .is_some_and(|t| t.starts_with("text/html"))
-            && page.text().contains("ask again in an hour"),
-        "the form's answer is a page: {}",
-        page.text()
+            && text.contains(newest)
+            && text.contains(problem["retry_at"].as_str().unwrap()),
+        "the form's answer is a page that names the last link and when to ask again: {text}"
     );
-    let sent = app.outbox(&email).len();
-    assert!(
-        i64::try_from(sent).unwrap() <= LINK_EMAILS_PER_HOUR,
-        "{sent} emails in an hour"
-    );
+    assert_eq!(erasure_links(&app, &email).len(), quota);
     assert_eq!(app.get_as("/api/me", &token).status, 200, "nothing erased");
+}
+
+/// The emails to `to`, as staff see them: their ids.
+fn email_ids(app: &TestApp<impl Transport>, to: &str) -> Vec<String> {
+    app.outbox(to)
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The ids of the emails in an export.
+fn exported_email_ids(export: &Value) -> Vec<String> {
+    export["emails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A contact of the organisation of `token` with a pro-forma and an
+/// incident's email, whom a colleague then removes: their address, the
+/// ids of the emails they had, and the order they placed.
+fn removed_contact_with_emails(app: &TestApp<impl Transport>) -> (String, Vec<String>, String) {
+    let (email, token) = app.customer();
+    let (_, colleague_token) = colleague(app, &token);
+    let order = app.order(&token, 2, "bank_transfer");
+    app.incident(&token);
+    let contact_id = app.get_as("/api/me", &token).json()["contact"]["contact_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let authorization = format!("Bearer {colleague_token}");
+    let removed = app.0.send(
+        "DELETE",
+        &format!("/api/me/contacts/{contact_id}"),
+        &[("authorization", &authorization)],
+        Vec::new(),
+    );
+    assert!(matches!(removed.status, 200 | 204), "{}", removed.text());
+    let ids = email_ids(app, &email);
+    assert!(ids.len() >= 4, "{ids:?}");
+    (email, ids, order["order_id"].as_str().unwrap().to_owned())
+}
+
+#[test]
+fn a_removed_contacts_address_registered_again_downloads_none_of_its_old_organisations_emails() {
+    let app = spawn_app();
+    let (email, theirs, order) = removed_contact_with_emails(&app);
+    // The same address registers a new organisation.
+    let serial = crate::helpers::unique_serial();
+    app.licensed_to_kovinar(&serial);
+    app.register_and_verify(&email, &serial);
+    let token = app.sign_in(&email);
+    let export = app.get_as("/api/me/export", &token).json();
+    let exported = exported_email_ids(&export);
+    let leaked: Vec<&String> = exported.iter().filter(|id| theirs.contains(id)).collect();
+    assert!(
+        leaked.is_empty(),
+        "another organisation's emails: {leaked:?}"
+    );
+    assert!(!export.to_string().contains(&order), "{export}");
+    // Its own emails are there: the new registration's.
+    assert!(!exported.is_empty());
+    assert!(export["emails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["contact_id"] == export["contact_id"]));
+}
+
+#[test]
+fn another_organisations_removed_contact_invited_brings_none_of_its_emails() {
+    let app = spawn_app();
+    let (email, theirs, order) = removed_contact_with_emails(&app);
+    let (_, inviter) = app.customer();
+    let invited = app.post_json_as(
+        "/api/me/contacts",
+        &inviter,
+        &json!({"name": "Ana Novak", "email": email, "phone": "+386 40 111 222"}),
+    );
+    assert_eq!(invited.status, 201, "{}", invited.text());
+    let link = app.emailed_token(&email, "invitation");
+    let accepted = app.post_json("/api/invitations/accept", &json!({ "token": link }));
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+    for token in [
+        inviter,
+        accepted.json()["access_token"].as_str().unwrap().to_owned(),
+    ] {
+        let export = app.get_as("/api/me/export", &token).json();
+        let leaked: Vec<String> = exported_email_ids(&export)
+            .into_iter()
+            .filter(|id| theirs.contains(id))
+            .collect();
+        assert!(
+            leaked.is_empty(),
+            "another organisation's emails: {leaked:?}"
+        );
+        assert!(!export.to_string().contains(&order), "{export}");
+    }
 }
 
 #[test]

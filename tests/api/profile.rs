@@ -249,3 +249,56 @@ fn the_profile_page_saves_and_keeps_typed_values_on_error() {
         "Kranj"
     );
 }
+
+#[test]
+fn a_new_addresss_sixth_link_in_an_hour_is_withheld_and_the_answer_says_when_to_ask_again() {
+    let app = &spawn_app();
+    let (email, token) = app.customer();
+    let new = unique_email();
+    let change = json!({"contact": {"email": new}});
+    let quota = usize::try_from(spica_portal::domain::notification::LINKS_PER_HOUR).unwrap();
+    let statuses: Vec<u16> = (0..quota)
+        .map(|_| patch_me(app, &token, &change).status)
+        .collect();
+    assert_eq!(statuses, vec![200; quota]);
+    let refused = patch_me(
+        app,
+        &token,
+        &json!({"contact": {"email": new, "name": "Ana Kovač"}}),
+    );
+    let problem = refused.problem(429);
+    assert_eq!(problem["type"], "/problems/link-withheld", "{problem}");
+    assert!(refused.header("retry-after").is_some());
+    let links = app.outbox(&new);
+    assert_eq!(links.len(), quota, "no link beyond the quota");
+    assert_eq!(problem["last_requested_at"], links[0]["created_at"]);
+    assert_eq!(
+        app.get_as("/api/me", &token).json()["contact"]["name"],
+        "Ana Novak",
+        "nothing saved"
+    );
+    // The profile page says it next to the address, and saves nothing.
+    let cookie = app.browser(&email);
+    let page = app.post_form_with_cookie(
+        "/portal/profile",
+        &cookie,
+        &app.0.origin(),
+        &[
+            ("company_name", "Kovinar d.o.o."),
+            ("street", "Tržaška cesta 12"),
+            ("postal_code", "1000"),
+            ("city", "Ljubljana"),
+            ("country", "SI"),
+            ("contact_name", "Ana Novak"),
+            ("email", &new),
+            ("phone", "+386 1 234 5678"),
+        ],
+    );
+    assert_eq!(page.status, 429, "{}", page.text());
+    assert!(
+        page.text().contains(problem["retry_at"].as_str().unwrap()),
+        "{}",
+        page.text()
+    );
+    assert_eq!(app.outbox(&new).len(), quota);
+}

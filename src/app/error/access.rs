@@ -3,6 +3,8 @@
 use thiserror::Error;
 
 use super::Problem;
+use crate::domain::notification::{Withheld, LINKS_PER_HOUR};
+use crate::domain::time::format;
 use crate::domain::token::TokenError;
 
 #[derive(Debug, Error)]
@@ -21,6 +23,18 @@ pub enum AccessError {
     LastContact,
     #[error("too many requests; try again in {0} seconds")]
     RateLimited(u32),
+    /// The hourly quota of emailed links of a kind to the address is full:
+    /// no link was sent. `retry_after` is in whole seconds from the request.
+    #[error(
+        "at most {LINKS_PER_HOUR} links of this kind are emailed to an address in an hour, and no new one was sent: \
+         the last was asked for at {} (UTC); ask again from {} (UTC)",
+        format(withheld.last_requested_at),
+        format(withheld.retry_at)
+    )]
+    LinkWithheld {
+        withheld: Withheld,
+        retry_after: u32,
+    },
 }
 
 impl AccessError {
@@ -67,6 +81,7 @@ impl AccessError {
                 format!("{self}: invite a colleague first."),
             ),
             Self::RateLimited(_) => Problem::stating(429, "rate-limited", "Too many requests", self),
+            Self::LinkWithheld { .. } => Problem::stating(429, "link-withheld", "Link withheld", self),
         }
     }
 }
