@@ -258,7 +258,7 @@ pub const EXPORTED: &[Exported] = &[
     part("activation_audit", "activation_audit", "SELECT * FROM activation_audit WHERE serial IN (SELECT serial FROM licenses WHERE holder_id = {c}) OR activation_id IN (SELECT id FROM activations WHERE customer_id = {c}) ORDER BY created_at"),
     part("incidents", "incidents", "SELECT * FROM incidents WHERE customer_id = {c} ORDER BY created_at"),
     part("incident_revisions", "incident_revisions", "SELECT * FROM incident_revisions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY incident_id, revision"),
-    part("callback_attempts", "callback_attempts", "SELECT * FROM callback_attempts WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
+    part("callback_attempts", "callback_attempts", "SELECT id, incident_id, number, outcome, channel, created_at, recorded_by FROM callback_attempts WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
     part("incident_timers", "incident_timers", "SELECT * FROM incident_timers WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY due_at"),
     part("support_sessions", "support_sessions", "SELECT * FROM support_sessions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY started_at"),
     part("incident_messages", "incident_messages", "SELECT * FROM incident_messages WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),

@@ -368,6 +368,9 @@ pub(crate) fn free_text(text: &str) -> Html {
     html!("<span class=\"free-text\">{}</span>", text)
 }
 
+/// What the desk's attempt form and timeline call an attempt's note.
+pub(crate) const INTERNAL_NOTE: &str = "Internal note, not shown to the customer";
+
 /// An incident's timeline, for the customer's page and the desk's.
 pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
     let incident = &timeline.incident;
@@ -384,23 +387,29 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
         incident.description
     );
+    // An attempt's note is the desk's own: the customer's page has no column for it.
+    let notes = timeline.reader.reads_call_notes();
     let attempts: Vec<Vec<Html>> = timeline
         .attempts
         .iter()
         .map(|a| {
-            vec![
+            let mut row = vec![
                 html!("{}", a.number),
                 when(a.created_at),
                 status_text(a.outcome.as_str()),
-                free_text(a.note.as_deref().unwrap_or("")),
-            ]
+            ];
+            if notes {
+                row.push(free_text(a.note.as_deref().unwrap_or("")));
+            }
+            row
         })
         .collect();
-    html.push(table(
-        "Callback attempts",
-        &["#", "When", "Outcome", "Note"],
-        &attempts,
-    ));
+    let headings: &[&'static str] = if notes {
+        &["#", "When", "Outcome", INTERNAL_NOTE]
+    } else {
+        &["#", "When", "Outcome"]
+    };
+    html.push(table("Callback attempts", headings, &attempts));
     let total = timeline.total_seconds();
     let rows: Vec<Vec<Html>> = timeline
         .sessions
