@@ -111,7 +111,7 @@ fn colleague(app: &TestApp<impl Transport>, token: &str, email: &str) -> (String
 
 /// Registers a company that is not the licensee, typing `serial`, and
 /// confirms the address: (email, access token, the verification answer).
-fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Value) {
+pub(crate) fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Value) {
     let email = unique_email().replace("kovinar", "tujec");
     let mut body = registration(&email, serial);
     body["company"] = json!({"name": "Tujec d.o.o.", "street": "Dunajska 5", "postal_code": "2000",
@@ -125,7 +125,7 @@ fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Val
     (email, token, verified.json())
 }
 
-fn claim_of(app: &TestApp<impl Transport>, email: &str) -> Option<Value> {
+pub(crate) fn claim_of(app: &TestApp<impl Transport>, email: &str) -> Option<Value> {
     let claims = app.staff_get("/api/staff/license-claims");
     assert_eq!(claims.status, 200, "{}", claims.text());
     claims.json()["claims"]
