@@ -881,8 +881,11 @@ async fn register<D: Database>(
 ) -> Result<Handled> {
     match decode::body(request, true)? {
         Body::Json(object) => {
-            let registration = NewRegistration::parse(decode::registration_json(&object))
-                .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+            let registration = NewRegistration::parse(
+                decode::registration_json(&object),
+                &app.config.vendor_addresses,
+            )
+            .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
             let registered = app.register(registration, now, entropy).await?;
             let body =
                 json!({"customer_id": registered.customer_id, "status": "pending_verification"});
@@ -924,7 +927,10 @@ async fn register_form<D: Database>(
         let encoded = serde_urlencoded::to_string(&query).unwrap_or_default();
         Response::redirect(&format!("{url}{separator}{encoded}"))
     };
-    let registration = match NewRegistration::parse(decode::registration_form(pairs)) {
+    let registration = match NewRegistration::parse(
+        decode::registration_form(pairs),
+        &app.config.vendor_addresses,
+    ) {
         Ok(registration) => registration,
         Err(errors) => return Ok(back_with(&errors).into()),
     };

@@ -8,7 +8,7 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::Result;
 use crate::app::{App, AppError, Caller, ClaimDecision};
-use crate::domain::email::Email;
+use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::phone::Phone;
@@ -41,10 +41,15 @@ pub struct Invitee {
 }
 
 impl Invitee {
-    pub fn parse(object: &Map<String, Value>) -> std::result::Result<Self, FieldErrors> {
+    /// The fields, each wrong one named; the address may be none of the
+    /// vendor's own.
+    pub fn parse(
+        object: &Map<String, Value>,
+        vendor: &VendorAddresses,
+    ) -> std::result::Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
-        let email = fields.parse("email", Email::parse);
+        let email = fields.parse("email", |e| vendor.customer_address(e));
         let phone = fields.parse("phone", Phone::parse);
         match (name, email, phone) {
             (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
@@ -80,9 +85,9 @@ pub async fn invite<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let invitee = match decode::json_object(request)
-        .and_then(|object| Invitee::parse(&object).map_err(decode::invalid))
-    {
+    let invitee = match decode::json_object(request).and_then(|object| {
+        Invitee::parse(&object, &app.config.vendor_addresses).map_err(decode::invalid)
+    }) {
         Ok(invitee) => invitee,
         Err(error) => return super::refuse(app, caller, error).await,
     };

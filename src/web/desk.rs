@@ -737,8 +737,9 @@ pub async fn sell_sups<D: Database>(
         let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
         page_in(Area::Partner, 422, "Sell SUPS", body).into()
     };
+    let vendor = &app.config.vendor_addresses;
     let (sale, keyed) =
-        match licensing::sups_sale(&object, decode::registration_form(&pairs), key, now) {
+        match licensing::sups_sale(&object, decode::registration_form(&pairs), key, vendor, now) {
             Ok(parsed) => parsed,
             Err(error) => {
                 app.identify(caller).await?;

@@ -716,7 +716,7 @@ pub async fn invite_contact<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = or_refuse(app, caller, form(request)).await?;
-    let invitee = match organisations::Invitee::parse(&object) {
+    let invitee = match organisations::Invitee::parse(&object, &app.config.vendor_addresses) {
         Ok(invitee) => invitee,
         Err(errors) => return contacts_html(app, caller, 422, &errors, &object).await,
     };
@@ -890,7 +890,7 @@ pub async fn save_profile<D: Database>(
             profile_html(&customer, None, errors, &object),
         )
     };
-    let change = match ProfileChange::parse(&input) {
+    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) => change,
         Err(errors) => return Ok(again(&errors).into()),
     };

@@ -584,7 +584,10 @@ pub async fn register_page<D: Database>(
         };
         Handled::from(registration_form(422, value_of, error_for))
     };
-    let registration = match NewRegistration::parse(decode::registration_form(&pairs)) {
+    let registration = match NewRegistration::parse(
+        decode::registration_form(&pairs),
+        &app.config.vendor_addresses,
+    ) {
         Ok(registration) => registration,
         Err(errors) => return Ok(again(&errors)),
     };
