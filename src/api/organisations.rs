@@ -15,7 +15,7 @@ use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{ContactRecord, Database};
+use crate::store::{ContactRecord, Database, InvitationRecord};
 
 /// Longest name of an invited person, as at registration.
 const NAME_CHARS: usize = 200;
@@ -30,6 +30,21 @@ pub fn contact_json(contact: &ContactRecord) -> Value {
         "phone": contact.phone,
         "status": contact.status.as_str(),
         "created_at": format(contact.created_at),
+    })
+}
+
+/// An invitation as the organisation's contacts see it; its link is the
+/// invitee's alone and never shown.
+pub fn invitation_json(invitation: &InvitationRecord, now: Instant) -> Value {
+    json!({
+        "invitation_id": invitation.id,
+        "name": invitation.name,
+        "email": invitation.email,
+        "phone": invitation.phone,
+        "status": invitation.standing.status(now),
+        "invited_by": invitation.invited_by,
+        "created_at": format(invitation.created_at),
+        "expires_at": format(invitation.standing.expires_at),
     })
 }
 
@@ -58,11 +73,18 @@ impl Invitee {
     }
 }
 
-/// `GET /api/me/contacts`: the organisation's people, not removed ones.
-pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let (_, contacts) = app.contacts_as(caller).await?;
-    let contacts: Vec<Value> = contacts.iter().map(contact_json).collect();
-    Ok(Response::json(200, &json!({ "contacts": contacts })).into())
+/// `GET /api/me/contacts`: the organisation's people, not removed ones,
+/// and apart from them the invitations it still waits on.
+pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    let people = app.contacts_as(caller).await?;
+    let contacts: Vec<Value> = people.contacts.iter().map(contact_json).collect();
+    let invitations: Vec<Value> = people
+        .invitations
+        .iter()
+        .map(|i| invitation_json(i, now))
+        .collect();
+    let body = json!({ "contacts": contacts, "invitations": invitations });
+    Ok(Response::json(200, &body).into())
 }
 
 /// `GET /api/staff/license-claims`: the claims waiting for staff.
@@ -102,9 +124,20 @@ pub async fn invite<D: Database>(
         )
         .await?;
     Ok(Handled::with_jobs(
-        Response::json(201, &contact_json(&invited.contact)),
+        Response::json(201, &invitation_json(&invited.invitation, now)),
         invited.jobs,
     ))
+}
+
+/// `DELETE /api/me/invitations/{id}`: a colleague withdraws an invitation.
+pub async fn withdraw<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    invitation_id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let withdrawn = app.withdraw_invitation(caller, invitation_id, now).await?;
+    Ok(Response::json(200, &invitation_json(&withdrawn, now)).into())
 }
 
 /// `DELETE /api/me/contacts/{id}` (a colleague) and
@@ -123,8 +156,8 @@ pub async fn remove<D: Database>(
     Ok(Response::json(200, &body).into())
 }
 
-/// `POST /api/invitations/accept {"token"}`: the invited person accepts and
-/// is signed in, as `/api/sessions/redeem` does.
+/// `POST /api/invitations/accept {"token"}`: the invited person accepts,
+/// becomes a contact and is signed in, as `/api/sessions/redeem` does.
 pub async fn accept<D: Database>(
     app: &App<D>,
     request: &Request,

@@ -39,7 +39,7 @@ pub use licensing::{
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
 pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
-pub use organisations::{ClaimDecision, Invited};
+pub use organisations::{ClaimDecision, Invited, People};
 pub use payments::{EventOutcome, Outcome as PaymentOutcome};
 pub use principal::{
     Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,

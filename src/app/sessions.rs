@@ -93,9 +93,8 @@ impl<D: Database> App<D> {
                 );
                 (issued, message)
             }
-            // An invitation is accepted from its own link; a removed contact
-            // signs in no more.
-            ContactStatus::Invited | ContactStatus::Removed => return Ok(Vec::new()),
+            // A removed contact signs in no more.
+            ContactStatus::Removed => return Ok(Vec::new()),
         };
         let outbox_id = entropy.id("msg");
         self.store

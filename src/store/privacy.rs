@@ -54,6 +54,7 @@ pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
     let contacts = format!("SELECT id FROM contacts WHERE customer_id IN ({STALE_REGISTRATIONS})");
     vec![
         delete_expired_tokens(cutoffs.expired),
+        super::delete_expired_invitations(cutoffs.expired),
         delete_expired_sessions(cutoffs.expired),
         Statement::new(
             "UPDATE contacts SET pending_email = NULL, email_token_hash = NULL, email_token_expires_at = NULL \
@@ -198,6 +199,7 @@ pub fn erase_contact(contact_id: &str, pseudonym: &str, by: &str, now: Instant) 
         // An incident's callback number is a phone or nothing.
         Statement::new("UPDATE incidents SET phone = NULL WHERE phone = ''", vec![]),
         gone("DELETE FROM auth_tokens WHERE contact_id = ?1"),
+        gone("DELETE FROM invitations WHERE contact_id = ?1"),
         gone("DELETE FROM browser_sessions WHERE kind = 'customer' AND subject_id = ?1"),
         gone("DELETE FROM unsubscribe_tokens WHERE contact_id = ?1"),
         gone("UPDATE bulletin_recipients SET status = 'skipped' WHERE contact_id = ?1 AND status = 'pending'"),
@@ -241,6 +243,7 @@ const fn part(name: &'static str, table: &'static str, sql: &'static str) -> Exp
 pub const EXPORTED: &[Exported] = &[
     part("organisation", "customers", "SELECT * FROM customers WHERE id = {c}"),
     part("contacts", "contacts", "SELECT id, customer_id, status, name, email, phone, newsletter, newsletter_consent_at, terms_version, terms_accepted_at, invited_by, created_at, verified_at, removed_at, removed_by, pending_email, email_token_expires_at FROM contacts WHERE customer_id = {c} ORDER BY created_at"),
+    part("invitations", "invitations", "SELECT id, customer_id, invited_by, name, email, phone, created_at, expires_at, accepted_at, contact_id, replaced_at, withdrawn_at, withdrawn_by FROM invitations WHERE customer_id = {c} ORDER BY created_at"),
     part("license_claims", "license_claims", "SELECT * FROM license_claims WHERE customer_id = {c} ORDER BY created_at"),
     part("sign_in_links", "auth_tokens", "SELECT purpose, contact_id, claim_id, created_at, expires_at, used_at FROM auth_tokens WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
     part("browser_sessions", "browser_sessions", "SELECT kind, subject_id, created_at, expires_at, revoked_at FROM browser_sessions WHERE kind = 'customer' AND subject_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),

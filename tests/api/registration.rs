@@ -403,6 +403,7 @@ fn the_vendors_own_addresses_can_be_neither_registered_nor_invited_on_any_path()
     }
     let people = app.get_as("/api/me/contacts", &ana).json();
     assert_eq!(people["contacts"].as_array().unwrap().len(), 1, "{people}");
+    assert_eq!(people["invitations"], json!([]), "{people}");
     let me = app.get_as("/api/me", &ana).json();
     assert_eq!(me["pending_email"], serde_json::Value::Null, "{me}");
     assert_eq!(me["contact"]["email"], ana_email.as_str());
