@@ -24,7 +24,8 @@ CREATE TABLE customers (
 
 -- The people of an organisation. Sign-in links and access tokens are issued
 -- to a contact; a removed contact keeps its row (orders and messages name it)
--- and frees its address.
+-- and frees its address. ('invited' is no longer written: an invitation is
+-- an `invitations` row until it is accepted, migration 0018.)
 CREATE TABLE contacts (
   id                    TEXT PRIMARY KEY,
   customer_id           TEXT NOT NULL REFERENCES customers (id),
@@ -64,6 +65,40 @@ BEGIN
   SELECT RAISE(ABORT, 'constraint failed: an organisation keeps at least one active contact');
 END;
 
+-- Invitations (migration 0018): an active contact's offer to a colleague to
+-- join the organisation, by an emailed link kept here as a SHA-256. An
+-- offer, not a contact: it reserves nothing, so the address's owner may
+-- still register, or accept another organisation's invitation. Accepting
+-- writes the contact (contacts_email decides, in that batch, whether the
+-- address became someone's contact meanwhile) and notes it here. A newer
+-- invitation of the same address by the same organisation replaces an
+-- open one; a colleague may withdraw it. The sweep deletes it a day after
+-- it expires (7 days after it was sent).
+CREATE TABLE invitations (
+  id           TEXT PRIMARY KEY,
+  customer_id  TEXT NOT NULL REFERENCES customers (id),
+  invited_by   TEXT NOT NULL REFERENCES contacts (id),
+  name         TEXT NOT NULL,
+  email        TEXT NOT NULL,                    -- lower-cased
+  phone        TEXT NOT NULL,                    -- E.164
+  token_hash   TEXT NOT NULL UNIQUE,             -- hex SHA-256 of the link's token
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL,
+  accepted_at  TEXT,
+  contact_id   TEXT REFERENCES contacts (id),    -- the contact accepting made
+  replaced_at  TEXT,
+  withdrawn_at TEXT,
+  withdrawn_by TEXT,                             -- con_…
+  CHECK ((accepted_at IS NULL) = (contact_id IS NULL)),
+  CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))
+) STRICT;
+CREATE INDEX invitations_by_customer ON invitations (customer_id, created_at);
+CREATE INDEX invitations_by_expiry ON invitations (expires_at);
+-- One open invitation per organisation and address: a newer one replaces it
+-- in the batch that writes it.
+CREATE UNIQUE INDEX invitations_one_open ON invitations (customer_id, email)
+  WHERE accepted_at IS NULL AND replaced_at IS NULL AND withdrawn_at IS NULL;
+
 -- Registrations of a serial that did not make the organisation its holder:
 -- "0", a serial the catalogue does not know, a held license, a company that
 -- is not the licensee. Staff assign the license, join the claimant to the
@@ -83,8 +118,9 @@ CREATE TABLE license_claims (
 CREATE UNIQUE INDEX license_claims_one_per_registration ON license_claims (contact_id, serial);
 CREATE INDEX license_claims_by_status ON license_claims (status, created_at);
 
--- Links and access tokens, issued to a contact. An invitation accepts a
--- colleague; a join confirmation lets a holder's contact accept a claimant.
+-- Links and access tokens, issued to a contact. A join confirmation lets a
+-- holder's contact accept a claimant. ('invitation' links live in
+-- `invitations` since migration 0018.)
 CREATE TABLE auth_tokens (
   token_hash  TEXT PRIMARY KEY,                  -- hex SHA-256 of the token
   purpose     TEXT NOT NULL CHECK (purpose IN ('verify_email', 'sign_in', 'access', 'invitation', 'confirm_join')),

@@ -59,6 +59,23 @@ CREATED = {"/api/registrations", "/api/me/coupon-orders", "/api/me/incidents", "
            "/api/staff/incidents/{incident_id}/messages", "/api/staff/partners", "/api/staff/releases",
            "/api/staff/customers/{customer_id}/adjustments", "/api/me/activations", "/api/partner/activations",
            "/api/partner/sups-subscriptions", "/api/staff/members", "/api/me/contacts"}
+# Answers described beyond "an object": what a client may rely on, and what
+# an answer must never hold (schemathesis checks every answer against it).
+INVITATION = {"$ref": "#/components/schemas/Invitation"}
+CUSTOMER_ATTEMPT = {"type": "object", "required": ["number", "outcome", "channel", "at"],
+                    "description": "A callback attempt as the customer reads it: the desk's note is internal and never here",
+                    "not": {"required": ["note"]}}
+SCHEMAS = {
+    ("POST", "/api/me/contacts"): INVITATION,
+    ("DELETE", "/api/me/invitations/{invitation_id}"): INVITATION,
+    ("GET", "/api/me/contacts"): {"type": "object", "required": ["contacts", "invitations"], "properties": {
+        "contacts": {"type": "array", "items": {"type": "object"}},
+        "invitations": {"type": "array", "items": INVITATION,
+                        "description": "Invitations still waited on (pending or expired): not contacts until accepted"}}},
+    ("GET", "/api/me/incidents/{incident_id}"): {"type": "object", "required": ["timeline"], "properties": {
+        "timeline": {"type": "object", "required": ["attempts"], "properties": {
+            "attempts": {"type": "array", "items": CUSTOMER_ATTEMPT}}}}},
+}
 problem = {"description": "An RFC 9457 problem naming what is wrong",
            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 # Operations that email a link, at most LINKS_PER_HOUR of a kind to one address
@@ -88,7 +105,8 @@ for path, methods, access in routes:
         success = "201" if method == "POST" and path in CREATED else "200"
         if path == "/api/sessions" or (method == "POST" and path == "/api/staff/bulletins") or (method == "DELETE" and path == "/api/me"):
             success = "202"
-        answer = {"description": "Success", "content": {"application/json": {"schema": {"type": ["object", "array"]}}}}
+        schema = SCHEMAS.get((method, path), {"type": ["object", "array"]})
+        answer = {"description": "Success", "content": {"application/json": {"schema": schema}}}
         if method == "GET":
             answer["content"].update(FORMATS.get(path, {}))
         operation["responses"][success] = answer
@@ -135,6 +153,14 @@ document = {
                                           "description": "When the last link of this kind to the address was asked for"},
                     "retry_at": {"type": "string", "format": "date-time",
                                  "description": "From when a new link may be asked for"}}}]},
+            "Invitation": {"type": "object", "description": "An offer to join the organisation: it reserves nothing until accepted",
+                           "required": ["invitation_id", "name", "email", "phone", "status", "invited_by", "created_at", "expires_at"],
+                           "properties": {
+                "invitation_id": {"type": "string"}, "name": {"type": "string"}, "email": {"type": "string"},
+                "phone": {"type": "string"}, "invited_by": {"type": "string", "description": "The inviting contact's id"},
+                "status": {"type": "string", "enum": ["pending", "expired", "accepted", "withdrawn", "replaced", "organisation_not_active", "address_taken"]},
+                "created_at": {"type": "string", "format": "date-time"},
+                "expires_at": {"type": "string", "format": "date-time", "description": "7 days after it was sent"}}},
             "Registration": {"type": "object", "required": ["serial", "company", "contact", "accept_terms"], "properties": {
                 "serial": {"type": "string", "description": "From Help/About, or \"0\""},
                 "company": {"type": "object", "required": ["name", "street", "postal_code", "city", "country"], "properties": {

@@ -464,3 +464,71 @@ fn outbox_recipients_migration_tells_each_email_its_contact_and_kind() {
         .unwrap();
     assert_eq!(pending, "pendingt2", "rows keep what they had");
 }
+
+/// Migration 0018 on a populated database, as D1 runs it: an invited
+/// contact with its link becomes an open invitation with the same link (so
+/// an email already sent still works), and leaves contacts, freeing its
+/// address; one whose link was swept just goes; a removed one stays.
+#[test]
+fn invitations_migration_moves_invited_contacts_out_of_contacts() {
+    let db = Connection::open_in_memory().unwrap();
+    db.execute_batch("PRAGMA foreign_keys = on;").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let invitations = dir.join("0018_invitations.sql");
+    for migration in migration_files()
+        .iter()
+        .take_while(|path| **path != invitations)
+    {
+        db.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    let contact = |id: &str, status: &str, email: &str, invited_by: &str, removed: &str| {
+        format!(
+            "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, removed_at) \
+             VALUES ('{id}', 'cus_a', '{status}', 'Name {id}', '{email}', '+38640111222', 0, {invited_by}, 't1', {removed});"
+        )
+    };
+    db.execute_batch(&format!(
+        "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, created_at) \
+           VALUES ('cus_a', 'active', 'TS-1', 'Kovinar', 'Cesta 1', '1000', 'Ljubljana', 'SI', 't');
+         {}{}{}{}
+         INSERT INTO auth_tokens (token_hash, purpose, contact_id, created_at, expires_at) VALUES \
+           ('h_ana', 'access', 'con_ana', 't1', 'z'), ('h_bor', 'invitation', 'con_bor', 't1', '2026-12-08T00:00:00.000Z');",
+        contact("con_ana", "active", "ana@kovinar.si", "NULL", "NULL"),
+        contact("con_bor", "invited", "bor@kovinar.si", "'con_ana'", "NULL"),
+        contact("con_cene", "invited", "cene@kovinar.si", "'con_ana'", "NULL"),
+        contact("con_dan", "removed", "dan@kovinar.si", "'con_ana'", "'t2'"),
+    ))
+    .unwrap();
+
+    let migration = std::fs::read_to_string(&invitations).unwrap();
+    db.execute_batch(&format!("BEGIN;\n{migration}\nCOMMIT;"))
+        .unwrap();
+
+    let one = |sql: &str| -> String { db.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(
+        one("SELECT group_concat(id || ':' || customer_id || ':' || invited_by || ':' || email || ':' || token_hash || ':' || expires_at, ' ') FROM invitations"),
+        "ivt_bor:cus_a:con_ana:bor@kovinar.si:h_bor:2026-12-08T00:00:00.000Z"
+    );
+    assert_eq!(
+        one("SELECT group_concat(id || '=' || status, ' ') FROM (SELECT * FROM contacts ORDER BY id)"),
+        "con_ana=active con_dan=removed"
+    );
+    assert_eq!(
+        one("SELECT group_concat(token_hash, ' ') FROM auth_tokens"),
+        "h_ana"
+    );
+    let violations: i64 = db
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    // The invited addresses are free: their owners may register.
+    db.execute_batch(
+        "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, created_at) VALUES \
+           ('con_bor2', 'cus_a', 'pending_verification', 'Bor', 'bor@kovinar.si', '+3861', 0, 't3'), \
+           ('con_cene2', 'cus_a', 'pending_verification', 'Cene', 'cene@kovinar.si', '+3861', 0, 't3');",
+    )
+    .unwrap();
+}

@@ -11,6 +11,21 @@ use crate::store::AuditEntry;
 /// Fields that are never written to the log, whatever endpoint takes them.
 const SECRET_FIELDS: [&str; 5] = ["token", "key", "api_key", "access_token", "secret"];
 
+/// Fields that hold the desk's internal note, by route: the audit row says
+/// that one was written, never what it says, since a customer's export
+/// holds the audit rows about their incidents. The note itself stays with
+/// its callback attempt, for the desk.
+const INTERNAL_NOTES: [(&str, &str); 2] = [
+    (
+        "/api/staff/incidents/{incident_id}/callback-attempts",
+        "note",
+    ),
+    ("/desk/incidents/{incident_id}/attempts", "note"),
+];
+
+/// What the audit row holds instead of an internal note.
+const NOTE_WRITTEN: &str = "[an internal note, kept with the attempt]";
+
 /// Longest text kept of one field.
 const MAX_FIELD_CHARS: usize = 200;
 
@@ -53,7 +68,7 @@ pub fn entry(
         role,
         action: format!("{} {pattern}", request.method.as_str()),
         target: target(pattern, &request.path),
-        detail: essentials(request).to_string(),
+        detail: essentials(request, pattern).to_string(),
         created_at: now,
     })
 }
@@ -75,9 +90,9 @@ fn target(pattern: &str, path: &str) -> String {
     }
 }
 
-/// A JSON or form body's fields (secrets left out, long texts cut), or for
-/// files only their type and size.
-fn essentials(request: &Request) -> Value {
+/// A JSON or form body's fields (secrets left out, internal notes named
+/// only, long texts cut), or for files only their type and size.
+fn essentials(request: &Request, pattern: &str) -> Value {
     let media = request.media_type().unwrap_or_default();
     let fields: Option<Map<String, Value>> = match media.as_str() {
         "application/json" => serde_json::from_slice::<Value>(&request.body)
@@ -102,7 +117,11 @@ fn essentials(request: &Request) -> Value {
         .into_iter()
         .filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str()))
         .map(|(name, value)| {
+            let internal = INTERNAL_NOTES.contains(&(pattern, name.as_str()));
             let value = match value {
+                Value::String(text) if internal && !text.trim().is_empty() => {
+                    Value::String(NOTE_WRITTEN.into())
+                }
                 Value::String(text) if text.chars().count() > MAX_FIELD_CHARS => {
                     Value::String(text.chars().take(MAX_FIELD_CHARS).collect::<String>() + "…")
                 }
@@ -150,7 +169,7 @@ mod tests {
             body: b"token=very-secret&note=hello".to_vec(),
             oversized: false,
         };
-        let kept = essentials(&request);
+        let kept = essentials(&request, "/desk/sign-in");
         assert_eq!(kept["fields"], json!({"note": "hello"}));
         let file = Request {
             headers: vec![("content-type".into(), "text/csv".into())],
@@ -158,8 +177,34 @@ mod tests {
             ..request
         };
         assert_eq!(
-            essentials(&file),
+            essentials(&file, "/desk/sign-in"),
             json!({"content_type": "text/csv", "bytes": 5000})
         );
+    }
+
+    #[test]
+    fn a_call_note_is_audited_as_written_never_quoted() {
+        let request = Request {
+            method: Method::Post,
+            path: "/desk/incidents/inc_1/attempts".into(),
+            query: String::new(),
+            headers: vec![(
+                "content-type".into(),
+                "application/x-www-form-urlencoded".into(),
+            )],
+            body: b"outcome=busy&channel=voice&note=Klic+1".to_vec(),
+            oversized: false,
+        };
+        let kept = essentials(&request, "/desk/incidents/{incident_id}/attempts");
+        assert_eq!(
+            kept["fields"],
+            json!({"outcome": "busy", "channel": "voice", "note": NOTE_WRITTEN})
+        );
+        let without = Request {
+            body: b"outcome=busy&channel=voice&note=".to_vec(),
+            ..request
+        };
+        let kept = essentials(&without, "/desk/incidents/{incident_id}/attempts");
+        assert_eq!(kept["fields"]["note"], "");
     }
 }

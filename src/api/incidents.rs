@@ -42,12 +42,21 @@ pub fn incident_json(incident: &IncidentRecord) -> Value {
 }
 
 /// An incident with its timeline: attempts, sessions, messages and charges.
+/// An attempt's note is the desk's: only the desk's answer has it.
 fn timeline_json(timeline: &Timeline) -> Value {
     let mut body = incident_json(&timeline.incident);
+    let notes = timeline.reader.reads_call_notes();
     let attempts: Vec<Value> = timeline
         .attempts
         .iter()
-        .map(|a| json!({"number": a.number, "outcome": a.outcome, "channel": a.channel, "note": a.note, "at": format(a.created_at), "recorded_by": a.recorded_by}))
+        .map(|a| {
+            let mut attempt = json!({"number": a.number, "outcome": a.outcome, "channel": a.channel,
+                "at": format(a.created_at), "recorded_by": a.recorded_by});
+            if notes {
+                attempt["note"] = json!(a.note);
+            }
+            attempt
+        })
         .collect();
     let sessions: Vec<Value> = timeline
         .sessions

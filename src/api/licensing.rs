@@ -303,7 +303,8 @@ pub async fn sell_sups<D: Database>(
     let object = decode::json_object(request)?;
     let input = decode::registration_json(&object);
     let keyed = decode::idempotency(request);
-    let (sale, keyed) = match sups_sale(&object, input, keyed, now) {
+    let vendor = &app.config.vendor_addresses;
+    let (sale, keyed) = match sups_sale(&object, input, keyed, vendor, now) {
         Ok(parsed) => parsed,
         Err(error) => return super::refuse(app, caller, error).await,
     };
@@ -316,17 +317,19 @@ pub async fn sell_sups<D: Database>(
     Ok(answer.into())
 }
 
-/// A SUPS sale's fields parsed (the registration's from JSON or a form),
-/// with its idempotency key if one came.
+/// A SUPS sale's fields parsed (the registration's from JSON or a form:
+/// the end user's address may be none of the vendor's own), with its
+/// idempotency key if one came.
 pub fn sups_sale(
     object: &serde_json::Map<String, Value>,
     mut input: crate::domain::registration::RegistrationInput,
     keyed: Option<std::result::Result<(IdempotencyKey, RequestFingerprint), Invalid>>,
+    vendor: &crate::domain::email::VendorAddresses,
     now: Instant,
 ) -> Result<(SupsSale, Option<(IdempotencyKey, RequestFingerprint)>)> {
     input.accept_terms = Some(true);
     let serial_text = input.serial.clone();
-    let registration = NewRegistration::parse(input);
+    let registration = NewRegistration::parse(input, vendor);
     let mut fields = Fields::new(object);
     let mut errors = match &registration {
         Ok(_) => FieldErrors::default(),

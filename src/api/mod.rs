@@ -497,13 +497,19 @@ async fn route<D: Database, P: PaymentProvider>(
         (Get | Head, ["desk", "bulletins"]) => web::desk_page(app, caller).await,
         (Get | Head, ["portal", "profile"]) => web::profile_page(app, caller).await,
         (Get | Head, ["desk", "claims"]) => web::claims_page(app, caller).await,
-        (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller).await,
-        (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller).await,
+        (Get | Head, ["portal", "contacts"]) => web::contacts_page(app, caller, now).await,
+        (Get | Head, ["api", "me", "contacts"]) => organisations::contacts(app, caller, now).await,
         (Post, ["portal", "contacts"]) => {
             web::invite_contact(app, request, caller, now, entropy).await
         }
         (Post, ["portal", "contacts", id, "remove"]) => {
             web::remove_contact(app, caller, id, now).await
+        }
+        (Post, ["portal", "invitations", id, "withdraw"]) => {
+            web::withdraw_invitation(app, caller, id, now).await
+        }
+        (Delete, ["api", "me", "invitations", id]) => {
+            organisations::withdraw(app, caller, id, now).await
         }
         (Post, ["api", "me", "contacts"]) => {
             organisations::invite(app, request, caller, now, entropy).await
@@ -586,7 +592,7 @@ async fn route_principal<D: Database>(
         (Get | Head, ["portal", "activate"]) => web::activate_page(),
         (Get | Head, ["desk", "sign-in"]) => Ok(web::DESK_SIGN_IN.page(request).into()),
         (Post, ["desk", "sign-in"]) => web::DESK_SIGN_IN.sign_in(app, request, now, entropy).await,
-        (Get | Head, ["invitation"]) => Ok(web::invitation_page(request).into()),
+        (Get | Head, ["invitation"]) => web::invitation_page(app, request, now).await,
         (Post, ["invitation"]) => web::accept_invitation(app, request, now, entropy).await,
         (Post, ["portal", "profile"]) => web::save_profile(app, request, p, now, entropy).await,
         (Get | Head, ["confirm-email"]) => Ok(web::confirm_email_page(request).into()),
@@ -753,6 +759,7 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ),
     ("/api/me/contacts", &["GET", "POST"], CUSTOMER),
     ("/api/me/contacts/{contact_id}", &["DELETE"], CUSTOMER),
+    ("/api/me/invitations/{invitation_id}", &["DELETE"], CUSTOMER),
     ("/api/invitations/accept", &["POST"], PUBLIC),
     (
         "/api/staff/customers/{customer_id}/contacts/{contact_id}",
@@ -813,6 +820,11 @@ pub const ROUTES: &[(&str, &[&str], Access)] = &[
     ("/portal/activate", &["GET", "POST"], CUSTOMER),
     ("/portal/contacts", &["GET", "POST"], CUSTOMER),
     ("/portal/contacts/{contact_id}/remove", &["POST"], CUSTOMER),
+    (
+        "/portal/invitations/{invitation_id}/withdraw",
+        &["POST"],
+        CUSTOMER,
+    ),
     ("/invitation", &["GET", "POST"], PUBLIC),
     ("/confirm-join", &["GET", "POST"], PUBLIC),
     ("/portal/profile", &["GET", "POST"], CUSTOMER),
@@ -926,8 +938,11 @@ async fn register<D: Database>(
 ) -> Result<Handled> {
     match decode::body(request, true)? {
         Body::Json(object) => {
-            let registration = NewRegistration::parse(decode::registration_json(&object))
-                .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+            let registration = NewRegistration::parse(
+                decode::registration_json(&object),
+                &app.config.vendor_addresses,
+            )
+            .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
             let registered = app.register(registration, now, entropy).await?;
             let body =
                 json!({"customer_id": registered.customer_id, "status": "pending_verification"});
@@ -969,7 +984,10 @@ async fn register_form<D: Database>(
         let encoded = serde_urlencoded::to_string(&query).unwrap_or_default();
         Response::redirect(&format!("{url}{separator}{encoded}"))
     };
-    let registration = match NewRegistration::parse(decode::registration_form(pairs)) {
+    let registration = match NewRegistration::parse(
+        decode::registration_form(pairs),
+        &app.config.vendor_addresses,
+    ) {
         Ok(registration) => registration,
         Err(errors) => return Ok(back_with(&errors).into()),
     };

@@ -8,14 +8,14 @@ use super::decode::{self, Fields};
 use super::http::{Handled, Request, Response};
 use super::Result;
 use crate::app::{App, AppError, Caller, ClaimDecision};
-use crate::domain::email::Email;
+use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
-use crate::store::{ContactRecord, Database};
+use crate::store::{ContactRecord, Database, InvitationRecord};
 
 /// Longest name of an invited person, as at registration.
 const NAME_CHARS: usize = 200;
@@ -33,6 +33,21 @@ pub fn contact_json(contact: &ContactRecord) -> Value {
     })
 }
 
+/// An invitation as the organisation's contacts see it; its link is the
+/// invitee's alone and never shown.
+pub fn invitation_json(invitation: &InvitationRecord, now: Instant) -> Value {
+    json!({
+        "invitation_id": invitation.id,
+        "name": invitation.name,
+        "email": invitation.email,
+        "phone": invitation.phone,
+        "status": invitation.standing.status(now),
+        "invited_by": invitation.invited_by,
+        "created_at": format(invitation.created_at),
+        "expires_at": format(invitation.standing.expires_at),
+    })
+}
+
 /// The person to invite, from a JSON body or a page's form.
 pub struct Invitee {
     pub name: Text,
@@ -41,10 +56,15 @@ pub struct Invitee {
 }
 
 impl Invitee {
-    pub fn parse(object: &Map<String, Value>) -> std::result::Result<Self, FieldErrors> {
+    /// The fields, each wrong one named; the address may be none of the
+    /// vendor's own.
+    pub fn parse(
+        object: &Map<String, Value>,
+        vendor: &VendorAddresses,
+    ) -> std::result::Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
-        let email = fields.parse("email", Email::parse);
+        let email = fields.parse("email", |e| vendor.customer_address(e));
         let phone = fields.parse("phone", Phone::parse);
         match (name, email, phone) {
             (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
@@ -53,11 +73,18 @@ impl Invitee {
     }
 }
 
-/// `GET /api/me/contacts`: the organisation's people, not removed ones.
-pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let (_, contacts) = app.contacts_as(caller).await?;
-    let contacts: Vec<Value> = contacts.iter().map(contact_json).collect();
-    Ok(Response::json(200, &json!({ "contacts": contacts })).into())
+/// `GET /api/me/contacts`: the organisation's people, not removed ones,
+/// and apart from them the invitations it still waits on.
+pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    let people = app.contacts_as(caller).await?;
+    let contacts: Vec<Value> = people.contacts.iter().map(contact_json).collect();
+    let invitations: Vec<Value> = people
+        .invitations
+        .iter()
+        .map(|i| invitation_json(i, now))
+        .collect();
+    let body = json!({ "contacts": contacts, "invitations": invitations });
+    Ok(Response::json(200, &body).into())
 }
 
 /// `GET /api/staff/license-claims`: the claims waiting for staff.
@@ -80,9 +107,9 @@ pub async fn invite<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let invitee = match decode::json_object(request)
-        .and_then(|object| Invitee::parse(&object).map_err(decode::invalid))
-    {
+    let invitee = match decode::json_object(request).and_then(|object| {
+        Invitee::parse(&object, &app.config.vendor_addresses).map_err(decode::invalid)
+    }) {
         Ok(invitee) => invitee,
         Err(error) => return super::refuse(app, caller, error).await,
     };
@@ -97,9 +124,20 @@ pub async fn invite<D: Database>(
         )
         .await?;
     Ok(Handled::with_jobs(
-        Response::json(201, &contact_json(&invited.contact)),
+        Response::json(201, &invitation_json(&invited.invitation, now)),
         invited.jobs,
     ))
+}
+
+/// `DELETE /api/me/invitations/{id}`: a colleague withdraws an invitation.
+pub async fn withdraw<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    invitation_id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    let withdrawn = app.withdraw_invitation(caller, invitation_id, now).await?;
+    Ok(Response::json(200, &invitation_json(&withdrawn, now)).into())
 }
 
 /// `DELETE /api/me/contacts/{id}` (a colleague) and
@@ -118,8 +156,8 @@ pub async fn remove<D: Database>(
     Ok(Response::json(200, &body).into())
 }
 
-/// `POST /api/invitations/accept {"token"}`: the invited person accepts and
-/// is signed in, as `/api/sessions/redeem` does.
+/// `POST /api/invitations/accept {"token"}`: the invited person accepts,
+/// becomes a contact and is signed in, as `/api/sessions/redeem` does.
 pub async fn accept<D: Database>(
     app: &App<D>,
     request: &Request,

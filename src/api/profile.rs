@@ -59,7 +59,7 @@ pub async fn change_me<D: Database>(
     let mut errors = read_only(&object);
     let mut input = decode::registration_json(&object);
     (input.serial, input.accept_terms) = (None, None);
-    let change = match ProfileChange::parse(&input) {
+    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) if errors.is_empty() => change,
         Ok(_) => return Err(decode::invalid(errors)),
         Err(found) => {

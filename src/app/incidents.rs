@@ -12,7 +12,7 @@ use crate::domain::billing::{self, Session};
 use crate::domain::entropy::Entropy;
 use crate::domain::id::IncidentId;
 use crate::domain::incident::{
-    Author, Callback, Channel, IncidentError, Outcome, Scheduled, Status, Timer,
+    Author, Callback, Channel, IncidentError, Outcome, Reader, Scheduled, Status, Timer,
 };
 use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
@@ -87,6 +87,8 @@ pub struct Timeline {
     pub messages: Vec<MessageRecord>,
     /// Ledger entries for its support time, newest first.
     pub charges: Vec<ChargeRecord>,
+    /// Who it was read for: the customer's read holds no call notes.
+    pub reader: Reader,
     /// Net of credits back.
     pub coupons_charged: i64,
     /// The organisation's balance in coupons.
@@ -94,13 +96,14 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The statements it is read from; with an owner, the incident is found
-    /// only when it is that organisation's.
+    /// The statements it is read from; with an owner (the customer's read),
+    /// the incident is found only when it is that organisation's, and the
+    /// desk's call notes are not read.
     fn reads(incident_id: &str, owner: Option<&CustomerScope>) -> Vec<Statement> {
         vec![
             store::incident_by_id(incident_id, owner),
             store::incident_contact(incident_id),
-            store::attempts_of(incident_id),
+            store::attempts_of(incident_id, Self::reader(owner)),
             store::sessions_of(incident_id),
             store::messages_of(incident_id),
             store::charges_of(incident_id),
@@ -108,9 +111,18 @@ impl Timeline {
         ]
     }
 
+    /// The customer reads through their organisation; the desk reads any.
+    fn reader(owner: Option<&CustomerScope>) -> Reader {
+        if owner.is_some() {
+            Reader::Customer
+        } else {
+            Reader::Desk
+        }
+    }
+
     /// Not found when the incident is not there (or not the owner's): the
     /// other rows, read for its id alone, are then never looked at.
-    fn decode(rows: &[Vec<Row>]) -> Result<Self, AppError> {
+    fn decode(rows: &[Vec<Row>], reader: Reader) -> Result<Self, AppError> {
         let [incident, customer, attempts, sessions, messages, charges, account] = rows else {
             return Err(DbError::Decode(format!("{} timeline results", rows.len())).into());
         };
@@ -128,6 +140,7 @@ impl Timeline {
             charges: store::decode_charges(charges)?,
             coupons_charged,
             balance,
+            reader,
         })
     }
 
@@ -236,7 +249,7 @@ impl<D: Database> App<D> {
         let (principal, rows) = self
             .read_as(caller, Timeline::reads(incident_id, owner))
             .await?;
-        Ok((principal, Timeline::decode(&rows)?))
+        Ok((principal, Timeline::decode(&rows, Timeline::reader(owner))?))
     }
 
     /// One of the calling customer's incidents with its timeline; another

@@ -39,7 +39,7 @@ pub use licensing::{
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
 pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
-pub use organisations::{ClaimDecision, Invited};
+pub use organisations::{ClaimDecision, Invited, People};
 pub use payments::{EventOutcome, Outcome as PaymentOutcome};
 pub use principal::{
     Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
@@ -92,6 +92,9 @@ pub struct Config {
     pub sla: crate::domain::incident::Sla,
     /// Where new incidents and the callback timers are announced.
     pub support_desk_email: crate::domain::email::Email,
+    /// The vendor's own addresses (the desk, the sender, the inbound
+    /// domain), which no customer may be invited or registered with.
+    pub vendor_addresses: crate::domain::email::VendorAddresses,
     /// Activation-code keys, the current one first (`ACTIVATION_SECRET`).
     pub activation_keys: Vec<crate::domain::activation::ActivationKey>,
     /// Signs license files for offline installations (`LICENSE_SIGNING_KEY`).
@@ -265,6 +268,11 @@ pub(crate) mod testing {
             ),
             sla: crate::domain::incident::Sla::default(),
             support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
+            vendor_addresses: crate::domain::email::VendorAddresses::from_settings(
+                &crate::domain::email::Email::parse("desk@spica.test").unwrap(),
+                "Spica Customer Support <support@spica.test>",
+                Some("reply.spica.test"),
+            ),
             activation_keys: crate::domain::activation::keys_from_setting(
                 "1:test-activation-secret-1",
             )

@@ -6,7 +6,8 @@ use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIde
 use crate::app::{AccessError, LicensingError};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::id::ContactId;
+use crate::domain::id::{ContactId, InvitationId};
+use crate::domain::invitation::{self, InvitationError};
 use crate::domain::ledger::{free_coupon, FreeCoupon};
 use crate::domain::notification;
 use crate::domain::organisation::{ClaimStatus, ContactStatus};
@@ -15,13 +16,25 @@ use crate::domain::serial::{LicenseSerial, SerialNumber};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, ClaimRecord, ContactRecord, Database, Invitee, Row, Statement};
+use crate::store::{
+    self, ClaimRecord, ContactRecord, Database, DbError, InvitationRecord, NewInvitation, Row,
+    Statement,
+};
 
 /// An invitation written, its email waiting in the outbox.
 #[derive(Debug)]
 pub struct Invited {
-    pub contact: ContactRecord,
+    pub invitation: InvitationRecord,
     pub jobs: Vec<Job>,
+}
+
+/// An organisation's people as its contacts see them: the contacts (not
+/// removed) and the invitations it still waits on.
+#[derive(Debug)]
+pub struct People {
+    pub principal: CustomerPrincipal,
+    pub contacts: Vec<ContactRecord>,
+    pub invitations: Vec<InvitationRecord>,
 }
 
 /// What staff decided about a claim.
@@ -42,21 +55,30 @@ pub enum ClaimDecision {
 
 impl<D: Database> App<D> {
     /// The calling contact and their organisation's people, in one round trip.
-    pub async fn contacts_as(
-        &self,
-        caller: &Caller,
-    ) -> Result<(CustomerPrincipal, Vec<ContactRecord>), AppError> {
+    pub async fn contacts_as(&self, caller: &Caller) -> Result<People, AppError> {
+        let scope = caller.customer_scope();
         let (principal, rows) = self
-            .read_as(caller, vec![store::contacts_in(&caller.customer_scope())])
+            .read_as(
+                caller,
+                vec![
+                    store::contacts_in(&scope),
+                    store::waiting_invitations_in(&scope),
+                ],
+            )
             .await?;
-        Ok((principal.customer()?, store::decode_contacts(&rows[0])?))
+        Ok(People {
+            principal: principal.customer()?,
+            contacts: store::decode_contacts(&rows[0])?,
+            invitations: store::decode_invitations(&rows[1])?,
+        })
     }
 
-    /// A contact invites a colleague: an `invited` contact of the same
-    /// organisation and an emailed link that accepts. Who invites and
-    /// whether the address is taken are read in one round trip, the
-    /// invitation written in one batch (the address's UNIQUE constraint
-    /// decides a race) and answered from what was written.
+    /// A contact invites a colleague: an invitation and its emailed link,
+    /// which reserve nothing. Who invites and whether the address is a
+    /// contact already are read in one round trip, the invitation (replacing
+    /// an open one of the same address) and its email written in one batch,
+    /// guarded so that a contact removed meanwhile invites no one, and
+    /// answered from what was written.
     pub async fn invite_contact(
         &self,
         caller: &Caller,
@@ -73,20 +95,25 @@ impl<D: Database> App<D> {
         if store::decode_contact(&rows[0])?.is_some() {
             return Err(AppError::Access(AccessError::EmailTaken));
         }
-        let contact = ContactRecord {
-            id: ContactId::generate(entropy),
+        let invitation = InvitationRecord {
+            id: InvitationId::generate(entropy),
             customer_id: principal.customer.id.clone(),
-            status: ContactStatus::Invited,
+            company_name: principal.customer.company_name.clone(),
+            invited_by: principal.contact.id.clone(),
+            invited_by_name: principal.contact.name.clone(),
             name: name.as_str().to_owned(),
             email: email.clone(),
             phone: phone.as_str().to_owned(),
-            newsletter: false,
-            invited_by: Some(principal.contact.id.to_string()),
             created_at: now,
-            verified_at: None,
+            standing: invitation::Standing {
+                expires_at: now + invitation::lifetime(),
+                accepted_at: None,
+                withdrawn_at: None,
+                replaced_at: None,
+                organisation_active: true,
+            },
         };
         let token = Token::generate(entropy);
-        let issued = IssuedToken::issue(Purpose::Invitation, &contact.id, now);
         let message = notification::invitation(
             email,
             name.as_str(),
@@ -94,103 +121,169 @@ impl<D: Database> App<D> {
             &principal.contact.name,
             &self.config.public_base_url,
             token.as_str(),
-            issued.expires_at,
+            invitation.standing.expires_at,
         );
         let outbox_id = entropy.id("msg");
-        let written = self
-            .store
-            .write(vec![
-                store::insert_invited_contact(
-                    &Invitee {
-                        id: &contact.id,
-                        customer_id: &contact.customer_id,
-                        name: &contact.name,
-                        email: contact.email.as_str(),
-                        phone: &contact.phone,
-                        invited_by: &principal.contact.id,
-                    },
-                    now,
-                ),
-                store::insert_token(token.hash(), &issued, now),
-                store::insert_message(&outbox_id, &message, now),
-            ])
-            .await;
-        match written {
-            Err(error) if error.is_unique_violation("contacts.email") => {
-                Err(AppError::Access(AccessError::EmailTaken))
-            }
-            // The token refers to the contact: without it, the batch fails.
-            Err(error) if error.is_constraint("FOREIGN KEY") => Err(AppError::NotFound),
+        let mut batch = store::insert_invitation(
+            &NewInvitation {
+                id: &invitation.id,
+                customer_id: &invitation.customer_id,
+                invited_by: &invitation.invited_by,
+                name: &invitation.name,
+                email: invitation.email.as_str(),
+                phone: &invitation.phone,
+                link: token.hash(),
+                expires_at: invitation.standing.expires_at,
+            },
+            now,
+        );
+        batch.push(store::insert_message(&outbox_id, &message, now));
+        match self.store.write(batch).await {
+            Err(error) if store::is_inviter_gone(&error) => Err(AppError::NotFound),
             Err(error) => Err(error.into()),
             Ok(_) => Ok(Invited {
-                contact,
+                invitation,
                 jobs: vec![Job::DeliverEmail { outbox_id }],
             }),
         }
     }
 
-    /// The invited person accepts from the invitation page (a POST, never
-    /// the link itself): they become an active contact and are signed in.
+    /// A colleague withdraws an invitation the organisation still waits on:
+    /// its link accepts nothing from then on.
+    pub async fn withdraw_invitation(
+        &self,
+        caller: &Caller,
+        invitation_id: &str,
+        now: Instant,
+    ) -> Result<InvitationRecord, AppError> {
+        let scope = caller.customer_scope();
+        let (principal, rows) = self
+            .read_as(caller, vec![store::invitation_of(&scope, invitation_id)])
+            .await?;
+        let principal = principal.customer()?;
+        let mut invitation = store::decode_invitation(&rows[0])?
+            .filter(|i| i.customer_id == principal.customer.id)
+            .ok_or(AppError::NotFound)?;
+        if !invitation.standing.is_waiting() {
+            return Err(AppError::Access(AccessError::Invitation(
+                invitation
+                    .standing
+                    .check(now)
+                    .err()
+                    .unwrap_or(InvitationError::Accepted),
+            )));
+        }
+        let changes = self
+            .store
+            .write(vec![store::withdraw_invitation(
+                &invitation.id,
+                &principal.customer.id,
+                &principal.contact.id,
+                now,
+            )])
+            .await?;
+        if changes[0] == 0 {
+            // Accepted (or replaced, or withdrawn) since it was read.
+            return Err(AppError::Access(AccessError::Invitation(
+                InvitationError::Accepted,
+            )));
+        }
+        invitation.standing.withdrawn_at = Some(now);
+        Ok(invitation)
+    }
+
+    /// The invitation an emailed link opens, if it may be accepted now, and
+    /// whether its address is someone's contact already: one round trip.
+    pub async fn invitation(
+        &self,
+        link: &Token,
+        now: Instant,
+    ) -> Result<InvitationRecord, AppError> {
+        let rows = self
+            .store
+            .reads(vec![
+                store::invitation_by_link(link.hash()),
+                store::contact_holding_invited_address(link.hash()),
+            ])
+            .await?;
+        let [invitation, holder] = rows.as_slice() else {
+            return Err(DbError::Decode("two reads, two results".into()).into());
+        };
+        let invitation = store::decode_invitation(invitation)?
+            .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
+        let taken = store::decode_contact(holder)?.is_some();
+        invitation
+            .standing
+            .accept(taken, now)
+            .map_err(AccessError::Invitation)?;
+        Ok(invitation)
+    }
+
+    /// The invited person accepts (a POST, never the link itself): the
+    /// contact is written in the batch that marks the invitation accepted,
+    /// with an access token.
     pub async fn accept_invitation(
         &self,
         link: &Token,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<AccessGrant, AppError> {
-        let (_, principal) = self.token_holder(link, Purpose::Invitation, now).await?;
+        self.invitation(link, now).await?;
+        let contact_id = ContactId::generate(entropy);
         let access_token = Token::generate(entropy);
-        let access = IssuedToken::issue(Purpose::Access, &principal.contact.id, now);
-        let changes = self
-            .store
-            .write(vec![
-                store::exchange_token(link.hash(), access_token.hash(), &access, now),
-                store::spend_token(link.hash(), now),
-                store::activate_contact(&principal.contact.id, now),
-            ])
-            .await?;
-        if changes[0] == 0 {
-            return Err(AppError::Access(AccessError::Token(
-                TokenError::AlreadyUsed,
-            )));
-        }
+        let access = IssuedToken::issue(Purpose::Access, &contact_id, now);
+        let mut batch = store::accept_invitation(link.hash(), &contact_id, now);
+        batch.push(store::issue_access_to_new_contact(
+            access_token.hash(),
+            &contact_id,
+            now,
+            access.expires_at,
+        ));
+        self.write_acceptance(batch).await?;
         Ok(AccessGrant {
             access_token,
             expires_at: access.expires_at,
         })
     }
 
-    /// The same acceptance from the invitation page: the link opens a
-    /// browser session instead of an access token, in the batch that spends
-    /// it and activates the contact. Returns the session's id for the cookie.
+    /// The same acceptance from the invitation page: a browser session
+    /// instead of an access token, in the same batch. Returns the session's
+    /// id for the cookie.
     pub async fn accept_invitation_in_browser(
         &self,
         link: &Token,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Token, AppError> {
-        let (_, principal) = self.token_holder(link, Purpose::Invitation, now).await?;
+        self.invitation(link, now).await?;
+        let contact_id = ContactId::generate(entropy);
         let session = Token::generate(entropy);
         let expires_at = now + chrono::Duration::hours(super::SESSION_HOURS);
-        let changes = self
-            .store
-            .write(vec![
-                store::exchange_link_for_session(
-                    link.hash(),
-                    Purpose::Invitation,
-                    session.hash(),
-                    now,
-                    expires_at,
-                ),
-                store::spend_token(link.hash(), now),
-                store::activate_contact(&principal.contact.id, now),
-            ])
-            .await?;
-        if changes[0] == 0 {
-            return Err(AppError::Access(AccessError::Token(
-                TokenError::AlreadyUsed,
-            )));
-        }
+        let mut batch = store::accept_invitation(link.hash(), &contact_id, now);
+        batch.push(store::open_session_for_new_contact(
+            session.hash(),
+            &contact_id,
+            now,
+            expires_at,
+        ));
+        self.write_acceptance(batch).await?;
         Ok(session)
+    }
+
+    /// Writes an acceptance: the address's UNIQUE index refuses an address
+    /// that became someone's contact since it was read; a link accepted,
+    /// withdrawn or replaced meanwhile writes no contact.
+    async fn write_acceptance(&self, batch: Vec<Statement>) -> Result<(), AppError> {
+        match self.store.write(batch).await {
+            Err(error) if error.is_unique_violation("contacts.email") => Err(AppError::Access(
+                AccessError::Invitation(InvitationError::AddressTaken),
+            )),
+            Err(error) => Err(error.into()),
+            Ok(changes) if changes.first() == Some(&0) => Err(AppError::Access(
+                AccessError::Invitation(InvitationError::Accepted),
+            )),
+            Ok(_) => Ok(()),
+        }
     }
 
     /// Removes a contact of an organisation, by a colleague (`organisation`
@@ -549,7 +642,8 @@ mod tests {
         let link = token_in_email(app, email);
         let grant = run(app.accept_invitation(&link, now(), &mut entropy(seed + 1))).unwrap();
         let colleague = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
-        assert_eq!(colleague.contact.id, invited.contact.id);
+        assert_eq!(colleague.contact.email, invited.invitation.email);
+        assert_eq!(colleague.customer.id, invited.invitation.customer_id);
         colleague
     }
 
@@ -559,7 +653,13 @@ mod tests {
         let ana = customer(&app, "ana@kovinar.si", 1);
         let bor = invite(&app, &ana, "bor@kovinar.si", 10);
         assert_eq!(bor.customer.id, ana.customer.id);
-        assert_eq!(run(app.contacts_as(&as_caller(&ana))).unwrap().1.len(), 2);
+        assert_eq!(
+            run(app.contacts_as(&as_caller(&ana)))
+                .unwrap()
+                .contacts
+                .len(),
+            2
+        );
         let again = run(app.accept_invitation(
             &token_in_email(&app, "bor@kovinar.si"),
             now(),
@@ -602,7 +702,13 @@ mod tests {
         run(app.store.write(vec![first])).unwrap();
         let refused = run(app.store.write(vec![second])).unwrap_err();
         assert!(refused.is_constraint("at least one active contact"));
-        assert_eq!(run(app.contacts_as(&as_caller(&ana))).unwrap().1.len(), 1);
+        assert_eq!(
+            run(app.contacts_as(&as_caller(&ana)))
+                .unwrap()
+                .contacts
+                .len(),
+            1
+        );
     }
 
     /// The attack: a stranger registers with the holder's serial.
@@ -761,5 +867,103 @@ mod tests {
         assert_eq!((first[0], second[0]), (1, 0));
         let held = run(app.store.license("TS-RACE")).unwrap().unwrap();
         assert_eq!(held.holder_id.as_deref(), Some(ana.customer.id.as_str()));
+    }
+
+    fn invitations_in_store(app: &App<Sqlite>, email: &str) -> i64 {
+        run(app.store.query(Statement::new(
+            "SELECT COUNT(*) AS n FROM invitations WHERE email = ?1",
+            vec![email.into()],
+        )))
+        .unwrap()[0]
+            .integer("n")
+            .unwrap()
+    }
+
+    #[test]
+    fn an_invitation_accepts_for_seven_days_and_the_sweep_deletes_it_a_day_after() {
+        let app = app();
+        // As on D1, foreign keys hold: the sweep deletes in an order they allow.
+        run(app
+            .store
+            .query(Statement::new("PRAGMA foreign_keys = ON", vec![])))
+        .unwrap();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        run(app.invite_contact(
+            &as_caller(&ana),
+            &Text::parse("Bor Kos", 200).unwrap(),
+            &Email::parse("bor@kovinar.si").unwrap(),
+            &Phone::parse("+38640111222").unwrap(),
+            now(),
+            &mut entropy(10),
+        ))
+        .unwrap();
+        let link = token_in_email(&app, "bor@kovinar.si");
+        let week = invitation::lifetime();
+        assert!(
+            run(app.invitation(&link, now() + week - chrono::Duration::milliseconds(1))).is_ok()
+        );
+        assert!(matches!(
+            run(app.accept_invitation(&link, now() + week, &mut entropy(11))),
+            Err(AppError::Access(AccessError::Invitation(
+                InvitationError::Expired
+            )))
+        ));
+        let day = chrono::Duration::days(1);
+        run(app.sweep_retention(now() + week + day - chrono::Duration::milliseconds(1))).unwrap();
+        assert_eq!(invitations_in_store(&app, "bor@kovinar.si"), 1);
+        run(app.sweep_retention(now() + week + day + chrono::Duration::milliseconds(1))).unwrap();
+        assert_eq!(invitations_in_store(&app, "bor@kovinar.si"), 0);
+        assert!(matches!(
+            run(app.accept_invitation(&link, now(), &mut entropy(12))),
+            Err(AppError::Access(AccessError::Token(TokenError::Unknown)))
+        ));
+    }
+
+    #[test]
+    fn an_invitation_by_a_contact_removed_meanwhile_writes_nothing_and_sends_nothing() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        // Bor's request was read while he was a contact; Ana removes him
+        // before its batch runs.
+        let stale = as_caller(&bor);
+        run(app.remove_contact(&as_caller(&ana), None, &bor.contact.id, now())).unwrap();
+        let invited = run(app.invite_contact(
+            &stale,
+            &Text::parse("Cene", 200).unwrap(),
+            &Email::parse("cene@kovinar.si").unwrap(),
+            &Phone::parse("+38640111333").unwrap(),
+            now(),
+            &mut entropy(30),
+        ));
+        assert!(matches!(invited, Err(AppError::NotFound)), "{invited:?}");
+        assert_eq!(invitations_in_store(&app, "cene@kovinar.si"), 0);
+        assert!(run(app.store.outbox_messages(Some("cene@kovinar.si"), 5))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn erasing_a_contact_who_accepted_an_invitation_leaves_no_copy_of_them_in_it() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let bor = invite(&app, &ana, "bor@kovinar.si", 10);
+        assert_eq!(invitations_in_store(&app, "bor@kovinar.si"), 1);
+        run(app.erase_contact(
+            &crate::app::testing::staff_member(),
+            &bor.contact.id,
+            now(),
+            &mut entropy(40),
+        ))
+        .unwrap();
+        assert_eq!(invitations_in_store(&app, "bor@kovinar.si"), 0);
+        let named = run(app.store.query(Statement::new(
+            "SELECT COUNT(*) AS n FROM invitations WHERE name = 'Bor Kos' OR phone = '+38640111222'",
+            vec![],
+        )))
+        .unwrap()[0]
+            .integer("n")
+            .unwrap();
+        assert_eq!(named, 0);
     }
 }

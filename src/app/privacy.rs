@@ -84,7 +84,7 @@ impl Retention {
                 ),
             },
             Kept {
-                what: "Sign-in links, access tokens and browser sessions",
+                what: "Sign-in links, invitations, access tokens and browser sessions",
                 why: "To let you sign in",
                 how_long: format!("Until they expire, then {}", days(EXPIRED_GRACE.num_days())),
             },

@@ -259,19 +259,22 @@ pub(crate) mod tests {
     use crate::store::OutboxStatus;
 
     pub fn registration(email: &str, serial: &str) -> NewRegistration {
-        NewRegistration::parse(RegistrationInput {
-            serial: Some(serial.into()),
-            company_name: Some("Kovinar d.o.o.".into()),
-            street: Some("Tržaška cesta 12".into()),
-            postal_code: Some("1000".into()),
-            city: Some("Ljubljana".into()),
-            country: Some("SI".into()),
-            contact_name: Some("Ana Novak".into()),
-            email: Some(email.into()),
-            phone: Some("+38612345678".into()),
-            accept_terms: Some(true),
-            ..RegistrationInput::default()
-        })
+        NewRegistration::parse(
+            RegistrationInput {
+                serial: Some(serial.into()),
+                company_name: Some("Kovinar d.o.o.".into()),
+                street: Some("Tržaška cesta 12".into()),
+                postal_code: Some("1000".into()),
+                city: Some("Ljubljana".into()),
+                country: Some("SI".into()),
+                contact_name: Some("Ana Novak".into()),
+                email: Some(email.into()),
+                phone: Some("+38612345678".into()),
+                accept_terms: Some(true),
+                ..RegistrationInput::default()
+            },
+            &crate::domain::email::VendorAddresses::default(),
+        )
         .unwrap()
     }
 

@@ -1,16 +1,17 @@
 //! Replies by email: an email to an incident's signed reply address becomes
 //! the contact's message on the incident, through the same path as a
 //! portal message (which reopens the callback after three failed calls).
-//! Only an active contact of the incident's organisation may write; anything
-//! else is refused with a reason the Worker logs and gives the sender's mail
-//! server.
+//! Only an active contact of the incident's organisation may write, and only
+//! while that organisation is active; anything else is refused with a
+//! reason the Worker logs and gives the sender's mail server.
 
 use super::{App, AppError, CustomerPrincipal, Job, Reply};
 use crate::app::IncidentsError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::inbound::{DecodedEmail, InboundEmail, InboundError, MAX_REPLY_CHARS};
-use crate::domain::organisation::ContactStatus;
+use crate::domain::inbound::{
+    admit_sender, DecodedEmail, InboundEmail, InboundError, Sender, SenderRefusal, MAX_REPLY_CHARS,
+};
 use crate::domain::reply::ReplyAddressError;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
@@ -36,8 +37,10 @@ pub enum Refusal {
     Unreadable(InboundError),
     #[error("no such incident")]
     NoSuchIncident,
-    #[error("the sender is not a contact of the incident's organisation")]
-    NotAContact,
+    /// The incident's organisation is no longer active, or the sender is
+    /// no active contact of it (domain::inbound::admit_sender).
+    #[error("{0}")]
+    Sender(SenderRefusal),
     #[error("{0}")]
     Incident(crate::domain::incident::IncidentError),
 }
@@ -69,26 +72,29 @@ impl<D: Database> App<D> {
         let Some(incident) = self.store.incident(&incident_id).await? else {
             return Ok(Err(Refusal::NoSuchIncident));
         };
-        let Ok(sender) = Email::parse(from) else {
-            return Ok(Err(Refusal::NotAContact));
-        };
-        let contact = match self.store.contact_by_email(sender.as_str()).await? {
-            Some(contact)
-                if contact.status == ContactStatus::Active
-                    && contact.customer_id == incident.customer_id =>
-            {
-                contact
-            }
-            _ => return Ok(Err(Refusal::NotAContact)),
-        };
-        if self.store.inbound_email_taken(&email.message_id).await? {
-            return Ok(Ok(InboundOutcome::Duplicate { incident_id }));
-        }
         let customer = self
             .store
             .customer(&incident.customer_id)
             .await?
             .ok_or(AppError::NotFound)?;
+        let sender = Email::parse(from).ok();
+        let contact = match &sender {
+            Some(sender) => self.store.contact_by_email(sender.as_str()).await?,
+            None => None,
+        };
+        let known = contact.as_ref().map(|contact| Sender {
+            status: contact.status,
+            of_the_incidents_organisation: contact.customer_id == incident.customer_id,
+        });
+        if let Err(refusal) = admit_sender(customer.status, known) {
+            return Ok(Err(Refusal::Sender(refusal)));
+        }
+        let (Some(contact), Some(sender)) = (contact, sender) else {
+            return Ok(Err(Refusal::Sender(SenderRefusal::NotAContact)));
+        };
+        if self.store.inbound_email_taken(&email.message_id).await? {
+            return Ok(Ok(InboundOutcome::Duplicate { incident_id }));
+        }
         let principal = CustomerPrincipal { customer, contact };
         let text: String = email.text.chars().take(MAX_REPLY_CHARS).collect();
         let Ok(body) = Text::parse_multiline(&text, MAX_REPLY_CHARS) else {
@@ -279,7 +285,7 @@ mod tests {
             let reply = gmail_reply(&format!("{seed}@mail.gmail.com"));
             assert_eq!(
                 take(&app, from, &to, &reply, seed),
-                Err(Refusal::NotAContact),
+                Err(Refusal::Sender(SenderRefusal::NotAContact)),
                 "{from}"
             );
         }
@@ -328,6 +334,39 @@ mod tests {
                 23
             ),
             Err(Refusal::Unreadable(InboundError::Unreadable))
+        );
+        assert!(run(app.store.incident_messages(&incident.id))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn a_reply_from_an_active_contact_of_an_organisation_no_longer_active_is_refused() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let incident = open(&app, &ana);
+        let to = app.reply_address(&incident.id).unwrap();
+        // However its contact stayed active, an organisation merged into
+        // another takes no more messages by email.
+        run(app.store.write(vec![store::Statement::new(
+            "UPDATE customers SET status = 'merged' WHERE id = ?1",
+            vec![ana.customer.id.as_str().into()],
+        )]))
+        .unwrap();
+        let refused = take(
+            &app,
+            "ana@kovinar.si",
+            &to,
+            &gmail_reply("merged@mail.gmail.com"),
+            20,
+        );
+        assert_eq!(
+            refused,
+            Err(Refusal::Sender(SenderRefusal::OrganisationNotActive))
+        );
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "the incident's organisation is no longer active"
         );
         assert!(run(app.store.incident_messages(&incident.id))
             .unwrap()

@@ -102,7 +102,7 @@ impl<D: Database> App<D> {
                     );
                     Some((issued, message))
                 }
-                ContactStatus::Invited | ContactStatus::Removed => None,
+                ContactStatus::Removed => None,
             };
             if let Some((issued, message)) = link {
                 let outbox_id = entropy.id("msg");

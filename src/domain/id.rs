@@ -93,6 +93,8 @@ ids! {
     IncidentId = "inc";
     /// A license claim.
     ClaimId = "clm";
+    /// An invitation of a colleague into an organisation.
+    InvitationId = "ivt";
 }
 
 fn well_formed(text: &str, prefix: &str) -> bool {

@@ -4,6 +4,9 @@
 //! the new text the sender wrote, without the history their mail client
 //! quoted below it.
 
+use super::organisation::ContactStatus;
+use super::registration::CustomerStatus;
+
 /// The longest reply kept, as in the portal's message form.
 pub const MAX_REPLY_CHARS: usize = 10_000;
 
@@ -137,6 +140,46 @@ fn starts_history(line: &str, next: &str, after: &[&str]) -> bool {
     header_block(line, after)
 }
 
+/// Why a sender may not write into an incident by email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SenderRefusal {
+    /// The incident's organisation is merged into another (or was never
+    /// confirmed): its incidents take no more messages by email.
+    #[error("the incident's organisation is no longer active")]
+    OrganisationNotActive,
+    #[error("the sender is not a contact of the incident's organisation")]
+    NotAContact,
+}
+
+/// The sender of a reply as the portal knows them: the status of the
+/// contact holding that address, and whether it belongs to the incident's
+/// organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sender {
+    pub status: ContactStatus,
+    pub of_the_incidents_organisation: bool,
+}
+
+/// Who may write into an incident by email: an active contact of the
+/// incident's organisation, while that organisation is active. The
+/// organisation comes first, so the log says why a former contact's reply
+/// to an organisation merged away was refused.
+pub fn admit_sender(
+    organisation: CustomerStatus,
+    sender: Option<Sender>,
+) -> Result<(), SenderRefusal> {
+    if organisation != CustomerStatus::Active {
+        return Err(SenderRefusal::OrganisationNotActive);
+    }
+    match sender {
+        Some(Sender {
+            status: ContactStatus::Active,
+            of_the_incidents_organisation: true,
+        }) => Ok(()),
+        _ => Err(SenderRefusal::NotAContact),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +301,47 @@ mod tests {
     fn text_that_merely_mentions_from_is_kept() {
         let text = "From: our side everything works.\nOn the other hand, the reader is offline.";
         assert_eq!(new_text(text), text);
+    }
+
+    #[test]
+    fn only_an_active_contact_of_an_active_organisation_writes_by_email() {
+        let contact = |status, own| {
+            Some(Sender {
+                status,
+                of_the_incidents_organisation: own,
+            })
+        };
+        assert_eq!(
+            admit_sender(CustomerStatus::Active, contact(ContactStatus::Active, true)),
+            Ok(())
+        );
+        for merged_away in [
+            contact(ContactStatus::Active, true),
+            contact(ContactStatus::Active, false),
+            None,
+        ] {
+            assert_eq!(
+                admit_sender(CustomerStatus::Merged, merged_away),
+                Err(SenderRefusal::OrganisationNotActive)
+            );
+        }
+        assert_eq!(
+            admit_sender(
+                CustomerStatus::PendingVerification,
+                contact(ContactStatus::PendingVerification, true)
+            ),
+            Err(SenderRefusal::OrganisationNotActive)
+        );
+        for refused in [
+            contact(ContactStatus::Active, false),
+            contact(ContactStatus::Removed, true),
+            contact(ContactStatus::PendingVerification, true),
+            None,
+        ] {
+            assert_eq!(
+                admit_sender(CustomerStatus::Active, refused),
+                Err(SenderRefusal::NotAContact)
+            );
+        }
     }
 }

@@ -136,6 +136,23 @@ impl Author {
     }
 }
 
+/// Who reads an incident's timeline. A callback attempt's note is the
+/// desk's own working note: the customer never reads it, in the API, the
+/// pages, an email or the export. Anything staff want the customer to read
+/// goes through a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Customer,
+    Desk,
+}
+
+impl Reader {
+    /// Whether this reader sees the notes of callback attempts.
+    pub fn reads_call_notes(self) -> bool {
+        self == Self::Desk
+    }
+}
+
 /// The callback promise, from the portal's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sla {

@@ -36,6 +36,7 @@ pub mod id;
 pub mod idempotency;
 pub mod inbound;
 pub mod incident;
+pub mod invitation;
 pub mod invoice;
 pub mod ledger;
 pub mod license;
@@ -71,6 +72,7 @@ as_text!(
     id::ContactId,
     id::IncidentId,
     id::ClaimId,
+    id::InvitationId,
     incident::Channel,
     incident::Outcome,
     incident::Author,

@@ -132,17 +132,16 @@ pub fn registered_serial_outcome(
 pub enum ContactStatus {
     /// Registered, email address not yet confirmed.
     PendingVerification,
-    /// Invited by a colleague, invitation not yet accepted.
-    Invited,
     /// May sign in and act for the organisation.
     Active,
     /// Removed by a colleague or staff: signs in no more.
     Removed,
 }
 
-const CONTACT_STATUSES: [(ContactStatus, &str); 4] = [
+/// (`invited`, which contacts.status still allows, is no longer written:
+/// invitations are their own table since migration 0018.)
+const CONTACT_STATUSES: [(ContactStatus, &str); 3] = [
     (ContactStatus::PendingVerification, "pending_verification"),
-    (ContactStatus::Invited, "invited"),
     (ContactStatus::Active, "active"),
     (ContactStatus::Removed, "removed"),
 ];

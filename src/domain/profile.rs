@@ -4,7 +4,7 @@
 //! are.
 
 use super::country::Country;
-use super::email::Email;
+use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
 use super::phone::Phone;
 use super::registration::RegistrationInput;
@@ -39,8 +39,9 @@ fn field<T>(
 
 impl ProfileChange {
     /// Checks the fields of a registration's shape that are present; the
-    /// serial and the terms are not part of a profile.
-    pub fn parse(input: &RegistrationInput) -> Result<Self, FieldErrors> {
+    /// serial and the terms are not part of a profile, and a new address may
+    /// be none of the vendor's own.
+    pub fn parse(input: &RegistrationInput, vendor: &VendorAddresses) -> Result<Self, FieldErrors> {
         let mut errors = input.decoding.clone();
         if input.serial.is_some() {
             errors.push("serial", Invalid::new("read_only", "cannot be changed"));
@@ -83,7 +84,9 @@ impl ProfileChange {
                 Text::parse(t, 200)
             }),
             phone: field(&mut errors, "contact.phone", &input.phone, Phone::parse),
-            email: field(&mut errors, "contact.email", &input.email, Email::parse),
+            email: field(&mut errors, "contact.email", &input.email, |e| {
+                vendor.customer_address(e)
+            }),
             newsletter: input.newsletter,
         };
         if errors.is_empty() {
@@ -115,7 +118,7 @@ mod tests {
             vat_id: Some(String::new()),
             ..RegistrationInput::default()
         };
-        let change = ProfileChange::parse(&input).unwrap();
+        let change = ProfileChange::parse(&input, &VendorAddresses::default()).unwrap();
         assert_eq!(change.city.unwrap().as_str(), "Maribor");
         assert_eq!(change.vat_id, Some(None));
         assert!(change.company_name.is_none() && change.email.is_none());
@@ -129,8 +132,24 @@ mod tests {
             serial: Some("TS-1".into()),
             ..RegistrationInput::default()
         };
-        let errors = ProfileChange::parse(&input).unwrap_err();
+        let errors = ProfileChange::parse(&input, &VendorAddresses::default()).unwrap_err();
         let fields: Vec<_> = errors.list().iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["serial", "company.country", "contact.phone"]);
+    }
+
+    #[test]
+    fn a_new_address_may_not_be_the_vendors() {
+        let vendor = VendorAddresses::from_settings(
+            &Email::parse("desk@timeandspace.eu").unwrap(),
+            "support@timeandspace.eu",
+            None,
+        );
+        let input = RegistrationInput {
+            email: Some("desk@timeandspace.eu".into()),
+            ..RegistrationInput::default()
+        };
+        let errors = ProfileChange::parse(&input, &vendor).unwrap_err();
+        assert_eq!(errors.list()[0].field, "contact.email");
+        assert_eq!(errors.list()[0].code, "vendor_address");
     }
 }

@@ -3,7 +3,7 @@
 //! news and bulletins, and the acceptance of the terms.
 
 use super::country::Country;
-use super::email::Email;
+use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
 use super::phone::Phone;
 use super::serial::LicenseSerial;
@@ -73,8 +73,8 @@ fn required<T>(
 
 impl NewRegistration {
     /// Checks every field and reports all that are wrong, named by their path
-    /// in the JSON body.
-    pub fn parse(input: RegistrationInput) -> Result<Self, FieldErrors> {
+    /// in the JSON body. The address may be none of the vendor's own.
+    pub fn parse(input: RegistrationInput, vendor: &VendorAddresses) -> Result<Self, FieldErrors> {
         let mut errors = input.decoding.clone();
         let serial = errors.check("serial", required(&input.serial, LicenseSerial::parse));
         let name = errors.check("company.name", text(&input.company_name, 200));
@@ -87,7 +87,10 @@ impl NewRegistration {
             Some(vat) => errors.check("company.vat_id", VatId::parse(vat).map(Some)),
         };
         let contact_name = errors.check("contact.name", text(&input.contact_name, 200));
-        let email = errors.check("contact.email", required(&input.email, Email::parse));
+        let email = errors.check(
+            "contact.email",
+            required(&input.email, |e| vendor.customer_address(e)),
+        );
         let phone = errors.check("contact.phone", required(&input.phone, Phone::parse));
         if input.accept_terms != Some(true) {
             errors.push(
@@ -208,7 +211,8 @@ pub(crate) mod tests {
 
     #[test]
     fn a_complete_registration_is_normalised() {
-        let registration = NewRegistration::parse(valid_input()).unwrap();
+        let registration =
+            NewRegistration::parse(valid_input(), &VendorAddresses::default()).unwrap();
         assert_eq!(registration.contact.email.as_str(), "ana@kovinar.si");
         assert_eq!(registration.company.country.code(), "SI");
         assert_eq!(registration.company.vat_id.unwrap().as_str(), "SI12345678");
@@ -224,7 +228,7 @@ pub(crate) mod tests {
             accept_terms: Some(false),
             ..valid_input()
         };
-        let errors = NewRegistration::parse(input).unwrap_err();
+        let errors = NewRegistration::parse(input, &VendorAddresses::default()).unwrap_err();
         assert_eq!(
             fields(&errors),
             [
@@ -243,7 +247,7 @@ pub(crate) mod tests {
             ..valid_input()
         };
         assert_eq!(
-            fields(&NewRegistration::parse(input).unwrap_err()),
+            fields(&NewRegistration::parse(input, &VendorAddresses::default()).unwrap_err()),
             ["accept_terms"]
         );
     }
@@ -255,7 +259,7 @@ pub(crate) mod tests {
             newsletter: None,
             ..valid_input()
         };
-        let registration = NewRegistration::parse(input).unwrap();
+        let registration = NewRegistration::parse(input, &VendorAddresses::default()).unwrap();
         assert_eq!(registration.company.vat_id, None);
         assert!(!registration.newsletter);
         assert_eq!(
@@ -272,8 +276,31 @@ pub(crate) mod tests {
             .push("newsletter", Invalid::new("type", "must be true or false"));
         input.email = None;
         assert_eq!(
-            fields(&NewRegistration::parse(input).unwrap_err()),
+            fields(&NewRegistration::parse(input, &VendorAddresses::default()).unwrap_err()),
             ["newsletter", "contact.email"]
         );
+    }
+
+    #[test]
+    fn the_vendors_own_address_is_refused_by_name() {
+        let vendor = VendorAddresses::from_settings(
+            &Email::parse("desk@timeandspace.eu").unwrap(),
+            "Spica <support@timeandspace.eu>",
+            Some("reply.timeandspace.eu"),
+        );
+        for own in [
+            "Desk@TimeAndSpace.eu",
+            "support@timeandspace.eu",
+            "x@reply.timeandspace.eu",
+        ] {
+            let input = RegistrationInput {
+                email: Some(own.into()),
+                ..valid_input()
+            };
+            let errors = NewRegistration::parse(input, &vendor).unwrap_err();
+            assert_eq!(fields(&errors), ["contact.email"], "{own}");
+            assert_eq!(errors.list()[0].code, "vendor_address");
+        }
+        assert!(NewRegistration::parse(valid_input(), &vendor).is_ok());
     }
 }

@@ -87,9 +87,6 @@ pub enum Purpose {
     SignIn,
     /// The bearer token of a signed-in contact.
     Access,
-    /// The link in an invitation from a colleague; accepting it makes the
-    /// invited person an active contact of the organisation.
-    Invitation,
     /// The link that asks a license holder's contact to accept a claimant
     /// into the organisation; the token names the claim.
     ConfirmJoin,
@@ -101,7 +98,6 @@ impl Purpose {
             Self::VerifyEmail => "verify_email",
             Self::SignIn => "sign_in",
             Self::Access => "access",
-            Self::Invitation => "invitation",
             Self::ConfirmJoin => "confirm_join",
         }
     }
@@ -111,7 +107,6 @@ impl Purpose {
             "verify_email" => Some(Self::VerifyEmail),
             "sign_in" => Some(Self::SignIn),
             "access" => Some(Self::Access),
-            "invitation" => Some(Self::Invitation),
             "confirm_join" => Some(Self::ConfirmJoin),
             _ => None,
         }
@@ -124,7 +119,7 @@ impl Purpose {
             Self::VerifyEmail => chrono::Duration::hours(72),
             Self::SignIn => chrono::Duration::minutes(15),
             Self::Access => chrono::Duration::hours(12),
-            Self::Invitation | Self::ConfirmJoin => chrono::Duration::days(7),
+            Self::ConfirmJoin => chrono::Duration::days(7),
         }
     }
 

@@ -200,40 +200,12 @@ pub fn activate_customer(customer_id: &str, now: Instant) -> Statement {
     )
 }
 
-/// A contact confirmed their address or accepted an invitation.
+/// A contact confirmed their address.
 pub fn activate_contact(contact_id: &str, now: Instant) -> Statement {
     Statement::new(
         "UPDATE contacts SET status = 'active', verified_at = ?2 \
-         WHERE id = ?1 AND status IN ('pending_verification', 'invited')",
+         WHERE id = ?1 AND status = 'pending_verification'",
         vec![contact_id.into(), format(now).into()],
-    )
-}
-
-/// A colleague invited by an active contact of the same organisation; the
-/// guard makes an invitation by a contact removed meanwhile write nothing.
-pub struct Invitee<'a> {
-    pub id: &'a str,
-    pub customer_id: &'a str,
-    pub name: &'a str,
-    pub email: &'a str,
-    pub phone: &'a str,
-    pub invited_by: &'a str,
-}
-
-pub fn insert_invited_contact(invitee: &Invitee<'_>, now: Instant) -> Statement {
-    Statement::new(
-        "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, invited_by, created_at) \
-         SELECT ?1, ?2, 'invited', ?3, ?4, ?5, 0, ?6, ?7 WHERE EXISTS \
-         (SELECT 1 FROM contacts WHERE id = ?6 AND customer_id = ?2 AND status = 'active')",
-        vec![
-            invitee.id.into(),
-            invitee.customer_id.into(),
-            invitee.name.into(),
-            invitee.email.into(),
-            invitee.phone.into(),
-            invitee.invited_by.into(),
-            format(now).into(),
-        ],
     )
 }
 

@@ -4,7 +4,9 @@
 use super::{CustomerScope, Database, DbError, Row, Statement, Store};
 use crate::domain::billing::Session;
 use crate::domain::id::{CustomerId, IncidentId};
-use crate::domain::incident::{Author, Callback, Channel, Outcome, Scheduled, Status, Timer};
+use crate::domain::incident::{
+    Author, Callback, Channel, Outcome, Reader, Scheduled, Status, Timer,
+};
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::time::{format, Instant};
@@ -395,10 +397,19 @@ pub fn decode_sessions(rows: &[Row]) -> Result<Vec<SessionRecord>, DbError> {
         .collect()
 }
 
-pub fn attempts_of(incident_id: &str) -> Statement {
+/// An incident's callback attempts, as `reader` may read them: the
+/// customer's read never brings the desk's notes out of the database.
+pub fn attempts_of(incident_id: &str, reader: Reader) -> Statement {
+    let note = if reader.reads_call_notes() {
+        "note"
+    } else {
+        "NULL AS note"
+    };
     Statement::new(
-        "SELECT number, outcome, channel, note, created_at, recorded_by FROM callback_attempts \
-         WHERE incident_id = ?1 ORDER BY number",
+        format!(
+            "SELECT number, outcome, channel, {note}, created_at, recorded_by FROM callback_attempts \
+             WHERE incident_id = ?1 ORDER BY number"
+        ),
         vec![incident_id.into()],
     )
 }

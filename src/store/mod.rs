@@ -13,6 +13,7 @@ mod callers;
 mod customers;
 mod idempotency;
 mod incidents;
+mod invitations;
 mod invoices;
 mod ledger;
 mod licenses;
@@ -44,10 +45,9 @@ pub use customers::{
     activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
     contact_by_email, contact_by_id, contacts_in, customer_by_id, decode_claim, decode_claims,
     decode_contact, decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
-    insert_invited_contact, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
-    pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
-    request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, Invitee, NewCustomer,
-    Standing,
+    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, pending_claims,
+    record_acting_contact, refuse_claim, registration_standing, remove_contact, request_join,
+    Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
 };
 pub use idempotency::{
     confirm_remembered, count_request, decode_remembered, remember, remembered, Effect, KeyOwner,
@@ -60,6 +60,12 @@ pub use incidents::{
     insert_inbound_email, insert_incident, insert_incident_message, insert_session, insert_timers,
     mark_timer_done, messages_of, record_breach, sessions_of, update_incident, Attempt,
     AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
+};
+pub use invitations::{
+    accept_invitation, contact_holding_invited_address, decode_invitation, decode_invitations,
+    delete_expired_invitations, insert_invitation, invitation_by_link, invitation_of,
+    is_inviter_gone, issue_access_to_new_contact, open_session_for_new_contact,
+    waiting_invitations_in, withdraw_invitation, InvitationRecord, NewInvitation,
 };
 pub use invoices::{
     decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices,

@@ -55,6 +55,7 @@ pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
     let contacts = format!("SELECT id FROM contacts WHERE customer_id IN ({STALE_REGISTRATIONS})");
     vec![
         delete_expired_tokens(cutoffs.expired),
+        super::delete_expired_invitations(cutoffs.expired),
         delete_expired_sessions(cutoffs.expired),
         Statement::new(
             "UPDATE contacts SET pending_email = NULL, email_token_hash = NULL, email_token_expires_at = NULL \
@@ -225,6 +226,7 @@ pub fn erase_contact(contact_id: &str, pseudonym: &str, by: &str, now: Instant) 
             id(),
         ),
         theirs("DELETE FROM auth_tokens WHERE contact_id = ?1", id()),
+        theirs("DELETE FROM invitations WHERE contact_id = ?1", id()),
         theirs(
             "DELETE FROM browser_sessions WHERE kind = 'customer' AND subject_id = ?1",
             id(),
@@ -273,6 +275,7 @@ const fn part(name: &'static str, table: &'static str, sql: &'static str) -> Exp
 pub const EXPORTED: &[Exported] = &[
     part("organisation", "customers", "SELECT * FROM customers WHERE id = {c}"),
     part("contacts", "contacts", "SELECT id, customer_id, status, name, email, phone, newsletter, newsletter_consent_at, terms_version, terms_accepted_at, invited_by, created_at, verified_at, removed_at, removed_by, pending_email, email_token_expires_at FROM contacts WHERE customer_id = {c} ORDER BY created_at"),
+    part("invitations", "invitations", "SELECT id, customer_id, invited_by, name, email, phone, created_at, expires_at, accepted_at, contact_id, replaced_at, withdrawn_at, withdrawn_by FROM invitations WHERE customer_id = {c} ORDER BY created_at"),
     part("license_claims", "license_claims", "SELECT * FROM license_claims WHERE customer_id = {c} ORDER BY created_at"),
     part("sign_in_links", "auth_tokens", "SELECT purpose, contact_id, claim_id, created_at, expires_at, used_at FROM auth_tokens WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
     part("browser_sessions", "browser_sessions", "SELECT kind, subject_id, created_at, expires_at, revoked_at FROM browser_sessions WHERE kind = 'customer' AND subject_id IN (SELECT id FROM contacts WHERE customer_id = {c}) ORDER BY created_at"),
@@ -290,7 +293,7 @@ pub const EXPORTED: &[Exported] = &[
     part("activation_audit", "activation_audit", "SELECT * FROM activation_audit WHERE serial IN (SELECT serial FROM licenses WHERE holder_id = {c}) OR activation_id IN (SELECT id FROM activations WHERE customer_id = {c}) ORDER BY created_at"),
     part("incidents", "incidents", "SELECT * FROM incidents WHERE customer_id = {c} ORDER BY created_at"),
     part("incident_revisions", "incident_revisions", "SELECT * FROM incident_revisions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY incident_id, revision"),
-    part("callback_attempts", "callback_attempts", "SELECT * FROM callback_attempts WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
+    part("callback_attempts", "callback_attempts", "SELECT id, incident_id, number, outcome, channel, created_at, recorded_by FROM callback_attempts WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
     part("incident_timers", "incident_timers", "SELECT * FROM incident_timers WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY due_at"),
     part("support_sessions", "support_sessions", "SELECT * FROM support_sessions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY started_at"),
     part("incident_messages", "incident_messages", "SELECT * FROM incident_messages WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),

@@ -109,8 +109,8 @@ pub fn insert_browser_session(
     )
 }
 
-/// Opens a customer's browser session from an emailed link (a sign-in link,
-/// an invitation) in one statement, only while the link is unused; the same
+/// Opens a customer's browser session from an emailed sign-in link in one
+/// statement, only while the link is unused; the same
 /// batch spends the link after it, so of two racing uses of one link only
 /// the first opens a session.
 pub fn exchange_link_for_session(

@@ -737,8 +737,9 @@ pub async fn sell_sups<D: Database>(
         let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
         page_in(Area::Partner, 422, "Sell SUPS", body).into()
     };
+    let vendor = &app.config.vendor_addresses;
     let (sale, keyed) =
-        match licensing::sups_sale(&object, decode::registration_form(&pairs), key, now) {
+        match licensing::sups_sale(&object, decode::registration_form(&pairs), key, vendor, now) {
             Ok(parsed) => parsed,
             Err(error) => {
                 app.identify(caller).await?;
@@ -927,7 +928,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
         field_error(attempt_errors, "outcome"),
         select_with("attempt-channel", "channel", "Channel", &CHANNELS, &value(attempt, "channel")),
         field_error(attempt_errors, "channel"),
-        textarea_with("note", "Note", &value(attempt, "note"), attempt_errors),
+        textarea_with("note", super::portal::INTERNAL_NOTE, &value(attempt, "note"), attempt_errors),
         id,
         input("started_at", "Started (RFC 3339, UTC)", "text", &value(session, "started_at"), session_errors, " placeholder=\"2026-11-26T09:30:00Z\" required"),
         input("ended_at", "Ended (RFC 3339, UTC)", "text", &value(session, "ended_at"), session_errors, " placeholder=\"2026-11-26T09:47:00Z\" required"),

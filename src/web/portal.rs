@@ -368,6 +368,9 @@ pub(crate) fn free_text(text: &str) -> Html {
     html!("<span class=\"free-text\">{}</span>", text)
 }
 
+/// What the desk's attempt form and timeline call an attempt's note.
+pub(crate) const INTERNAL_NOTE: &str = "Internal note, not shown to the customer";
+
 /// An incident's timeline, for the customer's page and the desk's.
 pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
     let incident = &timeline.incident;
@@ -384,23 +387,29 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
         incident.description
     );
+    // An attempt's note is the desk's own: the customer's page has no column for it.
+    let notes = timeline.reader.reads_call_notes();
     let attempts: Vec<Vec<Html>> = timeline
         .attempts
         .iter()
         .map(|a| {
-            vec![
+            let mut row = vec![
                 html!("{}", a.number),
                 when(a.created_at),
                 status_text(a.outcome.as_str()),
-                free_text(a.note.as_deref().unwrap_or("")),
-            ]
+            ];
+            if notes {
+                row.push(free_text(a.note.as_deref().unwrap_or("")));
+            }
+            row
         })
         .collect();
-    html.push(table(
-        "Callback attempts",
-        &["#", "When", "Outcome", "Note"],
-        &attempts,
-    ));
+    let headings: &[&'static str] = if notes {
+        &["#", "When", "Outcome", INTERNAL_NOTE]
+    } else {
+        &["#", "When", "Outcome"]
+    };
+    html.push(table("Callback attempts", headings, &attempts));
     let total = timeline.total_seconds();
     let rows: Vec<Vec<Html>> = timeline
         .sessions
@@ -636,19 +645,22 @@ pub(crate) async fn contacts_html<D: Database>(
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
+    now: Instant,
 ) -> Result<Handled> {
-    let (customer, contacts) = app.contacts_as(caller).await?;
-    Ok(contacts_view(&contacts, &customer, status, errors, values))
+    let people = app.contacts_as(caller).await?;
+    Ok(contacts_view(&people, status, errors, values, now))
 }
 
 pub(crate) fn contacts_view(
-    contacts: &[crate::store::ContactRecord],
-    customer: &crate::app::CustomerPrincipal,
+    people: &crate::app::People,
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
+    now: Instant,
 ) -> Handled {
-    let rows: Vec<Vec<Html>> = contacts
+    let customer = &people.principal;
+    let rows: Vec<Vec<Html>> = people
+        .contacts
         .iter()
         .map(|c| {
             let id = &c.id;
@@ -673,13 +685,39 @@ pub(crate) fn contacts_view(
             ]
         })
         .collect();
+    let invitations: Vec<Vec<Html>> = people
+        .invitations
+        .iter()
+        .map(|i| {
+            vec![
+                html!("{}", i.name),
+                html!("{}", i.email),
+                status_text(i.standing.status(now)),
+                when(i.standing.expires_at),
+                html!(
+                    "<form method=\"post\" action=\"/portal/invitations/{}/withdraw\" class=\"inline\" \
+                     data-confirm=\"Withdraw the invitation of {}? Its link will no longer work.\">\
+                     <button type=\"submit\" aria-label=\"Withdraw the invitation of {}\">Withdraw</button></form>",
+                    i.id,
+                    i.name,
+                    i.name
+                ),
+            ]
+        })
+        .collect();
     let body = html!(
-        "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}{}",
+        "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}\
+         <p>An invitation becomes a contact once it is accepted, within 7 days; until then it holds nothing, and the person may also register on their own.</p>{}{}",
         customer.customer.company_name,
         table(
             "Contacts",
             &["Name", "Email", "Phone", "Status", "<span class=\"visually-hidden\">Remove</span>"],
             &rows
+        ),
+        table(
+            "Invitations",
+            &["Name", "Email", "Status", "Link valid until", "<span class=\"visually-hidden\">Withdraw</span>"],
+            &invitations
         ),
         invite_form(errors, values)
     );
@@ -687,14 +725,18 @@ pub(crate) fn contacts_view(
 }
 
 /// `GET /portal/contacts`.
-pub async fn contacts_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let (customer, contacts) = app.contacts_as(caller).await?;
+pub async fn contacts_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    now: Instant,
+) -> Result<Handled> {
+    let people = app.contacts_as(caller).await?;
     Ok(contacts_view(
-        &contacts,
-        &customer,
+        &people,
         200,
         &FieldErrors::default(),
         &Map::new(),
+        now,
     ))
 }
 
@@ -707,9 +749,9 @@ pub async fn invite_contact<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = or_refuse(app, caller, form(request)).await?;
-    let invitee = match organisations::Invitee::parse(&object) {
+    let invitee = match organisations::Invitee::parse(&object, &app.config.vendor_addresses) {
         Ok(invitee) => invitee,
-        Err(errors) => return contacts_html(app, caller, 422, &errors, &object).await,
+        Err(errors) => return contacts_html(app, caller, 422, &errors, &object, now).await,
     };
     let invited = app
         .invite_contact(
@@ -732,8 +774,21 @@ pub async fn invite_contact<D: Database>(
                 "email",
                 Invalid::new("taken", "is a contact of an organisation already"),
             );
-            contacts_html(app, caller, 409, &errors, &object).await
+            contacts_html(app, caller, 409, &errors, &object, now).await
         }
+        Err(error) => refusal_page(Area::Customer, error),
+    }
+}
+
+/// `POST /portal/invitations/{id}/withdraw`.
+pub async fn withdraw_invitation<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    match app.withdraw_invitation(caller, id, now).await {
+        Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
         Err(error) => refusal_page(Area::Customer, error),
     }
 }
@@ -881,7 +936,7 @@ pub async fn save_profile<D: Database>(
             profile_html(&customer, None, errors, &object),
         )
     };
-    let change = match ProfileChange::parse(&input) {
+    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) => change,
         Err(errors) => return Ok(again(422, &errors).into()),
     };

@@ -5,6 +5,7 @@ use super::prelude::*;
 use super::shell::paragraph;
 use crate::app::{AccessError, LicensingError};
 use crate::domain::email::Email;
+use crate::domain::invitation::InvitationError;
 use crate::domain::registration::NewRegistration;
 
 pub fn home() -> Response {
@@ -262,6 +263,34 @@ pub(crate) const INVITATION_REFUSED: LinkRefusal = LinkRefusal {
     onward: ("/sign-in", "Sign in"),
 };
 
+/// The page of an invitation's link that accepts nothing: what became of
+/// the invitation, with the status its API problem has.
+fn invitation_refused(error: AppError) -> Result<Handled> {
+    let text = match &error {
+        AppError::Access(AccessError::Invitation(refused)) => match refused {
+            InvitationError::Accepted => INVITATION_REFUSED.used,
+            InvitationError::Expired => INVITATION_REFUSED.expired,
+            InvitationError::Withdrawn => "Your colleague withdrew this invitation: its link no longer works. Ask them if you should still join.",
+            InvitationError::Replaced => "A newer invitation replaced this one: open the newest invitation you were sent.",
+            InvitationError::OrganisationNotActive => "The organisation that invited you is no longer active on the portal, so this invitation cannot be accepted.",
+            InvitationError::AddressTaken => "Your address is a contact of an organisation on the portal already: sign in with it. To join this organisation instead, ask to be removed from the other one first.",
+        },
+        _ => return INVITATION_REFUSED.page(error),
+    };
+    let (href, words) = INVITATION_REFUSED.onward;
+    Ok(page(
+        error.problem().status,
+        INVITATION_REFUSED.title,
+        html!(
+            "<p role=\"alert\">{}</p>\n<p><a href=\"{}\">{}</a></p>",
+            text,
+            href,
+            words
+        ),
+    )
+    .into())
+}
+
 pub(crate) const CONFIRM_JOIN_REFUSED: LinkRefusal = LinkRefusal {
     title: "A colleague's request to join",
     used: "This request has been confirmed already: your colleague is a contact of your organisation and can sign in.",
@@ -270,15 +299,39 @@ pub(crate) const CONFIRM_JOIN_REFUSED: LinkRefusal = LinkRefusal {
     onward: ("/portal/contacts", "Your organisation's contacts"),
 };
 
-/// `GET /invitation?token=`: the invitation's page.
-pub fn invitation_page(request: &Request) -> Response {
-    link_page(
-        request,
+/// `GET /invitation?token=`: the invitation's page, reading (never
+/// spending) the link: who invites to which organisation and one button,
+/// or what became of the invitation.
+pub async fn invitation_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    now: Instant,
+) -> Result<Handled> {
+    let Some(link) = request
+        .query_param("token")
+        .and_then(|t| Token::parse(&t).ok())
+    else {
+        return Ok(link_page(request, "Join your colleagues", "/invitation", "", "").into());
+    };
+    let invitation = match app.invitation(&link, now).await {
+        Ok(invitation) => invitation,
+        Err(error) => return invitation_refused(error),
+    };
+    Ok(page(
+        200,
         "Join your colleagues",
-        "/invitation",
-        "A colleague has invited you to your organisation's Time & Space support account: its coupons, incidents and licenses.",
-        "Accept the invitation and sign in",
+        html!(
+            "<p>{} invites you to {}'s Time &amp; Space support account: its coupons, incidents and licenses. You join as {} ({}).</p>\n\
+             <form method=\"post\" action=\"/invitation\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
+             <button type=\"submit\">Accept the invitation and sign in</button>\n</form>",
+            invitation.invited_by_name,
+            invitation.company_name,
+            invitation.name,
+            invitation.email,
+            link.as_str()
+        ),
     )
+    .into())
 }
 
 /// `POST /invitation`: accepts, and signs the browser in.
@@ -294,7 +347,7 @@ pub async fn accept_invitation<D: Database>(
     };
     match accepted {
         Ok(session) => Ok(customer_session(app, &session, None).into()),
-        Err(error) => INVITATION_REFUSED.page(error),
+        Err(error) => invitation_refused(error),
     }
 }
 
@@ -584,7 +637,10 @@ pub async fn register_page<D: Database>(
         };
         Handled::from(registration_form(422, value_of, error_for))
     };
-    let registration = match NewRegistration::parse(decode::registration_form(&pairs)) {
+    let registration = match NewRegistration::parse(
+        decode::registration_form(&pairs),
+        &app.config.vendor_addresses,
+    ) {
         Ok(registration) => registration,
         Err(errors) => return Ok(again(&errors)),
     };

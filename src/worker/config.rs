@@ -83,7 +83,7 @@ fn required(env: &Env) -> worker::Result<[String; REQUIRED_SETTINGS.len()]> {
 /// The settings as the app's [`Config`]; the invoices' seller is the
 /// vendor's required party data with the bank account transfers go to.
 fn config(env: &Env) -> worker::Result<Config> {
-    let [public_base_url, _email_from, support_desk_email, beneficiary, iban, bic, name, street, postal_code, city, vat_id] =
+    let [public_base_url, email_from, support_desk_email, beneficiary, iban, bic, name, street, postal_code, city, vat_id] =
         required(env)?;
     let base = public_base_url.trim_end_matches('/').to_owned();
     let setting_error = |name: &str, error: &dyn std::fmt::Display| {
@@ -94,6 +94,16 @@ fn config(env: &Env) -> worker::Result<Config> {
     let support_desk_email = Email::parse(&support_desk_email).map_err(|_| {
         worker::Error::RustError("SUPPORT_DESK_EMAIL is not an email address".into())
     })?;
+    if crate::domain::email::sender_address(&email_from).is_none() {
+        return Err(worker::Error::RustError(
+            "EMAIL_FROM names no email address".into(),
+        ));
+    }
+    let vendor_addresses = crate::domain::email::VendorAddresses::from_settings(
+        &support_desk_email,
+        &email_from,
+        setting(env, "INBOUND_EMAIL_DOMAIN").as_deref(),
+    );
     let seller_country = crate::domain::country::Country::parse(
         &setting(env, "SELLER_COUNTRY").unwrap_or_else(|| "SI".into()),
     )
@@ -137,6 +147,7 @@ fn config(env: &Env) -> worker::Result<Config> {
         }),
         sla: sla(env),
         support_desk_email,
+        vendor_addresses,
         activation_keys: match setting(env, "ACTIVATION_SECRET") {
             Some(text) => activation::keys_from_setting(&text)
                 .map_err(|e| worker::Error::RustError(format!("ACTIVATION_SECRET: {e}")))?,

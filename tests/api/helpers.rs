@@ -26,6 +26,8 @@ pub const LICENSE_SIGNING_KEY: &str =
 pub const DESK_EMAIL: &str = "desk@timeandspace.test";
 /// The domain of incidents' reply addresses: the same in scripts/e2e.sh.
 pub const INBOUND_EMAIL_DOMAIN: &str = "reply.timeandspace.test";
+/// The sender of every email: the same in scripts/e2e.sh.
+pub const EMAIL_FROM: &str = "Spica Customer Support (e2e) <support@timeandspace.test>";
 
 /// One batch that reads what the decision needs, one that writes it; a read
 /// (GET, HEAD) is the one batch alone.

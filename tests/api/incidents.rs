@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{Transport, DESK_EMAIL};
+use crate::helpers::{unique, Transport, DESK_EMAIL};
 use crate::spawn_app;
 
 #[test]
@@ -383,4 +383,115 @@ fn a_description_keeps_its_line_breaks_and_other_control_characters_are_named() 
         .as_str()
         .unwrap()
         .contains("line breaks and tabs"));
+}
+
+#[test]
+fn a_callback_attempts_note_is_the_desks_and_never_reaches_the_customer() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let cookie = app.browser(&email);
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let marker = unique("desknote");
+    let notes: Vec<String> = (1..=3)
+        .map(|n| format!("Klic {n}: no_answer, {marker} said call later"))
+        .collect();
+    // Two attempts through the API, the third through the desk's form.
+    for (note, outcome) in notes.iter().zip(["no_answer", "busy"]) {
+        let recorded = app.staff_send(
+            "POST",
+            &format!("/api/staff/incidents/{id}/callback-attempts"),
+            &json!({"outcome": outcome, "channel": "voice", "note": note}),
+        );
+        assert_eq!(recorded.status, 201, "{}", recorded.text());
+    }
+    let origin = app.0.origin();
+    let staff_token = app.0.staff_token().to_owned();
+    let desk = app
+        .post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &staff_token)])
+        .cookie();
+    let page = app.get_with_cookie(&format!("/desk/incidents/{id}"), &desk);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let label = "Internal note, not shown to the customer";
+    assert!(
+        page.text()
+            .contains(&format!("<label for=\"note\">{label}</label>")),
+        "the form's field says so: {}",
+        page.text()
+    );
+    assert!(
+        page.text()
+            .contains(&format!("<th scope=\"col\">{label}</th>")),
+        "the timeline says so: {}",
+        page.text()
+    );
+    assert!(page.text().contains(&notes[0]), "the desk reads its notes");
+    let recorded = app.post_form_with_cookie(
+        &format!("/desk/incidents/{id}/attempts"),
+        &desk,
+        &origin,
+        &[
+            ("outcome", "failed"),
+            ("channel", "voice"),
+            ("note", &notes[2]),
+        ],
+    );
+    assert_eq!(recorded.status, 303, "{}", recorded.text());
+    let staff = app.staff_get(&format!("/api/staff/incidents/{id}")).json();
+    let kept: Vec<&str> = staff["timeline"]["attempts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept, notes.iter().map(String::as_str).collect::<Vec<_>>());
+
+    // The customer's API, list, page and export have the attempts, not the notes.
+    let mine = app.get_as(&format!("/api/me/incidents/{id}"), &token);
+    assert_eq!(mine.status, 200, "{}", mine.text());
+    let attempts = mine.json()["timeline"]["attempts"].clone();
+    assert_eq!(attempts.as_array().unwrap().len(), 3, "{attempts}");
+    assert!(
+        attempts
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a.get("note").is_none()),
+        "{attempts}"
+    );
+    let listed = app.get_as("/api/me/incidents", &token);
+    let page = app.get_with_cookie(&format!("/portal/incidents/{id}"), &cookie);
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("Callback attempts"), "{}", page.text());
+    let export = app.get_as("/api/me/export", &token).json();
+    let exported = export["callback_attempts"].as_array().unwrap();
+    assert_eq!(exported.len(), 3, "{export}");
+    assert!(exported.iter().all(|a| a.get("note").is_none()), "{export}");
+    for (what, text) in [
+        ("the API", mine.text()),
+        ("the list", listed.text()),
+        ("the page", page.text()),
+        ("the export", export.to_string()),
+    ] {
+        assert!(
+            !text.contains(&marker),
+            "{what} shows the desk's note: {text}"
+        );
+        assert!(!text.contains("Internal note"), "{what}: {text}");
+    }
+    // Nor does any email to the customer, the third failure's among them.
+    let emails = app.outbox(&email);
+    assert!(emails.iter().any(|m| m["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("We could not reach you")));
+    for message in &emails {
+        let received = app.email_body_received(message["id"].as_str().unwrap());
+        assert!(
+            !received.to_string().contains(&marker),
+            "an email to the customer quotes the note: {received}"
+        );
+    }
 }

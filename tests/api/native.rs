@@ -18,7 +18,8 @@ use spica_portal::store::sqlite::Sqlite;
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
-    DESK_EMAIL, FORM_URL, IBAN, INBOUND_EMAIL_DOMAIN, LICENSE_SIGNING_KEY, SITE_ORIGIN, THANKS_URL,
+    DESK_EMAIL, EMAIL_FROM, FORM_URL, IBAN, INBOUND_EMAIL_DOMAIN, LICENSE_SIGNING_KEY, SITE_ORIGIN,
+    THANKS_URL,
 };
 
 pub struct Native {
@@ -181,6 +182,11 @@ pub fn spawn_app() -> TestApp<Native> {
         ),
         sla: spica_portal::domain::incident::Sla::default(),
         support_desk_email: spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
+        vendor_addresses: spica_portal::domain::email::VendorAddresses::from_settings(
+            &spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
+            EMAIL_FROM,
+            Some(INBOUND_EMAIL_DOMAIN),
+        ),
         activation_keys: spica_portal::domain::activation::keys_from_setting(ACTIVATION_SECRET)
             .unwrap(),
         license_signer: Some(

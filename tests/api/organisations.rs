@@ -44,6 +44,8 @@ struct Organisation {
     activation_id: String,
     /// The invoice of a paid card order.
     invoice_id: String,
+    /// An invitation of a colleague it waits on.
+    invitation_id: String,
 }
 
 fn organisation(app: &TestApp<impl Transport>) -> Organisation {
@@ -66,8 +68,13 @@ fn organisation(app: &TestApp<impl Transport>) -> Organisation {
         .as_str()
         .expect("the paid order's invoice")
         .to_owned();
+    let invitation_id = invite(app, &token, &unique_email())["invitation_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     Organisation {
         invoice_id,
+        invitation_id,
         email,
         customer_id: me["customer_id"].as_str().unwrap().to_owned(),
         contact_id: me["contact"]["contact_id"].as_str().unwrap().to_owned(),
@@ -94,24 +101,24 @@ fn invite(app: &TestApp<impl Transport>, token: &str, email: &str) -> Value {
     invited.json()
 }
 
-/// Invites and accepts through `/api/invitations/accept`: the access token.
+/// Invites and accepts through `/api/invitations/accept`: the new
+/// contact's id and access token.
 fn colleague(app: &TestApp<impl Transport>, token: &str, email: &str) -> (String, String) {
-    let contact_id = invite(app, token, email)["contact_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    invite(app, token, email);
     let link = app.emailed_token(email, "invitation");
     let accepted = app.post_json("/api/invitations/accept", &json!({ "token": link }));
     assert_eq!(accepted.status, 200, "{}", accepted.text());
+    let access = accepted.json()["access_token"].as_str().unwrap().to_owned();
+    let me = app.get_as("/api/me", &access).json();
     (
-        contact_id,
-        accepted.json()["access_token"].as_str().unwrap().to_owned(),
+        me["contact"]["contact_id"].as_str().unwrap().to_owned(),
+        access,
     )
 }
 
 /// Registers a company that is not the licensee, typing `serial`, and
 /// confirms the address: (email, access token, the verification answer).
-fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Value) {
+pub(crate) fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Value) {
     let email = unique_email().replace("kovinar", "tujec");
     let mut body = registration(&email, serial);
     body["company"] = json!({"name": "Tujec d.o.o.", "street": "Dunajska 5", "postal_code": "2000",
@@ -125,7 +132,7 @@ fn stranger(app: &TestApp<impl Transport>, serial: &str) -> (String, String, Val
     (email, token, verified.json())
 }
 
-fn claim_of(app: &TestApp<impl Transport>, email: &str) -> Option<Value> {
+pub(crate) fn claim_of(app: &TestApp<impl Transport>, email: &str) -> Option<Value> {
     let claims = app.staff_get("/api/staff/license-claims");
     assert_eq!(claims.status, 200, "{}", claims.text());
     claims.json()["claims"]
@@ -146,6 +153,7 @@ fn with_ids_of(pattern: &str, other: &Organisation) -> String {
             "{activation_id}" => other.activation_id.as_str(),
             "{contact_id}" => other.contact_id.as_str(),
             "{invoice_id}" => other.invoice_id.as_str(),
+            "{invitation_id}" => other.invitation_id.as_str(),
             p if p.starts_with('{') => panic!("give tests/api/organisations.rs an id for {p}"),
             p => p,
         })
@@ -159,6 +167,7 @@ fn with_ids_of(pattern: &str, other: &Organisation) -> String {
 fn sees_nothing_of(app: &TestApp<impl Transport>, token: &str, cookie: &str, other: &Organisation) {
     let secrets = [
         other.email.as_str(),
+        other.invitation_id.as_str(),
         other.customer_id.as_str(),
         other.contact_id.as_str(),
         other.order_id.as_str(),
@@ -233,12 +242,13 @@ fn an_invited_colleague_accepts_in_the_browser_and_works_for_the_same_organisati
     let ana_me = app.get_as("/api/me", &ana).json();
     let bor = unique_email();
     let invited = invite(&app, &ana, &bor);
-    assert_eq!(invited["status"], "invited");
-    let contacts = app.get_as("/api/me/contacts", &ana).json();
+    assert_eq!(invited["status"], "pending");
+    assert_eq!(invited["email"], bor.as_str());
+    let people = app.get_as("/api/me/contacts", &ana).json();
+    assert_eq!(people["contacts"].as_array().unwrap().len(), 1, "{people}");
     assert_eq!(
-        contacts["contacts"].as_array().unwrap().len(),
-        2,
-        "{contacts}"
+        people["invitations"][0]["invitation_id"], invited["invitation_id"],
+        "{people}"
     );
 
     let link = app.emailed_token(&bor, "invitation");
@@ -248,6 +258,7 @@ fn an_invited_colleague_accepts_in_the_browser_and_works_for_the_same_organisati
         assert_eq!(page.status, 200, "{}", page.text());
         assert!(page.text().contains("action=\"/invitation\""));
         assert!(page.text().contains("<button type=\"submit\">"));
+        assert!(page.text().contains("Kovinar d.o.o."), "{}", page.text());
     }
     let planted = app.post_form_with_cookie(
         "/invitation",
@@ -279,13 +290,17 @@ fn an_invited_colleague_accepts_in_the_browser_and_works_for_the_same_organisati
     assert_eq!(bor_me["customer_id"], ana_me["customer_id"]);
     assert_eq!(bor_me["contact"]["email"], bor.as_str());
     assert_eq!(bor_me["coupon_balance"], ana_me["coupon_balance"]);
-    let statuses: Vec<Value> = app.get_as("/api/me/contacts", &ana).json()["contacts"]
+    let people = app.get_as("/api/me/contacts", &ana).json();
+    let statuses: Vec<Value> = people["contacts"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| c["status"].clone())
         .collect();
     assert_eq!(statuses, vec![json!("active"), json!("active")]);
+    assert_eq!(people["invitations"], json!([]), "accepted, not waited on");
+    let page = app.get(&format!("/invitation?token={link}"));
+    page.tells_of_link(409, "accepted already", "/sign-in");
 }
 
 #[test]
@@ -437,17 +452,29 @@ fn a_contact_invites_and_removes_colleagues_from_the_portal_page() {
     app.emailed_token(&bor, "invitation");
     let listed = app.get_with_cookie("/portal/contacts", &cookie).text();
     assert!(listed.contains(&bor));
-    let start = listed.find("action=\"/portal/contacts/").unwrap() + "action=\"".len();
+    assert!(
+        !listed.contains("action=\"/portal/contacts/"),
+        "an invitation is no contact to remove: {listed}"
+    );
+    let start = listed.find("action=\"/portal/invitations/").unwrap() + "action=\"".len();
     let action: String = listed[start..].chars().take_while(|c| *c != '"').collect();
-    let removed = app.post_form_with_cookie(&action, &cookie, &app.0.origin(), &[]);
-    assert_eq!(removed.status, 303, "{}", removed.text());
+    let withdrawn = app.post_form_with_cookie(&action, &cookie, &app.0.origin(), &[]);
+    assert_eq!(withdrawn.status, 303, "{}", withdrawn.text());
     assert!(!app
         .get_with_cookie("/portal/contacts", &cookie)
         .text()
         .contains(&bor));
     let link = app.emailed_token(&bor, "invitation");
     let late = app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
-    assert_eq!(late.status, 400, "a removed invitee's link opens nothing");
+    late.tells_of_link(410, "withdrew this invitation", "/sign-in");
+    assert!(late.header("set-cookie").is_none());
+    app.get(&format!("/invitation?token={link}")).tells_of_link(
+        410,
+        "withdrew this invitation",
+        "/sign-in",
+    );
+    let again = app.post_form_with_cookie(&action, &cookie, &app.0.origin(), &[]);
+    assert_eq!(again.status, 410, "withdrawn once: {}", again.text());
 }
 
 #[test]
@@ -742,4 +769,256 @@ fn the_desk_decides_claims_from_its_page() {
         &[],
     );
     assert_eq!(late.status, 409);
+}
+
+/// The newest invitation link emailed to `to`, and what the invitation's
+/// page and the API say of it now.
+fn invitation_link(app: &TestApp<impl Transport>, to: &str) -> String {
+    app.emailed_token(to, "invitation")
+}
+
+fn accept(app: &TestApp<impl Transport>, link: &str) -> TestResponse {
+    app.post_json("/api/invitations/accept", &json!({ "token": link }))
+}
+
+#[test]
+fn an_invitation_reserves_nothing_the_invited_person_registers_and_signs_in_on_their_own() {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let ana_org = app.get_as("/api/me", &ana).json()["customer_id"].clone();
+    let eva = unique_email();
+    invite(&app, &ana, &eva);
+    let link = invitation_link(&app, &eva);
+
+    // Eva registers a company of her own with the invited address.
+    let serial = unique_serial();
+    app.licensed_to_kovinar(&serial);
+    let registered = app.post_json("/api/registrations", &registration(&eva, &serial));
+    assert_eq!(registered.status, 201, "{}", registered.text());
+    let verify = app.emailed_token(&eva, "verify");
+    let verified = app.post_json("/api/registrations/verify", &json!({ "token": verify }));
+    assert_eq!(verified.status, 200, "{}", verified.text());
+    let token = app.sign_in(&eva);
+    let me = app.get_as("/api/me", &token).json();
+    assert_ne!(me["customer_id"], ana_org);
+    assert_eq!(me["contact"]["email"], eva.as_str());
+
+    // Ana's invitation now finds the address taken, and says so.
+    app.get(&format!("/invitation?token={link}")).tells_of_link(
+        409,
+        "is a contact of an organisation on the portal already",
+        "/sign-in",
+    );
+    let taken = accept(&app, &link).problem(409);
+    assert_eq!(taken["type"], "/problems/invited-address-taken");
+    let page = app.post_form_with_cookie("/invitation", "", &app.0.origin(), &[("token", &link)]);
+    page.tells_of_link(409, "is a contact of an organisation", "/sign-in");
+    assert!(page.header("set-cookie").is_none());
+    let ana_people = app.get_as("/api/me/contacts", &ana).json();
+    assert_eq!(ana_people["contacts"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.get_as("/api/me", &token).json()["customer_id"],
+        me["customer_id"],
+        "Eva stays where she registered"
+    );
+}
+
+#[test]
+fn an_invited_person_accepts_another_organisations_invitation_and_the_first_finds_the_address_taken(
+) {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let (_, bo) = app.customer();
+    let eva = unique_email();
+    invite(&app, &ana, &eva);
+    let from_ana = invitation_link(&app, &eva);
+    let second = app.post_json_as(
+        "/api/me/contacts",
+        &bo,
+        &json!({"name": "Eva Zupan", "email": eva, "phone": "+386 40 333 444"}),
+    );
+    assert_eq!(second.status, 201, "{}", second.text());
+    let from_bo = invitation_link(&app, &eva);
+    assert_ne!(from_ana, from_bo);
+
+    let accepted = accept(&app, &from_bo);
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+    let me = app
+        .get_as("/api/me", accepted.json()["access_token"].as_str().unwrap())
+        .json();
+    assert_eq!(
+        me["customer_id"],
+        app.get_as("/api/me", &bo).json()["customer_id"]
+    );
+    assert_eq!(me["contact"]["name"], "Eva Zupan");
+    let taken = accept(&app, &from_ana).problem(409);
+    assert_eq!(taken["type"], "/problems/invited-address-taken");
+    assert_eq!(
+        app.get_as("/api/me/contacts", &ana).json()["contacts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_newer_invitation_replaces_the_older_whose_link_says_so_and_the_export_holds_no_link() {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let eva = unique_email();
+    let first = invite(&app, &ana, &eva);
+    let old_link = invitation_link(&app, &eva);
+    let second = invite(&app, &ana, &eva);
+    let new_link = invitation_link(&app, &eva);
+    assert_ne!(old_link, new_link);
+    let waiting = app.get_as("/api/me/contacts", &ana).json()["invitations"].clone();
+    assert_eq!(
+        waiting.as_array().unwrap().len(),
+        1,
+        "the newer replaces: {waiting}"
+    );
+    assert_eq!(waiting[0]["invitation_id"], second["invitation_id"]);
+
+    app.get(&format!("/invitation?token={old_link}"))
+        .tells_of_link(410, "newer invitation replaced this one", "/sign-in");
+    let replaced = accept(&app, &old_link).problem(410);
+    assert_eq!(replaced["type"], "/problems/invitation-replaced");
+    let accepted = accept(&app, &new_link);
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+    accept(&app, &new_link).problem(409);
+
+    // A colleague withdraws another invitation through the API.
+    let cene = unique_email();
+    let third = invite(&app, &ana, &cene);
+    let cene_link = invitation_link(&app, &cene);
+    let path = format!(
+        "/api/me/invitations/{}",
+        third["invitation_id"].as_str().unwrap()
+    );
+    let withdrawn = send_as(&app, "DELETE", &path, &ana, None);
+    assert_eq!(withdrawn.status, 200, "{}", withdrawn.text());
+    assert_eq!(withdrawn.json()["status"], "withdrawn");
+    let again = send_as(&app, "DELETE", &path, &ana, None).problem(410);
+    assert_eq!(again["type"], "/problems/invitation-withdrawn");
+    accept(&app, &cene_link).problem(410);
+
+    // The export names both invitations, without their links.
+    let export = app.get_as("/api/me/export", &ana).json();
+    let invitations = export["invitations"].as_array().unwrap();
+    let ids: Vec<&Value> = invitations.iter().map(|i| &i["id"]).collect();
+    assert_eq!(
+        ids,
+        [
+            &first["invitation_id"],
+            &second["invitation_id"],
+            &third["invitation_id"]
+        ]
+    );
+    assert!(invitations.iter().all(|i| i.get("token_hash").is_none()));
+    let text = export.to_string();
+    for link in [&old_link, &new_link, &cene_link] {
+        let hash = spica_portal::domain::token::SecretHash::of(link).to_hex();
+        assert!(!text.contains(link.as_str()) && !text.contains(&hash));
+    }
+}
+
+#[test]
+fn an_invitation_of_an_organisation_merged_meanwhile_opens_nothing() {
+    let app = spawn_app();
+    let holder = organisation(&app);
+    let (claimant, token, _) = stranger(&app, &holder.serial);
+    let eva = unique_email();
+    invite(&app, &token, &eva);
+    let link = invitation_link(&app, &eva);
+    let claim = claim_of(&app, &claimant).unwrap();
+    let join = format!(
+        "/api/staff/license-claims/{}/join",
+        claim["claim_id"].as_str().unwrap()
+    );
+    assert_eq!(app.staff_send("POST", &join, &json!({})).status, 200);
+    let confirm = app.emailed_token(&holder.email, "confirm-join");
+    let confirmed =
+        app.post_form_with_cookie("/confirm-join", "", &app.0.origin(), &[("token", &confirm)]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.text());
+
+    // The claimant's organisation has no one left: it is merged, and its
+    // invitation opens nothing.
+    app.get(&format!("/invitation?token={link}")).tells_of_link(
+        410,
+        "no longer active",
+        "/sign-in",
+    );
+    let gone = accept(&app, &link).problem(410);
+    assert_eq!(gone["type"], "/problems/organisation-not-active");
+    let asked = app.post_json("/api/sessions", &json!({ "email": eva }));
+    assert_eq!(asked.status, 202);
+    assert!(
+        app.outbox(&eva)
+            .iter()
+            .all(|m| !m["text"].as_str().unwrap().contains("/sign-in?token=")),
+        "Eva is nobody's contact"
+    );
+}
+
+#[test]
+fn one_address_invited_by_two_organisations_and_accepted_eight_times_at_once_is_one_contact() {
+    let app = spawn_app();
+    let (_, ana) = app.customer();
+    let (_, bo) = app.customer();
+    let eva = unique_email();
+    invite(&app, &ana, &eva);
+    let from_ana = invitation_link(&app, &eva);
+    invite(&app, &bo, &eva);
+    let from_bo = invitation_link(&app, &eva);
+    let links: Vec<&str> = (0..8)
+        .map(|n| if n % 2 == 0 { &from_ana } else { &from_bo }.as_str())
+        .collect();
+    let start = std::sync::Barrier::new(links.len());
+    let answers: Vec<(u16, Value)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = links
+            .iter()
+            .map(|link| {
+                let (app, start) = (&app, &start);
+                scope.spawn(move || {
+                    start.wait();
+                    let answer = accept(app, link);
+                    (answer.status, answer.json())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let accepted: Vec<&Value> = answers
+        .iter()
+        .filter(|(status, _)| *status == 200)
+        .map(|(_, body)| body)
+        .collect();
+    assert_eq!(accepted.len(), 1, "{answers:?}");
+    for (status, body) in &answers {
+        assert!(
+            *status == 200
+                || (*status == 409
+                    && [
+                        "/problems/invitation-accepted",
+                        "/problems/invited-address-taken"
+                    ]
+                    .contains(&body["type"].as_str().unwrap())),
+            "{answers:?}"
+        );
+    }
+    let token = accepted[0]["access_token"].as_str().unwrap();
+    let me = app.get_as("/api/me", token).json();
+    let total: usize = [&ana, &bo]
+        .iter()
+        .map(|t| {
+            app.get_as("/api/me/contacts", t).json()["contacts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["email"] == eva.as_str())
+                .count()
+        })
+        .sum();
+    assert_eq!(total, 1, "one contact of the address: {me}");
 }

@@ -3,9 +3,10 @@
 use serde_json::json;
 
 use crate::helpers::{
-    registration, unique_email, unique_serial, TestApp, TestResponse, Transport, FORM_URL,
-    THANKS_URL,
+    registration, unique, unique_email, unique_serial, TestApp, TestResponse, Transport,
+    DESK_EMAIL, EMAIL_FROM, FORM_URL, INBOUND_EMAIL_DOMAIN, THANKS_URL,
 };
+use crate::licensing;
 use crate::spawn_app;
 
 #[test]
@@ -281,4 +282,129 @@ fn the_registration_page_keeps_what_was_typed_when_a_field_is_wrong() {
     let again = app.post_form_with_cookie("/register", "", &app.0.origin(), &pairs);
     assert_eq!(again.status, 422);
     assert!(again.text().contains("is registered already"));
+}
+
+/// Addresses of the vendor's own, as the suites configure it: the desk's
+/// (typed in capitals), the sender's with a tag (delivered to the same
+/// mailbox), and any address at the inbound domain.
+fn vendors_own_addresses() -> [String; 3] {
+    let sender = EMAIL_FROM
+        .rsplit_once('<')
+        .and_then(|(_, rest)| rest.strip_suffix('>'))
+        .unwrap();
+    [
+        DESK_EMAIL.to_uppercase(),
+        sender.replace('@', "+portal@"),
+        format!("{}@{INBOUND_EMAIL_DOMAIN}", unique("anyone")),
+    ]
+}
+
+/// Asserts a 422 problem naming only `field`, for the vendor's address.
+fn names_the_vendors_address(answer: &TestResponse, field: &str) {
+    let problem = answer.problem(422);
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{problem}");
+    assert_eq!(
+        (errors[0]["field"].as_str(), errors[0]["code"].as_str()),
+        (Some(field), Some("vendor_address")),
+        "{problem}"
+    );
+}
+
+#[test]
+fn the_vendors_own_addresses_can_be_neither_registered_nor_invited_on_any_path() {
+    let app = spawn_app();
+    let origin = app.0.origin();
+    let (ana_email, ana) = app.customer();
+    let cookie = app.browser(&ana_email);
+    let (partner_id, key) = licensing::partner(&app, "reseller");
+    let serial = unique_serial();
+    licensing::import(
+        &app,
+        &json!([licensing::license_row(&serial, &partner_id, 2)]),
+    );
+    for own in vendors_own_addresses() {
+        // The API's registration, the website's flat form, the page's form.
+        let json = app.post_json("/api/registrations", &registration(&own, &unique_serial()));
+        names_the_vendors_address(&json, "contact.email");
+        let flat = post_form(&app, &form(&own, &unique_serial()));
+        let back = flat.header("location").unwrap_or_default();
+        assert!(
+            flat.status == 303
+                && back.starts_with(&format!("{FORM_URL}?errors=email&error_email=")),
+            "{own}: {} {back}",
+            flat.status
+        );
+        let typed = form(&own, &unique_serial());
+        let pairs: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let page = app.post_form_with_cookie("/register", "", &origin, &pairs);
+        assert_eq!(page.status, 422, "{own}: {}", page.text());
+        assert!(
+            page.text().contains("id=\"email-error\""),
+            "{}",
+            page.text()
+        );
+        assert!(page.text().contains("address of Spica"), "{}", page.text());
+
+        // A reseller's sale that would register the end user.
+        let mut sale = registration(&own, &serial);
+        sale["starts_on"] = json!(licensing::today(&app));
+        sale["months"] = json!(12);
+        let sold =
+            licensing::as_partner(&app, &key, "POST", "/api/partner/sups-subscriptions", &sale);
+        names_the_vendors_address(&sold, "contact.email");
+
+        // An invitation, through the API and the contacts page.
+        let invited = app.post_json_as(
+            "/api/me/contacts",
+            &ana,
+            &json!({"name": "Spica", "email": own, "phone": "+386 1 234 5678"}),
+        );
+        names_the_vendors_address(&invited, "email");
+        let fields = [
+            ("name", "Spica"),
+            ("email", own.as_str()),
+            ("phone", "+386 1 234 5678"),
+        ];
+        let invited = app.post_form_with_cookie("/portal/contacts", &cookie, &origin, &fields);
+        assert_eq!(invited.status, 422, "{own}: {}", invited.text());
+        assert!(invited.text().contains("id=\"email-error\""));
+
+        // A new address in the profile, through the API and the page.
+        let authorization = format!("Bearer {ana}");
+        let changed = app.0.send(
+            "PATCH",
+            "/api/me",
+            &[
+                ("content-type", "application/json"),
+                ("authorization", &authorization),
+            ],
+            json!({"contact": {"email": own}}).to_string().into_bytes(),
+        );
+        names_the_vendors_address(&changed, "contact.email");
+        let profile = [
+            ("company_name", "Kovinar d.o.o."),
+            ("street", "Tržaška cesta 12"),
+            ("postal_code", "1000"),
+            ("city", "Ljubljana"),
+            ("country", "SI"),
+            ("vat_id", "SI12345678"),
+            ("contact_name", "Ana Novak"),
+            ("email", own.as_str()),
+            ("phone", "+386 1 234 5678"),
+        ];
+        let page = app.post_form_with_cookie("/portal/profile", &cookie, &origin, &profile);
+        assert_eq!(page.status, 422, "{own}: {}", page.text());
+        assert!(
+            page.text().contains("id=\"email-error\""),
+            "{}",
+            page.text()
+        );
+    }
+    let people = app.get_as("/api/me/contacts", &ana).json();
+    assert_eq!(people["contacts"].as_array().unwrap().len(), 1, "{people}");
+    assert_eq!(people["invitations"], json!([]), "{people}");
+    let me = app.get_as("/api/me", &ana).json();
+    assert_eq!(me["pending_email"], serde_json::Value::Null, "{me}");
+    assert_eq!(me["contact"]["email"], ana_email.as_str());
 }

@@ -7,7 +7,8 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{unique, TestApp, Transport, INBOUND_EMAIL_DOMAIN};
+use crate::helpers::{checkout_completed, unique, TestApp, Transport, INBOUND_EMAIL_DOMAIN};
+use crate::organisations::{claim_of, stranger};
 use crate::spawn_app;
 
 /// The reply address in the samples, replaced by the real one.
@@ -212,4 +213,66 @@ fn a_forged_address_a_stranger_and_another_organisations_contact_are_refused() {
     let after = incident(&app, &token, &id);
     assert!(customer_messages(&after).is_empty());
     assert_eq!(after["status"], "awaiting_customer");
+}
+
+/// An organisation stops being active when it is merged: its last contact,
+/// a claimant of a license another organisation holds, joins the holder
+/// (staff ask, the holder's contact confirms). That contact's reply to an
+/// incident of the organisation merged away is refused, and the log says
+/// why.
+#[test]
+fn a_reply_to_an_incident_of_an_organisation_no_longer_active_is_refused_as_such() {
+    let app = spawn_app();
+    let (holder_email, holder) = app.customer();
+    let serial = app.get_as("/api/me", &holder).json()["licenses"][0]["serial"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (email, token, _) = stranger(&app, &serial);
+    // The claimant's organisation buys a coupon and asks for support.
+    let paid = app.order(&token, 1, "card");
+    app.stripe_event(&checkout_completed(&unique("evt_"), &paid));
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply_to = app
+        .outbox(&email)
+        .into_iter()
+        .find_map(|m| m["reply_to"].as_str().map(str::to_owned))
+        .expect("the incident's email carries its reply address");
+    let before = app
+        .get_as(&format!("/api/me/incidents/{id}"), &token)
+        .json();
+    assert_eq!(before["status"], "awaiting_callback");
+
+    let claim = claim_of(&app, &email).unwrap();
+    let join = format!(
+        "/api/staff/license-claims/{}/join",
+        claim["claim_id"].as_str().unwrap()
+    );
+    assert_eq!(app.staff_send("POST", &join, &json!({})).status, 200);
+    let confirm = app.emailed_token(&holder_email, "confirm-join");
+    let confirmed =
+        app.post_form_with_cookie("/confirm-join", "", &app.0.origin(), &[("token", &confirm)]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.text());
+
+    let raw = shaped(
+        "gmail.eml",
+        &email,
+        &reply_to,
+        &format!("{}@mail.gmail.com", unique("merged")),
+    );
+    let refused = app.0.email(&email, &reply_to, raw);
+    assert_eq!(refused.status, 400, "{}", refused.text());
+    assert!(
+        refused.text().contains("organisation is no longer active"),
+        "{}",
+        refused.text()
+    );
+    let after = app.staff_get(&format!("/api/staff/incidents/{id}")).json();
+    assert!(
+        after["timeline"]["messages"].as_array().unwrap().is_empty(),
+        "{after}"
+    );
 }

@@ -1,11 +1,11 @@
 // 10. The customer's own pages: the profile, changed and saved; the
-// organisation's contacts, a colleague invited and removed again.
+// organisation's contacts, a colleague invited and the invitation withdrawn.
 import assert from 'node:assert/strict';
 import {
   api, browserTest, expectText, signedInCustomer, unique,
 } from './helpers.mjs';
 
-browserTest('10-profile-contacts', 'a customer changes the profile and invites and removes a colleague', async (session) => {
+browserTest('10-profile-contacts', 'a customer changes the profile and invites a colleague and withdraws the invitation', async (session) => {
   const { page } = session;
   const customer = await signedInCustomer(session, 'profile');
   const token = customer.accessToken; // to read the changes back
@@ -34,17 +34,20 @@ browserTest('10-profile-contacts', 'a customer changes the profile and invites a
   await page.locator('#phone').fill('+38641555666');
   await session.submit(page.getByRole('button', { name: 'Send the invitation', exact: true }));
   session.expectPath('/portal/contacts');
-  const invited = contacts.locator('tr', { hasText: colleague });
+  // An invitation is no contact until it is accepted: it has its own table.
+  assert.equal(await contacts.locator('tr', { hasText: colleague }).count(), 0, 'the invited colleague is no contact yet');
+  const invitations = page.getByRole('table', { name: 'Invitations' });
+  const invited = invitations.locator('tr', { hasText: colleague });
   await expectText(invited.locator('td').first(), 'Marko Kovač', { what: 'the invited colleague\'s name' });
-  await expectText(invited.locator('td').nth(3), 'invited', { what: 'the invited colleague\'s status' });
+  await expectText(invited.locator('td').nth(2), 'pending', { what: 'the invitation\'s status' });
   await session.step('colleague invited');
 
-  // The Remove button asks first (the pages' script); the test confirms.
+  // The Withdraw button asks first (the pages' script); the test confirms.
   page.once('dialog', (dialog) => dialog.accept());
-  await session.submit(page.getByRole('button', { name: 'Remove Marko Kovač', exact: true }));
+  await session.submit(page.getByRole('button', { name: 'Withdraw the invitation of Marko Kovač', exact: true }));
   session.expectPath('/portal/contacts');
-  assert.equal(await invited.count(), 0, 'the removed colleague is no longer listed');
-  await session.step('colleague removed');
+  assert.equal(await invited.count(), 0, 'the withdrawn invitation is no longer listed');
+  await session.step('invitation withdrawn');
   const listed = await api('GET', '/api/me/contacts', { token, expect: 200 });
   assert.ok(!JSON.stringify(listed.json).includes(colleague), `the API still lists ${colleague}: ${listed.text}`);
 });

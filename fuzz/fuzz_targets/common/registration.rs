@@ -65,6 +65,12 @@ fn app() -> App<Sqlite> {
         sla: spica_portal::domain::incident::Sla::default(),
         support_desk_email: spica_portal::domain::email::Email::parse("desk@timeandspace.test")
             .expect("a valid desk address"),
+        vendor_addresses: spica_portal::domain::email::VendorAddresses::from_settings(
+            &spica_portal::domain::email::Email::parse("desk@timeandspace.test")
+                .expect("a valid desk address"),
+            "Spica Customer Support <support@timeandspace.test>",
+            Some("reply.timeandspace.test"),
+        ),
         activation_keys: spica_portal::domain::activation::keys_from_setting(ACTIVATION_SECRET)
             .expect("valid activation keys"),
         license_signer: Some(

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::Problem;
+use crate::domain::invitation::InvitationError;
 use crate::domain::notification::{Withheld, LINKS_PER_HOUR};
 use crate::domain::time::format;
 use crate::domain::token::TokenError;
@@ -21,6 +22,8 @@ pub enum AccessError {
     EmailTaken,
     #[error("an organisation keeps at least one active contact")]
     LastContact,
+    #[error("{0}")]
+    Invitation(#[from] InvitationError),
     #[error("too many requests; try again in {0} seconds")]
     RateLimited(u32),
     /// The hourly quota of emailed links of a kind to the address is full:
@@ -80,8 +83,54 @@ impl AccessError {
                 "The last contact",
                 format!("{self}: invite a colleague first."),
             ),
+            Self::Invitation(error) => invitation_problem(*error),
             Self::RateLimited(_) => Problem::stating(429, "rate-limited", "Too many requests", self),
             Self::LinkWithheld { .. } => Problem::stating(429, "link-withheld", "Link withheld", self),
         }
     }
+}
+
+/// What an invitation's link that accepts nothing answers: 409 for one
+/// accepted already or whose address became a contact meanwhile, 410 for
+/// one that is gone (withdrawn, replaced, expired, its organisation merged).
+fn invitation_problem(error: InvitationError) -> Problem {
+    let (status, slug, title, detail) = match error {
+        InvitationError::Accepted => (
+            409,
+            "invitation-accepted",
+            "Invitation accepted already",
+            "This invitation has been accepted already: sign in with the invited address.",
+        ),
+        InvitationError::AddressTaken => (
+            409,
+            "invited-address-taken",
+            "Address taken",
+            "The invited address is a contact of an organisation already (it registered, or accepted another invitation, meanwhile): sign in with it instead.",
+        ),
+        InvitationError::Withdrawn => (
+            410,
+            "invitation-withdrawn",
+            "Invitation withdrawn",
+            "Your colleague withdrew this invitation.",
+        ),
+        InvitationError::Replaced => (
+            410,
+            "invitation-replaced",
+            "Invitation replaced",
+            "A newer invitation replaced this one: open the newest invitation you were sent.",
+        ),
+        InvitationError::OrganisationNotActive => (
+            410,
+            "organisation-not-active",
+            "Organisation no longer active",
+            "The organisation that invited you is no longer active on the portal.",
+        ),
+        InvitationError::Expired => (
+            410,
+            "invitation-expired",
+            "Invitation expired",
+            "This invitation has expired: ask your colleague to invite you again.",
+        ),
+    };
+    Problem::new(status, slug, title, detail)
 }

@@ -89,19 +89,22 @@ fn register(
 ) -> CustomerPrincipal {
     let serial = format!("TS-E{seed}");
     license(app, &serial, company);
-    let registration = NewRegistration::parse(RegistrationInput {
-        serial: Some(serial),
-        company_name: Some(company.into()),
-        street: Some("Tržaška cesta 12".into()),
-        postal_code: Some("1000".into()),
-        city: Some("Ljubljana".into()),
-        country: Some("SI".into()),
-        contact_name: Some(name.into()),
-        email: Some(email.into()),
-        phone: Some(phone.into()),
-        accept_terms: Some(true),
-        ..RegistrationInput::default()
-    })
+    let registration = NewRegistration::parse(
+        RegistrationInput {
+            serial: Some(serial),
+            company_name: Some(company.into()),
+            street: Some("Tržaška cesta 12".into()),
+            postal_code: Some("1000".into()),
+            city: Some("Ljubljana".into()),
+            country: Some("SI".into()),
+            contact_name: Some(name.into()),
+            email: Some(email.into()),
+            phone: Some(phone.into()),
+            accept_terms: Some(true),
+            ..RegistrationInput::default()
+        },
+        &app.config.vendor_addresses,
+    )
     .unwrap();
     let registered = run(app.register(registration, now(), &mut entropy(seed))).unwrap();
     let token = super::super::registration::tests::token_in_email(app, email);
