@@ -215,6 +215,11 @@ pub trait Transport: Sync {
     /// the envelope's addresses: 200 when taken, 400 with the reason when
     /// refused (as wrangler dev's `/cdn-cgi/handler/email` answers).
     fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse;
+    /// Makes the next `n` write batches wait for each other, so that `n`
+    /// requests sent at once all read before any of them writes: natively,
+    /// where one in-memory database would otherwise let them run one by
+    /// one. The Worker's requests race on D1 for real: nothing to do there.
+    fn race_writes(&self, _n: usize) {}
 }
 
 pub struct TestApp<T: Transport>(pub T);

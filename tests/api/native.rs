@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, Mutex};
 
 use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
@@ -15,6 +15,7 @@ use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
+use spica_portal::store::{Database, DbError, Row, Statement};
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
@@ -22,7 +23,8 @@ use super::helpers::{
 };
 
 pub struct Native {
-    app: App<Sqlite>,
+    app: App<Racing>,
+    gate: Arc<WriteGate>,
     now: Instant,
     seeds: AtomicU64,
     mail: StandInMail,
@@ -76,6 +78,67 @@ impl spica_portal::app::AccessKeys for StandInAccess {
             return Ok(false);
         };
         Ok(verifying.verify(input, &signature).is_ok())
+    }
+}
+
+/// Holds write batches back until as many as it was armed for have
+/// arrived (or a few seconds passed), so that racing requests all read
+/// first, as they can on D1.
+#[derive(Default)]
+struct WriteGate {
+    /// Batches still awaited before the held ones go on; 0 when open.
+    awaited: Mutex<usize>,
+    opened: Condvar,
+}
+
+impl WriteGate {
+    fn arm(&self, n: usize) {
+        *self.awaited.lock().unwrap() = n;
+    }
+
+    fn pass(&self) {
+        let mut awaited = self.awaited.lock().unwrap();
+        if *awaited == 0 {
+            return;
+        }
+        *awaited -= 1;
+        if *awaited == 0 {
+            self.opened.notify_all();
+            return;
+        }
+        let (mut awaited, waited) = self
+            .opened
+            .wait_timeout_while(awaited, std::time::Duration::from_secs(5), |a| *a > 0)
+            .unwrap();
+        if waited.timed_out() {
+            *awaited = 0;
+            self.opened.notify_all();
+        }
+    }
+}
+
+/// The native database: SQLite, whose writes pass the gate first.
+pub struct Racing {
+    db: Sqlite,
+    gate: Arc<WriteGate>,
+}
+
+impl Database for Racing {
+    async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
+    }
+
+    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        self.gate.pass();
+        self.db.batch(statements).await
+    }
+
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        self.db.reads(statements).await
+    }
+
+    fn micros(&self) -> u64 {
+        self.db.micros()
     }
 }
 
@@ -185,8 +248,14 @@ pub fn spawn_app() -> TestApp<Native> {
             bic: BIC.into(),
         },
     };
+    let gate = Arc::new(WriteGate::default());
+    let db = Racing {
+        db: Sqlite::in_memory().unwrap(),
+        gate: gate.clone(),
+    };
     TestApp(Native {
-        app: App::new(Sqlite::in_memory().unwrap(), config),
+        app: App::new(db, config),
+        gate,
         now: from_unix_millis(1_795_000_000_000).unwrap(),
         seeds: AtomicU64::new(0),
         mail: StandInMail::default(),
@@ -291,6 +360,10 @@ impl Transport for Native {
 
     fn staff_token(&self) -> &str {
         "native-staff-token"
+    }
+
+    fn race_writes(&self, n: usize) {
+        self.gate.arm(n);
     }
 
     fn webhook_secret(&self) -> &str {
