@@ -53,7 +53,7 @@ pub use replies::{InboundOutcome, Refusal};
 pub use sessions::{AccessGrant, Profile};
 pub use staff::MemberChange;
 pub use tasks::TaskQueue;
-pub use vies::{VatChecker, VatStatus};
+pub use vies::{VatChecker, VatStanding, VatStatus};
 
 use serde::{Deserialize, Serialize};
 

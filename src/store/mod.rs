@@ -118,8 +118,8 @@ pub use tokens::{
     messages_to_contact_since, messages_to_since, spend_token,
 };
 pub use vat::{
-    decode_ids, decode_rates, decode_vat_number_confirmed, insert_vat_check, outages_since,
-    rates_of, unchecked_vat_numbers, vat_number_answer,
+    decode_ids, decode_rates, decode_vies_answer, insert_vat_check, outages_since, rates_of,
+    unchecked_vat_numbers, vat_number_answer, ViesAnswer,
 };
 
 use std::borrow::Cow;

@@ -710,11 +710,12 @@ pub fn adjust_with_key<T: Transport>(
 }
 
 impl<T: Transport> TestApp<T> {
-    /// A verified, signed-in company in `country` with `vat_id`: (email,
-    /// access token).
-    pub fn buyer(&self, country: &str, vat_id: Option<&str>) -> (String, String) {
+    /// A verified, signed-in company named `name` in `country` with
+    /// `vat_id`: (email, access token).
+    pub fn buyer_named(&self, name: &str, country: &str, vat_id: Option<&str>) -> (String, String) {
         let email = unique_email();
         let mut body = registration(&email, &unique_serial());
+        body["company"]["name"] = serde_json::json!(name);
         body["company"]["country"] = serde_json::json!(country);
         body["company"]["vat_id"] = serde_json::json!(vat_id);
         let registered = self.post_json("/api/registrations", &body);

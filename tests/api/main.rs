@@ -28,4 +28,5 @@ mod routes;
 mod sessions;
 mod staff;
 mod transport;
+mod vat_evidence;
 mod web;

@@ -146,8 +146,9 @@ const WEBHOOK_SECRET: &str = "whsec_native_test";
 /// Signs incidents' reply addresses.
 const REPLY_SECRET: &str = "native-reply-secret-of-enough-length";
 
-/// A stand-in for VIES, as tests/e2e/standins.py answers: DE123456789
-/// confirmed, DE999999999 unavailable, any other invalid.
+/// A stand-in for VIES, as tests/e2e/standins.py answers: DE123456789,
+/// DE246813579 (without a name), ATU12345678 and SI87654321 confirmed,
+/// DE999999999 unavailable, any other invalid.
 struct StandInVies;
 
 impl spica_portal::app::VatChecker for StandInVies {
@@ -159,6 +160,16 @@ impl spica_portal::app::VatChecker for StandInVies {
         match format!("{}{}", request.country_code, request.vat_number).as_str() {
             "DE123456789" => Answer::Confirmed(Details {
                 name: Some("Sternwarte Berlin GmbH".into()),
+                ..Details::default()
+            }),
+            // VIES's "---": no name given.
+            "DE246813579" => Answer::Confirmed(Details::default()),
+            "ATU12345678" => Answer::Confirmed(Details {
+                name: Some("Alpenblick Handels GmbH".into()),
+                ..Details::default()
+            }),
+            "SI87654321" => Answer::Confirmed(Details {
+                name: Some("KOVINAR, D.O.O.".into()),
                 ..Details::default()
             }),
             "DE999999999" => Answer::Unavailable("VIES: MS_UNAVAILABLE".into()),

@@ -18,7 +18,8 @@ same session again for a repeated Idempotency-Key. GET /checkout-sessions
 lists the forms received.
 
 VIES: POST /check-vat-number {"countryCode", "vatNumber"} answers as the EU's
-REST API does: valid with a name and address for the numbers in VIES_NUMBERS,
+REST API does: valid with a name and address for the numbers in VIES_NUMBERS
+(one of them without a name, one another company's than most test buyers'),
 the MS_UNAVAILABLE error for DE999999999 (the member state's service down),
 {"valid": false} for any other.
 
@@ -50,8 +51,14 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STRIPE_KEY = "sk_test_e2e"
-# VAT numbers VIES confirms, with the name and address it gives.
-VIES_NUMBERS = {"DE123456789": ("Sternwarte Berlin GmbH", "Unter den Linden 1, 10117 Berlin")}
+# VAT numbers VIES confirms, with the name and address it gives ("---" where
+# the member state discloses none, as Germany's often does).
+VIES_NUMBERS = {
+    "DE123456789": ("Sternwarte Berlin GmbH", "Unter den Linden 1, 10117 Berlin"),
+    "DE246813579": ("---", "---"),
+    "ATU12345678": ("Alpenblick Handels GmbH", "Mariahilfer Strasse 1, 1060 Wien"),
+    "SI87654321": ("KOVINAR, D.O.O.", "Trzaska cesta 12, 1000 Ljubljana"),
+}
 VIES_UNAVAILABLE = "DE999999999"
 
 # Cloudflare Access's certs, as a stand-in issuer publishes them: the public
