@@ -42,8 +42,8 @@ pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
 pub use organisations::{ClaimDecision, Invited};
 pub use payments::{EventOutcome, Outcome as PaymentOutcome};
 pub use principal::{
-    Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
-    StaffIdentity, BREAK_GLASS, SESSION_HOURS,
+    Access, AccessKeys, CachedKeys, Caller, CertsSource, Credentials, CustomerPrincipal,
+    PartnerNeed, Principal, StaffIdentity, BREAK_GLASS, SESSION_HOURS,
 };
 pub use profile::CustomerOverview;
 pub use rate_limit::RateLimited;

@@ -7,9 +7,10 @@ use std::sync::{Arc, Condvar, Mutex};
 
 use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
-    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, InboundOutcome, Job,
-    MailSender, PaymentProvider, SendFailure,
+    App, BankAccount, CachedKeys, CertsSource, CheckoutRequest, CheckoutSession, Config,
+    EmailRequest, InboundOutcome, Job, MailSender, PaymentProvider, SendFailure,
 };
+use spica_portal::domain::access::KeyCache;
 use spica_portal::domain::inbound::{DecodedEmail, InboundError};
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
@@ -25,6 +26,8 @@ use super::helpers::{
 pub struct Native {
     app: App<Racing>,
     gate: Arc<WriteGate>,
+    certs: StandInCerts,
+    access_keys: Mutex<KeyCache<rsa::RsaPublicKey>>,
     now: Instant,
     seeds: AtomicU64,
     mail: StandInMail,
@@ -48,32 +51,60 @@ impl PaymentProvider for StandInStripe {
     }
 }
 
-/// The stand-in Access issuer's published keys (tests/fixtures/access),
+/// The stand-in Access issuer's certs (tests/fixtures/access), in memory:
+/// read as the Worker reads them (`domain::access::published_keys`) and
 /// checked with the `rsa` crate as the Worker checks them with WebCrypto.
-struct StandInAccess;
+/// The native app holds them through the same cache and refresh policy as
+/// the Worker (`app::CachedKeys`); this counts the fetches and fails them
+/// for a while when told.
+#[derive(Default)]
+struct StandInCerts {
+    fetches: AtomicU64,
+    failing_until: Mutex<Option<std::time::Instant>>,
+}
 
-impl spica_portal::app::AccessKeys for StandInAccess {
-    async fn verify(&self, kid: &str, input: &[u8], signature: &[u8]) -> Result<bool, String> {
+impl CertsSource for &StandInCerts {
+    type Key = rsa::RsaPublicKey;
+
+    async fn fetch(&self) -> Result<Vec<(String, rsa::RsaPublicKey)>, String> {
         use base64::engine::general_purpose::URL_SAFE_NO_PAD;
         use base64::Engine;
-        use rsa::signature::Verifier;
-        let certs: serde_json::Value =
-            serde_json::from_str(include_str!("../fixtures/access/certs.json")).unwrap();
-        let Some(key) = certs["keys"]
-            .as_array()
+        self.fetches.fetch_add(1, Ordering::Relaxed);
+        if self
+            .failing_until
+            .lock()
             .unwrap()
-            .iter()
-            .find(|k| k["kid"] == kid)
-        else {
-            return Ok(false);
+            .is_some_and(|until| std::time::Instant::now() < until)
+        {
+            return Err("certs answered 503".into());
+        }
+        let keys = spica_portal::domain::access::published_keys(include_bytes!(
+            "../fixtures/access/certs.json"
+        ))
+        .map_err(|e| e.to_string())?;
+        let number = |text: &str| {
+            URL_SAFE_NO_PAD
+                .decode(text)
+                .map(|bytes| rsa::BigUint::from_bytes_be(&bytes))
+                .map_err(|e| e.to_string())
         };
-        let number = |name: &str| {
-            rsa::BigUint::from_bytes_be(
-                &URL_SAFE_NO_PAD.decode(key[name].as_str().unwrap()).unwrap(),
-            )
-        };
-        let public = rsa::RsaPublicKey::new(number("n"), number("e")).map_err(|e| e.to_string())?;
-        let verifying = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(public);
+        keys.into_iter()
+            .map(|key| {
+                let public = rsa::RsaPublicKey::new(number(&key.n)?, number(&key.e)?)
+                    .map_err(|e| e.to_string())?;
+                Ok((key.kid, public))
+            })
+            .collect()
+    }
+
+    async fn check(
+        &self,
+        key: &rsa::RsaPublicKey,
+        input: &[u8],
+        signature: &[u8],
+    ) -> Result<bool, String> {
+        use rsa::signature::Verifier;
+        let verifying = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.clone());
         let Ok(signature) = rsa::pkcs1v15::Signature::try_from(signature) else {
             return Ok(false);
         };
@@ -267,6 +298,8 @@ pub fn spawn_app() -> TestApp<Native> {
     TestApp(Native {
         app: App::new(db, config),
         gate,
+        certs: StandInCerts::default(),
+        access_keys: Mutex::new(KeyCache::new()),
         now: from_unix_millis(1_795_000_000_000).unwrap(),
         seeds: AtomicU64::new(0),
         mail: StandInMail::default(),
@@ -348,7 +381,10 @@ impl Transport for Native {
         let handled = pollster::block_on(api::handle(
             &self.app,
             Some(&StandInStripe),
-            Some(&StandInAccess),
+            Some(&CachedKeys {
+                source: &self.certs,
+                cache: &self.access_keys,
+            }),
             request,
             self.now,
             seed,
@@ -375,6 +411,15 @@ impl Transport for Native {
 
     fn race_writes(&self, n: usize) {
         self.gate.arm(n);
+    }
+
+    fn access_certs_fetches(&self) -> u64 {
+        self.certs.fetches.load(Ordering::Relaxed)
+    }
+
+    fn fail_access_certs(&self, seconds: u64) {
+        *self.certs.failing_until.lock().unwrap() =
+            Some(std::time::Instant::now() + std::time::Duration::from_secs(seconds));
     }
 
     fn webhook_secret(&self) -> &str {
