@@ -281,6 +281,8 @@ CREATE TABLE coupon_orders (
   total_due_cents     INTEGER NOT NULL CHECK (total_due_cents = total_cents + vat_cents), -- gross: what the payment must bring
   buyer_country       TEXT NOT NULL CHECK (length(buyer_country) = 2),
   buyer_vat_id        TEXT,                    -- the VAT number the customer had when ordering
+  -- Why a sale that could have been zero-rated was not (migration 0019).
+  vat_note            TEXT CHECK (vat_note IN ('domestic_vat_number', 'vat_number_of_another_country', 'no_vat_number', 'vat_number_being_checked', 'vat_number_not_confirmed', 'vies_name_differs')),
   CHECK (vat_category <> 'reverse_charge' OR (vat_rate_bp = 0 AND buyer_vat_id IS NOT NULL)),
   CHECK (vat_category <> 'not_subject' OR vat_rate_bp = 0)
 ) STRICT;

@@ -17,6 +17,15 @@ use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::store::{Database, OrderRecord, TaskRecord};
 
+/// Why a sale is not zero-rated where it could have been: its code and the
+/// reason in words; null when there is nothing to explain.
+pub(crate) fn vat_note_json(note: Option<crate::domain::vat::VatNote>) -> Value {
+    note.map_or(
+        Value::Null,
+        |note| json!({"code": note.as_str(), "explanation": note.explanation()}),
+    )
+}
+
 /// An order as its answer shows it.
 pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value {
     let order = &record.order;
@@ -27,6 +36,7 @@ pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value 
         "total": order.total,
         "vat_rate": order.vat.rate.to_string(),
         "vat_category": order.vat.category.as_str(),
+        "vat_note": vat_note_json(order.buyer.vat_note),
         "vat": order.vat.vat,
         "total_due": order.vat.total_due,
         "currency": crate::domain::money::CURRENCY,

@@ -146,6 +146,7 @@ pub async fn staff_list<D: Database>(
                 item["customer_id"] = json!(record.customer_id);
                 item["buyer"] = json!(record.document.buyer.name);
                 item["buyer_vat_id"] = json!(record.document.buyer.vat_id);
+                item["vat_note"] = super::coupons::vat_note_json(record.vat_note);
                 item
             })
             .collect();

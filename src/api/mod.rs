@@ -1091,7 +1091,11 @@ async fn me<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<
 /// The body of `GET /api/me`, also the answer of `PATCH /api/me`.
 pub(super) fn me_json(overview: &crate::app::CustomerOverview, now: Instant) -> serde_json::Value {
     let mut body = profile_json(&overview.profile);
-    body["company"]["vat_status"] = overview.vat_status.map(|s| s.as_str()).into();
+    body["company"]["vat_status"] = overview.vat.status.map(|s| s.as_str()).into();
+    body["company"]["vat_treatment"] = serde_json::json!({
+        "category": overview.vat.decision.category.as_str(),
+        "note": coupons::vat_note_json(overview.vat.decision.note),
+    });
     body["licenses"] = licensing::licenses_json(&overview.records.licenses, now);
     body
 }

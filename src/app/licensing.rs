@@ -599,10 +599,12 @@ impl<D: Database> App<D> {
         }
     }
 
-    /// Frees an installation's seat, within the monthly limit per license:
-    /// the caller, the activation, its license and the month's deactivations
-    /// read in one batch, the deactivation and its audit row written in the
-    /// next, and answered from what was decided.
+    /// Frees an installation's seat, within the monthly allowance per
+    /// license: the caller, the activation and its license read in one
+    /// batch; the deactivation, guarded by the month's count of the
+    /// license's deactivations, and its audit row (written only if the
+    /// deactivation happened) in the next. The refusal is the guard's: the
+    /// count is never taken from the read, which racing requests share.
     pub async fn deactivate(
         &self,
         caller: &Caller,
@@ -616,7 +618,6 @@ impl<D: Database> App<D> {
                 vec![
                     store::activation_of(activation_id),
                     store::license_of_activation(activation_id),
-                    store::deactivations_since(activation_id, activation::month_start(now)),
                 ],
             )
             .await?;
@@ -626,13 +627,10 @@ impl<D: Database> App<D> {
         if record.deactivated_at.is_some() {
             return Ok(record);
         }
-        let used = store::decode_count(&rows[2])?;
-        if !activation::may_deactivate(u32::try_from(used).unwrap_or(u32::MAX)) {
-            return Err(AppError::Licensing(LicensingError::DeactivationLimit));
-        }
-        self.store
+        let changes = self
+            .store
             .write(vec![
-                store::deactivate(activation_id, now),
+                store::deactivate(activation_id, now, &activation::deactivation_allowance(now)),
                 store::audit(
                     &entropy.id("aud"),
                     activation_id,
@@ -644,6 +642,9 @@ impl<D: Database> App<D> {
                 ),
             ])
             .await?;
+        if changes[0] == 0 {
+            return Err(AppError::Licensing(LicensingError::DeactivationLimit));
+        }
         Ok(ActivationRecord {
             deactivated_at: Some(now),
             ..record

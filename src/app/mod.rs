@@ -42,8 +42,8 @@ pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
 pub use organisations::{ClaimDecision, Invited, People};
 pub use payments::{EventOutcome, Outcome as PaymentOutcome};
 pub use principal::{
-    Access, AccessKeys, Caller, Credentials, CustomerPrincipal, PartnerNeed, Principal,
-    StaffIdentity, BREAK_GLASS, SESSION_HOURS,
+    Access, AccessKeys, CachedKeys, Caller, CertsSource, Credentials, CustomerPrincipal,
+    PartnerNeed, Principal, StaffIdentity, BREAK_GLASS, SESSION_HOURS,
 };
 pub use profile::CustomerOverview;
 pub use rate_limit::{FloodLimit, FLOOD_RETRY_AFTER_SECONDS};
@@ -53,7 +53,7 @@ pub use replies::{InboundOutcome, Refusal};
 pub use sessions::{AccessGrant, Profile};
 pub use staff::MemberChange;
 pub use tasks::TaskQueue;
-pub use vies::{VatChecker, VatStatus};
+pub use vies::{VatChecker, VatStanding, VatStatus};
 
 use serde::{Deserialize, Serialize};
 

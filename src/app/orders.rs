@@ -170,7 +170,8 @@ impl<D: Database> App<D> {
     /// The calling customer and what prices an order of theirs today, in
     /// one round trip: SUPS coverage (the net price), and the VAT treatment
     /// that the seller's rate on the day (in Ljubljana) and the customer's
-    /// country and VIES-confirmed VAT number give. Without a rate for the
+    /// country, name, VAT number and VIES's answer give (`VatStanding`),
+    /// with its note. Without a rate for the
     /// seller's country nothing is sold (503), rather than at a guessed rate.
     pub async fn pricing(
         &self,
@@ -194,24 +195,17 @@ impl<D: Database> App<D> {
         let seller_rate = vat::rate_on(&store::decode_rates(&rows[1])?, seller, day).ok_or(
             AppError::Unavailable("no VAT rate for the seller's country"),
         )?;
+        let answer = store::decode_vies_answer(&rows[2])?;
+        let standing = super::VatStanding::of(seller, &customer.customer, answer.as_ref())?;
         let country = Country::parse(&customer.customer.country)
             .map_err(|_| DbError::Decode(format!("country {}", customer.customer.country)))?;
-        let confirmed =
-            customer.customer.vat_id.is_some() && store::decode_vat_number_confirmed(&rows[2])?;
-        let treatment = vat::treatment(
-            seller,
-            vat::Buyer {
-                country,
-                vat_number_confirmed: confirmed,
-            },
-            seller_rate,
-        );
         let pricing = Pricing {
             sups_active: !rows[0].is_empty(),
-            treatment,
+            treatment: standing.decision.treatment(seller_rate),
             buyer: OrderBuyer {
                 country,
                 vat_id: customer.customer.vat_id.clone(),
+                vat_note: standing.decision.note,
             },
         };
         Ok((customer, pricing))

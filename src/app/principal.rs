@@ -9,7 +9,9 @@
 
 use super::{App, AppError};
 use crate::app::AccessError;
-use crate::domain::access::{Assertion, AssertionError};
+use std::sync::{Mutex, PoisonError};
+
+use crate::domain::access::{Assertion, AssertionError, KeyCache, KeyLookup};
 use crate::domain::entropy::Entropy;
 use crate::domain::organisation::ContactStatus;
 use crate::domain::registration::CustomerStatus;
@@ -128,7 +130,75 @@ pub trait AccessKeys {
         kid: &str,
         signing_input: &[u8],
         signature: &[u8],
+        now: Instant,
     ) -> Result<bool, String>;
+}
+
+/// Where Access's keys come from: the team's certs fetched and each key
+/// imported (WebCrypto in the Worker, the rsa crate in tests), and the
+/// check of a signature with one key.
+#[allow(async_fn_in_trait)]
+pub trait CertsSource {
+    /// A key as the checker holds it once imported.
+    type Key: Clone;
+    /// The published keys by id; `Err` when the certs cannot be had (an
+    /// error, not 200, unreadable, no key).
+    async fn fetch(&self) -> Result<Vec<(String, Self::Key)>, String>;
+    /// Whether `signature` over `signing_input` verifies with `key`.
+    async fn check(
+        &self,
+        key: &Self::Key,
+        signing_input: &[u8],
+        signature: &[u8],
+    ) -> Result<bool, String>;
+}
+
+/// Access's keys through the isolate's [`KeyCache`]: at most one fetch of
+/// the certs a minute whatever `kid` requests name, a fetch replaces the
+/// set, and a failed one keeps it (the known keys keep verifying). The
+/// lock is never held across a fetch or a check: a request naming a new
+/// key while another request's fetch is under way is refused (401), not
+/// sent to fetch too.
+pub struct CachedKeys<'a, S: CertsSource> {
+    pub source: S,
+    pub cache: &'a Mutex<KeyCache<S::Key>>,
+}
+
+impl<S: CertsSource> CachedKeys<'_, S> {
+    fn cache(&self) -> std::sync::MutexGuard<'_, KeyCache<S::Key>> {
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl<S: CertsSource> AccessKeys for CachedKeys<'_, S> {
+    async fn verify(
+        &self,
+        kid: &str,
+        signing_input: &[u8],
+        signature: &[u8],
+        now: Instant,
+    ) -> Result<bool, String> {
+        let lookup = self.cache().lookup(kid, now);
+        let key = match lookup {
+            KeyLookup::Found(key) => key,
+            KeyLookup::Unknown => return Ok(false),
+            KeyLookup::Fetch => match self.source.fetch().await {
+                Ok(keys) => {
+                    let mut cache = self.cache();
+                    cache.replace(keys, now);
+                    match cache.key(kid) {
+                        Some(key) => key,
+                        None => return Ok(false),
+                    }
+                }
+                Err(why) => match self.cache().key(kid) {
+                    Some(key) => key,
+                    None => return Err(why),
+                },
+            },
+        };
+        self.source.check(&key, signing_input, signature).await
+    }
 }
 
 /// A request's credentials, checked as far as they can be without the
@@ -494,6 +564,7 @@ impl<D: Database> App<D> {
                 &assertion.kid,
                 assertion.signing_input.as_bytes(),
                 &assertion.signature,
+                now,
             )
             .await
             .map_err(|_| AppError::Unavailable("staff sign-in cannot be checked right now"))?;
@@ -765,5 +836,145 @@ impl Caller {
     pub fn customer(customer: CustomerPrincipal, now: Instant) -> Self {
         let principal = Principal::Customer(Box::new(customer));
         Self::new(Access::Customer, Claim::Known(principal), now)
+    }
+}
+
+#[cfg(test)]
+mod access_key_tests {
+    //! The refresh policy of Access's keys, with the clock passed in, over
+    //! an in-memory certs source whose keys are plain secrets.
+
+    use std::cell::{Cell, RefCell};
+    use std::sync::Mutex;
+
+    use super::{AccessKeys, CachedKeys, CertsSource};
+    use crate::app::testing::{now, run};
+    use crate::domain::access::KeyCache;
+    use crate::domain::time::Instant;
+
+    /// Publishes `keys` (a key "verifies" a signature equal to its name), or
+    /// fails; counts the fetches.
+    struct Certs {
+        keys: RefCell<Result<Vec<&'static str>, String>>,
+        fetches: Cell<u32>,
+    }
+
+    impl Certs {
+        fn publishing(keys: &[&'static str]) -> Self {
+            Self {
+                keys: RefCell::new(Ok(keys.to_vec())),
+                fetches: Cell::new(0),
+            }
+        }
+
+        fn publish(&self, keys: &[&'static str]) {
+            *self.keys.borrow_mut() = Ok(keys.to_vec());
+        }
+
+        fn fail(&self) {
+            *self.keys.borrow_mut() = Err("certs answered 503".into());
+        }
+    }
+
+    impl CertsSource for &Certs {
+        type Key = &'static str;
+
+        async fn fetch(&self) -> Result<Vec<(String, &'static str)>, String> {
+            self.fetches.set(self.fetches.get() + 1);
+            let keys = self.keys.borrow().clone()?;
+            Ok(keys.into_iter().map(|k| (k.to_owned(), k)).collect())
+        }
+
+        async fn check(
+            &self,
+            key: &&'static str,
+            _: &[u8],
+            signature: &[u8],
+        ) -> Result<bool, String> {
+            Ok(key.as_bytes() == signature)
+        }
+    }
+
+    fn at(seconds: i64) -> Instant {
+        now() + chrono::Duration::seconds(seconds)
+    }
+
+    /// Whether an assertion by key `kid` (signed by `signer`) verifies at `seconds`.
+    fn verifies(
+        certs: &Certs,
+        cache: &Mutex<KeyCache<&'static str>>,
+        kid: &str,
+        seconds: i64,
+    ) -> Result<bool, String> {
+        let keys = CachedKeys {
+            source: certs,
+            cache,
+        };
+        run(keys.verify(kid, b"header.payload", kid.as_bytes(), at(seconds)))
+    }
+
+    #[test]
+    fn twenty_unknown_keys_fetch_the_certs_once_a_minute_at_most() {
+        let certs = Certs::publishing(&["k1"]);
+        let cache = Mutex::new(KeyCache::new());
+        assert_eq!(verifies(&certs, &cache, "k1", 0), Ok(true));
+        assert_eq!(certs.fetches.get(), 1);
+        for n in 0..20 {
+            assert_eq!(
+                verifies(&certs, &cache, &format!("random-{n}"), 1 + n),
+                Ok(false)
+            );
+        }
+        assert_eq!(certs.fetches.get(), 1, "within the minute of the first");
+        assert_eq!(verifies(&certs, &cache, "random-x", 60), Ok(false));
+        assert_eq!(verifies(&certs, &cache, "random-y", 61), Ok(false));
+        assert_eq!(certs.fetches.get(), 2);
+        assert_eq!(verifies(&certs, &cache, "k1", 62), Ok(true));
+    }
+
+    #[test]
+    fn a_key_access_stopped_publishing_stops_verifying_after_the_next_fetch() {
+        let certs = Certs::publishing(&["k1"]);
+        let cache = Mutex::new(KeyCache::new());
+        assert_eq!(verifies(&certs, &cache, "k1", 0), Ok(true));
+        certs.publish(&["k2"]);
+        assert_eq!(
+            verifies(&certs, &cache, "k1", 30),
+            Ok(true),
+            "not fetched yet"
+        );
+        assert_eq!(verifies(&certs, &cache, "k2", 60), Ok(true));
+        assert_eq!(verifies(&certs, &cache, "k1", 61), Ok(false));
+        // Without a new key named, the set is refreshed within the hour.
+        let cache = Mutex::new(KeyCache::new());
+        certs.publish(&["k1"]);
+        assert_eq!(verifies(&certs, &cache, "k1", 0), Ok(true));
+        certs.publish(&["k2"]);
+        assert_eq!(verifies(&certs, &cache, "k1", 3599), Ok(true));
+        assert_eq!(verifies(&certs, &cache, "k1", 3600), Ok(false));
+    }
+
+    #[test]
+    fn while_the_certs_are_down_the_known_keys_keep_verifying() {
+        let certs = Certs::publishing(&["k1"]);
+        let cache = Mutex::new(KeyCache::new());
+        assert_eq!(verifies(&certs, &cache, "k1", 0), Ok(true));
+        certs.fail();
+        assert!(
+            verifies(&certs, &cache, "k2", 60).is_err(),
+            "the fetch failed"
+        );
+        assert_eq!(verifies(&certs, &cache, "k1", 61), Ok(true));
+        assert_eq!(
+            verifies(&certs, &cache, "k2", 62),
+            Ok(false),
+            "no second fetch"
+        );
+        // An hour on, the refresh fails too and the key held still verifies.
+        assert_eq!(verifies(&certs, &cache, "k1", 4000), Ok(true));
+        assert_eq!(certs.fetches.get(), 3);
+        // Before any fetch succeeded there is nothing to verify with.
+        let empty = Mutex::new(KeyCache::new());
+        assert!(verifies(&certs, &empty, "k1", 0).is_err());
     }
 }

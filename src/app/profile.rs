@@ -63,8 +63,9 @@ pub struct CustomerOverview {
     pub profile: Profile,
     pub orders: Vec<OrderRecord>,
     pub records: store::Overview,
-    /// What VIES said of the VAT number; None without one.
-    pub vat_status: Option<super::VatStatus>,
+    /// What VIES said of the VAT number, and how VAT applies to an order
+    /// placed now, with its note.
+    pub vat: super::VatStanding,
 }
 
 impl<D: Database> App<D> {
@@ -73,12 +74,20 @@ impl<D: Database> App<D> {
         Ok(self.overview_with(caller, Vec::new()).await?.0)
     }
 
-    /// The overview and the rows of `extra`, in one round trip.
+    /// The overview, the rows of `extra` and VIES's latest answer about the
+    /// current VAT number, in one round trip.
     async fn overview_with(
         &self,
         caller: &Caller,
         extra: Vec<store::Statement>,
-    ) -> Result<(CustomerOverview, Vec<Vec<store::Row>>), AppError> {
+    ) -> Result<
+        (
+            CustomerOverview,
+            Vec<Vec<store::Row>>,
+            Option<store::ViesAnswer>,
+        ),
+        AppError,
+    > {
         let scope = caller.customer_scope();
         let mut reads = store::overview_of(&scope, OVERVIEW_LEDGER_LINES);
         reads.push(store::vat_number_answer(&scope));
@@ -89,9 +98,11 @@ impl<D: Database> App<D> {
         let extra = rows.split_off(own.min(rows.len()));
         let principal = principal.customer()?;
         let orders = store::decode_orders(&rows.pop().unwrap_or_default())?;
-        let vat_status = super::VatStatus::of(
-            principal.customer.vat_id.as_deref(),
-            &rows.pop().unwrap_or_default(),
+        let answer = store::decode_vies_answer(&rows.pop().unwrap_or_default())?;
+        let vat = super::VatStanding::of(
+            self.config.seller_country,
+            &principal.customer,
+            answer.as_ref(),
         )?;
         let records = store::Overview::decode(&rows)?;
         let pending_email = records
@@ -108,9 +119,9 @@ impl<D: Database> App<D> {
             },
             orders,
             records,
-            vat_status,
+            vat,
         };
-        Ok((overview, extra))
+        Ok((overview, extra, answer))
     }
 }
 
@@ -121,7 +132,7 @@ impl<D: Database> App<D> {
     pub async fn profile_form(
         &self,
         caller: &Caller,
-    ) -> Result<(CustomerPrincipal, Option<String>, Option<super::VatStatus>), AppError> {
+    ) -> Result<(CustomerPrincipal, Option<String>, super::VatStanding), AppError> {
         let scope = caller.customer_scope();
         let (principal, rows) = self
             .read_as(
@@ -137,11 +148,13 @@ impl<D: Database> App<D> {
             .into_iter()
             .find(|(contact, _)| *contact == principal.contact.id)
             .map(|(_, email)| email);
-        let vat_status = super::VatStatus::of(
-            principal.customer.vat_id.as_deref(),
-            rows.get(1).map_or(&[][..], Vec::as_slice),
+        let answer = store::decode_vies_answer(rows.get(1).map_or(&[][..], Vec::as_slice))?;
+        let vat = super::VatStanding::of(
+            self.config.seller_country,
+            &principal.customer,
+            answer.as_ref(),
         )?;
-        Ok((principal, pending, vat_status))
+        Ok((principal, pending, vat))
     }
 
     /// Saves every present field in one batch; a new address is stored as
@@ -178,7 +191,7 @@ impl<D: Database> App<D> {
             .iter()
             .map(|e| links_requested(e, now))
             .collect();
-        let (mut overview, rows) = self.overview_with(caller, extra).await?;
+        let (mut overview, rows, answer) = self.overview_with(caller, extra).await?;
         let requested = match rows.first() {
             Some(rows) => store::decode_link_requests(rows)?,
             None => Vec::new(),
@@ -193,13 +206,22 @@ impl<D: Database> App<D> {
         {
             overview.profile.pending_email = Some(email.as_str().to_owned());
         }
-        if let Some(vat_id) = change.vat_id.as_ref() {
-            let new = vat_id.as_ref().map(|v| v.as_str());
-            if new != principal.customer.vat_id.as_deref() {
-                overview.vat_status = super::VatStatus::of(new, &[])?;
+        // VIES's answer was about the number before the change: a new
+        // number has none yet.
+        let answer = match change.vat_id.as_ref() {
+            Some(vat_id)
+                if vat_id.as_ref().map(|v| v.as_str()) != principal.customer.vat_id.as_deref() =>
+            {
+                None
             }
-        }
+            _ => answer,
+        };
         apply(change, &mut overview.profile.principal);
+        overview.vat = super::VatStanding::of(
+            self.config.seller_country,
+            &overview.profile.principal.customer,
+            answer.as_ref(),
+        )?;
         Ok((overview, jobs))
     }
 

@@ -4,8 +4,10 @@
 //! a number, the seller's rate applies.
 
 use super::{App, AppError, Job};
+use crate::domain::country::Country;
 use crate::domain::entropy::Entropy;
 use crate::domain::time::Instant;
+use crate::domain::vat;
 use crate::domain::vies::{Answer, CheckRequest};
 use crate::store::{self, Database};
 
@@ -46,20 +48,52 @@ impl VatStatus {
         }
     }
 
-    /// The status of `vat_id` given the latest definite answer's rows
-    /// (`store::vat_number_answer`); None without a number.
-    pub fn of(vat_id: Option<&str>, answer: &[store::Row]) -> Result<Option<Self>, AppError> {
-        let Some(vat_id) = vat_id else {
-            return Ok(None);
-        };
+    /// The status of `vat_id` given VIES's latest definite answer about
+    /// it; None without a number.
+    pub fn of(vat_id: Option<&str>, answer: Option<&store::ViesAnswer>) -> Option<Self> {
+        let vat_id = vat_id?;
         if CheckRequest::for_vat_id(vat_id).is_none() {
-            return Ok(Some(Self::NotConfirmed));
+            return Some(Self::NotConfirmed);
         }
-        Ok(Some(match answer.first() {
+        Some(match answer {
             None => Self::BeingChecked,
-            Some(_) if store::decode_vat_number_confirmed(answer)? => Self::Confirmed,
+            Some(answer) if answer.confirmed => Self::Confirmed,
             Some(_) => Self::NotConfirmed,
-        }))
+        })
+    }
+}
+
+/// Where a customer stands with VAT today: what VIES said of the number,
+/// and how VAT applies to an order placed now, with the reason wherever it
+/// is not reverse charge though it could have been. One function for the
+/// profile, the coupons page and the price of an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VatStanding {
+    pub status: Option<VatStatus>,
+    pub decision: vat::Decision,
+}
+
+impl VatStanding {
+    /// From the customer's record as it is (or is about to be) and VIES's
+    /// latest definite answer about its current number.
+    pub fn of(
+        seller: Country,
+        customer: &store::CustomerRecord,
+        answer: Option<&store::ViesAnswer>,
+    ) -> Result<Self, AppError> {
+        let country = Country::parse(&customer.country)
+            .map_err(|_| store::DbError::Decode(format!("country {}", customer.country)))?;
+        let vat_id = customer.vat_id.as_deref();
+        let buyer = vat::Buyer {
+            country,
+            company_name: &customer.company_name,
+            vat_id,
+            vies: answer.map_or(vat::Vies::NoAnswerYet, store::ViesAnswer::vies),
+        };
+        Ok(Self {
+            status: VatStatus::of(vat_id, answer),
+            decision: vat::decide(seller, &buyer),
+        })
     }
 }
 
@@ -168,13 +202,17 @@ mod tests {
         }
     }
 
+    /// A company in Germany with `vat_id`, named as VIES names
+    /// DE123456789's holder.
     fn german(app: &App<Sqlite>, vat_id: &str) -> crate::app::CustomerPrincipal {
         let mut principal = customer(app, "ana@kovinar.si", 1);
         run(app.store.write(vec![Statement::new(
-            "UPDATE customers SET country = 'DE', vat_id = ?2 WHERE id = ?1",
+            "UPDATE customers SET country = 'DE', vat_id = ?2, company_name = 'Sternwarte Berlin' \
+             WHERE id = ?1",
             vec![principal.customer.id.as_str().into(), vat_id.into()],
         )]))
         .unwrap();
+        principal.customer.company_name = "Sternwarte Berlin".into();
         principal.customer.country = "DE".into();
         principal.customer.vat_id = Some(vat_id.into());
         principal

@@ -6,7 +6,9 @@
 //! through Access: the signature (by the key the header's `kid` names, from the
 //! team's published certs) and the claims below. Checking the signature needs
 //! the keys and a crypto implementation, so it is the caller's; this module
-//! reads the token and decides on its claims, at the instant it is given.
+//! reads the token and decides on its claims, at the instant it is given,
+//! reads the certs, and decides when an isolate fetches them again
+//! ([`KeyCache`]).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -144,10 +146,232 @@ impl Assertion {
     }
 }
 
+/// An isolate fetches Access's certs at most once in this many seconds,
+/// whatever keys the requests name: an assertion naming an unknown `kid`
+/// (a new key, or anyone's invention) cannot make the Worker fetch more.
+pub const CERTS_RETRY_SECONDS: i64 = 60;
+
+/// A fetched key set is refreshed by the first request after this many
+/// seconds (as often as [`CERTS_RETRY_SECONDS`] allows), so that a key
+/// Access stopped publishing stops verifying even if no new one is named.
+pub const CERTS_MAX_AGE_SECONDS: i64 = 3600;
+
+/// One RSA key of Access's certs: its id and the JWK's modulus and
+/// exponent (base64url), to be imported by whoever checks signatures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedKey {
+    pub kid: String,
+    pub n: String,
+    pub e: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CertsError {
+    #[error("the certs are not a JSON object with keys")]
+    Unreadable,
+    #[error("the certs publish no RSA key")]
+    NoKeys,
+}
+
+/// Reads Access's certs (`{"keys": [JWK…], "public_cert": …}`): their RSA
+/// keys. An answer without one is refused, never read as an empty set,
+/// which would drop every key the isolate holds.
+pub fn published_keys(body: &[u8]) -> Result<Vec<PublishedKey>, CertsError> {
+    #[derive(Deserialize)]
+    struct Certs {
+        keys: Vec<serde_json::Value>,
+    }
+    let certs: Certs = serde_json::from_slice(body).map_err(|_| CertsError::Unreadable)?;
+    let text = |key: &serde_json::Value, name: &str| {
+        key.get(name)
+            .and_then(serde_json::Value::as_str)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let keys: Vec<PublishedKey> = certs
+        .keys
+        .iter()
+        .filter(|key| key.get("kty").and_then(serde_json::Value::as_str) == Some("RSA"))
+        .filter_map(|key| {
+            Some(PublishedKey {
+                kid: text(key, "kid")?,
+                n: text(key, "n")?,
+                e: text(key, "e")?,
+            })
+        })
+        .collect();
+    if keys.is_empty() {
+        return Err(CertsError::NoKeys);
+    }
+    Ok(keys)
+}
+
+/// The keys an isolate holds (`K`: however the checker keeps an imported
+/// key) and when it last fetched and last tried to fetch the certs. The
+/// refresh policy, with the clock passed in; the fetching is the caller's.
+#[derive(Debug)]
+pub struct KeyCache<K> {
+    keys: Vec<(String, K)>,
+    fetched_at: Option<Instant>,
+    tried_at: Option<Instant>,
+}
+
+/// What a request naming a key does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyLookup<K> {
+    /// Check the signature with this key.
+    Found(K),
+    /// Fetch the certs first (the attempt is noted: no other request
+    /// fetches for a minute), then [`KeyCache::replace`] the set on
+    /// success; on failure the keys held stay.
+    Fetch,
+    /// Not a key the isolate holds, and no fetch is due: refused.
+    Unknown,
+}
+
+impl<K> Default for KeyCache<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K> KeyCache<K> {
+    pub const fn new() -> Self {
+        Self {
+            keys: Vec::new(),
+            fetched_at: None,
+            tried_at: None,
+        }
+    }
+}
+
+impl<K: Clone> KeyCache<K> {
+    /// The key named `kid`, if held.
+    pub fn key(&self, kid: &str) -> Option<K> {
+        self.keys
+            .iter()
+            .find(|(id, _)| id == kid)
+            .map(|(_, key)| key.clone())
+    }
+
+    /// What a request naming `kid` at `now` does: a fetch when the key is
+    /// unknown or the set is older than [`CERTS_MAX_AGE_SECONDS`], but not
+    /// within [`CERTS_RETRY_SECONDS`] of the last attempt (a clock that
+    /// went back allows one).
+    pub fn lookup(&mut self, kid: &str, now: Instant) -> KeyLookup<K> {
+        let since = |at: Option<Instant>| at.map(|at| (now - at).num_seconds());
+        let stale = since(self.fetched_at).is_none_or(|age| age >= CERTS_MAX_AGE_SECONDS);
+        let may_fetch =
+            since(self.tried_at).is_none_or(|waited| !(0..CERTS_RETRY_SECONDS).contains(&waited));
+        match self.key(kid) {
+            Some(key) if !stale || !may_fetch => KeyLookup::Found(key),
+            _ if may_fetch => {
+                self.tried_at = Some(now);
+                KeyLookup::Fetch
+            }
+            _ => KeyLookup::Unknown,
+        }
+    }
+
+    /// The keys of a successful fetch at `now`: they replace the set, so a
+    /// key no longer published stops verifying.
+    pub fn replace(&mut self, keys: Vec<(String, K)>, now: Instant) {
+        self.keys = keys;
+        self.fetched_at = Some(now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::time::from_unix_millis;
+
+    fn second(s: i64) -> Instant {
+        from_unix_millis(1_800_000_000_000 + s * 1000).unwrap()
+    }
+
+    #[test]
+    fn the_certs_publish_their_rsa_keys_and_an_answer_without_one_is_refused() {
+        let keys =
+            published_keys(include_bytes!("../../tests/fixtures/access/certs.json")).unwrap();
+        assert_eq!(keys.len(), 1);
+        assert_eq!(keys[0].kid, "stand-in-key-1");
+        assert_eq!(keys[0].e, "AQAB");
+        let mixed = br#"{"keys": [{"kid": "ec", "kty": "EC", "x": "a"}, {"kid": "k2", "kty": "RSA", "n": "bg", "e": "AQAB"}, {"kty": "RSA", "n": "bg", "e": "AQAB"}]}"#;
+        assert_eq!(
+            published_keys(mixed).unwrap(),
+            [PublishedKey {
+                kid: "k2".into(),
+                n: "bg".into(),
+                e: "AQAB".into()
+            }]
+        );
+        for (body, error) in [
+            (&br#"{"keys": []}"#[..], CertsError::NoKeys),
+            (
+                br#"{"keys": [{"kid": "ec", "kty": "EC"}]}"#,
+                CertsError::NoKeys,
+            ),
+            (br#"{"public_cert": {}}"#, CertsError::Unreadable),
+            (br#"{"keys": "none"}"#, CertsError::Unreadable),
+            (b"<html>502 Bad Gateway</html>", CertsError::Unreadable),
+            (b"", CertsError::Unreadable),
+        ] {
+            assert_eq!(published_keys(body), Err(error), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_fetch_the_certs_at_most_once_a_minute() {
+        let mut cache: KeyCache<&str> = KeyCache::new();
+        assert_eq!(cache.lookup("k1", second(0)), KeyLookup::Fetch);
+        cache.replace(vec![("k1".into(), "key one")], second(0));
+        assert_eq!(cache.lookup("k1", second(1)), KeyLookup::Found("key one"));
+        for s in [1, 30, 59] {
+            assert_eq!(
+                cache.lookup("made-up", second(s)),
+                KeyLookup::Unknown,
+                "{s}"
+            );
+        }
+        assert_eq!(cache.lookup("made-up", second(60)), KeyLookup::Fetch);
+        assert_eq!(cache.lookup("made-up-too", second(61)), KeyLookup::Unknown);
+        // A clock that went back does not lock the certs out.
+        assert_eq!(cache.lookup("made-up", second(-10)), KeyLookup::Fetch);
+    }
+
+    #[test]
+    fn a_fetch_replaces_the_set_and_a_failed_one_keeps_it() {
+        let mut cache: KeyCache<&str> = KeyCache::new();
+        assert_eq!(cache.lookup("k1", second(0)), KeyLookup::Fetch);
+        cache.replace(vec![("k1".into(), "key one")], second(0));
+        // Access rotated: k2 is new and k1 no longer published.
+        assert_eq!(cache.lookup("k2", second(100)), KeyLookup::Fetch);
+        cache.replace(vec![("k2".into(), "key two")], second(100));
+        assert_eq!(cache.key("k1"), None);
+        assert_eq!(cache.lookup("k1", second(101)), KeyLookup::Unknown);
+        // A fetch that fails replaces nothing: k2 keeps verifying.
+        assert_eq!(cache.lookup("k3", second(200)), KeyLookup::Fetch);
+        assert_eq!(cache.lookup("k2", second(201)), KeyLookup::Found("key two"));
+    }
+
+    #[test]
+    fn an_hour_old_set_is_fetched_again_and_kept_while_the_fetch_fails() {
+        let mut cache: KeyCache<&str> = KeyCache::new();
+        assert_eq!(cache.lookup("k1", second(0)), KeyLookup::Fetch);
+        cache.replace(vec![("k1".into(), "key one")], second(0));
+        assert_eq!(
+            cache.lookup("k1", second(3599)),
+            KeyLookup::Found("key one")
+        );
+        assert_eq!(cache.lookup("k1", second(3600)), KeyLookup::Fetch);
+        // That fetch failed: within the minute the old key is used.
+        assert_eq!(
+            cache.lookup("k1", second(3630)),
+            KeyLookup::Found("key one")
+        );
+        assert_eq!(cache.lookup("k1", second(3660)), KeyLookup::Fetch);
+    }
     use serde_json::json;
 
     const NOW: i64 = 1_795_000_000;

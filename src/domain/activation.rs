@@ -274,10 +274,23 @@ pub fn verify(
 /// one seat among many.
 pub const DEACTIVATIONS_PER_MONTH: u32 = 3;
 
-/// Whether one more deactivation is allowed after those already made this
-/// month (counted since [`month_start`]).
-pub fn may_deactivate(deactivations_this_month: u32) -> bool {
-    deactivations_this_month < DEACTIVATIONS_PER_MONTH
+/// The deactivations a license may make around `now`: fewer than `limit`
+/// since `since`. The store counts them in the statement that deactivates
+/// (as it counts seats in the one that activates), so that deactivations
+/// racing each other cannot all pass one earlier count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeactivationAllowance {
+    pub since: Instant,
+    pub limit: u32,
+}
+
+/// This calendar month's allowance: [`DEACTIVATIONS_PER_MONTH`] since
+/// [`month_start`].
+pub fn deactivation_allowance(now: Instant) -> DeactivationAllowance {
+    DeactivationAllowance {
+        since: month_start(now),
+        limit: DEACTIVATIONS_PER_MONTH,
+    }
 }
 
 /// The first instant of `now`'s calendar month in UTC: where the count of
@@ -765,11 +778,14 @@ mod tests {
     }
 
     #[test]
-    fn three_deactivations_are_allowed_per_month() {
-        assert!(may_deactivate(0));
-        assert!(may_deactivate(DEACTIVATIONS_PER_MONTH - 1));
-        assert!(!may_deactivate(DEACTIVATIONS_PER_MONTH));
-        assert!(!may_deactivate(7));
+    fn three_deactivations_are_allowed_per_calendar_month() {
+        assert_eq!(
+            deactivation_allowance(at("2028-02-29T23:59:59.999Z")),
+            DeactivationAllowance {
+                since: at("2028-02-01T00:00:00Z"),
+                limit: 3
+            }
+        );
     }
 
     #[test]

@@ -186,6 +186,9 @@ pub struct OrderBuyer {
     /// The VAT number the customer held (reverse charge needs one that VIES
     /// confirmed; for other categories it is shown as given).
     pub vat_id: Option<String>,
+    /// Why the sale was not zero-rated where it could have been (none for
+    /// orders before migration 0019).
+    pub vat_note: Option<super::vat::VatNote>,
 }
 
 /// What prices an order: SUPS coverage sets the net unit price, the VAT
@@ -373,6 +376,7 @@ pub(crate) fn domestic_pricing(sups_active: bool) -> Pricing {
         buyer: OrderBuyer {
             country: Country::parse("SI").expect("an ISO code"),
             vat_id: None,
+            vat_note: None,
         },
     }
 }

@@ -60,6 +60,51 @@ pub fn normalise_company_name(name: &str) -> String {
     words.join(" ")
 }
 
+/// Whether the name VIES gives for a VAT number's holder clearly differs
+/// from the buyer's company name: the evidence that the number is someone
+/// else's. Clearly, because registers and people write one company in many
+/// ways, and a false alarm charges VAT that is not due:
+///
+/// - both are compared as [`normalise_company_name`] writes them (no case,
+///   punctuation or legal form), word by word;
+/// - only words of three characters or more count ("&", "of", "AG" in the
+///   middle of a name say nothing), and a name without any such word is no
+///   evidence;
+/// - a name without a Latin letter (VIES gives Greek and Bulgarian names in
+///   their own script) is no evidence, and a letter outside ASCII matches
+///   any letter in its place ("Žaga" is "ZAGA");
+/// - the names differ clearly only when they have no word in common: a
+///   word added or dropped (a trade name, "Handels", "Proizvodnja in
+///   trgovina") is no evidence, a different name is.
+///
+/// VIES's "---" and a missing name are no evidence: they never differ.
+pub fn names_clearly_differ(vies_name: &str, company_name: &str) -> bool {
+    fn words(name: &str) -> Option<Vec<Vec<char>>> {
+        let normalised = normalise_company_name(name);
+        if !normalised.chars().any(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let words: Vec<Vec<char>> = normalised
+            .split(' ')
+            .map(|word| word.chars().collect::<Vec<char>>())
+            .filter(|word| word.len() >= 3)
+            .collect();
+        (!words.is_empty()).then_some(words)
+    }
+    fn same_word(a: &[char], b: &[char]) -> bool {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x == y || !x.is_ascii() || !y.is_ascii())
+    }
+    match (words(vies_name), words(company_name)) {
+        (Some(vies), Some(company)) => {
+            !vies.iter().any(|v| company.iter().any(|c| same_word(v, c)))
+        }
+        _ => false,
+    }
+}
+
 /// Whether a registering company is the licensee: an equal VAT number, or an
 /// equal normalised name in the same country. A licensee the catalogue does
 /// not describe matches nobody.
@@ -255,6 +300,74 @@ mod tests {
             normalise_company_name("Žaga d.o.o."),
             normalise_company_name("Zaga d.o.o.")
         );
+    }
+
+    #[test]
+    fn a_vies_name_clearly_differs_only_without_a_word_in_common() {
+        for (vies, company) in [
+            ("KOVINAR D.O.O.", "Kovinar d.o.o."),
+            ("KOVINAR, PROIZVODNJA IN TRGOVINA, D.O.O.", "Kovinar d.o.o."),
+            ("Sternwarte Berlin GmbH", "Sternwarte Berlin"),
+            ("STERNWARTE BERLIN GESELLSCHAFT MBH", "Sternwarte GmbH"),
+            ("ŽAGA KRANJ D.O.O.", "Zaga Kranj"),
+            ("MÜLLER HANDEL", "Mueller Handel GmbH"),
+            ("ΑΛΦΑ ΑΝΩΝΥΜΗ ΕΤΑΙΡΕΙΑ", "Alpha S.A."),
+            ("---", "Kovinar d.o.o."),
+            ("", "Kovinar d.o.o."),
+            ("HP AG", "Kovinar d.o.o."),
+        ] {
+            assert!(!names_clearly_differ(vies, company), "{vies} / {company}");
+        }
+        for (vies, company) in [
+            ("Sternwarte Berlin GmbH", "Kovinar d.o.o."),
+            ("ALPENBLICK HANDELS GMBH", "Kovinar GmbH"),
+            ("Müller GmbH", "Schmidt GmbH"),
+        ] {
+            assert!(names_clearly_differ(vies, company), "{vies} / {company}");
+        }
+    }
+
+    /// A name written as a register or a person might write it.
+    fn restyled(words: &[String], upper: bool, form: &str, extra: Option<&str>) -> String {
+        let mut name = words.join(if upper { ", " } else { " " });
+        if upper {
+            name = name.to_uppercase();
+        }
+        if let Some(extra) = extra {
+            name = format!("{name} {extra}");
+        }
+        format!("{name} {form}")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_name_never_clearly_differs_from_itself_however_written(
+            words in proptest::collection::vec("[A-Za-zčšžäöü]{1,10}", 1..4),
+            upper: bool,
+            form in proptest::sample::select(vec!["", "d.o.o.", "GmbH", "Ltd.", "s.r.o."]),
+            extra in proptest::option::of("[A-Za-z]{3,10}"),
+        ) {
+            let plain = words.join(" ");
+            let written = restyled(&words, upper, form, extra.as_deref());
+            proptest::prop_assert!(!names_clearly_differ(&written, &plain));
+            proptest::prop_assert!(!names_clearly_differ(&plain, &written));
+        }
+
+        #[test]
+        fn names_without_a_word_in_common_clearly_differ_either_way(
+            ours in proptest::collection::vec("[a-m]{3,10}", 1..4),
+            theirs in proptest::collection::vec("[n-z]{3,10}", 1..4),
+        ) {
+            let (ours, theirs) = (ours.join(" "), theirs.join(" "));
+            proptest::prop_assert!(names_clearly_differ(&ours, &theirs));
+            proptest::prop_assert!(names_clearly_differ(&theirs, &ours));
+        }
+
+        #[test]
+        fn no_name_clearly_differs_from_vies_giving_none(company in "\\PC{0,40}") {
+            proptest::prop_assert!(!names_clearly_differ("---", &company));
+            proptest::prop_assert!(!names_clearly_differ("", &company));
+        }
     }
 
     #[test]

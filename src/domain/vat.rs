@@ -2,11 +2,12 @@
 //! at which rate, and the amounts.
 //!
 //! The seller is in one EU country (`SELLER_COUNTRY`). A buyer in that
-//! country pays its rate; a buyer elsewhere in the EU with a VAT number the
-//! EU's VIES service confirmed accounts for the VAT itself (reverse charge);
-//! one in the EU without a confirmed number pays the seller's rate; one
-//! outside the EU is not subject to EU VAT (Council Directive 2006/112/EC,
-//! articles 44 and 196). Rates are data (a table by country and start date),
+//! country pays its rate; a buyer elsewhere in the EU accounts for the VAT
+//! itself (reverse charge) only with a VAT number of its own country that
+//! the EU's VIES service confirmed for it ([`decide`]); any other buyer in
+//! the EU pays the seller's rate, with the reason ([`VatNote`]); one outside
+//! the EU is not subject to EU VAT (Council Directive 2006/112/EC, articles
+//! 44 and 196). Rates are data (a table by country and start date),
 //! so a change of rate is a row, not a release.
 
 use chrono::NaiveDate;
@@ -164,12 +165,138 @@ pub fn rate_on(rows: &[RateRow], country: Country, day: NaiveDate) -> Option<Vat
         .map(|row| row.rate)
 }
 
-/// The buyer as VAT sees it: where it is, and whether VIES confirmed its
-/// VAT number.
+/// What VIES said about the buyer's current VAT number: its latest
+/// definite answer, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Buyer {
+pub enum Vies<'a> {
+    /// No definite answer yet: not asked yet, or VIES was unavailable.
+    NoAnswerYet,
+    Invalid,
+    /// Confirmed, with the name VIES gave for the number's holder (None
+    /// when it gave none, or "---").
+    Confirmed {
+        name: Option<&'a str>,
+    },
+}
+
+/// The buyer as VAT sees it: where it says it is, its name, the VAT number
+/// it gave (prefix included, as `VatId` keeps it) and VIES's answer about
+/// that number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Buyer<'a> {
     pub country: Country,
-    pub vat_number_confirmed: bool,
+    pub company_name: &'a str,
+    pub vat_id: Option<&'a str>,
+    pub vies: Vies<'a>,
+}
+
+/// Why a sale that could have been zero-rated is not: each is shown to the
+/// customer and kept with the order, so that no sale is charged VAT (or
+/// spared it) without saying why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VatNote {
+    /// The number carries the seller's own country prefix: a domestic sale,
+    /// wherever the buyer says it is.
+    DomesticNumber,
+    /// The number's prefix is not the buyer's country's (Greece's is EL).
+    NumberOfAnotherCountry,
+    /// A buyer in another member state without a VAT number.
+    NoNumber,
+    /// VIES has not answered about the number yet.
+    NumberBeingChecked,
+    /// VIES found the number invalid.
+    NumberNotConfirmed,
+    /// VIES confirmed the number for a company whose name clearly differs
+    /// from the buyer's ([`super::organisation::names_clearly_differ`]).
+    NameDiffers,
+}
+
+const NOTES: [(VatNote, &str, &str); 6] = [
+    (
+        VatNote::DomesticNumber,
+        "domestic_vat_number",
+        "The VAT number is one of the seller's own country, so the sale is domestic: \
+         VAT at the seller's rate applies.",
+    ),
+    (
+        VatNote::NumberOfAnotherCountry,
+        "vat_number_of_another_country",
+        "The VAT number is not one of the company's country (its prefix must be that \
+         country's, EL for Greece): VAT at the seller's rate applies.",
+    ),
+    (
+        VatNote::NoNumber,
+        "no_vat_number",
+        "Without a VAT number confirmed by the EU's VIES service, VAT at the seller's \
+         rate applies.",
+    ),
+    (
+        VatNote::NumberBeingChecked,
+        "vat_number_being_checked",
+        "The VAT number is being checked with the EU's VIES service: until it is \
+         confirmed, VAT at the seller's rate applies.",
+    ),
+    (
+        VatNote::NumberNotConfirmed,
+        "vat_number_not_confirmed",
+        "The EU's VIES service did not confirm the VAT number: VAT at the seller's \
+         rate applies.",
+    ),
+    (
+        VatNote::NameDiffers,
+        "vies_name_differs",
+        "The EU's VIES service confirmed the VAT number for a company of another name: \
+         VAT at the seller's rate applies until the company's name is the one the \
+         number is registered to.",
+    ),
+];
+
+impl VatNote {
+    /// The code stored with an order and shown in the API.
+    pub fn as_str(self) -> &'static str {
+        NOTES
+            .iter()
+            .find(|(note, _, _)| *note == self)
+            .map_or("", |(_, code, _)| code)
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        NOTES
+            .iter()
+            .find(|(_, code, _)| *code == text)
+            .map(|(note, _, _)| *note)
+    }
+
+    /// The reason in words, as the customer and the desk read it.
+    pub fn explanation(self) -> &'static str {
+        NOTES
+            .iter()
+            .find(|(note, _, _)| *note == self)
+            .map_or("", |(_, _, text)| text)
+    }
+}
+
+/// How VAT applies to a buyer, before the rate: the category, and why it
+/// is not reverse charge where it could have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub category: VatCategory,
+    pub note: Option<VatNote>,
+}
+
+impl Decision {
+    /// The treatment of a sale on a day whose rate in the seller's country
+    /// is `seller_rate`.
+    pub fn treatment(self, seller_rate: VatRate) -> Treatment {
+        let rate = match self.category {
+            VatCategory::Standard => seller_rate,
+            VatCategory::ReverseCharge | VatCategory::NotSubject => VatRate::ZERO,
+        };
+        Treatment {
+            category: self.category,
+            rate,
+        }
+    }
 }
 
 /// The category and rate of a sale.
@@ -179,23 +306,56 @@ pub struct Treatment {
     pub rate: VatRate,
 }
 
-/// How VAT applies to a sale from `seller` to `buyer`, the seller's rate
-/// being `seller_rate` on the day of the sale.
-pub fn treatment(seller: Country, buyer: Buyer, seller_rate: VatRate) -> Treatment {
-    let category = if buyer.country == seller {
-        VatCategory::Standard
-    } else if !in_eu(buyer.country) {
-        VatCategory::NotSubject
-    } else if buyer.vat_number_confirmed {
-        VatCategory::ReverseCharge
-    } else {
-        VatCategory::Standard
+/// How VAT applies to a sale from a seller in `seller` to `buyer`.
+///
+/// Reverse charge needs all of: the VAT number's prefix is the buyer's
+/// country's (EL for Greece); that country is a member state other than
+/// the seller's; VIES confirmed the number, and the name it gave does not
+/// clearly differ from the buyer's. A number with the seller's own prefix
+/// is always a domestic sale. A buyer outside the EU is not subject to EU
+/// VAT, unless the number it gave is a member state's, which contradicts
+/// where it says it is: then the seller's rate applies, with the reason.
+pub fn decide(seller: Country, buyer: &Buyer<'_>) -> Decision {
+    let standard = |note| Decision {
+        category: VatCategory::Standard,
+        note,
     };
-    let rate = match category {
-        VatCategory::Standard => seller_rate,
-        VatCategory::ReverseCharge | VatCategory::NotSubject => VatRate::ZERO,
-    };
-    Treatment { category, rate }
+    if buyer.country == seller {
+        return standard(None);
+    }
+    let prefix = buyer.vat_id.and_then(|id| id.get(..2));
+    if prefix == Some(vat_prefix(seller)) {
+        return standard(Some(VatNote::DomesticNumber));
+    }
+    let number_country = prefix.and_then(country_of_prefix);
+    if !in_eu(buyer.country) {
+        return match number_country {
+            Some(_) => standard(Some(VatNote::NumberOfAnotherCountry)),
+            None => Decision {
+                category: VatCategory::NotSubject,
+                note: None,
+            },
+        };
+    }
+    if prefix.is_none() {
+        return standard(Some(VatNote::NoNumber));
+    }
+    if number_country != Some(buyer.country) {
+        return standard(Some(VatNote::NumberOfAnotherCountry));
+    }
+    match buyer.vies {
+        Vies::NoAnswerYet => standard(Some(VatNote::NumberBeingChecked)),
+        Vies::Invalid => standard(Some(VatNote::NumberNotConfirmed)),
+        Vies::Confirmed { name: Some(name) }
+            if super::organisation::names_clearly_differ(name, buyer.company_name) =>
+        {
+            standard(Some(VatNote::NameDiffers))
+        }
+        Vies::Confirmed { .. } => Decision {
+            category: VatCategory::ReverseCharge,
+            note: None,
+        },
+    }
 }
 
 /// The amounts of a sale: net, VAT and what the buyer pays.
@@ -266,30 +426,161 @@ mod tests {
         VatRate::from_basis_points(points).unwrap()
     }
 
-    fn buyer(code: &str, confirmed: bool) -> Buyer {
+    /// A buyer named Kovinar in `code` with `vat_id` and VIES's answer.
+    fn buyer<'a>(code: &str, vat_id: Option<&'a str>, vies: Vies<'a>) -> Buyer<'a> {
         Buyer {
             country: country(code),
-            vat_number_confirmed: confirmed,
+            company_name: "Kovinar d.o.o.",
+            vat_id,
+            vies,
+        }
+    }
+
+    const CONFIRMED: Vies<'static> = Vies::Confirmed {
+        name: Some("KOVINAR, D.O.O."),
+    };
+
+    fn decided(buyer: Buyer<'_>) -> (VatCategory, Option<VatNote>, i64) {
+        let decision = decide(country("SI"), &buyer);
+        let treatment = decision.treatment(rate(2200));
+        assert_eq!(treatment.category, decision.category);
+        (
+            decision.category,
+            decision.note,
+            treatment.rate.basis_points(),
+        )
+    }
+
+    #[test]
+    fn reverse_charge_needs_the_buyers_own_prefix_another_member_state_and_vies() {
+        use VatCategory::{NotSubject, ReverseCharge, Standard};
+        use VatNote::*;
+        let reverse = (ReverseCharge, None, 0);
+        let standard = |note| (Standard, Some(note), 2200);
+        let named = |name| Vies::Confirmed { name: Some(name) };
+        for (buyer, expected) in [
+            (buyer("DE", Some("DE123456789"), CONFIRMED), reverse),
+            (
+                buyer("DE", Some("DE123456789"), Vies::Confirmed { name: None }),
+                reverse,
+            ),
+            (buyer("GR", Some("EL094259216"), CONFIRMED), reverse),
+            // A member state's number: only its own country's buyers.
+            (
+                buyer("GR", Some("GR094259216"), CONFIRMED),
+                standard(NumberOfAnotherCountry),
+            ),
+            (
+                buyer("DE", Some("ATU12345678"), CONFIRMED),
+                standard(NumberOfAnotherCountry),
+            ),
+            (
+                buyer("DE", Some("CHE123456789"), CONFIRMED),
+                standard(NumberOfAnotherCountry),
+            ),
+            // The seller's own prefix is a domestic sale, wherever the buyer is.
+            (
+                buyer("DE", Some("SI12345678"), CONFIRMED),
+                standard(DomesticNumber),
+            ),
+            (
+                buyer("US", Some("SI12345678"), CONFIRMED),
+                standard(DomesticNumber),
+            ),
+            // VIES decides, and a name that clearly differs is evidence.
+            (
+                buyer("DE", Some("DE123456789"), Vies::NoAnswerYet),
+                standard(NumberBeingChecked),
+            ),
+            (
+                buyer("DE", Some("DE123456789"), Vies::Invalid),
+                standard(NumberNotConfirmed),
+            ),
+            (
+                buyer("DE", Some("DE123456789"), named("Sternwarte Berlin GmbH")),
+                standard(NameDiffers),
+            ),
+            (buyer("DE", Some("DE123456789"), named("---")), reverse),
+            (buyer("DE", None, Vies::NoAnswerYet), standard(NoNumber)),
+            // In the seller's country: its rate, nothing to explain.
+            (buyer("SI", None, Vies::NoAnswerYet), (Standard, None, 2200)),
+            (
+                buyer("SI", Some("SI12345678"), CONFIRMED),
+                (Standard, None, 2200),
+            ),
+            (
+                buyer("SI", Some("DE123456789"), CONFIRMED),
+                (Standard, None, 2200),
+            ),
+            // Outside the EU: not subject, unless a member state's number says otherwise.
+            (buyer("US", None, Vies::NoAnswerYet), (NotSubject, None, 0)),
+            (
+                buyer("CH", Some("CHE123456789"), Vies::NoAnswerYet),
+                (NotSubject, None, 0),
+            ),
+            (
+                buyer("GB", Some("GB123456789"), Vies::Invalid),
+                (NotSubject, None, 0),
+            ),
+            (
+                buyer("CH", Some("DE123456789"), CONFIRMED),
+                standard(NumberOfAnotherCountry),
+            ),
+        ] {
+            assert_eq!(decided(buyer), expected, "{buyer:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every combination of country, number and answer: 0 % by reverse
+        /// charge only with each condition met, never with the seller's
+        /// prefix, and every standard sale outside the seller's country says
+        /// why.
+        #[test]
+        fn zero_rated_only_when_every_condition_holds(
+            country_code in proptest::sample::select(vec!["SI", "DE", "AT", "GR", "FR", "US", "CH"]),
+            prefix in proptest::option::of(proptest::sample::select(vec!["SI", "DE", "AT", "EL", "GR", "FR", "CH", "US"])),
+            answer in 0..4u8,
+            named in proptest::sample::select(vec!["Kovinar GmbH", "Sternwarte Berlin", "---"]),
+        ) {
+            let vat_id = prefix.map(|p| format!("{p}123456789"));
+            let vies = match answer {
+                0 => Vies::NoAnswerYet,
+                1 => Vies::Invalid,
+                2 => Vies::Confirmed { name: None },
+                _ => Vies::Confirmed { name: Some(named) },
+            };
+            let buyer = buyer(country_code, vat_id.as_deref(), vies);
+            let (category, note, points) = decided(buyer);
+            let own_prefix = prefix == Some(vat_prefix(buyer.country));
+            let confirmed_for_the_buyer = match vies {
+                Vies::Confirmed { name: None } => true,
+                Vies::Confirmed { name: Some(name) } => {
+                    !crate::domain::organisation::names_clearly_differ(name, buyer.company_name)
+                }
+                _ => false,
+            };
+            let eligible =
+                own_prefix && in_eu(buyer.country) && country_code != "SI" && confirmed_for_the_buyer;
+            proptest::prop_assert_eq!(category == VatCategory::ReverseCharge, eligible);
+            if prefix == Some("SI") || country_code == "SI" {
+                proptest::prop_assert_eq!(category, VatCategory::Standard);
+            }
+            proptest::prop_assert_eq!(points == 0, category != VatCategory::Standard);
+            proptest::prop_assert_eq!(
+                note.is_some(),
+                category == VatCategory::Standard && country_code != "SI"
+            );
         }
     }
 
     #[test]
-    fn the_buyers_place_and_number_decide_the_category() {
-        let si = country("SI");
-        let cases = [
-            (buyer("SI", false), VatCategory::Standard, 2200),
-            (buyer("SI", true), VatCategory::Standard, 2200),
-            (buyer("DE", true), VatCategory::ReverseCharge, 0),
-            (buyer("DE", false), VatCategory::Standard, 2200),
-            (buyer("US", false), VatCategory::NotSubject, 0),
-            (buyer("CH", true), VatCategory::NotSubject, 0),
-            (buyer("GB", true), VatCategory::NotSubject, 0),
-        ];
-        for (buyer, category, points) in cases {
-            let treatment = treatment(si, buyer, rate(2200));
-            assert_eq!(treatment.category, category, "{buyer:?}");
-            assert_eq!(treatment.rate, rate(points), "{buyer:?}");
+    fn every_note_has_a_code_and_an_explanation() {
+        for (note, code, text) in NOTES {
+            assert_eq!(VatNote::parse(code), Some(note));
+            assert_eq!((note.as_str(), note.explanation()), (code, text));
         }
+        assert_eq!(VatNote::parse("standard"), None);
     }
 
     #[test]

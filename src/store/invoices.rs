@@ -12,7 +12,7 @@ use crate::domain::invoice::{
 };
 use crate::domain::money::Money;
 use crate::domain::time::{format, Instant};
-use crate::domain::vat::{Amounts, VatCategory, VatRate};
+use crate::domain::vat::{Amounts, VatCategory, VatNote, VatRate};
 
 /// The next number of a year, taken inside the INSERT that uses it.
 const NEXT_SEQ: &str =
@@ -150,6 +150,8 @@ pub struct InvoiceRecord {
     pub id: String,
     pub customer_id: String,
     pub document: Document,
+    /// Why its order was not zero-rated where it could have been.
+    pub vat_note: Option<VatNote>,
 }
 
 /// The columns of a document, with the number and date of the invoice a
@@ -162,7 +164,8 @@ fn select(filter: &str) -> String {
         .join(", ");
     format!(
         "SELECT {columns}, c.year AS credited_year, c.seq AS credited_seq, \
-         c.issued_on AS credited_on FROM invoices d \
+         c.issued_on AS credited_on, \
+         (SELECT o.vat_note FROM coupon_orders o WHERE o.id = d.order_id) AS vat_note FROM invoices d \
          LEFT JOIN invoices c ON c.id = d.credits_invoice_id WHERE {filter}"
     )
 }
@@ -269,6 +272,7 @@ impl InvoiceRecord {
             id: row.text("id")?,
             customer_id: row.text("customer_id")?,
             document,
+            vat_note: row.opt_parsed("vat_note", VatNote::parse)?,
         })
     }
 }

@@ -224,16 +224,35 @@ pub fn insert_activation(record: &ActivationRecord, installations: i64) -> State
     )
 }
 
-pub fn deactivate(activation_id: &str, now: Instant) -> Statement {
+/// Deactivates an installation unless its license has used its allowance:
+/// the count of the license's deactivations (their audit rows, written in
+/// the same batches) and the update are one statement, so racing
+/// deactivations cannot all pass one earlier count. It changes no row only
+/// when the allowance refused; an activation deactivated already (by a
+/// racing twin) is matched and left as it is, so that the caller can tell
+/// the two apart by the change count.
+pub fn deactivate(
+    activation_id: &str,
+    now: Instant,
+    allowance: &crate::domain::activation::DeactivationAllowance,
+) -> Statement {
     Statement::new(
-        "UPDATE activations SET deactivated_at = ?2 WHERE id = ?1 AND deactivated_at IS NULL",
-        vec![activation_id.into(), format(now).into()],
+        "UPDATE activations SET deactivated_at = COALESCE(deactivated_at, ?2) WHERE id = ?1 \
+         AND (deactivated_at IS NOT NULL OR (SELECT COUNT(*) FROM activation_audit \
+         WHERE serial = activations.serial AND action = 'deactivate' AND created_at >= ?3) < ?4)",
+        vec![
+            activation_id.into(),
+            format(now).into(),
+            format(allowance.since).into(),
+            i64::from(allowance.limit).into(),
+        ],
     )
 }
 
 /// Audits an activation or deactivation, only if it happened in this batch:
 /// the activation is active (after an activation) or was deactivated at
-/// exactly `now` (after a deactivation).
+/// exactly `now` (after a deactivation), and has no such row yet (each
+/// happens once, so twins racing within the same instant audit it once).
 pub fn audit(
     id: &str,
     activation_id: &str,
@@ -246,7 +265,8 @@ pub fn audit(
     Statement::new(
         "INSERT INTO activation_audit (id, activation_id, serial, action, actor, path, created_at) \
          SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM activations WHERE id = ?2 \
-         AND CASE ?4 WHEN 'activate' THEN deactivated_at IS NULL ELSE deactivated_at = ?7 END)",
+         AND CASE ?4 WHEN 'activate' THEN deactivated_at IS NULL ELSE deactivated_at = ?7 END) \
+         AND NOT EXISTS (SELECT 1 FROM activation_audit WHERE serial = ?3 AND action = ?4 AND activation_id = ?2)",
         vec![
             id.into(),
             activation_id.into(),
@@ -633,15 +653,6 @@ pub fn active_activation_of(
 
 pub fn decode_activation(rows: &[Row]) -> Result<Option<ActivationRecord>, DbError> {
     rows.first().map(activation).transpose()
-}
-
-/// The deactivations since `since` of the license an activation is of.
-pub fn deactivations_since(activation_id: &str, since: Instant) -> Statement {
-    Statement::new(
-        "SELECT COUNT(*) AS requests FROM activation_audit WHERE serial = \
-         (SELECT serial FROM activations WHERE id = ?1) AND action = 'deactivate' AND created_at >= ?2",
-        vec![activation_id.into(), format(since).into()],
-    )
 }
 
 /// The release date of a license's product at a version: the version

@@ -76,17 +76,16 @@ pub use ledger::{
     insert_entry, ledger_of, LedgerLine,
 };
 pub use licenses::{
-    activation_of, active_activation_of, audit, claim_license, deactivate, deactivations_since,
-    decode_activation, decode_count, decode_license, decode_licenses, decode_partners,
-    decode_release_date, decode_releases, decode_subscriptions, decode_texts,
-    grant_free_coupon_if_holder, hold_if_unheld, if_partner_holds, insert_activation,
-    insert_first_subscription, insert_partner, insert_subscription, insert_sups_sale,
-    is_not_license_holder, known_partners, known_serials, license_of, license_of_activation,
-    license_of_claim, licenses_of_partner, mark_reminded, open_partner_session, partner_of,
-    partners, release_date, releases, requests_counted, revoke_partner, subscription_of,
-    subscriptions_of_activation, subscriptions_of_license, subscriptions_of_partner,
-    transfer_holder, update_coverage, upsert_licenses, upsert_release, ActivationRecord,
-    LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
+    activation_of, active_activation_of, audit, claim_license, deactivate, decode_activation,
+    decode_count, decode_license, decode_licenses, decode_partners, decode_release_date,
+    decode_releases, decode_subscriptions, decode_texts, grant_free_coupon_if_holder,
+    hold_if_unheld, if_partner_holds, insert_activation, insert_first_subscription, insert_partner,
+    insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
+    license_of, license_of_activation, license_of_claim, licenses_of_partner, mark_reminded,
+    open_partner_session, partner_of, partners, release_date, releases, requests_counted,
+    revoke_partner, subscription_of, subscriptions_of_activation, subscriptions_of_license,
+    subscriptions_of_partner, transfer_holder, update_coverage, upsert_licenses, upsert_release,
+    ActivationRecord, LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
     active_sups, append_entries, confirmation_address, decode_address, decode_order,
@@ -126,8 +125,8 @@ pub use tokens::{
     record_link_request, spend_token,
 };
 pub use vat::{
-    decode_ids, decode_rates, decode_vat_number_confirmed, insert_vat_check, outages_since,
-    rates_of, unchecked_vat_numbers, vat_number_answer,
+    decode_ids, decode_rates, decode_vies_answer, insert_vat_check, outages_since, rates_of,
+    unchecked_vat_numbers, vat_number_answer, ViesAnswer,
 };
 
 use std::borrow::Cow;

@@ -10,7 +10,7 @@ use crate::domain::notification::{Message, Recipient};
 use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Quantity, PAYABLE};
 use crate::domain::rf::RfReference;
 use crate::domain::time::{format, Instant};
-use crate::domain::vat::{Amounts, VatCategory, VatRate};
+use crate::domain::vat::{Amounts, VatCategory, VatNote, VatRate};
 
 /// An order with what the payment provider and staff added to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ impl OrderRecord {
 const COLUMNS: &str = "id, customer_id, quantity, unit_price_cents, total_cents, payment_method, status, \
      received_cents, rf_reference, checkout_session_id, checkout_url, payment_intent_id, review_reason, \
      created_at, expires_at, paid_at, closed_at, vat_category, vat_rate_bp, vat_cents, total_due_cents, \
-     buyer_country, buyer_vat_id";
+     buyer_country, buyer_vat_id, vat_note";
 
 fn money(row: &Row, column: &str) -> Result<Money, DbError> {
     let cents = row.integer(column)?;
@@ -80,6 +80,7 @@ impl OrderRecord {
             buyer: OrderBuyer {
                 country: Country::parse(&country).map_err(|_| decode("buyer_country", country))?,
                 vat_id: row.opt_text("buyer_vat_id")?,
+                vat_note: row.opt_parsed("vat_note", VatNote::parse)?,
             },
             method: PaymentMethod::parse(&method)
                 .map_err(|_| decode("payment_method", method.clone()))?,
@@ -109,8 +110,8 @@ pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement 
     Statement::new(
         "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, \
          payment_method, status, rf_reference, checkout_session_id, checkout_url, created_at, expires_at, \
-         vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id, vat_note) \
+         VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         vec![
             order.id.as_str().into(),
             order.customer_id.as_str().into(),
@@ -130,6 +131,7 @@ pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement 
             order.vat.total_due.cents().into(),
             order.buyer.country.code().into(),
             order.buyer.vat_id.as_deref().into(),
+            order.buyer.vat_note.map(VatNote::as_str).into(),
         ],
     )
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{CustomerScope, DbError, Row, Statement, Value};
 use crate::domain::country::Country;
 use crate::domain::time::{format, Instant};
-use crate::domain::vat::{eu_vat_prefixes, RateRow, VatRate};
+use crate::domain::vat::{eu_vat_prefixes, RateRow, VatRate, Vies};
 use crate::domain::vies::{Answer, Details};
 
 /// Every rate row of a country: the app picks the one in force on the day.
@@ -33,11 +33,11 @@ pub fn decode_rates(rows: &[Row]) -> Result<Vec<RateRow>, DbError> {
 }
 
 /// The latest definite VIES answer (confirmed or invalid) for the
-/// customer's current VAT number; `unavailable` answers say nothing about
-/// the number and are passed over.
+/// customer's current VAT number, with the name VIES gave; `unavailable`
+/// answers say nothing about the number and are passed over.
 pub fn vat_number_answer(customer: &CustomerScope) -> Statement {
     let sql = format!(
-        "SELECT v.status FROM vat_checks AS v JOIN customers AS c \
+        "SELECT v.status, v.name FROM vat_checks AS v JOIN customers AS c \
          ON c.id = v.customer_id AND c.vat_id = v.vat_id \
          WHERE c.id = {} AND v.status IN ('confirmed', 'invalid') \
          ORDER BY v.checked_at DESC, v.rowid DESC LIMIT 1",
@@ -46,12 +46,37 @@ pub fn vat_number_answer(customer: &CustomerScope) -> Statement {
     Statement::new(sql, vec![customer.param()])
 }
 
-/// Whether VIES confirmed the customer's current VAT number.
-pub fn decode_vat_number_confirmed(rows: &[Row]) -> Result<bool, DbError> {
-    match rows.first() {
-        Some(row) => Ok(row.text("status")? == "confirmed"),
-        None => Ok(false),
+/// VIES's latest definite answer about a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViesAnswer {
+    pub confirmed: bool,
+    /// The holder's name as VIES gave it, when it gave one.
+    pub name: Option<String>,
+}
+
+impl ViesAnswer {
+    /// The answer as the VAT decision takes it.
+    pub fn vies(&self) -> Vies<'_> {
+        if self.confirmed {
+            Vies::Confirmed {
+                name: self.name.as_deref(),
+            }
+        } else {
+            Vies::Invalid
+        }
     }
+}
+
+/// The answer of [`vat_number_answer`]; None before a definite one.
+pub fn decode_vies_answer(rows: &[Row]) -> Result<Option<ViesAnswer>, DbError> {
+    rows.first()
+        .map(|row| {
+            Ok(ViesAnswer {
+                confirmed: row.text("status")? == "confirmed",
+                name: row.opt_text("name")?,
+            })
+        })
+        .transpose()
 }
 
 /// One VIES answer about a customer's number, kept as evidence: a replayed

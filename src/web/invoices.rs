@@ -255,7 +255,15 @@ fn period_table(from: NaiveDate, to: NaiveDate, records: &[InvoiceRecord]) -> Ht
                 html!("{}", title(document.kind)),
                 html!("{}", document.buyer.name),
                 html!("{}", document.buyer.vat_id.as_deref().unwrap_or("")),
-                html!("{}", amounts.category.code()),
+                html!(
+                    "{}{}",
+                    amounts.category.code(),
+                    record.vat_note.map_or(Html::EMPTY, |note| html!(
+                        "<br><small class=\"vat-note\" data-vat-note=\"{}\">{}</small>",
+                        note.as_str(),
+                        note.explanation()
+                    ))
+                ),
                 html!("EUR {}", amounts.net),
                 html!("EUR {}", amounts.vat),
                 html!("EUR {}", amounts.total_due),

@@ -133,7 +133,7 @@ pub(crate) fn coupon_form(
         .apply(crate::domain::order::unit_price(pricing.sups_active));
     html!(
         "<p>One coupon buys 15 minutes of direct support: EUR {} net for you today \
-         (<span id=\"unit-vat\">{}</span>; EUR <span id=\"unit-gross\">{}</span> with VAT).</p>\n\
+         (<span id=\"unit-vat\">{}</span>; EUR <span id=\"unit-gross\">{}</span> with VAT).</p>\n{}\
          <form method=\"post\" action=\"/portal/coupons\">\n{}\
          <fieldset><legend>Payment</legend>\n\
          <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{}> <label for=\"pay-card\">Card</label></p>\n\
@@ -142,6 +142,7 @@ pub(crate) fn coupon_form(
         unit.net,
         unit.vat_line(),
         unit.total_due,
+        vat_note_html(pricing.buyer.vat_note),
         input("quantity", "Coupons", "number", quantity, errors, " min=\"1\" max=\"200\" required"),
         card,
         bank,
@@ -267,13 +268,14 @@ pub async fn order_page<D: Database>(
     html.push(html!(
         "<dl class=\"amounts\"><dt>{} coupon(s) at EUR {} (net)</dt><dd id=\"order-net\">EUR {}</dd>\
          <dt>VAT</dt><dd id=\"order-vat\">{}</dd>\
-         <dt>Total due</dt><dd id=\"order-total-due\"><strong>EUR {}</strong></dd></dl>\n\
+         <dt>Total due</dt><dd id=\"order-total-due\"><strong>EUR {}</strong></dd></dl>\n{}\
          <p>Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
         order.quantity.get(),
         order.unit_price,
         order.total,
         order.vat.vat_line(),
         order.vat.total_due,
+        vat_note_html(order.buyer.vat_note),
         status_text(order.status_at(now).as_str()),
         when(order.expires_at)
     ));
@@ -874,31 +876,45 @@ pub(crate) fn profile_html(
     )
 }
 
-/// What VIES said of the saved VAT number, below the form.
-fn vat_status_html(status: Option<crate::app::VatStatus>) -> Html {
+/// What VIES said of the saved VAT number, below the form, and why an
+/// order would not be zero-rated where it could have been.
+fn vat_status_html(standing: &crate::app::VatStanding) -> Html {
     use crate::app::VatStatus;
-    let said = match status {
-        None => return Html::EMPTY,
-        Some(VatStatus::Confirmed) => "confirmed by the EU's VIES service",
-        Some(VatStatus::NotConfirmed) => "not confirmed by the EU's VIES service",
-        Some(VatStatus::BeingChecked) => "being checked with the EU's VIES service",
+    let said = match standing.status {
+        None => Html::EMPTY,
+        Some(status) => html!(
+            "<p id=\"vat-status\" role=\"status\">Your VAT number is {}.</p>\n",
+            match status {
+                VatStatus::Confirmed => "confirmed by the EU's VIES service",
+                VatStatus::NotConfirmed => "not confirmed by the EU's VIES service",
+                VatStatus::BeingChecked => "being checked with the EU's VIES service",
+            }
+        ),
     };
-    html!(
-        "<p id=\"vat-status\" role=\"status\">Your VAT number is {}.</p>\n",
-        said
-    )
+    html!("{}{}", said, vat_note_html(standing.decision.note))
+}
+
+/// Why VAT is charged where it could have been reverse-charged, in words.
+pub(crate) fn vat_note_html(note: Option<crate::domain::vat::VatNote>) -> Html {
+    note.map_or(Html::EMPTY, |note| {
+        html!(
+            "<p id=\"vat-note\" class=\"notice\" data-vat-note=\"{}\">{}</p>\n",
+            note.as_str(),
+            note.explanation()
+        )
+    })
 }
 
 /// `GET /portal/profile`: the form with the current values.
 pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let (customer, pending, vat_status) = app.profile_form(caller).await?;
+    let (customer, pending, vat) = app.profile_form(caller).await?;
     let html = profile_html(
         &customer,
         pending.as_deref(),
         &FieldErrors::default(),
         &current_values(&customer),
     );
-    let html = html!("{}{}", html, vat_status_html(vat_status));
+    let html = html!("{}{}", html, vat_status_html(&vat));
     let html = html!("{}{}", html, super::your_data());
     Ok(page_in(Area::Customer, 200, "Your profile", html).into())
 }

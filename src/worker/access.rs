@@ -2,12 +2,12 @@
 //! so that no RSA implementation is compiled into the bundle.
 //!
 //! The team's certs (`{ACCESS_TEAM_DOMAIN}/cdn-cgi/access/certs`, or
-//! `ACCESS_CERTS_URL` in local tests) are fetched on first use and kept in
-//! the isolate as imported keys; a `kid` not among them fetches them again,
-//! since Access rotates its keys.
+//! `ACCESS_CERTS_URL` in local tests) are fetched and imported here; when
+//! to fetch them is the policy of `domain::access::KeyCache`, used through
+//! `app::CachedKeys`: the isolate keeps the keys of its last successful
+//! fetch and fetches at most once a minute, whatever `kid` requests name.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::sync::Mutex;
 
 use js_sys::{Array, Uint8Array, JSON};
 use wasm_bindgen::JsValue;
@@ -15,31 +15,41 @@ use worker::{Env, Fetch};
 
 use super::config::setting;
 use super::webcrypto::{algorithm, call};
-use crate::app::AccessKeys;
+use crate::app::{CachedKeys, CertsSource};
+use crate::domain::access::{published_keys, KeyCache};
 
 thread_local! {
-    /// Imported public keys by `kid`, for the life of the isolate.
-    static KEYS: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
+    /// The imported keys and the times of the last fetches, for the life
+    /// of the isolate (leaked once, so that requests borrow it across their
+    /// awaits; the lock itself is never held across one).
+    static KEYS: &'static Mutex<KeyCache<JsValue>> =
+        Box::leak(Box::new(Mutex::new(KeyCache::new())));
 }
 
 pub struct AccessCerts {
     url: String,
 }
 
-/// The certs' address when Access is configured.
-pub fn configured(env: &Env) -> Option<AccessCerts> {
+/// The certs' address when Access is configured, with the isolate's keys.
+pub fn configured(env: &Env) -> Option<CachedKeys<'static, AccessCerts>> {
     let url = setting(env, "ACCESS_CERTS_URL").or_else(|| {
         setting(env, "ACCESS_TEAM_DOMAIN")
             .map(|team| format!("{}/cdn-cgi/access/certs", team.trim_end_matches('/')))
     })?;
-    Some(AccessCerts { url })
+    Some(CachedKeys {
+        source: AccessCerts { url },
+        cache: KEYS.with(|keys| *keys),
+    })
 }
 
 const RS256: [(&str, &str); 2] = [("name", "RSASSA-PKCS1-v1_5"), ("hash", "SHA-256")];
 
-impl AccessCerts {
-    /// Fetches the certs and imports every RS256 key among them.
-    async fn refresh(&self) -> Result<(), String> {
+impl CertsSource for AccessCerts {
+    type Key = JsValue;
+
+    /// Fetches the certs and imports every RSA key among them; any failure
+    /// (the fetch, not 200, unreadable, no key, an import) fails the whole.
+    async fn fetch(&self) -> Result<Vec<(String, JsValue)>, String> {
         let request =
             worker::Request::new(&self.url, worker::Method::Get).map_err(|_| "bad certs URL")?;
         let mut response = Fetch::Request(request)
@@ -49,13 +59,10 @@ impl AccessCerts {
         if response.status_code() != 200 {
             return Err(format!("certs answered {}", response.status_code()));
         }
-        let certs: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
-        let mut imported = HashMap::new();
-        for key in certs["keys"].as_array().into_iter().flatten() {
-            let (Some(kid), Some("RSA")) = (key["kid"].as_str(), key["kty"].as_str()) else {
-                continue;
-            };
-            let jwk = serde_json::json!({"kty": "RSA", "n": key["n"], "e": key["e"], "alg": "RS256", "ext": true});
+        let body = response.bytes().await.map_err(|e| e.to_string())?;
+        let mut imported = Vec::new();
+        for key in published_keys(&body).map_err(|e| e.to_string())? {
+            let jwk = serde_json::json!({"kty": "RSA", "n": key.n, "e": key.e, "alg": "RS256", "ext": true});
             let jwk = JSON::parse(&jwk.to_string()).map_err(|_| "jwk")?;
             let args = Array::of5(
                 &"jwk".into(),
@@ -64,38 +71,20 @@ impl AccessCerts {
                 &JsValue::FALSE,
                 &Array::of1(&"verify".into()),
             );
-            let key = call("importKey", &args).await?;
-            imported.insert(kid.to_owned(), key);
+            imported.push((key.kid, call("importKey", &args).await?));
         }
-        KEYS.with(|keys| keys.borrow_mut().extend(imported));
-        Ok(())
+        Ok(imported)
     }
 
-    fn key(kid: &str) -> Option<JsValue> {
-        KEYS.with(|keys| keys.borrow().get(kid).cloned())
-    }
-}
-
-impl AccessKeys for AccessCerts {
-    async fn verify(
+    async fn check(
         &self,
-        kid: &str,
+        key: &JsValue,
         signing_input: &[u8],
         signature: &[u8],
     ) -> Result<bool, String> {
-        let key = match Self::key(kid) {
-            Some(key) => key,
-            None => {
-                self.refresh().await?;
-                match Self::key(kid) {
-                    Some(key) => key,
-                    None => return Ok(false),
-                }
-            }
-        };
         let args = Array::of4(
             &algorithm(&RS256)?,
-            &key,
+            key,
             &Uint8Array::from(signature),
             &Uint8Array::from(signing_input),
         );

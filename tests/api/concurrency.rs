@@ -612,3 +612,120 @@ fn twelve_sign_in_requests_for_one_address_at_once_send_five_links() {
         "one link per request let through, none beyond"
     );
 }
+
+/// The month's deactivations are counted in the batch that deactivates
+/// (issue 20): twelve deactivations of one license's installations at once,
+/// by the customer and by its technician partner, free three seats.
+#[test]
+fn twelve_deactivations_at_once_free_three_seats_and_refuse_nine() {
+    let app = spawn_app();
+    let (serial, key, token, _) = crate::licensing::sups_customer(&app, 12);
+    let activation_ids: Vec<String> = (0..12)
+        .map(|n| {
+            let activated = app.post_json_as(
+                "/api/me/activations",
+                &token,
+                &json!({"serial": serial, "installation_id": format!("PC-{n}"), "product_version": "7.2.1"}),
+            );
+            assert_eq!(activated.status, 201, "{}", activated.text());
+            activated.json()["activation_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    app.0.race_writes(12);
+    let answers = at_once(&app, 12, |app, i| {
+        let (area, credential) = if i % 2 == 0 {
+            ("me", &token)
+        } else {
+            ("partner", &key)
+        };
+        let authorization = format!("Bearer {credential}");
+        app.0.send(
+            "DELETE",
+            &format!("/api/{area}/activations/{}", activation_ids[i]),
+            &[("authorization", &authorization)],
+            Vec::new(),
+        )
+    });
+    let statuses = statuses(&answers);
+    assert_eq!(count(&statuses, 200), 3, "{statuses:?}");
+    for refused in answers.iter().filter(|a| a.status != 200) {
+        assert_eq!(refused.problem(429)["type"], "/problems/deactivation-limit");
+    }
+    let me = app.get_as("/api/me", &token).json();
+    let license = me["licenses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["serial"] == serial.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(license["activations"].as_array().unwrap().len(), 12 - 3);
+    for n in 0..3 {
+        let activated = app.post_json_as(
+            "/api/me/activations",
+            &token,
+            &json!({"serial": serial, "installation_id": format!("NEW-{n}"), "product_version": "7.2.1"}),
+        );
+        assert_eq!(activated.status, 201, "seat {n}: {}", activated.text());
+    }
+    let full = app.post_json_as(
+        "/api/me/activations",
+        &token,
+        &json!({"serial": serial, "installation_id": "NEW-3", "product_version": "7.2.1"}),
+    );
+    assert_eq!(
+        full.problem(409)["type"],
+        "/problems/too-many-installations"
+    );
+    let export = app.get_as("/api/me/export", &token).json();
+    let audited = export["activation_audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["action"] == "deactivate" && row["serial"] == serial.as_str())
+        .count();
+    assert_eq!(audited, 3, "{}", export["activation_audit"]);
+}
+
+/// A double click: the installation is freed once, both requests say so, and
+/// the month's allowance counts it once.
+#[test]
+fn one_installation_deactivated_twice_at_once_is_freed_and_counted_once() {
+    let app = spawn_app();
+    let (serial, _, token, _) = crate::licensing::sups_customer(&app, 2);
+    let activated = app.post_json_as(
+        "/api/me/activations",
+        &token,
+        &json!({"serial": serial, "installation_id": "PC-1", "product_version": "7.2.1"}),
+    );
+    assert_eq!(activated.status, 201, "{}", activated.text());
+    let id = activated.json()["activation_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let authorization = format!("Bearer {token}");
+    app.0.race_writes(2);
+    let answers = at_once(&app, 2, |app, _| {
+        app.0.send(
+            "DELETE",
+            &format!("/api/me/activations/{id}"),
+            &[("authorization", &authorization)],
+            Vec::new(),
+        )
+    });
+    for answer in &answers {
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        assert!(answer.json()["deactivated_at"].is_string());
+    }
+    let export = app.get_as("/api/me/export", &token).json();
+    let audited = export["activation_audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["action"] == "deactivate" && row["activation_id"] == id.as_str())
+        .count();
+    assert_eq!(audited, 1);
+}

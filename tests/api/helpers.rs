@@ -217,6 +217,16 @@ pub trait Transport: Sync {
     /// the envelope's addresses: 200 when taken, 400 with the reason when
     /// refused (as wrangler dev's `/cdn-cgi/handler/email` answers).
     fn email(&self, from: &str, to: &str, raw: Vec<u8>) -> TestResponse;
+    /// Makes the next `n` write batches wait for each other, so that `n`
+    /// requests sent at once all read before any of them writes: natively,
+    /// where one in-memory database would otherwise let them run one by
+    /// one. The Worker's requests race on D1 for real: nothing to do there.
+    fn race_writes(&self, _n: usize) {}
+    /// How many times the Access certs were asked for so far (the Worker's
+    /// fetches of the stand-in issuer's certs; natively, the app's).
+    fn access_certs_fetches(&self) -> u64;
+    /// Makes the Access certs fail (503) for the next `seconds`.
+    fn fail_access_certs(&self, seconds: u64);
 }
 
 pub struct TestApp<T: Transport>(pub T);
@@ -622,10 +632,21 @@ fn signing_key(pem: &'static str) -> &'static rsa::pkcs1v15::SigningKey<sha2::Sh
 /// A `Cf-Access-Jwt-Assertion` for `email`, as Access would make it at
 /// `now` (Unix seconds), or forged as `forgery` says.
 pub fn access_assertion(email: &str, now: i64, forgery: Forgery) -> String {
+    assertion_by_kid(ACCESS_KID, email, now, forgery)
+}
+
+/// An assertion for `email` signed with the stand-in issuer's key, but
+/// naming key `kid`: one the portal does not know unless it is
+/// [`ACCESS_KID`].
+pub fn assertion_naming_kid(kid: &str, email: &str, now: i64) -> String {
+    assertion_by_kid(kid, email, now, Forgery::None)
+}
+
+fn assertion_by_kid(kid: &str, email: &str, now: i64, forgery: Forgery) -> String {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use rsa::signature::{SignatureEncoding, Signer};
-    let header = serde_json::json!({"alg": "RS256", "kid": ACCESS_KID, "typ": "JWT"});
+    let header = serde_json::json!({"alg": "RS256", "kid": kid, "typ": "JWT"});
     let audience = if forgery == Forgery::OtherAudience {
         "another-app"
     } else {
@@ -707,11 +728,12 @@ pub fn adjust_with_key<T: Transport>(
 }
 
 impl<T: Transport> TestApp<T> {
-    /// A verified, signed-in company in `country` with `vat_id`: (email,
-    /// access token).
-    pub fn buyer(&self, country: &str, vat_id: Option<&str>) -> (String, String) {
+    /// A verified, signed-in company named `name` in `country` with
+    /// `vat_id`: (email, access token).
+    pub fn buyer_named(&self, name: &str, country: &str, vat_id: Option<&str>) -> (String, String) {
         let email = unique_email();
         let mut body = registration(&email, &unique_serial());
+        body["company"]["name"] = serde_json::json!(name);
         body["company"]["country"] = serde_json::json!(country);
         body["company"]["vat_id"] = serde_json::json!(vat_id);
         let registered = self.post_json("/api/registrations", &body);

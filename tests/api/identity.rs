@@ -6,7 +6,10 @@
 
 use serde_json::json;
 
-use crate::helpers::{unique_email, unique_serial, Forgery, TestApp, Transport};
+use crate::helpers::{
+    assertion_naming_kid, unique, unique_email, unique_serial, Forgery, TestApp, Transport,
+    ACCESS_KID,
+};
 use crate::spawn_app;
 
 /// An agent's assertion-signed request to an incident.
@@ -100,6 +103,57 @@ fn forged_stale_or_foreign_assertions_are_refused_and_former_staff_are_forbidden
     assert_eq!(off.json()["active"], false);
     app.send_as_staff("GET", "/api/staff/members", &admin, Forgery::None, None)
         .problem(403);
+}
+
+/// An agent's request with an assertion naming key `kid`.
+fn with_kid(app: &TestApp<impl Transport>, kid: &str, agent: &str) -> u16 {
+    let assertion = assertion_naming_kid(kid, agent, app.0.now_seconds());
+    app.0
+        .send(
+            "GET",
+            "/api/staff/incidents",
+            &[("cf-access-jwt-assertion", assertion.as_str())],
+            Vec::new(),
+        )
+        .status
+}
+
+/// Issue 20: a `kid` nobody publishes must not make the portal fetch the
+/// certs again and again (traffic to the certs URL on anyone's demand).
+/// Other tests run at once against the same Worker, so the fetches are
+/// counted as a difference, over a short stretch: at most one a minute.
+#[test]
+fn assertions_naming_unknown_keys_fetch_the_certs_at_most_once_a_minute() {
+    let app = spawn_app();
+    let agent = app.staff_member("agent");
+    assert_eq!(with_kid(&app, ACCESS_KID, &agent), 200, "the keys are held");
+    let before = app.0.access_certs_fetches();
+    for _ in 0..20 {
+        let status = with_kid(&app, &unique("kid-nobody-publishes-"), &agent);
+        // 503 only if the certs were down for the one fetch allowed.
+        assert!(matches!(status, 401 | 503), "{status}");
+    }
+    let fetched = app.0.access_certs_fetches() - before;
+    assert!(
+        fetched <= 1,
+        "{fetched} fetches of the certs for 20 unknown keys"
+    );
+    assert_eq!(with_kid(&app, ACCESS_KID, &agent), 200);
+}
+
+#[test]
+fn while_the_certs_are_down_the_known_key_still_verifies() {
+    let app = spawn_app();
+    let agent = app.staff_member("agent");
+    assert_eq!(with_kid(&app, ACCESS_KID, &agent), 200, "the keys are held");
+    app.0.fail_access_certs(3);
+    // An unknown key may find the certs down (503), or no fetch due (401):
+    // either way the keys held stay.
+    let unknown = with_kid(&app, &unique("kid-while-down-"), &agent);
+    assert!(matches!(unknown, 401 | 503), "{unknown}");
+    assert_eq!(with_kid(&app, ACCESS_KID, &agent), 200);
+    let members = app.send_as_staff("GET", "/api/staff/incidents", &agent, Forgery::None, None);
+    assert_eq!(members.status, 200, "{}", members.text());
 }
 
 #[test]

@@ -30,4 +30,5 @@ mod routes;
 mod sessions;
 mod staff;
 mod transport;
+mod vat_evidence;
 mod web;

@@ -3,18 +3,20 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, Mutex};
 
 use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
-    App, BankAccount, CheckoutRequest, CheckoutSession, Config, EmailRequest, InboundOutcome, Job,
-    MailSender, PaymentProvider, SendFailure,
+    App, BankAccount, CachedKeys, CertsSource, CheckoutRequest, CheckoutSession, Config,
+    EmailRequest, InboundOutcome, Job, MailSender, PaymentProvider, SendFailure,
 };
+use spica_portal::domain::access::KeyCache;
 use spica_portal::domain::inbound::{DecodedEmail, InboundError};
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
 use spica_portal::store::sqlite::Sqlite;
+use spica_portal::store::{Database, DbError, Row, Statement};
 
 use super::helpers::{
     TestApp, TestResponse, Transport, ACCESS_AUD, ACCESS_TEAM, ACTIVATION_SECRET, BENEFICIARY, BIC,
@@ -23,7 +25,10 @@ use super::helpers::{
 };
 
 pub struct Native {
-    app: App<Sqlite>,
+    app: App<Racing>,
+    gate: Arc<WriteGate>,
+    certs: StandInCerts,
+    access_keys: Mutex<KeyCache<rsa::RsaPublicKey>>,
     now: Instant,
     seeds: AtomicU64,
     mail: StandInMail,
@@ -66,31 +71,60 @@ impl spica_portal::app::FloodLimit for StandInFlood {
 }
 
 /// The stand-in Access issuer's published keys (tests/fixtures/access),
+/// The stand-in Access issuer's certs (tests/fixtures/access), in memory:
+/// read as the Worker reads them (`domain::access::published_keys`) and
 /// checked with the `rsa` crate as the Worker checks them with WebCrypto.
-struct StandInAccess;
+/// The native app holds them through the same cache and refresh policy as
+/// the Worker (`app::CachedKeys`); this counts the fetches and fails them
+/// for a while when told.
+#[derive(Default)]
+struct StandInCerts {
+    fetches: AtomicU64,
+    failing_until: Mutex<Option<std::time::Instant>>,
+}
 
-impl spica_portal::app::AccessKeys for StandInAccess {
-    async fn verify(&self, kid: &str, input: &[u8], signature: &[u8]) -> Result<bool, String> {
+impl CertsSource for &StandInCerts {
+    type Key = rsa::RsaPublicKey;
+
+    async fn fetch(&self) -> Result<Vec<(String, rsa::RsaPublicKey)>, String> {
         use base64::engine::general_purpose::URL_SAFE_NO_PAD;
         use base64::Engine;
-        use rsa::signature::Verifier;
-        let certs: serde_json::Value =
-            serde_json::from_str(include_str!("../fixtures/access/certs.json")).unwrap();
-        let Some(key) = certs["keys"]
-            .as_array()
+        self.fetches.fetch_add(1, Ordering::Relaxed);
+        if self
+            .failing_until
+            .lock()
             .unwrap()
-            .iter()
-            .find(|k| k["kid"] == kid)
-        else {
-            return Ok(false);
+            .is_some_and(|until| std::time::Instant::now() < until)
+        {
+            return Err("certs answered 503".into());
+        }
+        let keys = spica_portal::domain::access::published_keys(include_bytes!(
+            "../fixtures/access/certs.json"
+        ))
+        .map_err(|e| e.to_string())?;
+        let number = |text: &str| {
+            URL_SAFE_NO_PAD
+                .decode(text)
+                .map(|bytes| rsa::BigUint::from_bytes_be(&bytes))
+                .map_err(|e| e.to_string())
         };
-        let number = |name: &str| {
-            rsa::BigUint::from_bytes_be(
-                &URL_SAFE_NO_PAD.decode(key[name].as_str().unwrap()).unwrap(),
-            )
-        };
-        let public = rsa::RsaPublicKey::new(number("n"), number("e")).map_err(|e| e.to_string())?;
-        let verifying = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(public);
+        keys.into_iter()
+            .map(|key| {
+                let public = rsa::RsaPublicKey::new(number(&key.n)?, number(&key.e)?)
+                    .map_err(|e| e.to_string())?;
+                Ok((key.kid, public))
+            })
+            .collect()
+    }
+
+    async fn check(
+        &self,
+        key: &rsa::RsaPublicKey,
+        input: &[u8],
+        signature: &[u8],
+    ) -> Result<bool, String> {
+        use rsa::signature::Verifier;
+        let verifying = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.clone());
         let Ok(signature) = rsa::pkcs1v15::Signature::try_from(signature) else {
             return Ok(false);
         };
@@ -98,12 +132,74 @@ impl spica_portal::app::AccessKeys for StandInAccess {
     }
 }
 
+/// Holds write batches back until as many as it was armed for have
+/// arrived (or a few seconds passed), so that racing requests all read
+/// first, as they can on D1.
+#[derive(Default)]
+struct WriteGate {
+    /// Batches still awaited before the held ones go on; 0 when open.
+    awaited: Mutex<usize>,
+    opened: Condvar,
+}
+
+impl WriteGate {
+    fn arm(&self, n: usize) {
+        *self.awaited.lock().unwrap() = n;
+    }
+
+    fn pass(&self) {
+        let mut awaited = self.awaited.lock().unwrap();
+        if *awaited == 0 {
+            return;
+        }
+        *awaited -= 1;
+        if *awaited == 0 {
+            self.opened.notify_all();
+            return;
+        }
+        let (mut awaited, waited) = self
+            .opened
+            .wait_timeout_while(awaited, std::time::Duration::from_secs(5), |a| *a > 0)
+            .unwrap();
+        if waited.timed_out() {
+            *awaited = 0;
+            self.opened.notify_all();
+        }
+    }
+}
+
+/// The native database: SQLite, whose writes pass the gate first.
+pub struct Racing {
+    db: Sqlite,
+    gate: Arc<WriteGate>,
+}
+
+impl Database for Racing {
+    async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
+    }
+
+    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        self.gate.pass();
+        self.db.batch(statements).await
+    }
+
+    async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
+        self.db.reads(statements).await
+    }
+
+    fn micros(&self) -> u64 {
+        self.db.micros()
+    }
+}
+
 const WEBHOOK_SECRET: &str = "whsec_native_test";
 /// Signs incidents' reply addresses.
 const REPLY_SECRET: &str = "native-reply-secret-of-enough-length";
 
-/// A stand-in for VIES, as tests/e2e/standins.py answers: DE123456789
-/// confirmed, DE999999999 unavailable, any other invalid.
+/// A stand-in for VIES, as tests/e2e/standins.py answers: DE123456789,
+/// DE246813579 (without a name), ATU12345678 and SI87654321 confirmed,
+/// DE999999999 unavailable, any other invalid.
 struct StandInVies;
 
 impl spica_portal::app::VatChecker for StandInVies {
@@ -115,6 +211,16 @@ impl spica_portal::app::VatChecker for StandInVies {
         match format!("{}{}", request.country_code, request.vat_number).as_str() {
             "DE123456789" => Answer::Confirmed(Details {
                 name: Some("Sternwarte Berlin GmbH".into()),
+                ..Details::default()
+            }),
+            // VIES's "---": no name given.
+            "DE246813579" => Answer::Confirmed(Details::default()),
+            "ATU12345678" => Answer::Confirmed(Details {
+                name: Some("Alpenblick Handels GmbH".into()),
+                ..Details::default()
+            }),
+            "SI87654321" => Answer::Confirmed(Details {
+                name: Some("KOVINAR, D.O.O.".into()),
                 ..Details::default()
             }),
             "DE999999999" => Answer::Unavailable("VIES: MS_UNAVAILABLE".into()),
@@ -208,8 +314,16 @@ pub fn spawn_app() -> TestApp<Native> {
             bic: BIC.into(),
         },
     };
+    let gate = Arc::new(WriteGate::default());
+    let db = Racing {
+        db: Sqlite::in_memory().unwrap(),
+        gate: gate.clone(),
+    };
     TestApp(Native {
-        app: App::new(Sqlite::in_memory().unwrap(), config),
+        app: App::new(db, config),
+        gate,
+        certs: StandInCerts::default(),
+        access_keys: Mutex::new(KeyCache::new()),
         now: from_unix_millis(1_795_000_000_000).unwrap(),
         seeds: AtomicU64::new(0),
         mail: StandInMail::default(),
@@ -295,7 +409,10 @@ impl Transport for Native {
         let handled = pollster::block_on(api::handle(
             &self.app,
             Some(&StandInStripe),
-            Some(&StandInAccess),
+            Some(&CachedKeys {
+                source: &self.certs,
+                cache: &self.access_keys,
+            }),
             Some(&self.flood),
             request,
             self.now,
@@ -320,6 +437,19 @@ impl Transport for Native {
 
     fn staff_token(&self) -> &str {
         "native-staff-token"
+    }
+
+    fn race_writes(&self, n: usize) {
+        self.gate.arm(n);
+    }
+
+    fn access_certs_fetches(&self) -> u64 {
+        self.certs.fetches.load(Ordering::Relaxed)
+    }
+
+    fn fail_access_certs(&self, seconds: u64) {
+        *self.certs.failing_until.lock().unwrap() =
+            Some(std::time::Instant::now() + std::time::Duration::from_secs(seconds));
     }
 
     fn webhook_secret(&self) -> &str {

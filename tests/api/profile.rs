@@ -41,7 +41,7 @@ fn company_and_contact_changes_persist_and_show_in_me() {
         me["company"],
         json!({"name": "Kovinar Maribor d.o.o.", "street": "Partizanska 5", "postal_code": "2000",
                "city": "Maribor", "country": "SI", "vat_id": null,
-               "vat_status": null})
+               "vat_status": null, "vat_treatment": {"category": "standard", "note": null}})
     );
     assert_eq!(me["contact"]["name"], "Ana Kovač");
     assert_eq!(me["contact"]["phone"], "+38625550101");

@@ -141,6 +141,26 @@ impl Transport for Http {
             .collect()
     }
 
+    fn access_certs_fetches(&self) -> u64 {
+        let url = format!("{}/access-certs/fetches", setting("STANDIN_URL"));
+        let answer = send(&self.agent, "GET", &url, &[], &[]);
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        answer.json()["fetches"].as_u64().expect("a count")
+    }
+
+    fn fail_access_certs(&self, seconds: u64) {
+        let url = format!("{}/access-certs/fail", setting("STANDIN_URL"));
+        let body = serde_json::json!({ "seconds": seconds }).to_string();
+        let answer = send(
+            &self.agent,
+            "POST",
+            &url,
+            &[("content-type", "application/json")],
+            body.as_bytes(),
+        );
+        assert_eq!(answer.status, 200, "{}", answer.text());
+    }
+
     fn fail_emails_to(&self, to: &str, count: u32) {
         let url = format!("{}/fail-emails", setting("STANDIN_URL"));
         let body = serde_json::json!({ "to": to, "count": count }).to_string();

@@ -55,6 +55,8 @@ mod sessions;
 mod staff;
 #[path = "../api/transport.rs"]
 mod transport;
+#[path = "../api/vat_evidence.rs"]
+mod vat_evidence;
 #[path = "../api/web.rs"]
 mod web;
 

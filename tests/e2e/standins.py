@@ -10,7 +10,9 @@ next `count` emails to `to` are answered 503 (per recipient, so that tests
 running at the same time are not affected).
 
 Cloudflare Access: GET /cdn-cgi/access/certs publishes the stand-in issuer's
-key (tests/fixtures/access/certs.json).
+key (tests/fixtures/access/certs.json). GET /access-certs/fetches counts the
+requests for them so far ({"fetches": N}); POST /access-certs/fail
+{"seconds": S} makes them answer 503 for the next S seconds.
 
 Stripe's Checkout API: POST /v1/checkout/sessions (form-encoded, bearer
 sk_test_e2e) records the form and answers a session {"id", "url", ...}, the
@@ -18,7 +20,8 @@ same session again for a repeated Idempotency-Key. GET /checkout-sessions
 lists the forms received.
 
 VIES: POST /check-vat-number {"countryCode", "vatNumber"} answers as the EU's
-REST API does: valid with a name and address for the numbers in VIES_NUMBERS,
+REST API does: valid with a name and address for the numbers in VIES_NUMBERS
+(one of them without a name, one another company's than most test buyers'),
 the MS_UNAVAILABLE error for DE999999999 (the member state's service down),
 {"valid": false} for any other.
 
@@ -50,8 +53,14 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STRIPE_KEY = "sk_test_e2e"
-# VAT numbers VIES confirms, with the name and address it gives.
-VIES_NUMBERS = {"DE123456789": ("Sternwarte Berlin GmbH", "Unter den Linden 1, 10117 Berlin")}
+# VAT numbers VIES confirms, with the name and address it gives ("---" where
+# the member state discloses none, as Germany's often does).
+VIES_NUMBERS = {
+    "DE123456789": ("Sternwarte Berlin GmbH", "Unter den Linden 1, 10117 Berlin"),
+    "DE246813579": ("---", "---"),
+    "ATU12345678": ("Alpenblick Handels GmbH", "Mariahilfer Strasse 1, 1060 Wien"),
+    "SI87654321": ("KOVINAR, D.O.O.", "Trzaska cesta 12, 1000 Ljubljana"),
+}
 VIES_UNAVAILABLE = "DE999999999"
 
 # Cloudflare Access's certs, as a stand-in issuer publishes them: the public
@@ -62,6 +71,8 @@ lock = threading.Lock()
 emails = []
 email_ids = {}
 failing = {}
+# Access's certs: how often they were fetched, and until when they fail.
+certs = {"fetches": 0, "failing_until": 0.0}
 sessions = []
 session_by_key = {}
 # Hosted checkout: each session's form by id, and the webhooks held back.
@@ -164,6 +175,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._email()
         if self.path == "/fail-emails":
             return self._fail_emails()
+        if self.path == "/access-certs/fail":
+            return self._fail_certs()
         if self.path == "/v1/checkout/sessions":
             return self._checkout_session()
         if self.path == "/check-vat-number":
@@ -207,6 +220,15 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             failing[to] = count
         return self._answer(200, {"to": to, "count": count})
+
+    def _fail_certs(self):
+        try:
+            seconds = float(json.loads(self._body())["seconds"])
+        except (ValueError, KeyError, TypeError):
+            return self._answer(400, {"error": 'expected {"seconds": N}'})
+        with lock:
+            certs["failing_until"] = time.time() + seconds
+        return self._answer(200, {"seconds": seconds})
 
     def _checkout_session(self):
         if self.headers.get("authorization") != "Bearer " + STRIPE_KEY:
@@ -318,7 +340,15 @@ class Handler(BaseHTTPRequestHandler):
             if self.path == "/checkout-sessions":
                 return self._answer(200, sessions)
         if self.path == "/cdn-cgi/access/certs":
+            with lock:
+                certs["fetches"] += 1
+                failing_now = time.time() < certs["failing_until"]
+            if failing_now:
+                return self._answer(503, {"error": "the certs are down (stand-in outage)"})
             return self._answer(200, ACCESS_CERTS)
+        if self.path == "/access-certs/fetches":
+            with lock:
+                return self._answer(200, {"fetches": certs["fetches"]})
         return self._answer(404, {"error": "not found"})
 
     def log_message(self, *args):

@@ -2,8 +2,9 @@
 //! amounts, what the card checkout asked Stripe to charge and what a bank
 //! transfer asks for, the invoices and credit note their payments and
 //! refund issue (valid under EN 16931), with VAT numbers checked by the queue against the
-//! VIES stand-in (DE123456789 confirmed, DE999999999 unavailable, any
-//! other invalid).
+//! VIES stand-in (DE123456789 confirmed for Sternwarte Berlin GmbH,
+//! DE999999999 unavailable, any other invalid but the few of
+//! tests/api/vat_evidence.rs).
 
 use serde_json::{json, Value};
 
@@ -15,7 +16,7 @@ use crate::spawn_app;
 
 /// A verified, signed-in company in `country` with `vat_id`: its token.
 fn buyer(app: &TestApp<Http>, country: &str, vat_id: Option<&str>) -> String {
-    app.buyer(country, vat_id).1
+    app.buyer_named("Kovinar d.o.o.", country, vat_id).1
 }
 
 /// The VAT number's status once VIES's answer is recorded.
@@ -140,7 +141,8 @@ fn a_domestic_buyer_pays_the_sellers_rate() {
 #[test]
 fn an_eu_buyer_with_a_number_vies_confirmed_is_reverse_charged() {
     let app = spawn_app();
-    let token = buyer(&app, "DE", Some("DE 123 456 789"));
+    // Named as VIES names the number's holder.
+    let (_, token) = app.buyer_named("Sternwarte Berlin GmbH", "DE", Some("DE 123 456 789"));
     assert_eq!(settled_vat_status(&app, &token), "confirmed");
     is_reverse_charged(&app, &token);
 }
@@ -148,7 +150,7 @@ fn an_eu_buyer_with_a_number_vies_confirmed_is_reverse_charged() {
 #[test]
 fn an_eu_buyer_whose_number_vies_refuses_pays_the_sellers_rate_until_a_confirmed_one() {
     let app = spawn_app();
-    let token = buyer(&app, "DE", Some("DE111111111"));
+    let (_, token) = app.buyer_named("Sternwarte Berlin GmbH", "DE", Some("DE111111111"));
     assert_eq!(settled_vat_status(&app, &token), "not_confirmed");
     pays_the_sellers_rate(&app, &token);
 
