@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::decode;
-use super::http::{Handled, Request, Response};
-use super::Result;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::Result;
 use crate::app::{App, Caller, Principal};
 use crate::domain::bulletin::Bulletin;
 use crate::domain::entropy::Entropy;

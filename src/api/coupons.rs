@@ -3,10 +3,11 @@
 
 use serde_json::{json, Value};
 
-use super::decode::{self, Fields};
-use super::http::{Handled, Request, Response};
-use super::problem::ApiError;
-use super::Result;
+use crate::app::input::Fields;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::ApiError;
+use crate::http::Result;
 use crate::app::Caller;
 use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
@@ -125,7 +126,7 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
         ),
     };
     let (Some(quantity), Some(method)) = (quantity, method) else {
-        return super::refuse(app, caller, decode::invalid(errors)).await;
+        return Err(decode::invalid(errors));
     };
     let placed = app
         .place_order(caller, quantity, method, provider, now, entropy)
@@ -194,19 +195,11 @@ pub async fn bank_statement<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    if request.body.len() > super::body_limit(&request.path) {
-        return Err(ApiError::PayloadTooLarge);
-    }
     let upload = match request.media_type().as_deref() {
         Some("application/xml" | "text/xml") => Upload::Camt(&request.body),
         Some("text/csv") => Upload::Csv(&request.body),
         _ => {
-            return super::refuse(
-                app,
-                caller,
-                ApiError::UnsupportedMediaType("application/xml (camt.053, camt.054) or text/csv"),
-            )
-            .await
+            return Err(ApiError::UnsupportedMediaType("application/xml (camt.053, camt.054) or text/csv"))
         }
     };
     let (imported, jobs) = app.import_statement(caller, upload, now, entropy).await?;
@@ -250,7 +243,7 @@ pub async fn staff_tasks<D: Database>(
                 "status",
                 Invalid::new("invalid", "must be open or resolved"),
             );
-            return super::refuse(app, caller, decode::invalid(errors)).await;
+            return Err(decode::invalid(errors));
         }
     };
     let tasks: Vec<Value> = app
@@ -278,7 +271,7 @@ pub async fn resolve_task<D: Database>(
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(note) = note(&mut fields) else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     let task = app.resolve_task(caller, task_id, &note, now).await?;
     Ok(Response::json(200, &task_json(&task)).into())
@@ -309,7 +302,7 @@ pub async fn settle_order<D: Database>(
     let mut fields = Fields::new(&object);
     let (action, note) = match settlement(&mut fields) {
         Ok(parsed) => parsed,
-        Err(errors) => return super::refuse(app, caller, decode::invalid(errors)).await,
+        Err(errors) => return Err(decode::invalid(errors)),
     };
     let (staff, record, jobs) = app
         .settle_order(caller, order_id, action, &note, now, entropy)
@@ -350,7 +343,7 @@ pub async fn match_entry<D: Database>(
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(order_id) = fields.parse("order_id", |t| Ok(t.trim().to_owned())) else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     let (line, jobs) = app
         .match_bank_entry(caller, entry_id, &order_id, now, entropy)
@@ -391,7 +384,7 @@ pub async fn adjust<D: Database>(
         }),
     );
     let (Some(coupons), Some(reason), Some((key, fingerprint))) = (coupons, reason, keyed) else {
-        return super::refuse(app, caller, decode::invalid(errors)).await;
+        return Err(decode::invalid(errors));
     };
     let adjustment = Adjustment {
         customer_id,

@@ -2,9 +2,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::decode::{self, Fields};
-use super::http::{Handled, Request, Response};
-use super::Result;
+use crate::app::input::Fields;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::Result;
 use crate::app::{App, AttemptInput, Caller, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -139,7 +140,7 @@ pub async fn open<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
-    let object = super::or_refuse(app, caller, decode::json_or_form(request)).await?;
+    let object = decode::json_or_form(request)?;
     let base = &app.config.public_base_url;
     let parsed = match incident_input(&object) {
         Ok(parsed) => parsed,
@@ -152,7 +153,7 @@ pub async fn open<D: Database>(
                 Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into(),
             );
         }
-        Err(errors) => return super::refuse(app, caller, decode::invalid(errors)).await,
+        Err(errors) => return Err(decode::invalid(errors)),
     };
     let (incident, jobs) = app.open_incident(caller, parsed, now, entropy).await?;
     if form {
@@ -207,7 +208,7 @@ pub async fn customer_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let reply = super::or_refuse(app, caller, reply_input(request)).await?;
+    let reply = reply_input(request)?;
     let (incident, jobs) = app
         .customer_message(caller, id, reply, now, entropy)
         .await?;
@@ -231,7 +232,7 @@ pub async fn queue<D: Database>(
                     "invalid",
                     "must be awaiting_callback, in_progress, awaiting_customer or closed",
                 );
-                return super::refuse(app, caller, super::invalid_field("status", invalid)).await;
+                return Err(super::invalid_field("status", invalid));
             }
         },
     };
@@ -279,7 +280,7 @@ pub async fn attempt<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let input = super::or_refuse(app, caller, attempt_input(request)).await?;
+    let input = attempt_input(request)?;
     let (number, incident, jobs) = app.record_attempt(caller, id, input, now, entropy).await?;
     let body = json!({"attempt": number, "incident_id": incident.id, "status": incident.callback.status.as_str(),
         "failed_attempts": incident.callback.failed_attempts});
@@ -296,8 +297,8 @@ pub enum SessionCall<'a> {
 fn session_input(request: &Request) -> Result<SessionInput> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let started_at = fields.parse("started_at", decode::instant);
-    let ended_at = fields.parse("ended_at", decode::instant);
+    let started_at = fields.parse("started_at", crate::app::input::instant);
+    let ended_at = fields.parse("ended_at", crate::app::input::instant);
     let channel = fields.parse("channel", Channel::parse);
     let (Some(started_at), Some(ended_at), Some(channel)) = (started_at, ended_at, channel) else {
         return Err(decode::invalid(fields.errors));
@@ -329,7 +330,7 @@ pub async fn session<D: Database>(
     } else {
         match session_input(request) {
             Ok(input) => Some(input),
-            Err(error) => return super::refuse(app, caller, error).await,
+            Err(error) => return Err(error),
         }
     };
     let charged = app
@@ -361,7 +362,7 @@ pub async fn staff_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let body = super::or_refuse(app, caller, text_field(request, "body", 10_000)).await?;
+    let body = text_field(request, "body", 10_000)?;
     let jobs = app.staff_message(caller, id, body, now, entropy).await?;
     Ok(Handled::with_jobs(
         Response::json(201, &json!({"incident_id": id, "sent": true})),
@@ -377,7 +378,7 @@ pub async fn close<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let resolution = super::or_refuse(app, caller, text_field(request, "resolution", 5000)).await?;
+    let resolution = text_field(request, "resolution", 5000)?;
     let (incident, jobs) = app
         .close_incident(caller, id, resolution, now, entropy)
         .await?;

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use super::decode;
-use super::http::{Handled, Request, Response};
-use super::Result;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::Result;
 use crate::app::{App, Caller};
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::invoice::Kind;
@@ -100,7 +100,7 @@ pub(crate) fn period(
         let parsed = request
             .query_param(name)
             .ok_or_else(Invalid::required)
-            .and_then(|text| decode::date(&text));
+            .and_then(|text| crate::app::input::date(&text));
         errors.check(name, parsed)
     };
     let (from, to) = (day("from"), day("to"));
@@ -136,7 +136,7 @@ pub async fn staff_list<D: Database>(
             false
         }
     };
-    let (from, to) = asked_period(app, request, caller, errors).await?;
+    let (from, to) = asked_period(request, errors)?;
     let (_, records) = app.issued_invoices(caller, from, to).await?;
     if !csv {
         let invoices: Vec<Value> = records
@@ -162,23 +162,18 @@ pub async fn staff_csv<D: Database>(
     request: &Request,
     caller: &Caller,
 ) -> Result<Handled> {
-    let (from, to) = asked_period(app, request, caller, FieldErrors::default()).await?;
+    let (from, to) = asked_period(request, FieldErrors::default())?;
     let (_, records) = app.issued_invoices(caller, from, to).await?;
     Ok(csv_file(&records, from, to).into())
 }
 
-/// The period asked for, or, once the caller is known, the refusal naming
+/// The period asked for, or the refusal naming
 /// its faults and those already in `errors`.
-async fn asked_period<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    caller: &Caller,
-    mut errors: FieldErrors,
-) -> Result<(NaiveDate, NaiveDate)> {
+fn asked_period(request: &Request, mut errors: FieldErrors) -> Result<(NaiveDate, NaiveDate)> {
     let period = period(request, &mut errors);
     match period.filter(|_| errors.is_empty()) {
         Some(period) => Ok(period),
-        None => super::refuse(app, caller, decode::invalid(errors)).await,
+        None => Err(decode::invalid(errors)),
     }
 }
 

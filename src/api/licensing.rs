@@ -4,10 +4,11 @@
 
 use serde_json::{json, Value};
 
-use super::decode::{self, Fields};
-use super::http::{Handled, Request, Response};
-use super::problem::ApiError;
-use super::Result;
+use crate::app::input::Fields;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::ApiError;
+use crate::http::Result;
 use crate::app::LicensingError;
 use crate::app::{
     coverage_of, Activation, App, AppError, Caller, ClaimDecision, Idempotency, Principal, SupsSale,
@@ -91,12 +92,7 @@ pub async fn import_licenses<D: Database>(
     caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let rows = super::or_refuse(
-        app,
-        caller,
-        license_rows(request.media_type().as_deref(), &request.body),
-    )
-    .await?;
+    let rows = license_rows(request.media_type().as_deref(), &request.body)?;
     let (_, report) = app.import_licenses(caller, rows, now).await?;
     Ok(Response::json(200, &report).into())
 }
@@ -168,7 +164,7 @@ pub async fn record_release<D: Database>(
     let mut fields = Fields::new(object);
     let product = fields.parse("product", |t| Text::parse(t, 100));
     let version = fields.parse("version", ProductVersion::parse);
-    let released_on = fields.parse("released_on", decode::date);
+    let released_on = fields.parse("released_on", crate::app::input::date);
     let (Some(product), Some(version), Some(released_on)) = (product, version, released_on) else {
         return Err(decode::invalid(fields.errors));
     };
@@ -188,7 +184,7 @@ pub async fn activate<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let serial = fields.parse("serial", SerialNumber::parse);
     let installation = fields.parse("installation_id", InstallationId::parse);
@@ -199,7 +195,7 @@ pub async fn activate<D: Database>(
     let (Some(serial), Some(installation), Some(version), true) =
         (serial, installation, version, fields.errors.is_empty())
     else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     let (record, created) = app
         .activate(
@@ -301,12 +297,12 @@ pub async fn sell_sups<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
-    let input = decode::registration_json(&object);
+    let input = crate::app::input::registration_json(&object);
     let keyed = decode::idempotency(request);
     let vendor = &app.config.vendor_addresses;
     let (sale, keyed) = match sups_sale(&object, input, keyed, vendor, now) {
         Ok(parsed) => parsed,
-        Err(error) => return super::refuse(app, caller, error).await,
+        Err(error) => return Err(error),
     };
     let keyed = keyed
         .as_ref()
@@ -341,7 +337,7 @@ pub fn sups_sale(
     );
     let today = now.date_naive();
     let starts_on = fields
-        .parse("starts_on", decode::date)
+        .parse("starts_on", crate::app::input::date)
         .and_then(|day| errors.check("starts_on", subscription::SaleStart::parse(day, today)));
     for error in fields.errors.list() {
         errors.push(&error.field, Invalid::new(error.code, error.detail.clone()));
@@ -442,10 +438,10 @@ pub async fn resolve_claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let Some(serial) = fields.parse("serial", SerialNumber::parse) else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     // Kept for serial-"0" claims: assigning the license named by `serial`.
     let ClaimDecision::Assigned { free_coupon } = app

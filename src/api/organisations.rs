@@ -4,9 +4,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::decode::{self, Fields};
-use super::http::{Handled, Request, Response};
-use super::Result;
+use crate::app::input::Fields;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::Result;
 use crate::app::{App, AppError, Caller, ClaimDecision};
 use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
@@ -111,7 +112,7 @@ pub async fn invite<D: Database>(
         Invitee::parse(&object, &app.config.vendor_addresses).map_err(decode::invalid)
     }) {
         Ok(invitee) => invitee,
-        Err(error) => return super::refuse(app, caller, error).await,
+        Err(error) => return Err(error),
     };
     let invited = app
         .invite_contact(
@@ -208,7 +209,7 @@ pub async fn decide_claim<D: Database>(
     let decided = match action {
         ClaimAction::Assign => {
             let Some(serial) = fields.parse_optional("serial", SerialNumber::parse) else {
-                return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+                return Err(decode::invalid(fields.errors));
             };
             app.assign_claim(caller, claim_id, serial.as_ref(), now, entropy)
                 .await
@@ -216,7 +217,7 @@ pub async fn decide_claim<D: Database>(
         ClaimAction::Join => app.request_join(caller, claim_id, now, entropy).await,
         ClaimAction::Refuse => {
             let Some(reason) = fields.parse("reason", |t| Text::parse(t, REASON_CHARS)) else {
-                return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+                return Err(decode::invalid(fields.errors));
             };
             app.refuse_claim(caller, claim_id, &reason, now, entropy)
                 .await
@@ -243,7 +244,7 @@ pub async fn claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = super::or_refuse(app, caller, optional_json(request)).await?;
+    let object = optional_json(request)?;
     let decision = decide_claim(app, caller, &object, claim_id, action, now, entropy).await?;
     let (body, jobs) = match decision {
         ClaimDecision::Assigned { free_coupon } => (
@@ -270,16 +271,16 @@ pub async fn set_holder<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let customer_id = fields.parse("customer_id", |t| {
         Text::parse(t, 100).map(Text::into_string)
     });
     let Some(customer_id) = customer_id else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     let Ok(serial) = SerialNumber::parse(serial) else {
-        return super::refuse(app, caller, AppError::NotFound.into()).await;
+        return Err(AppError::NotFound.into());
     };
     let free_coupon = app
         .set_holder(caller, &serial, &customer_id, now, entropy)

@@ -1,8 +1,8 @@
 //! Personal data: the export of everything the portal holds about the
 //! calling contact and its organisation, and erasure.
 
-use super::http::{Handled, Response};
-use super::Result;
+use crate::http::{Handled, Response};
+use crate::http::Result;
 use crate::app::{App, Caller};
 use crate::domain::entropy::Entropy;
 use crate::domain::time::{format, Instant};

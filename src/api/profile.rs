@@ -3,10 +3,14 @@
 
 use serde_json::{Map, Value};
 
-use super::decode;
-use super::http::{Handled, Request, Response};
-use super::Result;
-use crate::app::{App, Caller};
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
+use crate::http::Result;
+use serde_json::json;
+
+use super::{coupons, licensing};
+use crate::app::{App, Caller, Profile};
+use crate::domain::time::format;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::profile::ProfileChange;
@@ -57,7 +61,7 @@ pub async fn change_me<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let mut errors = read_only(&object);
-    let mut input = decode::registration_json(&object);
+    let mut input = crate::app::input::registration_json(&object);
     (input.serial, input.accept_terms) = (None, None);
     let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) if errors.is_empty() => change,
@@ -70,6 +74,49 @@ pub async fn change_me<D: Database>(
         }
     };
     let (overview, jobs) = app.change_profile_as(caller, &change, now, entropy).await?;
-    let body = super::me_json(&overview, now);
+    let body = me_json(&overview, now);
     Ok(Handled::with_jobs(Response::json(200, &body), jobs))
 }
+
+fn profile_json(profile: &Profile) -> serde_json::Value {
+    let c = &profile.principal.customer;
+    let p = &profile.principal.contact;
+    json!({
+        "customer_id": c.id,
+        "status": c.status.as_str(),
+        "serial": c.registered_serial,
+        "company": {
+            "name": c.company_name,
+            "street": c.street,
+            "postal_code": c.postal_code,
+            "city": c.city,
+            "country": c.country,
+            "vat_id": c.vat_id,
+        },
+        "contact": {"contact_id": p.id, "name": p.name, "email": p.email, "phone": p.phone},
+        "newsletter": p.newsletter,
+        "pending_email": profile.pending_email,
+        "created_at": format(c.created_at),
+        "verified_at": c.verified_at.map(format),
+        "coupon_balance": profile.coupon_balance,
+        "minutes_available": profile.minutes_available,
+    })
+}
+
+pub async fn me<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    let body = me_json(&app.overview(caller).await?, now);
+    Ok(Response::json(200, &body).into())
+}
+
+/// The body of `GET /api/me`, also the answer of `PATCH /api/me`.
+pub(crate) fn me_json(overview: &crate::app::CustomerOverview, now: Instant) -> serde_json::Value {
+    let mut body = profile_json(&overview.profile);
+    body["company"]["vat_status"] = overview.vat.status.map(|s| s.as_str()).into();
+    body["company"]["vat_treatment"] = serde_json::json!({
+        "category": overview.vat.decision.category.as_str(),
+        "note": coupons::vat_note_json(overview.vat.decision.note),
+    });
+    body["licenses"] = licensing::licenses_json(&overview.records.licenses, now);
+    body
+}
+

@@ -2,8 +2,10 @@
 
 use serde_json::{json, Value};
 
-use super::decode::{self, Fields};
-use super::http::{Handled, Request, Response};
+use crate::app::input::Fields;
+use crate::domain::field::FieldErrors;
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
 use super::{invalid_field, Result};
 use crate::app::{App, Caller, MemberChange};
 use crate::domain::email::Email;
@@ -56,13 +58,13 @@ pub async fn add_member<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let email = fields.parse("email", Email::parse);
     let name = fields.parse("name", |t| Text::parse(t, 100));
     let role = fields.parse("role", StaffRole::parse);
     let (Some(email), Some(name), Some(role)) = (email, name, role) else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     let member = app
         .add_staff_member(caller, &email, &name, role, now, entropy)
@@ -81,7 +83,7 @@ pub async fn change_member<D: Database>(
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let object = super::or_refuse(app, caller, decode::json_object(request)).await?;
+    let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
     let name = fields.parse_optional("name", |t| Text::parse(t, 100));
     let role = fields.parse_optional("role", StaffRole::parse);
@@ -96,7 +98,7 @@ pub async fn change_member<D: Database>(
         }
     };
     let (Some(name), Some(role), Some(active)) = (name, role, active) else {
-        return super::refuse(app, caller, decode::invalid(fields.errors)).await;
+        return Err(decode::invalid(fields.errors));
     };
     let member = app
         .change_staff_member(caller, id, MemberChange { name, role, active }, now)
@@ -119,7 +121,7 @@ pub async fn audit<D: Database>(
                     "limit",
                     Invalid::new("range", "must be a whole number from 1 to 500"),
                 );
-                return super::refuse(app, caller, error).await;
+                return Err(error);
             }
         },
     };
@@ -134,4 +136,56 @@ pub async fn audit<D: Database>(
         .await?;
     let entries: Vec<Value> = entries.iter().map(entry_json).collect();
     Ok(Response::json(200, &json!({ "entries": entries })).into())
+}
+
+/// `GET /api/staff/outbox`.
+pub async fn outbox<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+) -> Result<Handled> {
+    let mut errors = FieldErrors::default();
+    let to = match request.query_param("to") {
+        Some(to) => errors.check("to", Email::parse(&to)),
+        None => None,
+    };
+    let limit = match request.query_param("limit") {
+        None => 50,
+        Some(text) => match text.parse::<i64>() {
+            Ok(limit) if (1..=200).contains(&limit) => limit,
+            _ => {
+                errors.push(
+                    "limit",
+                    Invalid::new("range", "must be a whole number from 1 to 200"),
+                );
+                0
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(decode::invalid(errors));
+    }
+    let (_, messages) = app
+        .outbox(caller, to.as_ref().map(Email::as_str), limit)
+        .await?;
+    let messages: Vec<_> = messages
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "to": m.to,
+                "subject": m.subject,
+                "text": m.text,
+                "status": m.status.as_str(),
+                "attempts": m.attempts,
+                "last_error": m.last_error,
+                "created_at": format(m.created_at),
+                "sent_at": m.sent_at.map(format),
+                "next_attempt_at": (m.status == crate::store::OutboxStatus::Pending)
+                    .then(|| format(m.next_attempt_at)),
+                "reply_to": m.reply_to,
+            })
+        })
+        .collect();
+    Ok(Response::json(200, &json!({ "messages": messages })).into())
 }

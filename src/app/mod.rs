@@ -6,6 +6,7 @@
 mod bulletins;
 pub mod error;
 mod idempotency;
+pub mod input;
 mod incidents;
 mod invoices;
 mod ledger;
@@ -186,6 +187,10 @@ fn rate_window(now: crate::domain::time::Instant) -> (crate::domain::time::Insta
     let retry_after = u32::try_from(60 - seconds.rem_euclid(60)).unwrap_or(60);
     (window, retry_after)
 }
+
+/// The app as one request's handlers use it: its round trips metered, and
+/// staff's and partners' changes audited in the batches that make them.
+pub type RequestApp<'a, D> = App<crate::store::Audited<'a, crate::store::Metered<'a, D>>>;
 
 /// The portal's state and settings, whatever runs it.
 pub struct App<D> {

@@ -447,7 +447,7 @@ pub async fn create_partner<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     let record = match licensing::partner_record(&object, entropy) {
         Ok(record) => record,
         Err(error) => {
@@ -554,7 +554,7 @@ pub async fn import_licenses<D: Database>(
             let staff = app.identify(caller).await?.staff()?;
             return Ok(refused(staff.role, &detail));
         }
-        Err(other) => return refuse(app, caller, other).await,
+        Err(other) => return Err(other),
     };
     let (staff, report) = match app.import_licenses(caller, rows, now).await {
         Ok(imported) => imported,
@@ -728,7 +728,7 @@ pub async fn sell_sups<D: Database>(
         // Errors name the API's fields (`contact.email`); the form's are flat.
         let mut flat = FieldErrors::default();
         for error in errors.list() {
-            let name = match decode::form_name(&error.field) {
+            let name = match crate::app::input::form_name(&error.field) {
                 "Idempotency-Key" => "serial",
                 other => other,
             };
@@ -739,7 +739,7 @@ pub async fn sell_sups<D: Database>(
     };
     let vendor = &app.config.vendor_addresses;
     let (sale, keyed) =
-        match licensing::sups_sale(&object, decode::registration_form(&pairs), key, vendor, now) {
+        match licensing::sups_sale(&object, crate::app::input::registration_form(&pairs), key, vendor, now) {
             Ok(parsed) => parsed,
             Err(error) => {
                 app.identify(caller).await?;
@@ -952,7 +952,7 @@ pub async fn desk_action<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     let mut fields = Fields::new(&object);
     let back = format!("/desk/incidents/{id}");
     let outcome = match action {
@@ -975,8 +975,8 @@ pub async fn desk_action<D: Database>(
             }
         }
         "sessions" => {
-            let started_at = fields.parse("started_at", decode::instant);
-            let ended_at = fields.parse("ended_at", decode::instant);
+            let started_at = fields.parse("started_at", crate::app::input::instant);
+            let ended_at = fields.parse("ended_at", crate::app::input::instant);
             let channel = fields.parse("channel", Channel::parse);
             match (started_at, ended_at, channel) {
                 (Some(started_at), Some(ended_at), Some(channel)) => {
@@ -1072,7 +1072,7 @@ pub async fn statements_page<D: Database>(app: &App<D>, caller: &Caller) -> Resu
 
 /// The file part named `name` of a `multipart/form-data` body.
 pub(crate) fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
-    let part = crate::api::multipart::field(request.header("content-type")?, &request.body, name)?;
+    let part = crate::http::multipart::field(request.header("content-type")?, &request.body, name)?;
     Some(part.body)
 }
 
@@ -1084,9 +1084,6 @@ pub async fn upload_statement<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     same_origin(app, request)?;
-    if request.body.len() > crate::api::body_limit(&request.path) {
-        return Err(ApiError::PayloadTooLarge);
-    }
     let Some(file) = multipart_file(request, "statement") else {
         app.identify(caller).await?;
         return Ok(problem_page(
@@ -1302,7 +1299,7 @@ pub async fn decide_claim<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     match organisations::decide_claim(app, caller, &object, id, action, now, entropy).await {
         Ok(decision) => {
             let jobs = match decision {

@@ -303,3 +303,12 @@ fn period_table(from: NaiveDate, to: NaiveDate, records: &[InvoiceRecord]) -> Ht
         sum_row("Credit notes", credited)
     )
 }
+
+/// `GET /desk/invoices.csv`: the accountant's file, for the desk's session.
+pub async fn desk_invoices_csv<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+) -> Result<Handled> {
+    api::staff_csv(app, request, caller).await
+}

@@ -39,14 +39,12 @@ mod prelude {
     pub(super) use super::forms::*;
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
-    pub(super) use super::session::*;
     pub(super) use super::shell::{page, page_in, Area};
-    pub(super) use crate::api::decode::{self, Body, Fields};
-    pub(super) use crate::api::http::{Handled, Request, Response};
-    pub(super) use crate::api::problem::ApiError;
-    pub(super) use crate::api::{
-        bulletins, coupons, incidents, licensing, or_refuse, organisations, refuse, Result,
-    };
+    pub(super) use crate::api::{bulletins, coupons, incidents, licensing, organisations};
+    pub(super) use crate::app::input::Fields;
+    pub(super) use crate::http::decode::{self, Body};
+    pub(super) use crate::http::session::*;
+    pub(super) use crate::http::{ApiError, Handled, Request, Response, Result};
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
         PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,

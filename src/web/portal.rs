@@ -324,7 +324,7 @@ pub async fn request_support<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     let input = match incidents::incident_input(&object) {
         Ok(input) => input,
         Err(errors) => {
@@ -491,7 +491,7 @@ pub async fn customer_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     let mut fields = Fields::new(&object);
     let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
     let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
@@ -552,7 +552,7 @@ pub(crate) async fn activate_from_form<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     let technician = object
         .get("technician")
         .and_then(Value::as_str)
@@ -750,7 +750,7 @@ pub async fn invite_contact<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let object = or_refuse(app, caller, form(request)).await?;
+    let object = form(request)?;
     let invitee = match organisations::Invitee::parse(&object, &app.config.vendor_addresses) {
         Ok(invitee) => invitee,
         Err(errors) => return contacts_html(app, caller, 422, &errors, &object, now).await,
@@ -840,7 +840,7 @@ pub(crate) fn profile_html(
     let mut flat = FieldErrors::default();
     for error in errors.list() {
         flat.push(
-            decode::form_name(&error.field),
+            crate::app::input::form_name(&error.field),
             Invalid::new(error.code, error.detail.clone()),
         );
     }

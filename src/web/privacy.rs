@@ -154,3 +154,8 @@ pub async fn confirm_erasure<D: Database>(
         Err(error) => CONFIRM_ERASURE_REFUSED.page(error),
     }
 }
+
+/// `GET /portal/export`: the personal-data download, for the portal's session.
+pub async fn export<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
+    crate::api::privacy::export(app, caller, now).await
+}

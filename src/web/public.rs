@@ -632,13 +632,13 @@ pub async fn register_page<D: Database>(
             errors
                 .list()
                 .iter()
-                .find(|e| decode::form_name(&e.field) == name)
+                .find(|e| crate::app::input::form_name(&e.field) == name)
                 .map(|e| e.detail.clone())
         };
         Handled::from(registration_form(422, value_of, error_for))
     };
     let registration = match NewRegistration::parse(
-        decode::registration_form(&pairs),
+        crate::app::input::registration_form(&pairs),
         &app.config.vendor_addresses,
     ) {
         Ok(registration) => registration,
@@ -875,4 +875,28 @@ mod tests {
         }
         assert!(INVITATION_REFUSED.page(AppError::NotFound).is_err());
     }
+}
+
+/// `GET /register`: the form, with the errors the website's flat form was
+/// sent back with (`error_{name}` in the query).
+pub async fn register_form_page(request: &Request) -> Result<Handled> {
+    Ok(registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into())
+}
+
+/// `GET /registered`: where the registration form lands.
+pub fn registered_page() -> Response {
+    page(
+        200,
+        "Thank you for registering",
+        paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
+    )
+}
+
+/// `GET /support-requested`: where the website's support form lands.
+pub fn support_requested_page() -> Response {
+    page(
+        200,
+        "Support request received",
+        paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
+    )
 }

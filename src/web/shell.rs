@@ -2,7 +2,7 @@
 //! JavaScript, one stylesheet and one enhancement script from the static
 //! assets, and a strict Content-Security-Policy without inline scripts.
 
-use crate::api::http::Response;
+use crate::http::Response;
 
 use crate::domain::html::Html;
 use crate::html;

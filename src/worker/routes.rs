@@ -1,10 +1,11 @@
-//! HTTP in and out: the runtime's request to [`crate::api::Request`], the
+//! HTTP in and out: the runtime's request to [`crate::http::Request`], the
 //! answer back, and the answer's jobs onto the queue.
 
 use worker::{console_error, console_log, AnalyticsEngineDataPointBuilder, Context, Env, Headers};
 
 use super::{access, config, now, queue, seed, stripe};
-use crate::api::{self, ApiError, Method, Request, Response};
+use crate::http::{ApiError, Method, Request, RequestLog, Response};
+use crate::router;
 use crate::store::{Database, Metered, Statement};
 
 pub async fn fetch(
@@ -24,7 +25,7 @@ pub async fn fetch(
                 let stripe = stripe::configured(env);
                 let access = access::configured(env);
                 let flood = env.rate_limiter("PUBLIC_POSTS").ok().map(PublicPosts);
-                api::handle(
+                router::handle(
                     &app,
                     stripe.as_ref(),
                     access.as_ref(),
@@ -59,7 +60,7 @@ pub async fn fetch(
     let mut response = handled.response;
     // Off unless set: the count and time of D1 round trips are for us.
     if config::setting(env, "SERVER_TIMING").as_deref() == Some("on") {
-        let timing = api::server_timing(handled.round_trips);
+        let timing = router::server_timing(handled.round_trips);
         response.headers.push(("server-timing".into(), timing));
     }
     write(response)
@@ -85,7 +86,7 @@ impl crate::app::FloodLimit for PublicPosts {
 /// its data point in the `METRICS` Analytics Engine dataset, if bound:
 /// blobs route, method, principal; doubles status, D1 round trips, D1
 /// microseconds, milliseconds; indexed by route.
-fn record(env: &Env, line: &api::RequestLog) {
+fn record(env: &Env, line: &RequestLog) {
     console_log!("{}", serde_json::to_string(line).unwrap_or_default());
     let Ok(metrics) = env.analytics_engine("METRICS") else {
         return;
@@ -106,8 +107,9 @@ fn record(env: &Env, line: &api::RequestLog) {
 }
 
 /// Reads the request, leaving a declared oversized body unread: the router
-/// answers 413 once it knows the caller may use the route at all. The path is workers-rs's own reading of the runtime's URL, and the query
-/// what follows its `?`: no URL parser (and its IDNA tables) in the bundle.
+/// answers 413 once it knows the caller may use the route at all. The path
+/// is workers-rs's own reading of the runtime's URL, and the query what
+/// follows its `?`: no URL parser (and its IDNA tables) in the bundle.
 async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
     let path = request.path();
     let href = request.inner().url();
@@ -122,8 +124,9 @@ async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
         .ok()
         .flatten()
         .and_then(|length| length.parse::<usize>().ok());
-    let oversized = declared.is_some_and(|length| length > api::body_limit(&path));
     let method = Method::parse(request.method().as_ref());
+    let limit = router::body_limit::<super::d1::D1, stripe::Stripe>(method, &path);
+    let oversized = declared.is_some_and(|length| length > limit);
     let body = match method {
         Method::Get | Method::Head => Vec::new(),
         _ if oversized => Vec::new(),
@@ -179,7 +182,7 @@ async fn insert_for_the_bench(env: &Env) -> worker::Result<worker::Response> {
         return worker::Response::error("the floor's insert failed", 500);
     }
     let headers = Headers::new();
-    headers.append("server-timing", &api::server_timing(metered.round_trips()))?;
+    headers.append("server-timing", &router::server_timing(metered.round_trips()))?;
     Ok(worker::Response::empty()?
         .with_status(204)
         .with_headers(headers))

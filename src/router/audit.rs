@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::http::{Method, Request};
+use crate::http::{Method, Request};
 use crate::app::Principal;
 use crate::domain::time::Instant;
 use crate::store::AuditEntry;

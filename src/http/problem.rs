@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::http::{Handled, Response};
+use crate::http::{Handled, Response};
 use crate::app::{AccessError, BillingError};
 use crate::app::{AppError, Problem as AppProblem};
 use crate::domain::field::FieldError;
@@ -89,7 +89,7 @@ impl ApiError {
                 "Body too large",
                 format!(
                     "Bodies are limited to {} bytes here.",
-                    super::http::MAX_BODY_BYTES
+                    super::MAX_BODY_BYTES
                 ),
             ),
             Self::MalformedBody(reason) => {

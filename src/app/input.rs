@@ -1,50 +1,12 @@
-//! Request bodies into domain inputs: JSON for scripts and partners, and
-//! URL-encoded forms from the public website's HTML forms.
+//! The fields of a request, read into commands the same way whichever
+//! transport supplied them: a JSON body, or a form's fields as strings. Each
+//! command is parsed once, here or in its use case's module, with every
+//! limit in one place.
 
 use serde_json::{Map, Value};
 
-use super::http::{Method, Request};
-use super::problem::ApiError;
 use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::registration::RegistrationInput;
-
-/// The two body formats the API reads.
-pub enum Body {
-    Json(Map<String, Value>),
-    Form(Vec<(String, String)>),
-}
-
-/// Reads a body as a JSON object, or as a form where `form` allows it.
-pub fn body(request: &Request, form: bool) -> Result<Body, ApiError> {
-    let accepted = if form {
-        "application/json or application/x-www-form-urlencoded"
-    } else {
-        "application/json"
-    };
-    if request.body.len() > super::body_limit(&request.path) {
-        return Err(ApiError::PayloadTooLarge);
-    }
-    match request.media_type().as_deref() {
-        Some("application/json") => match serde_json::from_slice::<Value>(&request.body) {
-            Ok(Value::Object(object)) => Ok(Body::Json(object)),
-            Ok(_) => Err(ApiError::MalformedBody(
-                "The body must be a JSON object.".into(),
-            )),
-            Err(error) => Err(ApiError::MalformedBody(format!(
-                "The body is not valid JSON: {error}."
-            ))),
-        },
-        Some("application/x-www-form-urlencoded") if form => {
-            serde_urlencoded::from_bytes(&request.body)
-                .map(Body::Form)
-                .map_err(|_| {
-                    ApiError::MalformedBody("The form body is not valid URL encoding.".into())
-                })
-        }
-        _ => Err(ApiError::UnsupportedMediaType(accepted)),
-    }
-}
 
 /// A JSON object read field by field, recording fields of the wrong type.
 pub struct Fields<'a> {
@@ -152,30 +114,6 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Field errors, as the 422 answer that names them.
-pub fn invalid(errors: FieldErrors) -> ApiError {
-    ApiError::App(crate::app::AppError::Invalid(errors))
-}
-
-/// A JSON object body (forms are for the public website's pages only).
-pub fn json_object(request: &Request) -> Result<Map<String, Value>, ApiError> {
-    match body(request, false)? {
-        Body::Json(object) => Ok(object),
-        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
-    }
-}
-
-/// A JSON object, or a form whose fields are read as strings.
-pub fn json_or_form(request: &Request) -> Result<Map<String, Value>, ApiError> {
-    Ok(match body(request, true)? {
-        Body::Json(object) => object,
-        Body::Form(pairs) => pairs
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect(),
-    })
-}
-
 /// An RFC 3339 instant field.
 pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
     crate::domain::time::parse(text).ok_or_else(|| {
@@ -187,16 +125,6 @@ pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
 }
 
 /// A calendar date field, `YYYY-MM-DD`.
-/// The `Idempotency-Key` header, parsed (`None` when the request has none),
-/// and the request's fingerprint for it.
-pub fn idempotency(
-    request: &Request,
-) -> Option<Result<(IdempotencyKey, RequestFingerprint), Invalid>> {
-    let key = request.header("idempotency-key")?;
-    let fingerprint = RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
-    Some(IdempotencyKey::parse(key).map(|key| (key, fingerprint)))
-}
-
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
     crate::domain::time::parse_iso_date(text)
         .ok_or_else(|| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
@@ -298,40 +226,6 @@ pub fn registration_form(pairs: &[(String, String)]) -> RegistrationInput {
         accept_terms: Some(form_flag(get("accept_terms").as_deref())),
         decoding: FieldErrors::default(),
     }
-}
-
-/// One required string field of a small JSON body, such as `{"token"}`.
-pub fn single_text(request: &Request, name: &str) -> Result<Result<String, FieldErrors>, ApiError> {
-    let object = match body(request, matches!(request.method, Method::Post))? {
-        Body::Json(object) => object,
-        Body::Form(pairs) => pairs
-            .into_iter()
-            .map(|(key, value)| (key, Value::String(value)))
-            .collect(),
-    };
-    let mut fields = Fields::new(&object);
-    let value = fields.text(name);
-    let mut errors = fields.errors;
-    Ok(match value {
-        Some(value) if errors.is_empty() => Ok(value),
-        _ => {
-            if errors.is_empty() {
-                errors.push(name, Invalid::required());
-            }
-            Err(errors)
-        }
-    })
-}
-
-/// One field of a form-encoded body, if the body is a form and has it.
-pub fn form_field(request: &Request, name: &str) -> Option<String> {
-    if request.media_type().as_deref() != Some("application/x-www-form-urlencoded") {
-        return None;
-    }
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(&request.body)
-        .ok()?
-        .into_iter()
-        .find_map(|(key, value)| (key == name).then_some(value))
 }
 
 #[cfg(test)]

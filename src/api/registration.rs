@@ -1,0 +1,107 @@
+//! Registration: `POST /api/registrations` (JSON, or the public website's
+//! flat form) and `POST /api/registrations/verify`.
+
+use serde_json::json;
+
+use super::token_field;
+use crate::app::{AccessError, App, AppError};
+use crate::domain::entropy::Entropy;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::registration::NewRegistration;
+use crate::domain::time::Instant;
+use crate::http::decode::{self, Body};
+use crate::http::{ApiError, Ctx, Handled, Response, Result};
+use crate::store::Database;
+
+/// `POST /api/registrations`.
+pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> {
+    let (app, request, now, entropy) = (ctx.app, ctx.request, ctx.now, &mut *ctx.entropy);
+    match decode::body(request, true)? {
+        Body::Json(object) => {
+            let registration = NewRegistration::parse(
+                crate::app::input::registration_json(&object),
+                &app.config.vendor_addresses,
+            )
+            .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+            let registered = app.register(registration, now, entropy).await?;
+            let body =
+                json!({"customer_id": registered.customer_id, "status": "pending_verification"});
+            Ok(Handled::with_jobs(
+                Response::json(201, &body),
+                registered.jobs,
+            ))
+        }
+        Body::Form(pairs) => register_form(app, &pairs, now, entropy).await,
+    }
+}
+
+/// The public website's form: success and refusal are both redirects, so a
+/// plain HTML form works without any script.
+async fn register_form<D: Database>(
+    app: &App<D>,
+    pairs: &[(String, String)],
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let back_with = |errors: &FieldErrors| {
+        let mut query: Vec<(String, String)> = vec![(
+            "errors".into(),
+            errors
+                .list()
+                .iter()
+                .map(|e| crate::app::input::form_name(&e.field))
+                .collect::<Vec<_>>()
+                .join(","),
+        )];
+        for error in errors.list() {
+            query.push((
+                format!("error_{}", crate::app::input::form_name(&error.field)),
+                error.detail.clone(),
+            ));
+        }
+        let url = &app.config.registration_form_url;
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let encoded = serde_urlencoded::to_string(&query).unwrap_or_default();
+        Response::redirect(&format!("{url}{separator}{encoded}"))
+    };
+    let registration = match NewRegistration::parse(
+        crate::app::input::registration_form(pairs),
+        &app.config.vendor_addresses,
+    ) {
+        Ok(registration) => registration,
+        Err(errors) => return Ok(back_with(&errors).into()),
+    };
+    match app.register(registration, now, entropy).await {
+        Ok(registered) => Ok(Handled::with_jobs(
+            Response::redirect(&app.config.registration_thanks_url),
+            registered.jobs,
+        )),
+        Err(AppError::Access(AccessError::EmailTaken)) => {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                "contact.email",
+                Invalid::new("taken", "is registered already; sign in instead"),
+            );
+            Ok(back_with(&errors).into())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /api/registrations/verify`.
+pub async fn verify<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> {
+    let (app, request, now, entropy) = (ctx.app, ctx.request, ctx.now, &mut *ctx.entropy);
+    let token = token_field(request)?;
+    let verified = app.verify_email(&token, now, entropy).await?;
+    let body = json!({
+        "customer_id": verified.customer_id,
+        "status": "active",
+        "free_coupon": verified.free_coupon.as_str(),
+        "coupon_balance": verified.coupon_balance,
+    });
+    Ok(Handled::with_jobs(
+        Response::json(200, &body),
+        verified.jobs,
+    ))
+}
+

@@ -1,0 +1,114 @@
+//! Request bodies: JSON objects for scripts and partners, URL-encoded forms
+//! from HTML forms. The fields in them are read into commands by
+//! [`crate::app::input`], the same for both.
+
+use serde_json::{Map, Value};
+
+use super::message::{Method, Request};
+use crate::http::ApiError;
+use crate::app::input::Fields;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+
+/// The two body formats the API reads.
+pub enum Body {
+    Json(Map<String, Value>),
+    Form(Vec<(String, String)>),
+}
+
+/// Reads a body as a JSON object, or as a form where `form` allows it.
+pub fn body(request: &Request, form: bool) -> Result<Body, ApiError> {
+    let accepted = if form {
+        "application/json or application/x-www-form-urlencoded"
+    } else {
+        "application/json"
+    };
+    match request.media_type().as_deref() {
+        Some("application/json") => match serde_json::from_slice::<Value>(&request.body) {
+            Ok(Value::Object(object)) => Ok(Body::Json(object)),
+            Ok(_) => Err(ApiError::MalformedBody(
+                "The body must be a JSON object.".into(),
+            )),
+            Err(error) => Err(ApiError::MalformedBody(format!(
+                "The body is not valid JSON: {error}."
+            ))),
+        },
+        Some("application/x-www-form-urlencoded") if form => {
+            serde_urlencoded::from_bytes(&request.body)
+                .map(Body::Form)
+                .map_err(|_| {
+                    ApiError::MalformedBody("The form body is not valid URL encoding.".into())
+                })
+        }
+        _ => Err(ApiError::UnsupportedMediaType(accepted)),
+    }
+}
+
+/// Field errors, as the 422 answer that names them.
+pub fn invalid(errors: FieldErrors) -> ApiError {
+    ApiError::App(crate::app::AppError::Invalid(errors))
+}
+
+/// A JSON object body (forms are for the public website's pages only).
+pub fn json_object(request: &Request) -> Result<Map<String, Value>, ApiError> {
+    match body(request, false)? {
+        Body::Json(object) => Ok(object),
+        Body::Form(_) => Err(ApiError::UnsupportedMediaType("application/json")),
+    }
+}
+
+/// A JSON object, or a form whose fields are read as strings.
+pub fn json_or_form(request: &Request) -> Result<Map<String, Value>, ApiError> {
+    Ok(match body(request, true)? {
+        Body::Json(object) => object,
+        Body::Form(pairs) => pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect(),
+    })
+}
+
+/// The `Idempotency-Key` header, parsed (`None` when the request has none),
+/// and the request's fingerprint for it.
+pub fn idempotency(
+    request: &Request,
+) -> Option<Result<(IdempotencyKey, RequestFingerprint), Invalid>> {
+    let key = request.header("idempotency-key")?;
+    let fingerprint = RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
+    Some(IdempotencyKey::parse(key).map(|key| (key, fingerprint)))
+}
+
+/// One required string field of a small JSON body, such as `{"token"}`.
+pub fn single_text(request: &Request, name: &str) -> Result<Result<String, FieldErrors>, ApiError> {
+    let object = match body(request, matches!(request.method, Method::Post))? {
+        Body::Json(object) => object,
+        Body::Form(pairs) => pairs
+            .into_iter()
+            .map(|(key, value)| (key, Value::String(value)))
+            .collect(),
+    };
+    let mut fields = Fields::new(&object);
+    let value = fields.text(name);
+    let mut errors = fields.errors;
+    Ok(match value {
+        Some(value) if errors.is_empty() => Ok(value),
+        _ => {
+            if errors.is_empty() {
+                errors.push(name, Invalid::required());
+            }
+            Err(errors)
+        }
+    })
+}
+
+/// One field of a form-encoded body, if the body is a form and has it.
+pub fn form_field(request: &Request, name: &str) -> Option<String> {
+    if request.media_type().as_deref() != Some("application/x-www-form-urlencoded") {
+        return None;
+    }
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(&request.body)
+        .ok()?
+        .into_iter()
+        .find_map(|(key, value)| (key == name).then_some(value))
+}
+
