@@ -18,9 +18,9 @@
 //!   native build that runs their tests.
 
 pub mod api;
-pub mod http;
 pub mod app;
 pub mod domain;
+pub mod http;
 pub mod router;
 pub mod store;
 pub mod web;

@@ -3,14 +3,14 @@
 
 use serde_json::{json, Value};
 
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
-use crate::http::Result;
 use crate::app::{App, Caller, Principal};
 use crate::domain::bulletin::Bulletin;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::time::{format, Instant};
+use crate::http::decode;
+use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use crate::store::{BulletinSummary, Database};
 
 /// The bulletins the staff list and `/news` show.

@@ -4,10 +4,6 @@
 use serde_json::{json, Value};
 
 use crate::app::input::Fields;
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
-use crate::http::ApiError;
-use crate::http::Result;
 use crate::app::Caller;
 use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
@@ -16,6 +12,10 @@ use crate::domain::ledger::minutes_available;
 use crate::domain::order::{PaymentMethod, Quantity, ReviewSettlement};
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
+use crate::http::decode;
+use crate::http::ApiError;
+use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use crate::store::{Database, OrderRecord, TaskRecord};
 
 /// Why a sale is not zero-rated where it could have been: its code and the
@@ -199,7 +199,9 @@ pub async fn bank_statement<D: Database>(
         Some("application/xml" | "text/xml") => Upload::Camt(&request.body),
         Some("text/csv") => Upload::Csv(&request.body),
         _ => {
-            return Err(ApiError::UnsupportedMediaType("application/xml (camt.053, camt.054) or text/csv"))
+            return Err(ApiError::UnsupportedMediaType(
+                "application/xml (camt.053, camt.054) or text/csv",
+            ))
         }
     };
     let (imported, jobs) = app.import_statement(caller, upload, now, entropy).await?;

@@ -3,9 +3,6 @@
 use serde_json::{json, Map, Value};
 
 use crate::app::input::Fields;
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
-use crate::http::Result;
 use crate::app::{App, AttemptInput, Caller, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
@@ -14,6 +11,9 @@ use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
+use crate::http::decode;
+use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use crate::store::{Database, IncidentRecord};
 
 /// The incident's summary, as lists and answers show it.

@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
-use crate::http::Result;
 use crate::app::{App, Caller};
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::invoice::Kind;
 use crate::domain::money::CURRENCY;
+use crate::http::decode;
+use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use crate::store::{Database, InvoiceRecord};
 
 /// A document as the JSON answers show it.

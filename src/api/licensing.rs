@@ -5,10 +5,6 @@
 use serde_json::{json, Value};
 
 use crate::app::input::Fields;
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
-use crate::http::ApiError;
-use crate::http::Result;
 use crate::app::LicensingError;
 use crate::app::{
     coverage_of, Activation, App, AppError, Caller, ClaimDecision, Idempotency, Principal, SupsSale,
@@ -27,6 +23,10 @@ use crate::domain::serial::SerialNumber;
 use crate::domain::subscription;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
+use crate::http::decode;
+use crate::http::ApiError;
+use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use crate::store::{ActivationRecord, Database, PartnerRecord};
 
 fn activation_json(record: &ActivationRecord) -> Value {

@@ -43,4 +43,3 @@ pub(crate) fn token_field(request: &Request) -> Result<Token> {
         .map_err(|errors| ApiError::App(AppError::Invalid(errors)))?;
     Token::parse(&text).map_err(|invalid| invalid_field("token", invalid))
 }
-

@@ -5,9 +5,6 @@
 use serde_json::{json, Map, Value};
 
 use crate::app::input::Fields;
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
-use crate::http::Result;
 use crate::app::{App, AppError, Caller, ClaimDecision};
 use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
@@ -16,6 +13,9 @@ use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
+use crate::http::decode;
+use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use crate::store::{ContactRecord, Database, InvitationRecord};
 
 /// Longest name of an invited person, as at registration.

@@ -1,11 +1,11 @@
 //! Personal data: the export of everything the portal holds about the
 //! calling contact and its organisation, and erasure.
 
-use crate::http::{Handled, Response};
-use crate::http::Result;
 use crate::app::{App, Caller};
 use crate::domain::entropy::Entropy;
 use crate::domain::time::{format, Instant};
+use crate::http::Result;
+use crate::http::{Handled, Response};
 use crate::store::Database;
 use serde_json::json;
 

@@ -4,16 +4,16 @@
 use serde_json::{Map, Value};
 
 use crate::http::decode;
-use crate::http::{Handled, Request, Response};
 use crate::http::Result;
+use crate::http::{Handled, Request, Response};
 use serde_json::json;
 
 use super::{coupons, licensing};
 use crate::app::{App, Caller, Profile};
-use crate::domain::time::format;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::profile::ProfileChange;
+use crate::domain::time::format;
 use crate::domain::time::Instant;
 use crate::store::Database;
 
@@ -119,4 +119,3 @@ pub(crate) fn me_json(overview: &crate::app::CustomerOverview, now: Instant) -> 
     body["licenses"] = licensing::licenses_json(&overview.records.licenses, now);
     body
 }
-

@@ -104,4 +104,3 @@ pub async fn verify<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> 
         verified.jobs,
     ))
 }
-

@@ -6,7 +6,7 @@ use super::{invalid_field, token_field};
 use crate::app::AppError;
 use crate::domain::email::Email;
 use crate::domain::time::format;
-use crate::http::{ApiError, decode, Ctx, Handled, Response, Result};
+use crate::http::{decode, ApiError, Ctx, Handled, Response, Result};
 use crate::store::Database;
 
 /// `POST /api/sessions`.
@@ -32,4 +32,3 @@ pub async fn redeem<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> 
     });
     Ok(Response::json(200, &body).into())
 }
-

@@ -2,18 +2,18 @@
 
 use serde_json::{json, Value};
 
-use crate::app::input::Fields;
-use crate::domain::field::FieldErrors;
-use crate::http::decode;
-use crate::http::{Handled, Request, Response};
 use super::{invalid_field, Result};
+use crate::app::input::Fields;
 use crate::app::{App, Caller, MemberChange};
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
+use crate::domain::field::FieldErrors;
 use crate::domain::field::Invalid;
 use crate::domain::staff::StaffRole;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
+use crate::http::decode;
+use crate::http::{Handled, Request, Response};
 use crate::store::{AuditEntry, Database, StaffMemberRecord};
 
 fn member_json(member: &StaffMemberRecord) -> Value {

@@ -6,8 +6,8 @@
 mod bulletins;
 pub mod error;
 mod idempotency;
-pub mod input;
 mod incidents;
+pub mod input;
 mod invoices;
 mod ledger;
 mod licensing;

@@ -9,10 +9,10 @@
 //! admitted.
 
 use super::message::Request;
-use crate::http::Result;
 use crate::app::{Caller, Principal, RequestApp};
 use crate::domain::entropy::Entropy;
 use crate::domain::time::Instant;
+use crate::http::Result;
 
 pub struct Ctx<'a, D, P> {
     /// The app as this request uses it: its round trips metered, staff's and

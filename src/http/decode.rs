@@ -5,10 +5,10 @@
 use serde_json::{Map, Value};
 
 use super::message::{Method, Request};
-use crate::http::ApiError;
 use crate::app::input::Fields;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+use crate::http::ApiError;
 
 /// The two body formats the API reads.
 pub enum Body {
@@ -111,4 +111,3 @@ pub fn form_field(request: &Request, name: &str) -> Option<String> {
         .into_iter()
         .find_map(|(key, value)| (key == name).then_some(value))
 }
-

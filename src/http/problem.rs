@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use crate::http::{Handled, Response};
 use crate::app::{AccessError, BillingError};
 use crate::app::{AppError, Problem as AppProblem};
 use crate::domain::field::FieldError;
 use crate::domain::time::format;
+use crate::http::{Handled, Response};
 
 /// Why a request failed, whether the transport or a use case refused it.
 #[derive(Debug)]

@@ -3,10 +3,10 @@
 //! HTTP, not HTML: the pages' answers to a refused browser are `web`'s.
 
 use super::message::{Request, Response};
-use crate::http::ApiError;
 use crate::app::{AccessError, App, AppError};
 use crate::domain::link::ReturnPath;
 use crate::domain::token::Token;
+use crate::http::ApiError;
 
 /// A browser session lasts as long as an access token.
 pub const SESSION_SECONDS: i64 = crate::app::SESSION_HOURS * 3600;

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::http::{Method, Request};
 use crate::app::Principal;
 use crate::domain::time::Instant;
+use crate::http::{Method, Request};
 use crate::store::AuditEntry;
 
 /// Fields that are never written to the log, whatever endpoint takes them.

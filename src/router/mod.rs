@@ -60,10 +60,19 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys, F: FloodLimi
             _ => {
                 let params = row.params(&segments);
                 let mut principal = None;
-                let mut answer =
-                    run(app, provider, keys, row, &request, params, now, &mut entropy, &mut principal)
-                        .await
-                        .unwrap_or_else(ApiError::into_handled);
+                let mut answer = run(
+                    app,
+                    provider,
+                    keys,
+                    row,
+                    &request,
+                    params,
+                    now,
+                    &mut entropy,
+                    &mut principal,
+                )
+                .await
+                .unwrap_or_else(ApiError::into_handled);
                 answer.principal = principal;
                 answer
             }
@@ -104,7 +113,9 @@ pub fn body_limit<D: Database, P: PaymentProvider>(method: Method, path: &str) -
 #[cfg(not(target_arch = "wasm32"))]
 pub fn route_for(method: Method, path: &str) -> Option<Route<()>> {
     let segments = segments(path);
-    facts().into_iter().find(|row| row.matches(method, &segments))
+    facts()
+        .into_iter()
+        .find(|row| row.matches(method, &segments))
 }
 
 /// The `Server-Timing` entry for a request's D1 round trips: their count and
@@ -140,7 +151,10 @@ fn refuse_unrouted<H>(routes: &[Route<H>], method: Method, segments: &[&str]) ->
         return ApiError::NoRoute;
     }
     if allowed.contains(&"GET") {
-        allowed.insert(allowed.iter().position(|m| *m == "GET").unwrap_or(0) + 1, "HEAD");
+        allowed.insert(
+            allowed.iter().position(|m| *m == "GET").unwrap_or(0) + 1,
+            "HEAD",
+        );
     }
     ApiError::MethodNotAllowed(allowed.join(", "))
 }
@@ -150,7 +164,9 @@ fn refuse_unrouted<H>(routes: &[Route<H>], method: Method, segments: &[&str]) ->
 /// the outbox or guesses tokens; a 429 says when to try again. The key a
 /// request is counted under by the platform's limiter, if any.
 fn flood_key<H>(row: &Route<H>, request: &Request) -> Option<String> {
-    let counted = request.method == Method::Post && row.access == Access::Public && !row.posted_by_mail_clients;
+    let counted = request.method == Method::Post
+        && row.access == Access::Public
+        && !row.posted_by_mail_clients;
     counted.then(|| {
         let client = request.header("cf-connecting-ip").unwrap_or("unknown");
         format!("post:{}:{client}", row.pattern)
@@ -181,7 +197,8 @@ async fn run<D: Database, P: PaymentProvider, K: AccessKeys>(
     principal: &mut Option<&'static str>,
 ) -> Result<Handled> {
     let page = row.surface == Surface::Page;
-    if page && !matches!(request.method, Method::Get | Method::Head) && !row.posted_by_mail_clients {
+    if page && !matches!(request.method, Method::Get | Method::Head) && !row.posted_by_mail_clients
+    {
         same_origin(app, request)?;
     }
     let form_token = (!page && request.bearer().is_none())

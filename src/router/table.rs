@@ -72,7 +72,13 @@ pub struct Route<H> {
 pub type Handler<D, P> =
     for<'c, 'a> fn(&'c mut Ctx<'a, D, P>) -> Pin<Box<dyn Future<Output = Result<Handled>> + 'c>>;
 
-fn row<H>(surface: Surface, method: Method, pattern: &'static str, access: Access, handler: H) -> Route<H> {
+fn row<H>(
+    surface: Surface,
+    method: Method,
+    pattern: &'static str,
+    access: Access,
+    handler: H,
+) -> Route<H> {
     Route {
         pattern,
         method,
@@ -204,134 +210,354 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
     vec![
         // ---- public: health, the contract, registration, sign-in -------------
         api(Get, "/healthz", PUBLIC, |c| Box::pin(api::health(c))),
-        api(Get, "/api/openapi.json", PUBLIC, |_| Box::pin(async { Err(ApiError::NoRoute) })).platform(),
-        api(Post, "/api/registrations", PUBLIC, |c| Box::pin(api::registration::register(c))),
-        api(Post, "/api/registrations/verify", PUBLIC, |c| Box::pin(api::registration::verify(c))),
-        api(Post, "/api/sessions", PUBLIC, |c| Box::pin(api::sessions::request_sign_in(c))),
-        api(Post, "/api/sessions/redeem", PUBLIC, |c| Box::pin(api::sessions::redeem(c))),
+        api(Get, "/api/openapi.json", PUBLIC, |_| {
+            Box::pin(async { Err(ApiError::NoRoute) })
+        })
+        .platform(),
+        api(Post, "/api/registrations", PUBLIC, |c| {
+            Box::pin(api::registration::register(c))
+        }),
+        api(Post, "/api/registrations/verify", PUBLIC, |c| {
+            Box::pin(api::registration::verify(c))
+        }),
+        api(Post, "/api/sessions", PUBLIC, |c| {
+            Box::pin(api::sessions::request_sign_in(c))
+        }),
+        api(Post, "/api/sessions/redeem", PUBLIC, |c| {
+            Box::pin(api::sessions::redeem(c))
+        }),
         api(Post, "/api/invitations/accept", PUBLIC, |c| {
             Box::pin(organisations::accept(c.app, c.request, c.now, c.entropy))
         }),
         api(Post, "/api/licenses/validate", PUBLIC, |c| {
             Box::pin(licensing::validate(c.app, c.request, c.now))
         }),
-        api(Get, "/api/licenses/public-key", PUBLIC, |c| Box::pin(licensing::public_key(c.app))),
+        api(Get, "/api/licenses/public-key", PUBLIC, |c| {
+            Box::pin(licensing::public_key(c.app))
+        }),
         api(Post, "/api/webhooks/stripe", SIGNED, |c| {
             Box::pin(coupons::stripe_webhook(c.app, c.request, c.now, c.entropy))
         }),
         // ---- the customer's API ------------------------------------------------
-        api(Get, "/api/me", CUSTOMER, |c| Box::pin(api::profile::me(c.app, c.caller, c.now))),
+        api(Get, "/api/me", CUSTOMER, |c| {
+            Box::pin(api::profile::me(c.app, c.caller, c.now))
+        }),
         api(Patch, "/api/me", CUSTOMER, |c| {
-            Box::pin(api::profile::change_me(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(api::profile::change_me(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         api(Delete, "/api/me", CUSTOMER, |c| {
-            Box::pin(api::privacy::request_erasure(c.app, c.caller, c.now, c.entropy))
+            Box::pin(api::privacy::request_erasure(
+                c.app, c.caller, c.now, c.entropy,
+            ))
         }),
-        api(Get, "/api/me/ledger", CUSTOMER, |c| Box::pin(coupons::ledger(c.app, c.caller))),
-        api(Get, "/api/me/export", CUSTOMER, |c| Box::pin(api::privacy::export(c.app, c.caller, c.now))),
+        api(Get, "/api/me/ledger", CUSTOMER, |c| {
+            Box::pin(coupons::ledger(c.app, c.caller))
+        }),
+        api(Get, "/api/me/export", CUSTOMER, |c| {
+            Box::pin(api::privacy::export(c.app, c.caller, c.now))
+        }),
         api(Get, "/api/me/coupon-orders", CUSTOMER, |c| {
             Box::pin(coupons::list_orders(c.app, c.caller, c.now))
         }),
         api(Post, "/api/me/coupon-orders", CUSTOMER, |c| {
-            Box::pin(coupons::create_order(c.app, c.provider, c.request, c.caller, c.now, c.entropy))
+            Box::pin(coupons::create_order(
+                c.app, c.provider, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         api(Get, "/api/me/coupon-orders/{order_id}", CUSTOMER, |c| {
             Box::pin(coupons::get_order(c.app, c.caller, c.param(0), c.now))
         }),
-        api(Post, "/api/me/coupon-orders/{order_id}/cancel", CUSTOMER, |c| {
-            Box::pin(coupons::cancel_order(c.app, c.caller, c.param(0), c.now))
+        api(
+            Post,
+            "/api/me/coupon-orders/{order_id}/cancel",
+            CUSTOMER,
+            |c| Box::pin(coupons::cancel_order(c.app, c.caller, c.param(0), c.now)),
+        ),
+        api(Get, "/api/me/invoices", CUSTOMER, |c| {
+            Box::pin(invoices::list(c.app, c.caller))
         }),
-        api(Get, "/api/me/invoices", CUSTOMER, |c| Box::pin(invoices::list(c.app, c.caller))),
         api(Get, "/api/me/invoices/{invoice_id}", CUSTOMER, |c| {
             Box::pin(invoices::get(c.app, c.request, c.caller, c.param(0)))
         }),
-        api(Get, "/api/me/incidents", CUSTOMER, |c| Box::pin(incidents::list_own(c.app, c.caller))),
+        api(Get, "/api/me/incidents", CUSTOMER, |c| {
+            Box::pin(incidents::list_own(c.app, c.caller))
+        }),
         api(Post, "/api/me/incidents", CUSTOMER, |c| {
-            Box::pin(incidents::open(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(incidents::open(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         api(Get, "/api/me/incidents/{incident_id}", CUSTOMER, |c| {
             Box::pin(incidents::get_own(c.app, c.caller, c.param(0)))
         }),
-        api(Post, "/api/me/incidents/{incident_id}/messages", CUSTOMER, |c| {
-            Box::pin(incidents::customer_message(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
-        }),
+        api(
+            Post,
+            "/api/me/incidents/{incident_id}/messages",
+            CUSTOMER,
+            |c| {
+                Box::pin(incidents::customer_message(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
         api(Post, "/api/me/activations", CUSTOMER, |c| {
-            Box::pin(licensing::activate(c.app, c.request, c.caller, false, c.now, c.entropy))
+            Box::pin(licensing::activate(
+                c.app, c.request, c.caller, false, c.now, c.entropy,
+            ))
         }),
-        api(Delete, "/api/me/activations/{activation_id}", CUSTOMER, |c| {
-            Box::pin(licensing::deactivate(c.app, c.caller, c.param(0), c.now, c.entropy))
+        api(
+            Delete,
+            "/api/me/activations/{activation_id}",
+            CUSTOMER,
+            |c| {
+                Box::pin(licensing::deactivate(
+                    c.app,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Get,
+            "/api/me/activations/{activation_id}/license-file",
+            CUSTOMER,
+            |c| Box::pin(licensing::license_file(c.app, c.caller, c.param(0), c.now)),
+        ),
+        api(Get, "/api/me/contacts", CUSTOMER, |c| {
+            Box::pin(organisations::contacts(c.app, c.caller, c.now))
         }),
-        api(Get, "/api/me/activations/{activation_id}/license-file", CUSTOMER, |c| {
-            Box::pin(licensing::license_file(c.app, c.caller, c.param(0), c.now))
-        }),
-        api(Get, "/api/me/contacts", CUSTOMER, |c| Box::pin(organisations::contacts(c.app, c.caller, c.now))),
         api(Post, "/api/me/contacts", CUSTOMER, |c| {
-            Box::pin(organisations::invite(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(organisations::invite(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         api(Delete, "/api/me/contacts/{contact_id}", CUSTOMER, |c| {
-            Box::pin(organisations::remove(c.app, c.caller, None, c.param(0), c.now))
+            Box::pin(organisations::remove(
+                c.app,
+                c.caller,
+                None,
+                c.param(0),
+                c.now,
+            ))
         }),
-        api(Delete, "/api/me/invitations/{invitation_id}", CUSTOMER, |c| {
-            Box::pin(organisations::withdraw(c.app, c.caller, c.param(0), c.now))
-        }),
+        api(
+            Delete,
+            "/api/me/invitations/{invitation_id}",
+            CUSTOMER,
+            |c| Box::pin(organisations::withdraw(c.app, c.caller, c.param(0), c.now)),
+        ),
         // ---- staff's API -------------------------------------------------------
-        api(Get, "/api/staff/outbox", AGENT, |c| Box::pin(api::staff::outbox(c.app, c.request, c.caller))),
-        api(Get, "/api/staff/audit", ADMIN, |c| Box::pin(api::staff::audit(c.app, c.request, c.caller))),
-        api(Get, "/api/staff/members", ADMIN, |c| Box::pin(api::staff::members(c.app, c.caller))),
+        api(Get, "/api/staff/outbox", AGENT, |c| {
+            Box::pin(api::staff::outbox(c.app, c.request, c.caller))
+        }),
+        api(Get, "/api/staff/audit", ADMIN, |c| {
+            Box::pin(api::staff::audit(c.app, c.request, c.caller))
+        }),
+        api(Get, "/api/staff/members", ADMIN, |c| {
+            Box::pin(api::staff::members(c.app, c.caller))
+        }),
         api(Post, "/api/staff/members", ADMIN, |c| {
-            Box::pin(api::staff::add_member(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(api::staff::add_member(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         api(Patch, "/api/staff/members/{member_id}", ADMIN, |c| {
-            Box::pin(api::staff::change_member(c.app, c.request, c.caller, c.param(0), c.now))
+            Box::pin(api::staff::change_member(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+            ))
         }),
         api(Post, "/api/staff/bank-statements", FINANCE, |c| {
-            Box::pin(coupons::bank_statement(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(coupons::bank_statement(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         })
         .large_bodies(),
-        api(Get, "/api/staff/bank-entries", FINANCE, |c| Box::pin(coupons::unmatched_entries(c.app, c.caller))),
-        api(Post, "/api/staff/bank-entries/{entry_id}/match", FINANCE, |c| {
-            Box::pin(coupons::match_entry(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+        api(Get, "/api/staff/bank-entries", FINANCE, |c| {
+            Box::pin(coupons::unmatched_entries(c.app, c.caller))
         }),
-        api(Get, "/api/staff/tasks", FINANCE, |c| Box::pin(coupons::staff_tasks(c.app, c.request, c.caller))),
+        api(
+            Post,
+            "/api/staff/bank-entries/{entry_id}/match",
+            FINANCE,
+            |c| {
+                Box::pin(coupons::match_entry(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(Get, "/api/staff/tasks", FINANCE, |c| {
+            Box::pin(coupons::staff_tasks(c.app, c.request, c.caller))
+        }),
         api(Post, "/api/staff/tasks/{task_id}/resolve", FINANCE, |c| {
-            Box::pin(coupons::resolve_task(c.app, c.request, c.caller, c.param(0), c.now))
+            Box::pin(coupons::resolve_task(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+            ))
         }),
-        api(Get, "/api/staff/invoices", FINANCE, |c| Box::pin(invoices::staff_list(c.app, c.request, c.caller))),
+        api(Get, "/api/staff/invoices", FINANCE, |c| {
+            Box::pin(invoices::staff_list(c.app, c.request, c.caller))
+        }),
         api(Post, "/api/staff/orders/{order_id}/settle", FINANCE, |c| {
-            Box::pin(coupons::settle_order(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+            Box::pin(coupons::settle_order(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+                c.entropy,
+            ))
         }),
-        api(Post, "/api/staff/customers/{customer_id}/adjustments", FINANCE, |c| {
-            Box::pin(coupons::adjust(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+        api(
+            Post,
+            "/api/staff/customers/{customer_id}/adjustments",
+            FINANCE,
+            |c| {
+                Box::pin(coupons::adjust(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(Get, "/api/staff/incidents", AGENT, |c| {
+            Box::pin(incidents::queue(c.app, c.request, c.caller))
         }),
-        api(Get, "/api/staff/incidents", AGENT, |c| Box::pin(incidents::queue(c.app, c.request, c.caller))),
         api(Get, "/api/staff/incidents/{incident_id}", AGENT, |c| {
             Box::pin(incidents::get_staff(c.app, c.caller, c.param(0)))
         }),
-        api(Post, "/api/staff/incidents/{incident_id}/callback-attempts", AGENT, |c| {
-            Box::pin(incidents::attempt(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
-        }),
-        api(Post, "/api/staff/incidents/{incident_id}/sessions", AGENT, |c| {
-            Box::pin(incidents::session(c.app, c.request, c.caller, c.param(0), SessionCall::Log, c.now, c.entropy))
-        }),
-        api(Put, "/api/staff/incidents/{incident_id}/sessions/{session_id}", AGENT, |c| {
-            let call = SessionCall::Correct(c.param(1));
-            Box::pin(incidents::session(c.app, c.request, c.caller, c.param(0), call, c.now, c.entropy))
-        }),
-        api(Delete, "/api/staff/incidents/{incident_id}/sessions/{session_id}", AGENT, |c| {
-            let call = SessionCall::Delete(c.param(1));
-            Box::pin(incidents::session(c.app, c.request, c.caller, c.param(0), call, c.now, c.entropy))
-        }),
-        api(Post, "/api/staff/incidents/{incident_id}/messages", AGENT, |c| {
-            Box::pin(incidents::staff_message(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
-        }),
-        api(Post, "/api/staff/incidents/{incident_id}/close", AGENT, |c| {
-            Box::pin(incidents::close(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
-        }),
+        api(
+            Post,
+            "/api/staff/incidents/{incident_id}/callback-attempts",
+            AGENT,
+            |c| {
+                Box::pin(incidents::attempt(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Post,
+            "/api/staff/incidents/{incident_id}/sessions",
+            AGENT,
+            |c| {
+                Box::pin(incidents::session(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    SessionCall::Log,
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Put,
+            "/api/staff/incidents/{incident_id}/sessions/{session_id}",
+            AGENT,
+            |c| {
+                let call = SessionCall::Correct(c.param(1));
+                Box::pin(incidents::session(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    call,
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Delete,
+            "/api/staff/incidents/{incident_id}/sessions/{session_id}",
+            AGENT,
+            |c| {
+                let call = SessionCall::Delete(c.param(1));
+                Box::pin(incidents::session(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    call,
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Post,
+            "/api/staff/incidents/{incident_id}/messages",
+            AGENT,
+            |c| {
+                Box::pin(incidents::staff_message(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Post,
+            "/api/staff/incidents/{incident_id}/close",
+            AGENT,
+            |c| {
+                Box::pin(incidents::close(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
         api(Post, "/api/staff/licenses", ADMIN, |c| {
-            Box::pin(licensing::import_licenses(c.app, c.request, c.caller, c.now))
+            Box::pin(licensing::import_licenses(
+                c.app, c.request, c.caller, c.now,
+            ))
         }),
         api(Put, "/api/staff/licenses/{serial}/holder", ADMIN, |c| {
-            Box::pin(organisations::set_holder(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+            Box::pin(organisations::set_holder(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+                c.entropy,
+            ))
         }),
         api(Post, "/api/staff/partners", ADMIN, |c| {
             Box::pin(async move {
@@ -339,34 +565,123 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 licensing::create_partner(c.app, c.request, &p, c.now, c.entropy).await
             })
         }),
-        api(Post, "/api/staff/partners/{partner_id}/revoke", ADMIN, |c| {
-            Box::pin(licensing::revoke_partner(c.app, c.caller, c.param(0), c.now))
-        }),
+        api(
+            Post,
+            "/api/staff/partners/{partner_id}/revoke",
+            ADMIN,
+            |c| {
+                Box::pin(licensing::revoke_partner(
+                    c.app,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                ))
+            },
+        ),
         api(Post, "/api/staff/releases", ADMIN, |c| {
-            Box::pin(async move { licensing::add_release(c.app, c.request, &c.principal().await?).await })
+            Box::pin(async move {
+                licensing::add_release(c.app, c.request, &c.principal().await?).await
+            })
         }),
-        api(Get, "/api/staff/license-claims", ADMIN, |c| Box::pin(organisations::claims(c.app, c.caller))),
-        api(Post, "/api/staff/license-claims/{claim_id}/resolve", ADMIN, |c| {
-            Box::pin(licensing::resolve_claim(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+        api(Get, "/api/staff/license-claims", ADMIN, |c| {
+            Box::pin(organisations::claims(c.app, c.caller))
         }),
-        api(Post, "/api/staff/license-claims/{claim_id}/assign", ADMIN, |c| {
-            Box::pin(organisations::claim(c.app, c.request, c.caller, c.param(0), ClaimAction::Assign, c.now, c.entropy))
-        }),
-        api(Post, "/api/staff/license-claims/{claim_id}/join", ADMIN, |c| {
-            Box::pin(organisations::claim(c.app, c.request, c.caller, c.param(0), ClaimAction::Join, c.now, c.entropy))
-        }),
-        api(Post, "/api/staff/license-claims/{claim_id}/refuse", ADMIN, |c| {
-            Box::pin(organisations::claim(c.app, c.request, c.caller, c.param(0), ClaimAction::Refuse, c.now, c.entropy))
-        }),
-        api(Delete, "/api/staff/customers/{customer_id}/contacts/{contact_id}", ADMIN, |c| {
-            Box::pin(organisations::remove(c.app, c.caller, Some(c.param(0)), c.param(1), c.now))
-        }),
+        api(
+            Post,
+            "/api/staff/license-claims/{claim_id}/resolve",
+            ADMIN,
+            |c| {
+                Box::pin(licensing::resolve_claim(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Post,
+            "/api/staff/license-claims/{claim_id}/assign",
+            ADMIN,
+            |c| {
+                Box::pin(organisations::claim(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    ClaimAction::Assign,
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Post,
+            "/api/staff/license-claims/{claim_id}/join",
+            ADMIN,
+            |c| {
+                Box::pin(organisations::claim(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    ClaimAction::Join,
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Post,
+            "/api/staff/license-claims/{claim_id}/refuse",
+            ADMIN,
+            |c| {
+                Box::pin(organisations::claim(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    ClaimAction::Refuse,
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(
+            Delete,
+            "/api/staff/customers/{customer_id}/contacts/{contact_id}",
+            ADMIN,
+            |c| {
+                Box::pin(organisations::remove(
+                    c.app,
+                    c.caller,
+                    Some(c.param(0)),
+                    c.param(1),
+                    c.now,
+                ))
+            },
+        ),
         // Admins: they keep the customers' contacts (removal above); agents
         // only read customers, finance keeps the money.
-        api(Post, "/api/staff/contacts/{contact_id}/erasure", ADMIN, |c| {
-            Box::pin(api::privacy::erase(c.app, c.caller, c.param(0), c.now, c.entropy))
+        api(
+            Post,
+            "/api/staff/contacts/{contact_id}/erasure",
+            ADMIN,
+            |c| {
+                Box::pin(api::privacy::erase(
+                    c.app,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        api(Get, "/api/staff/bulletins", ADMIN, |c| {
+            Box::pin(bulletins::list(c.app, c.caller))
         }),
-        api(Get, "/api/staff/bulletins", ADMIN, |c| Box::pin(bulletins::list(c.app, c.caller))),
         api(Post, "/api/staff/bulletins", ADMIN, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
@@ -375,45 +690,90 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         }),
         // ---- partners' API -----------------------------------------------------
         api(Post, "/api/partner/activations", TECHNICIAN, |c| {
-            Box::pin(licensing::activate(c.app, c.request, c.caller, true, c.now, c.entropy))
+            Box::pin(licensing::activate(
+                c.app, c.request, c.caller, true, c.now, c.entropy,
+            ))
         }),
-        api(Delete, "/api/partner/activations/{activation_id}", TECHNICIAN, |c| {
-            Box::pin(licensing::deactivate(c.app, c.caller, c.param(0), c.now, c.entropy))
-        }),
+        api(
+            Delete,
+            "/api/partner/activations/{activation_id}",
+            TECHNICIAN,
+            |c| {
+                Box::pin(licensing::deactivate(
+                    c.app,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
         api(Get, "/api/partner/sups-subscriptions", RESELLER, |c| {
             Box::pin(licensing::partner_subscriptions(c.app, c.caller, c.now))
         }),
         api(Post, "/api/partner/sups-subscriptions", RESELLER, |c| {
-            Box::pin(licensing::sell_sups(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(licensing::sell_sups(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
-        api(Get, "/api/partner/licenses", PARTNER, |c| Box::pin(licensing::partner_licenses(c.app, c.caller))),
+        api(Get, "/api/partner/licenses", PARTNER, |c| {
+            Box::pin(licensing::partner_licenses(c.app, c.caller))
+        }),
         api(Get, "/api/partner/statements/{month}", RESELLER, |c| {
             Box::pin(licensing::partner_statement(c.app, c.caller, c.param(0)))
         }),
         // ---- public pages ------------------------------------------------------
-        page(Get, "/", PUBLIC, |_| Box::pin(async { Ok(web::home().into()) })),
-        page(Get, "/terms", PUBLIC, |_| Box::pin(async { Ok(web::terms().into()) })),
+        page(Get, "/", PUBLIC, |_| {
+            Box::pin(async { Ok(web::home().into()) })
+        }),
+        page(Get, "/terms", PUBLIC, |_| {
+            Box::pin(async { Ok(web::terms().into()) })
+        }),
         page(Get, "/privacy", PUBLIC, |c| {
             Box::pin(async { Ok(web::privacy_page(&c.app.config.retention).into()) })
         }),
-        page(Get, "/register", PUBLIC, |c| Box::pin(web::register_form_page(c.request))),
-        page(Post, "/register", PUBLIC, |c| Box::pin(web::register_page(c.app, c.request, c.now, c.entropy))),
-        page(Get, "/registered", PUBLIC, |_| Box::pin(async { Ok(web::registered_page().into()) })),
-        page(Get, "/verify", PUBLIC, |c| Box::pin(async { Ok(web::verify_page(c.request).into()) })),
-        page(Post, "/verify", PUBLIC, |c| Box::pin(web::verify_form(c.app, c.request, c.now, c.entropy))),
-        page(Get, "/sign-in", PUBLIC, |c| Box::pin(async { Ok(web::sign_in_page(c.request).into()) })),
-        page(Post, "/sign-in", PUBLIC, |c| Box::pin(web::sign_in_form(c.app, c.request, c.now, c.entropy))),
-        page(Post, "/sign-out", PUBLIC, |c| Box::pin(web::sign_out(c.app, c.request, c.now))),
+        page(Get, "/register", PUBLIC, |c| {
+            Box::pin(web::register_form_page(c.request))
+        }),
+        page(Post, "/register", PUBLIC, |c| {
+            Box::pin(web::register_page(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/registered", PUBLIC, |_| {
+            Box::pin(async { Ok(web::registered_page().into()) })
+        }),
+        page(Get, "/verify", PUBLIC, |c| {
+            Box::pin(async { Ok(web::verify_page(c.request).into()) })
+        }),
+        page(Post, "/verify", PUBLIC, |c| {
+            Box::pin(web::verify_form(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/sign-in", PUBLIC, |c| {
+            Box::pin(async { Ok(web::sign_in_page(c.request).into()) })
+        }),
+        page(Post, "/sign-in", PUBLIC, |c| {
+            Box::pin(web::sign_in_form(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Post, "/sign-out", PUBLIC, |c| {
+            Box::pin(web::sign_out(c.app, c.request, c.now))
+        }),
         page(Get, "/support-requested", PUBLIC, |_| {
             Box::pin(async { Ok(web::support_requested_page().into()) })
         }),
-        page(Get, "/invitation", PUBLIC, |c| Box::pin(web::invitation_page(c.app, c.request, c.now))),
+        page(Get, "/invitation", PUBLIC, |c| {
+            Box::pin(web::invitation_page(c.app, c.request, c.now))
+        }),
         page(Post, "/invitation", PUBLIC, |c| {
             Box::pin(web::accept_invitation(c.app, c.request, c.now, c.entropy))
         }),
-        page(Get, "/confirm-join", PUBLIC, |c| Box::pin(async { Ok(web::confirm_join_page(c.request).into()) })),
-        page(Post, "/confirm-join", PUBLIC, |c| Box::pin(web::confirm_join(c.app, c.request, c.now))),
-        page(Get, "/confirm-email", PUBLIC, |c| Box::pin(async { Ok(web::confirm_email_page(c.request).into()) })),
+        page(Get, "/confirm-join", PUBLIC, |c| {
+            Box::pin(async { Ok(web::confirm_join_page(c.request).into()) })
+        }),
+        page(Post, "/confirm-join", PUBLIC, |c| {
+            Box::pin(web::confirm_join(c.app, c.request, c.now))
+        }),
+        page(Get, "/confirm-email", PUBLIC, |c| {
+            Box::pin(async { Ok(web::confirm_email_page(c.request).into()) })
+        }),
         page(Post, "/confirm-email", PUBLIC, |c| {
             Box::pin(web::confirm_email(c.app, c.request, c.now, c.entropy))
         }),
@@ -424,57 +784,113 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::confirm_erasure(c.app, c.request, c.now, c.entropy))
         }),
         page(Get, "/news", PUBLIC, |c| Box::pin(web::news(c.app))),
-        page(Get, "/news/{bulletin_id}", PUBLIC, |c| Box::pin(web::news_item(c.app, c.param(0)))),
-        page(Get, "/unsubscribe", PUBLIC, |c| Box::pin(async { Ok(web::unsubscribe_page(c.request)) })),
-        page(Post, "/unsubscribe", PUBLIC, |c| Box::pin(web::unsubscribe(c.app, c.request))).posted_by_mail_clients(),
+        page(Get, "/news/{bulletin_id}", PUBLIC, |c| {
+            Box::pin(web::news_item(c.app, c.param(0)))
+        }),
+        page(Get, "/unsubscribe", PUBLIC, |c| {
+            Box::pin(async { Ok(web::unsubscribe_page(c.request)) })
+        }),
+        page(Post, "/unsubscribe", PUBLIC, |c| {
+            Box::pin(web::unsubscribe(c.app, c.request))
+        })
+        .posted_by_mail_clients(),
         // ---- the customer's pages ----------------------------------------------
-        page(Get, "/portal", CUSTOMER, |c| Box::pin(web::portal(c.app, c.caller, c.now))),
-        page(Get, "/portal/coupons", CUSTOMER, |c| Box::pin(web::coupons_page(c.app, c.caller, c.now))),
+        page(Get, "/portal", CUSTOMER, |c| {
+            Box::pin(web::portal(c.app, c.caller, c.now))
+        }),
+        page(Get, "/portal/coupons", CUSTOMER, |c| {
+            Box::pin(web::coupons_page(c.app, c.caller, c.now))
+        }),
         page(Post, "/portal/coupons", CUSTOMER, |c| {
-            Box::pin(web::order_coupons(c.app, c.provider, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::order_coupons(
+                c.app, c.provider, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         page(Get, "/portal/orders/{order_id}", CUSTOMER, |c| {
-            Box::pin(web::order_page(c.app, c.request, c.caller, c.param(0), c.now))
+            Box::pin(web::order_page(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+            ))
         }),
-        page(Get, "/support", CUSTOMER, |_| Box::pin(async { web::support_page() })),
+        page(Get, "/support", CUSTOMER, |_| {
+            Box::pin(async { web::support_page() })
+        }),
         page(Post, "/support", CUSTOMER, |c| {
-            Box::pin(web::request_support(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::request_support(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         page(Get, "/portal/incidents/{incident_id}", CUSTOMER, |c| {
             Box::pin(web::incident_page(c.app, c.caller, c.param(0)))
         }),
-        page(Post, "/portal/incidents/{incident_id}/messages", CUSTOMER, |c| {
-            Box::pin(web::customer_message(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+        page(
+            Post,
+            "/portal/incidents/{incident_id}/messages",
+            CUSTOMER,
+            |c| {
+                Box::pin(web::customer_message(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        page(Get, "/portal/activate", CUSTOMER, |_| {
+            Box::pin(async { web::activate_page() })
         }),
-        page(Get, "/portal/activate", CUSTOMER, |_| Box::pin(async { web::activate_page() })),
         page(Post, "/portal/activate", CUSTOMER, |c| {
             Box::pin(web::activate(c.app, c.request, c.caller, c.now, c.entropy))
         }),
-        page(Get, "/portal/activations/{activation_id}/license-file", CUSTOMER, |c| {
-            Box::pin(web::license_file(c.app, c.caller, c.param(0), c.now))
+        page(
+            Get,
+            "/portal/activations/{activation_id}/license-file",
+            CUSTOMER,
+            |c| Box::pin(web::license_file(c.app, c.caller, c.param(0), c.now)),
+        ),
+        page(Get, "/portal/contacts", CUSTOMER, |c| {
+            Box::pin(web::contacts_page(c.app, c.caller, c.now))
         }),
-        page(Get, "/portal/contacts", CUSTOMER, |c| Box::pin(web::contacts_page(c.app, c.caller, c.now))),
         page(Post, "/portal/contacts", CUSTOMER, |c| {
-            Box::pin(web::invite_contact(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::invite_contact(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
-        page(Post, "/portal/contacts/{contact_id}/remove", CUSTOMER, |c| {
-            Box::pin(web::remove_contact(c.app, c.caller, c.param(0), c.now))
+        page(
+            Post,
+            "/portal/contacts/{contact_id}/remove",
+            CUSTOMER,
+            |c| Box::pin(web::remove_contact(c.app, c.caller, c.param(0), c.now)),
+        ),
+        page(
+            Post,
+            "/portal/invitations/{invitation_id}/withdraw",
+            CUSTOMER,
+            |c| Box::pin(web::withdraw_invitation(c.app, c.caller, c.param(0), c.now)),
+        ),
+        page(Get, "/portal/profile", CUSTOMER, |c| {
+            Box::pin(web::profile_page(c.app, c.caller))
         }),
-        page(Post, "/portal/invitations/{invitation_id}/withdraw", CUSTOMER, |c| {
-            Box::pin(web::withdraw_invitation(c.app, c.caller, c.param(0), c.now))
-        }),
-        page(Get, "/portal/profile", CUSTOMER, |c| Box::pin(web::profile_page(c.app, c.caller))),
         page(Post, "/portal/profile", CUSTOMER, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
                 web::save_profile(c.app, c.request, &p, c.now, c.entropy).await
             })
         }),
-        page(Get, "/portal/export", CUSTOMER, |c| Box::pin(web::export(c.app, c.caller, c.now))),
+        page(Get, "/portal/export", CUSTOMER, |c| {
+            Box::pin(web::export(c.app, c.caller, c.now))
+        }),
         page(Post, "/portal/erasure", CUSTOMER, |c| {
             Box::pin(web::request_erasure(c.app, c.caller, c.now, c.entropy))
         }),
-        page(Get, "/portal/invoices", CUSTOMER, |c| Box::pin(web::invoices_page(c.app, c.caller))),
+        page(Get, "/portal/invoices", CUSTOMER, |c| {
+            Box::pin(web::invoices_page(c.app, c.caller))
+        }),
         page(Get, "/portal/invoices/{invoice_id}", CUSTOMER, |c| {
             Box::pin(web::invoice_page(c.app, c.caller, c.param(0)))
         }),
@@ -482,52 +898,144 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::invoice_xml(c.app, c.caller, c.param(0)))
         }),
         // ---- the desk ----------------------------------------------------------
-        page(Get, "/desk/sign-in", PUBLIC, |c| Box::pin(async { Ok(web::DESK_SIGN_IN.page(c.request).into()) })),
+        page(Get, "/desk/sign-in", PUBLIC, |c| {
+            Box::pin(async { Ok(web::DESK_SIGN_IN.page(c.request).into()) })
+        }),
         page(Post, "/desk/sign-in", PUBLIC, |c| {
             Box::pin(web::DESK_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
         }),
-        page(Get, "/desk", STAFF, |c| Box::pin(web::incidents_page(c.app, c.caller, c.now))),
+        page(Get, "/desk", STAFF, |c| {
+            Box::pin(web::incidents_page(c.app, c.caller, c.now))
+        }),
         page(Get, "/desk/incidents/{incident_id}", AGENT, |c| {
             Box::pin(web::desk_incident(c.app, c.caller, c.param(0)))
         }),
         page(Post, "/desk/incidents/{incident_id}/attempts", AGENT, |c| {
-            Box::pin(web::desk_action(c.app, c.request, c.caller, c.param(0), "attempts", c.now, c.entropy))
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "attempts",
+                c.now,
+                c.entropy,
+            ))
         }),
         page(Post, "/desk/incidents/{incident_id}/sessions", AGENT, |c| {
-            Box::pin(web::desk_action(c.app, c.request, c.caller, c.param(0), "sessions", c.now, c.entropy))
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "sessions",
+                c.now,
+                c.entropy,
+            ))
         }),
         page(Post, "/desk/incidents/{incident_id}/messages", AGENT, |c| {
-            Box::pin(web::desk_action(c.app, c.request, c.caller, c.param(0), "messages", c.now, c.entropy))
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "messages",
+                c.now,
+                c.entropy,
+            ))
         }),
         page(Post, "/desk/incidents/{incident_id}/close", AGENT, |c| {
-            Box::pin(web::desk_action(c.app, c.request, c.caller, c.param(0), "close", c.now, c.entropy))
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "close",
+                c.now,
+                c.entropy,
+            ))
         }),
-        page(Get, "/desk/statements", FINANCE, |c| Box::pin(web::statements_page(c.app, c.caller))),
+        page(Get, "/desk/statements", FINANCE, |c| {
+            Box::pin(web::statements_page(c.app, c.caller))
+        }),
         page(Post, "/desk/statements", FINANCE, |c| {
-            Box::pin(web::upload_statement(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::upload_statement(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         })
         .large_bodies(),
         page(Post, "/desk/bank-entries/{entry_id}/match", FINANCE, |c| {
-            Box::pin(web::match_entry(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+            Box::pin(web::match_entry(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+                c.entropy,
+            ))
         }),
-        page(Get, "/desk/outbox", AGENT, |c| Box::pin(web::outbox_page(c.app, c.caller))),
-        page(Get, "/desk/claims", ADMIN, |c| Box::pin(web::claims_page(c.app, c.caller))),
+        page(Get, "/desk/outbox", AGENT, |c| {
+            Box::pin(web::outbox_page(c.app, c.caller))
+        }),
+        page(Get, "/desk/claims", ADMIN, |c| {
+            Box::pin(web::claims_page(c.app, c.caller))
+        }),
         page(Post, "/desk/claims/{claim_id}/assign", ADMIN, |c| {
-            Box::pin(web::decide_claim(c.app, c.request, c.caller, c.param(0), ClaimAction::Assign, c.now, c.entropy))
+            Box::pin(web::decide_claim(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                ClaimAction::Assign,
+                c.now,
+                c.entropy,
+            ))
         }),
         page(Post, "/desk/claims/{claim_id}/join", ADMIN, |c| {
-            Box::pin(web::decide_claim(c.app, c.request, c.caller, c.param(0), ClaimAction::Join, c.now, c.entropy))
+            Box::pin(web::decide_claim(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                ClaimAction::Join,
+                c.now,
+                c.entropy,
+            ))
         }),
         page(Post, "/desk/claims/{claim_id}/refuse", ADMIN, |c| {
-            Box::pin(web::decide_claim(c.app, c.request, c.caller, c.param(0), ClaimAction::Refuse, c.now, c.entropy))
+            Box::pin(web::decide_claim(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                ClaimAction::Refuse,
+                c.now,
+                c.entropy,
+            ))
         }),
-        page(Get, "/desk/audit", ADMIN, |c| Box::pin(web::audit_page(c.app, c.request, c.caller))),
-        page(Get, "/desk/tasks", FINANCE, |c| Box::pin(web::tasks_page(c.app, c.caller))),
+        page(Get, "/desk/audit", ADMIN, |c| {
+            Box::pin(web::audit_page(c.app, c.request, c.caller))
+        }),
+        page(Get, "/desk/tasks", FINANCE, |c| {
+            Box::pin(web::tasks_page(c.app, c.caller))
+        }),
         page(Post, "/desk/tasks/{task_id}/resolve", FINANCE, |c| {
-            Box::pin(web::resolve_task(c.app, c.request, c.caller, c.param(0), c.now))
+            Box::pin(web::resolve_task(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+            ))
         }),
         page(Post, "/desk/orders/{order_id}/settle", FINANCE, |c| {
-            Box::pin(web::settle_order(c.app, c.request, c.caller, c.param(0), c.now, c.entropy))
+            Box::pin(web::settle_order(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+                c.entropy,
+            ))
         }),
         page(Get, "/desk/adjustments", FINANCE, |c| {
             Box::pin(async move { web::adjustments_page(&c.principal().await?, c.entropy) })
@@ -538,10 +1046,16 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Get, "/desk/invoices", FINANCE, |c| {
             Box::pin(web::desk_invoices_page(c.app, c.request, c.caller, c.now))
         }),
-        page(Get, "/desk/invoices.csv", FINANCE, |c| Box::pin(web::desk_invoices_csv(c.app, c.request, c.caller))),
-        page(Get, "/desk/partners", ADMIN, |c| Box::pin(web::partners_page(c.app, c.caller))),
+        page(Get, "/desk/invoices.csv", FINANCE, |c| {
+            Box::pin(web::desk_invoices_csv(c.app, c.request, c.caller))
+        }),
+        page(Get, "/desk/partners", ADMIN, |c| {
+            Box::pin(web::partners_page(c.app, c.caller))
+        }),
         page(Post, "/desk/partners", ADMIN, |c| {
-            Box::pin(web::create_partner(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::create_partner(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         page(Post, "/desk/partners/{partner_id}/revoke", ADMIN, |c| {
             Box::pin(web::revoke_partner(c.app, c.caller, c.param(0), c.now))
@@ -549,10 +1063,18 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Get, "/desk/licenses", ADMIN, |c| {
             Box::pin(async move { web::licenses_page(&c.principal().await?) })
         }),
-        page(Post, "/desk/licenses", ADMIN, |c| Box::pin(web::import_licenses(c.app, c.request, c.caller, c.now))),
-        page(Get, "/desk/releases", ADMIN, |c| Box::pin(web::releases_page(c.app, c.caller))),
-        page(Post, "/desk/releases", ADMIN, |c| Box::pin(web::add_release(c.app, c.request, c.caller))),
-        page(Get, "/desk/bulletins", ADMIN, |c| Box::pin(web::desk_page(c.app, c.caller))),
+        page(Post, "/desk/licenses", ADMIN, |c| {
+            Box::pin(web::import_licenses(c.app, c.request, c.caller, c.now))
+        }),
+        page(Get, "/desk/releases", ADMIN, |c| {
+            Box::pin(web::releases_page(c.app, c.caller))
+        }),
+        page(Post, "/desk/releases", ADMIN, |c| {
+            Box::pin(web::add_release(c.app, c.request, c.caller))
+        }),
+        page(Get, "/desk/bulletins", ADMIN, |c| {
+            Box::pin(web::desk_page(c.app, c.caller))
+        }),
         page(Post, "/desk/bulletins", ADMIN, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
@@ -566,9 +1088,13 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Post, "/partner/sign-in", PUBLIC, |c| {
             Box::pin(web::PARTNER_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
         }),
-        page(Get, "/partner", PARTNER, |c| Box::pin(web::partner(c.app, c.request, c.caller, c.now, c.entropy))),
+        page(Get, "/partner", PARTNER, |c| {
+            Box::pin(web::partner(c.app, c.request, c.caller, c.now, c.entropy))
+        }),
         page(Post, "/partner/activations", TECHNICIAN, |c| {
-            Box::pin(web::partner_activate(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::partner_activate(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
         }),
         page(Post, "/partner/sups", RESELLER, |c| {
             Box::pin(web::sell_sups(c.app, c.request, c.caller, c.now, c.entropy))

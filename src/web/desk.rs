@@ -738,17 +738,22 @@ pub async fn sell_sups<D: Database>(
         page_in(Area::Partner, 422, "Sell SUPS", body).into()
     };
     let vendor = &app.config.vendor_addresses;
-    let (sale, keyed) =
-        match licensing::sups_sale(&object, crate::app::input::registration_form(&pairs), key, vendor, now) {
-            Ok(parsed) => parsed,
-            Err(error) => {
-                app.identify(caller).await?;
-                return Ok(match error {
-                    ApiError::App(AppError::Invalid(errors)) => again(errors),
-                    other => problem_page(Area::Partner, other),
-                });
-            }
-        };
+    let (sale, keyed) = match licensing::sups_sale(
+        &object,
+        crate::app::input::registration_form(&pairs),
+        key,
+        vendor,
+        now,
+    ) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            app.identify(caller).await?;
+            return Ok(match error {
+                ApiError::App(AppError::Invalid(errors)) => again(errors),
+                other => problem_page(Area::Partner, other),
+            });
+        }
+    };
     let keyed = keyed
         .as_ref()
         .map(|(key, request)| Idempotency { key, request });

@@ -42,9 +42,6 @@ mod prelude {
     pub(super) use super::shell::{page, page_in, Area};
     pub(super) use crate::api::{bulletins, coupons, incidents, licensing, organisations};
     pub(super) use crate::app::input::Fields;
-    pub(super) use crate::http::decode::{self, Body};
-    pub(super) use crate::http::session::*;
-    pub(super) use crate::http::{ApiError, Handled, Request, Response, Result};
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
         PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,
@@ -68,5 +65,8 @@ mod prelude {
     pub(super) use crate::domain::time::{format, Instant};
     pub(super) use crate::domain::token::{Token, TokenError};
     pub(super) use crate::html;
+    pub(super) use crate::http::decode::{self, Body};
+    pub(super) use crate::http::session::*;
+    pub(super) use crate::http::{ApiError, Handled, Request, Response, Result};
     pub(super) use crate::store::{BulletinSummary, Database, OrderRecord, SessionKind};
 }

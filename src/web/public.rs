@@ -880,7 +880,12 @@ mod tests {
 /// `GET /register`: the form, with the errors the website's flat form was
 /// sent back with (`error_{name}` in the query).
 pub async fn register_form_page(request: &Request) -> Result<Handled> {
-    Ok(registration_form(200, |_| None, |name| request.query_param(&format!("error_{name}"))).into())
+    Ok(registration_form(
+        200,
+        |_| None,
+        |name| request.query_param(&format!("error_{name}")),
+    )
+    .into())
 }
 
 /// `GET /registered`: where the registration form lands.

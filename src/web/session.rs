@@ -37,4 +37,3 @@ pub fn refused(access: Access, error: ApiError) -> Handled {
     };
     problem_page(area, error)
 }
-

@@ -182,7 +182,10 @@ async fn insert_for_the_bench(env: &Env) -> worker::Result<worker::Response> {
         return worker::Response::error("the floor's insert failed", 500);
     }
     let headers = Headers::new();
-    headers.append("server-timing", &router::server_timing(metered.round_trips()))?;
+    headers.append(
+        "server-timing",
+        &router::server_timing(metered.round_trips()),
+    )?;
     Ok(worker::Response::empty()?
         .with_status(204)
         .with_headers(headers))

@@ -46,8 +46,10 @@ pub fn round_trip_budget(method: &str) -> u32 {
 /// the end-to-end run's check that every route was reached.
 pub fn check_round_trips(method: &str, path: &str, response: &TestResponse) {
     let path = path.split_once('?').map_or(path, |(path, _)| path);
-    let Some((pattern, _, _)) = spica_portal::api::route_for(method, path)
-        .filter(|(pattern, _, _)| !spica_portal::api::PLATFORM_SERVED.contains(pattern))
+    let method_of = spica_portal::http::Method::parse(method);
+    let Some(pattern) = spica_portal::router::route_for(method_of, path)
+        .filter(|row| !row.platform)
+        .map(|row| row.pattern)
     else {
         return; // not the Worker's: static assets, unknown paths
     };

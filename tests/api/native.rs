@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
-use spica_portal::api::{self, Method, Request};
 use spica_portal::app::{
     App, BankAccount, CachedKeys, CertsSource, CheckoutRequest, CheckoutSession, Config,
     EmailRequest, InboundOutcome, Job, MailSender, PaymentProvider, SendFailure,
@@ -15,6 +14,8 @@ use spica_portal::domain::inbound::{DecodedEmail, InboundError};
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
+use spica_portal::http::{Handled, Method, Request};
+use spica_portal::router;
 use spica_portal::store::sqlite::Sqlite;
 use spica_portal::store::{Database, DbError, Row, Statement};
 
@@ -392,7 +393,8 @@ impl Transport for Native {
     ) -> TestResponse {
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         // As the Worker does: a body over its route's limit is left unread.
-        let oversized = body.len() > api::body_limit(path);
+        let oversized =
+            body.len() > router::body_limit::<Racing, StandInStripe>(Method::parse(method), path);
         let request = Request {
             method: Method::parse(method),
             path: path.into(),
@@ -406,7 +408,7 @@ impl Transport for Native {
         };
         let mut seed = [0u8; 32];
         seed[..8].copy_from_slice(&(self.seeds.fetch_add(1, Ordering::Relaxed) + 1).to_le_bytes());
-        let handled = pollster::block_on(api::handle(
+        let handled = pollster::block_on(router::handle(
             &self.app,
             Some(&StandInStripe),
             Some(&CachedKeys {
@@ -424,7 +426,7 @@ impl Transport for Native {
         let mut headers = handled.response.headers;
         headers.push((
             "server-timing".into(),
-            api::server_timing(handled.round_trips),
+            router::server_timing(handled.round_trips),
         ));
         let response = TestResponse {
             status: handled.response.status,
@@ -525,10 +527,11 @@ impl Transport for Native {
 /// `unmatched`) and carries nothing of the request's own: no id from the
 /// path, no header's value, no address. Checked on every request the suite
 /// makes.
-fn check_log_line(handled: &api::Handled, method: &str, path: &str, headers: &[(&str, &str)]) {
+fn check_log_line(handled: &Handled, method: &str, path: &str, headers: &[(&str, &str)]) {
     let line = handled.log_line(Method::parse(method), Some("8f2c1d0e9a7b6c5d-LJU"), 12);
     let text = serde_json::to_string(&line).unwrap();
-    let expected = api::route_for(&method.to_ascii_uppercase(), path).map_or("unmatched", |r| r.0);
+    let expected =
+        router::route_for(Method::parse(method), path).map_or("unmatched", |r| r.pattern);
     assert_eq!(line.route, expected, "{text}");
     assert_eq!(line.status, handled.response.status);
     assert_eq!(line.ray.as_deref(), Some("8f2c1d0e9a7b6c5d-LJU"));

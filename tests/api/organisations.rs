@@ -4,7 +4,7 @@
 //! held serial, and staff deciding claims.
 
 use serde_json::{json, Value};
-use spica_portal::api::{Access, ROUTES};
+use spica_portal::app::Access;
 
 use crate::helpers::{
     checkout_completed, registration, unique, unique_email, unique_serial, TestApp, TestResponse,
@@ -176,11 +176,13 @@ fn sees_nothing_of(app: &TestApp<impl Transport>, token: &str, cookie: &str, oth
         other.invoice_id.as_str(),
     ];
     let origin = app.0.origin();
-    let routes = ROUTES.iter().filter(|(_, _, a)| *a == Access::Customer);
-    for (pattern, methods) in routes.map(|(p, m, _)| (*p, *m)) {
+    let routes = crate::routes::table()
+        .into_iter()
+        .filter(|(_, _, access, _, _)| *access == Access::Customer);
+    for (pattern, methods) in routes.map(|(p, m, ..)| (p, m)) {
         let page = !pattern.starts_with("/api/");
         let path = with_ids_of(pattern, other);
-        for method in methods {
+        for method in &methods {
             let activation = *method == "POST"
                 && (pattern == "/api/me/activations" || pattern == "/portal/activate");
             let answer = match (*method, page) {

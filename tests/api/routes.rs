@@ -1,11 +1,13 @@
-//! Every route of the table `api::ROUTES` answers, with the methods it
-//! names and none other; the OpenAPI document describes exactly the API's routes; and every route answers the wrong caller with 401, 403 or 404 and
+//! Every route of the route table (`router::table`) answers, with the
+//! methods it names and none other; the OpenAPI document describes exactly the API's routes; and every route answers the wrong caller with 401, 403 or 404 and
 //! the right one with neither.
 
 use std::collections::BTreeSet;
 
-use spica_portal::api::{Access, PartnerNeed, MAX_BODY_BYTES, PLATFORM_SERVED, ROUTES};
+use spica_portal::app::{Access, PartnerNeed};
 use spica_portal::domain::staff::StaffRole;
+use spica_portal::http::MAX_BODY_BYTES;
+use spica_portal::router::{facts, Surface};
 
 use crate::helpers::{access_assertion, Forgery, TestApp, TestResponse, Transport};
 use crate::spawn_app;
@@ -33,20 +35,38 @@ fn send(
     app.0.send(method, path, &headers, b"{}".to_vec())
 }
 
-fn is_api(pattern: &str) -> bool {
-    pattern.starts_with("/api/") || pattern == "/healthz"
+/// The route table by path: each pattern with its methods, who may call
+/// it, whether it is the API, and whether the platform serves it.
+pub fn table() -> Vec<(&'static str, Vec<&'static str>, Access, bool, bool)> {
+    let mut paths: Vec<(&'static str, Vec<&'static str>, Access, bool, bool)> = Vec::new();
+    for row in facts() {
+        match paths
+            .iter_mut()
+            .find(|(p, _, a, _, _)| *p == row.pattern && *a == row.access)
+        {
+            Some((_, methods, ..)) => methods.push(row.method.as_str()),
+            None => paths.push((
+                row.pattern,
+                vec![row.method.as_str()],
+                row.access,
+                row.surface == Surface::Api,
+                row.platform,
+            )),
+        }
+    }
+    paths
 }
 
 #[test]
 fn every_route_answers_its_methods_and_refuses_the_others() {
     let app = spawn_app();
-    for (pattern, methods, _) in ROUTES {
+    for (pattern, methods, _, _, platform) in table() {
         // Workers static assets answer these; tests/e2e/assets.rs checks them.
-        if PLATFORM_SERVED.contains(pattern) {
+        if platform {
             continue;
         }
         let path = concrete(pattern);
-        for method in *methods {
+        for method in &methods {
             let answer = send(&app, method, &path, None);
             assert_ne!(answer.status, 405, "{method} {pattern}");
             let unknown = answer.status == 404
@@ -61,7 +81,7 @@ fn every_route_answers_its_methods_and_refuses_the_others() {
             let answer = send(&app, method, &path, None);
             assert_eq!(answer.status, 405, "{method} {pattern}: {}", answer.text());
             let allow = answer.header("allow").unwrap_or_default().to_owned();
-            for expected in *methods {
+            for expected in &methods {
                 assert!(allow.contains(expected), "{pattern} allows {allow}");
             }
         }
@@ -91,14 +111,10 @@ fn the_openapi_document_describes_exactly_the_api_routes() {
                 .map(move |method| (path.clone(), method.to_uppercase()))
         })
         .collect();
-    let routed: BTreeSet<(String, String)> = ROUTES
+    let routed: BTreeSet<(String, String)> = facts()
         .iter()
-        .filter(|(pattern, _, _)| is_api(pattern))
-        .flat_map(|(pattern, methods, _)| {
-            methods
-                .iter()
-                .map(move |m| (pattern.to_string(), m.to_string()))
-        })
+        .filter(|row| row.surface == Surface::Api)
+        .map(|row| (row.pattern.to_string(), row.method.as_str().to_string()))
         .collect();
     let missing: Vec<_> = routed.difference(&documented).collect();
     let extra: Vec<_> = documented.difference(&routed).collect();
@@ -134,16 +150,16 @@ fn malformed_bodies() -> [(&'static str, Vec<u8>); 3] {
 fn every_non_public_route_refuses_an_anonymous_malformed_body_with_401() {
     let app = spawn_app();
     let origin = app.0.origin();
-    for (pattern, methods, access) in ROUTES {
-        if matches!(access, Access::Public | Access::Signed) || PLATFORM_SERVED.contains(pattern) {
+    for (pattern, methods, access, api, platform) in table() {
+        if matches!(access, Access::Public | Access::Signed) || platform {
             continue;
         }
         let path = concrete(pattern);
-        for method in *methods {
+        for method in &methods {
             for (media_type, body) in malformed_bodies() {
                 let headers = [("content-type", media_type), ("origin", origin.as_str())];
                 let answer = app.0.send(method, &path, &headers, body);
-                if is_api(pattern) {
+                if api {
                     assert_eq!(
                         answer.status,
                         401,
@@ -282,9 +298,9 @@ fn admits(access: Access, kind: CallerKind) -> bool {
 fn every_api_route_admits_exactly_the_callers_its_access_level_names() {
     let app = spawn_app();
     let callers = callers(&app);
-    for (pattern, methods, access) in ROUTES.iter().filter(|(p, _, _)| is_api(p)) {
+    for (pattern, methods, access, _, _) in table().into_iter().filter(|path| path.3) {
         let path = concrete(pattern);
-        for method in *methods {
+        for method in &methods {
             let anonymous = send(&app, method, &path, None).status;
             match access {
                 Access::Public => assert_ne!(anonymous, 401, "{method} {pattern}"),
@@ -305,7 +321,7 @@ fn every_api_route_admits_exactly_the_callers_its_access_level_names() {
                 if let Some(assertion) = &caller.assertion {
                     headers.push(("cf-access-jwt-assertion", assertion.as_str()));
                 }
-                let admitted = admits(*access, caller.kind);
+                let admitted = admits(access, caller.kind);
                 // Those refused are refused whatever they send.
                 let body = if admitted {
                     b"{}".to_vec()

@@ -1,9 +1,10 @@
-//! `POST /api/registrations` through `api::handle`, over a fresh in-memory
+//! `POST /api/registrations` through `router::handle`, over a fresh in-memory
 //! SQLite app per input, configured as the native test suite configures it
 //! (tests/api/native.rs). Each input is posted twice, so the second request
 //! also reaches the "already registered" paths. Any 5xx is a bug.
 
-use spica_portal::api::{self, Method, Request};
+use spica_portal::http::{Method, Request};
+use spica_portal::router;
 use spica_portal::app::{
     App, BankAccount, CheckoutRequest, CheckoutSession, Config, PaymentProvider,
 };
@@ -97,7 +98,7 @@ pub fn post_twice(content_type: &str, body: &[u8]) {
         let mut seed = [0u8; 32];
         seed[0] = attempt;
         let handled =
-            pollster::block_on(api::handle(&app, None::<&NoProvider>, None::<&NoAccess>, None::<&NoFlood>, request, now, seed));
+            pollster::block_on(router::handle(&app, None::<&NoProvider>, None::<&NoAccess>, None::<&NoFlood>, request, now, seed));
         let status = handled.response.status;
         assert!(
             status < 500,
