@@ -7,7 +7,7 @@ export WRANGLER_SEND_METRICS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export WRANGLER_HIDE_BANNER := true
 
-.PHONY: dev test setup setup-tests build lint test-native test-config test-e2e test-browser fuzz bench deploy clean
+.PHONY: dev test setup setup-tests openapi build lint test-native test-config test-e2e test-browser fuzz bench deploy clean
 
 ## dev: build the Worker, migrate the local D1 in STATE_DIR, serve on PORT
 dev: setup build
@@ -25,6 +25,10 @@ setup-tests:
 
 build:
 	scripts/build.sh
+
+## openapi: writes assets/api/openapi.json from the route table and the API's answer types
+openapi:
+	UPDATE_OPENAPI=1 cargo test --test api the_openapi_document_is_generated_from_the_route_table
 
 lint:
 	cargo fmt --check

@@ -2,6 +2,7 @@
 //! the license claims staff decide: assign, ask the holder to take the
 //! claimant in, refuse; and staff naming a license's holder.
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::app::input::Fields;
@@ -23,30 +24,78 @@ const NAME_CHARS: usize = 200;
 /// Longest reason for refusing a claim.
 const REASON_CHARS: usize = 2000;
 
-pub fn contact_json(contact: &ContactRecord) -> Value {
-    json!({
-        "contact_id": contact.id,
-        "name": contact.name,
-        "email": contact.email,
-        "phone": contact.phone,
-        "status": contact.status.as_str(),
-        "created_at": format(contact.created_at),
-    })
+/// A contact of the organisation, as `GET /api/me/contacts` lists it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ContactAnswer {
+    pub contact_id: String,
+    pub name: String,
+    pub email: String,
+    /// E.164.
+    pub phone: String,
+    /// `pending_verification`, `active` or `removed`.
+    pub status: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
 }
 
-/// An invitation as the organisation's contacts see it; its link is the
-/// invitee's alone and never shown.
-pub fn invitation_json(invitation: &InvitationRecord, now: Instant) -> Value {
-    json!({
-        "invitation_id": invitation.id,
-        "name": invitation.name,
-        "email": invitation.email,
-        "phone": invitation.phone,
-        "status": invitation.standing.status(now),
-        "invited_by": invitation.invited_by,
-        "created_at": format(invitation.created_at),
-        "expires_at": format(invitation.standing.expires_at),
-    })
+impl From<&ContactRecord> for ContactAnswer {
+    fn from(contact: &ContactRecord) -> Self {
+        Self {
+            contact_id: contact.id.to_string(),
+            name: contact.name.clone(),
+            email: contact.email.as_str().to_owned(),
+            phone: contact.phone.clone(),
+            status: contact.status.as_str(),
+            created_at: format(contact.created_at),
+        }
+    }
+}
+
+/// An offer to join the organisation: it reserves nothing until accepted.
+/// Its link is the invitee's alone and never shown.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct InvitationAnswer {
+    pub invitation_id: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    /// `pending`, `expired`, `accepted`, `withdrawn`, `replaced`,
+    /// `organisation_not_active` or `address_taken`.
+    pub status: &'static str,
+    /// The inviting contact's id.
+    pub invited_by: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    /// 7 days after it was sent.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub expires_at: String,
+}
+
+impl InvitationAnswer {
+    pub fn of(invitation: &InvitationRecord, now: Instant) -> Self {
+        Self {
+            invitation_id: invitation.id.to_string(),
+            name: invitation.name.clone(),
+            email: invitation.email.as_str().to_owned(),
+            phone: invitation.phone.clone(),
+            status: invitation.standing.status(now),
+            invited_by: invitation.invited_by.to_string(),
+            created_at: format(invitation.created_at),
+            expires_at: format(invitation.standing.expires_at),
+        }
+    }
+}
+
+/// `GET /api/me/contacts`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ContactsAnswer {
+    pub contacts: Vec<ContactAnswer>,
+    /// Invitations still waited on (pending or expired): not contacts
+    /// until accepted.
+    pub invitations: Vec<InvitationAnswer>,
 }
 
 /// The person to invite, from a JSON body or a page's form.
@@ -78,13 +127,14 @@ impl Invitee {
 /// and apart from them the invitations it still waits on.
 pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
     let people = app.contacts_as(caller).await?;
-    let contacts: Vec<Value> = people.contacts.iter().map(contact_json).collect();
-    let invitations: Vec<Value> = people
-        .invitations
-        .iter()
-        .map(|i| invitation_json(i, now))
-        .collect();
-    let body = json!({ "contacts": contacts, "invitations": invitations });
+    let body = ContactsAnswer {
+        contacts: people.contacts.iter().map(ContactAnswer::from).collect(),
+        invitations: people
+            .invitations
+            .iter()
+            .map(|i| InvitationAnswer::of(i, now))
+            .collect(),
+    };
     Ok(Response::json(200, &body).into())
 }
 
@@ -125,7 +175,7 @@ pub async fn invite<D: Database>(
         )
         .await?;
     Ok(Handled::with_jobs(
-        Response::json(201, &invitation_json(&invited.invitation, now)),
+        Response::json(201, &InvitationAnswer::of(&invited.invitation, now)),
         invited.jobs,
     ))
 }
@@ -138,7 +188,7 @@ pub async fn withdraw<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let withdrawn = app.withdraw_invitation(caller, invitation_id, now).await?;
-    Ok(Response::json(200, &invitation_json(&withdrawn, now)).into())
+    Ok(Response::json(200, &InvitationAnswer::of(&withdrawn, now)).into())
 }
 
 /// `DELETE /api/me/contacts/{id}` (a colleague) and

@@ -10,6 +10,9 @@
 //! nothing imports it but the Worker and the tests.
 
 pub mod audit;
+pub mod doc;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod openapi;
 pub mod table;
 
 #[cfg(not(target_arch = "wasm32"))]

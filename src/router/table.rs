@@ -47,7 +47,7 @@ pub enum Surface {
 
 /// One row of the table. `H` is the handler; [`facts`] gives the rows
 /// without it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone)]
 pub struct Route<H> {
     pub pattern: &'static str,
     pub method: Method,
@@ -65,6 +65,9 @@ pub struct Route<H> {
     /// only refuses its other methods.
     pub platform: bool,
     pub handler: H,
+    /// What the OpenAPI document says of it (native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub doc: super::doc::Doc,
 }
 
 /// A handler: it runs with the context the router built, once the caller
@@ -88,6 +91,8 @@ fn row<H>(
         posted_by_mail_clients: false,
         platform: false,
         handler,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: super::doc::Doc::default(),
     }
 }
 
@@ -159,6 +164,8 @@ impl<H> Route<H> {
             posted_by_mail_clients: self.posted_by_mail_clients,
             platform: self.platform,
             handler: (),
+            #[cfg(not(target_arch = "wasm32"))]
+            doc: self.doc.clone(),
         }
     }
 }
@@ -216,13 +223,21 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .platform(),
         api(Post, "/api/registrations", PUBLIC, |c| {
             Box::pin(api::registration::register(c))
-        }),
+        })
+        .summary("Registers an end user (JSON, or the website's flat form)")
+        .takes::<crate::api::queries::Registration>()
+        .takes_media("application/x-www-form-urlencoded")
+        .answers_json(201, "Registered: a verification link is emailed")
+        .answers_bare(303, "A form post: to the thank-you page, or back to the form with errors"),
         api(Post, "/api/registrations/verify", PUBLIC, |c| {
             Box::pin(api::registration::verify(c))
         }),
         api(Post, "/api/sessions", PUBLIC, |c| {
             Box::pin(api::sessions::request_sign_in(c))
-        }),
+        })
+        .summary("Emails a sign-in link")
+        .answers_json(202, "Accepted: if the address is registered, a link is on its way")
+        .withholds_links(),
         api(Post, "/api/sessions/redeem", PUBLIC, |c| {
             Box::pin(api::sessions::redeem(c))
         }),
@@ -246,12 +261,15 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(api::profile::change_me(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .withholds_links(),
         api(Delete, "/api/me", CUSTOMER, |c| {
             Box::pin(api::privacy::request_erasure(
                 c.app, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(202, "An erasure link is emailed")
+        .withholds_links(),
         api(Get, "/api/me/ledger", CUSTOMER, |c| {
             Box::pin(coupons::ledger(c.app, c.caller))
         }),
@@ -265,7 +283,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(coupons::create_order(
                 c.app, c.provider, c.request, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(201, "Created"),
         api(Get, "/api/me/coupon-orders/{order_id}", CUSTOMER, |c| {
             Box::pin(coupons::get_order(c.app, c.caller, c.param(0), c.now))
         }),
@@ -280,7 +299,9 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         }),
         api(Get, "/api/me/invoices/{invoice_id}", CUSTOMER, |c| {
             Box::pin(invoices::get(c.app, c.request, c.caller, c.param(0)))
-        }),
+        })
+        .answers_json(200, "The invoice, or with Accept: application/xml its UBL 2.1 Invoice or CreditNote (EN 16931)")
+        .also_as("application/xml"),
         api(Get, "/api/me/incidents", CUSTOMER, |c| {
             Box::pin(incidents::list_own(c.app, c.caller))
         }),
@@ -288,7 +309,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(incidents::open(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(201, "Created"),
         api(Get, "/api/me/incidents/{incident_id}", CUSTOMER, |c| {
             Box::pin(incidents::get_own(c.app, c.caller, c.param(0)))
         }),
@@ -306,12 +328,14 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers_json(201, "Created"),
         api(Post, "/api/me/activations", CUSTOMER, |c| {
             Box::pin(licensing::activate(
                 c.app, c.request, c.caller, false, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(201, "Created"),
         api(
             Delete,
             "/api/me/activations/{activation_id}",
@@ -334,12 +358,14 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         ),
         api(Get, "/api/me/contacts", CUSTOMER, |c| {
             Box::pin(organisations::contacts(c.app, c.caller, c.now))
-        }),
+        })
+        .answers::<organisations::ContactsAnswer>(200, "The organisation's contacts and open invitations"),
         api(Post, "/api/me/contacts", CUSTOMER, |c| {
             Box::pin(organisations::invite(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers::<organisations::InvitationAnswer>(201, "Invited: the colleague is emailed a link"),
         api(Delete, "/api/me/contacts/{contact_id}", CUSTOMER, |c| {
             Box::pin(organisations::remove(
                 c.app,
@@ -354,14 +380,17 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             "/api/me/invitations/{invitation_id}",
             CUSTOMER,
             |c| Box::pin(organisations::withdraw(c.app, c.caller, c.param(0), c.now)),
-        ),
+        )
+        .answers::<organisations::InvitationAnswer>(200, "Withdrawn"),
         // ---- staff's API -------------------------------------------------------
         api(Get, "/api/staff/outbox", AGENT, |c| {
             Box::pin(api::staff::outbox(c.app, c.request, c.caller))
-        }),
+        })
+        .query::<crate::api::queries::OutboxQuery>(),
         api(Get, "/api/staff/audit", ADMIN, |c| {
             Box::pin(api::staff::audit(c.app, c.request, c.caller))
-        }),
+        })
+        .query::<crate::api::queries::AuditQuery>(),
         api(Get, "/api/staff/members", ADMIN, |c| {
             Box::pin(api::staff::members(c.app, c.caller))
         }),
@@ -369,7 +398,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(api::staff::add_member(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(201, "Created"),
         api(Patch, "/api/staff/members/{member_id}", ADMIN, |c| {
             Box::pin(api::staff::change_member(
                 c.app,
@@ -384,7 +414,9 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         })
-        .large_bodies(),
+        .large_bodies()
+        .takes_media("application/xml")
+        .takes_media("text/csv"),
         api(Get, "/api/staff/bank-entries", FINANCE, |c| {
             Box::pin(coupons::unmatched_entries(c.app, c.caller))
         }),
@@ -405,7 +437,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         ),
         api(Get, "/api/staff/tasks", FINANCE, |c| {
             Box::pin(coupons::staff_tasks(c.app, c.request, c.caller))
-        }),
+        })
+        .query::<crate::api::queries::TasksQuery>(),
         api(Post, "/api/staff/tasks/{task_id}/resolve", FINANCE, |c| {
             Box::pin(coupons::resolve_task(
                 c.app,
@@ -417,7 +450,10 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         }),
         api(Get, "/api/staff/invoices", FINANCE, |c| {
             Box::pin(invoices::staff_list(c.app, c.request, c.caller))
-        }),
+        })
+        .query::<crate::api::queries::InvoicesQuery>()
+        .answers_json(200, "The period's invoices and credit notes")
+        .also_as("text/csv"),
         api(Post, "/api/staff/orders/{order_id}/settle", FINANCE, |c| {
             Box::pin(coupons::settle_order(
                 c.app,
@@ -442,10 +478,12 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers_json(201, "Created"),
         api(Get, "/api/staff/incidents", AGENT, |c| {
             Box::pin(incidents::queue(c.app, c.request, c.caller))
-        }),
+        })
+        .query::<crate::api::queries::IncidentsQuery>(),
         api(Get, "/api/staff/incidents/{incident_id}", AGENT, |c| {
             Box::pin(incidents::get_staff(c.app, c.caller, c.param(0)))
         }),
@@ -463,7 +501,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers_json(201, "Created"),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/sessions",
@@ -479,7 +518,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers_json(201, "Created"),
         api(
             Put,
             "/api/staff/incidents/{incident_id}/sessions/{session_id}",
@@ -528,7 +568,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers_json(201, "Created"),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/close",
@@ -548,7 +589,9 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(licensing::import_licenses(
                 c.app, c.request, c.caller, c.now,
             ))
-        }),
+        })
+        .takes_media("application/json")
+        .takes_media("text/csv"),
         api(Put, "/api/staff/licenses/{serial}/holder", ADMIN, |c| {
             Box::pin(organisations::set_holder(
                 c.app,
@@ -564,7 +607,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 let p = c.principal().await?;
                 licensing::create_partner(c.app, c.request, &p, c.now, c.entropy).await
             })
-        }),
+        })
+        .answers_json(201, "Created"),
         api(
             Post,
             "/api/staff/partners/{partner_id}/revoke",
@@ -582,7 +626,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(async move {
                 licensing::add_release(c.app, c.request, &c.principal().await?).await
             })
-        }),
+        })
+        .answers_json(201, "Created"),
         api(Get, "/api/staff/license-claims", ADMIN, |c| {
             Box::pin(organisations::claims(c.app, c.caller))
         }),
@@ -687,13 +732,15 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 let p = c.principal().await?;
                 bulletins::publish(c.app, c.request, &p, c.now, c.entropy).await
             })
-        }),
+        })
+        .answers_json(202, "Published: the emails go out in the background"),
         // ---- partners' API -----------------------------------------------------
         api(Post, "/api/partner/activations", TECHNICIAN, |c| {
             Box::pin(licensing::activate(
                 c.app, c.request, c.caller, true, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(201, "Created"),
         api(
             Delete,
             "/api/partner/activations/{activation_id}",
@@ -715,7 +762,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(licensing::sell_sups(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
-        }),
+        })
+        .answers_json(201, "Created"),
         api(Get, "/api/partner/licenses", PARTNER, |c| {
             Box::pin(licensing::partner_licenses(c.app, c.caller))
         }),

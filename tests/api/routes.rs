@@ -88,10 +88,26 @@ fn every_route_answers_its_methods_and_refuses_the_others() {
     }
 }
 
-/// The API's contract, as scripts/openapi.py wrote it for the static assets.
+/// The API's contract as committed for the static assets.
 pub fn openapi_document() -> serde_json::Value {
     let path = format!("{}/assets/api/openapi.json", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_slice(&std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap()
+}
+
+/// The committed document is the one the route table generates (with
+/// `UPDATE_OPENAPI=1`, as `make openapi` runs it, the test writes it).
+#[test]
+fn the_openapi_document_is_generated_from_the_route_table() {
+    let generated = spica_portal::router::openapi::document();
+    let path = format!("{}/assets/api/openapi.json", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_OPENAPI").is_some() {
+        let text = serde_json::to_string_pretty(&generated).unwrap() + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    assert!(
+        openapi_document() == generated,
+        "assets/api/openapi.json is not what the route table generates: run `make openapi`"
+    );
 }
 
 #[test]
