@@ -12,7 +12,6 @@ pub(crate) mod licensing;
 pub(crate) mod organisations;
 pub(crate) mod privacy;
 pub(crate) mod profile;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod queries;
 pub(crate) mod registration;
 pub(crate) mod sessions;

@@ -1,36 +1,37 @@
 //! The query parameters and request bodies of the API as the OpenAPI
 //! document describes them, where no answer type of the handlers already
-//! does. Native only: the Worker parses these requests field by field (so
-//! that each error is named), and the document is a static asset.
+//! does. Described natively only: the Worker parses these requests field by
+//! field (so that each error is named), and the document is a static asset.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
-use serde::Deserialize;
+#[cfg(not(target_arch = "wasm32"))]
 use utoipa::{IntoParams, ToSchema};
 
 /// Formats of a period's invoices.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schema(rename_all = "snake_case"))]
 pub enum InvoiceFormat {
     Json,
     Csv,
 }
 
 /// `GET /api/staff/invoices`.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct InvoicesQuery {
     /// First issue date of the period.
-    #[param(format = Date)]
+    #[cfg_attr(not(target_arch = "wasm32"), param(format = Date))]
     pub from: String,
     /// Last issue date, at most 365 days after `from`.
-    #[param(format = Date)]
+    #[cfg_attr(not(target_arch = "wasm32"), param(format = Date))]
     pub to: String,
     /// `json` (the default) or `csv`, the accountant's file.
     pub format: Option<InvoiceFormat>,
 }
 
 /// The states of an incident.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schema(rename_all = "snake_case"))]
 pub enum IncidentState {
     AwaitingCallback,
     InProgress,
@@ -39,56 +40,56 @@ pub enum IncidentState {
 }
 
 /// `GET /api/staff/incidents`.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct IncidentsQuery {
     /// Only incidents in this state (open ones when absent).
     pub status: Option<IncidentState>,
 }
 
 /// Open or resolved tasks.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schema(rename_all = "snake_case"))]
 pub enum TaskState {
     Open,
     Resolved,
 }
 
 /// `GET /api/staff/tasks`.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct TasksQuery {
     /// `open` (the default) or `resolved` tasks.
     pub status: Option<TaskState>,
 }
 
 /// `GET /api/staff/outbox`.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct OutboxQuery {
     /// Only messages to this address.
-    #[param(format = Email)]
+    #[cfg_attr(not(target_arch = "wasm32"), param(format = Email))]
     pub to: Option<String>,
     /// At most this many, newest first (default 50).
-    #[param(minimum = 1, maximum = 200)]
+    #[cfg_attr(not(target_arch = "wasm32"), param(minimum = 1, maximum = 200))]
     pub limit: Option<i64>,
 }
 
 /// `GET /api/staff/audit`.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct AuditQuery {
     /// Only entries about this record.
     pub target: Option<String>,
     /// Only entries by this person (an id or an address).
     pub actor: Option<String>,
     /// At most this many, newest first (default 100).
-    #[param(minimum = 1, maximum = 500)]
+    #[cfg_attr(not(target_arch = "wasm32"), param(minimum = 1, maximum = 500))]
     pub limit: Option<i64>,
 }
 
 /// The company of a registration.
-#[derive(Deserialize, ToSchema)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
 pub struct RegistrationCompany {
     pub name: String,
     pub street: String,
@@ -100,7 +101,7 @@ pub struct RegistrationCompany {
 }
 
 /// The contact person of a registration.
-#[derive(Deserialize, ToSchema)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
 pub struct RegistrationContact {
     pub name: String,
     pub email: String,
@@ -109,7 +110,7 @@ pub struct RegistrationContact {
 }
 
 /// `POST /api/registrations` as JSON.
-#[derive(Deserialize, ToSchema)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
 pub struct Registration {
     /// From Help/About, or "0".
     pub serial: String,

@@ -136,6 +136,7 @@ impl<H> Route<H> {
 /// In the Worker, the document's methods do nothing: the document is not
 /// compiled in.
 #[cfg(target_arch = "wasm32")]
+#[allow(clippy::extra_unused_type_parameters)]
 impl<H> Route<H> {
     pub(super) fn summary(self, _: &'static str) -> Self {
         self
