@@ -15,6 +15,10 @@ pub const EXPIRED_GRACE: chrono::Duration = chrono::Duration::days(1);
 
 /// Rate-limit counts are per minute; an hour later they limit nothing.
 pub const RATE_COUNTER_KEEP: chrono::Duration = chrono::Duration::hours(1);
+/// How long a staff member's or partner's `Idempotency-Key` is remembered:
+/// a retry of the same request within it gets the first answer (as Stripe
+/// keeps keys for 24 hours); after it the key is a new request.
+pub const IDEMPOTENCY_KEY_KEEP: chrono::Duration = chrono::Duration::hours(24);
 
 /// How long an emailed erasure link may be confirmed.
 pub const ERASURE_LINK_LIFETIME: chrono::Duration = chrono::Duration::hours(24);
@@ -94,6 +98,14 @@ impl Retention {
                 how_long: format!("{} hour", RATE_COUNTER_KEEP.num_hours()),
             },
             Kept {
+                what: "The one-click unsubscribe link of each newsletter email",
+                why: "So that the link in an email you received keeps working",
+                how_long: format!(
+                    "{} after the email was sent, as its text; your profile unsubscribes at any time",
+                    days(self.email_body_days)
+                ),
+            },
+            Kept {
                 what: "Orders, payments, the coupon ledger and invoices",
                 why: "Tax and accounting law",
                 how_long: "10 years".into(),
@@ -150,9 +162,11 @@ impl<D: Database> App<D> {
     }
 
     /// Removes, in one batch of set-based statements, what has served its
-    /// purpose: expired tokens, sessions and address-change links, old rate
-    /// counts, the bodies of settled emails past their period, and
-    /// registrations never confirmed that nothing refers to.
+    /// purpose: expired tokens, sessions, invitations and address-change
+    /// links, old rate counts and link requests, idempotency keys past a
+    /// day, the bodies of settled emails and the unsubscribe links of
+    /// emails past their period, and registrations never confirmed that
+    /// nothing refers to.
     pub async fn sweep_retention(&self, now: Instant) -> Result<(), AppError> {
         let retention = self.config.retention;
         self.store
@@ -162,6 +176,7 @@ impl<D: Database> App<D> {
                 rate_counters: now - RATE_COUNTER_KEEP,
                 email_bodies: now - chrono::Duration::days(retention.email_body_days),
                 unconfirmed: now - chrono::Duration::days(retention.unconfirmed_days),
+                idempotency_keys: now - IDEMPOTENCY_KEY_KEEP,
             }))
             .await?;
         Ok(())
@@ -472,6 +487,40 @@ mod tests {
         assert_eq!(count(&app, customers, stale.customer_id.as_str()), 0);
         assert_eq!(count(&app, theirs, contact.id.as_str()), 0);
         assert_eq!(desk_mail(&app), desk, "the desk's mail stays");
+    }
+
+    /// Replay protection serves a day (a retry of the same request), an
+    /// unsubscribe link as long as the email that carried it keeps its text.
+    #[test]
+    fn the_sweep_forgets_idempotency_keys_after_a_day_and_unsubscribe_links_with_their_emails_text()
+    {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let at = |d: chrono::Duration| crate::domain::time::format(now() + d);
+        run(app.store.write(vec![
+            Statement::new(
+                "INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, created_at) \
+                 VALUES ('staff:s1', 'old', 'h', 201, '{}', ?1), ('staff:s1', 'new', 'h', 201, '{}', ?2)",
+                vec![at(days(0)).into(), at(days(2)).into()],
+            ),
+            Statement::new(
+                "INSERT INTO unsubscribe_tokens (token_hash, contact_id, created_at) VALUES ('h-old', ?1, ?2), ('h-new', ?1, ?3)",
+                vec![ana.contact.id.as_str().into(), at(days(0)).into(), at(days(80)).into()],
+            ),
+        ]))
+        .unwrap();
+        let keys = "SELECT COUNT(*) AS n FROM idempotency_keys WHERE key = ?1";
+        let links = "SELECT COUNT(*) AS n FROM unsubscribe_tokens WHERE token_hash = ?1";
+        run(app.sweep_retention(now() + days(2) + chrono::Duration::hours(23))).unwrap();
+        assert_eq!((count(&app, keys, "old"), count(&app, keys, "new")), (0, 1));
+        let body_days = days(Retention::default().email_body_days);
+        run(app.sweep_retention(now() + body_days - chrono::Duration::hours(1))).unwrap();
+        assert_eq!(count(&app, links, "h-old"), 1, "within the email's period");
+        run(app.sweep_retention(now() + body_days + chrono::Duration::hours(1))).unwrap();
+        assert_eq!(
+            (count(&app, links, "h-old"), count(&app, links, "h-new")),
+            (0, 1)
+        );
     }
 
     #[test]

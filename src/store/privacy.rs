@@ -20,6 +20,8 @@ pub struct RetentionCutoffs {
     pub email_bodies: Instant,
     /// Registrations still unconfirmed that were made before this go.
     pub unconfirmed: Instant,
+    /// Idempotency keys first used before this are forgotten.
+    pub idempotency_keys: Instant,
 }
 
 /// Organisations registered before `?1` and never confirmed that nothing
@@ -74,6 +76,16 @@ pub fn retention_sweep(cutoffs: &RetentionCutoffs) -> Vec<Statement> {
             "UPDATE outbox SET body_text = ?2, body_html = NULL, headers = NULL \
              WHERE status NOT IN ('pending', 'sending') AND created_at < ?1 AND body_text <> ?2",
             vec![format(cutoffs.email_bodies).into(), BODY_REMOVED.into()],
+        ),
+        // An unsubscribe link lives as long as the text of the email that
+        // carried it; the profile unsubscribes at any time.
+        Statement::new(
+            "DELETE FROM unsubscribe_tokens WHERE created_at < ?1",
+            vec![format(cutoffs.email_bodies).into()],
+        ),
+        Statement::new(
+            "DELETE FROM idempotency_keys WHERE created_at < ?1",
+            vec![format(cutoffs.idempotency_keys).into()],
         ),
         // The emails addressed to their contacts, or written for them, by
         // recipient, never by address (so never the desk's): whatever their
