@@ -189,6 +189,9 @@ CREATE TABLE outbox (
   customer_id         TEXT REFERENCES customers (id),
   kind                TEXT NOT NULL CHECK (kind IN ('verification', 'sign_in', 'address_change', 'erasure', 'account',
                         'invitation', 'license', 'payment', 'incident', 'desk', 'bulletin', 'legacy')),
+  handled_at          TEXT,           -- staff settled it (failed or unknown): resent or closed
+  handled_by          TEXT,
+  resent_as           TEXT,           -- the new message a resend wrote
   CHECK (status <> 'sending' OR claimed_until IS NOT NULL),
   CHECK ((contact_id IS NULL) = (customer_id IS NULL)),
   CHECK (kind <> 'desk' OR contact_id IS NULL)
@@ -771,3 +774,13 @@ CREATE TRIGGER invoices_never_change BEFORE UPDATE ON invoices
 BEGIN
   SELECT RAISE(ABORT, 'constraint failed: issued invoices never change');
 END;
+
+-- The cron sweep's runs, for the desk's health page (kept 7 days).
+CREATE TABLE cron_runs (
+  id          TEXT PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  jobs        INTEGER NOT NULL CHECK (jobs >= 0),  -- queue jobs it sent again
+  error       TEXT                                 -- why it stopped, if it did
+) STRICT;
+CREATE INDEX cron_runs_by_start ON cron_runs (started_at);

@@ -12,6 +12,7 @@ mod invoices;
 mod ledger;
 mod licensing;
 mod mail;
+mod operations;
 mod orders;
 mod organisations;
 mod payments;
@@ -30,7 +31,9 @@ mod vies;
 
 pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
-pub use error::{AccessError, AppError, BillingError, IncidentsError, LicensingError, Problem};
+pub use error::{
+    AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,
+};
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
 pub use ledger::{Adjustment, Ledger};
@@ -39,6 +42,7 @@ pub use licensing::{
     PartnerStatement, SupsSale, SupsSold, Validation,
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
+pub use operations::Health;
 pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
 pub use organisations::{ClaimDecision, Invited, People};
 pub use payments::{EventOutcome, Outcome as PaymentOutcome};

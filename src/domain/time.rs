@@ -47,6 +47,20 @@ pub fn in_ljubljana(instant: Instant) -> (chrono::NaiveDateTime, &'static str) {
     }
 }
 
+/// The instant the week of `instant` began in Ljubljana: Monday 00:00
+/// local time (ISO 8601 weeks), as the desk reads "this week".
+pub fn week_start_in_ljubljana(instant: Instant) -> Instant {
+    use chrono::Duration;
+    let (local, _) = in_ljubljana(instant);
+    let monday = local.date() - Duration::days(i64::from(local.weekday().num_days_from_monday()));
+    let midnight = monday.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    // Local midnight is an hour or two before the same wall-clock time in
+    // UTC: the offset of that moment (summer time changes on Sundays at
+    // 01:00 UTC, never at a Monday midnight).
+    let (shifted, _) = in_ljubljana(midnight);
+    midnight - (shifted - midnight.naive_utc())
+}
+
 /// Month names for the pages' dates; the first three letters are the short
 /// name. Fixed formats written with chrono's typed accessors, so the Worker
 /// carries none of chrono's format-string parsing and formatting.
@@ -116,6 +130,35 @@ pub fn day_mon_year_time(at: NaiveDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn utc(text: &str) -> Instant {
+        parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_week_begins_on_monday_at_midnight_in_ljubljana() {
+        // Sunday 6 December 2026, 23:30 in Ljubljana (CET): the week began
+        // on Monday 30 November 00:00 CET, 29 November 23:00 UTC.
+        assert_eq!(
+            week_start_in_ljubljana(utc("2026-12-06T22:30:00Z")),
+            utc("2026-11-29T23:00:00Z")
+        );
+        // Monday 7 December, 00:30 in Ljubljana: a new week.
+        assert_eq!(
+            week_start_in_ljubljana(utc("2026-12-06T23:30:00Z")),
+            utc("2026-12-06T23:00:00Z")
+        );
+        // In summer (CEST) midnight is 22:00 UTC the day before.
+        assert_eq!(
+            week_start_in_ljubljana(utc("2026-07-15T12:00:00Z")),
+            utc("2026-07-12T22:00:00Z")
+        );
+        // The week summer time begins in (Sunday 29 March 2026) began in winter.
+        assert_eq!(
+            week_start_in_ljubljana(utc("2026-03-29T12:00:00Z")),
+            utc("2026-03-22T23:00:00Z")
+        );
+    }
 
     #[test]
     fn iso_dates_are_read_strictly() {

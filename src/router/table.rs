@@ -1129,6 +1129,13 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 web::desk_publish(c.app, c.request, &p, c.now, c.entropy).await
             })
         }),
+        page(Get, "/desk/health", ADMIN, |c| Box::pin(web::health_page(c.app, c.caller, c.now))),
+        page(Post, "/desk/health/emails/{outbox_id}/resend", ADMIN, |c| {
+            Box::pin(web::resend_email(c.app, c.caller, c.param(0), c.now, c.entropy))
+        }),
+        page(Post, "/desk/health/emails/{outbox_id}/close", ADMIN, |c| {
+            Box::pin(web::close_email(c.app, c.caller, c.param(0), c.now))
+        }),
         // ---- partners' pages ---------------------------------------------------
         page(Get, "/partner/sign-in", PUBLIC, |c| {
             Box::pin(async { Ok(web::PARTNER_SIGN_IN.page(c.request).into()) })

@@ -17,6 +17,7 @@ mod invitations;
 mod invoices;
 mod ledger;
 mod licenses;
+mod operations;
 mod orders;
 mod outbox;
 mod privacy;
@@ -86,6 +87,12 @@ pub use licenses::{
     revoke_partner, subscription_of, subscriptions_of_activation, subscriptions_of_license,
     subscriptions_of_partner, transfer_holder, update_coverage, upsert_licenses, upsert_release,
     ActivationRecord, LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
+};
+pub use operations::{
+    backlog, breaches_since, close_email, decode_backlog, decode_breaches, decode_cron_run,
+    decode_troubled_email, decode_troubled_emails, forget_cron_runs, last_cron_run,
+    record_cron_run, resend_email, troubled_email, troubled_emails, Backlog, Breach, CronRun,
+    TroubledEmail,
 };
 pub use orders::{
     active_sups, append_entries, confirmation_address, decode_address, decode_order,

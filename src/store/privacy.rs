@@ -342,6 +342,10 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
     ),
     ("staff_members", "the vendor's staff"),
     (
+        "cron_runs",
+        "when the cron sweep ran and how much it did, naming no one",
+    ),
+    (
         "idempotency_keys",
         "staff's and partners' replay protection; the changes they made are exported",
     ),

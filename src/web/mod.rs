@@ -14,6 +14,7 @@
 pub mod chart;
 mod desk;
 mod forms;
+mod health;
 mod invoices;
 mod partner;
 mod portal;
@@ -23,6 +24,7 @@ mod session;
 mod shell;
 
 pub use desk::*;
+pub use health::*;
 pub use invoices::*;
 pub use partner::*;
 pub use portal::*;

@@ -28,7 +28,7 @@ pub enum Area {
 }
 
 /// The desk's links and the roles that may follow each (admins follow all).
-pub(crate) const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 12] = {
+pub(crate) const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 13] = {
     use crate::domain::staff::StaffRole::{Admin, Agent, Finance};
     [
         ("/desk", "Incidents", &[Agent, Finance]),
@@ -43,6 +43,7 @@ pub(crate) const DESK_LINKS: [(&str, &str, &[crate::domain::staff::StaffRole]); 
         ("/desk/releases", "Releases", &[Admin]),
         ("/desk/audit", "Audit log", &[Admin]),
         ("/desk/bulletins", "Bulletins", &[Admin]),
+        ("/desk/health", "Health", &[Admin]),
     ]
 };
 

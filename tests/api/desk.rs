@@ -573,3 +573,118 @@ fn the_partner_page_sells_sups_once_per_rendered_form() {
         "sold once"
     );
 }
+
+/// The status of the outbox message `id`, as staff read it.
+fn email_status<T: Transport>(app: &TestApp<T>, to: &str, id: &str) -> String {
+    app.outbox(to)
+        .iter()
+        .find(|m| m["id"] == id)
+        .map(|m| m["status"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// Waits (end to end, the queue delivers in a second or two) until the
+/// newest email to `to` whose subject starts with `subject` is `status`.
+fn settled_email<T: Transport>(app: &TestApp<T>, to: &str, subject: &str, status: &str) -> String {
+    for _ in 0..60 {
+        let found = app
+            .outbox(to)
+            .into_iter()
+            .find(|m| m["subject"].as_str().unwrap().starts_with(subject));
+        if let Some(message) = found.filter(|m| m["status"] == status) {
+            return message["id"].as_str().unwrap().to_owned();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    panic!(
+        "no {status} email \"{subject}…\" to {to}: {:?}",
+        app.outbox(to)
+    );
+}
+
+/// An admin sees what waits and what went wrong on `/desk/health`, and
+/// settles an email the service refused: resent as a new message (which
+/// fails again here, the address still being refused) or closed; a link
+/// email is never resent. Agents may not see the page.
+#[test]
+fn an_admin_resends_or_closes_an_email_that_failed_from_the_health_page() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    app.0.refuse_emails_to(&email);
+    app.order(&token, 2, "bank_transfer");
+    let failed = settled_email(&app, &email, "Pro-forma", "failed");
+    let cookie = desk_cookie(&app);
+    let origin = app.0.origin();
+    let page = app.get_with_cookie("/desk/health", &cookie);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let html = page.text();
+    for part in [
+        "Waiting for the queue",
+        "Emails in trouble",
+        "Missed callback deadlines this week",
+        "last-cron-run",
+    ] {
+        assert!(html.contains(part), "{part} missing");
+    }
+    let resend = format!("/desk/health/emails/{failed}/resend");
+    let close = format!("/desk/health/emails/{failed}/close");
+    assert!(html.contains(&resend) && html.contains(&close), "{html}");
+
+    let resent = app.post_form_with_cookie(&resend, &cookie, &origin, &[]);
+    assert_eq!(
+        resent.header("location"),
+        Some("/desk/health"),
+        "{}",
+        resent.text()
+    );
+    let again = app.post_form_with_cookie(&resend, &cookie, &origin, &[]);
+    assert_eq!(again.status, 409, "resent once: {}", again.text());
+    let html = app.get_with_cookie("/desk/health", &cookie).text();
+    assert!(
+        !html.contains(&resend),
+        "the settled one is gone from the page"
+    );
+    let copies: Vec<Value> = app
+        .outbox(&email)
+        .into_iter()
+        .filter(|m| m["subject"].as_str().unwrap().starts_with("Pro-forma"))
+        .collect();
+    assert_eq!(copies.len(), 2, "one new message: {copies:?}");
+    let second = settled_email(&app, &email, "Pro-forma", "failed");
+    assert_ne!(second, failed);
+    let closed = app.post_form_with_cookie(
+        &format!("/desk/health/emails/{second}/close"),
+        &cookie,
+        &origin,
+        &[],
+    );
+    assert_eq!(closed.header("location"), Some("/desk/health"));
+    assert!(!app
+        .get_with_cookie("/desk/health", &cookie)
+        .text()
+        .contains(&format!("/desk/health/emails/{second}/")));
+    assert_eq!(
+        email_status(&app, &email, &second),
+        "failed",
+        "closing sends nothing"
+    );
+
+    // A sign-in link that failed is closed, never resent.
+    let asked = app.post_json("/api/sessions", &json!({ "email": email }));
+    assert_eq!(asked.status, 202);
+    let link = settled_email(&app, &email, "Your Time & Space sign-in link", "failed");
+    let html = app.get_with_cookie("/desk/health", &cookie).text();
+    assert!(!html.contains(&format!("/desk/health/emails/{link}/resend")));
+    assert!(html.contains(&format!("/desk/health/emails/{link}/close")));
+    let refused = app.post_form_with_cookie(
+        &format!("/desk/health/emails/{link}/resend"),
+        &cookie,
+        &origin,
+        &[],
+    );
+    assert_eq!(refused.status, 409, "{}", refused.text());
+
+    let agent = app.staff_member("agent");
+    let as_agent = app.send_as_staff("GET", "/desk/health", &agent, Forgery::None, None);
+    assert_eq!(as_agent.status, 403, "{}", as_agent.text());
+}

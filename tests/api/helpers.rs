@@ -215,6 +215,9 @@ pub trait Transport: Sync {
     /// Makes the email stand-in answer 503 (an outage) to the next `count`
     /// emails to `to`.
     fn fail_emails_to(&self, to: &str, count: u32);
+    /// Makes the email stand-in refuse every email to `to` for good (422,
+    /// as an invalid recipient): those emails fail.
+    fn refuse_emails_to(&self, to: &str);
     /// An email delivered to the Worker by Email Routing, raw, from and to
     /// the envelope's addresses: 200 when taken, 400 with the reason when
     /// refused (as wrangler dev's `/cdn-cgi/handler/email` answers).

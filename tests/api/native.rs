@@ -236,10 +236,17 @@ impl spica_portal::app::VatChecker for StandInVies {
 struct StandInMail {
     accepted: Mutex<Vec<EmailRequest>>,
     failing: Mutex<HashMap<String, u32>>,
+    refused: Mutex<std::collections::HashSet<String>>,
 }
 
 impl MailSender for StandInMail {
     async fn send(&self, email: &EmailRequest) -> Result<String, SendFailure> {
+        if self.refused.lock().unwrap().contains(&email.to) {
+            return Err(SendFailure {
+                retryable: false,
+                reason: "email API answered 422: the recipient is refused".into(),
+            });
+        }
         if let Some(left) = self
             .failing
             .lock()
@@ -479,6 +486,10 @@ impl Transport for Native {
             .filter(|email| email.idempotency_key == outbox_id)
             .map(|email| email.api_body("Spica <support@spica.test>"))
             .collect()
+    }
+
+    fn refuse_emails_to(&self, to: &str) {
+        self.mail.refused.lock().unwrap().insert(to.to_owned());
     }
 
     fn fail_emails_to(&self, to: &str, count: u32) {

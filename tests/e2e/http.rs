@@ -161,6 +161,19 @@ impl Transport for Http {
         assert_eq!(answer.status, 200, "{}", answer.text());
     }
 
+    fn refuse_emails_to(&self, to: &str) {
+        let url = format!("{}/refuse-emails", setting("STANDIN_URL"));
+        let body = serde_json::json!({ "to": to }).to_string();
+        let answer = send(
+            &self.agent,
+            "POST",
+            &url,
+            &[("content-type", "application/json")],
+            body.as_bytes(),
+        );
+        assert_eq!(answer.status, 200, "{}", answer.text());
+    }
+
     fn fail_emails_to(&self, to: &str, count: u32) {
         let url = format!("{}/fail-emails", setting("STANDIN_URL"));
         let body = serde_json::json!({ "to": to, "count": count }).to_string();

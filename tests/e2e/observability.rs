@@ -57,3 +57,26 @@ fn every_request_leaves_one_structured_log_line_without_personal_data() {
     assert_eq!(line["route"], "/api/me/coupon-orders/{order_id}", "{line}");
     assert!(!line.to_string().contains(order), "{line}");
 }
+
+/// The cron sweep records its runs, and the desk's health page names the
+/// last one.
+#[test]
+fn the_health_page_names_the_cron_sweeps_last_run() {
+    let app = spawn_app();
+    let url = format!("{}/__scheduled?cron=*/10+*+*+*+*", app.0.base());
+    let ran = crate::http::send(app.0.agent(), "GET", &url, &[], &[]);
+    assert_eq!(ran.status, 200, "{}", ran.text());
+    let origin = app.0.origin();
+    let token = app.0.staff_token().to_owned();
+    let signed_in = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
+    let cookie = signed_in.cookie();
+    for _ in 0..40 {
+        let page = app.get_with_cookie("/desk/health", &cookie);
+        assert_eq!(page.status, 200, "{}", page.text());
+        if page.text().contains("The cron sweep last ran at") {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    panic!("the health page names no cron run");
+}

@@ -71,6 +71,8 @@ lock = threading.Lock()
 emails = []
 email_ids = {}
 failing = {}
+# Recipients the email service refuses for good (422), as an invalid address.
+refused = set()
 # Access's certs: how often they were fetched, and until when they fail.
 certs = {"fetches": 0, "failing_until": 0.0}
 sessions = []
@@ -175,6 +177,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._email()
         if self.path == "/fail-emails":
             return self._fail_emails()
+        if self.path == "/refuse-emails":
+            return self._refuse_emails()
         if self.path == "/access-certs/fail":
             return self._fail_certs()
         if self.path == "/v1/checkout/sessions":
@@ -201,6 +205,9 @@ class Handler(BaseHTTPRequestHandler):
                 "body": body,
             }
             emails.append(record)
+            if to in refused:
+                record["answered"] = 422
+                return self._answer(422, {"error": "the recipient is refused (stand-in)"})
             if failing.get(to, 0) > 0:
                 failing[to] -= 1
                 record["answered"] = 503
@@ -220,6 +227,15 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             failing[to] = count
         return self._answer(200, {"to": to, "count": count})
+
+    def _refuse_emails(self):
+        try:
+            to = str(json.loads(self._body())["to"])
+        except (ValueError, KeyError, TypeError):
+            return self._answer(400, {"error": 'expected {"to": "..."}'})
+        with lock:
+            refused.add(to)
+        return self._answer(200, {"to": to})
 
     def _fail_certs(self):
         try:

@@ -8,6 +8,7 @@ mod access;
 mod billing;
 mod incidents;
 mod licensing;
+mod operations;
 
 use thiserror::Error;
 
@@ -15,6 +16,7 @@ pub use access::AccessError;
 pub use billing::BillingError;
 pub use incidents::IncidentsError;
 pub use licensing::LicensingError;
+pub use operations::OperationsError;
 
 use crate::domain::field::FieldErrors;
 use crate::store::DbError;
@@ -76,6 +78,8 @@ pub enum AppError {
     #[error(transparent)]
     Licensing(#[from] LicensingError),
     #[error(transparent)]
+    Operations(#[from] OperationsError),
+    #[error(transparent)]
     Database(#[from] DbError),
 }
 
@@ -102,6 +106,7 @@ impl AppError {
             Self::Billing(error) => error.problem(),
             Self::Incidents(error) => error.problem(),
             Self::Licensing(error) => error.problem(),
+            Self::Operations(error) => error.problem(),
             Self::Database(_) => internal(),
         }
     }
