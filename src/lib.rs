@@ -1,16 +1,24 @@
 //! Spica's customer support and licensing portal for Time & Space.
 //!
-//! The layers, from the inside out:
+//! The layers, from the inside out; each may use only those above it in
+//! this list (`tests/layers.rs` checks every file):
 //! - [`domain`]: the business rules. Pure: no I/O, no clock, no randomness
 //!   (time and random bytes are passed in), no `worker` dependency.
 //! - [`store`]: every SQL statement, behind the small [`store::Database`]
 //!   trait that D1 (in the Worker) and SQLite (in native tests) implement.
-//! - [`app`]: the use cases. Each loads what it needs, asks the domain for a
-//!   decision and writes it in one batch.
-//! - [`api`]: the HTTP contract: routing, request decoding, JSON answers and
-//!   `application/problem+json` errors, independent of the runtime.
-//! - [`web`]: the server-rendered pages, as [`domain::html::Html`] that
-//!   escapes by construction. Like `api`, it calls only `app`.
+//! - [`app`]: the use cases. Each parses its command once, loads what it
+//!   needs with the caller in one batch, asks the domain for a decision and
+//!   writes it in one batch; it answers with typed records.
+//! - [`http`]: the kernel the API and the pages share: requests and answers
+//!   as plain values, bodies, `application/problem+json` (statuses decided
+//!   there, from the app's typed errors), browser sessions, the handler's
+//!   context.
+//! - [`api`] (JSON) and [`web`] (pages, as [`domain::html::Html`] that
+//!   escapes by construction): peers, each using `http`, `app` and `domain`,
+//!   never each other.
+//! - [`router`]: the front door and the one route table: every route's
+//!   pattern, method, access level, surface, body limit and handler; the
+//!   dispatch, the tests' route list and the OpenAPI document come from it.
 //! - `worker` (wasm32 only): the Cloudflare Workers adapter. It turns the
 //!   runtime's requests, queue batches and cron events into calls of the
 //!   layers above. The `worker` crate is a dependency of wasm32 builds only,
