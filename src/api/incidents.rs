@@ -1,15 +1,12 @@
 //! The direct-support endpoints: the customer's incidents and the desk's.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use crate::app::input::Fields;
+use crate::app::incidents::{message_body, resolution};
 use crate::app::{App, AttemptInput, Caller, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::incident::{Channel, Outcome, Status};
-use crate::domain::phone::Phone;
-use crate::domain::serial::SerialNumber;
-use crate::domain::text::Text;
+use crate::domain::field::Invalid;
+use crate::domain::incident::Status;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
@@ -83,52 +80,6 @@ fn timeline_json(timeline: &Timeline) -> Value {
     body
 }
 
-/// The fields of a support request, from a JSON body or a form, every
-/// invalid one named.
-pub fn incident_input(
-    object: &Map<String, Value>,
-) -> std::result::Result<NewIncident, FieldErrors> {
-    let mut fields = Fields::new(object);
-    let subject = fields.parse("subject", |t| Text::parse(t, 200));
-    let description = fields.parse("description", |t| Text::parse_multiline(t, 10_000));
-    let channel = fields.parse("channel", Channel::parse);
-    let phone = fields.parse_optional("phone", Phone::parse);
-    let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
-    let serial = fields.parse_optional("serial", SerialNumber::parse);
-    if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-        let detail =
-            "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
-        fields
-            .errors
-            .push("phone", Invalid::new("required", detail));
-    }
-    match (
-        subject,
-        description,
-        channel,
-        phone,
-        preferred_times,
-        serial,
-    ) {
-        (
-            Some(subject),
-            Some(description),
-            Some(channel),
-            Some(phone),
-            Some(preferred_times),
-            Some(serial),
-        ) if fields.errors.is_empty() => Ok(NewIncident {
-            subject,
-            description,
-            channel,
-            phone,
-            preferred_times,
-            serial,
-        }),
-        _ => Err(fields.errors),
-    }
-}
-
 /// `POST /api/me/incidents`, as JSON, or as the website's form (with the
 /// token in the Authorization header or an `access_token` field), which is
 /// answered with redirects.
@@ -142,7 +93,7 @@ pub async fn open<D: Database>(
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let object = decode::json_or_form(request)?;
     let base = &app.config.public_base_url;
-    let parsed = match incident_input(&object) {
+    let parsed = match NewIncident::parse(&object) {
         Ok(parsed) => parsed,
         Err(errors) if form => {
             app.identify(caller).await?;
@@ -183,23 +134,6 @@ pub async fn get_own<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Re
     Ok(Response::json(200, &timeline_json(&timeline)).into())
 }
 
-/// The customer's message: its body, and perhaps a new number or times.
-fn reply_input(request: &Request) -> Result<Reply> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
-    let phone = fields.parse_optional("phone", Phone::parse);
-    let times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
-    let (Some(body), Some(phone), Some(times)) = (body, phone, times) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(Reply {
-        body,
-        phone,
-        preferred_times: times,
-    })
-}
-
 pub async fn customer_message<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -208,7 +142,8 @@ pub async fn customer_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let reply = reply_input(request)?;
+    let object = decode::json_object(request)?;
+    let reply = Reply::parse(&object).map_err(decode::invalid)?;
     let (incident, jobs) = app
         .customer_message(caller, id, reply, now, entropy)
         .await?;
@@ -250,28 +185,6 @@ pub async fn get_staff<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> 
     Ok(Response::json(200, &timeline_json(&timeline)).into())
 }
 
-fn attempt_input(request: &Request) -> Result<AttemptInput> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let outcome = fields.text("outcome");
-    let outcome = fields.errors.check(
-        "outcome",
-        outcome
-            .as_deref()
-            .map_or(Err(Invalid::required()), Outcome::parse),
-    );
-    let channel = fields.parse("channel", Channel::parse);
-    let note = fields.parse_optional("note", |t| Text::parse_multiline(t, 2000));
-    let (Some(outcome), Some(channel), Some(note)) = (outcome, channel, note) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(AttemptInput {
-        outcome,
-        channel,
-        note,
-    })
-}
-
 pub async fn attempt<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -280,7 +193,8 @@ pub async fn attempt<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let input = attempt_input(request)?;
+    let object = decode::json_object(request)?;
+    let input = AttemptInput::parse(&object).map_err(decode::invalid)?;
     let (number, incident, jobs) = app.record_attempt(caller, id, input, now, entropy).await?;
     let body = json!({"attempt": number, "incident_id": incident.id, "status": incident.callback.status.as_str(),
         "failed_attempts": incident.callback.failed_attempts});
@@ -292,22 +206,6 @@ pub enum SessionCall<'a> {
     Log,
     Correct(&'a str),
     Delete(&'a str),
-}
-
-fn session_input(request: &Request) -> Result<SessionInput> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let started_at = fields.parse("started_at", crate::app::input::instant);
-    let ended_at = fields.parse("ended_at", crate::app::input::instant);
-    let channel = fields.parse("channel", Channel::parse);
-    let (Some(started_at), Some(ended_at), Some(channel)) = (started_at, ended_at, channel) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(SessionInput {
-        started_at,
-        ended_at,
-        channel,
-    })
 }
 
 /// Logs (POST), corrects (PUT) or deletes (DELETE) a session.
@@ -328,10 +226,8 @@ pub async fn session<D: Database>(
     let input = if delete {
         None
     } else {
-        match session_input(request) {
-            Ok(input) => Some(input),
-            Err(error) => return Err(error),
-        }
+        let object = decode::json_object(request)?;
+        Some(SessionInput::parse(&object).map_err(decode::invalid)?)
     };
     let charged = app
         .change_session(caller, id, session_id, input, now, entropy)
@@ -345,15 +241,6 @@ pub async fn session<D: Database>(
     ))
 }
 
-/// A required multi-line text field of a JSON body.
-fn text_field(request: &Request, name: &str, max: usize) -> Result<Text> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    fields
-        .parse(name, |t| Text::parse_multiline(t, max))
-        .ok_or_else(|| decode::invalid(fields.errors))
-}
-
 pub async fn staff_message<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -362,7 +249,8 @@ pub async fn staff_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let body = text_field(request, "body", 10_000)?;
+    let object = decode::json_object(request)?;
+    let body = message_body(&object).map_err(decode::invalid)?;
     let jobs = app.staff_message(caller, id, body, now, entropy).await?;
     Ok(Handled::with_jobs(
         Response::json(201, &json!({"incident_id": id, "sent": true})),
@@ -378,7 +266,8 @@ pub async fn close<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let resolution = text_field(request, "resolution", 5000)?;
+    let object = decode::json_object(request)?;
+    let resolution = resolution(&object).map_err(decode::invalid)?;
     let (incident, jobs) = app
         .close_incident(caller, id, resolution, now, entropy)
         .await?;
