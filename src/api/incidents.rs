@@ -1,132 +1,429 @@
 //! The direct-support endpoints: the customer's incidents and the desk's.
+//!
+//! Each answer is a type, which the OpenAPI document describes field by
+//! field. The customer's timeline has its own attempt type, without the
+//! desk's internal note, and its schema refuses one.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use crate::app::input::Fields;
-use crate::app::{App, AttemptInput, Caller, NewIncident, Reply, SessionInput, Timeline};
+use crate::app::incidents::{message_body, resolution};
+use crate::app::{App, AttemptInput, Caller, Charged, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::incident::{Channel, Outcome, Status};
-use crate::domain::phone::Phone;
-use crate::domain::serial::SerialNumber;
-use crate::domain::text::Text;
+use crate::domain::field::Invalid;
+use crate::domain::incident::Status;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
-use crate::store::{Database, IncidentRecord};
+use crate::store::{
+    AttemptRecord, ChargeRecord, Database, IncidentRecord, MessageRecord, SessionRecord,
+};
 
-/// The incident's summary, as lists and answers show it.
-pub fn incident_json(incident: &IncidentRecord) -> Value {
-    let c = &incident.callback;
-    json!({
-        "incident_id": incident.id,
-        "subject": incident.subject,
-        "description": incident.description,
-        "channel": incident.channel.as_str(),
-        "phone": incident.phone,
-        "preferred_times": incident.preferred_times,
-        "serial": incident.serial,
-        "status": c.status.as_str(),
-        "callback_window": c.window,
-        "callback_target_by": format(c.target_by),
-        "callback_due_by": format(c.due_by),
-        "attempts": c.attempts,
-        "failed_attempts": c.failed_attempts,
-        "reached_at": c.reached_at.map(format),
-        "sla_breached": c.sla_breached_at.is_some(),
-        "sla_breached_at": c.sla_breached_at.map(format),
-        "resolution": incident.resolution,
-        "created_at": format(incident.created_at),
-        "closed_at": incident.closed_at.map(format),
-    })
-}
+/// The schemas of names the domain lists (channels, statuses, outcomes,
+/// authors): strings of exactly those values.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod names {
+    use crate::domain::incident::{Author, Channel, Outcome, Status};
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    use utoipa::openapi::Object;
 
-/// An incident with its timeline: attempts, sessions, messages and charges.
-/// An attempt's note is the desk's: only the desk's answer has it.
-fn timeline_json(timeline: &Timeline) -> Value {
-    let mut body = incident_json(&timeline.incident);
-    let notes = timeline.reader.reads_call_notes();
-    let attempts: Vec<Value> = timeline
-        .attempts
-        .iter()
-        .map(|a| {
-            let mut attempt = json!({"number": a.number, "outcome": a.outcome, "channel": a.channel,
-                "at": format(a.created_at), "recorded_by": a.recorded_by});
-            if notes {
-                attempt["note"] = json!(a.note);
-            }
-            attempt
-        })
-        .collect();
-    let sessions: Vec<Value> = timeline
-        .sessions
-        .iter()
-        .map(|s| {
-            json!({"session_id": s.session.id, "started_at": format(s.session.started_at), "ended_at": format(s.session.ended_at),
-                "seconds": s.session.seconds(), "channel": s.channel, "agent": s.agent, "recorded_by": s.recorded_by})
-        })
-        .collect();
-    let messages: Vec<Value> = timeline
-        .messages
-        .iter()
-        .map(|m| json!({"id": m.id, "author": m.author, "author_name": m.author_name, "body": m.body, "at": format(m.created_at), "recorded_by": m.recorded_by}))
-        .collect();
-    let charges: Vec<Value> = timeline
-        .charges
-        .iter()
-        .map(|c| json!({"entry_id": c.id, "coupons": c.coupons, "at": format(c.created_at)}))
-        .collect();
-    body["timeline"] = json!({"attempts": attempts, "sessions": sessions, "messages": messages, "charges": charges});
-    body["total_seconds"] = json!(timeline.total_seconds());
-    body["coupons_charged"] = json!(timeline.coupons_charged);
-    body
-}
-
-/// The fields of a support request, from a JSON body or a form, every
-/// invalid one named.
-pub fn incident_input(
-    object: &Map<String, Value>,
-) -> std::result::Result<NewIncident, FieldErrors> {
-    let mut fields = Fields::new(object);
-    let subject = fields.parse("subject", |t| Text::parse(t, 200));
-    let description = fields.parse("description", |t| Text::parse_multiline(t, 10_000));
-    let channel = fields.parse("channel", Channel::parse);
-    let phone = fields.parse_optional("phone", Phone::parse);
-    let preferred_times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
-    let serial = fields.parse_optional("serial", SerialNumber::parse);
-    if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-        let detail =
-            "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
-        fields
-            .errors
-            .push("phone", Invalid::new("required", detail));
+    fn one_of(names: &[&'static str], description: &str) -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(names.iter().copied()))
+            .description(Some(description))
+            .build()
     }
-    match (
-        subject,
-        description,
-        channel,
-        phone,
-        preferred_times,
-        serial,
-    ) {
-        (
-            Some(subject),
-            Some(description),
-            Some(channel),
-            Some(phone),
-            Some(preferred_times),
-            Some(serial),
-        ) if fields.errors.is_empty() => Ok(NewIncident {
-            subject,
-            description,
+
+    pub fn channel() -> Object {
+        one_of(&Channel::names(), "How the customer is reached")
+    }
+
+    pub fn status() -> Object {
+        one_of(&Status::names(), "Where the incident stands")
+    }
+
+    pub fn outcome() -> Object {
+        one_of(&Outcome::names(), "What the call came to")
+    }
+
+    pub fn author() -> Object {
+        one_of(&Author::names(), "Who wrote it")
+    }
+}
+
+/// An incident and its callback promise, as lists and answers show it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct IncidentAnswer {
+    pub incident_id: String,
+    pub subject: String,
+    pub description: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::channel))]
+    pub channel: &'static str,
+    /// The number to call back (E.164), when the customer gave one for this
+    /// incident; else the contact's.
+    pub phone: Option<String>,
+    pub preferred_times: Option<String>,
+    /// The license the incident is about, if the customer named one.
+    pub serial: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::status))]
+    pub status: &'static str,
+    /// The callback window's number: 1, then one more each time the
+    /// customer's message reopens it.
+    pub callback_window: i64,
+    /// Most incidents are called back by then (12 hours).
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub callback_target_by: String,
+    /// The promised deadline of the callback (24 hours).
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub callback_due_by: String,
+    /// Attempts in all windows.
+    pub attempts: i64,
+    /// Failed attempts in this window.
+    pub failed_attempts: i64,
+    /// When a call first reached the customer in this window.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub reached_at: Option<String>,
+    pub sla_breached: bool,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub sla_breached_at: Option<String>,
+    /// What closing it said was done.
+    pub resolution: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub closed_at: Option<String>,
+}
+
+impl From<&IncidentRecord> for IncidentAnswer {
+    fn from(incident: &IncidentRecord) -> Self {
+        let c = &incident.callback;
+        Self {
+            incident_id: incident.id.to_string(),
+            subject: incident.subject.clone(),
+            description: incident.description.clone(),
+            channel: incident.channel.as_str(),
+            phone: incident.phone.as_ref().map(|p| p.as_str().to_owned()),
+            preferred_times: incident.preferred_times.clone(),
+            serial: incident.serial.as_ref().map(|s| s.as_str().to_owned()),
+            status: c.status.as_str(),
+            callback_window: c.window,
+            callback_target_by: format(c.target_by),
+            callback_due_by: format(c.due_by),
+            attempts: c.attempts,
+            failed_attempts: c.failed_attempts,
+            reached_at: c.reached_at.map(format),
+            sla_breached: c.sla_breached_at.is_some(),
+            sla_breached_at: c.sla_breached_at.map(format),
+            resolution: incident.resolution.clone(),
+            created_at: format(incident.created_at),
+            closed_at: incident.closed_at.map(format),
+        }
+    }
+}
+
+/// `GET /api/me/incidents` (newest first) and `GET /api/staff/incidents`
+/// (the nearest deadline first).
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct IncidentsAnswer {
+    pub incidents: Vec<IncidentAnswer>,
+}
+
+impl IncidentsAnswer {
+    fn of(incidents: &[IncidentRecord]) -> Self {
+        Self {
+            incidents: incidents.iter().map(IncidentAnswer::from).collect(),
+        }
+    }
+}
+
+/// A callback attempt as the customer reads it: the desk's note is
+/// internal and never here, and the schema refuses any field it does not
+/// list (`additionalProperties: false`), so a note that leaked would break
+/// the contract.
+#[derive(Debug, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct CustomerAttemptAnswer {
+    /// 1 for the first attempt of the incident, in all windows.
+    pub number: i64,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::outcome))]
+    pub outcome: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::channel))]
+    pub channel: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub at: String,
+    /// The staff member who recorded it; none once erased.
+    pub recorded_by: Option<String>,
+}
+
+impl From<&AttemptRecord> for CustomerAttemptAnswer {
+    fn from(attempt: &AttemptRecord) -> Self {
+        Self {
+            number: attempt.number,
+            outcome: attempt.outcome.as_str(),
+            channel: attempt.channel.as_str(),
+            at: format(attempt.created_at),
+            recorded_by: attempt.recorded_by.clone(),
+        }
+    }
+}
+
+/// A callback attempt as the desk reads it, with its internal note.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct DeskAttemptAnswer {
+    pub number: i64,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::outcome))]
+    pub outcome: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::channel))]
+    pub channel: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub at: String,
+    pub recorded_by: Option<String>,
+    /// The desk's own working note, never shown to the customer.
+    pub note: Option<String>,
+}
+
+impl From<&AttemptRecord> for DeskAttemptAnswer {
+    fn from(attempt: &AttemptRecord) -> Self {
+        let CustomerAttemptAnswer {
+            number,
+            outcome,
             channel,
-            phone,
-            preferred_times,
-            serial,
-        }),
-        _ => Err(fields.errors),
+            at,
+            recorded_by,
+        } = CustomerAttemptAnswer::from(attempt);
+        Self {
+            number,
+            outcome,
+            channel,
+            at,
+            recorded_by,
+            note: attempt.note.clone(),
+        }
     }
+}
+
+/// A support session, charged in 15-minute increments over the incident.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct SessionAnswer {
+    pub session_id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub started_at: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub ended_at: String,
+    pub seconds: i64,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::channel))]
+    pub channel: &'static str,
+    /// The name of the staff member who gave it.
+    pub agent: String,
+    /// The staff member who logged it; none once erased.
+    pub recorded_by: Option<String>,
+}
+
+impl From<&SessionRecord> for SessionAnswer {
+    fn from(s: &SessionRecord) -> Self {
+        Self {
+            session_id: s.session.id.clone(),
+            started_at: format(s.session.started_at),
+            ended_at: format(s.session.ended_at),
+            seconds: s.session.seconds(),
+            channel: s.channel.as_str(),
+            agent: s.agent.clone(),
+            recorded_by: s.recorded_by.clone(),
+        }
+    }
+}
+
+/// A message of the conversation, the customer's or the desk's.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct MessageAnswer {
+    pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::author))]
+    pub author: &'static str,
+    pub author_name: String,
+    pub body: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub at: String,
+    /// Who wrote it (an address); none once erased.
+    pub recorded_by: Option<String>,
+}
+
+impl From<&MessageRecord> for MessageAnswer {
+    fn from(m: &MessageRecord) -> Self {
+        Self {
+            id: m.id.clone(),
+            author: m.author.as_str(),
+            author_name: m.author_name.clone(),
+            body: m.body.clone(),
+            at: format(m.created_at),
+            recorded_by: m.recorded_by.clone(),
+        }
+    }
+}
+
+/// A ledger entry for the incident's support time.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ChargeAnswer {
+    pub entry_id: String,
+    /// Negative for a charge, positive for a credit back.
+    pub coupons: i64,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub at: String,
+}
+
+impl From<&ChargeRecord> for ChargeAnswer {
+    fn from(c: &ChargeRecord) -> Self {
+        Self {
+            entry_id: c.id.clone(),
+            coupons: c.coupons,
+            at: format(c.created_at),
+        }
+    }
+}
+
+/// What happened on an incident, as its customer reads it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct CustomerTimelineAnswer {
+    /// Without the desk's notes.
+    pub attempts: Vec<CustomerAttemptAnswer>,
+    pub sessions: Vec<SessionAnswer>,
+    pub messages: Vec<MessageAnswer>,
+    /// Newest first.
+    pub charges: Vec<ChargeAnswer>,
+}
+
+/// What happened on an incident, as the desk reads it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct DeskTimelineAnswer {
+    /// With the desk's internal notes.
+    pub attempts: Vec<DeskAttemptAnswer>,
+    pub sessions: Vec<SessionAnswer>,
+    pub messages: Vec<MessageAnswer>,
+    /// Newest first.
+    pub charges: Vec<ChargeAnswer>,
+}
+
+/// `GET /api/me/incidents/{incident_id}`: one of the customer's incidents
+/// with its timeline.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct CustomerIncidentAnswer {
+    #[serde(flatten)]
+    pub incident: IncidentAnswer,
+    pub timeline: CustomerTimelineAnswer,
+    /// The support time logged, in seconds.
+    pub total_seconds: i64,
+    /// Net of credits back.
+    pub coupons_charged: i64,
+}
+
+impl From<&Timeline> for CustomerIncidentAnswer {
+    fn from(timeline: &Timeline) -> Self {
+        Self {
+            incident: IncidentAnswer::from(&timeline.incident),
+            timeline: CustomerTimelineAnswer {
+                attempts: answers(&timeline.attempts),
+                sessions: answers(&timeline.sessions),
+                messages: answers(&timeline.messages),
+                charges: answers(&timeline.charges),
+            },
+            total_seconds: timeline.total_seconds(),
+            coupons_charged: timeline.coupons_charged,
+        }
+    }
+}
+
+/// `GET /api/staff/incidents/{incident_id}`: any incident with its
+/// timeline, the attempts' notes included.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct DeskIncidentAnswer {
+    #[serde(flatten)]
+    pub incident: IncidentAnswer,
+    pub timeline: DeskTimelineAnswer,
+    /// The support time logged, in seconds.
+    pub total_seconds: i64,
+    /// Net of credits back.
+    pub coupons_charged: i64,
+}
+
+impl From<&Timeline> for DeskIncidentAnswer {
+    fn from(timeline: &Timeline) -> Self {
+        Self {
+            incident: IncidentAnswer::from(&timeline.incident),
+            timeline: DeskTimelineAnswer {
+                attempts: answers(&timeline.attempts),
+                sessions: answers(&timeline.sessions),
+                messages: answers(&timeline.messages),
+                charges: answers(&timeline.charges),
+            },
+            total_seconds: timeline.total_seconds(),
+            coupons_charged: timeline.coupons_charged,
+        }
+    }
+}
+
+/// Each record as its answer.
+fn answers<'a, R, A: From<&'a R>>(records: &'a [R]) -> Vec<A> {
+    records.iter().map(A::from).collect()
+}
+
+/// `POST /api/staff/incidents/{incident_id}/callback-attempts`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct AttemptRecordedAnswer {
+    /// The attempt's number in the incident.
+    pub attempt: i64,
+    pub incident_id: String,
+    /// The incident's status after it.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::status))]
+    pub status: &'static str,
+    /// Failed attempts in this window; the third asks the customer.
+    pub failed_attempts: i64,
+}
+
+/// What a change of an incident's sessions comes to, for the whole incident.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct SessionsChargedAnswer {
+    /// The session logged, corrected or deleted.
+    pub session_id: String,
+    /// The incident's support time, in seconds.
+    pub total_seconds: i64,
+    /// What that time costs, in coupons (15-minute increments).
+    pub coupons_charged: i64,
+    /// The organisation's balance after the charge; below zero when the
+    /// time went beyond it.
+    pub coupon_balance: i64,
+}
+
+impl From<&Charged> for SessionsChargedAnswer {
+    fn from(charged: &Charged) -> Self {
+        Self {
+            session_id: charged.session_id.clone(),
+            total_seconds: charged.total_seconds,
+            coupons_charged: charged.coupons_charged,
+            coupon_balance: charged.balance,
+        }
+    }
+}
+
+/// `POST /api/staff/incidents/{incident_id}/messages`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct MessageSentAnswer {
+    pub incident_id: String,
+    /// Always true: the message is recorded and its email on its way.
+    pub sent: bool,
 }
 
 /// `POST /api/me/incidents`, as JSON, or as the website's form (with the
@@ -142,7 +439,7 @@ pub async fn open<D: Database>(
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let object = decode::json_or_form(request)?;
     let base = &app.config.public_base_url;
-    let parsed = match incident_input(&object) {
+    let parsed = match NewIncident::parse(&object) {
         Ok(parsed) => parsed,
         Err(errors) if form => {
             app.identify(caller).await?;
@@ -167,37 +464,19 @@ pub async fn open<D: Database>(
     }
     let location = format!("/api/me/incidents/{}", incident.id);
     Ok(Handled::with_jobs(
-        Response::json(201, &incident_json(&incident)).with_header("location", &location),
+        Response::json(201, &IncidentAnswer::from(&incident)).with_header("location", &location),
         jobs,
     ))
 }
 
 pub async fn list_own<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (_, incidents) = app.my_incidents(caller).await?;
-    let incidents: Vec<Value> = incidents.iter().map(incident_json).collect();
-    Ok(Response::json(200, &json!({ "incidents": incidents })).into())
+    Ok(Response::json(200, &IncidentsAnswer::of(&incidents)).into())
 }
 
 pub async fn get_own<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {
     let (_, timeline) = app.my_incident(caller, id).await?;
-    Ok(Response::json(200, &timeline_json(&timeline)).into())
-}
-
-/// The customer's message: its body, and perhaps a new number or times.
-fn reply_input(request: &Request) -> Result<Reply> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
-    let phone = fields.parse_optional("phone", Phone::parse);
-    let times = fields.parse_optional("preferred_times", |t| Text::parse(t, 500));
-    let (Some(body), Some(phone), Some(times)) = (body, phone, times) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(Reply {
-        body,
-        phone,
-        preferred_times: times,
-    })
+    Ok(Response::json(200, &CustomerIncidentAnswer::from(&timeline)).into())
 }
 
 pub async fn customer_message<D: Database>(
@@ -208,12 +487,13 @@ pub async fn customer_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let reply = reply_input(request)?;
+    let object = decode::json_object(request)?;
+    let reply = Reply::parse(&object).map_err(decode::invalid)?;
     let (incident, jobs) = app
         .customer_message(caller, id, reply, now, entropy)
         .await?;
     Ok(Handled::with_jobs(
-        Response::json(201, &incident_json(&incident)),
+        Response::json(201, &IncidentAnswer::from(&incident)),
         jobs,
     ))
 }
@@ -236,40 +516,13 @@ pub async fn queue<D: Database>(
             }
         },
     };
-    let incidents: Vec<Value> = app
-        .incident_queue(caller, status)
-        .await?
-        .iter()
-        .map(incident_json)
-        .collect();
-    Ok(Response::json(200, &json!({ "incidents": incidents })).into())
+    let incidents = app.incident_queue(caller, status).await?;
+    Ok(Response::json(200, &IncidentsAnswer::of(&incidents)).into())
 }
 
 pub async fn get_staff<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {
     let (_, timeline) = app.desk_incident(caller, id).await?;
-    Ok(Response::json(200, &timeline_json(&timeline)).into())
-}
-
-fn attempt_input(request: &Request) -> Result<AttemptInput> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let outcome = fields.text("outcome");
-    let outcome = fields.errors.check(
-        "outcome",
-        outcome
-            .as_deref()
-            .map_or(Err(Invalid::required()), Outcome::parse),
-    );
-    let channel = fields.parse("channel", Channel::parse);
-    let note = fields.parse_optional("note", |t| Text::parse_multiline(t, 2000));
-    let (Some(outcome), Some(channel), Some(note)) = (outcome, channel, note) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(AttemptInput {
-        outcome,
-        channel,
-        note,
-    })
+    Ok(Response::json(200, &DeskIncidentAnswer::from(&timeline)).into())
 }
 
 pub async fn attempt<D: Database>(
@@ -280,10 +533,15 @@ pub async fn attempt<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let input = attempt_input(request)?;
+    let object = decode::json_object(request)?;
+    let input = AttemptInput::parse(&object).map_err(decode::invalid)?;
     let (number, incident, jobs) = app.record_attempt(caller, id, input, now, entropy).await?;
-    let body = json!({"attempt": number, "incident_id": incident.id, "status": incident.callback.status.as_str(),
-        "failed_attempts": incident.callback.failed_attempts});
+    let body = AttemptRecordedAnswer {
+        attempt: number,
+        incident_id: incident.id.to_string(),
+        status: incident.callback.status.as_str(),
+        failed_attempts: incident.callback.failed_attempts,
+    };
     Ok(Handled::with_jobs(Response::json(201, &body), jobs))
 }
 
@@ -292,22 +550,6 @@ pub enum SessionCall<'a> {
     Log,
     Correct(&'a str),
     Delete(&'a str),
-}
-
-fn session_input(request: &Request) -> Result<SessionInput> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    let started_at = fields.parse("started_at", crate::app::input::instant);
-    let ended_at = fields.parse("ended_at", crate::app::input::instant);
-    let channel = fields.parse("channel", Channel::parse);
-    let (Some(started_at), Some(ended_at), Some(channel)) = (started_at, ended_at, channel) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(SessionInput {
-        started_at,
-        ended_at,
-        channel,
-    })
 }
 
 /// Logs (POST), corrects (PUT) or deletes (DELETE) a session.
@@ -328,30 +570,17 @@ pub async fn session<D: Database>(
     let input = if delete {
         None
     } else {
-        match session_input(request) {
-            Ok(input) => Some(input),
-            Err(error) => return Err(error),
-        }
+        let object = decode::json_object(request)?;
+        Some(SessionInput::parse(&object).map_err(decode::invalid)?)
     };
     let charged = app
         .change_session(caller, id, session_id, input, now, entropy)
         .await?;
-    let body = json!({"session_id": charged.session_id, "total_seconds": charged.total_seconds,
-        "coupons_charged": charged.coupons_charged, "coupon_balance": charged.balance});
     let status = if session_id.is_none() { 201 } else { 200 };
     Ok(Handled::with_jobs(
-        Response::json(status, &body),
+        Response::json(status, &SessionsChargedAnswer::from(&charged)),
         charged.jobs,
     ))
-}
-
-/// A required multi-line text field of a JSON body.
-fn text_field(request: &Request, name: &str, max: usize) -> Result<Text> {
-    let object = decode::json_object(request)?;
-    let mut fields = Fields::new(&object);
-    fields
-        .parse(name, |t| Text::parse_multiline(t, max))
-        .ok_or_else(|| decode::invalid(fields.errors))
 }
 
 pub async fn staff_message<D: Database>(
@@ -362,12 +591,14 @@ pub async fn staff_message<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let body = text_field(request, "body", 10_000)?;
+    let object = decode::json_object(request)?;
+    let body = message_body(&object).map_err(decode::invalid)?;
     let jobs = app.staff_message(caller, id, body, now, entropy).await?;
-    Ok(Handled::with_jobs(
-        Response::json(201, &json!({"incident_id": id, "sent": true})),
-        jobs,
-    ))
+    let sent = MessageSentAnswer {
+        incident_id: id.to_owned(),
+        sent: true,
+    };
+    Ok(Handled::with_jobs(Response::json(201, &sent), jobs))
 }
 
 pub async fn close<D: Database>(
@@ -378,12 +609,13 @@ pub async fn close<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let resolution = text_field(request, "resolution", 5000)?;
+    let object = decode::json_object(request)?;
+    let resolution = resolution(&object).map_err(decode::invalid)?;
     let (incident, jobs) = app
         .close_incident(caller, id, resolution, now, entropy)
         .await?;
     Ok(Handled::with_jobs(
-        Response::json(200, &incident_json(&incident)),
+        Response::json(200, &IncidentAnswer::from(&incident)),
         jobs,
     ))
 }

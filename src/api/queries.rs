@@ -29,22 +29,16 @@ pub struct InvoicesQuery {
     pub format: Option<InvoiceFormat>,
 }
 
-/// The states of an incident.
-#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schema(rename_all = "snake_case"))]
-pub enum IncidentState {
-    AwaitingCallback,
-    InProgress,
-    AwaitingCustomer,
-    Closed,
-}
-
 /// `GET /api/staff/incidents`.
 #[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
 #[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct IncidentsQuery {
     /// Only incidents in this state (open ones when absent).
-    pub status: Option<IncidentState>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        param(schema_with = super::incidents::names::status)
+    )]
+    pub status: Option<String>,
 }
 
 /// Open or resolved tasks.
@@ -118,4 +112,77 @@ pub struct Registration {
     pub contact: RegistrationContact,
     pub newsletter: Option<bool>,
     pub accept_terms: bool,
+}
+
+/// `POST /api/me/incidents` as JSON; the website's form posts the same
+/// fields.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct IncidentRequest {
+    pub subject: String,
+    /// Line breaks and tabs are kept.
+    pub description: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schema(schema_with = super::incidents::names::channel)
+    )]
+    pub channel: String,
+    /// E.164; required for a voice callback.
+    pub phone: Option<String>,
+    pub preferred_times: Option<String>,
+    /// The license it is about.
+    pub serial: Option<String>,
+}
+
+/// `POST /api/me/incidents/{incident_id}/messages`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct CustomerMessageRequest {
+    pub body: String,
+    /// Another number to call (E.164), kept for the next call.
+    pub phone: Option<String>,
+    /// Other times that suit, kept for the next call.
+    pub preferred_times: Option<String>,
+}
+
+/// `POST /api/staff/incidents/{incident_id}/callback-attempts`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct AttemptRequest {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schema(schema_with = super::incidents::names::outcome)
+    )]
+    pub outcome: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schema(schema_with = super::incidents::names::channel)
+    )]
+    pub channel: String,
+    /// Internal: the desk's alone, never shown to the customer.
+    pub note: Option<String>,
+}
+
+/// `POST /api/staff/incidents/{incident_id}/sessions` and `PUT` of one.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct SessionRequest {
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub started_at: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub ended_at: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schema(schema_with = super::incidents::names::channel)
+    )]
+    pub channel: String,
+}
+
+/// `POST /api/staff/incidents/{incident_id}/messages`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct StaffMessageRequest {
+    pub body: String,
+}
+
+/// `POST /api/staff/incidents/{incident_id}/close`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct CloseRequest {
+    /// What was done; the closing email quotes it.
+    pub resolution: String,
 }

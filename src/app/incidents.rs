@@ -6,10 +6,14 @@
 //! (the incident's revision, the ledger's idempotency keys), answered from
 //! what was decided.
 
+use serde_json::{Map, Value};
+
+use super::input::{self, Fields};
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
 use crate::app::{BillingError, IncidentsError};
 use crate::domain::billing::{self, Session};
 use crate::domain::entropy::Entropy;
+use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::id::IncidentId;
 use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Reader, Scheduled, Status, Timer,
@@ -27,6 +31,17 @@ use crate::store::{
 
 /// How far back the desk's charts look.
 const CHART_DAYS: i64 = 30;
+
+/// The longest texts of direct support, in characters, whichever transport
+/// (the API's JSON, a page's form) brings them.
+pub const SUBJECT_CHARS: usize = 200;
+pub const DESCRIPTION_CHARS: usize = 10_000;
+pub const PREFERRED_TIMES_CHARS: usize = 500;
+/// A message, the customer's or the desk's.
+pub const MESSAGE_CHARS: usize = 10_000;
+/// A callback attempt's internal note.
+pub const NOTE_CHARS: usize = 2000;
+pub const RESOLUTION_CHARS: usize = 5000;
 
 /// An incident as the customer raises it.
 pub struct NewIncident {
@@ -59,6 +74,128 @@ pub struct SessionInput {
     pub started_at: Instant,
     pub ended_at: Instant,
     pub channel: Channel,
+}
+
+impl NewIncident {
+    /// The fields of a support request, every invalid one named; a voice
+    /// callback needs a phone number.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let subject = fields.parse("subject", |t| Text::parse(t, SUBJECT_CHARS));
+        let description = fields.parse("description", |t| {
+            Text::parse_multiline(t, DESCRIPTION_CHARS)
+        });
+        let channel = fields.parse("channel", Channel::parse);
+        let phone = fields.parse_optional("phone", Phone::parse);
+        let preferred_times =
+            fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
+        let serial = fields.parse_optional("serial", SerialNumber::parse);
+        if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
+            let detail =
+                "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
+            fields
+                .errors
+                .push("phone", Invalid::new("required", detail));
+        }
+        match (
+            subject,
+            description,
+            channel,
+            phone,
+            preferred_times,
+            serial,
+        ) {
+            (
+                Some(subject),
+                Some(description),
+                Some(channel),
+                Some(phone),
+                Some(preferred_times),
+                Some(serial),
+            ) if fields.errors.is_empty() => Ok(Self {
+                subject,
+                description,
+                channel,
+                phone,
+                preferred_times,
+                serial,
+            }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+impl Reply {
+    /// The message's `body`, and perhaps a new `phone` or `preferred_times`.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let body = fields.parse("body", |t| Text::parse_multiline(t, MESSAGE_CHARS));
+        let phone = fields.parse_optional("phone", Phone::parse);
+        let preferred_times =
+            fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
+        match (body, phone, preferred_times) {
+            (Some(body), Some(phone), Some(preferred_times)) => Ok(Self {
+                body,
+                phone,
+                preferred_times,
+            }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+impl AttemptInput {
+    /// `outcome`, `channel` and perhaps an internal `note`.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let outcome = fields.parse("outcome", Outcome::parse);
+        let channel = fields.parse("channel", Channel::parse);
+        let note = fields.parse_optional("note", |t| Text::parse_multiline(t, NOTE_CHARS));
+        match (outcome, channel, note) {
+            (Some(outcome), Some(channel), Some(note)) => Ok(Self {
+                outcome,
+                channel,
+                note,
+            }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+impl SessionInput {
+    /// `started_at` and `ended_at` (RFC 3339 instants) and `channel`.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let started_at = fields.parse("started_at", input::instant);
+        let ended_at = fields.parse("ended_at", input::instant);
+        let channel = fields.parse("channel", Channel::parse);
+        match (started_at, ended_at, channel) {
+            (Some(started_at), Some(ended_at), Some(channel)) => Ok(Self {
+                started_at,
+                ended_at,
+                channel,
+            }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+/// The desk's message to the customer: its `body`.
+pub fn message_body(object: &Map<String, Value>) -> Result<Text, FieldErrors> {
+    required_text(object, "body", MESSAGE_CHARS)
+}
+
+/// What closing an incident says was done: its `resolution`.
+pub fn resolution(object: &Map<String, Value>) -> Result<Text, FieldErrors> {
+    required_text(object, "resolution", RESOLUTION_CHARS)
+}
+
+/// A required multi-line text field of at most `max` characters.
+fn required_text(object: &Map<String, Value>, name: &str, max: usize) -> Result<Text, FieldErrors> {
+    let mut fields = Fields::new(object);
+    fields
+        .parse(name, |t| Text::parse_multiline(t, max))
+        .ok_or(fields.errors)
 }
 
 /// What logging (or correcting) a session comes to.

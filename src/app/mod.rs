@@ -6,7 +6,7 @@
 mod bulletins;
 pub mod error;
 mod idempotency;
-mod incidents;
+pub mod incidents;
 pub mod input;
 mod invoices;
 mod ledger;

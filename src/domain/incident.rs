@@ -29,6 +29,11 @@ const CHANNELS: [(Channel, &str); 4] = [
 ];
 
 impl Channel {
+    /// Every channel's name, as it is written and parsed.
+    pub fn names() -> [&'static str; 4] {
+        CHANNELS.map(|(_, name)| name)
+    }
+
     pub fn parse(text: &str) -> Result<Self, Invalid> {
         CHANNELS
             .iter()
@@ -64,6 +69,11 @@ const STATUSES: [(Status, &str); 4] = [
 ];
 
 impl Status {
+    /// Every status's name, as it is written and parsed.
+    pub fn names() -> [&'static str; 4] {
+        STATUSES.map(|(_, name)| name)
+    }
+
     pub fn as_str(self) -> &'static str {
         STATUSES
             .iter()
@@ -89,6 +99,11 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome's name, as it is written and parsed.
+    pub fn names() -> [&'static str; 4] {
+        [Self::Reached, Self::NoAnswer, Self::Busy, Self::Failed].map(Self::as_str)
+    }
+
     pub fn parse(text: &str) -> Result<Self, Invalid> {
         match text {
             "reached" => Ok(Self::Reached),
@@ -120,6 +135,11 @@ pub enum Author {
 }
 
 impl Author {
+    /// Both authors' names, as they are written and parsed.
+    pub fn names() -> [&'static str; 2] {
+        [Self::Customer, Self::Staff].map(Self::as_str)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Customer => "customer",
@@ -412,6 +432,22 @@ mod tests {
 
     fn sla() -> Sla {
         Sla::default()
+    }
+
+    #[test]
+    fn every_name_the_contract_lists_parses_back_to_itself() {
+        for name in Channel::names() {
+            assert_eq!(Channel::parse(name).map(Channel::as_str), Ok(name));
+        }
+        for name in Status::names() {
+            assert_eq!(Status::parse(name).map(Status::as_str), Some(name));
+        }
+        for name in Outcome::names() {
+            assert_eq!(Outcome::parse(name).map(Outcome::as_str), Ok(name));
+        }
+        for name in Author::names() {
+            assert_eq!(Author::parse(name).map(Author::as_str), Some(name));
+        }
     }
 
     fn fail(callback: &Callback, minutes: i64) -> AttemptDecision {

@@ -304,16 +304,21 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .also_as("application/xml"),
         api(Get, "/api/me/incidents", CUSTOMER, |c| {
             Box::pin(incidents::list_own(c.app, c.caller))
-        }),
+        })
+        .answers::<incidents::IncidentsAnswer>(200, "The organisation's incidents, newest first"),
         api(Post, "/api/me/incidents", CUSTOMER, |c| {
             Box::pin(incidents::open(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         })
-        .answers_json(201, "Created"),
+        .takes::<crate::api::queries::IncidentRequest>()
+        .takes_media("application/x-www-form-urlencoded")
+        .answers::<incidents::IncidentAnswer>(201, "Opened: the desk calls back by `callback_due_by`")
+        .answers_bare(303, "A form post: to the support-requested page, or back to the form with errors"),
         api(Get, "/api/me/incidents/{incident_id}", CUSTOMER, |c| {
             Box::pin(incidents::get_own(c.app, c.caller, c.param(0)))
-        }),
+        })
+        .answers::<incidents::CustomerIncidentAnswer>(200, "The incident with its timeline, without the desk's notes"),
         api(
             Post,
             "/api/me/incidents/{incident_id}/messages",
@@ -329,7 +334,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         )
-        .answers_json(201, "Created"),
+        .takes::<crate::api::queries::CustomerMessageRequest>()
+        .answers::<incidents::IncidentAnswer>(201, "Sent to the desk: the incident after it (a message after three failed calls reopens the callback)"),
         api(Post, "/api/me/activations", CUSTOMER, |c| {
             Box::pin(licensing::activate(
                 c.app, c.request, c.caller, false, c.now, c.entropy,
@@ -483,10 +489,12 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         api(Get, "/api/staff/incidents", AGENT, |c| {
             Box::pin(incidents::queue(c.app, c.request, c.caller))
         })
-        .query::<crate::api::queries::IncidentsQuery>(),
+        .query::<crate::api::queries::IncidentsQuery>()
+        .answers::<incidents::IncidentsAnswer>(200, "The desk's queue, the nearest deadline first"),
         api(Get, "/api/staff/incidents/{incident_id}", AGENT, |c| {
             Box::pin(incidents::get_staff(c.app, c.caller, c.param(0)))
-        }),
+        })
+        .answers::<incidents::DeskIncidentAnswer>(200, "The incident with its timeline and the attempts' internal notes"),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/callback-attempts",
@@ -502,7 +510,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         )
-        .answers_json(201, "Created"),
+        .takes::<crate::api::queries::AttemptRequest>()
+        .answers::<incidents::AttemptRecordedAnswer>(201, "Recorded: the incident's status after it"),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/sessions",
@@ -519,7 +528,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         )
-        .answers_json(201, "Created"),
+        .takes::<crate::api::queries::SessionRequest>()
+        .answers::<incidents::SessionsChargedAnswer>(201, "Logged and charged: the incident's time and charge"),
         api(
             Put,
             "/api/staff/incidents/{incident_id}/sessions/{session_id}",
@@ -536,7 +546,9 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .takes::<crate::api::queries::SessionRequest>()
+        .answers::<incidents::SessionsChargedAnswer>(200, "Corrected: the difference charged or credited back"),
         api(
             Delete,
             "/api/staff/incidents/{incident_id}/sessions/{session_id}",
@@ -553,7 +565,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<incidents::SessionsChargedAnswer>(200, "Deleted: its charge credited back"),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/messages",
@@ -569,7 +582,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         )
-        .answers_json(201, "Created"),
+        .takes::<crate::api::queries::StaffMessageRequest>()
+        .answers::<incidents::MessageSentAnswer>(201, "Sent: the customer is emailed"),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/close",
@@ -584,7 +598,9 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .takes::<crate::api::queries::CloseRequest>()
+        .answers::<incidents::IncidentAnswer>(200, "Closed: the statement is emailed"),
         api(Post, "/api/staff/licenses", ADMIN, |c| {
             Box::pin(licensing::import_licenses(
                 c.app, c.request, c.caller, c.now,

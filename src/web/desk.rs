@@ -6,6 +6,7 @@
 //! with what was typed and the error next to the field.
 
 use super::prelude::*;
+use crate::app::incidents;
 use crate::app::BillingError;
 use crate::domain::phone::Phone;
 
@@ -958,55 +959,32 @@ pub async fn desk_action<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let mut fields = Fields::new(&object);
     let back = format!("/desk/incidents/{id}");
     let outcome = match action {
-        "attempts" => {
-            let outcome = fields.parse("outcome", Outcome::parse);
-            let channel = fields.parse("channel", Channel::parse);
-            let note = fields.parse_optional("note", |t| Text::parse_multiline(t, 2000));
-            match (outcome, channel, note) {
-                (Some(outcome), Some(channel), Some(note)) => {
-                    let input = AttemptInput {
-                        outcome,
-                        channel,
-                        note,
-                    };
-                    app.record_attempt(caller, id, input, now, entropy)
-                        .await
-                        .map(|(_, _, jobs)| jobs)
-                }
-                _ => Err(AppError::Invalid(fields.errors)),
-            }
-        }
-        "sessions" => {
-            let started_at = fields.parse("started_at", crate::app::input::instant);
-            let ended_at = fields.parse("ended_at", crate::app::input::instant);
-            let channel = fields.parse("channel", Channel::parse);
-            match (started_at, ended_at, channel) {
-                (Some(started_at), Some(ended_at), Some(channel)) => {
-                    let input = SessionInput {
-                        started_at,
-                        ended_at,
-                        channel,
-                    };
-                    app.change_session(caller, id, None, Some(input), now, entropy)
-                        .await
-                        .map(|charged| charged.jobs)
-                }
-                _ => Err(AppError::Invalid(fields.errors)),
-            }
-        }
-        "messages" => match fields.parse("body", |t| Text::parse_multiline(t, 10_000)) {
-            Some(body) => app.staff_message(caller, id, body, now, entropy).await,
-            None => Err(AppError::Invalid(fields.errors)),
+        "attempts" => match AttemptInput::parse(&object) {
+            Ok(input) => app
+                .record_attempt(caller, id, input, now, entropy)
+                .await
+                .map(|(_, _, jobs)| jobs),
+            Err(errors) => Err(AppError::Invalid(errors)),
         },
-        _ => match fields.parse("resolution", |t| Text::parse_multiline(t, 5000)) {
-            Some(resolution) => app
+        "sessions" => match SessionInput::parse(&object) {
+            Ok(input) => app
+                .change_session(caller, id, None, Some(input), now, entropy)
+                .await
+                .map(|charged| charged.jobs),
+            Err(errors) => Err(AppError::Invalid(errors)),
+        },
+        "messages" => match incidents::message_body(&object) {
+            Ok(body) => app.staff_message(caller, id, body, now, entropy).await,
+            Err(errors) => Err(AppError::Invalid(errors)),
+        },
+        _ => match incidents::resolution(&object) {
+            Ok(resolution) => app
                 .close_incident(caller, id, resolution, now, entropy)
                 .await
                 .map(|(_, jobs)| jobs),
-            None => Err(AppError::Invalid(fields.errors)),
+            Err(errors) => Err(AppError::Invalid(errors)),
         },
     };
     match outcome {

@@ -42,7 +42,7 @@ mod prelude {
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::shell::{page, page_in, Area};
-    pub(super) use crate::api::{bulletins, coupons, incidents, licensing, organisations};
+    pub(super) use crate::api::{bulletins, coupons, licensing, organisations};
     pub(super) use crate::app::input::Fields;
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
@@ -54,7 +54,6 @@ mod prelude {
     pub(super) use crate::domain::field::{FieldErrors, Invalid};
     pub(super) use crate::domain::html::Html;
     pub(super) use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
-    pub(super) use crate::domain::incident::{Channel, Outcome};
     pub(super) use crate::domain::license::ProductVersion;
     pub(super) use crate::domain::link::ReturnPath;
     pub(super) use crate::domain::money::Money;

@@ -2,7 +2,7 @@
 //! incidents, activation, the organisation's contacts and the profile.
 
 use super::prelude::*;
-use crate::app::{AccessError, BillingError};
+use crate::app::{AccessError, BillingError, NewIncident};
 use crate::domain::order::Pricing;
 
 pub async fn portal<D: Database>(
@@ -325,7 +325,7 @@ pub async fn request_support<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let input = match incidents::incident_input(&object) {
+    let input = match NewIncident::parse(&object) {
         Ok(input) => input,
         Err(errors) => {
             app.identify(caller).await?;
@@ -492,16 +492,9 @@ pub async fn customer_message<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let mut fields = Fields::new(&object);
-    let body = fields.parse("body", |t| Text::parse_multiline(t, 10_000));
-    let phone = fields.parse_optional("phone", crate::domain::phone::Phone::parse);
-    let (Some(body), Some(phone)) = (body, phone) else {
-        return incident_html(app, caller, id, 422, &object, &fields.errors).await;
-    };
-    let reply = Reply {
-        body,
-        phone,
-        preferred_times: None,
+    let reply = match Reply::parse(&object) {
+        Ok(reply) => reply,
+        Err(errors) => return incident_html(app, caller, id, 422, &object, &errors).await,
     };
     match app.customer_message(caller, id, reply, now, entropy).await {
         Ok((_, jobs)) => Ok(Handled::with_jobs(

@@ -1,7 +1,7 @@
 //! Direct support: intake, callbacks, sessions charged in started
 //! 15-minute increments, the conversation and closing.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::helpers::{unique, Transport, DESK_EMAIL};
 use crate::spawn_app;
@@ -494,4 +494,210 @@ fn a_callback_attempts_note_is_the_desks_and_never_reaches_the_customer() {
             "an email to the customer quotes the note: {received}"
         );
     }
+}
+
+/// What is wrong with `value` as the committed OpenAPI document's `schema`
+/// describes it: the JSON Schema the answers' types make (`$ref`, `allOf`,
+/// `type`, `enum`, `format: date-time`, `properties`, `required`,
+/// `additionalProperties: false`, `items`), each problem at its JSON path.
+fn contract_errors(document: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        let named = &document["components"]["schemas"][name];
+        assert!(!named.is_null(), "{reference} is not in the document");
+        errors.extend(contract_errors(document, named, value, at));
+    }
+    for part in schema["allOf"].as_array().into_iter().flatten() {
+        errors.extend(contract_errors(document, part, value, at));
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let is = |kind: &str| match kind {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        _ => false,
+    };
+    if !types.is_empty() && !types.iter().any(|kind| is(kind)) {
+        errors.push(format!("{at}: {value} is not {types:?}"));
+        return errors;
+    }
+    if let Some(allowed) = schema["enum"].as_array() {
+        if !allowed.contains(value) {
+            errors.push(format!("{at}: {value} is none of {allowed:?}"));
+        }
+    }
+    if let (Some("date-time"), Some(text)) = (schema["format"].as_str(), value.as_str()) {
+        if chrono::DateTime::parse_from_rfc3339(text).is_err() {
+            errors.push(format!("{at}: {text} is no RFC 3339 date-time"));
+        }
+    }
+    if let Some(object) = value.as_object() {
+        let properties = schema["properties"].as_object();
+        for name in schema["required"].as_array().into_iter().flatten() {
+            let name = name.as_str().unwrap();
+            if !object.contains_key(name) {
+                errors.push(format!("{at}.{name}: required, missing"));
+            }
+        }
+        for (name, field) in object {
+            match properties.and_then(|p| p.get(name)) {
+                Some(described) => errors.extend(contract_errors(
+                    document,
+                    described,
+                    field,
+                    &format!("{at}.{name}"),
+                )),
+                None if schema["additionalProperties"] == false => {
+                    errors.push(format!("{at}.{name}: not allowed here"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(elements)) = (schema.get("items"), value.as_array()) {
+        for (n, element) in elements.iter().enumerate() {
+            errors.extend(contract_errors(
+                document,
+                items,
+                element,
+                &format!("{at}[{n}]"),
+            ));
+        }
+    }
+    errors
+}
+
+/// The schema the document gives an answer of `method pattern` with `status`.
+fn answer_schema(document: &Value, method: &str, pattern: &str, status: u16) -> Value {
+    let schema = &document["paths"][pattern][method.to_ascii_lowercase()]["responses"]
+        [status.to_string()]["content"]["application/json"]["schema"];
+    assert!(
+        !schema.is_null(),
+        "{method} {pattern} answers no {status} JSON"
+    );
+    schema.clone()
+}
+
+#[test]
+fn every_answer_of_direct_support_is_as_the_contract_describes_it_and_a_customers_attempt_has_no_room_for_a_note(
+) {
+    let app = spawn_app();
+    let document = crate::routes::openapi_document();
+    let (_, token) = app.customer();
+    let check = |method: &str, pattern: &str, answer: &crate::helpers::TestResponse| {
+        let status = answer.status;
+        assert!(
+            (200..300).contains(&status),
+            "{method} {pattern}: {}",
+            answer.text()
+        );
+        let schema = answer_schema(&document, method, pattern, status);
+        let errors = contract_errors(&document, &schema, &answer.json(), "$");
+        assert!(
+            errors.is_empty(),
+            "{method} {pattern} {status}: {errors:#?}"
+        );
+        answer.json()
+    };
+    let body = json!({"subject": "Clock terminal offline", "description": "Terminal 3 shows no time.",
+        "channel": "voice", "phone": "+386 1 234 5678", "serial": ""});
+    let opened = app.post_json_as("/api/me/incidents", &token, &body);
+    let id = check("POST", "/api/me/incidents", &opened)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let desk = format!("/api/staff/incidents/{id}");
+    let attempt = json!({"outcome": "no_answer", "channel": "voice", "note": unique("desknote")});
+    let attempted = app.staff_send("POST", &format!("{desk}/callback-attempts"), &attempt);
+    check(
+        "POST",
+        "/api/staff/incidents/{incident_id}/callback-attempts",
+        &attempted,
+    );
+    let reply = json!({"body": "Call me after 14h", "preferred_times": "after 14h"});
+    let replied = app.post_json_as(&format!("/api/me/incidents/{id}/messages"), &token, &reply);
+    check("POST", "/api/me/incidents/{incident_id}/messages", &replied);
+    let sessions = "/api/staff/incidents/{incident_id}/sessions";
+    let session = json!({"started_at": app.minutes_ago(30), "ended_at": app.minutes_ago(20), "channel": "voice"});
+    let logged = app.staff_send("POST", &format!("{desk}/sessions"), &session);
+    let session_id = check("POST", sessions, &logged)["session_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let one = "/api/staff/incidents/{incident_id}/sessions/{session_id}";
+    let corrected = json!({"started_at": app.minutes_ago(30), "ended_at": app.minutes_ago(10), "channel": "video"});
+    let put = app.staff_send("PUT", &format!("{desk}/sessions/{session_id}"), &corrected);
+    check("PUT", one, &put);
+    let earlier = json!({"started_at": app.minutes_ago(60), "ended_at": app.minutes_ago(50), "channel": "chat"});
+    let again = app.staff_send("POST", &format!("{desk}/sessions"), &earlier);
+    check("POST", sessions, &again);
+    let written = json!({"body": "We will call after 14h."});
+    let sent = app.staff_send("POST", &format!("{desk}/messages"), &written);
+    check("POST", "/api/staff/incidents/{incident_id}/messages", &sent);
+
+    let own = "/api/me/incidents/{incident_id}";
+    let mine = check(
+        "GET",
+        own,
+        &app.get_as(&format!("/api/me/incidents/{id}"), &token),
+    );
+    let theirs = check(
+        "GET",
+        "/api/staff/incidents/{incident_id}",
+        &app.staff_get(&desk),
+    );
+    assert_eq!(theirs["timeline"]["attempts"][0]["note"], attempt["note"]);
+    for timeline in [&mine, &theirs] {
+        let parts = &timeline["timeline"];
+        let lengths = ["attempts", "sessions", "messages", "charges"]
+            .map(|part| parts[part].as_array().unwrap().len());
+        assert_eq!(
+            lengths,
+            [1, 2, 2, 2],
+            "every part is there to be checked: {timeline}"
+        );
+    }
+    check(
+        "GET",
+        "/api/me/incidents",
+        &app.get_as("/api/me/incidents", &token),
+    );
+
+    let deleted = app.staff_send(
+        "DELETE",
+        &format!("{desk}/sessions/{session_id}"),
+        &json!({}),
+    );
+    check("DELETE", one, &deleted);
+    let resolution = json!({"resolution": "Replaced the terminal's clock battery."});
+    let closed = app.staff_send("POST", &format!("{desk}/close"), &resolution);
+    assert_eq!(
+        check("POST", "/api/staff/incidents/{incident_id}/close", &closed)["status"],
+        "closed"
+    );
+    let queue = "/api/staff/incidents";
+    check("GET", queue, &app.staff_get(queue));
+    check(
+        "GET",
+        queue,
+        &app.staff_get("/api/staff/incidents?status=closed"),
+    );
+
+    // The contract refuses the customer's timeline with a note in it.
+    let schema = answer_schema(&document, "GET", own, 200);
+    let mut leaked = mine.clone();
+    leaked["timeline"]["attempts"][0]["note"] = attempt["note"].clone();
+    assert_eq!(
+        contract_errors(&document, &schema, &leaked, "$"),
+        ["$.timeline.attempts[0].note: not allowed here"]
+    );
 }
