@@ -40,7 +40,7 @@ mod prelude {
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::shell::{page, page_in, Area};
-    pub(super) use crate::api::{bulletins, coupons, incidents, licensing, organisations};
+    pub(super) use crate::api::{bulletins, coupons, incidents};
     pub(super) use crate::app::input::Fields;
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
