@@ -2,88 +2,195 @@
 //! customer or a partner's technician), validation (the installed product),
 //! SUPS sales and statements (resellers), license claims (staff).
 
-use serde_json::{json, Value};
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::app::input::Fields;
 use crate::app::LicensingError;
 use crate::app::{
-    coverage_of, Activation, App, AppError, Caller, ClaimDecision, Idempotency, Principal, SupsSale,
+    coverage_of, license_rows, partner_record, Activation, App, AppError, Caller, ClaimDecision,
+    Idempotency, ImportFormat, ImportReport, PartnerAccount, Principal, Release, SupsSale,
+    Validation,
 };
 use crate::domain::activation::InstallationId;
-use crate::domain::country::Country;
-use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
-use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
-use crate::domain::license::{rows_from_csv, LicenseRow, ProductVersion};
+use crate::domain::field::Invalid;
+use crate::domain::license::ProductVersion;
 use crate::domain::money::Money;
-use crate::domain::partner::PartnerKind;
-use crate::domain::registration::NewRegistration;
 use crate::domain::serial::SerialNumber;
-use crate::domain::subscription;
+use crate::domain::subscription::{self, Coverage};
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::ApiError;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
-use crate::store::{ActivationRecord, Database, PartnerRecord};
+use crate::store::{ActivationRecord, Database, HeldLicense, LicenseRecord, SubscriptionRecord};
 
-fn activation_json(record: &ActivationRecord) -> Value {
-    json!({
-        "activation_id": record.id,
-        "serial": record.serial,
-        "installation_id": record.installation_id,
-        "major_version": record.major_version,
-        "activation_code": record.activation_code,
-        "path": record.path,
-        "technician": record.technician,
-        "created_at": format(record.created_at),
-        "deactivated_at": record.deactivated_at.map(format),
-    })
+/// An installation's activation of a license.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ActivationAnswer {
+    pub activation_id: String,
+    pub serial: String,
+    pub installation_id: String,
+    /// The major version activated.
+    pub major_version: i64,
+    /// What the installed product sends to `POST /api/licenses/validate`.
+    pub activation_code: String,
+    /// Who activated: `self` (the customer) or `technician` (a partner's).
+    pub path: String,
+    /// The partner's technician who activated, if one did.
+    pub technician: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    /// When the seat was freed; null while it is taken.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub deactivated_at: Option<String>,
 }
 
-/// The rows of a license import, as a JSON array or CSV.
-pub fn license_rows(media_type: Option<&str>, body: &[u8]) -> Result<Vec<LicenseRow>> {
-    let rows: Vec<LicenseRow> = match media_type {
-        Some("text/csv") => rows_from_csv(body).map_err(ApiError::MalformedBody)?,
-        Some("application/json") => {
-            let value: Value = serde_json::from_slice(body).map_err(|e| {
-                ApiError::MalformedBody(format!("The body is not valid JSON: {e}."))
-            })?;
-            let array = value
-                .as_array()
-                .ok_or_else(|| ApiError::MalformedBody("Send a JSON array of licenses.".into()))?;
-            array
+impl From<&ActivationRecord> for ActivationAnswer {
+    fn from(record: &ActivationRecord) -> Self {
+        Self {
+            activation_id: record.id.clone(),
+            serial: record.serial.clone(),
+            installation_id: record.installation_id.clone(),
+            major_version: record.major_version,
+            activation_code: record.activation_code.clone(),
+            path: record.path.clone(),
+            technician: record.technician.clone(),
+            created_at: format(record.created_at),
+            deactivated_at: record.deactivated_at.map(format),
+        }
+    }
+}
+
+/// The days SUPS covers a license.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct CoverageAnswer {
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, format = Date))]
+    pub covered_from: NaiveDate,
+    /// The last day covered.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, format = Date))]
+    pub covered_until: NaiveDate,
+    /// Whether today is covered.
+    pub active: bool,
+}
+
+impl CoverageAnswer {
+    fn of(coverage: Coverage, today: NaiveDate) -> Self {
+        Self {
+            covered_from: coverage.from,
+            covered_until: coverage.last_day(),
+            active: coverage.covers(today),
+        }
+    }
+}
+
+/// A license the organisation holds, as `GET /api/me` lists it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct HeldLicenseAnswer {
+    pub serial: String,
+    pub product: String,
+    pub edition: String,
+    /// The newest major version the perpetual license covers.
+    pub major_version: i64,
+    /// Seats: installations that may be active at once.
+    pub installations: i64,
+    /// Its activations, freed ones too.
+    pub activations: Vec<ActivationAnswer>,
+    /// The latest SUPS coverage; null without any.
+    pub sups: Option<CoverageAnswer>,
+}
+
+impl HeldLicenseAnswer {
+    /// The licenses a customer holds, with their activations and SUPS
+    /// coverage.
+    pub fn list(held: &[HeldLicense], now: Instant) -> Vec<Self> {
+        let today = now.date_naive();
+        held.iter()
+            .map(|held| {
+                let license = &held.license;
+                let coverage = held
+                    .subscriptions
+                    .iter()
+                    .filter_map(coverage_of)
+                    .max_by_key(|c| c.until);
+                Self {
+                    serial: license.serial.clone(),
+                    product: license.product.clone(),
+                    edition: license.edition.clone(),
+                    major_version: license.major_version,
+                    installations: license.installations,
+                    activations: held
+                        .activations
+                        .iter()
+                        .map(ActivationAnswer::from)
+                        .collect(),
+                    sups: coverage.map(|c| CoverageAnswer::of(c, today)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One invalid field of a rejected row.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct RowErrorAnswer {
+    /// The column.
+    pub field: String,
+    pub code: &'static str,
+    pub detail: String,
+}
+
+/// A row of the import that was not imported, and why.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct RejectedRowAnswer {
+    /// The row's number, from 1 (the CSV's header row not counted).
+    pub row: usize,
+    pub serial: Option<String>,
+    pub errors: Vec<RowErrorAnswer>,
+}
+
+/// `POST /api/staff/licenses`: what became of each row.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ImportReportAnswer {
+    /// Licenses new to the catalogue.
+    pub imported: usize,
+    /// Licenses whose stored row changed.
+    pub updated: usize,
+    pub rejected: Vec<RejectedRowAnswer>,
+}
+
+impl From<&ImportReport> for ImportReportAnswer {
+    fn from(report: &ImportReport) -> Self {
+        Self {
+            imported: report.imported,
+            updated: report.updated,
+            rejected: report
+                .rejected
                 .iter()
-                .map(|row| {
-                    let text = |name: &str| match row.get(name) {
-                        Some(Value::String(s)) => Some(s.clone()),
-                        Some(Value::Number(n)) => Some(n.to_string()),
-                        _ => None,
-                    };
-                    LicenseRow {
-                        serial: text("serial"),
-                        product: text("product"),
-                        edition: text("edition"),
-                        version: text("version"),
-                        list_price: text("list_price"),
-                        installations: text("installations"),
-                        partner_id: text("partner_id"),
-                        licensee_name: text("licensee_name"),
-                        licensee_country: text("licensee_country"),
-                        licensee_vat_id: text("licensee_vat_id"),
-                    }
+                .map(|rejected| RejectedRowAnswer {
+                    row: rejected.row,
+                    serial: rejected.serial.clone(),
+                    errors: rejected
+                        .errors
+                        .iter()
+                        .map(|error| RowErrorAnswer {
+                            field: error.field.clone(),
+                            code: error.code,
+                            detail: error.detail.clone(),
+                        })
+                        .collect(),
                 })
-                .collect()
+                .collect(),
         }
-        _ => {
-            return Err(ApiError::UnsupportedMediaType(
-                "application/json (an array) or text/csv",
-            ))
-        }
-    };
-    Ok(rows)
+    }
 }
 
 pub async fn import_licenses<D: Database>(
@@ -92,9 +199,30 @@ pub async fn import_licenses<D: Database>(
     caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let rows = license_rows(request.media_type().as_deref(), &request.body)?;
+    let format = request
+        .media_type()
+        .as_deref()
+        .and_then(ImportFormat::of_media_type)
+        .ok_or(ApiError::UnsupportedMediaType(
+            "application/json (an array) or text/csv",
+        ))?;
+    let rows = license_rows(format, &request.body).map_err(ApiError::MalformedBody)?;
     let (_, report) = app.import_licenses(caller, rows, now).await?;
-    Ok(Response::json(200, &report).into())
+    Ok(Response::json(200, &ImportReportAnswer::from(&report)).into())
+}
+
+/// `POST /api/staff/partners`: the partner, with its API key shown this
+/// once.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PartnerCreatedAnswer {
+    pub partner_id: String,
+    /// The key for `Authorization: Bearer`: shown this once, kept only as
+    /// its SHA-256.
+    pub api_key: String,
+    pub name: String,
+    /// `reseller`, `technician` or `both`.
+    pub kind: &'static str,
 }
 
 pub async fn create_partner<D: Database>(
@@ -106,33 +234,24 @@ pub async fn create_partner<D: Database>(
 ) -> Result<Handled> {
     principal.staff()?;
     let object = decode::json_object(request)?;
-    let record = partner_record(&object, entropy)?;
+    let record = partner_record(&object, entropy).map_err(decode::invalid)?;
     let (partner, key) = app.create_partner(record, now, entropy).await?;
-    let body = json!({"partner_id": partner.id, "api_key": key.as_str(), "name": partner.name, "kind": partner.kind});
+    let body = PartnerCreatedAnswer {
+        partner_id: partner.id,
+        api_key: key.as_str().to_owned(),
+        name: partner.name,
+        kind: partner.kind.as_str(),
+    };
     Ok(Response::json(201, &body).into())
 }
 
-/// A new partner's fields, parsed.
-pub fn partner_record(
-    object: &serde_json::Map<String, Value>,
-    entropy: &mut Entropy,
-) -> Result<PartnerRecord> {
-    let mut fields = Fields::new(object);
-    let name = fields.parse("name", |t| Text::parse(t, 200));
-    let kind = fields.parse("kind", PartnerKind::parse);
-    let country = fields.parse("country", Country::parse);
-    let email = fields.parse("email", Email::parse);
-    let (Some(name), Some(kind), Some(country), Some(email)) = (name, kind, country, email) else {
-        return Err(decode::invalid(fields.errors));
-    };
-    Ok(PartnerRecord {
-        id: entropy.id("ptn"),
-        name: name.into_string(),
-        kind,
-        country: country.code().to_owned(),
-        email: email.as_str().to_owned(),
-        revoked_at: None,
-    })
+/// `POST /api/staff/partners/{id}/revoke`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PartnerRevokedAnswer {
+    pub partner_id: String,
+    /// Always true: its key opens nothing any more.
+    pub revoked: bool,
 }
 
 pub async fn revoke_partner<D: Database>(
@@ -142,7 +261,21 @@ pub async fn revoke_partner<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     app.revoke_partner(caller, id, now).await?;
-    Ok(Response::json(200, &json!({"partner_id": id, "revoked": true})).into())
+    let body = PartnerRevokedAnswer {
+        partner_id: id.to_owned(),
+        revoked: true,
+    };
+    Ok(Response::json(200, &body).into())
+}
+
+/// `POST /api/staff/releases`: the release recorded.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ReleaseAnswer {
+    pub product: String,
+    pub version: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, format = Date))]
+    pub released_on: NaiveDate,
 }
 
 pub async fn add_release<D: Database>(
@@ -152,27 +285,14 @@ pub async fn add_release<D: Database>(
 ) -> Result<Handled> {
     principal.staff()?;
     let object = decode::json_object(request)?;
-    let body = record_release(app, &object).await?;
-    Ok(Response::json(201, &body).into())
-}
-
-/// Records a release from its fields, for the API and the desk's page.
-pub async fn record_release<D: Database>(
-    app: &App<D>,
-    object: &serde_json::Map<String, Value>,
-) -> Result<Value> {
-    let mut fields = Fields::new(object);
-    let product = fields.parse("product", |t| Text::parse(t, 100));
-    let version = fields.parse("version", ProductVersion::parse);
-    let released_on = fields.parse("released_on", crate::app::input::date);
-    let (Some(product), Some(version), Some(released_on)) = (product, version, released_on) else {
-        return Err(decode::invalid(fields.errors));
+    let release = Release::parse(&object).map_err(decode::invalid)?;
+    app.record_release(&release).await?;
+    let body = ReleaseAnswer {
+        product: release.product.into_string(),
+        version: release.version.to_string(),
+        released_on: release.released_on,
     };
-    app.record_release(product.as_str(), &version, released_on)
-        .await?;
-    Ok(
-        json!({"product": product.as_str(), "version": version.to_string(), "released_on": released_on}),
-    )
+    Ok(Response::json(201, &body).into())
 }
 
 /// `POST /api/me/activations` or `POST /api/partner/activations`.
@@ -211,7 +331,7 @@ pub async fn activate<D: Database>(
         )
         .await?;
     let status = if created { 201 } else { 200 };
-    Ok(Response::json(status, &activation_json(&record)).into())
+    Ok(Response::json(status, &ActivationAnswer::from(&record)).into())
 }
 
 pub async fn deactivate<D: Database>(
@@ -222,7 +342,36 @@ pub async fn deactivate<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let record = app.deactivate(caller, id, now, entropy).await?;
-    Ok(Response::json(200, &activation_json(&record)).into())
+    Ok(Response::json(200, &ActivationAnswer::from(&record)).into())
+}
+
+/// What a license file says of the installation, as signed.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct LicenseFilePayload {
+    pub serial: String,
+    pub installation_id: String,
+    pub product: String,
+    pub edition: String,
+    pub major_version: u32,
+    pub activation_code: String,
+    /// When the file was made.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub issued_at: String,
+    /// The last day SUPS covers; null without coverage.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = Date))]
+    pub sups_until: Option<String>,
+}
+
+/// `GET /api/me/activations/{id}/license-file`: the file as the domain
+/// signs it, sent as it is (so this type only describes it): Ed25519 over
+/// the payload's compact JSON, verified with `GET /api/licenses/public-key`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct LicenseFileAnswer {
+    pub payload: LicenseFilePayload,
+    /// The signature, base64.
+    pub signature: String,
 }
 
 pub async fn license_file<D: Database>(
@@ -240,6 +389,18 @@ pub async fn license_file<D: Database>(
         .into())
 }
 
+/// `GET /api/licenses/public-key`: what verifies license files.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PublicKeyAnswer {
+    /// `Ed25519`.
+    pub algorithm: &'static str,
+    /// The 32-byte public key.
+    pub public_key: String,
+    /// `base64`.
+    pub encoding: &'static str,
+}
+
 pub async fn public_key<D>(app: &App<D>) -> Result<Handled> {
     let signer = app
         .config
@@ -250,10 +411,41 @@ pub async fn public_key<D>(app: &App<D>) -> Result<Handled> {
         .public_key_base64()
         .await
         .map_err(|e| AppError::from(LicensingError::Signing(e)))?;
-    let body = json!({"algorithm": "Ed25519", "public_key": public_key, "encoding": "base64"});
+    let body = PublicKeyAnswer {
+        algorithm: "Ed25519",
+        public_key,
+        encoding: "base64",
+    };
     Ok(Response::json(200, &body)
         .with_header("cache-control", "public, max-age=3600")
         .into())
+}
+
+/// `POST /api/licenses/validate`: whether the installation may run this
+/// version.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ValidationAnswer {
+    pub valid: bool,
+    /// `VALID`, `NOT_FOUND`, `NOT_ACTIVATED`, `CODE_MISMATCH`,
+    /// `VERSION_NOT_COVERED` or `REVOKED`.
+    pub code: &'static str,
+    /// Whether SUPS entitles the license to this newer version.
+    pub upgrade_entitled: bool,
+    /// The last day SUPS covers; null without coverage.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = Date))]
+    pub sups_until: Option<String>,
+}
+
+impl From<Validation> for ValidationAnswer {
+    fn from(validation: Validation) -> Self {
+        Self {
+            valid: validation.valid,
+            code: validation.code,
+            upgrade_entitled: validation.upgrade_entitled,
+            sups_until: validation.sups_until,
+        }
+    }
 }
 
 /// What the installed product calls: no login, rate limited per license.
@@ -286,9 +478,12 @@ pub async fn validate<D: Database>(
     let validation = app
         .validate(&serial, &installation, &code, &version, client, now)
         .await?;
-    Ok(Response::json(200, &validation).into())
+    Ok(Response::json(200, &ValidationAnswer::from(validation)).into())
 }
 
+/// `POST /api/partner/sups-subscriptions`: the answer is
+/// [`crate::app::SupsSold`], written by the use case (an idempotency key
+/// keeps it for a retry).
 pub async fn sell_sups<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -300,10 +495,8 @@ pub async fn sell_sups<D: Database>(
     let input = crate::app::input::registration_json(&object);
     let keyed = decode::idempotency(request);
     let vendor = &app.config.vendor_addresses;
-    let (sale, keyed) = match sups_sale(&object, input, keyed, vendor, now) {
-        Ok(parsed) => parsed,
-        Err(error) => return Err(error),
-    };
+    let (sale, keyed) =
+        SupsSale::parse(&object, input, keyed, vendor, now).map_err(decode::invalid)?;
     let keyed = keyed
         .as_ref()
         .map(|(key, request)| Idempotency { key, request });
@@ -313,63 +506,46 @@ pub async fn sell_sups<D: Database>(
     Ok(answer.into())
 }
 
-/// A SUPS sale's fields parsed (the registration's from JSON or a form:
-/// the end user's address may be none of the vendor's own), with its
-/// idempotency key if one came.
-pub fn sups_sale(
-    object: &serde_json::Map<String, Value>,
-    mut input: crate::domain::registration::RegistrationInput,
-    keyed: Option<std::result::Result<(IdempotencyKey, RequestFingerprint), Invalid>>,
-    vendor: &crate::domain::email::VendorAddresses,
-    now: Instant,
-) -> Result<(SupsSale, Option<(IdempotencyKey, RequestFingerprint)>)> {
-    input.accept_terms = Some(true);
-    let serial_text = input.serial.clone();
-    let registration = NewRegistration::parse(input, vendor);
-    let mut fields = Fields::new(object);
-    let mut errors = match &registration {
-        Ok(_) => FieldErrors::default(),
-        Err(errors) => errors.clone(),
-    };
-    let serial = errors.check(
-        "serial",
-        SerialNumber::parse(serial_text.as_deref().unwrap_or("")),
-    );
-    let today = now.date_naive();
-    let starts_on = fields
-        .parse("starts_on", crate::app::input::date)
-        .and_then(|day| errors.check("starts_on", subscription::SaleStart::parse(day, today)));
-    for error in fields.errors.list() {
-        errors.push(&error.field, Invalid::new(error.code, error.detail.clone()));
+/// A SUPS subscription the partner sold.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PartnerSubscriptionAnswer {
+    pub subscription_id: String,
+    pub serial: String,
+    /// The end user's organisation.
+    pub customer_id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = Option<String>, format = Date))]
+    pub covered_from: Option<NaiveDate>,
+    /// The last day covered.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = Option<String>, format = Date))]
+    pub covered_until: Option<NaiveDate>,
+    /// Whether today is covered.
+    pub active: bool,
+    /// EUR, two decimals: what the partner owes a month.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = Option<String>, example = "6.00"))]
+    pub monthly_fee: Option<Money>,
+}
+
+impl PartnerSubscriptionAnswer {
+    fn of(subscription: &SubscriptionRecord, today: NaiveDate) -> Self {
+        let coverage = coverage_of(subscription);
+        Self {
+            subscription_id: subscription.id.clone(),
+            serial: subscription.serial.clone(),
+            customer_id: subscription.customer_id.clone(),
+            covered_from: coverage.map(|c| c.from),
+            covered_until: coverage.map(|c| c.last_day()),
+            active: coverage.is_some_and(|c| c.covers(today)),
+            monthly_fee: subscription.monthly_fee_cents.and_then(Money::from_cents),
+        }
     }
-    let keyed = match keyed {
-        None => None,
-        Some(parsed) => errors.check("Idempotency-Key", parsed),
-    };
-    let months = errors.check(
-        "months",
-        object
-            .get("months")
-            .and_then(Value::as_i64)
-            .map_or(Err(Invalid::required()), subscription::parse_months),
-    );
-    let (Ok(registration), Some(serial), Some(starts_on), Some(months)) =
-        (registration, serial, starts_on, months)
-    else {
-        return Err(decode::invalid(errors));
-    };
-    if !errors.is_empty() {
-        return Err(decode::invalid(errors));
-    }
-    Ok((
-        SupsSale {
-            serial,
-            registration,
-            starts_on,
-            months,
-        },
-        keyed,
-    ))
+}
+
+/// `GET /api/partner/sups-subscriptions`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PartnerSubscriptionsAnswer {
+    pub subscriptions: Vec<PartnerSubscriptionAnswer>,
 }
 
 pub async fn partner_subscriptions<D: Database>(
@@ -378,36 +554,110 @@ pub async fn partner_subscriptions<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let today = now.date_naive();
-    let subscriptions: Vec<Value> = app
-        .partner_account(caller)
-        .await?
-        .subscriptions
-        .iter()
-        .map(|s| {
-            let coverage = coverage_of(s);
-            json!({
-                "subscription_id": s.id,
-                "serial": s.serial,
-                "customer_id": s.customer_id,
-                "covered_from": coverage.map(|c| c.from),
-                "covered_until": coverage.map(|c| c.last_day()),
-                "active": coverage.is_some_and(|c| c.covers(today)),
-                "monthly_fee": s.monthly_fee_cents.and_then(Money::from_cents),
-            })
-        })
-        .collect();
-    Ok(Response::json(200, &json!({ "subscriptions": subscriptions })).into())
+    let account = app.partner_account(caller).await?;
+    let body = PartnerSubscriptionsAnswer {
+        subscriptions: account
+            .subscriptions
+            .iter()
+            .map(|s| PartnerSubscriptionAnswer::of(s, today))
+            .collect(),
+    };
+    Ok(Response::json(200, &body).into())
+}
+
+/// A license assigned to the partner.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PartnerLicenseAnswer {
+    pub serial: String,
+    pub product: String,
+    pub edition: String,
+    pub major_version: i64,
+    pub installations: i64,
+    /// EUR, two decimals.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = Option<String>, example = "300.00"))]
+    pub list_price: Option<Money>,
+}
+
+impl From<&LicenseRecord> for PartnerLicenseAnswer {
+    fn from(license: &LicenseRecord) -> Self {
+        Self {
+            serial: license.serial.clone(),
+            product: license.product.clone(),
+            edition: license.edition.clone(),
+            major_version: license.major_version,
+            installations: license.installations,
+            list_price: Money::from_cents(license.list_price_cents),
+        }
+    }
+}
+
+/// `GET /api/partner/licenses`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PartnerLicensesAnswer {
+    pub licenses: Vec<PartnerLicenseAnswer>,
 }
 
 pub async fn partner_licenses<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let licenses: Vec<Value> = app
-        .partner_licenses(caller)
-        .await?
-        .iter()
-        .map(|l| json!({"serial": l.serial, "product": l.product, "edition": l.edition, "major_version": l.major_version,
-            "installations": l.installations, "list_price": Money::from_cents(l.list_price_cents)}))
-        .collect();
-    Ok(Response::json(200, &json!({ "licenses": licenses })).into())
+    let licenses = app.partner_licenses(caller).await?;
+    let body = PartnerLicensesAnswer {
+        licenses: licenses.iter().map(PartnerLicenseAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
+}
+
+/// One subscription's share of the month.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct StatementLineAnswer {
+    pub subscription_id: String,
+    pub days_covered: u32,
+    pub days_in_month: u32,
+    /// EUR, two decimals.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, example = "6.00"))]
+    pub monthly_fee: Money,
+    /// `monthly_fee × days_covered ÷ days_in_month`, rounded half away
+    /// from zero.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, example = "3.00"))]
+    pub amount: Money,
+}
+
+/// `GET /api/partner/statements/{month}`: a month's fees.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct StatementAnswer {
+    pub partner_id: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    /// `EUR`.
+    pub currency: &'static str,
+    pub lines: Vec<StatementLineAnswer>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, example = "3.00"))]
+    pub total: Money,
+}
+
+impl StatementAnswer {
+    fn of(account: &PartnerAccount, month: &str, year: i32, number: u32) -> Self {
+        let statement = account.statement(year, number);
+        Self {
+            partner_id: account.partner.id.clone(),
+            month: month.to_owned(),
+            currency: crate::domain::money::CURRENCY,
+            lines: statement
+                .lines
+                .iter()
+                .map(|(_, line)| StatementLineAnswer {
+                    subscription_id: line.subscription_id.clone(),
+                    days_covered: line.days_covered,
+                    days_in_month: line.days_in_month,
+                    monthly_fee: line.fee,
+                    amount: line.amount,
+                })
+                .collect(),
+            total: statement.total,
+        }
+    }
 }
 
 /// A month's fees the partner owes, prorated by days of coverage.
@@ -419,15 +669,21 @@ pub async fn partner_statement<D: Database>(
     let account = app.partner_account(caller).await?;
     let (year, number) = subscription::parse_month(month)
         .map_err(|invalid| super::invalid_field("month", invalid))?;
-    let statement = account.statement(year, number);
-    let lines: Vec<Value> = statement
-        .lines
-        .iter()
-        .map(|(_, l)| json!({"subscription_id": l.subscription_id, "days_covered": l.days_covered, "days_in_month": l.days_in_month,
-            "monthly_fee": l.fee, "amount": l.amount}))
-        .collect();
-    let body = json!({"partner_id": account.partner.id, "month": month, "currency": "EUR", "lines": lines, "total": statement.total});
+    let body = StatementAnswer::of(&account, month, year, number);
     Ok(Response::json(200, &body).into())
+}
+
+/// `POST /api/staff/license-claims/{id}/resolve`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ClaimResolvedAnswer {
+    pub claim_id: String,
+    /// The license assigned.
+    pub serial: String,
+    /// `assigned`.
+    pub status: &'static str,
+    /// Whether the claimant earned the free first coupon now.
+    pub free_coupon_granted: bool,
 }
 
 pub async fn resolve_claim<D: Database>(
@@ -450,34 +706,11 @@ pub async fn resolve_claim<D: Database>(
     else {
         return Err(AppError::Licensing(LicensingError::ClaimDecided).into());
     };
-    let body = json!({"claim_id": id, "serial": serial.as_str(), "status": "assigned", "free_coupon_granted": free_coupon});
+    let body = ClaimResolvedAnswer {
+        claim_id: id.to_owned(),
+        serial: serial.as_str().to_owned(),
+        status: "assigned",
+        free_coupon_granted: free_coupon,
+    };
     Ok(Response::json(200, &body).into())
-}
-
-/// The licenses a customer holds, with their activations and SUPS coverage,
-/// for `GET /api/me`.
-pub fn licenses_json(held: &[crate::store::HeldLicense], now: Instant) -> Value {
-    let today = now.date_naive();
-    let licenses = held
-        .iter()
-        .map(|held| {
-            let license = &held.license;
-            let activations: Vec<Value> = held.activations.iter().map(activation_json).collect();
-            let coverage = held
-                .subscriptions
-                .iter()
-                .filter_map(coverage_of)
-                .max_by_key(|c| c.until);
-            json!({
-                "serial": license.serial,
-                "product": license.product,
-                "edition": license.edition,
-                "major_version": license.major_version,
-                "installations": license.installations,
-                "activations": activations,
-                "sups": coverage.map(|c| json!({"covered_from": c.from, "covered_until": c.last_day(), "active": c.covers(today)})),
-            })
-        })
-        .collect();
-    Value::Array(licenses)
 }

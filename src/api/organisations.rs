@@ -3,26 +3,19 @@
 //! claimant in, refuse; and staff naming a license's holder.
 
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
+use super::sessions::AccessGrantAnswer;
 use crate::app::input::Fields;
-use crate::app::{App, AppError, Caller, ClaimDecision};
-use crate::domain::email::{Email, VendorAddresses};
+use crate::app::{App, AppError, Caller, ClaimAction, ClaimDecision, Invitee};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::FieldErrors;
-use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
-use crate::store::{ContactRecord, Database, InvitationRecord};
-
-/// Longest name of an invited person, as at registration.
-const NAME_CHARS: usize = 200;
-/// Longest reason for refusing a claim.
-const REASON_CHARS: usize = 2000;
+use crate::store::{ClaimRecord, ContactRecord, Database, InvitationRecord};
 
 /// A contact of the organisation, as `GET /api/me/contacts` lists it.
 #[derive(Debug, Serialize)]
@@ -98,31 +91,6 @@ pub struct ContactsAnswer {
     pub invitations: Vec<InvitationAnswer>,
 }
 
-/// The person to invite, from a JSON body or a page's form.
-pub struct Invitee {
-    pub name: Text,
-    pub email: Email,
-    pub phone: Phone,
-}
-
-impl Invitee {
-    /// The fields, each wrong one named; the address may be none of the
-    /// vendor's own.
-    pub fn parse(
-        object: &Map<String, Value>,
-        vendor: &VendorAddresses,
-    ) -> std::result::Result<Self, FieldErrors> {
-        let mut fields = Fields::new(object);
-        let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
-        let email = fields.parse("email", |e| vendor.customer_address(e));
-        let phone = fields.parse("phone", Phone::parse);
-        match (name, email, phone) {
-            (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
-            _ => Err(fields.errors),
-        }
-    }
-}
-
 /// `GET /api/me/contacts`: the organisation's people, not removed ones,
 /// and apart from them the invitations it still waits on.
 pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
@@ -138,16 +106,56 @@ pub async fn contacts<D: Database>(app: &App<D>, caller: &Caller, now: Instant) 
     Ok(Response::json(200, &body).into())
 }
 
+/// A license claim waiting for staff.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ClaimAnswer {
+    pub claim_id: String,
+    /// The claimant's organisation.
+    pub customer_id: String,
+    /// The claimant.
+    pub contact_id: String,
+    /// The serial typed at registration (`0`: not at hand).
+    pub serial: String,
+    /// `open` or `join_requested`.
+    pub status: &'static str,
+    /// The claimant's company name.
+    pub company: String,
+    /// The claimant's address.
+    pub email: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+}
+
+impl From<&ClaimRecord> for ClaimAnswer {
+    fn from(claim: &ClaimRecord) -> Self {
+        Self {
+            claim_id: claim.id.to_string(),
+            customer_id: claim.customer_id.to_string(),
+            contact_id: claim.contact_id.to_string(),
+            serial: claim.serial.as_str().to_owned(),
+            status: claim.status.as_str(),
+            company: claim.company_name.clone(),
+            email: claim.email.as_str().to_owned(),
+            created_at: format(claim.created_at),
+        }
+    }
+}
+
+/// `GET /api/staff/license-claims`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ClaimsAnswer {
+    pub claims: Vec<ClaimAnswer>,
+}
+
 /// `GET /api/staff/license-claims`: the claims waiting for staff.
 pub async fn claims<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (_, claims) = app.license_claims(caller).await?;
-    let claims: Vec<Value> = claims
-        .iter()
-        .map(|c| json!({"claim_id": c.id, "customer_id": c.customer_id, "contact_id": c.contact_id,
-            "serial": c.serial, "status": c.status.as_str(), "company": c.company_name, "email": c.email,
-            "created_at": format(c.created_at)}))
-        .collect();
-    Ok(Response::json(200, &json!({ "claims": claims })).into())
+    let body = ClaimsAnswer {
+        claims: claims.iter().map(ClaimAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 /// `POST /api/me/contacts`: invites a colleague, who is emailed a link.
@@ -158,12 +166,8 @@ pub async fn invite<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let invitee = match decode::json_object(request).and_then(|object| {
-        Invitee::parse(&object, &app.config.vendor_addresses).map_err(decode::invalid)
-    }) {
-        Ok(invitee) => invitee,
-        Err(error) => return Err(error),
-    };
+    let object = decode::json_object(request)?;
+    let invitee = Invitee::parse(&object, &app.config.vendor_addresses).map_err(decode::invalid)?;
     let invited = app
         .invite_contact(
             caller,
@@ -191,6 +195,17 @@ pub async fn withdraw<D: Database>(
     Ok(Response::json(200, &InvitationAnswer::of(&withdrawn, now)).into())
 }
 
+/// A contact removed: they sign in no more.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ContactRemovedAnswer {
+    pub contact_id: String,
+    /// Their organisation.
+    pub customer_id: String,
+    /// `removed`.
+    pub status: &'static str,
+}
+
 /// `DELETE /api/me/contacts/{id}` (a colleague) and
 /// `DELETE /api/staff/customers/{customer}/contacts/{id}` (staff).
 pub async fn remove<D: Database>(
@@ -203,7 +218,11 @@ pub async fn remove<D: Database>(
     let organisation = app
         .remove_contact(caller, customer_id, contact_id, now)
         .await?;
-    let body = json!({"contact_id": contact_id, "customer_id": organisation, "status": "removed"});
+    let body = ContactRemovedAnswer {
+        contact_id: contact_id.to_owned(),
+        customer_id: organisation,
+        status: "removed",
+    };
     Ok(Response::json(200, &body).into())
 }
 
@@ -217,63 +236,7 @@ pub async fn accept<D: Database>(
 ) -> Result<Handled> {
     let token = super::token_field(request)?;
     let grant = app.accept_invitation(&token, now, entropy).await?;
-    let body = json!({
-        "access_token": grant.access_token.as_str(),
-        "token_type": "Bearer",
-        "expires_at": format(grant.expires_at),
-    });
-    Ok(Response::json(200, &body).into())
-}
-
-/// What staff do with a claim, by the path's last segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClaimAction {
-    Assign,
-    Join,
-    Refuse,
-}
-
-impl ClaimAction {
-    pub fn parse(segment: &str) -> Option<Self> {
-        match segment {
-            "assign" => Some(Self::Assign),
-            "join" => Some(Self::Join),
-            "refuse" => Some(Self::Refuse),
-            _ => None,
-        }
-    }
-}
-
-/// A claim decision's fields: `serial` (optional) to assign, `reason` to
-/// refuse, refused only once the caller is known (401 and 403 before 422).
-pub async fn decide_claim<D: Database>(
-    app: &App<D>,
-    caller: &Caller,
-    object: &Map<String, Value>,
-    claim_id: &str,
-    action: ClaimAction,
-    now: Instant,
-    entropy: &mut Entropy,
-) -> Result<ClaimDecision> {
-    let mut fields = Fields::new(object);
-    let decided = match action {
-        ClaimAction::Assign => {
-            let Some(serial) = fields.parse_optional("serial", SerialNumber::parse) else {
-                return Err(decode::invalid(fields.errors));
-            };
-            app.assign_claim(caller, claim_id, serial.as_ref(), now, entropy)
-                .await
-        }
-        ClaimAction::Join => app.request_join(caller, claim_id, now, entropy).await,
-        ClaimAction::Refuse => {
-            let Some(reason) = fields.parse("reason", |t| Text::parse(t, REASON_CHARS)) else {
-                return Err(decode::invalid(fields.errors));
-            };
-            app.refuse_claim(caller, claim_id, &reason, now, entropy)
-                .await
-        }
-    };
-    Ok(decided?)
+    Ok(Response::json(200, &AccessGrantAnswer::from(&grant)).into())
 }
 
 /// A body that may be empty (`/assign` without a serial, `/join`), else JSON.
@@ -282,6 +245,24 @@ fn optional_json(request: &Request) -> Result<Map<String, Value>> {
         return Ok(Map::new());
     }
     decode::json_object(request)
+}
+
+/// `POST /api/staff/license-claims/{id}/assign|join|refuse`: what became
+/// of the claim.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct ClaimDecisionAnswer {
+    pub claim_id: String,
+    /// `assigned`, `join_requested` or `refused`.
+    pub status: &'static str,
+    /// With `assigned`: whether the claimant earned the free first coupon
+    /// now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free_coupon_granted: Option<bool>,
+    /// With `join_requested`: how many of the holder's contacts were
+    /// emailed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder_contacts_asked: Option<usize>,
 }
 
 /// `POST /api/staff/license-claims/{id}/assign|join|refuse`.
@@ -295,21 +276,36 @@ pub async fn claim<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = optional_json(request)?;
-    let decision = decide_claim(app, caller, &object, claim_id, action, now, entropy).await?;
+    let decision = app
+        .decide_claim(caller, claim_id, action, &object, now, entropy)
+        .await?;
+    let answer = |status, free_coupon_granted, holder_contacts_asked| ClaimDecisionAnswer {
+        claim_id: claim_id.to_owned(),
+        status,
+        free_coupon_granted,
+        holder_contacts_asked,
+    };
     let (body, jobs) = match decision {
-        ClaimDecision::Assigned { free_coupon } => (
-            json!({"claim_id": claim_id, "status": "assigned", "free_coupon_granted": free_coupon}),
-            Vec::new(),
-        ),
-        ClaimDecision::JoinRequested { jobs } => (
-            json!({"claim_id": claim_id, "status": "join_requested", "holder_contacts_asked": jobs.len()}),
-            jobs,
-        ),
-        ClaimDecision::Refused { jobs } => {
-            (json!({"claim_id": claim_id, "status": "refused"}), jobs)
+        ClaimDecision::Assigned { free_coupon } => {
+            (answer("assigned", Some(free_coupon), None), Vec::new())
         }
+        ClaimDecision::JoinRequested { jobs } => {
+            (answer("join_requested", None, Some(jobs.len())), jobs)
+        }
+        ClaimDecision::Refused { jobs } => (answer("refused", None, None), jobs),
     };
     Ok(Handled::with_jobs(Response::json(200, &body), jobs))
+}
+
+/// `PUT /api/staff/licenses/{serial}/holder`: the license's holder named.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct HolderAnswer {
+    pub serial: String,
+    /// The holding organisation.
+    pub holder_id: String,
+    /// Whether the holder earned the free first coupon now.
+    pub free_coupon_granted: bool,
 }
 
 /// `PUT /api/staff/licenses/{serial}/holder {"customer_id"}`.
@@ -335,6 +331,10 @@ pub async fn set_holder<D: Database>(
     let free_coupon = app
         .set_holder(caller, &serial, &customer_id, now, entropy)
         .await?;
-    let body = json!({"serial": serial.as_str(), "holder_id": customer_id, "free_coupon_granted": free_coupon});
+    let body = HolderAnswer {
+        serial: serial.as_str().to_owned(),
+        holder_id: customer_id,
+        free_coupon_granted: free_coupon,
+    };
     Ok(Response::json(200, &body).into())
 }

@@ -1,7 +1,7 @@
 //! Registration: `POST /api/registrations` (JSON, or the public website's
 //! flat form) and `POST /api/registrations/verify`.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::token_field;
 use crate::app::{AccessError, App, AppError};
@@ -12,6 +12,30 @@ use crate::domain::time::Instant;
 use crate::http::decode::{self, Body};
 use crate::http::{ApiError, Ctx, Handled, Response, Result};
 use crate::store::Database;
+
+/// `POST /api/registrations` (JSON): the organisation registered.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct RegisteredAnswer {
+    pub customer_id: String,
+    /// `pending_verification`: until the emailed link is followed.
+    pub status: &'static str,
+}
+
+/// `POST /api/registrations/verify`: the address confirmed.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct VerifiedAnswer {
+    pub customer_id: String,
+    /// `active`.
+    pub status: &'static str,
+    /// What became of the free first coupon: `granted`,
+    /// `already_granted_for_serial` (another registration of the serial had
+    /// it) or `awaiting_license_claim` (serial `0`: staff resolve it).
+    pub free_coupon: &'static str,
+    /// Coupons now.
+    pub coupon_balance: i64,
+}
 
 /// `POST /api/registrations`.
 pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> {
@@ -24,8 +48,10 @@ pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled
             )
             .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
             let registered = app.register(registration, now, entropy).await?;
-            let body =
-                json!({"customer_id": registered.customer_id, "status": "pending_verification"});
+            let body = RegisteredAnswer {
+                customer_id: registered.customer_id,
+                status: "pending_verification",
+            };
             Ok(Handled::with_jobs(
                 Response::json(201, &body),
                 registered.jobs,
@@ -93,12 +119,12 @@ pub async fn verify<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> 
     let (app, request, now, entropy) = (ctx.app, ctx.request, ctx.now, &mut *ctx.entropy);
     let token = token_field(request)?;
     let verified = app.verify_email(&token, now, entropy).await?;
-    let body = json!({
-        "customer_id": verified.customer_id,
-        "status": "active",
-        "free_coupon": verified.free_coupon.as_str(),
-        "coupon_balance": verified.coupon_balance,
-    });
+    let body = VerifiedAnswer {
+        customer_id: verified.customer_id,
+        status: "active",
+        free_coupon: verified.free_coupon.as_str(),
+        coupon_balance: verified.coupon_balance,
+    };
     Ok(Handled::with_jobs(
         Response::json(200, &body),
         verified.jobs,

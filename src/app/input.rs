@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::registration::RegistrationInput;
+use crate::domain::token::Token;
 
 /// A JSON object read field by field, recording fields of the wrong type.
 pub struct Fields<'a> {
@@ -128,6 +129,15 @@ pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
     crate::domain::time::parse_iso_date(text)
         .ok_or_else(|| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
+}
+
+/// The `token` field of a body that carries an emailed link's token (a
+/// JSON body or a page's form), parsed before any lookup: missing, not a
+/// string, or not a token this portal issues is an error of `token`.
+pub fn token_field(object: &Map<String, Value>) -> Result<Token, FieldErrors> {
+    let mut fields = Fields::new(object);
+    let token = fields.parse("token", Token::parse);
+    token.ok_or(fields.errors)
 }
 
 /// The registration fields of a JSON body (nested `company` and `contact`).
@@ -269,6 +279,25 @@ mod tests {
             (input.accept_terms, input.newsletter),
             (Some(true), Some(false))
         );
+    }
+
+    #[test]
+    fn a_token_field_that_is_missing_not_text_or_not_ours_is_named_token() {
+        let token = "A".repeat(43);
+        assert!(token_field(json!({ "token": token }).as_object().unwrap()).is_ok());
+        for (body, code) in [
+            (json!({}), "required"),
+            (json!({"token": 7}), "type"),
+            (json!({"token": "not-a-token"}), "invalid"),
+        ] {
+            let errors = token_field(body.as_object().unwrap()).unwrap_err();
+            let errors: Vec<_> = errors
+                .list()
+                .iter()
+                .map(|e| (e.field.as_str(), e.code))
+                .collect();
+            assert_eq!(errors, [("token", code)], "{body}");
+        }
     }
 
     #[test]

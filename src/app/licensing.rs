@@ -4,20 +4,27 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde_json::{Map, Value};
 
+use super::input::{self, Fields};
 use super::{
     Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, Job, Principal, StaffIdentity,
 };
 use crate::app::{AccessError, IncidentsError, LicensingError};
 use crate::domain::activation::{self, ActivationCode, InstallationId, LicenseFile};
+use crate::domain::country::Country;
+use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::FieldErrors;
-use crate::domain::license::{License, LicenseRow, ProductVersion};
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+use crate::domain::license::{rows_from_csv, License, LicenseRow, ProductVersion};
 use crate::domain::money::Money;
 use crate::domain::notification;
-use crate::domain::registration::NewRegistration;
+use crate::domain::partner::PartnerKind;
+use crate::domain::registration::{NewRegistration, RegistrationInput};
 use crate::domain::serial::SerialNumber;
 use crate::domain::subscription::{self, Coverage, SaleStart, StatementLine};
+use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::Token;
 use crate::store::{
@@ -149,12 +156,187 @@ pub struct SupsSale {
     pub months: u32,
 }
 
+/// An idempotency key and the fingerprint of the request it came with.
+pub type Keyed = (IdempotencyKey, RequestFingerprint);
+
+impl SupsSale {
+    /// A sale's fields (the end user's registration from a JSON body or a
+    /// form: the address may be none of the vendor's own), with its
+    /// idempotency key if one came; every wrong field named, the key's as
+    /// `Idempotency-Key`.
+    pub fn parse(
+        object: &Map<String, Value>,
+        mut input: RegistrationInput,
+        keyed: Option<Result<Keyed, Invalid>>,
+        vendor: &VendorAddresses,
+        now: Instant,
+    ) -> Result<(Self, Option<Keyed>), FieldErrors> {
+        input.accept_terms = Some(true);
+        let serial_text = input.serial.clone();
+        let registration = NewRegistration::parse(input, vendor);
+        let mut fields = Fields::new(object);
+        let mut errors = match &registration {
+            Ok(_) => FieldErrors::default(),
+            Err(errors) => errors.clone(),
+        };
+        let serial = errors.check(
+            "serial",
+            SerialNumber::parse(serial_text.as_deref().unwrap_or("")),
+        );
+        let today = now.date_naive();
+        let starts_on = fields
+            .parse("starts_on", input::date)
+            .and_then(|day| errors.check("starts_on", SaleStart::parse(day, today)));
+        for error in fields.errors.list() {
+            errors.push(&error.field, Invalid::new(error.code, error.detail.clone()));
+        }
+        let keyed = match keyed {
+            None => None,
+            Some(parsed) => errors.check("Idempotency-Key", parsed),
+        };
+        let months = errors.check(
+            "months",
+            object
+                .get("months")
+                .and_then(Value::as_i64)
+                .map_or(Err(Invalid::required()), subscription::parse_months),
+        );
+        match (registration, serial, starts_on, months) {
+            (Ok(registration), Some(serial), Some(starts_on), Some(months))
+                if errors.is_empty() =>
+            {
+                let sale = Self {
+                    serial,
+                    registration,
+                    starts_on,
+                    months,
+                };
+                Ok((sale, keyed))
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A new partner's fields, parsed, with the id it gets.
+pub fn partner_record(
+    object: &Map<String, Value>,
+    entropy: &mut Entropy,
+) -> Result<PartnerRecord, FieldErrors> {
+    let mut fields = Fields::new(object);
+    let name = fields.parse("name", |t| Text::parse(t, 200));
+    let kind = fields.parse("kind", PartnerKind::parse);
+    let country = fields.parse("country", Country::parse);
+    let email = fields.parse("email", Email::parse);
+    let (Some(name), Some(kind), Some(country), Some(email)) = (name, kind, country, email) else {
+        return Err(fields.errors);
+    };
+    Ok(PartnerRecord {
+        id: entropy.id("ptn"),
+        name: name.into_string(),
+        kind,
+        country: country.code().to_owned(),
+        email: email.as_str().to_owned(),
+        revoked_at: None,
+    })
+}
+
+/// What a license import's file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// An array of objects with the CSV's columns as fields.
+    Json,
+    Csv,
+}
+
+impl ImportFormat {
+    /// The format of a body of this media type, if it is one.
+    pub fn of_media_type(media_type: &str) -> Option<Self> {
+        match media_type {
+            "application/json" => Some(Self::Json),
+            "text/csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// The rows of a license import; a file that cannot be read as its format
+/// says why, as a sentence.
+pub fn license_rows(format: ImportFormat, body: &[u8]) -> Result<Vec<LicenseRow>, String> {
+    if format == ImportFormat::Csv {
+        return rows_from_csv(body);
+    }
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| format!("The body is not valid JSON: {e}."))?;
+    let array = value
+        .as_array()
+        .ok_or_else(|| "Send a JSON array of licenses.".to_owned())?;
+    Ok(array
+        .iter()
+        .map(|row| {
+            let text = |name: &str| match row.get(name) {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            };
+            LicenseRow {
+                serial: text("serial"),
+                product: text("product"),
+                edition: text("edition"),
+                version: text("version"),
+                list_price: text("list_price"),
+                installations: text("installations"),
+                partner_id: text("partner_id"),
+                licensee_name: text("licensee_name"),
+                licensee_country: text("licensee_country"),
+                licensee_vat_id: text("licensee_vat_id"),
+            }
+        })
+        .collect())
+}
+
+/// When a product's version was released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    pub product: Text,
+    pub version: ProductVersion,
+    pub released_on: NaiveDate,
+}
+
+impl Release {
+    /// A release's fields, each wrong one named.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let product = fields.parse("product", |t| Text::parse(t, 100));
+        let version = fields.parse("version", ProductVersion::parse);
+        let released_on = fields.parse("released_on", input::date);
+        match (product, version, released_on) {
+            (Some(product), Some(version), Some(released_on)) => Ok(Self {
+                product,
+                version,
+                released_on,
+            }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+/// A SUPS sale's answer (`POST /api/partner/sups-subscriptions`), typed
+/// here since the use case keeps its text for a retry under the same
+/// idempotency key.
 #[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
 pub struct SupsSold {
     pub subscription_id: String,
+    /// The end user's organisation, registered by the sale if it was not.
     pub customer_id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, format = Date))]
     pub covered_from: NaiveDate,
+    /// The last day covered.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, format = Date))]
     pub covered_until: NaiveDate,
+    /// EUR, two decimals: 2 % of the license's list price.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, example = "6.00"))]
     pub monthly_fee: Money,
 }
 
@@ -450,17 +632,12 @@ impl<D: Database> App<D> {
 
     /// Records when a version was released (or corrects it): whether a
     /// SUPS coverage includes a version is decided by this date.
-    pub async fn record_release(
-        &self,
-        product: &str,
-        version: &ProductVersion,
-        released_on: chrono::NaiveDate,
-    ) -> Result<(), AppError> {
+    pub async fn record_release(&self, release: &Release) -> Result<(), AppError> {
         let statement = store::upsert_release(
-            product,
-            &version.to_string(),
-            i64::from(version.major()),
-            &released_on.to_string(),
+            release.product.as_str(),
+            &release.version.to_string(),
+            i64::from(release.version.major()),
+            &release.released_on.to_string(),
         );
         self.store.write(vec![statement]).await?;
         Ok(())

@@ -38,13 +38,13 @@ pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
 pub use ledger::{Adjustment, Ledger};
 pub use licensing::{
-    coverage_of, require_reseller, Activation, Actor, ImportReport, PartnerAccount,
-    PartnerStatement, SupsSale, SupsSold, Validation,
+    coverage_of, license_rows, partner_record, require_reseller, Activation, Actor, ImportFormat,
+    ImportReport, PartnerAccount, PartnerStatement, Release, SupsSale, SupsSold, Validation,
 };
 pub use mail::{Delivery, EmailRequest, MailSender, SendFailure, CLAIM_LEASE};
 pub use operations::Health;
 pub use orders::{BankAccount, PaymentProvider, PlacedOrder};
-pub use organisations::{ClaimDecision, Invited, People};
+pub use organisations::{ClaimAction, ClaimDecision, Invited, Invitee, People};
 pub use payments::{EventOutcome, Outcome as PaymentOutcome};
 pub use principal::{
     Access, AccessKeys, CachedKeys, Caller, CertsSource, Credentials, CustomerPrincipal,

@@ -2,10 +2,14 @@
 //! staff decide (assign, join the holder, refuse), and staff giving a license
 //! to an organisation.
 
+use serde_json::{Map, Value};
+
+use super::input::Fields;
 use super::{AccessGrant, App, AppError, Caller, CustomerPrincipal, Job, StaffIdentity};
 use crate::app::{AccessError, LicensingError};
-use crate::domain::email::Email;
+use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
+use crate::domain::field::FieldErrors;
 use crate::domain::id::{ContactId, InvitationId};
 use crate::domain::invitation::{self, InvitationError};
 use crate::domain::ledger::{free_coupon, FreeCoupon};
@@ -37,6 +41,44 @@ pub struct People {
     pub invitations: Vec<InvitationRecord>,
 }
 
+/// Longest name of an invited person, as at registration.
+const NAME_CHARS: usize = 200;
+/// Longest reason for refusing a claim.
+const REASON_CHARS: usize = 2000;
+
+/// The person to invite, from a JSON body or a page's form.
+pub struct Invitee {
+    pub name: Text,
+    pub email: Email,
+    pub phone: Phone,
+}
+
+impl Invitee {
+    /// The fields, each wrong one named; the address may be none of the
+    /// vendor's own.
+    pub fn parse(
+        object: &Map<String, Value>,
+        vendor: &VendorAddresses,
+    ) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
+        let email = fields.parse("email", |e| vendor.customer_address(e));
+        let phone = fields.parse("phone", Phone::parse);
+        match (name, email, phone) {
+            (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
+            _ => Err(fields.errors),
+        }
+    }
+}
+
+/// What staff do with a claim, by the path's last segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimAction {
+    Assign,
+    Join,
+    Refuse,
+}
+
 /// What staff decided about a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimDecision {
@@ -54,6 +96,37 @@ pub enum ClaimDecision {
 }
 
 impl<D: Database> App<D> {
+    /// Staff decide a claim, with the action's fields (a form's or a JSON
+    /// body's): `serial` (optional) to assign, `reason` to refuse.
+    pub async fn decide_claim(
+        &self,
+        caller: &Caller,
+        claim_id: &str,
+        action: ClaimAction,
+        object: &Map<String, Value>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<ClaimDecision, AppError> {
+        let mut fields = Fields::new(object);
+        match action {
+            ClaimAction::Assign => {
+                let Some(serial) = fields.parse_optional("serial", SerialNumber::parse) else {
+                    return Err(AppError::Invalid(fields.errors));
+                };
+                self.assign_claim(caller, claim_id, serial.as_ref(), now, entropy)
+                    .await
+            }
+            ClaimAction::Join => self.request_join(caller, claim_id, now, entropy).await,
+            ClaimAction::Refuse => {
+                let Some(reason) = fields.parse("reason", |t| Text::parse(t, REASON_CHARS)) else {
+                    return Err(AppError::Invalid(fields.errors));
+                };
+                self.refuse_claim(caller, claim_id, &reason, now, entropy)
+                    .await
+            }
+        }
+    }
+
     /// The calling contact and their organisation's people, in one round trip.
     pub async fn contacts_as(&self, caller: &Caller) -> Result<People, AppError> {
         let scope = caller.customer_scope();

@@ -212,11 +212,12 @@ impl PaymentProvider for Unconfigured {
 
 /// The rows, each with its handler.
 pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
+    use crate::app::ClaimAction;
     use incidents::SessionCall;
-    use organisations::ClaimAction;
     vec![
         // ---- public: health, the contract, registration, sign-in -------------
-        api(Get, "/healthz", PUBLIC, |c| Box::pin(api::health(c))),
+        api(Get, "/healthz", PUBLIC, |c| Box::pin(api::health(c)))
+            .answers::<api::HealthAnswer>(200, "Up, with this build's version"),
         api(Get, "/api/openapi.json", PUBLIC, |_| {
             Box::pin(async { Err(ApiError::NoRoute) })
         })
@@ -227,41 +228,48 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .summary("Registers an end user (JSON, or the website's flat form)")
         .takes::<crate::api::queries::Registration>()
         .takes_media("application/x-www-form-urlencoded")
-        .answers_json(201, "Registered: a verification link is emailed")
+        .answers::<api::registration::RegisteredAnswer>(201, "Registered: a verification link is emailed")
         .answers_bare(303, "A form post: to the thank-you page, or back to the form with errors"),
         api(Post, "/api/registrations/verify", PUBLIC, |c| {
             Box::pin(api::registration::verify(c))
-        }),
+        })
+        .answers::<api::registration::VerifiedAnswer>(200, "The address is confirmed and the account active"),
         api(Post, "/api/sessions", PUBLIC, |c| {
             Box::pin(api::sessions::request_sign_in(c))
         })
         .summary("Emails a sign-in link")
-        .answers_json(202, "Accepted: if the address is registered, a link is on its way")
+        .answers::<api::sessions::SignInRequestedAnswer>(202, "Accepted: if the address is registered, a link is on its way")
         .withholds_links(),
         api(Post, "/api/sessions/redeem", PUBLIC, |c| {
             Box::pin(api::sessions::redeem(c))
-        }),
+        })
+        .answers::<api::sessions::AccessGrantAnswer>(200, "The link exchanged, once, for an access token"),
         api(Post, "/api/invitations/accept", PUBLIC, |c| {
             Box::pin(organisations::accept(c.app, c.request, c.now, c.entropy))
-        }),
+        })
+        .answers::<api::sessions::AccessGrantAnswer>(200, "Accepted: the invited person is a contact, signed in"),
         api(Post, "/api/licenses/validate", PUBLIC, |c| {
             Box::pin(licensing::validate(c.app, c.request, c.now))
-        }),
+        })
+        .answers::<licensing::ValidationAnswer>(200, "Whether the installation may run this version, and why not"),
         api(Get, "/api/licenses/public-key", PUBLIC, |c| {
             Box::pin(licensing::public_key(c.app))
-        }),
+        })
+        .answers::<licensing::PublicKeyAnswer>(200, "The key that verifies license files"),
         api(Post, "/api/webhooks/stripe", SIGNED, |c| {
             Box::pin(coupons::stripe_webhook(c.app, c.request, c.now, c.entropy))
         }),
         // ---- the customer's API ------------------------------------------------
         api(Get, "/api/me", CUSTOMER, |c| {
             Box::pin(api::profile::me(c.app, c.caller, c.now))
-        }),
+        })
+        .answers::<api::profile::ProfileAnswer>(200, "The profile, balance and licenses held"),
         api(Patch, "/api/me", CUSTOMER, |c| {
             Box::pin(api::profile::change_me(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         })
+        .answers::<api::profile::ProfileAnswer>(200, "Changed: the profile as GET /api/me shows it; a new address waits as pending_email")
         .withholds_links(),
         api(Delete, "/api/me", CUSTOMER, |c| {
             Box::pin(api::privacy::request_erasure(
@@ -341,7 +349,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app, c.request, c.caller, false, c.now, c.entropy,
             ))
         })
-        .answers_json(201, "Created"),
+        .answers::<licensing::ActivationAnswer>(201, "Activated: a seat is taken")
+        .answers::<licensing::ActivationAnswer>(200, "This installation was active already: its activation and code, no second seat"),
         api(
             Delete,
             "/api/me/activations/{activation_id}",
@@ -355,13 +364,15 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<licensing::ActivationAnswer>(200, "Deactivated: the seat is free"),
         api(
             Get,
             "/api/me/activations/{activation_id}/license-file",
             CUSTOMER,
             |c| Box::pin(licensing::license_file(c.app, c.caller, c.param(0), c.now)),
-        ),
+        )
+        .answers::<licensing::LicenseFileAnswer>(200, "The signed license file, as a download"),
         api(Get, "/api/me/contacts", CUSTOMER, |c| {
             Box::pin(organisations::contacts(c.app, c.caller, c.now))
         })
@@ -380,7 +391,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.param(0),
                 c.now,
             ))
-        }),
+        })
+        .answers::<organisations::ContactRemovedAnswer>(200, "Removed: the colleague signs in no more"),
         api(
             Delete,
             "/api/me/invitations/{invitation_id}",
@@ -607,7 +619,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             ))
         })
         .takes_media("application/json")
-        .takes_media("text/csv"),
+        .takes_media("text/csv")
+        .answers::<licensing::ImportReportAnswer>(200, "What became of each row"),
         api(Put, "/api/staff/licenses/{serial}/holder", ADMIN, |c| {
             Box::pin(organisations::set_holder(
                 c.app,
@@ -617,14 +630,15 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.now,
                 c.entropy,
             ))
-        }),
+        })
+        .answers::<organisations::HolderAnswer>(200, "The organisation holds the license"),
         api(Post, "/api/staff/partners", ADMIN, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
                 licensing::create_partner(c.app, c.request, &p, c.now, c.entropy).await
             })
         })
-        .answers_json(201, "Created"),
+        .answers::<licensing::PartnerCreatedAnswer>(201, "Added: its API key is shown this once"),
         api(
             Post,
             "/api/staff/partners/{partner_id}/revoke",
@@ -637,16 +651,18 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.now,
                 ))
             },
-        ),
+        )
+        .answers::<licensing::PartnerRevokedAnswer>(200, "Revoked: its key opens nothing any more"),
         api(Post, "/api/staff/releases", ADMIN, |c| {
             Box::pin(async move {
                 licensing::add_release(c.app, c.request, &c.principal().await?).await
             })
         })
-        .answers_json(201, "Created"),
+        .answers::<licensing::ReleaseAnswer>(201, "Recorded (or corrected)"),
         api(Get, "/api/staff/license-claims", ADMIN, |c| {
             Box::pin(organisations::claims(c.app, c.caller))
-        }),
+        })
+        .answers::<organisations::ClaimsAnswer>(200, "The claims waiting for staff"),
         api(
             Post,
             "/api/staff/license-claims/{claim_id}/resolve",
@@ -661,7 +677,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<licensing::ClaimResolvedAnswer>(200, "Assigned: the claimant's organisation holds the license"),
         api(
             Post,
             "/api/staff/license-claims/{claim_id}/assign",
@@ -677,7 +694,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<organisations::ClaimDecisionAnswer>(200, "Assigned: the claimant's organisation holds the license"),
         api(
             Post,
             "/api/staff/license-claims/{claim_id}/join",
@@ -693,7 +711,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<organisations::ClaimDecisionAnswer>(200, "The holder's contacts are asked by email to take the claimant in"),
         api(
             Post,
             "/api/staff/license-claims/{claim_id}/refuse",
@@ -709,7 +728,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<organisations::ClaimDecisionAnswer>(200, "Refused: the claimant is told why"),
         api(
             Delete,
             "/api/staff/customers/{customer_id}/contacts/{contact_id}",
@@ -723,7 +743,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.now,
                 ))
             },
-        ),
+        )
+        .answers::<organisations::ContactRemovedAnswer>(200, "Removed: the contact signs in no more"),
         // Admins: they keep the customers' contacts (removal above); agents
         // only read customers, finance keeps the money.
         api(
@@ -756,7 +777,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app, c.request, c.caller, true, c.now, c.entropy,
             ))
         })
-        .answers_json(201, "Created"),
+        .answers::<licensing::ActivationAnswer>(201, "Activated: a seat is taken")
+        .answers::<licensing::ActivationAnswer>(200, "This installation was active already: its activation and code, no second seat"),
         api(
             Delete,
             "/api/partner/activations/{activation_id}",
@@ -770,22 +792,26 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<licensing::ActivationAnswer>(200, "Deactivated: the seat is free"),
         api(Get, "/api/partner/sups-subscriptions", RESELLER, |c| {
             Box::pin(licensing::partner_subscriptions(c.app, c.caller, c.now))
-        }),
+        })
+        .answers::<licensing::PartnerSubscriptionsAnswer>(200, "The SUPS subscriptions the partner sold"),
         api(Post, "/api/partner/sups-subscriptions", RESELLER, |c| {
             Box::pin(licensing::sell_sups(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         })
-        .answers_json(201, "Created"),
+        .answers::<crate::app::SupsSold>(201, "Sold: the coverage created or extended (an end user not yet registered is registered and emailed)"),
         api(Get, "/api/partner/licenses", PARTNER, |c| {
             Box::pin(licensing::partner_licenses(c.app, c.caller))
-        }),
+        })
+        .answers::<licensing::PartnerLicensesAnswer>(200, "The licenses assigned to the partner"),
         api(Get, "/api/partner/statements/{month}", RESELLER, |c| {
             Box::pin(licensing::partner_statement(c.app, c.caller, c.param(0)))
-        }),
+        })
+        .answers::<licensing::StatementAnswer>(200, "The month's fees, prorated by days of coverage"),
         // ---- public pages ------------------------------------------------------
         page(Get, "/", PUBLIC, |_| {
             Box::pin(async { Ok(web::home().into()) })

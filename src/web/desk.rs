@@ -73,15 +73,6 @@ pub(crate) fn desk(role: StaffRole, status: u16, title: &str, body: Html) -> Han
     page_in(Area::DeskAs(role), status, title, body).into()
 }
 
-/// A use case's refusal of a form: its field errors shown on the form,
-/// anything else as the desk's problem page.
-pub(crate) fn field_errors(error: ApiError) -> std::result::Result<FieldErrors, Box<Handled>> {
-    match error {
-        ApiError::App(AppError::Invalid(errors)) => Ok(errors),
-        other => Err(Box::new(problem_page(Area::Desk, other))),
-    }
-}
-
 // ---- tasks and orders in review --------------------------------------------
 
 pub(crate) fn tasks_html(
@@ -449,14 +440,9 @@ pub async fn create_partner<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let record = match licensing::partner_record(&object, entropy) {
+    let record = match crate::app::partner_record(&object, entropy) {
         Ok(record) => record,
-        Err(error) => {
-            return match field_errors(error) {
-                Ok(errors) => partners_html(app, caller, 422, &errors, &object).await,
-                Err(page) => Ok(*page),
-            }
-        }
+        Err(errors) => return partners_html(app, caller, 422, &errors, &object).await,
     };
     let staff = app.identify(caller).await?.staff()?;
     match app.create_partner(record, now, entropy).await {
@@ -548,14 +534,17 @@ pub async fn import_licenses<D: Database>(
         ));
     };
     let json = file.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-    let media = if json { "application/json" } else { "text/csv" };
-    let rows = match licensing::license_rows(Some(media), file) {
+    let format = if json {
+        crate::app::ImportFormat::Json
+    } else {
+        crate::app::ImportFormat::Csv
+    };
+    let rows = match crate::app::license_rows(format, file) {
         Ok(rows) => rows,
-        Err(ApiError::MalformedBody(detail)) => {
+        Err(detail) => {
             let staff = app.identify(caller).await?.staff()?;
             return Ok(refused(staff.role, &detail));
         }
-        Err(other) => return Err(other),
     };
     let (staff, report) = match app.import_licenses(caller, rows, now).await {
         Ok(imported) => imported,
@@ -652,12 +641,13 @@ pub async fn add_release<D: Database>(
 ) -> Result<Handled> {
     app.identify(caller).await?.staff()?;
     let object = form(request)?;
-    match licensing::record_release(app, &object).await {
-        Ok(_) => Ok(Response::redirect("/desk/releases").into()),
-        Err(error) => match field_errors(error) {
-            Ok(errors) => releases_html(app, caller, 422, &errors, &object).await,
-            Err(page) => Ok(*page),
-        },
+    let release = match crate::app::Release::parse(&object) {
+        Ok(release) => release,
+        Err(errors) => return releases_html(app, caller, 422, &errors, &object).await,
+    };
+    match app.record_release(&release).await {
+        Ok(()) => Ok(Response::redirect("/desk/releases").into()),
+        Err(error) => Ok(problem_page(Area::Desk, error.into())),
     }
 }
 
@@ -739,7 +729,7 @@ pub async fn sell_sups<D: Database>(
         page_in(Area::Partner, 422, "Sell SUPS", body).into()
     };
     let vendor = &app.config.vendor_addresses;
-    let (sale, keyed) = match licensing::sups_sale(
+    let (sale, keyed) = match crate::app::SupsSale::parse(
         &object,
         crate::app::input::registration_form(&pairs),
         key,
@@ -747,12 +737,9 @@ pub async fn sell_sups<D: Database>(
         now,
     ) {
         Ok(parsed) => parsed,
-        Err(error) => {
+        Err(errors) => {
             app.identify(caller).await?;
-            return Ok(match error {
-                ApiError::App(AppError::Invalid(errors)) => again(errors),
-                other => problem_page(Area::Partner, other),
-            });
+            return Ok(again(errors));
         }
     };
     let keyed = keyed
@@ -1278,12 +1265,15 @@ pub async fn decide_claim<D: Database>(
     request: &Request,
     caller: &Caller,
     id: &str,
-    action: organisations::ClaimAction,
+    action: crate::app::ClaimAction,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    match organisations::decide_claim(app, caller, &object, id, action, now, entropy).await {
+    match app
+        .decide_claim(caller, id, action, &object, now, entropy)
+        .await
+    {
         Ok(decision) => {
             let jobs = match decision {
                 crate::app::ClaimDecision::Assigned { .. } => Vec::new(),
@@ -1292,8 +1282,7 @@ pub async fn decide_claim<D: Database>(
             };
             Ok(Handled::with_jobs(Response::redirect("/desk/claims"), jobs))
         }
-        Err(ApiError::App(error)) => refusal_page(Area::Desk, error),
-        Err(error) => Ok(problem_page(Area::Desk, error)),
+        Err(error) => refusal_page(Area::Desk, error),
     }
 }
 

@@ -42,7 +42,7 @@ mod prelude {
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::shell::{page, page_in, Area};
-    pub(super) use crate::api::{bulletins, coupons, licensing, organisations};
+    pub(super) use crate::api::{bulletins, coupons};
     pub(super) use crate::app::input::Fields;
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,

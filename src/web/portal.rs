@@ -744,7 +744,7 @@ pub async fn invite_contact<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let invitee = match organisations::Invitee::parse(&object, &app.config.vendor_addresses) {
+    let invitee = match crate::app::Invitee::parse(&object, &app.config.vendor_addresses) {
         Ok(invitee) => invitee,
         Err(errors) => return contacts_html(app, caller, 422, &errors, &object, now).await,
     };

@@ -814,9 +814,12 @@ pub async fn sign_in_form<D: Database>(
             jobs,
         ));
     }
-    let outcome = match crate::api::token_field(request) {
-        Ok(token) => app.sign_in_browser(&token, now, entropy).await,
-        Err(_) => Err(AppError::Access(AccessError::Token(
+    let token = decode::json_or_form(request)
+        .ok()
+        .and_then(|object| crate::app::input::token_field(&object).ok());
+    let outcome = match token {
+        Some(token) => app.sign_in_browser(&token, now, entropy).await,
+        None => Err(AppError::Access(AccessError::Token(
             crate::domain::token::TokenError::Unknown,
         ))),
     };

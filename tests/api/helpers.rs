@@ -753,3 +753,165 @@ impl<T: Transport> TestApp<T> {
         (email, token)
     }
 }
+
+/// The API's contract as committed (what the Worker serves), read once.
+fn contract() -> &'static Value {
+    static DOCUMENT: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let path = format!("{}/assets/api/openapi.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_slice(&std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    })
+}
+
+/// Checks an API answer against the contract: its status is one the route
+/// documents, and a JSON body conforms to the schema documented for that
+/// status and media type, every field of it described. Both transports call
+/// it for every request the suites send, so each answer a test reaches is
+/// held to its description (schemathesis, with generated requests, seldom
+/// gets past validation to the answers of success).
+pub fn check_contract(method: &str, path: &str, response: &TestResponse) {
+    let path = path.split_once('?').map_or(path, |(path, _)| path);
+    let Some(row) =
+        spica_portal::router::route_for(spica_portal::http::Method::parse(method), path)
+            .filter(|row| !row.platform && row.surface == spica_portal::router::Surface::Api)
+    else {
+        return;
+    };
+    if method == "HEAD" || response.body.is_empty() {
+        return;
+    }
+    let document = contract();
+    let operation = &document["paths"][row.pattern][row.method.as_str().to_ascii_lowercase()];
+    let status = response.status.to_string();
+    let class = format!("{}XX", &status[..1]);
+    let Some(answer) = operation["responses"]
+        .get(&status)
+        .or_else(|| operation["responses"].get(&class))
+    else {
+        panic!(
+            "{method} {}: status {status} is not in the contract: {}",
+            row.pattern,
+            response.text()
+        );
+    };
+    let media_type = response
+        .header("content-type")
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if !media_type.ends_with("json") {
+        return;
+    }
+    let schema = &answer["content"][media_type]["schema"];
+    assert!(
+        !schema.is_null(),
+        "{method} {}: {status} as {media_type} is not in the contract",
+        row.pattern
+    );
+    let body = response.json();
+    if let Err(wrong) = conforms(document, schema, &body, "$", true) {
+        panic!(
+            "{method} {} {status}: the answer does not conform to the contract: {wrong}\n{body:#}",
+            row.pattern
+        );
+    }
+}
+
+/// Whether `value` conforms to `schema`, for the parts of JSON Schema the
+/// contract uses; `strict`: an object may have only the properties its
+/// schema describes. Problems may carry extension members (RFC 9457), so
+/// theirs are not strict.
+fn conforms(
+    document: &Value,
+    schema: &Value,
+    value: &Value,
+    at: &str,
+    strict: bool,
+) -> Result<(), String> {
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        let target = &document["components"]["schemas"][name];
+        assert!(!target.is_null(), "{reference} is not in the contract");
+        let strict = strict && !matches!(name, "Problem" | "LinkWithheld");
+        return conforms(document, target, value, at, strict);
+    }
+    if let Some(options) = schema["oneOf"].as_array() {
+        let matching = options
+            .iter()
+            .filter(|option| conforms(document, option, value, at, strict).is_ok())
+            .count();
+        return (matching == 1)
+            .then_some(())
+            .ok_or_else(|| format!("{at}: matches {matching} of oneOf's schemas, not one"));
+    }
+    if let Some(options) = schema["anyOf"].as_array() {
+        return options
+            .iter()
+            .any(|option| conforms(document, option, value, at, strict).is_ok())
+            .then_some(())
+            .ok_or_else(|| format!("{at}: matches none of anyOf's schemas"));
+    }
+    if let Some(parts) = schema["allOf"].as_array() {
+        for part in parts {
+            conforms(document, part, value, at, false)?;
+        }
+    }
+    if let Some(constant) = schema.get("const") {
+        if constant != value {
+            return Err(format!("{at}: {value} is not {constant}"));
+        }
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let is = |kind: &str| match kind {
+        "null" => value.is_null(),
+        "boolean" => value.is_boolean(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "string" => value.is_string(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => false,
+    };
+    if !types.is_empty() && !types.iter().any(|kind| is(kind)) {
+        return Err(format!("{at}: {value} is not of type {types:?}"));
+    }
+    if let (Some(minimum), Some(number)) = (schema["minimum"].as_f64(), value.as_f64()) {
+        if number < minimum {
+            return Err(format!("{at}: {value} is below {minimum}"));
+        }
+    }
+    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
+        for (index, item) in array.iter().enumerate() {
+            conforms(document, items, item, &format!("{at}[{index}]"), strict)?;
+        }
+    }
+    if let Some(object) = value.as_object() {
+        for required in schema["required"].as_array().into_iter().flatten() {
+            let name = required.as_str().unwrap_or_default();
+            if !object.contains_key(name) {
+                return Err(format!("{at}: the required field {name} is missing"));
+            }
+        }
+        if let Some(properties) = schema["properties"].as_object() {
+            for (name, field) in object {
+                match properties.get(name) {
+                    Some(described) => {
+                        conforms(document, described, field, &format!("{at}.{name}"), strict)?;
+                    }
+                    None if strict => {
+                        return Err(format!("{at}.{name} is not described"));
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    Ok(())
+}

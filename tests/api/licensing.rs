@@ -584,3 +584,101 @@ fn a_sale_retried_with_its_key_extends_coverage_once() {
     assert_eq!(theirs.status, 201, "{}", theirs.text());
     assert!(theirs.header("idempotent-replayed").is_none());
 }
+
+#[test]
+fn a_resellers_statement_charges_each_fee_by_the_days_covered_in_the_month() {
+    let app = spawn_app();
+    let (_, key, _, sold) = sups_customer(&app, 1);
+    let today = chrono::NaiveDate::parse_from_str(&today(&app), "%Y-%m-%d").unwrap();
+    let month = today.format("%Y-%m").to_string();
+    let statement = as_partner(
+        &app,
+        &key,
+        "GET",
+        &format!("/api/partner/statements/{month}"),
+        &json!({}),
+    );
+    assert_eq!(statement.status, 200, "{}", statement.text());
+    let statement = statement.json();
+    use chrono::Datelike;
+    let first = today.with_day(1).unwrap();
+    let next = first.checked_add_months(chrono::Months::new(1)).unwrap();
+    let days_in_month = (next - first).num_days();
+    let days_covered = (next - today).num_days();
+    // 24.69 a month, prorated to the cent, half away from zero.
+    let cents = (2469 * days_covered * 2 + days_in_month) / (2 * days_in_month);
+    let amount = format!("{}.{:02}", cents / 100, cents % 100);
+    assert_eq!(
+        statement["lines"],
+        json!([{"subscription_id": sold["subscription_id"], "days_covered": days_covered,
+            "days_in_month": days_in_month, "monthly_fee": "24.69", "amount": amount}])
+    );
+    assert_eq!(
+        (
+            &statement["month"],
+            &statement["currency"],
+            &statement["total"]
+        ),
+        (&json!(month), &json!("EUR"), &json!(amount))
+    );
+    let before = (first - chrono::Duration::days(1)).format("%Y-%m");
+    let earlier = as_partner(
+        &app,
+        &key,
+        "GET",
+        &format!("/api/partner/statements/{before}"),
+        &json!({}),
+    )
+    .json();
+    assert_eq!(
+        (&earlier["lines"], &earlier["total"]),
+        (&json!([]), &json!("0.00"))
+    );
+}
+
+#[test]
+fn a_version_released_while_sups_covers_the_license_is_an_entitled_upgrade() {
+    let app = spawn_app();
+    let (partner_id, key) = partner(&app, "both");
+    // A product of its own: releases are the catalogue's, shared by all.
+    let product = unique("Product ");
+    let serial = unique_serial();
+    let mut row = license_row(&serial, &partner_id, 1);
+    row["product"] = json!(product);
+    import(&app, &json!([row]));
+    let email = unique_email();
+    let sold = as_partner(
+        &app,
+        &key,
+        "POST",
+        "/api/partner/sups-subscriptions",
+        &sale(&email, &serial, &today(&app), 12),
+    );
+    assert_eq!(sold.status, 201, "{}", sold.text());
+    let body = json!({"serial": serial, "installation_id": "SRV-9", "product_version": "7", "technician": "Bob"});
+    let activated = as_partner(&app, &key, "POST", "/api/partner/activations", &body);
+    assert_eq!(activated.status, 201, "{}", activated.text());
+    let code = activated.json()["activation_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        validate(&app, &serial, "SRV-9", &code, "8.0")["code"],
+        "VERSION_NOT_COVERED"
+    );
+
+    let release = json!({"product": product, "version": "8.0", "released_on": today(&app)});
+    let recorded = app.staff_send("POST", "/api/staff/releases", &release);
+    assert_eq!(recorded.status, 201, "{}", recorded.text());
+    assert_eq!(recorded.json(), release);
+    let upgrade = validate(&app, &serial, "SRV-9", &code, "8.0");
+    assert_eq!(
+        (
+            &upgrade["valid"],
+            &upgrade["code"],
+            &upgrade["upgrade_entitled"]
+        ),
+        (&json!(true), &json!("VALID"), &json!(true))
+    );
+    assert_eq!(upgrade["sups_until"], sold.json()["covered_until"]);
+}

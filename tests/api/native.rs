@@ -441,6 +441,7 @@ impl Transport for Native {
             body: handled.response.body,
         };
         super::helpers::check_round_trips(method, path, &response);
+        super::helpers::check_contract(method, path, &response);
         response
     }
 

@@ -105,6 +105,7 @@ impl Transport for Http {
             answer = send(&self.agent, method, &url, headers, &body);
         }
         super::helpers::check_round_trips(method, path, &answer);
+        super::helpers::check_contract(method, path, &answer);
         answer
     }
 
