@@ -3,18 +3,14 @@
 
 use serde_json::{json, Value};
 
+use crate::app::bulletins::{self, BULLETINS_SHOWN};
 use crate::app::{App, Caller, Principal};
-use crate::domain::bulletin::Bulletin;
 use crate::domain::entropy::Entropy;
-use crate::domain::field::FieldErrors;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
 use crate::store::{BulletinSummary, Database};
-
-/// The bulletins the staff list and `/news` show.
-pub(crate) const BULLETINS_SHOWN: i64 = 100;
 
 fn summary_json(summary: &BulletinSummary) -> Value {
     let b = &summary.bulletin;
@@ -30,15 +26,6 @@ fn summary_json(summary: &BulletinSummary) -> Value {
     })
 }
 
-pub(crate) fn parse(
-    object: &serde_json::Map<String, Value>,
-) -> std::result::Result<Bulletin, FieldErrors> {
-    Bulletin::parse(
-        object.get("subject").and_then(Value::as_str),
-        object.get("body").and_then(Value::as_str),
-    )
-}
-
 /// `POST /api/staff/bulletins {"subject", "body"}`: 202, as the sending
 /// goes on in the queue.
 pub async fn publish<D: Database>(
@@ -49,7 +36,7 @@ pub async fn publish<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let staff = principal.staff()?;
-    let bulletin = parse(&decode::json_object(request)?).map_err(decode::invalid)?;
+    let bulletin = bulletins::parse(&decode::json_object(request)?).map_err(decode::invalid)?;
     let published = app
         .publish_bulletin(&bulletin, &staff.email, now, entropy)
         .await?;

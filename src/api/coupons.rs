@@ -5,11 +5,11 @@ use serde_json::{json, Value};
 
 use crate::app::input::Fields;
 use crate::app::Caller;
-use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
+use crate::app::{tasks, Adjustment, App, Idempotency, PaymentProvider, Upload};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::minutes_available;
-use crate::domain::order::{PaymentMethod, Quantity, ReviewSettlement};
+use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
@@ -257,11 +257,6 @@ pub async fn staff_tasks<D: Database>(
     Ok(Response::json(200, &json!({ "tasks": tasks })).into())
 }
 
-/// The note that resolves a task or settles an order.
-pub fn note(fields: &mut Fields) -> Option<Text> {
-    fields.parse("note", |t| Text::parse(t, 1000))
-}
-
 /// `POST /api/staff/tasks/{id}/resolve {"note"}`.
 pub async fn resolve_task<D: Database>(
     app: &App<D>,
@@ -272,23 +267,11 @@ pub async fn resolve_task<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let Some(note) = note(&mut fields) else {
+    let Some(note) = tasks::note(&mut fields) else {
         return Err(decode::invalid(fields.errors));
     };
     let task = app.resolve_task(caller, task_id, &note, now).await?;
     Ok(Response::json(200, &task_json(&task)).into())
-}
-
-/// The settle form's fields, parsed: what to do and why.
-pub fn settlement(
-    fields: &mut Fields,
-) -> std::result::Result<(ReviewSettlement, Text), FieldErrors> {
-    let action = fields.parse("action", ReviewSettlement::parse);
-    let note = note(fields);
-    match (action, note) {
-        (Some(action), Some(note)) => Ok((action, note)),
-        _ => Err(fields.errors.clone()),
-    }
 }
 
 /// `POST /api/staff/orders/{id}/settle {"action", "note"}`.
@@ -302,7 +285,7 @@ pub async fn settle_order<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let (action, note) = match settlement(&mut fields) {
+    let (action, note) = match tasks::settlement(&mut fields) {
         Ok(parsed) => parsed,
         Err(errors) => return Err(decode::invalid(errors)),
     };

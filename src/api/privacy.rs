@@ -9,21 +9,11 @@ use crate::http::{Handled, Response};
 use crate::store::Database;
 use serde_json::json;
 
-/// `GET /api/me/export` (bearer) and `GET /portal/export` (the portal's
-/// download, with the browser session): one JSON document, saved as a
-/// dated file.
+/// `GET /api/me/export`: the document ([`crate::app::privacy::PersonalData`])
+/// as a dated file, as the portal's download gives it.
 pub async fn export<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
     let export = app.export(caller, now).await?;
-    Ok(Response::json(200, &export.document)
-        .with_header(
-            "content-disposition",
-            &format!(
-                "attachment; filename=\"spica-personal-data-{}.json\"",
-                now.date_naive()
-            ),
-        )
-        .with_header("cache-control", "no-store")
-        .into())
+    Ok(Response::from(export.file()).into())
 }
 
 /// `DELETE /api/me`: 202, and a link to confirm the erasure goes to the

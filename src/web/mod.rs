@@ -40,8 +40,9 @@ mod prelude {
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::shell::{page, page_in, Area};
-    pub(super) use crate::api::{bulletins, coupons, incidents, licensing, organisations};
+    pub(super) use crate::api::{incidents, licensing, organisations};
     pub(super) use crate::app::input::Fields;
+    pub(super) use crate::app::{bulletins, tasks};
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
         PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,
