@@ -35,7 +35,7 @@ pub use download::Download;
 pub use error::{AccessError, AppError, BillingError, IncidentsError, LicensingError, Problem};
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
-pub use ledger::{Adjustment, Ledger};
+pub use ledger::{AdjustedBalance, Adjustment, Ledger};
 pub use licensing::{
     coverage_of, require_reseller, Activation, Actor, ImportReport, PartnerAccount,
     PartnerStatement, SupsSale, SupsSold, Validation,
