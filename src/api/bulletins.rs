@@ -1,42 +1,69 @@
 //! News bulletins: staff publish them (API and desk page), anyone reads
 //! them at `/news`, and a bulletin's link unsubscribes its recipient.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
+use crate::app::bulletins::{self, BULLETINS_SHOWN};
 use crate::app::{App, Caller, Principal};
-use crate::domain::bulletin::Bulletin;
 use crate::domain::entropy::Entropy;
-use crate::domain::field::FieldErrors;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
 use crate::store::{BulletinSummary, Database};
 
-/// The bulletins the staff list and `/news` show.
-pub(crate) const BULLETINS_SHOWN: i64 = 100;
-
-fn summary_json(summary: &BulletinSummary) -> Value {
-    let b = &summary.bulletin;
-    json!({
-        "bulletin_id": b.id,
-        "subject": b.subject,
-        "published_at": format(b.published_at),
-        "published_by": b.published_by,
-        "recipients": summary.recipients,
-        "sent": summary.sent,
-        "failed": summary.failed,
-        "pending": summary.pending,
-    })
+/// A published bulletin and how its sending stands.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct BulletinAnswer {
+    pub bulletin_id: String,
+    pub subject: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub published_at: String,
+    /// The address of the staff member who published it.
+    pub published_by: String,
+    /// The contacts subscribed when it was published.
+    pub recipients: i64,
+    pub sent: i64,
+    /// Refused, given up, never sent (no email service) or of unknown fate.
+    pub failed: i64,
+    /// Not yet taken by the sending job (their emails not yet written).
+    pub pending: i64,
 }
 
-pub(crate) fn parse(
-    object: &serde_json::Map<String, Value>,
-) -> std::result::Result<Bulletin, FieldErrors> {
-    Bulletin::parse(
-        object.get("subject").and_then(Value::as_str),
-        object.get("body").and_then(Value::as_str),
-    )
+impl From<&BulletinSummary> for BulletinAnswer {
+    fn from(summary: &BulletinSummary) -> Self {
+        let b = &summary.bulletin;
+        Self {
+            bulletin_id: b.id.clone(),
+            subject: b.subject.clone(),
+            published_at: format(b.published_at),
+            published_by: b.published_by.clone(),
+            recipients: summary.recipients,
+            sent: summary.sent,
+            failed: summary.failed,
+            pending: summary.pending,
+        }
+    }
+}
+
+/// `GET /api/staff/bulletins`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct BulletinsAnswer {
+    /// Newest first, at most 100.
+    pub bulletins: Vec<BulletinAnswer>,
+}
+
+/// A bulletin just published, whose emails are on their way.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PublishedAnswer {
+    pub bulletin_id: String,
+    /// The contacts subscribed now, each to be sent it.
+    pub recipients: u64,
+    /// `sending`.
+    pub status: &'static str,
 }
 
 /// `POST /api/staff/bulletins {"subject", "body"}`: 202, as the sending
@@ -49,17 +76,18 @@ pub async fn publish<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let staff = principal.staff()?;
-    let bulletin = parse(&decode::json_object(request)?).map_err(decode::invalid)?;
+    let bulletin = bulletins::parse(&decode::json_object(request)?).map_err(decode::invalid)?;
     let published = app
         .publish_bulletin(&bulletin, &staff.email, now, entropy)
         .await?;
-    let body = json!({
-        "bulletin_id": published.id,
-        "recipients": published.recipients,
-        "status": "sending",
-    });
+    let location = format!("/news/{}", published.id);
+    let body = PublishedAnswer {
+        bulletin_id: published.id,
+        recipients: published.recipients,
+        status: "sending",
+    };
     Ok(Handled::with_jobs(
-        Response::json(202, &body).with_header("location", &format!("/news/{}", published.id)),
+        Response::json(202, &body).with_header("location", &location),
         published.jobs,
     ))
 }
@@ -67,6 +95,8 @@ pub async fn publish<D: Database>(
 /// `GET /api/staff/bulletins`: the newest first, with their counts.
 pub async fn list<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (_, summaries) = app.bulletins_as(caller, BULLETINS_SHOWN).await?;
-    let bulletins: Vec<Value> = summaries.iter().map(summary_json).collect();
-    Ok(Response::json(200, &json!({ "bulletins": bulletins })).into())
+    let body = BulletinsAnswer {
+        bulletins: summaries.iter().map(BulletinAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }

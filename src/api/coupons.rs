@@ -1,95 +1,195 @@
 //! The coupon endpoints: the ledger, orders, the payment webhook, and the
 //! staff's bank statements and adjustments.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::app::input::Fields;
 use crate::app::Caller;
-use crate::app::{Adjustment, App, Idempotency, PaymentProvider, Upload};
+use crate::app::{
+    tasks, Adjustment, App, BankAccount, Idempotency, PaymentProvider, ReportLine, Upload,
+};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::ledger::minutes_available;
-use crate::domain::order::{PaymentMethod, Quantity, ReviewSettlement};
+use crate::domain::ledger::{minutes_available, MINUTES_PER_COUPON};
+use crate::domain::money::{Money, CURRENCY};
+use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::ApiError;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
-use crate::store::{Database, OrderRecord, TaskRecord};
+use crate::store::{BankEntryRecord, Database, LedgerLine, OrderRecord, TaskRecord};
 
-/// Why a sale is not zero-rated where it could have been: its code and the
-/// reason in words; null when there is nothing to explain.
-pub(crate) fn vat_note_json(note: Option<crate::domain::vat::VatNote>) -> Value {
-    note.map_or(
-        Value::Null,
-        |note| json!({"code": note.as_str(), "explanation": note.explanation()}),
-    )
+/// Where a bank transfer goes, and the reference that finds its order.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct BankTransferAnswer {
+    pub beneficiary: String,
+    pub iban: String,
+    pub bic: String,
+    /// What is still to be paid, as a decimal string ("61.00").
+    pub amount: String,
+    /// `EUR`.
+    pub currency: &'static str,
+    /// The RF creditor reference (ISO 11649) to quote.
+    pub reference: String,
+    /// The same in groups of four, as written on paper.
+    pub reference_grouped: String,
 }
 
-/// An order as its answer shows it.
-pub fn order_json<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> Value {
-    let order = &record.order;
-    let mut body = json!({
-        "order_id": order.id,
-        "quantity": order.quantity.get(),
-        "unit_price": order.unit_price,
-        "total": order.total,
-        "vat_rate": order.vat.rate.to_string(),
-        "vat_category": order.vat.category.as_str(),
-        "vat_note": vat_note_json(order.buyer.vat_note),
-        "vat": order.vat.vat,
-        "total_due": order.vat.total_due,
-        "currency": crate::domain::money::CURRENCY,
-        "payment_method": order.method.as_str(),
-        "status": order.status_at(now).as_str(),
-        "received": order.received,
-        "created_at": format(order.created_at),
-        "expires_at": format(order.expires_at),
-        "paid_at": record.paid_at.map(format),
-    });
-    if let Some(url) = &record.checkout_url {
-        body["checkout_url"] = json!(url);
+/// A coupon order. Amounts are decimal strings with two places.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct OrderAnswer {
+    pub order_id: String,
+    /// Coupons ordered, 1 to 200.
+    pub quantity: u32,
+    /// Net, per coupon ("25.00", or "15.00" with SUPS coverage).
+    pub unit_price: String,
+    /// Net, quantity × unit price.
+    pub total: String,
+    /// The VAT rate in percent ("22").
+    pub vat_rate: String,
+    /// `standard`, `reverse_charge` or `not_subject`.
+    pub vat_category: &'static str,
+    /// Why the sale is not zero-rated where it could have been; null when
+    /// there is nothing to explain.
+    pub vat_note: Option<super::VatNoteAnswer>,
+    pub vat: String,
+    /// Net plus VAT: what the card is charged and a transfer must bring.
+    pub total_due: String,
+    /// `EUR`.
+    pub currency: &'static str,
+    /// `card` or `bank_transfer`.
+    pub payment_method: &'static str,
+    /// `awaiting_payment`, `partially_paid`, `paid`, `failed`, `cancelled`,
+    /// `expired` or `review`.
+    pub status: &'static str,
+    /// What bank transfers have brought so far.
+    pub received: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    /// Unpaid after this, the order expires (a late transfer still pays it).
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub expires_at: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub paid_at: Option<String>,
+    /// A card order's Stripe Checkout page; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schema(nullable = false))]
+    pub checkout_url: Option<String>,
+    /// A bank-transfer order's payment details; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schema(nullable = false))]
+    pub bank_transfer: Option<BankTransferAnswer>,
+    /// Why the order is in review; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schema(nullable = false))]
+    pub review_reason: Option<String>,
+}
+
+impl OrderAnswer {
+    /// The order as its answer shows it; bank details from the account
+    /// transfers go to.
+    pub fn of(bank: Option<&BankAccount>, record: &OrderRecord, now: Instant) -> Self {
+        let order = &record.order;
+        Self {
+            order_id: order.id.clone(),
+            quantity: order.quantity.get(),
+            unit_price: order.unit_price.to_string(),
+            total: order.total.to_string(),
+            vat_rate: order.vat.rate.to_string(),
+            vat_category: order.vat.category.as_str(),
+            vat_note: super::VatNoteAnswer::of(order.buyer.vat_note),
+            vat: order.vat.vat.to_string(),
+            total_due: order.vat.total_due.to_string(),
+            currency: CURRENCY,
+            payment_method: order.method.as_str(),
+            status: order.status_at(now).as_str(),
+            received: order.received.to_string(),
+            created_at: format(order.created_at),
+            expires_at: format(order.expires_at),
+            paid_at: record.paid_at.map(format),
+            checkout_url: record.checkout_url.clone(),
+            bank_transfer: order
+                .rf_reference
+                .as_ref()
+                .zip(bank)
+                .map(|(reference, account)| BankTransferAnswer {
+                    beneficiary: account.beneficiary.clone(),
+                    iban: account.iban.as_str().to_owned(),
+                    bic: account.bic.as_str().to_owned(),
+                    amount: order.outstanding().to_string(),
+                    currency: CURRENCY,
+                    reference: reference.as_str().to_owned(),
+                    reference_grouped: reference.grouped(),
+                }),
+            review_reason: record.review_reason.clone(),
+        }
     }
-    if let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) {
-        body["bank_transfer"] = json!({
-            "beneficiary": account.beneficiary,
-            "iban": account.iban.as_str(),
-            "bic": account.bic.as_str(),
-            "amount": order.outstanding(),
-            "currency": crate::domain::money::CURRENCY,
-            "reference": reference.as_str(),
-            "reference_grouped": reference.grouped(),
-        });
+}
+
+/// `GET /api/me/coupon-orders`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct OrdersAnswer {
+    /// Newest first.
+    pub orders: Vec<OrderAnswer>,
+}
+
+/// One line of the coupon ledger.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct LedgerEntryAnswer {
+    pub id: String,
+    /// `free_grant`, `purchase`, `consumption`, `reversal` or `adjustment`.
+    pub kind: &'static str,
+    /// Coupons added (positive) or taken (negative).
+    pub coupons: i64,
+    /// The same in minutes of support.
+    pub minutes: i64,
+    /// The order a purchase or reversal belongs to.
+    pub order_id: Option<String>,
+    /// Why staff adjusted the balance.
+    pub reason: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+}
+
+impl From<&LedgerLine> for LedgerEntryAnswer {
+    fn from(line: &LedgerLine) -> Self {
+        Self {
+            id: line.id.clone(),
+            kind: line.kind.as_str(),
+            coupons: line.coupons,
+            minutes: line.coupons * MINUTES_PER_COUPON,
+            order_id: line.order_id.clone(),
+            reason: line.reason.clone(),
+            created_at: format(line.created_at),
+        }
     }
-    if let Some(reason) = &record.review_reason {
-        body["review_reason"] = json!(reason);
-    }
-    body
+}
+
+/// `GET /api/me/ledger`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct LedgerAnswer {
+    pub coupon_balance: i64,
+    /// The balance in minutes of support.
+    pub minutes_available: i64,
+    /// Newest first.
+    pub entries: Vec<LedgerEntryAnswer>,
 }
 
 pub async fn ledger<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (_, ledger) = app.my_ledger(caller).await?;
-    let entries: Vec<Value> = ledger
-        .lines
-        .iter()
-        .map(|line| {
-            json!({
-                "id": line.id,
-                "kind": line.kind.as_str(),
-                "coupons": line.coupons,
-                "minutes": line.coupons * crate::domain::ledger::MINUTES_PER_COUPON,
-                "order_id": line.order_id,
-                "reason": line.reason,
-                "created_at": format(line.created_at),
-            })
-        })
-        .collect();
-    let body = json!({
-        "coupon_balance": ledger.balance,
-        "minutes_available": minutes_available(ledger.balance),
-        "entries": entries,
-    });
+    let body = LedgerAnswer {
+        coupon_balance: ledger.balance,
+        minutes_available: minutes_available(ledger.balance),
+        entries: ledger.lines.iter().map(LedgerEntryAnswer::from).collect(),
+    };
     Ok(Response::json(200, &body).into())
 }
 
@@ -131,12 +231,17 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
     let placed = app
         .place_order(caller, quantity, method, provider, now, entropy)
         .await?;
-    let body = order_json(app, &placed.record, now);
+    let body = OrderAnswer::of(app.config.bank_account.as_ref(), &placed.record, now);
     let location = format!("/api/me/coupon-orders/{}", placed.record.order.id);
     Ok(Handled::with_jobs(
         Response::json(201, &body).with_header("location", &location),
         placed.jobs,
     ))
+}
+
+/// An order as the caller's answer shows it.
+fn order<D>(app: &App<D>, record: &OrderRecord, now: Instant) -> OrderAnswer {
+    OrderAnswer::of(app.config.bank_account.as_ref(), record, now)
 }
 
 pub async fn list_orders<D: Database>(
@@ -145,8 +250,10 @@ pub async fn list_orders<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let (_, orders) = app.my_orders(caller).await?;
-    let orders: Vec<Value> = orders.iter().map(|r| order_json(app, r, now)).collect();
-    Ok(Response::json(200, &json!({ "orders": orders })).into())
+    let body = OrdersAnswer {
+        orders: orders.iter().map(|r| order(app, r, now)).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 pub async fn get_order<D: Database>(
@@ -156,7 +263,7 @@ pub async fn get_order<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let (_, record) = app.my_order(caller, order_id).await?;
-    Ok(Response::json(200, &order_json(app, &record, now)).into())
+    Ok(Response::json(200, &order(app, &record, now)).into())
 }
 
 pub async fn cancel_order<D: Database>(
@@ -166,7 +273,20 @@ pub async fn cancel_order<D: Database>(
     now: Instant,
 ) -> Result<Handled> {
     let record = app.cancel_order(caller, order_id, now).await?;
-    Ok(Response::json(200, &order_json(app, &record, now)).into())
+    Ok(Response::json(200, &order(app, &record, now)).into())
+}
+
+/// What became of a Stripe event.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct StripeEventAnswer {
+    /// Always true: the event was taken (an ignored type too).
+    pub received: bool,
+    pub event_id: String,
+    /// `credited`, `duplicate`, `ignored`, `awaiting_async_payment`,
+    /// `unknown_order`, `already_paid`, `review`, `failed`,
+    /// `already_reversed`, `not_credited` or `reversed`.
+    pub outcome: &'static str,
 }
 
 /// Stripe's webhook: the raw body as received, never re-serialised.
@@ -184,8 +304,72 @@ pub async fn stripe_webhook<D: Database>(
             entropy,
         )
         .await?;
-    let body = json!({"received": true, "event_id": outcome.event_id, "outcome": outcome.outcome.as_str()});
+    let body = StripeEventAnswer {
+        received: true,
+        event_id: outcome.event_id,
+        outcome: outcome.outcome.as_str(),
+    };
     Ok(Handled::with_jobs(Response::json(200, &body), outcome.jobs))
+}
+
+/// One entry of a statement as its import (or a match by hand) left it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct BankEntryLineAnswer {
+    /// The entry's place in the file, from 0.
+    pub index: usize,
+    /// `matched`, `duplicate`, `partial`, `overpaid`, `unmatched` or
+    /// `ignored`.
+    pub outcome: &'static str,
+    /// The order it paid (or would have).
+    pub order_id: Option<String>,
+    /// A decimal string ("61.00").
+    pub amount: String,
+    pub currency: String,
+    /// The reference or remittance text the bank gave.
+    pub reference: Option<String>,
+    /// The payer's name as the bank gave it.
+    pub remitter: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = Date))]
+    pub booking_date: Option<String>,
+    /// What was done, in words.
+    pub detail: String,
+    /// The bank entry's id, for matching an unmatched one by hand.
+    pub bank_entry_id: Option<String>,
+}
+
+impl From<&ReportLine> for BankEntryLineAnswer {
+    fn from(line: &ReportLine) -> Self {
+        Self {
+            index: line.index,
+            outcome: line.outcome.as_str(),
+            order_id: line.order_id.clone(),
+            amount: line.amount.clone(),
+            currency: line.currency.clone(),
+            reference: line.reference.clone(),
+            remitter: line.remitter.clone(),
+            booking_date: line.booking_date.clone(),
+            detail: line.detail.clone(),
+            bank_entry_id: line.bank_entry_id.clone(),
+        }
+    }
+}
+
+/// An imported statement: how many entries had each outcome, and each
+/// entry's.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct StatementReportAnswer {
+    pub statement_id: String,
+    /// Entries in the file.
+    pub entries: usize,
+    pub matched: usize,
+    pub duplicates: usize,
+    pub partial: usize,
+    pub overpaid: usize,
+    pub unmatched: usize,
+    pub ignored: usize,
+    pub lines: Vec<BankEntryLineAnswer>,
 }
 
 pub async fn bank_statement<D: Database>(
@@ -205,28 +389,81 @@ pub async fn bank_statement<D: Database>(
         }
     };
     let (imported, jobs) = app.import_statement(caller, upload, now, entropy).await?;
-    Ok(Handled::with_jobs(
-        Response::json(200, &imported.report),
-        jobs,
-    ))
+    let report = &imported.report;
+    let counts = report.counts;
+    let body = StatementReportAnswer {
+        statement_id: report.statement_id.clone(),
+        entries: counts.entries,
+        matched: counts.matched,
+        duplicates: counts.duplicates,
+        partial: counts.partial,
+        overpaid: counts.overpaid,
+        unmatched: counts.unmatched,
+        ignored: counts.ignored,
+        lines: report.lines.iter().map(BankEntryLineAnswer::from).collect(),
+    };
+    Ok(Handled::with_jobs(Response::json(200, &body), jobs))
 }
 
-/// A task as the API shows it.
-pub fn task_json(task: &TaskRecord) -> Value {
-    json!({
-        "id": task.id,
-        "kind": task.kind,
-        "order_id": task.order_id,
-        "customer_id": task.customer_id,
-        "amount": task.amount_cents.and_then(crate::domain::money::Money::from_cents),
-        "coupons": task.coupons,
-        "detail": task.detail,
-        "created_at": format(task.created_at),
-        "status": if task.resolved_at.is_some() { "resolved" } else { "open" },
-        "resolved_at": task.resolved_at.map(format),
-        "resolved_by": task.resolved_by,
-        "note": task.resolution,
-    })
+/// A task staff settle by hand.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct TaskAnswer {
+    pub id: String,
+    /// `refund_excess`, `coupon_debt` or `payment_review`.
+    pub kind: String,
+    pub order_id: Option<String>,
+    pub customer_id: Option<String>,
+    /// Money to send back, as a decimal string ("25.00").
+    pub amount: Option<String>,
+    /// Coupons owed.
+    pub coupons: Option<i64>,
+    /// What happened, in words.
+    pub detail: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    /// `open` or `resolved`.
+    pub status: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub resolved_at: Option<String>,
+    /// The address of the staff member who resolved it.
+    pub resolved_by: Option<String>,
+    /// Their note.
+    pub note: Option<String>,
+}
+
+impl From<&TaskRecord> for TaskAnswer {
+    fn from(task: &TaskRecord) -> Self {
+        Self {
+            id: task.id.clone(),
+            kind: task.kind.clone(),
+            order_id: task.order_id.clone(),
+            customer_id: task.customer_id.clone(),
+            amount: task
+                .amount_cents
+                .and_then(Money::from_cents)
+                .map(|amount| amount.to_string()),
+            coupons: task.coupons,
+            detail: task.detail.clone(),
+            created_at: format(task.created_at),
+            status: if task.resolved_at.is_some() {
+                "resolved"
+            } else {
+                "open"
+            },
+            resolved_at: task.resolved_at.map(format),
+            resolved_by: task.resolved_by.clone(),
+            note: task.resolution.clone(),
+        }
+    }
+}
+
+/// `GET /api/staff/tasks`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct TasksAnswer {
+    /// Open ones oldest first, resolved ones newest first.
+    pub tasks: Vec<TaskAnswer>,
 }
 
 /// What staff must settle by hand: refunds of excess, coupon debts, reviews;
@@ -248,18 +485,11 @@ pub async fn staff_tasks<D: Database>(
             return Err(decode::invalid(errors));
         }
     };
-    let tasks: Vec<Value> = app
-        .staff_tasks(caller, resolved)
-        .await?
-        .iter()
-        .map(task_json)
-        .collect();
-    Ok(Response::json(200, &json!({ "tasks": tasks })).into())
-}
-
-/// The note that resolves a task or settles an order.
-pub fn note(fields: &mut Fields) -> Option<Text> {
-    fields.parse("note", |t| Text::parse(t, 1000))
+    let tasks = app.staff_tasks(caller, resolved).await?;
+    let body = TasksAnswer {
+        tasks: tasks.iter().map(TaskAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 /// `POST /api/staff/tasks/{id}/resolve {"note"}`.
@@ -272,23 +502,31 @@ pub async fn resolve_task<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let Some(note) = note(&mut fields) else {
+    let Some(note) = tasks::note(&mut fields) else {
         return Err(decode::invalid(fields.errors));
     };
     let task = app.resolve_task(caller, task_id, &note, now).await?;
-    Ok(Response::json(200, &task_json(&task)).into())
+    Ok(Response::json(200, &TaskAnswer::from(&task)).into())
 }
 
-/// The settle form's fields, parsed: what to do and why.
-pub fn settlement(
-    fields: &mut Fields,
-) -> std::result::Result<(ReviewSettlement, Text), FieldErrors> {
-    let action = fields.parse("action", ReviewSettlement::parse);
-    let note = note(fields);
-    match (action, note) {
-        (Some(action), Some(note)) => Ok((action, note)),
-        _ => Err(fields.errors.clone()),
-    }
+/// How an order in review was settled.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct SettlementAnswer {
+    /// `credit`, `refund` or `cancel`.
+    pub action: &'static str,
+    pub note: String,
+    /// The address of the staff member who settled it.
+    pub settled_by: String,
+}
+
+/// An order just settled, and how.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct SettledOrderAnswer {
+    #[serde(flatten)]
+    pub order: OrderAnswer,
+    pub settlement: SettlementAnswer,
 }
 
 /// `POST /api/staff/orders/{id}/settle {"action", "note"}`.
@@ -302,36 +540,68 @@ pub async fn settle_order<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let (action, note) = match settlement(&mut fields) {
-        Ok(parsed) => parsed,
-        Err(errors) => return Err(decode::invalid(errors)),
-    };
+    let (action, note) = tasks::settlement(&mut fields).map_err(decode::invalid)?;
     let (staff, record, jobs) = app
         .settle_order(caller, order_id, action, &note, now, entropy)
         .await?;
-    let mut body = order_json(app, &record, now);
-    body["settlement"] =
-        json!({"action": action.as_str(), "note": note.as_str(), "settled_by": staff.email});
+    let body = SettledOrderAnswer {
+        order: order(app, &record, now),
+        settlement: SettlementAnswer {
+            action: action.as_str(),
+            note: note.as_str().to_owned(),
+            settled_by: staff.email,
+        },
+    };
     Ok(Handled::with_jobs(Response::json(200, &body), jobs))
+}
+
+/// A bank entry no order was found for.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct BankEntryAnswer {
+    pub id: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = Date))]
+    pub booking_date: Option<String>,
+    /// A decimal string ("61.00").
+    pub amount: Option<String>,
+    pub currency: String,
+    /// The reference or remittance text the bank gave.
+    pub reference: Option<String>,
+    /// The payer's name as the bank gave it.
+    pub remitter: Option<String>,
+    /// When it was imported.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+}
+
+impl From<&BankEntryRecord> for BankEntryAnswer {
+    fn from(entry: &BankEntryRecord) -> Self {
+        Self {
+            id: entry.id.clone(),
+            booking_date: entry.booking_date.clone(),
+            amount: Money::from_cents(entry.amount_cents).map(|amount| amount.to_string()),
+            currency: entry.currency.clone(),
+            reference: entry.reference.clone(),
+            remitter: entry.remitter.clone(),
+            created_at: format(entry.created_at),
+        }
+    }
+}
+
+/// `GET /api/staff/bank-entries`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct BankEntriesAnswer {
+    /// Oldest first.
+    pub entries: Vec<BankEntryAnswer>,
 }
 
 pub async fn unmatched_entries<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let (_, entries) = app.unmatched_entries(caller, 500).await?;
-    let entries: Vec<Value> = entries
-        .iter()
-        .map(|e| {
-            json!({
-                "id": e.id,
-                "booking_date": e.booking_date,
-                "amount": crate::domain::money::Money::from_cents(e.amount_cents),
-                "currency": e.currency,
-                "reference": e.reference,
-                "remitter": e.remitter,
-                "created_at": format(e.created_at),
-            })
-        })
-        .collect();
-    Ok(Response::json(200, &json!({ "entries": entries })).into())
+    let body = BankEntriesAnswer {
+        entries: entries.iter().map(BankEntryAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 pub async fn match_entry<D: Database>(
@@ -350,7 +620,8 @@ pub async fn match_entry<D: Database>(
     let (line, jobs) = app
         .match_bank_entry(caller, entry_id, &order_id, now, entropy)
         .await?;
-    Ok(Handled::with_jobs(Response::json(200, &line), jobs))
+    let body = BankEntryLineAnswer::from(&line);
+    Ok(Handled::with_jobs(Response::json(200, &body), jobs))
 }
 
 /// `POST /api/staff/customers/{id}/adjustments` with an `Idempotency-Key`.

@@ -1,40 +1,77 @@
 //! The organisation's invoices and credit notes: listed as JSON, each also
-//! as its UBL document for the buyer's accounting.
+//! as its UBL document for the buyer's accounting; and finance's documents
+//! of a period, as JSON or the accountant's CSV.
 
 use chrono::NaiveDate;
-use serde_json::{json, Value};
+use serde::Serialize;
 
+use super::VatNoteAnswer;
+use crate::app::invoices::{csv_file, period, ubl_file};
 use crate::app::{App, Caller};
 use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::invoice::Kind;
 use crate::domain::money::CURRENCY;
 use crate::http::decode;
 use crate::http::Result;
 use crate::http::{Handled, Request, Response};
 use crate::store::{Database, InvoiceRecord};
 
-/// A document as the JSON answers show it.
-fn summary(record: &InvoiceRecord) -> Value {
-    let document = &record.document;
-    json!({
-        "invoice_id": record.id,
-        "number": document.number.to_string(),
-        "kind": document.kind.as_str(),
-        "issued_on": document.issued_on.to_string(),
-        "net": document.amounts.net.to_string(),
-        "vat": document.amounts.vat.to_string(),
-        "total": document.amounts.total_due.to_string(),
-        "currency": CURRENCY,
-        "order_id": document.order_id,
-        "vat_category": document.amounts.category.as_str(),
-    })
+/// An invoice or credit note. Amounts are decimal strings with two places;
+/// a credit note's are positive too.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct InvoiceAnswer {
+    pub invoice_id: String,
+    /// Its number in the year's sequence ("2026-000001").
+    pub number: String,
+    /// `invoice` or `credit_note`.
+    pub kind: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = Date))]
+    pub issued_on: String,
+    pub net: String,
+    pub vat: String,
+    /// Net plus VAT.
+    pub total: String,
+    /// `EUR`.
+    pub currency: &'static str,
+    /// The order it bills (or credits).
+    pub order_id: String,
+    /// `standard`, `reverse_charge` or `not_subject`.
+    pub vat_category: &'static str,
+}
+
+impl From<&InvoiceRecord> for InvoiceAnswer {
+    fn from(record: &InvoiceRecord) -> Self {
+        let document = &record.document;
+        Self {
+            invoice_id: record.id.clone(),
+            number: document.number.to_string(),
+            kind: document.kind.as_str(),
+            issued_on: document.issued_on.to_string(),
+            net: document.amounts.net.to_string(),
+            vat: document.amounts.vat.to_string(),
+            total: document.amounts.total_due.to_string(),
+            currency: CURRENCY,
+            order_id: document.order_id.clone(),
+            vat_category: document.amounts.category.as_str(),
+        }
+    }
+}
+
+/// `GET /api/me/invoices`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct InvoicesAnswer {
+    /// Newest first.
+    pub invoices: Vec<InvoiceAnswer>,
 }
 
 /// `GET /api/me/invoices`.
 pub async fn list<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
     let records = app.my_invoices(caller).await?;
-    let invoices: Vec<Value> = records.iter().map(summary).collect();
-    Ok(Response::json(200, &json!({ "invoices": invoices })).into())
+    let body = InvoicesAnswer {
+        invoices: records.iter().map(InvoiceAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 /// `GET /api/me/invoices/{invoice_id}`: JSON, or with `Accept:
@@ -50,74 +87,46 @@ pub async fn get<D: Database>(
         .header("accept")
         .is_some_and(|accept| accept.contains("application/xml"));
     Ok(if wants_xml {
-        ubl(&record)
+        Response::from(ubl_file(&record))
     } else {
-        Response::json(200, &summary(&record))
+        Response::json(200, &InvoiceAnswer::from(&record))
     }
     .into())
 }
 
-/// A document as its UBL file, named by its number so that a browser (the
-/// portal's download) saves it as such and an API client can ignore it.
-pub(crate) fn ubl(record: &InvoiceRecord) -> Response {
-    let document = &record.document;
-    let stem = match document.kind {
-        Kind::Invoice => "invoice",
-        Kind::CreditNote => "credit-note",
-    };
-    Response::new(200, "application/xml", document.to_ubl().into_bytes())
-        .with_header(
-            "content-disposition",
-            &format!("attachment; filename=\"{stem}-{}.xml\"", document.number),
-        )
-        .with_header("cache-control", "no-store")
+/// A document of a period, as finance reads it: with its buyer.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct IssuedInvoiceAnswer {
+    #[serde(flatten)]
+    pub invoice: InvoiceAnswer,
+    pub customer_id: String,
+    /// The buyer's name as the document states it.
+    pub buyer: String,
+    pub buyer_vat_id: Option<String>,
+    /// Why its order was not zero-rated where it could have been; null when
+    /// there is nothing to explain.
+    pub vat_note: Option<VatNoteAnswer>,
 }
 
-/// The longest period one export covers: a year, leap or not.
-const MAX_PERIOD_DAYS: i64 = 366;
-
-/// The CSV columns; credit notes keep their documents' positive amounts and
-/// say what they are in `kind`.
-const CSV_HEADER: [&str; 9] = [
-    "number",
-    "date",
-    "kind",
-    "buyer",
-    "buyer VAT number",
-    "net",
-    "VAT",
-    "gross",
-    "VAT category",
-];
-
-/// The period of `from` and `to`: both required dates, in order, at most
-/// [`MAX_PERIOD_DAYS`] apart; each fault named by its parameter.
-pub(crate) fn period(
-    request: &Request,
-    errors: &mut FieldErrors,
-) -> Option<(NaiveDate, NaiveDate)> {
-    let mut day = |name: &str| {
-        let parsed = request
-            .query_param(name)
-            .ok_or_else(Invalid::required)
-            .and_then(|text| crate::app::input::date(&text));
-        errors.check(name, parsed)
-    };
-    let (from, to) = (day("from"), day("to"));
-    let (from, to) = (from?, to?);
-    let days = (to - from).num_days();
-    if days < 0 {
-        errors.push("to", Invalid::new("order", "must not be before from"));
-        None
-    } else if days >= MAX_PERIOD_DAYS {
-        errors.push(
-            "to",
-            Invalid::new("range", format!("at most {MAX_PERIOD_DAYS} days from from")),
-        );
-        None
-    } else {
-        Some((from, to))
+impl From<&InvoiceRecord> for IssuedInvoiceAnswer {
+    fn from(record: &InvoiceRecord) -> Self {
+        Self {
+            invoice: InvoiceAnswer::from(record),
+            customer_id: record.customer_id.clone(),
+            buyer: record.document.buyer.name.clone(),
+            buyer_vat_id: record.document.buyer.vat_id.clone(),
+            vat_note: VatNoteAnswer::of(record.vat_note),
+        }
     }
+}
+
+/// `GET /api/staff/invoices` as JSON.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct IssuedInvoicesAnswer {
+    /// In number order.
+    pub invoices: Vec<IssuedInvoiceAnswer>,
 }
 
 /// `GET /api/staff/invoices?from=&to=[&format=csv]`: finance's documents of
@@ -138,142 +147,27 @@ pub async fn staff_list<D: Database>(
     };
     let (from, to) = asked_period(request, errors)?;
     let (_, records) = app.issued_invoices(caller, from, to).await?;
-    if !csv {
-        let invoices: Vec<Value> = records
-            .iter()
-            .map(|record| {
-                let mut item = summary(record);
-                item["customer_id"] = json!(record.customer_id);
-                item["buyer"] = json!(record.document.buyer.name);
-                item["buyer_vat_id"] = json!(record.document.buyer.vat_id);
-                item["vat_note"] = super::coupons::vat_note_json(record.vat_note);
-                item
-            })
-            .collect();
-        return Ok(Response::json(200, &json!({ "invoices": invoices })).into());
+    Ok(if csv {
+        Response::from(csv_file(&records, from, to))
+    } else {
+        let body = IssuedInvoicesAnswer {
+            invoices: records.iter().map(IssuedInvoiceAnswer::from).collect(),
+        };
+        Response::json(200, &body)
     }
-    Ok(csv_file(&records, from, to).into())
+    .into())
 }
 
-/// `GET /desk/invoices.csv?from=&to=`: the same file for a desk browser,
-/// whose session cookie the API does not take.
-pub async fn staff_csv<D: Database>(
-    app: &App<D>,
-    request: &Request,
-    caller: &Caller,
-) -> Result<Handled> {
-    let (from, to) = asked_period(request, FieldErrors::default())?;
-    let (_, records) = app.issued_invoices(caller, from, to).await?;
-    Ok(csv_file(&records, from, to).into())
-}
-
-/// The period asked for, or the refusal naming
-/// its faults and those already in `errors`.
+/// The period asked for, or the refusal naming its faults and those already
+/// in `errors`.
 fn asked_period(request: &Request, mut errors: FieldErrors) -> Result<(NaiveDate, NaiveDate)> {
-    let period = period(request, &mut errors);
-    match period.filter(|_| errors.is_empty()) {
+    let asked = period(
+        request.query_param("from"),
+        request.query_param("to"),
+        &mut errors,
+    );
+    match asked.filter(|_| errors.is_empty()) {
         Some(period) => Ok(period),
         None => Err(decode::invalid(errors)),
-    }
-}
-
-/// The accountant's file of a period's documents: the API's `format=csv`
-/// and the desk's download.
-fn csv_file(records: &[InvoiceRecord], from: NaiveDate, to: NaiveDate) -> Response {
-    let rows: Vec<Vec<String>> = records
-        .iter()
-        .map(|record| {
-            let document = &record.document;
-            vec![
-                document.number.to_string(),
-                document.issued_on.to_string(),
-                document.kind.as_str().to_owned(),
-                document.buyer.name.clone(),
-                document.buyer.vat_id.clone().unwrap_or_default(),
-                document.amounts.net.to_string(),
-                document.amounts.vat.to_string(),
-                document.amounts.total_due.to_string(),
-                document.amounts.category.as_str().to_owned(),
-            ]
-        })
-        .collect();
-    Response::new(
-        200,
-        "text/csv; charset=utf-8",
-        to_csv(&CSV_HEADER, &rows).into_bytes(),
-    )
-    .with_header(
-        "content-disposition",
-        &format!("attachment; filename=\"invoices-{from}-to-{to}.csv\""),
-    )
-    .with_header("cache-control", "no-store")
-}
-
-/// RFC 4180 CSV (CRLF line ends) whose cells a spreadsheet shows as text:
-/// one starting with `=`, `+`, `-` or `@` gets a leading apostrophe, so a
-/// buyer's name cannot become a formula on the accountant's machine.
-fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let cell = |text: &str| {
-        let text = if text.starts_with(['=', '+', '-', '@']) {
-            format!("'{text}")
-        } else {
-            text.to_owned()
-        };
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text
-        }
-    };
-    let line = |cells: Vec<String>| cells.join(",") + "\r\n";
-    let mut out = line(header.iter().map(|h| cell(h)).collect());
-    for row in rows {
-        out.push_str(&line(row.iter().map(|c| cell(c)).collect()));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::to_csv;
-
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| (*c).to_owned()).collect()
-    }
-
-    #[test]
-    fn plain_cells_are_written_as_they_are() {
-        assert_eq!(
-            to_csv(&["a", "b"], &[row(&["2026-000001", "61.00"])]),
-            "a,b\r\n2026-000001,61.00\r\n"
-        );
-    }
-
-    #[test]
-    fn commas_quotes_and_newlines_are_quoted_with_quotes_doubled() {
-        assert_eq!(
-            to_csv(
-                &["x"],
-                &[
-                    row(&["Kovinar, d.o.o."]),
-                    row(&["say \"hi\""]),
-                    row(&["a\nb"]),
-                    row(&["c\rd"])
-                ]
-            ),
-            "x\r\n\"Kovinar, d.o.o.\"\r\n\"say \"\"hi\"\"\"\r\n\"a\nb\"\r\n\"c\rd\"\r\n"
-        );
-    }
-
-    #[test]
-    fn cells_that_a_spreadsheet_would_evaluate_get_an_apostrophe() {
-        let rows = [row(&["=1+1", "+SUM(A1)", "-5", "@cmd", "a=b"])];
-        assert_eq!(to_csv(&[], &rows), "\r\n'=1+1,'+SUM(A1),'-5,'@cmd,a=b\r\n");
-        // Escaping applies after the apostrophe: a formula with a comma
-        // stays one quoted cell.
-        assert_eq!(
-            to_csv(&[], &[row(&["=HYPERLINK(\"x\",1)"])]),
-            "\r\n\"'=HYPERLINK(\"\"x\"\",1)\"\r\n"
-        );
     }
 }

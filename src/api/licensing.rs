@@ -610,7 +610,7 @@ pub async fn partner_licenses<D: Database>(app: &App<D>, caller: &Caller) -> Res
 /// One subscription's share of the month.
 #[derive(Debug, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
-pub struct StatementLineAnswer {
+pub struct FeeLineAnswer {
     pub subscription_id: String,
     pub days_covered: u32,
     pub days_in_month: u32,
@@ -632,7 +632,7 @@ pub struct StatementAnswer {
     pub month: String,
     /// `EUR`.
     pub currency: &'static str,
-    pub lines: Vec<StatementLineAnswer>,
+    pub lines: Vec<FeeLineAnswer>,
     #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = String, example = "3.00"))]
     pub total: Money,
 }
@@ -647,7 +647,7 @@ impl StatementAnswer {
             lines: statement
                 .lines
                 .iter()
-                .map(|(_, line)| StatementLineAnswer {
+                .map(|(_, line)| FeeLineAnswer {
                     subscription_id: line.subscription_id.clone(),
                     days_covered: line.days_covered,
                     days_in_month: line.days_in_month,

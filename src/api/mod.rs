@@ -57,6 +57,12 @@ pub struct VatNoteAnswer {
     pub explanation: &'static str,
 }
 
+impl VatNoteAnswer {
+    pub fn of(note: Option<VatNote>) -> Option<Self> {
+        note.map(Self::from)
+    }
+}
+
 impl From<VatNote> for VatNoteAnswer {
     fn from(note: VatNote) -> Self {
         Self {

@@ -1,6 +1,7 @@
 //! The staff list and the audit log, for admins.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::{invalid_field, Result};
 use crate::app::input::Fields;
@@ -14,40 +15,163 @@ use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::{Handled, Request, Response};
-use crate::store::{AuditEntry, Database, StaffMemberRecord};
+use crate::store::{AuditEntry, Database, OutboxMessage, OutboxStatus, StaffMemberRecord};
 
-fn member_json(member: &StaffMemberRecord) -> Value {
-    json!({
-        "member_id": member.id,
-        "email": member.email,
-        "name": member.name,
-        "role": member.role.as_str(),
-        "active": member.deactivated_at.is_none(),
-        "created_at": format(member.created_at),
-        "deactivated_at": member.deactivated_at.map(format),
-    })
+/// A member of staff.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct MemberAnswer {
+    pub member_id: String,
+    /// The address Cloudflare Access asserts.
+    pub email: String,
+    pub name: String,
+    /// `agent`, `finance` or `admin`.
+    pub role: &'static str,
+    /// False once deactivated: their assertions are refused.
+    pub active: bool,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub deactivated_at: Option<String>,
 }
 
-pub fn entry_json(entry: &AuditEntry) -> Value {
-    json!({
-        "id": entry.id,
-        "actor": {"kind": entry.actor_kind, "id": entry.actor_id, "name": entry.actor_name, "role": entry.role},
-        "action": entry.action,
-        "target": entry.target,
-        "detail": serde_json::from_str::<Value>(&entry.detail).unwrap_or(Value::Null),
-        "at": format(entry.created_at),
-    })
+impl From<&StaffMemberRecord> for MemberAnswer {
+    fn from(member: &StaffMemberRecord) -> Self {
+        Self {
+            member_id: member.id.clone(),
+            email: member.email.clone(),
+            name: member.name.clone(),
+            role: member.role.as_str(),
+            active: member.deactivated_at.is_none(),
+            created_at: format(member.created_at),
+            deactivated_at: member.deactivated_at.map(format),
+        }
+    }
+}
+
+/// `GET /api/staff/members`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct MembersAnswer {
+    pub members: Vec<MemberAnswer>,
+}
+
+/// Who did what the audit log records.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct AuditActorAnswer {
+    /// `staff`, `break_glass` or `partner`.
+    pub kind: String,
+    pub id: String,
+    /// A staff member's address, or a partner's name.
+    pub name: String,
+    /// The staff role or partner kind they acted in.
+    pub role: String,
+}
+
+/// One change by staff or a partner.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct AuditEntryAnswer {
+    pub id: String,
+    pub actor: AuditActorAnswer,
+    /// The request's method and route (`POST /api/staff/members`).
+    pub action: String,
+    /// The ids in its path, space-separated; the path where it has none.
+    pub target: String,
+    /// The request's fields (secrets left out, internal notes named only,
+    /// long texts cut), or for a file its `content_type` and `bytes`; null
+    /// if unreadable.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(value_type = Option<Object>))]
+    pub detail: Value,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub at: String,
+}
+
+impl From<&AuditEntry> for AuditEntryAnswer {
+    fn from(entry: &AuditEntry) -> Self {
+        Self {
+            id: entry.id.clone(),
+            actor: AuditActorAnswer {
+                kind: entry.actor_kind.clone(),
+                id: entry.actor_id.clone(),
+                name: entry.actor_name.clone(),
+                role: entry.role.clone(),
+            },
+            action: entry.action.clone(),
+            target: entry.target.clone(),
+            detail: serde_json::from_str(&entry.detail).unwrap_or(Value::Null),
+            at: format(entry.created_at),
+        }
+    }
+}
+
+/// `GET /api/staff/audit`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct AuditAnswer {
+    /// Newest first.
+    pub entries: Vec<AuditEntryAnswer>,
+}
+
+/// An email as the outbox holds it. Links that sign in are shown as
+/// `?token=[redacted]`; a settled message's text is redacted too.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct OutboxMessageAnswer {
+    pub id: String,
+    /// The recipient's address.
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    /// `pending`, `sending`, `sent`, `not_sent`, `failed` or `unknown`.
+    pub status: &'static str,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub created_at: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub sent_at: Option<String>,
+    /// When a pending message is tried next; null otherwise.
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub next_attempt_at: Option<String>,
+    /// The incident's signed reply address, if any.
+    pub reply_to: Option<String>,
+}
+
+impl From<&OutboxMessage> for OutboxMessageAnswer {
+    fn from(m: &OutboxMessage) -> Self {
+        Self {
+            id: m.id.clone(),
+            to: m.to.clone(),
+            subject: m.subject.clone(),
+            text: m.text.clone(),
+            status: m.status.as_str(),
+            attempts: m.attempts,
+            last_error: m.last_error.clone(),
+            created_at: format(m.created_at),
+            sent_at: m.sent_at.map(format),
+            next_attempt_at: (m.status == OutboxStatus::Pending).then(|| format(m.next_attempt_at)),
+            reply_to: m.reply_to.clone(),
+        }
+    }
+}
+
+/// `GET /api/staff/outbox`.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct OutboxAnswer {
+    /// Newest first.
+    pub messages: Vec<OutboxMessageAnswer>,
 }
 
 /// `GET /api/staff/members`
 pub async fn members<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let members: Vec<Value> = app
-        .staff_members(caller)
-        .await?
-        .iter()
-        .map(member_json)
-        .collect();
-    Ok(Response::json(200, &json!({ "members": members })).into())
+    let members = app.staff_members(caller).await?;
+    let body = MembersAnswer {
+        members: members.iter().map(MemberAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 /// `POST /api/staff/members {"email", "name", "role"}`
@@ -70,7 +194,7 @@ pub async fn add_member<D: Database>(
         .add_staff_member(caller, &email, &name, role, now, entropy)
         .await?;
     let location = format!("/api/staff/members/{}", member.id);
-    Ok(Response::json(201, &member_json(&member))
+    Ok(Response::json(201, &MemberAnswer::from(&member))
         .with_header("location", &location)
         .into())
 }
@@ -103,7 +227,7 @@ pub async fn change_member<D: Database>(
     let member = app
         .change_staff_member(caller, id, MemberChange { name, role, active }, now)
         .await?;
-    Ok(Response::json(200, &member_json(&member)).into())
+    Ok(Response::json(200, &MemberAnswer::from(&member)).into())
 }
 
 /// `GET /api/staff/audit?target=&actor=&limit=`
@@ -134,8 +258,10 @@ pub async fn audit<D: Database>(
     let (_, entries) = app
         .audit_log(caller, target.as_deref(), actor.as_deref(), limit)
         .await?;
-    let entries: Vec<Value> = entries.iter().map(entry_json).collect();
-    Ok(Response::json(200, &json!({ "entries": entries })).into())
+    let body = AuditAnswer {
+        entries: entries.iter().map(AuditEntryAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }
 
 /// `GET /api/staff/outbox`.
@@ -168,24 +294,8 @@ pub async fn outbox<D: Database>(
     let (_, messages) = app
         .outbox(caller, to.as_ref().map(Email::as_str), limit)
         .await?;
-    let messages: Vec<_> = messages
-        .iter()
-        .map(|m| {
-            json!({
-                "id": m.id,
-                "to": m.to,
-                "subject": m.subject,
-                "text": m.text,
-                "status": m.status.as_str(),
-                "attempts": m.attempts,
-                "last_error": m.last_error,
-                "created_at": format(m.created_at),
-                "sent_at": m.sent_at.map(format),
-                "next_attempt_at": (m.status == crate::store::OutboxStatus::Pending)
-                    .then(|| format(m.next_attempt_at)),
-                "reply_to": m.reply_to,
-            })
-        })
-        .collect();
-    Ok(Response::json(200, &json!({ "messages": messages })).into())
+    let body = OutboxAnswer {
+        messages: messages.iter().map(OutboxMessageAnswer::from).collect(),
+    };
+    Ok(Response::json(200, &body).into())
 }

@@ -10,15 +10,30 @@
 //! its emails in the outbox, which the sweep sends; two runs of the same job
 //! cannot both take a recipient, as only pending ones are claimed.
 
+use serde_json::{Map, Value};
+
 use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::domain::bulletin::{email_bodies, unsubscribe_headers, Bulletin};
 use crate::domain::entropy::Entropy;
+use crate::domain::field::FieldErrors;
 use crate::domain::time::Instant;
 use crate::domain::token::Token;
 use crate::store::{self, BulletinSummary, Database, RecipientEmail};
 
 /// Recipients a job's run takes: a few statements, far inside D1's limits.
 pub const BATCH: usize = 50;
+
+/// The bulletins the staff's list (API and desk) and `/news` show.
+pub const BULLETINS_SHOWN: i64 = 100;
+
+/// A bulletin to publish, from the API's body or the desk's form: its
+/// `subject` and `body`, each wrong one named.
+pub fn parse(object: &Map<String, Value>) -> Result<Bulletin, FieldErrors> {
+    Bulletin::parse(
+        object.get("subject").and_then(Value::as_str),
+        object.get("body").and_then(Value::as_str),
+    )
+}
 
 /// A bulletin just published.
 #[derive(Debug)]

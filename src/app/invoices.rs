@@ -1,11 +1,14 @@
 //! Invoices: issued in the batch of the payment or refund that causes them,
-//! and read by the organisation they were issued to.
+//! read by the organisation they were issued to, and by finance a period at
+//! a time; each document also as its UBL file, a period as the accountant's
+//! CSV, rendered here once for the API and the desk.
 
 use chrono::NaiveDate;
 
-use super::{App, AppError, Caller, StaffIdentity};
+use super::{App, AppError, Caller, Download, StaffIdentity};
 use crate::domain::entropy::Entropy;
-use crate::domain::invoice::Seller;
+use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::invoice::{Kind, Seller};
 use crate::domain::time::{in_ljubljana, Instant};
 use crate::store::{self, Database, InvoiceRecord, Statement};
 
@@ -86,5 +89,164 @@ impl<D: Database> App<D> {
             .read_as(caller, vec![store::invoices_issued(from, to)])
             .await?;
         Ok((principal.staff()?, store::decode_invoices(&rows[0])?))
+    }
+}
+
+/// The longest period one export covers: a year, leap or not.
+pub const MAX_PERIOD_DAYS: i64 = 366;
+
+/// The period of the texts of `from` and `to` (query parameters): both
+/// required dates, in order, at most [`MAX_PERIOD_DAYS`] apart; each fault
+/// named by its parameter in `errors`.
+pub fn period(
+    from: Option<String>,
+    to: Option<String>,
+    errors: &mut FieldErrors,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let mut day = |name: &str, text: Option<String>| {
+        let parsed = text
+            .ok_or_else(Invalid::required)
+            .and_then(|text| super::input::date(&text));
+        errors.check(name, parsed)
+    };
+    let (from, to) = (day("from", from), day("to", to));
+    let (from, to) = (from?, to?);
+    let days = (to - from).num_days();
+    if days < 0 {
+        errors.push("to", Invalid::new("order", "must not be before from"));
+        None
+    } else if days >= MAX_PERIOD_DAYS {
+        errors.push(
+            "to",
+            Invalid::new("range", format!("at most {MAX_PERIOD_DAYS} days from from")),
+        );
+        None
+    } else {
+        Some((from, to))
+    }
+}
+
+/// A document as its UBL file, named by its number, so that a browser (the
+/// portal's download) saves it as such and an API client can ignore it.
+pub fn ubl_file(record: &InvoiceRecord) -> Download {
+    let document = &record.document;
+    let stem = match document.kind {
+        Kind::Invoice => "invoice",
+        Kind::CreditNote => "credit-note",
+    };
+    Download {
+        media_type: "application/xml",
+        file_name: format!("{stem}-{}.xml", document.number),
+        body: document.to_ubl().into_bytes(),
+    }
+}
+
+/// The CSV columns; credit notes keep their documents' positive amounts and
+/// say what they are in `kind`.
+const CSV_HEADER: [&str; 9] = [
+    "number",
+    "date",
+    "kind",
+    "buyer",
+    "buyer VAT number",
+    "net",
+    "VAT",
+    "gross",
+    "VAT category",
+];
+
+/// The accountant's file of a period's documents: the API's `format=csv`
+/// and the desk's download.
+pub fn csv_file(records: &[InvoiceRecord], from: NaiveDate, to: NaiveDate) -> Download {
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|record| {
+            let document = &record.document;
+            vec![
+                document.number.to_string(),
+                document.issued_on.to_string(),
+                document.kind.as_str().to_owned(),
+                document.buyer.name.clone(),
+                document.buyer.vat_id.clone().unwrap_or_default(),
+                document.amounts.net.to_string(),
+                document.amounts.vat.to_string(),
+                document.amounts.total_due.to_string(),
+                document.amounts.category.as_str().to_owned(),
+            ]
+        })
+        .collect();
+    Download {
+        media_type: "text/csv; charset=utf-8",
+        file_name: format!("invoices-{from}-to-{to}.csv"),
+        body: to_csv(&CSV_HEADER, &rows).into_bytes(),
+    }
+}
+
+/// RFC 4180 CSV (CRLF line ends) whose cells a spreadsheet shows as text:
+/// one starting with `=`, `+`, `-` or `@` gets a leading apostrophe, so a
+/// buyer's name cannot become a formula on the accountant's machine.
+fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let cell = |text: &str| {
+        let text = if text.starts_with(['=', '+', '-', '@']) {
+            format!("'{text}")
+        } else {
+            text.to_owned()
+        };
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    };
+    let line = |cells: Vec<String>| cells.join(",") + "\r\n";
+    let mut out = line(header.iter().map(|h| cell(h)).collect());
+    for row in rows {
+        out.push_str(&line(row.iter().map(|c| cell(c)).collect()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_csv;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn plain_cells_are_written_as_they_are() {
+        assert_eq!(
+            to_csv(&["a", "b"], &[row(&["2026-000001", "61.00"])]),
+            "a,b\r\n2026-000001,61.00\r\n"
+        );
+    }
+
+    #[test]
+    fn commas_quotes_and_newlines_are_quoted_with_quotes_doubled() {
+        assert_eq!(
+            to_csv(
+                &["x"],
+                &[
+                    row(&["Kovinar, d.o.o."]),
+                    row(&["say \"hi\""]),
+                    row(&["a\nb"]),
+                    row(&["c\rd"])
+                ]
+            ),
+            "x\r\n\"Kovinar, d.o.o.\"\r\n\"say \"\"hi\"\"\"\r\n\"a\nb\"\r\n\"c\rd\"\r\n"
+        );
+    }
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_evaluate_get_an_apostrophe() {
+        let rows = [row(&["=1+1", "+SUM(A1)", "-5", "@cmd", "a=b"])];
+        assert_eq!(to_csv(&[], &rows), "\r\n'=1+1,'+SUM(A1),'-5,'@cmd,a=b\r\n");
+        // Escaping applies after the apostrophe: a formula with a comma
+        // stays one quoted cell.
+        assert_eq!(
+            to_csv(&[], &[row(&["=HYPERLINK(\"x\",1)"])]),
+            "\r\n\"'=HYPERLINK(\"\"x\"\",1)\"\r\n"
+        );
     }
 }

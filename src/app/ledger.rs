@@ -1,5 +1,7 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
+use serde::Serialize;
+
 use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, StaffIdentity};
 use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
@@ -13,6 +15,16 @@ use crate::store::{self, Database, Effect, KeyOwner, LedgerLine};
 pub struct Ledger {
     pub balance: i64,
     pub lines: Vec<LedgerLine>,
+}
+
+/// An adjustment's answer, remembered under its idempotency key as its
+/// JSON text, and given again, word for word, to the same request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct AdjustedBalance {
+    pub customer_id: String,
+    /// The organisation's balance in coupons after the adjustment.
+    pub coupon_balance: i64,
 }
 
 /// A staff adjustment as requested.
@@ -108,11 +120,11 @@ impl<D: Database> App<D> {
             &format!("{scope}:{}", keyed.key.as_str()),
             now,
         );
-        let body = serde_json::json!({
-            "customer_id": adjustment.customer_id,
-            "coupon_balance": balance + adjustment.coupons,
+        let body = serde_json::to_string(&AdjustedBalance {
+            customer_id: adjustment.customer_id.to_owned(),
+            coupon_balance: balance + adjustment.coupons,
         })
-        .to_string();
+        .unwrap_or_else(|_| "{}".to_owned());
         let mut batch = vec![store::append_entry(&entry)];
         batch.extend(keyed.remembering(
             &owner,

@@ -3,12 +3,13 @@
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 
-mod bulletins;
+pub mod bulletins;
+mod download;
 pub mod error;
 mod idempotency;
 pub mod incidents;
 pub mod input;
-mod invoices;
+pub mod invoices;
 mod ledger;
 mod licensing;
 mod mail;
@@ -26,17 +27,18 @@ mod replies;
 mod sessions;
 mod staff;
 mod sweep;
-mod tasks;
+pub mod tasks;
 mod vies;
 
 pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
+pub use download::Download;
 pub use error::{
     AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,
 };
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
-pub use ledger::{Adjustment, Ledger};
+pub use ledger::{AdjustedBalance, Adjustment, Ledger};
 pub use licensing::{
     coverage_of, license_rows, partner_record, require_reseller, Activation, Actor, ImportFormat,
     ImportReport, PartnerAccount, PartnerStatement, Release, SupsSale, SupsSold, Validation,

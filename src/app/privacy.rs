@@ -2,7 +2,12 @@
 //! it when its period ends, and the privacy page lists the same periods, so
 //! the page cannot say what the code does not do).
 
-use super::{link_withheld, AccessError, App, AppError, Caller, CustomerPrincipal, Job};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Map;
+
+use super::{link_withheld, AccessError, App, AppError, Caller, CustomerPrincipal, Download, Job};
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, LinkKind};
 use crate::domain::time::{format, Instant};
@@ -114,16 +119,46 @@ impl Retention {
     }
 }
 
-/// Everything the portal holds about a contact and its organisation.
+/// Everything the portal holds about a contact and its organisation, and
+/// the day it was read.
 #[derive(Debug, Clone)]
 pub struct Export {
     pub principal: CustomerPrincipal,
-    /// One JSON document: who, when, and each part of
-    /// [`store::EXPORTED`] by its name, as rows of its columns.
-    pub document: serde_json::Value,
+    pub document: PersonalData,
+    pub day: chrono::NaiveDate,
 }
 
-fn row_json(row: &Row) -> serde_json::Value {
+/// The export's one JSON document: who, when, and each part of
+/// [`store::EXPORTED`] by its name, as rows of its columns.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct PersonalData {
+    #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
+    pub exported_at: String,
+    /// The contact who asked for it.
+    pub contact_id: String,
+    /// The contact's organisation.
+    pub customer_id: String,
+    /// Each table of what is held (`organisation`, `contacts`, `orders`,
+    /// `emails`, …), by its name: its rows, each an object of its columns
+    /// (text, whole numbers or null), as the database holds them.
+    #[serde(flatten)]
+    pub parts: BTreeMap<&'static str, Vec<Map<String, serde_json::Value>>>,
+}
+
+impl Export {
+    /// The document as the file the contact saves, named by its day: the
+    /// API's answer and the portal's download alike.
+    pub fn file(&self) -> Download {
+        Download {
+            media_type: "application/json",
+            file_name: format!("spica-personal-data-{}.json", self.day),
+            body: serde_json::to_vec(&self.document).unwrap_or_else(|_| b"{}".to_vec()),
+        }
+    }
+}
+
+fn row_json(row: &Row) -> Map<String, serde_json::Value> {
     row.0
         .iter()
         .map(|(column, value)| {
@@ -134,8 +169,7 @@ fn row_json(row: &Row) -> serde_json::Value {
             };
             (column.clone(), value)
         })
-        .collect::<serde_json::Map<_, _>>()
-        .into()
+        .collect()
 }
 
 impl<D: Database> App<D> {
@@ -145,19 +179,20 @@ impl<D: Database> App<D> {
             .read_as(caller, store::export_of(&caller.customer_scope()))
             .await?;
         let principal = principal.customer()?;
-        let mut document = serde_json::Map::new();
-        document.insert("exported_at".into(), format(now).into());
-        document.insert("contact_id".into(), principal.contact.id.as_str().into());
-        document.insert("customer_id".into(), principal.customer.id.as_str().into());
-        for (part, rows) in store::EXPORTED.iter().zip(&rows) {
-            document.insert(
-                part.name.into(),
-                rows.iter().map(row_json).collect::<Vec<_>>().into(),
-            );
-        }
+        let document = PersonalData {
+            exported_at: format(now),
+            contact_id: principal.contact.id.as_str().to_owned(),
+            customer_id: principal.customer.id.as_str().to_owned(),
+            parts: store::EXPORTED
+                .iter()
+                .zip(&rows)
+                .map(|(part, rows)| (part.name, rows.iter().map(row_json).collect()))
+                .collect(),
+        };
         Ok(Export {
             principal,
-            document: document.into(),
+            document,
+            day: now.date_naive(),
         })
     }
 
@@ -534,10 +569,10 @@ mod tests {
         incident_of(&app, &bor, 4);
         assert!(desk_mail(&app) >= 2);
         let export = run(app.export(&as_caller(&ana), now())).unwrap();
-        let text = export.document.to_string();
+        let text = serde_json::to_string(&export.document).unwrap();
         assert!(!text.contains(&incident), "{text}");
         assert!(!text.contains("New support incident"), "{text}");
-        let emails = export.document["emails"].as_array().unwrap();
+        let emails = &export.document.parts["emails"];
         assert!(!emails.is_empty(), "her own emails are there");
         assert!(emails
             .iter()

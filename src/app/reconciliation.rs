@@ -3,8 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
-
 use super::invoices::invoices_at_payment;
 use super::orders::Credit;
 use super::{App, AppError, Caller, Config, Job, StaffIdentity};
@@ -21,16 +19,15 @@ use crate::domain::statement::{self, Format, Statement as BankFile};
 use crate::domain::time::Instant;
 use crate::store::{self, BankEntryRecord, BankPayment, Database, Settlement};
 
-/// The report an import answers with.
-#[derive(Debug, Clone, Serialize)]
+/// The report of an import: each entry's outcome, and their counts.
+#[derive(Debug, Clone)]
 pub struct Report {
     pub statement_id: String,
-    #[serde(flatten)]
     pub counts: Counts,
     pub lines: Vec<ReportLine>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ReportLine {
     pub index: usize,
     pub outcome: Outcome,

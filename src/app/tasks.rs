@@ -1,15 +1,37 @@
 //! What staff settle by hand: tasks resolved with a note, and orders whose
 //! payment went to review credited, refunded or cancelled.
 
+use super::input::Fields;
 use super::invoices::invoices_at_payment;
 use super::orders::Credit;
 use super::{App, AppError, Caller, Job, StaffIdentity};
 use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
+use crate::domain::field::FieldErrors;
 use crate::domain::order::{Order, OrderStatus, ReviewSettlement};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::store::{self, BankEntryRecord, Database, OrderRecord, OutboxMessage, TaskRecord};
+
+/// The longest note that resolves a task or settles an order.
+const NOTE_CHARS: usize = 1000;
+
+/// The note that resolves a task or settles an order, from the API's body
+/// or the desk's form alike.
+pub fn note(fields: &mut Fields) -> Option<Text> {
+    fields.parse("note", |t| Text::parse(t, NOTE_CHARS))
+}
+
+/// A settlement's fields, parsed: what to do with the order in review, and
+/// why; each wrong field named.
+pub fn settlement(fields: &mut Fields) -> Result<(ReviewSettlement, Text), FieldErrors> {
+    let action = fields.parse("action", ReviewSettlement::parse);
+    let note = note(fields);
+    match (action, note) {
+        (Some(action), Some(note)) => Ok((action, note)),
+        _ => Err(fields.errors.clone()),
+    }
+}
 
 /// What the desk settles by hand: open tasks, oldest first, and the orders
 /// in review.

@@ -243,3 +243,16 @@ impl From<crate::app::Answer> for Handled {
         Self::with_jobs(response, answer.jobs)
     }
 }
+
+/// A file to save: an attachment under its name, never cached, whichever
+/// transport answers it.
+impl From<crate::app::Download> for Response {
+    fn from(file: crate::app::Download) -> Self {
+        Response::new(200, file.media_type, file.body)
+            .with_header(
+                "content-disposition",
+                &format!("attachment; filename=\"{}\"", file.file_name),
+            )
+            .with_header("cache-control", "no-store")
+    }
+}

@@ -258,7 +258,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .answers::<licensing::PublicKeyAnswer>(200, "The key that verifies license files"),
         api(Post, "/api/webhooks/stripe", SIGNED, |c| {
             Box::pin(coupons::stripe_webhook(c.app, c.request, c.now, c.entropy))
-        }),
+        })
+        .answers::<coupons::StripeEventAnswer>(200, "The event is taken (once, by its id): what became of it"),
         // ---- the customer's API ------------------------------------------------
         api(Get, "/api/me", CUSTOMER, |c| {
             Box::pin(api::profile::me(c.app, c.caller, c.now))
@@ -276,39 +277,45 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app, c.caller, c.now, c.entropy,
             ))
         })
-        .answers_json(202, "An erasure link is emailed")
+        .answers::<api::privacy::ErasureRequestedAnswer>(202, "An erasure link is emailed")
         .withholds_links(),
         api(Get, "/api/me/ledger", CUSTOMER, |c| {
             Box::pin(coupons::ledger(c.app, c.caller))
-        }),
+        })
+        .answers::<coupons::LedgerAnswer>(200, "The balance and the ledger, newest first"),
         api(Get, "/api/me/export", CUSTOMER, |c| {
             Box::pin(api::privacy::export(c.app, c.caller, c.now))
-        }),
+        })
+        .answers::<crate::app::privacy::PersonalData>(200, "Everything held about the contact and the organisation, as a dated JSON file"),
         api(Get, "/api/me/coupon-orders", CUSTOMER, |c| {
             Box::pin(coupons::list_orders(c.app, c.caller, c.now))
-        }),
+        })
+        .answers::<coupons::OrdersAnswer>(200, "The organisation's coupon orders"),
         api(Post, "/api/me/coupon-orders", CUSTOMER, |c| {
             Box::pin(coupons::create_order(
                 c.app, c.provider, c.request, c.caller, c.now, c.entropy,
             ))
         })
-        .answers_json(201, "Created"),
+        .answers::<coupons::OrderAnswer>(201, "Placed: with checkout_url for a card, bank_transfer for a transfer"),
         api(Get, "/api/me/coupon-orders/{order_id}", CUSTOMER, |c| {
             Box::pin(coupons::get_order(c.app, c.caller, c.param(0), c.now))
-        }),
+        })
+        .answers::<coupons::OrderAnswer>(200, "The order"),
         api(
             Post,
             "/api/me/coupon-orders/{order_id}/cancel",
             CUSTOMER,
             |c| Box::pin(coupons::cancel_order(c.app, c.caller, c.param(0), c.now)),
-        ),
+        )
+        .answers::<coupons::OrderAnswer>(200, "Cancelled"),
         api(Get, "/api/me/invoices", CUSTOMER, |c| {
             Box::pin(invoices::list(c.app, c.caller))
-        }),
+        })
+        .answers::<invoices::InvoicesAnswer>(200, "The organisation's invoices and credit notes"),
         api(Get, "/api/me/invoices/{invoice_id}", CUSTOMER, |c| {
             Box::pin(invoices::get(c.app, c.request, c.caller, c.param(0)))
         })
-        .answers_json(200, "The invoice, or with Accept: application/xml its UBL 2.1 Invoice or CreditNote (EN 16931)")
+        .answers::<invoices::InvoiceAnswer>(200, "The invoice, or with Accept: application/xml its UBL 2.1 Invoice or CreditNote (EN 16931)")
         .also_as("application/xml"),
         api(Get, "/api/me/incidents", CUSTOMER, |c| {
             Box::pin(incidents::list_own(c.app, c.caller))
@@ -404,20 +411,23 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         api(Get, "/api/staff/outbox", AGENT, |c| {
             Box::pin(api::staff::outbox(c.app, c.request, c.caller))
         })
-        .query::<crate::api::queries::OutboxQuery>(),
+        .query::<crate::api::queries::OutboxQuery>()
+        .answers::<api::staff::OutboxAnswer>(200, "The outbox's messages, newest first"),
         api(Get, "/api/staff/audit", ADMIN, |c| {
             Box::pin(api::staff::audit(c.app, c.request, c.caller))
         })
-        .query::<crate::api::queries::AuditQuery>(),
+        .query::<crate::api::queries::AuditQuery>()
+        .answers::<api::staff::AuditAnswer>(200, "The audit log, newest first"),
         api(Get, "/api/staff/members", ADMIN, |c| {
             Box::pin(api::staff::members(c.app, c.caller))
-        }),
+        })
+        .answers::<api::staff::MembersAnswer>(200, "The staff list"),
         api(Post, "/api/staff/members", ADMIN, |c| {
             Box::pin(api::staff::add_member(
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         })
-        .answers_json(201, "Created"),
+        .answers::<api::staff::MemberAnswer>(201, "Added"),
         api(Patch, "/api/staff/members/{member_id}", ADMIN, |c| {
             Box::pin(api::staff::change_member(
                 c.app,
@@ -426,7 +436,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.param(0),
                 c.now,
             ))
-        }),
+        })
+        .answers::<api::staff::MemberAnswer>(200, "Changed"),
         api(Post, "/api/staff/bank-statements", FINANCE, |c| {
             Box::pin(coupons::bank_statement(
                 c.app, c.request, c.caller, c.now, c.entropy,
@@ -434,10 +445,12 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         })
         .large_bodies()
         .takes_media("application/xml")
-        .takes_media("text/csv"),
+        .takes_media("text/csv")
+        .answers::<coupons::StatementReportAnswer>(200, "Imported: each entry's outcome"),
         api(Get, "/api/staff/bank-entries", FINANCE, |c| {
             Box::pin(coupons::unmatched_entries(c.app, c.caller))
-        }),
+        })
+        .answers::<coupons::BankEntriesAnswer>(200, "The unmatched bank entries, oldest first"),
         api(
             Post,
             "/api/staff/bank-entries/{entry_id}/match",
@@ -452,11 +465,13 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<coupons::BankEntryLineAnswer>(200, "Matched: what the entry did to the order"),
         api(Get, "/api/staff/tasks", FINANCE, |c| {
             Box::pin(coupons::staff_tasks(c.app, c.request, c.caller))
         })
-        .query::<crate::api::queries::TasksQuery>(),
+        .query::<crate::api::queries::TasksQuery>()
+        .answers::<coupons::TasksAnswer>(200, "The tasks"),
         api(Post, "/api/staff/tasks/{task_id}/resolve", FINANCE, |c| {
             Box::pin(coupons::resolve_task(
                 c.app,
@@ -465,12 +480,13 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.param(0),
                 c.now,
             ))
-        }),
+        })
+        .answers::<coupons::TaskAnswer>(200, "Resolved"),
         api(Get, "/api/staff/invoices", FINANCE, |c| {
             Box::pin(invoices::staff_list(c.app, c.request, c.caller))
         })
         .query::<crate::api::queries::InvoicesQuery>()
-        .answers_json(200, "The period's invoices and credit notes")
+        .answers::<invoices::IssuedInvoicesAnswer>(200, "The period's invoices and credit notes, or with format=csv the accountant's file")
         .also_as("text/csv"),
         api(Post, "/api/staff/orders/{order_id}/settle", FINANCE, |c| {
             Box::pin(coupons::settle_order(
@@ -481,7 +497,8 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.now,
                 c.entropy,
             ))
-        }),
+        })
+        .answers::<coupons::SettledOrderAnswer>(200, "Settled"),
         api(
             Post,
             "/api/staff/customers/{customer_id}/adjustments",
@@ -497,7 +514,7 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         )
-        .answers_json(201, "Created"),
+        .answers::<crate::app::AdjustedBalance>(201, "Adjusted; the same key and request again answers the same, with Idempotent-Replayed: true"),
         api(Get, "/api/staff/incidents", AGENT, |c| {
             Box::pin(incidents::queue(c.app, c.request, c.caller))
         })
@@ -760,17 +777,19 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.entropy,
                 ))
             },
-        ),
+        )
+        .answers::<api::privacy::ErasedAnswer>(200, "Erased, now or before"),
         api(Get, "/api/staff/bulletins", ADMIN, |c| {
             Box::pin(bulletins::list(c.app, c.caller))
-        }),
+        })
+        .answers::<bulletins::BulletinsAnswer>(200, "The bulletins, newest first, with their sending's counts"),
         api(Post, "/api/staff/bulletins", ADMIN, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
                 bulletins::publish(c.app, c.request, &p, c.now, c.entropy).await
             })
         })
-        .answers_json(202, "Published: the emails go out in the background"),
+        .answers::<bulletins::PublishedAnswer>(202, "Published: the emails go out in the background"),
         // ---- partners' API -----------------------------------------------------
         api(Post, "/api/partner/activations", TECHNICIAN, |c| {
             Box::pin(licensing::activate(
@@ -1243,16 +1262,6 @@ impl<H> Route<H> {
         self
     }
 
-    /// A JSON answer whose fields are not yet described.
-    pub(super) fn answers_json(mut self, status: u16, description: &'static str) -> Self {
-        self.doc.answers.push(super::doc::Answer {
-            status,
-            description,
-            content: vec![("application/json", None)],
-        });
-        self
-    }
-
     /// The same answer in another media type too (`text/csv`,
     /// `application/xml`), chosen by a query parameter or `Accept`.
     pub(super) fn also_as(mut self, media_type: &'static str) -> Self {
@@ -1299,9 +1308,6 @@ impl<H> Route<H> {
         self
     }
     pub(super) fn also_as(self, _: &'static str) -> Self {
-        self
-    }
-    pub(super) fn answers_json(self, _: u16, _: &'static str) -> Self {
         self
     }
     pub(super) fn answers_bare(self, _: u16, _: &'static str) -> Self {

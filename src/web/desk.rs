@@ -180,7 +180,7 @@ pub async fn resolve_task<D: Database>(
 ) -> Result<Handled> {
     let object = form(request)?;
     let mut fields = Fields::new(&object);
-    let Some(note) = coupons::note(&mut fields) else {
+    let Some(note) = tasks::note(&mut fields) else {
         return tasks_again(app, caller, Some((id, &fields.errors, &object))).await;
     };
     match app.resolve_task(caller, id, &note, now).await {
@@ -200,7 +200,7 @@ pub async fn settle_order<D: Database>(
 ) -> Result<Handled> {
     let object = form(request)?;
     let mut fields = Fields::new(&object);
-    let (action, note) = match coupons::settlement(&mut fields) {
+    let (action, note) = match tasks::settlement(&mut fields) {
         Ok(parsed) => parsed,
         Err(errors) => return tasks_again(app, caller, Some((id, &errors, &object))).await,
     };

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::prelude::*;
-use crate::api::invoices as api;
+use crate::app::invoices as billing;
 use crate::domain::invoice::{Document, Kind, Party, PaymentMeans, ITEM_NAME};
 use crate::domain::time::in_ljubljana;
 use crate::store::InvoiceRecord;
@@ -71,7 +71,7 @@ pub async fn invoice_xml<D: Database>(
     invoice_id: &str,
 ) -> Result<Handled> {
     match app.my_invoice(caller, invoice_id).await {
-        Ok(record) => Ok(api::ubl(&record).into()),
+        Ok(record) => Ok(Response::from(billing::ubl_file(&record)).into()),
         Err(error) => refusal_page(Area::Customer, error),
     }
 }
@@ -198,7 +198,11 @@ pub async fn desk_invoices_page<D: Database>(
     let today = in_ljubljana(now).0.date();
     let mut errors = FieldErrors::default();
     let period = if asked {
-        api::period(request, &mut errors)
+        billing::period(
+            request.query_param("from"),
+            request.query_param("to"),
+            &mut errors,
+        )
     } else {
         Some((today.with_day(1).unwrap_or(today), today))
     };
@@ -310,5 +314,15 @@ pub async fn desk_invoices_csv<D: Database>(
     request: &Request,
     caller: &Caller,
 ) -> Result<Handled> {
-    api::staff_csv(app, request, caller).await
+    let mut errors = FieldErrors::default();
+    let period = billing::period(
+        request.query_param("from"),
+        request.query_param("to"),
+        &mut errors,
+    );
+    let Some((from, to)) = period else {
+        return Err(decode::invalid(errors));
+    };
+    let (_, records) = app.issued_invoices(caller, from, to).await?;
+    Ok(Response::from(billing::csv_file(&records, from, to)).into())
 }

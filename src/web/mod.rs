@@ -7,7 +7,7 @@
 //!
 //! Pages are [`Html`](crate::domain::html::Html), which escapes by
 //! construction. This layer uses the use cases ([`crate::app`]), the domain
-//! and the HTTP types of [`crate::api`]; it never calls the store (it sees
+//! and the HTTP kernel [`crate::http`]; it never calls the store (it sees
 //! the store's records only as the use cases return them): what a page
 //! needs to read, a use case reads.
 
@@ -42,8 +42,8 @@ mod prelude {
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::shell::{page, page_in, Area};
-    pub(super) use crate::api::{bulletins, coupons};
     pub(super) use crate::app::input::Fields;
+    pub(super) use crate::app::{bulletins, tasks};
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
         PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,

@@ -155,7 +155,9 @@ pub async fn confirm_erasure<D: Database>(
     }
 }
 
-/// `GET /portal/export`: the personal-data download, for the portal's session.
+/// `GET /portal/export`: the personal-data download, for the portal's
+/// session: the same file as `GET /api/me/export`.
 pub async fn export<D: Database>(app: &App<D>, caller: &Caller, now: Instant) -> Result<Handled> {
-    crate::api::privacy::export(app, caller, now).await
+    let export = app.export(caller, now).await?;
+    Ok(Response::from(export.file()).into())
 }

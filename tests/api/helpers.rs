@@ -905,6 +905,12 @@ fn conforms(
                     Some(described) => {
                         conforms(document, described, field, &format!("{at}.{name}"), strict)?;
                     }
+                    // Fields of no fixed name (a table of the export), all
+                    // of one described shape.
+                    None if schema["additionalProperties"].is_object() => {
+                        let others = &schema["additionalProperties"];
+                        conforms(document, others, field, &format!("{at}.{name}"), strict)?;
+                    }
                     None if strict => {
                         return Err(format!("{at}.{name} is not described"));
                     }
