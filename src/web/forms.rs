@@ -194,3 +194,8 @@ pub(crate) fn problem_page(area: Area, error: ApiError) -> Handled {
         ..handled
     }
 }
+
+/// What was typed into a form's field, or nothing.
+pub(crate) fn value<'a>(values: &'a Map<String, Value>, name: &str) -> &'a str {
+    values.get(name).and_then(Value::as_str).unwrap_or("")
+}

@@ -14,7 +14,6 @@
 pub mod chart;
 mod desk;
 mod forms;
-mod health;
 mod invoices;
 mod partner;
 mod portal;
@@ -24,7 +23,6 @@ mod session;
 mod shell;
 
 pub use desk::*;
-pub use health::*;
 pub use invoices::*;
 pub use partner::*;
 pub use portal::*;
@@ -42,8 +40,8 @@ mod prelude {
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
     pub(super) use super::shell::{page, page_in, Area};
+    pub(super) use crate::app::bulletins;
     pub(super) use crate::app::input::Fields;
-    pub(super) use crate::app::{bulletins, tasks};
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
         PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,

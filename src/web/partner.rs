@@ -1,4 +1,5 @@
-//! The partner pages.
+//! The partner pages: the account (subscriptions, a month's statement,
+//! licenses), a reseller's SUPS sale and a technician's activation.
 
 use super::prelude::*;
 
@@ -69,7 +70,7 @@ pub async fn partner<D: Database>(
         month,
         statement,
         if partner.sells_sups() {
-            super::desk::sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
+            sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
         } else {
             Html::EMPTY
         },
@@ -86,4 +87,123 @@ pub async fn partner_activate<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     activate_from_form(app, caller, request, Area::Partner, now, entropy).await
+}
+
+// ---- a reseller's SUPS sale -------------------------------------------------
+
+/// The SUPS sale's form fields: name, label, input type.
+pub(crate) const SUPS_FIELDS: [(&str, &str, &str); 12] = [
+    ("serial", "License serial number", "text"),
+    ("company_name", "Customer company", "text"),
+    ("street", "Street", "text"),
+    ("postal_code", "Postal code", "text"),
+    ("city", "City", "text"),
+    ("country", "Country (ISO code)", "text"),
+    ("vat_id", "VAT number (optional)", "text"),
+    ("contact_name", "Contact name", "text"),
+    ("email", "Contact email", "email"),
+    ("phone", "Contact phone, with country code", "tel"),
+    ("starts_on", "Coverage starts on", "date"),
+    ("months", "Months (1 to 36)", "number"),
+];
+
+/// The sale form, keyed like the rendered adjustment form: a double submit
+/// sells once.
+pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -> Html {
+    let fields: Html = SUPS_FIELDS
+        .iter()
+        .map(|(name, label, kind)| {
+            let required = if *name == "vat_id" { "" } else { " required" };
+            input(name, label, kind, value(values, name), errors, required)
+        })
+        .collect();
+    html!(
+        "<h2>Sell or extend SUPS</h2><form method=\"post\" action=\"/partner/sups\">\
+         <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{}\
+         <button type=\"submit\">Sell SUPS</button></form>",
+        key,
+        fields
+    )
+}
+
+/// `POST /partner/sups`: the same use case as `POST /api/partner/sups-subscriptions`.
+pub async fn sell_sups<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let decode::Body::Form(pairs) = decode::body(request, true)? else {
+        return Err(ApiError::UnsupportedMediaType(
+            "application/x-www-form-urlencoded",
+        ));
+    };
+    let values = form(request)?;
+    let mut object = values.clone();
+    // The API takes months as a number; a form sends text.
+    if let Ok(months) = value(&values, "months").trim().parse::<i64>() {
+        object.insert("months".into(), Value::from(months));
+    }
+    let key = Some(
+        IdempotencyKey::parse(value(&values, "idempotency_key")).map(|key| {
+            (
+                key,
+                RequestFingerprint::of(request.method.as_str(), &request.path, &request.body),
+            )
+        }),
+    );
+    let again = |errors: FieldErrors| {
+        // Errors name the API's fields (`contact.email`); the form's are flat.
+        let mut flat = FieldErrors::default();
+        for error in errors.list() {
+            let name = match crate::app::input::form_name(&error.field) {
+                "Idempotency-Key" => "serial",
+                other => other,
+            };
+            flat.push(name, Invalid::new(error.code, error.detail.clone()));
+        }
+        let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
+        page_in(Area::Partner, 422, "Sell SUPS", body).into()
+    };
+    let vendor = &app.config.vendor_addresses;
+    let (sale, keyed) = match crate::app::SupsSale::parse(
+        &object,
+        crate::app::input::registration_form(&pairs),
+        key,
+        vendor,
+        now,
+    ) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            app.identify(caller).await?;
+            return Ok(again(errors));
+        }
+    };
+    let keyed = keyed
+        .as_ref()
+        .map(|(key, request)| Idempotency { key, request });
+    match app
+        .sell_sups(caller, sale, keyed.as_ref(), now, entropy)
+        .await
+    {
+        Ok(answer) => {
+            let sold: Value = serde_json::from_str(&answer.body).unwrap_or_default();
+            let text = |name: &str| html!("{}", sold[name].as_str().unwrap_or(""));
+            let body = html!(
+                "<p role=\"status\">SUPS for {} is covered from {} to {}; the monthly fee is EUR {}.</p>\
+                 <p><a href=\"/partner\">Back to your subscriptions</a></p>",
+                value(&values, "serial"),
+                text("covered_from"),
+                text("covered_until"),
+                text("monthly_fee")
+            );
+            Ok(Handled::with_jobs(
+                page_in(Area::Partner, 200, "SUPS sold", body),
+                answer.jobs,
+            ))
+        }
+        Err(AppError::Invalid(errors)) => Ok(again(errors)),
+        Err(error) => Ok(problem_page(Area::Partner, error.into())),
+    }
 }

@@ -2,7 +2,7 @@
 //! trouble (with their actions), this week's missed callback deadlines,
 //! and the cron sweep's last run.
 
-use super::prelude::*;
+use super::*;
 use crate::app::Health;
 
 /// `GET /desk/health`.

@@ -1,0 +1,151 @@
+//! Bank statements: the upload and its report, and unmatched transfers matched by hand.
+
+use super::*;
+
+pub(crate) fn upload_form() -> Html {
+    html!("<form method=\"post\" action=\"/desk/statements\" enctype=\"multipart/form-data\">\
+     <p><label for=\"statement\">Bank statement (camt.053, camt.054 or CSV)</label>\
+     <input id=\"statement\" name=\"statement\" type=\"file\" accept=\".xml,.csv,text/xml,application/xml,text/csv\" required></p>\
+     <button type=\"submit\">Upload</button></form>")
+}
+
+pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> Html {
+    let rows: Vec<Vec<Html>> = entries
+        .iter()
+        .map(|e| {
+            let id = &e.id;
+            vec![
+                html!("{}", e.booking_date.as_deref().unwrap_or("")),
+                html!(
+                    "{} {}",
+                    Money::from_cents(e.amount_cents).unwrap_or_default(),
+                    e.currency
+                ),
+                html!("{}", e.reference.as_deref().unwrap_or("")),
+                html!("{}", e.remitter.as_deref().unwrap_or("")),
+                html!(
+                    "<form method=\"post\" action=\"/desk/bank-entries/{}/match\" class=\"inline\">\
+                     <label for=\"order-{}\">Order</label> <input id=\"order-{}\" name=\"order_id\" required> \
+                     <button type=\"submit\">Match</button></form>",
+                    id,
+                    id,
+                    id
+                ),
+            ]
+        })
+        .collect();
+    table(
+        "Unmatched transfers",
+        &[
+            "Booked",
+            "Amount",
+            "Reference",
+            "Remitter",
+            "Match to an order",
+        ],
+        &rows,
+    )
+}
+
+pub async fn statements_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (staff, entries) = app.unmatched_entries(caller, 200).await?;
+    let desk = Area::DeskAs(staff.role);
+    let body = html!("{}\n{}", upload_form(), unmatched_html(&entries));
+    Ok(page_in(desk, 200, "Bank statements", body).into())
+}
+
+/// The file part named `name` of a `multipart/form-data` body.
+pub(crate) fn multipart_file<'a>(request: &'a Request, name: &str) -> Option<&'a [u8]> {
+    let part = crate::http::multipart::field(request.header("content-type")?, &request.body, name)?;
+    Some(part.body)
+}
+
+pub async fn upload_statement<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    same_origin(app, request)?;
+    let Some(file) = multipart_file(request, "statement") else {
+        app.identify(caller).await?;
+        return Ok(problem_page(
+            Area::Desk,
+            ApiError::MalformedBody("Choose a bank statement file to upload.".into()),
+        ));
+    };
+    let xml = file
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
+        == Some(&b'<');
+    let upload = if xml {
+        Upload::Camt(file)
+    } else {
+        Upload::Csv(file)
+    };
+    let (imported, jobs) = match app.import_statement(caller, upload, now, entropy).await {
+        Ok(imported) => imported,
+        Err(error) => return refusal_page(Area::Desk, error),
+    };
+    let (desk, report) = (Area::DeskAs(imported.staff.role), &imported.report);
+    let c = &report.counts;
+    let rows: Vec<Vec<Html>> = report
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                html!("{}", l.index + 1),
+                html!("{}", status_text(l.outcome.as_str())),
+                html!("{} {}", l.amount, l.currency),
+                html!("{}", l.reference.as_deref().unwrap_or("")),
+                html!("{}", l.order_id.as_deref().unwrap_or("")),
+                html!("{}", l.detail),
+            ]
+        })
+        .collect();
+    let body = html!(
+        "<p id=\"report-counts\" role=\"status\">{} entries: {} matched, {} partial, {} overpaid, {} unmatched, {} duplicates, {} ignored.</p>\n{}\n{}\n{}",
+        c.entries,
+        c.matched,
+        c.partial,
+        c.overpaid,
+        c.unmatched,
+        c.duplicates,
+        c.ignored,
+        table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
+        unmatched_html(&imported.unmatched),
+        upload_form()
+    );
+    Ok(Handled::with_jobs(
+        page_in(desk, 200, "Reconciliation report", body),
+        jobs,
+    ))
+}
+
+pub async fn match_entry<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = form(request)?;
+    let order_id = object
+        .get("order_id")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    match app
+        .match_bank_entry(caller, id, &order_id, now, entropy)
+        .await
+    {
+        Ok((_, jobs)) => Ok(Handled::with_jobs(
+            Response::redirect("/desk/statements"),
+            jobs,
+        )),
+        Err(error) => refusal_page(Area::Desk, error),
+    }
+}
