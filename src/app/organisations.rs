@@ -356,7 +356,7 @@ impl<D: Database> App<D> {
                 caller,
                 std::iter::once(store::claim_of(claim_id))
                     .chain(reads)
-                    .collect(),
+                    .collect::<Vec<_>>(),
             )
             .await?;
         principal.staff()?;

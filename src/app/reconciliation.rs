@@ -128,7 +128,7 @@ impl<D: Database> App<D> {
             .into_iter()
             .chain(key_reads)
             .chain(store::orders_by_references(&wanted))
-            .collect();
+            .collect::<Vec<_>>();
         let (principal, rows) = self.read_as(caller, reads).await?;
         let staff = principal.staff()?;
         let mut unmatched = store::decode_bank_entries(&rows[0])?;

@@ -21,6 +21,7 @@ mod orders;
 mod outbox;
 mod privacy;
 mod profile;
+mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
 mod staff;
@@ -38,8 +39,9 @@ pub use bulletins::{
     BulletinSummary, PendingRecipient, RecipientEmail,
 };
 pub use callers::{
-    decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
-    ContactScope, CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
+    caller_by_secret, caller_by_staff_email, decode_holder, holder_columns, holder_of_secret,
+    CallerHolders, ContactScope, CustomerScope, Holder, PartnerScope, SecretHolders,
+    SessionSubject, StaffScope,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
@@ -110,6 +112,7 @@ pub use profile::{
     confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
     set_pending_email, update_company, update_contact, HeldLicense, Overview, PendingEmail,
 };
+pub use query::{Decode, Join, Joined, Query, Reads, Results, Undecoded};
 pub use staff::{
     audit_entries, decode_audit_entries, decode_staff_members, delete_expired_sessions,
     exchange_link_for_session, insert_browser_session, insert_staff_member, revoke_browser_session,
@@ -468,6 +471,41 @@ impl<D: Database> Store<D> {
     /// first batch, with the caller's statement first.
     pub async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
         self.db.reads(statements).await
+    }
+
+    /// Sends `reads` in one round trip (none when there is nothing to
+    /// read: a batch of no statements is no D1 batch) and decodes each
+    /// result with its statement's decoder, in the shape they were given.
+    pub async fn read<R: Reads>(&self, reads: R) -> Result<R::Output, DbError> {
+        let ((), rest) = self.read_first((), reads).await?;
+        rest.decode()
+    }
+
+    /// Like [`Store::read`], with `first`'s results decoded and the rest's
+    /// left [`Undecoded`]: a use case's first batch, which decodes the
+    /// caller's rows and looks at the others only once the caller may.
+    pub async fn read_first<F: Reads, R: Reads>(
+        &self,
+        first: F,
+        rest: R,
+    ) -> Result<(F::Output, Undecoded<R::Decoder>), DbError> {
+        let mut batch = Vec::new();
+        let first = first.into_batch(&mut batch);
+        let rest = rest.into_batch(&mut batch);
+        let results = if batch.is_empty() {
+            Vec::new()
+        } else {
+            self.db.reads(batch).await?
+        };
+        let mut results = Results::new(results);
+        let first = first.decode(&mut results)?;
+        Ok((first, Undecoded::new(rest, results)))
+    }
+
+    /// Runs one query on its own, not as a batch.
+    pub async fn fetch<T>(&self, query: Query<T>) -> Result<T, DbError> {
+        let (statement, decode) = query.into_parts();
+        decode(&self.db.query(statement).await?)
     }
 
     /// One statement's rows.
