@@ -320,7 +320,7 @@ impl SecretHolders {
 /// The `contact` and `customer` columns of a query that joins `contacts p`
 /// and `customers u`, decoded by [`decode_holder`]: the two tables share
 /// column names, so each record comes as a JSON object of its own.
-pub fn holder_columns() -> String {
+pub(super) fn holder_columns() -> String {
     format!(
         "{} AS contact, {} AS customer",
         json_of("p", CONTACT_COLUMNS),
@@ -330,6 +330,6 @@ pub fn holder_columns() -> String {
 
 /// The contact and organisation of the first row of a query selecting
 /// [`holder_columns`].
-pub fn decode_holder(rows: &[Row]) -> Result<Option<Holder>, DbError> {
+pub(super) fn decode_holder(rows: &[Row]) -> Result<Option<Holder>, DbError> {
     Ok(rows.first().map(holder).transpose()?.flatten())
 }

@@ -39,9 +39,8 @@ pub use bulletins::{
     BulletinSummary, PendingRecipient, RecipientEmail,
 };
 pub use callers::{
-    caller_by_secret, caller_by_staff_email, decode_holder, holder_columns, holder_of_secret,
-    CallerHolders, ContactScope, CustomerScope, Holder, PartnerScope, SecretHolders,
-    SessionSubject, StaffScope,
+    caller_by_secret, caller_by_staff_email, holder_of_secret, CallerHolders, ContactScope,
+    CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
@@ -56,12 +55,11 @@ pub use idempotency::{
 };
 pub use incidents::{
     attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
-    decode_account, decode_attempts, decode_callback_times, decode_charges, decode_coupons_sold,
-    decode_incidents, decode_messages, decode_sessions, delete_session, incident_account,
-    incident_by_id, incident_contact, incident_queue, incidents_of, insert_attempt,
-    insert_inbound_email, insert_incident, insert_incident_message, insert_session, insert_timers,
-    mark_timer_done, messages_of, record_breach, sessions_of, update_incident, Attempt,
-    AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
+    delete_session, incident_account, incident_by_id, incident_contact, incident_queue,
+    incidents_of, insert_attempt, insert_inbound_email, insert_incident, insert_incident_message,
+    insert_session, insert_timers, mark_timer_done, messages_of, record_breach, sessions_of,
+    update_incident, Attempt, AttemptRecord, ChargeRecord, IncidentAccount, IncidentRecord,
+    MessageRecord, SessionRecord, SessionRow,
 };
 pub use invitations::{
     accept_invitation, contact_holding_invited_address, decode_invitation, decode_invitations,
