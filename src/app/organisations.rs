@@ -17,7 +17,7 @@ use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
 use crate::store::{
-    self, ClaimRecord, ContactRecord, Database, DbError, InvitationRecord, NewInvitation, Row,
+    self, ClaimRecord, ContactRecord, Database, DbError, InvitationRecord, NewInvitation, Reads,
     Statement,
 };
 
@@ -343,29 +343,23 @@ impl<D: Database> App<D> {
         Ok((principal.staff()?, store::decode_claims(&rows[0])?))
     }
 
-    /// A claim still waiting for staff and the rows of `reads`, with who
+    /// A claim still waiting for staff and what `reads` read, with who
     /// decides, in one round trip: a decision's first batch.
-    async fn read_pending_claim(
+    async fn read_pending_claim<R: Reads>(
         &self,
         caller: &Caller,
         claim_id: &str,
-        reads: Vec<Statement>,
-    ) -> Result<(ClaimRecord, Vec<Vec<Row>>), AppError> {
-        let (principal, mut rows) = self
-            .read_as(
-                caller,
-                std::iter::once(store::claim_of(claim_id))
-                    .chain(reads)
-                    .collect::<Vec<_>>(),
-            )
+        reads: R,
+    ) -> Result<(ClaimRecord, R::Output), AppError> {
+        let (principal, (claim, read)) = self
+            .read_as(caller, (store::claim_of(claim_id), reads))
             .await?;
         principal.staff()?;
-        let rest = rows.split_off(1);
-        let claim = store::decode_claim(&rows[0])?.ok_or(AppError::NotFound)?;
+        let claim = store::decode_claim(&claim)?.ok_or(AppError::NotFound)?;
         if !claim.status.is_pending() {
             return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
-        Ok((claim, rest))
+        Ok((claim, read))
     }
 
     /// Staff give the claimed license to the claimant's organisation, only
@@ -380,14 +374,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let (claim, rows) = self
+        let (claim, license) = self
             .read_pending_claim(
                 caller,
                 claim_id,
-                vec![store::license_of_claim(
-                    claim_id,
-                    serial.map(SerialNumber::as_str),
-                )],
+                store::license_of_claim(claim_id, serial.map(SerialNumber::as_str)),
             )
             .await?;
         let serial = match serial {
@@ -399,7 +390,7 @@ impl<D: Database> App<D> {
                 }
             },
         };
-        let license = store::decode_license(&rows[0])?
+        let license = license
             .filter(|license| license.serial == serial.as_str())
             .ok_or(AppError::Licensing(LicensingError::UnknownLicense))?;
         if license
@@ -438,27 +429,27 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let (claim, rows) = self
+        let (claim, (license, claimant, holder_contacts)) = self
             .read_pending_claim(
                 caller,
                 claim_id,
-                vec![
+                (
                     store::license_of_claim(claim_id, None),
                     store::claimant_of(claim_id),
                     store::holder_contacts_of_claim(claim_id),
-                ],
+                ),
             )
             .await?;
-        let (serial, holder) = store::decode_license(&rows[0])?
+        let (serial, holder) = license
             .and_then(|license| Some((license.serial, license.holder_id?)))
             .ok_or(AppError::Licensing(LicensingError::LicenseNotHeld))?;
         if holder == claim.customer_id {
             return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
-        let claimant = store::decode_contact(&rows[1])?.ok_or(AppError::NotFound)?;
+        let claimant = store::decode_contact(&claimant)?.ok_or(AppError::NotFound)?;
         let mut batch = vec![store::request_join(claim_id, &serial)];
         let mut jobs = Vec::new();
-        for contact in store::decode_contacts(&rows[2])? {
+        for contact in store::decode_contacts(&holder_contacts)? {
             let token = Token::generate(entropy);
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
             issued.claim_id = Some(claim.id.to_string());
@@ -534,9 +525,7 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let (claim, _) = self
-            .read_pending_claim(caller, claim_id, Vec::new())
-            .await?;
+        let (claim, _) = self.read_pending_claim(caller, claim_id, ()).await?;
         let message =
             notification::claim_refused(claim.recipient(), claim.serial.as_str(), reason.as_str());
         let outbox_id = entropy.id("msg");
@@ -567,18 +556,18 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<bool, AppError> {
-        let (principal, rows) = self
+        let (principal, (license, customer)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::license_of(serial.as_str()),
                     store::customer_by_id(customer_id),
-                ],
+                ),
             )
             .await?;
         principal.staff()?;
-        store::decode_license(&rows[0])?.ok_or(AppError::NotFound)?;
-        let customer = store::decode_customer(&rows[1])?.ok_or(AppError::NotFound)?;
+        license.ok_or(AppError::NotFound)?;
+        let customer = store::decode_customer(&customer)?.ok_or(AppError::NotFound)?;
         Self::require_active(customer.status)?;
         let mut batch = vec![store::transfer_holder(serial.as_str(), customer_id)];
         batch.extend(free_coupon_for(customer_id, serial, now, entropy));

@@ -50,9 +50,7 @@ pub use customers::{
     record_acting_contact, refuse_claim, registration_standing, remove_contact, request_join,
     Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
 };
-pub use idempotency::{
-    confirm_remembered, count_request, decode_remembered, remember, remembered, Effect, KeyOwner,
-};
+pub use idempotency::{confirm_remembered, count_request, remember, remembered, Effect, KeyOwner};
 pub use incidents::{
     attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
     delete_session, incident_account, incident_by_id, incident_contact, incident_queue,
@@ -76,16 +74,15 @@ pub use ledger::{
     insert_entry, ledger_of, LedgerLine,
 };
 pub use licenses::{
-    activation_of, active_activation_of, audit, claim_license, deactivate, decode_activation,
-    decode_count, decode_license, decode_licenses, decode_partners, decode_release_date,
-    decode_releases, decode_subscriptions, decode_texts, grant_free_coupon_if_holder,
-    hold_if_unheld, if_partner_holds, insert_activation, insert_first_subscription, insert_partner,
-    insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
-    license_of, license_of_activation, license_of_claim, licenses_of_partner, mark_reminded,
-    open_partner_session, partner_of, partners, release_date, releases, requests_counted,
-    revoke_partner, subscription_of, subscriptions_of_activation, subscriptions_of_license,
-    subscriptions_of_partner, transfer_holder, update_coverage, upsert_licenses, upsert_release,
-    ActivationRecord, LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
+    activation_of, active_activation_of, audit, claim_license, deactivate, decode_texts,
+    grant_free_coupon_if_holder, hold_if_unheld, if_partner_holds, insert_activation,
+    insert_first_subscription, insert_partner, insert_subscription, insert_sups_sale,
+    is_not_license_holder, known_partners, known_serials, license_of, license_of_activation,
+    license_of_claim, licenses_of_partner, mark_reminded, open_partner_session, partner_of,
+    partners, release_date, releases, requests_counted, revoke_partner, subscription_of,
+    subscriptions_of_activation, subscriptions_of_license, subscriptions_of_partner,
+    transfer_holder, update_coverage, upsert_licenses, upsert_release, ActivationRecord,
+    LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
     active_sups, append_entries, confirmation_address, decode_address, decode_order,
