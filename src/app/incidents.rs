@@ -351,11 +351,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::balance_of(&caller.customer_scope())])
+        let (principal, balance) = self
+            .read_as(caller, store::balance_of(&caller.customer_scope()))
             .await?;
         let customer = principal.customer()?;
-        if store::decode_balance(&rows[0])? < 1 {
+        if balance < 1 {
             return Err(AppError::Billing(BillingError::PaymentRequired));
         }
         let callback = Callback::open(&self.config.sla, now);

@@ -89,16 +89,19 @@ impl<D: Database> App<D> {
         AppError,
     > {
         let scope = caller.customer_scope();
-        let mut reads = store::overview_of(&scope, OVERVIEW_LEDGER_LINES);
-        reads.push(store::vat_number_answer(&scope));
-        reads.push(store::orders_of(&scope));
-        let own = reads.len();
-        reads.extend(extra);
-        let (principal, mut rows) = self.read_as(caller, reads).await?;
-        let extra = rows.split_off(own.min(rows.len()));
+        let (principal, (rows, answer, orders, extra)) = self
+            .read_as(
+                caller,
+                (
+                    store::overview_of(&scope, OVERVIEW_LEDGER_LINES),
+                    store::vat_number_answer(&scope),
+                    store::orders_of(&scope),
+                    extra,
+                ),
+            )
+            .await?;
         let principal = principal.customer()?;
-        let orders = store::decode_orders(&rows.pop().unwrap_or_default())?;
-        let answer = store::decode_vies_answer(&rows.pop().unwrap_or_default())?;
+        let answer = store::decode_vies_answer(&answer)?;
         let vat = super::VatStanding::of(
             self.config.seller_country,
             &principal.customer,

@@ -30,8 +30,8 @@ mod tokens;
 mod vat;
 
 pub use bank::{
-    bank_entry, decode_bank_entries, insert_bank_entries, insert_statement, is_matched_already,
-    known_entry_keys, match_bank_entry, unmatched_bank_entries, BankEntryRecord,
+    bank_entry, insert_bank_entries, insert_statement, is_matched_already, known_entry_keys,
+    match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
     bulletins, claim_recipients, decode_bulletins, insert_bulletin, skip_recipients,
@@ -69,10 +69,7 @@ pub use invoices::{
     decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices,
     InvoiceRecord,
 };
-pub use ledger::{
-    account_of, append_entry, balance_of, decode_account_balance, decode_balance, decode_ledger,
-    insert_entry, ledger_of, LedgerLine,
-};
+pub use ledger::{account_of, append_entry, balance_of, insert_entry, ledger_of, LedgerLine};
 pub use licenses::{
     activation_of, active_activation_of, audit, claim_license, deactivate, decode_texts,
     grant_free_coupon_if_holder, hold_if_unheld, if_partner_holds, insert_activation,
@@ -85,18 +82,17 @@ pub use licenses::{
     LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
 };
 pub use orders::{
-    active_sups, append_entries, confirmation_address, decode_address, decode_order,
-    decode_order_for_refund, decode_orders, decode_orders_to_confirm, expire_orders,
-    insert_bank_payments, insert_matched_payment, insert_order, insert_payment, insert_refund,
-    insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
-    order_by_id, order_for_refund, order_of, order_to_confirm, orders_by_references,
-    orders_in_review, orders_of, record_coupon_debt, reverse_refund, set_order_status,
-    settle_transfers, webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
+    active_sups, append_entries, confirmation_address, expire_orders, insert_bank_payments,
+    insert_matched_payment, insert_order, insert_payment, insert_refund, insert_staff_task,
+    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
+    order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
+    orders_of, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
+    webhook_event, BankPayment, OrderRecord, OrderToRefund, Settlement, StaffTask,
 };
 pub use outbox::{
-    claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
-    mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
-    OutboxStatus, BODY_ERASED,
+    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
+    mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage, OutboxStatus,
+    BODY_ERASED,
 };
 // Personal data.
 pub use privacy::{
@@ -114,8 +110,7 @@ pub use staff::{
     staff_member, staff_members, update_staff_member, AuditEntry, SessionKind, StaffMemberRecord,
 };
 pub use tasks::{
-    decode_tasks, resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord,
-    TaskRecord,
+    resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord, TaskRecord,
 };
 pub use tokens::{
     decode_link_requests, delete_expired_tokens, delete_tokens_of_contact, exchange_token,
