@@ -856,7 +856,6 @@ impl<D: Database> App<D> {
         {
             return Err(AppError::NotFound);
         }
-        let buyer = store::decode_contact(&buyer)?;
         // A held license's coverage is its holder's: the partner's end user
         // must be one of the holder's contacts.
         if let Some(holder) = &license.holder_id {

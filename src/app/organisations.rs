@@ -17,8 +17,7 @@ use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
 use crate::store::{
-    self, ClaimRecord, ContactRecord, Database, DbError, InvitationRecord, NewInvitation, Reads,
-    Statement,
+    self, ClaimRecord, ContactRecord, Database, InvitationRecord, NewInvitation, Reads, Statement,
 };
 
 /// An invitation written, its email waiting in the outbox.
@@ -57,19 +56,19 @@ impl<D: Database> App<D> {
     /// The calling contact and their organisation's people, in one round trip.
     pub async fn contacts_as(&self, caller: &Caller) -> Result<People, AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
+        let (principal, (contacts, invitations)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::contacts_in(&scope),
                     store::waiting_invitations_in(&scope),
-                ],
+                ),
             )
             .await?;
         Ok(People {
             principal: principal.customer()?,
-            contacts: store::decode_contacts(&rows[0])?,
-            invitations: store::decode_invitations(&rows[1])?,
+            contacts,
+            invitations,
         })
     }
 
@@ -88,11 +87,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Invited, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::contact_by_email(email.as_str())])
+        let (principal, contact) = self
+            .read_as(caller, store::contact_by_email(email.as_str()))
             .await?;
         let principal = principal.customer()?;
-        if store::decode_contact(&rows[0])?.is_some() {
+        if contact.is_some() {
             return Err(AppError::Access(AccessError::EmailTaken));
         }
         let invitation = InvitationRecord {
@@ -157,11 +156,11 @@ impl<D: Database> App<D> {
         now: Instant,
     ) -> Result<InvitationRecord, AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
-            .read_as(caller, vec![store::invitation_of(&scope, invitation_id)])
+        let (principal, invitation) = self
+            .read_as(caller, store::invitation_of(&scope, invitation_id))
             .await?;
         let principal = principal.customer()?;
-        let mut invitation = store::decode_invitation(&rows[0])?
+        let mut invitation = invitation
             .filter(|i| i.customer_id == principal.customer.id)
             .ok_or(AppError::NotFound)?;
         if !invitation.standing.is_waiting() {
@@ -199,19 +198,16 @@ impl<D: Database> App<D> {
         link: &Token,
         now: Instant,
     ) -> Result<InvitationRecord, AppError> {
-        let rows = self
+        let (invitation, holder) = self
             .store
-            .reads(vec![
+            .read((
                 store::invitation_by_link(link.hash()),
                 store::contact_holding_invited_address(link.hash()),
-            ])
+            ))
             .await?;
-        let [invitation, holder] = rows.as_slice() else {
-            return Err(DbError::Decode("two reads, two results".into()).into());
-        };
-        let invitation = store::decode_invitation(invitation)?
-            .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
-        let taken = store::decode_contact(holder)?.is_some();
+        let invitation =
+            invitation.ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
+        let taken = holder.is_some();
         invitation
             .standing
             .accept(taken, now)
@@ -298,8 +294,8 @@ impl<D: Database> App<D> {
         contact_id: &str,
         now: Instant,
     ) -> Result<String, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::contact_by_id(contact_id)])
+        let (principal, contact) = self
+            .read_as(caller, store::contact_by_id(contact_id))
             .await?;
         let (remover, customer_id) = match organisation {
             Some(customer_id) => {
@@ -314,7 +310,7 @@ impl<D: Database> App<D> {
                 )
             }
         };
-        let contact = match store::decode_contact(&rows[0])? {
+        let contact = match contact {
             Some(c) if c.customer_id == customer_id && c.status != ContactStatus::Removed => c,
             _ => return Err(AppError::NotFound),
         };
@@ -339,8 +335,8 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(StaffIdentity, Vec<ClaimRecord>), AppError> {
-        let (principal, rows) = self.read_as(caller, vec![store::pending_claims()]).await?;
-        Ok((principal.staff()?, store::decode_claims(&rows[0])?))
+        let (principal, claims) = self.read_as(caller, store::pending_claims()).await?;
+        Ok((principal.staff()?, claims))
     }
 
     /// A claim still waiting for staff and what `reads` read, with who
@@ -355,7 +351,7 @@ impl<D: Database> App<D> {
             .read_as(caller, (store::claim_of(claim_id), reads))
             .await?;
         principal.staff()?;
-        let claim = store::decode_claim(&claim)?.ok_or(AppError::NotFound)?;
+        let claim = claim.ok_or(AppError::NotFound)?;
         if !claim.status.is_pending() {
             return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
@@ -446,10 +442,10 @@ impl<D: Database> App<D> {
         if holder == claim.customer_id {
             return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
-        let claimant = store::decode_contact(&claimant)?.ok_or(AppError::NotFound)?;
+        let claimant = claimant.ok_or(AppError::NotFound)?;
         let mut batch = vec![store::request_join(claim_id, &serial)];
         let mut jobs = Vec::new();
-        for contact in store::decode_contacts(&holder_contacts)? {
+        for contact in holder_contacts {
             let token = Token::generate(entropy);
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
             issued.claim_id = Some(claim.id.to_string());
@@ -484,15 +480,15 @@ impl<D: Database> App<D> {
     /// a remaining balance by adjustments). The link and its claim are read
     /// in one batch.
     pub async fn confirm_join(&self, link: &Token, now: Instant) -> Result<(), AppError> {
-        let (issued, confirmer, rows) = self
+        let (issued, confirmer, claim) = self
             .read_link(
                 link,
                 Purpose::ConfirmJoin,
                 now,
-                vec![store::claim_of_token(link.hash())],
+                store::claim_of_token(link.hash()),
             )
             .await?;
-        let claim = store::decode_claim(&rows[0])?
+        let claim = claim
             .filter(|claim| issued.claim_id.as_deref() == Some(claim.id.as_str()))
             .ok_or(AppError::NotFound)?;
         if claim.status != ClaimStatus::JoinRequested || !confirmer.is_active() {
@@ -567,7 +563,7 @@ impl<D: Database> App<D> {
             .await?;
         principal.staff()?;
         license.ok_or(AppError::NotFound)?;
-        let customer = store::decode_customer(&customer)?.ok_or(AppError::NotFound)?;
+        let customer = customer.ok_or(AppError::NotFound)?;
         Self::require_active(customer.status)?;
         let mut batch = vec![store::transfer_holder(serial.as_str(), customer_id)];
         batch.extend(free_coupon_for(customer_id, serial, now, entropy));

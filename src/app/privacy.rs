@@ -197,21 +197,13 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(Instant, Vec<Job>), AppError> {
         let kind = LinkKind::Erasure;
-        let (principal, rows) = self
+        let (principal, requested) = self
             .read_as(
                 caller,
-                vec![store::link_requests_to_contact(
-                    &caller.contact_scope(),
-                    kind,
-                    now,
-                )],
+                store::link_requests_to_contact(&caller.contact_scope(), kind, now),
             )
             .await?;
         let principal = principal.customer()?;
-        let [requested] = rows.as_slice() else {
-            return Err(store::DbError::Decode("one read, one result".into()).into());
-        };
-        let requested = store::decode_link_requests(requested)?;
         notification::link_quota(&requested, now).map_err(|w| link_withheld(w, now))?;
         let contact = &principal.contact;
         let token = Token::generate(entropy);

@@ -11,10 +11,10 @@ use crate::domain::notification::{self, LinkKind};
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::Instant;
 use crate::domain::token::{Purpose, Token, TokenError};
-use crate::store::{self, Database, DbError, OrderRecord};
+use crate::store::{self, Database, DbError, OrderRecord, Query, Reads};
 
 /// The links to confirm an address asked for it in the last hour.
-fn links_requested(email: &Email, now: Instant) -> store::Statement {
+fn links_requested(email: &Email, now: Instant) -> Query<Vec<Instant>> {
     store::link_requests_to(email, LinkKind::AddressChange, now)
 }
 
@@ -71,23 +71,16 @@ pub struct CustomerOverview {
 impl<D: Database> App<D> {
     /// The signed-in customer's overview, with who they are, in one round trip.
     pub async fn overview(&self, caller: &Caller) -> Result<CustomerOverview, AppError> {
-        Ok(self.overview_with(caller, Vec::new()).await?.0)
+        Ok(self.overview_with(caller, ()).await?.0)
     }
 
-    /// The overview, the rows of `extra` and VIES's latest answer about the
+    /// The overview, what `extra` read and VIES's latest answer about the
     /// current VAT number, in one round trip.
-    async fn overview_with(
+    async fn overview_with<R: Reads>(
         &self,
         caller: &Caller,
-        extra: Vec<store::Statement>,
-    ) -> Result<
-        (
-            CustomerOverview,
-            Vec<Vec<store::Row>>,
-            Option<store::ViesAnswer>,
-        ),
-        AppError,
-    > {
+        extra: R,
+    ) -> Result<(CustomerOverview, R::Output, Option<store::ViesAnswer>), AppError> {
         let scope = caller.customer_scope();
         let (principal, (rows, answer, orders, extra)) = self
             .read_as(
@@ -171,7 +164,7 @@ impl<D: Database> App<D> {
     ) -> Result<Vec<Job>, AppError> {
         let requested = match &change.email {
             Some(email) if *email != principal.contact.email => {
-                store::decode_link_requests(&self.store.query(links_requested(email, now)).await?)?
+                self.store.fetch(links_requested(email, now)).await?
             }
             _ => Vec::new(),
         };
@@ -189,16 +182,9 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(CustomerOverview, Vec<Job>), AppError> {
-        let extra = change
-            .email
-            .iter()
-            .map(|e| links_requested(e, now))
-            .collect();
-        let (mut overview, rows, answer) = self.overview_with(caller, extra).await?;
-        let requested = match rows.first() {
-            Some(rows) => store::decode_link_requests(rows)?,
-            None => Vec::new(),
-        };
+        let extra = change.email.as_ref().map(|e| links_requested(e, now));
+        let (mut overview, requested, answer) = self.overview_with(caller, extra).await?;
+        let requested = requested.unwrap_or_default();
         let principal = &mut overview.profile.principal;
         let (batch, jobs) = self.profile_changes(principal, change, &requested, now, entropy)?;
         self.write_profile(batch, &requested, now).await?;

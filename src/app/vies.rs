@@ -117,17 +117,13 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Option<u32>, AppError> {
-        let rows = self
+        let (customer, outages) = self
             .store
-            .reads(vec![
+            .read((
                 store::customer_by_id(customer_id),
                 store::outages_since(customer_id, now - chrono::Duration::hours(1)),
-            ])
+            ))
             .await?;
-        let (customer, outages) = match rows.as_slice() {
-            [customer, outages] => (store::decode_customer(customer)?, outages),
-            _ => return Err(store::DbError::Decode("vat check reads".into()).into()),
-        };
         let Some(vat_id) = customer.and_then(|c| c.vat_id) else {
             return Ok(None);
         };

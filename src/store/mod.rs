@@ -44,11 +44,10 @@ pub use callers::{
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
-    contact_by_email, contact_by_id, contacts_in, customer_by_id, decode_claim, decode_claims,
-    decode_contact, decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
-    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, pending_claims,
-    record_acting_contact, refuse_claim, registration_standing, remove_contact, request_join,
-    Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
+    contact_by_email, contact_by_id, contacts_in, customer_by_id, holder_contacts_of_claim,
+    insert_customer, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
+    pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
+    request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
 };
 pub use idempotency::{confirm_remembered, count_request, remember, remembered, Effect, KeyOwner};
 pub use incidents::{
@@ -60,10 +59,10 @@ pub use incidents::{
     MessageRecord, SessionRecord, SessionRow,
 };
 pub use invitations::{
-    accept_invitation, contact_holding_invited_address, decode_invitation, decode_invitations,
-    delete_expired_invitations, insert_invitation, invitation_by_link, invitation_of,
-    is_inviter_gone, issue_access_to_new_contact, open_session_for_new_contact,
-    waiting_invitations_in, withdraw_invitation, InvitationRecord, NewInvitation,
+    accept_invitation, contact_holding_invited_address, delete_expired_invitations,
+    insert_invitation, invitation_by_link, invitation_of, is_inviter_gone,
+    issue_access_to_new_contact, open_session_for_new_contact, waiting_invitations_in,
+    withdraw_invitation, InvitationRecord, NewInvitation,
 };
 pub use invoices::{
     decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices,
@@ -113,9 +112,9 @@ pub use tasks::{
     resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord, TaskRecord,
 };
 pub use tokens::{
-    decode_link_requests, delete_expired_tokens, delete_tokens_of_contact, exchange_token,
-    insert_token, is_link_quota_full, link_requests_to, link_requests_to_contact,
-    record_link_request, spend_token,
+    delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
+    is_link_quota_full, link_requests_to, link_requests_to_contact, record_link_request,
+    spend_token,
 };
 pub use vat::{
     decode_ids, decode_rates, decode_vies_answer, insert_vat_check, outages_since, rates_of,
