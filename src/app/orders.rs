@@ -192,10 +192,9 @@ impl<D: Database> App<D> {
             .await?;
         let customer = principal.customer()?;
         let day = crate::domain::time::in_ljubljana(now).0.date();
-        let seller_rate = vat::rate_on(&store::decode_rates(&rates)?, seller, day).ok_or(
-            AppError::Unavailable("no VAT rate for the seller's country"),
-        )?;
-        let answer = store::decode_vies_answer(&answer)?;
+        let seller_rate = vat::rate_on(&rates, seller, day).ok_or(AppError::Unavailable(
+            "no VAT rate for the seller's country",
+        ))?;
         let standing = super::VatStanding::of(seller, &customer.customer, answer.as_ref())?;
         let country = Country::parse(&customer.customer.country)
             .map_err(|_| DbError::Decode(format!("country {}", customer.customer.country)))?;

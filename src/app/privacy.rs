@@ -7,7 +7,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, LinkKind};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{Token, TokenError};
-use crate::store::{self, Database, Row, Statement, Value};
+use crate::store::{self, Database};
 
 /// Expired links, access tokens and browser sessions are kept this long
 /// after they expire, so that a late click is told "expired", not "unknown".
@@ -111,38 +111,16 @@ pub struct Export {
     pub document: serde_json::Value,
 }
 
-fn row_json(row: &Row) -> serde_json::Value {
-    row.0
-        .iter()
-        .map(|(column, value)| {
-            let value = match value {
-                Value::Null => serde_json::Value::Null,
-                Value::Integer(n) => (*n).into(),
-                Value::Text(text) => text.as_str().into(),
-            };
-            (column.clone(), value)
-        })
-        .collect::<serde_json::Map<_, _>>()
-        .into()
-}
-
 impl<D: Database> App<D> {
     /// The calling contact's export, read with the caller in one batch.
     pub async fn export(&self, caller: &Caller, now: Instant) -> Result<Export, AppError> {
-        let (principal, rows) = self
+        let (principal, mut document) = self
             .read_as(caller, store::export_of(&caller.customer_scope()))
             .await?;
         let principal = principal.customer()?;
-        let mut document = serde_json::Map::new();
         document.insert("exported_at".into(), format(now).into());
         document.insert("contact_id".into(), principal.contact.id.as_str().into());
         document.insert("customer_id".into(), principal.customer.id.as_str().into());
-        for (part, rows) in store::EXPORTED.iter().zip(&rows) {
-            document.insert(
-                part.name.into(),
-                rows.iter().map(row_json).collect::<Vec<_>>().into(),
-            );
-        }
         Ok(Export {
             principal,
             document: document.into(),
@@ -172,14 +150,6 @@ impl<D: Database> App<D> {
 /// the random part keeps it unique among contacts.
 fn pseudonym(entropy: &mut Entropy) -> String {
     format!("erased-{}@erased.invalid", entropy.id("e").to_lowercase())
-}
-
-/// The contact an erasure concerns, and whether it is erased already.
-fn erasure_target(contact_id: &str) -> Statement {
-    Statement::new(
-        "SELECT id, customer_id, erased_at FROM contacts WHERE id = ?1",
-        vec![contact_id.into()],
-    )
 }
 
 impl<D: Database> App<D> {
@@ -243,15 +213,15 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(), AppError> {
         let unknown = AppError::Access(AccessError::Token(TokenError::Unknown));
-        let rows = self
+        let erasure = self
             .store
-            .query(store::contact_by_erasure_link(link.hash()))
-            .await?;
-        let row = rows.first().ok_or(unknown)?;
-        if row.instant("erasure_token_expires_at")? <= now {
+            .fetch(store::contact_by_erasure_link(link.hash()))
+            .await?
+            .ok_or(unknown)?;
+        if erasure.expires_at <= now {
             return Err(AppError::Access(AccessError::Token(TokenError::Expired)));
         }
-        let contact_id = row.text("id")?;
+        let contact_id = erasure.contact_id;
         self.store
             .write(store::erase_contact(
                 &contact_id,
@@ -272,12 +242,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![erasure_target(contact_id)])
+        let (principal, erased) = self
+            .read_as(caller, store::erasure_target(contact_id))
             .await?;
         let staff = principal.staff()?;
-        let target = rows[0].first().ok_or(AppError::NotFound)?;
-        if target.opt_text("erased_at")?.is_some() {
+        if erased.ok_or(AppError::NotFound)? {
             return Ok(());
         }
         self.store
@@ -299,7 +268,7 @@ mod tests {
     use super::*;
     use crate::app::{EmailRequest, MailSender, SendFailure};
     use crate::domain::notification::RetrySchedule;
-    use crate::store::{sqlite::Sqlite, Statement};
+    use crate::store::{sqlite::Sqlite, Statement, Value};
 
     /// An email service that accepts every message.
     struct Accepting;

@@ -82,7 +82,7 @@ impl<D: Database> App<D> {
         extra: R,
     ) -> Result<(CustomerOverview, R::Output, Option<store::ViesAnswer>), AppError> {
         let scope = caller.customer_scope();
-        let (principal, (rows, answer, orders, extra)) = self
+        let (principal, (records, answer, orders, extra)) = self
             .read_as(
                 caller,
                 (
@@ -94,13 +94,11 @@ impl<D: Database> App<D> {
             )
             .await?;
         let principal = principal.customer()?;
-        let answer = store::decode_vies_answer(&answer)?;
         let vat = super::VatStanding::of(
             self.config.seller_country,
             &principal.customer,
             answer.as_ref(),
         )?;
-        let records = store::Overview::decode(&rows)?;
         let pending_email = records
             .pending_emails
             .iter()
@@ -130,21 +128,20 @@ impl<D: Database> App<D> {
         caller: &Caller,
     ) -> Result<(CustomerPrincipal, Option<String>, super::VatStanding), AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
+        let (principal, (pending, answer)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::pending_emails_in(&scope),
                     store::vat_number_answer(&scope),
-                ],
+                ),
             )
             .await?;
         let principal = principal.customer()?;
-        let pending = store::decode_pending_emails(&rows[0])?
+        let pending = pending
             .into_iter()
             .find(|(contact, _)| *contact == principal.contact.id)
             .map(|(_, email)| email);
-        let answer = store::decode_vies_answer(rows.get(1).map_or(&[][..], Vec::as_slice))?;
         let vat = super::VatStanding::of(
             self.config.seller_country,
             &principal.customer,

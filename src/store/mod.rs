@@ -95,12 +95,13 @@ pub use outbox::{
 };
 // Personal data.
 pub use privacy::{
-    contact_by_erasure_link, erase_contact, export_of, request_erasure, retention_sweep, Exported,
-    RetentionCutoffs, BODY_REMOVED, ERASED_NAME, ERASED_SUBJECT, EXPORTED, NOT_EXPORTED,
+    contact_by_erasure_link, erase_contact, erasure_target, export_of, request_erasure,
+    retention_sweep, ErasureLink, Exported, RetentionCutoffs, BODY_REMOVED, ERASED_NAME,
+    ERASED_SUBJECT, EXPORTED, NOT_EXPORTED,
 };
 pub use profile::{
-    confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
-    set_pending_email, update_company, update_contact, HeldLicense, Overview, PendingEmail,
+    confirm_email, insert_notice_if_pending, overview_of, pending_emails_in, set_pending_email,
+    update_company, update_contact, HeldLicense, Overview, PendingEmail,
 };
 pub use query::{Decode, Join, Joined, Query, Reads, Results, Undecoded};
 pub use staff::{
@@ -117,8 +118,7 @@ pub use tokens::{
     spend_token,
 };
 pub use vat::{
-    decode_ids, decode_rates, decode_vies_answer, insert_vat_check, outages_since, rates_of,
-    unchecked_vat_numbers, vat_number_answer, ViesAnswer,
+    insert_vat_check, outages_since, rates_of, unchecked_vat_numbers, vat_number_answer, ViesAnswer,
 };
 
 use std::borrow::Cow;
@@ -265,6 +265,22 @@ impl Row {
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Row)
+    }
+
+    /// The row as a JSON object of its columns.
+    pub fn to_json(&self) -> serde_json::Value {
+        self.0
+            .iter()
+            .map(|(column, value)| {
+                let value = match value {
+                    Value::Null => serde_json::Value::Null,
+                    Value::Integer(n) => (*n).into(),
+                    Value::Text(text) => text.as_str().into(),
+                };
+                (column.clone(), value)
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
     }
 
     /// A row from a column holding a JSON object.
