@@ -34,9 +34,9 @@ pub use bank::{
     match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
-    bulletins, claim_recipients, decode_bulletins, insert_bulletin, skip_recipients,
-    snapshot_recipients, subscribe, unsubscribe, write_claimed_emails, BulletinRecord,
-    BulletinSummary, PendingRecipient, RecipientEmail,
+    bulletins, claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
+    unsubscribe, write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient,
+    RecipientEmail,
 };
 pub use callers::{
     caller_by_secret, caller_by_staff_email, holder_of_secret, CallerHolders, ContactScope,
@@ -65,8 +65,7 @@ pub use invitations::{
     withdraw_invitation, InvitationRecord, NewInvitation,
 };
 pub use invoices::{
-    decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices,
-    InvoiceRecord,
+    invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices, InvoiceRecord,
 };
 pub use ledger::{account_of, append_entry, balance_of, insert_entry, ledger_of, LedgerLine};
 pub use licenses::{
@@ -105,9 +104,9 @@ pub use profile::{
 };
 pub use query::{Decode, Join, Joined, Query, Reads, Results, Undecoded};
 pub use staff::{
-    audit_entries, decode_audit_entries, decode_staff_members, delete_expired_sessions,
-    exchange_link_for_session, insert_browser_session, insert_staff_member, revoke_browser_session,
-    staff_member, staff_members, update_staff_member, AuditEntry, SessionKind, StaffMemberRecord,
+    audit_entries, delete_expired_sessions, exchange_link_for_session, insert_browser_session,
+    insert_staff_member, revoke_browser_session, staff_member, staff_members, update_staff_member,
+    AuditEntry, SessionKind, StaffMemberRecord,
 };
 pub use tasks::{
     resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord, TaskRecord,
@@ -516,14 +515,6 @@ impl<D: Database> Store<D> {
     /// One statement's rows.
     pub async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
         self.db.query(statement).await
-    }
-
-    async fn rows(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
-        self.db.query(statement).await
-    }
-
-    async fn first(&self, statement: Statement) -> Result<Option<Row>, DbError> {
-        Ok(self.db.query(statement).await?.into_iter().next())
     }
 }
 
