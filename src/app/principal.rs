@@ -362,7 +362,7 @@ impl Caller {
             },
             Claim::Secret { bearer, .. } => {
                 let holders = match found {
-                    Some(CallerHolders::Secret(holders)) => holders,
+                    Some(CallerHolders::Secret(holders)) => *holders,
                     _ => SecretHolders::default(),
                 };
                 if *bearer {

@@ -171,7 +171,7 @@ pub fn holder_of_secret(hash: SecretHash, now: Instant) -> Query<SecretHolders> 
 /// read of a request, [`holder_of_secret`] as the caller's own.
 pub fn caller_by_secret(hash: SecretHash, now: Instant) -> Query<CallerHolders> {
     Query::new(secret_holders(hash, now), |rows| {
-        SecretHolders::decode(rows).map(CallerHolders::Secret)
+        SecretHolders::decode(rows).map(|holders| CallerHolders::Secret(Box::new(holders)))
     })
 }
 
@@ -196,7 +196,7 @@ pub fn caller_by_staff_email(email: &str) -> Query<CallerHolders> {
 /// What the caller's own statement found, by the kind of credential.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallerHolders {
-    Secret(SecretHolders),
+    Secret(Box<SecretHolders>),
     StaffEmail(Option<StaffMemberRecord>),
 }
 

@@ -646,11 +646,6 @@ pub fn known_serials(serials: &[&str]) -> Vec<Query<Vec<String>>> {
     .collect()
 }
 
-/// The one text column `column` of every row.
-pub fn decode_texts(rows: &[Row], column: &str) -> Result<Vec<String>, DbError> {
-    rows.iter().map(|row| row.text(column)).collect()
-}
-
 pub fn activation_of(id: &str) -> Query<Option<ActivationRecord>> {
     let sql = format!("SELECT {ACTIVATION_COLUMNS} FROM activations WHERE id = ?1");
     Query::new(Statement::new(sql, vec![id.into()]), decode_activation)

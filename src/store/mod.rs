@@ -6,6 +6,15 @@
 //! Statements that change data are built as [`Statement`] values and written
 //! together by [`Database::batch`]: a D1 batch is the only transaction there
 //! is, so each business step is one batch.
+//!
+//! Statements that read are built as [`Query`] values: each carries the
+//! decoder of its rows, so only this module knows how a row reads. Reads go
+//! in one round trip as a tuple (or a `Vec`, an `Option`, a [`Joined`]
+//! record) and come back decoded in the same shape, e.g.
+//! `let (order, address) = store.read((order_by_id(id), confirmation_address(id))).await?`:
+//! no caller picks a result by its position in the batch. `query.rs` says
+//! how, and [`Store::read`], [`Store::read_first`] and [`Store::fetch`] run
+//! them.
 
 mod bank;
 mod bulletins;
@@ -69,7 +78,7 @@ pub use invoices::{
 };
 pub use ledger::{account_of, append_entry, balance_of, insert_entry, ledger_of, LedgerLine};
 pub use licenses::{
-    activation_of, active_activation_of, audit, claim_license, deactivate, decode_texts,
+    activation_of, active_activation_of, audit, claim_license, deactivate,
     grant_free_coupon_if_holder, hold_if_unheld, if_partner_holds, insert_activation,
     insert_first_subscription, insert_partner, insert_subscription, insert_sups_sale,
     is_not_license_holder, known_partners, known_serials, license_of, license_of_activation,
@@ -85,7 +94,8 @@ pub use orders::{
     insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
     order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
     orders_of, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
-    webhook_event, BankPayment, OrderRecord, OrderToRefund, Settlement, StaffTask,
+    webhook_event, BankPayment, ConfirmableOrder, OrderRecord, OrderToRefund, Settlement,
+    StaffTask,
 };
 pub use outbox::{
     claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
@@ -102,7 +112,7 @@ pub use profile::{
     confirm_email, insert_notice_if_pending, overview_of, pending_emails_in, set_pending_email,
     update_company, update_contact, HeldLicense, Overview, PendingEmail,
 };
-pub use query::{Decode, Join, Joined, Query, Reads, Results, Undecoded};
+pub use query::{Decode, DecodeRows, Join, Joined, Query, Reads, Results, Undecoded};
 pub use staff::{
     audit_entries, delete_expired_sessions, exchange_link_for_session, insert_browser_session,
     insert_staff_member, revoke_browser_session, staff_member, staff_members, update_staff_member,
@@ -471,12 +481,6 @@ impl<D: Database> Store<D> {
         self.db.batch(statements).await
     }
 
-    /// Reads several statements' rows in one round trip: a use case's
-    /// first batch, with the caller's statement first.
-    pub async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
-        self.db.reads(statements).await
-    }
-
     /// Sends `reads` in one round trip (none when there is nothing to
     /// read: a batch of no statements is no D1 batch) and decodes each
     /// result with its statement's decoder, in the shape they were given.
@@ -512,7 +516,9 @@ impl<D: Database> Store<D> {
         decode(&self.db.query(statement).await?)
     }
 
-    /// One statement's rows.
+    /// One statement's rows as they are, for tests that look into the
+    /// tables; the portal itself reads only [`Query`]s.
+    #[cfg(test)]
     pub async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
         self.db.query(statement).await
     }

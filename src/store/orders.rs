@@ -639,7 +639,10 @@ pub fn confirmation_address(order_id: &str) -> Query<Option<Recipient>> {
 
 /// An order with the address its confirmation goes to (none when the
 /// organisation has no active contact left).
-pub fn order_to_confirm(order_id: &str) -> Query<Option<(OrderRecord, Option<Recipient>)>> {
+pub type ConfirmableOrder = (OrderRecord, Option<Recipient>);
+
+/// An order with the address its confirmation goes to.
+pub fn order_to_confirm(order_id: &str) -> Query<Option<ConfirmableOrder>> {
     let sql = format!(
         "SELECT {COLUMNS}, {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"
     );
@@ -650,9 +653,7 @@ pub fn order_to_confirm(order_id: &str) -> Query<Option<(OrderRecord, Option<Rec
 
 /// The orders that any of these RF references name, with the addresses
 /// their confirmations go to, in as few statements as D1 allows.
-pub fn orders_by_references(
-    references: &[String],
-) -> Vec<Query<Vec<(OrderRecord, Option<Recipient>)>>> {
+pub fn orders_by_references(references: &[String]) -> Vec<Query<Vec<ConfirmableOrder>>> {
     let sql = format!(
         "SELECT {COLUMNS}, {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o \
          WHERE o.rf_reference IN (SELECT value FROM json_each(?1))"
@@ -674,7 +675,7 @@ pub fn orders_by_references(
 }
 
 /// An order with its confirmation's address.
-fn order_with_address(row: &Row) -> Result<(OrderRecord, Option<Recipient>), DbError> {
+fn order_with_address(row: &Row) -> Result<ConfirmableOrder, DbError> {
     Ok((OrderRecord::from_row(row)?, confirmation_email(row)?))
 }
 

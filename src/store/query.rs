@@ -37,17 +37,20 @@
 
 use super::{DbError, Row, Statement};
 
+/// How a statement's rows decode into a `T`.
+pub type DecodeRows<T> = fn(&[Row]) -> Result<T, DbError>;
+
 /// A read statement with the decoder of its rows: what a store function
 /// returns for anything it reads.
 #[must_use = "a query does nothing until it is read"]
 pub struct Query<T> {
     statement: Statement,
-    decode: fn(&[Row]) -> Result<T, DbError>,
+    decode: DecodeRows<T>,
 }
 
 impl<T> Query<T> {
     /// Only the store pairs its statements with their decoders.
-    pub(super) fn new(statement: Statement, decode: fn(&[Row]) -> Result<T, DbError>) -> Self {
+    pub(super) fn new(statement: Statement, decode: DecodeRows<T>) -> Self {
         Self { statement, decode }
     }
 
@@ -57,7 +60,7 @@ impl<T> Query<T> {
     }
 
     /// The statement and its decoder apart, to run it on its own.
-    pub(super) fn into_parts(self) -> (Statement, fn(&[Row]) -> Result<T, DbError>) {
+    pub(super) fn into_parts(self) -> (Statement, DecodeRows<T>) {
         (self.statement, self.decode)
     }
 }
@@ -133,7 +136,7 @@ impl<D: Decode> Undecoded<D> {
 
 impl<T> Reads for Query<T> {
     type Output = T;
-    type Decoder = fn(&[Row]) -> Result<T, DbError>;
+    type Decoder = DecodeRows<T>;
 
     fn into_batch(self, batch: &mut Vec<Statement>) -> Self::Decoder {
         batch.push(self.statement);
@@ -141,7 +144,7 @@ impl<T> Reads for Query<T> {
     }
 }
 
-impl<T> Decode for fn(&[Row]) -> Result<T, DbError> {
+impl<T> Decode for DecodeRows<T> {
     type Output = T;
 
     fn decode(self, results: &mut Results) -> Result<T, DbError> {
@@ -275,27 +278,6 @@ tuple_reads!(A B C D E);
 tuple_reads!(A B C D E F);
 tuple_reads!(A B C D E F G);
 tuple_reads!(A B C D E F G H);
-
-/// A raw statement read as its rows, while use cases move to [`Query`].
-impl Reads for Statement {
-    type Output = Vec<Row>;
-    type Decoder = RawRows;
-
-    fn into_batch(self, batch: &mut Vec<Statement>) -> Self::Decoder {
-        batch.push(self);
-        RawRows
-    }
-}
-
-pub struct RawRows;
-
-impl Decode for RawRows {
-    type Output = Vec<Row>;
-
-    fn decode(self, results: &mut Results) -> Result<Vec<Row>, DbError> {
-        results.next()
-    }
-}
 
 #[cfg(test)]
 mod tests {
