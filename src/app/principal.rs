@@ -20,7 +20,7 @@ use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, SecretHash, Token, TokenError};
 use crate::store::{
     self, CallerHolders, ContactRecord, CustomerRecord, Database, PartnerRecord, Query, Reads,
-    SecretHolders, SessionKind, SessionSubject, StaffMemberRecord,
+    Results, SecretHolders, SessionKind, SessionSubject, StaffMemberRecord, Statement, Then,
 };
 
 /// How long a browser session lasts.
@@ -518,14 +518,30 @@ impl<D: Database> App<D> {
     /// use case's first batch, the caller's own statement first. The reads
     /// are decoded only once the caller is found, so a refused caller is
     /// refused whatever was read for it.
-    pub async fn read_as<R: Reads>(
+    pub fn read_as<'a, R: Reads>(
+        &'a self,
+        caller: &'a Caller,
+        reads: R,
+    ) -> impl std::future::Future<Output = Result<(Principal, R::Output), AppError>> + 'a {
+        let (batch, decoder) = store::split(reads);
+        Then::new(
+            self.principal_with(caller, batch),
+            |read: Result<(Principal, Results), AppError>| {
+                let (principal, results) = read?;
+                Ok((principal, results.decode(decoder)?))
+            },
+        )
+    }
+
+    /// [`App::read_as`] but for the decoding, the same for every shape of
+    /// reads: the caller's principal, and the results of `batch`.
+    async fn principal_with(
         &self,
         caller: &Caller,
-        reads: R,
-    ) -> Result<(Principal, R::Output), AppError> {
-        let (found, read) = self.store.read_first(caller.lookup(), reads).await?;
-        let principal = caller.principal(found)?;
-        Ok((principal, read.decode()?))
+        batch: Vec<Statement>,
+    ) -> Result<(Principal, Results), AppError> {
+        let (found, results) = self.store.read_first(caller.lookup(), batch).await?;
+        Ok((caller.principal(found)?, results))
     }
 
     /// The caller's principal, in one round trip when it needs a lookup.
@@ -761,16 +777,37 @@ impl<D: Database> App<D> {
     /// round trip: reads about the link's organisation take
     /// `CustomerScope::OfSecret(token.hash())`, and are decoded only once
     /// the link is found good. A removed contact's links open nothing.
-    pub(super) async fn read_link<R: Reads>(
+    pub(super) fn read_link<'a, R: Reads>(
+        &'a self,
+        token: &'a Token,
+        purpose: Purpose,
+        now: Instant,
+        reads: R,
+    ) -> impl std::future::Future<
+        Output = Result<(IssuedToken, CustomerPrincipal, R::Output), AppError>,
+    > + 'a {
+        let (batch, decoder) = store::split(reads);
+        Then::new(
+            self.link_with(token, purpose, now, batch),
+            |read: Result<(IssuedToken, CustomerPrincipal, Results), AppError>| {
+                let (issued, principal, results) = read?;
+                Ok((issued, principal, results.decode(decoder)?))
+            },
+        )
+    }
+
+    /// [`App::read_link`] but for the decoding, the same for every shape
+    /// of reads.
+    async fn link_with(
         &self,
         token: &Token,
         purpose: Purpose,
         now: Instant,
-        reads: R,
-    ) -> Result<(IssuedToken, CustomerPrincipal, R::Output), AppError> {
-        let (holders, read) = self
+        batch: Vec<Statement>,
+    ) -> Result<(IssuedToken, CustomerPrincipal, Results), AppError> {
+        let (holders, results) = self
             .store
-            .read_first(store::holder_of_secret(token.hash(), now), reads)
+            .read_first(store::holder_of_secret(token.hash(), now), batch)
             .await?;
         let (issued, holder) = holders
             .token
@@ -783,7 +820,7 @@ impl<D: Database> App<D> {
             customer: holder.customer,
             contact: holder.contact,
         };
-        Ok((issued, principal, read.decode()?))
+        Ok((issued, principal, results))
     }
 
     /// A contact with its organisation, by the contact's id.

@@ -112,7 +112,7 @@ pub use profile::{
     confirm_email, insert_notice_if_pending, overview_of, pending_emails_in, set_pending_email,
     update_company, update_contact, HeldLicense, Overview, PendingEmail,
 };
-pub use query::{Decode, DecodeRows, Join, Joined, Query, Reads, Results, Undecoded};
+pub use query::{split, Decode, DecodeRows, Join, Joined, Query, Reads, Results, Then};
 pub use staff::{
     audit_entries, delete_expired_sessions, exchange_link_for_session, insert_browser_session,
     insert_staff_member, revoke_browser_session, staff_member, staff_members, update_staff_member,
@@ -482,38 +482,56 @@ impl<D: Database> Store<D> {
     }
 
     /// Sends `reads` in one round trip (none when there is nothing to
-    /// read: a batch of no statements is no D1 batch) and decodes each
-    /// result with its statement's decoder, in the shape they were given.
-    pub async fn read<R: Reads>(&self, reads: R) -> Result<R::Output, DbError> {
-        let ((), rest) = self.read_first((), reads).await?;
-        rest.decode()
+    /// read) and decodes each result with its statement's decoder, in the
+    /// shape they were given.
+    pub fn read<R: Reads>(
+        &self,
+        reads: R,
+    ) -> impl std::future::Future<Output = Result<R::Output, DbError>> + '_ {
+        let (batch, decoder) = split(reads);
+        Then::new(self.results(batch), |results: Result<Results, DbError>| {
+            results?.decode(decoder)
+        })
     }
 
-    /// Like [`Store::read`], with `first`'s results decoded and the rest's
-    /// left [`Undecoded`]: a use case's first batch, which decodes the
-    /// caller's rows and looks at the others only once the caller may.
-    pub async fn read_first<F: Reads, R: Reads>(
+    /// `first` and then `rest` in one round trip: `first` decoded, the
+    /// results of `rest` (a [`split`] batch) left for whoever may see them.
+    /// A use case's first batch, the caller's own statement first.
+    pub async fn read_first<F: Reads>(
         &self,
         first: F,
-        rest: R,
-    ) -> Result<(F::Output, Undecoded<R::Decoder>), DbError> {
-        let mut batch = Vec::new();
-        let first = first.into_batch(&mut batch);
-        let rest = rest.into_batch(&mut batch);
-        let results = if batch.is_empty() {
-            Vec::new()
-        } else {
-            self.db.reads(batch).await?
-        };
-        let mut results = Results::new(results);
-        let first = first.decode(&mut results)?;
-        Ok((first, Undecoded::new(rest, results)))
+        rest: Vec<Statement>,
+    ) -> Result<(F::Output, Results), DbError> {
+        let (mut batch, decoder) = split(first);
+        batch.extend(rest);
+        let mut results = self.results(batch).await?;
+        Ok((decoder.decode(&mut results)?, results))
     }
 
     /// Runs one query on its own, not as a batch.
-    pub async fn fetch<T>(&self, query: Query<T>) -> Result<T, DbError> {
+    pub fn fetch<T: 'static>(
+        &self,
+        query: Query<T>,
+    ) -> impl std::future::Future<Output = Result<T, DbError>> + '_ {
         let (statement, decode) = query.into_parts();
-        decode(&self.db.query(statement).await?)
+        Then::new(
+            self.rows(statement),
+            move |rows: Result<Vec<Row>, DbError>| decode(&rows?),
+        )
+    }
+
+    /// The round trip of every batch of reads, whatever their shape: none
+    /// for no statements (a batch of none is no D1 batch).
+    async fn results(&self, batch: Vec<Statement>) -> Result<Results, DbError> {
+        if batch.is_empty() {
+            return Ok(Results::new(Vec::new()));
+        }
+        Ok(Results::new(self.db.reads(batch).await?))
+    }
+
+    /// The round trip of every query run on its own.
+    async fn rows(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
     }
 
     /// One statement's rows as they are, for tests that look into the

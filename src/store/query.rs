@@ -32,8 +32,18 @@
 //! [`super::Store::read`] sends them in one batch (none when there is
 //! nothing to read) and [`super::Store::fetch`] runs one query on its own.
 //! A use case that must know who asks before it looks at anything else
-//! takes the caller's rows first and the others as [`Undecoded`] (see
-//! [`super::Store::read_first`]).
+//! [`split`]s its reads, sends their statements after the caller's own
+//! ([`super::Store::read_first`]) and decodes their [`Results`] only once
+//! the caller may see them.
+//!
+//! Only this splitting and decoding is generic over the reads' shape: the
+//! round trip itself is one boxed future for every shape ([`Then`]), so
+//! that each use case's reads cost the Worker its decoding and a few
+//! instructions, not a copy of the driver's code and of its state machine.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use super::{DbError, Row, Statement};
 
@@ -82,19 +92,41 @@ pub trait Reads {
 }
 
 /// Decodes a batch's results in the order the statements were appended:
-/// each [`Query`]'s decoder takes the next result.
-pub trait Decode {
+/// each [`Query`]'s decoder takes the next result. (Decoders are plain
+/// functions and collections of them, held by [`Then`] while the batch is
+/// read.)
+pub trait Decode: Unpin + 'static {
     type Output;
 
     fn decode(self, results: &mut Results) -> Result<Self::Output, DbError>;
 }
 
-/// A batch's results, taken one by one by the decoders.
+/// Reads apart: their statements, in order, to send in a batch, and the
+/// decoder of that batch's [`Results`].
+pub fn split<R: Reads>(reads: R) -> (Vec<Statement>, R::Decoder) {
+    let mut batch = Vec::new();
+    let decoder = reads.into_batch(&mut batch);
+    (batch, decoder)
+}
+
+/// A batch's results not decoded yet, taken one by one by the decoders:
+/// what was read with the caller's own statement stays here until the
+/// caller may see it (rows read for a secret that opens nothing are never
+/// looked at).
+#[must_use = "the rows are only read by `decode`"]
 pub struct Results(std::vec::IntoIter<Vec<Row>>);
 
 impl Results {
     pub(super) fn new(results: Vec<Vec<Row>>) -> Self {
         Self(results.into_iter())
+    }
+
+    /// The rest of the results, decoded by the decoder of the reads they
+    /// were [`split`] from: all of them, none left over.
+    pub fn decode<D: Decode>(mut self, decoder: D) -> Result<D::Output, DbError> {
+        let output = decoder.decode(&mut self)?;
+        self.finish()?;
+        Ok(output)
     }
 
     fn next(&mut self) -> Result<Vec<Row>, DbError> {
@@ -113,28 +145,7 @@ impl Results {
     }
 }
 
-/// Results read in a batch and not decoded yet: the reads sent with the
-/// caller's own statement, decoded only once the caller may see them (rows
-/// read for a secret that opens nothing are never looked at).
-#[must_use = "the rows are only read by `decode`"]
-pub struct Undecoded<D> {
-    decoder: D,
-    results: Results,
-}
-
-impl<D: Decode> Undecoded<D> {
-    pub(super) fn new(decoder: D, results: Results) -> Self {
-        Self { decoder, results }
-    }
-
-    pub fn decode(mut self) -> Result<D::Output, DbError> {
-        let output = self.decoder.decode(&mut self.results)?;
-        self.results.finish()?;
-        Ok(output)
-    }
-}
-
-impl<T> Reads for Query<T> {
+impl<T: 'static> Reads for Query<T> {
     type Output = T;
     type Decoder = DecodeRows<T>;
 
@@ -144,7 +155,7 @@ impl<T> Reads for Query<T> {
     }
 }
 
-impl<T> Decode for DecodeRows<T> {
+impl<T: 'static> Decode for DecodeRows<T> {
     type Output = T;
 
     fn decode(self, results: &mut Results) -> Result<T, DbError> {
@@ -218,7 +229,7 @@ impl<R: Reads, T> Joined<R, T> {
     }
 }
 
-impl<R: Reads, T> Reads for Joined<R, T> {
+impl<R: Reads, T: 'static> Reads for Joined<R, T> {
     type Output = T;
     type Decoder = Join<R::Decoder, T>;
 
@@ -236,11 +247,45 @@ pub struct Join<D: Decode, T> {
     join: fn(D::Output) -> Result<T, DbError>,
 }
 
-impl<D: Decode, T> Decode for Join<D, T> {
+impl<D: Decode, T: 'static> Decode for Join<D, T> {
     type Output = T;
 
     fn decode(self, results: &mut Results) -> Result<T, DbError> {
         (self.join)(self.decoder.decode(results)?)
+    }
+}
+
+/// A round trip, then what makes its answer the caller's: the future of
+/// every read whose answer is decoded into a shape of its own. The trip is
+/// boxed, so that its future (the driver's, the round trip's metering) is
+/// one for all shapes and only `then` is made for each.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Then<'a, A, F> {
+    trip: Pin<Box<dyn Future<Output = A> + 'a>>,
+    then: Option<F>,
+}
+
+impl<'a, A, F> Then<'a, A, F> {
+    pub fn new(trip: impl Future<Output = A> + 'a, then: F) -> Self {
+        Self {
+            trip: Box::pin(trip),
+            then: Some(then),
+        }
+    }
+}
+
+impl<A, B, F: FnOnce(A) -> B + Unpin> Future for Then<'_, A, F> {
+    type Output = B;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<B> {
+        let this = &mut *self;
+        match this.trip.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(answer) => match this.then.take() {
+                Some(then) => Poll::Ready(then(answer)),
+                None => panic!("`Then` polled after it completed"),
+            },
+        }
     }
 }
 
@@ -338,12 +383,12 @@ mod tests {
 
     #[test]
     fn results_that_do_not_match_the_reads_are_an_error() {
-        let decoder = (number(1), number(2)).into_batch(&mut Vec::new());
-        let fewer = Undecoded::new(decoder, Results::new(vec![vec![]]));
-        assert!(matches!(fewer.decode(), Err(DbError::Decode(_))));
-        let decoder = number(1).into_batch(&mut Vec::new());
+        let (_, decoder) = split((number(1), number(2)));
+        let fewer = Results::new(vec![vec![]]).decode(decoder);
+        assert!(matches!(fewer, Err(DbError::Decode(_))));
+        let (_, decoder) = split(number(1));
         let row = Row(vec![("n".into(), Value::Integer(1))]);
-        let more = Undecoded::new(decoder, Results::new(vec![vec![row.clone()], vec![row]]));
-        assert!(matches!(more.decode(), Err(DbError::Decode(_))));
+        let more = Results::new(vec![vec![row.clone()], vec![row]]).decode(decoder);
+        assert!(matches!(more, Err(DbError::Decode(_))));
     }
 }
