@@ -350,12 +350,7 @@ impl<D: Database> App<D> {
         let (principal, (claim, read)) = self
             .read_as(caller, (store::claim_of(claim_id), reads))
             .await?;
-        principal.staff()?;
-        let claim = claim.ok_or(AppError::NotFound)?;
-        if !claim.status.is_pending() {
-            return Err(AppError::Licensing(LicensingError::ClaimDecided));
-        }
-        Ok((claim, read))
+        Ok((pending_claim(&principal, claim)?, read))
     }
 
     /// Staff give the claimed license to the claimant's organisation, only
@@ -570,6 +565,19 @@ impl<D: Database> App<D> {
         let changes = self.store.write(batch).await?;
         Ok(granted(&changes, 1))
     }
+}
+
+/// The claim a staff member decides, if it still waits for a decision.
+fn pending_claim(
+    principal: &super::Principal,
+    claim: Option<ClaimRecord>,
+) -> Result<ClaimRecord, AppError> {
+    principal.staff()?;
+    let claim = claim.ok_or(AppError::NotFound)?;
+    if !claim.status.is_pending() {
+        return Err(AppError::Licensing(LicensingError::ClaimDecided));
+    }
+    Ok(claim)
 }
 
 /// The free coupon of a confirmed serial for an organisation, written only

@@ -11,7 +11,7 @@ use crate::domain::notification::{self, LinkKind};
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::Instant;
 use crate::domain::token::{Purpose, Token, TokenError};
-use crate::store::{self, Database, DbError, OrderRecord, Query, Reads};
+use crate::store::{self, Database, DbError, OrderRecord, Query};
 
 /// The links to confirm an address asked for it in the last hour.
 fn links_requested(email: &Email, now: Instant) -> Query<Vec<Instant>> {
@@ -71,25 +71,34 @@ pub struct CustomerOverview {
 impl<D: Database> App<D> {
     /// The signed-in customer's overview, with who they are, in one round trip.
     pub async fn overview(&self, caller: &Caller) -> Result<CustomerOverview, AppError> {
-        Ok(self.overview_with(caller, ()).await?.0)
+        Ok(self.overview_with(caller, None).await?.0)
     }
 
-    /// The overview, what `extra` read and VIES's latest answer about the
-    /// current VAT number, in one round trip.
-    async fn overview_with<R: Reads>(
+    /// The overview, when a new address's links were asked for (`links`,
+    /// if asked) and VIES's latest answer about the current VAT number, in
+    /// one round trip. (One function for both: the overview is the
+    /// Worker's largest read.)
+    async fn overview_with(
         &self,
         caller: &Caller,
-        extra: R,
-    ) -> Result<(CustomerOverview, R::Output, Option<store::ViesAnswer>), AppError> {
+        links: Option<Query<Vec<Instant>>>,
+    ) -> Result<
+        (
+            CustomerOverview,
+            Option<Vec<Instant>>,
+            Option<store::ViesAnswer>,
+        ),
+        AppError,
+    > {
         let scope = caller.customer_scope();
-        let (principal, (records, answer, orders, extra)) = self
+        let (principal, (records, answer, orders, requested)) = self
             .read_as(
                 caller,
                 (
                     store::overview_of(&scope, OVERVIEW_LEDGER_LINES),
                     store::vat_number_answer(&scope),
                     store::orders_of(&scope),
-                    extra,
+                    links,
                 ),
             )
             .await?;
@@ -115,7 +124,7 @@ impl<D: Database> App<D> {
             records,
             vat,
         };
-        Ok((overview, extra, answer))
+        Ok((overview, requested, answer))
     }
 }
 
