@@ -112,9 +112,9 @@ fn every_invoice_and_credit_note_passes_en16931() {
 /// the store's own statements on SQLite: the invoice and its credit notes.
 fn partially_credited(unit_cents: i64, rate_bp: i64, throughs: &[i64]) -> Vec<Document> {
     use spica_portal::domain::time::from_unix_millis;
-    use spica_portal::store::{self, sqlite::Sqlite, Database, Statement};
+    use spica_portal::store::{self, sqlite::Sqlite, Statement, Store};
 
-    let db = Sqlite::in_memory().unwrap();
+    let db = Store::new(Sqlite::in_memory().unwrap());
     let amounts = Treatment {
         category: VatCategory::Standard,
         rate: VatRate::from_basis_points(rate_bp).unwrap(),
@@ -160,9 +160,8 @@ fn partially_credited(unit_cents: i64, rate_bp: i64, throughs: &[i64]) -> Vec<Do
             now,
         ));
     }
-    pollster::block_on(db.batch(statements)).unwrap();
-    let rows = pollster::block_on(db.query(store::invoices_issued(day, day))).unwrap();
-    store::decode_invoices(&rows)
+    pollster::block_on(db.write(statements)).unwrap();
+    pollster::block_on(db.fetch(store::invoices_issued(day, day)))
         .unwrap()
         .into_iter()
         .map(|record| record.document)

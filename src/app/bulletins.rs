@@ -83,8 +83,8 @@ impl<D: Database> App<D> {
         caller: &Caller,
         limit: i64,
     ) -> Result<(StaffIdentity, Vec<BulletinSummary>), AppError> {
-        let (principal, rows) = self.read_as(caller, vec![store::bulletins(limit)]).await?;
-        Ok((principal.staff()?, store::decode_bulletins(&rows[0])?))
+        let (principal, bulletins) = self.read_as(caller, store::bulletins(limit)).await?;
+        Ok((principal.staff()?, bulletins))
     }
 
     /// One run of a bulletin's job: the next recipients' emails, and the

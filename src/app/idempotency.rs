@@ -10,7 +10,7 @@ use super::{App, AppError, Job};
 use crate::app::IncidentsError;
 use crate::domain::idempotency::{self, Decision, IdempotencyKey, Remembered, RequestFingerprint};
 use crate::domain::time::Instant;
-use crate::store::{self, Database, DbError, Effect, KeyOwner, Row, Statement};
+use crate::store::{self, Database, DbError, Effect, KeyOwner, Query, Statement};
 
 /// A keyed request: its key and its fingerprint. Whose key it is follows
 /// from the caller ([`KeyOwner`]).
@@ -33,15 +33,18 @@ pub struct Answer {
 
 impl Idempotency<'_> {
     /// What the key remembers, for the use case's first batch.
-    pub(super) fn read(&self, owner: &KeyOwner) -> Statement {
+    pub(super) fn read(&self, owner: &KeyOwner) -> Query<Option<Remembered>> {
         store::remembered(owner, self.key)
     }
 
-    /// The earlier answer under this key, from [`Idempotency::read`]'s rows,
-    /// if the same request came before; refused if the key came with another
-    /// request.
-    pub(super) fn earlier(&self, rows: &[Row]) -> Result<Option<Answer>, AppError> {
-        replay(store::decode_remembered(rows)?.as_ref(), self.request)
+    /// The earlier answer under this key, from what [`Idempotency::read`]
+    /// found, if the same request came before; refused if the key came with
+    /// another request.
+    pub(super) fn earlier(
+        &self,
+        remembered: Option<&Remembered>,
+    ) -> Result<Option<Answer>, AppError> {
+        replay(remembered, self.request)
     }
 
     /// The last two statements of a keyed batch: the answer, remembered if

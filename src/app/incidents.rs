@@ -25,8 +25,8 @@ use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::store::{
-    self, AttemptRecord, ChargeRecord, CustomerScope, Database, DbError, IncidentRecord,
-    MessageRecord, Row, SessionRecord, Statement,
+    self, AttemptRecord, ChargeRecord, CustomerScope, Database, DbError, Holder, IncidentAccount,
+    IncidentRecord, MessageRecord, Reads, SessionRecord, Statement,
 };
 
 /// How far back the desk's charts look.
@@ -233,11 +233,14 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The statements it is read from; with an owner (the customer's read),
-    /// the incident is found only when it is that organisation's, and the
+    /// What it is read from; with an owner (the customer's read), the
+    /// incident is found only when it is that organisation's, and the
     /// desk's call notes are not read.
-    fn reads(incident_id: &str, owner: Option<&CustomerScope>) -> Vec<Statement> {
-        vec![
+    fn reads(
+        incident_id: &str,
+        owner: Option<&CustomerScope>,
+    ) -> impl Reads<Output = TimelineRead> {
+        (
             store::incident_by_id(incident_id, owner),
             store::incident_contact(incident_id),
             store::attempts_of(incident_id, Self::reader(owner)),
@@ -245,7 +248,7 @@ impl Timeline {
             store::messages_of(incident_id),
             store::charges_of(incident_id),
             store::incident_account(incident_id),
-        ]
+        )
     }
 
     /// The customer reads through their organisation; the desk reads any.
@@ -257,24 +260,21 @@ impl Timeline {
         }
     }
 
-    /// Not found when the incident is not there (or not the owner's): the
-    /// other rows, read for its id alone, are then never looked at.
-    fn decode(rows: &[Vec<Row>], reader: Reader) -> Result<Self, AppError> {
-        let [incident, customer, attempts, sessions, messages, charges, account] = rows else {
-            return Err(DbError::Decode(format!("{} timeline results", rows.len())).into());
-        };
-        let incident = store::decode_incidents(incident)?
-            .into_iter()
-            .next()
-            .ok_or(AppError::NotFound)?;
-        let (coupons_charged, balance) = store::decode_account(account)?;
+    /// Not found when the incident is not there (or not the owner's): what
+    /// was read for its id alone then says nothing.
+    fn of(read: TimelineRead, reader: Reader) -> Result<Self, AppError> {
+        let (incident, customer, attempts, sessions, messages, charges, account) = read;
+        let IncidentAccount {
+            coupons_charged,
+            balance,
+        } = account;
         Ok(Self {
-            incident,
-            customer: contact_of(customer)?,
-            attempts: store::decode_attempts(attempts)?,
-            sessions: store::decode_sessions(sessions)?,
-            messages: store::decode_messages(messages)?,
-            charges: store::decode_charges(charges)?,
+            incident: incident.ok_or(AppError::NotFound)?,
+            customer: customer.map(principal_of),
+            attempts,
+            sessions,
+            messages,
+            charges,
             coupons_charged,
             balance,
             reader,
@@ -318,12 +318,23 @@ pub struct DeskQueue {
     pub deadline: chrono::Duration,
 }
 
-/// The contact (with the organisation) of [`store::incident_contact`]'s rows.
-fn contact_of(rows: &[Row]) -> Result<Option<CustomerPrincipal>, DbError> {
-    Ok(store::decode_holder(rows)?.map(|holder| CustomerPrincipal {
+/// What [`Timeline::reads`] read, in its order.
+type TimelineRead = (
+    Option<IncidentRecord>,
+    Option<Holder>,
+    Vec<AttemptRecord>,
+    Vec<SessionRecord>,
+    Vec<MessageRecord>,
+    Vec<ChargeRecord>,
+    IncidentAccount,
+);
+
+/// The contact [`store::incident_contact`] found, as a principal.
+fn principal_of(holder: Holder) -> CustomerPrincipal {
+    CustomerPrincipal {
         customer: holder.customer,
         contact: holder.contact,
-    }))
+    }
 }
 
 fn timer_job(incident_id: &str, scheduled: &Scheduled) -> Job {
@@ -383,10 +394,10 @@ impl<D: Database> App<D> {
         incident_id: &str,
         owner: Option<&CustomerScope>,
     ) -> Result<(Principal, Timeline), AppError> {
-        let (principal, rows) = self
+        let (principal, read) = self
             .read_as(caller, Timeline::reads(incident_id, owner))
             .await?;
-        Ok((principal, Timeline::decode(&rows, Timeline::reader(owner))?))
+        Ok((principal, Timeline::of(read, Timeline::reader(owner))?))
     }
 
     /// One of the calling customer's incidents with its timeline; another
@@ -417,10 +428,10 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(CustomerPrincipal, Vec<IncidentRecord>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::incidents_of(&caller.customer_scope())])
+        let (principal, incidents) = self
+            .read_as(caller, store::incidents_of(&caller.customer_scope()))
             .await?;
-        Ok((principal.customer()?, store::decode_incidents(&rows[0])?))
+        Ok((principal.customer()?, incidents))
     }
 
     /// The desk's incidents: open ones (or those of one status), the nearest
@@ -430,11 +441,9 @@ impl<D: Database> App<D> {
         caller: &Caller,
         status: Option<Status>,
     ) -> Result<Vec<IncidentRecord>, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::incident_queue(status)])
-            .await?;
+        let (principal, incidents) = self.read_as(caller, store::incident_queue(status)).await?;
         principal.staff()?;
-        Ok(store::decode_incidents(&rows[0])?)
+        Ok(incidents)
     }
 
     /// The desk's open incidents with the charts of the last 30 days.
@@ -444,25 +453,25 @@ impl<D: Database> App<D> {
         now: Instant,
     ) -> Result<(StaffIdentity, DeskQueue), AppError> {
         let since = now - chrono::Duration::days(CHART_DAYS);
-        let (principal, rows) = self
+        let (principal, (incidents, callback_times, coupons_per_day)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::incident_queue(None),
                     store::callback_times(since),
                     store::coupons_sold_per_day(since),
-                ],
+                ),
             )
             .await?;
         let staff = principal.staff()?;
-        let callback_after = store::decode_callback_times(&rows[1])?
+        let callback_after = callback_times
             .into_iter()
             .map(|(id, received, reached)| (id, reached.map(|at| at - received)))
             .collect();
         let queue = DeskQueue {
-            incidents: store::decode_incidents(&rows[0])?,
+            incidents,
             callback_after,
-            coupons_per_day: store::decode_coupons_sold(&rows[2])?,
+            coupons_per_day,
             target: self.config.sla.target,
             deadline: self.config.sla.deadline,
         };
@@ -479,11 +488,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::balance_of(&caller.customer_scope())])
+        let (principal, balance) = self
+            .read_as(caller, store::balance_of(&caller.customer_scope()))
             .await?;
         let customer = principal.customer()?;
-        if store::decode_balance(&rows[0])? < 1 {
+        if balance < 1 {
             return Err(AppError::Billing(BillingError::PaymentRequired));
         }
         let callback = Callback::open(&self.config.sla, now);
@@ -604,17 +613,11 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(IncidentRecord, Vec<Job>), AppError> {
         let owner = caller.customer_scope();
-        let (principal, rows) = self
-            .read_as(
-                caller,
-                vec![store::incident_by_id(incident_id, Some(&owner))],
-            )
+        let (principal, incident) = self
+            .read_as(caller, store::incident_by_id(incident_id, Some(&owner)))
             .await?;
         let customer = principal.customer()?;
-        let incident = store::decode_incidents(&rows[0])?
-            .into_iter()
-            .next()
-            .ok_or(AppError::NotFound)?;
+        let incident = incident.ok_or(AppError::NotFound)?;
         self.customer_message_with(&customer, incident, reply, now, entropy, |_| Vec::new())
             .await
     }
@@ -915,14 +918,14 @@ impl<D: Database> App<D> {
         scheduled: &Scheduled,
         now: Instant,
     ) -> Result<Vec<Job>, AppError> {
-        let rows = self
+        let (incident, contact) = self
             .store
-            .reads(vec![
+            .read((
                 store::incident_by_id(incident_id, None),
                 store::incident_contact(incident_id),
-            ])
+            ))
             .await?;
-        let Some(incident) = store::decode_incidents(&rows[0])?.into_iter().next() else {
+        let Some(incident) = incident else {
             return Ok(Vec::new());
         };
         if scheduled.due_at > now {
@@ -932,7 +935,7 @@ impl<D: Database> App<D> {
         let mut batch: Vec<Statement> = vec![store::mark_timer_done(incident_id, scheduled, now)];
         let mut jobs = Vec::new();
         if incident.callback.timer_live(scheduled) {
-            let customer = contact_of(&rows[1])?.ok_or(AppError::NotFound)?;
+            let customer = contact.map(principal_of).ok_or(AppError::NotFound)?;
             let what = match scheduled.timer {
                 Timer::TargetReminder => "the 12-hour callback target has passed".to_owned(),
                 Timer::Escalation => format!(

@@ -50,11 +50,11 @@ pub(super) fn credit_note_at_refund(
 impl<D: Database> App<D> {
     /// The caller's organisation's invoices and credit notes, newest first.
     pub async fn my_invoices(&self, caller: &Caller) -> Result<Vec<InvoiceRecord>, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::invoices_of(&caller.customer_scope())])
+        let (principal, invoices) = self
+            .read_as(caller, store::invoices_of(&caller.customer_scope()))
             .await?;
         principal.customer()?;
-        Ok(store::decode_invoices(&rows[0])?)
+        Ok(invoices)
     }
 
     /// One of the caller's organisation's documents; another's is not found.
@@ -63,16 +63,14 @@ impl<D: Database> App<D> {
         caller: &Caller,
         invoice_id: &str,
     ) -> Result<InvoiceRecord, AppError> {
-        let (principal, rows) = self
+        let (principal, invoice) = self
             .read_as(
                 caller,
-                vec![store::invoice_of(&caller.customer_scope(), invoice_id)],
+                store::invoice_of(&caller.customer_scope(), invoice_id),
             )
             .await?;
         principal.customer()?;
-        store::decode_invoices(&rows[0])?
-            .pop()
-            .ok_or(AppError::NotFound)
+        invoice.ok_or(AppError::NotFound)
     }
 }
 
@@ -85,10 +83,10 @@ impl<D: Database> App<D> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<(StaffIdentity, Vec<InvoiceRecord>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::invoices_issued(from, to)])
+        let (principal, invoices) = self
+            .read_as(caller, store::invoices_issued(from, to))
             .await?;
-        Ok((principal.staff()?, store::decode_invoices(&rows[0])?))
+        Ok((principal.staff()?, invoices))
     }
 }
 

@@ -42,16 +42,13 @@ impl<D: Database> App<D> {
         caller: &Caller,
     ) -> Result<(CustomerPrincipal, Ledger), AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
+        let (principal, (balance, lines)) = self
             .read_as(
                 caller,
-                vec![store::balance_of(&scope), store::ledger_of(&scope, 500)],
+                (store::balance_of(&scope), store::ledger_of(&scope, 500)),
             )
             .await?;
-        let ledger = Ledger {
-            balance: store::decode_balance(&rows[0])?,
-            lines: store::decode_ledger(&rows[1])?,
-        };
+        let ledger = Ledger { balance, lines };
         Ok((principal.customer()?, ledger))
     }
 
@@ -95,20 +92,20 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(StaffIdentity, Planned), AppError> {
         let owner = KeyOwner::Staff(caller.staff_scope());
-        let (principal, rows) = self
+        let (principal, (remembered, account)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     keyed.read(&owner),
                     store::account_of(adjustment.customer_id),
-                ],
+                ),
             )
             .await?;
         let staff = principal.staff()?;
-        if let Some(earlier) = keyed.earlier(&rows[0])? {
+        if let Some(earlier) = keyed.earlier(remembered.as_ref())? {
             return Ok((staff, Planned::Earlier(earlier)));
         }
-        let balance = store::decode_account_balance(&rows[1])?.ok_or(AppError::NotFound)?;
+        let balance = account.ok_or(AppError::NotFound)?;
         let owner = KeyOwner::staff(&staff.id);
         let scope = owner.text().unwrap_or_default();
         let entry = Entry::adjustment(

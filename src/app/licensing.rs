@@ -354,17 +354,21 @@ fn midnight(date: NaiveDate) -> Instant {
 const PARTNERS_SHOWN: i64 = 500;
 const RELEASES_SHOWN: i64 = 200;
 
+/// What a validation reads of a license: the license, its subscriptions,
+/// the installation's activation and the version's release date.
+type LicenseRead = (
+    Option<LicenseRecord>,
+    Vec<SubscriptionRecord>,
+    Option<ActivationRecord>,
+    Option<NaiveDate>,
+);
+
 /// The latest coverage among a license's subscriptions.
 fn latest_coverage(subscriptions: &[SubscriptionRecord]) -> Option<Coverage> {
     subscriptions
         .iter()
         .filter_map(coverage_of)
         .max_by_key(|c| c.until)
-}
-
-/// The release day of [`store::release_date`]'s rows.
-fn release_day(rows: &[store::Row]) -> Result<Option<NaiveDate>, AppError> {
-    Ok(store::decode_release_date(rows)?.and_then(|day| crate::domain::time::parse_iso_date(&day)))
 }
 
 /// Whether a product version is covered: by the perpetual license up to
@@ -466,28 +470,18 @@ impl<D: Database> App<D> {
             .iter()
             .filter_map(|l| l.partner_id.as_deref())
             .collect();
-        let serial_reads = store::known_serials(&serials);
-        let serial_count = serial_reads.len();
-        let reads: Vec<_> = serial_reads
-            .into_iter()
-            .chain(store::known_partners(&named))
-            .collect();
-        // A batch of no statements at all is no D1 batch.
-        let (principal, results) = if reads.is_empty() {
-            (self.identify(caller).await?, Vec::new())
-        } else {
-            self.read_as(caller, reads).await?
-        };
+        let (principal, (known, partners)) = self
+            .read_as(
+                caller,
+                (
+                    store::known_serials(&serials),
+                    store::known_partners(&named),
+                ),
+            )
+            .await?;
         let staff = principal.staff()?;
-        let mut known = std::collections::HashSet::new();
-        let mut partners = std::collections::HashSet::new();
-        for (index, rows) in results.iter().enumerate() {
-            if index < serial_count {
-                known.extend(store::decode_texts(rows, "serial")?);
-            } else {
-                partners.extend(store::decode_texts(rows, "id")?);
-            }
-        }
+        let known: std::collections::HashSet<String> = known.into_iter().flatten().collect();
+        let partners: std::collections::HashSet<String> = partners.into_iter().flatten().collect();
         let mut records = Vec::new();
         for license in valid {
             if license
@@ -594,11 +588,9 @@ impl<D: Database> App<D> {
         partner_id: &str,
         now: Instant,
     ) -> Result<StaffIdentity, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::partner_of(partner_id)])
-            .await?;
+        let (principal, partner) = self.read_as(caller, store::partner_of(partner_id)).await?;
         let staff = principal.staff()?;
-        if store::decode_partners(&rows[0])?.is_empty() {
+        if partner.is_none() {
             return Err(AppError::NotFound);
         }
         self.store
@@ -613,10 +605,10 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(StaffIdentity, Vec<PartnerRecord>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::partners(PARTNERS_SHOWN)])
+        let (principal, partners) = self
+            .read_as(caller, store::partners(PARTNERS_SHOWN))
             .await?;
-        Ok((principal.staff()?, store::decode_partners(&rows[0])?))
+        Ok((principal.staff()?, partners))
     }
 
     /// The release dates, newest first: (product, version, released_on).
@@ -624,10 +616,10 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(StaffIdentity, Vec<(String, String, String)>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::releases(RELEASES_SHOWN)])
+        let (principal, releases) = self
+            .read_as(caller, store::releases(RELEASES_SHOWN))
             .await?;
-        Ok((principal.staff()?, store::decode_releases(&rows[0])?))
+        Ok((principal.staff()?, releases))
     }
 
     /// Records when a version was released (or corrects it): whether a
@@ -645,28 +637,25 @@ impl<D: Database> App<D> {
 
     /// The licenses assigned to the calling partner.
     pub async fn partner_licenses(&self, caller: &Caller) -> Result<Vec<LicenseRecord>, AppError> {
-        let (principal, rows) = self
-            .read_as(
-                caller,
-                vec![store::licenses_of_partner(&caller.partner_scope())],
-            )
+        let (principal, licenses) = self
+            .read_as(caller, store::licenses_of_partner(&caller.partner_scope()))
             .await?;
         principal.partner()?;
-        Ok(store::decode_licenses(&rows[0])?)
+        Ok(licenses)
     }
 
     /// The calling partner with the subscriptions it sold: its list and its
     /// monthly statements are made of this one read.
     pub async fn partner_account(&self, caller: &Caller) -> Result<PartnerAccount, AppError> {
-        let (principal, rows) = self
+        let (principal, subscriptions) = self
             .read_as(
                 caller,
-                vec![store::subscriptions_of_partner(&caller.partner_scope())],
+                store::subscriptions_of_partner(&caller.partner_scope()),
             )
             .await?;
         Ok(PartnerAccount {
             partner: principal.partner()?,
-            subscriptions: store::decode_subscriptions(&rows[0])?,
+            subscriptions,
         })
     }
 
@@ -689,10 +678,10 @@ impl<D: Database> App<D> {
             technician,
         } = wanted;
         let major = i64::from(version.major());
-        let (principal, rows) = self
+        let (principal, (license, existing, subscriptions, released)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::license_of(serial.as_str()),
                     store::active_activation_of(
                         serial.as_str(),
@@ -701,19 +690,18 @@ impl<D: Database> App<D> {
                     ),
                     store::subscriptions_of_license(serial.as_str()),
                     store::release_date(serial.as_str(), &version.to_string(), major),
-                ],
+                ),
             )
             .await?;
         let actor = Actor::of(&principal, technician)?;
-        let license = actor.may_use(store::decode_license(&rows[0])?)?;
+        let license = actor.may_use(license)?;
         if license.revoked_at.is_some() {
             return Err(AppError::Licensing(LicensingError::LicenseRevoked));
         }
-        if let Some(existing) = store::decode_activation(&rows[1])? {
+        if let Some(existing) = existing {
             return Ok((existing, false));
         }
-        let coverage = latest_coverage(&store::decode_subscriptions(&rows[2])?);
-        let released = release_day(&rows[3])?;
+        let coverage = latest_coverage(&subscriptions);
         if !version_covered(&license, version, released, coverage).0 {
             return Err(AppError::Licensing(LicensingError::VersionNotCovered));
         }
@@ -789,18 +777,18 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ActivationRecord, AppError> {
-        let (principal, rows) = self
+        let (principal, (record, license)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::activation_of(activation_id),
                     store::license_of_activation(activation_id),
-                ],
+                ),
             )
             .await?;
         let actor = Actor::of(&principal, None)?;
-        let record = store::decode_activation(&rows[0])?.ok_or(AppError::NotFound)?;
-        actor.may_use(store::decode_license(&rows[1])?)?;
+        let record = record.ok_or(AppError::NotFound)?;
+        actor.may_use(license)?;
         if record.deactivated_at.is_some() {
             return Ok(record);
         }
@@ -851,64 +839,69 @@ impl<D: Database> App<D> {
         );
         let address_bucket = format!("{license_bucket}:{client}");
         let (window, retry_after) = super::rate_window(now);
-        let mut reads = vec![store::requests_counted(&address_bucket, window)];
-        if let Some(serial) = &parsed {
+        let license_reads = parsed.as_ref().map(|serial| {
             let major = i64::from(version.major());
-            reads.extend([
+            (
                 store::license_of(serial.as_str()),
                 store::subscriptions_of_license(serial.as_str()),
                 store::active_activation_of(serial.as_str(), installation, None),
                 store::release_date(serial.as_str(), &version.to_string(), major),
-            ]);
-        }
-        let rows = self.store.reads(reads).await?;
-        if store::decode_count(&rows[0])? >= FAILED_VALIDATIONS_PER_ADDRESS {
+            )
+        });
+        let (failed, license_read) = self
+            .store
+            .read((
+                store::requests_counted(&address_bucket, window),
+                license_reads,
+            ))
+            .await?;
+        if failed >= FAILED_VALIDATIONS_PER_ADDRESS {
             return Err(AppError::Access(AccessError::RateLimited(retry_after)));
         }
-        let validation = match &parsed {
-            Some(serial) => {
-                self.check_validation(serial, installation, code, version, &rows[1..])?
+        let validation = match (&parsed, license_read) {
+            (Some(serial), Some(read)) => {
+                self.check_validation(serial, installation, code, version, read)
             }
-            None => Validation::refused("NOT_FOUND"),
+            _ => Validation::refused("NOT_FOUND"),
         };
         if FAILED_VALIDATION_CODES.contains(&validation.code) {
-            let counted = self
+            let (_, license_failures) = self
                 .store
-                .reads(vec![
+                .read((
                     store::count_request(&address_bucket, window),
                     store::count_request(&license_bucket, window),
-                ])
+                ))
                 .await?;
-            if store::decode_count(&counted[1])? > FAILED_VALIDATIONS_PER_LICENSE {
+            if license_failures > FAILED_VALIDATIONS_PER_LICENSE {
                 return Err(AppError::Access(AccessError::RateLimited(retry_after)));
             }
         }
         Ok(validation)
     }
 
-    /// The answer to a validation, from the rows of the license, its
-    /// subscriptions, the installation's activation and the release date.
+    /// The answer to a validation, from the license, its subscriptions, the
+    /// installation's activation and the release date.
     fn check_validation(
         &self,
         serial: &SerialNumber,
         installation: &str,
         code: &str,
         version: &ProductVersion,
-        rows: &[Vec<store::Row>],
-    ) -> Result<Validation, AppError> {
-        let Some(license) = store::decode_license(&rows[0])? else {
-            return Ok(Validation::refused("NOT_FOUND"));
+        (license, subscriptions, activation, released): LicenseRead,
+    ) -> Validation {
+        let Some(license) = license else {
+            return Validation::refused("NOT_FOUND");
         };
         if license.revoked_at.is_some() {
-            return Ok(Validation::refused("REVOKED"));
+            return Validation::refused("REVOKED");
         }
-        let coverage = latest_coverage(&store::decode_subscriptions(&rows[1])?);
+        let coverage = latest_coverage(&subscriptions);
         let sups_until = coverage.map(|c| c.last_day().to_string());
-        let Some(activation) = store::decode_activation(&rows[2])? else {
-            return Ok(Validation {
+        let Some(activation) = activation else {
+            return Validation {
                 sups_until,
                 ..Validation::refused("NOT_ACTIVATED")
-            });
+            };
         };
         let matches = match (
             InstallationId::parse(installation),
@@ -924,14 +917,13 @@ impl<D: Database> App<D> {
             _ => false,
         };
         if !matches {
-            return Ok(Validation {
+            return Validation {
                 sups_until,
                 ..Validation::refused("CODE_MISMATCH")
-            });
+            };
         }
-        let (covered, entitled) =
-            version_covered(&license, version, release_day(&rows[3])?, coverage);
-        Ok(Validation {
+        let (covered, entitled) = version_covered(&license, version, released, coverage);
+        Validation {
             valid: covered,
             code: if covered {
                 "VALID"
@@ -940,7 +932,7 @@ impl<D: Database> App<D> {
             },
             upgrade_entitled: entitled,
             sups_until,
-        })
+        }
     }
 
     /// A signed license file for an installation without internet: the
@@ -951,14 +943,14 @@ impl<D: Database> App<D> {
         activation_id: &str,
         now: Instant,
     ) -> Result<String, AppError> {
-        let (principal, rows) = self
+        let (principal, (record, license, subscriptions)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::activation_of(activation_id),
                     store::license_of_activation(activation_id),
                     store::subscriptions_of_activation(activation_id),
-                ],
+                ),
             )
             .await?;
         let signer = self
@@ -967,12 +959,12 @@ impl<D: Database> App<D> {
             .as_ref()
             .ok_or(AppError::Unavailable("license files are not configured"))?;
         let actor = Actor::of(&principal, None)?;
-        let record = store::decode_activation(&rows[0])?.ok_or(AppError::NotFound)?;
-        let license = actor.may_use(store::decode_license(&rows[1])?)?;
+        let record = record.ok_or(AppError::NotFound)?;
+        let license = actor.may_use(license)?;
         if record.deactivated_at.is_some() {
             return Err(AppError::NotFound);
         }
-        let coverage = latest_coverage(&store::decode_subscriptions(&rows[2])?);
+        let coverage = latest_coverage(&subscriptions);
         let file = LicenseFile {
             serial: record.serial,
             installation_id: record.installation_id,
@@ -1015,21 +1007,25 @@ impl<D: Database> App<D> {
         let scope = caller.partner_scope();
         let serial = sale.serial.as_str();
         let email = sale.registration.contact.email.clone();
-        let mut reads = vec![
-            store::license_of(serial),
-            store::contact_by_email(email.as_str()),
-            store::subscription_of(serial, &scope),
-        ];
-        reads.extend(keyed.map(|keyed| keyed.read(&KeyOwner::Partner(scope))));
-        let (principal, rows) = self.read_as(caller, reads).await?;
+        let (principal, (license, buyer, existing, remembered)) = self
+            .read_as(
+                caller,
+                (
+                    store::license_of(serial),
+                    store::contact_by_email(email.as_str()),
+                    store::subscription_of(serial, &scope),
+                    keyed.map(|keyed| keyed.read(&KeyOwner::Partner(scope.clone()))),
+                ),
+            )
+            .await?;
         let partner = principal.partner()?;
         require_reseller(&partner)?;
         if let Some(keyed) = keyed {
-            if let Some(earlier) = keyed.earlier(&rows[3])? {
+            if let Some(earlier) = keyed.earlier(remembered.flatten().as_ref())? {
                 return Ok(earlier);
             }
         }
-        let license = store::decode_license(&rows[0])?.ok_or(AppError::NotFound)?;
+        let license = license.ok_or(AppError::NotFound)?;
         if license
             .partner_id
             .as_deref()
@@ -1037,7 +1033,6 @@ impl<D: Database> App<D> {
         {
             return Err(AppError::NotFound);
         }
-        let buyer = store::decode_contact(&rows[1])?;
         // A held license's coverage is its holder's: the partner's end user
         // must be one of the holder's contacts.
         if let Some(holder) = &license.holder_id {
@@ -1062,7 +1057,6 @@ impl<D: Database> App<D> {
                 (registered.customer_id, registered.jobs)
             }
         };
-        let existing = store::decode_subscriptions(&rows[2])?.into_iter().next();
         let previous = existing.as_ref().and_then(coverage_of);
         let coverage = subscription::extend(previous, sale.starts_on.date(), sale.months);
         let fee = subscription::monthly_fee(

@@ -1,5 +1,6 @@
-//! The use cases: each loads what it needs through the [`Store`], asks the
-//! domain for a decision, and writes that decision in one batch. Time and
+//! The use cases: each loads what it needs through the [`Store`] (typed
+//! reads, `store::Query`, with the caller's own first: `App::read_as`), asks
+//! the domain for a decision, and writes that decision in one batch. Time and
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 

@@ -41,24 +41,24 @@ impl<D: Database> App<D> {
         now: Instant,
     ) -> Result<(StaffIdentity, Health), AppError> {
         let week_start = week_start_in_ljubljana(now);
-        let (principal, rows) = self
+        let (principal, (backlog, troubled, breaches, last_cron_run)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::backlog(now),
                     store::troubled_emails(TROUBLED_SHOWN),
                     store::breaches_since(week_start),
                     store::last_cron_run(),
-                ],
+                ),
             )
             .await?;
         let staff = principal.staff()?;
         let health = Health {
-            backlog: store::decode_backlog(&rows[0])?,
-            troubled: store::decode_troubled_emails(&rows[1])?,
-            breaches: store::decode_breaches(&rows[2])?,
+            backlog,
+            troubled,
+            breaches,
             week_start,
-            last_cron_run: store::decode_cron_run(&rows[3])?,
+            last_cron_run,
         };
         Ok((staff, health))
     }
@@ -108,11 +108,11 @@ impl<D: Database> App<D> {
         outbox_id: &str,
         resend: bool,
     ) -> Result<StaffIdentity, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::troubled_email(outbox_id)])
+        let (principal, email) = self
+            .read_as(caller, store::troubled_email(outbox_id))
             .await?;
         let staff = principal.staff()?;
-        match store::decode_troubled_email(&rows[0])? {
+        match email {
             None => Err(AppError::NotFound),
             Some((_, true)) => Err(OperationsError::EmailSettled.into()),
             Some((email, false)) if resend && !email.resendable() => {

@@ -46,10 +46,10 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(CustomerPrincipal, Vec<OrderRecord>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::orders_of(&caller.customer_scope())])
+        let (principal, orders) = self
+            .read_as(caller, store::orders_of(&caller.customer_scope()))
             .await?;
-        Ok((principal.customer()?, store::decode_orders(&rows[0])?))
+        Ok((principal.customer()?, orders))
     }
 
     /// Places an order at the customer's price today (15.00 with SUPS
@@ -180,27 +180,26 @@ impl<D: Database> App<D> {
     ) -> Result<(CustomerPrincipal, Pricing), AppError> {
         let scope = caller.customer_scope();
         let seller = self.config.seller_country;
-        let (principal, rows) = self
+        let (principal, (sups_active, rates, answer)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::active_sups(&scope, now),
                     store::rates_of(seller),
                     store::vat_number_answer(&scope),
-                ],
+                ),
             )
             .await?;
         let customer = principal.customer()?;
         let day = crate::domain::time::in_ljubljana(now).0.date();
-        let seller_rate = vat::rate_on(&store::decode_rates(&rows[1])?, seller, day).ok_or(
-            AppError::Unavailable("no VAT rate for the seller's country"),
-        )?;
-        let answer = store::decode_vies_answer(&rows[2])?;
+        let seller_rate = vat::rate_on(&rates, seller, day).ok_or(AppError::Unavailable(
+            "no VAT rate for the seller's country",
+        ))?;
         let standing = super::VatStanding::of(seller, &customer.customer, answer.as_ref())?;
         let country = Country::parse(&customer.customer.country)
             .map_err(|_| DbError::Decode(format!("country {}", customer.customer.country)))?;
         let pricing = Pricing {
-            sups_active: !rows[0].is_empty(),
+            sups_active,
             treatment: standing.decision.treatment(seller_rate),
             buyer: OrderBuyer {
                 country,
@@ -218,13 +217,10 @@ impl<D: Database> App<D> {
         caller: &Caller,
         order_id: &str,
     ) -> Result<(CustomerPrincipal, OrderRecord), AppError> {
-        let (principal, rows) = self
-            .read_as(
-                caller,
-                vec![store::order_of(&caller.customer_scope(), order_id)],
-            )
+        let (principal, record) = self
+            .read_as(caller, store::order_of(&caller.customer_scope(), order_id))
             .await?;
-        let record = store::decode_order(&rows[0])?.ok_or(AppError::NotFound)?;
+        let record = record.ok_or(AppError::NotFound)?;
         Ok((principal.customer()?, record))
     }
 

@@ -21,8 +21,7 @@ use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
 use crate::store::{
-    self, ClaimRecord, ContactRecord, Database, DbError, InvitationRecord, NewInvitation, Row,
-    Statement,
+    self, ClaimRecord, ContactRecord, Database, InvitationRecord, NewInvitation, Reads, Statement,
 };
 
 /// An invitation written, its email waiting in the outbox.
@@ -130,19 +129,19 @@ impl<D: Database> App<D> {
     /// The calling contact and their organisation's people, in one round trip.
     pub async fn contacts_as(&self, caller: &Caller) -> Result<People, AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
+        let (principal, (contacts, invitations)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::contacts_in(&scope),
                     store::waiting_invitations_in(&scope),
-                ],
+                ),
             )
             .await?;
         Ok(People {
             principal: principal.customer()?,
-            contacts: store::decode_contacts(&rows[0])?,
-            invitations: store::decode_invitations(&rows[1])?,
+            contacts,
+            invitations,
         })
     }
 
@@ -161,11 +160,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Invited, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::contact_by_email(email.as_str())])
+        let (principal, contact) = self
+            .read_as(caller, store::contact_by_email(email.as_str()))
             .await?;
         let principal = principal.customer()?;
-        if store::decode_contact(&rows[0])?.is_some() {
+        if contact.is_some() {
             return Err(AppError::Access(AccessError::EmailTaken));
         }
         let invitation = InvitationRecord {
@@ -230,11 +229,11 @@ impl<D: Database> App<D> {
         now: Instant,
     ) -> Result<InvitationRecord, AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
-            .read_as(caller, vec![store::invitation_of(&scope, invitation_id)])
+        let (principal, invitation) = self
+            .read_as(caller, store::invitation_of(&scope, invitation_id))
             .await?;
         let principal = principal.customer()?;
-        let mut invitation = store::decode_invitation(&rows[0])?
+        let mut invitation = invitation
             .filter(|i| i.customer_id == principal.customer.id)
             .ok_or(AppError::NotFound)?;
         if !invitation.standing.is_waiting() {
@@ -272,19 +271,16 @@ impl<D: Database> App<D> {
         link: &Token,
         now: Instant,
     ) -> Result<InvitationRecord, AppError> {
-        let rows = self
+        let (invitation, holder) = self
             .store
-            .reads(vec![
+            .read((
                 store::invitation_by_link(link.hash()),
                 store::contact_holding_invited_address(link.hash()),
-            ])
+            ))
             .await?;
-        let [invitation, holder] = rows.as_slice() else {
-            return Err(DbError::Decode("two reads, two results".into()).into());
-        };
-        let invitation = store::decode_invitation(invitation)?
-            .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
-        let taken = store::decode_contact(holder)?.is_some();
+        let invitation =
+            invitation.ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
+        let taken = holder.is_some();
         invitation
             .standing
             .accept(taken, now)
@@ -371,8 +367,8 @@ impl<D: Database> App<D> {
         contact_id: &str,
         now: Instant,
     ) -> Result<String, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::contact_by_id(contact_id)])
+        let (principal, contact) = self
+            .read_as(caller, store::contact_by_id(contact_id))
             .await?;
         let (remover, customer_id) = match organisation {
             Some(customer_id) => {
@@ -387,7 +383,7 @@ impl<D: Database> App<D> {
                 )
             }
         };
-        let contact = match store::decode_contact(&rows[0])? {
+        let contact = match contact {
             Some(c) if c.customer_id == customer_id && c.status != ContactStatus::Removed => c,
             _ => return Err(AppError::NotFound),
         };
@@ -412,33 +408,22 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(StaffIdentity, Vec<ClaimRecord>), AppError> {
-        let (principal, rows) = self.read_as(caller, vec![store::pending_claims()]).await?;
-        Ok((principal.staff()?, store::decode_claims(&rows[0])?))
+        let (principal, claims) = self.read_as(caller, store::pending_claims()).await?;
+        Ok((principal.staff()?, claims))
     }
 
-    /// A claim still waiting for staff and the rows of `reads`, with who
+    /// A claim still waiting for staff and what `reads` read, with who
     /// decides, in one round trip: a decision's first batch.
-    async fn read_pending_claim(
+    async fn read_pending_claim<R: Reads>(
         &self,
         caller: &Caller,
         claim_id: &str,
-        reads: Vec<Statement>,
-    ) -> Result<(ClaimRecord, Vec<Vec<Row>>), AppError> {
-        let (principal, mut rows) = self
-            .read_as(
-                caller,
-                std::iter::once(store::claim_of(claim_id))
-                    .chain(reads)
-                    .collect(),
-            )
+        reads: R,
+    ) -> Result<(ClaimRecord, R::Output), AppError> {
+        let (principal, (claim, read)) = self
+            .read_as(caller, (store::claim_of(claim_id), reads))
             .await?;
-        principal.staff()?;
-        let rest = rows.split_off(1);
-        let claim = store::decode_claim(&rows[0])?.ok_or(AppError::NotFound)?;
-        if !claim.status.is_pending() {
-            return Err(AppError::Licensing(LicensingError::ClaimDecided));
-        }
-        Ok((claim, rest))
+        Ok((pending_claim(&principal, claim)?, read))
     }
 
     /// Staff give the claimed license to the claimant's organisation, only
@@ -453,14 +438,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let (claim, rows) = self
+        let (claim, license) = self
             .read_pending_claim(
                 caller,
                 claim_id,
-                vec![store::license_of_claim(
-                    claim_id,
-                    serial.map(SerialNumber::as_str),
-                )],
+                store::license_of_claim(claim_id, serial.map(SerialNumber::as_str)),
             )
             .await?;
         let serial = match serial {
@@ -472,7 +454,7 @@ impl<D: Database> App<D> {
                 }
             },
         };
-        let license = store::decode_license(&rows[0])?
+        let license = license
             .filter(|license| license.serial == serial.as_str())
             .ok_or(AppError::Licensing(LicensingError::UnknownLicense))?;
         if license
@@ -511,27 +493,27 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let (claim, rows) = self
+        let (claim, (license, claimant, holder_contacts)) = self
             .read_pending_claim(
                 caller,
                 claim_id,
-                vec![
+                (
                     store::license_of_claim(claim_id, None),
                     store::claimant_of(claim_id),
                     store::holder_contacts_of_claim(claim_id),
-                ],
+                ),
             )
             .await?;
-        let (serial, holder) = store::decode_license(&rows[0])?
+        let (serial, holder) = license
             .and_then(|license| Some((license.serial, license.holder_id?)))
             .ok_or(AppError::Licensing(LicensingError::LicenseNotHeld))?;
         if holder == claim.customer_id {
             return Err(AppError::Licensing(LicensingError::ClaimDecided));
         }
-        let claimant = store::decode_contact(&rows[1])?.ok_or(AppError::NotFound)?;
+        let claimant = claimant.ok_or(AppError::NotFound)?;
         let mut batch = vec![store::request_join(claim_id, &serial)];
         let mut jobs = Vec::new();
-        for contact in store::decode_contacts(&rows[2])? {
+        for contact in holder_contacts {
             let token = Token::generate(entropy);
             let mut issued = IssuedToken::issue(Purpose::ConfirmJoin, &contact.id, now);
             issued.claim_id = Some(claim.id.to_string());
@@ -566,15 +548,15 @@ impl<D: Database> App<D> {
     /// a remaining balance by adjustments). The link and its claim are read
     /// in one batch.
     pub async fn confirm_join(&self, link: &Token, now: Instant) -> Result<(), AppError> {
-        let (issued, confirmer, rows) = self
+        let (issued, confirmer, claim) = self
             .read_link(
                 link,
                 Purpose::ConfirmJoin,
                 now,
-                vec![store::claim_of_token(link.hash())],
+                store::claim_of_token(link.hash()),
             )
             .await?;
-        let claim = store::decode_claim(&rows[0])?
+        let claim = claim
             .filter(|claim| issued.claim_id.as_deref() == Some(claim.id.as_str()))
             .ok_or(AppError::NotFound)?;
         if claim.status != ClaimStatus::JoinRequested || !confirmer.is_active() {
@@ -607,9 +589,7 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<ClaimDecision, AppError> {
-        let (claim, _) = self
-            .read_pending_claim(caller, claim_id, Vec::new())
-            .await?;
+        let (claim, _) = self.read_pending_claim(caller, claim_id, ()).await?;
         let message =
             notification::claim_refused(claim.recipient(), claim.serial.as_str(), reason.as_str());
         let outbox_id = entropy.id("msg");
@@ -640,24 +620,37 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<bool, AppError> {
-        let (principal, rows) = self
+        let (principal, (license, customer)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::license_of(serial.as_str()),
                     store::customer_by_id(customer_id),
-                ],
+                ),
             )
             .await?;
         principal.staff()?;
-        store::decode_license(&rows[0])?.ok_or(AppError::NotFound)?;
-        let customer = store::decode_customer(&rows[1])?.ok_or(AppError::NotFound)?;
+        license.ok_or(AppError::NotFound)?;
+        let customer = customer.ok_or(AppError::NotFound)?;
         Self::require_active(customer.status)?;
         let mut batch = vec![store::transfer_holder(serial.as_str(), customer_id)];
         batch.extend(free_coupon_for(customer_id, serial, now, entropy));
         let changes = self.store.write(batch).await?;
         Ok(granted(&changes, 1))
     }
+}
+
+/// The claim a staff member decides, if it still waits for a decision.
+fn pending_claim(
+    principal: &super::Principal,
+    claim: Option<ClaimRecord>,
+) -> Result<ClaimRecord, AppError> {
+    principal.staff()?;
+    let claim = claim.ok_or(AppError::NotFound)?;
+    if !claim.status.is_pending() {
+        return Err(AppError::Licensing(LicensingError::ClaimDecided));
+    }
+    Ok(claim)
 }
 
 /// The free coupon of a confirmed serial for an organisation, written only

@@ -8,10 +8,17 @@ use super::{App, AppError, Job};
 use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
 use crate::domain::ledger::reversal_key;
+use crate::domain::notification::Recipient;
 use crate::domain::order::{CardSettlement, OrderStatus};
 use crate::domain::stripe::{self, Event, PaymentEvent};
 use crate::domain::time::Instant;
-use crate::store::{self, Database, StaffTask};
+use crate::store::{self, Database, OrderRecord, OrderToRefund, Query, StaffTask};
+
+/// The reads of [`App::event_reads`].
+type EventReads = (
+    Option<(Query<Option<OrderRecord>>, Query<Option<Recipient>>)>,
+    Option<Query<Option<OrderToRefund>>>,
+);
 
 /// What the portal did with an event: its answer says it, and the event's
 /// record keeps it.
@@ -103,24 +110,28 @@ impl<D: Database> App<D> {
         self.commit_event(&event, planned, now).await
     }
 
-    /// The one batch of reads an event is decided on: whether it came
-    /// before, and what its kind needs (the order, and the confirmation's
-    /// address or what a refund took back before).
-    fn event_reads(payment: &PaymentEvent) -> Vec<store::Statement> {
-        match payment {
+    /// What an event's kind needs read besides whether it came before: a
+    /// paid checkout's order and its confirmation's address, or a refunded
+    /// order with what was taken back before. Neither for other events.
+    fn event_reads(payment: &PaymentEvent) -> EventReads {
+        let paid = match payment {
             PaymentEvent::CheckoutPaid {
                 order_id: Some(order_id),
                 ..
-            } => vec![
+            } => Some((
                 store::order_by_id(order_id),
                 store::confirmation_address(order_id),
-            ],
+            )),
+            _ => None,
+        };
+        let refunded = match payment {
             PaymentEvent::ChargeRefunded {
                 payment_intent: Some(intent),
                 ..
-            } => vec![store::order_for_refund(intent)],
-            _ => Vec::new(),
-        }
+            } => Some(store::order_for_refund(intent)),
+            _ => None,
+        };
+        (paid, refunded)
     }
 
     /// What an event does, decided from what is read now (one round trip),
@@ -132,15 +143,18 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
-        let mut reads = vec![store::webhook_event(&event.id)];
-        reads.extend(Self::event_reads(&event.payment));
-        let rows = self.store.reads(reads).await?;
+        let (seen, (paid, refunded)) = self
+            .store
+            .read((
+                store::webhook_event(&event.id),
+                Self::event_reads(&event.payment),
+            ))
+            .await?;
         // Planned as nothing: its write fails on the event's key and answers
         // as a duplicate.
-        if !rows[0].is_empty() {
+        if seen {
             return Ok(Outcome::Duplicate.into());
         }
-        let found = &rows[1..];
         Ok(match &event.payment {
             PaymentEvent::CheckoutPaid {
                 amount_cents,
@@ -151,7 +165,7 @@ impl<D: Database> App<D> {
                 &event.id,
                 (amount_cents.unwrap_or(-1), currency),
                 payment_intent.as_deref(),
-                found,
+                paid,
                 now,
                 entropy,
             )?,
@@ -162,7 +176,7 @@ impl<D: Database> App<D> {
             PaymentEvent::ChargeRefunded {
                 amount_refunded_cents,
                 ..
-            } => Self::charge_refunded(&event.id, *amount_refunded_cents, found, now, entropy)?,
+            } => Self::charge_refunded(&event.id, *amount_refunded_cents, refunded, now, entropy)?,
             PaymentEvent::Other => Outcome::Ignored.into(),
         })
     }
@@ -205,16 +219,11 @@ impl<D: Database> App<D> {
         event_id: &str,
         (amount, currency): (i64, &str),
         payment_intent: Option<&str>,
-        found: &[Vec<store::Row>],
+        paid: Option<(Option<OrderRecord>, Option<Recipient>)>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
-        let Some(record) = found
-            .first()
-            .map(|rows| store::decode_order(rows))
-            .transpose()?
-            .flatten()
-        else {
+        let Some((Some(record), email)) = paid else {
             return Ok(Outcome::UnknownOrder.into());
         };
         let order = &record.order;
@@ -257,11 +266,6 @@ impl<D: Database> App<D> {
                         now,
                     ),
                 ];
-                let email = found
-                    .get(1)
-                    .map(|rows| store::decode_address(rows))
-                    .transpose()?
-                    .flatten();
                 let base_url = &self.config.public_base_url;
                 let credit = Credit::new(order, email.as_ref(), base_url, now, entropy);
                 statements.push(store::append_entry(&credit.entry));
@@ -308,18 +312,21 @@ impl<D: Database> App<D> {
     fn charge_refunded(
         event_id: &str,
         refunded_cents: i64,
-        found: &[Vec<store::Row>],
+        found: Option<Option<OrderToRefund>>,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned, AppError> {
-        let Some(rows) = found.first() else {
+        let Some(found) = found else {
             return Ok(Outcome::UnknownOrder.into());
         };
         // A refund that arrives before the payment it refunds (events come
         // out of order) is not recorded: the non-2xx answer makes Stripe
         // deliver it again later, when the payment is known.
-        let (record, purchased, refunded) = store::decode_order_for_refund(rows)?
-            .ok_or(AppError::Billing(BillingError::PaymentNotYetKnown))?;
+        let OrderToRefund {
+            record,
+            purchased,
+            refunded,
+        } = found.ok_or(AppError::Billing(BillingError::PaymentNotYetKnown))?;
         let order = &record.order;
         let money_back =
             store::insert_refund(&entropy.id("pay"), &order.id, event_id, refunded_cents, now);

@@ -19,8 +19,8 @@ use crate::domain::staff::StaffRole;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, SecretHash, Token, TokenError};
 use crate::store::{
-    self, ContactRecord, CustomerRecord, Database, PartnerRecord, Row, SecretHolders, SessionKind,
-    SessionSubject, StaffMemberRecord, Statement,
+    self, CallerHolders, ContactRecord, CustomerRecord, Database, PartnerRecord, Query, Reads,
+    Results, SecretHolders, SessionKind, SessionSubject, StaffMemberRecord, Statement, Then,
 };
 
 /// How long a browser session lasts.
@@ -331,25 +331,27 @@ impl Caller {
         }
     }
 
-    /// The statement that finds the principal; none when it is known already.
-    pub fn statement(&self) -> Option<Statement> {
+    /// The read that finds the principal; none when it is known already.
+    pub fn lookup(&self) -> Option<Query<CallerHolders>> {
         match &self.claim {
-            Claim::Secret { hash, .. } => Some(store::holder_of_secret(*hash, self.now)),
-            Claim::StaffEmail(email) => Some(store::staff_member_by_email(email.as_str())),
+            Claim::Secret { hash, .. } => Some(store::caller_by_secret(*hash, self.now)),
+            Claim::StaffEmail(email) => Some(store::caller_by_staff_email(email.as_str())),
             Claim::Known(_) | Claim::Refused(_) => None,
         }
     }
 
-    /// The principal, from the rows of [`Caller::statement`] (ignored when
+    /// The principal, from what [`Caller::lookup`] found (ignored when
     /// there is none): 401 without a valid credential, 403 with a valid one
     /// of someone who may not (another role, another kind of partner, a
     /// former staff member).
-    pub fn principal(&self, rows: &[Row]) -> Result<Principal, AppError> {
+    pub fn principal(&self, found: Option<CallerHolders>) -> Result<Principal, AppError> {
         let principal = match &self.claim {
             Claim::Known(principal) => principal.clone(),
             Claim::Refused(refusal) => return Err((*refusal).into()),
-            Claim::StaffEmail(_) => match store::decode_member(rows)? {
-                Some(member) if member.deactivated_at.is_none() => {
+            Claim::StaffEmail(_) => match found {
+                Some(CallerHolders::StaffEmail(Some(member)))
+                    if member.deactivated_at.is_none() =>
+                {
                     Principal::Staff(StaffIdentity::member(member))
                 }
                 _ => {
@@ -359,7 +361,10 @@ impl Caller {
                 }
             },
             Claim::Secret { bearer, .. } => {
-                let holders = SecretHolders::decode(rows)?;
+                let holders = match found {
+                    Some(CallerHolders::Secret(holders)) => *holders,
+                    _ => SecretHolders::default(),
+                };
                 if *bearer {
                     self.bearer_principal(holders)?
                 } else {
@@ -509,35 +514,43 @@ impl<D: Database> App<D> {
         self.identify(&caller).await
     }
 
-    /// The caller's principal and the rows of `reads`, in one round trip:
-    /// a use case's first batch.
-    pub async fn read_as(
+    /// The caller's principal and what `reads` read, in one round trip: a
+    /// use case's first batch, the caller's own statement first. The reads
+    /// are decoded only once the caller is found, so a refused caller is
+    /// refused whatever was read for it.
+    pub fn read_as<'a, R: Reads>(
+        &'a self,
+        caller: &'a Caller,
+        reads: R,
+    ) -> impl std::future::Future<Output = Result<(Principal, R::Output), AppError>> + 'a {
+        let (batch, decoder) = store::split(reads);
+        Then::new(
+            self.principal_with(caller, batch),
+            |read: Result<(Principal, Results), AppError>| {
+                let (principal, results) = read?;
+                Ok((principal, results.decode(decoder)?))
+            },
+        )
+    }
+
+    /// [`App::read_as`] but for the decoding, the same for every shape of
+    /// reads: the caller's principal, and the results of `batch`.
+    async fn principal_with(
         &self,
         caller: &Caller,
-        reads: Vec<Statement>,
-    ) -> Result<(Principal, Vec<Vec<Row>>), AppError> {
-        let own = caller.statement();
-        let lookup = usize::from(own.is_some());
-        let mut results = self
-            .store
-            .reads(own.into_iter().chain(reads).collect())
-            .await?;
-        let principal = caller.principal(
-            results
-                .first()
-                .filter(|_| lookup == 1)
-                .map_or(&[], Vec::as_slice),
-        )?;
-        Ok((principal, results.split_off(lookup)))
+        batch: Vec<Statement>,
+    ) -> Result<(Principal, Results), AppError> {
+        let (found, results) = self.store.read_first(caller.lookup(), batch).await?;
+        Ok((caller.principal(found)?, results))
     }
 
     /// The caller's principal, in one round trip when it needs a lookup.
     pub async fn identify(&self, caller: &Caller) -> Result<Principal, AppError> {
-        let rows = match caller.statement() {
-            Some(statement) => self.store.query(statement).await?,
-            None => Vec::new(),
+        let found = match caller.lookup() {
+            Some(lookup) => Some(self.store.fetch(lookup).await?),
+            None => None,
         };
-        caller.principal(&rows)
+        caller.principal(found)
     }
 
     /// Whether `secret` is the break-glass staff token (none when unset).
@@ -755,32 +768,48 @@ impl<D: Database> App<D> {
         purpose: Purpose,
         now: Instant,
     ) -> Result<(IssuedToken, CustomerPrincipal), AppError> {
-        let (issued, principal, _) = self.read_link(token, purpose, now, Vec::new()).await?;
+        let (issued, principal, _) = self.read_link(token, purpose, now, ()).await?;
         Ok((issued, principal))
     }
 
     /// The contact (and its organisation) an emailed link was issued to, if
-    /// it may be used now for `purpose`, with the rows of `reads`, in one
+    /// it may be used now for `purpose`, with what `reads` read, in one
     /// round trip: reads about the link's organisation take
-    /// `CustomerScope::OfSecret(token.hash())`. A removed contact's links
-    /// open nothing.
-    pub(super) async fn read_link(
+    /// `CustomerScope::OfSecret(token.hash())`, and are decoded only once
+    /// the link is found good. A removed contact's links open nothing.
+    pub(super) fn read_link<'a, R: Reads>(
+        &'a self,
+        token: &'a Token,
+        purpose: Purpose,
+        now: Instant,
+        reads: R,
+    ) -> impl std::future::Future<
+        Output = Result<(IssuedToken, CustomerPrincipal, R::Output), AppError>,
+    > + 'a {
+        let (batch, decoder) = store::split(reads);
+        Then::new(
+            self.link_with(token, purpose, now, batch),
+            |read: Result<(IssuedToken, CustomerPrincipal, Results), AppError>| {
+                let (issued, principal, results) = read?;
+                Ok((issued, principal, results.decode(decoder)?))
+            },
+        )
+    }
+
+    /// [`App::read_link`] but for the decoding, the same for every shape
+    /// of reads.
+    async fn link_with(
         &self,
         token: &Token,
         purpose: Purpose,
         now: Instant,
-        reads: Vec<Statement>,
-    ) -> Result<(IssuedToken, CustomerPrincipal, Vec<Vec<Row>>), AppError> {
-        let mut results = self
+        batch: Vec<Statement>,
+    ) -> Result<(IssuedToken, CustomerPrincipal, Results), AppError> {
+        let (holders, results) = self
             .store
-            .reads(
-                std::iter::once(store::holder_of_secret(token.hash(), now))
-                    .chain(reads)
-                    .collect(),
-            )
+            .read_first(store::holder_of_secret(token.hash(), now), batch)
             .await?;
-        let rest = results.split_off(1);
-        let (issued, holder) = SecretHolders::decode(results.first().map_or(&[], Vec::as_slice))?
+        let (issued, holder) = holders
             .token
             .ok_or(AppError::Access(AccessError::Token(TokenError::Unknown)))?;
         issued.check(purpose, now).map_err(AccessError::Token)?;
@@ -791,7 +820,7 @@ impl<D: Database> App<D> {
             customer: holder.customer,
             contact: holder.contact,
         };
-        Ok((issued, principal, rest))
+        Ok((issued, principal, results))
     }
 
     /// A contact with its organisation, by the contact's id.

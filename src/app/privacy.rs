@@ -12,7 +12,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, LinkKind};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{Token, TokenError};
-use crate::store::{self, Database, Row, Statement, Value};
+use crate::store::{self, Database};
 
 /// Expired links, access tokens and browser sessions are kept this long
 /// after they expire, so that a late click is told "expired", not "unknown".
@@ -143,7 +143,7 @@ pub struct PersonalData {
     /// `emails`, …), by its name: its rows, each an object of its columns
     /// (text, whole numbers or null), as the database holds them.
     #[serde(flatten)]
-    pub parts: BTreeMap<&'static str, Vec<Map<String, serde_json::Value>>>,
+    pub parts: BTreeMap<String, Vec<Map<String, serde_json::Value>>>,
 }
 
 impl Export {
@@ -158,24 +158,10 @@ impl Export {
     }
 }
 
-fn row_json(row: &Row) -> Map<String, serde_json::Value> {
-    row.0
-        .iter()
-        .map(|(column, value)| {
-            let value = match value {
-                Value::Null => serde_json::Value::Null,
-                Value::Integer(n) => (*n).into(),
-                Value::Text(text) => text.as_str().into(),
-            };
-            (column.clone(), value)
-        })
-        .collect()
-}
-
 impl<D: Database> App<D> {
     /// The calling contact's export, read with the caller in one batch.
     pub async fn export(&self, caller: &Caller, now: Instant) -> Result<Export, AppError> {
-        let (principal, rows) = self
+        let (principal, document) = self
             .read_as(caller, store::export_of(&caller.customer_scope()))
             .await?;
         let principal = principal.customer()?;
@@ -183,10 +169,21 @@ impl<D: Database> App<D> {
             exported_at: format(now),
             contact_id: principal.contact.id.as_str().to_owned(),
             customer_id: principal.customer.id.as_str().to_owned(),
-            parts: store::EXPORTED
-                .iter()
-                .zip(&rows)
-                .map(|(part, rows)| (part.name, rows.iter().map(row_json).collect()))
+            parts: document
+                .into_iter()
+                .map(|(name, rows)| {
+                    let rows = match rows {
+                        serde_json::Value::Array(rows) => rows
+                            .into_iter()
+                            .filter_map(|row| match row {
+                                serde_json::Value::Object(columns) => Some(columns),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    (name, rows)
+                })
                 .collect(),
         };
         Ok(Export {
@@ -224,14 +221,6 @@ fn pseudonym(entropy: &mut Entropy) -> String {
     format!("erased-{}@erased.invalid", entropy.id("e").to_lowercase())
 }
 
-/// The contact an erasure concerns, and whether it is erased already.
-fn erasure_target(contact_id: &str) -> Statement {
-    Statement::new(
-        "SELECT id, customer_id, erased_at FROM contacts WHERE id = ?1",
-        vec![contact_id.into()],
-    )
-}
-
 impl<D: Database> App<D> {
     /// A contact asks to be erased: a link valid for
     /// [`ERASURE_LINK_LIFETIME`] goes to their address, in the batch that
@@ -247,21 +236,13 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(Instant, Vec<Job>), AppError> {
         let kind = LinkKind::Erasure;
-        let (principal, rows) = self
+        let (principal, requested) = self
             .read_as(
                 caller,
-                vec![store::link_requests_to_contact(
-                    &caller.contact_scope(),
-                    kind,
-                    now,
-                )],
+                store::link_requests_to_contact(&caller.contact_scope(), kind, now),
             )
             .await?;
         let principal = principal.customer()?;
-        let [requested] = rows.as_slice() else {
-            return Err(store::DbError::Decode("one read, one result".into()).into());
-        };
-        let requested = store::decode_link_requests(requested)?;
         notification::link_quota(&requested, now).map_err(|w| link_withheld(w, now))?;
         let contact = &principal.contact;
         let token = Token::generate(entropy);
@@ -301,15 +282,15 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(), AppError> {
         let unknown = AppError::Access(AccessError::Token(TokenError::Unknown));
-        let rows = self
+        let erasure = self
             .store
-            .query(store::contact_by_erasure_link(link.hash()))
-            .await?;
-        let row = rows.first().ok_or(unknown)?;
-        if row.instant("erasure_token_expires_at")? <= now {
+            .fetch(store::contact_by_erasure_link(link.hash()))
+            .await?
+            .ok_or(unknown)?;
+        if erasure.expires_at <= now {
             return Err(AppError::Access(AccessError::Token(TokenError::Expired)));
         }
-        let contact_id = row.text("id")?;
+        let contact_id = erasure.contact_id;
         self.store
             .write(store::erase_contact(
                 &contact_id,
@@ -330,12 +311,11 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![erasure_target(contact_id)])
+        let (principal, erased) = self
+            .read_as(caller, store::erasure_target(contact_id))
             .await?;
         let staff = principal.staff()?;
-        let target = rows[0].first().ok_or(AppError::NotFound)?;
-        if target.opt_text("erased_at")?.is_some() {
+        if erased.ok_or(AppError::NotFound)? {
             return Ok(());
         }
         self.store
@@ -357,7 +337,7 @@ mod tests {
     use super::*;
     use crate::app::{EmailRequest, MailSender, SendFailure};
     use crate::domain::notification::RetrySchedule;
-    use crate::store::{sqlite::Sqlite, Statement};
+    use crate::store::{sqlite::Sqlite, Statement, Value};
 
     /// An email service that accepts every message.
     struct Accepting;

@@ -11,10 +11,10 @@ use crate::domain::notification::{self, LinkKind};
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::Instant;
 use crate::domain::token::{Purpose, Token, TokenError};
-use crate::store::{self, Database, DbError, OrderRecord};
+use crate::store::{self, Database, DbError, OrderRecord, Query};
 
 /// The links to confirm an address asked for it in the last hour.
-fn links_requested(email: &Email, now: Instant) -> store::Statement {
+fn links_requested(email: &Email, now: Instant) -> Query<Vec<Instant>> {
     store::link_requests_to(email, LinkKind::AddressChange, now)
 }
 
@@ -71,40 +71,43 @@ pub struct CustomerOverview {
 impl<D: Database> App<D> {
     /// The signed-in customer's overview, with who they are, in one round trip.
     pub async fn overview(&self, caller: &Caller) -> Result<CustomerOverview, AppError> {
-        Ok(self.overview_with(caller, Vec::new()).await?.0)
+        Ok(self.overview_with(caller, None).await?.0)
     }
 
-    /// The overview, the rows of `extra` and VIES's latest answer about the
-    /// current VAT number, in one round trip.
+    /// The overview, when a new address's links were asked for (`links`,
+    /// if asked) and VIES's latest answer about the current VAT number, in
+    /// one round trip. (One function for both: the overview is the
+    /// Worker's largest read.)
     async fn overview_with(
         &self,
         caller: &Caller,
-        extra: Vec<store::Statement>,
+        links: Option<Query<Vec<Instant>>>,
     ) -> Result<
         (
             CustomerOverview,
-            Vec<Vec<store::Row>>,
+            Option<Vec<Instant>>,
             Option<store::ViesAnswer>,
         ),
         AppError,
     > {
         let scope = caller.customer_scope();
-        let mut reads = store::overview_of(&scope, OVERVIEW_LEDGER_LINES);
-        reads.push(store::vat_number_answer(&scope));
-        reads.push(store::orders_of(&scope));
-        let own = reads.len();
-        reads.extend(extra);
-        let (principal, mut rows) = self.read_as(caller, reads).await?;
-        let extra = rows.split_off(own.min(rows.len()));
+        let (principal, (records, answer, orders, requested)) = self
+            .read_as(
+                caller,
+                (
+                    store::overview_of(&scope, OVERVIEW_LEDGER_LINES),
+                    store::vat_number_answer(&scope),
+                    store::orders_of(&scope),
+                    links,
+                ),
+            )
+            .await?;
         let principal = principal.customer()?;
-        let orders = store::decode_orders(&rows.pop().unwrap_or_default())?;
-        let answer = store::decode_vies_answer(&rows.pop().unwrap_or_default())?;
         let vat = super::VatStanding::of(
             self.config.seller_country,
             &principal.customer,
             answer.as_ref(),
         )?;
-        let records = store::Overview::decode(&rows)?;
         let pending_email = records
             .pending_emails
             .iter()
@@ -121,7 +124,7 @@ impl<D: Database> App<D> {
             records,
             vat,
         };
-        Ok((overview, extra, answer))
+        Ok((overview, requested, answer))
     }
 }
 
@@ -134,21 +137,20 @@ impl<D: Database> App<D> {
         caller: &Caller,
     ) -> Result<(CustomerPrincipal, Option<String>, super::VatStanding), AppError> {
         let scope = caller.customer_scope();
-        let (principal, rows) = self
+        let (principal, (pending, answer)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::pending_emails_in(&scope),
                     store::vat_number_answer(&scope),
-                ],
+                ),
             )
             .await?;
         let principal = principal.customer()?;
-        let pending = store::decode_pending_emails(&rows[0])?
+        let pending = pending
             .into_iter()
             .find(|(contact, _)| *contact == principal.contact.id)
             .map(|(_, email)| email);
-        let answer = store::decode_vies_answer(rows.get(1).map_or(&[][..], Vec::as_slice))?;
         let vat = super::VatStanding::of(
             self.config.seller_country,
             &principal.customer,
@@ -168,7 +170,7 @@ impl<D: Database> App<D> {
     ) -> Result<Vec<Job>, AppError> {
         let requested = match &change.email {
             Some(email) if *email != principal.contact.email => {
-                store::decode_link_requests(&self.store.query(links_requested(email, now)).await?)?
+                self.store.fetch(links_requested(email, now)).await?
             }
             _ => Vec::new(),
         };
@@ -186,16 +188,9 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(CustomerOverview, Vec<Job>), AppError> {
-        let extra = change
-            .email
-            .iter()
-            .map(|e| links_requested(e, now))
-            .collect();
-        let (mut overview, rows, answer) = self.overview_with(caller, extra).await?;
-        let requested = match rows.first() {
-            Some(rows) => store::decode_link_requests(rows)?,
-            None => Vec::new(),
-        };
+        let extra = change.email.as_ref().map(|e| links_requested(e, now));
+        let (mut overview, requested, answer) = self.overview_with(caller, extra).await?;
+        let requested = requested.unwrap_or_default();
         let principal = &mut overview.profile.principal;
         let (batch, jobs) = self.profile_changes(principal, change, &requested, now, entropy)?;
         self.write_profile(batch, &requested, now).await?;

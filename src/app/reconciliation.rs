@@ -118,26 +118,23 @@ impl<D: Database> App<D> {
             .collect();
         wanted.sort();
         wanted.dedup();
-        let key_reads = store::known_entry_keys(&keys);
-        let known = key_reads.len();
         let shown = i64::try_from(UNMATCHED_SHOWN).unwrap_or(i64::MAX);
-        let reads = [store::unmatched_bank_entries(shown)]
-            .into_iter()
-            .chain(key_reads)
-            .chain(store::orders_by_references(&wanted))
-            .collect();
-        let (principal, rows) = self.read_as(caller, reads).await?;
+        let (principal, (mut unmatched, known_keys, named_orders)) = self
+            .read_as(
+                caller,
+                (
+                    store::unmatched_bank_entries(shown),
+                    store::known_entry_keys(&keys),
+                    store::orders_by_references(&wanted),
+                ),
+            )
+            .await?;
         let staff = principal.staff()?;
-        let mut unmatched = store::decode_bank_entries(&rows[0])?;
-        let (key_rows, order_rows) = rows[1..].split_at(known);
-        let mut seen = HashSet::new();
-        for rows in key_rows {
-            seen.extend(store::decode_texts(rows, "entry_key")?);
-        }
+        let seen: HashSet<String> = known_keys.into_iter().flatten().collect();
         let mut orders: HashMap<String, Order> = HashMap::new();
         let mut addresses: HashMap<String, Recipient> = HashMap::new();
-        for rows in order_rows {
-            for (record, address) in store::decode_orders_to_confirm(rows)? {
+        for chunk in named_orders {
+            for (record, address) in chunk {
                 if let Some(address) = address {
                     addresses.insert(record.order.id.clone(), address);
                 }
@@ -233,25 +230,21 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Planned<ReportLine>, AppError> {
-        let (principal, rows) = self
+        let (principal, (entry, order)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::bank_entry(entry_id),
                     store::order_to_confirm(order_id),
-                ],
+                ),
             )
             .await?;
         principal.staff()?;
-        let entry = store::decode_bank_entries(&rows[0])?
-            .pop()
-            .ok_or(AppError::NotFound)?;
+        let entry = entry.ok_or(AppError::NotFound)?;
         if entry.outcome != Outcome::Unmatched.as_str() {
             return Err(AppError::Billing(BillingError::AlreadyMatched));
         }
-        let (record, address) = store::decode_orders_to_confirm(&rows[1])?
-            .pop()
-            .ok_or(AppError::Billing(BillingError::UnknownOrder))?;
+        let (record, address) = order.ok_or(AppError::Billing(BillingError::UnknownOrder))?;
         let amount = Money::from_cents(entry.amount_cents)
             .ok_or(AppError::Billing(BillingError::AlreadyMatched))?;
         let mut change = OrderChange::new(record.order);

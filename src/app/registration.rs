@@ -11,7 +11,7 @@ use crate::domain::registration::{CustomerStatus, NewRegistration};
 use crate::domain::serial::LicenseSerial;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, CustomerRecord, Database, DbError, NewCustomer, Standing};
+use crate::store::{self, CustomerRecord, Database, DbError, NewCustomer};
 
 /// The organisation's company as registered, for matching it to a licensee.
 pub(super) fn company_of(customer: &CustomerRecord) -> Result<Company, AppError> {
@@ -140,15 +140,14 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Verified, AppError> {
         let scope = store::CustomerScope::OfSecret(token.hash());
-        let (_, principal, rows) = self
+        let (_, principal, standing) = self
             .read_link(
                 token,
                 Purpose::VerifyEmail,
                 now,
-                vec![store::registration_standing(&scope)],
+                store::registration_standing(&scope),
             )
             .await?;
-        let standing = Standing::decode(rows.first().map_or(&[], Vec::as_slice))?;
         let CustomerPrincipal { customer, contact } = &principal;
         let serial = &customer.registered_serial;
         let entry = match serial {

@@ -11,7 +11,7 @@ use crate::domain::notification::{self, LinkKind};
 use crate::domain::organisation::ContactStatus;
 use crate::domain::time::Instant;
 use crate::domain::token::{IssuedToken, Purpose, Token, TokenError};
-use crate::store::{self, Database, DbError};
+use crate::store::{self, Database};
 
 #[derive(Debug)]
 pub struct AccessGrant {
@@ -55,17 +55,13 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
         let kind = LinkKind::SignIn;
-        let rows = self
+        let (contact, requested) = self
             .store
-            .reads(vec![
+            .read((
                 store::contact_by_email(email.as_str()),
                 store::link_requests_to(email, kind, now),
-            ])
+            ))
             .await?;
-        let [contact, requested] = rows.as_slice() else {
-            return Err(DbError::Decode("two reads, two results".into()).into());
-        };
-        let requested = store::decode_link_requests(requested)?;
         notification::link_quota(&requested, now).map_err(|w| link_withheld(w, now))?;
         let mut batch = vec![store::record_link_request(
             &entropy.id("lrq"),
@@ -76,7 +72,7 @@ impl<D: Database> App<D> {
         let mut jobs = Vec::new();
         // An invitation is accepted from its own link; a removed contact
         // signs in no more; nobody's address gets nothing. All count.
-        if let Some(contact) = store::decode_contact(contact)? {
+        if let Some(contact) = contact {
             let token = Token::generate(entropy);
             let to = contact.recipient();
             let link = match contact.status {

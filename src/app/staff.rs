@@ -60,8 +60,8 @@ impl<D: Database> App<D> {
 
     /// The staff list, read with who asks in one round trip.
     pub async fn staff_members(&self, caller: &Caller) -> Result<Vec<StaffMemberRecord>, AppError> {
-        let (_, rows) = self.read_as(caller, vec![store::staff_members()]).await?;
-        Ok(store::decode_staff_members(&rows[0])?)
+        let (_, members) = self.read_as(caller, store::staff_members()).await?;
+        Ok(members)
     }
 
     /// Renames a member, changes their role, or (de)activates them: a
@@ -75,10 +75,8 @@ impl<D: Database> App<D> {
         change: MemberChange,
         now: Instant,
     ) -> Result<StaffMemberRecord, AppError> {
-        let (_, rows) = self.read_as(caller, vec![store::staff_member(id)]).await?;
-        let member = store::decode_staff_members(&rows[0])?
-            .pop()
-            .ok_or(AppError::NotFound)?;
+        let (_, member) = self.read_as(caller, store::staff_member(id)).await?;
+        let member = member.ok_or(AppError::NotFound)?;
         let active = change.active.unwrap_or(member.deactivated_at.is_none());
         let changed = StaffMemberRecord {
             name: change
@@ -112,9 +110,9 @@ impl<D: Database> App<D> {
         actor: Option<&str>,
         limit: i64,
     ) -> Result<(StaffIdentity, Vec<AuditEntry>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::audit_entries(target, actor, limit)])
+        let (principal, entries) = self
+            .read_as(caller, store::audit_entries(target, actor, limit))
             .await?;
-        Ok((principal.staff()?, store::decode_audit_entries(&rows[0])?))
+        Ok((principal.staff()?, entries))
     }
 }

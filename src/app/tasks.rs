@@ -49,11 +49,11 @@ impl<D: Database> App<D> {
         caller: &Caller,
         resolved: bool,
     ) -> Result<Vec<TaskRecord>, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::staff_tasks(resolved, 500)])
+        let (principal, tasks) = self
+            .read_as(caller, store::staff_tasks(resolved, 500))
             .await?;
         principal.staff()?;
-        Ok(store::decode_tasks(&rows[0])?)
+        Ok(tasks)
     }
 
     /// The desk's queue of tasks and orders in review, in one round trip.
@@ -61,16 +61,13 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(StaffIdentity, TaskQueue), AppError> {
-        let (principal, rows) = self
+        let (principal, (tasks, in_review)) = self
             .read_as(
                 caller,
-                vec![store::staff_tasks(false, 200), store::orders_in_review(100)],
+                (store::staff_tasks(false, 200), store::orders_in_review(100)),
             )
             .await?;
-        let queue = TaskQueue {
-            tasks: store::decode_tasks(&rows[0])?,
-            in_review: store::decode_orders(&rows[1])?,
-        };
+        let queue = TaskQueue { tasks, in_review };
         Ok((principal.staff()?, queue))
     }
 
@@ -80,10 +77,10 @@ impl<D: Database> App<D> {
         caller: &Caller,
         limit: i64,
     ) -> Result<(StaffIdentity, Vec<BankEntryRecord>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::unmatched_bank_entries(limit)])
+        let (principal, entries) = self
+            .read_as(caller, store::unmatched_bank_entries(limit))
             .await?;
-        Ok((principal.staff()?, store::decode_bank_entries(&rows[0])?))
+        Ok((principal.staff()?, entries))
     }
 
     /// The transfers still without an order, for a report shown to staff
@@ -103,10 +100,10 @@ impl<D: Database> App<D> {
         to: Option<&str>,
         limit: i64,
     ) -> Result<(StaffIdentity, Vec<OutboxMessage>), AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::outbox_messages(to, limit)])
+        let (principal, messages) = self
+            .read_as(caller, store::outbox_messages(to, limit))
             .await?;
-        Ok((principal.staff()?, store::decode_outbox(&rows[0])?))
+        Ok((principal.staff()?, messages))
     }
 
     /// Resolves a task once, recording who (the verified staff identity,
@@ -119,13 +116,9 @@ impl<D: Database> App<D> {
         note: &Text,
         now: Instant,
     ) -> Result<TaskRecord, AppError> {
-        let (principal, rows) = self
-            .read_as(caller, vec![store::staff_task(task_id)])
-            .await?;
+        let (principal, task) = self.read_as(caller, store::staff_task(task_id)).await?;
         let staff = principal.staff()?;
-        let task = store::decode_tasks(&rows[0])?
-            .pop()
-            .ok_or(AppError::NotFound)?;
+        let task = task.ok_or(AppError::NotFound)?;
         if task.resolved_at.is_some() {
             return Err(AppError::Billing(BillingError::TaskResolved));
         }
@@ -166,17 +159,17 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(StaffIdentity, OrderRecord, Vec<Job>), AppError> {
-        let (principal, rows) = self
+        let (principal, (record, email)) = self
             .read_as(
                 caller,
-                vec![
+                (
                     store::order_by_id(order_id),
                     store::confirmation_address(order_id),
-                ],
+                ),
             )
             .await?;
         let staff = principal.staff()?;
-        let record = store::decode_order(&rows[0])?.ok_or(AppError::NotFound)?;
+        let record = record.ok_or(AppError::NotFound)?;
         let order = &record.order;
         if order.status != OrderStatus::Review {
             return Err(AppError::Billing(BillingError::OrderNotInReview));
@@ -191,7 +184,6 @@ impl<D: Database> App<D> {
         );
         let mut jobs = Vec::new();
         if settlement == ReviewSettlement::Credit {
-            let email = store::decode_address(&rows[1])?;
             let base_url = &self.config.public_base_url;
             let credit = Credit::new(order, email.as_ref(), base_url, now, entropy);
             statements.push(store::append_entry(&credit.entry));

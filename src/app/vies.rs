@@ -117,17 +117,13 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Option<u32>, AppError> {
-        let rows = self
+        let (customer, outages) = self
             .store
-            .reads(vec![
+            .read((
                 store::customer_by_id(customer_id),
                 store::outages_since(customer_id, now - chrono::Duration::hours(1)),
-            ])
+            ))
             .await?;
-        let (customer, outages) = match rows.as_slice() {
-            [customer, outages] => (store::decode_customer(customer)?, outages),
-            _ => return Err(store::DbError::Decode("vat check reads".into()).into()),
-        };
         let Some(vat_id) = customer.and_then(|c| c.vat_id) else {
             return Ok(None);
         };
@@ -145,11 +141,8 @@ impl<D: Database> App<D> {
                 now,
             )])
             .await?;
-        let recent = outages.first().map(|r| r.integer("n")).transpose()?;
         Ok(match answer {
-            Answer::Unavailable(_) if recent.unwrap_or(0) < RETRIES_PER_HOUR => {
-                Some(VIES_RETRY_SECONDS)
-            }
+            Answer::Unavailable(_) if outages < RETRIES_PER_HOUR => Some(VIES_RETRY_SECONDS),
             _ => None,
         })
     }
@@ -157,14 +150,14 @@ impl<D: Database> App<D> {
     /// The checks the sweep sends again: numbers without a definite answer
     /// and not asked about for an hour.
     pub(super) async fn unchecked_vat_numbers(&self, now: Instant) -> Result<Vec<Job>, AppError> {
-        let rows = self
+        let customers = self
             .store
-            .query(store::unchecked_vat_numbers(
+            .fetch(store::unchecked_vat_numbers(
                 now - chrono::Duration::hours(1),
                 SWEEP_CHECKS,
             ))
             .await?;
-        Ok(store::decode_ids(&rows)?
+        Ok(customers
             .into_iter()
             .map(|customer_id| Job::CheckVat { customer_id })
             .collect())

@@ -1,6 +1,6 @@
 //! Imported bank statements and their entries.
 
-use super::{bulk, Database, DbError, Row, Statement, Store};
+use super::{bulk, Database, DbError, Query, Row, Statement, Store};
 use crate::domain::reconciliation::Line;
 use crate::domain::time::{format, Instant};
 
@@ -92,11 +92,18 @@ pub fn insert_bank_entries(
 
 /// Which of these entry keys were imported before, in as few statements as
 /// D1 allows.
-pub fn known_entry_keys(keys: &[String]) -> Vec<Statement> {
+pub fn known_entry_keys(keys: &[String]) -> Vec<Query<Vec<String>>> {
     bulk(
         "SELECT entry_key FROM bank_entries WHERE entry_key IN (SELECT value FROM json_each(?1))",
         keys.iter().map(|key| serde_json::json!(key)),
     )
+    .into_iter()
+    .map(|statement| {
+        Query::new(statement, |rows| {
+            rows.iter().map(|row| row.text("entry_key")).collect()
+        })
+    })
+    .collect()
 }
 
 /// Staff matched an unmatched entry to an order by hand. No `WHERE outcome =
@@ -123,21 +130,21 @@ pub fn is_matched_already(error: &DbError) -> bool {
 }
 
 /// One bank entry, by id.
-pub fn bank_entry(id: &str) -> Statement {
+pub fn bank_entry(id: &str) -> Query<Option<BankEntryRecord>> {
     let sql = format!("SELECT {COLUMNS} FROM bank_entries WHERE id = ?1");
-    Statement::new(sql, vec![id.into()])
+    Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+        rows.first().map(BankEntryRecord::from_row).transpose()
+    })
 }
 
 /// Entries no order claimed, oldest first, for staff to match.
-pub fn unmatched_bank_entries(limit: i64) -> Statement {
+pub fn unmatched_bank_entries(limit: i64) -> Query<Vec<BankEntryRecord>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM bank_entries WHERE outcome = 'unmatched' ORDER BY created_at, rowid LIMIT ?1"
     );
-    Statement::new(sql, vec![limit.into()])
-}
-
-pub fn decode_bank_entries(rows: &[Row]) -> Result<Vec<BankEntryRecord>, DbError> {
-    rows.iter().map(BankEntryRecord::from_row).collect()
+    Query::new(Statement::new(sql, vec![limit.into()]), |rows| {
+        rows.iter().map(BankEntryRecord::from_row).collect()
+    })
 }
 
 impl<D: Database> Store<D> {
@@ -146,10 +153,10 @@ impl<D: Database> Store<D> {
         &self,
         limit: i64,
     ) -> Result<Vec<BankEntryRecord>, DbError> {
-        decode_bank_entries(&self.rows(unmatched_bank_entries(limit)).await?)
+        self.fetch(unmatched_bank_entries(limit)).await
     }
 
     pub async fn bank_entry(&self, id: &str) -> Result<Option<BankEntryRecord>, DbError> {
-        Ok(decode_bank_entries(&self.rows(bank_entry(id)).await?)?.pop())
+        self.fetch(bank_entry(id)).await
     }
 }

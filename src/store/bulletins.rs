@@ -1,7 +1,7 @@
 //! News bulletins: the bulletin, its recipients written once at publication,
 //! the batches of their emails, and one-click unsubscription.
 
-use super::{bulk_with, Database, DbError, Statement, Store, Value};
+use super::{bulk_with, Database, DbError, Query, Row, Statement, Store, Value};
 use crate::domain::bulletin::Bulletin;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
@@ -190,18 +190,19 @@ impl BulletinRecord {
 
 impl<D: Database> Store<D> {
     pub async fn bulletin(&self, id: &str) -> Result<Option<BulletinRecord>, DbError> {
-        self.first(Statement::new(
-            "SELECT id, subject, body, published_by, published_at FROM bulletins WHERE id = ?1",
-            vec![id.into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT id, subject, body, published_by, published_at FROM bulletins WHERE id = ?1",
+                vec![id.into()],
+            ),
+            |rows| rows.first().map(BulletinRecord::from_row).transpose(),
         ))
-        .await?
-        .map(|row| BulletinRecord::from_row(&row))
-        .transpose()
+        .await
     }
 
     /// The newest bulletins first, with their counts.
     pub async fn bulletins(&self, limit: i64) -> Result<Vec<BulletinSummary>, DbError> {
-        decode_bulletins(&self.rows(bulletins(limit)).await?)
+        self.fetch(bulletins(limit)).await
     }
 
     /// The next recipients whose turn has come, in a stable order.
@@ -210,65 +211,75 @@ impl<D: Database> Store<D> {
         bulletin_id: &str,
         limit: i64,
     ) -> Result<Vec<PendingRecipient>, DbError> {
-        self.rows(Statement::new(
-            "SELECT c.id, c.email, c.newsletter = 1 AND c.status = 'active' AS subscribed \
-             FROM bulletin_recipients r JOIN contacts c ON c.id = r.contact_id \
-             WHERE r.bulletin_id = ?1 AND r.status = 'pending' ORDER BY c.id LIMIT ?2",
-            vec![bulletin_id.into(), limit.into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT c.id, c.email, c.newsletter = 1 AND c.status = 'active' AS subscribed \
+                 FROM bulletin_recipients r JOIN contacts c ON c.id = r.contact_id \
+                 WHERE r.bulletin_id = ?1 AND r.status = 'pending' ORDER BY c.id LIMIT ?2",
+                vec![bulletin_id.into(), limit.into()],
+            ),
+            |rows| {
+                rows.iter()
+                    .map(|row| {
+                        Ok(PendingRecipient {
+                            contact_id: row.text("id")?,
+                            email: row.text("email")?,
+                            subscribed: row.integer("subscribed")? == 1,
+                        })
+                    })
+                    .collect()
+            },
         ))
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(PendingRecipient {
-                contact_id: row.text("id")?,
-                email: row.text("email")?,
-                subscribed: row.integer("subscribed")? == 1,
-            })
-        })
-        .collect()
+        .await
     }
 
     /// Bulletins with recipients still pending, for the sweep to resume
     /// when a job's queue message was lost.
     pub async fn unfinished_bulletins(&self, limit: i64) -> Result<Vec<String>, DbError> {
-        self.rows(Statement::new(
-            "SELECT DISTINCT bulletin_id FROM bulletin_recipients WHERE status = 'pending' LIMIT ?1",
-            vec![limit.into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT DISTINCT bulletin_id FROM bulletin_recipients WHERE status = 'pending' LIMIT ?1",
+                vec![limit.into()],
+            ),
+            |rows| rows.iter().map(|row| row.text("bulletin_id")).collect(),
         ))
-        .await?
-        .iter()
-        .map(|row| row.text("bulletin_id"))
-        .collect()
+        .await
     }
 
     /// The contact an unsubscribe link was issued to.
     pub async fn unsubscribe_contact(&self, hash: SecretHash) -> Result<Option<String>, DbError> {
-        self.first(Statement::new(
-            "SELECT contact_id FROM unsubscribe_tokens WHERE token_hash = ?1",
-            vec![hash.to_hex().into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT contact_id FROM unsubscribe_tokens WHERE token_hash = ?1",
+                vec![hash.to_hex().into()],
+            ),
+            |rows| rows.first().map(|row| row.text("contact_id")).transpose(),
         ))
-        .await?
-        .map(|row| row.text("contact_id"))
-        .transpose()
+        .await
     }
 
     /// Whether a contact receives bulletins.
     pub async fn subscribed(&self, contact_id: &str) -> Result<bool, DbError> {
-        Ok(self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT newsletter FROM contacts WHERE id = ?1",
                 vec![contact_id.into()],
-            ))
-            .await?
-            .map(|row| row.integer("newsletter"))
-            .transpose()?
-            == Some(1))
+            ),
+            |rows| {
+                Ok(rows
+                    .first()
+                    .map(|row| row.integer("newsletter"))
+                    .transpose()?
+                    == Some(1))
+            },
+        ))
+        .await
     }
 }
 
 /// The newest bulletins first, with their counts.
-pub fn bulletins(limit: i64) -> Statement {
-    Statement::new(
+pub fn bulletins(limit: i64) -> Query<Vec<BulletinSummary>> {
+    let statement = Statement::new(
         "SELECT b.id, b.subject, b.body, b.published_by, b.published_at, \
            COUNT(r.contact_id) AS recipients, \
            COALESCE(SUM(o.status = 'sent'), 0) AS sent, \
@@ -279,19 +290,18 @@ pub fn bulletins(limit: i64) -> Statement {
          LEFT JOIN outbox o ON o.id = r.outbox_id \
          GROUP BY b.id ORDER BY b.published_at DESC, b.id DESC LIMIT ?1",
         vec![limit.into()],
-    )
-}
-
-pub fn decode_bulletins(rows: &[super::Row]) -> Result<Vec<BulletinSummary>, DbError> {
-    rows.iter()
-        .map(|row| {
-            Ok(BulletinSummary {
-                bulletin: BulletinRecord::from_row(row)?,
-                recipients: row.integer("recipients")?,
-                sent: row.integer("sent")?,
-                failed: row.integer("failed")?,
-                pending: row.integer("pending")?,
+    );
+    Query::new(statement, |rows: &[Row]| {
+        rows.iter()
+            .map(|row| {
+                Ok(BulletinSummary {
+                    bulletin: BulletinRecord::from_row(row)?,
+                    recipients: row.integer("recipients")?,
+                    sent: row.integer("sent")?,
+                    failed: row.integer("failed")?,
+                    pending: row.integer("pending")?,
+                })
             })
-        })
-        .collect()
+            .collect()
+    })
 }

@@ -11,8 +11,8 @@ use super::customers::{COLUMNS as CUSTOMER_COLUMNS, CONTACT_COLUMNS};
 use super::licenses::{partner, PARTNER_COLUMNS};
 use super::staff::MEMBER_COLUMNS;
 use super::{
-    ContactRecord, CustomerRecord, DbError, PartnerRecord, Row, SessionKind, StaffMemberRecord,
-    Statement, Value,
+    ContactRecord, CustomerRecord, DbError, PartnerRecord, Query, Row, SessionKind,
+    StaffMemberRecord, Statement, Value,
 };
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{IssuedToken, Purpose, SecretHash};
@@ -163,7 +163,44 @@ fn json_of(alias: &str, columns: &str) -> String {
 
 /// Every row a secret opens: a live browser session (with its subject), an
 /// emailed token (with its contact and organisation), a partner key.
-pub fn holder_of_secret(hash: SecretHash, now: Instant) -> Statement {
+pub fn holder_of_secret(hash: SecretHash, now: Instant) -> Query<SecretHolders> {
+    Query::new(secret_holders(hash, now), SecretHolders::decode)
+}
+
+/// Who calls with a secret (a bearer token, a session cookie): the first
+/// read of a request, [`holder_of_secret`] as the caller's own.
+pub fn caller_by_secret(hash: SecretHash, now: Instant) -> Query<CallerHolders> {
+    Query::new(secret_holders(hash, now), |rows| {
+        SecretHolders::decode(rows).map(|holders| CallerHolders::Secret(Box::new(holders)))
+    })
+}
+
+/// Who calls with an Access assertion: the staff member it names, by email.
+pub fn caller_by_staff_email(email: &str) -> Query<CallerHolders> {
+    let member = json_of("m", MEMBER_COLUMNS);
+    Query::new(
+        Statement::new(
+            format!("SELECT {member} AS member FROM staff_members m WHERE m.email = ?1"),
+            vec![email.into()],
+        ),
+        |rows| {
+            let member = match rows.first() {
+                Some(row) => record(row, "member", StaffMemberRecord::from_row)?,
+                None => None,
+            };
+            Ok(CallerHolders::StaffEmail(member))
+        },
+    )
+}
+
+/// What the caller's own statement found, by the kind of credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallerHolders {
+    Secret(Box<SecretHolders>),
+    StaffEmail(Option<StaffMemberRecord>),
+}
+
+fn secret_holders(hash: SecretHash, now: Instant) -> Statement {
     let contact = json_of("p", CONTACT_COLUMNS);
     let customer = json_of("u", CUSTOMER_COLUMNS);
     let partner = json_of("k", PARTNER_COLUMNS);
@@ -188,15 +225,6 @@ pub fn holder_of_secret(hash: SecretHash, now: Instant) -> Statement {
          FROM partners k WHERE k.key_hash = ?1"
     );
     Statement::new(sql, vec![hash.to_hex().into(), format(now).into()])
-}
-
-/// The staff member an Access assertion names, by email.
-pub fn staff_member_by_email(email: &str) -> Statement {
-    let member = json_of("m", MEMBER_COLUMNS);
-    Statement::new(
-        format!("SELECT {member} AS member FROM staff_members m WHERE m.email = ?1"),
-        vec![email.into()],
-    )
 }
 
 /// A contact with its organisation.
@@ -246,7 +274,7 @@ fn holder(row: &Row) -> Result<Option<Holder>, DbError> {
 }
 
 impl SecretHolders {
-    pub fn decode(rows: &[Row]) -> Result<Self, DbError> {
+    fn decode(rows: &[Row]) -> Result<Self, DbError> {
         let mut holders = Self::default();
         for row in rows {
             match row.text("source")?.as_str() {
@@ -289,18 +317,10 @@ impl SecretHolders {
     }
 }
 
-/// The staff member of [`staff_member_by_email`]'s rows.
-pub fn decode_member(rows: &[Row]) -> Result<Option<StaffMemberRecord>, DbError> {
-    match rows.first() {
-        Some(row) => record(row, "member", StaffMemberRecord::from_row),
-        None => Ok(None),
-    }
-}
-
 /// The `contact` and `customer` columns of a query that joins `contacts p`
 /// and `customers u`, decoded by [`decode_holder`]: the two tables share
 /// column names, so each record comes as a JSON object of its own.
-pub fn holder_columns() -> String {
+pub(super) fn holder_columns() -> String {
     format!(
         "{} AS contact, {} AS customer",
         json_of("p", CONTACT_COLUMNS),
@@ -310,6 +330,6 @@ pub fn holder_columns() -> String {
 
 /// The contact and organisation of the first row of a query selecting
 /// [`holder_columns`].
-pub fn decode_holder(rows: &[Row]) -> Result<Option<Holder>, DbError> {
+pub(super) fn decode_holder(rows: &[Row]) -> Result<Option<Holder>, DbError> {
     Ok(rows.first().map(holder).transpose()?.flatten())
 }

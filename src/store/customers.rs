@@ -1,6 +1,6 @@
 //! Organisations (the `customers` table), their contacts, and license claims.
 
-use super::{CustomerScope, Database, DbError, Row, Statement, Store, Value};
+use super::{CustomerScope, Database, DbError, Query, Row, Statement, Store, Value};
 use crate::domain::email::Email;
 use crate::domain::id::{ClaimId, ContactId, CustomerId};
 use crate::domain::notification::Recipient;
@@ -322,32 +322,40 @@ pub fn record_acting_contact(acted: Acted, id: &str, contact_id: &str) -> Statem
 }
 
 /// The person an address belongs to (removed contacts free theirs).
-pub fn contact_by_email(email: &str) -> Statement {
-    Statement::new(
-        format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE email = ?1 AND status <> 'removed'"),
-        vec![email.into()],
+pub fn contact_by_email(email: &str) -> Query<Option<ContactRecord>> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT {CONTACT_COLUMNS} FROM contacts WHERE email = ?1 AND status <> 'removed'"
+            ),
+            vec![email.into()],
+        ),
+        decode_contact,
     )
 }
 
 /// A contact by id, whatever its status.
-pub fn contact_by_id(id: &str) -> Statement {
-    Statement::new(
-        format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"),
-        vec![id.into()],
+pub fn contact_by_id(id: &str) -> Query<Option<ContactRecord>> {
+    Query::new(
+        Statement::new(
+            format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"),
+            vec![id.into()],
+        ),
+        decode_contact,
     )
 }
 
 /// The first contact of a statement's rows, if any.
-pub fn decode_contact(rows: &[Row]) -> Result<Option<ContactRecord>, DbError> {
+pub(super) fn decode_contact(rows: &[Row]) -> Result<Option<ContactRecord>, DbError> {
     rows.first().map(ContactRecord::from_row).transpose()
 }
 
 /// What verifying a registration decides by, for the organisation in
 /// `scope`: the catalogue's entry for its registered serial, whether that
 /// serial and the organisation have had a free coupon, and its balance.
-pub fn registration_standing(scope: &super::CustomerScope) -> Statement {
+pub fn registration_standing(scope: &super::CustomerScope) -> Query<Standing> {
     let customer = scope.sql(1);
-    Statement::new(
+    let statement = Statement::new(
         format!(
             "SELECT l.serial AS serial, l.licensee_name AS licensee_name, \
              l.licensee_country AS licensee_country, l.licensee_vat_id AS licensee_vat_id, \
@@ -361,7 +369,8 @@ pub fn registration_standing(scope: &super::CustomerScope) -> Statement {
              WHERE u.id = {customer}"
         ),
         vec![scope.param()],
-    )
+    );
+    Query::new(statement, Standing::decode)
 }
 
 /// A registration's standing, from [`registration_standing`]'s row.
@@ -378,7 +387,7 @@ pub struct Standing {
 }
 
 impl Standing {
-    pub fn decode(rows: &[Row]) -> Result<Self, DbError> {
+    fn decode(rows: &[Row]) -> Result<Self, DbError> {
         let row = rows
             .first()
             .ok_or_else(|| DbError::Decode("no registration standing".into()))?;
@@ -411,29 +420,31 @@ impl<D: Database> Store<D> {
             Acted::Incident => "SELECT contact_id FROM incidents WHERE id = ?1",
             Acted::IncidentMessage => "SELECT contact_id FROM incident_messages WHERE id = ?1",
         };
-        Ok(self
-            .first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .and_then(|row| row.opt_text("contact_id").ok().flatten()))
+        self.fetch(Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+            Ok(rows
+                .first()
+                .and_then(|row| row.opt_text("contact_id").ok().flatten()))
+        }))
+        .await
     }
 
     pub async fn customer(&self, id: &str) -> Result<Option<CustomerRecord>, DbError> {
-        decode_customer(&self.rows(customer_by_id(id)).await?)
+        self.fetch(customer_by_id(id)).await
     }
 
     pub async fn contact(&self, id: &str) -> Result<Option<ContactRecord>, DbError> {
-        decode_contact(&self.rows(contact_by_id(id)).await?)
+        self.fetch(contact_by_id(id)).await
     }
 
     /// The person an address belongs to (removed contacts free theirs).
     pub async fn contact_by_email(&self, email: &str) -> Result<Option<ContactRecord>, DbError> {
-        decode_contact(&self.rows(contact_by_email(email)).await?)
+        self.fetch(contact_by_email(email)).await
     }
 
     /// An organisation's contacts that are not removed, oldest first.
     pub async fn contacts_of(&self, customer_id: &str) -> Result<Vec<ContactRecord>, DbError> {
         let scope = CustomerScope::Id(customer_id.to_owned());
-        decode_contacts(&self.rows(contacts_in(&scope)).await?)
+        self.fetch(contacts_in(&scope)).await
     }
 
     /// Who an organisation's email goes to: `preferred` (the contact who
@@ -447,13 +458,11 @@ impl<D: Database> Store<D> {
             "SELECT {CONTACT_COLUMNS} FROM contacts WHERE customer_id = ?1 AND status = 'active' \
              ORDER BY id = ?2 DESC, created_at, id LIMIT 1"
         );
-        self.first(Statement::new(
-            sql,
-            vec![customer_id.into(), preferred.into()],
+        self.fetch(Query::new(
+            Statement::new(sql, vec![customer_id.into(), preferred.into()]),
+            decode_contact,
         ))
-        .await?
-        .map(|row| ContactRecord::from_row(&row))
-        .transpose()
+        .await
     }
 
     /// An organisation's claims still waiting for staff.
@@ -461,95 +470,96 @@ impl<D: Database> Store<D> {
         let pending = claim_where(
             "k.customer_id = ?1 AND k.status IN ('open', 'join_requested') ORDER BY k.created_at",
             vec![customer_id.into()],
+            |rows| rows.iter().map(ClaimRecord::from_row).collect(),
         );
-        decode_claims(&self.rows(pending).await?)
+        self.fetch(pending).await
     }
 
     pub async fn claim(&self, id: &str) -> Result<Option<ClaimRecord>, DbError> {
-        decode_claim(&self.rows(claim_of(id)).await?)
+        self.fetch(claim_of(id)).await
     }
 }
 
 /// An organisation's contacts that are not removed, oldest first.
-pub fn contacts_in(customer: &CustomerScope) -> Statement {
+pub fn contacts_in(customer: &CustomerScope) -> Query<Vec<ContactRecord>> {
     let sql = format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE customer_id = {} AND status <> 'removed' \
          ORDER BY created_at, id LIMIT 200",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param()])
+    Query::new(Statement::new(sql, vec![customer.param()]), decode_contacts)
 }
 
-pub fn decode_contacts(rows: &[Row]) -> Result<Vec<ContactRecord>, DbError> {
+fn decode_contacts(rows: &[Row]) -> Result<Vec<ContactRecord>, DbError> {
     rows.iter().map(ContactRecord::from_row).collect()
 }
 
 /// Claims for the desk: pending ones (open or join requested), oldest first.
-pub fn pending_claims() -> Statement {
+pub fn pending_claims() -> Query<Vec<ClaimRecord>> {
     claim_where(
         "k.status IN ('open', 'join_requested') ORDER BY k.created_at LIMIT 500",
         vec![],
+        |rows| rows.iter().map(ClaimRecord::from_row).collect(),
     )
 }
 
-pub fn decode_claims(rows: &[Row]) -> Result<Vec<ClaimRecord>, DbError> {
-    rows.iter().map(ClaimRecord::from_row).collect()
-}
-
 /// An organisation, by its id.
-pub fn customer_by_id(id: &str) -> Statement {
+pub fn customer_by_id(id: &str) -> Query<Option<CustomerRecord>> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
-    Statement::new(sql, vec![id.into()])
-}
-
-pub fn decode_customer(rows: &[Row]) -> Result<Option<CustomerRecord>, DbError> {
-    rows.first().map(CustomerRecord::from_row).transpose()
+    Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+        rows.first().map(CustomerRecord::from_row).transpose()
+    })
 }
 
 /// A claim, whatever its status.
-pub fn claim_of(claim_id: &str) -> Statement {
-    claim_where("k.id = ?1", vec![claim_id.into()])
+pub fn claim_of(claim_id: &str) -> Query<Option<ClaimRecord>> {
+    claim_where("k.id = ?1", vec![claim_id.into()], decode_claim)
 }
 
 /// The claim a confirm-join link was issued for, found by the link's hash
 /// so that it is read in the batch that reads the link.
-pub fn claim_of_token(hash: SecretHash) -> Statement {
+pub fn claim_of_token(hash: SecretHash) -> Query<Option<ClaimRecord>> {
     claim_where(
         "k.id = (SELECT claim_id FROM auth_tokens WHERE token_hash = ?1)",
         vec![hash.to_hex().into()],
+        decode_claim,
     )
 }
 
 /// Claims with their company and claimant's address, chosen by `condition`.
-fn claim_where(condition: &str, params: Vec<Value>) -> Statement {
+fn claim_where<T>(
+    condition: &str,
+    params: Vec<Value>,
+    decode: fn(&[Row]) -> Result<T, DbError>,
+) -> Query<T> {
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM license_claims k JOIN customers u ON u.id = k.customer_id \
          JOIN contacts p ON p.id = k.contact_id WHERE {condition}"
     );
-    Statement::new(sql, params)
+    Query::new(Statement::new(sql, params), decode)
 }
 
-pub fn decode_claim(rows: &[Row]) -> Result<Option<ClaimRecord>, DbError> {
+fn decode_claim(rows: &[Row]) -> Result<Option<ClaimRecord>, DbError> {
     rows.first().map(ClaimRecord::from_row).transpose()
 }
 
 /// The contact who made a claim.
-pub fn claimant_of(claim_id: &str) -> Statement {
+pub fn claimant_of(claim_id: &str) -> Query<Option<ContactRecord>> {
     let sql = format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = \
          (SELECT contact_id FROM license_claims WHERE id = ?1)"
     );
-    Statement::new(sql, vec![claim_id.into()])
+    Query::new(Statement::new(sql, vec![claim_id.into()]), decode_contact)
 }
 
 /// The active contacts of the organisation holding the license a claim
 /// names, oldest first: who is asked to take the claimant in. Read in the
 /// same batch as the license, so both see the same holder.
-pub fn holder_contacts_of_claim(claim_id: &str) -> Statement {
+pub fn holder_contacts_of_claim(claim_id: &str) -> Query<Vec<ContactRecord>> {
     let sql = format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE status = 'active' AND customer_id = \
          (SELECT holder_id FROM licenses WHERE serial = {}) ORDER BY created_at, id LIMIT 200",
         super::licenses::serial_of_claim(1)
     );
-    Statement::new(sql, vec![claim_id.into()])
+    Query::new(Statement::new(sql, vec![claim_id.into()]), decode_contacts)
 }

@@ -1,17 +1,37 @@
 //! Idempotency keys and the first answer given under each.
 
-use super::{Database, DbError, PartnerScope, Row, StaffScope, Statement, Store, Value};
+use super::{Database, DbError, PartnerScope, Query, Row, StaffScope, Statement, Store, Value};
 use crate::domain::idempotency::{IdempotencyKey, Remembered, RequestFingerprint};
 use crate::domain::time::{format, Instant};
 
 /// Counts one request in a rate-limit bucket's window and returns the count
-/// so far (`requests`). An upsert that reads: it may go in a batch of reads.
-pub fn count_request(bucket: &str, window_start: Instant) -> Statement {
-    Statement::new(
-        "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
-         ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
-        vec![bucket.into(), format(window_start).into()],
+/// so far. An upsert that reads: it may go in a batch of reads.
+pub fn count_request(bucket: &str, window_start: Instant) -> Query<i64> {
+    Query::new(
+        Statement::new(
+            "INSERT INTO rate_counters (bucket, window_start, requests) VALUES (?1, ?2, 1) \
+             ON CONFLICT (bucket, window_start) DO UPDATE SET requests = requests + 1 RETURNING requests",
+            vec![bucket.into(), format(window_start).into()],
+        ),
+        decode_count,
     )
+}
+
+/// The requests counted in a rate-limit bucket's window so far, without
+/// counting one.
+pub fn requests_counted(bucket: &str, window_start: Instant) -> Query<i64> {
+    Query::new(
+        Statement::new(
+            "SELECT requests FROM rate_counters WHERE bucket = ?1 AND window_start = ?2",
+            vec![bucket.into(), format(window_start).into()],
+        ),
+        decode_count,
+    )
+}
+
+/// The `requests` of a count's rows (none counted: 0).
+fn decode_count(rows: &[Row]) -> Result<i64, DbError> {
+    rows.first().map_or(Ok(0), |row| row.integer("requests"))
 }
 
 /// Whose idempotency keys a request's are: a staff member's (scope
@@ -76,16 +96,19 @@ pub struct Effect<'a> {
 }
 
 /// What a key remembers, if it was used.
-pub fn remembered(owner: &KeyOwner, key: &IdempotencyKey) -> Statement {
+pub fn remembered(owner: &KeyOwner, key: &IdempotencyKey) -> Query<Option<Remembered>> {
     let sql = format!(
         "SELECT request_hash, response_status, response_body FROM idempotency_keys \
          WHERE scope = {} AND key = ?2",
         owner.sql(1)
     );
-    Statement::new(sql, vec![owner.param(), key.as_str().into()])
+    Query::new(
+        Statement::new(sql, vec![owner.param(), key.as_str().into()]),
+        decode_remembered,
+    )
 }
 
-pub fn decode_remembered(rows: &[Row]) -> Result<Option<Remembered>, DbError> {
+fn decode_remembered(rows: &[Row]) -> Result<Option<Remembered>, DbError> {
     rows.first()
         .map(|row| {
             let status = row.integer("response_status")?;
@@ -166,7 +189,7 @@ impl<D: Database> Store<D> {
         owner: &KeyOwner,
         key: &IdempotencyKey,
     ) -> Result<Option<Remembered>, DbError> {
-        decode_remembered(&self.rows(remembered(owner, key)).await?)
+        self.fetch(remembered(owner, key)).await
     }
 }
 

@@ -1,7 +1,7 @@
 //! Direct-support incidents: the callback state, attempts, timers, sessions
 //! and messages.
 
-use super::{CustomerScope, Database, DbError, Row, Statement, Store};
+use super::{CustomerScope, Database, DbError, Holder, Query, Row, Statement, Store};
 use crate::domain::billing::Session;
 use crate::domain::id::{CustomerId, IncidentId};
 use crate::domain::incident::{
@@ -320,8 +320,8 @@ pub struct ChargeRecord {
 }
 
 /// An incident by id; with an owner, only when it is that organisation's.
-pub fn incident_by_id(id: &str, owner: Option<&CustomerScope>) -> Statement {
-    match owner {
+pub fn incident_by_id(id: &str, owner: Option<&CustomerScope>) -> Query<Option<IncidentRecord>> {
+    let statement = match owner {
         None => Statement::new(
             format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1"),
             vec![id.into()],
@@ -333,54 +333,70 @@ pub fn incident_by_id(id: &str, owner: Option<&CustomerScope>) -> Statement {
             ),
             vec![id.into(), owner.param()],
         ),
-    }
+    };
+    Query::new(statement, |rows| {
+        rows.first().map(IncidentRecord::from_row).transpose()
+    })
 }
 
 /// An organisation's incidents, newest first.
-pub fn incidents_of(customer: &CustomerScope) -> Statement {
+pub fn incidents_of(customer: &CustomerScope) -> Query<Vec<IncidentRecord>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM incidents WHERE customer_id = {} ORDER BY created_at DESC LIMIT 200",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param()])
+    Query::new(
+        Statement::new(sql, vec![customer.param()]),
+        decode_incidents,
+    )
 }
 
 /// The desk's queue: open incidents (or those of one status), the nearest
 /// deadline first.
-pub fn incident_queue(status: Option<Status>) -> Statement {
+pub fn incident_queue(status: Option<Status>) -> Query<Vec<IncidentRecord>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
          ORDER BY callback_due_by, created_at LIMIT 500"
     );
-    Statement::new(sql, vec![status.map(Status::as_str).into()])
+    Query::new(
+        Statement::new(sql, vec![status.map(Status::as_str).into()]),
+        decode_incidents,
+    )
 }
 
-pub fn decode_incidents(rows: &[Row]) -> Result<Vec<IncidentRecord>, DbError> {
+fn decode_incidents(rows: &[Row]) -> Result<Vec<IncidentRecord>, DbError> {
     rows.iter().map(IncidentRecord::from_row).collect()
 }
 
 /// Who an incident's emails go to: the contact who raised it while still
 /// active, else its organisation's longest-standing active contact; with
-/// the organisation. Decoded by [`super::decode_holder`].
-pub fn incident_contact(incident_id: &str) -> Statement {
+/// the organisation.
+pub fn incident_contact(incident_id: &str) -> Query<Option<Holder>> {
     let sql = format!(
         "SELECT {} FROM incidents i JOIN customers u ON u.id = i.customer_id \
          JOIN contacts p ON p.customer_id = i.customer_id AND p.status = 'active' \
          WHERE i.id = ?1 ORDER BY p.id = i.contact_id DESC, p.created_at, p.id LIMIT 1",
-        super::holder_columns()
+        super::callers::holder_columns()
     );
-    Statement::new(sql, vec![incident_id.into()])
-}
-
-pub fn sessions_of(incident_id: &str) -> Statement {
-    Statement::new(
-        "SELECT id, started_at, ended_at, channel, agent, recorded_by FROM support_sessions \
-         WHERE incident_id = ?1 AND deleted_at IS NULL ORDER BY started_at",
-        vec![incident_id.into()],
+    Query::new(
+        Statement::new(sql, vec![incident_id.into()]),
+        super::callers::decode_holder,
     )
 }
 
-pub fn decode_sessions(rows: &[Row]) -> Result<Vec<SessionRecord>, DbError> {
+/// An incident's support sessions, the earliest first.
+pub fn sessions_of(incident_id: &str) -> Query<Vec<SessionRecord>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, started_at, ended_at, channel, agent, recorded_by FROM support_sessions \
+             WHERE incident_id = ?1 AND deleted_at IS NULL ORDER BY started_at",
+            vec![incident_id.into()],
+        ),
+        decode_sessions,
+    )
+}
+
+fn decode_sessions(rows: &[Row]) -> Result<Vec<SessionRecord>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(SessionRecord {
@@ -399,22 +415,25 @@ pub fn decode_sessions(rows: &[Row]) -> Result<Vec<SessionRecord>, DbError> {
 
 /// An incident's callback attempts, as `reader` may read them: the
 /// customer's read never brings the desk's notes out of the database.
-pub fn attempts_of(incident_id: &str, reader: Reader) -> Statement {
+pub fn attempts_of(incident_id: &str, reader: Reader) -> Query<Vec<AttemptRecord>> {
     let note = if reader.reads_call_notes() {
         "note"
     } else {
         "NULL AS note"
     };
-    Statement::new(
-        format!(
-            "SELECT number, outcome, channel, {note}, created_at, recorded_by FROM callback_attempts \
-             WHERE incident_id = ?1 ORDER BY number"
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT number, outcome, channel, {note}, created_at, recorded_by FROM callback_attempts \
+                 WHERE incident_id = ?1 ORDER BY number"
+            ),
+            vec![incident_id.into()],
         ),
-        vec![incident_id.into()],
+        decode_attempts,
     )
 }
 
-pub fn decode_attempts(rows: &[Row]) -> Result<Vec<AttemptRecord>, DbError> {
+fn decode_attempts(rows: &[Row]) -> Result<Vec<AttemptRecord>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(AttemptRecord {
@@ -429,15 +448,19 @@ pub fn decode_attempts(rows: &[Row]) -> Result<Vec<AttemptRecord>, DbError> {
         .collect()
 }
 
-pub fn messages_of(incident_id: &str) -> Statement {
-    Statement::new(
-        "SELECT id, author, author_name, body, created_at, recorded_by FROM incident_messages \
-         WHERE incident_id = ?1 ORDER BY created_at, rowid",
-        vec![incident_id.into()],
+/// An incident's conversation, the earliest first.
+pub fn messages_of(incident_id: &str) -> Query<Vec<MessageRecord>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, author, author_name, body, created_at, recorded_by FROM incident_messages \
+             WHERE incident_id = ?1 ORDER BY created_at, rowid",
+            vec![incident_id.into()],
+        ),
+        decode_messages,
     )
 }
 
-pub fn decode_messages(rows: &[Row]) -> Result<Vec<MessageRecord>, DbError> {
+fn decode_messages(rows: &[Row]) -> Result<Vec<MessageRecord>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(MessageRecord {
@@ -453,16 +476,19 @@ pub fn decode_messages(rows: &[Row]) -> Result<Vec<MessageRecord>, DbError> {
 }
 
 /// The ledger entries of an incident's support time, newest first.
-pub fn charges_of(incident_id: &str) -> Statement {
-    Statement::new(
-        "SELECT id, coupons, created_at FROM ledger_entries WHERE incident_id = ?1 \
-         AND customer_id = (SELECT customer_id FROM incidents WHERE id = ?1) \
-         ORDER BY created_at DESC, rowid DESC LIMIT 500",
-        vec![incident_id.into()],
+pub fn charges_of(incident_id: &str) -> Query<Vec<ChargeRecord>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, coupons, created_at FROM ledger_entries WHERE incident_id = ?1 \
+             AND customer_id = (SELECT customer_id FROM incidents WHERE id = ?1) \
+             ORDER BY created_at DESC, rowid DESC LIMIT 500",
+            vec![incident_id.into()],
+        ),
+        decode_charges,
     )
 }
 
-pub fn decode_charges(rows: &[Row]) -> Result<Vec<ChargeRecord>, DbError> {
+fn decode_charges(rows: &[Row]) -> Result<Vec<ChargeRecord>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(ChargeRecord {
@@ -480,41 +506,54 @@ fn balance_sql(customer: &str) -> String {
     format!("COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0)")
 }
 
-/// Coupons charged for an incident so far (net of credits back), and its
-/// organisation's balance; decoded by [`decode_account`].
-pub fn incident_account(incident_id: &str) -> Statement {
-    Statement::new(
-        format!(
-            "SELECT (SELECT COALESCE(-SUM(coupons), 0) FROM ledger_entries \
-             WHERE incident_id = ?1 AND kind = 'consumption') AS charged, {} AS balance",
-            balance_sql("(SELECT customer_id FROM incidents WHERE id = ?1)")
-        ),
-        vec![incident_id.into()],
-    )
+/// What an incident's support time has cost so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IncidentAccount {
+    /// Coupons charged for the incident, net of credits back.
+    pub coupons_charged: i64,
+    /// Its organisation's balance in coupons.
+    pub balance: i64,
 }
 
-/// (coupons charged, balance) of [`incident_account`]'s row.
-pub fn decode_account(rows: &[Row]) -> Result<(i64, i64), DbError> {
-    let row = rows
-        .first()
-        .ok_or_else(|| DbError::Decode("no account row".into()))?;
-    Ok((row.integer("charged")?, row.integer("balance")?))
+/// An incident's account: one row, whether or not anything was charged.
+pub fn incident_account(incident_id: &str) -> Query<IncidentAccount> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT (SELECT COALESCE(-SUM(coupons), 0) FROM ledger_entries \
+                 WHERE incident_id = ?1 AND kind = 'consumption') AS charged, {} AS balance",
+                balance_sql("(SELECT customer_id FROM incidents WHERE id = ?1)")
+            ),
+            vec![incident_id.into()],
+        ),
+        |rows| {
+            let row = rows
+                .first()
+                .ok_or_else(|| DbError::Decode("no account row".into()))?;
+            Ok(IncidentAccount {
+                coupons_charged: row.integer("charged")?,
+                balance: row.integer("balance")?,
+            })
+        },
+    )
 }
 
 /// Incidents received since `since`: when, and when a call first reached
-/// the customer (for the desk's chart of callback times).
-pub fn callback_times(since: Instant) -> Statement {
-    Statement::new(
-        "SELECT id, created_at, (SELECT MIN(created_at) FROM callback_attempts a \
-         WHERE a.incident_id = i.id AND a.outcome = 'reached') AS reached FROM incidents i \
-         WHERE created_at >= ?1 ORDER BY created_at LIMIT 500",
-        vec![format(since).into()],
+/// the customer (for the desk's chart of callback times): (id, received,
+/// reached).
+pub fn callback_times(since: Instant) -> Query<Vec<(String, Instant, Option<Instant>)>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, created_at, (SELECT MIN(created_at) FROM callback_attempts a \
+             WHERE a.incident_id = i.id AND a.outcome = 'reached') AS reached FROM incidents i \
+             WHERE created_at >= ?1 ORDER BY created_at LIMIT 500",
+            vec![format(since).into()],
+        ),
+        decode_callback_times,
     )
 }
 
-pub fn decode_callback_times(
-    rows: &[Row],
-) -> Result<Vec<(String, Instant, Option<Instant>)>, DbError> {
+fn decode_callback_times(rows: &[Row]) -> Result<Vec<(String, Instant, Option<Instant>)>, DbError> {
     rows.iter()
         .map(|row| {
             Ok((
@@ -526,52 +565,49 @@ pub fn decode_callback_times(
         .collect()
 }
 
-/// Coupons bought per day since `since` (for the desk's chart).
-pub fn coupons_sold_per_day(since: Instant) -> Statement {
-    Statement::new(
-        "SELECT substr(created_at, 1, 10) AS day, SUM(coupons) AS coupons FROM ledger_entries \
-         WHERE kind = 'purchase' AND created_at >= ?1 GROUP BY day ORDER BY day",
-        vec![format(since).into()],
+/// Coupons bought per day since `since` (for the desk's chart): (day, coupons).
+pub fn coupons_sold_per_day(since: Instant) -> Query<Vec<(String, i64)>> {
+    Query::new(
+        Statement::new(
+            "SELECT substr(created_at, 1, 10) AS day, SUM(coupons) AS coupons FROM ledger_entries \
+             WHERE kind = 'purchase' AND created_at >= ?1 GROUP BY day ORDER BY day",
+            vec![format(since).into()],
+        ),
+        |rows| {
+            rows.iter()
+                .map(|row| Ok((row.text("day")?, row.integer("coupons")?)))
+                .collect()
+        },
     )
-}
-
-pub fn decode_coupons_sold(rows: &[Row]) -> Result<Vec<(String, i64)>, DbError> {
-    rows.iter()
-        .map(|row| Ok((row.text("day")?, row.integer("coupons")?)))
-        .collect()
 }
 
 impl<D: Database> Store<D> {
     pub async fn incident(&self, id: &str) -> Result<Option<IncidentRecord>, DbError> {
-        Ok(
-            decode_incidents(&self.rows(incident_by_id(id, None)).await?)?
-                .into_iter()
-                .next(),
-        )
+        self.fetch(incident_by_id(id, None)).await
     }
 
     pub async fn incidents_of(&self, customer_id: &str) -> Result<Vec<IncidentRecord>, DbError> {
-        decode_incidents(
-            &self
-                .rows(incidents_of(&CustomerScope::Id(customer_id.into())))
-                .await?,
-        )
+        self.fetch(incidents_of(&CustomerScope::Id(customer_id.into())))
+            .await
     }
 
     pub async fn sessions(&self, incident_id: &str) -> Result<Vec<SessionRecord>, DbError> {
-        decode_sessions(&self.rows(sessions_of(incident_id)).await?)
+        self.fetch(sessions_of(incident_id)).await
     }
 
     pub async fn incident_messages(
         &self,
         incident_id: &str,
     ) -> Result<Vec<MessageRecord>, DbError> {
-        decode_messages(&self.rows(messages_of(incident_id)).await?)
+        self.fetch(messages_of(incident_id)).await
     }
 
     /// Coupons charged for an incident so far (net of credits back).
     pub async fn coupons_charged(&self, incident_id: &str) -> Result<i64, DbError> {
-        Ok(decode_account(&self.rows(incident_account(incident_id)).await?)?.0)
+        Ok(self
+            .fetch(incident_account(incident_id))
+            .await?
+            .coupons_charged)
     }
 
     /// Timers due and not done, oldest first, for the cron sweep.
@@ -580,28 +616,36 @@ impl<D: Database> Store<D> {
         now: Instant,
         limit: i64,
     ) -> Result<Vec<(String, Scheduled)>, DbError> {
-        self.rows(Statement::new(
+        self.fetch(due_timers(now, limit)).await
+    }
+}
+
+/// Timers due and not done, oldest first: (incident id, timer).
+fn due_timers(now: Instant, limit: i64) -> Query<Vec<(String, Scheduled)>> {
+    Query::new(
+        Statement::new(
             "SELECT incident_id, timer, callback_window, attempt, due_at FROM incident_timers \
              WHERE done_at IS NULL AND due_at <= ?1 ORDER BY due_at LIMIT ?2",
             vec![format(now).into(), limit.into()],
-        ))
-        .await?
-        .iter()
-        .map(|row| {
-            let timer = row.text("timer")?;
-            Ok((
-                row.text("incident_id")?,
-                Scheduled {
-                    timer: Timer::parse(&timer)
-                        .ok_or_else(|| DbError::Decode(format!("timer {timer}")))?,
-                    window: row.integer("callback_window")?,
-                    attempt: row.integer("attempt")?,
-                    due_at: row.instant("due_at")?,
-                },
-            ))
-        })
-        .collect()
-    }
+        ),
+        |rows| {
+            rows.iter()
+                .map(|row| {
+                    let timer = row.text("timer")?;
+                    Ok((
+                        row.text("incident_id")?,
+                        Scheduled {
+                            timer: Timer::parse(&timer)
+                                .ok_or_else(|| DbError::Decode(format!("timer {timer}")))?,
+                            window: row.integer("callback_window")?,
+                            attempt: row.integer("attempt")?,
+                            due_at: row.instant("due_at")?,
+                        },
+                    ))
+                })
+                .collect()
+        },
+    )
 }
 
 /// Remembers an inbound email taken as the incident message `message_id`:
@@ -630,12 +674,13 @@ pub fn insert_inbound_email(
 impl<D: Database> Store<D> {
     /// Whether an inbound email with this Message-ID was taken already.
     pub async fn inbound_email_taken(&self, email_message_id: &str) -> Result<bool, DbError> {
-        Ok(self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT 1 AS taken FROM inbound_emails WHERE message_id = ?1",
                 vec![email_message_id.into()],
-            ))
-            .await?
-            .is_some())
+            ),
+            |rows| Ok(!rows.is_empty()),
+        ))
+        .await
     }
 }

@@ -1,7 +1,7 @@
 //! Invitations of colleagues: offers that reserve nothing until accepted.
 
 use super::customers::CONTACT_COLUMNS;
-use super::{CustomerScope, DbError, Row, Statement};
+use super::{ContactRecord, CustomerScope, DbError, Query, Row, Statement};
 use crate::domain::email::Email;
 use crate::domain::id::{ContactId, CustomerId, InvitationId};
 use crate::domain::invitation::Standing;
@@ -52,32 +52,47 @@ impl InvitationRecord {
 }
 
 /// Invitations chosen by `condition` on `i`, with their organisation and inviter.
-fn invitations_where(condition: &str, params: Vec<super::Value>) -> Statement {
-    Statement::new(
-        format!(
-            "SELECT {COLUMNS} FROM invitations i JOIN customers u ON u.id = i.customer_id \
-             JOIN contacts k ON k.id = i.invited_by WHERE {condition}"
+fn invitations_where<T>(
+    condition: &str,
+    params: Vec<super::Value>,
+    decode: fn(&[Row]) -> Result<T, DbError>,
+) -> Query<T> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT {COLUMNS} FROM invitations i JOIN customers u ON u.id = i.customer_id \
+                 JOIN contacts k ON k.id = i.invited_by WHERE {condition}"
+            ),
+            params,
         ),
-        params,
+        decode,
     )
 }
 
 /// The invitation an emailed link was sent with, whatever became of it.
-pub fn invitation_by_link(link: SecretHash) -> Statement {
-    invitations_where("i.token_hash = ?1", vec![link.to_hex().into()])
+pub fn invitation_by_link(link: SecretHash) -> Query<Option<InvitationRecord>> {
+    invitations_where(
+        "i.token_hash = ?1",
+        vec![link.to_hex().into()],
+        decode_invitation,
+    )
 }
 
 /// One of the organisation's invitations.
-pub fn invitation_of(scope: &CustomerScope, invitation_id: &str) -> Statement {
+pub fn invitation_of(
+    scope: &CustomerScope,
+    invitation_id: &str,
+) -> Query<Option<InvitationRecord>> {
     invitations_where(
         &format!("i.id = ?2 AND i.customer_id = {}", scope.sql(1)),
         vec![scope.param(), invitation_id.into()],
+        decode_invitation,
     )
 }
 
 /// The organisation's invitations still waited on (neither accepted,
 /// withdrawn nor replaced; perhaps expired), oldest first.
-pub fn waiting_invitations_in(scope: &CustomerScope) -> Statement {
+pub fn waiting_invitations_in(scope: &CustomerScope) -> Query<Vec<InvitationRecord>> {
     invitations_where(
         &format!(
             "i.customer_id = {} AND i.accepted_at IS NULL AND i.replaced_at IS NULL \
@@ -85,27 +100,27 @@ pub fn waiting_invitations_in(scope: &CustomerScope) -> Statement {
             scope.sql(1)
         ),
         vec![scope.param()],
+        |rows| rows.iter().map(InvitationRecord::from_row).collect(),
     )
 }
 
-pub fn decode_invitation(rows: &[Row]) -> Result<Option<InvitationRecord>, DbError> {
+fn decode_invitation(rows: &[Row]) -> Result<Option<InvitationRecord>, DbError> {
     rows.first().map(InvitationRecord::from_row).transpose()
-}
-
-pub fn decode_invitations(rows: &[Row]) -> Result<Vec<InvitationRecord>, DbError> {
-    rows.iter().map(InvitationRecord::from_row).collect()
 }
 
 /// The contact, if any, that holds the address an invitation was sent to:
 /// read with the invitation, so that its page can say so before anyone
 /// presses the button.
-pub fn contact_holding_invited_address(link: SecretHash) -> Statement {
-    Statement::new(
-        format!(
-            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE status <> 'removed' \
-             AND email = (SELECT email FROM invitations WHERE token_hash = ?1)"
+pub fn contact_holding_invited_address(link: SecretHash) -> Query<Option<ContactRecord>> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT {CONTACT_COLUMNS} FROM contacts WHERE status <> 'removed' \
+                 AND email = (SELECT email FROM invitations WHERE token_hash = ?1)"
+            ),
+            vec![link.to_hex().into()],
         ),
-        vec![link.to_hex().into()],
+        super::customers::decode_contact,
     )
 }
 

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use std::sync::LazyLock;
 
-use super::{bulk_with, CustomerScope, DbError, Row, Statement};
+use super::{bulk_with, CustomerScope, DbError, Query, Row, Statement};
 use crate::domain::country::Country;
 use crate::domain::invoice::{
     Credited, Document, InvoiceNumber, Kind, Party, PaymentMeans, Seller,
@@ -172,26 +172,36 @@ fn select(filter: &str) -> String {
 
 /// One customer's documents, newest first; the scope lets the read go in
 /// the batch of the caller's own statement.
-pub fn invoices_of(scope: &CustomerScope) -> Statement {
-    Statement::new(
-        select(&format!("d.customer_id = {}", scope.sql(1))) + " ORDER BY d.year DESC, d.seq DESC",
-        vec![scope.param()],
+pub fn invoices_of(scope: &CustomerScope) -> Query<Vec<InvoiceRecord>> {
+    Query::new(
+        Statement::new(
+            select(&format!("d.customer_id = {}", scope.sql(1)))
+                + " ORDER BY d.year DESC, d.seq DESC",
+            vec![scope.param()],
+        ),
+        decode_invoices,
     )
 }
 
 /// One document, only if it is the customer's.
-pub fn invoice_of(scope: &CustomerScope, invoice_id: &str) -> Statement {
-    Statement::new(
-        select(&format!("d.customer_id = {} AND d.id = ?2", scope.sql(1))),
-        vec![scope.param(), invoice_id.into()],
+pub fn invoice_of(scope: &CustomerScope, invoice_id: &str) -> Query<Option<InvoiceRecord>> {
+    Query::new(
+        Statement::new(
+            select(&format!("d.customer_id = {} AND d.id = ?2", scope.sql(1))),
+            vec![scope.param(), invoice_id.into()],
+        ),
+        |rows| rows.first().map(InvoiceRecord::from_row).transpose(),
     )
 }
 
 /// Every document issued from `from` to `to` (inclusive), in number order.
-pub fn invoices_issued(from: NaiveDate, to: NaiveDate) -> Statement {
-    Statement::new(
-        select("d.issued_on BETWEEN ?1 AND ?2") + " ORDER BY d.year, d.seq",
-        vec![from.to_string().into(), to.to_string().into()],
+pub fn invoices_issued(from: NaiveDate, to: NaiveDate) -> Query<Vec<InvoiceRecord>> {
+    Query::new(
+        Statement::new(
+            select("d.issued_on BETWEEN ?1 AND ?2") + " ORDER BY d.year, d.seq",
+            vec![from.to_string().into(), to.to_string().into()],
+        ),
+        decode_invoices,
     )
 }
 
@@ -277,7 +287,7 @@ impl InvoiceRecord {
     }
 }
 
-pub fn decode_invoices(rows: &[Row]) -> Result<Vec<InvoiceRecord>, DbError> {
+fn decode_invoices(rows: &[Row]) -> Result<Vec<InvoiceRecord>, DbError> {
     rows.iter().map(InvoiceRecord::from_row).collect()
 }
 
@@ -383,8 +393,7 @@ mod tests {
     }
 
     fn documents(store: &Store<Sqlite>) -> Vec<InvoiceRecord> {
-        let rows = pollster::block_on(store.db().query(invoices_of(&cus("cus_1")))).unwrap();
-        decode_invoices(&rows).unwrap()
+        pollster::block_on(store.fetch(invoices_of(&cus("cus_1")))).unwrap()
     }
 
     fn numbers(store: &Store<Sqlite>) -> Vec<String> {
@@ -590,20 +599,18 @@ mod tests {
             vec![issue(0, day(2026, 11, 30)), issue(1, day(2026, 12, 1))],
         )
         .unwrap();
-        let period = pollster::block_on(
-            store
-                .db()
-                .query(invoices_issued(day(2026, 12, 1), day(2026, 12, 31))),
-        )
-        .unwrap();
-        let period = decode_invoices(&period).unwrap();
+        let period =
+            pollster::block_on(store.fetch(invoices_issued(day(2026, 12, 1), day(2026, 12, 31))))
+                .unwrap();
         assert_eq!(period.len(), 1);
         assert_eq!(period[0].document.order_id, "ord_1");
-        let own =
-            pollster::block_on(store.db().query(invoice_of(&cus("cus_1"), &period[0].id))).unwrap();
+        let own = pollster::block_on(store.fetch(invoice_of(&cus("cus_1"), &period[0].id)))
+            .unwrap()
+            .map(|invoice| invoice.id);
         let other =
-            pollster::block_on(store.db().query(invoice_of(&cus("cus_2"), &period[0].id))).unwrap();
-        assert_eq!((own.len(), other.len()), (1, 0));
+            pollster::block_on(store.fetch(invoice_of(&cus("cus_2"), &period[0].id))).unwrap();
+        assert_eq!(own.as_ref(), Some(&period[0].id));
+        assert!(other.is_none());
     }
 
     /// A paid order of `quantity` coupons at `unit_cents`, priced at

@@ -1,6 +1,6 @@
 //! The coupon ledger: appended to, summed, never changed.
 
-use super::{CustomerScope, Database, DbError, Row, Statement, Store};
+use super::{CustomerScope, Database, DbError, Query, Row, Statement, Store};
 use crate::domain::ledger::{Entry, EntryKind};
 use crate::domain::time::{format, Instant};
 
@@ -63,96 +63,100 @@ pub fn insert_entry(entry: &Entry) -> Statement {
 }
 
 /// A customer's balance in coupons, as the ledger's trigger keeps it.
-pub fn balance_of(customer: &CustomerScope) -> Statement {
+/// A customer's balance in coupons, as the ledger's trigger keeps it: none
+/// yet is zero.
+pub fn balance_of(customer: &CustomerScope) -> Query<i64> {
     let sql = format!(
         "SELECT balance FROM coupon_accounts WHERE customer_id = {}",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param()])
+    Query::new(Statement::new(sql, vec![customer.param()]), |rows| {
+        rows.first().map_or(Ok(0), |row| row.integer("balance"))
+    })
 }
 
-/// The balance of [`balance_of`]'s rows: none yet is zero.
-pub fn decode_balance(rows: &[Row]) -> Result<i64, DbError> {
-    rows.first().map_or(Ok(0), |row| row.integer("balance"))
-}
-
-/// An organisation's balance in coupons, or no row when there is no such
+/// An organisation's balance in coupons, or none when there is no such
 /// organisation.
-pub fn account_of(customer_id: &str) -> Statement {
-    Statement::new(
-        "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = c.id), 0) AS balance \
-         FROM customers AS c WHERE c.id = ?1",
-        vec![customer_id.into()],
+pub fn account_of(customer_id: &str) -> Query<Option<i64>> {
+    Query::new(
+        Statement::new(
+            "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = c.id), 0) AS balance \
+             FROM customers AS c WHERE c.id = ?1",
+            vec![customer_id.into()],
+        ),
+        |rows| rows.first().map(|row| row.integer("balance")).transpose(),
     )
 }
 
-/// The balance of [`account_of`]'s rows, if the organisation exists.
-pub fn decode_account_balance(rows: &[Row]) -> Result<Option<i64>, DbError> {
-    rows.first().map(|row| row.integer("balance")).transpose()
-}
-
 /// A customer's latest entries, newest first.
-pub fn ledger_of(customer: &CustomerScope, limit: i64) -> Statement {
+pub fn ledger_of(customer: &CustomerScope, limit: i64) -> Query<Vec<LedgerLine>> {
     let sql = format!(
         "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
          WHERE customer_id = {} ORDER BY created_at DESC, rowid DESC LIMIT ?2",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param(), limit.into()])
+    Query::new(
+        Statement::new(sql, vec![customer.param(), limit.into()]),
+        |rows| rows.iter().map(LedgerLine::from_row).collect(),
+    )
 }
 
-pub fn decode_ledger(rows: &[Row]) -> Result<Vec<LedgerLine>, DbError> {
-    rows.iter().map(LedgerLine::from_row).collect()
+/// Whether a statement found any row.
+fn found(rows: &[Row]) -> Result<bool, DbError> {
+    Ok(!rows.is_empty())
 }
 
 impl<D: Database> Store<D> {
     /// Whether an entry with this idempotency key exists.
     pub async fn ledger_key_exists(&self, idempotency_key: &str) -> Result<bool, DbError> {
-        Ok(self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT 1 AS found FROM ledger_entries WHERE idempotency_key = ?1",
                 vec![idempotency_key.into()],
-            ))
-            .await?
-            .is_some())
+            ),
+            found,
+        ))
+        .await
     }
 
     /// Whether the customer has received their free first coupon.
     pub async fn has_free_grant(&self, customer_id: &str) -> Result<bool, DbError> {
-        Ok(self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT 1 AS found FROM ledger_entries WHERE customer_id = ?1 AND kind = 'free_grant'",
                 vec![customer_id.into()],
-            ))
-            .await?
-            .is_some())
+            ),
+            found,
+        ))
+        .await
     }
 
     /// A customer's balance in coupons, as the ledger's trigger keeps it.
     pub async fn coupon_balance(&self, customer_id: &str) -> Result<i64, DbError> {
-        decode_balance(
-            &self
-                .rows(balance_of(&CustomerScope::Id(customer_id.into())))
-                .await?,
-        )
+        self.fetch(balance_of(&CustomerScope::Id(customer_id.into())))
+            .await
     }
 
     /// The sum of a customer's entries, which the balance must always equal.
     pub async fn ledger_sum(&self, customer_id: &str) -> Result<i64, DbError> {
-        let row = self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT COALESCE(SUM(coupons), 0) AS total FROM ledger_entries WHERE customer_id = ?1",
                 vec![customer_id.into()],
-            ))
-            .await?
-            .ok_or_else(|| DbError::Decode("SUM gave no row".into()))?;
-        row.integer("total")
+            ),
+            |rows| {
+                rows.first()
+                    .ok_or_else(|| DbError::Decode("SUM gave no row".into()))?
+                    .integer("total")
+            },
+        ))
+        .await
     }
 
     /// A customer's entries, newest first.
     pub async fn ledger(&self, customer_id: &str, limit: i64) -> Result<Vec<LedgerLine>, DbError> {
         let scope = CustomerScope::Id(customer_id.into());
-        decode_ledger(&self.rows(ledger_of(&scope, limit)).await?)
+        self.fetch(ledger_of(&scope, limit)).await
     }
 }
 

@@ -1,11 +1,13 @@
 //! The license catalogue, partners, activations and their audit, releases,
 //! validation counters, SUPS subscriptions and license claims.
 
-use super::{bulk, Database, DbError, PartnerScope, Row, Statement, Store, Value};
+use chrono::NaiveDate;
+
+use super::{bulk, Database, DbError, PartnerScope, Query, Row, Statement, Store, Value};
 use crate::domain::ledger::Entry;
 use crate::domain::organisation::Licensee;
 use crate::domain::partner::PartnerKind;
-use crate::domain::time::{format, Instant};
+use crate::domain::time::{format, parse_iso_date, Instant};
 use crate::domain::token::SecretHash;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -534,64 +536,74 @@ pub fn open_partner_session(
 }
 
 /// Every partner, newest first, for the desk.
-pub fn partners(limit: i64) -> Statement {
+pub fn partners(limit: i64) -> Query<Vec<PartnerRecord>> {
     let sql = format!(
         "SELECT {PARTNER_COLUMNS} FROM partners ORDER BY created_at DESC, rowid DESC LIMIT ?1"
     );
-    Statement::new(sql, vec![limit.into()])
+    Query::new(Statement::new(sql, vec![limit.into()]), |rows| {
+        rows.iter().map(partner).collect()
+    })
 }
 
-pub fn partner_of(id: &str) -> Statement {
+pub fn partner_of(id: &str) -> Query<Option<PartnerRecord>> {
     let sql = format!("SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?1");
-    Statement::new(sql, vec![id.into()])
+    Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+        rows.first().map(partner).transpose()
+    })
 }
 
 /// Which of these partner ids exist, in as few statements as D1 allows.
-pub fn known_partners(ids: &[&str]) -> Vec<Statement> {
+pub fn known_partners(ids: &[&str]) -> Vec<Query<Vec<String>>> {
     bulk(
         "SELECT id FROM partners WHERE id IN (SELECT value FROM json_each(?1))",
         ids.iter().map(|id| serde_json::json!(id)),
     )
+    .into_iter()
+    .map(|statement| {
+        Query::new(statement, |rows| {
+            rows.iter().map(|row| row.text("id")).collect()
+        })
+    })
+    .collect()
 }
 
-pub fn decode_partners(rows: &[Row]) -> Result<Vec<PartnerRecord>, DbError> {
-    rows.iter().map(partner).collect()
-}
-
-/// Release dates, newest first.
-pub fn releases(limit: i64) -> Statement {
-    Statement::new(
-        "SELECT product, version, released_on FROM releases ORDER BY released_on DESC, rowid DESC LIMIT ?1",
-        vec![limit.into()],
+/// Release dates, newest first: (product, version, released_on).
+pub fn releases(limit: i64) -> Query<Vec<(String, String, String)>> {
+    Query::new(
+        Statement::new(
+            "SELECT product, version, released_on FROM releases ORDER BY released_on DESC, rowid DESC LIMIT ?1",
+            vec![limit.into()],
+        ),
+        |rows| {
+            rows.iter()
+                .map(|row| {
+                    Ok((
+                        row.text("product")?,
+                        row.text("version")?,
+                        row.text("released_on")?,
+                    ))
+                })
+                .collect()
+        },
     )
 }
 
-/// (product, version, released_on) of [`releases`]' rows.
-pub fn decode_releases(rows: &[Row]) -> Result<Vec<(String, String, String)>, DbError> {
-    rows.iter()
-        .map(|row| {
-            Ok((
-                row.text("product")?,
-                row.text("version")?,
-                row.text("released_on")?,
-            ))
-        })
-        .collect()
-}
-
-pub fn license_of(serial: &str) -> Statement {
+pub fn license_of(serial: &str) -> Query<Option<LicenseRecord>> {
     let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = ?1");
-    Statement::new(sql, vec![serial.into()])
+    Query::new(Statement::new(sql, vec![serial.into()]), decode_license)
 }
 
 /// The license a claim names: `serial` when staff name it, else the
 /// claim's own (as typed at registration, read as a serial is written).
-pub fn license_of_claim(claim_id: &str, serial: Option<&str>) -> Statement {
+pub fn license_of_claim(claim_id: &str, serial: Option<&str>) -> Query<Option<LicenseRecord>> {
     let sql = format!(
         "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = COALESCE(?2, {})",
         serial_of_claim(1)
     );
-    Statement::new(sql, vec![claim_id.into(), serial.into()])
+    Query::new(
+        Statement::new(sql, vec![claim_id.into(), serial.into()]),
+        decode_license,
+    )
 }
 
 /// The SQL for the serial a claim (its id at `?{n}`) names: the one staff
@@ -604,34 +616,39 @@ pub(super) fn serial_of_claim(n: usize) -> String {
 }
 
 /// The license an activation is of.
-pub fn license_of_activation(activation_id: &str) -> Statement {
+pub fn license_of_activation(activation_id: &str) -> Query<Option<LicenseRecord>> {
     let sql = format!(
         "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = (SELECT serial FROM activations WHERE id = ?1)"
     );
-    Statement::new(sql, vec![activation_id.into()])
+    Query::new(
+        Statement::new(sql, vec![activation_id.into()]),
+        decode_license,
+    )
 }
 
-pub fn decode_license(rows: &[Row]) -> Result<Option<LicenseRecord>, DbError> {
+fn decode_license(rows: &[Row]) -> Result<Option<LicenseRecord>, DbError> {
     rows.first().map(license).transpose()
 }
 
 /// Which of these serials are in the catalogue already, in as few
 /// statements as D1 allows.
-pub fn known_serials(serials: &[&str]) -> Vec<Statement> {
+pub fn known_serials(serials: &[&str]) -> Vec<Query<Vec<String>>> {
     bulk(
         "SELECT serial FROM licenses WHERE serial IN (SELECT value FROM json_each(?1))",
         serials.iter().map(|serial| serde_json::json!(serial)),
     )
+    .into_iter()
+    .map(|statement| {
+        Query::new(statement, |rows| {
+            rows.iter().map(|row| row.text("serial")).collect()
+        })
+    })
+    .collect()
 }
 
-/// The one text column `column` of every row.
-pub fn decode_texts(rows: &[Row], column: &str) -> Result<Vec<String>, DbError> {
-    rows.iter().map(|row| row.text(column)).collect()
-}
-
-pub fn activation_of(id: &str) -> Statement {
+pub fn activation_of(id: &str) -> Query<Option<ActivationRecord>> {
     let sql = format!("SELECT {ACTIVATION_COLUMNS} FROM activations WHERE id = ?1");
-    Statement::new(sql, vec![id.into()])
+    Query::new(Statement::new(sql, vec![id.into()]), decode_activation)
 }
 
 /// The active activation of an installation (of any major version when
@@ -640,102 +657,107 @@ pub fn active_activation_of(
     serial: &str,
     installation_id: &str,
     major_version: Option<i64>,
-) -> Statement {
+) -> Query<Option<ActivationRecord>> {
     let sql = format!(
         "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE serial = ?1 AND installation_id = ?2 \
          AND (?3 IS NULL OR major_version = ?3) AND deactivated_at IS NULL ORDER BY major_version DESC LIMIT 1"
     );
-    Statement::new(
-        sql,
-        vec![serial.into(), installation_id.into(), major_version.into()],
+    Query::new(
+        Statement::new(
+            sql,
+            vec![serial.into(), installation_id.into(), major_version.into()],
+        ),
+        decode_activation,
     )
 }
 
-pub fn decode_activation(rows: &[Row]) -> Result<Option<ActivationRecord>, DbError> {
+fn decode_activation(rows: &[Row]) -> Result<Option<ActivationRecord>, DbError> {
     rows.first().map(activation).transpose()
 }
 
 /// The release date of a license's product at a version: the version
-/// itself, else the first release of its major version.
-pub fn release_date(serial: &str, version: &str, major: i64) -> Statement {
-    Statement::new(
-        "SELECT released_on FROM releases WHERE product = (SELECT product FROM licenses WHERE serial = ?1) \
-         AND (version = ?2 OR major_version = ?3) ORDER BY version = ?2 DESC, released_on LIMIT 1",
-        vec![serial.into(), version.into(), major.into()],
+/// itself, else the first release of its major version (none when unknown,
+/// or not a date).
+pub fn release_date(serial: &str, version: &str, major: i64) -> Query<Option<NaiveDate>> {
+    Query::new(
+        Statement::new(
+            "SELECT released_on FROM releases WHERE product = (SELECT product FROM licenses WHERE serial = ?1) \
+             AND (version = ?2 OR major_version = ?3) ORDER BY version = ?2 DESC, released_on LIMIT 1",
+            vec![serial.into(), version.into(), major.into()],
+        ),
+        |rows| {
+            Ok(rows
+                .first()
+                .map(|row| row.text("released_on"))
+                .transpose()?
+                .and_then(|day| parse_iso_date(&day)))
+        },
     )
 }
 
-pub fn decode_release_date(rows: &[Row]) -> Result<Option<String>, DbError> {
-    rows.first().map(|row| row.text("released_on")).transpose()
-}
-
-/// Counts one request in a rate-limit bucket's window, returning the
-/// count so far (a write that answers rows: sent with reads).
-/// The requests counted in a rate-limit bucket's window so far, without
-/// counting one.
-pub fn requests_counted(bucket: &str, window_start: Instant) -> Statement {
-    Statement::new(
-        "SELECT requests FROM rate_counters WHERE bucket = ?1 AND window_start = ?2",
-        vec![bucket.into(), format(window_start).into()],
-    )
-}
-
-/// The `requests` of a count's rows (none counted: 0).
-pub fn decode_count(rows: &[Row]) -> Result<i64, DbError> {
-    rows.first().map_or(Ok(0), |row| row.integer("requests"))
-}
-
-pub fn subscriptions_of_license(serial: &str) -> Statement {
+pub fn subscriptions_of_license(serial: &str) -> Query<Vec<SubscriptionRecord>> {
     let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1");
-    Statement::new(sql, vec![serial.into()])
+    Query::new(
+        Statement::new(sql, vec![serial.into()]),
+        decode_subscriptions,
+    )
 }
 
 /// The subscriptions of the license an activation is of.
-pub fn subscriptions_of_activation(activation_id: &str) -> Statement {
+pub fn subscriptions_of_activation(activation_id: &str) -> Query<Vec<SubscriptionRecord>> {
     let sql = format!(
         "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = (SELECT serial FROM activations WHERE id = ?1)"
     );
-    Statement::new(sql, vec![activation_id.into()])
+    Query::new(
+        Statement::new(sql, vec![activation_id.into()]),
+        decode_subscriptions,
+    )
 }
 
 /// The subscription of a license that the partner sold.
-pub fn subscription_of(serial: &str, partner: &PartnerScope) -> Statement {
+pub fn subscription_of(serial: &str, partner: &PartnerScope) -> Query<Option<SubscriptionRecord>> {
     let sql = format!(
         "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE serial = ?1 AND partner_id = {}",
         partner.sql(2)
     );
-    Statement::new(sql, vec![serial.into(), partner.param()])
+    Query::new(
+        Statement::new(sql, vec![serial.into(), partner.param()]),
+        |rows| rows.first().map(subscription).transpose(),
+    )
 }
 
 /// The licenses assigned to the partner.
-pub fn licenses_of_partner(partner: &PartnerScope) -> Statement {
+pub fn licenses_of_partner(partner: &PartnerScope) -> Query<Vec<LicenseRecord>> {
     let sql = format!(
         "SELECT {LICENSE_COLUMNS} FROM licenses WHERE partner_id = {} ORDER BY serial LIMIT 1000",
         partner.sql(1)
     );
-    Statement::new(sql, vec![partner.param()])
+    Query::new(Statement::new(sql, vec![partner.param()]), decode_licenses)
 }
 
-pub fn decode_licenses(rows: &[Row]) -> Result<Vec<LicenseRecord>, DbError> {
+fn decode_licenses(rows: &[Row]) -> Result<Vec<LicenseRecord>, DbError> {
     rows.iter().map(license).collect()
 }
 
 /// The SUPS subscriptions the partner sold.
-pub fn subscriptions_of_partner(partner: &PartnerScope) -> Statement {
+pub fn subscriptions_of_partner(partner: &PartnerScope) -> Query<Vec<SubscriptionRecord>> {
     let sql = format!(
         "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE partner_id = {} ORDER BY serial",
         partner.sql(1)
     );
-    Statement::new(sql, vec![partner.param()])
+    Query::new(
+        Statement::new(sql, vec![partner.param()]),
+        decode_subscriptions,
+    )
 }
 
-pub fn decode_subscriptions(rows: &[Row]) -> Result<Vec<SubscriptionRecord>, DbError> {
+fn decode_subscriptions(rows: &[Row]) -> Result<Vec<SubscriptionRecord>, DbError> {
     rows.iter().map(subscription).collect()
 }
 
 impl<D: Database> Store<D> {
     pub async fn license(&self, serial: &str) -> Result<Option<LicenseRecord>, DbError> {
-        decode_license(&self.rows(license_of(serial)).await?)
+        self.fetch(license_of(serial)).await
     }
 
     /// The licenses an organisation holds.
@@ -746,11 +768,11 @@ impl<D: Database> Store<D> {
         let sql = format!(
             "SELECT {LICENSE_COLUMNS} FROM licenses WHERE holder_id = ?1 ORDER BY serial LIMIT 1000"
         );
-        self.rows(Statement::new(sql, vec![customer_id.into()]))
-            .await?
-            .iter()
-            .map(license)
-            .collect()
+        self.fetch(Query::new(
+            Statement::new(sql, vec![customer_id.into()]),
+            decode_licenses,
+        ))
+        .await
     }
 
     /// The active activation of an installation, if any (any major version
@@ -761,11 +783,8 @@ impl<D: Database> Store<D> {
         installation_id: &str,
         major_version: Option<i64>,
     ) -> Result<Option<ActivationRecord>, DbError> {
-        decode_activation(
-            &self
-                .rows(active_activation_of(serial, installation_id, major_version))
-                .await?,
-        )
+        self.fetch(active_activation_of(serial, installation_id, major_version))
+            .await
     }
 
     pub async fn activations_of_license(
@@ -775,21 +794,18 @@ impl<D: Database> Store<D> {
         let sql = format!(
             "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE serial = ?1 ORDER BY created_at"
         );
-        self.rows(Statement::new(sql, vec![serial.into()]))
-            .await?
-            .iter()
-            .map(activation)
-            .collect()
+        self.fetch(Query::new(
+            Statement::new(sql, vec![serial.into()]),
+            |rows| rows.iter().map(activation).collect(),
+        ))
+        .await
     }
 
     /// Counts one request in a rate-limit bucket's window and returns the
     /// count so far.
     pub async fn count_request(&self, bucket: &str, window_start: Instant) -> Result<i64, DbError> {
-        decode_count(
-            &self
-                .rows(super::idempotency::count_request(bucket, window_start))
-                .await?,
-        )
+        self.fetch(super::idempotency::count_request(bucket, window_start))
+            .await
     }
 
     pub async fn subscriptions_of_customer(
@@ -797,18 +813,18 @@ impl<D: Database> Store<D> {
         customer_id: &str,
     ) -> Result<Vec<SubscriptionRecord>, DbError> {
         let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE customer_id = ?1 ORDER BY serial");
-        self.rows(Statement::new(sql, vec![customer_id.into()]))
-            .await?
-            .iter()
-            .map(subscription)
-            .collect()
+        self.fetch(Query::new(
+            Statement::new(sql, vec![customer_id.into()]),
+            decode_subscriptions,
+        ))
+        .await
     }
 
     pub async fn subscriptions_of_license(
         &self,
         serial: &str,
     ) -> Result<Vec<SubscriptionRecord>, DbError> {
-        decode_subscriptions(&self.rows(subscriptions_of_license(serial)).await?)
+        self.fetch(subscriptions_of_license(serial)).await
     }
 
     /// Subscriptions ending before `before` that still cover `now` and have
@@ -822,13 +838,10 @@ impl<D: Database> Store<D> {
             "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE reminded_at IS NULL AND ends_at IS NOT NULL \
              AND ends_at > ?1 AND ends_at <= ?2 LIMIT 100"
         );
-        self.rows(Statement::new(
-            sql,
-            vec![format(now).into(), format(before).into()],
+        self.fetch(Query::new(
+            Statement::new(sql, vec![format(now).into(), format(before).into()]),
+            decode_subscriptions,
         ))
-        .await?
-        .iter()
-        .map(subscription)
-        .collect()
+        .await
     }
 }

@@ -6,6 +6,15 @@
 //! Statements that change data are built as [`Statement`] values and written
 //! together by [`Database::batch`]: a D1 batch is the only transaction there
 //! is, so each business step is one batch.
+//!
+//! Statements that read are built as [`Query`] values: each carries the
+//! decoder of its rows, so only this module knows how a row reads. Reads go
+//! in one round trip as a tuple (or a `Vec`, an `Option`, a [`Joined`]
+//! record) and come back decoded in the same shape, e.g.
+//! `let (order, address) = store.read((order_by_id(id), confirmation_address(id))).await?`:
+//! no caller picks a result by its position in the batch. `query.rs` says
+//! how, and [`Store::read`], [`Store::read_first`] and [`Store::fetch`] run
+//! them.
 
 mod bank;
 mod bulletins;
@@ -22,6 +31,7 @@ mod orders;
 mod outbox;
 mod privacy;
 mod profile;
+mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sqlite;
 mod staff;
@@ -30,110 +40,101 @@ mod tokens;
 mod vat;
 
 pub use bank::{
-    bank_entry, decode_bank_entries, insert_bank_entries, insert_statement, is_matched_already,
-    known_entry_keys, match_bank_entry, unmatched_bank_entries, BankEntryRecord,
+    bank_entry, insert_bank_entries, insert_statement, is_matched_already, known_entry_keys,
+    match_bank_entry, unmatched_bank_entries, BankEntryRecord,
 };
 pub use bulletins::{
-    bulletins, claim_recipients, decode_bulletins, insert_bulletin, skip_recipients,
-    snapshot_recipients, subscribe, unsubscribe, write_claimed_emails, BulletinRecord,
-    BulletinSummary, PendingRecipient, RecipientEmail,
+    bulletins, claim_recipients, insert_bulletin, skip_recipients, snapshot_recipients, subscribe,
+    unsubscribe, write_claimed_emails, BulletinRecord, BulletinSummary, PendingRecipient,
+    RecipientEmail,
 };
 pub use callers::{
-    decode_holder, decode_member, holder_columns, holder_of_secret, staff_member_by_email,
-    ContactScope, CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
+    caller_by_secret, caller_by_staff_email, holder_of_secret, CallerHolders, ContactScope,
+    CustomerScope, Holder, PartnerScope, SecretHolders, SessionSubject, StaffScope,
 };
 pub use customers::{
     activate_contact, activate_customer, assign_claim, claim_of, claim_of_token, claimant_of,
-    contact_by_email, contact_by_id, contacts_in, customer_by_id, decode_claim, decode_claims,
-    decode_contact, decode_contacts, decode_customer, holder_contacts_of_claim, insert_customer,
-    mark_joined, merge_if_empty, move_contact, open_claim_unless_holder, pending_claims,
-    record_acting_contact, refuse_claim, registration_standing, remove_contact, request_join,
-    Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
+    contact_by_email, contact_by_id, contacts_in, customer_by_id, holder_contacts_of_claim,
+    insert_customer, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
+    pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
+    request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
 };
 pub use idempotency::{
-    confirm_remembered, count_request, decode_remembered, remember, remembered, Effect, KeyOwner,
+    confirm_remembered, count_request, remember, remembered, requests_counted, Effect, KeyOwner,
 };
 pub use incidents::{
     attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
-    decode_account, decode_attempts, decode_callback_times, decode_charges, decode_coupons_sold,
-    decode_incidents, decode_messages, decode_sessions, delete_session, incident_account,
-    incident_by_id, incident_contact, incident_queue, incidents_of, insert_attempt,
-    insert_inbound_email, insert_incident, insert_incident_message, insert_session, insert_timers,
-    mark_timer_done, messages_of, record_breach, sessions_of, update_incident, Attempt,
-    AttemptRecord, ChargeRecord, IncidentRecord, MessageRecord, SessionRecord, SessionRow,
+    delete_session, incident_account, incident_by_id, incident_contact, incident_queue,
+    incidents_of, insert_attempt, insert_inbound_email, insert_incident, insert_incident_message,
+    insert_session, insert_timers, mark_timer_done, messages_of, record_breach, sessions_of,
+    update_incident, Attempt, AttemptRecord, ChargeRecord, IncidentAccount, IncidentRecord,
+    MessageRecord, SessionRecord, SessionRow,
 };
 pub use invitations::{
-    accept_invitation, contact_holding_invited_address, decode_invitation, decode_invitations,
-    delete_expired_invitations, insert_invitation, invitation_by_link, invitation_of,
-    is_inviter_gone, issue_access_to_new_contact, open_session_for_new_contact,
-    waiting_invitations_in, withdraw_invitation, InvitationRecord, NewInvitation,
+    accept_invitation, contact_holding_invited_address, delete_expired_invitations,
+    insert_invitation, invitation_by_link, invitation_of, is_inviter_gone,
+    issue_access_to_new_contact, open_session_for_new_contact, waiting_invitations_in,
+    withdraw_invitation, InvitationRecord, NewInvitation,
 };
 pub use invoices::{
-    decode_invoices, invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices,
-    InvoiceRecord,
+    invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices, InvoiceRecord,
 };
-pub use ledger::{
-    account_of, append_entry, balance_of, decode_account_balance, decode_balance, decode_ledger,
-    insert_entry, ledger_of, LedgerLine,
-};
+pub use ledger::{account_of, append_entry, balance_of, insert_entry, ledger_of, LedgerLine};
 pub use licenses::{
-    activation_of, active_activation_of, audit, claim_license, deactivate, decode_activation,
-    decode_count, decode_license, decode_licenses, decode_partners, decode_release_date,
-    decode_releases, decode_subscriptions, decode_texts, grant_free_coupon_if_holder,
-    hold_if_unheld, if_partner_holds, insert_activation, insert_first_subscription, insert_partner,
-    insert_subscription, insert_sups_sale, is_not_license_holder, known_partners, known_serials,
-    license_of, license_of_activation, license_of_claim, licenses_of_partner, mark_reminded,
-    open_partner_session, partner_of, partners, release_date, releases, requests_counted,
-    revoke_partner, subscription_of, subscriptions_of_activation, subscriptions_of_license,
-    subscriptions_of_partner, transfer_holder, update_coverage, upsert_licenses, upsert_release,
-    ActivationRecord, LicenseRecord, PartnerRecord, SubscriptionRecord, SupsSaleRecord,
+    activation_of, active_activation_of, audit, claim_license, deactivate,
+    grant_free_coupon_if_holder, hold_if_unheld, if_partner_holds, insert_activation,
+    insert_first_subscription, insert_partner, insert_subscription, insert_sups_sale,
+    is_not_license_holder, known_partners, known_serials, license_of, license_of_activation,
+    license_of_claim, licenses_of_partner, mark_reminded, open_partner_session, partner_of,
+    partners, release_date, releases, revoke_partner, subscription_of, subscriptions_of_activation,
+    subscriptions_of_license, subscriptions_of_partner, transfer_holder, update_coverage,
+    upsert_licenses, upsert_release, ActivationRecord, LicenseRecord, PartnerRecord,
+    SubscriptionRecord, SupsSaleRecord,
 };
 pub use operations::{
-    backlog, breaches_since, close_email, decode_backlog, decode_breaches, decode_cron_run,
-    decode_troubled_email, decode_troubled_emails, forget_cron_runs, last_cron_run,
-    record_cron_run, resend_email, troubled_email, troubled_emails, Backlog, Breach, CronRun,
-    TroubledEmail,
+    backlog, breaches_since, close_email, forget_cron_runs, last_cron_run, record_cron_run,
+    resend_email, troubled_email, troubled_emails, Backlog, Breach, CronRun, TroubledEmail,
 };
 pub use orders::{
-    active_sups, append_entries, confirmation_address, decode_address, decode_order,
-    decode_order_for_refund, decode_orders, decode_orders_to_confirm, expire_orders,
-    insert_bank_payments, insert_matched_payment, insert_order, insert_payment, insert_refund,
-    insert_staff_task, insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
-    order_by_id, order_for_refund, order_of, order_to_confirm, orders_by_references,
-    orders_in_review, orders_of, record_coupon_debt, reverse_refund, set_order_status,
-    settle_transfers, webhook_event, BankPayment, OrderRecord, Settlement, StaffTask,
+    active_sups, append_entries, confirmation_address, expire_orders, insert_bank_payments,
+    insert_matched_payment, insert_order, insert_payment, insert_refund, insert_staff_task,
+    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
+    order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
+    orders_of, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
+    webhook_event, BankPayment, ConfirmableOrder, OrderRecord, OrderToRefund, Settlement,
+    StaffTask,
 };
 pub use outbox::{
-    claim_message, decode_outbox, give_up_message, insert_message, insert_messages, mark_failed,
-    mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage,
-    OutboxStatus, BODY_ERASED,
+    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
+    mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage, OutboxStatus,
+    BODY_ERASED,
 };
 // Personal data.
 pub use privacy::{
-    contact_by_erasure_link, erase_contact, export_of, request_erasure, retention_sweep, Exported,
-    RetentionCutoffs, BODY_REMOVED, ERASED_NAME, ERASED_SUBJECT, EXPORTED, NOT_EXPORTED,
+    contact_by_erasure_link, erase_contact, erasure_target, export_of, request_erasure,
+    retention_sweep, ErasureLink, Exported, RetentionCutoffs, BODY_REMOVED, ERASED_NAME,
+    ERASED_SUBJECT, EXPORTED, NOT_EXPORTED,
 };
 pub use profile::{
-    confirm_email, decode_pending_emails, insert_notice_if_pending, overview_of, pending_emails_in,
-    set_pending_email, update_company, update_contact, HeldLicense, Overview, PendingEmail,
+    confirm_email, insert_notice_if_pending, overview_of, pending_emails_in, set_pending_email,
+    update_company, update_contact, HeldLicense, Overview, PendingEmail,
 };
+pub use query::{split, Decode, DecodeRows, Join, Joined, Query, Reads, Results, Then};
 pub use staff::{
-    audit_entries, decode_audit_entries, decode_staff_members, delete_expired_sessions,
-    exchange_link_for_session, insert_browser_session, insert_staff_member, revoke_browser_session,
-    staff_member, staff_members, update_staff_member, AuditEntry, SessionKind, StaffMemberRecord,
+    audit_entries, delete_expired_sessions, exchange_link_for_session, insert_browser_session,
+    insert_staff_member, revoke_browser_session, staff_member, staff_members, update_staff_member,
+    AuditEntry, SessionKind, StaffMemberRecord,
 };
 pub use tasks::{
-    decode_tasks, resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord,
-    TaskRecord,
+    resolve_task, settle_review, staff_task, staff_tasks, SettlementRecord, TaskRecord,
 };
 pub use tokens::{
-    decode_link_requests, delete_expired_tokens, delete_tokens_of_contact, exchange_token,
-    insert_token, is_link_quota_full, link_requests_to, link_requests_to_contact,
-    record_link_request, spend_token,
+    delete_expired_tokens, delete_tokens_of_contact, exchange_token, insert_token,
+    is_link_quota_full, link_requests_to, link_requests_to_contact, record_link_request,
+    spend_token,
 };
 pub use vat::{
-    decode_ids, decode_rates, decode_vies_answer, insert_vat_check, outages_since, rates_of,
-    unchecked_vat_numbers, vat_number_answer, ViesAnswer,
+    insert_vat_check, outages_since, rates_of, unchecked_vat_numbers, vat_number_answer, ViesAnswer,
 };
 
 use std::borrow::Cow;
@@ -280,6 +281,22 @@ impl Row {
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Row)
+    }
+
+    /// The row as a JSON object of its columns.
+    pub fn to_json(&self) -> serde_json::Value {
+        self.0
+            .iter()
+            .map(|(column, value)| {
+                let value = match value {
+                    Value::Null => serde_json::Value::Null,
+                    Value::Integer(n) => (*n).into(),
+                    Value::Text(text) => text.as_str().into(),
+                };
+                (column.clone(), value)
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
     }
 
     /// A row from a column holding a JSON object.
@@ -471,23 +488,64 @@ impl<D: Database> Store<D> {
         self.db.batch(statements).await
     }
 
-    /// Reads several statements' rows in one round trip: a use case's
-    /// first batch, with the caller's statement first.
-    pub async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
-        self.db.reads(statements).await
+    /// Sends `reads` in one round trip (none when there is nothing to
+    /// read) and decodes each result with its statement's decoder, in the
+    /// shape they were given.
+    pub fn read<R: Reads>(
+        &self,
+        reads: R,
+    ) -> impl std::future::Future<Output = Result<R::Output, DbError>> + '_ {
+        let (batch, decoder) = split(reads);
+        Then::new(self.results(batch), |results: Result<Results, DbError>| {
+            results?.decode(decoder)
+        })
     }
 
-    /// One statement's rows.
-    pub async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
-        self.db.query(statement).await
+    /// `first` and then `rest` in one round trip: `first` decoded, the
+    /// results of `rest` (a [`split`] batch) left for whoever may see them.
+    /// A use case's first batch, the caller's own statement first.
+    pub async fn read_first<F: Reads>(
+        &self,
+        first: F,
+        rest: Vec<Statement>,
+    ) -> Result<(F::Output, Results), DbError> {
+        let (mut batch, decoder) = split(first);
+        batch.extend(rest);
+        let mut results = self.results(batch).await?;
+        Ok((decoder.decode(&mut results)?, results))
     }
 
+    /// Runs one query on its own, not as a batch.
+    pub fn fetch<T: 'static>(
+        &self,
+        query: Query<T>,
+    ) -> impl std::future::Future<Output = Result<T, DbError>> + '_ {
+        let (statement, decode) = query.into_parts();
+        Then::new(
+            self.rows(statement),
+            move |rows: Result<Vec<Row>, DbError>| decode(&rows?),
+        )
+    }
+
+    /// The round trip of every batch of reads, whatever their shape: none
+    /// for no statements (a batch of none is no D1 batch).
+    async fn results(&self, batch: Vec<Statement>) -> Result<Results, DbError> {
+        if batch.is_empty() {
+            return Ok(Results::new(Vec::new()));
+        }
+        Ok(Results::new(self.db.reads(batch).await?))
+    }
+
+    /// The round trip of every query run on its own.
     async fn rows(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
         self.db.query(statement).await
     }
 
-    async fn first(&self, statement: Statement) -> Result<Option<Row>, DbError> {
-        Ok(self.db.query(statement).await?.into_iter().next())
+    /// One statement's rows as they are, for tests that look into the
+    /// tables; the portal itself reads only [`Query`]s.
+    #[cfg(test)]
+    pub async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
+        self.db.query(statement).await
     }
 }
 

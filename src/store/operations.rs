@@ -2,7 +2,7 @@
 //! waiting for the queue, emails that failed or whose delivery is unknown,
 //! missed callback deadlines, and the cron sweep's runs.
 
-use super::{DbError, Row, Statement};
+use super::{DbError, Query, Row, Statement};
 use crate::domain::time::{format, Instant};
 
 /// Work waiting for the queue, as the database sees it: a queue's own depth
@@ -21,8 +21,8 @@ pub struct Backlog {
     pub bulletin_recipients: i64,
 }
 
-pub fn backlog(now: Instant) -> Statement {
-    Statement::new(
+pub fn backlog(now: Instant) -> Query<Backlog> {
+    Query::new(Statement::new(
         "SELECT \
            (SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1) AS emails_due, \
            (SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND next_attempt_at > ?1) AS emails_waiting, \
@@ -30,10 +30,10 @@ pub fn backlog(now: Instant) -> Statement {
            (SELECT COUNT(*) FROM incident_timers WHERE done_at IS NULL AND due_at <= ?1) AS timers_due, \
            (SELECT COUNT(*) FROM bulletin_recipients WHERE status = 'pending') AS bulletin_recipients",
         vec![format(now).into()],
-    )
+    ), decode_backlog)
 }
 
-pub fn decode_backlog(rows: &[Row]) -> Result<Backlog, DbError> {
+fn decode_backlog(rows: &[Row]) -> Result<Backlog, DbError> {
     let Some(row) = rows.first() else {
         return Ok(Backlog::default());
     };
@@ -82,16 +82,16 @@ const LINK_KINDS: [&str; 5] = [
 
 /// One email that failed or whose delivery is unknown, settled or not,
 /// by id: with `handled_at`.
-pub fn troubled_email(id: &str) -> Statement {
-    Statement::new(
+pub fn troubled_email(id: &str) -> Query<Option<(TroubledEmail, bool)>> {
+    Query::new(Statement::new(
         "SELECT id, to_address, subject, kind, status, attempts, last_error, created_at, handled_at FROM outbox \
          WHERE id = ?1 AND status IN ('failed', 'unknown')",
         vec![id.into()],
-    )
+    ), decode_troubled_email)
 }
 
 /// [`troubled_email`]'s row: the email, and whether staff settled it.
-pub fn decode_troubled_email(rows: &[Row]) -> Result<Option<(TroubledEmail, bool)>, DbError> {
+fn decode_troubled_email(rows: &[Row]) -> Result<Option<(TroubledEmail, bool)>, DbError> {
     let Some(row) = rows.first() else {
         return Ok(None);
     };
@@ -102,15 +102,15 @@ pub fn decode_troubled_email(rows: &[Row]) -> Result<Option<(TroubledEmail, bool
         .map(|email| (email, settled)))
 }
 
-pub fn troubled_emails(limit: i64) -> Statement {
-    Statement::new(
+pub fn troubled_emails(limit: i64) -> Query<Vec<TroubledEmail>> {
+    Query::new(Statement::new(
         "SELECT id, to_address, subject, kind, status, attempts, last_error, created_at FROM outbox \
          WHERE status IN ('failed', 'unknown') AND handled_at IS NULL ORDER BY created_at DESC LIMIT ?1",
         vec![limit.into()],
-    )
+    ), decode_troubled_emails)
 }
 
-pub fn decode_troubled_emails(rows: &[Row]) -> Result<Vec<TroubledEmail>, DbError> {
+fn decode_troubled_emails(rows: &[Row]) -> Result<Vec<TroubledEmail>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(TroubledEmail {
@@ -128,11 +128,14 @@ pub fn decode_troubled_emails(rows: &[Row]) -> Result<Vec<TroubledEmail>, DbErro
 }
 
 /// Incidents whose callback deadline was missed since `since`.
-pub fn breaches_since(since: Instant) -> Statement {
-    Statement::new(
-        "SELECT id, subject, sla_breached_at FROM incidents WHERE sla_breached_at >= ?1 \
+pub fn breaches_since(since: Instant) -> Query<Vec<Breach>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, subject, sla_breached_at FROM incidents WHERE sla_breached_at >= ?1 \
          ORDER BY sla_breached_at DESC",
-        vec![format(since).into()],
+            vec![format(since).into()],
+        ),
+        decode_breaches,
     )
 }
 
@@ -144,7 +147,7 @@ pub struct Breach {
     pub at: Instant,
 }
 
-pub fn decode_breaches(rows: &[Row]) -> Result<Vec<Breach>, DbError> {
+fn decode_breaches(rows: &[Row]) -> Result<Vec<Breach>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(Breach {
@@ -165,14 +168,14 @@ pub struct CronRun {
     pub error: Option<String>,
 }
 
-pub fn last_cron_run() -> Statement {
-    Statement::new(
+pub fn last_cron_run() -> Query<Option<CronRun>> {
+    Query::new(Statement::new(
         "SELECT started_at, finished_at, jobs, error FROM cron_runs ORDER BY started_at DESC LIMIT 1",
         vec![],
-    )
+    ), decode_cron_run)
 }
 
-pub fn decode_cron_run(rows: &[Row]) -> Result<Option<CronRun>, DbError> {
+fn decode_cron_run(rows: &[Row]) -> Result<Option<CronRun>, DbError> {
     rows.first()
         .map(|row| {
             Ok(CronRun {

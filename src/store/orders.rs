@@ -1,7 +1,9 @@
 //! Coupon orders, the payments into them, payment-provider events, the tasks
 //! staff settle by hand, and SUPS coverage.
 
-use super::{bulk, bulk_with, CustomerScope, Database, DbError, Row, Statement, Store, Value};
+use super::{
+    bulk, bulk_with, CustomerScope, Database, DbError, Query, Row, Statement, Store, Value,
+};
 use crate::domain::country::Country;
 use crate::domain::email::Email;
 use crate::domain::ledger::Entry;
@@ -533,43 +535,57 @@ pub fn record_coupon_debt(task_id: &str, order_id: &str, through: i64, now: Inst
 }
 
 /// A customer's latest 200 orders, newest first.
-pub fn orders_of(customer: &CustomerScope) -> Statement {
+pub fn orders_of(customer: &CustomerScope) -> Query<Vec<OrderRecord>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM coupon_orders WHERE customer_id = {} \
          ORDER BY created_at DESC, rowid DESC LIMIT 200",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param()])
+    Query::new(Statement::new(sql, vec![customer.param()]), decode_orders)
 }
 
-pub fn decode_orders(rows: &[Row]) -> Result<Vec<OrderRecord>, DbError> {
+fn decode_orders(rows: &[Row]) -> Result<Vec<OrderRecord>, DbError> {
     rows.iter().map(OrderRecord::from_row).collect()
 }
 
 /// The first order of a statement's rows, if any.
-pub fn decode_order(rows: &[Row]) -> Result<Option<OrderRecord>, DbError> {
+fn decode_order(rows: &[Row]) -> Result<Option<OrderRecord>, DbError> {
     rows.first().map(OrderRecord::from_row).transpose()
 }
 
 /// One order, by id.
-pub fn order_by_id(order_id: &str) -> Statement {
+pub fn order_by_id(order_id: &str) -> Query<Option<OrderRecord>> {
     let sql = format!("SELECT {COLUMNS} FROM coupon_orders WHERE id = ?1");
-    Statement::new(sql, vec![order_id.into()])
+    Query::new(Statement::new(sql, vec![order_id.into()]), decode_order)
 }
 
-/// One of the customer's own orders: another customer's is no row.
-pub fn order_of(customer: &CustomerScope, order_id: &str) -> Statement {
+/// One of the customer's own orders: another customer's is none.
+pub fn order_of(customer: &CustomerScope, order_id: &str) -> Query<Option<OrderRecord>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM coupon_orders WHERE id = ?1 AND customer_id = {}",
         customer.sql(2)
     );
-    Statement::new(sql, vec![order_id.into(), customer.param()])
+    Query::new(
+        Statement::new(sql, vec![order_id.into(), customer.param()]),
+        decode_order,
+    )
+}
+
+/// An order a refund is about, with the coupons its purchases credited and
+/// those taken back since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderToRefund {
+    pub record: OrderRecord,
+    /// Coupons its purchase entries credited.
+    pub purchased: i64,
+    /// Coupons its reversals and coupon debts took back.
+    pub refunded: i64,
 }
 
 /// The order a payment intent paid, with the coupons its purchases credited
 /// and those its reversals and coupon debts took back since: what a refund
 /// decides on, in one statement.
-pub fn order_for_refund(payment_intent_id: &str) -> Statement {
+pub fn order_for_refund(payment_intent_id: &str) -> Query<Option<OrderToRefund>> {
     let sql = format!(
         "SELECT {COLUMNS}, \
          (SELECT COALESCE(SUM(coupons), 0) FROM ledger_entries AS l \
@@ -580,20 +596,20 @@ pub fn order_for_refund(payment_intent_id: &str) -> Statement {
            WHERE t.order_id = o.id AND t.kind = 'coupon_debt') AS refunded \
          FROM coupon_orders AS o WHERE o.payment_intent_id = ?1"
     );
-    Statement::new(sql, vec![payment_intent_id.into()])
-}
-
-/// An order with the coupons its purchases credited and those taken back.
-pub fn decode_order_for_refund(rows: &[Row]) -> Result<Option<(OrderRecord, i64, i64)>, DbError> {
-    rows.first()
-        .map(|row| {
-            Ok((
-                OrderRecord::from_row(row)?,
-                row.integer("purchased")?,
-                row.integer("refunded")?,
-            ))
-        })
-        .transpose()
+    Query::new(
+        Statement::new(sql, vec![payment_intent_id.into()]),
+        |rows| {
+            rows.first()
+                .map(|row| {
+                    Ok(OrderToRefund {
+                        record: OrderRecord::from_row(row)?,
+                        purchased: row.integer("purchased")?,
+                        refunded: row.integer("refunded")?,
+                    })
+                })
+                .transpose()
+        },
+    )
 }
 
 /// The contact an order's confirmation goes to, as a JSON object of its id
@@ -607,29 +623,37 @@ const CONFIRMATION_ADDRESS: &str = "COALESCE(\
      (SELECT json_object('contact_id', c.id, 'email', c.email) FROM contacts AS c \
       WHERE c.customer_id = o.customer_id AND c.status = 'active' ORDER BY c.created_at, c.id LIMIT 1))";
 
-/// The contact an order's confirmation goes to ([`CONFIRMATION_ADDRESS`]).
-pub fn confirmation_address(order_id: &str) -> Statement {
-    Statement::new(
-        format!("SELECT {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"),
-        vec![order_id.into()],
+/// The contact an order's confirmation goes to ([`CONFIRMATION_ADDRESS`]),
+/// if the order's organisation has one.
+pub fn confirmation_address(order_id: &str) -> Query<Option<Recipient>> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"
+            ),
+            vec![order_id.into()],
+        ),
+        |rows| Ok(rows.first().map(confirmation_email).transpose()?.flatten()),
     )
 }
 
-pub fn decode_address(rows: &[Row]) -> Result<Option<Recipient>, DbError> {
-    Ok(rows.first().map(confirmation_email).transpose()?.flatten())
-}
+/// An order with the address its confirmation goes to (none when the
+/// organisation has no active contact left).
+pub type ConfirmableOrder = (OrderRecord, Option<Recipient>);
 
 /// An order with the address its confirmation goes to.
-pub fn order_to_confirm(order_id: &str) -> Statement {
+pub fn order_to_confirm(order_id: &str) -> Query<Option<ConfirmableOrder>> {
     let sql = format!(
         "SELECT {COLUMNS}, {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o WHERE o.id = ?1"
     );
-    Statement::new(sql, vec![order_id.into()])
+    Query::new(Statement::new(sql, vec![order_id.into()]), |rows| {
+        rows.first().map(order_with_address).transpose()
+    })
 }
 
 /// The orders that any of these RF references name, with the addresses
 /// their confirmations go to, in as few statements as D1 allows.
-pub fn orders_by_references(references: &[String]) -> Vec<Statement> {
+pub fn orders_by_references(references: &[String]) -> Vec<Query<Vec<ConfirmableOrder>>> {
     let sql = format!(
         "SELECT {COLUMNS}, {CONFIRMATION_ADDRESS} AS email FROM coupon_orders AS o \
          WHERE o.rf_reference IN (SELECT value FROM json_each(?1))"
@@ -642,19 +666,17 @@ pub fn orders_by_references(references: &[String]) -> Vec<Statement> {
             .map(|reference| serde_json::json!(reference)),
     )
     .into_iter()
-    .map(|chunk| Statement::new(sql.clone(), chunk.params))
+    .map(|chunk| {
+        Query::new(Statement::new(sql.clone(), chunk.params), |rows| {
+            rows.iter().map(order_with_address).collect()
+        })
+    })
     .collect()
 }
 
-/// Orders of [`order_to_confirm`] or [`orders_by_references`], each with
-/// its confirmation's address (none when the organisation has no active
-/// contact left).
-pub fn decode_orders_to_confirm(
-    rows: &[Row],
-) -> Result<Vec<(OrderRecord, Option<Recipient>)>, DbError> {
-    rows.iter()
-        .map(|row| Ok((OrderRecord::from_row(row)?, confirmation_email(row)?)))
-        .collect()
+/// An order with its confirmation's address.
+fn order_with_address(row: &Row) -> Result<ConfirmableOrder, DbError> {
+    Ok((OrderRecord::from_row(row)?, confirmation_email(row)?))
 }
 
 /// The contact a confirmation goes to, if the order's organisation has one.
@@ -671,82 +693,92 @@ fn confirmation_email(row: &Row) -> Result<Option<Recipient>, DbError> {
 }
 
 /// Orders waiting in review, oldest first, for the desk.
-pub fn orders_in_review(limit: i64) -> Statement {
+pub fn orders_in_review(limit: i64) -> Query<Vec<OrderRecord>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM coupon_orders WHERE status = 'review' \
          ORDER BY created_at, rowid LIMIT ?1"
     );
-    Statement::new(sql, vec![limit.into()])
+    Query::new(Statement::new(sql, vec![limit.into()]), decode_orders)
 }
 
 /// Whether a webhook event was processed before.
-pub fn webhook_event(id: &str) -> Statement {
-    Statement::new(
-        "SELECT 1 AS seen FROM webhook_events WHERE id = ?1",
-        vec![id.into()],
+pub fn webhook_event(id: &str) -> Query<bool> {
+    Query::new(
+        Statement::new(
+            "SELECT 1 AS seen FROM webhook_events WHERE id = ?1",
+            vec![id.into()],
+        ),
+        |rows| Ok(!rows.is_empty()),
     )
 }
 
-/// Whether the customer has SUPS coverage at `now` (one row if so).
-pub fn active_sups(customer: &CustomerScope, now: Instant) -> Statement {
+/// Whether the customer has SUPS coverage at `now`.
+pub fn active_sups(customer: &CustomerScope, now: Instant) -> Query<bool> {
     let sql = format!(
         "SELECT 1 AS covered FROM sups_subscriptions WHERE customer_id = {} AND starts_at <= ?2 \
          AND (ends_at IS NULL OR ends_at > ?2) LIMIT 1",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param(), format(now).into()])
+    Query::new(
+        Statement::new(sql, vec![customer.param(), format(now).into()]),
+        |rows| Ok(!rows.is_empty()),
+    )
+}
+
+/// Open staff tasks, oldest first, with when each was raised.
+fn open_staff_tasks(limit: i64) -> Query<Vec<(StaffTask, Instant)>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, task_key, kind, order_id, customer_id, amount_cents, coupons, detail, created_at \
+             FROM staff_tasks WHERE resolved_at IS NULL ORDER BY created_at, rowid LIMIT ?1",
+            vec![limit.into()],
+        ),
+        |rows| {
+            rows.iter()
+                .map(|row| {
+                    let kind = row.text("kind")?;
+                    let kind = ["refund_excess", "coupon_debt", "payment_review"]
+                        .into_iter()
+                        .find(|k| *k == kind)
+                        .ok_or_else(|| DbError::Decode(format!("task kind {kind}")))?;
+                    Ok((
+                        StaffTask {
+                            id: row.text("id")?,
+                            key: row.text("task_key")?,
+                            kind,
+                            order_id: row.opt_text("order_id")?,
+                            customer_id: row.opt_text("customer_id")?,
+                            amount_cents: row.opt_integer("amount_cents")?,
+                            coupons: row.opt_integer("coupons")?,
+                            detail: row.text("detail")?,
+                        },
+                        row.instant("created_at")?,
+                    ))
+                })
+                .collect()
+        },
+    )
 }
 
 impl<D: Database> Store<D> {
     /// Open staff tasks, oldest first.
     pub async fn open_staff_tasks(&self, limit: i64) -> Result<Vec<(StaffTask, Instant)>, DbError> {
-        let rows = self
-            .rows(Statement::new(
-                "SELECT id, task_key, kind, order_id, customer_id, amount_cents, coupons, detail, created_at \
-                 FROM staff_tasks WHERE resolved_at IS NULL ORDER BY created_at, rowid LIMIT ?1",
-                vec![limit.into()],
-            ))
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let kind = row.text("kind")?;
-                let kind = ["refund_excess", "coupon_debt", "payment_review"]
-                    .into_iter()
-                    .find(|k| *k == kind)
-                    .ok_or_else(|| DbError::Decode(format!("task kind {kind}")))?;
-                Ok((
-                    StaffTask {
-                        id: row.text("id")?,
-                        key: row.text("task_key")?,
-                        kind,
-                        order_id: row.opt_text("order_id")?,
-                        customer_id: row.opt_text("customer_id")?,
-                        amount_cents: row.opt_integer("amount_cents")?,
-                        coupons: row.opt_integer("coupons")?,
-                        detail: row.text("detail")?,
-                    },
-                    row.instant("created_at")?,
-                ))
-            })
-            .collect()
+        self.fetch(open_staff_tasks(limit)).await
     }
 
     pub async fn order(&self, id: &str) -> Result<Option<OrderRecord>, DbError> {
-        decode_order(&self.rows(order_by_id(id)).await?)
+        self.fetch(order_by_id(id)).await
     }
 
     /// A customer's orders, newest first.
     pub async fn orders_of(&self, customer_id: &str) -> Result<Vec<OrderRecord>, DbError> {
-        decode_orders(
-            &self
-                .rows(orders_of(&CustomerScope::Id(customer_id.into())))
-                .await?,
-        )
+        self.fetch(orders_of(&CustomerScope::Id(customer_id.into())))
+            .await
     }
 
     /// Whether the customer has SUPS coverage at `now`.
     pub async fn has_active_sups(&self, customer_id: &str, now: Instant) -> Result<bool, DbError> {
         let scope = CustomerScope::Id(customer_id.into());
-        Ok(!self.rows(active_sups(&scope, now)).await?.is_empty())
+        self.fetch(active_sups(&scope, now)).await
     }
 }

@@ -2,7 +2,7 @@
 //! claimed by one queue consumer at a time, sent, and marked with the
 //! outcome; a settled message keeps its text with the links' secrets taken out.
 
-use super::{Database, DbError, Row, Statement, Store, Value};
+use super::{Database, DbError, Query, Row, Statement, Store, Value};
 use crate::domain::notification::{redact_links, Message};
 use crate::domain::time::{format, Instant};
 
@@ -335,35 +335,33 @@ pub fn give_up_message(id: &str, error: &str, redacted_text: &str) -> Statement 
 }
 
 /// The newest messages first, to one address or to anyone.
-pub fn outbox_messages(to: Option<&str>, limit: i64) -> Statement {
+/// Decoded as staff may read them: the secret of every link redacted,
+/// whatever the status (a pending message's link is live, and a settled
+/// one's is redacted in the database already).
+pub fn outbox_messages(to: Option<&str>, limit: i64) -> Query<Vec<OutboxMessage>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM outbox WHERE (?1 IS NULL OR to_address = ?1) \
          ORDER BY created_at DESC, rowid DESC LIMIT ?2"
     );
-    Statement::new(sql, vec![to.into(), limit.into()])
-}
-
-/// [`outbox_messages`]' rows as staff may read them: the secret of every
-/// link redacted, whatever the status (a pending message's link is live,
-/// and a settled one's is redacted in the database already).
-pub fn decode_outbox(rows: &[Row]) -> Result<Vec<OutboxMessage>, DbError> {
-    rows.iter()
-        .map(|row| {
-            OutboxMessage::from_row(row).map(|message| OutboxMessage {
-                text: redact_links(&message.text),
-                ..message
+    Query::new(Statement::new(sql, vec![to.into(), limit.into()]), |rows| {
+        rows.iter()
+            .map(|row| {
+                OutboxMessage::from_row(row).map(|message| OutboxMessage {
+                    text: redact_links(&message.text),
+                    ..message
+                })
             })
-        })
-        .collect()
+            .collect()
+    })
 }
 
 impl<D: Database> Store<D> {
     pub async fn outbox_message(&self, id: &str) -> Result<Option<OutboxMessage>, DbError> {
         let sql = format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1");
-        self.first(Statement::new(sql, vec![id.into()]))
-            .await?
-            .map(|row| OutboxMessage::from_row(&row))
-            .transpose()
+        self.fetch(Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+            rows.first().map(OutboxMessage::from_row).transpose()
+        }))
+        .await
     }
 
     /// The newest messages first, as staff read them (see
@@ -373,36 +371,37 @@ impl<D: Database> Store<D> {
         to: Option<&str>,
         limit: i64,
     ) -> Result<Vec<OutboxMessage>, DbError> {
-        decode_outbox(&self.rows(outbox_messages(to, limit)).await?)
+        self.fetch(outbox_messages(to, limit)).await
     }
 
     /// The text a message holds in the database, live links and all: for
     /// tests that check what is kept at rest, never for a page or an answer.
     #[cfg(test)]
     pub async fn outbox_text_at_rest(&self, id: &str) -> Result<Option<String>, DbError> {
-        self.first(Statement::new(
-            "SELECT body_text FROM outbox WHERE id = ?1",
-            vec![id.into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT body_text FROM outbox WHERE id = ?1",
+                vec![id.into()],
+            ),
+            |rows| rows.first().map(|row| row.text("body_text")).transpose(),
         ))
-        .await?
-        .map(|row| row.text("body_text"))
-        .transpose()
+        .await
     }
 
     /// Messages the cron sweep sends (again): pending ones whose next
     /// attempt is due by `now` (their queue message may have been lost), and
     /// claimed ones whose sender's lease ran out (it stopped mid-send).
     pub async fn due_messages(&self, now: Instant, limit: i64) -> Result<Vec<String>, DbError> {
-        self.rows(Statement::new(
-            "SELECT id FROM outbox \
-             WHERE (status = 'pending' AND next_attempt_at <= ?1) \
-                OR (status = 'sending' AND claimed_until <= ?1) \
-             ORDER BY next_attempt_at LIMIT ?2",
-            vec![format(now).into(), limit.into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT id FROM outbox \
+                 WHERE (status = 'pending' AND next_attempt_at <= ?1) \
+                    OR (status = 'sending' AND claimed_until <= ?1) \
+                 ORDER BY next_attempt_at LIMIT ?2",
+                vec![format(now).into(), limit.into()],
+            ),
+            |rows| rows.iter().map(|row| row.text("id")).collect(),
         ))
-        .await?
-        .iter()
-        .map(|row| row.text("id"))
-        .collect()
+        .await
     }
 }

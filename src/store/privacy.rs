@@ -2,7 +2,9 @@
 //! statements.
 
 use super::outbox::BODY_ERASED;
-use super::{delete_expired_sessions, delete_expired_tokens, Statement, Value};
+use super::{
+    delete_expired_sessions, delete_expired_tokens, Joined, Query, Reads, Row, Statement, Value,
+};
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
@@ -150,12 +152,48 @@ pub fn request_erasure(contact_id: &str, hash: SecretHash, expires_at: Instant) 
     )
 }
 
-/// The contact an erasure link belongs to, with the link's expiry.
-pub fn contact_by_erasure_link(hash: SecretHash) -> Statement {
-    Statement::new(
-        "SELECT id, erasure_token_expires_at FROM contacts \
-         WHERE erasure_token_hash = ?1 AND erased_at IS NULL",
-        vec![hash.to_hex().into()],
+/// The contact an erasure link was sent to, and when the link expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErasureLink {
+    pub contact_id: String,
+    pub expires_at: Instant,
+}
+
+/// The contact an erasure link belongs to (not yet erased), with the
+/// link's expiry.
+pub fn contact_by_erasure_link(hash: SecretHash) -> Query<Option<ErasureLink>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, erasure_token_expires_at FROM contacts \
+             WHERE erasure_token_hash = ?1 AND erased_at IS NULL",
+            vec![hash.to_hex().into()],
+        ),
+        |rows| {
+            rows.first()
+                .map(|row| {
+                    Ok(ErasureLink {
+                        contact_id: row.text("id")?,
+                        expires_at: row.instant("erasure_token_expires_at")?,
+                    })
+                })
+                .transpose()
+        },
+    )
+}
+
+/// Whether a contact staff erase is erased already; none when there is no
+/// such contact.
+pub fn erasure_target(contact_id: &str) -> Query<Option<bool>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, customer_id, erased_at FROM contacts WHERE id = ?1",
+            vec![contact_id.into()],
+        ),
+        |rows| {
+            rows.first()
+                .map(|row| Ok(row.opt_text("erased_at")?.is_some()))
+                .transpose()
+        },
     )
 }
 
@@ -351,14 +389,30 @@ pub const NOT_EXPORTED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The export's statements, in [`EXPORTED`]'s order, for the organisation
-/// in `scope`.
-pub fn export_of(scope: &super::CustomerScope) -> Vec<Statement> {
+/// The export of the organisation in `scope`: one statement per part of
+/// [`EXPORTED`], read in one batch into one JSON object, each part by its
+/// name as the rows of its columns.
+pub fn export_of(
+    scope: &super::CustomerScope,
+) -> impl Reads<Output = serde_json::Map<String, serde_json::Value>> {
     let customer = scope.sql(1);
-    EXPORTED
+    let parts: Vec<Query<Vec<serde_json::Value>>> = EXPORTED
         .iter()
-        .map(|part| Statement::new(part.sql.replace("{c}", &customer), vec![scope.param()]))
-        .collect()
+        .map(|part| {
+            Query::new(
+                Statement::new(part.sql.replace("{c}", &customer), vec![scope.param()]),
+                |rows| Ok(rows.iter().map(Row::to_json).collect()),
+            )
+        })
+        .collect();
+    // The parts were made from EXPORTED in its order, so they zip with it.
+    Joined::new(parts, |parts| {
+        Ok(EXPORTED
+            .iter()
+            .zip(parts)
+            .map(|(part, rows)| (part.name.to_owned(), rows.into()))
+            .collect())
+    })
 }
 
 #[cfg(test)]

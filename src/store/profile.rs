@@ -2,67 +2,84 @@
 //! and phone, and a new address that waits for its link.
 
 use super::{
-    ActivationRecord, CustomerScope, Database, DbError, IncidentRecord, LedgerLine, LicenseRecord,
-    Row, Statement, Store, SubscriptionRecord,
+    ActivationRecord, CustomerScope, Database, DbError, IncidentRecord, Joined, LedgerLine,
+    LicenseRecord, Query, Reads, Statement, Store, SubscriptionRecord,
 };
 use crate::domain::notification::Message;
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
-/// The statements of a customer's overview, for the organisation in
-/// `scope`, in the order [`Overview::decode`] takes their rows: balance,
+/// A customer's overview, for the organisation in `scope`: its balance,
 /// pending addresses, newest ledger lines, licenses held with their live
 /// activations and their SUPS subscriptions, incidents. (Orders are
-/// `orders_of`'s.) One batch, whatever the number of licenses.
-pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> Vec<Statement> {
+/// `orders_of`'s.) Seven statements in one batch, whatever the number of
+/// licenses, joined into one [`Overview`].
+pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> impl Reads<Output = Overview> {
     use super::incidents::COLUMNS as INCIDENT_COLUMNS;
     use super::licenses::{ACTIVATION_COLUMNS, LICENSE_COLUMNS, SUBSCRIPTION_COLUMNS};
     let customer = scope.sql(1);
     let read = |sql: String| Statement::new(sql, vec![scope.param()]);
-    vec![
-        read(format!(
-            "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0) AS balance"
-        )),
-        pending_emails_in(scope),
-        Statement::new(
-            format!(
-                "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
-                 WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2"
-            ),
-            vec![scope.param(), ledger_lines.into()],
+    let reads = (
+        Query::new(
+            read(format!(
+                "SELECT COALESCE((SELECT balance FROM coupon_accounts WHERE customer_id = {customer}), 0) AS balance"
+            )),
+            |rows| rows.first().map_or(Ok(0), |row| row.integer("balance")),
         ),
-        read(format!(
-            "SELECT {LICENSE_COLUMNS} FROM licenses WHERE holder_id = {customer} ORDER BY serial LIMIT 1000"
-        )),
-        read(format!(
-            "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE deactivated_at IS NULL AND serial IN \
-             (SELECT serial FROM licenses WHERE holder_id = {customer}) ORDER BY created_at"
-        )),
-        read(format!(
-            "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE customer_id = {customer} ORDER BY serial"
-        )),
-        read(format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE customer_id = {customer} \
-             ORDER BY created_at DESC LIMIT 200"
-        )),
-    ]
+        pending_emails_in(scope),
+        Query::new(
+            Statement::new(
+                format!(
+                    "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
+                     WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2"
+                ),
+                vec![scope.param(), ledger_lines.into()],
+            ),
+            |rows| rows.iter().map(LedgerLine::from_row).collect(),
+        ),
+        Query::new(
+            read(format!(
+                "SELECT {LICENSE_COLUMNS} FROM licenses WHERE holder_id = {customer} ORDER BY serial LIMIT 1000"
+            )),
+            |rows| rows.iter().map(super::licenses::license).collect(),
+        ),
+        Query::new(
+            read(format!(
+                "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE deactivated_at IS NULL AND serial IN \
+                 (SELECT serial FROM licenses WHERE holder_id = {customer}) ORDER BY created_at"
+            )),
+            |rows| rows.iter().map(super::licenses::activation).collect(),
+        ),
+        Query::new(
+            read(format!(
+                "SELECT {SUBSCRIPTION_COLUMNS} FROM sups_subscriptions WHERE customer_id = {customer} ORDER BY serial"
+            )),
+            |rows| rows.iter().map(super::licenses::subscription).collect(),
+        ),
+        Query::new(
+            read(format!(
+                "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE customer_id = {customer} \
+                 ORDER BY created_at DESC LIMIT 200"
+            )),
+            |rows| rows.iter().map(IncidentRecord::from_row).collect(),
+        ),
+    );
+    Joined::new(reads, Overview::of)
 }
 
-/// The organisation's contacts' addresses waiting for their link.
-pub fn pending_emails_in(scope: &CustomerScope) -> Statement {
+/// The organisation's contacts' addresses waiting for their link: (contact
+/// id, address).
+pub fn pending_emails_in(scope: &CustomerScope) -> Query<Vec<(String, String)>> {
     let sql = format!(
         "SELECT id, pending_email FROM contacts WHERE customer_id = {} AND pending_email IS NOT NULL",
         scope.sql(1)
     );
-    Statement::new(sql, vec![scope.param()])
-}
-
-/// [`pending_emails_in`]'s rows, by contact id.
-pub fn decode_pending_emails(rows: &[Row]) -> Result<Vec<(String, String)>, DbError> {
-    rows.iter()
-        .map(|row| Ok((row.text("id")?, row.text("pending_email")?)))
-        .collect()
+    Query::new(Statement::new(sql, vec![scope.param()]), |rows| {
+        rows.iter()
+            .map(|row| Ok((row.text("id")?, row.text("pending_email")?)))
+            .collect()
+    })
 }
 
 /// A license the organisation holds, with its live activations and the
@@ -74,7 +91,7 @@ pub struct HeldLicense {
     pub subscriptions: Vec<SubscriptionRecord>,
 }
 
-/// What [`overview_of`]'s rows say.
+/// What [`overview_of`] read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overview {
     pub coupon_balance: i64,
@@ -85,53 +102,51 @@ pub struct Overview {
     pub incidents: Vec<IncidentRecord>,
 }
 
+/// What each of [`overview_of`]'s statements read, in its order.
+type OverviewRead = (
+    i64,
+    Vec<(String, String)>,
+    Vec<LedgerLine>,
+    Vec<LicenseRecord>,
+    Vec<ActivationRecord>,
+    Vec<SubscriptionRecord>,
+    Vec<IncidentRecord>,
+);
+
 impl Overview {
-    pub fn decode(results: &[Vec<Row>]) -> Result<Self, DbError> {
-        let [balance, pending, ledger, licenses, activations, subscriptions, incidents] = results
-        else {
-            return Err(DbError::Decode("an overview is seven reads".into()));
-        };
-        let activations = activations
-            .iter()
-            .map(super::licenses::activation)
-            .collect::<Result<Vec<_>, _>>()?;
-        let subscriptions = subscriptions
-            .iter()
-            .map(super::licenses::subscription)
-            .collect::<Result<Vec<_>, _>>()?;
-        let licenses = licenses
-            .iter()
-            .map(|row| {
-                let license = super::licenses::license(row)?;
-                Ok(HeldLicense {
-                    activations: activations
-                        .iter()
-                        .filter(|a| a.serial == license.serial)
-                        .cloned()
-                        .collect(),
-                    subscriptions: subscriptions
-                        .iter()
-                        .filter(|s| s.serial == license.serial)
-                        .cloned()
-                        .collect(),
-                    license,
-                })
-            })
-            .collect::<Result<Vec<_>, DbError>>()?;
-        Ok(Self {
-            coupon_balance: balance
-                .first()
-                .map_or(Ok(0), |row| row.integer("balance"))?,
-            pending_emails: decode_pending_emails(pending)?,
-            ledger: ledger
-                .iter()
-                .map(LedgerLine::from_row)
-                .collect::<Result<_, _>>()?,
+    /// Each license with its own activations and subscriptions.
+    fn of(read: OverviewRead) -> Result<Self, DbError> {
+        let (
+            coupon_balance,
+            pending_emails,
+            ledger,
             licenses,
-            incidents: incidents
-                .iter()
-                .map(IncidentRecord::from_row)
-                .collect::<Result<_, _>>()?,
+            activations,
+            subscriptions,
+            incidents,
+        ) = read;
+        let licenses = licenses
+            .into_iter()
+            .map(|license| HeldLicense {
+                activations: activations
+                    .iter()
+                    .filter(|a| a.serial == license.serial)
+                    .cloned()
+                    .collect(),
+                subscriptions: subscriptions
+                    .iter()
+                    .filter(|s| s.serial == license.serial)
+                    .cloned()
+                    .collect(),
+                license,
+            })
+            .collect();
+        Ok(Self {
+            coupon_balance,
+            pending_emails,
+            ledger,
+            licenses,
+            incidents,
         })
     }
 }
@@ -241,35 +256,43 @@ pub struct PendingEmail {
 
 impl<D: Database> Store<D> {
     pub async fn pending_email(&self, contact_id: &str) -> Result<Option<String>, DbError> {
-        let row = self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT pending_email FROM contacts WHERE id = ?1",
                 vec![contact_id.into()],
-            ))
-            .await?;
-        row.map_or(Ok(None), |row| row.opt_text("pending_email"))
+            ),
+            |rows| {
+                rows.first()
+                    .map_or(Ok(None), |row| row.opt_text("pending_email"))
+            },
+        ))
+        .await
     }
 
     pub async fn pending_email_by_link(
         &self,
         hash: SecretHash,
     ) -> Result<Option<PendingEmail>, DbError> {
-        let Some(row) = self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT id, name, email, pending_email, email_token_expires_at FROM contacts \
                  WHERE email_token_hash = ?1 AND status = 'active'",
                 vec![hash.to_hex().into()],
-            ))
-            .await?
-        else {
-            return Ok(None);
-        };
-        Ok(Some(PendingEmail {
-            contact_id: row.text("id")?,
-            name: row.text("name")?,
-            email: row.text("email")?,
-            pending_email: row.text("pending_email")?,
-            expires_at: row.instant("email_token_expires_at")?,
-        }))
+            ),
+            |rows| {
+                rows.first()
+                    .map(|row| {
+                        Ok(PendingEmail {
+                            contact_id: row.text("id")?,
+                            name: row.text("name")?,
+                            email: row.text("email")?,
+                            pending_email: row.text("pending_email")?,
+                            expires_at: row.instant("email_token_expires_at")?,
+                        })
+                    })
+                    .transpose()
+            },
+        ))
+        .await
     }
 }

@@ -1,6 +1,6 @@
 //! Staff members, browser sessions and the audit log.
 
-use super::{Database, DbError, Row, Statement, Store};
+use super::{Database, DbError, Query, Row, Statement, Store};
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{Purpose, SecretHash};
@@ -201,36 +201,39 @@ impl AuditEntry {
 
 impl<D: Database> Store<D> {
     pub async fn staff_member(&self, id: &str) -> Result<Option<StaffMemberRecord>, DbError> {
-        Ok(decode_staff_members(&self.rows(staff_member(id)).await?)?.pop())
+        self.fetch(staff_member(id)).await
     }
 }
 
 /// One staff member, by id.
-pub fn staff_member(id: &str) -> Statement {
+pub fn staff_member(id: &str) -> Query<Option<StaffMemberRecord>> {
     let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members WHERE id = ?1");
-    Statement::new(sql, vec![id.into()])
+    Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+        rows.first().map(StaffMemberRecord::from_row).transpose()
+    })
 }
 
 /// Every staff member, by email.
-pub fn staff_members() -> Statement {
+pub fn staff_members() -> Query<Vec<StaffMemberRecord>> {
     let sql = format!("SELECT {MEMBER_COLUMNS} FROM staff_members ORDER BY email");
-    Statement::new(sql, vec![])
-}
-
-pub fn decode_staff_members(rows: &[Row]) -> Result<Vec<StaffMemberRecord>, DbError> {
-    rows.iter().map(StaffMemberRecord::from_row).collect()
+    Query::new(Statement::new(sql, vec![]), |rows| {
+        rows.iter().map(StaffMemberRecord::from_row).collect()
+    })
 }
 
 /// The newest audit entries, filtered by target and actor when given.
-pub fn audit_entries(target: Option<&str>, actor: Option<&str>, limit: i64) -> Statement {
-    Statement::new(
-        "SELECT id, actor_kind, actor_id, actor_name, role, action, target, detail, created_at \
-         FROM audit_log WHERE (?1 IS NULL OR ' ' || target || ' ' LIKE '% ' || ?1 || ' %') \
-         AND (?2 IS NULL OR actor_id = ?2 OR actor_name = ?2) ORDER BY created_at DESC, id LIMIT ?3",
-        vec![target.into(), actor.into(), limit.into()],
+pub fn audit_entries(
+    target: Option<&str>,
+    actor: Option<&str>,
+    limit: i64,
+) -> Query<Vec<AuditEntry>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, actor_kind, actor_id, actor_name, role, action, target, detail, created_at \
+             FROM audit_log WHERE (?1 IS NULL OR ' ' || target || ' ' LIKE '% ' || ?1 || ' %') \
+             AND (?2 IS NULL OR actor_id = ?2 OR actor_name = ?2) ORDER BY created_at DESC, id LIMIT ?3",
+            vec![target.into(), actor.into(), limit.into()],
+        ),
+        |rows| rows.iter().map(AuditEntry::from_row).collect(),
     )
-}
-
-pub fn decode_audit_entries(rows: &[Row]) -> Result<Vec<AuditEntry>, DbError> {
-    rows.iter().map(AuditEntry::from_row).collect()
 }

@@ -1,7 +1,7 @@
 //! Staff tasks as the desk reads and resolves them, and the settlement of
 //! orders that went to review.
 
-use super::{Database, DbError, Row, Statement, Store};
+use super::{Database, DbError, Query, Row, Statement, Store};
 use crate::domain::order::ReviewSettlement;
 use crate::domain::time::{format, Instant};
 
@@ -113,22 +113,22 @@ pub struct SettlementRecord {
 }
 
 /// Open tasks oldest first, or resolved ones newest first.
-pub fn staff_tasks(resolved: bool, limit: i64) -> Statement {
+pub fn staff_tasks(resolved: bool, limit: i64) -> Query<Vec<TaskRecord>> {
     let sql = if resolved {
         format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC, rowid DESC LIMIT ?1")
     } else {
         format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE resolved_at IS NULL ORDER BY created_at, rowid LIMIT ?1")
     };
-    Statement::new(sql, vec![limit.into()])
+    Query::new(Statement::new(sql, vec![limit.into()]), |rows| {
+        rows.iter().map(TaskRecord::from_row).collect()
+    })
 }
 
-pub fn staff_task(id: &str) -> Statement {
+pub fn staff_task(id: &str) -> Query<Option<TaskRecord>> {
     let sql = format!("SELECT {TASK_COLUMNS} FROM staff_tasks WHERE id = ?1");
-    Statement::new(sql, vec![id.into()])
-}
-
-pub fn decode_tasks(rows: &[Row]) -> Result<Vec<TaskRecord>, DbError> {
-    rows.iter().map(TaskRecord::from_row).collect()
+    Query::new(Statement::new(sql, vec![id.into()]), |rows| {
+        rows.first().map(TaskRecord::from_row).transpose()
+    })
 }
 
 impl<D: Database> Store<D> {
@@ -138,26 +138,31 @@ impl<D: Database> Store<D> {
         resolved: bool,
         limit: i64,
     ) -> Result<Vec<TaskRecord>, DbError> {
-        decode_tasks(&self.rows(staff_tasks(resolved, limit)).await?)
+        self.fetch(staff_tasks(resolved, limit)).await
     }
 
     pub async fn order_settlement(
         &self,
         order_id: &str,
     ) -> Result<Option<SettlementRecord>, DbError> {
-        self.first(Statement::new(
-            "SELECT kind, note, settled_by, settled_at FROM order_settlements WHERE order_id = ?1",
-            vec![order_id.into()],
+        self.fetch(Query::new(
+            Statement::new(
+                "SELECT kind, note, settled_by, settled_at FROM order_settlements WHERE order_id = ?1",
+                vec![order_id.into()],
+            ),
+            |rows| {
+                rows.first()
+                    .map(|row| {
+                        Ok(SettlementRecord {
+                            kind: row.text("kind")?,
+                            note: row.text("note")?,
+                            settled_by: row.text("settled_by")?,
+                            settled_at: row.instant("settled_at")?,
+                        })
+                    })
+                    .transpose()
+            },
         ))
-        .await?
-        .map(|row| {
-            Ok(SettlementRecord {
-                kind: row.text("kind")?,
-                note: row.text("note")?,
-                settled_by: row.text("settled_by")?,
-                settled_at: row.instant("settled_at")?,
-            })
-        })
-        .transpose()
+        .await
     }
 }

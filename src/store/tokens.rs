@@ -1,6 +1,6 @@
 //! Tokens by their SHA-256: verification links, sign-in links, access tokens.
 
-use super::{Database, DbError, Statement, Store};
+use super::{Database, DbError, Query, Row, Statement, Store};
 use crate::domain::email::Email;
 use crate::domain::notification::{LinkKind, LINKS_PER_HOUR, LINK_WINDOW};
 use crate::domain::time::{format, Instant};
@@ -53,15 +53,18 @@ pub fn exchange_token(
 }
 
 /// When links of `kind` to `address` were asked for in the hour before
-/// `now` ([`decode_link_requests`]).
-pub fn link_requests_to(address: &Email, kind: LinkKind, now: Instant) -> Statement {
-    Statement::new(
-        "SELECT requested_at FROM link_requests WHERE address = ?1 AND kind = ?2 AND requested_at > ?3",
-        vec![
-            address.as_str().into(),
-            kind.as_str().into(),
-            format(now - LINK_WINDOW).into(),
-        ],
+/// `now`.
+pub fn link_requests_to(address: &Email, kind: LinkKind, now: Instant) -> Query<Vec<Instant>> {
+    Query::new(
+        Statement::new(
+            "SELECT requested_at FROM link_requests WHERE address = ?1 AND kind = ?2 AND requested_at > ?3",
+            vec![
+                address.as_str().into(),
+                kind.as_str().into(),
+                format(now - LINK_WINDOW).into(),
+            ],
+        ),
+        decode_link_requests,
     )
 }
 
@@ -70,23 +73,25 @@ pub fn link_requests_to_contact(
     contact: &super::ContactScope,
     kind: LinkKind,
     now: Instant,
-) -> Statement {
-    Statement::new(
-        format!(
-            "SELECT requested_at FROM link_requests WHERE kind = ?2 AND requested_at > ?3 \
-             AND address = (SELECT email FROM contacts WHERE id = {})",
-            contact.sql(1)
+) -> Query<Vec<Instant>> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT requested_at FROM link_requests WHERE kind = ?2 AND requested_at > ?3 \
+                 AND address = (SELECT email FROM contacts WHERE id = {})",
+                contact.sql(1)
+            ),
+            vec![
+                contact.param(),
+                kind.as_str().into(),
+                format(now - LINK_WINDOW).into(),
+            ],
         ),
-        vec![
-            contact.param(),
-            kind.as_str().into(),
-            format(now - LINK_WINDOW).into(),
-        ],
+        decode_link_requests,
     )
 }
 
-/// The instants of [`link_requests_to`]'s rows.
-pub fn decode_link_requests(rows: &[super::Row]) -> Result<Vec<Instant>, DbError> {
+fn decode_link_requests(rows: &[Row]) -> Result<Vec<Instant>, DbError> {
     rows.iter().map(|row| row.instant("requested_at")).collect()
 }
 
@@ -135,23 +140,27 @@ pub fn delete_expired_tokens(cutoff: Instant) -> Statement {
 
 impl<D: Database> Store<D> {
     pub async fn token(&self, hash: SecretHash) -> Result<Option<IssuedToken>, DbError> {
-        let Some(row) = self
-            .first(Statement::new(
+        self.fetch(Query::new(
+            Statement::new(
                 "SELECT purpose, contact_id, claim_id, expires_at, used_at FROM auth_tokens WHERE token_hash = ?1",
                 vec![hash.to_hex().into()],
-            ))
-            .await?
-        else {
-            return Ok(None);
-        };
-        let purpose = row.text("purpose")?;
-        Ok(Some(IssuedToken {
-            purpose: Purpose::parse(&purpose)
-                .ok_or_else(|| DbError::Decode(format!("purpose {purpose}")))?,
-            contact_id: row.text("contact_id")?,
-            claim_id: row.opt_text("claim_id")?,
-            expires_at: row.instant("expires_at")?,
-            used_at: row.opt_instant("used_at")?,
-        }))
+            ),
+            |rows| {
+                rows.first()
+                    .map(|row| {
+                        let purpose = row.text("purpose")?;
+                        Ok(IssuedToken {
+                            purpose: Purpose::parse(&purpose)
+                                .ok_or_else(|| DbError::Decode(format!("purpose {purpose}")))?,
+                            contact_id: row.text("contact_id")?,
+                            claim_id: row.opt_text("claim_id")?,
+                            expires_at: row.instant("expires_at")?,
+                            used_at: row.opt_instant("used_at")?,
+                        })
+                    })
+                    .transpose()
+            },
+        ))
+        .await
     }
 }

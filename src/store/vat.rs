@@ -3,21 +3,24 @@
 
 use chrono::NaiveDate;
 
-use super::{CustomerScope, DbError, Row, Statement, Value};
+use super::{CustomerScope, DbError, Query, Row, Statement, Value};
 use crate::domain::country::Country;
 use crate::domain::time::{format, Instant};
 use crate::domain::vat::{eu_vat_prefixes, RateRow, VatRate, Vies};
 use crate::domain::vies::{Answer, Details};
 
 /// Every rate row of a country: the app picks the one in force on the day.
-pub fn rates_of(country: Country) -> Statement {
-    Statement::new(
-        "SELECT country, starts_on, rate_bp FROM vat_rates WHERE country = ?1",
-        vec![country.code().into()],
+pub fn rates_of(country: Country) -> Query<Vec<RateRow>> {
+    Query::new(
+        Statement::new(
+            "SELECT country, starts_on, rate_bp FROM vat_rates WHERE country = ?1",
+            vec![country.code().into()],
+        ),
+        decode_rates,
     )
 }
 
-pub fn decode_rates(rows: &[Row]) -> Result<Vec<RateRow>, DbError> {
+fn decode_rates(rows: &[Row]) -> Result<Vec<RateRow>, DbError> {
     rows.iter()
         .map(|row| {
             Ok(RateRow {
@@ -34,8 +37,9 @@ pub fn decode_rates(rows: &[Row]) -> Result<Vec<RateRow>, DbError> {
 
 /// The latest definite VIES answer (confirmed or invalid) for the
 /// customer's current VAT number, with the name VIES gave; `unavailable`
-/// answers say nothing about the number and are passed over.
-pub fn vat_number_answer(customer: &CustomerScope) -> Statement {
+/// answers say nothing about the number and are passed over. None before
+/// a definite answer.
+pub fn vat_number_answer(customer: &CustomerScope) -> Query<Option<ViesAnswer>> {
     let sql = format!(
         "SELECT v.status, v.name FROM vat_checks AS v JOIN customers AS c \
          ON c.id = v.customer_id AND c.vat_id = v.vat_id \
@@ -43,7 +47,10 @@ pub fn vat_number_answer(customer: &CustomerScope) -> Statement {
          ORDER BY v.checked_at DESC, v.rowid DESC LIMIT 1",
         customer.sql(1)
     );
-    Statement::new(sql, vec![customer.param()])
+    Query::new(
+        Statement::new(sql, vec![customer.param()]),
+        decode_vies_answer,
+    )
 }
 
 /// VIES's latest definite answer about a number.
@@ -67,8 +74,7 @@ impl ViesAnswer {
     }
 }
 
-/// The answer of [`vat_number_answer`]; None before a definite one.
-pub fn decode_vies_answer(rows: &[Row]) -> Result<Option<ViesAnswer>, DbError> {
+fn decode_vies_answer(rows: &[Row]) -> Result<Option<ViesAnswer>, DbError> {
     rows.first()
         .map(|row| {
             Ok(ViesAnswer {
@@ -113,19 +119,22 @@ pub fn insert_vat_check(
 /// The VIES outages recorded for the customer's current number since
 /// `since`: the job retries itself a few times, then leaves the number to
 /// the sweep.
-pub fn outages_since(customer_id: &str, since: Instant) -> Statement {
-    Statement::new(
-        "SELECT COUNT(*) AS n FROM vat_checks WHERE customer_id = ?1 \
-         AND vat_id = (SELECT vat_id FROM customers WHERE id = ?1) \
-         AND status = 'unavailable' AND checked_at >= ?2",
-        vec![customer_id.into(), format(since).into()],
+pub fn outages_since(customer_id: &str, since: Instant) -> Query<i64> {
+    Query::new(
+        Statement::new(
+            "SELECT COUNT(*) AS n FROM vat_checks WHERE customer_id = ?1 \
+             AND vat_id = (SELECT vat_id FROM customers WHERE id = ?1) \
+             AND status = 'unavailable' AND checked_at >= ?2",
+            vec![customer_id.into(), format(since).into()],
+        ),
+        |rows| rows.first().map_or(Ok(0), |row| row.integer("n")),
     )
 }
 
 /// Customers whose current EU VAT number has no definite answer and no
 /// check since `before` (a lost job, or VIES down): the sweep checks them
 /// again, `limit` at a time, the longest waiting first.
-pub fn unchecked_vat_numbers(before: Instant, limit: i64) -> Statement {
+pub fn unchecked_vat_numbers(before: Instant, limit: i64) -> Query<Vec<String>> {
     let prefixes = eu_vat_prefixes()
         .map(|p| format!("'{p}'"))
         .collect::<Vec<_>>()
@@ -140,9 +149,8 @@ pub fn unchecked_vat_numbers(before: Instant, limit: i64) -> Statement {
          AND COALESCE(MAX(v.checked_at), '') < ?1 \
          ORDER BY COALESCE(MAX(v.checked_at), ''), c.id LIMIT ?2"
     );
-    Statement::new(sql, vec![format(before).into(), limit.into()])
-}
-
-pub fn decode_ids(rows: &[Row]) -> Result<Vec<String>, DbError> {
-    rows.iter().map(|row| row.text("id")).collect()
+    Query::new(
+        Statement::new(sql, vec![format(before).into(), limit.into()]),
+        |rows| rows.iter().map(|row| row.text("id")).collect(),
+    )
 }
