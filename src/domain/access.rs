@@ -53,17 +53,27 @@ struct Header {
     kid: Option<String>,
 }
 
-/// `aud` is a list in Access tokens; a single string is read as one.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Audience {
-    One(String),
-    Many(Vec<String>),
+/// `aud` is a list in Access tokens; a single string is read as one. Read
+/// through a JSON value: an untagged enum would buffer it through serde's
+/// generic `Content`, code the Worker otherwise does without.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    use serde_json::Value;
+    let text = |value| match value {
+        Value::String(text) => Ok(text),
+        _ => Err(serde::de::Error::custom(
+            "aud holds something else than text",
+        )),
+    };
+    match Value::deserialize(deserializer)? {
+        Value::Array(many) => many.into_iter().map(text).collect(),
+        one => Ok(vec![text(one)?]),
+    }
 }
 
 #[derive(Deserialize)]
 struct Claims {
-    aud: Audience,
+    #[serde(deserialize_with = "one_or_many")]
+    aud: Vec<String>,
     iss: String,
     exp: i64,
     nbf: Option<i64>,
@@ -120,11 +130,7 @@ impl Assertion {
     /// The staff member's address, if the claims hold for `policy` at `now`.
     /// Call it only once the signature has verified.
     pub fn identity(&self, policy: &AccessPolicy, now: Instant) -> Result<Email, AssertionError> {
-        let audience_matches = match &self.claims.aud {
-            Audience::One(aud) => *aud == policy.audience,
-            Audience::Many(auds) => auds.contains(&policy.audience),
-        };
-        if !audience_matches {
+        if !self.claims.aud.contains(&policy.audience) {
             return Err(AssertionError::Audience);
         }
         if self.claims.iss.trim_end_matches('/') != policy.team_domain.trim_end_matches('/') {
@@ -434,6 +440,27 @@ mod tests {
         for junk in ["", "a.b", "a.b.c.d", "!!.!!.!!"] {
             assert_eq!(
                 Assertion::parse(junk).unwrap_err(),
+                AssertionError::Malformed
+            );
+        }
+    }
+
+    #[test]
+    fn the_audience_is_one_string_or_a_list_of_strings() {
+        let mut one = claims();
+        one["aud"] = json!("aud-desk");
+        let assertion = Assertion::parse(&token(rs256(), one)).unwrap();
+        assert!(assertion.identity(&policy(), at(NOW)).is_ok());
+        for aud in [
+            json!(7),
+            json!(["aud-desk", 7]),
+            json!(null),
+            json!({"a": 1}),
+        ] {
+            let mut odd = claims();
+            odd["aud"] = aud;
+            assert_eq!(
+                Assertion::parse(&token(rs256(), odd)).unwrap_err(),
                 AssertionError::Malformed
             );
         }

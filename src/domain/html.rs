@@ -172,8 +172,8 @@ render_display!(
     u64,
     usize,
     char,
-    rust_decimal::Decimal,
-    super::money::Money
+    super::money::Money,
+    super::vat::VatRate
 );
 
 /// Text for XML (inline SVG): what XML 1.0 cannot hold (control

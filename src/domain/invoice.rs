@@ -328,7 +328,7 @@ impl Document {
     fn tax_category(&self, element: &str, breakdown: bool) -> Html {
         let category = self.amounts.category;
         let percent = (!self.not_subject())
-            .then(|| html!("<cbc:Percent>{}</cbc:Percent>", self.amounts.rate.percent()));
+            .then(|| html!("<cbc:Percent>{}</cbc:Percent>", self.amounts.rate));
         let exemption = category
             .exemption()
             .filter(|_| breakdown)

@@ -7,7 +7,6 @@
 //! due (net plus VAT) has arrived.
 
 use chrono::Duration;
-use rust_decimal::Decimal;
 
 use super::country::Country;
 use super::field::Invalid;
@@ -31,8 +30,7 @@ pub fn unit_price(sups_active: bool) -> Money {
     if !sups_active {
         return list;
     }
-    let share = Decimal::from(100 - SUPS_DISCOUNT_PERCENT) / Decimal::ONE_HUNDRED;
-    Money::from_decimal(list.decimal() * share).expect("the discounted price is whole cents")
+    list.share(100 - SUPS_DISCOUNT_PERCENT, 100)
 }
 
 /// How many coupons an order buys: 1 to 200.

@@ -156,20 +156,21 @@ pub fn references(entry: &BankEntry) -> Vec<RfReference> {
     found
 }
 
-/// Why an entry is never credited, if it is not.
-fn ignored(entry: &BankEntry) -> Option<String> {
+/// The amount an entry may credit, or why it is never credited.
+fn creditable(entry: &BankEntry) -> Result<Money, String> {
     if entry.direction == Direction::Debit {
-        Some("a debit".into())
+        Err("a debit".into())
     } else if entry.reversal {
-        Some("a reversal".into())
+        Err("a reversal".into())
     } else if !entry.booked {
-        Some("not booked".into())
+        Err("not booked".into())
     } else if !entry.currency.eq_ignore_ascii_case(CURRENCY) {
-        Some(format!("in {}, not EUR", entry.currency))
-    } else if Money::from_decimal(entry.amount).is_none() {
-        Some("not an amount of whole cents the portal can hold".into())
+        Err(format!("in {}, not EUR", entry.currency))
     } else {
-        None
+        entry
+            .amount
+            .money()
+            .ok_or_else(|| "not an amount of whole cents the portal can hold".into())
     }
 }
 
@@ -194,7 +195,7 @@ pub fn reconcile(
             order_id: None,
             amount: entry.amount.to_string(),
             currency: entry.currency.clone(),
-            amount_cents: Money::from_decimal(entry.amount).map(Money::cents),
+            amount_cents: entry.amount.money().map(Money::cents),
             reference: references
                 .first()
                 .map(|r| r.as_str().to_owned())
@@ -209,13 +210,15 @@ pub fn reconcile(
             lines.push(line);
             continue;
         }
-        if let Some(reason) = ignored(entry) {
-            line.outcome = Outcome::Ignored;
-            line.detail = reason;
-            lines.push(line);
-            continue;
-        }
-        let amount = Money::from_decimal(entry.amount).expect("checked by ignored()");
+        let amount = match creditable(entry) {
+            Ok(amount) => amount,
+            Err(reason) => {
+                line.outcome = Outcome::Ignored;
+                line.detail = reason;
+                lines.push(line);
+                continue;
+            }
+        };
         let Some(reference) = references.iter().find(|r| orders.contains_key(r.as_str())) else {
             line.detail = "no order has this reference".into();
             lines.push(line);
@@ -266,7 +269,6 @@ mod tests {
     use super::*;
     use crate::domain::order::{PaymentMethod, Quantity};
     use crate::domain::time::from_unix_millis;
-    use rust_decimal::Decimal;
 
     const REFERENCE: &str = "RF18539007547034";
 
@@ -292,7 +294,7 @@ mod tests {
         BankEntry {
             index,
             booking_date: None,
-            amount: amount.parse::<Decimal>().unwrap(),
+            amount: crate::domain::statement::StatedAmount::parse(amount).unwrap(),
             currency: "EUR".into(),
             direction: Direction::Credit,
             reversal: false,

@@ -4,7 +4,6 @@
 //! that it ends.
 
 use chrono::{Days, Months, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::field::Invalid;
@@ -17,16 +16,10 @@ pub const MAX_MONTHS: u32 = 60;
 /// How many days before coverage ends the customer is reminded.
 pub const REMINDER_DAYS: u64 = 30;
 
-/// Rounds to cents, a half cent away from zero, as invoices do.
-fn to_cents(amount: Decimal) -> Money {
-    Money::from_decimal(amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-        .expect("a non-negative amount rounded to cents")
-}
-
 /// The SUPS fee per month: 2 % of the list price, rounded to cents half
 /// away from zero (0.125 is 0.13).
 pub fn monthly_fee(list_price: Money) -> Money {
-    to_cents(list_price.decimal() * Decimal::from(MONTHLY_FEE_PERCENT) / Decimal::ONE_HUNDRED)
+    list_price.share(MONTHLY_FEE_PERCENT, 100)
 }
 
 /// The days a subscription covers: `from <= day < until`, `until` being the
@@ -132,9 +125,7 @@ pub fn statement(
                 days_covered,
                 days_in_month,
                 fee: *fee,
-                amount: to_cents(
-                    fee.decimal() * Decimal::from(days_covered) / Decimal::from(days_in_month),
-                ),
+                amount: fee.share(days_covered, days_in_month),
             })
         })
         .collect();
@@ -540,6 +531,42 @@ mod tests {
             let extended = extend(Some(existing), starts_on, bought);
             prop_assert_eq!(extended.from, existing.from);
             prop_assert_eq!(extended.until, months(existing.until, bought).until);
+        }
+
+        /// The fee and each line are what the rust_decimal implementation
+        /// computed: 2 % of the list price, and fee × days covered / days in
+        /// the month, each rounded half away from zero to the cent.
+        #[test]
+        fn fees_and_prorating_agree_with_the_decimal_implementation(
+            price in prop_oneof![0..=crate::domain::money::MAX_EXACT_CENTS, 0i64..10_000_000],
+            from in any_day(),
+            length in 1u32..=3,
+            later in 0u32..=3,
+        ) {
+            use chrono::Datelike;
+            use rust_decimal::prelude::ToPrimitive;
+            use rust_decimal::{Decimal, RoundingStrategy};
+            let cents = |amount: Decimal| {
+                let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                (rounded * Decimal::ONE_HUNDRED).to_i64().unwrap()
+            };
+            let fee = monthly_fee(Money::from_cents(price).unwrap());
+            let list = Decimal::new(price, 2);
+            prop_assert_eq!(
+                fee.cents(),
+                cents(list * Decimal::from(MONTHLY_FEE_PERCENT) / Decimal::ONE_HUNDRED)
+            );
+            let month = add_months(from, later);
+            let (lines, _) = statement(
+                month.year(),
+                month.month(),
+                &[("s".into(), months(from, length), fee)],
+            );
+            for line in &lines {
+                let exact = Decimal::new(fee.cents(), 2) * Decimal::from(line.days_covered)
+                    / Decimal::from(line.days_in_month);
+                prop_assert_eq!(line.amount.cents(), cents(exact));
+            }
         }
 
         #[test]

@@ -11,7 +11,6 @@
 //! so a change of rate is a row, not a release.
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::country::Country;
 use super::money::Money;
@@ -117,34 +116,36 @@ impl VatCategory {
 /// A VAT rate in percent, to two decimals; stored as basis points (22 % is
 /// 2200), so that no float holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct VatRate(Decimal);
+pub struct VatRate(u16);
 
 impl VatRate {
-    pub const ZERO: VatRate = VatRate(Decimal::ZERO);
+    pub const ZERO: VatRate = VatRate(0);
+    /// 100 %, in basis points.
+    const WHOLE: u16 = 10_000;
 
     /// From basis points: 0 to 100 %.
     pub fn from_basis_points(points: i64) -> Option<Self> {
-        (0..=10_000)
-            .contains(&points)
-            .then(|| Self(Decimal::new(points, 2)))
+        u16::try_from(points)
+            .ok()
+            .filter(|points| *points <= Self::WHOLE)
+            .map(Self)
     }
 
     pub fn basis_points(self) -> i64 {
-        (self.0 * Decimal::ONE_HUNDRED)
-            .trunc()
-            .try_into()
-            .unwrap_or_default()
-    }
-
-    /// The rate in percent, without trailing zeros (`22`, `9.5`).
-    pub fn percent(self) -> Decimal {
-        self.0.normalize()
+        self.0.into()
     }
 }
 
+/// The rate in percent without trailing zeros (`22`, `9.5`, `0.25`), as
+/// the pages and the e-invoice's `cbc:Percent` give it.
 impl std::fmt::Display for VatRate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.percent())
+        let (whole, hundredths) = (self.0 / 100, self.0 % 100);
+        match (hundredths, hundredths % 10) {
+            (0, _) => write!(f, "{whole}"),
+            (_, 0) => write!(f, "{whole}.{}", hundredths / 10),
+            _ => write!(f, "{whole}.{hundredths:02}"),
+        }
     }
 }
 
@@ -390,11 +391,7 @@ impl Treatment {
     /// VAT on a net amount, rounded half away from zero to the cent, as
     /// EN 16931 computes it on the invoice (BR-CO-17).
     pub fn apply(self, net: Money) -> Amounts {
-        let exact = net.decimal() * self.rate.0 / Decimal::ONE_HUNDRED;
-        let vat = Money::from_decimal(
-            exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
-        )
-        .unwrap_or(Money::ZERO);
+        let vat = net.share(self.rate.0.into(), VatRate::WHOLE.into());
         Amounts {
             category: self.category,
             rate: self.rate,
@@ -649,8 +646,10 @@ mod tests {
 
     #[test]
     fn rates_are_basis_points_from_0_to_100_percent() {
-        assert_eq!(rate(2200).percent().to_string(), "22");
+        assert_eq!(rate(2200).to_string(), "22");
         assert_eq!(rate(950).to_string(), "9.5");
+        assert_eq!(rate(25).to_string(), "0.25");
+        assert_eq!(rate(10_000).to_string(), "100");
         assert_eq!(rate(2200).basis_points(), 2200);
         assert!(VatRate::from_basis_points(-1).is_none());
         assert!(VatRate::from_basis_points(10_001).is_none());
@@ -681,5 +680,36 @@ mod tests {
         assert_eq!(country_of_prefix("DE"), Some(country("DE")));
         assert_eq!(country_of_prefix("GR"), None);
         assert_eq!(country_of_prefix("CH"), None);
+    }
+
+    /// Every rate prints as the rust_decimal implementation printed it
+    /// (`Decimal::new(points, 2).normalize()`).
+    #[test]
+    fn every_rate_prints_as_the_decimal_implementation_did() {
+        for points in 0..=10_000 {
+            let decimal = rust_decimal::Decimal::new(points, 2).normalize();
+            assert_eq!(rate(points).to_string(), decimal.to_string());
+        }
+    }
+
+    proptest::proptest! {
+        /// VAT is what the rust_decimal implementation computed: net × rate
+        /// / 100, rounded half away from zero to the cent.
+        #[test]
+        fn vat_agrees_with_the_decimal_implementation(
+            cents in proptest::prop_oneof![0..=crate::domain::money::MAX_EXACT_CENTS, 0i64..1_000_000],
+            points in proptest::prop_oneof![
+                0i64..=10_000,
+                proptest::sample::select(vec![500, 800, 950, 1700, 2000, 2050, 2100, 2200, 2500, 2700]),
+            ],
+        ) {
+            use rust_decimal::{Decimal, RoundingStrategy};
+            let exact = Decimal::new(cents, 2) * Decimal::new(points, 2) / Decimal::ONE_HUNDRED;
+            let rounded = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let amounts = Treatment { category: VatCategory::Standard, rate: rate(points) }
+                .apply(Money::from_cents(cents).unwrap());
+            let rounded_cents = rust_decimal::prelude::ToPrimitive::to_i64(&(rounded * Decimal::ONE_HUNDRED));
+            proptest::prop_assert_eq!(Some(amounts.vat.cents()), rounded_cents);
+        }
     }
 }

@@ -180,6 +180,16 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     }
 }
 
+impl Value {
+    /// A JavaScript number, as D1 returns one: an integer when it is
+    /// integral and below 2^53 (so exact), otherwise nothing the portal
+    /// stores.
+    pub fn from_number(number: f64) -> Option<Self> {
+        (number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0)
+            .then_some(Self::Integer(number as i64))
+    }
+}
+
 /// One SQL statement with its parameters, bound as `?1`, `?2`, …
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
@@ -260,11 +270,9 @@ impl Row {
                         Some(n) => Value::Integer(n),
                         // D1 returns JavaScript numbers: integral ones below
                         // 2^53 are exact.
-                        None => match number.as_f64() {
-                            Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
-                                Value::Integer(f as i64)
-                            }
-                            _ => {
+                        None => match number.as_f64().and_then(Value::from_number) {
+                            Some(value) => value,
+                            None => {
                                 return Err(DbError::Decode(format!(
                                     "{name} is not an integer: {number}"
                                 )))

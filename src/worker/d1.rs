@@ -1,20 +1,45 @@
 //! D1 as the store's [`Database`].
 
-use serde_json::Value as Json;
-use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use worker::worker_sys::types::{D1Database as D1Sys, D1PreparedStatement, D1Result};
+use worker::D1Database;
 
 use crate::store::{Database, DbError, Row, Statement, Value};
 
 pub struct D1(pub D1Database);
 
-fn failed(error: worker::Error) -> DbError {
-    DbError::from_message(error.to_string())
+/// D1's error as text: the error's message and its causes' (SQLite's words,
+/// "UNIQUE constraint failed: table.column", may be in either), which
+/// [`DbError::from_message`] sorts.
+fn failed(error: JsValue) -> DbError {
+    let mut text = String::new();
+    let mut current = error;
+    for _ in 0..4 {
+        let message = match current.dyn_ref::<js_sys::Error>() {
+            Some(error) => String::from(error.message()),
+            None => current.as_string().unwrap_or_default(),
+        };
+        if !text.is_empty() && !message.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&message);
+        match current.dyn_ref::<js_sys::Error>().map(js_sys::Error::cause) {
+            Some(cause) if !cause.is_undefined() && !cause.is_null() => current = cause,
+            _ => break,
+        }
+    }
+    DbError::from_message(text)
 }
 
 impl D1 {
+    fn database(&self) -> &D1Sys {
+        self.0.as_ref().unchecked_ref()
+    }
+
     fn prepare(&self, statement: &Statement) -> Result<D1PreparedStatement, DbError> {
-        let params: Vec<JsValue> = statement
+        let params: Array = statement
             .params
             .iter()
             .map(|value| match value {
@@ -25,42 +50,76 @@ impl D1 {
                 Value::Text(text) => JsValue::from_str(text),
             })
             .collect();
-        self.0
+        self.database()
             .prepare(statement.sql.as_ref())
-            .bind(&params)
+            .and_then(|prepared| prepared.bind(params))
             .map_err(failed)
+    }
+
+    /// The statements' results, in order, as one D1 batch (one round trip).
+    async fn run(&self, statements: &[Statement]) -> Result<Vec<D1Result>, DbError> {
+        let prepared = statements
+            .iter()
+            .map(|s| self.prepare(s))
+            .collect::<Result<Array, _>>()?;
+        let promise = self.database().batch(prepared).map_err(failed)?;
+        let results = JsFuture::from(promise).await.map_err(failed)?;
+        let results: Array = results.dyn_into().map_err(failed)?;
+        results
+            .iter()
+            .map(|result| checked(result.unchecked_into()))
+            .collect()
     }
 }
 
-fn rows(result: &worker::D1Result) -> Result<Vec<Row>, DbError> {
-    if let Some(error) = result.error() {
-        return Err(DbError::from_message(error));
+/// A result, or the error it reports.
+fn checked(result: D1Result) -> Result<D1Result, DbError> {
+    match result.error().map_err(failed)? {
+        Some(error) => Err(DbError::from_message(error)),
+        None => Ok(result),
     }
-    result
-        .results::<serde_json::Map<String, Json>>()
-        .map_err(failed)?
-        .into_iter()
-        .map(Row::from_json_object)
+}
+
+/// A D1 result's rows, read from the JavaScript objects as they are (no
+/// serde round trip): text, null, or a number that must be an integer.
+fn rows(result: &D1Result) -> Result<Vec<Row>, DbError> {
+    let Some(rows) = result.results().map_err(failed)? else {
+        return Ok(Vec::new());
+    };
+    rows.iter()
+        .map(|row| {
+            Object::entries(row.unchecked_ref())
+                .iter()
+                .map(|entry| {
+                    let entry: Array = entry.unchecked_into();
+                    let name = entry.get(0).as_string().unwrap_or_default();
+                    let value = entry.get(1);
+                    let value = if value.is_null() || value.is_undefined() {
+                        Value::Null
+                    } else if let Some(text) = value.as_string() {
+                        Value::Text(text)
+                    } else {
+                        value.as_f64().and_then(Value::from_number).ok_or_else(|| {
+                            DbError::Decode(format!("{name} is not text, null or an integer"))
+                        })?
+                    };
+                    Ok((name, value))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Row)
+        })
         .collect()
 }
 
 impl Database for D1 {
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
-        rows(&self.prepare(&statement)?.all().await.map_err(failed)?)
+        let promise = self.prepare(&statement)?.all().map_err(failed)?;
+        let result = JsFuture::from(promise).await.map_err(failed)?;
+        rows(&checked(result.unchecked_into())?)
     }
 
     async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
-        let prepared = statements
-            .iter()
-            .map(|s| self.prepare(s))
-            .collect::<Result<Vec<_>, _>>()?;
-        self.0
-            .batch(prepared)
-            .await
-            .map_err(failed)?
-            .iter()
-            .map(rows)
-            .collect()
+        self.run(&statements).await?.iter().map(rows).collect()
     }
 
     fn micros(&self) -> u64 {
@@ -69,21 +128,19 @@ impl Database for D1 {
     }
 
     async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
-        let prepared = statements
+        Ok(self
+            .run(&statements)
+            .await?
             .iter()
-            .map(|s| self.prepare(s))
-            .collect::<Result<Vec<_>, _>>()?;
-        let results = self.0.batch(prepared).await.map_err(failed)?;
-        results
-            .iter()
-            .map(|result| match result.error() {
-                Some(error) => Err(DbError::from_message(error)),
-                None => Ok(result
+            .map(|result| {
+                // `meta.changes`: rows written; 0 when D1 does not say.
+                let changes = result
                     .meta()
-                    .map_err(failed)?
-                    .and_then(|meta| meta.changes)
-                    .unwrap_or(0) as u64),
+                    .and_then(|meta| Reflect::get(&meta, &JsValue::from_str("changes")))
+                    .ok()
+                    .and_then(|changes| changes.as_f64());
+                changes.unwrap_or(0.0) as u64
             })
-            .collect()
+            .collect())
     }
 }

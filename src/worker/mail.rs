@@ -1,8 +1,7 @@
 //! Email senders: an HTTP email API configured by secrets, or the Workers
 //! `send_email` binding. With neither, messages stay in the outbox.
 
-use wasm_bindgen::JsValue;
-use worker::{Env, Fetch, Headers, Method, RequestInit};
+use worker::{Env, Fetch};
 
 use super::config::setting;
 use crate::app::{EmailRequest, MailSender, SendFailure};
@@ -79,21 +78,17 @@ impl Sender {
     async fn send_once(&self, email: &EmailRequest) -> Result<String, SendFailure> {
         match self {
             Self::HttpApi { base, key, from } => {
-                let headers = Headers::new();
-                let set = |name: &str, value: &str| {
-                    headers
-                        .set(name, value)
-                        .map_err(|e| retryable(e.to_string()))
-                };
-                set("authorization", &format!("Bearer {key}"))?;
-                set("content-type", "application/json")?;
-                set("idempotency-key", &email.idempotency_key)?;
-                let mut init = RequestInit::new();
-                init.with_method(Method::Post)
-                    .with_headers(headers)
-                    .with_body(Some(JsValue::from_str(&email.api_body(from).to_string())));
-                let request = worker::Request::new_with_init(&format!("{base}/emails"), &init)
-                    .map_err(|e| retryable(e.to_string()))?;
+                let request = super::fetch::request(
+                    "POST",
+                    &format!("{base}/emails"),
+                    &[
+                        ("authorization", &format!("Bearer {key}")),
+                        ("content-type", "application/json"),
+                        ("idempotency-key", &email.idempotency_key),
+                    ],
+                    &email.api_body(from).to_string(),
+                )
+                .map_err(|e| retryable(e.to_string()))?;
                 let mut response = Fetch::Request(request)
                     .send()
                     .await

@@ -7,6 +7,7 @@ mod access;
 mod config;
 mod cron;
 mod d1;
+mod fetch;
 mod inbound;
 mod mail;
 mod queue;

@@ -1,6 +1,9 @@
 //! HTTP in and out: the runtime's request to [`crate::http::Request`], the
 //! answer back, and the answer's jobs onto the queue.
 
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use worker::{console_error, console_log, AnalyticsEngineDataPointBuilder, Context, Env, Headers};
 
 use super::{access, config, now, queue, seed, stripe};
@@ -70,12 +73,28 @@ pub async fn fetch(
 /// `wrangler.toml`): counted at Cloudflare's edge, no D1 write per post.
 struct PublicPosts(worker::RateLimiter);
 
+impl PublicPosts {
+    /// `limit({key})`'s `success`, called on the binding directly:
+    /// `RateLimiter::limit` converts the two small objects through
+    /// serde-wasm-bindgen, the last reader of JavaScript values through
+    /// serde in the Worker.
+    async fn limit(&self, key: &str) -> Result<bool, JsValue> {
+        let options = Object::new();
+        Reflect::set(&options, &"key".into(), &key.into())?;
+        let binding: &worker::worker_sys::RateLimiter = self.0.as_ref().unchecked_ref();
+        let outcome = JsFuture::from(binding.limit(options)?).await?;
+        Reflect::get(&outcome, &"success".into())?
+            .as_bool()
+            .ok_or_else(|| "the outcome has no success".into())
+    }
+}
+
 impl crate::app::FloodLimit for PublicPosts {
     async fn admits(&self, key: &str) -> bool {
-        match self.0.limit(key.to_owned()).await {
-            Ok(outcome) => outcome.success,
+        match self.limit(key).await {
+            Ok(success) => success,
             Err(error) => {
-                console_error!("rate limiter: {error}");
+                console_error!("rate limiter: {}", worker::Error::from(error));
                 true
             }
         }

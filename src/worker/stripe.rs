@@ -1,8 +1,7 @@
 //! Stripe's API, for Checkout Sessions (`POST /v1/checkout/sessions`): the
 //! fetch only; the form and the answer are read in `domain::stripe`.
 
-use wasm_bindgen::JsValue;
-use worker::{Env, Fetch, Headers, Method, RequestInit};
+use worker::{Env, Fetch};
 
 use super::config::setting;
 use crate::app::{CheckoutRequest, CheckoutSession, PaymentProvider};
@@ -30,17 +29,17 @@ impl PaymentProvider for Stripe {
         request: &CheckoutRequest,
     ) -> Result<CheckoutSession, String> {
         let form = serde_urlencoded::to_string(request.form()).map_err(|e| e.to_string())?;
-        let headers = Headers::new();
-        let set = |name: &str, value: &str| headers.set(name, value).map_err(|e| e.to_string());
-        set("authorization", &format!("Bearer {}", self.secret_key))?;
-        set("content-type", "application/x-www-form-urlencoded")?;
-        set("idempotency-key", &request.idempotency_key())?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Post)
-            .with_headers(headers)
-            .with_body(Some(JsValue::from_str(&form)));
-        let url = format!("{}/v1/checkout/sessions", self.base);
-        let outgoing = worker::Request::new_with_init(&url, &init).map_err(|e| e.to_string())?;
+        let outgoing = super::fetch::request(
+            "POST",
+            &format!("{}/v1/checkout/sessions", self.base),
+            &[
+                ("authorization", &format!("Bearer {}", self.secret_key)),
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("idempotency-key", &request.idempotency_key()),
+            ],
+            &form,
+        )
+        .map_err(|e| e.to_string())?;
         let mut response = Fetch::Request(outgoing)
             .send()
             .await

@@ -1,8 +1,7 @@
 //! VIES over HTTP (`POST {VIES_API_BASE}/check-vat-number`): the fetch
 //! only; the request body and the answer are domain::vies's.
 
-use wasm_bindgen::JsValue;
-use worker::{Env, Fetch, Headers, Method, RequestInit};
+use worker::{Env, Fetch};
 
 use super::config::setting;
 use crate::app::VatChecker;
@@ -34,17 +33,16 @@ impl VatChecker for Vies {
 
 impl Vies {
     async fn fetch(&self, request: &CheckRequest) -> worker::Result<(u16, Vec<u8>)> {
-        let headers = Headers::new();
-        headers.set("content-type", "application/json")?;
-        headers.set("accept", "application/json")?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Post)
-            .with_headers(headers)
-            .with_body(Some(JsValue::from_str(&request.body().to_string())));
-        let url = format!("{}/check-vat-number", self.base);
-        let mut response = Fetch::Request(worker::Request::new_with_init(&url, &init)?)
-            .send()
-            .await?;
+        let outgoing = super::fetch::request(
+            "POST",
+            &format!("{}/check-vat-number", self.base),
+            &[
+                ("content-type", "application/json"),
+                ("accept", "application/json"),
+            ],
+            &request.body().to_string(),
+        )?;
+        let mut response = Fetch::Request(outgoing).send().await?;
         Ok((response.status_code(), response.bytes().await?))
     }
 }

@@ -8,19 +8,16 @@
 //! shapes are matched (`Sts` or `Sts/Cd`, `Dbtr/Nm` or `Dbtr/Pty/Nm`,
 //! `TxDtls/Amt` or `TxDtls/AmtDtls/TxAmt/Amt`).
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
-use rust_decimal::Decimal;
 
 use super::key::{self, Draft, KeyBasis};
 use super::{
     bank_reference, currency_code, iso_date, non_empty, BankEntry, Direction, EntryPosition,
-    Format, Statement, StatementError,
+    Format, StatedAmount, Statement, StatementError,
 };
 
 /// ISO 20022 namespaces are this followed by the message, e.g.
@@ -757,25 +754,16 @@ fn amount(
     raw: Option<&RawAmount>,
     at: EntryPosition,
     path: AmountPath,
-) -> Result<(Decimal, String), StatementError> {
+) -> Result<(StatedAmount, String), StatementError> {
     let raw = raw.ok_or(StatementError::MissingElement {
         at,
         element: path.amount,
     })?;
-    let value = raw.value.trim();
-    let well_formed = value.split('.').count() <= 2
-        && value
-            .split('.')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
-    let amount = well_formed
-        .then(|| Decimal::from_str(value).ok())
-        .flatten()
-        .filter(|amount| *amount > Decimal::ZERO)
-        .ok_or_else(|| StatementError::BadAmount {
-            at,
-            element: path.amount,
-            value: raw.value.clone(),
-        })?;
+    let amount = StatedAmount::parse(raw.value.trim()).map_err(|_| StatementError::BadAmount {
+        at,
+        element: path.amount,
+        value: raw.value.clone(),
+    })?;
     let currency = match raw.currency.as_deref() {
         None => {
             return Err(StatementError::MissingElement {

@@ -11,15 +11,13 @@
 use std::iter::Peekable;
 use std::ops::RangeInclusive;
 use std::str::Chars;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use super::key::{self, Draft, KeyBasis};
 use super::{
-    bank_reference, currency_code, iso_date, non_empty, BankEntry, Direction, Format, Statement,
-    StatementError,
+    bank_reference, currency_code, iso_date, non_empty, BankEntry, Direction, Format, StatedAmount,
+    Statement, StatementError,
 };
 
 /// The columns a row must have.
@@ -106,7 +104,7 @@ fn row(record: Record) -> Result<Draft, StatementError> {
         value: date.to_owned(),
     })?;
     let signed = required(1, "amount")?;
-    let signed_amount = amount(signed).map_err(|reason| StatementError::CsvBadAmount {
+    let (direction, amount) = amount(signed).map_err(|reason| StatementError::CsvBadAmount {
         line,
         value: signed.to_owned(),
         reason,
@@ -116,11 +114,6 @@ fn row(record: Record) -> Result<Draft, StatementError> {
         line,
         value: currency.to_owned(),
     })?;
-    let direction = if signed_amount.is_sign_negative() {
-        Direction::Debit
-    } else {
-        Direction::Credit
-    };
     let bank_reference = bank_reference(&fields[5]);
     let basis = bank_reference
         .clone()
@@ -129,7 +122,7 @@ fn row(record: Record) -> Result<Draft, StatementError> {
         entry: BankEntry {
             index: 0,
             booking_date: Some(booking_date),
-            amount: signed_amount.abs(),
+            amount,
             currency,
             direction,
             reversal: false,
@@ -295,8 +288,9 @@ fn date_of(value: &str) -> Option<NaiveDate> {
 const NOT_A_NUMBER: &str = "not a number";
 
 /// A signed, non-zero amount with a decimal point or comma: "1.234,56",
-/// "1,234.56", "25,00", "-25.00", "1'234.50", "1 234,50".
-fn amount(value: &str) -> Result<Decimal, &'static str> {
+/// "1,234.56", "25,00", "-25.00", "1'234.50", "1 234,50". Negative is a
+/// debit.
+fn amount(value: &str) -> Result<(Direction, StatedAmount), &'static str> {
     let value = value.trim();
     let (negative, unsigned) = match value.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -353,11 +347,12 @@ fn amount(value: &str) -> Result<Decimal, &'static str> {
     } else {
         format!("{integer}.{fraction}")
     };
-    let magnitude = Decimal::from_str(&plain).map_err(|_| "too large")?;
-    if magnitude.is_zero() {
-        return Err("zero is not a movement");
-    }
-    Ok(if negative { -magnitude } else { magnitude })
+    let direction = if negative {
+        Direction::Debit
+    } else {
+        Direction::Credit
+    };
+    Ok((direction, StatedAmount::parse(&plain)?))
 }
 
 /// Digits with `separator` between groups of three (the first group one to
@@ -381,22 +376,36 @@ fn grouped(digits: &str, separator: char) -> Result<String, &'static str> {
 mod tests {
     use super::*;
 
-    fn dec(value: &str) -> Decimal {
-        Decimal::from_str(value).unwrap()
+    fn dec(value: &str) -> Result<(Direction, StatedAmount), &'static str> {
+        Ok((Direction::Credit, StatedAmount::parse(value).unwrap()))
+    }
+
+    fn debit(value: &str) -> Result<(Direction, StatedAmount), &'static str> {
+        Ok((Direction::Debit, StatedAmount::parse(value).unwrap()))
     }
 
     #[test]
     fn amounts_in_local_habits_are_read_as_the_same_number() {
-        assert_eq!(amount("1.234,56"), Ok(dec("1234.56")));
-        assert_eq!(amount("1,234.56"), Ok(dec("1234.56")));
-        assert_eq!(amount("25,00"), Ok(dec("25.00")));
-        assert_eq!(amount("-25.00"), Ok(dec("-25.00")));
-        assert_eq!(amount("+7"), Ok(dec("7")));
-        assert_eq!(amount("1.234.567,8"), Ok(dec("1234567.8")));
-        assert_eq!(amount("1'234.50"), Ok(dec("1234.50")));
-        assert_eq!(amount("1 234,50"), Ok(dec("1234.50")));
-        assert_eq!(amount("0,125"), Ok(dec("0.125")));
-        assert_eq!(amount("12345,678"), Ok(dec("12345.678")));
+        assert_eq!(amount("1.234,56"), dec("1234.56"));
+        assert_eq!(amount("1,234.56"), dec("1234.56"));
+        assert_eq!(amount("25,00"), dec("25.00"));
+        assert_eq!(amount("-25.00"), debit("25.00"));
+        assert_eq!(amount("+7"), dec("7"));
+        assert_eq!(amount("1.234.567,8"), dec("1234567.8"));
+        assert_eq!(amount("1'234.50"), dec("1234.50"));
+        assert_eq!(amount("1 234,50"), dec("1234.50"));
+        assert_eq!(amount("0,125"), dec("0.125"));
+        assert_eq!(amount("12345,678"), dec("12345.678"));
+    }
+
+    #[test]
+    fn zero_and_amounts_beyond_2_to_the_96_are_refused_saying_why() {
+        assert_eq!(amount("-0,00"), Err("zero is not a movement"));
+        assert_eq!(
+            amount("79228162514264337593543950335"),
+            dec("79228162514264337593543950335")
+        );
+        assert_eq!(amount("79228162514264337593543950336"), Err("too large"));
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub(super) fn fingerprint(entry: &BankEntry) -> String {
             .map(|date| date.to_string())
             .unwrap_or_default(),
         entry.direction.as_str(),
-        entry.amount.normalize().to_string(),
+        entry.amount.normalized().to_string(),
         entry.currency,
         entry.reversal,
         entry.structured_references,

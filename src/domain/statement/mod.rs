@@ -10,6 +10,7 @@
 //! Every entry carries an idempotency key that stays the same when the same
 //! file, or an overlapping one, is imported again (see `key.rs`).
 
+mod amount;
 mod camt;
 mod csv;
 mod key;
@@ -20,8 +21,8 @@ mod tests;
 use std::fmt;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
+pub use amount::StatedAmount;
 pub use camt::parse_camt;
 pub use csv::parse_csv;
 
@@ -58,8 +59,8 @@ pub struct BankEntry {
     /// 0-based position in the file, for the report.
     pub index: usize,
     pub booking_date: Option<NaiveDate>,
-    /// Always greater than zero; the sign is in `direction`.
-    pub amount: Decimal,
+    /// As the file states it, greater than zero; the sign is in `direction`.
+    pub amount: StatedAmount,
     /// ISO 4217, upper case, e.g. "EUR".
     pub currency: String,
     pub direction: Direction,

@@ -214,7 +214,7 @@ fn the_version_2_batch_amount_comes_from_the_transaction_amount_not_the_instruct
         ..Ntry::credit("75.00")
     };
     let statement = parse(Version::V2, &[batch]);
-    let amounts: Vec<_> = statement.entries.iter().map(|e| e.amount).collect();
+    let amounts: Vec<_> = statement.entries.iter().map(|e| e.amount.clone()).collect();
     assert_eq!(amounts, [dec("30.00"), dec("45.00")]);
 }
 

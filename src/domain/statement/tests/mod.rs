@@ -7,12 +7,10 @@ mod keys;
 mod robustness;
 mod samples;
 
-use std::str::FromStr;
+use super::StatedAmount;
 
-use rust_decimal::Decimal;
-
-pub(super) fn dec(value: &str) -> Decimal {
-    Decimal::from_str(value).unwrap()
+pub(super) fn dec(value: &str) -> StatedAmount {
+    StatedAmount::parse(value).unwrap()
 }
 
 /// A sample file from `tests/fixtures/camt/`.

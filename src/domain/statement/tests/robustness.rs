@@ -94,7 +94,7 @@ proptest! {
             let text = format!("2024-05-02;\"{amount}\";EUR;;;\n");
             let statement = parse_csv(text.as_bytes()).unwrap();
             let entry = &statement.entries[0];
-            prop_assert_eq!(entry.amount, dec(&plain), "{}", amount);
+            prop_assert_eq!(&entry.amount, & dec(&plain), "{}", amount);
             let direction = if negative { Direction::Debit } else { Direction::Credit };
             prop_assert_eq!(entry.direction, direction);
         }

@@ -46,7 +46,11 @@ fn every_sample_file_parses_except_the_wrong_one() {
         } else {
             let statement = result.unwrap_or_else(|error| panic!("{name}: {error}"));
             for entry in &statement.entries {
-                assert!(entry.amount > dec("0"), "{name}: {entry:?}");
+                let written = entry.amount.to_string();
+                assert!(
+                    written.bytes().any(|b| (b'1'..=b'9').contains(&b)),
+                    "{name}: {entry:?}"
+                );
                 assert_eq!(entry.currency.len(), 3, "{name}: {entry:?}");
             }
         }
@@ -109,12 +113,12 @@ fn a_file_with_two_statements_gives_the_entries_of_both() {
     let entries = &statement.entries;
     assert_eq!(entries.len(), 2);
     assert_eq!(
-        (entries[0].amount, entries[0].direction),
+        (entries[0].amount.clone(), entries[0].direction),
         (dec("8.85"), Direction::Credit)
     );
     assert_eq!(entries[0].remittance_text, ["Transaction Description 1"]);
     assert_eq!(
-        (entries[1].amount, entries[1].direction),
+        (entries[1].amount.clone(), entries[1].direction),
         (dec("7.00"), Direction::Debit)
     );
     assert_eq!(entries[1].remittance_text, ["Transaction Description 2"]);
@@ -140,7 +144,7 @@ fn v3_uses_the_booked_amount_not_the_lone_transactions_amount() {
     };
     // Ntry/Amt is 8.85 EUR; its only TxDtls says 105.750 EUR.
     assert_eq!(
-        (entry.amount, entry.currency.as_str()),
+        (entry.amount.clone(), entry.currency.as_str()),
         (dec("8.85"), "EUR")
     );
     assert!(!entry.reversal, "RvslInd is absent");
@@ -157,7 +161,7 @@ fn v4_keeps_the_booked_euros_although_the_transaction_says_zero_kronor() {
     assert_eq!(statement.message.as_deref(), Some("camt.053.001.04"));
     let entry = &statement.entries[0];
     assert_eq!(
-        (entry.amount, entry.currency.as_str()),
+        (entry.amount.clone(), entry.currency.as_str()),
         (dec("8.85"), "EUR")
     );
     assert_eq!(
@@ -198,7 +202,7 @@ fn a_notification_without_booking_date_or_reference_is_still_read() {
     };
     assert_eq!(entry.booking_date, None);
     assert_eq!(
-        (entry.amount, entry.currency.as_str()),
+        (entry.amount.clone(), entry.currency.as_str()),
         (dec("200000"), "SEK")
     );
     assert_eq!(entry.direction, Direction::Debit);
@@ -213,7 +217,7 @@ fn transactions_without_amounts_stay_one_entry_with_all_their_references() {
         panic!("{:?}", statement.entries);
     };
     assert_eq!(
-        (entry.amount, entry.currency.as_str()),
+        (entry.amount.clone(), entry.currency.as_str()),
         (dec("200000"), "SEK")
     );
     assert_eq!(entry.booking_date, date(2007, 10, 18), "from BookgDt/DtTm");
@@ -248,7 +252,7 @@ fn a_batch_notification_is_split_into_its_transactions() {
         assert_eq!(statement.message.as_deref(), Some(message));
         let entries = &statement.entries;
         assert_eq!(entries.len(), 3, "{name}");
-        let amounts: Vec<_> = entries.iter().map(|e| e.amount).collect();
+        let amounts: Vec<_> = entries.iter().map(|e| e.amount.clone()).collect();
         assert_eq!(amounts, [dec("3.1"), dec("3.2"), dec("3.2")], "{name}");
         for (i, entry) in entries.iter().enumerate() {
             assert_eq!(entry.index, i);
