@@ -82,13 +82,13 @@ LICENSE_SIGNING_KEY=070707070707070707070707070707070707070707070707070707070707
 SUPPORT_DESK_EMAIL=desk@timeandspace.test
 VARS
 
-npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
+scripts/wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
   || { cat "$state/migrations.log"; exit 1; }
 
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
 config=$(scripts/local-config.sh "browser-$$" 1000000)
-setsid npx wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$state/d1" --env-file "$state/browser.vars" --log-level warn \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 wrangler_pid=$!

@@ -71,13 +71,13 @@ VARS
 
 # `--log-level log` keeps the Worker's own log lines (one JSON line per
 # request), which tests/e2e/observability.rs reads from wrangler.log.
-npx wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
+scripts/wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
   || { cat "$state/migrations.log"; exit 1; }
 
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
 config=$(scripts/local-config.sh "e2e-$$" 1000000)
-setsid npx wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level log --test-scheduled \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pids+=($!)
