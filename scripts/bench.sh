@@ -105,8 +105,7 @@ SELLER_POSTAL_CODE=1231
 SELLER_CITY=Ljubljana
 SELLER_VAT_ID=SI12345678
 VARS
-scripts/wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
-  || { cat "$state/migrations.log" >&2; die "applying the migrations failed"; }
+scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log" >&2; die "applying the migrations failed"; }
 # The floor's table, in the bench's own database only.
 scripts/wrangler d1 execute DB --local --persist-to "$state/d1" \
   --command "CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, at TEXT NOT NULL)" > "$state/floor.log" 2>&1 \

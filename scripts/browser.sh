@@ -82,8 +82,7 @@ LICENSE_SIGNING_KEY=070707070707070707070707070707070707070707070707070707070707
 SUPPORT_DESK_EMAIL=desk@timeandspace.test
 VARS
 
-scripts/wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
-  || { cat "$state/migrations.log"; exit 1; }
+scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log"; exit 1; }
 
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.

@@ -153,8 +153,7 @@ for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
 pids=()
 port=$(free_port)
 inspector_port=$(free_port)
-scripts/wrangler d1 migrations apply DB --local --persist-to "$work/d1-flood" > "$work/migrations.log" 2>&1 \
-  || { cat "$work/migrations.log"; fail "the migrations did not apply"; }
+scripts/migrate-local.sh "$work/d1-flood" "$work/migrations.log" || { cat "$work/migrations.log"; fail "the migrations did not apply"; }
 setsid scripts/wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$work/d1-flood" --env-file "$work/deploy.vars" --log-level warn \
   --show-interactive-dev-session=false > "$work/wrangler-flood.log" 2>&1 &

@@ -71,8 +71,7 @@ VARS
 
 # `--log-level log` keeps the Worker's own log lines (one JSON line per
 # request), which tests/e2e/observability.rs reads from wrangler.log.
-scripts/wrangler d1 migrations apply DB --local --persist-to "$state/d1" > "$state/migrations.log" 2>&1 \
-  || { cat "$state/migrations.log"; exit 1; }
+scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log"; exit 1; }
 
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
