@@ -107,7 +107,7 @@ SELLER_VAT_ID=SI12345678
 VARS
 scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log" >&2; die "applying the migrations failed"; }
 # The floor's table, in the bench's own database only.
-npx wrangler d1 execute DB --local --persist-to "$state/d1" \
+scripts/wrangler d1 execute DB --local --persist-to "$state/d1" \
   --command "CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, at TEXT NOT NULL)" > "$state/floor.log" 2>&1 \
   || { cat "$state/floor.log" >&2; die "creating the floor's table failed"; }
 
@@ -117,7 +117,7 @@ launched=$(usec)
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
 config=$(scripts/local-config.sh "bench-$$" 1000000)
-setsid npx wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$state/d1" \
+setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$state/d1" \
   --env-file "$state/bench.vars" --log-level warn --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pid=$!
 while :; do
@@ -170,7 +170,7 @@ say "| bundle | bytes |" "|---|---|"
 say "| WASM, raw | $raw |" "| WASM, gzip -9 | $gzipped |"
 say "" "## Start-up" ""
 say "| measurement | ms | what the number includes |" "|---|---|---|"
-say "| start-up: launch → first 200 from GET /healthz | $startup_ms | Wall clock from launching \`npx wrangler dev\` to the first 200 answer, polling every 0.1 s (so up to 0.1 s late). Includes npx resolving wrangler, wrangler's own start (config, bundling the shim, starting workerd with the local D1, queues and assets), loading the Worker and its WASM, and the first request itself. |"
+say "| start-up: launch → first 200 from GET /healthz | $startup_ms | Wall clock from launching \`scripts/wrangler dev\` to the first 200 answer, polling every 0.1 s (so up to 0.1 s late). Includes wrangler's own start (config, bundling the shim, starting workerd with the local D1, queues and assets), loading the Worker and its WASM, and the first request itself. |"
 say "| of which: until the port accepted the first request | $accepting_ms | The start-up minus the next row; the poll before it was refused. |"
 say "| first GET /healthz (cold) | $cold_healthz_ms | curl's time_total of that first successful request alone: connect, everything wrangler and workerd still did before the Worker answered, and the Worker's first invocation. No D1. |"
 say "| GET /healthz, warm | $warm_healthz_ms | Median of the next 20 sequential requests, a new connection each. |"

@@ -87,7 +87,7 @@ scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/mi
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
 config=$(scripts/local-config.sh "browser-$$" 1000000)
-setsid npx wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$state/d1" --env-file "$state/browser.vars" --log-level warn \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 wrangler_pid=$!

@@ -81,7 +81,7 @@ scripts/deploy-check.sh --config "$work/wrangler.toml" --vars "$work/wrong.vars"
 echo "config-test: a complete configuration passes; a secret among the variables and a loopback base URL do not"
 
 # --- 2. the bundle, as wrangler would upload it -------------------------------
-npx wrangler deploy --dry-run --outdir "$work/upload" > "$work/dry-run.txt" 2>&1 \
+scripts/wrangler deploy --dry-run --outdir "$work/upload" > "$work/dry-run.txt" 2>&1 \
   || { cat "$work/dry-run.txt"; fail "wrangler deploy --dry-run failed"; }
 sizes=$(sed -n 's/.*Total Upload: \([0-9.]*\) KiB \/ gzip: \([0-9.]*\) KiB.*/\1 \2/p' "$work/dry-run.txt")
 [ -n "$sizes" ] || { cat "$work/dry-run.txt"; fail "wrangler printed no upload size"; }
@@ -99,7 +99,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 port=$(free_port)
 inspector_port=$(free_port)
 : > "$work/empty.vars"
-setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$work/d1" --env-file "$work/empty.vars" --log-level warn \
   --show-interactive-dev-session=false > "$work/wrangler.log" 2>&1 &
 pids+=($!)
@@ -129,7 +129,7 @@ pids=()
 port=$(free_port)
 inspector_port=$(free_port)
 sed 's/^BANK_IBAN=.*/BANK_IBAN=SI56 1910 0000 0123 439/' "$work/deploy.vars" > "$work/bad-iban.vars"
-setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$work/d1" --env-file "$work/bad-iban.vars" --log-level warn \
   --show-interactive-dev-session=false > "$work/wrangler-iban.log" 2>&1 &
 pids+=($!)
@@ -154,7 +154,7 @@ pids=()
 port=$(free_port)
 inspector_port=$(free_port)
 scripts/migrate-local.sh "$work/d1-flood" "$work/migrations.log" || { cat "$work/migrations.log"; fail "the migrations did not apply"; }
-setsid npx wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$work/d1-flood" --env-file "$work/deploy.vars" --log-level warn \
   --show-interactive-dev-session=false > "$work/wrangler-flood.log" 2>&1 &
 pids+=($!)

@@ -39,8 +39,8 @@ if [ "$mode" != check ]; then
   echo '[]' > "$secrets_json"
 elif [ -n "$secrets" ]; then
   cp "$secrets" "$secrets_json"
-elif ! npx wrangler secret list --format json --config "$config" > "$secrets_json" 2> "$secrets_json.err"; then
-  echo "deploy-check: cannot list the Worker's secrets (not logged in, or no Worker yet: \`npx wrangler secret put\` creates it); counting none:" >&2
+elif ! scripts/wrangler secret list --format json --config "$config" > "$secrets_json" 2> "$secrets_json.err"; then
+  echo "deploy-check: cannot list the Worker's secrets (not logged in, or no Worker yet: \`scripts/wrangler secret put\` creates it); counting none:" >&2
   sed 's/^/  /' "$secrets_json.err" >&2
   echo '[]' > "$secrets_json"
 fi
@@ -138,14 +138,14 @@ problems = []
 for name in worker_required + production_required:
     kind, meaning = why.get(name, (VAR, "required by src/worker/config.rs"))
     if not present(name):
-        where = f"`npx wrangler secret put {name}`" if kind == SECRET else vars_path
+        where = f"`scripts/wrangler secret put {name}`" if kind == SECRET else vars_path
         problems.append(f"{name} ({kind}: {where}): {meaning}")
 
 # Emails go through the HTTP API's key or a send_email binding named EMAIL.
 email_binding = any(b.get("name") == "EMAIL" for b in config.get("send_email", []))
 if "EMAIL_API_KEY" not in secret_names and not email_binding:
     problems.append(
-        "EMAIL_API_KEY (secret: `npx wrangler secret put EMAIL_API_KEY`), or a "
+        "EMAIL_API_KEY (secret: `scripts/wrangler secret put EMAIL_API_KEY`), or a "
         "[[send_email]] binding named EMAIL in wrangler.toml: without either no email leaves"
     )
 
@@ -155,11 +155,11 @@ if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
     database_id
 ) <= {"0", "-"}:
     problems.append(
-        f"database_id ({config_path}: [[d1_databases]] DB): the id `npx wrangler d1 create spica-portal` printed"
+        f"database_id ({config_path}: [[d1_databases]] DB): the id `scripts/wrangler d1 create spica-portal` printed"
     )
 
 for name in sorted(set(production_vars) & SECRET_NAMES):
-    problems.append(f"{name} is a secret: `npx wrangler secret put {name}`, not {vars_path}")
+    problems.append(f"{name} is a secret: `scripts/wrangler secret put {name}`, not {vars_path}")
 
 base = production_vars.get("PUBLIC_BASE_URL") or toml_vars.get("PUBLIC_BASE_URL") or ""
 if base and not re.match(r"https://(?!(localhost|127\.|\[::1\]|0\.0\.0\.0))[^/]+/?$", base):

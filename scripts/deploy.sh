@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deploy-check.sh
 scripts/build.sh
-npx wrangler d1 migrations apply DB --remote
+scripts/wrangler d1 migrations apply DB --remote
 vars=()
 while IFS= read -r -d '' pair; do
   vars+=(--var "$pair")
 done < <(scripts/deploy-check.sh --print-vars)
-npx wrangler deploy "${vars[@]}"
+scripts/wrangler deploy "${vars[@]}"

@@ -18,7 +18,7 @@ for name in $(scripts/deploy-check.sh --worker-required); do
 done
 [ ${#added[@]} -eq 0 ] || echo "dev: added to .dev.vars from .dev.vars.example: ${added[*]}"
 
-npx wrangler d1 migrations apply DB --local --persist-to "$STATE_DIR"
+scripts/wrangler d1 migrations apply DB --local --persist-to "$STATE_DIR"
 
 # Links in emails must reach this instance: a second instance on another port
 # keeps the default origin only if .dev.vars does not name one of its own.
@@ -29,4 +29,4 @@ if [ -z "$base" ] || [ "$base" = "http://127.0.0.1:8787" ]; then
 fi
 
 echo "dev: serving http://127.0.0.1:$PORT (state in $STATE_DIR; staff token: STAFF_TOKEN in .dev.vars)"
-exec npx wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" --test-scheduled "${extra[@]}"
+exec scripts/wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" --test-scheduled "${extra[@]}"

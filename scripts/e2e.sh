@@ -76,7 +76,7 @@ scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/mi
 # The committed configuration with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
 config=$(scripts/local-config.sh "e2e-$$" 1000000)
-setsid npx wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level log --test-scheduled \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pids+=($!)

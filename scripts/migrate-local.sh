@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$1 log=$2
-apply() { npx wrangler d1 migrations apply DB --local --persist-to "$dir" > "$log" 2>&1; }
+apply() { scripts/wrangler d1 migrations apply DB --local --persist-to "$dir" > "$log" 2>&1; }
 if apply; then exit 0; fi
 if grep -q 'false == true' "$log"; then
   echo "migrate-local: the local runtime's assertion; applying again to an empty folder" >&2
