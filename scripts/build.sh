@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the release bundle into build/: the WASM module, its JavaScript glue
-# and the shim that wrangler serves. Uses the local wasm-bindgen, wasm-opt and
-# esbuild, so worker-build downloads nothing.
+# Builds the release bundles of the two Workers (README: Bundle size): the
+# front (feature `front`) into build/, the desk (feature `desk`) into
+# build-desk/, each its WASM module, JavaScript glue and the shim that
+# wrangler serves. Uses the local wasm-bindgen, wasm-opt and esbuild, so
+# worker-build downloads nothing.
 #
 # worker-build keeps the WASM name section (function names in panic stack
 # traces): some 300 KB raw, 80 KB gzipped, a seventh of the upload. The
@@ -10,22 +12,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-WASM_BINDGEN_BIN=wasm-bindgen \
-WASM_OPT_BIN="$PWD/node_modules/.bin/wasm-opt" \
-ESBUILD_BIN="$PWD/node_modules/.bin/esbuild" \
-  worker-build --release
+export WASM_BINDGEN_BIN=wasm-bindgen
+export WASM_OPT_BIN="$PWD/node_modules/.bin/wasm-opt"
+export ESBUILD_BIN="$PWD/node_modules/.bin/esbuild"
+worker-build --release --out-dir build --no-default-features --features front
+worker-build --release --out-dir build-desk --no-default-features --features desk
 
 if [ "${WASM_NAMES:-}" != keep ]; then
   # Custom sections may be dropped without changing the module (WebAssembly
   # core spec, 5.5.3); only the one named "name" is.
-  python3 - build/index_bg.wasm <<'PYTHON'
+  python3 - build/index_bg.wasm build-desk/index_bg.wasm <<'PYTHON'
 import sys
 
-path = sys.argv[1]
-data = open(path, "rb").read()
 
-
-def uleb(pos):
+def uleb(data, pos):
     value, shift = 0, 0
     while True:
         byte = data[pos]
@@ -36,16 +36,18 @@ def uleb(pos):
             return value, pos
 
 
-kept, pos = bytearray(data[:8]), 8
-while pos < len(data):
-    start, section_id = pos, data[pos]
-    size, body = uleb(pos + 1)
-    pos = body + size
-    if section_id == 0:
-        name_length, name_start = uleb(body)
-        if data[name_start:name_start + name_length] == b"name":
-            continue
-    kept += data[start:pos]
-open(path, "wb").write(kept)
+for path in sys.argv[1:]:
+    data = open(path, "rb").read()
+    kept, pos = bytearray(data[:8]), 8
+    while pos < len(data):
+        start, section_id = pos, data[pos]
+        size, body = uleb(data, pos + 1)
+        pos = body + size
+        if section_id == 0:
+            name_length, name_start = uleb(data, body)
+            if data[name_start:name_start + name_length] == b"name":
+                continue
+        kept += data[start:pos]
+    open(path, "wb").write(kept)
 PYTHON
 fi

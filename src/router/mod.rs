@@ -17,7 +17,7 @@ pub mod table;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use table::facts;
-pub use table::{pattern_matches, segments, Route, Surface};
+pub use table::{pattern_matches, segments, Audience, Route, Surface};
 
 use crate::app::{
     Access, AccessError, AccessKeys, App, AppError, Caller, Credentials, FloodLimit,

@@ -45,6 +45,36 @@ pub enum Surface {
     Page,
 }
 
+/// Which Worker serves a path. Spica's staff (the desk's pages and the
+/// staff's API) have one, everyone else (the public, customers, partners,
+/// the payment provider) the other, which hands the desk's requests on to it
+/// unread through the service binding `DESK`: each WASM then carries only its
+/// audience's handlers and pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Front,
+    Desk,
+}
+
+impl Audience {
+    pub fn of(path: &str) -> Self {
+        let desk = path == "/desk" || path.starts_with("/desk/") || path.starts_with("/api/staff/");
+        if desk {
+            Self::Desk
+        } else {
+            Self::Front
+        }
+    }
+
+    /// Whether this build has the audience's routes.
+    pub fn served_here(self) -> bool {
+        match self {
+            Self::Front => cfg!(feature = "front"),
+            Self::Desk => cfg!(feature = "desk"),
+        }
+    }
+}
+
 /// One row of the table. `H` is the handler; [`facts`] gives the rows
 /// without it.
 #[derive(Clone)]
@@ -210,10 +240,21 @@ impl PaymentProvider for Unconfigured {
     }
 }
 
-/// The rows, each with its handler.
+/// The rows, each with its handler: those of the audiences this build
+/// serves (both natively; one in each of the two Workers, see [`Audience`]).
 pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
-    use crate::app::ClaimAction;
-    use incidents::SessionCall;
+    #[allow(unused_mut)]
+    let mut rows = Vec::new();
+    #[cfg(feature = "front")]
+    rows.extend(front_rows());
+    #[cfg(feature = "desk")]
+    rows.extend(desk_rows());
+    rows
+}
+
+/// The rows of the public, the customers and partners: the front Worker's.
+#[cfg(feature = "front")]
+fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
     vec![
         // ---- public: health, the contract, registration, sign-in -------------
         api(Get, "/healthz", PUBLIC, |c| Box::pin(api::health(c)))
@@ -407,6 +448,250 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             |c| Box::pin(organisations::withdraw(c.app, c.caller, c.param(0), c.now)),
         )
         .answers::<organisations::InvitationAnswer>(200, "Withdrawn"),
+        // ---- partners' API -----------------------------------------------------
+        api(Post, "/api/partner/activations", TECHNICIAN, |c| {
+            Box::pin(licensing::activate(
+                c.app, c.request, c.caller, true, c.now, c.entropy,
+            ))
+        })
+        .answers::<licensing::ActivationAnswer>(201, "Activated: a seat is taken")
+        .answers::<licensing::ActivationAnswer>(200, "This installation was active already: its activation and code, no second seat"),
+        api(
+            Delete,
+            "/api/partner/activations/{activation_id}",
+            TECHNICIAN,
+            |c| {
+                Box::pin(licensing::deactivate(
+                    c.app,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        )
+        .answers::<licensing::ActivationAnswer>(200, "Deactivated: the seat is free"),
+        api(Get, "/api/partner/sups-subscriptions", RESELLER, |c| {
+            Box::pin(licensing::partner_subscriptions(c.app, c.caller, c.now))
+        })
+        .answers::<licensing::PartnerSubscriptionsAnswer>(200, "The SUPS subscriptions the partner sold"),
+        api(Post, "/api/partner/sups-subscriptions", RESELLER, |c| {
+            Box::pin(licensing::sell_sups(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
+        })
+        .answers::<crate::app::SupsSold>(201, "Sold: the coverage created or extended (an end user not yet registered is registered and emailed)"),
+        api(Get, "/api/partner/licenses", PARTNER, |c| {
+            Box::pin(licensing::partner_licenses(c.app, c.caller))
+        })
+        .answers::<licensing::PartnerLicensesAnswer>(200, "The licenses assigned to the partner"),
+        api(Get, "/api/partner/statements/{month}", RESELLER, |c| {
+            Box::pin(licensing::partner_statement(c.app, c.caller, c.param(0)))
+        })
+        .answers::<licensing::StatementAnswer>(200, "The month's fees, prorated by days of coverage"),
+        // ---- public pages ------------------------------------------------------
+        page(Get, "/", PUBLIC, |_| {
+            Box::pin(async { Ok(web::home().into()) })
+        }),
+        page(Get, "/terms", PUBLIC, |_| {
+            Box::pin(async { Ok(web::terms().into()) })
+        }),
+        page(Get, "/privacy", PUBLIC, |c| {
+            Box::pin(async { Ok(web::privacy_page(&c.app.config.retention).into()) })
+        }),
+        page(Get, "/register", PUBLIC, |c| {
+            Box::pin(web::register_form_page(c.request))
+        }),
+        page(Post, "/register", PUBLIC, |c| {
+            Box::pin(web::register_page(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/registered", PUBLIC, |_| {
+            Box::pin(async { Ok(web::registered_page().into()) })
+        }),
+        page(Get, "/verify", PUBLIC, |c| {
+            Box::pin(async { Ok(web::verify_page(c.request).into()) })
+        }),
+        page(Post, "/verify", PUBLIC, |c| {
+            Box::pin(web::verify_form(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/sign-in", PUBLIC, |c| {
+            Box::pin(async { Ok(web::sign_in_page(c.request).into()) })
+        }),
+        page(Post, "/sign-in", PUBLIC, |c| {
+            Box::pin(web::sign_in_form(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Post, "/sign-out", PUBLIC, |c| {
+            Box::pin(web::sign_out(c.app, c.request, c.now))
+        }),
+        page(Get, "/support-requested", PUBLIC, |_| {
+            Box::pin(async { Ok(web::support_requested_page().into()) })
+        }),
+        page(Get, "/invitation", PUBLIC, |c| {
+            Box::pin(web::invitation_page(c.app, c.request, c.now))
+        }),
+        page(Post, "/invitation", PUBLIC, |c| {
+            Box::pin(web::accept_invitation(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/confirm-join", PUBLIC, |c| {
+            Box::pin(async { Ok(web::confirm_join_page(c.request).into()) })
+        }),
+        page(Post, "/confirm-join", PUBLIC, |c| {
+            Box::pin(web::confirm_join(c.app, c.request, c.now))
+        }),
+        page(Get, "/confirm-email", PUBLIC, |c| {
+            Box::pin(async { Ok(web::confirm_email_page(c.request).into()) })
+        }),
+        page(Post, "/confirm-email", PUBLIC, |c| {
+            Box::pin(web::confirm_email(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/confirm-erasure", PUBLIC, |c| {
+            Box::pin(async { Ok(web::confirm_erasure_page(c.request).into()) })
+        }),
+        page(Post, "/confirm-erasure", PUBLIC, |c| {
+            Box::pin(web::confirm_erasure(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/news", PUBLIC, |c| Box::pin(web::news(c.app))),
+        page(Get, "/news/{bulletin_id}", PUBLIC, |c| {
+            Box::pin(web::news_item(c.app, c.param(0)))
+        }),
+        page(Get, "/unsubscribe", PUBLIC, |c| {
+            Box::pin(async { Ok(web::unsubscribe_page(c.request)) })
+        }),
+        page(Post, "/unsubscribe", PUBLIC, |c| {
+            Box::pin(web::unsubscribe(c.app, c.request))
+        })
+        .posted_by_mail_clients(),
+        // ---- the customer's pages ----------------------------------------------
+        page(Get, "/portal", CUSTOMER, |c| {
+            Box::pin(web::portal(c.app, c.caller, c.now))
+        }),
+        page(Get, "/portal/coupons", CUSTOMER, |c| {
+            Box::pin(web::coupons_page(c.app, c.caller, c.now))
+        }),
+        page(Post, "/portal/coupons", CUSTOMER, |c| {
+            Box::pin(web::order_coupons(
+                c.app, c.provider, c.request, c.caller, c.now, c.entropy,
+            ))
+        }),
+        page(Get, "/portal/orders/{order_id}", CUSTOMER, |c| {
+            Box::pin(web::order_page(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                c.now,
+            ))
+        }),
+        page(Get, "/support", CUSTOMER, |_| {
+            Box::pin(async { web::support_page() })
+        }),
+        page(Post, "/support", CUSTOMER, |c| {
+            Box::pin(web::request_support(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
+        }),
+        page(Get, "/portal/incidents/{incident_id}", CUSTOMER, |c| {
+            Box::pin(web::incident_page(c.app, c.caller, c.param(0)))
+        }),
+        page(
+            Post,
+            "/portal/incidents/{incident_id}/messages",
+            CUSTOMER,
+            |c| {
+                Box::pin(web::customer_message(
+                    c.app,
+                    c.request,
+                    c.caller,
+                    c.param(0),
+                    c.now,
+                    c.entropy,
+                ))
+            },
+        ),
+        page(Get, "/portal/activate", CUSTOMER, |_| {
+            Box::pin(async { web::activate_page() })
+        }),
+        page(Post, "/portal/activate", CUSTOMER, |c| {
+            Box::pin(web::activate(c.app, c.request, c.caller, c.now, c.entropy))
+        }),
+        page(
+            Get,
+            "/portal/activations/{activation_id}/license-file",
+            CUSTOMER,
+            |c| Box::pin(web::license_file(c.app, c.caller, c.param(0), c.now)),
+        ),
+        page(Get, "/portal/contacts", CUSTOMER, |c| {
+            Box::pin(web::contacts_page(c.app, c.caller, c.now))
+        }),
+        page(Post, "/portal/contacts", CUSTOMER, |c| {
+            Box::pin(web::invite_contact(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
+        }),
+        page(
+            Post,
+            "/portal/contacts/{contact_id}/remove",
+            CUSTOMER,
+            |c| Box::pin(web::remove_contact(c.app, c.caller, c.param(0), c.now)),
+        ),
+        page(
+            Post,
+            "/portal/invitations/{invitation_id}/withdraw",
+            CUSTOMER,
+            |c| Box::pin(web::withdraw_invitation(c.app, c.caller, c.param(0), c.now)),
+        ),
+        page(Get, "/portal/profile", CUSTOMER, |c| {
+            Box::pin(web::profile_page(c.app, c.caller))
+        }),
+        page(Post, "/portal/profile", CUSTOMER, |c| {
+            Box::pin(async move {
+                let p = c.principal().await?;
+                web::save_profile(c.app, c.request, &p, c.now, c.entropy).await
+            })
+        }),
+        page(Get, "/portal/export", CUSTOMER, |c| {
+            Box::pin(web::export(c.app, c.caller, c.now))
+        }),
+        page(Post, "/portal/erasure", CUSTOMER, |c| {
+            Box::pin(web::request_erasure(c.app, c.caller, c.now, c.entropy))
+        }),
+        page(Get, "/portal/invoices", CUSTOMER, |c| {
+            Box::pin(web::invoices_page(c.app, c.caller))
+        }),
+        page(Get, "/portal/invoices/{invoice_id}", CUSTOMER, |c| {
+            Box::pin(web::invoice_page(c.app, c.caller, c.param(0)))
+        }),
+        page(Get, "/portal/invoices/{invoice_id}/xml", CUSTOMER, |c| {
+            Box::pin(web::invoice_xml(c.app, c.caller, c.param(0)))
+        }),
+        // ---- partners' pages ---------------------------------------------------
+        page(Get, "/partner/sign-in", PUBLIC, |c| {
+            Box::pin(async { Ok(web::PARTNER_SIGN_IN.page(c.request).into()) })
+        }),
+        page(Post, "/partner/sign-in", PUBLIC, |c| {
+            Box::pin(web::PARTNER_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
+        }),
+        page(Get, "/partner", PARTNER, |c| {
+            Box::pin(web::partner(c.app, c.request, c.caller, c.now, c.entropy))
+        }),
+        page(Post, "/partner/activations", TECHNICIAN, |c| {
+            Box::pin(web::partner_activate(
+                c.app, c.request, c.caller, c.now, c.entropy,
+            ))
+        }),
+        page(Post, "/partner/sups", RESELLER, |c| {
+            Box::pin(web::sell_sups(c.app, c.request, c.caller, c.now, c.entropy))
+        }),
+    ]
+}
+
+/// The rows of Spica's staff: the desk Worker's (its pages and the staff's
+/// API).
+#[cfg(feature = "desk")]
+fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
+    use crate::app::ClaimAction;
+    use incidents::SessionCall;
+    vec![
         // ---- staff's API -------------------------------------------------------
         api(Get, "/api/staff/outbox", AGENT, |c| {
             Box::pin(api::staff::outbox(c.app, c.request, c.caller))
@@ -790,222 +1075,6 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             })
         })
         .answers::<bulletins::PublishedAnswer>(202, "Published: the emails go out in the background"),
-        // ---- partners' API -----------------------------------------------------
-        api(Post, "/api/partner/activations", TECHNICIAN, |c| {
-            Box::pin(licensing::activate(
-                c.app, c.request, c.caller, true, c.now, c.entropy,
-            ))
-        })
-        .answers::<licensing::ActivationAnswer>(201, "Activated: a seat is taken")
-        .answers::<licensing::ActivationAnswer>(200, "This installation was active already: its activation and code, no second seat"),
-        api(
-            Delete,
-            "/api/partner/activations/{activation_id}",
-            TECHNICIAN,
-            |c| {
-                Box::pin(licensing::deactivate(
-                    c.app,
-                    c.caller,
-                    c.param(0),
-                    c.now,
-                    c.entropy,
-                ))
-            },
-        )
-        .answers::<licensing::ActivationAnswer>(200, "Deactivated: the seat is free"),
-        api(Get, "/api/partner/sups-subscriptions", RESELLER, |c| {
-            Box::pin(licensing::partner_subscriptions(c.app, c.caller, c.now))
-        })
-        .answers::<licensing::PartnerSubscriptionsAnswer>(200, "The SUPS subscriptions the partner sold"),
-        api(Post, "/api/partner/sups-subscriptions", RESELLER, |c| {
-            Box::pin(licensing::sell_sups(
-                c.app, c.request, c.caller, c.now, c.entropy,
-            ))
-        })
-        .answers::<crate::app::SupsSold>(201, "Sold: the coverage created or extended (an end user not yet registered is registered and emailed)"),
-        api(Get, "/api/partner/licenses", PARTNER, |c| {
-            Box::pin(licensing::partner_licenses(c.app, c.caller))
-        })
-        .answers::<licensing::PartnerLicensesAnswer>(200, "The licenses assigned to the partner"),
-        api(Get, "/api/partner/statements/{month}", RESELLER, |c| {
-            Box::pin(licensing::partner_statement(c.app, c.caller, c.param(0)))
-        })
-        .answers::<licensing::StatementAnswer>(200, "The month's fees, prorated by days of coverage"),
-        // ---- public pages ------------------------------------------------------
-        page(Get, "/", PUBLIC, |_| {
-            Box::pin(async { Ok(web::home().into()) })
-        }),
-        page(Get, "/terms", PUBLIC, |_| {
-            Box::pin(async { Ok(web::terms().into()) })
-        }),
-        page(Get, "/privacy", PUBLIC, |c| {
-            Box::pin(async { Ok(web::privacy_page(&c.app.config.retention).into()) })
-        }),
-        page(Get, "/register", PUBLIC, |c| {
-            Box::pin(web::register_form_page(c.request))
-        }),
-        page(Post, "/register", PUBLIC, |c| {
-            Box::pin(web::register_page(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Get, "/registered", PUBLIC, |_| {
-            Box::pin(async { Ok(web::registered_page().into()) })
-        }),
-        page(Get, "/verify", PUBLIC, |c| {
-            Box::pin(async { Ok(web::verify_page(c.request).into()) })
-        }),
-        page(Post, "/verify", PUBLIC, |c| {
-            Box::pin(web::verify_form(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Get, "/sign-in", PUBLIC, |c| {
-            Box::pin(async { Ok(web::sign_in_page(c.request).into()) })
-        }),
-        page(Post, "/sign-in", PUBLIC, |c| {
-            Box::pin(web::sign_in_form(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Post, "/sign-out", PUBLIC, |c| {
-            Box::pin(web::sign_out(c.app, c.request, c.now))
-        }),
-        page(Get, "/support-requested", PUBLIC, |_| {
-            Box::pin(async { Ok(web::support_requested_page().into()) })
-        }),
-        page(Get, "/invitation", PUBLIC, |c| {
-            Box::pin(web::invitation_page(c.app, c.request, c.now))
-        }),
-        page(Post, "/invitation", PUBLIC, |c| {
-            Box::pin(web::accept_invitation(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Get, "/confirm-join", PUBLIC, |c| {
-            Box::pin(async { Ok(web::confirm_join_page(c.request).into()) })
-        }),
-        page(Post, "/confirm-join", PUBLIC, |c| {
-            Box::pin(web::confirm_join(c.app, c.request, c.now))
-        }),
-        page(Get, "/confirm-email", PUBLIC, |c| {
-            Box::pin(async { Ok(web::confirm_email_page(c.request).into()) })
-        }),
-        page(Post, "/confirm-email", PUBLIC, |c| {
-            Box::pin(web::confirm_email(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Get, "/confirm-erasure", PUBLIC, |c| {
-            Box::pin(async { Ok(web::confirm_erasure_page(c.request).into()) })
-        }),
-        page(Post, "/confirm-erasure", PUBLIC, |c| {
-            Box::pin(web::confirm_erasure(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Get, "/news", PUBLIC, |c| Box::pin(web::news(c.app))),
-        page(Get, "/news/{bulletin_id}", PUBLIC, |c| {
-            Box::pin(web::news_item(c.app, c.param(0)))
-        }),
-        page(Get, "/unsubscribe", PUBLIC, |c| {
-            Box::pin(async { Ok(web::unsubscribe_page(c.request)) })
-        }),
-        page(Post, "/unsubscribe", PUBLIC, |c| {
-            Box::pin(web::unsubscribe(c.app, c.request))
-        })
-        .posted_by_mail_clients(),
-        // ---- the customer's pages ----------------------------------------------
-        page(Get, "/portal", CUSTOMER, |c| {
-            Box::pin(web::portal(c.app, c.caller, c.now))
-        }),
-        page(Get, "/portal/coupons", CUSTOMER, |c| {
-            Box::pin(web::coupons_page(c.app, c.caller, c.now))
-        }),
-        page(Post, "/portal/coupons", CUSTOMER, |c| {
-            Box::pin(web::order_coupons(
-                c.app, c.provider, c.request, c.caller, c.now, c.entropy,
-            ))
-        }),
-        page(Get, "/portal/orders/{order_id}", CUSTOMER, |c| {
-            Box::pin(web::order_page(
-                c.app,
-                c.request,
-                c.caller,
-                c.param(0),
-                c.now,
-            ))
-        }),
-        page(Get, "/support", CUSTOMER, |_| {
-            Box::pin(async { web::support_page() })
-        }),
-        page(Post, "/support", CUSTOMER, |c| {
-            Box::pin(web::request_support(
-                c.app, c.request, c.caller, c.now, c.entropy,
-            ))
-        }),
-        page(Get, "/portal/incidents/{incident_id}", CUSTOMER, |c| {
-            Box::pin(web::incident_page(c.app, c.caller, c.param(0)))
-        }),
-        page(
-            Post,
-            "/portal/incidents/{incident_id}/messages",
-            CUSTOMER,
-            |c| {
-                Box::pin(web::customer_message(
-                    c.app,
-                    c.request,
-                    c.caller,
-                    c.param(0),
-                    c.now,
-                    c.entropy,
-                ))
-            },
-        ),
-        page(Get, "/portal/activate", CUSTOMER, |_| {
-            Box::pin(async { web::activate_page() })
-        }),
-        page(Post, "/portal/activate", CUSTOMER, |c| {
-            Box::pin(web::activate(c.app, c.request, c.caller, c.now, c.entropy))
-        }),
-        page(
-            Get,
-            "/portal/activations/{activation_id}/license-file",
-            CUSTOMER,
-            |c| Box::pin(web::license_file(c.app, c.caller, c.param(0), c.now)),
-        ),
-        page(Get, "/portal/contacts", CUSTOMER, |c| {
-            Box::pin(web::contacts_page(c.app, c.caller, c.now))
-        }),
-        page(Post, "/portal/contacts", CUSTOMER, |c| {
-            Box::pin(web::invite_contact(
-                c.app, c.request, c.caller, c.now, c.entropy,
-            ))
-        }),
-        page(
-            Post,
-            "/portal/contacts/{contact_id}/remove",
-            CUSTOMER,
-            |c| Box::pin(web::remove_contact(c.app, c.caller, c.param(0), c.now)),
-        ),
-        page(
-            Post,
-            "/portal/invitations/{invitation_id}/withdraw",
-            CUSTOMER,
-            |c| Box::pin(web::withdraw_invitation(c.app, c.caller, c.param(0), c.now)),
-        ),
-        page(Get, "/portal/profile", CUSTOMER, |c| {
-            Box::pin(web::profile_page(c.app, c.caller))
-        }),
-        page(Post, "/portal/profile", CUSTOMER, |c| {
-            Box::pin(async move {
-                let p = c.principal().await?;
-                web::save_profile(c.app, c.request, &p, c.now, c.entropy).await
-            })
-        }),
-        page(Get, "/portal/export", CUSTOMER, |c| {
-            Box::pin(web::export(c.app, c.caller, c.now))
-        }),
-        page(Post, "/portal/erasure", CUSTOMER, |c| {
-            Box::pin(web::request_erasure(c.app, c.caller, c.now, c.entropy))
-        }),
-        page(Get, "/portal/invoices", CUSTOMER, |c| {
-            Box::pin(web::invoices_page(c.app, c.caller))
-        }),
-        page(Get, "/portal/invoices/{invoice_id}", CUSTOMER, |c| {
-            Box::pin(web::invoice_page(c.app, c.caller, c.param(0)))
-        }),
-        page(Get, "/portal/invoices/{invoice_id}/xml", CUSTOMER, |c| {
-            Box::pin(web::invoice_xml(c.app, c.caller, c.param(0)))
-        }),
         // ---- the desk ----------------------------------------------------------
         page(Get, "/desk/sign-in", PUBLIC, |c| {
             Box::pin(async { Ok(web::DESK_SIGN_IN.page(c.request).into()) })
@@ -1197,24 +1266,6 @@ pub fn routes<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Post, "/desk/health/emails/{outbox_id}/close", ADMIN, |c| {
             Box::pin(web::close_email(c.app, c.caller, c.param(0), c.now))
         }),
-        // ---- partners' pages ---------------------------------------------------
-        page(Get, "/partner/sign-in", PUBLIC, |c| {
-            Box::pin(async { Ok(web::PARTNER_SIGN_IN.page(c.request).into()) })
-        }),
-        page(Post, "/partner/sign-in", PUBLIC, |c| {
-            Box::pin(web::PARTNER_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
-        }),
-        page(Get, "/partner", PARTNER, |c| {
-            Box::pin(web::partner(c.app, c.request, c.caller, c.now, c.entropy))
-        }),
-        page(Post, "/partner/activations", TECHNICIAN, |c| {
-            Box::pin(web::partner_activate(
-                c.app, c.request, c.caller, c.now, c.entropy,
-            ))
-        }),
-        page(Post, "/partner/sups", RESELLER, |c| {
-            Box::pin(web::sell_sups(c.app, c.request, c.caller, c.now, c.entropy))
-        }),
     ]
 }
 
@@ -1315,5 +1366,37 @@ impl<H> Route<H> {
     }
     pub(super) fn withholds_links(self) -> Self {
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Nowhere;
+
+    /// A row in the other Worker's list would be answered 404 there, or
+    /// carried in the wrong WASM: each list holds its audience's paths only.
+    #[test]
+    fn each_worker_has_the_rows_of_its_audience() {
+        let front = front_rows::<Nowhere, Unconfigured>();
+        let desk = desk_rows::<Nowhere, Unconfigured>();
+        assert!(front.len() > 50 && desk.len() > 50);
+        for (rows, audience) in [(&front, Audience::Front), (&desk, Audience::Desk)] {
+            for row in rows.iter() {
+                let path = row.pattern.replace(['{', '}'], "");
+                assert_eq!(Audience::of(&path), audience, "{} {:?}", row.pattern, row.method);
+            }
+        }
+        assert_eq!(routes::<Nowhere, Unconfigured>().len(), front.len() + desk.len());
+    }
+
+    #[test]
+    fn the_desk_is_its_prefixes_and_no_lookalike() {
+        for path in ["/desk", "/desk/", "/desk/incidents/x", "/api/staff/outbox"] {
+            assert_eq!(Audience::of(path), Audience::Desk, "{path}");
+        }
+        for path in ["/", "/desktop", "/api/staffing", "/api/me", "/partner", "/api/staff"] {
+            assert_eq!(Audience::of(path), Audience::Front, "{path}");
+        }
     }
 }

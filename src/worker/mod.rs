@@ -2,6 +2,11 @@
 //! store's database, Queues for jobs, cron for the sweep, the email
 //! senders, and Email Routing's inbound email. Everything here converts and
 //! delegates; no rule is decided here.
+//!
+//! Built twice (scripts/build.sh): the front Worker (feature `front`) has
+//! the queue consumer, the cron sweep and inbound email, and hands the
+//! desk's requests to the desk Worker (feature `desk`), which answers them
+//! alone ([`crate::router::Audience`]).
 
 mod access;
 mod config;
@@ -29,11 +34,13 @@ async fn fetch(
     routes::fetch(request, &env, &ctx).await
 }
 
+#[cfg(feature = "front")]
 #[event(queue)]
 async fn queue(batch: worker::MessageBatch<Job>, env: Env, _ctx: Context) -> worker::Result<()> {
     queue::consume(batch, &env).await
 }
 
+#[cfg(feature = "front")]
 #[event(email)]
 async fn email(
     message: worker::ForwardableEmailMessage,
@@ -44,6 +51,7 @@ async fn email(
     Ok(())
 }
 
+#[cfg(feature = "front")]
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     cron::sweep(&env).await;

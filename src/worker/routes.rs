@@ -19,6 +19,9 @@ pub async fn fetch(
     if bench_floor(&request, env) {
         return insert_for_the_bench(env).await;
     }
+    if !router::Audience::of(&request.path()).served_here() {
+        return hand_on(request, env).await;
+    }
     let started = js_sys::Date::now();
     let method = Method::parse(request.method().as_ref());
     let ray = request.headers().get("cf-ray").ok().flatten();
@@ -67,6 +70,20 @@ pub async fn fetch(
         response.headers.push(("server-timing".into(), timing));
     }
     write(response)
+}
+
+/// A request for the other Worker, handed to it unread through the service
+/// binding `DESK` (the front has it; the desk needs none, since nobody else
+/// reaches it). It logs and answers the request itself; without the binding
+/// the answer is the generic 503 problem.
+async fn hand_on(request: worker::Request, env: &Env) -> worker::Result<worker::Response> {
+    match env.service("DESK") {
+        Ok(desk) => desk.fetch_request(request).await,
+        Err(error) => {
+            console_error!("cannot hand on to the desk: {error}");
+            write(ApiError::Unavailable.into_handled().response)
+        }
+    }
 }
 
 /// The `PUBLIC_POSTS` Rate Limiting binding (its limit and period in
