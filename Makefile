@@ -34,6 +34,8 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --features e2e -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features front -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features desk -- -D warnings
 
 test-native:
 	cargo test --all-targets
@@ -63,4 +65,4 @@ deploy: setup
 	scripts/deploy.sh
 
 clean:
-	rm -rf build target node_modules $(STATE_DIR)
+	rm -rf build build-desk target node_modules $(STATE_DIR)

@@ -48,7 +48,7 @@ cleanup() {
   fi
   wait 2> /dev/null || true
   rm -rf "$state"
-  rm -f "${config:-}"
+  rm -rf "${config:-}" "${config:+${config%.toml}}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -114,10 +114,10 @@ scripts/wrangler d1 execute DB --local --persist-to "$state/d1" \
 # Start-up: from launching wrangler to the first 200 of GET /healthz, polled
 # every 0.1 s; connection refused (000) and 502/503 mean "not yet".
 launched=$(usec)
-# The committed configuration with the flood limit raised: the suite posts
+# The committed configuration of both Workers with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
-config=$(scripts/local-config.sh "bench-$$" 1000000)
-setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$state/d1" \
+config=$(scripts/local-config.sh "bench-$$" 1000000 "$state/bench.vars")
+setsid scripts/wrangler dev --config "$config" --config "${config%.toml}/wrangler.json" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$state/d1" \
   --env-file "$state/bench.vars" --log-level warn --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pid=$!
 while :; do

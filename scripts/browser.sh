@@ -32,7 +32,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$state" "${config:-}"
+  rm -rf "$state" "${config:-}" "${config:+${config%.toml}}"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -84,10 +84,10 @@ VARS
 
 scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log"; exit 1; }
 
-# The committed configuration with the flood limit raised: the suite posts
+# The committed configuration of both Workers with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
-config=$(scripts/local-config.sh "browser-$$" 1000000)
-setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+config=$(scripts/local-config.sh "browser-$$" 1000000 "$state/browser.vars")
+setsid scripts/wrangler dev --config "$config" --config "${config%.toml}/wrangler.json" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$state/d1" --env-file "$state/browser.vars" --log-level warn \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 wrangler_pid=$!

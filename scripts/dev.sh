@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Serves the built Worker locally: migrates the local D1 in STATE_DIR, then
+# Serves the two built Workers locally: migrates the local D1 in STATE_DIR, then
 # `wrangler dev` on PORT with the settings of .dev.vars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,11 +22,20 @@ scripts/wrangler d1 migrations apply DB --local --persist-to "$STATE_DIR"
 
 # Links in emails must reach this instance: a second instance on another port
 # keeps the default origin only if .dev.vars does not name one of its own.
-extra=()
+# Both Workers read the settings from one file (wrangler gives --var to the
+# first only).
+mkdir -p "$STATE_DIR"
+vars="$STATE_DIR/dev.vars"
 base=$(sed -n 's/^PUBLIC_BASE_URL=//p' .dev.vars | tail -n 1)
 if [ -z "$base" ] || [ "$base" = "http://127.0.0.1:8787" ]; then
-  extra+=(--var "PUBLIC_BASE_URL:http://127.0.0.1:$PORT")
+  { grep -v '^PUBLIC_BASE_URL=' .dev.vars; echo "PUBLIC_BASE_URL=http://127.0.0.1:$PORT"; } > "$vars"
+else
+  cp .dev.vars "$vars"
 fi
+# Both Workers: this one and the desk (README: Bundle size), with the
+# committed flood limit.
+config=$(scripts/local-config.sh dev 30 "$vars")
 
 echo "dev: serving http://127.0.0.1:$PORT (state in $STATE_DIR; staff token: STAFF_TOKEN in .dev.vars)"
-exec scripts/wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" --test-scheduled "${extra[@]}"
+exec scripts/wrangler dev --config "$config" --config "${config%.toml}/wrangler.json" --env-file "$vars" \
+  --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE_DIR" --test-scheduled

@@ -17,7 +17,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$state" "${config:-}"
+  rm -rf "$state" "${config:-}" "${config:+${config%.toml}}"
 }
 trap cleanup EXIT INT TERM
 
@@ -73,10 +73,10 @@ VARS
 # request), which tests/e2e/observability.rs reads from wrangler.log.
 scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log"; exit 1; }
 
-# The committed configuration with the flood limit raised: the suite posts
+# The committed configuration of both Workers with the flood limit raised: the suite posts
 # far more than 30 times a minute from one address.
-config=$(scripts/local-config.sh "e2e-$$" 1000000)
-setsid scripts/wrangler dev --config "$config" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
+config=$(scripts/local-config.sh "e2e-$$" 1000000 "$state/e2e.vars")
+setsid scripts/wrangler dev --config "$config" --config "${config%.toml}/wrangler.json" --ip 127.0.0.1 --port "$port" --inspector-port "$inspector_port" \
   --persist-to "$state/d1" --env-file "$state/e2e.vars" --log-level log --test-scheduled \
   --show-interactive-dev-session=false > "$state/wrangler.log" 2>&1 &
 pids+=($!)

@@ -1384,10 +1384,19 @@ mod tests {
         for (rows, audience) in [(&front, Audience::Front), (&desk, Audience::Desk)] {
             for row in rows.iter() {
                 let path = row.pattern.replace(['{', '}'], "");
-                assert_eq!(Audience::of(&path), audience, "{} {:?}", row.pattern, row.method);
+                assert_eq!(
+                    Audience::of(&path),
+                    audience,
+                    "{} {:?}",
+                    row.pattern,
+                    row.method
+                );
             }
         }
-        assert_eq!(routes::<Nowhere, Unconfigured>().len(), front.len() + desk.len());
+        assert_eq!(
+            routes::<Nowhere, Unconfigured>().len(),
+            front.len() + desk.len()
+        );
     }
 
     #[test]
@@ -1395,7 +1404,14 @@ mod tests {
         for path in ["/desk", "/desk/", "/desk/incidents/x", "/api/staff/outbox"] {
             assert_eq!(Audience::of(path), Audience::Desk, "{path}");
         }
-        for path in ["/", "/desktop", "/api/staffing", "/api/me", "/partner", "/api/staff"] {
+        for path in [
+            "/",
+            "/desktop",
+            "/api/staffing",
+            "/api/me",
+            "/partner",
+            "/api/staff",
+        ] {
             assert_eq!(Audience::of(path), Audience::Front, "{path}");
         }
     }

@@ -80,3 +80,28 @@ fn the_health_page_names_the_cron_sweeps_last_run() {
     }
     panic!("the health page names no cron run");
 }
+
+/// The staff's requests are the desk Worker's (README: Bundle size): the
+/// front hands them on unread, and only the desk logs them, once.
+#[test]
+fn the_desk_worker_answers_and_logs_the_staffs_requests_once() {
+    let app = spawn_app();
+    let ray = unique("e2eray").replace('_', "-");
+    let authorization = format!("Bearer {}", app.0.staff_token());
+    let outbox = app.0.send(
+        "GET",
+        "/api/staff/outbox",
+        &[("authorization", &authorization), ("cf-ray", &ray)],
+        Vec::new(),
+    );
+    assert_eq!(outbox.status, 200, "{}", outbox.text());
+    let line = logged(&ray);
+    assert_eq!(line["route"], "/api/staff/outbox", "{line}");
+    assert_eq!(line["principal"], "break_glass", "{line}");
+    // wrangler dev names the Worker that wrote each line.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let log = std::fs::read_to_string(setting("WORKER_LOG")).unwrap_or_default();
+    let lines: Vec<&str> = log.lines().filter(|line| line.contains(&ray)).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with("[spica-portal-desk]"), "{lines:?}");
+}
