@@ -21,6 +21,13 @@ pub fn coupons_owed(total_seconds: i64) -> i64 {
     }
 }
 
+/// The total time at which the next started increment is charged: one
+/// second past the increments already owed for `total_seconds`. A live meter
+/// warns ahead of it.
+pub fn next_increment_at(total_seconds: i64) -> i64 {
+    coupons_owed(total_seconds) * INCREMENT_SECONDS + 1
+}
+
 /// A support session as staff log it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -89,7 +96,12 @@ pub struct Charge {
 /// Recomputes an incident's cost from all its sessions, given what has been
 /// charged already.
 pub fn charge(sessions: &[Session], already_charged: i64) -> Charge {
-    let total_seconds = sessions.iter().map(Session::seconds).sum();
+    charge_seconds(sessions.iter().map(Session::seconds).sum(), already_charged)
+}
+
+/// The same from the incident's total time, as a live call adds its
+/// seconds to those recorded.
+pub fn charge_seconds(total_seconds: i64, already_charged: i64) -> Charge {
     let owed = coupons_owed(total_seconds);
     Charge {
         total_seconds,
@@ -122,6 +134,18 @@ mod tests {
         assert_eq!(coupons_owed(900), 1);
         assert_eq!(coupons_owed(901), 2);
         assert_eq!(coupons_owed(-5), 0);
+    }
+
+    #[test]
+    fn the_next_increment_is_charged_one_second_past_those_owed() {
+        for total in [-5, 0, 1, 899, 900, 901, 1799, 1800, 1801, 40_000] {
+            let next = next_increment_at(total);
+            assert!(next > total, "{total}");
+            assert_eq!(coupons_owed(next), coupons_owed(total) + 1, "{total}");
+            assert_eq!(coupons_owed(next - 1), coupons_owed(total), "{total}");
+        }
+        assert_eq!(next_increment_at(0), 1);
+        assert_eq!(next_increment_at(900), 901);
     }
 
     #[test]

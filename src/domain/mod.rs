@@ -41,6 +41,7 @@ pub mod invoice;
 pub mod ledger;
 pub mod license;
 pub mod link;
+pub mod live;
 pub mod money;
 pub mod notification;
 pub mod order;
