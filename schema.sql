@@ -435,6 +435,15 @@ CREATE TABLE support_sessions (
 ) STRICT;
 CREATE INDEX support_sessions_by_incident ON support_sessions (incident_id, started_at);
 
+-- A phone call the desk started and has not stopped (migration 0021): Stop
+-- turns it into a support session by the server's clock.
+CREATE TABLE phone_calls (
+  incident_id TEXT PRIMARY KEY REFERENCES incidents (id),
+  started_at  TEXT NOT NULL,
+  agent       TEXT NOT NULL,  -- the agent's name, as the session shows it
+  started_by  TEXT NOT NULL   -- their email (the verified staff identity)
+) STRICT;
+
 CREATE TABLE incident_messages (
   id          TEXT PRIMARY KEY,
   incident_id TEXT NOT NULL REFERENCES incidents (id),

@@ -26,7 +26,7 @@ use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::store::{
     self, AttemptRecord, ChargeRecord, CustomerScope, Database, DbError, Holder, IncidentAccount,
-    IncidentRecord, MessageRecord, Reads, SessionRecord, Statement,
+    IncidentRecord, MessageRecord, PhoneCallRecord, Reads, SessionRecord, Statement,
 };
 
 /// How far back the desk's charts look.
@@ -74,6 +74,40 @@ pub struct SessionInput {
     pub started_at: Instant,
     pub ended_at: Instant,
     pub channel: Channel,
+}
+
+/// The longest reason for a session logged or corrected by hand.
+pub const REASON_CHARS: usize = 500;
+
+/// A session logged or corrected on the desk's page: wall-clock times in
+/// Ljubljana (`datetime-local` fields), and why the measured record is
+/// changed by hand. The reason is kept in the audit log with the change.
+pub struct DeskSessionInput {
+    pub session: SessionInput,
+    pub reason: Text,
+}
+
+impl DeskSessionInput {
+    /// `started_at` and `ended_at` (Ljubljana's wall clock), `channel` and
+    /// `reason`, every invalid one named.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+        let mut fields = Fields::new(object);
+        let started_at = fields.parse("started_at", input::local_time);
+        let ended_at = fields.parse("ended_at", input::local_time);
+        let channel = fields.parse("channel", Channel::parse);
+        let reason = fields.parse("reason", |t| Text::parse_multiline(t, REASON_CHARS));
+        match (started_at, ended_at, channel, reason) {
+            (Some(started_at), Some(ended_at), Some(channel), Some(reason)) => Ok(Self {
+                session: SessionInput {
+                    started_at,
+                    ended_at,
+                    channel,
+                },
+                reason,
+            }),
+            _ => Err(fields.errors),
+        }
+    }
 }
 
 impl NewIncident {
@@ -230,6 +264,8 @@ pub struct Timeline {
     pub coupons_charged: i64,
     /// The organisation's balance in coupons.
     pub balance: i64,
+    /// The phone call the desk started and has not stopped.
+    pub phone_call: Option<PhoneCallRecord>,
 }
 
 impl Timeline {
@@ -248,6 +284,7 @@ impl Timeline {
             store::messages_of(incident_id),
             store::charges_of(incident_id),
             store::incident_account(incident_id),
+            store::phone_call_of(incident_id),
         )
     }
 
@@ -263,7 +300,7 @@ impl Timeline {
     /// Not found when the incident is not there (or not the owner's): what
     /// was read for its id alone then says nothing.
     fn of(read: TimelineRead, reader: Reader) -> Result<Self, AppError> {
-        let (incident, customer, attempts, sessions, messages, charges, account) = read;
+        let (incident, customer, attempts, sessions, messages, charges, account, phone_call) = read;
         let IncidentAccount {
             coupons_charged,
             balance,
@@ -278,6 +315,7 @@ impl Timeline {
             coupons_charged,
             balance,
             reader,
+            phone_call,
         })
     }
 
@@ -327,6 +365,7 @@ type TimelineRead = (
     Vec<MessageRecord>,
     Vec<ChargeRecord>,
     IncidentAccount,
+    Option<PhoneCallRecord>,
 );
 
 /// The contact [`store::incident_contact`] found, as a principal.
@@ -751,7 +790,7 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<Charged, AppError> {
         let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
-        let customer = timeline.contact()?;
+        timeline.contact()?;
         timeline.refuse_if_closed()?;
         let incident = &timeline.incident;
         let mut sessions: Vec<Session> = timeline
@@ -825,16 +864,38 @@ impl<D: Database> App<D> {
             }
             (None, None) => return Err(AppError::NotFound),
         };
-        let charge = billing::charge(&sessions, timeline.coupons_charged);
+        self.charge_sessions(&timeline, &sessions, id, &change, vec![write], now, entropy)
+            .await
+    }
+
+    /// Writes a change of an incident's sessions (`writes`, with `sessions`
+    /// as they are after it) and charges the difference between what the
+    /// whole incident's time now costs and what was charged before, in one
+    /// batch guarded by the incident's revision; `change` keys the charge.
+    #[allow(clippy::too_many_arguments)]
+    async fn charge_sessions(
+        &self,
+        timeline: &Timeline,
+        sessions: &[Session],
+        id: String,
+        change: &str,
+        writes: Vec<Statement>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Charged, AppError> {
+        let customer = timeline.contact()?;
+        let incident = &timeline.incident;
+        let incident_id = incident.id.as_str();
+        let charge = billing::charge(sessions, timeline.coupons_charged);
         let mut batch = store::update_incident(incident, &incident.callback);
-        batch.push(write);
+        batch.extend(writes);
         if charge.due_now != 0 {
             let entry = Entry::consumption(
                 entropy.id("led"),
                 &customer.customer.id,
                 incident_id,
                 -charge.due_now,
-                &change,
+                change,
                 now,
             );
             batch.push(store::append_entry(&entry));
@@ -859,6 +920,119 @@ impl<D: Database> App<D> {
             balance,
             jobs,
         })
+    }
+
+    /// Starts a phone call on an incident by the server's clock: the desk
+    /// phones the customer (nobody was online, or they prefer the phone).
+    /// One runs at a time; it survives a reload until it is stopped.
+    pub async fn start_phone_call(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+        now: Instant,
+    ) -> Result<PhoneCallRecord, AppError> {
+        let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
+        timeline.refuse_if_closed()?;
+        if timeline.phone_call.is_some() {
+            return Err(IncidentsError::PhoneCallRunning.into());
+        }
+        let call = PhoneCallRecord {
+            started_at: now,
+            agent: staff.name.clone(),
+            started_by: staff.email.clone(),
+        };
+        self.store
+            .write(vec![store::start_phone_call(incident_id, &call)])
+            .await
+            .map_err(|error| {
+                if error.is_unique_violation("phone_calls") {
+                    IncidentsError::PhoneCallRunning.into()
+                } else {
+                    AppError::from(error)
+                }
+            })?;
+        Ok(call)
+    }
+
+    /// Stops the incident's phone call by the server's clock: its session
+    /// (a voice session from the start to now, by the agent who started it)
+    /// is recorded and the whole incident charged, in one batch. A call
+    /// stopped the moment it started records nothing.
+    pub async fn stop_phone_call(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Charged, AppError> {
+        let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
+        timeline.refuse_if_closed()?;
+        let call = timeline
+            .phone_call
+            .clone()
+            .ok_or(IncidentsError::NoPhoneCall)?;
+        let end = store::end_phone_call(incident_id, call.started_at);
+        let mut sessions: Vec<Session> = timeline
+            .sessions
+            .iter()
+            .map(|r| r.session.clone())
+            .collect();
+        let session = Session {
+            id: entropy.id("ses"),
+            started_at: call.started_at,
+            ended_at: now,
+        };
+        if session.seconds() <= 0 {
+            let mut batch = store::update_incident(&timeline.incident, &timeline.incident.callback);
+            batch.push(end);
+            self.store.write(batch).await.map_err(concurrent)?;
+            let total_seconds = timeline.total_seconds();
+            return Ok(Charged {
+                session_id: String::new(),
+                total_seconds,
+                coupons_charged: billing::coupons_owed(total_seconds),
+                balance: timeline.balance,
+                jobs: Vec::new(),
+            });
+        }
+        billing::check_session(&session, &sessions, now).map_err(IncidentsError::Session)?;
+        let write = store::insert_session(
+            &store::SessionRow {
+                session: &session,
+                incident_id,
+                channel: Channel::Voice,
+                agent: &call.agent,
+                recorded_by: &staff.email,
+            },
+            now,
+        );
+        sessions.push(session.clone());
+        let id = session.id.clone();
+        self.charge_sessions(
+            &timeline,
+            &sessions,
+            id.clone(),
+            &id,
+            vec![end, write],
+            now,
+            entropy,
+        )
+        .await
+    }
+
+    /// Discards the incident's phone call without recording it (started by
+    /// mistake, or left running past the longest session).
+    pub async fn discard_phone_call(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+    ) -> Result<(), AppError> {
+        let (_, timeline) = self.desk_incident(caller, incident_id).await?;
+        let call = timeline.phone_call.ok_or(IncidentsError::NoPhoneCall)?;
+        self.store
+            .write(vec![store::end_phone_call(incident_id, call.started_at)])
+            .await?;
+        Ok(())
     }
 
     /// Closes an incident and emails the customer its statement.

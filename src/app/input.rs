@@ -125,6 +125,24 @@ pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
     })
 }
 
+/// A wall-clock time in Ljubljana, as the desk's `datetime-local` fields
+/// send it, read as the instant it names.
+pub fn local_time(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
+    use crate::domain::time::{from_ljubljana, parse_local_input};
+    let local = parse_local_input(text).ok_or_else(|| {
+        Invalid::new(
+            "invalid",
+            "must be a date and time in Ljubljana's time, such as 2026-11-26T09:30",
+        )
+    })?;
+    from_ljubljana(local).ok_or_else(|| {
+        Invalid::new(
+            "invalid",
+            "does not exist in Ljubljana: the clocks skip this hour when summer time begins",
+        )
+    })
+}
+
 /// A calendar date field, `YYYY-MM-DD`.
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
     crate::domain::time::parse_iso_date(text)

@@ -47,6 +47,56 @@ pub fn in_ljubljana(instant: Instant) -> (chrono::NaiveDateTime, &'static str) {
     }
 }
 
+/// The instant a wall-clock time in Ljubljana names, as the desk types it
+/// (`<input type="datetime-local">`): none for the hour skipped when summer
+/// time begins; of the hour that repeats when it ends, the first.
+pub fn from_ljubljana(local: NaiveDateTime) -> Option<Instant> {
+    use chrono::Duration;
+    // Summer time first, so the repeated hour reads as its first (CEST) pass.
+    [2, 1]
+        .into_iter()
+        .map(|hours| (local - Duration::hours(hours)).and_utc())
+        .find(|candidate| in_ljubljana(*candidate).0 == local)
+}
+
+/// A wall-clock time as `<input type="datetime-local">` sends it:
+/// `YYYY-MM-DDTHH:MM`, perhaps with `:SS` (browsers add seconds when the
+/// field's step asks for them), exactly.
+pub fn parse_local_input(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.split_once('T')?;
+    let date = parse_iso_date(date)?;
+    let bytes = time.as_bytes();
+    let two = |at: usize| -> Option<u32> {
+        let pair = bytes.get(at..at + 2)?;
+        pair.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| u32::from(pair[0] - b'0') * 10 + u32::from(pair[1] - b'0'))
+    };
+    let seconds = match bytes.len() {
+        5 => 0,
+        8 if bytes[5] == b':' => two(6)?,
+        _ => return None,
+    };
+    if bytes[2] != b':' {
+        return None;
+    }
+    date.and_hms_opt(two(0)?, two(3)?, seconds)
+}
+
+/// What [`parse_local_input`] reads, of an instant in Ljubljana: the value
+/// a correction form starts with (seconds kept, so an unchanged field
+/// changes nothing).
+pub fn format_local_input(instant: Instant) -> String {
+    let (local, _) = in_ljubljana(instant);
+    format!(
+        "{}T{:02}:{:02}:{:02}",
+        format_iso_date(local.date()),
+        local.hour(),
+        local.minute(),
+        local.second()
+    )
+}
+
 /// The instant the week of `instant` began in Ljubljana: Monday 00:00
 /// local time (ISO 8601 weeks), as the desk reads "this week".
 pub fn week_start_in_ljubljana(instant: Instant) -> Instant {
@@ -221,6 +271,64 @@ mod tests {
             .unwrap();
         assert_eq!(day_mon_year_time(at), "1 Sep 2026, 23:59");
         assert_eq!(day_month_year(at.date()), "1 September 2026");
+    }
+
+    #[test]
+    fn the_desks_wall_clock_reads_back_as_the_instant_it_names() {
+        let local = |text: &str| parse_local_input(text).unwrap();
+        assert_eq!(
+            from_ljubljana(local("2026-11-30T16:05")),
+            Some(utc("2026-11-30T15:05:00Z"))
+        );
+        assert_eq!(
+            from_ljubljana(local("2026-07-01T12:00:30")),
+            Some(utc("2026-07-01T10:00:30Z"))
+        );
+        // 29 March 2026: 02:00 to 03:00 does not happen in Ljubljana.
+        assert_eq!(from_ljubljana(local("2026-03-29T02:30")), None);
+        assert_eq!(
+            from_ljubljana(local("2026-03-29T03:00")),
+            Some(utc("2026-03-29T01:00:00Z"))
+        );
+        // 25 October 2026: 02:00 to 03:00 happens twice; the first is read.
+        assert_eq!(
+            from_ljubljana(local("2026-10-25T02:30")),
+            Some(utc("2026-10-25T00:30:00Z"))
+        );
+        assert_eq!(
+            from_ljubljana(local("2026-10-25T03:00")),
+            Some(utc("2026-10-25T02:00:00Z"))
+        );
+        for bad in [
+            "",
+            "2026-11-30",
+            "2026-11-30 16:05",
+            "2026-11-30T16",
+            "2026-11-30T16:5",
+            "2026-11-30T24:00",
+            "2026-11-30T16:60",
+            "2026-11-30T16:05:61",
+            "2026-11-30T16:05:00Z",
+            "2026-11-30T16:05:00.000",
+            "2026-11-30T16-05",
+            "2026-02-30T16:05",
+            "2026-11-30T+6:05",
+        ] {
+            assert_eq!(parse_local_input(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_correction_form_starts_with_the_instant_it_reads_back() {
+        let mut at = utc("2026-01-01T00:00:07Z");
+        while at < utc("2027-01-01T00:00:00Z") {
+            let text = format_local_input(at);
+            let back = from_ljubljana(parse_local_input(&text).unwrap()).unwrap();
+            // The repeated autumn hour reads as its first pass.
+            let repeated = back != at && at - back == chrono::Duration::hours(1);
+            assert!(back == at || repeated, "{at} {text} {back}");
+            at += chrono::Duration::minutes(97);
+        }
     }
 
     #[test]

@@ -590,6 +590,9 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         }),
+        page(Get, "/portal/live/rooms", CUSTOMER, |c| {
+            Box::pin(web::live_rooms(c.app, c.caller))
+        }),
         page(Get, "/portal/incidents/{incident_id}", CUSTOMER, |c| {
             Box::pin(web::incident_page(c.app, c.caller, c.param(0)))
         }),
@@ -1106,6 +1109,59 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.caller,
                 c.param(0),
                 "sessions",
+                c.now,
+                c.entropy,
+            ))
+        }),
+        page(
+            Post,
+            "/desk/incidents/{incident_id}/sessions/{session_id}",
+            AGENT,
+            |c| {
+                let action = format!("correct:{}", c.param(1));
+                Box::pin(async move {
+                    web::desk_action(
+                        c.app,
+                        c.request,
+                        c.caller,
+                        c.param(0),
+                        &action,
+                        c.now,
+                        c.entropy,
+                    )
+                    .await
+                })
+            },
+        ),
+        page(Post, "/desk/incidents/{incident_id}/phone/start", AGENT, |c| {
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "phone/start",
+                c.now,
+                c.entropy,
+            ))
+        }),
+        page(Post, "/desk/incidents/{incident_id}/phone/stop", AGENT, |c| {
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "phone/stop",
+                c.now,
+                c.entropy,
+            ))
+        }),
+        page(Post, "/desk/incidents/{incident_id}/phone/discard", AGENT, |c| {
+            Box::pin(web::desk_action(
+                c.app,
+                c.request,
+                c.caller,
+                c.param(0),
+                "phone/discard",
                 c.now,
                 c.entropy,
             ))

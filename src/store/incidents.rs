@@ -258,6 +258,60 @@ pub fn delete_session(session_id: &str, now: Instant) -> Statement {
     )
 }
 
+/// A phone call the desk started on an incident and has not stopped: its
+/// start by the server's clock, and who started it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneCallRecord {
+    pub started_at: Instant,
+    /// The agent's name, as the session will show it.
+    pub agent: String,
+    pub started_by: String,
+}
+
+/// Starts the incident's phone call: the primary key lets one run at a
+/// time (a second start is a unique violation of `phone_calls.incident_id`).
+pub fn start_phone_call(incident_id: &str, call: &PhoneCallRecord) -> Statement {
+    Statement::new(
+        "INSERT INTO phone_calls (incident_id, started_at, agent, started_by) VALUES (?1, ?2, ?3, ?4)",
+        vec![
+            incident_id.into(),
+            format(call.started_at).into(),
+            call.agent.as_str().into(),
+            call.started_by.as_str().into(),
+        ],
+    )
+}
+
+/// Ends the phone call that was read (its start names it): in the batch
+/// that records its session, or alone to discard it.
+pub fn end_phone_call(incident_id: &str, started_at: Instant) -> Statement {
+    Statement::new(
+        "DELETE FROM phone_calls WHERE incident_id = ?1 AND started_at = ?2",
+        vec![incident_id.into(), format(started_at).into()],
+    )
+}
+
+/// The incident's running phone call, if any.
+pub fn phone_call_of(incident_id: &str) -> Query<Option<PhoneCallRecord>> {
+    Query::new(
+        Statement::new(
+            "SELECT started_at, agent, started_by FROM phone_calls WHERE incident_id = ?1",
+            vec![incident_id.into()],
+        ),
+        |rows| {
+            rows.first()
+                .map(|row| {
+                    Ok(PhoneCallRecord {
+                        started_at: row.instant("started_at")?,
+                        agent: row.text("agent")?,
+                        started_by: row.text("started_by")?,
+                    })
+                })
+                .transpose()
+        },
+    )
+}
+
 pub fn insert_incident_message(
     id: &str,
     incident_id: &str,

@@ -358,6 +358,10 @@ pub const EXPORTED: &[Exported] = &[
 
 /// Tables that hold no data about a customer, each with the reason.
 pub const NOT_EXPORTED: &[(&str, &str)] = &[
+    (
+        "phone_calls",
+        "the desk's running phone call: a start and the agent, until Stop makes it a support session (exported)",
+    ),
     ("bulletins", "news written by staff for every subscriber"),
     (
         "webhook_events",

@@ -44,7 +44,7 @@ mod prelude {
     pub(super) use crate::app::input::Fields;
     pub(super) use crate::app::{
         Access, Adjustment, App, AppError, AttemptInput, Caller, CustomerPrincipal, Idempotency,
-        PaymentProvider, Principal, Reply, SessionInput, TaskQueue, Timeline, Upload, BREAK_GLASS,
+        PaymentProvider, Principal, Reply, TaskQueue, Timeline, Upload, BREAK_GLASS,
     };
     pub(super) use crate::domain::activation::InstallationId;
     pub(super) use crate::domain::bulletin::body_html;

@@ -370,6 +370,68 @@ pub(crate) fn free_text(text: &str) -> Html {
     html!("<span class=\"free-text\">{}</span>", text)
 }
 
+/// An incident's room on its page, the desk's (`staff`) or the customer's:
+/// `assets/live.js` connects to `/live/incidents/{id}` and runs the call,
+/// the chat, the meter; without the script the panel says what to do
+/// instead. Live regions announce the call's state and each chat line.
+pub(crate) fn live_panel(incident_id: &str, staff: bool) -> Html {
+    let (party, without_script, controls, video_label, unreachable) = if staff {
+        (
+            "staff",
+            "Calls in the browser need JavaScript: phone the customer and time the call below.",
+            html!(
+                "<p class=\"live-controls\"><input type=\"checkbox\" id=\"live-video\"> <label for=\"live-video\">With video</label> \
+                 <button type=\"button\" id=\"live-ring\">Call in the browser</button> \
+                 <button type=\"button\" id=\"live-chat-start\">Start chat session</button> \
+                 <button type=\"button\" id=\"live-chat-end\" hidden>End chat session</button> \
+                 <button type=\"button\" id=\"live-hangup\" hidden>Hang up</button></p>\n"
+            ),
+            "The customer's screen or camera",
+            html!("<p id=\"live-unreachable\" class=\"notice\" hidden>The customer is not online; you may phone instead (Start a phone call below).</p>\n"),
+        )
+    } else {
+        (
+            "contact",
+            "Calls in the browser need JavaScript; Spica support will phone you instead.",
+            html!(
+                "<div id=\"live-ring-banner\" class=\"live-ring\" hidden><p id=\"live-ring-text\">Spica support is calling you.</p>\
+                 <p><button type=\"button\" id=\"live-accept\">Accept the call</button> \
+                 <button type=\"button\" id=\"live-decline\" class=\"secondary\">Decline</button></p></div>\n\
+                 <p class=\"live-controls\"><button type=\"button\" id=\"live-share\" hidden>Share my screen</button> \
+                 <button type=\"button\" id=\"live-share-stop\" hidden>Stop sharing my screen</button> \
+                 <button type=\"button\" id=\"live-hangup\" hidden>Hang up</button></p>\n"
+            ),
+            "Spica support's camera",
+            Html::EMPTY,
+        )
+    };
+    html!(
+        "<section id=\"live\" class=\"live\" data-incident=\"{}\" data-party=\"{}\" aria-labelledby=\"live-heading\">\n\
+         <h2 id=\"live-heading\">Live support</h2>\n\
+         <p class=\"live-off\">{}</p>\n\
+         <div class=\"live-on\" hidden>\n\
+         <p id=\"live-presence\" role=\"status\">Connecting…</p>\n\
+         {}{}\
+         <p id=\"live-call-state\" role=\"status\" aria-live=\"assertive\"></p>\n\
+         <p id=\"live-meter\" hidden>Elapsed <span id=\"live-elapsed\">0:00</span> · the incident will cost <span id=\"live-coupons\">0</span> coupon(s) in all</p>\n\
+         <p id=\"live-warning\" class=\"field-error\" role=\"alert\" hidden></p>\n\
+         <p id=\"live-session\" role=\"status\" hidden></p>\n\
+         <video id=\"live-remote-video\" class=\"live-video\" autoplay playsinline muted aria-label=\"{}\" hidden></video>\n\
+         <audio id=\"live-remote-audio\" autoplay></audio>\n\
+         <h3 id=\"live-chat-heading\">Chat</h3>\n\
+         <ol id=\"live-chat-log\" class=\"live-chat\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"live-chat-heading\"></ol>\n\
+         <form id=\"live-chat-form\" class=\"live-chat-form\"><label for=\"live-chat-text\">Chat message</label> \
+         <input id=\"live-chat-text\" autocomplete=\"off\" maxlength=\"10000\"> <button type=\"submit\">Send</button></form>\n\
+         </div>\n</section>\n",
+        incident_id,
+        party,
+        without_script,
+        unreachable,
+        controls,
+        video_label
+    )
+}
+
 /// What the desk's attempt form and timeline call an attempt's note.
 pub(crate) const INTERNAL_NOTE: &str = "Internal note, not shown to the customer";
 
@@ -450,6 +512,23 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
     html
 }
 
+/// `GET /portal/live/rooms`: the organisation's open incidents (at most
+/// five), whose rooms `assets/live.js` joins from every page of the portal,
+/// so that the desk's ring reaches a contact wherever they are.
+pub async fn live_rooms<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+    let (_, incidents) = app.my_incidents(caller).await?;
+    let open: Vec<&str> = incidents
+        .iter()
+        .filter(|i| i.callback.status != crate::domain::incident::Status::Closed)
+        .map(|i| i.id.as_str())
+        .take(5)
+        .collect();
+    let answer = serde_json::json!({ "incidents": open });
+    Ok(Response::json(200, &answer)
+        .with_header("cache-control", "no-store")
+        .into())
+}
+
 pub async fn incident_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
@@ -473,7 +552,11 @@ pub(crate) async fn incident_html<D: Database>(
         Err(error) => return refusal_page(Area::Customer, error),
     };
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
-    let mut html = timeline_html(&timeline);
+    let mut html = Html::EMPTY;
+    if timeline.incident.callback.status != crate::domain::incident::Status::Closed {
+        html.push(live_panel(&timeline.incident.id, false));
+    }
+    html.push(timeline_html(&timeline));
     html.push(html!(
         "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
         timeline.incident.id,

@@ -87,18 +87,30 @@ pub(crate) fn navigation(area: Area) -> Html {
     })
 }
 
+/// Live support's script (`assets/live.js`), on the customer's pages (a
+/// ring reaches every one of them) and the desk's (the incident's room).
+fn live_script(area: Area) -> Html {
+    match area {
+        Area::Customer | Area::Desk | Area::DeskAs(_) => {
+            html!("<script src=\"/live.js\" defer></script>\n")
+        }
+        _ => Html::EMPTY,
+    }
+}
+
 /// A complete page of an area.
 pub fn page_in(area: Area, status: u16, title: &str, body: Html) -> Response {
     let html = html!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · Time &amp; Space support</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n\
-         <script src=\"/app.js\" defer></script>\n</head>\n<body>\n\
+         <script src=\"/app.js\" defer></script>\n{}</head>\n<body>\n\
          <header><p class=\"brand\"><a href=\"{}\">Spica · Time &amp; Space support</a></p><nav aria-label=\"Main\">{}</nav></header>\n\
          <main id=\"main\">\n<h1>{}</h1>\n{}\n</main>\n\
          <footer><p><a href=\"/privacy\">Privacy</a></p></footer>\n\
          <div id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></div>\n</body>\n</html>\n",
         title,
+        live_script(area),
         home(area),
         navigation(area),
         title,

@@ -223,6 +223,11 @@ fn value_for(app: &TestApp<impl Transport>, name: &str, kind: &str, preset: &str
     if kind == "hidden" || kind == "select" || !preset.is_empty() {
         return preset.to_owned();
     }
+    match (name, kind) {
+        ("started_at", "datetime-local") => return app.local_minutes_ago(50),
+        ("ended_at", "datetime-local") => return app.local_minutes_ago(45),
+        _ => {}
+    }
     match name {
         "email" => unique_email(),
         "phone" => "+386 1 234 5678".into(),

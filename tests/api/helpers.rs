@@ -202,6 +202,10 @@ pub trait Transport: Sync {
     fn webhook_secret(&self) -> &str;
     /// The Worker's clock, in Unix seconds, for signing webhooks.
     fn now_seconds(&self) -> i64;
+    /// Lets up to `seconds` pass on the Worker's clock and returns how many
+    /// did: natively the clock moves on by exactly that; a running Worker's
+    /// real clock is waited for, at most 2 s.
+    fn let_time_pass(&self, seconds: i64) -> i64;
     /// The portal's own origin (scheme, host and port), as browsers send it.
     fn origin(&self) -> String;
     /// What the Stripe stand-in received, where one runs (end to end).
@@ -547,6 +551,16 @@ impl<T: Transport> TestApp<T> {
 }
 
 impl<T: Transport> TestApp<T> {
+    /// An instant `minutes` before the Worker's now, as the desk's
+    /// `datetime-local` fields take it: Ljubljana's wall clock.
+    pub fn local_minutes_ago(&self, minutes: i64) -> String {
+        let at = spica_portal::domain::time::from_unix_millis(
+            (self.0.now_seconds() - minutes * 60) * 1000,
+        )
+        .unwrap();
+        spica_portal::domain::time::format_local_input(at)
+    }
+
     /// An instant `minutes` before the Worker's now, as RFC 3339.
     pub fn minutes_ago(&self, minutes: i64) -> String {
         let at = spica_portal::domain::time::from_unix_millis(

@@ -22,6 +22,7 @@ mod licensing;
 mod limits;
 mod mailbox;
 mod organisations;
+mod phone_calls;
 mod privacy;
 mod profile;
 mod registration;

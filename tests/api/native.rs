@@ -30,7 +30,7 @@ pub struct Native {
     gate: Arc<WriteGate>,
     certs: StandInCerts,
     access_keys: Mutex<KeyCache<rsa::RsaPublicKey>>,
-    now: Instant,
+    now: Mutex<Instant>,
     seeds: AtomicU64,
     mail: StandInMail,
     flood: StandInFlood,
@@ -332,7 +332,7 @@ pub fn spawn_app() -> TestApp<Native> {
         gate,
         certs: StandInCerts::default(),
         access_keys: Mutex::new(KeyCache::new()),
-        now: from_unix_millis(1_795_000_000_000).unwrap(),
+        now: Mutex::new(from_unix_millis(1_795_000_000_000).unwrap()),
         seeds: AtomicU64::new(0),
         mail: StandInMail::default(),
         flood: StandInFlood::default(),
@@ -340,6 +340,11 @@ pub fn spawn_app() -> TestApp<Native> {
 }
 
 impl Native {
+    /// The suite's clock: still between requests unless a test lets time pass.
+    fn now(&self) -> Instant {
+        *self.now.lock().unwrap()
+    }
+
     fn run_jobs(&self, jobs: Vec<Job>, mut seed: [u8; 32]) {
         // Run the jobs as the queue would: emails now, timers when due. The
         // clock stands still, so a failed email stays pending for its retry.
@@ -351,14 +356,14 @@ impl Native {
                         outbox_id,
                         Some(&self.mail),
                         &RetrySchedule::default(),
-                        self.now,
+                        self.now(),
                     ))
                     .unwrap();
                 }
-                Job::IncidentTimer { .. } if job.delay_seconds(self.now) == 0 => {
+                Job::IncidentTimer { .. } if job.delay_seconds(self.now()) == 0 => {
                     let (incident, scheduled) = job.timer().expect("a readable timer");
                     jobs.extend(
-                        pollster::block_on(self.app.fire_timer(incident, &scheduled, self.now))
+                        pollster::block_on(self.app.fire_timer(incident, &scheduled, self.now()))
                             .unwrap(),
                     );
                 }
@@ -369,7 +374,7 @@ impl Native {
                     pollster::block_on(self.app.check_vat(
                         customer_id,
                         &StandInVies,
-                        self.now,
+                        self.now(),
                         &mut entropy,
                     ))
                     .unwrap();
@@ -379,7 +384,7 @@ impl Native {
                     jobs.extend(
                         pollster::block_on(self.app.send_bulletin_batch(
                             bulletin_id,
-                            self.now,
+                            self.now(),
                             seed,
                         ))
                         .unwrap(),
@@ -424,7 +429,7 @@ impl Transport for Native {
             }),
             Some(&self.flood),
             request,
-            self.now,
+            self.now(),
             seed,
         ));
         assert!(handled.log.is_none(), "internal error: {:?}", handled.log);
@@ -466,8 +471,13 @@ impl Transport for Native {
         WEBHOOK_SECRET
     }
 
+    fn let_time_pass(&self, seconds: i64) -> i64 {
+        *self.now.lock().unwrap() += chrono::Duration::seconds(seconds);
+        seconds
+    }
+
     fn now_seconds(&self) -> i64 {
-        self.now.timestamp()
+        self.now().timestamp()
     }
 
     fn origin(&self) -> String {
@@ -510,7 +520,7 @@ impl Transport for Native {
             from,
             to,
             decode_email(&raw),
-            self.now,
+            self.now(),
             &mut spica_portal::domain::entropy::Entropy::new(seed),
         ))
         .expect("no internal error");

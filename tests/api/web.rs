@@ -219,15 +219,17 @@ fn a_refused_desk_form_comes_back_with_what_the_agent_typed() {
         &cookie,
         &origin,
         &[
-            ("started_at", "2026-11-26T09:30:00Z"),
+            ("started_at", "2026-11-26T09:30"),
             ("ended_at", "yesterday <b>noon</b>"),
             ("channel", "chat"),
+            ("reason", "Phoned from my mobile"),
         ],
     );
     assert_eq!(session_form.status, 422);
     let page = session_form.text();
     assert!(page.contains("id=\"ended_at-error\""), "{page}");
-    assert!(page.contains("value=\"2026-11-26T09:30:00Z\""));
+    assert!(page.contains("value=\"2026-11-26T09:30\""));
+    assert!(page.contains("Phoned from my mobile</textarea>"));
     assert!(page.contains("value=\"yesterday &lt;b&gt;noon&lt;/b&gt;\""));
     assert!(page.contains("<option value=\"chat\" selected>"));
     assert!(!page.contains("id=\"started_at-error\""));

@@ -117,6 +117,12 @@ impl Transport for Http {
         &self.webhook_secret
     }
 
+    fn let_time_pass(&self, seconds: i64) -> i64 {
+        let waited = seconds.clamp(0, 2);
+        std::thread::sleep(std::time::Duration::from_secs(waited.unsigned_abs()));
+        waited
+    }
+
     fn now_seconds(&self) -> i64 {
         let elapsed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -39,6 +39,8 @@ mod licensing;
 mod mailbox;
 #[path = "../api/organisations.rs"]
 mod organisations;
+#[path = "../api/phone_calls.rs"]
+mod phone_calls;
 #[path = "../api/privacy.rs"]
 mod privacy;
 #[path = "../api/profile.rs"]

@@ -14,6 +14,10 @@ pub enum IncidentsError {
     Session(#[from] SessionError),
     #[error("the incident was changed at the same time; try again")]
     Conflict,
+    #[error("a phone call is already running on this incident: stop it first")]
+    PhoneCallRunning,
+    #[error("no phone call is running on this incident (stopped meanwhile?)")]
+    NoPhoneCall,
 }
 
 impl IncidentsError {
@@ -29,6 +33,10 @@ impl IncidentsError {
                 Problem::stating(422, "invalid-session", "Invalid session", error)
             }
             Self::Conflict => Problem::stating(409, "conflict", "Changed meanwhile", self),
+            Self::PhoneCallRunning => {
+                Problem::stating(409, "phone-call-running", "Phone call running", self)
+            }
+            Self::NoPhoneCall => Problem::stating(409, "no-phone-call", "No phone call", self),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The incident queue with its charts, one incident, and the desk's actions on it.
 
 use super::*;
+use crate::app::incidents::DeskSessionInput;
+use crate::domain::time::format_local_input;
 
 /// `GET /desk`: the incident queue and the desk's charts.
 pub async fn incidents_page<D: Database>(
@@ -141,9 +143,12 @@ pub(crate) async fn desk_incident_page<D: Database>(
         ));
     }
     let id = &incident.id;
+    html.push(crate::web::portal::live_panel(id, true));
+    html.push(phone_panel(id, timeline.phone_call.as_ref()));
+    html.push(corrections(&timeline, refused.as_ref()));
     html.push(html!(
         "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{}/attempts\">{}{}{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
-         <h2>Log a support session</h2><form method=\"post\" action=\"/desk/incidents/{}/sessions\">{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
+         <h2>Log a support session</h2><p class=\"hint\">Calls in the browser and phone calls timed with Start and Stop are measured; log by hand only what was not. Times are Ljubljana's.</p><form method=\"post\" action=\"/desk/incidents/{}/sessions\">{}{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
          <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{}/messages\">{}<button type=\"submit\">Send</button></form>\n\
          <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
         id,
@@ -153,10 +158,11 @@ pub(crate) async fn desk_incident_page<D: Database>(
         field_error(attempt_errors, "channel"),
         textarea_with("note", crate::web::portal::INTERNAL_NOTE, &value(attempt, "note"), attempt_errors),
         id,
-        input("started_at", "Started (RFC 3339, UTC)", "text", &value(session, "started_at"), session_errors, " placeholder=\"2026-11-26T09:30:00Z\" required"),
-        input("ended_at", "Ended (RFC 3339, UTC)", "text", &value(session, "ended_at"), session_errors, " placeholder=\"2026-11-26T09:47:00Z\" required"),
+        input("started_at", "Started (Ljubljana time)", "datetime-local", &value(session, "started_at"), session_errors, " step=\"1\" required"),
+        input("ended_at", "Ended (Ljubljana time)", "datetime-local", &value(session, "ended_at"), session_errors, " step=\"1\" required"),
         select_with("session-channel", "channel", "Channel", &CHANNELS, &value(session, "channel")),
         field_error(session_errors, "channel"),
+        textarea_with("reason", "Reason (kept in the audit log)", &value(session, "reason"), session_errors),
         id,
         textarea_with("body", "Message", &value(message, "body"), message_errors),
         id,
@@ -165,7 +171,102 @@ pub(crate) async fn desk_incident_page<D: Database>(
     Ok(page_in(desk, status, &incident.subject, html).into())
 }
 
-/// The desk's forms on an incident: attempts, sessions, messages, closing.
+/// Start and Stop of a phone call, timed by the server's clock; a call
+/// started and not stopped shows as running after a reload.
+fn phone_panel(id: &str, running: Option<&crate::store::PhoneCallRecord>) -> Html {
+    match running {
+        None => html!(
+            "<section id=\"phone\" aria-labelledby=\"phone-heading\"><h2 id=\"phone-heading\">Phone call</h2>\
+             <p>Phoning the customer? Start when they answer and Stop when you hang up: the portal times the call by its own clock.</p>\
+             <form method=\"post\" action=\"/desk/incidents/{}/phone/start\"><button type=\"submit\" id=\"phone-start\">Start phone call</button></form></section>\n",
+            id
+        ),
+        Some(call) => html!(
+            "<section id=\"phone\" aria-labelledby=\"phone-heading\"><h2 id=\"phone-heading\">Phone call</h2>\
+             <p id=\"phone-running\" role=\"status\">A phone call is running since {}, started by {}.</p>\
+             <form method=\"post\" action=\"/desk/incidents/{}/phone/stop\"><button type=\"submit\" id=\"phone-stop\">Stop phone call</button></form> \
+             <form method=\"post\" action=\"/desk/incidents/{}/phone/discard\" data-confirm=\"Discard this phone call without recording it?\"><button type=\"submit\" class=\"secondary\">Discard without recording</button></form></section>\n",
+            when(call.started_at),
+            call.agent,
+            id,
+            id
+        ),
+    }
+}
+
+/// A form per recorded session to correct its times (Ljubljana's wall
+/// clock, to the second) with a reason; the refused one comes back as typed.
+fn corrections(timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
+    if timeline.sessions.is_empty() {
+        return Html::EMPTY;
+    }
+    let forms: Html = timeline
+        .sessions
+        .iter()
+        .map(|s| {
+            let session_id = &s.session.id;
+            let action = format!("correct:{session_id}");
+            let (values, errors) = match refused {
+                Some(r) if r.action == action => (Some(r.values), Some(r.errors)),
+                _ => (None, None),
+            };
+            let typed = |name: &str, default: String| {
+                values
+                    .and_then(|v| v.get(name))
+                    .and_then(Value::as_str)
+                    .map_or(default, str::to_owned)
+            };
+            let field = |name: &str, label: &str, kind: &str, default: String| {
+                let field_id = format!("{name}-{session_id}");
+                let error = errors.and_then(|e| error_for(e, name));
+                let (described, message) = error.map_or((Html::EMPTY, Html::EMPTY), |e| {
+                    (
+                        html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", field_id),
+                        html!(
+                            "<span id=\"{}-error\" class=\"field-error\" role=\"alert\">{}</span>",
+                            field_id,
+                            e
+                        ),
+                    )
+                });
+                let value = typed(name, default);
+                if kind == "textarea" {
+                    html!(
+                        "<label for=\"{}\">{}</label> <textarea id=\"{}\" name=\"{}\" rows=\"2\" required{}>{}</textarea>{} ",
+                        field_id, label, field_id, name, described, value, message
+                    )
+                } else {
+                    html!(
+                        "<label for=\"{}\">{}</label> <input id=\"{}\" name=\"{}\" type=\"{}\" step=\"1\" value=\"{}\" required{}>{} ",
+                        field_id, label, field_id, name, kind, value, described, message
+                    )
+                }
+            };
+            let channel = typed("channel", s.channel.as_str().to_owned());
+            html!(
+                "<li><form method=\"post\" action=\"/desk/incidents/{}/sessions/{}\" class=\"correction\">\
+                 <p>{} · {} min · {}</p>{}{}{}{}<button type=\"submit\">Correct</button></form></li>\n",
+                timeline.incident.id,
+                session_id,
+                when(s.session.started_at),
+                (s.session.seconds() + 59) / 60,
+                s.agent,
+                field("started_at", "Started (Ljubljana time)", "datetime-local", format_local_input(s.session.started_at)),
+                field("ended_at", "Ended (Ljubljana time)", "datetime-local", format_local_input(s.session.ended_at)),
+                select_field(&format!("channel-{session_id}"), "channel", "Channel", &CHANNELS, &channel),
+                field("reason", "Reason (kept in the audit log)", "textarea", String::new())
+            )
+        })
+        .collect();
+    html!(
+        "<h2>Correct a session</h2><p class=\"hint\">Times are Ljubljana's; every correction needs a reason and is audited. The whole incident is charged again in started 15-minute increments.</p><ol class=\"corrections\">{}</ol>\n",
+        forms
+    )
+}
+
+/// The desk's forms on an incident: attempts, sessions (`correct:{id}`
+/// corrects one), the phone call (`phone/start`, `phone/stop`,
+/// `phone/discard`), messages, closing.
 pub async fn desk_action<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -185,13 +286,42 @@ pub async fn desk_action<D: Database>(
                 .map(|(_, _, jobs)| jobs),
             Err(errors) => Err(AppError::Invalid(errors)),
         },
-        "sessions" => match SessionInput::parse(&object) {
+        "sessions" => match DeskSessionInput::parse(&object) {
             Ok(input) => app
-                .change_session(caller, id, None, Some(input), now, entropy)
+                .change_session(caller, id, None, Some(input.session), now, entropy)
                 .await
                 .map(|charged| charged.jobs),
             Err(errors) => Err(AppError::Invalid(errors)),
         },
+        "phone/start" => app
+            .start_phone_call(caller, id, now)
+            .await
+            .map(|_| Vec::new()),
+        "phone/stop" => app
+            .stop_phone_call(caller, id, now, entropy)
+            .await
+            .map(|charged| charged.jobs),
+        "phone/discard" => app
+            .discard_phone_call(caller, id)
+            .await
+            .map(|()| Vec::new()),
+        correction if correction.starts_with("correct:") => {
+            let session_id = &correction["correct:".len()..];
+            match DeskSessionInput::parse(&object) {
+                Ok(input) => app
+                    .change_session(
+                        caller,
+                        id,
+                        Some(session_id),
+                        Some(input.session),
+                        now,
+                        entropy,
+                    )
+                    .await
+                    .map(|charged| charged.jobs),
+                Err(errors) => Err(AppError::Invalid(errors)),
+            }
+        }
         "messages" => match crate::app::incidents::message_body(&object) {
             Ok(body) => app.staff_message(caller, id, body, now, entropy).await,
             Err(errors) => Err(AppError::Invalid(errors)),
