@@ -374,7 +374,7 @@
     }
 
     function chatLine(frame) {
-      var item = document.createElement("li");
+      var item = document.createElement("p");
       var when = document.createElement("time");
       when.setAttribute("datetime", frame.at);
       var at = new Date(frame.at);

@@ -419,7 +419,7 @@ pub(crate) fn live_panel(incident_id: &str, staff: bool) -> Html {
          <video id=\"live-remote-video\" class=\"live-video\" autoplay playsinline muted aria-label=\"{}\" hidden></video>\n\
          <audio id=\"live-remote-audio\" autoplay></audio>\n\
          <h3 id=\"live-chat-heading\">Chat</h3>\n\
-         <ol id=\"live-chat-log\" class=\"live-chat\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"live-chat-heading\"></ol>\n\
+         <div id=\"live-chat-log\" class=\"live-chat\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"live-chat-heading\"></div>\n\
          <form id=\"live-chat-form\" class=\"live-chat-form\"><label for=\"live-chat-text\">Chat message</label> \
          <input id=\"live-chat-text\" autocomplete=\"off\" maxlength=\"10000\"> <button type=\"submit\">Send</button></form>\n\
          </div>\n</section>\n",
