@@ -9,6 +9,7 @@ pub(crate) mod coupons;
 pub(crate) mod incidents;
 pub(crate) mod invoices;
 pub(crate) mod licensing;
+pub mod live;
 pub(crate) mod organisations;
 pub(crate) mod privacy;
 pub(crate) mod profile;

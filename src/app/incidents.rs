@@ -595,6 +595,21 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(i64, IncidentRecord, Vec<Job>), AppError> {
+        let attempt_id = entropy.id("att");
+        self.record_attempt_with_id(caller, incident_id, input, &attempt_id, now)
+            .await
+    }
+
+    /// [`App::record_attempt`] under an id already decided (the live room's):
+    /// recording it again fails whole and changes nothing.
+    pub(super) async fn record_attempt_with_id(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+        input: AttemptInput,
+        attempt_id: &str,
+        now: Instant,
+    ) -> Result<(i64, IncidentRecord, Vec<Job>), AppError> {
         let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
         let customer = timeline.contact()?;
         let incident = &timeline.incident;
@@ -605,7 +620,7 @@ impl<D: Database> App<D> {
         let mut batch = store::update_incident(incident, &decision.callback);
         batch.push(store::insert_attempt(
             &store::Attempt {
-                id: &entropy.id("att"),
+                id: attempt_id,
                 incident_id,
                 number: decision.number,
                 outcome: input.outcome,
@@ -789,6 +804,23 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Charged, AppError> {
+        self.change_session_with(caller, incident_id, session_id, input, None, now, entropy)
+            .await
+    }
+
+    /// [`App::change_session`]; a new session takes `new_id` when given (the
+    /// live room's, which both parties were told).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn change_session_with(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+        session_id: Option<&str>,
+        input: Option<SessionInput>,
+        new_id: Option<String>,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<Charged, AppError> {
         let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
         timeline.contact()?;
         timeline.refuse_if_closed()?;
@@ -815,7 +847,7 @@ impl<D: Database> App<D> {
                     });
                 }
                 let session = Session {
-                    id: entropy.id("ses"),
+                    id: new_id.unwrap_or_else(|| entropy.id("ses")),
                     started_at: input.started_at,
                     ended_at: input.ended_at,
                 };

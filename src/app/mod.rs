@@ -13,6 +13,7 @@ pub mod input;
 pub mod invoices;
 mod ledger;
 mod licensing;
+pub mod live;
 mod mail;
 mod operations;
 mod orders;
@@ -114,6 +115,8 @@ pub struct Config {
     pub seller_country: crate::domain::country::Country,
     /// The vendor as its invoices name it (`SELLER_*`, `BANK_IBAN`, `BANK_BIC`).
     pub seller: crate::domain::invoice::Seller,
+    /// Live support: the room's timings and the TURN key.
+    pub live: live::LiveConfig,
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -306,6 +309,7 @@ pub(crate) mod testing {
                 iban: "SI56 1910 0000 0123 438".into(),
                 bic: "BAKOSI2X".into(),
             },
+            live: live::LiveConfig::default(),
         }
     }
 

@@ -43,7 +43,15 @@ pub enum Access {
     Staff(&'static [StaffRole]),
     /// A partner of this kind.
     Partner(PartnerNeed),
+    /// A participant of an incident's live room: a signed-in contact (bearer
+    /// token or browser session), or a staff member with the agent or admin
+    /// role (Access assertion, break-glass token or session). Which incident
+    /// they may enter is the use case's to decide.
+    Participant,
 }
+
+/// The staff roles that may enter live rooms (admins may anyway).
+pub const LIVE_ROLES: &[StaffRole] = &[StaffRole::Agent];
 
 /// What a partner route needs of the partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,6 +390,11 @@ impl Caller {
             (Access::Staff(roles), Principal::Staff(staff)) if !staff.role.may(roles) => Err(
                 AppError::Access(AccessError::Forbidden("your staff role may not do this")),
             ),
+            (Access::Participant, Principal::Staff(staff)) if !staff.role.may(LIVE_ROLES) => {
+                Err(AppError::Access(AccessError::Forbidden(
+                    "only agents and admins take part in live support",
+                )))
+            }
             (Access::Partner(need), Principal::Partner(partner)) if !need.admits(partner) => Err(
                 AppError::Access(AccessError::Forbidden("this partner kind may not do this")),
             ),
@@ -405,7 +418,7 @@ impl Caller {
             });
         let partner = holders.partner.filter(|p| p.revoked_at.is_none());
         match (self.access, access, partner) {
-            (Access::Customer, Some(customer), _) if customer.is_active() => {
+            (Access::Customer | Access::Participant, Some(customer), _) if customer.is_active() => {
                 Ok(Principal::Customer(Box::new(customer)))
             }
             (Access::Partner(_), _, Some(partner)) => Ok(Principal::Partner(partner)),
@@ -420,7 +433,11 @@ impl Caller {
             return Err(AppError::Access(AccessError::Unauthenticated));
         };
         match (self.access, kind, subject) {
-            (Access::Customer, SessionKind::Customer, SessionSubject::Contact(holder)) => {
+            (
+                Access::Customer | Access::Participant,
+                SessionKind::Customer,
+                SessionSubject::Contact(holder),
+            ) => {
                 let customer = CustomerPrincipal {
                     customer: holder.customer,
                     contact: holder.contact,
@@ -431,7 +448,9 @@ impl Caller {
                     Err(AppError::Access(AccessError::Unauthenticated))
                 }
             }
-            (Access::Staff(_), SessionKind::Staff, _) if subject_id == BREAK_GLASS => {
+            (Access::Staff(_) | Access::Participant, SessionKind::Staff, _)
+                if subject_id == BREAK_GLASS =>
+            {
                 Ok(Principal::Staff(StaffIdentity::break_glass()))
             }
             (Access::Partner(_), SessionKind::Partner, SessionSubject::Partner(partner))
@@ -439,8 +458,8 @@ impl Caller {
             {
                 Ok(Principal::Partner(partner))
             }
-            (Access::Customer, SessionKind::Customer, _)
-            | (Access::Staff(_), SessionKind::Staff, _)
+            (Access::Customer | Access::Participant, SessionKind::Customer, _)
+            | (Access::Staff(_) | Access::Participant, SessionKind::Staff, _)
             | (Access::Partner(_), SessionKind::Partner, _) => {
                 Err(AppError::Access(AccessError::Unauthenticated))
             }
@@ -461,7 +480,9 @@ impl<D: Database> App<D> {
         keys: Option<&K>,
         now: Instant,
     ) -> Caller {
-        if let (Access::Staff(_), Some(assertion)) = (access, credentials.assertion) {
+        if let (Access::Staff(_) | Access::Participant, Some(assertion)) =
+            (access, credentials.assertion)
+        {
             let claim = match self.verify_assertion(assertion, keys, now).await {
                 Ok(email) => Claim::StaffEmail(email),
                 Err(AppError::Unavailable(why)) => Claim::Refused(Refusal::Unavailable(why)),
@@ -488,7 +509,9 @@ impl<D: Database> App<D> {
         };
         let claim = match (access, credentials.bearer, credentials.session) {
             (Access::Public | Access::Signed, _, _) => Claim::Known(Principal::Anonymous),
-            (Access::Staff(_), Some(bearer), _) if self.break_glass_admits(bearer) => {
+            (Access::Staff(_) | Access::Participant, Some(bearer), _)
+                if self.break_glass_admits(bearer) =>
+            {
                 Claim::Known(Principal::Staff(StaffIdentity::break_glass()))
             }
             (_, Some(bearer), _) if self.break_glass_admits(bearer) => {

@@ -173,6 +173,20 @@ pub struct Handled {
     pub route: Option<&'static str>,
     /// The kind of caller it was identified as ([`crate::app::Principal::kind`]).
     pub principal: Option<&'static str>,
+    /// What the answer leaves to the platform, which only the Worker can do.
+    pub handoff: Option<Handoff>,
+}
+
+/// Work an answer hands to the Worker, once the caller is admitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Handoff {
+    /// Open the WebSocket into the incident's live room (its Durable
+    /// Object), for the participant verified here; the response stands for
+    /// the object's 101.
+    LiveRoom(crate::app::live::RoomEntry),
+    /// Ask Cloudflare Realtime for TURN credentials and answer them; the
+    /// response (STUN only) stands if that fails.
+    TurnCredentials(crate::domain::live::ice::TurnRequest),
 }
 
 impl Handled {
@@ -185,6 +199,7 @@ impl Handled {
             round_trips: crate::store::RoundTrips::default(),
             route: None,
             principal: None,
+            handoff: None,
         }
     }
 

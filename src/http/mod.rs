@@ -16,7 +16,7 @@ pub mod problem;
 pub mod session;
 
 pub use context::Ctx;
-pub use message::{Handled, Method, Request, RequestLog, Response, MAX_BODY_BYTES};
+pub use message::{Handled, Handoff, Method, Request, RequestLog, Response, MAX_BODY_BYTES};
 pub use problem::ApiError;
 
 pub type Result<T> = std::result::Result<T, ApiError>;

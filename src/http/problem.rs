@@ -20,6 +20,8 @@ pub enum ApiError {
     MethodNotAllowed(String),
     /// The Worker is misconfigured or the platform failed it.
     Unavailable,
+    /// A WebSocket address asked without `Upgrade: websocket`.
+    UpgradeRequired,
 }
 
 impl From<AppError> for ApiError {
@@ -67,7 +69,8 @@ impl ApiError {
             | Self::NoRoute
             | Self::UnsupportedMediaType(_)
             | Self::PayloadTooLarge
-            | Self::MalformedBody(_) => true,
+            | Self::MalformedBody(_)
+            | Self::UpgradeRequired => true,
         }
     }
 
@@ -96,6 +99,12 @@ impl ApiError {
                 AppProblem::new(400, "malformed-body", "Malformed body", reason.clone())
             }
             Self::Unavailable => crate::app::error::internal(),
+            Self::UpgradeRequired => AppProblem::new(
+                426,
+                "upgrade-required",
+                "Upgrade required",
+                "This address is a WebSocket: ask with Upgrade: websocket.",
+            ),
             Self::MethodNotAllowed(allow) => AppProblem::new(
                 405,
                 "method-not-allowed",
@@ -146,6 +155,11 @@ impl ApiError {
             .with_header("cache-control", "no-store");
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
+            Self::UpgradeRequired => {
+                response = response
+                    .with_header("upgrade", "websocket")
+                    .with_header("connection", "Upgrade")
+            }
             Self::App(AppError::Access(AccessError::RateLimited(seconds)))
             | Self::App(AppError::Access(AccessError::LinkWithheld {
                 retry_after: seconds,

@@ -25,7 +25,7 @@ use crate::app::{
 };
 use crate::domain::entropy::Entropy;
 use crate::domain::time::Instant;
-use crate::http::session::{same_origin, session_cookie};
+use crate::http::session::{own_origin, same_origin, session_cookie};
 use crate::http::{decode, ApiError, Ctx, Handled, Method, Request, Response, Result};
 use crate::store::{Database, RoundTrips};
 use crate::web;
@@ -204,7 +204,11 @@ async fn run<D: Database, P: PaymentProvider, K: AccessKeys>(
     {
         same_origin(app, request)?;
     }
-    let form_token = (!page && request.bearer().is_none())
+    let live = row.access == Access::Participant;
+    if live {
+        own_origin_only(app, request)?;
+    }
+    let form_token = (!page && !live && request.bearer().is_none())
         .then(|| decode::form_field(request, "access_token"))
         .flatten();
     let credentials = Credentials {
@@ -213,12 +217,14 @@ async fn run<D: Database, P: PaymentProvider, K: AccessKeys>(
         } else {
             request.bearer().or(form_token.as_deref())
         },
-        session: if page {
+        session: if page || live {
             request.cookie(session_cookie(app))
         } else {
             None
         },
-        assertion: request.header("cf-access-jwt-assertion"),
+        assertion: request
+            .header("cf-access-jwt-assertion")
+            .or_else(|| live.then(|| request.cookie(ACCESS_COOKIE)).flatten()),
     };
     let caller = app.caller(row.access, credentials, keys, now).await;
     let audit_id = entropy.id("aud");
@@ -250,6 +256,24 @@ async fn run<D: Database, P: PaymentProvider, K: AccessKeys>(
             ),
         ) if page => Ok(web::refused(row.access, error)),
         other => other,
+    }
+}
+
+/// The cookie in which Cloudflare Access keeps a staff member's assertion
+/// for the whole host: a browser's WebSocket carries no header of ours, so
+/// the desk's page enters a live room with it.
+const ACCESS_COOKIE: &str = "CF_Authorization";
+
+/// Live support takes a browser's cookies as well as bearer tokens, so a
+/// page of another site must not open a room as the browser's user
+/// (cross-site WebSocket hijacking): an `Origin` other than the portal's
+/// own is refused (403). A client that is no browser sends none.
+fn own_origin_only<D>(app: &App<D>, request: &Request) -> Result<()> {
+    match request.header("origin") {
+        Some(origin) if origin != own_origin(app) => Err(ApiError::App(AppError::Access(
+            AccessError::Forbidden("live support is entered from the portal's own pages only"),
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -55,7 +55,9 @@ pub fn document() -> Value {
                 "staffToken": {"type": "http", "scheme": "bearer", "description": "The break-glass staff token (STAFF_TOKEN)"},
                 "accessAssertion": {"type": "apiKey", "in": "header", "name": "Cf-Access-Jwt-Assertion",
                                     "description": "Cloudflare Access's signed assertion of a staff member (RS256 JWT)"},
-                "stripeSignature": {"type": "apiKey", "in": "header", "name": "Stripe-Signature"}
+                "stripeSignature": {"type": "apiKey", "in": "header", "name": "Stripe-Signature"},
+                "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "__Host-spica_session",
+                                  "description": "A signed-in browser's session (live support only: the Origin must be the portal's own)"}
             },
             "schemas": schemas
         }
@@ -70,6 +72,8 @@ fn security(access: Access) -> Value {
         Access::Customer => json!([{"bearer": []}]),
         Access::Staff(_) => json!([{"accessAssertion": []}, {"staffToken": []}]),
         Access::Partner(_) => json!([{"partnerKey": []}]),
+        Access::Participant => json!([{"bearer": []}, {"sessionCookie": []},
+                                      {"accessAssertion": []}, {"staffToken": []}]),
     }
 }
 

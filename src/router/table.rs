@@ -36,6 +36,8 @@ const STAFF: Access = Access::Staff(&[StaffRole::Agent, StaffRole::Finance]);
 const PARTNER: Access = Access::Partner(PartnerNeed::Any);
 const RESELLER: Access = Access::Partner(PartnerNeed::Reseller);
 const TECHNICIAN: Access = Access::Partner(PartnerNeed::Technician);
+/// A contact, or an agent or admin: live support's participants.
+const PARTICIPANT: Access = Access::Participant;
 
 /// Whether a route is the JSON API (bearer tokens, problem+json) or a page
 /// (cookies, forms, redirects, the same-origin rule for posts).
@@ -301,6 +303,16 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(coupons::stripe_webhook(c.app, c.request, c.now, c.entropy))
         })
         .answers::<coupons::StripeEventAnswer>(200, "The event is taken (once, by its id): what became of it"),
+        // ---- live support: the incident's room and the call's ICE servers --------
+        api(Get, "/live/incidents/{incident_id}", PARTICIPANT, |c| {
+            Box::pin(api::live::enter_room(c.app, c.request, c.caller, c.param(0)))
+        })
+        .summary("Enters the incident's live room: a WebSocket (Upgrade: websocket) of JSON text frames")
+        .answers_bare(101, "Switching protocols: the room's WebSocket (without Upgrade: websocket, 426)"),
+        api(Get, "/api/live/ice-servers", PARTICIPANT, |c| {
+            Box::pin(api::live::ice_servers(c.app, c.caller))
+        })
+        .answers::<api::live::IceServersAnswer>(200, "The ICE servers for the call's WebRTC: STUN, and TURN with short-lived credentials when configured"),
         // ---- the customer's API ------------------------------------------------
         api(Get, "/api/me", CUSTOMER, |c| {
             Box::pin(api::profile::me(c.app, c.caller, c.now))

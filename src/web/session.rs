@@ -32,7 +32,7 @@ pub fn refused(access: Access, error: ApiError) -> Handled {
     let area = match access {
         Access::Staff(_) => Area::Desk,
         Access::Partner(_) => Area::Partner,
-        Access::Customer => Area::Customer,
+        Access::Customer | Access::Participant => Area::Customer,
         Access::Public | Access::Signed => Area::Public,
     };
     problem_page(area, error)

@@ -186,7 +186,41 @@ fn config(env: &Env) -> worker::Result<Config> {
             iban: iban.grouped(),
             bic: bic.to_string(),
         },
+        live: live(env),
     })
+}
+
+/// Live support's settings: the room's timings (within sane bounds, or the
+/// defaults) and Cloudflare Realtime's TURN key, if both its parts are set.
+pub fn live(env: &Env) -> crate::app::live::LiveConfig {
+    use crate::domain::live::{Settings, DEFAULT_RECONNECT_GRACE_SECONDS, DEFAULT_RING_SECONDS};
+    let seconds = |name: &str, default: u32| {
+        setting(env, name)
+            .and_then(|s| s.parse::<u32>().ok())
+            .filter(|s| (1..=3600).contains(s))
+            .unwrap_or(default)
+    };
+    crate::app::live::LiveConfig {
+        room: Settings {
+            ring_seconds: seconds("RING_SECONDS", DEFAULT_RING_SECONDS),
+            reconnect_grace_seconds: seconds(
+                "RECONNECT_GRACE_SECONDS",
+                DEFAULT_RECONNECT_GRACE_SECONDS,
+            ),
+        },
+        turn: match (
+            setting(env, "TURN_KEY_ID"),
+            setting(env, "TURN_KEY_API_TOKEN"),
+        ) {
+            (Some(key_id), Some(api_token)) => {
+                Some(crate::app::live::TurnKey { key_id, api_token })
+            }
+            _ => None,
+        },
+        realtime_api_base: setting(env, "REALTIME_API_BASE")
+            .map(|base| base.trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| crate::app::live::REALTIME_API_BASE.to_owned()),
+    }
 }
 
 /// How long personal data are kept: each period a

@@ -14,6 +14,8 @@ mod cron;
 mod d1;
 mod fetch;
 mod inbound;
+#[cfg(feature = "front")]
+mod live;
 mod mail;
 mod queue;
 mod routes;

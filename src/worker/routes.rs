@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use worker::{console_error, console_log, AnalyticsEngineDataPointBuilder, Context, Env, Headers};
 
 use super::{access, config, now, queue, seed, stripe};
-use crate::http::{ApiError, Method, Request, RequestLog, Response};
+use crate::http::{ApiError, Handled, Handoff, Method, Request, RequestLog, Response};
 use crate::router;
 use crate::store::{Database, Metered, Statement};
 
@@ -25,7 +25,7 @@ pub async fn fetch(
     let started = js_sys::Date::now();
     let method = Method::parse(request.method().as_ref());
     let ray = request.headers().get("cf-ray").ok().flatten();
-    let handled = match read(&mut request).await {
+    let mut handled = match read(&mut request).await {
         Ok(request) => match (config::app(env), seed()) {
             (Ok(app), Ok(seed)) => {
                 let stripe = stripe::configured(env);
@@ -51,6 +51,10 @@ pub async fn fetch(
         },
         Err(error) => error.into_handled(),
     };
+    let upgraded = match handled.handoff.take() {
+        Some(handoff) => hand_off(env, handoff, &mut handled).await,
+        None => None,
+    };
     if let Some(log) = &handled.log {
         console_error!("internal error: {log}");
     }
@@ -63,6 +67,9 @@ pub async fn fetch(
         let (env, jobs) = (env.clone(), handled.jobs);
         ctx.wait_until(async move { queue::enqueue(&env, &jobs).await });
     }
+    if let Some(upgraded) = upgraded {
+        return Ok(upgraded);
+    }
     let mut response = handled.response;
     // Off unless set: the count and time of D1 round trips are for us.
     if config::setting(env, "SERVER_TIMING").as_deref() == Some("on") {
@@ -70,6 +77,55 @@ pub async fn fetch(
         response.headers.push(("server-timing".into(), timing));
     }
     write(response)
+}
+
+/// What an admitted request leaves to the platform: the live room's
+/// WebSocket (its Durable Object's answer, returned as it is), or TURN
+/// credentials from Cloudflare Realtime (STUN only, as answered, if they
+/// cannot be had).
+async fn hand_off(env: &Env, handoff: Handoff, handled: &mut Handled) -> Option<worker::Response> {
+    match handoff {
+        #[cfg(feature = "front")]
+        Handoff::LiveRoom(entry) => match super::live::enter(env, &entry).await {
+            Ok(response) => return Some(response),
+            Err(error) => {
+                console_error!("live room not reached: {error}");
+                *handled = ApiError::Unavailable.into_handled();
+            }
+        },
+        #[cfg(not(feature = "front"))]
+        Handoff::LiveRoom(_) => {
+            let _ = env;
+            *handled = ApiError::NoRoute.into_handled();
+        }
+        Handoff::TurnCredentials(turn) => match turn_credentials(&turn).await {
+            Ok(servers) => handled.response.body = crate::api::live::ice_answer(servers).body,
+            Err(error) => console_error!("TURN credentials not had, STUN only: {error}"),
+        },
+    }
+    None
+}
+
+async fn turn_credentials(
+    turn: &crate::domain::live::ice::TurnRequest,
+) -> Result<Vec<crate::domain::live::ice::IceServer>, String> {
+    let authorization = format!("Bearer {}", turn.token);
+    let outgoing = super::fetch::request(
+        "POST",
+        &turn.url,
+        &[
+            ("authorization", &authorization),
+            ("content-type", "application/json"),
+        ],
+        &turn.body,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut response = worker::Fetch::Request(outgoing)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let body = response.bytes().await.map_err(|e| e.to_string())?;
+    crate::domain::live::ice::parse_turn_answer(response.status_code(), &body)
 }
 
 /// A request for the other Worker, handed to it unread through the service

@@ -20,6 +20,7 @@ mod invoices;
 mod journeys;
 mod licensing;
 mod limits;
+mod live;
 mod mailbox;
 mod organisations;
 mod phone_calls;

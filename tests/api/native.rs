@@ -321,6 +321,7 @@ pub fn spawn_app() -> TestApp<Native> {
             iban: IBAN.into(),
             bic: BIC.into(),
         },
+        live: spica_portal::app::live::LiveConfig::default(),
     };
     let gate = Arc::new(WriteGate::default());
     let db = Racing {

@@ -299,7 +299,8 @@ fn callers(app: &TestApp<impl Transport>) -> Vec<Caller> {
 /// Whether the route table lets this kind of caller in.
 fn admits(access: Access, kind: CallerKind) -> bool {
     match (access, kind) {
-        (Access::Customer, CallerKind::Customer) => true,
+        (Access::Customer | Access::Participant, CallerKind::Customer) => true,
+        (Access::Participant, CallerKind::Staff(role)) => role.may(&[StaffRole::Agent]),
         (Access::Staff(roles), CallerKind::Staff(role)) => role.may(roles),
         (Access::Partner(need), CallerKind::Partner(kind)) => match need {
             PartnerNeed::Any => true,

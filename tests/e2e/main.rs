@@ -35,6 +35,8 @@ mod invoices;
 mod journeys;
 #[path = "../api/licensing.rs"]
 mod licensing;
+#[path = "../api/live.rs"]
+mod live;
 #[path = "../api/mailbox.rs"]
 mod mailbox;
 #[path = "../api/organisations.rs"]

@@ -26,6 +26,7 @@
 //! ```
 
 mod frame;
+pub mod ice;
 mod rate;
 
 #[cfg(test)]
