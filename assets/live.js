@@ -83,7 +83,9 @@
         })
         .then(function (body) {
           var config = { iceServers: body.iceServers || body.ice_servers || [] };
-          var policy = body.iceTransportPolicy || body.ice_transport_policy;
+          // The browser suite's relayed call sets this before the page
+          // loads (tests/browser/13-live-call.test.mjs): TURN only.
+          var policy = window.SPICA_LIVE_ICE_TRANSPORT_POLICY;
           if (policy) config.iceTransportPolicy = policy;
           return config;
         })

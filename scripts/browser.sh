@@ -17,6 +17,12 @@ if ! command -v chromium > /dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 fi
 chromium_path=$(command -v chromium)
+# Debian's coturn, the TURN server of the relayed call (tests/browser/13-live-call).
+if ! command -v turnserver > /dev/null 2>&1; then
+  echo "browser: installing coturn (Debian package)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq coturn) \
+    || echo "browser: coturn could not be installed; the relayed call is skipped"
+fi
 
 tests=("$@")
 [ "${#tests[@]}" -gt 0 ] || tests=(tests/browser/*.test.mjs)
@@ -55,6 +61,28 @@ STRIPE_WEBHOOK_URL="http://127.0.0.1:$port/api/webhooks/stripe" STRIPE_WEBHOOK_S
   setsid python3 tests/e2e/standins.py "$standin_port" &
 pids+=($!)
 
+# TURN: coturn on loopback (shared-secret credentials), and a stand-in for
+# Cloudflare Realtime's TURN API (tests/browser/turn_standin.py) that hands
+# out its credentials; /api/live/ice-servers asks the stand-in.
+turn_vars=""
+if command -v turnserver > /dev/null 2>&1; then
+  turn_port=$(free_port)
+  turn_api_port=$(free_port)
+  turn_secret="browser-turn-secret-$RANDOM$RANDOM"
+  setsid turnserver -n --listening-ip=127.0.0.1 --relay-ip=127.0.0.1 --listening-port="$turn_port" \
+    --use-auth-secret --static-auth-secret="$turn_secret" --realm=spica.test \
+    --no-tls --no-dtls --no-cli --allow-loopback-peers --fingerprint \
+    --pidfile="$state/turnserver.pid" --userdb="$state/turndb" --log-file=stdout --simple-log \
+    > "$state/turnserver.log" 2>&1 &
+  pids+=($!)
+  setsid python3 tests/browser/turn_standin.py "$turn_api_port" "$turn_port" browser-turn-key browser-turn-token "$turn_secret" &
+  pids+=($!)
+  turn_vars="TURN_KEY_ID=browser-turn-key
+TURN_KEY_API_TOKEN=browser-turn-token
+REALTIME_API_BASE=http://127.0.0.1:$turn_api_port"
+  export TURN_RELAY=1
+fi
+
 # No REGISTRATION_*_URL: the form's redirects go to the Worker's own
 # /registered and /register.
 cat > "$state/browser.vars" <<VARS
@@ -80,6 +108,7 @@ SELLER_VAT_ID=SI12345678
 ACTIVATION_SECRET=1:browser-activation-secret-1
 LICENSE_SIGNING_KEY=0707070707070707070707070707070707070707070707070707070707070707
 SUPPORT_DESK_EMAIL=desk@timeandspace.test
+$turn_vars
 VARS
 
 scripts/migrate-local.sh "$state/d1" "$state/migrations.log" || { cat "$state/migrations.log"; exit 1; }

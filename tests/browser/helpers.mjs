@@ -337,8 +337,9 @@ export async function expectText(locator, expected, { timeout = 3_000, what = 'e
 
 /** One test's browser: a Chromium with one context and one page. */
 export class Session {
-  static async open(prefix, t) {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+  /** `args`: more Chromium switches (fake media devices for live calls). */
+  static async open(prefix, t, { args = [] } = {}) {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...LAUNCH_ARGS, ...args] });
     const context = await browser.newContext({
       bypassCSP: true,
       baseURL: BASE_URL,
