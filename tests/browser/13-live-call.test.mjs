@@ -196,3 +196,65 @@ test('the agent calls the customer in the browser: voice both ways, the shared s
 test('the same call relayed through TURN (coturn) with iceTransportPolicy relay', { timeout: LIVE_TIMEOUT, skip: !process.env.TURN_RELAY && 'TURN_RELAY is not set: scripts/browser.sh sets it when coturn runs' }, async (t) => {
   await liveCall(t, '13-live-relay', { relay: true });
 });
+
+test('nobody online: the desk is told to phone; a ring reaches the portal overview, whose Accept opens the incident and answers', { timeout: LIVE_TIMEOUT }, async (t) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const desk = await Session.open('13-live-overview-desk', t, { args: MEDIA_ARGS });
+  const customerSession = await Session.open('13-live-overview-customer', t, { args: MEDIA_ARGS });
+  let failure;
+  try {
+    const customer = await activeCustomer('ring');
+    await apiSignIn(customer);
+    const incidentId = await openIncident(customer, 'Reader at the gate beeps');
+    const dpage = desk.page;
+    const cpage = customerSession.page;
+
+    // Nobody of the customer's is in the room: phone instead.
+    await deskSignIn(desk);
+    await desk.go(`/desk/incidents/${incidentId}`);
+    await dpage.locator('#live-unreachable').waitFor({ state: 'visible', timeout: 10_000 });
+    await dpage.getByRole('button', { name: 'Call in the browser' }).click();
+    await expectText(dpage.locator('#live-call-state'), /not online; you may phone instead/, { what: 'desk call state' });
+    await desk.step('desk told the customer is not online');
+
+    // The customer on the portal's overview hears the next ring there.
+    await browserSignIn(customerSession, customer);
+    await expectText(dpage.locator('#live-presence'), /Ana Novak/, { what: 'presence on the desk', timeout: 10_000 });
+    assert.equal(await dpage.locator('#live-unreachable').isVisible(), false);
+    await dpage.getByRole('button', { name: 'Call in the browser' }).click();
+    const accept = cpage.getByRole('link', { name: 'Accept the call' });
+    await accept.waitFor({ state: 'visible', timeout: 10_000 });
+    await customerSession.step('ring on the portal overview');
+    await customerSession.submit(accept);
+    customerSession.expectPath(`/portal/incidents/${incidentId}`);
+    await expectText(cpage.locator('#live-call-state'), /connected/i, { what: 'customer connected', timeout: 10_000 });
+    await expectText(dpage.locator('#live-call-state'), /connected/i, { what: 'desk connected', timeout: 10_000 });
+    await flowing(dpage, 'desk', 'audio', 'bytesReceived');
+    await customerSession.step('answered on the incident page');
+
+    // The customer hangs up.
+    await cpage.getByRole('button', { name: 'Hang up' }).click();
+    await expectText(dpage.locator('#live-session'), /Measured: .*1 coupon/, { what: 'desk session', timeout: 10_000 });
+    await expectText(cpage.locator('#live-session'), /Measured: .*1 coupon/, { what: 'customer session', timeout: 10_000 });
+    await desk.step('desk after the customer hung up');
+    await customerSession.step('customer hung up');
+    const incident = await api('GET', `/api/staff/incidents/${encodeURIComponent(incidentId)}`, { token: STAFF_TOKEN, expect: 200 });
+    assert.equal(incident.json.timeline.sessions.length, 1);
+    assert.equal(incident.json.timeline.sessions[0].channel, 'voice');
+    assert.deepEqual(incident.json.timeline.attempts.map((a) => a.outcome), ['reached']);
+  } catch (error) {
+    failure = error;
+    for (const session of [desk, customerSession]) {
+      const shot = await session.failureShot();
+      t.diagnostic(`stopped on ${session.page.url()}; screenshot ${shot}`);
+    }
+  } finally {
+    for (const session of [desk, customerSession]) {
+      for (const line of session.consoleErrors) t.diagnostic(line);
+      await session.close();
+    }
+  }
+  const problems = [desk, customerSession].flatMap((s) => s.accessibilityProblems({ includeUnchecked: !failure }));
+  if (failure) throw failure;
+  if (problems.length) assert.fail(problems.join('\n  '));
+});
