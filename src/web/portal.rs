@@ -524,9 +524,7 @@ pub async fn live_rooms<D: Database>(app: &App<D>, caller: &Caller) -> Result<Ha
         .take(5)
         .collect();
     let answer = serde_json::json!({ "incidents": open });
-    Ok(Response::json(200, &answer)
-        .with_header("cache-control", "no-store")
-        .into())
+    Ok(Response::json(200, &answer).into())
 }
 
 pub async fn incident_page<D: Database>(
