@@ -86,6 +86,14 @@ echo "config-test: a complete configuration passes; a secret among the variables
 # --- 2. the bundles, as wrangler would upload them ---------------------------
 # Each Worker's WASM, gzipped, within the budget: the front's and the desk's.
 scripts/desk-config.sh wrangler.toml "$work/desk/wrangler.json"
+# The live rooms are the front's alone: the desk has no binding to them and
+# declares no class (nothing but the front reaches a room).
+python3 - "$work/desk/wrangler.json" <<'PYTHON' || fail "the desk's configuration names the live rooms"
+import json, sys
+desk = json.load(open(sys.argv[1]))
+sys.exit(1 if "durable_objects" in desk or "migrations" in desk else 0)
+PYTHON
+grep -q '^class_name = "LiveRoom"' wrangler.toml || fail "wrangler.toml binds no LiveRoom"
 for worker in front desk; do
   config=wrangler.toml
   [ "$worker" = desk ] && config="$work/desk/wrangler.json"
