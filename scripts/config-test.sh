@@ -40,7 +40,7 @@ scripts/deploy-check.sh --config "$PWD/wrangler.toml" --vars "$work/absent.vars"
   --secrets "$work/no-secrets.json" > "$work/refused.txt" || status=$?
 [ "$status" -eq 1 ] || { cat "$work/refused.txt"; fail "the committed configuration was not refused (exit $status)"; }
 for name in $(scripts/deploy-check.sh --worker-required) ACCESS_TEAM_DOMAIN ACCESS_AUD ACTIVATION_SECRET \
-  LICENSE_SIGNING_KEY STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRETS EMAIL_API_KEY database_id; do
+  LICENSE_SIGNING_KEY STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRETS EMAIL_API_KEY TURN_KEY_ID TURN_KEY_API_TOKEN database_id; do
   grep -q -- "- $name " "$work/refused.txt" || { cat "$work/refused.txt"; fail "$name is not listed as missing"; }
 done
 echo "config-test: the committed configuration is refused, listing $(grep -c '^  - ' "$work/refused.txt") settings"
@@ -64,8 +64,9 @@ SELLER_CITY=Ljubljana
 SELLER_VAT_ID=SI12345678
 ACCESS_TEAM_DOMAIN=https://example.cloudflareaccess.com
 ACCESS_AUD=0123456789abcdef
+TURN_KEY_ID=0123456789abcdef0123456789abcdef
 VARS
-printf '[%s]\n' "$(for name in ACTIVATION_SECRET LICENSE_SIGNING_KEY STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRETS EMAIL_API_KEY; do
+printf '[%s]\n' "$(for name in ACTIVATION_SECRET LICENSE_SIGNING_KEY STRIPE_SECRET_KEY STRIPE_WEBHOOK_SECRETS EMAIL_API_KEY TURN_KEY_API_TOKEN; do
   printf '{"name": "%s", "type": "secret_text"},' "$name"; done | sed 's/,$//')" > "$work/secrets.json"
 scripts/deploy-check.sh --config "$work/wrangler.toml" --vars "$work/deploy.vars" --secrets "$work/secrets.json" \
   > "$work/accepted.txt" || { cat "$work/accepted.txt"; fail "a complete configuration was refused"; }
@@ -85,6 +86,14 @@ echo "config-test: a complete configuration passes; a secret among the variables
 # --- 2. the bundles, as wrangler would upload them ---------------------------
 # Each Worker's WASM, gzipped, within the budget: the front's and the desk's.
 scripts/desk-config.sh wrangler.toml "$work/desk/wrangler.json"
+# The live rooms are the front's alone: the desk has no binding to them and
+# declares no class (nothing but the front reaches a room).
+python3 - "$work/desk/wrangler.json" <<'PYTHON' || fail "the desk's configuration names the live rooms"
+import json, sys
+desk = json.load(open(sys.argv[1]))
+sys.exit(1 if "durable_objects" in desk or "migrations" in desk else 0)
+PYTHON
+grep -q '^class_name = "LiveRoom"' wrangler.toml || fail "wrangler.toml binds no LiveRoom"
 for worker in front desk; do
   config=wrangler.toml
   [ "$worker" = desk ] && config="$work/desk/wrangler.json"

@@ -23,6 +23,6 @@ run() { # role-name, path regex, extra arguments
     --include-path-regex "$paths" --seed 1 --no-color "$@"
 }
 run anonymous '^/(healthz|api/(registrations|sessions|invitations|licenses|openapi))'
-run customer '^/api/me' -H "Authorization: Bearer $customer"
+run customer '^/(api/me|api/live/|live/)' -H "Authorization: Bearer $customer"
 run partner '^/api/partner' -H "Authorization: Bearer $partner"
 run staff '^/api/staff' -H "Authorization: Bearer $staff"

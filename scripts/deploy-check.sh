@@ -109,6 +109,8 @@ why = {
     "LICENSE_SIGNING_KEY": (SECRET, "the Ed25519 seed that signs license files"),
     "STRIPE_SECRET_KEY": (SECRET, "Stripe's secret key, for card payments"),
     "STRIPE_WEBHOOK_SECRETS": (SECRET, "Stripe's webhook signing secrets"),
+    "TURN_KEY_ID": (VAR, "the Cloudflare Realtime TURN key's id, for live calls behind NATs"),
+    "TURN_KEY_API_TOKEN": (SECRET, "that TURN key's API token"),
 }
 production_required = [
     "ACCESS_TEAM_DOMAIN",
@@ -117,10 +119,12 @@ production_required = [
     "LICENSE_SIGNING_KEY",
     "STRIPE_SECRET_KEY",
     "STRIPE_WEBHOOK_SECRETS",
+    "TURN_KEY_ID",
+    "TURN_KEY_API_TOKEN",
 ]
 SECRET_NAMES = {
     "STAFF_TOKEN", "EMAIL_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRETS",
-    "ACTIVATION_SECRET", "LICENSE_SIGNING_KEY", "REPLY_SECRET",
+    "ACTIVATION_SECRET", "LICENSE_SIGNING_KEY", "REPLY_SECRET", "TURN_KEY_API_TOKEN",
 }
 
 config = tomllib.loads(pathlib.Path(config_path).read_text())

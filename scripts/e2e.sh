@@ -31,7 +31,8 @@ setsid python3 tests/e2e/standins.py "$standin_port" &
 pids+=($!)
 
 # The suite's settings; the same form URLs and desk as tests/api/helpers.rs.
-# The callback promise and the first email retry are shortened to seconds,
+# The callback promise, the first email retry, the live room's ring and
+# reconnection grace are shortened to seconds,
 # so that a deadline passes and an email outage is over while the suite runs.
 cat > "$state/e2e.vars" <<VARS
 SERVER_TIMING=on
@@ -67,6 +68,11 @@ ACCESS_CERTS_URL=http://127.0.0.1:$standin_port/cdn-cgi/access/certs
 REPLY_SECRET=e2e-reply-secret-of-enough-length
 INBOUND_EMAIL_DOMAIN=reply.timeandspace.test
 LICENSE_SIGNING_KEY=4242424242424242424242424242424242424242424242424242424242424242
+RING_SECONDS=3
+RECONNECT_GRACE_SECONDS=5
+TURN_KEY_ID=e2e-turn-key
+TURN_KEY_API_TOKEN=e2e-turn-token
+REALTIME_API_BASE=http://127.0.0.1:$standin_port
 VARS
 
 # `--log-level log` keeps the Worker's own log lines (one JSON line per

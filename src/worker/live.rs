@@ -127,6 +127,9 @@ impl DurableObject for LiveRoom {
         _reason: String,
         _was_clean: bool,
     ) -> worker::Result<()> {
+        // Completes the closing handshake (a runtime that replies by itself
+        // refuses this: nothing is lost).
+        let _ = ws.close(Some(1000), Some("closed"));
         self.left(&ws).await
     }
 

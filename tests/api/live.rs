@@ -87,6 +87,15 @@ fn ice_servers_are_for_participants_only() {
             .flat_map(|s| s["urls"].as_array().unwrap())
             .any(|url| url.as_str().unwrap().starts_with("stun:")));
     }
+    // A desk page's fetch carries Access's assertion in its cookie.
+    let access_cookie = format!("CF_Authorization={assertion}");
+    let from_the_desk = app.0.send(
+        "GET",
+        "/api/live/ice-servers",
+        &[("cookie", &access_cookie), ("origin", &app.0.origin())],
+        Vec::new(),
+    );
+    assert_eq!(from_the_desk.status, 200, "{}", from_the_desk.text());
     let cookie = app.browser(&app.customer().0);
     let from_a_page = app.0.send(
         "GET",

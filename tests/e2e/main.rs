@@ -67,5 +67,6 @@ mod web;
 mod assets;
 mod delivery;
 mod every_email;
+mod live_room;
 mod observability;
 mod vat;

@@ -37,6 +37,12 @@ webhook, so that a test sees it at once. POST /checkout-sessions/{id}/hold
 makes the next Pay keep the webhook (the browser arrives before it);
 POST /checkout-sessions/{id}/release sends it then and answers the portal's
 status.
+
+Cloudflare Realtime TURN: POST /turn/keys/{key_id}/credentials/generate-ice-servers
+with `Authorization: Bearer {TURN_API_TOKEN}` and {"ttl": N} answers 201
+{"iceServers": [STUN, TURN with a username and credential]} as Realtime does
+(401 for another token, 404 for another key); GET /turn-requests lists the
+requests received (key, ttl).
 """
 
 import hashlib
@@ -66,6 +72,11 @@ VIES_UNAVAILABLE = "DE999999999"
 # Cloudflare Access's certs, as a stand-in issuer publishes them: the public
 # half of tests/fixtures/access/staff.pem.
 ACCESS_CERTS = json.load(open(os.path.join(os.path.dirname(__file__), "..", "fixtures", "access", "certs.json")))
+
+# The TURN key the e2e settings name (scripts/e2e.sh: TURN_KEY_ID, TURN_KEY_API_TOKEN).
+TURN_KEY_ID = "e2e-turn-key"
+TURN_API_TOKEN = "e2e-turn-token"
+turn_requests = []
 
 lock = threading.Lock()
 emails = []
@@ -187,6 +198,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._check_vat_number()
         if len(parts) == 3 and parts[:2] == ["c", "pay"]:
             return self._pay(parts[2])
+        if len(parts) == 5 and parts[0] == "turn" and parts[1] == "keys" and parts[3:] == ["credentials", "generate-ice-servers"]:
+            return self._turn(parts[2])
         if len(parts) == 3 and parts[0] == "checkout-sessions" and parts[2] in ("hold", "release"):
             return self._hold(parts[1]) if parts[2] == "hold" else self._release(parts[1])
         return self._answer(404, {"error": "not found"})
@@ -342,6 +355,25 @@ class Handler(BaseHTTPRequestHandler):
         status, detail = send_webhook(event)
         return self._answer(200, {"status": status, "body": detail})
 
+    def _turn(self, key_id):
+        try:
+            body = json.loads(self._body())
+        except ValueError:
+            return self._answer(400, {"error": "body is not JSON"})
+        if self.headers.get("authorization") != f"Bearer {TURN_API_TOKEN}":
+            return self._answer(401, {"error": "unauthorized"})
+        if key_id != TURN_KEY_ID:
+            return self._answer(404, {"error": "no such key"})
+        ttl = body.get("ttl") if isinstance(body, dict) else None
+        with lock:
+            turn_requests.append({"key_id": key_id, "ttl": ttl})
+        return self._answer(201, {"iceServers": [
+            {"urls": ["stun:stun.cloudflare.com:3478", "stun:stun.cloudflare.com:53"]},
+            {"urls": ["turn:turn.cloudflare.com:3478?transport=udp",
+                      "turns:turn.cloudflare.com:443?transport=tcp"],
+             "username": f"e2e-user-{len(turn_requests)}",
+             "credential": "e2e-credential"}]})
+
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query))
@@ -355,6 +387,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._answer(200, emails)
             if self.path == "/checkout-sessions":
                 return self._answer(200, sessions)
+            if self.path == "/turn-requests":
+                return self._answer(200, turn_requests)
         if self.path == "/cdn-cgi/access/certs":
             with lock:
                 certs["fetches"] += 1
