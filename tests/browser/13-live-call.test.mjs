@@ -197,7 +197,7 @@ test('the same call relayed through TURN (coturn) with iceTransportPolicy relay'
   await liveCall(t, '13-live-relay', { relay: true });
 });
 
-test('nobody online: the desk is told to phone; a ring reaches the portal overview, whose Accept opens the incident and answers', { timeout: LIVE_TIMEOUT }, async (t) => {
+test('nobody online: the desk is told to phone; a ring reaches the portal overview, whose Accept opens the incident and answers; a reload resumes the call', { timeout: LIVE_TIMEOUT }, async (t) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const desk = await Session.open('13-live-overview-desk', t, { args: MEDIA_ARGS });
   const customerSession = await Session.open('13-live-overview-customer', t, { args: MEDIA_ARGS });
@@ -231,6 +231,18 @@ test('nobody online: the desk is told to phone; a ring reaches the portal overvi
     await expectText(dpage.locator('#live-call-state'), /connected/i, { what: 'desk connected', timeout: 10_000 });
     await flowing(dpage, 'desk', 'audio', 'bytesReceived');
     await customerSession.step('answered on the incident page');
+
+    // A reload within the grace resumes the same call, media negotiated again.
+    await dpage.evaluate(() => { window.beforeReload = window.spicaLive.pc; });
+    await customerSession.go(`/portal/incidents/${incidentId}`);
+    await expectText(cpage.locator('#live-call-state'), /resumed|connected/i, { what: 'customer resumed', timeout: 15_000 });
+    await until('the desk negotiates the call again', () => dpage.evaluate(() => {
+      const pc = window.spicaLive.pc;
+      return Boolean(pc && pc !== window.beforeReload);
+    }), (renewed) => renewed);
+    await flowing(dpage, 'desk after the reload', 'audio', 'bytesReceived');
+    await flowing(cpage, 'customer after the reload', 'audio', 'bytesReceived');
+    await customerSession.step('call resumed after a reload');
 
     // The customer hangs up.
     await cpage.getByRole('button', { name: 'Hang up' }).click();
