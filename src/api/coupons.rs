@@ -7,14 +7,14 @@ use serde_json::Value;
 use crate::app::input::Fields;
 use crate::app::Caller;
 use crate::app::{
-    tasks, Adjustment, App, BankAccount, Idempotency, PaymentProvider, ReportLine, Upload,
+    tasks, Adjustment, AdjustmentInput, App, BankAccount, Idempotency, PaymentProvider, ReportLine,
+    Upload,
 };
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::{minutes_available, MINUTES_PER_COUPON};
 use crate::domain::money::{Money, CURRENCY};
 use crate::domain::order::{PaymentMethod, Quantity};
-use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::ApiError;
@@ -635,18 +635,8 @@ pub async fn adjust<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let mut fields = Fields::new(&object);
-    let reason = fields.parse("reason", |t| Text::parse(t, 500));
+    let input = AdjustmentInput::read(&mut fields);
     let mut errors = fields.errors;
-    let coupons = match object.get("coupons").and_then(Value::as_i64) {
-        Some(coupons) if coupons != 0 && coupons.abs() <= 1000 => Some(coupons),
-        _ => {
-            errors.push(
-                "coupons",
-                Invalid::new("range", "must be a whole number from -1000 to 1000, not 0"),
-            );
-            None
-        }
-    };
     let keyed = errors.check(
         "Idempotency-Key",
         decode::idempotency(request).unwrap_or_else(|| {
@@ -656,13 +646,13 @@ pub async fn adjust<D: Database>(
             ))
         }),
     );
-    let (Some(coupons), Some(reason), Some((key, fingerprint))) = (coupons, reason, keyed) else {
+    let (Some(input), Some((key, fingerprint))) = (input, keyed) else {
         return Err(decode::invalid(errors));
     };
     let adjustment = Adjustment {
         customer_id,
-        coupons,
-        reason,
+        coupons: input.coupons,
+        reason: input.reason,
     };
     let keyed = Idempotency {
         key: &key,

@@ -73,6 +73,28 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A required whole number: a JSON integer, or the text of one (a
+    /// form's field), parsed by `parse`; its error is recorded.
+    pub fn whole_number<T>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(i64) -> Result<T, Invalid>,
+    ) -> Option<T> {
+        let number = match self.object.get(name) {
+            None | Some(Value::Null) => Err(Invalid::required()),
+            Some(Value::Number(number)) => number
+                .as_i64()
+                .ok_or_else(|| Invalid::new("type", "must be a whole number")),
+            Some(Value::String(text)) => text
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| Invalid::new("type", "must be a whole number")),
+            Some(_) => Err(Invalid::new("type", "must be a whole number")),
+        };
+        let path = self.path(name);
+        self.errors.check(&path, number.and_then(parse))
+    }
+
     pub fn boolean(&mut self, name: &str) -> Option<bool> {
         match self.object.get(name) {
             None | Some(Value::Null) => None,

@@ -1,10 +1,12 @@
 //! The customer's view of the coupon ledger, and staff corrections.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::input::Fields;
 use super::{Answer, App, AppError, Caller, CustomerPrincipal, Idempotency, StaffIdentity};
 use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
+use crate::domain::field::Invalid;
 use crate::domain::ledger::Entry;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
@@ -19,12 +21,55 @@ pub struct Ledger {
 
 /// An adjustment's answer, remembered under its idempotency key as its
 /// JSON text, and given again, word for word, to the same request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
 pub struct AdjustedBalance {
     pub customer_id: String,
     /// The organisation's balance in coupons after the adjustment.
     pub coupon_balance: i64,
+}
+
+impl AdjustedBalance {
+    /// The balance an adjustment's answer (new or remembered) reports.
+    pub fn of(answer: &Answer) -> Option<Self> {
+        serde_json::from_str(&answer.body).ok()
+    }
+}
+
+/// The most coupons one adjustment adds or takes.
+pub const MAX_ADJUSTMENT_COUPONS: i64 = 1000;
+/// The longest reason an adjustment keeps.
+const REASON_CHARS: usize = 500;
+
+/// What staff ask of an adjustment, as the API's JSON and the desk's form
+/// both give it: one rule for its range and its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdjustmentInput {
+    /// Coupons to add (positive) or take (negative); never zero.
+    pub coupons: i64,
+    pub reason: Text,
+}
+
+impl AdjustmentInput {
+    /// `coupons` (a whole number, or its text) and `reason`; every error is
+    /// recorded in `fields`.
+    pub fn read(fields: &mut Fields<'_>) -> Option<Self> {
+        let coupons = fields.whole_number("coupons", |n| {
+            if n != 0 && n.abs() <= MAX_ADJUSTMENT_COUPONS {
+                Ok(n)
+            } else {
+                Err(Invalid::new(
+                    "range",
+                    format!("must be a whole number from -{MAX_ADJUSTMENT_COUPONS} to {MAX_ADJUSTMENT_COUPONS}, not 0"),
+                ))
+            }
+        });
+        let reason = fields.parse("reason", |t| Text::parse(t, REASON_CHARS));
+        Some(Self {
+            coupons: coupons?,
+            reason: reason?,
+        })
+    }
 }
 
 /// A staff adjustment as requested.
@@ -179,6 +224,49 @@ mod tests {
     use crate::app::testing::{app, customer, entropy, now, run, staff_member};
     use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
     use crate::domain::ledger::EntryKind;
+
+    fn read_input(json: serde_json::Value) -> Result<AdjustmentInput, Vec<(String, &'static str)>> {
+        let object = json.as_object().unwrap().clone();
+        let mut fields = Fields::new(&object);
+        let input = AdjustmentInput::read(&mut fields);
+        input.ok_or_else(|| {
+            fields
+                .errors
+                .into_list()
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect()
+        })
+    }
+
+    /// The API's JSON number and the desk form's text are one rule.
+    #[test]
+    fn an_adjustment_reads_alike_from_json_and_from_a_form() {
+        let from_json = read_input(serde_json::json!({"coupons": -3, "reason": "refund"})).unwrap();
+        let from_form =
+            read_input(serde_json::json!({"coupons": " -3 ", "reason": "refund"})).unwrap();
+        assert_eq!(from_json, from_form);
+        assert_eq!(from_json.coupons, -3);
+        for coupons in [
+            serde_json::json!(0),
+            serde_json::json!(1001),
+            serde_json::json!("-1001"),
+        ] {
+            let errors =
+                read_input(serde_json::json!({"coupons": coupons, "reason": "x"})).unwrap_err();
+            assert_eq!(errors, vec![("coupons".to_owned(), "range")], "{coupons}");
+        }
+        let errors = read_input(serde_json::json!({"coupons": 1.5})).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                ("coupons".to_owned(), "type"),
+                ("reason".to_owned(), "required")
+            ]
+        );
+        let long = "x".repeat(501);
+        assert!(read_input(serde_json::json!({"coupons": 1, "reason": long})).is_err());
+    }
 
     fn goodwill(customer_id: &str, coupons: i64) -> Adjustment<'_> {
         Adjustment {

@@ -307,8 +307,8 @@ pub fn month_start(now: Instant) -> Instant {
 /// product verifies it with [`verify_file`] and the portal's public key.
 ///
 /// `issued_at` is an instant as [`crate::domain::time::format`] writes it;
-/// `sups_until` the first day no longer covered by SUPS (`YYYY-MM-DD`), or
-/// `None` without coverage.
+/// `sups_until` the last day covered by SUPS (`YYYY-MM-DD`, as the validation
+/// answer says it), or `None` without coverage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LicenseFile {

@@ -1,6 +1,7 @@
 //! Balance adjustments: a staff correction of a customer's coupons.
 
 use super::*;
+use crate::app::{AdjustedBalance, AdjustmentInput};
 
 /// The adjustment form, with a fresh idempotency key unless it shows a
 /// refused one again: a double submit of one rendered form adjusts once.
@@ -59,15 +60,8 @@ pub async fn adjust<D: Database>(
 ) -> Result<Handled> {
     let object = form(request)?;
     let mut fields = Fields::new(&object);
-    let reason = fields.parse("reason", |t| Text::parse(t, 500));
+    let input = AdjustmentInput::read(&mut fields);
     let customer_id = fields.parse("customer_id", |t| Text::parse(t, 100));
-    let coupons = fields.parse("coupons", |t| match t.trim().parse::<i64>() {
-        Ok(n) if n != 0 && n.abs() <= 1000 => Ok(n),
-        _ => Err(Invalid::new(
-            "range",
-            "must be a whole number from -1000 to 1000, not 0",
-        )),
-    });
     let key = fields.parse("idempotency_key", IdempotencyKey::parse);
     let mut errors = fields.errors;
     let shown_key = value(&object, "idempotency_key").to_owned();
@@ -79,9 +73,7 @@ pub async fn adjust<D: Database>(
             adjustment_form(&shown_key, errors, &object),
         ))
     };
-    let (Some(reason), Some(customer_id), Some(coupons), Some(key)) =
-        (reason, customer_id, coupons, key)
-    else {
+    let (Some(input), Some(customer_id), Some(key)) = (input, customer_id, key) else {
         let staff = app.identify(caller).await?.staff()?;
         return again(staff.role, 422, &errors);
     };
@@ -92,8 +84,8 @@ pub async fn adjust<D: Database>(
     };
     let adjustment = Adjustment {
         customer_id: customer_id.as_str(),
-        coupons,
-        reason,
+        coupons: input.coupons,
+        reason: input.reason,
     };
     let (role, adjusted) = match app.adjust(caller, adjustment, &keyed, now, entropy).await {
         Ok((staff, answer)) => (staff.role, Ok(answer)),
@@ -105,11 +97,11 @@ pub async fn adjust<D: Database>(
     };
     match adjusted {
         Ok(answer) => {
-            let body: Value = serde_json::from_str(&answer.body).unwrap_or_default();
+            let balance = AdjustedBalance::of(&answer).map_or(0, |b| b.coupon_balance);
             let done = html!(
                 "<p role=\"status\">The balance of {} is now {} coupon(s).</p>{}",
                 customer_id.as_str(),
-                body["coupon_balance"].to_string(),
+                balance.to_string(),
                 adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new())
             );
             Ok(desk(role, 200, "Balance adjusted", done))
