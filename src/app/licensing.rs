@@ -435,6 +435,28 @@ impl PartnerAccount {
     }
 }
 
+/// A license on a page: its live installations, and what is left of its
+/// deactivations this month.
+#[derive(Debug, Clone)]
+pub struct InstalledLicense {
+    pub license: LicenseRecord,
+    pub activations: Vec<ActivationRecord>,
+    pub left: activation::DeactivationsLeft,
+}
+
+impl InstalledLicense {
+    fn all(licenses: Vec<store::LicenseInstallations>, now: Instant) -> Vec<Self> {
+        licenses
+            .into_iter()
+            .map(|l| Self {
+                left: activation::deactivations_left(l.deactivations_since, now),
+                license: l.license,
+                activations: l.activations,
+            })
+            .collect()
+    }
+}
+
 /// A subscription's covered days.
 pub fn coverage_of(record: &SubscriptionRecord) -> Option<Coverage> {
     record.ends_at.map(|ends| Coverage {
@@ -657,6 +679,55 @@ impl<D: Database> App<D> {
             partner: principal.partner()?,
             subscriptions,
         })
+    }
+
+    /// The calling customer's licenses with their live installations and
+    /// what is left of each one's deactivations this month, in one round
+    /// trip: the portal's licenses page.
+    pub async fn my_installations(
+        &self,
+        caller: &Caller,
+        now: Instant,
+    ) -> Result<(CustomerPrincipal, Vec<InstalledLicense>), AppError> {
+        let scope = caller.customer_scope();
+        let (principal, licenses) = self
+            .read_as(
+                caller,
+                store::installations_of(
+                    &store::LicenseOwner::Holder(&scope),
+                    activation::month_start(now),
+                ),
+            )
+            .await?;
+        Ok((principal.customer()?, InstalledLicense::all(licenses, now)))
+    }
+
+    /// The calling partner's account and the licenses assigned to it with
+    /// their live installations, in one round trip: the partner's page,
+    /// which shows each kind of partner its own part.
+    pub async fn partner_page(
+        &self,
+        caller: &Caller,
+        now: Instant,
+    ) -> Result<(PartnerAccount, Vec<InstalledLicense>), AppError> {
+        let scope = caller.partner_scope();
+        let (principal, (subscriptions, licenses)) = self
+            .read_as(
+                caller,
+                (
+                    store::subscriptions_of_partner(&scope),
+                    store::installations_of(
+                        &store::LicenseOwner::Partner(&scope),
+                        activation::month_start(now),
+                    ),
+                ),
+            )
+            .await?;
+        let account = PartnerAccount {
+            partner: principal.partner()?,
+            subscriptions,
+        };
+        Ok((account, InstalledLicense::all(licenses, now)))
     }
 
     /// Activates an installation. The caller, the license, the installation's

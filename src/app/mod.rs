@@ -41,6 +41,7 @@ pub use error::{
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
 pub use ledger::{AdjustedBalance, Adjustment, AdjustmentInput, Ledger, MAX_ADJUSTMENT_COUPONS};
+pub use licensing::InstalledLicense;
 pub use licensing::{
     coverage_of, license_rows, partner_record, require_reseller, Activation, Actor, ImportFormat,
     ImportReport, PartnerAccount, PartnerStatement, Release, SupsSale, SupsSold, Validation,

@@ -224,6 +224,28 @@ impl<D: Database> App<D> {
         Ok((principal.customer()?, record))
     }
 
+    /// One of the calling customer's orders with the documents issued for
+    /// it (its invoice, any credit notes), in one round trip: the order's
+    /// page.
+    pub async fn my_order_with_documents(
+        &self,
+        caller: &Caller,
+        order_id: &str,
+    ) -> Result<(OrderRecord, Vec<store::InvoiceRecord>), AppError> {
+        let scope = caller.customer_scope();
+        let (principal, (record, documents)) = self
+            .read_as(
+                caller,
+                (
+                    store::order_of(&scope, order_id),
+                    store::invoices_of_order(&scope, order_id),
+                ),
+            )
+            .await?;
+        principal.customer()?;
+        Ok((record.ok_or(AppError::NotFound)?, documents))
+    }
+
     /// Cancels an unpaid order of the customer's. The statement cancels only
     /// an order still unpaid when it runs, so a payment that committed after
     /// the read wins (409: it changed nothing); and a payment that comes

@@ -303,6 +303,24 @@ pub fn month_start(now: Instant) -> Instant {
     first.and_time(NaiveTime::MIN).and_utc()
 }
 
+/// What is left this month of a license's deactivations, as its pages
+/// explain it: how many remain, and when the count starts again (the first
+/// instant of the next calendar month, UTC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeactivationsLeft {
+    pub remaining: u32,
+    pub resets_at: Instant,
+}
+
+/// The allowance left after `used` deactivations since [`month_start`].
+pub fn deactivations_left(used: u32, now: Instant) -> DeactivationsLeft {
+    let next = month_start(month_start(now) + chrono::Duration::days(32));
+    DeactivationsLeft {
+        remaining: DEACTIVATIONS_PER_MONTH.saturating_sub(used),
+        resets_at: next,
+    }
+}
+
 /// What a license file for an offline installation says. The installed
 /// product verifies it with [`verify_file`] and the portal's public key.
 ///
@@ -785,6 +803,25 @@ mod tests {
                 since: at("2028-02-01T00:00:00Z"),
                 limit: 3
             }
+        );
+    }
+
+    #[test]
+    fn what_is_left_resets_on_the_first_of_the_next_month() {
+        assert_eq!(
+            deactivations_left(1, at("2026-12-31T23:59:59Z")),
+            DeactivationsLeft {
+                remaining: 2,
+                resets_at: at("2027-01-01T00:00:00Z")
+            }
+        );
+        assert_eq!(
+            deactivations_left(3, at("2028-02-29T12:00:00Z")).remaining,
+            0
+        );
+        assert_eq!(
+            deactivations_left(5, at("2028-01-31T12:00:00Z")).resets_at,
+            at("2028-02-01T00:00:00Z")
         );
     }
 

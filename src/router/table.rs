@@ -635,6 +635,19 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             CUSTOMER,
             |c| Box::pin(web::license_file(c.app, c.caller, c.param(0), c.now)),
         ),
+        // ---- issue 22: licenses and deactivation, cancelling an order ----------
+        page(Get, "/portal/licenses", CUSTOMER, |c| {
+            Box::pin(web::portal_licenses_page(c.app, c.caller, c.now))
+        }),
+        page(
+            Post,
+            "/portal/activations/{activation_id}/deactivate",
+            CUSTOMER,
+            |c| Box::pin(web::portal_deactivate(c.app, c.caller, c.param(0), c.now, c.entropy)),
+        ),
+        page(Post, "/portal/orders/{order_id}/cancel", CUSTOMER, |c| {
+            Box::pin(web::portal_cancel_order(c.app, c.caller, c.param(0), c.now))
+        }),
         page(Get, "/portal/contacts", CUSTOMER, |c| {
             Box::pin(web::contacts_page(c.app, c.caller, c.now))
         }),
@@ -694,6 +707,12 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app, c.request, c.caller, c.now, c.entropy,
             ))
         }),
+        page(
+            Post,
+            "/partner/activations/{activation_id}/deactivate",
+            TECHNICIAN,
+            |c| Box::pin(web::partner_deactivate(c.app, c.caller, c.param(0), c.now, c.entropy)),
+        ),
         page(Post, "/partner/sups", RESELLER, |c| {
             Box::pin(web::sell_sups(c.app, c.request, c.caller, c.now, c.entropy))
         }),

@@ -194,6 +194,21 @@ pub fn invoice_of(scope: &CustomerScope, invoice_id: &str) -> Query<Option<Invoi
     )
 }
 
+/// The documents of one of the customer's orders (its invoice, then any
+/// credit notes), for the order's page.
+pub fn invoices_of_order(scope: &CustomerScope, order_id: &str) -> Query<Vec<InvoiceRecord>> {
+    Query::new(
+        Statement::new(
+            select(&format!(
+                "d.customer_id = {} AND d.order_id = ?2",
+                scope.sql(1)
+            )) + " ORDER BY d.year, d.seq",
+            vec![scope.param(), order_id.into()],
+        ),
+        decode_invoices,
+    )
+}
+
 /// Every document issued from `from` to `to` (inclusive), in number order.
 pub fn invoices_issued(from: NaiveDate, to: NaiveDate) -> Query<Vec<InvoiceRecord>> {
     Query::new(

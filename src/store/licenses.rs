@@ -755,6 +755,100 @@ fn decode_subscriptions(rows: &[Row]) -> Result<Vec<SubscriptionRecord>, DbError
     rows.iter().map(subscription).collect()
 }
 
+// ---- licenses with their installations, for the pages (issue 22) ----------
+
+/// Whose licenses a page lists: those an organisation holds, or those
+/// assigned to a partner.
+pub enum LicenseOwner<'a> {
+    Holder(&'a super::CustomerScope),
+    Partner(&'a PartnerScope),
+}
+
+/// A license with its live installations and how many times its
+/// installations were deactivated since the month's start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicenseInstallations {
+    pub license: LicenseRecord,
+    pub activations: Vec<ActivationRecord>,
+    pub deactivations_since: u32,
+}
+
+/// The owner's licenses, their live activations and their deactivations
+/// since `since` (counted as the deactivating statement counts them: the
+/// audit rows), in three statements of one batch.
+pub fn installations_of(
+    owner: &LicenseOwner<'_>,
+    since: Instant,
+) -> impl super::Reads<Output = Vec<LicenseInstallations>> {
+    let (serials, param) = match owner {
+        LicenseOwner::Holder(scope) => (
+            format!(
+                "SELECT serial FROM licenses WHERE holder_id = {}",
+                scope.sql(1)
+            ),
+            scope.param(),
+        ),
+        LicenseOwner::Partner(scope) => (
+            format!(
+                "SELECT serial FROM licenses WHERE partner_id = {}",
+                scope.sql(1)
+            ),
+            scope.param(),
+        ),
+    };
+    let licenses = Query::new(
+        Statement::new(
+            format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial IN ({serials}) ORDER BY serial LIMIT 1000"),
+            vec![param.clone()],
+        ),
+        decode_licenses,
+    );
+    let activations = Query::new(
+        Statement::new(
+            format!(
+                "SELECT {ACTIVATION_COLUMNS} FROM activations WHERE deactivated_at IS NULL \
+                 AND serial IN ({serials}) ORDER BY created_at"
+            ),
+            vec![param.clone()],
+        ),
+        |rows| rows.iter().map(activation).collect::<Result<Vec<_>, _>>(),
+    );
+    let counts = Query::new(
+        Statement::new(
+            format!(
+                "SELECT serial, COUNT(*) AS used FROM activation_audit WHERE action = 'deactivate' \
+                 AND created_at >= ?2 AND serial IN ({serials}) GROUP BY serial"
+            ),
+            vec![param, format(since).into()],
+        ),
+        |rows| {
+            rows.iter()
+                .map(|row| Ok((row.text("serial")?, row.integer("used")?)))
+                .collect::<Result<Vec<_>, DbError>>()
+        },
+    );
+    super::Joined::new(
+        (licenses, activations, counts),
+        |(licenses, activations, counts)| {
+            Ok(licenses
+                .into_iter()
+                .map(|license| LicenseInstallations {
+                    activations: activations
+                        .iter()
+                        .filter(|a| a.serial == license.serial)
+                        .cloned()
+                        .collect(),
+                    deactivations_since: counts
+                        .iter()
+                        .find(|(serial, _)| *serial == license.serial)
+                        .map_or(0, |(_, used)| u32::try_from(*used).unwrap_or(u32::MAX)),
+                    license,
+                })
+                .collect())
+        },
+    )
+}
+
 impl<D: Database> Store<D> {
     pub async fn license(&self, serial: &str) -> Result<Option<LicenseRecord>, DbError> {
         self.fetch(license_of(serial)).await

@@ -77,6 +77,7 @@ pub use invitations::{
     issue_access_to_new_contact, open_session_for_new_contact, waiting_invitations_in,
     withdraw_invitation, InvitationRecord, NewInvitation,
 };
+pub use invoices::invoices_of_order;
 pub use invoices::{
     invoice_of, invoices_issued, invoices_of, issue_credit_note, issue_invoices, InvoiceRecord,
 };
@@ -92,6 +93,7 @@ pub use licenses::{
     upsert_licenses, upsert_release, ActivationRecord, LicenseRecord, PartnerRecord,
     SubscriptionRecord, SupsSaleRecord,
 };
+pub use licenses::{installations_of, LicenseInstallations, LicenseOwner};
 pub use operations::{
     backlog, breaches_since, close_email, forget_cron_runs, last_cron_run, record_cron_run,
     resend_email, troubled_email, troubled_emails, Backlog, Breach, CronRun, TroubledEmail,

@@ -3,6 +3,10 @@
 
 use super::prelude::*;
 
+/// `GET /partner`: each kind of partner sees its own part. A reseller its
+/// SUPS subscriptions, monthly statement and the sale form; a technician
+/// the licenses assigned to it with their installations (each with its
+/// deactivation) and the activation form; a partner of both kinds both.
 pub async fn partner<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -10,8 +14,35 @@ pub async fn partner<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let account = app.partner_account(caller).await?;
+    let (account, licenses) = app.partner_page(caller, now).await?;
     let partner = &account.partner;
+    let kind = match (partner.sells_sups(), partner.activates()) {
+        (true, true) => "a reseller (you sell SUPS) and a technician (you activate installations)",
+        (true, false) => "a reseller: you sell SUPS coverage",
+        _ => "a technician: you activate and deactivate installations",
+    };
+    let mut body = html!("<p>{}, {}.</p>", partner.name, kind);
+    if partner.sells_sups() {
+        body.push(reseller_html(&account, request, now, entropy));
+    }
+    if partner.activates() {
+        body.push(html!(
+            "<h2>Installations of your customers' licenses</h2>{}<h2>Technician activation</h2>{}",
+            super::portal::installations_html(&licenses, "/partner/activations"),
+            activation_form("/partner/activations", true)
+        ));
+    }
+    Ok(page_in(Area::Partner, 200, "Partner", body).into())
+}
+
+/// A reseller's part of the page: subscriptions, a month's statement, the
+/// sale form.
+fn reseller_html(
+    account: &crate::app::PartnerAccount,
+    request: &Request,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Html {
     let today = now.date_naive();
     let rows: Vec<Vec<Html>> = account
         .subscriptions
@@ -61,22 +92,26 @@ pub async fn partner<D: Database>(
         }
         Err(_) => html!("<p role=\"alert\">Give the month as YYYY-MM.</p>"),
     };
-    let body = html!(
-        "<p>{}</p>{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
-         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{}\
-         {}<h2>Technician activation</h2>{}",
-        partner.name,
+    html!(
+        "{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
+         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{}{}",
         table("SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
         month,
         statement,
-        if partner.sells_sups() {
-            sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
-        } else {
-            Html::EMPTY
-        },
-        activation_form("/partner/activations", true),
-    );
-    Ok(page_in(Area::Partner, 200, "Partner", body).into())
+        sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
+    )
+}
+
+/// `POST /partner/activations/{id}/deactivate`: the technician frees a seat.
+pub async fn partner_deactivate<D: Database>(
+    app: &App<D>,
+    caller: &crate::app::Caller,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    super::portal::deactivate_from_page(app, caller, id, Area::Partner, "/partner", now, entropy)
+        .await
 }
 
 pub async fn partner_activate<D: Database>(

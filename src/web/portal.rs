@@ -251,8 +251,8 @@ pub async fn order_page<D: Database>(
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
-    let record = match app.my_order(caller, id).await {
-        Ok((_, record)) => record,
+    let (record, documents) = match app.my_order_with_documents(caller, id).await {
+        Ok(found) => found,
         Err(error @ AppError::NotFound) => return Ok(problem_page(Area::Customer, error.into())),
         Err(other) => return Err(other.into()),
     };
@@ -269,7 +269,7 @@ pub async fn order_page<D: Database>(
         "<dl class=\"amounts\"><dt>{} coupon(s) at EUR {} (net)</dt><dd id=\"order-net\">EUR {}</dd>\
          <dt>VAT</dt><dd id=\"order-vat\">{}</dd>\
          <dt>Total due</dt><dd id=\"order-total-due\"><strong>EUR {}</strong></dd></dl>\n{}\
-         <p>Status: <span class=\"badge\">{}</span>. Open until {}.</p>\n",
+         <p>Status: <span id=\"order-status\" class=\"badge\">{}</span>. {}</p>\n",
         order.quantity.get(),
         order.unit_price,
         order.total,
@@ -277,7 +277,7 @@ pub async fn order_page<D: Database>(
         order.vat.total_due,
         vat_note_html(order.buyer.vat_note),
         status_text(order.status_at(now).as_str()),
-        when(order.expires_at)
+        order_state_html(&record, &documents, now)
     ));
     if let Some(url) = &record.checkout_url {
         if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
@@ -285,7 +285,62 @@ pub async fn order_page<D: Database>(
         }
     }
     html.push(bank_transfer_html(app, &record));
+    if order.cancel(now).is_ok() {
+        html.push(html!(
+            "<form method=\"post\" action=\"/portal/orders/{}/cancel\" data-confirm=\"Cancel this order? Nothing more can be paid into it.\">\
+             <button type=\"submit\" class=\"secondary\">Cancel the order</button></form>",
+            order.id
+        ));
+    }
     Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), html).into())
+}
+
+/// What an order's state means for its reader: until when an open order
+/// may be paid; when a paid one was paid, what it bought and its invoice;
+/// when a cancelled one was closed.
+fn order_state_html(
+    record: &OrderRecord,
+    documents: &[crate::store::InvoiceRecord],
+    now: Instant,
+) -> Html {
+    use crate::domain::order::OrderStatus;
+    let order = &record.order;
+    match order.status_at(now) {
+        OrderStatus::Paid => {
+            let invoices: Html = documents
+                .iter()
+                .map(|d| {
+                    let kind = match d.document.kind {
+                        crate::domain::invoice::Kind::Invoice => "Invoice",
+                        crate::domain::invoice::Kind::CreditNote => "Credit note",
+                    };
+                    html!(
+                        " {} <a href=\"/portal/invoices/{}\">{}</a>.",
+                        kind,
+                        d.id,
+                        d.document.number.to_string()
+                    )
+                })
+                .collect();
+            html!(
+                "<span id=\"order-paid\">Paid {}: {} coupon(s) credited to your balance.</span>{}",
+                record.paid_at.map_or(Html::EMPTY, when),
+                order.quantity.get(),
+                invoices
+            )
+        }
+        OrderStatus::Cancelled | OrderStatus::Failed => record
+            .closed_at
+            .map_or(Html::EMPTY, |at| html!("Closed {}.", when(at))),
+        OrderStatus::Review => html!("Spica's finance team is checking the payment."),
+        OrderStatus::Expired => html!(
+            "Expired {}; a payment still arriving pays it.",
+            when(order.expires_at)
+        ),
+        OrderStatus::AwaitingPayment | OrderStatus::PartiallyPaid => {
+            html!("Open until {}.", when(order.expires_at))
+        }
+    }
 }
 
 /// The support request form, with what was typed when it comes back.
@@ -606,6 +661,189 @@ pub(crate) fn activation_form_with(
         input("product_version", "Product version", "text", value("product_version"), errors, " required"),
         if technician { input("technician", "Technician", "text", value("technician"), errors, " required") } else { Html::EMPTY }
     )
+}
+
+// ---- licenses and installations, deactivation (issue 22) ----------------
+
+/// What is left of a license's deactivations this month, in words.
+fn allowance_html(serial: &str, left: &crate::domain::activation::DeactivationsLeft) -> Html {
+    let limit = crate::domain::activation::DEACTIVATIONS_PER_MONTH;
+    if left.remaining == 0 {
+        html!(
+            "<p class=\"notice\" id=\"allowance-{}\">This license's installations have been deactivated {} times this month, \
+             the most allowed (it keeps one seat from being moved among many computers). \
+             Deactivation is possible again from {}.</p>",
+            serial,
+            limit,
+            when(left.resets_at)
+        )
+    } else {
+        html!(
+            "<p id=\"allowance-{}\">{} of {} deactivations left this month for this license; \
+             the count starts again on {}.</p>",
+            serial,
+            left.remaining,
+            limit,
+            when(left.resets_at)
+        )
+    }
+}
+
+/// Licenses with their live installations, each with a button that frees
+/// its seat (posting to `{deactivate}/{activation_id}/deactivate`) while the
+/// license has deactivations left this month, else the explanation.
+pub(crate) fn installations_html(
+    licenses: &[crate::app::InstalledLicense],
+    deactivate: &str,
+) -> Html {
+    if licenses.is_empty() {
+        return html!("<p>Licenses: none yet.</p>");
+    }
+    let mut html = Html::EMPTY;
+    for held in licenses {
+        let license = &held.license;
+        let rows: Vec<Vec<Html>> = held
+            .activations
+            .iter()
+            .map(|a| {
+                let action = if held.left.remaining == 0 {
+                    html!("Possible again from {}", when(held.left.resets_at))
+                } else {
+                    html!(
+                        "<form method=\"post\" action=\"{}/{}/deactivate\" class=\"inline\" \
+                         data-confirm=\"Deactivate installation {}? Its seat is freed, and the product stops working there.\">\
+                         <button type=\"submit\" aria-label=\"Deactivate installation {}\">Deactivate</button></form>",
+                        deactivate,
+                        a.id,
+                        a.installation_id,
+                        a.installation_id
+                    )
+                };
+                let by = match a.technician.as_deref() {
+                    Some(technician) => html!("technician {}", technician),
+                    None if a.path == "technician" => html!("partner's technician"),
+                    None => html!("your organisation"),
+                };
+                vec![
+                    html!("{}", a.installation_id),
+                    html!("{}", a.major_version),
+                    when(a.created_at),
+                    by,
+                    action,
+                ]
+            })
+            .collect();
+        html.push(html!(
+            "<section aria-labelledby=\"license-{}\"><h2 id=\"license-{}\">{} · {} {} {}</h2>\
+             <p>{} of {} seats in use.</p>{}{}</section>\n",
+            license.serial,
+            license.serial,
+            license.serial,
+            license.product,
+            license.edition,
+            license.major_version,
+            held.activations.len(),
+            license.installations,
+            allowance_html(&license.serial, &held.left),
+            table(
+                &format!("Installations of {}", license.serial),
+                &[
+                    "Installation",
+                    "Major version",
+                    "Activated",
+                    "By",
+                    "<span class=\"visually-hidden\">Deactivate</span>"
+                ],
+                &rows
+            )
+        ));
+    }
+    html
+}
+
+/// A deactivation refused by the month's limit: the explanation, with
+/// when it is possible again (no read: the limit and the month are known).
+pub(crate) fn deactivation_refused(area: Area, back: &str, now: Instant) -> Handled {
+    let left = crate::domain::activation::deactivations_left(
+        crate::domain::activation::DEACTIVATIONS_PER_MONTH,
+        now,
+    );
+    let body = html!(
+        "<p role=\"alert\">Not deactivated: this license's installations have been deactivated {} times this month, \
+         the most allowed. Deactivation is possible again from {}.</p><p><a href=\"{}\">Back</a></p>",
+        crate::domain::activation::DEACTIVATIONS_PER_MONTH,
+        when(left.resets_at),
+        back
+    );
+    page_in(area, 429, "Deactivation limit reached", body).into()
+}
+
+/// Deactivates from a page: back to `back`, or the refusal explained.
+pub(crate) async fn deactivate_from_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    area: Area,
+    back: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    match app.deactivate(caller, id, now, entropy).await {
+        Ok(_) => Ok(Response::redirect(back).into()),
+        Err(AppError::Licensing(crate::app::LicensingError::DeactivationLimit)) => {
+            Ok(deactivation_refused(area, back, now))
+        }
+        Err(error) => refusal_page(area, error),
+    }
+}
+
+/// `GET /portal/licenses`: the organisation's licenses and installations.
+pub async fn portal_licenses_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    now: Instant,
+) -> Result<Handled> {
+    let (_, licenses) = app.my_installations(caller, now).await?;
+    let body = html!(
+        "<p>Each license allows a number of installations. Deactivating one frees its seat for another computer: \
+         at most {} times a month per license. <a href=\"/portal/activate\">Activate an installation</a></p>{}",
+        crate::domain::activation::DEACTIVATIONS_PER_MONTH,
+        installations_html(&licenses, "/portal/activations")
+    );
+    Ok(page_in(Area::Customer, 200, "Licenses and installations", body).into())
+}
+
+/// `POST /portal/activations/{id}/deactivate`.
+pub async fn portal_deactivate<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    deactivate_from_page(
+        app,
+        caller,
+        id,
+        Area::Customer,
+        "/portal/licenses",
+        now,
+        entropy,
+    )
+    .await
+}
+
+/// `POST /portal/orders/{id}/cancel`: the API's use case; back to the order.
+pub async fn portal_cancel_order<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    now: Instant,
+) -> Result<Handled> {
+    match app.cancel_order(caller, id, now).await {
+        Ok(_) => Ok(Response::redirect(&format!("/portal/orders/{id}")).into()),
+        Err(error) => refusal_page(Area::Customer, error),
+    }
 }
 
 /// The router admits only signed-in customers here.

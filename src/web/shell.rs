@@ -78,7 +78,7 @@ pub(crate) fn navigation(area: Area) -> Html {
         Area::Public => "<a href=\"/register\">Register</a> <a href=\"/sign-in\">Sign in</a> <a href=\"/terms\">Terms</a> <a href=\"/news\">News</a>",
         Area::Customer => {
             "<a href=\"/portal\">Account</a> <a href=\"/portal/coupons\">Buy coupons</a> <a href=\"/portal/invoices\">Invoices</a> <a href=\"/support\">Request support</a> \
-             <a href=\"/portal/activate\">Activate</a> <a href=\"/portal/contacts\">Contacts</a> <a href=\"/portal/profile\">Profile</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
+             <a href=\"/portal/licenses\">Licenses</a> <a href=\"/portal/contacts\">Contacts</a> <a href=\"/portal/profile\">Profile</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"
         }
         Area::Partner => {
             "<a href=\"/partner\">Partner</a> <form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"

@@ -29,6 +29,7 @@ mod profile;
 mod registration;
 mod replies;
 mod routes;
+mod self_service;
 mod sessions;
 mod staff;
 mod transport;

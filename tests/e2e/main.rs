@@ -53,6 +53,8 @@ mod registration;
 mod replies;
 #[path = "../api/routes.rs"]
 mod routes;
+#[path = "../api/self_service.rs"]
+mod self_service;
 #[path = "../api/sessions.rs"]
 mod sessions;
 #[path = "../api/staff.rs"]
