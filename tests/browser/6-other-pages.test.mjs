@@ -11,6 +11,7 @@ browserTest('6-other-pages', 'the home, activation, outbox and partner pages are
   await browserSignIn(session, customer);
   await session.go('/portal/activate');
   await session.step('self-activation form');
+  await session.visit('/portal/licenses', 'Licenses and installations');
 
   await deskSignIn(session);
   await session.go('/desk/outbox');
