@@ -28,7 +28,7 @@ pub async fn partner<D: Database>(
     if partner.activates() {
         body.push(html!(
             "<h2>Installations of your customers' licenses</h2>{}<h2>Technician activation</h2>{}",
-            super::portal::installations_html(&licenses, "/partner/activations"),
+            super::portal::installations_html(&licenses, "/partner/activations", true),
             activation_form("/partner/activations", true)
         ));
     }

@@ -692,10 +692,13 @@ fn allowance_html(serial: &str, left: &crate::domain::activation::DeactivationsL
 /// Licenses with their live installations, each with a button that frees
 /// its seat (posting to `{deactivate}/{activation_id}/deactivate`) while the
 /// license has deactivations left this month, else the explanation.
+/// `nested`: the licenses' headings are h3, under a section's h2.
 pub(crate) fn installations_html(
     licenses: &[crate::app::InstalledLicense],
     deactivate: &str,
+    nested: bool,
 ) -> Html {
+    let level = Html::from_static(if nested { "h3" } else { "h2" });
     if licenses.is_empty() {
         return html!("<p>Licenses: none yet.</p>");
     }
@@ -734,14 +737,16 @@ pub(crate) fn installations_html(
             })
             .collect();
         html.push(html!(
-            "<section aria-labelledby=\"license-{}\"><h2 id=\"license-{}\">{} · {} {} {}</h2>\
+            "<section aria-labelledby=\"license-{}\"><{} id=\"license-{}\">{} · {} {} {}</{}>\
              <p>{} of {} seats in use.</p>{}{}</section>\n",
             license.serial,
+            level.clone(),
             license.serial,
             license.serial,
             license.product,
             license.edition,
             license.major_version,
+            level.clone(),
             held.activations.len(),
             license.installations,
             allowance_html(&license.serial, &held.left),
@@ -808,7 +813,7 @@ pub async fn portal_licenses_page<D: Database>(
         "<p>Each license allows a number of installations. Deactivating one frees its seat for another computer: \
          at most {} times a month per license. <a href=\"/portal/activate\">Activate an installation</a></p>{}",
         crate::domain::activation::DEACTIVATIONS_PER_MONTH,
-        installations_html(&licenses, "/portal/activations")
+        installations_html(&licenses, "/portal/activations", false)
     );
     Ok(page_in(Area::Customer, 200, "Licenses and installations", body).into())
 }
