@@ -1,0 +1,214 @@
+//! Files attached to incidents (issue 22): a customer and an agent attach
+//! them by API, participants download them with their stored type as an
+//! attachment, another organisation finds nothing, and the size and type
+//! rules refuse what they should, writing nothing.
+
+use serde_json::Value;
+
+use crate::helpers::{TestApp, TestResponse, Transport};
+use crate::spawn_app;
+
+/// A screenshot's first bytes, enough to be known as PNG.
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+fn multipart(filename: &str, content: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----spica-attachment-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn attach_as<T: Transport>(
+    app: &TestApp<T>,
+    path: &str,
+    bearer: &str,
+    filename: &str,
+    content: &[u8],
+) -> TestResponse {
+    let (content_type, body) = multipart(filename, content);
+    let authorization = format!("Bearer {bearer}");
+    app.0.send(
+        "POST",
+        path,
+        &[
+            ("content-type", &content_type),
+            ("authorization", &authorization),
+        ],
+        body,
+    )
+}
+
+fn open_incident<T: Transport>(app: &TestApp<T>) -> (String, String) {
+    let (_, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (token, id)
+}
+
+fn customer_path(incident: &str) -> String {
+    format!("/api/me/incidents/{incident}/attachments")
+}
+
+fn staff_path(incident: &str) -> String {
+    format!("/api/staff/incidents/{incident}/attachments")
+}
+
+#[test]
+fn a_customer_attaches_a_screenshot_that_the_desk_downloads() {
+    let app = spawn_app();
+    let (token, incident) = open_incident(&app);
+    let attached = attach_as(
+        &app,
+        &customer_path(&incident),
+        &token,
+        "Zaslon čas.png",
+        PNG,
+    );
+    assert_eq!(attached.status, 201, "{}", attached.text());
+    let answer: Value = attached.json();
+    assert_eq!(answer["name"], "Zaslon čas.png");
+    assert_eq!(answer["size"], PNG.len());
+    assert_eq!(answer["content_type"], "image/png");
+    let id = answer["attachment_id"].as_str().unwrap();
+    assert!(id.starts_with("att_"), "{id}");
+
+    for (path, bearer) in [
+        (format!("{}/{id}", customer_path(&incident)), token.as_str()),
+        (
+            format!("{}/{id}", staff_path(&incident)),
+            app.0.staff_token(),
+        ),
+    ] {
+        let file = app.get_as(&path, bearer);
+        assert_eq!(file.status, 200, "{path}: {}", file.text());
+        assert_eq!(file.body, PNG, "{path}");
+        assert_eq!(file.header("content-type"), Some("image/png"));
+        assert_eq!(file.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(
+            file.header("content-disposition"),
+            Some("attachment; filename=\"Zaslon _as.png\"; filename*=UTF-8''Zaslon%20%C4%8Das.png")
+        );
+    }
+}
+
+#[test]
+fn an_agent_attaches_a_log_that_the_customer_downloads() {
+    let app = spawn_app();
+    let (token, incident) = open_incident(&app);
+    let log = b"2026-12-07 10:00 terminal 3 reconnected\n";
+    let attached = attach_as(
+        &app,
+        &staff_path(&incident),
+        app.0.staff_token(),
+        "../../tmp/terminal.log",
+        log,
+    );
+    assert_eq!(attached.status, 201, "{}", attached.text());
+    let answer = attached.json();
+    assert_eq!(answer["name"], "terminal.log", "the path is dropped");
+    assert_eq!(answer["content_type"], "text/plain");
+    let id = answer["attachment_id"].as_str().unwrap();
+    let file = app.get_as(&format!("{}/{id}", customer_path(&incident)), &token);
+    assert_eq!(file.status, 200, "{}", file.text());
+    assert_eq!(file.body, log);
+    assert_eq!(
+        file.header("content-disposition"),
+        Some("attachment; filename=\"terminal.log\"")
+    );
+    // Listed on the incident's timeline, on both sides.
+    let incident_answer = app
+        .get_as(&format!("/api/me/incidents/{incident}"), &token)
+        .text();
+    assert!(incident_answer.contains(id), "{incident_answer}");
+}
+
+#[test]
+fn another_organisation_finds_neither_the_incident_nor_its_files() {
+    let app = spawn_app();
+    let (token, incident) = open_incident(&app);
+    let attached = attach_as(&app, &customer_path(&incident), &token, "a.png", PNG);
+    assert_eq!(attached.status, 201, "{}", attached.text());
+    let id = attached.json()["attachment_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, stranger) = app.customer();
+    app.get_as(&format!("{}/{id}", customer_path(&incident)), &stranger)
+        .problem(404);
+    attach_as(&app, &customer_path(&incident), &stranger, "b.png", PNG).problem(404);
+    // Nor is it found under another incident of the owner's.
+    let other = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.get_as(&format!("{}/{id}", customer_path(&other)), &token)
+        .problem(404);
+}
+
+#[test]
+fn a_file_beyond_ten_mebibytes_is_refused_413() {
+    let app = spawn_app();
+    let (token, incident) = open_incident(&app);
+    let too_large = vec![b'a'; 10 * 1024 * 1024 + 1];
+    attach_as(
+        &app,
+        &customer_path(&incident),
+        &token,
+        "big.txt",
+        &too_large,
+    )
+    .problem(413);
+    let far_too_large = vec![b'a'; 11 * 1024 * 1024];
+    attach_as(
+        &app,
+        &staff_path(&incident),
+        app.0.staff_token(),
+        "big.txt",
+        &far_too_large,
+    )
+    .problem(413);
+    let exactly = vec![b'a'; 10 * 1024 * 1024];
+    let taken = attach_as(&app, &customer_path(&incident), &token, "big.txt", &exactly);
+    assert_eq!(taken.status, 201, "{}", taken.text());
+    assert_eq!(taken.json()["size"], 10 * 1024 * 1024);
+}
+
+#[test]
+fn a_type_not_taken_is_refused_naming_the_file() {
+    let app = spawn_app();
+    let (token, incident) = open_incident(&app);
+    for (name, content, code) in [
+        ("setup.exe", b"MZ\x90\0".as_slice(), "file_type"),
+        ("photo.png", b"MZ\x90\0program".as_slice(), "file_content"),
+        (
+            "page.html",
+            b"<script>alert(1)</script>".as_slice(),
+            "file_type",
+        ),
+    ] {
+        let problem =
+            attach_as(&app, &customer_path(&incident), &token, name, content).problem(422);
+        assert_eq!(problem["errors"][0]["field"], "file", "{name}");
+        assert_eq!(problem["errors"][0]["code"], code, "{name}");
+    }
+    // Not a multipart body at all.
+    let json = app.post_json_as(
+        &customer_path(&incident),
+        &token,
+        &serde_json::json!({"file": "x"}),
+    );
+    json.problem(415);
+    // Nothing was attached.
+    let read = app
+        .get_as(&format!("/api/me/incidents/{incident}"), &token)
+        .text();
+    assert!(!read.contains("att_"), "{read}");
+}
