@@ -650,6 +650,16 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         ),
+        // ---- attachments (issue 22): the customer's incident page -------------
+        page(Post, "/portal/incidents/{incident_id}/attachments", CUSTOMER, |c| {
+            Box::pin(web::attach_from_page(
+                c.app, c.request, c.caller, c.param(0), false, c.now, c.entropy,
+            ))
+        })
+        .attachment_bodies(),
+        page(Get, "/portal/incidents/{incident_id}/attachments/{attachment_id}", CUSTOMER, |c| {
+            Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), false))
+        }),
         page(Get, "/portal/activate", CUSTOMER, |_| {
             Box::pin(async { web::activate_page() })
         }),
@@ -1240,6 +1250,16 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.now,
                 c.entropy,
             ))
+        }),
+        // ---- attachments (issue 22): the desk's incident page -----------------
+        page(Post, "/desk/incidents/{incident_id}/attachments", AGENT, |c| {
+            Box::pin(web::attach_from_page(
+                c.app, c.request, c.caller, c.param(0), true, c.now, c.entropy,
+            ))
+        })
+        .attachment_bodies(),
+        page(Get, "/desk/incidents/{incident_id}/attachments/{attachment_id}", AGENT, |c| {
+            Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), true))
         }),
         page(Get, "/desk/statements", FINANCE, |c| {
             Box::pin(web::statements_page(c.app, c.caller))

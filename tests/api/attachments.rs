@@ -212,3 +212,90 @@ fn a_type_not_taken_is_refused_naming_the_file() {
         .text();
     assert!(!read.contains("att_"), "{read}");
 }
+
+#[test]
+fn the_incident_pages_attach_list_and_download_files() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let incident = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cookie = app.browser(&email);
+    let page = app.get_with_cookie(&format!("/portal/incidents/{incident}"), &cookie);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let html = page.text();
+    assert!(
+        html.contains(&format!(
+            "action=\"/portal/incidents/{incident}/attachments\" enctype=\"multipart/form-data\""
+        )),
+        "{html}"
+    );
+    assert!(html.contains("<label for=\"attachment-file\">"), "{html}");
+
+    let (content_type, body) = multipart("zaslon.png", PNG);
+    let origin = app.0.origin();
+    let posted = app.0.send(
+        "POST",
+        &format!("/portal/incidents/{incident}/attachments"),
+        &[
+            ("content-type", &content_type),
+            ("cookie", &cookie),
+            ("origin", &origin),
+        ],
+        body,
+    );
+    assert_eq!(posted.status, 303, "{}", posted.text());
+    assert_eq!(
+        posted.header("location"),
+        Some(format!("/portal/incidents/{incident}#attachments").as_str())
+    );
+
+    // A refused file says why on a page, with the way back.
+    let (content_type, body) = multipart("setup.exe", b"MZ\x90\0");
+    let refused = app.0.send(
+        "POST",
+        &format!("/portal/incidents/{incident}/attachments"),
+        &[
+            ("content-type", &content_type),
+            ("cookie", &cookie),
+            ("origin", &origin),
+        ],
+        body,
+    );
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(
+        refused.text().contains("only PNG, JPEG, PDF"),
+        "{}",
+        refused.text()
+    );
+
+    let listed = app
+        .get_with_cookie(&format!("/portal/incidents/{incident}"), &cookie)
+        .text();
+    let at = listed
+        .find(&format!("/portal/incidents/{incident}/attachments/att_"))
+        .expect("the file's link on the customer's page");
+    let link: String = listed[at..].chars().take_while(|c| *c != '"').collect();
+    let file = app.get_with_cookie(&link, &cookie);
+    assert_eq!(file.status, 200);
+    assert_eq!(file.body, PNG);
+    assert_eq!(file.header("x-content-type-options"), Some("nosniff"));
+
+    let token = app.0.staff_token().to_owned();
+    let signed_in = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
+    let desk_cookie = signed_in.cookie();
+    let desk = app
+        .get_with_cookie(&format!("/desk/incidents/{incident}"), &desk_cookie)
+        .text();
+    let attachment_id = link.rsplit('/').next().unwrap();
+    let desk_link = format!("/desk/incidents/{incident}/attachments/{attachment_id}");
+    assert!(desk.contains(&desk_link), "{desk}");
+    let file = app.get_with_cookie(&desk_link, &desk_cookie);
+    assert_eq!(file.status, 200, "{}", file.text());
+    assert_eq!(file.body, PNG);
+    assert_eq!(
+        file.header("content-disposition"),
+        Some("attachment; filename=\"zaslon.png\"")
+    );
+}
