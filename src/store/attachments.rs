@@ -165,3 +165,35 @@ pub fn delete_attachments(ids: &[String]) -> Vec<Statement> {
         })
         .collect()
 }
+
+/// The files of the contact whose erasure link this is (theirs to erase).
+pub fn attachments_of_erasure_link(
+    hash: crate::domain::token::SecretHash,
+) -> Query<Vec<AttachmentRecord>> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT {COLUMNS} FROM attachments WHERE uploaded_by IN ('contact', 'email') AND uploader_id = \
+                 (SELECT id FROM contacts WHERE erasure_token_hash = ?1 AND erased_at IS NULL) ORDER BY created_at, id"
+            ),
+            vec![hash.to_hex().into()],
+        ),
+        decode_all,
+    )
+}
+
+/// The files of incidents closed before `cutoff`, at most `limit` a run:
+/// they have served their purpose.
+pub fn attachments_past_retention(cutoff: Instant, limit: i64) -> Query<Vec<AttachmentRecord>> {
+    Query::new(
+        Statement::new(
+            format!(
+                "SELECT {COLUMNS} FROM attachments WHERE incident_id IN \
+                 (SELECT id FROM incidents WHERE status = 'closed' AND closed_at < ?1) \
+                 ORDER BY created_at, id LIMIT ?2"
+            ),
+            vec![format(cutoff).into(), limit.into()],
+        ),
+        decode_all,
+    )
+}

@@ -41,8 +41,9 @@ mod tokens;
 mod vat;
 
 pub use attachments::{
-    attachment_of, attachments_of_customer, attachments_of_incident, attachments_uploaded_by,
-    delete_attachments, insert_attachment, AttachmentRecord, UploadedBy,
+    attachment_of, attachments_of_customer, attachments_of_erasure_link, attachments_of_incident,
+    attachments_past_retention, attachments_uploaded_by, delete_attachments, insert_attachment,
+    AttachmentRecord, UploadedBy,
 };
 pub use bank::{
     bank_entry, insert_bank_entries, insert_statement, is_matched_already, known_entry_keys,

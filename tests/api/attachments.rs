@@ -299,3 +299,72 @@ fn the_incident_pages_attach_list_and_download_files() {
         Some("attachment; filename=\"zaslon.png\"")
     );
 }
+
+#[test]
+fn the_export_lists_files_and_erasure_deletes_the_contacts_own() {
+    let app = spawn_app();
+    let (token, incident) = open_incident(&app);
+    let mine = attach_as(
+        &app,
+        &customer_path(&incident),
+        &token,
+        "moj zaslon.png",
+        PNG,
+    );
+    assert_eq!(mine.status, 201, "{}", mine.text());
+    let mine = mine.json()["attachment_id"].as_str().unwrap().to_owned();
+    let desks = attach_as(
+        &app,
+        &staff_path(&incident),
+        app.0.staff_token(),
+        "fix.txt",
+        b"Restart the service.\n",
+    );
+    assert_eq!(desks.status, 201, "{}", desks.text());
+    let desks = desks.json()["attachment_id"].as_str().unwrap().to_owned();
+
+    let export = app.get_as("/api/me/export", &token);
+    assert_eq!(export.status, 200, "{}", export.text());
+    let export = export.json();
+    let listed = export["attachments"]
+        .as_array()
+        .expect("attachments in the export");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    let row = listed
+        .iter()
+        .find(|row| row["id"] == mine.as_str())
+        .unwrap();
+    assert_eq!(row["name"], "moj zaslon.png");
+    assert_eq!(row["size"], PNG.len());
+    assert_eq!(
+        row["sha256"],
+        spica_portal::domain::attachment::sha256_hex(PNG)
+    );
+
+    let contact = app.get_as("/api/me", &token).json()["contact"]["contact_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let erased = app.staff_send(
+        "POST",
+        &format!("/api/staff/contacts/{contact}/erasure"),
+        &serde_json::json!({}),
+    );
+    assert!(erased.status < 300, "{}", erased.text());
+    let staff = app.0.staff_token();
+    app.get_as(&format!("{}/{mine}", staff_path(&incident)), staff)
+        .problem(404);
+    let kept = app.get_as(&format!("{}/{desks}", staff_path(&incident)), staff);
+    assert_eq!(
+        kept.status,
+        200,
+        "the desk's own file stays: {}",
+        kept.text()
+    );
+    let timeline = app
+        .get_as(&format!("/api/staff/incidents/{incident}"), staff)
+        .json();
+    let files = timeline["timeline"]["attachments"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0]["attachment_id"], desks.as_str());
+}
