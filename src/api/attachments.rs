@@ -93,7 +93,19 @@ pub async fn upload<D: Database>(
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    let (file, bytes) = accepted_file(request)?;
+    let (file, bytes) = match accepted_file(request) {
+        Ok(file) => file,
+        Err(refused) => {
+            // Whose incident it is comes first: another organisation's is
+            // 404, whatever was sent.
+            if staff {
+                app.desk_incident(caller, incident_id).await?;
+            } else {
+                app.my_incident(caller, incident_id).await?;
+            }
+            return Err(refused);
+        }
+    };
     let record = if staff {
         app.attach_as_staff(caller, incident_id, &file, bytes, now, entropy)
             .await?

@@ -85,7 +85,9 @@ pub async fn attach_from_page<D: Database>(
     let part = match decode::file_part(request, "file") {
         Ok(part) => part,
         Err(error) => {
-            app.identify(caller).await?;
+            if let Err(refusal) = participant(app, caller, id, desk).await {
+                return refusal_page(area, refusal);
+            }
             return Ok(problem_page(area, error));
         }
     };
@@ -93,7 +95,9 @@ pub async fn attach_from_page<D: Database>(
     let file = match attachment::accept(&name, part.body) {
         Ok(file) => file,
         Err(refused) => {
-            app.identify(caller).await?;
+            if let Err(refusal) = participant(app, caller, id, desk).await {
+                return refusal_page(area, refusal);
+            }
             let status = if refused == Refused::TooLarge {
                 413
             } else {
@@ -117,6 +121,22 @@ pub async fn attach_from_page<D: Database>(
     match attached {
         Ok(_) => Ok(Response::redirect(&format!("{base}#attachments")).into()),
         Err(error) => refusal_page(area, error),
+    }
+}
+
+/// Whether the caller takes part in the incident (a refusal otherwise):
+/// asked before saying what was wrong with the file, so another
+/// organisation's incident is 404 whatever was sent.
+async fn participant<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+    desk: bool,
+) -> std::result::Result<(), crate::app::AppError> {
+    if desk {
+        app.desk_incident(caller, id).await.map(|_| ())
+    } else {
+        app.my_incident(caller, id).await.map(|_| ())
     }
 }
 
