@@ -291,6 +291,23 @@ fn the_incident_pages_attach_list_and_download_files() {
     let attachment_id = link.rsplit('/').next().unwrap();
     let desk_link = format!("/desk/incidents/{incident}/attachments/{attachment_id}");
     assert!(desk.contains(&desk_link), "{desk}");
+    // The agent attaches from the desk's page too.
+    let (content_type, body) = multipart("antwort.txt", b"Restart terminal 3.\n");
+    let posted = app.0.send(
+        "POST",
+        &format!("/desk/incidents/{incident}/attachments"),
+        &[
+            ("content-type", &content_type),
+            ("cookie", &desk_cookie),
+            ("origin", &origin),
+        ],
+        body,
+    );
+    assert_eq!(posted.status, 303, "{}", posted.text());
+    let listed = app
+        .get_with_cookie(&format!("/portal/incidents/{incident}"), &cookie)
+        .text();
+    assert!(listed.contains(">antwort.txt</a>"), "{listed}");
     let file = app.get_with_cookie(&desk_link, &desk_cookie);
     assert_eq!(file.status, 200, "{}", file.text());
     assert_eq!(file.body, PNG);
