@@ -2,7 +2,6 @@
 //! link), the form that attaches one, and the answers to both.
 
 use super::forms::{problem_page, refusal_page};
-use super::portal::when;
 use super::shell::{page_in, Area};
 use crate::app::{App, Caller, Timeline};
 use crate::domain::attachment::{self, Refused};
@@ -54,6 +53,18 @@ pub(crate) fn section(timeline: &Timeline, base: &str) -> Html {
         "<section id=\"attachments\" aria-labelledby=\"attachments-heading\"><h2 id=\"attachments-heading\">Files</h2>{}{}</section>\n",
         list,
         form
+    )
+}
+
+/// When a file came, as the pages show times (`web::portal::when`'s form,
+/// repeated here so the incident pages can use this module).
+fn when(instant: Instant) -> Html {
+    let (local, zone) = crate::domain::time::in_ljubljana(instant);
+    html!(
+        "<time datetime=\"{}\">{} {}</time>",
+        crate::domain::time::format(instant),
+        crate::domain::time::day_mon_year_time(local),
+        zone
     )
 }
 
