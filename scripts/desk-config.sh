@@ -19,7 +19,7 @@ front_path, out = sys.argv[1:]
 front = tomllib.load(open(front_path, "rb"))
 if not any(s.get("binding") == "DESK" for s in front.get("services", [])):
     sys.exit(f"desk-config: {front_path} has no service binding DESK")
-shared = ["compatibility_date", "compatibility_flags", "d1_databases", "ratelimits",
+shared = ["compatibility_date", "compatibility_flags", "d1_databases", "r2_buckets", "ratelimits",
           "observability", "analytics_engine_datasets", "placement", "vars", "send_email"]
 desk = {key: front[key] for key in shared if key in front}
 desk["name"] = front["name"] + "-desk"

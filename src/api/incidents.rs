@@ -298,6 +298,8 @@ pub struct CustomerTimelineAnswer {
     pub messages: Vec<MessageAnswer>,
     /// Newest first.
     pub charges: Vec<ChargeAnswer>,
+    /// Files attached, oldest first.
+    pub attachments: Vec<super::attachments::ListedAttachmentAnswer>,
 }
 
 /// What happened on an incident, as the desk reads it.
@@ -310,6 +312,8 @@ pub struct DeskTimelineAnswer {
     pub messages: Vec<MessageAnswer>,
     /// Newest first.
     pub charges: Vec<ChargeAnswer>,
+    /// Files attached, oldest first.
+    pub attachments: Vec<super::attachments::ListedAttachmentAnswer>,
 }
 
 /// `GET /api/me/incidents/{incident_id}`: one of the customer's incidents
@@ -335,6 +339,7 @@ impl From<&Timeline> for CustomerIncidentAnswer {
                 sessions: answers(&timeline.sessions),
                 messages: answers(&timeline.messages),
                 charges: answers(&timeline.charges),
+                attachments: answers(&timeline.attachments),
             },
             total_seconds: timeline.total_seconds(),
             coupons_charged: timeline.coupons_charged,
@@ -365,6 +370,7 @@ impl From<&Timeline> for DeskIncidentAnswer {
                 sessions: answers(&timeline.sessions),
                 messages: answers(&timeline.messages),
                 charges: answers(&timeline.charges),
+                attachments: answers(&timeline.attachments),
             },
             total_seconds: timeline.total_seconds(),
             coupons_charged: timeline.coupons_charged,

@@ -4,6 +4,7 @@
 //!
 //! It imports `http`, `app` and `domain`; never `web` or `router`.
 
+pub(crate) mod attachments;
 pub(crate) mod bulletins;
 pub(crate) mod coupons;
 pub(crate) mod incidents;

@@ -266,6 +266,8 @@ pub struct Timeline {
     pub balance: i64,
     /// The phone call the desk started and has not stopped.
     pub phone_call: Option<PhoneCallRecord>,
+    /// Files attached to it, oldest first.
+    pub attachments: Vec<store::AttachmentRecord>,
 }
 
 impl Timeline {
@@ -284,7 +286,10 @@ impl Timeline {
             store::messages_of(incident_id),
             store::charges_of(incident_id),
             store::incident_account(incident_id),
-            store::phone_call_of(incident_id),
+            (
+                store::phone_call_of(incident_id),
+                store::attachments_of_incident(incident_id),
+            ),
         )
     }
 
@@ -300,7 +305,16 @@ impl Timeline {
     /// Not found when the incident is not there (or not the owner's): what
     /// was read for its id alone then says nothing.
     fn of(read: TimelineRead, reader: Reader) -> Result<Self, AppError> {
-        let (incident, customer, attempts, sessions, messages, charges, account, phone_call) = read;
+        let (
+            incident,
+            customer,
+            attempts,
+            sessions,
+            messages,
+            charges,
+            account,
+            (phone_call, attachments),
+        ) = read;
         let IncidentAccount {
             coupons_charged,
             balance,
@@ -316,6 +330,7 @@ impl Timeline {
             balance,
             reader,
             phone_call,
+            attachments,
         })
     }
 
@@ -330,7 +345,7 @@ impl Timeline {
     }
 
     /// Refuses a change of a closed incident.
-    fn refuse_if_closed(&self) -> Result<(), AppError> {
+    pub(crate) fn refuse_if_closed(&self) -> Result<(), AppError> {
         if self.incident.callback.status == Status::Closed {
             Err(AppError::Incidents(IncidentsError::State(
                 IncidentError::Closed,
@@ -365,7 +380,7 @@ type TimelineRead = (
     Vec<MessageRecord>,
     Vec<ChargeRecord>,
     IncidentAccount,
-    Option<PhoneCallRecord>,
+    (Option<PhoneCallRecord>, Vec<store::AttachmentRecord>),
 );
 
 /// The contact [`store::incident_contact`] found, as a principal.

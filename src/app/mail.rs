@@ -531,6 +531,8 @@ mod tests {
         .await;
     }
 
+    impl crate::store::Blobs for Interleaving<'_> {}
+
     impl Database for Interleaving<'_> {
         async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
             self.0.query(statement).await

@@ -4,6 +4,7 @@
 //! random bytes come in as arguments, so every use case runs natively in tests
 //! against SQLite exactly as it runs in the Worker against D1.
 
+mod attachments;
 pub mod bulletins;
 mod download;
 pub mod error;

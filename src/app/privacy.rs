@@ -201,6 +201,17 @@ impl<D: Database> App<D> {
     /// nothing refers to.
     pub async fn sweep_retention(&self, now: Instant) -> Result<(), AppError> {
         let retention = self.config.retention;
+        // Files of incidents closed long ago: their objects first, then
+        // their rows, so a failure leaves a row to try again, never an
+        // object nobody can find.
+        let expired = self
+            .store
+            .fetch(store::attachments_past_retention(
+                now - chrono::Duration::days(ATTACHMENT_RETENTION_DAYS),
+                ATTACHMENTS_PER_SWEEP,
+            ))
+            .await?;
+        self.delete_attachments(expired).await?;
         self.store
             .write(store::retention_sweep(&store::RetentionCutoffs {
                 now,
@@ -211,6 +222,30 @@ impl<D: Database> App<D> {
                 idempotency_keys: now - IDEMPOTENCY_KEY_KEEP,
             }))
             .await?;
+        Ok(())
+    }
+}
+
+/// How long the files of a closed incident are kept: a year after it
+/// closed (a recurring fault is compared with the last one).
+pub const ATTACHMENT_RETENTION_DAYS: i64 = 365;
+/// Files removed per sweep at most (each is an object store call).
+const ATTACHMENTS_PER_SWEEP: i64 = 200;
+
+impl<D: Database> App<D> {
+    /// Removes attachments: their objects, then their rows in one batch.
+    async fn delete_attachments(
+        &self,
+        files: Vec<store::AttachmentRecord>,
+    ) -> Result<(), AppError> {
+        if files.is_empty() {
+            return Ok(());
+        }
+        for file in &files {
+            self.store.db().delete_object(&file.object_key).await?;
+        }
+        let ids: Vec<String> = files.into_iter().map(|file| file.id).collect();
+        self.store.write(store::delete_attachments(&ids)).await?;
         Ok(())
     }
 }
@@ -282,23 +317,27 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<(), AppError> {
         let unknown = AppError::Access(AccessError::Token(TokenError::Unknown));
-        let erasure = self
+        let (erasure, files) = self
             .store
-            .fetch(store::contact_by_erasure_link(link.hash()))
-            .await?
-            .ok_or(unknown)?;
+            .read((
+                store::contact_by_erasure_link(link.hash()),
+                store::attachments_of_erasure_link(link.hash()),
+            ))
+            .await?;
+        let erasure = erasure.ok_or(unknown)?;
         if erasure.expires_at <= now {
             return Err(AppError::Access(AccessError::Token(TokenError::Expired)));
         }
         let contact_id = erasure.contact_id;
-        self.store
-            .write(store::erase_contact(
-                &contact_id,
-                &pseudonym(entropy),
-                &contact_id,
-                now,
-            ))
-            .await?;
+        // The files they attached are theirs: objects first, then every row
+        // in the erasure's batch.
+        for file in &files {
+            self.store.db().delete_object(&file.object_key).await?;
+        }
+        let ids: Vec<String> = files.into_iter().map(|file| file.id).collect();
+        let mut batch = store::erase_contact(&contact_id, &pseudonym(entropy), &contact_id, now);
+        batch.extend(store::delete_attachments(&ids));
+        self.store.write(batch).await?;
         Ok(())
     }
 
@@ -311,21 +350,31 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(), AppError> {
-        let (principal, erased) = self
-            .read_as(caller, store::erasure_target(contact_id))
+        let (principal, (erased, files)) = self
+            .read_as(
+                caller,
+                (
+                    store::erasure_target(contact_id),
+                    store::attachments_uploaded_by(contact_id),
+                ),
+            )
             .await?;
         let staff = principal.staff()?;
         if erased.ok_or(AppError::NotFound)? {
             return Ok(());
         }
-        self.store
-            .write(store::erase_contact(
-                contact_id,
-                &pseudonym(entropy),
-                &format!("staff:{}", staff.id),
-                now,
-            ))
-            .await?;
+        for file in &files {
+            self.store.db().delete_object(&file.object_key).await?;
+        }
+        let ids: Vec<String> = files.into_iter().map(|file| file.id).collect();
+        let mut batch = store::erase_contact(
+            contact_id,
+            &pseudonym(entropy),
+            &format!("staff:{}", staff.id),
+            now,
+        );
+        batch.extend(store::delete_attachments(&ids));
+        self.store.write(batch).await?;
         Ok(())
     }
 }
@@ -388,6 +437,54 @@ mod tests {
             let id = row.text("id").unwrap();
             run(app.deliver_email(&id, Some(&Accepting), &RetrySchedule::default(), at)).unwrap();
         }
+    }
+
+    /// A closed incident's files go a year after it closed: the objects in
+    /// the object store and the rows; an open incident's stay.
+    #[test]
+    fn the_files_of_an_incident_closed_a_year_ago_are_swept_with_their_objects() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let closed = incident_of(&app, &ana, 2);
+        let open = incident_of(&app, &ana, 3);
+        let file = crate::domain::attachment::accept("log.txt", b"line\n").unwrap();
+        for (incident, seed) in [(&closed, 4), (&open, 5)] {
+            run(app.attach_as_customer(
+                &as_caller(&ana),
+                incident,
+                &file,
+                b"line\n",
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap();
+        }
+        run(app.store.write(vec![Statement::new(
+            "UPDATE incidents SET status = 'closed', closed_at = ?2 WHERE id = ?1",
+            vec![
+                closed.as_str().into(),
+                crate::domain::time::format(now()).into(),
+            ],
+        )]))
+        .unwrap();
+        let files = "SELECT COUNT(*) AS n FROM attachments WHERE incident_id = ?1";
+        run(app.sweep_retention(now() + days(ATTACHMENT_RETENTION_DAYS) - days(1))).unwrap();
+        assert_eq!(count(&app, files, &closed), 1, "kept within the year");
+        assert_eq!(app.store.db().object_keys().len(), 2);
+
+        run(app.sweep_retention(now() + days(ATTACHMENT_RETENTION_DAYS) + days(1))).unwrap();
+        assert_eq!(count(&app, files, &closed), 0);
+        assert_eq!(
+            count(&app, files, &open),
+            1,
+            "an open incident's file stays"
+        );
+        let keys = app.store.db().object_keys();
+        assert_eq!(keys.len(), 1, "{keys:?}");
+        assert!(
+            keys[0].starts_with(&format!("incidents/{open}/")),
+            "{keys:?}"
+        );
     }
 
     #[test]

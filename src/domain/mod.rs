@@ -23,6 +23,7 @@ macro_rules! as_text {
 
 pub mod access;
 pub mod activation;
+pub mod attachment;
 pub mod bank;
 pub mod billing;
 pub mod bulletin;

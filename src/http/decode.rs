@@ -111,3 +111,32 @@ pub fn form_field(request: &Request, name: &str) -> Option<String> {
         .into_iter()
         .find_map(|(key, value)| (key == name).then_some(value))
 }
+
+/// The file part `name` of a `multipart/form-data` body: 415 for another
+/// media type, 422 naming the field when it is missing.
+pub fn file_part<'a>(
+    request: &'a Request,
+    name: &str,
+) -> Result<super::multipart::Part<'a>, ApiError> {
+    let content_type = request.header("content-type").unwrap_or_default();
+    let multipart = content_type
+        .split(';')
+        .next()
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("multipart/form-data"));
+    if !multipart {
+        return Err(ApiError::UnsupportedMediaType("multipart/form-data"));
+    }
+    let Some(parts) = super::multipart::parts(content_type, &request.body) else {
+        return Err(ApiError::MalformedBody(
+            "The multipart/form-data body's framing is broken.".into(),
+        ));
+    };
+    parts
+        .into_iter()
+        .find(|part| part.name == name)
+        .ok_or_else(|| {
+            let mut errors = FieldErrors::default();
+            errors.push(name, Invalid::required());
+            invalid(errors)
+        })
+}

@@ -266,8 +266,59 @@ impl From<crate::app::Download> for Response {
         Response::new(200, file.media_type, file.body)
             .with_header(
                 "content-disposition",
-                &format!("attachment; filename=\"{}\"", file.file_name),
+                &attachment_disposition(&file.file_name),
             )
             .with_header("cache-control", "no-store")
+    }
+}
+
+/// `Content-Disposition: attachment` for a file name (RFC 6266): an ASCII
+/// `filename` for old clients (anything else, quotes and backslashes become
+/// `_`) and the exact name as `filename*` in UTF-8, percent-encoded
+/// (RFC 8187), which clients that know it prefer.
+pub fn attachment_disposition(file_name: &str) -> String {
+    let fallback: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if fallback == file_name {
+        return format!("attachment; filename=\"{file_name}\"");
+    }
+    let mut encoded = String::new();
+    for byte in file_name.bytes() {
+        let attr_char = byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte);
+        if attr_char {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
+}
+
+#[cfg(test)]
+mod disposition_tests {
+    use super::attachment_disposition;
+
+    #[test]
+    fn ascii_names_are_sent_as_they_are() {
+        assert_eq!(
+            attachment_disposition("INV-2026-1.xml"),
+            "attachment; filename=\"INV-2026-1.xml\""
+        );
+    }
+
+    #[test]
+    fn other_names_get_an_ascii_fallback_and_the_utf8_name() {
+        assert_eq!(
+            attachment_disposition("poročilo \"1\".pdf"),
+            "attachment; filename=\"poro_ilo _1_.pdf\"; filename*=UTF-8''poro%C4%8Dilo%20%221%22.pdf"
+        );
     }
 }

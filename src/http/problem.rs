@@ -91,8 +91,9 @@ impl ApiError {
                 "payload-too-large",
                 "Body too large",
                 format!(
-                    "Bodies are limited to {} bytes here.",
-                    super::MAX_BODY_BYTES
+                    "Bodies are limited to {} bytes here (attached files to {} MiB).",
+                    super::MAX_BODY_BYTES,
+                    crate::domain::attachment::MAX_BYTES >> 20
                 ),
             ),
             Self::MalformedBody(reason) => {

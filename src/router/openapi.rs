@@ -86,6 +86,19 @@ fn content(
         let schema = match schema {
             Some(schema_of) => serde_json::to_value(schema_of(components)).unwrap_or(Value::Null),
             None if *media_type == "application/json" => json!({"type": ["object", "array"]}),
+            // An attachment's upload: its part `file` (RFC 7578).
+            None if *media_type == "multipart/form-data" => json!({
+                "type": "object",
+                "properties": {"file": {"type": "string", "contentMediaType": "application/octet-stream",
+                    "description": "The file, with its name in the part's filename: png, jpeg, pdf, txt, log, csv or zip, at most 10 MiB"}},
+                "required": ["file"],
+            }),
+            // Binary files (an attachment's download) in OpenAPI 3.1's words.
+            None if media_type.starts_with("image/")
+                || matches!(*media_type, "application/pdf" | "application/zip") =>
+            {
+                json!({"type": "string", "contentMediaType": *media_type})
+            }
             None => json!({"type": "string"}),
         };
         content.insert((*media_type).to_owned(), json!({ "schema": schema }));

@@ -9,7 +9,9 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::api::{self, bulletins, coupons, incidents, invoices, licensing, organisations};
+use crate::api::{
+    self, attachments, bulletins, coupons, incidents, invoices, licensing, organisations,
+};
 use crate::app::{Access, PartnerNeed, PaymentProvider};
 use crate::domain::staff::StaffRole;
 use crate::http::{ApiError, Ctx, Handled, Method, Result, MAX_BODY_BYTES};
@@ -20,6 +22,10 @@ use Method::{Delete, Get, Patch, Post, Put};
 
 /// Bank statements may be large: 10,000 entries of camt.053 are some 10 MB.
 const MAX_STATEMENT_BYTES: usize = 32 * 1024 * 1024;
+
+/// An attached file (at most 10 MiB, `domain::attachment`) and its
+/// multipart framing: a larger file within it is refused 413 by the rule.
+const MAX_ATTACHMENT_BODY_BYTES: usize = crate::domain::attachment::MAX_BYTES + 64 * 1024;
 
 const PUBLIC: Access = Access::Public;
 const SIGNED: Access = Access::Signed;
@@ -150,6 +156,13 @@ impl<H> Route<H> {
     fn large_bodies(self) -> Self {
         Self {
             body_limit: MAX_STATEMENT_BYTES,
+            ..self
+        }
+    }
+
+    fn attachment_bodies(self) -> Self {
+        Self {
+            body_limit: MAX_ATTACHMENT_BODY_BYTES,
             ..self
         }
     }
@@ -404,6 +417,20 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         )
         .takes::<crate::api::queries::CustomerMessageRequest>()
         .answers::<incidents::IncidentAnswer>(201, "Sent to the desk: the incident after it (a message after three failed calls reopens the callback)"),
+        // ---- attachments (issue 22): the customer's ------------------------------
+        api(Post, "/api/me/incidents/{incident_id}/attachments", CUSTOMER, |c| {
+            Box::pin(attachments::upload(
+                c.app, c.request, c.caller, c.param(0), false, c.now, c.entropy,
+            ))
+        })
+        .attachment_bodies()
+        .summary("Attaches a file to an open incident (multipart/form-data, part `file`)")
+        .takes_media("multipart/form-data")
+        .answers::<attachments::AttachmentAnswer>(201, "Attached: 413 beyond 10 MiB, 422 `file` for a type not taken"),
+        api(Get, "/api/me/incidents/{incident_id}/attachments/{attachment_id}", CUSTOMER, |c| {
+            Box::pin(attachments::download(c.app, c.caller, c.param(0), c.param(1), false))
+        })
+        .file_answer("The file, as an attachment (Content-Disposition, X-Content-Type-Options: nosniff)"),
         api(Post, "/api/me/activations", CUSTOMER, |c| {
             Box::pin(licensing::activate(
                 c.app, c.request, c.caller, false, c.now, c.entropy,
@@ -623,6 +650,16 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ))
             },
         ),
+        // ---- attachments (issue 22): the customer's incident page -------------
+        page(Post, "/portal/incidents/{incident_id}/attachments", CUSTOMER, |c| {
+            Box::pin(web::attach_from_page(
+                c.app, c.request, c.caller, c.param(0), false, c.now, c.entropy,
+            ))
+        })
+        .attachment_bodies(),
+        page(Get, "/portal/incidents/{incident_id}/attachments/{attachment_id}", CUSTOMER, |c| {
+            Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), false))
+        }),
         page(Get, "/portal/activate", CUSTOMER, |_| {
             Box::pin(async { web::activate_page() })
         }),
@@ -949,6 +986,20 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         )
         .takes::<crate::api::queries::CloseRequest>()
         .answers::<incidents::IncidentAnswer>(200, "Closed: the statement is emailed"),
+        // ---- attachments (issue 22): the desk's ----------------------------------
+        api(Post, "/api/staff/incidents/{incident_id}/attachments", AGENT, |c| {
+            Box::pin(attachments::upload(
+                c.app, c.request, c.caller, c.param(0), true, c.now, c.entropy,
+            ))
+        })
+        .attachment_bodies()
+        .summary("Attaches a file to an open incident (multipart/form-data, part `file`)")
+        .takes_media("multipart/form-data")
+        .answers::<attachments::AttachmentAnswer>(201, "Attached: 413 beyond 10 MiB, 422 `file` for a type not taken"),
+        api(Get, "/api/staff/incidents/{incident_id}/attachments/{attachment_id}", AGENT, |c| {
+            Box::pin(attachments::download(c.app, c.caller, c.param(0), c.param(1), true))
+        })
+        .file_answer("The file, as an attachment (Content-Disposition, X-Content-Type-Options: nosniff)"),
         api(Post, "/api/staff/licenses", ADMIN, |c| {
             Box::pin(licensing::import_licenses(
                 c.app, c.request, c.caller, c.now,
@@ -1219,6 +1270,16 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.entropy,
             ))
         }),
+        // ---- attachments (issue 22): the desk's incident page -----------------
+        page(Post, "/desk/incidents/{incident_id}/attachments", AGENT, |c| {
+            Box::pin(web::attach_from_page(
+                c.app, c.request, c.caller, c.param(0), true, c.now, c.entropy,
+            ))
+        })
+        .attachment_bodies(),
+        page(Get, "/desk/incidents/{incident_id}/attachments/{attachment_id}", AGENT, |c| {
+            Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), true))
+        }),
         page(Get, "/desk/statements", FINANCE, |c| {
             Box::pin(web::statements_page(c.app, c.caller))
         }),
@@ -1423,6 +1484,22 @@ impl<H> Route<H> {
         self.doc.withholds_links = true;
         self
     }
+
+    /// A 200 whose body is an attached file, in each type taken.
+    pub(super) fn file_answer(mut self, description: &'static str) -> Self {
+        self = self.answers_bare(200, description);
+        for kind in crate::domain::attachment::Kind::ALL {
+            let media_type = kind.media_type();
+            let listed =
+                self.doc.answers.last().is_some_and(|answer| {
+                    answer.content.iter().any(|(known, _)| *known == media_type)
+                });
+            if !listed {
+                self = self.also_as(media_type);
+            }
+        }
+        self
+    }
 }
 
 /// In the Worker, the document's methods do nothing: the document is not
@@ -1452,6 +1529,9 @@ impl<H> Route<H> {
         self
     }
     pub(super) fn withholds_links(self) -> Self {
+        self
+    }
+    pub(super) fn file_answer(self, _: &'static str) -> Self {
         self
     }
 }

@@ -16,6 +16,7 @@
 //! how, and [`Store::read`], [`Store::read_first`] and [`Store::fetch`] run
 //! them.
 
+mod attachments;
 mod bank;
 mod bulletins;
 mod callers;
@@ -39,6 +40,11 @@ mod tasks;
 mod tokens;
 mod vat;
 
+pub use attachments::{
+    attachment_of, attachments_of_customer, attachments_of_erasure_link, attachments_of_incident,
+    attachments_past_retention, attachments_uploaded_by, delete_attachments, insert_attachment,
+    AttachmentRecord, UploadedBy,
+};
 pub use bank::{
     bank_entry, insert_bank_entries, insert_statement, is_matched_already, known_entry_keys,
     match_bank_entry, unmatched_bank_entries, BankEntryRecord,
@@ -441,10 +447,33 @@ impl DbError {
     }
 }
 
+/// The object store beside the database: attachments' bytes (R2 in the
+/// Worker, a map in native tests). Keys are the portal's own
+/// ([`crate::domain::attachment::object_key`]). A database without one
+/// refuses every call.
+#[allow(async_fn_in_trait)]
+pub trait Blobs {
+    /// Stores `bytes` under `key`, replacing what was there.
+    async fn put_object(&self, key: &str, bytes: &[u8], media_type: &str) -> Result<(), DbError> {
+        let _ = (key, bytes, media_type);
+        Err(DbError::Failed("no object store here".into()))
+    }
+    /// The bytes under `key`, if any.
+    async fn get_object(&self, key: &str) -> Result<Option<Vec<u8>>, DbError> {
+        let _ = key;
+        Err(DbError::Failed("no object store here".into()))
+    }
+    /// Removes `key`; removing what is not there succeeds.
+    async fn delete_object(&self, key: &str) -> Result<(), DbError> {
+        let _ = key;
+        Err(DbError::Failed("no object store here".into()))
+    }
+}
+
 /// What the portal needs from a database. Futures need not be `Send`: the
 /// Workers runtime is single-threaded.
 #[allow(async_fn_in_trait)]
-pub trait Database {
+pub trait Database: Blobs {
     /// Runs one read and returns its rows.
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError>;
     /// Runs the statements as one transaction, all or nothing, and returns
@@ -462,6 +491,9 @@ pub trait Database {
 /// rows are wanted, never its handlers (tests, the OpenAPI document).
 #[cfg(not(target_arch = "wasm32"))]
 pub enum Nowhere {}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Blobs for Nowhere {}
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Database for Nowhere {
@@ -576,6 +608,20 @@ impl<'a, D> Audited<'a, D> {
     }
 }
 
+impl<D: Database> Blobs for Audited<'_, D> {
+    async fn put_object(&self, key: &str, bytes: &[u8], media_type: &str) -> Result<(), DbError> {
+        self.db.put_object(key, bytes, media_type).await
+    }
+
+    async fn get_object(&self, key: &str) -> Result<Option<Vec<u8>>, DbError> {
+        self.db.get_object(key).await
+    }
+
+    async fn delete_object(&self, key: &str) -> Result<(), DbError> {
+        self.db.delete_object(key).await
+    }
+}
+
 impl<D: Database> Database for Audited<'_, D> {
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
         self.db.query(statement).await
@@ -661,6 +707,20 @@ impl<'a, D: Database> Metered<'a, D> {
             },
         });
         result
+    }
+}
+
+impl<D: Database> Blobs for Metered<'_, D> {
+    async fn put_object(&self, key: &str, bytes: &[u8], media_type: &str) -> Result<(), DbError> {
+        self.db.put_object(key, bytes, media_type).await
+    }
+
+    async fn get_object(&self, key: &str) -> Result<Option<Vec<u8>>, DbError> {
+        self.db.get_object(key).await
+    }
+
+    async fn delete_object(&self, key: &str) -> Result<(), DbError> {
+        self.db.delete_object(key).await
     }
 }
 

@@ -347,6 +347,7 @@ pub const EXPORTED: &[Exported] = &[
     part("incident_timers", "incident_timers", "SELECT * FROM incident_timers WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY due_at"),
     part("support_sessions", "support_sessions", "SELECT * FROM support_sessions WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY started_at"),
     part("incident_messages", "incident_messages", "SELECT * FROM incident_messages WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY created_at"),
+    part("attachments", "attachments", "SELECT id, incident_id, uploaded_by, uploader_name, name, size, content_type, sha256, created_at FROM attachments WHERE customer_id = {c} ORDER BY created_at"),
     part("inbound_emails", "inbound_emails", "SELECT * FROM inbound_emails WHERE incident_id IN (SELECT id FROM incidents WHERE customer_id = {c}) ORDER BY received_at"),
     part("emails", "outbox", "SELECT id, kind, contact_id, to_address, subject, CASE WHEN status IN ('pending', 'sending') THEN NULL ELSE body_text END AS body_text, status, created_at, sent_at FROM outbox WHERE customer_id = {c} ORDER BY created_at"),
     part("bulletins_received", "bulletin_recipients", "SELECT bulletin_id, contact_id, status, outbox_id FROM bulletin_recipients WHERE contact_id IN (SELECT id FROM contacts WHERE customer_id = {c})"),

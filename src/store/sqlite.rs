@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-use super::{Database, DbError, Row, Statement, Value};
+use super::{Blobs, Database, DbError, Row, Statement, Value};
 
 /// The whole current schema, as D1 gets it.
 pub const SCHEMA: &str = include_str!("../../schema.sql");
@@ -21,6 +21,8 @@ pub struct Sqlite {
     connection: Mutex<Connection>,
     queries: std::sync::atomic::AtomicUsize,
     opened: std::time::Instant,
+    /// The object store's stand-in (R2 in the Worker): a map in memory.
+    objects: Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
 }
 
 fn failed(error: rusqlite::Error) -> DbError {
@@ -36,6 +38,7 @@ impl Sqlite {
             connection: Mutex::new(connection),
             queries: std::sync::atomic::AtomicUsize::new(0),
             opened: std::time::Instant::now(),
+            objects: Mutex::default(),
         })
     }
 
@@ -97,6 +100,44 @@ impl Sqlite {
         }
         drop(rows);
         Ok((out, connection.changes()))
+    }
+}
+
+impl Sqlite {
+    /// The keys in the object store's stand-in, in order.
+    pub fn object_keys(&self) -> Vec<String> {
+        self.objects
+            .lock()
+            .map(|objects| objects.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Blobs for Sqlite {
+    async fn put_object(&self, key: &str, bytes: &[u8], _: &str) -> Result<(), DbError> {
+        let mut objects = self
+            .objects
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
+        objects.insert(key.to_owned(), bytes.to_vec());
+        Ok(())
+    }
+
+    async fn get_object(&self, key: &str) -> Result<Option<Vec<u8>>, DbError> {
+        let objects = self
+            .objects
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
+        Ok(objects.get(key).cloned())
+    }
+
+    async fn delete_object(&self, key: &str) -> Result<(), DbError> {
+        let mut objects = self
+            .objects
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
+        objects.remove(key);
+        Ok(())
     }
 }
 

@@ -11,6 +11,7 @@
 //! the store's records only as the use cases return them): what a page
 //! needs to read, a use case reads.
 
+mod attachments;
 pub mod chart;
 mod desk;
 mod forms;
@@ -22,6 +23,7 @@ mod public;
 mod session;
 mod shell;
 
+pub use attachments::{attach_from_page, attachment_download_page};
 pub use desk::*;
 pub use invoices::*;
 pub use partner::*;

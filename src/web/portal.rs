@@ -610,6 +610,10 @@ pub(crate) async fn incident_html<D: Database>(
         html.push(live_panel(&timeline.incident.id, false));
     }
     html.push(timeline_html(&timeline));
+    html.push(super::attachments::section(
+        &timeline,
+        &format!("/portal/incidents/{id}"),
+    ));
     html.push(html!(
         "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
         timeline.incident.id,

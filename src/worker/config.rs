@@ -241,5 +241,8 @@ fn retention(env: &Env) -> crate::app::privacy::Retention {
 
 /// The application over this Worker's D1 database and settings.
 pub fn app(env: &Env) -> worker::Result<App<D1>> {
-    Ok(App::new(D1(env.d1("DB")?), config(env)?))
+    Ok(App::new(
+        D1(env.d1("DB")?, env.bucket("ATTACHMENTS").ok()),
+        config(env)?,
+    ))
 }

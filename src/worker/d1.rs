@@ -6,9 +6,11 @@ use wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::types::{D1Database as D1Sys, D1PreparedStatement, D1Result};
 use worker::D1Database;
 
-use crate::store::{Database, DbError, Row, Statement, Value};
+use crate::store::{Blobs, Database, DbError, Row, Statement, Value};
 
-pub struct D1(pub D1Database);
+/// D1, with the R2 bucket of attachments' bytes beside it (`ATTACHMENTS`;
+/// none where the Worker is configured without it).
+pub struct D1(pub D1Database, pub Option<worker::Bucket>);
 
 /// D1's error as text: the error's message and its causes' (SQLite's words,
 /// "UNIQUE constraint failed: table.column", may be in either), which
@@ -109,6 +111,47 @@ fn rows(result: &D1Result) -> Result<Vec<Row>, DbError> {
                 .map(Row)
         })
         .collect()
+}
+
+impl D1 {
+    fn bucket(&self) -> Result<&worker::Bucket, DbError> {
+        self.1
+            .as_ref()
+            .ok_or_else(|| DbError::Failed("no R2 bucket ATTACHMENTS is bound".into()))
+    }
+}
+
+fn r2_failed(error: worker::Error) -> DbError {
+    DbError::Failed(format!("R2: {error}"))
+}
+
+impl Blobs for D1 {
+    async fn put_object(&self, key: &str, bytes: &[u8], media_type: &str) -> Result<(), DbError> {
+        self.bucket()?
+            .put(key, bytes.to_vec())
+            .http_metadata(worker::HttpMetadata {
+                content_type: Some(media_type.to_owned()),
+                ..Default::default()
+            })
+            .execute()
+            .await
+            .map_err(r2_failed)?;
+        Ok(())
+    }
+
+    async fn get_object(&self, key: &str) -> Result<Option<Vec<u8>>, DbError> {
+        let Some(object) = self.bucket()?.get(key).execute().await.map_err(r2_failed)? else {
+            return Ok(None);
+        };
+        match object.body() {
+            Some(body) => Ok(Some(body.bytes().await.map_err(r2_failed)?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn delete_object(&self, key: &str) -> Result<(), DbError> {
+        self.bucket()?.delete(key).await.map_err(r2_failed)
+    }
 }
 
 impl Database for D1 {

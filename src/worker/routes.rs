@@ -262,7 +262,7 @@ fn bench_floor(request: &worker::Request, env: &Env) -> bool {
 }
 
 async fn insert_for_the_bench(env: &Env) -> worker::Result<worker::Response> {
-    let d1 = super::d1::D1(env.d1("DB")?);
+    let d1 = super::d1::D1(env.d1("DB")?, None);
     // Metered as every request is, so the report's trips column reads 1.
     let metered = Metered::new(&d1);
     let insert = Statement::new(

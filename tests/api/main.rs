@@ -9,6 +9,7 @@ mod native;
 
 use native::spawn_app;
 
+mod attachments;
 mod bulletins;
 mod concurrency;
 mod coupons;

@@ -175,6 +175,20 @@ pub struct Racing {
     gate: Arc<WriteGate>,
 }
 
+impl spica_portal::store::Blobs for Racing {
+    async fn put_object(&self, key: &str, bytes: &[u8], media_type: &str) -> Result<(), DbError> {
+        self.db.put_object(key, bytes, media_type).await
+    }
+
+    async fn get_object(&self, key: &str) -> Result<Option<Vec<u8>>, DbError> {
+        self.db.get_object(key).await
+    }
+
+    async fn delete_object(&self, key: &str) -> Result<(), DbError> {
+        self.db.delete_object(key).await
+    }
+}
+
 impl Database for Racing {
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {
         self.db.query(statement).await

@@ -15,6 +15,8 @@ mod http;
 
 use http::spawn_app;
 
+#[path = "../api/attachments.rs"]
+mod attachments;
 #[path = "../api/bulletins.rs"]
 mod bulletins;
 #[path = "../api/concurrency.rs"]

@@ -104,6 +104,10 @@ pub(crate) async fn desk_incident_page<D: Database>(
         )
     });
     html.push(timeline_html(&timeline));
+    html.push(crate::web::attachments::section(
+        &timeline,
+        &format!("/desk/incidents/{id}"),
+    ));
     let empty = FieldErrors::default();
     let no_values = Map::new();
     let (status, posted) = match &refused {
