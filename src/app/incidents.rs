@@ -20,6 +20,7 @@ use crate::domain::incident::{
 };
 use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
+use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
@@ -413,6 +414,10 @@ impl<D: Database> App<D> {
     ) -> IncidentFacts<'a> {
         IncidentFacts {
             id: &incident.id,
+            number: incident
+                .number
+                .as_ref()
+                .map_or(IncidentNumber::PENDING, IncidentNumber::as_str),
             subject: &incident.subject,
             company: &customer.customer.company_name,
             contact: &customer.contact.name,
@@ -549,6 +554,8 @@ impl<D: Database> App<D> {
             revision: 1,
             created_at: now,
             closed_at: None,
+            number: None,
+            assignee: None,
         };
         let timers = incident.callback.timers(&self.config.sla);
         let facts = self.facts(&incident, &customer);
@@ -561,7 +568,7 @@ impl<D: Database> App<D> {
             &customer.contact.id,
         ));
         batch.extend(store::insert_timers(&incident.id, &timers));
-        batch.push(store::insert_message(
+        batch.push(store::insert_numbered_message(
             &desk_id,
             &notification::desk_new_incident(
                 &self.config.support_desk_email,
@@ -569,14 +576,18 @@ impl<D: Database> App<D> {
                 &incident.description,
             ),
             now,
+            &incident.id,
         ));
-        batch.push(store::insert_message(
+        batch.push(store::insert_numbered_message(
             &ack_id,
             &notification::incident_received(customer.contact.recipient(), &facts)
                 .replying_to(self.reply_address(&incident.id)),
             now,
+            &incident.id,
         ));
-        self.store.write(batch).await?;
+        let written = self.store.write_returning(batch).await?;
+        let mut incident = incident;
+        incident.number = store::allocated_number(&written, IncidentNumber::parse);
         let mut jobs = vec![
             Job::DeliverEmail { outbox_id: desk_id },
             Job::DeliverEmail { outbox_id: ack_id },

@@ -405,3 +405,29 @@ impl<D: Database> Store<D> {
         .await
     }
 }
+
+/// [`insert_message`] for a message written in the batch that inserts its
+/// incident: `IncidentNumber::PENDING` in its subject and text becomes the
+/// number the INSERT before it allocated.
+pub fn insert_numbered_message(
+    id: &str,
+    message: &Message,
+    now: Instant,
+    incident_id: &str,
+) -> Statement {
+    let mut statement = insert_message(id, message, now);
+    let number = "(SELECT number FROM incidents WHERE id = ?10)";
+    statement.sql = statement
+        .sql
+        .replacen(
+            "VALUES (?1, ?2, ?3, ?4,",
+            &format!("VALUES (?1, ?2, replace(?3, ?9, {number}), replace(?4, ?9, {number}),"),
+            1,
+        )
+        .into();
+    statement
+        .params
+        .push(crate::domain::number::IncidentNumber::PENDING.into());
+    statement.params.push(incident_id.into());
+    statement
+}

@@ -22,6 +22,7 @@ mod licensing;
 mod limits;
 mod live;
 mod mailbox;
+mod numbers;
 mod organisations;
 mod phone_calls;
 mod privacy;

@@ -1,0 +1,92 @@
+//! Human numbers (issue 22): incidents are `INC-2026-00042`, per year,
+//! allocated by the write batch that inserts them, unique under a race, and
+//! what people read in emails and pages.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{Transport, DESK_EMAIL};
+use crate::spawn_app;
+use spica_portal::domain::number::IncidentNumber;
+
+fn number_of(incident: &Value) -> IncidentNumber {
+    IncidentNumber::parse(incident["number"].as_str().expect("a number")).unwrap()
+}
+
+#[test]
+fn an_incident_is_numbered_in_its_year_and_its_emails_say_the_number() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let first = app.incident(&token);
+    let second = app.incident(&token);
+    let (a, b) = (number_of(&first), number_of(&second));
+    let year: i32 = first["created_at"].as_str().unwrap()[..4].parse().unwrap();
+    assert_eq!(a.parts().0, year);
+    assert_eq!(b.parts(), (year, a.parts().1 + 1), "{a} then {b}");
+    assert_eq!(first["number"], a.as_str(), "canonical: INC-YYYY-NNNNN");
+
+    let id = first["incident_id"].as_str().unwrap();
+    let received = app
+        .outbox(&email)
+        .into_iter()
+        .find(|m| m["subject"] == format!("We received your support request {a}"))
+        .expect("the customer's acknowledgement names the number");
+    assert!(!received["text"].as_str().unwrap().contains("?????"));
+    let desk = app.outbox(DESK_EMAIL);
+    let notice = desk
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap().contains(a.as_str()))
+        .expect("the desk's notice names the number");
+    assert!(notice["text"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("Incident:  {a}")));
+    assert!(!notice["subject"].as_str().unwrap().contains(id));
+
+    let mine = app
+        .get_as(&format!("/api/me/incidents/{id}"), &token)
+        .json();
+    assert_eq!(mine["number"], a.as_str(), "{mine}");
+    let queue = app.staff_get("/api/staff/incidents").json();
+    assert!(queue["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["incident_id"] == id && i["number"] == a.as_str()));
+}
+
+#[test]
+fn twenty_incidents_at_once_get_twenty_distinct_numbers() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    app.0.race_writes(20);
+    let answers: Vec<Value> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..20)
+            .map(|n| {
+                let (app, token) = (&app, &token);
+                scope.spawn(move || {
+                    let body = json!({"subject": format!("Terminal {n} offline"), "description": "No time shown.",
+                        "channel": "voice", "phone": "+386 1 234 5678"});
+                    let answer = app.post_json_as("/api/me/incidents", token, &body);
+                    assert_eq!(answer.status, 201, "{}", answer.text());
+                    answer.json()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut numbers: Vec<IncidentNumber> = answers.iter().map(number_of).collect();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 20, "{numbers:?}");
+    // Consecutive: nothing skipped or shared within the year.
+    let sequences: Vec<u32> = numbers.iter().map(|n| n.parts().1).collect();
+    assert_eq!(sequences[19] - sequences[0], 19, "{sequences:?}");
+    // And each answer's number is the one stored for its incident.
+    for answer in &answers {
+        let id = answer["incident_id"].as_str().unwrap();
+        let stored = app
+            .get_as(&format!("/api/me/incidents/{id}"), &token)
+            .json();
+        assert_eq!(stored["number"], answer["number"]);
+    }
+}
