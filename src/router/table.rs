@@ -1101,7 +1101,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::incidents_page(c.app, c.caller, c.now))
         }),
         page(Get, "/desk/incidents/{incident_id}", AGENT, |c| {
-            Box::pin(web::desk_incident(c.app, c.caller, c.param(0)))
+            Box::pin(web::desk_incident(c.app, c.caller, c.param(0), c.now))
         }),
         page(Post, "/desk/incidents/{incident_id}/attempts", AGENT, |c| {
             Box::pin(web::desk_action(

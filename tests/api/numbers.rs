@@ -90,3 +90,77 @@ fn twenty_incidents_at_once_get_twenty_distinct_numbers() {
         assert_eq!(stored["number"], answer["number"]);
     }
 }
+
+/// The desk's incident page says at the top what the agent needs before
+/// calling; once closed, both sides show the resolution and no forms.
+#[test]
+fn the_incident_page_shows_the_caller_up_top_and_a_closed_one_only_its_resolution() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let cookie = app.browser(&email);
+    let incident = app.incident(&token);
+    let id = incident["incident_id"].as_str().unwrap();
+    let number = incident["number"].as_str().unwrap();
+    let origin = app.0.origin();
+    let staff_token = app.0.staff_token().to_owned();
+    let desk = app
+        .post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &staff_token)])
+        .cookie();
+    let page = app.get_with_cookie(&format!("/desk/incidents/{id}"), &desk);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    assert!(
+        text.contains(&format!("<title>{number}: Clock terminal offline")),
+        "{text}"
+    );
+    assert!(text.contains("href=\"tel:+38612345678\""), "{text}");
+    assert!(text.contains(&format!("href=\"mailto:{email}\"")), "{text}");
+    assert!(text.contains("weekdays 8-12"), "{text}");
+    assert!(
+        text.contains("<dt>Raised</dt>") && text.contains(" ago)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<dt>Deadline</dt>") && text.contains(" left)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("action=\"/desk/incidents/"),
+        "an open incident has its forms"
+    );
+    let queue = app.get_with_cookie("/desk", &desk).text();
+    assert!(queue.contains(number), "the queue names the number");
+
+    let closed = app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/close"),
+        &json!({"resolution": "Restarted the terminal's service; time shows again."}),
+    );
+    assert_eq!(closed.status, 200, "{}", closed.text());
+    for (path, who) in [
+        (format!("/desk/incidents/{id}"), &desk),
+        (format!("/portal/incidents/{id}"), &cookie),
+    ] {
+        let page = app.get_with_cookie(&path, who);
+        assert_eq!(page.status, 200, "{}", page.text());
+        let text = page.text();
+        assert!(
+            text.contains("Restarted the terminal&#39;s service")
+                || text.contains("Restarted the terminal's service"),
+            "{path}: {text}"
+        );
+        assert!(text.contains("<h2>Resolution</h2>"), "{path}");
+        assert!(
+            !text.contains("<form method=\"post\" action=\"/desk/incidents/"),
+            "{path}: no desk forms"
+        );
+        assert!(
+            !text.contains("<form method=\"post\" action=\"/portal/incidents/"),
+            "{path}: no portal forms"
+        );
+        assert!(
+            !text.contains("live-controls") && !text.contains("phone/start"),
+            "{path}: no live panel or phone buttons"
+        );
+    }
+}
