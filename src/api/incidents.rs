@@ -608,6 +608,12 @@ pub async fn staff_message<D: Database>(
     Ok(Handled::with_jobs(Response::json(201, &sent), jobs))
 }
 
+/// `POST /api/staff/incidents/{incident_id}/take`: the agent's own now.
+pub async fn take<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {
+    let incident = app.take_incident(caller, id).await?;
+    Ok(Response::json(200, &IncidentAnswer::from(&incident)).into())
+}
+
 pub async fn close<D: Database>(
     app: &App<D>,
     request: &Request,

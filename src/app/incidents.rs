@@ -1078,6 +1078,30 @@ impl<D: Database> App<D> {
         Ok(())
     }
 
+    /// The calling agent takes an incident ("mine"): the queue shows who
+    /// has it. A closed incident is not taken (409); taking one again, or
+    /// one a colleague has, makes it the caller's.
+    pub async fn take_incident(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+    ) -> Result<IncidentRecord, AppError> {
+        let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
+        let incident = timeline.incident;
+        if incident.callback.status == Status::Closed {
+            return Err(IncidentsError::State(IncidentError::Closed).into());
+        }
+        self.store
+            .write(store::assign_incident(&incident, &staff.email))
+            .await
+            .map_err(concurrent)?;
+        Ok(IncidentRecord {
+            assignee: Some(staff.email),
+            revision: incident.revision + 1,
+            ..incident
+        })
+    }
+
     /// Closes an incident and emails the customer its statement.
     pub async fn close_incident(
         &self,

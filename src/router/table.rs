@@ -913,6 +913,14 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         )
         .takes::<crate::api::queries::StaffMessageRequest>()
         .answers::<incidents::MessageSentAnswer>(201, "Sent: the customer is emailed"),
+        // ---- issue 22 (k1): an agent takes an incident ("mine") ----
+        api(Post, "/api/staff/incidents/{incident_id}/take", AGENT, |c| {
+            Box::pin(incidents::take(c.app, c.caller, c.param(0)))
+        })
+        .answers::<incidents::IncidentAnswer>(200, "Taken: the incident is the caller's"),
+        page(Post, "/desk/incidents/{incident_id}/take", AGENT, |c| {
+            Box::pin(web::take_incident(c.app, c.caller, c.param(0)))
+        }),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/close",

@@ -184,6 +184,18 @@ pub fn close_incident(incident: &IncidentRecord, resolution: &str, now: Instant)
     ]
 }
 
+/// An agent takes an incident ("mine"): its assignee, as the next revision.
+pub fn assign_incident(incident: &IncidentRecord, assignee: &str) -> Vec<Statement> {
+    let next = incident.revision + 1;
+    vec![
+        revision(&incident.id, next),
+        Statement::new(
+            "UPDATE incidents SET assignee = ?2, revision = ?3 WHERE id = ?1 AND status <> 'closed'",
+            vec![incident.id.as_str().into(), assignee.into(), next.into()],
+        ),
+    ]
+}
+
 /// Records a missed deadline, once, whatever else changed meanwhile.
 pub fn record_breach(incident_id: &str, window: i64, now: Instant) -> Statement {
     Statement::new(

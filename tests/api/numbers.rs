@@ -164,3 +164,60 @@ fn the_incident_page_shows_the_caller_up_top_and_a_closed_one_only_its_resolutio
         );
     }
 }
+
+/// "Mine": an agent takes an incident, the queue and the answer say who has
+/// it, the audit log records it, and a closed incident is not taken.
+#[test]
+fn an_agent_takes_an_incident_and_the_queue_shows_who_has_it() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let incident = app.incident(&token);
+    let id = incident["incident_id"].as_str().unwrap();
+    assert_eq!(incident["assignee"], Value::Null);
+    let taken = app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/take"),
+        &json!({}),
+    );
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let who = taken.json()["assignee"].as_str().unwrap().to_owned();
+    assert!(!who.is_empty(), "the staff identity, by its email");
+    let queue = app.staff_get("/api/staff/incidents").json();
+    let listed = queue["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["incident_id"] == id)
+        .cloned()
+        .unwrap();
+    assert_eq!(listed["assignee"], who.as_str());
+    let audit = app
+        .staff_get(&format!("/api/staff/audit?target={id}"))
+        .json();
+    assert!(
+        audit["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"].as_str().unwrap().ends_with("/take")),
+        "{audit}"
+    );
+    let closed = app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/close"),
+        &json!({"resolution": "Done."}),
+    );
+    assert_eq!(closed.status, 200, "{}", closed.text());
+    let again = app.staff_send(
+        "POST",
+        &format!("/api/staff/incidents/{id}/take"),
+        &json!({}),
+    );
+    assert_eq!(again.problem(409)["type"], "/problems/incident-state");
+    let missing = app.staff_send(
+        "POST",
+        "/api/staff/incidents/inc_NOSUCHINCIDENT0000/take",
+        &json!({}),
+    );
+    assert_eq!(missing.status, 404, "{}", missing.text());
+}

@@ -38,12 +38,13 @@ pub async fn incidents_page<D: Database>(
                 html!("{} {}", i.title(), i.subject)
             };
             html!(
-                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 class,
                 subject,
                 status_text(i.callback.status.as_str()),
                 when(i.callback.due_by),
-                label
+                label,
+                i.assignee.as_deref().unwrap_or("nobody yet")
             )
         })
         .collect();
@@ -52,7 +53,7 @@ pub async fn incidents_page<D: Database>(
         caption,
         html!(
             "<table id=\"incident-queue\"><caption>{}</caption>\
-             <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
+             <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th><th scope=\"col\">Taken by</th></tr></thead>\
              <tbody>{}</tbody></table>",
             caption,
             rows
@@ -145,6 +146,12 @@ pub(crate) async fn desk_incident_page<D: Database>(
         ));
     }
     let id = &incident.id;
+    if incident.assignee.as_deref() != Some(staff.email.as_str()) {
+        html.push(html!(
+            "<form method=\"post\" action=\"/desk/incidents/{}/take\"><button type=\"submit\">Take it (mine)</button></form>\n",
+            id
+        ));
+    }
     html.push(crate::web::portal::live_panel(id, true));
     html.push(phone_panel(id, timeline.phone_call.as_ref()));
     html.push(corrections(&timeline, refused.as_ref()));
@@ -422,6 +429,18 @@ pub async fn desk_action<D: Database>(
             };
             desk_incident_page(app, caller, id, Some(refused), now).await
         }
+        Err(error) => refusal_page(Area::Desk, error),
+    }
+}
+
+/// The desk's "Take (mine)" button: the incident becomes the agent's.
+pub async fn take_incident<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+) -> Result<Handled> {
+    match app.take_incident(caller, id).await {
+        Ok(_) => Ok(Response::redirect(&format!("/desk/incidents/{id}")).into()),
         Err(error) => refusal_page(Area::Desk, error),
     }
 }
