@@ -576,14 +576,14 @@ impl<D: Database> App<D> {
                 &incident.description,
             ),
             now,
-            &incident.id,
+            store::Numbered::Incident(&incident.id),
         ));
         batch.push(store::insert_numbered_message(
             &ack_id,
             &notification::incident_received(customer.contact.recipient(), &facts)
                 .replying_to(self.reply_address(&incident.id)),
             now,
-            &incident.id,
+            store::Numbered::Incident(&incident.id),
         ));
         let written = self.store.write_returning(batch).await?;
         let mut incident = incident;

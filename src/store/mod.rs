@@ -107,7 +107,7 @@ pub use orders::{
 };
 pub use outbox::{
     claim_message, give_up_message, insert_message, insert_messages, insert_numbered_message,
-    mark_failed, mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry,
+    mark_failed, mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, Numbered,
     OutboxMessage, OutboxStatus, BODY_ERASED,
 };
 // Personal data.

@@ -406,17 +406,30 @@ impl<D: Database> Store<D> {
     }
 }
 
+/// What a message written in the batch that numbers it is about: an
+/// incident or an order, by id.
+#[derive(Debug, Clone, Copy)]
+pub enum Numbered<'a> {
+    Incident(&'a str),
+    Order(&'a str),
+}
+
 /// [`insert_message`] for a message written in the batch that inserts its
-/// incident: `IncidentNumber::PENDING` in its subject and text becomes the
-/// number the INSERT before it allocated.
+/// incident or order: the `PENDING` placeholder in its subject and text
+/// becomes the number the INSERT before it allocated.
 pub fn insert_numbered_message(
     id: &str,
     message: &Message,
     now: Instant,
-    incident_id: &str,
+    numbered: Numbered<'_>,
 ) -> Statement {
+    use crate::domain::number::{IncidentNumber, OrderNumber};
+    let (table, pending, row_id) = match numbered {
+        Numbered::Incident(id) => ("incidents", IncidentNumber::PENDING, id),
+        Numbered::Order(id) => ("coupon_orders", OrderNumber::PENDING, id),
+    };
     let mut statement = insert_message(id, message, now);
-    let number = "(SELECT number FROM incidents WHERE id = ?10)";
+    let number = format!("(SELECT number FROM {table} WHERE id = ?10)");
     statement.sql = statement
         .sql
         .replacen(
@@ -425,9 +438,7 @@ pub fn insert_numbered_message(
             1,
         )
         .into();
-    statement
-        .params
-        .push(crate::domain::number::IncidentNumber::PENDING.into());
-    statement.params.push(incident_id.into());
+    statement.params.push(pending.into());
+    statement.params.push(row_id.into());
     statement
 }

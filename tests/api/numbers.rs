@@ -221,3 +221,35 @@ fn an_agent_takes_an_incident_and_the_queue_shows_who_has_it() {
     );
     assert_eq!(missing.status, 404, "{}", missing.text());
 }
+
+/// Orders are `ORD-2026-00017`: in the answer, the list, and the pro-forma
+/// email's subject.
+#[test]
+fn an_order_is_numbered_in_its_year_and_its_pro_forma_says_the_number() {
+    use spica_portal::domain::number::OrderNumber;
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let order = |n: u32| {
+        let placed = app.post_json_as(
+            "/api/me/coupon-orders",
+            &token,
+            &json!({"quantity": n, "payment_method": "bank_transfer"}),
+        );
+        assert_eq!(placed.status, 201, "{}", placed.text());
+        placed.json()
+    };
+    let (first, second) = (order(1), order(2));
+    let a = OrderNumber::parse(first["number"].as_str().unwrap()).unwrap();
+    let b = OrderNumber::parse(second["number"].as_str().unwrap()).unwrap();
+    assert_eq!(first["number"], a.as_str());
+    assert_eq!(b.parts(), (a.parts().0, a.parts().1 + 1), "{a} then {b}");
+    let id = first["order_id"].as_str().unwrap();
+    let read = app
+        .get_as(&format!("/api/me/coupon-orders/{id}"), &token)
+        .json();
+    assert_eq!(read["number"], a.as_str());
+    assert!(app.outbox(&email).iter().any(|m| m["subject"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("order {a}"))));
+}
