@@ -47,7 +47,9 @@ pub async fn portal<D: Database>(
                 html!(
                     "<a href=\"/portal/orders/{}\">{}</a>",
                     r.order.id,
-                    r.order.id
+                    r.number
+                        .as_ref()
+                        .map_or(r.order.id.as_str(), |n| n.as_str())
                 ),
                 html!("{}", r.order.quantity.get()),
                 html!("EUR {}", r.order.vat.total_due),
@@ -290,7 +292,11 @@ pub async fn order_page<D: Database>(
         }
     }
     html.push(bank_transfer_html(app, &record));
-    Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), html).into())
+    let title = record
+        .number
+        .as_ref()
+        .map_or(order.id.as_str(), |n| n.as_str());
+    Ok(page_in(Area::Customer, 200, &format!("Order {title}"), html).into())
 }
 
 /// The support request form, with what was typed when it comes back.
