@@ -78,9 +78,7 @@ fn parse_parts(input: &str, prefix: &str) -> Option<(i32, u32)> {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     let rest = compact.strip_prefix(prefix)?;
-    let mut parts = rest
-        .split(|c: char| c == '-' || c == ' ' || c == '/')
-        .filter(|p| !p.is_empty());
+    let mut parts = rest.split(['-', ' ', '/']).filter(|p| !p.is_empty());
     let year = parts.next()?;
     let sequence = parts.next()?;
     if parts.next().is_some()
