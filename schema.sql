@@ -286,9 +286,11 @@ CREATE TABLE coupon_orders (
   buyer_vat_id        TEXT,                    -- the VAT number the customer had when ordering
   -- Why a sale that could have been zero-rated was not (migration 0019).
   vat_note            TEXT CHECK (vat_note IN ('domestic_vat_number', 'vat_number_of_another_country', 'no_vat_number', 'vat_number_being_checked', 'vat_number_not_confirmed', 'vies_name_differs')),
+  number              TEXT,                    -- ORD-2026-00017 (migration 0022)
   CHECK (vat_category <> 'reverse_charge' OR (vat_rate_bp = 0 AND buyer_vat_id IS NOT NULL)),
   CHECK (vat_category <> 'not_subject' OR vat_rate_bp = 0)
 ) STRICT;
+CREATE UNIQUE INDEX coupon_orders_by_number ON coupon_orders (number);
 CREATE INDEX coupon_orders_by_customer ON coupon_orders (customer_id, created_at);
 
 -- Money received or returned, one row per payment event or bank entry.
@@ -385,9 +387,13 @@ CREATE TABLE incidents (
   resolution         TEXT,
   revision           INTEGER NOT NULL,         -- see incident_revisions
   created_at         TEXT NOT NULL,
-  closed_at          TEXT, contact_id TEXT REFERENCES contacts (id) -- who asked
+  closed_at          TEXT, contact_id TEXT REFERENCES contacts (id), -- who asked
+  number TEXT,   -- INC-2026-00042 (migration 0022)
+  assignee TEXT  -- the agent who took it, their email (migration 0022)
 ) STRICT;
 CREATE INDEX incidents_by_customer ON incidents (customer_id, created_at);
+CREATE UNIQUE INDEX incidents_by_number ON incidents (number);
+CREATE INDEX incidents_by_assignee ON incidents (assignee, status);
 CREATE INDEX incidents_by_status_and_deadline ON incidents (status, callback_due_by);
 
 -- Optimistic locking: every change of an incident inserts its next revision

@@ -532,3 +532,69 @@ fn invitations_migration_moves_invited_contacts_out_of_contacts() {
     )
     .unwrap();
 }
+
+/// Migration 0022 numbers the incidents and orders already there, per year
+/// of creation, in the order they were created (INC-2025-00001, then
+/// INC-2026-00001, 00002, …).
+#[test]
+fn numbers_migration_numbers_existing_rows_per_year_in_order_of_creation() {
+    let db = Connection::open_in_memory().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let numbering = dir.join("0022_numbers_and_assignees.sql");
+    for migration in migration_files()
+        .iter()
+        .take_while(|path| **path != numbering)
+    {
+        db.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    let incident = |id: &str, created: &str| {
+        format!(
+            "INSERT INTO incidents (id, customer_id, subject, description, channel, status, callback_window, \
+               window_opened_at, callback_target_by, callback_due_by, failed_attempts, attempts, revision, created_at) \
+             VALUES ('{id}', 'cus_a', 'S', 'D', 'voice', 'awaiting_callback', 1, 't', 't', 't', 0, 0, 1, '{created}');"
+        )
+    };
+    let order = |id: &str, created: &str| {
+        format!(
+            "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, payment_method, \
+               status, created_at, expires_at, vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country) \
+             VALUES ('{id}', 'cus_a', 2, 2500, 5000, 'EUR', 'card', 'paid', '{created}', 'z', 'standard', 2200, 1100, 6100, 'SI');"
+        )
+    };
+    db.execute_batch(&format!(
+        "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, vat_id, created_at) \
+           VALUES ('cus_a', 'active', 'TS-1', 'Kupec', 'Ulica 1', '2000', 'Maribor', 'SI', 'SI87654321', 't');
+         {}{}{}{}{}",
+        incident("inc_c", "2026-03-01T00:00:00.000Z"),
+        incident("inc_a", "2025-12-31T23:59:59.000Z"),
+        incident("inc_b", "2026-01-01T00:00:00.000Z"),
+        order("ord_b", "2026-02-01T00:00:00.000Z"),
+        order("ord_a", "2026-01-05T00:00:00.000Z"),
+    ))
+    .unwrap();
+    db.execute_batch(&std::fs::read_to_string(&numbering).unwrap())
+        .unwrap();
+    let numbers = |sql: &str| -> Vec<(String, String)> {
+        let mut statement = db.prepare(sql).unwrap();
+        let rows = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    assert_eq!(
+        numbers("SELECT id, number FROM incidents ORDER BY id"),
+        vec![
+            ("inc_a".into(), "INC-2025-00001".into()),
+            ("inc_b".into(), "INC-2026-00001".into()),
+            ("inc_c".into(), "INC-2026-00002".into()),
+        ]
+    );
+    assert_eq!(
+        numbers("SELECT id, number FROM coupon_orders ORDER BY id"),
+        vec![
+            ("ord_a".into(), "ORD-2026-00001".into()),
+            ("ord_b".into(), "ORD-2026-00002".into()),
+        ]
+    );
+}

@@ -44,6 +44,9 @@ pub struct BankTransferAnswer {
 #[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
 pub struct OrderAnswer {
     pub order_id: String,
+    /// What people read and quote: `ORD-2026-00017`, per year (the id
+    /// stays in URLs and the API).
+    pub number: Option<String>,
     /// Coupons ordered, 1 to 200.
     pub quantity: u32,
     /// Net, per coupon ("25.00", or "15.00" with SUPS coverage).
@@ -97,6 +100,7 @@ impl OrderAnswer {
         let order = &record.order;
         Self {
             order_id: order.id.clone(),
+            number: record.number.as_ref().map(|n| n.as_str().to_owned()),
             quantity: order.quantity.get(),
             unit_price: order.unit_price.to_string(),
             total: order.total.to_string(),

@@ -57,6 +57,11 @@ pub(crate) mod names {
 #[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
 pub struct IncidentAnswer {
     pub incident_id: String,
+    /// What people read and say: `INC-2026-00042`, per year (the id stays
+    /// in URLs and the API).
+    pub number: Option<String>,
+    /// The agent who took it ("mine"), by email; none while nobody has.
+    pub assignee: Option<String>,
     pub subject: String,
     pub description: String,
     #[cfg_attr(not(target_arch = "wasm32"), schema(schema_with = names::channel))]
@@ -101,6 +106,8 @@ impl From<&IncidentRecord> for IncidentAnswer {
         let c = &incident.callback;
         Self {
             incident_id: incident.id.to_string(),
+            number: incident.number.as_ref().map(|n| n.as_str().to_owned()),
+            assignee: incident.assignee.clone(),
             subject: incident.subject.clone(),
             description: incident.description.clone(),
             channel: incident.channel.as_str(),
@@ -605,6 +612,12 @@ pub async fn staff_message<D: Database>(
         sent: true,
     };
     Ok(Handled::with_jobs(Response::json(201, &sent), jobs))
+}
+
+/// `POST /api/staff/incidents/{incident_id}/take`: the agent's own now.
+pub async fn take<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {
+    let incident = app.take_incident(caller, id).await?;
+    Ok(Response::json(200, &IncidentAnswer::from(&incident)).into())
 }
 
 pub async fn close<D: Database>(

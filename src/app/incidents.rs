@@ -20,6 +20,7 @@ use crate::domain::incident::{
 };
 use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
+use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
@@ -428,6 +429,10 @@ impl<D: Database> App<D> {
     ) -> IncidentFacts<'a> {
         IncidentFacts {
             id: &incident.id,
+            number: incident
+                .number
+                .as_ref()
+                .map_or(IncidentNumber::PENDING, IncidentNumber::as_str),
             subject: &incident.subject,
             company: &customer.customer.company_name,
             contact: &customer.contact.name,
@@ -564,6 +569,8 @@ impl<D: Database> App<D> {
             revision: 1,
             created_at: now,
             closed_at: None,
+            number: None,
+            assignee: None,
         };
         let timers = incident.callback.timers(&self.config.sla);
         let facts = self.facts(&incident, &customer);
@@ -576,7 +583,7 @@ impl<D: Database> App<D> {
             &customer.contact.id,
         ));
         batch.extend(store::insert_timers(&incident.id, &timers));
-        batch.push(store::insert_message(
+        batch.push(store::insert_numbered_message(
             &desk_id,
             &notification::desk_new_incident(
                 &self.config.support_desk_email,
@@ -584,14 +591,18 @@ impl<D: Database> App<D> {
                 &incident.description,
             ),
             now,
+            store::Numbered::Incident(&incident.id),
         ));
-        batch.push(store::insert_message(
+        batch.push(store::insert_numbered_message(
             &ack_id,
             &notification::incident_received(customer.contact.recipient(), &facts)
                 .replying_to(self.reply_address(&incident.id)),
             now,
+            store::Numbered::Incident(&incident.id),
         ));
-        self.store.write(batch).await?;
+        let written = self.store.write_returning(batch).await?;
+        let mut incident = incident;
+        incident.number = store::allocated_number(&written, IncidentNumber::parse);
         let mut jobs = vec![
             Job::DeliverEmail { outbox_id: desk_id },
             Job::DeliverEmail { outbox_id: ack_id },
@@ -1080,6 +1091,30 @@ impl<D: Database> App<D> {
             .write(vec![store::end_phone_call(incident_id, call.started_at)])
             .await?;
         Ok(())
+    }
+
+    /// The calling agent takes an incident ("mine"): the queue shows who
+    /// has it. A closed incident is not taken (409); taking one again, or
+    /// one a colleague has, makes it the caller's.
+    pub async fn take_incident(
+        &self,
+        caller: &Caller,
+        incident_id: &str,
+    ) -> Result<IncidentRecord, AppError> {
+        let (staff, timeline) = self.desk_incident(caller, incident_id).await?;
+        let incident = timeline.incident;
+        if incident.callback.status == Status::Closed {
+            return Err(IncidentsError::State(IncidentError::Closed).into());
+        }
+        self.store
+            .write(store::assign_incident(&incident, &staff.email))
+            .await
+            .map_err(concurrent)?;
+        Ok(IncidentRecord {
+            assignee: Some(staff.email),
+            revision: incident.revision + 1,
+            ..incident
+        })
     }
 
     /// Closes an incident and emails the customer its statement.

@@ -538,9 +538,12 @@ mod tests {
             self.0.query(statement).await
         }
 
-        async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        async fn write_batch(
+            &self,
+            statements: Vec<Statement>,
+        ) -> Result<Vec<crate::store::Written>, DbError> {
             yield_now().await;
-            self.0.batch(statements).await
+            self.0.write_batch(statements).await
         }
 
         async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {

@@ -7,6 +7,7 @@ use crate::app::BillingError;
 use crate::domain::country::Country;
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, ProForma};
+use crate::domain::number::OrderNumber;
 use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Pricing, Quantity};
 use crate::domain::rf::RfReference;
 use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
@@ -97,8 +98,9 @@ impl<D: Database> App<D> {
                     .create_checkout_session(&request)
                     .await
                     .map_err(BillingError::PaymentProvider)?;
-                self.store
-                    .write(vec![
+                let written = self
+                    .store
+                    .write_returning(vec![
                         store::insert_order(&order, Some((&session.id, &session.url))),
                         store::record_acting_contact(
                             store::Acted::Order,
@@ -107,8 +109,10 @@ impl<D: Database> App<D> {
                         ),
                     ])
                     .await?;
+                let mut record = OrderRecord::new(order, Some((session.id, session.url)));
+                record.number = store::allocated_number(&written, OrderNumber::parse);
                 Ok(PlacedOrder {
-                    record: OrderRecord::new(order, Some((session.id, session.url))),
+                    record,
                     bank_account: None,
                     jobs: Vec::new(),
                 })
@@ -133,7 +137,7 @@ impl<D: Database> App<D> {
                 let message = notification::pro_forma(
                     customer.contact.recipient(),
                     &ProForma {
-                        order_id: &order.id,
+                        order_id: OrderNumber::PENDING,
                         quantity: quantity.get(),
                         unit_price: &order.unit_price.to_string(),
                         total: &order.total.to_string(),
@@ -147,19 +151,27 @@ impl<D: Database> App<D> {
                     },
                 );
                 let outbox_id = entropy.id("msg");
-                self.store
-                    .write(vec![
+                let written = self
+                    .store
+                    .write_returning(vec![
                         store::insert_order(&order, None),
                         store::record_acting_contact(
                             store::Acted::Order,
                             &order.id,
                             &customer.contact.id,
                         ),
-                        store::insert_message(&outbox_id, &message, now),
+                        store::insert_numbered_message(
+                            &outbox_id,
+                            &message,
+                            now,
+                            store::Numbered::Order(&order.id),
+                        ),
                     ])
                     .await?;
+                let mut record = OrderRecord::new(order, None);
+                record.number = store::allocated_number(&written, OrderNumber::parse);
                 Ok(PlacedOrder {
-                    record: OrderRecord::new(order, None),
+                    record,
                     bank_account: Some(account),
                     jobs: vec![Job::DeliverEmail { outbox_id }],
                 })

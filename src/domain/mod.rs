@@ -45,6 +45,7 @@ pub mod link;
 pub mod live;
 pub mod money;
 pub mod notification;
+pub mod number;
 pub mod order;
 pub mod organisation;
 pub mod partner;

@@ -557,6 +557,9 @@ pub fn payment_received(
 /// The facts of an incident that its emails quote.
 pub struct IncidentFacts<'a> {
     pub id: &'a str,
+    /// What people read: `INC-2026-00042` (`IncidentNumber::PENDING` in a
+    /// message written in the batch that allocates it; the store fills it in).
+    pub number: &'a str,
     pub subject: &'a str,
     pub company: &'a str,
     pub contact: &'a str,
@@ -573,7 +576,7 @@ impl IncidentFacts<'_> {
     fn summary(&self) -> String {
         format!(
             "Incident:  {}\nSubject:   {}\nCustomer:  {} ({})\nChannel:   {}\nPhone:     {}\nTimes:     {}\nCall by:   {} (UTC)\nOpen:      {}\n",
-            self.id, self.subject, self.company, self.contact, self.channel, self.phone, self.preferred_times, format(self.due_by),
+            self.number, self.subject, self.company, self.contact, self.channel, self.phone, self.preferred_times, format(self.due_by),
             self.page("desk")
         )
     }
@@ -596,7 +599,7 @@ pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &
         kind: Kind::Desk,
         subject: format!(
             "New support incident {}: call back by {}",
-            facts.id,
+            facts.number,
             format(facts.due_by)
         ),
         text: format!("{}\n{description}\n", facts.summary()),
@@ -609,7 +612,7 @@ pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Mes
         reply_to: None,
         to: Recipient::Vendor(desk.clone()),
         kind: Kind::Desk,
-        subject: format!("Incident {}: {what}", facts.id),
+        subject: format!("Incident {}: {what}", facts.number),
         text: format!("{what}.\n\n{}", facts.summary()),
     }
 }
@@ -620,7 +623,7 @@ pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
         reply_to: None,
         to,
         kind: Kind::Incident,
-        subject: format!("We received your support request {}", facts.id),
+        subject: format!("We received your support request {}", facts.number),
         text: format!(
             "Hello {},\n\nwe received your request \"{}\". A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
             facts.contact, facts.subject, format(facts.due_by), facts.page("portal")
@@ -649,7 +652,7 @@ pub fn callback_failed(
         reply_to,
         to,
         kind: Kind::Incident,
-        subject: format!("We could not reach you about {}", facts.id),
+        subject: format!("We could not reach you about {}", facts.number),
         text: format!(
             "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\n{how}, and we will call again within 24 hours.\n\nSpica Customer Support\n",
             facts.contact, facts.subject, facts.phone
@@ -755,7 +758,7 @@ pub fn closing_statement(
         reply_to: None,
         to,
         kind: Kind::Incident,
-        subject: format!("Support incident {} closed", facts.id),
+        subject: format!("Support incident {} closed", facts.number),
         text: format!(
             "Hello {},\n\nyour support request \"{}\" is closed.\n\nResolution: {resolution}\n\nSessions:\n{lines}\nTotal time: {} min {} s\nIncrements of 15 minutes (each started one counts): {coupons}\nCoupons charged: {coupons}\nBalance left: {balance} coupon(s)\n\nSupport is given on a best-effort basis.\n\nSpica Customer Support\n",
             facts.contact,
@@ -880,6 +883,7 @@ mod tests {
     fn the_unreached_customer_is_told_a_reply_is_enough_when_replies_arrive() {
         let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
         let facts = IncidentFacts {
+            number: "INC-2026-00001",
             id: "inc_1",
             subject: "Clock 3 offline",
             company: "Kovinar",

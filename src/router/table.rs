@@ -969,6 +969,14 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         )
         .takes::<crate::api::queries::StaffMessageRequest>()
         .answers::<incidents::MessageSentAnswer>(201, "Sent: the customer is emailed"),
+        // ---- issue 22 (k1): an agent takes an incident ("mine") ----
+        api(Post, "/api/staff/incidents/{incident_id}/take", AGENT, |c| {
+            Box::pin(incidents::take(c.app, c.caller, c.param(0)))
+        })
+        .answers::<incidents::IncidentAnswer>(200, "Taken: the incident is the caller's"),
+        page(Post, "/desk/incidents/{incident_id}/take", AGENT, |c| {
+            Box::pin(web::take_incident(c.app, c.caller, c.param(0)))
+        }),
         api(
             Post,
             "/api/staff/incidents/{incident_id}/close",
@@ -1171,7 +1179,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::incidents_page(c.app, c.caller, c.now))
         }),
         page(Get, "/desk/incidents/{incident_id}", AGENT, |c| {
-            Box::pin(web::desk_incident(c.app, c.caller, c.param(0)))
+            Box::pin(web::desk_incident(c.app, c.caller, c.param(0), c.now))
         }),
         page(Post, "/desk/incidents/{incident_id}/attempts", AGENT, |c| {
             Box::pin(web::desk_action(

@@ -7,6 +7,7 @@ use crate::domain::id::{CustomerId, IncidentId};
 use crate::domain::incident::{
     Author, Callback, Channel, Outcome, Reader, Scheduled, Status, Timer,
 };
+use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
 use crate::domain::serial::SerialNumber;
 use crate::domain::time::{format, Instant};
@@ -27,11 +28,42 @@ pub struct IncidentRecord {
     pub revision: i64,
     pub created_at: Instant,
     pub closed_at: Option<Instant>,
+    /// `INC-2026-00042`: allocated by the INSERT, so `None` only before it.
+    pub number: Option<IncidentNumber>,
+    /// The agent who took it ("mine"): their email.
+    pub assignee: Option<String>,
+}
+
+impl IncidentRecord {
+    /// What a person reads as the incident's name: its number (the id only
+    /// before the number is allocated).
+    pub fn title(&self) -> &str {
+        self.number
+            .as_ref()
+            .map_or(self.id.as_str(), IncidentNumber::as_str)
+    }
 }
 
 pub(super) const COLUMNS: &str = "id, customer_id, subject, description, channel, phone, preferred_times, serial, status, \
      callback_window, window_opened_at, callback_target_by, callback_due_by, failed_attempts, attempts, reached_at, \
      sla_breached_at, resolution, revision, created_at, closed_at";
+
+/// What every read of an incident selects: the written columns, its number
+/// and its assignee.
+pub(super) const SELECTED: &str = "id, customer_id, subject, description, channel, phone, preferred_times, serial, status, \
+     callback_window, window_opened_at, callback_target_by, callback_due_by, failed_attempts, attempts, reached_at, \
+     sla_breached_at, resolution, revision, created_at, closed_at, number, assignee";
+
+/// The next number of `prefix` (`INC`, `ORD`) in the year of the `year`
+/// parameter, computed inside the INSERT: the year's highest + 1. SQLite
+/// (and D1) run one write at a time, so two inserts never read the same
+/// highest, and the UNIQUE index would refuse it if they did.
+pub(super) fn next_number_sql(table: &str, prefix: &str, year: &str) -> String {
+    format!(
+        "printf('{prefix}-%04d-%05d', {year}, COALESCE((SELECT MAX(CAST(substr(number, 10) AS INTEGER)) FROM {table} \
+         WHERE number >= printf('{prefix}-%04d-', {year}) AND number < printf('{prefix}-%04d.', {year})), 0) + 1)"
+    )
+}
 
 impl IncidentRecord {
     pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -59,6 +91,8 @@ impl IncidentRecord {
             revision: row.integer("revision")?,
             created_at: row.instant("created_at")?,
             closed_at: row.opt_instant("closed_at")?,
+            number: row.opt_parsed("number", |n| IncidentNumber::parse(n).ok())?,
+            assignee: row.opt_text("assignee")?,
         })
     }
 }
@@ -67,7 +101,11 @@ pub fn insert_incident(incident: &IncidentRecord) -> Vec<Statement> {
     let c = &incident.callback;
     vec![
         Statement::new(
-            format!("INSERT INTO incidents ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
+            format!(
+                "INSERT INTO incidents ({COLUMNS}, number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, {}) RETURNING number",
+                next_number_sql("incidents", IncidentNumber::PREFIX, "?22")
+            ),
             vec![
                 incident.id.as_str().into(),
                 incident.customer_id.as_str().into(),
@@ -90,6 +128,7 @@ pub fn insert_incident(incident: &IncidentRecord) -> Vec<Statement> {
                 incident.revision.into(),
                 format(incident.created_at).into(),
                 incident.closed_at.map(format).into(),
+                i64::from(chrono::Datelike::year(&incident.created_at)).into(),
             ],
         ),
         revision(&incident.id, incident.revision),
@@ -141,6 +180,18 @@ pub fn close_incident(incident: &IncidentRecord, resolution: &str, now: Instant)
         Statement::new(
             "UPDATE incidents SET status = 'closed', resolution = ?2, closed_at = ?3, revision = ?4 WHERE id = ?1",
             vec![incident.id.as_str().into(), resolution.into(), format(now).into(), next.into()],
+        ),
+    ]
+}
+
+/// An agent takes an incident ("mine"): its assignee, as the next revision.
+pub fn assign_incident(incident: &IncidentRecord, assignee: &str) -> Vec<Statement> {
+    let next = incident.revision + 1;
+    vec![
+        revision(&incident.id, next),
+        Statement::new(
+            "UPDATE incidents SET assignee = ?2, revision = ?3 WHERE id = ?1 AND status <> 'closed'",
+            vec![incident.id.as_str().into(), assignee.into(), next.into()],
         ),
     ]
 }
@@ -377,12 +428,12 @@ pub struct ChargeRecord {
 pub fn incident_by_id(id: &str, owner: Option<&CustomerScope>) -> Query<Option<IncidentRecord>> {
     let statement = match owner {
         None => Statement::new(
-            format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1"),
+            format!("SELECT {SELECTED} FROM incidents WHERE id = ?1"),
             vec![id.into()],
         ),
         Some(owner) => Statement::new(
             format!(
-                "SELECT {COLUMNS} FROM incidents WHERE id = ?1 AND customer_id = {}",
+                "SELECT {SELECTED} FROM incidents WHERE id = ?1 AND customer_id = {}",
                 owner.sql(2)
             ),
             vec![id.into(), owner.param()],
@@ -396,7 +447,7 @@ pub fn incident_by_id(id: &str, owner: Option<&CustomerScope>) -> Query<Option<I
 /// An organisation's incidents, newest first.
 pub fn incidents_of(customer: &CustomerScope) -> Query<Vec<IncidentRecord>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM incidents WHERE customer_id = {} ORDER BY created_at DESC LIMIT 200",
+        "SELECT {SELECTED} FROM incidents WHERE customer_id = {} ORDER BY created_at DESC LIMIT 200",
         customer.sql(1)
     );
     Query::new(
@@ -409,7 +460,7 @@ pub fn incidents_of(customer: &CustomerScope) -> Query<Vec<IncidentRecord>> {
 /// deadline first.
 pub fn incident_queue(status: Option<Status>) -> Query<Vec<IncidentRecord>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
+        "SELECT {SELECTED} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
          ORDER BY callback_due_by, created_at LIMIT 500"
     );
     Query::new(

@@ -69,13 +69,13 @@ pub use idempotency::{
     confirm_remembered, count_request, remember, remembered, requests_counted, Effect, KeyOwner,
 };
 pub use incidents::{
-    attempts_of, callback_times, charges_of, close_incident, correct_session, coupons_sold_per_day,
-    delete_session, end_phone_call, incident_account, incident_by_id, incident_contact,
-    incident_queue, incidents_of, insert_attempt, insert_inbound_email, insert_incident,
-    insert_incident_message, insert_session, insert_timers, mark_timer_done, messages_of,
-    phone_call_of, record_breach, sessions_of, start_phone_call, update_incident, Attempt,
-    AttemptRecord, ChargeRecord, IncidentAccount, IncidentRecord, MessageRecord, PhoneCallRecord,
-    SessionRecord, SessionRow,
+    assign_incident, attempts_of, callback_times, charges_of, close_incident, correct_session,
+    coupons_sold_per_day, delete_session, end_phone_call, incident_account, incident_by_id,
+    incident_contact, incident_queue, incidents_of, insert_attempt, insert_inbound_email,
+    insert_incident, insert_incident_message, insert_session, insert_timers, mark_timer_done,
+    messages_of, phone_call_of, record_breach, sessions_of, start_phone_call, update_incident,
+    Attempt, AttemptRecord, ChargeRecord, IncidentAccount, IncidentRecord, MessageRecord,
+    PhoneCallRecord, SessionRecord, SessionRow,
 };
 pub use invitations::{
     accept_invitation, contact_holding_invited_address, delete_expired_invitations,
@@ -114,9 +114,9 @@ pub use orders::{
     StaffTask,
 };
 pub use outbox::{
-    claim_message, give_up_message, insert_message, insert_messages, mark_failed, mark_not_sent,
-    mark_sent, mark_unknown, outbox_messages, schedule_retry, OutboxMessage, OutboxStatus,
-    BODY_ERASED,
+    claim_message, give_up_message, insert_message, insert_messages, insert_numbered_message,
+    mark_failed, mark_not_sent, mark_sent, mark_unknown, outbox_messages, schedule_retry, Numbered,
+    OutboxMessage, OutboxStatus, BODY_ERASED,
 };
 // Personal data.
 pub use privacy::{
@@ -477,14 +477,44 @@ pub trait Database: Blobs {
     /// Runs one read and returns its rows.
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError>;
     /// Runs the statements as one transaction, all or nothing, and returns
-    /// the number of rows each one changed.
-    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError>;
+    /// what each one wrote: the rows it changed, and the rows it returned
+    /// (`RETURNING`, as a number allocated in the batch).
+    async fn write_batch(&self, statements: Vec<Statement>) -> Result<Vec<Written>, DbError>;
+    /// [`Database::write_batch`], the number of rows each statement changed.
+    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+        Ok(self
+            .write_batch(statements)
+            .await?
+            .into_iter()
+            .map(|w| w.changes)
+            .collect())
+    }
     /// Runs several reads in one round trip (on D1, one batch) and returns
     /// each one's rows, in order: what a request reads before it decides.
     async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError>;
     /// The driver's clock in microseconds, only to time round trips for
     /// `Server-Timing`; nothing is decided by it.
     fn micros(&self) -> u64;
+}
+
+/// What one statement of a write batch did.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub changes: u64,
+    pub rows: Vec<Row>,
+}
+
+/// The human number a write batch allocated: the `number` its INSERT
+/// returned (`RETURNING number`), decoded.
+pub fn allocated_number<T, E>(
+    written: &[Written],
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Option<T> {
+    written
+        .iter()
+        .flat_map(|w| w.rows.iter())
+        .find_map(|row| row.opt_text("number").ok().flatten())
+        .and_then(|number| parse(&number).ok())
 }
 
 /// No database at all: the type the route table is read with when only its
@@ -500,7 +530,7 @@ impl Database for Nowhere {
     async fn query(&self, _: Statement) -> Result<Vec<Row>, DbError> {
         match *self {}
     }
-    async fn batch(&self, _: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+    async fn write_batch(&self, _: Vec<Statement>) -> Result<Vec<Written>, DbError> {
         match *self {}
     }
     async fn reads(&self, _: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {
@@ -529,6 +559,15 @@ impl<D: Database> Store<D> {
     /// Writes one business step: every statement or none.
     pub async fn write(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
         self.db.batch(statements).await
+    }
+
+    /// [`Store::write`], with what each statement returned (`RETURNING`):
+    /// a number the batch allocated, known without another round trip.
+    pub async fn write_returning(
+        &self,
+        statements: Vec<Statement>,
+    ) -> Result<Vec<Written>, DbError> {
+        self.db.write_batch(statements).await
     }
 
     /// Sends `reads` in one round trip (none when there is nothing to
@@ -635,14 +674,14 @@ impl<D: Database> Database for Audited<'_, D> {
         self.db.micros()
     }
 
-    async fn batch(&self, mut statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+    async fn write_batch(&self, mut statements: Vec<Statement>) -> Result<Vec<Written>, DbError> {
         let Some(entry) = (self.entry)() else {
-            return self.db.batch(statements).await;
+            return self.db.write_batch(statements).await;
         };
         statements.push(entry.insert());
-        let mut changes = self.db.batch(statements).await?;
-        changes.pop();
-        Ok(changes)
+        let mut written = self.db.write_batch(statements).await?;
+        written.pop();
+        Ok(written)
     }
 }
 
@@ -729,8 +768,8 @@ impl<D: Database> Database for Metered<'_, D> {
         self.timed(self.db.query(statement)).await
     }
 
-    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
-        self.timed(self.db.batch(statements)).await
+    async fn write_batch(&self, statements: Vec<Statement>) -> Result<Vec<Written>, DbError> {
+        self.timed(self.db.write_batch(statements)).await
     }
 
     async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {

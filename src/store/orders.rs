@@ -9,6 +9,7 @@ use crate::domain::email::Email;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
 use crate::domain::notification::{Message, Recipient};
+use crate::domain::number::OrderNumber;
 use crate::domain::order::{Order, OrderBuyer, OrderStatus, PaymentMethod, Quantity, PAYABLE};
 use crate::domain::rf::RfReference;
 use crate::domain::time::{format, Instant};
@@ -24,6 +25,8 @@ pub struct OrderRecord {
     pub review_reason: Option<String>,
     pub paid_at: Option<Instant>,
     pub closed_at: Option<Instant>,
+    /// `ORD-2026-00017`: allocated by the INSERT, so `None` only before it.
+    pub number: Option<OrderNumber>,
 }
 
 impl OrderRecord {
@@ -38,6 +41,7 @@ impl OrderRecord {
             review_reason: None,
             paid_at: None,
             closed_at: None,
+            number: None,
         }
     }
 }
@@ -45,7 +49,7 @@ impl OrderRecord {
 const COLUMNS: &str = "id, customer_id, quantity, unit_price_cents, total_cents, payment_method, status, \
      received_cents, rf_reference, checkout_session_id, checkout_url, payment_intent_id, review_reason, \
      created_at, expires_at, paid_at, closed_at, vat_category, vat_rate_bp, vat_cents, total_due_cents, \
-     buyer_country, buyer_vat_id, vat_note";
+     buyer_country, buyer_vat_id, vat_note, number";
 
 fn money(row: &Row, column: &str) -> Result<Money, DbError> {
     let cents = row.integer(column)?;
@@ -103,17 +107,23 @@ impl OrderRecord {
             review_reason: row.opt_text("review_reason")?,
             paid_at: row.opt_instant("paid_at")?,
             closed_at: row.opt_instant("closed_at")?,
+            number: row.opt_parsed("number", |n| OrderNumber::parse(n).ok())?,
         })
     }
 }
 
-/// Writes a new order, with its Stripe Checkout Session when paid by card.
+/// Writes a new order, with its Stripe Checkout Session when paid by card,
+/// and its number, the year's next (`RETURNING number`).
 pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement {
     Statement::new(
-        "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, \
-         payment_method, status, rf_reference, checkout_session_id, checkout_url, created_at, expires_at, \
-         vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id, vat_note) \
-         VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        format!(
+            "INSERT INTO coupon_orders (id, customer_id, quantity, unit_price_cents, total_cents, currency, \
+             payment_method, status, rf_reference, checkout_session_id, checkout_url, created_at, expires_at, \
+             vat_category, vat_rate_bp, vat_cents, total_due_cents, buyer_country, buyer_vat_id, vat_note, number) \
+             VALUES (?1, ?2, ?3, ?4, ?5, 'EUR', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, {}) \
+             RETURNING number",
+            super::incidents::next_number_sql("coupon_orders", OrderNumber::PREFIX, "?20")
+        ),
         vec![
             order.id.as_str().into(),
             order.customer_id.as_str().into(),
@@ -134,6 +144,7 @@ pub fn insert_order(order: &Order, checkout: Option<(&str, &str)>) -> Statement 
             order.buyer.country.code().into(),
             order.buyer.vat_id.as_deref().into(),
             order.buyer.vat_note.map(VatNote::as_str).into(),
+            i64::from(chrono::Datelike::year(&order.created_at)).into(),
         ],
     )
 }

@@ -405,3 +405,40 @@ impl<D: Database> Store<D> {
         .await
     }
 }
+
+/// What a message written in the batch that numbers it is about: an
+/// incident or an order, by id.
+#[derive(Debug, Clone, Copy)]
+pub enum Numbered<'a> {
+    Incident(&'a str),
+    Order(&'a str),
+}
+
+/// [`insert_message`] for a message written in the batch that inserts its
+/// incident or order: the `PENDING` placeholder in its subject and text
+/// becomes the number the INSERT before it allocated.
+pub fn insert_numbered_message(
+    id: &str,
+    message: &Message,
+    now: Instant,
+    numbered: Numbered<'_>,
+) -> Statement {
+    use crate::domain::number::{IncidentNumber, OrderNumber};
+    let (table, pending, row_id) = match numbered {
+        Numbered::Incident(id) => ("incidents", IncidentNumber::PENDING, id),
+        Numbered::Order(id) => ("coupon_orders", OrderNumber::PENDING, id),
+    };
+    let mut statement = insert_message(id, message, now);
+    let number = format!("(SELECT number FROM {table} WHERE id = ?10)");
+    statement.sql = statement
+        .sql
+        .replacen(
+            "VALUES (?1, ?2, ?3, ?4,",
+            &format!("VALUES (?1, ?2, replace(?3, ?9, {number}), replace(?4, ?9, {number}),"),
+            1,
+        )
+        .into();
+    statement.params.push(pending.into());
+    statement.params.push(row_id.into());
+    statement
+}

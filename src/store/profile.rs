@@ -16,7 +16,7 @@ use crate::domain::token::SecretHash;
 /// `orders_of`'s.) Seven statements in one batch, whatever the number of
 /// licenses, joined into one [`Overview`].
 pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> impl Reads<Output = Overview> {
-    use super::incidents::COLUMNS as INCIDENT_COLUMNS;
+    use super::incidents::SELECTED as INCIDENT_COLUMNS;
     use super::licenses::{ACTIVATION_COLUMNS, LICENSE_COLUMNS, SUBSCRIPTION_COLUMNS};
     let customer = scope.sql(1);
     let read = |sql: String| Statement::new(sql, vec![scope.param()]);

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-use super::{Blobs, Database, DbError, Row, Statement, Value};
+use super::{Blobs, Database, DbError, Row, Statement, Value, Written};
 
 /// The whole current schema, as D1 gets it.
 pub const SCHEMA: &str = include_str!("../../schema.sql");
@@ -150,7 +150,7 @@ impl Database for Sqlite {
         Self::run(&connection, &statement).map(|(rows, _)| rows)
     }
 
-    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+    async fn write_batch(&self, statements: Vec<Statement>) -> Result<Vec<Written>, DbError> {
         let mut connection = self
             .connection
             .lock()
@@ -159,8 +159,11 @@ impl Database for Sqlite {
         let mut changes = Vec::with_capacity(statements.len());
         for statement in &statements {
             self.within_d1_limits(statement)?;
-            let (_, changed) = Self::run(&transaction, statement)?;
-            changes.push(changed);
+            let (rows, changes_made) = Self::run(&transaction, statement)?;
+            changes.push(Written {
+                changes: changes_made,
+                rows,
+            });
         }
         transaction.commit().map_err(failed)?;
         Ok(changes)

@@ -47,7 +47,9 @@ pub async fn portal<D: Database>(
                 html!(
                     "<a href=\"/portal/orders/{}\">{}</a>",
                     r.order.id,
-                    r.order.id
+                    r.number
+                        .as_ref()
+                        .map_or(r.order.id.as_str(), |n| n.as_str())
                 ),
                 html!("{}", r.order.quantity.get()),
                 html!("EUR {}", r.order.vat.total_due),
@@ -96,7 +98,12 @@ pub async fn portal<D: Database>(
         .iter()
         .map(|i| {
             vec![
-                html!("<a href=\"/portal/incidents/{}\">{}</a>", i.id, i.subject),
+                html!(
+                    "<a href=\"/portal/incidents/{}\">{} {}</a>",
+                    i.id,
+                    i.title(),
+                    i.subject
+                ),
                 status_text(i.callback.status.as_str()),
                 when(i.callback.due_by),
             ]
@@ -292,7 +299,11 @@ pub async fn order_page<D: Database>(
             order.id
         ));
     }
-    Ok(page_in(Area::Customer, 200, &format!("Order {}", order.id), html).into())
+    let title = record
+        .number
+        .as_ref()
+        .map_or(order.id.as_str(), |n| n.as_str());
+    Ok(page_in(Area::Customer, 200, &format!("Order {title}"), html).into())
 }
 
 /// What an order's state means for its reader: until when an open order
@@ -497,14 +508,19 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
     let mut html = html!(
         "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
          <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
-         <p id=\"incident-description\" class=\"free-text\">{}</p>\n",
+         <p id=\"incident-description\" class=\"free-text\">{}</p>\n{}",
         status_text(c.status.as_str()),
         incident.channel.as_str(),
         when(c.due_by),
         c.attempts,
         c.failed_attempts,
         c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
-        incident.description
+        incident.description,
+        incident.resolution.as_deref().map_or(Html::EMPTY, |r| html!(
+            "<h2>Resolution</h2><p id=\"incident-resolution\" class=\"free-text\">{}</p>\n{}",
+            r,
+            incident.closed_at.map_or(Html::EMPTY, |at| html!("<p>Closed {}</p>\n", when(at)))
+        ))
     );
     // An attempt's note is the desk's own: the customer's page has no column for it.
     let notes = timeline.reader.reads_call_notes();
@@ -606,9 +622,21 @@ pub(crate) async fn incident_html<D: Database>(
     };
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let mut html = Html::EMPTY;
-    if timeline.incident.callback.status != crate::domain::incident::Status::Closed {
-        html.push(live_panel(&timeline.incident.id, false));
+    let title = format!(
+        "{}: {}",
+        timeline.incident.title(),
+        timeline.incident.subject
+    );
+    if timeline.incident.callback.status == crate::domain::incident::Status::Closed {
+        // Closed: what was done, and nothing left to act on.
+        html.push(timeline_html(&timeline));
+        html.push(super::attachments::section(
+            &timeline,
+            &format!("/portal/incidents/{id}"),
+        ));
+        return Ok(page_in(Area::Customer, status, &title, html).into());
     }
+    html.push(live_panel(&timeline.incident.id, false));
     html.push(timeline_html(&timeline));
     html.push(super::attachments::section(
         &timeline,
@@ -620,7 +648,7 @@ pub(crate) async fn incident_html<D: Database>(
         textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
         input("phone", "Another phone number (optional)", "tel", value("phone"), errors, "")
     ));
-    Ok(page_in(Area::Customer, status, &timeline.incident.subject, html).into())
+    Ok(page_in(Area::Customer, status, &title, html).into())
 }
 
 pub async fn customer_message<D: Database>(

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::types::{D1Database as D1Sys, D1PreparedStatement, D1Result};
 use worker::D1Database;
 
-use crate::store::{Blobs, Database, DbError, Row, Statement, Value};
+use crate::store::{Blobs, Database, DbError, Row, Statement, Value, Written};
 
 /// D1, with the R2 bucket of attachments' bytes beside it (`ATTACHMENTS`;
 /// none where the Worker is configured without it).
@@ -170,9 +170,8 @@ impl Database for D1 {
         (js_sys::Date::now() * 1000.0) as u64
     }
 
-    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
-        Ok(self
-            .run(&statements)
+    async fn write_batch(&self, statements: Vec<Statement>) -> Result<Vec<Written>, DbError> {
+        self.run(&statements)
             .await?
             .iter()
             .map(|result| {
@@ -182,8 +181,11 @@ impl Database for D1 {
                     .and_then(|meta| Reflect::get(&meta, &JsValue::from_str("changes")))
                     .ok()
                     .and_then(|changes| changes.as_f64());
-                changes.unwrap_or(0.0) as u64
+                Ok(Written {
+                    changes: changes.unwrap_or(0.0) as u64,
+                    rows: rows(result)?,
+                })
             })
-            .collect())
+            .collect()
     }
 }

@@ -27,10 +27,11 @@ fn intake_promises_the_callback_and_tells_the_desk() {
     assert_eq!(incident["sla_breached"], false);
 
     let id = incident["incident_id"].as_str().unwrap();
+    let number = incident["number"].as_str().unwrap();
     let desk = app.outbox(DESK_EMAIL);
     let notice = desk
         .iter()
-        .find(|m| m["subject"].as_str().unwrap().contains(id))
+        .find(|m| m["subject"].as_str().unwrap().contains(number))
         .expect("the desk was emailed");
     assert!(notice["text"]
         .as_str()
@@ -40,7 +41,7 @@ fn intake_promises_the_callback_and_tells_the_desk() {
     assert!(app
         .outbox(&email)
         .iter()
-        .any(|m| m["subject"].as_str().unwrap().contains(id)));
+        .any(|m| m["subject"].as_str().unwrap().contains(number)));
 
     let mine = app.get_as("/api/me/incidents", &token).json();
     assert_eq!(mine["incidents"][0]["incident_id"], id);

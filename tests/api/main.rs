@@ -23,6 +23,7 @@ mod licensing;
 mod limits;
 mod live;
 mod mailbox;
+mod numbers;
 mod organisations;
 mod phone_calls;
 mod privacy;

@@ -194,9 +194,12 @@ impl Database for Racing {
         self.db.query(statement).await
     }
 
-    async fn batch(&self, statements: Vec<Statement>) -> Result<Vec<u64>, DbError> {
+    async fn write_batch(
+        &self,
+        statements: Vec<Statement>,
+    ) -> Result<Vec<spica_portal::store::Written>, DbError> {
         self.gate.pass();
-        self.db.batch(statements).await
+        self.db.write_batch(statements).await
     }
 
     async fn reads(&self, statements: Vec<Statement>) -> Result<Vec<Vec<Row>>, DbError> {

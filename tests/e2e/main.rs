@@ -41,6 +41,8 @@ mod licensing;
 mod live;
 #[path = "../api/mailbox.rs"]
 mod mailbox;
+#[path = "../api/numbers.rs"]
+mod numbers;
 #[path = "../api/organisations.rs"]
 mod organisations;
 #[path = "../api/phone_calls.rs"]

@@ -28,17 +28,23 @@ pub async fn incidents_page<D: Database>(
                 ("ok", format!("{} h left", left.num_hours()))
             };
             let subject = if opens_incidents {
-                html!("<a href=\"/desk/incidents/{}\">{}</a>", i.id, i.subject)
+                html!(
+                    "<a href=\"/desk/incidents/{}\">{} {}</a>",
+                    i.id,
+                    i.title(),
+                    i.subject
+                )
             } else {
-                html!("{}", i.subject)
+                html!("{} {}", i.title(), i.subject)
             };
             html!(
-                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 class,
                 subject,
                 status_text(i.callback.status.as_str()),
                 when(i.callback.due_by),
-                label
+                label,
+                i.assignee.as_deref().unwrap_or("nobody yet")
             )
         })
         .collect();
@@ -47,7 +53,7 @@ pub async fn incidents_page<D: Database>(
         caption,
         html!(
             "<table id=\"incident-queue\"><caption>{}</caption>\
-             <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th></tr></thead>\
+             <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th><th scope=\"col\">Taken by</th></tr></thead>\
              <tbody>{}</tbody></table>",
             caption,
             rows
@@ -67,8 +73,9 @@ pub async fn desk_incident<D: Database>(
     app: &App<D>,
     caller: &Caller,
     id: &str,
+    now: Instant,
 ) -> Result<Handled> {
-    desk_incident_page(app, caller, id, None).await
+    desk_incident_page(app, caller, id, None, now).await
 }
 
 /// A desk form that came back refused: which one, what was typed, and why.
@@ -85,6 +92,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
     caller: &Caller,
     id: &str,
     refused: Option<Refused<'_>>,
+    now: Instant,
 ) -> Result<Handled> {
     let (staff, timeline) = match app.desk_incident(caller, id).await {
         Ok(read) => read,
@@ -92,22 +100,17 @@ pub(crate) async fn desk_incident_page<D: Database>(
     };
     let desk = Area::DeskAs(staff.role);
     let incident = &timeline.incident;
-    let mut html = timeline.customer.as_ref().map_or(Html::EMPTY, |c| {
-        html!(
-            "<p>{} · {} · {}</p>",
-            c.customer.company_name,
-            c.contact.name,
-            incident
-                .phone
-                .as_ref()
-                .map_or(c.contact.phone.as_str(), Phone::as_str)
-        )
-    });
+    let mut html = at_the_top(&timeline, now);
     html.push(timeline_html(&timeline));
     html.push(crate::web::attachments::section(
         &timeline,
         &format!("/desk/incidents/{id}"),
     ));
+    let title = format!("{}: {}", incident.title(), incident.subject);
+    // A closed incident is read, not worked: no forms, no call buttons.
+    if incident.callback.status == crate::domain::incident::Status::Closed {
+        return Ok(page_in(desk, 200, &title, html).into());
+    }
     let empty = FieldErrors::default();
     let no_values = Map::new();
     let (status, posted) = match &refused {
@@ -147,6 +150,12 @@ pub(crate) async fn desk_incident_page<D: Database>(
         ));
     }
     let id = &incident.id;
+    if incident.assignee.as_deref() != Some(staff.email.as_str()) {
+        html.push(html!(
+            "<form method=\"post\" action=\"/desk/incidents/{}/take\"><button type=\"submit\">Take it (mine)</button></form>\n",
+            id
+        ));
+    }
     html.push(crate::web::portal::live_panel(id, true));
     html.push(phone_panel(id, timeline.phone_call.as_ref()));
     html.push(corrections(&timeline, refused.as_ref()));
@@ -172,7 +181,83 @@ pub(crate) async fn desk_incident_page<D: Database>(
         id,
         textarea_with("resolution", "Resolution", &value(close, "resolution"), close_errors)
     ));
-    Ok(page_in(desk, status, &incident.subject, html).into())
+    Ok(page_in(desk, status, &title, html).into())
+}
+
+/// What the agent needs before calling: who asked and how to reach them,
+/// when it was raised, and how long is left to the target and deadline.
+fn at_the_top(timeline: &crate::app::incidents::Timeline, now: Instant) -> Html {
+    let incident = &timeline.incident;
+    let c = &incident.callback;
+    let ago = |at: Instant| -> String { span(now - at) + " ago" };
+    let left = |by: Instant| -> String {
+        if by <= now {
+            format!("passed {} ago", span(now - by))
+        } else {
+            format!("{} left", span(by - now))
+        }
+    };
+    let (company, contact, email, phone) = timeline.customer.as_ref().map_or(
+        (
+            "",
+            "",
+            "",
+            incident.phone.as_ref().map_or("", Phone::as_str),
+        ),
+        |k| {
+            (
+                k.customer.company_name.as_str(),
+                k.contact.name.as_str(),
+                k.contact.email.as_str(),
+                incident
+                    .phone
+                    .as_ref()
+                    .map_or(k.contact.phone.as_str(), Phone::as_str),
+            )
+        },
+    );
+    let tel: String = phone
+        .chars()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+        .collect();
+    let open = c.status != crate::domain::incident::Status::Closed;
+    html!(
+        "<dl id=\"incident-summary\"><dt>Number</dt><dd>{}</dd><dt>Customer</dt><dd>{} · {}</dd>\
+         <dt>Email</dt><dd><a href=\"mailto:{}\">{}</a></dd><dt>Phone</dt><dd><a href=\"tel:{}\">{}</a></dd>\
+         <dt>Preferred call times</dt><dd>{}</dd><dt>Raised</dt><dd>{} ({})</dd>{}{}</dl>\n",
+        incident.title(),
+        company,
+        contact,
+        email,
+        email,
+        tel,
+        phone,
+        incident.preferred_times.as_deref().unwrap_or("any time"),
+        when(incident.created_at),
+        ago(incident.created_at),
+        if open {
+            html!(
+                "<dt>Target</dt><dd>{} ({})</dd><dt>Deadline</dt><dd>{} ({})</dd>",
+                when(c.target_by),
+                left(c.target_by),
+                when(c.due_by),
+                left(c.due_by)
+            )
+        } else {
+            Html::EMPTY
+        },
+        incident.assignee.as_deref().map_or(Html::EMPTY, |who| html!("<dt>Taken by</dt><dd>{}</dd>", who))
+    )
+}
+
+/// A span of time as an agent says it: minutes, hours and minutes, or days.
+fn span(d: Duration) -> String {
+    let minutes = d.num_minutes().max(0);
+    match minutes {
+        0..=59 => format!("{minutes} min"),
+        60..=2879 => format!("{} h {} min", minutes / 60, minutes % 60),
+        _ => format!("{} days", minutes / 1440),
+    }
 }
 
 /// Start and Stop of a phone call, timed by the server's clock; a call
@@ -346,8 +431,20 @@ pub async fn desk_action<D: Database>(
                 values: &object,
                 errors: &errors,
             };
-            desk_incident_page(app, caller, id, Some(refused)).await
+            desk_incident_page(app, caller, id, Some(refused), now).await
         }
+        Err(error) => refusal_page(Area::Desk, error),
+    }
+}
+
+/// The desk's "Take (mine)" button: the incident becomes the agent's.
+pub async fn take_incident<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    id: &str,
+) -> Result<Handled> {
+    match app.take_incident(caller, id).await {
+        Ok(_) => Ok(Response::redirect(&format!("/desk/incidents/{id}")).into()),
         Err(error) => refusal_page(Area::Desk, error),
     }
 }
