@@ -5,6 +5,7 @@
 //! against SQLite exactly as it runs in the Worker against D1.
 
 pub mod bulletins;
+mod directory;
 mod download;
 pub mod error;
 mod idempotency;
@@ -34,6 +35,7 @@ mod vies;
 
 pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
+pub use directory::{read_search, Found};
 pub use download::Download;
 pub use error::{
     AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,
