@@ -47,6 +47,7 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   await page.locator('#adjust-search').fill(customer.email);
   await session.submit(page.getByRole('button', { name: 'Find the customer', exact: true }));
   await session.expectHeading('Customers');
+  await session.step('customers found by address');
   await session.submit(page.locator(`main a[href="/desk/organisations/${customer.customerId}"]`));
   await session.expectHeading(customer.companyName);
   await session.step('the customer\'s page');

@@ -47,7 +47,7 @@ browserTest('14-desk-directory', 'an agent finds a customer by phone number and 
   const six = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
   const customer = await activeCustomer('caller', { companyName: `Pekarna Čadež ${unique('p')}`, phone: `+38641${six}` });
   await deskSignIn(session);
-  await session.visit('/desk', 'Incidents');
+  await session.visit('/desk', 'Support desk');
   // As heard on the phone: the national form, with spaces.
   const digits = customer.phone.replace(/\D/g, '');
   const heard = `0${digits.slice(3, 5)} ${digits.slice(5, 8)} ${digits.slice(8)}`;

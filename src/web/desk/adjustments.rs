@@ -17,7 +17,7 @@ pub(crate) fn adjustment_form(
     if customer_id.is_empty() {
         return html!(
             "<p>Find the customer first: the balance is adjusted from their page.</p>\
-             <form method=\"get\" action=\"/desk/organisations\" role=\"search\">\
+             <form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"Find the customer to adjust\">\
              <p><label for=\"adjust-search\">Company, person, email, phone, serial or VAT id</label>\
              <input id=\"adjust-search\" name=\"q\" type=\"search\" minlength=\"2\" required></p>\
              <button type=\"submit\">Find the customer</button></form>"

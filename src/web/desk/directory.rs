@@ -14,7 +14,7 @@ const OPEN_INCIDENT_SUFFIX: Option<&str> = None;
 
 fn search_form(q: &str) -> Html {
     html!(
-        "<form method=\"get\" action=\"/desk/organisations\" role=\"search\" class=\"search\">\
+        "<form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"Search customers\" class=\"search\">\
          <label for=\"organisation-search\">Company, person, email, phone, serial, VAT id, incident or order</label> \
          <input id=\"organisation-search\" name=\"q\" type=\"search\" value=\"{}\" minlength=\"2\" required> \
          <button type=\"submit\">Search</button></form>",

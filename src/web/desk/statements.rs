@@ -67,7 +67,7 @@ pub(crate) fn unmatched_html(
                 html!("{}", e.reference.as_deref().unwrap_or("")),
                 html!("{}", e.remitter.as_deref().unwrap_or("")),
                 html!(
-                    "<form method=\"get\" action=\"/desk/statements\" role=\"search\" class=\"inline\">\
+                    "<form method=\"get\" action=\"/desk/statements\" class=\"inline\">\
                      <input type=\"hidden\" name=\"entry\" value=\"{}\">\
                      <label for=\"find-{}\">Find the order: number, amount, company or reference</label> \
                      <input id=\"find-{}\" name=\"q\" type=\"search\" value=\"{}\" minlength=\"2\" required> \
