@@ -7,6 +7,7 @@
 pub(crate) mod attachments;
 pub(crate) mod bulletins;
 pub(crate) mod coupons;
+pub(crate) mod directory;
 pub(crate) mod incidents;
 pub(crate) mod invoices;
 pub(crate) mod licensing;

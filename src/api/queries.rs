@@ -57,6 +57,30 @@ pub struct TasksQuery {
     pub status: Option<TaskState>,
 }
 
+/// `GET /api/staff/organisations`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
+pub struct OrganisationsQuery {
+    /// At least two characters: part of a company's or person's name
+    /// (accents ignored), an email, a phone number as typed, a license
+    /// serial, a VAT id, an incident's or order's id or number.
+    #[cfg_attr(not(target_arch = "wasm32"), param(min_length = 2))]
+    pub q: String,
+    /// The page, from 1 (20 a page).
+    #[cfg_attr(not(target_arch = "wasm32"), param(minimum = 1, maximum = 500))]
+    pub page: Option<i64>,
+}
+
+/// `GET /api/staff/orders`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
+#[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
+pub struct OrdersQuery {
+    /// At least two characters: an order's id or number, an RF reference,
+    /// an amount due (`150,00`), or part of the company's name.
+    #[cfg_attr(not(target_arch = "wasm32"), param(min_length = 2))]
+    pub q: String,
+}
+
 /// `GET /api/staff/outbox`.
 #[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
 #[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]

@@ -6,6 +6,7 @@
 
 mod attachments;
 pub mod bulletins;
+mod directory;
 mod download;
 pub mod error;
 mod idempotency;
@@ -35,6 +36,7 @@ mod vies;
 
 pub use crate::domain::stripe::{CheckoutRequest, CheckoutSession};
 pub use bulletins::{Published, BATCH as BULLETIN_BATCH};
+pub use directory::{read_search, Found};
 pub use download::Download;
 pub use error::{
     AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,

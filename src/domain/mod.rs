@@ -55,6 +55,7 @@ pub mod reconciliation;
 pub mod registration;
 pub mod reply;
 pub mod rf;
+pub mod search;
 pub mod serial;
 pub mod staff;
 pub mod statement;

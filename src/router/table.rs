@@ -763,6 +763,27 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
     use crate::app::ClaimAction;
     use incidents::SessionCall;
     vec![
+        // ---- the desk's directory (issue 22, i22-k2): search, one customer --------
+        api(Get, "/api/staff/organisations", STAFF, |c| {
+            Box::pin(api::directory::search(c.app, c.request, c.caller))
+        })
+        .query::<crate::api::queries::OrganisationsQuery>()
+        .answers::<api::directory::OrganisationsFoundAnswer>(200, "The organisations found, best first"),
+        api(Get, "/api/staff/organisations/{organisation_id}", STAFF, |c| {
+            Box::pin(api::directory::organisation(c.app, c.caller, c.param(0), c.now))
+        })
+        .answers::<api::directory::OrganisationFileAnswer>(200, "One customer's file"),
+        api(Get, "/api/staff/orders", FINANCE, |c| {
+            Box::pin(api::directory::orders(c.app, c.request, c.caller, c.now))
+        })
+        .query::<crate::api::queries::OrdersQuery>()
+        .answers::<api::directory::OrderCandidatesAnswer>(200, "Orders a bank entry may pay, newest first"),
+        page(Get, "/desk/organisations", STAFF, |c| {
+            Box::pin(web::organisations_page(c.app, c.request, c.caller))
+        }),
+        page(Get, "/desk/organisations/{organisation_id}", STAFF, |c| {
+            Box::pin(web::organisation_page(c.app, c.caller, c.param(0), c.now, c.entropy))
+        }),
         // ---- staff's API -------------------------------------------------------
         api(Get, "/api/staff/outbox", AGENT, |c| {
             Box::pin(api::staff::outbox(c.app, c.request, c.caller))
@@ -1289,7 +1310,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), true))
         }),
         page(Get, "/desk/statements", FINANCE, |c| {
-            Box::pin(web::statements_page(c.app, c.caller))
+            Box::pin(web::statements_page(c.app, c.request, c.caller))
         }),
         page(Post, "/desk/statements", FINANCE, |c| {
             Box::pin(web::upload_statement(
@@ -1372,7 +1393,9 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             ))
         }),
         page(Get, "/desk/adjustments", FINANCE, |c| {
-            Box::pin(async move { web::adjustments_page(&c.principal().await?, c.entropy) })
+            Box::pin(async move {
+                web::adjustments_page(&c.principal().await?, c.request, c.entropy)
+            })
         }),
         page(Post, "/desk/adjustments", FINANCE, |c| {
             Box::pin(web::adjust(c.app, c.request, c.caller, c.now, c.entropy))

@@ -527,6 +527,16 @@ pub fn claim_of_token(hash: SecretHash) -> Query<Option<ClaimRecord>> {
 }
 
 /// Claims with their company and claimant's address, chosen by `condition`.
+/// An organisation's claims, whatever their status, newest first (the
+/// desk's directory).
+pub(super) fn claim_where_customer(customer_id: &str) -> Query<Vec<ClaimRecord>> {
+    claim_where(
+        "k.customer_id = ?1 ORDER BY k.created_at DESC LIMIT 100",
+        vec![customer_id.into()],
+        |rows| rows.iter().map(ClaimRecord::from_row).collect(),
+    )
+}
+
 fn claim_where<T>(
     condition: &str,
     params: Vec<Value>,

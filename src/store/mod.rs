@@ -21,6 +21,7 @@ mod bank;
 mod bulletins;
 mod callers;
 mod customers;
+mod directory;
 mod idempotency;
 mod incidents;
 mod invitations;
@@ -64,6 +65,11 @@ pub use customers::{
     insert_customer, mark_joined, merge_if_empty, move_contact, open_claim_unless_holder,
     pending_claims, record_acting_contact, refuse_claim, registration_standing, remove_contact,
     request_join, Acted, ClaimRecord, ContactRecord, CustomerRecord, NewCustomer, Standing,
+};
+// The desk's directory (issue 22).
+use customers::claim_where_customer;
+pub use directory::{
+    organisation_file, organisations_matching, HitContact, OrganisationFile, OrganisationHit,
 };
 pub use idempotency::{
     confirm_remembered, count_request, remember, remembered, requests_counted, Effect, KeyOwner,
@@ -109,9 +115,9 @@ pub use orders::{
     insert_matched_payment, insert_order, insert_payment, insert_refund, insert_staff_task,
     insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
     order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
-    orders_of, record_coupon_debt, reverse_refund, set_order_status, settle_transfers,
-    webhook_event, BankPayment, ConfirmableOrder, OrderRecord, OrderToRefund, Settlement,
-    StaffTask,
+    orders_matching, orders_of, record_coupon_debt, reverse_refund, set_order_status,
+    settle_transfers, webhook_event, BankPayment, ConfirmableOrder, OrderRecord, OrderToRefund,
+    Settlement, StaffTask,
 };
 pub use outbox::{
     claim_message, give_up_message, insert_message, insert_messages, insert_numbered_message,

@@ -555,6 +555,36 @@ pub fn orders_of(customer: &CustomerScope) -> Query<Vec<OrderRecord>> {
     Query::new(Statement::new(sql, vec![customer.param()]), decode_orders)
 }
 
+/// Orders a bank entry may pay (open, expired, partly paid or in review),
+/// found by what the clerk types (issue 22): the order's id or number, its
+/// RF reference, the amount due or still due, or the company's name (folded
+/// as `domain::search` folds). Newest first, at most 20, each with the
+/// company's name.
+pub fn orders_matching(
+    terms: &crate::domain::search::SearchTerms,
+    amount_cents: Option<i64>,
+) -> Query<Vec<(OrderRecord, String)>> {
+    let company = crate::domain::search::sql_fold("u.company_name");
+    let sql = format!(
+        "SELECT {COLUMNS}, (SELECT company_name FROM customers WHERE id = customer_id) AS company_name \
+         FROM coupon_orders WHERE status IN ('awaiting_payment', 'partially_paid', 'expired', 'review') \
+         AND (id = ?1 OR rf_reference = ?3 OR total_due_cents = ?4 OR total_due_cents - received_cents = ?4 \
+              OR customer_id IN (SELECT u.id FROM customers u WHERE instr({company}, ?2) > 0)) \
+         ORDER BY created_at DESC, rowid DESC LIMIT 20"
+    );
+    let params = vec![
+        terms.exact.as_str().into(),
+        terms.folded.as_str().into(),
+        terms.key.as_str().into(),
+        amount_cents.into(),
+    ];
+    Query::new(Statement::new(sql, params), |rows| {
+        rows.iter()
+            .map(|row| Ok((OrderRecord::from_row(row)?, row.text("company_name")?)))
+            .collect()
+    })
+}
+
 fn decode_orders(rows: &[Row]) -> Result<Vec<OrderRecord>, DbError> {
     rows.iter().map(OrderRecord::from_row).collect()
 }

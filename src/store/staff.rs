@@ -166,7 +166,7 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
-    fn from_row(row: &Row) -> Result<Self, DbError> {
+    pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
         Ok(Self {
             id: row.text("id")?,
             actor_kind: row.text("actor_kind")?,

@@ -53,6 +53,11 @@ pub(crate) fn desk_navigation(role: Option<crate::domain::staff::StaffRole>) -> 
         .filter(|(_, _, roles)| role.is_none_or(|r| r.may(roles)))
         .map(|(href, label, _)| html!("<a href=\"{}\">{}</a> ", href, label))
         .collect();
+    // Issue 22: find a customer from every desk page.
+    nav.push(html!("<form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"Find a customer\" class=\"inline\">\
+         <label for=\"desk-search\" class=\"visually-hidden\">Find a customer</label>\
+         <input id=\"desk-search\" name=\"q\" type=\"search\" placeholder=\"Find a customer\" minlength=\"2\" required> \
+         <button type=\"submit\">Find</button></form> "));
     nav.push(html!("<form method=\"post\" action=\"/sign-out\" class=\"inline\"><button type=\"submit\">Sign out</button></form>"));
     nav
 }

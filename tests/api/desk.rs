@@ -349,7 +349,8 @@ fn a_double_submitted_adjustment_form_adjusts_the_balance_once() {
         .to_owned();
     let cookie = desk_cookie(&app);
     let origin = app.0.origin();
-    let key = form_key(&app.get_with_cookie("/desk/adjustments", &cookie).text());
+    let start = format!("/desk/adjustments?organisation={customer_id}");
+    let key = form_key(&app.get_with_cookie(&start, &cookie).text());
     let wrong = app.post_form_with_cookie(
         "/desk/adjustments",
         &cookie,
@@ -384,7 +385,7 @@ fn a_double_submitted_adjustment_form_adjusts_the_balance_once() {
     }
     assert_eq!(app.balance(&token), 1 + 2);
     // Through Access as a finance member, with a fresh form.
-    let page = app.send_as_staff("GET", "/desk/adjustments", &finance, Forgery::None, None);
+    let page = app.send_as_staff("GET", &start, &finance, Forgery::None, None);
     assert_ne!(form_key(&page.text()), key);
 }
 

@@ -15,6 +15,7 @@ mod concurrency;
 mod coupons;
 mod crawler;
 mod desk;
+mod directory;
 mod identity;
 mod incidents;
 mod invoices;

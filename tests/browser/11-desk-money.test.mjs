@@ -41,9 +41,16 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   await decideRow(session, task, { field: 'Note', text: 'Refunded EUR 5.00 to the remitter', button: 'Resolve', path: '/desk/tasks' });
   await session.step('task resolved');
 
-  // Adjustments: two coupons more, for the customer the test made.
+  // Adjustments: two coupons more, for the customer the test made, found
+  // by its contact's address: no id typed.
   await session.visit('/desk/adjustments', 'Adjust a balance');
-  await page.locator('#customer_id').fill(customer.customerId);
+  await page.locator('#adjust-search').fill(customer.email);
+  await session.submit(page.getByRole('button', { name: 'Find the customer', exact: true }));
+  await session.expectHeading('Customers');
+  await session.step('customers found by address');
+  await session.submit(page.locator(`main a[href="/desk/organisations/${customer.customerId}"]`));
+  await session.expectHeading(customer.companyName);
+  await session.step('the customer\'s page');
   await page.locator('#coupons').fill('2');
   await page.locator('#reason').fill('Goodwill for the outage');
   await session.submit(page.getByRole('button', { name: 'Adjust the balance', exact: true }));

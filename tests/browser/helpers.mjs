@@ -244,8 +244,10 @@ export async function catalogueLicense(customer) {
  * `claim`, under serial "0" ("I do not know it"), which makes a license
  * claim for staff to decide once the address is confirmed.
  */
-export async function registerCustomer(label, { claim = false } = {}) {
+export async function registerCustomer(label, { claim = false, companyName, phone } = {}) {
   const customer = newCustomer(label);
+  if (companyName) customer.companyName = companyName;
+  if (phone) customer.phone = phone;
   if (claim) customer.serial = '0';
   else await catalogueLicense(customer);
   const answer = await api('POST', '/api/registrations', {

@@ -27,6 +27,8 @@ mod coupons;
 mod crawler;
 #[path = "../api/desk.rs"]
 mod desk;
+#[path = "../api/directory.rs"]
+mod directory;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]

@@ -5,24 +5,38 @@ use crate::app::{AdjustedBalance, AdjustmentInput};
 
 /// The adjustment form, with a fresh idempotency key unless it shows a
 /// refused one again: a double submit of one rendered form adjusts once.
+/// The customer is never typed (issue 22): the form starts from the
+/// organisation's page (or `?organisation=`) and carries its id hidden;
+/// without one it offers the customer search instead.
 pub(crate) fn adjustment_form(
     key: &str,
     errors: &FieldErrors,
     values: &Map<String, Value>,
 ) -> Html {
+    let customer_id = value(values, "customer_id");
+    if customer_id.is_empty() {
+        return html!(
+            "<p>Find the customer first: the balance is adjusted from their page.</p>\
+             <form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"Find the customer to adjust\">\
+             <p><label for=\"adjust-search\">Company, person, email, phone, serial or VAT id</label>\
+             <input id=\"adjust-search\" name=\"q\" type=\"search\" minlength=\"2\" required></p>\
+             <button type=\"submit\">Find the customer</button></form>"
+        );
+    }
+    let customer_error = error_for(errors, "customer_id").map_or(Html::EMPTY, |e| {
+        html!("<span class=\"field-error\" role=\"alert\">{}</span>", e)
+    });
     html!(
         "<form method=\"post\" action=\"/desk/adjustments\">\
-         <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{}{}{}\
+         <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">\
+         <input type=\"hidden\" name=\"customer_id\" value=\"{}\">\
+         <p>Customer: <a href=\"/desk/organisations/{}\">{}</a> {}</p>{}{}\
          <button type=\"submit\">Adjust the balance</button></form>",
         key,
-        input(
-            "customer_id",
-            "Customer (cus_…)",
-            "text",
-            value(values, "customer_id"),
-            errors,
-            " required"
-        ),
+        customer_id,
+        customer_id,
+        customer_id,
+        customer_error,
         input(
             "coupons",
             "Coupons to add (negative to take)",
@@ -42,10 +56,19 @@ pub(crate) fn adjustment_form(
     )
 }
 
-/// `GET /desk/adjustments`.
-pub fn adjustments_page(principal: &Principal, entropy: &mut Entropy) -> Result<Handled> {
+/// `GET /desk/adjustments?organisation=`: the form for that organisation,
+/// or the customer search.
+pub fn adjustments_page(
+    principal: &Principal,
+    request: &Request,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
     let staff = principal.staff()?;
-    let body = adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new());
+    let mut values = Map::new();
+    if let Some(id) = request.query_param("organisation") {
+        values.insert("customer_id".into(), Value::String(id));
+    }
+    let body = adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &values);
     Ok(desk(staff.role, 200, "Adjust a balance", body))
 }
 
@@ -102,7 +125,14 @@ pub async fn adjust<D: Database>(
                 "<p role=\"status\">The balance of {} is now {} coupon(s).</p>{}",
                 customer_id.as_str(),
                 balance.to_string(),
-                adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &Map::new())
+                adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &{
+                    let mut values = Map::new();
+                    values.insert(
+                        "customer_id".into(),
+                        Value::String(customer_id.as_str().to_owned()),
+                    );
+                    values
+                })
             );
             Ok(desk(role, 200, "Balance adjusted", done))
         }

@@ -9,11 +9,54 @@ pub(crate) fn upload_form() -> Html {
      <button type=\"submit\">Upload</button></form>")
 }
 
-pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> Html {
+/// A clerk's search for one entry's order: the entry, what was typed, and
+/// the orders found.
+pub(crate) type OrderSearch<'a> = (&'a str, &'a str, &'a [(crate::store::OrderRecord, String)]);
+
+/// The unmatched transfers, each with a search for its order (by number,
+/// amount, company or RF reference) and, for the entry searched, the orders
+/// found with a Match button each: no id is typed.
+pub(crate) fn unmatched_html(
+    entries: &[crate::store::BankEntryRecord],
+    search: Option<OrderSearch>,
+) -> Html {
     let rows: Vec<Vec<Html>> = entries
         .iter()
         .map(|e| {
             let id = &e.id;
+            let (typed, found) = match search {
+                Some((entry, q, found)) if entry == id => (q, Some(found)),
+                _ => ("", None),
+            };
+            let candidates = match found {
+                None => Html::EMPTY,
+                Some([]) => html!("<p role=\"status\">No open order matches “{}”.</p>", typed),
+                Some(found) => {
+                    let items: Html = found
+                        .iter()
+                        .map(|(record, company)| {
+                            let o = &record.order;
+                            html!(
+                                "<li><form method=\"post\" action=\"/desk/bank-entries/{}/match\" class=\"inline\">\
+                                 <input type=\"hidden\" name=\"order_id\" value=\"{}\">\
+                                 {} · {} · {} EUR due, {} EUR received · {} · {} \
+                                 <button type=\"submit\" aria-label=\"Match to order {} of {}\">Match</button></form></li>",
+                                id,
+                                o.id,
+                                company,
+                                o.id,
+                                o.vat.total_due,
+                                o.received,
+                                o.rf_reference.as_ref().map(|r| r.to_string()).unwrap_or_default(),
+                                status_text(o.status.as_str()),
+                                o.id,
+                                company
+                            )
+                        })
+                        .collect();
+                    html!("<ul class=\"plain candidates\">{}</ul>", items)
+                }
+            };
             vec![
                 html!("{}", e.booking_date.as_deref().unwrap_or("")),
                 html!(
@@ -24,12 +67,16 @@ pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> Html 
                 html!("{}", e.reference.as_deref().unwrap_or("")),
                 html!("{}", e.remitter.as_deref().unwrap_or("")),
                 html!(
-                    "<form method=\"post\" action=\"/desk/bank-entries/{}/match\" class=\"inline\">\
-                     <label for=\"order-{}\">Order</label> <input id=\"order-{}\" name=\"order_id\" required> \
-                     <button type=\"submit\">Match</button></form>",
+                    "<form method=\"get\" action=\"/desk/statements\" class=\"inline\">\
+                     <input type=\"hidden\" name=\"entry\" value=\"{}\">\
+                     <label for=\"find-{}\">Find the order: number, amount, company or reference</label> \
+                     <input id=\"find-{}\" name=\"q\" type=\"search\" value=\"{}\" minlength=\"2\" required> \
+                     <button type=\"submit\">Find</button></form>{}",
                     id,
                     id,
-                    id
+                    id,
+                    typed,
+                    candidates
                 ),
             ]
         })
@@ -47,10 +94,27 @@ pub(crate) fn unmatched_html(entries: &[crate::store::BankEntryRecord]) -> Html 
     )
 }
 
-pub async fn statements_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    let (staff, entries) = app.unmatched_entries(caller, 200).await?;
+/// `GET /desk/statements?entry=&q=`: the upload, the unmatched transfers,
+/// and the orders found for the entry searched.
+pub async fn statements_page<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+) -> Result<Handled> {
+    let entry = request.query_param("entry");
+    let q = request.query_param("q").unwrap_or_default();
+    let terms = entry
+        .as_ref()
+        .and_then(|_| crate::domain::search::SearchTerms::parse(&q));
+    let (staff, entries, found) = app
+        .unmatched_with_candidates(caller, terms.as_ref())
+        .await?;
     let desk = Area::DeskAs(staff.role);
-    let body = html!("{}\n{}", upload_form(), unmatched_html(&entries));
+    let search = match (&entry, &terms) {
+        (Some(entry), Some(_)) => Some((entry.as_str(), q.as_str(), found.as_slice())),
+        _ => None,
+    };
+    let body = html!("{}\n{}", upload_form(), unmatched_html(&entries, search));
     Ok(page_in(desk, 200, "Bank statements", body).into())
 }
 
@@ -114,7 +178,7 @@ pub async fn upload_statement<D: Database>(
         c.duplicates,
         c.ignored,
         table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
-        unmatched_html(&imported.unmatched),
+        unmatched_html(&imported.unmatched, None),
         upload_form()
     );
     Ok(Handled::with_jobs(

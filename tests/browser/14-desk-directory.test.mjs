@@ -1,0 +1,62 @@
+// 14. The desk's directory (issue 22): a clerk matches a transfer by
+// searching the company, and an agent finds a customer by the phone number
+// they heard and opens their page. No internal id is typed.
+import assert from 'node:assert/strict';
+import {
+  activeCustomer, api, apiSignIn, browserTest, deskSignIn, expectText, STAFF_TOKEN, unique,
+} from './helpers.mjs';
+
+browserTest('14-desk-directory', 'a clerk matches a transfer by searching the company', async (session) => {
+  const { page } = session;
+  const customer = await activeCustomer('clerk', { companyName: `Kovačija Žnidaršič ${unique('k')}` });
+  await apiSignIn(customer);
+  const created = await api('POST', '/api/me/coupon-orders', {
+    token: customer.accessToken,
+    expect: 201,
+    body: { quantity: 2, payment_method: 'bank_transfer' },
+  });
+  const orderId = created.json.order_id;
+  const { amount } = created.json.bank_transfer;
+  // The remitter forgot the reference: the transfer stays unmatched.
+  const bankRef = unique('NOREF');
+  const csv = `booking date,amount,currency,reference,remitter,bank reference\n2026-11-26,${amount},EUR,coupons,${customer.companyName},${bankRef}\n`;
+  const report = await api('POST', '/api/staff/bank-statements', {
+    token: STAFF_TOKEN, expect: 200, headers: { 'content-type': 'text/csv' }, raw: csv,
+  });
+  assert.equal(report.json.unmatched, 1, `the transfer was matched: ${report.text}`);
+  const entryId = report.json.lines[0].bank_entry_id;
+
+  await deskSignIn(session);
+  await session.visit('/desk/statements', 'Bank statements');
+  const search = page.locator(`#find-${entryId}`);
+  await search.fill('kovacija znidarsic ' + customer.companyName.split(' ').at(-1));
+  await session.submit(search.locator('xpath=ancestor::form').getByRole('button', { name: 'Find', exact: true }));
+  await session.expectHeading('Bank statements');
+  const match = page.getByRole('button', { name: `Match to order ${orderId} of ${customer.companyName}`, exact: true });
+  await session.step('orders found for the transfer');
+  await session.submit(match);
+  session.expectPath('/desk/statements');
+  assert.equal(await page.locator(`#find-${entryId}`).count(), 0, 'the transfer is no longer unmatched');
+  const order = await api('GET', `/api/me/coupon-orders/${orderId}`, { token: customer.accessToken, expect: 200 });
+  assert.equal(order.json.status, 'paid', `the order: ${order.text}`);
+  await session.step('transfer matched');
+});
+
+browserTest('14-desk-directory', 'an agent finds a customer by phone number and opens their page', async (session) => {
+  const { page } = session;
+  const six = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+  const customer = await activeCustomer('caller', { companyName: `Pekarna Čadež ${unique('p')}`, phone: `+38641${six}` });
+  await deskSignIn(session);
+  await session.visit('/desk', 'Support desk');
+  // As heard on the phone: the national form, with spaces.
+  const digits = customer.phone.replace(/\D/g, '');
+  const heard = `0${digits.slice(3, 5)} ${digits.slice(5, 8)} ${digits.slice(8)}`;
+  await page.locator('#desk-search').fill(heard);
+  await session.submit(page.getByRole('button', { name: 'Find', exact: true }).first());
+  await session.expectHeading('Customers');
+  await session.step('customers found by phone');
+  await session.submit(page.locator(`main a[href="/desk/organisations/${customer.customerId}"]`));
+  await session.expectHeading(customer.companyName);
+  await expectText(page.locator(`main a[href^="tel:"]`).first(), customer.phone.replace(/\s/g, ''), { what: 'the contact\'s phone' });
+  await session.step('the customer\'s page');
+});
