@@ -38,12 +38,11 @@ pub struct HitContact {
     pub status: String,
 }
 
-/// Hook for the human numbers of incidents and orders (`INC-2026-00042`,
-/// `ORD-2026-00017`, branch i22-k1): until their `number` columns exist,
-/// incidents and orders are found by their ids; once merged, add
-/// `OR number = upper(?1)` here for both tables.
-const INCIDENT_KEY: &str = "id = ?1";
-const ORDER_KEY: &str = "id = ?1 OR rf_reference = ?3";
+/// An incident or order is found by its id or its human number
+/// (`INC-2026-00042`, `ORD-2026-00017`, in any case), an order also by its
+/// RF reference.
+const INCIDENT_KEY: &str = "id = ?1 OR number = upper(?1)";
+const ORDER_KEY: &str = "id = ?1 OR number = upper(?1) OR rf_reference = ?3";
 
 /// A page (from 1) of the organisations matching `terms`, best first:
 /// an exact key (serial, VAT id, email, phone, id, number, RF reference),

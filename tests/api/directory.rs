@@ -113,6 +113,14 @@ fn the_desk_finds_an_organisation_by_each_key() {
         ),
         ("order", order["order_id"].as_str().unwrap().to_owned()),
         (
+            "incident's number in lower case",
+            incident["number"].as_str().unwrap().to_lowercase(),
+        ),
+        (
+            "order's number",
+            order["number"].as_str().unwrap().to_owned(),
+        ),
+        (
             "RF reference",
             order["bank_transfer"]["reference"]
                 .as_str()
