@@ -7,10 +7,9 @@
 use serde::Serialize;
 
 use crate::app::incidents::{message_body, resolution};
+use crate::app::input;
 use crate::app::{App, AttemptInput, Caller, Charged, NewIncident, Reply, SessionInput, Timeline};
 use crate::domain::entropy::Entropy;
-use crate::domain::field::Invalid;
-use crate::domain::incident::Status;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
@@ -41,6 +40,16 @@ pub(crate) mod names {
 
     pub fn status() -> Object {
         one_of(&Status::names(), "Where the incident stands")
+    }
+
+    pub fn view() -> Object {
+        one_of(
+            &crate::domain::queue::View::names(),
+            "Which incidents: `open` (the default) is every status but closed; a status's name \
+             those in it; `breached` the open ones whose callback deadline (of the current \
+             window) passed without the customer being reached, recorded or not yet, \
+             the desk's red rows; closed ones are never breached here",
+        )
     }
 
     pub fn outcome() -> Object {
@@ -142,6 +151,29 @@ impl IncidentsAnswer {
     fn of(incidents: &[IncidentRecord]) -> Self {
         Self {
             incidents: incidents.iter().map(IncidentAnswer::from).collect(),
+        }
+    }
+}
+
+/// `GET /api/staff/incidents`: one view of the desk's queue, a page of it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
+pub struct QueueAnswer {
+    /// Open ones nearest deadline first; closed ones most recently closed
+    /// first.
+    pub incidents: Vec<IncidentAnswer>,
+    /// This page's number, from 1.
+    pub page: i64,
+    /// The next page's number, when there are more.
+    pub next_page: Option<i64>,
+}
+
+impl QueueAnswer {
+    fn of(page: &crate::app::QueuePage) -> Self {
+        Self {
+            incidents: page.incidents.iter().map(IncidentAnswer::from).collect(),
+            page: page.page,
+            next_page: page.next_page,
         }
     }
 }
@@ -515,22 +547,11 @@ pub async fn queue<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    now: Instant,
 ) -> Result<Handled> {
-    let status = match request.query_param("status") {
-        None => None,
-        Some(text) => match Status::parse(&text) {
-            Some(status) => Some(status),
-            None => {
-                let invalid = Invalid::new(
-                    "invalid",
-                    "must be awaiting_callback, in_progress, awaiting_customer or closed",
-                );
-                return Err(super::invalid_field("status", invalid));
-            }
-        },
-    };
-    let incidents = app.incident_queue(caller, status).await?;
-    Ok(Response::json(200, &IncidentsAnswer::of(&incidents)).into())
+    let filter = input::queue_filter(|name| request.query_param(name)).map_err(decode::invalid)?;
+    let page = app.incident_queue(caller, &filter, now).await?;
+    Ok(Response::json(200, &QueueAnswer::of(&page)).into())
 }
 
 pub async fn get_staff<D: Database>(app: &App<D>, caller: &Caller, id: &str) -> Result<Handled> {

@@ -33,12 +33,21 @@ pub struct InvoicesQuery {
 #[cfg_attr(not(target_arch = "wasm32"), derive(IntoParams))]
 #[cfg_attr(not(target_arch = "wasm32"), into_params(parameter_in = Query))]
 pub struct IncidentsQuery {
-    /// Only incidents in this state (open ones when absent).
+    /// Which incidents (`open` when absent).
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        param(schema_with = super::incidents::names::status)
+        param(schema_with = super::incidents::names::view)
     )]
     pub status: Option<String>,
+    /// Only this organisation's (`cus_…`); an unknown one has none.
+    pub organisation_id: Option<String>,
+    /// `me` (the caller's own), `none` (nobody has taken them) or a staff
+    /// member's email (theirs); everyone's when absent.
+    pub assignee: Option<String>,
+    /// The page, from 1: closed incidents come 50 a page, the open views
+    /// whole (up to 500) on page 1.
+    #[cfg_attr(not(target_arch = "wasm32"), param(minimum = 1, maximum = 500))]
+    pub page: Option<i64>,
 }
 
 /// Open or resolved tasks.

@@ -22,6 +22,7 @@ use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
+use crate::domain::queue::QueueFilter;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
@@ -357,11 +358,41 @@ impl Timeline {
     }
 }
 
+/// One page of one view of the desk's queue.
+#[derive(Debug, Clone)]
+pub struct QueuePage {
+    pub incidents: Vec<IncidentRecord>,
+    pub page: i64,
+    /// The next page's number, when there are more.
+    pub next_page: Option<i64>,
+}
+
+impl QueuePage {
+    /// A page from what the store read: a page and one more when another
+    /// follows.
+    fn of(filter: &QueueFilter, mut incidents: Vec<IncidentRecord>) -> Self {
+        let more = incidents.len() as i64 > filter.page_size();
+        incidents.truncate(filter.page_size() as usize);
+        Self {
+            incidents,
+            page: filter.page,
+            next_page: more.then_some(filter.page + 1),
+        }
+    }
+}
+
 /// The desk's queue and charts, read in one batch.
 #[derive(Debug, Clone)]
 pub struct DeskQueue {
-    /// Open incidents, the nearest deadline first.
-    pub incidents: Vec<IncidentRecord>,
+    /// The view's incidents: open ones nearest deadline first, closed ones
+    /// most recently closed first.
+    pub page: QueuePage,
+    /// Who has incidents taken, for the filter by agent.
+    pub assignees: Vec<String>,
+    /// The name of the organisation filtered by (none when unknown).
+    pub organisation: Option<String>,
+    /// Whether the charts were read (the default view only).
+    pub charted: bool,
     /// Each incident received in the last 30 days, with the time until a
     /// call reached the customer (none while no call has).
     pub callback_after: Vec<(String, Option<chrono::Duration>)>,
@@ -493,42 +524,65 @@ impl<D: Database> App<D> {
         Ok((principal.customer()?, incidents))
     }
 
-    /// The desk's incidents: open ones (or those of one status), the nearest
-    /// deadline first.
+    /// One view of the desk's queue (issue 22): `filter` chose the
+    /// incidents, the order and the page; one round trip with the caller.
     pub async fn incident_queue(
         &self,
         caller: &Caller,
-        status: Option<Status>,
-    ) -> Result<Vec<IncidentRecord>, AppError> {
-        let (principal, incidents) = self.read_as(caller, store::incident_queue(status)).await?;
+        filter: &QueueFilter,
+        now: Instant,
+    ) -> Result<QueuePage, AppError> {
+        let (principal, incidents) = self
+            .read_as(
+                caller,
+                store::incident_queue(filter, &caller.staff_scope(), now),
+            )
+            .await?;
         principal.staff()?;
-        Ok(incidents)
+        Ok(QueuePage::of(filter, incidents))
     }
 
-    /// The desk's open incidents with the charts of the last 30 days.
+    /// The desk's queue page: one view of the queue, who has incidents
+    /// taken (the filter by agent), the organisation filtered by, and on
+    /// the default view the charts of the last 30 days; one round trip.
     pub async fn desk_queue(
         &self,
         caller: &Caller,
+        filter: &QueueFilter,
         now: Instant,
     ) -> Result<(StaffIdentity, DeskQueue), AppError> {
         let since = now - chrono::Duration::days(CHART_DAYS);
-        let (principal, (incidents, callback_times, coupons_per_day)) = self
+        let charted = *filter == QueueFilter::default();
+        let (principal, (incidents, assignees, organisation, charts)) = self
             .read_as(
                 caller,
                 (
-                    store::incident_queue(None),
-                    store::callback_times(since),
-                    store::coupons_sold_per_day(since),
+                    store::incident_queue(filter, &caller.staff_scope(), now),
+                    store::assignees(),
+                    filter
+                        .organisation
+                        .as_ref()
+                        .map(|id| store::customer_by_id(id.as_str())),
+                    charted.then(|| {
+                        (
+                            store::callback_times(since),
+                            store::coupons_sold_per_day(since),
+                        )
+                    }),
                 ),
             )
             .await?;
         let staff = principal.staff()?;
+        let (callback_times, coupons_per_day) = charts.unwrap_or_default();
         let callback_after = callback_times
             .into_iter()
             .map(|(id, received, reached)| (id, reached.map(|at| at - received)))
             .collect();
         let queue = DeskQueue {
-            incidents,
+            page: QueuePage::of(filter, incidents),
+            assignees,
+            organisation: organisation.flatten().map(|c| c.company_name),
+            charted,
             callback_after,
             coupons_per_day,
             target: self.config.sla.target,

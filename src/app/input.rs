@@ -165,6 +165,21 @@ pub fn local_time(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
     })
 }
 
+/// The desk queue's view from a query string, as the API and the desk's
+/// page read it: `status`, `organisation_id`, `assignee`, `page`.
+pub fn queue_filter(
+    param: impl Fn(&str) -> Option<String>,
+) -> Result<crate::domain::queue::QueueFilter, FieldErrors> {
+    let [status, organisation_id, assignee, page] =
+        ["status", "organisation_id", "assignee", "page"].map(&param);
+    crate::domain::queue::QueueFilter::parse(
+        status.as_deref(),
+        organisation_id.as_deref(),
+        assignee.as_deref(),
+        page.as_deref(),
+    )
+}
+
 /// A calendar date field, `YYYY-MM-DD`.
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
     crate::domain::time::parse_iso_date(text)

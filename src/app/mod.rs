@@ -42,7 +42,9 @@ pub use error::{
     AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,
 };
 pub use idempotency::{Answer, Idempotency};
-pub use incidents::{AttemptInput, Charged, DeskQueue, NewIncident, Reply, SessionInput, Timeline};
+pub use incidents::{
+    AttemptInput, Charged, DeskQueue, NewIncident, QueuePage, Reply, SessionInput, Timeline,
+};
 pub use ledger::{AdjustedBalance, Adjustment, AdjustmentInput, Ledger, MAX_ADJUSTMENT_COUPONS};
 pub use licensing::InstalledLicense;
 pub use licensing::{

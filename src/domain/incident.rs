@@ -392,6 +392,20 @@ impl Callback {
             && now >= self.due_by
     }
 
+    /// Whether the desk counts this incident as breached (the queue's
+    /// `breached` view, the red rows): it is open and the deadline of its
+    /// current window passed without the customer being reached, whether the
+    /// breach is recorded already or its timer has yet to run. A reply that
+    /// opens a new window starts afresh. `store::incident_queue` selects
+    /// the same in SQL.
+    pub fn deadline_missed(&self, now: Instant) -> bool {
+        self.status != Status::Closed
+            && (self.sla_breached_at.is_some()
+                || (self.status == Status::AwaitingCallback
+                    && self.reached_at.is_none()
+                    && now >= self.due_by))
+    }
+
     /// Whether a timer still has work to do: it belongs to the current window
     /// and the incident still awaits its callback. A late or repeated timer
     /// of an old window or a settled incident does nothing.
@@ -569,6 +583,34 @@ mod tests {
             ..callback
         };
         assert!(!recorded.breached(now() + Duration::hours(25)));
+    }
+
+    #[test]
+    fn the_desk_counts_a_missed_deadline_until_the_incident_closes() {
+        let callback = Callback::open(&sla(), now());
+        let late = now() + Duration::hours(24);
+        assert!(!callback.deadline_missed(late - Duration::seconds(1)));
+        assert!(
+            callback.deadline_missed(late),
+            "before the timer records it"
+        );
+        let reached = callback
+            .attempt(Outcome::Reached, &sla(), now())
+            .unwrap()
+            .callback;
+        assert!(!reached.deadline_missed(late), "reached in time");
+        let recorded = Callback {
+            status: Status::InProgress,
+            reached_at: Some(late),
+            sla_breached_at: Some(late),
+            ..callback.clone()
+        };
+        assert!(recorded.deadline_missed(late), "reached, but too late");
+        let closed = Callback {
+            status: Status::Closed,
+            ..recorded
+        };
+        assert!(!closed.deadline_missed(late));
     }
 
     #[test]

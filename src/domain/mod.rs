@@ -51,6 +51,7 @@ pub mod organisation;
 pub mod partner;
 pub mod phone;
 pub mod profile;
+pub mod queue;
 pub mod reconciliation;
 pub mod registration;
 pub mod reply;

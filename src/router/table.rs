@@ -893,10 +893,10 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         )
         .answers::<crate::app::AdjustedBalance>(201, "Adjusted; the same key and request again answers the same, with Idempotent-Replayed: true"),
         api(Get, "/api/staff/incidents", AGENT, |c| {
-            Box::pin(incidents::queue(c.app, c.request, c.caller))
+            Box::pin(incidents::queue(c.app, c.request, c.caller, c.now))
         })
         .query::<crate::api::queries::IncidentsQuery>()
-        .answers::<incidents::IncidentsAnswer>(200, "The desk's queue, the nearest deadline first"),
+        .answers::<incidents::QueueAnswer>(200, "One view of the desk's queue: open ones nearest deadline first, closed ones most recently closed first, a page of them"),
         api(Get, "/api/staff/incidents/{incident_id}", AGENT, |c| {
             Box::pin(incidents::get_staff(c.app, c.caller, c.param(0)))
         })
@@ -1197,7 +1197,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::DESK_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
         }),
         page(Get, "/desk", STAFF, |c| {
-            Box::pin(web::incidents_page(c.app, c.caller, c.now))
+            Box::pin(web::incidents_page(c.app, c.request, c.caller, c.now))
         }),
         page(Get, "/desk/incidents/{incident_id}", AGENT, |c| {
             Box::pin(web::desk_incident(c.app, c.caller, c.param(0), c.now))

@@ -138,6 +138,19 @@ impl StaffScope {
         }
     }
 
+    /// The SQL for the staff member's email (what an incident's assignee
+    /// holds), with its one parameter at `?{n}`: the break-glass
+    /// administrator's is its id.
+    pub fn email_sql(&self, n: usize) -> String {
+        match self {
+            Self::OfEmail(_) => format!("?{n}"),
+            Self::Id(_) | Self::OfSession(_) => {
+                let id = self.sql(n);
+                format!("COALESCE((SELECT email FROM staff_members WHERE id = {id}), {id})")
+            }
+        }
+    }
+
     /// The parameter bound at `?{n}`.
     pub fn param(&self) -> Value {
         match self {

@@ -1,7 +1,9 @@
 //! Direct-support incidents: the callback state, attempts, timers, sessions
 //! and messages.
 
-use super::{CustomerScope, Database, DbError, Holder, Query, Row, Statement, Store};
+use super::{
+    CustomerScope, Database, DbError, Holder, Query, Row, StaffScope, Statement, Store, Value,
+};
 use crate::domain::billing::Session;
 use crate::domain::id::{CustomerId, IncidentId};
 use crate::domain::incident::{
@@ -9,6 +11,7 @@ use crate::domain::incident::{
 };
 use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
+use crate::domain::queue::{Assignee, QueueFilter, View};
 use crate::domain::serial::SerialNumber;
 use crate::domain::time::{format, Instant};
 
@@ -456,16 +459,76 @@ pub fn incidents_of(customer: &CustomerScope) -> Query<Vec<IncidentRecord>> {
     )
 }
 
-/// The desk's queue: open incidents (or those of one status), the nearest
-/// deadline first.
-pub fn incident_queue(status: Option<Status>) -> Query<Vec<IncidentRecord>> {
+/// The desk's queue, one view of it (issue 22) in one statement: open
+/// ones nearest deadline first, closed ones most recently closed first;
+/// a page and one more, to tell whether another follows. `breached` is
+/// [`crate::domain::incident::Callback::deadline_missed`] in SQL; `me` is
+/// the caller's email, found in the same statement.
+pub fn incident_queue(
+    filter: &QueueFilter,
+    me: &StaffScope,
+    now: Instant,
+) -> Query<Vec<IncidentRecord>> {
+    let view = match filter.view {
+        View::Open => "status <> 'closed'",
+        View::Is(_) => "status = ?1",
+        View::Breached => {
+            "status <> 'closed' AND (sla_breached_at IS NOT NULL OR (status = 'awaiting_callback' \
+             AND reached_at IS NULL AND callback_due_by <= ?2))"
+        }
+    };
+    let organisation = if filter.organisation.is_some() {
+        " AND customer_id = ?3"
+    } else {
+        ""
+    };
+    let assignee = match filter.assignee {
+        Assignee::Anyone => String::new(),
+        Assignee::Nobody => " AND assignee IS NULL".to_owned(),
+        Assignee::Agent(_) => " AND assignee = ?4".to_owned(),
+        Assignee::Me => format!(" AND assignee = {}", me.email_sql(4)),
+    };
+    let order = if filter.view.closed() {
+        "closed_at DESC, id"
+    } else {
+        "callback_due_by, created_at, id"
+    };
     let sql = format!(
-        "SELECT {SELECTED} FROM incidents WHERE (?1 IS NULL AND status <> 'closed') OR status = ?1 \
-         ORDER BY callback_due_by, created_at LIMIT 500"
+        "SELECT {SELECTED} FROM incidents WHERE {view}{organisation}{assignee} ORDER BY {order} LIMIT ?5 OFFSET ?6"
     );
+    let status = match filter.view {
+        View::Is(status) => Some(status.as_str()),
+        View::Open | View::Breached => None,
+    };
+    let who = match &filter.assignee {
+        Assignee::Agent(email) => email.as_str().into(),
+        Assignee::Me => me.param(),
+        Assignee::Anyone | Assignee::Nobody => Value::Null,
+    };
     Query::new(
-        Statement::new(sql, vec![status.map(Status::as_str).into()]),
+        Statement::new(
+            sql,
+            vec![
+                status.into(),
+                format(now).into(),
+                filter.organisation.as_ref().map(|id| id.as_str()).into(),
+                who,
+                (filter.page_size() + 1).into(),
+                filter.offset().into(),
+            ],
+        ),
         decode_incidents,
+    )
+}
+
+/// Who has incidents taken: the desk's filter by agent.
+pub fn assignees() -> Query<Vec<String>> {
+    Query::new(
+        Statement::new(
+            "SELECT DISTINCT assignee FROM incidents WHERE assignee IS NOT NULL ORDER BY assignee LIMIT 200",
+            vec![],
+        ),
+        |rows| rows.iter().map(|row| row.text("assignee")).collect(),
     )
 }
 

@@ -75,13 +75,13 @@ pub use idempotency::{
     confirm_remembered, count_request, remember, remembered, requests_counted, Effect, KeyOwner,
 };
 pub use incidents::{
-    assign_incident, attempts_of, callback_times, charges_of, close_incident, correct_session,
-    coupons_sold_per_day, delete_session, end_phone_call, incident_account, incident_by_id,
-    incident_contact, incident_queue, incidents_of, insert_attempt, insert_inbound_email,
-    insert_incident, insert_incident_message, insert_session, insert_timers, mark_timer_done,
-    messages_of, phone_call_of, record_breach, sessions_of, start_phone_call, update_incident,
-    Attempt, AttemptRecord, ChargeRecord, IncidentAccount, IncidentRecord, MessageRecord,
-    PhoneCallRecord, SessionRecord, SessionRow,
+    assign_incident, assignees, attempts_of, callback_times, charges_of, close_incident,
+    correct_session, coupons_sold_per_day, delete_session, end_phone_call, incident_account,
+    incident_by_id, incident_contact, incident_queue, incidents_of, insert_attempt,
+    insert_inbound_email, insert_incident, insert_incident_message, insert_session, insert_timers,
+    mark_timer_done, messages_of, phone_call_of, record_breach, sessions_of, start_phone_call,
+    update_incident, Attempt, AttemptRecord, ChargeRecord, IncidentAccount, IncidentRecord,
+    MessageRecord, PhoneCallRecord, SessionRecord, SessionRow,
 };
 pub use invitations::{
     accept_invitation, contact_holding_invited_address, delete_expired_invitations,

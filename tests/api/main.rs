@@ -29,6 +29,7 @@ mod organisations;
 mod phone_calls;
 mod privacy;
 mod profile;
+mod queue;
 mod registration;
 mod replies;
 mod routes;

@@ -53,6 +53,8 @@ mod phone_calls;
 mod privacy;
 #[path = "../api/profile.rs"]
 mod profile;
+#[path = "../api/queue.rs"]
+mod queue;
 #[path = "../api/registration.rs"]
 mod registration;
 #[path = "../api/replies.rs"]

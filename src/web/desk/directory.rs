@@ -374,10 +374,15 @@ fn organisation_body(
             &["Serial", "Product", "Installations", "SUPS", "Partner"],
             &licenses
         ),
-        table(
-            "Incidents, open and closed",
-            &["Subject", "Status", "Raised", "Closed"],
-            &incidents
+        html!(
+            "{}<p class=\"queue-link\">All incidents of this organisation in the queue: <a href=\"/desk?organisation_id={}\">open</a> · <a href=\"/desk?status=closed&amp;organisation_id={}\">closed</a></p>",
+            table(
+                "Incidents, open and closed",
+                &["Subject", "Status", "Raised", "Closed"],
+                &incidents
+            ),
+            id,
+            id
         ),
         table(
             "Orders",

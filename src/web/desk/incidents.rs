@@ -2,30 +2,44 @@
 
 use super::*;
 use crate::app::incidents::DeskSessionInput;
+use crate::domain::incident::Status;
+use crate::domain::queue::{Assignee, QueueFilter, View};
 use crate::domain::time::format_local_input;
 
-/// `GET /desk`: the incident queue and the desk's charts.
+/// `GET /desk?status=&organisation_id=&assignee=&page=`: one view of the
+/// incident queue (issue 22), its tabs and filters, and on the default
+/// view the desk's charts. A filter it cannot read is refused (422).
 pub async fn incidents_page<D: Database>(
     app: &App<D>,
+    request: &Request,
     caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
-    let (staff, queue) = app.desk_queue(caller, now).await?;
+    let filter = match crate::app::input::queue_filter(|name| request.query_param(name)) {
+        Ok(filter) => filter,
+        Err(errors) => return refusal_page(Area::Desk, AppError::Invalid(errors)),
+    };
+    let (staff, queue) = app.desk_queue(caller, &filter, now).await?;
     let role = staff.role;
     let desk = Area::DeskAs(role);
     // Finance sees the queue but works no incidents: no links it may not follow.
     let opens_incidents = role.may(&[crate::domain::staff::StaffRole::Agent]);
     let rows: Html = queue
+        .page
         .incidents
         .iter()
         .map(|i| {
             let left = i.callback.due_by - now;
-            let (class, label) = if left <= Duration::zero() {
-                ("late", "deadline passed".to_owned())
+            let (class, label) = if let Some(closed) = i.closed_at {
+                ("ok", html!("closed {}", when(closed)))
+            } else if i.callback.deadline_missed(now) {
+                ("late", html!("deadline missed"))
+            } else if left <= Duration::zero() {
+                ("ok", html!("deadline passed"))
             } else if left <= Duration::hours(4) {
-                ("soon", format!("{} min left", left.num_minutes()))
+                ("soon", html!("{} min left", left.num_minutes()))
             } else {
-                ("ok", format!("{} h left", left.num_hours()))
+                ("ok", html!("{} h left", left.num_hours()))
             };
             let subject = if opens_incidents {
                 html!(
@@ -48,25 +62,212 @@ pub async fn incidents_page<D: Database>(
             )
         })
         .collect();
-    let caption = "Open incidents, nearest deadline first";
-    let mut html = scroll_region(
-        caption,
-        html!(
-            "<table id=\"incident-queue\"><caption>{}</caption>\
-             <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th><th scope=\"col\">Taken by</th></tr></thead>\
-             <tbody>{}</tbody></table>",
-            caption,
-            rows
-        ),
-    );
-    html.push(html!("\n<h2>The last 30 days</h2>\n"));
-    html.push(crate::web::chart::callback_times(
-        &queue.callback_after,
-        queue.target,
-        queue.deadline,
-    ));
-    html.push(crate::web::chart::coupons_per_day(&queue.coupons_per_day));
+    let mut html = queue_controls(&filter, &queue);
+    let (name, empty) = view_words(&filter);
+    if queue.page.incidents.is_empty() {
+        html.push(html!("<p id=\"queue-empty\" role=\"status\">{}</p>", empty));
+    } else {
+        let order = if filter.view.closed() {
+            "most recently closed first"
+        } else {
+            "nearest deadline first"
+        };
+        let caption = format!("{name}, {order}");
+        html.push(scroll_region(
+            &caption,
+            html!(
+                "<table id=\"incident-queue\"><caption>{}</caption>\
+                 <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th><th scope=\"col\">Taken by</th></tr></thead>\
+                 <tbody>{}</tbody></table>",
+                caption,
+                rows
+            ),
+        ));
+    }
+    html.push(pages(&filter, &queue.page));
+    if queue.charted {
+        html.push(html!("\n<h2>The last 30 days</h2>\n"));
+        html.push(crate::web::chart::callback_times(
+            &queue.callback_after,
+            queue.target,
+            queue.deadline,
+        ));
+        html.push(crate::web::chart::coupons_per_day(&queue.coupons_per_day));
+    }
     Ok(page_in(desk, 200, "Support desk", html).into())
+}
+
+/// `/desk` with this view's query (the defaults left out).
+fn queue_href(filter: &QueueFilter) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if filter.view != View::Open {
+        pairs.push(("status", filter.view.as_str().to_owned()));
+    }
+    if let Some(id) = &filter.organisation {
+        pairs.push(("organisation_id", id.as_str().to_owned()));
+    }
+    if filter.assignee != Assignee::Anyone {
+        pairs.push(("assignee", filter.assignee.as_query().to_owned()));
+    }
+    if filter.page > 1 {
+        pairs.push(("page", filter.page.to_string()));
+    }
+    match serde_urlencoded::to_string(&pairs) {
+        Ok(query) if !query.is_empty() => format!("/desk?{query}"),
+        _ => "/desk".to_owned(),
+    }
+}
+
+/// What a view is called, and what its empty list says.
+fn view_words(filter: &QueueFilter) -> (String, String) {
+    let (name, empty) = match (filter.view, &filter.assignee) {
+        (View::Open, Assignee::Me) => ("Your open incidents", "You have no open incidents."),
+        (View::Open, Assignee::Nobody) => (
+            "Open incidents nobody has taken",
+            "No open incident waits for someone to take it.",
+        ),
+        (View::Open, _) => ("Open incidents", "No open incidents."),
+        (View::Breached, _) => ("Breached incidents", "No breached incidents. Good."),
+        (View::Is(Status::AwaitingCallback), _) => (
+            "Incidents awaiting the callback",
+            "No incidents await a callback.",
+        ),
+        (View::Is(Status::InProgress), _) => ("Incidents in progress", "No incidents in progress."),
+        (View::Is(Status::AwaitingCustomer), _) => (
+            "Incidents awaiting the customer",
+            "No incidents await the customer.",
+        ),
+        (View::Is(Status::Closed), _) => ("Closed incidents", "No closed incidents."),
+    };
+    let agent = match &filter.assignee {
+        Assignee::Agent(email) => format!(" taken by {email}"),
+        _ => String::new(),
+    };
+    let (name, empty) = (format!("{name}{agent}"), empty.to_owned());
+    match (&filter.assignee, empty.strip_suffix('.')) {
+        (Assignee::Agent(_), Some(text)) => (name, format!("{text}{agent}.")),
+        _ => (name, empty),
+    }
+}
+
+/// The views as tabs (the current one marked), the filter by agent, and
+/// the organisation filtered by with a link to clear it.
+fn queue_controls(filter: &QueueFilter, queue: &crate::app::DeskQueue) -> Html {
+    let tab = |label: &str, view: View, assignee: Assignee| {
+        let target = QueueFilter {
+            view,
+            assignee,
+            organisation: filter.organisation.clone(),
+            page: 1,
+        };
+        let current = if target == filter.on_page(1) {
+            html!(" aria-current=\"page\"")
+        } else {
+            Html::EMPTY
+        };
+        html!(
+            "<li><a href=\"{}\"{}>{}</a></li>",
+            queue_href(&target),
+            current,
+            label
+        )
+    };
+    let tabs = Html::concat([
+        tab("Open", View::Open, Assignee::Anyone),
+        tab(
+            "Awaiting customer",
+            View::Is(Status::AwaitingCustomer),
+            Assignee::Anyone,
+        ),
+        tab("Breached", View::Breached, Assignee::Anyone),
+        tab("Closed", View::Is(Status::Closed), Assignee::Anyone),
+        tab("Mine", View::Open, Assignee::Me),
+        tab("Unassigned", View::Open, Assignee::Nobody),
+    ]);
+    let option = |value: &str, label: &str| {
+        let selected = if filter.assignee.as_query() == value {
+            html!(" selected")
+        } else {
+            Html::EMPTY
+        };
+        html!("<option value=\"{}\"{}>{}</option>", value, selected, label)
+    };
+    let mut options = Html::concat([
+        option("", "Everyone"),
+        option("me", "Me"),
+        option("none", "Nobody yet"),
+    ]);
+    for email in &queue.assignees {
+        options.push(option(email, email));
+    }
+    // An agent typed into the address, not among those with incidents.
+    if let Assignee::Agent(email) = &filter.assignee {
+        if !queue.assignees.iter().any(|a| a == email.as_str()) {
+            options.push(option(email.as_str(), email.as_str()));
+        }
+    }
+    let (organisation_field, organisation) = match &filter.organisation {
+        Some(id) => {
+            let cleared = QueueFilter {
+                organisation: None,
+                ..filter.on_page(1)
+            };
+            let name = queue
+                .organisation
+                .clone()
+                .unwrap_or_else(|| format!("an unknown organisation ({id})"));
+            (
+                html!("<input type=\"hidden\" name=\"organisation_id\" value=\"{}\">", id),
+                html!(
+                    "<p id=\"queue-organisation\">Only the incidents of <a href=\"/desk/organisations/{}\">{}</a>. <a href=\"{}\">Clear: every organisation's</a></p>",
+                    id,
+                    name,
+                    queue_href(&cleared)
+                ),
+            )
+        }
+        None => (Html::EMPTY, Html::EMPTY),
+    };
+    html!(
+        "<nav class=\"queue-views\" aria-label=\"Incident views\"><ul>{}</ul></nav>\
+         {}<form method=\"get\" action=\"/desk\" class=\"queue-filter\">\
+         <input type=\"hidden\" name=\"status\" value=\"{}\">{}\
+         <label for=\"queue-assignee\">Taken by</label> \
+         <select id=\"queue-assignee\" name=\"assignee\">{}</select> \
+         <button type=\"submit\">Show</button></form>",
+        tabs,
+        organisation,
+        filter.view.as_str(),
+        organisation_field,
+        options
+    )
+}
+
+/// Older and newer pages of closed incidents.
+fn pages(filter: &QueueFilter, page: &crate::app::QueuePage) -> Html {
+    let newer = if page.page > 1 {
+        html!(
+            "<a href=\"{}\" rel=\"prev\">Newer</a> ",
+            queue_href(&filter.on_page(page.page - 1))
+        )
+    } else {
+        Html::EMPTY
+    };
+    let older = page.next_page.map_or(Html::EMPTY, |next| {
+        html!(
+            "<a href=\"{}\" rel=\"next\">Older</a>",
+            queue_href(&filter.on_page(next))
+        )
+    });
+    if page.page == 1 && page.next_page.is_none() {
+        return Html::EMPTY;
+    }
+    html!(
+        "<nav class=\"queue-pages\" aria-label=\"Pages\"><p>Page {}. {}{}</p></nav>",
+        page.page,
+        newer,
+        older
+    )
 }
 
 pub async fn desk_incident<D: Database>(
