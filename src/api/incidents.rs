@@ -139,8 +139,8 @@ impl From<&IncidentRecord> for IncidentAnswer {
     }
 }
 
-/// `GET /api/me/incidents` (newest first) and `GET /api/staff/incidents`
-/// (the nearest deadline first).
+/// `GET /api/me/incidents`: the organisation's incidents, newest first
+/// (the desk's queue is [`QueueAnswer`]).
 #[derive(Debug, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
 pub struct IncidentsAnswer {
