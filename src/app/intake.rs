@@ -241,6 +241,29 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<(StaffIdentity, Answer), AppError> {
+        let (staff, planned) = self
+            .plan_caller_incident(caller, organisation_id, input, keyed, render, now, entropy)
+            .await?;
+        let answer = match planned {
+            Planned::Earlier(answer) => answer,
+            Planned::Write(write) => self.commit_caller_incident(keyed, write, render).await?,
+        };
+        Ok((staff, answer))
+    }
+
+    /// Reads what the desk's incident for a caller needs (the key's earlier
+    /// answer, the organisation, its contacts and balance) and decides it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn plan_caller_incident(
+        &self,
+        caller: &Caller,
+        organisation_id: &str,
+        input: CallerIncident,
+        keyed: &Idempotency<'_>,
+        render: &dyn Fn(&IncidentRecord, &str) -> String,
+        now: Instant,
+        entropy: &mut Entropy,
+    ) -> Result<(StaffIdentity, Planned), AppError> {
         let owner = KeyOwner::Staff(caller.staff_scope());
         let scope = CustomerScope::Id(organisation_id.to_owned());
         let chosen = input.contact_id.as_ref().map(|id| id.as_str().to_owned());
@@ -258,7 +281,7 @@ impl<D: Database> App<D> {
             .await?;
         let staff = principal.staff()?;
         if let Some(earlier) = keyed.earlier(remembered.as_ref())? {
-            return Ok((staff, earlier));
+            return Ok((staff, Planned::Earlier(earlier)));
         }
         let organisation = organisation.ok_or(AppError::NotFound)?;
         intake::organisation_raisable(organisation.status, organisation.merged_into.as_deref())
@@ -287,43 +310,72 @@ impl<D: Database> App<D> {
             other => other?,
         };
         let owner = KeyOwner::staff(&staff.id);
-        let pending = render(&raised.incident, IncidentNumber::PENDING);
         let mut batch = raised.batch;
         batch.push(store::remember_new_incident(
             &owner,
             keyed.key,
             keyed.request,
-            (201, &pending),
+            (201, &render(&raised.incident, IncidentNumber::PENDING)),
             raised.incident.id.as_str(),
             now,
         ));
-        match self.store.write_returning(batch).await {
+        let write = Write {
+            owner,
+            batch,
+            incident: raised.incident,
+            jobs: raised.jobs,
+        };
+        Ok((staff, Planned::Write(write)))
+    }
+
+    /// Writes a planned incident for a caller, answering with it; or, when a
+    /// twin under the same key committed first (their batches raced: this
+    /// one failed whole, opening nothing), with the twin's answer, read.
+    pub(super) async fn commit_caller_incident(
+        &self,
+        keyed: &Idempotency<'_>,
+        write: Write,
+        render: &dyn Fn(&IncidentRecord, &str) -> String,
+    ) -> Result<Answer, AppError> {
+        match self.store.write_returning(write.batch).await {
             Ok(written) => {
-                let mut incident = raised.incident;
+                let mut incident = write.incident;
                 incident.number = store::allocated_number(&written, IncidentNumber::parse);
                 let number = incident
                     .number
                     .as_ref()
                     .map_or(IncidentNumber::PENDING, IncidentNumber::as_str);
-                let answer = Answer {
+                Ok(Answer {
                     status: 201,
                     body: render(&incident, number),
                     replayed: false,
-                    jobs: raised.jobs,
-                };
-                Ok((staff, answer))
+                    jobs: write.jobs,
+                })
             }
-            // A twin under the same key committed first: its answer.
             Err(error) if error.is_unique_violation("idempotency_keys") => {
-                let remembered = self.store.remembered(&owner, keyed.key).await?;
-                let earlier = keyed
+                let remembered = self.store.remembered(&write.owner, keyed.key).await?;
+                keyed
                     .earlier(remembered.as_ref())?
-                    .ok_or(AppError::Incidents(IncidentsError::Conflict))?;
-                Ok((staff, earlier))
+                    .ok_or(AppError::Incidents(IncidentsError::Conflict))
             }
             Err(error) => Err(error.into()),
         }
     }
+}
+
+/// The desk's incident for a caller decided from its read.
+pub(super) enum Planned {
+    /// The answer its key gave before.
+    Earlier(Answer),
+    Write(Write),
+}
+
+/// Its batch (the key remembered last), and what it answers once written.
+pub(super) struct Write {
+    owner: KeyOwner,
+    batch: Vec<Statement>,
+    incident: IncidentRecord,
+    jobs: Vec<Job>,
 }
 
 /// The contact the incident is for (`domain::intake::caller_contact`),
@@ -349,5 +401,65 @@ fn choose_contact(
             errors.push("contact_id", invalid);
             Err(AppError::Invalid(errors))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{app, customer, entropy, now, run, staff_member};
+    use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+
+    fn input() -> CallerIncident {
+        let object = serde_json::json!({"subject": "Gate terminal", "description": "No time shown.",
+            "channel": "voice"});
+        CallerIncident::parse(object.as_object().unwrap()).unwrap()
+    }
+
+    fn render(incident: &IncidentRecord, number: &str) -> String {
+        serde_json::json!({"incident_id": incident.id.as_str(), "number": number}).to_string()
+    }
+
+    #[test]
+    fn two_submits_with_one_key_planned_from_one_read_open_one_incident_and_answer_alike() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let organisation = ana.customer.id.as_str();
+        let key = IdempotencyKey::parse("call-1").unwrap();
+        let request = RequestFingerprint::of("POST", "/incidents", b"gate");
+        let keyed = Idempotency {
+            key: &key,
+            request: &request,
+        };
+        let staff = staff_member();
+        let plan = |seed| {
+            let (_, planned) = run(app.plan_caller_incident(
+                &staff,
+                organisation,
+                input(),
+                &keyed,
+                &render,
+                now(),
+                &mut entropy(seed),
+            ))
+            .unwrap();
+            match planned {
+                Planned::Write(write) => write,
+                Planned::Earlier(answer) => panic!("planned as a replay: {answer:?}"),
+            }
+        };
+        let (one, two) = (plan(10), plan(11));
+        let first = run(app.commit_caller_incident(&keyed, one, &render)).unwrap();
+        let second = run(app.commit_caller_incident(&keyed, two, &render)).unwrap();
+        assert!(!first.replayed);
+        assert!(second.replayed, "the second opened nothing");
+        assert_eq!(first.body, second.body, "the number and all");
+        assert!(first.body.contains("INC-"), "{}", first.body);
+        let (_, incidents) =
+            run(app.my_incidents(&crate::app::incidents::callers::as_customer(&ana))).unwrap();
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].assignee.as_deref(), Some("maja@spica.test"));
+        let desk = run(app.store.outbox_messages(Some("desk@spica.test"), 10)).unwrap();
+        assert_eq!(desk.len(), 1, "one notice to the desk");
     }
 }
