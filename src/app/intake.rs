@@ -246,7 +246,7 @@ impl<D: Database> App<D> {
             .await?;
         let answer = match planned {
             Planned::Earlier(answer) => answer,
-            Planned::Write(write) => self.commit_caller_incident(keyed, write, render).await?,
+            Planned::Write(write) => self.commit_caller_incident(keyed, *write, render).await?,
         };
         Ok((staff, answer))
     }
@@ -325,7 +325,7 @@ impl<D: Database> App<D> {
             incident: raised.incident,
             jobs: raised.jobs,
         };
-        Ok((staff, Planned::Write(write)))
+        Ok((staff, Planned::Write(Box::new(write))))
     }
 
     /// Writes a planned incident for a caller, answering with it; or, when a
@@ -367,7 +367,7 @@ impl<D: Database> App<D> {
 pub(super) enum Planned {
     /// The answer its key gave before.
     Earlier(Answer),
-    Write(Write),
+    Write(Box<Write>),
 }
 
 /// Its batch (the key remembered last), and what it answers once written.
@@ -444,7 +444,7 @@ mod tests {
             ))
             .unwrap();
             match planned {
-                Planned::Write(write) => write,
+                Planned::Write(write) => *write,
                 Planned::Earlier(answer) => panic!("planned as a replay: {answer:?}"),
             }
         };
