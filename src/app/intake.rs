@@ -149,10 +149,7 @@ impl<D: Database> App<D> {
         };
         let timers = incident.callback.timers(&self.config.sla);
         let facts = self.facts(&incident, customer);
-        let opened = opened_by.map(|staff| OpenedForCaller {
-            agent: &staff.name,
-            contact: &customer.contact.name,
-        });
+        let opened = opened_by.map(|staff| OpenedForCaller { agent: &staff.name });
         let desk_id = entropy.id("msg");
         let ack_id = entropy.id("msg");
         let (desk_notice, acknowledgement) = match &opened {

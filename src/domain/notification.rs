@@ -632,19 +632,21 @@ pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
 }
 
 /// Who opened an incident for a caller, as its timeline and emails say it:
-/// the agent's name and the contact it was opened for.
+/// the agent's name.
 pub struct OpenedForCaller<'a> {
     pub agent: &'a str,
-    pub contact: &'a str,
 }
 
 impl OpenedForCaller<'_> {
     /// The line the incident's timeline keeps (a message of the desk's, on
-    /// both sides), so everyone reads who opened it and for whom.
+    /// both sides), so everyone reads who opened it and for whom. It names
+    /// the contact by role, not by name: the incident records which contact
+    /// it is for (`incidents.contact_id`, which the pages show and erasure
+    /// follows), and an erased contact's name must not stay in a message.
     pub fn note(&self) -> String {
         format!(
-            "Opened by {} (Spica support desk) on behalf of {}, who phoned.",
-            self.agent, self.contact
+            "Opened by {} (Spica support desk) on behalf of the customer's contact, who phoned.",
+            self.agent
         )
     }
 }
