@@ -459,4 +459,48 @@ mod tests {
         let desk = run(app.store.outbox_messages(Some("desk@spica.test"), 10)).unwrap();
         assert_eq!(desk.len(), 1, "one notice to the desk");
     }
+
+    #[test]
+    fn an_organisation_merged_away_is_refused_naming_where_it_went() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let organisation = ana.customer.id.as_str();
+        let holder = customer(&app, "bor@holder.si", 2).customer.id;
+        run(app.store.write(vec![Statement::new(
+            "UPDATE customers SET status = 'merged', merged_into = ?2 WHERE id = ?1",
+            vec![organisation.into(), holder.as_str().into()],
+        )]))
+        .unwrap();
+        let key = IdempotencyKey::parse("call-2").unwrap();
+        let request = RequestFingerprint::of("POST", "/incidents", b"merged");
+        let keyed = Idempotency {
+            key: &key,
+            request: &request,
+        };
+        let refused = run(app.open_incident_for_caller(
+            &staff_member(),
+            organisation,
+            input(),
+            &keyed,
+            &render,
+            now(),
+            &mut entropy(12),
+        ))
+        .unwrap_err();
+        let problem = refused.problem();
+        assert_eq!(
+            (problem.status, problem.slug),
+            (409, "organisation-not-active")
+        );
+        assert!(
+            problem
+                .detail
+                .contains(&format!("merged into {}", holder.as_str())),
+            "{}",
+            problem.detail
+        );
+        let (_, incidents) =
+            run(app.my_incidents(&crate::app::incidents::callers::as_customer(&ana))).unwrap();
+        assert!(incidents.is_empty());
+    }
 }
