@@ -8,8 +8,12 @@ use serde::Serialize;
 
 use crate::app::incidents::{message_body, resolution};
 use crate::app::input;
-use crate::app::{App, AttemptInput, Caller, Charged, NewIncident, Reply, SessionInput, Timeline};
+use crate::app::{
+    incident_of, App, AttemptInput, Caller, CallerIncident, Charged, Idempotency, NewIncident,
+    Reply, SessionInput, Timeline,
+};
 use crate::domain::entropy::Entropy;
+use crate::domain::field::Invalid;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
@@ -512,6 +516,63 @@ pub async fn open<D: Database>(
         Response::json(201, &IncidentAnswer::from(&incident)).with_header("location", &location),
         jobs,
     ))
+}
+
+/// `POST /api/staff/organisations/{organisation_id}/incidents` with an
+/// `Idempotency-Key`: the desk opens an incident for a person who phoned,
+/// answered as the customer's own request is (201, [`IncidentAnswer`]).
+pub async fn open_for_caller<D: Database>(
+    app: &App<D>,
+    request: &Request,
+    caller: &Caller,
+    organisation_id: &str,
+    now: Instant,
+    entropy: &mut Entropy,
+) -> Result<Handled> {
+    let object = decode::json_object(request)?;
+    let parsed = CallerIncident::parse(&object);
+    let keyed = decode::idempotency(request).unwrap_or_else(|| {
+        Err(Invalid::new(
+            "required",
+            "send an Idempotency-Key header, unique to this incident",
+        ))
+    });
+    let (input, (key, fingerprint)) = match (parsed, keyed) {
+        (Ok(input), Ok(keyed)) => (input, keyed),
+        (parsed, keyed) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            if let Err(invalid) = keyed {
+                errors.push("Idempotency-Key", invalid);
+            }
+            return Err(decode::invalid(errors));
+        }
+    };
+    let keyed = Idempotency {
+        key: &key,
+        request: &fingerprint,
+    };
+    let render = |incident: &IncidentRecord, number: &str| {
+        let mut answer = IncidentAnswer::from(incident);
+        answer.number = Some(number.to_owned());
+        serde_json::to_string(&answer).unwrap_or_default()
+    };
+    let (_, answer) = app
+        .open_incident_for_caller(
+            caller,
+            organisation_id,
+            input,
+            &keyed,
+            &render,
+            now,
+            entropy,
+        )
+        .await?;
+    let location = incident_of(&answer).map(|id| format!("/api/staff/incidents/{id}"));
+    let mut handled = Handled::from(answer);
+    if let Some(location) = location {
+        handled.response = handled.response.with_header("location", &location);
+    }
+    Ok(handled)
 }
 
 pub async fn list_own<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {

@@ -166,6 +166,29 @@ pub struct IncidentRequest {
     pub serial: Option<String>,
 }
 
+/// `POST /api/staff/organisations/{organisation_id}/incidents` (with an
+/// `Idempotency-Key` header): an incident the desk opens for a caller.
+#[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
+pub struct CallerIncidentRequest {
+    pub subject: String,
+    /// Line breaks and tabs are kept.
+    pub description: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schema(schema_with = super::incidents::names::channel)
+    )]
+    pub channel: String,
+    /// The number the caller gave (E.164, typed as people say it); the
+    /// contact's when absent.
+    pub phone: Option<String>,
+    /// The contact it is for: an active contact of this organisation;
+    /// required when it has several.
+    pub contact_id: Option<String>,
+    pub preferred_times: Option<String>,
+    /// The license it is about.
+    pub serial: Option<String>,
+}
+
 /// `POST /api/me/incidents/{incident_id}/messages`.
 #[cfg_attr(not(target_arch = "wasm32"), derive(ToSchema))]
 pub struct CustomerMessageRequest {

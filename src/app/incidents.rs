@@ -10,11 +10,10 @@ use serde_json::{Map, Value};
 
 use super::input::{self, Fields};
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
-use crate::app::{BillingError, IncidentsError};
+use crate::app::IncidentsError;
 use crate::domain::billing::{self, Session};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
-use crate::domain::id::IncidentId;
 use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Reader, Scheduled, Status, Timer,
 };
@@ -117,6 +116,16 @@ impl NewIncident {
     /// callback needs a phone number.
     pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
+        match Self::read(&mut fields, true) {
+            Some(incident) if fields.errors.is_empty() => Ok(incident),
+            _ => Err(fields.errors),
+        }
+    }
+
+    /// Reads the request's fields, whoever sends them. `voice_needs_phone`:
+    /// the customer's own request must give the number for a voice call;
+    /// the desk's for a caller may leave it to the contact's.
+    pub(super) fn read(fields: &mut Fields<'_>, voice_needs_phone: bool) -> Option<Self> {
         let subject = fields.parse("subject", |t| Text::parse(t, SUBJECT_CHARS));
         let description = fields.parse("description", |t| {
             Text::parse_multiline(t, DESCRIPTION_CHARS)
@@ -126,38 +135,21 @@ impl NewIncident {
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         let serial = fields.parse_optional("serial", SerialNumber::parse);
-        if channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
+        if voice_needs_phone && channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
             let detail =
                 "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
             fields
                 .errors
                 .push("phone", Invalid::new("required", detail));
         }
-        match (
-            subject,
-            description,
-            channel,
-            phone,
-            preferred_times,
-            serial,
-        ) {
-            (
-                Some(subject),
-                Some(description),
-                Some(channel),
-                Some(phone),
-                Some(preferred_times),
-                Some(serial),
-            ) if fields.errors.is_empty() => Ok(Self {
-                subject,
-                description,
-                channel,
-                phone,
-                preferred_times,
-                serial,
-            }),
-            _ => Err(fields.errors),
-        }
+        Some(Self {
+            subject: subject?,
+            description: description?,
+            channel: channel?,
+            phone: phone?,
+            preferred_times: preferred_times?,
+            serial: serial?,
+        })
     }
 }
 
@@ -423,7 +415,7 @@ fn principal_of(holder: Holder) -> CustomerPrincipal {
     }
 }
 
-fn timer_job(incident_id: &str, scheduled: &Scheduled) -> Job {
+pub(super) fn timer_job(incident_id: &str, scheduled: &Scheduled) -> Job {
     Job::IncidentTimer {
         incident_id: incident_id.to_owned(),
         timer: scheduled.timer.as_str().to_owned(),
@@ -453,7 +445,7 @@ impl<D: Database> App<D> {
             .map(|reply| reply.address(incident_id))
     }
 
-    fn facts<'a>(
+    pub(super) fn facts<'a>(
         &'a self,
         incident: &'a IncidentRecord,
         customer: &'a CustomerPrincipal,
@@ -593,7 +585,8 @@ impl<D: Database> App<D> {
 
     /// Raises an incident: only with at least one coupon, and never while a
     /// balance is below zero. The incident, its timers and the emails to the
-    /// desk and the customer are one batch.
+    /// desk and the customer are one batch ([`App::raise`], which the desk's
+    /// incident for a caller writes too).
     pub async fn open_incident(
         &self,
         caller: &Caller,
@@ -605,64 +598,11 @@ impl<D: Database> App<D> {
             .read_as(caller, store::balance_of(&caller.customer_scope()))
             .await?;
         let customer = principal.customer()?;
-        if balance < 1 {
-            return Err(AppError::Billing(BillingError::PaymentRequired));
-        }
-        let callback = Callback::open(&self.config.sla, now);
-        let incident = IncidentRecord {
-            id: IncidentId::generate(entropy),
-            customer_id: customer.customer.id.clone(),
-            subject: input.subject.into_string(),
-            description: input.description.into_string(),
-            channel: input.channel,
-            phone: input.phone,
-            preferred_times: input.preferred_times.map(Text::into_string),
-            serial: input.serial,
-            callback,
-            resolution: None,
-            revision: 1,
-            created_at: now,
-            closed_at: None,
-            number: None,
-            assignee: None,
-        };
-        let timers = incident.callback.timers(&self.config.sla);
-        let facts = self.facts(&incident, &customer);
-        let desk_id = entropy.id("msg");
-        let ack_id = entropy.id("msg");
-        let mut batch = store::insert_incident(&incident);
-        batch.push(store::record_acting_contact(
-            store::Acted::Incident,
-            &incident.id,
-            &customer.contact.id,
-        ));
-        batch.extend(store::insert_timers(&incident.id, &timers));
-        batch.push(store::insert_numbered_message(
-            &desk_id,
-            &notification::desk_new_incident(
-                &self.config.support_desk_email,
-                &facts,
-                &incident.description,
-            ),
-            now,
-            store::Numbered::Incident(&incident.id),
-        ));
-        batch.push(store::insert_numbered_message(
-            &ack_id,
-            &notification::incident_received(customer.contact.recipient(), &facts)
-                .replying_to(self.reply_address(&incident.id)),
-            now,
-            store::Numbered::Incident(&incident.id),
-        ));
-        let written = self.store.write_returning(batch).await?;
-        let mut incident = incident;
+        let raised = self.raise(&customer, balance, input, None, now, entropy)?;
+        let written = self.store.write_returning(raised.batch).await?;
+        let mut incident = raised.incident;
         incident.number = store::allocated_number(&written, IncidentNumber::parse);
-        let mut jobs = vec![
-            Job::DeliverEmail { outbox_id: desk_id },
-            Job::DeliverEmail { outbox_id: ack_id },
-        ];
-        jobs.extend(timers.iter().map(|t| timer_job(&incident.id, t)));
-        Ok((incident, jobs))
+        Ok((incident, raised.jobs))
     }
 
     /// Records a callback attempt; the third failure in a window asks the

@@ -12,6 +12,7 @@ pub mod error;
 mod idempotency;
 pub mod incidents;
 pub mod input;
+mod intake;
 pub mod invoices;
 mod ledger;
 mod licensing;
@@ -45,6 +46,7 @@ pub use idempotency::{Answer, Idempotency};
 pub use incidents::{
     AttemptInput, Charged, DeskQueue, NewIncident, QueuePage, Reply, SessionInput, Timeline,
 };
+pub use intake::{incident_of, CallerForm, CallerIncident};
 pub use ledger::{AdjustedBalance, Adjustment, AdjustmentInput, Ledger, MAX_ADJUSTMENT_COUPONS};
 pub use licensing::InstalledLicense;
 pub use licensing::{

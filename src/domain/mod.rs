@@ -37,6 +37,7 @@ pub mod id;
 pub mod idempotency;
 pub mod inbound;
 pub mod incident;
+pub mod intake;
 pub mod invitation;
 pub mod invoice;
 pub mod ledger;

@@ -631,6 +631,61 @@ pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
     }
 }
 
+/// Who opened an incident for a caller, as its timeline and emails say it:
+/// the agent's name.
+pub struct OpenedForCaller<'a> {
+    pub agent: &'a str,
+}
+
+impl OpenedForCaller<'_> {
+    /// The line the incident's timeline keeps (a message of the desk's, on
+    /// both sides), so everyone reads who opened it and for whom. It names
+    /// the contact by role, not by name: the incident records which contact
+    /// it is for (`incidents.contact_id`, which the pages show and erasure
+    /// follows), and an erased contact's name must not stay in a message.
+    pub fn note(&self) -> String {
+        format!(
+            "Opened by {} (Spica support desk) on behalf of the customer's contact, who phoned.",
+            self.agent
+        )
+    }
+}
+
+/// To the desk: a new incident the desk opened for a caller. The same
+/// notice as for one the customer raised, naming who opened it: the desk's
+/// mailbox is where intake is announced and where the incident's reminders
+/// and deadline warnings will follow, so colleagues covering the queue
+/// hear of it even when the agent who took the call goes off shift.
+pub fn desk_new_incident_for_caller(
+    desk: &Email,
+    facts: &IncidentFacts<'_>,
+    description: &str,
+    opened: &OpenedForCaller<'_>,
+) -> Message {
+    let mut message = desk_new_incident(desk, facts, description);
+    message.text = format!("{}\n\n{}", opened.note(), message.text);
+    message
+}
+
+/// To the contact a desk agent opened an incident for, after their call:
+/// its number, when to expect the callback, and the link to follow it.
+pub fn incident_opened_for_caller(
+    to: Recipient,
+    facts: &IncidentFacts<'_>,
+    opened: &OpenedForCaller<'_>,
+) -> Message {
+    Message {
+        reply_to: None,
+        to,
+        kind: Kind::Incident,
+        subject: format!("Your support incident {} after your call", facts.number),
+        text: format!(
+            "Hello {},\n\nthank you for your call. {} of the Spica support desk opened incident {} \"{}\" for you. A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
+            facts.contact, opened.agent, facts.number, facts.subject, format(facts.due_by), facts.page("portal")
+        ),
+    }
+}
+
 /// To the customer, after three failed callback attempts.
 pub fn callback_failed(
     to: Recipient,

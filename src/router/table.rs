@@ -784,6 +784,22 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Get, "/desk/organisations/{organisation_id}", STAFF, |c| {
             Box::pin(web::organisation_page(c.app, c.caller, c.param(0), c.now, c.entropy))
         }),
+        // ---- issue 22 (k1): incidents the desk opens for people who phoned ----
+        api(Post, "/api/staff/organisations/{organisation_id}/incidents", AGENT, |c| {
+            Box::pin(incidents::open_for_caller(
+                c.app, c.request, c.caller, c.param(0), c.now, c.entropy,
+            ))
+        })
+        .takes::<crate::api::queries::CallerIncidentRequest>()
+        .answers::<incidents::IncidentAnswer>(201, "Opened for the caller as if they had raised it now; the same key and request again answer the same, with Idempotent-Replayed: true"),
+        page(Get, "/desk/organisations/{organisation_id}/incidents/new", AGENT, |c| {
+            Box::pin(web::caller_incident_page(c.app, c.caller, c.param(0), c.entropy))
+        }),
+        page(Post, "/desk/organisations/{organisation_id}/incidents/new", AGENT, |c| {
+            Box::pin(web::open_caller_incident(
+                c.app, c.request, c.caller, c.param(0), c.now, c.entropy,
+            ))
+        }),
         // ---- staff's API -------------------------------------------------------
         api(Get, "/api/staff/outbox", AGENT, |c| {
             Box::pin(api::staff::outbox(c.app, c.request, c.caller))

@@ -155,6 +155,40 @@ pub fn remember(
     )
 }
 
+/// [`remember`] for the answer of a batch that inserts an incident (the
+/// desk's incident for a caller): the answer's `IncidentNumber::PENDING`
+/// becomes the number the INSERT allocated, and the key must be new. A
+/// twin request under the same key that raced this one and committed
+/// first fails this whole batch (its incident, timers and emails with it),
+/// so one key opens one incident; the loser then replays the winner's.
+pub fn remember_new_incident(
+    owner: &KeyOwner,
+    key: &IdempotencyKey,
+    request: &RequestFingerprint,
+    (status, body): (u16, &str),
+    incident_id: &str,
+    now: Instant,
+) -> Statement {
+    let sql = format!(
+        "INSERT INTO idempotency_keys (scope, key, request_hash, response_status, response_body, created_at) \
+         SELECT {}, ?2, ?3, ?4, replace(?5, ?8, number), ?6 FROM incidents WHERE id = ?7",
+        owner.sql(1)
+    );
+    Statement::new(
+        sql,
+        vec![
+            owner.param(),
+            key.as_str().into(),
+            request.as_str().into(),
+            i64::from(status).into(),
+            body.into(),
+            format(now).into(),
+            incident_id.into(),
+            crate::domain::number::IncidentNumber::PENDING.into(),
+        ],
+    )
+}
+
 /// Changes one row when the key remembers exactly this request and answer
 /// (whichever batch wrote it), none otherwise: how a batch that lost a race
 /// for its key learns, without another read, that the winner's answer is

@@ -105,8 +105,8 @@ pub fn insert_incident(incident: &IncidentRecord) -> Vec<Statement> {
     vec![
         Statement::new(
             format!(
-                "INSERT INTO incidents ({COLUMNS}, number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, {}) RETURNING number",
+                "INSERT INTO incidents ({COLUMNS}, number, assignee) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, {}, ?23) RETURNING number",
                 next_number_sql("incidents", IncidentNumber::PREFIX, "?22")
             ),
             vec![
@@ -132,6 +132,7 @@ pub fn insert_incident(incident: &IncidentRecord) -> Vec<Statement> {
                 format(incident.created_at).into(),
                 incident.closed_at.map(format).into(),
                 i64::from(chrono::Datelike::year(&incident.created_at)).into(),
+                incident.assignee.as_deref().into(),
             ],
         ),
         revision(&incident.id, incident.revision),

@@ -72,7 +72,8 @@ pub use directory::{
     organisation_file, organisations_matching, HitContact, OrganisationFile, OrganisationHit,
 };
 pub use idempotency::{
-    confirm_remembered, count_request, remember, remembered, requests_counted, Effect, KeyOwner,
+    confirm_remembered, count_request, remember, remember_new_incident, remembered,
+    requests_counted, Effect, KeyOwner,
 };
 pub use incidents::{
     assign_incident, assignees, attempts_of, callback_times, charges_of, close_incident,

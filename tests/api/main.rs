@@ -11,6 +11,7 @@ use native::spawn_app;
 
 mod attachments;
 mod bulletins;
+mod callers;
 mod concurrency;
 mod coupons;
 mod crawler;

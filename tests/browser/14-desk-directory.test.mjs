@@ -1,6 +1,8 @@
 // 14. The desk's directory (issue 22): a clerk matches a transfer by
 // searching the company, and an agent finds a customer by the phone number
-// they heard and opens their page. No internal id is typed.
+// they heard, opens their page and opens an incident for them through the
+// form, landing on the incident's page with its number. No internal id is
+// typed.
 import assert from 'node:assert/strict';
 import {
   activeCustomer, api, apiSignIn, browserTest, deskSignIn, expectText, STAFF_TOKEN, unique,
@@ -42,7 +44,7 @@ browserTest('14-desk-directory', 'a clerk matches a transfer by searching the co
   await session.step('transfer matched');
 });
 
-browserTest('14-desk-directory', 'an agent finds a customer by phone number and opens their page', async (session) => {
+browserTest('14-desk-directory', 'an agent finds a customer by phone number, opens their page and opens an incident for them', async (session) => {
   const { page } = session;
   const six = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
   const customer = await activeCustomer('caller', { companyName: `Pekarna Čadež ${unique('p')}`, phone: `+38641${six}` });
@@ -59,4 +61,24 @@ browserTest('14-desk-directory', 'an agent finds a customer by phone number and 
   await session.expectHeading(customer.companyName);
   await expectText(page.locator(`main a[href^="tel:"]`).first(), customer.phone.replace(/\s/g, ''), { what: 'the contact\'s phone' });
   await session.step('the customer\'s page');
+
+  // The caller's problem, written down while they are on the line.
+  await session.submit(page.getByRole('link', { name: 'Open an incident for them' }));
+  await session.expectHeading('Open an incident for a caller');
+  const who = page.getByLabel('Who phoned');
+  assert.match(await who.inputValue(), /^con_/, 'the only contact is preselected');
+  assert.equal(await who.locator('option').count(), 1, 'one contact to choose');
+  assert.equal(await page.getByLabel(/^Number to call back/).inputValue(), customer.phone.replace(/\s/g, ''), 'the contact\'s phone is prefilled');
+  await page.getByLabel('Subject').fill('Terminal at the gate shows no time');
+  await page.getByLabel('What the caller said').fill('Since the power cut on Monday the terminal at the gate shows no time.\nThey use terminal 2 meanwhile.');
+  await page.getByLabel('How to reach them').selectOption('voice');
+  await session.step('the incident form for a caller');
+  await session.submit(page.getByRole('button', { name: 'Open the incident' }));
+  session.expectPath(/^\/desk\/incidents\/inc_/);
+  const heading = await page.locator('h1').innerText();
+  assert.match(heading, /^INC-\d{4}-\d{5}: Terminal at the gate shows no time$/, `the incident's page: ${heading}`);
+  await expectText(page.locator('main'), 'on behalf of', { what: 'who opened it for whom' });
+  await session.step('the incident opened for the caller');
+  const mine = await api('GET', '/api/me/incidents', { token: await apiSignIn(customer), expect: 200 });
+  assert.equal(mine.json.incidents[0].number, heading.split(':')[0], 'the customer sees it with its number');
 });

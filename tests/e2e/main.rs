@@ -19,6 +19,8 @@ use http::spawn_app;
 mod attachments;
 #[path = "../api/bulletins.rs"]
 mod bulletins;
+#[path = "../api/callers.rs"]
+mod callers;
 #[path = "../api/concurrency.rs"]
 mod concurrency;
 #[path = "../api/coupons.rs"]

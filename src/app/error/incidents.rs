@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::Problem;
 use crate::domain::billing::SessionError;
 use crate::domain::incident::IncidentError;
+use crate::domain::intake::NotRaisable;
 
 #[derive(Debug, Error)]
 pub enum IncidentsError {
@@ -18,6 +19,27 @@ pub enum IncidentsError {
     PhoneCallRunning,
     #[error("no phone call is running on this incident (stopped meanwhile?)")]
     NoPhoneCall,
+    /// The desk's incident for a caller, refused by the rule the
+    /// customer's own request is refused by (402 there, with the way to
+    /// order coupons; the desk is told what it can do instead).
+    #[error("No coupons left: the organisation's balance is {balance} coupon(s), and direct support needs at least one. Sell coupons first or adjust the balance")]
+    NoCoupons { balance: i64 },
+    #[error("{}", not_raisable(.0))]
+    OrganisationNotActive(NotRaisable),
+}
+
+fn not_raisable(why: &NotRaisable) -> String {
+    match why {
+        NotRaisable::Unconfirmed => {
+            "the organisation has not confirmed its registration yet: no incident can be opened for it".into()
+        }
+        NotRaisable::MergedInto(Some(into)) => format!(
+            "the organisation was merged into {into}, which holds its license and contacts now: open the incident there"
+        ),
+        NotRaisable::MergedInto(None) => {
+            "the organisation was merged into another: open the incident there".into()
+        }
+    }
 }
 
 impl IncidentsError {
@@ -37,6 +59,13 @@ impl IncidentsError {
                 Problem::stating(409, "phone-call-running", "Phone call running", self)
             }
             Self::NoPhoneCall => Problem::stating(409, "no-phone-call", "No phone call", self),
+            Self::NoCoupons { .. } => Problem::stating(409, "no-coupons", "No coupons left", self),
+            Self::OrganisationNotActive(_) => Problem::stating(
+                409,
+                "organisation-not-active",
+                "Organisation not active",
+                self,
+            ),
         }
     }
 }

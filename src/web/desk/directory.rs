@@ -6,11 +6,9 @@ use super::*;
 use crate::app::read_search;
 use crate::store::{OrganisationFile, OrganisationHit};
 
-/// Where an agent opens an incident for a customer who phoned: the page
-/// helper i22-k1 builds (`/desk/organisations/{id}/incidents/new`). `None`
-/// until that route is merged, so that no page links to a 404; set it to
-/// `Some("/incidents/new")` then.
-const OPEN_INCIDENT_SUFFIX: Option<&str> = None;
+/// Where an agent opens an incident for a customer who phoned: the form
+/// `/desk/organisations/{id}/incidents/new` (`callers`).
+const OPEN_INCIDENT_SUFFIX: Option<&str> = Some("/incidents/new");
 
 fn search_form(q: &str) -> Html {
     html!(

@@ -6,6 +6,7 @@
 mod adjustments;
 mod audit;
 mod bulletins;
+mod callers;
 mod claims;
 mod directory;
 mod health;
@@ -19,6 +20,7 @@ mod tasks;
 pub use adjustments::*;
 pub use audit::*;
 pub use bulletins::*;
+pub use callers::*;
 pub use claims::*;
 pub use directory::*;
 pub use health::*;
