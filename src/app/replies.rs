@@ -135,13 +135,7 @@ impl<D: Database> App<D> {
             records.push(record);
         }
         let principal = CustomerPrincipal { customer, contact };
-        let note = files.refused_note();
-        let room = MAX_REPLY_CHARS - note.as_ref().map_or(0, |note| note.chars().count() + 2);
-        let mut text: String = email.text.chars().take(room).collect();
-        if let Some(note) = note {
-            text.push_str("\n\n");
-            text.push_str(&note);
-        }
+        let text = files.message(&email.text);
         let Ok(body) = Text::parse_multiline(&text, MAX_REPLY_CHARS) else {
             return Ok(Err(Refusal::Unreadable(InboundError::NoText)));
         };

@@ -129,6 +129,21 @@ impl EmailFiles {
     }
 }
 
+impl EmailFiles {
+    /// The message the reply becomes: the sender's text, shortened to leave
+    /// room for the note of the files not taken below it.
+    pub fn message(&self, text: &str) -> String {
+        let Some(note) = self.refused_note() else {
+            return text.chars().take(MAX_REPLY_CHARS).collect();
+        };
+        let room = MAX_REPLY_CHARS.saturating_sub(note.chars().count() + 2);
+        let mut message: String = text.chars().take(room).collect();
+        message.push_str("\n\n");
+        message.push_str(&note);
+        message
+    }
+}
+
 /// The id of an email's `index`-th file: the same email delivered twice
 /// names its files alike, so each is stored once.
 pub fn file_id(message_id: &str, index: usize) -> String {
@@ -506,5 +521,15 @@ mod tests {
         assert_ne!(file_id("a@b.si", 0), file_id("c@b.si", 0));
         assert!(file_id("a@b.si", 0).starts_with("att_"));
         assert_eq!(file_id("a@b.si", 0).len(), "att_".len() + 26);
+    }
+
+    #[test]
+    fn the_note_of_refused_files_always_fits_below_the_longest_text() {
+        let refused = sort_files(&[file(Some("setup.exe"), "x", false, b"MZ")]);
+        let message = refused.message(&"a".repeat(MAX_REPLY_CHARS + 5));
+        assert_eq!(message.chars().count(), MAX_REPLY_CHARS);
+        assert!(message.ends_with("files are taken).]"), "{message}");
+        let taken = sort_files(&[file(Some("a.png"), "image/png", false, PNG)]);
+        assert_eq!(taken.message("Hello"), "Hello");
     }
 }

@@ -418,9 +418,14 @@ fn an_emailed_reply_with_a_screenshot_and_a_pdf_attaches_both_once() {
         assert_eq!(sha256_hex(&download.body), file["sha256"].as_str().unwrap());
         assert_eq!(download.header("content-type"), Some(media_type));
     }
-    // The desk lists the same two.
+    // The desk lists the same two; the pages say they came by email.
     let desk = app.staff_get(&format!("/api/staff/incidents/{id}")).json();
     assert_eq!(files_of(&desk).len(), 2, "{desk}");
+    let page = app
+        .get_with_cookie(&format!("/portal/incidents/{id}"), &app.browser(&email))
+        .text();
+    assert!(page.contains(">poročilo.pdf</a>"), "{page}");
+    assert!(page.contains(", by email ·"), "{page}");
 }
 
 #[test]
