@@ -111,6 +111,13 @@ impl<D: Database> App<D> {
             return Ok(Err(Refusal::Incident(error)));
         }
         let files = sort_files(&decoded.files);
+        let body = match files
+            .message(&email.text)
+            .map(|text| Text::parse_multiline(&text, MAX_REPLY_CHARS))
+        {
+            Ok(Ok(body)) => body,
+            Ok(Err(_)) | Err(_) => return Ok(Err(Refusal::Unreadable(InboundError::NoText))),
+        };
         let uploader = Uploader {
             by: UploadedBy::Email,
             id: contact.id.to_string(),
@@ -135,10 +142,6 @@ impl<D: Database> App<D> {
             records.push(record);
         }
         let principal = CustomerPrincipal { customer, contact };
-        let text = files.message(&email.text);
-        let Ok(body) = Text::parse_multiline(&text, MAX_REPLY_CHARS) else {
-            return Ok(Err(Refusal::Unreadable(InboundError::NoText)));
-        };
         let reply = Reply {
             body,
             phone: None,

@@ -131,16 +131,33 @@ impl EmailFiles {
 
 impl EmailFiles {
     /// The message the reply becomes: the sender's text, shortened to leave
-    /// room for the note of the files not taken below it.
-    pub fn message(&self, text: &str) -> String {
-        let Some(note) = self.refused_note() else {
-            return text.chars().take(MAX_REPLY_CHARS).collect();
-        };
+    /// room for the note of the files not taken below it. A reply of files
+    /// alone names those taken; one with neither text nor a file to name
+    /// (an inline logo only) says nothing and is refused.
+    pub fn message(&self, text: &str) -> Result<String, InboundError> {
+        let mut notes: Vec<String> = Vec::new();
+        if text.trim().is_empty() {
+            let names: Vec<&str> = self
+                .taken
+                .iter()
+                .map(|(_, file)| file.name.as_str())
+                .collect();
+            if !names.is_empty() {
+                notes.push(format!("[Files sent by email: {}.]", names.join(", ")));
+            }
+        }
+        notes.extend(self.refused_note());
+        if text.trim().is_empty() && notes.is_empty() {
+            return Err(InboundError::NoText);
+        }
+        let note = notes.join("\n");
         let room = MAX_REPLY_CHARS.saturating_sub(note.chars().count() + 2);
         let mut message: String = text.chars().take(room).collect();
-        message.push_str("\n\n");
+        if !message.is_empty() && !note.is_empty() {
+            message.push_str("\n\n");
+        }
         message.push_str(&note);
-        message
+        Ok(message)
     }
 }
 
@@ -179,7 +196,9 @@ impl InboundEmail {
             .ok_or(InboundError::NoMessageId)?
             .to_owned();
         let text = new_text(decoded.text.as_deref().unwrap_or_default());
-        if text.is_empty() {
+        // A reply of files alone is read; whether it says anything is
+        // decided with its files (`EmailFiles::message`).
+        if text.is_empty() && decoded.files.is_empty() {
             return Err(InboundError::NoText);
         }
         Ok(Self { message_id, text })
@@ -526,10 +545,30 @@ mod tests {
     #[test]
     fn the_note_of_refused_files_always_fits_below_the_longest_text() {
         let refused = sort_files(&[file(Some("setup.exe"), "x", false, b"MZ")]);
-        let message = refused.message(&"a".repeat(MAX_REPLY_CHARS + 5));
+        let message = refused.message(&"a".repeat(MAX_REPLY_CHARS + 5)).unwrap();
         assert_eq!(message.chars().count(), MAX_REPLY_CHARS);
         assert!(message.ends_with("files are taken).]"), "{message}");
         let taken = sort_files(&[file(Some("a.png"), "image/png", false, PNG)]);
-        assert_eq!(taken.message("Hello"), "Hello");
+        assert_eq!(taken.message("Hello").unwrap(), "Hello");
+    }
+
+    #[test]
+    fn a_reply_of_files_alone_names_them_and_a_logo_alone_says_nothing() {
+        let files = [
+            file(Some("a.png"), "image/png", false, PNG),
+            file(Some("b.exe"), "x", false, b"MZ"),
+        ];
+        let email = InboundEmail::read(&DecodedEmail {
+            message_id: Some("<f@b.si>".into()),
+            text: None,
+            files: files.to_vec(),
+        })
+        .unwrap();
+        assert_eq!(
+            sort_files(&files).message(&email.text).unwrap(),
+            "[Files sent by email: a.png.]\n[Not attached from this email: b.exe (only PNG, JPEG, PDF, TXT, LOG, CSV and ZIP files are taken).]"
+        );
+        let logo = [file(None, "image/gif", true, b"GIF89a")];
+        assert_eq!(sort_files(&logo).message(" \n"), Err(InboundError::NoText));
     }
 }

@@ -533,3 +533,24 @@ fn a_strangers_email_with_files_attaches_nothing_and_the_contacts_attaches_them(
     assert_eq!(files.len(), 1, "{files:?}");
     assert_eq!(files[0]["sha256"], sha256_hex(PDF));
 }
+
+#[test]
+fn a_reply_of_a_screenshot_alone_lands_as_a_message_naming_it() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = open_with_reply_address(&app);
+    let raw = with_files(
+        &email,
+        &reply_to,
+        &format!("{}@kovinar.si", unique("alone")),
+        "",
+        &[Part("zaslon.png", "image/png", PNG, false)],
+    );
+    let taken = app.0.email(&email, &reply_to, raw);
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let read = incident(&app, &token, &id);
+    assert_eq!(
+        customer_messages(&read),
+        ["[Files sent by email: zaslon.png.]"]
+    );
+    assert_eq!(files_of(&read).len(), 1);
+}
