@@ -17,9 +17,20 @@ class TextParser extends PostalMime {
 
 /**
  * The parts the portal reads of a raw RFC 5322 message (a Uint8Array):
- * `{ messageId, text }`, either undefined when the message has none.
+ * `{ messageId, text, files }`, the first two undefined when the message has
+ * none; `files` its attachments and inline parts, each `{ name, type,
+ * inline, content }` with `content` a Uint8Array (the Rust side copies the
+ * bytes, no JSON in between). A part is inline when it is a resource of the
+ * HTML (a Content-ID in a multipart/related) or says
+ * `Content-Disposition: inline`.
  */
 export async function decodeEmail(raw) {
   const email = await new TextParser().parse(raw);
-  return { messageId: email.messageId, text: email.text };
+  const files = email.attachments.map((file) => ({
+    name: file.filename || undefined,
+    type: file.mimeType || '',
+    inline: Boolean(file.related) || file.disposition === 'inline',
+    content: new Uint8Array(file.content),
+  }));
+  return { messageId: email.messageId, text: email.text, files };
 }

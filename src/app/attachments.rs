@@ -92,33 +92,31 @@ impl<D: Database> App<D> {
         entropy: &mut Entropy,
     ) -> Result<AttachmentRecord, AppError> {
         let id = entropy.id("att");
-        let record = AttachmentRecord {
-            object_key: object_key(incident_id, &id),
-            id,
-            incident_id: incident_id.to_owned(),
-            customer_id: customer_id.to_owned(),
-            uploaded_by: uploader.by,
-            uploader_id: uploader.id,
-            uploader_name: uploader.name,
-            name: file.name.clone(),
-            size: i64::try_from(file.size).unwrap_or(i64::MAX),
-            kind: file.kind,
-            sha256: sha256_hex(bytes),
-            created_at: now,
-        };
-        let db = self.store.db();
-        db.put_object(&record.object_key, bytes, record.kind.media_type())
-            .await?;
+        let record = attachment_record(incident_id, customer_id, &uploader, file, bytes, id, now);
+        self.put_attachment(&record, bytes).await?;
         if let Err(error) = self
             .store
             .write(vec![store::insert_attachment(&record)])
             .await
         {
             // The row failed: the object goes too (else the sweep finds it).
-            let _ = db.delete_object(&record.object_key).await;
+            let _ = self.store.db().delete_object(&record.object_key).await;
             return Err(error.into());
         }
         Ok(record)
+    }
+
+    /// Writes an attachment's bytes under its object key, before its row.
+    pub(crate) async fn put_attachment(
+        &self,
+        record: &AttachmentRecord,
+        bytes: &[u8],
+    ) -> Result<(), AppError> {
+        self.store
+            .db()
+            .put_object(&record.object_key, bytes, record.kind.media_type())
+            .await?;
+        Ok(())
     }
 
     /// One of the calling customer's organisation's attachments, to save.
@@ -163,5 +161,33 @@ impl<D: Database> App<D> {
             file_name: record.name.as_str().to_owned(),
             body,
         })
+    }
+}
+
+/// The row of an accepted file with this id, attached by `uploader` now
+/// (its object key and SHA-256 from the id and the bytes), for every way a
+/// file arrives: an upload, or an emailed reply.
+pub(crate) fn attachment_record(
+    incident_id: &str,
+    customer_id: &str,
+    uploader: &Uploader,
+    file: &Accepted,
+    bytes: &[u8],
+    id: String,
+    now: Instant,
+) -> AttachmentRecord {
+    AttachmentRecord {
+        object_key: object_key(incident_id, &id),
+        id,
+        incident_id: incident_id.to_owned(),
+        customer_id: customer_id.to_owned(),
+        uploaded_by: uploader.by,
+        uploader_id: uploader.id.clone(),
+        uploader_name: uploader.name.clone(),
+        name: file.name.clone(),
+        size: i64::try_from(file.size).unwrap_or(i64::MAX),
+        kind: file.kind,
+        sha256: sha256_hex(bytes),
+        created_at: now,
     }
 }

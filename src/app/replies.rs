@@ -4,18 +4,27 @@
 //! Only an active contact of the incident's organisation may write, and only
 //! while that organisation is active; anything else is refused with a
 //! reason the Worker logs and gives the sender's mail server.
+//!
+//! The files of an accepted reply are attached to the incident by the
+//! upload's rules (`domain::inbound::sort_files`); those refused are named,
+//! with the reason, below the message's text. Each file's id is made from
+//! the Message-ID and its place in the email, so a repeated delivery names
+//! the same objects; the bytes are written before the batch that records
+//! the message, the email and the files' rows together.
 
+use super::attachments::{attachment_record, Uploader};
 use super::{App, AppError, CustomerPrincipal, Job, Reply};
 use crate::app::IncidentsError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::inbound::{
-    admit_sender, DecodedEmail, InboundEmail, InboundError, Sender, SenderRefusal, MAX_REPLY_CHARS,
+    admit_sender, file_id, sort_files, DecodedEmail, InboundEmail, InboundError, Sender,
+    SenderRefusal, MAX_REPLY_CHARS,
 };
 use crate::domain::reply::ReplyAddressError;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
-use crate::store::{self, Database};
+use crate::store::{self, Database, UploadedBy};
 
 /// What became of an inbound email the portal took.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +74,10 @@ impl<D: Database> App<D> {
             Ok(id) => id,
             Err(error) => return Ok(Err(Refusal::Address(error))),
         };
-        let email = match decoded.and_then(|decoded| InboundEmail::read(&decoded)) {
-            Ok(email) => email,
+        let (email, decoded) = match decoded
+            .and_then(|decoded| InboundEmail::read(&decoded).map(|email| (email, decoded)))
+        {
+            Ok(read) => read,
             Err(error) => return Ok(Err(Refusal::Unreadable(error))),
         };
         let Some(incident) = self.store.incident(&incident_id).await? else {
@@ -95,11 +106,42 @@ impl<D: Database> App<D> {
         if self.store.inbound_email_taken(&email.message_id).await? {
             return Ok(Ok(InboundOutcome::Duplicate { incident_id }));
         }
-        let principal = CustomerPrincipal { customer, contact };
-        let text: String = email.text.chars().take(MAX_REPLY_CHARS).collect();
-        let Ok(body) = Text::parse_multiline(&text, MAX_REPLY_CHARS) else {
-            return Ok(Err(Refusal::Unreadable(InboundError::NoText)));
+        // A closed incident takes no reply: refused before any file is kept.
+        if let Err(error) = incident.callback.customer_replied(&self.config.sla, now) {
+            return Ok(Err(Refusal::Incident(error)));
+        }
+        let files = sort_files(&decoded.files);
+        let body = match files
+            .message(&email.text)
+            .map(|text| Text::parse_multiline(&text, MAX_REPLY_CHARS))
+        {
+            Ok(Ok(body)) => body,
+            Ok(Err(_)) | Err(_) => return Ok(Err(Refusal::Unreadable(InboundError::NoText))),
         };
+        let uploader = Uploader {
+            by: UploadedBy::Email,
+            id: contact.id.to_string(),
+            name: contact.name.to_string(),
+        };
+        let mut records = Vec::with_capacity(files.taken.len());
+        for (index, file) in &files.taken {
+            let bytes = &decoded.files[*index].content;
+            let id = file_id(&email.message_id, *index);
+            let record = attachment_record(
+                &incident_id,
+                incident.customer_id.as_str(),
+                &uploader,
+                file,
+                bytes,
+                id,
+                now,
+            );
+            // Written again alike by a repeated delivery; an object whose
+            // batch failed waits for the delivery that records it.
+            self.put_attachment(&record, bytes).await?;
+            records.push(record);
+        }
+        let principal = CustomerPrincipal { customer, contact };
         let reply = Reply {
             body,
             phone: None,
@@ -107,13 +149,15 @@ impl<D: Database> App<D> {
         };
         let added = self
             .customer_message_with(&principal, incident, reply, now, entropy, |message| {
-                vec![store::insert_inbound_email(
+                let mut batch = vec![store::insert_inbound_email(
                     &email.message_id,
                     &incident_id,
                     message,
                     sender.as_str(),
                     now,
-                )]
+                )];
+                batch.extend(records.iter().map(store::insert_attachment));
+                batch
             })
             .await;
         match added {
@@ -159,6 +203,7 @@ mod tests {
         Ok(DecodedEmail {
             message_id: Some(format!("<{message_id}>")),
             text: Some("Please call me tomorrow after 14:00 on 040 123 456.\n\nThanks, Ana\n\nOn Mon, 30 Nov 2026 at 10:02, Spica wrote:\n> Hello Ana,\n".into()),
+            files: Vec::new(),
         })
     }
 
@@ -320,6 +365,7 @@ mod tests {
         let no_headers = Ok(DecodedEmail {
             message_id: None,
             text: Some("no headers at all".into()),
+            files: Vec::new(),
         });
         assert_eq!(
             take(&app, "ana@kovinar.si", &to, &no_headers, 22),
@@ -371,5 +417,135 @@ mod tests {
         assert!(run(app.store.incident_messages(&incident.id))
             .unwrap()
             .is_empty());
+    }
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    /// A decoded reply with these files attached.
+    fn with_files(
+        message_id: &str,
+        files: Vec<(&str, Vec<u8>)>,
+    ) -> Result<DecodedEmail, InboundError> {
+        let mut decoded = gmail_reply(message_id)?;
+        decoded.files = files
+            .into_iter()
+            .map(|(name, content)| crate::domain::inbound::EmailFile {
+                name: Some(name.to_owned()),
+                media_type: "application/octet-stream".into(),
+                inline: false,
+                content,
+            })
+            .collect();
+        Ok(decoded)
+    }
+
+    #[test]
+    fn a_file_over_ten_mebibytes_is_named_and_skipped_while_the_text_lands() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let incident = open(&app, &ana);
+        let to = app.reply_address(&incident.id).unwrap();
+        let mut export = b"a;b\n".to_vec();
+        export.resize(11 * 1024 * 1024, b'1');
+        let reply = with_files(
+            "big@mail.gmail.com",
+            vec![("export.csv", export), ("zaslon.png", PNG.to_vec())],
+        );
+        assert!(matches!(
+            take(&app, "ana@kovinar.si", &to, &reply, 20),
+            Ok(InboundOutcome::Added { .. })
+        ));
+        let messages = run(app.store.incident_messages(&incident.id)).unwrap();
+        assert_eq!(
+            messages[0].body,
+            "Please call me tomorrow after 14:00 on 040 123 456.\n\nThanks, Ana\n\n\
+             [Not attached from this email: export.csv (the file is larger than 10 MiB).]"
+        );
+        let files = run(app
+            .store
+            .fetch(store::attachments_of_incident(&incident.id)))
+        .unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].name.as_str(), "zaslon.png");
+        assert_eq!(files[0].uploaded_by, UploadedBy::Email);
+        assert_eq!(files[0].uploader_id, ana.contact.id.to_string());
+        assert_eq!(app.store.db().object_keys(), [files[0].object_key.clone()]);
+    }
+
+    #[test]
+    fn eleven_files_in_one_email_attach_ten_and_name_the_eleventh() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let incident = open(&app, &ana);
+        let to = app.reply_address(&incident.id).unwrap();
+        let names: Vec<String> = (1..=11).map(|n| format!("log-{n}.txt")).collect();
+        let reply = with_files(
+            "eleven@mail.gmail.com",
+            names
+                .iter()
+                .map(|name| (name.as_str(), b"ok\n".to_vec()))
+                .collect(),
+        );
+        assert!(matches!(
+            take(&app, "ana@kovinar.si", &to, &reply, 20),
+            Ok(InboundOutcome::Added { .. })
+        ));
+        let files = run(app
+            .store
+            .fetch(store::attachments_of_incident(&incident.id)))
+        .unwrap();
+        assert_eq!(files.len(), 10);
+        assert_eq!(app.store.db().object_keys().len(), 10);
+        let body = &run(app.store.incident_messages(&incident.id)).unwrap()[0].body;
+        assert!(
+            body.ends_with("[Not attached from this email: log-11.txt (at most 10 files are taken from one email).]"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn files_of_a_refused_or_repeated_email_store_no_object() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        customer(&app, "eva@drugi.si", 2);
+        let incident = open(&app, &ana);
+        let to = app.reply_address(&incident.id).unwrap();
+        for (seed, from) in [(20, "mallory@example.com"), (21, "eva@drugi.si")] {
+            let reply = with_files(&format!("{seed}@x.si"), vec![("a.png", PNG.to_vec())]);
+            assert!(take(&app, from, &to, &reply, seed).is_err(), "{from}");
+        }
+        assert!(app.store.db().object_keys().is_empty());
+        assert!(run(app
+            .store
+            .fetch(store::attachments_of_incident(&incident.id)))
+        .unwrap()
+        .is_empty());
+
+        // Taken once; delivered again, the same object and row, no other.
+        let reply = with_files("once@x.si", vec![("a.png", PNG.to_vec())]);
+        assert!(matches!(
+            take(&app, "ana@kovinar.si", &to, &reply, 22),
+            Ok(InboundOutcome::Added { .. })
+        ));
+        let keys = app.store.db().object_keys();
+        assert_eq!(keys.len(), 1);
+        assert!(matches!(
+            take(&app, "ana@kovinar.si", &to, &reply, 23),
+            Ok(InboundOutcome::Duplicate { .. })
+        ));
+        assert_eq!(app.store.db().object_keys(), keys);
+
+        // A closed incident takes no reply, and so no file.
+        run(app.store.write(vec![store::Statement::new(
+            "UPDATE incidents SET status = 'closed' WHERE id = ?1",
+            vec![incident.id.as_str().into()],
+        )]))
+        .unwrap();
+        let late = with_files("late@x.si", vec![("b.png", PNG.to_vec())]);
+        assert!(matches!(
+            take(&app, "ana@kovinar.si", &to, &late, 24),
+            Err(Refusal::Incident(_))
+        ));
+        assert_eq!(app.store.db().object_keys(), keys);
     }
 }

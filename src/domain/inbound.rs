@@ -2,8 +2,9 @@
 //! RFC 5322 message with postal-mime, js/inbound.mjs: charsets,
 //! quoted-printable, base64, multipart, HTML to text): its Message-ID and
 //! the new text the sender wrote, without the history their mail client
-//! quoted below it.
+//! quoted below it, and the files it carried.
 
+use super::attachment::{self, Accepted, FileName};
 use super::organisation::ContactStatus;
 use super::registration::CustomerStatus;
 
@@ -31,6 +32,141 @@ pub struct DecodedEmail {
     pub message_id: Option<String>,
     /// The text body (an HTML-only message's HTML turned into text).
     pub text: Option<String>,
+    /// The files it carried, in the message's order.
+    pub files: Vec<EmailFile>,
+}
+
+/// A file part of an email, as postal-mime decoded it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmailFile {
+    /// The name the sender's client gave it, if any.
+    pub name: Option<String>,
+    /// Its declared media type (`image/png`).
+    pub media_type: String,
+    /// Shown inside the HTML body (a Content-ID in a multipart/related, or
+    /// `Content-Disposition: inline`) rather than attached.
+    pub inline: bool,
+    pub content: Vec<u8>,
+}
+
+/// The most files taken from one email; the rest are listed as not taken.
+pub const MAX_FILES_PER_EMAIL: usize = 10;
+
+/// What becomes of an email's files: those taken, each with its index in
+/// the message (which, with the Message-ID, names it), and those not taken,
+/// by name, with the reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmailFiles {
+    pub taken: Vec<(usize, Accepted)>,
+    pub refused: Vec<(String, String)>,
+}
+
+/// Sorts an email's files by the upload's own rules
+/// ([`attachment::accept`]: kind by name and content, 10 MiB), at most
+/// [`MAX_FILES_PER_EMAIL`] taken. Inline parts are what the sender's client
+/// put in the HTML: a PNG or JPEG is a screenshot pasted into the text and
+/// is taken like an attached one (named `image-N.png` when it has no name);
+/// any other inline part (a GIF logo, a vCard) is the layout of the mail, not
+/// a file the sender means to send, and is passed over in silence.
+pub fn sort_files(files: &[EmailFile]) -> EmailFiles {
+    let mut sorted = EmailFiles::default();
+    for (index, file) in files.iter().enumerate() {
+        let image = match file.media_type.to_ascii_lowercase().as_str() {
+            "image/png" => Some("png"),
+            "image/jpeg" | "image/jpg" => Some("jpg"),
+            _ => None,
+        };
+        if file.inline && image.is_none() {
+            continue;
+        }
+        let name = match (&file.name, image) {
+            (Some(name), _) if !name.trim().is_empty() => name.clone(),
+            (_, Some(extension)) => format!("image-{}.{extension}", index + 1),
+            _ => "unnamed file".to_owned(),
+        };
+        let outcome = if sorted.taken.len() == MAX_FILES_PER_EMAIL {
+            Err(format!(
+                "at most {MAX_FILES_PER_EMAIL} files are taken from one email"
+            ))
+        } else {
+            attachment::accept(&name, &file.content).map_err(|refused| refused.reason())
+        };
+        match outcome {
+            Ok(accepted) => sorted.taken.push((index, accepted)),
+            Err(reason) => sorted.refused.push((name, reason)),
+        }
+    }
+    sorted
+}
+
+impl EmailFiles {
+    /// The line added below the sender's text naming the files not taken and
+    /// why, so that the desk and the sender both read it on the incident;
+    /// `None` when every file was taken. No email goes back for it (an
+    /// answer to an email invites loops with autoresponders).
+    pub fn refused_note(&self) -> Option<String> {
+        if self.refused.is_empty() {
+            return None;
+        }
+        let mut listed: Vec<String> = self
+            .refused
+            .iter()
+            .take(MAX_FILES_PER_EMAIL)
+            .map(|(name, reason)| {
+                let name = FileName::sanitise(name)
+                    .map_or_else(|_| "unnamed file".to_owned(), |n| n.as_str().to_owned());
+                format!("{name} ({reason})")
+            })
+            .collect();
+        let more = self.refused.len().saturating_sub(MAX_FILES_PER_EMAIL);
+        if more > 0 {
+            listed.push(format!("{more} more"));
+        }
+        Some(format!(
+            "[Not attached from this email: {}.]",
+            listed.join("; ")
+        ))
+    }
+}
+
+impl EmailFiles {
+    /// The message the reply becomes: the sender's text, shortened to leave
+    /// room for the note of the files not taken below it. A reply of files
+    /// alone names those taken; one with neither text nor a file to name
+    /// (an inline logo only) says nothing and is refused.
+    pub fn message(&self, text: &str) -> Result<String, InboundError> {
+        let mut notes: Vec<String> = Vec::new();
+        if text.trim().is_empty() {
+            let names: Vec<&str> = self
+                .taken
+                .iter()
+                .map(|(_, file)| file.name.as_str())
+                .collect();
+            if !names.is_empty() {
+                notes.push(format!("[Files sent by email: {}.]", names.join(", ")));
+            }
+        }
+        notes.extend(self.refused_note());
+        if text.trim().is_empty() && notes.is_empty() {
+            return Err(InboundError::NoText);
+        }
+        let note = notes.join("\n");
+        let room = MAX_REPLY_CHARS.saturating_sub(note.chars().count() + 2);
+        let mut message: String = text.chars().take(room).collect();
+        if !message.is_empty() && !note.is_empty() {
+            message.push_str("\n\n");
+        }
+        message.push_str(&note);
+        Ok(message)
+    }
+}
+
+/// The id of an email's `index`-th file: the same email delivered twice
+/// names its files alike, so each is stored once.
+pub fn file_id(message_id: &str, index: usize) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{message_id}\n{index}").as_bytes());
+    format!("att_{}", super::entropy::crockford(&digest[..16]))
 }
 
 /// What the portal keeps of an inbound email.
@@ -60,7 +196,9 @@ impl InboundEmail {
             .ok_or(InboundError::NoMessageId)?
             .to_owned();
         let text = new_text(decoded.text.as_deref().unwrap_or_default());
-        if text.is_empty() {
+        // A reply of files alone is read; whether it says anything is
+        // decided with its files (`EmailFiles::message`).
+        if text.is_empty() && decoded.files.is_empty() {
             return Err(InboundError::NoText);
         }
         Ok(Self { message_id, text })
@@ -191,6 +329,7 @@ mod tests {
         DecodedEmail {
             message_id: Some(message_id.to_owned()),
             text: Some(text.to_owned()),
+            files: Vec::new(),
         }
     }
 
@@ -263,6 +402,7 @@ mod tests {
         let no_id = DecodedEmail {
             message_id: None,
             text: Some("Hello".into()),
+            files: Vec::new(),
         };
         assert_eq!(InboundEmail::read(&no_id), Err(InboundError::NoMessageId));
         let empty_id = decoded("<>", "Hello");
@@ -280,6 +420,7 @@ mod tests {
         let no_text = DecodedEmail {
             message_id: Some("<q@b.si>".into()),
             text: None,
+            files: Vec::new(),
         };
         assert_eq!(InboundEmail::read(&no_text), Err(InboundError::NoText));
         assert!(InboundEmail::read(&DecodedEmail::default()).is_err());
@@ -343,5 +484,91 @@ mod tests {
                 Err(SenderRefusal::NotAContact)
             );
         }
+    }
+
+    fn file(name: Option<&str>, media_type: &str, inline: bool, content: &[u8]) -> EmailFile {
+        EmailFile {
+            name: name.map(str::to_owned),
+            media_type: media_type.to_owned(),
+            inline,
+            content: content.to_vec(),
+        }
+    }
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    #[test]
+    fn an_emails_files_follow_the_uploads_rules() {
+        let sorted = sort_files(&[
+            file(Some("zaslon.png"), "image/png", false, PNG),
+            file(Some("setup.exe"), "application/octet-stream", false, b"MZ"),
+            file(None, "image/png", true, PNG),
+            file(None, "image/gif", true, b"GIF89a"),
+            file(Some("logo.gif"), "image/gif", true, b"GIF89a"),
+            file(None, "application/pdf", false, b"%PDF-1.4"),
+        ]);
+        let taken: Vec<(usize, &str)> = sorted
+            .taken
+            .iter()
+            .map(|(index, file)| (*index, file.name.as_str()))
+            .collect();
+        assert_eq!(taken, [(0, "zaslon.png"), (2, "image-3.png")]);
+        assert_eq!(
+            sorted.refused_note().unwrap(),
+            "[Not attached from this email: setup.exe (only PNG, JPEG, PDF, TXT, LOG, CSV and ZIP files are taken); unnamed file (only PNG, JPEG, PDF, TXT, LOG, CSV and ZIP files are taken).]"
+        );
+        assert_eq!(sort_files(&[]).refused_note(), None);
+    }
+
+    #[test]
+    fn at_most_ten_files_are_taken_and_the_note_stays_short() {
+        let files: Vec<EmailFile> = (0..40)
+            .map(|n| file(Some(&format!("{n}.txt")), "text/plain", false, b"ok"))
+            .collect();
+        let sorted = sort_files(&files);
+        assert_eq!(sorted.taken.len(), MAX_FILES_PER_EMAIL);
+        assert_eq!(sorted.refused.len(), 30);
+        let note = sorted.refused_note().unwrap();
+        assert!(note.ends_with("; 20 more.]"), "{note}");
+        assert!(note.chars().count() < 1_000);
+    }
+
+    #[test]
+    fn a_files_id_is_the_same_for_the_same_email_and_place() {
+        assert_eq!(file_id("a@b.si", 0), file_id("a@b.si", 0));
+        assert_ne!(file_id("a@b.si", 0), file_id("a@b.si", 1));
+        assert_ne!(file_id("a@b.si", 0), file_id("c@b.si", 0));
+        assert!(file_id("a@b.si", 0).starts_with("att_"));
+        assert_eq!(file_id("a@b.si", 0).len(), "att_".len() + 26);
+    }
+
+    #[test]
+    fn the_note_of_refused_files_always_fits_below_the_longest_text() {
+        let refused = sort_files(&[file(Some("setup.exe"), "x", false, b"MZ")]);
+        let message = refused.message(&"a".repeat(MAX_REPLY_CHARS + 5)).unwrap();
+        assert_eq!(message.chars().count(), MAX_REPLY_CHARS);
+        assert!(message.ends_with("files are taken).]"), "{message}");
+        let taken = sort_files(&[file(Some("a.png"), "image/png", false, PNG)]);
+        assert_eq!(taken.message("Hello").unwrap(), "Hello");
+    }
+
+    #[test]
+    fn a_reply_of_files_alone_names_them_and_a_logo_alone_says_nothing() {
+        let files = [
+            file(Some("a.png"), "image/png", false, PNG),
+            file(Some("b.exe"), "x", false, b"MZ"),
+        ];
+        let email = InboundEmail::read(&DecodedEmail {
+            message_id: Some("<f@b.si>".into()),
+            text: None,
+            files: files.to_vec(),
+        })
+        .unwrap();
+        assert_eq!(
+            sort_files(&files).message(&email.text).unwrap(),
+            "[Files sent by email: a.png.]\n[Not attached from this email: b.exe (only PNG, JPEG, PDF, TXT, LOG, CSV and ZIP files are taken).]"
+        );
+        let logo = [file(None, "image/gif", true, b"GIF89a")];
+        assert_eq!(sort_files(&logo).message(" \n"), Err(InboundError::NoText));
     }
 }

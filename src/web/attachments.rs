@@ -18,8 +18,9 @@ pub(crate) fn section(timeline: &Timeline, base: &str) -> Html {
     let mut items = Html::EMPTY;
     for file in &timeline.attachments {
         let by = match file.uploaded_by {
-            UploadedBy::Staff => "Spica support",
-            UploadedBy::Contact | UploadedBy::Email => file.uploader_name.as_str(),
+            UploadedBy::Staff => "Spica support".to_owned(),
+            UploadedBy::Contact => file.uploader_name.clone(),
+            UploadedBy::Email => format!("{}, by email", file.uploader_name),
         };
         items.push(html!(
             "<li><a href=\"{}/attachments/{}\" download>{}</a> ({}, {}) · {} · {}</li>",

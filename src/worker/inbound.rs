@@ -9,7 +9,7 @@ use worker::{console_error, console_log, Env, ForwardableEmailMessage};
 use super::{config, now, queue, seed};
 use crate::app::InboundOutcome;
 use crate::domain::entropy::Entropy;
-use crate::domain::inbound::{DecodedEmail, InboundError};
+use crate::domain::inbound::{DecodedEmail, EmailFile, InboundError};
 
 /// Why the sender is told to try again: the portal failed, not the email.
 const UNAVAILABLE: &str = "the support portal cannot take this message now; please try again later";
@@ -57,7 +57,7 @@ pub async fn receive(message: ForwardableEmailMessage, env: &Env) {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/inbound.mjs")]
 extern "C" {
-    /// postal-mime's `{ messageId, text }` of the raw message.
+    /// postal-mime's `{ messageId, text, files }` of the raw message.
     #[wasm_bindgen(js_name = decodeEmail, catch)]
     async fn decode_email(raw: &JsValue) -> Result<JsValue, JsValue>;
 }
@@ -72,14 +72,22 @@ async fn decode(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
             console_error!("inbound email: cannot decode: {error:?}");
             InboundError::Unreadable
         })?;
-    let part = |name: &str| {
-        js_sys::Reflect::get(&decoded, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
+    let field = |object: &JsValue, name: &str| {
+        js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
     };
+    let files = js_sys::Array::from(&field(&decoded, "files"))
+        .iter()
+        .map(|file| EmailFile {
+            name: field(&file, "name").as_string(),
+            media_type: field(&file, "type").as_string().unwrap_or_default(),
+            inline: field(&file, "inline").is_truthy(),
+            content: js_sys::Uint8Array::new(&field(&file, "content")).to_vec(),
+        })
+        .collect();
     Ok(DecodedEmail {
-        message_id: part("messageId"),
-        text: part("text"),
+        message_id: field(&decoded, "messageId").as_string(),
+        text: field(&decoded, "text").as_string(),
+        files,
     })
 }
 

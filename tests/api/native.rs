@@ -10,7 +10,7 @@ use spica_portal::app::{
     EmailRequest, InboundOutcome, Job, MailSender, PaymentProvider, SendFailure,
 };
 use spica_portal::domain::access::KeyCache;
-use spica_portal::domain::inbound::{DecodedEmail, InboundError};
+use spica_portal::domain::inbound::{DecodedEmail, EmailFile, InboundError};
 use spica_portal::domain::notification::RetrySchedule;
 use spica_portal::domain::time::{from_unix_millis, Instant};
 use spica_portal::domain::token::SecretHash;
@@ -620,7 +620,9 @@ fn decode_email(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
         "import {{ decodeEmail }} from {module:?};\n\
          const chunks = [];\n\
          for await (const chunk of process.stdin) chunks.push(chunk);\n\
-         process.stdout.write(JSON.stringify(await decodeEmail(Buffer.concat(chunks))));"
+         const decoded = await decodeEmail(Buffer.concat(chunks));\n\
+         decoded.files = decoded.files.map((f) => ({{ ...f, content: Buffer.from(f.content).toString('base64') }}));\n\
+         process.stdout.write(JSON.stringify(decoded));"
     );
     let mut node = std::process::Command::new("node")
         .args(["--input-type=module", "-e", &script])
@@ -635,8 +637,25 @@ fn decode_email(raw: &[u8]) -> Result<DecodedEmail, InboundError> {
     }
     let parts: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let part = |name: &str| parts[name].as_str().map(str::to_owned);
+    let files = parts["files"]
+        .as_array()
+        .expect("files, as the Worker reads them")
+        .iter()
+        .map(|file| {
+            use base64::Engine;
+            EmailFile {
+                name: file["name"].as_str().map(str::to_owned),
+                media_type: file["type"].as_str().unwrap_or_default().to_owned(),
+                inline: file["inline"].as_bool().unwrap_or_default(),
+                content: base64::engine::general_purpose::STANDARD
+                    .decode(file["content"].as_str().unwrap())
+                    .unwrap(),
+            }
+        })
+        .collect();
     Ok(DecodedEmail {
         message_id: part("messageId"),
         text: part("text"),
+        files,
     })
 }

@@ -276,3 +276,281 @@ fn a_reply_to_an_incident_of_an_organisation_no_longer_active_is_refused_as_such
         "{after}"
     );
 }
+
+/// A screenshot's first bytes, enough to be known as PNG.
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+/// A PDF's first bytes.
+const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+
+/// A file part of a raw email: name, media type, bytes, and whether it is
+/// pasted into the HTML (a Content-ID in a multipart/related).
+struct Part<'a>(&'a str, &'a str, &'a [u8], bool);
+
+/// A reply as a mail client writes it: multipart/mixed with the text (and,
+/// with inline images, an HTML body in a multipart/related that refers to
+/// them by Content-ID), then each attached file, base64 in lines of 76.
+fn with_files(from: &str, to: &str, message_id: &str, text: &str, parts: &[Part]) -> Vec<u8> {
+    use base64::Engine;
+    let encode = |bytes: &[u8]| {
+        let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+        encoded
+            .as_bytes()
+            .chunks(76)
+            .map(|line| std::str::from_utf8(line).unwrap().to_owned())
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    };
+    let mut raw = format!(
+        "MIME-Version: 1.0\r\nDate: Mon, 7 Dec 2026 10:15:42 +0100\r\nMessage-ID: <{message_id}>\r\n\
+         Subject: Re: Terminal error\r\nFrom: Ana Kovac <{from}>\r\nTo: <{to}>\r\n\
+         Content-Type: multipart/mixed; boundary=\"mixed-b1\"\r\n\r\n--mixed-b1\r\n"
+    );
+    let inline: Vec<&Part> = parts.iter().filter(|p| p.3).collect();
+    if inline.is_empty() {
+        raw.push_str(&format!(
+            "Content-Type: text/plain; charset=\"UTF-8\"\r\n\r\n{text}\r\n"
+        ));
+    } else {
+        let images: String = inline
+            .iter()
+            .enumerate()
+            .map(|(n, _)| format!("<img src=\"cid:pasted{n}@kovinar.si\">"))
+            .collect();
+        raw.push_str(&format!(
+            "Content-Type: multipart/related; boundary=\"related-b2\"\r\n\r\n--related-b2\r\n\
+             Content-Type: text/html; charset=\"UTF-8\"\r\n\r\n<div>{text}</div>{images}\r\n"
+        ));
+        for (n, Part(_, media_type, bytes, _)) in inline.iter().enumerate() {
+            raw.push_str(&format!(
+                "--related-b2\r\nContent-Type: {media_type}\r\nContent-ID: <pasted{n}@kovinar.si>\r\n\
+                 Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+                encode(bytes)
+            ));
+        }
+        raw.push_str("--related-b2--\r\n");
+    }
+    for Part(name, media_type, bytes, _) in parts.iter().filter(|p| !p.3) {
+        raw.push_str(&format!(
+            "--mixed-b1\r\nContent-Type: {media_type}; name=\"{name}\"\r\n\
+             Content-Disposition: attachment; filename=\"{name}\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+            encode(bytes)
+        ));
+    }
+    raw.push_str("--mixed-b1--\r\n");
+    raw.into_bytes()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    spica_portal::domain::attachment::sha256_hex(bytes)
+}
+
+/// The incident's files as its contact reads them.
+fn files_of(incident: &Value) -> Vec<Value> {
+    incident["timeline"]["attachments"]
+        .as_array()
+        .expect("the timeline lists attachments")
+        .clone()
+}
+
+/// A contact of an incident waiting for the desk, and its reply address.
+fn open_with_reply_address<T: Transport>(app: &TestApp<T>) -> (String, String, String, String) {
+    let (email, token) = app.customer();
+    let id = app.incident(&token)["incident_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply_to = app
+        .outbox(&email)
+        .into_iter()
+        .find_map(|m| m["reply_to"].as_str().map(str::to_owned))
+        .expect("the incident's email carries its reply address");
+    (email, token, id, reply_to)
+}
+
+#[test]
+fn an_emailed_reply_with_a_screenshot_and_a_pdf_attaches_both_once() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = open_with_reply_address(&app);
+    let raw = with_files(
+        &email,
+        &reply_to,
+        &format!("{}@kovinar.si", unique("files")),
+        "The error is on the screenshot; the report is attached.",
+        &[
+            Part("Zaslon 1.png", "image/png", PNG, false),
+            Part("poročilo.pdf", "application/pdf", PDF, false),
+        ],
+    );
+    let taken = app.0.email(&email, &reply_to, raw.clone());
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    // Email Routing delivers it again: each file is still there once.
+    let again = app.0.email(&email, &reply_to, raw);
+    assert_eq!(again.status, 200, "{}", again.text());
+
+    let read = incident(&app, &token, &id);
+    assert_eq!(
+        customer_messages(&read),
+        ["The error is on the screenshot; the report is attached."]
+    );
+    let files = files_of(&read);
+    assert_eq!(files.len(), 2, "{files:?}");
+    for (name, media_type, bytes) in [
+        ("Zaslon 1.png", "image/png", PNG),
+        ("poročilo.pdf", "application/pdf", PDF),
+    ] {
+        let file = files
+            .iter()
+            .find(|file| file["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {files:?}"));
+        assert_eq!(file["content_type"], media_type);
+        assert_eq!(file["size"], bytes.len());
+        assert_eq!(file["uploaded_by"], "email");
+        assert_eq!(file["sha256"], sha256_hex(bytes));
+        let path = format!(
+            "/api/me/incidents/{id}/attachments/{}",
+            file["attachment_id"].as_str().unwrap()
+        );
+        let download = app.get_as(&path, &token);
+        assert_eq!(download.status, 200, "{path}: {}", download.text());
+        assert_eq!(download.body, bytes, "{name}");
+        assert_eq!(sha256_hex(&download.body), file["sha256"].as_str().unwrap());
+        assert_eq!(download.header("content-type"), Some(media_type));
+    }
+    // The desk lists the same two; the pages say they came by email.
+    let desk = app.staff_get(&format!("/api/staff/incidents/{id}")).json();
+    assert_eq!(files_of(&desk).len(), 2, "{desk}");
+    let page = app
+        .get_with_cookie(&format!("/portal/incidents/{id}"), &app.browser(&email))
+        .text();
+    assert!(page.contains(">poročilo.pdf</a>"), "{page}");
+    assert!(page.contains(", by email ·"), "{page}");
+}
+
+#[test]
+fn files_the_upload_rules_refuse_are_named_on_the_message_and_the_text_still_lands() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = open_with_reply_address(&app);
+    let raw = with_files(
+        &email,
+        &reply_to,
+        &format!("{}@kovinar.si", unique("refused")),
+        "Here is the installer and the log.",
+        &[
+            Part(
+                "setup.exe",
+                "application/octet-stream",
+                b"MZ\x90\0program",
+                false,
+            ),
+            Part(
+                "terminal.log",
+                "text/plain",
+                b"10:00 terminal 3 offline\n",
+                false,
+            ),
+            Part("photo.png", "image/png", b"MZ\x90\0not a picture", false),
+        ],
+    );
+    let taken = app.0.email(&email, &reply_to, raw);
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let read = incident(&app, &token, &id);
+    assert_eq!(
+        customer_messages(&read),
+        [
+            "Here is the installer and the log.\n\n[Not attached from this email: \
+          setup.exe (only PNG, JPEG, PDF, TXT, LOG, CSV and ZIP files are taken); \
+          photo.png (the file's content is not what its name says (image/png)).]"
+        ]
+    );
+    let files = files_of(&read);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0]["name"], "terminal.log");
+    // The desk hears of it with the same words.
+    assert!(app
+        .outbox(crate::helpers::DESK_EMAIL)
+        .iter()
+        .any(|m| m["text"].as_str().unwrap().contains("setup.exe (only PNG")));
+}
+
+#[test]
+fn a_screenshot_pasted_into_an_html_reply_is_attached_and_a_pasted_logo_is_not() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = open_with_reply_address(&app);
+    let gif = b"GIF89a\x01\0\x01\0\x80\0\0\0\0\0\xff\xff\xff!\xf9\x04\x01\0\0\0\0,\0\0\0\0\x01\0\x01\0\0\x02\x02D\x01\0;";
+    let raw = with_files(
+        &email,
+        &reply_to,
+        &format!("{}@kovinar.si", unique("inline")),
+        "See the picture below.",
+        &[
+            Part("", "image/png", PNG, true),
+            Part("", "image/gif", gif, true),
+        ],
+    );
+    let taken = app.0.email(&email, &reply_to, raw);
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let read = incident(&app, &token, &id);
+    assert_eq!(customer_messages(&read), ["See the picture below."]);
+    let files = files_of(&read);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0]["name"], "image-1.png");
+    assert_eq!(files[0]["sha256"], sha256_hex(PNG));
+}
+
+#[test]
+fn a_strangers_email_with_files_attaches_nothing_and_the_contacts_attaches_them() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = open_with_reply_address(&app);
+    let files = [Part("invoice.pdf", "application/pdf", PDF, false)];
+    let raw = with_files(
+        "mallory@example.com",
+        &reply_to,
+        &format!("{}@example.com", unique("mallory")),
+        "Open this.",
+        &files,
+    );
+    let refused = app.0.email("mallory@example.com", &reply_to, raw);
+    assert_eq!(refused.status, 400, "{}", refused.text());
+    let read = incident(&app, &token, &id);
+    assert!(files_of(&read).is_empty(), "{read}");
+    assert!(customer_messages(&read).is_empty());
+
+    // The same files from the incident's contact are attached.
+    let raw = with_files(
+        &email,
+        &reply_to,
+        &format!("{}@kovinar.si", unique("contact")),
+        "Open this.",
+        &files,
+    );
+    let taken = app.0.email(&email, &reply_to, raw);
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let read = incident(&app, &token, &id);
+    assert_eq!(customer_messages(&read), ["Open this."]);
+    let files = files_of(&read);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0]["sha256"], sha256_hex(PDF));
+}
+
+#[test]
+fn a_reply_of_a_screenshot_alone_lands_as_a_message_naming_it() {
+    let app = spawn_app();
+    let (email, token, id, reply_to) = open_with_reply_address(&app);
+    let raw = with_files(
+        &email,
+        &reply_to,
+        &format!("{}@kovinar.si", unique("alone")),
+        "",
+        &[Part("zaslon.png", "image/png", PNG, false)],
+    );
+    let taken = app.0.email(&email, &reply_to, raw);
+    assert_eq!(taken.status, 200, "{}", taken.text());
+    let read = incident(&app, &token, &id);
+    assert_eq!(
+        customer_messages(&read),
+        ["[Files sent by email: zaslon.png.]"]
+    );
+    assert_eq!(files_of(&read).len(), 1);
+}

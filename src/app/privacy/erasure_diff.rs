@@ -158,6 +158,7 @@ fn history(app: &App<Sqlite>, who: &CustomerPrincipal, seed: u8) {
     let decoded = Ok(DecodedEmail {
         message_id: Some(format!("<reply-{seed}@mail.example>")),
         text: Some("Please call Ana tomorrow on +38641000001.\n".into()),
+        files: Vec::new(),
     });
     let taken = run(app.inbound_email(
         who.contact.email.as_str(),
