@@ -2,12 +2,13 @@
 //! it when its period ends, and the privacy page lists the same periods, so
 //! the page cannot say what the code does not do).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 use serde_json::Map;
 
 use super::{link_withheld, AccessError, App, AppError, Caller, CustomerPrincipal, Download, Job};
+use crate::domain::attachment;
 use crate::domain::entropy::Entropy;
 use crate::domain::notification::{self, LinkKind};
 use crate::domain::time::{format, Instant};
@@ -222,7 +223,8 @@ impl<D: Database> App<D> {
                 idempotency_keys: now - IDEMPOTENCY_KEY_KEEP,
             }))
             .await?;
-        Ok(())
+        // Last, so that an object store that cannot list holds up nothing else.
+        self.sweep_orphan_objects(now).await
     }
 }
 
@@ -232,7 +234,46 @@ pub const ATTACHMENT_RETENTION_DAYS: i64 = 365;
 /// Files removed per sweep at most (each is an object store call).
 const ATTACHMENTS_PER_SWEEP: i64 = 200;
 
+/// Listings of the object store one sweep makes at most (1,000 keys each).
+const ORPHAN_PAGES_PER_SWEEP: usize = 10;
+
 impl<D: Database> App<D> {
+    /// Removes objects whose attachment row never came (the upload's or the
+    /// emailed reply's batch failed after its object was written, and nobody
+    /// tried again), a day after they were stored: one part of the store a
+    /// run ([`attachment::orphan_sweep_prefix`]).
+    async fn sweep_orphan_objects(&self, now: Instant) -> Result<(), AppError> {
+        let prefix = attachment::orphan_sweep_prefix(now);
+        let grace = now - chrono::Duration::hours(attachment::ORPHAN_GRACE_HOURS);
+        let mut cursor = None;
+        for _ in 0..ORPHAN_PAGES_PER_SWEEP {
+            let page = self.store.db().list_objects(&prefix, cursor).await?;
+            let old: Vec<String> = page
+                .objects
+                .into_iter()
+                .filter(|(_, stored)| *stored < grace)
+                .map(|(key, _)| key)
+                .collect();
+            if !old.is_empty() {
+                let known: HashSet<String> = self
+                    .store
+                    .read(store::known_object_keys(&old))
+                    .await?
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                for key in old.iter().filter(|key| !known.contains(*key)) {
+                    self.store.db().delete_object(key).await?;
+                }
+            }
+            cursor = page.cursor;
+            if cursor.is_none() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Removes attachments: their objects, then their rows in one batch.
     async fn delete_attachments(
         &self,
@@ -437,6 +478,72 @@ mod tests {
             let id = row.text("id").unwrap();
             run(app.deliver_email(&id, Some(&Accepting), &RetrySchedule::default(), at)).unwrap();
         }
+    }
+
+    /// An object whose row never came goes a day after it was stored, when
+    /// the sweep walks its part of the store; a file with its row stays.
+    #[test]
+    fn an_object_without_its_row_is_swept_a_day_after_it_was_stored() {
+        let app = app();
+        let ana = customer(&app, "ana@kovinar.si", 1);
+        let incident = incident_of(&app, &ana, 2);
+        let file = crate::domain::attachment::accept("log.txt", b"line\n").unwrap();
+        run(app.attach_as_customer(
+            &as_caller(&ana),
+            &incident,
+            &file,
+            b"line\n",
+            now(),
+            &mut entropy(3),
+        ))
+        .unwrap();
+        let orphan = attachment::object_key(incident.as_str(), "att_ORPHAN");
+        run(crate::store::Blobs::put_object(
+            app.store.db(),
+            &orphan,
+            b"half an upload",
+            "text/plain",
+        ))
+        .unwrap();
+        let stored = crate::domain::time::from_unix_millis(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_millis() as i64,
+        )
+        .unwrap();
+        // The first run from `after` that walks this incident's part.
+        let walking = |after: Instant| {
+            (0..32)
+                .map(|run| after + chrono::Duration::minutes(10 * run))
+                .find(|at| orphan.starts_with(&attachment::orphan_sweep_prefix(*at)))
+                .unwrap()
+        };
+        run(app.sweep_retention(walking(stored))).unwrap();
+        assert_eq!(app.store.db().object_keys().len(), 2, "within the day");
+
+        run(app.sweep_retention(walking(stored + days(2)) - chrono::Duration::minutes(10)))
+            .unwrap();
+        assert_eq!(
+            app.store.db().object_keys().len(),
+            2,
+            "another part of the store was walked"
+        );
+
+        run(app.sweep_retention(walking(stored + days(2)))).unwrap();
+        let keys = app.store.db().object_keys();
+        assert_eq!(keys.len(), 1, "{keys:?}");
+        assert_ne!(keys[0], orphan);
+        assert_eq!(
+            run(app.my_attachment(
+                &as_caller(&ana),
+                incident.as_str(),
+                keys[0].rsplit('/').next().unwrap()
+            ))
+            .map(|d| d.body)
+            .ok(),
+            Some(b"line\n".to_vec())
+        );
     }
 
     /// A closed incident's files go a year after it closed: the objects in

@@ -207,6 +207,20 @@ pub fn object_key(incident_id: &str, attachment_id: &str) -> String {
     format!("incidents/{incident_id}/{attachment_id}")
 }
 
+/// How long an object may wait for its row before it counts as an orphan:
+/// the row is written right after the object, so a day is generous.
+pub const ORPHAN_GRACE_HOURS: i64 = 24;
+
+/// The part of the object store one retention sweep walks for orphans:
+/// objects of incidents whose id begins with one Crockford character, a
+/// different one each ten-minute run, so all are walked every 320 minutes
+/// with a bounded number of listings a run.
+pub fn orphan_sweep_prefix(now: super::time::Instant) -> String {
+    use super::entropy::CROCKFORD;
+    let slot = now.timestamp().div_euclid(600).rem_euclid(32) as usize;
+    format!("incidents/inc_{}", CROCKFORD[slot] as char)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +312,22 @@ mod tests {
             assert!(Kind::from_media_type(kind.media_type()).is_some());
         }
         assert_eq!(Kind::from_media_type("text/html"), None);
+    }
+
+    #[test]
+    fn the_orphan_sweep_walks_every_first_character_of_an_incident_id() {
+        let start = super::super::time::parse("2026-12-07T00:00:00Z").unwrap();
+        let prefixes: std::collections::BTreeSet<String> = (0..32)
+            .map(|run| orphan_sweep_prefix(start + chrono::Duration::minutes(10 * run)))
+            .collect();
+        assert_eq!(prefixes.len(), 32);
+        let id = crate::domain::id::IncidentId::generate(
+            &mut crate::domain::entropy::Entropy::new([7; 32]),
+        );
+        let key = object_key(id.as_str(), "att_X");
+        assert!(
+            prefixes.iter().any(|p| key.starts_with(p.as_str())),
+            "{key}"
+        );
     }
 }

@@ -34,7 +34,8 @@ impl Entropy {
     }
 }
 
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Crockford's base32 alphabet, in which ids are written.
+pub const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// Crockford base32 without padding: no I, L, O or U, so an id read aloud or
 /// typed by hand is not misread.

@@ -114,6 +114,22 @@ pub fn attachment_of(incident_id: &str, attachment_id: &str) -> Query<Option<Att
     )
 }
 
+/// Which of these object keys have their attachment's row: the others are
+/// orphans (an upload whose batch never came).
+pub fn known_object_keys(keys: &[String]) -> Vec<Query<Vec<String>>> {
+    super::bulk(
+        "SELECT object_key FROM attachments WHERE object_key IN (SELECT value FROM json_each(?1))",
+        keys.iter().map(|key| serde_json::json!(key)),
+    )
+    .into_iter()
+    .map(|statement| {
+        Query::new(statement, |rows| {
+            rows.iter().map(|row| row.text("object_key")).collect()
+        })
+    })
+    .collect()
+}
+
 /// An incident's attachments, oldest first.
 pub fn attachments_of_incident(incident_id: &str) -> Query<Vec<AttachmentRecord>> {
     Query::new(

@@ -44,7 +44,7 @@ mod vat;
 pub use attachments::{
     attachment_of, attachments_of_customer, attachments_of_erasure_link, attachments_of_incident,
     attachments_past_retention, attachments_uploaded_by, delete_attachments, insert_attachment,
-    AttachmentRecord, UploadedBy,
+    known_object_keys, AttachmentRecord, UploadedBy,
 };
 pub use bank::{
     bank_entry, insert_bank_entries, insert_statement, is_matched_already, known_entry_keys,
@@ -475,6 +475,24 @@ pub trait Blobs {
         let _ = key;
         Err(DbError::Failed("no object store here".into()))
     }
+    /// One page of the keys under `prefix` with when each was stored, in
+    /// key order, from where `cursor` (the last page's) left off.
+    async fn list_objects(
+        &self,
+        prefix: &str,
+        cursor: Option<String>,
+    ) -> Result<ObjectPage, DbError> {
+        let _ = (prefix, cursor);
+        Err(DbError::Failed("no object store here".into()))
+    }
+}
+
+/// A page of [`Blobs::list_objects`]: keys and when each was stored, and
+/// the cursor of the next page while there is one.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ObjectPage {
+    pub objects: Vec<(String, crate::domain::time::Instant)>,
+    pub cursor: Option<String>,
 }
 
 /// What the portal needs from a database. Futures need not be `Send`: the
@@ -666,6 +684,14 @@ impl<D: Database> Blobs for Audited<'_, D> {
     async fn delete_object(&self, key: &str) -> Result<(), DbError> {
         self.db.delete_object(key).await
     }
+
+    async fn list_objects(
+        &self,
+        prefix: &str,
+        cursor: Option<String>,
+    ) -> Result<ObjectPage, DbError> {
+        self.db.list_objects(prefix, cursor).await
+    }
 }
 
 impl<D: Database> Database for Audited<'_, D> {
@@ -767,6 +793,14 @@ impl<D: Database> Blobs for Metered<'_, D> {
 
     async fn delete_object(&self, key: &str) -> Result<(), DbError> {
         self.db.delete_object(key).await
+    }
+
+    async fn list_objects(
+        &self,
+        prefix: &str,
+        cursor: Option<String>,
+    ) -> Result<ObjectPage, DbError> {
+        self.db.list_objects(prefix, cursor).await
     }
 }
 

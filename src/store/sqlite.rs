@@ -6,7 +6,8 @@ use std::sync::Mutex;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-use super::{Blobs, Database, DbError, Row, Statement, Value, Written};
+use super::{Blobs, Database, DbError, ObjectPage, Row, Statement, Value, Written};
+use crate::domain::time::Instant;
 
 /// The whole current schema, as D1 gets it.
 pub const SCHEMA: &str = include_str!("../../schema.sql");
@@ -21,8 +22,10 @@ pub struct Sqlite {
     connection: Mutex<Connection>,
     queries: std::sync::atomic::AtomicUsize,
     opened: std::time::Instant,
-    /// The object store's stand-in (R2 in the Worker): a map in memory.
-    objects: Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+    /// The object store's stand-in (R2 in the Worker): a map in memory of
+    /// the bytes and when they were stored (by the machine's clock, as R2
+    /// records its own).
+    objects: Mutex<std::collections::BTreeMap<String, (Vec<u8>, Instant)>>,
 }
 
 fn failed(error: rusqlite::Error) -> DbError {
@@ -119,7 +122,7 @@ impl Blobs for Sqlite {
             .objects
             .lock()
             .map_err(|e| DbError::Failed(e.to_string()))?;
-        objects.insert(key.to_owned(), bytes.to_vec());
+        objects.insert(key.to_owned(), (bytes.to_vec(), machine_clock()));
         Ok(())
     }
 
@@ -128,7 +131,7 @@ impl Blobs for Sqlite {
             .objects
             .lock()
             .map_err(|e| DbError::Failed(e.to_string()))?;
-        Ok(objects.get(key).cloned())
+        Ok(objects.get(key).map(|(bytes, _)| bytes.clone()))
     }
 
     async fn delete_object(&self, key: &str) -> Result<(), DbError> {
@@ -139,7 +142,49 @@ impl Blobs for Sqlite {
         objects.remove(key);
         Ok(())
     }
+
+    async fn list_objects(
+        &self,
+        prefix: &str,
+        cursor: Option<String>,
+    ) -> Result<ObjectPage, DbError> {
+        let objects = self
+            .objects
+            .lock()
+            .map_err(|e| DbError::Failed(e.to_string()))?;
+        let from = match cursor {
+            Some(after) if after.as_str() >= prefix => std::ops::Bound::Excluded(after),
+            _ => std::ops::Bound::Included(prefix.to_owned()),
+        };
+        let mut page: Vec<(String, Instant)> = objects
+            .range::<String, _>((from, std::ops::Bound::Unbounded))
+            .take_while(|(key, _)| key.starts_with(prefix))
+            .take(OBJECTS_PER_PAGE + 1)
+            .map(|(key, (_, stored))| (key.clone(), *stored))
+            .collect();
+        let more = page.len() > OBJECTS_PER_PAGE;
+        page.truncate(OBJECTS_PER_PAGE);
+        let cursor = more
+            .then(|| page.last().map(|(key, _)| key.clone()))
+            .flatten();
+        Ok(ObjectPage {
+            objects: page,
+            cursor,
+        })
+    }
 }
+
+/// The machine's time, for the stand-in's record of when an object was
+/// stored (R2 keeps its own).
+fn machine_clock() -> Instant {
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as i64);
+    crate::domain::time::from_unix_millis(millis).unwrap_or_default()
+}
+
+/// Keys a page of the stand-in lists, as R2 lists at most 1,000.
+const OBJECTS_PER_PAGE: usize = 1000;
 
 impl Database for Sqlite {
     async fn query(&self, statement: Statement) -> Result<Vec<Row>, DbError> {

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::types::{D1Database as D1Sys, D1PreparedStatement, D1Result};
 use worker::D1Database;
 
-use crate::store::{Blobs, Database, DbError, Row, Statement, Value, Written};
+use crate::store::{Blobs, Database, DbError, ObjectPage, Row, Statement, Value, Written};
 
 /// D1, with the R2 bucket of attachments' bytes beside it (`ATTACHMENTS`;
 /// none where the Worker is configured without it).
@@ -151,6 +151,31 @@ impl Blobs for D1 {
 
     async fn delete_object(&self, key: &str) -> Result<(), DbError> {
         self.bucket()?.delete(key).await.map_err(r2_failed)
+    }
+
+    async fn list_objects(
+        &self,
+        prefix: &str,
+        cursor: Option<String>,
+    ) -> Result<ObjectPage, DbError> {
+        let mut list = self.bucket()?.list().prefix(prefix);
+        if let Some(cursor) = cursor {
+            list = list.cursor(cursor);
+        }
+        let listed = list.execute().await.map_err(r2_failed)?;
+        let objects = listed
+            .objects()
+            .iter()
+            .filter_map(|object| {
+                let stored =
+                    crate::domain::time::from_unix_millis(object.uploaded().as_millis() as i64)?;
+                Some((object.key(), stored))
+            })
+            .collect();
+        Ok(ObjectPage {
+            objects,
+            cursor: listed.truncated().then(|| listed.cursor()).flatten(),
+        })
     }
 }
 
