@@ -162,11 +162,16 @@ impl EmailFiles {
 }
 
 /// The id of an email's `index`-th file: the same email delivered twice
-/// names its files alike, so each is stored once.
+/// names its files alike, so each is stored once. The email's part comes
+/// first and the place after it, so an email's files (all stored at one
+/// time) list in the order the email had them.
 pub fn file_id(message_id: &str, index: usize) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("{message_id}\n{index}").as_bytes());
-    format!("att_{}", super::entropy::crockford(&digest[..16]))
+    let digest = Sha256::digest(message_id.as_bytes());
+    format!(
+        "att_{}_{index:03}",
+        super::entropy::crockford(&digest[..15])
+    )
 }
 
 /// What the portal keeps of an inbound email.
@@ -539,7 +544,13 @@ mod tests {
         assert_ne!(file_id("a@b.si", 0), file_id("a@b.si", 1));
         assert_ne!(file_id("a@b.si", 0), file_id("c@b.si", 0));
         assert!(file_id("a@b.si", 0).starts_with("att_"));
-        assert_eq!(file_id("a@b.si", 0).len(), "att_".len() + 26);
+        assert_eq!(file_id("a@b.si", 0).len(), "att_".len() + 24 + "_000".len());
+        let mut ids: Vec<String> = (0..10).rev().map(|i| file_id("a@b.si", i)).collect();
+        ids.sort();
+        assert_eq!(
+            ids,
+            (0..10).map(|i| file_id("a@b.si", i)).collect::<Vec<_>>()
+        );
     }
 
     #[test]

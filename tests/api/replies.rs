@@ -396,6 +396,12 @@ fn an_emailed_reply_with_a_screenshot_and_a_pdf_attaches_both_once() {
     );
     let files = files_of(&read);
     assert_eq!(files.len(), 2, "{files:?}");
+    let names: Vec<&str> = files.iter().filter_map(|f| f["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        ["Zaslon 1.png", "poročilo.pdf"],
+        "in the email's order"
+    );
     for (name, media_type, bytes) in [
         ("Zaslon 1.png", "image/png", PNG),
         ("poročilo.pdf", "application/pdf", PDF),
