@@ -39,6 +39,7 @@ pub mod inbound;
 pub mod incident;
 pub mod invitation;
 pub mod invoice;
+pub mod language;
 pub mod ledger;
 pub mod license;
 pub mod link;
@@ -82,6 +83,7 @@ as_text!(
     incident::Author,
     incident::Status,
     partner::PartnerKind,
+    language::Language,
 );
 
 #[cfg(test)]
@@ -114,6 +116,7 @@ mod parsers_never_panic {
             let _ = super::stripe::SignatureHeader::parse(&input);
             let _ = super::subscription::parse_month(&input);
             let _ = super::idempotency::IdempotencyKey::parse(&input);
+            let _ = super::language::Language::parse(&input);
         }
     }
 }
