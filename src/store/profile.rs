@@ -181,12 +181,13 @@ pub fn update_company(customer_id: &str, contact_id: &str, change: &ProfileChang
 /// The contact's name and phone, if present.
 pub fn update_contact(contact_id: &str, change: &ProfileChange) -> Statement {
     Statement::new(
-        "UPDATE contacts SET name = COALESCE(?2, name), phone = COALESCE(?3, phone) \
-         WHERE id = ?1 AND status = 'active'",
+        "UPDATE contacts SET name = COALESCE(?2, name), phone = COALESCE(?3, phone), \
+         language = COALESCE(?4, language) WHERE id = ?1 AND status = 'active'",
         vec![
             contact_id.into(),
             change.contact_name.as_ref().map(|t| t.as_str()).into(),
             change.phone.as_ref().map(|p| p.as_str()).into(),
+            change.language.map(|l| l.as_str()).into(),
         ],
     )
 }

@@ -3,7 +3,9 @@
 
 use super::prelude::*;
 use crate::app::{AccessError, BillingError, NewIncident};
+use crate::domain::language::Language;
 use crate::domain::order::Pricing;
+use crate::web::forms::language_select;
 
 pub async fn portal<D: Database>(
     app: &App<D>,
@@ -1172,6 +1174,7 @@ pub(crate) fn current_values(customer: &CustomerPrincipal) -> Map<String, Value>
         ("email", p.email.as_str()),
         ("phone", &p.phone),
         ("newsletter", if p.newsletter { "on" } else { "" }),
+        ("language", p.language.as_str()),
     ]
     .into_iter()
     .map(|(name, value)| (name.to_owned(), Value::String(value.to_owned())))
@@ -1206,7 +1209,7 @@ pub(crate) fn profile_html(
     };
     html!(
         "{}<form method=\"post\" action=\"/portal/profile\">\n<h2>{}</h2>\n{}{}{}{}{}{}\
-         <h2>You</h2>\n{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
+         <h2>You</h2>\n{}{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
          <p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
          <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
          <button type=\"submit\">Save</button>\n</form>",
@@ -1221,6 +1224,10 @@ pub(crate) fn profile_html(
         input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
         input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),
         input("phone", "Phone, with country code", "tel", value("phone"), &flat, " required autocomplete=\"tel\""),
+        language_select(
+            "Language for our emails and calls",
+            Language::parse(value("language")).unwrap_or(customer.contact.language),
+        ),
         checked
     )
 }
@@ -1291,6 +1298,7 @@ pub async fn save_profile<D: Database>(
         email: text("email"),
         phone: text("phone"),
         newsletter: Some(text("newsletter").is_some_and(|v| !v.is_empty())),
+        language: text("language"),
         ..RegistrationInput::default()
     };
     let again = |status: u16, errors: &FieldErrors| {

@@ -188,6 +188,11 @@ fn organisation_body(
                 ),
                 html!("<a href=\"tel:{}\">{}</a>", c.phone, c.phone),
                 status_text(c.status.as_str()),
+                html!(
+                    "<span lang=\"{}\">{}</span>",
+                    c.language.as_str(),
+                    c.language.name()
+                ),
                 html!("{}", if c.newsletter { "subscribed" } else { "no" }),
             ]
         })
@@ -366,7 +371,7 @@ fn organisation_body(
         actions,
         table(
             "Contacts",
-            &["Name", "Email", "Phone", "Status", "Newsletter"],
+            &["Name", "Email", "Phone", "Status", "Language", "Newsletter"],
             &contacts
         ),
         table(
