@@ -529,9 +529,11 @@ fn refunded(paid: &str, cents: i64) -> Value {
     })
 }
 
-/// The invoice page that `order`'s payment confirmation to `email` links.
+/// The invoice page that `order`'s payment confirmation to `email` links:
+/// the confirmation names the order by its number, never by its id.
 fn emailed_invoice(app: &TestApp<impl Transport>, email: &str, order: &Value) -> String {
     let order_id = order["order_id"].as_str().unwrap();
+    let number = order["number"].as_str().expect("the order's number");
     let confirmation = app
         .outbox(email)
         .into_iter()
@@ -539,10 +541,12 @@ fn emailed_invoice(app: &TestApp<impl Transport>, email: &str, order: &Value) ->
             message["text"]
                 .as_str()
                 .unwrap()
-                .contains(&format!("for order {order_id}."))
+                .contains(&format!("for order {number}."))
         })
-        .unwrap_or_else(|| panic!("no confirmation of {order_id} to {email}"));
-    linked_path(confirmation["text"].as_str().unwrap(), "/portal/invoices/")
+        .unwrap_or_else(|| panic!("no confirmation of {number} to {email}"));
+    let text = confirmation["text"].as_str().unwrap();
+    assert!(!text.contains(order_id), "{text}");
+    linked_path(text, "/portal/invoices/")
 }
 
 /// The path (without the origin) of the first URL in `text` that leads to
