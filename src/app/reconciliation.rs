@@ -33,6 +33,8 @@ pub struct ReportLine {
     pub index: usize,
     pub outcome: Outcome,
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`), what the desk reads.
+    pub order_number: Option<String>,
     pub amount: String,
     pub currency: String,
     pub reference: Option<String>,
@@ -177,6 +179,7 @@ impl<D: Database> App<D> {
                         entry_ids
                             .get(&line.key)
                             .filter(|_| line.outcome != Outcome::Duplicate),
+                        &numbers,
                     )
                 })
                 .collect(),
@@ -288,6 +291,7 @@ impl<D: Database> App<D> {
             index: 0,
             outcome: line_outcome,
             order_id: Some(order_id.to_owned()),
+            order_number: number.as_ref().map(|n| n.as_str().to_owned()),
             amount: amount.to_string(),
             currency: entry.currency,
             reference: entry.reference,
@@ -454,11 +458,20 @@ fn unmatched_entry(line: &Line, id: &str, now: Instant) -> BankEntryRecord {
     }
 }
 
-fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
+fn report_line(
+    line: &Line,
+    bank_entry_id: Option<&String>,
+    numbers: &HashMap<String, OrderNumber>,
+) -> ReportLine {
     ReportLine {
         index: line.index,
         outcome: line.outcome,
         order_id: line.order_id.clone(),
+        order_number: line
+            .order_id
+            .as_ref()
+            .and_then(|id| numbers.get(id))
+            .map(|number| number.as_str().to_owned()),
         amount: line.amount.clone(),
         currency: line.currency.clone(),
         reference: line.reference.clone(),

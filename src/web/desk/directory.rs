@@ -252,6 +252,21 @@ fn organisation_body(
             ]
         })
         .collect();
+    // What people read of an order or incident named by its id: its number
+    // (the id only for one this file does not list).
+    let order_numbers: std::collections::HashMap<&str, &str> = file
+        .orders
+        .iter()
+        .filter_map(|r| Some((r.order.id.as_str(), r.number.as_ref()?.as_str())))
+        .collect();
+    let incident_numbers: std::collections::HashMap<&str, &str> = file
+        .overview
+        .incidents
+        .iter()
+        .filter_map(|i| Some((i.id.as_str(), i.number.as_ref()?.as_str())))
+        .collect();
+    let order_number = |id: &str| order_numbers.get(id).copied().unwrap_or(id).to_owned();
+    let incident_number = |id: &str| incident_numbers.get(id).copied().unwrap_or(id).to_owned();
     let ledger: Vec<Vec<Html>> = file
         .overview
         .ledger
@@ -264,10 +279,10 @@ fn organisation_body(
                 html!(
                     "{}",
                     e.reason
-                        .as_deref()
-                        .or(e.order_id.as_deref())
-                        .or(e.incident_id.as_deref())
-                        .unwrap_or("")
+                        .clone()
+                        .or(e.order_id.as_deref().map(order_number))
+                        .or(e.incident_id.as_deref().map(incident_number))
+                        .unwrap_or_default()
                 ),
             ]
         })
@@ -278,7 +293,7 @@ fn organisation_body(
         .map(|r| {
             let o = &r.order;
             vec![
-                html!("{}", o.id),
+                html!("{}", order_number(&o.id)),
                 when(o.created_at),
                 html!("{}", o.quantity.get().to_string()),
                 html!("{} EUR", o.vat.total_due),
@@ -311,7 +326,7 @@ fn organisation_body(
                 html!("{}", d.kind.as_str()),
                 html!("{}", d.issued_on.to_string()),
                 html!("{} EUR", d.amounts.total_due),
-                html!("{}", d.order_id),
+                html!("{}", order_number(&d.order_id)),
             ]
         })
         .collect();
@@ -322,8 +337,9 @@ fn organisation_body(
         .map(|i| {
             vec![
                 html!(
-                    "<a href=\"/desk/incidents/{}\">{}</a>",
+                    "<a href=\"/desk/incidents/{}\">{}: {}</a>",
                     i.id.as_str(),
+                    incident_number(i.id.as_str()),
                     i.subject
                 ),
                 status_text(i.callback.status.as_str()),
