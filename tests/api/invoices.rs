@@ -642,6 +642,24 @@ fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only(
     ] {
         assert!(html.contains(&expected), "{expected} not in {html}");
     }
+    // The order by the number the buyer knows, on the page and in the UBL
+    // (buyer's reference, order reference); its id nowhere.
+    let order_id = invoice["order_id"].as_str().unwrap();
+    let order = app.get_as(&format!("/api/me/coupon-orders/{order_id}"), &token);
+    let order_number = order.json()["number"].as_str().unwrap().to_owned();
+    assert!(
+        html.contains(&format!("<dt>Order</dt><dd>{order_number}</dd>")),
+        "{html}"
+    );
+    assert_eq!(
+        ubl_text(&xml, "<cac:OrderReference>", "cbc:ID"),
+        order_number
+    );
+    assert_eq!(
+        ubl_text(&xml, "<cbc:DocumentCurrencyCode>", "cbc:BuyerReference"),
+        order_number
+    );
+    assert!(!html.contains(order_id) && !xml.contains(order_id), "{xml}");
     // Charged VAT needs no exemption mention.
     assert!(!html.contains("id=\"vat-mention\""), "{html}");
     // The page prints on A4 without the portal around it.
