@@ -266,6 +266,16 @@ fn one_customers_page_shows_its_file_and_no_other_organisation() {
         .contains(other_incident["incident_id"].as_str().unwrap()));
     assert!(!file.to_string().contains(&other.1));
 
+    // A staff change to the incident, in its audit trail.
+    let taken = app.staff_send(
+        "POST",
+        &format!(
+            "/api/staff/incidents/{}/take",
+            incident["incident_id"].as_str().unwrap()
+        ),
+        &json!({}),
+    );
+    assert_eq!(taken.status, 200, "{}", taken.text());
     let page = desk_get(&app, &format!("/desk/organisations/{id}"));
     assert_eq!(page.status, 200, "{}", page.text());
     let html = page.text();
@@ -297,6 +307,14 @@ fn one_customers_page_shows_its_file_and_no_other_organisation() {
     );
     assert!(
         !html.contains(order["order_id"].as_str().unwrap()),
+        "{html}"
+    );
+    // The audit trail names the incident it is about by its number.
+    assert!(
+        html.contains(&format!(
+            "<td>{}</td>",
+            incident["number"].as_str().unwrap()
+        )),
         "{html}"
     );
     assert!(!html.contains(&other.1));

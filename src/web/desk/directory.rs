@@ -376,7 +376,14 @@ fn organisation_body(
                 when(a.created_at),
                 html!("{}", a.actor_name),
                 html!("{}", a.action),
-                html!("{}", a.target),
+                html!(
+                    "{}",
+                    order_numbers
+                        .get(a.target.as_str())
+                        .or(incident_numbers.get(a.target.as_str()))
+                        .copied()
+                        .unwrap_or(a.target.as_str())
+                ),
             ]
         })
         .collect();
