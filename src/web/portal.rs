@@ -1034,6 +1034,11 @@ pub(crate) fn contacts_view(
                 html!("{}", c.email),
                 html!("{}", c.phone),
                 status_text(c.status.as_str()),
+                html!(
+                    "<span lang=\"{}\">{}</span>",
+                    c.language.as_str(),
+                    c.language.name()
+                ),
                 action,
             ]
         })
@@ -1064,7 +1069,7 @@ pub(crate) fn contacts_view(
         customer.customer.company_name,
         table(
             "Contacts",
-            &["Name", "Email", "Phone", "Status", "<span class=\"visually-hidden\">Remove</span>"],
+            &["Name", "Email", "Phone", "Status", "Language", "<span class=\"visually-hidden\">Remove</span>"],
             &rows
         ),
         table(

@@ -264,6 +264,20 @@ fn the_desk_and_the_colleagues_see_each_contact_s_language() {
     assert_eq!(languages(&file.json()["contacts"]), expected);
     let people = app.get_as("/api/me/contacts", &token).json();
     assert_eq!(languages(&people["contacts"]), expected);
+    let cookie = app.browser(me["contact"]["email"].as_str().unwrap());
+    let listed = app.get_with_cookie("/portal/contacts", &cookie).text();
+    assert!(
+        listed.contains("<th scope=\"col\">Language</th>"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("<span lang=\"sl\">Slovenščina</span>"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("<span lang=\"en\">English</span>"),
+        "{listed}"
+    );
 
     let admin = app.staff_member("admin");
     let page = app.send_as_staff(
