@@ -156,6 +156,8 @@ pub struct LedgerEntryAnswer {
     pub minutes: i64,
     /// The order a purchase or reversal belongs to.
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`).
+    pub order_number: Option<String>,
     /// Why staff adjusted the balance.
     pub reason: Option<String>,
     #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
@@ -170,6 +172,7 @@ impl From<&LedgerLine> for LedgerEntryAnswer {
             coupons: line.coupons,
             minutes: line.coupons * MINUTES_PER_COUPON,
             order_id: line.order_id.clone(),
+            order_number: line.order_number.clone(),
             reason: line.reason.clone(),
             created_at: format(line.created_at),
         }

@@ -31,8 +31,9 @@ pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> impl Reads<Outpu
         Query::new(
             Statement::new(
                 format!(
-                    "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
-                     WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2"
+                    "SELECT {} FROM ledger_entries \
+                     WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2",
+                    super::ledger::LEDGER_COLUMNS
                 ),
                 vec![scope.param(), ledger_lines.into()],
             ),

@@ -33,12 +33,20 @@ pub async fn portal<D: Database>(
                 when(line.created_at),
                 html!("{}", entry_label(line.kind)),
                 html!("{}", line.coupons),
+                html!(
+                    "{}",
+                    line.order_number
+                        .as_deref()
+                        .or(line.incident_number.as_deref())
+                        .or(line.reason.as_deref())
+                        .unwrap_or("")
+                ),
             ]
         })
         .collect();
     html.push(table(
         "Coupon ledger, newest first",
-        &["When", "Entry", "Coupons"],
+        &["When", "Entry", "Coupons", "For"],
         &ledger,
     ));
     let orders: Vec<Vec<Html>> = overview

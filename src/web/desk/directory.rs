@@ -279,10 +279,12 @@ fn organisation_body(
                 html!(
                     "{}",
                     e.reason
-                        .clone()
-                        .or(e.order_id.as_deref().map(order_number))
-                        .or(e.incident_id.as_deref().map(incident_number))
-                        .unwrap_or_default()
+                        .as_deref()
+                        .or(e.order_number.as_deref())
+                        .or(e.incident_number.as_deref())
+                        .or(e.order_id.as_deref())
+                        .or(e.incident_id.as_deref())
+                        .unwrap_or("")
                 ),
             ]
         })
