@@ -45,6 +45,7 @@ CREATE TABLE contacts (
   pending_email         TEXT,                    -- a new address, until its link is confirmed
   email_token_hash      TEXT,                    -- hex SHA-256 of that link's token
   email_token_expires_at TEXT, erased_at TEXT, erasure_token_hash TEXT, erasure_token_expires_at TEXT,
+  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('sl', 'en')), -- 'sl' or 'en', migration 0024 (every insert names it)
   CHECK ((newsletter = 1) = (newsletter_consent_at IS NOT NULL)),
   CHECK ((status = 'removed') = (removed_at IS NOT NULL))
 ) STRICT;

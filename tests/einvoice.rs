@@ -43,6 +43,9 @@ fn document(category: VatCategory, kind: Kind, payment: PaymentMeans) -> Documen
     };
     let issued_on = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let invoice_number = InvoiceNumber { year: 2026, seq: 1 };
+    // An order numbered (all are, since migration 0022) and one that is not.
+    let order_number =
+        matches!(payment, PaymentMeans::CreditTransfer { .. }).then(|| "ORD-2026-00017".to_owned());
     Document {
         kind,
         number: match kind {
@@ -61,6 +64,7 @@ fn document(category: VatCategory, kind: Kind, payment: PaymentMeans) -> Documen
         amounts: treatment.apply(unit_price.times(3)),
         payment,
         order_id: "ord_<1>".to_owned(),
+        order_number,
         credits: (kind == Kind::CreditNote).then_some(Credited {
             number: invoice_number,
             issued_on,
@@ -218,7 +222,12 @@ fn a_domestic_invoice_carries_vat_and_both_vat_numbers() {
     assert!(xml.contains("<cbc:PaymentID>RF18539007547034</cbc:PaymentID>"));
     assert!(xml.contains("<cbc:ID>SI56191000000123438</cbc:ID>"));
     assert!(xml.contains("Trg &lt;republike&gt; &amp; 3"));
-    assert!(xml.contains("<cbc:BuyerReference>ord_&lt;1&gt;</cbc:BuyerReference>"));
+    // The order by the number the buyer knows (BT-10, BT-13), not its id.
+    assert!(xml.contains("<cbc:BuyerReference>ORD-2026-00017</cbc:BuyerReference>"));
+    assert!(
+        xml.contains("<cac:OrderReference><cbc:ID>ORD-2026-00017</cbc:ID></cac:OrderReference>")
+    );
+    assert!(!xml.contains("ord_"));
     assert!(!xml.contains("TaxExemptionReason"));
 }
 
@@ -231,6 +240,8 @@ fn not_subject_names_no_vat_identifier_and_no_rate() {
     assert!(xml.contains("<cac:PartyIdentification><cbc:ID>SI12345678</cbc:ID>"));
     assert!(xml.contains("<cbc:PaymentMeansCode>48</cbc:PaymentMeansCode>"));
     assert!(xml.contains("VATEX-EU-O"));
+    // An order without a number is referred to by its id.
+    assert!(xml.contains("<cac:OrderReference><cbc:ID>ord_&lt;1&gt;</cbc:ID></cac:OrderReference>"));
 }
 
 #[test]

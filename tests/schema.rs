@@ -598,3 +598,56 @@ fn numbers_migration_numbers_existing_rows_per_year_in_order_of_creation() {
         ]
     );
 }
+
+/// Migration 0024 gives every contact a language: 'sl' in an organisation
+/// in Slovenia, 'en' elsewhere; afterwards only 'sl' and 'en' are accepted.
+#[test]
+fn language_migration_speaks_slovenian_to_slovenian_organisations() {
+    let db = Connection::open_in_memory().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let languages = dir.join("0024_contact_language.sql");
+    for migration in migration_files()
+        .iter()
+        .take_while(|path| **path != languages)
+    {
+        db.execute_batch(&std::fs::read_to_string(migration).unwrap())
+            .unwrap();
+    }
+    let customer = |id: &str, country: &str| {
+        format!(
+            "INSERT INTO customers (id, status, registered_serial, company_name, street, postal_code, city, country, created_at) \
+               VALUES ('{id}', 'active', 'TS-1', 'Company {id}', 'Cesta 1', '1000', 'Ljubljana', '{country}', 't');"
+        )
+    };
+    let contact = |id: &str, customer: &str, status: &str, removed: &str| {
+        format!(
+            "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, created_at, removed_at) \
+             VALUES ('{id}', '{customer}', '{status}', 'Name {id}', '{id}@example.test', '+38640111222', 0, 't1', {removed});"
+        )
+    };
+    db.execute_batch(&format!(
+        "{}{}{}{}{}{}",
+        customer("cus_si", "SI"),
+        customer("cus_at", "AT"),
+        contact("con_ana", "cus_si", "active", "NULL"),
+        contact("con_dan", "cus_si", "removed", "'t2'"),
+        contact("con_eva", "cus_at", "active", "NULL"),
+        contact("con_fin", "cus_at", "pending_verification", "NULL"),
+    ))
+    .unwrap();
+
+    let migration = std::fs::read_to_string(&languages).unwrap();
+    db.execute_batch(&format!("BEGIN;\n{migration}\nCOMMIT;"))
+        .unwrap();
+
+    let languages: String = db
+        .query_row(
+            "SELECT group_concat(id || '=' || language, ' ') FROM (SELECT * FROM contacts ORDER BY id)",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(languages, "con_ana=sl con_dan=sl con_eva=en con_fin=en");
+    let refused = db.execute_batch("UPDATE contacts SET language = 'de' WHERE id = 'con_ana'");
+    assert!(refused.is_err(), "a third language was accepted");
+}

@@ -156,6 +156,8 @@ pub struct LedgerEntryAnswer {
     pub minutes: i64,
     /// The order a purchase or reversal belongs to.
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`).
+    pub order_number: Option<String>,
     /// Why staff adjusted the balance.
     pub reason: Option<String>,
     #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
@@ -170,6 +172,7 @@ impl From<&LedgerLine> for LedgerEntryAnswer {
             coupons: line.coupons,
             minutes: line.coupons * MINUTES_PER_COUPON,
             order_id: line.order_id.clone(),
+            order_number: line.order_number.clone(),
             reason: line.reason.clone(),
             created_at: format(line.created_at),
         }
@@ -327,6 +330,8 @@ pub struct BankEntryLineAnswer {
     pub outcome: &'static str,
     /// The order it paid (or would have).
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`).
+    pub order_number: Option<String>,
     /// A decimal string ("61.00").
     pub amount: String,
     pub currency: String,
@@ -348,6 +353,7 @@ impl From<&ReportLine> for BankEntryLineAnswer {
             index: line.index,
             outcome: line.outcome.as_str(),
             order_id: line.order_id.clone(),
+            order_number: line.order_number.clone(),
             amount: line.amount.clone(),
             currency: line.currency.clone(),
             reference: line.reference.clone(),
@@ -417,6 +423,8 @@ pub struct TaskAnswer {
     /// `refund_excess`, `coupon_debt` or `payment_review`.
     pub kind: String,
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`).
+    pub order_number: Option<String>,
     pub customer_id: Option<String>,
     /// Money to send back, as a decimal string ("25.00").
     pub amount: Option<String>,
@@ -442,6 +450,7 @@ impl From<&TaskRecord> for TaskAnswer {
             id: task.id.clone(),
             kind: task.kind.clone(),
             order_id: task.order_id.clone(),
+            order_number: task.order_number.clone(),
             customer_id: task.customer_id.clone(),
             amount: task
                 .amount_cents

@@ -38,6 +38,14 @@ pub(crate) mod names {
             .build()
     }
 
+    /// A contact's language (`domain::language::Language`).
+    pub fn language() -> Object {
+        one_of(
+            &crate::domain::language::Language::ALL.map(|l| l.as_str()),
+            "`sl` (Slovenian) or `en` (English); when absent, the request's Accept-Language decides: Slovenian when it ranks sl at least as high as en, else English",
+        )
+    }
+
     pub fn channel() -> Object {
         one_of(&Channel::names(), "How the customer is reached")
     }

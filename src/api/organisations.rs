@@ -28,6 +28,8 @@ pub struct ContactAnswer {
     pub phone: String,
     /// `pending_verification`, `active` or `removed`.
     pub status: &'static str,
+    /// What they are written to in: `sl` (Slovenian) or `en` (English).
+    pub language: &'static str,
     #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
     pub created_at: String,
 }
@@ -40,6 +42,7 @@ impl From<&ContactRecord> for ContactAnswer {
             email: contact.email.as_str().to_owned(),
             phone: contact.phone.clone(),
             status: contact.status.as_str(),
+            language: contact.language.as_str(),
             created_at: format(contact.created_at),
         }
     }
@@ -235,7 +238,16 @@ pub async fn accept<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let token = super::token_field(request)?;
-    let grant = app.accept_invitation(&token, now, entropy).await?;
+    let grant = app
+        .accept_invitation(
+            &token,
+            crate::domain::language::Language::from_accept_language(
+                request.header("accept-language"),
+            ),
+            now,
+            entropy,
+        )
+        .await?;
     Ok(Response::json(200, &AccessGrantAnswer::from(&grant)).into())
 }
 

@@ -17,13 +17,14 @@ use crate::http::{Handled, Request, Response};
 use crate::store::Database;
 
 /// What a JSON body may change, by its path: the shape of `GET /api/me`.
-const CHANGEABLE: [(&str, &[&str]); 3] = [
+const CHANGEABLE: [(&str, &[&str]); 4] = [
     (
         "company",
         &["name", "street", "postal_code", "city", "country", "vat_id"],
     ),
     ("contact", &["name", "email", "phone"]),
     ("newsletter", &[]),
+    ("language", &[]),
 ];
 
 /// Every field of the body that is not changeable, as a read-only error.
@@ -62,6 +63,13 @@ pub async fn change_me<D: Database>(
     let mut errors = read_only(&object);
     let mut input = crate::app::input::registration_json(&object);
     (input.serial, input.accept_terms) = (None, None);
+    // The contact's language is `language` beside `newsletter`, as
+    // `GET /api/me` answers it (`contact.language` is registration's).
+    let mut fields = crate::app::input::Fields::new(&object);
+    input.language = fields.text("language");
+    for error in fields.errors.into_list() {
+        errors.push(&error.field, Invalid::new(error.code, error.detail));
+    }
     let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) if errors.is_empty() => change,
         Ok(_) => return Err(decode::invalid(errors)),
@@ -129,6 +137,8 @@ pub struct ProfileAnswer {
     pub contact: ProfileContactAnswer,
     /// Whether the contact receives bulletins.
     pub newsletter: bool,
+    /// The contact's language: `sl` (Slovenian) or `en` (English).
+    pub language: &'static str,
     /// A new address waiting for its emailed link to be confirmed.
     pub pending_email: Option<String>,
     #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
@@ -172,6 +182,7 @@ impl ProfileAnswer {
                 phone: p.phone.clone(),
             },
             newsletter: p.newsletter,
+            language: p.language.as_str(),
             pending_email: profile.pending_email.clone(),
             created_at: format(c.created_at),
             verified_at: c.verified_at.map(format),

@@ -134,6 +134,11 @@ pub struct RegistrationContact {
     pub email: String,
     /// E.164.
     pub phone: String,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schema(schema_with = super::incidents::names::language)
+    )]
+    pub language: Option<String>,
 }
 
 /// `POST /api/registrations` as JSON.

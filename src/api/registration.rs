@@ -7,6 +7,7 @@ use super::token_field;
 use crate::app::{AccessError, App, AppError};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::language::Language;
 use crate::domain::registration::NewRegistration;
 use crate::domain::time::Instant;
 use crate::http::decode::{self, Body};
@@ -37,16 +38,21 @@ pub struct VerifiedAnswer {
     pub coupon_balance: i64,
 }
 
+/// The language the browser asks for (`Accept-Language`): a new contact's
+/// when the registration names none.
+fn browser_language(request: &crate::http::Request) -> Language {
+    Language::from_accept_language(request.header("accept-language"))
+}
+
 /// `POST /api/registrations`.
 pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled> {
     let (app, request, now, entropy) = (ctx.app, ctx.request, ctx.now, &mut *ctx.entropy);
     match decode::body(request, true)? {
         Body::Json(object) => {
-            let registration = NewRegistration::parse(
-                crate::app::input::registration_json(&object),
-                &app.config.vendor_addresses,
-            )
-            .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+            let mut input = crate::app::input::registration_json(&object);
+            input.fallback_language = Some(browser_language(request));
+            let registration = NewRegistration::parse(input, &app.config.vendor_addresses)
+                .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
             let registered = app.register(registration, now, entropy).await?;
             let body = RegisteredAnswer {
                 customer_id: registered.customer_id,
@@ -57,7 +63,10 @@ pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled
                 registered.jobs,
             ))
         }
-        Body::Form(pairs) => register_form(app, &pairs, now, entropy).await,
+        Body::Form(pairs) => {
+            let language = browser_language(request);
+            register_form(app, &pairs, language, now, entropy).await
+        }
     }
 }
 
@@ -66,6 +75,7 @@ pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled
 async fn register_form<D: Database>(
     app: &App<D>,
     pairs: &[(String, String)],
+    language: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
@@ -90,10 +100,9 @@ async fn register_form<D: Database>(
         let encoded = serde_urlencoded::to_string(&query).unwrap_or_default();
         Response::redirect(&format!("{url}{separator}{encoded}"))
     };
-    let registration = match NewRegistration::parse(
-        crate::app::input::registration_form(pairs),
-        &app.config.vendor_addresses,
-    ) {
+    let mut input = crate::app::input::registration_form(pairs);
+    input.fallback_language = Some(language);
+    let registration = match NewRegistration::parse(input, &app.config.vendor_addresses) {
         Ok(registration) => registration,
         Err(errors) => return Ok(back_with(&errors).into()),
     };

@@ -237,6 +237,16 @@ pub struct Charged {
     pub jobs: Vec<Job>,
 }
 
+/// What people read of an incident: its number (`INC-2026-00042`); only an
+/// incident not yet written has none (its emails then carry the placeholder
+/// the write replaces).
+fn number_of(incident: &IncidentRecord) -> &str {
+    incident
+        .number
+        .as_ref()
+        .map_or(IncidentNumber::PENDING, IncidentNumber::as_str)
+}
+
 /// An incident with everything that happened on it, read in one batch:
 /// what the customer's and the desk's pages and JSON show, and what a desk
 /// action decides on.
@@ -452,10 +462,7 @@ impl<D: Database> App<D> {
     ) -> IncidentFacts<'a> {
         IncidentFacts {
             id: &incident.id,
-            number: incident
-                .number
-                .as_ref()
-                .map_or(IncidentNumber::PENDING, IncidentNumber::as_str),
+            number: number_of(incident),
             subject: &incident.subject,
             company: &customer.customer.company_name,
             contact: &customer.contact.name,
@@ -751,7 +758,7 @@ impl<D: Database> App<D> {
             &outbox_id,
             &notification::incident_message_to_desk(
                 &self.config.support_desk_email,
-                &incident_id,
+                number_of(&incident),
                 &incident.subject,
                 &customer.contact.name,
                 body.as_str(),
@@ -788,7 +795,7 @@ impl<D: Database> App<D> {
         let outbox_id = entropy.id("msg");
         let message = notification::incident_message(
             customer.contact.recipient(),
-            incident_id,
+            number_of(&timeline.incident),
             &timeline.incident.subject,
             &format!("{} (Spica support)", author.name),
             body.as_str(),
@@ -958,7 +965,7 @@ impl<D: Database> App<D> {
             let outbox_id = format!("msg_overdrawn_{incident_id}_{change}").replace(':', "_");
             let message = notification::balance_below_zero(
                 customer.contact.recipient(),
-                incident_id,
+                number_of(incident),
                 balance,
             );
             batch.push(store::insert_message(&outbox_id, &message, now));

@@ -227,15 +227,16 @@ pub fn registration_json(object: &Map<String, Value>) -> RegistrationInput {
             contact.text("name"),
             contact.text("email"),
             contact.text("phone"),
+            contact.text("language"),
         )
     });
-    (input.contact_name, input.email, input.phone) = contact;
+    (input.contact_name, input.email, input.phone, input.language) = contact;
     input.decoding = fields.errors;
     input
 }
 
 /// Each JSON field path of a registration and its flat name in the HTML form.
-pub const REGISTRATION_FORM_NAMES: [(&str, &str); 12] = [
+pub const REGISTRATION_FORM_NAMES: [(&str, &str); 13] = [
     ("serial", "serial"),
     ("company.name", "company_name"),
     ("company.street", "street"),
@@ -246,6 +247,7 @@ pub const REGISTRATION_FORM_NAMES: [(&str, &str); 12] = [
     ("contact.name", "contact_name"),
     ("contact.email", "email"),
     ("contact.phone", "phone"),
+    ("contact.language", "language"),
     ("newsletter", "newsletter"),
     ("accept_terms", "accept_terms"),
 ];
@@ -289,6 +291,8 @@ pub fn registration_form(pairs: &[(String, String)]) -> RegistrationInput {
         phone: get("phone"),
         newsletter: Some(form_flag(get("newsletter").as_deref())),
         accept_terms: Some(form_flag(get("accept_terms").as_deref())),
+        language: get("language"),
+        fallback_language: None,
         decoding: FieldErrors::default(),
     }
 }

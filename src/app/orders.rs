@@ -308,8 +308,11 @@ pub(super) struct Credit {
 }
 
 impl Credit {
+    /// `number` is the order's (`ORD-2026-00017`), which the confirmation
+    /// names; every order read back has one.
     pub fn new(
         order: &Order,
+        number: Option<&OrderNumber>,
         to: Option<&notification::Recipient>,
         base_url: &str,
         now: Instant,
@@ -319,7 +322,7 @@ impl Credit {
         let confirmation = to.map(|to| {
             let message = notification::payment_received(
                 to.clone(),
-                &order.id,
+                number.map_or(order.id.as_str(), OrderNumber::as_str),
                 order.quantity.get(),
                 &order.vat.total_due.to_string(),
                 base_url,

@@ -12,6 +12,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::id::{ContactId, InvitationId};
 use crate::domain::invitation::{self, InvitationError};
+use crate::domain::language::Language;
 use crate::domain::ledger::{free_coupon, FreeCoupon};
 use crate::domain::notification;
 use crate::domain::organisation::{ClaimStatus, ContactStatus};
@@ -290,10 +291,12 @@ impl<D: Database> App<D> {
 
     /// The invited person accepts (a POST, never the link itself): the
     /// contact is written in the batch that marks the invitation accepted,
-    /// with an access token.
+    /// with an access token, in `language` (their browser's: the inviter
+    /// does not choose one).
     pub async fn accept_invitation(
         &self,
         link: &Token,
+        language: Language,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<AccessGrant, AppError> {
@@ -301,7 +304,7 @@ impl<D: Database> App<D> {
         let contact_id = ContactId::generate(entropy);
         let access_token = Token::generate(entropy);
         let access = IssuedToken::issue(Purpose::Access, &contact_id, now);
-        let mut batch = store::accept_invitation(link.hash(), &contact_id, now);
+        let mut batch = store::accept_invitation(link.hash(), &contact_id, language, now);
         batch.push(store::issue_access_to_new_contact(
             access_token.hash(),
             &contact_id,
@@ -321,6 +324,7 @@ impl<D: Database> App<D> {
     pub async fn accept_invitation_in_browser(
         &self,
         link: &Token,
+        language: Language,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Token, AppError> {
@@ -328,7 +332,7 @@ impl<D: Database> App<D> {
         let contact_id = ContactId::generate(entropy);
         let session = Token::generate(entropy);
         let expires_at = now + chrono::Duration::hours(super::SESSION_HOURS);
-        let mut batch = store::accept_invitation(link.hash(), &contact_id, now);
+        let mut batch = store::accept_invitation(link.hash(), &contact_id, language, now);
         batch.push(store::open_session_for_new_contact(
             session.hash(),
             &contact_id,
@@ -706,7 +710,8 @@ mod tests {
         ))
         .unwrap();
         let link = token_in_email(app, email);
-        let grant = run(app.accept_invitation(&link, now(), &mut entropy(seed + 1))).unwrap();
+        let grant =
+            run(app.accept_invitation(&link, Language::Sl, now(), &mut entropy(seed + 1))).unwrap();
         let colleague = run(app.authenticate(Some(grant.access_token.as_str()), now())).unwrap();
         assert_eq!(colleague.contact.email, invited.invitation.email);
         assert_eq!(colleague.customer.id, invited.invitation.customer_id);
@@ -728,6 +733,7 @@ mod tests {
         );
         let again = run(app.accept_invitation(
             &token_in_email(&app, "bor@kovinar.si"),
+            Language::En,
             now(),
             &mut entropy(20),
         ));
@@ -969,7 +975,7 @@ mod tests {
             run(app.invitation(&link, now() + week - chrono::Duration::milliseconds(1))).is_ok()
         );
         assert!(matches!(
-            run(app.accept_invitation(&link, now() + week, &mut entropy(11))),
+            run(app.accept_invitation(&link, Language::Sl, now() + week, &mut entropy(11))),
             Err(AppError::Access(AccessError::Invitation(
                 InvitationError::Expired
             )))
@@ -980,7 +986,7 @@ mod tests {
         run(app.sweep_retention(now() + week + day + chrono::Duration::milliseconds(1))).unwrap();
         assert_eq!(invitations_in_store(&app, "bor@kovinar.si"), 0);
         assert!(matches!(
-            run(app.accept_invitation(&link, now(), &mut entropy(12))),
+            run(app.accept_invitation(&link, Language::Sl, now(), &mut entropy(12))),
             Err(AppError::Access(AccessError::Token(TokenError::Unknown)))
         ));
     }

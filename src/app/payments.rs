@@ -267,7 +267,14 @@ impl<D: Database> App<D> {
                     ),
                 ];
                 let base_url = &self.config.public_base_url;
-                let credit = Credit::new(order, email.as_ref(), base_url, now, entropy);
+                let credit = Credit::new(
+                    order,
+                    record.number.as_ref(),
+                    email.as_ref(),
+                    base_url,
+                    now,
+                    entropy,
+                );
                 statements.push(store::append_entry(&credit.entry));
                 if let Some((outbox_id, message)) = &credit.confirmation {
                     statements.push(store::insert_message(outbox_id, message, now));

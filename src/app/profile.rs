@@ -50,6 +50,9 @@ fn apply(change: &ProfileChange, principal: &mut CustomerPrincipal) {
     if let Some(newsletter) = change.newsletter {
         contact.newsletter = newsletter;
     }
+    if let Some(language) = change.language {
+        contact.language = language;
+    }
 }
 
 /// The ledger lines an overview shows, newest first.
@@ -260,7 +263,7 @@ impl<D: Database> App<D> {
                 change,
             ));
         }
-        if change.contact_name.is_some() || change.phone.is_some() {
+        if change.contact_name.is_some() || change.phone.is_some() || change.language.is_some() {
             batch.push(store::update_contact(&contact.id, change));
         }
         match change.newsletter {

@@ -11,6 +11,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::invoice::Seller;
 use crate::domain::money::Money;
 use crate::domain::notification::Recipient;
+use crate::domain::number::OrderNumber;
 use crate::domain::order::Order;
 use crate::domain::reconciliation::{
     self, references, Counts, Line, OrderChange, Outcome, Reconciliation,
@@ -32,6 +33,8 @@ pub struct ReportLine {
     pub index: usize,
     pub outcome: Outcome,
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`), what the desk reads.
+    pub order_number: Option<String>,
     pub amount: String,
     pub currency: String,
     pub reference: Option<String>,
@@ -133,8 +136,12 @@ impl<D: Database> App<D> {
         let seen: HashSet<String> = known_keys.into_iter().flatten().collect();
         let mut orders: HashMap<String, Order> = HashMap::new();
         let mut addresses: HashMap<String, Recipient> = HashMap::new();
+        let mut numbers: HashMap<String, OrderNumber> = HashMap::new();
         for chunk in named_orders {
             for (record, address) in chunk {
+                if let Some(number) = &record.number {
+                    numbers.insert(record.order.id.clone(), number.clone());
+                }
                 if let Some(address) = address {
                     addresses.insert(record.order.id.clone(), address);
                 }
@@ -155,6 +162,7 @@ impl<D: Database> App<D> {
             &statement_id,
             &decided,
             &addresses,
+            &numbers,
             &self.config,
             now,
             entropy,
@@ -171,6 +179,7 @@ impl<D: Database> App<D> {
                         entry_ids
                             .get(&line.key)
                             .filter(|_| line.outcome != Outcome::Duplicate),
+                        &numbers,
                     )
                 })
                 .collect(),
@@ -247,6 +256,7 @@ impl<D: Database> App<D> {
         let (record, address) = order.ok_or(AppError::Billing(BillingError::UnknownOrder))?;
         let amount = Money::from_cents(entry.amount_cents)
             .ok_or(AppError::Billing(BillingError::AlreadyMatched))?;
+        let number = record.number.clone();
         let mut change = OrderChange::new(record.order);
         let (line_outcome, detail) =
             reconciliation::apply_transfer(&mut change, &entry.key, amount);
@@ -261,6 +271,7 @@ impl<D: Database> App<D> {
         let base_url = &self.config.public_base_url;
         let settlements = vec![settlement(
             &change.order,
+            number.as_ref(),
             address.as_ref(),
             base_url,
             now,
@@ -280,6 +291,7 @@ impl<D: Database> App<D> {
             index: 0,
             outcome: line_outcome,
             order_id: Some(order_id.to_owned()),
+            order_number: number.as_ref().map(|n| n.as_str().to_owned()),
             amount: amount.to_string(),
             currency: entry.currency,
             reference: entry.reference,
@@ -320,6 +332,7 @@ fn reconciliation_writes(
     statement_id: &str,
     decided: &Reconciliation,
     addresses: &HashMap<String, Recipient>,
+    numbers: &HashMap<String, OrderNumber>,
     config: &Config,
     now: Instant,
     entropy: &mut Entropy,
@@ -363,6 +376,7 @@ fn reconciliation_writes(
             let address = addresses.get(&change.order.id);
             settlement(
                 &change.order,
+                numbers.get(&change.order.id),
                 address,
                 &config.public_base_url,
                 now,
@@ -396,12 +410,13 @@ fn settle(
 /// that one of each is written however the payment arrives.
 fn settlement(
     order: &Order,
+    number: Option<&OrderNumber>,
     address: Option<&Recipient>,
     base_url: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Settlement {
-    let credit = Credit::new(order, address, base_url, now, entropy);
+    let credit = Credit::new(order, number, address, base_url, now, entropy);
     Settlement {
         order_id: order.id.clone(),
         entry_id: credit.entry.id,
@@ -443,11 +458,20 @@ fn unmatched_entry(line: &Line, id: &str, now: Instant) -> BankEntryRecord {
     }
 }
 
-fn report_line(line: &Line, bank_entry_id: Option<&String>) -> ReportLine {
+fn report_line(
+    line: &Line,
+    bank_entry_id: Option<&String>,
+    numbers: &HashMap<String, OrderNumber>,
+) -> ReportLine {
     ReportLine {
         index: line.index,
         outcome: line.outcome,
         order_id: line.order_id.clone(),
+        order_number: line
+            .order_id
+            .as_ref()
+            .and_then(|id| numbers.get(id))
+            .map(|number| number.as_str().to_owned()),
         amount: line.amount.clone(),
         currency: line.currency.clone(),
         reference: line.reference.clone(),

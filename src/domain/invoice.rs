@@ -124,13 +124,23 @@ pub struct Document {
     /// The VAT breakdown and totals: one category per document.
     pub amounts: Amounts,
     pub payment: PaymentMeans,
-    /// The order: the buyer's reference and the order reference.
+    /// The order it bills (or credits), by id.
     pub order_id: String,
+    /// The order's number (`ORD-2026-00017`), as the buyer knows it from
+    /// the pro-forma and the emails: the buyer's reference (BT-10) and the
+    /// order reference (BT-13), and what the printable page shows.
+    pub order_number: Option<String>,
     /// For a credit note, the invoice it credits.
     pub credits: Option<Credited>,
 }
 
 impl Document {
+    /// How the document names its order: the number, or the id of an
+    /// order that has none.
+    pub fn order_reference(&self) -> &str {
+        self.order_number.as_deref().unwrap_or(&self.order_id)
+    }
+
     /// The net amount of the one line: quantity times the net unit price.
     pub fn line_amount(&self) -> Money {
         self.unit_price.times(self.quantity)
@@ -205,8 +215,8 @@ impl Document {
             type_code,
             self.exemption().map(|(_, text)| html!("<cbc:Note>{}</cbc:Note>", XmlText(text))),
             CURRENCY,
-            XmlText(&self.order_id),
-            XmlText(&self.order_id),
+            XmlText(self.order_reference()),
+            XmlText(self.order_reference()),
             billing_reference,
             self.seller_party(),
             self.buyer_party(),

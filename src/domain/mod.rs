@@ -40,6 +40,7 @@ pub mod incident;
 pub mod intake;
 pub mod invitation;
 pub mod invoice;
+pub mod language;
 pub mod ledger;
 pub mod license;
 pub mod link;
@@ -84,6 +85,7 @@ as_text!(
     incident::Author,
     incident::Status,
     partner::PartnerKind,
+    language::Language,
 );
 
 #[cfg(test)]
@@ -116,6 +118,7 @@ mod parsers_never_panic {
             let _ = super::stripe::SignatureHeader::parse(&input);
             let _ = super::subscription::parse_month(&input);
             let _ = super::idempotency::IdempotencyKey::parse(&input);
+            let _ = super::language::Language::parse(&input);
         }
     }
 }

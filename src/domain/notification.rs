@@ -526,9 +526,10 @@ pub fn pro_forma(to: Recipient, p: &ProForma<'_>) -> Message {
 /// Sent when an order's payment is complete and its coupons are credited,
 /// with the invoice issued in the same batch: its printable page
 /// (`invoice_id` under the portal at `base_url`) and its UBL file for the buyer's accounting.
+/// The order is named by its number (`ORD-2026-00017`).
 pub fn payment_received(
     to: Recipient,
-    order_id: &str,
+    order_number: &str,
     quantity: u32,
     total: &str,
     base_url: &str,
@@ -545,7 +546,7 @@ pub fn payment_received(
         subject: format!("Payment received: {quantity} support coupon(s) credited"),
         text: format!(
             "Hello,\n\n\
-             we have received EUR {total} for order {order_id}. {quantity} coupon(s) are credited to your account: \
+             we have received EUR {total} for order {order_number}. {quantity} coupon(s) are credited to your account: \
              each buys 15 minutes of direct support.\n\n\
              Your invoice (to view and print): {invoice_page}\n\
              The same invoice as an e-invoice (UBL XML) for your accounting: {invoice_page}/xml\n\n\
@@ -715,10 +716,11 @@ pub fn callback_failed(
     }
 }
 
-/// A message in an incident's conversation, to the customer.
+/// A message in an incident's conversation, to the customer; the subject
+/// names the incident by its number (`INC-2026-00042`).
 pub fn incident_message(
     to: Recipient,
-    incident_id: &str,
+    incident_number: &str,
     subject: &str,
     from: &str,
     body: &str,
@@ -727,7 +729,7 @@ pub fn incident_message(
         reply_to: None,
         to,
         kind: Kind::Incident,
-        subject: format!("Re: {subject} [{incident_id}]"),
+        subject: format!("Re: {subject} [{incident_number}]"),
         text: format!("{from} wrote:\n\n{body}\n"),
     }
 }
@@ -735,7 +737,7 @@ pub fn incident_message(
 /// A customer's message in an incident's conversation, to the desk.
 pub fn incident_message_to_desk(
     desk: &Email,
-    incident_id: &str,
+    incident_number: &str,
     subject: &str,
     from: &str,
     body: &str,
@@ -745,7 +747,7 @@ pub fn incident_message_to_desk(
         kind: Kind::Desk,
         ..incident_message(
             Recipient::Vendor(desk.clone()),
-            incident_id,
+            incident_number,
             subject,
             from,
             body,
@@ -754,14 +756,14 @@ pub fn incident_message_to_desk(
 }
 
 /// To the customer whose delivered support cost more than their coupons.
-pub fn balance_below_zero(to: Recipient, incident_id: &str, balance: i64) -> Message {
+pub fn balance_below_zero(to: Recipient, incident_number: &str, balance: i64) -> Message {
     Message {
         reply_to: None,
         to,
         kind: Kind::Incident,
         subject: "Your support coupon balance is below zero".into(),
         text: format!(
-            "Hello,\n\nthe support time delivered for incident {incident_id} cost more than your remaining coupons: your balance is now {balance} coupon(s). Please buy coupons to settle it; new support requests wait until it is settled.\n\nSpica Customer Support\n"
+            "Hello,\n\nthe support time delivered for incident {incident_number} cost more than your remaining coupons: your balance is now {balance} coupon(s). Please buy coupons to settle it; new support requests wait until it is settled.\n\nSpica Customer Support\n"
         ),
     }
 }
@@ -1138,12 +1140,13 @@ mod tests {
     #[test]
     fn a_desk_email_is_the_vendors_and_names_no_contact() {
         let desk = Email::parse("desk@spica.test").unwrap();
-        let message = incident_message_to_desk(&desk, "inc_1", "Offline", "Ana", "Call me");
+        let message =
+            incident_message_to_desk(&desk, "INC-2026-00042", "Offline", "Ana", "Call me");
         assert_eq!((message.kind, message.to.contact_id()), (Kind::Desk, None));
         assert_eq!(message.to.address(), &desk);
         let to_customer = incident_message(
             Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap()),
-            "inc_1",
+            "INC-2026-00042",
             "Offline",
             "Maja (Spica support)",
             "We call",
@@ -1151,6 +1154,7 @@ mod tests {
         assert_eq!(to_customer.kind, Kind::Incident);
         assert_eq!(to_customer.to.contact_id(), Some("con_1"));
         assert_eq!(message.subject, to_customer.subject);
+        assert_eq!(message.subject, "Re: Offline [INC-2026-00042]");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::country::Country;
 use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
+use super::language::Language;
 use super::phone::Phone;
 use super::registration::RegistrationInput;
 use super::text::{Text, VatId};
@@ -24,6 +25,8 @@ pub struct ProfileChange {
     pub phone: Option<Phone>,
     pub email: Option<Email>,
     pub newsletter: Option<bool>,
+    /// `language` (`sl`, `en`): what the contact is written to in.
+    pub language: Option<Language>,
 }
 
 fn field<T>(
@@ -88,6 +91,7 @@ impl ProfileChange {
                 vendor.customer_address(e)
             }),
             newsletter: input.newsletter,
+            language: field(&mut errors, "language", &input.language, Language::parse),
         };
         if errors.is_empty() {
             Ok(change)

@@ -5,6 +5,7 @@
 use super::country::Country;
 use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
+use super::language::Language;
 use super::phone::Phone;
 use super::serial::LicenseSerial;
 use super::text::{Text, VatId};
@@ -31,6 +32,12 @@ pub struct RegistrationInput {
     pub phone: Option<String>,
     pub newsletter: Option<bool>,
     pub accept_terms: Option<bool>,
+    /// `contact.language` as sent (`sl` or `en`), if it was.
+    pub language: Option<String>,
+    /// The language when none was sent: the browser's (`Accept-Language`);
+    /// `None` (a partner registering an end user) takes the company's
+    /// country's ([`Language::of_country`]).
+    pub fallback_language: Option<Language>,
     pub decoding: FieldErrors,
 }
 
@@ -49,6 +56,7 @@ pub struct Contact {
     pub name: Text,
     pub email: Email,
     pub phone: Phone,
+    pub language: Language,
 }
 
 /// A registration whose every field is valid.
@@ -92,6 +100,12 @@ impl NewRegistration {
             required(&input.email, |e| vendor.customer_address(e)),
         );
         let phone = errors.check("contact.phone", required(&input.phone, Phone::parse));
+        let language = match input.language.as_deref() {
+            Some(language) => errors.check("contact.language", Language::parse(language)),
+            None => Some(input.fallback_language.unwrap_or_else(|| {
+                country.map_or(Language::En, |country| Language::of_country(country.code()))
+            })),
+        };
         if input.accept_terms != Some(true) {
             errors.push(
                 "accept_terms",
@@ -112,6 +126,7 @@ impl NewRegistration {
             contact_name,
             email,
             phone,
+            language,
         ) {
             (
                 Some(serial),
@@ -124,6 +139,7 @@ impl NewRegistration {
                 Some(contact_name),
                 Some(email),
                 Some(phone),
+                Some(language),
             ) if errors.is_empty() => Ok(Self {
                 serial,
                 company: Company {
@@ -138,6 +154,7 @@ impl NewRegistration {
                     name: contact_name,
                     email,
                     phone,
+                    language,
                 },
                 newsletter: input.newsletter.unwrap_or(false),
             }),
@@ -201,7 +218,39 @@ pub(crate) mod tests {
             phone: Some("+386 1 234 5678".into()),
             newsletter: Some(true),
             accept_terms: Some(true),
+            language: None,
+            fallback_language: None,
             decoding: FieldErrors::default(),
+        }
+    }
+
+    #[test]
+    fn the_language_is_the_one_sent_else_the_browser_s_else_the_country_s() {
+        let parse = |language: Option<&str>, browser: Option<Language>, country: &str| {
+            let input = RegistrationInput {
+                language: language.map(str::to_owned),
+                fallback_language: browser,
+                country: Some(country.into()),
+                ..valid_input()
+            };
+            NewRegistration::parse(input, &VendorAddresses::default())
+                .map(|registration| registration.contact.language)
+                .map_err(|errors| fields(&errors).join(","))
+        };
+        assert_eq!(
+            parse(Some("en"), Some(Language::Sl), "SI"),
+            Ok(Language::En)
+        );
+        assert_eq!(parse(Some("sl"), None, "AT"), Ok(Language::Sl));
+        assert_eq!(parse(None, Some(Language::En), "SI"), Ok(Language::En));
+        assert_eq!(parse(None, None, "SI"), Ok(Language::Sl));
+        assert_eq!(parse(None, None, "AT"), Ok(Language::En));
+        for wrong in ["de", "", "SL", "sl-SI"] {
+            assert_eq!(
+                parse(Some(wrong), Some(Language::Sl), "SI"),
+                Err("contact.language".to_string()),
+                "{wrong:?}"
+            );
         }
     }
 

@@ -3,6 +3,7 @@
 use super::{CustomerScope, Database, DbError, Query, Row, Statement, Store, Value};
 use crate::domain::email::Email;
 use crate::domain::id::{ClaimId, ContactId, CustomerId};
+use crate::domain::language::Language;
 use crate::domain::notification::Recipient;
 use crate::domain::organisation::{CatalogueEntry, ClaimStatus, ContactStatus, Licensee};
 use crate::domain::registration::{CustomerStatus, NewRegistration, TERMS_VERSION};
@@ -50,6 +51,8 @@ pub struct ContactRecord {
     pub invited_by: Option<String>,
     pub created_at: Instant,
     pub verified_at: Option<Instant>,
+    /// What the contact is written to in (issue 23 uses it).
+    pub language: Language,
 }
 
 impl ContactRecord {
@@ -86,7 +89,7 @@ pub(super) const COLUMNS: &str =
     "id, status, registered_serial, company_name, street, postal_code, city, country, vat_id, \
      merged_into, created_at, verified_at";
 pub(super) const CONTACT_COLUMNS: &str =
-    "id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at";
+    "id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at, language";
 const CLAIM_COLUMNS: &str =
     "k.id, k.customer_id, k.contact_id, k.serial, k.status, k.resolved_serial, k.reason, \
      u.company_name, p.email, k.created_at, k.resolved_at";
@@ -127,6 +130,7 @@ impl ContactRecord {
             invited_by: row.opt_text("invited_by")?,
             created_at: row.instant("created_at")?,
             verified_at: row.opt_instant("verified_at")?,
+            language: row.parsed("language", |l| Language::parse(l).ok())?,
         })
     }
 }
@@ -174,8 +178,8 @@ pub fn insert_customer(customer: &NewCustomer<'_>) -> Vec<Statement> {
         ),
         Statement::new(
             "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, newsletter_consent_at, \
-             terms_version, terms_accepted_at, created_at) \
-             VALUES (?1, ?2, 'pending_verification', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+             terms_version, terms_accepted_at, created_at, language) \
+             VALUES (?1, ?2, 'pending_verification', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
             vec![
                 customer.contact_id.into(),
                 customer.id.into(),
@@ -186,6 +190,7 @@ pub fn insert_customer(customer: &NewCustomer<'_>) -> Vec<Statement> {
                 r.newsletter_consent_at(customer.now).map(format).into(),
                 TERMS_VERSION.into(),
                 now.into(),
+                r.contact.language.as_str().into(),
             ],
         ),
     ]

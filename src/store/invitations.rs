@@ -5,6 +5,7 @@ use super::{ContactRecord, CustomerScope, DbError, Query, Row, Statement};
 use crate::domain::email::Email;
 use crate::domain::id::{ContactId, CustomerId, InvitationId};
 use crate::domain::invitation::Standing;
+use crate::domain::language::Language;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
@@ -204,11 +205,16 @@ pub fn withdraw_invitation(
 /// contacts not removed fails the batch if the address became someone's
 /// contact meanwhile; of two acceptances of one link only the first writes
 /// a contact (the first statement's change count tells).
-pub fn accept_invitation(link: SecretHash, contact_id: &str, now: Instant) -> Vec<Statement> {
+pub fn accept_invitation(
+    link: SecretHash,
+    contact_id: &str,
+    language: Language,
+    now: Instant,
+) -> Vec<Statement> {
     vec![
         Statement::new(
-            "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at) \
-             SELECT ?2, i.customer_id, 'active', i.name, i.email, i.phone, 0, i.invited_by, ?3, ?3 \
+            "INSERT INTO contacts (id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at, language) \
+             SELECT ?2, i.customer_id, 'active', i.name, i.email, i.phone, 0, i.invited_by, ?3, ?3, ?4 \
              FROM invitations i JOIN customers u ON u.id = i.customer_id AND u.status = 'active' \
              WHERE i.token_hash = ?1 AND i.accepted_at IS NULL AND i.replaced_at IS NULL \
              AND i.withdrawn_at IS NULL AND i.expires_at > ?3",
@@ -216,6 +222,7 @@ pub fn accept_invitation(link: SecretHash, contact_id: &str, now: Instant) -> Ve
                 link.to_hex().into(),
                 contact_id.into(),
                 format(now).into(),
+                language.as_str().into(),
             ],
         ),
         Statement::new(

@@ -165,7 +165,8 @@ fn select(filter: &str) -> String {
     format!(
         "SELECT {columns}, c.year AS credited_year, c.seq AS credited_seq, \
          c.issued_on AS credited_on, \
-         (SELECT o.vat_note FROM coupon_orders o WHERE o.id = d.order_id) AS vat_note FROM invoices d \
+         (SELECT o.vat_note FROM coupon_orders o WHERE o.id = d.order_id) AS vat_note, \
+         (SELECT o.number FROM coupon_orders o WHERE o.id = d.order_id) AS order_number FROM invoices d \
          LEFT JOIN invoices c ON c.id = d.credits_invoice_id WHERE {filter}"
     )
 }
@@ -291,6 +292,7 @@ impl InvoiceRecord {
             },
             payment,
             order_id: row.text("order_id")?,
+            order_number: row.opt_text("order_number")?,
             credits,
         };
         Ok(Self {

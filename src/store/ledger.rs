@@ -11,7 +11,11 @@ pub struct LedgerLine {
     pub kind: EntryKind,
     pub coupons: i64,
     pub order_id: Option<String>,
+    /// The order's number (`ORD-2026-00017`), what people read.
+    pub order_number: Option<String>,
     pub incident_id: Option<String>,
+    /// The incident's number (`INC-2026-00042`).
+    pub incident_number: Option<String>,
     pub reason: Option<String>,
     pub created_at: Instant,
 }
@@ -24,7 +28,9 @@ impl LedgerLine {
             kind: EntryKind::parse(&kind).ok_or_else(|| DbError::Decode(format!("kind {kind}")))?,
             coupons: row.integer("coupons")?,
             order_id: row.opt_text("order_id")?,
+            order_number: row.opt_text("order_number")?,
             incident_id: row.opt_text("incident_id")?,
+            incident_number: row.opt_text("incident_number")?,
             reason: row.opt_text("reason")?,
             created_at: row.instant("created_at")?,
         })
@@ -88,10 +94,16 @@ pub fn account_of(customer_id: &str) -> Query<Option<i64>> {
     )
 }
 
+/// A ledger line's columns, with the numbers of its order and incident.
+pub(super) const LEDGER_COLUMNS: &str =
+    "id, kind, coupons, order_id, incident_id, reason, created_at, \
+     (SELECT o.number FROM coupon_orders o WHERE o.id = ledger_entries.order_id) AS order_number, \
+     (SELECT i.number FROM incidents i WHERE i.id = ledger_entries.incident_id) AS incident_number";
+
 /// A customer's latest entries, newest first.
 pub fn ledger_of(customer: &CustomerScope, limit: i64) -> Query<Vec<LedgerLine>> {
     let sql = format!(
-        "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
+        "SELECT {LEDGER_COLUMNS} FROM ledger_entries \
          WHERE customer_id = {} ORDER BY created_at DESC, rowid DESC LIMIT ?2",
         customer.sql(1)
     );

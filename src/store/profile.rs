@@ -31,8 +31,9 @@ pub fn overview_of(scope: &CustomerScope, ledger_lines: i64) -> impl Reads<Outpu
         Query::new(
             Statement::new(
                 format!(
-                    "SELECT id, kind, coupons, order_id, incident_id, reason, created_at FROM ledger_entries \
-                     WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2"
+                    "SELECT {} FROM ledger_entries \
+                     WHERE customer_id = {customer} ORDER BY created_at DESC, rowid DESC LIMIT ?2",
+                    super::ledger::LEDGER_COLUMNS
                 ),
                 vec![scope.param(), ledger_lines.into()],
             ),
@@ -181,12 +182,13 @@ pub fn update_company(customer_id: &str, contact_id: &str, change: &ProfileChang
 /// The contact's name and phone, if present.
 pub fn update_contact(contact_id: &str, change: &ProfileChange) -> Statement {
     Statement::new(
-        "UPDATE contacts SET name = COALESCE(?2, name), phone = COALESCE(?3, phone) \
-         WHERE id = ?1 AND status = 'active'",
+        "UPDATE contacts SET name = COALESCE(?2, name), phone = COALESCE(?3, phone), \
+         language = COALESCE(?4, language) WHERE id = ?1 AND status = 'active'",
         vec![
             contact_id.into(),
             change.contact_name.as_ref().map(|t| t.as_str()).into(),
             change.phone.as_ref().map(|p| p.as_str()).into(),
+            change.language.map(|l| l.as_str()).into(),
         ],
     )
 }

@@ -11,6 +11,8 @@ pub struct TaskRecord {
     pub id: String,
     pub kind: String,
     pub order_id: Option<String>,
+    /// That order's number (`ORD-2026-00017`).
+    pub order_number: Option<String>,
     pub customer_id: Option<String>,
     pub amount_cents: Option<i64>,
     pub coupons: Option<i64>,
@@ -27,6 +29,7 @@ impl TaskRecord {
             id: row.text("id")?,
             kind: row.text("kind")?,
             order_id: row.opt_text("order_id")?,
+            order_number: row.opt_text("order_number")?,
             customer_id: row.opt_text("customer_id")?,
             amount_cents: row.opt_integer("amount_cents")?,
             coupons: row.opt_integer("coupons")?,
@@ -41,7 +44,8 @@ impl TaskRecord {
 
 const TASK_COLUMNS: &str =
     "id, kind, order_id, customer_id, amount_cents, coupons, detail, created_at, \
-     resolved_at, resolved_by, resolution";
+     resolved_at, resolved_by, resolution, \
+     (SELECT o.number FROM coupon_orders o WHERE o.id = staff_tasks.order_id) AS order_number";
 
 /// Resolves a task. Not guarded by its WHERE: a task resolved before makes
 /// the trigger `staff_tasks_resolved_once` fail the whole batch.

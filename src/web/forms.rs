@@ -2,6 +2,7 @@
 
 use super::prelude::*;
 use crate::app::AccessError;
+use crate::domain::language::Language;
 
 /// A form's fields as a JSON object of strings, so the API's parsers read
 /// it (the router has checked its origin).
@@ -91,6 +92,12 @@ pub(crate) fn select_with(
         name,
         options_html(options, chosen)
     )
+}
+
+/// The language select (`language`: `sl`, `en`), `chosen` selected.
+pub(crate) fn language_select(label: &str, chosen: Language) -> Html {
+    let options = Language::ALL.map(|language| (language.as_str(), language.name()));
+    select_with("language", "language", label, &options, chosen.as_str())
 }
 
 /// A select's options, `chosen` selected (none when it is not among them).

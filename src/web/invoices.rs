@@ -155,7 +155,7 @@ fn invoice_html(record: &InvoiceRecord) -> Html {
         document.number.to_string(),
         document.issued_on.to_string(),
         credits,
-        document.order_id,
+        document.order_reference(),
         ITEM_NAME,
         document.quantity,
         document.unit_price,

@@ -3,7 +3,9 @@
 
 use super::prelude::*;
 use crate::app::{AccessError, BillingError, NewIncident};
+use crate::domain::language::Language;
 use crate::domain::order::Pricing;
+use crate::web::forms::language_select;
 
 pub async fn portal<D: Database>(
     app: &App<D>,
@@ -31,12 +33,20 @@ pub async fn portal<D: Database>(
                 when(line.created_at),
                 html!("{}", entry_label(line.kind)),
                 html!("{}", line.coupons),
+                html!(
+                    "{}",
+                    line.order_number
+                        .as_deref()
+                        .or(line.incident_number.as_deref())
+                        .or(line.reason.as_deref())
+                        .unwrap_or("")
+                ),
             ]
         })
         .collect();
     html.push(table(
         "Coupon ledger, newest first",
-        &["When", "Entry", "Coupons"],
+        &["When", "Entry", "Coupons", "For"],
         &ledger,
     ));
     let orders: Vec<Vec<Html>> = overview
@@ -1032,6 +1042,11 @@ pub(crate) fn contacts_view(
                 html!("{}", c.email),
                 html!("{}", c.phone),
                 status_text(c.status.as_str()),
+                html!(
+                    "<span lang=\"{}\">{}</span>",
+                    c.language.as_str(),
+                    c.language.name()
+                ),
                 action,
             ]
         })
@@ -1062,7 +1077,7 @@ pub(crate) fn contacts_view(
         customer.customer.company_name,
         table(
             "Contacts",
-            &["Name", "Email", "Phone", "Status", "<span class=\"visually-hidden\">Remove</span>"],
+            &["Name", "Email", "Phone", "Status", "Language", "<span class=\"visually-hidden\">Remove</span>"],
             &rows
         ),
         table(
@@ -1172,6 +1187,7 @@ pub(crate) fn current_values(customer: &CustomerPrincipal) -> Map<String, Value>
         ("email", p.email.as_str()),
         ("phone", &p.phone),
         ("newsletter", if p.newsletter { "on" } else { "" }),
+        ("language", p.language.as_str()),
     ]
     .into_iter()
     .map(|(name, value)| (name.to_owned(), Value::String(value.to_owned())))
@@ -1206,7 +1222,7 @@ pub(crate) fn profile_html(
     };
     html!(
         "{}<form method=\"post\" action=\"/portal/profile\">\n<h2>{}</h2>\n{}{}{}{}{}{}\
-         <h2>You</h2>\n{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
+         <h2>You</h2>\n{}{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
          <p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
          <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
          <button type=\"submit\">Save</button>\n</form>",
@@ -1221,6 +1237,10 @@ pub(crate) fn profile_html(
         input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
         input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),
         input("phone", "Phone, with country code", "tel", value("phone"), &flat, " required autocomplete=\"tel\""),
+        language_select(
+            "Language for our emails and calls",
+            Language::parse(value("language")).unwrap_or(customer.contact.language),
+        ),
         checked
     )
 }
@@ -1291,6 +1311,7 @@ pub async fn save_profile<D: Database>(
         email: text("email"),
         phone: text("phone"),
         newsletter: Some(text("newsletter").is_some_and(|v| !v.is_empty())),
+        language: text("language"),
         ..RegistrationInput::default()
     };
     let again = |status: u16, errors: &FieldErrors| {

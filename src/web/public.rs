@@ -6,6 +6,7 @@ use super::shell::paragraph;
 use crate::app::{AccessError, LicensingError};
 use crate::domain::email::Email;
 use crate::domain::invitation::InvitationError;
+use crate::domain::language::Language;
 use crate::domain::registration::NewRegistration;
 
 pub fn home() -> Response {
@@ -342,7 +343,15 @@ pub async fn accept_invitation<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let accepted = match posted_link(request) {
-        Ok(link) => app.accept_invitation_in_browser(&link, now, entropy).await,
+        Ok(link) => {
+            app.accept_invitation_in_browser(
+                &link,
+                Language::from_accept_language(request.header("accept-language")),
+                now,
+                entropy,
+            )
+            .await
+        }
         Err(error) => Err(error),
     };
     match accepted {
@@ -557,6 +566,7 @@ pub fn registration_form(
     status: u16,
     value_of: impl Fn(&str) -> Option<String>,
     error_for: impl Fn(&str) -> Option<String>,
+    browser: Language,
 ) -> Response {
     let mut html = html!("<form method=\"post\" action=\"/register\" novalidate>\n");
     let field_error = |name: &str| {
@@ -585,6 +595,14 @@ pub fn registration_form(
             error
         ));
     }
+    let language = value_of("language")
+        .and_then(|chosen| Language::parse(&chosen).ok())
+        .unwrap_or(browser);
+    html.push(crate::web::forms::language_select(
+        "Language for our emails and calls",
+        language,
+    ));
+    html.push(field_error("language"));
     let checked = |name: &str| {
         if value_of(name).is_some_and(|v| !v.is_empty()) {
             " checked"
@@ -622,6 +640,7 @@ pub async fn register_page<D: Database>(
             "application/x-www-form-urlencoded",
         ));
     };
+    let browser = Language::from_accept_language(request.header("accept-language"));
     let again = |errors: &FieldErrors| {
         let value_of = |name: &str| {
             pairs
@@ -635,12 +654,11 @@ pub async fn register_page<D: Database>(
                 .find(|e| crate::app::input::form_name(&e.field) == name)
                 .map(|e| e.detail.clone())
         };
-        Handled::from(registration_form(422, value_of, error_for))
+        Handled::from(registration_form(422, value_of, error_for, browser))
     };
-    let registration = match NewRegistration::parse(
-        crate::app::input::registration_form(&pairs),
-        &app.config.vendor_addresses,
-    ) {
+    let mut input = crate::app::input::registration_form(&pairs);
+    input.fallback_language = Some(browser);
+    let registration = match NewRegistration::parse(input, &app.config.vendor_addresses) {
         Ok(registration) => registration,
         Err(errors) => return Ok(again(&errors)),
     };
@@ -839,6 +857,7 @@ mod form_tests {
             422,
             |name| (name == "city").then(|| "Ljub\"ljana".to_string()),
             |name| (name == "email").then(|| "<bad>".to_string()),
+            Language::Sl,
         );
         let html = String::from_utf8(response.body).unwrap();
         assert!(html.contains("aria-describedby=\"email-error\""));
@@ -887,6 +906,7 @@ pub async fn register_form_page(request: &Request) -> Result<Handled> {
         200,
         |_| None,
         |name| request.query_param(&format!("error_{name}")),
+        Language::from_accept_language(request.header("accept-language")),
     )
     .into())
 }

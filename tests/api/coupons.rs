@@ -261,6 +261,7 @@ fn a_statement_with_the_reference_credits_the_order_once() {
         (Some(2), Some(1), Some(1))
     );
     assert_eq!(report["lines"][0]["order_id"], order["order_id"]);
+    assert_eq!(report["lines"][0]["order_number"], order["number"]);
     assert_eq!(report["lines"][0]["outcome"], "matched");
     assert_eq!(app.balance(&token), 1 + 2);
 

@@ -278,6 +278,23 @@ fn the_tasks_page_resolves_tasks_and_settles_review_orders_by_form() {
     assert!(page
         .text()
         .contains(&format!("/desk/orders/{order_id}/settle")));
+    // The order is read by its number, in the task and in the review list;
+    // its id is only in the form's address.
+    let number = app
+        .get_as(&format!("/api/me/coupon-orders/{order_id}"), &token)
+        .json()["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let task = review_task(&app, &order_id, "").unwrap();
+    assert_eq!(task["order_number"], number.as_str());
+    let html = page.text();
+    assert_eq!(
+        html.matches(&format!("<td>{number}</td>")).count(),
+        2,
+        "{html}"
+    );
+    assert!(!html.contains(&format!("<td>{order_id}</td>")), "{html}");
 
     let settle = format!("/desk/orders/{order_id}/settle");
     let missing = app.post_form_with_cookie(

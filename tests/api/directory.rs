@@ -266,6 +266,16 @@ fn one_customers_page_shows_its_file_and_no_other_organisation() {
         .contains(other_incident["incident_id"].as_str().unwrap()));
     assert!(!file.to_string().contains(&other.1));
 
+    // A staff change to the incident, in its audit trail.
+    let taken = app.staff_send(
+        "POST",
+        &format!(
+            "/api/staff/incidents/{}/take",
+            incident["incident_id"].as_str().unwrap()
+        ),
+        &json!({}),
+    );
+    assert_eq!(taken.status, 200, "{}", taken.text());
     let page = desk_get(&app, &format!("/desk/organisations/{id}"));
     assert_eq!(page.status, 200, "{}", page.text());
     let html = page.text();
@@ -281,6 +291,31 @@ fn one_customers_page_shows_its_file_and_no_other_organisation() {
     assert!(
         html.contains(&format!("name=\"customer_id\" value=\"{id}\"")),
         "the adjustment is prefilled"
+    );
+    // Incidents and orders are read by their numbers, not their ids.
+    assert!(
+        html.contains(&format!(
+            "href=\"/desk/incidents/{}\">{}: ",
+            incident["incident_id"].as_str().unwrap(),
+            incident["number"].as_str().unwrap()
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("<td>{}</td>", order["number"].as_str().unwrap())),
+        "{html}"
+    );
+    assert!(
+        !html.contains(order["order_id"].as_str().unwrap()),
+        "{html}"
+    );
+    // The audit trail names the incident it is about by its number.
+    assert!(
+        html.contains(&format!(
+            "<td>{}</td>",
+            incident["number"].as_str().unwrap()
+        )),
+        "{html}"
     );
     assert!(!html.contains(&other.1));
 
@@ -377,10 +412,18 @@ fn a_clerk_matches_a_transfer_by_searching_the_company() {
         html.contains(&format!("name=\"order_id\" value=\"{order_id}\"")),
         "{html}"
     );
+    // The clerk reads the order's number; its id is only the form's value.
+    let number = order["number"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("aria-label=\"Match to order {number} of ")),
+        "{html}"
+    );
+    assert_eq!(html.matches(order_id).count(), 1, "{html}");
     let matched = app.staff_send(
         "POST",
         &format!("/api/staff/bank-entries/{entry_id}/match"),
         &json!({ "order_id": order_id }),
     );
     assert_eq!(matched.status, 200, "{}", matched.text());
+    assert_eq!(matched.json()["order_number"], number, "{}", matched.text());
 }

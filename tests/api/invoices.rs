@@ -529,9 +529,11 @@ fn refunded(paid: &str, cents: i64) -> Value {
     })
 }
 
-/// The invoice page that `order`'s payment confirmation to `email` links.
+/// The invoice page that `order`'s payment confirmation to `email` links:
+/// the confirmation names the order by its number, never by its id.
 fn emailed_invoice(app: &TestApp<impl Transport>, email: &str, order: &Value) -> String {
     let order_id = order["order_id"].as_str().unwrap();
+    let number = order["number"].as_str().expect("the order's number");
     let confirmation = app
         .outbox(email)
         .into_iter()
@@ -539,10 +541,12 @@ fn emailed_invoice(app: &TestApp<impl Transport>, email: &str, order: &Value) ->
             message["text"]
                 .as_str()
                 .unwrap()
-                .contains(&format!("for order {order_id}."))
+                .contains(&format!("for order {number}."))
         })
-        .unwrap_or_else(|| panic!("no confirmation of {order_id} to {email}"));
-    linked_path(confirmation["text"].as_str().unwrap(), "/portal/invoices/")
+        .unwrap_or_else(|| panic!("no confirmation of {number} to {email}"));
+    let text = confirmation["text"].as_str().unwrap();
+    assert!(!text.contains(order_id), "{text}");
+    linked_path(text, "/portal/invoices/")
 }
 
 /// The path (without the origin) of the first URL in `text` that leads to
@@ -638,6 +642,24 @@ fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only(
     ] {
         assert!(html.contains(&expected), "{expected} not in {html}");
     }
+    // The order by the number the buyer knows, on the page and in the UBL
+    // (buyer's reference, order reference); its id nowhere.
+    let order_id = invoice["order_id"].as_str().unwrap();
+    let order = app.get_as(&format!("/api/me/coupon-orders/{order_id}"), &token);
+    let order_number = order.json()["number"].as_str().unwrap().to_owned();
+    assert!(
+        html.contains(&format!("<dt>Order</dt><dd>{order_number}</dd>")),
+        "{html}"
+    );
+    assert_eq!(
+        ubl_text(&xml, "<cac:OrderReference>", "cbc:ID"),
+        order_number
+    );
+    assert_eq!(
+        ubl_text(&xml, "<cbc:DocumentCurrencyCode>", "cbc:BuyerReference"),
+        order_number
+    );
+    assert!(!html.contains(order_id) && !xml.contains(order_id), "{xml}");
     // Charged VAT needs no exemption mention.
     assert!(!html.contains("id=\"vat-mention\""), "{html}");
     // The page prints on A4 without the portal around it.

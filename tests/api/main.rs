@@ -21,6 +21,7 @@ mod identity;
 mod incidents;
 mod invoices;
 mod journeys;
+mod languages;
 mod licensing;
 mod limits;
 mod live;

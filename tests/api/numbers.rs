@@ -253,3 +253,34 @@ fn an_order_is_numbered_in_its_year_and_its_pro_forma_says_the_number() {
         .unwrap()
         .ends_with(&format!("order {a}"))));
 }
+
+/// The customer's ledger says what each line was for: a purchase names its
+/// order's number, on the portal's overview and in `GET /api/me/ledger`.
+#[test]
+fn the_ledger_names_the_order_a_purchase_was_for_by_its_number() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let order = app.order(&token, 2, "card");
+    let event = crate::helpers::checkout_completed(&crate::helpers::unique("evt_"), &order);
+    assert_eq!(app.stripe_event(&event).json()["outcome"], "credited");
+    let number = order["number"].as_str().unwrap();
+    let ledger = app.get_as("/api/me/ledger", &token).json();
+    let purchase = ledger["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "purchase")
+        .cloned()
+        .unwrap_or_else(|| panic!("{ledger}"));
+    assert_eq!(purchase["order_number"], number, "{ledger}");
+    let cookie = app.browser(&email);
+    let overview = app.get_with_cookie("/portal", &cookie).text();
+    assert!(
+        overview.contains("<th scope=\"col\">For</th>"),
+        "{overview}"
+    );
+    assert!(
+        overview.contains(&format!("<td>2</td><td>{number}</td>")),
+        "{overview}"
+    );
+}

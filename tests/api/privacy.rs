@@ -71,6 +71,67 @@ fn a_customer_downloads_everything_held_about_them_as_one_dated_json_file() {
         .all(|link| link.get("token_hash").is_none()));
 }
 
+/// Beside each order's and incident's id, the export names its number, as
+/// the customer knows it from the pages and emails; and each contact's
+/// language.
+#[test]
+fn the_export_names_orders_and_incidents_by_their_numbers_too() {
+    let app = spawn_app();
+    let (_, token) = app.customer();
+    let incident = app.incident(&token);
+    let incident_id = incident["incident_id"].as_str().unwrap();
+    let incident_number = incident["number"].as_str().unwrap();
+    let order = app.order(&token, 2, "bank_transfer");
+    let order_id = order["order_id"].as_str().unwrap();
+    let order_number = order["number"].as_str().unwrap();
+    let reference = order["bank_transfer"]["reference_grouped"]
+        .as_str()
+        .unwrap();
+    let statement = crate::helpers::camt053(&[(
+        "61.00",
+        &format!("Coupons {reference}"),
+        &crate::helpers::unique("BANKREF"),
+    )]);
+    assert_eq!(
+        app.post_statement("application/xml", &statement).status,
+        200
+    );
+
+    let document = app.get_as("/api/me/export", &token).json();
+    assert_eq!(document["contacts"][0]["language"], "en", "{document}");
+    let mut checked = Vec::new();
+    for (part, rows) in document.as_object().unwrap() {
+        let Some(rows) = rows.as_array() else {
+            continue;
+        };
+        for row in rows {
+            for (id, number, key) in [
+                (incident_id, incident_number, "incident"),
+                (order_id, order_number, "order"),
+            ] {
+                if row[format!("{key}_id")] == id {
+                    assert_eq!(row[format!("{key}_number")], number, "{part}: {row}");
+                    checked.push(format!("{part}.{key}_number"));
+                }
+            }
+        }
+    }
+    checked.sort();
+    checked.dedup();
+    for expected in [
+        "bank_transfers.order_number",
+        "incident_timers.incident_number",
+        "invoices.order_number",
+        "ledger.order_number",
+        "payments.order_number",
+    ] {
+        assert!(
+            checked.iter().any(|c| c == expected),
+            "{expected} not in {checked:?}"
+        );
+    }
+}
+
 #[test]
 fn the_export_is_only_the_callers_own() {
     let app = spawn_app();

@@ -18,6 +18,7 @@ browserTest('14-desk-directory', 'a clerk matches a transfer by searching the co
     body: { quantity: 2, payment_method: 'bank_transfer' },
   });
   const orderId = created.json.order_id;
+  const orderNumber = created.json.number;
   const { amount } = created.json.bank_transfer;
   // The remitter forgot the reference: the transfer stays unmatched.
   const bankRef = unique('NOREF');
@@ -34,7 +35,8 @@ browserTest('14-desk-directory', 'a clerk matches a transfer by searching the co
   await search.fill('kovacija znidarsic ' + customer.companyName.split(' ').at(-1));
   await session.submit(search.locator('xpath=ancestor::form').getByRole('button', { name: 'Find', exact: true }));
   await session.expectHeading('Bank statements');
-  const match = page.getByRole('button', { name: `Match to order ${orderId} of ${customer.companyName}`, exact: true });
+  // The clerk reads the order's number, not its id.
+  const match = page.getByRole('button', { name: `Match to order ${orderNumber} of ${customer.companyName}`, exact: true });
   await session.step('orders found for the transfer');
   await session.submit(match);
   session.expectPath('/desk/statements');

@@ -39,6 +39,8 @@ mod incidents;
 mod invoices;
 #[path = "../api/journeys.rs"]
 mod journeys;
+#[path = "../api/languages.rs"]
+mod languages;
 #[path = "../api/licensing.rs"]
 mod licensing;
 #[path = "../api/live.rs"]

@@ -186,6 +186,11 @@ fn organisation_body(
                 ),
                 html!("<a href=\"tel:{}\">{}</a>", c.phone, c.phone),
                 status_text(c.status.as_str()),
+                html!(
+                    "<span lang=\"{}\">{}</span>",
+                    c.language.as_str(),
+                    c.language.name()
+                ),
                 html!("{}", if c.newsletter { "subscribed" } else { "no" }),
             ]
         })
@@ -245,6 +250,21 @@ fn organisation_body(
             ]
         })
         .collect();
+    // What people read of an order or incident named by its id: its number
+    // (the id only for one this file does not list).
+    let order_numbers: std::collections::HashMap<&str, &str> = file
+        .orders
+        .iter()
+        .filter_map(|r| Some((r.order.id.as_str(), r.number.as_ref()?.as_str())))
+        .collect();
+    let incident_numbers: std::collections::HashMap<&str, &str> = file
+        .overview
+        .incidents
+        .iter()
+        .filter_map(|i| Some((i.id.as_str(), i.number.as_ref()?.as_str())))
+        .collect();
+    let order_number = |id: &str| order_numbers.get(id).copied().unwrap_or(id).to_owned();
+    let incident_number = |id: &str| incident_numbers.get(id).copied().unwrap_or(id).to_owned();
     let ledger: Vec<Vec<Html>> = file
         .overview
         .ledger
@@ -258,6 +278,8 @@ fn organisation_body(
                     "{}",
                     e.reason
                         .as_deref()
+                        .or(e.order_number.as_deref())
+                        .or(e.incident_number.as_deref())
                         .or(e.order_id.as_deref())
                         .or(e.incident_id.as_deref())
                         .unwrap_or("")
@@ -271,7 +293,7 @@ fn organisation_body(
         .map(|r| {
             let o = &r.order;
             vec![
-                html!("{}", o.id),
+                html!("{}", order_number(&o.id)),
                 when(o.created_at),
                 html!("{}", o.quantity.get().to_string()),
                 html!("{} EUR", o.vat.total_due),
@@ -304,7 +326,7 @@ fn organisation_body(
                 html!("{}", d.kind.as_str()),
                 html!("{}", d.issued_on.to_string()),
                 html!("{} EUR", d.amounts.total_due),
-                html!("{}", d.order_id),
+                html!("{}", order_number(&d.order_id)),
             ]
         })
         .collect();
@@ -315,8 +337,9 @@ fn organisation_body(
         .map(|i| {
             vec![
                 html!(
-                    "<a href=\"/desk/incidents/{}\">{}</a>",
+                    "<a href=\"/desk/incidents/{}\">{}: {}</a>",
                     i.id.as_str(),
+                    incident_number(i.id.as_str()),
                     i.subject
                 ),
                 status_text(i.callback.status.as_str()),
@@ -353,7 +376,14 @@ fn organisation_body(
                 when(a.created_at),
                 html!("{}", a.actor_name),
                 html!("{}", a.action),
-                html!("{}", a.target),
+                html!(
+                    "{}",
+                    order_numbers
+                        .get(a.target.as_str())
+                        .or(incident_numbers.get(a.target.as_str()))
+                        .copied()
+                        .unwrap_or(a.target.as_str())
+                ),
             ]
         })
         .collect();
@@ -364,7 +394,7 @@ fn organisation_body(
         actions,
         table(
             "Contacts",
-            &["Name", "Email", "Phone", "Status", "Newsletter"],
+            &["Name", "Email", "Phone", "Status", "Language", "Newsletter"],
             &contacts
         ),
         table(

@@ -36,6 +36,7 @@ pub(crate) fn unmatched_html(
                         .iter()
                         .map(|(record, company)| {
                             let o = &record.order;
+                            let number = record.number.as_ref().map_or(o.id.as_str(), |n| n.as_str());
                             html!(
                                 "<li><form method=\"post\" action=\"/desk/bank-entries/{}/match\" class=\"inline\">\
                                  <input type=\"hidden\" name=\"order_id\" value=\"{}\">\
@@ -44,12 +45,12 @@ pub(crate) fn unmatched_html(
                                 id,
                                 o.id,
                                 company,
-                                o.id,
+                                number,
                                 o.vat.total_due,
                                 o.received,
                                 o.rf_reference.as_ref().map(|r| r.to_string()).unwrap_or_default(),
                                 status_text(o.status.as_str()),
-                                o.id,
+                                number,
                                 company
                             )
                         })
@@ -163,7 +164,13 @@ pub async fn upload_statement<D: Database>(
                 html!("{}", status_text(l.outcome.as_str())),
                 html!("{} {}", l.amount, l.currency),
                 html!("{}", l.reference.as_deref().unwrap_or("")),
-                html!("{}", l.order_id.as_deref().unwrap_or("")),
+                html!(
+                    "{}",
+                    l.order_number
+                        .as_deref()
+                        .or(l.order_id.as_deref())
+                        .unwrap_or("")
+                ),
                 html!("{}", l.detail),
             ]
         })

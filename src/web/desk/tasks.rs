@@ -16,7 +16,13 @@ pub(crate) fn tasks_html(
             vec![
                 when(t.created_at),
                 html!("{}", status_text(&t.kind)),
-                html!("{}", t.order_id.as_deref().unwrap_or("")),
+                html!(
+                    "{}",
+                    t.order_number
+                        .as_deref()
+                        .or(t.order_id.as_deref())
+                        .unwrap_or("")
+                ),
                 t.amount_cents
                     .and_then(Money::from_cents)
                     .map_or(Html::EMPTY, |m| html!("EUR {}", m)),
@@ -41,7 +47,10 @@ pub(crate) fn tasks_html(
                 _ => String::new(),
             };
             vec![
-                html!("{}", id),
+                html!(
+                    "{}",
+                    record.number.as_ref().map_or(id.as_str(), |n| n.as_str())
+                ),
                 html!("{}", order.customer_id),
                 html!("{} coupons, EUR {}", order.quantity.get(), order.total),
                 html!("{}", record.review_reason.as_deref().unwrap_or("")),
