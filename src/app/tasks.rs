@@ -39,6 +39,8 @@ pub fn settlement(fields: &mut Fields) -> Result<(ReviewSettlement, Text), Field
 pub struct TaskQueue {
     pub tasks: Vec<TaskRecord>,
     pub in_review: Vec<OrderRecord>,
+    /// The company name of each organisation with an order in review.
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 impl<D: Database> App<D> {
@@ -61,13 +63,21 @@ impl<D: Database> App<D> {
         &self,
         caller: &Caller,
     ) -> Result<(StaffIdentity, TaskQueue), AppError> {
-        let (principal, (tasks, in_review)) = self
+        let (principal, (tasks, in_review, names)) = self
             .read_as(
                 caller,
-                (store::staff_tasks(false, 200), store::orders_in_review(100)),
+                (
+                    store::staff_tasks(false, 200),
+                    store::orders_in_review(100),
+                    store::names_of_orders_in_review(),
+                ),
             )
             .await?;
-        let queue = TaskQueue { tasks, in_review };
+        let queue = TaskQueue {
+            tasks,
+            in_review,
+            names: names.into_iter().collect(),
+        };
         Ok((principal.staff()?, queue))
     }
 

@@ -114,11 +114,11 @@ pub use operations::{
 pub use orders::{
     active_sups, append_entries, confirmation_address, expire_orders, insert_bank_payments,
     insert_matched_payment, insert_order, insert_payment, insert_refund, insert_staff_task,
-    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review, order_by_id,
-    order_for_refund, order_of, order_to_confirm, orders_by_references, orders_in_review,
-    orders_matching, orders_of, record_coupon_debt, reverse_refund, set_order_status,
-    settle_transfers, webhook_event, BankPayment, ConfirmableOrder, OrderRecord, OrderToRefund,
-    Settlement, StaffTask,
+    insert_staff_tasks, insert_webhook_event, mark_card_paid, mark_for_review,
+    names_of_orders_in_review, order_by_id, order_for_refund, order_of, order_to_confirm,
+    orders_by_references, orders_in_review, orders_matching, orders_of, record_coupon_debt,
+    reverse_refund, set_order_status, settle_transfers, webhook_event, BankPayment,
+    ConfirmableOrder, OrderRecord, OrderToRefund, Settlement, StaffTask,
 };
 pub use outbox::{
     claim_message, give_up_message, insert_message, insert_messages, insert_numbered_message,

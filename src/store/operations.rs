@@ -131,7 +131,7 @@ fn decode_troubled_emails(rows: &[Row]) -> Result<Vec<TroubledEmail>, DbError> {
 pub fn breaches_since(since: Instant) -> Query<Vec<Breach>> {
     Query::new(
         Statement::new(
-            "SELECT id, subject, sla_breached_at FROM incidents WHERE sla_breached_at >= ?1 \
+            "SELECT id, number, subject, sla_breached_at FROM incidents WHERE sla_breached_at >= ?1 \
          ORDER BY sla_breached_at DESC",
             vec![format(since).into()],
         ),
@@ -143,6 +143,8 @@ pub fn breaches_since(since: Instant) -> Query<Vec<Breach>> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Breach {
     pub incident_id: String,
+    /// `INC-2026-00042`: how people name it.
+    pub number: Option<String>,
     pub subject: String,
     pub at: Instant,
 }
@@ -152,6 +154,7 @@ fn decode_breaches(rows: &[Row]) -> Result<Vec<Breach>, DbError> {
         .map(|row| {
             Ok(Breach {
                 incident_id: row.text("id")?,
+                number: row.opt_text("number")?,
                 subject: row.text("subject")?,
                 at: row.instant("sla_breached_at")?,
             })

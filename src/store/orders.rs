@@ -742,6 +742,22 @@ pub fn orders_in_review(limit: i64) -> Query<Vec<OrderRecord>> {
     Query::new(Statement::new(sql, vec![limit.into()]), decode_orders)
 }
 
+/// The company names of the organisations whose orders wait in review.
+pub fn names_of_orders_in_review() -> Query<Vec<(String, String)>> {
+    Query::new(
+        Statement::new(
+            "SELECT id, company_name FROM customers WHERE id IN \
+             (SELECT customer_id FROM coupon_orders WHERE status = 'review')",
+            vec![],
+        ),
+        |rows| {
+            rows.iter()
+                .map(|row| Ok((row.text("id")?, row.text("company_name")?)))
+                .collect()
+        },
+    )
+}
+
 /// Whether a webhook event was processed before.
 pub fn webhook_event(id: &str) -> Query<bool> {
     Query::new(

@@ -14,6 +14,8 @@ pub struct TaskRecord {
     /// That order's number (`ORD-2026-00017`).
     pub order_number: Option<String>,
     pub customer_id: Option<String>,
+    /// That organisation's company name, for the desk to read.
+    pub customer_name: Option<String>,
     pub amount_cents: Option<i64>,
     pub coupons: Option<i64>,
     pub detail: String,
@@ -31,6 +33,7 @@ impl TaskRecord {
             order_id: row.opt_text("order_id")?,
             order_number: row.opt_text("order_number")?,
             customer_id: row.opt_text("customer_id")?,
+            customer_name: row.opt_text("customer_name")?,
             amount_cents: row.opt_integer("amount_cents")?,
             coupons: row.opt_integer("coupons")?,
             detail: row.text("detail")?,
@@ -45,7 +48,8 @@ impl TaskRecord {
 const TASK_COLUMNS: &str =
     "id, kind, order_id, customer_id, amount_cents, coupons, detail, created_at, \
      resolved_at, resolved_by, resolution, \
-     (SELECT o.number FROM coupon_orders o WHERE o.id = staff_tasks.order_id) AS order_number";
+     (SELECT o.number FROM coupon_orders o WHERE o.id = staff_tasks.order_id) AS order_number, \
+     (SELECT c.company_name FROM customers c WHERE c.id = staff_tasks.customer_id) AS customer_name";
 
 /// Resolves a task. Not guarded by its WHERE: a task resolved before makes
 /// the trigger `staff_tasks_resolved_once` fail the whole batch.

@@ -282,9 +282,7 @@ fn the_incident_pages_attach_list_and_download_files() {
     assert_eq!(file.body, PNG);
     assert_eq!(file.header("x-content-type-options"), Some("nosniff"));
 
-    let token = app.0.staff_token().to_owned();
-    let signed_in = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
-    let desk_cookie = signed_in.cookie();
+    let desk_cookie = app.desk_cookie();
     let desk = app
         .get_with_cookie(&format!("/desk/incidents/{incident}"), &desk_cookie)
         .text();

@@ -190,20 +190,6 @@ fn only_an_order_in_review_is_settled_and_the_action_is_named() {
 // ---- the desk's pages ---------------------------------------------------------
 
 /// The `name=value` of a response's session cookie.
-fn session(response: &crate::helpers::TestResponse) -> String {
-    let cookie = response.header("set-cookie").expect("a session cookie");
-    cookie.split(';').next().unwrap().to_owned()
-}
-
-/// A browser signed in to the desk with the break-glass token.
-fn desk_cookie<T: Transport>(app: &TestApp<T>) -> String {
-    let origin = app.0.origin();
-    let token = app.0.staff_token().to_owned();
-    let signed_in = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
-    assert_eq!(signed_in.header("location"), Some("/desk"));
-    session(&signed_in)
-}
-
 /// The hidden idempotency key of a rendered form.
 fn form_key(html: &str) -> String {
     let at = html
@@ -270,7 +256,7 @@ fn each_desk_page_renders_for_its_role_with_links_to_the_pages_it_may_use() {
 #[test]
 fn the_tasks_page_resolves_tasks_and_settles_review_orders_by_form() {
     let app = spawn_app();
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let origin = app.0.origin();
     let (token, order_id) = order_in_review(&app, 2);
     let page = app.get_with_cookie("/desk/tasks", &cookie);
@@ -295,6 +281,15 @@ fn the_tasks_page_resolves_tasks_and_settles_review_orders_by_form() {
         "{html}"
     );
     assert!(!html.contains(&format!("<td>{order_id}</td>")), "{html}");
+    // So is the customer: by company name, linked to its page.
+    let me = app.get_as("/api/me", &token).json();
+    let link = format!(
+        "<a href=\"/desk/organisations/{}\">{}</a>",
+        me["customer_id"].as_str().unwrap(),
+        me["company"]["name"].as_str().unwrap()
+    );
+    assert_eq!(html.matches(&link).count(), 2, "{html}");
+    assert!(!html.contains("<td>cus_"), "{html}");
 
     let settle = format!("/desk/orders/{order_id}/settle");
     let missing = app.post_form_with_cookie(
@@ -364,7 +359,7 @@ fn a_double_submitted_adjustment_form_adjusts_the_balance_once() {
         .as_str()
         .unwrap()
         .to_owned();
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let origin = app.0.origin();
     let start = format!("/desk/adjustments?organisation={customer_id}");
     let key = form_key(&app.get_with_cookie(&start, &cookie).text());
@@ -409,7 +404,7 @@ fn a_double_submitted_adjustment_form_adjusts_the_balance_once() {
 #[test]
 fn partners_are_added_with_the_key_shown_once_and_revoked_by_form() {
     let app = spawn_app();
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let origin = app.0.origin();
     let name = unique("Racunalnistvo ");
     let wrong = app.post_form_with_cookie(
@@ -474,7 +469,7 @@ fn partners_are_added_with_the_key_shown_once_and_revoked_by_form() {
 #[test]
 fn licenses_are_imported_from_an_uploaded_file_and_releases_added_by_form() {
     let app = spawn_app();
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let origin = app.0.origin();
     let serial = crate::helpers::unique_serial();
     let csv = format!("serial,product,edition,version,list_price,installations\n{serial},Time & Space,Pro,8.0,990.00,3\nBAD,,,,,\n");
@@ -543,7 +538,7 @@ fn the_partner_page_sells_sups_once_per_rendered_form() {
     let serial = crate::helpers::unique_serial();
     import(&app, &json!([license_row(&serial, &partner_id, 2)]));
     let signed_in = app.post_form_with_cookie("/partner/sign-in", "", &origin, &[("key", &key)]);
-    let cookie = session(&signed_in);
+    let cookie = signed_in.cookie();
     let page = app.get_with_cookie("/partner", &cookie);
     assert_eq!(page.status, 200);
     let form = form_key(&page.text());
@@ -631,7 +626,7 @@ fn an_admin_resends_or_closes_an_email_that_failed_from_the_health_page() {
     app.0.refuse_emails_to(&email);
     app.order(&token, 2, "bank_transfer");
     let failed = settled_email(&app, &email, "Pro-forma", "failed");
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let origin = app.0.origin();
     let page = app.get_with_cookie("/desk/health", &cookie);
     assert_eq!(page.status, 200, "{}", page.text());

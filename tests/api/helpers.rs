@@ -316,6 +316,17 @@ impl<T: Transport> TestApp<T> {
             .send("POST", path, &[("content-type", content_type)], body)
     }
 
+    /// A browser signed in to the desk with the break-glass token: its
+    /// session cookie.
+    pub fn desk_cookie(&self) -> String {
+        let origin = self.0.origin();
+        let token = self.0.staff_token().to_owned();
+        let signed_in =
+            self.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
+        assert_eq!(signed_in.header("location"), Some("/desk"));
+        signed_in.cookie()
+    }
+
     pub fn staff_get(&self, path: &str) -> TestResponse {
         self.get_as(path, self.0.staff_token())
     }

@@ -9,14 +9,6 @@ use spica_portal::domain::billing::coupons_owed;
 use crate::helpers::{TestApp, Transport};
 use crate::spawn_app;
 
-fn desk_cookie<T: Transport>(app: &TestApp<T>) -> String {
-    let origin = app.0.origin();
-    let token = app.0.staff_token().to_owned();
-    let signed_in = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
-    assert_eq!(signed_in.header("location"), Some("/desk"));
-    signed_in.cookie()
-}
-
 fn desk_incident<T: Transport>(app: &TestApp<T>, id: &str) -> Value {
     let answer = app.staff_get(&format!("/api/staff/incidents/{id}"));
     assert_eq!(answer.status, 200, "{}", answer.text());
@@ -52,7 +44,7 @@ fn a_phone_call_is_timed_by_the_portals_clock_and_charged_with_the_whole_inciden
         .to_owned();
     let page = format!("/desk/incidents/{id}");
     let origin = app.0.origin();
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let post = |path: &str, fields: &[(&str, &str)]| {
         app.post_form_with_cookie(&format!("{page}{path}"), &cookie, &origin, fields)
     };
@@ -230,7 +222,7 @@ fn a_phone_call_started_by_mistake_is_discarded_unrecorded() {
         .unwrap()
         .to_owned();
     let origin = app.0.origin();
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let post = |action: &str| {
         app.post_form_with_cookie(
             &format!("/desk/incidents/{id}/phone/{action}"),

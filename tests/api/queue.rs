@@ -285,14 +285,6 @@ fn a_filter_the_queue_cannot_read_is_refused_naming_it() {
     }
 }
 
-fn desk_cookie<T: Transport>(app: &TestApp<T>) -> String {
-    let origin = app.0.origin();
-    let token = app.0.staff_token().to_owned();
-    let signed_in = app.post_form_with_cookie("/desk/sign-in", "", &origin, &[("token", &token)]);
-    assert_eq!(signed_in.header("location"), Some("/desk"));
-    signed_in.cookie()
-}
-
 fn number<T: Transport>(app: &TestApp<T>, incident: &str) -> String {
     app.staff_get(&format!("/api/staff/incidents/{incident}"))
         .json()["number"]
@@ -308,7 +300,7 @@ fn number<T: Transport>(app: &TestApp<T>, incident: &str) -> String {
 fn the_desk_shows_one_view_of_one_organisations_incidents() {
     let app = spawn_app();
     let desk = desk_of_every_state(&app);
-    let cookie = desk_cookie(&app);
+    let cookie = app.desk_cookie();
     let page = |path: &str| {
         let answer = app.get_with_cookie(path, &cookie);
         assert_eq!(answer.status, 200, "{path}: {}", answer.text());

@@ -194,6 +194,14 @@ fn a_missed_deadline_is_recorded_without_any_request_touching_the_incident() {
     let desk = app.outbox(crate::helpers::DESK_EMAIL);
     assert!(desk.iter().any(|m| m["subject"].as_str().unwrap()
         == format!("Incident {number}: the callback deadline was missed (SLA breached)")));
+    // The health page names it by its number.
+    let health = app
+        .get_with_cookie("/desk/health", &app.desk_cookie())
+        .text();
+    assert!(
+        health.contains(&format!("<a href=\"/desk/incidents/{id}\">{number}</a>: ")),
+        "{health}"
+    );
 }
 
 #[test]

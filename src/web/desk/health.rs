@@ -104,8 +104,9 @@ pub async fn health_page<D: Database>(
             vec![
                 when(breach.at),
                 html!(
-                    "<a href=\"/desk/incidents/{}\">{}</a>",
+                    "<a href=\"/desk/incidents/{}\">{}</a>: {}",
                     breach.incident_id,
+                    breach.number.as_deref().unwrap_or(&breach.incident_id),
                     breach.subject
                 ),
             ]

@@ -16,6 +16,7 @@ pub(crate) fn tasks_html(
             vec![
                 when(t.created_at),
                 html!("{}", status_text(&t.kind)),
+                organisation(t.customer_id.as_deref(), t.customer_name.as_deref()),
                 html!(
                     "{}",
                     t.order_number
@@ -51,7 +52,13 @@ pub(crate) fn tasks_html(
                     "{}",
                     record.number.as_ref().map_or(id.as_str(), |n| n.as_str())
                 ),
-                html!("{}", order.customer_id),
+                organisation(
+                    Some(order.customer_id.as_str()),
+                    queue
+                        .names
+                        .get(order.customer_id.as_str())
+                        .map(String::as_str),
+                ),
                 html!("{} coupons, EUR {}", order.quantity.get(), order.total),
                 html!("{}", record.review_reason.as_deref().unwrap_or("")),
                 html!(
@@ -78,7 +85,7 @@ pub(crate) fn tasks_html(
         "{}\n<h2>Orders in review</h2>{}",
         table(
             "Open tasks, oldest first",
-            &["Raised", "Kind", "Order", "Amount", "Detail", "Resolve"],
+            &["Raised", "Kind", "Customer", "Order", "Amount", "Detail", "Resolve"],
             &tasks
         ),
         table(
@@ -88,6 +95,15 @@ pub(crate) fn tasks_html(
         )
     );
     desk(role, status, "Tasks", body)
+}
+
+/// The organisation a task or order is of, by name, linked to its page.
+fn organisation(id: Option<&str>, name: Option<&str>) -> Html {
+    match (id, name) {
+        (Some(id), Some(name)) => html!("<a href=\"/desk/organisations/{}\">{}</a>", id, name),
+        (Some(id), None) => html!("<a href=\"/desk/organisations/{}\">{}</a>", id, id),
+        _ => Html::EMPTY,
+    }
 }
 
 /// The tasks page again with a refused form's errors (422), from one read.
