@@ -37,7 +37,8 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   await session.visit('/desk/tasks', 'Tasks');
   const task = rowWith(page, orderId);
   await expectText(task.locator('td').nth(1), 'refund excess', { what: 'the task\'s kind' });
-  await expectText(task.locator('td').nth(3), 'EUR 5.00', { what: 'the excess' });
+  await expectText(task.locator('td').nth(2), customer.companyName, { what: 'the customer, by name' });
+  await expectText(task.locator('td').nth(4), 'EUR 5.00', { what: 'the excess' });
   await decideRow(session, task, { field: 'Note', text: 'Refunded EUR 5.00 to the remitter', button: 'Resolve', path: '/desk/tasks' });
   await session.step('task resolved');
 
