@@ -91,14 +91,20 @@ pub fn payload(t: &Transfer) -> Result<String, EpcError> {
 
 /// The payload as a scalable SVG QR code at error correction level M (as
 /// the guidelines require), black on white, with a quiet zone. `title`
-/// names the image for screen readers. No scripts, styles or links, so it
-/// embeds under the pages' Content-Security-Policy.
+/// names the image for screen readers.
 pub fn qr_svg(payload: &str, title: &str) -> Result<Html, EpcError> {
     if payload.len() > MAX_PAYLOAD_BYTES {
         return Err(EpcError::PayloadTooLong(payload.len()));
     }
     let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
         .map_err(|_| EpcError::Encoding)?;
+    Ok(svg(&code, "epc-qr", title))
+}
+
+/// A QR code as inline SVG, black on white, with a quiet zone; `id` and
+/// `title` name it on the page and for screen readers. No scripts, styles
+/// or links, so it embeds under the pages' Content-Security-Policy.
+pub fn svg(code: &QrCode, id: &str, title: &str) -> Html {
     let width = code.width();
     let colors = code.to_colors();
     let size = width + 2 * QUIET_ZONE;
@@ -127,12 +133,13 @@ pub fn qr_svg(payload: &str, title: &str) -> Result<Html, EpcError> {
             }
         }
     }
-    Ok(html!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"epc-qr\" role=\"img\" aria-label=\"{}\" \
+    html!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" role=\"img\" aria-label=\"{}\" \
          viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" shape-rendering=\"crispEdges\">\
          <title>{}</title>\
          <rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\
          <path fill=\"#000000\" d=\"{}\"/></svg>",
+        id,
         title,
         size,
         size,
@@ -142,7 +149,7 @@ pub fn qr_svg(payload: &str, title: &str) -> Result<Html, EpcError> {
         size,
         size,
         path
-    ))
+    )
 }
 
 /// The trimmed name: 1 to 70 characters, none of which could break the

@@ -81,6 +81,14 @@ impl Html {
     pub fn from_formatted(markup: String) -> Html {
         Html(markup)
     }
+
+    /// A message of the catalogue (`domain::messages`) with markup in its
+    /// variables: its text and plain variables were escaped by [`escape`],
+    /// its markup variables are `Html`. Not for other callers.
+    #[doc(hidden)]
+    pub fn from_catalogue(markup: String) -> Html {
+        Html(markup)
+    }
 }
 
 impl FromIterator<Html> for Html {

@@ -9,6 +9,16 @@ pub enum Language {
     En,
 }
 
+/// The CLDR cardinal plural categories a whole number falls in; each
+/// language uses some of them (`locales/*.ftl` select on them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Two,
+    Few,
+    Other,
+}
+
 impl Language {
     /// Both, in the order a select lists them.
     pub const ALL: [Language; 2] = [Language::Sl, Language::En];
@@ -26,6 +36,22 @@ impl Language {
         match self {
             Self::Sl => "sl",
             Self::En => "en",
+        }
+    }
+
+    /// The plural form of the whole number `n` (CLDR's cardinal rules):
+    /// Slovenian `1 kupon, 2 kupona, 3 kuponi, 5 kuponov` (by the last two
+    /// digits: 101 kupon), English `1 coupon, 2 coupons`.
+    pub fn plural(self, n: i64) -> Plural {
+        match self {
+            Self::Sl => match n.unsigned_abs() % 100 {
+                1 => Plural::One,
+                2 => Plural::Two,
+                3 | 4 => Plural::Few,
+                _ => Plural::Other,
+            },
+            Self::En if n == 1 => Plural::One,
+            Self::En => Plural::Other,
         }
     }
 
@@ -130,6 +156,28 @@ mod tests {
 
     fn pick(header: &str) -> Language {
         Language::from_accept_language(Some(header))
+    }
+
+    /// CLDR's examples for Slovenian integers (plurals.xml).
+    #[test]
+    fn plural_forms_follow_cldrs_examples() {
+        let sl = |n| Language::Sl.plural(n);
+        for n in [1, 101, 201, 301, 1001] {
+            assert_eq!(sl(n), Plural::One, "{n}");
+        }
+        for n in [2, 102, 202, 1002] {
+            assert_eq!(sl(n), Plural::Two, "{n}");
+        }
+        for n in [3, 4, 103, 104, 203, 1004] {
+            assert_eq!(sl(n), Plural::Few, "{n}");
+        }
+        for n in [0, 5, 11, 12, 13, 14, 19, 100, 111, 1000] {
+            assert_eq!(sl(n), Plural::Other, "{n}");
+        }
+        assert_eq!(Language::En.plural(1), Plural::One);
+        for n in [0, 2, 11, 21, 101] {
+            assert_eq!(Language::En.plural(n), Plural::Other, "{n}");
+        }
     }
 
     #[test]
