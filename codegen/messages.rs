@@ -604,7 +604,8 @@ fn emit_pieces(
                     emit_pieces(out, p, signature, markup, depth + 2);
                     let _ = writeln!(out, "{pad}    }}");
                 }
-                for (category, p) in categories {
+                // The default's own arm is the catch-all below.
+                for (category, p) in categories.iter().filter(|(_, p)| p != default) {
                     let _ = writeln!(
                         out,
                         "{pad}    (_, super::Plural::{}) => {{",
