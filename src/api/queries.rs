@@ -183,8 +183,8 @@ pub struct CallerIncidentRequest {
         schema(schema_with = super::incidents::names::channel)
     )]
     pub channel: String,
-    /// The number the caller gave (E.164, typed as people say it); the
-    /// contact's when absent.
+    /// The number the caller gave, with its country code (E.164; spaces,
+    /// dots, dashes and `00` are read); the contact's when absent.
     pub phone: Option<String>,
     /// The contact it is for: an active contact of this organisation;
     /// required when it has several.

@@ -626,10 +626,22 @@ pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
         kind: Kind::Incident,
         subject: format!("We received your support request {}", facts.number),
         text: format!(
-            "Hello {},\n\nwe received your request \"{}\". A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
-            facts.contact, facts.subject, format(facts.due_by), facts.page("portal")
+            "Hello {},\n\nwe received your request \"{}\". {}",
+            facts.contact,
+            facts.subject,
+            callback_promise(facts)
         ),
     }
+}
+
+/// What every customer is told of a new incident, however it was opened:
+/// when the call comes, where to follow it, and how time is charged.
+fn callback_promise(facts: &IncidentFacts<'_>) -> String {
+    format!(
+        "A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
+        format(facts.due_by),
+        facts.page("portal")
+    )
 }
 
 /// Who opened an incident for a caller, as its timeline and emails say it:
@@ -681,8 +693,12 @@ pub fn incident_opened_for_caller(
         kind: Kind::Incident,
         subject: format!("Your support incident {} after your call", facts.number),
         text: format!(
-            "Hello {},\n\nthank you for your call. {} of the Spica support desk opened incident {} \"{}\" for you. A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
-            facts.contact, opened.agent, facts.number, facts.subject, format(facts.due_by), facts.page("portal")
+            "Hello {},\n\nthank you for your call. {} of the Spica support desk opened incident {} \"{}\" for you. {}",
+            facts.contact,
+            opened.agent,
+            facts.number,
+            facts.subject,
+            callback_promise(facts)
         ),
     }
 }
@@ -693,11 +709,7 @@ pub fn callback_failed(
     facts: &IncidentFacts<'_>,
     reply_to: Option<String>,
 ) -> Message {
-    let page = format!(
-        "{}/portal/incidents/{}",
-        facts.base_url.trim_end_matches('/'),
-        facts.id
-    );
+    let page = facts.page("portal");
     // A reply is the easiest answer, when replies by email reach the incident.
     let how = if reply_to.is_some() {
         format!("Simply reply to this email with times that suit you or another number (or write at {page})")
