@@ -73,6 +73,16 @@ impl Language {
         }
     }
 
+    /// The language a request is answered in: the `lang` cookie's (the
+    /// switch on every page sets it, and signing in sets it to the
+    /// person's own) when it names one, else the browser's
+    /// `Accept-Language`, else English.
+    pub fn of_request(cookie: Option<&str>, accept_language: Option<&str>) -> Self {
+        cookie
+            .and_then(|code| Self::parse(code).ok())
+            .unwrap_or_else(|| Self::from_accept_language(accept_language))
+    }
+
     /// The browser's choice from its `Accept-Language` header: Slovenian
     /// when `sl` (or `sl-SI`, …) ranks at least as high as `en` (`en-GB`, …)
     /// by q-value, English when `en` ranks higher or neither is acceptable.
@@ -178,6 +188,16 @@ mod tests {
         for n in [0, 2, 11, 21, 101] {
             assert_eq!(Language::En.plural(n), Plural::Other, "{n}");
         }
+    }
+
+    #[test]
+    fn the_cookie_outranks_the_browser_and_a_bad_cookie_is_ignored() {
+        let sl_browser = Some("sl-SI,sl;q=0.9");
+        assert_eq!(Language::of_request(Some("en"), sl_browser), Language::En);
+        assert_eq!(Language::of_request(Some("sl"), Some("en")), Language::Sl);
+        assert_eq!(Language::of_request(Some("xx"), sl_browser), Language::Sl);
+        assert_eq!(Language::of_request(None, sl_browser), Language::Sl);
+        assert_eq!(Language::of_request(None, None), Language::En);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use super::message::Request;
 use crate::app::{Caller, Principal, RequestApp};
 use crate::domain::entropy::Entropy;
+use crate::domain::language::Language;
 use crate::domain::time::Instant;
 use crate::http::Result;
 
@@ -23,6 +24,8 @@ pub struct Ctx<'a, D, P> {
     pub request: &'a Request,
     pub caller: &'a Caller,
     pub now: Instant,
+    /// The language to answer in: the `lang` cookie's, else the browser's.
+    pub lang: Language,
     pub entropy: &'a mut Entropy,
     /// The values of the route pattern's `{…}` segments, in order.
     params: Vec<&'a str>,
@@ -45,6 +48,7 @@ impl<'a, D: crate::store::Database, P> Ctx<'a, D, P> {
             request,
             caller,
             now,
+            lang: request.language(),
             entropy,
             params,
         }

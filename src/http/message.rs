@@ -48,6 +48,9 @@ impl Method {
     }
 }
 
+/// The cookie that holds the reader's chosen language (`sl`, `en`).
+pub const LANGUAGE_COOKIE: &str = "lang";
+
 #[derive(Debug, Clone)]
 pub struct Request {
     pub method: Method,
@@ -63,6 +66,14 @@ pub struct Request {
 }
 
 impl Request {
+    /// The language to answer in (`Language::of_request`).
+    pub fn language(&self) -> crate::domain::language::Language {
+        crate::domain::language::Language::of_request(
+            self.cookie(LANGUAGE_COOKIE),
+            self.header("accept-language"),
+        )
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()

@@ -75,3 +75,21 @@ pub fn customer_session<D>(app: &App<D>, session: &Token, next: Option<&ReturnPa
 pub fn return_path(text: Option<&str>) -> Option<ReturnPath> {
     text.and_then(|t| ReturnPath::parse(t).ok())
 }
+
+/// A year: the language chosen stays chosen.
+const LANGUAGE_SECONDS: i64 = 365 * 24 * 3600;
+
+/// An answer that also keeps `language` as the browser's choice (the
+/// switch, the profile, signing in as someone who chose one).
+pub fn with_language<D>(
+    app: &App<D>,
+    response: Response,
+    language: crate::domain::language::Language,
+) -> Response {
+    response.with_cookie(
+        super::message::LANGUAGE_COOKIE,
+        language.as_str(),
+        secure(app),
+        LANGUAGE_SECONDS,
+    )
+}

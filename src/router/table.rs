@@ -559,6 +559,9 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Post, "/sign-in", PUBLIC, |c| {
             Box::pin(web::sign_in_form(c.app, c.request, c.now, c.entropy))
         }),
+        page(Post, "/language", PUBLIC, |c| {
+            Box::pin(async { Ok(web::switch_language(c.app, c.request).into()) })
+        }),
         page(Post, "/sign-out", PUBLIC, |c| {
             Box::pin(web::sign_out(c.app, c.request, c.now))
         }),

@@ -2,7 +2,7 @@
 //! link), the form that attaches one, and the answers to both.
 
 use super::forms::{problem_page, refusal_page};
-use super::shell::{page_in, Area};
+use super::shell::{page_in, Area, UNTRANSLATED};
 use crate::app::{App, Caller, Timeline};
 use crate::domain::attachment::{self, Refused};
 use crate::domain::entropy::Entropy;
@@ -120,7 +120,7 @@ pub async fn attach_from_page<D: Database>(
                 refused.reason(),
                 base
             );
-            return Ok(page_in(area, status, "File not attached", body).into());
+            return Ok(page_in(UNTRANSLATED, area, status, "File not attached", body).into());
         }
     };
     let attached = if desk {

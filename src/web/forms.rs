@@ -193,6 +193,7 @@ pub(crate) fn problem_page(area: Area, error: ApiError) -> Handled {
         .unwrap_or_else(|| "Something went wrong.".into());
     Handled {
         response: page_in(
+            UNTRANSLATED,
             area,
             status,
             "Not possible",

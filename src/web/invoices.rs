@@ -45,7 +45,7 @@ pub async fn invoices_page<D: Database>(app: &App<D>, caller: &Caller) -> Result
         &["Number", "Kind", "Date", "Net", "VAT", "Total", "E-invoice"],
         &rows,
     );
-    Ok(page_in(Area::Customer, 200, "Invoices", body).into())
+    Ok(page_in(UNTRANSLATED, Area::Customer, 200, "Invoices", body).into())
 }
 
 /// `GET /portal/invoices/{invoice_id}`: the document as it prints on A4.
@@ -60,7 +60,14 @@ pub async fn invoice_page<D: Database>(
     };
     let document = &record.document;
     let heading = format!("{} {}", title(document.kind), document.number);
-    Ok(page_in(Area::Customer, 200, &heading, invoice_html(&record)).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        200,
+        &heading,
+        invoice_html(&record),
+    )
+    .into())
 }
 
 /// `GET /portal/invoices/{invoice_id}/xml`: the UBL file, for browsers,
@@ -210,7 +217,14 @@ pub async fn desk_invoices_page<D: Database>(
         let staff = app.identify(caller).await?.staff()?;
         let typed = |name: &str| request.query_param(name).unwrap_or_default();
         let body = period_form(&typed("from"), &typed("to"), &errors);
-        return Ok(page_in(Area::DeskAs(staff.role), 422, "Invoices", body).into());
+        return Ok(page_in(
+            UNTRANSLATED,
+            Area::DeskAs(staff.role),
+            422,
+            "Invoices",
+            body,
+        )
+        .into());
     };
     let (staff, records) = app.issued_invoices(caller, from, to).await?;
     let body = html!(
@@ -221,7 +235,14 @@ pub async fn desk_invoices_page<D: Database>(
         to.to_string(),
         period_table(from, to, &records)
     );
-    Ok(page_in(Area::DeskAs(staff.role), 200, "Invoices", body).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::DeskAs(staff.role),
+        200,
+        "Invoices",
+        body,
+    )
+    .into())
 }
 
 /// The period's GET form, so that a period's page can be bookmarked.

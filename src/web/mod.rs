@@ -41,7 +41,7 @@ mod prelude {
     pub(super) use super::forms::*;
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html, when};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
-    pub(super) use super::shell::{page, page_in, Area};
+    pub(super) use super::shell::{page, page_in, Area, UNTRANSLATED};
     pub(super) use crate::app::bulletins;
     pub(super) use crate::app::input::Fields;
     pub(super) use crate::app::{
@@ -54,8 +54,12 @@ mod prelude {
     pub(super) use crate::domain::field::{FieldErrors, Invalid};
     pub(super) use crate::domain::html::Html;
     pub(super) use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+    #[allow(unused_imports)]
+    pub(super) use crate::domain::language::Language;
     pub(super) use crate::domain::license::ProductVersion;
     pub(super) use crate::domain::link::ReturnPath;
+    #[allow(unused_imports)]
+    pub(super) use crate::domain::messages as m;
     pub(super) use crate::domain::money::Money;
     pub(super) use crate::domain::order::{PaymentMethod, Quantity};
     pub(super) use crate::domain::profile::ProfileChange;

@@ -32,7 +32,7 @@ pub async fn partner<D: Database>(
             activation_form("/partner/activations", true)
         ));
     }
-    Ok(page_in(Area::Partner, 200, "Partner", body).into())
+    Ok(page_in(UNTRANSLATED, Area::Partner, 200, "Partner", body).into())
 }
 
 /// A reseller's part of the page: subscriptions, a month's statement, the
@@ -199,7 +199,7 @@ pub async fn sell_sups<D: Database>(
             flat.push(name, Invalid::new(error.code, error.detail.clone()));
         }
         let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
-        page_in(Area::Partner, 422, "Sell SUPS", body).into()
+        page_in(UNTRANSLATED, Area::Partner, 422, "Sell SUPS", body).into()
     };
     let vendor = &app.config.vendor_addresses;
     let (sale, keyed) = match crate::app::SupsSale::parse(
@@ -234,7 +234,7 @@ pub async fn sell_sups<D: Database>(
                 text("monthly_fee")
             );
             Ok(Handled::with_jobs(
-                page_in(Area::Partner, 200, "SUPS sold", body),
+                page_in(UNTRANSLATED, Area::Partner, 200, "SUPS sold", body),
                 answer.jobs,
             ))
         }

@@ -124,7 +124,14 @@ pub async fn portal<D: Database>(
         &["Subject", "Status", "Call by"],
         &incidents,
     ));
-    Ok(page_in(Area::Customer, 200, "Your support account", html).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        200,
+        "Your support account",
+        html,
+    )
+    .into())
 }
 
 pub(crate) fn coupon_form(
@@ -174,7 +181,14 @@ pub async fn coupons_page<D: Database>(
 ) -> Result<Handled> {
     let (_, pricing) = app.pricing(caller, now).await?;
     let body = coupon_form(&pricing, &Map::new(), &FieldErrors::default());
-    Ok(page_in(Area::Customer, 200, "Buy support coupons", body).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        200,
+        "Buy support coupons",
+        body,
+    )
+    .into())
 }
 
 pub async fn order_coupons<D: Database, P: PaymentProvider>(
@@ -197,7 +211,14 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     let (Some(quantity), Some(method)) = (quantity, method) else {
         let (_, pricing) = app.pricing(caller, now).await?;
         let body = coupon_form(&pricing, &object, &fields.errors);
-        return Ok(page_in(Area::Customer, 422, "Buy support coupons", body).into());
+        return Ok(page_in(
+            UNTRANSLATED,
+            Area::Customer,
+            422,
+            "Buy support coupons",
+            body,
+        )
+        .into());
     };
     match app
         .place_order(caller, quantity, method, provider, now, entropy)
@@ -313,7 +334,14 @@ pub async fn order_page<D: Database>(
         .number
         .as_ref()
         .map_or(order.id.as_str(), |n| n.as_str());
-    Ok(page_in(Area::Customer, 200, &format!("Order {title}"), html).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        200,
+        &format!("Order {title}"),
+        html,
+    )
+    .into())
 }
 
 /// What an order's state means for its reader: until when an open order
@@ -385,6 +413,7 @@ pub(crate) fn support_form(values: &Map<String, Value>, errors: &FieldErrors) ->
 /// The router admits only signed-in customers here.
 pub fn support_page() -> Result<Handled> {
     Ok(page_in(
+        UNTRANSLATED,
         Area::Customer,
         200,
         "Request direct support",
@@ -406,6 +435,7 @@ pub async fn request_support<D: Database>(
         Err(errors) => {
             app.identify(caller).await?;
             return Ok(page_in(
+                UNTRANSLATED,
                 Area::Customer,
                 422,
                 "Request direct support",
@@ -416,7 +446,7 @@ pub async fn request_support<D: Database>(
     };
     match app.open_incident(caller, input, now, entropy).await {
         Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
-        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(
+        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(UNTRANSLATED, 
             Area::Customer,
             402,
             "Coupons needed",
@@ -644,7 +674,7 @@ pub(crate) async fn incident_html<D: Database>(
             &timeline,
             &format!("/portal/incidents/{id}"),
         ));
-        return Ok(page_in(Area::Customer, status, &title, html).into());
+        return Ok(page_in(UNTRANSLATED, Area::Customer, status, &title, html).into());
     }
     html.push(live_panel(&timeline.incident.id, false));
     html.push(timeline_html(&timeline));
@@ -658,7 +688,7 @@ pub(crate) async fn incident_html<D: Database>(
         textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
         input("phone", "Another phone number (optional)", "tel", value("phone"), errors, "")
     ));
-    Ok(page_in(Area::Customer, status, &title, html).into())
+    Ok(page_in(UNTRANSLATED, Area::Customer, status, &title, html).into())
 }
 
 pub async fn customer_message<D: Database>(
@@ -822,7 +852,7 @@ pub(crate) fn deactivation_refused(area: Area, back: &str, now: Instant) -> Hand
         when(left.resets_at),
         back
     );
-    page_in(area, 429, "Deactivation limit reached", body).into()
+    page_in(UNTRANSLATED, area, 429, "Deactivation limit reached", body).into()
 }
 
 /// Deactivates from a page: back to `back`, or the refusal explained.
@@ -857,7 +887,14 @@ pub async fn portal_licenses_page<D: Database>(
         crate::domain::activation::DEACTIVATIONS_PER_MONTH,
         installations_html(&licenses, "/portal/activations", false)
     );
-    Ok(page_in(Area::Customer, 200, "Licenses and installations", body).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        200,
+        "Licenses and installations",
+        body,
+    )
+    .into())
 }
 
 /// `POST /portal/activations/{id}/deactivate`.
@@ -899,7 +936,14 @@ pub fn activate_page() -> Result<Handled> {
         "<p>Activation is normally done by your Spica partner's technician; you can also do it yourself.</p>{}",
         activation_form("/portal/activate", false)
     );
-    Ok(page_in(Area::Customer, 200, "Activate an installation", body).into())
+    Ok(page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        200,
+        "Activate an installation",
+        body,
+    )
+    .into())
 }
 
 /// Activates from a form, for the customer or a partner's technician.
@@ -929,7 +973,7 @@ pub(crate) async fn activate_from_form<D: Database>(
             ("/partner/activations", true, "Partner")
         };
         let body = activation_form_with(action, technician, &object, &fields.errors);
-        return Ok(page_in(area, 422, title, body).into());
+        return Ok(page_in(UNTRANSLATED, area, 422, title, body).into());
     };
     match app
         .activate(
@@ -957,7 +1001,7 @@ pub(crate) async fn activate_from_form<D: Database>(
                 record.activation_code,
                 file
             );
-            Ok(page_in(area, 201, "Activated", body).into())
+            Ok(page_in(UNTRANSLATED, area, 201, "Activated", body).into())
         }
         Err(error) => refusal_page(area, error),
     }
@@ -1087,7 +1131,14 @@ pub(crate) fn contacts_view(
         ),
         invite_form(errors, values)
     );
-    page_in(Area::Customer, status, "Your organisation's contacts", body).into()
+    page_in(
+        UNTRANSLATED,
+        Area::Customer,
+        status,
+        "Your organisation's contacts",
+        body,
+    )
+    .into()
 }
 
 /// `GET /portal/contacts`.
@@ -1285,7 +1336,7 @@ pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<
     );
     let html = html!("{}{}", html, vat_status_html(&vat));
     let html = html!("{}{}", html, super::your_data());
-    Ok(page_in(Area::Customer, 200, "Your profile", html).into())
+    Ok(page_in(UNTRANSLATED, Area::Customer, 200, "Your profile", html).into())
 }
 
 /// `POST /portal/profile`: saved (back to the page), or the form again with
@@ -1316,6 +1367,7 @@ pub async fn save_profile<D: Database>(
     };
     let again = |status: u16, errors: &FieldErrors| {
         page_in(
+            UNTRANSLATED,
             Area::Customer,
             status,
             "Your profile",

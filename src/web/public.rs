@@ -10,7 +10,7 @@ use crate::domain::language::Language;
 use crate::domain::registration::NewRegistration;
 
 pub fn home() -> Response {
-    page(
+    page(UNTRANSLATED, 
         200,
         "Time & Space customer support",
         html!("<p>Registered Time &amp; Space users receive news and bulletins, activate their software, and get direct \
@@ -36,7 +36,7 @@ pub fn terms() -> Response {
         "The first coupon is free of charge.",
     ];
     let items: Html = TERMS.iter().map(|t| html!("<li>{}</li>", t)).collect();
-    page(
+    page(UNTRANSLATED, 
         200,
         "Direct support terms and conditions",
         html!(
@@ -126,7 +126,7 @@ impl CredentialSignIn {
     pub fn page(&self, request: &Request) -> Response {
         let next = request.query_param("next");
         let form = credential_form(self.action, self.field, self.label, None, next.as_deref());
-        page_in(Area::Public, 200, self.title, form)
+        page_in(UNTRANSLATED, Area::Public, 200, self.title, form)
     }
 
     /// Checks the posted secret; a valid one opens a session.
@@ -163,7 +163,7 @@ impl CredentialSignIn {
                 Some(self.refused),
                 next,
             );
-            return Ok(page_in(Area::Public, 401, self.title, body).into());
+            return Ok(page_in(UNTRANSLATED, Area::Public, 401, self.title, body).into());
         };
         let landing = return_path(next);
         let landing = landing.as_ref().map_or(self.landing, ReturnPath::as_str);
@@ -182,7 +182,7 @@ pub(crate) fn link_page(
     button: &str,
 ) -> Response {
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(
+        Some(token) => page(UNTRANSLATED, 
             200,
             title,
             html!(
@@ -194,7 +194,7 @@ pub(crate) fn link_page(
                 button
             ),
         ),
-        None => page(
+        None => page(UNTRANSLATED, 
             400,
             title,
             html!("<p>This link is incomplete. Open the link from the email exactly as it was sent.</p>"),
@@ -243,6 +243,7 @@ impl LinkRefusal {
         };
         let (href, words) = self.onward;
         Ok(page(
+            UNTRANSLATED,
             status,
             self.title,
             html!(
@@ -280,6 +281,7 @@ fn invitation_refused(error: AppError) -> Result<Handled> {
     };
     let (href, words) = INVITATION_REFUSED.onward;
     Ok(page(
+        UNTRANSLATED,
         error.problem().status,
         INVITATION_REFUSED.title,
         html!(
@@ -318,7 +320,7 @@ pub async fn invitation_page<D: Database>(
         Ok(invitation) => invitation,
         Err(error) => return invitation_refused(error),
     };
-    Ok(page(
+    Ok(page(UNTRANSLATED, 
         200,
         "Join your colleagues",
         html!(
@@ -382,7 +384,7 @@ pub async fn confirm_join<D: Database>(
         Err(error) => Err(error),
     };
     match confirmed {
-        Ok(()) => Ok(page(
+        Ok(()) => Ok(page(UNTRANSLATED, 
             200,
             "Colleague added",
             html!("<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>"),
@@ -428,14 +430,14 @@ pub async fn confirm_email<D: Database>(
     };
     match confirmed {
         Ok(jobs) => Ok(Handled::with_jobs(
-            page(
+            page(UNTRANSLATED, 
                 200,
                 "Email address changed",
                 html!("<p role=\"status\">Thank you. You now sign in with this address.</p><p><a href=\"/portal\">To your account</a></p>"),
             ),
             jobs,
         )),
-        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(
+        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(UNTRANSLATED, 
             409,
             "Email address not changed",
             html!("<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>"),
@@ -466,7 +468,7 @@ pub async fn news<D: Database>(app: &App<D>) -> Result<Handled> {
     } else {
         html!("<ul class=\"news\">\n{}</ul>", items)
     };
-    Ok(page(200, "News", body).into())
+    Ok(page(UNTRANSLATED, 200, "News", body).into())
 }
 
 /// `GET /news/{id}`: one bulletin, as its email's HTML.
@@ -478,7 +480,7 @@ pub async fn news_item<D: Database>(app: &App<D>, id: &str) -> Result<Handled> {
         crate::domain::time::day_month_year(bulletin.published_at.date_naive()),
         body_html(&bulletin.body)
     );
-    Ok(page(200, &bulletin.subject, body).into())
+    Ok(page(UNTRANSLATED, 200, &bulletin.subject, body).into())
 }
 
 /// The token of an unsubscribe link: in the query (the link itself, and
@@ -491,7 +493,7 @@ pub(crate) fn unsubscribe_token(request: &Request) -> Option<Token> {
 }
 
 pub(crate) fn incomplete_link() -> Handled {
-    page(
+    page(UNTRANSLATED, 
         400,
         "Unsubscribe",
         html!("<p role=\"alert\">This link is not valid. Open the link from the newest email exactly as it was sent.</p>"),
@@ -505,7 +507,7 @@ pub fn unsubscribe_page(request: &Request) -> Handled {
     let Some(token) = unsubscribe_token(request) else {
         return incomplete_link();
     };
-    page(
+    page(UNTRANSLATED, 
         200,
         "Unsubscribe",
         html!(
@@ -526,6 +528,7 @@ pub async fn unsubscribe<D: Database>(app: &App<D>, request: &Request) -> Result
         return Ok(incomplete_link());
     }
     Ok(page(
+        UNTRANSLATED,
         200,
         "Unsubscribed",
         html!("<p role=\"status\">You will receive no more news from Spica by email.</p>"),
@@ -621,7 +624,12 @@ pub fn registration_form(
         checked("accept_terms"),
         field_error("accept_terms")
     ));
-    page(status, "Register as a Time & Space user", html)
+    page(
+        UNTRANSLATED,
+        status,
+        "Register as a Time & Space user",
+        html,
+    )
 }
 
 // ---- registration, confirmation and sign-in by link -------------------------
@@ -722,7 +730,7 @@ pub async fn verify_form<D: Database>(
                 paragraph(coupon)
             );
             Ok(Handled::with_jobs(
-                page(200, "Email confirmed", body),
+                page(UNTRANSLATED, 200, "Email confirmed", body),
                 verified.jobs,
             ))
         }
@@ -751,7 +759,7 @@ const SIGN_IN_REFUSED: LinkRefusal = LinkRefusal {
 pub fn sign_in_page(request: &Request) -> Response {
     let next = next_field(request.query_param("next").as_deref());
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(
+        Some(token) => page(UNTRANSLATED, 
             200,
             "Sign in",
             html!(
@@ -761,7 +769,7 @@ pub fn sign_in_page(request: &Request) -> Response {
                 next
             ),
         ),
-        None => page(
+        None => page(UNTRANSLATED, 
             200,
             "Sign in",
             html!(
@@ -778,7 +786,7 @@ pub fn sign_in_page(request: &Request) -> Response {
 /// full: no link went, and the page says so, with when the last one was
 /// asked for and from when a new one may be (true of any address).
 fn sign_in_withheld(withheld: &crate::domain::notification::Withheld) -> Response {
-    page(
+    page(UNTRANSLATED, 
         429,
         "No new link sent",
         html!(
@@ -828,7 +836,7 @@ pub async fn sign_in_form<D: Database>(
         };
         let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
         return Ok(Handled::with_jobs(
-            page(200, "Check your email", paragraph(text)),
+            page(UNTRANSLATED, 200, "Check your email", paragraph(text)),
             jobs,
         ));
     }
@@ -913,7 +921,7 @@ pub async fn register_form_page(request: &Request) -> Result<Handled> {
 
 /// `GET /registered`: where the registration form lands.
 pub fn registered_page() -> Response {
-    page(
+    page(UNTRANSLATED, 
         200,
         "Thank you for registering",
         paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
@@ -922,7 +930,7 @@ pub fn registered_page() -> Response {
 
 /// `GET /support-requested`: where the website's support form lands.
 pub fn support_requested_page() -> Response {
-    page(
+    page(UNTRANSLATED, 
         200,
         "Support request received",
         paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),

@@ -37,3 +37,19 @@ pub fn refused(access: Access, error: ApiError) -> Handled {
     };
     problem_page(area, error)
 }
+
+/// `POST /language` (the switch on every page): the browser's language
+/// becomes the one chosen, and it goes back to the page it was on (the
+/// `Referer`, a path of ours; the home page otherwise). An unknown
+/// language changes nothing.
+pub fn switch_language<D: Database>(app: &App<D>, request: &Request) -> Response {
+    let back = request
+        .header("referer")
+        .and_then(|referer| referer.strip_prefix(own_origin(app)))
+        .and_then(|path| ReturnPath::parse(path).ok());
+    let redirect = Response::redirect(back.as_ref().map_or("/", ReturnPath::as_str));
+    match decode::form_field(request, "lang").map(|code| Language::parse(&code)) {
+        Some(Ok(language)) => with_language(app, redirect, language),
+        _ => redirect,
+    }
+}

@@ -44,5 +44,5 @@ pub async fn audit_page<D: Database>(
             &rows,
         )
     );
-    Ok(page_in(desk, 200, "Audit log", body).into())
+    Ok(page_in(UNTRANSLATED, desk, 200, "Audit log", body).into())
 }

@@ -45,7 +45,7 @@ pub async fn desk_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Han
         .await?;
     let desk = Area::DeskAs(staff.role);
     let html = desk_html(&summaries, &FieldErrors::default(), "", "");
-    Ok(page_in(desk, 200, "Bulletins", html).into())
+    Ok(page_in(UNTRANSLATED, desk, 200, "Bulletins", html).into())
 }
 
 /// `POST /desk/bulletins`: published, or the form again with its errors.
@@ -75,7 +75,7 @@ pub async fn desk_publish<D: Database>(
                 .bulletins(crate::app::bulletins::BULLETINS_SHOWN)
                 .await?;
             let html = desk_html(&summaries, &errors, text("subject"), text("body"));
-            Ok(page_in(desk, 422, "Bulletins", html).into())
+            Ok(page_in(UNTRANSLATED, desk, 422, "Bulletins", html).into())
         }
     }
 }

@@ -43,7 +43,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
             &rows
         )
     );
-    Ok(page_in(desk, 200, "License claims", body).into())
+    Ok(page_in(UNTRANSLATED, desk, 200, "License claims", body).into())
 }
 
 /// `POST /desk/claims/{id}/assign|join|refuse`.

@@ -125,7 +125,7 @@ pub async fn health_page<D: Database>(
         )
     };
     let body = html!("{}\n{}\n{}\n{}", cron, queue, emails, missed);
-    Ok(page_in(Area::DeskAs(staff.role), 200, "Health", body).into())
+    Ok(page_in(UNTRANSLATED, Area::DeskAs(staff.role), 200, "Health", body).into())
 }
 
 /// `POST /desk/health/emails/{id}/resend`.

@@ -94,7 +94,7 @@ pub async fn incidents_page<D: Database>(
         ));
         html.push(crate::web::chart::coupons_per_day(&queue.coupons_per_day));
     }
-    Ok(page_in(desk, 200, "Support desk", html).into())
+    Ok(page_in(UNTRANSLATED, desk, 200, "Support desk", html).into())
 }
 
 /// `/desk` with this view's query (the defaults left out).
@@ -310,7 +310,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
     let title = format!("{}: {}", incident.title(), incident.subject);
     // A closed incident is read, not worked: no forms, no call buttons.
     if incident.callback.status == crate::domain::incident::Status::Closed {
-        return Ok(page_in(desk, 200, &title, html).into());
+        return Ok(page_in(UNTRANSLATED, desk, 200, &title, html).into());
     }
     let empty = FieldErrors::default();
     let no_values = Map::new();
@@ -382,7 +382,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
         id,
         textarea_with("resolution", "Resolution", &value(close, "resolution"), close_errors)
     ));
-    Ok(page_in(desk, status, &title, html).into())
+    Ok(page_in(UNTRANSLATED, desk, status, &title, html).into())
 }
 
 /// What the agent needs before calling: who asked and how to reach them,

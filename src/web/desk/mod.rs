@@ -91,5 +91,5 @@ pub(crate) fn select_field(
 }
 
 pub(crate) fn desk(role: StaffRole, status: u16, title: &str, body: Html) -> Handled {
-    page_in(Area::DeskAs(role), status, title, body).into()
+    page_in(UNTRANSLATED, Area::DeskAs(role), status, title, body).into()
 }

@@ -33,5 +33,5 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
         &["Written", "To", "Subject", "Status", "Last error"],
         &rows,
     );
-    Ok(page_in(desk, 200, "Outbox", body).into())
+    Ok(page_in(UNTRANSLATED, desk, 200, "Outbox", body).into())
 }

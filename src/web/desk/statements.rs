@@ -116,7 +116,7 @@ pub async fn statements_page<D: Database>(
         _ => None,
     };
     let body = html!("{}\n{}", upload_form(), unmatched_html(&entries, search));
-    Ok(page_in(desk, 200, "Bank statements", body).into())
+    Ok(page_in(UNTRANSLATED, desk, 200, "Bank statements", body).into())
 }
 
 /// The file part named `name` of a `multipart/form-data` body.
@@ -189,7 +189,7 @@ pub async fn upload_statement<D: Database>(
         upload_form()
     );
     Ok(Handled::with_jobs(
-        page_in(desk, 200, "Reconciliation report", body),
+        page_in(UNTRANSLATED, desk, 200, "Reconciliation report", body),
         jobs,
     ))
 }
