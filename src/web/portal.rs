@@ -446,7 +446,7 @@ pub async fn request_support<D: Database>(
     };
     match app.open_incident(caller, input, now, entropy).await {
         Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
-        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(UNTRANSLATED, 
+        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(UNTRANSLATED,
             Area::Customer,
             402,
             "Coupons needed",

@@ -21,7 +21,7 @@ pub fn privacy_page(retention: &Retention) -> Response {
             )
         })
         .collect();
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         200,
         "Privacy: what we keep and for how long",
         html!(
@@ -75,7 +75,7 @@ pub async fn request_erasure<D: Database>(
         // Withheld only after erasure links went to this address this hour:
         // the newest of them is the one that works.
         Err(AppError::Access(AccessError::LinkWithheld { withheld, .. })) => {
-            return Ok(page_in(UNTRANSLATED, 
+            return Ok(page_in(UNTRANSLATED,
                 Area::Customer,
                 429,
                 "No new link sent",
@@ -94,7 +94,7 @@ pub async fn request_erasure<D: Database>(
         other => other?,
     };
     Ok(Handled::with_jobs(
-        page_in(UNTRANSLATED, 
+        page_in(UNTRANSLATED,
             Area::Customer,
             200,
             "Check your email",
@@ -144,7 +144,7 @@ pub async fn confirm_erasure<D: Database>(
         Err(error) => Err(error),
     };
     match erased {
-        Ok(()) => Ok(page(UNTRANSLATED, 
+        Ok(()) => Ok(page(UNTRANSLATED,
             200,
             "Your data are erased",
             html!("<p role=\"status\">Your name, email address and phone number are erased, and you are signed out everywhere. \

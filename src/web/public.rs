@@ -10,7 +10,7 @@ use crate::domain::language::Language;
 use crate::domain::registration::NewRegistration;
 
 pub fn home() -> Response {
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         200,
         "Time & Space customer support",
         html!("<p>Registered Time &amp; Space users receive news and bulletins, activate their software, and get direct \
@@ -36,7 +36,7 @@ pub fn terms() -> Response {
         "The first coupon is free of charge.",
     ];
     let items: Html = TERMS.iter().map(|t| html!("<li>{}</li>", t)).collect();
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         200,
         "Direct support terms and conditions",
         html!(
@@ -182,7 +182,7 @@ pub(crate) fn link_page(
     button: &str,
 ) -> Response {
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(UNTRANSLATED, 
+        Some(token) => page(UNTRANSLATED,
             200,
             title,
             html!(
@@ -194,7 +194,7 @@ pub(crate) fn link_page(
                 button
             ),
         ),
-        None => page(UNTRANSLATED, 
+        None => page(UNTRANSLATED,
             400,
             title,
             html!("<p>This link is incomplete. Open the link from the email exactly as it was sent.</p>"),
@@ -320,7 +320,7 @@ pub async fn invitation_page<D: Database>(
         Ok(invitation) => invitation,
         Err(error) => return invitation_refused(error),
     };
-    Ok(page(UNTRANSLATED, 
+    Ok(page(UNTRANSLATED,
         200,
         "Join your colleagues",
         html!(
@@ -384,7 +384,7 @@ pub async fn confirm_join<D: Database>(
         Err(error) => Err(error),
     };
     match confirmed {
-        Ok(()) => Ok(page(UNTRANSLATED, 
+        Ok(()) => Ok(page(UNTRANSLATED,
             200,
             "Colleague added",
             html!("<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>"),
@@ -430,14 +430,14 @@ pub async fn confirm_email<D: Database>(
     };
     match confirmed {
         Ok(jobs) => Ok(Handled::with_jobs(
-            page(UNTRANSLATED, 
+            page(UNTRANSLATED,
                 200,
                 "Email address changed",
                 html!("<p role=\"status\">Thank you. You now sign in with this address.</p><p><a href=\"/portal\">To your account</a></p>"),
             ),
             jobs,
         )),
-        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(UNTRANSLATED, 
+        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(UNTRANSLATED,
             409,
             "Email address not changed",
             html!("<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>"),
@@ -493,7 +493,7 @@ pub(crate) fn unsubscribe_token(request: &Request) -> Option<Token> {
 }
 
 pub(crate) fn incomplete_link() -> Handled {
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         400,
         "Unsubscribe",
         html!("<p role=\"alert\">This link is not valid. Open the link from the newest email exactly as it was sent.</p>"),
@@ -507,7 +507,7 @@ pub fn unsubscribe_page(request: &Request) -> Handled {
     let Some(token) = unsubscribe_token(request) else {
         return incomplete_link();
     };
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         200,
         "Unsubscribe",
         html!(
@@ -759,7 +759,7 @@ const SIGN_IN_REFUSED: LinkRefusal = LinkRefusal {
 pub fn sign_in_page(request: &Request) -> Response {
     let next = next_field(request.query_param("next").as_deref());
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(UNTRANSLATED, 
+        Some(token) => page(UNTRANSLATED,
             200,
             "Sign in",
             html!(
@@ -769,7 +769,7 @@ pub fn sign_in_page(request: &Request) -> Response {
                 next
             ),
         ),
-        None => page(UNTRANSLATED, 
+        None => page(UNTRANSLATED,
             200,
             "Sign in",
             html!(
@@ -786,7 +786,7 @@ pub fn sign_in_page(request: &Request) -> Response {
 /// full: no link went, and the page says so, with when the last one was
 /// asked for and from when a new one may be (true of any address).
 fn sign_in_withheld(withheld: &crate::domain::notification::Withheld) -> Response {
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         429,
         "No new link sent",
         html!(
@@ -921,7 +921,7 @@ pub async fn register_form_page(request: &Request) -> Result<Handled> {
 
 /// `GET /registered`: where the registration form lands.
 pub fn registered_page() -> Response {
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         200,
         "Thank you for registering",
         paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
@@ -930,7 +930,7 @@ pub fn registered_page() -> Response {
 
 /// `GET /support-requested`: where the website's support form lands.
 pub fn support_requested_page() -> Response {
-    page(UNTRANSLATED, 
+    page(UNTRANSLATED,
         200,
         "Support request received",
         paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
