@@ -156,7 +156,7 @@ impl Refused {
     pub fn reason(&self) -> String {
         match self {
             Refused::TooLarge => format!("the file is larger than {} MiB", MAX_BYTES >> 20),
-            Refused::Invalid(invalid) => invalid.detail.clone(),
+            Refused::Invalid(invalid) => invalid.detail().to_owned(),
         }
     }
 }

@@ -3,27 +3,82 @@
 
 use serde::Serialize;
 
-/// One invalid field: its path in the JSON body (`contact.email`) and why.
+use super::language::{Language, UnknownLanguage};
+
+impl From<UnknownLanguage> for Invalid {
+    fn from(_: UnknownLanguage) -> Self {
+        Invalid::new("invalid", "must be sl or en")
+    }
+}
+
+/// A sentence in every language the portal speaks, made when an error is
+/// (so the error can be shown later to whoever reads it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said(Vec<String>);
+
+impl Said {
+    /// The sentence in each language, `say` once a language.
+    pub fn new<S: Into<String>>(say: impl Fn(Language) -> S) -> Self {
+        Self(Language::ALL.iter().map(|&l| say(l).into()).collect())
+    }
+
+    /// The same sentence in every language: for text written in English
+    /// only, until its message is in the catalogues.
+    pub fn untranslated(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self::new(|_| text.clone())
+    }
+
+    pub fn get(&self, language: Language) -> &str {
+        let index = Language::ALL
+            .iter()
+            .position(|&l| l == language)
+            .unwrap_or_default();
+        self.0.get(index).map_or("", String::as_str)
+    }
+}
+
+/// One invalid field: its path in the JSON body (`contact.email`) and why
+/// (`detail`, in the language of [`FieldErrors::in_language`], English
+/// until then).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub field: String,
     pub code: &'static str,
     pub detail: String,
+    #[serde(skip)]
+    pub said: Said,
 }
 
 /// The reason a value was refused, as a machine code and a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub code: &'static str,
-    pub detail: String,
+    pub said: Said,
 }
 
 impl Invalid {
+    /// A refusal written in English only (issue 23 moves each to
+    /// [`Invalid::said`]).
     pub fn new(code: &'static str, detail: impl Into<String>) -> Self {
         Self {
             code,
-            detail: detail.into(),
+            said: Said::untranslated(detail),
         }
+    }
+
+    /// A refusal whose sentence is a catalogue's message:
+    /// `Invalid::said("required", |l| m::field_required(l))`.
+    pub fn said<S: Into<String>>(code: &'static str, say: impl Fn(Language) -> S) -> Self {
+        Self {
+            code,
+            said: Said::new(say),
+        }
+    }
+
+    /// The sentence in English, for logs and tests.
+    pub fn detail(&self) -> &str {
+        self.said.get(Language::En)
     }
 
     pub fn required() -> Self {
@@ -45,8 +100,18 @@ impl FieldErrors {
         self.0.push(FieldError {
             field: field.to_owned(),
             code: invalid.code,
-            detail: invalid.detail,
+            detail: invalid.said.get(Language::En).to_owned(),
+            said: invalid.said,
         });
+    }
+
+    /// The errors with each `detail` in `language`, for a page or a
+    /// problem's `errors` shown to its reader.
+    pub fn in_language(mut self, language: Language) -> Self {
+        for error in &mut self.0 {
+            error.detail = error.said.get(language).to_owned();
+        }
+        self
     }
 
     /// Parses one field, recording its error and giving `None` when invalid.

@@ -1,7 +1,9 @@
 //! The language a contact is written to: Slovenian or English (issue 22
 //! records it; issue 23 writes in it).
 
-use super::field::Invalid;
+/// A language code the portal does not speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownLanguage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -24,11 +26,11 @@ impl Language {
     pub const ALL: [Language; 2] = [Language::Sl, Language::En];
 
     /// `sl` or `en`, exactly as stored and sent.
-    pub fn parse(text: &str) -> Result<Self, Invalid> {
+    pub fn parse(text: &str) -> Result<Self, UnknownLanguage> {
         match text {
             "sl" => Ok(Self::Sl),
             "en" => Ok(Self::En),
-            _ => Err(Invalid::new("invalid", "must be sl or en")),
+            _ => Err(UnknownLanguage),
         }
     }
 

@@ -91,7 +91,9 @@ impl ProfileChange {
                 vendor.customer_address(e)
             }),
             newsletter: input.newsletter,
-            language: field(&mut errors, "language", &input.language, Language::parse),
+            language: field(&mut errors, "language", &input.language, |l| {
+                Language::parse(l).map_err(Invalid::from)
+            }),
         };
         if errors.is_empty() {
             Ok(change)

@@ -101,7 +101,10 @@ impl NewRegistration {
         );
         let phone = errors.check("contact.phone", required(&input.phone, Phone::parse));
         let language = match input.language.as_deref() {
-            Some(language) => errors.check("contact.language", Language::parse(language)),
+            Some(language) => errors.check(
+                "contact.language",
+                Language::parse(language).map_err(Invalid::from),
+            ),
             None => Some(input.fallback_language.unwrap_or_else(|| {
                 country.map_or(Language::En, |country| Language::of_country(country.code()))
             })),

@@ -278,7 +278,9 @@ mod tests {
         for far in ["2028-01-29", "2028-04-02", "2031-03-01", "1990-01-01"] {
             let refused = SaleStart::parse(day(far), sale).unwrap_err();
             assert_eq!(refused.code, "out_of_range", "{far}");
-            assert!(refused.detail.contains("2028-01-30") && refused.detail.contains("2028-04-01"));
+            assert!(
+                refused.detail().contains("2028-01-30") && refused.detail().contains("2028-04-01")
+            );
         }
         assert!(SaleStart::parse(NaiveDate::MAX, NaiveDate::MAX).is_ok());
         assert!(SaleStart::parse(NaiveDate::MIN, NaiveDate::MAX).is_err());

@@ -151,7 +151,10 @@ mod multiline_tests {
     fn other_control_characters_are_refused_by_name() {
         for input in ["bell\u{7}", "nul\u{0}", "escape\u{1b}[31m", "lone\rreturn"] {
             let refused = Text::parse_multiline(input, 100).unwrap_err();
-            assert!(refused.detail.contains("line breaks and tabs"), "{input:?}");
+            assert!(
+                refused.detail().contains("line breaks and tabs"),
+                "{input:?}"
+            );
         }
         assert!(
             Text::parse("one\ntwo", 100).is_err(),

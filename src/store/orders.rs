@@ -79,7 +79,7 @@ impl OrderRecord {
             id: row.text("id")?,
             customer_id: row.text("customer_id")?,
             quantity: Quantity::parse(row.integer("quantity")?)
-                .map_err(|e| decode("quantity", e.detail))?,
+                .map_err(|e| decode("quantity", e.detail().to_owned()))?,
             unit_price: money(row, "unit_price_cents")?,
             total,
             vat,

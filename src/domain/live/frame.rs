@@ -153,7 +153,7 @@ impl ClientFrame {
                 let text = Text::parse_multiline(&chat.text, MAX_CHAT_CHARS).map_err(|e| {
                     FrameError::Invalid {
                         field: "text",
-                        detail: e.detail,
+                        detail: e.detail().to_owned(),
                     }
                 })?;
                 Self::Chat { text }
