@@ -2,6 +2,7 @@
 //! link), the form that attaches one, and the answers to both.
 
 use super::forms::{problem_page, refusal_page};
+use super::portal::when;
 use super::shell::{page_in, Area, UNTRANSLATED};
 use crate::app::{App, Caller, Timeline};
 use crate::domain::attachment::{self, Refused};
@@ -30,7 +31,7 @@ pub(crate) fn section(timeline: &Timeline, base: &str) -> Html {
             file.kind.media_type(),
             size_text(file.size),
             by,
-            when(file.created_at)
+            when(UNTRANSLATED, file.created_at)
         ));
     }
     let list = if timeline.attachments.is_empty() {
@@ -54,18 +55,6 @@ pub(crate) fn section(timeline: &Timeline, base: &str) -> Html {
         "<section id=\"attachments\" aria-labelledby=\"attachments-heading\"><h2 id=\"attachments-heading\">Files</h2>{}{}</section>\n",
         list,
         form
-    )
-}
-
-/// When a file came, as the pages show times (`web::portal::when`'s form,
-/// repeated here so the incident pages can use this module).
-fn when(instant: Instant) -> Html {
-    let (local, zone) = crate::domain::time::in_ljubljana(instant);
-    html!(
-        "<time datetime=\"{}\">{} {}</time>",
-        crate::domain::time::format(instant),
-        crate::domain::time::day_mon_year_time(local),
-        zone
     )
 }
 

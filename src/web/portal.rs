@@ -30,7 +30,7 @@ pub async fn portal<D: Database>(
         .iter()
         .map(|line| {
             vec![
-                when(line.created_at),
+                when(UNTRANSLATED, line.created_at),
                 html!("{}", entry_label(line.kind)),
                 html!("{}", line.coupons),
                 html!(
@@ -115,7 +115,7 @@ pub async fn portal<D: Database>(
                     i.subject
                 ),
                 status_text(i.callback.status.as_str()),
-                when(i.callback.due_by),
+                when(UNTRANSLATED, i.callback.due_by),
             ]
         })
         .collect();
@@ -373,21 +373,25 @@ fn order_state_html(
                 .collect();
             html!(
                 "<span id=\"order-paid\">Paid {}: {} coupon(s) credited to your balance.</span>{}",
-                record.paid_at.map_or(Html::EMPTY, when),
+                record
+                    .paid_at
+                    .map_or(Html::EMPTY, |at| when(UNTRANSLATED, at)),
                 order.quantity.get(),
                 invoices
             )
         }
-        OrderStatus::Cancelled | OrderStatus::Failed => record
-            .closed_at
-            .map_or(Html::EMPTY, |at| html!("Closed {}.", when(at))),
+        OrderStatus::Cancelled | OrderStatus::Failed => {
+            record.closed_at.map_or(Html::EMPTY, |at| {
+                html!("Closed {}.", when(UNTRANSLATED, at))
+            })
+        }
         OrderStatus::Review => html!("Spica's finance team is checking the payment."),
         OrderStatus::Expired => html!(
             "Expired {}; a payment still arriving pays it.",
-            when(order.expires_at)
+            when(UNTRANSLATED, order.expires_at)
         ),
         OrderStatus::AwaitingPayment | OrderStatus::PartiallyPaid => {
-            html!("Open until {}.", when(order.expires_at))
+            html!("Open until {}.", when(UNTRANSLATED, order.expires_at))
         }
     }
 }
@@ -460,12 +464,12 @@ pub async fn request_support<D: Database>(
 /// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
 /// (the portal's home), which the pages' script turns into the reader's own
 /// time zone.
-pub(crate) fn when(instant: Instant) -> Html {
+pub(crate) fn when(lang: Language, instant: Instant) -> Html {
     let (local, zone) = crate::domain::time::in_ljubljana(instant);
     html!(
         "<time datetime=\"{}\">{} {}</time>",
         format(instant),
-        crate::domain::time::day_mon_year_time(local),
+        crate::domain::format::date_time(lang, local),
         zone
     )
 }
@@ -551,15 +555,15 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
          <p id=\"incident-description\" class=\"free-text\">{}</p>\n{}",
         status_text(c.status.as_str()),
         incident.channel.as_str(),
-        when(c.due_by),
+        when(UNTRANSLATED, c.due_by),
         c.attempts,
         c.failed_attempts,
-        c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(at))),
+        c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(UNTRANSLATED, at))),
         incident.description,
         incident.resolution.as_deref().map_or(Html::EMPTY, |r| html!(
             "<h2>Resolution</h2><p id=\"incident-resolution\" class=\"free-text\">{}</p>\n{}",
             r,
-            incident.closed_at.map_or(Html::EMPTY, |at| html!("<p>Closed {}</p>\n", when(at)))
+            incident.closed_at.map_or(Html::EMPTY, |at| html!("<p>Closed {}</p>\n", when(UNTRANSLATED, at)))
         ))
     );
     // An attempt's note is the desk's own: the customer's page has no column for it.
@@ -570,7 +574,7 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         .map(|a| {
             let mut row = vec![
                 html!("{}", a.number),
-                when(a.created_at),
+                when(UNTRANSLATED, a.created_at),
                 status_text(a.outcome.as_str()),
             ];
             if notes {
@@ -591,7 +595,7 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         .iter()
         .map(|s| {
             vec![
-                when(s.session.started_at),
+                when(UNTRANSLATED, s.session.started_at),
                 html!("{} min", (s.session.seconds() + 59) / 60),
                 html!("{}", s.agent),
             ]
@@ -613,7 +617,7 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         .iter()
         .map(|m| {
             vec![
-                when(m.created_at),
+                when(UNTRANSLATED, m.created_at),
                 html!("{}", m.author_name),
                 free_text(&m.body),
             ]
@@ -747,7 +751,7 @@ fn allowance_html(serial: &str, left: &crate::domain::activation::DeactivationsL
              Deactivation is possible again from {}.</p>",
             serial,
             limit,
-            when(left.resets_at)
+            when(UNTRANSLATED, left.resets_at)
         )
     } else {
         html!(
@@ -756,7 +760,7 @@ fn allowance_html(serial: &str, left: &crate::domain::activation::DeactivationsL
             serial,
             left.remaining,
             limit,
-            when(left.resets_at)
+            when(UNTRANSLATED, left.resets_at)
         )
     }
 }
@@ -782,7 +786,7 @@ pub(crate) fn installations_html(
             .iter()
             .map(|a| {
                 let action = if held.left.remaining == 0 {
-                    html!("Possible again from {}", when(held.left.resets_at))
+                    html!("Possible again from {}", when(UNTRANSLATED, held.left.resets_at))
                 } else {
                     html!(
                         "<form method=\"post\" action=\"{}/{}/deactivate\" class=\"inline\" \
@@ -802,7 +806,7 @@ pub(crate) fn installations_html(
                 vec![
                     html!("{}", a.installation_id),
                     html!("{}", a.major_version),
-                    when(a.created_at),
+                    when(UNTRANSLATED, a.created_at),
                     by,
                     action,
                 ]
@@ -849,7 +853,7 @@ pub(crate) fn deactivation_refused(area: Area, back: &str, now: Instant) -> Hand
         "<p role=\"alert\">Not deactivated: this license's installations have been deactivated {} times this month, \
          the most allowed. Deactivation is possible again from {}.</p><p><a href=\"{}\">Back</a></p>",
         crate::domain::activation::DEACTIVATIONS_PER_MONTH,
-        when(left.resets_at),
+        when(UNTRANSLATED, left.resets_at),
         back
     );
     page_in(UNTRANSLATED, area, 429, "Deactivation limit reached", body).into()
@@ -1103,7 +1107,7 @@ pub(crate) fn contacts_view(
                 html!("{}", i.name),
                 html!("{}", i.email),
                 status_text(i.standing.status(now)),
-                when(i.standing.expires_at),
+                when(UNTRANSLATED, i.standing.expires_at),
                 html!(
                     "<form method=\"post\" action=\"/portal/invitations/{}/withdraw\" class=\"inline\" \
                      data-confirm=\"Withdraw the invitation of {}? Its link will no longer work.\">\

@@ -22,7 +22,7 @@ pub async fn audit_page<D: Database>(
         .iter()
         .map(|e| {
             vec![
-                when(e.created_at),
+                when(UNTRANSLATED, e.created_at),
                 html!("{} ({})", e.actor_name, e.role),
                 html!("{}", e.action),
                 html!("{}", e.target),

@@ -12,7 +12,7 @@ pub(crate) fn desk_html(
         .iter()
         .map(|s| {
             vec![
-                when(s.bulletin.published_at),
+                when(UNTRANSLATED, s.bulletin.published_at),
                 html!(
                     "<a href=\"/news/{}\">{}</a>",
                     s.bulletin.id,

@@ -13,7 +13,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
             let id = &c.id;
             let action = |what: &str| format!("/desk/claims/{id}/{what}");
             vec![
-                when(c.created_at),
+                when(UNTRANSLATED, c.created_at),
                 html!("{}<br>{}", c.company_name, c.email),
                 html!("{}", c.serial),
                 html!("{}", status_text(c.status.as_str())),

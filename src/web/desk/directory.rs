@@ -153,7 +153,7 @@ fn organisation_body(
         customer.vat_id.as_deref().unwrap_or("none"),
         status_text(customer.status.as_str()),
         customer.registered_serial.as_str(),
-        when(customer.created_at)
+        when(UNTRANSLATED, customer.created_at)
     );
     let mut actions = Html::EMPTY;
     if let Some(suffix) = OPEN_INCIDENT_SUFFIX {
@@ -214,7 +214,7 @@ fn organisation_body(
                         a.technician
                             .as_deref()
                             .map_or(Html::EMPTY, |t| html!(": {}", t)),
-                        when(a.created_at)
+                        when(UNTRANSLATED, a.created_at)
                     )
                 })
                 .collect();
@@ -229,7 +229,7 @@ fn organisation_body(
                     } else {
                         "ended"
                     };
-                    html!("{} {}", state, when(until))
+                    html!("{} {}", state, when(UNTRANSLATED, until))
                 });
             vec![
                 html!("{}", l.serial),
@@ -271,7 +271,7 @@ fn organisation_body(
         .iter()
         .map(|e| {
             vec![
-                when(e.created_at),
+                when(UNTRANSLATED, e.created_at),
                 html!("{}", entry_label(e.kind)),
                 html!("{}", e.coupons.to_string()),
                 html!(
@@ -294,7 +294,7 @@ fn organisation_body(
             let o = &r.order;
             vec![
                 html!("{}", order_number(&o.id)),
-                when(o.created_at),
+                when(UNTRANSLATED, o.created_at),
                 html!("{}", o.quantity.get().to_string()),
                 html!("{} EUR", o.vat.total_due),
                 html!(
@@ -343,8 +343,8 @@ fn organisation_body(
                     i.subject
                 ),
                 status_text(i.callback.status.as_str()),
-                when(i.created_at),
-                i.closed_at.map_or(Html::EMPTY, when),
+                when(UNTRANSLATED, i.created_at),
+                i.closed_at.map_or(Html::EMPTY, |at| when(UNTRANSLATED, at)),
             ]
         })
         .collect();
@@ -363,7 +363,7 @@ fn organisation_body(
             vec![
                 html!("{}", k.serial.as_str()),
                 status_text(k.status.as_str()),
-                when(k.created_at),
+                when(UNTRANSLATED, k.created_at),
                 resolve,
             ]
         })
@@ -373,7 +373,7 @@ fn organisation_body(
         .iter()
         .map(|a| {
             vec![
-                when(a.created_at),
+                when(UNTRANSLATED, a.created_at),
                 html!("{}", a.actor_name),
                 html!("{}", a.action),
                 html!(

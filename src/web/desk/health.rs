@@ -50,8 +50,8 @@ pub async fn health_page<D: Database>(
             };
             html!(
                 "<p id=\"last-cron-run\">The cron sweep last ran at {} and finished at {}: {}.</p>",
-                when(run.started_at),
-                when(run.finished_at),
+                when(UNTRANSLATED, run.started_at),
+                when(UNTRANSLATED, run.finished_at),
                 outcome
             )
         }
@@ -76,7 +76,7 @@ pub async fn health_page<D: Database>(
                 html!("<span>A link email: the person asks for a new link.</span> ")
             };
             vec![
-                when(email.created_at),
+                when(UNTRANSLATED, email.created_at),
                 html!("{}", email.to),
                 html!("{}", email.subject),
                 status,
@@ -102,7 +102,7 @@ pub async fn health_page<D: Database>(
         .iter()
         .map(|breach| {
             vec![
-                when(breach.at),
+                when(UNTRANSLATED, breach.at),
                 html!(
                     "<a href=\"/desk/incidents/{}\">{}</a>: {}",
                     breach.incident_id,
@@ -115,7 +115,7 @@ pub async fn health_page<D: Database>(
     let missed = if missed.is_empty() {
         html!(
             "<h2>Missed callback deadlines this week</h2>\n<p>None since {}.</p>",
-            when(*week_start)
+            when(UNTRANSLATED, *week_start)
         )
     } else {
         table(

@@ -31,7 +31,7 @@ pub async fn incidents_page<D: Database>(
         .map(|i| {
             let left = i.callback.due_by - now;
             let (class, label) = if let Some(closed) = i.closed_at {
-                ("ok", html!("closed {}", when(closed)))
+                ("ok", html!("closed {}", when(UNTRANSLATED, closed)))
             } else if i.callback.deadline_missed(now) {
                 ("late", html!("deadline missed"))
             } else if left <= Duration::zero() {
@@ -56,7 +56,7 @@ pub async fn incidents_page<D: Database>(
                 class,
                 subject,
                 status_text(i.callback.status.as_str()),
-                when(i.callback.due_by),
+                when(UNTRANSLATED, i.callback.due_by),
                 label,
                 i.assignee.as_deref().unwrap_or("nobody yet")
             )
@@ -434,14 +434,14 @@ fn at_the_top(timeline: &crate::app::incidents::Timeline, now: Instant) -> Html 
         tel,
         phone,
         incident.preferred_times.as_deref().unwrap_or("any time"),
-        when(incident.created_at),
+        when(UNTRANSLATED, incident.created_at),
         ago(incident.created_at),
         if open {
             html!(
                 "<dt>Target</dt><dd>{} ({})</dd><dt>Deadline</dt><dd>{} ({})</dd>",
-                when(c.target_by),
+                when(UNTRANSLATED, c.target_by),
                 left(c.target_by),
-                when(c.due_by),
+                when(UNTRANSLATED, c.due_by),
                 left(c.due_by)
             )
         } else {
@@ -476,7 +476,7 @@ fn phone_panel(id: &str, running: Option<&crate::store::PhoneCallRecord>) -> Htm
              <p id=\"phone-running\" role=\"status\">A phone call is running since {}, started by {}.</p>\
              <form method=\"post\" action=\"/desk/incidents/{}/phone/stop\"><button type=\"submit\" id=\"phone-stop\">Stop phone call</button></form> \
              <form method=\"post\" action=\"/desk/incidents/{}/phone/discard\" data-confirm=\"Discard this phone call without recording it?\"><button type=\"submit\" class=\"secondary\">Discard without recording</button></form></section>\n",
-            when(call.started_at),
+            when(UNTRANSLATED, call.started_at),
             call.agent,
             id,
             id
@@ -538,7 +538,7 @@ fn corrections(timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
                  <p>{} · {} min · {}</p>{}{}{}{}<button type=\"submit\">Correct</button></form></li>\n",
                 timeline.incident.id,
                 session_id,
-                when(s.session.started_at),
+                when(UNTRANSLATED, s.session.started_at),
                 (s.session.seconds() + 59) / 60,
                 s.agent,
                 field("started_at", "Started (Ljubljana time)", "datetime-local", format_local_input(s.session.started_at)),

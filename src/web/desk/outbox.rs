@@ -12,7 +12,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
                 crate::store::OutboxStatus::Pending if m.attempts > 0 => html!(
                     "pending: attempt {} at {}",
                     m.attempts + 1,
-                    when(m.next_attempt_at)
+                    when(UNTRANSLATED, m.next_attempt_at)
                 ),
                 crate::store::OutboxStatus::Unknown => html!(
                     "unknown: the send was interrupted and may have arrived; check with the recipient"
@@ -20,7 +20,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
                 other => html!("{}", status_text(other.as_str())),
             };
             vec![
-                when(m.created_at),
+                when(UNTRANSLATED, m.created_at),
                 html!("{}", m.to),
                 html!("{}", m.subject),
                 status,

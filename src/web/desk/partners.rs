@@ -23,7 +23,7 @@ pub(crate) async fn partners_html<D: Database>(
         .map(|p| {
             let id = &p.id;
             let state = match p.revoked_at {
-                Some(at) => html!("revoked {}", when(at)),
+                Some(at) => html!("revoked {}", when(UNTRANSLATED, at)),
                 None => html!(
                     "<form method=\"post\" action=\"/desk/partners/{}/revoke\" class=\"inline\" \
                      data-confirm=\"Revoke {}'s key? Their calls stop at once.\">\

@@ -14,7 +14,7 @@ pub(crate) fn tasks_html(
         .map(|t| {
             let id = &t.id;
             vec![
-                when(t.created_at),
+                when(UNTRANSLATED, t.created_at),
                 html!("{}", status_text(&t.kind)),
                 organisation(t.customer_id.as_deref(), t.customer_name.as_deref()),
                 html!(
