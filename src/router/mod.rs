@@ -254,7 +254,7 @@ async fn run<D: Database, P: PaymentProvider, K: AccessKeys>(
             error @ ApiError::App(
                 AppError::Access(AccessError::Forbidden(_)) | AppError::Unavailable(_),
             ),
-        ) if page => Ok(web::refused(row.access, error)),
+        ) if page => Ok(web::refused(request.language(), row.access, error)),
         other => other,
     }
 }

@@ -1,8 +1,7 @@
 //! Files attached to an incident, on its pages: the list (each a download
 //! link), the form that attaches one, and the answers to both.
 
-use super::forms::{problem_page, refusal_page};
-use super::portal::when;
+use super::forms::{problem_page, refusal_page, when};
 use super::shell::{page_in, Area, UNTRANSLATED};
 use crate::app::{App, Caller, Timeline};
 use crate::domain::attachment::{self, Refused};
@@ -87,9 +86,9 @@ pub async fn attach_from_page<D: Database>(
         Ok(part) => part,
         Err(error) => {
             if let Err(refusal) = participant(app, caller, id, desk).await {
-                return refusal_page(area, refusal);
+                return refusal_page(UNTRANSLATED, area, refusal);
             }
-            return Ok(problem_page(area, error));
+            return Ok(problem_page(UNTRANSLATED, area, error));
         }
     };
     let name = part.filename.clone().unwrap_or_default();
@@ -97,7 +96,7 @@ pub async fn attach_from_page<D: Database>(
         Ok(file) => file,
         Err(refused) => {
             if let Err(refusal) = participant(app, caller, id, desk).await {
-                return refusal_page(area, refusal);
+                return refusal_page(UNTRANSLATED, area, refusal);
             }
             let status = if refused == Refused::TooLarge {
                 413
@@ -121,7 +120,7 @@ pub async fn attach_from_page<D: Database>(
     };
     match attached {
         Ok(_) => Ok(Response::redirect(&format!("{base}#attachments")).into()),
-        Err(error) => refusal_page(area, error),
+        Err(error) => refusal_page(UNTRANSLATED, area, error),
     }
 }
 
@@ -156,6 +155,10 @@ pub async fn attachment_download_page<D: Database>(
     };
     match file {
         Ok(file) => Ok(Response::from(file).into()),
-        Err(error) => refusal_page(if desk { Area::Desk } else { Area::Customer }, error),
+        Err(error) => refusal_page(
+            UNTRANSLATED,
+            if desk { Area::Desk } else { Area::Customer },
+            error,
+        ),
     }
 }

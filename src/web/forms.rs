@@ -111,17 +111,25 @@ pub(crate) fn options_html(options: &[(&str, &str)], chosen: &str) -> Html {
         .collect()
 }
 
-pub(crate) const CHANNELS: [(&str, &str); 4] = [
-    ("voice", "Voice call"),
-    ("chat", "Chat"),
-    ("video", "Video"),
-    ("remote_desktop", "Remote desktop"),
-];
+/// The ways of being supported a customer can ask for (`channel`).
+pub(crate) fn channels(lang: Language) -> [(&'static str, &'static str); 4] {
+    [
+        ("voice", m::label_channel_voice(lang)),
+        ("chat", m::label_channel_chat(lang)),
+        ("video", m::label_channel_video(lang)),
+        ("remote_desktop", m::label_channel_remote_desktop(lang)),
+    ]
+}
 
 /// A table of `rows` under `headers` (markup written in the code).
-pub(crate) fn table(caption: &str, headers: &[&'static str], rows: &[Vec<Html>]) -> Html {
+pub(crate) fn table(
+    lang: Language,
+    caption: &str,
+    headers: &[&'static str],
+    rows: &[Vec<Html>],
+) -> Html {
     if rows.is_empty() {
-        return html!("<p>{}: none yet.</p>", caption);
+        return html!("<p>{}</p>", m::label_none_yet(lang, caption));
     }
     let head: Html = headers
         .iter()
@@ -156,47 +164,115 @@ pub(crate) fn scroll_region(caption: &str, table: Html) -> Html {
     )
 }
 
+/// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
+/// (the portal's home), which the pages' script turns into the reader's own
+/// time zone.
+pub(crate) fn when(lang: Language, instant: Instant) -> Html {
+    let (local, zone) = crate::domain::time::in_ljubljana(instant);
+    html!(
+        "<time datetime=\"{}\">{} {}</time>",
+        crate::domain::time::format(instant),
+        crate::domain::format::date_time(lang, local),
+        zone
+    )
+}
+
 /// What a ledger entry is, in the customer's words.
-pub(crate) fn entry_label(kind: crate::domain::ledger::EntryKind) -> &'static str {
+pub(crate) fn entry_label(lang: Language, kind: crate::domain::ledger::EntryKind) -> &'static str {
     use crate::domain::ledger::EntryKind as K;
     match kind {
-        K::FreeGrant => "Free first coupon",
-        K::Purchase => "Coupons bought",
-        K::Consumption => "Support time",
-        K::Reversal => "Refund",
-        K::Adjustment => "Correction by Spica",
+        K::FreeGrant => m::label_entry_free_grant(lang),
+        K::Purchase => m::label_entry_purchase(lang),
+        K::Consumption => m::label_entry_consumption(lang),
+        K::Reversal => m::label_entry_reversal(lang),
+        K::Adjustment => m::label_entry_adjustment(lang),
     }
 }
 
-pub(crate) fn status_text(status: &str) -> Html {
-    html!("{}", status.replace('_', " "))
+/// A status as stored (`awaiting_customer`), in the reader's words; one
+/// the catalogue does not know is shown as stored, its `_` as spaces.
+pub(crate) fn status_text(lang: Language, status: &str) -> Html {
+    let said: Option<&str> = match status {
+        "pending_verification" => Some(m::label_status_pending_verification(lang)),
+        "active" => Some(m::label_status_active(lang)),
+        "merged" => Some(m::label_status_merged(lang)),
+        "invited" => Some(m::label_status_invited(lang)),
+        "removed" => Some(m::label_status_removed(lang)),
+        "open" => Some(m::label_status_open(lang)),
+        "assigned" => Some(m::label_status_assigned(lang)),
+        "join_requested" => Some(m::label_status_join_requested(lang)),
+        "joined" => Some(m::label_status_joined(lang)),
+        "refused" => Some(m::label_status_refused(lang)),
+        "pending" => Some(m::label_status_pending(lang)),
+        "sending" => Some(m::label_status_sending(lang)),
+        "sent" => Some(m::label_status_sent(lang)),
+        "not_sent" => Some(m::label_status_not_sent(lang)),
+        "failed" => Some(m::label_status_failed(lang)),
+        "unknown" => Some(m::label_status_unknown(lang)),
+        "queued" => Some(m::label_status_queued(lang)),
+        "skipped" => Some(m::label_status_skipped(lang)),
+        "awaiting_payment" => Some(m::label_status_awaiting_payment(lang)),
+        "partially_paid" => Some(m::label_status_partially_paid(lang)),
+        "paid" => Some(m::label_status_paid(lang)),
+        "cancelled" => Some(m::label_status_cancelled(lang)),
+        "expired" => Some(m::label_status_expired(lang)),
+        "review" => Some(m::label_status_review(lang)),
+        "matched" => Some(m::label_status_matched(lang)),
+        "partial" => Some(m::label_status_partial(lang)),
+        "overpaid" => Some(m::label_status_overpaid(lang)),
+        "unmatched" => Some(m::label_status_unmatched(lang)),
+        "ignored" => Some(m::label_status_ignored(lang)),
+        "refund_excess" => Some(m::label_status_refund_excess(lang)),
+        "coupon_debt" => Some(m::label_status_coupon_debt(lang)),
+        "payment_review" => Some(m::label_status_payment_review(lang)),
+        "awaiting_callback" => Some(m::label_status_awaiting_callback(lang)),
+        "in_progress" => Some(m::label_status_in_progress(lang)),
+        "awaiting_customer" => Some(m::label_status_awaiting_customer(lang)),
+        "closed" => Some(m::label_status_closed(lang)),
+        "reached" => Some(m::label_status_reached(lang)),
+        "no_answer" => Some(m::label_status_no_answer(lang)),
+        "busy" => Some(m::label_status_busy(lang)),
+        "confirmed" => Some(m::label_status_confirmed(lang)),
+        "invalid" => Some(m::label_status_invalid(lang)),
+        "unavailable" => Some(m::label_status_unavailable(lang)),
+        "accepted" => Some(m::label_status_accepted(lang)),
+        "withdrawn" => Some(m::label_status_withdrawn(lang)),
+        "replaced" => Some(m::label_status_replaced(lang)),
+        "duplicate" => Some(m::label_status_duplicate(lang)),
+        "breached" => Some(m::label_status_breached(lang)),
+        _ => None,
+    };
+    match said {
+        Some(text) => html!("{}", text),
+        None => html!("{}", status.replace('_', " ")),
+    }
 }
 
 /// A page's answer to a use case's refusal: who may not (signed out,
 /// another role) is signed in or refused by the router; anything else is
 /// said on the page.
-pub(crate) fn refusal_page(area: Area, error: AppError) -> Result<Handled> {
+pub(crate) fn refusal_page(lang: Language, area: Area, error: AppError) -> Result<Handled> {
     match error {
         AppError::Access(AccessError::Unauthenticated)
         | AppError::Access(AccessError::Forbidden(_))
         | AppError::Unavailable(_) => Err(error.into()),
-        other => Ok(problem_page(area, other.into())),
+        other => Ok(problem_page(lang, area, other.into())),
     }
 }
 
-pub(crate) fn problem_page(area: Area, error: ApiError) -> Handled {
+pub(crate) fn problem_page(lang: Language, area: Area, error: ApiError) -> Handled {
     let handled = error.into_handled();
     let status = handled.response.status;
     let detail = serde_json::from_slice::<Value>(&handled.response.body)
         .ok()
         .and_then(|p| p.get("detail").and_then(Value::as_str).map(str::to_owned))
-        .unwrap_or_else(|| "Something went wrong.".into());
+        .unwrap_or_else(|| m::label_problem_fallback(lang).into());
     Handled {
         response: page_in(
             UNTRANSLATED,
             area,
             status,
-            "Not possible",
+            m::label_problem_title(lang),
             html!("<p role=\"alert\">{}</p>", detail),
         ),
         ..handled

@@ -41,6 +41,7 @@ pub async fn invoices_page<D: Database>(app: &App<D>, caller: &Caller) -> Result
         })
         .collect();
     let body = table(
+        UNTRANSLATED,
         "Invoices and credit notes, newest first",
         &["Number", "Kind", "Date", "Net", "VAT", "Total", "E-invoice"],
         &rows,
@@ -56,7 +57,7 @@ pub async fn invoice_page<D: Database>(
 ) -> Result<Handled> {
     let record = match app.my_invoice(caller, invoice_id).await {
         Ok(record) => record,
-        Err(error) => return refusal_page(Area::Customer, error),
+        Err(error) => return refusal_page(UNTRANSLATED, Area::Customer, error),
     };
     let document = &record.document;
     let heading = format!("{} {}", title(document.kind), document.number);
@@ -79,7 +80,7 @@ pub async fn invoice_xml<D: Database>(
 ) -> Result<Handled> {
     match app.my_invoice(caller, invoice_id).await {
         Ok(record) => Ok(Response::from(billing::ubl_file(&record)).into()),
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -310,6 +311,7 @@ fn period_table(from: NaiveDate, to: NaiveDate, records: &[InvoiceRecord]) -> Ht
          <th scope=\"col\">Documents</th><th scope=\"col\">Net</th><th scope=\"col\">VAT</th>\
          <th scope=\"col\">Gross</th></tr></thead><tbody>{}{}</tbody></table>",
         table(
+            UNTRANSLATED,
             &caption,
             &[
                 "Number",

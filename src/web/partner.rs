@@ -85,7 +85,12 @@ fn reseller_html(
                 .collect();
             html!(
                 "{}<p>Total for {}: <strong>EUR {}</strong></p>",
-                table("Statement", &["License", "Days covered", "Fee"], &rows),
+                table(
+                    UNTRANSLATED,
+                    "Statement",
+                    &["License", "Days covered", "Fee"],
+                    &rows
+                ),
                 month,
                 total
             )
@@ -95,7 +100,7 @@ fn reseller_html(
     html!(
         "{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
          <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{}{}",
-        table("SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
+        table(UNTRANSLATED, "SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
         month,
         statement,
         sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
@@ -239,6 +244,6 @@ pub async fn sell_sups<D: Database>(
             ))
         }
         Err(AppError::Invalid(errors)) => Ok(again(errors)),
-        Err(error) => Ok(problem_page(Area::Partner, error.into())),
+        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Partner, error.into())),
     }
 }

@@ -31,7 +31,7 @@ pub async fn portal<D: Database>(
         .map(|line| {
             vec![
                 when(UNTRANSLATED, line.created_at),
-                html!("{}", entry_label(line.kind)),
+                html!("{}", entry_label(UNTRANSLATED, line.kind)),
                 html!("{}", line.coupons),
                 html!(
                     "{}",
@@ -45,6 +45,7 @@ pub async fn portal<D: Database>(
         })
         .collect();
     html.push(table(
+        UNTRANSLATED,
         "Coupon ledger, newest first",
         &["When", "Entry", "Coupons", "For"],
         &ledger,
@@ -63,11 +64,12 @@ pub async fn portal<D: Database>(
                 ),
                 html!("{}", r.order.quantity.get()),
                 html!("EUR {}", r.order.vat.total_due),
-                status_text(r.order.status_at(now).as_str()),
+                status_text(UNTRANSLATED, r.order.status_at(now).as_str()),
             ]
         })
         .collect();
     html.push(table(
+        UNTRANSLATED,
         "Orders",
         &["Order", "Coupons", "Total due", "Status"],
         &orders,
@@ -98,6 +100,7 @@ pub async fn portal<D: Database>(
         ]);
     }
     html.push(table(
+        UNTRANSLATED,
         "Licenses",
         &["Serial", "Product", "Activated", "SUPS"],
         &licenses,
@@ -114,12 +117,13 @@ pub async fn portal<D: Database>(
                     i.title(),
                     i.subject
                 ),
-                status_text(i.callback.status.as_str()),
+                status_text(UNTRANSLATED, i.callback.status.as_str()),
                 when(UNTRANSLATED, i.callback.due_by),
             ]
         })
         .collect();
     html.push(table(
+        UNTRANSLATED,
         "Support incidents",
         &["Subject", "Status", "Call by"],
         &incidents,
@@ -238,7 +242,7 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
         Err(
             error
             @ (AppError::Unavailable(_) | AppError::Billing(BillingError::PaymentProvider(_))),
-        ) => Ok(problem_page(Area::Customer, error.into())),
+        ) => Ok(problem_page(UNTRANSLATED, Area::Customer, error.into())),
         Err(other) => Err(other.into()),
     }
 }
@@ -291,7 +295,9 @@ pub async fn order_page<D: Database>(
 ) -> Result<Handled> {
     let (record, documents) = match app.my_order_with_documents(caller, id).await {
         Ok(found) => found,
-        Err(error @ AppError::NotFound) => return Ok(problem_page(Area::Customer, error.into())),
+        Err(error @ AppError::NotFound) => {
+            return Ok(problem_page(UNTRANSLATED, Area::Customer, error.into()))
+        }
         Err(other) => return Err(other.into()),
     };
     let order = &record.order;
@@ -314,7 +320,7 @@ pub async fn order_page<D: Database>(
         order.vat.vat_line(),
         order.vat.total_due,
         vat_note_html(order.buyer.vat_note),
-        status_text(order.status_at(now).as_str()),
+        status_text(UNTRANSLATED, order.status_at(now).as_str()),
         order_state_html(&record, &documents, now)
     ));
     if let Some(url) = &record.checkout_url {
@@ -407,7 +413,7 @@ pub(crate) fn support_form(values: &Map<String, Value>, errors: &FieldErrors) ->
          <form method=\"post\" action=\"/support\">\n{}{}{}{}{}{}<button type=\"submit\">Request support</button>\n</form>",
         input("subject", "Subject", "text", value("subject"), errors, " required maxlength=\"200\""),
         textarea_with("description", "What happened", value("description"), errors),
-        select_with("channel", "channel", "How we should reach you", &CHANNELS, value("channel")),
+        select_with("channel", "channel", "How we should reach you", &channels(UNTRANSLATED), value("channel")),
         channel_error,
         input("phone", "Phone, with country code (required for a voice call)", "tel", value("phone"), errors, " autocomplete=\"tel\""),
         input("preferred_times", "Times that suit you", "text", value("preferred_times"), errors, "")
@@ -459,19 +465,6 @@ pub async fn request_support<D: Database>(
         .into()),
         Err(other) => Err(other.into()),
     }
-}
-
-/// An instant as its reader sees it: `<time datetime>` in Ljubljana's time
-/// (the portal's home), which the pages' script turns into the reader's own
-/// time zone.
-pub(crate) fn when(lang: Language, instant: Instant) -> Html {
-    let (local, zone) = crate::domain::time::in_ljubljana(instant);
-    html!(
-        "<time datetime=\"{}\">{} {}</time>",
-        format(instant),
-        crate::domain::format::date_time(lang, local),
-        zone
-    )
 }
 
 /// Text someone wrote in paragraphs, escaped, its line breaks and tabs
@@ -553,7 +546,7 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
          <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
          <p id=\"incident-description\" class=\"free-text\">{}</p>\n{}",
-        status_text(c.status.as_str()),
+        status_text(UNTRANSLATED, c.status.as_str()),
         incident.channel.as_str(),
         when(UNTRANSLATED, c.due_by),
         c.attempts,
@@ -575,7 +568,7 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
             let mut row = vec![
                 html!("{}", a.number),
                 when(UNTRANSLATED, a.created_at),
-                status_text(a.outcome.as_str()),
+                status_text(UNTRANSLATED, a.outcome.as_str()),
             ];
             if notes {
                 row.push(free_text(a.note.as_deref().unwrap_or("")));
@@ -588,7 +581,12 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
     } else {
         &["#", "When", "Outcome"]
     };
-    html.push(table("Callback attempts", headings, &attempts));
+    html.push(table(
+        UNTRANSLATED,
+        "Callback attempts",
+        headings,
+        &attempts,
+    ));
     let total = timeline.total_seconds();
     let rows: Vec<Vec<Html>> = timeline
         .sessions
@@ -602,6 +600,7 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         })
         .collect();
     html.push(table(
+        UNTRANSLATED,
         "Support sessions",
         &["Started", "Length", "Agent"],
         &rows,
@@ -623,7 +622,12 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
             ]
         })
         .collect();
-    html.push(table("Messages", &["When", "From", "Message"], &messages));
+    html.push(table(
+        UNTRANSLATED,
+        "Messages",
+        &["When", "From", "Message"],
+        &messages,
+    ));
     html
 }
 
@@ -662,7 +666,7 @@ pub(crate) async fn incident_html<D: Database>(
 ) -> Result<Handled> {
     let timeline = match app.my_incident(caller, id).await {
         Ok((_, timeline)) => timeline,
-        Err(error) => return refusal_page(Area::Customer, error),
+        Err(error) => return refusal_page(UNTRANSLATED, Area::Customer, error),
     };
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let mut html = Html::EMPTY;
@@ -713,7 +717,7 @@ pub async fn customer_message<D: Database>(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
         )),
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -827,6 +831,7 @@ pub(crate) fn installations_html(
             license.installations,
             allowance_html(&license.serial, &held.left),
             table(
+                UNTRANSLATED,
                 &format!("Installations of {}", license.serial),
                 &[
                     "Installation",
@@ -874,7 +879,7 @@ pub(crate) async fn deactivate_from_page<D: Database>(
         Err(AppError::Licensing(crate::app::LicensingError::DeactivationLimit)) => {
             Ok(deactivation_refused(area, back, now))
         }
-        Err(error) => refusal_page(area, error),
+        Err(error) => refusal_page(UNTRANSLATED, area, error),
     }
 }
 
@@ -930,7 +935,7 @@ pub async fn portal_cancel_order<D: Database>(
 ) -> Result<Handled> {
     match app.cancel_order(caller, id, now).await {
         Ok(_) => Ok(Response::redirect(&format!("/portal/orders/{id}")).into()),
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -1007,7 +1012,7 @@ pub(crate) async fn activate_from_form<D: Database>(
             );
             Ok(page_in(UNTRANSLATED, area, 201, "Activated", body).into())
         }
-        Err(error) => refusal_page(area, error),
+        Err(error) => refusal_page(UNTRANSLATED, area, error),
     }
 }
 
@@ -1034,7 +1039,7 @@ pub async fn license_file<D: Database>(
                 &format!("attachment; filename=\"{id}.license.json\""),
             )
             .into()),
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -1089,7 +1094,7 @@ pub(crate) fn contacts_view(
                 html!("{}", c.name),
                 html!("{}", c.email),
                 html!("{}", c.phone),
-                status_text(c.status.as_str()),
+                status_text(UNTRANSLATED, c.status.as_str()),
                 html!(
                     "<span lang=\"{}\">{}</span>",
                     c.language.as_str(),
@@ -1106,7 +1111,7 @@ pub(crate) fn contacts_view(
             vec![
                 html!("{}", i.name),
                 html!("{}", i.email),
-                status_text(i.standing.status(now)),
+                status_text(UNTRANSLATED, i.standing.status(now)),
                 when(UNTRANSLATED, i.standing.expires_at),
                 html!(
                     "<form method=\"post\" action=\"/portal/invitations/{}/withdraw\" class=\"inline\" \
@@ -1123,12 +1128,12 @@ pub(crate) fn contacts_view(
         "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}\
          <p>An invitation becomes a contact once it is accepted, within 7 days; until then it holds nothing, and the person may also register on their own.</p>{}{}",
         customer.customer.company_name,
-        table(
+        table(UNTRANSLATED,
             "Contacts",
             &["Name", "Email", "Phone", "Status", "Language", "<span class=\"visually-hidden\">Remove</span>"],
             &rows
         ),
-        table(
+        table(UNTRANSLATED,
             "Invitations",
             &["Name", "Email", "Status", "Link valid until", "<span class=\"visually-hidden\">Withdraw</span>"],
             &invitations
@@ -1197,7 +1202,7 @@ pub async fn invite_contact<D: Database>(
             );
             contacts_html(app, caller, 409, &errors, &object, now).await
         }
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -1210,7 +1215,7 @@ pub async fn withdraw_invitation<D: Database>(
 ) -> Result<Handled> {
     match app.withdraw_invitation(caller, id, now).await {
         Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -1223,7 +1228,7 @@ pub async fn remove_contact<D: Database>(
 ) -> Result<Handled> {
     match app.remove_contact(caller, None, id, now).await {
         Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
-        Err(error) => refusal_page(Area::Customer, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
     }
 }
 
@@ -1398,6 +1403,6 @@ pub async fn save_profile<D: Database>(
             );
             Ok(again(429, &errors).into())
         }
-        Err(error) => Ok(problem_page(Area::Customer, error.into())),
+        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Customer, error.into())),
     }
 }

@@ -28,14 +28,14 @@ pub fn sign_in_first(access: Access, request: &Request) -> Response {
 }
 
 /// A page's answer to someone signed in who may not see it.
-pub fn refused(access: Access, error: ApiError) -> Handled {
+pub fn refused(lang: Language, access: Access, error: ApiError) -> Handled {
     let area = match access {
         Access::Staff(_) => Area::Desk,
         Access::Partner(_) => Area::Partner,
         Access::Customer | Access::Participant => Area::Customer,
         Access::Public | Access::Signed => Area::Public,
     };
-    problem_page(area, error)
+    problem_page(lang, area, error)
 }
 
 /// `POST /language` (the switch on every page): the browser's language

@@ -150,6 +150,6 @@ pub async fn adjust<D: Database>(
             );
             again(role, 409, &errors)
         }
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Desk, error.into())),
     }
 }

@@ -39,6 +39,7 @@ pub async fn audit_page<D: Database>(
         "{}{}",
         filter,
         table(
+            UNTRANSLATED,
             "Staff and partner actions",
             &["When", "Who", "Action", "Target", "Details"],
             &rows,

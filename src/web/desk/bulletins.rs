@@ -30,7 +30,7 @@ pub(crate) fn desk_html(
          It goes to every subscribed contact at once.</p>\n<button type=\"submit\">Publish and send</button>\n</form>\n{}",
         input("subject", "Subject", "text", subject, errors, " required maxlength=\"150\""),
         textarea_with("body", "Text", body, errors),
-        table(
+        table(UNTRANSLATED,
             "Bulletins",
             &["Published", "Subject", "Recipients", "Sent", "Failed", "Not yet written"],
             &rows

@@ -96,7 +96,7 @@ fn caller_form(
         contact_error,
         input("subject", "Subject", "text", value(values, "subject"), errors, " required maxlength=\"200\""),
         textarea_with("description", "What the caller said", value(values, "description"), errors),
-        select_with("channel", "channel", "How to reach them", &CHANNELS, channel),
+        select_with("channel", "channel", "How to reach them", &channels(UNTRANSLATED), channel),
         channel_error,
         input(
             "phone",

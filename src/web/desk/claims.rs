@@ -16,7 +16,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
                 when(UNTRANSLATED, c.created_at),
                 html!("{}<br>{}", c.company_name, c.email),
                 html!("{}", c.serial),
-                html!("{}", status_text(c.status.as_str())),
+                html!("{}", status_text(UNTRANSLATED, c.status.as_str())),
                 html!(
                     "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{}\">Serial (if not as typed)</label> \
                      <input id=\"serial-{}\" name=\"serial\"> <button type=\"submit\">Assign</button></form>\
@@ -37,7 +37,7 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
     let body = html!(
         "<p>A registration whose company is not the licensee of its serial (or typed 0) is a claim: assign the license if nobody holds it, \
          ask the holder's contacts to take the claimant in, or refuse with a reason the claimant is emailed.</p>{}",
-        table(
+        table(UNTRANSLATED,
             "License claims, oldest first",
             &["Registered", "Claimant", "Serial typed", "Status", "Decide"],
             &rows
@@ -69,6 +69,6 @@ pub async fn decide_claim<D: Database>(
             };
             Ok(Handled::with_jobs(Response::redirect("/desk/claims"), jobs))
         }
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }

@@ -35,7 +35,7 @@ fn hit_row(hit: &OrganisationHit) -> Vec<Html> {
                 if c.status == "active" {
                     Html::EMPTY
                 } else {
-                    html!(" ({})", status_text(&c.status))
+                    html!(" ({})", status_text(UNTRANSLATED, &c.status))
                 }
             )
         })
@@ -48,7 +48,7 @@ fn hit_row(hit: &OrganisationHit) -> Vec<Html> {
             if hit.status == "active" {
                 Html::EMPTY
             } else {
-                html!(" ({})", status_text(&hit.status))
+                html!(" ({})", status_text(UNTRANSLATED, &hit.status))
             }
         ),
         html!("{}", hit.country),
@@ -101,6 +101,7 @@ pub async fn organisations_page<D: Database>(
             "<p role=\"status\">Page {}, best matches first.</p>{}<p>{}{}</p>",
             page.to_string(),
             table(
+                UNTRANSLATED,
                 "Customers found",
                 &[
                     "Company",
@@ -151,7 +152,7 @@ fn organisation_body(
         customer.city,
         customer.country,
         customer.vat_id.as_deref().unwrap_or("none"),
-        status_text(customer.status.as_str()),
+        status_text(UNTRANSLATED, customer.status.as_str()),
         customer.registered_serial.as_str(),
         when(UNTRANSLATED, customer.created_at)
     );
@@ -185,7 +186,7 @@ fn organisation_body(
                     c.email.as_str()
                 ),
                 html!("<a href=\"tel:{}\">{}</a>", c.phone, c.phone),
-                status_text(c.status.as_str()),
+                status_text(UNTRANSLATED, c.status.as_str()),
                 html!(
                     "<span lang=\"{}\">{}</span>",
                     c.language.as_str(),
@@ -272,7 +273,7 @@ fn organisation_body(
         .map(|e| {
             vec![
                 when(UNTRANSLATED, e.created_at),
-                html!("{}", entry_label(e.kind)),
+                html!("{}", entry_label(UNTRANSLATED, e.kind)),
                 html!("{}", e.coupons.to_string()),
                 html!(
                     "{}",
@@ -305,7 +306,7 @@ fn organisation_body(
                         "bank transfer"
                     }
                 ),
-                status_text(o.status.as_str()),
+                status_text(UNTRANSLATED, o.status.as_str()),
                 html!(
                     "{}",
                     o.rf_reference
@@ -342,7 +343,7 @@ fn organisation_body(
                     incident_number(i.id.as_str()),
                     i.subject
                 ),
-                status_text(i.callback.status.as_str()),
+                status_text(UNTRANSLATED, i.callback.status.as_str()),
                 when(UNTRANSLATED, i.created_at),
                 i.closed_at.map_or(Html::EMPTY, |at| when(UNTRANSLATED, at)),
             ]
@@ -362,7 +363,7 @@ fn organisation_body(
             };
             vec![
                 html!("{}", k.serial.as_str()),
-                status_text(k.status.as_str()),
+                status_text(UNTRANSLATED, k.status.as_str()),
                 when(UNTRANSLATED, k.created_at),
                 resolve,
             ]
@@ -392,19 +393,19 @@ fn organisation_body(
         summary,
         file.overview.coupon_balance.to_string(),
         actions,
-        table(
+        table(UNTRANSLATED,
             "Contacts",
             &["Name", "Email", "Phone", "Status", "Language", "Newsletter"],
             &contacts
         ),
-        table(
+        table(UNTRANSLATED,
             "Licenses",
             &["Serial", "Product", "Installations", "SUPS", "Partner"],
             &licenses
         ),
         html!(
             "{}<p class=\"queue-link\">All incidents of this organisation in the queue: <a href=\"/desk?organisation_id={}\">open</a> · <a href=\"/desk?status=closed&amp;organisation_id={}\">closed</a></p>",
-            table(
+            table(UNTRANSLATED,
                 "Incidents, open and closed",
                 &["Subject", "Status", "Raised", "Closed"],
                 &incidents
@@ -412,7 +413,7 @@ fn organisation_body(
             id,
             id
         ),
-        table(
+        table(UNTRANSLATED,
             "Orders",
             &[
                 "Order",
@@ -425,21 +426,21 @@ fn organisation_body(
             ],
             &orders
         ),
-        table(
+        table(UNTRANSLATED,
             "Invoices and credit notes",
             &["Number", "Kind", "Issued", "Total", "Order"],
             &invoices
         ),
-        table(
+        table(UNTRANSLATED,
             "Coupon ledger",
             &["When", "Entry", "Coupons", "Reason"],
             &ledger
         ),
-        table(
+        table(UNTRANSLATED,
             "License claims",
             &["Serial", "Status", "Claimed", ""],
             &claims
         ),
-        table("Audit trail", &["When", "Who", "What", "Target"], &audit)
+        table(UNTRANSLATED, "Audit trail", &["When", "Who", "What", "Target"], &audit)
     )
 }

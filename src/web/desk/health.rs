@@ -20,6 +20,7 @@ pub async fn health_page<D: Database>(
         last_cron_run,
     } = &health;
     let queue = table(
+        UNTRANSLATED,
         "Waiting for the queue",
         &["What", "How many"],
         &[
@@ -93,6 +94,7 @@ pub async fn health_page<D: Database>(
         html!("<h2>Emails in trouble</h2>\n<p>No email failed or is in an unknown state.</p>")
     } else {
         table(
+            UNTRANSLATED,
             "Emails in trouble: failed, or delivery unknown",
             &["Written", "To", "Subject", "Status", "Last error", "Action"],
             &emails,
@@ -119,6 +121,7 @@ pub async fn health_page<D: Database>(
         )
     } else {
         table(
+            UNTRANSLATED,
             "Missed callback deadlines this week",
             &["Missed at", "Incident"],
             &missed,
@@ -138,7 +141,9 @@ pub async fn resend_email<D: Database>(
 ) -> Result<Handled> {
     match app.resend_email(caller, outbox_id, now, entropy).await {
         Ok(jobs) => Ok(Handled::with_jobs(Response::redirect("/desk/health"), jobs)),
-        Err(error @ AppError::Operations(_)) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error @ AppError::Operations(_)) => {
+            Ok(problem_page(UNTRANSLATED, Area::Desk, error.into()))
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -152,7 +157,9 @@ pub async fn close_email<D: Database>(
 ) -> Result<Handled> {
     match app.close_email(caller, outbox_id, now).await {
         Ok(()) => Ok(Response::redirect("/desk/health").into()),
-        Err(error @ AppError::Operations(_)) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error @ AppError::Operations(_)) => {
+            Ok(problem_page(UNTRANSLATED, Area::Desk, error.into()))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -17,7 +17,7 @@ pub async fn incidents_page<D: Database>(
 ) -> Result<Handled> {
     let filter = match crate::app::input::queue_filter(|name| request.query_param(name)) {
         Ok(filter) => filter,
-        Err(errors) => return refusal_page(Area::Desk, AppError::Invalid(errors)),
+        Err(errors) => return refusal_page(UNTRANSLATED, Area::Desk, AppError::Invalid(errors)),
     };
     let (staff, queue) = app.desk_queue(caller, &filter, now).await?;
     let role = staff.role;
@@ -55,7 +55,7 @@ pub async fn incidents_page<D: Database>(
                 "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 class,
                 subject,
-                status_text(i.callback.status.as_str()),
+                status_text(UNTRANSLATED, i.callback.status.as_str()),
                 when(UNTRANSLATED, i.callback.due_by),
                 label,
                 i.assignee.as_deref().unwrap_or("nobody yet")
@@ -297,7 +297,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
 ) -> Result<Handled> {
     let (staff, timeline) = match app.desk_incident(caller, id).await {
         Ok(read) => read,
-        Err(error) => return refusal_page(Area::Desk, error),
+        Err(error) => return refusal_page(UNTRANSLATED, Area::Desk, error),
     };
     let desk = Area::DeskAs(staff.role);
     let incident = &timeline.incident;
@@ -368,13 +368,13 @@ pub(crate) async fn desk_incident_page<D: Database>(
         id,
         select_with("outcome", "outcome", "Outcome", &outcomes, &value(attempt, "outcome")),
         field_error(attempt_errors, "outcome"),
-        select_with("attempt-channel", "channel", "Channel", &CHANNELS, &value(attempt, "channel")),
+        select_with("attempt-channel", "channel", "Channel", &channels(UNTRANSLATED), &value(attempt, "channel")),
         field_error(attempt_errors, "channel"),
         textarea_with("note", crate::web::portal::INTERNAL_NOTE, &value(attempt, "note"), attempt_errors),
         id,
         input("started_at", "Started (Ljubljana time)", "datetime-local", &value(session, "started_at"), session_errors, " step=\"1\" required"),
         input("ended_at", "Ended (Ljubljana time)", "datetime-local", &value(session, "ended_at"), session_errors, " step=\"1\" required"),
-        select_with("session-channel", "channel", "Channel", &CHANNELS, &value(session, "channel")),
+        select_with("session-channel", "channel", "Channel", &channels(UNTRANSLATED), &value(session, "channel")),
         field_error(session_errors, "channel"),
         textarea_with("reason", "Reason (kept in the audit log)", &value(session, "reason"), session_errors),
         id,
@@ -543,7 +543,7 @@ fn corrections(timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
                 s.agent,
                 field("started_at", "Started (Ljubljana time)", "datetime-local", format_local_input(s.session.started_at)),
                 field("ended_at", "Ended (Ljubljana time)", "datetime-local", format_local_input(s.session.ended_at)),
-                select_field(&format!("channel-{session_id}"), "channel", "Channel", &CHANNELS, &channel),
+                select_field(&format!("channel-{session_id}"), "channel", "Channel", &channels(UNTRANSLATED), &channel),
                 field("reason", "Reason (kept in the audit log)", "textarea", String::new())
             )
         })
@@ -634,7 +634,7 @@ pub async fn desk_action<D: Database>(
             };
             desk_incident_page(app, caller, id, Some(refused), now).await
         }
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }
 
@@ -646,6 +646,6 @@ pub async fn take_incident<D: Database>(
 ) -> Result<Handled> {
     match app.take_incident(caller, id).await {
         Ok(_) => Ok(Response::redirect(&format!("/desk/incidents/{id}")).into()),
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }

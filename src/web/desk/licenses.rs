@@ -71,7 +71,7 @@ pub async fn import_licenses<D: Database>(
     };
     let (staff, report) = match app.import_licenses(caller, rows, now).await {
         Ok(imported) => imported,
-        Err(error) => return refusal_page(Area::Desk, error),
+        Err(error) => return refusal_page(UNTRANSLATED, Area::Desk, error),
     };
     let report = serde_json::to_value(&report).unwrap_or_default();
     let rejected: Vec<Vec<Html>> = report["rejected"]
@@ -91,7 +91,12 @@ pub async fn import_licenses<D: Database>(
         report["imported"].to_string(),
         report["updated"].to_string(),
         rejected.len(),
-        table("Rejected rows", &["Row", "Serial", "Errors"], &rejected),
+        table(
+            UNTRANSLATED,
+            "Rejected rows",
+            &["Row", "Serial", "Errors"],
+            &rejected
+        ),
         license_upload_form(None)
     );
     Ok(desk(staff.role, 200, "License import report", body))
@@ -119,6 +124,7 @@ pub(crate) async fn releases_html<D: Database>(
         "{}<h2>Add a release</h2><form method=\"post\" action=\"/desk/releases\">{}{}{}\
          <button type=\"submit\">Add the release</button></form>",
         table(
+            UNTRANSLATED,
             "Releases, newest first",
             &["Product", "Version", "Released on"],
             &rows
@@ -170,6 +176,6 @@ pub async fn add_release<D: Database>(
     };
     match app.record_release(&release).await {
         Ok(()) => Ok(Response::redirect("/desk/releases").into()),
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Desk, error.into())),
     }
 }

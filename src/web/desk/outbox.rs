@@ -17,7 +17,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
                 crate::store::OutboxStatus::Unknown => html!(
                     "unknown: the send was interrupted and may have arrived; check with the recipient"
                 ),
-                other => html!("{}", status_text(other.as_str())),
+                other => html!("{}", status_text(UNTRANSLATED, other.as_str())),
             };
             vec![
                 when(UNTRANSLATED, m.created_at),
@@ -29,6 +29,7 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
         })
         .collect();
     let body = table(
+        UNTRANSLATED,
         "The last 100 emails",
         &["Written", "To", "Subject", "Status", "Last error"],
         &rows,

@@ -48,6 +48,7 @@ pub(crate) async fn partners_html<D: Database>(
         "{}<h2>Add a partner</h2><form method=\"post\" action=\"/desk/partners\">{}<p>{}</p>{}{}\
          <button type=\"submit\">Add the partner</button></form>",
         table(
+            UNTRANSLATED,
             "Partners",
             &["Id", "Name", "Kind", "Country", "Email", "Key"],
             &rows
@@ -115,7 +116,7 @@ pub async fn create_partner<D: Database>(
             );
             Ok(desk(staff.role, 200, "Partner added", body))
         }
-        Err(error) => Ok(problem_page(Area::Desk, error.into())),
+        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Desk, error.into())),
     }
 }
 
@@ -128,6 +129,6 @@ pub async fn revoke_partner<D: Database>(
 ) -> Result<Handled> {
     match app.revoke_partner(caller, id, now).await {
         Ok(_) => Ok(Response::redirect("/desk/partners").into()),
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }

@@ -49,7 +49,7 @@ pub(crate) fn unmatched_html(
                                 o.vat.total_due,
                                 o.received,
                                 o.rf_reference.as_ref().map(|r| r.to_string()).unwrap_or_default(),
-                                status_text(o.status.as_str()),
+                                status_text(UNTRANSLATED, o.status.as_str()),
                                 number,
                                 company
                             )
@@ -83,6 +83,7 @@ pub(crate) fn unmatched_html(
         })
         .collect();
     table(
+        UNTRANSLATED,
         "Unmatched transfers",
         &[
             "Booked",
@@ -136,6 +137,7 @@ pub async fn upload_statement<D: Database>(
     let Some(file) = multipart_file(request, "statement") else {
         app.identify(caller).await?;
         return Ok(problem_page(
+            UNTRANSLATED,
             Area::Desk,
             ApiError::MalformedBody("Choose a bank statement file to upload.".into()),
         ));
@@ -151,7 +153,7 @@ pub async fn upload_statement<D: Database>(
     };
     let (imported, jobs) = match app.import_statement(caller, upload, now, entropy).await {
         Ok(imported) => imported,
-        Err(error) => return refusal_page(Area::Desk, error),
+        Err(error) => return refusal_page(UNTRANSLATED, Area::Desk, error),
     };
     let (desk, report) = (Area::DeskAs(imported.staff.role), &imported.report);
     let c = &report.counts;
@@ -161,7 +163,7 @@ pub async fn upload_statement<D: Database>(
         .map(|l| {
             vec![
                 html!("{}", l.index + 1),
-                html!("{}", status_text(l.outcome.as_str())),
+                html!("{}", status_text(UNTRANSLATED, l.outcome.as_str())),
                 html!("{} {}", l.amount, l.currency),
                 html!("{}", l.reference.as_deref().unwrap_or("")),
                 html!(
@@ -184,7 +186,7 @@ pub async fn upload_statement<D: Database>(
         c.unmatched,
         c.duplicates,
         c.ignored,
-        table("Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
+        table(UNTRANSLATED, "Entries", &["#", "Outcome", "Amount", "Reference", "Order", "Detail"], &rows),
         unmatched_html(&imported.unmatched, None),
         upload_form()
     );
@@ -217,6 +219,6 @@ pub async fn match_entry<D: Database>(
             Response::redirect("/desk/statements"),
             jobs,
         )),
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }

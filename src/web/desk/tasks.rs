@@ -15,7 +15,7 @@ pub(crate) fn tasks_html(
             let id = &t.id;
             vec![
                 when(UNTRANSLATED, t.created_at),
-                html!("{}", status_text(&t.kind)),
+                html!("{}", status_text(UNTRANSLATED, &t.kind)),
                 organisation(t.customer_id.as_deref(), t.customer_name.as_deref()),
                 html!(
                     "{}",
@@ -84,11 +84,13 @@ pub(crate) fn tasks_html(
     let body = html!(
         "{}\n<h2>Orders in review</h2>{}",
         table(
+            UNTRANSLATED,
             "Open tasks, oldest first",
             &["Raised", "Kind", "Customer", "Order", "Amount", "Detail", "Resolve"],
             &tasks
         ),
         table(
+            UNTRANSLATED,
             "Payments that did not fit their order",
             &["Order", "Customer", "Order total", "Why", "Settle"],
             &orders
@@ -137,7 +139,7 @@ pub async fn resolve_task<D: Database>(
     };
     match app.resolve_task(caller, id, &note, now).await {
         Ok(_) => Ok(Response::redirect("/desk/tasks").into()),
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }
 
@@ -161,6 +163,6 @@ pub async fn settle_order<D: Database>(
         .await
     {
         Ok((_, _, jobs)) => Ok(Handled::with_jobs(Response::redirect("/desk/tasks"), jobs)),
-        Err(error) => refusal_page(Area::Desk, error),
+        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
     }
 }
