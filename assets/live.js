@@ -324,7 +324,7 @@
       },
       media: function (connection) {
         window.spicaLive.media = connection;
-        if (connection === "connected") say($("live-call-state"), t(staff ? "connected-staff" : "connected-customer"));
+        if (connection === "connected") say($("live-call-state"), (staff ? t("connected-staff") : t("connected-customer")));
         if (connection === "failed") say($("live-call-state"), t("audio-failed"));
       },
       problem: function (text) { say($("live-warning"), text); show($("live-warning"), true); },
@@ -349,7 +349,7 @@
         show($("live-chat-start"), !(live && state.kind === "chat_session"));
         show($("live-chat-end"), live && state.kind === "chat_session");
         show($("live-hangup"), (live || ringing) && state.kind === "call");
-        $("live-hangup").textContent = t(ringing ? "cancel-call" : "hang-up");
+        $("live-hangup").textContent = (ringing ? t("cancel-call") : t("hang-up"));
       } else {
         show($("live-ring-banner"), ringing);
         show($("live-hangup"), live && state.kind === "call");
@@ -438,8 +438,8 @@
         case "connected":
           stopRinging();
           state.phase = "live";
-          setState(t(chat ? "chat-measured" : "call-measured"));
-          announce(t(chat ? "chat-started" : "call-started"));
+          setState((chat ? t("chat-measured") : t("call-measured")));
+          announce((chat ? t("chat-started") : t("call-started")));
           show($("live-session"), false);
           show($("live-warning"), false);
           startMeter(0);
@@ -450,19 +450,19 @@
           break;
         case "resumed":
           state.phase = "live";
-          setState(t(chat ? "chat-resumed" : "call-resumed"));
+          setState((chat ? t("chat-resumed") : t("call-resumed")));
           beginMedia();
           break;
         default: {
           stopRinging();
           var words = {
-            ended: t(chat ? "chat-ended" : "call-ended"),
+            ended: (chat ? t("chat-ended") : t("call-ended")),
             missed: t("missed"),
             declined: t("declined"),
-            unreachable: t(staff ? "unreachable-staff" : "unreachable-customer"),
+            unreachable: (staff ? t("unreachable-staff") : t("unreachable-customer")),
             cancelled: t("cancelled")
           };
-          setState(words[frame.state] || t(chat ? "chat-over" : "call-over"));
+          setState(words[frame.state] || (chat ? t("chat-over") : t("call-over")));
           announce(words[frame.state] || "");
           if (staff && frame.state === "unreachable") show($("live-unreachable"), true);
           state.phase = "idle";
@@ -486,7 +486,7 @@
             setState(t("ringing-customer"));
           } else {
             var video = state.media.indexOf("video") >= 0;
-            say($("live-ring-text"), t(video ? "calling-you-video" : "calling-you"));
+            say($("live-ring-text"), (video ? t("calling-you-video") : t("calling-you")));
             setState(t("calling-you"));
             startRinging();
             if (answerCall && answerCall === frame.call_id) {

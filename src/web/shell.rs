@@ -321,6 +321,51 @@ pub fn paragraph(text: &str) -> Html {
 mod tests {
     use super::*;
 
+    /// Every sentence the scripts ask for (`t("key"`) is on every page, in
+    /// each language, and is not English on a Slovenian page.
+    #[test]
+    fn the_scripts_find_each_of_their_sentences_in_each_language() {
+        let scripts = [
+            include_str!("../../assets/app.js"),
+            include_str!("../../assets/live.js"),
+        ];
+        // `t("key"` as a call of its own, not the end of another name.
+        let keys: Vec<&str> = scripts
+            .iter()
+            .flat_map(|script| {
+                script.match_indices("t(\"").filter_map(|(at, _)| {
+                    let before = script[..at].chars().next_back()?;
+                    (!before.is_alphanumeric() && before != '_' && before != '.')
+                        .then(|| script[at + 3..].split('"').next())
+                        .flatten()
+                })
+            })
+            .collect();
+        assert!(keys.len() > 30, "{keys:?}");
+        let words = |lang| {
+            let html = script_words(lang).into_string();
+            let json = html
+                .split("data-words=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let json = json
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace("&#39;", "'");
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&json).unwrap()
+        };
+        let (sl, en) = (words(Language::Sl), words(Language::En));
+        for key in keys {
+            let (Some(sl), Some(en)) = (sl.get(key), en.get(key)) else {
+                panic!("the scripts say {key:?}, which the page does not hand over");
+            };
+            assert_ne!(sl, en, "{key} is the same in both languages");
+        }
+    }
+
     #[test]
     fn pages_forbid_scripts_and_framing() {
         let response = page(Language::En, 200, "T & C", paragraph("<script>"));
