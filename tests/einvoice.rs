@@ -267,15 +267,23 @@ fn the_free_texts_are_in_the_buyers_language_and_the_codes_stay_codes() {
          sklic RF18539007547034: ničesar ni treba plačati.</cbc:Note></cac:PaymentTerms>"
     ));
     // A buyer elsewhere reads English, the legal mention included.
-    let foreign = document(VatCategory::ReverseCharge, Kind::Invoice, PaymentMeans::Card).to_ubl();
-    assert!(foreign.contains(
-        "<cbc:Note>Reverse charge: VAT to be accounted for by the customer"
-    ));
+    let foreign = document(
+        VatCategory::ReverseCharge,
+        Kind::Invoice,
+        PaymentMeans::Card,
+    )
+    .to_ubl();
+    assert!(foreign.contains("<cbc:Note>Reverse charge: VAT to be accounted for by the customer"));
     assert!(foreign.contains(
         "<cac:PaymentTerms><cbc:Note>Paid in advance by card: nothing is due.</cbc:Note>"
     ));
     assert!(foreign.contains("<cbc:TaxExemptionReasonCode>VATEX-EU-AE<"));
-    let note = document(VatCategory::NotSubject, Kind::CreditNote, PaymentMeans::Card).to_ubl();
+    let note = document(
+        VatCategory::NotSubject,
+        Kind::CreditNote,
+        PaymentMeans::Card,
+    )
+    .to_ubl();
     assert!(note.contains("The amount is refunded to the means of payment"));
     // The terms come after the means and before the tax total, as UBL orders them.
     let (means, terms, tax) = (

@@ -374,10 +374,7 @@ mod tests {
         assert_eq!(checksum, format!("{:03}", fields.chars().count()));
         assert_eq!(&rest[3..4], "\n");
         // Each Slovenian letter counts once, as it is one byte in ISO 8859-2.
-        assert_eq!(
-            latin2_bytes(fields).unwrap().len(),
-            fields.chars().count()
-        );
+        assert_eq!(latin2_bytes(fields).unwrap().len(), fields.chars().count());
     }
 
     #[test]
@@ -390,7 +387,10 @@ mod tests {
         assert_eq!(bytes.len(), PAYLOAD_CHARS);
         // "Žaga Čevlji": Ž and Č as their single bytes.
         let name = "UPNQR\n\n\n\n\n".len();
-        assert_eq!(&bytes[name..name + 7], [0xAE, b'a', b'g', b'a', b' ', 0xC8, b'e']);
+        assert_eq!(
+            &bytes[name..name + 7],
+            [0xAE, b'a', b'g', b'a', b' ', 0xC8, b'e']
+        );
         assert!(latin2_bytes("€").is_err());
     }
 

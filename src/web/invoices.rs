@@ -421,12 +421,7 @@ fn period_form(lang: Language, from: &str, to: &str, errors: &FieldErrors) -> Ht
 
 /// The documents of a period and their sums: credit notes count against
 /// invoices.
-fn period_table(
-    lang: Language,
-    from: NaiveDate,
-    to: NaiveDate,
-    records: &[InvoiceRecord],
-) -> Html {
+fn period_table(lang: Language, from: NaiveDate, to: NaiveDate, records: &[InvoiceRecord]) -> Html {
     let mut totals = [Money::ZERO; 3];
     let mut credited = [Money::ZERO; 3];
     let rows: Vec<Vec<Html>> = records

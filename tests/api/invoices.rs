@@ -685,7 +685,9 @@ fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only(
 
     // In Slovenian: its words, amounts and dates.
     let sl = page(&app, &page_path, &format!("{cookie}; lang=sl"));
-    let issued = chrono::NaiveDate::parse_from_str(invoice["issued_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let issued =
+        chrono::NaiveDate::parse_from_str(invoice["issued_on"].as_str().unwrap(), "%Y-%m-%d")
+            .unwrap();
     for expected in [
         format!("<h1>Račun {number}</h1>"),
         format!(
@@ -704,10 +706,16 @@ fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only(
         assert!(sl.contains(&expected), "{expected} not in {sl}");
     }
     for english in ["Invoice", "Seller", "Paid by", "EUR", "Total", "Issue date"] {
-        assert!(!sl.contains(english), "{english} on the Slovenian invoice: {sl}");
+        assert!(
+            !sl.contains(english),
+            "{english} on the Slovenian invoice: {sl}"
+        );
     }
     let sl_list = page(&app, "/portal/invoices", &format!("{cookie}; lang=sl"));
-    assert!(sl_list.contains("61,00\u{a0}€") && sl_list.contains("<td>Račun</td>"), "{sl_list}");
+    assert!(
+        sl_list.contains("61,00\u{a0}€") && sl_list.contains("<td>Račun</td>"),
+        "{sl_list}"
+    );
 
     // The list links both.
     let list = page(&app, "/portal/invoices", &cookie);
@@ -841,7 +849,10 @@ fn finance_sees_a_periods_invoices_on_the_desk_and_downloads_the_csv_and_support
     for expected in [
         "<form method=\"get\" action=\"/desk/invoices\">".to_owned(),
         format!("value=\"{day}\""),
-        format!("<td>{number}</td><td>{}</td><td>Invoice</td>", en_date(&invoice["issued_on"])),
+        format!(
+            "<td>{number}</td><td>{}</td><td>Invoice</td>",
+            en_date(&invoice["issued_on"])
+        ),
         format!(
             "<a href=\"{}\" download>Download CSV</a>",
             csv_path.replace('&', "&amp;")
@@ -939,7 +950,9 @@ fn a_slovenian_buyer_prints_the_pro_forma_in_slovenian_with_the_epc_and_upn_code
     );
 
     let sl = pro_forma(&app, &order, &cookie, "sl");
-    let reference = order["bank_transfer"]["reference_grouped"].as_str().unwrap();
+    let reference = order["bank_transfer"]["reference_grouped"]
+        .as_str()
+        .unwrap();
     for expected in [
         "<html lang=\"sl\">".to_owned(),
         format!("<h1>Predračun {number}</h1>"),
@@ -974,10 +987,22 @@ fn a_slovenian_buyer_prints_the_pro_forma_in_slovenian_with_the_epc_and_upn_code
     }
     assert!(sl.contains("Rok plačila") && sl.contains("Sklic") && sl.contains("Za plačilo"));
     for english in [
-        "Pro-forma", "Seller", "Buyer", "Due date", "Reference", "Total due", "EUR",
-        "Print", "Support coupon", "VAT number", "Slovenia<",
+        "Pro-forma",
+        "Seller",
+        "Buyer",
+        "Due date",
+        "Reference",
+        "Total due",
+        "EUR",
+        "Print",
+        "Support coupon",
+        "VAT number",
+        "Slovenia<",
     ] {
-        assert!(!sl.contains(english), "{english} on the Slovenian pro-forma: {sl}");
+        assert!(
+            !sl.contains(english),
+            "{english} on the Slovenian pro-forma: {sl}"
+        );
     }
     // The dates are the reader's, never a machine's.
     assert!(!sl.contains(order["expires_at"].as_str().unwrap()));
@@ -988,7 +1013,10 @@ fn a_slovenian_buyer_prints_the_pro_forma_in_slovenian_with_the_epc_and_upn_code
         "<html lang=\"en\">".to_owned(),
         format!("<h1>Pro-forma {number}</h1>"),
         "<dd id=\"total-due\"><strong>€30.50</strong></dd>".to_owned(),
-        format!("<dd id=\"due-date\">{}</dd>", local_day(&order["expires_at"], Language::En)),
+        format!(
+            "<dd id=\"due-date\">{}</dd>",
+            local_day(&order["expires_at"], Language::En)
+        ),
         "<dd id=\"iban\">SI56 1910 0000 0123 438</dd>".to_owned(),
         "Slovenia<br>VAT number: SI12345678".to_owned(),
         "id=\"upn-qr\"".to_owned(),
@@ -1041,5 +1069,8 @@ fn a_foreign_buyers_pro_forma_has_only_the_epc_code_and_a_paid_one_links_its_inv
     // A card order has none.
     let card = app.order(&token, 1, "card");
     let page = pro_forma(&app, &card, &cookie, "en");
-    assert!(page.contains("This order is paid by card, so it has no pro-forma."), "{page}");
+    assert!(
+        page.contains("This order is paid by card, so it has no pro-forma."),
+        "{page}"
+    );
 }
