@@ -862,6 +862,41 @@ fn finance_sees_a_periods_invoices_on_the_desk_and_downloads_the_csv_and_support
     ] {
         assert!(html.contains(&expected), "{expected} not in {html}");
     }
+    // In Slovenian (the browser's language; a staff member's own once the
+    // desk has one): its words, dates and amounts.
+    let assertion = crate::helpers::access_assertion(&finance, app.0.now_seconds(), Forgery::None);
+    let sl = app
+        .0
+        .send(
+            "GET",
+            &path,
+            &[
+                ("cf-access-jwt-assertion", &assertion),
+                ("accept-language", "sl"),
+            ],
+            Vec::new(),
+        )
+        .text();
+    let issued = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    let sl_day =
+        spica_portal::domain::format::date(spica_portal::domain::language::Language::Sl, issued);
+    for expected in [
+        format!("<td>{number}</td><td>{sl_day}</td><td>Račun</td>"),
+        format!("Dokumenti, izdani od {sl_day} do {sl_day}"),
+        "<th scope=\"row\">Računi</th>".to_owned(),
+        "<th scope=\"row\">Dobropisi</th>".to_owned(),
+        "Prenesite CSV".to_owned(),
+        "30,50\u{a0}€".to_owned(),
+    ] {
+        assert!(sl.contains(&expected), "{expected} not in {sl}");
+    }
+    for english in ["Download CSV", "Credit notes", "Documents issued", "EUR"] {
+        assert!(
+            !sl.contains(english),
+            "{english} on the Slovenian desk page: {sl}"
+        );
+    }
+
     // Without a period: this month so far, which holds today's invoice.
     let default = get("/desk/invoices", &finance);
     assert_eq!(default.status, 200, "{}", default.text());

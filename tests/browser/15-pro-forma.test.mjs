@@ -115,6 +115,14 @@ browserTest('15-pro-forma', 'a Slovenian customer prints the pro-forma in Sloven
   const epc = (await decoded(page, 'epc-qr')).data.split('\n');
   assert.deepEqual([epc[0], epc[6], epc[7], epc[9]], ['BCD', transfer.iban, `EUR${order.total_due}`, transfer.reference]);
 
+  // The same pro-forma in English, for a reader who switches.
+  await session.context.addCookies([{ name: 'lang', value: 'en', url: BASE_URL }]);
+  await session.go(`/portal/orders/${encodeURIComponent(order.order_id)}/pro-forma`);
+  await session.expectHeading(`Pro-forma ${order.number}`);
+  await session.step('pro-forma in English');
+  const english = await page.locator('main').innerText();
+  assert.ok(english.includes(`€${order.total_due}`) && english.includes('Due date'), english);
+
   // Printed, the portal's navigation and the hints are not on the page.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('header').first().isVisible(), false, 'the header is not printed');
