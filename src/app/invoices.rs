@@ -5,12 +5,12 @@
 
 use chrono::NaiveDate;
 
-use super::{App, AppError, Caller, Download, StaffIdentity};
+use super::{App, AppError, Caller, CustomerPrincipal, Download, StaffIdentity};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::invoice::{Kind, Seller};
 use crate::domain::time::{in_ljubljana, Instant};
-use crate::store::{self, Database, InvoiceRecord, Statement};
+use crate::store::{self, Database, InvoiceRecord, OrderRecord, Statement};
 
 /// The date an invoice bears: the seller's, in Ljubljana, not UTC's.
 fn issued_on(now: Instant) -> NaiveDate {
@@ -75,6 +75,28 @@ impl<D: Database> App<D> {
 }
 
 impl<D: Database> App<D> {
+    /// One of the caller's organisation's orders, with the organisation
+    /// (the buyer's details) and the documents issued for the order, in
+    /// one round trip: the pro-forma page. Another's order is not found.
+    pub async fn my_pro_forma(
+        &self,
+        caller: &Caller,
+        order_id: &str,
+    ) -> Result<(CustomerPrincipal, OrderRecord, Vec<InvoiceRecord>), AppError> {
+        let scope = caller.customer_scope();
+        let (principal, (record, documents)) = self
+            .read_as(
+                caller,
+                (
+                    store::order_of(&scope, order_id),
+                    store::invoices_of_order(&scope, order_id),
+                ),
+            )
+            .await?;
+        let customer = principal.customer()?;
+        Ok((customer, record.ok_or(AppError::NotFound)?, documents))
+    }
+
     /// Every document issued from `from` to `to` (inclusive), in number
     /// order, for finance: one round trip with the caller's own statement.
     pub async fn issued_invoices(

@@ -329,6 +329,7 @@ pub async fn order_page<D: Database>(
         }
     }
     html.push(bank_transfer_html(app, &record));
+    html.push(super::invoices::pro_forma_link(UNTRANSLATED, order));
     if order.cancel(now).is_ok() {
         html.push(html!(
             "<form method=\"post\" action=\"/portal/orders/{}/cancel\" data-confirm=\"Cancel this order? Nothing more can be paid into it.\">\
