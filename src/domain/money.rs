@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// The one currency the portal sells in.
 pub const CURRENCY: &str = "EUR";
@@ -23,12 +24,7 @@ impl Money {
     /// decimal places, a sign, an exponent or more than D1 holds exactly
     /// is refused.
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let invalid = || {
-            Invalid::new(
-                "invalid",
-                "must be an amount in euros with at most two decimals, such as 25.00",
-            )
-        };
+        let invalid = || Invalid::said("invalid", m::field_money);
         let (euros, cents) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
         let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
         if (euros.is_empty() && cents.is_empty())

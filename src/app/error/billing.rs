@@ -3,7 +3,9 @@
 
 use thiserror::Error;
 
-use super::Problem;
+use super::{Problem, Reason};
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::stripe::SignatureError;
 
 #[derive(Debug, Error)]
@@ -35,51 +37,90 @@ pub enum BillingError {
 }
 
 impl BillingError {
-    pub fn problem(&self) -> Problem {
-        match self {
-            Self::PaymentRequired => Problem::new(
+    pub fn problem(&self, lang: Language) -> Problem {
+        let (status, slug, title, detail): (u16, &'static str, Reason, String) = match self {
+            Self::PaymentRequired => (
                 402,
                 "payment-required",
-                "Coupons needed",
-                "Direct support needs at least one coupon, and a balance not below zero. Order coupons at /api/me/coupon-orders.",
+                m::problem_payment_required_title,
+                m::problem_payment_required(lang).into(),
             ),
-            Self::InsufficientBalance => Problem::new(
+            Self::InsufficientBalance => (
                 409,
                 "insufficient-balance",
-                "Insufficient balance",
-                "The balance would fall below zero coupons.",
+                m::problem_insufficient_balance_title,
+                m::problem_insufficient_balance(lang).into(),
             ),
-            Self::OrderNotCancellable => Problem::new(
+            Self::OrderNotCancellable => (
                 409,
                 "order-not-cancellable",
-                "Order cannot be cancelled",
-                "Only an order with no payment yet can be cancelled.",
+                m::problem_order_not_cancellable_title,
+                m::problem_order_not_cancellable(lang).into(),
             ),
-            Self::UnknownOrder => Problem::new(422, "unknown-order", "Unknown order", "No order has this id."),
-            Self::OrderNotInReview => Problem::stating(409, "order-not-in-review", "Order not in review", self),
-            Self::PaymentProvider(_) => Problem::new(
+            Self::UnknownOrder => (
+                422,
+                "unknown-order",
+                m::problem_unknown_order_title,
+                m::problem_unknown_order(lang).into(),
+            ),
+            Self::OrderNotInReview => (
+                409,
+                "order-not-in-review",
+                m::problem_order_not_in_review_title,
+                m::problem_order_not_in_review(lang).into(),
+            ),
+            Self::PaymentProvider(_) => (
                 502,
                 "payment-provider-error",
-                "Payment provider unavailable",
-                "The card payment could not be started. Please try again, or pay by bank transfer.",
+                m::problem_payment_provider_title,
+                m::problem_payment_provider(lang).into(),
             ),
-            Self::Signature(error) => Problem::stating(400, "invalid-signature", "Invalid signature", error),
-            Self::MalformedEvent => Problem::stating(400, "malformed-event", "Malformed event", self),
-            Self::PaymentNotYetKnown => Problem::stating(409, "payment-not-yet-known", "Out of order", self),
-            Self::Statement(reason) => Problem::new(
+            Self::Signature(error) => (
+                400,
+                "invalid-signature",
+                m::problem_invalid_signature_title,
+                match error {
+                    SignatureError::Missing => m::problem_signature_missing(lang),
+                    SignatureError::Malformed => m::problem_signature_malformed(lang),
+                    SignatureError::Mismatch => m::problem_signature_mismatch(lang),
+                    SignatureError::Stale => m::problem_signature_stale(lang),
+                }
+                .into(),
+            ),
+            Self::MalformedEvent => (
+                400,
+                "malformed-event",
+                m::problem_malformed_event_title,
+                m::problem_malformed_event(lang).into(),
+            ),
+            Self::PaymentNotYetKnown => (
+                409,
+                "payment-not-yet-known",
+                m::problem_payment_not_yet_known_title,
+                m::problem_payment_not_yet_known(lang).into(),
+            ),
+            // The parser's reason names the file's elements and stays as
+            // it is written (see the README).
+            Self::Statement(reason) => (
                 422,
                 "invalid-statement",
-                "Statement not readable",
-                format!("Nothing was imported: {reason}."),
+                m::problem_invalid_statement_title,
+                m::problem_invalid_statement(lang, reason),
             ),
-            Self::AlreadyMatched => Problem::new(
+            Self::AlreadyMatched => (
                 409,
                 "already-matched",
-                "Already matched",
-                "This bank entry is matched to an order already.",
+                m::problem_already_matched_title,
+                m::problem_already_matched(lang).into(),
             ),
-            Self::TaskResolved => Problem::stating(409, "task-resolved", "Task resolved", self),
-        }
+            Self::TaskResolved => (
+                409,
+                "task-resolved",
+                m::problem_task_resolved_title,
+                m::problem_task_resolved(lang).into(),
+            ),
+        };
+        Problem::new(status, slug, title(lang), detail)
     }
 
     /// The payment provider's own words go to the log, not to the customer.
