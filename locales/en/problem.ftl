@@ -116,6 +116,41 @@ problem-already-matched = This bank entry is matched to an order already.
 problem-task-resolved-title = Task resolved
 problem-task-resolved = This task is resolved already.
 
+## A bank statement that cannot be read: where and what
+
+problem-statement-entry = entry { $entry }
+problem-statement-transaction = entry { $entry }, transaction { $transaction }
+problem-statement-not-xml = the file is not well-formed XML (near byte { $position }): { $reason }
+problem-statement-not-iso20022 = the XML root element is <{ $found }>, not an ISO 20022 <Document>
+problem-statement-unsupported-message = unsupported message { $message }: only camt.053 (statement) and camt.054 (notification) are accepted
+problem-statement-unexpected-element = the { $message } document holds <{ $found }> where <{ $expected }> was expected
+problem-statement-no-statement = the { $message } document holds no <{ $element }> block
+problem-statement-missing-element = { $at }: missing element { $element }
+problem-statement-bad-amount = { $at }: { $element } is not a positive decimal amount: "{ $value }"
+problem-statement-bad-currency = { $at }: { $element } is not a three-letter ISO 4217 currency code: "{ $value }"
+problem-statement-bad-value = { $at }: { $element } has an invalid value "{ $value }"
+problem-statement-empty-csv = the CSV file has no rows
+problem-statement-csv-not-utf8 = CSV line { $line }: not valid UTF-8
+problem-statement-csv-unclosed-quote = CSV line { $line }: a quoted field is not closed
+problem-statement-csv-text-after-quote = CSV line { $line }: unexpected text after a closing quote
+problem-statement-csv-columns = { $found ->
+    [one] CSV line { $line }: expected 6 columns (booking date, amount, currency, reference, remitter name, bank reference), found { $found }
+   *[other] CSV line { $line }: expected 6 columns (booking date, amount, currency, reference, remitter name, bank reference), found { $found }
+}
+problem-statement-csv-missing = CSV line { $line }: the { $column } is empty
+problem-statement-csv-bad-date = CSV line { $line }: bad booking date "{ $value }" (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)
+problem-statement-csv-bad-amount = CSV line { $line }: bad amount "{ $value }" ({ $reason })
+problem-statement-csv-bad-currency = CSV line { $line }: bad currency "{ $value }" (expected a three-letter ISO 4217 code)
+problem-statement-column-booking-date = booking date
+problem-statement-column-amount = amount
+problem-statement-column-currency = currency
+problem-statement-amount-not-decimal = not a decimal number
+problem-statement-amount-too-large = too large
+problem-statement-amount-zero = zero is not a movement
+problem-statement-amount-ambiguous = ambiguous: thousands separator or three decimals
+problem-statement-amount-bad-decimals = bad decimal part
+problem-statement-amount-bad-grouping = bad digit grouping
+
 ## Incidents
 
 problem-incident-state-title = Not possible now
@@ -169,6 +204,20 @@ problem-link-email-not-resent-title = Link email not resent
 problem-link-email-not-resent = An email with a link is not sent again: its link was taken out once it failed, and it has expired since; the person asks for a new one.
 problem-email-settled-title = Email settled
 problem-email-settled = This email is settled already (sent, resent or closed).
+
+## Live support: why the room refused a frame (the page shows it)
+
+problem-live-too-large = a frame may be at most 64 KiB
+problem-live-not-text = frames are JSON text
+problem-live-malformed = the frame is not a JSON object with a type and its fields
+problem-live-unknown-type = no frame has this type
+problem-live-invalid = a field of the frame is invalid
+problem-live-rate-limited = too many frames: slow down
+problem-live-forbidden = you may not send this frame
+problem-live-busy = a call or chat session is already on
+problem-live-not-ringing = nothing is ringing
+problem-live-not-in-call = you are not a party of such a call
+problem-live-peer-away = the other party is away; nothing was relayed
 
 ## Field errors: why one field of a form or body was refused, said next
 ## to the field (so they start in lower case).

@@ -122,6 +122,43 @@ problem-already-matched = Ta postavka bančnega izpiska je že povezana z naroč
 problem-task-resolved-title = Opravilo je rešeno
 problem-task-resolved = To opravilo je že rešeno.
 
+## Bančni izpisek, ki ga ni mogoče prebrati: kje in kaj
+
+problem-statement-entry = postavka { $entry }
+problem-statement-transaction = postavka { $entry }, transakcija { $transaction }
+problem-statement-not-xml = datoteka ni pravilno oblikovan XML (blizu bajta { $position }): { $reason }
+problem-statement-not-iso20022 = korenski element XML je <{ $found }>, ne <Document> po ISO 20022
+problem-statement-unsupported-message = nepodprto sporočilo { $message }: sprejemamo le camt.053 (izpisek) in camt.054 (obvestilo)
+problem-statement-unexpected-element = dokument { $message } ima element <{ $found }>, pričakovan pa je <{ $expected }>
+problem-statement-no-statement = dokument { $message } nima bloka <{ $element }>
+problem-statement-missing-element = { $at }: manjka element { $element }
+problem-statement-bad-amount = { $at }: { $element } ni pozitiven decimalni znesek: „{ $value }“
+problem-statement-bad-currency = { $at }: { $element } ni tričrkovna koda valute po ISO 4217: „{ $value }“
+problem-statement-bad-value = { $at }: { $element } ima neveljavno vrednost „{ $value }“
+problem-statement-empty-csv = datoteka CSV nima vrstic
+problem-statement-csv-not-utf8 = vrstica CSV { $line }: besedilo ni veljaven UTF-8
+problem-statement-csv-unclosed-quote = vrstica CSV { $line }: polje v narekovajih ni zaključeno
+problem-statement-csv-text-after-quote = vrstica CSV { $line }: za zaključnim narekovajem je nepričakovano besedilo
+problem-statement-csv-columns = { $found ->
+    [one] vrstica CSV { $line }: pričakovanih je 6 stolpcev (datum knjiženja, znesek, valuta, sklic, ime plačnika, bančni sklic), najden je { $found }
+    [two] vrstica CSV { $line }: pričakovanih je 6 stolpcev (datum knjiženja, znesek, valuta, sklic, ime plačnika, bančni sklic), najdena sta { $found }
+    [few] vrstica CSV { $line }: pričakovanih je 6 stolpcev (datum knjiženja, znesek, valuta, sklic, ime plačnika, bančni sklic), najdeni so { $found }
+   *[other] vrstica CSV { $line }: pričakovanih je 6 stolpcev (datum knjiženja, znesek, valuta, sklic, ime plačnika, bančni sklic), najdenih je { $found }
+}
+problem-statement-csv-missing = vrstica CSV { $line }: stolpec „{ $column }“ je prazen
+problem-statement-csv-bad-date = vrstica CSV { $line }: napačen datum knjiženja „{ $value }“ (pričakovan LLLL-MM-DD, DD.MM.LLLL ali DD/MM/LLLL)
+problem-statement-csv-bad-amount = vrstica CSV { $line }: napačen znesek „{ $value }“ ({ $reason })
+problem-statement-csv-bad-currency = vrstica CSV { $line }: napačna valuta „{ $value }“ (pričakovana je tričrkovna koda po ISO 4217)
+problem-statement-column-booking-date = datum knjiženja
+problem-statement-column-amount = znesek
+problem-statement-column-currency = valuta
+problem-statement-amount-not-decimal = ni decimalno število
+problem-statement-amount-too-large = prevelik
+problem-statement-amount-zero = ničla ni premik sredstev
+problem-statement-amount-ambiguous = dvoumno: ločilo tisočic ali tri decimalke
+problem-statement-amount-bad-decimals = napačen decimalni del
+problem-statement-amount-bad-grouping = napačno združevanje števk
+
 ## Zahtevki
 
 problem-incident-state-title = Zdaj ni mogoče
@@ -177,6 +214,20 @@ problem-link-email-not-resent-title = Sporočilo s povezavo ni bilo poslano znov
 problem-link-email-not-resent = Sporočila s povezavo ne pošljemo znova: ko pošiljanje ni uspelo, smo povezavo odstranili, medtem pa je tudi potekla; oseba naj zahteva novo.
 problem-email-settled-title = Sporočilo je urejeno
 problem-email-settled = To sporočilo je že urejeno (poslano, poslano znova ali zaprto).
+
+## Podpora v živo: zakaj soba ni sprejela okvirja (stran to izpiše)
+
+problem-live-too-large = okvir je lahko velik največ 64 KiB
+problem-live-not-text = okvirji so besedilo JSON
+problem-live-malformed = okvir ni objekt JSON z vrsto in njenimi polji
+problem-live-unknown-type = okvirja te vrste ni
+problem-live-invalid = polje okvirja ni veljavno
+problem-live-rate-limited = preveč okvirjev: upočasnite
+problem-live-forbidden = tega okvirja ne smete poslati
+problem-live-busy = klic ali klepet že poteka
+problem-live-not-ringing = nič ne zvoni
+problem-live-not-in-call = niste udeleženi v takem klicu
+problem-live-peer-away = druga stran ni dosegljiva; nič ni bilo posredovano
 
 ## Napake polj: zakaj je bilo posamezno polje obrazca ali vsebine zavrnjeno,
 ## izpisano ob polju (zato z malo začetnico).

@@ -306,7 +306,8 @@ fn a_new_addresss_sixth_link_in_an_hour_is_withheld_and_the_answer_says_when_to_
         local,
     );
     assert!(
-        page.text().contains(&format!("ask again from {when} ({zone})"))
+        page.text()
+            .contains(&format!("ask again from {when} ({zone})"))
             && !page.text().contains(retry_at),
         "{}",
         page.text()
