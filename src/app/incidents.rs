@@ -18,6 +18,7 @@ use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Reader, Scheduled, Status, Timer,
 };
 use crate::domain::ledger::Entry;
+use crate::domain::messages as m;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
@@ -136,11 +137,9 @@ impl NewIncident {
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         let serial = fields.parse_optional("serial", SerialNumber::parse);
         if voice_needs_phone && channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-            let detail =
-                "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
             fields
                 .errors
-                .push("phone", Invalid::new("required", detail));
+                .push("phone", Invalid::said("required", m::field_phone_for_voice));
         }
         Some(Self {
             subject: subject?,

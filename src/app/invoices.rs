@@ -9,6 +9,7 @@ use super::{App, AppError, Caller, CustomerPrincipal, Download, StaffIdentity};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::invoice::{Kind, Seller};
+use crate::domain::messages as m;
 use crate::domain::time::{in_ljubljana, Instant};
 use crate::store::{self, Database, InvoiceRecord, OrderRecord, Statement};
 
@@ -133,12 +134,12 @@ pub fn period(
     let (from, to) = (from?, to?);
     let days = (to - from).num_days();
     if days < 0 {
-        errors.push("to", Invalid::new("order", "must not be before from"));
+        errors.push("to", Invalid::said("order", m::field_period_order));
         None
     } else if days >= MAX_PERIOD_DAYS {
         errors.push(
             "to",
-            Invalid::new("range", format!("at most {MAX_PERIOD_DAYS} days from from")),
+            Invalid::said("range", |l| m::field_period_days(l, MAX_PERIOD_DAYS)),
         );
         None
     } else {

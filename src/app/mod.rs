@@ -41,6 +41,7 @@ pub use directory::{read_search, Found};
 pub use download::Download;
 pub use error::{
     AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,
+    Reason,
 };
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{

@@ -75,8 +75,9 @@ impl<D: Database> App<D> {
         let email = customer.contact.email.clone();
         match method {
             PaymentMethod::Card => {
-                let provider =
-                    provider.ok_or(AppError::Unavailable("card payments are not configured"))?;
+                let provider = provider.ok_or(AppError::Unavailable(
+                    crate::domain::messages::problem_unavailable_card_payments,
+                ))?;
                 let order = Order::place(
                     id,
                     &customer.customer.id,
@@ -122,7 +123,9 @@ impl<D: Database> App<D> {
                     .config
                     .bank_account
                     .clone()
-                    .ok_or(AppError::Unavailable("bank transfers are not configured"))?;
+                    .ok_or(AppError::Unavailable(
+                        crate::domain::messages::problem_unavailable_bank_transfers,
+                    ))?;
                 let reference = RfReference::generate(entropy);
                 let order = Order::place(
                     id,
@@ -205,7 +208,7 @@ impl<D: Database> App<D> {
         let customer = principal.customer()?;
         let day = crate::domain::time::in_ljubljana(now).0.date();
         let seller_rate = vat::rate_on(&rates, seller, day).ok_or(AppError::Unavailable(
-            "no VAT rate for the seller's country",
+            crate::domain::messages::problem_unavailable_vat_rate,
         ))?;
         let standing = super::VatStanding::of(seller, &customer.customer, answer.as_ref())?;
         let country = Country::parse(&customer.customer.country)

@@ -4,6 +4,7 @@
 
 use super::field::{FieldErrors, Invalid};
 use super::html::Html;
+use super::messages as m;
 use super::text::Text;
 use crate::html;
 
@@ -41,19 +42,15 @@ fn parse_body(input: &str) -> Result<String, Invalid> {
         return Err(Invalid::required());
     }
     if body.chars().count() > MAX_BODY_CHARS {
-        return Err(Invalid::new(
-            "too_long",
-            format!("must be at most {MAX_BODY_CHARS} characters"),
-        ));
+        return Err(Invalid::said("too_long", |l| {
+            m::field_too_long(l, MAX_BODY_CHARS as i64)
+        }));
     }
     if body
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        return Err(Invalid::new(
-            "invalid",
-            "must not contain control characters",
-        ));
+        return Err(Invalid::said("invalid", m::field_control_characters));
     }
     Ok(body)
 }

@@ -277,7 +277,7 @@ pub(crate) fn refusal_page(lang: Language, area: Area, error: AppError) -> Resul
 }
 
 pub(crate) fn problem_page(lang: Language, area: Area, error: ApiError) -> Handled {
-    let handled = error.into_handled();
+    let handled = error.into_handled_in(lang);
     let status = handled.response.status;
     let detail = serde_json::from_slice::<Value>(&handled.response.body)
         .ok()

@@ -30,6 +30,7 @@ mod numbers;
 mod organisations;
 mod phone_calls;
 mod privacy;
+mod problems;
 mod profile;
 mod queue;
 mod registration;

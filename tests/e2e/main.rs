@@ -55,6 +55,8 @@ mod organisations;
 mod phone_calls;
 #[path = "../api/privacy.rs"]
 mod privacy;
+#[path = "../api/problems.rs"]
+mod problems;
 #[path = "../api/profile.rs"]
 mod profile;
 #[path = "../api/queue.rs"]

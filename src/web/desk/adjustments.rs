@@ -139,14 +139,14 @@ pub async fn adjust<D: Database>(
         Err(AppError::NotFound) => {
             errors.push(
                 "customer_id",
-                Invalid::new("unknown", "no customer has this id"),
+                Invalid::said("unknown", m::field_unknown_customer),
             );
             again(role, 422, &errors)
         }
         Err(AppError::Billing(BillingError::InsufficientBalance)) => {
             errors.push(
                 "coupons",
-                Invalid::new("insufficient", "would take the balance below zero"),
+                Invalid::said("insufficient", m::field_below_zero),
             );
             again(role, 409, &errors)
         }
