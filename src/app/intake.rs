@@ -155,7 +155,7 @@ impl<D: Database> App<D> {
         let (desk_notice, acknowledgement) = match &opened {
             None => (
                 notification::desk_new_incident(
-                    &self.config.support_desk_email,
+                    &self.config.desk(),
                     &facts,
                     &incident.description,
                 ),
@@ -163,7 +163,7 @@ impl<D: Database> App<D> {
             ),
             Some(opened) => (
                 notification::desk_new_incident_for_caller(
-                    &self.config.support_desk_email,
+                    &self.config.desk(),
                     &facts,
                     &incident.description,
                     opened,
