@@ -201,3 +201,10 @@ email-desk-opened-for-caller = Opened by { $agent } (Spica support desk) on beha
 email-bulletin-footer = You receive Spica's news because you subscribed to it. To unsubscribe, open { $link }
 email-bulletin-footer-html = You receive Spica's news because you subscribed to it.
 email-bulletin-unsubscribe = Unsubscribe
+
+## The desk's bulletin form: the fields of the two versions
+
+email-bulletin-field-subject = Subject (English)
+email-bulletin-field-body = Text (English)
+email-bulletin-field-subject-sl = Subject (Slovenian; empty: the English in both)
+email-bulletin-field-body-sl = Text (Slovenian)

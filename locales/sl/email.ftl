@@ -215,3 +215,10 @@ email-desk-opened-for-caller = Zahtevek je odprla služba za podporo Spica (svet
 email-bulletin-footer = Novice družbe Spica prejemate, ker ste se nanje naročili. Za odjavo odprite { $link }
 email-bulletin-footer-html = Novice družbe Spica prejemate, ker ste se nanje naročili.
 email-bulletin-unsubscribe = Odjava
+
+## Obrazec za obvestila v službi za podporo: polja obeh različic
+
+email-bulletin-field-subject = Zadeva (angleško)
+email-bulletin-field-body = Besedilo (angleško)
+email-bulletin-field-subject-sl = Zadeva (slovensko; prazno: angleško besedilo v obeh jezikih)
+email-bulletin-field-body-sl = Besedilo (slovensko)
