@@ -315,12 +315,21 @@ mod tests {
             run(app.store.outbox_message(&message.id)).unwrap().unwrap()
         };
         let (ana, bor) = (to("ana@kovinar.si"), to("bor@lesnina.si"));
-        assert_eq!((ana.subject.as_str(), bor.subject.as_str()), ("Različica 9", "Version 9"));
+        assert_eq!(
+            (ana.subject.as_str(), bor.subject.as_str()),
+            ("Različica 9", "Version 9")
+        );
         assert!(ana.text.starts_with("Izšla je.") && ana.text.contains("Za odjavo odprite"));
         assert!(bor.text.starts_with("It is out.") && bor.text.contains("To unsubscribe"));
         let record = run(app.bulletin(&published.id)).unwrap();
-        assert_eq!(record.subject_in(crate::domain::language::Language::Sl), "Različica 9");
-        assert_eq!(record.body_in(crate::domain::language::Language::En), "It is out.");
+        assert_eq!(
+            record.subject_in(crate::domain::language::Language::Sl),
+            "Različica 9"
+        );
+        assert_eq!(
+            record.body_in(crate::domain::language::Language::En),
+            "It is out."
+        );
     }
 
     #[test]

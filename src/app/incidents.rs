@@ -1198,7 +1198,7 @@ impl<D: Database> App<D> {
             let what = match scheduled.timer {
                 Timer::TargetReminder => Reminder::TargetPassed,
                 Timer::Escalation => Reminder::DeadlineNear,
-                Timer::RetryDue => Reminder::AttemptDue(i64::from(scheduled.attempt) + 1),
+                Timer::RetryDue => Reminder::AttemptDue(scheduled.attempt + 1),
                 Timer::Deadline => {
                     batch.push(store::record_breach(incident_id, scheduled.window, now));
                     Reminder::DeadlineMissed

@@ -154,11 +154,7 @@ impl<D: Database> App<D> {
         let ack_id = entropy.id("msg");
         let (desk_notice, acknowledgement) = match &opened {
             None => (
-                notification::desk_new_incident(
-                    &self.config.desk(),
-                    &facts,
-                    &incident.description,
-                ),
+                notification::desk_new_incident(&self.config.desk(), &facts, &incident.description),
                 notification::incident_received(customer.contact.recipient(), &facts),
             ),
             Some(opened) => (

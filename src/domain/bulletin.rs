@@ -271,19 +271,30 @@ mod tests {
         let url = "https://portal.test/unsubscribe?token=abc";
         let (text, html) = email_bodies(&bulletin, Language::Sl, url);
         assert_eq!(bulletin.subject_in(Language::Sl), "Različica 9");
-        assert!(text.starts_with("Izšla je.\n\n--\nNovice družbe Spica prejemate"), "{text}");
+        assert!(
+            text.starts_with("Izšla je.\n\n--\nNovice družbe Spica prejemate"),
+            "{text}"
+        );
         assert!(text.contains("Za odjavo odprite https://portal.test/unsubscribe?token=abc\n"));
         assert!(!text.contains("You receive"), "{text}");
         assert!(html.contains("<html lang=\"sl\">") && html.contains("<title>Različica 9</title>"));
-        assert!(html.contains(">Odjava</a>") && !html.contains("Unsubscribe"), "{html}");
+        assert!(
+            html.contains(">Odjava</a>") && !html.contains("Unsubscribe"),
+            "{html}"
+        );
         let (english, _) = email_bodies(&bulletin, Language::En, url);
-        assert!(english.starts_with("It is out.\n") && english.contains("You receive Spica's news"));
+        assert!(
+            english.starts_with("It is out.\n") && english.contains("You receive Spica's news")
+        );
     }
 
     #[test]
     fn a_bulletin_without_slovenian_is_one_text_and_half_of_it_is_refused() {
         let one = Bulletin::parse_in_both(Some("News"), Some("Text"), None, Some("  ")).unwrap();
-        assert_eq!((one.subject_in(Language::Sl), one.body_in(Language::Sl)), ("News", "Text"));
+        assert_eq!(
+            (one.subject_in(Language::Sl), one.body_in(Language::Sl)),
+            ("News", "Text")
+        );
         let errors =
             Bulletin::parse_in_both(Some("News"), Some("Text"), Some("Novice"), None).unwrap_err();
         let fields: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();

@@ -820,7 +820,11 @@ pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
     Message {
         reply_to: None,
         subject: m::email_incident_received_subject(l, facts.number),
-        text: letter(l, Some(facts.contact), &[&body, &callback_promise(l, facts)]),
+        text: letter(
+            l,
+            Some(facts.contact),
+            &[&body, &callback_promise(l, facts)],
+        ),
         to,
         kind: Kind::Incident,
     }
@@ -896,7 +900,11 @@ pub fn incident_opened_for_caller(
     Message {
         reply_to: None,
         subject: m::email_opened_for_caller_subject(l, facts.number),
-        text: letter(l, Some(facts.contact), &[&body, &callback_promise(l, facts)]),
+        text: letter(
+            l,
+            Some(facts.contact),
+            &[&body, &callback_promise(l, facts)],
+        ),
         to,
         kind: Kind::Incident,
     }
@@ -1196,7 +1204,11 @@ mod tests {
         assert!(message
             .text
             .contains("https://portal.example/verify?token=TOKEN\n"));
-        assert!(message.text.contains("1 Jan 1970, 01:00 CET"), "{}", message.text);
+        assert!(
+            message.text.contains("1 Jan 1970, 01:00 CET"),
+            "{}",
+            message.text
+        );
     }
 
     fn instant(seconds: i64) -> Instant {
@@ -1424,10 +1436,10 @@ mod tests {
         assert_eq!(message.to.address(), &desk.address);
         let to_customer = incident_message(
             Recipient::contact(
-            "con_1",
-            &Email::parse("ana@kovinar.si").unwrap(),
-            Language::En,
-        ),
+                "con_1",
+                &Email::parse("ana@kovinar.si").unwrap(),
+                Language::En,
+            ),
             "INC-2026-00042",
             "Offline",
             "Maja (Spica support)",
@@ -1474,11 +1486,7 @@ mod every_template {
     }
 
     fn to(language: Language) -> Recipient {
-        Recipient::contact(
-            "con_1",
-            &Email::parse("ana@kovinar.si").unwrap(),
-            language,
-        )
+        Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap(), language)
     }
 
     fn facts() -> IncidentFacts<'static> {
@@ -1617,14 +1625,28 @@ mod every_template {
                 "T",
                 expires,
             ),
-            claim_refused(to(l), "12345", "Serijska številka pripada drugemu podjetju."),
+            claim_refused(
+                to(l),
+                "12345",
+                "Serijska številka pripada drugemu podjetju.",
+            ),
         ]
     }
 
     /// What no email may contain, in any language.
     fn assert_readable(message: &Message) {
         let all = format!("{}\n{}", message.subject, message.text);
-        for bad in ["{", "}", "(s)", "(UTC)", "Z (UTC)", "«", "»", "2026-12-07", ":11.271"] {
+        for bad in [
+            "{",
+            "}",
+            "(s)",
+            "(UTC)",
+            "Z (UTC)",
+            "«",
+            "»",
+            "2026-12-07",
+            ":11.271",
+        ] {
             assert!(!all.contains(bad), "{bad:?} in:\n{all}");
         }
         // No `T18:17:11`-like machine time.
@@ -1647,9 +1669,30 @@ mod every_template {
 
     /// Words that give English away on a Slovenian email.
     const ENGLISH: [&str; 24] = [
-        "Hello", "hello", "coupon", "Coupon", "incident", "Incident", "order ", "Order", "invoice",
-        "Invoice", "Please", "please", "the ", "The ", " you", "You", "Support", "support ",
-        "link", "Link", "valid", "Total", "Reference", "Beneficiary",
+        "Hello",
+        "hello",
+        "coupon",
+        "Coupon",
+        "incident",
+        "Incident",
+        "order ",
+        "Order",
+        "invoice",
+        "Invoice",
+        "Please",
+        "please",
+        "the ",
+        "The ",
+        " you",
+        "You",
+        "Support",
+        "support ",
+        "link",
+        "Link",
+        "valid",
+        "Total",
+        "Reference",
+        "Beneficiary",
     ];
 
     #[test]
@@ -1691,10 +1734,34 @@ mod every_template {
                 .unwrap()
         };
         for (count, pro_forma_subject, intro, credited, balance) in [
-            (1, "Predračun za 1 kupon za podporo", "naročilo: 1 kupon za", "pripisali 1 kupon:", "stanje je zdaj −1 kupon."),
-            (2, "Predračun za 2 kupona za podporo", "naročilo: 2 kupona za", "pripisali 2 kupona:", "stanje je zdaj −2 kupona."),
-            (3, "Predračun za 3 kupone za podporo", "naročilo: 3 kuponi za", "pripisali 3 kupone:", "stanje je zdaj −3 kuponi."),
-            (5, "Predračun za 5 kuponov za podporo", "naročilo: 5 kuponov za", "pripisali 5 kuponov:", "stanje je zdaj −5 kuponov."),
+            (
+                1,
+                "Predračun za 1 kupon za podporo",
+                "naročilo: 1 kupon za",
+                "pripisali 1 kupon:",
+                "stanje je zdaj −1 kupon.",
+            ),
+            (
+                2,
+                "Predračun za 2 kupona za podporo",
+                "naročilo: 2 kupona za",
+                "pripisali 2 kupona:",
+                "stanje je zdaj −2 kupona.",
+            ),
+            (
+                3,
+                "Predračun za 3 kupone za podporo",
+                "naročilo: 3 kuponi za",
+                "pripisali 3 kupone:",
+                "stanje je zdaj −3 kuponi.",
+            ),
+            (
+                5,
+                "Predračun za 5 kuponov za podporo",
+                "naročilo: 5 kuponov za",
+                "pripisali 5 kuponov:",
+                "stanje je zdaj −5 kuponov.",
+            ),
         ] {
             let messages = sl(count);
             let pro_forma = find(&messages, Kind::Payment, "Predračun");
@@ -1709,11 +1776,21 @@ mod every_template {
             assert!(overdrawn.text.contains(balance), "{}", overdrawn.text);
         }
         let closing = find(&sl(3), Kind::Incident, "Zahtevek za podporo");
-        assert!(closing.text.contains("Preostalo stanje: 3 kuponi\n"), "{}", closing.text);
+        assert!(
+            closing.text.contains("Preostalo stanje: 3 kuponi\n"),
+            "{}",
+            closing.text
+        );
         let english = find(&every_email(Language::En, 1), Kind::Payment, "Pro-forma");
-        assert_eq!(english.subject, "Pro-forma for 1 support coupon, order ORD-2026-00017");
+        assert_eq!(
+            english.subject,
+            "Pro-forma for 1 support coupon, order ORD-2026-00017"
+        );
         let english = find(&every_email(Language::En, 5), Kind::Payment, "Payment");
-        assert_eq!(english.subject, "Payment received: 5 support coupons credited");
+        assert_eq!(
+            english.subject,
+            "Payment received: 5 support coupons credited"
+        );
     }
 
     #[test]
@@ -1732,7 +1809,13 @@ mod every_template {
             assert!(sl.text.contains(expected), "{expected:?} not in:\n{}", sl.text);
         }
         let reverse = &messages[8];
-        assert!(reverse.text.contains("DDV 0 % (kategorija AE): 0,00\u{a0}€. Obrnjena davčna obveznost"), "{}", reverse.text);
+        assert!(
+            reverse
+                .text
+                .contains("DDV 0 % (kategorija AE): 0,00\u{a0}€. Obrnjena davčna obveznost"),
+            "{}",
+            reverse.text
+        );
         let en = &every_email(Language::En, 3)[7];
         for expected in [
             "at €25.00 each (net).",
@@ -1740,7 +1823,11 @@ mod every_template {
             "The order is open until 7 Dec 2026, 19:17 CET.",
             "Printable pro-forma: https://portal.test/portal/orders/ord_1/pro-forma\n",
         ] {
-            assert!(en.text.contains(expected), "{expected:?} not in:\n{}", en.text);
+            assert!(
+                en.text.contains(expected),
+                "{expected:?} not in:\n{}",
+                en.text
+            );
         }
     }
 
@@ -1751,10 +1838,16 @@ mod every_template {
         assert_eq!(deadline(Language::Sl, winter()), "7. 12. 2026 ob 19:17 CET");
         assert_eq!(deadline(Language::En, winter()), "7 Dec 2026, 19:17 CET");
         let received = incident_received(to(Language::Sl), &facts());
-        assert!(received
-            .text
-            .contains("najpozneje do 7. 12. 2026 ob 19:17 CET;"), "{}", received.text);
-        assert!(received.text.starts_with("Pozdravljeni, Ana Novak,\n\nprejeli smo vaš zahtevek „Ura 3 ne deluje“."));
+        assert!(
+            received
+                .text
+                .contains("najpozneje do 7. 12. 2026 ob 19:17 CET;"),
+            "{}",
+            received.text
+        );
+        assert!(received.text.starts_with(
+            "Pozdravljeni, Ana Novak,\n\nprejeli smo vaš zahtevek „Ura 3 ne deluje“."
+        ));
     }
 
     #[test]
@@ -1768,8 +1861,16 @@ mod every_template {
             message.subject,
             "Zahtevek INC-2026-00042: rok za povratni klic je zamujen (SLA ni izpolnjen)"
         );
-        assert!(message.text.contains("Kanal:        oddaljeno namizje\n"), "{}", message.text);
-        assert!(message.text.contains("Termini:      kadar koli\n"), "{}", message.text);
+        assert!(
+            message.text.contains("Kanal:        oddaljeno namizje\n"),
+            "{}",
+            message.text
+        );
+        assert!(
+            message.text.contains("Termini:      kadar koli\n"),
+            "{}",
+            message.text
+        );
         assert_eq!(message.to.language(), Language::Sl);
     }
 }

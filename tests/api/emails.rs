@@ -11,8 +11,18 @@ use crate::spawn_app;
 
 /// Words that give English away in a Slovenian email (links aside).
 const ENGLISH: [&str; 12] = [
-    "Hello", "coupon", "incident", "order ", "invoice", "Please", "the ", "Support", "valid",
-    "(UTC)", "(s)", "Reference",
+    "Hello",
+    "coupon",
+    "incident",
+    "order ",
+    "invoice",
+    "Please",
+    "the ",
+    "Support",
+    "valid",
+    "(UTC)",
+    "(s)",
+    "Reference",
 ];
 
 /// The newest email to `to` whose subject starts with `subject`, as staff
@@ -131,9 +141,15 @@ fn an_english_contact_reads_no_machine_time_and_no_plural_in_brackets() {
         }
     }
     let pro_forma = email_to(&app, &email, "Pro-forma for 1 support coupon, order ");
-    assert!(pro_forma.contains("Printable pro-forma: http"), "{pro_forma}");
+    assert!(
+        pro_forma.contains("Printable pro-forma: http"),
+        "{pro_forma}"
+    );
 }
 
 fn email_to(app: &TestApp<impl Transport>, to: &str, subject: &str) -> String {
-    newest(app, to, subject)["text"].as_str().unwrap().to_owned()
+    newest(app, to, subject)["text"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }

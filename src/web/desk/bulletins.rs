@@ -11,7 +11,11 @@ pub(crate) struct Draft<'a> {
     pub body_sl: &'a str,
 }
 
-pub(crate) fn desk_html(summaries: &[BulletinSummary], errors: &FieldErrors, draft: &Draft<'_>) -> Html {
+pub(crate) fn desk_html(
+    summaries: &[BulletinSummary],
+    errors: &FieldErrors,
+    draft: &Draft<'_>,
+) -> Html {
     let rows: Vec<Vec<Html>> = summaries
         .iter()
         .map(|s| {
