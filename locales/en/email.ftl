@@ -7,14 +7,6 @@ email-greeting = Hello { $name },
 email-greeting-plain = Hello,
 email-signature = Spica Customer Support
 
-## Coupons counted, in the forms a sentence needs
-
-# "3 coupons" as the subject of a sentence or a list's value.
-email-coupons = { $count ->
-    [one] { $count } coupon
-   *[other] { $count } coupons
-}
-
 ## Registration and sign-in links
 
 email-verification-subject = Confirm your Time & Space registration

@@ -7,16 +7,6 @@ email-greeting = Pozdravljeni, { $name },
 email-greeting-plain = Pozdravljeni,
 email-signature = Podpora strankam Spica
 
-## Šteti kuponi, v oblikah, ki jih stavek potrebuje
-
-# »3 kuponi« kot osebek ali vrednost v seznamu.
-email-coupons = { $count ->
-    [one] { $count } kupon
-    [two] { $count } kupona
-    [few] { $count } kuponi
-   *[other] { $count } kuponov
-}
-
 ## Povezave za registracijo in prijavo
 
 email-verification-subject = Potrdite registracijo za Time & Space
