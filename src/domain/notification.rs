@@ -1064,7 +1064,7 @@ pub fn closing_statement(
         m::email_closing_balance(l, balance),
     ]
     .join("\n");
-    let sessions_and_totals = format!("{lines}{totals}");
+    let sessions_and_totals = format!("{lines}\n{totals}");
     Message {
         reply_to: None,
         subject: m::email_closing_subject(l, facts.number),
