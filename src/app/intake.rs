@@ -154,16 +154,12 @@ impl<D: Database> App<D> {
         let ack_id = entropy.id("msg");
         let (desk_notice, acknowledgement) = match &opened {
             None => (
-                notification::desk_new_incident(
-                    &self.config.support_desk_email,
-                    &facts,
-                    &incident.description,
-                ),
+                notification::desk_new_incident(&self.config.desk(), &facts, &incident.description),
                 notification::incident_received(customer.contact.recipient(), &facts),
             ),
             Some(opened) => (
                 notification::desk_new_incident_for_caller(
-                    &self.config.support_desk_email,
+                    &self.config.desk(),
                     &facts,
                     &incident.description,
                     opened,

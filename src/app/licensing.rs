@@ -1249,9 +1249,11 @@ impl<D: Database> App<D> {
             let Ok(principal) = self.principal_for(&sub.customer_id, None).await else {
                 continue;
             };
-            let until = coverage_of(&sub).map_or_else(String::new, |c| c.last_day().to_string());
+            let Some(until) = coverage_of(&sub).map(|c| c.last_day()) else {
+                continue;
+            };
             let message =
-                notification::sups_ending(principal.contact.recipient(), &sub.serial, &until);
+                notification::sups_ending(principal.contact.recipient(), &sub.serial, until);
             let outbox_id = entropy.id("msg");
             self.store
                 .write(vec![
@@ -1462,7 +1464,7 @@ mod tests {
         let sent = run(app.store.outbox_messages(Some("ana@kovinar.si"), 10)).unwrap();
         assert_eq!(
             sent.iter()
-                .filter(|m| m.subject.starts_with("Your SUPS coverage"))
+                .filter(|m| m.subject.starts_with("Vaša naročnina SUPS"))
                 .count(),
             1
         );

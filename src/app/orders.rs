@@ -140,17 +140,17 @@ impl<D: Database> App<D> {
                 let message = notification::pro_forma(
                     customer.contact.recipient(),
                     &ProForma {
-                        order_id: OrderNumber::PENDING,
+                        order_id: &order.id,
+                        order_number: OrderNumber::PENDING,
                         quantity: quantity.get(),
-                        unit_price: &order.unit_price.to_string(),
-                        total: &order.total.to_string(),
-                        vat_line: &order.vat.vat_line(),
-                        total_due: &order.vat.total_due.to_string(),
+                        unit_price: order.unit_price,
+                        amounts: order.vat,
                         beneficiary: &account.beneficiary,
                         iban: &account.iban.grouped(),
                         bic: account.bic.as_str(),
                         reference: &reference.grouped(),
                         expires_at: order.expires_at,
+                        base_url: &self.config.public_base_url,
                     },
                 );
                 let outbox_id = entropy.id("msg");
@@ -327,7 +327,7 @@ impl Credit {
                 to.clone(),
                 number.map_or(order.id.as_str(), OrderNumber::as_str),
                 order.quantity.get(),
-                &order.vat.total_due.to_string(),
+                order.vat.total_due,
                 base_url,
                 &invoice_id,
             );

@@ -17,6 +17,7 @@ mod coupons;
 mod crawler;
 mod desk;
 mod directory;
+mod emails;
 mod identity;
 mod incidents;
 mod invoices;

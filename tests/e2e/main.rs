@@ -31,6 +31,8 @@ mod crawler;
 mod desk;
 #[path = "../api/directory.rs"]
 mod directory;
+#[path = "../api/emails.rs"]
+mod emails;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]

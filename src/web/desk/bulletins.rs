@@ -2,11 +2,19 @@
 
 use super::*;
 
+/// What the form was sent with: the English subject and text, and the
+/// Slovenian ones (`subject_sl`, `body_sl`).
+pub(crate) struct Draft<'a> {
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub subject_sl: &'a str,
+    pub body_sl: &'a str,
+}
+
 pub(crate) fn desk_html(
     summaries: &[BulletinSummary],
     errors: &FieldErrors,
-    subject: &str,
-    body: &str,
+    draft: &Draft<'_>,
 ) -> Html {
     let rows: Vec<Vec<Html>> = summaries
         .iter()
@@ -26,11 +34,14 @@ pub(crate) fn desk_html(
         })
         .collect();
     html!(
-        "<form method=\"post\" action=\"/desk/bulletins\">\n{}{}<p>Blank lines part paragraphs; lines starting with \"- \" or \"1. \" make a list. \
+        "<form method=\"post\" action=\"/desk/bulletins\">\n{}{}{}{}<p>Blank lines part paragraphs; lines starting with \"- \" or \"1. \" make a list. \
          It goes to every subscribed contact at once.</p>\n<button type=\"submit\">Publish and send</button>\n</form>\n{}",
-        input("subject", "Subject", "text", subject, errors, " required maxlength=\"150\""),
-        textarea_with("body", "Text", body, errors),
-        table(UNTRANSLATED,
+        input("subject", m::email_bulletin_field_subject(UNTRANSLATED), "text", draft.subject, errors, " required maxlength=\"150\""),
+        textarea_with("body", m::email_bulletin_field_body(UNTRANSLATED), draft.body, errors),
+        input("subject_sl", m::email_bulletin_field_subject_sl(UNTRANSLATED), "text", draft.subject_sl, errors, " maxlength=\"150\" lang=\"sl\""),
+        textarea_with("body_sl", m::email_bulletin_field_body_sl(UNTRANSLATED), draft.body_sl, errors),
+        table(
+            UNTRANSLATED,
             "Bulletins",
             &["Published", "Subject", "Recipients", "Sent", "Failed", "Not yet written"],
             &rows
@@ -44,7 +55,13 @@ pub async fn desk_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Han
         .bulletins_as(caller, crate::app::bulletins::BULLETINS_SHOWN)
         .await?;
     let desk = Area::DeskAs(staff.role);
-    let html = desk_html(&summaries, &FieldErrors::default(), "", "");
+    let empty = Draft {
+        subject: "",
+        body: "",
+        subject_sl: "",
+        body_sl: "",
+    };
+    let html = desk_html(&summaries, &FieldErrors::default(), &empty);
     Ok(page_in(UNTRANSLATED, desk, 200, "Bulletins", html).into())
 }
 
@@ -74,7 +91,13 @@ pub async fn desk_publish<D: Database>(
             let summaries = app
                 .bulletins(crate::app::bulletins::BULLETINS_SHOWN)
                 .await?;
-            let html = desk_html(&summaries, &errors, text("subject"), text("body"));
+            let draft = Draft {
+                subject: text("subject"),
+                body: text("body"),
+                subject_sl: text("subject_sl"),
+                body_sl: text("body_sl"),
+            };
+            let html = desk_html(&summaries, &errors, &draft);
             Ok(page_in(UNTRANSLATED, desk, 422, "Bulletins", html).into())
         }
     }
