@@ -1252,6 +1252,7 @@ pub(crate) mod callers {
                 email: "maja@spica.test".into(),
                 name: "Maja".into(),
                 role: StaffRole::Agent,
+                language: None,
             }),
             now(),
         )

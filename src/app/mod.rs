@@ -377,6 +377,7 @@ pub(crate) mod testing {
                 email: "maja@spica.test".into(),
                 name: "Maja".into(),
                 role: crate::domain::staff::StaffRole::Admin,
+                language: None,
             }),
             now(),
         )
@@ -401,6 +402,7 @@ pub(crate) mod testing {
                 email: super::BREAK_GLASS.into(),
                 name: "Break-glass administrator".into(),
                 role: crate::domain::staff::StaffRole::Admin,
+                language: None,
             }),
             now(),
         );
