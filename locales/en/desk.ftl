@@ -320,3 +320,28 @@ desk-staff-role-admin = administrator
 desk-staff-browser = The browser's
 desk-staff-save = Save
 desk-staff-hint = The desk's pages speak each member's language; the language switch in the page's header overrides it on that browser.
+
+## The queue's charts
+
+desk-chart-callbacks-title = Hours from intake to first successful callback
+desk-chart-incident = Incident
+desk-chart-target = Target { $hours }
+desk-chart-limit = Limit { $hours }
+desk-chart-not-reached = not yet reached
+desk-chart-no-data = No data
+desk-chart-hours = { $hours } h
+desk-chart-more-than = > { $hours } h
+desk-chart-callbacks-none = No incidents in this period.
+desk-chart-callbacks-summary = { $count ->
+    [one] { $count } incident
+   *[other] { $count } incidents
+}: { $ok } reached within the target of { $target }, { $soon } within the limit of { $limit }, { $late } after the limit, { $pending } not yet reached.
+desk-chart-coupons-title = Coupons sold per day, last 30 days
+desk-chart-day = Day
+desk-chart-coupons-sold = Coupons sold
+desk-chart-coupons-none = No coupons sold in this period.
+desk-chart-coupons-summary = { $total ->
+    [one] { $total } coupon sold from { $first } to { $last }.
+   *[other] { $total } coupons sold from { $first } to { $last }.
+}
+desk-chart-coupons-most = Most on { $day }: { $count }.

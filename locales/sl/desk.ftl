@@ -344,3 +344,32 @@ desk-staff-role-admin = skrbnik
 desk-staff-browser = Po brskalniku
 desk-staff-save = Shrani
 desk-staff-hint = Strani službe za podporo govorijo jezik posameznega člana; izbira jezika v glavi strani ga v tem brskalniku preglasi.
+
+## Grafikona v vrsti zahtevkov
+
+desk-chart-callbacks-title = Ure od prijave do prvega uspešnega povratnega klica
+desk-chart-incident = Zahtevek
+desk-chart-target = Cilj { $hours }
+desk-chart-limit = Meja { $hours }
+desk-chart-not-reached = še ni dosežen
+desk-chart-no-data = Ni podatkov
+desk-chart-hours = { $hours } h
+desk-chart-more-than = > { $hours } h
+desk-chart-callbacks-none = V tem obdobju ni zahtevkov.
+desk-chart-callbacks-summary = { $count ->
+    [one] { $count } zahtevek
+    [two] { $count } zahtevka
+    [few] { $count } zahtevki
+   *[other] { $count } zahtevkov
+}: v ciljnem času ({ $target }) doseženih { $ok }, v mejnem času ({ $limit }) { $soon }, po meji { $late }, še nedoseženih { $pending }.
+desk-chart-coupons-title = Prodani kuponi na dan, zadnjih 30 dni
+desk-chart-day = Dan
+desk-chart-coupons-sold = Prodani kuponi
+desk-chart-coupons-none = V tem obdobju ni bil prodan noben kupon.
+desk-chart-coupons-summary = { $total ->
+    [one] Od { $first } do { $last } je bil prodan { $total } kupon.
+    [two] Od { $first } do { $last } sta bila prodana { $total } kupona.
+    [few] Od { $first } do { $last } so bili prodani { $total } kuponi.
+   *[other] Od { $first } do { $last } je bilo prodanih { $total } kuponov.
+}
+desk-chart-coupons-most = Največ { $day }: { $count }.

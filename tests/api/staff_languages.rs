@@ -94,6 +94,27 @@ fn the_queue_in_slovenian_says_its_tabs_statuses_and_minutes_left_in_plural_form
         ],
     );
 
+    // The default view's charts.
+    let home = desk_page(&app, "/desk", SL);
+    for words in [
+        "<h2>Zadnjih 30 dni</h2>",
+        ">Ure od prijave do prvega uspešnega povratnega klica</title>",
+        ">Prodani kuponi na dan, zadnjih 30 dni</title>",
+        ">Cilj ",
+        ">Meja ",
+    ] {
+        assert!(home.contains(words), "{words}: {home}");
+    }
+    assert_none_of(
+        &home,
+        &[
+            "The last 30 days",
+            "Coupons sold",
+            "not yet reached",
+            "Target ",
+        ],
+    );
+
     // Under four hours the minutes, in each of Slovenian's plural forms.
     for (minutes, said) in [
         (103, "še 103 minute"),

@@ -97,11 +97,15 @@ pub async fn incidents_page<D: Database>(
     if queue.charted {
         html.push(html!("\n<h2>{}</h2>\n", m::desk_queue_charts(lang)));
         html.push(crate::web::chart::callback_times(
+            lang,
             &queue.callback_after,
             queue.target,
             queue.deadline,
         ));
-        html.push(crate::web::chart::coupons_per_day(&queue.coupons_per_day));
+        html.push(crate::web::chart::coupons_per_day(
+            lang,
+            &queue.coupons_per_day,
+        ));
     }
     Ok(page_in(lang, desk, 200, m::desk_queue_title(lang), html).into())
 }
