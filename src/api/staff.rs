@@ -198,7 +198,7 @@ pub async fn add_member<D: Database>(
         return Err(decode::invalid(fields.errors));
     };
     let member = app
-        .add_staff_member(caller, &email, &name, role, language, now, entropy)
+        .add_staff_member(caller, &email, &name, (role, language), now, entropy)
         .await?;
     let location = format!("/api/staff/members/{}", member.id);
     Ok(Response::json(201, &MemberAnswer::from(&member))

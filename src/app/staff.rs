@@ -21,16 +21,15 @@ pub struct MemberChange {
 }
 
 impl<D: Database> App<D> {
-    /// Adds a staff member, who can then sign in through Access with this
-    /// address. An address already on the list is 409. Answered from what
+    /// Adds a staff member of a role, with their own language or none,
+    /// who can then sign in through Access with this address. An address already on the list is 409. Answered from what
     /// was written.
     pub async fn add_staff_member(
         &self,
         caller: &Caller,
         email: &Email,
         name: &Text,
-        role: StaffRole,
-        language: Option<Language>,
+        (role, language): (StaffRole, Option<Language>),
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<StaffMemberRecord, AppError> {

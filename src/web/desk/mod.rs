@@ -149,11 +149,8 @@ pub(crate) fn desk_in(
 /// days; `ago` in the case that follows "ago" (Slovenian "pred 2 dnevoma").
 pub(crate) fn span(lang: Language, d: Duration, ago: bool) -> String {
     let minutes = d.num_minutes().max(0);
-    let (in_minutes, in_hours, in_days): (
-        fn(Language, i64) -> String,
-        fn(Language, i64) -> String,
-        fn(Language, i64) -> String,
-    ) = if ago {
+    type Say = fn(Language, i64) -> String;
+    let (in_minutes, in_hours, in_days): (Say, Say, Say) = if ago {
         (
             m::desk_span_minutes_ago,
             m::desk_span_hours_ago,
