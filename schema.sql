@@ -587,7 +587,9 @@ CREATE TABLE staff_members (
   role           TEXT NOT NULL CHECK (role IN ('agent', 'finance', 'admin')),
   created_at     TEXT NOT NULL,
   updated_at     TEXT NOT NULL,
-  deactivated_at TEXT
+  deactivated_at TEXT,
+  -- 'sl' or 'en'; NULL follows the browser (migration 0026).
+  language       TEXT CHECK (language IN ('sl', 'en'))
 ) STRICT;
 
 -- Browser sessions: the cookie holds a random id, the database its SHA-256,

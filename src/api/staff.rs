@@ -11,6 +11,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::field::Invalid;
 use crate::domain::messages as m;
+use crate::domain::language::Language;
 use crate::domain::staff::StaffRole;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
@@ -34,6 +35,9 @@ pub struct MemberAnswer {
     pub created_at: String,
     #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
     pub deactivated_at: Option<String>,
+    /// Their own language for the desk's pages, `sl` or `en`; null follows
+    /// the browser. The language switch's cookie overrides it.
+    pub language: Option<&'static str>,
 }
 
 impl From<&StaffMemberRecord> for MemberAnswer {
@@ -46,6 +50,7 @@ impl From<&StaffMemberRecord> for MemberAnswer {
             active: member.deactivated_at.is_none(),
             created_at: format(member.created_at),
             deactivated_at: member.deactivated_at.map(format),
+            language: member.language.map(Language::as_str),
         }
     }
 }
@@ -175,7 +180,7 @@ pub async fn members<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handl
     Ok(Response::json(200, &body).into())
 }
 
-/// `POST /api/staff/members {"email", "name", "role"}`
+/// `POST /api/staff/members {"email", "name", "role", "language"?}`
 pub async fn add_member<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -188,11 +193,13 @@ pub async fn add_member<D: Database>(
     let email = fields.parse("email", Email::parse);
     let name = fields.parse("name", |t| Text::parse(t, 100));
     let role = fields.parse("role", StaffRole::parse);
-    let (Some(email), Some(name), Some(role)) = (email, name, role) else {
+    let language = fields.parse_optional("language", staff_language);
+    let (Some(email), Some(name), Some(role), Some(language)) = (email, name, role, language)
+    else {
         return Err(decode::invalid(fields.errors));
     };
     let member = app
-        .add_staff_member(caller, &email, &name, role, now, entropy)
+        .add_staff_member(caller, &email, &name, (role, language), now, entropy)
         .await?;
     let location = format!("/api/staff/members/{}", member.id);
     Ok(Response::json(201, &MemberAnswer::from(&member))
@@ -200,7 +207,13 @@ pub async fn add_member<D: Database>(
         .into())
 }
 
-/// `PATCH /api/staff/members/{id} {"name"?, "role"?, "active"?}`
+/// `sl` or `en`, a member's own language.
+fn staff_language(text: &str) -> std::result::Result<Language, Invalid> {
+    Language::parse(text).map_err(Invalid::from)
+}
+
+/// `PATCH /api/staff/members/{id} {"name"?, "role"?, "active"?, "language"?}`:
+/// `"language": null` clears it (the browser's, then).
 pub async fn change_member<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -222,12 +235,25 @@ pub async fn change_member<D: Database>(
             None
         }
     };
-    let (Some(name), Some(role), Some(active)) = (name, role, active) else {
+    let language = match object.get("language") {
+        None => Some(None),
+        Some(Value::Null) => Some(Some(None)),
+        Some(_) => fields.parse_optional("language", staff_language).map(Some),
+    };
+    let (Some(name), Some(role), Some(active), Some(language)) = (name, role, active, language)
+    else {
         return Err(decode::invalid(fields.errors));
     };
-    let member = app
-        .change_staff_member(caller, id, MemberChange { name, role, active }, now)
-        .await?;
+    if !fields.errors.is_empty() {
+        return Err(decode::invalid(fields.errors));
+    }
+    let change = MemberChange {
+        name,
+        role,
+        active,
+        language,
+    };
+    let member = app.change_staff_member(caller, id, change, now).await?;
     Ok(Response::json(200, &MemberAnswer::from(&member)).into())
 }
 

@@ -1250,6 +1250,7 @@ pub(crate) mod callers {
                 email: "maja@spica.test".into(),
                 name: "Maja".into(),
                 role: StaffRole::Agent,
+                language: None,
             }),
             now(),
         )

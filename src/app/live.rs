@@ -230,6 +230,7 @@ fn agent_caller(agent: &Participant, now: Instant) -> Caller {
             email: agent.email.clone(),
             name: agent.name.clone(),
             role: StaffRole::Agent,
+            language: None,
         }),
         now,
     )

@@ -392,6 +392,7 @@ pub(crate) mod testing {
                 email: "maja@spica.test".into(),
                 name: "Maja".into(),
                 role: crate::domain::staff::StaffRole::Admin,
+                language: None,
             }),
             now(),
         )
@@ -416,6 +417,7 @@ pub(crate) mod testing {
                 email: super::BREAK_GLASS.into(),
                 name: "Break-glass administrator".into(),
                 role: crate::domain::staff::StaffRole::Admin,
+                language: None,
             }),
             now(),
         );

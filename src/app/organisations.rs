@@ -807,6 +807,7 @@ mod tests {
             email: "desk@spica.si".into(),
             name: "Desk".into(),
             role: crate::domain::staff::StaffRole::Admin,
+            language: None,
         };
         crate::app::Caller::of(crate::app::Principal::Staff(admin), now())
     }

@@ -92,6 +92,9 @@ pub struct StaffIdentity {
     pub email: String,
     pub name: String,
     pub role: StaffRole,
+    /// Their own language (`None`: the browser's); the desk's pages speak
+    /// it unless the language switch's cookie says otherwise.
+    pub language: Option<crate::domain::language::Language>,
 }
 
 impl StaffIdentity {
@@ -101,6 +104,7 @@ impl StaffIdentity {
             email: member.email,
             name: member.name,
             role: member.role,
+            language: member.language,
         }
     }
 
@@ -110,6 +114,7 @@ impl StaffIdentity {
             email: BREAK_GLASS.into(),
             name: "Break-glass administrator".into(),
             role: StaffRole::Admin,
+            language: None,
         }
     }
 

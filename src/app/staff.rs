@@ -4,6 +4,7 @@ use super::{App, AppError, Caller, StaffIdentity};
 use crate::app::AccessError;
 use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
+use crate::domain::language::Language;
 use crate::domain::staff::StaffRole;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
@@ -15,18 +16,20 @@ pub struct MemberChange {
     pub name: Option<Text>,
     pub role: Option<StaffRole>,
     pub active: Option<bool>,
+    /// `Some(None)` clears it: the member's pages follow the browser.
+    pub language: Option<Option<Language>>,
 }
 
 impl<D: Database> App<D> {
-    /// Adds a staff member, who can then sign in through Access with this
-    /// address. An address already on the list is 409. Answered from what
+    /// Adds a staff member of a role, with their own language or none,
+    /// who can then sign in through Access with this address. An address already on the list is 409. Answered from what
     /// was written.
     pub async fn add_staff_member(
         &self,
         caller: &Caller,
         email: &Email,
         name: &Text,
-        role: StaffRole,
+        (role, language): (StaffRole, Option<Language>),
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<StaffMemberRecord, AppError> {
@@ -38,6 +41,7 @@ impl<D: Database> App<D> {
             role,
             created_at: now,
             deactivated_at: None,
+            language,
         };
         match self
             .store
@@ -46,6 +50,7 @@ impl<D: Database> App<D> {
                 &member.email,
                 &member.name,
                 role,
+                language,
                 now,
             )])
             .await
@@ -60,11 +65,19 @@ impl<D: Database> App<D> {
 
     /// The staff list, read with who asks in one round trip.
     pub async fn staff_members(&self, caller: &Caller) -> Result<Vec<StaffMemberRecord>, AppError> {
-        let (_, members) = self.read_as(caller, store::staff_members()).await?;
-        Ok(members)
+        Ok(self.staff_list(caller).await?.1)
     }
 
-    /// Renames a member, changes their role, or (de)activates them: a
+    /// The staff list with who asks (the desk's page speaks their language).
+    pub async fn staff_list(
+        &self,
+        caller: &Caller,
+    ) -> Result<(StaffIdentity, Vec<StaffMemberRecord>), AppError> {
+        let (principal, members) = self.read_as(caller, store::staff_members()).await?;
+        Ok((principal.staff()?, members))
+    }
+
+    /// Renames a member, changes their role or language, or (de)activates them: a
     /// deactivated member's Access assertions are refused from the next
     /// request on. The member is read with who asks, and the answer is
     /// the member as written.
@@ -83,6 +96,7 @@ impl<D: Database> App<D> {
                 .name
                 .map_or(member.name, |name| name.as_str().to_owned()),
             role: change.role.unwrap_or(member.role),
+            language: change.language.unwrap_or(member.language),
             deactivated_at: if active {
                 None
             } else {
@@ -96,6 +110,7 @@ impl<D: Database> App<D> {
                 &changed.name,
                 changed.role,
                 active,
+                changed.language,
                 now,
             )])
             .await?;

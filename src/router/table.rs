@@ -788,7 +788,8 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::organisations_page(c.app, c.request, c.caller))
         }),
         page(Get, "/desk/organisations/{organisation_id}", STAFF, |c| {
-            Box::pin(web::organisation_page(c.app, c.caller, c.param(0), c.now, c.entropy))
+            let lang = web::DeskLanguage::of(c.request);
+            Box::pin(web::organisation_page(c.app, c.caller, c.param(0), lang, c.now, c.entropy))
         }),
         // ---- issue 22 (k1): incidents the desk opens for people who phoned ----
         api(Post, "/api/staff/organisations/{organisation_id}/incidents", AGENT, |c| {
@@ -799,7 +800,8 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .takes::<crate::api::queries::CallerIncidentRequest>()
         .answers::<incidents::IncidentAnswer>(201, "Opened for the caller as if they had raised it now; the same key and request again answer the same, with Idempotent-Replayed: true"),
         page(Get, "/desk/organisations/{organisation_id}/incidents/new", AGENT, |c| {
-            Box::pin(web::caller_incident_page(c.app, c.caller, c.param(0), c.entropy))
+            let lang = web::DeskLanguage::of(c.request);
+            Box::pin(web::caller_incident_page(c.app, c.caller, c.param(0), lang, c.entropy))
         }),
         page(Post, "/desk/organisations/{organisation_id}/incidents/new", AGENT, |c| {
             Box::pin(web::open_caller_incident(
@@ -1018,7 +1020,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         })
         .answers::<incidents::IncidentAnswer>(200, "Taken: the incident is the caller's"),
         page(Post, "/desk/incidents/{incident_id}/take", AGENT, |c| {
-            Box::pin(web::take_incident(c.app, c.caller, c.param(0)))
+            Box::pin(web::take_incident(c.app, c.caller, c.param(0), c.lang))
         }),
         api(
             Post,
@@ -1222,7 +1224,8 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::incidents_page(c.app, c.request, c.caller, c.now))
         }),
         page(Get, "/desk/incidents/{incident_id}", AGENT, |c| {
-            Box::pin(web::desk_incident(c.app, c.caller, c.param(0), c.now))
+            let lang = web::DeskLanguage::of(c.request);
+            Box::pin(web::desk_incident(c.app, c.caller, c.param(0), lang, c.now))
         }),
         page(Post, "/desk/incidents/{incident_id}/attempts", AGENT, |c| {
             Box::pin(web::desk_action(
@@ -1351,7 +1354,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             ))
         }),
         page(Get, "/desk/outbox", AGENT, |c| {
-            Box::pin(web::outbox_page(c.app, c.caller))
+            Box::pin(web::outbox_page(c.app, c.caller, web::DeskLanguage::of(c.request)))
         }),
         page(Get, "/desk/claims", ADMIN, |c| {
             Box::pin(web::claims_page(c.app, c.caller))
@@ -1460,12 +1463,22 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 web::desk_publish(c.app, c.request, &p, c.now, c.entropy).await
             })
         }),
-        page(Get, "/desk/health", ADMIN, |c| Box::pin(web::health_page(c.app, c.caller, c.now))),
+        page(Get, "/desk/health", ADMIN, |c| {
+            let lang = web::DeskLanguage::of(c.request);
+            Box::pin(web::health_page(c.app, c.caller, lang, c.now))
+        }),
         page(Post, "/desk/health/emails/{outbox_id}/resend", ADMIN, |c| {
-            Box::pin(web::resend_email(c.app, c.caller, c.param(0), c.now, c.entropy))
+            Box::pin(web::resend_email(c.app, c.caller, c.param(0), c.lang, c.now, c.entropy))
         }),
         page(Post, "/desk/health/emails/{outbox_id}/close", ADMIN, |c| {
-            Box::pin(web::close_email(c.app, c.caller, c.param(0), c.now))
+            Box::pin(web::close_email(c.app, c.caller, c.param(0), c.lang, c.now))
+        }),
+        // ---- the staff list and each member's language (issue 23) ------------
+        page(Get, "/desk/staff", ADMIN, |c| {
+            Box::pin(web::staff_page(c.app, c.caller, web::DeskLanguage::of(c.request)))
+        }),
+        page(Post, "/desk/staff/{member_id}/language", ADMIN, |c| {
+            Box::pin(web::set_staff_language(c.app, c.request, c.caller, c.param(0), c.now))
         }),
     ]
 }

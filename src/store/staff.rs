@@ -1,6 +1,7 @@
 //! Staff members, browser sessions and the audit log.
 
 use super::{Database, DbError, Query, Row, Statement, Store};
+use crate::domain::language::Language;
 use crate::domain::staff::StaffRole;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::{Purpose, SecretHash};
@@ -13,6 +14,8 @@ pub struct StaffMemberRecord {
     pub role: StaffRole,
     pub created_at: Instant,
     pub deactivated_at: Option<Instant>,
+    /// Their own language; `None` follows the browser.
+    pub language: Option<Language>,
 }
 
 impl StaffMemberRecord {
@@ -26,41 +29,53 @@ impl StaffMemberRecord {
                 .map_err(|_| DbError::Decode(format!("unknown staff role {role}")))?,
             created_at: row.instant("created_at")?,
             deactivated_at: row.opt_instant("deactivated_at")?,
+            language: match row.opt_text("language")? {
+                None => None,
+                Some(code) => Some(
+                    Language::parse(&code)
+                        .map_err(|_| DbError::Decode(format!("unknown language {code}")))?,
+                ),
+            },
         })
     }
 }
 
-pub(super) const MEMBER_COLUMNS: &str = "id, email, name, role, created_at, deactivated_at";
+pub(super) const MEMBER_COLUMNS: &str =
+    "id, email, name, role, created_at, deactivated_at, language";
 
 pub fn insert_staff_member(
     id: &str,
     email: &str,
     name: &str,
     role: StaffRole,
+    language: Option<Language>,
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "INSERT INTO staff_members (id, email, name, role, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        "INSERT INTO staff_members (id, email, name, role, created_at, updated_at, language) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
         vec![
             id.into(),
             email.into(),
             name.into(),
             role.as_str().into(),
             format(now).into(),
+            language.map(Language::as_str).into(),
         ],
     )
 }
 
-/// Changes a member's name and role, and deactivates or reactivates them.
+/// Changes a member's name, role and language, and deactivates or
+/// reactivates them.
 pub fn update_staff_member(
     id: &str,
     name: &str,
     role: StaffRole,
     active: bool,
+    language: Option<Language>,
     now: Instant,
 ) -> Statement {
     Statement::new(
-        "UPDATE staff_members SET name = ?2, role = ?3, updated_at = ?4, \
+        "UPDATE staff_members SET name = ?2, role = ?3, updated_at = ?4, language = ?6, \
          deactivated_at = CASE WHEN ?5 THEN NULL ELSE COALESCE(deactivated_at, ?4) END WHERE id = ?1",
         vec![
             id.into(),
@@ -68,6 +83,7 @@ pub fn update_staff_member(
             role.as_str().into(),
             format(now).into(),
             active.into(),
+            language.map(Language::as_str).into(),
         ],
     )
 }

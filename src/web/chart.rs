@@ -13,6 +13,8 @@ use std::fmt::Write;
 use chrono::{Days, Duration, NaiveDate};
 
 use crate::domain::html::{Html, Render, XmlText};
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::time;
 use crate::html;
 
@@ -78,6 +80,7 @@ fn ratio(numerator: i128, denominator: i128) -> i64 {
 /// so one outlier does not squash the rest; a longer bar is cut at the edge
 /// and its label still gives its real value.
 pub fn callback_times(
+    lang: Language,
     points: &[(String, Option<Duration>)],
     target: Duration,
     limit: Duration,
@@ -97,18 +100,18 @@ pub fn callback_times(
         .map(|(_, after)| after.map(reference_line))
         .collect();
 
-    let title = "Hours from intake to first successful callback";
+    let title = m::desk_chart_callbacks_title(lang);
     let rows = i64::try_from(points.len().max(1)).unwrap_or(i64::MAX);
     let plot_bottom = TOP.saturating_add(rows.saturating_mul(ROW));
     let height = plot_bottom.saturating_add(BOTTOM);
     let mut svg = open(
         "chart-callbacks",
         title,
-        &callbacks_summary(&values, target, limit),
+        &callbacks_summary(lang, &values, target, limit),
         height,
     );
     if points.is_empty() {
-        return no_data(svg, height);
+        return no_data(lang, svg, height);
     }
 
     let references = target.max(limit);
@@ -146,14 +149,14 @@ pub fn callback_times(
             x(tick),
             Tenths(plot_bottom + 160),
             INK,
-            number(tick),
+            number(lang, tick),
         ));
         tick += step;
     }
     svg.push(html!(
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">Hours from intake to first successful callback</text>\
-         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">Incident</text>",
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\
+         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">{}</text>",
         Tenths(LEFT),
         Tenths(plot_bottom),
         Tenths(RIGHT),
@@ -162,9 +165,11 @@ pub fn callback_times(
         Tenths((LEFT + RIGHT) / 2),
         Tenths(plot_bottom + 400),
         INK,
+        title,
         Tenths((TOP + plot_bottom) / 2),
         INK,
         Tenths((TOP + plot_bottom) / 2),
+        m::desk_chart_incident(lang),
     ));
 
     // One bar per incident.
@@ -189,7 +194,7 @@ pub fn callback_times(
                     ("ok", GREEN)
                 };
                 let end = x(seconds);
-                let label = hours_text(seconds);
+                let label = hours_text(lang, seconds);
                 svg.push(html!(
                     "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">\
                      <title>{}: {}</title></rect>\
@@ -212,8 +217,8 @@ pub fn callback_times(
                 svg.push(html!(
                     "<rect class=\"bar pending\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" \
                      fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 3\">\
-                     <title>{}: not yet reached</title></rect>\
-                     <text x=\"{}\" y=\"{}\" fill=\"{}\">not yet reached</text>",
+                     <title>{}: {}</title></rect>\
+                     <text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
                     Tenths(LEFT),
                     top,
                     Tenths(plot_width),
@@ -221,23 +226,28 @@ pub fn callback_times(
                     GREY_FILL,
                     GREY,
                     XmlText(id),
+                    m::desk_chart_not_reached(lang),
                     Tenths(LEFT + 60),
                     middle,
                     GREY,
+                    m::desk_chart_not_reached(lang),
                 ));
             }
         }
     }
 
     // Reference lines over the bars, labelled on two rows so they never collide.
-    for (seconds, name, colour, label_y) in
-        [(target, "Target", AMBER, 180), (limit, "Limit", RED, 360)]
-    {
+    let target_label: fn(Language, &str) -> String = m::desk_chart_target;
+    let limit_label: fn(Language, &str) -> String = m::desk_chart_limit;
+    for (seconds, name, colour, label_y) in [
+        (target, target_label, AMBER, 180),
+        (limit, limit_label, RED, 360),
+    ] {
         let at = x(seconds);
         svg.push(html!(
             "<line class=\"reference-line\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
              stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{} {}</text>",
+             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
             at,
             Tenths(label_y + 40),
             at,
@@ -246,8 +256,7 @@ pub fn callback_times(
             Tenths(at.0.clamp(LEFT + 400, WIDTH * 10 - 400)),
             Tenths(label_y),
             colour,
-            name,
-            hours_text(seconds),
+            name(lang, &hours_text(lang, seconds)),
         ));
     }
     svg.push(Html::from_static("</svg>"));
@@ -260,7 +269,7 @@ const SECONDS_PER_HOUR: i64 = 3600;
 /// count, as the store groups them; days missing between two given days
 /// are drawn as zero, and only the 30 days up to the last given day are
 /// shown. Should a day not parse, the last 30 entries are drawn as given.
-pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
+pub fn coupons_per_day(lang: Language, days: &[(String, i64)]) -> Html {
     const LEFT: i64 = 560;
     const RIGHT: i64 = 6240;
     const TOP: i64 = 280;
@@ -270,10 +279,15 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
     let plot_height = PLOT_BOTTOM - TOP;
 
     let days = last_days(days);
-    let title = "Coupons sold per day, last 30 days";
-    let mut svg = open("chart-coupons", title, &coupons_summary(&days), HEIGHT);
+    let title = m::desk_chart_coupons_title(lang);
+    let mut svg = open(
+        "chart-coupons",
+        title,
+        &coupons_summary(lang, &days),
+        HEIGHT,
+    );
     if days.is_empty() {
-        return no_data(svg, HEIGHT);
+        return no_data(lang, svg, HEIGHT);
     }
 
     let most = days
@@ -316,8 +330,8 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
     }
     svg.push(html!(
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
-         <text x=\"{}\" y=\"290\" text-anchor=\"middle\" fill=\"{}\">Day</text>\
-         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">Coupons sold</text>",
+         <text x=\"{}\" y=\"290\" text-anchor=\"middle\" fill=\"{}\">{}</text>\
+         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">{}</text>",
         Tenths(LEFT),
         Tenths(PLOT_BOTTOM),
         Tenths(RIGHT),
@@ -325,9 +339,11 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
         INK,
         Tenths((LEFT + RIGHT) / 2),
         INK,
+        m::desk_chart_day(lang),
         Tenths((TOP + PLOT_BOTTOM) / 2),
         INK,
         Tenths((TOP + PLOT_BOTTOM) / 2),
+        m::desk_chart_coupons_sold(lang),
     ));
 
     // Each day has a slot of plot_width / n; its bar is 70 % of it, centred.
@@ -349,7 +365,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
             bar_width,
             Tenths(PLOT_BOTTOM - top.0),
             BLUE,
-            XmlText(day),
+            XmlText(&day_text(lang, day)),
             count,
             centre,
             Tenths(top.0 - 30),
@@ -362,7 +378,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
                 centre,
                 Tenths(PLOT_BOTTOM + 160),
                 INK,
-                XmlText(&short_day(day)),
+                XmlText(&short_day(lang, day)),
             ));
         }
     }
@@ -398,12 +414,13 @@ pub(super) fn open(id: &str, title: &str, description: &str, height: i64) -> Htm
 }
 
 /// The chart closed with a "No data" message (`height` in tenths of a pixel).
-pub(super) fn no_data(mut svg: Html, height: i64) -> Html {
+pub(super) fn no_data(lang: Language, mut svg: Html, height: i64) -> Html {
     svg.push(html!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{}\">No data</text></svg>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{}\">{}</text></svg>",
         Tenths(WIDTH * 10 / 2),
         Tenths(height / 2),
         INK,
+        m::desk_chart_no_data(lang),
     ));
     svg
 }
@@ -418,9 +435,14 @@ pub(super) fn reference_line(duration: Duration) -> i64 {
 
 /// The figures of the callback chart in words (`values`, `target` and
 /// `limit` in seconds).
-pub(super) fn callbacks_summary(values: &[Option<i64>], target: i64, limit: i64) -> String {
+pub(super) fn callbacks_summary(
+    lang: Language,
+    values: &[Option<i64>],
+    target: i64,
+    limit: i64,
+) -> String {
     if values.is_empty() {
-        return "No incidents in this period.".to_owned();
+        return m::desk_chart_callbacks_none(lang).to_owned();
     }
     let reached: Vec<i64> = values.iter().flatten().copied().collect();
     let late = reached.iter().filter(|&&s| s > limit).count();
@@ -429,19 +451,25 @@ pub(super) fn callbacks_summary(values: &[Option<i64>], target: i64, limit: i64)
         .filter(|&&s| s <= limit && s > target)
         .count();
     let ok = reached.len() - late - soon;
-    format!(
-        "{} incidents: {ok} reached within the target of {}, {soon} within the limit of {}, {late} after the limit, {} not yet reached.",
-        values.len(),
-        hours_text(target),
-        hours_text(limit),
-        values.len() - reached.len(),
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    m::desk_chart_callbacks_summary(
+        lang,
+        m::DeskChartCallbacksSummary {
+            count: count(values.len()),
+            ok: &ok.to_string(),
+            soon: &soon.to_string(),
+            late: &late.to_string(),
+            pending: &(values.len() - reached.len()).to_string(),
+            target: &hours_text(lang, target),
+            limit: &hours_text(lang, limit),
+        },
     )
 }
 
 /// The figures of the coupon chart in words.
-pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
+pub(super) fn coupons_summary(lang: Language, days: &[(String, i64)]) -> String {
     let (Some((first, _)), Some((last, _))) = (days.first(), days.last()) else {
-        return "No coupons sold in this period.".to_owned();
+        return m::desk_chart_coupons_none(lang).to_owned();
     };
     let total = days
         .iter()
@@ -453,12 +481,32 @@ pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
             best
         }
     });
-    let most = if best > 0 {
-        format!(" Most on {best_day}: {best}.")
+    let sold = m::desk_chart_coupons_summary(
+        lang,
+        m::DeskChartCouponsSummary {
+            total,
+            first: &day_text(lang, first),
+            last: &day_text(lang, last),
+        },
+    );
+    if best > 0 {
+        let most = m::DeskChartCouponsMost {
+            day: &day_text(lang, best_day),
+            count: &best.to_string(),
+        };
+        format!("{sold} {}", m::desk_chart_coupons_most(lang, most))
     } else {
-        String::new()
-    };
-    format!("{total} coupons sold from {first} to {last}.{most}")
+        sold
+    }
+}
+
+/// A `YYYY-MM-DD` day as the reader writes it (`1. 5. 2024`, `1 May
+/// 2024`); as given when it does not parse.
+pub(super) fn day_text(lang: Language, day: &str) -> String {
+    time::parse_iso_date(day.trim()).map_or_else(
+        || day.to_owned(),
+        |date| crate::domain::format::date(lang, date),
+    )
 }
 
 /// The days to draw, oldest first, counts below zero read as zero.
@@ -501,11 +549,19 @@ pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
     out
 }
 
-/// `MM-DD` of a `YYYY-MM-DD` day: the year is in the description.
-pub(super) fn short_day(day: &str) -> String {
-    match day.get(5..) {
-        Some(rest) if day.len() == 10 && day.is_char_boundary(5) => rest.to_owned(),
-        _ => shorten(day, 10),
+/// A `YYYY-MM-DD` day without its year (`1. 5.`, `1 May`): the year is in
+/// the description.
+pub(super) fn short_day(lang: Language, day: &str) -> String {
+    match time::parse_iso_date(day.trim()) {
+        Some(date) => {
+            let full = crate::domain::format::date(lang, date);
+            let year = chrono::Datelike::year(&date).to_string();
+            full.strip_suffix(&year)
+                .unwrap_or(&full)
+                .trim_end()
+                .to_owned()
+        }
+        None => shorten(day, 10),
     }
 }
 
@@ -534,22 +590,28 @@ pub(super) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// Seconds as hours people read: "12 h", "13.5 h", "> 10000 h".
-pub(super) fn hours_text(seconds: i64) -> String {
+/// Seconds as hours people read: "12 h", "13.5 h" (Slovenian "13,5 h"),
+/// "> 10000 h".
+pub(super) fn hours_text(lang: Language, seconds: i64) -> String {
     if seconds >= MAX_HOURS * SECONDS_PER_HOUR {
-        format!("> {MAX_HOURS} h")
+        m::desk_chart_more_than(lang, &MAX_HOURS.to_string())
     } else {
-        format!("{} h", number(seconds))
+        m::desk_chart_hours(lang, &number(lang, seconds))
     }
 }
 
-/// Seconds in hours with one decimal at most, none when it is zero.
-pub(super) fn number(seconds: i64) -> String {
+/// Seconds in hours with one decimal at most, none when it is zero; the
+/// decimal separator the reader's.
+pub(super) fn number(lang: Language, seconds: i64) -> String {
     let tenths = ratio(i128::from(seconds.max(0)), 360);
+    let comma = match lang {
+        Language::Sl => ',',
+        Language::En => '.',
+    };
     if tenths % 10 == 0 {
         (tenths / 10).to_string()
     } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
+        format!("{}{comma}{}", tenths / 10, tenths % 10)
     }
 }
 
@@ -574,11 +636,11 @@ mod tests {
     }
 
     fn callback_svg(points: &[(String, Option<Duration>)], target: f64, limit: f64) -> String {
-        callback_times(points, hours(target), hours(limit)).into_string()
+        callback_times(Language::En, points, hours(target), hours(limit)).into_string()
     }
 
     fn coupons_svg(days: &[(String, i64)]) -> String {
-        coupons_per_day(days).into_string()
+        coupons_per_day(Language::En, days).into_string()
     }
 
     fn days(counts: &[i64]) -> Vec<(String, i64)> {
@@ -613,8 +675,22 @@ mod tests {
             "<title id=\"chart-coupons-title\">Coupons sold per day, last 30 days</title>"
         ));
         assert!(
-            svg.contains("8 coupons sold from 2024-05-01 to 2024-05-03. Most on 2024-05-03: 5.")
+            svg.contains("8 coupons sold from 1 May 2024 to 3 May 2024. Most on 3 May 2024: 5.")
         );
+        let sl = coupons_per_day(Language::Sl, &days(&[3, 0, 5])).into_string();
+        assert!(
+            sl.contains(
+                "Od 1. 5. 2024 do 3. 5. 2024 je bilo prodanih 8 kuponov. Največ 3. 5. 2024: 5."
+            ),
+            "{sl}"
+        );
+        assert!(sl.contains(">Prodani kuponi na dan, zadnjih 30 dni</title>"));
+        assert!(
+            sl.contains(">1. 5.</text>") && sl.contains(">Dan</text>"),
+            "{sl}"
+        );
+        let two = coupons_per_day(Language::Sl, &days(&[1, 1])).into_string();
+        assert!(two.contains("sta bila prodana 2 kupona."), "{two}");
     }
 
     #[test]
@@ -686,7 +762,7 @@ mod tests {
             .iter()
             .map(|v| ("INC".to_owned(), Some(*v)))
             .collect();
-        let svg = callback_times(&named, Duration::MIN, Duration::MAX).into_string();
+        let svg = callback_times(Language::En, &named, Duration::MIN, Duration::MAX).into_string();
         assert_eq!(bars(&svg), values.len());
         assert!(!svg.contains(">-"), "a negative label in {svg}");
         assert!(!svg.contains("=\"-"), "a negative coordinate in {svg}");
@@ -715,13 +791,14 @@ mod tests {
             svg.contains("x1=\"314.0\" y1=\"22.0\""),
             "the target line at 12 h in {svg}"
         );
-        assert_eq!(number(0), "0");
-        assert_eq!(number(90 * 60), "1.5");
-        assert_eq!(number(3600 * 48), "48");
-        assert_eq!(number(-7), "0");
+        assert_eq!(number(Language::En, 0), "0");
+        assert_eq!(number(Language::En, 90 * 60), "1.5");
+        assert_eq!(number(Language::Sl, 90 * 60), "1,5");
+        assert_eq!(number(Language::En, 3600 * 48), "48");
+        assert_eq!(number(Language::En, -7), "0");
         // Ties go to the even tenth, as `{:.1}` printed them.
-        assert_eq!(number(13 * 3600 + 15 * 60), "13.2");
-        assert_eq!(number(13 * 3600 + 45 * 60), "13.8");
+        assert_eq!(number(Language::En, 13 * 3600 + 15 * 60), "13.2");
+        assert_eq!(number(Language::En, 13 * 3600 + 45 * 60), "13.8");
         let svg = coupons_svg(&days(&[3, 0, 5]));
         // Three slots of 189.3 px; bars 70 % of a slot, centred.
         assert!(
@@ -750,15 +827,15 @@ mod tests {
         let gappy = [("2024-05-01".to_owned(), 2), ("2024-05-04".to_owned(), 1)];
         let svg = coupons_svg(&gappy);
         assert_eq!(bars(&svg), 4);
-        assert!(svg.contains("<title>2024-05-02: 0</title>"));
+        assert!(svg.contains("<title>2 May 2024: 0</title>"));
         let long: Vec<(String, i64)> = (1..=31)
             .map(|d| (format!("2024-05-{d:02}"), 1))
             .chain((1..=10).map(|d| (format!("2024-06-{d:02}"), 2)))
             .collect();
         let svg = coupons_svg(&long);
         assert_eq!(bars(&svg), 30);
-        assert!(svg.contains("from 2024-05-12 to 2024-06-10"));
-        assert!(!svg.contains("2024-05-11"));
+        assert!(svg.contains("from 12 May 2024 to 10 Jun 2024"));
+        assert!(!svg.contains("11 May 2024"));
     }
 
     #[test]

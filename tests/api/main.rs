@@ -40,6 +40,7 @@ mod routes;
 mod self_service;
 mod sessions;
 mod staff;
+mod staff_languages;
 mod transport;
 mod vat_evidence;
 mod web;

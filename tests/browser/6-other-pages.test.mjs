@@ -1,8 +1,8 @@
 // 6. The pages the other flows do not reach: the home page, self-activation,
-// the desk's outbox, and the partner pages, each checked by axe.
+// the desk's outbox and staff list, and the partner pages, each checked by axe.
 import { activeCustomer, api, browserSignIn, browserTest, deskSignIn, STAFF_TOKEN } from './helpers.mjs';
 
-browserTest('6-other-pages', 'the home, activation, outbox and partner pages are accessible', async (session) => {
+browserTest('6-other-pages', 'the home, activation, outbox, staff and partner pages are accessible', async (session) => {
   const { page } = session;
   await session.go('/');
   await session.step('home');
@@ -17,6 +17,9 @@ browserTest('6-other-pages', 'the home, activation, outbox and partner pages are
   await session.go('/desk/outbox');
   await session.expectHeading('Outbox');
   await session.step('desk outbox');
+  await session.go('/desk/staff');
+  await session.expectHeading('Staff');
+  await session.step('desk staff and their languages');
 
   const partner = await api('POST', '/api/staff/partners', {
     token: STAFF_TOKEN,

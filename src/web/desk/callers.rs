@@ -5,20 +5,21 @@
 
 use super::*;
 use crate::app::{incident_of, CallerForm, CallerIncident, IncidentsError};
+use crate::domain::intake::NotRaisable;
 use crate::domain::organisation::ContactStatus;
-
-const TITLE: &str = "Open an incident for a caller";
 
 /// The form, with what was typed and each error next to its field. A
 /// fresh key unless it shows a refused one again: a double submit of one
 /// rendered form opens one incident.
 fn caller_form(
+    lang: Language,
     form: &CallerForm,
     key: &str,
     values: &Map<String, Value>,
     errors: &FieldErrors,
     refusal: Option<Html>,
 ) -> Html {
+    let errors = &errors.clone().in_language(lang);
     let id = form.organisation.id.as_str();
     let active: Vec<_> = form
         .contacts
@@ -33,7 +34,7 @@ fn caller_form(
     };
     let mut options: Vec<(&str, String)> = Vec::new();
     if active.len() != 1 {
-        options.push(("", "Choose who phoned".to_owned()));
+        options.push(("", m::desk_caller_choose(lang).to_owned()));
     }
     options.extend(active.iter().map(|c| {
         (
@@ -69,38 +70,49 @@ fn caller_form(
         html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
     });
     let balance = if form.balance < 1 {
+        let page = html!(
+            "<a href=\"/desk/organisations/{}\">{}</a>",
+            id,
+            m::desk_caller_organisation_page(lang)
+        );
+        let says = m::DeskCallerNoCoupons {
+            balance: form.balance,
+            page_html: &page,
+        };
         html!(
-            "<p role=\"alert\">No coupons left ({} coupon(s)): support needs at least one. \
-             Sell coupons first or adjust the balance on <a href=\"/desk/organisations/{}\">the organisation's page</a>.</p>",
-            form.balance.to_string(),
-            id
+            "<p role=\"alert\">{}</p>",
+            m::desk_caller_no_coupons(lang, says)
         )
     } else {
-        html!("<p>{} coupon(s) available.</p>", form.balance.to_string())
+        html!("<p>{}</p>", m::desk_caller_available(lang, form.balance))
     };
+    let organisation = html!(
+        "<a href=\"/desk/organisations/{}\">{}</a>",
+        id,
+        form.organisation.company_name
+    );
     html!(
-        "<p>For <a href=\"/desk/organisations/{}\">{}</a>. The callback clock starts now, as if the customer had \
-         raised it; the contact is emailed its number and link, and it is yours (“mine”).</p>{}{}\
+        "<p>{}</p>{}{}\
          <form method=\"post\" action=\"/desk/organisations/{}/incidents/new\">\n\
          <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">\n\
-         <p><label for=\"contact_id\">Who phoned</label>\n<select id=\"contact_id\" name=\"contact_id\"{}>{}</select></p>{}\n\
-         {}{}{}{}{}{}<button type=\"submit\">Open the incident</button>\n</form>",
-        id,
-        form.organisation.company_name,
+         <p><label for=\"contact_id\">{}</label>\n<select id=\"contact_id\" name=\"contact_id\"{}>{}</select></p>{}\n\
+         {}{}{}{}{}{}<button type=\"submit\">{}</button>\n</form>",
+        m::desk_caller_intro(lang, &organisation),
         refusal.unwrap_or(Html::EMPTY),
         balance,
         id,
         key,
+        m::desk_caller_who(lang),
         contact_described,
         options_html(&options, chosen),
         contact_error,
-        input("subject", "Subject", "text", value(values, "subject"), errors, " required maxlength=\"200\""),
-        textarea_with("description", "What the caller said", value(values, "description"), errors),
-        select_with("channel", "channel", "How to reach them", &channels(UNTRANSLATED), channel),
+        input("subject", m::desk_caller_subject(lang), "text", value(values, "subject"), errors, " required maxlength=\"200\""),
+        textarea_with("description", m::desk_caller_description(lang), value(values, "description"), errors),
+        select_with("channel", "channel", m::desk_caller_channel(lang), &channels(lang), channel),
         channel_error,
         input(
             "phone",
-            "Number to call back (the contact's when empty)",
+            m::desk_caller_phone(lang),
             "tel",
             &phone,
             errors,
@@ -108,12 +120,13 @@ fn caller_form(
         ),
         input(
             "preferred_times",
-            "Times that suit them",
+            m::desk_caller_times(lang),
             "text",
             value(values, "preferred_times"),
             errors,
             ""
-        )
+        ),
+        m::desk_caller_open(lang)
     )
 }
 
@@ -122,17 +135,21 @@ pub async fn caller_incident_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
     organisation_id: &str,
+    lang: DeskLanguage,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let form = app.caller_incident_form(caller, organisation_id).await?;
+    let lang = lang.of_staff(&form.staff);
     let body = caller_form(
+        lang,
         &form,
         &entropy.id("ikey"),
         &Map::new(),
         &FieldErrors::default(),
         None,
     );
-    Ok(desk(form.staff.role, 200, TITLE, body))
+    let title = m::desk_caller_title(lang);
+    Ok(desk_in(lang, form.staff.role, 200, title, body))
 }
 
 /// `POST /desk/organisations/{organisation_id}/incidents/new`: the API's
@@ -148,20 +165,10 @@ pub async fn open_caller_incident<D: Database>(
 ) -> Result<Handled> {
     let values = form(request)?;
     let object = &values;
+    let lang = DeskLanguage::of(request);
     let parsed = CallerIncident::parse(object);
     let key = IdempotencyKey::parse(value(object, "idempotency_key"));
     let shown_key = value(object, "idempotency_key");
-    let again = |status: u16, errors: FieldErrors, refusal: Option<Html>| {
-        form_again(
-            app,
-            caller,
-            organisation_id,
-            (shown_key, object),
-            errors,
-            refusal,
-            status,
-        )
-    };
     let (input, key) = match (parsed, key) {
         (Ok(input), Ok(key)) => (input, key),
         (parsed, key) => {
@@ -169,7 +176,16 @@ pub async fn open_caller_incident<D: Database>(
             if let Err(invalid) = key {
                 errors.push("idempotency_key", invalid);
             }
-            return again(422, errors, None).await;
+            return form_again(
+                app,
+                caller,
+                organisation_id,
+                (shown_key, object),
+                errors,
+                None,
+                (422, lang),
+            )
+            .await;
         }
     };
     let fingerprint = RequestFingerprint::of(request.method.as_str(), &request.path, &request.body);
@@ -199,29 +215,69 @@ pub async fn open_caller_incident<D: Database>(
             )),
             None => Err(AppError::NotFound.into()),
         },
-        Err(AppError::Invalid(errors)) => again(422, errors, None).await,
+        Err(AppError::Invalid(errors)) => {
+            form_again(
+                app,
+                caller,
+                organisation_id,
+                (shown_key, object),
+                errors,
+                None,
+                (422, lang),
+            )
+            .await
+        }
         Err(AppError::Incidents(
             refused @ (IncidentsError::NoCoupons { .. } | IncidentsError::OrganisationNotActive(_)),
         )) => {
-            let says = html!(
-                "<p role=\"alert\" class=\"field-error\">{} <a href=\"/desk/organisations/{}\">Open the organisation's page</a>.</p>",
-                format!("{refused}."),
-                organisation_id
-            );
-            again(409, FieldErrors::default(), Some(says)).await
+            let says = |lang: Language| {
+                let why = match &refused {
+                    IncidentsError::NoCoupons { balance } => {
+                        m::desk_caller_refused_no_coupons(lang, *balance)
+                    }
+                    IncidentsError::OrganisationNotActive(NotRaisable::Unconfirmed) => {
+                        m::desk_caller_refused_unconfirmed(lang).to_owned()
+                    }
+                    IncidentsError::OrganisationNotActive(NotRaisable::MergedInto(Some(into))) => {
+                        m::desk_caller_refused_merged_into(lang, into)
+                    }
+                    _ => m::desk_caller_refused_merged(lang).to_owned(),
+                };
+                html!(
+                "<p role=\"alert\" class=\"field-error\">{} <a href=\"/desk/organisations/{}\">{}</a>.</p>",
+                why,
+                organisation_id,
+                m::desk_caller_open_organisation(lang)
+            )
+            };
+            form_again(
+                app,
+                caller,
+                organisation_id,
+                (shown_key, object),
+                FieldErrors::default(),
+                Some(&says),
+                (409, lang),
+            )
+            .await
         }
         Err(AppError::IdempotencyKeyReused) => {
             // The form was changed after a submit: a new key for a new incident.
             let fresh = entropy.id("ikey");
-            let says = html!("<p role=\"alert\" class=\"field-error\">This form was sent before with other values. Check the fields and send it again to open a new incident.</p>");
+            let says = |lang: Language| {
+                html!(
+                    "<p role=\"alert\" class=\"field-error\">{}</p>",
+                    m::desk_caller_sent_before(lang)
+                )
+            };
             form_again(
                 app,
                 caller,
                 organisation_id,
                 (&fresh, object),
                 FieldErrors::default(),
-                Some(says),
-                409,
+                Some(&says),
+                (409, lang),
             )
             .await
         }
@@ -230,7 +286,8 @@ pub async fn open_caller_incident<D: Database>(
 }
 
 /// The form again, as it was sent (`key` and `values`), with its errors or
-/// the refusal: read afresh, in the request's second round trip.
+/// the refusal (said in the page's language): read afresh, in the
+/// request's second round trip.
 #[allow(clippy::too_many_arguments)]
 async fn form_again<D: Database>(
     app: &App<D>,
@@ -238,10 +295,13 @@ async fn form_again<D: Database>(
     organisation_id: &str,
     (key, values): (&str, &Map<String, Value>),
     errors: FieldErrors,
-    refusal: Option<Html>,
-    status: u16,
+    refusal: Option<&dyn Fn(Language) -> Html>,
+    (status, lang): (u16, DeskLanguage),
 ) -> Result<Handled> {
     let form = app.caller_incident_form(caller, organisation_id).await?;
-    let body = caller_form(&form, key, values, &errors, refusal);
-    Ok(desk(form.staff.role, status, TITLE, body))
+    let lang = lang.of_staff(&form.staff);
+    let refusal = refusal.map(|say| say(lang));
+    let body = caller_form(lang, &form, key, values, &errors, refusal);
+    let title = m::desk_caller_title(lang);
+    Ok(desk_in(lang, form.staff.role, status, title, body))
 }

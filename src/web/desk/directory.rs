@@ -10,17 +10,20 @@ use crate::store::{OrganisationFile, OrganisationHit};
 /// `/desk/organisations/{id}/incidents/new` (`callers`).
 const OPEN_INCIDENT_SUFFIX: Option<&str> = Some("/incidents/new");
 
-fn search_form(q: &str) -> Html {
+fn search_form(lang: Language, q: &str) -> Html {
     html!(
-        "<form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"Search customers\" class=\"search\">\
-         <label for=\"organisation-search\">Company, person, email, phone, serial, VAT id, incident or order</label> \
+        "<form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"{}\" class=\"search\">\
+         <label for=\"organisation-search\">{}</label> \
          <input id=\"organisation-search\" name=\"q\" type=\"search\" value=\"{}\" minlength=\"2\" required> \
-         <button type=\"submit\">Search</button></form>",
-        q
+         <button type=\"submit\">{}</button></form>",
+        m::desk_search_label(lang),
+        m::desk_search_field(lang),
+        q,
+        m::desk_search_button(lang)
     )
 }
 
-fn hit_row(hit: &OrganisationHit) -> Vec<Html> {
+fn hit_row(lang: Language, hit: &OrganisationHit) -> Vec<Html> {
     let contacts: Html = hit
         .contacts
         .iter()
@@ -35,7 +38,7 @@ fn hit_row(hit: &OrganisationHit) -> Vec<Html> {
                 if c.status == "active" {
                     Html::EMPTY
                 } else {
-                    html!(" ({})", status_text(UNTRANSLATED, &c.status))
+                    html!(" ({})", status_text(lang, &c.status))
                 }
             )
         })
@@ -48,14 +51,17 @@ fn hit_row(hit: &OrganisationHit) -> Vec<Html> {
             if hit.status == "active" {
                 Html::EMPTY
             } else {
-                html!(" ({})", status_text(UNTRANSLATED, &hit.status))
+                html!(" ({})", status_text(lang, &hit.status))
             }
         ),
         html!("{}", hit.country),
         html!("{}", hit.vat_id.as_deref().unwrap_or("")),
         html!("<ul class=\"plain\">{}</ul>", contacts),
-        html!("{}", hit.balance.to_string()),
-        html!("{}", hit.open_incidents.to_string()),
+        html!("{}", crate::domain::format::number(lang, hit.balance)),
+        html!(
+            "{}",
+            crate::domain::format::number(lang, hit.open_incidents)
+        ),
     ]
 }
 
@@ -65,6 +71,7 @@ pub async fn organisations_page<D: Database>(
     request: &Request,
     caller: &Caller,
 ) -> Result<Handled> {
+    let lang = DeskLanguage::of(request);
     let q = request.query_param("q").unwrap_or_default();
     let (terms, page) = match read_search(Some(&q), request.query_param("page").as_deref()) {
         Ok(read) => read,
@@ -73,43 +80,53 @@ pub async fn organisations_page<D: Database>(
     let found = app
         .search_organisations(caller, terms.as_ref(), page)
         .await?;
+    let lang = lang.of_staff(&found.staff);
     let results = if terms.is_none() {
-        html!("<p>Type at least two characters: part of a company's name (accents do not matter), a person's name, an email address, a phone number as you hear it, a license serial, a VAT id, or an incident's or order's number.</p>")
+        html!("<p>{}</p>", m::desk_search_hint(lang))
     } else if found.organisations.is_empty() {
-        html!("<p role=\"status\">Nothing found for “{}”.</p>", q)
+        html!(
+            "<p role=\"status\">{}</p>",
+            m::desk_search_nothing(lang, &q)
+        )
     } else {
-        let rows: Vec<Vec<Html>> = found.organisations.iter().map(hit_row).collect();
+        let rows: Vec<Vec<Html>> = found
+            .organisations
+            .iter()
+            .map(|hit| hit_row(lang, hit))
+            .collect();
         let encoded: String = serde_urlencoded::to_string([("q", q.as_str())]).unwrap_or_default();
         let previous = if page > 1 {
             html!(
-                "<a href=\"/desk/organisations?{}&amp;page={}\">Previous page</a> ",
+                "<a href=\"/desk/organisations?{}&amp;page={}\">{}</a> ",
                 encoded,
-                (page - 1).to_string()
+                (page - 1).to_string(),
+                m::desk_search_previous(lang)
             )
         } else {
             Html::EMPTY
         };
         let next = match found.next_page {
             Some(next) => html!(
-                "<a href=\"/desk/organisations?{}&amp;page={}\" rel=\"next\">Next page</a>",
+                "<a href=\"/desk/organisations?{}&amp;page={}\" rel=\"next\">{}</a>",
                 encoded,
-                next.to_string()
+                next.to_string(),
+                m::desk_search_next(lang)
             ),
             None => Html::EMPTY,
         };
         html!(
-            "<p role=\"status\">Page {}, best matches first.</p>{}<p>{}{}</p>",
-            page.to_string(),
+            "<p role=\"status\">{}</p>{}<p>{}{}</p>",
+            m::desk_search_page(lang, &page.to_string()),
             table(
-                UNTRANSLATED,
-                "Customers found",
+                lang,
+                m::desk_search_caption(lang),
                 &[
-                    "Company",
-                    "Country",
-                    "VAT id",
-                    "Contacts",
-                    "Coupons",
-                    "Open incidents"
+                    m::desk_search_company(lang),
+                    m::desk_search_country(lang),
+                    m::desk_search_vat_id(lang),
+                    m::desk_search_contacts(lang),
+                    m::desk_search_coupons(lang),
+                    m::desk_search_open_incidents(lang)
                 ],
                 &rows
             ),
@@ -117,8 +134,9 @@ pub async fn organisations_page<D: Database>(
             next
         )
     };
-    let body = html!("{}{}", search_form(&q), results);
-    Ok(desk(found.staff.role, 200, "Customers", body))
+    let body = html!("{}{}", search_form(lang, &q), results);
+    let title = m::desk_customers_title(lang);
+    Ok(desk_in(lang, found.staff.role, 200, title, body))
 }
 
 /// `GET /desk/organisations/{organisation_id}`: one customer.
@@ -126,6 +144,7 @@ pub async fn organisation_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
     organisation_id: &str,
+    lang: DeskLanguage,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
@@ -133,11 +152,13 @@ pub async fn organisation_page<D: Database>(
     let Some(customer) = file.customer.as_ref() else {
         return Err(AppError::NotFound.into());
     };
-    let body = organisation_body(&file, customer, staff.role, now, entropy);
-    Ok(desk(staff.role, 200, &customer.company_name, body))
+    let lang = lang.of_staff(&staff);
+    let body = organisation_body(lang, &file, customer, staff.role, now, entropy);
+    Ok(desk_in(lang, staff.role, 200, &customer.company_name, body))
 }
 
 fn organisation_body(
+    lang: Language,
     file: &OrganisationFile,
     customer: &crate::store::CustomerRecord,
     role: StaffRole,
@@ -145,24 +166,32 @@ fn organisation_body(
     entropy: &mut Entropy,
 ) -> Html {
     let id = customer.id.as_str();
+    let vat_id = customer.vat_id.as_deref().map_or_else(
+        || m::desk_org_no_vat_id(lang).to_owned(),
+        |vat_id| m::desk_org_vat_id(lang, vat_id),
+    );
+    let registered = m::DeskOrgRegistered {
+        serial: customer.registered_serial.as_str(),
+        at_html: &when(lang, customer.created_at),
+    };
     let summary = html!(
-        "<p>{}, {} {}, {} · VAT id {} · {} · registered with serial {} on {}</p>",
+        "<p>{}, {} {}, {} · {} · {} · {}</p>",
         customer.street,
         customer.postal_code,
         customer.city,
         customer.country,
-        customer.vat_id.as_deref().unwrap_or("none"),
-        status_text(UNTRANSLATED, customer.status.as_str()),
-        customer.registered_serial.as_str(),
-        when(UNTRANSLATED, customer.created_at)
+        vat_id,
+        status_text(lang, customer.status.as_str()),
+        m::desk_org_registered(lang, registered)
     );
     let mut actions = Html::EMPTY;
     if let Some(suffix) = OPEN_INCIDENT_SUFFIX {
         if role.may(&[StaffRole::Agent]) {
             actions.push(html!(
-                "<p><a href=\"/desk/organisations/{}{}\">Open an incident for them</a></p>",
+                "<p><a href=\"/desk/organisations/{}{}\">{}</a></p>",
                 id,
-                suffix
+                suffix,
+                m::desk_org_open_incident(lang)
             ));
         }
     }
@@ -186,13 +215,20 @@ fn organisation_body(
                     c.email.as_str()
                 ),
                 html!("<a href=\"tel:{}\">{}</a>", c.phone, c.phone),
-                status_text(UNTRANSLATED, c.status.as_str()),
+                status_text(lang, c.status.as_str()),
                 html!(
                     "<span lang=\"{}\">{}</span>",
                     c.language.as_str(),
                     c.language.name()
                 ),
-                html!("{}", if c.newsletter { "subscribed" } else { "no" }),
+                html!(
+                    "{}",
+                    if c.newsletter {
+                        m::desk_org_subscribed(lang)
+                    } else {
+                        m::desk_org_not_subscribed(lang)
+                    }
+                ),
             ]
         })
         .collect();
@@ -207,16 +243,20 @@ fn organisation_body(
                 .activations
                 .iter()
                 .map(|a| {
-                    html!(
-                        "<li>{} (version {}, {}{}) since {}</li>",
-                        a.installation_id,
-                        a.major_version.to_string(),
-                        a.path,
-                        a.technician
-                            .as_deref()
-                            .map_or(Html::EMPTY, |t| html!(": {}", t)),
-                        when(UNTRANSLATED, a.created_at)
-                    )
+                    let how = match (a.path.as_str(), a.technician.as_deref()) {
+                        ("self", _) => m::desk_org_path_self(lang).to_owned(),
+                        (_, Some(technician)) => {
+                            m::desk_org_path_technician_named(lang, technician)
+                        }
+                        (_, None) => m::desk_org_path_technician(lang).to_owned(),
+                    };
+                    let activation = m::DeskOrgActivation {
+                        installation: &a.installation_id,
+                        version: &a.major_version.to_string(),
+                        how: &how,
+                        since_html: &when(lang, a.created_at),
+                    };
+                    html!("<li>{}</li>", m::desk_org_activation(lang, activation))
                 })
                 .collect();
             let sups = held
@@ -224,13 +264,12 @@ fn organisation_body(
                 .iter()
                 .filter_map(|s| s.ends_at)
                 .max()
-                .map_or(html!("none"), |until| {
-                    let state = if until.date_naive() >= today {
-                        "until"
+                .map_or(html!("{}", m::desk_org_sups_none(lang)), |until| {
+                    if until.date_naive() >= today {
+                        m::desk_org_sups_until(lang, &when(lang, until))
                     } else {
-                        "ended"
-                    };
-                    html!("{} {}", state, when(UNTRANSLATED, until))
+                        m::desk_org_sups_ended(lang, &when(lang, until))
+                    }
                 });
             vec![
                 html!("{}", l.serial),
@@ -241,13 +280,23 @@ fn organisation_body(
                     l.major_version.to_string()
                 ),
                 html!(
-                    "{} of {}<ul class=\"plain\">{}</ul>",
-                    held.activations.len().to_string(),
-                    l.installations.to_string(),
+                    "{}<ul class=\"plain\">{}</ul>",
+                    m::desk_org_installations(
+                        lang,
+                        m::DeskOrgInstallations {
+                            used: &held.activations.len().to_string(),
+                            of: &l.installations.to_string(),
+                        }
+                    ),
                     activations
                 ),
                 sups,
-                html!("{}", l.partner_id.as_deref().unwrap_or("none")),
+                html!(
+                    "{}",
+                    l.partner_id
+                        .as_deref()
+                        .unwrap_or(m::desk_org_no_partner(lang))
+                ),
             ]
         })
         .collect();
@@ -272,9 +321,9 @@ fn organisation_body(
         .iter()
         .map(|e| {
             vec![
-                when(UNTRANSLATED, e.created_at),
-                html!("{}", entry_label(UNTRANSLATED, e.kind)),
-                html!("{}", e.coupons.to_string()),
+                when(lang, e.created_at),
+                html!("{}", entry_label(lang, e.kind)),
+                html!("{}", crate::domain::format::number(lang, e.coupons)),
                 html!(
                     "{}",
                     e.reason
@@ -295,18 +344,21 @@ fn organisation_body(
             let o = &r.order;
             vec![
                 html!("{}", order_number(&o.id)),
-                when(UNTRANSLATED, o.created_at),
+                when(lang, o.created_at),
                 html!("{}", o.quantity.get().to_string()),
-                html!("{} EUR", o.vat.total_due),
+                html!(
+                    "{}",
+                    crate::domain::format::money(lang, o.vat.total_due.cents())
+                ),
                 html!(
                     "{}",
                     if o.method == PaymentMethod::Card {
-                        "card"
+                        m::desk_org_card(lang)
                     } else {
-                        "bank transfer"
+                        m::desk_org_bank_transfer(lang)
                     }
                 ),
-                status_text(UNTRANSLATED, o.status.as_str()),
+                status_text(lang, o.status.as_str()),
                 html!(
                     "{}",
                     o.rf_reference
@@ -324,9 +376,19 @@ fn organisation_body(
             let d = &i.document;
             vec![
                 html!("{}", d.number.to_string()),
-                html!("{}", d.kind.as_str()),
-                html!("{}", d.issued_on.to_string()),
-                html!("{} EUR", d.amounts.total_due),
+                html!(
+                    "{}",
+                    if d.kind.as_str() == "invoice" {
+                        m::desk_org_invoice(lang)
+                    } else {
+                        m::desk_org_credit_note(lang)
+                    }
+                ),
+                html!("{}", crate::domain::format::date(lang, d.issued_on)),
+                html!(
+                    "{}",
+                    crate::domain::format::money(lang, d.amounts.total_due.cents())
+                ),
                 html!("{}", order_number(&d.order_id)),
             ]
         })
@@ -343,9 +405,9 @@ fn organisation_body(
                     incident_number(i.id.as_str()),
                     i.subject
                 ),
-                status_text(UNTRANSLATED, i.callback.status.as_str()),
-                when(UNTRANSLATED, i.created_at),
-                i.closed_at.map_or(Html::EMPTY, |at| when(UNTRANSLATED, at)),
+                status_text(lang, i.callback.status.as_str()),
+                when(lang, i.created_at),
+                i.closed_at.map_or(Html::EMPTY, |at| when(lang, at)),
             ]
         })
         .collect();
@@ -355,16 +417,17 @@ fn organisation_body(
         .map(|k| {
             let resolve = if role.may(&[StaffRole::Admin]) && k.status.is_pending() {
                 html!(
-                    "<a href=\"/desk/claims#claim-{}\">Resolve the claim</a>",
-                    k.id.as_str()
+                    "<a href=\"/desk/claims#claim-{}\">{}</a>",
+                    k.id.as_str(),
+                    m::desk_org_resolve_claim(lang)
                 )
             } else {
                 Html::EMPTY
             };
             vec![
                 html!("{}", k.serial.as_str()),
-                status_text(UNTRANSLATED, k.status.as_str()),
-                when(UNTRANSLATED, k.created_at),
+                status_text(lang, k.status.as_str()),
+                when(lang, k.created_at),
                 resolve,
             ]
         })
@@ -374,7 +437,7 @@ fn organisation_body(
         .iter()
         .map(|a| {
             vec![
-                when(UNTRANSLATED, a.created_at),
+                when(lang, a.created_at),
                 html!("{}", a.actor_name),
                 html!("{}", a.action),
                 html!(
@@ -388,59 +451,117 @@ fn organisation_body(
             ]
         })
         .collect();
+    let balance = html!(
+        "<strong>{}</strong>",
+        m::desk_coupons(lang, file.overview.coupon_balance)
+    );
     html!(
-        "{}<p><strong>{} coupon(s)</strong> available.</p>{}{}{}{}{}{}{}{}{}",
+        "{}<p>{}</p>{}{}{}{}{}{}{}{}{}",
         summary,
-        file.overview.coupon_balance.to_string(),
+        m::desk_org_balance(lang, &balance),
         actions,
-        table(UNTRANSLATED,
-            "Contacts",
-            &["Name", "Email", "Phone", "Status", "Language", "Newsletter"],
+        table(
+            lang,
+            m::desk_org_contacts(lang),
+            &[
+                m::desk_org_name(lang),
+                m::desk_org_email(lang),
+                m::desk_org_phone(lang),
+                m::desk_org_status(lang),
+                m::desk_org_language(lang),
+                m::desk_org_newsletter(lang)
+            ],
             &contacts
         ),
-        table(UNTRANSLATED,
-            "Licenses",
-            &["Serial", "Product", "Installations", "SUPS", "Partner"],
+        table(
+            lang,
+            m::desk_org_licenses(lang),
+            &[
+                m::desk_org_serial(lang),
+                m::desk_org_product(lang),
+                m::desk_org_installations_heading(lang),
+                m::desk_org_sups(lang),
+                m::desk_org_partner(lang)
+            ],
             &licenses
         ),
         html!(
-            "{}<p class=\"queue-link\">All incidents of this organisation in the queue: <a href=\"/desk?organisation_id={}\">open</a> · <a href=\"/desk?status=closed&amp;organisation_id={}\">closed</a></p>",
-            table(UNTRANSLATED,
-                "Incidents, open and closed",
-                &["Subject", "Status", "Raised", "Closed"],
+            "{}<p class=\"queue-link\">{} <a href=\"/desk?organisation_id={}\">{}</a> · <a href=\"/desk?status=closed&amp;organisation_id={}\">{}</a></p>",
+            table(
+                lang,
+                m::desk_org_incidents(lang),
+                &[
+                    m::desk_org_subject(lang),
+                    m::desk_org_status(lang),
+                    m::desk_org_raised(lang),
+                    m::desk_org_closed(lang)
+                ],
                 &incidents
             ),
+            m::desk_org_queue_link(lang),
             id,
-            id
+            m::desk_org_queue_open(lang),
+            id,
+            m::desk_org_queue_closed(lang)
         ),
-        table(UNTRANSLATED,
-            "Orders",
+        table(
+            lang,
+            m::desk_org_orders(lang),
             &[
-                "Order",
-                "Placed",
-                "Coupons",
-                "Total",
-                "Payment",
-                "Status",
-                "Reference"
+                m::desk_org_order(lang),
+                m::desk_org_placed(lang),
+                m::desk_org_coupons(lang),
+                m::desk_org_total(lang),
+                m::desk_org_payment(lang),
+                m::desk_org_status(lang),
+                m::desk_org_reference(lang)
             ],
             &orders
         ),
-        table(UNTRANSLATED,
-            "Invoices and credit notes",
-            &["Number", "Kind", "Issued", "Total", "Order"],
+        table(
+            lang,
+            m::desk_org_invoices(lang),
+            &[
+                m::desk_org_number(lang),
+                m::desk_org_kind(lang),
+                m::desk_org_issued(lang),
+                m::desk_org_total(lang),
+                m::desk_org_order(lang)
+            ],
             &invoices
         ),
-        table(UNTRANSLATED,
-            "Coupon ledger",
-            &["When", "Entry", "Coupons", "Reason"],
+        table(
+            lang,
+            m::desk_org_ledger(lang),
+            &[
+                m::desk_org_when(lang),
+                m::desk_org_entry(lang),
+                m::desk_org_coupons(lang),
+                m::desk_org_reason(lang)
+            ],
             &ledger
         ),
-        table(UNTRANSLATED,
-            "License claims",
-            &["Serial", "Status", "Claimed", ""],
+        table(
+            lang,
+            m::desk_org_claims(lang),
+            &[
+                m::desk_org_serial(lang),
+                m::desk_org_status(lang),
+                m::desk_org_claimed(lang),
+                ""
+            ],
             &claims
         ),
-        table(UNTRANSLATED, "Audit trail", &["When", "Who", "What", "Target"], &audit)
+        table(
+            lang,
+            m::desk_org_audit(lang),
+            &[
+                m::desk_org_when(lang),
+                m::desk_org_who(lang),
+                m::desk_org_what(lang),
+                m::desk_org_target(lang)
+            ],
+            &audit
+        )
     )
 }

@@ -15,11 +15,13 @@ pub async fn incidents_page<D: Database>(
     caller: &Caller,
     now: Instant,
 ) -> Result<Handled> {
+    let lang = DeskLanguage::of(request);
     let filter = match crate::app::input::queue_filter(|name| request.query_param(name)) {
         Ok(filter) => filter,
-        Err(errors) => return refusal_page(UNTRANSLATED, Area::Desk, AppError::Invalid(errors)),
+        Err(errors) => return refusal_page(lang.unknown(), Area::Desk, AppError::Invalid(errors)),
     };
     let (staff, queue) = app.desk_queue(caller, &filter, now).await?;
+    let lang = lang.of_staff(&staff);
     let role = staff.role;
     let desk = Area::DeskAs(role);
     // Finance sees the queue but works no incidents: no links it may not follow.
@@ -31,15 +33,17 @@ pub async fn incidents_page<D: Database>(
         .map(|i| {
             let left = i.callback.due_by - now;
             let (class, label) = if let Some(closed) = i.closed_at {
-                ("ok", html!("closed {}", when(UNTRANSLATED, closed)))
+                ("ok", m::desk_queue_closed_at(lang, &when(lang, closed)))
             } else if i.callback.deadline_missed(now) {
-                ("late", html!("deadline missed"))
+                ("late", html!("{}", m::desk_queue_deadline_missed(lang)))
             } else if left <= Duration::zero() {
-                ("ok", html!("deadline passed"))
+                ("ok", html!("{}", m::desk_queue_deadline_passed(lang)))
             } else if left <= Duration::hours(4) {
-                ("soon", html!("{} min left", left.num_minutes()))
+                let minutes = m::desk_span_minutes(lang, left.num_minutes());
+                ("soon", html!("{}", m::desk_left(lang, &minutes)))
             } else {
-                ("ok", html!("{} h left", left.num_hours()))
+                let hours = m::desk_span_hours(lang, left.num_hours());
+                ("ok", html!("{}", m::desk_left(lang, &hours)))
             };
             let subject = if opens_incidents {
                 html!(
@@ -55,46 +59,55 @@ pub async fn incidents_page<D: Database>(
                 "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 class,
                 subject,
-                status_text(UNTRANSLATED, i.callback.status.as_str()),
-                when(UNTRANSLATED, i.callback.due_by),
+                status_text(lang, i.callback.status.as_str()),
+                when(lang, i.callback.due_by),
                 label,
-                i.assignee.as_deref().unwrap_or("nobody yet")
+                i.assignee.as_deref().unwrap_or(m::desk_queue_nobody(lang))
             )
         })
         .collect();
-    let mut html = queue_controls(&filter, &queue);
-    let (name, empty) = view_words(&filter);
+    let mut html = queue_controls(lang, &filter, &queue);
+    let (name, empty) = view_words(lang, &filter);
     if queue.page.incidents.is_empty() {
         html.push(html!("<p id=\"queue-empty\" role=\"status\">{}</p>", empty));
     } else {
         let order = if filter.view.closed() {
-            "most recently closed first"
+            m::desk_queue_order_closed(lang)
         } else {
-            "nearest deadline first"
+            m::desk_queue_order_deadline(lang)
         };
-        let caption = format!("{name}, {order}");
+        let caption = m::desk_queue_caption(lang, m::DeskQueueCaption { view: &name, order });
         html.push(scroll_region(
             &caption,
             html!(
                 "<table id=\"incident-queue\"><caption>{}</caption>\
-                 <thead><tr><th scope=\"col\">Incident</th><th scope=\"col\">Status</th><th scope=\"col\">Call by</th><th scope=\"col\">Time left</th><th scope=\"col\">Taken by</th></tr></thead>\
+                 <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\
                  <tbody>{}</tbody></table>",
                 caption,
+                m::desk_queue_incident(lang),
+                m::desk_queue_status(lang),
+                m::desk_queue_call_by(lang),
+                m::desk_queue_time_left(lang),
+                m::desk_queue_taken_by(lang),
                 rows
             ),
         ));
     }
-    html.push(pages(&filter, &queue.page));
+    html.push(pages(lang, &filter, &queue.page));
     if queue.charted {
-        html.push(html!("\n<h2>The last 30 days</h2>\n"));
+        html.push(html!("\n<h2>{}</h2>\n", m::desk_queue_charts(lang)));
         html.push(crate::web::chart::callback_times(
+            lang,
             &queue.callback_after,
             queue.target,
             queue.deadline,
         ));
-        html.push(crate::web::chart::coupons_per_day(&queue.coupons_per_day));
+        html.push(crate::web::chart::coupons_per_day(
+            lang,
+            &queue.coupons_per_day,
+        ));
     }
-    Ok(page_in(UNTRANSLATED, desk, 200, "Support desk", html).into())
+    Ok(page_in(lang, desk, 200, m::desk_queue_title(lang), html).into())
 }
 
 /// `/desk` with this view's query (the defaults left out).
@@ -119,40 +132,56 @@ fn queue_href(filter: &QueueFilter) -> String {
 }
 
 /// What a view is called, and what its empty list says.
-fn view_words(filter: &QueueFilter) -> (String, String) {
+fn view_words(lang: Language, filter: &QueueFilter) -> (String, String) {
     let (name, empty) = match (filter.view, &filter.assignee) {
-        (View::Open, Assignee::Me) => ("Your open incidents", "You have no open incidents."),
+        (View::Open, Assignee::Me) => (m::desk_view_mine(lang), m::desk_view_mine_empty(lang)),
         (View::Open, Assignee::Nobody) => (
-            "Open incidents nobody has taken",
-            "No open incident waits for someone to take it.",
+            m::desk_view_unassigned(lang),
+            m::desk_view_unassigned_empty(lang),
         ),
-        (View::Open, _) => ("Open incidents", "No open incidents."),
-        (View::Breached, _) => ("Breached incidents", "No breached incidents. Good."),
+        (View::Open, _) => (m::desk_view_open(lang), m::desk_view_open_empty(lang)),
+        (View::Breached, _) => (
+            m::desk_view_breached(lang),
+            m::desk_view_breached_empty(lang),
+        ),
         (View::Is(Status::AwaitingCallback), _) => (
-            "Incidents awaiting the callback",
-            "No incidents await a callback.",
+            m::desk_view_awaiting_callback(lang),
+            m::desk_view_awaiting_callback_empty(lang),
         ),
-        (View::Is(Status::InProgress), _) => ("Incidents in progress", "No incidents in progress."),
+        (View::Is(Status::InProgress), _) => (
+            m::desk_view_in_progress(lang),
+            m::desk_view_in_progress_empty(lang),
+        ),
         (View::Is(Status::AwaitingCustomer), _) => (
-            "Incidents awaiting the customer",
-            "No incidents await the customer.",
+            m::desk_view_awaiting_customer(lang),
+            m::desk_view_awaiting_customer_empty(lang),
         ),
-        (View::Is(Status::Closed), _) => ("Closed incidents", "No closed incidents."),
+        (View::Is(Status::Closed), _) => {
+            (m::desk_view_closed(lang), m::desk_view_closed_empty(lang))
+        }
     };
-    let agent = match &filter.assignee {
-        Assignee::Agent(email) => format!(" taken by {email}"),
-        _ => String::new(),
-    };
-    let (name, empty) = (format!("{name}{agent}"), empty.to_owned());
-    match (&filter.assignee, empty.strip_suffix('.')) {
-        (Assignee::Agent(_), Some(text)) => (name, format!("{text}{agent}.")),
-        _ => (name, empty),
+    match &filter.assignee {
+        Assignee::Agent(email) => {
+            let taken = m::DeskViewTakenBy {
+                view: name,
+                email: email.as_str(),
+            };
+            let empty_taken = m::DeskViewEmptyTakenBy {
+                view: name,
+                email: email.as_str(),
+            };
+            (
+                m::desk_view_taken_by(lang, taken),
+                m::desk_view_empty_taken_by(lang, empty_taken),
+            )
+        }
+        _ => (name.to_owned(), empty.to_owned()),
     }
 }
 
 /// The views as tabs (the current one marked), the filter by agent, and
 /// the organisation filtered by with a link to clear it.
-fn queue_controls(filter: &QueueFilter, queue: &crate::app::DeskQueue) -> Html {
+fn queue_controls(lang: Language, filter: &QueueFilter, queue: &crate::app::DeskQueue) -> Html {
     let tab = |label: &str, view: View, assignee: Assignee| {
         let target = QueueFilter {
             view,
@@ -173,16 +202,20 @@ fn queue_controls(filter: &QueueFilter, queue: &crate::app::DeskQueue) -> Html {
         )
     };
     let tabs = Html::concat([
-        tab("Open", View::Open, Assignee::Anyone),
+        tab(m::desk_tab_open(lang), View::Open, Assignee::Anyone),
         tab(
-            "Awaiting customer",
+            m::desk_tab_awaiting_customer(lang),
             View::Is(Status::AwaitingCustomer),
             Assignee::Anyone,
         ),
-        tab("Breached", View::Breached, Assignee::Anyone),
-        tab("Closed", View::Is(Status::Closed), Assignee::Anyone),
-        tab("Mine", View::Open, Assignee::Me),
-        tab("Unassigned", View::Open, Assignee::Nobody),
+        tab(m::desk_tab_breached(lang), View::Breached, Assignee::Anyone),
+        tab(
+            m::desk_tab_closed(lang),
+            View::Is(Status::Closed),
+            Assignee::Anyone,
+        ),
+        tab(m::desk_tab_mine(lang), View::Open, Assignee::Me),
+        tab(m::desk_tab_unassigned(lang), View::Open, Assignee::Nobody),
     ]);
     let option = |value: &str, label: &str| {
         let selected = if filter.assignee.as_query() == value {
@@ -193,9 +226,9 @@ fn queue_controls(filter: &QueueFilter, queue: &crate::app::DeskQueue) -> Html {
         html!("<option value=\"{}\"{}>{}</option>", value, selected, label)
     };
     let mut options = Html::concat([
-        option("", "Everyone"),
-        option("me", "Me"),
-        option("none", "Nobody yet"),
+        option("", m::desk_filter_everyone(lang)),
+        option("me", m::desk_filter_me(lang)),
+        option("none", m::desk_filter_nobody(lang)),
     ]);
     for email in &queue.assignees {
         options.push(option(email, email));
@@ -215,56 +248,66 @@ fn queue_controls(filter: &QueueFilter, queue: &crate::app::DeskQueue) -> Html {
             let name = queue
                 .organisation
                 .clone()
-                .unwrap_or_else(|| format!("an unknown organisation ({id})"));
+                .unwrap_or_else(|| m::desk_queue_unknown_organisation(lang, id.as_str()));
+            let link = html!("<a href=\"/desk/organisations/{}\">{}</a>", id, name);
             (
-                html!("<input type=\"hidden\" name=\"organisation_id\" value=\"{}\">", id),
                 html!(
-                    "<p id=\"queue-organisation\">Only the incidents of <a href=\"/desk/organisations/{}\">{}</a>. <a href=\"{}\">Clear: every organisation's</a></p>",
-                    id,
-                    name,
-                    queue_href(&cleared)
+                    "<input type=\"hidden\" name=\"organisation_id\" value=\"{}\">",
+                    id
+                ),
+                html!(
+                    "<p id=\"queue-organisation\">{} <a href=\"{}\">{}</a></p>",
+                    m::desk_queue_only_of(lang, &link),
+                    queue_href(&cleared),
+                    m::desk_queue_every_organisation(lang)
                 ),
             )
         }
         None => (Html::EMPTY, Html::EMPTY),
     };
     html!(
-        "<nav class=\"queue-views\" aria-label=\"Incident views\"><ul>{}</ul></nav>\
+        "<nav class=\"queue-views\" aria-label=\"{}\"><ul>{}</ul></nav>\
          {}<form method=\"get\" action=\"/desk\" class=\"queue-filter\">\
          <input type=\"hidden\" name=\"status\" value=\"{}\">{}\
-         <label for=\"queue-assignee\">Taken by</label> \
+         <label for=\"queue-assignee\">{}</label> \
          <select id=\"queue-assignee\" name=\"assignee\">{}</select> \
-         <button type=\"submit\">Show</button></form>",
+         <button type=\"submit\">{}</button></form>",
+        m::desk_queue_views(lang),
         tabs,
         organisation,
         filter.view.as_str(),
         organisation_field,
-        options
+        m::desk_queue_taken_by(lang),
+        options,
+        m::desk_queue_show(lang)
     )
 }
 
 /// Older and newer pages of closed incidents.
-fn pages(filter: &QueueFilter, page: &crate::app::QueuePage) -> Html {
+fn pages(lang: Language, filter: &QueueFilter, page: &crate::app::QueuePage) -> Html {
     let newer = if page.page > 1 {
         html!(
-            "<a href=\"{}\" rel=\"prev\">Newer</a> ",
-            queue_href(&filter.on_page(page.page - 1))
+            "<a href=\"{}\" rel=\"prev\">{}</a> ",
+            queue_href(&filter.on_page(page.page - 1)),
+            m::desk_queue_newer(lang)
         )
     } else {
         Html::EMPTY
     };
     let older = page.next_page.map_or(Html::EMPTY, |next| {
         html!(
-            "<a href=\"{}\" rel=\"next\">Older</a>",
-            queue_href(&filter.on_page(next))
+            "<a href=\"{}\" rel=\"next\">{}</a>",
+            queue_href(&filter.on_page(next)),
+            m::desk_queue_older(lang)
         )
     });
     if page.page == 1 && page.next_page.is_none() {
         return Html::EMPTY;
     }
     html!(
-        "<nav class=\"queue-pages\" aria-label=\"Pages\"><p>Page {}. {}{}</p></nav>",
-        page.page,
+        "<nav class=\"queue-pages\" aria-label=\"{}\"><p>{} {}{}</p></nav>",
+        m::desk_queue_pages(lang),
+        m::desk_queue_page(lang, &page.page.to_string()),
         newer,
         older
     )
@@ -274,9 +317,10 @@ pub async fn desk_incident<D: Database>(
     app: &App<D>,
     caller: &Caller,
     id: &str,
+    lang: DeskLanguage,
     now: Instant,
 ) -> Result<Handled> {
-    desk_incident_page(app, caller, id, None, now).await
+    desk_incident_page(app, caller, id, None, lang, now).await
 }
 
 /// A desk form that came back refused: which one, what was typed, and why.
@@ -293,15 +337,17 @@ pub(crate) async fn desk_incident_page<D: Database>(
     caller: &Caller,
     id: &str,
     refused: Option<Refused<'_>>,
+    lang: DeskLanguage,
     now: Instant,
 ) -> Result<Handled> {
     let (staff, timeline) = match app.desk_incident(caller, id).await {
         Ok(read) => read,
-        Err(error) => return refusal_page(UNTRANSLATED, Area::Desk, error),
+        Err(error) => return refusal_page(lang.unknown(), Area::Desk, error),
     };
+    let lang = lang.of_staff(&staff);
     let desk = Area::DeskAs(staff.role);
     let incident = &timeline.incident;
-    let mut html = at_the_top(&timeline, now);
+    let mut html = at_the_top(lang, &timeline, now);
     html.push(timeline_html(&timeline));
     html.push(crate::web::attachments::section(
         &timeline,
@@ -310,7 +356,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
     let title = format!("{}: {}", incident.title(), incident.subject);
     // A closed incident is read, not worked: no forms, no call buttons.
     if incident.callback.status == crate::domain::incident::Status::Closed {
-        return Ok(page_in(UNTRANSLATED, desk, 200, &title, html).into());
+        return Ok(page_in(lang, desk, 200, &title, html).into());
     }
     let empty = FieldErrors::default();
     let no_values = Map::new();
@@ -334,68 +380,96 @@ pub(crate) async fn desk_incident_page<D: Database>(
             .unwrap_or("")
             .to_owned()
     };
+    let (attempt_errors, session_errors, message_errors, close_errors) = (
+        &attempt_errors.clone().in_language(lang),
+        &session_errors.clone().in_language(lang),
+        &message_errors.clone().in_language(lang),
+        &close_errors.clone().in_language(lang),
+    );
     let field_error = |errors: &FieldErrors, name: &str| {
         error_for(errors, name).map_or(Html::EMPTY, |e| {
             html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
         })
     };
     let outcomes = [
-        ("no_answer", "No answer"),
-        ("busy", "Busy"),
-        ("failed", "Failed"),
-        ("reached", "Reached"),
+        ("no_answer", m::desk_outcome_no_answer(lang)),
+        ("busy", m::desk_outcome_busy(lang)),
+        ("failed", m::desk_outcome_failed(lang)),
+        ("reached", m::desk_outcome_reached(lang)),
     ];
     if !posted.is_empty() {
         html.push(html!(
-            "<p class=\"field-error\" role=\"alert\">Nothing was recorded: correct the marked field below.</p>\n"
+            "<p class=\"field-error\" role=\"alert\">{}</p>\n",
+            m::desk_incident_not_recorded(lang)
         ));
     }
     let id = &incident.id;
     if incident.assignee.as_deref() != Some(staff.email.as_str()) {
         html.push(html!(
-            "<form method=\"post\" action=\"/desk/incidents/{}/take\"><button type=\"submit\">Take it (mine)</button></form>\n",
-            id
+            "<form method=\"post\" action=\"/desk/incidents/{}/take\"><button type=\"submit\">{}</button></form>\n",
+            id,
+            m::desk_incident_take(lang)
         ));
     }
     html.push(crate::web::portal::live_panel(id, true));
-    html.push(phone_panel(id, timeline.phone_call.as_ref()));
-    html.push(corrections(&timeline, refused.as_ref()));
+    html.push(phone_panel(lang, id, timeline.phone_call.as_ref()));
+    html.push(corrections(lang, &timeline, refused.as_ref()));
+    let channel = m::desk_channel(lang);
+    let (started, ended, reason) = (
+        m::desk_session_started(lang),
+        m::desk_session_ended(lang),
+        m::desk_session_reason(lang),
+    );
     html.push(html!(
-        "<h2>Record a callback attempt</h2><form method=\"post\" action=\"/desk/incidents/{}/attempts\">{}{}{}{}{}<button type=\"submit\">Record attempt</button></form>\n\
-         <h2>Log a support session</h2><p class=\"hint\">Calls in the browser and phone calls timed with Start and Stop are measured; log by hand only what was not. Times are Ljubljana's.</p><form method=\"post\" action=\"/desk/incidents/{}/sessions\">{}{}{}{}{}<button type=\"submit\">Log session</button></form>\n\
-         <h2>Write to the customer</h2><form method=\"post\" action=\"/desk/incidents/{}/messages\">{}<button type=\"submit\">Send</button></form>\n\
-         <h2>Close</h2><form method=\"post\" action=\"/desk/incidents/{}/close\" data-confirm=\"Close this incident and email the statement?\">{}<button type=\"submit\">Close incident</button></form>",
+        "<h2>{}</h2><form method=\"post\" action=\"/desk/incidents/{}/attempts\">{}{}{}{}{}<button type=\"submit\">{}</button></form>\n",
+        m::desk_attempt_heading(lang),
         id,
-        select_with("outcome", "outcome", "Outcome", &outcomes, &value(attempt, "outcome")),
+        select_with("outcome", "outcome", m::desk_attempt_outcome(lang), &outcomes, &value(attempt, "outcome")),
         field_error(attempt_errors, "outcome"),
-        select_with("attempt-channel", "channel", "Channel", &channels(UNTRANSLATED), &value(attempt, "channel")),
+        select_with("attempt-channel", "channel", channel, &channels(lang), &value(attempt, "channel")),
         field_error(attempt_errors, "channel"),
         textarea_with("note", crate::web::portal::INTERNAL_NOTE, &value(attempt, "note"), attempt_errors),
-        id,
-        input("started_at", "Started (Ljubljana time)", "datetime-local", &value(session, "started_at"), session_errors, " step=\"1\" required"),
-        input("ended_at", "Ended (Ljubljana time)", "datetime-local", &value(session, "ended_at"), session_errors, " step=\"1\" required"),
-        select_with("session-channel", "channel", "Channel", &channels(UNTRANSLATED), &value(session, "channel")),
-        field_error(session_errors, "channel"),
-        textarea_with("reason", "Reason (kept in the audit log)", &value(session, "reason"), session_errors),
-        id,
-        textarea_with("body", "Message", &value(message, "body"), message_errors),
-        id,
-        textarea_with("resolution", "Resolution", &value(close, "resolution"), close_errors)
+        m::desk_attempt_record(lang)
     ));
-    Ok(page_in(UNTRANSLATED, desk, status, &title, html).into())
+    html.push(html!(
+        "<h2>{}</h2><p class=\"hint\">{}</p><form method=\"post\" action=\"/desk/incidents/{}/sessions\">{}{}{}{}{}<button type=\"submit\">{}</button></form>\n",
+        m::desk_session_heading(lang),
+        m::desk_session_hint(lang),
+        id,
+        input("started_at", started, "datetime-local", &value(session, "started_at"), session_errors, " step=\"1\" required"),
+        input("ended_at", ended, "datetime-local", &value(session, "ended_at"), session_errors, " step=\"1\" required"),
+        select_with("session-channel", "channel", channel, &channels(lang), &value(session, "channel")),
+        field_error(session_errors, "channel"),
+        textarea_with("reason", reason, &value(session, "reason"), session_errors),
+        m::desk_session_log(lang)
+    ));
+    html.push(html!(
+        "<h2>{}</h2><form method=\"post\" action=\"/desk/incidents/{}/messages\">{}<button type=\"submit\">{}</button></form>\n\
+         <h2>{}</h2><form method=\"post\" action=\"/desk/incidents/{}/close\" data-confirm=\"{}\">{}<button type=\"submit\">{}</button></form>",
+        m::desk_message_heading(lang),
+        id,
+        textarea_with("body", m::desk_message_body(lang), &value(message, "body"), message_errors),
+        m::desk_message_send(lang),
+        m::desk_close_heading(lang),
+        id,
+        m::desk_close_confirm(lang),
+        textarea_with("resolution", m::desk_close_resolution(lang), &value(close, "resolution"), close_errors),
+        m::desk_close_button(lang)
+    ));
+    Ok(page_in(lang, desk, status, &title, html).into())
 }
 
 /// What the agent needs before calling: who asked and how to reach them,
 /// when it was raised, and how long is left to the target and deadline.
-fn at_the_top(timeline: &crate::app::incidents::Timeline, now: Instant) -> Html {
+fn at_the_top(lang: Language, timeline: &crate::app::incidents::Timeline, now: Instant) -> Html {
     let incident = &timeline.incident;
     let c = &incident.callback;
-    let ago = |at: Instant| -> String { span(now - at) + " ago" };
+    let ago = |at: Instant| -> String { m::desk_ago(lang, &span(lang, now - at, true)) };
     let left = |by: Instant| -> String {
         if by <= now {
-            format!("passed {} ago", span(now - by))
+            m::desk_passed_ago(lang, &span(lang, now - by, true))
         } else {
-            format!("{} left", span(by - now))
+            m::desk_left(lang, &span(lang, by - now, false))
         }
     };
     let (company, contact, email, phone) = timeline.customer.as_ref().map_or(
@@ -423,70 +497,87 @@ fn at_the_top(timeline: &crate::app::incidents::Timeline, now: Instant) -> Html 
         .collect();
     let open = c.status != crate::domain::incident::Status::Closed;
     html!(
-        "<dl id=\"incident-summary\"><dt>Number</dt><dd>{}</dd><dt>Customer</dt><dd>{} · {}</dd>\
-         <dt>Email</dt><dd><a href=\"mailto:{}\">{}</a></dd><dt>Phone</dt><dd><a href=\"tel:{}\">{}</a></dd>\
-         <dt>Preferred call times</dt><dd>{}</dd><dt>Raised</dt><dd>{} ({})</dd>{}{}</dl>\n",
+        "<dl id=\"incident-summary\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} · {}</dd>\
+         <dt>{}</dt><dd><a href=\"mailto:{}\">{}</a></dd><dt>{}</dt><dd><a href=\"tel:{}\">{}</a></dd>\
+         <dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} ({})</dd>{}{}</dl>\n",
+        m::desk_incident_number(lang),
         incident.title(),
+        m::desk_incident_customer(lang),
         company,
         contact,
+        m::desk_incident_email(lang),
         email,
         email,
+        m::desk_incident_phone(lang),
         tel,
         phone,
-        incident.preferred_times.as_deref().unwrap_or("any time"),
-        when(UNTRANSLATED, incident.created_at),
+        m::desk_incident_preferred_times(lang),
+        incident
+            .preferred_times
+            .as_deref()
+            .unwrap_or(m::desk_incident_any_time(lang)),
+        m::desk_incident_raised(lang),
+        when(lang, incident.created_at),
         ago(incident.created_at),
         if open {
             html!(
-                "<dt>Target</dt><dd>{} ({})</dd><dt>Deadline</dt><dd>{} ({})</dd>",
-                when(UNTRANSLATED, c.target_by),
+                "<dt>{}</dt><dd>{} ({})</dd><dt>{}</dt><dd>{} ({})</dd>",
+                m::desk_incident_target(lang),
+                when(lang, c.target_by),
                 left(c.target_by),
-                when(UNTRANSLATED, c.due_by),
+                m::desk_incident_deadline(lang),
+                when(lang, c.due_by),
                 left(c.due_by)
             )
         } else {
             Html::EMPTY
         },
-        incident.assignee.as_deref().map_or(Html::EMPTY, |who| html!("<dt>Taken by</dt><dd>{}</dd>", who))
+        incident.assignee.as_deref().map_or(Html::EMPTY, |who| html!(
+            "<dt>{}</dt><dd>{}</dd>",
+            m::desk_incident_taken_by(lang),
+            who
+        ))
     )
-}
-
-/// A span of time as an agent says it: minutes, hours and minutes, or days.
-fn span(d: Duration) -> String {
-    let minutes = d.num_minutes().max(0);
-    match minutes {
-        0..=59 => format!("{minutes} min"),
-        60..=2879 => format!("{} h {} min", minutes / 60, minutes % 60),
-        _ => format!("{} days", minutes / 1440),
-    }
 }
 
 /// Start and Stop of a phone call, timed by the server's clock; a call
 /// started and not stopped shows as running after a reload.
-fn phone_panel(id: &str, running: Option<&crate::store::PhoneCallRecord>) -> Html {
+fn phone_panel(lang: Language, id: &str, running: Option<&crate::store::PhoneCallRecord>) -> Html {
     match running {
         None => html!(
-            "<section id=\"phone\" aria-labelledby=\"phone-heading\"><h2 id=\"phone-heading\">Phone call</h2>\
-             <p>Phoning the customer? Start when they answer and Stop when you hang up: the portal times the call by its own clock.</p>\
-             <form method=\"post\" action=\"/desk/incidents/{}/phone/start\"><button type=\"submit\" id=\"phone-start\">Start phone call</button></form></section>\n",
-            id
+            "<section id=\"phone\" aria-labelledby=\"phone-heading\"><h2 id=\"phone-heading\">{}</h2>\
+             <p>{}</p>\
+             <form method=\"post\" action=\"/desk/incidents/{}/phone/start\"><button type=\"submit\" id=\"phone-start\">{}</button></form></section>\n",
+            m::desk_phone_heading(lang),
+            m::desk_phone_intro(lang),
+            id,
+            m::desk_phone_start(lang)
         ),
         Some(call) => html!(
-            "<section id=\"phone\" aria-labelledby=\"phone-heading\"><h2 id=\"phone-heading\">Phone call</h2>\
-             <p id=\"phone-running\" role=\"status\">A phone call is running since {}, started by {}.</p>\
-             <form method=\"post\" action=\"/desk/incidents/{}/phone/stop\"><button type=\"submit\" id=\"phone-stop\">Stop phone call</button></form> \
-             <form method=\"post\" action=\"/desk/incidents/{}/phone/discard\" data-confirm=\"Discard this phone call without recording it?\"><button type=\"submit\" class=\"secondary\">Discard without recording</button></form></section>\n",
-            when(UNTRANSLATED, call.started_at),
-            call.agent,
+            "<section id=\"phone\" aria-labelledby=\"phone-heading\"><h2 id=\"phone-heading\">{}</h2>\
+             <p id=\"phone-running\" role=\"status\">{}</p>\
+             <form method=\"post\" action=\"/desk/incidents/{}/phone/stop\"><button type=\"submit\" id=\"phone-stop\">{}</button></form> \
+             <form method=\"post\" action=\"/desk/incidents/{}/phone/discard\" data-confirm=\"{}\"><button type=\"submit\" class=\"secondary\">{}</button></form></section>\n",
+            m::desk_phone_heading(lang),
+            m::desk_phone_running(
+                lang,
+                m::DeskPhoneRunning {
+                    since_html: &when(lang, call.started_at),
+                    agent: &call.agent,
+                }
+            ),
             id,
-            id
+            m::desk_phone_stop(lang),
+            id,
+            m::desk_phone_discard_confirm(lang),
+            m::desk_phone_discard(lang)
         ),
     }
 }
 
 /// A form per recorded session to correct its times (Ljubljana's wall
 /// clock, to the second) with a reason; the refused one comes back as typed.
-fn corrections(timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
+fn corrections(lang: Language, timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
     if timeline.sessions.is_empty() {
         return Html::EMPTY;
     }
@@ -508,7 +599,7 @@ fn corrections(timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
             };
             let field = |name: &str, label: &str, kind: &str, default: String| {
                 let field_id = format!("{name}-{session_id}");
-                let error = errors.and_then(|e| error_for(e, name));
+                let error = errors.and_then(|e| error_for(&e.clone().in_language(lang), name));
                 let (described, message) = error.map_or((Html::EMPTY, Html::EMPTY), |e| {
                     (
                         html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", field_id),
@@ -535,21 +626,24 @@ fn corrections(timeline: &Timeline, refused: Option<&Refused<'_>>) -> Html {
             let channel = typed("channel", s.channel.as_str().to_owned());
             html!(
                 "<li><form method=\"post\" action=\"/desk/incidents/{}/sessions/{}\" class=\"correction\">\
-                 <p>{} · {} min · {}</p>{}{}{}{}<button type=\"submit\">Correct</button></form></li>\n",
+                 <p>{} · {} · {}</p>{}{}{}{}<button type=\"submit\">{}</button></form></li>\n",
                 timeline.incident.id,
                 session_id,
-                when(UNTRANSLATED, s.session.started_at),
-                (s.session.seconds() + 59) / 60,
+                when(lang, s.session.started_at),
+                m::desk_span_minutes(lang, (s.session.seconds() + 59) / 60),
                 s.agent,
-                field("started_at", "Started (Ljubljana time)", "datetime-local", format_local_input(s.session.started_at)),
-                field("ended_at", "Ended (Ljubljana time)", "datetime-local", format_local_input(s.session.ended_at)),
-                select_field(&format!("channel-{session_id}"), "channel", "Channel", &channels(UNTRANSLATED), &channel),
-                field("reason", "Reason (kept in the audit log)", "textarea", String::new())
+                field("started_at", m::desk_session_started(lang), "datetime-local", format_local_input(s.session.started_at)),
+                field("ended_at", m::desk_session_ended(lang), "datetime-local", format_local_input(s.session.ended_at)),
+                select_field(&format!("channel-{session_id}"), "channel", m::desk_channel(lang), &channels(lang), &channel),
+                field("reason", m::desk_session_reason(lang), "textarea", String::new()),
+                m::desk_correct_button(lang)
             )
         })
         .collect();
     html!(
-        "<h2>Correct a session</h2><p class=\"hint\">Times are Ljubljana's; every correction needs a reason and is audited. The whole incident is charged again in started 15-minute increments.</p><ol class=\"corrections\">{}</ol>\n",
+        "<h2>{}</h2><p class=\"hint\">{}</p><ol class=\"corrections\">{}</ol>\n",
+        m::desk_correct_heading(lang),
+        m::desk_correct_hint(lang),
         forms
     )
 }
@@ -567,6 +661,7 @@ pub async fn desk_action<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
+    let lang = DeskLanguage::of(request);
     let back = format!("/desk/incidents/{id}");
     let outcome = match action {
         "attempts" => match AttemptInput::parse(&object) {
@@ -632,9 +727,9 @@ pub async fn desk_action<D: Database>(
                 values: &object,
                 errors: &errors,
             };
-            desk_incident_page(app, caller, id, Some(refused), now).await
+            desk_incident_page(app, caller, id, Some(refused), lang, now).await
         }
-        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
+        Err(error) => refusal_page(lang.unknown(), Area::Desk, error),
     }
 }
 
@@ -643,9 +738,10 @@ pub async fn take_incident<D: Database>(
     app: &App<D>,
     caller: &Caller,
     id: &str,
+    lang: Language,
 ) -> Result<Handled> {
     match app.take_incident(caller, id).await {
         Ok(_) => Ok(Response::redirect(&format!("/desk/incidents/{id}")).into()),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
+        Err(error) => refusal_page(lang, Area::Desk, error),
     }
 }

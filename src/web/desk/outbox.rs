@@ -2,25 +2,35 @@
 
 use super::*;
 
-pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+/// An email in the unknown state, with what to do about it.
+pub(crate) fn email_unknown(lang: Language) -> Html {
+    html!("{}", m::desk_email_unknown(lang))
+}
+
+pub async fn outbox_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    lang: DeskLanguage,
+) -> Result<Handled> {
     let (staff, messages) = app.outbox(caller, None, 100).await?;
+    let lang = lang.of_staff(&staff);
     let desk = Area::DeskAs(staff.role);
     let rows: Vec<Vec<Html>> = messages
         .iter()
         .map(|m| {
             let status = match m.status {
-                crate::store::OutboxStatus::Pending if m.attempts > 0 => html!(
-                    "pending: attempt {} at {}",
-                    m.attempts + 1,
-                    when(UNTRANSLATED, m.next_attempt_at)
+                crate::store::OutboxStatus::Pending if m.attempts > 0 => m::desk_email_retry(
+                    lang,
+                    m::DeskEmailRetry {
+                        attempt: &(m.attempts + 1).to_string(),
+                        at_html: &when(lang, m.next_attempt_at),
+                    },
                 ),
-                crate::store::OutboxStatus::Unknown => html!(
-                    "unknown: the send was interrupted and may have arrived; check with the recipient"
-                ),
-                other => html!("{}", status_text(UNTRANSLATED, other.as_str())),
+                crate::store::OutboxStatus::Unknown => email_unknown(lang),
+                other => html!("{}", status_text(lang, other.as_str())),
             };
             vec![
-                when(UNTRANSLATED, m.created_at),
+                when(lang, m.created_at),
                 html!("{}", m.to),
                 html!("{}", m.subject),
                 status,
@@ -29,10 +39,16 @@ pub async fn outbox_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
         })
         .collect();
     let body = table(
-        UNTRANSLATED,
-        "The last 100 emails",
-        &["Written", "To", "Subject", "Status", "Last error"],
+        lang,
+        m::desk_outbox_caption(lang),
+        &[
+            m::desk_email_written(lang),
+            m::desk_email_to(lang),
+            m::desk_email_subject(lang),
+            m::desk_email_status(lang),
+            m::desk_email_last_error(lang),
+        ],
         &rows,
     );
-    Ok(page_in(UNTRANSLATED, desk, 200, "Outbox", body).into())
+    Ok(page_in(lang, desk, 200, m::desk_outbox_title(lang), body).into())
 }
