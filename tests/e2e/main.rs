@@ -31,6 +31,8 @@ mod crawler;
 mod desk;
 #[path = "../api/directory.rs"]
 mod directory;
+#[path = "../api/english.rs"]
+mod english;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]
@@ -57,6 +59,8 @@ mod phone_calls;
 mod privacy;
 #[path = "../api/profile.rs"]
 mod profile;
+#[path = "../api/public_languages.rs"]
+mod public_languages;
 #[path = "../api/queue.rs"]
 mod queue;
 #[path = "../api/registration.rs"]
