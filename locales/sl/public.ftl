@@ -39,7 +39,7 @@ public-invitation-used = To povabilo je že sprejeto: ste kontaktna oseba svojeg
 public-invitation-expired = To povabilo je poteklo. Prosite sodelavca, naj vas povabi znova.
 public-invitation-unknown = Ta povezava ni veljavna. Odprite najnovejše povabilo, ki ste ga prejeli.
 public-invitation-withdrawn = Sodelavec je to povabilo preklical, zato povezava ne deluje več. Vprašajte ga, ali se še lahko pridružite.
-public-invitation-replaced = To povabilo je nadomestilo novejše: odprite najnovejše povabilo, ki ste ga prejeli.
+public-invitation-replaced = Novejše povabilo je nadomestilo tega: odprite najnovejše povabilo, ki ste ga prejeli.
 public-invitation-organisation-inactive = Podjetje, ki vas je povabilo, na portalu ni več dejavno, zato povabila ni mogoče sprejeti.
 public-invitation-address-taken = Vaš naslov je na portalu že naslov kontaktne osebe drugega podjetja: prijavite se z njim. Če se želite namesto tega pridružiti temu podjetju, najprej prosite, da vas odstranijo iz drugega.
 public-invitation-join-title = Pridružite se sodelavcem
@@ -109,7 +109,7 @@ public-verify-done-title = E-poštni naslov je potrjen
 public-verify-done = Hvala. Vaš e-poštni naslov je potrjen in vaš račun je aktiven.
 public-verify-coupon-granted = Pripisali smo vam prvi kupon za podporo: 15 minut neposredne podpore.
 public-verify-coupon-given = Brezplačni kupon dobi vsaka licenca le enkrat in ta licenca ga je že dobila.
-public-verify-coupon-awaiting = Brezplačni kupon vam bomo pripisali, ko bomo našli vašo licenco.
+public-verify-coupon-awaiting = Brezplačni kupon vam bomo pripisali, ko bomo vašo registracijo povezali z licenco.
 public-verify-refused-title = Vaš e-poštni naslov
 public-verify-used = Ta povezava je že bila uporabljena: vaš naslov je potrjen. Lahko se prijavite.
 public-verify-expired = Ta povezava je potekla. Zahtevajte povezavo za prijavo in poslali vam bomo novo povezavo za potrditev.
@@ -125,12 +125,12 @@ public-sign-in-email-button = Pošljite mi povezavo za prijavo
 public-sign-in-sent-title = Preverite e-pošto
 public-sign-in-sent = Če je naslov registriran, smo nanj poslali povezavo za prijavo. Veljavna je 15 minut.
 public-no-new-link-title = Nove povezave nismo poslali
-public-sign-in-withheld = Nove povezave za prijavo nismo poslali: za ta naslov ste v zadnji uri zahtevali { $count ->
-    [one] { $count } povezavo
-    [two] { $count } povezavi
-    [few] { $count } povezave
-   *[other] { $count } povezav
-}, zadnjo { $last_html }, več pa jih zaradi zaščite poštnega predala ne pošljemo.
+public-sign-in-withheld = Nove povezave za prijavo nismo poslali: za ta naslov { $count ->
+    [one] je bila v zadnji uri zahtevana { $count } povezava
+    [two] sta bili v zadnji uri zahtevani { $count } povezavi
+    [few] so bile v zadnji uri zahtevane { $count } povezave
+   *[other] je bilo v zadnji uri zahtevanih { $count } povezav
+}, zadnja { $last_html }, zato zaradi zaščite poštnega predala ne pošljemo nobene več.
 public-sign-in-withheld-newest = Če je naslov registriran, je najnovejša povezava, ki smo jo poslali, v njegovem poštnem predalu (vsaka velja 15 minut in vas prijavi enkrat). Novo lahko zahtevate od { $retry_html } dalje.
 public-back-to-sign-in = Nazaj na prijavo
 
@@ -211,7 +211,7 @@ public-erasure-withheld = Nove povezave za izbris nismo poslali: v zadnji uri sm
 }, zadnjo { $last_html }, in za zdaj ne pošljemo nobene več. Povezava v najnovejšem sporočilu deluje (prejšnje ne); novo lahko zahtevate od { $retry_html } dalje.
 public-back-to-profile = Nazaj na profil
 public-erasure-sent-title = Preverite e-pošto
-public-erasure-sent = Po e-pošti smo vam poslali povezavo za potrditev izbrisa vaših osebnih podatkov. Deluje enkrat, do { $until_html }. Nič ni izbrisano, dokler ne pritisnete gumba na tej strani.
+public-erasure-sent = Po e-pošti smo vam poslali povezavo za potrditev izbrisa vaših osebnih podatkov. Deluje enkrat, do { $until_html }. Nič ni izbrisano, dokler na strani povezave ne pritisnete gumba.
 public-erasure-title = Izbris osebnih podatkov
 public-erasure-text = Želite izbrisati svoje ime, e-poštni naslov in telefonsko številko iz podpore za Time & Space? Znova se ne boste mogli prijaviti. Naročila, računi in licence vašega podjetja ostanejo.
 public-erasure-button = Izbrišite moje podatke

@@ -270,7 +270,7 @@ fn a_withheld_sign_in_link_is_told_in_slovenian_with_its_times_as_people_write_t
     assert_eq!(answer.status, 429, "{}", answer.text());
     let html = answer.text();
     assert_slovenian("visitor", "/sign-in", &html);
-    assert!(html.contains("zahtevali 5 povezav"), "{html}");
+    assert!(html.contains("zahtevanih 5 povezav"), "{html}");
     assert!(html.contains("<time datetime=\""), "{html}");
     assert!(html.contains(" ob "), "{html}");
     let text = readable(&html);
