@@ -592,6 +592,13 @@ fn every_person_reaches_only_working_pages_with_a_way_back() {
 #[test]
 fn the_pages_read_in_slovenian_are_slovenian_throughout() {
     let app = spawn_app();
+    // A bulletin, written in English: its words are its author's.
+    let published = app.staff_send(
+        "POST",
+        "/api/staff/bulletins",
+        &serde_json::json!({"subject": "Spica news: the release", "body": "Version 9 is out, with the new reports."}),
+    );
+    assert_eq!(published.status, 202, "{}", published.text());
     let read = Crawler::new(&app, "visitor (sl)", Presence::Nobody, "/")
         .also(UNLINKED_PUBLIC_PAGES)
         .speaking("sl")
@@ -610,6 +617,10 @@ fn the_pages_read_in_slovenian_are_slovenian_throughout() {
     for page in UNLINKED_PUBLIC_PAGES {
         assert!(read.contains(*page), "{page} was not read: {read:?}");
     }
+    assert!(
+        read.iter().any(|page| page.starts_with("/news/")),
+        "no bulletin was read: {read:?}"
+    );
     let (email, _) = app.customer();
     let cookie = app.browser(&email);
     Crawler::new(&app, "contact (sl)", Presence::Cookie(cookie), "/portal")
