@@ -621,9 +621,19 @@ fn the_pages_read_in_slovenian_are_slovenian_throughout() {
         read.iter().any(|page| page.starts_with("/news/")),
         "no bulletin was read: {read:?}"
     );
+    // The other areas, crawled in Slovenian: none may break, and their
+    // pages are read word by word once their prefix is listed.
     let (email, _) = app.customer();
     let cookie = app.browser(&email);
     Crawler::new(&app, "contact (sl)", Presence::Cookie(cookie), "/portal")
+        .speaking("sl")
+        .read();
+    let partner = partner_cookie(&app, "both");
+    Crawler::new(&app, "partner (sl)", Presence::Cookie(partner), "/partner")
+        .speaking("sl")
+        .read();
+    let member = app.staff_member("admin");
+    Crawler::new(&app, "staff (sl)", Presence::Assertion(member), "/desk")
         .speaking("sl")
         .read();
 }
