@@ -649,12 +649,13 @@ impl<D: Database> App<D> {
 
     /// Opens a customer's browser session with an emailed sign-in link,
     /// spending the link in the same batch: a link opens one session, once.
+    /// With it, the contact's own language, which the pages then speak.
     pub async fn sign_in_browser(
         &self,
         link: &Token,
         now: Instant,
         entropy: &mut Entropy,
-    ) -> Result<Token, AppError> {
+    ) -> Result<(Token, crate::domain::language::Language), AppError> {
         let (_, principal) = self.token_holder(link, Purpose::SignIn, now).await?;
         if !principal.is_active() {
             return Err(AppError::Access(AccessError::AccountNotActive));
@@ -679,7 +680,7 @@ impl<D: Database> App<D> {
                 TokenError::AlreadyUsed,
             )));
         }
-        Ok(id)
+        Ok((id, principal.contact.language))
     }
 
     /// Signs a browser out: its session ends on the server, not only in

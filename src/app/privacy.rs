@@ -49,12 +49,24 @@ impl Default for Retention {
     }
 }
 
-/// One line of the privacy page: what is kept, why, and for how long.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kept {
-    pub what: &'static str,
-    pub why: &'static str,
-    pub how_long: String,
+/// One line of the privacy page: what is kept (and so why), and for how
+/// long; the page says each in its reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The organisation and the contact: while the account is in use.
+    Account,
+    /// A registration never confirmed: `days` after it, then deleted.
+    Unconfirmed { days: i64 },
+    /// The text of emails sent: `days` after sending.
+    EmailText { days: i64 },
+    /// Links, tokens and sessions: until they expire, then `days`.
+    Links { days: i64 },
+    /// Rate-limit counts and when links were asked for: `hours`.
+    Counts { hours: i64 },
+    /// The one-click unsubscribe link: `days` after sending, as the text.
+    Unsubscribe { days: i64 },
+    /// Orders, payments, the ledger and invoices: `years` (the law's).
+    Records { years: i64 },
 }
 
 impl Retention {
@@ -64,58 +76,24 @@ impl Retention {
     /// What the portal keeps, as the privacy page shows it: each period is
     /// the one [`App::sweep_retention`] applies.
     pub fn kept(&self) -> Vec<Kept> {
-        let days = |n: i64| {
-            if n == 1 {
-                "1 day".to_owned()
-            } else {
-                format!("{n} days")
-            }
-        };
         vec![
-            Kept {
-                what: "Your organisation, your name, email address and phone number",
-                why: "To give you support and licenses, and to reach you about them",
-                how_long: "While the account is in use".into(),
+            Kept::Account,
+            Kept::Unconfirmed {
+                days: self.unconfirmed_days,
             },
-            Kept {
-                what: "A registration whose email address was never confirmed",
-                why: "To let you confirm it",
-                how_long: format!(
-                    "{} after registration, then deleted",
-                    days(self.unconfirmed_days)
-                ),
+            Kept::EmailText {
+                days: self.email_body_days,
             },
-            Kept {
-                what: "The text of emails sent to you",
-                why: "So that support staff can see what you were told",
-                how_long: format!(
-                    "{} after it was sent; then only who it went to, when and its subject stay",
-                    days(self.email_body_days)
-                ),
+            Kept::Links {
+                days: EXPIRED_GRACE.num_days(),
             },
-            Kept {
-                what: "Sign-in links, invitations, access tokens and browser sessions",
-                why: "To let you sign in",
-                how_long: format!("Until they expire, then {}", days(EXPIRED_GRACE.num_days())),
+            Kept::Counts {
+                hours: RATE_COUNTER_KEEP.num_hours(),
             },
-            Kept {
-                what: "Counts of requests per network address and license, and when sign-in and other links were asked for an email address",
-                why: "To limit abuse",
-                how_long: format!("{} hour", RATE_COUNTER_KEEP.num_hours()),
+            Kept::Unsubscribe {
+                days: self.email_body_days,
             },
-            Kept {
-                what: "The one-click unsubscribe link of each newsletter email",
-                why: "So that the link in an email you received keeps working",
-                how_long: format!(
-                    "{} after the email was sent, as its text; your profile unsubscribes at any time",
-                    days(self.email_body_days)
-                ),
-            },
-            Kept {
-                what: "Orders, payments, the coupon ledger and invoices",
-                why: "Tax and accounting law",
-                how_long: "10 years".into(),
-            },
+            Kept::Records { years: 10 },
         ]
     }
 }
@@ -1164,8 +1142,9 @@ mod tests {
             unconfirmed_days: 7,
         };
         let kept = retention.kept();
-        assert!(kept.iter().any(|k| k.how_long.starts_with("45 days")));
-        assert!(kept.iter().any(|k| k.how_long.starts_with("7 days")));
+        assert!(kept.contains(&Kept::EmailText { days: 45 }));
+        assert!(kept.contains(&Kept::Unsubscribe { days: 45 }));
+        assert!(kept.contains(&Kept::Unconfirmed { days: 7 }));
     }
 }
 

@@ -529,35 +529,35 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         })
         .answers::<licensing::StatementAnswer>(200, "The month's fees, prorated by days of coverage"),
         // ---- public pages ------------------------------------------------------
-        page(Get, "/", PUBLIC, |_| {
-            Box::pin(async { Ok(web::home().into()) })
+        page(Get, "/", PUBLIC, |c| {
+            Box::pin(async { Ok(web::home(c.lang).into()) })
         }),
-        page(Get, "/terms", PUBLIC, |_| {
-            Box::pin(async { Ok(web::terms().into()) })
+        page(Get, "/terms", PUBLIC, |c| {
+            Box::pin(async { Ok(web::terms(c.lang).into()) })
         }),
         page(Get, "/privacy", PUBLIC, |c| {
-            Box::pin(async { Ok(web::privacy_page(&c.app.config.retention).into()) })
+            Box::pin(async { Ok(web::privacy_page(c.lang, &c.app.config.retention).into()) })
         }),
         page(Get, "/register", PUBLIC, |c| {
-            Box::pin(web::register_form_page(c.request))
+            Box::pin(web::register_form_page(c.lang, c.request))
         }),
         page(Post, "/register", PUBLIC, |c| {
-            Box::pin(web::register_page(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::register_page(c.app, c.lang, c.request, c.now, c.entropy))
         }),
-        page(Get, "/registered", PUBLIC, |_| {
-            Box::pin(async { Ok(web::registered_page().into()) })
+        page(Get, "/registered", PUBLIC, |c| {
+            Box::pin(async { Ok(web::registered_page(c.lang).into()) })
         }),
         page(Get, "/verify", PUBLIC, |c| {
-            Box::pin(async { Ok(web::verify_page(c.request).into()) })
+            Box::pin(async { Ok(web::verify_page(c.lang, c.request).into()) })
         }),
         page(Post, "/verify", PUBLIC, |c| {
-            Box::pin(web::verify_form(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::verify_form(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Get, "/sign-in", PUBLIC, |c| {
-            Box::pin(async { Ok(web::sign_in_page(c.request).into()) })
+            Box::pin(async { Ok(web::sign_in_page(c.lang, c.request).into()) })
         }),
         page(Post, "/sign-in", PUBLIC, |c| {
-            Box::pin(web::sign_in_form(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::sign_in_form(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Post, "/language", PUBLIC, |c| {
             Box::pin(async { Ok(web::switch_language(c.app, c.request).into()) })
@@ -565,42 +565,42 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Post, "/sign-out", PUBLIC, |c| {
             Box::pin(web::sign_out(c.app, c.request, c.now))
         }),
-        page(Get, "/support-requested", PUBLIC, |_| {
-            Box::pin(async { Ok(web::support_requested_page().into()) })
+        page(Get, "/support-requested", PUBLIC, |c| {
+            Box::pin(async { Ok(web::support_requested_page(c.lang).into()) })
         }),
         page(Get, "/invitation", PUBLIC, |c| {
-            Box::pin(web::invitation_page(c.app, c.request, c.now))
+            Box::pin(web::invitation_page(c.app, c.lang, c.request, c.now))
         }),
         page(Post, "/invitation", PUBLIC, |c| {
-            Box::pin(web::accept_invitation(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::accept_invitation(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Get, "/confirm-join", PUBLIC, |c| {
-            Box::pin(async { Ok(web::confirm_join_page(c.request).into()) })
+            Box::pin(async { Ok(web::confirm_join_page(c.lang, c.request).into()) })
         }),
         page(Post, "/confirm-join", PUBLIC, |c| {
-            Box::pin(web::confirm_join(c.app, c.request, c.now))
+            Box::pin(web::confirm_join(c.app, c.lang, c.request, c.now))
         }),
         page(Get, "/confirm-email", PUBLIC, |c| {
-            Box::pin(async { Ok(web::confirm_email_page(c.request).into()) })
+            Box::pin(async { Ok(web::confirm_email_page(c.lang, c.request).into()) })
         }),
         page(Post, "/confirm-email", PUBLIC, |c| {
-            Box::pin(web::confirm_email(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::confirm_email(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Get, "/confirm-erasure", PUBLIC, |c| {
-            Box::pin(async { Ok(web::confirm_erasure_page(c.request).into()) })
+            Box::pin(async { Ok(web::confirm_erasure_page(c.lang, c.request).into()) })
         }),
         page(Post, "/confirm-erasure", PUBLIC, |c| {
-            Box::pin(web::confirm_erasure(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::confirm_erasure(c.app, c.lang, c.request, c.now, c.entropy))
         }),
-        page(Get, "/news", PUBLIC, |c| Box::pin(web::news(c.app))),
+        page(Get, "/news", PUBLIC, |c| Box::pin(web::news(c.app, c.lang))),
         page(Get, "/news/{bulletin_id}", PUBLIC, |c| {
-            Box::pin(web::news_item(c.app, c.param(0)))
+            Box::pin(web::news_item(c.app, c.lang, c.param(0)))
         }),
         page(Get, "/unsubscribe", PUBLIC, |c| {
-            Box::pin(async { Ok(web::unsubscribe_page(c.request)) })
+            Box::pin(async { Ok(web::unsubscribe_page(c.lang, c.request)) })
         }),
         page(Post, "/unsubscribe", PUBLIC, |c| {
-            Box::pin(web::unsubscribe(c.app, c.request))
+            Box::pin(web::unsubscribe(c.app, c.lang, c.request))
         })
         .posted_by_mail_clients(),
         // ---- the customer's pages ----------------------------------------------
@@ -724,7 +724,7 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::export(c.app, c.caller, c.now))
         }),
         page(Post, "/portal/erasure", CUSTOMER, |c| {
-            Box::pin(web::request_erasure(c.app, c.caller, c.now, c.entropy))
+            Box::pin(web::request_erasure(c.app, c.lang, c.caller, c.now, c.entropy))
         }),
         page(Get, "/portal/invoices", CUSTOMER, |c| {
             Box::pin(web::invoices_page(c.app, c.lang, c.caller))
@@ -737,10 +737,10 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         }),
         // ---- partners' pages ---------------------------------------------------
         page(Get, "/partner/sign-in", PUBLIC, |c| {
-            Box::pin(async { Ok(web::PARTNER_SIGN_IN.page(c.request).into()) })
+            Box::pin(async { Ok(web::PARTNER_SIGN_IN.page(c.lang, c.request).into()) })
         }),
         page(Post, "/partner/sign-in", PUBLIC, |c| {
-            Box::pin(web::PARTNER_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::PARTNER_SIGN_IN.sign_in(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Get, "/partner", PARTNER, |c| {
             Box::pin(web::partner(c.app, c.request, c.caller, c.now, c.entropy))
@@ -1215,10 +1215,10 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .answers::<bulletins::PublishedAnswer>(202, "Published: the emails go out in the background"),
         // ---- the desk ----------------------------------------------------------
         page(Get, "/desk/sign-in", PUBLIC, |c| {
-            Box::pin(async { Ok(web::DESK_SIGN_IN.page(c.request).into()) })
+            Box::pin(async { Ok(web::DESK_SIGN_IN.page(c.lang, c.request).into()) })
         }),
         page(Post, "/desk/sign-in", PUBLIC, |c| {
-            Box::pin(web::DESK_SIGN_IN.sign_in(c.app, c.request, c.now, c.entropy))
+            Box::pin(web::DESK_SIGN_IN.sign_in(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Get, "/desk", STAFF, |c| {
             Box::pin(web::incidents_page(c.app, c.request, c.caller, c.now))

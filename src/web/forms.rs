@@ -285,7 +285,7 @@ pub(crate) fn problem_page(lang: Language, area: Area, error: ApiError) -> Handl
         .unwrap_or_else(|| m::label_problem_fallback(lang).into());
     Handled {
         response: page_in(
-            UNTRANSLATED,
+            lang,
             area,
             status,
             m::label_problem_title(lang),

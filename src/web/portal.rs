@@ -1342,7 +1342,7 @@ pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<
         &current_values(&customer),
     );
     let html = html!("{}{}", html, vat_status_html(&vat));
-    let html = html!("{}{}", html, super::your_data());
+    let html = html!("{}{}", html, super::your_data(UNTRANSLATED));
     Ok(page_in(UNTRANSLATED, Area::Customer, 200, "Your profile", html).into())
 }
 

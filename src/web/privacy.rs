@@ -4,61 +4,103 @@
 
 use super::prelude::*;
 use super::public::{link_page, posted_link, LinkRefusal};
-use crate::app::privacy::Retention;
+use crate::app::privacy::{Kept, Retention};
 use crate::app::AccessError;
 
+/// One line of the privacy page in the reader's words: what, why, how long.
+fn kept_row(lang: Language, kept: Kept) -> (&'static str, &'static str, String) {
+    match kept {
+        Kept::Account => (
+            m::public_kept_account_what(lang),
+            m::public_kept_account_why(lang),
+            m::public_kept_account_how_long(lang).to_owned(),
+        ),
+        Kept::Unconfirmed { days } => (
+            m::public_kept_unconfirmed_what(lang),
+            m::public_kept_unconfirmed_why(lang),
+            m::public_kept_unconfirmed_how_long(lang, days),
+        ),
+        Kept::EmailText { days } => (
+            m::public_kept_email_what(lang),
+            m::public_kept_email_why(lang),
+            m::public_kept_email_how_long(lang, days),
+        ),
+        Kept::Links { days } => (
+            m::public_kept_links_what(lang),
+            m::public_kept_links_why(lang),
+            m::public_kept_links_how_long(lang, days),
+        ),
+        Kept::Counts { hours } => (
+            m::public_kept_counts_what(lang),
+            m::public_kept_counts_why(lang),
+            m::public_kept_counts_how_long(lang, hours),
+        ),
+        Kept::Unsubscribe { days } => (
+            m::public_kept_unsubscribe_what(lang),
+            m::public_kept_unsubscribe_why(lang),
+            m::public_kept_unsubscribe_how_long(lang, days),
+        ),
+        Kept::Records { years } => (
+            m::public_kept_records_what(lang),
+            m::public_kept_records_why(lang),
+            m::public_kept_records_how_long(lang, years),
+        ),
+    }
+}
+
 /// `GET /privacy`.
-pub fn privacy_page(retention: &Retention) -> Response {
+pub fn privacy_page(lang: Language, retention: &Retention) -> Response {
     let rows: Html = retention
         .kept()
-        .iter()
+        .into_iter()
         .map(|kept| {
+            let (what, why, how_long) = kept_row(lang, kept);
             html!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                kept.what,
-                kept.why,
-                kept.how_long
+                what,
+                why,
+                how_long
             )
         })
         .collect();
-    page(UNTRANSLATED,
+    page(
+        lang,
         200,
-        "Privacy: what we keep and for how long",
+        m::public_privacy_title(lang),
         html!(
-            "<p>Spica d.o.o. keeps the data below to give registered Time &amp; Space users support and licenses. \
-             Signed in, you can download everything the portal holds about you and your organisation \
-             from your profile page.</p>\n\
-             <table>\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Why</th><th scope=\"col\">How long</th></tr></thead>\n\
+            "<p>{}</p>\n\
+             <table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n\
              <tbody>\n{}</tbody>\n</table>\n\
-             <p>Your organisation's name and address are the company's data, not a person's: \
-             they stay while the organisation has licenses, orders or invoices.</p>\n\
-             <h2>Erasure</h2>\n\
-             <p>You may ask us to erase your personal data, with the button on your profile page \
-             (or <code>DELETE /api/me</code>): we email you a link, \
-             and once you confirm, we erase what is yours: your name, email address and phone number become a pseudonym, \
-             the emails we sent you lose their address, subject and text, the messages you wrote lose their text, \
-             and the incidents you raised lose the phone number and times you gave for the call. \
-             You are signed out everywhere and cannot sign in again. \
-             What your organisation asked for and was charged for stays as its record, and its orders, payments, \
-             coupon ledger and invoices stay, as tax law requires. What others wrote or were sent stays theirs: \
-             a colleague's messages, our support desk's own mail (its text goes after the retention period above), \
-             and the desk's audit log, the record of who did what that we must keep, which is never changed: \
-             a request in it that named you still does. A bank transfer keeps the payer's name the bank gave.</p>",
-            rows
+             <p>{}</p>\n\
+             <h2>{}</h2>\n\
+             <p>{}</p>",
+            m::public_privacy_intro(lang),
+            m::public_privacy_what(lang),
+            m::public_privacy_why(lang),
+            m::public_privacy_how_long(lang),
+            rows,
+            m::public_privacy_company(lang),
+            m::public_privacy_erasure_heading(lang),
+            m::public_privacy_erasure(lang, &html!("<code>DELETE /api/me</code>"))
         ),
     )
 }
 
 /// The profile page's section on the customer's own data: the download of
 /// everything held about them, and what is kept.
-pub fn your_data() -> Html {
+pub fn your_data(lang: Language) -> Html {
     html!(
-        "\n<h2>Your data</h2>\n<p><a href=\"/portal/export\" download>Download everything we hold about you and your organisation</a> (JSON) · \
-         <a href=\"/privacy\">What we keep, why and for how long</a></p>\n\
-         <form method=\"post\" action=\"/portal/erasure\" data-confirm=\"Email me a link to erase my personal data?\">\n\
-         <p>You may have your name, email address and phone number erased. We email you a link first: \
-         nothing is erased until you confirm there.</p>\n\
-         <button type=\"submit\">Erase my personal data</button>\n</form>"
+        "\n<h2>{}</h2>\n<p><a href=\"/portal/export\" download>{}</a> (JSON) · \
+         <a href=\"/privacy\">{}</a></p>\n\
+         <form method=\"post\" action=\"/portal/erasure\" data-confirm=\"{}\">\n\
+         <p>{}</p>\n\
+         <button type=\"submit\">{}</button>\n</form>",
+        m::public_your_data_heading(lang),
+        m::public_your_data_download(lang),
+        m::public_your_data_kept(lang),
+        m::public_your_data_confirm(lang),
+        m::public_your_data_erasure(lang),
+        m::public_your_data_erase_button(lang)
     )
 }
 
@@ -67,26 +109,35 @@ pub fn your_data() -> Html {
 /// click erases no one.
 pub async fn request_erasure<D: Database>(
     app: &App<D>,
+    lang: Language,
     caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
+    let back = html!(
+        "<p><a href=\"/portal/profile\">{}</a></p>",
+        m::public_back_to_profile(lang)
+    );
     let (expires_at, jobs) = match app.request_erasure(caller, now, entropy).await {
         // Withheld only after erasure links went to this address this hour:
         // the newest of them is the one that works.
         Err(AppError::Access(AccessError::LinkWithheld { withheld, .. })) => {
-            return Ok(page_in(UNTRANSLATED,
+            return Ok(page_in(
+                lang,
                 Area::Customer,
                 429,
-                "No new link sent",
+                m::public_no_new_link_title(lang),
                 html!(
-                    "<p role=\"alert\">We sent no new erasure link: we emailed you {} in the last hour, \
-                     the last at {} (UTC), and send no more for now. The link in that newest email works \
-                     (the earlier ones do not); you can ask for a new one from {} (UTC).</p>\n\
-                     <p><a href=\"/portal/profile\">Back to your profile</a></p>",
-                    crate::domain::notification::LINKS_PER_HOUR,
-                    format(withheld.last_requested_at),
-                    format(withheld.retry_at)
+                    "<p role=\"alert\">{}</p>\n{}",
+                    m::public_erasure_withheld(
+                        lang,
+                        m::PublicErasureWithheld {
+                            count: crate::domain::notification::LINKS_PER_HOUR,
+                            last_html: &when(lang, withheld.last_requested_at),
+                            retry_html: &when(lang, withheld.retry_at),
+                        }
+                    ),
+                    back
                 ),
             )
             .into())
@@ -94,15 +145,15 @@ pub async fn request_erasure<D: Database>(
         other => other?,
     };
     Ok(Handled::with_jobs(
-        page_in(UNTRANSLATED,
+        page_in(
+            lang,
             Area::Customer,
             200,
-            "Check your email",
+            m::public_erasure_sent_title(lang),
             html!(
-                "<p role=\"status\">We have emailed you a link to confirm the erasure of your personal data. \
-                 It works once, until {} (UTC). Nothing is erased until you press its button.</p>\n\
-                 <p><a href=\"/portal/profile\">Back to your profile</a></p>",
-                format(expires_at)
+                "<p role=\"status\">{}</p>\n{}",
+                m::public_erasure_sent(lang, &when(lang, expires_at)),
+                back
             ),
         ),
         jobs,
@@ -111,30 +162,31 @@ pub async fn request_erasure<D: Database>(
 
 /// `GET /confirm-erasure?token=`: one button, so that a mail scanner that
 /// opens the link erases no one.
-pub fn confirm_erasure_page(request: &Request) -> Response {
+pub fn confirm_erasure_page(lang: Language, request: &Request) -> Response {
     link_page(
+        lang,
         request,
-        "Erase your personal data",
+        m::public_erasure_title(lang),
         "/confirm-erasure",
-        "Erase your name, email address and phone number from Time & Space support? \
-         You will not be able to sign in again. Your organisation's orders, invoices and licenses stay.",
-        "Erase my data",
+        m::public_erasure_text(lang),
+        m::public_erasure_button(lang),
     )
 }
 
 /// Once used, the link is forgotten with the contact's data, so a second
 /// click finds no link: its words say what that may mean.
 const CONFIRM_ERASURE_REFUSED: LinkRefusal = LinkRefusal {
-    title: "Erase your personal data",
-    used: "Your data have been erased already.",
-    expired: "This link has expired, and nothing was erased. Sign in and ask again for a new link.",
-    unknown: "This link is not valid any more: your data have been erased already, or a newer link was sent.",
-    onward: ("/privacy", "What we keep, and why"),
+    title: m::public_erasure_title,
+    used: m::public_erasure_used,
+    expired: m::public_erasure_expired,
+    unknown: m::public_erasure_unknown,
+    onward: ("/privacy", m::public_erasure_onward),
 };
 
 /// `POST /confirm-erasure`: the contact's personal data are erased.
 pub async fn confirm_erasure<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
@@ -144,14 +196,23 @@ pub async fn confirm_erasure<D: Database>(
         Err(error) => Err(error),
     };
     match erased {
-        Ok(()) => Ok(page(UNTRANSLATED,
+        Ok(()) => Ok(page(
+            lang,
             200,
-            "Your data are erased",
-            html!("<p role=\"status\">Your name, email address and phone number are erased, and you are signed out everywhere. \
-                   What the law requires us to keep is listed on the <a href=\"/privacy\">privacy page</a>.</p>"),
+            m::public_erased_title(lang),
+            html!(
+                "<p role=\"status\">{}</p>",
+                m::public_erased_text(
+                    lang,
+                    &html!(
+                        "<a href=\"/privacy\">{}</a>",
+                        m::public_erased_privacy_link(lang)
+                    )
+                )
+            ),
         )
         .into()),
-        Err(error) => CONFIRM_ERASURE_REFUSED.page(error),
+        Err(error) => CONFIRM_ERASURE_REFUSED.page(lang, error),
     }
 }
 

@@ -9,40 +9,56 @@ use crate::domain::invitation::InvitationError;
 use crate::domain::language::Language;
 use crate::domain::registration::NewRegistration;
 
-pub fn home() -> Response {
-    page(UNTRANSLATED,
+pub fn home(lang: Language) -> Response {
+    page(
+        lang,
         200,
-        "Time & Space customer support",
-        html!("<p>Registered Time &amp; Space users receive news and bulletins, activate their software, and get direct \
-         support from Spica: a call back within 24 hours, charged in started 15-minute increments, one prepaid coupon \
-         each. Your first coupon is free.</p>\n<p><a href=\"/register\">Register</a> · <a href=\"/sign-in\">Sign in</a> · \
-         <a href=\"/terms\">Support terms and conditions</a></p>"),
+        m::public_home_title(lang),
+        html!(
+            "<p>{}</p>\n<p><a href=\"/register\">{}</a> · <a href=\"/sign-in\">{}</a> · \
+             <a href=\"/terms\">{}</a></p>",
+            m::public_home_intro(lang),
+            m::public_home_register(lang),
+            m::public_home_sign_in(lang),
+            m::public_home_terms(lang)
+        ),
     )
 }
 
 /// The support terms, from the vendor's support page, with their version.
-pub fn terms() -> Response {
-    const TERMS: &[&str] = &[
-        "The support is available to registered users only.",
-        "Users register online with the software license serial number (shown in every Help/About dialog and on the license invoice, or 0 if not available) and full company and contact information.",
-        "The support incident is raised at the Customer Support Portal.",
-        "The support is delivered through the Customer Support Portal, email and real-time communication (voice, chat, screen sharing). In the case of real-time delivery, the call is initiated from Spica. If it fails after 3 attempts, the customer is prompted for further action by email.",
-        "Response time for the support request is maximum 24 hours. Most incidents are responded well within 12 hours.",
-        "The support is performed by qualified Time & Space professionals with general knowledge of various support issues. The content or topic is not limited.",
-        "The number of messages or calls within the same incident is not limited. The overall time is measured and charged for in 15-minute increments, for each started increment (for example, a total of 17 minutes is charged as 2 increments).",
-        "The support is offered as best effort and no guarantees are given for the outcome.",
-        "The support is paid with pre-purchased coupons. One coupon buys 15 minutes of support (EUR 25.00; EUR 15.00 with SUPS coverage).",
-        "Coupons can be purchased online at the Customer Support Portal, or by a conventional order paid by bank transfer.",
-        "The first coupon is free of charge.",
+pub fn terms(lang: Language) -> Response {
+    let price =
+        |sups| crate::domain::format::money(lang, crate::domain::order::unit_price(sups).cents());
+    let coupons = m::public_terms_coupons(
+        lang,
+        m::PublicTermsCoupons {
+            price: &price(false),
+            sups_price: &price(true),
+        },
+    );
+    let terms: [&str; 11] = [
+        m::public_terms_registered_only(lang),
+        m::public_terms_register(lang),
+        m::public_terms_raised(lang),
+        m::public_terms_delivered(lang),
+        m::public_terms_response(lang),
+        m::public_terms_staff(lang),
+        m::public_terms_increments(lang),
+        m::public_terms_best_effort(lang),
+        &coupons,
+        m::public_terms_purchase(lang),
+        m::public_terms_first_free(lang),
     ];
-    let items: Html = TERMS.iter().map(|t| html!("<li>{}</li>", t)).collect();
-    page(UNTRANSLATED,
+    let items: Html = terms.iter().map(|t| html!("<li>{}</li>", t)).collect();
+    page(
+        lang,
         200,
-        "Direct support terms and conditions",
+        m::public_terms_title(lang),
         html!(
-            "<p>Version {}.</p>\n<ol>{}</ol>\n<p>SUPS (Software Upgrade and Premium Support) is available through authorised reseller partners only; its other terms are defined by the partner.</p>",
-            crate::domain::registration::TERMS_VERSION,
-            items
+            "<p>{}</p>\n<ol>{}</ol>\n<p>{}</p>",
+            m::public_terms_version(lang, crate::domain::registration::TERMS_VERSION),
+            items,
+            m::public_terms_sups(lang)
         ),
     )
 }
@@ -61,20 +77,26 @@ pub async fn sign_out<D: Database>(
         .into())
 }
 
+/// A message of the catalogue without variables: the words of a page that
+/// a table of them names (a refusal's sentences, a form's labels).
+pub(crate) type Words = fn(Language) -> &'static str;
+
 /// A sign-in form for a secret, carrying where to go back to afterwards.
 pub(crate) fn credential_form(
+    lang: Language,
     action: &str,
     name: &str,
     label: &str,
-    error: Option<&str>,
+    error: Option<Words>,
     next: Option<&str>,
 ) -> Html {
     let mut errors = FieldErrors::default();
     if let Some(error) = error {
-        errors.push(name, Invalid::new("invalid", error));
+        errors.push(name, Invalid::said("invalid", error));
     }
+    let errors = errors.in_language(lang);
     html!(
-        "<form method=\"post\" action=\"{}\">{}{}<button type=\"submit\">Sign in</button></form>",
+        "<form method=\"post\" action=\"{}\">{}{}<button type=\"submit\">{}</button></form>",
         action,
         input(
             name,
@@ -84,7 +106,8 @@ pub(crate) fn credential_form(
             &errors,
             " required autocomplete=\"current-password\""
         ),
-        next_field(next)
+        next_field(next),
+        m::public_sign_in(lang)
     )
 }
 
@@ -94,45 +117,53 @@ pub(crate) fn credential_form(
 pub struct CredentialSignIn {
     pub(crate) action: &'static str,
     pub(crate) field: &'static str,
-    pub(crate) label: &'static str,
-    pub(crate) title: &'static str,
+    pub(crate) label: Words,
+    pub(crate) title: Words,
     pub(crate) landing: &'static str,
-    pub(crate) refused: &'static str,
+    pub(crate) refused: Words,
     pub(crate) staff: bool,
 }
 
 pub const DESK_SIGN_IN: CredentialSignIn = CredentialSignIn {
     action: "/desk/sign-in",
     field: "token",
-    label: "Break-glass staff token (staff normally sign in through Cloudflare Access)",
-    title: "Support desk sign-in",
+    label: m::public_desk_sign_in_label,
+    title: m::public_desk_sign_in_title,
     landing: "/desk",
-    refused: "is not the staff token",
+    refused: m::public_desk_sign_in_refused,
     staff: true,
 };
 
 pub const PARTNER_SIGN_IN: CredentialSignIn = CredentialSignIn {
     action: "/partner/sign-in",
     field: "key",
-    label: "Partner key",
-    title: "Partner sign-in",
+    label: m::public_partner_sign_in_label,
+    title: m::public_partner_sign_in_title,
     landing: "/partner",
-    refused: "is not a valid partner key",
+    refused: m::public_partner_sign_in_refused,
     staff: false,
 };
 
 impl CredentialSignIn {
     /// The sign-in page; `?next=` is where signing in leads.
-    pub fn page(&self, request: &Request) -> Response {
+    pub fn page(&self, lang: Language, request: &Request) -> Response {
         let next = request.query_param("next");
-        let form = credential_form(self.action, self.field, self.label, None, next.as_deref());
-        page_in(UNTRANSLATED, Area::Public, 200, self.title, form)
+        let form = credential_form(
+            lang,
+            self.action,
+            self.field,
+            (self.label)(lang),
+            None,
+            next.as_deref(),
+        );
+        page_in(lang, Area::Public, 200, (self.title)(lang), form)
     }
 
     /// Checks the posted secret; a valid one opens a session.
     pub async fn sign_in<D: Database>(
         &self,
         app: &App<D>,
+        lang: Language,
         request: &Request,
         now: Instant,
         entropy: &mut Entropy,
@@ -157,13 +188,14 @@ impl CredentialSignIn {
         let next = object.get("next").and_then(Value::as_str);
         let Some(session) = session else {
             let body = credential_form(
+                lang,
                 self.action,
                 self.field,
-                self.label,
+                (self.label)(lang),
                 Some(self.refused),
                 next,
             );
-            return Ok(page_in(UNTRANSLATED, Area::Public, 401, self.title, body).into());
+            return Ok(page_in(lang, Area::Public, 401, (self.title)(lang), body).into());
         };
         let landing = return_path(next);
         let landing = landing.as_ref().map_or(self.landing, ReturnPath::as_str);
@@ -175,6 +207,7 @@ impl CredentialSignIn {
 /// claimant in): one button that posts the token, so that mail scanners
 /// that follow links do not spend it.
 pub(crate) fn link_page(
+    lang: Language,
     request: &Request,
     title: &str,
     action: &str,
@@ -182,7 +215,8 @@ pub(crate) fn link_page(
     button: &str,
 ) -> Response {
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(UNTRANSLATED,
+        Some(token) => page(
+            lang,
             200,
             title,
             html!(
@@ -194,10 +228,11 @@ pub(crate) fn link_page(
                 button
             ),
         ),
-        None => page(UNTRANSLATED,
+        None => page(
+            lang,
             400,
             title,
-            html!("<p>This link is incomplete. Open the link from the email exactly as it was sent.</p>"),
+            html!("<p>{}</p>", m::public_link_incomplete(lang)),
         ),
     }
 }
@@ -217,89 +252,83 @@ pub(crate) fn posted_link(request: &Request) -> std::result::Result<Token, AppEr
 /// people click a link twice, or late, so each page tells what happened
 /// to its link and where to go on from there.
 pub(crate) struct LinkRefusal {
-    pub(crate) title: &'static str,
+    pub(crate) title: Words,
     /// The link was used already.
-    pub(crate) used: &'static str,
-    pub(crate) expired: &'static str,
+    pub(crate) used: Words,
+    pub(crate) expired: Words,
     /// No such link (a newer one replaced it, or it was mistyped).
-    pub(crate) unknown: &'static str,
+    pub(crate) unknown: Words,
     /// The page to go on to, and the words of its link.
-    pub(crate) onward: (&'static str, &'static str),
+    pub(crate) onward: (&'static str, Words),
 }
 
 impl LinkRefusal {
     /// The page for a spent (409), expired (410) or unknown (400) link, or
     /// for a request decided already (409); anything else is the caller's
     /// to answer.
-    pub(crate) fn page(&self, error: AppError) -> Result<Handled> {
+    pub(crate) fn page(&self, lang: Language, error: AppError) -> Result<Handled> {
         let (status, text) = match error {
             AppError::Access(AccessError::Token(TokenError::AlreadyUsed)) => (409, self.used),
             AppError::Access(AccessError::Token(TokenError::Expired)) => (410, self.expired),
             AppError::Access(AccessError::Token(_)) => (400, self.unknown),
             AppError::Licensing(LicensingError::ClaimDecided) => {
-                (409, "This request has been decided already.")
+                (409, m::public_request_decided as Words)
             }
             other => return Err(other.into()),
         };
+        Ok(self.said(lang, status, text(lang)).into())
+    }
+
+    /// The page that says `text`, with the link onward.
+    fn said(&self, lang: Language, status: u16, text: &str) -> Response {
         let (href, words) = self.onward;
-        Ok(page(
-            UNTRANSLATED,
+        page(
+            lang,
             status,
-            self.title,
+            (self.title)(lang),
             html!(
                 "<p role=\"alert\">{}</p>\n<p><a href=\"{}\">{}</a></p>",
                 text,
                 href,
-                words
+                words(lang)
             ),
         )
-        .into())
     }
 }
 
 pub(crate) const INVITATION_REFUSED: LinkRefusal = LinkRefusal {
-    title: "Your invitation",
-    used: "This invitation has been accepted already: you are a contact of your organisation and sign in with your email address.",
-    expired: "This invitation has expired. Ask your colleague to invite you again.",
-    unknown: "This link is not valid. Open the newest invitation you were sent.",
-    onward: ("/sign-in", "Sign in"),
+    title: m::public_invitation_title,
+    used: m::public_invitation_used,
+    expired: m::public_invitation_expired,
+    unknown: m::public_invitation_unknown,
+    onward: ("/sign-in", m::public_home_sign_in),
 };
 
 /// The page of an invitation's link that accepts nothing: what became of
 /// the invitation, with the status its API problem has.
-fn invitation_refused(error: AppError) -> Result<Handled> {
-    let text = match &error {
+fn invitation_refused(lang: Language, error: AppError) -> Result<Handled> {
+    let text: Words = match &error {
         AppError::Access(AccessError::Invitation(refused)) => match refused {
             InvitationError::Accepted => INVITATION_REFUSED.used,
             InvitationError::Expired => INVITATION_REFUSED.expired,
-            InvitationError::Withdrawn => "Your colleague withdrew this invitation: its link no longer works. Ask them if you should still join.",
-            InvitationError::Replaced => "A newer invitation replaced this one: open the newest invitation you were sent.",
-            InvitationError::OrganisationNotActive => "The organisation that invited you is no longer active on the portal, so this invitation cannot be accepted.",
-            InvitationError::AddressTaken => "Your address is a contact of an organisation on the portal already: sign in with it. To join this organisation instead, ask to be removed from the other one first.",
+            InvitationError::Withdrawn => m::public_invitation_withdrawn,
+            InvitationError::Replaced => m::public_invitation_replaced,
+            InvitationError::OrganisationNotActive => m::public_invitation_organisation_inactive,
+            InvitationError::AddressTaken => m::public_invitation_address_taken,
         },
-        _ => return INVITATION_REFUSED.page(error),
+        _ => return INVITATION_REFUSED.page(lang, error),
     };
-    let (href, words) = INVITATION_REFUSED.onward;
-    Ok(page(
-        UNTRANSLATED,
-        error.problem().status,
-        INVITATION_REFUSED.title,
-        html!(
-            "<p role=\"alert\">{}</p>\n<p><a href=\"{}\">{}</a></p>",
-            text,
-            href,
-            words
-        ),
-    )
-    .into())
+    Ok(INVITATION_REFUSED
+        .said(lang, error.problem().status, text(lang))
+        .into())
 }
 
 pub(crate) const CONFIRM_JOIN_REFUSED: LinkRefusal = LinkRefusal {
-    title: "A colleague's request to join",
-    used: "This request has been confirmed already: your colleague is a contact of your organisation and can sign in.",
-    expired: "This request has expired. If they are your colleague, ask Spica support to add them.",
-    unknown: "This link is not valid. Open the newest link you were sent.",
-    onward: ("/portal/contacts", "Your organisation's contacts"),
+    title: m::public_join_request_title,
+    used: m::public_join_request_used,
+    expired: m::public_join_request_expired,
+    unknown: m::public_link_unknown_newest,
+    onward: ("/portal/contacts", m::public_join_request_contacts),
 };
 
 /// `GET /invitation?token=`: the invitation's page, reading (never
@@ -307,75 +336,84 @@ pub(crate) const CONFIRM_JOIN_REFUSED: LinkRefusal = LinkRefusal {
 /// or what became of the invitation.
 pub async fn invitation_page<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
 ) -> Result<Handled> {
+    let title = m::public_invitation_join_title(lang);
     let Some(link) = request
         .query_param("token")
         .and_then(|t| Token::parse(&t).ok())
     else {
-        return Ok(link_page(request, "Join your colleagues", "/invitation", "", "").into());
+        return Ok(link_page(lang, request, title, "/invitation", "", "").into());
     };
     let invitation = match app.invitation(&link, now).await {
         Ok(invitation) => invitation,
-        Err(error) => return invitation_refused(error),
+        Err(error) => return invitation_refused(lang, error),
     };
-    Ok(page(UNTRANSLATED,
+    let text = m::public_invitation_text(
+        lang,
+        m::PublicInvitationText {
+            inviter: &invitation.invited_by_name,
+            company: &invitation.company_name,
+            name: &invitation.name,
+            email: invitation.email.as_str(),
+        },
+    );
+    Ok(page(
+        lang,
         200,
-        "Join your colleagues",
+        title,
         html!(
-            "<p>{} invites you to {}'s Time &amp; Space support account: its coupons, incidents and licenses. You join as {} ({}).</p>\n\
+            "<p>{}</p>\n\
              <form method=\"post\" action=\"/invitation\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n\
-             <button type=\"submit\">Accept the invitation and sign in</button>\n</form>",
-            invitation.invited_by_name,
-            invitation.company_name,
-            invitation.name,
-            invitation.email,
-            link.as_str()
+             <button type=\"submit\">{}</button>\n</form>",
+            text,
+            link.as_str(),
+            m::public_invitation_accept(lang)
         ),
     )
     .into())
 }
 
-/// `POST /invitation`: accepts, and signs the browser in.
+/// `POST /invitation`: accepts, and signs the browser in; the new contact
+/// is written to in the language the page was read in.
 pub async fn accept_invitation<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let accepted = match posted_link(request) {
         Ok(link) => {
-            app.accept_invitation_in_browser(
-                &link,
-                Language::from_accept_language(request.header("accept-language")),
-                now,
-                entropy,
-            )
-            .await
+            app.accept_invitation_in_browser(&link, lang, now, entropy)
+                .await
         }
         Err(error) => Err(error),
     };
     match accepted {
         Ok(session) => Ok(customer_session(app, &session, None).into()),
-        Err(error) => invitation_refused(error),
+        Err(error) => invitation_refused(lang, error),
     }
 }
 
 /// `GET /confirm-join?token=`: a holder's contact is asked about a claimant.
-pub fn confirm_join_page(request: &Request) -> Response {
+pub fn confirm_join_page(lang: Language, request: &Request) -> Response {
     link_page(
+        lang,
         request,
-        "A colleague asks to join",
+        m::public_join_ask_title(lang),
         "/confirm-join",
-        "Someone registered with your license's serial number and says they work for your organisation (the email names them). Confirm only if they are your colleague: they will see your organisation's coupons, incidents and licenses.",
-        "Yes, they are our colleague",
+        m::public_join_ask_text(lang),
+        m::public_join_ask_button(lang),
     )
 }
 
 /// `POST /confirm-join`: the claimant becomes a contact of the holder.
 pub async fn confirm_join<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
 ) -> Result<Handled> {
@@ -384,42 +422,47 @@ pub async fn confirm_join<D: Database>(
         Err(error) => Err(error),
     };
     match confirmed {
-        Ok(()) => Ok(page(UNTRANSLATED,
+        Ok(()) => Ok(page(
+            lang,
             200,
-            "Colleague added",
-            html!("<p role=\"status\">Thank you. Your colleague is now a contact of your organisation and can sign in.</p>"),
+            m::public_join_confirmed_title(lang),
+            html!(
+                "<p role=\"status\">{}</p>",
+                m::public_join_confirmed_text(lang)
+            ),
         )
         .into()),
-        Err(error) => CONFIRM_JOIN_REFUSED.page(error),
+        Err(error) => CONFIRM_JOIN_REFUSED.page(lang, error),
     }
 }
 
 /// `GET /confirm-email?token=`: one button, so that a mail scanner that
 /// opens the link changes nothing.
-pub fn confirm_email_page(request: &Request) -> Response {
+pub fn confirm_email_page(lang: Language, request: &Request) -> Response {
     link_page(
+        lang,
         request,
-        "Confirm your new email address",
+        m::public_email_change_title(lang),
         "/confirm-email",
-        "Make this the address you sign in with to Time & Space support? Your old address will be told.",
-        "Use this address",
+        m::public_email_change_text(lang),
+        m::public_email_change_button(lang),
     )
 }
 
 /// Once confirmed, the link is forgotten with the pending change, so a
 /// second click finds no link: its words say what that may mean.
 pub(crate) const CONFIRM_EMAIL_REFUSED: LinkRefusal = LinkRefusal {
-    title: "Your new email address",
-    used: "This address has been confirmed already: you sign in with it now.",
-    expired: "This link has expired, and your address stays as it was. Change it in your profile again for a new link.",
-    unknown: "This link is not valid any more: it has been used already, or a newer one was sent. \
-              If you confirmed this address, you sign in with it now; if not, change it in your profile again.",
-    onward: ("/portal/profile", "Your profile"),
+    title: m::public_email_change_refused_title,
+    used: m::public_email_change_used,
+    expired: m::public_email_change_expired,
+    unknown: m::public_email_change_unknown,
+    onward: ("/portal/profile", m::public_email_change_profile),
 };
 
 /// `POST /confirm-email`: the new address replaces the old one.
 pub async fn confirm_email<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
@@ -430,57 +473,73 @@ pub async fn confirm_email<D: Database>(
     };
     match confirmed {
         Ok(jobs) => Ok(Handled::with_jobs(
-            page(UNTRANSLATED,
+            page(
+                lang,
                 200,
-                "Email address changed",
-                html!("<p role=\"status\">Thank you. You now sign in with this address.</p><p><a href=\"/portal\">To your account</a></p>"),
+                m::public_email_changed_title(lang),
+                html!(
+                    "<p role=\"status\">{}</p><p><a href=\"/portal\">{}</a></p>",
+                    m::public_email_changed_text(lang),
+                    m::public_email_changed_onward(lang)
+                ),
             ),
             jobs,
         )),
-        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(UNTRANSLATED,
+        Err(AppError::Access(AccessError::EmailTaken)) => Ok(page(
+            lang,
             409,
-            "Email address not changed",
-            html!("<p role=\"alert\">This address belongs to another contact by now, so your address stays as it was.</p>"),
+            m::public_email_taken_title(lang),
+            html!("<p role=\"alert\">{}</p>", m::public_email_taken_text(lang)),
         )
         .into()),
-        Err(error) => CONFIRM_EMAIL_REFUSED.page(error),
+        Err(error) => CONFIRM_EMAIL_REFUSED.page(lang, error),
     }
 }
 
+/// A day as its reader writes it, in Ljubljana (the portal's home): the
+/// `<time>` keeps the instant for machines.
+fn day(lang: Language, instant: Instant) -> Html {
+    let (local, _) = crate::domain::time::in_ljubljana(instant);
+    html!(
+        "<time datetime=\"{}\">{}</time>",
+        format(instant),
+        crate::domain::format::date(lang, local.date())
+    )
+}
+
 /// `GET /news`: every published bulletin, newest first.
-pub async fn news<D: Database>(app: &App<D>) -> Result<Handled> {
+pub async fn news<D: Database>(app: &App<D>, lang: Language) -> Result<Handled> {
     let items: Html = app
         .bulletins(bulletins::BULLETINS_SHOWN)
         .await?
         .iter()
         .map(|s| {
             html!(
-                "<li><a href=\"/news/{}\">{}</a> <time datetime=\"{}\">{}</time></li>\n",
+                "<li><a href=\"/news/{}\">{}</a> {}</li>\n",
                 s.bulletin.id,
-                s.bulletin.subject,
-                format(s.bulletin.published_at),
-                crate::domain::time::day_month_year(s.bulletin.published_at.date_naive())
+                s.bulletin.subject_in(lang),
+                day(lang, s.bulletin.published_at)
             )
         })
         .collect();
     let body = if items.is_empty() {
-        html!("<p>No news yet.</p>")
+        html!("<p>{}</p>", m::public_news_none(lang))
     } else {
         html!("<ul class=\"news\">\n{}</ul>", items)
     };
-    Ok(page(UNTRANSLATED, 200, "News", body).into())
+    Ok(page(lang, 200, m::public_news_title(lang), body).into())
 }
 
 /// `GET /news/{id}`: one bulletin, as its email's HTML.
-pub async fn news_item<D: Database>(app: &App<D>, id: &str) -> Result<Handled> {
+pub async fn news_item<D: Database>(app: &App<D>, lang: Language, id: &str) -> Result<Handled> {
     let bulletin = app.bulletin(id).await?;
     let body = html!(
-        "<p><time datetime=\"{}\">{}</time></p>\n{}<p><a href=\"/news\">All news</a></p>",
-        format(bulletin.published_at),
-        crate::domain::time::day_month_year(bulletin.published_at.date_naive()),
-        body_html(&bulletin.body)
+        "<p>{}</p>\n{}<p><a href=\"/news\">{}</a></p>",
+        day(lang, bulletin.published_at),
+        body_html(bulletin.body_in(lang)),
+        m::public_news_all(lang)
     );
-    Ok(page(UNTRANSLATED, 200, &bulletin.subject, body).into())
+    Ok(page(lang, 200, bulletin.subject_in(lang), body).into())
 }
 
 /// The token of an unsubscribe link: in the query (the link itself, and
@@ -492,84 +551,98 @@ pub(crate) fn unsubscribe_token(request: &Request) -> Option<Token> {
         .and_then(|t| Token::parse(&t).ok())
 }
 
-pub(crate) fn incomplete_link() -> Handled {
-    page(UNTRANSLATED,
+pub(crate) fn incomplete_link(lang: Language) -> Handled {
+    page(
+        lang,
         400,
-        "Unsubscribe",
-        html!("<p role=\"alert\">This link is not valid. Open the link from the newest email exactly as it was sent.</p>"),
+        m::public_unsubscribe_title(lang),
+        html!(
+            "<p role=\"alert\">{}</p>",
+            m::public_unsubscribe_incomplete(lang)
+        ),
     )
     .into()
 }
 
 /// `GET /unsubscribe?token=…`: a page with the button (a GET changes
 /// nothing, as mail scanners open links).
-pub fn unsubscribe_page(request: &Request) -> Handled {
+pub fn unsubscribe_page(lang: Language, request: &Request) -> Handled {
     let Some(token) = unsubscribe_token(request) else {
-        return incomplete_link();
+        return incomplete_link(lang);
     };
-    page(UNTRANSLATED,
+    page(
+        lang,
         200,
-        "Unsubscribe",
+        m::public_unsubscribe_title(lang),
         html!(
-            "<p>Stop receiving Spica's news by email? You can subscribe again in your profile.</p>\n\
-             <form method=\"post\" action=\"/unsubscribe?token={}\">\n<button type=\"submit\">Unsubscribe</button>\n</form>",
-            token.as_str()
+            "<p>{}</p>\n\
+             <form method=\"post\" action=\"/unsubscribe?token={}\">\n<button type=\"submit\">{}</button>\n</form>",
+            m::public_unsubscribe_text(lang),
+            token.as_str(),
+            m::public_unsubscribe_button(lang)
         ),
     )
     .into()
 }
 
 /// `POST /unsubscribe?token=…`: unsubscribes, without signing in.
-pub async fn unsubscribe<D: Database>(app: &App<D>, request: &Request) -> Result<Handled> {
+pub async fn unsubscribe<D: Database>(
+    app: &App<D>,
+    lang: Language,
+    request: &Request,
+) -> Result<Handled> {
     let Some(token) = unsubscribe_token(request) else {
-        return Ok(incomplete_link());
+        return Ok(incomplete_link(lang));
     };
     if !app.unsubscribe(&token).await? {
-        return Ok(incomplete_link());
+        return Ok(incomplete_link(lang));
     }
     Ok(page(
-        UNTRANSLATED,
+        lang,
         200,
-        "Unsubscribed",
-        html!("<p role=\"status\">You will receive no more news from Spica by email.</p>"),
+        m::public_unsubscribed_title(lang),
+        html!(
+            "<p role=\"status\">{}</p>",
+            m::public_unsubscribed_text(lang)
+        ),
     )
     .into())
 }
 
 /// The registration form's fields: form name, label, input type, autocomplete.
-pub(crate) const REGISTRATION_FIELDS: [(&str, &str, &str, &str); 10] = [
+pub(crate) const REGISTRATION_FIELDS: [(&str, Words, &str, &str); 10] = [
+    ("serial", m::public_field_serial, "text", "off"),
     (
-        "serial",
-        "License serial number (Help/About), or 0",
+        "company_name",
+        m::public_field_company_name,
         "text",
-        "off",
+        "organization",
     ),
-    ("company_name", "Company", "text", "organization"),
-    ("street", "Street", "text", "address-line1"),
-    ("postal_code", "Postal code", "text", "postal-code"),
-    ("city", "City", "text", "address-level2"),
+    ("street", m::public_field_street, "text", "address-line1"),
     (
-        "country",
-        "Country (ISO code, such as SI)",
+        "postal_code",
+        m::public_field_postal_code,
         "text",
-        "country",
+        "postal-code",
     ),
-    ("vat_id", "VAT number (optional)", "text", "off"),
-    ("contact_name", "Contact name", "text", "name"),
-    ("email", "Email", "email", "email"),
-    ("phone", "Phone, with country code", "tel", "tel"),
+    ("city", m::public_field_city, "text", "address-level2"),
+    ("country", m::public_field_country, "text", "country"),
+    ("vat_id", m::public_field_vat_id, "text", "off"),
+    ("contact_name", m::public_field_contact_name, "text", "name"),
+    ("email", m::public_field_email, "email", "email"),
+    ("phone", m::public_field_phone, "tel", "tel"),
 ];
 
-/// The registration form that posts to `/api/registrations`, showing next to
-/// each field the error that a refused post sent back in the query.
-/// The registration page's form. It posts to `/register`, which answers a
-/// refusal with this form again: the values typed (`value_of`), each error
-/// next to its field, and nothing personal in the URL.
+/// The registration page's form, in `lang`. It posts to `/register`, which
+/// answers a refusal with this form again: the values typed (`value_of`),
+/// each error next to its field, and nothing personal in the URL. The
+/// language select offers the page's language (the browser's) until one
+/// is chosen.
 pub fn registration_form(
+    lang: Language,
     status: u16,
     value_of: impl Fn(&str) -> Option<String>,
     error_for: impl Fn(&str) -> Option<String>,
-    browser: Language,
 ) -> Response {
     let mut html = html!("<form method=\"post\" action=\"/register\" novalidate>\n");
     let field_error = |name: &str| {
@@ -587,7 +660,7 @@ pub fn registration_form(
             "<p><label for=\"{}\">{}</label>\n\
              <input id=\"{}\" name=\"{}\" type=\"{}\" value=\"{}\" autocomplete=\"{}\"{}{}></p>\n{}",
             name,
-            label,
+            label(lang),
             name,
             name,
             kind,
@@ -600,9 +673,9 @@ pub fn registration_form(
     }
     let language = value_of("language")
         .and_then(|chosen| Language::parse(&chosen).ok())
-        .unwrap_or(browser);
+        .unwrap_or(lang);
     html.push(crate::web::forms::language_select(
-        "Language for our emails and calls",
+        m::public_register_language(lang),
         language,
     ));
     html.push(field_error("language"));
@@ -613,32 +686,37 @@ pub fn registration_form(
             ""
         }
     };
+    let privacy = html!(
+        "<a href=\"/privacy\">{}</a>",
+        m::public_register_privacy_link(lang)
+    );
     html.push(html!(
         "<p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
-         <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
+         <label for=\"newsletter\">{}</label></p>\n\
          <p><input id=\"accept_terms\" name=\"accept_terms\" type=\"checkbox\" required{}>\n\
-         <label for=\"accept_terms\">I accept the direct support terms and conditions</label></p>\n{}\
-         <p>What we keep about you, why and for how long: <a href=\"/privacy\">privacy</a>.</p>\n\
-         <button type=\"submit\">Register</button>\n</form>",
+         <label for=\"accept_terms\">{}</label></p>\n{}\
+         <p>{}</p>\n\
+         <button type=\"submit\">{}</button>\n</form>",
         checked("newsletter"),
+        m::public_register_newsletter(lang),
         checked("accept_terms"),
-        field_error("accept_terms")
+        m::public_register_accept_terms(lang),
+        field_error("accept_terms"),
+        m::public_register_privacy(lang, &privacy),
+        m::public_register_button(lang)
     ));
-    page(
-        UNTRANSLATED,
-        status,
-        "Register as a Time & Space user",
-        html,
-    )
+    page(lang, status, m::public_register_title(lang), html)
 }
 
 // ---- registration, confirmation and sign-in by link -------------------------
 
 /// The portal's own registration page: a refusal shows the form again with
-/// what was typed and each error next to its field (422); success goes on
-/// to the thank-you page.
+/// what was typed and each error next to its field (422), in the page's
+/// language; success goes on to the thank-you page. The contact's language
+/// is the one chosen in the form, else the page's.
 pub async fn register_page<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
@@ -648,8 +726,8 @@ pub async fn register_page<D: Database>(
             "application/x-www-form-urlencoded",
         ));
     };
-    let browser = Language::from_accept_language(request.header("accept-language"));
-    let again = |errors: &FieldErrors| {
+    let again = |errors: FieldErrors| {
+        let errors = errors.in_language(lang);
         let value_of = |name: &str| {
             pairs
                 .iter()
@@ -662,13 +740,13 @@ pub async fn register_page<D: Database>(
                 .find(|e| crate::app::input::form_name(&e.field) == name)
                 .map(|e| e.detail.clone())
         };
-        Handled::from(registration_form(422, value_of, error_for, browser))
+        Handled::from(registration_form(lang, 422, value_of, error_for))
     };
     let mut input = crate::app::input::registration_form(&pairs);
-    input.fallback_language = Some(browser);
+    input.fallback_language = Some(lang);
     let registration = match NewRegistration::parse(input, &app.config.vendor_addresses) {
         Ok(registration) => registration,
-        Err(errors) => return Ok(again(&errors)),
+        Err(errors) => return Ok(again(errors)),
     };
     match app.register(registration, now, entropy).await {
         Ok(registered) => Ok(Handled::with_jobs(
@@ -681,7 +759,7 @@ pub async fn register_page<D: Database>(
                 "contact.email",
                 Invalid::said("taken", m::field_registered_already),
             );
-            Ok(again(&errors))
+            Ok(again(errors))
         }
         Err(other) => Err(other.into()),
     }
@@ -690,19 +768,21 @@ pub async fn register_page<D: Database>(
 /// The page the verification link opens: a button that confirms, so that
 /// opening the link reads nothing and spends nothing (a mail scanner
 /// following it confirms no one), as the invitation's page does.
-pub fn verify_page(request: &Request) -> Response {
+pub fn verify_page(lang: Language, request: &Request) -> Response {
     link_page(
+        lang,
         request,
-        "Confirm your email address",
+        m::public_verify_title(lang),
         "/verify",
-        "Confirm your email address to activate your Time & Space support account.",
-        "Confirm my email address",
+        m::public_verify_text(lang),
+        m::public_verify_button(lang),
     )
 }
 
 /// `POST /verify`: the verification page's button confirms the address.
 pub async fn verify_form<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
@@ -714,69 +794,74 @@ pub async fn verify_form<D: Database>(
     match verified {
         Ok(verified) => {
             let coupon = match verified.free_coupon {
-                crate::app::FreeCouponOutcome::Granted => {
-                    "Your first support coupon is credited: 15 minutes of direct support."
-                }
+                crate::app::FreeCouponOutcome::Granted => m::public_verify_coupon_granted(lang),
                 crate::app::FreeCouponOutcome::AlreadyGrantedForSerial => {
-                    "The free coupon is given once per license, and this license has had it."
+                    m::public_verify_coupon_given(lang)
                 }
                 crate::app::FreeCouponOutcome::AwaitingLicenseClaim => {
-                    "We will credit your free coupon once we have matched your license."
+                    m::public_verify_coupon_awaiting(lang)
                 }
             };
             let body = html!(
-                "{}\n{}\n<p><a href=\"/sign-in\">Sign in</a></p>",
-                paragraph("Thank you. Your email address is confirmed and your account is active."),
-                paragraph(coupon)
+                "{}\n{}\n<p><a href=\"/sign-in\">{}</a></p>",
+                paragraph(m::public_verify_done(lang)),
+                paragraph(coupon),
+                m::public_home_sign_in(lang)
             );
             Ok(Handled::with_jobs(
-                page(UNTRANSLATED, 200, "Email confirmed", body),
+                page(lang, 200, m::public_verify_done_title(lang), body),
                 verified.jobs,
             ))
         }
-        Err(error) => VERIFY_REFUSED.page(error),
+        Err(error) => VERIFY_REFUSED.page(lang, error),
     }
 }
 
 const VERIFY_REFUSED: LinkRefusal = LinkRefusal {
-    title: "Your email address",
-    used: "This link has been used already: your address is confirmed. You can sign in.",
-    expired: "This link has expired. Ask for a sign-in link and we will send you a new confirmation link.",
-    unknown: "This link is not valid. Open the newest link you were sent.",
-    onward: ("/sign-in", "Sign in"),
+    title: m::public_verify_refused_title,
+    used: m::public_verify_used,
+    expired: m::public_verify_expired,
+    unknown: m::public_link_unknown_newest,
+    onward: ("/sign-in", m::public_home_sign_in),
 };
 
 const SIGN_IN_REFUSED: LinkRefusal = LinkRefusal {
-    title: "Not signed in",
-    used: "This sign-in link has been used already: each link signs you in once.",
-    expired: "This sign-in link has expired.",
-    unknown: "This sign-in link is not valid any more.",
-    onward: ("/sign-in", "Ask for a new sign-in link"),
+    title: m::public_sign_in_refused_title,
+    used: m::public_sign_in_used,
+    expired: m::public_sign_in_expired,
+    unknown: m::public_sign_in_unknown,
+    onward: ("/sign-in", m::public_sign_in_ask_again),
 };
 
 /// The page the sign-in link opens: one button, so that a mail scanner that
 /// follows links does not spend the link.
-pub fn sign_in_page(request: &Request) -> Response {
+pub fn sign_in_page(lang: Language, request: &Request) -> Response {
     let next = next_field(request.query_param("next").as_deref());
+    let title = m::public_home_sign_in(lang);
     match request.query_param("token").and_then(|t| Token::parse(&t).ok()) {
-        Some(token) => page(UNTRANSLATED,
+        Some(token) => page(
+            lang,
             200,
-            "Sign in",
+            title,
             html!(
                 "<form method=\"post\" action=\"/sign-in\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">{}\n\
-                 <button type=\"submit\">Sign in to Time &amp; Space support</button>\n</form>",
+                 <button type=\"submit\">{}</button>\n</form>",
                 token.as_str(),
-                next
+                next,
+                m::public_sign_in_link_button(lang)
             ),
         ),
-        None => page(UNTRANSLATED,
+        None => page(
+            lang,
             200,
-            "Sign in",
+            title,
             html!(
-                "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">Your email address</label>\n\
+                "<form method=\"post\" action=\"/sign-in\">\n<label for=\"email\">{}</label>\n\
                  <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required>{}\n\
-                 <button type=\"submit\">Email me a sign-in link</button>\n</form>",
-                next
+                 <button type=\"submit\">{}</button>\n</form>",
+                m::public_sign_in_email_label(lang),
+                next,
+                m::public_sign_in_email_button(lang)
             ),
         ),
     }
@@ -785,19 +870,22 @@ pub fn sign_in_page(request: &Request) -> Response {
 /// The sign-in form's answer when the address's hourly quota of links is
 /// full: no link went, and the page says so, with when the last one was
 /// asked for and from when a new one may be (true of any address).
-fn sign_in_withheld(withheld: &crate::domain::notification::Withheld) -> Response {
-    page(UNTRANSLATED,
+fn sign_in_withheld(lang: Language, withheld: &crate::domain::notification::Withheld) -> Response {
+    page(
+        lang,
         429,
-        "No new link sent",
+        m::public_no_new_link_title(lang),
         html!(
-            "<p role=\"alert\">We sent no new sign-in link: this address has asked for {} in the last hour, \
-             the last at {} (UTC), and we send no more to protect the mailbox.</p>\n\
-             <p>If the address is registered, the newest link we sent is in its inbox (each is valid for 15 minutes \
-             and signs in once). You can ask for a new one from {} (UTC).</p>\n\
-             <p><a href=\"/sign-in\">Back to sign-in</a></p>",
-            crate::domain::notification::LINKS_PER_HOUR,
-            format(withheld.last_requested_at),
-            format(withheld.retry_at)
+            "<p role=\"alert\">{}</p>\n<p>{}</p>\n<p><a href=\"/sign-in\">{}</a></p>",
+            m::public_sign_in_withheld(
+                lang,
+                m::PublicSignInWithheld {
+                    count: crate::domain::notification::LINKS_PER_HOUR,
+                    last_html: &when(lang, withheld.last_requested_at),
+                }
+            ),
+            m::public_sign_in_withheld_newest(lang, &when(lang, withheld.retry_at)),
+            m::public_back_to_sign_in(lang)
         ),
     )
 }
@@ -812,8 +900,12 @@ pub(crate) fn next_field(text: Option<&str>) -> Html {
     })
 }
 
+/// `POST /sign-in`: the page's "email me a link" form, or the sign-in
+/// link's button, which opens the session and makes the contact's own
+/// language the browser's.
 pub async fn sign_in_form<D: Database>(
     app: &App<D>,
+    lang: Language,
     request: &Request,
     now: Instant,
     entropy: &mut Entropy,
@@ -828,15 +920,19 @@ pub async fn sign_in_form<D: Database>(
                 .await
             {
                 Err(AppError::Access(AccessError::LinkWithheld { withheld, .. })) => {
-                    return Ok(sign_in_withheld(&withheld).into())
+                    return Ok(sign_in_withheld(lang, &withheld).into())
                 }
                 other => other?,
             },
             Err(_) => Vec::new(),
         };
-        let text = "If the address is registered, a sign-in link is on its way. It is valid for 15 minutes.";
         return Ok(Handled::with_jobs(
-            page(UNTRANSLATED, 200, "Check your email", paragraph(text)),
+            page(
+                lang,
+                200,
+                m::public_sign_in_sent_title(lang),
+                paragraph(m::public_sign_in_sent(lang)),
+            ),
             jobs,
         ));
     }
@@ -850,8 +946,13 @@ pub async fn sign_in_form<D: Database>(
         ))),
     };
     match outcome {
-        Ok(session) => Ok(customer_session(app, &session, next.as_ref()).into()),
-        Err(error) => SIGN_IN_REFUSED.page(error),
+        Ok((session, language)) => Ok(with_language(
+            app,
+            customer_session(app, &session, next.as_ref()),
+            language,
+        )
+        .into()),
+        Err(error) => SIGN_IN_REFUSED.page(lang, error),
     }
 }
 
@@ -862,10 +963,10 @@ mod form_tests {
     #[test]
     fn errors_stand_next_to_their_fields_for_screen_readers() {
         let response = registration_form(
+            Language::Sl,
             422,
             |name| (name == "city").then(|| "Ljub\"ljana".to_string()),
             |name| (name == "email").then(|| "<bad>".to_string()),
-            Language::Sl,
         );
         let html = String::from_utf8(response.body).unwrap();
         assert!(html.contains("aria-describedby=\"email-error\""));
@@ -876,6 +977,23 @@ mod form_tests {
             "typed values come back, escaped"
         );
         assert_eq!(response.status, 422);
+    }
+
+    #[test]
+    fn the_registration_form_is_in_the_page_s_language_and_offers_it() {
+        let html = |lang| {
+            String::from_utf8(registration_form(lang, 200, |_| None, |_| None).body).unwrap()
+        };
+        let slovenian = html(Language::Sl);
+        assert!(slovenian.contains("<html lang=\"sl\">"), "{slovenian}");
+        assert!(slovenian.contains("<label for=\"company_name\">Podjetje</label>"));
+        assert!(slovenian.contains("<option value=\"sl\" selected>Slovenščina</option>"));
+        assert!(slovenian.contains("<a href=\"/privacy\">zasebnost</a>."));
+        assert!(!slovenian.contains("Register"), "{slovenian}");
+        let english = html(Language::En);
+        assert!(english.contains("<label for=\"company_name\">Company</label>"));
+        assert!(english.contains("<option value=\"en\" selected>English</option>"));
+        assert!(english.contains("<button type=\"submit\">Register</button>"));
     }
 }
 
@@ -890,49 +1008,80 @@ mod tests {
             (TokenError::Expired, 410, INVITATION_REFUSED.expired),
             (TokenError::Unknown, 400, INVITATION_REFUSED.unknown),
         ];
-        for (error, status, words) in refusals {
-            let Ok(handled) = INVITATION_REFUSED.page(AppError::Access(AccessError::Token(error)))
-            else {
-                panic!("{error:?} has a page");
-            };
-            let html = String::from_utf8(handled.response.body).unwrap();
-            assert_eq!(handled.response.status, status, "{html}");
-            assert!(
-                html.contains(html!("<p role=\"alert\">{}</p>", words).as_str())
-                    && html.contains("<a href=\"/sign-in\">Sign in</a>"),
-                "{html}"
-            );
+        for lang in Language::ALL {
+            for (error, status, words) in refusals {
+                let Ok(handled) =
+                    INVITATION_REFUSED.page(lang, AppError::Access(AccessError::Token(error)))
+                else {
+                    panic!("{error:?} has a page");
+                };
+                let html = String::from_utf8(handled.response.body).unwrap();
+                assert_eq!(handled.response.status, status, "{html}");
+                assert!(
+                    html.contains(html!("<p role=\"alert\">{}</p>", words(lang)).as_str())
+                        && html.contains(
+                            html!("<a href=\"/sign-in\">{}</a>", m::public_home_sign_in(lang))
+                                .as_str()
+                        ),
+                    "{html}"
+                );
+            }
+            assert!(INVITATION_REFUSED.page(lang, AppError::NotFound).is_err());
         }
-        assert!(INVITATION_REFUSED.page(AppError::NotFound).is_err());
+        let Ok(slovenian) = INVITATION_REFUSED.page(
+            Language::Sl,
+            AppError::Access(AccessError::Token(TokenError::Expired)),
+        ) else {
+            panic!("an expired link has a page");
+        };
+        let html = String::from_utf8(slovenian.response.body).unwrap();
+        assert!(html.contains("To povabilo je poteklo."), "{html}");
+        assert!(html.contains("<a href=\"/sign-in\">Prijava</a>"), "{html}");
+    }
+
+    #[test]
+    fn the_terms_state_the_prices_in_the_reader_s_format() {
+        let text = |lang| String::from_utf8(terms(lang).body).unwrap();
+        let slovenian = text(Language::Sl);
+        assert!(slovenian.contains("25,00\u{a0}€"), "{slovenian}");
+        assert!(slovenian.contains("15,00\u{a0}€"), "{slovenian}");
+        assert!(!slovenian.contains("EUR"), "{slovenian}");
+        let english = text(Language::En);
+        assert!(
+            english.contains("€25.00") && english.contains("€15.00"),
+            "{english}"
+        );
     }
 }
 
 /// `GET /register`: the form, with the errors the website's flat form was
 /// sent back with (`error_{name}` in the query).
-pub async fn register_form_page(request: &Request) -> Result<Handled> {
+pub async fn register_form_page(lang: Language, request: &Request) -> Result<Handled> {
     Ok(registration_form(
+        lang,
         200,
         |_| None,
         |name| request.query_param(&format!("error_{name}")),
-        Language::from_accept_language(request.header("accept-language")),
     )
     .into())
 }
 
 /// `GET /registered`: where the registration form lands.
-pub fn registered_page() -> Response {
-    page(UNTRANSLATED,
+pub fn registered_page(lang: Language) -> Response {
+    page(
+        lang,
         200,
-        "Thank you for registering",
-        paragraph("We have emailed you a link to confirm your address. Open it to activate your account and receive your free support coupon."),
+        m::public_registered_title(lang),
+        paragraph(m::public_registered_text(lang)),
     )
 }
 
 /// `GET /support-requested`: where the website's support form lands.
-pub fn support_requested_page() -> Response {
-    page(UNTRANSLATED,
+pub fn support_requested_page(lang: Language) -> Response {
+    page(
+        lang,
         200,
-        "Support request received",
-        paragraph("Thank you. A Spica support specialist will call you back within 24 hours, most requests well within 12. We have emailed you the details."),
+        m::public_support_requested_title(lang),
+        paragraph(m::public_support_requested_text(lang)),
     )
 }

@@ -3,6 +3,10 @@
 //! every link of every email the portal sent them (tests/api/mailbox.rs).
 //! No page may answer 404, 405 or 5xx (nor 403 behind a link it was shown),
 //! and every page has a way back (the site's navigation).
+//!
+//! A crawl may speak a language (`speaking("sl")`: `Accept-Language` and
+//! the `lang` cookie on every request); in Slovenian, every page under
+//! [`READ_IN_SLOVENIAN`] must read Slovenian throughout (tests/api/english.rs).
 
 use std::collections::{BTreeSet, VecDeque};
 
@@ -14,6 +18,55 @@ use crate::spawn_app;
 
 /// At most this many requests per person, so that the crawl ends.
 const MAX_REQUESTS: usize = 120;
+
+/// The pages a crawl in Slovenian checks word by word: each entry is a
+/// page and everything under it (`/news` is `/news/{id}` too; `/` is the
+/// home page only). Issue 23's helpers translate the pages in parallel:
+/// the public ones are here; add "/portal", "/partner" and "/desk" as
+/// their pages are merged (`/partner/sign-in`, `/desk/sign-in` are the
+/// public pages' already).
+pub(crate) const READ_IN_SLOVENIAN: &[&str] = &[
+    "/",
+    "/terms",
+    "/privacy",
+    "/register",
+    "/registered",
+    "/sign-in",
+    "/verify",
+    "/invitation",
+    "/confirm-join",
+    "/confirm-email",
+    "/confirm-erasure",
+    "/news",
+    "/unsubscribe",
+    "/support-requested",
+    "/partner/sign-in",
+    "/desk/sign-in",
+];
+
+/// Whether a crawl in Slovenian checks the page at `path` word by word.
+pub(crate) fn read_in_slovenian(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    READ_IN_SLOVENIAN
+        .iter()
+        .any(|page| path == *page || (*page != "/" && path.starts_with(&format!("{page}/"))))
+}
+
+/// The pages that no link of the public pages leads to (the sign-in pages
+/// of partners and staff, the pages of emailed links opened without their
+/// token), which a visitor's crawl opens too.
+pub(crate) const UNLINKED_PUBLIC_PAGES: &[&str] = &[
+    "/partner/sign-in",
+    "/desk/sign-in",
+    "/registered",
+    "/support-requested",
+    "/verify",
+    "/invitation",
+    "/confirm-join",
+    "/confirm-email",
+    "/confirm-erasure",
+    "/unsubscribe",
+];
 
 /// How a person presents themselves to the pages.
 #[derive(Clone)]
@@ -34,6 +87,10 @@ pub(crate) struct Crawler<'a, T: Transport> {
     /// (`/desk/incidents/inc_…/attempts`) are submitted only for these, since
     /// the end-to-end database is shared with tests running at the same time.
     own: Vec<String>,
+    /// The language the crawl asks for (`sl`, `en`), if any.
+    language: Option<&'static str>,
+    /// The pages it checked word by word in Slovenian.
+    read: BTreeSet<String>,
 }
 
 /// Whether a path segment is a record's id (`inc_…`, `ptn_…`).
@@ -256,7 +313,40 @@ impl<'a, T: Transport> Crawler<'a, T> {
             queue: VecDeque::from([start.to_owned()]),
             requests: 0,
             own: Vec::new(),
+            language: None,
+            read: BTreeSet::new(),
         }
+    }
+
+    /// The crawl asks for `language` on every request, as a browser whose
+    /// language it is (`Accept-Language`) and whose switch chose it (the
+    /// `lang` cookie).
+    pub(crate) fn speaking(mut self, language: &'static str) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// Further pages to start from.
+    pub(crate) fn also(mut self, paths: &[&str]) -> Self {
+        self.queue
+            .extend(paths.iter().map(|path| (*path).to_owned()));
+        self
+    }
+
+    /// In a crawl in Slovenian, asserts that a page it reads word by word
+    /// is Slovenian throughout.
+    fn check_language(&mut self, path: &str, answer: &TestResponse) {
+        if self.language != Some("sl")
+            || !read_in_slovenian(path)
+            || !answer
+                .header("content-type")
+                .is_some_and(|t| t.starts_with("text/html"))
+        {
+            return;
+        }
+        crate::english::assert_slovenian(&self.who, path, &answer.text());
+        self.read
+            .insert(path.split('?').next().unwrap_or(path).to_owned());
     }
 
     /// Who the crawler is now: signing in on its way gave it a session.
@@ -295,8 +385,19 @@ impl<'a, T: Transport> Crawler<'a, T> {
             _ => None,
         };
         let mut headers: Vec<(&str, &str)> = Vec::new();
-        if let Presence::Cookie(cookie) = &self.presence {
+        let cookie = match (&self.presence, self.language) {
+            (Presence::Cookie(cookie), Some(language)) => {
+                Some(format!("{cookie}; lang={language}"))
+            }
+            (Presence::Cookie(cookie), None) => Some(cookie.clone()),
+            (_, Some(language)) => Some(format!("lang={language}")),
+            (_, None) => None,
+        };
+        if let Some(cookie) = &cookie {
             headers.push(("cookie", cookie));
+        }
+        if let Some(language) = self.language {
+            headers.push(("accept-language", language));
         }
         if let Some(assertion) = &assertion {
             headers.push(("cf-access-jwt-assertion", assertion));
@@ -345,6 +446,7 @@ impl<'a, T: Transport> Crawler<'a, T> {
         if !download && page_with_a_way_back(&self.who, &path, &answer).is_none() {
             panic!("{}: {path} is not a page: {}", self.who, answer.text());
         }
+        self.check_language(&path, &answer);
         (path, answer)
     }
 
@@ -365,6 +467,7 @@ impl<'a, T: Transport> Crawler<'a, T> {
         let Some(html) = page_with_a_way_back(&self.who, path, answer) else {
             return;
         };
+        self.check_language(path, answer);
         for href in links(&html) {
             if let Some(next) = self.follows(&href) {
                 self.queue.push_back(next);
@@ -385,13 +488,19 @@ impl<'a, T: Transport> Crawler<'a, T> {
             } else {
                 self.send("GET", &format!("{}?{encoded}", form.action), None)
             };
-            if let Some(next) = answer.header("location").and_then(|l| self.follows(l)) {
-                self.queue.push_back(next);
+            match answer.header("location").and_then(|l| self.follows(l)) {
+                Some(next) => self.queue.push_back(next),
+                // A form answered with a page (its errors, "check your
+                // email"): read it as the page it was posted from.
+                None if page_with_a_way_back(&self.who, &form.action, &answer).is_some() => {
+                    self.check_language(&form.action, &answer)
+                }
+                None => {}
             }
         }
     }
 
-    fn crawl(mut self) -> usize {
+    fn run(&mut self) {
         while let Some(path) = self.queue.pop_front() {
             if self.requests >= MAX_REQUESTS || !self.seen.insert(format!("get {path}")) {
                 continue;
@@ -399,7 +508,17 @@ impl<'a, T: Transport> Crawler<'a, T> {
             let answer = self.send("GET", &path, None);
             self.visit(&answer, &path);
         }
+    }
+
+    fn crawl(mut self) -> usize {
+        self.run();
         self.requests
+    }
+
+    /// Crawls, and returns the pages it checked word by word in Slovenian.
+    pub(crate) fn read(mut self) -> BTreeSet<String> {
+        self.run();
+        self.read
     }
 }
 
@@ -463,4 +582,58 @@ fn every_person_reaches_only_working_pages_with_a_way_back() {
             && checked.routes_behind_sign_in.get("/desk/incidents/{id}") >= Some(&1),
         "the incident's pages, signed in: {checked}"
     );
+}
+
+/// The public pages, and a contact's, crawled in Slovenian: every page the
+/// crawl reads word by word ([`READ_IN_SLOVENIAN`]) is marked `sl` and holds
+/// no English word and no machine timestamp. Pages of other areas are
+/// crawled in Slovenian too (none may break), and are read word by word
+/// once their prefix is in the list.
+#[test]
+fn the_pages_read_in_slovenian_are_slovenian_throughout() {
+    let app = spawn_app();
+    // A bulletin, written in English: its words are its author's.
+    let published = app.staff_send(
+        "POST",
+        "/api/staff/bulletins",
+        &serde_json::json!({"subject": "Spica news: the release", "body": "Version 9 is out, with the new reports."}),
+    );
+    assert_eq!(published.status, 202, "{}", published.text());
+    let read = Crawler::new(&app, "visitor (sl)", Presence::Nobody, "/")
+        .also(UNLINKED_PUBLIC_PAGES)
+        .speaking("sl")
+        .read();
+    for page in [
+        "/",
+        "/terms",
+        "/privacy",
+        "/register",
+        "/registered",
+        "/sign-in",
+        "/news",
+    ] {
+        assert!(read.contains(page), "{page} was not read: {read:?}");
+    }
+    for page in UNLINKED_PUBLIC_PAGES {
+        assert!(read.contains(*page), "{page} was not read: {read:?}");
+    }
+    assert!(
+        read.iter().any(|page| page.starts_with("/news/")),
+        "no bulletin was read: {read:?}"
+    );
+    // The other areas, crawled in Slovenian: none may break, and their
+    // pages are read word by word once their prefix is listed.
+    let (email, _) = app.customer();
+    let cookie = app.browser(&email);
+    Crawler::new(&app, "contact (sl)", Presence::Cookie(cookie), "/portal")
+        .speaking("sl")
+        .read();
+    let partner = partner_cookie(&app, "both");
+    Crawler::new(&app, "partner (sl)", Presence::Cookie(partner), "/partner")
+        .speaking("sl")
+        .read();
+    let member = app.staff_member("admin");
+    Crawler::new(&app, "staff (sl)", Presence::Assertion(member), "/desk")
+        .speaking("sl")
+        .read();
 }

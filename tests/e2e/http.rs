@@ -51,13 +51,19 @@ pub fn send(
         Err(error) => panic!("{method} {url}: {error}"),
     };
     let status = response.status();
-    let headers = response
-        .headers_names()
+    // Each header once a value: a name sent twice (two `Set-Cookie`s) has
+    // both of its values, in the order sent.
+    let mut names = response.headers_names();
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|name| seen.insert(name.clone()));
+    let headers = names
         .into_iter()
-        .filter_map(|name| {
+        .flat_map(|name| {
             response
-                .header(&name)
+                .all(&name)
+                .into_iter()
                 .map(|value| (name.clone(), value.to_owned()))
+                .collect::<Vec<_>>()
         })
         .collect();
     let mut body = Vec::new();

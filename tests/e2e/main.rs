@@ -33,6 +33,8 @@ mod desk;
 mod directory;
 #[path = "../api/emails.rs"]
 mod emails;
+#[path = "../api/english.rs"]
+mod english;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]
@@ -61,6 +63,8 @@ mod privacy;
 mod problems;
 #[path = "../api/profile.rs"]
 mod profile;
+#[path = "../api/public_languages.rs"]
+mod public_languages;
 #[path = "../api/queue.rs"]
 mod queue;
 #[path = "../api/registration.rs"]
