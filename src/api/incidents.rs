@@ -496,7 +496,8 @@ pub async fn open<D: Database>(
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let object = decode::json_or_form(request)?;
     let base = &app.config.public_base_url;
-    let parsed = match NewIncident::parse(&object) {
+    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
+    let parsed = match NewIncident::parse(&object, country) {
         Ok(parsed) => parsed,
         Err(errors) if form => {
             app.identify(caller).await?;
@@ -538,7 +539,10 @@ pub async fn open_for_caller<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
-    let parsed = CallerIncident::parse(&object);
+    let country = app
+        .organisation_phone_country(organisation_id, object.get("phone").and_then(|v| v.as_str()))
+        .await?;
+    let parsed = CallerIncident::parse(&object, country);
     let keyed = decode::idempotency(request).unwrap_or_else(|| {
         Err(Invalid::new(
             "required",
@@ -602,7 +606,8 @@ pub async fn customer_message<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
-    let reply = Reply::parse(&object).map_err(decode::invalid)?;
+    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
+    let reply = Reply::parse(&object, country).map_err(decode::invalid)?;
     let (incident, jobs) = app
         .customer_message(caller, id, reply, now, entropy)
         .await?;

@@ -6,6 +6,8 @@
 //! (the incident's revision, the ledger's idempotency keys), answered from
 //! what was decided.
 
+use crate::domain::country::Country;
+use crate::domain::messages as m;
 use serde_json::{Map, Value};
 
 use super::input::{self, Fields};
@@ -113,10 +115,11 @@ impl DeskSessionInput {
 
 impl NewIncident {
     /// The fields of a support request, every invalid one named; a voice
-    /// callback needs a phone number.
-    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+    /// callback needs a phone number, read with `country` (the
+    /// organisation's) when typed in the national form.
+    pub fn parse(object: &Map<String, Value>, country: Option<Country>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
-        match Self::read(&mut fields, true) {
+        match Self::read(&mut fields, true, country) {
             Some(incident) if fields.errors.is_empty() => Ok(incident),
             _ => Err(fields.errors),
         }
@@ -125,22 +128,26 @@ impl NewIncident {
     /// Reads the request's fields, whoever sends them. `voice_needs_phone`:
     /// the customer's own request must give the number for a voice call;
     /// the desk's for a caller may leave it to the contact's.
-    pub(super) fn read(fields: &mut Fields<'_>, voice_needs_phone: bool) -> Option<Self> {
+    pub(super) fn read(
+        fields: &mut Fields<'_>,
+        voice_needs_phone: bool,
+        country: Option<Country>,
+    ) -> Option<Self> {
         let subject = fields.parse("subject", |t| Text::parse(t, SUBJECT_CHARS));
         let description = fields.parse("description", |t| {
             Text::parse_multiline(t, DESCRIPTION_CHARS)
         });
         let channel = fields.parse("channel", Channel::parse);
-        let phone = fields.parse_optional("phone", Phone::parse);
+        let phone = fields.parse_optional("phone", |t| Phone::parse(t, country));
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         let serial = fields.parse_optional("serial", SerialNumber::parse);
         if voice_needs_phone && channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-            let detail =
-                "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
-            fields
-                .errors
-                .push("phone", Invalid::new("required", detail));
+            let example = Phone::example(country);
+            fields.errors.push(
+                "phone",
+                Invalid::said("required", |l| m::phone_voice_required(l, &example)),
+            );
         }
         Some(Self {
             subject: subject?,
@@ -154,11 +161,12 @@ impl NewIncident {
 }
 
 impl Reply {
-    /// The message's `body`, and perhaps a new `phone` or `preferred_times`.
-    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
+    /// The message's `body`, and perhaps a new `phone` (read with
+    /// `country`, the organisation's, when national) or `preferred_times`.
+    pub fn parse(object: &Map<String, Value>, country: Option<Country>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let body = fields.parse("body", |t| Text::parse_multiline(t, MESSAGE_CHARS));
-        let phone = fields.parse_optional("phone", Phone::parse);
+        let phone = fields.parse_optional("phone", |t| Phone::parse(t, country));
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         match (body, phone, preferred_times) {

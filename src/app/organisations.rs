@@ -2,6 +2,7 @@
 //! staff decide (assign, join the holder, refuse), and staff giving a license
 //! to an organisation.
 
+use crate::domain::country::Country;
 use serde_json::{Map, Value};
 
 use super::input::Fields;
@@ -55,15 +56,17 @@ pub struct Invitee {
 
 impl Invitee {
     /// The fields, each wrong one named; the address may be none of the
-    /// vendor's own.
+    /// vendor's own; a national phone is read with `country`, the
+    /// organisation's.
     pub fn parse(
         object: &Map<String, Value>,
         vendor: &VendorAddresses,
+        country: Option<Country>,
     ) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
         let email = fields.parse("email", |e| vendor.customer_address(e));
-        let phone = fields.parse("phone", Phone::parse);
+        let phone = fields.parse("phone", |t| Phone::parse(t, country));
         match (name, email, phone) {
             (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
             _ => Err(fields.errors),
@@ -704,7 +707,7 @@ mod tests {
             &as_caller(by),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse(email).unwrap(),
-            &Phone::parse("+38640111222").unwrap(),
+            &Phone::parse("+38640111222", None).unwrap(),
             now(),
             &mut entropy(seed),
         ))
@@ -964,7 +967,7 @@ mod tests {
             &as_caller(&ana),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse("bor@kovinar.si").unwrap(),
-            &Phone::parse("+38640111222").unwrap(),
+            &Phone::parse("+38640111222", None).unwrap(),
             now(),
             &mut entropy(10),
         ))
@@ -1004,7 +1007,7 @@ mod tests {
             &stale,
             &Text::parse("Cene", 200).unwrap(),
             &Email::parse("cene@kovinar.si").unwrap(),
-            &Phone::parse("+38640111333").unwrap(),
+            &Phone::parse("+38640111333", None).unwrap(),
             now(),
             &mut entropy(30),
         ));

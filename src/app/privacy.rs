@@ -646,7 +646,7 @@ mod tests {
             subject: Text::parse("Terminal offline", 200).unwrap(),
             description: Text::parse("Reader 3 shows no time", 200).unwrap(),
             channel: Channel::Voice,
-            phone: Some(Phone::parse("+38640111222").unwrap()),
+            phone: Some(Phone::parse("+38640111222", None).unwrap()),
             preferred_times: None,
             serial: None,
         };
@@ -966,7 +966,7 @@ mod tests {
         use crate::app::{NewIncident, Reply};
         use crate::domain::{incident::Channel, phone::Phone, text::Text};
         let ana = customer(app, "ana@kovinar.si", 1);
-        let phone = Phone::parse(&ana.contact.phone).unwrap();
+        let phone = Phone::parse(&ana.contact.phone, None).unwrap();
         let input = NewIncident {
             subject: Text::parse("Terminal offline", 200).unwrap(),
             description: Text::parse("Call Ana Novak, ana@kovinar.si", 200).unwrap(),

@@ -43,8 +43,14 @@ fn field<T>(
 impl ProfileChange {
     /// Checks the fields of a registration's shape that are present; the
     /// serial and the terms are not part of a profile, and a new address may
-    /// be none of the vendor's own.
-    pub fn parse(input: &RegistrationInput, vendor: &VendorAddresses) -> Result<Self, FieldErrors> {
+    /// be none of the vendor's own. A phone typed in the national form is
+    /// read with the new country if one is given, else with `country`, the
+    /// organisation's.
+    pub fn parse(
+        input: &RegistrationInput,
+        vendor: &VendorAddresses,
+        country: Option<Country>,
+    ) -> Result<Self, FieldErrors> {
         let mut errors = input.decoding.clone();
         if input.serial.is_some() {
             errors.push("serial", Invalid::new("read_only", "cannot be changed"));
@@ -55,6 +61,11 @@ impl ProfileChange {
                 Invalid::new("read_only", "cannot be changed"),
             );
         }
+        let phone_country = input
+            .country
+            .as_deref()
+            .and_then(|c| Country::parse(c).ok())
+            .or(country);
         let change = Self {
             company_name: field(&mut errors, "company.name", &input.company_name, |t| {
                 Text::parse(t, 200)
@@ -86,7 +97,9 @@ impl ProfileChange {
             contact_name: field(&mut errors, "contact.name", &input.contact_name, |t| {
                 Text::parse(t, 200)
             }),
-            phone: field(&mut errors, "contact.phone", &input.phone, Phone::parse),
+            phone: field(&mut errors, "contact.phone", &input.phone, |t| {
+                Phone::parse(t, phone_country)
+            }),
             email: field(&mut errors, "contact.email", &input.email, |e| {
                 vendor.customer_address(e)
             }),
@@ -124,7 +137,7 @@ mod tests {
             vat_id: Some(String::new()),
             ..RegistrationInput::default()
         };
-        let change = ProfileChange::parse(&input, &VendorAddresses::default()).unwrap();
+        let change = ProfileChange::parse(&input, &VendorAddresses::default(), Some(Country::SLOVENIA)).unwrap();
         assert_eq!(change.city.unwrap().as_str(), "Maribor");
         assert_eq!(change.vat_id, Some(None));
         assert!(change.company_name.is_none() && change.email.is_none());
@@ -138,7 +151,7 @@ mod tests {
             serial: Some("TS-1".into()),
             ..RegistrationInput::default()
         };
-        let errors = ProfileChange::parse(&input, &VendorAddresses::default()).unwrap_err();
+        let errors = ProfileChange::parse(&input, &VendorAddresses::default(), Some(Country::SLOVENIA)).unwrap_err();
         let fields: Vec<_> = errors.list().iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["serial", "company.country", "contact.phone"]);
     }
@@ -154,7 +167,7 @@ mod tests {
             email: Some("desk@timeandspace.eu".into()),
             ..RegistrationInput::default()
         };
-        let errors = ProfileChange::parse(&input, &vendor).unwrap_err();
+        let errors = ProfileChange::parse(&input, &vendor, None).unwrap_err();
         assert_eq!(errors.list()[0].field, "contact.email");
         assert_eq!(errors.list()[0].code, "vendor_address");
     }

@@ -434,7 +434,8 @@ pub async fn request_support<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let input = match NewIncident::parse(&object) {
+    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
+    let input = match NewIncident::parse(&object, country) {
         Ok(input) => input,
         Err(errors) => {
             app.identify(caller).await?;
@@ -704,7 +705,8 @@ pub async fn customer_message<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let reply = match Reply::parse(&object) {
+    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
+    let reply = match Reply::parse(&object, country) {
         Ok(reply) => reply,
         Err(errors) => return incident_html(app, caller, id, 422, &object, &errors).await,
     };
@@ -1170,7 +1172,9 @@ pub async fn invite_contact<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let invitee = match crate::app::Invitee::parse(&object, &app.config.vendor_addresses) {
+    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
+    let invitee = match crate::app::Invitee::parse(&object, &app.config.vendor_addresses, country)
+    {
         Ok(invitee) => invitee,
         Err(errors) => return contacts_html(app, caller, 422, &errors, &object, now).await,
     };
@@ -1378,7 +1382,8 @@ pub async fn save_profile<D: Database>(
             profile_html(&customer, None, errors, &object),
         )
     };
-    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
+    let country = crate::domain::country::Country::parse(&customer.customer.country).ok();
+    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses, country) {
         Ok(change) => change,
         Err(errors) => return Ok(again(422, &errors).into()),
     };

@@ -121,7 +121,7 @@ fn register(
 fn history(app: &App<Sqlite>, who: &CustomerPrincipal, seed: u8) {
     let mut entropy = Entropy::new([seed; 32]);
     let caller = as_customer(who);
-    let phone = Phone::parse(&who.contact.phone).unwrap();
+    let phone = Phone::parse(&who.contact.phone, None).unwrap();
     let input = NewIncident {
         subject: Text::parse("Terminal offline: ask Ana or e", 200).unwrap(),
         description: Text::parse(
