@@ -9,6 +9,7 @@ phone-invalid-international = enter the number with its country code, such as { 
 phone-voice-required = a phone number is required for a voice callback, such as { $example }
 
 country-invalid = choose a country from the list (or give its ISO code, such as SI or DE)
+country-choose = Choose a country
 country-group-eu = European Union
 country-group-other = Other countries
 

@@ -5,6 +5,7 @@ phone-invalid-international = vnesite številko s klicno kodo države, npr. { $i
 phone-voice-required = za povratni klic po telefonu vnesite telefonsko številko, npr. { $example }
 
 country-invalid = izberite državo s seznama (ali vnesite njeno kodo ISO, npr. SI ali DE)
+country-choose = Izberite državo
 country-group-eu = Evropska unija
 country-group-other = Druge države
 

@@ -170,9 +170,7 @@ pub async fn invite<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
-    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
-    let invitee =
-        Invitee::parse(&object, &app.config.vendor_addresses, country).map_err(decode::invalid)?;
+    let invitee = Invitee::parse(&object, &app.config.vendor_addresses).map_err(decode::invalid)?;
     let invited = app
         .invite_contact(
             caller,

@@ -70,8 +70,7 @@ pub async fn change_me<D: Database>(
     for error in fields.errors.into_list() {
         errors.push(&error.field, Invalid::new(error.code, error.detail));
     }
-    let country = app.phone_country(caller, input.phone.as_deref()).await?;
-    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses, country) {
+    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) if errors.is_empty() => change,
         Ok(_) => return Err(decode::invalid(errors)),
         Err(found) => {

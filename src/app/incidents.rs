@@ -6,8 +6,6 @@
 //! (the incident's revision, the ledger's idempotency keys), answered from
 //! what was decided.
 
-use crate::domain::country::Country;
-use crate::domain::messages as m;
 use serde_json::{Map, Value};
 
 use super::input::{self, Fields};
@@ -22,7 +20,9 @@ use crate::domain::incident::{
 use crate::domain::ledger::Entry;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::number::IncidentNumber;
-use crate::domain::phone::Phone;
+use crate::domain::country::Country;
+use crate::domain::messages as m;
+use crate::domain::phone::{Phone, TypedPhone};
 use crate::domain::queue::QueueFilter;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
@@ -51,7 +51,8 @@ pub struct NewIncident {
     pub subject: Text,
     pub description: Text,
     pub channel: Channel,
-    pub phone: Option<Phone>,
+    /// As typed: read with the organisation's country when raised.
+    pub phone: Option<TypedPhone>,
     pub preferred_times: Option<Text>,
     pub serial: Option<SerialNumber>,
 }
@@ -59,7 +60,8 @@ pub struct NewIncident {
 /// The customer's message, perhaps with a new number or times for the call.
 pub struct Reply {
     pub body: Text,
-    pub phone: Option<Phone>,
+    /// As typed: read with the organisation's country.
+    pub phone: Option<TypedPhone>,
     pub preferred_times: Option<Text>,
 }
 
@@ -113,13 +115,27 @@ impl DeskSessionInput {
     }
 }
 
+/// A typed phone read with the organisation's country; refused as the
+/// field `field` when it is not a number there.
+pub(super) fn read_phone(
+    typed: &TypedPhone,
+    customer: &CustomerPrincipal,
+    field: &str,
+) -> Result<Phone, AppError> {
+    let country = Country::parse(&customer.customer.country).ok();
+    typed.read(country).map_err(|invalid| {
+        let mut errors = FieldErrors::default();
+        errors.push(field, invalid);
+        AppError::Invalid(errors)
+    })
+}
+
 impl NewIncident {
     /// The fields of a support request, every invalid one named; a voice
-    /// callback needs a phone number, read with `country` (the
-    /// organisation's) when typed in the national form.
-    pub fn parse(object: &Map<String, Value>, country: Option<Country>) -> Result<Self, FieldErrors> {
+    /// callback needs a phone number.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
-        match Self::read(&mut fields, true, country) {
+        match Self::read(&mut fields, true) {
             Some(incident) if fields.errors.is_empty() => Ok(incident),
             _ => Err(fields.errors),
         }
@@ -128,22 +144,18 @@ impl NewIncident {
     /// Reads the request's fields, whoever sends them. `voice_needs_phone`:
     /// the customer's own request must give the number for a voice call;
     /// the desk's for a caller may leave it to the contact's.
-    pub(super) fn read(
-        fields: &mut Fields<'_>,
-        voice_needs_phone: bool,
-        country: Option<Country>,
-    ) -> Option<Self> {
+    pub(super) fn read(fields: &mut Fields<'_>, voice_needs_phone: bool) -> Option<Self> {
         let subject = fields.parse("subject", |t| Text::parse(t, SUBJECT_CHARS));
         let description = fields.parse("description", |t| {
             Text::parse_multiline(t, DESCRIPTION_CHARS)
         });
         let channel = fields.parse("channel", Channel::parse);
-        let phone = fields.parse_optional("phone", |t| Phone::parse(t, country));
+        let phone = fields.parse_optional("phone", TypedPhone::parse);
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         let serial = fields.parse_optional("serial", SerialNumber::parse);
         if voice_needs_phone && channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-            let example = Phone::example(country);
+            let example = Phone::example(None);
             fields.errors.push(
                 "phone",
                 Invalid::said("required", |l| m::phone_voice_required(l, &example)),
@@ -161,12 +173,11 @@ impl NewIncident {
 }
 
 impl Reply {
-    /// The message's `body`, and perhaps a new `phone` (read with
-    /// `country`, the organisation's, when national) or `preferred_times`.
-    pub fn parse(object: &Map<String, Value>, country: Option<Country>) -> Result<Self, FieldErrors> {
+    /// The message's `body`, and perhaps a new `phone` or `preferred_times`.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let body = fields.parse("body", |t| Text::parse_multiline(t, MESSAGE_CHARS));
-        let phone = fields.parse_optional("phone", |t| Phone::parse(t, country));
+        let phone = fields.parse_optional("phone", TypedPhone::parse);
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         match (body, phone, preferred_times) {
@@ -734,8 +745,9 @@ impl<D: Database> App<D> {
             phone,
             preferred_times,
         } = reply;
-        if let Some(phone) = phone {
-            incident.phone = Some(phone.clone());
+        if let Some(typed) = &phone {
+            let phone = read_phone(typed, customer, "phone")?;
+            incident.phone = Some(phone);
         }
         if let Some(times) = preferred_times {
             incident.preferred_times = Some(times.into_string());

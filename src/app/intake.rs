@@ -6,7 +6,6 @@
 //! timers and queue messages), the desk's notice and the contact's email
 //! with the incident's number and its link on the portal.
 
-use crate::domain::country::Country;
 use serde_json::{Map, Value};
 
 use super::idempotency::{Answer, Idempotency};
@@ -39,11 +38,10 @@ pub struct CallerIncident {
 impl CallerIncident {
     /// `subject`, `description`, `channel`, perhaps `phone` (E.164, parsed
     /// as the customer's form parses it), `preferred_times`, `serial` and
-    /// `contact_id`, every invalid one named; a national phone is read with
-    /// `country`, the organisation's.
-    pub fn parse(object: &Map<String, Value>, country: Option<Country>) -> Result<Self, FieldErrors> {
+    /// `contact_id`, every invalid one named.
+    pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
-        let incident = NewIncident::read(&mut fields, false, country);
+        let incident = NewIncident::read(&mut fields, false);
         let contact_id = fields.parse_optional("contact_id", |t| {
             ContactId::parse(t.trim())
                 .map_err(|_| Invalid::new("invalid", "must be a contact's id (con_…)"))
@@ -132,13 +130,16 @@ impl<D: Database> App<D> {
         if !intake::support_allowed(balance) {
             return Err(AppError::Billing(BillingError::PaymentRequired));
         }
+        let phone = (input.phone.as_ref())
+            .map(|typed| super::incidents::read_phone(typed, customer, "phone"))
+            .transpose()?;
         let incident = IncidentRecord {
             id: IncidentId::generate(entropy),
             customer_id: customer.customer.id.clone(),
             subject: input.subject.into_string(),
             description: input.description.into_string(),
             channel: input.channel,
-            phone: input.phone,
+            phone,
             preferred_times: input.preferred_times.map(Text::into_string),
             serial: input.serial,
             callback: Callback::open(&self.config.sla, now),
@@ -412,7 +413,7 @@ mod tests {
     fn input() -> CallerIncident {
         let object = serde_json::json!({"subject": "Gate terminal", "description": "No time shown.",
             "channel": "voice"});
-        CallerIncident::parse(object.as_object().unwrap(), Some(Country::SLOVENIA)).unwrap()
+        CallerIncident::parse(object.as_object().unwrap()).unwrap()
     }
 
     fn render(incident: &IncidentRecord, number: &str) -> String {

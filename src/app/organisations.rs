@@ -2,7 +2,6 @@
 //! staff decide (assign, join the holder, refuse), and staff giving a license
 //! to an organisation.
 
-use crate::domain::country::Country;
 use serde_json::{Map, Value};
 
 use super::input::Fields;
@@ -17,7 +16,7 @@ use crate::domain::language::Language;
 use crate::domain::ledger::{free_coupon, FreeCoupon};
 use crate::domain::notification;
 use crate::domain::organisation::{ClaimStatus, ContactStatus};
-use crate::domain::phone::Phone;
+use crate::domain::phone::TypedPhone;
 use crate::domain::serial::{LicenseSerial, SerialNumber};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
@@ -51,22 +50,21 @@ const REASON_CHARS: usize = 2000;
 pub struct Invitee {
     pub name: Text,
     pub email: Email,
-    pub phone: Phone,
+    /// As typed: read with the organisation's country.
+    pub phone: TypedPhone,
 }
 
 impl Invitee {
     /// The fields, each wrong one named; the address may be none of the
-    /// vendor's own; a national phone is read with `country`, the
-    /// organisation's.
+    /// vendor's own.
     pub fn parse(
         object: &Map<String, Value>,
         vendor: &VendorAddresses,
-        country: Option<Country>,
     ) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
         let email = fields.parse("email", |e| vendor.customer_address(e));
-        let phone = fields.parse("phone", |t| Phone::parse(t, country));
+        let phone = fields.parse("phone", TypedPhone::parse);
         match (name, email, phone) {
             (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
             _ => Err(fields.errors),
@@ -160,7 +158,7 @@ impl<D: Database> App<D> {
         caller: &Caller,
         name: &Text,
         email: &Email,
-        phone: &Phone,
+        phone: &TypedPhone,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Invited, AppError> {
@@ -171,6 +169,7 @@ impl<D: Database> App<D> {
         if contact.is_some() {
             return Err(AppError::Access(AccessError::EmailTaken));
         }
+        let phone = super::incidents::read_phone(phone, &principal, "phone")?;
         let invitation = InvitationRecord {
             id: InvitationId::generate(entropy),
             customer_id: principal.customer.id.clone(),
@@ -707,7 +706,7 @@ mod tests {
             &as_caller(by),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse(email).unwrap(),
-            &Phone::parse("+38640111222", None).unwrap(),
+            &TypedPhone::parse("+38640111222").unwrap(),
             now(),
             &mut entropy(seed),
         ))
@@ -967,7 +966,7 @@ mod tests {
             &as_caller(&ana),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse("bor@kovinar.si").unwrap(),
-            &Phone::parse("+38640111222", None).unwrap(),
+            &TypedPhone::parse("+38640111222").unwrap(),
             now(),
             &mut entropy(10),
         ))
@@ -1007,7 +1006,7 @@ mod tests {
             &stale,
             &Text::parse("Cene", 200).unwrap(),
             &Email::parse("cene@kovinar.si").unwrap(),
-            &Phone::parse("+38640111333", None).unwrap(),
+            &TypedPhone::parse("+38640111333").unwrap(),
             now(),
             &mut entropy(30),
         ));

@@ -576,44 +576,6 @@ impl<D: Database> App<D> {
         caller.principal(found)
     }
 
-    /// The country a phone typed in the national form (`041 123 456`) is
-    /// read with: the caller's organisation's. Looked up (one round trip)
-    /// only when `typed` is such a number and the caller a customer's
-    /// contact; a number with its calling code needs none.
-    pub async fn phone_country(
-        &self,
-        caller: &Caller,
-        typed: Option<&str>,
-    ) -> Result<Option<crate::domain::country::Country>, AppError> {
-        if !typed.is_some_and(crate::domain::phone::Phone::needs_country) {
-            return Ok(None);
-        }
-        Ok(match self.identify(caller).await? {
-            Principal::Customer(customer) => {
-                crate::domain::country::Country::parse(&customer.customer.country).ok()
-            }
-            _ => None,
-        })
-    }
-
-    /// [`App::phone_country`] for the desk, which types a number for an
-    /// organisation it names: that organisation's country (none when it
-    /// is unknown; the use case then answers that).
-    pub async fn organisation_phone_country(
-        &self,
-        organisation_id: &str,
-        typed: Option<&str>,
-    ) -> Result<Option<crate::domain::country::Country>, AppError> {
-        if !typed.is_some_and(crate::domain::phone::Phone::needs_country) {
-            return Ok(None);
-        }
-        let organisation = self
-            .store
-            .fetch(crate::store::customer_by_id(organisation_id))
-            .await?;
-        Ok(organisation.and_then(|o| crate::domain::country::Country::parse(&o.country).ok()))
-    }
-
     /// Whether `secret` is the break-glass staff token (none when unset).
     pub fn break_glass_admits(&self, secret: &str) -> bool {
         self.config

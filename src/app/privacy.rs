@@ -646,7 +646,7 @@ mod tests {
             subject: Text::parse("Terminal offline", 200).unwrap(),
             description: Text::parse("Reader 3 shows no time", 200).unwrap(),
             channel: Channel::Voice,
-            phone: Some(Phone::parse("+38640111222", None).unwrap()),
+            phone: Some(Phone::parse("+38640111222", None).unwrap().into()),
             preferred_times: None,
             serial: None,
         };
@@ -971,7 +971,7 @@ mod tests {
             subject: Text::parse("Terminal offline", 200).unwrap(),
             description: Text::parse("Call Ana Novak, ana@kovinar.si", 200).unwrap(),
             channel: Channel::Voice,
-            phone: Some(phone.clone()),
+            phone: Some(phone.clone().into()),
             preferred_times: None,
             serial: None,
         };
@@ -979,7 +979,7 @@ mod tests {
             run(app.open_incident(&as_caller(&ana), input, now(), &mut entropy(5))).unwrap();
         let reply = Reply {
             body: Text::parse("Still offline. Ana", 200).unwrap(),
-            phone: Some(phone),
+            phone: Some(phone.into()),
             preferred_times: None,
         };
         run(app.customer_message(

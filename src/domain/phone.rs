@@ -269,6 +269,58 @@ fn international_example(plan: &Plan) -> String {
     format!("+{} {}", plan.code, group(plan, national))
 }
 
+/// A stored number (E.164, a record's `phone` text) as pages show it
+/// ([`Phone::display`]): `041 123 456`; text that is no number as it is.
+pub fn shown(stored: &str) -> String {
+    Phone::parse(stored, None).map_or_else(|_| stored.to_owned(), |p| p.display())
+}
+
+/// A phone as typed where only the use case knows the company's country
+/// (a contact's support request, message, invitation or profile; the
+/// desk's caller): a number with its calling code is checked at once, one
+/// in the national form when [`TypedPhone::read`] is given the country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedPhone(String);
+
+impl TypedPhone {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(Invalid::required());
+        }
+        if !Phone::needs_country(trimmed) {
+            Phone::parse(trimmed, None)?;
+        } else {
+            // Not a number in any country (letters, a handful of digits):
+            // refused at once, with the shape that is one in all.
+            let digits = trimmed.chars().filter(char::is_ascii_digit).count();
+            let number_like = trimmed
+                .chars()
+                .all(|c| c.is_ascii_digit() || is_separator(c));
+            if !number_like || !(5..=17).contains(&digits) {
+                return Err(invalid(None));
+            }
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    /// The number, a national one read with `country` (the company's).
+    pub fn read(&self, country: Option<Country>) -> Result<Phone, Invalid> {
+        Phone::parse(&self.0, country)
+    }
+
+    /// As it was typed (trimmed).
+    pub fn as_typed(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Phone> for TypedPhone {
+    fn from(phone: Phone) -> Self {
+        Self(phone.0)
+    }
+}
+
 /// The digits after `+` or `00`, when the number is typed internationally.
 fn international_digits(compact: &str) -> Option<&str> {
     compact
@@ -410,6 +462,22 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_number_is_read_once_the_country_is_known() {
+        let typed = TypedPhone::parse(" 041 123 456 ").unwrap();
+        assert_eq!(typed.as_typed(), "041 123 456");
+        assert_eq!(typed.read(country("SI")).unwrap().as_str(), "+38641123456");
+        assert_eq!(typed.read(country("HR")).unwrap().as_str(), "+38541123456");
+        assert!(typed.read(None).is_err());
+        // With its calling code it is checked at once.
+        assert!(TypedPhone::parse("+386 41").is_err());
+        assert!(TypedPhone::parse("12").is_err());
+        assert!(TypedPhone::parse("call me").is_err());
+        assert_eq!(TypedPhone::parse("").unwrap_err().code, "required");
+        let international = TypedPhone::parse("+386 41 123 456").unwrap();
+        assert_eq!(international.read(None).unwrap().as_str(), "+38641123456");
+    }
+
+    #[test]
     fn other_countries_use_their_own_plan() {
         let read = |code: &str, typed: &str| {
             Phone::parse(typed, country(code)).map(|p| p.as_str().to_owned())
@@ -458,6 +526,9 @@ mod tests {
         let abroad = Phone::parse("+43 664 1234567", None).unwrap();
         assert_eq!(abroad.display(), "+43 664 123 4567");
         assert_eq!(abroad.national(), None);
+        assert_eq!(shown("+38641123456"), "041 123 456");
+        assert_eq!(shown("+436641234567"), "+43 664 123 4567");
+        assert_eq!(shown("unknown"), "unknown");
         assert_eq!(
             Phone::parse("+49 30 1234567", None).unwrap().display(),
             "+49 301 234 567"

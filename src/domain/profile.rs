@@ -7,7 +7,7 @@ use super::country::Country;
 use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
 use super::language::Language;
-use super::phone::Phone;
+use super::phone::{Phone, TypedPhone};
 use super::registration::RegistrationInput;
 use super::text::{Text, VatId};
 
@@ -22,7 +22,10 @@ pub struct ProfileChange {
     pub country: Option<Country>,
     pub vat_id: Option<Option<VatId>>,
     pub contact_name: Option<Text>,
+    /// The phone, once [`ProfileChange::read_phone`] has read what was
+    /// typed (`typed_phone`) with the company's country.
     pub phone: Option<Phone>,
+    pub typed_phone: Option<TypedPhone>,
     pub email: Option<Email>,
     pub newsletter: Option<bool>,
     /// `language` (`sl`, `en`): what the contact is written to in.
@@ -43,14 +46,8 @@ fn field<T>(
 impl ProfileChange {
     /// Checks the fields of a registration's shape that are present; the
     /// serial and the terms are not part of a profile, and a new address may
-    /// be none of the vendor's own. A phone typed in the national form is
-    /// read with the new country if one is given, else with `country`, the
-    /// organisation's.
-    pub fn parse(
-        input: &RegistrationInput,
-        vendor: &VendorAddresses,
-        country: Option<Country>,
-    ) -> Result<Self, FieldErrors> {
+    /// be none of the vendor's own.
+    pub fn parse(input: &RegistrationInput, vendor: &VendorAddresses) -> Result<Self, FieldErrors> {
         let mut errors = input.decoding.clone();
         if input.serial.is_some() {
             errors.push("serial", Invalid::new("read_only", "cannot be changed"));
@@ -61,11 +58,6 @@ impl ProfileChange {
                 Invalid::new("read_only", "cannot be changed"),
             );
         }
-        let phone_country = input
-            .country
-            .as_deref()
-            .and_then(|c| Country::parse(c).ok())
-            .or(country);
         let change = Self {
             company_name: field(&mut errors, "company.name", &input.company_name, |t| {
                 Text::parse(t, 200)
@@ -97,9 +89,8 @@ impl ProfileChange {
             contact_name: field(&mut errors, "contact.name", &input.contact_name, |t| {
                 Text::parse(t, 200)
             }),
-            phone: field(&mut errors, "contact.phone", &input.phone, |t| {
-                Phone::parse(t, phone_country)
-            }),
+            phone: None,
+            typed_phone: field(&mut errors, "contact.phone", &input.phone, TypedPhone::parse),
             email: field(&mut errors, "contact.email", &input.email, |e| {
                 vendor.customer_address(e)
             }),
@@ -113,6 +104,22 @@ impl ProfileChange {
         } else {
             Err(errors)
         }
+    }
+
+    /// The change with its typed phone read: a national number with the
+    /// new country if there is one, else the organisation's (`country`,
+    /// its ISO code as stored).
+    pub fn read_phone(&self, country: &str) -> Result<Self, FieldErrors> {
+        let mut change = self.clone();
+        if let Some(typed) = &self.typed_phone {
+            let country = self.country.or_else(|| Country::parse(country).ok());
+            let mut errors = FieldErrors::default();
+            change.phone = errors.check("contact.phone", typed.read(country));
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
+        Ok(change)
     }
 
     /// Whether anything of the organisation changes.
@@ -137,10 +144,35 @@ mod tests {
             vat_id: Some(String::new()),
             ..RegistrationInput::default()
         };
-        let change = ProfileChange::parse(&input, &VendorAddresses::default(), Some(Country::SLOVENIA)).unwrap();
+        let change = ProfileChange::parse(&input, &VendorAddresses::default()).unwrap();
         assert_eq!(change.city.unwrap().as_str(), "Maribor");
         assert_eq!(change.vat_id, Some(None));
         assert!(change.company_name.is_none() && change.email.is_none());
+    }
+
+    #[test]
+    fn a_phone_is_read_with_the_new_country_else_the_organisations() {
+        let typed = |phone: &str, country: Option<&str>| RegistrationInput {
+            phone: Some(phone.into()),
+            country: country.map(Into::into),
+            ..RegistrationInput::default()
+        };
+        let read = |input: RegistrationInput, stored: &str| {
+            ProfileChange::parse(&input, &VendorAddresses::default())
+                .unwrap()
+                .read_phone(stored)
+                .map(|c| c.phone.unwrap().as_str().to_owned())
+        };
+        assert_eq!(read(typed("041 123 456", None), "SI").unwrap(), "+38641123456");
+        assert_eq!(read(typed("0664 123 4567", Some("AT")), "SI").unwrap(), "+436641234567");
+        assert_eq!(read(typed("+386 1 234 56 78", None), "DE").unwrap(), "+38612345678");
+        let refused = read(typed("041 123", None), "SI").unwrap_err();
+        assert_eq!(refused.list()[0].field, "contact.phone");
+        let untouched = ProfileChange::parse(&RegistrationInput::default(), &VendorAddresses::default())
+            .unwrap()
+            .read_phone("SI")
+            .unwrap();
+        assert_eq!(untouched.phone, None);
     }
 
     #[test]
@@ -151,7 +183,7 @@ mod tests {
             serial: Some("TS-1".into()),
             ..RegistrationInput::default()
         };
-        let errors = ProfileChange::parse(&input, &VendorAddresses::default(), Some(Country::SLOVENIA)).unwrap_err();
+        let errors = ProfileChange::parse(&input, &VendorAddresses::default()).unwrap_err();
         let fields: Vec<_> = errors.list().iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["serial", "company.country", "contact.phone"]);
     }
@@ -167,7 +199,7 @@ mod tests {
             email: Some("desk@timeandspace.eu".into()),
             ..RegistrationInput::default()
         };
-        let errors = ProfileChange::parse(&input, &vendor, None).unwrap_err();
+        let errors = ProfileChange::parse(&input, &vendor).unwrap_err();
         assert_eq!(errors.list()[0].field, "contact.email");
         assert_eq!(errors.list()[0].code, "vendor_address");
     }

@@ -434,8 +434,7 @@ pub async fn request_support<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
-    let input = match NewIncident::parse(&object, country) {
+    let input = match NewIncident::parse(&object) {
         Ok(input) => input,
         Err(errors) => {
             app.identify(caller).await?;
@@ -458,6 +457,8 @@ pub async fn request_support<D: Database>(
             html!("<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>"),
         )
         .into()),
+        // A phone that is no number in the organisation's country.
+        Err(AppError::Invalid(errors)) => Ok(page_in(UNTRANSLATED, Area::Customer, 422, "Request direct support", support_form(&object, &errors)).into()),
         Err(other) => Err(other.into()),
     }
 }
@@ -705,8 +706,7 @@ pub async fn customer_message<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
-    let reply = match Reply::parse(&object, country) {
+    let reply = match Reply::parse(&object) {
         Ok(reply) => reply,
         Err(errors) => return incident_html(app, caller, id, 422, &object, &errors).await,
     };
@@ -715,6 +715,7 @@ pub async fn customer_message<D: Database>(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
         )),
+        Err(AppError::Invalid(errors)) => incident_html(app, caller, id, 422, &object, &errors).await,
         Err(error) => refusal_page(Area::Customer, error),
     }
 }
@@ -1172,9 +1173,7 @@ pub async fn invite_contact<D: Database>(
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
-    let country = app.phone_country(caller, object.get("phone").and_then(|v| v.as_str())).await?;
-    let invitee = match crate::app::Invitee::parse(&object, &app.config.vendor_addresses, country)
-    {
+    let invitee = match crate::app::Invitee::parse(&object, &app.config.vendor_addresses) {
         Ok(invitee) => invitee,
         Err(errors) => return contacts_html(app, caller, 422, &errors, &object, now).await,
     };
@@ -1201,6 +1200,7 @@ pub async fn invite_contact<D: Database>(
             );
             contacts_html(app, caller, 409, &errors, &object, now).await
         }
+        Err(AppError::Invalid(errors)) => contacts_html(app, caller, 422, &errors, &object, now).await,
         Err(error) => refusal_page(Area::Customer, error),
     }
 }
@@ -1291,7 +1291,7 @@ pub(crate) fn profile_html(
         input("street", "Street", "text", value("street"), &flat, " required autocomplete=\"street-address\""),
         input("postal_code", "Postal code", "text", value("postal_code"), &flat, " required autocomplete=\"postal-code\""),
         input("city", "City", "text", value("city"), &flat, " required autocomplete=\"address-level2\""),
-        input("country", "Country (ISO code, such as SI)", "text", value("country"), &flat, " required maxlength=\"2\""),
+        country_field(UNTRANSLATED, "country", "Country", value("country"), &flat),
         input("vat_id", "VAT number (optional)", "text", value("vat_id"), &flat, ""),
         input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
         input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),
@@ -1382,8 +1382,7 @@ pub async fn save_profile<D: Database>(
             profile_html(&customer, None, errors, &object),
         )
     };
-    let country = crate::domain::country::Country::parse(&customer.customer.country).ok();
-    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses, country) {
+    let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) => change,
         Err(errors) => return Ok(again(422, &errors).into()),
     };

@@ -548,12 +548,7 @@ pub(crate) const REGISTRATION_FIELDS: [(&str, &str, &str, &str); 10] = [
     ("street", "Street", "text", "address-line1"),
     ("postal_code", "Postal code", "text", "postal-code"),
     ("city", "City", "text", "address-level2"),
-    (
-        "country",
-        "Country (ISO code, such as SI)",
-        "text",
-        "country",
-    ),
+    ("country", "Country", "select", "country"),
     ("vat_id", "VAT number (optional)", "text", "off"),
     ("contact_name", "Contact name", "text", "name"),
     ("email", "Email", "email", "email"),
@@ -583,6 +578,15 @@ pub fn registration_form(
             .then(|| html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", name));
         let required = if name == "vat_id" { "" } else { " required" };
         let value = value_of(name).unwrap_or_default();
+        if name == "country" {
+            // Names in the page's language, posting the ISO code; Slovenia
+            // until another is chosen.
+            let chosen = if value.is_empty() { "SI" } else { &value };
+            let attributes = described.unwrap_or_default();
+            html.push(country_select_with(browser, name, label, chosen, attributes));
+            html.push(error);
+            continue;
+        }
         html.push(html!(
             "<p><label for=\"{}\">{}</label>\n\
              <input id=\"{}\" name=\"{}\" type=\"{}\" value=\"{}\" autocomplete=\"{}\"{}{}></p>\n{}",

@@ -29,6 +29,7 @@ mod mailbox;
 mod numbers;
 mod organisations;
 mod phone_calls;
+mod phones;
 mod privacy;
 mod profile;
 mod queue;

@@ -148,10 +148,7 @@ pub async fn open_caller_incident<D: Database>(
 ) -> Result<Handled> {
     let values = form(request)?;
     let object = &values;
-    let country = app
-        .organisation_phone_country(organisation_id, object.get("phone").and_then(|v| v.as_str()))
-        .await?;
-    let parsed = CallerIncident::parse(object, country);
+    let parsed = CallerIncident::parse(object);
     let key = IdempotencyKey::parse(value(object, "idempotency_key"));
     let shown_key = value(object, "idempotency_key");
     let again = |status: u16, errors: FieldErrors, refusal: Option<Html>| {
