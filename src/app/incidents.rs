@@ -12,16 +12,16 @@ use super::input::{self, Fields};
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
 use crate::app::IncidentsError;
 use crate::domain::billing::{self, Session};
+use crate::domain::country::Country;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Reader, Scheduled, Status, Timer,
 };
 use crate::domain::ledger::Entry;
+use crate::domain::messages as m;
 use crate::domain::notification::{self, IncidentFacts, StatementLine};
 use crate::domain::number::IncidentNumber;
-use crate::domain::country::Country;
-use crate::domain::messages as m;
 use crate::domain::phone::{Phone, TypedPhone};
 use crate::domain::queue::QueueFilter;
 use crate::domain::serial::SerialNumber;

@@ -373,7 +373,10 @@ mod tests {
         assert_eq!(Country::parse("").unwrap_err().code, "required");
         let refused = Country::parse("XX").unwrap_err();
         assert_eq!(refused.code, "invalid");
-        assert!(refused.said.get(Language::Sl).starts_with("izberite državo"));
+        assert!(refused
+            .said
+            .get(Language::Sl)
+            .starts_with("izberite državo"));
     }
 
     #[test]
@@ -411,7 +414,10 @@ mod tests {
 
     #[test]
     fn the_european_union_is_its_27_member_states() {
-        let eu: Vec<&str> = Country::all().filter(|c| c.in_eu()).map(Country::code).collect();
+        let eu: Vec<&str> = Country::all()
+            .filter(|c| c.in_eu())
+            .map(Country::code)
+            .collect();
         assert_eq!(
             eu,
             [
@@ -423,17 +429,45 @@ mod tests {
 
     #[test]
     fn slovenian_names_sort_with_c_caron_after_c() {
-        let mut names = vec!["Danska", "Češka", "Čad", "Ciper", "Cookovi otoki", "Avstrija"];
+        let mut names = vec![
+            "Danska",
+            "Češka",
+            "Čad",
+            "Ciper",
+            "Cookovi otoki",
+            "Avstrija",
+        ];
         names.sort_by_key(|n| collation_key(Language::Sl, n));
         assert_eq!(
             names,
-            ["Avstrija", "Ciper", "Cookovi otoki", "Čad", "Češka", "Danska"]
+            [
+                "Avstrija",
+                "Ciper",
+                "Cookovi otoki",
+                "Čad",
+                "Češka",
+                "Danska"
+            ]
         );
-        let mut names = vec!["Švica", "Srbija", "Tajska", "Sveta Lucija", "Žabje otoki", "Zambija"];
+        let mut names = vec![
+            "Švica",
+            "Srbija",
+            "Tajska",
+            "Sveta Lucija",
+            "Žabje otoki",
+            "Zambija",
+        ];
         names.sort_by_key(|n| collation_key(Language::Sl, n));
         assert_eq!(
             names,
-            ["Srbija", "Sveta Lucija", "Švica", "Tajska", "Zambija", "Žabje otoki"]
+            [
+                "Srbija",
+                "Sveta Lucija",
+                "Švica",
+                "Tajska",
+                "Zambija",
+                "Žabje otoki"
+            ]
         );
         // In English a diacritic does not make a letter of its own.
         let mut names = vec!["Cuba", "Curaçao", "Côte d’Ivoire", "Croatia"];

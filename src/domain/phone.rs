@@ -88,8 +88,8 @@ impl Plan {
         let short_service = self.country == "SI"
             && national.len() == 6
             && (national.starts_with("80") || national.starts_with("90"));
-        ((shortest..=longest).contains(&national.len()) || short_service)
-            && !(national.starts_with('0') && !self.trunk.is_empty())
+        let no_trunk_left = self.trunk.is_empty() || !national.starts_with('0');
+        ((shortest..=longest).contains(&national.len()) || short_service) && no_trunk_left
     }
 }
 
@@ -187,7 +187,9 @@ impl Phone {
             }
             (None, None) => return Err(invalid(None)),
         };
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0')
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || digits.starts_with('0')
         {
             return Err(invalid(home));
         }

@@ -90,7 +90,12 @@ impl ProfileChange {
                 Text::parse(t, 200)
             }),
             phone: None,
-            typed_phone: field(&mut errors, "contact.phone", &input.phone, TypedPhone::parse),
+            typed_phone: field(
+                &mut errors,
+                "contact.phone",
+                &input.phone,
+                TypedPhone::parse,
+            ),
             email: field(&mut errors, "contact.email", &input.email, |e| {
                 vendor.customer_address(e)
             }),
@@ -163,15 +168,25 @@ mod tests {
                 .read_phone(stored)
                 .map(|c| c.phone.unwrap().as_str().to_owned())
         };
-        assert_eq!(read(typed("041 123 456", None), "SI").unwrap(), "+38641123456");
-        assert_eq!(read(typed("0664 123 4567", Some("AT")), "SI").unwrap(), "+436641234567");
-        assert_eq!(read(typed("+386 1 234 56 78", None), "DE").unwrap(), "+38612345678");
+        assert_eq!(
+            read(typed("041 123 456", None), "SI").unwrap(),
+            "+38641123456"
+        );
+        assert_eq!(
+            read(typed("0664 123 4567", Some("AT")), "SI").unwrap(),
+            "+436641234567"
+        );
+        assert_eq!(
+            read(typed("+386 1 234 56 78", None), "DE").unwrap(),
+            "+38612345678"
+        );
         let refused = read(typed("041 123", None), "SI").unwrap_err();
         assert_eq!(refused.list()[0].field, "contact.phone");
-        let untouched = ProfileChange::parse(&RegistrationInput::default(), &VendorAddresses::default())
-            .unwrap()
-            .read_phone("SI")
-            .unwrap();
+        let untouched =
+            ProfileChange::parse(&RegistrationInput::default(), &VendorAddresses::default())
+                .unwrap()
+                .read_phone("SI")
+                .unwrap();
         assert_eq!(untouched.phone, None);
     }
 

@@ -142,7 +142,9 @@ mod tests {
         let html = country_select(Language::Sl, "country", "Država", "at");
         let html = html.as_str();
         assert!(html.contains("<label for=\"country\">Država</label>"));
-        assert!(html.contains("<optgroup label=\"Evropska unija\"><option value=\"SI\">Slovenija</option>"));
+        assert!(html.contains(
+            "<optgroup label=\"Evropska unija\"><option value=\"SI\">Slovenija</option>"
+        ));
         assert!(html.contains("<option value=\"AT\" selected>Avstrija</option>"));
         assert!(html.contains("<optgroup label=\"Druge države\">"));
         assert!(html.contains("<option value=\"RS\">Srbija</option>"));

@@ -715,7 +715,9 @@ pub async fn customer_message<D: Database>(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
         )),
-        Err(AppError::Invalid(errors)) => incident_html(app, caller, id, 422, &object, &errors).await,
+        Err(AppError::Invalid(errors)) => {
+            incident_html(app, caller, id, 422, &object, &errors).await
+        }
         Err(error) => refusal_page(Area::Customer, error),
     }
 }
@@ -1200,7 +1202,9 @@ pub async fn invite_contact<D: Database>(
             );
             contacts_html(app, caller, 409, &errors, &object, now).await
         }
-        Err(AppError::Invalid(errors)) => contacts_html(app, caller, 422, &errors, &object, now).await,
+        Err(AppError::Invalid(errors)) => {
+            contacts_html(app, caller, 422, &errors, &object, now).await
+        }
         Err(error) => refusal_page(Area::Customer, error),
     }
 }

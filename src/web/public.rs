@@ -583,7 +583,9 @@ pub fn registration_form(
             // until another is chosen.
             let chosen = if value.is_empty() { "SI" } else { &value };
             let attributes = described.unwrap_or_default();
-            html.push(country_select_with(browser, name, label, chosen, attributes));
+            html.push(country_select_with(
+                browser, name, label, chosen, attributes,
+            ));
             html.push(error);
             continue;
         }

@@ -12,13 +12,22 @@ fn register(app: &TestApp<impl Transport>, body: &Value, language: Option<&str>)
     if let Some(language) = language {
         headers.push(("accept-language", language));
     }
-    app.0
-        .send("POST", "/api/registrations", &headers, body.to_string().into_bytes())
+    app.0.send(
+        "POST",
+        "/api/registrations",
+        &headers,
+        body.to_string().into_bytes(),
+    )
 }
 
 /// Registers with `phone` typed in `body`'s form, confirms and signs in:
 /// the access token.
-fn registered_with(app: &TestApp<impl Transport>, email: &str, phone: &str, country: &str) -> String {
+fn registered_with(
+    app: &TestApp<impl Transport>,
+    email: &str,
+    phone: &str,
+    country: &str,
+) -> String {
     let mut body = registration(email, &unique_serial());
     body["contact"]["phone"] = json!(phone);
     body["company"]["country"] = json!(country);
@@ -86,7 +95,9 @@ fn the_profile_and_a_support_request_read_national_numbers_with_the_organisation
             ("content-type", "application/json"),
             ("authorization", &authorization),
         ],
-        json!({"contact": {"phone": "(01) 234-56-78"}}).to_string().into_bytes(),
+        json!({"contact": {"phone": "(01) 234-56-78"}})
+            .to_string()
+            .into_bytes(),
     );
     assert_eq!(patched.status, 200, "{}", patched.text());
     assert_eq!(patched.json()["contact"]["phone"], "+38612345678");
@@ -100,7 +111,9 @@ fn the_profile_and_a_support_request_read_national_numbers_with_the_organisation
 
     let mut wrong = body.clone();
     wrong["phone"] = json!("041 777 88");
-    let problem = app.post_json_as("/api/me/incidents", &token, &wrong).problem(422);
+    let problem = app
+        .post_json_as("/api/me/incidents", &token, &wrong)
+        .problem(422);
     assert_eq!(problem["errors"][0]["field"], "phone", "{problem}");
 }
 
@@ -112,13 +125,32 @@ fn the_registration_page_offers_countries_by_name_in_the_readers_language() {
         .send("GET", "/register", &[("accept-language", "sl")], Vec::new());
     assert_eq!(page.status, 200);
     let html = page.text();
-    assert!(html.contains("<optgroup label=\"Evropska unija\"><option value=\"SI\" selected>Slovenija</option>"), "{html}");
-    assert!(html.contains("<option value=\"HR\">Hrvaška</option>"), "{html}");
+    assert!(
+        html.contains(
+            "<optgroup label=\"Evropska unija\"><option value=\"SI\" selected>Slovenija</option>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<option value=\"HR\">Hrvaška</option>"),
+        "{html}"
+    );
     assert!(html.contains("<optgroup label=\"Druge države\">"), "{html}");
-    assert!(html.contains("<option value=\"BA\">Bosna in Hercegovina</option>"), "{html}");
+    assert!(
+        html.contains("<option value=\"BA\">Bosna in Hercegovina</option>"),
+        "{html}"
+    );
     assert!(!html.contains("ISO code"), "{html}");
 
     let html = app.get("/register").text();
-    assert!(html.contains("<optgroup label=\"European Union\"><option value=\"SI\" selected>Slovenia</option>"), "{html}");
-    assert!(html.contains("<option value=\"GB\">United Kingdom</option>"), "{html}");
+    assert!(
+        html.contains(
+            "<optgroup label=\"European Union\"><option value=\"SI\" selected>Slovenia</option>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<option value=\"GB\">United Kingdom</option>"),
+        "{html}"
+    );
 }
