@@ -711,13 +711,14 @@ pub async fn customer_message<D: Database>(
         Err(errors) => return incident_html(app, caller, id, 422, &object, &errors).await,
     };
     match app.customer_message(caller, id, reply, now, entropy).await {
+        // A phone that is no number in the organisation's country.
+        Err(AppError::Invalid(errors)) => {
+            incident_html(app, caller, id, 422, &object, &errors).await
+        }
         Ok((_, jobs)) => Ok(Handled::with_jobs(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
         )),
-        Err(AppError::Invalid(errors)) => {
-            incident_html(app, caller, id, 422, &object, &errors).await
-        }
         Err(error) => refusal_page(Area::Customer, error),
     }
 }
@@ -1190,6 +1191,10 @@ pub async fn invite_contact<D: Database>(
         )
         .await;
     match invited {
+        // A phone that is no number in the organisation's country.
+        Err(AppError::Invalid(errors)) => {
+            contacts_html(app, caller, 422, &errors, &object, now).await
+        }
         Ok(invited) => Ok(Handled::with_jobs(
             Response::redirect("/portal/contacts"),
             invited.jobs,
@@ -1201,9 +1206,6 @@ pub async fn invite_contact<D: Database>(
                 Invalid::new("taken", "is a contact of an organisation already"),
             );
             contacts_html(app, caller, 409, &errors, &object, now).await
-        }
-        Err(AppError::Invalid(errors)) => {
-            contacts_html(app, caller, 422, &errors, &object, now).await
         }
         Err(error) => refusal_page(Area::Customer, error),
     }
