@@ -154,3 +154,47 @@ fn the_registration_page_offers_countries_by_name_in_the_readers_language() {
         "{html}"
     );
 }
+
+#[test]
+fn the_portals_forms_read_national_numbers_and_show_a_wrong_one_next_to_its_field() {
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let cookie = app.browser(&email);
+    let origin = app.0.origin();
+
+    let profile = app.get_with_cookie("/portal/profile", &cookie).text();
+    assert!(
+        profile.contains("<option value=\"SI\" selected>Slovenia</option>"),
+        "{profile}"
+    );
+
+    let wrong = app.post_form_with_cookie(
+        "/portal/contacts",
+        &cookie,
+        &origin,
+        &[
+            ("name", "Bor Kos"),
+            ("email", &unique_email()),
+            ("phone", "040 111 22"),
+        ],
+    );
+    assert_eq!(wrong.status, 422, "{}", wrong.text());
+    let html = wrong.text();
+    assert!(html.contains("id=\"phone-error\""), "{html}");
+    assert!(html.contains("041 123 456"), "{html}");
+
+    let bor = unique_email();
+    let invited = app.post_form_with_cookie(
+        "/portal/contacts",
+        &cookie,
+        &origin,
+        &[
+            ("name", "Bor Kos"),
+            ("email", &bor),
+            ("phone", "040 111 222"),
+        ],
+    );
+    assert_eq!(invited.status, 303, "{}", invited.text());
+    let contacts = app.get_as("/api/me/contacts", &token).json();
+    assert!(contacts.to_string().contains("+38640111222"), "{contacts}");
+}
