@@ -4,6 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use spica_portal::domain::activation::ActivationCode;
+use spica_portal::domain::country::Country;
 use spica_portal::domain::email::Email;
 use spica_portal::domain::money::Money;
 use spica_portal::domain::phone::Phone;
@@ -25,8 +26,11 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(email) = Email::parse(text) {
         assert_eq!(Email::parse(email.as_str()).as_ref(), Ok(&email));
     }
-    if let Ok(phone) = Phone::parse(text) {
-        assert_eq!(Phone::parse(phone.as_str()).as_ref(), Ok(&phone));
+    for country in [None, Some(Country::SLOVENIA)] {
+        if let Ok(phone) = Phone::parse(text, country) {
+            assert_eq!(Phone::parse(phone.as_str(), None).as_ref(), Ok(&phone));
+            assert_eq!(Phone::parse(&phone.display(), Some(Country::SLOVENIA)).as_ref(), Ok(&phone));
+        }
     }
     if let Ok(code) = ActivationCode::parse(text) {
         let _ = code.key_id();

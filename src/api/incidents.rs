@@ -497,20 +497,24 @@ pub async fn open<D: Database>(
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let object = decode::json_or_form(request)?;
     let base = &app.config.public_base_url;
+    let back_with = |errors: &crate::domain::field::FieldErrors| -> Handled {
+        let names: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();
+        let query = serde_urlencoded::to_string([("errors", names.join(","))]).unwrap_or_default();
+        Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into()
+    };
     let parsed = match NewIncident::parse(&object) {
         Ok(parsed) => parsed,
         Err(errors) if form => {
             app.identify(caller).await?;
-            let names: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();
-            let query =
-                serde_urlencoded::to_string([("errors", names.join(","))]).unwrap_or_default();
-            return Ok(
-                Response::redirect(&format!("{}?{query}", app.config.support_form_url)).into(),
-            );
+            return Ok(back_with(&errors));
         }
         Err(errors) => return Err(decode::invalid(errors)),
     };
-    let (incident, jobs) = app.open_incident(caller, parsed, now, entropy).await?;
+    let (incident, jobs) = match app.open_incident(caller, parsed, now, entropy).await {
+        // A phone that is no number in the organisation's country.
+        Err(crate::app::AppError::Invalid(errors)) if form => return Ok(back_with(&errors)),
+        opened => opened?,
+    };
     if form {
         return Ok(Handled::with_jobs(
             Response::redirect(&format!(

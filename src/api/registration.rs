@@ -53,7 +53,7 @@ pub async fn register<D: Database, P>(ctx: &mut Ctx<'_, D, P>) -> Result<Handled
             let mut input = crate::app::input::registration_json(&object);
             input.fallback_language = Some(browser_language(request));
             let registration = NewRegistration::parse(input, &app.config.vendor_addresses)
-                .map_err(|e| ApiError::App(AppError::Invalid(e)))?;
+                .map_err(|e| ApiError::App(AppError::Invalid(e.in_language(request.language()))))?;
             let registered = app.register(registration, now, entropy).await?;
             let body = RegisteredAnswer {
                 customer_id: registered.customer_id,

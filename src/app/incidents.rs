@@ -12,6 +12,7 @@ use super::input::{self, Fields};
 use super::{App, AppError, Caller, CustomerPrincipal, Job, Principal, StaffIdentity};
 use crate::app::IncidentsError;
 use crate::domain::billing::{self, Session};
+use crate::domain::country::Country;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::incident::{
@@ -21,7 +22,7 @@ use crate::domain::ledger::Entry;
 use crate::domain::messages as m;
 use crate::domain::notification::{self, IncidentFacts, Reminder, StatementLine};
 use crate::domain::number::IncidentNumber;
-use crate::domain::phone::Phone;
+use crate::domain::phone::{Phone, TypedPhone};
 use crate::domain::queue::QueueFilter;
 use crate::domain::serial::SerialNumber;
 use crate::domain::text::Text;
@@ -50,7 +51,8 @@ pub struct NewIncident {
     pub subject: Text,
     pub description: Text,
     pub channel: Channel,
-    pub phone: Option<Phone>,
+    /// As typed: read with the organisation's country when raised.
+    pub phone: Option<TypedPhone>,
     pub preferred_times: Option<Text>,
     pub serial: Option<SerialNumber>,
 }
@@ -58,7 +60,8 @@ pub struct NewIncident {
 /// The customer's message, perhaps with a new number or times for the call.
 pub struct Reply {
     pub body: Text,
-    pub phone: Option<Phone>,
+    /// As typed: read with the organisation's country.
+    pub phone: Option<TypedPhone>,
     pub preferred_times: Option<Text>,
 }
 
@@ -112,6 +115,21 @@ impl DeskSessionInput {
     }
 }
 
+/// A typed phone read with the organisation's country; refused as the
+/// field `field` when it is not a number there.
+pub(super) fn read_phone(
+    typed: &TypedPhone,
+    customer: &CustomerPrincipal,
+    field: &str,
+) -> Result<Phone, AppError> {
+    let country = Country::parse(&customer.customer.country).ok();
+    typed.read(country).map_err(|invalid| {
+        let mut errors = FieldErrors::default();
+        errors.push(field, invalid);
+        AppError::Invalid(errors)
+    })
+}
+
 impl NewIncident {
     /// The fields of a support request, every invalid one named; a voice
     /// callback needs a phone number.
@@ -132,14 +150,16 @@ impl NewIncident {
             Text::parse_multiline(t, DESCRIPTION_CHARS)
         });
         let channel = fields.parse("channel", Channel::parse);
-        let phone = fields.parse_optional("phone", Phone::parse);
+        let phone = fields.parse_optional("phone", TypedPhone::parse);
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         let serial = fields.parse_optional("serial", SerialNumber::parse);
         if voice_needs_phone && channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-            fields
-                .errors
-                .push("phone", Invalid::said("required", m::field_phone_for_voice));
+            let example = Phone::example(None);
+            fields.errors.push(
+                "phone",
+                Invalid::said("required", |l| m::phone_voice_required(l, &example)),
+            );
         }
         Some(Self {
             subject: subject?,
@@ -157,7 +177,7 @@ impl Reply {
     pub fn parse(object: &Map<String, Value>) -> Result<Self, FieldErrors> {
         let mut fields = Fields::new(object);
         let body = fields.parse("body", |t| Text::parse_multiline(t, MESSAGE_CHARS));
-        let phone = fields.parse_optional("phone", Phone::parse);
+        let phone = fields.parse_optional("phone", TypedPhone::parse);
         let preferred_times =
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         match (body, phone, preferred_times) {
@@ -725,8 +745,9 @@ impl<D: Database> App<D> {
             phone,
             preferred_times,
         } = reply;
-        if let Some(phone) = phone {
-            incident.phone = Some(phone.clone());
+        if let Some(typed) = &phone {
+            let phone = read_phone(typed, customer, "phone")?;
+            incident.phone = Some(phone);
         }
         if let Some(times) = preferred_times {
             incident.preferred_times = Some(times.into_string());

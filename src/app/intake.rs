@@ -130,13 +130,16 @@ impl<D: Database> App<D> {
         if !intake::support_allowed(balance) {
             return Err(AppError::Billing(BillingError::PaymentRequired));
         }
+        let phone = (input.phone.as_ref())
+            .map(|typed| super::incidents::read_phone(typed, customer, "phone"))
+            .transpose()?;
         let incident = IncidentRecord {
             id: IncidentId::generate(entropy),
             customer_id: customer.customer.id.clone(),
             subject: input.subject.into_string(),
             description: input.description.into_string(),
             channel: input.channel,
-            phone: input.phone,
+            phone,
             preferred_times: input.preferred_times.map(Text::into_string),
             serial: input.serial,
             callback: Callback::open(&self.config.sla, now),

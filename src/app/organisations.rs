@@ -16,7 +16,7 @@ use crate::domain::language::Language;
 use crate::domain::ledger::{free_coupon, FreeCoupon};
 use crate::domain::notification;
 use crate::domain::organisation::{ClaimStatus, ContactStatus};
-use crate::domain::phone::Phone;
+use crate::domain::phone::TypedPhone;
 use crate::domain::serial::{LicenseSerial, SerialNumber};
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
@@ -50,7 +50,8 @@ const REASON_CHARS: usize = 2000;
 pub struct Invitee {
     pub name: Text,
     pub email: Email,
-    pub phone: Phone,
+    /// As typed: read with the organisation's country.
+    pub phone: TypedPhone,
 }
 
 impl Invitee {
@@ -63,7 +64,7 @@ impl Invitee {
         let mut fields = Fields::new(object);
         let name = fields.parse("name", |t| Text::parse(t, NAME_CHARS));
         let email = fields.parse("email", |e| vendor.customer_address(e));
-        let phone = fields.parse("phone", Phone::parse);
+        let phone = fields.parse("phone", TypedPhone::parse);
         match (name, email, phone) {
             (Some(name), Some(email), Some(phone)) => Ok(Self { name, email, phone }),
             _ => Err(fields.errors),
@@ -157,7 +158,7 @@ impl<D: Database> App<D> {
         caller: &Caller,
         name: &Text,
         email: &Email,
-        phone: &Phone,
+        phone: &TypedPhone,
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Invited, AppError> {
@@ -168,6 +169,7 @@ impl<D: Database> App<D> {
         if contact.is_some() {
             return Err(AppError::Access(AccessError::EmailTaken));
         }
+        let phone = super::incidents::read_phone(phone, &principal, "phone")?;
         let invitation = InvitationRecord {
             id: InvitationId::generate(entropy),
             customer_id: principal.customer.id.clone(),
@@ -705,7 +707,7 @@ mod tests {
             &as_caller(by),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse(email).unwrap(),
-            &Phone::parse("+38640111222").unwrap(),
+            &TypedPhone::parse("+38640111222").unwrap(),
             now(),
             &mut entropy(seed),
         ))
@@ -966,7 +968,7 @@ mod tests {
             &as_caller(&ana),
             &Text::parse("Bor Kos", 200).unwrap(),
             &Email::parse("bor@kovinar.si").unwrap(),
-            &Phone::parse("+38640111222").unwrap(),
+            &TypedPhone::parse("+38640111222").unwrap(),
             now(),
             &mut entropy(10),
         ))
@@ -1006,7 +1008,7 @@ mod tests {
             &stale,
             &Text::parse("Cene", 200).unwrap(),
             &Email::parse("cene@kovinar.si").unwrap(),
-            &Phone::parse("+38640111333").unwrap(),
+            &TypedPhone::parse("+38640111333").unwrap(),
             now(),
             &mut entropy(30),
         ));

@@ -624,7 +624,7 @@ mod tests {
             subject: Text::parse("Terminal offline", 200).unwrap(),
             description: Text::parse("Reader 3 shows no time", 200).unwrap(),
             channel: Channel::Voice,
-            phone: Some(Phone::parse("+38640111222").unwrap()),
+            phone: Some(Phone::parse("+38640111222", None).unwrap().into()),
             preferred_times: None,
             serial: None,
         };
@@ -944,12 +944,12 @@ mod tests {
         use crate::app::{NewIncident, Reply};
         use crate::domain::{incident::Channel, phone::Phone, text::Text};
         let ana = customer(app, "ana@kovinar.si", 1);
-        let phone = Phone::parse(&ana.contact.phone).unwrap();
+        let phone = Phone::parse(&ana.contact.phone, None).unwrap();
         let input = NewIncident {
             subject: Text::parse("Terminal offline", 200).unwrap(),
             description: Text::parse("Call Ana Novak, ana@kovinar.si", 200).unwrap(),
             channel: Channel::Voice,
-            phone: Some(phone.clone()),
+            phone: Some(phone.clone().into()),
             preferred_times: None,
             serial: None,
         };
@@ -957,7 +957,7 @@ mod tests {
             run(app.open_incident(&as_caller(&ana), input, now(), &mut entropy(5))).unwrap();
         let reply = Reply {
             body: Text::parse("Still offline. Ana", 200).unwrap(),
-            phone: Some(phone),
+            phone: Some(phone.into()),
             preferred_times: None,
         };
         run(app.customer_message(

@@ -171,6 +171,9 @@ impl<D: Database> App<D> {
         now: Instant,
         entropy: &mut Entropy,
     ) -> Result<Vec<Job>, AppError> {
+        let change = &change
+            .read_phone(&principal.customer.country)
+            .map_err(AppError::Invalid)?;
         let requested = match &change.email {
             Some(email) if *email != principal.contact.email => {
                 self.store.fetch(links_requested(email, now)).await?
@@ -195,6 +198,9 @@ impl<D: Database> App<D> {
         let (mut overview, requested, answer) = self.overview_with(caller, extra).await?;
         let requested = requested.unwrap_or_default();
         let principal = &mut overview.profile.principal;
+        let change = &change
+            .read_phone(&principal.customer.country)
+            .map_err(AppError::Invalid)?;
         let (batch, jobs) = self.profile_changes(principal, change, &requested, now, entropy)?;
         self.write_profile(batch, &requested, now).await?;
         if let Some(email) = change

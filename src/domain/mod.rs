@@ -104,7 +104,8 @@ mod parsers_never_panic {
             let _ = super::text::VatId::parse(&input);
             let _ = super::text::Text::parse(&input, 10);
             let _ = super::email::Email::parse(&input);
-            let _ = super::phone::Phone::parse(&input);
+            let _ = super::phone::Phone::parse(&input, None);
+            let _ = super::phone::Phone::parse(&input, Some(super::country::Country::SLOVENIA));
             let _ = super::serial::LicenseSerial::parse(&input);
             let _ = super::country::Country::parse(&input);
             let _ = super::money::Money::parse(&input);

@@ -8,7 +8,7 @@ use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
 use super::language::Language;
 use super::messages as m;
-use super::phone::Phone;
+use super::phone::{Phone, TypedPhone};
 use super::registration::RegistrationInput;
 use super::text::{Text, VatId};
 
@@ -23,7 +23,10 @@ pub struct ProfileChange {
     pub country: Option<Country>,
     pub vat_id: Option<Option<VatId>>,
     pub contact_name: Option<Text>,
+    /// The phone, once [`ProfileChange::read_phone`] has read what was
+    /// typed (`typed_phone`) with the company's country.
     pub phone: Option<Phone>,
+    pub typed_phone: Option<TypedPhone>,
     pub email: Option<Email>,
     pub newsletter: Option<bool>,
     /// `language` (`sl`, `en`): what the contact is written to in.
@@ -87,7 +90,13 @@ impl ProfileChange {
             contact_name: field(&mut errors, "contact.name", &input.contact_name, |t| {
                 Text::parse(t, 200)
             }),
-            phone: field(&mut errors, "contact.phone", &input.phone, Phone::parse),
+            phone: None,
+            typed_phone: field(
+                &mut errors,
+                "contact.phone",
+                &input.phone,
+                TypedPhone::parse,
+            ),
             email: field(&mut errors, "contact.email", &input.email, |e| {
                 vendor.customer_address(e)
             }),
@@ -101,6 +110,22 @@ impl ProfileChange {
         } else {
             Err(errors)
         }
+    }
+
+    /// The change with its typed phone read: a national number with the
+    /// new country if there is one, else the organisation's (`country`,
+    /// its ISO code as stored).
+    pub fn read_phone(&self, country: &str) -> Result<Self, FieldErrors> {
+        let mut change = self.clone();
+        if let Some(typed) = &self.typed_phone {
+            let country = self.country.or_else(|| Country::parse(country).ok());
+            let mut errors = FieldErrors::default();
+            change.phone = errors.check("contact.phone", typed.read(country));
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
+        Ok(change)
     }
 
     /// Whether anything of the organisation changes.
@@ -129,6 +154,41 @@ mod tests {
         assert_eq!(change.city.unwrap().as_str(), "Maribor");
         assert_eq!(change.vat_id, Some(None));
         assert!(change.company_name.is_none() && change.email.is_none());
+    }
+
+    #[test]
+    fn a_phone_is_read_with_the_new_country_else_the_organisations() {
+        let typed = |phone: &str, country: Option<&str>| RegistrationInput {
+            phone: Some(phone.into()),
+            country: country.map(Into::into),
+            ..RegistrationInput::default()
+        };
+        let read = |input: RegistrationInput, stored: &str| {
+            ProfileChange::parse(&input, &VendorAddresses::default())
+                .unwrap()
+                .read_phone(stored)
+                .map(|c| c.phone.unwrap().as_str().to_owned())
+        };
+        assert_eq!(
+            read(typed("041 123 456", None), "SI").unwrap(),
+            "+38641123456"
+        );
+        assert_eq!(
+            read(typed("0664 123 4567", Some("AT")), "SI").unwrap(),
+            "+436641234567"
+        );
+        assert_eq!(
+            read(typed("+386 1 234 56 78", None), "DE").unwrap(),
+            "+38612345678"
+        );
+        let refused = read(typed("041 123", None), "SI").unwrap_err();
+        assert_eq!(refused.list()[0].field, "contact.phone");
+        let untouched =
+            ProfileChange::parse(&RegistrationInput::default(), &VendorAddresses::default())
+                .unwrap()
+                .read_phone("SI")
+                .unwrap();
+        assert_eq!(untouched.phone, None);
     }
 
     #[test]

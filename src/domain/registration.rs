@@ -100,7 +100,11 @@ impl NewRegistration {
             "contact.email",
             required(&input.email, |e| vendor.customer_address(e)),
         );
-        let phone = errors.check("contact.phone", required(&input.phone, Phone::parse));
+        // A national number is read with the company's country.
+        let phone = errors.check(
+            "contact.phone",
+            required(&input.phone, |t| Phone::parse(t, country)),
+        );
         let language = match input.language.as_deref() {
             Some(language) => errors.check(
                 "contact.language",

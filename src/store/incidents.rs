@@ -76,7 +76,7 @@ impl IncidentRecord {
             subject: row.text("subject")?,
             description: row.text("description")?,
             channel: row.parsed("channel", |c| Channel::parse(c).ok())?,
-            phone: row.opt_parsed("phone", |p| Phone::parse(p).ok())?,
+            phone: row.opt_parsed("phone", |p| Phone::parse(p, None).ok())?,
             preferred_times: row.opt_text("preferred_times")?,
             serial: row.opt_parsed("serial", |s| SerialNumber::parse(s).ok())?,
             callback: Callback {

@@ -9,7 +9,6 @@ use chrono::{Datelike, NaiveDate};
 
 use super::prelude::*;
 use crate::app::invoices as billing;
-use crate::domain::country::Country;
 use crate::domain::format as fmt;
 use crate::domain::invoice::{mention, Document, Kind, Party, PaymentMeans};
 use crate::domain::order::OrderStatus;
@@ -46,33 +45,6 @@ fn rate(lang: Language, rate: VatRate) -> String {
         Language::Sl => format!("{}\u{a0}%", text.replace('.', ",")),
         Language::En => format!("{text}\u{a0}%"),
     }
-}
-
-/// A country's name for an address; the code where no name is known here.
-/// (The country helper's names in the page's language replace this list
-/// when both are in.)
-fn country_name(lang: Language, country: Country) -> &'static str {
-    const NAMES: [(&str, &str, &str); 12] = [
-        ("SI", "Slovenija", "Slovenia"),
-        ("HR", "Hrvaška", "Croatia"),
-        ("AT", "Avstrija", "Austria"),
-        ("IT", "Italija", "Italy"),
-        ("HU", "Madžarska", "Hungary"),
-        ("DE", "Nemčija", "Germany"),
-        ("FR", "Francija", "France"),
-        ("CH", "Švica", "Switzerland"),
-        ("GB", "Združeno kraljestvo", "United Kingdom"),
-        ("US", "Združene države Amerike", "United States"),
-        ("BA", "Bosna in Hercegovina", "Bosnia and Herzegovina"),
-        ("RS", "Srbija", "Serbia"),
-    ];
-    NAMES
-        .iter()
-        .find(|(code, _, _)| *code == country.code())
-        .map_or(country.code(), |(_, sl, en)| match lang {
-            Language::Sl => sl,
-            Language::En => en,
-        })
 }
 
 /// `GET /portal/invoices`: the organisation's documents, newest first.
@@ -183,7 +155,7 @@ fn party_html(lang: Language, role: &str, id: &str, party: &Party) -> Html {
         party.street,
         party.postal_code,
         party.city,
-        country_name(lang, party.country),
+        party.country.name(lang),
         vat_id
     )
 }

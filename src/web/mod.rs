@@ -13,6 +13,7 @@
 
 mod attachments;
 pub mod chart;
+mod country;
 mod desk;
 mod forms;
 mod invoices;
@@ -38,6 +39,8 @@ mod prelude {
     pub(super) use chrono::Duration;
     pub(super) use serde_json::{Map, Value};
 
+    #[allow(unused_imports)]
+    pub(super) use super::country::{country_field, country_select, country_select_with};
     pub(super) use super::forms::*;
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};

@@ -138,7 +138,7 @@ pub(crate) const SUPS_FIELDS: [(&str, &str, &str); 12] = [
     ("street", "Street", "text"),
     ("postal_code", "Postal code", "text"),
     ("city", "City", "text"),
-    ("country", "Country (ISO code)", "text"),
+    ("country", "Country", "select"),
     ("vat_id", "VAT number (optional)", "text"),
     ("contact_name", "Contact name", "text"),
     ("email", "Contact email", "email"),
@@ -153,6 +153,10 @@ pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -
     let fields: Html = SUPS_FIELDS
         .iter()
         .map(|(name, label, kind)| {
+            if *name == "country" {
+                let chosen = Some(value(values, name)).filter(|v| !v.is_empty());
+                return country_field(UNTRANSLATED, name, label, chosen.unwrap_or("SI"), errors);
+            }
             let required = if *name == "vat_id" { "" } else { " required" };
             input(name, label, kind, value(values, name), errors, required)
         })

@@ -464,6 +464,8 @@ pub async fn request_support<D: Database>(
             html!("<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>"),
         )
         .into()),
+        // A phone that is no number in the organisation's country.
+        Err(AppError::Invalid(errors)) => Ok(page_in(UNTRANSLATED, Area::Customer, 422, "Request direct support", support_form(&object, &errors)).into()),
         Err(other) => Err(other.into()),
     }
 }
@@ -714,6 +716,10 @@ pub async fn customer_message<D: Database>(
         Err(errors) => return incident_html(app, caller, id, 422, &object, &errors).await,
     };
     match app.customer_message(caller, id, reply, now, entropy).await {
+        // A phone that is no number in the organisation's country.
+        Err(AppError::Invalid(errors)) => {
+            incident_html(app, caller, id, 422, &object, &errors).await
+        }
         Ok((_, jobs)) => Ok(Handled::with_jobs(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
@@ -1191,6 +1197,10 @@ pub async fn invite_contact<D: Database>(
         )
         .await;
     match invited {
+        // A phone that is no number in the organisation's country.
+        Err(AppError::Invalid(errors)) => {
+            contacts_html(app, caller, 422, &errors, &object, now).await
+        }
         Ok(invited) => Ok(Handled::with_jobs(
             Response::redirect("/portal/contacts"),
             invited.jobs,
@@ -1290,7 +1300,7 @@ pub(crate) fn profile_html(
         input("street", "Street", "text", value("street"), &flat, " required autocomplete=\"street-address\""),
         input("postal_code", "Postal code", "text", value("postal_code"), &flat, " required autocomplete=\"postal-code\""),
         input("city", "City", "text", value("city"), &flat, " required autocomplete=\"address-level2\""),
-        input("country", "Country (ISO code, such as SI)", "text", value("country"), &flat, " required maxlength=\"2\""),
+        country_field(UNTRANSLATED, "country", "Country", value("country"), &flat),
         input("vat_id", "VAT number (optional)", "text", value("vat_id"), &flat, ""),
         input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
         input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),

@@ -626,7 +626,7 @@ pub(crate) const REGISTRATION_FIELDS: [(&str, Words, &str, &str); 10] = [
         "postal-code",
     ),
     ("city", m::public_field_city, "text", "address-level2"),
-    ("country", m::public_field_country, "text", "country"),
+    ("country", m::public_field_country, "select", "country"),
     ("vat_id", m::public_field_vat_id, "text", "off"),
     ("contact_name", m::public_field_contact_name, "text", "name"),
     ("email", m::public_field_email, "email", "email"),
@@ -656,6 +656,21 @@ pub fn registration_form(
             .then(|| html!(" aria-invalid=\"true\" aria-describedby=\"{}-error\"", name));
         let required = if name == "vat_id" { "" } else { " required" };
         let value = value_of(name).unwrap_or_default();
+        if name == "country" {
+            // Names in the page's language, posting the ISO code; Slovenia
+            // until another is chosen.
+            let chosen = if value.is_empty() { "SI" } else { &value };
+            let attributes = described.unwrap_or_default();
+            html.push(country_select_with(
+                lang,
+                name,
+                label(lang),
+                chosen,
+                attributes,
+            ));
+            html.push(error);
+            continue;
+        }
         html.push(html!(
             "<p><label for=\"{}\">{}</label>\n\
              <input id=\"{}\" name=\"{}\" type=\"{}\" value=\"{}\" autocomplete=\"{}\"{}{}></p>\n{}",

@@ -31,6 +31,7 @@ mod mailbox;
 mod numbers;
 mod organisations;
 mod phone_calls;
+mod phones;
 mod privacy;
 mod problems;
 mod profile;

@@ -14,7 +14,7 @@ browserTest('1-registration', 'a visitor registers through the form and confirms
   await page.locator('#street').fill(customer.street);
   await page.locator('#postal_code').fill(customer.postalCode);
   await page.locator('#city').fill(customer.city);
-  await page.locator('#country').fill(customer.country);
+  await page.locator('#country').selectOption(customer.country);
   await page.locator('#contact_name').fill(customer.contactName);
   await page.locator('#email').fill(customer.email);
   await page.locator('#phone').fill(customer.phone);

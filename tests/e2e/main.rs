@@ -57,6 +57,8 @@ mod numbers;
 mod organisations;
 #[path = "../api/phone_calls.rs"]
 mod phone_calls;
+#[path = "../api/phones.rs"]
+mod phones;
 #[path = "../api/privacy.rs"]
 mod privacy;
 #[path = "../api/problems.rs"]

@@ -121,7 +121,7 @@ fn register(
 fn history(app: &App<Sqlite>, who: &CustomerPrincipal, seed: u8) {
     let mut entropy = Entropy::new([seed; 32]);
     let caller = as_customer(who);
-    let phone = Phone::parse(&who.contact.phone).unwrap();
+    let phone = Phone::parse(&who.contact.phone, None).unwrap();
     let input = NewIncident {
         subject: Text::parse("Terminal offline: ask Ana or e", 200).unwrap(),
         description: Text::parse(
@@ -130,14 +130,14 @@ fn history(app: &App<Sqlite>, who: &CustomerPrincipal, seed: u8) {
         )
         .unwrap(),
         channel: Channel::Voice,
-        phone: Some(phone.clone()),
+        phone: Some(phone.clone().into()),
         preferred_times: Some(Text::parse("weekdays 8-12, ask for Ana", 200).unwrap()),
         serial: None,
     };
     let (incident, _) = run(app.open_incident(&caller, input, now(), &mut entropy)).unwrap();
     let reply = Reply {
         body: Text::parse("Still offline. Please call Ana on +38641000001.", 500).unwrap(),
-        phone: Some(phone),
+        phone: Some(phone.into()),
         preferred_times: None,
     };
     run(app.customer_message(&caller, incident.id.as_str(), reply, now(), &mut entropy)).unwrap();
