@@ -38,3 +38,4 @@ shell-desk-bulletins = Bulletins
 shell-desk-health = Health
 shell-desk-find = Find a customer
 shell-desk-find-button = Find
+shell-desk-staff = Staff

@@ -38,3 +38,4 @@ shell-desk-bulletins = Obvestila
 shell-desk-health = Stanje sistema
 shell-desk-find = Poišči stranko
 shell-desk-find-button = Išči
+shell-desk-staff = Sodelavci

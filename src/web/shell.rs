@@ -34,7 +34,7 @@ pub enum Area {
 /// A message without variables.
 type Say = fn(Language) -> &'static str;
 
-pub(crate) const DESK_LINKS: [(&str, Say, &[StaffRole]); 13] = {
+pub(crate) const DESK_LINKS: [(&str, Say, &[StaffRole]); 14] = {
     use StaffRole::{Admin, Agent, Finance};
     [
         ("/desk", m::shell_desk_incidents as Say, &[Agent, Finance]),
@@ -58,6 +58,7 @@ pub(crate) const DESK_LINKS: [(&str, Say, &[StaffRole]); 13] = {
         ("/desk/audit", m::shell_desk_audit as Say, &[Admin]),
         ("/desk/bulletins", m::shell_desk_bulletins as Say, &[Admin]),
         ("/desk/health", m::shell_desk_health as Say, &[Admin]),
+        ("/desk/staff", m::shell_desk_staff as Say, &[Admin]),
     ]
 };
 

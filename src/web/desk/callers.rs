@@ -39,7 +39,12 @@ fn caller_form(
     options.extend(active.iter().map(|c| {
         (
             c.id.as_str(),
-            format!("{} ({}, {})", c.name, c.email.as_str(), c.phone),
+            format!(
+                "{} ({}, {})",
+                c.name,
+                c.email.as_str(),
+                crate::domain::phone::shown(&c.phone)
+            ),
         )
     }));
     let options: Vec<(&str, &str)> = options.iter().map(|(v, t)| (*v, t.as_str())).collect();

@@ -34,7 +34,7 @@ fn hit_row(lang: Language, hit: &OrganisationHit) -> Vec<Html> {
                 c.email,
                 c.email,
                 c.phone,
-                c.phone,
+                crate::domain::phone::shown(&c.phone),
                 if c.status == "active" {
                     Html::EMPTY
                 } else {
@@ -214,7 +214,11 @@ fn organisation_body(
                     c.email.as_str(),
                     c.email.as_str()
                 ),
-                html!("<a href=\"tel:{}\">{}</a>", c.phone, c.phone),
+                html!(
+                    "<a href=\"tel:{}\">{}</a>",
+                    c.phone,
+                    crate::domain::phone::shown(&c.phone)
+                ),
                 status_text(lang, c.status.as_str()),
                 html!(
                     "<span lang=\"{}\">{}</span>",

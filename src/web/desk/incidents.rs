@@ -510,7 +510,7 @@ fn at_the_top(lang: Language, timeline: &crate::app::incidents::Timeline, now: I
         email,
         m::desk_incident_phone(lang),
         tel,
-        phone,
+        crate::domain::phone::shown(phone),
         m::desk_incident_preferred_times(lang),
         incident
             .preferred_times
