@@ -13,6 +13,8 @@ use std::fmt::Write;
 use chrono::{Days, Duration, NaiveDate};
 
 use crate::domain::html::{Html, Render, XmlText};
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::time;
 use crate::html;
 
@@ -78,6 +80,7 @@ fn ratio(numerator: i128, denominator: i128) -> i64 {
 /// so one outlier does not squash the rest; a longer bar is cut at the edge
 /// and its label still gives its real value.
 pub fn callback_times(
+    lang: Language,
     points: &[(String, Option<Duration>)],
     target: Duration,
     limit: Duration,
@@ -97,18 +100,18 @@ pub fn callback_times(
         .map(|(_, after)| after.map(reference_line))
         .collect();
 
-    let title = "Hours from intake to first successful callback";
+    let title = m::portal_chart_callbacks_title(lang);
     let rows = i64::try_from(points.len().max(1)).unwrap_or(i64::MAX);
     let plot_bottom = TOP.saturating_add(rows.saturating_mul(ROW));
     let height = plot_bottom.saturating_add(BOTTOM);
     let mut svg = open(
         "chart-callbacks",
         title,
-        &callbacks_summary(&values, target, limit),
+        &callbacks_summary(lang, &values, target, limit),
         height,
     );
     if points.is_empty() {
-        return no_data(svg, height);
+        return no_data(lang, svg, height);
     }
 
     let references = target.max(limit);
@@ -146,14 +149,14 @@ pub fn callback_times(
             x(tick),
             Tenths(plot_bottom + 160),
             INK,
-            number(tick),
+            number(lang, tick),
         ));
         tick += step;
     }
     svg.push(html!(
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">Hours from intake to first successful callback</text>\
-         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">Incident</text>",
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\
+         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">{}</text>",
         Tenths(LEFT),
         Tenths(plot_bottom),
         Tenths(RIGHT),
@@ -162,9 +165,11 @@ pub fn callback_times(
         Tenths((LEFT + RIGHT) / 2),
         Tenths(plot_bottom + 400),
         INK,
+        XmlText(title),
         Tenths((TOP + plot_bottom) / 2),
         INK,
         Tenths((TOP + plot_bottom) / 2),
+        XmlText(m::portal_chart_incident(lang)),
     ));
 
     // One bar per incident.
@@ -189,7 +194,7 @@ pub fn callback_times(
                     ("ok", GREEN)
                 };
                 let end = x(seconds);
-                let label = hours_text(seconds);
+                let label = hours_text(lang, seconds);
                 svg.push(html!(
                     "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">\
                      <title>{}: {}</title></rect>\
@@ -212,8 +217,8 @@ pub fn callback_times(
                 svg.push(html!(
                     "<rect class=\"bar pending\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" \
                      fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 3\">\
-                     <title>{}: not yet reached</title></rect>\
-                     <text x=\"{}\" y=\"{}\" fill=\"{}\">not yet reached</text>",
+                     <title>{}: {}</title></rect>\
+                     <text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
                     Tenths(LEFT),
                     top,
                     Tenths(plot_width),
@@ -221,9 +226,11 @@ pub fn callback_times(
                     GREY_FILL,
                     GREY,
                     XmlText(id),
+                    XmlText(m::portal_chart_not_reached(lang)),
                     Tenths(LEFT + 60),
                     middle,
                     GREY,
+                    XmlText(m::portal_chart_not_reached(lang)),
                 ));
             }
         }
@@ -231,7 +238,7 @@ pub fn callback_times(
 
     // Reference lines over the bars, labelled on two rows so they never collide.
     for (seconds, name, colour, label_y) in
-        [(target, "Target", AMBER, 180), (limit, "Limit", RED, 360)]
+        [(target, m::portal_chart_target(lang), AMBER, 180), (limit, m::portal_chart_limit(lang), RED, 360)]
     {
         let at = x(seconds);
         svg.push(html!(
@@ -246,8 +253,8 @@ pub fn callback_times(
             Tenths(at.0.clamp(LEFT + 400, WIDTH * 10 - 400)),
             Tenths(label_y),
             colour,
-            name,
-            hours_text(seconds),
+            XmlText(name),
+            hours_text(lang, seconds),
         ));
     }
     svg.push(Html::from_static("</svg>"));
@@ -260,7 +267,7 @@ const SECONDS_PER_HOUR: i64 = 3600;
 /// count, as the store groups them; days missing between two given days
 /// are drawn as zero, and only the 30 days up to the last given day are
 /// shown. Should a day not parse, the last 30 entries are drawn as given.
-pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
+pub fn coupons_per_day(lang: Language, days: &[(String, i64)]) -> Html {
     const LEFT: i64 = 560;
     const RIGHT: i64 = 6240;
     const TOP: i64 = 280;
@@ -270,10 +277,10 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
     let plot_height = PLOT_BOTTOM - TOP;
 
     let days = last_days(days);
-    let title = "Coupons sold per day, last 30 days";
-    let mut svg = open("chart-coupons", title, &coupons_summary(&days), HEIGHT);
+    let title = m::portal_chart_coupons_title(lang);
+    let mut svg = open("chart-coupons", title, &coupons_summary(lang, &days), HEIGHT);
     if days.is_empty() {
-        return no_data(svg, HEIGHT);
+        return no_data(lang, svg, HEIGHT);
     }
 
     let most = days
@@ -316,8 +323,8 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
     }
     svg.push(html!(
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\
-         <text x=\"{}\" y=\"290\" text-anchor=\"middle\" fill=\"{}\">Day</text>\
-         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">Coupons sold</text>",
+         <text x=\"{}\" y=\"290\" text-anchor=\"middle\" fill=\"{}\">{}</text>\
+         <text x=\"14\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\" transform=\"rotate(-90 14 {})\">{}</text>",
         Tenths(LEFT),
         Tenths(PLOT_BOTTOM),
         Tenths(RIGHT),
@@ -325,9 +332,11 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
         INK,
         Tenths((LEFT + RIGHT) / 2),
         INK,
+        XmlText(m::portal_chart_day(lang)),
         Tenths((TOP + PLOT_BOTTOM) / 2),
         INK,
         Tenths((TOP + PLOT_BOTTOM) / 2),
+        XmlText(m::portal_chart_coupons_sold(lang)),
     ));
 
     // Each day has a slot of plot_width / n; its bar is 70 % of it, centred.
@@ -349,7 +358,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
             bar_width,
             Tenths(PLOT_BOTTOM - top.0),
             BLUE,
-            XmlText(day),
+            XmlText(&day_text(lang, day)),
             count,
             centre,
             Tenths(top.0 - 30),
@@ -362,7 +371,7 @@ pub fn coupons_per_day(days: &[(String, i64)]) -> Html {
                 centre,
                 Tenths(PLOT_BOTTOM + 160),
                 INK,
-                XmlText(&short_day(day)),
+                XmlText(&short_day(lang, day)),
             ));
         }
     }
@@ -398,12 +407,13 @@ pub(super) fn open(id: &str, title: &str, description: &str, height: i64) -> Htm
 }
 
 /// The chart closed with a "No data" message (`height` in tenths of a pixel).
-pub(super) fn no_data(mut svg: Html, height: i64) -> Html {
+pub(super) fn no_data(lang: Language, mut svg: Html, height: i64) -> Html {
     svg.push(html!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{}\">No data</text></svg>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"16\" fill=\"{}\">{}</text></svg>",
         Tenths(WIDTH * 10 / 2),
         Tenths(height / 2),
         INK,
+        XmlText(m::portal_chart_no_data(lang)),
     ));
     svg
 }
@@ -418,9 +428,14 @@ pub(super) fn reference_line(duration: Duration) -> i64 {
 
 /// The figures of the callback chart in words (`values`, `target` and
 /// `limit` in seconds).
-pub(super) fn callbacks_summary(values: &[Option<i64>], target: i64, limit: i64) -> String {
+pub(super) fn callbacks_summary(
+    lang: Language,
+    values: &[Option<i64>],
+    target: i64,
+    limit: i64,
+) -> String {
     if values.is_empty() {
-        return "No incidents in this period.".to_owned();
+        return m::portal_chart_no_incidents(lang).to_owned();
     }
     let reached: Vec<i64> = values.iter().flatten().copied().collect();
     let late = reached.iter().filter(|&&s| s > limit).count();
@@ -429,19 +444,24 @@ pub(super) fn callbacks_summary(values: &[Option<i64>], target: i64, limit: i64)
         .filter(|&&s| s <= limit && s > target)
         .count();
     let ok = reached.len() - late - soon;
-    format!(
-        "{} incidents: {ok} reached within the target of {}, {soon} within the limit of {}, {late} after the limit, {} not yet reached.",
-        values.len(),
-        hours_text(target),
-        hours_text(limit),
-        values.len() - reached.len(),
+    m::portal_chart_callbacks_summary(
+        lang,
+        m::PortalChartCallbacksSummary {
+            count: i64::try_from(values.len()).unwrap_or(i64::MAX),
+            ok: &ok.to_string(),
+            target: &hours_text(lang, target),
+            soon: &soon.to_string(),
+            limit: &hours_text(lang, limit),
+            late: &late.to_string(),
+            pending: &(values.len() - reached.len()).to_string(),
+        },
     )
 }
 
 /// The figures of the coupon chart in words.
-pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
+pub(super) fn coupons_summary(lang: Language, days: &[(String, i64)]) -> String {
     let (Some((first, _)), Some((last, _))) = (days.first(), days.last()) else {
-        return "No coupons sold in this period.".to_owned();
+        return m::portal_chart_no_coupons(lang).to_owned();
     };
     let total = days
         .iter()
@@ -454,11 +474,35 @@ pub(super) fn coupons_summary(days: &[(String, i64)]) -> String {
         }
     });
     let most = if best > 0 {
-        format!(" Most on {best_day}: {best}.")
+        format!(
+            " {}",
+            m::portal_chart_most(
+                lang,
+                m::PortalChartMost {
+                    day: &day_text(lang, best_day),
+                    count: &best.to_string(),
+                }
+            )
+        )
     } else {
         String::new()
     };
-    format!("{total} coupons sold from {first} to {last}.{most}")
+    let sold = m::portal_chart_coupons_summary(
+        lang,
+        m::PortalChartCouponsSummary {
+            total,
+            first: &day_text(lang, first),
+            last: &day_text(lang, last),
+        },
+    );
+    format!("{sold}{most}")
+}
+
+/// A `YYYY-MM-DD` day as the reader writes it, as given when it does not
+/// parse.
+fn day_text(lang: Language, day: &str) -> String {
+    time::parse_iso_date(day.trim())
+        .map_or_else(|| day.to_owned(), |date| crate::domain::format::date(lang, date))
 }
 
 /// The days to draw, oldest first, counts below zero read as zero.
@@ -501,11 +545,17 @@ pub(super) fn last_days(days: &[(String, i64)]) -> Vec<(String, i64)> {
     out
 }
 
-/// `MM-DD` of a `YYYY-MM-DD` day: the year is in the description.
-pub(super) fn short_day(day: &str) -> String {
-    match day.get(5..) {
-        Some(rest) if day.len() == 10 && day.is_char_boundary(5) => rest.to_owned(),
-        _ => shorten(day, 10),
+/// A `YYYY-MM-DD` day without its year, as the reader writes it (`6. 12.`,
+/// `6 Dec`): the year is in the description.
+pub(super) fn short_day(lang: Language, day: &str) -> String {
+    match time::parse_iso_date(day.trim()) {
+        Some(date) => {
+            let full = crate::domain::format::date(lang, date);
+            let year = chrono::Datelike::year(&date).to_string();
+            full.strip_suffix(year.as_str())
+                .map_or(full.clone(), |rest| rest.trim_end_matches([' ', ',']).to_owned())
+        }
+        None => shorten(day, 10),
     }
 }
 
@@ -534,22 +584,27 @@ pub(super) fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// Seconds as hours people read: "12 h", "13.5 h", "> 10000 h".
-pub(super) fn hours_text(seconds: i64) -> String {
+/// Seconds as hours people read: "12 h", "13.5 h" (`13,5 h`), "> 10000 h".
+pub(super) fn hours_text(lang: Language, seconds: i64) -> String {
     if seconds >= MAX_HOURS * SECONDS_PER_HOUR {
-        format!("> {MAX_HOURS} h")
+        format!("> {}", m::portal_chart_hours(lang, &MAX_HOURS.to_string()))
     } else {
-        format!("{} h", number(seconds))
+        m::portal_chart_hours(lang, &number(lang, seconds))
     }
 }
 
 /// Seconds in hours with one decimal at most, none when it is zero.
-pub(super) fn number(seconds: i64) -> String {
+pub(super) fn number(lang: Language, seconds: i64) -> String {
     let tenths = ratio(i128::from(seconds.max(0)), 360);
     if tenths % 10 == 0 {
         (tenths / 10).to_string()
     } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
+        format!(
+            "{}{}{}",
+            tenths / 10,
+            m::portal_decimal_separator(lang),
+            tenths % 10
+        )
     }
 }
 
@@ -574,11 +629,11 @@ mod tests {
     }
 
     fn callback_svg(points: &[(String, Option<Duration>)], target: f64, limit: f64) -> String {
-        callback_times(points, hours(target), hours(limit)).into_string()
+        callback_times(Language::En, points, hours(target), hours(limit)).into_string()
     }
 
     fn coupons_svg(days: &[(String, i64)]) -> String {
-        coupons_per_day(days).into_string()
+        coupons_per_day(Language::En, days).into_string()
     }
 
     fn days(counts: &[i64]) -> Vec<(String, i64)> {
@@ -613,7 +668,7 @@ mod tests {
             "<title id=\"chart-coupons-title\">Coupons sold per day, last 30 days</title>"
         ));
         assert!(
-            svg.contains("8 coupons sold from 2024-05-01 to 2024-05-03. Most on 2024-05-03: 5.")
+            svg.contains("8 coupons sold from 1 May 2024 to 3 May 2024. Most on 3 May 2024: 5.")
         );
     }
 
@@ -686,7 +741,7 @@ mod tests {
             .iter()
             .map(|v| ("INC".to_owned(), Some(*v)))
             .collect();
-        let svg = callback_times(&named, Duration::MIN, Duration::MAX).into_string();
+        let svg = callback_times(Language::En, &named, Duration::MIN, Duration::MAX).into_string();
         assert_eq!(bars(&svg), values.len());
         assert!(!svg.contains(">-"), "a negative label in {svg}");
         assert!(!svg.contains("=\"-"), "a negative coordinate in {svg}");
@@ -715,13 +770,13 @@ mod tests {
             svg.contains("x1=\"314.0\" y1=\"22.0\""),
             "the target line at 12 h in {svg}"
         );
-        assert_eq!(number(0), "0");
-        assert_eq!(number(90 * 60), "1.5");
-        assert_eq!(number(3600 * 48), "48");
-        assert_eq!(number(-7), "0");
+        assert_eq!(number(Language::En, 0), "0");
+        assert_eq!(number(Language::En, 90 * 60), "1.5");
+        assert_eq!(number(Language::En, 3600 * 48), "48");
+        assert_eq!(number(Language::En, -7), "0");
         // Ties go to the even tenth, as `{:.1}` printed them.
-        assert_eq!(number(13 * 3600 + 15 * 60), "13.2");
-        assert_eq!(number(13 * 3600 + 45 * 60), "13.8");
+        assert_eq!(number(Language::En, 13 * 3600 + 15 * 60), "13.2");
+        assert_eq!(number(Language::En, 13 * 3600 + 45 * 60), "13.8");
         let svg = coupons_svg(&days(&[3, 0, 5]));
         // Three slots of 189.3 px; bars 70 % of a slot, centred.
         assert!(
@@ -750,15 +805,15 @@ mod tests {
         let gappy = [("2024-05-01".to_owned(), 2), ("2024-05-04".to_owned(), 1)];
         let svg = coupons_svg(&gappy);
         assert_eq!(bars(&svg), 4);
-        assert!(svg.contains("<title>2024-05-02: 0</title>"));
+        assert!(svg.contains("<title>2 May 2024: 0</title>"));
         let long: Vec<(String, i64)> = (1..=31)
             .map(|d| (format!("2024-05-{d:02}"), 1))
             .chain((1..=10).map(|d| (format!("2024-06-{d:02}"), 2)))
             .collect();
         let svg = coupons_svg(&long);
         assert_eq!(bars(&svg), 30);
-        assert!(svg.contains("from 2024-05-12 to 2024-06-10"));
-        assert!(!svg.contains("2024-05-11"));
+        assert!(svg.contains("from 12 May 2024 to 10 Jun 2024"));
+        assert!(!svg.contains("11 May 2024"));
     }
 
     #[test]
@@ -769,6 +824,32 @@ mod tests {
         assert!(
             svg.contains("<title>day 34: 34</title>") && !svg.contains("<title>day 4: 4</title>")
         );
+    }
+
+    #[test]
+    fn the_charts_speak_slovenian_to_a_slovenian_reader() {
+        let svg = callback_times(
+            Language::Sl,
+            &points(&[Some(13.5), Some(2.0), None]),
+            hours(12.0),
+            hours(24.0),
+        )
+        .into_string();
+        assert!(svg.contains("Ure od prejema zahtevka do prvega uspešnega povratnega klica"));
+        assert!(svg.contains(">13,5 h</text>"), "{svg}");
+        assert!(svg.contains(">Cilj 12 h</text>") && svg.contains(">Rok 24 h</text>"));
+        assert!(svg.contains("3 zahtevki: v ciljnem času (12 h) doseženi: 1"), "{svg}");
+        let svg = coupons_per_day(Language::Sl, &days(&[3, 0, 5])).into_string();
+        assert!(
+            svg.contains("Od 1. 5. 2024 do 3. 5. 2024 je bilo prodanih 8 kuponov. Največ 3. 5. 2024: 5."),
+            "{svg}"
+        );
+        assert!(svg.contains(">3. 5.</text>"), "{svg}");
+        for english in ["Hours", "Coupons", "Target", "Limit", "not yet", "No data", "2024-05"] {
+            assert!(!svg.contains(english), "{english} in {svg}");
+        }
+        let empty = coupons_per_day(Language::Sl, &[]).into_string();
+        assert!(empty.contains(">Ni podatkov</text>"), "{empty}");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod limits;
 mod live;
 mod mailbox;
 mod numbers;
+mod portal_languages;
 mod organisations;
 mod phone_calls;
 mod privacy;

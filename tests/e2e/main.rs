@@ -49,6 +49,8 @@ mod live;
 mod mailbox;
 #[path = "../api/numbers.rs"]
 mod numbers;
+#[path = "../api/portal_languages.rs"]
+mod portal_languages;
 #[path = "../api/organisations.rs"]
 mod organisations;
 #[path = "../api/phone_calls.rs"]

@@ -88,11 +88,12 @@ pub async fn incidents_page<D: Database>(
     if queue.charted {
         html.push(html!("\n<h2>The last 30 days</h2>\n"));
         html.push(crate::web::chart::callback_times(
+            UNTRANSLATED,
             &queue.callback_after,
             queue.target,
             queue.deadline,
         ));
-        html.push(crate::web::chart::coupons_per_day(&queue.coupons_per_day));
+        html.push(crate::web::chart::coupons_per_day(UNTRANSLATED, &queue.coupons_per_day));
     }
     Ok(page_in(UNTRANSLATED, desk, 200, "Support desk", html).into())
 }
@@ -302,8 +303,9 @@ pub(crate) async fn desk_incident_page<D: Database>(
     let desk = Area::DeskAs(staff.role);
     let incident = &timeline.incident;
     let mut html = at_the_top(&timeline, now);
-    html.push(timeline_html(&timeline));
+    html.push(timeline_html(UNTRANSLATED, &timeline));
     html.push(crate::web::attachments::section(
+        UNTRANSLATED,
         &timeline,
         &format!("/desk/incidents/{id}"),
     ));
@@ -357,7 +359,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
             id
         ));
     }
-    html.push(crate::web::portal::live_panel(id, true));
+    html.push(crate::web::portal::live_panel(UNTRANSLATED, id, true));
     html.push(phone_panel(id, timeline.phone_call.as_ref()));
     html.push(corrections(&timeline, refused.as_ref()));
     html.push(html!(
