@@ -154,7 +154,7 @@ fn the_order_page_in_slovenian_writes_money_and_dates_as_slovenians_do() {
     assert!(is_slovenian_time(until), "{until}");
     without_english(
         &page,
-        &["EUR", "coupon", "Open until", "Total due", "Pay by bank transfer", "Status:", "Amount"],
+        &["EUR", " coupon", "Open until", "Total due", "Pay by bank transfer", "Status:", "Amount"],
     );
 
     // The form again, in Slovenian, when a field is wrong.
