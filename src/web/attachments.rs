@@ -69,11 +69,23 @@ fn size_text(lang: Language, size: i64) -> String {
         s if s < 1_000 => m::portal_size_bytes(lang, s),
         s if s < 1_000_000 => {
             let (whole, tenth) = tenths(s / 1_000, s % 1_000 / 100);
-            m::portal_size_kb(lang, m::PortalSizeKb { whole: &whole, tenth: &tenth })
+            m::portal_size_kb(
+                lang,
+                m::PortalSizeKb {
+                    whole: &whole,
+                    tenth: &tenth,
+                },
+            )
         }
         s => {
             let (whole, tenth) = tenths(s / 1_000_000, s % 1_000_000 / 100_000);
-            m::portal_size_mb(lang, m::PortalSizeMb { whole: &whole, tenth: &tenth })
+            m::portal_size_mb(
+                lang,
+                m::PortalSizeMb {
+                    whole: &whole,
+                    tenth: &tenth,
+                },
+            )
         }
     }
 }
@@ -118,10 +130,9 @@ pub async fn attach_from_page<D: Database>(
                 422
             };
             let reason = match &refused {
-                Refused::TooLarge => m::portal_attachment_too_large(
-                    lang,
-                    &(attachment::MAX_BYTES >> 20).to_string(),
-                ),
+                Refused::TooLarge => {
+                    m::portal_attachment_too_large(lang, &(attachment::MAX_BYTES >> 20).to_string())
+                }
                 Refused::Invalid(invalid) => invalid.said.get(lang).to_owned(),
             };
             let body = html!(
@@ -185,10 +196,6 @@ pub async fn attachment_download_page<D: Database>(
     };
     match file {
         Ok(file) => Ok(Response::from(file).into()),
-        Err(error) => refusal_page(
-            lang,
-            if desk { Area::Desk } else { Area::Customer },
-            error,
-        ),
+        Err(error) => refusal_page(lang, if desk { Area::Desk } else { Area::Customer }, error),
     }
 }

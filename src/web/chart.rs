@@ -237,9 +237,10 @@ pub fn callback_times(
     }
 
     // Reference lines over the bars, labelled on two rows so they never collide.
-    for (seconds, name, colour, label_y) in
-        [(target, m::portal_chart_target(lang), AMBER, 180), (limit, m::portal_chart_limit(lang), RED, 360)]
-    {
+    for (seconds, name, colour, label_y) in [
+        (target, m::portal_chart_target(lang), AMBER, 180),
+        (limit, m::portal_chart_limit(lang), RED, 360),
+    ] {
         let at = x(seconds);
         svg.push(html!(
             "<line class=\"reference-line\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
@@ -278,7 +279,12 @@ pub fn coupons_per_day(lang: Language, days: &[(String, i64)]) -> Html {
 
     let days = last_days(days);
     let title = m::portal_chart_coupons_title(lang);
-    let mut svg = open("chart-coupons", title, &coupons_summary(lang, &days), HEIGHT);
+    let mut svg = open(
+        "chart-coupons",
+        title,
+        &coupons_summary(lang, &days),
+        HEIGHT,
+    );
     if days.is_empty() {
         return no_data(lang, svg, HEIGHT);
     }
@@ -501,8 +507,10 @@ pub(super) fn coupons_summary(lang: Language, days: &[(String, i64)]) -> String 
 /// A `YYYY-MM-DD` day as the reader writes it, as given when it does not
 /// parse.
 fn day_text(lang: Language, day: &str) -> String {
-    time::parse_iso_date(day.trim())
-        .map_or_else(|| day.to_owned(), |date| crate::domain::format::date(lang, date))
+    time::parse_iso_date(day.trim()).map_or_else(
+        || day.to_owned(),
+        |date| crate::domain::format::date(lang, date),
+    )
 }
 
 /// The days to draw, oldest first, counts below zero read as zero.
@@ -553,7 +561,9 @@ pub(super) fn short_day(lang: Language, day: &str) -> String {
             let full = crate::domain::format::date(lang, date);
             let year = chrono::Datelike::year(&date).to_string();
             full.strip_suffix(year.as_str())
-                .map_or(full.clone(), |rest| rest.trim_end_matches([' ', ',']).to_owned())
+                .map_or(full.clone(), |rest| {
+                    rest.trim_end_matches([' ', ',']).to_owned()
+                })
         }
         None => shorten(day, 10),
     }
@@ -838,14 +848,21 @@ mod tests {
         assert!(svg.contains("Ure od prejema zahtevka do prvega uspešnega povratnega klica"));
         assert!(svg.contains(">13,5 h</text>"), "{svg}");
         assert!(svg.contains(">Cilj 12 h</text>") && svg.contains(">Rok 24 h</text>"));
-        assert!(svg.contains("3 zahtevki: v ciljnem času (12 h) doseženi: 1"), "{svg}");
+        assert!(
+            svg.contains("3 zahtevki: v ciljnem času (12 h) doseženi: 1"),
+            "{svg}"
+        );
         let svg = coupons_per_day(Language::Sl, &days(&[3, 0, 5])).into_string();
         assert!(
-            svg.contains("Od 1. 5. 2024 do 3. 5. 2024 je bilo prodanih 8 kuponov. Največ 3. 5. 2024: 5."),
+            svg.contains(
+                "Od 1. 5. 2024 do 3. 5. 2024 je bilo prodanih 8 kuponov. Največ 3. 5. 2024: 5."
+            ),
             "{svg}"
         );
         assert!(svg.contains(">3. 5.</text>"), "{svg}");
-        for english in ["Hours", "Coupons", "Target", "Limit", "not yet", "No data", "2024-05"] {
+        for english in [
+            "Hours", "Coupons", "Target", "Limit", "not yet", "No data", "2024-05",
+        ] {
             assert!(!svg.contains(english), "{english} in {svg}");
         }
         let empty = coupons_per_day(Language::Sl, &[]).into_string();

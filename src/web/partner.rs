@@ -202,7 +202,11 @@ pub async fn partner_activate<D: Database>(
 pub(crate) fn sups_fields(lang: Language) -> [(&'static str, &'static str, &'static str); 12] {
     [
         ("serial", m::portal_field_serial(lang), "text"),
-        ("company_name", m::partner_field_customer_company(lang), "text"),
+        (
+            "company_name",
+            m::partner_field_customer_company(lang),
+            "text",
+        ),
         ("street", m::portal_field_street(lang), "text"),
         ("postal_code", m::portal_field_postal_code(lang), "text"),
         ("city", m::portal_field_city(lang), "text"),
@@ -336,7 +340,13 @@ pub async fn sell_sups<D: Database>(
                 m::partner_back(lang)
             );
             Ok(Handled::with_jobs(
-                page_in(lang, Area::Partner, 200, m::partner_sups_sold_title(lang), body),
+                page_in(
+                    lang,
+                    Area::Partner,
+                    200,
+                    m::partner_sups_sold_title(lang),
+                    body,
+                ),
                 answer.jobs,
             ))
         }

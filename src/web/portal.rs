@@ -537,18 +537,18 @@ fn order_state_html(
                 m::portal_order_paid_html(
                     lang,
                     m::PortalOrderPaidHtml {
-                        when_html: &record
-                            .paid_at
-                            .map_or(Html::EMPTY, |at| when(lang, at)),
+                        when_html: &record.paid_at.map_or(Html::EMPTY, |at| when(lang, at)),
                         count: i64::from(order.quantity.get()),
                     }
                 ),
                 invoices
             )
         }
-        OrderStatus::Cancelled | OrderStatus::Failed => record
-            .closed_at
-            .map_or(Html::EMPTY, |at| m::portal_order_closed_html(lang, &when(lang, at))),
+        OrderStatus::Cancelled | OrderStatus::Failed => {
+            record.closed_at.map_or(Html::EMPTY, |at| {
+                m::portal_order_closed_html(lang, &when(lang, at))
+            })
+        }
         OrderStatus::Review => html!("{}", m::portal_order_review(lang)),
         OrderStatus::Expired => m::portal_order_expired_html(lang, &when(lang, order.expires_at)),
         OrderStatus::AwaitingPayment | OrderStatus::PartiallyPaid => {
@@ -558,7 +558,11 @@ fn order_state_html(
 }
 
 /// The support request form, with what was typed when it comes back.
-pub(crate) fn support_form(lang: Language, values: &Map<String, Value>, errors: &FieldErrors) -> Html {
+pub(crate) fn support_form(
+    lang: Language,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> Html {
     let errors = &errors.clone().in_language(lang);
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let channel_error = error_for(errors, "channel").map_or(Html::EMPTY, |e| {
@@ -614,8 +618,12 @@ pub async fn request_support<D: Database>(
         }
     };
     match app.open_incident(caller, input, now, entropy).await {
-        Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
-        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(lang,
+        Ok((incident, jobs)) => Ok(Handled::with_jobs(
+            Response::redirect(&format!("/portal/incidents/{}", incident.id)),
+            jobs,
+        )),
+        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(
+            lang,
             Area::Customer,
             402,
             m::portal_coupons_needed_title(lang),
@@ -623,7 +631,10 @@ pub async fn request_support<D: Database>(
                 "<p role=\"alert\">{}</p>",
                 m::portal_coupons_needed_html(
                     lang,
-                    &html!("<a href=\"/portal/coupons\">{}</a>", m::portal_buy_coupons(lang))
+                    &html!(
+                        "<a href=\"/portal/coupons\">{}</a>",
+                        m::portal_buy_coupons(lang)
+                    )
                 )
             ),
         )
@@ -779,15 +790,18 @@ pub(crate) fn timeline_html(lang: Language, timeline: &Timeline) -> Html {
             when(lang, at)
         )),
         incident.description,
-        incident.resolution.as_deref().map_or(Html::EMPTY, |r| html!(
-            "<h2>{}</h2><p id=\"incident-resolution\" class=\"free-text\">{}</p>\n{}",
-            m::portal_timeline_resolution(lang),
-            r,
-            incident.closed_at.map_or(Html::EMPTY, |at| html!(
-                "<p>{}</p>\n",
-                m::portal_timeline_closed_html(lang, &when(lang, at))
+        incident
+            .resolution
+            .as_deref()
+            .map_or(Html::EMPTY, |r| html!(
+                "<h2>{}</h2><p id=\"incident-resolution\" class=\"free-text\">{}</p>\n{}",
+                m::portal_timeline_resolution(lang),
+                r,
+                incident.closed_at.map_or(Html::EMPTY, |at| html!(
+                    "<p>{}</p>\n",
+                    m::portal_timeline_closed_html(lang, &when(lang, at))
+                ))
             ))
-        ))
     );
     // An attempt's note is the desk's own: the customer's page has no column for it.
     let notes = timeline.reader.reads_call_notes();
@@ -898,7 +912,16 @@ pub async fn incident_page<D: Database>(
     lang: Language,
     id: &str,
 ) -> Result<Handled> {
-    incident_html(app, caller, lang, id, 200, &Map::new(), &FieldErrors::default()).await
+    incident_html(
+        app,
+        caller,
+        lang,
+        id,
+        200,
+        &Map::new(),
+        &FieldErrors::default(),
+    )
+    .await
 }
 
 /// A customer's incident with its message form: empty, or as it was sent
@@ -976,7 +999,13 @@ pub async fn customer_message<D: Database>(
 }
 
 pub(crate) fn activation_form(lang: Language, action: &str, technician: bool) -> Html {
-    activation_form_with(lang, action, technician, &Map::new(), &FieldErrors::default())
+    activation_form_with(
+        lang,
+        action,
+        technician,
+        &Map::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// The activation form, with what was typed and each error next to its field.
@@ -992,10 +1021,42 @@ pub(crate) fn activation_form_with(
     html!(
         "<form method=\"post\" action=\"{}\">{}{}{}{}<button type=\"submit\">{}</button></form>",
         action,
-        input("serial", m::portal_field_serial(lang), "text", value("serial"), errors, " required"),
-        input("installation_id", m::portal_field_installation(lang), "text", value("installation_id"), errors, " required"),
-        input("product_version", m::portal_field_version(lang), "text", value("product_version"), errors, " required"),
-        if technician { input("technician", m::portal_field_technician(lang), "text", value("technician"), errors, " required") } else { Html::EMPTY },
+        input(
+            "serial",
+            m::portal_field_serial(lang),
+            "text",
+            value("serial"),
+            errors,
+            " required"
+        ),
+        input(
+            "installation_id",
+            m::portal_field_installation(lang),
+            "text",
+            value("installation_id"),
+            errors,
+            " required"
+        ),
+        input(
+            "product_version",
+            m::portal_field_version(lang),
+            "text",
+            value("product_version"),
+            errors,
+            " required"
+        ),
+        if technician {
+            input(
+                "technician",
+                m::portal_field_technician(lang),
+                "text",
+                value("technician"),
+                errors,
+                " required",
+            )
+        } else {
+            Html::EMPTY
+        },
         m::portal_activate_button(lang)
     )
 }
@@ -1127,7 +1188,12 @@ pub(crate) fn installations_html(
 
 /// A deactivation refused by the month's limit: the explanation, with
 /// when it is possible again (no read: the limit and the month are known).
-pub(crate) fn deactivation_refused(lang: Language, area: Area, back: &str, now: Instant) -> Handled {
+pub(crate) fn deactivation_refused(
+    lang: Language,
+    area: Area,
+    back: &str,
+    now: Instant,
+) -> Handled {
     let left = crate::domain::activation::deactivations_left(
         crate::domain::activation::DEACTIVATIONS_PER_MONTH,
         now,
@@ -1144,7 +1210,14 @@ pub(crate) fn deactivation_refused(lang: Language, area: Area, back: &str, now: 
         back,
         m::portal_back(lang)
     );
-    page_in(lang, area, 429, m::portal_deactivation_limit_title(lang), body).into()
+    page_in(
+        lang,
+        area,
+        429,
+        m::portal_deactivation_limit_title(lang),
+        body,
+    )
+    .into()
 }
 
 /// Deactivates from a page: back to `back`, or the refusal explained.
@@ -1355,7 +1428,11 @@ pub async fn license_file<D: Database>(
     }
 }
 
-pub(crate) fn invite_form(lang: Language, errors: &FieldErrors, values: &Map<String, Value>) -> Html {
+pub(crate) fn invite_form(
+    lang: Language,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Html {
     let errors = &errors.clone().in_language(lang);
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     html!(
@@ -1629,16 +1706,79 @@ pub(crate) fn profile_html(
          <button type=\"submit\">{}</button>\n</form>",
         pending,
         customer.customer.company_name,
-        input("company_name", m::portal_field_company(lang), "text", value("company_name"), &flat, " required autocomplete=\"organization\""),
-        input("street", m::portal_field_street(lang), "text", value("street"), &flat, " required autocomplete=\"street-address\""),
-        input("postal_code", m::portal_field_postal_code(lang), "text", value("postal_code"), &flat, " required autocomplete=\"postal-code\""),
-        input("city", m::portal_field_city(lang), "text", value("city"), &flat, " required autocomplete=\"address-level2\""),
-        input("country", "Country (ISO code, such as SI)", "text", value("country"), &flat, " required maxlength=\"2\""),
-        input("vat_id", m::portal_field_vat_id(lang), "text", value("vat_id"), &flat, ""),
+        input(
+            "company_name",
+            m::portal_field_company(lang),
+            "text",
+            value("company_name"),
+            &flat,
+            " required autocomplete=\"organization\""
+        ),
+        input(
+            "street",
+            m::portal_field_street(lang),
+            "text",
+            value("street"),
+            &flat,
+            " required autocomplete=\"street-address\""
+        ),
+        input(
+            "postal_code",
+            m::portal_field_postal_code(lang),
+            "text",
+            value("postal_code"),
+            &flat,
+            " required autocomplete=\"postal-code\""
+        ),
+        input(
+            "city",
+            m::portal_field_city(lang),
+            "text",
+            value("city"),
+            &flat,
+            " required autocomplete=\"address-level2\""
+        ),
+        input(
+            "country",
+            "Country (ISO code, such as SI)",
+            "text",
+            value("country"),
+            &flat,
+            " required maxlength=\"2\""
+        ),
+        input(
+            "vat_id",
+            m::portal_field_vat_id(lang),
+            "text",
+            value("vat_id"),
+            &flat,
+            ""
+        ),
         m::portal_profile_you(lang),
-        input("contact_name", m::portal_field_your_name(lang), "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
-        input("email", m::portal_field_email(lang), "email", value("email"), &flat, " required autocomplete=\"email\""),
-        input("phone", m::portal_field_phone(lang), "tel", value("phone"), &flat, " required autocomplete=\"tel\""),
+        input(
+            "contact_name",
+            m::portal_field_your_name(lang),
+            "text",
+            value("contact_name"),
+            &flat,
+            " required autocomplete=\"name\""
+        ),
+        input(
+            "email",
+            m::portal_field_email(lang),
+            "email",
+            value("email"),
+            &flat,
+            " required autocomplete=\"email\""
+        ),
+        input(
+            "phone",
+            m::portal_field_phone(lang),
+            "tel",
+            value("phone"),
+            &flat,
+            " required autocomplete=\"tel\""
+        ),
         language_select(
             m::portal_field_language(lang),
             Language::parse(value("language")).unwrap_or(customer.contact.language),
@@ -1704,7 +1844,14 @@ pub async fn profile_page<D: Database>(
     );
     let html = html!("{}{}", html, vat_status_html(lang, &vat));
     let html = html!("{}{}", html, super::your_data());
-    Ok(page_in(lang, Area::Customer, 200, m::portal_profile_title(lang), html).into())
+    Ok(page_in(
+        lang,
+        Area::Customer,
+        200,
+        m::portal_profile_title(lang),
+        html,
+    )
+    .into())
 }
 
 /// `POST /portal/profile`: saved (back to the page, its language the one
@@ -1774,7 +1921,7 @@ pub async fn save_profile<D: Database>(
                                 l,
                                 m::PortalWhenZone {
                                     when: &crate::domain::format::date_time(l, local),
-                                    zone: &zone.to_string(),
+                                    zone,
                                 },
                             ),
                         },

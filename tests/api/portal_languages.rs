@@ -32,7 +32,10 @@ fn slovenian_page(app: &TestApp<impl Transport>, path: &str, cookie: &str) -> St
 /// None of `english` on the page.
 fn without_english(page: &str, english: &[&str]) {
     for words in english {
-        assert!(!page.contains(words), "{words:?} on a Slovenian page: {page}");
+        assert!(
+            !page.contains(words),
+            "{words:?} on a Slovenian page: {page}"
+        );
     }
 }
 
@@ -91,12 +94,25 @@ fn the_overview_in_slovenian_counts_coupons_in_their_plural_forms() {
     // The free first coupon, then 2, 3 and 5.
     let (one, page) = balance(&app);
     assert_eq!(one, "1 kupon, 15 minut neposredne podpore");
-    assert!(page.contains("<h2 id=\"balance-heading\">Stanje kuponov</h2>"), "{page}");
-    assert!(page.contains("Evidenca kuponov, najnovejši vnosi najprej"), "{page}");
+    assert!(
+        page.contains("<h2 id=\"balance-heading\">Stanje kuponov</h2>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Evidenca kuponov, najnovejši vnosi najprej"),
+        "{page}"
+    );
     assert!(page.contains("Brezplačni prvi kupon"), "{page}");
     without_english(
         &page,
-        &["coupon(s)", "Support balance", "Coupon ledger", "Buy coupons", "Request support", "Orders"],
+        &[
+            "coupon(s)",
+            "Support balance",
+            "Coupon ledger",
+            "Buy coupons",
+            "Request support",
+            "Orders",
+        ],
     );
     for (add, expected) in [
         (1, "2 kupona, 30 minut neposredne podpore"),
@@ -154,7 +170,15 @@ fn the_order_page_in_slovenian_writes_money_and_dates_as_slovenians_do() {
     assert!(is_slovenian_time(until), "{until}");
     without_english(
         &page,
-        &["EUR", " coupon", "Open until", "Total due", "Pay by bank transfer", "Status:", "Amount"],
+        &[
+            "EUR",
+            " coupon",
+            "Open until",
+            "Total due",
+            "Pay by bank transfer",
+            "Status:",
+            "Amount",
+        ],
     );
 
     // The form again, in Slovenian, when a field is wrong.
@@ -175,7 +199,10 @@ fn the_order_page_in_slovenian_writes_money_and_dates_as_slovenians_do() {
     assert_eq!(paid.json()["outcome"], "credited");
     let id = order["order_id"].as_str().unwrap();
     let page = slovenian_page(&app, &format!("/portal/orders/{id}"), &cookie);
-    assert!(page.contains("3 kupone smo pripisali vašemu stanju."), "{page}");
+    assert!(
+        page.contains("3 kupone smo pripisali vašemu stanju."),
+        "{page}"
+    );
     let when = time_after(&page, "Plačano <time datetime=");
     assert!(is_slovenian_time(when), "{when}");
     assert!(page.contains("Račun <a href=\"/portal/invoices/"), "{page}");
@@ -209,11 +236,19 @@ fn an_incident_and_its_timeline_read_in_slovenian() {
     let id = opened.json()["incident_id"].as_str().unwrap().to_owned();
     let page = slovenian_page(&app, &format!("/portal/incidents/{id}"), &cookie);
     assert!(
-        page.contains("Stanje: <span id=\"incident-status\" class=\"badge\">čaka na povratni klic</span>"),
+        page.contains(
+            "Stanje: <span id=\"incident-status\" class=\"badge\">čaka na povratni klic</span>"
+        ),
         "{page}"
     );
-    assert!(page.contains("<dt>Način stika</dt><dd>Telefonski klic</dd>"), "{page}");
-    assert!(page.contains("<dd>0 (neuspešnih v tem oknu: 0)</dd>"), "{page}");
+    assert!(
+        page.contains("<dt>Način stika</dt><dd>Telefonski klic</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<dd>0 (neuspešnih v tem oknu: 0)</dd>"),
+        "{page}"
+    );
     let due = time_after(&page, "<dt>Klic do</dt><dd><time datetime=");
     assert!(is_slovenian_time(due), "{due}");
     assert!(
@@ -224,7 +259,13 @@ fn an_incident_and_its_timeline_read_in_slovenian() {
         page.contains("Zahtevek je v imenu kontaktne osebe stranke, ki je poklicala, odprla služba za podporo Spica"),
         "{page}"
     );
-    for slovenian in ["Podpora v živo", "Priponke", "Priponk še ni.", "Pišite podpori", "Skupni čas 0 min 0 s; zaračunani kuponi: 0."] {
+    for slovenian in [
+        "Podpora v živo",
+        "Priponke",
+        "Priponk še ni.",
+        "Pišite podpori",
+        "Skupni čas 0 min 0 s; zaračunani kuponi: 0.",
+    ] {
         assert!(page.contains(slovenian), "{slovenian} missing: {page}");
     }
     without_english(
@@ -245,7 +286,11 @@ fn an_incident_and_its_timeline_read_in_slovenian() {
     );
     // The API keeps the message as it was written.
     let read = app.get_as(&format!("/api/me/incidents/{id}"), &token);
-    assert!(read.text().contains("on behalf of the customer"), "{}", read.text());
+    assert!(
+        read.text().contains("on behalf of the customer"),
+        "{}",
+        read.text()
+    );
 
     // A message refused for a wrong field says why in Slovenian.
     let refused = app.post_form_with_cookie(
@@ -288,11 +333,20 @@ fn the_profile_s_language_is_the_next_page_s_language() {
 
     // The browser sends the cookie it was given: the next page is Slovenian.
     let page = slovenian_page(&app, "/portal/profile", &cookie);
-    for slovenian in ["Vaš profil", "Ime podjetja", "Vaši podatki", "Shrani", "Jezik naših e-poštnih sporočil in klicev"] {
+    for slovenian in [
+        "Vaš profil",
+        "Ime podjetja",
+        "Vaši podatki",
+        "Shrani",
+        "Jezik naših e-poštnih sporočil in klicev",
+    ] {
         assert!(page.contains(slovenian), "{slovenian} missing: {page}");
     }
     assert!(page.contains("<option value=\"sl\" selected>Slovenščina</option>"));
-    without_english(&page, &["Your profile", "Company name", "Your name", "Save<"]);
+    without_english(
+        &page,
+        &["Your profile", "Company name", "Your name", "Save<"],
+    );
 
     // And back to English.
     let mut back = pairs.clone();
@@ -338,11 +392,21 @@ fn the_partner_page_reads_in_slovenian() {
     ] {
         assert!(page.contains(slovenian), "{slovenian} missing: {page}");
     }
-    assert!(page.contains(&format!("Skupaj za ")), "{page}");
-    assert!(page.contains(&format!("<strong>0,00{NBSP}€</strong>")), "{page}");
+    assert!(page.contains("Skupaj za "), "{page}");
+    assert!(
+        page.contains(&format!("<strong>0,00{NBSP}€</strong>")),
+        "{page}"
+    );
     without_english(
         &page,
-        &["EUR", "reseller", "Monthly statement", "Sell SUPS", "seats in use", "deactivations left"],
+        &[
+            "EUR",
+            "reseller",
+            "Monthly statement",
+            "Sell SUPS",
+            "seats in use",
+            "deactivations left",
+        ],
     );
 
     // A sale, its answer in Slovenian.
@@ -363,10 +427,18 @@ fn the_partner_page_reads_in_slovenian() {
         ("months", "12".to_owned()),
     ];
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let sold = app.post_form_with_cookie("/partner/sups", &in_slovenian(&cookie), &app.0.origin(), &pairs);
+    let sold = app.post_form_with_cookie(
+        "/partner/sups",
+        &in_slovenian(&cookie),
+        &app.0.origin(),
+        &pairs,
+    );
     let text = sold.text();
     assert_eq!(sold.status, 200, "{text}");
-    assert!(text.contains(&format!("Naročnina SUPS za {serial} velja od ")), "{text}");
+    assert!(
+        text.contains(&format!("Naročnina SUPS za {serial} velja od ")),
+        "{text}"
+    );
     assert!(text.contains(&format!("{NBSP}€.")), "{text}");
     let sold_from = text.split(" velja od ").nth(1).unwrap_or("");
     assert!(
@@ -381,7 +453,16 @@ fn the_partner_page_reads_in_slovenian() {
     let again_key = unique("sups-");
     wrong.push(("idempotency_key", again_key.as_str()));
     wrong.push(("months", "99"));
-    let refused = app.post_form_with_cookie("/partner/sups", &in_slovenian(&cookie), &app.0.origin(), &wrong);
+    let refused = app.post_form_with_cookie(
+        "/partner/sups",
+        &in_slovenian(&cookie),
+        &app.0.origin(),
+        &wrong,
+    );
     assert_eq!(refused.status, 422, "{}", refused.text());
-    assert!(refused.text().contains("Prodaja naročnine SUPS"), "{}", refused.text());
+    assert!(
+        refused.text().contains("Prodaja naročnine SUPS"),
+        "{}",
+        refused.text()
+    );
 }

@@ -296,11 +296,16 @@ fn a_new_addresss_sixth_link_in_an_hour_is_withheld_and_the_answer_says_when_to_
     );
     assert_eq!(page.status, 429, "{}", page.text());
     // When to ask again, as its reader writes a time (no machine timestamp).
-    let retry_at = spica_portal::domain::time::parse(problem["retry_at"].as_str().unwrap()).unwrap();
+    let retry_at =
+        spica_portal::domain::time::parse(problem["retry_at"].as_str().unwrap()).unwrap();
     let (local, zone) = spica_portal::domain::time::in_ljubljana(retry_at);
-    let english = spica_portal::domain::format::date_time(spica_portal::domain::language::Language::En, local);
+    let english = spica_portal::domain::format::date_time(
+        spica_portal::domain::language::Language::En,
+        local,
+    );
     assert!(
-        page.text().contains(&format!("ask again from {english} {zone}")),
+        page.text()
+            .contains(&format!("ask again from {english} {zone}")),
         "{}",
         page.text()
     );

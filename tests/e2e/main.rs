@@ -49,12 +49,12 @@ mod live;
 mod mailbox;
 #[path = "../api/numbers.rs"]
 mod numbers;
-#[path = "../api/portal_languages.rs"]
-mod portal_languages;
 #[path = "../api/organisations.rs"]
 mod organisations;
 #[path = "../api/phone_calls.rs"]
 mod phone_calls;
+#[path = "../api/portal_languages.rs"]
+mod portal_languages;
 #[path = "../api/privacy.rs"]
 mod privacy;
 #[path = "../api/profile.rs"]

@@ -93,7 +93,10 @@ pub async fn incidents_page<D: Database>(
             queue.target,
             queue.deadline,
         ));
-        html.push(crate::web::chart::coupons_per_day(UNTRANSLATED, &queue.coupons_per_day));
+        html.push(crate::web::chart::coupons_per_day(
+            UNTRANSLATED,
+            &queue.coupons_per_day,
+        ));
     }
     Ok(page_in(UNTRANSLATED, desk, 200, "Support desk", html).into())
 }
