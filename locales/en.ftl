@@ -21,9 +21,4 @@ incidents-open = { $count ->
 
 ## The callback promise
 
-callback-by = We will call you back by { $deadline }.
 incident-opened = Incident { $number } is open. We will call you back by { $deadline }.
-
-## The language switch
-
-language-switch = Language

@@ -27,9 +27,4 @@ incidents-open = { $count ->
 
 ## Obljuba povratnega klica
 
-callback-by = Poklicali vas bomo do { $deadline }.
 incident-opened = Zahtevek { $number } je odprt. Poklicali vas bomo do { $deadline }.
-
-## Izbira jezika
-
-language-switch = Jezik

@@ -305,5 +305,3 @@ field-staff-role = must be agent, finance or admin
 field-unknown-customer = no customer has this id
 field-unknown-partner = no partner has this id
 field-below-zero = would take the balance below zero
-field-nothing-saved = Nothing was saved. { $reason }
-field-phone-for-voice = a phone number (such as 041 123 456 or +386 1 234 5678) is required for a voice callback

@@ -1,6 +1,5 @@
 ## The page shell: header, navigation, footer, the language switch
 
-shell-site = Time & Space support
 shell-brand = Spica · Time & Space support
 shell-title = { $title } · Time & Space support
 shell-main-navigation = Main

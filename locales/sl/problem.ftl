@@ -323,5 +323,3 @@ field-staff-role = vrednost mora biti agent, finance ali admin
 field-unknown-customer = nobena stranka nima tega ID-ja
 field-unknown-partner = noben partner nima tega ID-ja
 field-below-zero = stanje kuponov bi padlo pod nič
-field-nothing-saved = Nič ni bilo shranjeno. { $reason }
-field-phone-for-voice = za glasovni povratni klic vnesite telefonsko številko (npr. 041 123 456 ali +386 1 234 5678)

@@ -1,6 +1,5 @@
 ## Ogrodje strani: glava, navigacija, noga, izbira jezika
 
-shell-site = Podpora za Time & Space
 shell-brand = Spica · podpora za Time & Space
 shell-title = { $title } · podpora za Time & Space
 shell-main-navigation = Glavna navigacija

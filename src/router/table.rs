@@ -605,14 +605,14 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         .posted_by_mail_clients(),
         // ---- the customer's pages ----------------------------------------------
         page(Get, "/portal", CUSTOMER, |c| {
-            Box::pin(web::portal(c.app, c.caller, c.now))
+            Box::pin(web::portal(c.app, c.caller, c.lang, c.now))
         }),
         page(Get, "/portal/coupons", CUSTOMER, |c| {
-            Box::pin(web::coupons_page(c.app, c.caller, c.now))
+            Box::pin(web::coupons_page(c.app, c.caller, c.lang, c.now))
         }),
         page(Post, "/portal/coupons", CUSTOMER, |c| {
             Box::pin(web::order_coupons(
-                c.app, c.provider, c.request, c.caller, c.now, c.entropy,
+                c.app, c.provider, c.request, c.caller, c.lang, c.now, c.entropy,
             ))
         }),
         page(Get, "/portal/orders/{order_id}", CUSTOMER, |c| {
@@ -620,6 +620,7 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.app,
                 c.request,
                 c.caller,
+                c.lang,
                 c.param(0),
                 c.now,
             ))
@@ -627,19 +628,19 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         page(Get, "/portal/orders/{order_id}/pro-forma", CUSTOMER, |c| {
             Box::pin(web::pro_forma_page(c.app, c.lang, c.caller, c.param(0), c.now))
         }),
-        page(Get, "/support", CUSTOMER, |_| {
-            Box::pin(async { web::support_page() })
+        page(Get, "/support", CUSTOMER, |c| {
+            Box::pin(async move { web::support_page(c.lang) })
         }),
         page(Post, "/support", CUSTOMER, |c| {
             Box::pin(web::request_support(
-                c.app, c.request, c.caller, c.now, c.entropy,
+                c.app, c.request, c.caller, c.lang, c.now, c.entropy,
             ))
         }),
         page(Get, "/portal/live/rooms", CUSTOMER, |c| {
             Box::pin(web::live_rooms(c.app, c.caller))
         }),
         page(Get, "/portal/incidents/{incident_id}", CUSTOMER, |c| {
-            Box::pin(web::incident_page(c.app, c.caller, c.param(0)))
+            Box::pin(web::incident_page(c.app, c.caller, c.lang, c.param(0)))
         }),
         page(
             Post,
@@ -650,6 +651,7 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                     c.app,
                     c.request,
                     c.caller,
+                    c.lang,
                     c.param(0),
                     c.now,
                     c.entropy,
@@ -659,65 +661,65 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         // ---- attachments (issue 22): the customer's incident page -------------
         page(Post, "/portal/incidents/{incident_id}/attachments", CUSTOMER, |c| {
             Box::pin(web::attach_from_page(
-                c.app, c.request, c.caller, c.param(0), false, c.now, c.entropy,
+                c.app, c.request, c.caller, c.lang, c.param(0), false, c.now, c.entropy,
             ))
         })
         .attachment_bodies(),
         page(Get, "/portal/incidents/{incident_id}/attachments/{attachment_id}", CUSTOMER, |c| {
-            Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), false))
+            Box::pin(web::attachment_download_page(c.app, c.caller, c.lang, c.param(0), c.param(1), false))
         }),
-        page(Get, "/portal/activate", CUSTOMER, |_| {
-            Box::pin(async { web::activate_page() })
+        page(Get, "/portal/activate", CUSTOMER, |c| {
+            Box::pin(async move { web::activate_page(c.lang) })
         }),
         page(Post, "/portal/activate", CUSTOMER, |c| {
-            Box::pin(web::activate(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::activate(c.app, c.request, c.caller, c.lang, c.now, c.entropy))
         }),
         page(
             Get,
             "/portal/activations/{activation_id}/license-file",
             CUSTOMER,
-            |c| Box::pin(web::license_file(c.app, c.caller, c.param(0), c.now)),
+            |c| Box::pin(web::license_file(c.app, c.caller, c.lang, c.param(0), c.now)),
         ),
         // ---- issue 22: licenses and deactivation, cancelling an order ----------
         page(Get, "/portal/licenses", CUSTOMER, |c| {
-            Box::pin(web::portal_licenses_page(c.app, c.caller, c.now))
+            Box::pin(web::portal_licenses_page(c.app, c.caller, c.lang, c.now))
         }),
         page(
             Post,
             "/portal/activations/{activation_id}/deactivate",
             CUSTOMER,
-            |c| Box::pin(web::portal_deactivate(c.app, c.caller, c.param(0), c.now, c.entropy)),
+            |c| Box::pin(web::portal_deactivate(c.app, c.caller, c.lang, c.param(0), c.now, c.entropy)),
         ),
         page(Post, "/portal/orders/{order_id}/cancel", CUSTOMER, |c| {
-            Box::pin(web::portal_cancel_order(c.app, c.caller, c.param(0), c.now))
+            Box::pin(web::portal_cancel_order(c.app, c.caller, c.lang, c.param(0), c.now))
         }),
         page(Get, "/portal/contacts", CUSTOMER, |c| {
-            Box::pin(web::contacts_page(c.app, c.caller, c.now))
+            Box::pin(web::contacts_page(c.app, c.caller, c.lang, c.now))
         }),
         page(Post, "/portal/contacts", CUSTOMER, |c| {
             Box::pin(web::invite_contact(
-                c.app, c.request, c.caller, c.now, c.entropy,
+                c.app, c.request, c.caller, c.lang, c.now, c.entropy,
             ))
         }),
         page(
             Post,
             "/portal/contacts/{contact_id}/remove",
             CUSTOMER,
-            |c| Box::pin(web::remove_contact(c.app, c.caller, c.param(0), c.now)),
+            |c| Box::pin(web::remove_contact(c.app, c.caller, c.lang, c.param(0), c.now)),
         ),
         page(
             Post,
             "/portal/invitations/{invitation_id}/withdraw",
             CUSTOMER,
-            |c| Box::pin(web::withdraw_invitation(c.app, c.caller, c.param(0), c.now)),
+            |c| Box::pin(web::withdraw_invitation(c.app, c.caller, c.lang, c.param(0), c.now)),
         ),
         page(Get, "/portal/profile", CUSTOMER, |c| {
-            Box::pin(web::profile_page(c.app, c.caller))
+            Box::pin(web::profile_page(c.app, c.caller, c.lang))
         }),
         page(Post, "/portal/profile", CUSTOMER, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
-                web::save_profile(c.app, c.request, &p, c.now, c.entropy).await
+                web::save_profile(c.app, c.request, &p, c.lang, c.now, c.entropy).await
             })
         }),
         page(Get, "/portal/export", CUSTOMER, |c| {
@@ -743,21 +745,21 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::PARTNER_SIGN_IN.sign_in(c.app, c.lang, c.request, c.now, c.entropy))
         }),
         page(Get, "/partner", PARTNER, |c| {
-            Box::pin(web::partner(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::partner(c.app, c.request, c.caller, c.lang, c.now, c.entropy))
         }),
         page(Post, "/partner/activations", TECHNICIAN, |c| {
             Box::pin(web::partner_activate(
-                c.app, c.request, c.caller, c.now, c.entropy,
+                c.app, c.request, c.caller, c.lang, c.now, c.entropy,
             ))
         }),
         page(
             Post,
             "/partner/activations/{activation_id}/deactivate",
             TECHNICIAN,
-            |c| Box::pin(web::partner_deactivate(c.app, c.caller, c.param(0), c.now, c.entropy)),
+            |c| Box::pin(web::partner_deactivate(c.app, c.caller, c.lang, c.param(0), c.now, c.entropy)),
         ),
         page(Post, "/partner/sups", RESELLER, |c| {
-            Box::pin(web::sell_sups(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::sell_sups(c.app, c.request, c.caller, c.lang, c.now, c.entropy))
         }),
     ]
 }
@@ -1327,12 +1329,12 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
         // ---- attachments (issue 22): the desk's incident page -----------------
         page(Post, "/desk/incidents/{incident_id}/attachments", AGENT, |c| {
             Box::pin(web::attach_from_page(
-                c.app, c.request, c.caller, c.param(0), true, c.now, c.entropy,
+                c.app, c.request, c.caller, c.lang, c.param(0), true, c.now, c.entropy,
             ))
         })
         .attachment_bodies(),
         page(Get, "/desk/incidents/{incident_id}/attachments/{attachment_id}", AGENT, |c| {
-            Box::pin(web::attachment_download_page(c.app, c.caller, c.param(0), c.param(1), true))
+            Box::pin(web::attachment_download_page(c.app, c.caller, c.lang, c.param(0), c.param(1), true))
         }),
         page(Get, "/desk/statements", FINANCE, |c| {
             Box::pin(web::statements_page(c.app, c.request, c.caller))

@@ -11,33 +11,46 @@ pub async fn partner<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &crate::app::Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let (account, licenses) = app.partner_page(caller, now).await?;
     let partner = &account.partner;
     let kind = match (partner.sells_sups(), partner.activates()) {
-        (true, true) => "a reseller (you sell SUPS) and a technician (you activate installations)",
-        (true, false) => "a reseller: you sell SUPS coverage",
-        _ => "a technician: you activate and deactivate installations",
+        (true, true) => m::partner_kind_both(lang),
+        (true, false) => m::partner_kind_reseller(lang),
+        _ => m::partner_kind_technician(lang),
     };
-    let mut body = html!("<p>{}, {}.</p>", partner.name, kind);
+    let mut body = html!(
+        "<p>{}</p>",
+        m::partner_intro(
+            lang,
+            m::PartnerIntro {
+                name: &partner.name,
+                kind,
+            }
+        )
+    );
     if partner.sells_sups() {
-        body.push(reseller_html(&account, request, now, entropy));
+        body.push(reseller_html(lang, &account, request, now, entropy));
     }
     if partner.activates() {
         body.push(html!(
-            "<h2>Installations of your customers' licenses</h2>{}<h2>Technician activation</h2>{}",
-            super::portal::installations_html(&licenses, "/partner/activations", true),
-            activation_form("/partner/activations", true)
+            "<h2>{}</h2>{}<h2>{}</h2>{}",
+            m::partner_installations_heading(lang),
+            super::portal::installations_html(lang, &licenses, "/partner/activations", true),
+            m::partner_activation_heading(lang),
+            activation_form(lang, "/partner/activations", true)
         ));
     }
-    Ok(page_in(UNTRANSLATED, Area::Partner, 200, "Partner", body).into())
+    Ok(page_in(lang, Area::Partner, 200, m::partner_title(lang), body).into())
 }
 
 /// A reseller's part of the page: subscriptions, a month's statement, the
 /// sale form.
 fn reseller_html(
+    lang: Language,
     account: &crate::app::PartnerAccount,
     request: &Request,
     now: Instant,
@@ -52,16 +65,25 @@ fn reseller_html(
             vec![
                 html!("{}", s.serial),
                 coverage.map_or(Html::EMPTY, |c| {
-                    html!("{} to {}", c.from.to_string(), c.last_day().to_string())
+                    html!(
+                        "{}",
+                        m::partner_covered(
+                            lang,
+                            m::PartnerCovered {
+                                from: &crate::domain::format::date(lang, c.from),
+                                until: &crate::domain::format::date(lang, c.last_day()),
+                            }
+                        )
+                    )
                 }),
                 if coverage.is_some_and(|c| c.covers(today)) {
-                    html!("active")
+                    html!("{}", m::partner_active(lang))
                 } else {
-                    html!("ended")
+                    html!("{}", m::partner_ended(lang))
                 },
                 s.monthly_fee_cents
                     .and_then(Money::from_cents)
-                    .map_or(Html::EMPTY, |f| html!("EUR {}", f)),
+                    .map_or(Html::EMPTY, |f| html!("{}", super::portal::money(lang, f))),
             ]
         })
         .collect();
@@ -78,32 +100,66 @@ fn reseller_html(
                 .map(|(serial, l)| {
                     vec![
                         html!("{}", serial),
-                        html!("{} of {}", l.days_covered, l.days_in_month),
-                        html!("EUR {}", l.amount),
+                        html!(
+                            "{}",
+                            m::partner_days_of(
+                                lang,
+                                m::PartnerDaysOf {
+                                    covered: &l.days_covered.to_string(),
+                                    days: &l.days_in_month.to_string(),
+                                }
+                            )
+                        ),
+                        html!("{}", super::portal::money(lang, l.amount)),
                     ]
                 })
                 .collect();
             html!(
-                "{}<p>Total for {}: <strong>EUR {}</strong></p>",
+                "{}<p>{}</p>",
                 table(
-                    UNTRANSLATED,
-                    "Statement",
-                    &["License", "Days covered", "Fee"],
+                    lang,
+                    m::partner_statement_caption(lang),
+                    &[
+                        m::partner_col_license(lang),
+                        m::partner_col_days_covered(lang),
+                        m::partner_col_fee(lang)
+                    ],
                     &rows
                 ),
-                month,
-                total
+                m::partner_statement_total_html(
+                    lang,
+                    m::PartnerStatementTotalHtml {
+                        month: &month,
+                        total_html: &html!(
+                            "<strong>{}</strong>",
+                            super::portal::money(lang, total)
+                        ),
+                    }
+                )
             )
         }
-        Err(_) => html!("<p role=\"alert\">Give the month as YYYY-MM.</p>"),
+        Err(_) => html!("<p role=\"alert\">{}</p>", m::partner_month_invalid(lang)),
     };
     html!(
-        "{}<h2>Monthly statement</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">Month (YYYY-MM)</label> \
-         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">Show</button></form>{}{}",
-        table(UNTRANSLATED, "SUPS subscriptions", &["License", "Covered", "State", "Monthly fee"], &rows),
+        "{}<h2>{}</h2><form method=\"get\" action=\"/partner\"><p><label for=\"month\">{}</label> \
+         <input id=\"month\" name=\"month\" value=\"{}\"></p><button type=\"submit\">{}</button></form>{}{}",
+        table(
+            lang,
+            m::partner_subscriptions_caption(lang),
+            &[
+                m::partner_col_license(lang),
+                m::partner_col_covered(lang),
+                m::partner_col_state(lang),
+                m::partner_col_monthly_fee(lang)
+            ],
+            &rows
+        ),
+        m::partner_statement_heading(lang),
+        m::partner_month_label(lang),
         month,
+        m::partner_show(lang),
         statement,
-        sups_form(&entropy.id("sups"), &FieldErrors::default(), &Map::new())
+        sups_form(lang, &entropy.id("sups"), &FieldErrors::default(), &Map::new())
     )
 }
 
@@ -111,46 +167,69 @@ fn reseller_html(
 pub async fn partner_deactivate<D: Database>(
     app: &App<D>,
     caller: &crate::app::Caller,
+    lang: Language,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    super::portal::deactivate_from_page(app, caller, id, Area::Partner, "/partner", now, entropy)
-        .await
+    super::portal::deactivate_from_page(
+        app,
+        caller,
+        lang,
+        id,
+        Area::Partner,
+        "/partner",
+        now,
+        entropy,
+    )
+    .await
 }
 
 pub async fn partner_activate<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &crate::app::Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    activate_from_form(app, caller, request, Area::Partner, now, entropy).await
+    activate_from_form(app, caller, request, lang, Area::Partner, now, entropy).await
 }
 
 // ---- a reseller's SUPS sale -------------------------------------------------
 
-/// The SUPS sale's form fields: name, label, input type.
-pub(crate) const SUPS_FIELDS: [(&str, &str, &str); 12] = [
-    ("serial", "License serial number", "text"),
-    ("company_name", "Customer company", "text"),
-    ("street", "Street", "text"),
-    ("postal_code", "Postal code", "text"),
-    ("city", "City", "text"),
-    ("country", "Country", "select"),
-    ("vat_id", "VAT number (optional)", "text"),
-    ("contact_name", "Contact name", "text"),
-    ("email", "Contact email", "email"),
-    ("phone", "Contact phone, with country code", "tel"),
-    ("starts_on", "Coverage starts on", "date"),
-    ("months", "Months (1 to 36)", "number"),
-];
+/// The SUPS sale's form fields in `lang`: name, label, input type.
+pub(crate) fn sups_fields(lang: Language) -> [(&'static str, &'static str, &'static str); 12] {
+    [
+        ("serial", m::portal_field_serial(lang), "text"),
+        (
+            "company_name",
+            m::partner_field_customer_company(lang),
+            "text",
+        ),
+        ("street", m::portal_field_street(lang), "text"),
+        ("postal_code", m::portal_field_postal_code(lang), "text"),
+        ("city", m::portal_field_city(lang), "text"),
+        ("country", m::partner_field_country(lang), "select"),
+        ("vat_id", m::portal_field_vat_id(lang), "text"),
+        ("contact_name", m::partner_field_contact_name(lang), "text"),
+        ("email", m::partner_field_contact_email(lang), "email"),
+        ("phone", m::partner_field_contact_phone(lang), "tel"),
+        ("starts_on", m::partner_field_starts_on(lang), "date"),
+        ("months", m::partner_field_months(lang), "number"),
+    ]
+}
 
 /// The sale form, keyed like the rendered adjustment form: a double submit
 /// sells once.
-pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -> Html {
-    let fields: Html = SUPS_FIELDS
+pub fn sups_form(
+    lang: Language,
+    key: &str,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Html {
+    let errors = &errors.clone().in_language(lang);
+    let fields: Html = sups_fields(lang)
         .iter()
         .map(|(name, label, kind)| {
             if *name == "country" {
@@ -162,11 +241,13 @@ pub fn sups_form(key: &str, errors: &FieldErrors, values: &Map<String, Value>) -
         })
         .collect();
     html!(
-        "<h2>Sell or extend SUPS</h2><form method=\"post\" action=\"/partner/sups\">\
+        "<h2>{}</h2><form method=\"post\" action=\"/partner/sups\">\
          <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">{}\
-         <button type=\"submit\">Sell SUPS</button></form>",
+         <button type=\"submit\">{}</button></form>",
+        m::partner_sups_heading(lang),
         key,
-        fields
+        fields,
+        m::partner_sups_button(lang)
     )
 }
 
@@ -175,6 +256,7 @@ pub async fn sell_sups<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
@@ -207,8 +289,8 @@ pub async fn sell_sups<D: Database>(
             };
             flat.push(name, Invalid::from(error.clone()));
         }
-        let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
-        page_in(UNTRANSLATED, Area::Partner, 422, "Sell SUPS", body).into()
+        let body = sups_form(lang, value(&values, "idempotency_key"), &flat, &values);
+        page_in(lang, Area::Partner, 422, m::partner_sups_title(lang), body).into()
     };
     let vendor = &app.config.vendor_addresses;
     let (sale, keyed) = match crate::app::SupsSale::parse(
@@ -233,21 +315,40 @@ pub async fn sell_sups<D: Database>(
     {
         Ok(answer) => {
             let sold: Value = serde_json::from_str(&answer.body).unwrap_or_default();
-            let text = |name: &str| html!("{}", sold[name].as_str().unwrap_or(""));
+            let text = |name: &str| sold[name].as_str().unwrap_or("").to_owned();
+            // The answer's ISO days and decimal fee, as the reader writes them.
+            let day = |name: &str| {
+                crate::domain::time::parse_iso_date(&text(name))
+                    .map_or_else(|| text(name), |d| crate::domain::format::date(lang, d))
+            };
+            let fee = Money::parse(&text("monthly_fee"))
+                .map_or_else(|_| text("monthly_fee"), |f| super::portal::money(lang, f));
             let body = html!(
-                "<p role=\"status\">SUPS for {} is covered from {} to {}; the monthly fee is EUR {}.</p>\
-                 <p><a href=\"/partner\">Back to your subscriptions</a></p>",
-                value(&values, "serial"),
-                text("covered_from"),
-                text("covered_until"),
-                text("monthly_fee")
+                "<p role=\"status\">{}</p>\
+                 <p><a href=\"/partner\">{}</a></p>",
+                m::partner_sups_sold(
+                    lang,
+                    m::PartnerSupsSold {
+                        serial: value(&values, "serial"),
+                        from: &day("covered_from"),
+                        until: &day("covered_until"),
+                        fee: &fee,
+                    }
+                ),
+                m::partner_back(lang)
             );
             Ok(Handled::with_jobs(
-                page_in(UNTRANSLATED, Area::Partner, 200, "SUPS sold", body),
+                page_in(
+                    lang,
+                    Area::Partner,
+                    200,
+                    m::partner_sups_sold_title(lang),
+                    body,
+                ),
                 answer.jobs,
             ))
         }
         Err(AppError::Invalid(errors)) => Ok(again(errors)),
-        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Partner, error.into())),
+        Err(error) => Ok(problem_page(lang, Area::Partner, error.into())),
     }
 }

@@ -10,19 +10,28 @@ use crate::web::forms::language_select;
 pub async fn portal<D: Database>(
     app: &App<D>,
     caller: &crate::app::Caller,
+    lang: Language,
     now: Instant,
 ) -> Result<Handled> {
     let overview = app.overview(caller).await?;
     let profile = &overview.profile;
     let c = &profile.principal.customer;
     let mut html = html!(
-        "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">Support balance</h2>\
-         <p id=\"coupon-balance\" class=\"balance\">{} coupon(s), {} minutes of direct support</p>\
-         <p><a href=\"/portal/coupons\">Buy coupons</a> · <a href=\"/support\">Request support</a></p></section>\n",
+        "<p>{} · {}</p>\n<section aria-labelledby=\"balance-heading\"><h2 id=\"balance-heading\">{}</h2>\
+         <p id=\"coupon-balance\" class=\"balance\">{}</p>\
+         <p><a href=\"/portal/coupons\">{}</a> · <a href=\"/support\">{}</a></p></section>\n",
         profile.principal.contact.name,
         c.company_name,
-        profile.coupon_balance,
-        profile.minutes_available
+        m::portal_balance_heading(lang),
+        m::portal_balance(
+            lang,
+            m::PortalBalance {
+                coupons: &m::coupons(lang, profile.coupon_balance),
+                minutes: &m::minutes(lang, profile.minutes_available),
+            }
+        ),
+        m::portal_buy_coupons(lang),
+        m::portal_request_support(lang)
     );
     let ledger: Vec<Vec<Html>> = overview
         .records
@@ -30,9 +39,9 @@ pub async fn portal<D: Database>(
         .iter()
         .map(|line| {
             vec![
-                when(UNTRANSLATED, line.created_at),
-                html!("{}", entry_label(UNTRANSLATED, line.kind)),
-                html!("{}", line.coupons),
+                when(lang, line.created_at),
+                html!("{}", entry_label(lang, line.kind)),
+                html!("{}", crate::domain::format::number(lang, line.coupons)),
                 html!(
                     "{}",
                     line.order_number
@@ -45,9 +54,14 @@ pub async fn portal<D: Database>(
         })
         .collect();
     html.push(table(
-        UNTRANSLATED,
-        "Coupon ledger, newest first",
-        &["When", "Entry", "Coupons", "For"],
+        lang,
+        m::portal_ledger_caption(lang),
+        &[
+            m::portal_col_when(lang),
+            m::portal_col_entry(lang),
+            m::portal_col_coupons(lang),
+            m::portal_col_for(lang),
+        ],
         &ledger,
     ));
     let orders: Vec<Vec<Html>> = overview
@@ -63,15 +77,20 @@ pub async fn portal<D: Database>(
                         .map_or(r.order.id.as_str(), |n| n.as_str())
                 ),
                 html!("{}", r.order.quantity.get()),
-                html!("EUR {}", r.order.vat.total_due),
-                status_text(UNTRANSLATED, r.order.status_at(now).as_str()),
+                html!("{}", money(lang, r.order.vat.total_due)),
+                status_text(lang, r.order.status_at(now).as_str()),
             ]
         })
         .collect();
     html.push(table(
-        UNTRANSLATED,
-        "Orders",
-        &["Order", "Coupons", "Total due", "Status"],
+        lang,
+        m::portal_orders_caption(lang),
+        &[
+            m::portal_col_order(lang),
+            m::portal_col_coupons(lang),
+            m::portal_col_total_due(lang),
+            m::portal_col_status(lang),
+        ],
         &orders,
     ));
     let mut licenses = Vec::new();
@@ -83,8 +102,11 @@ pub async fn portal<D: Database>(
             .iter()
             .filter_map(crate::app::coverage_of)
             .max_by_key(|c| c.until)
-            .map_or(html!("none"), |c| {
-                html!("until {}", c.last_day().to_string())
+            .map_or(html!("{}", m::portal_sups_none(lang)), |c| {
+                html!(
+                    "{}",
+                    m::portal_sups_until(lang, &crate::domain::format::date(lang, c.last_day()))
+                )
             });
         licenses.push(vec![
             html!("{}", license.serial),
@@ -95,14 +117,28 @@ pub async fn portal<D: Database>(
                     license.product, license.edition, license.major_version
                 )
             ),
-            html!("{} of {}", active, license.installations),
+            html!(
+                "{}",
+                m::portal_of(
+                    lang,
+                    m::PortalOf {
+                        used: &active.to_string(),
+                        total: &license.installations.to_string(),
+                    }
+                )
+            ),
             sups,
         ]);
     }
     html.push(table(
-        UNTRANSLATED,
-        "Licenses",
-        &["Serial", "Product", "Activated", "SUPS"],
+        lang,
+        m::portal_licenses_caption(lang),
+        &[
+            m::portal_col_serial(lang),
+            m::portal_col_product(lang),
+            m::portal_col_activated(lang),
+            m::portal_col_sups(lang),
+        ],
         &licenses,
     ));
     let incidents: Vec<Vec<Html>> = overview
@@ -117,32 +153,111 @@ pub async fn portal<D: Database>(
                     i.title(),
                     i.subject
                 ),
-                status_text(UNTRANSLATED, i.callback.status.as_str()),
-                when(UNTRANSLATED, i.callback.due_by),
+                status_text(lang, i.callback.status.as_str()),
+                when(lang, i.callback.due_by),
             ]
         })
         .collect();
     html.push(table(
-        UNTRANSLATED,
-        "Support incidents",
-        &["Subject", "Status", "Call by"],
+        lang,
+        m::portal_incidents_caption(lang),
+        &[
+            m::portal_col_subject(lang),
+            m::portal_col_status(lang),
+            m::portal_col_call_by(lang),
+        ],
         &incidents,
     ));
     Ok(page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         200,
-        "Your support account",
+        m::portal_overview_title(lang),
         html,
     )
     .into())
 }
 
+/// An amount as the reader writes it (`30,50 €`, `€30.50`).
+pub(crate) fn money(lang: Language, amount: Money) -> String {
+    crate::domain::format::money(lang, amount.cents())
+}
+
+/// The VAT line of an amount: the rate and the VAT, and for a sale
+/// without VAT its category and the legal mention why.
+pub(crate) fn vat_line(lang: Language, amounts: &crate::domain::vat::Amounts) -> String {
+    use crate::domain::vat::VatCategory;
+    let rate = amounts.rate.to_string();
+    // The decimal comma where the reader writes one (`9,5 %`).
+    let rate = rate.replace('.', m::portal_decimal_separator(lang));
+    let amount = money(lang, amounts.vat);
+    let code = amounts.category.code();
+    match amounts.category {
+        VatCategory::Standard => m::portal_vat_line(
+            lang,
+            m::PortalVatLine {
+                rate: &rate,
+                amount: &amount,
+            },
+        ),
+        VatCategory::ReverseCharge => m::portal_vat_line_reverse_charge(
+            lang,
+            m::PortalVatLineReverseCharge {
+                rate: &rate,
+                code,
+                amount: &amount,
+            },
+        ),
+        VatCategory::NotSubject => m::portal_vat_line_not_subject(
+            lang,
+            m::PortalVatLineNotSubject {
+                rate: &rate,
+                code,
+                amount: &amount,
+            },
+        ),
+    }
+}
+
+/// A table whose headings are markup (a visually hidden one, say).
+fn headed_table(lang: Language, caption: &str, headers: &[Html], rows: &[Vec<Html>]) -> Html {
+    if rows.is_empty() {
+        return html!("<p>{}</p>", m::label_none_yet(lang, caption));
+    }
+    let head: Html = headers
+        .iter()
+        .map(|h| html!("<th scope=\"col\">{}</th>", h))
+        .collect();
+    let body: Html = rows
+        .iter()
+        .map(|row| {
+            let cells: Html = row.iter().map(|cell| html!("<td>{}</td>", cell)).collect();
+            html!("<tr>{}</tr>", cells)
+        })
+        .collect();
+    scroll_region(
+        caption,
+        html!(
+            "<table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+            caption,
+            head,
+            body
+        ),
+    )
+}
+
+/// A heading only screen readers read.
+fn hidden(text: &str) -> Html {
+    html!("<span class=\"visually-hidden\">{}</span>", text)
+}
+
 pub(crate) fn coupon_form(
+    lang: Language,
     pricing: &Pricing,
     values: &Map<String, Value>,
     errors: &FieldErrors,
 ) -> Html {
+    let errors = &errors.clone().in_language(lang);
     let quantity = values
         .get("quantity")
         .and_then(Value::as_str)
@@ -160,36 +275,45 @@ pub(crate) fn coupon_form(
         .treatment
         .apply(crate::domain::order::unit_price(pricing.sups_active));
     html!(
-        "<p>One coupon buys 15 minutes of direct support: EUR {} net for you today \
-         (<span id=\"unit-vat\">{}</span>; EUR <span id=\"unit-gross\">{}</span> with VAT).</p>\n{}\
+        "<p>{}</p>\n{}\
          <form method=\"post\" action=\"/portal/coupons\">\n{}\
-         <fieldset><legend>Payment</legend>\n\
-         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{}> <label for=\"pay-card\">Card</label></p>\n\
-         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{}> <label for=\"pay-bank\">Bank transfer</label></p>\n\
-         </fieldset>{}\n<button type=\"submit\">Order</button>\n</form>",
-        unit.net,
-        unit.vat_line(),
-        unit.total_due,
-        vat_note_html(pricing.buyer.vat_note),
-        input("quantity", "Coupons", "number", quantity, errors, " min=\"1\" max=\"200\" required"),
+         <fieldset><legend>{}</legend>\n\
+         <p><input type=\"radio\" id=\"pay-card\" name=\"payment_method\" value=\"card\"{}> <label for=\"pay-card\">{}</label></p>\n\
+         <p><input type=\"radio\" id=\"pay-bank\" name=\"payment_method\" value=\"bank_transfer\"{}> <label for=\"pay-bank\">{}</label></p>\n\
+         </fieldset>{}\n<button type=\"submit\">{}</button>\n</form>",
+        m::portal_coupon_unit_html(
+            lang,
+            m::PortalCouponUnitHtml {
+                net: &money(lang, unit.net),
+                vat_html: &html!("<span id=\"unit-vat\">{}</span>", vat_line(lang, &unit)),
+                gross_html: &html!("<span id=\"unit-gross\">{}</span>", money(lang, unit.total_due)),
+            }
+        ),
+        vat_note_html(lang, pricing.buyer.vat_note),
+        input("quantity", m::portal_field_coupons(lang), "number", quantity, errors, " min=\"1\" max=\"200\" required"),
+        m::portal_payment_legend(lang),
         card,
+        m::portal_pay_card(lang),
         bank,
-        error
+        m::portal_pay_bank(lang),
+        error,
+        m::portal_order_button(lang)
     )
 }
 
 pub async fn coupons_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     now: Instant,
 ) -> Result<Handled> {
     let (_, pricing) = app.pricing(caller, now).await?;
-    let body = coupon_form(&pricing, &Map::new(), &FieldErrors::default());
+    let body = coupon_form(lang, &pricing, &Map::new(), &FieldErrors::default());
     Ok(page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         200,
-        "Buy support coupons",
+        m::portal_coupons_title(lang),
         body,
     )
     .into())
@@ -200,6 +324,7 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     provider: Option<&P>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
@@ -214,12 +339,12 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     let method = fields.parse("payment_method", PaymentMethod::parse);
     let (Some(quantity), Some(method)) = (quantity, method) else {
         let (_, pricing) = app.pricing(caller, now).await?;
-        let body = coupon_form(&pricing, &object, &fields.errors);
+        let body = coupon_form(lang, &pricing, &object, &fields.errors);
         return Ok(page_in(
-            UNTRANSLATED,
+            lang,
             Area::Customer,
             422,
-            "Buy support coupons",
+            m::portal_coupons_title(lang),
             body,
         )
         .into());
@@ -242,12 +367,12 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
         Err(
             error
             @ (AppError::Unavailable(_) | AppError::Billing(BillingError::PaymentProvider(_))),
-        ) => Ok(problem_page(UNTRANSLATED, Area::Customer, error.into())),
+        ) => Ok(problem_page(lang, Area::Customer, error.into())),
         Err(other) => Err(other.into()),
     }
 }
 
-pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Html {
+pub(crate) fn bank_transfer_html<D>(app: &App<D>, lang: Language, record: &OrderRecord) -> Html {
     let order = &record.order;
     let (Some(reference), Some(account)) = (&order.rf_reference, &app.config.bank_account) else {
         return Html::EMPTY;
@@ -260,25 +385,26 @@ pub(crate) fn bank_transfer_html<D>(app: &App<D>, record: &OrderRecord) -> Html 
         amount: due,
         reference,
     })
-    .and_then(|payload| {
-        crate::domain::epc::qr_svg(
-            &payload,
-            "QR code for your banking app: the transfer filled in",
-        )
-    })
+    .and_then(|payload| crate::domain::epc::qr_svg(&payload, m::portal_qr_label(lang)))
     .unwrap_or_default();
     html!(
-        "<section aria-labelledby=\"transfer-heading\"><h2 id=\"transfer-heading\">Pay by bank transfer</h2>\n\
-         <p>Quote this reference exactly, so that your payment finds your order:</p>\n\
+        "<section aria-labelledby=\"transfer-heading\"><h2 id=\"transfer-heading\">{}</h2>\n\
+         <p>{}</p>\n\
          <p><span id=\"rf-reference\" class=\"reference\">{}</span> \
-         <button type=\"button\" id=\"copy-reference\" data-copy=\"rf-reference\">Copy reference</button></p>\n\
-         <dl><dt>Amount</dt><dd>EUR {}</dd><dt>Beneficiary</dt><dd>{}</dd><dt>IBAN</dt><dd>{}</dd><dt>BIC</dt><dd>{}</dd></dl>\n\
-         <p>Or scan this code with your banking app:</p>\n<div class=\"qr\">{}</div></section>",
+         <button type=\"button\" id=\"copy-reference\" data-copy=\"rf-reference\">{}</button></p>\n\
+         <dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>IBAN</dt><dd>{}</dd><dt>BIC</dt><dd>{}</dd></dl>\n\
+         <p>{}</p>\n<div class=\"qr\">{}</div></section>",
+        m::portal_transfer_heading(lang),
+        m::portal_transfer_quote(lang),
         reference.grouped(),
-        due,
+        m::portal_copy_reference(lang),
+        m::portal_amount(lang),
+        money(lang, due),
+        m::portal_beneficiary(lang),
         account.beneficiary,
         account.iban.grouped(),
         account.bic.as_str(),
+        m::portal_scan(lang),
         qr
     )
 }
@@ -290,51 +416,79 @@ pub async fn order_page<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
     let (record, documents) = match app.my_order_with_documents(caller, id).await {
         Ok(found) => found,
         Err(error @ AppError::NotFound) => {
-            return Ok(problem_page(UNTRANSLATED, Area::Customer, error.into()))
+            return Ok(problem_page(lang, Area::Customer, error.into()))
         }
         Err(other) => return Err(other.into()),
     };
     let order = &record.order;
     let awaiting = order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment;
     let notice = match request.query_param("checkout").as_deref() {
-        Some("success") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is being confirmed: this page shows it as paid, and your coupons are credited, as soon as the card payment is confirmed to us, usually within a minute.</p>\n",
-        Some("success") => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">Thank you. Your payment is confirmed.</p>\n",
-        Some("cancelled") if awaiting => "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">The card payment was cancelled and nothing was charged. You can pay by card again below, or <a href=\"/portal/coupons\">order anew</a> to pay by bank transfer.</p>\n",
-        _ => "",
+        Some("success") if awaiting => html!("{}", m::portal_checkout_confirming(lang)),
+        Some("success") => html!("{}", m::portal_checkout_confirmed(lang)),
+        Some("cancelled") if awaiting => m::portal_checkout_cancelled_html(
+            lang,
+            &html!(
+                "<a href=\"/portal/coupons\">{}</a>",
+                m::portal_order_anew(lang)
+            ),
+        ),
+        _ => Html::EMPTY,
     };
-    let mut html = Html::from_static(notice);
+    let mut html = if notice.is_empty() {
+        Html::EMPTY
+    } else {
+        html!(
+            "<p id=\"checkout-notice\" role=\"status\" class=\"notice\">{}</p>\n",
+            notice
+        )
+    };
     html.push(html!(
-        "<dl class=\"amounts\"><dt>{} coupon(s) at EUR {} (net)</dt><dd id=\"order-net\">EUR {}</dd>\
-         <dt>VAT</dt><dd id=\"order-vat\">{}</dd>\
-         <dt>Total due</dt><dd id=\"order-total-due\"><strong>EUR {}</strong></dd></dl>\n{}\
-         <p>Status: <span id=\"order-status\" class=\"badge\">{}</span>. {}</p>\n",
-        order.quantity.get(),
-        order.unit_price,
-        order.total,
-        order.vat.vat_line(),
-        order.vat.total_due,
-        vat_note_html(order.buyer.vat_note),
-        status_text(UNTRANSLATED, order.status_at(now).as_str()),
-        order_state_html(&record, &documents, now)
+        "<dl class=\"amounts\"><dt>{}</dt><dd id=\"order-net\">{}</dd>\
+         <dt>{}</dt><dd id=\"order-vat\">{}</dd>\
+         <dt>{}</dt><dd id=\"order-total-due\"><strong>{}</strong></dd></dl>\n{}\
+         <p>{}: <span id=\"order-status\" class=\"badge\">{}</span>. {}</p>\n",
+        m::portal_order_line(
+            lang,
+            m::PortalOrderLine {
+                coupons: &m::coupons(lang, i64::from(order.quantity.get())),
+                unit: &money(lang, order.unit_price),
+            }
+        ),
+        money(lang, order.total),
+        m::portal_vat(lang),
+        vat_line(lang, &order.vat),
+        m::portal_total_due(lang),
+        money(lang, order.vat.total_due),
+        vat_note_html(lang, order.buyer.vat_note),
+        m::portal_status(lang),
+        status_text(lang, order.status_at(now).as_str()),
+        order_state_html(lang, &record, &documents, now)
     ));
     if let Some(url) = &record.checkout_url {
         if order.status_at(now) == crate::domain::order::OrderStatus::AwaitingPayment {
-            html.push(html!("<p><a href=\"{}\">Pay by card</a></p>", url));
+            html.push(html!(
+                "<p><a href=\"{}\">{}</a></p>",
+                url,
+                m::portal_pay_by_card(lang)
+            ));
         }
     }
-    html.push(bank_transfer_html(app, &record));
-    html.push(super::invoices::pro_forma_link(UNTRANSLATED, order));
+    html.push(bank_transfer_html(app, lang, &record));
+    html.push(super::invoices::pro_forma_link(lang, order));
     if order.cancel(now).is_ok() {
         html.push(html!(
-            "<form method=\"post\" action=\"/portal/orders/{}/cancel\" data-confirm=\"Cancel this order? Nothing more can be paid into it.\">\
-             <button type=\"submit\" class=\"secondary\">Cancel the order</button></form>",
-            order.id
+            "<form method=\"post\" action=\"/portal/orders/{}/cancel\" data-confirm=\"{}\">\
+             <button type=\"submit\" class=\"secondary\">{}</button></form>",
+            order.id,
+            m::portal_cancel_confirm(lang),
+            m::portal_cancel_order(lang)
         ));
     }
     let title = record
@@ -342,10 +496,10 @@ pub async fn order_page<D: Database>(
         .as_ref()
         .map_or(order.id.as_str(), |n| n.as_str());
     Ok(page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         200,
-        &format!("Order {title}"),
+        &m::portal_order_title(lang, title),
         html,
     )
     .into())
@@ -355,6 +509,7 @@ pub async fn order_page<D: Database>(
 /// may be paid; when a paid one was paid, what it bought and its invoice;
 /// when a cancelled one was closed.
 fn order_state_html(
+    lang: Language,
     record: &OrderRecord,
     documents: &[crate::store::InvoiceRecord],
     now: Instant,
@@ -367,8 +522,8 @@ fn order_state_html(
                 .iter()
                 .map(|d| {
                     let kind = match d.document.kind {
-                        crate::domain::invoice::Kind::Invoice => "Invoice",
-                        crate::domain::invoice::Kind::CreditNote => "Credit note",
+                        crate::domain::invoice::Kind::Invoice => m::portal_invoice(lang),
+                        crate::domain::invoice::Kind::CreditNote => m::portal_credit_note(lang),
                     };
                     html!(
                         " {} <a href=\"/portal/invoices/{}\">{}</a>.",
@@ -379,56 +534,63 @@ fn order_state_html(
                 })
                 .collect();
             html!(
-                "<span id=\"order-paid\">Paid {}: {} coupon(s) credited to your balance.</span>{}",
-                record
-                    .paid_at
-                    .map_or(Html::EMPTY, |at| when(UNTRANSLATED, at)),
-                order.quantity.get(),
+                "<span id=\"order-paid\">{}</span>{}",
+                m::portal_order_paid_html(
+                    lang,
+                    m::PortalOrderPaidHtml {
+                        when_html: &record.paid_at.map_or(Html::EMPTY, |at| when(lang, at)),
+                        count: i64::from(order.quantity.get()),
+                    }
+                ),
                 invoices
             )
         }
         OrderStatus::Cancelled | OrderStatus::Failed => {
             record.closed_at.map_or(Html::EMPTY, |at| {
-                html!("Closed {}.", when(UNTRANSLATED, at))
+                m::portal_order_closed_html(lang, &when(lang, at))
             })
         }
-        OrderStatus::Review => html!("Spica's finance team is checking the payment."),
-        OrderStatus::Expired => html!(
-            "Expired {}; a payment still arriving pays it.",
-            when(UNTRANSLATED, order.expires_at)
-        ),
+        OrderStatus::Review => html!("{}", m::portal_order_review(lang)),
+        OrderStatus::Expired => m::portal_order_expired_html(lang, &when(lang, order.expires_at)),
         OrderStatus::AwaitingPayment | OrderStatus::PartiallyPaid => {
-            html!("Open until {}.", when(UNTRANSLATED, order.expires_at))
+            m::portal_order_open_until_html(lang, &when(lang, order.expires_at))
         }
     }
 }
 
 /// The support request form, with what was typed when it comes back.
-pub(crate) fn support_form(values: &Map<String, Value>, errors: &FieldErrors) -> Html {
+pub(crate) fn support_form(
+    lang: Language,
+    values: &Map<String, Value>,
+    errors: &FieldErrors,
+) -> Html {
+    let errors = &errors.clone().in_language(lang);
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let channel_error = error_for(errors, "channel").map_or(Html::EMPTY, |e| {
         html!("<p class=\"field-error\" role=\"alert\">{}</p>", e)
     });
     html!(
-        "<p>We call you back within 24 hours, most requests within 12. Support time is charged in started 15-minute increments, one coupon each.</p>\n\
-         <form method=\"post\" action=\"/support\">\n{}{}{}{}{}{}<button type=\"submit\">Request support</button>\n</form>",
-        input("subject", "Subject", "text", value("subject"), errors, " required maxlength=\"200\""),
-        textarea_with("description", "What happened", value("description"), errors),
-        select_with("channel", "channel", "How we should reach you", &channels(UNTRANSLATED), value("channel")),
+        "<p>{}</p>\n\
+         <form method=\"post\" action=\"/support\">\n{}{}{}{}{}{}<button type=\"submit\">{}</button>\n</form>",
+        m::portal_support_intro(lang),
+        input("subject", m::portal_field_subject(lang), "text", value("subject"), errors, " required maxlength=\"200\""),
+        textarea_with("description", m::portal_field_description(lang), value("description"), errors),
+        select_with("channel", "channel", m::portal_field_channel(lang), &channels(lang), value("channel")),
         channel_error,
-        input("phone", "Phone, with country code (required for a voice call)", "tel", value("phone"), errors, " autocomplete=\"tel\""),
-        input("preferred_times", "Times that suit you", "text", value("preferred_times"), errors, "")
+        input("phone", m::portal_field_support_phone(lang), "tel", value("phone"), errors, " autocomplete=\"tel\""),
+        input("preferred_times", m::portal_field_preferred_times(lang), "text", value("preferred_times"), errors, ""),
+        m::portal_request_support(lang)
     )
 }
 
 /// The router admits only signed-in customers here.
-pub fn support_page() -> Result<Handled> {
+pub fn support_page(lang: Language) -> Result<Handled> {
     Ok(page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         200,
-        "Request direct support",
-        support_form(&Map::new(), &FieldErrors::default()),
+        m::portal_support_title(lang),
+        support_form(lang, &Map::new(), &FieldErrors::default()),
     )
     .into())
 }
@@ -437,6 +599,7 @@ pub async fn request_support<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
@@ -446,26 +609,46 @@ pub async fn request_support<D: Database>(
         Err(errors) => {
             app.identify(caller).await?;
             return Ok(page_in(
-                UNTRANSLATED,
+                lang,
                 Area::Customer,
                 422,
-                "Request direct support",
-                support_form(&object, &errors),
+                m::portal_support_title(lang),
+                support_form(lang, &object, &errors),
             )
             .into());
         }
     };
     match app.open_incident(caller, input, now, entropy).await {
-        Ok((incident, jobs)) => Ok(Handled::with_jobs(Response::redirect(&format!("/portal/incidents/{}", incident.id)), jobs)),
-        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(UNTRANSLATED,
+        Ok((incident, jobs)) => Ok(Handled::with_jobs(
+            Response::redirect(&format!("/portal/incidents/{}", incident.id)),
+            jobs,
+        )),
+        Err(AppError::Billing(BillingError::PaymentRequired)) => Ok(page_in(
+            lang,
             Area::Customer,
             402,
-            "Coupons needed",
-            html!("<p role=\"alert\">Direct support needs at least one coupon. <a href=\"/portal/coupons\">Buy coupons</a>, then request support again.</p>"),
+            m::portal_coupons_needed_title(lang),
+            html!(
+                "<p role=\"alert\">{}</p>",
+                m::portal_coupons_needed_html(
+                    lang,
+                    &html!(
+                        "<a href=\"/portal/coupons\">{}</a>",
+                        m::portal_buy_coupons(lang)
+                    )
+                )
+            ),
         )
         .into()),
         // A phone that is no number in the organisation's country.
-        Err(AppError::Invalid(errors)) => Ok(page_in(UNTRANSLATED, Area::Customer, 422, "Request direct support", support_form(&object, &errors)).into()),
+        Err(AppError::Invalid(errors)) => Ok(page_in(
+            lang,
+            Area::Customer,
+            422,
+            m::portal_support_title(lang),
+            support_form(lang, &object, &errors),
+        )
+        .into()),
         Err(other) => Err(other.into()),
     }
 }
@@ -480,87 +663,155 @@ pub(crate) fn free_text(text: &str) -> Html {
 /// `assets/live.js` connects to `/live/incidents/{id}` and runs the call,
 /// the chat, the meter; without the script the panel says what to do
 /// instead. Live regions announce the call's state and each chat line.
-pub(crate) fn live_panel(incident_id: &str, staff: bool) -> Html {
+pub(crate) fn live_panel(lang: Language, incident_id: &str, staff: bool) -> Html {
     let (party, without_script, controls, video_label, unreachable) = if staff {
         (
             "staff",
-            "Calls in the browser need JavaScript: phone the customer and time the call below.",
+            m::portal_live_staff_no_script(lang),
             html!(
-                "<p class=\"live-controls\"><input type=\"checkbox\" id=\"live-video\"> <label for=\"live-video\">With video</label> \
-                 <button type=\"button\" id=\"live-ring\">Call in the browser</button> \
-                 <button type=\"button\" id=\"live-chat-start\">Start chat session</button> \
-                 <button type=\"button\" id=\"live-chat-end\" hidden>End chat session</button> \
-                 <button type=\"button\" id=\"live-hangup\" hidden>Hang up</button></p>\n"
+                "<p class=\"live-controls\"><input type=\"checkbox\" id=\"live-video\"> <label for=\"live-video\">{}</label> \
+                 <button type=\"button\" id=\"live-ring\">{}</button> \
+                 <button type=\"button\" id=\"live-chat-start\">{}</button> \
+                 <button type=\"button\" id=\"live-chat-end\" hidden>{}</button> \
+                 <button type=\"button\" id=\"live-hangup\" hidden>{}</button></p>\n",
+                m::portal_live_with_video(lang),
+                m::portal_live_ring(lang),
+                m::portal_live_chat_start(lang),
+                m::portal_live_chat_end(lang),
+                m::portal_live_hangup(lang)
             ),
-            "The customer's screen or camera",
-            html!("<p id=\"live-unreachable\" class=\"notice\" hidden>The customer is not online; you may phone instead (Start a phone call below).</p>\n"),
+            m::portal_live_staff_video(lang),
+            html!(
+                "<p id=\"live-unreachable\" class=\"notice\" hidden>{}</p>\n",
+                m::portal_live_unreachable(lang)
+            ),
         )
     } else {
         (
             "contact",
-            "Calls in the browser need JavaScript; Spica support will phone you instead.",
+            m::portal_live_contact_no_script(lang),
             html!(
-                "<div id=\"live-ring-banner\" class=\"live-ring\" hidden><p id=\"live-ring-text\">Spica support is calling you.</p>\
-                 <p><button type=\"button\" id=\"live-accept\">Accept the call</button> \
-                 <button type=\"button\" id=\"live-decline\" class=\"secondary\">Decline</button></p></div>\n\
-                 <p class=\"live-controls\"><button type=\"button\" id=\"live-share\" hidden>Share my screen</button> \
-                 <button type=\"button\" id=\"live-share-stop\" hidden>Stop sharing my screen</button> \
-                 <button type=\"button\" id=\"live-hangup\" hidden>Hang up</button></p>\n"
+                "<div id=\"live-ring-banner\" class=\"live-ring\" hidden><p id=\"live-ring-text\">{}</p>\
+                 <p><button type=\"button\" id=\"live-accept\">{}</button> \
+                 <button type=\"button\" id=\"live-decline\" class=\"secondary\">{}</button></p></div>\n\
+                 <p class=\"live-controls\"><button type=\"button\" id=\"live-share\" hidden>{}</button> \
+                 <button type=\"button\" id=\"live-share-stop\" hidden>{}</button> \
+                 <button type=\"button\" id=\"live-hangup\" hidden>{}</button></p>\n",
+                m::portal_live_calling(lang),
+                m::portal_live_accept(lang),
+                m::portal_live_decline(lang),
+                m::portal_live_share(lang),
+                m::portal_live_share_stop(lang),
+                m::portal_live_hangup(lang)
             ),
-            "Spica support's camera",
+            m::portal_live_contact_video(lang),
             Html::EMPTY,
         )
     };
     html!(
         "<section id=\"live\" class=\"live\" data-incident=\"{}\" data-party=\"{}\" aria-labelledby=\"live-heading\">\n\
-         <h2 id=\"live-heading\">Live support</h2>\n\
+         <h2 id=\"live-heading\">{}</h2>\n\
          <p class=\"live-off\">{}</p>\n\
          <div class=\"live-on\" hidden>\n\
-         <p id=\"live-presence\" role=\"status\">Connecting…</p>\n\
+         <p id=\"live-presence\" role=\"status\">{}</p>\n\
          {}{}\
          <p id=\"live-call-state\" role=\"status\" aria-live=\"assertive\"></p>\n\
-         <p id=\"live-meter\" hidden>Elapsed <span id=\"live-elapsed\">0:00</span> · the incident will cost <span id=\"live-coupons\">0</span> coupon(s) in all</p>\n\
+         <p id=\"live-meter\" hidden>{}</p>\n\
          <p id=\"live-warning\" class=\"field-error\" role=\"alert\" hidden></p>\n\
          <p id=\"live-session\" role=\"status\" hidden></p>\n\
          <video id=\"live-remote-video\" class=\"live-video\" autoplay playsinline muted aria-label=\"{}\" hidden></video>\n\
          <audio id=\"live-remote-audio\" autoplay></audio>\n\
-         <h3 id=\"live-chat-heading\">Chat</h3>\n\
+         <h3 id=\"live-chat-heading\">{}</h3>\n\
          <div id=\"live-chat-log\" class=\"live-chat\" role=\"log\" aria-live=\"polite\" aria-labelledby=\"live-chat-heading\"></div>\n\
-         <form id=\"live-chat-form\" class=\"live-chat-form\"><label for=\"live-chat-text\">Chat message</label> \
-         <input id=\"live-chat-text\" autocomplete=\"off\" maxlength=\"10000\"> <button type=\"submit\">Send</button></form>\n\
+         <form id=\"live-chat-form\" class=\"live-chat-form\"><label for=\"live-chat-text\">{}</label> \
+         <input id=\"live-chat-text\" autocomplete=\"off\" maxlength=\"10000\"> <button type=\"submit\">{}</button></form>\n\
          </div>\n</section>\n",
         incident_id,
         party,
+        m::portal_live_heading(lang),
         without_script,
+        m::portal_live_connecting(lang),
         unreachable,
         controls,
-        video_label
+        m::portal_live_meter_html(
+            lang,
+            m::PortalLiveMeterHtml {
+                elapsed_html: &html!("<span id=\"live-elapsed\">0:00</span>"),
+                coupons_html: &html!("<span id=\"live-coupons\">0</span>"),
+            }
+        ),
+        video_label,
+        m::portal_live_chat(lang),
+        m::portal_live_chat_message(lang),
+        m::portal_send(lang)
     )
 }
 
 /// What the desk's attempt form and timeline call an attempt's note.
 pub(crate) const INTERNAL_NOTE: &str = "Internal note, not shown to the customer";
 
+/// A channel (`voice`, `chat`…) in the reader's words.
+fn channel_text(lang: Language, channel: &str) -> String {
+    channels(lang)
+        .iter()
+        .find(|(code, _)| *code == channel)
+        .map_or_else(|| channel.replace('_', " "), |(_, text)| (*text).to_owned())
+}
+
+/// A message of the incident's timeline as its reader reads it: the line
+/// the desk keeps when it opens an incident for a caller (stored in
+/// English) is said in the reader's language.
+fn message_text(lang: Language, message: &crate::store::MessageRecord) -> String {
+    let opened = crate::domain::notification::OpenedForCaller {
+        agent: &message.author_name,
+    };
+    if message.author == crate::domain::incident::Author::Staff && message.body == opened.note() {
+        m::portal_timeline_opened_for_caller(lang, &message.author_name)
+    } else {
+        message.body.clone()
+    }
+}
+
 /// An incident's timeline, for the customer's page and the desk's.
-pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
+pub(crate) fn timeline_html(lang: Language, timeline: &Timeline) -> Html {
     let incident = &timeline.incident;
     let c = &incident.callback;
     let mut html = html!(
-        "<p>Status: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
-         <dl><dt>Channel</dt><dd>{}</dd><dt>Call by</dt><dd>{}</dd><dt>Attempts</dt><dd>{} ({} failed in this window)</dd>{}</dl>\n\
+        "<p>{}: <span id=\"incident-status\" class=\"badge\">{}</span></p>\n\
+         <dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>{}</dl>\n\
          <p id=\"incident-description\" class=\"free-text\">{}</p>\n{}",
-        status_text(UNTRANSLATED, c.status.as_str()),
-        incident.channel.as_str(),
-        when(UNTRANSLATED, c.due_by),
-        c.attempts,
-        c.failed_attempts,
-        c.sla_breached_at.map_or(Html::EMPTY, |at| html!("<dt>Deadline missed</dt><dd>{}</dd>", when(UNTRANSLATED, at))),
+        m::portal_status(lang),
+        status_text(lang, c.status.as_str()),
+        m::portal_timeline_channel(lang),
+        channel_text(lang, incident.channel.as_str()),
+        m::portal_col_call_by(lang),
+        when(lang, c.due_by),
+        m::portal_timeline_attempts(lang),
+        m::portal_timeline_attempts_count(
+            lang,
+            m::PortalTimelineAttemptsCount {
+                attempts: &c.attempts.to_string(),
+                failed: &c.failed_attempts.to_string(),
+            }
+        ),
+        c.sla_breached_at.map_or(Html::EMPTY, |at| html!(
+            "<dt>{}</dt><dd>{}</dd>",
+            m::portal_timeline_deadline_missed(lang),
+            when(lang, at)
+        )),
         incident.description,
-        incident.resolution.as_deref().map_or(Html::EMPTY, |r| html!(
-            "<h2>Resolution</h2><p id=\"incident-resolution\" class=\"free-text\">{}</p>\n{}",
-            r,
-            incident.closed_at.map_or(Html::EMPTY, |at| html!("<p>Closed {}</p>\n", when(UNTRANSLATED, at)))
-        ))
+        incident
+            .resolution
+            .as_deref()
+            .map_or(Html::EMPTY, |r| html!(
+                "<h2>{}</h2><p id=\"incident-resolution\" class=\"free-text\">{}</p>\n{}",
+                m::portal_timeline_resolution(lang),
+                r,
+                incident.closed_at.map_or(Html::EMPTY, |at| html!(
+                    "<p>{}</p>\n",
+                    m::portal_timeline_closed_html(lang, &when(lang, at))
+                ))
+            ))
     );
     // An attempt's note is the desk's own: the customer's page has no column for it.
     let notes = timeline.reader.reads_call_notes();
@@ -570,8 +821,8 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         .map(|a| {
             let mut row = vec![
                 html!("{}", a.number),
-                when(UNTRANSLATED, a.created_at),
-                status_text(UNTRANSLATED, a.outcome.as_str()),
+                when(lang, a.created_at),
+                status_text(lang, a.outcome.as_str()),
             ];
             if notes {
                 row.push(free_text(a.note.as_deref().unwrap_or("")));
@@ -579,15 +830,18 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
             row
         })
         .collect();
-    let headings: &[&'static str] = if notes {
-        &["#", "When", "Outcome", INTERNAL_NOTE]
-    } else {
-        &["#", "When", "Outcome"]
-    };
+    let mut headings = vec![
+        "#",
+        m::portal_col_when(lang),
+        m::portal_timeline_outcome(lang),
+    ];
+    if notes {
+        headings.push(m::portal_internal_note(lang));
+    }
     html.push(table(
-        UNTRANSLATED,
-        "Callback attempts",
-        headings,
+        lang,
+        m::portal_timeline_attempts_caption(lang),
+        &headings,
         &attempts,
     ));
     let total = timeline.total_seconds();
@@ -596,39 +850,52 @@ pub(crate) fn timeline_html(timeline: &Timeline) -> Html {
         .iter()
         .map(|s| {
             vec![
-                when(UNTRANSLATED, s.session.started_at),
-                html!("{} min", (s.session.seconds() + 59) / 60),
+                when(lang, s.session.started_at),
+                html!("{}", m::minutes(lang, (s.session.seconds() + 59) / 60)),
                 html!("{}", s.agent),
             ]
         })
         .collect();
     html.push(table(
-        UNTRANSLATED,
-        "Support sessions",
-        &["Started", "Length", "Agent"],
+        lang,
+        m::portal_timeline_sessions_caption(lang),
+        &[
+            m::portal_timeline_started(lang),
+            m::portal_timeline_length(lang),
+            m::portal_timeline_agent(lang),
+        ],
         &rows,
     ));
     html.push(html!(
-        "<p>Total time {} min {} s; coupons charged: {}.</p>\n",
-        total / 60,
-        total % 60,
-        timeline.coupons_charged
+        "<p>{}</p>\n",
+        m::portal_timeline_total(
+            lang,
+            m::PortalTimelineTotal {
+                minutes: &(total / 60).to_string(),
+                seconds: &(total % 60).to_string(),
+                coupons: &timeline.coupons_charged.to_string(),
+            }
+        )
     ));
     let messages: Vec<Vec<Html>> = timeline
         .messages
         .iter()
-        .map(|m| {
+        .map(|message| {
             vec![
-                when(UNTRANSLATED, m.created_at),
-                html!("{}", m.author_name),
-                free_text(&m.body),
+                when(lang, message.created_at),
+                html!("{}", message.author_name),
+                free_text(&message_text(lang, message)),
             ]
         })
         .collect();
     html.push(table(
-        UNTRANSLATED,
-        "Messages",
-        &["When", "From", "Message"],
+        lang,
+        m::portal_timeline_messages_caption(lang),
+        &[
+            m::portal_col_when(lang),
+            m::portal_timeline_from(lang),
+            m::portal_timeline_message(lang),
+        ],
         &messages,
     ));
     html
@@ -652,9 +919,19 @@ pub async fn live_rooms<D: Database>(app: &App<D>, caller: &Caller) -> Result<Ha
 pub async fn incident_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
 ) -> Result<Handled> {
-    incident_html(app, caller, id, 200, &Map::new(), &FieldErrors::default()).await
+    incident_html(
+        app,
+        caller,
+        lang,
+        id,
+        200,
+        &Map::new(),
+        &FieldErrors::default(),
+    )
+    .await
 }
 
 /// A customer's incident with its message form: empty, or as it was sent
@@ -662,6 +939,7 @@ pub async fn incident_page<D: Database>(
 pub(crate) async fn incident_html<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
     status: u16,
     values: &Map<String, Value>,
@@ -669,8 +947,9 @@ pub(crate) async fn incident_html<D: Database>(
 ) -> Result<Handled> {
     let timeline = match app.my_incident(caller, id).await {
         Ok((_, timeline)) => timeline,
-        Err(error) => return refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => return refusal_page(lang, Area::Customer, error),
     };
+    let errors = &errors.clone().in_language(lang);
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     let mut html = Html::EMPTY;
     let title = format!(
@@ -680,32 +959,37 @@ pub(crate) async fn incident_html<D: Database>(
     );
     if timeline.incident.callback.status == crate::domain::incident::Status::Closed {
         // Closed: what was done, and nothing left to act on.
-        html.push(timeline_html(&timeline));
+        html.push(timeline_html(lang, &timeline));
         html.push(super::attachments::section(
+            lang,
             &timeline,
             &format!("/portal/incidents/{id}"),
         ));
-        return Ok(page_in(UNTRANSLATED, Area::Customer, status, &title, html).into());
+        return Ok(page_in(lang, Area::Customer, status, &title, html).into());
     }
-    html.push(live_panel(&timeline.incident.id, false));
-    html.push(timeline_html(&timeline));
+    html.push(live_panel(lang, &timeline.incident.id, false));
+    html.push(timeline_html(lang, &timeline));
     html.push(super::attachments::section(
+        lang,
         &timeline,
         &format!("/portal/incidents/{id}"),
     ));
     html.push(html!(
-        "<h2>Write to support</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">Send</button></form>",
+        "<h2>{}</h2><form method=\"post\" action=\"/portal/incidents/{}/messages\">{}{}<button type=\"submit\">{}</button></form>",
+        m::portal_write_heading(lang),
         timeline.incident.id,
-        textarea_with("body", "Your message (new times or another number are welcome)", value("body"), errors),
-        input("phone", "Another phone number (optional)", "tel", value("phone"), errors, "")
+        textarea_with("body", m::portal_field_message(lang), value("body"), errors),
+        input("phone", m::portal_field_other_phone(lang), "tel", value("phone"), errors, ""),
+        m::portal_send(lang)
     ));
-    Ok(page_in(UNTRANSLATED, Area::Customer, status, &title, html).into())
+    Ok(page_in(lang, Area::Customer, status, &title, html).into())
 }
 
 pub async fn customer_message<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
@@ -713,65 +997,118 @@ pub async fn customer_message<D: Database>(
     let object = form(request)?;
     let reply = match Reply::parse(&object) {
         Ok(reply) => reply,
-        Err(errors) => return incident_html(app, caller, id, 422, &object, &errors).await,
+        Err(errors) => return incident_html(app, caller, lang, id, 422, &object, &errors).await,
     };
     match app.customer_message(caller, id, reply, now, entropy).await {
         // A phone that is no number in the organisation's country.
         Err(AppError::Invalid(errors)) => {
-            incident_html(app, caller, id, 422, &object, &errors).await
+            incident_html(app, caller, lang, id, 422, &object, &errors).await
         }
         Ok((_, jobs)) => Ok(Handled::with_jobs(
             Response::redirect(&format!("/portal/incidents/{id}")),
             jobs,
         )),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => refusal_page(lang, Area::Customer, error),
     }
 }
 
-pub(crate) fn activation_form(action: &str, technician: bool) -> Html {
-    activation_form_with(action, technician, &Map::new(), &FieldErrors::default())
+pub(crate) fn activation_form(lang: Language, action: &str, technician: bool) -> Html {
+    activation_form_with(
+        lang,
+        action,
+        technician,
+        &Map::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// The activation form, with what was typed and each error next to its field.
 pub(crate) fn activation_form_with(
+    lang: Language,
     action: &str,
     technician: bool,
     values: &Map<String, Value>,
     errors: &FieldErrors,
 ) -> Html {
+    let errors = &errors.clone().in_language(lang);
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     html!(
-        "<form method=\"post\" action=\"{}\">{}{}{}{}<button type=\"submit\">Activate</button></form>",
+        "<form method=\"post\" action=\"{}\">{}{}{}{}<button type=\"submit\">{}</button></form>",
         action,
-        input("serial", "License serial number", "text", value("serial"), errors, " required"),
-        input("installation_id", "Installation ID (shown by the product)", "text", value("installation_id"), errors, " required"),
-        input("product_version", "Product version", "text", value("product_version"), errors, " required"),
-        if technician { input("technician", "Technician", "text", value("technician"), errors, " required") } else { Html::EMPTY }
+        input(
+            "serial",
+            m::portal_field_serial(lang),
+            "text",
+            value("serial"),
+            errors,
+            " required"
+        ),
+        input(
+            "installation_id",
+            m::portal_field_installation(lang),
+            "text",
+            value("installation_id"),
+            errors,
+            " required"
+        ),
+        input(
+            "product_version",
+            m::portal_field_version(lang),
+            "text",
+            value("product_version"),
+            errors,
+            " required"
+        ),
+        if technician {
+            input(
+                "technician",
+                m::portal_field_technician(lang),
+                "text",
+                value("technician"),
+                errors,
+                " required",
+            )
+        } else {
+            Html::EMPTY
+        },
+        m::portal_activate_button(lang)
     )
 }
 
 // ---- licenses and installations, deactivation (issue 22) ----------------
 
 /// What is left of a license's deactivations this month, in words.
-fn allowance_html(serial: &str, left: &crate::domain::activation::DeactivationsLeft) -> Html {
-    let limit = crate::domain::activation::DEACTIVATIONS_PER_MONTH;
+fn allowance_html(
+    lang: Language,
+    serial: &str,
+    left: &crate::domain::activation::DeactivationsLeft,
+) -> Html {
+    let limit = crate::domain::activation::DEACTIVATIONS_PER_MONTH.to_string();
+    let resets = when(lang, left.resets_at);
     if left.remaining == 0 {
         html!(
-            "<p class=\"notice\" id=\"allowance-{}\">This license's installations have been deactivated {} times this month, \
-             the most allowed (it keeps one seat from being moved among many computers). \
-             Deactivation is possible again from {}.</p>",
+            "<p class=\"notice\" id=\"allowance-{}\">{}</p>",
             serial,
-            limit,
-            when(UNTRANSLATED, left.resets_at)
+            m::portal_allowance_exhausted_html(
+                lang,
+                m::PortalAllowanceExhaustedHtml {
+                    limit: &limit,
+                    when_html: &resets,
+                }
+            )
         )
     } else {
         html!(
-            "<p id=\"allowance-{}\">{} of {} deactivations left this month for this license; \
-             the count starts again on {}.</p>",
+            "<p id=\"allowance-{}\">{}</p>",
             serial,
-            left.remaining,
-            limit,
-            when(UNTRANSLATED, left.resets_at)
+            m::portal_allowance_left_html(
+                lang,
+                m::PortalAllowanceLeftHtml {
+                    left: &left.remaining.to_string(),
+                    limit: &limit,
+                    when_html: &resets,
+                }
+            )
         )
     }
 }
@@ -781,13 +1118,14 @@ fn allowance_html(serial: &str, left: &crate::domain::activation::DeactivationsL
 /// license has deactivations left this month, else the explanation.
 /// `nested`: the licenses' headings are h3, under a section's h2.
 pub(crate) fn installations_html(
+    lang: Language,
     licenses: &[crate::app::InstalledLicense],
     deactivate: &str,
     nested: bool,
 ) -> Html {
     let level = Html::from_static(if nested { "h3" } else { "h2" });
     if licenses.is_empty() {
-        return html!("<p>Licenses: none yet.</p>");
+        return html!("<p>{}</p>", m::portal_licenses_none(lang));
     }
     let mut html = Html::EMPTY;
     for held in licenses {
@@ -797,27 +1135,30 @@ pub(crate) fn installations_html(
             .iter()
             .map(|a| {
                 let action = if held.left.remaining == 0 {
-                    html!("Possible again from {}", when(UNTRANSLATED, held.left.resets_at))
+                    m::portal_possible_again_html(lang, &when(lang, held.left.resets_at))
                 } else {
                     html!(
                         "<form method=\"post\" action=\"{}/{}/deactivate\" class=\"inline\" \
-                         data-confirm=\"Deactivate installation {}? Its seat is freed, and the product stops working there.\">\
-                         <button type=\"submit\" aria-label=\"Deactivate installation {}\">Deactivate</button></form>",
+                         data-confirm=\"{}\">\
+                         <button type=\"submit\" aria-label=\"{}\">{}</button></form>",
                         deactivate,
                         a.id,
-                        a.installation_id,
-                        a.installation_id
+                        m::portal_deactivate_confirm(lang, &a.installation_id.to_string()),
+                        m::portal_deactivate_label(lang, &a.installation_id.to_string()),
+                        m::portal_deactivate(lang)
                     )
                 };
                 let by = match a.technician.as_deref() {
-                    Some(technician) => html!("technician {}", technician),
-                    None if a.path == "technician" => html!("partner's technician"),
-                    None => html!("your organisation"),
+                    Some(technician) => html!("{}", m::portal_by_technician(lang, technician)),
+                    None if a.path == "technician" => {
+                        html!("{}", m::portal_by_partner_technician(lang))
+                    }
+                    None => html!("{}", m::portal_by_organisation(lang)),
                 };
                 vec![
                     html!("{}", a.installation_id),
                     html!("{}", a.major_version),
-                    when(UNTRANSLATED, a.created_at),
+                    when(lang, a.created_at),
                     by,
                     action,
                 ]
@@ -825,7 +1166,7 @@ pub(crate) fn installations_html(
             .collect();
         html.push(html!(
             "<section aria-labelledby=\"license-{}\"><{} id=\"license-{}\">{} · {} {} {}</{}>\
-             <p>{} of {} seats in use.</p>{}{}</section>\n",
+             <p>{}</p>{}{}</section>\n",
             license.serial,
             level.clone(),
             license.serial,
@@ -834,18 +1175,23 @@ pub(crate) fn installations_html(
             license.edition,
             license.major_version,
             level.clone(),
-            held.activations.len(),
-            license.installations,
-            allowance_html(&license.serial, &held.left),
-            table(
-                UNTRANSLATED,
-                &format!("Installations of {}", license.serial),
+            m::portal_seats_in_use(
+                lang,
+                m::PortalSeatsInUse {
+                    used: &held.activations.len().to_string(),
+                    total: &license.installations.to_string(),
+                }
+            ),
+            allowance_html(lang, &license.serial, &held.left),
+            headed_table(
+                lang,
+                &m::portal_installations_caption(lang, &license.serial.to_string()),
                 &[
-                    "Installation",
-                    "Major version",
-                    "Activated",
-                    "By",
-                    "<span class=\"visually-hidden\">Deactivate</span>"
+                    html!("{}", m::portal_col_installation(lang)),
+                    html!("{}", m::portal_col_major_version(lang)),
+                    html!("{}", m::portal_col_activated(lang)),
+                    html!("{}", m::portal_col_by(lang)),
+                    hidden(m::portal_deactivate(lang)),
                 ],
                 &rows
             )
@@ -856,25 +1202,44 @@ pub(crate) fn installations_html(
 
 /// A deactivation refused by the month's limit: the explanation, with
 /// when it is possible again (no read: the limit and the month are known).
-pub(crate) fn deactivation_refused(area: Area, back: &str, now: Instant) -> Handled {
+pub(crate) fn deactivation_refused(
+    lang: Language,
+    area: Area,
+    back: &str,
+    now: Instant,
+) -> Handled {
     let left = crate::domain::activation::deactivations_left(
         crate::domain::activation::DEACTIVATIONS_PER_MONTH,
         now,
     );
     let body = html!(
-        "<p role=\"alert\">Not deactivated: this license's installations have been deactivated {} times this month, \
-         the most allowed. Deactivation is possible again from {}.</p><p><a href=\"{}\">Back</a></p>",
-        crate::domain::activation::DEACTIVATIONS_PER_MONTH,
-        when(UNTRANSLATED, left.resets_at),
-        back
+        "<p role=\"alert\">{}</p><p><a href=\"{}\">{}</a></p>",
+        m::portal_deactivation_refused_html(
+            lang,
+            m::PortalDeactivationRefusedHtml {
+                limit: &crate::domain::activation::DEACTIVATIONS_PER_MONTH.to_string(),
+                when_html: &when(lang, left.resets_at),
+            }
+        ),
+        back,
+        m::portal_back(lang)
     );
-    page_in(UNTRANSLATED, area, 429, "Deactivation limit reached", body).into()
+    page_in(
+        lang,
+        area,
+        429,
+        m::portal_deactivation_limit_title(lang),
+        body,
+    )
+    .into()
 }
 
 /// Deactivates from a page: back to `back`, or the refusal explained.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn deactivate_from_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
     area: Area,
     back: &str,
@@ -884,9 +1249,9 @@ pub(crate) async fn deactivate_from_page<D: Database>(
     match app.deactivate(caller, id, now, entropy).await {
         Ok(_) => Ok(Response::redirect(back).into()),
         Err(AppError::Licensing(crate::app::LicensingError::DeactivationLimit)) => {
-            Ok(deactivation_refused(area, back, now))
+            Ok(deactivation_refused(lang, area, back, now))
         }
-        Err(error) => refusal_page(UNTRANSLATED, area, error),
+        Err(error) => refusal_page(lang, area, error),
     }
 }
 
@@ -894,20 +1259,29 @@ pub(crate) async fn deactivate_from_page<D: Database>(
 pub async fn portal_licenses_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     now: Instant,
 ) -> Result<Handled> {
     let (_, licenses) = app.my_installations(caller, now).await?;
     let body = html!(
-        "<p>Each license allows a number of installations. Deactivating one frees its seat for another computer: \
-         at most {} times a month per license. <a href=\"/portal/activate\">Activate an installation</a></p>{}",
-        crate::domain::activation::DEACTIVATIONS_PER_MONTH,
-        installations_html(&licenses, "/portal/activations", false)
+        "<p>{}</p>{}",
+        m::portal_licenses_intro_html(
+            lang,
+            m::PortalLicensesIntroHtml {
+                limit: &crate::domain::activation::DEACTIVATIONS_PER_MONTH.to_string(),
+                activate_html: &html!(
+                    "<a href=\"/portal/activate\">{}</a>",
+                    m::portal_activate_title(lang)
+                ),
+            }
+        ),
+        installations_html(lang, &licenses, "/portal/activations", false)
     );
     Ok(page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         200,
-        "Licenses and installations",
+        m::portal_licenses_title(lang),
         body,
     )
     .into())
@@ -917,6 +1291,7 @@ pub async fn portal_licenses_page<D: Database>(
 pub async fn portal_deactivate<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
     now: Instant,
     entropy: &mut Entropy,
@@ -924,6 +1299,7 @@ pub async fn portal_deactivate<D: Database>(
     deactivate_from_page(
         app,
         caller,
+        lang,
         id,
         Area::Customer,
         "/portal/licenses",
@@ -937,26 +1313,28 @@ pub async fn portal_deactivate<D: Database>(
 pub async fn portal_cancel_order<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
     match app.cancel_order(caller, id, now).await {
         Ok(_) => Ok(Response::redirect(&format!("/portal/orders/{id}")).into()),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => refusal_page(lang, Area::Customer, error),
     }
 }
 
 /// The router admits only signed-in customers here.
-pub fn activate_page() -> Result<Handled> {
+pub fn activate_page(lang: Language) -> Result<Handled> {
     let body = html!(
-        "<p>Activation is normally done by your Spica partner's technician; you can also do it yourself.</p>{}",
-        activation_form("/portal/activate", false)
+        "<p>{}</p>{}",
+        m::portal_activate_intro(lang),
+        activation_form(lang, "/portal/activate", false)
     );
     Ok(page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         200,
-        "Activate an installation",
+        m::portal_activate_title(lang),
         body,
     )
     .into())
@@ -967,6 +1345,7 @@ pub(crate) async fn activate_from_form<D: Database>(
     app: &App<D>,
     caller: &crate::app::Caller,
     request: &Request,
+    lang: Language,
     area: Area,
     now: Instant,
     entropy: &mut Entropy,
@@ -984,12 +1363,12 @@ pub(crate) async fn activate_from_form<D: Database>(
     let (Some(serial), Some(installation), Some(version)) = (serial, installation, version) else {
         app.identify(caller).await?;
         let (action, technician, title) = if area == Area::Customer {
-            ("/portal/activate", false, "Activate an installation")
+            ("/portal/activate", false, m::portal_activate_title(lang))
         } else {
-            ("/partner/activations", true, "Partner")
+            ("/partner/activations", true, m::partner_title(lang))
         };
-        let body = activation_form_with(action, technician, &object, &fields.errors);
-        return Ok(page_in(UNTRANSLATED, area, 422, title, body).into());
+        let body = activation_form_with(lang, action, technician, &object, &fields.errors);
+        return Ok(page_in(lang, area, 422, title, body).into());
     };
     match app
         .activate(
@@ -1007,19 +1386,30 @@ pub(crate) async fn activate_from_form<D: Database>(
     {
         Ok((record, _)) => {
             let file = if area == Area::Customer {
-                html!("<p><a href=\"/portal/activations/{}/license-file\">Download a license file</a> for an installation without internet.</p>", record.id)
+                html!(
+                    "<p>{}</p>",
+                    m::portal_license_file_html(
+                        lang,
+                        &html!(
+                            "<a href=\"/portal/activations/{}/license-file\">{}</a>",
+                            record.id,
+                            m::portal_download_license_file(lang)
+                        )
+                    )
+                )
             } else {
                 Html::EMPTY
             };
             let body = html!(
-                "<p>Enter this activation code in the product (it can be read out over the phone):</p>\
+                "<p>{}</p>\
                  <p id=\"activation-code\" class=\"reference\">{}</p>{}",
+                m::portal_activation_code_intro(lang),
                 record.activation_code,
                 file
             );
-            Ok(page_in(UNTRANSLATED, area, 201, "Activated", body).into())
+            Ok(page_in(lang, area, 201, m::portal_activated_title(lang), body).into())
         }
-        Err(error) => refusal_page(UNTRANSLATED, area, error),
+        Err(error) => refusal_page(lang, area, error),
     }
 }
 
@@ -1027,15 +1417,17 @@ pub async fn activate<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &crate::app::Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
-    activate_from_form(app, caller, request, Area::Customer, now, entropy).await
+    activate_from_form(app, caller, request, lang, Area::Customer, now, entropy).await
 }
 
 pub async fn license_file<D: Database>(
     app: &App<D>,
     caller: &crate::app::Caller,
+    lang: Language,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
@@ -1046,33 +1438,42 @@ pub async fn license_file<D: Database>(
                 &format!("attachment; filename=\"{id}.license.json\""),
             )
             .into()),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => refusal_page(lang, Area::Customer, error),
     }
 }
 
-pub(crate) fn invite_form(errors: &FieldErrors, values: &Map<String, Value>) -> Html {
+pub(crate) fn invite_form(
+    lang: Language,
+    errors: &FieldErrors,
+    values: &Map<String, Value>,
+) -> Html {
+    let errors = &errors.clone().in_language(lang);
     let value = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or("");
     html!(
-        "<h2>Invite a colleague</h2><form method=\"post\" action=\"/portal/contacts\">{}{}{}<button type=\"submit\">Send the invitation</button></form>",
-        input("name", "Name", "text", value("name"), errors, " required autocomplete=\"off\""),
-        input("email", "Email", "email", value("email"), errors, " required autocomplete=\"off\""),
-        input("phone", "Phone, with country code", "tel", value("phone"), errors, " required autocomplete=\"off\"")
+        "<h2>{}</h2><form method=\"post\" action=\"/portal/contacts\">{}{}{}<button type=\"submit\">{}</button></form>",
+        m::portal_invite_heading(lang),
+        input("name", m::portal_field_name(lang), "text", value("name"), errors, " required autocomplete=\"off\""),
+        input("email", m::portal_field_email(lang), "email", value("email"), errors, " required autocomplete=\"off\""),
+        input("phone", m::portal_field_phone(lang), "tel", value("phone"), errors, " required autocomplete=\"off\""),
+        m::portal_invite_button(lang)
     )
 }
 
 pub(crate) async fn contacts_html<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
     now: Instant,
 ) -> Result<Handled> {
     let people = app.contacts_as(caller).await?;
-    Ok(contacts_view(&people, status, errors, values, now))
+    Ok(contacts_view(lang, &people, status, errors, values, now))
 }
 
 pub(crate) fn contacts_view(
+    lang: Language,
     people: &crate::app::People,
     status: u16,
     errors: &FieldErrors,
@@ -1086,22 +1487,23 @@ pub(crate) fn contacts_view(
         .map(|c| {
             let id = &c.id;
             let action = if c.id == customer.contact.id {
-                html!("you")
+                html!("{}", m::portal_contact_you(lang))
             } else {
                 html!(
                     "<form method=\"post\" action=\"/portal/contacts/{}/remove\" class=\"inline\" \
-                     data-confirm=\"Remove {}? They will no longer be able to sign in.\">\
-                     <button type=\"submit\" aria-label=\"Remove {}\">Remove</button></form>",
+                     data-confirm=\"{}\">\
+                     <button type=\"submit\" aria-label=\"{}\">{}</button></form>",
                     id,
-                    c.name,
-                    c.name
+                    m::portal_remove_confirm(lang, &c.name),
+                    m::portal_remove_label(lang, &c.name),
+                    m::portal_remove(lang)
                 )
             };
             vec![
                 html!("{}", c.name),
                 html!("{}", c.email),
                 html!("{}", c.phone),
-                status_text(UNTRANSLATED, c.status.as_str()),
+                status_text(lang, c.status.as_str()),
                 html!(
                     "<span lang=\"{}\">{}</span>",
                     c.language.as_str(),
@@ -1118,40 +1520,56 @@ pub(crate) fn contacts_view(
             vec![
                 html!("{}", i.name),
                 html!("{}", i.email),
-                status_text(UNTRANSLATED, i.standing.status(now)),
-                when(UNTRANSLATED, i.standing.expires_at),
+                status_text(lang, i.standing.status(now)),
+                when(lang, i.standing.expires_at),
                 html!(
                     "<form method=\"post\" action=\"/portal/invitations/{}/withdraw\" class=\"inline\" \
-                     data-confirm=\"Withdraw the invitation of {}? Its link will no longer work.\">\
-                     <button type=\"submit\" aria-label=\"Withdraw the invitation of {}\">Withdraw</button></form>",
+                     data-confirm=\"{}\">\
+                     <button type=\"submit\" aria-label=\"{}\">{}</button></form>",
                     i.id,
-                    i.name,
-                    i.name
+                    m::portal_withdraw_confirm(lang, &i.name),
+                    m::portal_withdraw_label(lang, &i.name),
+                    m::portal_withdraw(lang)
                 ),
             ]
         })
         .collect();
     let body = html!(
-        "<p>Everyone listed here signs in to {}'s account: its coupons, incidents and licenses.</p>{}\
-         <p>An invitation becomes a contact once it is accepted, within 7 days; until then it holds nothing, and the person may also register on their own.</p>{}{}",
-        customer.customer.company_name,
-        table(UNTRANSLATED,
-            "Contacts",
-            &["Name", "Email", "Phone", "Status", "Language", "<span class=\"visually-hidden\">Remove</span>"],
+        "<p>{}</p>{}<p>{}</p>{}{}",
+        m::portal_contacts_intro(lang, &customer.customer.company_name),
+        headed_table(
+            lang,
+            m::portal_contacts_caption(lang),
+            &[
+                html!("{}", m::portal_col_name(lang)),
+                html!("{}", m::portal_col_email(lang)),
+                html!("{}", m::portal_col_phone(lang)),
+                html!("{}", m::portal_col_status(lang)),
+                html!("{}", m::portal_col_language(lang)),
+                hidden(m::portal_remove(lang)),
+            ],
             &rows
         ),
-        table(UNTRANSLATED,
-            "Invitations",
-            &["Name", "Email", "Status", "Link valid until", "<span class=\"visually-hidden\">Withdraw</span>"],
+        m::portal_invitations_intro(lang),
+        headed_table(
+            lang,
+            m::portal_invitations_caption(lang),
+            &[
+                html!("{}", m::portal_col_name(lang)),
+                html!("{}", m::portal_col_email(lang)),
+                html!("{}", m::portal_col_status(lang)),
+                html!("{}", m::portal_col_link_valid(lang)),
+                hidden(m::portal_withdraw(lang)),
+            ],
             &invitations
         ),
-        invite_form(errors, values)
+        invite_form(lang, errors, values)
     );
     page_in(
-        UNTRANSLATED,
+        lang,
         Area::Customer,
         status,
-        "Your organisation's contacts",
+        m::portal_contacts_title(lang),
         body,
     )
     .into()
@@ -1161,10 +1579,12 @@ pub(crate) fn contacts_view(
 pub async fn contacts_page<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     now: Instant,
 ) -> Result<Handled> {
     let people = app.contacts_as(caller).await?;
     Ok(contacts_view(
+        lang,
         &people,
         200,
         &FieldErrors::default(),
@@ -1178,13 +1598,14 @@ pub async fn invite_contact<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
     let object = form(request)?;
     let invitee = match crate::app::Invitee::parse(&object, &app.config.vendor_addresses) {
         Ok(invitee) => invitee,
-        Err(errors) => return contacts_html(app, caller, 422, &errors, &object, now).await,
+        Err(errors) => return contacts_html(app, caller, lang, 422, &errors, &object, now).await,
     };
     let invited = app
         .invite_contact(
@@ -1199,7 +1620,7 @@ pub async fn invite_contact<D: Database>(
     match invited {
         // A phone that is no number in the organisation's country.
         Err(AppError::Invalid(errors)) => {
-            contacts_html(app, caller, 422, &errors, &object, now).await
+            contacts_html(app, caller, lang, 422, &errors, &object, now).await
         }
         Ok(invited) => Ok(Handled::with_jobs(
             Response::redirect("/portal/contacts"),
@@ -1208,9 +1629,9 @@ pub async fn invite_contact<D: Database>(
         Err(AppError::Access(AccessError::EmailTaken)) => {
             let mut errors = FieldErrors::default();
             errors.push("email", Invalid::said("taken", m::field_contact_already));
-            contacts_html(app, caller, 409, &errors, &object, now).await
+            contacts_html(app, caller, lang, 409, &errors, &object, now).await
         }
-        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => refusal_page(lang, Area::Customer, error),
     }
 }
 
@@ -1218,12 +1639,13 @@ pub async fn invite_contact<D: Database>(
 pub async fn withdraw_invitation<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
     match app.withdraw_invitation(caller, id, now).await {
         Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => refusal_page(lang, Area::Customer, error),
     }
 }
 
@@ -1231,12 +1653,13 @@ pub async fn withdraw_invitation<D: Database>(
 pub async fn remove_contact<D: Database>(
     app: &App<D>,
     caller: &Caller,
+    lang: Language,
     id: &str,
     now: Instant,
 ) -> Result<Handled> {
     match app.remove_contact(caller, None, id, now).await {
         Ok(_) => Ok(Response::redirect("/portal/contacts").into()),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
+        Err(error) => refusal_page(lang, Area::Customer, error),
     }
 }
 
@@ -1263,6 +1686,7 @@ pub(crate) fn current_values(customer: &CustomerPrincipal) -> Map<String, Value>
 }
 
 pub(crate) fn profile_html(
+    lang: Language,
     customer: &CustomerPrincipal,
     pending_email: Option<&str>,
     errors: &FieldErrors,
@@ -1277,10 +1701,11 @@ pub(crate) fn profile_html(
             Invalid::from(error.clone()),
         );
     }
+    let flat = flat.in_language(lang);
     let pending = pending_email.map_or(Html::EMPTY, |email| {
         html!(
-            "<p role=\"status\">We have emailed a link to {}: your address changes once you open it.</p>\n",
-            email
+            "<p role=\"status\">{}</p>\n",
+            m::portal_email_pending(lang, email)
         )
     });
     let checked = if value("newsletter").is_empty() {
@@ -1290,78 +1715,167 @@ pub(crate) fn profile_html(
     };
     html!(
         "{}<form method=\"post\" action=\"/portal/profile\">\n<h2>{}</h2>\n{}{}{}{}{}{}\
-         <h2>You</h2>\n{}{}{}{}<p>A new address replaces the old one once you open the link we email to it.</p>\n\
+         <h2>{}</h2>\n{}{}{}{}<p>{}</p>\n\
          <p><input id=\"newsletter\" name=\"newsletter\" type=\"checkbox\"{}>\n\
-         <label for=\"newsletter\">Send me Time &amp; Space news and bulletins</label></p>\n\
-         <button type=\"submit\">Save</button>\n</form>",
+         <label for=\"newsletter\">{}</label></p>\n\
+         <button type=\"submit\">{}</button>\n</form>",
         pending,
         customer.customer.company_name,
-        input("company_name", "Company name", "text", value("company_name"), &flat, " required autocomplete=\"organization\""),
-        input("street", "Street", "text", value("street"), &flat, " required autocomplete=\"street-address\""),
-        input("postal_code", "Postal code", "text", value("postal_code"), &flat, " required autocomplete=\"postal-code\""),
-        input("city", "City", "text", value("city"), &flat, " required autocomplete=\"address-level2\""),
-        country_field(UNTRANSLATED, "country", "Country", value("country"), &flat),
-        input("vat_id", "VAT number (optional)", "text", value("vat_id"), &flat, ""),
-        input("contact_name", "Your name", "text", value("contact_name"), &flat, " required autocomplete=\"name\""),
-        input("email", "Email", "email", value("email"), &flat, " required autocomplete=\"email\""),
-        input("phone", "Phone, with country code", "tel", value("phone"), &flat, " required autocomplete=\"tel\""),
+        input(
+            "company_name",
+            m::portal_field_company(lang),
+            "text",
+            value("company_name"),
+            &flat,
+            " required autocomplete=\"organization\""
+        ),
+        input(
+            "street",
+            m::portal_field_street(lang),
+            "text",
+            value("street"),
+            &flat,
+            " required autocomplete=\"street-address\""
+        ),
+        input(
+            "postal_code",
+            m::portal_field_postal_code(lang),
+            "text",
+            value("postal_code"),
+            &flat,
+            " required autocomplete=\"postal-code\""
+        ),
+        input(
+            "city",
+            m::portal_field_city(lang),
+            "text",
+            value("city"),
+            &flat,
+            " required autocomplete=\"address-level2\""
+        ),
+        country_field(
+            lang,
+            "country",
+            m::public_field_country(lang),
+            value("country"),
+            &flat,
+        ),
+        input(
+            "vat_id",
+            m::portal_field_vat_id(lang),
+            "text",
+            value("vat_id"),
+            &flat,
+            ""
+        ),
+        m::portal_profile_you(lang),
+        input(
+            "contact_name",
+            m::portal_field_your_name(lang),
+            "text",
+            value("contact_name"),
+            &flat,
+            " required autocomplete=\"name\""
+        ),
+        input(
+            "email",
+            m::portal_field_email(lang),
+            "email",
+            value("email"),
+            &flat,
+            " required autocomplete=\"email\""
+        ),
+        input(
+            "phone",
+            m::portal_field_phone(lang),
+            "tel",
+            value("phone"),
+            &flat,
+            " required autocomplete=\"tel\""
+        ),
         language_select(
-            "Language for our emails and calls",
+            m::portal_field_language(lang),
             Language::parse(value("language")).unwrap_or(customer.contact.language),
         ),
-        checked
+        m::portal_email_change_note(lang),
+        checked,
+        m::portal_newsletter(lang),
+        m::portal_save(lang)
     )
 }
 
 /// What VIES said of the saved VAT number, below the form, and why an
 /// order would not be zero-rated where it could have been.
-fn vat_status_html(standing: &crate::app::VatStanding) -> Html {
+fn vat_status_html(lang: Language, standing: &crate::app::VatStanding) -> Html {
     use crate::app::VatStatus;
     let said = match standing.status {
         None => Html::EMPTY,
         Some(status) => html!(
-            "<p id=\"vat-status\" role=\"status\">Your VAT number is {}.</p>\n",
+            "<p id=\"vat-status\" role=\"status\">{}</p>\n",
             match status {
-                VatStatus::Confirmed => "confirmed by the EU's VIES service",
-                VatStatus::NotConfirmed => "not confirmed by the EU's VIES service",
-                VatStatus::BeingChecked => "being checked with the EU's VIES service",
+                VatStatus::Confirmed => m::portal_vat_confirmed(lang),
+                VatStatus::NotConfirmed => m::portal_vat_not_confirmed(lang),
+                VatStatus::BeingChecked => m::portal_vat_being_checked(lang),
             }
         ),
     };
-    html!("{}{}", said, vat_note_html(standing.decision.note))
+    html!("{}{}", said, vat_note_html(lang, standing.decision.note))
 }
 
 /// Why VAT is charged where it could have been reverse-charged, in words.
-pub(crate) fn vat_note_html(note: Option<crate::domain::vat::VatNote>) -> Html {
+pub(crate) fn vat_note_html(lang: Language, note: Option<crate::domain::vat::VatNote>) -> Html {
+    use crate::domain::vat::VatNote;
     note.map_or(Html::EMPTY, |note| {
+        let explanation = match note {
+            VatNote::DomesticNumber => m::portal_vat_note_domestic_number(lang),
+            VatNote::NumberOfAnotherCountry => m::portal_vat_note_number_of_another_country(lang),
+            VatNote::NoNumber => m::portal_vat_note_no_number(lang),
+            VatNote::NumberBeingChecked => m::portal_vat_note_number_being_checked(lang),
+            VatNote::NumberNotConfirmed => m::portal_vat_note_number_not_confirmed(lang),
+            VatNote::NameDiffers => m::portal_vat_note_name_differs(lang),
+        };
         html!(
             "<p id=\"vat-note\" class=\"notice\" data-vat-note=\"{}\">{}</p>\n",
             note.as_str(),
-            note.explanation()
+            explanation
         )
     })
 }
 
 /// `GET /portal/profile`: the form with the current values.
-pub async fn profile_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+pub async fn profile_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    lang: Language,
+) -> Result<Handled> {
     let (customer, pending, vat) = app.profile_form(caller).await?;
     let html = profile_html(
+        lang,
         &customer,
         pending.as_deref(),
         &FieldErrors::default(),
         &current_values(&customer),
     );
-    let html = html!("{}{}", html, vat_status_html(&vat));
-    let html = html!("{}{}", html, super::your_data(UNTRANSLATED));
-    Ok(page_in(UNTRANSLATED, Area::Customer, 200, "Your profile", html).into())
+    let html = html!("{}{}", html, vat_status_html(lang, &vat));
+    let html = html!("{}{}", html, super::your_data(lang));
+    Ok(page_in(
+        lang,
+        Area::Customer,
+        200,
+        m::portal_profile_title(lang),
+        html,
+    )
+    .into())
 }
 
-/// `POST /portal/profile`: saved (back to the page), or the form again with
-/// what was typed and each error next to its field (422).
+/// `POST /portal/profile`: saved (back to the page, its language the one
+/// chosen: the `lang` cookie follows the contact's language), or the form
+/// again with what was typed and each error next to its field (422).
 pub async fn save_profile<D: Database>(
     app: &App<D>,
     request: &Request,
     principal: &Principal,
+    lang: Language,
     now: Instant,
     entropy: &mut Entropy,
 ) -> Result<Handled> {
@@ -1384,35 +1898,52 @@ pub async fn save_profile<D: Database>(
     };
     let again = |status: u16, errors: &FieldErrors| {
         page_in(
-            UNTRANSLATED,
+            lang,
             Area::Customer,
             status,
-            "Your profile",
-            profile_html(&customer, None, errors, &object),
+            m::portal_profile_title(lang),
+            profile_html(lang, &customer, None, errors, &object),
         )
     };
     let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) => change,
         Err(errors) => return Ok(again(422, &errors).into()),
     };
+    // The pages follow the language chosen at once.
+    let chosen = text("language")
+        .and_then(|l| Language::parse(&l).ok())
+        .unwrap_or(customer.contact.language);
     match app.change_profile(&customer, &change, now, entropy).await {
         Ok(jobs) => Ok(Handled::with_jobs(
-            Response::redirect("/portal/profile"),
+            with_language(app, Response::redirect("/portal/profile"), chosen),
             jobs,
         )),
         Err(AppError::Invalid(errors)) => Ok(again(422, &errors).into()),
         // Nothing saved: the new address's link is withheld, and the form
         // says, next to the address, when to ask again.
-        Err(AppError::Access(error @ crate::app::AccessError::LinkWithheld { .. })) => {
+        Err(AppError::Access(crate::app::AccessError::LinkWithheld { withheld, .. })) => {
+            let (local, zone) = crate::domain::time::in_ljubljana(withheld.retry_at);
             let mut errors = FieldErrors::default();
             errors.push(
                 "email",
                 Invalid::said("link_withheld", |l| {
-                    m::field_nothing_saved(l, &error.problem(l).detail)
+                    m::portal_link_withheld(
+                        l,
+                        m::PortalLinkWithheld {
+                            limit: &crate::domain::notification::LINKS_PER_HOUR.to_string(),
+                            when: &m::portal_when_zone(
+                                l,
+                                m::PortalWhenZone {
+                                    when: &crate::domain::format::date_time(l, local),
+                                    zone,
+                                },
+                            ),
+                        },
+                    )
                 }),
             );
             Ok(again(429, &errors).into())
         }
-        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Customer, error.into())),
+        Err(error) => Ok(problem_page(lang, Area::Customer, error.into())),
     }
 }

@@ -32,6 +32,7 @@ mod numbers;
 mod organisations;
 mod phone_calls;
 mod phones;
+mod portal_languages;
 mod privacy;
 mod problems;
 mod profile;

@@ -333,7 +333,7 @@ fn a_paid_order_says_when_it_was_paid_what_it_bought_and_links_its_invoice() {
     assert!(!html.contains("Open until"), "{html}");
     assert!(!html.contains("/cancel\""), "{html}");
     assert!(
-        html.contains("3 coupon(s) credited to your balance"),
+        html.contains("3 coupons credited to your balance"),
         "{html}"
     );
     let invoice = app.get_as("/api/me/invoices", &token).json()["invoices"][0].clone();

@@ -61,7 +61,7 @@ fn the_sign_in_page_form_signs_a_person_in() {
     assert_eq!(portal.status, 200, "{}", portal.text());
     assert!(portal
         .text()
-        .contains("1 coupon(s), 15 minutes of direct support"));
+        .contains("1 coupon, 15 minutes of direct support"));
     // The link pressed again: what became of it, and how to get another.
     app.post_form_with_cookie("/sign-in", "", &app.0.origin(), &[("token", &link)])
         .tells_of_link(409, "used already", "/sign-in");

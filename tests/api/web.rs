@@ -105,7 +105,7 @@ fn a_customer_orders_coupons_by_bank_transfer_and_sees_the_reference_and_qr_code
         page.contains("<svg") && page.contains("id=\"epc-qr\""),
         "no QR code"
     );
-    assert!(page.contains("EUR 50.00"));
+    assert!(page.contains("€50.00"));
 
     let wrong = app.post_form_with_cookie(
         "/portal/coupons",

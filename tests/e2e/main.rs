@@ -59,6 +59,8 @@ mod organisations;
 mod phone_calls;
 #[path = "../api/phones.rs"]
 mod phones;
+#[path = "../api/portal_languages.rs"]
+mod portal_languages;
 #[path = "../api/privacy.rs"]
 mod privacy;
 #[path = "../api/problems.rs"]

@@ -348,8 +348,9 @@ pub(crate) async fn desk_incident_page<D: Database>(
     let desk = Area::DeskAs(staff.role);
     let incident = &timeline.incident;
     let mut html = at_the_top(lang, &timeline, now);
-    html.push(timeline_html(&timeline));
+    html.push(timeline_html(lang, &timeline));
     html.push(crate::web::attachments::section(
+        UNTRANSLATED,
         &timeline,
         &format!("/desk/incidents/{id}"),
     ));
@@ -411,7 +412,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
             m::desk_incident_take(lang)
         ));
     }
-    html.push(crate::web::portal::live_panel(id, true));
+    html.push(crate::web::portal::live_panel(lang, id, true));
     html.push(phone_panel(lang, id, timeline.phone_call.as_ref()));
     html.push(corrections(lang, &timeline, refused.as_ref()));
     let channel = m::desk_channel(lang);
