@@ -423,6 +423,29 @@ fn claims_and_bulletins_read_in_slovenian() {
         ],
         &["License claims", "A registration whose company"],
     );
+    let (email, _, _) = crate::organisations::stranger(&app, &crate::helpers::unique_serial());
+    assert_slovenian(
+        &app.get_with_cookie("/desk/claims", &cookie),
+        &[
+            "<caption>Prevzemi licenc, najstarejši najprej</caption>",
+            "<th scope=\"col\">Vpisana serijska številka</th>",
+            &email,
+            " ob ",
+            "<td>odprto</td>",
+            ">Serijska številka (če ni enaka vpisani)</label>",
+            ">Dodeli</button>",
+            ">Vprašaj imetnika</button>",
+            ">Razlog</label>",
+            ">Zavrni</button>",
+        ],
+        &[
+            "Serial typed",
+            "Ask the holder",
+            ">Assign<",
+            ">Refuse<",
+            "<td>open</td>",
+        ],
+    );
     assert_slovenian(
         &app.get_with_cookie("/desk/bulletins", &cookie),
         &[

@@ -63,6 +63,7 @@ pub async fn claims_page<D: Database>(
 }
 
 /// `POST /desk/claims/{id}/assign|join|refuse`.
+#[allow(clippy::too_many_arguments)]
 pub async fn decide_claim<D: Database>(
     app: &App<D>,
     request: &Request,

@@ -257,3 +257,124 @@ pub async fn settle_order<D: Database>(
         Err(error) => refusal_page(lang, Area::Desk, error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::order::{CardSettlement, Order, OrderStatus, PaymentMethod, Quantity};
+    use crate::domain::reconciliation::{apply_transfer, OrderChange};
+
+    /// A domestic buyer's card order of two coupons: 61.00 due.
+    fn order() -> Order {
+        Order::place(
+            "ord_1".into(),
+            "cus_1",
+            Quantity::parse(2).unwrap(),
+            PaymentMethod::Card,
+            crate::domain::order::domestic_pricing(false),
+            None,
+            crate::domain::time::from_unix_millis(0).unwrap(),
+            chrono::Duration::days(30),
+        )
+    }
+
+    fn review(order: &Order, cents: i64, currency: &str) -> String {
+        match order.settle_card(cents, currency) {
+            CardSettlement::Review(reason) => reason,
+            _ => panic!("not sent to review"),
+        }
+    }
+
+    #[test]
+    fn every_reason_the_core_gives_is_said_in_each_language() {
+        let order = order();
+        let mut in_review = order.clone();
+        in_review.status = OrderStatus::Review;
+        let said = |stored: &str| {
+            (
+                reason_text(Language::Sl, stored),
+                reason_text(Language::En, stored),
+            )
+        };
+        assert_eq!(
+            said(&review(&order, 100, "eur")),
+            (
+                "plačano 1,00\u{a0}€, naročilo pa znaša 61,00\u{a0}€".to_owned(),
+                "paid €1.00, the order's total due is €61.00".to_owned()
+            )
+        );
+        assert_eq!(
+            said(&review(&order, 6100, "usd")).0,
+            "plačano v valuti usd, naročilo pa je v evrih"
+        );
+        assert_eq!(
+            said(&review(&in_review, 6100, "eur")).0,
+            "plačilo s kartico za naročilo v stanju „v pregledu“"
+        );
+        // Written by the store's SQL.
+        assert_eq!(
+            said("EUR 5.00 paid beyond order ord_1's total due, to refund").0,
+            "plačano 5,00\u{a0}€ več, kot znaša naročilo; treba je vrniti"
+        );
+        for (count, sl, en) in [
+            (
+                1,
+                "1 vrnjen kupon je bil že porabljen",
+                "1 refunded coupon was already used",
+            ),
+            (
+                2,
+                "2 vrnjena kupona sta bila že porabljena",
+                "2 refunded coupons were already used",
+            ),
+            (
+                3,
+                "3 vrnjeni kuponi so bili že porabljeni",
+                "3 refunded coupons were already used",
+            ),
+            (
+                5,
+                "5 vrnjenih kuponov je bilo že porabljenih",
+                "5 refunded coupons were already used",
+            ),
+        ] {
+            let stored = format!("{count} refunded coupon(s) were already used");
+            assert_eq!(said(&stored), (sl.to_owned(), en.to_owned()));
+        }
+        assert_eq!(said("something new").0, "something new");
+    }
+
+    #[test]
+    fn every_transfer_detail_the_core_gives_is_said_in_slovenian() {
+        let sl = |stored: &str| super::super::statements::detail_text(Language::Sl, stored);
+        let mut change = OrderChange::new(order());
+        let (_, partial) = apply_transfer(&mut change, "a", Money::from_cents(2000).unwrap());
+        assert_eq!(sl(&partial), "prejeto 20,00\u{a0}€ od 61,00\u{a0}€");
+        let (_, overpaid) = apply_transfer(&mut change, "b", Money::from_cents(4600).unwrap());
+        assert_eq!(
+            sl(&overpaid),
+            "plačano v celoti; preplačilo 5,00\u{a0}€ je treba vrniti"
+        );
+        let (_, surplus) = apply_transfer(&mut change, "c", Money::from_cents(100).unwrap());
+        assert_eq!(
+            sl(&surplus),
+            "stanje naročila: plačano; vrniti je treba 1,00\u{a0}€"
+        );
+        let mut exact = OrderChange::new(order());
+        let (_, paid) = apply_transfer(&mut exact, "d", Money::from_cents(6100).unwrap());
+        assert_eq!(sl(&paid), "plačano v celoti");
+        for (stored, said) in [
+            ("imported before", "uvoženo že prej"),
+            (
+                "no order has this reference",
+                "nobeno naročilo nima tega sklica",
+            ),
+            ("a debit", "breme (odliv)"),
+            ("a reversal", "storno"),
+            ("not booked", "ni knjiženo"),
+            ("in USD, not EUR", "v valuti USD, ne v evrih"),
+        ] {
+            assert_eq!(sl(stored), said);
+        }
+    }
+}
