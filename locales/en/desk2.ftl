@@ -202,3 +202,25 @@ desk2-reason-coupon-debt = { $count ->
     [one] { $count } refunded coupon was already used
    *[other] { $count } refunded coupons were already used
 }
+
+## A license file that cannot be read
+
+desk2-import-not-utf8 = line { $line }: the file is not UTF-8 text
+desk2-import-empty = the file is empty: a header row naming the columns is required
+desk2-import-unknown-column = line { $line }: unknown column “{ $name }”; the columns are { $columns }
+desk2-import-repeated-column = line { $line }: column “{ $name }” appears twice
+desk2-import-missing-columns = line { $line }: the header lacks { $count ->
+    [one] the column
+   *[other] the columns
+} { $columns }
+desk2-import-field-count = line { $line }: { $fields ->
+    [one] { $fields } field
+   *[other] { $fields } fields
+} where the header has { $columns ->
+    [one] { $columns } column
+   *[other] { $columns } columns
+}
+desk2-import-unclosed-quote = line { $line }: a quoted field is never closed
+desk2-import-text-after-quote = line { $line }: text after a closing quote
+desk2-import-not-json = The file is not valid JSON: { $error }.
+desk2-import-not-array = The file must hold a JSON array of licenses.

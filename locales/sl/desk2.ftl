@@ -205,3 +205,31 @@ desk2-reason-coupon-debt = { $count ->
     [few] { $count } vrnjeni kuponi so bili že porabljeni
    *[other] { $count } vrnjenih kuponov je bilo že porabljenih
 }
+
+## Datoteka licenc, ki je ni mogoče prebrati
+
+desk2-import-not-utf8 = vrstica { $line }: datoteka ni besedilo v kodiranju UTF-8
+desk2-import-empty = datoteka je prazna: potrebna je vrstica z glavo, ki poimenuje stolpce
+desk2-import-unknown-column = vrstica { $line }: neznan stolpec „{ $name }“; stolpci so { $columns }
+desk2-import-repeated-column = vrstica { $line }: stolpec „{ $name }“ se ponovi
+desk2-import-missing-columns = vrstica { $line }: v glavi { $count ->
+    [one] manjka stolpec
+    [two] manjkata stolpca
+    [few] manjkajo stolpci
+   *[other] manjkajo stolpci
+} { $columns }
+desk2-import-field-count = vrstica { $line }: { $fields ->
+    [one] { $fields } polje
+    [two] { $fields } polji
+    [few] { $fields } polja
+   *[other] { $fields } polj
+}, glava pa ima { $columns ->
+    [one] { $columns } stolpec
+    [two] { $columns } stolpca
+    [few] { $columns } stolpce
+   *[other] { $columns } stolpcev
+}
+desk2-import-unclosed-quote = vrstica { $line }: polje v narekovajih ni zaključeno
+desk2-import-text-after-quote = vrstica { $line }: za zaključnim narekovajem je še besedilo
+desk2-import-not-json = Datoteka ni veljaven JSON ({ $error }).
+desk2-import-not-array = Datoteka mora vsebovati polje JSON z licencami.

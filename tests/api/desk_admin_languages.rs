@@ -381,6 +381,45 @@ fn partners_licenses_and_releases_read_in_slovenian() {
     assert!(empty
         .text()
         .contains("Izberite datoteko CSV ali JSON z licencami."));
+    let unreadable = [
+        (
+            "serial,product,edition,version\nTS-1,a,b,7\n",
+            "vrstica 1: v glavi manjkata stolpca list_price, installations",
+        ),
+        (
+            "serial,product,edition,version,list_price,installations\nTS-1,a,b,7,1\n",
+            "vrstica 2: 5 polj, glava pa ima 6 stolpcev",
+        ),
+        (
+            "serial,product,edition,version,list_price,installations,serial\n",
+            "vrstica 1: stolpec „serial“ se ponovi",
+        ),
+    ];
+    for (csv, said) in unreadable {
+        let refused = upload(
+            &app,
+            "/desk/licenses",
+            &cookie,
+            multipart("licenses", "licenses.csv", "text/csv", csv),
+        );
+        assert_eq!(refused.status, 422);
+        let html = refused.text();
+        assert!(
+            html.contains(said) && !html.contains("line 1:") && !html.contains("line 2:"),
+            "{said}:\n{html}"
+        );
+    }
+    let not_an_array = upload(
+        &app,
+        "/desk/licenses",
+        &cookie,
+        multipart("licenses", "licenses.json", "application/json", "[1"),
+    );
+    assert!(
+        not_an_array.text().contains("Datoteka ni veljaven JSON ("),
+        "{}",
+        not_an_array.text()
+    );
 
     let added = app.post_form_with_cookie(
         "/desk/releases",

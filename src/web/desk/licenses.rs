@@ -67,7 +67,7 @@ pub async fn import_licenses<D: Database>(
         Ok(rows) => rows,
         Err(detail) => {
             let staff = app.identify(caller).await?.staff()?;
-            return Ok(refused(staff.role, &detail));
+            return Ok(refused(staff.role, &import_error(lang, &detail)));
         }
     };
     let (staff, report) = match app.import_licenses(caller, rows, now).await {
@@ -230,4 +230,52 @@ pub(crate) fn day(lang: Language, stored: &str) -> String {
         |_| stored.to_owned(),
         |d| crate::domain::format::date(lang, d),
     )
+}
+
+/// Why a license file cannot be read, in the reader's words.
+pub(crate) fn import_error(lang: Language, error: &crate::domain::license::ImportError) -> String {
+    use crate::domain::license::ImportError as E;
+    match error {
+        E::NotUtf8 { line } => m::desk2_import_not_utf8(lang, &line.to_string()),
+        E::Empty => m::desk2_import_empty(lang).to_owned(),
+        E::UnknownColumn { line, name } => m::desk2_import_unknown_column(
+            lang,
+            m::Desk2ImportUnknownColumn {
+                line: &line.to_string(),
+                name,
+                columns: &crate::domain::license::COLUMNS.join(", "),
+            },
+        ),
+        E::RepeatedColumn { line, name } => m::desk2_import_repeated_column(
+            lang,
+            m::Desk2ImportRepeatedColumn {
+                line: &line.to_string(),
+                name,
+            },
+        ),
+        E::MissingColumns { line, columns } => m::desk2_import_missing_columns(
+            lang,
+            m::Desk2ImportMissingColumns {
+                line: &line.to_string(),
+                count: columns.len() as i64,
+                columns: &columns.join(", "),
+            },
+        ),
+        E::FieldCount {
+            line,
+            fields,
+            columns,
+        } => m::desk2_import_field_count(
+            lang,
+            m::Desk2ImportFieldCount {
+                line: &line.to_string(),
+                fields: *fields as i64,
+                columns: *columns as i64,
+            },
+        ),
+        E::UnclosedQuote { line } => m::desk2_import_unclosed_quote(lang, &line.to_string()),
+        E::TextAfterQuote { line } => m::desk2_import_text_after_quote(lang, &line.to_string()),
+        E::NotJson(error) => m::desk2_import_not_json(lang, error),
+        E::NotAnArray => m::desk2_import_not_array(lang).to_owned(),
+    }
 }
