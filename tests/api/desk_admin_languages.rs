@@ -453,19 +453,12 @@ fn partners_licenses_and_releases_read_in_slovenian() {
 fn claims_and_bulletins_read_in_slovenian() {
     let app = spawn_app();
     let cookie = slovenian_desk(&app);
+    let (email, _, _) = crate::organisations::stranger(&app, &crate::helpers::unique_serial());
     assert_slovenian(
         &app.get_with_cookie("/desk/claims", &cookie),
         &[
             "<h1>Prevzemi licenc</h1>",
             "je prevzem licence",
-            "Prevzemi licenc, najstarejši najprej: še ni ničesar.",
-        ],
-        &["License claims", "A registration whose company"],
-    );
-    let (email, _, _) = crate::organisations::stranger(&app, &crate::helpers::unique_serial());
-    assert_slovenian(
-        &app.get_with_cookie("/desk/claims", &cookie),
-        &[
             "<caption>Prevzemi licenc, najstarejši najprej</caption>",
             "<th scope=\"col\">Vpisana serijska številka</th>",
             &email,
@@ -478,6 +471,8 @@ fn claims_and_bulletins_read_in_slovenian() {
             ">Zavrni</button>",
         ],
         &[
+            "License claims",
+            "A registration whose company",
             "Serial typed",
             "Ask the holder",
             ">Assign<",
@@ -485,14 +480,25 @@ fn claims_and_bulletins_read_in_slovenian() {
             "<td>open</td>",
         ],
     );
+    let bulletins = app.get_with_cookie("/desk/bulletins", &cookie);
     assert_slovenian(
-        &app.get_with_cookie("/desk/bulletins", &cookie),
+        &bulletins,
         &[
             "<h1>Obvestila</h1>",
             "Prazna vrstica začne nov odstavek",
             ">Objavi in pošlji</button>",
-            "Obvestila: še ni ničesar.",
         ],
-        &["Publish and send", "Blank lines part paragraphs"],
+        &[
+            "Publish and send",
+            "Blank lines part paragraphs",
+            "Recipients",
+        ],
+    );
+    // None yet natively; end to end, those other tests published.
+    let html = bulletins.text();
+    assert!(
+        html.contains("<p>Obvestila: še ni ničesar.</p>")
+            || html.contains("<th scope=\"col\">Prejemniki</th>"),
+        "{html}"
     );
 }
