@@ -197,7 +197,7 @@ desk2-detail-surplus = the order is { $status }; { $excess } to refund
 desk2-reason-card-amount = paid { $paid }, the order's total due is { $due }
 desk2-reason-card-currency = paid in { $currency }, the order is in EUR
 desk2-reason-card-status = card payment for an order that is { $status }
-desk2-reason-refund-excess = { $amount } paid beyond the order's total due, to refund
+desk2-reason-refund-excess = { $amount } paid beyond order { $order }'s total due, to refund
 desk2-reason-coupon-debt = { $count ->
     [one] { $count } refunded coupon was already used
    *[other] { $count } refunded coupons were already used

@@ -198,7 +198,7 @@ desk2-detail-surplus = stanje naročila: { $status }; vrniti je treba { $excess 
 desk2-reason-card-amount = plačano { $paid }, naročilo pa znaša { $due }
 desk2-reason-card-currency = plačano v valuti { $currency }, naročilo pa je v evrih
 desk2-reason-card-status = plačilo s kartico za naročilo v stanju „{ $status }“
-desk2-reason-refund-excess = plačano { $amount } več, kot znaša naročilo; treba je vrniti
+desk2-reason-refund-excess = plačano { $amount } več, kot znaša naročilo { $order }; treba je vrniti
 desk2-reason-coupon-debt = { $count ->
     [one] { $count } vrnjen kupon je bil že porabljen
     [two] { $count } vrnjena kupona sta bila že porabljena

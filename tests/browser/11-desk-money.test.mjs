@@ -36,7 +36,7 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   // Tasks: the excess to refund, resolved with a note.
   await session.visit('/desk/tasks', 'Tasks');
   const task = rowWith(page, orderId);
-  await expectText(task.locator('td').nth(1), 'refund excess', { what: 'the task\'s kind' });
+  await expectText(task.locator('td').nth(1), 'refund the excess', { what: 'the task\'s kind' });
   await expectText(task.locator('td').nth(2), customer.companyName, { what: 'the customer, by name' });
   await expectText(task.locator('td').nth(4), '€5.00', { what: 'the excess' });
   await decideRow(session, task, { field: 'Note', text: 'Refunded EUR 5.00 to the remitter', button: 'Resolve', path: '/desk/tasks' });

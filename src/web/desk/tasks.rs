@@ -169,12 +169,18 @@ pub(crate) fn reason_text(lang: Language, stored: &str) -> String {
         ))
     })
     .or_else(|| {
-        let (amount, _order) = stored
+        let (amount, order) = stored
             .strip_prefix("EUR ")?
             .strip_suffix("'s total due, to refund")?
             .split_once(" paid beyond order ")?;
         let amount = Money::parse(amount).ok()?;
-        Some(m::desk2_reason_refund_excess(lang, &euros(amount.cents())))
+        Some(m::desk2_reason_refund_excess(
+            lang,
+            m::Desk2ReasonRefundExcess {
+                amount: &euros(amount.cents()),
+                order,
+            },
+        ))
     })
     .or_else(|| {
         let count = stored.strip_suffix(" refunded coupon(s) were already used")?;
@@ -314,7 +320,7 @@ mod tests {
         // Written by the store's SQL.
         assert_eq!(
             said("EUR 5.00 paid beyond order ord_1's total due, to refund").0,
-            "plačano 5,00\u{a0}€ več, kot znaša naročilo; treba je vrniti"
+            "plačano 5,00\u{a0}€ več, kot znaša naročilo ord_1; treba je vrniti"
         );
         for (count, sl, en) in [
             (
