@@ -208,7 +208,9 @@ CREATE TABLE bulletins (
   subject      TEXT NOT NULL,
   body         TEXT NOT NULL,
   published_by TEXT NOT NULL,            -- the staff member's email
-  published_at TEXT NOT NULL
+  published_at TEXT NOT NULL,
+  subject_sl   TEXT NOT NULL DEFAULT '', -- the Slovenian version (subject, body: the English), migration 0025
+  body_sl      TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX bulletins_by_time ON bulletins (published_at);
 

@@ -4,8 +4,20 @@
 (function () {
   "use strict";
 
-  var COPIED = "Copied";
   var RESTORE_MS = 2500;
+
+  // The sentences of this script in the page's language (web::shell's
+  // script_words); a key the page lacks is said as itself.
+  var WORDS = (function () {
+    var element = document.getElementById("script-words");
+    try {
+      return JSON.parse(element.getAttribute("data-words")) || {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  function t(key) { return WORDS[key] || key; }
+  var COPIED = t("copied");
 
   // The page's live region (#announcer), or the first other one.
   function announce(message) {
@@ -55,7 +67,7 @@
 
   function copied(button, text, ok) {
     if (!ok) {
-      announce("Copying failed: please select the text and copy it yourself.");
+      announce(t("copy-failed"));
       return;
     }
     if (!button.hasAttribute("data-copy-label")) {
@@ -97,16 +109,31 @@
   }
 
   // Times are sent in Ljubljana's time (the portal's home); with this script
-  // they read in the reader's own time zone, the instant kept in datetime.
-  if (window.Intl && Intl.DateTimeFormat) {
-    var local = new Intl.DateTimeFormat(undefined, {
-      day: "numeric", month: "short", year: "numeric",
-      hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-    });
+  // they read in the reader's own time zone, in the page's conventions
+  // (sl: 6. 12. 2026 ob 19:05, en: 6 Dec 2026, 19:05), the instant kept in
+  // datetime.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function readable(at) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      day: "numeric", month: "numeric", year: "numeric",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
+    }).formatToParts(at).forEach(function (part) { parts[part.type] = part.value; });
+    var clock = parts.hour + ":" + parts.minute;
+    var zone = parts.timeZoneName ? " " + parts.timeZoneName : "";
+    if (document.documentElement.lang === "sl") {
+      return parts.day + ". " + parts.month + ". " + parts.year + " ob " + clock + zone;
+    }
+    return parts.day + " " + MONTHS[Number(parts.month) - 1] + " " + parts.year + ", " + clock + zone;
+  }
+  if (window.Intl && Intl.DateTimeFormat && Intl.DateTimeFormat.prototype.formatToParts) {
     var times = document.querySelectorAll("time[datetime]");
-    for (var t = 0; t < times.length; t++) {
-      var at = new Date(times[t].getAttribute("datetime"));
-      if (!isNaN(at.getTime())) times[t].textContent = local.format(at);
+    for (var k = 0; k < times.length; k++) {
+      var at = new Date(times[k].getAttribute("datetime"));
+      // A date alone (YYYY-MM-DD) stays as the page wrote it.
+      if (times[k].getAttribute("datetime").length > 10 && !isNaN(at.getTime())) {
+        times[k].textContent = readable(at);
+      }
     }
   }
 

@@ -19,6 +19,24 @@
   function show(element, on) { if (element) element.hidden = !on; }
   function say(element, text) { if (element) element.textContent = text; }
 
+  // The sentences of this script in the page's language (web::shell's
+  // script_words), `{name}` filled from `values`.
+  var WORDS = (function () {
+    var element = document.getElementById("script-words");
+    try {
+      return JSON.parse(element.getAttribute("data-words")) || {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  function t(key, values) {
+    var text = WORDS[key] || key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+
   function announce(message) {
     var region = $("announcer");
     if (!region) return;
@@ -199,7 +217,7 @@
           if (video) call.room.send({ type: "media", media: ["audio", "video"] });
         })
         .catch(function () {
-          call.ui.problem("The microphone could not be opened; the chat still works.");
+          call.ui.problem(t("mic-failed"));
           // Receive the other side's media all the same.
           pc.addTransceiver("audio", { direction: "recvonly" });
         })
@@ -237,7 +255,7 @@
   Call.prototype.shareScreen = function () {
     var call = this;
     if (!navigator.mediaDevices || !navigator.mediaDevices.getDisplayMedia) {
-      return Promise.reject(new Error("This browser cannot share its screen."));
+      return Promise.reject(new Error(t("no-screen-share")));
     }
     return navigator.mediaDevices.getDisplayMedia({ video: true, audio: false, preferCurrentTab: true })
       .then(function (stream) {
@@ -306,8 +324,8 @@
       },
       media: function (connection) {
         window.spicaLive.media = connection;
-        if (connection === "connected") say($("live-call-state"), staff ? "Connected: you hear the customer." : "Connected: you hear Spica support.");
-        if (connection === "failed") say($("live-call-state"), "The call's audio could not connect; the chat still works.");
+        if (connection === "connected") say($("live-call-state"), (staff ? t("connected-staff") : t("connected-customer")));
+        if (connection === "failed") say($("live-call-state"), t("audio-failed"));
       },
       problem: function (text) { say($("live-warning"), text); show($("live-warning"), true); },
       screen: function (sharing) {
@@ -331,7 +349,7 @@
         show($("live-chat-start"), !(live && state.kind === "chat_session"));
         show($("live-chat-end"), live && state.kind === "chat_session");
         show($("live-hangup"), (live || ringing) && state.kind === "call");
-        $("live-hangup").textContent = ringing ? "Cancel the call" : "Hang up";
+        $("live-hangup").textContent = (ringing ? t("cancel-call") : t("hang-up"));
       } else {
         show($("live-ring-banner"), ringing);
         show($("live-hangup"), live && state.kind === "call");
@@ -383,7 +401,7 @@
       when.textContent = isNaN(at) ? frame.at : at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
       var who = document.createElement("strong");
       var author = frame.author || {};
-      who.textContent = (author.name || "") + (author.kind === "staff" ? " (Spica support)" : "");
+      who.textContent = author.kind === "staff" ? t("support-name", { name: author.name || "" }) : (author.name || "");
       var text = document.createElement("span");
       text.className = "free-text";
       text.textContent = frame.text;
@@ -398,8 +416,8 @@
     function presence(frame) {
       var people = frame.participants || [];
       var contacts = people.filter(function (p) { return p.kind === "contact"; });
-      var names = people.map(function (p) { return p.name + (p.kind === "staff" ? " (Spica support)" : ""); });
-      say($("live-presence"), names.length ? "In the room: " + names.join(", ") + "." : "Nobody else is here.");
+      var names = people.map(function (p) { return p.kind === "staff" ? t("support-name", { name: p.name }) : p.name; });
+      say($("live-presence"), names.length ? t("in-room", { names: names.join(", ") }) : t("nobody"));
       window.spicaLive.participants = people;
       if (staff) show($("live-unreachable"), contacts.length === 0);
       var view = frame.call;
@@ -415,36 +433,36 @@
     function callFrame(frame) {
       state.callId = frame.call_id;
       state.kind = frame.kind;
-      var what = frame.kind === "chat_session" ? "The chat session" : "The call";
+      var chat = frame.kind === "chat_session";
       switch (frame.state) {
         case "connected":
           stopRinging();
           state.phase = "live";
-          setState(frame.kind === "chat_session" ? "Chat session started: the time is measured." : "Call connected: the time is measured.");
-          announce(what + " has started.");
+          setState((chat ? t("chat-measured") : t("call-measured")));
+          announce((chat ? t("chat-started") : t("call-started")));
           show($("live-session"), false);
           show($("live-warning"), false);
           startMeter(0);
           beginMedia();
           break;
         case "interrupted":
-          setState("The other side's connection dropped: waiting for them to come back.");
+          setState(t("peer-dropped"));
           break;
         case "resumed":
           state.phase = "live";
-          setState(what + " resumed.");
+          setState((chat ? t("chat-resumed") : t("call-resumed")));
           beginMedia();
           break;
         default: {
           stopRinging();
           var words = {
-            ended: what + " ended.",
-            missed: "Nobody answered the call.",
-            declined: "The call was declined.",
-            unreachable: staff ? "The customer is not online; you may phone instead." : "Nobody was here to answer.",
-            cancelled: "The call was cancelled."
+            ended: (chat ? t("chat-ended") : t("call-ended")),
+            missed: t("missed"),
+            declined: t("declined"),
+            unreachable: (staff ? t("unreachable-staff") : t("unreachable-customer")),
+            cancelled: t("cancelled")
           };
-          setState(words[frame.state] || what + " is over.");
+          setState(words[frame.state] || (chat ? t("chat-over") : t("call-over")));
           announce(words[frame.state] || "");
           if (staff && frame.state === "unreachable") show($("live-unreachable"), true);
           state.phase = "idle";
@@ -465,11 +483,11 @@
           state.media = frame.media || ["audio"];
           state.phase = "ringing";
           if (staff) {
-            setState("Ringing the customer…");
+            setState(t("ringing-customer"));
           } else {
             var video = state.media.indexOf("video") >= 0;
-            say($("live-ring-text"), "Spica support is calling you" + (video ? " (with video)." : "."));
-            setState("Spica support is calling you.");
+            say($("live-ring-text"), (video ? t("calling-you-video") : t("calling-you")));
+            setState(t("calling-you"));
             startRinging();
             if (answerCall && answerCall === frame.call_id) {
               answerCall = null;
@@ -487,8 +505,8 @@
         case "session": {
           var seconds = frame.seconds || 0;
           var text = frame.session_id
-            ? "Measured: " + Math.floor(seconds / 60) + " min " + (seconds % 60) + " s; the incident costs " + frame.coupons_charged + " coupon(s) in all."
-            : "Nothing was measured; the incident costs " + frame.coupons_charged + " coupon(s) in all.";
+            ? t("measured", { minutes: Math.floor(seconds / 60), seconds: seconds % 60, coupons: frame.coupons_charged })
+            : t("nothing-measured", { coupons: frame.coupons_charged });
           say($("live-session"), text);
           show($("live-session"), true);
           say($("live-coupons"), String(frame.coupons_charged));
@@ -500,13 +518,12 @@
           if (call) call.signal(frame.data);
           break;
         case "balance_warning":
-          ui.problem("In about " + frame.seconds + " s the next 15 minutes begin, which takes the balance to " +
-            frame.balance_after + " coupon(s).");
-          announce("Balance warning.");
+          ui.problem(t("balance-warning", { seconds: frame.seconds, balance: frame.balance_after }));
+          announce(t("balance-warning-short"));
           break;
         case "error":
-          if (frame.code === "busy") setState("A call or chat session is already on.");
-          else if (frame.code !== "peer_away") setState("Not possible now: " + frame.detail + ".");
+          if (frame.code === "busy") setState(t("busy"));
+          else if (frame.code !== "peer_away") setState(t("not-possible", { detail: frame.detail }));
           break;
         default: break;
       }
@@ -514,8 +531,8 @@
 
     room = new Room(incident, {
       frame: frameIn,
-      open: function () { say($("live-presence"), "Connected to the room."); },
-      closed: function () { say($("live-presence"), "Connection lost: reconnecting…"); }
+      open: function () { say($("live-presence"), t("room-connected")); },
+      closed: function () { say($("live-presence"), t("room-lost")); }
     });
     window.spicaLive.room = room;
 
@@ -534,12 +551,12 @@
       $("live-share").addEventListener("click", function () {
         if (!call) return;
         call.shareScreen()
-          .then(function () { ui.screen(true); setState("You are sharing your screen with Spica support."); })
-          .catch(function () { ui.problem("Your screen was not shared."); });
+          .then(function () { ui.screen(true); setState(t("sharing")); })
+          .catch(function () { ui.problem(t("not-shared")); });
       });
       $("live-share-stop").addEventListener("click", function () {
         if (call) call.stopScreen();
-        setState("You stopped sharing your screen.");
+        setState(t("stopped-sharing"));
       });
     }
     $("live-hangup").addEventListener("click", function () { room.send({ type: "hangup" }); });
@@ -549,7 +566,7 @@
       var text = field.value.trim();
       if (!text) return;
       if (room.send({ type: "chat", text: text })) field.value = "";
-      else announce("Not connected: the message was not sent.");
+      else announce(t("not-sent"));
     });
     window.addEventListener("pagehide", function () { room.close(); });
     controls();
@@ -588,19 +605,19 @@
   function ringBanner(incident, callId, room) {
     var banner = document.createElement("section");
     banner.className = "live-ring";
-    banner.setAttribute("aria-label", "Incoming call");
+    banner.setAttribute("aria-label", t("incoming-call"));
     var text = document.createElement("p");
     text.setAttribute("role", "status");
-    text.textContent = "Spica support is calling you about your incident.";
+    text.textContent = t("calling-about");
     var accept = document.createElement("a");
     accept.className = "button";
     accept.href = "/portal/incidents/" + encodeURIComponent(incident) + "?answer=" + encodeURIComponent(callId);
-    accept.textContent = "Accept the call";
+    accept.textContent = t("accept");
     accept.addEventListener("click", function () { stopRinging(); });
     var decline = document.createElement("button");
     decline.type = "button";
     decline.className = "secondary";
-    decline.textContent = "Decline";
+    decline.textContent = t("decline");
     decline.addEventListener("click", function () { stopRinging(); room.send({ type: "decline" }); });
     var actions = document.createElement("p");
     actions.appendChild(accept);
@@ -610,7 +627,7 @@
     banner.appendChild(actions);
     var main = $("main") || document.body;
     main.insertBefore(banner, main.firstChild);
-    announce("Spica support is calling you.");
+    announce(t("calling-you"));
     accept.focus();
     return banner;
   }
@@ -621,7 +638,7 @@
     var section = $("live");
     if (section) {
       panel(section);
-    } else if (document.querySelector("nav[aria-label='Main'] a[href='/portal']")) {
+    } else if (document.querySelector("#site-nav a[href='/portal']")) {
       rings();
     }
   }

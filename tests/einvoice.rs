@@ -257,3 +257,39 @@ fn a_credit_note_refers_to_its_invoice_and_asks_no_payment() {
     assert!(xml.contains("<cbc:Percent>0</cbc:Percent>"));
     assert!(xml.contains("VATEX-EU-AE"));
 }
+
+#[test]
+fn the_free_texts_are_in_the_buyers_language_and_the_codes_stay_codes() {
+    // A buyer in Slovenia reads Slovenian.
+    let domestic = document(VatCategory::Standard, Kind::Invoice, transfer()).to_ubl();
+    assert!(domestic.contains(
+        "<cac:PaymentTerms><cbc:Note>Plačano vnaprej z bančnim nakazilom, \
+         sklic RF18539007547034: ničesar ni treba plačati.</cbc:Note></cac:PaymentTerms>"
+    ));
+    // A buyer elsewhere reads English, the legal mention included.
+    let foreign = document(
+        VatCategory::ReverseCharge,
+        Kind::Invoice,
+        PaymentMeans::Card,
+    )
+    .to_ubl();
+    assert!(foreign.contains("<cbc:Note>Reverse charge: VAT to be accounted for by the customer"));
+    assert!(foreign.contains(
+        "<cac:PaymentTerms><cbc:Note>Paid in advance by card: nothing is due.</cbc:Note>"
+    ));
+    assert!(foreign.contains("<cbc:TaxExemptionReasonCode>VATEX-EU-AE<"));
+    let note = document(
+        VatCategory::NotSubject,
+        Kind::CreditNote,
+        PaymentMeans::Card,
+    )
+    .to_ubl();
+    assert!(note.contains("The amount is refunded to the means of payment"));
+    // The terms come after the means and before the tax total, as UBL orders them.
+    let (means, terms, tax) = (
+        domestic.find("<cac:PaymentMeans>").unwrap(),
+        domestic.find("<cac:PaymentTerms>").unwrap(),
+        domestic.find("<cac:TaxTotal>").unwrap(),
+    );
+    assert!(means < terms && terms < tax);
+}

@@ -27,8 +27,6 @@ desk2-adjust-done = The balance of { $customer } is now { $count ->
     [one] { $count } coupon
    *[other] { $count } coupons
 }.
-desk2-adjust-unknown-customer = no customer has this id
-desk2-adjust-insufficient = would take the balance below zero
 
 ## The audit log
 

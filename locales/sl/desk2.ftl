@@ -29,8 +29,6 @@ desk2-adjust-done = Stanje stranke { $customer } je zdaj { $count ->
     [few] { $count } kuponi
    *[other] { $count } kuponov
 }.
-desk2-adjust-unknown-customer = stranke s tem ID-jem ni
-desk2-adjust-insufficient = stanje bi padlo pod nič
 
 ## Revizijska sled
 

@@ -17,7 +17,10 @@ use crate::store::{BulletinSummary, Database};
 #[cfg_attr(not(target_arch = "wasm32"), derive(utoipa::ToSchema))]
 pub struct BulletinAnswer {
     pub bulletin_id: String,
+    /// The English subject.
     pub subject: String,
+    /// The Slovenian subject (the English one for a bulletin written once).
+    pub subject_sl: String,
     #[cfg_attr(not(target_arch = "wasm32"), schema(format = DateTime))]
     pub published_at: String,
     /// The address of the staff member who published it.
@@ -37,6 +40,7 @@ impl From<&BulletinSummary> for BulletinAnswer {
         Self {
             bulletin_id: b.id.clone(),
             subject: b.subject.clone(),
+            subject_sl: b.subject_sl.clone(),
             published_at: format(b.published_at),
             published_by: b.published_by.clone(),
             recipients: summary.recipients,
@@ -66,8 +70,10 @@ pub struct PublishedAnswer {
     pub status: &'static str,
 }
 
-/// `POST /api/staff/bulletins {"subject", "body"}`: 202, as the sending
-/// goes on in the queue.
+/// `POST /api/staff/bulletins {"subject", "body", "subject_sl"?, "body_sl"?}`:
+/// 202, as the sending goes on in the queue. `subject` and `body` are the
+/// English version, `subject_sl` and `body_sl` the Slovenian (without them,
+/// the one text goes to everyone).
 pub async fn publish<D: Database>(
     app: &App<D>,
     request: &Request,

@@ -13,6 +13,7 @@ use crate::app::{
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::ledger::{minutes_available, MINUTES_PER_COUPON};
+use crate::domain::messages as m;
 use crate::domain::money::{Money, CURRENCY};
 use crate::domain::order::{PaymentMethod, Quantity};
 use crate::domain::time::{format, Instant};
@@ -214,12 +215,12 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
         Some(Value::Number(n)) => errors.check(
             "quantity",
             n.as_i64()
-                .ok_or_else(|| Invalid::new("range", "must be a whole number from 1 to 200"))
+                .ok_or_else(|| Invalid::said("range", |l| m::field_whole_number_up_to(l, "200")))
                 .and_then(Quantity::parse),
         ),
         None | Some(Value::Null) => errors.check::<Quantity>("quantity", Err(Invalid::required())),
         Some(_) => {
-            errors.check::<Quantity>("quantity", Err(Invalid::new("type", "must be a number")))
+            errors.check::<Quantity>("quantity", Err(Invalid::said("type", m::field_not_number)))
         }
     };
     let method = match object.get("payment_method") {
@@ -229,7 +230,7 @@ pub async fn create_order<D: Database, P: PaymentProvider>(
         }
         Some(_) => errors.check::<PaymentMethod>(
             "payment_method",
-            Err(Invalid::new("type", "must be a string")),
+            Err(Invalid::said("type", m::field_not_text)),
         ),
     };
     let (Some(quantity), Some(method)) = (quantity, method) else {
@@ -491,10 +492,7 @@ pub async fn staff_tasks<D: Database>(
         Some("resolved") => true,
         Some(_) => {
             let mut errors = FieldErrors::default();
-            errors.push(
-                "status",
-                Invalid::new("invalid", "must be open or resolved"),
-            );
+            errors.push("status", Invalid::said("invalid", m::field_task_status));
             return Err(decode::invalid(errors));
         }
     };
@@ -652,12 +650,8 @@ pub async fn adjust<D: Database>(
     let mut errors = fields.errors;
     let keyed = errors.check(
         "Idempotency-Key",
-        decode::idempotency(request).unwrap_or_else(|| {
-            Err(Invalid::new(
-                "required",
-                "send an Idempotency-Key header, unique to this adjustment",
-            ))
-        }),
+        decode::idempotency(request)
+            .unwrap_or_else(|| Err(Invalid::said("required", m::field_idempotency_adjustment))),
     );
     let (Some(input), Some((key, fingerprint))) = (input, keyed) else {
         return Err(decode::invalid(errors));

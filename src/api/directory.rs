@@ -12,6 +12,7 @@ use super::organisations::{ClaimAnswer, ContactAnswer};
 use super::staff::AuditEntryAnswer;
 use crate::app::{read_search, App, Caller};
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::messages as m;
 use crate::domain::search::SearchTerms;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
@@ -99,10 +100,7 @@ pub struct OrganisationsFoundAnswer {
 fn required_terms(terms: Option<SearchTerms>) -> Result<SearchTerms> {
     terms.ok_or_else(|| {
         let mut errors = FieldErrors::default();
-        errors.push(
-            "q",
-            Invalid::new("too_short", "type at least two characters to search for"),
-        );
+        errors.push("q", Invalid::said("too_short", m::field_search_too_short));
         decode::invalid(errors)
     })
 }

@@ -14,6 +14,7 @@ use crate::app::{
 };
 use crate::domain::entropy::Entropy;
 use crate::domain::field::Invalid;
+use crate::domain::messages as m;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
 use crate::http::Result;
@@ -539,12 +540,8 @@ pub async fn open_for_caller<D: Database>(
 ) -> Result<Handled> {
     let object = decode::json_object(request)?;
     let parsed = CallerIncident::parse(&object);
-    let keyed = decode::idempotency(request).unwrap_or_else(|| {
-        Err(Invalid::new(
-            "required",
-            "send an Idempotency-Key header, unique to this incident",
-        ))
-    });
+    let keyed = decode::idempotency(request)
+        .unwrap_or_else(|| Err(Invalid::said("required", m::field_idempotency_incident)));
     let (input, (key, fingerprint)) = match (parsed, keyed) {
         (Ok(input), Ok(keyed)) => (input, keyed),
         (parsed, keyed) => {

@@ -9,6 +9,7 @@ use super::VatNoteAnswer;
 use crate::app::invoices::{csv_file, period, ubl_file};
 use crate::app::{App, Caller};
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::messages as m;
 use crate::domain::money::CURRENCY;
 use crate::http::decode;
 use crate::http::Result;
@@ -141,7 +142,7 @@ pub async fn staff_list<D: Database>(
         None | Some("json") => false,
         Some("csv") => true,
         Some(_) => {
-            errors.push("format", Invalid::new("invalid", "must be json or csv"));
+            errors.push("format", Invalid::said("invalid", m::field_invoice_format));
             false
         }
     };

@@ -407,7 +407,9 @@ pub async fn public_key<D>(app: &App<D>) -> Result<Handled> {
         .config
         .license_signer
         .as_ref()
-        .ok_or(AppError::Unavailable("license files are not configured"))?;
+        .ok_or(AppError::Unavailable(
+            crate::domain::messages::problem_unavailable_license_files,
+        ))?;
     let public_key = signer
         .public_key_base64()
         .await

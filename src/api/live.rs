@@ -27,7 +27,9 @@ pub async fn enter_room<D: Database>(
     if !websocket {
         return Err(ApiError::UpgradeRequired);
     }
-    let entry = app.enter_live_room(caller, incident_id).await?;
+    let mut entry = app.enter_live_room(caller, incident_id).await?;
+    // The room tells its refusals in the language of the page that entered.
+    entry.participant.language = request.language();
     let mut handled = Handled::from(
         Response::new(101, "text/plain; charset=utf-8", Vec::new())
             .with_header("upgrade", "websocket"),

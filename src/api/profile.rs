@@ -9,6 +9,7 @@ use super::VatNoteAnswer;
 use crate::app::{App, Caller, CustomerOverview};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::messages as m;
 use crate::domain::profile::ProfileChange;
 use crate::domain::time::{format, Instant};
 use crate::http::decode;
@@ -31,7 +32,7 @@ const CHANGEABLE: [(&str, &[&str]); 4] = [
 fn read_only(object: &Map<String, Value>) -> FieldErrors {
     let mut errors = FieldErrors::default();
     let refuse = |errors: &mut FieldErrors, path: &str| {
-        errors.push(path, Invalid::new("read_only", "cannot be changed here"));
+        errors.push(path, Invalid::said("read_only", m::field_read_only_here));
     };
     for (name, value) in object {
         match CHANGEABLE.iter().find(|(top, _)| top == name) {
@@ -68,14 +69,14 @@ pub async fn change_me<D: Database>(
     let mut fields = crate::app::input::Fields::new(&object);
     input.language = fields.text("language");
     for error in fields.errors.into_list() {
-        errors.push(&error.field, Invalid::new(error.code, error.detail));
+        errors.add(error);
     }
     let change = match ProfileChange::parse(&input, &app.config.vendor_addresses) {
         Ok(change) if errors.is_empty() => change,
         Ok(_) => return Err(decode::invalid(errors)),
         Err(found) => {
             for error in found.into_list() {
-                errors.push(&error.field, Invalid::new(error.code, error.detail));
+                errors.add(error);
             }
             return Err(decode::invalid(errors));
         }

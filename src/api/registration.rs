@@ -8,6 +8,7 @@ use crate::app::{AccessError, App, AppError};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::registration::NewRegistration;
 use crate::domain::time::Instant;
 use crate::http::decode::{self, Body};
@@ -115,7 +116,7 @@ async fn register_form<D: Database>(
             let mut errors = FieldErrors::default();
             errors.push(
                 "contact.email",
-                Invalid::new("taken", "is registered already; sign in instead"),
+                Invalid::said("taken", m::field_registered_already),
             );
             Ok(back_with(&errors).into())
         }

@@ -10,6 +10,7 @@ use crate::domain::email::Email;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::FieldErrors;
 use crate::domain::field::Invalid;
+use crate::domain::messages as m;
 use crate::domain::staff::StaffRole;
 use crate::domain::text::Text;
 use crate::domain::time::{format, Instant};
@@ -217,7 +218,7 @@ pub async fn change_member<D: Database>(
         Some(_) => {
             fields
                 .errors
-                .push("active", Invalid::new("type", "must be true or false"));
+                .push("active", Invalid::said("type", m::field_true_or_false));
             None
         }
     };
@@ -243,7 +244,7 @@ pub async fn audit<D: Database>(
             _ => {
                 let error = invalid_field(
                     "limit",
-                    Invalid::new("range", "must be a whole number from 1 to 500"),
+                    Invalid::said("range", |l| m::field_whole_number_up_to(l, "500")),
                 );
                 return Err(error);
             }
@@ -282,7 +283,7 @@ pub async fn outbox<D: Database>(
             _ => {
                 errors.push(
                     "limit",
-                    Invalid::new("range", "must be a whole number from 1 to 200"),
+                    Invalid::said("range", |l| m::field_whole_number_up_to(l, "200")),
                 );
                 0
             }

@@ -27,11 +27,16 @@ pub const BATCH: usize = 50;
 pub const BULLETINS_SHOWN: i64 = 100;
 
 /// A bulletin to publish, from the API's body or the desk's form: its
-/// `subject` and `body`, each wrong one named.
+/// English `subject` and `body` and its Slovenian `subject_sl` and
+/// `body_sl` (without them, the one text in both languages), each wrong
+/// one named.
 pub fn parse(object: &Map<String, Value>) -> Result<Bulletin, FieldErrors> {
-    Bulletin::parse(
-        object.get("subject").and_then(Value::as_str),
-        object.get("body").and_then(Value::as_str),
+    let text = |name: &str| object.get(name).and_then(Value::as_str);
+    Bulletin::parse_in_both(
+        text("subject"),
+        text("body"),
+        text("subject_sl"),
+        text("body_sl"),
     )
 }
 
@@ -105,10 +110,7 @@ impl<D: Database> App<D> {
         if recipients.is_empty() {
             return Ok(Vec::new());
         }
-        let bulletin = Bulletin {
-            subject: record.subject,
-            body: record.body,
-        };
+        let bulletin = record.bulletin();
         let mut entropy = Entropy::new(seed);
         let run_id = entropy.id("run");
         let (subscribed, unsubscribed): (Vec<_>, Vec<_>) =
@@ -122,7 +124,7 @@ impl<D: Database> App<D> {
                     self.config.public_base_url,
                     token.as_str()
                 );
-                let (text, html) = email_bodies(&bulletin, &url);
+                let (text, html) = email_bodies(&bulletin, recipient.language, &url);
                 let headers: serde_json::Map<String, serde_json::Value> = unsubscribe_headers(&url)
                     .into_iter()
                     .map(|(name, value)| (name, value.into()))
@@ -131,6 +133,7 @@ impl<D: Database> App<D> {
                     outbox_id: format!("obx_{bulletin_id}_{}", recipient.contact_id),
                     contact_id: recipient.contact_id.clone(),
                     to: recipient.email.clone(),
+                    subject: bulletin.subject_in(recipient.language).to_owned(),
                     text,
                     html,
                     headers: headers.into(),
@@ -146,7 +149,6 @@ impl<D: Database> App<D> {
         statements.extend(store::write_claimed_emails(
             bulletin_id,
             &run_id,
-            &bulletin.subject,
             &emails,
             now,
         ));
@@ -279,6 +281,55 @@ mod tests {
             .contains("List-Unsubscribe=One-Click"));
         let summary = &run(app.bulletins(10)).unwrap()[0];
         assert_eq!((summary.recipients, summary.pending), (2, 0));
+    }
+
+    #[test]
+    fn each_subscriber_is_sent_the_bulletin_in_their_own_language() {
+        let app = app();
+        subscriber(&app, "ana@kovinar.si", 1);
+        let bor = subscriber(&app, "bor@lesnina.si", 2);
+        run(app.store.write(vec![store::Statement::new(
+            "UPDATE contacts SET language = ?2 WHERE id = ?1",
+            vec![bor.as_str().into(), "en".into()],
+        )]))
+        .unwrap();
+        run(app.store.write(vec![store::Statement::new(
+            "UPDATE contacts SET language = 'sl' WHERE email = 'ana@kovinar.si'",
+            vec![],
+        )]))
+        .unwrap();
+        let bulletin = Bulletin::parse_in_both(
+            Some("Version 9"),
+            Some("It is out."),
+            Some("Različica 9"),
+            Some("Izšla je."),
+        )
+        .unwrap();
+        let published =
+            run(app.publish_bulletin(&bulletin, "admin@spica.test", now(), &mut entropy(9)))
+                .unwrap();
+        run_jobs(&app, published.jobs, 1);
+        let sent = run(app.store.outbox_messages(None, 100)).unwrap();
+        let to = |address: &str| {
+            let message = sent.iter().find(|m| m.to == address).unwrap();
+            run(app.store.outbox_message(&message.id)).unwrap().unwrap()
+        };
+        let (ana, bor) = (to("ana@kovinar.si"), to("bor@lesnina.si"));
+        assert_eq!(
+            (ana.subject.as_str(), bor.subject.as_str()),
+            ("Različica 9", "Version 9")
+        );
+        assert!(ana.text.starts_with("Izšla je.") && ana.text.contains("Za odjavo odprite"));
+        assert!(bor.text.starts_with("It is out.") && bor.text.contains("To unsubscribe"));
+        let record = run(app.bulletin(&published.id)).unwrap();
+        assert_eq!(
+            record.subject_in(crate::domain::language::Language::Sl),
+            "Različica 9"
+        );
+        assert_eq!(
+            record.body_in(crate::domain::language::Language::En),
+            "It is out."
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::{App, AppError, Caller, StaffIdentity};
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::messages as m;
 use crate::domain::search::{amount_cents, SearchTerms, PAGE_SIZE};
 use crate::store::{
     self, BankEntryRecord, Database, OrderRecord, OrganisationFile, OrganisationHit,
@@ -24,7 +25,7 @@ pub fn read_search(
                 let mut errors = FieldErrors::default();
                 errors.push(
                     "page",
-                    Invalid::new("range", "must be a whole number from 1 to 500"),
+                    Invalid::said("range", |l| m::field_whole_number_up_to(l, "500")),
                 );
                 Err(errors)
             }

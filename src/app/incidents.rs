@@ -18,7 +18,8 @@ use crate::domain::incident::{
     Author, Callback, Channel, IncidentError, Outcome, Reader, Scheduled, Status, Timer,
 };
 use crate::domain::ledger::Entry;
-use crate::domain::notification::{self, IncidentFacts, StatementLine};
+use crate::domain::messages as m;
+use crate::domain::notification::{self, IncidentFacts, Reminder, StatementLine};
 use crate::domain::number::IncidentNumber;
 use crate::domain::phone::Phone;
 use crate::domain::queue::QueueFilter;
@@ -136,11 +137,9 @@ impl NewIncident {
             fields.parse_optional("preferred_times", |t| Text::parse(t, PREFERRED_TIMES_CHARS));
         let serial = fields.parse_optional("serial", SerialNumber::parse);
         if voice_needs_phone && channel == Some(Channel::Voice) && matches!(phone, Some(None)) {
-            let detail =
-                "a phone number in E.164 (such as +386 1 234 5678) is required for a voice callback";
             fields
                 .errors
-                .push("phone", Invalid::new("required", detail));
+                .push("phone", Invalid::said("required", m::field_phone_for_voice));
         }
         Some(Self {
             subject: subject?,
@@ -470,8 +469,8 @@ impl<D: Database> App<D> {
                 .phone
                 .as_ref()
                 .map_or(customer.contact.phone.as_str(), Phone::as_str),
-            channel: incident.channel.as_str(),
-            preferred_times: incident.preferred_times.as_deref().unwrap_or("any"),
+            channel: incident.channel,
+            preferred_times: incident.preferred_times.as_deref(),
             due_by: incident.callback.due_by,
             base_url: &self.config.public_base_url,
         }
@@ -757,7 +756,7 @@ impl<D: Database> App<D> {
         batch.push(store::insert_message(
             &outbox_id,
             &notification::incident_message_to_desk(
-                &self.config.support_desk_email,
+                &self.config.desk(),
                 number_of(&incident),
                 &incident.subject,
                 &customer.contact.name,
@@ -793,11 +792,13 @@ impl<D: Database> App<D> {
         let customer = timeline.contact()?;
         timeline.refuse_if_closed()?;
         let outbox_id = entropy.id("msg");
+        let to = customer.contact.recipient();
+        let from = notification::staff_author(to.language(), &author.name);
         let message = notification::incident_message(
-            customer.contact.recipient(),
+            to,
             number_of(&timeline.incident),
             &timeline.incident.subject,
-            &format!("{} (Spica support)", author.name),
+            &from,
             body.as_str(),
         )
         .replying_to(self.reply_address(incident_id));
@@ -1194,15 +1195,12 @@ impl<D: Database> App<D> {
         if incident.callback.timer_live(scheduled) {
             let customer = contact.map(principal_of).ok_or(AppError::NotFound)?;
             let what = match scheduled.timer {
-                Timer::TargetReminder => "the 12-hour callback target has passed".to_owned(),
-                Timer::Escalation => format!(
-                    "the callback deadline is near: {} (UTC)",
-                    format(incident.callback.due_by)
-                ),
-                Timer::RetryDue => format!("callback attempt {} is due", scheduled.attempt + 1),
+                Timer::TargetReminder => Reminder::TargetPassed,
+                Timer::Escalation => Reminder::DeadlineNear,
+                Timer::RetryDue => Reminder::AttemptDue(scheduled.attempt + 1),
                 Timer::Deadline => {
                     batch.push(store::record_breach(incident_id, scheduled.window, now));
-                    "the callback deadline was missed (SLA breached)".to_owned()
+                    Reminder::DeadlineMissed
                 }
             };
             // Keyed by the timer, so a repeated timer writes one email.
@@ -1213,9 +1211,9 @@ impl<D: Database> App<D> {
                 scheduled.attempt
             );
             let message = notification::desk_reminder(
-                &self.config.support_desk_email,
+                &self.config.desk(),
                 &self.facts(&incident, &customer),
-                &what,
+                what,
             );
             batch.push(store::insert_message(&outbox_id, &message, now));
             jobs.push(Job::DeliverEmail { outbox_id });

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::domain::field::{FieldErrors, Invalid};
+use crate::domain::messages as m;
 use crate::domain::registration::RegistrationInput;
 use crate::domain::token::Token;
 
@@ -37,7 +38,7 @@ impl<'a> Fields<'a> {
             Some(_) => {
                 let path = self.path(name);
                 self.errors
-                    .push(&path, Invalid::new("type", "must be a string"));
+                    .push(&path, Invalid::said("type", m::field_not_text));
                 None
             }
         }
@@ -84,12 +85,12 @@ impl<'a> Fields<'a> {
             None | Some(Value::Null) => Err(Invalid::required()),
             Some(Value::Number(number)) => number
                 .as_i64()
-                .ok_or_else(|| Invalid::new("type", "must be a whole number")),
+                .ok_or_else(|| Invalid::said("type", m::field_whole_number)),
             Some(Value::String(text)) => text
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| Invalid::new("type", "must be a whole number")),
-            Some(_) => Err(Invalid::new("type", "must be a whole number")),
+                .map_err(|_| Invalid::said("type", m::field_whole_number)),
+            Some(_) => Err(Invalid::said("type", m::field_whole_number)),
         };
         let path = self.path(name);
         self.errors.check(&path, number.and_then(parse))
@@ -102,7 +103,7 @@ impl<'a> Fields<'a> {
             Some(_) => {
                 let path = self.path(name);
                 self.errors
-                    .push(&path, Invalid::new("type", "must be true or false"));
+                    .push(&path, Invalid::said("type", m::field_true_or_false));
                 None
             }
         }
@@ -121,8 +122,7 @@ impl<'a> Fields<'a> {
                 };
                 let value = read(&mut nested);
                 for error in nested.errors.into_list() {
-                    self.errors
-                        .push(&error.field, Invalid::new(error.code, error.detail));
+                    self.errors.add(error);
                 }
                 value
             }
@@ -130,7 +130,7 @@ impl<'a> Fields<'a> {
             Some(_) => {
                 let path = self.path(name);
                 self.errors
-                    .push(&path, Invalid::new("type", "must be an object"));
+                    .push(&path, Invalid::said("type", m::field_not_object));
                 T::default()
             }
         }
@@ -139,30 +139,16 @@ impl<'a> Fields<'a> {
 
 /// An RFC 3339 instant field.
 pub fn instant(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
-    crate::domain::time::parse(text).ok_or_else(|| {
-        Invalid::new(
-            "invalid",
-            "must be an RFC 3339 instant such as 2026-11-26T09:30:00Z",
-        )
-    })
+    crate::domain::time::parse(text).ok_or_else(|| Invalid::said("invalid", m::field_instant))
 }
 
 /// A wall-clock time in Ljubljana, as the desk's `datetime-local` fields
 /// send it, read as the instant it names.
 pub fn local_time(text: &str) -> Result<crate::domain::time::Instant, Invalid> {
     use crate::domain::time::{from_ljubljana, parse_local_input};
-    let local = parse_local_input(text).ok_or_else(|| {
-        Invalid::new(
-            "invalid",
-            "must be a date and time in Ljubljana's time, such as 2026-11-26T09:30",
-        )
-    })?;
-    from_ljubljana(local).ok_or_else(|| {
-        Invalid::new(
-            "invalid",
-            "does not exist in Ljubljana: the clocks skip this hour when summer time begins",
-        )
-    })
+    let local =
+        parse_local_input(text).ok_or_else(|| Invalid::said("invalid", m::field_local_time))?;
+    from_ljubljana(local).ok_or_else(|| Invalid::said("invalid", m::field_skipped_hour))
 }
 
 /// The desk queue's view from a query string, as the API and the desk's
@@ -182,8 +168,7 @@ pub fn queue_filter(
 
 /// A calendar date field, `YYYY-MM-DD`.
 pub fn date(text: &str) -> Result<chrono::NaiveDate, Invalid> {
-    crate::domain::time::parse_iso_date(text)
-        .ok_or_else(|| Invalid::new("invalid", "must be a date YYYY-MM-DD"))
+    crate::domain::time::parse_iso_date(text).ok_or_else(|| Invalid::said("invalid", m::field_date))
 }
 
 /// The `token` field of a body that carries an emailed link's token (a

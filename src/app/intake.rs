@@ -18,6 +18,7 @@ use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::id::{ContactId, IncidentId};
 use crate::domain::incident::{Author, Callback};
 use crate::domain::intake;
+use crate::domain::messages as m;
 use crate::domain::notification::{self, OpenedForCaller};
 use crate::domain::number::IncidentNumber;
 use crate::domain::text::Text;
@@ -43,8 +44,7 @@ impl CallerIncident {
         let mut fields = Fields::new(object);
         let incident = NewIncident::read(&mut fields, false);
         let contact_id = fields.parse_optional("contact_id", |t| {
-            ContactId::parse(t.trim())
-                .map_err(|_| Invalid::new("invalid", "must be a contact's id (con_…)"))
+            ContactId::parse(t.trim()).map_err(|_| Invalid::said("invalid", m::field_contact_id))
         });
         match (incident, contact_id) {
             (Some(incident), Some(contact_id)) if fields.errors.is_empty() => Ok(Self {
@@ -154,16 +154,12 @@ impl<D: Database> App<D> {
         let ack_id = entropy.id("msg");
         let (desk_notice, acknowledgement) = match &opened {
             None => (
-                notification::desk_new_incident(
-                    &self.config.support_desk_email,
-                    &facts,
-                    &incident.description,
-                ),
+                notification::desk_new_incident(&self.config.desk(), &facts, &incident.description),
                 notification::incident_received(customer.contact.recipient(), &facts),
             ),
             Some(opened) => (
                 notification::desk_new_incident_for_caller(
-                    &self.config.support_desk_email,
+                    &self.config.desk(),
                     &facts,
                     &incident.description,
                     opened,

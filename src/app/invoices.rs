@@ -5,12 +5,13 @@
 
 use chrono::NaiveDate;
 
-use super::{App, AppError, Caller, Download, StaffIdentity};
+use super::{App, AppError, Caller, CustomerPrincipal, Download, StaffIdentity};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::invoice::{Kind, Seller};
+use crate::domain::messages as m;
 use crate::domain::time::{in_ljubljana, Instant};
-use crate::store::{self, Database, InvoiceRecord, Statement};
+use crate::store::{self, Database, InvoiceRecord, OrderRecord, Statement};
 
 /// The date an invoice bears: the seller's, in Ljubljana, not UTC's.
 fn issued_on(now: Instant) -> NaiveDate {
@@ -75,6 +76,28 @@ impl<D: Database> App<D> {
 }
 
 impl<D: Database> App<D> {
+    /// One of the caller's organisation's orders, with the organisation
+    /// (the buyer's details) and the documents issued for the order, in
+    /// one round trip: the pro-forma page. Another's order is not found.
+    pub async fn my_pro_forma(
+        &self,
+        caller: &Caller,
+        order_id: &str,
+    ) -> Result<(CustomerPrincipal, OrderRecord, Vec<InvoiceRecord>), AppError> {
+        let scope = caller.customer_scope();
+        let (principal, (record, documents)) = self
+            .read_as(
+                caller,
+                (
+                    store::order_of(&scope, order_id),
+                    store::invoices_of_order(&scope, order_id),
+                ),
+            )
+            .await?;
+        let customer = principal.customer()?;
+        Ok((customer, record.ok_or(AppError::NotFound)?, documents))
+    }
+
     /// Every document issued from `from` to `to` (inclusive), in number
     /// order, for finance: one round trip with the caller's own statement.
     pub async fn issued_invoices(
@@ -111,12 +134,12 @@ pub fn period(
     let (from, to) = (from?, to?);
     let days = (to - from).num_days();
     if days < 0 {
-        errors.push("to", Invalid::new("order", "must not be before from"));
+        errors.push("to", Invalid::said("order", m::field_period_order));
         None
     } else if days >= MAX_PERIOD_DAYS {
         errors.push(
             "to",
-            Invalid::new("range", format!("at most {MAX_PERIOD_DAYS} days from from")),
+            Invalid::said("range", |l| m::field_period_days(l, MAX_PERIOD_DAYS)),
         );
         None
     } else {

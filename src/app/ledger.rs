@@ -8,6 +8,7 @@ use crate::app::BillingError;
 use crate::domain::entropy::Entropy;
 use crate::domain::field::Invalid;
 use crate::domain::ledger::Entry;
+use crate::domain::messages as m;
 use crate::domain::text::Text;
 use crate::domain::time::Instant;
 use crate::store::{self, Database, Effect, KeyOwner, LedgerLine};
@@ -58,10 +59,9 @@ impl AdjustmentInput {
             if n != 0 && n.abs() <= MAX_ADJUSTMENT_COUPONS {
                 Ok(n)
             } else {
-                Err(Invalid::new(
-                    "range",
-                    format!("must be a whole number from -{MAX_ADJUSTMENT_COUPONS} to {MAX_ADJUSTMENT_COUPONS}, not 0"),
-                ))
+                Err(Invalid::said("range", |l| {
+                    m::field_adjustment_range(l, &MAX_ADJUSTMENT_COUPONS.to_string())
+                }))
             }
         });
         let reason = fields.parse("reason", |t| Text::parse(t, REASON_CHARS));

@@ -18,6 +18,7 @@ use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
 use crate::domain::license::{rows_from_csv, ImportError, License, LicenseRow, ProductVersion};
+use crate::domain::messages as m;
 use crate::domain::money::Money;
 use crate::domain::notification;
 use crate::domain::partner::PartnerKind;
@@ -65,7 +66,7 @@ impl<'a> Actor<'a> {
                 technician,
             }),
             _ => Err(AppError::Access(AccessError::Forbidden(
-                "this credential is not for this part of the portal",
+                crate::domain::messages::problem_forbidden_not_here,
             ))),
         }
     }
@@ -188,7 +189,7 @@ impl SupsSale {
             .parse("starts_on", input::date)
             .and_then(|day| errors.check("starts_on", SaleStart::parse(day, today)));
         for error in fields.errors.list() {
-            errors.push(&error.field, Invalid::new(error.code, error.detail.clone()));
+            errors.add(error.clone());
         }
         let keyed = match keyed {
             None => None,
@@ -512,7 +513,7 @@ impl<D: Database> App<D> {
                 let mut errors = FieldErrors::default();
                 errors.push(
                     "partner_id",
-                    crate::domain::field::Invalid::new("unknown", "no partner has this id"),
+                    crate::domain::field::Invalid::said("unknown", m::field_unknown_partner),
                 );
                 rejected.push(RejectedRow {
                     row: 0,
@@ -778,7 +779,7 @@ impl<D: Database> App<D> {
             .config
             .activation_keys
             .first()
-            .ok_or(AppError::Unavailable("activation is not configured"))?;
+            .ok_or(AppError::Unavailable(m::problem_unavailable_activation))?;
         let code = activation::issue(key, serial, installation, version.major());
         let (customer_id, partner_id, technician) = match &actor {
             Actor::Customer(principal) => (Some(principal.customer.id.to_string()), None, None),
@@ -1026,7 +1027,7 @@ impl<D: Database> App<D> {
             .config
             .license_signer
             .as_ref()
-            .ok_or(AppError::Unavailable("license files are not configured"))?;
+            .ok_or(AppError::Unavailable(m::problem_unavailable_license_files))?;
         let actor = Actor::of(&principal, None)?;
         let record = record.ok_or(AppError::NotFound)?;
         let license = actor.may_use(license)?;
@@ -1246,9 +1247,11 @@ impl<D: Database> App<D> {
             let Ok(principal) = self.principal_for(&sub.customer_id, None).await else {
                 continue;
             };
-            let until = coverage_of(&sub).map_or_else(String::new, |c| c.last_day().to_string());
+            let Some(until) = coverage_of(&sub).map(|c| c.last_day()) else {
+                continue;
+            };
             let message =
-                notification::sups_ending(principal.contact.recipient(), &sub.serial, &until);
+                notification::sups_ending(principal.contact.recipient(), &sub.serial, until);
             let outbox_id = entropy.id("msg");
             self.store
                 .write(vec![
@@ -1268,7 +1271,7 @@ pub fn require_reseller(partner: &PartnerRecord) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::Access(AccessError::Forbidden(
-            "only reseller partners sell SUPS",
+            crate::domain::messages::problem_forbidden_resellers_only,
         )))
     }
 }
@@ -1459,7 +1462,7 @@ mod tests {
         let sent = run(app.store.outbox_messages(Some("ana@kovinar.si"), 10)).unwrap();
         assert_eq!(
             sent.iter()
-                .filter(|m| m.subject.starts_with("Your SUPS coverage"))
+                .filter(|m| m.subject.starts_with("Vaša naročnina SUPS"))
                 .count(),
             1
         );

@@ -11,6 +11,7 @@ use super::incidents::{AttemptInput, SessionInput};
 use super::{App, AppError, Caller, IncidentsError, Job, Principal, StaffIdentity};
 use crate::domain::entropy::Entropy;
 use crate::domain::incident::{IncidentError, Status};
+use crate::domain::language::Language;
 use crate::domain::live::ice::{self, IceServer, TurnRequest};
 use crate::domain::live::{
     Account, ChatLine, Kind, LiveAttempt, LiveSession, Participant, Settings,
@@ -88,6 +89,7 @@ impl<D: Database> App<D> {
             )
             .await?;
         let incident = incident.ok_or(AppError::NotFound)?;
+        // English until the adapter sets the reader's (`api::live`).
         let participant = match principal {
             Principal::Customer(customer) if customer.customer.id == incident.customer_id => {
                 Participant {
@@ -95,6 +97,7 @@ impl<D: Database> App<D> {
                     id: customer.contact.id.to_string(),
                     name: customer.contact.name.clone(),
                     email: customer.contact.email.as_str().to_owned(),
+                    language: Language::En,
                 }
             }
             Principal::Staff(staff) => Participant {
@@ -102,6 +105,7 @@ impl<D: Database> App<D> {
                 id: staff.id,
                 name: staff.name,
                 email: staff.email,
+                language: Language::En,
             },
             _ => return Err(AppError::NotFound),
         };
@@ -266,6 +270,7 @@ mod tests {
             id: "stf_maja".into(),
             name: "Maja".into(),
             email: "maja@spica.test".into(),
+            language: Language::En,
         }
     }
 

@@ -41,6 +41,7 @@ pub use directory::{read_search, Found};
 pub use download::Download;
 pub use error::{
     AccessError, AppError, BillingError, IncidentsError, LicensingError, OperationsError, Problem,
+    Reason,
 };
 pub use idempotency::{Answer, Idempotency};
 pub use incidents::{
@@ -109,6 +110,8 @@ pub struct Config {
     pub sla: crate::domain::incident::Sla,
     /// Where new incidents and the callback timers are announced.
     pub support_desk_email: crate::domain::email::Email,
+    /// The language of the desk's emails (`DESK_LANGUAGE`, Slovenian unless set).
+    pub desk_language: crate::domain::language::Language,
     /// The vendor's own addresses (the desk, the sender, the inbound
     /// domain), which no customer may be invited or registered with.
     pub vendor_addresses: crate::domain::email::VendorAddresses,
@@ -125,6 +128,17 @@ pub struct Config {
     pub seller: crate::domain::invoice::Seller,
     /// Live support: the room's timings and the TURN key.
     pub live: live::LiveConfig,
+}
+
+impl Config {
+    /// The support desk as its emails address it: its shared address, in
+    /// its language.
+    pub fn desk(&self) -> crate::domain::notification::Desk {
+        crate::domain::notification::Desk {
+            address: self.support_desk_email.clone(),
+            language: self.desk_language,
+        }
+    }
 }
 
 /// Work to be done after the batch that asked for it commits. Queue messages
@@ -291,6 +305,7 @@ pub(crate) mod testing {
             ),
             sla: crate::domain::incident::Sla::default(),
             support_desk_email: crate::domain::email::Email::parse("desk@spica.test").unwrap(),
+            desk_language: crate::domain::language::Language::En,
             vendor_addresses: crate::domain::email::VendorAddresses::from_settings(
                 &crate::domain::email::Email::parse("desk@spica.test").unwrap(),
                 "Spica Customer Support <support@spica.test>",

@@ -75,8 +75,9 @@ impl<D: Database> App<D> {
         let email = customer.contact.email.clone();
         match method {
             PaymentMethod::Card => {
-                let provider =
-                    provider.ok_or(AppError::Unavailable("card payments are not configured"))?;
+                let provider = provider.ok_or(AppError::Unavailable(
+                    crate::domain::messages::problem_unavailable_card_payments,
+                ))?;
                 let order = Order::place(
                     id,
                     &customer.customer.id,
@@ -122,7 +123,9 @@ impl<D: Database> App<D> {
                     .config
                     .bank_account
                     .clone()
-                    .ok_or(AppError::Unavailable("bank transfers are not configured"))?;
+                    .ok_or(AppError::Unavailable(
+                        crate::domain::messages::problem_unavailable_bank_transfers,
+                    ))?;
                 let reference = RfReference::generate(entropy);
                 let order = Order::place(
                     id,
@@ -137,17 +140,17 @@ impl<D: Database> App<D> {
                 let message = notification::pro_forma(
                     customer.contact.recipient(),
                     &ProForma {
-                        order_id: OrderNumber::PENDING,
+                        order_id: &order.id,
+                        order_number: OrderNumber::PENDING,
                         quantity: quantity.get(),
-                        unit_price: &order.unit_price.to_string(),
-                        total: &order.total.to_string(),
-                        vat_line: &order.vat.vat_line(),
-                        total_due: &order.vat.total_due.to_string(),
+                        unit_price: order.unit_price,
+                        amounts: order.vat,
                         beneficiary: &account.beneficiary,
                         iban: &account.iban.grouped(),
                         bic: account.bic.as_str(),
                         reference: &reference.grouped(),
                         expires_at: order.expires_at,
+                        base_url: &self.config.public_base_url,
                     },
                 );
                 let outbox_id = entropy.id("msg");
@@ -205,7 +208,7 @@ impl<D: Database> App<D> {
         let customer = principal.customer()?;
         let day = crate::domain::time::in_ljubljana(now).0.date();
         let seller_rate = vat::rate_on(&rates, seller, day).ok_or(AppError::Unavailable(
-            "no VAT rate for the seller's country",
+            crate::domain::messages::problem_unavailable_vat_rate,
         ))?;
         let standing = super::VatStanding::of(seller, &customer.customer, answer.as_ref())?;
         let country = Country::parse(&customer.customer.country)
@@ -324,7 +327,7 @@ impl Credit {
                 to.clone(),
                 number.map_or(order.id.as_str(), OrderNumber::as_str),
                 order.quantity.get(),
-                &order.vat.total_due.to_string(),
+                order.vat.total_due,
                 base_url,
                 &invoice_id,
             );

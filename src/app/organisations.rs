@@ -189,6 +189,7 @@ impl<D: Database> App<D> {
         let token = Token::generate(entropy);
         let message = notification::invitation(
             email,
+            principal.contact.language,
             name.as_str(),
             &principal.customer.company_name,
             &principal.contact.name,

@@ -241,7 +241,7 @@ enum Claim {
 enum Refusal {
     Unauthenticated,
     NotHere,
-    Unavailable(&'static str),
+    Unavailable(crate::app::Reason),
 }
 
 impl From<Refusal> for AppError {
@@ -364,7 +364,7 @@ impl Caller {
                 }
                 _ => {
                     return Err(AppError::Access(AccessError::Forbidden(
-                        "you are not (or no longer) a member of Spica's staff",
+                        crate::domain::messages::problem_forbidden_not_staff,
                     )))
                 }
             },
@@ -387,23 +387,27 @@ impl Caller {
     /// The role or partner kind the route needs.
     fn admit(&self, principal: Principal) -> Result<Principal, AppError> {
         match (&self.access, &principal) {
-            (Access::Staff(roles), Principal::Staff(staff)) if !staff.role.may(roles) => Err(
-                AppError::Access(AccessError::Forbidden("your staff role may not do this")),
-            ),
-            (Access::Participant, Principal::Staff(staff)) if !staff.role.may(LIVE_ROLES) => {
+            (Access::Staff(roles), Principal::Staff(staff)) if !staff.role.may(roles) => {
                 Err(AppError::Access(AccessError::Forbidden(
-                    "only agents and admins take part in live support",
+                    crate::domain::messages::problem_forbidden_staff_role,
                 )))
             }
-            (Access::Partner(need), Principal::Partner(partner)) if !need.admits(partner) => Err(
-                AppError::Access(AccessError::Forbidden("this partner kind may not do this")),
-            ),
+            (Access::Participant, Principal::Staff(staff)) if !staff.role.may(LIVE_ROLES) => {
+                Err(AppError::Access(AccessError::Forbidden(
+                    crate::domain::messages::problem_forbidden_live_roles,
+                )))
+            }
+            (Access::Partner(need), Principal::Partner(partner)) if !need.admits(partner) => {
+                Err(AppError::Access(AccessError::Forbidden(
+                    crate::domain::messages::problem_forbidden_partner_kind,
+                )))
+            }
             _ => Ok(principal),
         }
     }
 
     const NOT_HERE: AppError = AppError::Access(AccessError::Forbidden(
-        "this credential is not for this part of the portal",
+        crate::domain::messages::problem_forbidden_not_here,
     ));
 
     /// A bearer token: a customer's access token or a partner's key; a
@@ -603,7 +607,9 @@ impl<D: Database> App<D> {
                 now,
             )
             .await
-            .map_err(|_| AppError::Unavailable("staff sign-in cannot be checked right now"))?;
+            .map_err(|_| {
+                AppError::Unavailable(crate::domain::messages::problem_unavailable_staff_sign_in)
+            })?;
         if !verified {
             return Err(AppError::Access(AccessError::Unauthenticated));
         }
@@ -730,7 +736,7 @@ impl Principal {
 
     fn mismatch() -> AppError {
         AppError::Access(AccessError::Forbidden(
-            "this credential is not for this part of the portal",
+            crate::domain::messages::problem_forbidden_not_here,
         ))
     }
 }

@@ -285,7 +285,7 @@ impl<D: Database> App<D> {
             let token = Token::generate(entropy);
             let expires_at = now + Purpose::VerifyEmail.lifetime();
             let message = notification::confirm_new_email(
-                notification::Recipient::contact(contact.id.as_str(), email),
+                notification::Recipient::contact(contact.id.as_str(), email, contact.language),
                 &contact.name,
                 &self.config.public_base_url,
                 token.as_str(),
@@ -348,7 +348,7 @@ impl<D: Database> App<D> {
         let old = Email::parse(&pending.email)
             .map_err(|_| DbError::Decode(format!("email of {}", pending.contact_id)))?;
         let notice = notification::email_changed(
-            notification::Recipient::contact(&pending.contact_id, &old),
+            notification::Recipient::contact(&pending.contact_id, &old, pending.language),
             &pending.name,
             &pending.pending_email,
         );

@@ -106,9 +106,7 @@ impl<D: Database> App<D> {
             Ok(file) => file,
             Err(error) => {
                 self.identify(caller).await?;
-                return Err(AppError::Billing(BillingError::Statement(
-                    error.to_string(),
-                )));
+                return Err(AppError::Billing(BillingError::Statement(error)));
             }
         };
 

@@ -105,7 +105,7 @@ impl<D: Database> App<D> {
         let token = Token::generate(entropy);
         let issued = IssuedToken::issue(Purpose::VerifyEmail, &contact_id, now);
         let message = notification::verification(
-            notification::Recipient::contact(&contact_id, email),
+            notification::Recipient::contact(&contact_id, email, registration.contact.language),
             registration.contact.name.as_str(),
             &self.config.public_base_url,
             token.as_str(),
@@ -501,7 +501,7 @@ pub(crate) mod tests {
         let welcomes = run(app.store.outbox_messages(Some("ana@kovinar.si"), 10))
             .unwrap()
             .into_iter()
-            .filter(|m| m.subject.starts_with("Welcome"))
+            .filter(|m| m.subject.starts_with("Dobrodošli"))
             .count();
         assert_eq!(welcomes, 1);
     }

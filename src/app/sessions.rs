@@ -253,7 +253,10 @@ mod tests {
                 store::insert_message(
                     &entropy.id("msg"),
                     &notification::sign_in(
-                        notification::Recipient::Stranger(email.clone()),
+                        notification::Recipient::Stranger {
+                            address: email.clone(),
+                            language: crate::domain::language::Language::En,
+                        },
                         "https://portal.test",
                         "T",
                         None,

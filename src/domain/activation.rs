@@ -22,6 +22,7 @@ use subtle::ConstantTimeEq;
 
 use super::entropy::crockford;
 use super::field::Invalid;
+use super::messages as m;
 use super::serial::SerialNumber;
 use super::time::Instant;
 
@@ -47,12 +48,9 @@ impl InstallationId {
         if well_formed {
             Ok(Self(id.to_owned()))
         } else {
-            Err(Invalid::new(
-                "invalid",
-                format!(
-                    "must be the installation id the product shows: up to {MAX_INSTALLATION_ID} letters, digits, -, _, . and :"
-                ),
-            ))
+            Err(Invalid::said("invalid", |l| {
+                m::field_installation_id(l, &MAX_INSTALLATION_ID.to_string())
+            }))
         }
     }
 
@@ -162,10 +160,9 @@ impl ActivationCode {
                 'I' | 'L' => '1',
                 other if other.is_ascii() && CROCKFORD.contains(&(other as u8)) => other,
                 _ => {
-                    return Err(Invalid::new(
-                        "invalid",
-                        format!("{c:?} is not a character of an activation code"),
-                    ))
+                    return Err(Invalid::said("invalid", |l| {
+                        m::field_activation_character(l, &c.to_string())
+                    }))
                 }
             };
             digits.push(digit);
@@ -173,10 +170,7 @@ impl ActivationCode {
         match digits.len() {
             0 => Err(Invalid::required()),
             CODE_CHARS => Ok(Self::grouped(&digits)),
-            _ => Err(Invalid::new(
-                "invalid",
-                "must be the 25 characters of the activation code, such as 1R57J-TX8EJ-HF1KM-762JE-TMDWA",
-            )),
+            _ => Err(Invalid::said("invalid", m::field_activation_code)),
         }
     }
 

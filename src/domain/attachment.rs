@@ -4,6 +4,7 @@
 //! (its "magic"), so a renamed program is refused however it is named.
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// The largest file taken: 10 MiB.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -100,7 +101,7 @@ impl FileName {
             .collect();
         let cleaned = cleaned.trim().trim_start_matches(['.', ' ']).trim_end();
         if cleaned.is_empty() {
-            return Err(Invalid::new("file_name", "the file has no name"));
+            return Err(Invalid::said("file_name", m::field_file_no_name));
         }
         let chars: Vec<char> = cleaned.chars().collect();
         if chars.len() <= MAX_NAME_CHARS {
@@ -168,25 +169,19 @@ pub fn accept(raw_name: &str, bytes: &[u8]) -> Result<Accepted, Refused> {
     }
     let name = FileName::sanitise(raw_name).map_err(Refused::Invalid)?;
     if bytes.is_empty() {
-        return Err(Refused::Invalid(Invalid::new("empty", "the file is empty")));
+        return Err(Refused::Invalid(Invalid::said(
+            "empty",
+            m::field_file_empty,
+        )));
     }
     let kind = name
         .extension()
         .and_then(Kind::of_extension)
-        .ok_or_else(|| {
-            Refused::Invalid(Invalid::new(
-                "file_type",
-                "only PNG, JPEG, PDF, TXT, LOG, CSV and ZIP files are taken",
-            ))
-        })?;
+        .ok_or_else(|| Refused::Invalid(Invalid::said("file_type", m::field_file_type)))?;
     if !kind.fits(bytes) {
-        return Err(Refused::Invalid(Invalid::new(
-            "file_content",
-            format!(
-                "the file's content is not what its name says ({})",
-                kind.media_type()
-            ),
-        )));
+        return Err(Refused::Invalid(Invalid::said("file_content", |l| {
+            m::field_file_content(l, kind.media_type())
+        })));
     }
     Ok(Accepted {
         name,

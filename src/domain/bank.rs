@@ -59,12 +59,7 @@ impl Iban {
 
     /// In groups of four, as printed for people (`SI56 1910 0000 0123 438`).
     pub fn grouped(&self) -> String {
-        let chars: Vec<char> = self.0.chars().collect();
-        chars
-            .chunks(4)
-            .map(|group| group.iter().collect::<String>())
-            .collect::<Vec<_>>()
-            .join(" ")
+        super::format::iban(&self.0)
     }
 }
 

@@ -4,6 +4,8 @@
 
 use super::field::{FieldErrors, Invalid};
 use super::html::Html;
+use super::language::Language;
+use super::messages as m;
 use super::text::Text;
 use crate::html;
 
@@ -11,26 +13,82 @@ use crate::html;
 /// copies (text and HTML) must fit a few D1 statements of 100 KB.
 pub const MAX_BODY_CHARS: usize = 20_000;
 
-/// A bulletin as staff wrote it, checked once.
+/// A bulletin as staff wrote it, checked once: in English (`subject`,
+/// `body`) and in Slovenian (`subject_sl`, `body_sl`). Each subscriber is
+/// sent, and `/news` shows, the version in their language
+/// ([`Bulletin::subject_in`], [`Bulletin::body_in`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bulletin {
     pub subject: String,
     pub body: String,
+    pub subject_sl: String,
+    pub body_sl: String,
 }
 
 impl Bulletin {
     /// A one-line subject of at most 150 characters and a body of text
-    /// (line breaks and tabs allowed, other control characters not).
+    /// (line breaks and tabs allowed, other control characters not), the
+    /// same text for every language.
     pub fn parse(subject: Option<&str>, body: Option<&str>) -> Result<Self, FieldErrors> {
+        Self::parse_in_both(subject, body, None, None)
+    }
+
+    /// The English version and the Slovenian one, each checked as
+    /// [`Bulletin::parse`] says. A bulletin given without any Slovenian
+    /// (neither `subject_sl` nor `body_sl`, or both blank) is the one text
+    /// in both languages; given half of it, the missing half is refused.
+    pub fn parse_in_both(
+        subject: Option<&str>,
+        body: Option<&str>,
+        subject_sl: Option<&str>,
+        body_sl: Option<&str>,
+    ) -> Result<Self, FieldErrors> {
+        let blank = |text: Option<&str>| text.is_none_or(|t| t.trim().is_empty());
+        let one_text = blank(subject_sl) && blank(body_sl);
         let mut errors = FieldErrors::default();
         let subject = errors.check("subject", Text::parse(subject.unwrap_or(""), 150));
         let body = errors.check("body", parse_body(body.unwrap_or("")));
-        match (subject, body) {
-            (Some(subject), Some(body)) if errors.is_empty() => Ok(Self {
+        let slovenian = if one_text {
+            None
+        } else {
+            let subject = errors.check("subject_sl", Text::parse(subject_sl.unwrap_or(""), 150));
+            let body = errors.check("body_sl", parse_body(body_sl.unwrap_or("")));
+            Some((subject, body))
+        };
+        match (subject, body, slovenian) {
+            (Some(subject), Some(body), None) if errors.is_empty() => Ok(Self {
+                subject_sl: subject.as_str().to_owned(),
+                body_sl: body.clone(),
                 subject: subject.into_string(),
                 body,
             }),
+            (Some(subject), Some(body), Some((Some(subject_sl), Some(body_sl))))
+                if errors.is_empty() =>
+            {
+                Ok(Self {
+                    subject: subject.into_string(),
+                    body,
+                    subject_sl: subject_sl.into_string(),
+                    body_sl,
+                })
+            }
             _ => Err(errors),
+        }
+    }
+
+    /// The subject in `language`.
+    pub fn subject_in(&self, language: Language) -> &str {
+        match language {
+            Language::Sl => &self.subject_sl,
+            Language::En => &self.subject,
+        }
+    }
+
+    /// The body in `language`.
+    pub fn body_in(&self, language: Language) -> &str {
+        match language {
+            Language::Sl => &self.body_sl,
+            Language::En => &self.body,
         }
     }
 }
@@ -41,19 +99,15 @@ fn parse_body(input: &str) -> Result<String, Invalid> {
         return Err(Invalid::required());
     }
     if body.chars().count() > MAX_BODY_CHARS {
-        return Err(Invalid::new(
-            "too_long",
-            format!("must be at most {MAX_BODY_CHARS} characters"),
-        ));
+        return Err(Invalid::said("too_long", |l| {
+            m::field_too_long(l, MAX_BODY_CHARS as i64)
+        }));
     }
     if body
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        return Err(Invalid::new(
-            "invalid",
-            "must not contain control characters",
-        ));
+        return Err(Invalid::said("invalid", m::field_control_characters));
     }
     Ok(body)
 }
@@ -104,21 +158,28 @@ pub fn body_html(body: &str) -> Html {
     html
 }
 
-/// One recipient's email: the text with the unsubscribe link below it, and
-/// the same as an HTML document.
-pub fn email_bodies(bulletin: &Bulletin, unsubscribe_url: &str) -> (String, String) {
+/// One recipient's email in their language: the text with the unsubscribe
+/// link below it, and the same as an HTML document.
+pub fn email_bodies(
+    bulletin: &Bulletin,
+    language: Language,
+    unsubscribe_url: &str,
+) -> (String, String) {
     let text = format!(
-        "{}\n\n--\nYou receive Spica's news because you subscribed to it. \
-         To unsubscribe, open {unsubscribe_url}\n",
-        bulletin.body
+        "{}\n\n--\n{}\n",
+        bulletin.body_in(language),
+        m::email_bulletin_footer(language, unsubscribe_url)
     );
     let html = html!(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{}</title></head>\
-         <body>\n{}<hr>\n<p><small>You receive Spica's news because you subscribed to it. \
-         <a href=\"{}\">Unsubscribe</a>.</small></p>\n</body></html>\n",
-        bulletin.subject,
-        body_html(&bulletin.body),
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body>\n{}<hr>\n<p><small>{} \
+         <a href=\"{}\">{}</a>.</small></p>\n</body></html>\n",
+        language.as_str(),
+        bulletin.subject_in(language),
+        body_html(bulletin.body_in(language)),
+        m::email_bulletin_footer_html(language),
         unsubscribe_url,
+        m::email_bulletin_unsubscribe(language),
     );
     (text, html.into_string())
 }
@@ -163,8 +224,9 @@ mod tests {
     fn each_email_carries_its_one_click_unsubscribe_link() {
         let bulletin = Bulletin::parse(Some("News"), Some("Hello")).unwrap();
         let url = "https://portal.test/unsubscribe?token=abc";
-        let (text, html) = email_bodies(&bulletin, url);
+        let (text, html) = email_bodies(&bulletin, Language::En, url);
         assert!(text.starts_with("Hello\n") && text.contains(url));
+        assert!(html.contains(">Unsubscribe</a>"), "{html}");
         assert!(
             html.contains("<p>Hello</p>")
                 && html.contains("href=\"https://portal.test/unsubscribe?token=abc\"")
@@ -191,5 +253,47 @@ mod tests {
             (ok.subject.as_str(), ok.body.as_str()),
             ("News", "line\n\tmore")
         );
+    }
+
+    #[test]
+    fn each_subscriber_reads_the_bulletin_in_their_language() {
+        let bulletin = Bulletin::parse_in_both(
+            Some("Version 9"),
+            Some("It is out."),
+            Some("Različica 9"),
+            Some("Izšla je."),
+        )
+        .unwrap();
+        let url = "https://portal.test/unsubscribe?token=abc";
+        let (text, html) = email_bodies(&bulletin, Language::Sl, url);
+        assert_eq!(bulletin.subject_in(Language::Sl), "Različica 9");
+        assert!(
+            text.starts_with("Izšla je.\n\n--\nNovice družbe Spica prejemate"),
+            "{text}"
+        );
+        assert!(text.contains("Za odjavo odprite https://portal.test/unsubscribe?token=abc\n"));
+        assert!(!text.contains("You receive"), "{text}");
+        assert!(html.contains("<html lang=\"sl\">") && html.contains("<title>Različica 9</title>"));
+        assert!(
+            html.contains(">Odjava</a>") && !html.contains("Unsubscribe"),
+            "{html}"
+        );
+        let (english, _) = email_bodies(&bulletin, Language::En, url);
+        assert!(
+            english.starts_with("It is out.\n") && english.contains("You receive Spica's news")
+        );
+    }
+
+    #[test]
+    fn a_bulletin_without_slovenian_is_one_text_and_half_of_it_is_refused() {
+        let one = Bulletin::parse_in_both(Some("News"), Some("Text"), None, Some("  ")).unwrap();
+        assert_eq!(
+            (one.subject_in(Language::Sl), one.body_in(Language::Sl)),
+            ("News", "Text")
+        );
+        let errors =
+            Bulletin::parse_in_both(Some("News"), Some("Text"), Some("Novice"), None).unwrap_err();
+        let fields: Vec<&str> = errors.list().iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["body_sl"]);
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// A syntactically valid email address, lower-cased so that one mailbox is
 /// one account however it was typed.
@@ -13,18 +14,13 @@ impl Email {
     /// Accepts `local@domain.tld` as mail systems deliver it in practice: a
     /// dot-atom local part and a domain of at least two DNS labels.
     pub fn parse(input: &str) -> Result<Self, Invalid> {
-        let invalid = || {
-            Invalid::new(
-                "invalid",
-                "must be an email address such as name@example.com",
-            )
-        };
+        let invalid = || Invalid::said("invalid", m::field_email);
         let address = input.trim().to_lowercase();
         if address.is_empty() {
             return Err(Invalid::required());
         }
         if address.len() > 254 {
-            return Err(Invalid::new("too_long", "must be at most 254 characters"));
+            return Err(Invalid::said("too_long", |l| m::field_too_long(l, 254)));
         }
         let (local, domain) = address.rsplit_once('@').ok_or_else(invalid)?;
         let local_ok = !local.is_empty()
@@ -115,10 +111,7 @@ impl VendorAddresses {
     pub fn customer_address(&self, input: &str) -> Result<Email, Invalid> {
         let email = Email::parse(input)?;
         if self.own(&email) {
-            return Err(Invalid::new(
-                "vendor_address",
-                "is an address of Spica's own, which no customer can have; use your own address",
-            ));
+            return Err(Invalid::said("vendor_address", m::field_vendor_address));
         }
         Ok(email)
     }

@@ -171,18 +171,7 @@ macro_rules! render_display {
     )*};
 }
 
-render_display!(
-    i32,
-    i64,
-    u8,
-    u16,
-    u32,
-    u64,
-    usize,
-    char,
-    super::money::Money,
-    super::vat::VatRate
-);
+render_display!(i32, i64, u8, u16, u32, u64, usize, char);
 
 /// Text for XML (inline SVG): what XML 1.0 cannot hold (control
 /// characters, U+FFFE, U+FFFF) is left out and line breaks and tabs become

@@ -24,7 +24,7 @@ macro_rules! ids {
             pub fn parse(text: &str) -> Result<Self, Invalid> {
                 well_formed(text, $prefix)
                     .then(|| Self(text.to_owned()))
-                    .ok_or_else(|| Invalid::new("invalid", concat!("must be an id starting with ", $prefix, "_")))
+                    .ok_or_else(|| Invalid::said("invalid", |l| $crate::domain::messages::field_id(l, $prefix)))
             }
 
             pub fn generate(entropy: &mut Entropy) -> Self {

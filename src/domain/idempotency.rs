@@ -12,6 +12,7 @@
 use sha2::{Digest, Sha256};
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// The longest key accepted, in characters.
 pub const MAX_KEY_LENGTH: usize = 255;
@@ -25,22 +26,15 @@ impl IdempotencyKey {
     pub fn parse(input: &str) -> Result<Self, Invalid> {
         let key = input.trim();
         if key.is_empty() {
-            return Err(Invalid::new(
-                "required",
-                "send an Idempotency-Key header, unique to this request",
-            ));
+            return Err(Invalid::said("required", m::field_idempotency_request));
         }
         if key.len() > MAX_KEY_LENGTH {
-            return Err(Invalid::new(
-                "too_long",
-                format!("must be at most {MAX_KEY_LENGTH} characters"),
-            ));
+            return Err(Invalid::said("too_long", |l| {
+                m::field_too_long(l, MAX_KEY_LENGTH as i64)
+            }));
         }
         if !key.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
-            return Err(Invalid::new(
-                "invalid",
-                "must be printable ASCII characters only",
-            ));
+            return Err(Invalid::said("invalid", m::field_idempotency_printable));
         }
         Ok(Self(key.to_owned()))
     }

@@ -8,6 +8,7 @@ use chrono::Duration;
 use thiserror::Error;
 
 use super::field::Invalid;
+use super::messages as m;
 use super::time::Instant;
 
 /// Failed callback attempts after which the customer is asked what next.
@@ -39,7 +40,7 @@ impl Channel {
             .iter()
             .find(|(_, name)| *name == text)
             .map(|(channel, _)| *channel)
-            .ok_or_else(|| Invalid::new("invalid", "must be voice, chat, video or remote_desktop"))
+            .ok_or_else(|| Invalid::said("invalid", m::field_channel))
     }
 
     pub fn as_str(self) -> &'static str {
@@ -110,10 +111,7 @@ impl Outcome {
             "no_answer" => Ok(Self::NoAnswer),
             "busy" => Ok(Self::Busy),
             "failed" => Ok(Self::Failed),
-            _ => Err(Invalid::new(
-                "invalid",
-                "must be reached, no_answer, busy or failed",
-            )),
+            _ => Err(Invalid::said("invalid", m::field_call_outcome)),
         }
     }
 

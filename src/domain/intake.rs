@@ -3,6 +3,7 @@
 //! (issue 22: "incidents for people who phoned").
 
 use super::field::Invalid;
+use super::messages as m;
 use super::organisation::ContactStatus;
 use super::registration::CustomerStatus;
 
@@ -46,14 +47,10 @@ pub fn caller_contact(
 ) -> Result<usize, Invalid> {
     if let Some(chosen) = chosen {
         return match contacts.iter().position(|(id, _)| *id == chosen) {
-            None => Err(Invalid::new(
-                "unknown",
-                "is not a contact of this organisation",
-            )),
-            Some(at) if contacts[at].1 != ContactStatus::Active => Err(Invalid::new(
-                "inactive",
-                "is not an active contact (removed, or the address not yet confirmed): choose another",
-            )),
+            None => Err(Invalid::said("unknown", m::field_not_a_contact)),
+            Some(at) if contacts[at].1 != ContactStatus::Active => {
+                Err(Invalid::said("inactive", m::field_inactive_contact))
+            }
             Some(at) => Ok(at),
         };
     }
@@ -65,14 +62,8 @@ pub fn caller_contact(
         .collect();
     match active.as_slice() {
         [only] => Ok(*only),
-        [] => Err(Invalid::new(
-            "none",
-            "the organisation has no active contact to open an incident for",
-        )),
-        _ => Err(Invalid::new(
-            "required",
-            "is required when the organisation has several contacts: choose who phoned",
-        )),
+        [] => Err(Invalid::said("none", m::field_no_active_contact)),
+        _ => Err(Invalid::said("required", m::field_choose_caller)),
     }
 }
 

@@ -14,6 +14,8 @@ use chrono::NaiveDate;
 
 use super::country::Country;
 use super::html::{Html, XmlText};
+use super::language::Language;
+use super::messages as m;
 use super::money::{Money, CURRENCY};
 use super::vat::{Amounts, VatCategory};
 use crate::html;
@@ -152,9 +154,37 @@ impl Document {
         self.amounts.category.exemption()
     }
 
+    /// The language the e-invoice's free texts (its note, BT-22, and its
+    /// payment terms, BT-20) are written in: the buyer's, Slovenian for a
+    /// buyer in Slovenia and English elsewhere. Codes stay codes.
+    pub fn buyer_language(&self) -> Language {
+        Language::of_country(self.buyer.country.code())
+    }
+
+    /// The legal mention of a document without VAT in `lang`, with its
+    /// VATEX code.
+    pub fn exemption_in(&self, lang: Language) -> Option<(&'static str, &'static str)> {
+        self.exemption()
+            .map(|(code, _)| (code, mention(lang, self.amounts.category)))
+    }
+
+    /// The payment terms (BT-20): the document was paid before it was
+    /// issued, or refunds what was paid, so nothing is due.
+    pub fn payment_terms(&self, lang: Language) -> String {
+        match (&self.kind, &self.payment) {
+            (Kind::CreditNote, _) => m::document_ubl_terms_credit_note(lang).to_owned(),
+            (Kind::Invoice, PaymentMeans::Card) => m::document_ubl_terms_card(lang).to_owned(),
+            (Kind::Invoice, PaymentMeans::CreditTransfer { reference }) => {
+                m::document_ubl_terms_transfer(lang, reference)
+            }
+        }
+    }
+
     /// The UBL 2.1 document: an `Invoice`, or a `CreditNote` for a credit
-    /// note, under the EN 16931 core specification.
+    /// note, under the EN 16931 core specification; its notes in the
+    /// buyer's language.
     pub fn to_ubl(&self) -> String {
+        let lang = self.buyer_language();
         let (root, namespace, type_code, line, quantity) = match self.kind {
             Kind::Invoice => (
                 "Invoice",
@@ -193,6 +223,7 @@ impl Document {
              <cac:OrderReference><cbc:ID>{}</cbc:ID></cac:OrderReference>{}\
              <cac:AccountingSupplierParty>{}</cac:AccountingSupplierParty>\
              <cac:AccountingCustomerParty>{}</cac:AccountingCustomerParty>{}\
+             <cac:PaymentTerms><cbc:Note>{}</cbc:Note></cac:PaymentTerms>\
              <cac:TaxTotal><cbc:TaxAmount currencyID=\"{}\">{}</cbc:TaxAmount>\
              <cac:TaxSubtotal><cbc:TaxableAmount currencyID=\"{}\">{}</cbc:TaxableAmount>\
              <cbc:TaxAmount currencyID=\"{}\">{}</cbc:TaxAmount>{}</cac:TaxSubtotal></cac:TaxTotal>\
@@ -213,7 +244,8 @@ impl Document {
             XmlText(&self.number.to_string()),
             XmlText(&self.issued_on.to_string()),
             type_code,
-            self.exemption().map(|(_, text)| html!("<cbc:Note>{}</cbc:Note>", XmlText(text))),
+            self.exemption_in(lang)
+                .map(|(_, text)| html!("<cbc:Note>{}</cbc:Note>", XmlText(text))),
             CURRENCY,
             XmlText(self.order_reference()),
             XmlText(self.order_reference()),
@@ -221,13 +253,14 @@ impl Document {
             self.seller_party(),
             self.buyer_party(),
             self.payment_means(),
+            XmlText(&self.payment_terms(lang)),
             CURRENCY,
             amounts.vat,
             CURRENCY,
             amounts.net,
             CURRENCY,
             amounts.vat,
-            self.tax_category("TaxCategory", true),
+            self.tax_category("TaxCategory", true, lang),
             CURRENCY,
             self.line_amount(),
             CURRENCY,
@@ -244,7 +277,7 @@ impl Document {
             CURRENCY,
             self.line_amount(),
             XmlText(ITEM_NAME),
-            self.tax_category("ClassifiedTaxCategory", false),
+            self.tax_category("ClassifiedTaxCategory", false, lang),
             CURRENCY,
             self.unit_price,
             line,
@@ -335,12 +368,12 @@ impl Document {
 
     /// The category, its rate (none when not subject, BR-O-05) and, in the
     /// breakdown, why no VAT is charged.
-    fn tax_category(&self, element: &str, breakdown: bool) -> Html {
+    fn tax_category(&self, element: &str, breakdown: bool, lang: Language) -> Html {
         let category = self.amounts.category;
         let percent = (!self.not_subject())
             .then(|| html!("<cbc:Percent>{}</cbc:Percent>", self.amounts.rate));
-        let exemption = category
-            .exemption()
+        let exemption = self
+            .exemption_in(lang)
             .filter(|_| breakdown)
             .map(|(code, text)| {
                 html!(
@@ -358,6 +391,16 @@ impl Document {
             exemption,
             XmlText(element)
         )
+    }
+}
+
+/// The legal mention of a category without VAT, in `lang` (empty for the
+/// standard rate, which needs none).
+pub fn mention(lang: Language, category: VatCategory) -> &'static str {
+    match category {
+        VatCategory::Standard => "",
+        VatCategory::ReverseCharge => m::document_mention_reverse_charge(lang),
+        VatCategory::NotSubject => m::document_mention_not_subject(lang),
     }
 }
 

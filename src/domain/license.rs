@@ -8,6 +8,7 @@
 use std::fmt;
 
 use super::field::{FieldErrors, Invalid};
+use super::messages as m;
 use super::money::Money;
 use super::serial::SerialNumber;
 use super::text::Text;
@@ -38,12 +39,7 @@ impl ProductVersion {
         if text.is_empty() {
             return Err(Invalid::required());
         }
-        let invalid = || {
-            Invalid::new(
-                "invalid",
-                "must be a version such as 7, 7.2 or 7.2.1, with a major version of 1 or more",
-            )
-        };
+        let invalid = || Invalid::said("invalid", m::field_version);
         let parts = text
             .split('.')
             .map(|part| {
@@ -120,16 +116,10 @@ fn value(field: &Option<String>) -> &str {
 fn license_serial(input: &str) -> Result<SerialNumber, Invalid> {
     match input.trim() {
         "" => Err(Invalid::required()),
-        "0" => Err(Invalid::new(
-            "invalid",
-            "a license needs its serial number; 0 stands for an unknown serial and is not one",
-        )),
-        serial => SerialNumber::parse(serial).map_err(|_| {
-            Invalid::new(
-                "invalid",
-                "must be a serial number of 4 to 40 letters, digits and dashes",
-            )
-        }),
+        "0" => Err(Invalid::said("invalid", m::field_serial_zero)),
+        serial => {
+            SerialNumber::parse(serial).map_err(|_| Invalid::said("invalid", m::field_serial))
+        }
     }
 }
 
@@ -139,7 +129,7 @@ fn list_price(input: &str) -> Result<Money, Invalid> {
     }
     let price = Money::parse(input)?;
     if price == Money::ZERO {
-        return Err(Invalid::new("range", "must be more than 0.00"));
+        return Err(Invalid::said("range", m::field_price));
     }
     Ok(price)
 }
@@ -150,10 +140,9 @@ fn installations(input: &str) -> Result<u32, Invalid> {
         return Err(Invalid::required());
     }
     let range = || {
-        Invalid::new(
-            "range",
-            format!("must be a whole number from 1 to {MAX_INSTALLATIONS}"),
-        )
+        Invalid::said("range", |l| {
+            m::field_whole_number_up_to(l, &MAX_INSTALLATIONS.to_string())
+        })
     };
     if !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(range());
@@ -178,10 +167,9 @@ fn partner_id(input: &str) -> Result<Option<String>, Invalid> {
     if well_formed {
         Ok(Some(text.to_owned()))
     } else {
-        Err(Invalid::new(
-            "invalid",
-            format!("must be a partner id such as ptn_6F9Z… (at most {MAX_PARTNER_ID} characters)"),
-        ))
+        Err(Invalid::said("invalid", |l| {
+            m::field_partner_id(l, MAX_PARTNER_ID as i64)
+        }))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Where a person was going when the portal asked them to sign in first.
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// A path on the portal itself (`/portal/orders/ord_1?checkout=success`),
 /// never another site: it starts with one `/`, has no scheme, no `//` or
@@ -12,7 +13,7 @@ impl ReturnPath {
     const MAX: usize = 300;
 
     pub fn parse(input: &str) -> Result<Self, Invalid> {
-        let refuse = || Err(Invalid::new("invalid", "is not a path on this portal"));
+        let refuse = || Err(Invalid::said("invalid", m::field_path));
         if input.len() > Self::MAX
             || !input.starts_with('/')
             || input.starts_with("//")

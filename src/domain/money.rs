@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// The one currency the portal sells in.
 pub const CURRENCY: &str = "EUR";
@@ -23,12 +24,7 @@ impl Money {
     /// decimal places, a sign, an exponent or more than D1 holds exactly
     /// is refused.
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let invalid = || {
-            Invalid::new(
-                "invalid",
-                "must be an amount in euros with at most two decimals, such as 25.00",
-            )
-        };
+        let invalid = || Invalid::said("invalid", m::field_money);
         let (euros, cents) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
         let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
         if (euros.is_empty() && cents.is_empty())
@@ -257,5 +253,12 @@ mod tests {
             let share = Money::from_cents(cents).unwrap().share(part, whole);
             prop_assert_eq!(share.cents(), decimal::share(cents, part, whole));
         }
+    }
+}
+
+/// On a page, as its `Display` writes it (escaped like any text).
+impl super::html::Render for Money {
+    fn render(&self, out: &mut String) {
+        out.push_str(&super::html::escape(&self.to_string()));
     }
 }

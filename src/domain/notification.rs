@@ -1,8 +1,16 @@
 //! The emails the portal writes. Plain text, so that every mail client shows
 //! them the same and no link hides behind markup.
 
+use chrono::NaiveDate;
+
 use super::email::Email;
-use super::time::{format, Instant};
+use super::format::{date, date_time, money};
+use super::incident::Channel;
+use super::language::Language;
+use super::messages as m;
+use super::money::Money;
+use super::time::{in_ljubljana, Instant};
+use super::vat::{Amounts, VatCategory};
 
 /// Links of one kind that may be asked for one address in an hour
 /// ([`LINK_WINDOW`]), so that nobody can flood a mailbox through the forms.
@@ -89,37 +97,53 @@ pub fn raced_link_quota(recent: &[Instant], now: Instant) -> Withheld {
     }
 }
 
-/// Whom an email is addressed to, decided where it is written: a contact
-/// (the email is that person's data, and its organisation's: it is
-/// exported with the organisation and erased with the person), the
-/// vendor's own mailbox, or an address that is no contact (yet).
+/// Whom an email is addressed to, decided where it is written, and the
+/// language it is written in: a contact (the email is that person's data,
+/// and its organisation's: it is exported with the organisation and erased
+/// with the person) in their own language, the vendor's own mailbox in the
+/// desk's, or an address that is no contact (yet) in the language of whoever
+/// writes to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recipient {
     /// A contact of an organisation, at the address it has when the email
     /// is written (a new address waiting for its link, for that link).
-    Contact { contact_id: String, address: Email },
+    Contact {
+        contact_id: String,
+        address: Email,
+        language: Language,
+    },
     /// The vendor's own address (`SUPPORT_DESK_EMAIL`): never a customer's
     /// data, never changed by an erasure.
-    Vendor(Email),
+    Vendor { address: Email, language: Language },
     /// An address that belongs to no contact: a person invited, who is
     /// nobody's contact until they accept.
-    Stranger(Email),
+    Stranger { address: Email, language: Language },
 }
 
 impl Recipient {
-    pub fn contact(contact_id: &str, address: &Email) -> Self {
+    pub fn contact(contact_id: &str, address: &Email, language: Language) -> Self {
         Self::Contact {
             contact_id: contact_id.to_owned(),
             address: address.clone(),
+            language,
         }
     }
 
     /// The address the email goes to.
     pub fn address(&self) -> &Email {
         match self {
-            Self::Contact { address, .. } | Self::Vendor(address) | Self::Stranger(address) => {
-                address
-            }
+            Self::Contact { address, .. }
+            | Self::Vendor { address, .. }
+            | Self::Stranger { address, .. } => address,
+        }
+    }
+
+    /// The language the email is written in.
+    pub fn language(&self) -> Language {
+        match self {
+            Self::Contact { language, .. }
+            | Self::Vendor { language, .. }
+            | Self::Stranger { language, .. } => *language,
         }
     }
 
@@ -127,7 +151,7 @@ impl Recipient {
     pub fn contact_id(&self) -> Option<&str> {
         match self {
             Self::Contact { contact_id, .. } => Some(contact_id),
-            Self::Vendor(_) | Self::Stranger(_) => None,
+            Self::Vendor { .. } | Self::Stranger { .. } => None,
         }
     }
 }
@@ -315,6 +339,54 @@ impl RetrySchedule {
     }
 }
 
+/// The vendor's support desk, as its emails address it: the shared address
+/// (`SUPPORT_DESK_EMAIL`) and the language they are written in
+/// (`DESK_LANGUAGE`): the desk is several people, none of them a contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Desk {
+    pub address: Email,
+    pub language: Language,
+}
+
+impl Desk {
+    fn recipient(&self) -> Recipient {
+        Recipient::Vendor {
+            address: self.address.clone(),
+            language: self.language,
+        }
+    }
+}
+
+/// A moment as an email states it: Ljubljana's wall clock in the reader's
+/// conventions, with the zone when it is a deadline
+/// (`7. 12. 2026 ob 19:05 CET`, `7 Dec 2026, 19:05 CET`).
+pub fn deadline(language: Language, instant: Instant) -> String {
+    let (local, zone) = in_ljubljana(instant);
+    format!("{} {zone}", date_time(language, local))
+}
+
+/// A moment of the past, Ljubljana's wall clock without the zone.
+fn moment(language: Language, instant: Instant) -> String {
+    date_time(language, in_ljubljana(instant).0)
+}
+
+/// A letter: the greeting, the paragraphs, the signature.
+fn letter(language: Language, name: Option<&str>, paragraphs: &[&str]) -> String {
+    let greeting = match name {
+        Some(name) => m::email_greeting(language, name),
+        None => m::email_greeting_plain(language).to_owned(),
+    };
+    let mut text = greeting;
+    for paragraph in paragraphs {
+        text.push_str("\n\n");
+        text.push_str(paragraph);
+    }
+    text.push_str("\n\n");
+    text.push_str(m::email_signature(language));
+    text.push('\n');
+    text
+}
+
 /// Sent on registration: the link that confirms the address.
 pub fn verification(
     to: Recipient,
@@ -323,21 +395,20 @@ pub fn verification(
     token: &str,
     expires_at: Instant,
 ) -> Message {
+    let l = to.language();
+    let body = m::email_verification_body(
+        l,
+        m::EmailVerificationBody {
+            link: &link(base_url, "verify", token),
+            expires: &deadline(l, expires_at),
+        },
+    );
     Message {
         reply_to: None,
         to,
         kind: Kind::Verification,
-        subject: "Confirm your Time & Space registration".into(),
-        text: format!(
-            "Hello {contact_name},\n\n\
-             thank you for registering as a Time & Space user. Please confirm your email address by opening this link:\n\n\
-             {}\n\n\
-             The link is valid until {} (UTC) and can be used once. Once you confirm, your account is active and your first support coupon (15 minutes of direct support) is credited.\n\n\
-             If you did not register, ignore this email and nothing will happen.\n\n\
-             Spica Customer Support\n",
-            link(base_url, "verify", token),
-            format(expires_at),
-        ),
+        subject: m::email_verification_subject(l).into(),
+        text: letter(l, Some(contact_name), &[&body]),
     }
 }
 
@@ -349,25 +420,25 @@ pub fn sign_in(
     next: Option<&super::link::ReturnPath>,
     expires_at: Instant,
 ) -> Message {
+    let l = to.language();
     let mut url = link(base_url, "sign-in", token);
     if let Some(next) = next {
         url.push_str("&next=");
         url.push_str(&serde_urlencoded::to_string([("", next.as_str())]).unwrap_or_default()[1..]);
     }
+    let body = m::email_sign_in_body(
+        l,
+        m::EmailSignInBody {
+            link: &url,
+            expires: &deadline(l, expires_at),
+        },
+    );
     Message {
         reply_to: None,
         to,
         kind: Kind::SignIn,
-        subject: "Your Time & Space sign-in link".into(),
-        text: format!(
-            "Hello,\n\n\
-             open this link to sign in to the Spica Customer Support Portal:\n\n\
-             {}\n\n\
-             The link is valid until {} (UTC) and can be used once. If you did not ask to sign in, ignore this email.\n\n\
-             Spica Customer Support\n",
-            url,
-            format(expires_at),
-        ),
+        subject: m::email_sign_in_subject(l).into(),
+        text: letter(l, None, &[&body]),
     }
 }
 
@@ -380,20 +451,19 @@ pub fn confirm_new_email(
     token: &str,
     expires_at: Instant,
 ) -> Message {
+    let l = to.language();
+    let body = m::email_confirm_address_body(
+        l,
+        m::EmailConfirmAddressBody {
+            link: &link(base_url, "confirm-email", token),
+            expires: &deadline(l, expires_at),
+        },
+    );
     Message {
         to,
         kind: Kind::AddressChange,
-        subject: "Confirm your new email address for Time & Space support".into(),
-        text: format!(
-            "Hello {contact_name},\n\n\
-             open this link to make this address the one you sign in with to the Spica Customer Support Portal:\n\n\
-             {}\n\n\
-             The link is valid until {} (UTC). Until you confirm, your old address stays in use. \
-             If you did not ask for this, ignore this email.\n\n\
-             Spica Customer Support\n",
-            link(base_url, "confirm-email", token),
-            format(expires_at),
-        ),
+        subject: m::email_confirm_address_subject(l).into(),
+        text: letter(l, Some(contact_name), &[&body]),
         reply_to: None,
     }
 }
@@ -407,39 +477,35 @@ pub fn confirm_erasure(
     token: &str,
     expires_at: Instant,
 ) -> Message {
+    let l = to.language();
+    let body = m::email_confirm_erasure_body(
+        l,
+        m::EmailConfirmErasureBody {
+            link: &link(base_url, "confirm-erasure", token),
+            expires: &deadline(l, expires_at),
+        },
+    );
     Message {
         to,
         kind: Kind::Erasure,
-        subject: "Confirm the erasure of your Time & Space support data".into(),
-        text: format!(
-            "Hello {contact_name},\n\n\
-             you asked us to erase your personal data from the Spica Customer Support Portal. \
-             Open this link and confirm to erase your name, email address and phone number; \
-             you will not be able to sign in again:\n\n\
-             {}\n\n\
-             The link is valid until {} (UTC). If you did not ask for this, ignore this email: \
-             nothing changes.\n\n\
-             Spica Customer Support\n",
-            link(base_url, "confirm-erasure", token),
-            format(expires_at),
-        ),
+        subject: m::email_confirm_erasure_subject(l).into(),
+        text: letter(l, Some(contact_name), &[&body]),
         reply_to: None,
     }
 }
 
 /// Sent to the old address once a new one replaced it.
 pub fn email_changed(to: Recipient, contact_name: &str, new: &str) -> Message {
+    let l = to.language();
     Message {
+        subject: m::email_address_changed_subject(l).into(),
+        text: letter(
+            l,
+            Some(contact_name),
+            &[&m::email_address_changed_body(l, new)],
+        ),
         to,
         kind: Kind::Account,
-        subject: "Your Time & Space support email address was changed".into(),
-        text: format!(
-            "Hello {contact_name},\n\n\
-             the email address you sign in with to the Spica Customer Support Portal is now {new}. \
-             This address receives nothing from the portal any more.\n\n\
-             If you did not make this change, reply to this email or call us at once.\n\n\
-             Spica Customer Support\n"
-        ),
         reply_to: None,
     }
 }
@@ -451,75 +517,132 @@ pub fn welcome(
     base_url: &str,
     free_coupon_granted: bool,
 ) -> Message {
+    let l = to.language();
     let coupon = if free_coupon_granted {
-        "Your first support coupon is credited: it buys 15 minutes of direct support."
+        m::email_welcome_coupon_granted(l)
     } else {
-        "The free first coupon is given once per software license. We will credit it as soon as we have matched your license serial number, unless that license has had it already."
+        m::email_welcome_coupon_later(l)
     };
+    let body = m::email_welcome_body(l, base_url.trim_end_matches('/'));
     Message {
         reply_to: None,
+        subject: m::email_welcome_subject(l).into(),
+        text: letter(l, Some(contact_name), &[&body, coupon]),
         to,
         kind: Kind::Account,
-        subject: "Welcome to Time & Space support".into(),
-        text: format!(
-            "Hello {contact_name},\n\n\
-             your registration is confirmed. You will receive Time & Space news and bulletins if you asked for them, and you can now request direct support, activate your software and buy support coupons at {}.\n\n\
-             {coupon}\n\n\
-             Spica Customer Support\n",
-            base_url.trim_end_matches('/'),
-        ),
     }
 }
 
-/// Sent with a bank-transfer order: the pro-forma with payment instructions.
+/// Sent with a bank-transfer order: the pro-forma with payment instructions
+/// and the link to its printable page.
 pub struct ProForma<'a> {
+    /// The order's id, for the printable pro-forma's link.
     pub order_id: &'a str,
+    /// What people read (`ORD-2026-00017`; `OrderNumber::PENDING` in the
+    /// batch that allocates it, which the store fills in).
+    pub order_number: &'a str,
     pub quantity: u32,
-    /// Net, per coupon and in all.
-    pub unit_price: &'a str,
-    pub total: &'a str,
-    /// The VAT line (`Amounts::vat_line`).
-    pub vat_line: &'a str,
-    /// Net plus VAT: what the transfer must bring.
-    pub total_due: &'a str,
+    /// Net, per coupon.
+    pub unit_price: Money,
+    /// Net, VAT and what the transfer must bring.
+    pub amounts: Amounts,
     pub beneficiary: &'a str,
+    /// In groups of four (`SI56 1910 0000 0123 438`).
     pub iban: &'a str,
     pub bic: &'a str,
+    /// In groups of four.
     pub reference: &'a str,
     pub expires_at: Instant,
+    /// The portal's origin.
+    pub base_url: &'a str,
+}
+
+/// The VAT line of a sale, as the reader writes it: the rate and the
+/// amount, and for a sale without VAT its category and the legal mention.
+pub fn vat_line(language: Language, amounts: &Amounts) -> String {
+    let rate = match language {
+        Language::Sl => amounts.rate.to_string().replace('.', ","),
+        Language::En => amounts.rate.to_string(),
+    };
+    let amount = money(language, amounts.vat.cents());
+    match amounts.category.exemption() {
+        None => m::email_pro_forma_vat(
+            language,
+            m::EmailProFormaVat {
+                rate: &rate,
+                amount: &amount,
+            },
+        ),
+        Some((_, _)) => {
+            let mention = match amounts.category {
+                VatCategory::ReverseCharge => m::email_pro_forma_reverse_charge(language),
+                _ => m::email_pro_forma_not_subject(language),
+            };
+            m::email_pro_forma_vat_exempt(
+                language,
+                m::EmailProFormaVatExempt {
+                    rate: &rate,
+                    category: amounts.category.code(),
+                    amount: &amount,
+                    mention,
+                },
+            )
+        }
+    }
 }
 
 pub fn pro_forma(to: Recipient, p: &ProForma<'_>) -> Message {
+    let l = to.language();
+    let count = i64::from(p.quantity);
+    let due = money(l, p.amounts.total_due.cents());
+    let intro = m::email_pro_forma_intro(
+        l,
+        m::EmailProFormaIntro {
+            count,
+            unit: &money(l, p.unit_price.cents()),
+        },
+    );
+    let amounts = [
+        m::email_pro_forma_net(l, &money(l, p.amounts.net.cents())),
+        vat_line(l, &p.amounts),
+        m::email_pro_forma_total(l, &due),
+    ]
+    .join("\n");
+    let account = [
+        m::email_pro_forma_beneficiary(l, p.beneficiary),
+        m::email_pro_forma_iban(l, p.iban),
+        m::email_pro_forma_bic(l, p.bic),
+        m::email_pro_forma_reference(l, p.reference),
+    ]
+    .join("\n");
+    let printable = format!(
+        "{}/portal/orders/{}/pro-forma",
+        p.base_url.trim_end_matches('/'),
+        p.order_id
+    );
     Message {
         reply_to: None,
+        subject: m::email_pro_forma_subject(
+            l,
+            m::EmailProFormaSubject {
+                count,
+                order: p.order_number,
+            },
+        ),
+        text: letter(
+            l,
+            None,
+            &[
+                &intro,
+                &amounts,
+                &m::email_pro_forma_transfer(l, &due),
+                &account,
+                &m::email_pro_forma_due(l, &deadline(l, p.expires_at)),
+                &m::email_pro_forma_printable(l, &printable),
+            ],
+        ),
         to,
         kind: Kind::Payment,
-        subject: format!("Pro-forma for {} support coupon(s), order {}", p.quantity, p.order_id),
-        text: format!(
-            "Hello,\n\n\
-             thank you for your order of {quantity} direct-support coupon(s) at EUR {unit} each (net).\n\n\
-             Net:       EUR {total}\n\
-             {vat_line}\n\
-             Total due: EUR {total_due}\n\n\
-             Please transfer EUR {total_due} to:\n\n\
-             Beneficiary: {beneficiary}\n\
-             IBAN:        {iban}\n\
-             BIC:         {bic}\n\
-             Reference:   {reference}\n\n\
-             Quote the reference exactly: it is how we find your payment. The coupons are credited as soon as the \
-             transfer arrives. The order is open until {expires} (UTC).\n\n\
-             Spica Customer Support\n",
-            quantity = p.quantity,
-            unit = p.unit_price,
-            total = p.total,
-            vat_line = p.vat_line,
-            total_due = p.total_due,
-            beneficiary = p.beneficiary,
-            iban = p.iban,
-            bic = p.bic,
-            reference = p.reference,
-            expires = format(p.expires_at),
-        ),
     }
 }
 
@@ -531,27 +654,31 @@ pub fn payment_received(
     to: Recipient,
     order_number: &str,
     quantity: u32,
-    total: &str,
+    total: Money,
     base_url: &str,
     invoice_id: &str,
 ) -> Message {
+    let l = to.language();
+    let count = i64::from(quantity);
     let invoice_page = format!(
         "{}/portal/invoices/{invoice_id}",
         base_url.trim_end_matches('/')
     );
+    let body = m::email_payment_received_body(
+        l,
+        m::EmailPaymentReceivedBody {
+            count,
+            invoice: &invoice_page,
+            order: order_number,
+            total: &money(l, total.cents()),
+        },
+    );
     Message {
         reply_to: None,
+        subject: m::email_payment_received_subject(l, count),
+        text: letter(l, None, &[&body]),
         to,
         kind: Kind::Payment,
-        subject: format!("Payment received: {quantity} support coupon(s) credited"),
-        text: format!(
-            "Hello,\n\n\
-             we have received EUR {total} for order {order_number}. {quantity} coupon(s) are credited to your account: \
-             each buys 15 minutes of direct support.\n\n\
-             Your invoice (to view and print): {invoice_page}\n\
-             The same invoice as an e-invoice (UBL XML) for your accounting: {invoice_page}/xml\n\n\
-             Spica Customer Support\n"
-        ),
     }
 }
 
@@ -565,8 +692,9 @@ pub struct IncidentFacts<'a> {
     pub company: &'a str,
     pub contact: &'a str,
     pub phone: &'a str,
-    pub channel: &'a str,
-    pub preferred_times: &'a str,
+    pub channel: Channel,
+    /// When the customer prefers to be called; `None`: any time.
+    pub preferred_times: Option<&'a str>,
     pub due_by: Instant,
     /// The portal's origin, for the links to the incident's pages.
     pub base_url: &'a str,
@@ -574,12 +702,35 @@ pub struct IncidentFacts<'a> {
 
 impl IncidentFacts<'_> {
     /// The desk's summary, with the link to the incident on the desk.
-    fn summary(&self) -> String {
-        format!(
-            "Incident:  {}\nSubject:   {}\nCustomer:  {} ({})\nChannel:   {}\nPhone:     {}\nTimes:     {}\nCall by:   {} (UTC)\nOpen:      {}\n",
-            self.number, self.subject, self.company, self.contact, self.channel, self.phone, self.preferred_times, format(self.due_by),
-            self.page("desk")
-        )
+    fn summary(&self, l: Language) -> String {
+        let channel = match self.channel {
+            Channel::Voice => m::email_desk_channel_voice(l),
+            Channel::Chat => m::email_desk_channel_chat(l),
+            Channel::Video => m::email_desk_channel_video(l),
+            Channel::RemoteDesktop => m::email_desk_channel_remote_desktop(l),
+        };
+        let times = self
+            .preferred_times
+            .unwrap_or_else(|| m::email_desk_any_time(l));
+        let mut summary = [
+            m::email_desk_summary_incident(l, self.number),
+            m::email_desk_summary_subject(l, self.subject),
+            m::email_desk_summary_customer(
+                l,
+                m::EmailDeskSummaryCustomer {
+                    company: self.company,
+                    contact: self.contact,
+                },
+            ),
+            m::email_desk_summary_channel(l, channel),
+            m::email_desk_summary_phone(l, self.phone),
+            m::email_desk_summary_times(l, times),
+            m::email_desk_summary_due(l, &deadline(l, self.due_by)),
+            m::email_desk_summary_open(l, &self.page("desk")),
+        ]
+        .join("\n");
+        summary.push('\n');
+        summary
     }
 
     /// The incident's page in an area (`portal`, `desk`).
@@ -593,54 +744,101 @@ impl IncidentFacts<'_> {
 }
 
 /// To the support desk: a new incident and its deadline.
-pub fn desk_new_incident(desk: &Email, facts: &IncidentFacts<'_>, description: &str) -> Message {
+pub fn desk_new_incident(desk: &Desk, facts: &IncidentFacts<'_>, description: &str) -> Message {
+    let l = desk.language;
     Message {
         reply_to: None,
-        to: Recipient::Vendor(desk.clone()),
+        to: desk.recipient(),
         kind: Kind::Desk,
-        subject: format!(
-            "New support incident {}: call back by {}",
-            facts.number,
-            format(facts.due_by)
+        subject: m::email_desk_new_incident_subject(
+            l,
+            m::EmailDeskNewIncidentSubject {
+                number: facts.number,
+                due: &deadline(l, facts.due_by),
+            },
         ),
-        text: format!("{}\n{description}\n", facts.summary()),
+        text: format!("{}\n{description}\n", facts.summary(l)),
     }
 }
 
+/// What a timer of the callback promise tells the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    /// The 12-hour target passed without a call that reached the customer.
+    TargetPassed,
+    /// The deadline (`IncidentFacts::due_by`) is near.
+    DeadlineNear,
+    /// The callback attempt of this number (2, 3) is due.
+    AttemptDue(i64),
+    /// The deadline was missed: the SLA is breached.
+    DeadlineMissed,
+}
+
+impl Reminder {
+    fn said(self, l: Language, facts: &IncidentFacts<'_>) -> String {
+        match self {
+            Self::TargetPassed => m::email_desk_target_passed(l).into(),
+            Self::DeadlineNear => m::email_desk_deadline_near(l, &deadline(l, facts.due_by)),
+            Self::AttemptDue(attempt) => m::email_desk_attempt_due(l, &attempt.to_string()),
+            Self::DeadlineMissed => m::email_desk_deadline_missed(l).into(),
+        }
+    }
+}
+
+/// A sentence's first letter made a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// To the support desk: a timer of the callback promise.
-pub fn desk_reminder(desk: &Email, facts: &IncidentFacts<'_>, what: &str) -> Message {
+pub fn desk_reminder(desk: &Desk, facts: &IncidentFacts<'_>, reminder: Reminder) -> Message {
+    let l = desk.language;
+    let what = reminder.said(l, facts);
     Message {
         reply_to: None,
-        to: Recipient::Vendor(desk.clone()),
+        to: desk.recipient(),
         kind: Kind::Desk,
-        subject: format!("Incident {}: {what}", facts.number),
-        text: format!("{what}.\n\n{}", facts.summary()),
+        subject: m::email_desk_reminder_subject(
+            l,
+            m::EmailDeskReminderSubject {
+                number: facts.number,
+                what: &what,
+            },
+        ),
+        text: format!("{}.\n\n{}", capitalised(&what), facts.summary(l)),
     }
 }
 
 /// To the customer: the request is in, and when to expect the call.
 pub fn incident_received(to: Recipient, facts: &IncidentFacts<'_>) -> Message {
+    let l = to.language();
+    let body = m::email_incident_received_body(l, facts.subject);
     Message {
         reply_to: None,
+        subject: m::email_incident_received_subject(l, facts.number),
+        text: letter(
+            l,
+            Some(facts.contact),
+            &[&body, &callback_promise(l, facts)],
+        ),
         to,
         kind: Kind::Incident,
-        subject: format!("We received your support request {}", facts.number),
-        text: format!(
-            "Hello {},\n\nwe received your request \"{}\". {}",
-            facts.contact,
-            facts.subject,
-            callback_promise(facts)
-        ),
     }
 }
 
 /// What every customer is told of a new incident, however it was opened:
 /// when the call comes, where to follow it, and how time is charged.
-fn callback_promise(facts: &IncidentFacts<'_>) -> String {
-    format!(
-        "A Spica support specialist will call you back by {} (UTC) at the latest; most requests are answered well within 12 hours.\n\nYou can follow it and write to us at {}\n\nSupport time is charged in started 15-minute increments, one coupon each.\n\nSpica Customer Support\n",
-        format(facts.due_by),
-        facts.page("portal")
+fn callback_promise(l: Language, facts: &IncidentFacts<'_>) -> String {
+    m::email_callback_promise(
+        l,
+        m::EmailCallbackPromise {
+            due: &deadline(l, facts.due_by),
+            link: &facts.page("portal"),
+        },
     )
 }
 
@@ -656,11 +854,14 @@ impl OpenedForCaller<'_> {
     /// the contact by role, not by name: the incident records which contact
     /// it is for (`incidents.contact_id`, which the pages show and erasure
     /// follows), and an erased contact's name must not stay in a message.
+    /// Stored once, in English, as the timeline's other records.
     pub fn note(&self) -> String {
-        format!(
-            "Opened by {} (Spica support desk) on behalf of the customer's contact, who phoned.",
-            self.agent
-        )
+        self.note_in(Language::En)
+    }
+
+    /// The same line in `language`, as the desk's email says it.
+    pub fn note_in(&self, language: Language) -> String {
+        m::email_desk_opened_for_caller(language, self.agent)
     }
 }
 
@@ -670,13 +871,13 @@ impl OpenedForCaller<'_> {
 /// and deadline warnings will follow, so colleagues covering the queue
 /// hear of it even when the agent who took the call goes off shift.
 pub fn desk_new_incident_for_caller(
-    desk: &Email,
+    desk: &Desk,
     facts: &IncidentFacts<'_>,
     description: &str,
     opened: &OpenedForCaller<'_>,
 ) -> Message {
     let mut message = desk_new_incident(desk, facts, description);
-    message.text = format!("{}\n\n{}", opened.note(), message.text);
+    message.text = format!("{}\n\n{}", opened.note_in(desk.language), message.text);
     message
 }
 
@@ -687,19 +888,25 @@ pub fn incident_opened_for_caller(
     facts: &IncidentFacts<'_>,
     opened: &OpenedForCaller<'_>,
 ) -> Message {
+    let l = to.language();
+    let body = m::email_opened_for_caller_body(
+        l,
+        m::EmailOpenedForCallerBody {
+            agent: opened.agent,
+            number: facts.number,
+            subject: facts.subject,
+        },
+    );
     Message {
         reply_to: None,
+        subject: m::email_opened_for_caller_subject(l, facts.number),
+        text: letter(
+            l,
+            Some(facts.contact),
+            &[&body, &callback_promise(l, facts)],
+        ),
         to,
         kind: Kind::Incident,
-        subject: format!("Your support incident {} after your call", facts.number),
-        text: format!(
-            "Hello {},\n\nthank you for your call. {} of the Spica support desk opened incident {} \"{}\" for you. {}",
-            facts.contact,
-            opened.agent,
-            facts.number,
-            facts.subject,
-            callback_promise(facts)
-        ),
     }
 }
 
@@ -709,23 +916,33 @@ pub fn callback_failed(
     facts: &IncidentFacts<'_>,
     reply_to: Option<String>,
 ) -> Message {
+    let l = to.language();
     let page = facts.page("portal");
+    let tried = m::email_callback_failed_tried(
+        l,
+        m::EmailCallbackFailedTried {
+            phone: facts.phone,
+            subject: facts.subject,
+        },
+    );
     // A reply is the easiest answer, when replies by email reach the incident.
     let how = if reply_to.is_some() {
-        format!("Simply reply to this email with times that suit you or another number (or write at {page})")
+        m::email_callback_failed_reply(l, &page)
     } else {
-        format!("Please tell us times that suit you or another number at {page}")
+        m::email_callback_failed_page(l, &page)
     };
     Message {
         reply_to,
+        subject: m::email_callback_failed_subject(l, facts.number),
+        text: letter(l, Some(facts.contact), &[&tried, &how]),
         to,
         kind: Kind::Incident,
-        subject: format!("We could not reach you about {}", facts.number),
-        text: format!(
-            "Hello {},\n\nwe tried three times to call you back about \"{}\" at {}, without success.\n\n{how}, and we will call again within 24 hours.\n\nSpica Customer Support\n",
-            facts.contact, facts.subject, facts.phone
-        ),
     }
+}
+
+/// How a desk agent signs a message to the customer: `Maja (Spica support)`.
+pub fn staff_author(language: Language, name: &str) -> String {
+    m::email_staff_author(language, name)
 }
 
 /// A message in an incident's conversation, to the customer; the subject
@@ -737,61 +954,72 @@ pub fn incident_message(
     from: &str,
     body: &str,
 ) -> Message {
+    let l = to.language();
     Message {
         reply_to: None,
+        subject: m::email_incident_message_subject(
+            l,
+            m::EmailIncidentMessageSubject {
+                number: incident_number,
+                subject,
+            },
+        ),
+        text: format!("{}\n\n{body}\n", m::email_incident_message_from(l, from)),
         to,
         kind: Kind::Incident,
-        subject: format!("Re: {subject} [{incident_number}]"),
-        text: format!("{from} wrote:\n\n{body}\n"),
     }
 }
 
 /// A customer's message in an incident's conversation, to the desk.
 pub fn incident_message_to_desk(
-    desk: &Email,
+    desk: &Desk,
     incident_number: &str,
     subject: &str,
     from: &str,
     body: &str,
 ) -> Message {
     Message {
-        to: Recipient::Vendor(desk.clone()),
         kind: Kind::Desk,
-        ..incident_message(
-            Recipient::Vendor(desk.clone()),
-            incident_number,
-            subject,
-            from,
-            body,
-        )
+        ..incident_message(desk.recipient(), incident_number, subject, from, body)
     }
 }
 
 /// To the customer whose delivered support cost more than their coupons.
 pub fn balance_below_zero(to: Recipient, incident_number: &str, balance: i64) -> Message {
+    let l = to.language();
+    let body = m::email_balance_below_zero_body(
+        l,
+        m::EmailBalanceBelowZeroBody {
+            balance,
+            number: incident_number,
+        },
+    );
     Message {
         reply_to: None,
+        subject: m::email_balance_below_zero_subject(l).into(),
+        text: letter(l, None, &[&body]),
         to,
         kind: Kind::Incident,
-        subject: "Your support coupon balance is below zero".into(),
-        text: format!(
-            "Hello,\n\nthe support time delivered for incident {incident_number} cost more than your remaining coupons: your balance is now {balance} coupon(s). Please buy coupons to settle it; new support requests wait until it is settled.\n\nSpica Customer Support\n"
-        ),
     }
 }
 
-/// To the customer 30 days before SUPS coverage ends.
-pub fn sups_ending(to: Recipient, serial: &str, last_day: &str) -> Message {
+/// To the customer 30 days before SUPS coverage ends on `last_day`.
+pub fn sups_ending(to: Recipient, serial: &str, last_day: NaiveDate) -> Message {
+    let l = to.language();
+    let day = date(l, last_day);
     Message {
         reply_to: None,
+        subject: m::email_sups_ending_subject(l, m::EmailSupsEndingSubject { day: &day, serial }),
+        text: letter(
+            l,
+            None,
+            &[&m::email_sups_ending_body(
+                l,
+                m::EmailSupsEndingBody { day: &day, serial },
+            )],
+        ),
         to,
         kind: Kind::License,
-        subject: format!("Your SUPS coverage for {serial} ends on {last_day}"),
-        text: format!(
-            "Hello,\n\nyour Software Upgrade and Premium Support (SUPS) coverage for license {serial} ends on {last_day}. \
-             To keep free upgrades, premium support and coupons at 40 % off, ask your Spica partner to extend it.\n\n\
-             Spica Customer Support\n"
-        ),
     }
 }
 
@@ -812,36 +1040,56 @@ pub fn closing_statement(
     coupons: i64,
     balance: i64,
 ) -> Message {
-    let lines: String = sessions
-        .iter()
-        .map(|s| {
-            format!(
-                "  {}  {:>4} min  {}\n",
-                format(s.started_at),
-                s.minutes,
-                s.agent
-            )
-        })
-        .collect();
+    let l = to.language();
+    let mut lines = String::from(m::email_closing_sessions(l));
+    lines.push('\n');
+    for s in sessions {
+        lines.push_str(&format!(
+            "  {}  {:>4} min  {}\n",
+            moment(l, s.started_at),
+            s.minutes,
+            s.agent
+        ));
+    }
+    let totals = [
+        m::email_closing_total(
+            l,
+            m::EmailClosingTotal {
+                minutes: &(total_seconds / 60).to_string(),
+                seconds: &(total_seconds % 60).to_string(),
+            },
+        ),
+        m::email_closing_increments(l, &coupons.to_string()),
+        m::email_closing_charged(l, &coupons.to_string()),
+        m::email_closing_balance(l, balance),
+    ]
+    .join("\n");
+    let sessions_and_totals = format!("{lines}\n{totals}");
     Message {
         reply_to: None,
+        subject: m::email_closing_subject(l, facts.number),
+        text: letter(
+            l,
+            Some(facts.contact),
+            &[
+                &m::email_closing_body(l, facts.subject),
+                &m::email_closing_resolution(l, resolution),
+                &sessions_and_totals,
+                m::email_closing_best_effort(l),
+            ],
+        ),
         to,
         kind: Kind::Incident,
-        subject: format!("Support incident {} closed", facts.number),
-        text: format!(
-            "Hello {},\n\nyour support request \"{}\" is closed.\n\nResolution: {resolution}\n\nSessions:\n{lines}\nTotal time: {} min {} s\nIncrements of 15 minutes (each started one counts): {coupons}\nCoupons charged: {coupons}\nBalance left: {balance} coupon(s)\n\nSupport is given on a best-effort basis.\n\nSpica Customer Support\n",
-            facts.contact,
-            facts.subject,
-            total_seconds / 60,
-            total_seconds % 60,
-        ),
     }
 }
 
-/// Sent to a colleague a contact invites: the link lands on a page whose
-/// button accepts, so that a mail scanner following links accepts nothing.
+/// Sent to a colleague a contact invites, in the inviter's language: the
+/// link lands on a page whose button accepts, so that a mail scanner
+/// following links accepts nothing.
+#[allow(clippy::too_many_arguments)]
 pub fn invitation(
     to: &Email,
+    language: Language,
     name: &str,
     company: &str,
     invited_by: &str,
@@ -849,20 +1097,31 @@ pub fn invitation(
     token: &str,
     expires_at: Instant,
 ) -> Message {
+    let l = language;
+    let body = m::email_invitation_body(
+        l,
+        m::EmailInvitationBody {
+            company,
+            expires: &deadline(l, expires_at),
+            inviter: invited_by,
+            link: &link(base_url, "invitation", token),
+        },
+    );
     Message {
         reply_to: None,
-        to: Recipient::Stranger(to.clone()),
+        to: Recipient::Stranger {
+            address: to.clone(),
+            language,
+        },
         kind: Kind::Invitation,
-        subject: format!("{invited_by} invites you to {company} on the Spica Customer Support Portal"),
-        text: format!(
-            "Hello {name},\n\n\
-             {invited_by} invites you to join {company} on the Spica Customer Support Portal, to buy support coupons, ask for support and manage licenses for your company. To accept, open this link and confirm:\n\n\
-             {}\n\n\
-             The link is valid until {} (UTC) and can be used once. If you do not know {company}, ignore this email and nothing will happen.\n\n\
-             Spica Customer Support\n",
-            link(base_url, "invitation", token),
-            format(expires_at),
+        subject: m::email_invitation_subject(
+            l,
+            m::EmailInvitationSubject {
+                company,
+                inviter: invited_by,
+            },
         ),
+        text: letter(l, Some(name), &[&body]),
     }
 }
 
@@ -883,43 +1142,43 @@ pub fn join_request(
     token: &str,
     expires_at: Instant,
 ) -> Message {
+    let l = to.language();
+    let body = m::email_join_request_body(
+        l,
+        m::EmailJoinRequestBody {
+            address: claimant.email,
+            company: claimant.company,
+            expires: &deadline(l, expires_at),
+            link: &link(base_url, "confirm-join", token),
+            name: claimant.name,
+            serial,
+        },
+    );
     Message {
         reply_to: None,
+        subject: m::email_join_request_subject(
+            l,
+            m::EmailJoinRequestSubject {
+                name: claimant.name,
+                serial,
+            },
+        ),
+        text: letter(l, None, &[&body]),
         to,
         kind: Kind::License,
-        subject: format!(
-            "Does {} belong to your company? (license {serial})",
-            claimant.name
-        ),
-        text: format!(
-            "Hello,\n\n\
-             {} <{}> of {} registered with the serial number of your license {serial}. If they are your colleague, open this link and confirm: they will join your company on the portal and see its licenses, orders and incidents.\n\n\
-             {}\n\n\
-             The link is valid until {} (UTC). If you do not know them, ignore this email: they will see nothing of your license.\n\n\
-             Spica Customer Support\n",
-            claimant.name,
-            claimant.email,
-            claimant.company,
-            link(base_url, "confirm-join", token),
-            format(expires_at),
-        ),
     }
 }
 
 /// Sent to a claimant whose license claim staff refused, with the reason.
 pub fn claim_refused(to: Recipient, serial: &str, reason: &str) -> Message {
+    let l = to.language();
+    let body = m::email_claim_refused_body(l, m::EmailClaimRefusedBody { reason, serial });
     Message {
         reply_to: None,
+        subject: m::email_claim_refused_subject(l).into(),
+        text: letter(l, None, &[&body]),
         to,
         kind: Kind::License,
-        subject: "Your license registration could not be confirmed".into(),
-        text: format!(
-            "Hello,\n\n\
-             we could not confirm the license serial number {serial} you registered with:\n\n\
-             {reason}\n\n\
-             Reply to this email if you think this is wrong.\n\n\
-             Spica Customer Support\n"
-        ),
     }
 }
 
@@ -930,7 +1189,11 @@ mod tests {
 
     #[test]
     fn the_verification_link_points_at_the_public_base_url() {
-        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
+        let to = Recipient::contact(
+            "con_1",
+            &Email::parse("ana@kovinar.si").unwrap(),
+            Language::En,
+        );
         let message = verification(
             to,
             "Ana",
@@ -941,7 +1204,11 @@ mod tests {
         assert!(message
             .text
             .contains("https://portal.example/verify?token=TOKEN\n"));
-        assert!(message.text.contains("1970-01-01T00:00:00.000Z"));
+        assert!(
+            message.text.contains("1 Jan 1970, 01:00 CET"),
+            "{}",
+            message.text
+        );
     }
 
     fn instant(seconds: i64) -> Instant {
@@ -950,7 +1217,11 @@ mod tests {
 
     #[test]
     fn the_unreached_customer_is_told_a_reply_is_enough_when_replies_arrive() {
-        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
+        let to = Recipient::contact(
+            "con_1",
+            &Email::parse("ana@kovinar.si").unwrap(),
+            Language::En,
+        );
         let facts = IncidentFacts {
             number: "INC-2026-00001",
             id: "inc_1",
@@ -958,8 +1229,8 @@ mod tests {
             company: "Kovinar",
             contact: "Ana",
             phone: "+386 1 234 5678",
-            channel: "voice",
-            preferred_times: "",
+            channel: Channel::Voice,
+            preferred_times: None,
             due_by: instant(0),
             base_url: "https://portal.example/",
         };
@@ -1062,7 +1333,11 @@ mod tests {
 
     #[test]
     fn redaction_takes_the_secret_out_of_every_emailed_link() {
-        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
+        let to = Recipient::contact(
+            "con_1",
+            &Email::parse("ana@kovinar.si").unwrap(),
+            Language::En,
+        );
         let token = "Zm9vYmFyLWJhei1xdXV4LTAxMjM0NTY3ODlBQkNERUY";
         let expires = from_unix_millis(0).unwrap();
         for message in [
@@ -1151,13 +1426,20 @@ mod tests {
 
     #[test]
     fn a_desk_email_is_the_vendors_and_names_no_contact() {
-        let desk = Email::parse("desk@spica.test").unwrap();
+        let desk = Desk {
+            address: Email::parse("desk@spica.test").unwrap(),
+            language: Language::En,
+        };
         let message =
             incident_message_to_desk(&desk, "INC-2026-00042", "Offline", "Ana", "Call me");
         assert_eq!((message.kind, message.to.contact_id()), (Kind::Desk, None));
-        assert_eq!(message.to.address(), &desk);
+        assert_eq!(message.to.address(), &desk.address);
         let to_customer = incident_message(
-            Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap()),
+            Recipient::contact(
+                "con_1",
+                &Email::parse("ana@kovinar.si").unwrap(),
+                Language::En,
+            ),
             "INC-2026-00042",
             "Offline",
             "Maja (Spica support)",
@@ -1171,7 +1453,11 @@ mod tests {
 
     #[test]
     fn the_sign_in_link_points_at_the_sign_in_page() {
-        let to = Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap());
+        let to = Recipient::contact(
+            "con_1",
+            &Email::parse("ana@kovinar.si").unwrap(),
+            Language::En,
+        );
         let message = sign_in(
             to,
             "http://127.0.0.1:8787",
@@ -1182,5 +1468,409 @@ mod tests {
         assert!(message
             .text
             .contains("http://127.0.0.1:8787/sign-in?token=T\n"));
+    }
+}
+
+/// Every email rendered in every language with sample data: no placeholder
+/// left, no machine timestamp, no "(s)" plural, and no English in Slovenian.
+#[cfg(test)]
+mod every_template {
+    use super::*;
+    use crate::domain::money::Money;
+    use crate::domain::time::from_unix_millis;
+    use crate::domain::vat::{VatCategory, VatRate};
+
+    /// 7 Dec 2026 18:17:11 UTC: 19:17 in Ljubljana (CET).
+    fn winter() -> Instant {
+        crate::domain::time::parse("2026-12-07T18:17:11.271Z").unwrap()
+    }
+
+    fn to(language: Language) -> Recipient {
+        Recipient::contact("con_1", &Email::parse("ana@kovinar.si").unwrap(), language)
+    }
+
+    fn facts() -> IncidentFacts<'static> {
+        IncidentFacts {
+            id: "inc_1",
+            number: "INC-2026-00042",
+            subject: "Ura 3 ne deluje",
+            company: "Kovinar d.o.o.",
+            contact: "Ana Novak",
+            phone: "+386 41 123 456",
+            channel: Channel::RemoteDesktop,
+            preferred_times: None,
+            due_by: winter(),
+            base_url: "https://portal.test/",
+        }
+    }
+
+    fn amounts(category: VatCategory) -> Amounts {
+        let rate = if category == VatCategory::Standard {
+            VatRate::from_basis_points(2200).unwrap()
+        } else {
+            VatRate::ZERO
+        };
+        Amounts {
+            category,
+            rate,
+            net: Money::from_cents(7500).unwrap(),
+            vat: Money::from_cents(if rate == VatRate::ZERO { 0 } else { 1650 }).unwrap(),
+            total_due: Money::from_cents(9150).unwrap(),
+        }
+    }
+
+    /// Every email in `language`, with `count` coupons where a count is said.
+    fn every_email(language: Language, count: i64) -> Vec<Message> {
+        let l = language;
+        let desk = Desk {
+            address: Email::parse("desk@spica.test").unwrap(),
+            language,
+        };
+        let expires = winter();
+        let quantity = u32::try_from(count).unwrap();
+        let opened = OpenedForCaller { agent: "Maja" };
+        let pro_forma_of = |category| {
+            pro_forma(
+                to(l),
+                &ProForma {
+                    order_id: "ord_1",
+                    order_number: "ORD-2026-00017",
+                    quantity,
+                    unit_price: Money::from_cents(2500).unwrap(),
+                    amounts: amounts(category),
+                    beneficiary: "Spica d.o.o.",
+                    iban: "SI56 1910 0000 0123 438",
+                    bic: "BAKOSI2X",
+                    reference: "RF18 5390 0754 7034",
+                    expires_at: expires,
+                    base_url: "https://portal.test",
+                },
+            )
+        };
+        vec![
+            verification(to(l), "Ana", "https://portal.test", "T", expires),
+            sign_in(to(l), "https://portal.test", "T", None, expires),
+            confirm_new_email(to(l), "Ana", "https://portal.test", "T", expires),
+            confirm_erasure(to(l), "Ana", "https://portal.test", "T", expires),
+            email_changed(to(l), "Ana", "ana@novi.si"),
+            welcome(to(l), "Ana", "https://portal.test", true),
+            welcome(to(l), "Ana", "https://portal.test", false),
+            pro_forma_of(VatCategory::Standard),
+            pro_forma_of(VatCategory::ReverseCharge),
+            pro_forma_of(VatCategory::NotSubject),
+            payment_received(
+                to(l),
+                "ORD-2026-00017",
+                quantity,
+                Money::from_cents(9150).unwrap(),
+                "https://portal.test",
+                "inv_1",
+            ),
+            desk_new_incident(&desk, &facts(), "Ura ne kaže časa."),
+            desk_reminder(&desk, &facts(), Reminder::TargetPassed),
+            desk_reminder(&desk, &facts(), Reminder::DeadlineNear),
+            desk_reminder(&desk, &facts(), Reminder::AttemptDue(2)),
+            desk_reminder(&desk, &facts(), Reminder::DeadlineMissed),
+            incident_received(to(l), &facts()),
+            desk_new_incident_for_caller(&desk, &facts(), "Ura ne kaže časa.", &opened),
+            incident_opened_for_caller(to(l), &facts(), &opened),
+            callback_failed(to(l), &facts(), Some("incident+inc_1@in.test".into())),
+            callback_failed(to(l), &facts(), None),
+            incident_message(
+                to(l),
+                "INC-2026-00042",
+                "Ura 3",
+                &staff_author(l, "Maja"),
+                "Pokličemo.",
+            ),
+            incident_message_to_desk(&desk, "INC-2026-00042", "Ura 3", "Ana", "Hvala."),
+            balance_below_zero(to(l), "INC-2026-00042", -count),
+            sups_ending(
+                to(l),
+                "12345",
+                chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+            ),
+            closing_statement(
+                to(l),
+                &facts(),
+                "Ponovno zagnana.",
+                &[StatementLine {
+                    started_at: winter(),
+                    minutes: 17,
+                    agent: "Maja".into(),
+                }],
+                1020,
+                count,
+                count,
+            ),
+            invitation(
+                &Email::parse("bojan@kovinar.si").unwrap(),
+                l,
+                "Bojan",
+                "Kovinar d.o.o.",
+                "Ana Novak",
+                "https://portal.test",
+                "T",
+                expires,
+            ),
+            join_request(
+                to(l),
+                &Claimant {
+                    name: "Bojan",
+                    email: "bojan@drugi.si",
+                    company: "Drugi d.o.o.",
+                },
+                "12345",
+                "https://portal.test",
+                "T",
+                expires,
+            ),
+            claim_refused(
+                to(l),
+                "12345",
+                "Serijska številka pripada drugemu podjetju.",
+            ),
+        ]
+    }
+
+    /// What no email may contain, in any language.
+    fn assert_readable(message: &Message) {
+        let all = format!("{}\n{}", message.subject, message.text);
+        for bad in [
+            "{",
+            "}",
+            "(s)",
+            "(UTC)",
+            "Z (UTC)",
+            "«",
+            "»",
+            "2026-12-07",
+            ":11.271",
+        ] {
+            assert!(!all.contains(bad), "{bad:?} in:\n{all}");
+        }
+        // No `T18:17:11`-like machine time.
+        let bytes = all.as_bytes();
+        for window in bytes.windows(9) {
+            let digit = |i: usize| window[i].is_ascii_digit();
+            let machine = window[0] == b'T'
+                && digit(1)
+                && digit(2)
+                && window[3] == b':'
+                && digit(4)
+                && digit(5)
+                && window[6] == b':'
+                && digit(7)
+                && digit(8);
+            assert!(!machine, "a machine timestamp in:\n{all}");
+        }
+        assert!(message.text.ends_with('\n'), "{all}");
+    }
+
+    /// Words that give English away on a Slovenian email.
+    const ENGLISH: [&str; 24] = [
+        "Hello",
+        "hello",
+        "coupon",
+        "Coupon",
+        "incident",
+        "Incident",
+        "order ",
+        "Order",
+        "invoice",
+        "Invoice",
+        "Please",
+        "please",
+        "the ",
+        "The ",
+        " you",
+        "You",
+        "Support",
+        "support ",
+        "link",
+        "Link",
+        "valid",
+        "Total",
+        "Reference",
+        "Beneficiary",
+    ];
+
+    #[test]
+    fn every_email_reads_well_in_both_languages() {
+        for count in [1, 2, 3, 5] {
+            for language in Language::ALL {
+                for message in every_email(language, count) {
+                    assert_readable(&message);
+                    if language == Language::Sl {
+                        // Links and addresses stay as they are.
+                        let all = format!("{}\n{}", message.subject, message.text)
+                            .split(' ')
+                            .map(|word| {
+                                if word.contains("://") || word.contains('@') {
+                                    "URL"
+                                } else {
+                                    word
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        for word in ENGLISH {
+                            assert!(!all.contains(word), "{word:?} in Slovenian:\n{all}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slovenian_emails_count_coupons_in_their_four_forms() {
+        let sl = |count| every_email(Language::Sl, count);
+        let find = |messages: &[Message], kind: Kind, starts: &str| -> Message {
+            messages
+                .iter()
+                .find(|m| m.kind == kind && m.subject.starts_with(starts))
+                .cloned()
+                .unwrap()
+        };
+        for (count, pro_forma_subject, intro, credited, balance) in [
+            (
+                1,
+                "Predračun za 1 kupon za podporo",
+                "naročilo: 1 kupon za",
+                "pripisali 1 kupon:",
+                "stanje je zdaj −1 kupon.",
+            ),
+            (
+                2,
+                "Predračun za 2 kupona za podporo",
+                "naročilo: 2 kupona za",
+                "pripisali 2 kupona:",
+                "stanje je zdaj −2 kupona.",
+            ),
+            (
+                3,
+                "Predračun za 3 kupone za podporo",
+                "naročilo: 3 kuponi za",
+                "pripisali 3 kupone:",
+                "stanje je zdaj −3 kuponi.",
+            ),
+            (
+                5,
+                "Predračun za 5 kuponov za podporo",
+                "naročilo: 5 kuponov za",
+                "pripisali 5 kuponov:",
+                "stanje je zdaj −5 kuponov.",
+            ),
+        ] {
+            let messages = sl(count);
+            let pro_forma = find(&messages, Kind::Payment, "Predračun");
+            assert_eq!(
+                pro_forma.subject,
+                format!("{pro_forma_subject}, naročilo ORD-2026-00017")
+            );
+            assert!(pro_forma.text.contains(intro), "{}", pro_forma.text);
+            let paid = find(&messages, Kind::Payment, "Plačilo prejeto");
+            assert!(paid.text.contains(credited), "{}", paid.text);
+            let overdrawn = find(&messages, Kind::Incident, "Stanje vaših kuponov");
+            assert!(overdrawn.text.contains(balance), "{}", overdrawn.text);
+        }
+        let closing = find(&sl(3), Kind::Incident, "Zahtevek za podporo");
+        assert!(
+            closing.text.contains("Preostalo stanje: 3 kuponi\n"),
+            "{}",
+            closing.text
+        );
+        let english = find(&every_email(Language::En, 1), Kind::Payment, "Pro-forma");
+        assert_eq!(
+            english.subject,
+            "Pro-forma for 1 support coupon, order ORD-2026-00017"
+        );
+        let english = find(&every_email(Language::En, 5), Kind::Payment, "Payment");
+        assert_eq!(
+            english.subject,
+            "Payment received: 5 support coupons credited"
+        );
+    }
+
+    #[test]
+    fn the_pro_forma_says_amounts_times_and_account_as_the_reader_writes_them() {
+        let messages = every_email(Language::Sl, 3);
+        let sl = &messages[7];
+        for expected in [
+            "Pozdravljeni,\n\nhvala za vaše naročilo: 3 kuponi za neposredno podporo po 25,00\u{a0}€ za kupon (brez DDV).",
+            "Neto:          75,00\u{a0}€\nDDV 22 %: 16,50\u{a0}€\nZa plačilo:    91,50\u{a0}€",
+            "Znesek 91,50\u{a0}€ nakažite na:",
+            "IBAN:          SI56 1910 0000 0123 438\n",
+            "Sklic:         RF18 5390 0754 7034\n",
+            "Naročilo je odprto do 7. 12. 2026 ob 19:17 CET.",
+            "Predračun za tiskanje: https://portal.test/portal/orders/ord_1/pro-forma\n\nPodpora strankam Spica\n",
+        ] {
+            assert!(sl.text.contains(expected), "{expected:?} not in:\n{}", sl.text);
+        }
+        let reverse = &messages[8];
+        assert!(
+            reverse
+                .text
+                .contains("DDV 0 % (kategorija AE): 0,00\u{a0}€. Obrnjena davčna obveznost"),
+            "{}",
+            reverse.text
+        );
+        let en = &every_email(Language::En, 3)[7];
+        for expected in [
+            "at €25.00 each (net).",
+            "Total due: €91.50",
+            "The order is open until 7 Dec 2026, 19:17 CET.",
+            "Printable pro-forma: https://portal.test/portal/orders/ord_1/pro-forma\n",
+        ] {
+            assert!(
+                en.text.contains(expected),
+                "{expected:?} not in:\n{}",
+                en.text
+            );
+        }
+    }
+
+    #[test]
+    fn deadlines_are_ljubljana_time_with_the_zone_in_summer_and_winter() {
+        let summer = from_unix_millis(1_783_000_000_000).unwrap(); // July 2026
+        assert!(deadline(Language::Sl, summer).ends_with(" CEST"));
+        assert_eq!(deadline(Language::Sl, winter()), "7. 12. 2026 ob 19:17 CET");
+        assert_eq!(deadline(Language::En, winter()), "7 Dec 2026, 19:17 CET");
+        let received = incident_received(to(Language::Sl), &facts());
+        assert!(
+            received
+                .text
+                .contains("najpozneje do 7. 12. 2026 ob 19:17 CET;"),
+            "{}",
+            received.text
+        );
+        assert!(received.text.starts_with(
+            "Pozdravljeni, Ana Novak,\n\nprejeli smo vaš zahtevek „Ura 3 ne deluje“."
+        ));
+    }
+
+    #[test]
+    fn the_desk_reads_its_emails_in_its_own_language() {
+        let desk = Desk {
+            address: Email::parse("desk@spica.test").unwrap(),
+            language: Language::Sl,
+        };
+        let message = desk_reminder(&desk, &facts(), Reminder::DeadlineMissed);
+        assert_eq!(
+            message.subject,
+            "Zahtevek INC-2026-00042: rok za povratni klic je zamujen (SLA ni izpolnjen)"
+        );
+        assert!(
+            message.text.contains("Kanal:        oddaljeno namizje\n"),
+            "{}",
+            message.text
+        );
+        assert!(
+            message.text.contains("Termini:      kadar koli\n"),
+            "{}",
+            message.text
+        );
+        assert_eq!(message.to.language(), Language::Sl);
     }
 }

@@ -32,10 +32,7 @@ macro_rules! human_number {
                 parse_parts(input, $prefix)
                     .map(|(year, sequence)| Self::new(year, sequence))
                     .ok_or_else(|| {
-                        Invalid::new(
-                            "invalid",
-                            concat!("must be a number such as ", $prefix, "-2026-00042"),
-                        )
+                        Invalid::said("invalid", |l| $crate::domain::messages::field_document_number(l, $prefix))
                     })
             }
 

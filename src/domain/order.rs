@@ -10,6 +10,7 @@ use chrono::Duration;
 
 use super::country::Country;
 use super::field::Invalid;
+use super::messages as m;
 use super::money::Money;
 use super::rf::RfReference;
 use super::time::Instant;
@@ -44,10 +45,9 @@ impl Quantity {
             .filter(|q| (1..=MAX_QUANTITY).contains(q))
             .map(Self)
             .ok_or_else(|| {
-                Invalid::new(
-                    "range",
-                    format!("must be a whole number from 1 to {MAX_QUANTITY}"),
-                )
+                Invalid::said("range", |l| {
+                    m::field_whole_number_up_to(l, &MAX_QUANTITY.to_string())
+                })
             })
     }
 
@@ -67,10 +67,7 @@ impl PaymentMethod {
         match text {
             "card" => Ok(Self::Card),
             "bank_transfer" => Ok(Self::BankTransfer),
-            _ => Err(Invalid::new(
-                "invalid",
-                "must be \"card\" or \"bank_transfer\"",
-            )),
+            _ => Err(Invalid::said("invalid", m::field_payment_method)),
         }
     }
 
@@ -140,7 +137,7 @@ impl ReviewSettlement {
             "credit" => Ok(Self::Credit),
             "refund" => Ok(Self::Refund),
             "cancel" => Ok(Self::Cancel),
-            _ => Err(Invalid::new("invalid", "must be credit, refund or cancel")),
+            _ => Err(Invalid::said("invalid", m::field_correction_kind)),
         }
     }
 

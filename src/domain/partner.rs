@@ -1,6 +1,7 @@
 //! Authorised partners: what each kind may do for end users.
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// A reseller sells SUPS subscriptions; a technician activates end users'
 /// installations; some partners do both.
@@ -17,10 +18,7 @@ impl PartnerKind {
             "reseller" => Ok(Self::Reseller),
             "technician" => Ok(Self::Technician),
             "both" => Ok(Self::Both),
-            _ => Err(Invalid::new(
-                "invalid",
-                "must be reseller, technician or both",
-            )),
+            _ => Err(Invalid::said("invalid", m::field_partner_kind)),
         }
     }
 

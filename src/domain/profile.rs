@@ -7,6 +7,7 @@ use super::country::Country;
 use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
 use super::language::Language;
+use super::messages as m;
 use super::phone::Phone;
 use super::registration::RegistrationInput;
 use super::text::{Text, VatId};
@@ -47,12 +48,12 @@ impl ProfileChange {
     pub fn parse(input: &RegistrationInput, vendor: &VendorAddresses) -> Result<Self, FieldErrors> {
         let mut errors = input.decoding.clone();
         if input.serial.is_some() {
-            errors.push("serial", Invalid::new("read_only", "cannot be changed"));
+            errors.push("serial", Invalid::said("read_only", m::field_read_only));
         }
         if input.accept_terms.is_some() {
             errors.push(
                 "accept_terms",
-                Invalid::new("read_only", "cannot be changed"),
+                Invalid::said("read_only", m::field_read_only),
             );
         }
         let change = Self {

@@ -7,6 +7,7 @@ use super::email::Email;
 use super::field::{FieldErrors, Invalid};
 use super::id::CustomerId;
 use super::incident::Status;
+use super::messages as m;
 
 /// Closed incidents a page (they grow forever), the most recently closed
 /// first.
@@ -42,10 +43,9 @@ impl View {
             "open" => Ok(Self::Open),
             "breached" => Ok(Self::Breached),
             _ => Status::parse(text).map(Self::Is).ok_or_else(|| {
-                Invalid::new(
-                    "invalid",
-                    format!("must be one of {}", Self::names().join(", ")),
-                )
+                Invalid::said("invalid", |l| {
+                    m::field_queue_view(l, &Self::names().join(", "))
+                })
             }),
         }
     }
@@ -84,7 +84,7 @@ impl Assignee {
             "none" => Ok(Self::Nobody),
             _ => Email::parse(text)
                 .map(Self::Agent)
-                .map_err(|_| Invalid::new("invalid", "must be me, none or a staff member's email")),
+                .map_err(|_| Invalid::said("invalid", m::field_assignee)),
         }
     }
 
@@ -145,10 +145,9 @@ impl QueueFilter {
                 .ok()
                 .filter(|page| (1..=LAST_PAGE).contains(page))
                 .ok_or_else(|| {
-                    Invalid::new(
-                        "range",
-                        format!("must be a whole number from 1 to {LAST_PAGE}"),
-                    )
+                    Invalid::said("range", |l| {
+                        m::field_whole_number_up_to(l, &LAST_PAGE.to_string())
+                    })
                 });
             errors.check("page", parsed)
         });

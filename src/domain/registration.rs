@@ -6,6 +6,7 @@ use super::country::Country;
 use super::email::{Email, VendorAddresses};
 use super::field::{FieldErrors, Invalid};
 use super::language::Language;
+use super::messages as m;
 use super::phone::Phone;
 use super::serial::LicenseSerial;
 use super::text::{Text, VatId};
@@ -112,10 +113,7 @@ impl NewRegistration {
         if input.accept_terms != Some(true) {
             errors.push(
                 "accept_terms",
-                Invalid::new(
-                    "must_accept",
-                    "the support terms and conditions must be accepted",
-                ),
+                Invalid::said("must_accept", m::field_accept_terms),
             );
         }
         match (
@@ -325,7 +323,7 @@ pub(crate) mod tests {
         let mut input = valid_input();
         input
             .decoding
-            .push("newsletter", Invalid::new("type", "must be true or false"));
+            .push("newsletter", Invalid::said("type", m::field_true_or_false));
         input.email = None;
         assert_eq!(
             fields(&NewRegistration::parse(input, &VendorAddresses::default()).unwrap_err()),

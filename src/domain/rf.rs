@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::entropy::{crockford, Entropy};
 use super::field::Invalid;
+use super::messages as m;
 
 /// `RF`, two check digits, and 1 to 21 letters or digits, upper-case and
 /// without spaces; valid by ISO 7064 MOD 97-10.
@@ -34,12 +35,7 @@ impl RfReference {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_uppercase();
-        let invalid = || {
-            Invalid::new(
-                "invalid",
-                "must be an RF creditor reference such as RF18 5390 0754 7034",
-            )
-        };
+        let invalid = || Invalid::said("invalid", m::field_rf_reference);
         let (head, payload) = compact.split_at_checked(4).ok_or_else(invalid)?;
         let shaped = head.starts_with("RF")
             && head[2..].chars().all(|c| c.is_ascii_digit())

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// A license serial number: 4 to 40 letters, digits and dashes, upper-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -21,10 +22,7 @@ impl SerialNumber {
         if well_formed {
             Ok(Self(serial))
         } else {
-            Err(Invalid::new(
-                "invalid",
-                "must be the serial number from Help/About (letters, digits and dashes), or 0 if you do not have it",
-            ))
+            Err(Invalid::said("invalid", m::field_serial_or_zero))
         }
     }
 

@@ -5,6 +5,7 @@
 //! An admin may do everything; the others only their own part.
 
 use super::field::Invalid;
+use super::messages as m;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StaffRole {
@@ -25,7 +26,7 @@ impl StaffRole {
             "finance" => Ok(Self::Finance),
             "admin" => Ok(Self::Admin),
             "" => Err(Invalid::required()),
-            _ => Err(Invalid::new("unknown", "must be agent, finance or admin")),
+            _ => Err(Invalid::said("unknown", m::field_staff_role)),
         }
     }
 

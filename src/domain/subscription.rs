@@ -7,6 +7,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::field::Invalid;
+use super::messages as m;
 use super::money::Money;
 
 /// The SUPS fee per month, in percent of the license's list price.
@@ -47,12 +48,7 @@ pub fn parse_months(months: i64) -> Result<u32, Invalid> {
     u32::try_from(months)
         .ok()
         .filter(|m| (1..=MAX_MONTHS).contains(m))
-        .ok_or_else(|| {
-            Invalid::new(
-                "range",
-                format!("must be a whole number of months from 1 to {MAX_MONTHS}"),
-            )
-        })
+        .ok_or_else(|| Invalid::said("range", |l| m::field_months(l, &MAX_MONTHS.to_string())))
 }
 
 /// `day` plus whole calendar months; a day the target month lacks becomes
@@ -142,7 +138,7 @@ fn days_between(start: NaiveDate, end: NaiveDate) -> u32 {
 
 /// Reads a month as `YYYY-MM`, such as `2028-02`.
 pub fn parse_month(text: &str) -> Result<(i32, u32), Invalid> {
-    let invalid = || Invalid::new("invalid", "must be a month as YYYY-MM, such as 2028-02");
+    let invalid = || Invalid::said("invalid", m::field_month);
     let text = text.trim();
     let (year, month) = text.split_once('-').ok_or_else(invalid)?;
     let digits =
@@ -176,12 +172,16 @@ impl SaleStart {
         if (earliest..=latest).contains(&starts_on) {
             Ok(Self(starts_on))
         } else {
-            Err(Invalid::new(
-                "out_of_range",
-                format!(
-                    "must be between {earliest} and {latest}: within {MAX_START_OFFSET_DAYS} days of the sale"
-                ),
-            ))
+            Err(Invalid::said("out_of_range", |l| {
+                m::field_sale_start(
+                    l,
+                    m::FieldSaleStart {
+                        earliest: &super::format::date(l, earliest),
+                        latest: &super::format::date(l, latest),
+                        days: MAX_START_OFFSET_DAYS as i64,
+                    },
+                )
+            }))
         }
     }
 
@@ -278,8 +278,13 @@ mod tests {
         for far in ["2028-01-29", "2028-04-02", "2031-03-01", "1990-01-01"] {
             let refused = SaleStart::parse(day(far), sale).unwrap_err();
             assert_eq!(refused.code, "out_of_range", "{far}");
-            assert!(
-                refused.detail().contains("2028-01-30") && refused.detail().contains("2028-04-01")
+            assert_eq!(
+                refused.detail(),
+                "must be between 30 Jan 2028 and 1 Apr 2028: within 31 days of the sale"
+            );
+            assert_eq!(
+                refused.said.get(crate::domain::language::Language::Sl),
+                "izberite datum med 30. 1. 2028 in 1. 4. 2028: največ 31 dni od prodaje"
             );
         }
         assert!(SaleStart::parse(NaiveDate::MAX, NaiveDate::MAX).is_ok());

@@ -1,6 +1,7 @@
 //! Free text fields of a form: a name, a street, a city.
 
 use super::field::Invalid;
+use super::messages as m;
 
 /// Trimmed text of 1 to `max` characters without control characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,16 +14,12 @@ impl Text {
             return Err(Invalid::required());
         }
         if text.chars().count() > max {
-            return Err(Invalid::new(
-                "too_long",
-                format!("must be at most {max} characters"),
-            ));
+            return Err(Invalid::said("too_long", |l| {
+                m::field_too_long(l, max as i64)
+            }));
         }
         if text.chars().any(char::is_control) {
-            return Err(Invalid::new(
-                "invalid",
-                "must not contain control characters",
-            ));
+            return Err(Invalid::said("invalid", m::field_control_characters));
         }
         Ok(Self(text.to_owned()))
     }
@@ -36,9 +33,9 @@ impl Text {
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t')
         {
-            return Err(Invalid::new(
+            return Err(Invalid::said(
                 "invalid",
-                "must not contain control characters other than line breaks and tabs",
+                m::field_control_characters_multiline,
             ));
         }
         let kept: String = normalised.replace(['\n', '\t'], " ");
@@ -78,10 +75,7 @@ impl VatId {
         if ok {
             Ok(Self(vat))
         } else {
-            Err(Invalid::new(
-                "invalid",
-                "must be a VAT number with its country prefix, such as SI12345678",
-            ))
+            Err(Invalid::said("invalid", m::field_vat_id))
         }
     }
 

@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use super::entropy::Entropy;
 use super::field::Invalid;
+use super::messages as m;
 use super::time::Instant;
 
 /// A freshly drawn or presented secret: 256 random bits in URL-safe base64.
@@ -36,10 +37,7 @@ impl Token {
         }
         match URL_SAFE_NO_PAD.decode(input) {
             Ok(bytes) if bytes.len() == 32 => Ok(Self(input.to_owned())),
-            _ => Err(Invalid::new(
-                "invalid",
-                "is not a token issued by this portal",
-            )),
+            _ => Err(Invalid::said("invalid", m::field_token)),
         }
     }
 

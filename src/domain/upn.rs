@@ -3,11 +3,14 @@
 //! it where many do not read the EPC code, so a Slovenian buyer's pro-forma
 //! carries both.
 //!
-//! The payload is 19 fields, each ended by a line feed, then a checksum:
-//! the count of characters of those 19 fields and their 19 line feeds, in
-//! three digits. It is written in ISO 8859-2 (where Slovenian letters are
-//! one byte each) into a version 15 code at error correction level M with
-//! the ECI designator 4, as the standard fixes.
+//! The payload is 19 fields, each ended by a line feed, then field 20, the
+//! checksum: the count of characters of those 19 fields and their 19 line
+//! feeds, in three digits and ended by a line feed; then the reserve, spaces
+//! up to 411 characters in all (the most the fields' lengths allow). It is
+//! written in ISO 8859-2 (where Slovenian letters are one byte each) into a
+//! version 15 code at error correction level M with the ECI designator 4,
+//! as the standard fixes: 411 bytes and the two headers fill that code
+//! exactly.
 
 use chrono::{Datelike, NaiveDate};
 use qrcode::bits::Bits;
@@ -26,7 +29,12 @@ use super::rf::RfReference;
 /// 16 recipient's reference, 17–19 recipient's name, street and place.
 const FIELDS: usize = 19;
 
-/// Lengths the standard allows, in characters.
+/// The whole payload, reserve included, in characters (= bytes).
+pub const PAYLOAD_CHARS: usize = 411;
+
+/// Lengths the standard allows, in characters: the payer's IBAN is a
+/// Slovenian one (19), the recipient's any (34).
+const PAYER_IBAN_CHARS: usize = 19;
 const NAME_CHARS: usize = 33;
 const PURPOSE_CHARS: usize = 42;
 const REFERENCE_CHARS: usize = 26;
@@ -93,7 +101,7 @@ pub fn payload(order: &Order) -> Result<String, UpnError> {
     let d = order.deadline;
     let fields: [(&'static str, String, usize); FIELDS] = [
         ("header", "UPNQR".into(), 5),
-        ("payer's IBAN", String::new(), IBAN_CHARS),
+        ("payer's IBAN", String::new(), PAYER_IBAN_CHARS),
         ("deposit", String::new(), 1),
         ("withdrawal", String::new(), 1),
         ("payer's reference", String::new(), REFERENCE_CHARS),
@@ -158,16 +166,24 @@ pub fn payload(order: &Order) -> Result<String, UpnError> {
     }
     let checksum = out.chars().count();
     out.push_str(&format!("{checksum:03}\n"));
+    // The reserve: the fields' maxima sum to exactly this, so never negative.
+    let used = out.chars().count();
+    out.extend(std::iter::repeat_n(' ', PAYLOAD_CHARS.saturating_sub(used)));
     Ok(out)
+}
+
+/// The payload's bytes in ISO 8859-2: what the code holds.
+pub fn latin2_bytes(payload: &str) -> Result<Vec<u8>, UpnError> {
+    payload
+        .chars()
+        .map(latin2)
+        .collect::<Option<_>>()
+        .ok_or(UpnError::Unwritable { field: "payload" })
 }
 
 /// The payload as the code's bytes: version 15, level M, ECI 4 (ISO 8859-2).
 pub fn qr_code(payload: &str) -> Result<QrCode, UpnError> {
-    let bytes: Vec<u8> = payload
-        .chars()
-        .map(latin2)
-        .collect::<Option<_>>()
-        .ok_or(UpnError::Unwritable { field: "payload" })?;
+    let bytes = latin2_bytes(payload)?;
     let mut bits = Bits::new(Version::Normal(15));
     bits.push_eci_designator(4)
         .map_err(|_| UpnError::Encoding)?;
@@ -281,43 +297,101 @@ mod tests {
         }
     }
 
+    /// The standard's own example (ZBS, "Tehnični standard UPN QR"): the
+    /// checksum it prints is 188.
     #[test]
-    fn the_payload_has_the_standards_nineteen_fields_in_order() {
+    fn the_standards_example_is_written_as_the_standard_prints_it() {
+        let iban = Iban::parse("SI56051008010486080").unwrap();
+        let reference = RfReference::parse("RF45SBO2010").unwrap();
+        let example = Order {
+            payer: Party {
+                name: "Janez Novak",
+                street: "Dunajska 1",
+                place: "1000 Ljubljana",
+            },
+            recipient: Party {
+                name: "Novo podjetje d.o.o.",
+                street: "Lepa cesta 15",
+                place: "3698 Loški Potok",
+            },
+            recipient_iban: &iban,
+            reference: &reference,
+            amount: Money::from_cents(8105).unwrap(),
+            purpose_code: "RENT",
+            purpose: "Plačilo najemnine 10/2016",
+            deadline: NaiveDate::from_ymd_opt(2016, 11, 15).unwrap(),
+        };
+        let fields = "UPNQR\n\n\n\n\nJanez Novak\nDunajska 1\n1000 Ljubljana\n00000008105\n\n\n\
+                      RENT\nPlačilo najemnine 10/2016\n15.11.2016\nSI56051008010486080\nRF45SBO2010\n\
+                      Novo podjetje d.o.o.\nLepa cesta 15\n3698 Loški Potok\n188\n";
+        let text = payload(&example).unwrap();
+        assert_eq!(&text[..fields.len()], fields);
+        assert_eq!(text[fields.len()..], " ".repeat(411 - 192));
+    }
+
+    #[test]
+    fn the_payload_has_the_standards_twenty_fields_in_order_then_the_reserve() {
         let text = payload(&order()).unwrap();
         let lines: Vec<&str> = text.split('\n').collect();
-        // 19 fields, the checksum, and the empty rest after the last line feed.
+        // 19 fields, the checksum (field 20), and the reserve after its line feed.
         assert_eq!(lines.len(), 21);
-        assert_eq!(lines[0], "UPNQR");
-        assert_eq!(&lines[1..5], ["", "", "", ""]);
-        assert_eq!(lines[5], "Žaga Čevlji d.o.o.");
-        assert_eq!(lines[6], "Šmartinska cesta 152");
-        assert_eq!(lines[7], "1000 Ljubljana");
-        assert_eq!(lines[8], "00000003050");
-        assert_eq!(&lines[9..11], ["", ""]);
-        assert_eq!(lines[11], "SCVE");
-        assert_eq!(lines[12], "Predračun ORD-2026-00017");
-        assert_eq!(lines[13], "21.12.2026");
-        assert_eq!(lines[14], "SI56191000000123438");
-        assert_eq!(lines[15], "RF18539007547034");
-        assert_eq!(lines[16], "Spica International d.o.o.");
-        assert_eq!(lines[17], "Pot k sejmišču 33");
-        assert_eq!(lines[18], "1231 Ljubljana - Črnuče");
-        assert_eq!(lines[20], "");
+        let expected = [
+            "UPNQR",                      // 1 leading style
+            "",                           // 2 payer's IBAN
+            "",                           // 3 deposit
+            "",                           // 4 withdrawal
+            "",                           // 5 payer's reference
+            "Žaga Čevlji d.o.o.",         // 6 payer's name
+            "Šmartinska cesta 152",       // 7 payer's street
+            "1000 Ljubljana",             // 8 payer's place
+            "00000003050",                // 9 amount: eleven digits of cents
+            "",                           // 10 date of payment
+            "",                           // 11 urgent
+            "SCVE",                       // 12 purpose code
+            "Predračun ORD-2026-00017",   // 13 purpose
+            "21.12.2026",                 // 14 deadline, DD.MM.YYYY
+            "SI56191000000123438",        // 15 recipient's IBAN, compact
+            "RF18539007547034",           // 16 recipient's reference, compact
+            "Spica International d.o.o.", // 17 recipient's name
+            "Pot k sejmišču 33",          // 18 recipient's street
+            "1231 Ljubljana - Črnuče",    // 19 recipient's place
+        ];
+        for (n, (line, want)) in lines.iter().zip(expected).enumerate() {
+            assert_eq!(*line, want, "field {}", n + 1);
+        }
+        let sum: usize = expected.iter().map(|f| f.chars().count()).sum::<usize>() + 19;
+        assert_eq!(lines[19], format!("{sum:03}"), "field 20, the checksum");
+        assert_eq!(sum, 226);
+        assert!(lines[20].chars().all(|c| c == ' '), "the reserve is spaces");
+        assert_eq!(text.chars().count(), PAYLOAD_CHARS);
     }
 
     #[test]
     fn the_checksum_counts_the_characters_of_the_fields_and_their_line_feeds() {
         let text = payload(&order()).unwrap();
-        let (fields, checksum) = text.trim_end_matches('\n').rsplit_once('\n').unwrap();
-        let counted = fields.chars().count() + 1;
-        assert_eq!(checksum, format!("{counted:03}"));
+        let (fields, rest) = text.split_at(text.match_indices('\n').nth(18).unwrap().0 + 1);
+        let checksum = &rest[..3];
+        assert_eq!(checksum, format!("{:03}", fields.chars().count()));
+        assert_eq!(&rest[3..4], "\n");
         // Each Slovenian letter counts once, as it is one byte in ISO 8859-2.
-        let bytes: usize = fields
-            .chars()
-            .map(|c| latin2(c).map_or(9, |_| 1))
-            .sum::<usize>()
-            + 1;
-        assert_eq!(bytes, counted);
+        assert_eq!(latin2_bytes(fields).unwrap().len(), fields.chars().count());
+    }
+
+    #[test]
+    fn slovenian_letters_are_one_byte_each_in_iso_8859_2() {
+        assert_eq!(
+            latin2_bytes("čšžČŠŽ").unwrap(),
+            [0xE8, 0xB9, 0xBE, 0xC8, 0xA9, 0xAE]
+        );
+        let bytes = latin2_bytes(&payload(&order()).unwrap()).unwrap();
+        assert_eq!(bytes.len(), PAYLOAD_CHARS);
+        // "Žaga Čevlji": Ž and Č as their single bytes.
+        let name = "UPNQR\n\n\n\n\n".len();
+        assert_eq!(
+            &bytes[name..name + 7],
+            [0xAE, b'a', b'g', b'a', b' ', 0xC8, b'e']
+        );
+        assert!(latin2_bytes("€").is_err());
     }
 
     #[test]
@@ -325,8 +399,31 @@ mod tests {
         let code = qr_code(&payload(&order()).unwrap()).unwrap();
         assert_eq!(code.version(), Version::Normal(15));
         assert_eq!(code.error_correction_level(), EcLevel::M);
+        assert_eq!(code.width(), 77);
         let svg = qr_svg(&order(), "UPN QR").unwrap();
         assert!(svg.as_str().starts_with("<svg") && svg.as_str().contains("id=\"upn-qr\""));
+    }
+
+    #[test]
+    fn every_field_at_its_longest_still_fits_the_code() {
+        let long = |n: usize| "Ž".repeat(n);
+        let (name, purpose) = (long(33), long(42));
+        let mut full = order();
+        full.payer = Party {
+            name: &name,
+            street: &name,
+            place: &name,
+        };
+        full.recipient = full.payer;
+        full.purpose = &purpose;
+        full.amount = Money::from_cents(MAX_CENTS).unwrap();
+        let iban = Iban::parse("MT84 MALT 0110 0001 2345 MTLC AST0 01S").unwrap();
+        full.recipient_iban = &iban;
+        let reference = RfReference::for_payload(&"9".repeat(21)).unwrap();
+        full.reference = &reference;
+        let text = payload(&full).unwrap();
+        assert!(text.chars().count() <= PAYLOAD_CHARS);
+        assert_eq!(qr_code(&text).unwrap().version(), Version::Normal(15));
     }
 
     #[test]

@@ -713,3 +713,10 @@ mod tests {
         }
     }
 }
+
+/// On a page, as its `Display` writes it (escaped like any text).
+impl super::html::Render for VatRate {
+    fn render(&self, out: &mut String) {
+        out.push_str(&super::html::escape(&self.to_string()));
+    }
+}

@@ -8,6 +8,7 @@ use super::message::{Method, Request};
 use crate::app::input::Fields;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
+use crate::domain::messages as m;
 use crate::http::ApiError;
 
 /// The two body formats the API reads.
@@ -27,17 +28,21 @@ pub fn body(request: &Request, form: bool) -> Result<Body, ApiError> {
         Some("application/json") => match serde_json::from_slice::<Value>(&request.body) {
             Ok(Value::Object(object)) => Ok(Body::Json(object)),
             Ok(_) => Err(ApiError::MalformedBody(
-                "The body must be a JSON object.".into(),
+                m::problem_not_json_object(request.language()).into(),
             )),
-            Err(error) => Err(ApiError::MalformedBody(format!(
-                "The body is not valid JSON: {error}."
+            Err(error) => Err(ApiError::MalformedBody(m::problem_malformed_json(
+                request.language(),
+                m::ProblemMalformedJson {
+                    line: &error.line().to_string(),
+                    column: &error.column().to_string(),
+                },
             ))),
         },
         Some("application/x-www-form-urlencoded") if form => {
             serde_urlencoded::from_bytes(&request.body)
                 .map(Body::Form)
                 .map_err(|_| {
-                    ApiError::MalformedBody("The form body is not valid URL encoding.".into())
+                    ApiError::MalformedBody(m::problem_form_encoding(request.language()).into())
                 })
         }
         _ => Err(ApiError::UnsupportedMediaType(accepted)),
@@ -128,7 +133,7 @@ pub fn file_part<'a>(
     }
     let Some(parts) = super::multipart::parts(content_type, &request.body) else {
         return Err(ApiError::MalformedBody(
-            "The multipart/form-data body's framing is broken.".into(),
+            m::problem_multipart_framing(request.language()).into(),
         ));
     };
     parts

@@ -6,6 +6,8 @@ use serde::Serialize;
 use crate::app::{AccessError, BillingError};
 use crate::app::{AppError, Problem as AppProblem};
 use crate::domain::field::FieldError;
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::time::format;
 use crate::http::{Handled, Response};
 
@@ -15,6 +17,7 @@ pub enum ApiError {
     App(AppError),
     UnsupportedMediaType(&'static str),
     PayloadTooLarge,
+    /// What is wrong with the body, in the request's language.
     MalformedBody(String),
     NoRoute,
     MethodNotAllowed(String),
@@ -74,58 +77,78 @@ impl ApiError {
         }
     }
 
-    /// The problem the caller is told: a use case's refusal as its area
-    /// maps it (`app::error`), the transport's own here.
-    pub fn problem(&self) -> AppProblem {
+    /// The problem the caller is told, in `lang`: a use case's refusal as
+    /// its area maps it (`app::error`), the transport's own here.
+    pub fn problem_in(&self, lang: Language) -> AppProblem {
         match self {
-            Self::App(error) => error.problem(),
-            Self::NoRoute => crate::app::error::not_found(),
+            Self::App(error) => error.problem_in(lang),
+            Self::NoRoute => crate::app::error::not_found(lang),
             Self::UnsupportedMediaType(accepted) => AppProblem::new(
                 415,
                 "unsupported-media-type",
-                "Unsupported media type",
-                format!("Send the body as {accepted}."),
+                m::problem_unsupported_media_type_title(lang),
+                m::problem_unsupported_media_type(lang, accepted),
             ),
             Self::PayloadTooLarge => AppProblem::new(
                 413,
                 "payload-too-large",
-                "Body too large",
-                format!(
-                    "Bodies are limited to {} bytes here (attached files to {} MiB).",
-                    super::MAX_BODY_BYTES,
-                    crate::domain::attachment::MAX_BYTES >> 20
+                m::problem_payload_too_large_title(lang),
+                m::problem_payload_too_large(
+                    lang,
+                    m::ProblemPayloadTooLarge {
+                        bytes: &crate::domain::format::number(lang, super::MAX_BODY_BYTES as i64),
+                        mebibytes: &(crate::domain::attachment::MAX_BYTES >> 20).to_string(),
+                    },
                 ),
             ),
-            Self::MalformedBody(reason) => {
-                AppProblem::new(400, "malformed-body", "Malformed body", reason.clone())
-            }
-            Self::Unavailable => crate::app::error::internal(),
+            Self::MalformedBody(reason) => AppProblem::new(
+                400,
+                "malformed-body",
+                m::problem_malformed_body_title(lang),
+                reason.clone(),
+            ),
+            Self::Unavailable => crate::app::error::internal(lang),
             Self::UpgradeRequired => AppProblem::new(
                 426,
                 "upgrade-required",
-                "Upgrade required",
-                "This address is a WebSocket: ask with Upgrade: websocket.",
+                m::problem_upgrade_required_title(lang),
+                m::problem_upgrade_required(lang),
             ),
             Self::MethodNotAllowed(allow) => AppProblem::new(
                 405,
                 "method-not-allowed",
-                "Method not allowed",
-                format!("This address accepts {allow}."),
+                m::problem_method_not_allowed_title(lang),
+                m::problem_method_not_allowed(lang, allow),
             ),
         }
     }
 
-    /// The answer: `application/problem+json`, decided here and nowhere else.
+    /// The problem in English: for its status, and for callers without a
+    /// reader.
+    pub fn problem(&self) -> AppProblem {
+        self.problem_in(Language::En)
+    }
+
+    /// The answer in English, for a request whose reader is not known (the
+    /// Worker's own failures before the router).
     pub fn into_handled(self) -> Handled {
+        self.into_handled_in(Language::En)
+    }
+
+    /// The answer: `application/problem+json` with `title`, `detail` and
+    /// each field error's `detail` in `lang` (`Content-Language` says
+    /// which); `type`, `status`, the fields' `field` and `code`, and every
+    /// other member are the same in every language.
+    pub fn into_handled_in(self, lang: Language) -> Handled {
         let AppProblem {
             status,
             slug,
             title,
             detail,
-        } = self.problem();
+        } = self.problem_in(lang);
         let errors = match &self {
-            Self::App(AppError::Invalid(errors)) => errors.list(),
-            _ => &[],
+            Self::App(AppError::Invalid(errors)) => errors.clone().in_language(lang).into_list(),
+            _ => Vec::new(),
         };
         let log = match &self {
             Self::App(error) => error.log(),
@@ -142,7 +165,7 @@ impl ApiError {
             title,
             status,
             detail,
-            errors,
+            errors: &errors,
             order_coupons: matches!(
                 self,
                 Self::App(AppError::Billing(BillingError::PaymentRequired))
@@ -153,7 +176,8 @@ impl ApiError {
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = Response::new(status, "application/problem+json", body)
-            .with_header("cache-control", "no-store");
+            .with_header("cache-control", "no-store")
+            .with_header("content-language", lang.as_str());
         match &self {
             Self::MethodNotAllowed(allow) => response = response.with_header("allow", allow),
             Self::UpgradeRequired => {

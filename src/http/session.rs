@@ -49,7 +49,7 @@ pub fn same_origin<D>(app: &App<D>, request: &Request) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::App(AppError::Access(AccessError::Forbidden(
-            "forms are accepted from the portal's own pages only",
+            crate::domain::messages::problem_forbidden_form_origin,
         ))))
     }
 }

@@ -52,13 +52,16 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys, F: FloodLimi
         .iter()
         .find(|row| row.matches(request.method, &segments));
     let cors = cors_origin(app, &request);
+    // Refusals are told in the reader's language (problem details' `title`
+    // and `detail`; their machine members are the same in every language).
+    let lang = request.language();
     let mut handled = match (&cors, request.method, row) {
         (Some(_), Method::Options, _) => preflight(),
-        (_, _, None) => refuse_unrouted(&routes, request.method, &segments).into_handled(),
+        (_, _, None) => refuse_unrouted(&routes, request.method, &segments).into_handled_in(lang),
         (_, _, Some(row)) => match (flood_key(row, &request), flood) {
             (Some(key), Some(flood)) if !flood.admits(&key).await => {
                 ApiError::App(AccessError::RateLimited(FLOOD_RETRY_AFTER_SECONDS).into())
-                    .into_handled()
+                    .into_handled_in(lang)
             }
             _ => {
                 let params = row.params(&segments);
@@ -75,7 +78,7 @@ pub async fn handle<D: Database, P: PaymentProvider, K: AccessKeys, F: FloodLimi
                     &mut principal,
                 )
                 .await
-                .unwrap_or_else(ApiError::into_handled);
+                .unwrap_or_else(|error| error.into_handled_in(lang));
                 answer.principal = principal;
                 answer
             }
@@ -271,7 +274,7 @@ const ACCESS_COOKIE: &str = "CF_Authorization";
 fn own_origin_only<D>(app: &App<D>, request: &Request) -> Result<()> {
     match request.header("origin") {
         Some(origin) if origin != own_origin(app) => Err(ApiError::App(AppError::Access(
-            AccessError::Forbidden("live support is entered from the portal's own pages only"),
+            AccessError::Forbidden(crate::domain::messages::problem_forbidden_live_origin),
         ))),
         _ => Ok(()),
     }

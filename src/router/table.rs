@@ -624,6 +624,9 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.now,
             ))
         }),
+        page(Get, "/portal/orders/{order_id}/pro-forma", CUSTOMER, |c| {
+            Box::pin(web::pro_forma_page(c.app, c.lang, c.caller, c.param(0), c.now))
+        }),
         page(Get, "/support", CUSTOMER, |_| {
             Box::pin(async { web::support_page() })
         }),
@@ -724,13 +727,13 @@ fn front_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::request_erasure(c.app, c.caller, c.now, c.entropy))
         }),
         page(Get, "/portal/invoices", CUSTOMER, |c| {
-            Box::pin(web::invoices_page(c.app, c.caller))
+            Box::pin(web::invoices_page(c.app, c.lang, c.caller))
         }),
         page(Get, "/portal/invoices/{invoice_id}", CUSTOMER, |c| {
-            Box::pin(web::invoice_page(c.app, c.caller, c.param(0)))
+            Box::pin(web::invoice_page(c.app, c.lang, c.caller, c.param(0)))
         }),
         page(Get, "/portal/invoices/{invoice_id}/xml", CUSTOMER, |c| {
-            Box::pin(web::invoice_xml(c.app, c.caller, c.param(0)))
+            Box::pin(web::invoice_xml(c.app, c.lang, c.caller, c.param(0)))
         }),
         // ---- partners' pages ---------------------------------------------------
         page(Get, "/partner/sign-in", PUBLIC, |c| {
@@ -1427,7 +1430,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::adjust(c.app, c.request, c.caller, c.now, c.entropy, c.lang))
         }),
         page(Get, "/desk/invoices", FINANCE, |c| {
-            Box::pin(web::desk_invoices_page(c.app, c.request, c.caller, c.now))
+            Box::pin(web::desk_invoices_page(c.app, c.lang, c.request, c.caller, c.now))
         }),
         page(Get, "/desk/invoices.csv", FINANCE, |c| {
             Box::pin(web::desk_invoices_csv(c.app, c.request, c.caller))

@@ -3,16 +3,50 @@
 
 use super::{bulk_with, Database, DbError, Query, Row, Statement, Store, Value};
 use crate::domain::bulletin::Bulletin;
+use crate::domain::language::Language;
 use crate::domain::time::{format, Instant};
 use crate::domain::token::SecretHash;
 
+/// A published bulletin: `subject` and `body` in English, `subject_sl`
+/// and `body_sl` in Slovenian; [`BulletinRecord::subject_in`] and
+/// [`BulletinRecord::body_in`] give a reader's version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulletinRecord {
     pub id: String,
     pub subject: String,
     pub body: String,
+    pub subject_sl: String,
+    pub body_sl: String,
     pub published_by: String,
     pub published_at: Instant,
+}
+
+impl BulletinRecord {
+    /// The bulletin as staff wrote it, in both languages.
+    pub fn bulletin(&self) -> Bulletin {
+        Bulletin {
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+            subject_sl: self.subject_sl.clone(),
+            body_sl: self.body_sl.clone(),
+        }
+    }
+
+    /// The subject in the reader's language.
+    pub fn subject_in(&self, language: Language) -> &str {
+        match language {
+            Language::Sl => &self.subject_sl,
+            Language::En => &self.subject,
+        }
+    }
+
+    /// The body in the reader's language.
+    pub fn body_in(&self, language: Language) -> &str {
+        match language {
+            Language::Sl => &self.body_sl,
+            Language::En => &self.body,
+        }
+    }
 }
 
 /// A bulletin with how its sending stands, for the desk.
@@ -33,14 +67,18 @@ pub struct PendingRecipient {
     pub contact_id: String,
     pub email: String,
     pub subscribed: bool,
+    /// The language the bulletin is sent to them in.
+    pub language: Language,
 }
 
-/// One recipient's email of a job's run: `(outbox id, contact id, text,
-/// html, headers as a JSON object, unsubscribe token's hash)`.
+/// One recipient's email of a job's run: `(outbox id, contact id, subject,
+/// text, html, headers as a JSON object, unsubscribe token's hash)`, the
+/// subject and bodies in the recipient's language.
 pub struct RecipientEmail {
     pub outbox_id: String,
     pub contact_id: String,
     pub to: String,
+    pub subject: String,
     pub text: String,
     pub html: String,
     pub headers: serde_json::Value,
@@ -49,14 +87,16 @@ pub struct RecipientEmail {
 
 pub fn insert_bulletin(id: &str, bulletin: &Bulletin, by: &str, now: Instant) -> Statement {
     Statement::new(
-        "INSERT INTO bulletins (id, subject, body, published_by, published_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO bulletins (id, subject, body, published_by, published_at, subject_sl, body_sl) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         vec![
             id.into(),
             bulletin.subject.as_str().into(),
             bulletin.body.as_str().into(),
             by.into(),
             format(now).into(),
+            bulletin.subject_sl.as_str().into(),
+            bulletin.body_sl.as_str().into(),
         ],
     )
 }
@@ -109,20 +149,14 @@ pub fn claim_recipients(bulletin_id: &str, run_id: &str, emails: &[RecipientEmai
 }
 
 /// The outbox rows and unsubscribe tokens of the recipients this run
-/// claimed (by `run_id`), in bulk.
+/// claimed (by `run_id`), in bulk, each with its own subject.
 pub fn write_claimed_emails(
     bulletin_id: &str,
     run_id: &str,
-    subject: &str,
     emails: &[RecipientEmail],
     now: Instant,
 ) -> Vec<Statement> {
-    let extra: Vec<Value> = vec![
-        bulletin_id.into(),
-        run_id.into(),
-        format(now).into(),
-        subject.into(),
-    ];
+    let extra: Vec<Value> = vec![bulletin_id.into(), run_id.into(), format(now).into()];
     let mut statements = bulk_with(
         "INSERT INTO unsubscribe_tokens (token_hash, contact_id, created_at) \
          SELECT value ->> 0, value ->> 1, ?4 FROM json_each(?1) \
@@ -131,12 +165,12 @@ pub fn write_claimed_emails(
         emails
             .iter()
             .map(|e| serde_json::json!([e.token_hash.to_hex(), e.contact_id])),
-        &extra[..3],
+        &extra,
     );
     statements.extend(bulk_with(
         "INSERT INTO outbox (id, to_address, subject, body_text, body_html, headers, status, \
                              created_at, next_attempt_at, contact_id, customer_id, kind) \
-         SELECT value ->> 0, value ->> 2, ?5, value ->> 3, value ->> 4, value ->> 5, 'pending', ?4, ?4, \
+         SELECT value ->> 0, value ->> 2, value ->> 6, value ->> 3, value ->> 4, value ->> 5, 'pending', ?4, ?4, \
            value ->> 1, (SELECT customer_id FROM contacts WHERE id = value ->> 1), 'bulletin' \
          FROM json_each(?1) \
          WHERE EXISTS (SELECT 1 FROM bulletin_recipients r WHERE r.bulletin_id = ?2 \
@@ -149,7 +183,8 @@ pub fn write_claimed_emails(
                 e.to,
                 e.text,
                 e.html,
-                e.headers.to_string()
+                e.headers.to_string(),
+                e.subject
             ])
         }),
         &extra,
@@ -182,6 +217,8 @@ impl BulletinRecord {
             id: row.text("id")?,
             subject: row.text("subject")?,
             body: row.text("body")?,
+            subject_sl: row.text("subject_sl")?,
+            body_sl: row.text("body_sl")?,
             published_by: row.text("published_by")?,
             published_at: row.instant("published_at")?,
         })
@@ -192,7 +229,8 @@ impl<D: Database> Store<D> {
     pub async fn bulletin(&self, id: &str) -> Result<Option<BulletinRecord>, DbError> {
         self.fetch(Query::new(
             Statement::new(
-                "SELECT id, subject, body, published_by, published_at FROM bulletins WHERE id = ?1",
+                "SELECT id, subject, body, subject_sl, body_sl, published_by, published_at \
+                 FROM bulletins WHERE id = ?1",
                 vec![id.into()],
             ),
             |rows| rows.first().map(BulletinRecord::from_row).transpose(),
@@ -213,7 +251,7 @@ impl<D: Database> Store<D> {
     ) -> Result<Vec<PendingRecipient>, DbError> {
         self.fetch(Query::new(
             Statement::new(
-                "SELECT c.id, c.email, c.newsletter = 1 AND c.status = 'active' AS subscribed \
+                "SELECT c.id, c.email, c.language, c.newsletter = 1 AND c.status = 'active' AS subscribed \
                  FROM bulletin_recipients r JOIN contacts c ON c.id = r.contact_id \
                  WHERE r.bulletin_id = ?1 AND r.status = 'pending' ORDER BY c.id LIMIT ?2",
                 vec![bulletin_id.into(), limit.into()],
@@ -225,6 +263,7 @@ impl<D: Database> Store<D> {
                             contact_id: row.text("id")?,
                             email: row.text("email")?,
                             subscribed: row.integer("subscribed")? == 1,
+                            language: row.parsed("language", |l| Language::parse(l).ok())?,
                         })
                     })
                     .collect()
@@ -280,7 +319,7 @@ impl<D: Database> Store<D> {
 /// The newest bulletins first, with their counts.
 pub fn bulletins(limit: i64) -> Query<Vec<BulletinSummary>> {
     let statement = Statement::new(
-        "SELECT b.id, b.subject, b.body, b.published_by, b.published_at, \
+        "SELECT b.id, b.subject, b.body, b.subject_sl, b.body_sl, b.published_by, b.published_at, \
            COUNT(r.contact_id) AS recipients, \
            COALESCE(SUM(o.status = 'sent'), 0) AS sent, \
            COALESCE(SUM(o.status IN ('failed', 'not_sent', 'unknown')), 0) AS failed, \

@@ -58,7 +58,7 @@ pub struct ContactRecord {
 impl ContactRecord {
     /// The contact as the recipient of an email written now.
     pub fn recipient(&self) -> Recipient {
-        Recipient::contact(self.id.as_str(), &self.email)
+        Recipient::contact(self.id.as_str(), &self.email, self.language)
     }
 }
 
@@ -76,12 +76,14 @@ pub struct ClaimRecord {
     pub email: Email,
     pub created_at: Instant,
     pub resolved_at: Option<Instant>,
+    /// The claimant's language, for the email that answers the claim.
+    pub language: Language,
 }
 
 impl ClaimRecord {
     /// The claimant, as the recipient of an email written now.
     pub fn recipient(&self) -> Recipient {
-        Recipient::contact(self.contact_id.as_str(), &self.email)
+        Recipient::contact(self.contact_id.as_str(), &self.email, self.language)
     }
 }
 
@@ -92,7 +94,7 @@ pub(super) const CONTACT_COLUMNS: &str =
     "id, customer_id, status, name, email, phone, newsletter, invited_by, created_at, verified_at, language";
 const CLAIM_COLUMNS: &str =
     "k.id, k.customer_id, k.contact_id, k.serial, k.status, k.resolved_serial, k.reason, \
-     u.company_name, p.email, k.created_at, k.resolved_at";
+     u.company_name, p.email, k.created_at, k.resolved_at, p.language";
 
 impl CustomerRecord {
     pub(super) fn from_row(row: &Row) -> Result<Self, DbError> {
@@ -151,6 +153,7 @@ impl ClaimRecord {
             email: row.parsed("email", |e| Email::parse(e).ok())?,
             created_at: row.instant("created_at")?,
             resolved_at: row.opt_instant("resolved_at")?,
+            language: row.parsed("language", |l| Language::parse(l).ok())?,
         })
     }
 }

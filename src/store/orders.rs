@@ -6,6 +6,7 @@ use super::{
 };
 use crate::domain::country::Country;
 use crate::domain::email::Email;
+use crate::domain::language::Language;
 use crate::domain::ledger::Entry;
 use crate::domain::money::Money;
 use crate::domain::notification::{Message, Recipient};
@@ -659,9 +660,9 @@ pub fn order_for_refund(payment_intent_id: &str) -> Query<Option<OrderToRefund>>
 /// (SQLite lets no ORDER BY of a scalar subquery name the outer row: hence
 /// the two subqueries.)
 const CONFIRMATION_ADDRESS: &str = "COALESCE(\
-     (SELECT json_object('contact_id', c.id, 'email', c.email) FROM contacts AS c WHERE c.id = o.contact_id \
+     (SELECT json_object('contact_id', c.id, 'email', c.email, 'language', c.language) FROM contacts AS c WHERE c.id = o.contact_id \
       AND c.customer_id = o.customer_id AND c.status = 'active'), \
-     (SELECT json_object('contact_id', c.id, 'email', c.email) FROM contacts AS c \
+     (SELECT json_object('contact_id', c.id, 'email', c.email, 'language', c.language) FROM contacts AS c \
       WHERE c.customer_id = o.customer_id AND c.status = 'active' ORDER BY c.created_at, c.id LIMIT 1))";
 
 /// The contact an order's confirmation goes to ([`CONFIRMATION_ADDRESS`]),
@@ -727,9 +728,11 @@ fn confirmation_email(row: &Row) -> Result<Option<Recipient>, DbError> {
     };
     let contact = Row::from_json(&text)?;
     let address = contact.parsed("email", |e| Email::parse(e).ok())?;
+    let language = contact.parsed("language", |l| Language::parse(l).ok())?;
     Ok(Some(Recipient::contact(
         &contact.text("contact_id")?,
         &address,
+        language,
     )))
 }
 

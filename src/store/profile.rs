@@ -254,6 +254,8 @@ pub struct PendingEmail {
     pub email: String,
     pub pending_email: String,
     pub expires_at: Instant,
+    /// What the contact is written to in.
+    pub language: crate::domain::language::Language,
 }
 
 impl<D: Database> Store<D> {
@@ -277,7 +279,7 @@ impl<D: Database> Store<D> {
     ) -> Result<Option<PendingEmail>, DbError> {
         self.fetch(Query::new(
             Statement::new(
-                "SELECT id, name, email, pending_email, email_token_expires_at FROM contacts \
+                "SELECT id, name, email, pending_email, email_token_expires_at, language FROM contacts \
                  WHERE email_token_hash = ?1 AND status = 'active'",
                 vec![hash.to_hex().into()],
             ),
@@ -290,6 +292,9 @@ impl<D: Database> Store<D> {
                             email: row.text("email")?,
                             pending_email: row.text("pending_email")?,
                             expires_at: row.instant("email_token_expires_at")?,
+                            language: row.parsed("language", |l| {
+                                crate::domain::language::Language::parse(l).ok()
+                            })?,
                         })
                     })
                     .transpose()

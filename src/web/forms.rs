@@ -121,19 +121,26 @@ pub(crate) fn channels(lang: Language) -> [(&'static str, &'static str); 4] {
     ]
 }
 
-/// A table of `rows` under `headers` (markup written in the code).
-pub(crate) fn table(
-    lang: Language,
-    caption: &str,
-    headers: &[&'static str],
-    rows: &[Vec<Html>],
-) -> Html {
+/// A table of `rows` under `headers`, or says that there is none yet.
+pub(crate) fn table(lang: Language, caption: &str, headers: &[&str], rows: &[Vec<Html>]) -> Html {
+    table_or(caption, &m::label_none_yet(lang, caption), headers, rows)
+}
+
+/// A table of `rows` under `headers`, or the sentence `none` when there
+/// are no rows.
+pub(crate) fn table_or(caption: &str, none: &str, headers: &[&str], rows: &[Vec<Html>]) -> Html {
     if rows.is_empty() {
-        return html!("<p>{}</p>", m::label_none_yet(lang, caption));
+        return html!("<p>{}</p>", none);
     }
     let head: Html = headers
         .iter()
-        .map(|h| html!("<th scope=\"col\">{}</th>", Html::from_static(h)))
+        .map(|h| match hidden_header(h) {
+            Some(text) => html!(
+                "<th scope=\"col\"><span class=\"visually-hidden\">{}</span></th>",
+                text
+            ),
+            None => html!("<th scope=\"col\">{}</th>", *h),
+        })
         .collect();
     let body: Html = rows
         .iter()
@@ -151,6 +158,15 @@ pub(crate) fn table(
             body
         ),
     )
+}
+
+/// A column heading for screen readers only (a column of buttons) is
+/// written `<span class="visually-hidden">Remove</span>`; its text is
+/// escaped like any other heading's.
+fn hidden_header(header: &str) -> Option<&str> {
+    header
+        .strip_prefix("<span class=\"visually-hidden\">")?
+        .strip_suffix("</span>")
 }
 
 /// A table's wrapper, which scrolls sideways when the table is wider than
@@ -261,7 +277,7 @@ pub(crate) fn refusal_page(lang: Language, area: Area, error: AppError) -> Resul
 }
 
 pub(crate) fn problem_page(lang: Language, area: Area, error: ApiError) -> Handled {
-    let handled = error.into_handled();
+    let handled = error.into_handled_in(lang);
     let status = handled.response.status;
     let detail = serde_json::from_slice::<Value>(&handled.response.body)
         .ok()

@@ -201,7 +201,7 @@ pub async fn sell_sups<D: Database>(
                 "Idempotency-Key" => "serial",
                 other => other,
             };
-            flat.push(name, Invalid::new(error.code, error.detail.clone()));
+            flat.push(name, Invalid::from(error.clone()));
         }
         let body = sups_form(value(&values, "idempotency_key"), &flat, &values);
         page_in(UNTRANSLATED, Area::Partner, 422, "Sell SUPS", body).into()

@@ -208,7 +208,7 @@ pub async fn order_coupons<D: Database, P: PaymentProvider>(
     let quantity = fields.parse("quantity", |t| {
         t.trim()
             .parse::<i64>()
-            .map_err(|_| Invalid::new("type", "must be a whole number"))
+            .map_err(|_| Invalid::said("type", m::field_whole_number))
             .and_then(Quantity::parse)
     });
     let method = fields.parse("payment_method", PaymentMethod::parse);
@@ -329,6 +329,7 @@ pub async fn order_page<D: Database>(
         }
     }
     html.push(bank_transfer_html(app, &record));
+    html.push(super::invoices::pro_forma_link(UNTRANSLATED, order));
     if order.cancel(now).is_ok() {
         html.push(html!(
             "<form method=\"post\" action=\"/portal/orders/{}/cancel\" data-confirm=\"Cancel this order? Nothing more can be paid into it.\">\
@@ -1196,10 +1197,7 @@ pub async fn invite_contact<D: Database>(
         )),
         Err(AppError::Access(AccessError::EmailTaken)) => {
             let mut errors = FieldErrors::default();
-            errors.push(
-                "email",
-                Invalid::new("taken", "is a contact of an organisation already"),
-            );
+            errors.push("email", Invalid::said("taken", m::field_contact_already));
             contacts_html(app, caller, 409, &errors, &object, now).await
         }
         Err(error) => refusal_page(UNTRANSLATED, Area::Customer, error),
@@ -1266,7 +1264,7 @@ pub(crate) fn profile_html(
     for error in errors.list() {
         flat.push(
             crate::app::input::form_name(&error.field),
-            Invalid::new(error.code, error.detail.clone()),
+            Invalid::from(error.clone()),
         );
     }
     let pending = pending_email.map_or(Html::EMPTY, |email| {
@@ -1399,7 +1397,9 @@ pub async fn save_profile<D: Database>(
             let mut errors = FieldErrors::default();
             errors.push(
                 "email",
-                Invalid::new("link_withheld", format!("nothing was saved: {error}")),
+                Invalid::said("link_withheld", |l| {
+                    m::field_nothing_saved(l, &error.problem(l).detail)
+                }),
             );
             Ok(again(429, &errors).into())
         }

@@ -679,7 +679,7 @@ pub async fn register_page<D: Database>(
             let mut errors = FieldErrors::default();
             errors.push(
                 "contact.email",
-                Invalid::new("taken", "is registered already; sign in instead"),
+                Invalid::said("taken", m::field_registered_already),
             );
             Ok(again(&errors))
         }

@@ -155,6 +155,109 @@ pub(crate) fn language_switch(lang: Language) -> Html {
     )
 }
 
+/// The sentences the pages' scripts say (`assets/app.js`, `assets/live.js`),
+/// in the page's language: a hidden element's `data-words`, JSON of
+/// `key → text` whose `{name}` the script fills in. Attribute text is
+/// escaped like any other, and no script runs inline.
+fn script_words(lang: Language) -> Html {
+    let words: serde_json::Map<String, serde_json::Value> = [
+        ("mic-failed", m::live_mic_failed(lang).to_owned()),
+        ("no-screen-share", m::live_no_screen_share(lang).to_owned()),
+        ("connected-staff", m::live_connected_staff(lang).to_owned()),
+        (
+            "connected-customer",
+            m::live_connected_customer(lang).to_owned(),
+        ),
+        ("audio-failed", m::live_audio_failed(lang).to_owned()),
+        ("cancel-call", m::live_cancel_call(lang).to_owned()),
+        ("hang-up", m::live_hang_up(lang).to_owned()),
+        ("support-name", m::live_support_name(lang, "{name}")),
+        ("in-room", m::live_in_room(lang, "{names}")),
+        ("nobody", m::live_nobody(lang).to_owned()),
+        ("chat-started", m::live_chat_started(lang).to_owned()),
+        ("call-started", m::live_call_started(lang).to_owned()),
+        ("chat-measured", m::live_chat_measured(lang).to_owned()),
+        ("call-measured", m::live_call_measured(lang).to_owned()),
+        ("peer-dropped", m::live_peer_dropped(lang).to_owned()),
+        ("missed", m::live_missed(lang).to_owned()),
+        ("declined", m::live_declined(lang).to_owned()),
+        (
+            "unreachable-staff",
+            m::live_unreachable_staff(lang).to_owned(),
+        ),
+        (
+            "unreachable-customer",
+            m::live_unreachable_customer(lang).to_owned(),
+        ),
+        ("cancelled", m::live_cancelled(lang).to_owned()),
+        ("chat-over", m::live_chat_over(lang).to_owned()),
+        ("call-over", m::live_call_over(lang).to_owned()),
+        (
+            "ringing-customer",
+            m::live_ringing_customer(lang).to_owned(),
+        ),
+        ("calling-you", m::live_calling_you(lang).to_owned()),
+        (
+            "calling-you-video",
+            m::live_calling_you_video(lang).to_owned(),
+        ),
+        (
+            "measured",
+            m::live_measured(
+                lang,
+                m::LiveMeasured {
+                    minutes: "{minutes}",
+                    seconds: "{seconds}",
+                    coupons: "{coupons}",
+                },
+            ),
+        ),
+        (
+            "nothing-measured",
+            m::live_nothing_measured(lang, "{coupons}"),
+        ),
+        (
+            "balance-warning",
+            m::live_balance_warning(
+                lang,
+                m::LiveBalanceWarning {
+                    seconds: "{seconds}",
+                    balance: "{balance}",
+                },
+            ),
+        ),
+        (
+            "balance-warning-short",
+            m::live_balance_warning_short(lang).to_owned(),
+        ),
+        ("busy", m::live_busy(lang).to_owned()),
+        ("not-possible", m::live_not_possible(lang, "{detail}")),
+        ("room-connected", m::live_room_connected(lang).to_owned()),
+        ("room-lost", m::live_room_lost(lang).to_owned()),
+        ("sharing", m::live_sharing(lang).to_owned()),
+        ("not-shared", m::live_not_shared(lang).to_owned()),
+        ("stopped-sharing", m::live_stopped_sharing(lang).to_owned()),
+        ("not-sent", m::live_not_sent(lang).to_owned()),
+        ("incoming-call", m::live_incoming_call(lang).to_owned()),
+        ("calling-about", m::live_calling_about(lang).to_owned()),
+        ("accept", m::live_accept(lang).to_owned()),
+        ("decline", m::live_decline(lang).to_owned()),
+        ("copied", m::live_copied(lang).to_owned()),
+        ("copy-failed", m::live_copy_failed(lang).to_owned()),
+        ("chat-resumed", m::live_chat_resumed(lang).to_owned()),
+        ("call-resumed", m::live_call_resumed(lang).to_owned()),
+        ("chat-ended", m::live_chat_ended(lang).to_owned()),
+        ("call-ended", m::live_call_ended(lang).to_owned()),
+    ]
+    .into_iter()
+    .map(|(key, text)| (key.to_owned(), serde_json::Value::String(text)))
+    .collect();
+    html!(
+        "<div id=\"script-words\" hidden data-words=\"{}\"></div>\n",
+        serde_json::Value::Object(words).to_string()
+    )
+}
+
 /// Live support's script (`assets/live.js`), on the customer's pages (a
 /// ring reaches every one of them) and the desk's (the incident's room).
 fn live_script(area: Area) -> Html {
@@ -177,10 +280,10 @@ pub fn page_in(lang: Language, area: Area, status: u16, title: &str, body: Html)
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n\
          <script src=\"/app.js\" defer></script>\n{}</head>\n<body>\n\
-         <header><p class=\"brand\"><a href=\"{}\">{}</a></p><nav aria-label=\"{}\">{}</nav>{}</header>\n\
+         <header><p class=\"brand\"><a href=\"{}\">{}</a></p><nav id=\"site-nav\" aria-label=\"{}\">{}</nav>{}</header>\n\
          <main id=\"main\">\n<h1>{}</h1>\n{}\n</main>\n\
          <footer><p><a href=\"/privacy\">{}</a></p></footer>\n\
-         <div id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></div>\n</body>\n</html>\n",
+         <div id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></div>\n{}</body>\n</html>\n",
         lang.as_str(),
         m::shell_title(lang, title),
         live_script(area),
@@ -192,6 +295,7 @@ pub fn page_in(lang: Language, area: Area, status: u16, title: &str, body: Html)
         title,
         body,
         m::shell_privacy(lang),
+        script_words(lang),
     );
     Response::new(
         status,
@@ -216,6 +320,51 @@ pub fn paragraph(text: &str) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every sentence the scripts ask for (`t("key"`) is on every page, in
+    /// each language, and is not English on a Slovenian page.
+    #[test]
+    fn the_scripts_find_each_of_their_sentences_in_each_language() {
+        let scripts = [
+            include_str!("../../assets/app.js"),
+            include_str!("../../assets/live.js"),
+        ];
+        // `t("key"` as a call of its own, not the end of another name.
+        let keys: Vec<&str> = scripts
+            .iter()
+            .flat_map(|script| {
+                script.match_indices("t(\"").filter_map(|(at, _)| {
+                    let before = script[..at].chars().next_back()?;
+                    (!before.is_alphanumeric() && before != '_' && before != '.')
+                        .then(|| script[at + 3..].split('"').next())
+                        .flatten()
+                })
+            })
+            .collect();
+        assert!(keys.len() > 30, "{keys:?}");
+        let words = |lang| {
+            let html = script_words(lang).into_string();
+            let json = html
+                .split("data-words=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let json = json
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace("&#39;", "'");
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&json).unwrap()
+        };
+        let (sl, en) = (words(Language::Sl), words(Language::En));
+        for key in keys {
+            let (Some(sl), Some(en)) = (sl.get(key), en.get(key)) else {
+                panic!("the scripts say {key:?}, which the page does not hand over");
+            };
+            assert_ne!(sl, en, "{key} is the same in both languages");
+        }
+    }
 
     #[test]
     fn pages_forbid_scripts_and_framing() {

@@ -147,6 +147,12 @@ fn config(env: &Env) -> worker::Result<Config> {
         }),
         sla: sla(env),
         support_desk_email,
+        desk_language: match setting(env, "DESK_LANGUAGE") {
+            Some(code) => crate::domain::language::Language::parse(&code).map_err(|_| {
+                worker::Error::RustError("DESK_LANGUAGE is neither sl nor en".into())
+            })?,
+            None => crate::domain::language::Language::Sl,
+        },
         vendor_addresses,
         activation_keys: match setting(env, "ACTIVATION_SECRET") {
             Some(text) => activation::keys_from_setting(&text)

@@ -99,7 +99,9 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
                 },
                 Err(error) => {
                     console_error!("bulletin {bulletin_id}: {error}");
-                    Err(crate::app::AppError::Unavailable("no randomness"))
+                    Err(crate::app::AppError::Unavailable(
+                        crate::domain::messages::problem_unavailable_randomness,
+                    ))
                 }
             },
             // The sweep checks numbers still without an answer.
@@ -113,7 +115,9 @@ pub async fn consume(batch: MessageBatch<Job>, env: &Env) -> worker::Result<()> 
                 }
                 Err(error) => {
                     console_error!("VAT check of {customer_id}: {error}");
-                    Err(crate::app::AppError::Unavailable("no randomness"))
+                    Err(crate::app::AppError::Unavailable(
+                        crate::domain::messages::problem_unavailable_randomness,
+                    ))
                 }
             },
             // The cron sweep runs every due timer that is not done.

@@ -222,10 +222,14 @@ async fn read(request: &mut worker::Request) -> Result<Request, ApiError> {
     let body = match method {
         Method::Get | Method::Head => Vec::new(),
         _ if oversized => Vec::new(),
-        _ => request
-            .bytes()
-            .await
-            .map_err(|_| ApiError::MalformedBody("The body could not be read.".into()))?,
+        _ => request.bytes().await.map_err(|_| {
+            ApiError::MalformedBody(
+                crate::domain::messages::problem_body_unreadable(
+                    crate::domain::language::Language::En,
+                )
+                .into(),
+            )
+        })?,
     };
     Ok(Request {
         method,

@@ -51,7 +51,18 @@ fn bulletin_to<T: Transport>(app: &TestApp<T>, to: &str, subject: &str) -> Optio
 
 /// A signed-in customer who subscribed to bulletins: (email, token).
 fn subscriber<T: Transport>(app: &TestApp<T>) -> (String, String) {
-    let (email, token) = app.customer();
+    subscribed(app, app.customer())
+}
+
+/// A customer written to in `language` who subscribed: (email, token).
+fn subscriber_in<T: Transport>(app: &TestApp<T>, language: &str) -> (String, String) {
+    subscribed(app, app.customer_in(language))
+}
+
+fn subscribed<T: Transport>(
+    app: &TestApp<T>,
+    (email, token): (String, String),
+) -> (String, String) {
     let subscribed = app.0.send(
         "PATCH",
         "/api/me",
@@ -119,6 +130,99 @@ fn a_bulletin_reaches_subscribers_and_one_click_unsubscribes() {
         "Bor is still subscribed"
     );
     assert_eq!(bulletin_to(app, &ana, &next), None, "Ana unsubscribed");
+}
+
+#[test]
+fn each_subscriber_is_sent_the_bulletin_in_their_language() {
+    let app = &spawn_app();
+    let (ana, _) = subscriber_in(app, "sl");
+    let (bob, _) = subscriber_in(app, "en");
+    let (subject, subject_sl) = (unique("Version 9"), unique("Različica 9"));
+    let half = app.staff_send(
+        "POST",
+        "/api/staff/bulletins",
+        &json!({"subject": subject, "body": "It is out.", "subject_sl": subject_sl}),
+    );
+    let problem = half.problem(422);
+    assert_eq!(problem["errors"][0]["field"], "body_sl", "{problem}");
+    let published = app.staff_send(
+        "POST",
+        "/api/staff/bulletins",
+        &json!({"subject": subject, "body": "It is out.", "subject_sl": subject_sl, "body_sl": "Izšla je."}),
+    );
+    assert_eq!(published.status, 202, "{}", published.text());
+    let id = published.json()["bulletin_id"].as_str().unwrap().to_owned();
+    let summary = written(app, &id);
+    assert_eq!(summary["subject_sl"], subject_sl.as_str(), "{summary}");
+
+    let to_ana =
+        app.email_body_received(&bulletin_to(app, &ana, &subject_sl).expect("Slovenian to Ana"));
+    let text = to_ana["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Izšla je.\n") && text.contains("Za odjavo odprite"),
+        "{text}"
+    );
+    assert!(to_ana["html"].as_str().unwrap().contains(">Odjava</a>"));
+    assert_eq!(
+        bulletin_to(app, &ana, &subject),
+        None,
+        "Ana gets the Slovenian only"
+    );
+    let to_bob =
+        app.email_body_received(&bulletin_to(app, &bob, &subject).expect("English to Bob"));
+    let text = to_bob["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("It is out.\n") && text.contains("To unsubscribe"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_desk_form_takes_the_slovenian_version_and_keeps_it_on_an_error() {
+    let app = &spawn_app();
+    let cookie = app.desk_cookie();
+    let origin = app.0.origin();
+    let form = app.get_with_cookie("/desk/bulletins", &cookie);
+    assert_eq!(form.status, 200, "{}", form.text());
+    let html = form.text();
+    assert!(
+        html.contains("name=\"subject_sl\"") && html.contains("name=\"body_sl\""),
+        "{html}"
+    );
+    let subject_sl = unique("Različica 9");
+    let refused = app.post_form_with_cookie(
+        "/desk/bulletins",
+        &cookie,
+        &origin,
+        &[
+            ("subject", "Version 9"),
+            ("body", "It is out."),
+            ("subject_sl", &subject_sl),
+        ],
+    );
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(
+        refused.text().contains(&subject_sl),
+        "the Slovenian subject is kept"
+    );
+    let published = app.post_form_with_cookie(
+        "/desk/bulletins",
+        &cookie,
+        &origin,
+        &[
+            ("subject", "Version 9"),
+            ("body", "It is out."),
+            ("subject_sl", &subject_sl),
+            ("body_sl", "Izšla je."),
+        ],
+    );
+    assert_eq!(published.status, 303, "{}", published.text());
+    let list = app.staff_get("/api/staff/bulletins").json();
+    assert!(list["bulletins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["subject_sl"] == subject_sl.as_str()));
 }
 
 #[test]

@@ -255,7 +255,7 @@ fn a_balance_is_adjusted_in_slovenian_with_its_plural_and_its_refusal() {
     let refused = adjust("-100");
     assert_eq!(refused.status, 409, "{}", refused.text());
     assert!(
-        refused.text().contains("stanje bi padlo pod nič")
+        refused.text().contains("stanje kuponov bi padlo pod nič")
             && !refused.text().contains("below zero"),
         "{}",
         refused.text()

@@ -481,6 +481,26 @@ impl<T: Transport> TestApp<T> {
         (email, token)
     }
 
+    /// A customer as [`TestApp::customer`], written to in `language`
+    /// (`contact.language` at registration).
+    pub fn customer_in(&self, language: &str) -> (String, String) {
+        let email = unique_email();
+        let serial = unique_serial();
+        self.licensed_to_kovinar(&serial);
+        let mut body = registration(&email, &serial);
+        body["contact"]["language"] = serde_json::json!(language);
+        let response = self.post_json("/api/registrations", &body);
+        assert_eq!(response.status, 201, "{}", response.text());
+        let link = self.emailed_token(&email, "verify");
+        let verified = self.post_json(
+            "/api/registrations/verify",
+            &serde_json::json!({ "token": link }),
+        );
+        assert_eq!(verified.status, 200, "{}", verified.text());
+        let token = self.sign_in(&email);
+        (email, token)
+    }
+
     /// A license in the catalogue whose licensee is the company of
     /// [`registration`]: registering its serial makes that company its holder.
     pub fn licensed_to_kovinar(&self, serial: &str) {

@@ -37,7 +37,13 @@ fn intake_promises_the_callback_and_tells_the_desk() {
         .as_str()
         .unwrap()
         .contains("Clock terminal offline"));
-    assert!(notice["text"].as_str().unwrap().contains(due));
+    // The deadline in Ljubljana's time, with its zone: never the ISO instant.
+    let deadline = spica_portal::domain::notification::deadline(
+        spica_portal::domain::language::Language::En,
+        spica_portal::domain::time::parse(due).unwrap(),
+    );
+    let text = notice["text"].as_str().unwrap();
+    assert!(text.contains(&deadline) && !text.contains(due), "{text}");
     assert!(app
         .outbox(&email)
         .iter()

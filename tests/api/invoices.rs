@@ -558,6 +558,12 @@ fn linked_path(text: &str, prefix: &str) -> String {
 }
 
 /// A page as the browser with `cookie` gets it, answered 200.
+/// An ISO date (`2026-12-01`) as an English reader's page writes it.
+pub(crate) fn en_date(iso: &Value) -> String {
+    let day = chrono::NaiveDate::parse_from_str(iso.as_str().unwrap(), "%Y-%m-%d").unwrap();
+    spica_portal::domain::format::date(spica_portal::domain::language::Language::En, day)
+}
+
 fn page(app: &TestApp<impl Transport>, path: &str, cookie: &str) -> String {
     let answer = app.get_with_cookie(path, cookie);
     assert_eq!(answer.status, 200, "{path}: {}", answer.text());
@@ -629,15 +635,15 @@ fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only(
     let seller = ubl_text(&xml, "AccountingSupplierParty", "cbc:RegistrationName");
     for expected in [
         format!("<h1>Invoice {number}</h1>"),
-        format!("<dd id=\"issue-date\">{}</dd>", invoice["issued_on"].as_str().unwrap()),
+        format!("<dd id=\"issue-date\">{}</dd>", en_date(&invoice["issued_on"])),
         seller.to_owned(),
         company["name"].as_str().unwrap().to_owned(),
         company["vat_id"].as_str().unwrap().to_owned(),
         "IBAN".to_owned(),
-        "<td class=\"number\">2</td><td class=\"number\">EUR 25.00</td><td class=\"number\">EUR 50.00</td>".to_owned(),
-        "Standard rate (S)</td><td class=\"number\">22 %</td>".to_owned(),
-        "<dt>Total VAT</dt><dd>EUR 11.00</dd>".to_owned(),
-        "<strong>EUR 61.00</strong>".to_owned(),
+        "<td class=\"number\">2</td><td class=\"number\">€25.00</td><td class=\"number\">€50.00</td>".to_owned(),
+        "Standard rate (S)</td><td class=\"number\">22\u{a0}%</td>".to_owned(),
+        "<dt>Total VAT</dt><dd>€11.00</dd>".to_owned(),
+        "<strong>€61.00</strong>".to_owned(),
         "Paid by card.".to_owned(),
     ] {
         assert!(html.contains(&expected), "{expected} not in {html}");
@@ -677,12 +683,46 @@ fn the_payment_email_links_the_invoice_page_and_its_ubl_file_for_the_buyer_only(
     );
     assert!(html.contains("<p class=\"no-print\">"), "{html}");
 
+    // In Slovenian: its words, amounts and dates.
+    let sl = page(&app, &page_path, &format!("{cookie}; lang=sl"));
+    let issued =
+        chrono::NaiveDate::parse_from_str(invoice["issued_on"].as_str().unwrap(), "%Y-%m-%d")
+            .unwrap();
+    for expected in [
+        format!("<h1>Račun {number}</h1>"),
+        format!(
+            "<dd id=\"issue-date\">{}</dd>",
+            spica_portal::domain::format::date(spica_portal::domain::language::Language::Sl, issued)
+        ),
+        "<td class=\"number\">2</td><td class=\"number\">25,00\u{a0}€</td><td class=\"number\">50,00\u{a0}€</td>".to_owned(),
+        "Splošna stopnja (S)</td><td class=\"number\">22\u{a0}%</td>".to_owned(),
+        "<dt>Skupaj DDV</dt><dd>11,00\u{a0}€</dd>".to_owned(),
+        "<dt>Za plačilo</dt><dd>0,00\u{a0}€ (plačano)</dd>".to_owned(),
+        "Plačano s plačilno kartico.".to_owned(),
+        "ID za DDV: ".to_owned(),
+        "Slovenija".to_owned(),
+        "· IBAN SI56 1910 0000 0123 438 · BIC".to_owned(),
+    ] {
+        assert!(sl.contains(&expected), "{expected} not in {sl}");
+    }
+    for english in ["Invoice", "Seller", "Paid by", "EUR", "Total", "Issue date"] {
+        assert!(
+            !sl.contains(english),
+            "{english} on the Slovenian invoice: {sl}"
+        );
+    }
+    let sl_list = page(&app, "/portal/invoices", &format!("{cookie}; lang=sl"));
+    assert!(
+        sl_list.contains("61,00\u{a0}€") && sl_list.contains("<td>Račun</td>"),
+        "{sl_list}"
+    );
+
     // The list links both.
     let list = page(&app, "/portal/invoices", &cookie);
     for expected in [
         format!("<a href=\"{page_path}\">{number}</a>"),
         format!("<a href=\"{xml_path}\">"),
-        "EUR 61.00".to_owned(),
+        "€61.00".to_owned(),
     ] {
         assert!(list.contains(&expected), "{expected} not in {list}");
     }
@@ -739,10 +779,10 @@ fn the_invoice_pages_of_reverse_charge_and_not_subject_sales_give_the_legal_ment
             _ => "Not subject to VAT in the EU: the place of supply is outside",
         };
         for expected in [
-            format!("{category}</td><td class=\"number\">0 %</td>"),
+            format!("{category}</td><td class=\"number\">0\u{a0}%</td>"),
             format!("<p id=\"vat-mention\">{mention}"),
             format!("({code})</p>"),
-            "<dt>Total VAT</dt><dd>EUR 0.00</dd>".to_owned(),
+            "<dt>Total VAT</dt><dd>€0.00</dd>".to_owned(),
         ] {
             assert!(html.contains(&expected), "{expected} not in {html}");
         }
@@ -774,7 +814,7 @@ fn the_invoice_pages_of_reverse_charge_and_not_subject_sales_give_the_legal_ment
             format!("<h1>Credit note {note_number}</h1>"),
             format!(
                 "<dd id=\"credited-invoice\">{number} of {}</dd>",
-                invoice["issued_on"].as_str().unwrap()
+                en_date(&invoice["issued_on"])
             ),
             format!("<p id=\"vat-mention\">{mention}"),
         ] {
@@ -809,7 +849,10 @@ fn finance_sees_a_periods_invoices_on_the_desk_and_downloads_the_csv_and_support
     for expected in [
         "<form method=\"get\" action=\"/desk/invoices\">".to_owned(),
         format!("value=\"{day}\""),
-        format!("<td>{number}</td><td>{day}</td><td>Invoice</td>"),
+        format!(
+            "<td>{number}</td><td>{}</td><td>Invoice</td>",
+            en_date(&invoice["issued_on"])
+        ),
         format!(
             "<a href=\"{}\" download>Download CSV</a>",
             csv_path.replace('&', "&amp;")
@@ -819,6 +862,41 @@ fn finance_sees_a_periods_invoices_on_the_desk_and_downloads_the_csv_and_support
     ] {
         assert!(html.contains(&expected), "{expected} not in {html}");
     }
+    // In Slovenian (the browser's language; a staff member's own once the
+    // desk has one): its words, dates and amounts.
+    let assertion = crate::helpers::access_assertion(&finance, app.0.now_seconds(), Forgery::None);
+    let sl = app
+        .0
+        .send(
+            "GET",
+            &path,
+            &[
+                ("cf-access-jwt-assertion", &assertion),
+                ("accept-language", "sl"),
+            ],
+            Vec::new(),
+        )
+        .text();
+    let issued = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    let sl_day =
+        spica_portal::domain::format::date(spica_portal::domain::language::Language::Sl, issued);
+    for expected in [
+        format!("<td>{number}</td><td>{sl_day}</td><td>Račun</td>"),
+        format!("Dokumenti, izdani od {sl_day} do {sl_day}"),
+        "<th scope=\"row\">Računi</th>".to_owned(),
+        "<th scope=\"row\">Dobropisi</th>".to_owned(),
+        "Prenesite CSV".to_owned(),
+        "30,50\u{a0}€".to_owned(),
+    ] {
+        assert!(sl.contains(&expected), "{expected} not in {sl}");
+    }
+    for english in ["Download CSV", "Credit notes", "Documents issued", "EUR"] {
+        assert!(
+            !sl.contains(english),
+            "{english} on the Slovenian desk page: {sl}"
+        );
+    }
+
     // Without a period: this month so far, which holds today's invoice.
     let default = get("/desk/invoices", &finance);
     assert_eq!(default.status, 200, "{}", default.text());
@@ -861,4 +939,173 @@ fn finance_sees_a_periods_invoices_on_the_desk_and_downloads_the_csv_and_support
     }
     let agents_desk = get("/desk", &agent).text();
     assert!(!agents_desk.contains("/desk/invoices"), "{agents_desk}");
+}
+
+/// The pro-forma of `order` as a browser that chose `lang` reads it.
+fn pro_forma(app: &TestApp<impl Transport>, order: &Value, cookie: &str, lang: &str) -> String {
+    let path = format!(
+        "/portal/orders/{}/pro-forma",
+        order["order_id"].as_str().unwrap()
+    );
+    page(app, &path, &format!("{cookie}; lang={lang}"))
+}
+
+/// The day an ISO instant falls on in Ljubljana, as `lang` writes it.
+fn local_day(instant: &Value, lang: spica_portal::domain::language::Language) -> String {
+    use spica_portal::domain::time;
+    let at = time::parse(instant.as_str().unwrap()).unwrap();
+    spica_portal::domain::format::date(lang, time::in_ljubljana(at).0.date())
+}
+
+#[test]
+fn a_slovenian_buyer_prints_the_pro_forma_in_slovenian_with_the_epc_and_upn_codes() {
+    use spica_portal::domain::language::Language;
+    let app = spawn_app();
+    let (email, token) = app.customer();
+    let order = app.order(&token, 1, "bank_transfer");
+    let id = order["order_id"].as_str().unwrap();
+    let number = order["number"].as_str().unwrap();
+    let path = format!("/portal/orders/{id}/pro-forma");
+
+    // Opened signed out (the email links it), it goes through sign-in and back.
+    let first = app.get(&path);
+    let sign_in = format!("/sign-in?next={}", crate::helpers::urlencode(&path));
+    assert_eq!(
+        (first.status, first.header("location")),
+        (303, Some(sign_in.as_str()))
+    );
+    let cookie = app.browser(&email);
+    // The order's page links it.
+    let order_page = page(&app, &format!("/portal/orders/{id}"), &cookie);
+    assert!(
+        order_page.contains(&format!(
+            "<a id=\"pro-forma-link\" href=\"{path}\">Print the pro-forma</a>"
+        )),
+        "{order_page}"
+    );
+
+    let sl = pro_forma(&app, &order, &cookie, "sl");
+    let reference = order["bank_transfer"]["reference_grouped"]
+        .as_str()
+        .unwrap();
+    for expected in [
+        "<html lang=\"sl\">".to_owned(),
+        format!("<h1>Predračun {number}</h1>"),
+        format!("<dd id=\"order-number\">{number}</dd>"),
+        // The seller's full details and account.
+        "<h2 id=\"seller\">Prodajalec</h2>".to_owned(),
+        "<strong>Spica d.o.o.</strong><br>Pot k sejmišču 33<br>1231 Ljubljana<br>Slovenija<br>ID za DDV: SI12345678".to_owned(),
+        "<dd id=\"iban\">SI56 1910 0000 0123 438</dd>".to_owned(),
+        "<dd id=\"bic\">BAKOSI2X</dd>".to_owned(),
+        // The buyer's.
+        "<h2 id=\"buyer\">Kupec</h2>".to_owned(),
+        "<strong>Kovinar d.o.o.</strong><br>Tržaška cesta 12<br>1000 Ljubljana<br>Slovenija<br>ID za DDV: SI12345678".to_owned(),
+        // The line with VAT, in Slovenian formats.
+        "<td>Kupon za podporo: 15 minut neposredne podpore</td><td class=\"number\">1</td>\
+         <td class=\"number\">25,00\u{a0}€</td><td class=\"number\">25,00\u{a0}€</td>\
+         <td class=\"number\">22\u{a0}% (S)</td><td class=\"number\">5,50\u{a0}€</td>".to_owned(),
+        "<dd id=\"total-due\"><strong>30,50\u{a0}€</strong></dd>".to_owned(),
+        // The reference, the dates, the codes.
+        format!("<dd id=\"rf-reference\" class=\"reference\">{reference}</dd>"),
+        format!("<dd id=\"issue-date\">{}</dd>", local_day(&order["created_at"], Language::Sl)),
+        format!("<dd id=\"due-date\">{}</dd>", local_day(&order["expires_at"], Language::Sl)),
+        format!(
+            "Prosimo, da 30,50\u{a0}€ nakažete do {} na spodnji račun in navedete sklic {reference}.",
+            local_day(&order["expires_at"], Language::Sl)
+        ),
+        "id=\"epc-qr\"".to_owned(),
+        "id=\"upn-qr\"".to_owned(),
+        "Koda UPN QR".to_owned(),
+        "<button type=\"button\" data-print hidden>Natisni</button>".to_owned(),
+    ] {
+        assert!(sl.contains(&expected), "{expected} not in {sl}");
+    }
+    assert!(sl.contains("Rok plačila") && sl.contains("Sklic") && sl.contains("Za plačilo"));
+    for english in [
+        "Pro-forma",
+        "Seller",
+        "Buyer",
+        "Due date",
+        "Reference",
+        "Total due",
+        "EUR",
+        "Print",
+        "Support coupon",
+        "VAT number",
+        "Slovenia<",
+    ] {
+        assert!(
+            !sl.contains(english),
+            "{english} on the Slovenian pro-forma: {sl}"
+        );
+    }
+    // The dates are the reader's, never a machine's.
+    assert!(!sl.contains(order["expires_at"].as_str().unwrap()));
+
+    // The same pro-forma in English.
+    let en = pro_forma(&app, &order, &cookie, "en");
+    for expected in [
+        "<html lang=\"en\">".to_owned(),
+        format!("<h1>Pro-forma {number}</h1>"),
+        "<dd id=\"total-due\"><strong>€30.50</strong></dd>".to_owned(),
+        format!(
+            "<dd id=\"due-date\">{}</dd>",
+            local_day(&order["expires_at"], Language::En)
+        ),
+        "<dd id=\"iban\">SI56 1910 0000 0123 438</dd>".to_owned(),
+        "Slovenia<br>VAT number: SI12345678".to_owned(),
+        "id=\"upn-qr\"".to_owned(),
+    ] {
+        assert!(en.contains(&expected), "{expected} not in {en}");
+    }
+
+    // Another organisation's order is not found; its pro-forma neither.
+    let (stranger, _) = app.customer();
+    let other = app.browser(&stranger);
+    assert_eq!(app.get_with_cookie(&path, &other).status, 404);
+}
+
+#[test]
+fn a_foreign_buyers_pro_forma_has_only_the_epc_code_and_a_paid_one_links_its_invoice() {
+    let app = spawn_app();
+    let (email, token) = app.buyer_named("Alpenblick Handels GmbH", "AT", Some("ATU12345678"));
+    let order = app.order(&token, 2, "bank_transfer");
+    let cookie = app.browser(&email);
+    let en = pro_forma(&app, &order, &cookie, "en");
+    for expected in [
+        "id=\"epc-qr\"",
+        "Austria",
+        "<dd id=\"iban\">SI56 1910 0000 0123 438</dd>",
+    ] {
+        assert!(en.contains(expected), "{expected} not in {en}");
+    }
+    assert!(!en.contains("upn-qr"), "{en}");
+
+    // Paid by a transfer, it says so and links the invoice instead.
+    let due = order["total_due"].as_str().unwrap();
+    let reference = order["bank_transfer"]["reference"].as_str().unwrap();
+    let statement = camt053(&[(due, reference, &unique("BANKREF"))]);
+    let report = app.post_statement("application/xml", &statement);
+    assert_eq!(report.json()["matched"], 1, "{}", report.text());
+    let invoice = documents_of(&app, &token, &order)[0].clone();
+    let paid = pro_forma(&app, &order, &cookie, "sl");
+    for expected in [
+        "Naročilo je plačano: ničesar ni treba plačati.".to_owned(),
+        format!(
+            "<a href=\"/portal/invoices/{}\">Račun {}</a>",
+            invoice["invoice_id"].as_str().unwrap(),
+            invoice["number"].as_str().unwrap()
+        ),
+    ] {
+        assert!(paid.contains(&expected), "{expected} not in {paid}");
+    }
+    assert!(!paid.contains("epc-qr"), "{paid}");
+
+    // A card order has none.
+    let card = app.order(&token, 1, "card");
+    let page = pro_forma(&app, &card, &cookie, "en");
+    assert!(
+        page.contains("This order is paid by card, so it has no pro-forma."),
+        "{page}"
+    );
 }

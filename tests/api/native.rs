@@ -313,6 +313,7 @@ pub fn spawn_app() -> TestApp<Native> {
         ),
         sla: spica_portal::domain::incident::Sla::default(),
         support_desk_email: spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
+        desk_language: spica_portal::domain::language::Language::En,
         vendor_addresses: spica_portal::domain::email::VendorAddresses::from_settings(
             &spica_portal::domain::email::Email::parse(DESK_EMAIL).unwrap(),
             EMAIL_FROM,

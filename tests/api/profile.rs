@@ -295,8 +295,20 @@ fn a_new_addresss_sixth_link_in_an_hour_is_withheld_and_the_answer_says_when_to_
         ],
     );
     assert_eq!(page.status, 429, "{}", page.text());
+    // When to ask again, in Ljubljana's time as a person reads it: no
+    // machine timestamp.
+    let retry_at = problem["retry_at"].as_str().unwrap();
+    let (local, zone) = spica_portal::domain::time::in_ljubljana(
+        spica_portal::domain::time::parse(retry_at).unwrap(),
+    );
+    let when = spica_portal::domain::format::date_time(
+        spica_portal::domain::language::Language::En,
+        local,
+    );
     assert!(
-        page.text().contains(problem["retry_at"].as_str().unwrap()),
+        page.text()
+            .contains(&format!("ask again from {when} ({zone})"))
+            && !page.text().contains(retry_at),
         "{}",
         page.text()
     );

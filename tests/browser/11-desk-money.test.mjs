@@ -73,7 +73,7 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   session.expectPath('/desk/invoices');
   const period = `?from=${invoice.issued_on}&to=${invoice.issued_on}`;
   assert.equal(new URL(page.url()).search, period, 'the period is in the address, to bookmark');
-  await expectText(rowWith(page, invoice.number).locator('td').nth(8), `EUR ${invoice.total}`, { what: 'the invoice\'s gross' });
+  await expectText(rowWith(page, invoice.number).locator('td').nth(8), `€${invoice.total}`, { what: 'the invoice\'s gross' });
   const csv = page.getByRole('link', { name: 'Download CSV', exact: true });
   assert.equal(await csv.getAttribute('href'), `/desk/invoices.csv${period}`);
   await session.step('invoices of a day');

@@ -146,8 +146,8 @@ async function liveCall(t, prefix, { relay }) {
 
     // Hang up: both see the measured session and the coupons.
     await dpage.locator('#live-hangup').click();
-    await expectText(dpage.locator('#live-session'), /Measured: \d+ min \d+ s; the incident costs 1 coupon/, { what: 'desk session', timeout: 10_000 });
-    await expectText(cpage.locator('#live-session'), /Measured: \d+ min \d+ s; the incident costs 1 coupon/, { what: 'customer session', timeout: 10_000 });
+    await expectText(dpage.locator('#live-session'), /Measured: \d+ min \d+ s\. Coupons charged for this incident in all: 1\./, { what: 'desk session', timeout: 10_000 });
+    await expectText(cpage.locator('#live-session'), /Measured: \d+ min \d+ s\. Coupons charged for this incident in all: 1\./, { what: 'customer session', timeout: 10_000 });
     await expectText(cpage.locator('#live-call-state'), /ended/i, { what: 'customer call ended' });
     await desk.step('desk after hang up');
     await customerSession.step('customer after hang up');
@@ -246,8 +246,8 @@ test('nobody online: the desk is told to phone; a ring reaches the portal overvi
 
     // The customer hangs up.
     await cpage.getByRole('button', { name: 'Hang up' }).click();
-    await expectText(dpage.locator('#live-session'), /Measured: .*1 coupon/, { what: 'desk session', timeout: 10_000 });
-    await expectText(cpage.locator('#live-session'), /Measured: .*1 coupon/, { what: 'customer session', timeout: 10_000 });
+    await expectText(dpage.locator('#live-session'), /Measured: .*in all: 1\./, { what: 'desk session', timeout: 10_000 });
+    await expectText(cpage.locator('#live-session'), /Measured: .*in all: 1\./, { what: 'customer session', timeout: 10_000 });
     await desk.step('desk after the customer hung up');
     await customerSession.step('customer hung up');
     const incident = await api('GET', `/api/staff/incidents/${encodeURIComponent(incidentId)}`, { token: STAFF_TOKEN, expect: 200 });

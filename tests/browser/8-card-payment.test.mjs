@@ -64,7 +64,7 @@ browserTest('8-card-payment', 'a customer pays coupons by card through Stripe Ch
   assert.equal(new URL(link).pathname, `/portal/invoices/${invoice.invoice_id}`, "the email links the order's invoice");
   await session.go(new URL(link).pathname);
   await session.expectHeading(`Invoice ${invoice.number}`);
-  await expectText(page.locator('#invoice-total'), 'EUR 91.50', { what: 'the invoice total' });
+  await expectText(page.locator('#invoice-total'), '€91.50', { what: 'the invoice total' });
   await session.step('invoice');
   // The Print button, shown by app.js, opens the browser's print dialog.
   await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });

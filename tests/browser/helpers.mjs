@@ -339,14 +339,17 @@ export async function expectText(locator, expected, { timeout = 3_000, what = 'e
 
 /** One test's browser: a Chromium with one context and one page. */
 export class Session {
-  /** `args`: more Chromium switches (fake media devices for live calls). */
-  static async open(prefix, t, { args = [] } = {}) {
+  /**
+   * `args`: more Chromium switches (fake media devices for live calls);
+   * `locale`: the browser's language (its Accept-Language), `en-GB` unless said.
+   */
+  static async open(prefix, t, { args = [], locale = 'en-GB' } = {}) {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...LAUNCH_ARGS, ...args] });
     const context = await browser.newContext({
       bypassCSP: true,
       baseURL: BASE_URL,
       viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
+      locale,
     });
     context.setDefaultTimeout(ACTION_TIMEOUT);
     context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
@@ -502,10 +505,10 @@ export class Session {
  * A browser test: `body(session)` runs with a fresh Chromium; afterwards the
  * test fails on its own error or on serious/critical axe violations.
  */
-export function browserTest(prefix, name, body) {
+export function browserTest(prefix, name, body, { locale } = {}) {
   test(name, { timeout: TEST_TIMEOUT }, async (t) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const session = await Session.open(prefix, t);
+    const session = await Session.open(prefix, t, { locale });
     let failure;
     try {
       await body(session, t);

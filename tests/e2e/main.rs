@@ -33,6 +33,8 @@ mod desk;
 mod desk_admin_languages;
 #[path = "../api/directory.rs"]
 mod directory;
+#[path = "../api/emails.rs"]
+mod emails;
 #[path = "../api/identity.rs"]
 mod identity;
 #[path = "../api/incidents.rs"]
@@ -57,6 +59,8 @@ mod organisations;
 mod phone_calls;
 #[path = "../api/privacy.rs"]
 mod privacy;
+#[path = "../api/problems.rs"]
+mod problems;
 #[path = "../api/profile.rs"]
 mod profile;
 #[path = "../api/queue.rs"]

@@ -2,8 +2,10 @@
 
 use thiserror::Error;
 
-use super::Problem;
+use super::{Problem, Reason};
 use crate::domain::invitation::InvitationError;
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::notification::{Withheld, LINKS_PER_HOUR};
 use crate::domain::time::format;
 use crate::domain::token::TokenError;
@@ -12,8 +14,9 @@ use crate::domain::token::TokenError;
 pub enum AccessError {
     #[error("missing or invalid credentials")]
     Unauthenticated,
-    #[error("{0}")]
-    Forbidden(&'static str),
+    /// Why, in every language (a catalogue message).
+    #[error("{}", .0(Language::En))]
+    Forbidden(Reason),
     #[error("the account is not active")]
     AccountNotActive,
     #[error("{0}")]
@@ -41,96 +44,138 @@ pub enum AccessError {
 }
 
 impl AccessError {
-    pub fn problem(&self) -> Problem {
+    pub fn problem(&self, lang: Language) -> Problem {
         match self {
             Self::Unauthenticated => Problem::new(
                 401,
                 "unauthenticated",
-                "Authentication required",
-                "Send a valid token in an Authorization: Bearer header.",
+                m::problem_unauthenticated_title(lang),
+                m::problem_unauthenticated(lang),
             ),
-            Self::Forbidden(why) => Problem::new(403, "forbidden", "Not allowed", format!("{why}.")),
+            Self::Forbidden(why) => Problem::new(
+                403,
+                "forbidden",
+                m::problem_forbidden_title(lang),
+                sentence(&m::problem_forbidden(lang, why(lang))),
+            ),
             Self::AccountNotActive => Problem::new(
                 403,
                 "account-not-active",
-                "Account not active",
-                "Confirm your email address first, with the link in the registration email.",
+                m::problem_account_not_active_title(lang),
+                m::problem_account_not_active(lang),
             ),
             Self::Token(TokenError::Unknown) => Problem::new(
                 400,
                 "invalid-token",
-                "Invalid token",
-                "The token is not known. Use the newest link you were emailed.",
+                m::problem_invalid_token_title(lang),
+                m::problem_invalid_token(lang),
             ),
-            Self::Token(TokenError::Expired) => {
-                Problem::new(410, "token-expired", "Token expired", "The link has expired. Ask for a new one.")
-            }
+            Self::Token(TokenError::Expired) => Problem::new(
+                410,
+                "token-expired",
+                m::problem_token_expired_title(lang),
+                m::problem_token_expired(lang),
+            ),
             Self::Token(TokenError::AlreadyUsed) => Problem::new(
                 409,
                 "token-used",
-                "Token already used",
-                "The link has been used already. Ask for a new one if you need to.",
+                m::problem_token_used_title(lang),
+                m::problem_token_used(lang),
             ),
             Self::EmailTaken => Problem::new(
                 409,
                 "email-taken",
-                "Email already registered",
-                "This email address is registered already. Sign in instead, or use another address.",
+                m::problem_email_taken_title(lang),
+                m::problem_email_taken(lang),
             ),
             Self::LastContact => Problem::new(
                 409,
                 "last-contact",
-                "The last contact",
-                format!("{self}: invite a colleague first."),
+                m::problem_last_contact_title(lang),
+                m::problem_last_contact(lang),
             ),
-            Self::Invitation(error) => invitation_problem(*error),
-            Self::RateLimited(_) => Problem::stating(429, "rate-limited", "Too many requests", self),
-            Self::LinkWithheld { .. } => Problem::stating(429, "link-withheld", "Link withheld", self),
+            Self::Invitation(error) => invitation_problem(*error, lang),
+            Self::RateLimited(seconds) => Problem::new(
+                429,
+                "rate-limited",
+                m::problem_rate_limited_title(lang),
+                m::problem_rate_limited(lang, i64::from(*seconds)),
+            ),
+            Self::LinkWithheld { withheld, .. } => Problem::new(
+                429,
+                "link-withheld",
+                m::problem_link_withheld_title(lang),
+                m::problem_link_withheld(
+                    lang,
+                    m::ProblemLinkWithheld {
+                        count: LINKS_PER_HOUR,
+                        last: &in_ljubljana(lang, withheld.last_requested_at),
+                        retry: &in_ljubljana(lang, withheld.retry_at),
+                    },
+                ),
+            ),
         }
     }
+}
+
+/// An instant as a person reads it: Ljubljana's time in the reader's
+/// conventions, the zone named (`6. 12. 2026 ob 19:05 (CET)`).
+fn in_ljubljana(lang: Language, at: crate::domain::time::Instant) -> String {
+    let (local, zone) = crate::domain::time::in_ljubljana(at);
+    format!("{} ({zone})", crate::domain::format::date_time(lang, local))
+}
+
+/// The text with its first letter in upper case: a reason said inside
+/// other sentences, as a sentence of its own.
+pub(super) fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// What an invitation's link that accepts nothing answers: 409 for one
 /// accepted already or whose address became a contact meanwhile, 410 for
 /// one that is gone (withdrawn, replaced, expired, its organisation merged).
-fn invitation_problem(error: InvitationError) -> Problem {
-    let (status, slug, title, detail) = match error {
+fn invitation_problem(error: InvitationError, lang: Language) -> Problem {
+    let (status, slug, title, detail): (_, _, Reason, Reason) = match error {
         InvitationError::Accepted => (
             409,
             "invitation-accepted",
-            "Invitation accepted already",
-            "This invitation has been accepted already: sign in with the invited address.",
+            m::problem_invitation_accepted_title,
+            m::problem_invitation_accepted,
         ),
         InvitationError::AddressTaken => (
             409,
             "invited-address-taken",
-            "Address taken",
-            "The invited address is a contact of an organisation already (it registered, or accepted another invitation, meanwhile): sign in with it instead.",
+            m::problem_invited_address_taken_title,
+            m::problem_invited_address_taken,
         ),
         InvitationError::Withdrawn => (
             410,
             "invitation-withdrawn",
-            "Invitation withdrawn",
-            "Your colleague withdrew this invitation.",
+            m::problem_invitation_withdrawn_title,
+            m::problem_invitation_withdrawn,
         ),
         InvitationError::Replaced => (
             410,
             "invitation-replaced",
-            "Invitation replaced",
-            "A newer invitation replaced this one: open the newest invitation you were sent.",
+            m::problem_invitation_replaced_title,
+            m::problem_invitation_replaced,
         ),
         InvitationError::OrganisationNotActive => (
             410,
             "organisation-not-active",
-            "Organisation no longer active",
-            "The organisation that invited you is no longer active on the portal.",
+            m::problem_organisation_gone_title,
+            m::problem_organisation_gone,
         ),
         InvitationError::Expired => (
             410,
             "invitation-expired",
-            "Invitation expired",
-            "This invitation has expired: ask your colleague to invite you again.",
+            m::problem_invitation_expired_title,
+            m::problem_invitation_expired,
         ),
     };
-    Problem::new(status, slug, title, detail)
+    Problem::new(status, slug, title(lang), detail(lang))
 }

@@ -2,10 +2,12 @@
 
 use thiserror::Error;
 
-use super::Problem;
+use super::{Problem, Reason};
 use crate::domain::billing::SessionError;
 use crate::domain::incident::IncidentError;
 use crate::domain::intake::NotRaisable;
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 
 #[derive(Debug, Error)]
 pub enum IncidentsError {
@@ -22,50 +24,86 @@ pub enum IncidentsError {
     /// The desk's incident for a caller, refused by the rule the
     /// customer's own request is refused by (402 there, with the way to
     /// order coupons; the desk is told what it can do instead).
-    #[error("No coupons left: the organisation's balance is {balance} coupon(s), and direct support needs at least one. Sell coupons first or adjust the balance")]
+    #[error("{}", m::problem_no_coupons(Language::En, *balance))]
     NoCoupons { balance: i64 },
     #[error("{}", not_raisable(.0))]
     OrganisationNotActive(NotRaisable),
 }
 
 fn not_raisable(why: &NotRaisable) -> String {
+    not_raisable_in(why, Language::En)
+}
+
+fn not_raisable_in(why: &NotRaisable, lang: Language) -> String {
     match why {
-        NotRaisable::Unconfirmed => {
-            "the organisation has not confirmed its registration yet: no incident can be opened for it".into()
-        }
-        NotRaisable::MergedInto(Some(into)) => format!(
-            "the organisation was merged into {into}, which holds its license and contacts now: open the incident there"
-        ),
-        NotRaisable::MergedInto(None) => {
-            "the organisation was merged into another: open the incident there".into()
-        }
+        NotRaisable::Unconfirmed => m::problem_organisation_unconfirmed(lang).into(),
+        NotRaisable::MergedInto(Some(into)) => m::problem_organisation_merged_into(lang, into),
+        NotRaisable::MergedInto(None) => m::problem_organisation_merged(lang).into(),
     }
 }
 
 impl IncidentsError {
-    pub fn problem(&self) -> Problem {
-        match self {
-            Self::State(error) => {
-                Problem::stating(409, "incident-state", "Not possible now", error)
-            }
-            Self::Session(error @ SessionError::Overlaps) => {
-                Problem::stating(409, "session-overlaps", "Session overlaps", error)
-            }
-            Self::Session(error) => {
-                Problem::stating(422, "invalid-session", "Invalid session", error)
-            }
-            Self::Conflict => Problem::stating(409, "conflict", "Changed meanwhile", self),
-            Self::PhoneCallRunning => {
-                Problem::stating(409, "phone-call-running", "Phone call running", self)
-            }
-            Self::NoPhoneCall => Problem::stating(409, "no-phone-call", "No phone call", self),
-            Self::NoCoupons { .. } => Problem::stating(409, "no-coupons", "No coupons left", self),
-            Self::OrganisationNotActive(_) => Problem::stating(
+    pub fn problem(&self, lang: Language) -> Problem {
+        let (status, slug, title, detail): (u16, &'static str, Reason, String) = match self {
+            Self::State(error) => (
+                409,
+                "incident-state",
+                m::problem_incident_state_title,
+                match error {
+                    IncidentError::Closed => m::problem_incident_closed(lang),
+                    IncidentError::AwaitingCustomer => m::problem_incident_awaiting_customer(lang),
+                }
+                .into(),
+            ),
+            Self::Session(SessionError::Overlaps) => (
+                409,
+                "session-overlaps",
+                m::problem_session_overlaps_title,
+                m::problem_session_overlaps(lang).into(),
+            ),
+            Self::Session(error) => (
+                422,
+                "invalid-session",
+                m::problem_invalid_session_title,
+                match error {
+                    SessionError::EndsBeforeStart => m::problem_session_ends_before_start(lang),
+                    SessionError::TooLong => m::problem_session_too_long(lang),
+                    SessionError::InTheFuture => m::problem_session_in_the_future(lang),
+                    SessionError::Overlaps => m::problem_session_overlaps(lang),
+                }
+                .into(),
+            ),
+            Self::Conflict => (
+                409,
+                "conflict",
+                m::problem_conflict_title,
+                m::problem_conflict(lang).into(),
+            ),
+            Self::PhoneCallRunning => (
+                409,
+                "phone-call-running",
+                m::problem_phone_call_running_title,
+                m::problem_phone_call_running(lang).into(),
+            ),
+            Self::NoPhoneCall => (
+                409,
+                "no-phone-call",
+                m::problem_no_phone_call_title,
+                m::problem_no_phone_call(lang).into(),
+            ),
+            Self::NoCoupons { balance } => (
+                409,
+                "no-coupons",
+                m::problem_no_coupons_title,
+                m::problem_no_coupons(lang, *balance),
+            ),
+            Self::OrganisationNotActive(why) => (
                 409,
                 "organisation-not-active",
-                "Organisation not active",
-                self,
+                m::problem_organisation_not_active_title,
+                not_raisable_in(why, lang),
             ),
-        }
+        };
+        Problem::new(status, slug, title(lang), detail)
     }
 }

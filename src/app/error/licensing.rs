@@ -3,7 +3,9 @@
 
 use thiserror::Error;
 
-use super::Problem;
+use super::{Problem, Reason};
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 
 #[derive(Debug, Error)]
 pub enum LicensingError {
@@ -28,46 +30,64 @@ pub enum LicensingError {
 }
 
 impl LicensingError {
-    pub fn problem(&self) -> Problem {
-        match self {
-            Self::UnknownLicense => {
-                Problem::stating(422, "unknown-license", "Unknown license", self)
-            }
-            Self::LicenseRevoked => {
-                Problem::stating(409, "license-revoked", "License revoked", self)
-            }
-            Self::VersionNotCovered => {
-                Problem::stating(409, "version-not-covered", "Version not covered", self)
-            }
-            Self::TooManyInstallations => Problem::new(
+    pub fn problem(&self, lang: Language) -> Problem {
+        let (status, slug, title, detail): (u16, &'static str, Reason, Reason) = match self {
+            Self::UnknownLicense => (
+                422,
+                "unknown-license",
+                m::problem_unknown_license_title,
+                m::problem_unknown_license,
+            ),
+            Self::LicenseRevoked => (
+                409,
+                "license-revoked",
+                m::problem_license_revoked_title,
+                m::problem_license_revoked,
+            ),
+            Self::VersionNotCovered => (
+                409,
+                "version-not-covered",
+                m::problem_version_not_covered_title,
+                m::problem_version_not_covered,
+            ),
+            Self::TooManyInstallations => (
                 409,
                 "too-many-installations",
-                "Too many installations",
-                format!("{self}: deactivate one to free its seat."),
+                m::problem_too_many_installations_title,
+                m::problem_too_many_installations,
             ),
-            Self::DeactivationLimit => {
-                Problem::stating(429, "deactivation-limit", "Deactivation limit", self)
-            }
-            Self::HeldByAnotherOrganisation => Problem::stating(
+            Self::DeactivationLimit => (
+                429,
+                "deactivation-limit",
+                m::problem_deactivation_limit_title,
+                m::problem_deactivation_limit,
+            ),
+            Self::HeldByAnotherOrganisation => (
                 409,
                 "held-by-another-organisation",
-                "Held by another organisation",
-                self,
+                m::problem_held_by_another_title,
+                m::problem_held_by_another,
             ),
-            Self::LicenseNotHeld => Problem::new(
+            Self::LicenseNotHeld => (
                 409,
                 "license-not-held",
-                "No holder",
-                format!("{self}; assign it instead."),
+                m::problem_license_not_held_title,
+                m::problem_license_not_held,
             ),
-            Self::ClaimDecided => Problem::stating(409, "claim-decided", "Claim decided", self),
-            Self::Signing(_) => Problem::new(
+            Self::ClaimDecided => (
+                409,
+                "claim-decided",
+                m::problem_claim_decided_title,
+                m::problem_claim_decided,
+            ),
+            Self::Signing(_) => (
                 503,
                 "unavailable",
-                "Not available",
-                "Sorry: license files cannot be signed now. Please try again later.",
+                m::problem_unavailable_title,
+                m::problem_signing,
             ),
-        }
+        };
+        Problem::new(status, slug, title(lang), detail(lang))
     }
 
     /// Why signing failed goes to the log.

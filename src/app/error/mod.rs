@@ -19,11 +19,18 @@ pub use licensing::LicensingError;
 pub use operations::OperationsError;
 
 use crate::domain::field::FieldErrors;
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::store::DbError;
 
-/// A refusal as the caller is told it: the HTTP status, the problem type's
-/// slug (its `type` is `/problems/{slug}`), a title that names the type,
-/// and a detail that says what to do.
+/// A reason said in every language: a catalogue message without variables
+/// (`m::problem_unavailable_activation`), kept by an error until it is told.
+pub type Reason = fn(Language) -> &'static str;
+
+/// A refusal as the caller is told it, in the caller's language: the HTTP
+/// status, the problem type's slug (its `type` is `/problems/{slug}`, the
+/// same in every language), a title that names the type, and a detail that
+/// says what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub status: u16,
@@ -46,16 +53,6 @@ impl Problem {
             detail: detail.into(),
         }
     }
-
-    /// A problem whose detail is the error's message as a sentence.
-    pub fn stating(
-        status: u16,
-        slug: &'static str,
-        title: &'static str,
-        error: &impl std::fmt::Display,
-    ) -> Self {
-        Self::new(status, slug, title, format!("{error}."))
-    }
 }
 
 /// Why a use case refused or failed.
@@ -65,8 +62,9 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("not found")]
     NotFound,
-    #[error("{0}")]
-    Unavailable(&'static str),
+    /// What is not available, in every language (a catalogue message).
+    #[error("{}", .0(Language::En))]
+    Unavailable(Reason),
     #[error("this Idempotency-Key was used with another request")]
     IdempotencyKeyReused,
     #[error(transparent)]
@@ -84,31 +82,42 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// The problem the caller is told; internal causes stay in [`Self::log`].
-    pub fn problem(&self) -> Problem {
+    /// The problem the caller is told, in `lang`; internal causes stay in
+    /// [`Self::log`].
+    pub fn problem_in(&self, lang: Language) -> Problem {
         match self {
             Self::Invalid(errors) => Problem::new(
                 422,
                 "validation",
-                "Invalid fields",
-                format!("{} field(s) are invalid; see errors.", errors.list().len()),
+                m::problem_validation_title(lang),
+                m::problem_validation(lang, errors.list().len() as i64),
             ),
-            Self::NotFound => not_found(),
-            Self::Unavailable(what) => Problem::new(503, "unavailable", "Not available", format!("Sorry: {what}.")),
+            Self::NotFound => not_found(lang),
+            Self::Unavailable(what) => Problem::new(
+                503,
+                "unavailable",
+                m::problem_unavailable_title(lang),
+                m::problem_unavailable(lang, what(lang)),
+            ),
             Self::IdempotencyKeyReused => Problem::new(
                 422,
                 "idempotency-key-reused",
-                "Idempotency key reused",
-                "This Idempotency-Key was used before with another request. Send a new key for a new request; \
-                 send the same request to get its first answer again.",
+                m::problem_idempotency_key_reused_title(lang),
+                m::problem_idempotency_key_reused(lang),
             ),
-            Self::Access(error) => error.problem(),
-            Self::Billing(error) => error.problem(),
-            Self::Incidents(error) => error.problem(),
-            Self::Licensing(error) => error.problem(),
-            Self::Operations(error) => error.problem(),
-            Self::Database(_) => internal(),
+            Self::Access(error) => error.problem(lang),
+            Self::Billing(error) => error.problem(lang),
+            Self::Incidents(error) => error.problem(lang),
+            Self::Licensing(error) => error.problem(lang),
+            Self::Operations(error) => error.problem(lang),
+            Self::Database(_) => internal(lang),
         }
+    }
+
+    /// The problem in English: for its status, and for callers without a
+    /// reader.
+    pub fn problem(&self) -> Problem {
+        self.problem_in(Language::En)
     }
 
     /// What goes to the log, not to the caller: a failure of ours or of a
@@ -125,21 +134,21 @@ impl AppError {
 
 /// The problem of an address that leads nowhere (or to nothing the caller
 /// may see).
-pub fn not_found() -> Problem {
+pub fn not_found(lang: Language) -> Problem {
     Problem::new(
         404,
         "not-found",
-        "Not found",
-        "There is nothing at this address.",
+        m::problem_not_found_title(lang),
+        m::problem_not_found(lang),
     )
 }
 
 /// The problem of a failure on our side, whatever its cause.
-pub fn internal() -> Problem {
+pub fn internal(lang: Language) -> Problem {
     Problem::new(
         500,
         "internal",
-        "Internal error",
-        "Something went wrong on our side. Please try again.",
+        m::problem_internal_title(lang),
+        m::problem_internal(lang),
     )
 }

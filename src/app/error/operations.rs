@@ -3,6 +3,8 @@
 use thiserror::Error;
 
 use super::Problem;
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 
 #[derive(Debug, Error)]
 pub enum OperationsError {
@@ -13,12 +15,20 @@ pub enum OperationsError {
 }
 
 impl OperationsError {
-    pub fn problem(&self) -> Problem {
+    pub fn problem(&self, lang: Language) -> Problem {
         match self {
-            Self::LinkEmailNotResent => {
-                Problem::stating(409, "link-email-not-resent", "Link email not resent", self)
-            }
-            Self::EmailSettled => Problem::stating(409, "email-settled", "Email settled", self),
+            Self::LinkEmailNotResent => Problem::new(
+                409,
+                "link-email-not-resent",
+                m::problem_link_email_not_resent_title(lang),
+                m::problem_link_email_not_resent(lang),
+            ),
+            Self::EmailSettled => Problem::new(
+                409,
+                "email-settled",
+                m::problem_email_settled_title(lang),
+                m::problem_email_settled(lang),
+            ),
         }
     }
 }

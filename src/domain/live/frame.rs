@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use thiserror::Error;
 
 use super::Kind;
+use crate::domain::language::Language;
+use crate::domain::messages as m;
 use crate::domain::text::Text;
 use crate::domain::time::{self, Instant};
 
@@ -250,20 +252,22 @@ impl ErrorCode {
         )
     }
 
-    pub fn detail(self) -> &'static str {
-        match self {
-            Self::TooLarge => "a frame may be at most 64 KiB",
-            Self::NotText => "frames are JSON text",
-            Self::Malformed => "the frame is not a JSON object with a type and its fields",
-            Self::UnknownType => "no frame has this type",
-            Self::Invalid => "a field of the frame is invalid",
-            Self::RateLimited => "too many frames: slow down",
-            Self::Forbidden => "you may not send this frame",
-            Self::Busy => "a call or chat session is already on",
-            Self::NotRinging => "nothing is ringing",
-            Self::NotInCall => "you are not a party of such a call",
-            Self::PeerAway => "the other party is away; nothing was relayed",
-        }
+    /// What the page tells its reader, in `lang`.
+    pub fn detail(self, lang: Language) -> &'static str {
+        let say: fn(Language) -> &'static str = match self {
+            Self::TooLarge => m::problem_live_too_large,
+            Self::NotText => m::problem_live_not_text,
+            Self::Malformed => m::problem_live_malformed,
+            Self::UnknownType => m::problem_live_unknown_type,
+            Self::Invalid => m::problem_live_invalid,
+            Self::RateLimited => m::problem_live_rate_limited,
+            Self::Forbidden => m::problem_live_forbidden,
+            Self::Busy => m::problem_live_busy,
+            Self::NotRinging => m::problem_live_not_ringing,
+            Self::NotInCall => m::problem_live_not_in_call,
+            Self::PeerAway => m::problem_live_peer_away,
+        };
+        say(lang)
     }
 }
 
@@ -383,10 +387,11 @@ pub enum Outbound {
 }
 
 impl Outbound {
-    pub fn error(code: ErrorCode) -> Self {
+    /// An error frame, its `detail` in the reader's language.
+    pub fn error(code: ErrorCode, lang: Language) -> Self {
         Self::Error {
             code,
-            detail: code.detail(),
+            detail: code.detail(lang),
         }
     }
 
@@ -568,8 +573,12 @@ mod tests {
             r#"{"type":"call","state":"unreachable","call_id":"cal_1","kind":"call"}"#
         );
         assert_eq!(
-            Outbound::error(ErrorCode::RateLimited).to_json(),
+            Outbound::error(ErrorCode::RateLimited, Language::En).to_json(),
             r#"{"type":"error","code":"rate_limited","detail":"too many frames: slow down"}"#
+        );
+        assert_eq!(
+            Outbound::error(ErrorCode::NotRinging, Language::Sl).to_json(),
+            r#"{"type":"error","code":"not_ringing","detail":"nič ne zvoni"}"#
         );
         let session = Outbound::Session {
             call_id: "cal_1".into(),

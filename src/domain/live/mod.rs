@@ -37,6 +37,8 @@ mod tests;
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::language::Language;
+
 pub use frame::{
     CallKind, CallPhase, CallState, CallView, ClientFrame, ErrorCode, FrameError, Media, Outbound,
     Person, Signal, MAX_CHAT_CHARS, MAX_FRAME_BYTES,
@@ -152,6 +154,30 @@ pub struct Participant {
     pub name: String,
     /// Recorded with what they do (`recorded_by`); never shown in the room.
     pub email: String,
+    /// The language the room's refusals are told in (the reader's when
+    /// they entered; English for one entered before it was kept).
+    #[serde(default = "language_code::english", with = "language_code")]
+    pub language: Language,
+}
+
+/// A participant's language as its code (`sl`, `en`).
+mod language_code {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::domain::language::Language;
+
+    pub fn english() -> Language {
+        Language::En
+    }
+
+    pub fn serialize<S: Serializer>(language: &Language, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(language.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Language, D::Error> {
+        let code = String::deserialize(input)?;
+        Ok(Language::parse(&code).unwrap_or(Language::En))
+    }
 }
 
 impl Participant {
@@ -675,7 +701,12 @@ impl Room {
 
     /// Answers a refused frame; abuse beyond the socket's budget closes it.
     fn refuse(&mut self, connection: &ConnectionId, code: ErrorCode, now: Instant, out: &mut Out) {
-        out.send(vec![connection.clone()], Outbound::error(code));
+        let lang = self
+            .connections
+            .iter()
+            .find(|c| &c.id == connection)
+            .map_or(Language::En, |c| c.participant.language);
+        out.send(vec![connection.clone()], Outbound::error(code, lang));
         if !code.is_abuse() {
             return;
         }

@@ -15,6 +15,7 @@ pub(super) fn person(kind: Kind, id: &str, name: &str) -> Participant {
         id: id.into(),
         name: name.into(),
         email: format!("{}@example.com", name.to_lowercase()),
+        language: crate::domain::language::Language::En,
     }
 }
 
@@ -1013,7 +1014,7 @@ fn a_frame_over_64_kib_or_malformed_or_unknown_is_an_error_frame() {
             effects,
             [Effect::Send {
                 to: ids(&["c1"]),
-                frame: Outbound::error(code)
+                frame: Outbound::error(code, crate::domain::language::Language::En)
             }]
         );
     }

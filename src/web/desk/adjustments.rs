@@ -167,14 +167,14 @@ pub async fn adjust<D: Database>(
         Err(AppError::NotFound) => {
             errors.push(
                 "customer_id",
-                Invalid::said("unknown", m::desk2_adjust_unknown_customer),
+                Invalid::said("unknown", m::field_unknown_customer),
             );
             again(role, 422, &errors)
         }
         Err(AppError::Billing(BillingError::InsufficientBalance)) => {
             errors.push(
                 "coupons",
-                Invalid::said("insufficient", m::desk2_adjust_insufficient),
+                Invalid::said("insufficient", m::field_below_zero),
             );
             again(role, 409, &errors)
         }

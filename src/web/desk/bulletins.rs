@@ -2,12 +2,20 @@
 
 use super::*;
 
+/// What the form was sent with: the English subject and text, and the
+/// Slovenian ones (`subject_sl`, `body_sl`).
+pub(crate) struct Draft<'a> {
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub subject_sl: &'a str,
+    pub body_sl: &'a str,
+}
+
 pub(crate) fn desk_html(
     lang: Language,
     summaries: &[BulletinSummary],
     errors: &FieldErrors,
-    subject: &str,
-    body: &str,
+    draft: &Draft<'_>,
 ) -> Html {
     let count = |n: i64| crate::domain::format::number(lang, n);
     let rows: Vec<Vec<Html>> = summaries
@@ -28,9 +36,11 @@ pub(crate) fn desk_html(
         })
         .collect();
     html!(
-        "<form method=\"post\" action=\"/desk/bulletins\">\n{}{}<p>{}</p>\n<button type=\"submit\">{}</button>\n</form>\n{}",
-        input("subject", "Subject", "text", subject, errors, " required maxlength=\"150\""),
-        textarea_with("body", "Text", body, errors),
+        "<form method=\"post\" action=\"/desk/bulletins\">\n{}{}{}{}<p>{}</p>\n<button type=\"submit\">{}</button>\n</form>\n{}",
+        input("subject", m::email_bulletin_field_subject(lang), "text", draft.subject, errors, " required maxlength=\"150\""),
+        textarea_with("body", m::email_bulletin_field_body(lang), draft.body, errors),
+        input("subject_sl", m::email_bulletin_field_subject_sl(lang), "text", draft.subject_sl, errors, " maxlength=\"150\" lang=\"sl\""),
+        textarea_with("body_sl", m::email_bulletin_field_body_sl(lang), draft.body_sl, errors),
         m::desk2_bulletins_hint(lang),
         m::desk2_bulletins_publish(lang),
         table(
@@ -59,7 +69,13 @@ pub async fn desk_page<D: Database>(
         .bulletins_as(caller, crate::app::bulletins::BULLETINS_SHOWN)
         .await?;
     let desk = Area::DeskAs(staff.role);
-    let html = desk_html(lang, &summaries, &FieldErrors::default(), "", "");
+    let empty = Draft {
+        subject: "",
+        body: "",
+        subject_sl: "",
+        body_sl: "",
+    };
+    let html = desk_html(lang, &summaries, &FieldErrors::default(), &empty);
     Ok(page_in(lang, desk, 200, m::desk2_bulletins_title(lang), html).into())
 }
 
@@ -91,7 +107,13 @@ pub async fn desk_publish<D: Database>(
                 .bulletins(crate::app::bulletins::BULLETINS_SHOWN)
                 .await?;
             let errors = errors.in_language(lang);
-            let html = desk_html(lang, &summaries, &errors, text("subject"), text("body"));
+            let draft = Draft {
+                subject: text("subject"),
+                body: text("body"),
+                subject_sl: text("subject_sl"),
+                body_sl: text("body_sl"),
+            };
+            let html = desk_html(lang, &summaries, &errors, &draft);
             Ok(page_in(lang, desk, 422, m::desk2_bulletins_title(lang), html).into())
         }
     }
