@@ -206,7 +206,8 @@ pub async fn import_licenses<D: Database>(
         .ok_or(ApiError::UnsupportedMediaType(
             "application/json (an array) or text/csv",
         ))?;
-    let rows = license_rows(format, &request.body).map_err(ApiError::MalformedBody)?;
+    let rows = license_rows(format, &request.body)
+        .map_err(|error| ApiError::MalformedBody(error.to_string()))?;
     let (_, report) = app.import_licenses(caller, rows, now).await?;
     Ok(Response::json(200, &ImportReportAnswer::from(&report)).into())
 }

@@ -17,7 +17,7 @@ use crate::domain::email::{Email, VendorAddresses};
 use crate::domain::entropy::Entropy;
 use crate::domain::field::{FieldErrors, Invalid};
 use crate::domain::idempotency::{IdempotencyKey, RequestFingerprint};
-use crate::domain::license::{rows_from_csv, License, LicenseRow, ProductVersion};
+use crate::domain::license::{rows_from_csv, ImportError, License, LicenseRow, ProductVersion};
 use crate::domain::messages as m;
 use crate::domain::money::Money;
 use crate::domain::notification;
@@ -263,15 +263,13 @@ impl ImportFormat {
 
 /// The rows of a license import; a file that cannot be read as its format
 /// says why, as a sentence.
-pub fn license_rows(format: ImportFormat, body: &[u8]) -> Result<Vec<LicenseRow>, String> {
+pub fn license_rows(format: ImportFormat, body: &[u8]) -> Result<Vec<LicenseRow>, ImportError> {
     if format == ImportFormat::Csv {
         return rows_from_csv(body);
     }
     let value: Value =
-        serde_json::from_slice(body).map_err(|e| format!("The body is not valid JSON: {e}."))?;
-    let array = value
-        .as_array()
-        .ok_or_else(|| "Send a JSON array of licenses.".to_owned())?;
+        serde_json::from_slice(body).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let array = value.as_array().ok_or(ImportError::NotAnArray)?;
     Ok(array
         .iter()
         .map(|row| {

@@ -243,7 +243,7 @@ impl License {
 }
 
 /// The columns of a CSV export; `partner_id` may be left out.
-const COLUMNS: [&str; 10] = [
+pub const COLUMNS: [&str; 10] = [
     "serial",
     "product",
     "edition",
@@ -264,6 +264,48 @@ const OPTIONAL_COLUMNS: [&str; 4] = [
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Why a license file cannot be read as rows. Its `Display` is the English
+/// sentence the API answers; the desk says it in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("line {line}: the file is not UTF-8 text")]
+    NotUtf8 { line: usize },
+    #[error("the file is empty: a header row naming the columns is required")]
+    Empty,
+    #[error("line {line}: unknown column {name:?}; the columns are {columns}", columns = COLUMNS.join(", "))]
+    UnknownColumn { line: usize, name: String },
+    #[error("line {line}: column {name:?} appears twice")]
+    RepeatedColumn { line: usize, name: String },
+    #[error("line {line}: the header lacks {}", missing_columns(columns))]
+    MissingColumns {
+        line: usize,
+        columns: Vec<&'static str>,
+    },
+    #[error("line {line}: {fields} fields where the header has {columns} columns")]
+    FieldCount {
+        line: usize,
+        fields: usize,
+        columns: usize,
+    },
+    #[error("line {line}: a quoted field is never closed")]
+    UnclosedQuote { line: usize },
+    #[error("line {line}: text after a closing quote")]
+    TextAfterQuote { line: usize },
+    /// A JSON import that is not JSON, with the parser's words.
+    #[error("The body is not valid JSON: {0}.")]
+    NotJson(String),
+    #[error("Send a JSON array of licenses.")]
+    NotAnArray,
+}
+
+/// `the column list_price` / `the columns list_price, installations`.
+fn missing_columns(columns: &[&str]) -> String {
+    match columns {
+        [one] => format!("the column {one}"),
+        many => format!("the columns {}", many.join(", ")),
+    }
+}
+
 /// Reads a CSV export: header row required, columns by name (serial, product,
 /// edition, version, list_price, installations, partner_id; partner_id
 /// optional), `,` or `;` delimiter, double quotes.
@@ -272,32 +314,29 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// An empty cell becomes `None`. An unknown or repeated column is refused
 /// rather than ignored, so that a misspelt `partner_id` does not silently
 /// drop every partner. Errors name the line, counted from 1.
-pub fn rows_from_csv(bytes: &[u8]) -> Result<Vec<LicenseRow>, String> {
+pub fn rows_from_csv(bytes: &[u8]) -> Result<Vec<LicenseRow>, ImportError> {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let line = 1 + bytes[..error.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        format!("line {line}: the file is not UTF-8 text")
+        ImportError::NotUtf8 { line }
     })?;
     let delimiter = detect_delimiter(text);
     let mut records = records(text, delimiter)?
         .into_iter()
         .filter(|record| !record.is_blank());
-    let header = records
-        .next()
-        .ok_or("the file is empty: a header row naming the columns is required")?;
+    let header = records.next().ok_or(ImportError::Empty)?;
     let columns = header_columns(&header)?;
     records
         .map(|record| {
             if record.fields.len() != columns.len() {
-                return Err(format!(
-                    "line {}: {} fields where the header has {} columns",
-                    record.line,
-                    record.fields.len(),
-                    columns.len()
-                ));
+                return Err(ImportError::FieldCount {
+                    line: record.line,
+                    fields: record.fields.len(),
+                    columns: columns.len(),
+                });
             }
             let mut row = LicenseRow::default();
             for (column, field) in columns.iter().zip(record.fields) {
@@ -325,39 +364,35 @@ fn slot<'a>(row: &'a mut LicenseRow, column: &str) -> &'a mut Option<String> {
 }
 
 /// The column names of the header, lower-cased, each known and present once.
-fn header_columns(header: &Record) -> Result<Vec<&'static str>, String> {
+fn header_columns(header: &Record) -> Result<Vec<&'static str>, ImportError> {
     let mut columns = Vec::with_capacity(header.fields.len());
     for name in &header.fields {
         let name = name.trim().to_ascii_lowercase();
         let column = COLUMNS
             .iter()
             .find(|column| **column == name)
-            .ok_or_else(|| {
-                format!(
-                    "line {}: unknown column {name:?}; the columns are {}",
-                    header.line,
-                    COLUMNS.join(", ")
-                )
+            .ok_or_else(|| ImportError::UnknownColumn {
+                line: header.line,
+                name: name.clone(),
             })?;
         if columns.contains(column) {
-            return Err(format!(
-                "line {}: column {name:?} appears twice",
-                header.line
-            ));
+            return Err(ImportError::RepeatedColumn {
+                line: header.line,
+                name,
+            });
         }
         columns.push(*column);
     }
-    let missing: Vec<&str> = COLUMNS
+    let missing: Vec<&'static str> = COLUMNS
         .iter()
         .filter(|column| !OPTIONAL_COLUMNS.contains(column) && !columns.contains(column))
         .copied()
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "line {}: the header lacks the column(s) {}",
-            header.line,
-            missing.join(", ")
-        ));
+        return Err(ImportError::MissingColumns {
+            line: header.line,
+            columns: missing,
+        });
     }
     Ok(columns)
 }
@@ -399,7 +434,7 @@ impl Record {
 /// Splits the text into records: a quoted field may hold the delimiter, line
 /// breaks and doubled quotes (`""`); a quote inside an unquoted field is kept
 /// as it is.
-fn records(text: &str, delimiter: char) -> Result<Vec<Record>, String> {
+fn records(text: &str, delimiter: char) -> Result<Vec<Record>, ImportError> {
     let mut records = Vec::new();
     let mut chars = text.chars().peekable();
     let mut line = 1;
@@ -414,9 +449,7 @@ fn records(text: &str, delimiter: char) -> Result<Vec<Record>, String> {
                 quoted = true;
                 loop {
                     match chars.next() {
-                        None => {
-                            return Err(format!("line {start}: a quoted field is never closed"))
-                        }
+                        None => return Err(ImportError::UnclosedQuote { line: start }),
                         Some('"') if chars.peek() == Some(&'"') => {
                             chars.next();
                             field.push('"');
@@ -445,7 +478,7 @@ fn records(text: &str, delimiter: char) -> Result<Vec<Record>, String> {
                     continue;
                 }
                 if quoted && !c.is_whitespace() {
-                    return Err(format!("line {line}: text after a closing quote"));
+                    return Err(ImportError::TextAfterQuote { line });
                 }
                 field.push(c);
             }
@@ -700,23 +733,29 @@ mod tests {
 
     #[test]
     fn csv_without_the_required_columns_is_refused() {
-        let error = rows_from_csv(b"serial,product,edition,version\nTS-1,a,b,7\n").unwrap_err();
+        let error = rows_from_csv(b"serial,product,edition,version\nTS-1,a,b,7\n")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("list_price, installations"), "{error}");
-        let error = rows_from_csv(b"TS-2024-00017,T&S,Pro,7,10,1\n").unwrap_err();
+        let error = rows_from_csv(b"TS-2024-00017,T&S,Pro,7,10,1\n")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("unknown column"), "{error}");
-        assert!(rows_from_csv(b"").unwrap_err().contains("header row"));
-        assert!(rows_from_csv(b"\n \n").unwrap_err().contains("header row"));
+        assert_eq!(rows_from_csv(b"").unwrap_err(), ImportError::Empty);
+        assert_eq!(rows_from_csv(b"\n \n").unwrap_err(), ImportError::Empty);
     }
 
     #[test]
     fn csv_with_unknown_or_repeated_columns_is_refused() {
         let unknown =
             rows_from_csv(b"serial,product,edition,version,list_price,installations,partnerid\n")
-                .unwrap_err();
+                .unwrap_err()
+                .to_string();
         assert!(unknown.contains("\"partnerid\""), "{unknown}");
         let repeated =
             rows_from_csv(b"serial,product,edition,version,list_price,installations,serial\n")
-                .unwrap_err();
+                .unwrap_err()
+                .to_string();
         assert!(repeated.contains("twice"), "{repeated}");
     }
 
@@ -725,23 +764,23 @@ mod tests {
         let header = "serial,product,edition,version,list_price,installations\n";
         let short = format!("{header}TS-2024-00017,T&S,Pro,7,10,1\nTS-2024-00018,T&S,Pro,7,10\n");
         assert_eq!(
-            rows_from_csv(short.as_bytes()).unwrap_err(),
+            rows_from_csv(short.as_bytes()).unwrap_err().to_string(),
             "line 3: 5 fields where the header has 6 columns"
         );
         let open = format!("{header}TS-2024-00017,\"T&S,Pro,7,10,1\n");
         assert_eq!(
-            rows_from_csv(open.as_bytes()).unwrap_err(),
+            rows_from_csv(open.as_bytes()).unwrap_err().to_string(),
             "line 2: a quoted field is never closed"
         );
         let trailing = format!("{header}\"multi\nline\",x\"T&S\"y,Pro,7,10,1\nTS,\"a\"b,c,7,1,1\n");
         assert_eq!(
-            rows_from_csv(trailing.as_bytes()).unwrap_err(),
+            rows_from_csv(trailing.as_bytes()).unwrap_err().to_string(),
             "line 4: text after a closing quote"
         );
         let mut latin1 = header.as_bytes().to_vec();
         latin1.extend_from_slice(b"TS-2024-00017,Zeit \xfc,Pro,7,10,1\n");
         assert_eq!(
-            rows_from_csv(&latin1).unwrap_err(),
+            rows_from_csv(&latin1).unwrap_err().to_string(),
             "line 2: the file is not UTF-8 text"
         );
     }

@@ -1337,11 +1337,12 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::attachment_download_page(c.app, c.caller, c.lang, c.param(0), c.param(1), true))
         }),
         page(Get, "/desk/statements", FINANCE, |c| {
-            Box::pin(web::statements_page(c.app, c.request, c.caller))
+            Box::pin(web::statements_page(c.app, c.request, c.caller, c.lang))
         }),
         page(Post, "/desk/statements", FINANCE, |c| {
             Box::pin(web::upload_statement(
                 c.app, c.request, c.caller, c.now, c.entropy,
+                c.lang,
             ))
         })
         .large_bodies(),
@@ -1353,13 +1354,14 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.param(0),
                 c.now,
                 c.entropy,
+                c.lang,
             ))
         }),
         page(Get, "/desk/outbox", AGENT, |c| {
             Box::pin(web::outbox_page(c.app, c.caller, web::DeskLanguage::of(c.request)))
         }),
         page(Get, "/desk/claims", ADMIN, |c| {
-            Box::pin(web::claims_page(c.app, c.caller))
+            Box::pin(web::claims_page(c.app, c.caller, c.lang))
         }),
         page(Post, "/desk/claims/{claim_id}/assign", ADMIN, |c| {
             Box::pin(web::decide_claim(
@@ -1370,6 +1372,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ClaimAction::Assign,
                 c.now,
                 c.entropy,
+                c.lang,
             ))
         }),
         page(Post, "/desk/claims/{claim_id}/join", ADMIN, |c| {
@@ -1381,6 +1384,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ClaimAction::Join,
                 c.now,
                 c.entropy,
+                c.lang,
             ))
         }),
         page(Post, "/desk/claims/{claim_id}/refuse", ADMIN, |c| {
@@ -1392,13 +1396,14 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 ClaimAction::Refuse,
                 c.now,
                 c.entropy,
+                c.lang,
             ))
         }),
         page(Get, "/desk/audit", ADMIN, |c| {
-            Box::pin(web::audit_page(c.app, c.request, c.caller))
+            Box::pin(web::audit_page(c.app, c.request, c.caller, c.lang))
         }),
         page(Get, "/desk/tasks", FINANCE, |c| {
-            Box::pin(web::tasks_page(c.app, c.caller))
+            Box::pin(web::tasks_page(c.app, c.caller, c.lang))
         }),
         page(Post, "/desk/tasks/{task_id}/resolve", FINANCE, |c| {
             Box::pin(web::resolve_task(
@@ -1407,6 +1412,7 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.caller,
                 c.param(0),
                 c.now,
+                c.lang,
             ))
         }),
         page(Post, "/desk/orders/{order_id}/settle", FINANCE, |c| {
@@ -1417,15 +1423,16 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
                 c.param(0),
                 c.now,
                 c.entropy,
+                c.lang,
             ))
         }),
         page(Get, "/desk/adjustments", FINANCE, |c| {
             Box::pin(async move {
-                web::adjustments_page(&c.principal().await?, c.request, c.entropy)
+                web::adjustments_page(&c.principal().await?, c.request, c.entropy, c.lang)
             })
         }),
         page(Post, "/desk/adjustments", FINANCE, |c| {
-            Box::pin(web::adjust(c.app, c.request, c.caller, c.now, c.entropy))
+            Box::pin(web::adjust(c.app, c.request, c.caller, c.now, c.entropy, c.lang))
         }),
         page(Get, "/desk/invoices", FINANCE, |c| {
             Box::pin(web::desk_invoices_page(c.app, c.lang, c.request, c.caller, c.now))
@@ -1434,35 +1441,36 @@ fn desk_rows<D: Database, P: PaymentProvider>() -> Vec<Route<Handler<D, P>>> {
             Box::pin(web::desk_invoices_csv(c.app, c.request, c.caller))
         }),
         page(Get, "/desk/partners", ADMIN, |c| {
-            Box::pin(web::partners_page(c.app, c.caller))
+            Box::pin(web::partners_page(c.app, c.caller, c.lang))
         }),
         page(Post, "/desk/partners", ADMIN, |c| {
             Box::pin(web::create_partner(
                 c.app, c.request, c.caller, c.now, c.entropy,
+                c.lang,
             ))
         }),
         page(Post, "/desk/partners/{partner_id}/revoke", ADMIN, |c| {
-            Box::pin(web::revoke_partner(c.app, c.caller, c.param(0), c.now))
+            Box::pin(web::revoke_partner(c.app, c.caller, c.param(0), c.now, c.lang))
         }),
         page(Get, "/desk/licenses", ADMIN, |c| {
-            Box::pin(async move { web::licenses_page(&c.principal().await?) })
+            Box::pin(async move { web::licenses_page(&c.principal().await?, c.lang) })
         }),
         page(Post, "/desk/licenses", ADMIN, |c| {
-            Box::pin(web::import_licenses(c.app, c.request, c.caller, c.now))
+            Box::pin(web::import_licenses(c.app, c.request, c.caller, c.now, c.lang))
         }),
         page(Get, "/desk/releases", ADMIN, |c| {
-            Box::pin(web::releases_page(c.app, c.caller))
+            Box::pin(web::releases_page(c.app, c.caller, c.lang))
         }),
         page(Post, "/desk/releases", ADMIN, |c| {
-            Box::pin(web::add_release(c.app, c.request, c.caller))
+            Box::pin(web::add_release(c.app, c.request, c.caller, c.lang))
         }),
         page(Get, "/desk/bulletins", ADMIN, |c| {
-            Box::pin(web::desk_page(c.app, c.caller))
+            Box::pin(web::desk_page(c.app, c.caller, c.lang))
         }),
         page(Post, "/desk/bulletins", ADMIN, |c| {
             Box::pin(async move {
                 let p = c.principal().await?;
-                web::desk_publish(c.app, c.request, &p, c.now, c.entropy).await
+                web::desk_publish(c.app, c.request, &p, c.now, c.entropy, c.lang).await
             })
         }),
         page(Get, "/desk/health", ADMIN, |c| {

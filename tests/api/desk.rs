@@ -390,7 +390,7 @@ fn a_double_submitted_adjustment_form_adjusts_the_balance_once() {
         let adjusted = app.post_form_with_cookie("/desk/adjustments", &cookie, &origin, &fields);
         assert_eq!(adjusted.status, 200, "{}", adjusted.text());
         assert!(
-            adjusted.text().contains("is now 3 coupon(s)"),
+            adjusted.text().contains("is now 3 coupons."),
             "{}",
             adjusted.text()
         );

@@ -16,6 +16,7 @@ mod concurrency;
 mod coupons;
 mod crawler;
 mod desk;
+mod desk_admin_languages;
 mod directory;
 mod emails;
 mod english;

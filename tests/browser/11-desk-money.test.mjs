@@ -36,9 +36,9 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   // Tasks: the excess to refund, resolved with a note.
   await session.visit('/desk/tasks', 'Tasks');
   const task = rowWith(page, orderId);
-  await expectText(task.locator('td').nth(1), 'refund excess', { what: 'the task\'s kind' });
+  await expectText(task.locator('td').nth(1), 'refund the excess', { what: 'the task\'s kind' });
   await expectText(task.locator('td').nth(2), customer.companyName, { what: 'the customer, by name' });
-  await expectText(task.locator('td').nth(4), 'EUR 5.00', { what: 'the excess' });
+  await expectText(task.locator('td').nth(4), '€5.00', { what: 'the excess' });
   await decideRow(session, task, { field: 'Note', text: 'Refunded EUR 5.00 to the remitter', button: 'Resolve', path: '/desk/tasks' });
   await session.step('task resolved');
 
@@ -57,7 +57,7 @@ browserTest('11-desk-money', 'staff resolve a refund task and adjust a balance',
   await session.submit(page.getByRole('button', { name: 'Adjust the balance', exact: true }));
   await session.expectHeading('Balance adjusted');
   const balance = customer.couponBalance + 1 + 2; // the overpaid order's coupon and the adjustment
-  await expectText(page.locator('main [role=status]'), `The balance of ${customer.customerId} is now ${balance} coupon(s).`, { what: 'the adjustment' });
+  await expectText(page.locator('main [role=status]'), `The balance of ${customer.customerId} is now ${balance} coupons.`, { what: 'the adjustment' });
   await session.step('balance adjusted');
 
   // Invoices: the overpaid order's, in the period of its issue date.

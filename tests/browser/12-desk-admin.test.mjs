@@ -65,7 +65,7 @@ browserTest('12-desk-admin', 'staff add and revoke a partner, read its audit tra
   await page.locator('#released_on').fill('2026-11-02');
   await session.submit(page.getByRole('button', { name: 'Add the release', exact: true }));
   session.expectPath('/desk/releases');
-  await expectText(rowWith(page, product), /9\.1\s*2026-11-02/, { what: 'the new release\'s row' });
+  await expectText(rowWith(page, product), /9\.1\s*2 Nov 2026/, { what: 'the new release\'s row' });
   await session.step('release added');
 
   // License claims: the registration under serial "0", refused.

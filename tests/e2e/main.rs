@@ -29,6 +29,8 @@ mod coupons;
 mod crawler;
 #[path = "../api/desk.rs"]
 mod desk;
+#[path = "../api/desk_admin_languages.rs"]
+mod desk_admin_languages;
 #[path = "../api/directory.rs"]
 mod directory;
 #[path = "../api/emails.rs"]

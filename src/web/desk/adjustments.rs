@@ -9,6 +9,7 @@ use crate::app::{AdjustedBalance, AdjustmentInput};
 /// organisation's page (or `?organisation=`) and carries its id hidden;
 /// without one it offers the customer search instead.
 pub(crate) fn adjustment_form(
+    lang: Language,
     key: &str,
     errors: &FieldErrors,
     values: &Map<String, Value>,
@@ -16,13 +17,18 @@ pub(crate) fn adjustment_form(
     let customer_id = value(values, "customer_id");
     if customer_id.is_empty() {
         return html!(
-            "<p>Find the customer first: the balance is adjusted from their page.</p>\
-             <form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"Find the customer to adjust\">\
-             <p><label for=\"adjust-search\">Company, person, email, phone, serial or VAT id</label>\
+            "<p>{}</p>\
+             <form method=\"get\" action=\"/desk/organisations\" role=\"search\" aria-label=\"{}\">\
+             <p><label for=\"adjust-search\">{}</label>\
              <input id=\"adjust-search\" name=\"q\" type=\"search\" minlength=\"2\" required></p>\
-             <button type=\"submit\">Find the customer</button></form>"
+             <button type=\"submit\">{}</button></form>",
+            m::desk2_adjust_find_first(lang),
+            m::desk2_adjust_search_name(lang),
+            m::desk2_adjust_search_label(lang),
+            m::desk2_adjust_search_button(lang)
         );
     }
+    let errors = &errors.clone().in_language(lang);
     let customer_error = error_for(errors, "customer_id").map_or(Html::EMPTY, |e| {
         html!("<span class=\"field-error\" role=\"alert\">{}</span>", e)
     });
@@ -30,16 +36,17 @@ pub(crate) fn adjustment_form(
         "<form method=\"post\" action=\"/desk/adjustments\">\
          <input type=\"hidden\" name=\"idempotency_key\" value=\"{}\">\
          <input type=\"hidden\" name=\"customer_id\" value=\"{}\">\
-         <p>Customer: <a href=\"/desk/organisations/{}\">{}</a> {}</p>{}{}\
-         <button type=\"submit\">Adjust the balance</button></form>",
+         <p>{} <a href=\"/desk/organisations/{}\">{}</a> {}</p>{}{}\
+         <button type=\"submit\">{}</button></form>",
         key,
         customer_id,
+        m::desk2_adjust_customer(lang),
         customer_id,
         customer_id,
         customer_error,
         input(
             "coupons",
-            "Coupons to add (negative to take)",
+            m::desk2_adjust_coupons(lang),
             "number",
             value(values, "coupons"),
             errors,
@@ -47,12 +54,13 @@ pub(crate) fn adjustment_form(
         ),
         input(
             "reason",
-            "Reason",
+            m::desk2_adjust_reason(lang),
             "text",
             value(values, "reason"),
             errors,
             " required"
-        )
+        ),
+        m::desk2_adjust_button(lang)
     )
 }
 
@@ -62,14 +70,21 @@ pub fn adjustments_page(
     principal: &Principal,
     request: &Request,
     entropy: &mut Entropy,
+    lang: Language,
 ) -> Result<Handled> {
     let staff = principal.staff()?;
     let mut values = Map::new();
     if let Some(id) = request.query_param("organisation") {
         values.insert("customer_id".into(), Value::String(id));
     }
-    let body = adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &values);
-    Ok(desk(staff.role, 200, "Adjust a balance", body))
+    let body = adjustment_form(lang, &entropy.id("adj"), &FieldErrors::default(), &values);
+    Ok(desk2_page(
+        lang,
+        staff.role,
+        200,
+        m::desk2_adjust_title(lang),
+        body,
+    ))
 }
 
 /// `POST /desk/adjustments`: the same use case as the API's, keyed by the
@@ -80,6 +95,7 @@ pub async fn adjust<D: Database>(
     caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
+    lang: Language,
 ) -> Result<Handled> {
     let object = form(request)?;
     let mut fields = Fields::new(&object);
@@ -89,11 +105,12 @@ pub async fn adjust<D: Database>(
     let mut errors = fields.errors;
     let shown_key = value(&object, "idempotency_key").to_owned();
     let again = |role: StaffRole, status: u16, errors: &FieldErrors| -> Result<Handled> {
-        Ok(desk(
+        Ok(desk2_page(
+            lang,
             role,
             status,
-            "Adjust a balance",
-            adjustment_form(&shown_key, errors, &object),
+            m::desk2_adjust_title(lang),
+            adjustment_form(lang, &shown_key, errors, &object),
         ))
     };
     let (Some(input), Some(customer_id), Some(key)) = (input, customer_id, key) else {
@@ -122,10 +139,15 @@ pub async fn adjust<D: Database>(
         Ok(answer) => {
             let balance = AdjustedBalance::of(&answer).map_or(0, |b| b.coupon_balance);
             let done = html!(
-                "<p role=\"status\">The balance of {} is now {} coupon(s).</p>{}",
-                customer_id.as_str(),
-                balance.to_string(),
-                adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &{
+                "<p role=\"status\">{}</p>{}",
+                m::desk2_adjust_done(
+                    lang,
+                    m::Desk2AdjustDone {
+                        customer: customer_id.as_str(),
+                        count: balance,
+                    }
+                ),
+                adjustment_form(lang, &entropy.id("adj"), &FieldErrors::default(), &{
                     let mut values = Map::new();
                     values.insert(
                         "customer_id".into(),
@@ -134,7 +156,13 @@ pub async fn adjust<D: Database>(
                     values
                 })
             );
-            Ok(desk(role, 200, "Balance adjusted", done))
+            Ok(desk2_page(
+                lang,
+                role,
+                200,
+                m::desk2_adjust_done_title(lang),
+                done,
+            ))
         }
         Err(AppError::NotFound) => {
             errors.push(
@@ -150,6 +178,18 @@ pub async fn adjust<D: Database>(
             );
             again(role, 409, &errors)
         }
-        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Desk, error.into())),
+        Err(error) => Ok(problem_page(lang, Area::Desk, error.into())),
     }
+}
+
+/// A desk page in the reader's language (this module's pages and those of
+/// the finance and admin areas next to it).
+pub(crate) fn desk2_page(
+    lang: Language,
+    role: StaffRole,
+    status: u16,
+    title: &str,
+    body: Html,
+) -> Handled {
+    page_in(lang, Area::DeskAs(role), status, title, body).into()
 }

@@ -2,11 +2,27 @@
 
 use super::*;
 
+/// A staff or partner role as stored, in the reader's words; one the
+/// catalogue does not know is shown as stored.
+fn role_text(lang: Language, role: &str) -> Html {
+    let said = match role {
+        "admin" => m::desk2_role_admin(lang),
+        "finance" => m::desk2_role_finance(lang),
+        "agent" => m::desk2_role_agent(lang),
+        "reseller" => m::desk2_role_reseller(lang),
+        "technician" => m::desk2_role_technician(lang),
+        "both" => m::desk2_role_both(lang),
+        other => return html!("{}", other),
+    };
+    html!("{}", said)
+}
+
 /// `/desk/audit?target=&actor=`: who did what, newest first.
 pub async fn audit_page<D: Database>(
     app: &App<D>,
     request: &Request,
     caller: &Caller,
+    lang: Language,
 ) -> Result<Handled> {
     let target = request
         .query_param("target")
@@ -22,8 +38,8 @@ pub async fn audit_page<D: Database>(
         .iter()
         .map(|e| {
             vec![
-                when(UNTRANSLATED, e.created_at),
-                html!("{} ({})", e.actor_name, e.role),
+                when(lang, e.created_at),
+                html!("{} ({})", e.actor_name, role_text(lang, &e.role)),
                 html!("{}", e.action),
                 html!("{}", e.target),
                 html!("<code>{}</code>", e.detail),
@@ -31,19 +47,40 @@ pub async fn audit_page<D: Database>(
         })
         .collect();
     let filter = html!(
-        "<form method=\"get\" action=\"/desk/audit\">{}{}<button type=\"submit\">Filter</button></form>",
-        input("target", "Target (an id)", "text", target.as_deref().unwrap_or(""), &FieldErrors::default(), ""),
-        input("actor", "Actor (an id or email)", "text", actor.as_deref().unwrap_or(""), &FieldErrors::default(), "")
+        "<form method=\"get\" action=\"/desk/audit\">{}{}<button type=\"submit\">{}</button></form>",
+        input(
+            "target",
+            m::desk2_audit_target(lang),
+            "text",
+            target.as_deref().unwrap_or(""),
+            &FieldErrors::default(),
+            ""
+        ),
+        input(
+            "actor",
+            m::desk2_audit_actor(lang),
+            "text",
+            actor.as_deref().unwrap_or(""),
+            &FieldErrors::default(),
+            ""
+        ),
+        m::desk2_audit_filter(lang)
     );
     let body = html!(
         "{}{}",
         filter,
         table(
-            UNTRANSLATED,
-            "Staff and partner actions",
-            &["When", "Who", "Action", "Target", "Details"],
+            lang,
+            m::desk2_audit_caption(lang),
+            &[
+                m::desk2_audit_when(lang),
+                m::desk2_audit_who(lang),
+                m::desk2_audit_action(lang),
+                m::desk2_audit_target_column(lang),
+                m::desk2_audit_details(lang),
+            ],
             &rows,
         )
     );
-    Ok(page_in(UNTRANSLATED, desk, 200, "Audit log", body).into())
+    Ok(page_in(lang, desk, 200, m::desk2_audit_title(lang), body).into())
 }

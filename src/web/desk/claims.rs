@@ -4,7 +4,11 @@ use super::*;
 
 /// `GET /desk/claims`: the claims waiting for staff, each with its three
 /// decisions.
-pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
+pub async fn claims_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    lang: Language,
+) -> Result<Handled> {
     let (staff, claims) = app.license_claims(caller).await?;
     let desk = Area::DeskAs(staff.role);
     let rows: Vec<Vec<Html>> = claims
@@ -13,40 +17,53 @@ pub async fn claims_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<H
             let id = &c.id;
             let action = |what: &str| format!("/desk/claims/{id}/{what}");
             vec![
-                when(UNTRANSLATED, c.created_at),
+                when(lang, c.created_at),
                 html!("{}<br>{}", c.company_name, c.email),
                 html!("{}", c.serial),
-                html!("{}", status_text(UNTRANSLATED, c.status.as_str())),
+                html!("{}", status_text(lang, c.status.as_str())),
                 html!(
-                    "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{}\">Serial (if not as typed)</label> \
-                     <input id=\"serial-{}\" name=\"serial\"> <button type=\"submit\">Assign</button></form>\
-                     <form method=\"post\" action=\"{}\" class=\"inline\"><button type=\"submit\">Ask the holder</button></form>\
-                     <form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"reason-{}\">Reason</label> \
-                     <input id=\"reason-{}\" name=\"reason\" required> <button type=\"submit\">Refuse</button></form>",
+                    "<form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"serial-{}\">{}</label> \
+                     <input id=\"serial-{}\" name=\"serial\"> <button type=\"submit\">{}</button></form>\
+                     <form method=\"post\" action=\"{}\" class=\"inline\"><button type=\"submit\">{}</button></form>\
+                     <form method=\"post\" action=\"{}\" class=\"inline\"><label for=\"reason-{}\">{}</label> \
+                     <input id=\"reason-{}\" name=\"reason\" required> <button type=\"submit\">{}</button></form>",
                     action("assign"),
                     id,
+                    m::desk2_claims_serial(lang),
                     id,
+                    m::desk2_claims_assign(lang),
                     action("join"),
+                    m::desk2_claims_join(lang),
                     action("refuse"),
                     id,
-                    id
+                    m::desk2_claims_reason(lang),
+                    id,
+                    m::desk2_claims_refuse(lang)
                 ),
             ]
         })
         .collect();
     let body = html!(
-        "<p>A registration whose company is not the licensee of its serial (or typed 0) is a claim: assign the license if nobody holds it, \
-         ask the holder's contacts to take the claimant in, or refuse with a reason the claimant is emailed.</p>{}",
-        table(UNTRANSLATED,
-            "License claims, oldest first",
-            &["Registered", "Claimant", "Serial typed", "Status", "Decide"],
+        "<p>{}</p>{}",
+        m::desk2_claims_intro(lang),
+        table(
+            lang,
+            m::desk2_claims_caption(lang),
+            &[
+                m::desk2_claims_registered(lang),
+                m::desk2_claims_claimant(lang),
+                m::desk2_claims_serial_typed(lang),
+                m::desk2_claims_status(lang),
+                m::desk2_claims_decide(lang),
+            ],
             &rows
         )
     );
-    Ok(page_in(UNTRANSLATED, desk, 200, "License claims", body).into())
+    Ok(page_in(lang, desk, 200, m::desk2_claims_title(lang), body).into())
 }
 
 /// `POST /desk/claims/{id}/assign|join|refuse`.
+#[allow(clippy::too_many_arguments)]
 pub async fn decide_claim<D: Database>(
     app: &App<D>,
     request: &Request,
@@ -55,6 +72,7 @@ pub async fn decide_claim<D: Database>(
     action: crate::app::ClaimAction,
     now: Instant,
     entropy: &mut Entropy,
+    lang: Language,
 ) -> Result<Handled> {
     let object = form(request)?;
     match app
@@ -69,6 +87,6 @@ pub async fn decide_claim<D: Database>(
             };
             Ok(Handled::with_jobs(Response::redirect("/desk/claims"), jobs))
         }
-        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
+        Err(error) => refusal_page(lang, Area::Desk, error),
     }
 }

@@ -200,7 +200,12 @@ fn organisation_body(
         values.insert("customer_id".into(), Value::String(id.to_owned()));
         actions.push(html!(
             "<h2>Adjust the balance</h2>{}",
-            super::adjustment_form(&entropy.id("adj"), &FieldErrors::default(), &values)
+            super::adjustment_form(
+                UNTRANSLATED,
+                &entropy.id("adj"),
+                &FieldErrors::default(),
+                &values
+            )
         ));
     }
     let contacts: Vec<Vec<Html>> = file

@@ -2,11 +2,33 @@
 
 use super::*;
 
-pub(crate) const KINDS: [(&str, &str); 3] = [
-    ("reseller", "Reseller"),
-    ("technician", "Technician"),
-    ("both", "Reseller and technician"),
-];
+/// The kinds of partner, as the select offers them.
+pub(crate) fn kinds(lang: Language) -> [(&'static str, &'static str); 3] {
+    [
+        ("reseller", m::desk2_partners_kind_reseller(lang)),
+        ("technician", m::desk2_partners_kind_technician(lang)),
+        ("both", m::desk2_partners_kind_both(lang)),
+    ]
+}
+
+/// A kind as stored (`technician`), as the table names it; one the
+/// catalogue does not know as stored.
+fn kind_name(lang: Language, kind: &str) -> String {
+    kinds(lang)
+        .iter()
+        .find(|(value, _)| *value == kind)
+        .map_or_else(|| kind.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+/// A kind within a sentence (`… (technician) is added`).
+fn kind_word(lang: Language, kind: &str) -> String {
+    match kind {
+        "reseller" => m::desk2_role_reseller(lang).to_owned(),
+        "technician" => m::desk2_role_technician(lang).to_owned(),
+        "both" => m::desk2_role_both(lang).to_owned(),
+        other => other.to_owned(),
+    }
+}
 
 /// The partners page, with the caller and the partners read in one batch.
 pub(crate) async fn partners_html<D: Database>(
@@ -15,28 +37,31 @@ pub(crate) async fn partners_html<D: Database>(
     status: u16,
     errors: &FieldErrors,
     values: &Map<String, Value>,
+    lang: Language,
 ) -> Result<Handled> {
     let (staff, partners) = app.partners(caller).await?;
     let role = staff.role;
+    let errors = &errors.clone().in_language(lang);
     let rows: Vec<Vec<Html>> = partners
         .iter()
         .map(|p| {
             let id = &p.id;
             let state = match p.revoked_at {
-                Some(at) => html!("revoked {}", when(UNTRANSLATED, at)),
+                Some(at) => m::desk2_partners_revoked(lang, &when(lang, at)),
                 None => html!(
                     "<form method=\"post\" action=\"/desk/partners/{}/revoke\" class=\"inline\" \
-                     data-confirm=\"Revoke {}'s key? Their calls stop at once.\">\
-                     <button type=\"submit\" aria-label=\"Revoke {}\">Revoke</button></form>",
+                     data-confirm=\"{}\">\
+                     <button type=\"submit\" aria-label=\"{}\">{}</button></form>",
                     id,
-                    p.name,
-                    p.name
+                    m::desk2_partners_revoke_confirm(lang, &p.name),
+                    m::desk2_partners_revoke_name(lang, &p.name),
+                    m::desk2_partners_revoke(lang)
                 ),
             };
             vec![
                 html!("{}", id),
                 html!("{}", p.name),
-                html!("{}", p.kind),
+                html!("{}", kind_name(lang, p.kind.as_str())),
                 html!("{}", p.country),
                 html!("{}", p.email),
                 state,
@@ -45,26 +70,40 @@ pub(crate) async fn partners_html<D: Database>(
         .collect();
     let chosen = value(values, "kind");
     let body = html!(
-        "{}<h2>Add a partner</h2><form method=\"post\" action=\"/desk/partners\">{}<p>{}</p>{}{}\
-         <button type=\"submit\">Add the partner</button></form>",
+        "{}<h2>{}</h2><form method=\"post\" action=\"/desk/partners\">{}<p>{}</p>{}{}\
+         <button type=\"submit\">{}</button></form>",
         table(
-            UNTRANSLATED,
-            "Partners",
-            &["Id", "Name", "Kind", "Country", "Email", "Key"],
+            lang,
+            m::desk2_partners_caption(lang),
+            &[
+                m::desk2_partners_id(lang),
+                m::desk2_partners_name(lang),
+                m::desk2_partners_kind(lang),
+                m::desk2_partners_country(lang),
+                m::desk2_partners_email(lang),
+                m::desk2_partners_key(lang),
+            ],
             &rows
         ),
+        m::desk2_partners_add_heading(lang),
         input(
             "name",
-            "Name",
+            m::desk2_partners_name(lang),
             "text",
             value(values, "name"),
             errors,
             " required"
         ),
-        select_field("kind", "kind", "Kind", &KINDS, chosen),
+        select_field(
+            "kind",
+            "kind",
+            m::desk2_partners_kind(lang),
+            &kinds(lang),
+            chosen
+        ),
         input(
             "country",
-            "Country (ISO code)",
+            m::desk2_partners_country_label(lang),
             "text",
             value(values, "country"),
             errors,
@@ -72,19 +111,30 @@ pub(crate) async fn partners_html<D: Database>(
         ),
         input(
             "email",
-            "Email",
+            m::desk2_partners_email(lang),
             "email",
             value(values, "email"),
             errors,
             " required"
-        )
+        ),
+        m::desk2_partners_add_button(lang)
     );
-    Ok(desk(role, status, "Partners", body))
+    Ok(desk2_page(
+        lang,
+        role,
+        status,
+        m::desk2_partners_title(lang),
+        body,
+    ))
 }
 
 /// `GET /desk/partners`.
-pub async fn partners_page<D: Database>(app: &App<D>, caller: &Caller) -> Result<Handled> {
-    partners_html(app, caller, 200, &FieldErrors::default(), &Map::new()).await
+pub async fn partners_page<D: Database>(
+    app: &App<D>,
+    caller: &Caller,
+    lang: Language,
+) -> Result<Handled> {
+    partners_html(app, caller, 200, &FieldErrors::default(), &Map::new(), lang).await
 }
 
 /// `POST /desk/partners`: the key is shown on this page once, never again.
@@ -94,29 +144,44 @@ pub async fn create_partner<D: Database>(
     caller: &Caller,
     now: Instant,
     entropy: &mut Entropy,
+    lang: Language,
 ) -> Result<Handled> {
     let object = form(request)?;
     let record = match crate::app::partner_record(&object, entropy) {
         Ok(record) => record,
-        Err(errors) => return partners_html(app, caller, 422, &errors, &object).await,
+        Err(errors) => return partners_html(app, caller, 422, &errors, &object, lang).await,
     };
     let staff = app.identify(caller).await?.staff()?;
     match app.create_partner(record, now, entropy).await {
         Ok((partner, key)) => {
             let body = html!(
-                "<p role=\"status\">{} ({}) is added as <code>{}</code>.</p>\
-                 <p>Their API key, shown this once: give it to them now.</p>\
-                 <p><code id=\"api-key\">{}</code> <button type=\"button\" data-copy=\"{}\">Copy</button></p>\
-                 <p><a href=\"/desk/partners\">Back to the partners</a></p>",
-                partner.name,
-                partner.kind,
-                partner.id,
+                "<p role=\"status\">{}</p>\
+                 <p>{}</p>\
+                 <p><code id=\"api-key\">{}</code> <button type=\"button\" data-copy=\"{}\">{}</button></p>\
+                 <p><a href=\"/desk/partners\">{}</a></p>",
+                m::desk2_partners_added(
+                    lang,
+                    m::Desk2PartnersAdded {
+                        name: &partner.name,
+                        kind: &kind_word(lang, partner.kind.as_str()),
+                        id_html: &html!("<code>{}</code>", partner.id),
+                    }
+                ),
+                m::desk2_partners_key_once(lang),
                 key.as_str(),
-                key.as_str()
+                key.as_str(),
+                m::desk2_partners_copy(lang),
+                m::desk2_partners_back(lang)
             );
-            Ok(desk(staff.role, 200, "Partner added", body))
+            Ok(desk2_page(
+                lang,
+                staff.role,
+                200,
+                m::desk2_partners_added_title(lang),
+                body,
+            ))
         }
-        Err(error) => Ok(problem_page(UNTRANSLATED, Area::Desk, error.into())),
+        Err(error) => Ok(problem_page(lang, Area::Desk, error.into())),
     }
 }
 
@@ -126,9 +191,10 @@ pub async fn revoke_partner<D: Database>(
     caller: &Caller,
     id: &str,
     now: Instant,
+    lang: Language,
 ) -> Result<Handled> {
     match app.revoke_partner(caller, id, now).await {
         Ok(_) => Ok(Response::redirect("/desk/partners").into()),
-        Err(error) => refusal_page(UNTRANSLATED, Area::Desk, error),
+        Err(error) => refusal_page(lang, Area::Desk, error),
     }
 }
