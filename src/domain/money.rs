@@ -98,6 +98,13 @@ impl serde::Serialize for Money {
     }
 }
 
+/// On a page, as its `Display` writes it (escaped like any text).
+impl super::html::Render for Money {
+    fn render(&self, out: &mut String) {
+        out.push_str(&super::html::escape(&self.to_string()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,12 +260,5 @@ mod tests {
             let share = Money::from_cents(cents).unwrap().share(part, whole);
             prop_assert_eq!(share.cents(), decimal::share(cents, part, whole));
         }
-    }
-}
-
-/// On a page, as its `Display` writes it (escaped like any text).
-impl super::html::Render for Money {
-    fn render(&self, out: &mut String) {
-        out.push_str(&super::html::escape(&self.to_string()));
     }
 }

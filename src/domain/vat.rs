@@ -392,6 +392,13 @@ impl Treatment {
     }
 }
 
+/// On a page, as its `Display` writes it (escaped like any text).
+impl super::html::Render for VatRate {
+    fn render(&self, out: &mut String) {
+        out.push_str(&super::html::escape(&self.to_string()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,12 +710,5 @@ mod tests {
             let rounded_cents = rust_decimal::prelude::ToPrimitive::to_i64(&(rounded * Decimal::ONE_HUNDRED));
             proptest::prop_assert_eq!(Some(amounts.vat.cents()), rounded_cents);
         }
-    }
-}
-
-/// On a page, as its `Display` writes it (escaped like any text).
-impl super::html::Render for VatRate {
-    fn render(&self, out: &mut String) {
-        out.push_str(&super::html::escape(&self.to_string()));
     }
 }

@@ -44,7 +44,7 @@ mod prelude {
     pub(super) use super::forms::*;
     pub(super) use super::portal::{activate_from_form, activation_form, timeline_html};
     pub(super) use super::public::{DESK_SIGN_IN, PARTNER_SIGN_IN};
-    pub(super) use super::shell::{page, page_in, Area, UNTRANSLATED};
+    pub(super) use super::shell::{page, page_in, Area};
     pub(super) use crate::app::bulletins;
     pub(super) use crate::app::input::Fields;
     pub(super) use crate::app::{

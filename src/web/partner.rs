@@ -234,7 +234,7 @@ pub fn sups_form(
         .map(|(name, label, kind)| {
             if *name == "country" {
                 let chosen = Some(value(values, name)).filter(|v| !v.is_empty());
-                return country_field(UNTRANSLATED, name, label, chosen.unwrap_or("SI"), errors);
+                return country_field(lang, name, label, chosen.unwrap_or("SI"), errors);
             }
             let required = if *name == "vat_id" { "" } else { " required" };
             input(name, label, kind, value(values, name), errors, required)

@@ -270,10 +270,6 @@ fn live_script(area: Area) -> Html {
     }
 }
 
-/// What a page still written in English only passes for its language;
-/// issue 23 removes every use (the reader's language is `Ctx::lang`).
-pub(crate) const UNTRANSLATED: Language = Language::En;
-
 /// A complete page of an area, in the reader's language.
 pub fn page_in(lang: Language, area: Area, status: u16, title: &str, body: Html) -> Response {
     let html = html!(

@@ -199,13 +199,9 @@ fn organisation_body(
         let mut values = Map::new();
         values.insert("customer_id".into(), Value::String(id.to_owned()));
         actions.push(html!(
-            "<h2>Adjust the balance</h2>{}",
-            super::adjustment_form(
-                UNTRANSLATED,
-                &entropy.id("adj"),
-                &FieldErrors::default(),
-                &values
-            )
+            "<h2>{}</h2>{}",
+            m::desk_org_adjust(lang),
+            super::adjustment_form(lang, &entropy.id("adj"), &FieldErrors::default(), &values)
         ));
     }
     let contacts: Vec<Vec<Html>> = file

@@ -350,7 +350,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
     let mut html = at_the_top(lang, &timeline, now);
     html.push(timeline_html(lang, &timeline));
     html.push(crate::web::attachments::section(
-        UNTRANSLATED,
+        lang,
         &timeline,
         &format!("/desk/incidents/{id}"),
     ));

@@ -130,10 +130,6 @@ pub(crate) fn select_field(
     )
 }
 
-pub(crate) fn desk(role: StaffRole, status: u16, title: &str, body: Html) -> Handled {
-    page_in(UNTRANSLATED, Area::DeskAs(role), status, title, body).into()
-}
-
 /// A desk page in `lang`.
 pub(crate) fn desk_in(
     lang: Language,
