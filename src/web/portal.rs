@@ -747,9 +747,6 @@ pub(crate) fn live_panel(lang: Language, incident_id: &str, staff: bool) -> Html
     )
 }
 
-/// What the desk's attempt form and timeline call an attempt's note.
-pub(crate) const INTERNAL_NOTE: &str = "Internal note, not shown to the customer";
-
 /// A channel (`voice`, `chat`…) in the reader's words.
 fn channel_text(lang: Language, channel: &str) -> String {
     channels(lang)

@@ -117,7 +117,13 @@ pub(crate) fn english_in(text: &str) -> Vec<&'static str> {
         .filter(|word| {
             let word = word.to_lowercase();
             let whole = word.starts_with(is_word_char) && word.ends_with(is_word_char);
+            // A plural in brackets is glued to its word ("coupon(s)"); a
+            // code in brackets ("22 % (S)") is not one.
+            let glued = word.starts_with('(');
             lower.match_indices(&word).any(|(at, _)| {
+                if glued {
+                    return lower[..at].ends_with(is_word_char);
+                }
                 !whole
                     || (!lower[..at].ends_with(is_word_char)
                         && !lower[at + word.len()..].starts_with(is_word_char))
@@ -201,6 +207,7 @@ fn english_is_found_as_whole_words_in_what_a_person_reads() {
     assert_eq!(english_in(&readable(page)), Vec::<&str>::new());
     assert!(machine_timestamps(&readable(page)).is_empty());
     assert_eq!(english_in("Kupon(s) in the box"), ["the", "(s)"]);
+    assert_eq!(english_in("22 % (S)"), Vec::<&str>::new());
     assert_eq!(english_in("<p>Sign in</p>"), ["Sign in"]);
     assert_eq!(
         english_in(&readable("<form data-confirm=\"Erase your data?\"></form>")),

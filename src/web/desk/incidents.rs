@@ -429,7 +429,7 @@ pub(crate) async fn desk_incident_page<D: Database>(
         field_error(attempt_errors, "outcome"),
         select_with("attempt-channel", "channel", channel, &channels(lang), &value(attempt, "channel")),
         field_error(attempt_errors, "channel"),
-        textarea_with("note", crate::web::portal::INTERNAL_NOTE, &value(attempt, "note"), attempt_errors),
+        textarea_with("note", m::portal_internal_note(lang), &value(attempt, "note"), attempt_errors),
         m::desk_attempt_record(lang)
     ));
     html.push(html!(
