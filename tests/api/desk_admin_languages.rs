@@ -287,7 +287,7 @@ fn partners_licenses_and_releases_read_in_slovenian() {
         &[
             "<h1>Partnerji</h1>",
             "<h2>Dodajte partnerja</h2>",
-            ">Država (koda ISO)</label>",
+            ">Država</label>",
             "<option value=\"reseller\">Prodajni partner</option>",
             ">Dodaj partnerja</button>",
         ],

@@ -62,7 +62,11 @@ pub(crate) async fn partners_html<D: Database>(
                 html!("{}", id),
                 html!("{}", p.name),
                 html!("{}", kind_name(lang, p.kind.as_str())),
-                html!("{}", p.country),
+                html!(
+                    "{}",
+                    crate::domain::country::Country::parse(&p.country)
+                        .map_or(p.country.as_str(), |c| c.name(lang))
+                ),
                 html!("{}", p.email),
                 state,
             ]
@@ -101,13 +105,15 @@ pub(crate) async fn partners_html<D: Database>(
             &kinds(lang),
             chosen
         ),
-        input(
+        country_field(
+            lang,
             "country",
             m::desk2_partners_country_label(lang),
-            "text",
-            value(values, "country"),
+            match value(values, "country") {
+                "" => "SI",
+                chosen => chosen,
+            },
             errors,
-            " required"
         ),
         input(
             "email",
