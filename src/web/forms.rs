@@ -2,6 +2,7 @@
 
 use super::prelude::*;
 use crate::app::AccessError;
+use crate::domain::html::Render;
 use crate::domain::language::Language;
 
 /// A form's fields as a JSON object of strings, so the API's parsers read
@@ -122,25 +123,30 @@ pub(crate) fn channels(lang: Language) -> [(&'static str, &'static str); 4] {
 }
 
 /// A table of `rows` under `headers`, or says that there is none yet.
-pub(crate) fn table(lang: Language, caption: &str, headers: &[&str], rows: &[Vec<Html>]) -> Html {
+pub(crate) fn table<H: Render>(
+    lang: Language,
+    caption: &str,
+    headers: &[H],
+    rows: &[Vec<Html>],
+) -> Html {
     table_or(caption, &m::label_none_yet(lang, caption), headers, rows)
 }
 
-/// A table of `rows` under `headers`, or the sentence `none` when there
-/// are no rows.
-pub(crate) fn table_or(caption: &str, none: &str, headers: &[&str], rows: &[Vec<Html>]) -> Html {
+/// A table of `rows` under `headers` (text, or markup such as a heading
+/// only screen readers read), or the sentence `none` when there are no
+/// rows.
+pub(crate) fn table_or<H: Render>(
+    caption: &str,
+    none: &str,
+    headers: &[H],
+    rows: &[Vec<Html>],
+) -> Html {
     if rows.is_empty() {
         return html!("<p>{}</p>", none);
     }
     let head: Html = headers
         .iter()
-        .map(|h| match hidden_header(h) {
-            Some(text) => html!(
-                "<th scope=\"col\"><span class=\"visually-hidden\">{}</span></th>",
-                text
-            ),
-            None => html!("<th scope=\"col\">{}</th>", *h),
-        })
+        .map(|h| html!("<th scope=\"col\">{}</th>", h))
         .collect();
     let body: Html = rows
         .iter()
@@ -158,15 +164,6 @@ pub(crate) fn table_or(caption: &str, none: &str, headers: &[&str], rows: &[Vec<
             body
         ),
     )
-}
-
-/// A column heading for screen readers only (a column of buttons) is
-/// written `<span class="visually-hidden">Remove</span>`; its text is
-/// escaped like any other heading's.
-fn hidden_header(header: &str) -> Option<&str> {
-    header
-        .strip_prefix("<span class=\"visually-hidden\">")?
-        .strip_suffix("</span>")
 }
 
 /// A table's wrapper, which scrolls sideways when the table is wider than

@@ -219,34 +219,7 @@ pub(crate) fn vat_line(lang: Language, amounts: &crate::domain::vat::Amounts) ->
     }
 }
 
-/// A table whose headings are markup (a visually hidden one, say).
-fn headed_table(lang: Language, caption: &str, headers: &[Html], rows: &[Vec<Html>]) -> Html {
-    if rows.is_empty() {
-        return html!("<p>{}</p>", m::label_none_yet(lang, caption));
-    }
-    let head: Html = headers
-        .iter()
-        .map(|h| html!("<th scope=\"col\">{}</th>", h))
-        .collect();
-    let body: Html = rows
-        .iter()
-        .map(|row| {
-            let cells: Html = row.iter().map(|cell| html!("<td>{}</td>", cell)).collect();
-            html!("<tr>{}</tr>", cells)
-        })
-        .collect();
-    scroll_region(
-        caption,
-        html!(
-            "<table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
-            caption,
-            head,
-            body
-        ),
-    )
-}
-
-/// A heading only screen readers read.
+/// A column heading only screen readers read (over a column of buttons).
 fn hidden(text: &str) -> Html {
     html!("<span class=\"visually-hidden\">{}</span>", text)
 }
@@ -1180,7 +1153,7 @@ pub(crate) fn installations_html(
                 }
             ),
             allowance_html(lang, &license.serial, &held.left),
-            headed_table(
+            table(
                 lang,
                 &m::portal_installations_caption(lang, &license.serial.to_string()),
                 &[
@@ -1534,7 +1507,7 @@ pub(crate) fn contacts_view(
     let body = html!(
         "<p>{}</p>{}<p>{}</p>{}{}",
         m::portal_contacts_intro(lang, &customer.customer.company_name),
-        headed_table(
+        table(
             lang,
             m::portal_contacts_caption(lang),
             &[
@@ -1548,7 +1521,7 @@ pub(crate) fn contacts_view(
             &rows
         ),
         m::portal_invitations_intro(lang),
-        headed_table(
+        table(
             lang,
             m::portal_invitations_caption(lang),
             &[
