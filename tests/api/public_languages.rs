@@ -15,7 +15,7 @@ const PUBLIC_PAGES: [(&str, &str); 6] = [
     ("/", "Prvi kupon je brezplačen."),
     ("/register", "Registracija uporabnika Time &amp; Space"),
     ("/sign-in", "Pošljite mi povezavo za prijavo"),
-    ("/news", "Novic še ni."),
+    ("/news", "<h1>Novice</h1>"),
     ("/privacy", "30 dni po registraciji, nato jo izbrišemo"),
     ("/terms", "25,00\u{a0}€"),
 ];
