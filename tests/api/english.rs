@@ -171,7 +171,8 @@ fn cut(html: &str, from: &str, to: &str) -> String {
 /// incidents, written in English).
 pub(crate) fn without_what_staff_wrote(path: &str, html: &str) -> String {
     let path = path.split('?').next().unwrap_or(path);
-    let html = cut(html, "<span class=\"free-text\">", "</span>");
+    // Free text (`class="free-text"`, a span or a paragraph) holds no markup.
+    let html = cut(html, "class=\"free-text\">", "</");
     let html = cut(&html, "<a href=\"/desk/incidents/", "</a>");
     let html = cut(&html, "<a href=\"/portal/incidents/", "</a>");
     if path == "/news" {
@@ -243,5 +244,22 @@ fn bulletins_are_their_author_s_words_not_the_portal_s() {
     assert_eq!(
         readable(&without_what_staff_wrote("/terms", item)),
         readable(item)
+    );
+}
+
+#[test]
+fn what_people_wrote_is_theirs_not_the_portals() {
+    let page =
+        "<html lang=\"sl\"><title>INC-1: Terminal is off</title><h1>INC-1: Terminal is off</h1>\
+                <p id=\"incident-description\" class=\"free-text\">Terminal 2 at the gate</p>\
+                <p>Opis: <span class=\"free-text\">the power cut</span></p>\
+                <a href=\"/desk/incidents/inc_1\">Sign in the terminal</a><p>Zahtevek</p></html>";
+    let text = readable(&without_what_staff_wrote("/desk/incidents/inc_1", page));
+    assert_eq!(english_in(&text), Vec::<&str>::new(), "{text}");
+    assert!(text.contains("Opis") && text.contains("Zahtevek"), "{text}");
+    let english = "<p class=\"free-text\">kupon</p><p>Sign in</p>";
+    assert_eq!(
+        english_in(&readable(&without_what_staff_wrote("/portal", english))),
+        ["Sign in"]
     );
 }
