@@ -78,18 +78,20 @@ impl Bulletin {
 
     /// The subject in `language`.
     pub fn subject_in(&self, language: Language) -> &str {
-        match language {
-            Language::Sl => &self.subject_sl,
-            Language::En => &self.subject,
-        }
+        in_language(language, &self.subject, &self.subject_sl)
     }
 
     /// The body in `language`.
     pub fn body_in(&self, language: Language) -> &str {
-        match language {
-            Language::Sl => &self.body_sl,
-            Language::En => &self.body,
-        }
+        in_language(language, &self.body, &self.body_sl)
+    }
+}
+
+/// Of a text staff wrote in English and in Slovenian, the one in `language`.
+pub fn in_language<'a>(language: Language, english: &'a str, slovenian: &'a str) -> &'a str {
+    match language {
+        Language::Sl => slovenian,
+        Language::En => english,
     }
 }
 

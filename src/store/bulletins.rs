@@ -34,18 +34,12 @@ impl BulletinRecord {
 
     /// The subject in the reader's language.
     pub fn subject_in(&self, language: Language) -> &str {
-        match language {
-            Language::Sl => &self.subject_sl,
-            Language::En => &self.subject,
-        }
+        crate::domain::bulletin::in_language(language, &self.subject, &self.subject_sl)
     }
 
     /// The body in the reader's language.
     pub fn body_in(&self, language: Language) -> &str {
-        match language {
-            Language::Sl => &self.body_sl,
-            Language::En => &self.body,
-        }
+        crate::domain::bulletin::in_language(language, &self.body, &self.body_sl)
     }
 }
 
